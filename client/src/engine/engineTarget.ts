@@ -1,0 +1,81 @@
+// Where the Docker Engine is: parsed from DOCKER_HOST (or a context's endpoint) into the options
+// dockerode understands. Pure, so it is unit-tested without an engine.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type Dockerode from 'dockerode';
+
+export interface EngineTarget {
+  /** How the user would name it: `unix:///var/run/docker.sock`, `tcp://host:2376`, `ssh://me@host`. */
+  readonly endpoint: string;
+  readonly options: Dockerode.DockerOptions;
+}
+
+export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
+
+export interface TlsMaterial {
+  /** Folder with ca.pem, cert.pem, key.pem (DOCKER_CERT_PATH or a context's TLS folder). */
+  certPath?: string;
+  verify: boolean;
+}
+
+/** Parses a Docker endpoint. Throws an Error with a readable message when it is not one. */
+export function parseEndpoint(endpoint: string, tls: TlsMaterial = { verify: false }): EngineTarget {
+  const value = endpoint.trim();
+  if (value === '') return { endpoint: `unix://${DEFAULT_UNIX_SOCKET}`, options: { socketPath: DEFAULT_UNIX_SOCKET } };
+  if (value.startsWith('unix://')) {
+    const socketPath = value.slice('unix://'.length) || DEFAULT_UNIX_SOCKET;
+    return { endpoint: `unix://${socketPath}`, options: { socketPath } };
+  }
+  if (value.startsWith('npipe://')) {
+    const socketPath = value.slice('npipe://'.length) || '//./pipe/docker_engine';
+    return { endpoint: value, options: { socketPath } };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`"${value}" is not a Docker endpoint (expected unix://, tcp://, ssh:// or npipe://)`);
+  }
+  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
+    const useTls = url.protocol === 'https:' || tls.verify || Boolean(tls.certPath && url.port === '2376');
+    const options: Dockerode.DockerOptions = {
+      host: url.hostname,
+      port: url.port || (useTls ? '2376' : '2375'),
+      protocol: useTls ? 'https' : 'http',
+    };
+    if (useTls && tls.certPath) {
+      options.ca = readIfPresent(path.join(tls.certPath, 'ca.pem'));
+      options.cert = readIfPresent(path.join(tls.certPath, 'cert.pem'));
+      options.key = readIfPresent(path.join(tls.certPath, 'key.pem'));
+    }
+    return { endpoint: value, options };
+  }
+  if (url.protocol === 'ssh:') {
+    const options: Dockerode.DockerOptions = {
+      protocol: 'ssh',
+      host: url.hostname,
+      port: url.port || '22',
+      username: decodeURIComponent(url.username) || undefined,
+      // ssh engines use the user's agent, as the docker CLI does.
+      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+    } as Dockerode.DockerOptions;
+    return { endpoint: value, options };
+  }
+  throw new Error(`"${value}" uses ${url.protocol} which Docker does not support (use unix://, tcp://, ssh:// or npipe://)`);
+}
+
+/** The engine the docker CLI would use from these environment variables. */
+export function targetFromEnvironment(env: NodeJS.ProcessEnv): EngineTarget {
+  const host = env.DOCKER_HOST ?? '';
+  const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
+  const certPath = env.DOCKER_CERT_PATH || (verify && env.HOME ? path.join(env.HOME, '.docker') : undefined);
+  return parseEndpoint(host, { verify, certPath });
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}

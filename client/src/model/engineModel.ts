@@ -1,0 +1,258 @@
+// The model of one engine: containers, images, volumes and networks, listed in full once on
+// connect and then kept current from the /events stream by refreshing only the object an event
+// names. Views are views of this model; nothing here polls. While disconnected it retries with
+// backoff; once connected no timer runs.
+import type { ContainerSummary, DockerEngine, EventSubscription, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
+import { EngineError, toEngineError } from '../engine/engineError';
+import type { EngineEvent } from '../engine/engineEvents';
+import { Emitter } from './emitter';
+
+export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
+
+export type ConnectionState =
+  | { status: 'connecting' }
+  | { status: 'connected' }
+  | { status: 'unreachable'; error: EngineError; retryInMs?: number };
+
+/** `id` undefined means the whole collection changed. */
+export interface ModelChange {
+  kind: ResourceKind | 'state';
+  id?: string;
+}
+
+export interface ModelTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const BACKOFF_MS = [500, 1000, 2000, 5000, 10000, 30000];
+
+export class EngineModel {
+  readonly containers = new Map<string, ContainerSummary>();
+  readonly images = new Map<string, ImageSummary>();
+  readonly volumes = new Map<string, VolumeSummary>();
+  readonly networks = new Map<string, NetworkSummary>();
+
+  private readonly changes = new Emitter<ModelChange>();
+  readonly onDidChange = this.changes.event;
+
+  private stateValue: ConnectionState = { status: 'connecting' };
+  private subscription: EventSubscription | undefined;
+  private retryHandle: unknown;
+  private attempt = 0;
+  private generation = 0;
+  private disposed = false;
+  private started = false;
+  /** Per object: a refresh in flight, and whether another event arrived meanwhile. */
+  private readonly inFlight = new Map<string, { again: boolean }>();
+
+  constructor(
+    private engine: DockerEngine,
+    private readonly timers: ModelTimers = { setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+  ) {}
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  get endpoint(): string {
+    return this.engine.target.endpoint;
+  }
+
+  /** Connects on first use only: nothing talks to the engine until a view needs it. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.connect();
+  }
+
+  /** Connects (or reconnects): subscribe first so no event is missed, then list everything. */
+  async connect(): Promise<void> {
+    this.started = true;
+    const generation = ++this.generation;
+    this.cancelRetry();
+    this.subscription?.dispose();
+    this.subscription = undefined;
+    this.setState({ status: 'connecting' });
+    try {
+      const subscription = await this.engine.subscribe(
+        (event) => { if (generation === this.generation) this.onEvent(event); },
+        (error) => { if (generation === this.generation) this.lost(error); },
+      );
+      if (generation !== this.generation) {
+        subscription.dispose();
+        return;
+      }
+      this.subscription = subscription;
+      await this.listAll();
+      if (generation !== this.generation) return;
+      this.attempt = 0;
+      this.setState({ status: 'connected' });
+    } catch (error) {
+      if (generation === this.generation) this.lost(error);
+    }
+  }
+
+  /** The user's Refresh: a full list without dropping the event subscription. */
+  async refresh(): Promise<void> {
+    if (this.stateValue.status !== 'connected') return this.connect();
+    try {
+      await this.listAll();
+    } catch (error) {
+      this.lost(error);
+    }
+  }
+
+  /** Points the model at another engine (a context switch) and reconnects. */
+  switchEngine(engine: DockerEngine): Promise<void> {
+    this.engine = engine;
+    this.attempt = 0;
+    this.clearAll();
+    return this.connect();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    this.cancelRetry();
+    this.subscription?.dispose();
+    this.changes.dispose();
+  }
+
+  private async listAll(): Promise<void> {
+    const [containers, images, volumes, networks] = await Promise.all([
+      this.engine.listContainers(),
+      this.engine.listImages(),
+      this.engine.listVolumes(),
+      this.engine.listNetworks(),
+    ]);
+    replace(this.containers, containers, (c) => c.Id);
+    replace(this.images, images, (i) => i.Id);
+    replace(this.volumes, volumes, (v) => v.Name);
+    replace(this.networks, networks, (n) => n.Id);
+    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+  }
+
+  private lost(error: unknown): void {
+    if (this.disposed) return;
+    this.subscription?.dispose();
+    this.subscription = undefined;
+    this.generation++;
+    const engineError = error === undefined
+      ? new EngineError('refused', `The event stream from ${this.endpoint} ended (the engine stopped or restarted).`)
+      : toEngineError(error, this.endpoint);
+    const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
+    this.attempt++;
+    this.clearAll();
+    this.setState({ status: 'unreachable', error: engineError, retryInMs });
+    this.cancelRetry();
+    this.retryHandle = this.timers.setTimeout(() => {
+      this.retryHandle = undefined;
+      void this.connect();
+    }, retryInMs);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryHandle !== undefined) this.timers.clearTimeout(this.retryHandle);
+    this.retryHandle = undefined;
+  }
+
+  private clearAll(): void {
+    this.containers.clear();
+    this.images.clear();
+    this.volumes.clear();
+    this.networks.clear();
+    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+  }
+
+  private setState(state: ConnectionState): void {
+    this.stateValue = state;
+    this.changes.fire({ kind: 'state' });
+  }
+
+  private onEvent(event: EngineEvent): void {
+    switch (event.Type) {
+      case 'container':
+        // exec_* and attach events do not change what a container looks like in a list.
+        if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top') return;
+        this.refreshOne('container', event.Actor.ID);
+        return;
+      case 'image':
+        this.refreshOne('image', event.Actor.ID);
+        return;
+      case 'volume':
+        this.refreshOne('volume', event.Actor.ID);
+        return;
+      case 'network':
+        this.refreshOne('network', event.Actor.ID);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Re-reads one object, coalescing events that arrive while a read is in flight. */
+  private refreshOne(kind: ResourceKind, id: string): void {
+    const key = `${kind}:${id}`;
+    const running = this.inFlight.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const slot = { again: false };
+    this.inFlight.set(key, slot);
+    const generation = this.generation;
+    const run = async (): Promise<void> => {
+      do {
+        slot.again = false;
+        let whole = false;
+        try {
+          whole = await this.readOne(kind, id);
+        } catch {
+          // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
+        }
+        if (generation !== this.generation) break;
+        this.changes.fire(whole ? { kind } : { kind, id });
+      } while (slot.again);
+      this.inFlight.delete(key);
+    };
+    void run();
+  }
+
+  /** Re-reads one object; answers true when it had to re-read the whole collection instead. */
+  private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
+    switch (kind) {
+      case 'container': {
+        const [found] = await this.engine.listContainers(id);
+        setOrDelete(this.containers, id, found);
+        return false;
+      }
+      case 'volume': {
+        const [found] = await this.engine.listVolumes(id);
+        setOrDelete(this.volumes, id, found);
+        return false;
+      }
+      case 'network': {
+        const [found] = await this.engine.listNetworks(id);
+        setOrDelete(this.networks, id, found);
+        return false;
+      }
+      case 'image': {
+        // Image events name the image by id or by reference; one list call answers both cheaply.
+        const images = await this.engine.listImages();
+        replace(this.images, images, (i) => i.Id);
+        return true;
+      }
+    }
+  }
+}
+
+function replace<T>(map: Map<string, T>, items: readonly T[], key: (item: T) => string): void {
+  map.clear();
+  for (const item of items) map.set(key(item), item);
+}
+
+function setOrDelete<T>(map: Map<string, T>, id: string, value: T | undefined): void {
+  if (value) map.set(id, value);
+  else map.delete(id);
+}

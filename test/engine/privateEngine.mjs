@@ -1,0 +1,282 @@
+// A private, real Docker Engine for tests: Debian's dockerd on its own unix socket, data root,
+// exec root and bridge, with the firewall left alone, so it never touches another engine on the
+// machine. It builds a tiny busybox image from scratch (no registry is reachable) and removes
+// everything it made when stopped, on exit, or when the run is interrupted.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as os from 'node:os';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ROOT_PREFIX = 'dwb-engine-';
+export const TEST_IMAGE = 'dwb-test/busybox:latest';
+
+const log = (...args) => console.log('[engine]', ...args);
+
+/** Commands the engine needs, with the Debian package that provides each. */
+export const ENGINE_REQUIREMENTS = [
+  ['dockerd', 'docker.io'],
+  ['ip', 'iproute2'],
+  ['busybox', 'busybox-static'],
+];
+
+export function missingRequirements() {
+  return ENGINE_REQUIREMENTS.filter(([cmd]) => !which(cmd));
+}
+
+export function which(cmd) {
+  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
+    const candidate = path.join(dir, cmd);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // keep looking
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Starts the engine and resolves to { host, socketPath, root, stop() }.
+ * `stop()` is idempotent; it also runs on process exit and on SIGINT/SIGTERM/SIGHUP.
+ */
+export async function startPrivateEngine({ timeoutMs = 60_000 } = {}) {
+  if (process.getuid?.() !== 0) throw new Error('the private Docker Engine needs root (dockerd creates namespaces and mounts)');
+  const missing = missingRequirements();
+  if (missing.length) {
+    throw new Error(`missing ${missing.map(([c]) => c).join(', ')}: apt-get install -y ${missing.map(([, p]) => p).join(' ')}`);
+  }
+  cleanStaleEngines();
+
+  // Short paths: a unix socket path must stay under 108 bytes.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), ROOT_PREFIX));
+  fs.writeFileSync(path.join(root, 'owner.pid'), String(process.pid));
+  const socketPath = path.join(root, 'docker.sock');
+  const suffix = path.basename(root).slice(ROOT_PREFIX.length).replace(/[^a-zA-Z0-9]/g, '').slice(0, 8);
+  const bridge = `dwb${suffix}`.slice(0, 15);
+  const octet = 200 + Math.floor(Math.random() * 50);
+  fs.writeFileSync(path.join(root, 'bridge'), bridge);
+
+  run('ip', ['link', 'add', 'name', bridge, 'type', 'bridge']);
+  run('ip', ['addr', 'add', `10.${octet}.250.1/24`, 'dev', bridge]);
+  run('ip', ['link', 'set', bridge, 'up']);
+
+  const logFile = path.join(root, 'dockerd.log');
+  const logFd = fs.openSync(logFile, 'a');
+  const dockerd = spawn(which('dockerd'), [
+    '--data-root', path.join(root, 'data'),
+    '--exec-root', path.join(root, 'exec'),
+    '--host', `unix://${socketPath}`,
+    '--pidfile', path.join(root, 'dockerd.pid'),
+    '--bridge', bridge,
+    '--default-address-pool', `base=10.${octet}.0.0/17,size=24`,
+    '--iptables=false', '--ip6tables=false', '--ip-masq=false',
+    '--log-level', 'warn',
+  ], { stdio: ['ignore', logFd, logFd], detached: false });
+  fs.closeSync(logFd);
+
+  const engine = { host: `unix://${socketPath}`, socketPath, root, bridge, logFile, pid: dockerd.pid, stop: undefined };
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    removeHooks();
+    await stopEngine(root, dockerd);
+  };
+  engine.stop = stop;
+
+  // Clean up on every way out of this process.
+  const onSignal = (signal) => {
+    log(`${signal}: stopping the private engine`);
+    stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  const onExit = () => { if (!stopped) { stopped = true; stopEngineSync(root, dockerd.pid); } };
+  const removeHooks = () => {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, onSignal);
+    process.off('exit', onExit);
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, onSignal);
+  process.on('exit', onExit);
+
+  const exited = new Promise((resolve) => dockerd.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + timeoutMs;
+  const Docker = require('dockerode');
+  const docker = new Docker({ socketPath });
+  for (;;) {
+    const early = await Promise.race([exited, sleep(250).then(() => 'waiting')]);
+    if (early !== 'waiting') {
+      await stop();
+      throw new Error(`dockerd exited (${early}) before answering; its log:\n${tail(logFile)}`);
+    }
+    try {
+      await docker.ping();
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`dockerd did not answer on ${socketPath} within ${timeoutMs} ms; its log:\n${tail(logFile)}`);
+      }
+    }
+  }
+  log(`dockerd ${dockerd.pid} answers on ${engine.host}`);
+  await buildTestImage(docker, root);
+  return engine;
+}
+
+/** FROM scratch + busybox: sh, sleep, httpd, wget and friends, in about a second. */
+async function buildTestImage(docker, root) {
+  const context = path.join(root, 'image-context');
+  fs.mkdirSync(context, { recursive: true });
+  fs.copyFileSync(which('busybox'), path.join(context, 'busybox'));
+  fs.chmodSync(path.join(context, 'busybox'), 0o755);
+  fs.writeFileSync(
+    path.join(context, 'Dockerfile'),
+    'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nCMD ["/bin/sh"]\n',
+  );
+  const stream = await docker.buildImage({ context, src: ['Dockerfile', 'busybox'] }, { t: TEST_IMAGE, rm: true });
+  const output = await new Promise((resolve, reject) =>
+    docker.modem.followProgress(stream, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+  const failure = output.find((o) => o.error);
+  if (failure) throw new Error(`building ${TEST_IMAGE} failed: ${failure.error}`);
+  await docker.getImage(TEST_IMAGE).tag({ repo: 'busybox', tag: 'latest' });
+  log(`built ${TEST_IMAGE} (also tagged busybox:latest)`);
+}
+
+async function stopEngine(root, dockerd) {
+  const bridges = await userBridges(root);
+  if (dockerd.exitCode === null && dockerd.signalCode === null) {
+    const exited = new Promise((resolve) => dockerd.once('exit', resolve));
+    dockerd.kill('SIGTERM');
+    const result = await Promise.race([exited, sleep(20_000).then(() => 'timeout')]);
+    if (result === 'timeout') {
+      log('dockerd did not stop in 20 s: killing it');
+      dockerd.kill('SIGKILL');
+      await exited;
+    }
+  }
+  finishCleanup(root, bridges);
+  log('private engine stopped and removed');
+}
+
+/** Last-resort cleanup from the 'exit' hook, where nothing asynchronous can run. */
+function stopEngineSync(root, pid) {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  for (let i = 0; i < 80 && alive(pid); i++) spawnSync('sleep', ['0.25']);
+  if (alive(pid)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  finishCleanup(root, []);
+}
+
+function finishCleanup(root, bridges) {
+  killProcessesUnder(root);
+  unmountUnder(root);
+  for (const name of [...bridges, readBridge(root)]) {
+    if (name) spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
+  }
+  fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Bridges of the user networks this engine created (br-<id>), read before it stops. */
+async function userBridges(root) {
+  try {
+    const Docker = require('dockerode');
+    const networks = await new Docker({ socketPath: path.join(root, 'docker.sock'), timeout: 5000 }).listNetworks();
+    return networks
+      .filter((n) => n.Driver === 'bridge' && n.Name !== 'bridge')
+      .map((n) => n.Options?.['com.docker.network.bridge.name'] ?? `br-${n.Id.slice(0, 12)}`);
+  } catch {
+    return [];
+  }
+}
+
+/** containerd and its shims live under our exec root; nothing else's does. */
+function killProcessesUnder(root) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let cmdline = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(root)) try { process.kill(Number(entry), 'SIGKILL'); } catch { /* gone */ }
+  }
+}
+
+function unmountUnder(root) {
+  let mounts = [];
+  try {
+    mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m && m.startsWith(root));
+  } catch {
+    return;
+  }
+  // Deepest first.
+  for (const mount of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', mount], { stdio: 'ignore' });
+}
+
+/** Engines whose owning test process died without cleaning up (killed with SIGKILL, say). */
+function cleanStaleEngines() {
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    if (!entry.startsWith(ROOT_PREFIX)) continue;
+    const root = path.join(os.tmpdir(), entry);
+    const owner = Number(readFile(path.join(root, 'owner.pid')));
+    if (owner && alive(owner)) continue;
+    log(`removing a stale private engine at ${root}`);
+    const pid = Number(readFile(path.join(root, 'dockerd.pid')));
+    if (pid && alive(pid)) stopEngineSync(root, pid);
+    else finishCleanup(root, []);
+  }
+}
+
+function readBridge(root) {
+  return readFile(path.join(root, 'bridge'))?.trim();
+}
+
+function readFile(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+}
+
+function tail(file, lines = 20) {
+  return (readFile(file) ?? '').split('\n').slice(-lines).join('\n');
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// `node test/engine/privateEngine.mjs [command...]`: start an engine, run the command with
+// DOCKER_HOST pointing at it (or wait for Ctrl-C), then clean up.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const engine = await startPrivateEngine();
+  const command = process.argv.slice(2);
+  if (command.length === 0) {
+    console.log(`DOCKER_HOST=${engine.host}  (Ctrl-C stops and removes the engine)`);
+    await new Promise(() => {});
+  }
+  const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DOCKER_HOST: engine.host } });
+  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+  await engine.stop();
+  process.exit(code);
+}
