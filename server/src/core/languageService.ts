@@ -1,7 +1,12 @@
 // What a language (Dockerfile, compose) offers the adapter. Each feature is a plain function of
-// the document text (or a cached parse of it) and a position; the adapter maps LSP requests onto
-// these by language id. Features a language does not have are simply left out.
-import type { CompletionList, Diagnostic, Hover, Position } from './types';
+// the document (whose parse the service may cache by uri and version), a position, and a
+// ServiceContext; the adapter maps LSP requests onto these by document kind. Features a
+// language does not have are left out, and the adapter does not advertise them for it.
+import type {
+  CodeAction, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol,
+  FoldingRange, FormattingOptions, Hover, InlayHint, Location, Position, Range, SelectionRange,
+  SemanticTokens, SemanticTokensLegend, SignatureHelp, TextEdit, WorkspaceEdit,
+} from './types';
 
 /** A document as the core sees it: its identity and text, nothing about editors or transports. */
 export interface TextDocumentLike {
@@ -10,15 +15,97 @@ export interface TextDocumentLike {
   getText(): string;
 }
 
-/** Facts the client may have told the server (the engine's local images, say). */
+/** An image on the active engine, as the client reports it. */
+export interface ImageFact {
+  /** `repo:tag` (or `repo@digest`). */
+  name: string;
+  id: string;
+  /** Bytes. */
+  size: number;
+  /** Seconds since the epoch. */
+  created: number;
+  digest?: string;
+}
+
+/** One layer of a built image, newest last, as `docker history` reports it (reversed). */
+export interface LayerFact {
+  createdBy: string;
+  size: number;
+  /** True when the last build reused this layer from the cache. */
+  cached?: boolean;
+}
+
+/** What the client built from a Dockerfile (for per-instruction layer hints). */
+export interface BuiltImageFact {
+  dockerfileUri: string;
+  image: string;
+  imageId: string;
+  layers: LayerFact[];
+}
+
+/** Facts the client told the server; all may be empty (the server works without an engine). */
 export interface WorkspaceFacts {
-  /** `repo:tag` names of the images on the active engine; empty when no engine is known. */
-  localImages: readonly string[];
+  images: readonly ImageFact[];
+  builtImages: readonly BuiltImageFact[];
+}
+
+/** Per rule: `off` or a severity. Keys are rule ids. */
+export type RuleSeverityOverrides = Record<string, 'off' | 'error' | 'warning' | 'information' | 'hint'>;
+
+export interface LanguageSettings {
+  rules: RuleSeverityOverrides;
+}
+
+/**
+ * File access the core may use (to see a `.dockerignore`, a compose file's `env_file`, the
+ * Dockerfile a compose service builds). URIs in, plain data out; the adapter implements it on
+ * the local file system, tests with a map.
+ */
+export interface FileAccess {
+  exists(uri: string): boolean;
+  readText(uri: string): string | undefined;
+  list(uri: string): { name: string; isDirectory: boolean }[];
+}
+
+export interface ServiceContext {
+  facts: WorkspaceFacts;
+  settings: LanguageSettings;
+  files: FileAccess;
+  /** The other open documents (for cross-file features such as compose override files). */
+  openDocuments(): readonly TextDocumentLike[];
 }
 
 export interface LanguageService {
   /** Diagnostics for the whole document; must never throw on any text. */
-  validate(document: TextDocumentLike, facts: WorkspaceFacts): Diagnostic[];
-  complete?(document: TextDocumentLike, position: Position, facts: WorkspaceFacts): CompletionList;
-  hover?(document: TextDocumentLike, position: Position, facts: WorkspaceFacts): Hover | null;
+  validate(document: TextDocumentLike, context: ServiceContext): Diagnostic[];
+  /** Drops whatever the service cached for a closed document. */
+  forget?(uri: string): void;
+
+  complete?(document: TextDocumentLike, position: Position, context: ServiceContext): CompletionList;
+  completionTriggerCharacters?: string[];
+  hover?(document: TextDocumentLike, position: Position, context: ServiceContext): Hover | null;
+  signatureHelp?(document: TextDocumentLike, position: Position, context: ServiceContext): SignatureHelp | null;
+  signatureTriggerCharacters?: string[];
+
+  definition?(document: TextDocumentLike, position: Position, context: ServiceContext): Location[];
+  references?(document: TextDocumentLike, position: Position, includeDeclaration: boolean, context: ServiceContext): Location[];
+  documentHighlights?(document: TextDocumentLike, position: Position, context: ServiceContext): DocumentHighlight[];
+  prepareRename?(document: TextDocumentLike, position: Position, context: ServiceContext): { range: Range; placeholder: string } | null;
+  rename?(document: TextDocumentLike, position: Position, newName: string, context: ServiceContext): WorkspaceEdit | null;
+
+  documentSymbols?(document: TextDocumentLike, context: ServiceContext): DocumentSymbol[];
+  foldingRanges?(document: TextDocumentLike, context: ServiceContext): FoldingRange[];
+  selectionRanges?(document: TextDocumentLike, positions: Position[], context: ServiceContext): SelectionRange[];
+  documentLinks?(document: TextDocumentLike, context: ServiceContext): DocumentLink[];
+
+  format?(document: TextDocumentLike, options: FormattingOptions, context: ServiceContext): TextEdit[];
+  formatRange?(document: TextDocumentLike, range: Range, options: FormattingOptions, context: ServiceContext): TextEdit[];
+  formatOnType?(document: TextDocumentLike, position: Position, ch: string, options: FormattingOptions, context: ServiceContext): TextEdit[];
+  onTypeFormattingTriggerCharacters?: string[];
+
+  codeActions?(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[], context: ServiceContext): CodeAction[];
+  codeLenses?(document: TextDocumentLike, context: ServiceContext): CodeLens[];
+  inlayHints?(document: TextDocumentLike, range: Range, context: ServiceContext): InlayHint[];
+  semanticTokensLegend?: SemanticTokensLegend;
+  semanticTokens?(document: TextDocumentLike, context: ServiceContext): SemanticTokens;
 }

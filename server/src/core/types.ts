@@ -85,3 +85,119 @@ export interface Location {
   uri: string;
   range: Range;
 }
+
+export interface LocationLink {
+  targetUri: string;
+  targetRange: Range;
+  targetSelectionRange: Range;
+  originSelectionRange?: Range;
+}
+
+export const DocumentHighlightKind = { Text: 1, Read: 2, Write: 3 } as const;
+export type DocumentHighlightKind = (typeof DocumentHighlightKind)[keyof typeof DocumentHighlightKind];
+
+export interface DocumentHighlight {
+  range: Range;
+  kind?: DocumentHighlightKind;
+}
+
+export const SymbolKind = {
+  File: 1, Module: 2, Namespace: 3, Package: 4, Class: 5, Method: 6, Property: 7, Field: 8, Constructor: 9,
+  Enum: 10, Interface: 11, Function: 12, Variable: 13, Constant: 14, String: 15, Number: 16, Boolean: 17,
+  Array: 18, Object: 19, Key: 20, Null: 21, EnumMember: 22, Struct: 23, Event: 24, Operator: 25, TypeParameter: 26,
+} as const;
+export type SymbolKind = (typeof SymbolKind)[keyof typeof SymbolKind];
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'imports' | 'region';
+}
+
+export interface DocumentLink {
+  range: Range;
+  target?: string;
+  tooltip?: string;
+}
+
+/** Edits keyed by document URI. */
+export interface WorkspaceEdit {
+  changes: Record<string, TextEdit[]>;
+}
+
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  edit?: WorkspaceEdit;
+  command?: Command;
+}
+
+export interface CodeLens {
+  range: Range;
+  command?: Command;
+}
+
+export const InlayHintKind = { Type: 1, Parameter: 2 } as const;
+export type InlayHintKind = (typeof InlayHintKind)[keyof typeof InlayHintKind];
+
+export interface InlayHint {
+  position: Position;
+  label: string;
+  kind?: InlayHintKind;
+  tooltip?: string | MarkupContent;
+  paddingLeft?: boolean;
+  paddingRight?: boolean;
+}
+
+export interface SelectionRange {
+  range: Range;
+  parent?: SelectionRange;
+}
+
+export interface ParameterInformation {
+  label: string | [number, number];
+  documentation?: string | MarkupContent;
+}
+
+export interface SignatureInformation {
+  label: string;
+  documentation?: string | MarkupContent;
+  parameters?: ParameterInformation[];
+  activeParameter?: number;
+}
+
+export interface SignatureHelp {
+  signatures: SignatureInformation[];
+  activeSignature?: number;
+  activeParameter?: number;
+}
+
+export interface FormattingOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+  insertFinalNewline?: boolean;
+  trimFinalNewlines?: boolean;
+  trimTrailingWhitespace?: boolean;
+  [key: string]: boolean | number | string | undefined;
+}
+
+/** The legend is fixed per language; `data` is the LSP relative encoding. */
+export interface SemanticTokensLegend {
+  tokenTypes: string[];
+  tokenModifiers: string[];
+}
+
+export interface SemanticTokens {
+  data: number[];
+}

@@ -1,70 +1,170 @@
 // The LSP adapter: maps requests and document events onto the language-service core by
-// document kind. It owns no language knowledge of its own.
+// document kind. It owns no language knowledge of its own; every handler goes through runSafe.
 import {
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
+  type ServerCapabilities,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind, type DocumentKind } from '../core/documentKind';
-import type { LanguageService, WorkspaceFacts } from '../core/languageService';
+import type { LanguageService, LanguageSettings, ServiceContext, WorkspaceFacts } from '../core/languageService';
+import type { Diagnostic } from '../core/types';
 import { useLocale } from '../core/l10n';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
-import { LocalImagesNotification, type InitializationOptions, type LocalImagesParams } from './protocol';
+import {
+  BuiltImageNotification, LocalImagesNotification, SettingsNotification,
+  type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
+} from '../protocol/messages';
 import { runSafe } from './runSafe';
 import { DiagnosticScheduler } from './diagnosticScheduler';
-
-const services: Record<DocumentKind, LanguageService> = {
-  dockerfile: dockerfileLanguageService,
-  compose: composeLanguageService,
-};
+import { nodeFileAccess } from './fileAccess';
 
 export const SERVER_NAME = 'docker-workbench-language-server';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, services: Record<DocumentKind, LanguageService> = {
+  dockerfile: dockerfileLanguageService,
+  compose: composeLanguageService,
+}): void {
   const documents = new TextDocuments(TextDocument);
-  const facts: WorkspaceFacts = { localImages: [] };
+  const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
+  const settings: LanguageSettings = { rules: {} };
+  const context: ServiceContext = { facts, settings, files: nodeFileAccess, openDocuments: () => documents.all() };
+  const all = Object.values(services);
 
-  const serviceFor = (document: TextDocument): LanguageService | undefined => {
+  const serviceFor = (uri: string): { service: LanguageService; document: TextDocument } | undefined => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
     const kind = documentKind(document.languageId, document.uri);
-    return kind ? services[kind] : undefined;
+    return kind ? { service: services[kind], document } : undefined;
   };
 
   const diagnostics = new DiagnosticScheduler((uri) => {
-    const document = documents.get(uri);
-    if (!document) return;
-    const service = serviceFor(document);
-    if (!service) return;
-    const result = runSafe(connection.console, `diagnostics for ${uri}`, undefined, [], () =>
-      service.validate(document, facts),
+    const target = serviceFor(uri);
+    if (!target) return;
+    const result = runSafe(connection.console, `diagnostics for ${uri}`, undefined, [] as Diagnostic[], () =>
+      target.service.validate(target.document, context),
     );
-    if (Array.isArray(result)) void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result });
+    if (Array.isArray(result)) {
+      void connection.sendDiagnostics({ uri, version: target.document.version, diagnostics: result });
+    }
   });
+  const revalidateAll = () => documents.all().forEach((d) => diagnostics.schedule(d.uri));
+
+  /**
+   * A request handler that finds the document's service and runs one of its features. The core
+   * returns LSP-shaped data, so the result is passed through as is (hence the loose return type).
+   */
+  function handler<P extends { textDocument: { uri: string } }>(
+    name: string,
+    fallback: unknown,
+    run: (service: LanguageService, document: TextDocument, params: P) => unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): (params: P, token: CancellationToken) => any {
+    return (params, token) => {
+      const target = serviceFor(params.textDocument.uri);
+      if (!target) return fallback;
+      return runSafe(connection.console, `${name} in ${params.textDocument.uri}`, token, fallback, () =>
+        run(target.service, target.document, params) ?? fallback,
+      );
+    };
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     useLocale(options.locale ?? params.locale);
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-      },
-      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
-    };
+    if (options.settings?.rules) settings.rules = { ...options.settings.rules };
+    return { capabilities: capabilitiesOf(all), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 
   connection.onNotification(LocalImagesNotification, (params: LocalImagesParams) => {
-    facts.localImages = Array.isArray(params?.images) ? params.images.filter((i) => typeof i === 'string') : [];
+    facts.images = Array.isArray(params?.images) ? params.images.filter((i) => i && typeof i.name === 'string') : [];
+    revalidateAll();
   });
+  connection.onNotification(BuiltImageNotification, (params: BuiltImageParams) => {
+    if (!params || typeof params.dockerfileUri !== 'string') return;
+    facts.builtImages = [...facts.builtImages.filter((b) => b.dockerfileUri !== params.dockerfileUri), params];
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+  connection.onNotification(SettingsNotification, (params: SettingsParams) => {
+    if (params?.rules && typeof params.rules === 'object') settings.rules = { ...params.rules };
+    revalidateAll();
+  });
+  // Other editors send settings the standard way: { dockerWorkbench: { rules: {...} } }.
+  connection.onDidChangeConfiguration((params) => {
+    const rules = (params?.settings as { dockerWorkbench?: { rules?: LanguageSettings['rules'] } } | undefined)?.dockerWorkbench?.rules;
+    if (rules && typeof rules === 'object') {
+      settings.rules = { ...rules };
+      revalidateAll();
+    }
+  });
+
+  const position = (p: TextDocumentPositionParams) => p.position;
+  connection.onCompletion(handler('completion', null, (s, d, p) => s.complete?.(d, position(p), context)));
+  connection.onHover(handler('hover', null, (s, d, p) => s.hover?.(d, position(p), context)));
+  connection.onSignatureHelp(handler('signature help', null, (s, d, p) => s.signatureHelp?.(d, position(p), context)));
+  connection.onDefinition(handler('definition', [], (s, d, p) => s.definition?.(d, position(p), context)));
+  connection.onReferences(handler('references', [], (s, d, p) => s.references?.(d, p.position, p.context.includeDeclaration, context)));
+  connection.onDocumentHighlight(handler('highlight', [], (s, d, p) => s.documentHighlights?.(d, position(p), context)));
+  connection.onPrepareRename(handler('prepare rename', null, (s, d, p) => s.prepareRename?.(d, p.position, context)));
+  connection.onRenameRequest(handler('rename', null, (s, d, p) => s.rename?.(d, p.position, p.newName, context)));
+  connection.onDocumentSymbol(handler('symbols', [], (s, d) => s.documentSymbols?.(d, context)));
+  connection.onFoldingRanges(handler('folding', [], (s, d) => s.foldingRanges?.(d, context)));
+  connection.onSelectionRanges(handler('selection ranges', [], (s, d, p) => s.selectionRanges?.(d, p.positions, context)));
+  connection.onDocumentLinks(handler('links', [], (s, d) => s.documentLinks?.(d, context)));
+  connection.onDocumentFormatting(handler('formatting', [], (s, d, p) => s.format?.(d, p.options, context)));
+  connection.onDocumentRangeFormatting(handler('range formatting', [], (s, d, p) => s.formatRange?.(d, p.range, p.options, context)));
+  connection.onDocumentOnTypeFormatting(handler('on-type formatting', [], (s, d, p) => s.formatOnType?.(d, p.position, p.ch, p.options, context)));
+  connection.onCodeAction(handler('code actions', [], (s, d, p) =>
+    s.codeActions?.(d, p.range, p.context.diagnostics as Diagnostic[], context),
+  ));
+  connection.onCodeLens(handler('code lens', [], (s, d) => s.codeLenses?.(d, context)));
+  connection.languages.inlayHint.on(handler('inlay hints', [], (s, d, p) => s.inlayHints?.(d, p.range, context)));
+  connection.languages.semanticTokens.on(handler('semantic tokens', { data: [] }, (s, d) => s.semanticTokens?.(d, context)));
 
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
   documents.onDidClose((event) => {
-    diagnostics.cancel(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const uri = event.document.uri;
+    diagnostics.cancel(uri);
+    for (const service of all) service.forget?.(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Advertises the union of what the services implement. */
+export function capabilitiesOf(services: LanguageService[]): ServerCapabilities {
+  const has = (feature: keyof LanguageService) => services.some((s) => s[feature] !== undefined);
+  const union = (list: (s: LanguageService) => string[] | undefined) => [...new Set(services.flatMap((s) => list(s) ?? []))];
+  const onType = union((s) => s.onTypeFormattingTriggerCharacters);
+  const legend = services.find((s) => s.semanticTokensLegend)?.semanticTokensLegend;
+  const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+  if (has('complete')) capabilities.completionProvider = { triggerCharacters: union((s) => s.completionTriggerCharacters) };
+  if (has('hover')) capabilities.hoverProvider = true;
+  if (has('signatureHelp')) capabilities.signatureHelpProvider = { triggerCharacters: union((s) => s.signatureTriggerCharacters) };
+  if (has('definition')) capabilities.definitionProvider = true;
+  if (has('references')) capabilities.referencesProvider = true;
+  if (has('documentHighlights')) capabilities.documentHighlightProvider = true;
+  if (has('rename')) capabilities.renameProvider = { prepareProvider: has('prepareRename') };
+  if (has('documentSymbols')) capabilities.documentSymbolProvider = true;
+  if (has('foldingRanges')) capabilities.foldingRangeProvider = true;
+  if (has('selectionRanges')) capabilities.selectionRangeProvider = true;
+  if (has('documentLinks')) capabilities.documentLinkProvider = { resolveProvider: false };
+  if (has('format')) capabilities.documentFormattingProvider = true;
+  if (has('formatRange')) capabilities.documentRangeFormattingProvider = true;
+  if (has('formatOnType') && onType.length > 0) {
+    capabilities.documentOnTypeFormattingProvider = { firstTriggerCharacter: onType[0]!, moreTriggerCharacter: onType.slice(1) };
+  }
+  if (has('codeActions')) capabilities.codeActionProvider = { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll'] };
+  if (has('codeLenses')) capabilities.codeLensProvider = { resolveProvider: false };
+  if (has('inlayHints')) capabilities.inlayHintProvider = true;
+  if (legend && has('semanticTokens')) capabilities.semanticTokensProvider = { legend, full: true };
+  return capabilities;
 }

@@ -1,0 +1,24 @@
+// Custom messages between the Docker Workbench client and its language server. Both sides import
+// these definitions, so they agree on one name and one shape.
+import type { BuiltImageFact, ImageFact, LanguageSettings } from '../core/languageService';
+
+/** Client → server: the images on the active engine (empty when no engine is reachable). */
+export const LocalImagesNotification = 'dockerWorkbench/localImages';
+export interface LocalImagesParams {
+  images: ImageFact[];
+}
+
+/** Client → server: an image was built from a Dockerfile (for per-layer hints). */
+export const BuiltImageNotification = 'dockerWorkbench/builtImage';
+export type BuiltImageParams = BuiltImageFact;
+
+/** Client → server: settings changed (rule severities and the like). */
+export const SettingsNotification = 'dockerWorkbench/settings';
+export type SettingsParams = Partial<LanguageSettings>;
+
+/** Options the client may send in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The UI locale, when the client wants one other than `initialize.locale`. */
+  locale?: string;
+  settings?: Partial<LanguageSettings>;
+}
