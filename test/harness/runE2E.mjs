@@ -1,0 +1,111 @@
+// End-to-end tier, as a user sees it: the packaged .vsix is installed into code-server, the
+// Docker Workbench sidebar is opened in headless Chromium, the test container's name must be
+// visible in the Containers view, and a screenshot is saved (look at it).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { REPO, OUTPUT, writeTierResult, clearTierResult } from './tiers.mjs';
+import { installVsix, startCodeServer } from './codeServer.mjs';
+import { launchBrowser } from './browser.mjs';
+import { withEngine } from './withEngine.mjs';
+import { TEST_IMAGE } from '../engine/privateEngine.mjs';
+
+const require = createRequire(import.meta.url);
+const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
+const SHOTS = path.join(OUTPUT, 'e2e');
+
+export async function runE2ETier() {
+  clearTierResult('e2e');
+  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return withEngine((engineHost) => runSteps(engineHost));
+}
+
+async function runSteps(engineHost) {
+  const totals = { passed: 0, failed: 0 };
+  const step = async (title, work) => {
+    try {
+      await work();
+      totals.passed++;
+      console.log(`  ✔ ${title}`);
+      return true;
+    } catch (error) {
+      totals.failed++;
+      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+      return false;
+    }
+  };
+
+  const Docker = require('dockerode');
+  const docker = new Docker({ socketPath: engineHost.replace(/^unix:\/\//, '') });
+  const containerName = `dwb-e2e-web-${process.pid}`;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-e2e-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  let container;
+  let server;
+  let browser;
+  try {
+    console.log('e2e: as a user sees it, with the packaged extension');
+    container = await docker.createContainer({ Image: TEST_IMAGE, name: containerName, Cmd: ['sleep', '3600'] });
+    await container.start();
+
+    const installed = await step(`the .vsix (${Math.round(fs.statSync(VSIX).size / 1024)} KiB) installs into code-server`, async () => {
+      installVsix(VSIX, extensionsDir, userDataDir);
+      const dirs = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('docker-workbench.docker-workbench-'));
+      if (dirs.length !== 1) throw new Error(`expected the extension in ${extensionsDir}, found ${fs.readdirSync(extensionsDir)}`);
+    });
+    if (!installed) return totals;
+
+    server = await startCodeServer({
+      workspace, userDataDir, extensionsDir,
+      env: { DOCKER_HOST: engineHost },
+      logFile: path.join(OUTPUT, 'e2e-code-server.log'),
+    });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+
+    await step('the Docker Workbench sidebar opens from the activity bar', async () => {
+      const tab = page.getByRole('tab', { name: /Docker Workbench/ });
+      await tab.waitFor({ timeout: 60_000 });
+      await tab.click();
+      await page.getByRole('tree', { name: /Containers/ }).first().waitFor({ timeout: 30_000 });
+    });
+
+    await step(`the Containers view shows the running test container "${containerName}"`, async () => {
+      await page.getByRole('treeitem', { name: new RegExp(containerName) }).first().waitFor({ timeout: 30_000 });
+    });
+
+    await step('a screenshot of the sidebar is saved', async () => {
+      const file = path.join(SHOTS, 'sidebar.png');
+      await page.screenshot({ path: file });
+      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
+      console.log(`      saved ${path.relative(REPO, file)}`);
+    });
+  } catch (error) {
+    totals.failed++;
+    console.log(`  ✖ e2e setup failed: ${error?.stack ?? error}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server?.stop();
+    await container?.remove({ force: true }).catch(() => undefined);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return totals;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let totals = { passed: 0, failed: 1 };
+  try {
+    totals = await runE2ETier();
+  } catch (error) {
+    console.error(`e2e: ${error.stack ?? error}`);
+  }
+  writeTierResult('e2e', totals);
+  console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}

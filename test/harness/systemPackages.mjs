@@ -1,0 +1,34 @@
+// The Debian packages the integration and e2e tiers need. As root, missing ones are installed;
+// otherwise the exact apt-get line is printed.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { which } from '../engine/privateEngine.mjs';
+import { chromiumPath } from './browser.mjs';
+
+export const SYSTEM_PACKAGES = [
+  { name: 'docker.io', present: () => Boolean(which('dockerd')) },
+  { name: 'busybox-static', present: () => Boolean(which('busybox')) },
+  { name: 'iproute2', present: () => Boolean(which('ip')) },
+  { name: 'chromium', present: () => Boolean(chromiumPath()) },
+  { name: 'ripgrep', present: () => Boolean(which('rg')) },
+  { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
+];
+
+export function aptLine(names) {
+  return `apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`;
+}
+
+/** Resolves to the names still missing afterwards (empty when all is there). */
+export function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
+  if (missing.length === 0) return [];
+  if (process.getuid?.() !== 0) {
+    console.error(`These Debian packages are missing; as root run:\n  ${aptLine(missing)}`);
+    return missing;
+  }
+  console.log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  return SYSTEM_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
+}

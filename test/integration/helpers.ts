@@ -1,0 +1,68 @@
+// Shared helpers for the integration tests. They run inside VS Code's extension host against
+// the private Docker Engine whose socket the launcher passes in DOCKER_HOST.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Dockerode from 'dockerode';
+import * as vscode from 'vscode';
+import type { DockerWorkbenchApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'docker-workbench.docker-workbench';
+export const TEST_IMAGE = 'dwb-test/busybox:latest';
+
+export async function activateExtension(): Promise<DockerWorkbenchApi> {
+  const extension = vscode.extensions.getExtension<DockerWorkbenchApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+/** The test's own client of the private engine; refuses to run against any other engine. */
+export function testDocker(): Dockerode {
+  const host = process.env.DOCKER_HOST ?? '';
+  assert.match(host, /^unix:\/\/.*dwb-engine-/, `DOCKER_HOST must point at the private test engine, got "${host}"`);
+  return new Dockerode({ socketPath: host.slice('unix://'.length) });
+}
+
+/** Polls until `probe` returns a value other than undefined/false, or fails with `what`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value as T;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return folder.uri.fsPath;
+}
+
+/** Writes a file into the workspace (in a folder per test) and opens it in an editor. */
+export async function openWorkspaceFile(relativePath: string, text: string): Promise<vscode.TextDocument> {
+  const file = path.join(workspaceDir(), relativePath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+export function diagnosticsFor(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitFor(`diagnostics for ${uri.fsPath}`, () => {
+    const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker-workbench');
+    return diagnostics.length > 0 ? diagnostics : undefined;
+  });
+}
+
+/** A container name unique to this run, so reruns never collide. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
