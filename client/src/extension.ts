@@ -17,8 +17,8 @@ export interface DockerWorkbenchApi {
     readonly volumes: VolumesView;
     readonly networks: NetworksView;
   };
-  /** Resolves once the language server answered initialize. */
-  readonly languageClientReady: Promise<void>;
+  /** Starts the language server if it is not running yet; resolves once it answered initialize. */
+  startLanguageClient(): Promise<void>;
 }
 
 let client: LanguageClient | undefined;
@@ -53,21 +53,36 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     context.subscriptions.push(provider, vscode.window.createTreeView(`dockerWorkbench.${name}`, { treeDataProvider: provider, showCollapseAll: false }));
   }
 
+
+
+  // The server process starts with the first Dockerfile or compose file, not with the views.
+  let clientStarted: Promise<void> | undefined;
+  const startLanguageClient = (): Promise<void> => {
+    clientStarted ??= (client = createLanguageClient(context)).start().catch((error: unknown) => {
+      output.error(`language server failed to start: ${String(error)}`);
+      throw error;
+    });
+    return clientStarted;
+  };
+  const isLanguageDocument = (d: vscode.TextDocument) => d.languageId === 'dockerfile' || d.languageId === 'dockercompose';
+  if (vscode.workspace.textDocuments.some(isLanguageDocument)) void startLanguageClient().catch(() => undefined);
+  else {
+    const opened = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!isLanguageDocument(d)) return;
+      opened.dispose();
+      void startLanguageClient().catch(() => undefined);
+    });
+    context.subscriptions.push(opened);
+  }
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerWorkbench.refresh', () => model.refresh()),
     vscode.commands.registerCommand('dockerWorkbench.retryConnection', () => model.connect()),
-    vscode.commands.registerCommand('dockerWorkbench.restartLanguageServer', () => client?.restart()),
+    vscode.commands.registerCommand('dockerWorkbench.restartLanguageServer', () => (client ? client.restart() : startLanguageClient())),
   );
-
-  client = createLanguageClient(context);
-  const languageClientReady = client.start().catch((error: unknown) => {
-    output.error(`language server failed to start: ${String(error)}`);
-    throw error;
-  });
-  context.subscriptions.push({ dispose: () => void client?.stop() });
-
   output.info(`activated in ${Date.now() - started} ms (engine ${engine.target.endpoint})`);
-  return { model, views, languageClientReady };
+  return { model, views, startLanguageClient };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,7 +7,7 @@ describe('activation', () => {
     const api = await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     assert.ok(api.views.containers && api.views.images && api.views.volumes && api.views.networks);
-    await api.languageClientReady;
+    await api.startLanguageClient();
   });
 
   it('contributes its commands', async () => {

@@ -4,7 +4,7 @@ import { activateExtension, diagnosticsFor, openWorkspaceFile } from './helpers'
 
 describe('language server diagnostics in VS Code', () => {
   before(async () => {
-    await (await activateExtension()).languageClientReady;
+    await (await activateExtension()).startLanguageClient();
   });
 
   it('reports an unknown Dockerfile instruction on its line', async () => {

@@ -1,17 +1,44 @@
 // The only module that talks to the Docker Engine. It wraps dockerode, turns every failure into
-// an EngineError, and exposes the engine's event stream as parsed events.
+// an EngineError, and exposes the engine's event stream as parsed events. Callers pass ids and
+// plain options; nothing here builds shell strings.
 import Dockerode from 'dockerode';
+import type { Readable } from 'node:stream';
 import { toEngineError } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
+export type ContainerDetails = Dockerode.ContainerInspectInfo;
 export type ImageSummary = Dockerode.ImageInfo;
-export type VolumeSummary = Dockerode.VolumeInspectInfo;
+export type ImageDetails = Dockerode.ImageInspectInfo;
+export type VolumeSummary = Dockerode.VolumeInspectInfo & { CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null };
 export type NetworkSummary = Dockerode.NetworkInspectInfo;
 
 export interface EventSubscription {
   dispose(): void;
+}
+
+export interface ImageLayer {
+  Id: string;
+  Created: number;
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+export interface LogOptions {
+  follow: boolean;
+  tail?: number;
+  timestamps?: boolean;
+  since?: number;
+}
+
+export interface ExecSession {
+  stream: NodeJS.ReadWriteStream;
+  resize(columns: number, rows: number): Promise<void>;
+  /** Resolves to the command's exit code once it has ended. */
+  exitCode(): Promise<number | null>;
 }
 
 export class DockerEngine {
@@ -21,7 +48,8 @@ export class DockerEngine {
     this.docker = new Dockerode(target.options);
   }
 
-  private async call<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
+  /** Runs one engine call with its failure turned into an EngineError. */
+  async call<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
     try {
       return await work(this.docker);
     } catch (error) {
@@ -37,25 +65,258 @@ export class DockerEngine {
     return this.call((d) => d.version());
   }
 
+  info(): Promise<Record<string, unknown>> {
+    return this.call((d) => d.info() as Promise<Record<string, unknown>>);
+  }
+
+  diskUsage(): Promise<DiskUsage> {
+    return this.call((d) => d.df() as Promise<DiskUsage>);
+  }
+
+  // ── containers ──────────────────────────────────────────────────────────────────────────
+
   /** All containers, or only the one with this id (an exact id filter, used after an event). */
   listContainers(id?: string): Promise<ContainerSummary[]> {
     return this.call((d) => d.listContainers({ all: true, filters: id ? { id: [id] } : undefined }));
   }
 
+  inspectContainer(id: string): Promise<ContainerDetails> {
+    return this.call((d) => d.getContainer(id).inspect());
+  }
+
+  containerAction(id: string, action: 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill'): Promise<void> {
+    return this.call(async (d) => {
+      const container = d.getContainer(id);
+      switch (action) {
+        case 'start': return void (await container.start());
+        case 'stop': return void (await container.stop());
+        case 'restart': return void (await container.restart());
+        case 'pause': return void (await container.pause());
+        case 'unpause': return void (await container.unpause());
+        case 'kill': return void (await container.kill({}));
+      }
+    });
+  }
+
+  removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+    return this.call((d) => d.getContainer(id).remove({ force: Boolean(options.force), v: Boolean(options.volumes) }));
+  }
+
+  renameContainer(id: string, name: string): Promise<void> {
+    return this.call((d) => d.getContainer(id).rename({ name }));
+  }
+
+  /** The container's log stream: raw bytes for TTY containers, multiplexed frames otherwise. */
+  logs(id: string, options: LogOptions): Promise<Readable> {
+    return this.call(async (d) => {
+      const container = d.getContainer(id);
+      const common = { stdout: true, stderr: true, timestamps: Boolean(options.timestamps), tail: options.tail, since: options.since ?? 0 };
+      // dockerode's overloads differ by `follow`; follow:false returns a Buffer, so wrap it as a stream.
+      if (options.follow) return (await container.logs({ ...common, follow: true })) as unknown as Readable;
+      const buffer = (await container.logs({ ...common, follow: false })) as unknown as Buffer;
+      const { Readable: ReadableStream } = await import('node:stream');
+      return ReadableStream.from([buffer]);
+    });
+  }
+
+  /** Splits a multiplexed (non-TTY) stream into stdout and stderr. */
+  demux(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
+    this.docker.modem.demuxStream(stream, stdout, stderr);
+  }
+
+  async exec(id: string, options: { cmd: string[]; tty: boolean; user?: string; workingDir?: string; env?: string[]; columns?: number; rows?: number }): Promise<ExecSession> {
+    return this.call(async (d) => {
+      const exec = await d.getContainer(id).exec({
+        Cmd: options.cmd,
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: options.tty,
+        User: options.user,
+        WorkingDir: options.workingDir,
+        Env: options.env,
+      });
+      const stream = (await exec.start({ hijack: true, stdin: true, Tty: options.tty } as Dockerode.ExecStartOptions)) as NodeJS.ReadWriteStream;
+      const session: ExecSession = {
+        stream,
+        resize: async (columns, rows) => {
+          if (options.tty) await exec.resize({ h: rows, w: columns }).catch(() => undefined);
+        },
+        exitCode: async () => (await exec.inspect()).ExitCode ?? null,
+      };
+      if (options.columns && options.rows) await session.resize(options.columns, options.rows);
+      return session;
+    });
+  }
+
+  /** Attaches to the container's main process (its stdin/stdout/stderr). */
+  attach(id: string): Promise<NodeJS.ReadWriteStream> {
+    return this.call(async (d) => {
+      const stream = await d.getContainer(id).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
+      return stream as unknown as NodeJS.ReadWriteStream;
+    });
+  }
+
+  resizeContainerTty(id: string, columns: number, rows: number): Promise<void> {
+    return this.call((d) => d.getContainer(id).resize({ h: rows, w: columns }));
+  }
+
+  top(id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+    return this.call((d) => d.getContainer(id).top({ ps_args: '-ef' }).catch(() => d.getContainer(id).top()) as Promise<{ Titles: string[]; Processes: string[][] }>);
+  }
+
+  /** A stream of stats objects (one JSON object per line, about once a second). */
+  stats(id: string): Promise<Readable> {
+    return this.call((d) => d.getContainer(id).stats({ stream: true }) as unknown as Promise<Readable>);
+  }
+
+  commit(id: string, options: { repo: string; tag?: string; comment?: string; pause?: boolean }): Promise<{ Id: string }> {
+    return this.call((d) => d.getContainer(id).commit({ repo: options.repo, tag: options.tag, comment: options.comment, pause: options.pause ?? true }));
+  }
+
+  /** The container's filesystem as a tar stream. */
+  exportContainer(id: string): Promise<Readable> {
+    return this.call((d) => d.getContainer(id).export() as unknown as Promise<Readable>);
+  }
+
+  /** A tar of `path` inside the container. */
+  getArchive(id: string, path: string): Promise<Readable> {
+    return this.call((d) => d.getContainer(id).getArchive({ path }) as unknown as Promise<Readable>);
+  }
+
+  /** Extracts a tar into `path` inside the container. */
+  putArchive(id: string, path: string, tar: Buffer | Readable): Promise<void> {
+    return this.call(async (d) => {
+      await d.getContainer(id).putArchive(tar as unknown as NodeJS.ReadableStream, { path });
+    });
+  }
+
+  /** stat of `path` inside the container (the archive endpoint's HEAD). */
+  statPath(id: string, path: string): Promise<ContainerPathStat> {
+    return this.call((d) => d.getContainer(id).infoArchive({ path }) as Promise<ContainerPathStat>);
+  }
+
+  createContainer(options: Dockerode.ContainerCreateOptions): Promise<string> {
+    return this.call(async (d) => (await d.createContainer(options)).id);
+  }
+
+  // ── images ──────────────────────────────────────────────────────────────────────────────
+
   listImages(): Promise<ImageSummary[]> {
     return this.call((d) => d.listImages({ all: false }));
   }
 
+  inspectImage(idOrName: string): Promise<ImageDetails> {
+    return this.call((d) => d.getImage(idOrName).inspect());
+  }
+
+  imageHistory(idOrName: string): Promise<ImageLayer[]> {
+    return this.call((d) => d.getImage(idOrName).history() as Promise<ImageLayer[]>);
+  }
+
+  tagImage(idOrName: string, repo: string, tag: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getImage(idOrName).tag({ repo, tag });
+    });
+  }
+
+  removeImage(idOrName: string, options: { force?: boolean } = {}): Promise<Array<{ Untagged?: string; Deleted?: string }>> {
+    return this.call((d) => d.getImage(idOrName).remove({ force: Boolean(options.force) }) as Promise<Array<{ Untagged?: string; Deleted?: string }>>);
+  }
+
+  pruneImages(onlyDangling = true): Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }> {
+    return this.call((d) => d.pruneImages({ filters: { dangling: [String(onlyDangling)] } }) as Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>);
+  }
+
+  /** Starts a pull; the stream carries JSON progress lines. */
+  pull(reference: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
+    return this.call((d) => d.pull(reference, auth ? { authconfig: auth } : {}) as Promise<Readable>);
+  }
+
+  /** Starts a push of `repo:tag`; the stream carries JSON progress lines. */
+  push(name: string, tag: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
+    return this.call((d) => d.getImage(`${name}:${tag}`).push({ tag, authconfig: auth ?? {} }) as unknown as Promise<Readable>);
+  }
+
+  // ── volumes ─────────────────────────────────────────────────────────────────────────────
+
   async listVolumes(name?: string): Promise<VolumeSummary[]> {
     const result = await this.call((d) => d.listVolumes(name ? { filters: { name: [name] } } : {}));
-    const volumes = result.Volumes ?? [];
+    const volumes = (result.Volumes ?? []) as VolumeSummary[];
     // The name filter matches substrings; keep the exact one.
     return name ? volumes.filter((v) => v.Name === name) : volumes;
   }
 
+  inspectVolume(name: string): Promise<VolumeSummary> {
+    return this.call((d) => d.getVolume(name).inspect() as Promise<VolumeSummary>);
+  }
+
+  createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }): Promise<string> {
+    return this.call(async (d) => {
+      const volume = (await d.createVolume({ Name: options.name, Driver: options.driver ?? 'local', Labels: options.labels ?? {} })) as unknown as { name?: string; Name?: string };
+      return volume.name ?? volume.Name ?? options.name ?? '';
+    });
+  }
+
+  removeVolume(name: string): Promise<void> {
+    return this.call((d) => d.getVolume(name).remove());
+  }
+
+  pruneVolumes(): Promise<{ VolumesDeleted?: string[]; SpaceReclaimed: number }> {
+    return this.call((d) => d.pruneVolumes() as Promise<{ VolumesDeleted?: string[]; SpaceReclaimed: number }>);
+  }
+
+  // ── networks ────────────────────────────────────────────────────────────────────────────
+
   listNetworks(id?: string): Promise<NetworkSummary[]> {
     return this.call((d) => d.listNetworks(id ? { filters: { id: [id] } } : {}));
   }
+
+  inspectNetwork(id: string): Promise<NetworkSummary> {
+    return this.call((d) => d.getNetwork(id).inspect() as Promise<NetworkSummary>);
+  }
+
+  createNetwork(options: Dockerode.NetworkCreateOptions): Promise<string> {
+    return this.call(async (d) => (await d.createNetwork(options)).id);
+  }
+
+  connectNetwork(networkId: string, containerId: string, aliases: string[] = []): Promise<void> {
+    return this.call((d) => d.getNetwork(networkId).connect({ Container: containerId, EndpointConfig: aliases.length ? { Aliases: aliases } : undefined }));
+  }
+
+  disconnectNetwork(networkId: string, containerId: string, force = false): Promise<void> {
+    return this.call((d) => d.getNetwork(networkId).disconnect({ Container: containerId, Force: force }));
+  }
+
+  removeNetwork(id: string): Promise<void> {
+    return this.call((d) => d.getNetwork(id).remove());
+  }
+
+  pruneNetworks(): Promise<{ NetworksDeleted?: string[] }> {
+    return this.call((d) => d.pruneNetworks() as Promise<{ NetworksDeleted?: string[] }>);
+  }
+
+  pruneContainers(): Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }> {
+    return this.call((d) => d.pruneContainers() as Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }>);
+  }
+
+  /** Follows a JSON-lines progress stream (pull/push/build) to its end. */
+  followProgress(stream: Readable, onProgress: (event: ProgressEvent) => void): Promise<ProgressEvent[]> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (error: Error | null, output: ProgressEvent[]) => {
+          if (error) return reject(toEngineError(error, this.target.endpoint));
+          const failed = output.find((o) => o.error || o.errorDetail);
+          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint));
+          resolve(output);
+        },
+        onProgress,
+      );
+    });
+  }
+
+  // ── events ──────────────────────────────────────────────────────────────────────────────
 
   /**
    * Follows the engine's /events stream. `onEvent` gets each event; `onEnd` is called once when
@@ -81,4 +342,31 @@ export class DockerEngine {
       },
     };
   }
+}
+
+export interface ContainerPathStat {
+  name: string;
+  size: number;
+  mode: number;
+  mtime: string;
+  linkTarget: string;
+}
+
+export interface ProgressEvent {
+  id?: string;
+  status?: string;
+  progress?: string;
+  progressDetail?: { current?: number; total?: number };
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  aux?: { ID?: string };
+}
+
+export interface DiskUsage {
+  LayersSize?: number;
+  Images?: Array<{ Id: string; Size: number; SharedSize: number; Containers: number; RepoTags?: string[] | null }>;
+  Containers?: Array<{ Id: string; SizeRw?: number; SizeRootFs?: number; State: string; Names: string[] }>;
+  Volumes?: Array<{ Name: string; UsageData?: { Size: number; RefCount: number } | null }>;
+  BuildCache?: Array<{ Size: number; InUse: boolean; Shared: boolean }>;
 }
