@@ -1,22 +1,27 @@
-// Composition root: builds the engine, its model, the views, the commands and the language
-// client, and hands each what it needs. The returned API is what the integration tests drive.
+// Composition root: builds the active engine, its model, the views, the commands and the
+// language client, and hands each what it needs. The returned API is what the integration tests
+// drive (and what other extensions may use).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DockerEngine } from './engine/dockerEngine';
-import { targetFromEnvironment } from './engine/engineTarget';
+import { ActiveEngine } from './engine/activeEngine';
 import { EngineModel } from './model/engineModel';
 import { ContainersView } from './views/containersView';
-import { ImagesView, NetworksView, VolumesView } from './views/simpleViews';
+import { ImagesView } from './views/imagesView';
+import { VolumesView } from './views/volumesView';
+import { NetworksView } from './views/networksView';
+import { EnginesView } from './views/enginesView';
+import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
+import { ReportDocuments } from './ui/reportDocuments';
+import { allCommands, registerCommands } from './commands/registerCommands';
+import type { CommandContext, Views } from './commands/commandContext';
 import { createLanguageClient } from './languageClient';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
-  readonly views: {
-    readonly containers: ContainersView;
-    readonly images: ImagesView;
-    readonly volumes: VolumesView;
-    readonly networks: NetworksView;
-  };
+  readonly active: ActiveEngine;
+  readonly views: Views;
+  /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
+  setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
   startLanguageClient(): Promise<void>;
 }
@@ -25,41 +30,41 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const started = Date.now();
-  const output = vscode.window.createOutputChannel('Docker Workbench', { log: true });
-  context.subscriptions.push(output);
+  const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
+  context.subscriptions.push(log);
 
-  let engine: DockerEngine;
-  try {
-    engine = new DockerEngine(targetFromEnvironment(process.env));
-  } catch (error) {
-    // A malformed DOCKER_HOST must not stop the extension: fall back to the default socket and say so.
-    output.error(String(error));
-    void vscode.window.showWarningMessage(vscode.l10n.t('DOCKER_HOST is not valid ({0}); using the default socket.', String(error)));
-    engine = new DockerEngine(targetFromEnvironment({}));
-  }
-  const model = new EngineModel(engine);
-  context.subscriptions.push({ dispose: () => model.dispose() });
+  const active = new ActiveEngine(context.globalState, log);
+  const model = new EngineModel(active.engine);
+  context.subscriptions.push(active, { dispose: () => model.dispose() });
+  let lastProblem = '';
   model.onDidChange((change) => {
-    if (change.kind === 'state' && model.state.status === 'unreachable') output.warn(model.state.error.message);
+    if (change.kind !== 'state') return;
+    const problem = model.state.status === 'unreachable' ? model.state.error.message : '';
+    if (problem && problem !== lastProblem) log.warn(problem);
+    if (!problem && lastProblem) log.info(`connected to ${model.endpoint}`);
+    lastProblem = problem;
   });
 
-  const views = {
-    containers: new ContainersView(model, 'container'),
-    images: new ImagesView(model, 'image'),
-    volumes: new VolumesView(model, 'volume'),
-    networks: new NetworksView(model, 'network'),
+  const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const views: Views = {
+    containers: new ContainersView(model, workspaceFolders),
+    images: new ImagesView(model, () => active.engine),
+    volumes: new VolumesView(model),
+    networks: new NetworksView(model, () => active.engine),
+    engines: new EnginesView(active, model),
   };
-  for (const [name, provider] of Object.entries(views)) {
-    context.subscriptions.push(provider, vscode.window.createTreeView(`dockerWorkbench.${name}`, { treeDataProvider: provider, showCollapseAll: false }));
-  }
+  for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
 
-
+  const prompts = new PromptsHolder();
+  const reports = new ReportDocuments();
+  context.subscriptions.push(reports);
+  const commandContext: CommandContext = { active, model, views, prompts, reports, log };
 
   // The server process starts with the first Dockerfile or compose file, not with the views.
   let clientStarted: Promise<void> | undefined;
   const startLanguageClient = (): Promise<void> => {
     clientStarted ??= (client = createLanguageClient(context)).start().catch((error: unknown) => {
-      output.error(`language server failed to start: ${String(error)}`);
+      log.error(`language server failed to start: ${String(error)}`);
       throw error;
     });
     return clientStarted;
@@ -76,13 +81,18 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   }
   context.subscriptions.push({ dispose: () => void client?.stop() });
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('dockerWorkbench.refresh', () => model.refresh()),
-    vscode.commands.registerCommand('dockerWorkbench.retryConnection', () => model.connect()),
-    vscode.commands.registerCommand('dockerWorkbench.restartLanguageServer', () => (client ? client.restart() : startLanguageClient())),
-  );
-  output.info(`activated in ${Date.now() - started} ms (engine ${engine.target.endpoint})`);
-  return { model, views, startLanguageClient };
+  context.subscriptions.push(...registerCommands(commandContext, allCommands({
+    'dockerWorkbench.restartLanguageServer': () => (client ? client.restart() : startLanguageClient()),
+  })));
+
+  log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
+  return {
+    model,
+    active,
+    views,
+    setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
+    startLanguageClient,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,9 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import Dockerode from 'dockerode';
 const ROOT_PREFIX = 'dwb-engine-';
 export const TEST_IMAGE = 'dwb-test/busybox:latest';
 
@@ -42,7 +40,7 @@ export function which(cmd) {
  * Starts the engine and resolves to { host, socketPath, root, stop() }.
  * `stop()` is idempotent; it also runs on process exit and on SIGINT/SIGTERM/SIGHUP.
  */
-export async function startPrivateEngine({ timeoutMs = 60_000 } = {}) {
+export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true } = {}) {
   if (process.getuid?.() !== 0) throw new Error('the private Docker Engine needs root (dockerd creates namespaces and mounts)');
   const missing = missingRequirements();
   if (missing.length) {
@@ -64,8 +62,7 @@ export async function startPrivateEngine({ timeoutMs = 60_000 } = {}) {
   run('ip', ['link', 'set', bridge, 'up']);
 
   const logFile = path.join(root, 'dockerd.log');
-  const logFd = fs.openSync(logFile, 'a');
-  const dockerd = spawn(which('dockerd'), [
+  const args = [
     '--data-root', path.join(root, 'data'),
     '--exec-root', path.join(root, 'exec'),
     '--host', `unix://${socketPath}`,
@@ -74,10 +71,16 @@ export async function startPrivateEngine({ timeoutMs = 60_000 } = {}) {
     '--default-address-pool', `base=10.${octet}.0.0/17,size=24`,
     '--iptables=false', '--ip6tables=false', '--ip-masq=false',
     '--log-level', 'warn',
-  ], { stdio: ['ignore', logFd, logFd], detached: false });
-  fs.closeSync(logFd);
+  ];
+  const launch = () => {
+    const logFd = fs.openSync(logFile, 'a');
+    const child = spawn(which('dockerd'), args, { stdio: ['ignore', logFd, logFd], detached: false });
+    fs.closeSync(logFd);
+    return child;
+  };
+  let dockerd = launch();
 
-  const engine = { host: `unix://${socketPath}`, socketPath, root, bridge, logFile, pid: dockerd.pid, stop: undefined };
+  const engine = { host: `unix://${socketPath}`, socketPath, root, bridge, logFile, get pid() { return dockerd.pid; }, stop: undefined, restart: undefined };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -100,28 +103,43 @@ export async function startPrivateEngine({ timeoutMs = 60_000 } = {}) {
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, onSignal);
   process.on('exit', onExit);
 
-  const exited = new Promise((resolve) => dockerd.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + timeoutMs;
-  const Docker = require('dockerode');
-  const docker = new Docker({ socketPath });
-  for (;;) {
-    const early = await Promise.race([exited, sleep(250).then(() => 'waiting')]);
-    if (early !== 'waiting') {
-      await stop();
-      throw new Error(`dockerd exited (${early}) before answering; its log:\n${tail(logFile)}`);
-    }
-    try {
-      await docker.ping();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
+  const docker = new Dockerode({ socketPath });
+  const waitUntilAnswering = async () => {
+    const exited = new Promise((resolve) => dockerd.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const early = await Promise.race([exited, sleep(100).then(() => 'waiting')]);
+      if (early !== 'waiting') {
         await stop();
-        throw new Error(`dockerd did not answer on ${socketPath} within ${timeoutMs} ms; its log:\n${tail(logFile)}`);
+        throw new Error(`dockerd exited (${early}) before answering; its log:\n${tail(logFile)}`);
+      }
+      try {
+        await docker.ping();
+        return;
+      } catch {
+        if (Date.now() > deadline) {
+          await stop();
+          throw new Error(`dockerd did not answer on ${socketPath} within ${timeoutMs} ms; its log:\n${tail(logFile)}`);
+        }
       }
     }
-  }
+  };
+  /** Stops dockerd and starts it again on the same socket and data (an engine restart). */
+  engine.restart = async ({ downMs = 0 } = {}) => {
+    await stopDockerd(dockerd);
+    await sleep(downMs);
+    dockerd = launch();
+    await waitUntilAnswering();
+  };
+  /** Stops dockerd only (the socket disappears); `start` brings it back. */
+  engine.pause = async () => stopDockerd(dockerd);
+  engine.resume = async () => {
+    dockerd = launch();
+    await waitUntilAnswering();
+  };
+  await waitUntilAnswering();
   log(`dockerd ${dockerd.pid} answers on ${engine.host}`);
-  await buildTestImage(docker, root);
+  if (buildImage) await buildTestImage(docker, root);
   return engine;
 }
 
@@ -145,18 +163,21 @@ async function buildTestImage(docker, root) {
   log(`built ${TEST_IMAGE} (also tagged busybox:latest)`);
 }
 
+async function stopDockerd(dockerd) {
+  if (dockerd.exitCode !== null || dockerd.signalCode !== null) return;
+  const exited = new Promise((resolve) => dockerd.once('exit', resolve));
+  dockerd.kill('SIGTERM');
+  const result = await Promise.race([exited, sleep(20_000).then(() => 'timeout')]);
+  if (result === 'timeout') {
+    log('dockerd did not stop in 20 s: killing it');
+    dockerd.kill('SIGKILL');
+    await exited;
+  }
+}
+
 async function stopEngine(root, dockerd) {
   const bridges = await userBridges(root);
-  if (dockerd.exitCode === null && dockerd.signalCode === null) {
-    const exited = new Promise((resolve) => dockerd.once('exit', resolve));
-    dockerd.kill('SIGTERM');
-    const result = await Promise.race([exited, sleep(20_000).then(() => 'timeout')]);
-    if (result === 'timeout') {
-      log('dockerd did not stop in 20 s: killing it');
-      dockerd.kill('SIGKILL');
-      await exited;
-    }
-  }
+  await stopDockerd(dockerd);
   finishCleanup(root, bridges);
   log('private engine stopped and removed');
 }
@@ -185,8 +206,7 @@ function finishCleanup(root, bridges) {
 /** Bridges of the user networks this engine created (br-<id>), read before it stops. */
 async function userBridges(root) {
   try {
-    const Docker = require('dockerode');
-    const networks = await new Docker({ socketPath: path.join(root, 'docker.sock'), timeout: 5000 }).listNetworks();
+    const networks = await new Dockerode({ socketPath: path.join(root, 'docker.sock'), timeout: 5000 }).listNetworks();
     return networks
       .filter((n) => n.Driver === 'bridge' && n.Name !== 'bridge')
       .map((n) => n.Options?.['com.docker.network.bridge.name'] ?? `br-${n.Id.slice(0, 12)}`);
@@ -268,7 +288,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // `node test/engine/privateEngine.mjs [command...]`: start an engine, run the command with
 // DOCKER_HOST pointing at it (or wait for Ctrl-C), then clean up.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1]?.endsWith('privateEngine.mjs')) {
   const engine = await startPrivateEngine();
   const command = process.argv.slice(2);
   if (command.length === 0) {

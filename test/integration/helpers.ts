@@ -66,3 +66,19 @@ export function diagnosticsFor(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
 export function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** A view's children, whether the provider answers synchronously or not. */
+export async function childrenOf(view: { getChildren(node?: any): any }, node?: unknown): Promise<any[]> {
+  return (await view.getChildren(node)) as any[];
+}
+
+/** Waits until a predicate over a view's top-level (or a node's) children holds. */
+export function waitForChildren<T>(what: string, view: { getChildren(node?: any): any }, probe: (children: any[]) => T | undefined | false, node?: unknown, timeoutMs?: number): Promise<T> {
+  return waitFor(what, async () => probe(await childrenOf(view, node)), timeoutMs);
+}
+
+export async function removeContainersNamed(docker: Dockerode, prefix: string): Promise<void> {
+  for (const c of await docker.listContainers({ all: true })) {
+    if (c.Names.some((n) => n.replace(/^\//, '').startsWith(prefix))) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+  }
+}

@@ -2,7 +2,7 @@
 // connect and then kept current from the /events stream by refreshing only the object an event
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
-import type { ContainerSummary, DockerEngine, EventSubscription, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
+import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
 import { EngineError, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
@@ -32,6 +32,9 @@ export class EngineModel {
   readonly images = new Map<string, ImageSummary>();
   readonly volumes = new Map<string, VolumeSummary>();
   readonly networks = new Map<string, NetworkSummary>();
+
+  /** How much work the model has done: full lists versus single-object reads after events. */
+  readonly counters = { fullLists: 0, objectReads: 0, events: 0 };
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
@@ -120,6 +123,7 @@ export class EngineModel {
   }
 
   private async listAll(): Promise<void> {
+    this.counters.fullLists++;
     const [containers, images, volumes, networks] = await Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
@@ -171,6 +175,7 @@ export class EngineModel {
   }
 
   private onEvent(event: EngineEvent): void {
+    this.counters.events++;
     switch (event.Type) {
       case 'container':
         // exec_* and attach events do not change what a container looks like in a list.
@@ -221,6 +226,7 @@ export class EngineModel {
 
   /** Re-reads one object; answers true when it had to re-read the whole collection instead. */
   private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
+    this.counters.objectReads++;
     switch (kind) {
       case 'container': {
         const [found] = await this.engine.listContainers(id);
@@ -238,13 +244,36 @@ export class EngineModel {
         return false;
       }
       case 'image': {
-        // Image events name the image by id or by reference; one list call answers both cheaply.
-        const images = await this.engine.listImages();
-        replace(this.images, images, (i) => i.Id);
-        return true;
+        // Image events name the image by id (tag, untag, delete) or by reference (pull, load):
+        // inspect that one image; a 404 means it is gone.
+        try {
+          const details = await this.engine.inspectImage(id);
+          // An untag of one name leaves the image; re-reading it by id updates its tags.
+          this.images.set(details.Id, imageSummaryOf(details, this.images.get(details.Id)));
+        } catch (error) {
+          if (!(error instanceof EngineError) || error.kind !== 'notFound') throw error;
+          this.images.delete(id);
+        }
+        return false;
       }
     }
   }
+}
+
+/** The list shape of an image, from its inspect data (the fields the views use). */
+export function imageSummaryOf(details: ImageDetails, previous?: ImageSummary): ImageSummary {
+  return {
+    Id: details.Id,
+    ParentId: details.Parent ?? '',
+    RepoTags: details.RepoTags?.length ? details.RepoTags : ['<none>:<none>'],
+    RepoDigests: details.RepoDigests ?? [],
+    Created: Math.floor(Date.parse(details.Created) / 1000) || previous?.Created || 0,
+    Size: details.Size,
+    VirtualSize: details.VirtualSize ?? details.Size,
+    SharedSize: previous?.SharedSize ?? -1,
+    Labels: details.Config?.Labels ?? {},
+    Containers: previous?.Containers ?? -1,
+  };
 }
 
 function replace<T>(map: Map<string, T>, items: readonly T[], key: (item: T) => string): void {

@@ -1,13 +1,70 @@
-// How a container is named, described and drawn. Pure (no vscode import), so it is unit-tested.
+// How a container is named, grouped, described and drawn. Pure (no vscode import): unit-tested.
 import type { ContainerSummary } from '../engine/dockerEngine';
+import { escapeMarkdown, formatAge, shortId } from './format';
 
-export function containerLabel(container: Pick<ContainerSummary, 'Names' | 'Id'>): string {
+export const COMPOSE_PROJECT = 'com.docker.compose.project';
+export const COMPOSE_SERVICE = 'com.docker.compose.service';
+export const COMPOSE_WORKING_DIR = 'com.docker.compose.project.working_dir';
+
+export function containerName(container: Pick<ContainerSummary, 'Names' | 'Id'>): string {
   const name = container.Names?.[0];
-  return name ? name.replace(/^\//, '') : container.Id.slice(0, 12);
+  return name ? name.replace(/^\//, '') : shortId(container.Id);
 }
 
-export function containerDescription(container: Pick<ContainerSummary, 'Image' | 'Status'>): string {
-  return `${container.Image} · ${container.Status}`;
+export function composeProject(container: Pick<ContainerSummary, 'Labels'>): string | undefined {
+  return container.Labels?.[COMPOSE_PROJECT] || undefined;
+}
+
+/** In a compose group the service name says more than the generated container name. */
+export function containerLabel(container: Pick<ContainerSummary, 'Names' | 'Id' | 'Labels'>): string {
+  return composeProject(container) && container.Labels[COMPOSE_SERVICE] ? container.Labels[COMPOSE_SERVICE]! : containerName(container);
+}
+
+/** `127.0.0.1:8080→80/tcp` for each published port, once even when bound on IPv4 and IPv6. */
+export function publishedPorts(container: Pick<ContainerSummary, 'Ports'>): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const port of [...(container.Ports ?? [])].sort((a, b) => a.PrivatePort - b.PrivatePort)) {
+    if (!port.PublicPort) continue;
+    const ip = port.IP === '0.0.0.0' || port.IP === '::' || !port.IP ? '' : port.IP.includes(':') ? `[${port.IP}]:` : `${port.IP}:`;
+    const text = `${ip}${port.PublicPort}→${port.PrivatePort}/${port.Type}`;
+    const key = `${port.PublicPort}/${port.PrivatePort}/${port.Type}/${ip || '*'}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push(text);
+    }
+  }
+  return result;
+}
+
+export function containerDescription(container: Pick<ContainerSummary, 'Image' | 'Status' | 'Ports' | 'Labels' | 'Names' | 'Id'>): string {
+  const parts: string[] = [];
+  if (composeProject(container)) parts.push(containerName(container));
+  parts.push(container.Image, container.Status);
+  const ports = publishedPorts(container);
+  if (ports.length) parts.push(ports.join(', '));
+  return parts.join(' · ');
+}
+
+export type ContainerStateKind = 'running' | 'unhealthy' | 'paused' | 'restarting' | 'exitedOk' | 'exitedError' | 'created' | 'dead' | 'other';
+
+export function containerStateKind(container: Pick<ContainerSummary, 'State' | 'Status'>): ContainerStateKind {
+  switch (container.State) {
+    case 'running':
+      return /\(unhealthy\)/.test(container.Status) ? 'unhealthy' : 'running';
+    case 'paused':
+      return 'paused';
+    case 'restarting':
+      return 'restarting';
+    case 'exited':
+      return /Exited \((?!0\))/.test(container.Status) ? 'exitedError' : 'exitedOk';
+    case 'created':
+      return 'created';
+    case 'dead':
+      return 'dead';
+    default:
+      return 'other';
+  }
 }
 
 export interface IconSpec {
@@ -16,21 +73,59 @@ export interface IconSpec {
 }
 
 export function containerIcon(container: Pick<ContainerSummary, 'State' | 'Status'>): IconSpec {
-  switch (container.State) {
-    case 'running':
-      return /\(unhealthy\)/.test(container.Status)
-        ? { name: 'warning', color: 'problemsWarningIcon.foreground' }
-        : { name: 'vm-running', color: 'testing.iconPassed' };
-    case 'paused':
-      return { name: 'debug-pause', color: 'problemsWarningIcon.foreground' };
-    case 'restarting':
-      return { name: 'sync~spin', color: 'problemsWarningIcon.foreground' };
-    case 'exited':
-    case 'dead':
-      return /Exited \((?!0\))/.test(container.Status)
-        ? { name: 'vm-outline', color: 'problemsErrorIcon.foreground' }
-        : { name: 'vm-outline' };
-    default:
-      return { name: 'vm' };
+  switch (containerStateKind(container)) {
+    case 'running': return { name: 'vm-running', color: 'testing.iconPassed' };
+    case 'unhealthy': return { name: 'warning', color: 'problemsWarningIcon.foreground' };
+    case 'paused': return { name: 'debug-pause', color: 'problemsWarningIcon.foreground' };
+    case 'restarting': return { name: 'sync~spin', color: 'problemsWarningIcon.foreground' };
+    case 'exitedError': return { name: 'vm-outline', color: 'problemsErrorIcon.foreground' };
+    case 'dead': return { name: 'error', color: 'problemsErrorIcon.foreground' };
+    default: return { name: 'vm-outline' };
   }
+}
+
+/**
+ * The context value menus key on: `container:<state>` plus flags, e.g.
+ * `container:running:ports:compose`. Menus match with `viewItem =~ /^container:running/`.
+ */
+export function containerContextValue(container: Pick<ContainerSummary, 'State' | 'Ports' | 'Labels'>): string {
+  let value = `container:${container.State}`;
+  if ((container.Ports ?? []).some((p) => p.PublicPort)) value += ':ports';
+  if (composeProject(container)) value += ':compose';
+  return value;
+}
+
+export interface TooltipText {
+  /** Each entry is a ready-escaped markdown line. */
+  lines: string[];
+}
+
+/** The rich tooltip: what a user would otherwise look up with `docker inspect`. */
+export function containerTooltip(container: ContainerSummary, nowMs = Date.now()): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(containerName(container))}** · \`${shortId(container.Id)}\``);
+  lines.push('');
+  lines.push(`Image: ${escapeMarkdown(container.Image)}`);
+  lines.push(`Status: ${escapeMarkdown(container.Status)}`);
+  lines.push(`Command: \`${container.Command.replace(/`/g, "'")}\``);
+  lines.push(`Created: ${formatAge(container.Created, nowMs)}`);
+  const project = composeProject(container);
+  if (project) lines.push(`Compose: ${escapeMarkdown(project)} / ${escapeMarkdown(container.Labels[COMPOSE_SERVICE] ?? '?')}`);
+  const ports = publishedPorts(container);
+  if (ports.length) lines.push(`Ports: ${ports.map(escapeMarkdown).join(', ')}`);
+  for (const mount of container.Mounts ?? []) {
+    const source = mount.Type === 'volume' ? mount.Name ?? mount.Source : mount.Source;
+    lines.push(`Mount (${mount.Type}): ${escapeMarkdown(source)} → ${escapeMarkdown(mount.Destination)}${mount.RW ? '' : ' (read-only)'}`);
+  }
+  for (const [name, network] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
+    lines.push(`Network: ${escapeMarkdown(name)}${network.IPAddress ? ` · ${network.IPAddress}` : ''}`);
+  }
+  return lines.join('  \n');
+}
+
+/** True when the container belongs to the workspace: its compose project or a bind mount is inside a folder. */
+export function belongsToWorkspace(container: Pick<ContainerSummary, 'Labels' | 'Mounts'>, folders: readonly string[]): boolean {
+  const inside = (p: string | undefined) => p !== undefined && folders.some((f) => p === f || p.startsWith(f.endsWith('/') ? f : `${f}/`));
+  if (inside(container.Labels?.[COMPOSE_WORKING_DIR])) return true;
+  return (container.Mounts ?? []).some((m) => m.Type === 'bind' && inside(m.Source));
 }

@@ -1,29 +1,135 @@
-// The Containers view: every container, running ones first, newest first.
+// The Containers view: compose projects as groups (service names inside), other containers at
+// the top level; running first. Expanding a container shows its ports, mounts and networks.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
-import { ResourceTreeProvider } from './resourceTreeProvider';
-import { containerLabel, containerDescription, containerIcon } from './containerPresentation';
+import type { EngineModel, ModelChange } from '../model/engineModel';
+import { DockerTreeView } from './dockerTreeView';
+import type { TreeNode } from './treeNode';
+import {
+  belongsToWorkspace, composeProject, containerContextValue, containerDescription, containerIcon, containerLabel,
+  containerName, containerTooltip, publishedPorts,
+} from './containerPresentation';
+import { matchesFilter, shortId } from './format';
 
-export class ContainersView extends ResourceTreeProvider {
-  protected ids(): string[] {
-    return [...this.model.containers.values()].sort(byStateThenCreated).map((c) => c.Id);
+export class ContainersView extends DockerTreeView {
+  private workspaceOnly = false;
+  /** Which group each shown container sits in, to tell an in-place change from a move. */
+  private readonly groupOf = new Map<string, string | undefined>();
+
+  constructor(model: EngineModel, private readonly workspaceFolders: () => readonly string[]) {
+    super(model, 'containers');
   }
 
-  protected render(id: string): vscode.TreeItem | undefined {
-    const container = this.model.containers.get(id);
-    if (!container) return undefined;
-    const item = new vscode.TreeItem(containerLabel(container), vscode.TreeItemCollapsibleState.None);
+  get isWorkspaceOnly(): boolean {
+    return this.workspaceOnly;
+  }
+
+  setWorkspaceOnly(on: boolean): void {
+    this.workspaceOnly = on;
+    void vscode.commands.executeCommand('setContext', 'dockerWorkbench.containers.workspaceOnly', on);
+    this.refreshAll();
+  }
+
+  /** The containers this view shows, after the filter and the workspace toggle. */
+  visibleContainers(): ContainerSummary[] {
+    const folders = this.workspaceOnly ? this.workspaceFolders() : [];
+    return [...this.model.containers.values()]
+      .filter((c) => matchesFilter(this.filter, containerName(c), c.Image, c.Id, composeProject(c), c.Labels?.['com.docker.compose.service']))
+      .filter((c) => !this.workspaceOnly || belongsToWorkspace(c, folders))
+      .sort(byStateThenCreated);
+  }
+
+  protected roots(): TreeNode[] {
+    const containers = this.visibleContainers();
+    const projects = new Map<string, ContainerSummary[]>();
+    const loose: ContainerSummary[] = [];
+    for (const c of containers) {
+      const project = composeProject(c);
+      if (project) projects.set(project, [...(projects.get(project) ?? []), c]);
+      else loose.push(c);
+    }
+    this.groupOf.clear();
+    const groups = [...projects.keys()].sort().map((project) => this.node('group', project));
+    for (const [project, members] of projects) for (const c of members) this.groupOf.set(c.Id, project);
+    for (const c of loose) this.groupOf.set(c.Id, undefined);
+    return [...groups, ...loose.map((c) => this.node('container', c.Id))];
+  }
+
+  protected children(node: TreeNode): TreeNode[] {
+    if (node.kind === 'group') {
+      return this.visibleContainers().filter((c) => composeProject(c) === node.id).map((c) => this.node('container', c.Id, node));
+    }
+    if (node.kind !== 'container') return [];
+    const container = this.model.containers.get(node.id);
+    if (!container) return [];
+    const details: TreeNode[] = [];
+    for (const port of publishedPorts(container)) details.push(this.node('detail', `port:${port}`, node, { text: port, icon: 'plug', context: 'port' }));
+    for (const mount of container.Mounts ?? []) {
+      const source = mount.Type === 'volume' ? mount.Name ?? mount.Source : mount.Source;
+      details.push(this.node('detail', `mount:${mount.Destination}`, node, {
+        text: `${source} → ${mount.Destination}`, description: `${mount.Type}${mount.RW ? '' : ' · read-only'}`,
+        icon: mount.Type === 'volume' ? 'database' : mount.Type === 'bind' ? 'folder' : 'file-symlink-directory', context: `mount:${mount.Type}`,
+      }));
+    }
+    for (const [name, network] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
+      details.push(this.node('detail', `network:${name}`, node, { text: name, description: network.IPAddress || undefined, icon: 'type-hierarchy', context: 'network' }));
+    }
+    return details;
+  }
+
+  protected render(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const members = this.visibleContainers().filter((c) => composeProject(c) === node.id);
+      const running = members.filter((c) => c.State === 'running').length;
+      const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.l10n.t('{0} of {1} running', running, members.length);
+      item.iconPath = new vscode.ThemeIcon('layers', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+      item.contextValue = running ? 'composeProject:running' : 'composeProject:stopped';
+      item.tooltip = vscode.l10n.t('Compose project {0}', node.id);
+      return item;
+    }
+    if (node.kind === 'detail') return detailItem(node);
+    const container = this.model.containers.get(node.id);
+    if (!container) return new vscode.TreeItem(shortId(node.id));
+    const item = new vscode.TreeItem(containerLabel(container), vscode.TreeItemCollapsibleState.Collapsed);
     item.description = containerDescription(container);
     const icon = containerIcon(container);
     item.iconPath = new vscode.ThemeIcon(icon.name, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item.contextValue = `container.${container.State}`;
-    item.tooltip = `${containerLabel(container)}\n${container.Image}\n${container.Status}\n${container.Id.slice(0, 12)}`;
+    item.contextValue = containerContextValue(container);
+    item.tooltip = new vscode.MarkdownString(containerTooltip(container));
     return item;
   }
 
   protected emptyMessage(): string {
-    return vscode.l10n.t('No containers. Run an image to create one.');
+    return this.workspaceOnly
+      ? vscode.l10n.t('No containers belong to this workspace.')
+      : vscode.l10n.t('No containers. Run an image to create one.');
   }
+
+  protected affected(change: ModelChange): TreeNode[] | 'all' {
+    if (change.kind !== 'container' || change.id === undefined) return change.kind === 'container' ? 'all' : [];
+    const container = this.model.containers.get(change.id);
+    const previousGroup = this.groupOf.get(change.id);
+    const shownBefore = this.groupOf.has(change.id);
+    if (!container || !shownBefore) return 'all'; // added or removed: membership changed
+    const group = composeProject(container);
+    if (group !== previousGroup) return 'all';
+    const parent = group ? this.shown('group', group) : undefined;
+    const node = this.shown('container', change.id, parent);
+    if (!node) return 'all';
+    // The group's "n of m running" may change too.
+    return parent ? [node, parent] : [node];
+  }
+}
+
+export function detailItem(node: TreeNode): vscode.TreeItem {
+  const data = node.data ?? {};
+  const item = new vscode.TreeItem(String(data.text ?? node.id), vscode.TreeItemCollapsibleState.None);
+  if (data.description !== undefined) item.description = String(data.description);
+  if (data.icon) item.iconPath = new vscode.ThemeIcon(String(data.icon));
+  if (data.tooltip) item.tooltip = String(data.tooltip);
+  item.contextValue = `detail:${String(data.context ?? 'info')}`;
+  return item;
 }
 
 function byStateThenCreated(a: ContainerSummary, b: ContainerSummary): number {

@@ -1,0 +1,75 @@
+// Which engine the extension talks to. Switching builds a new DockerEngine and points the model
+// at it: no window reload. The choice is remembered; the status bar shows it; CLI tasks read
+// `cliEnv` so the docker CLI uses the same engine.
+import * as vscode from 'vscode';
+import { DockerEngine } from './dockerEngine';
+import { cliDefaultChoiceId, listEngineChoices, type EngineChoice } from './dockerContexts';
+import { parseEndpoint } from './engineTarget';
+import type { EngineModel } from '../model/engineModel';
+
+const STATE_KEY = 'dockerWorkbench.engineChoice';
+
+export class ActiveEngine implements vscode.Disposable {
+  private engineValue: DockerEngine;
+  private choiceValue: EngineChoice;
+  private readonly statusItem = vscode.window.createStatusBarItem('dockerWorkbench.engine', vscode.StatusBarAlignment.Left, 10);
+  private readonly changes = new vscode.EventEmitter<EngineChoice>();
+  readonly onDidChange = this.changes.event;
+
+  constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel) {
+    const choices = listEngineChoices();
+    const remembered = state.get<string>(STATE_KEY);
+    const wanted = choices.find((c) => c.id === remembered && c.target) ?? choices.find((c) => c.id === cliDefaultChoiceId() && c.target);
+    this.choiceValue = wanted ?? fallbackChoice(choices);
+    if (this.choiceValue.problem) log.warn(this.choiceValue.problem);
+    this.engineValue = new DockerEngine(this.choiceValue.target ?? parseEndpoint(''));
+    this.statusItem.name = vscode.l10n.t('Docker engine');
+    this.statusItem.command = 'dockerWorkbench.engine.pick';
+    this.updateStatus();
+    this.statusItem.show();
+  }
+
+  get engine(): DockerEngine {
+    return this.engineValue;
+  }
+
+  get choice(): EngineChoice {
+    return this.choiceValue;
+  }
+
+  /** Environment for docker/compose CLI processes so they talk to the same engine. */
+  get cliEnv(): Record<string, string> {
+    return this.choiceValue.cliEnv;
+  }
+
+  choices(): EngineChoice[] {
+    return listEngineChoices();
+  }
+
+  async switchTo(choiceId: string, model: EngineModel): Promise<void> {
+    const choice = listEngineChoices().find((c) => c.id === choiceId);
+    if (!choice) throw new Error(vscode.l10n.t('There is no engine "{0}".', choiceId));
+    if (!choice.target) throw new Error(choice.problem ?? vscode.l10n.t('The engine "{0}" has no usable endpoint.', choice.label));
+    this.choiceValue = choice;
+    this.engineValue = new DockerEngine(choice.target);
+    await this.state.update(STATE_KEY, choice.id);
+    this.log.info(`switched to engine ${choice.label} (${choice.target.endpoint})`);
+    this.updateStatus();
+    this.changes.fire(choice);
+    await model.switchEngine(this.engineValue);
+  }
+
+  private updateStatus(): void {
+    this.statusItem.text = `$(server-environment) ${this.choiceValue.label}`;
+    this.statusItem.tooltip = vscode.l10n.t('Docker engine: {0} ({1}). Click to switch.', this.choiceValue.label, this.engineValue.target.endpoint);
+  }
+
+  dispose(): void {
+    this.statusItem.dispose();
+    this.changes.dispose();
+  }
+}
+
+function fallbackChoice(choices: EngineChoice[]): EngineChoice {
+  return choices.find((c) => c.id === 'default') ?? { id: 'default', label: 'default', description: '', cliEnv: {} };
+}

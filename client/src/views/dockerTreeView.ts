@@ -1,0 +1,155 @@
+// The shared machinery of the explorer views: node identity, the engine's connection state shown
+// as one item with the reason and a Retry action, a text filter, and targeted updates (a change
+// to one object re-renders its node only; the whole view re-renders only when membership changes).
+import * as vscode from 'vscode';
+import type { EngineModel, ModelChange } from '../model/engineModel';
+import type { TreeNode, NodeKind } from './treeNode';
+
+export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private treeView: vscode.TreeView<TreeNode> | undefined;
+  private filterText = '';
+  /** Nodes whose look depends on a container (a volume's users, a network's members…). */
+  private readonly dependents = new Map<string, Set<TreeNode>>();
+
+  constructor(
+    protected readonly model: EngineModel,
+    /** e.g. `containers`: the view id is `dockerWorkbench.containers`. */
+    readonly name: string,
+  ) {
+    this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
+  }
+
+  /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
+  register(): vscode.TreeView<TreeNode> {
+    this.treeView = vscode.window.createTreeView(`dockerWorkbench.${this.name}`, {
+      treeDataProvider: this,
+      canSelectMany: true,
+      showCollapseAll: true,
+    });
+    this.disposables.push(this.treeView);
+    return this.treeView;
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', `dockerWorkbench.${this.name}.filtered`, this.filterText !== '');
+    this.updateDescription();
+    this.refreshAll();
+  }
+
+  /** Top-level nodes once connected. */
+  protected abstract roots(): TreeNode[];
+  /** Children of a node (may read the engine, e.g. an image's history). */
+  protected abstract children(node: TreeNode): TreeNode[] | Promise<TreeNode[]>;
+  protected abstract render(node: TreeNode): vscode.TreeItem;
+  protected abstract emptyMessage(): string;
+  /** Which nodes a model change touches: some nodes, 'all', or none. */
+  protected abstract affected(change: ModelChange): TreeNode[] | 'all';
+
+  getChildren(element?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (element) return this.children(element);
+    this.model.start();
+    const state = this.model.state;
+    if (state.status === 'unreachable') {
+      return [this.node('message', 'engine-error', undefined, { text: state.error.message, detail: state.error.detail, icon: 'error', error: true })];
+    }
+    if (state.status === 'connecting') {
+      return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
+    }
+    const roots = this.roots();
+    if (roots.length > 0) return roots;
+    const text = this.filterText ? vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText) : this.emptyMessage();
+    return [this.node('message', 'empty', undefined, { text, icon: 'info' })];
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.parent;
+  }
+
+  getTreeItem(element: TreeNode): vscode.TreeItem {
+    if (element.kind === 'message') {
+      const data = element.data ?? {};
+      const item = new vscode.TreeItem(String(data.text ?? ''), vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(String(data.icon ?? 'info'));
+      item.tooltip = data.detail ? `${data.text}\n\n${data.detail}` : String(data.text ?? '');
+      if (data.error) {
+        item.contextValue = 'engineError';
+        item.command = { command: 'dockerWorkbench.engine.retry', title: vscode.l10n.t('Retry') };
+      }
+      return item;
+    }
+    const item = this.render(element);
+    item.id = element.key;
+    return item;
+  }
+
+  /** The cached node for `key`, created on first use so VS Code sees one object per key. */
+  protected node(kind: NodeKind, id: string, parent?: TreeNode, data?: TreeNode['data']): TreeNode {
+    const key = `${parent ? `${parent.key}/` : ''}${kind}:${id}`;
+    const existing = this.nodes.get(key);
+    if (existing && sameData(existing.data, data)) return existing;
+    const created: TreeNode = { key, kind, id, parent, data };
+    this.nodes.set(key, created);
+    return created;
+  }
+
+  /** The node already shown for this kind and id at the top level or under `parent`, if any. */
+  protected shown(kind: NodeKind, id: string, parent?: TreeNode): TreeNode | undefined {
+    return this.nodes.get(`${parent ? `${parent.key}/` : ''}${kind}:${id}`);
+  }
+
+  /** Records that `node` shows something about `containerId`, so a change to it refreshes the node. */
+  protected dependOn(containerId: string, node: TreeNode): void {
+    let set = this.dependents.get(containerId);
+    if (!set) this.dependents.set(containerId, (set = new Set()));
+    set.add(node);
+  }
+
+  protected dependentsOf(containerId: string): TreeNode[] {
+    return [...(this.dependents.get(containerId) ?? [])];
+  }
+
+  refreshAll(): void {
+    this.nodes.clear();
+    this.dependents.clear();
+    this.emitter.fire(undefined);
+  }
+
+  protected refreshNodes(nodes: TreeNode[]): void {
+    for (const node of nodes) this.emitter.fire(node);
+  }
+
+  private onModelChange(change: ModelChange): void {
+    if (change.kind === 'state') {
+      this.refreshAll();
+      return;
+    }
+    const affected = this.affected(change);
+    if (affected === 'all') this.refreshAll();
+    else this.refreshNodes(affected);
+  }
+
+  private updateDescription(): void {
+    if (this.treeView) this.treeView.description = this.filterText ? vscode.l10n.t('Filter: {0}', this.filterText) : undefined;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function sameData(a: TreeNode['data'], b: TreeNode['data']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
