@@ -60,6 +60,6 @@ export function layerInstruction(createdBy: string): string {
   const shell = /^(?:\|\d+ [^/]*)?\/bin\/sh -c (.*)$/s.exec(text);
   if (shell) return `RUN ${shell[1]!.trim()}`;
   if (/^(RUN|COPY|ADD|WORKDIR|ENV|ARG|LABEL|EXPOSE|CMD|ENTRYPOINT|USER|VOLUME|HEALTHCHECK|SHELL|STOPSIGNAL|ONBUILD)\b/i.test(text)) return text;
-  text = text.replace(/^\[?"?\/bin\/busybox"?,?\s*/, '');
-  return text || '(unknown)';
+  // Anything else is an exec-form RUN, which the classic builder records as the bare command.
+  return text ? `RUN ${text}` : '(unknown)';
 }
