@@ -42,7 +42,9 @@ function lifecycle(action: LifecycleAction, title: () => string): Handler {
 const remove: Handler = async (ctx, node, nodes) => {
   const containers = await targetContainers(ctx, node, nodes, vscode.l10n.t('Remove containers'));
   if (containers.length === 0) return;
-  const running = containers.filter((c) => c.State === 'running' || c.State === 'restarting' || c.State === 'paused');
+  // Ask the engine, not the view: the state may have changed since the view last heard.
+  const states = await Promise.all(containers.map((c) => ctx.active.engine.inspectContainer(c.Id).then((d) => d.State, () => undefined)));
+  const running = containers.filter((_c, i) => states[i]?.Running || states[i]?.Restarting || states[i]?.Paused);
   const names = containers.map((c) => (running.includes(c) ? vscode.l10n.t('{0} (running: it will be stopped)', containerName(c)) : containerName(c)));
   const message = containers.length === 1
     ? vscode.l10n.t('Remove container {0}?', containerName(containers[0]!))

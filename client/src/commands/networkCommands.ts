@@ -70,6 +70,7 @@ const connect: Handler = async (ctx, node) => {
   });
   if (aliases === undefined) return;
   await ctx.active.engine.connectNetwork(network.Id, container.Id, aliases.split(/[\s,]+/).filter(Boolean));
+  ctx.model.refreshOne('container', container.Id); // a stopped container gets no connect event
 };
 
 const disconnect: Handler = async (ctx, node) => {
@@ -81,7 +82,9 @@ const disconnect: Handler = async (ctx, node) => {
     const picked = await ctx.prompts.current.pick(members.map((c) => ({ label: containerName(c), container: c })), { title: vscode.l10n.t('Disconnect which container?') });
     containerId = picked?.container.Id;
   }
-  if (containerId) await ctx.active.engine.disconnectNetwork(network.Id, containerId);
+  if (!containerId) return;
+  await ctx.active.engine.disconnectNetwork(network.Id, containerId);
+  ctx.model.refreshOne('container', containerId);
 };
 
 const remove: Handler = async (ctx, node, nodes) => {

@@ -180,24 +180,39 @@ export class EngineModel {
       case 'container':
         // exec_* and attach events do not change what a container looks like in a list.
         if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top') return;
+        // A commit makes an image; the event names the container, and the image in its attributes.
+        if (event.Action === 'commit') {
+          const imageId = event.Actor.Attributes?.imageID;
+          if (imageId) this.refreshOne('image', imageId);
+          return;
+        }
         this.refreshOne('container', event.Actor.ID);
         return;
       case 'image':
         this.refreshOne('image', event.Actor.ID);
         return;
       case 'volume':
+        // mount/unmount name the volume but change nothing a list shows about it.
+        if (event.Action === 'mount' || event.Action === 'unmount') return;
         this.refreshOne('volume', event.Actor.ID);
         return;
-      case 'network':
+      case 'network': {
         this.refreshOne('network', event.Actor.ID);
+        // connect/disconnect also change the container's own list entry (its networks).
+        const container = event.Actor.Attributes?.container;
+        if (container && (event.Action === 'connect' || event.Action === 'disconnect')) this.refreshOne('container', container);
         return;
+      }
       default:
         return;
     }
   }
 
-  /** Re-reads one object, coalescing events that arrive while a read is in flight. */
-  private refreshOne(kind: ResourceKind, id: string): void {
+  /**
+   * Re-reads one object, coalescing events that arrive while a read is in flight. Commands call it
+   * for changes the engine reports no event for (connecting a stopped container to a network).
+   */
+  refreshOne(kind: ResourceKind, id: string): void {
     const key = `${kind}:${id}`;
     const running = this.inFlight.get(key);
     if (running) {
