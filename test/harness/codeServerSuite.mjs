@@ -49,7 +49,8 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
   } finally {
     await browser.close().catch(() => undefined);
     server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (process.env.DWB_KEEP_SCRATCH) console.log(`kept ${scratch} (logs under user-data/logs)`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -374,3 +374,14 @@ export function parseTar(archive: Buffer): Array<{ header: TarHeader; data: Buff
   reader.end();
   return entries;
 }
+
+/**
+ * An entry name as a relative path for extraction ('' for the archive's root entry), or undefined
+ * when it would climb out of the extraction folder (`..` segments). Leading slashes and `.`
+ * segments are dropped, as tar does.
+ */
+export function safeRelativePath(name: string): string | undefined {
+  const segments = name.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..')) return undefined;
+  return segments.join('/');
+}

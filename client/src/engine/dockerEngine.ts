@@ -3,7 +3,7 @@
 // plain options; nothing here builds shell strings.
 import Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
-import { toEngineError } from './engineError';
+import { EngineError, toEngineError } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 
@@ -39,6 +39,12 @@ export interface ExecSession {
   resize(columns: number, rows: number): Promise<void>;
   /** Resolves to the command's exit code once it has ended. */
   exitCode(): Promise<number | null>;
+}
+
+/** dockerode builds a malformed request (whose error escapes as an uncaught exception) for an empty id. */
+function nonEmpty(id: string, what: string): string {
+  if (!id) throw new EngineError('notFound', `No ${what} was named.`);
+  return id;
 }
 
 export class DockerEngine {
@@ -81,12 +87,12 @@ export class DockerEngine {
   }
 
   inspectContainer(id: string): Promise<ContainerDetails> {
-    return this.call((d) => d.getContainer(id).inspect());
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).inspect());
   }
 
   containerAction(id: string, action: 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill'): Promise<void> {
     return this.call(async (d) => {
-      const container = d.getContainer(id);
+      const container = d.getContainer(nonEmpty(id, 'container'));
       switch (action) {
         case 'start': return void (await container.start());
         case 'stop': return void (await container.stop());
@@ -99,17 +105,17 @@ export class DockerEngine {
   }
 
   removeContainer(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
-    return this.call((d) => d.getContainer(id).remove({ force: Boolean(options.force), v: Boolean(options.volumes) }));
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).remove({ force: Boolean(options.force), v: Boolean(options.volumes) }));
   }
 
   renameContainer(id: string, name: string): Promise<void> {
-    return this.call((d) => d.getContainer(id).rename({ name }));
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).rename({ name }));
   }
 
   /** The container's log stream: raw bytes for TTY containers, multiplexed frames otherwise. */
   logs(id: string, options: LogOptions): Promise<Readable> {
     return this.call(async (d) => {
-      const container = d.getContainer(id);
+      const container = d.getContainer(nonEmpty(id, 'container'));
       const common = { stdout: true, stderr: true, timestamps: Boolean(options.timestamps), tail: options.tail, since: options.since ?? 0 };
       // dockerode's overloads differ by `follow`; follow:false returns a Buffer, so wrap it as a stream.
       if (options.follow) return (await container.logs({ ...common, follow: true })) as unknown as Readable;
@@ -126,7 +132,7 @@ export class DockerEngine {
 
   async exec(id: string, options: { cmd: string[]; tty: boolean; user?: string; workingDir?: string; env?: string[]; columns?: number; rows?: number }): Promise<ExecSession> {
     return this.call(async (d) => {
-      const exec = await d.getContainer(id).exec({
+      const exec = await d.getContainer(nonEmpty(id, 'container')).exec({
         Cmd: options.cmd,
         AttachStdin: true,
         AttachStdout: true,
@@ -152,48 +158,48 @@ export class DockerEngine {
   /** Attaches to the container's main process (its stdin/stdout/stderr). */
   attach(id: string): Promise<NodeJS.ReadWriteStream> {
     return this.call(async (d) => {
-      const stream = await d.getContainer(id).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
+      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
       return stream as unknown as NodeJS.ReadWriteStream;
     });
   }
 
   resizeContainerTty(id: string, columns: number, rows: number): Promise<void> {
-    return this.call((d) => d.getContainer(id).resize({ h: rows, w: columns }));
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).resize({ h: rows, w: columns }));
   }
 
   top(id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
-    return this.call((d) => d.getContainer(id).top({ ps_args: '-ef' }).catch(() => d.getContainer(id).top()) as Promise<{ Titles: string[]; Processes: string[][] }>);
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).top({ ps_args: '-ef' }).catch(() => d.getContainer(nonEmpty(id, 'container')).top()) as Promise<{ Titles: string[]; Processes: string[][] }>);
   }
 
   /** A stream of stats objects (one JSON object per line, about once a second). */
   stats(id: string): Promise<Readable> {
-    return this.call((d) => d.getContainer(id).stats({ stream: true }) as unknown as Promise<Readable>);
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).stats({ stream: true }) as unknown as Promise<Readable>);
   }
 
   commit(id: string, options: { repo: string; tag?: string; comment?: string; pause?: boolean }): Promise<{ Id: string }> {
-    return this.call((d) => d.getContainer(id).commit({ repo: options.repo, tag: options.tag, comment: options.comment, pause: options.pause ?? true }));
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).commit({ repo: options.repo, tag: options.tag, comment: options.comment, pause: options.pause ?? true }));
   }
 
   /** The container's filesystem as a tar stream. */
   exportContainer(id: string): Promise<Readable> {
-    return this.call((d) => d.getContainer(id).export() as unknown as Promise<Readable>);
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).export() as unknown as Promise<Readable>);
   }
 
   /** A tar of `path` inside the container. */
   getArchive(id: string, path: string): Promise<Readable> {
-    return this.call((d) => d.getContainer(id).getArchive({ path }) as unknown as Promise<Readable>);
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).getArchive({ path }) as unknown as Promise<Readable>);
   }
 
   /** Extracts a tar into `path` inside the container. */
   putArchive(id: string, path: string, tar: Buffer | Readable): Promise<void> {
     return this.call(async (d) => {
-      await d.getContainer(id).putArchive(tar as unknown as NodeJS.ReadableStream, { path });
+      await d.getContainer(nonEmpty(id, 'container')).putArchive(tar as unknown as NodeJS.ReadableStream, { path });
     });
   }
 
   /** stat of `path` inside the container (the archive endpoint's HEAD). */
   statPath(id: string, path: string): Promise<ContainerPathStat> {
-    return this.call((d) => d.getContainer(id).infoArchive({ path }) as Promise<ContainerPathStat>);
+    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).infoArchive({ path }) as Promise<ContainerPathStat>);
   }
 
   createContainer(options: Dockerode.ContainerCreateOptions): Promise<string> {
@@ -207,21 +213,21 @@ export class DockerEngine {
   }
 
   inspectImage(idOrName: string): Promise<ImageDetails> {
-    return this.call((d) => d.getImage(idOrName).inspect());
+    return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).inspect());
   }
 
   imageHistory(idOrName: string): Promise<ImageLayer[]> {
-    return this.call((d) => d.getImage(idOrName).history() as Promise<ImageLayer[]>);
+    return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).history() as Promise<ImageLayer[]>);
   }
 
   tagImage(idOrName: string, repo: string, tag: string): Promise<void> {
     return this.call(async (d) => {
-      await d.getImage(idOrName).tag({ repo, tag });
+      await d.getImage(nonEmpty(idOrName, 'image')).tag({ repo, tag });
     });
   }
 
   removeImage(idOrName: string, options: { force?: boolean } = {}): Promise<Array<{ Untagged?: string; Deleted?: string }>> {
-    return this.call((d) => d.getImage(idOrName).remove({ force: Boolean(options.force) }) as Promise<Array<{ Untagged?: string; Deleted?: string }>>);
+    return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).remove({ force: Boolean(options.force) }) as Promise<Array<{ Untagged?: string; Deleted?: string }>>);
   }
 
   pruneImages(onlyDangling = true): Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }> {
@@ -248,7 +254,7 @@ export class DockerEngine {
   }
 
   inspectVolume(name: string): Promise<VolumeSummary> {
-    return this.call((d) => d.getVolume(name).inspect() as Promise<VolumeSummary>);
+    return this.call((d) => d.getVolume(nonEmpty(name, 'volume')).inspect() as Promise<VolumeSummary>);
   }
 
   createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }): Promise<string> {
@@ -259,7 +265,7 @@ export class DockerEngine {
   }
 
   removeVolume(name: string): Promise<void> {
-    return this.call((d) => d.getVolume(name).remove());
+    return this.call((d) => d.getVolume(nonEmpty(name, 'volume')).remove());
   }
 
   pruneVolumes(): Promise<{ VolumesDeleted?: string[]; SpaceReclaimed: number }> {
@@ -273,7 +279,7 @@ export class DockerEngine {
   }
 
   inspectNetwork(id: string): Promise<NetworkSummary> {
-    return this.call((d) => d.getNetwork(id).inspect() as Promise<NetworkSummary>);
+    return this.call((d) => d.getNetwork(nonEmpty(id, 'network')).inspect() as Promise<NetworkSummary>);
   }
 
   createNetwork(options: Dockerode.NetworkCreateOptions): Promise<string> {
@@ -281,15 +287,15 @@ export class DockerEngine {
   }
 
   connectNetwork(networkId: string, containerId: string, aliases: string[] = []): Promise<void> {
-    return this.call((d) => d.getNetwork(networkId).connect({ Container: containerId, EndpointConfig: aliases.length ? { Aliases: aliases } : undefined }));
+    return this.call((d) => d.getNetwork(nonEmpty(networkId, 'network')).connect({ Container: containerId, EndpointConfig: aliases.length ? { Aliases: aliases } : undefined }));
   }
 
   disconnectNetwork(networkId: string, containerId: string, force = false): Promise<void> {
-    return this.call((d) => d.getNetwork(networkId).disconnect({ Container: containerId, Force: force }));
+    return this.call((d) => d.getNetwork(nonEmpty(networkId, 'network')).disconnect({ Container: containerId, Force: force }));
   }
 
   removeNetwork(id: string): Promise<void> {
-    return this.call((d) => d.getNetwork(id).remove());
+    return this.call((d) => d.getNetwork(nonEmpty(id, 'network')).remove());
   }
 
   pruneNetworks(): Promise<{ NetworksDeleted?: string[] }> {

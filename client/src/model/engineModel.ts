@@ -176,6 +176,9 @@ export class EngineModel {
 
   private onEvent(event: EngineEvent): void {
     this.counters.events++;
+    // Prune events have no actor (each removed object gets its own event); an empty id would
+    // also make dockerode build a malformed request.
+    if (!event.Actor.ID || event.Action === 'prune') return;
     switch (event.Type) {
       case 'container':
         // exec_* and attach events do not change what a container looks like in a list.
