@@ -1,0 +1,108 @@
+// Engines: a Docker context is switched to without a reload; when its engine stops the views say
+// why and offer Retry; when it comes back they recover by themselves. A socket the user may not
+// open gives the permission message with the fix.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import Dockerode from 'dockerode';
+import { activateExtension, childrenOf, waitFor, waitForChildren } from './helpers';
+import { startPrivateEngine } from '../engine/privateEngine.mjs';
+import { contextDigest } from '../../client/src/engine/dockerContexts';
+import { toEngineError } from '../../client/src/engine/engineError';
+
+function writeContext(configDir: string, name: string, host: string): void {
+  const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: 'test engine' }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+}
+
+describe('engines: switching, outages and recovery', function () {
+  this.timeout(120_000);
+  let second: Awaited<ReturnType<typeof startPrivateEngine>>;
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-docker-config-'));
+  const previousConfig = process.env.DOCKER_CONFIG;
+
+  before(async () => {
+    second = await startPrivateEngine({ buildImage: false });
+    writeContext(configDir, 'dwb-second', second.host);
+    writeContext(configDir, 'dwb-missing', `unix://${path.join(configDir, 'no-such.sock')}`);
+    process.env.DOCKER_CONFIG = configDir;
+  });
+
+  after(async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'env' });
+    await waitFor('back on the test engine', () => api.model.state.status === 'connected');
+    if (previousConfig === undefined) delete process.env.DOCKER_CONFIG;
+    else process.env.DOCKER_CONFIG = previousConfig;
+    await second?.stop();
+    fs.rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('lists the Docker contexts and switches to one without reloading', async () => {
+    const api = await activateExtension();
+    const engines = (await childrenOf(api.views.engines)).map((n) => n.id);
+    assert.ok(engines.includes('env') && engines.includes('default') && engines.includes('context:dwb-second'), `engines: ${engines}`);
+    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-second' });
+    assert.equal(api.active.choice.id, 'context:dwb-second');
+    assert.deepEqual(api.active.cliEnv, { DOCKER_CONTEXT: 'dwb-second', DOCKER_HOST: '' });
+    await new Dockerode({ socketPath: second.socketPath }).createVolume({ Name: 'only-on-second' });
+    await waitForChildren('the second engine\'s volume', api.views.volumes, (nodes) => nodes.some((n) => n.id === 'only-on-second'));
+    const active = (await childrenOf(api.views.engines)).find((n) => n.id === 'context:dwb-second');
+    assert.equal(api.views.engines.getTreeItem(active).contextValue, 'engine:active');
+  });
+
+  it('says why when the engine stops, and comes back by itself when it restarts', async () => {
+    const api = await activateExtension();
+    await waitFor('connected to the second engine', () => api.model.state.status === 'connected' && api.active.choice.id === 'context:dwb-second');
+    const fullListsBefore = api.model.counters.fullLists;
+    await second.pause();
+    const [problem] = await waitForChildren('an error item in the Containers view', api.views.containers, (nodes) =>
+      nodes.length === 1 && nodes[0].data?.error ? nodes : undefined,
+    );
+    const item = api.views.containers.getTreeItem(problem);
+    assert.match(String(item.label), /No Docker Engine socket|refused|ended/);
+    assert.equal(item.contextValue, 'engineError');
+    assert.equal(item.command?.command, 'dockerWorkbench.engine.retry');
+    for (const view of [api.views.images, api.views.volumes, api.views.networks]) {
+      const nodes = await childrenOf(view);
+      assert.equal(nodes.length, 1);
+      assert.ok(nodes[0].data?.error);
+    }
+
+    await second.resume();
+    await waitForChildren('the volumes back after the restart', api.views.volumes, (nodes) => nodes.some((n) => n.id === 'only-on-second'), undefined, 60_000);
+    assert.equal(api.model.state.status, 'connected');
+    assert.ok(api.model.counters.fullLists > fullListsBefore, 'a reconnect re-lists once');
+
+    // A quick restart (the stream ends, the socket comes back) recovers the same way.
+    await second.restart();
+    await waitFor('reconnected after a restart', () => api.model.state.status === 'connected' && api.model.volumes.has('only-on-second'), 60_000);
+  });
+
+  it('shows a missing socket in every view with Retry', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-missing' });
+    const [problem] = await waitForChildren('the missing-socket item', api.views.containers, (nodes) =>
+      nodes[0]?.data?.error ? nodes : undefined,
+    );
+    assert.match(String(api.views.containers.getTreeItem(problem).label), /No Docker Engine socket at .*no-such\.sock/);
+    assert.match(String(api.active.choice.label), /dwb-missing/);
+  });
+
+  it('explains a socket the user may not open, with the fix', async () => {
+    // Root may open any socket, so ask as an unprivileged user for the real error.
+    const probe = spawnSync(process.execPath, ['-e',
+      `require('net').connect(${JSON.stringify(second.socketPath)}).on('error', (e) => { console.log(JSON.stringify({ code: e.code, message: e.message, address: e.address })); process.exit(0); }).on('connect', () => { console.log('{"code":"CONNECTED"}'); process.exit(0); });`,
+    ], { uid: 65534, gid: 65534, encoding: 'utf8' });
+    const raw = JSON.parse(probe.stdout.trim()) as { code: string; message: string; address?: string };
+    assert.equal(raw.code, 'EACCES', `an unprivileged user got ${probe.stdout}${probe.stderr}`);
+    const error = toEngineError(Object.assign(new Error(raw.message), raw), second.host);
+    assert.equal(error.kind, 'permissionDenied');
+    assert.match(error.message, /Permission denied on .*docker\.sock/);
+    assert.match(error.message, /usermod -aG docker/);
+  });
+});
