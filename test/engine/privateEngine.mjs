@@ -285,18 +285,3 @@ function tail(file, lines = 20) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// `node test/engine/privateEngine.mjs [command...]`: start an engine, run the command with
-// DOCKER_HOST pointing at it (or wait for Ctrl-C), then clean up.
-if (process.argv[1]?.endsWith('privateEngine.mjs')) {
-  const engine = await startPrivateEngine();
-  const command = process.argv.slice(2);
-  if (command.length === 0) {
-    console.log(`DOCKER_HOST=${engine.host}  (Ctrl-C stops and removes the engine)`);
-    await new Promise(() => {});
-  }
-  const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, DOCKER_HOST: engine.host } });
-  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
-  await engine.stop();
-  process.exit(code);
-}
