@@ -46,12 +46,14 @@ async function runSteps(engineHost) {
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   let container;
+  const made = [];
   let server;
   let browser;
   try {
     console.log('e2e: as a user sees it, with the packaged extension');
     container = await docker.createContainer({ Image: TEST_IMAGE, name: containerName, Cmd: ['sleep', '3600'] });
     await container.start();
+    await createScene(docker, made);
 
     const installed = await step(`the .vsix (${Math.round(fs.statSync(VSIX).size / 1024)} KiB) installs into code-server`, async () => {
       installVsix(VSIX, extensionsDir, userDataDir);
@@ -80,10 +82,25 @@ async function runSteps(engineHost) {
       await page.getByRole('treeitem', { name: new RegExp(containerName) }).first().waitFor({ timeout: 30_000 });
     });
 
+    await step('the compose project groups its services, and volumes and networks are listed', async () => {
+      await page.getByRole('treeitem', { name: /^shop/ }).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('treeitem', { name: /shop_data/ }).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('treeitem', { name: /shop_default/ }).first().waitFor({ timeout: 30_000 });
+    });
+
     await step('a screenshot of the sidebar is saved', async () => {
       const file = path.join(SHOTS, 'sidebar.png');
+      await page.waitForTimeout(500); // let the last rows paint
       await page.screenshot({ path: file });
       if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
+      console.log(`      saved ${path.relative(REPO, file)}`);
+    });
+
+    await step('a screenshot with a container expanded (ports, mounts, networks) is saved', async () => {
+      await page.getByRole('treeitem', { name: /^web/ }).first().click();
+      await page.getByRole('treeitem', { name: /shop_data → \/data/ }).first().waitFor({ timeout: 30_000 });
+      const file = path.join(SHOTS, 'container-expanded.png');
+      await page.screenshot({ path: file });
       console.log(`      saved ${path.relative(REPO, file)}`);
     });
   } catch (error) {
@@ -93,9 +110,38 @@ async function runSteps(engineHost) {
     await browser?.close().catch(() => undefined);
     server?.stop();
     await container?.remove({ force: true }).catch(() => undefined);
+    for (const undo of made.reverse()) await undo().catch(() => undefined);
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   return totals;
+}
+
+/** What a user typically has: a compose app (web + db) with a volume and its network, plus a stopped container. */
+async function createScene(docker, made) {
+  const network = await docker.createNetwork({ Name: 'shop_default', Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.network': 'default' } });
+  made.push(() => network.remove());
+  await docker.createVolume({ Name: 'shop_data', Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.volume': 'data' } });
+  made.push(() => docker.getVolume('shop_data').remove());
+  const service = async (name, extra) => {
+    const c = await docker.createContainer({
+      Image: TEST_IMAGE, name: `shop-${name}-1`,
+      Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': name },
+      HostConfig: { NetworkMode: 'shop_default', ...extra.HostConfig },
+      NetworkingConfig: { EndpointsConfig: { shop_default: { Aliases: [name] } } },
+      ...extra.top,
+    });
+    made.push(() => c.remove({ force: true }));
+    await c.start();
+  };
+  await service('web', {
+    top: { Cmd: ['httpd', '-f', '-p', '80'], ExposedPorts: { '80/tcp': {} } },
+    HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] }, Binds: ['shop_data:/data'] },
+  });
+  await service('db', { top: { Cmd: ['sleep', '3600'] }, HostConfig: {} });
+  const stopped = await docker.createContainer({ Image: TEST_IMAGE, name: 'one-off-job', Cmd: ['sh', '-c', 'exit 3'] });
+  made.push(() => stopped.remove({ force: true }));
+  await stopped.start();
+  await stopped.wait();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
