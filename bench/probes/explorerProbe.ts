@@ -1,0 +1,91 @@
+// Runs inside the extension host against an engine with many objects. Measures: the first full
+// list and the first render of the Containers view; event → node updated for single container
+// changes (and that nothing re-lists); the same events handled the way the best-known
+// alternative does (a full re-list and re-render per event); CPU used while idle.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import Dockerode from 'dockerode';
+import type { DockerWorkbenchApi } from '../../client/src/extension';
+
+const record = (event: Record<string, unknown>) => fs.appendFileSync(process.env.DWB_TEST_RESULTS!, JSON.stringify(event) + '\n');
+const now = () => performance.now();
+const IDLE_MS = Number(process.env.DWB_IDLE_MS || 60_000);
+
+async function renderAll(api: DockerWorkbenchApi): Promise<number> {
+  const view = api.views.containers;
+  let count = 0;
+  for (const node of await view.getChildren()) {
+    view.getTreeItem(node);
+    count++;
+  }
+  return count;
+}
+
+export async function run(): Promise<void> {
+  try {
+    const api = await vscode.extensions.getExtension<DockerWorkbenchApi>('docker-workbench.docker-workbench')!.activate();
+    const docker = new Dockerode({ socketPath: process.env.DOCKER_HOST!.slice('unix://'.length) });
+
+    // 1. First list (engine → model) and first render (model → tree items).
+    const t0 = now();
+    api.views.containers.getChildren();
+    await new Promise<void>((resolve) => {
+      const check = () => (api.model.state.status === 'connected' ? resolve() : setTimeout(check, 1));
+      check();
+    });
+    const listMs = now() - t0;
+    const t1 = now();
+    const rendered = await renderAll(api);
+    const renderMs = now() - t1;
+    record({ type: 'measure', name: 'first', containers: api.model.containers.size, images: api.model.images.size, listMs, renderMs, rendered });
+
+    // 2. Event → node updated: start and stop containers one at a time.
+    const ids = [...api.model.containers.keys()].slice(0, 20);
+    const latencies: number[] = [];
+    const before = { ...api.model.counters };
+    for (const id of ids) {
+      for (const action of ['start', 'stop'] as const) {
+        const node = (await api.views.containers.getChildren()).find((n) => n.id === id)!;
+        const fired = new Promise<number>((resolve) => {
+          const listener = api.views.containers.onDidChangeTreeData((changed) => {
+            if (changed !== node) return;
+            const item = api.views.containers.getTreeItem(node);
+            if (String(item.contextValue).startsWith(action === 'start' ? 'container:running' : 'container:exited')) {
+              listener.dispose();
+              resolve(now());
+            }
+          });
+        });
+        // The engine stamps the event when the state changes; measure from the API call returning.
+        const container = docker.getContainer(id);
+        if (action === 'start') await container.start();
+        else await container.stop({ t: 0 });
+        const acted = now();
+        latencies.push((await fired) - acted);
+      }
+    }
+    record({ type: 'measure', name: 'event', latencies, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
+
+    // 3. The alternative: re-list every container and re-render the view per event.
+    const relist: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = now();
+      const list = await docker.listContainers({ all: true });
+      for (const c of list) void c.Names; // what a re-render reads
+      await renderAll(api);
+      relist.push(now() - t);
+    }
+    record({ type: 'measure', name: 'relist', relist });
+
+    // 4. Idle: CPU used by this extension host while nothing happens.
+    const cpu0 = process.cpuUsage();
+    const reads0 = { ...api.model.counters };
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const cpu = process.cpuUsage(cpu0);
+    record({ type: 'measure', name: 'idle', idleMs: IDLE_MS, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, modelWorkDuringIdle: api.model.counters.objectReads - reads0.objectReads + api.model.counters.fullLists - reads0.fullLists });
+  } catch (error) {
+    record({ type: 'error', error: String((error as Error)?.stack ?? error) });
+  } finally {
+    record({ type: 'end' });
+  }
+}
