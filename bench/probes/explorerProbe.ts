@@ -21,6 +21,14 @@ async function renderAll(api: DockerWorkbenchApi): Promise<number> {
   return count;
 }
 
+async function waitForValue<T>(get: () => T | undefined): Promise<T> {
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const api = await vscode.extensions.getExtension<DockerWorkbenchApi>('docker-workbench.docker-workbench')!.activate();
@@ -39,7 +47,20 @@ export async function run(): Promise<void> {
     const renderMs = now() - t1;
     record({ type: 'measure', name: 'first', containers: api.model.containers.size, images: api.model.images.size, listMs, renderMs, rendered });
 
-    // 2. Event → node updated: start and stop containers one at a time.
+    // 2. Event → node updated: start and stop containers one at a time. Latency runs from the
+    // engine's own timestamp on the event (same machine clock) to the node's change firing.
+    const eventTimes = new Map<string, number>();
+    const stream = (await docker.getEvents({ filters: { type: ['container'], event: ['start', 'die'] } })) as NodeJS.ReadableStream & { destroy(): void };
+    let buffered = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines.filter(Boolean)) {
+        const e = JSON.parse(line) as { Action: string; Actor: { ID: string }; timeNano: number };
+        eventTimes.set(`${e.Actor.ID}:${e.Action}`, e.timeNano / 1e6);
+      }
+    });
     const ids = [...api.model.containers.keys()].slice(0, 20);
     const latencies: number[] = [];
     const before = { ...api.model.counters };
@@ -47,23 +68,26 @@ export async function run(): Promise<void> {
       for (const action of ['start', 'stop'] as const) {
         const node = (await api.views.containers.getChildren()).find((n) => n.id === id)!;
         const fired = new Promise<number>((resolve) => {
+          // Wall-clock time, to compare with the engine's event timestamp.
           const listener = api.views.containers.onDidChangeTreeData((changed) => {
             if (changed !== node) return;
             const item = api.views.containers.getTreeItem(node);
             if (String(item.contextValue).startsWith(action === 'start' ? 'container:running' : 'container:exited')) {
               listener.dispose();
-              resolve(now());
+              resolve(Date.now() + (performance.now() % 1));
             }
           });
         });
-        // The engine stamps the event when the state changes; measure from the API call returning.
         const container = docker.getContainer(id);
         if (action === 'start') await container.start();
         else await container.stop({ t: 0 });
-        const acted = now();
-        latencies.push((await fired) - acted);
+        const updatedAt = await fired;
+        const key = `${id}:${action === 'start' ? 'start' : 'die'}`;
+        const emittedAt = await waitForValue(() => eventTimes.get(key));
+        latencies.push(updatedAt - emittedAt);
       }
     }
+    stream.destroy();
     record({ type: 'measure', name: 'event', latencies, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
 
     // 3. The alternative: re-list every container and re-render the view per event.
