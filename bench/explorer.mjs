@@ -55,6 +55,7 @@ if (!first || !event || !relist || !idle) {
 console.log(`engine objects: ${first.containers} containers, ${first.images} images`);
 console.log(`first full list (engine → model): ${f(first.listMs)} ms; first render of ${first.rendered} container rows: ${f(first.renderMs)} ms`);
 console.log(`event (engine timestamp) → node updated: p50 ${f(q(event.latencies, 0.5))} ms, p95 ${f(q(event.latencies, 0.95))} ms, max ${f(Math.max(...event.latencies))} ms over ${event.latencies.length} events; full lists during them: ${event.fullListsDuring}; single reads: ${event.objectReads}`);
+console.log(`  of which after the event reached the extension host: p50 ${f(q(event.afterDelivery, 0.5))} ms, p95 ${f(q(event.afterDelivery, 0.95))} ms`);
 console.log(`full re-list + re-render per event (the alternative's work, without its 500 ms debounce): p50 ${f(q(relist.relist, 0.5))} ms, p95 ${f(q(relist.relist, 0.95))} ms`);
 console.log(`ratio (re-list p50 / our event p50): ${f(q(relist.relist, 0.5) / q(event.latencies, 0.5))}x; with the alternative's 500 ms debounce: ${f((500 + q(relist.relist, 0.5)) / q(event.latencies, 0.5))}x`);
 console.log(`idle ${idle.idleMs / 1000} s: extension host CPU ${f(idle.cpuUserMs + idle.cpuSystemMs)} ms (whole host, VS Code's own work included); model work while idle: ${idle.modelWorkDuringIdle} reads/lists`);

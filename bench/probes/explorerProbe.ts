@@ -50,6 +50,7 @@ export async function run(): Promise<void> {
     // 2. Event → node updated: start and stop containers one at a time. Latency runs from the
     // engine's own timestamp on the event (same machine clock) to the node's change firing.
     const eventTimes = new Map<string, number>();
+    const receivedTimes = new Map<string, number>();
     const stream = (await docker.getEvents({ filters: { type: ['container'], event: ['start', 'die'] } })) as NodeJS.ReadableStream & { destroy(): void };
     let buffered = '';
     stream.on('data', (chunk: Buffer) => {
@@ -59,10 +60,12 @@ export async function run(): Promise<void> {
       for (const line of lines.filter(Boolean)) {
         const e = JSON.parse(line) as { Action: string; Actor: { ID: string }; timeNano: number };
         eventTimes.set(`${e.Actor.ID}:${e.Action}`, e.timeNano / 1e6);
+        receivedTimes.set(`${e.Actor.ID}:${e.Action}`, Date.now());
       }
     });
     const ids = [...api.model.containers.keys()].slice(0, 20);
     const latencies: number[] = [];
+    const afterDelivery: number[] = [];
     const before = { ...api.model.counters };
     for (const id of ids) {
       for (const action of ['start', 'stop'] as const) {
@@ -85,10 +88,11 @@ export async function run(): Promise<void> {
         const key = `${id}:${action === 'start' ? 'start' : 'die'}`;
         const emittedAt = await waitForValue(() => eventTimes.get(key));
         latencies.push(updatedAt - emittedAt);
+        afterDelivery.push(updatedAt - (await waitForValue(() => receivedTimes.get(key))));
       }
     }
     stream.destroy();
-    record({ type: 'measure', name: 'event', latencies, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
+    record({ type: 'measure', name: 'event', latencies, afterDelivery, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
 
     // 3. The alternative: re-list every container and re-render the view per event.
     const relist: number[] = [];
