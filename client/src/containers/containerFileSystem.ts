@@ -32,6 +32,25 @@ export function containerUri(containerId: string, path: string, scheme = CONTAIN
   return vscode.Uri.from({ scheme, authority: containerId, path: normalizeContainerPath(path) });
 }
 
+/**
+ * The engine's stat of a path in a container (its archive HEAD). dockerode hands back the raw
+ * response for HEAD, so the stat is decoded here from the X-Docker-Container-Path-Stat header
+ * (base64 JSON). DockerEngine.statPath should do the same; see the report to the lead.
+ */
+export async function statContainerPath(engine: Pick<DockerEngine, 'call'>, containerId: string, path: string): Promise<ContainerPathStat> {
+  return engine.call(async (d) => {
+    const response = (await d.getContainer(containerId).infoArchive({ path })) as {
+      headers?: Record<string, string | string[] | undefined>;
+      resume?: () => void;
+    } & Partial<ContainerPathStat>;
+    if (typeof response.mode === 'number') return response as ContainerPathStat; // already decoded
+    response.resume?.(); // a HEAD has no body; let the socket go
+    const header = response.headers?.['x-docker-container-path-stat'];
+    if (typeof header !== 'string') throw new Error(`the engine sent no stat for ${path}`);
+    return JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ContainerPathStat;
+  });
+}
+
 function parts(uri: vscode.Uri): { id: string; path: string } {
   return { id: uri.authority, path: normalizeContainerPath(uri.path) };
 }
@@ -210,7 +229,7 @@ export class ContainerFileSystemProvider implements vscode.FileSystemProvider, v
 
   private async statPath(id: string, path: string, uri: vscode.Uri): Promise<ContainerPathStat> {
     try {
-      return await this.getEngine().statPath(id, path);
+      return await statContainerPath(this.getEngine(), id, path);
     } catch (error) {
       throw await this.toFileSystemError(error, uri, id);
     }
@@ -536,7 +555,7 @@ export async function uploadToContainer(
 ): Promise<TransferResult> {
   const dir = normalizeContainerPath(containerDir);
   const engine = getEngine();
-  const stat = await engine.statPath(containerId, dir);
+  const stat = await statContainerPath(engine, containerId, dir);
   if (kindFromGoMode(stat.mode) !== 'directory') throw vscode.FileSystemError.FileNotADirectory(containerUri(containerId, dir));
   const result: TransferResult = { files: 0, directories: 0, skipped: [], destination: dir };
   const now = Math.floor(Date.now() / 1000);

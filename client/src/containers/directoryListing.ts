@@ -115,7 +115,7 @@ export function parseListing(dir: string, output: string): ListingEntry[] {
 /** Go's os.FileMode bits as the engine's archive stat (`X-Docker-Container-Path-Stat`) reports them. */
 const GO_MODE_DIR = 0x80000000;
 const GO_MODE_SYMLINK = 0x08000000;
-const GO_MODE_OTHER = 0x04000000 | 0x02000000 | 0x01000000 | 0x00200000 | 0x00400000; // device, pipe, socket, char device, irregular
+const GO_MODE_OTHER = 0x04000000 | 0x02000000 | 0x01000000 | 0x00200000 | 0x00080000; // device, named pipe, socket, char device, irregular
 
 export function kindFromGoMode(mode: number): EntryKind {
   // the top bit does not survive JavaScript's signed 32-bit `&`, so test with arithmetic

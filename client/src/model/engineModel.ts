@@ -6,6 +6,7 @@ import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, I
 import { EngineError, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
+import { patchContainer } from './containerEventPatch';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
 
@@ -189,6 +190,7 @@ export class EngineModel {
           if (imageId) this.refreshOne('image', imageId);
           return;
         }
+        this.applyContainerEvent(event);
         this.refreshOne('container', event.Actor.ID);
         return;
       case 'image':
@@ -209,6 +211,17 @@ export class EngineModel {
       default:
         return;
     }
+  }
+
+  /** Applies what the event itself says, so the node changes before the re-read answers. */
+  private applyContainerEvent(event: EngineEvent): void {
+    const current = this.containers.get(event.Actor.ID);
+    if (!current) return;
+    const patched = patchContainer(current, event);
+    if (patched === undefined) return;
+    if (patched === null) this.containers.delete(event.Actor.ID);
+    else this.containers.set(event.Actor.ID, patched);
+    this.changes.fire({ kind: 'container', id: event.Actor.ID });
   }
 
   /**
