@@ -1,0 +1,110 @@
+// The model against a scripted engine (unit tier; the integration tier uses the real one).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DockerEngine, ContainerSummary } from '../../../client/src/engine/dockerEngine';
+import type { EngineEvent } from '../../../client/src/engine/engineEvents';
+import { EngineError } from '../../../client/src/engine/engineError';
+import { EngineModel, type ModelChange } from '../../../client/src/model/engineModel';
+
+function fakeEngine() {
+  const containers: ContainerSummary[] = [{ Id: 'c1', Names: ['/one'], State: 'created', Status: 'Created', Labels: {}, Ports: [], Mounts: [] } as unknown as ContainerSummary];
+  let onEvent: (e: EngineEvent) => void = () => undefined;
+  let onEnd: (e?: Error) => void = () => undefined;
+  const calls: string[] = [];
+  let reachable = true;
+  const engine = {
+    target: { endpoint: 'unix:///fake.sock', options: {} },
+    subscribe: async (ev: typeof onEvent, end: typeof onEnd) => {
+      calls.push('subscribe');
+      if (!reachable) throw new EngineError('socketMissing', 'No Docker Engine socket at /fake.sock.');
+      onEvent = ev;
+      onEnd = end;
+      return { dispose: () => undefined };
+    },
+    listContainers: async (id?: string) => { calls.push(id ? `list:${id}` : 'list'); return containers.filter((c) => !id || c.Id === id); },
+    listImages: async () => [],
+    listVolumes: async () => [],
+    listNetworks: async () => [],
+  } as unknown as DockerEngine;
+  return {
+    engine, containers, calls,
+    emit: (e: EngineEvent) => onEvent(e),
+    end: (e?: Error) => onEnd(e),
+    setReachable: (r: boolean) => { reachable = r; },
+  };
+}
+
+function manualTimers() {
+  const pending: Array<{ cb: () => void; ms: number }> = [];
+  return {
+    pending,
+    timers: { setTimeout: (cb: () => void, ms: number) => { const t = { cb, ms }; pending.push(t); return t; }, clearTimeout: (h: unknown) => { const i = pending.indexOf(h as never); if (i >= 0) pending.splice(i, 1); } },
+    runNext: () => pending.shift()!.cb(),
+  };
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+test('connects with one full list, then follows events by re-reading one container', async () => {
+  const fake = fakeEngine();
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  const changes: ModelChange[] = [];
+  model.onDidChange((c) => changes.push(c));
+  await model.connect();
+  assert.equal(model.state.status, 'connected');
+  assert.equal(model.counters.fullLists, 1);
+  fake.containers[0] = { ...fake.containers[0]!, State: 'running', Status: 'Up 1 second' };
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: 'c1' } });
+  await settle();
+  assert.equal(model.containers.get('c1')!.State, 'running');
+  assert.equal(model.counters.fullLists, 1);
+  assert.deepEqual(fake.calls.filter((c) => c.startsWith('list')), ['list', 'list:c1']);
+  assert.ok(changes.some((c) => c.kind === 'container' && c.id === 'c1'));
+});
+
+test('the event itself updates the container before the re-read answers', async () => {
+  const fake = fakeEngine();
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  fake.emit({ Type: 'container', Action: 'die', Actor: { ID: 'c1', Attributes: { exitCode: '3' } } });
+  assert.equal(model.containers.get('c1')!.State, 'exited', 'synchronously, from the event');
+  assert.match(model.containers.get('c1')!.Status, /Exited \(3\)/);
+});
+
+test('prune events and events without an actor are ignored', async () => {
+  const fake = fakeEngine();
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  const reads = model.counters.objectReads;
+  fake.emit({ Type: 'image', Action: 'prune', Actor: { ID: '' } });
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: '' } });
+  await settle();
+  assert.equal(model.counters.objectReads, reads);
+});
+
+test('an unreachable engine is reported and retried with growing backoff, and no timer runs once connected', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  fake.setReachable(false);
+  const model = new EngineModel(fake.engine, clock.timers);
+  await model.connect();
+  assert.equal(model.state.status, 'unreachable');
+  assert.equal(model.state.status === 'unreachable' && model.state.error.kind, 'socketMissing');
+  assert.equal(clock.pending.length, 1);
+  const first = clock.pending[0]!.ms;
+  clock.runNext();
+  await settle();
+  assert.ok(clock.pending[0]!.ms > first, 'the second wait is longer');
+  fake.setReachable(true);
+  clock.runNext();
+  await settle();
+  await settle();
+  assert.equal(model.state.status, 'connected');
+  assert.equal(clock.pending.length, 0, 'nothing is scheduled while connected');
+
+  // The stream ending (engine stopped) empties the model and schedules one reconnect.
+  fake.end();
+  assert.equal(model.state.status, 'unreachable');
+  assert.equal(model.containers.size, 0);
+  assert.equal(clock.pending.length, 1);
+});
