@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { DockerEngine, ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import type { EngineEvent } from '../../../client/src/engine/engineEvents';
 import { EngineError } from '../../../client/src/engine/engineError';
-import { EngineModel, type ModelChange } from '../../../client/src/model/engineModel';
+import { EngineModel, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
 
 function fakeEngine() {
   const containers: ContainerSummary[] = [{ Id: 'c1', Names: ['/one'], State: 'created', Status: 'Created', Labels: {}, Ports: [], Mounts: [] } as unknown as ContainerSummary];
@@ -104,7 +104,8 @@ test('an unreachable engine is reported and retried with growing backoff, and no
 
   // The stream ending (engine stopped) empties the model and schedules one reconnect.
   fake.end();
-  assert.equal(model.state.status, 'unreachable');
+  const after: ConnectionState = model.state; // re-read: TypeScript narrowed the earlier one
+  assert.equal(after.status, 'unreachable');
   assert.equal(model.containers.size, 0);
   assert.equal(clock.pending.length, 1);
 });
