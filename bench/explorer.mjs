@@ -47,8 +47,8 @@ try {
 
 const q = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
 const f = (n) => n.toFixed(1);
-const { first, event, relist, idle } = results;
-if (!first || !event || !relist || !idle) {
+const { first, event, relist, idle, baseline } = results;
+if (!first || !event || !relist || !idle || !baseline) {
   console.error('the probe did not report every measure', Object.keys(results));
   process.exit(1);
 }
@@ -58,4 +58,4 @@ console.log(`event (engine timestamp) → node updated: p50 ${f(q(event.latencie
 console.log(`  of which after the event reached the extension host: p50 ${f(q(event.afterDelivery, 0.5))} ms, p95 ${f(q(event.afterDelivery, 0.95))} ms`);
 console.log(`full re-list + re-render per event (the alternative's work, without its 500 ms debounce): p50 ${f(q(relist.relist, 0.5))} ms, p95 ${f(q(relist.relist, 0.95))} ms`);
 console.log(`ratio (re-list p50 / our event p50): ${f(q(relist.relist, 0.5) / q(event.latencies, 0.5))}x; with the alternative's 500 ms debounce: ${f((500 + q(relist.relist, 0.5)) / q(event.latencies, 0.5))}x`);
-console.log(`idle ${idle.idleMs / 1000} s: extension host CPU ${f(idle.cpuUserMs + idle.cpuSystemMs)} ms (whole host, VS Code's own work included); model work while idle: ${idle.modelWorkDuringIdle} reads/lists`);
+console.log(`idle ${idle.idleMs / 1000} s: extension host CPU ${f(idle.cpuUserMs + idle.cpuSystemMs)} ms with Docker Workbench active and ${first.containers} containers listed, ${f(baseline.cpuMs)} ms in the same host before it activated${baseline.activeBefore ? ' (warning: it was already active)' : ''}; model work while idle: ${idle.modelWorkDuringIdle} reads/lists`);

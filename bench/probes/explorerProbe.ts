@@ -31,6 +31,11 @@ async function waitForValue<T>(get: () => T | undefined): Promise<T> {
 
 export async function run(): Promise<void> {
   try {
+    // 0. Baseline: the same extension host idling before Docker Workbench is active.
+    const baseline0 = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const baseline = process.cpuUsage(baseline0);
+    record({ type: 'measure', name: 'baseline', idleMs: IDLE_MS, cpuMs: (baseline.user + baseline.system) / 1000, activeBefore: vscode.extensions.getExtension('docker-workbench.docker-workbench')!.isActive });
     const api = await vscode.extensions.getExtension<DockerWorkbenchApi>('docker-workbench.docker-workbench')!.activate();
     const docker = new Dockerode({ socketPath: process.env.DOCKER_HOST!.slice('unix://'.length) });
 
