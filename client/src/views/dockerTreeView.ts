@@ -117,6 +117,28 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     return [...(this.dependents.get(containerId) ?? [])];
   }
 
+  /**
+   * The usual answer for a view of volumes or networks: a change to one of its own objects
+   * re-renders that node (or everything when it was added or removed); a container change
+   * re-renders the nodes that showed the container and those of the objects it uses now.
+   */
+  protected affectedBy(change: ModelChange, kind: 'volume' | 'network', exists: (id: string) => boolean, usedBy: (containerId: string) => string[]): TreeNode[] | 'all' {
+    if (change.kind === kind) {
+      const node = change.id === undefined ? undefined : this.shown(kind, change.id);
+      return node && exists(change.id!) ? [node] : 'all';
+    }
+    if (change.kind !== 'container') return [];
+    if (change.id === undefined) return 'all';
+    const nodes = new Set(this.dependentsOf(change.id));
+    for (const id of usedBy(change.id)) {
+      const node = this.shown(kind, id);
+      if (!node) continue;
+      nodes.add(node);
+      this.dependOn(change.id, node);
+    }
+    return [...nodes];
+  }
+
   refreshAll(): void {
     this.nodes.clear();
     this.dependents.clear();

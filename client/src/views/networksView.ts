@@ -91,21 +91,7 @@ export class NetworksView extends DockerTreeView {
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {
-    if (change.kind === 'network') {
-      if (change.id === undefined || !this.model.networks.has(change.id) || !this.shown('network', change.id)) return 'all';
-      return [this.shown('network', change.id)!];
-    }
-    if (change.kind !== 'container') return [];
-    if (change.id === undefined) return 'all';
-    const nodes = new Set(this.dependentsOf(change.id));
-    const container = this.model.containers.get(change.id);
-    for (const endpoint of Object.values(container?.NetworkSettings?.Networks ?? {})) {
-      const node = this.shown('network', endpoint.NetworkID);
-      if (node) {
-        nodes.add(node);
-        this.dependOn(change.id, node);
-      }
-    }
-    return [...nodes];
+    return this.affectedBy(change, 'network', (id) => this.model.networks.has(id), (containerId) =>
+      Object.values(this.model.containers.get(containerId)?.NetworkSettings?.Networks ?? {}).map((e) => e.NetworkID));
   }
 }

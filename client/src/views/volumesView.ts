@@ -53,22 +53,7 @@ export class VolumesView extends DockerTreeView {
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {
-    if (change.kind === 'volume') {
-      if (change.id === undefined || !this.model.volumes.has(change.id) || !this.shown('volume', change.id)) return 'all';
-      return [this.shown('volume', change.id)!];
-    }
-    if (change.kind !== 'container') return [];
-    if (change.id === undefined) return 'all';
-    // Nodes that showed this container, and those of the volumes it mounts now.
-    const nodes = new Set(this.dependentsOf(change.id));
-    const container = this.model.containers.get(change.id);
-    for (const m of container?.Mounts ?? []) {
-      const node = m.Type === 'volume' && m.Name ? this.shown('volume', m.Name) : undefined;
-      if (node) {
-        nodes.add(node);
-        this.dependOn(change.id, node);
-      }
-    }
-    return [...nodes];
+    return this.affectedBy(change, 'volume', (id) => this.model.volumes.has(id), (containerId) =>
+      (this.model.containers.get(containerId)?.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!));
   }
 }
