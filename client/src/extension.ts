@@ -15,11 +15,13 @@ import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands, registerCommands } from './commands/registerCommands';
 import type { CommandContext, Views } from './commands/commandContext';
 import { createLanguageClient } from './languageClient';
+import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
   readonly active: ActiveEngine;
   readonly views: Views;
+  readonly interaction: ContainerInteraction;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -55,10 +57,19 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
 
+  const interaction = registerContainerInteraction(context, {
+    getEngine: () => active.engine,
+    // Following logs and stats learn of restarts from the model instead of a stream each.
+    onContainerStarted: stateTransitionStartWatch(
+      (listener) => model.onDidChange((c) => { if (c.kind === 'container' && c.id) listener(c.id); }),
+      (id) => model.containers.get(id)?.State,
+    ),
+  });
+
   const prompts = new PromptsHolder();
   const reports = new ReportDocuments();
   context.subscriptions.push(reports);
-  const commandContext: CommandContext = { active, model, views, prompts, reports, log };
+  const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };
 
   // The server process starts with the first Dockerfile or compose file, not with the views.
   let clientStarted: Promise<void> | undefined;
@@ -90,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     model,
     active,
     views,
+    interaction,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

@@ -111,4 +111,24 @@ describe('container commands', () => {
     await vscode.commands.executeCommand('dockerWorkbench.containers.copyId', node);
     assert.equal(await vscode.env.clipboard.readText(), container.id);
   });
+
+  it('opens inspect, logs in an editor, processes and live stats from the tree', async () => {
+    const { api, node, container } = await containerNode(['sh', '-c', 'echo hello-from-the-container; sleep 300']);
+    await vscode.commands.executeCommand('dockerWorkbench.containers.inspect', node);
+    const inspect = await waitFor('the inspect document', () => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-workbench-inspect' && vscode.window.activeTextEditor.document);
+    assert.match(inspect.getText(), new RegExp(container.id));
+    await vscode.commands.executeCommand('dockerWorkbench.containers.logsInEditor', node);
+    await waitFor('the logs document with the output', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.scheme === 'docker-workbench-logs' && /hello-from-the-container/.test(d.getText());
+    });
+    await vscode.commands.executeCommand('dockerWorkbench.containers.top', node);
+    await waitFor('the processes document', () => /sleep 300/.test(vscode.window.activeTextEditor?.document.getText() ?? ''));
+    const before = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
+    await vscode.commands.executeCommand('dockerWorkbench.containers.stats', node);
+    await waitFor('the stats panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).length > before);
+    for (const id of ['volumes', 'networks']) assert.ok((await vscode.commands.getCommands(true)).includes(`dockerWorkbench.${id}.inspect`));
+    void api;
+  });
 });
+

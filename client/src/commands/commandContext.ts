@@ -11,6 +11,7 @@ import type { ImagesView } from '../views/imagesView';
 import type { VolumesView } from '../views/volumesView';
 import type { NetworksView } from '../views/networksView';
 import type { EnginesView } from '../views/enginesView';
+import type { ContainerInteraction } from '../containers';
 
 export interface Views {
   containers: ContainersView;
@@ -27,6 +28,8 @@ export interface CommandContext {
   prompts: PromptsHolder;
   reports: ReportDocuments;
   log: vscode.LogOutputChannel;
+  /** Logs, shell, attach, inspect, top, stats and the container file system. */
+  interaction: ContainerInteraction;
 }
 
 /** The nodes a command applies to: the multi-selection when the clicked node is part of it. */

@@ -10,9 +10,10 @@ import { volumeCommands } from './volumeCommands';
 import { networkCommands } from './networkCommands';
 import { systemCommands } from './systemCommands';
 import { viewCommands } from './viewCommands';
+import { interactionCommands } from './interactionCommands';
 
 export function allCommands(extra: Record<string, Handler> = {}): Record<string, Handler> {
-  return { ...viewCommands, ...containerCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...extra };
+  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...extra };
 }
 
 export function registerCommands(ctx: CommandContext, table: Record<string, Handler>): vscode.Disposable[] {

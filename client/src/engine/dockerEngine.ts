@@ -197,9 +197,18 @@ export class DockerEngine {
     });
   }
 
-  /** stat of `path` inside the container (the archive endpoint's HEAD). */
+  /**
+   * stat of `path` inside the container: the archive endpoint's HEAD answers with it base64-encoded
+   * in a header (dockerode hands back the raw response, not the parsed stat).
+   */
   statPath(id: string, path: string): Promise<ContainerPathStat> {
-    return this.call((d) => d.getContainer(nonEmpty(id, 'container')).infoArchive({ path }) as Promise<ContainerPathStat>);
+    return this.call(async (d) => {
+      const response = (await d.getContainer(nonEmpty(id, 'container')).infoArchive({ path })) as { headers?: Record<string, string | string[] | undefined>; resume?: () => void };
+      response.resume?.();
+      const header = response.headers?.['x-docker-container-path-stat'];
+      if (typeof header !== 'string') throw new Error(`the engine sent no stat for ${path}`);
+      return JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as ContainerPathStat;
+    });
   }
 
   createContainer(options: Dockerode.ContainerCreateOptions): Promise<string> {

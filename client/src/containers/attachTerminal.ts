@@ -1,0 +1,192 @@
+// "Attach": the container's main process (its stdin/stdout/stderr) in a Pseudoterminal. Before
+// attaching it says how to leave without stopping the process: Ctrl+P Ctrl+Q when the container
+// has a TTY with stdin open (the engine's detach keys), otherwise closing the terminal. With a TTY
+// the container's terminal follows the VS Code terminal's size.
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import * as vscode from 'vscode';
+import type { DockerEngine } from '../engine/dockerEngine';
+import { style, toTerminalNewlines } from './ansi';
+
+export interface AttachMode {
+  tty: boolean;
+  openStdin: boolean;
+}
+
+/** The advice shown before attaching. */
+export function detachAdvice(mode: AttachMode): string {
+  if (mode.tty && mode.openStdin) {
+    return vscode.l10n.t('Detach with Ctrl+P then Ctrl+Q: the process keeps running. Ctrl+C and other keys go to the process (Ctrl+C may stop it).');
+  }
+  if (mode.openStdin) {
+    return vscode.l10n.t('Close this terminal to detach: the process keeps running. What you type is sent to its stdin when you press Enter; Ctrl+C sends SIGINT to the process and may stop it.');
+  }
+  return vscode.l10n.t('Close this terminal to detach: the process keeps running. Its stdin is not open, so typing does nothing; Ctrl+C would send SIGINT to the process and may stop it.');
+}
+
+type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void };
+
+export class AttachPseudoterminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private stream: Duplex | undefined;
+  private mode: AttachMode | undefined;
+  private dimensions: vscode.TerminalDimensions | undefined;
+  private closed = false;
+  private closeOnKey = false;
+  /** Line being typed when the container has no TTY (no remote echo or line editing). */
+  private line = '';
+
+  constructor(
+    private readonly getEngine: () => DockerEngine,
+    readonly containerId: string,
+    readonly containerName: string,
+  ) {}
+
+  /** Resolves once attached (or failed); tests wait on it. */
+  ready: Promise<void> = Promise.resolve();
+
+  open(initialDimensions: vscode.TerminalDimensions | undefined): void {
+    this.dimensions = initialDimensions;
+    this.ready = this.start();
+  }
+
+  private async start(): Promise<void> {
+    const engine = this.getEngine();
+    try {
+      const details = await engine.inspectContainer(this.containerId);
+      if (!details.State?.Running) {
+        return this.fail(vscode.l10n.t('{0} is not running, so there is nothing to attach to.', this.containerName));
+      }
+      const mode: AttachMode = { tty: Boolean(details.Config?.Tty), openStdin: Boolean(details.Config?.OpenStdin) };
+      this.mode = mode;
+      this.write(style.yellow(toTerminalNewlines(vscode.l10n.t('Attached to the main process of {0}.', this.containerName) + '\n' + detachAdvice(mode))) + '\r\n');
+      const stream = (await engine.attach(this.containerId)) as Duplex;
+      if (this.closed) {
+        stream.destroy?.();
+        return;
+      }
+      this.stream = stream;
+      if (mode.tty) {
+        const decoder = new StringDecoder('utf8');
+        stream.on('data', (chunk: Buffer) => this.write(decoder.write(chunk)));
+        if (this.dimensions) await this.resize(this.dimensions);
+      } else {
+        const sink = (red: boolean) => {
+          const decoder = new StringDecoder('utf8');
+          return new Writable({
+            write: (chunk: Buffer, _encoding, done) => {
+              const text = toTerminalNewlines(decoder.write(chunk));
+              this.write(red && text ? style.red(text) : text);
+              done();
+            },
+          });
+        };
+        engine.demux(stream, sink(false), sink(true));
+      }
+      let over = false;
+      const ended = () => {
+        if (over) return;
+        over = true;
+        void this.streamEnded();
+      };
+      stream.on('end', ended);
+      stream.on('close', ended);
+      stream.on('error', ended);
+    } catch (error) {
+      this.fail(vscode.l10n.t('Could not attach to {0}: {1}', this.containerName, (error as Error).message));
+    }
+  }
+
+  private async streamEnded(): Promise<void> {
+    this.stream = undefined;
+    if (this.closed) return;
+    let exitCode: number | undefined;
+    let running = false;
+    try {
+      const details = await this.getEngine().inspectContainer(this.containerId);
+      running = Boolean(details.State?.Running);
+      exitCode = details.State?.ExitCode;
+    } catch {
+      // removed meanwhile
+    }
+    if (this.closed) return;
+    this.write('\r\n' + style.dim(running ? vscode.l10n.t('Detached; {0} keeps running.', this.containerName) : vscode.l10n.t('{0} exited with code {1}.', this.containerName, exitCode ?? '?')) + '\r\n');
+    this.closed = true;
+    this.closeEmitter.fire(running ? 0 : exitCode);
+  }
+
+  handleInput(data: string): void {
+    if (this.closeOnKey) {
+      this.closed = true;
+      this.closeEmitter.fire();
+      return;
+    }
+    const stream = this.stream;
+    const mode = this.mode;
+    if (!stream || !mode) return;
+    if (mode.tty && mode.openStdin) {
+      // the container's TTY echoes, edits lines, turns Ctrl+C into SIGINT and spots Ctrl+P Ctrl+Q
+      stream.write(data);
+      return;
+    }
+    // Otherwise Ctrl+C is a signal (as `docker attach` proxies it); with stdin open (no TTY),
+    // typing is echoed here and sent a line at a time.
+    for (const ch of data) {
+      if (ch === '\x03') {
+        this.write('^C\r\n');
+        void this.getEngine().call((d) => d.getContainer(this.containerId).kill({ signal: 'SIGINT' })).catch(() => undefined);
+      } else if (!mode.openStdin) {
+        continue;
+      } else if (ch === '\r' || ch === '\n') {
+        stream.write(this.line + '\n');
+        this.line = '';
+        this.write('\r\n');
+      } else if (ch === '\x7f' || ch === '\b') {
+        if (this.line.length > 0) {
+          this.line = this.line.slice(0, -1);
+          this.write('\b \b');
+        }
+      } else if (ch >= ' ') {
+        this.line += ch;
+        this.write(ch);
+      }
+    }
+  }
+
+  setDimensions(dimensions: vscode.TerminalDimensions): void {
+    this.dimensions = dimensions;
+    void this.resize(dimensions);
+  }
+
+  private async resize(dimensions: vscode.TerminalDimensions): Promise<void> {
+    if (!this.stream || !this.mode?.tty) return;
+    await this.getEngine().resizeContainerTty(this.containerId, dimensions.columns, dimensions.rows).catch(() => undefined);
+  }
+
+  /** Closing the terminal detaches: the attach connection goes, the process stays. */
+  close(): void {
+    this.closed = true;
+    this.stream?.destroy?.();
+    this.stream = undefined;
+  }
+
+  private fail(message: string): void {
+    if (this.closed) return;
+    this.write(`\r\n${style.red(toTerminalNewlines(message))}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
+    this.closeOnKey = true;
+  }
+
+  private write(text: string): void {
+    if (text && !this.closed) this.writeEmitter.fire(text);
+  }
+}
+
+export function attachToContainer(getEngine: () => DockerEngine, containerId: string, containerName: string): vscode.Terminal {
+  const pty = new AttachPseudoterminal(getEngine, containerId, containerName);
+  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Attach: {0}', containerName), pty, iconPath: new vscode.ThemeIcon('plug') });
+  terminal.show();
+  return terminal;
+}
