@@ -6,6 +6,7 @@ test('a YAML syntax error is reported at the parser position', () => {
   const diagnostics = validateCompose('services:\n  web:\n    image: "busybox\n');
   assert.ok(diagnostics.length >= 1);
   assert.equal(diagnostics[0]!.severity, 1);
+  assert.equal(diagnostics[0]!.code, 'compose-yaml-syntax');
   assert.match(diagnostics[0]!.message, /^YAML: /);
   assert.equal(diagnostics[0]!.range.start.line, 2);
 });
@@ -13,6 +14,7 @@ test('a YAML syntax error is reported at the parser position', () => {
 test('a duplicate key is reported', () => {
   const diagnostics = validateCompose('services:\n  web:\n    image: a\n    image: b\n');
   assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.code, 'compose-duplicate-key');
   assert.equal(diagnostics[0]!.range.start.line, 3);
 });
 

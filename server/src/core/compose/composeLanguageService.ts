@@ -1,50 +1,59 @@
-// The compose language service: plain functions over the document text.
-import { parseAllDocuments, LineCounter } from 'yaml';
-import type { LanguageService } from '../languageService';
-import { LineIndex } from '../text';
-import { DiagnosticSeverity, type Diagnostic } from '../types';
-import { t } from '../l10n';
+// The compose language service: the LanguageService contract mapped onto the feature modules.
+// Every feature starts from the cached parse of the document (see model/documentStore).
+import type { LanguageService, ServiceContext, TextDocumentLike } from '../languageService';
+import type { Diagnostic } from '../types';
+import { composeDiagnostics } from './checks/runChecks';
+import { composeFileOf, forgetComposeFile } from './model/documentStore';
+import { buildComposeFile } from './model/composeFile';
+import { completeCompose, COMPOSE_TRIGGER_CHARACTERS } from './features/completion';
+import { hoverCompose } from './features/hover';
+import { definitionCompose, highlightsCompose, referencesCompose } from './features/navigation';
+import { prepareRenameCompose, renameCompose } from './features/rename';
+import { documentSymbolsCompose } from './features/documentSymbols';
+import { foldingRangesCompose } from './features/foldingRanges';
+import { selectionRangesCompose } from './features/selectionRanges';
+import { documentLinksCompose } from './features/documentLinks';
+import { formatCompose, formatRangeCompose } from './features/formatting';
+import { codeLensesCompose } from './features/codeLenses';
+import { codeActionsCompose } from './features/codeActions';
+import { inlayHintsCompose } from './features/inlayHints';
 
-export const COMPOSE_SOURCE = 'docker-workbench';
+export { COMPOSE_SOURCE } from './checks/problems';
 
-/** YAML syntax errors and warnings, each at the exact range the parser reports. */
-export function validateCompose(text: string): Diagnostic[] {
-  const index = new LineIndex(text);
-  const diagnostics: Diagnostic[] = [];
-  const documents = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(documents) ? documents : [documents];
-  for (const document of list) {
-    for (const [problems, severity] of [
-      [document.errors, DiagnosticSeverity.Error],
-      [document.warnings, DiagnosticSeverity.Warning],
-    ] as const) {
-      for (const problem of problems) {
-        const [start, end] = clampToContent(text, problem.pos);
-        diagnostics.push({
-          range: index.range(start, end),
-          severity,
-          code: `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`,
-          source: COMPOSE_SOURCE,
-          message: t('YAML: {0}', firstLine(problem.message)),
-        });
-      }
-    }
-  }
-  return diagnostics;
+const NO_FILES: ServiceContext = {
+  facts: { images: [], builtImages: [] },
+  settings: { rules: {} },
+  files: { exists: () => false, readText: () => undefined, list: () => [] },
+  openDocuments: () => [],
+};
+
+/** Diagnostics for a text on its own (no files around it); kept for tests and tools. */
+export function validateCompose(text: string, context: ServiceContext = NO_FILES, uri = 'untitled:/compose.yaml'): Diagnostic[] {
+  return composeDiagnostics(buildComposeFile(uri, 0, text), context);
 }
 
-/** Errors found at the very end (an unclosed quote, say) point at the last character written. */
-function clampToContent(text: string, [start, end]: [number, number]): [number, number] {
-  const contentEnd = text.trimEnd().length;
-  if (start >= contentEnd && contentEnd > 0) return [contentEnd - 1, contentEnd];
-  return [start, Math.max(end, start + 1)];
-}
-
-function firstLine(message: string): string {
-  const newline = message.indexOf('\n');
-  return newline < 0 ? message : message.slice(0, newline);
+function validate(document: TextDocumentLike, context: ServiceContext): Diagnostic[] {
+  return composeDiagnostics(composeFileOf(document), context);
 }
 
 export const composeLanguageService: LanguageService = {
-  validate: (document) => validateCompose(document.getText()),
+  validate,
+  forget: forgetComposeFile,
+  complete: completeCompose,
+  completionTriggerCharacters: COMPOSE_TRIGGER_CHARACTERS,
+  hover: hoverCompose,
+  definition: definitionCompose,
+  references: referencesCompose,
+  documentHighlights: highlightsCompose,
+  prepareRename: prepareRenameCompose,
+  rename: renameCompose,
+  documentSymbols: documentSymbolsCompose,
+  foldingRanges: foldingRangesCompose,
+  selectionRanges: selectionRangesCompose,
+  documentLinks: documentLinksCompose,
+  format: formatCompose,
+  formatRange: formatRangeCompose,
+  codeActions: codeActionsCompose,
+  codeLenses: codeLensesCompose,
+  inlayHints: inlayHintsCompose,
 };

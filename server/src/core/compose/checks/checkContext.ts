@@ -1,0 +1,65 @@
+// What every check receives: the parsed file, the service context (files, facts), the project
+// (computed once, on first use) and the list problems are added to.
+import type { ServiceContext } from '../../languageService';
+import { entries, resolve, type ValueNode } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
+import { projectOf, type Project } from '../model/project';
+import { symbolsOf } from '../model/symbols';
+import type { Problem } from './problems';
+
+export interface CheckContext {
+  file: ComposeFile;
+  context: ServiceContext;
+  out: Problem[];
+  project(): Project;
+}
+
+export function checkContext(file: ComposeFile, context: ServiceContext, out: Problem[]): CheckContext {
+  let project: Project | undefined;
+  return { file, context, out, project: () => (project ??= projectOf(file, context)) };
+}
+
+export interface ServiceView {
+  name: string;
+  map: MapNode;
+}
+
+/** The services of the file with their merge-resolved mappings. */
+export function servicesOf(file: ComposeFile): ServiceView[] {
+  const out: ServiceView[] = [];
+  for (const [name, service] of symbolsOf(file).services) if (service.map) out.push({ name, map: service.map });
+  return out;
+}
+
+/** The value at a key path below a mapping (aliases and merges resolved). */
+export function valueAt(file: ComposeFile, map: MapNode | null, ...keys: string[]): ValueNode | null {
+  let current: ValueNode | null = map;
+  for (const key of keys) {
+    if (current?.kind !== 'map') return null;
+    current = entries(file, current).find((e) => e.key === key)?.value ?? null;
+  }
+  return current;
+}
+
+/** Like valueAt, but also returns the node as written (for ranges of aliased values). */
+export function entryAt(file: ComposeFile, map: MapNode | null, ...keys: string[]) {
+  let current: ValueNode | null = map;
+  let found: ReturnType<typeof entries>[number] | undefined;
+  for (const key of keys) {
+    if (current?.kind !== 'map') return undefined;
+    found = entries(file, current).find((e) => e.key === key);
+    current = found?.value ?? null;
+  }
+  return found;
+}
+
+/** Profiles of a service (empty: always started). */
+export function profilesOf(file: ComposeFile, map: MapNode): string[] {
+  const profiles = valueAt(file, map, 'profiles');
+  if (profiles?.kind !== 'seq') return [];
+  return profiles.items.flatMap((item) => {
+    const value = resolve(file, item);
+    return value?.kind === 'scalar' && value.value !== null ? [String(value.value)] : [];
+  });
+}

@@ -1,0 +1,79 @@
+// Cycles in depends_on, found with Tarjan's strongly connected components over the services of
+// the file and its partners; each depends_on entry inside a cycle is reported with the loop.
+import { t } from '../../l10n';
+import { projectFiles } from '../model/project';
+import { symbolsOf, type Reference } from '../model/symbols';
+import type { CheckContext } from './checkContext';
+
+export function checkDependencyCycles(ctx: CheckContext): void {
+  const own = symbolsOf(ctx.file).references.filter((r) => r.via === 'depends_on');
+  if (own.length === 0) return;
+  const edges = new Map<string, Set<string>>();
+  for (const file of projectFiles(ctx.project())) {
+    for (const ref of symbolsOf(file).references) {
+      if (ref.via !== 'depends_on') continue;
+      const set = edges.get(ref.service) ?? new Set<string>();
+      set.add(ref.name);
+      edges.set(ref.service, set);
+    }
+  }
+  const component = stronglyConnected(edges);
+  for (const ref of own) {
+    const group = component.get(ref.service);
+    const inCycle = ref.service === ref.name || (group !== undefined && group === component.get(ref.name) && group.length > 1);
+    if (!inCycle) continue;
+    ctx.out.push({ rule: 'compose-dependency-cycle', start: ref.start, end: ref.end, message: cycleMessage(ref, group ?? [ref.service]) });
+  }
+}
+
+function cycleMessage(ref: Reference, group: string[]): string {
+  if (ref.service === ref.name) return t('Service "{0}" depends on itself.', ref.service);
+  return t('Services {0} depend on each other in a cycle, so none of them can start first.', group.map((s) => `"${s}"`).join(', '));
+}
+
+/** Maps every node to the list of nodes in its strongly connected component. */
+function stronglyConnected(edges: Map<string, Set<string>>): Map<string, string[]> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const result = new Map<string, string[]>();
+  let counter = 0;
+  const visit = (start: string) => {
+    // Iterative to stay safe on very deep chains.
+    const work: { node: string; next: Iterator<string> }[] = [];
+    const open = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: (edges.get(node) ?? new Set<string>()).values() });
+    };
+    open(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const step = frame.next.next();
+      if (!step.done) {
+        const target = step.value;
+        if (!index.has(target)) open(target);
+        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const members: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          members.push(member);
+        } while (member !== frame.node);
+        for (const m of members) result.set(m, members);
+      }
+    }
+  };
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return result;
+}

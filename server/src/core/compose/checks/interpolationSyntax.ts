@@ -1,0 +1,46 @@
+// Malformed `${…}` anywhere in a value (keys are not interpolated by compose). Each scalar is
+// scanned in its source text, so the reported range is exactly the faulty variable. Findings in
+// a service are kept while other services are edited.
+import { entries, rootMaps } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import { NodeMemo } from '../model/nodeMemo';
+import { walk, type CNode } from '../model/nodes';
+import { scanInterpolation } from '../model/interpolation';
+import type { Problem } from './problems';
+import type { CheckContext } from './checkContext';
+
+const memo = new NodeMemo<Problem>();
+
+export function checkInterpolation({ file, out }: CheckContext): void {
+  const services = new Set<CNode>();
+  for (const root of rootMaps(file)) {
+    const map = entries(file, root).find((e) => e.key === 'services')?.value;
+    if (map?.kind === 'map') for (const pair of map.pairs) if (pair.value) services.add(pair.value);
+  }
+  for (const doc of file.documents) {
+    walk(doc.root, (node, isKey) => {
+      if (services.has(node)) {
+        out.push(...memo.get(node, () => scan(file, node)));
+        return false;
+      }
+      if (!isKey) out.push(...scalarErrors(file, node));
+      return true;
+    });
+  }
+}
+
+function scan(file: ComposeFile, root: CNode): Problem[] {
+  const found: Problem[] = [];
+  walk(root, (node, isKey) => {
+    if (!isKey) found.push(...scalarErrors(file, node));
+    return true;
+  });
+  return found;
+}
+
+function scalarErrors(file: ComposeFile, node: CNode): Problem[] {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
+  const source = file.text.slice(node.start, node.end);
+  if (!source.includes('${')) return [];
+  return scanInterpolation(source, node.start).errors.map((error) => ({ rule: 'compose-interpolation', start: error.start, end: error.end, message: error.message }));
+}

@@ -1,0 +1,19 @@
+// The top-level `version` key: ignored by compose, which prints a warning for it.
+import { t } from '../../l10n';
+import { DiagnosticTag } from '../../types';
+import { entries, rootMaps } from '../model/access';
+import type { CheckContext } from './checkContext';
+
+export function checkObsoleteVersion({ file, out }: CheckContext): void {
+  for (const root of rootMaps(file)) {
+    const version = entries(file, root).find((e) => e.key === 'version' && !e.mergedFrom);
+    if (!version) continue;
+    out.push({
+      rule: 'compose-obsolete-version',
+      start: version.keyNode.start,
+      end: (version.raw ?? version.keyNode).end,
+      message: t('"version" is obsolete: compose ignores it. Remove it.'),
+      tags: [DiagnosticTag.Unnecessary],
+    });
+  }
+}

@@ -1,0 +1,161 @@
+// Port mappings: each must parse (short and long form), a host port may be published only once
+// among services that can run together, and unquoted mappings that YAML 1.1 would read as
+// base-60 numbers are pointed out.
+import { t } from '../../l10n';
+import { entries, isInterpolated, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import { NodeMemo } from '../model/nodeMemo';
+import type { CNode, MapNode } from '../model/nodes';
+import type { Problem } from './problems';
+import { hostIpsOverlap, parsePortSpec, type PortRange } from '../model/portSpec';
+import { profilesOf, servicesOf, type CheckContext } from './checkContext';
+
+interface Published {
+  service: string;
+  profiles: string[];
+  hostIp: string | undefined;
+  host: PortRange;
+  protocol: string;
+  start: number;
+  end: number;
+}
+
+/** What one port item says on its own: a problem, or a host port it publishes. Offsets are the item's. */
+interface PortItem {
+  start: number;
+  end: number;
+  problem?: Problem;
+  published?: { hostIp: string | undefined; host: PortRange; protocol: string };
+}
+
+/** Ranges wider than this are not expanded when looking for collisions. */
+const MAX_EXPANDED = 1024;
+
+const memo = new NodeMemo<PortItem>((item, delta) => {
+  const moved: PortItem = { ...item, start: item.start + delta, end: item.end + delta };
+  if (item.problem) moved.problem = { ...item.problem, start: item.problem.start + delta, end: item.problem.end + delta };
+  return moved;
+});
+
+export function checkPorts({ file, out }: CheckContext): void {
+  const published: Published[] = [];
+  for (const { name, map } of servicesOf(file)) {
+    const items = memo.get(map, () => portItems(file, map));
+    if (items.length === 0) continue;
+    const profiles = profilesOf(file, map);
+    for (const item of items) {
+      if (item.problem) out.push(item.problem);
+      if (item.published) published.push({ service: name, profiles, ...item.published, start: item.start, end: item.end });
+    }
+  }
+  reportCollisions(published, out);
+}
+
+function portItems(file: ComposeFile, map: MapNode): PortItem[] {
+  const ports = entries(file, map).find((e) => e.key === 'ports')?.value;
+  if (ports?.kind !== 'seq') return [];
+  const items: PortItem[] = [];
+  for (const raw of ports.items) {
+    const node = resolve(file, raw);
+    if (!raw || !node) continue;
+    const item: PortItem = { start: raw.start, end: raw.end };
+    const problem = (rule: string, message: string, at: CNode = raw) => {
+      item.problem = { rule, start: at.start, end: at.end, message };
+    };
+    if (node.kind === 'scalar' && typeof node.value === 'number') {
+      if (!Number.isInteger(node.value) || node.value < 1 || node.value > 65535) problem('compose-invalid-port', t('{0} is not a port: ports go from 1 to 65535.', node.value));
+    } else if (node.kind === 'scalar' && typeof node.value === 'string' && !isInterpolated(node.value)) {
+      const parsed = parsePortSpec(node.value);
+      if (!parsed.ok) {
+        problem('compose-invalid-port', t('Invalid port mapping "{0}": {1}', node.value, parsed.message));
+      } else {
+        if (node.style === 'plain' && isSexagesimal(node.value)) {
+          problem('compose-port-quoting', t('Quote this port mapping ("{0}"): YAML 1.1 parsers read {0} as a base-60 number.', node.value));
+        }
+        const { host, hostIp, protocol, container } = parsed.mapping;
+        const fixed = host && (host.start === host.end || host.end - host.start === container.end - container.start);
+        if (host && fixed && host.start > 0) item.published = { hostIp, host, protocol };
+      }
+    } else if (node.kind === 'map') {
+      const long = longForm(file, node);
+      if ('message' in long) problem('compose-invalid-port', long.message, long.at);
+      else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol };
+    }
+    if (item.problem || item.published) items.push(item);
+  }
+  return items;
+}
+
+/** A string such as 22:22 or 1:30:45, which YAML 1.1 reads as a base-60 integer. */
+function isSexagesimal(text: string): boolean {
+  return /^[0-9]+(:[0-5]?[0-9])+$/.test(text);
+}
+
+type LongForm = { host?: PortRange; hostIp?: string; protocol: string } | { message: string; at: CNode };
+
+function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof entries>[1]): LongForm {
+  const fields = new Map(entries(file, node).map((e) => [e.key, e]));
+  const text = (key: string) => {
+    const value = fields.get(key)?.value;
+    return value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
+  };
+  const at = (key: string) => fields.get(key)?.raw ?? node;
+  const protocol = (text('protocol') ?? 'tcp').toLowerCase();
+  if (!isInterpolated(protocol) && !['tcp', 'udp', 'sctp'].includes(protocol)) {
+    return { message: t('"{0}" is not a protocol: use tcp, udp or sctp.', protocol), at: at('protocol') };
+  }
+  const target = text('target');
+  if (target === undefined) return { message: t('A long-form port needs a "target": the port inside the container.'), at: node };
+  if (!isInterpolated(target)) {
+    const parsed = parsePortSpec(target);
+    if (!parsed.ok || parsed.mapping.host) return { message: t('"target" must be a container port number (or range), not "{0}".', target), at: at('target') };
+  }
+  const published = text('published');
+  if (published === undefined || isInterpolated(published)) return { protocol };
+  const parsed = parsePortSpec(published);
+  if (!parsed.ok || parsed.mapping.host) return { message: t('"published" must be a host port number (or range), not "{0}".', published), at: at('published') };
+  const hostIp = text('host_ip');
+  const host = parsed.mapping.container;
+  return hostIp === undefined || isInterpolated(hostIp) ? { host, protocol } : { host, hostIp, protocol };
+}
+
+function canRunTogether(a: Published, b: Published): boolean {
+  if (a.profiles.length === 0 || b.profiles.length === 0) return true;
+  return a.profiles.some((p) => b.profiles.includes(p));
+}
+
+function reportCollisions(published: Published[], out: CheckContext['out']): void {
+  const byPort = new Map<string, Published[]>();
+  for (const p of published) {
+    if (p.host.end - p.host.start > MAX_EXPANDED) continue;
+    for (let port = p.host.start; port <= p.host.end; port++) {
+      const key = `${port}/${p.protocol}`;
+      const list = byPort.get(key) ?? [];
+      list.push(p);
+      byPort.set(key, list);
+    }
+  }
+  const flagged = new Set<Published>();
+  for (const [key, list] of byPort) {
+    if (list.length < 2) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !canRunTogether(a, b)) continue;
+        for (const [self, other] of [[a, b], [b, a]] as const) {
+          if (flagged.has(self)) continue;
+          flagged.add(self);
+          out.push({
+            rule: 'compose-duplicate-host-port',
+            start: self.start,
+            end: self.end,
+            message: other.service === self.service
+              ? t('Host port {0} is published twice by service "{1}".', key, self.service)
+              : t('Host port {0} is also published by service "{1}".', key, other.service),
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Every compose check: a stable id (what settings, tests and quick fixes key on), a default
+// severity, a one-line title and a longer explanation. Text is produced on demand through `t`
+// so it follows the locale chosen when the server starts.
+import { t } from '../../l10n';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface ComposeRule {
+  id: string;
+  severity: Severity;
+  title(): string;
+  explanation(): string;
+}
+
+function rule(id: string, severity: Severity, title: () => string, explanation: () => string): ComposeRule {
+  return { id, severity, title, explanation };
+}
+
+const list: ComposeRule[] = [
+  rule('compose-yaml-syntax', 'error', () => t('YAML syntax error'),
+    () => t('The file is not valid YAML, so compose cannot read it at all. The message is the YAML parser\'s; the range shows where it stopped understanding the text. Indentation must use spaces, and a "key: value" needs a space after the colon.')),
+  rule('compose-yaml-warning', 'warning', () => t('YAML warning'),
+    () => t('The YAML parser accepted the text but something in it is probably not what was meant, for example a tag it does not know.')),
+  rule('compose-duplicate-key', 'error', () => t('Duplicate key'),
+    () => t('A key appears twice in the same mapping. YAML does not allow it and compose refuses the file; merge the two entries into one.')),
+  rule('compose-file-skipped', 'information', () => t('File not analysed'),
+    () => t('The file is very large or is not text, so only a quick check was made. Compose files are normally small text files.')),
+  rule('compose-interpolation', 'error', () => t('Malformed variable'),
+    () => t('Compose replaces ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}, ${NAME:+value}, ${NAME+value} and $NAME with values from the environment and the .env file before it reads the file. Any other "${" is an error. To pass a "$" through to a container (for example to a shell command), write "$$".')),
+  rule('compose-unknown-key', 'error', () => t('Unknown key'),
+    () => t('The Compose Specification does not define this key at this place, so compose refuses the file. It is often a typo or a key indented under the wrong parent. Keys starting with "x-" are free for your own use.')),
+  rule('compose-invalid-type', 'error', () => t('Wrong kind of value'),
+    () => t('The value has the wrong shape: for example a single string where compose expects a list, or a mapping where it expects a string. The message names what is expected here.')),
+  rule('compose-invalid-value', 'error', () => t('Invalid value'),
+    () => t('The value is of the right kind but not one compose accepts here, for example a word outside the allowed set or a number out of range.')),
+  rule('compose-missing-key', 'error', () => t('Missing required key'),
+    () => t('This block needs a key that is not there. For example, a long-form depends_on entry needs a "condition", and a long-form volume needs a "type".')),
+  rule('compose-duplicate-item', 'error', () => t('Duplicate list item'),
+    () => t('The same value is listed twice in a list whose items must be unique, such as ports, capabilities or links. Compose refuses the file.')),
+  rule('compose-deprecated-key', 'warning', () => t('Deprecated key'),
+    () => t('The key still works but is deprecated in the Compose Specification; the message says what replaces it.')),
+  rule('compose-obsolete-version', 'warning', () => t('Obsolete "version"'),
+    () => t('The top-level "version" key is a leftover of the old Compose file formats. Compose ignores it and prints a warning; the file format is now chosen automatically. Remove it.')),
+  rule('compose-undefined-service', 'error', () => t('Undefined service'),
+    () => t('A service is referenced (by depends_on, links, extends, volumes_from or a "service:" network, ipc or pid mode) but no service of that name is defined in this file or the files combined with it. In files that are usually combined with others through "-f" (names other than compose.yaml and docker-compose.yml and their override files), this is reported as a warning.')),
+  rule('compose-undefined-volume', 'error', () => t('Undefined volume'),
+    () => t('A service mounts a named volume that is not declared under the top-level "volumes" key. Declare it (an empty entry is enough), or, if a host folder was meant, start the path with "./" or "/".')),
+  rule('compose-undefined-network', 'error', () => t('Undefined network'),
+    () => t('A service joins a network that is not declared under the top-level "networks" key. Only the "default" network exists without a declaration.')),
+  rule('compose-undefined-secret', 'error', () => t('Undefined secret'),
+    () => t('A service uses a secret that is not declared under the top-level "secrets" key. Declare it with a "file", "environment" or "external" source.')),
+  rule('compose-undefined-config', 'error', () => t('Undefined config'),
+    () => t('A service uses a config that is not declared under the top-level "configs" key. Declare it with a "file", "content", "environment" or "external" source.')),
+  rule('compose-undefined-model', 'error', () => t('Undefined model'),
+    () => t('A service uses a model that is not declared under the top-level "models" key.')),
+  rule('compose-invalid-port', 'error', () => t('Invalid port mapping'),
+    () => t('A port mapping is written [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], where ports are numbers from 1 to 65535 or ranges like 8000-8010, the protocol is tcp, udp or sctp, and an IPv6 host address is written in brackets. A host range needs a container range of the same length (or a single container port).')),
+  rule('compose-duplicate-host-port', 'error', () => t('Host port published twice'),
+    () => t('Two mappings publish the same host port (on the same or on all host addresses, with the same protocol). Only one container can listen on it, so "compose up" fails with "port is already allocated". Services that are never started together (different profiles) are not compared.')),
+  rule('compose-port-quoting', 'information', () => t('Unquoted port mapping'),
+    () => t('An unquoted mapping such as 22:22 is a base-60 number for YAML 1.1 parsers (22:22 reads as 1342). Compose reads it correctly, but other tools may not; quoting port mappings ("22:22") is the safe habit.')),
+  rule('compose-invalid-duration', 'error', () => t('Invalid duration'),
+    () => t('Durations are written as a number followed by a unit, and may combine several: 10s, 1m30s, 500ms, 2h. Units are ns, us, ms, s, m and h.')),
+  rule('compose-invalid-byte-size', 'error', () => t('Invalid size'),
+    () => t('Sizes are a number of bytes, optionally followed by a unit: b, k, m or g (also kb, mb, gb), for example 512m or 2g.')),
+  rule('compose-invalid-restart', 'error', () => t('Invalid restart policy'),
+    () => t('The restart policy is one of "no", "always", "on-failure" (optionally "on-failure:N" for at most N retries) and "unless-stopped". Quote "no", since some YAML parsers read it as false.')),
+  rule('compose-duplicate-container-name', 'error', () => t('Container name used twice'),
+    () => t('Two services set the same container_name. Container names are unique on an engine, so the second container cannot be created.')),
+  rule('compose-dependency-cycle', 'error', () => t('Dependency cycle'),
+    () => t('Services depend on each other in a circle through depends_on, so compose cannot decide which to start first and refuses to start them.')),
+  rule('compose-missing-file', 'warning', () => t('File or folder not found'),
+    () => t('A path in the file (an env_file, a build context or Dockerfile, an extends or include file) does not exist relative to the compose file. Compose will fail when it needs it, unless the path is created first.')),
+  rule('compose-unknown-build-target', 'error', () => t('Unknown build stage'),
+    () => t('build.target names a stage that the Dockerfile does not define with "FROM … AS name". The build fails with "target stage could not be found".')),
+];
+
+export const COMPOSE_RULES: ReadonlyMap<string, ComposeRule> = new Map(list.map((r) => [r.id, r]));
+
+export function composeRule(id: string): ComposeRule | undefined {
+  return COMPOSE_RULES.get(id);
+}

@@ -1,0 +1,96 @@
+// References to services, volumes, networks, secrets, configs and models that nothing in the
+// project declares. In a file that is not loaded on its own by default (it is combined with
+// others through -f), or whose `include:` could not be read, they are warnings: the name may
+// be declared in a file we cannot see.
+import { t } from '../../l10n';
+import { entries } from '../model/access';
+import { closest } from '../model/closest';
+import { projectFiles } from '../model/project';
+import { readText } from '../model/project';
+import { composeFileOfText } from '../model/documentStore';
+import { scalarSpan, SECTION_OF, symbolsOf, type SymbolKindName } from '../model/symbols';
+import { dirnameUri, resolvePath } from '../model/uris';
+import type { ProblemData } from './problems';
+import { servicesOf, type CheckContext } from './checkContext';
+
+const RULE: Record<SymbolKindName, string> = {
+  service: 'compose-undefined-service',
+  volume: 'compose-undefined-volume',
+  network: 'compose-undefined-network',
+  secret: 'compose-undefined-secret',
+  config: 'compose-undefined-config',
+  model: 'compose-undefined-model',
+};
+
+function message(kind: SymbolKindName, name: string): string {
+  switch (kind) {
+    case 'service': return t('Service "{0}" is not defined.', name);
+    case 'volume': return t('Volume "{0}" is not declared under the top-level "volumes" key.', name);
+    case 'network': return t('Network "{0}" is not declared under the top-level "networks" key.', name);
+    case 'secret': return t('Secret "{0}" is not declared under the top-level "secrets" key.', name);
+    case 'config': return t('Config "{0}" is not declared under the top-level "configs" key.', name);
+    case 'model': return t('Model "{0}" is not declared under the top-level "models" key.', name);
+  }
+}
+
+export function checkUndefinedReferences(ctx: CheckContext): void {
+  const { file, out } = ctx;
+  const symbols = symbolsOf(file);
+  checkExtendsFiles(ctx);
+  if (symbols.references.length === 0) return;
+  const project = ctx.project();
+  const declared = new Map<SymbolKindName, Set<string>>();
+  for (const other of projectFiles(project)) {
+    for (const d of symbolsOf(other).declarations) {
+      const set = declared.get(d.kind) ?? new Set<string>();
+      set.add(d.name);
+      declared.set(d.kind, set);
+    }
+  }
+  const certain = project.standalone && !project.incomplete;
+  for (const ref of symbols.references) {
+    const names = declared.get(ref.kind);
+    if (names?.has(ref.name)) continue;
+    if (ref.kind === 'network' && ref.name === 'default') continue;
+    const suggestion = closest(ref.name, names ?? []);
+    const data: ProblemData = {};
+    if (suggestion) data.replacement = suggestion;
+    if (ref.kind !== 'service') data.declare = { section: SECTION_OF[ref.kind] as NonNullable<ProblemData['declare']>['section'], name: ref.name };
+    out.push({
+      rule: RULE[ref.kind],
+      start: ref.start,
+      end: ref.end,
+      message: suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name),
+      ...(certain ? {} : { severity: 'warning' as const }),
+      ...(Object.keys(data).length > 0 ? { data } : {}),
+    });
+  }
+}
+
+/** `extends: { file, service }`: the service must exist in that file (when it can be read). */
+function checkExtendsFiles(ctx: CheckContext): void {
+  const { file, out, context } = ctx;
+  for (const { map } of servicesOf(file)) {
+    const ext = entries(file, map).find((e) => e.key === 'extends')?.value;
+    if (ext?.kind !== 'map') continue;
+    const fields = entries(file, ext);
+    const path = scalarSpan(file, fields.find((e) => e.key === 'file')?.raw ?? null);
+    const service = scalarSpan(file, fields.find((e) => e.key === 'service')?.raw ?? null);
+    if (!path || !service || service.text.includes('$')) continue;
+    const uri = resolvePath(dirnameUri(file.uri), path.text);
+    const text = uri && readText(uri, context);
+    if (!uri || text === undefined) continue;
+    const other = symbolsOf(composeFileOfText(uri, text));
+    if (other.services.has(service.text)) continue;
+    const suggestion = closest(service.text, other.services.keys());
+    out.push({
+      rule: 'compose-undefined-service',
+      start: service.start,
+      end: service.end,
+      message: suggestion
+        ? t('Service "{0}" is not defined in {1}. Did you mean "{2}"?', service.text, path.text, suggestion)
+        : t('Service "{0}" is not defined in {1}.', service.text, path.text),
+      ...(suggestion ? { data: { replacement: suggestion } } : {}),
+    });
+  }
+}

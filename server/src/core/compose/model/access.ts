@@ -1,0 +1,130 @@
+// Reading the YAML the way compose does: aliases stand for their anchored node, and a mapping's
+// `<<` merge keys add the entries of the merged mappings (own keys win, then earlier merges).
+import type { ComposeFile } from './composeFile';
+import { keyText, type CNode, type MapNode, type PairNode, type SeqNode } from './nodes';
+
+export type ValueNode = Exclude<CNode, { kind: 'alias' }>;
+
+/** What an alias points at (the latest anchor of that name before it), or the node itself. */
+export function resolve(file: ComposeFile, node: CNode | null | undefined): ValueNode | null {
+  let current = node ?? null;
+  for (let depth = 0; current && current.kind === 'alias' && depth < 16; depth++) {
+    current = anchorBefore(file, current.name, current.start)?.node ?? null;
+  }
+  return current && current.kind !== 'alias' ? current : null;
+}
+
+function anchorBefore(file: ComposeFile, name: string, offset: number): { node: CNode } | undefined {
+  const list = file.anchors.get(name);
+  if (!list) return undefined;
+  let found: { node: CNode } | undefined;
+  for (const anchor of list) {
+    if (anchor.node.start < offset) found = anchor;
+  }
+  return found;
+}
+
+export interface Entry {
+  key: string;
+  pair: PairNode;
+  /** The key node (in the merged mapping when the entry comes from a merge key). */
+  keyNode: CNode;
+  /** The value as written (may be an alias). */
+  raw: CNode | null;
+  /** The value with aliases resolved. */
+  value: ValueNode | null;
+  /** Set when the entry comes from a `<<` merge: the `<<` value that brought it. */
+  mergedFrom?: CNode;
+}
+
+/**
+ * Mappings without aliases or merge keys read the same in every version of the file, and their
+ * nodes survive edits elsewhere (unchanged chunks are reused), so their entries are kept across
+ * versions; the others depend on the anchors and are memoised per file.
+ */
+const selfContained = new WeakMap<MapNode, Entry[]>();
+
+/** The effective entries of a mapping, merge keys applied. */
+export function entries(file: ComposeFile, map: MapNode): Entry[] {
+  const stable = selfContained.get(map);
+  if (stable) return stable;
+  const cached = file.memo.get(map) as Entry[] | undefined;
+  if (cached) return cached;
+  const result = collectEntries(file, map, 0);
+  const dependsOnAnchors = map.pairs.some((p) => p.value?.kind === 'alias' || (p.key?.kind === 'scalar' && p.key.value === '<<'));
+  if (dependsOnAnchors) file.memo.set(map, result);
+  else selfContained.set(map, result);
+  return result;
+}
+
+function collectEntries(file: ComposeFile, map: MapNode, depth: number): Entry[] {
+  const own: Entry[] = [];
+  const merged: Entry[] = [];
+  for (const pair of map.pairs) {
+    const key = keyText(pair);
+    // `!reset` removes the key from what compose reads.
+    if (key === undefined || !pair.key || pair.value?.tag === '!reset') continue;
+    if (key === '<<' && pair.key.kind === 'scalar' && pair.key.style === 'plain') {
+      if (depth < 8) merged.push(...mergedEntries(file, pair.value, depth));
+      continue;
+    }
+    own.push({ key, pair, keyNode: pair.key, raw: pair.value, value: resolve(file, pair.value) });
+  }
+  if (merged.length === 0) return own;
+  const seen = new Set(own.map((e) => e.key));
+  const result = [...own];
+  for (const entry of merged) {
+    if (seen.has(entry.key)) continue;
+    seen.add(entry.key);
+    result.push(entry);
+  }
+  return result;
+}
+
+function mergedEntries(file: ComposeFile, value: CNode | null, depth: number): Entry[] {
+  const sources = value?.kind === 'seq' ? value.items : [value];
+  const out: Entry[] = [];
+  for (const source of sources) {
+    const target = resolve(file, source);
+    if (target?.kind !== 'map' || !source) continue;
+    for (const entry of collectEntries(file, target, depth + 1)) out.push({ ...entry, mergedFrom: entry.mergedFrom ?? source });
+  }
+  return out;
+}
+
+/** The `<<` values of a mapping (for hints and checks that talk about merges). */
+export function mergeSources(map: MapNode): { pair: PairNode; value: CNode | null }[] {
+  return map.pairs
+    .filter((p) => p.key?.kind === 'scalar' && p.key.value === '<<' && p.key.style === 'plain')
+    .map((pair) => ({ pair, value: pair.value }));
+}
+
+export function entry(file: ComposeFile, map: MapNode | null | undefined, key: string): Entry | undefined {
+  if (!map) return undefined;
+  return entries(file, map).find((e) => e.key === key);
+}
+
+/** A key's resolved value when it is a mapping. */
+export function mapAt(file: ComposeFile, map: MapNode | null | undefined, key: string): MapNode | undefined {
+  const value = entry(file, map, key)?.value;
+  return value?.kind === 'map' ? value : undefined;
+}
+
+export function seqItems(file: ComposeFile, seq: SeqNode): { raw: CNode | null; value: ValueNode | null }[] {
+  return seq.items.map((raw) => ({ raw, value: resolve(file, raw) }));
+}
+
+/** The root mapping of every document (compose reads further documents like override files). */
+export function rootMaps(file: ComposeFile): MapNode[] {
+  const maps: MapNode[] = [];
+  for (const doc of file.documents) {
+    const root = resolve(file, doc.root);
+    if (root?.kind === 'map') maps.push(root);
+  }
+  return maps;
+}
+
+/** `${`-style interpolation makes a value unknowable until run time. */
+export function isInterpolated(text: string): boolean {
+  return /\$\{|\$[A-Za-z_]/.test(text.replace(/\$\$/g, ''));
+}

@@ -1,0 +1,120 @@
+// A parsed compose file: its text, line index, YAML documents, the parser's problems, and the
+// anchors defined in it. Alias and merge-key resolution work on this, so a `<<: *defaults` or an
+// `environment: *env` reads like the YAML it stands for everywhere in the core.
+import { LineIndex } from '../../text';
+import type { Range } from '../../types';
+import type { CNode } from './nodes';
+import { parseYaml, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
+
+export interface AnchorDefinition {
+  name: string;
+  node: CNode;
+  document: number;
+}
+
+export interface ComposeFile {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: YamlDocument[];
+  readonly problems: SyntaxProblem[];
+  /** Anchors by name, in document order (a name may be redefined; aliases use the latest before them). */
+  readonly anchors: Map<string, AnchorDefinition[]>;
+  /** True when the text was too large or not text at all, and only a YAML check was run. */
+  readonly skipped: boolean;
+  /** Per-file memo for derived data (merge-resolved entries and the like), dropped with the file. */
+  readonly memo: WeakMap<object, unknown>;
+  range(start: number, end: number): Range;
+  /** Whether `lines` has been built (it is built on first use). */
+  hasLineIndex(): boolean;
+}
+
+/** Above this size only the YAML syntax is checked; meaning checks on such files are not useful and would be slow. */
+export const MAX_ANALYSED_LENGTH = 4 * 1024 * 1024;
+
+export function buildComposeFile(uri: string, version: number, text: string, pool?: ChunkPool, nextPool?: ChunkPool): ComposeFile {
+  const skipped = text.length > MAX_ANALYSED_LENGTH || looksBinary(text) || tooDeep(text);
+  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [] } : parseYaml(text, pool, nextPool);
+  const anchors = new Map<string, AnchorDefinition[]>();
+  for (const { node, document } of parsed.anchored) {
+    const list = anchors.get(node.anchor!) ?? [];
+    list.push({ name: node.anchor!, node, document });
+    anchors.set(node.anchor!, list);
+  }
+  // Built on first use: a file without findings never needs positions.
+  let lines: LineIndex | undefined;
+  const lineIndex = () => (lines ??= new LineIndex(text));
+  return {
+    uri,
+    version,
+    text,
+    get lines() {
+      return lineIndex();
+    },
+    documents: parsed.documents,
+    problems: parsed.problems,
+    anchors,
+    skipped,
+    memo: new WeakMap(),
+    range: (start, end) => lineIndex().range(start, end),
+    hasLineIndex: () => lines !== undefined,
+  };
+}
+
+/**
+ * Nesting deep enough to exhaust the parser's stack (around a thousand levels) can leave V8 in a
+ * state where it aborts the process, so such text is not parsed. Real compose files nest a
+ * dozen levels; the estimate (indentation steps, list dashes, open brackets) is generous.
+ */
+export const MAX_NESTING = 256;
+
+export function tooDeep(text: string): boolean {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (text.charCodeAt(i) === 32) i++;
+    const indent = i - lineStart;
+    if (i < lineEnd) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+    }
+    let dashes = 0;
+    while (text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+      dashes++;
+      i += 2;
+    }
+    let quote = 0;
+    for (; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 35 && (i === lineStart || text.charCodeAt(i - 1) === 32)) break;
+      else if (c === 91 || c === 123) {
+        if (++flow + indents.length + dashes > MAX_NESTING) return true;
+      }
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+    }
+    if (indents.length + dashes + flow > MAX_NESTING) return true;
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}
+
+/** NUL characters never occur in a YAML file; a file holding them is binary. */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/** The document index holding an offset. */
+export function documentAt(file: ComposeFile, offset: number): number {
+  for (let i = 0; i < file.documents.length; i++) {
+    if (offset < file.documents[i]!.end || i === file.documents.length - 1) return i;
+  }
+  return 0;
+}

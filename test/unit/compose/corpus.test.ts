@@ -1,0 +1,88 @@
+// The real compose files in ../shared/corpus/compose (beside the repository) must parse without
+// a crash and without any error-severity diagnostic. Missing corpus is a failure, not a skip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FileAccess, ServiceContext } from '../../../server/src/core/languageService';
+import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
+import { parseWhole, parseYaml } from '../../../server/src/core/compose/model/parseYaml';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'compose');
+
+/** The real disk, read-only, as the language server sees it. */
+const disk: FileAccess = {
+  exists: (uri) => fs.existsSync(new URL(uri)),
+  readText: (uri) => {
+    try {
+      return fs.readFileSync(new URL(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  list: (uri) => {
+    try {
+      return fs.readdirSync(new URL(uri), { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+const context: ServiceContext = { facts: { images: [], builtImages: [] }, settings: { rules: {} }, files: disk, openDocuments: () => [] };
+
+function corpusFiles(): string[] {
+  assert.ok(fs.existsSync(corpus), `the compose corpus is missing at ${corpus}`);
+  const files = fs.readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
+  assert.ok(files.length >= 50, `expected the full corpus, found ${files.length} files`);
+  return files;
+}
+
+test('no real compose file gets an error-severity diagnostic', () => {
+  const errors: string[] = [];
+  for (const name of corpusFiles()) {
+    const file = path.join(corpus, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const diagnostics = composeLanguageService.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => text }, context);
+    for (const d of diagnostics) if (d.severity === 1) errors.push(`${name}:${d.range.start.line + 1} ${d.code} ${d.message}`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('chunked parsing reads every corpus file exactly like a whole-file parse', () => {
+  for (const name of corpusFiles()) {
+    const text = fs.readFileSync(path.join(corpus, name), 'utf8');
+    const chunked = parseYaml(text, new Map(), new Map());
+    const whole = parseWhole(text);
+    assert.deepEqual(chunked.documents.map((d) => d.root), whole.documents.map((d) => d.root), name);
+  }
+});
+
+test('every feature runs on every corpus file without throwing', () => {
+  for (const name of corpusFiles()) {
+    const file = path.join(corpus, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const document = { uri: pathToFileURL(file).href, version: 2, getText: () => text };
+    const lines = text.split('\n');
+    const s = composeLanguageService;
+    s.documentSymbols?.(document, context);
+    s.foldingRanges?.(document, context);
+    s.documentLinks?.(document, context);
+    s.codeLenses?.(document, context);
+    s.inlayHints?.(document, { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context);
+    const formatted = s.format?.(document, { tabSize: 2, insertSpaces: true }, context);
+    assert.ok(Array.isArray(formatted ?? []));
+    for (let line = 0; line < lines.length; line += 7) {
+      const position = { line, character: Math.min(lines[line]!.length, 6) };
+      s.complete?.(document, position, context);
+      s.hover?.(document, position, context);
+      s.definition?.(document, position, context);
+      s.references?.(document, position, true, context);
+      s.documentHighlights?.(document, position, context);
+      s.prepareRename?.(document, position, context);
+    }
+    s.forget?.(document.uri);
+  }
+});

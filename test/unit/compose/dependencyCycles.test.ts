@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+test('a cycle is reported on each depends_on entry in it', () => {
+  const text = 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [c]\n  c:\n    image: x\n    depends_on: [a]\n  d:\n    image: x\n    depends_on: [a]\n';
+  const problems = findings(validate(text), 'compose-dependency-cycle');
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['b', 'c', 'a']);
+  assert.match(problems[0]!.message, /"a", "b", "c"|"c", "b", "a"|cycle/);
+});
+
+test('a service depending on itself', () => {
+  const text = 'services:\n  a:\n    image: x\n    depends_on:\n      a:\n        condition: service_started\n';
+  const [problem] = findings(validate(text), 'compose-dependency-cycle');
+  assert.match(problem!.message, /depends on itself/);
+});
+
+test('a chain without a loop passes', () => {
+  const text = 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [c]\n  c:\n    image: x\n';
+  assert.deepEqual(findings(validate(text), 'compose-dependency-cycle'), []);
+});

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { composeLanguageService as service } from '../../../server/src/core/compose/composeLanguageService';
+import { doc, serviceContext, ROOT, type ContextOptions } from './helpers';
+
+function hints(text: string, options: ContextOptions = {}) {
+  const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
+  return service.inlayHints!(doc(text), all, serviceContext(options)).map((h) => [h.position.line, h.position.character, h.label]);
+}
+
+test('variables show their value from .env, or the default that applies', () => {
+  const files = { [`${ROOT}/.env`]: 'TAG=1.27\nEMPTY=\n' };
+  const text = 'services:\n  web:\n    image: nginx:${TAG}\n    environment:\n      A: ${MISSING:-fallback}\n      B: ${NEEDED:?set it}\n      C: $UNSET\n';
+  assert.deepEqual(hints(text, { files }), [
+    [2, 23, '= 1.27'],
+    [4, 29, '= fallback'],
+    [5, 26, '⚠ NEEDED unset'],
+  ]);
+});
+
+test('extends shows what is inherited and what is overridden', () => {
+  const text = 'services:\n  base:\n    image: nginx\n    restart: always\n    ports: ["80:80"]\n  web:\n    extends: base\n    restart: "no"\n';
+  assert.deepEqual(hints(text), [
+    [7, 17, '(overrides base: always)'],
+    [6, 17, 'inherits image, ports'],
+  ]);
+});
+
+test('extends from another file', () => {
+  const files = { [`${ROOT}/common.yaml`]: 'services:\n  basis:\n    image: x\n    user: app\n' };
+  const text = 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: basis\n    user: root\n';
+  assert.deepEqual(hints(text, { files }), [[5, 14, '(overrides basis: app)'], [2, 12, 'inherits image']]);
+});
+
+test('merge keys show what they add and what the service overrides', () => {
+  const text = 'x-defaults: &defaults\n  restart: always\n  logging: {driver: local}\nservices:\n  web:\n    <<: *defaults\n    image: nginx\n    restart: "no"\n';
+  assert.deepEqual(hints(text), [[5, 17, 'adds logging'], [7, 17, '(overrides *defaults)']]);
+});
+
+test('no hints without variables, extends or merges', () => {
+  assert.deepEqual(hints('services:\n  web:\n    image: nginx\n'), []);
+});

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+
+const text = [
+  'services:',
+  '  web:',
+  '    build:',
+  '      context: ./app',
+  '      dockerfile: Dockerfile.dev',
+  '    env_file:',
+  '      - .env.local',
+  '      - path: ./optional.env',
+  '        required: false',
+  '  api:',
+  '    build: ./api',
+  '    env_file: api.env',
+  '  remote:',
+  '    build: https://github.com/docker/awesome-compose.git#master:flask',
+  '',
+].join('\n');
+
+test('missing env files, contexts and Dockerfiles are warnings at the path', () => {
+  const problems = findings(validate(text, { files: { [`${ROOT}/app/Dockerfile`]: 'FROM x' } }), 'compose-missing-file');
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['.env.local', 'Dockerfile.dev', 'api.env', './api']);
+  assert.ok(problems.every((p) => p.severity === 2));
+});
+
+test('existing paths pass; optional env files and URLs are not checked', () => {
+  const files = {
+    [`${ROOT}/app/Dockerfile.dev`]: 'FROM x',
+    [`${ROOT}/.env.local`]: 'A=1',
+    [`${ROOT}/api/Dockerfile`]: 'FROM x',
+    [`${ROOT}/api.env`]: 'B=2',
+  };
+  assert.deepEqual(findings(validate(text, { files }), 'compose-missing-file'), []);
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseWhole, parseYaml, type ChunkPool } from '../../../server/src/core/compose/model/parseYaml';
+
+function services(n: number, changed = -1): string {
+  let text = 'services:\n';
+  for (let i = 0; i < n; i++) text += `  s${i}:\n    image: "img:${i === changed ? 'new' : i}"\n    ports: ["${8000 + i}:80"]\n`;
+  return `${text}volumes:\n  data:\n`;
+}
+
+test('a chunked parse equals a whole parse', () => {
+  const text = services(20);
+  assert.deepEqual(parseYaml(text, new Map(), new Map()).documents, parseWhole(text).documents);
+});
+
+test('an edit reuses unchanged chunks moved to their new offsets', () => {
+  const first = services(20);
+  const pool: ChunkPool = new Map();
+  const next: ChunkPool = new Map();
+  const before = parseYaml(first, pool, next);
+  const second = services(20, 3);
+  const after = parseYaml(second, next, new Map());
+  assert.deepEqual(after.documents, parseWhole(second).documents);
+  const beforeMap = before.documents[0]!.root as { kind: 'map'; pairs: { value: { kind: 'map'; pairs: unknown[] } }[] };
+  const afterMap = after.documents[0]!.root as typeof beforeMap;
+  assert.equal(afterMap.pairs[0]!.value.pairs[1], beforeMap.pairs[0]!.value.pairs[1], 'an untouched service is the same object');
+  assert.notEqual(afterMap.pairs[0]!.value.pairs[3], beforeMap.pairs[0]!.value.pairs[3]);
+});
+
+test('errors are always those of a whole parse', () => {
+  const text = 'services:\n  a:\n    image: "x\n  b:\n    image: y\n';
+  const chunked = parseYaml(text, new Map(), new Map());
+  assert.deepEqual(chunked.problems, parseWhole(text).problems);
+  assert.ok(chunked.problems.some((p) => !p.warning));
+});
+
+test('a key repeated across chunks is the parser\'s duplicate-key error', () => {
+  const text = 'services:\n  a:\n    image: x\n  a:\n    image: y\n';
+  assert.deepEqual(parseYaml(text, new Map(), new Map()).problems.map((p) => p.code), ['DUPLICATE_KEY']);
+});

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+const service = (ports: string) => `services:\n  web:\n    image: nginx\n    ports:\n${ports}`;
+
+test('every short form that compose accepts passes', () => {
+  const text = service([
+    '      - 80',
+    '      - "8080:80"',
+    '      - "127.0.0.1:8081:80"',
+    '      - "127.0.0.1::80"',
+    '      - "[::1]:8082:80"',
+    '      - "::1:8083:80"',
+    '      - "9000-9002:9000-9002"',
+    '      - "7000-7010:80"',
+    '      - "53:53/udp"',
+    '      - "${PORT}:80"',
+    '      - target: 443',
+    '        published: "8443"',
+    '        protocol: tcp',
+    '',
+  ].join('\n'));
+  assert.deepEqual(validate(text), []);
+});
+
+test('invalid mappings are errors with the reason', () => {
+  const text = service([
+    '      - "70000:80"',
+    '      - "80:80/tcpx"',
+    '      - "9000-9002:80-81"',
+    '      - "abc:80"',
+    '      - "1.2.3:80:80"',
+    '      - target: 80',
+    '        protocol: icmp',
+    '',
+  ].join('\n'));
+  const problems = findings(validate(text), 'compose-invalid-port');
+  assert.equal(problems.length, 6);
+  assert.equal(covered(text, problems[0]!), '"70000:80"');
+  assert.match(problems[0]!.message, /65535/);
+  assert.match(problems[1]!.message, /tcp, udp or sctp/);
+  assert.match(problems[2]!.message, /different lengths/);
+  assert.match(problems[4]!.message, /not an IP address/);
+  assert.equal(covered(text, problems[5]!), 'icmp');
+});
+
+test('the same host port published twice is flagged on both', () => {
+  const text = 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports:\n      - target: 81\n        published: 8080\n';
+  const problems = findings(validate(text), 'compose-duplicate-host-port');
+  assert.equal(problems.length, 2);
+  assert.match(problems[0]!.message, /service "b"/);
+  assert.match(problems[1]!.message, /service "a"/);
+});
+
+test('different protocols, different host addresses and different profiles do not collide', () => {
+  const text = [
+    'services:',
+    '  a:',
+    '    image: x',
+    '    ports: ["53:53/udp", "127.0.0.1:8080:80"]',
+    '    profiles: [dev]',
+    '  b:',
+    '    image: x',
+    '    ports: ["53:53", "127.0.0.2:8080:80"]',
+    '  c:',
+    '    image: x',
+    '    ports: ["9000:9000"]',
+    '    profiles: [prod]',
+    '  d:',
+    '    image: x',
+    '    ports: ["9000:9000"]',
+    '    profiles: [dev]',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
+});
+
+test('unquoted mappings that YAML 1.1 reads as base 60 get a quoting hint', () => {
+  const text = service('      - 22:22\n      - 8080:80\n');
+  const problems = findings(validate(text), 'compose-port-quoting');
+  assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['22:22', 3]]);
+});

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+test('an unknown key is reported once with a suggestion', () => {
+  const text = 'services:\n  web:\n    imag: nginx\n';
+  const diagnostics = validate(text);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.code, 'compose-unknown-key');
+  assert.equal(covered(text, diagnostics[0]!), 'imag');
+  assert.match(diagnostics[0]!.message, /Did you mean "image"\?/);
+});
+
+test('unknown keys in nested blocks name the place', () => {
+  const text = 'services:\n  web:\n    build:\n      contxt: .\n';
+  const [problem] = findings(validate(text), 'compose-unknown-key');
+  assert.match(problem!.message, /services\.web\.build/);
+});
+
+test('a service at the top level gets a hint to indent it', () => {
+  const [problem] = findings(validate('services: {}\nweb:\n  image: nginx\n'), 'compose-unknown-key');
+  assert.match(problem!.message, /indent it under "services:"/);
+});
+
+test('x- extension keys are allowed at every level that allows them', () => {
+  const text = 'x-defaults: &d\n  restart: always\nservices:\n  web:\n    x-note: hello\n    <<: *d\n    image: nginx\n';
+  assert.deepEqual(validate(text), []);
+});
+
+test('a wrong kind of value is one message, even where the schema has alternatives', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    depends_on: db\n';
+  const diagnostics = validate(text);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.code, 'compose-invalid-type');
+  assert.equal(diagnostics[0]!.message, '"depends_on" must be a list of strings or a mapping, not a string.');
+});
+
+test('the matching alternative is checked in depth (depends_on long form)', () => {
+  const text = 'services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    depends_on:\n      db:\n        condition: service_healty\n';
+  const [problem] = findings(validate(text), 'compose-invalid-value');
+  assert.ok(problem);
+  assert.equal(covered(text, problem), 'service_healty');
+  assert.match(problem.message, /Did you mean "service_healthy"/);
+});
+
+test('a missing required key is reported at the key that holds the block', () => {
+  const text = 'services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    depends_on:\n      db:\n        restart: true\n';
+  const [problem] = findings(validate(text), 'compose-missing-key');
+  assert.ok(problem);
+  assert.equal(covered(text, problem), 'db');
+  assert.match(problem.message, /"condition"/);
+});
+
+test('pattern and range violations are invalid values', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    pull_policy: sometimes\n    oom_score_adj: 5000\n';
+  const problems = findings(validate(text), 'compose-invalid-value');
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['sometimes', '5000']);
+});
+
+test('duplicate list items are flagged on the repeat', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    cap_add: [NET_ADMIN, SYS_TIME, NET_ADMIN]\n';
+  const [problem] = findings(validate(text), 'compose-duplicate-item');
+  assert.ok(problem);
+  assert.equal(problem.range.start.character, 35);
+});
+
+test('interpolated values pass type checks, and !reset values are not checked', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    use_api_socket: ${USE_SOCKET}\n    build: !reset null\n';
+  assert.deepEqual(validate(text), []);
+});
+
+test('deprecated keys are warnings tagged deprecated', () => {
+  const text = 'services:\n  web:\n    image: nginx\nvolumes:\n  data:\n    external:\n      name: real\n';
+  const [problem] = findings(validate(text), 'compose-deprecated-key');
+  assert.ok(problem);
+  assert.equal(problem.severity, 2);
+  assert.deepEqual(problem.tags, [2]);
+});
+
+test('a file that is not a mapping is one message', () => {
+  const diagnostics = validate('- a\n- b\n');
+  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-invalid-type']);
+});

@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+
+const base = (body: string) => `services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n${body}`;
+
+test('undefined services in every referring form are errors at the name', () => {
+  const text = base([
+    '    depends_on: [db, cache]',
+    '    links: ["dbx:database"]',
+    '    volumes_from: [store:ro, "container:other"]',
+    '    network_mode: service:proxy',
+    '    extends: basis',
+    '',
+  ].join('\n'));
+  const problems = findings(validate(text), 'compose-undefined-service');
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['cache', 'dbx', 'store', 'proxy', 'basis']);
+  assert.ok(problems.every((p) => p.severity === 1));
+  assert.match(problems[1]!.message, /Did you mean "db"\?/);
+});
+
+test('depends_on in the map form is checked by key', () => {
+  const text = base('    depends_on:\n      cache:\n        condition: service_started\n');
+  assert.deepEqual(findings(validate(text), 'compose-undefined-service').map((p) => covered(text, p)), ['cache']);
+});
+
+test('defined references pass', () => {
+  const text = base([
+    '    depends_on: { db: { condition: service_healthy } }',
+    '    volumes: [data:/data, ./src:/src, /abs:/abs, /anon, "${HOST_DIR}:/h"]',
+    '    networks: [front, default]',
+    '    secrets: [pw, { source: pw, target: p }]',
+    '    configs: [conf]',
+    'volumes: { data: {} }',
+    'networks: { front: {} }',
+    'secrets: { pw: { file: ./pw.txt } }',
+    'configs: { conf: { content: x } }',
+    '',
+  ].join('\n'));
+  const codes = validate(text).map((d) => d.code).filter((c) => c.startsWith('compose-undefined'));
+  assert.deepEqual(codes, []);
+});
+
+test('named volumes, networks, secrets and configs must be declared', () => {
+  const text = base([
+    '    volumes:',
+    '      - data:/data',
+    '      - type: volume',
+    '        source: cache',
+    '        target: /cache',
+    '      - type: bind',
+    '        source: ./x',
+    '        target: /x',
+    '    networks: { back: {} }',
+    '    secrets: [pw]',
+    '    configs: [{ source: conf }]',
+    '',
+  ].join('\n'));
+  const diagnostics = validate(text);
+  assert.deepEqual(findings(diagnostics, 'compose-undefined-volume').map((p) => covered(text, p)), ['data', 'cache']);
+  assert.deepEqual(findings(diagnostics, 'compose-undefined-network').map((p) => covered(text, p)), ['back']);
+  assert.deepEqual(findings(diagnostics, 'compose-undefined-secret').map((p) => covered(text, p)), ['pw']);
+  assert.deepEqual(findings(diagnostics, 'compose-undefined-config').map((p) => covered(text, p)), ['conf']);
+  assert.deepEqual(findings(diagnostics, 'compose-undefined-volume')[0]!.data, { declare: { section: 'volumes', name: 'data' } });
+});
+
+test('names declared in the override file or an included file count', () => {
+  const text = base('    depends_on: [cache, queue]\ninclude:\n  - other/compose.yaml\n');
+  const files = {
+    [`${ROOT}/compose.override.yaml`]: 'services:\n  cache:\n    image: redis\n',
+    [`${ROOT}/other/compose.yaml`]: 'services:\n  queue:\n    image: rabbitmq\n',
+  };
+  assert.deepEqual(findings(validate(text, { files }), 'compose-undefined-service'), []);
+});
+
+test('in a file combined through -f, unknown names are warnings; the default file beside it is consulted', () => {
+  const text = 'services:\n  tests:\n    image: t\n    depends_on: [frontend, web]\n';
+  const files = { [`${ROOT}/compose.yaml`]: 'services:\n  web:\n    image: nginx\n' };
+  const problems = findings(validate(text, { files }, `${ROOT}/compose.tests.yaml`), 'compose-undefined-service');
+  assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['frontend', 2]]);
+});
+
+test('extends with a file checks the service in that file', () => {
+  const text = 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: bse\n';
+  const files = { [`${ROOT}/common.yaml`]: 'services:\n  base:\n    image: nginx\n' };
+  const [problem] = findings(validate(text, { files }), 'compose-undefined-service');
+  assert.equal(covered(text, problem!), 'bse');
+  assert.match(problem!.message, /common\.yaml.*"base"/);
+});
+
+test('references inside a merged anchor are checked once, where they are written', () => {
+  const text = 'x-deps: &deps\n  depends_on: [nowhere]\nservices:\n  a:\n    image: x\n    <<: *deps\n  b:\n    image: x\n    <<: *deps\n';
+  const problems = findings(validate(text), 'compose-undefined-service');
+  assert.equal(problems.length, 1);
+  assert.equal(covered(text, problems[0]!), 'nowhere');
+});

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+test('a YAML error is reported at the parser position and hides the other checks', () => {
+  const text = 'services:\n  web:\n    imag: "busybox\n';
+  const diagnostics = validate(text);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-yaml-syntax']);
+  assert.equal(diagnostics[0]!.severity, 1);
+  assert.match(diagnostics[0]!.message, /^YAML: /);
+  assert.equal(diagnostics[0]!.range.start.line, 2);
+});
+
+test('a duplicate key has its own rule and covers the repeated key', () => {
+  const text = 'services:\n  web:\n    image: a\n    image: b\n';
+  const [duplicate] = findings(validate(text), 'compose-duplicate-key');
+  assert.ok(duplicate);
+  assert.equal(duplicate.range.start.line, 3);
+  assert.equal(covered(text, duplicate), 'image');
+});
+
+test('compose tags !reset and !override are not unknown tags', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    ports: !reset []\n    environment: !override\n      A: "1"\n';
+  assert.deepEqual(validate(text), []);
+});
+
+test('other unknown tags are warnings', () => {
+  const [warning] = findings(validate('services:\n  web:\n    image: !custom nginx\n'), 'compose-yaml-warning');
+  assert.ok(warning);
+  assert.equal(warning.severity, 2);
+});
+
+test('binary input and empty files do not crash', () => {
+  assert.deepEqual(findings(validate('\u0000\u0001\u0002garbage'), 'compose-file-skipped').length, 1);
+  assert.deepEqual(validate(''), []);
+  assert.deepEqual(validate('# only a comment\n'), []);
+});
+
+test('a very large file is not analysed but reported once', () => {
+  const big = `services:\n${'  # padding line to make the file very large indeed\n'.repeat(100_000)}`;
+  const diagnostics = validate(big);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-file-skipped']);
+});
+
+test('pathologically deep nesting is not handed to the parser', () => {
+  for (const text of ['['.repeat(20000) + ']'.repeat(20000), '- '.repeat(5000) + 'x', Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')]) {
+    assert.deepEqual(validate(text).map((d) => d.code), ['compose-file-skipped']);
+  }
+});
