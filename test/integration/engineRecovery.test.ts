@@ -33,13 +33,16 @@ describe('engines: switching, outages and recovery', function () {
   });
 
   after(async () => {
-    const api = await activateExtension();
-    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'env' });
-    await waitFor('back on the test engine', () => api.model.state.status === 'connected');
-    if (previousConfig === undefined) delete process.env.DOCKER_CONFIG;
-    else process.env.DOCKER_CONFIG = previousConfig;
-    await second?.stop();
-    fs.rmSync(configDir, { recursive: true, force: true });
+    try {
+      const api = await activateExtension();
+      await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'env' });
+      await waitFor('back on the test engine', () => api.model.state.status === 'connected');
+    } finally {
+      if (previousConfig === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = previousConfig;
+      await second?.stop();
+      fs.rmSync(configDir, { recursive: true, force: true });
+    }
   });
 
   it('lists the Docker contexts and switches to one without reloading', async () => {
