@@ -14,7 +14,15 @@ import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands, registerCommands } from './commands/registerCommands';
 import type { CommandContext, Views } from './commands/commandContext';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, ruleSettings } from './languageClient';
+import { SettingsNotification } from '../../server/src/protocol/messages';
+import { BuiltImages } from './build/builtImages';
+import { buildCommands, type BuildWorkflow } from './build/buildCommands';
+import { registerBuildTaskProvider, type BuildTaskDeps } from './build/buildTask';
+import { connectLanguageFacts } from './languageFacts';
+import { ComposeView } from './compose/composeView';
+import { composeCommands } from './compose/composeCommands';
+import { registerComposeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 
 export interface DockerWorkbenchApi {
@@ -22,6 +30,8 @@ export interface DockerWorkbenchApi {
   readonly active: ActiveEngine;
   readonly views: Views;
   readonly interaction: ContainerInteraction;
+  readonly builtImages: BuiltImages;
+  readonly composeView: ComposeView;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -71,13 +81,40 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   context.subscriptions.push(reports);
   const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };
 
+  // What was built from which Dockerfile; the build task records it, the server gets told.
+  const builtImages = new BuiltImages(context.workspaceState);
+  const languageFacts = connectLanguageFacts(() => client, model, builtImages);
+  context.subscriptions.push(languageFacts);
+  const buildDeps: BuildTaskDeps = {
+    active,
+    log,
+    onBuilt: async (outcome) => {
+      try {
+        await builtImages.record(outcome, active.engine);
+      } catch (error) {
+        log.warn(`could not read the history of the image built from ${outcome.spec.dockerfile}: ${String(error)}`);
+      }
+      const waiting = buildWorkflow.waiting.get(outcome.spec.dockerfile);
+      buildWorkflow.waiting.delete(outcome.spec.dockerfile);
+      waiting?.(outcome);
+    },
+  };
+  const buildWorkflow: BuildWorkflow = { deps: buildDeps, state: context.workspaceState, waiting: new Map() };
+  context.subscriptions.push(registerBuildTaskProvider(buildDeps));
+
+  const composeView = new ComposeView(model, active);
+  context.subscriptions.push(composeView, composeView.register(), registerComposeTaskProvider(active));
+
   // The server process starts with the first Dockerfile or compose file, not with the views.
   let clientStarted: Promise<void> | undefined;
   const startLanguageClient = (): Promise<void> => {
-    clientStarted ??= (client = createLanguageClient(context)).start().catch((error: unknown) => {
-      log.error(`language server failed to start: ${String(error)}`);
-      throw error;
-    });
+    clientStarted ??= (client = createLanguageClient(context)).start().then(
+      () => languageFacts.sendAll(),
+      (error: unknown) => {
+        log.error(`language server failed to start: ${String(error)}`);
+        throw error;
+      },
+    );
     return clientStarted;
   };
   const isLanguageDocument = (d: vscode.TextDocument) => d.languageId === 'dockerfile' || d.languageId === 'dockercompose';
@@ -91,9 +128,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     context.subscriptions.push(opened);
   }
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
+  }));
 
   context.subscriptions.push(...registerCommands(commandContext, allCommands({
-    'dockerWorkbench.restartLanguageServer': () => (client ? client.restart() : startLanguageClient()),
+    'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
+    ...buildCommands(buildWorkflow),
+    ...composeCommands(composeView),
   })));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
@@ -102,6 +144,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     active,
     views,
     interaction,
+    builtImages,
+    composeView,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

@@ -3,6 +3,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/messages';
+import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
+
+/** The user's rule severities (`dockerWorkbench.rules`). */
+export function ruleSettings(): RuleSeverityOverrides {
+  return { ...vscode.workspace.getConfiguration('dockerWorkbench').get<RuleSeverityOverrides>('rules', {}) };
+}
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -10,13 +16,22 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
   };
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() } };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile' },
       { language: 'dockercompose' },
     ],
     initializationOptions,
+    synchronize: {
+      // Files the server's checks read besides the open documents.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{.env,*.env}'),
+        vscode.workspace.createFileSystemWatcher('**/{.dockerignore,.containerignore}'),
+        vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}'),
+        vscode.workspace.createFileSystemWatcher('**/{compose,docker-compose}*.{yaml,yml}'),
+      ],
+    },
     outputChannelName: vscode.l10n.t('Docker Workbench Language Server'),
   };
   return new LanguageClient('dockerWorkbench', vscode.l10n.t('Docker Workbench Language Server'), serverOptions, clientOptions);

@@ -105,7 +105,13 @@ export function startServer(connection: Connection, services: Record<DocumentKin
   });
 
   const position = (p: TextDocumentPositionParams) => p.position;
-  connection.onCompletion(handler('completion', null, (s, d, p) => s.complete?.(d, position(p), context)));
+  // Trigger characters are advertised for all languages together; a character only one language
+  // declared (compose's `:` say) must not open completion in the other.
+  connection.onCompletion(handler('completion', null, (s, d, p) => {
+    const trigger = p.context?.triggerKind === 2 ? p.context.triggerCharacter : undefined;
+    if (trigger !== undefined && !(s.completionTriggerCharacters ?? []).includes(trigger)) return null;
+    return s.complete?.(d, position(p), context);
+  }));
   connection.onHover(handler('hover', null, (s, d, p) => s.hover?.(d, position(p), context)));
   connection.onSignatureHelp(handler('signature help', null, (s, d, p) => s.signatureHelp?.(d, position(p), context)));
   connection.onDefinition(handler('definition', [], (s, d, p) => s.definition?.(d, position(p), context)));
@@ -127,7 +133,19 @@ export function startServer(connection: Connection, services: Record<DocumentKin
   connection.languages.inlayHint.on(handler('inlay hints', [], (s, d, p) => s.inlayHints?.(d, p.range, context)));
   connection.languages.semanticTokens.on(handler('semantic tokens', { data: [] }, (s, d) => s.semanticTokens?.(d, context)));
 
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document.uri);
+    // A compose file's diagnostics depend on the other files of its project (base and override).
+    if (documentKind(event.document.languageId, event.document.uri) !== 'compose') return;
+    const folder = event.document.uri.slice(0, event.document.uri.lastIndexOf('/') + 1);
+    for (const other of documents.all()) {
+      if (other.uri !== event.document.uri && other.uri.startsWith(folder) && !other.uri.slice(folder.length).includes('/') && documentKind(other.languageId, other.uri) === 'compose') {
+        diagnostics.schedule(other.uri);
+      }
+    }
+  });
+  // .env files, Dockerfiles and .dockerignore files feed diagnostics of the open documents.
+  connection.onDidChangeWatchedFiles(() => revalidateAll());
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     diagnostics.cancel(uri);

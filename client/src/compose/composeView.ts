@@ -1,0 +1,159 @@
+// The Compose view: projects (from the workspace's compose files and from running containers'
+// labels) → services → containers, with their state. Services come from the CLI's own reading of
+// the files (`config --services`), so profiles, overrides and .env behave exactly as for `up`.
+import * as vscode from 'vscode';
+import type { ContainerSummary } from '../engine/dockerEngine';
+import type { ActiveEngine } from '../engine/activeEngine';
+import type { EngineModel } from '../model/engineModel';
+import { run } from '../build/dockerCli';
+import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '../views/containerPresentation';
+import { detectComposeCli } from './composeCli';
+import { findComposeProjects, COMPOSE_GLOB } from './composeFiles';
+import { composeArgs, type ComposeProject } from './composeProject';
+
+export type ComposeNode =
+  | { kind: 'project'; key: string; project: ComposeProject }
+  | { kind: 'service'; key: string; project: ComposeProject; service: string }
+  | { kind: 'container'; key: string; project: ComposeProject; service: string; id: string }
+  | { kind: 'message'; key: string; text: string };
+
+export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ComposeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** `config --services` per project key, until its files change. */
+  private readonly services = new Map<string, Promise<string[]>>();
+  private projects: Promise<ComposeProject[]> | undefined;
+
+  constructor(private readonly model: EngineModel, private readonly active: ActiveEngine) {
+    const watcher = vscode.workspace.createFileSystemWatcher(COMPOSE_GLOB);
+    const changed = () => this.refresh();
+    this.disposables.push(
+      watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed),
+      { dispose: model.onDidChange((c) => { if (c.kind === 'container' || c.kind === 'state') this.emitter.fire(undefined); }).dispose },
+    );
+  }
+
+  register(): vscode.TreeView<ComposeNode> {
+    const view = vscode.window.createTreeView('dockerWorkbench.compose', { treeDataProvider: this, canSelectMany: true, showCollapseAll: true });
+    this.disposables.push(view);
+    return view;
+  }
+
+  refresh(): void {
+    this.projects = undefined;
+    this.services.clear();
+    this.emitter.fire(undefined);
+  }
+
+  /** Every project: the workspace's files, plus projects only running containers know of. */
+  async allProjects(): Promise<ComposeProject[]> {
+    this.projects ??= (async () => {
+      const env = { ...process.env, ...this.active.cliEnv };
+      const cli = await detectComposeCli(env);
+      const fromFiles = await findComposeProjects(cli?.flavor ?? 'v2', env);
+      const known = new Set(fromFiles.map((p) => p.name));
+      const fromLabels = new Map<string, ComposeProject>();
+      for (const c of this.model.containers.values()) {
+        const name = c.Labels?.[COMPOSE_PROJECT];
+        if (!name || known.has(name) || fromLabels.has(name)) continue;
+        const folder = c.Labels['com.docker.compose.project.working_dir'] ?? '';
+        const files = (c.Labels['com.docker.compose.project.config_files'] ?? '').split(',').filter(Boolean).map((f) => (f.startsWith('/') ? f : `${folder}/${f}`));
+        fromLabels.set(name, { name, folder, files });
+      }
+      return [...fromFiles, ...fromLabels.values()];
+    })();
+    return this.projects;
+  }
+
+  containersOf(project: ComposeProject, service?: string): ContainerSummary[] {
+    return [...this.model.containers.values()].filter((c) => c.Labels?.[COMPOSE_PROJECT] === project.name && (!service || c.Labels[COMPOSE_SERVICE] === service));
+  }
+
+  /** The project's services as the CLI reads its files; the running ones when it cannot. */
+  servicesOf(project: ComposeProject): Promise<string[]> {
+    const key = projectKey(project);
+    let services = this.services.get(key);
+    if (!services) {
+      services = (async () => {
+        const fromContainers = new Set(this.containersOf(project).map((c) => c.Labels[COMPOSE_SERVICE]!).filter(Boolean));
+        if (project.files.length === 0) return [...fromContainers].sort();
+        const env = { ...process.env, ...this.active.cliEnv };
+        const cli = await detectComposeCli(env);
+        if (!cli) return [...fromContainers].sort();
+        const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config'), '--services'], env);
+        const listed = result.code === 0 ? result.stdout.split('\n').map((s) => s.trim()).filter(Boolean) : [];
+        return [...new Set([...listed, ...fromContainers])].sort();
+      })();
+      this.services.set(key, services);
+    }
+    return services;
+  }
+
+  async getChildren(node?: ComposeNode): Promise<ComposeNode[]> {
+    if (!node) {
+      const projects = await this.allProjects();
+      if (projects.length === 0) return [{ kind: 'message', key: 'empty', text: vscode.l10n.t('No compose files in this workspace and no compose projects running.') }];
+      return projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
+    }
+    if (node.kind === 'project') {
+      return (await this.servicesOf(node.project)).map((service) => ({ kind: 'service', key: `${node.key}/${service}`, project: node.project, service }));
+    }
+    if (node.kind === 'service') {
+      return this.containersOf(node.project, node.service).map((c) => ({ kind: 'container', key: `${node.key}/${c.Id}`, project: node.project, service: node.service, id: c.Id }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: ComposeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'message':
+        return new vscode.TreeItem(node.text);
+      case 'project': {
+        const containers = this.containersOf(node.project);
+        const running = containers.filter((c) => c.State === 'running').length;
+        const item = new vscode.TreeItem(node.project.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.key;
+        item.description = [
+          node.project.files.length ? node.project.files.map((f) => vscode.workspace.asRelativePath(f)).join(' + ') : vscode.l10n.t('(running, no file in this workspace)'),
+          containers.length ? vscode.l10n.t('{0} of {1} running', running, containers.length) : vscode.l10n.t('not running'),
+        ].join(' · ');
+        item.iconPath = new vscode.ThemeIcon('layers', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+        item.contextValue = `composeProject:${running ? 'running' : 'stopped'}${node.project.files.length ? ':file' : ''}`;
+        item.tooltip = [node.project.folder, ...node.project.files].join('\n');
+        return item;
+      }
+      case 'service': {
+        const containers = this.containersOf(node.project, node.service);
+        const running = containers.filter((c) => c.State === 'running').length;
+        const item = new vscode.TreeItem(node.service, containers.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.description = containers.length ? containers.map((c) => c.Status).join(', ') : vscode.l10n.t('not created');
+        item.iconPath = new vscode.ThemeIcon(running ? 'vm-running' : 'vm-outline', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+        item.contextValue = `composeService:${running ? 'running' : containers.length ? 'stopped' : 'absent'}${node.project.files.length ? ':file' : ''}`;
+        return item;
+      }
+      case 'container': {
+        const container = this.model.containers.get(node.id);
+        const item = new vscode.TreeItem(container ? containerName(container) : node.id);
+        item.id = node.key;
+        if (container) {
+          item.description = `${container.Image} · ${container.Status}`;
+          const icon = containerIcon(container);
+          item.iconPath = new vscode.ThemeIcon(icon.name, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+        }
+        item.contextValue = `composeContainer:${container?.State ?? 'gone'}`;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function projectKey(project: ComposeProject): string {
+  return `${project.name}|${project.files.join(',') || project.folder}`;
+}

@@ -1,0 +1,61 @@
+// Instructions are parsed on their logical text (continuation lines joined, comment lines
+// dropped, as BuildKit sees it); these helpers map logical offsets back to the document.
+import type { OffsetMap, Span } from './ast';
+
+export class OffsetMapBuilder {
+  readonly logical: number[] = [];
+  readonly doc: number[] = [];
+  text = '';
+
+  /** Appends document text `piece` that starts at document offset `docStart`. */
+  append(piece: string, docStart: number): void {
+    if (piece.length === 0) return;
+    this.logical.push(this.text.length);
+    this.doc.push(docStart);
+    this.text += piece;
+  }
+
+  build(): OffsetMap {
+    return { logical: this.logical, doc: this.doc };
+  }
+}
+
+function segmentOf(map: OffsetMap, offset: number): number {
+  const starts = map.logical;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Document offset of the character at logical `offset` (use for starts). */
+export function docStart(map: OffsetMap, offset: number): number {
+  if (map.logical.length === 0) return 0;
+  const i = segmentOf(map, offset);
+  return map.doc[i]! + (offset - map.logical[i]!);
+}
+
+/** Document offset just after the character before logical `offset` (use for ends). */
+export function docEnd(map: OffsetMap, offset: number): number {
+  if (offset <= 0) return docStart(map, 0);
+  return docStart(map, offset - 1) + 1;
+}
+
+export function docSpan(map: OffsetMap, start: number, end: number): Span {
+  const s = docStart(map, start);
+  return { start: s, end: end > start ? docEnd(map, end) : s };
+}
+
+/** Logical offset for a document offset, or undefined when it falls in a dropped piece. */
+export function logicalAt(map: OffsetMap, docOffset: number, logicalLength: number): number | undefined {
+  for (let i = 0; i < map.doc.length; i++) {
+    const len = (i + 1 < map.logical.length ? map.logical[i + 1]! : logicalLength) - map.logical[i]!;
+    const d = map.doc[i]!;
+    if (docOffset >= d && docOffset <= d + len) return map.logical[i]! + (docOffset - d);
+  }
+  return undefined;
+}

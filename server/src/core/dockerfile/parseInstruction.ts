@@ -1,0 +1,112 @@
+// Turns one logical instruction line into an Instruction: keyword, leading `--flags`, argument
+// words, the exec (JSON) form where it applies, heredoc markers, and ONBUILD's trigger.
+import type { Flag, Heredoc, Instruction, OffsetMap } from './ast';
+import { docSpan } from './offsetMap';
+import { looksLikeSingleQuotedJson, parseExecForm } from './execForm';
+import { splitWords, unquote, wordEnd } from './words';
+
+/** Instructions whose arguments may be a JSON array. */
+const EXEC_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+export function parseInstruction(logical: string, map: OffsetMap, escape: string, index: number, from = 0): Instruction {
+  let i = from;
+  while (isSpace(logical[i])) i++;
+  const kStart = i;
+  while (i < logical.length && !isSpace(logical[i])) i++;
+  const keyword = logical.slice(kStart, i);
+  const upper = keyword.toUpperCase();
+  while (isSpace(logical[i])) i++;
+
+  const flags: Flag[] = [];
+  if (upper !== 'ONBUILD') {
+    // Leading `--name[=value]` words are flags (BuildKit extracts them for every instruction).
+    while (logical.startsWith('--', i)) {
+      const end = wordEnd(logical, i, escape);
+      const raw = logical.slice(i, end);
+      const eq = raw.indexOf('=');
+      const nameEnd = eq < 0 ? raw.length : eq;
+      flags.push({
+        name: raw.slice(2, nameEnd),
+        value: eq < 0 ? undefined : unquote(raw.slice(eq + 1), escape).value,
+        span: docSpan(map, i, end),
+        nameSpan: docSpan(map, i + 2, i + nameEnd),
+        valueSpan: eq < 0 ? undefined : docSpan(map, i + eq + 1, end),
+      });
+      i = end;
+      while (isSpace(logical[i])) i++;
+    }
+  }
+
+  let argEnd = logical.length;
+  while (argEnd > i && isSpace(logical[argEnd - 1])) argEnd--;
+  const argText = logical.slice(i, argEnd);
+  const args = docSpan(map, i, argEnd);
+  const words = splitWords(argText, i, map, escape);
+
+  const instruction: Instruction = {
+    keyword,
+    upper,
+    keywordSpan: docSpan(map, kStart, kStart + keyword.length),
+    span: docSpan(map, kStart, logical.length),
+    fullSpan: docSpan(map, kStart, logical.length),
+    flags,
+    argText,
+    argStart: i,
+    args,
+    map,
+    words,
+    exec: undefined,
+    singleQuotedJson: false,
+    heredocs: [],
+    trigger: undefined,
+    emptyContinuations: [],
+    stage: -1,
+    index,
+    logical,
+  };
+
+  if (EXEC_FORM.has(upper)) {
+    instruction.exec = parseExecForm(argText, i, map);
+    instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(argText);
+  } else if (upper === 'HEALTHCHECK' && words[0]?.value.toUpperCase() === 'CMD') {
+    const cmdEnd = logical.indexOf(words[0].raw, i) + words[0].raw.length;
+    instruction.exec = parseExecForm(logical.slice(cmdEnd, argEnd), cmdEnd, map);
+    instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(logical.slice(cmdEnd, argEnd));
+  }
+
+  if ((upper === 'RUN' || upper === 'COPY' || upper === 'ADD') && !instruction.exec) {
+    instruction.heredocs = heredocMarkers(instruction, escape);
+  }
+
+  if (upper === 'ONBUILD' && argText.length > 0) {
+    instruction.trigger = parseInstruction(logical, map, escape, index, i);
+  }
+  return instruction;
+}
+
+function heredocMarkers(instruction: Instruction, escape: string): Heredoc[] {
+  const result: Heredoc[] = [];
+  for (const word of instruction.words) {
+    if (!word.raw.includes('<<')) continue;
+    const m = HEREDOC.exec(word.raw);
+    if (!m) continue;
+    const rawName = m[3]!;
+    const name = unquote(rawName, escape).value;
+    if (name.length === 0) continue;
+    const nameStart = word.span.start + m[1]!.length + 2 + m[2]!.length;
+    result.push({
+      marker: word.span,
+      name,
+      nameSpan: { start: nameStart, end: word.span.end },
+      stripTabs: m[2] === '-',
+      quoted: /["']/.test(rawName),
+      body: { start: word.span.end, end: word.span.end },
+      content: '',
+      terminator: undefined,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+
+const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+test('directives are read only at the top, and escape changes the continuation character', () => {
+  const text = '# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=JSONArgsRecommended\nFROM windows\nRUN dir `\n  c:\\\n# escape=\\\n';
+  const doc = parseDockerfile(text);
+  assert.deepEqual(doc.directives.map((d) => [d.name, d.value]), [['syntax', 'docker/dockerfile:1'], ['escape', '`'], ['check', 'skip=JSONArgsRecommended']]);
+  assert.equal(doc.escape, '`');
+  assert.equal(doc.instructions.length, 2);
+  assert.equal(doc.instructions[1]!.argText, 'dir   c:\\');
+  assert.equal(doc.comments.at(-1)!.text, 'escape=\\');
+});
+
+test('a blank line ends the directive section', () => {
+  const doc = parseDockerfile('\n# escape=`\nFROM x\n');
+  assert.equal(doc.directives.length, 0);
+  assert.equal(doc.escape, '\\');
+});
+
+test('continuations join lines, skipping comments and recording blank lines', () => {
+  const text = 'FROM a\nRUN echo one \\\n  # note\n\n  && echo two\nCMD x\n';
+  const doc = parseDockerfile(text);
+  const run = doc.instructions[1]!;
+  assert.equal(run.argText, 'echo one   && echo two');
+  assert.equal(run.emptyContinuations.length, 1);
+  assert.equal(slice(text, run.span), 'RUN echo one \\\n  # note\n\n  && echo two');
+  assert.ok(doc.comments.some((c) => c.inContinuation && c.text === 'note'));
+  assert.equal(doc.instructions[2]!.upper, 'CMD');
+});
+
+test('an escaped escape at the end of a line is not a continuation', () => {
+  const doc = parseDockerfile('FROM a\nCOPY C:\\\\a\\\\ C:\\\\b\\\\\n\nENV A=1\n');
+  assert.equal(doc.instructions.length, 3);
+  assert.equal(doc.instructions[2]!.upper, 'ENV');
+});
+
+test('words keep exact document spans across continuation lines', () => {
+  const text = 'FROM a\nCOPY --chown=1:1 \\\n    src/ \\\n    /app/\n';
+  const doc = parseDockerfile(text);
+  const copy = doc.instructions[1]!;
+  assert.deepEqual(copy.flags.map((f) => [f.name, f.value, slice(text, f.span)]), [['chown', '1:1', '--chown=1:1']]);
+  assert.deepEqual(copy.words.map((w) => slice(text, w.span)), ['src/', '/app/']);
+  assert.equal(slice(text, copy.keywordSpan), 'COPY');
+});
+
+test('heredocs: several per instruction, <<- strips tabs, quoted delimiters, COPY <<EOF dest', () => {
+  const text = 'FROM a\nCOPY <<EOF <<-"EOT" /dest/\nhello $X\nEOF\n\tworld\n\tEOT\nRUN <<EOF\napt-get update\nEOF\nCMD ["x"]\n';
+  const doc = parseDockerfile(text);
+  const copy = doc.instructions[1]!;
+  assert.deepEqual(copy.heredocs.map((h) => [h.name, h.stripTabs, h.quoted, h.content]), [['EOF', false, false, 'hello $X\n'], ['EOT', true, true, 'world\n']]);
+  assert.equal(slice(text, copy.heredocs[1]!.terminator!), '\tEOT');
+  assert.equal(doc.instructions[2]!.heredocs[0]!.content, 'apt-get update\n');
+  assert.equal(doc.instructions.length, 4);
+  assert.ok(copy.fullSpan.end > copy.span.end);
+});
+
+test('an unterminated heredoc runs to the end of the file without throwing', () => {
+  const doc = parseDockerfile('FROM a\nRUN <<EOF\necho hi\n');
+  assert.equal(doc.instructions.length, 2);
+  assert.equal(doc.instructions[1]!.heredocs[0]!.terminator, undefined);
+});
+
+test('exec form is JSON; single-quoted arrays and broken JSON are shell form', () => {
+  const doc = parseDockerfile('FROM a\nCMD ["node", "a \\"b\\""]\nCMD [\'node\']\nRUN ["x",]\n');
+  assert.deepEqual(doc.instructions[1]!.exec!.items.map((w) => w.value), ['node', 'a "b"']);
+  assert.equal(doc.instructions[2]!.exec, undefined);
+  assert.equal(doc.instructions[2]!.singleQuotedJson, true);
+  assert.equal(doc.instructions[3]!.exec, undefined);
+});
+
+test('ONBUILD wraps another instruction, with its own flags', () => {
+  const doc = parseDockerfile('FROM a\nONBUILD COPY --from=b x y\n');
+  const trigger = doc.instructions[1]!.trigger!;
+  assert.equal(trigger.upper, 'COPY');
+  assert.deepEqual(trigger.flags.map((f) => f.name), ['from']);
+  assert.deepEqual(trigger.words.map((w) => w.value), ['x', 'y']);
+});
+
+test('stages, names and global ARGs', () => {
+  const doc = parseDockerfile('ARG V=1\nFROM alpine:$V AS Build\nRUN x\nFROM scratch\nCOPY --from=build / /\n');
+  assert.deepEqual(doc.globalArgs.map((i) => i.argText), ['V=1']);
+  assert.deepEqual(doc.stages.map((s) => [s.image?.value, s.name?.value, s.instructions.length]), [['alpine:$V', 'Build', 2], ['scratch', undefined, 2]]);
+  assert.equal(doc.instructions[0]!.stage, -1);
+  assert.equal(doc.instructions[4]!.stage, 1);
+});
+
+test('CRLF line endings give the same structure', () => {
+  const doc = parseDockerfile('FROM a\r\nRUN a \\\r\n  b\r\nCMD c\r\n');
+  assert.equal(doc.instructions.length, 3);
+  assert.equal(doc.instructions[1]!.argText, 'a   b');
+});
+
+test('the parser is total: binary, empty, huge and half-typed input never throw', () => {
+  const inputs = ['', '\\', 'RUN \\', 'FROM', '#', '# escape=', 'COPY <<', 'RUN <<"', 'ENV "', '\u0000\u0001\uffff\ud800', 'FROM a\nRUN <<EOF', 'ONBUILD', 'ONBUILD ONBUILD'];
+  for (const input of inputs) assert.doesNotThrow(() => parseDockerfile(input), input);
+  let binary = '';
+  for (let i = 0; i < 5000; i++) binary += String.fromCharCode((i * 7919) % 65536);
+  assert.doesNotThrow(() => parseDockerfile(binary));
+  const huge = 'FROM a\n' + 'RUN echo hello world && ls -la /tmp \\\n  && true\n'.repeat(230000);
+  assert.ok(huge.length > 10_000_000);
+  assert.equal(parseDockerfile(huge).instructions.length, 230001);
+});
