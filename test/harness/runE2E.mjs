@@ -43,6 +43,12 @@ async function runSteps(engineHost) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-e2e-'));
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace);
+  // The compose app of the scene, as a file in the workspace (the Compose view shows it).
+  fs.mkdirSync(path.join(workspace, 'shop'));
+  fs.writeFileSync(path.join(workspace, 'shop', 'compose.yaml'), [
+    'services:', '  web:', '    image: dwb-test/busybox', '    command: ["httpd", "-f", "-p", "80"]', '    ports: ["127.0.0.1::80"]', '    volumes: ["data:/data"]',
+    '  db:', '    image: dwb-test/busybox', '    command: ["sleep", "3600"]', 'volumes:', '  data: {}', '',
+  ].join('\n'));
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   let container;
@@ -68,7 +74,7 @@ async function runSteps(engineHost) {
       logFile: path.join(OUTPUT, 'e2e-code-server.log'),
     });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
     await step('the Docker Workbench sidebar opens from the activity bar', async () => {
@@ -93,6 +99,15 @@ async function runSteps(engineHost) {
       await page.waitForTimeout(500); // let the last rows paint
       await page.screenshot({ path: file });
       if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
+      console.log(`      saved ${path.relative(REPO, file)}`);
+    });
+
+    await step('the Compose view shows the project from the workspace file with its services and containers', async () => {
+      const compose = page.getByRole('tree', { name: /Compose/ }).first();
+      await compose.getByRole('treeitem', { name: /^shop/ }).first().waitFor({ timeout: 30_000 });
+      await compose.getByRole('treeitem', { name: /^web/ }).first().waitFor({ timeout: 30_000 });
+      const file = path.join(SHOTS, 'compose-view.png');
+      await page.screenshot({ path: file });
       console.log(`      saved ${path.relative(REPO, file)}`);
     });
 
