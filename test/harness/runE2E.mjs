@@ -82,6 +82,7 @@ async function runSteps(engineHost) {
       await tab.waitFor({ timeout: 60_000 });
       await tab.click();
       await page.getByRole('tree', { name: /Containers/ }).first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(900, 600); // no hover tooltip over the screenshots
     });
 
     await step(`the Containers view shows the running test container "${containerName}"`, async () => {
