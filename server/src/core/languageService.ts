@@ -25,6 +25,8 @@ export interface ImageFact {
   /** Seconds since the epoch. */
   created: number;
   digest?: string;
+  /** `os/arch[/variant]`, when the client knows it (for the base-image platform check). */
+  platform?: string;
 }
 
 /** One layer of a built image, newest last, as `docker history` reports it (reversed). */

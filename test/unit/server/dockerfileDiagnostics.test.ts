@@ -1,9 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDockerfile } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { DiagnosticSeverity } from '../../../server/src/core/types';
+
+// Other rules (untagged images, apt-get update alone...) warn on these samples; these tests are
+// about the parse, so they look at errors only.
+const errorsOf = (text: string) => validateDockerfile(text).filter((d) => d.severity === DiagnosticSeverity.Error);
 
 test('an unknown instruction is reported on its keyword', () => {
-  const diagnostics = validateDockerfile('FROM busybox\nRUNN echo hi\n');
+  const diagnostics = errorsOf('FROM busybox\nRUNN echo hi\n');
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0]!.code, 'unknown-instruction');
   assert.deepEqual(diagnostics[0]!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
@@ -23,10 +28,10 @@ test('continuation lines, comments inside them and heredoc bodies are not instru
     '\tnot an instruction',
     '\tEOT',
   ].join('\n');
-  assert.deepEqual(validateDockerfile(text), []);
+  assert.deepEqual(errorsOf(text), []);
 });
 
 test('the escape directive changes the continuation character', () => {
   const text = '# escape=`\nFROM mcr.microsoft.com/windows\nRUN dir `\n  c:\\\nWORKDIR c:\\app\n';
-  assert.deepEqual(validateDockerfile(text), []);
+  assert.deepEqual(errorsOf(text), []);
 });

@@ -1,29 +1,119 @@
-// The Dockerfile language service: plain functions over the document text.
-import type { LanguageService } from '../languageService';
-import { LineIndex } from '../text';
-import { DiagnosticSeverity, type Diagnostic } from '../types';
-import { t } from '../l10n';
-import { isInstruction } from './instructions';
-import { scanInstructions } from './scanInstructions';
+// The Dockerfile language service: one analysis per document version, cached by uri, and every
+// feature a plain function of that analysis.
+import type { LanguageService, ServiceContext, TextDocumentLike } from '../languageService';
+import type { Diagnostic } from '../types';
+import { Analysis } from './analysis';
+import { validateAnalysis, DOCKERFILE_SOURCE } from './validate';
+import { complete, COMPLETION_TRIGGERS } from './completion';
+import { hover } from './hover';
+import { signatureHelp, SIGNATURE_TRIGGERS } from './signatureHelp';
+import { definition, highlights, prepareRename, references, rename } from './navigation';
+import { documentSymbols } from './documentSymbols';
+import { foldingRanges } from './foldingRanges';
+import { selectionRanges } from './selectionRanges';
+import { documentLinks } from './documentLinks';
+import { formatEdits, formatOnTypeEdits, formatRangeEdits, ON_TYPE_TRIGGERS } from './formatting';
+import { codeActions } from './codeActions';
+import { codeLenses } from './codeLenses';
+import { inlayHints } from './inlayHints';
+import { LEGEND, semanticTokens } from './semanticTokens';
 
-export const DOCKERFILE_SOURCE = 'docker-workbench';
+export { DOCKERFILE_SOURCE };
 
-export function validateDockerfile(text: string): Diagnostic[] {
-  const index = new LineIndex(text);
-  const diagnostics: Diagnostic[] = [];
-  for (const instruction of scanInstructions(text)) {
-    if (isInstruction(instruction.keyword)) continue;
-    diagnostics.push({
-      range: index.range(instruction.keywordStart, instruction.keywordEnd),
-      severity: DiagnosticSeverity.Error,
-      code: 'unknown-instruction',
-      source: DOCKERFILE_SOURCE,
-      message: t('Unknown instruction: {0}', instruction.keyword),
-    });
+const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
+const lastDiagnostics = new WeakMap<Analysis, Diagnostic[]>();
+
+/** The analysis of a document, reused while its version (and text) are unchanged. */
+export function analysisOf(document: TextDocumentLike): Analysis {
+  const hit = cache.get(document.uri);
+  const text = document.getText();
+  if (hit && hit.version === document.version && hit.text === text) return hit.analysis;
+  const analysis = Analysis.of(text);
+  cache.set(document.uri, { version: document.version, text, analysis });
+  return analysis;
+}
+
+const emptyContext: ServiceContext = {
+  facts: { images: [], builtImages: [] },
+  settings: { rules: {} },
+  files: { exists: () => false, readText: () => undefined, list: () => [] },
+  openDocuments: () => [],
+};
+
+/** Diagnostics for a Dockerfile's text (default settings and no file access unless given). */
+export function validateDockerfile(text: string, context: ServiceContext = emptyContext, uri = 'untitled:Dockerfile'): Diagnostic[] {
+  return validateAnalysis(Analysis.of(text), uri, context);
+}
+
+function diagnosticsOf(a: Analysis, uri: string, context: ServiceContext): Diagnostic[] {
+  let list = lastDiagnostics.get(a);
+  if (!list) {
+    list = validateAnalysis(a, uri, context);
+    lastDiagnostics.set(a, list);
   }
-  return diagnostics;
+  return list;
 }
 
 export const dockerfileLanguageService: LanguageService = {
-  validate: (document) => validateDockerfile(document.getText()),
+  validate(document, context) {
+    const a = analysisOf(document);
+    const list = validateAnalysis(a, document.uri, context);
+    lastDiagnostics.set(a, list);
+    return list;
+  },
+  forget(uri) {
+    cache.delete(uri);
+  },
+
+  completionTriggerCharacters: COMPLETION_TRIGGERS,
+  complete: (document, position, context) => {
+    const a = analysisOf(document);
+    return complete(a, a.lines.offsetAt(position), context);
+  },
+  hover: (document, position, context) => {
+    const a = analysisOf(document);
+    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(a, document.uri, context));
+  },
+  signatureTriggerCharacters: SIGNATURE_TRIGGERS,
+  signatureHelp: (document, position) => {
+    const a = analysisOf(document);
+    return signatureHelp(a, a.lines.offsetAt(position));
+  },
+
+  definition: (document, position) => {
+    const a = analysisOf(document);
+    return definition(a, document.uri, a.lines.offsetAt(position));
+  },
+  references: (document, position, includeDeclaration) => {
+    const a = analysisOf(document);
+    return references(a, document.uri, a.lines.offsetAt(position), includeDeclaration);
+  },
+  documentHighlights: (document, position) => {
+    const a = analysisOf(document);
+    return highlights(a, a.lines.offsetAt(position));
+  },
+  prepareRename: (document, position) => {
+    const a = analysisOf(document);
+    return prepareRename(a, a.lines.offsetAt(position));
+  },
+  rename: (document, position, newName) => {
+    const a = analysisOf(document);
+    return rename(a, document.uri, a.lines.offsetAt(position), newName);
+  },
+
+  documentSymbols: (document) => documentSymbols(analysisOf(document)),
+  foldingRanges: (document) => foldingRanges(analysisOf(document)),
+  selectionRanges: (document, positions) => selectionRanges(analysisOf(document), positions),
+  documentLinks: (document, context) => documentLinks(analysisOf(document), document.uri, context),
+
+  format: (document, options) => formatEdits(analysisOf(document), options),
+  formatRange: (document, range, options) => formatRangeEdits(analysisOf(document), range, options),
+  onTypeFormattingTriggerCharacters: ON_TYPE_TRIGGERS,
+  formatOnType: (document, position, _ch, options) => formatOnTypeEdits(analysisOf(document), position.line, options),
+
+  codeActions: (document, range, diagnostics, context) => codeActions(analysisOf(document), document.uri, range, diagnostics, context),
+  codeLenses: (document) => codeLenses(analysisOf(document), document.uri),
+  inlayHints: (document, range, context) => inlayHints(analysisOf(document), document.uri, range, context),
+  semanticTokensLegend: LEGEND,
+  semanticTokens: (document) => semanticTokens(analysisOf(document)),
 };

@@ -1,6 +1,6 @@
 // Turns one logical instruction line into an Instruction: keyword, leading `--flags`, argument
 // words, the exec (JSON) form where it applies, heredoc markers, and ONBUILD's trigger.
-import type { Flag, Heredoc, Instruction, OffsetMap } from './ast';
+import type { Flag, Heredoc, Instruction, OffsetMap, Word } from './ast';
 import { docSpan } from './offsetMap';
 import { looksLikeSingleQuotedJson, parseExecForm } from './execForm';
 import { splitWords, unquote, wordEnd } from './words';
@@ -44,7 +44,10 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
   while (argEnd > i && isSpace(logical[argEnd - 1])) argEnd--;
   const argText = logical.slice(i, argEnd);
   const args = docSpan(map, i, argEnd);
-  const words = splitWords(argText, i, map, escape);
+  const argStart = i;
+  // Splitting long RUN scripts into words is the costliest part of parsing and few features need
+  // it, so words are computed on first use.
+  let words: Word[] | undefined;
 
   const instruction: Instruction = {
     keyword,
@@ -57,7 +60,10 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
     argStart: i,
     args,
     map,
-    words,
+    get words(): Word[] {
+      words ??= splitWords(argText, argStart, map, escape);
+      return words;
+    },
     exec: undefined,
     singleQuotedJson: false,
     heredocs: [],
@@ -71,13 +77,14 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
   if (EXEC_FORM.has(upper)) {
     instruction.exec = parseExecForm(argText, i, map);
     instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(argText);
-  } else if (upper === 'HEALTHCHECK' && words[0]?.value.toUpperCase() === 'CMD') {
-    const cmdEnd = logical.indexOf(words[0].raw, i) + words[0].raw.length;
+  } else if (upper === 'HEALTHCHECK' && instruction.words[0]?.value.toUpperCase() === 'CMD') {
+    const cmdWord = instruction.words[0];
+    const cmdEnd = logical.indexOf(cmdWord.raw, i) + cmdWord.raw.length;
     instruction.exec = parseExecForm(logical.slice(cmdEnd, argEnd), cmdEnd, map);
     instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(logical.slice(cmdEnd, argEnd));
   }
 
-  if ((upper === 'RUN' || upper === 'COPY' || upper === 'ADD') && !instruction.exec) {
+  if ((upper === 'RUN' || upper === 'COPY' || upper === 'ADD') && !instruction.exec && argText.includes('<<')) {
     instruction.heredocs = heredocMarkers(instruction, escape);
   }
 

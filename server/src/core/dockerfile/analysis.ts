@@ -1,0 +1,213 @@
+// One analysed Dockerfile: the parse plus what features and rules ask about it (stages by name,
+// stage references, variable scopes, the shell of each RUN). Built once per document version;
+// the expensive parts (shell parsing) are computed on first use.
+import type { Dockerfile, Instruction, Span, Stage } from './ast';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { parseDockerfile } from './parser';
+import { buildVariableScope, type VariableScope } from './variableScope';
+import { expandText } from './expand';
+import { keyValuesOf } from './words';
+import { parseShell, type ShellSummary } from './shell/parseShell';
+import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from './shell/shellSource';
+
+export interface StageRef {
+  name: string;
+  span: Span;
+  instruction: Instruction;
+  kind: 'from' | 'copy' | 'mount';
+  target: Stage | undefined;
+}
+
+export interface ShellInfo {
+  kind: ShellKind;
+  source: ShellSource;
+  summary: ShellSummary;
+  span(start: number, end: number): Span;
+}
+
+const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
+
+export class Analysis {
+  readonly lines: LineIndex;
+  readonly stageByName = new Map<string, Stage>();
+  readonly stageRefs: StageRef[] = [];
+  private readonly parents: number[] = [];
+  private scope: VariableScope | undefined;
+  private readonly shells = new Map<number, ShellInfo | null>();
+  private readonly shellKinds = new Map<number, ShellKind>();
+  private readonly stageShells = new Map<number, Instruction[]>();
+  private readonly windows = new Map<number, boolean>();
+
+  constructor(readonly doc: Dockerfile, lines?: LineIndex) {
+    this.lines = lines ?? new LineIndex(doc.text);
+    // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
+    const globals = new Map<string, string>();
+    for (const arg of doc.globalArgs) {
+      for (const pair of keyValuesOf(arg, doc.escape)) {
+        if (pair.value) globals.set(pair.key.value, expandText(pair.value.raw, (n) => globals.get(n), doc.escape).value);
+      }
+    }
+    for (const stage of doc.stages) {
+      const raw = stage.image?.raw ?? '';
+      const image = raw.includes('$') ? expandText(raw, (n) => globals.get(n), doc.escape).value.toLowerCase() : stage.image?.value.toLowerCase();
+      const parent = image !== undefined ? this.stageByName.get(image) : undefined;
+      this.parents.push(parent ? parent.index : -1);
+      if (stage.image && parent && !raw.includes('$')) this.stageRefs.push({ name: stage.image.value, span: stage.image.span, instruction: stage.from, kind: 'from', target: parent });
+      else if (stage.image && parent) this.stageRefs.push({ name: image!, span: { start: stage.image.span.end, end: stage.image.span.end }, instruction: stage.from, kind: 'from', target: parent });
+      if (stage.name && !this.stageByName.has(stage.name.value.toLowerCase())) this.stageByName.set(stage.name.value.toLowerCase(), stage);
+      for (const instruction of stage.instructions) this.collectStageRefs(instruction, stage);
+    }
+  }
+
+  static of(text: string): Analysis {
+    const lines = new LineIndex(text);
+    return new Analysis(parseDockerfile(text, lines), lines);
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  range(span: Span): Range {
+    return this.lines.range(span.start, span.end);
+  }
+
+  get variables(): VariableScope {
+    this.scope ??= buildVariableScope(this.doc, (i) => this.parents[i] ?? -1);
+    return this.scope;
+  }
+
+  /** The stage a stage is built FROM, or -1 for an image. */
+  parentOf(stage: number): number {
+    return this.parents[stage] ?? -1;
+  }
+
+  /** The image at the root of a stage's FROM chain (lower-cased), expanded with global ARGs. */
+  rootImage(stage: Stage): string {
+    let current = stage;
+    for (let guard = 0; guard < 100; guard++) {
+      const parent = this.parentOf(current.index);
+      if (parent < 0) break;
+      current = this.doc.stages[parent]!;
+    }
+    return this.imageOf(current) ?? '';
+  }
+
+  /** A stage's FROM image with global ARG defaults applied (undefined when a build arg decides). */
+  imageOf(stage: Stage): string | undefined {
+    const raw = stage.image?.raw;
+    if (raw === undefined) return undefined;
+    if (!raw.includes('$')) return stage.image!.value.toLowerCase();
+    const globals = this.variables.visibleAt(stage.from);
+    const expanded = expandText(raw, (n) => globals.get(n)?.value, this.doc.escape);
+    return expanded.unknown.length > 0 ? undefined : expanded.value.toLowerCase();
+  }
+
+  isWindows(stage: Stage): boolean {
+    let w = this.windows.get(stage.index);
+    if (w === undefined) {
+      w = this.doc.escape === '`' || WINDOWS_IMAGE.test(this.rootImage(stage));
+      this.windows.set(stage.index, w);
+    }
+    return w;
+  }
+
+  /** SHELL instructions per stage, so finding the shell in effect does not rescan the stage. */
+  private shellsOf(stage: Stage): Instruction[] {
+    let list = this.stageShells.get(stage.index);
+    if (!list) {
+      list = stage.instructions.filter((i) => i.upper === 'SHELL');
+      this.stageShells.set(stage.index, list);
+    }
+    return list;
+  }
+
+  /** The shell RUN uses at this instruction: the last SHELL before it in the stage or its parents. */
+  shellKind(instruction: Instruction): ShellKind {
+    const cached = this.shellKinds.get(instruction.index);
+    if (cached) return cached;
+    let kind: ShellKind | undefined;
+    let stage = this.doc.stages[instruction.stage];
+    let limit = instruction.index;
+    for (let guard = 0; stage && guard < 100 && !kind; guard++) {
+      const before = this.shellsOf(stage).filter((i) => i.index < limit);
+      const last = before[before.length - 1];
+      if (last?.exec?.items[0]) kind = shellKindOf(last.exec.items[0].value);
+      const parent = this.parentOf(stage.index);
+      if (kind || parent < 0) break;
+      stage = this.doc.stages[parent];
+      limit = Number.MAX_SAFE_INTEGER;
+    }
+    const s = this.doc.stages[instruction.stage];
+    kind ??= s && this.isWindows(s) ? 'other' : 'sh';
+    this.shellKinds.set(instruction.index, kind);
+    return kind;
+  }
+
+  /** The parsed shell script of a shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK, for POSIX shells. */
+  shell(instruction: Instruction): ShellInfo | undefined {
+    const cached = this.shells.get(instruction.index);
+    if (cached !== undefined) return cached ?? undefined;
+    let info: ShellInfo | null = null;
+    const kind = this.shellKind(instruction);
+    const target = instruction.trigger ?? instruction;
+    if (kind !== 'other' && ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(target.upper)) {
+      const source = shellSource(this.doc, instruction);
+      if (source && source.text.trim().length > 0) {
+        const summary = parseShell(source.text);
+        info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+      }
+    }
+    this.shells.set(instruction.index, info);
+    return info ?? undefined;
+  }
+
+  /** Stage containing a document offset (or undefined before the first FROM). */
+  stageAt(offset: number): Stage | undefined {
+    let found: Stage | undefined;
+    for (const stage of this.doc.stages) {
+      if (stage.span.start <= offset) found = stage;
+      else break;
+    }
+    return found;
+  }
+
+  /** Instruction whose full span contains the offset. */
+  instructionAt(offset: number): Instruction | undefined {
+    const list = this.doc.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const span = list[mid]!.fullSpan;
+      if (offset < span.start) hi = mid - 1;
+      else if (offset > span.end) lo = mid + 1;
+      else return list[mid];
+    }
+    return undefined;
+  }
+
+  private collectStageRefs(instruction: Instruction, stage: Stage): void {
+    const target = instruction.trigger ?? instruction;
+    const resolve = (name: string): Stage | undefined => {
+      if (/^\d+$/.test(name)) return this.doc.stages[Number(name)];
+      const found = this.stageByName.get(name.toLowerCase());
+      return found && found.index < stage.index ? found : found === stage ? stage : undefined;
+    };
+    for (const flag of target.flags) {
+      if (!flag.valueSpan || flag.value === undefined) continue;
+      if (flag.name === 'from' && (target.upper === 'COPY' || target.upper === 'ADD')) {
+        this.stageRefs.push({ name: flag.value, span: flag.valueSpan, instruction, kind: 'copy', target: resolve(flag.value) });
+      } else if (flag.name === 'mount') {
+        const m = /(?:^|,)from=([^,]*)/.exec(flag.value);
+        const raw = this.doc.text.slice(flag.valueSpan.start, flag.valueSpan.end);
+        const at = raw.search(/(?:^|,)from=/);
+        if (m && at >= 0) {
+          const start = flag.valueSpan.start + at + (raw[at] === ',' ? 1 : 0) + 5;
+          this.stageRefs.push({ name: m[1]!, span: { start, end: start + m[1]!.length }, instruction, kind: 'mount', target: resolve(m[1]!) });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// .dockerignore patterns the way BuildKit reads them: one pattern per line, # comments, Go-style
+// globs with **, a leading ! re-includes, and the last matching line wins. Paths are relative to
+// the context root and compared with forward slashes.
+
+export interface IgnorePattern {
+  pattern: string;
+  negated: boolean;
+  regex: RegExp;
+}
+
+function globToRegex(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        // `**` matches any number of directories (including none).
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += glob[i + 1]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i++;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}(?:/.*)?$`);
+}
+
+function clean(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.replace(/\\/g, '/').split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return parts.join('/');
+}
+
+export function parseDockerignore(text: string): IgnorePattern[] {
+  const out: IgnorePattern[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    let p = line.trim();
+    if (p === '' || p.startsWith('#')) continue;
+    const negated = p.startsWith('!');
+    if (negated) p = p.slice(1).trim();
+    p = clean(p);
+    if (p === '') continue;
+    out.push({ pattern: p, negated, regex: globToRegex(p) });
+  }
+  return out;
+}
+
+/** True when `path` (relative to the context) is excluded from the build context. */
+export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
+  const target = clean(path);
+  if (target === '') return false;
+  let ignored = false;
+  for (const p of patterns) if (p.regex.test(target)) ignored = !p.negated;
+  return ignored;
+}

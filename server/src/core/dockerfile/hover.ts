@@ -1,0 +1,134 @@
+// Hovers that teach: instructions and flags explained with an example, variables with their
+// value and where they come from, stages, base images with what the local engine knows, and the
+// rule behind a diagnostic.
+import type { ServiceContext } from '../languageService';
+import { t } from '../l10n';
+import type { Diagnostic, Hover } from '../types';
+import type { Span } from './ast';
+import type { Analysis } from './analysis';
+import { instructionDoc } from './docs/instructionDocs';
+import { DIRECTIVE_DOCS, flagDoc, mountKeyDoc } from './docs/flagDocs';
+import { imagePageUrl, parseImageRef } from './imageRef';
+import { ruleById } from './rules/allRules';
+import { peerIds } from './rules/rule';
+import { symbolAt } from './symbols';
+
+const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+const md = (value: string, a: Analysis, span: Span): Hover => ({ contents: { kind: 'markdown', value }, range: a.range(span) });
+const lineOf = (a: Analysis, offset: number) => String(a.lines.positionAt(offset).line + 1);
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1000;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
+}
+
+export function hover(a: Analysis, offset: number, context: ServiceContext, diagnostics: () => Diagnostic[]): Hover | null {
+  for (const d of a.doc.directives) {
+    if (inside(d.nameSpan, offset)) {
+      const doc = DIRECTIVE_DOCS[d.name.toLowerCase()];
+      if (doc) return md(`**# ${d.name.toLowerCase()}=**\n\n${doc()}`, a, d.nameSpan);
+    }
+  }
+  const instruction = a.instructionAt(offset);
+  if (!instruction) return null;
+  const parts: string[] = [];
+  let span: Span | undefined;
+  for (const target of instruction.trigger ? [instruction, instruction.trigger] : [instruction]) {
+    if (inside(target.keywordSpan, offset)) {
+      const doc = instructionDoc(target.upper);
+      if (doc) {
+        parts.push(`**${doc.keyword}** — \`${doc.signature}\``, ...doc.summary(), `\`\`\`dockerfile\n${doc.example}\n\`\`\``);
+        span = target.keywordSpan;
+      }
+    }
+    for (const flag of target.flags) {
+      if (!inside(flag.span, offset)) continue;
+      if (flag.name === 'mount' && flag.valueSpan && inside(flag.valueSpan, offset)) {
+        const rel = offset - flag.valueSpan.start;
+        const raw = a.text.slice(flag.valueSpan.start, flag.valueSpan.end);
+        const segStart = raw.lastIndexOf(',', rel - 1) + 1;
+        const key = raw.slice(segStart).split(/[=,]/)[0]!;
+        const doc = mountKeyDoc(key);
+        if (doc) parts.push(`**${key}** — ${doc}`);
+      }
+      const doc = flagDoc(target.upper, flag.name);
+      if (doc) parts.push(`**--${flag.name}** — ${doc}`);
+      span = flag.span;
+    }
+  }
+  if (parts.length === 0) {
+    const symbol = symbolAt(a, offset);
+    if (symbol?.kind === 'variable') {
+      parts.push(...variableHover(a, symbol.name, offset));
+      span = symbol.span;
+    } else if (symbol?.kind === 'stage') {
+      const stage = a.doc.stages[Number(symbol.key.slice(6))];
+      if (stage) {
+        parts.push(t('Build stage **{0}** (line {1}), built from `{2}`.', stage.name?.value ?? String(stage.index), lineOf(a, stage.from.span.start), stage.image?.value ?? ''));
+        span = symbol.span;
+      }
+    }
+  }
+  if (parts.length === 0) {
+    const stage = a.doc.stages[instruction.stage];
+    if (stage?.from === instruction && stage.image && inside(stage.image.span, offset) && a.parentOf(stage.index) < 0) {
+      parts.push(...imageHover(a.imageOf(stage) ?? stage.image.value, context));
+      span = stage.image.span;
+    }
+  }
+  for (const d of diagnostics()) {
+    const start = a.lines.offsetAt(d.range.start);
+    const end = a.lines.offsetAt(d.range.end);
+    if (offset < start || offset > end) continue;
+    const r = ruleById(String(d.code));
+    if (!r) continue;
+    const peers = peerIds(r.meta);
+    parts.push(`---\n**${r.meta.id}**${peers.length ? ` (${peers.join(', ')})` : ''}`, ...r.meta.explain());
+  }
+  if (parts.length === 0) return null;
+  return md(parts.join('\n\n'), a, span ?? instruction.keywordSpan);
+}
+
+function variableHover(a: Analysis, name: string, offset: number): string[] {
+  const use = a.variables.uses.find((u) => inside(u.ref.span, offset));
+  const def = use ? use.def : a.variables.defs.find((d) => inside(d.nameSpan, offset));
+  const lines: string[] = [];
+  if (!def) {
+    lines.push(t('**{0}** is not defined by an ARG or ENV above this line.', name));
+    if (use?.inShell) lines.push(t('Inside RUN the shell expands it at build time, so it may come from the base image\'s environment.'));
+    return lines;
+  }
+  const value = def.value ?? def.imports?.value;
+  lines.push(value !== undefined ? `**${name}** = \`${value}\`` : t('**{0}** has no default; set it with --build-arg.', name));
+  lines.push(def.kind === 'ARG'
+    ? t('Build argument from line {0}: it exists only while the image builds, and docker build --build-arg {1}=... overrides it.', lineOf(a, def.nameSpan.start), name)
+    : t('Environment variable from line {0}: set during the build and in every container from this image.', lineOf(a, def.nameSpan.start)));
+  if (def.imports) lines.push(t('Imports the global ARG declared on line {0}.', lineOf(a, def.imports.nameSpan.start)));
+  return lines;
+}
+
+function imageHover(image: string, context: ServiceContext): string[] {
+  const ref = parseImageRef(image);
+  const lines = [t('Base image `{0}`.', image)];
+  const wanted = ref.tag ?? (ref.digest ? undefined : 'latest');
+  const local = context.facts.images.find((i) => {
+    const r = parseImageRef(i.name);
+    return r.path === ref.path && (r.tag === wanted || (ref.digest !== undefined && i.digest?.endsWith(ref.digest)));
+  });
+  if (local) {
+    lines.push(t('Local image: {0}, created {1}.', formatBytes(local.size), new Date(local.created * 1000).toISOString().slice(0, 10)));
+    if (local.digest) lines.push(t('Digest: `{0}`', local.digest));
+  } else {
+    lines.push(t('Not pulled on the current engine.'));
+  }
+  const page = imagePageUrl(ref);
+  if (page) lines.push(`[${page}](${page})`);
+  return lines;
+}

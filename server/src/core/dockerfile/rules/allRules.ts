@@ -1,0 +1,28 @@
+// Every Dockerfile rule, in the order they run.
+import type { Rule } from './rule';
+import { syntaxRules } from './syntaxRules';
+import { argumentRules } from './argumentRules';
+import { flagRules } from './flagRules';
+import { stageRules } from './stageRules';
+import { fromRules } from './fromRules';
+import { variableRules } from './variableRules';
+import { runtimeRules } from './runtimeRules';
+import { exposeRules } from './exposeRules';
+import { copyRules } from './copyRules';
+import { shellRules } from './shellRules';
+import { packageRules } from './packageRules';
+import { layerRules } from './layerRules';
+import { contextRules } from './contextRules';
+import { metaRules } from './metaRules';
+import { configRules } from './configRules';
+
+export const ALL_RULES: Rule[] = [
+  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...packageRules, ...layerRules, ...contextRules, ...metaRules, ...configRules,
+];
+
+const byId = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,155 @@
+// Rules about COPY, ADD, WORKDIR and LABEL arguments.
+import { t } from '../../l10n';
+import type { Stage } from '../ast';
+import type { Analysis } from '../analysis';
+import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../copySources';
+import { keyValuesOf } from '../words';
+import { cmd } from './shellCommands';
+import { rule } from './rule';
+
+/** The stage and the stages it is built FROM. */
+function chainOf(a: Analysis, stage: Stage): Stage[] {
+  const chain = [stage];
+  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
+  return chain;
+}
+
+/** Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage. */
+const workdirMemo = new WeakMap<Stage, { any: number; absolute: number }>();
+
+function hasWorkdirBefore(a: Analysis, stage: Stage, index: number, absoluteOnly: boolean): boolean {
+  let first = workdirMemo.get(stage);
+  if (!first) {
+    const windows = a.isWindows(stage);
+    const inherited = chainOf(a, stage).slice(1).flatMap((s) => s.instructions).filter((i) => i.upper === 'WORKDIR');
+    const own = stage.instructions.filter((i) => i.upper === 'WORKDIR');
+    const abs = (i: (typeof own)[number]) => isAbsolutePath(i.words[0]?.value ?? '', windows);
+    first = {
+      any: inherited.length > 0 ? -1 : own[0]?.index ?? Infinity,
+      absolute: inherited.some(abs) ? -1 : own.find(abs)?.index ?? Infinity,
+    };
+    workdirMemo.set(stage, first);
+  }
+  return (absoluteOnly ? first.absolute : first.any) < index;
+}
+
+export const workdirRelative = rule({
+  id: 'workdir-relative', severity: 'warning', hadolint: ['DL3000'], buildkit: 'WorkdirRelativePath', dockerfileUtils: ['WORKDIR_IS_NOT_ABSOLUTE'],
+  explain: () => [
+    t('A relative WORKDIR is resolved against the previous working directory, which may come from the base image and change when the base image changes. An absolute path such as /app always means the same place.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of a.doc.stages) {
+    const windows = a.isWindows(stage);
+    for (const i of stage.instructions) {
+      const word = i.upper === 'WORKDIR' ? i.words[0] : undefined;
+      if (!word || isAbsolutePath(i.argText, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
+      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` } });
+    }
+  }
+});
+
+export const copyMultiSourceDest = rule({
+  id: 'copy-multi-source-dest', severity: 'error', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
+  explain: () => [t('When COPY or ADD has more than one source, the destination must be a directory, written with a trailing slash (/app/).')],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
+    const { sources, dest } = copyArgs(i);
+    if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
+    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources the destination must end with /: {0}/', dest.value), { data: { append: '/', at: dest.span.end } });
+  }
+});
+
+export const copyRelativeDest = rule({
+  id: 'copy-relative-dest', severity: 'warning', hadolint: ['DL3045'],
+  explain: () => [t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.')],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of a.doc.stages) {
+    const windows = a.isWindows(stage);
+    // A FROM that a build argument decides may be a stage with its own WORKDIR.
+    if (stage.image?.raw.includes('$') && a.parentOf(stage.index) < 0) continue;
+    // In an image built from scratch the working directory is / and nothing can change that.
+    if (a.rootImage(stage) === 'scratch') continue;
+    for (const i of stage.instructions) {
+      if (i.upper !== 'COPY' && i.upper !== 'ADD') continue;
+      const dest = copyArgs(i).dest;
+      if (!dest || isAbsolutePath(dest.value, windows) || hasWorkdirBefore(a, stage, i.index, false)) continue;
+      ctx.report(dest.span, t('{0} is relative and no WORKDIR is set in this stage; set WORKDIR or use an absolute path.', dest.value));
+    }
+  }
+});
+
+const ADD_ONLY_FLAGS = ['checksum', 'keep-git-dir', 'unpack'];
+
+export const addInsteadOfCopy = rule({
+  id: 'add-instead-of-copy', severity: 'warning', hadolint: ['DL3020'],
+  explain: () => [
+    t('ADD also downloads URLs, clones Git repositories and unpacks local tar archives. For plain files and folders COPY does the same job without those surprises, so reserve ADD for when you need them.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'ADD' || target.flags.some((f) => ADD_ONLY_FLAGS.includes(f.name))) continue;
+    const { sources } = copyArgs(i);
+    if (sources.length === 0 || sources.some((s) => isUrl(s.value) || ARCHIVE.test(s.value) || s.value.includes('$'))) continue;
+    ctx.report(target.keywordSpan, t('Use COPY for local files; ADD is for URLs, Git repositories and archives to unpack.'), { data: { replacement: target.keyword === 'add' ? 'copy' : 'COPY' } });
+  }
+});
+
+export const addToExtract = rule({
+  id: 'copy-then-extract', severity: 'information', hadolint: ['DL3010'],
+  explain: () => [t('A tar archive that is copied into the image and unpacked by a later RUN stays in the COPY layer, so the image carries it twice. ADD unpacks a local tar archive in one step, or use RUN --mount=type=bind to read it without copying.')],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of a.doc.stages) {
+    for (const i of stage.instructions) {
+      if (i.upper !== 'COPY' || i.flags.some((f) => f.name === 'from')) continue;
+      for (const source of copyArgs(i).sources) {
+        if (!ARCHIVE.test(source.value)) continue;
+        const base = source.value.split('/').pop()!;
+        const extracted = stage.instructions.some((r) => r.index > i.index && r.upper === 'RUN'
+          && (a.shell(r)?.summary.commands ?? []).some((c) => cmd(c).name === 'tar' && c.words.some((w) => w.text.endsWith(base))));
+        if (extracted) ctx.report(source.span, t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
+      }
+    }
+  }
+});
+
+export const copyWholeFilesystem = rule({
+  id: 'copy-whole-filesystem', severity: 'warning', hadolint: ['DL3067'],
+  explain: () => [t('COPY --from=stage / / copies the entire file system of that stage, including package caches and build tools, over this one. Copy only the files you need.')],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    if (i.upper !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+    const { sources, dest } = copyArgs(i);
+    // Only stages with steps of their own: a stage that merely names an image (FROM tonistiigi/xx
+    // AS xx) or an image reference is copied whole on purpose.
+    const target = ctx.a.stageRefs.find((r) => r.instruction === i && r.kind === 'copy')?.target;
+    if (!target || target.instructions.length < 2) continue;
+    if (sources.length === 1 && sources[0]!.value === '/' && dest?.value === '/') ctx.report(i.args, t('This copies the whole file system of the other stage; copy only what you need.'));
+  }
+});
+
+const LABEL_KEY = /^[a-z0-9]([a-z0-9]|[.-](?![.-]))*[a-z0-9]$|^[a-z0-9]$/;
+const RESERVED_LABEL = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
+
+export const invalidLabelKey = rule({
+  id: 'invalid-label-key', severity: 'hint', hadolint: ['DL3048'],
+  explain: () => [t('Label keys are by convention lower-case letters and digits separated by dots or dashes, in reverse-DNS form (org.opencontainers.image.source). The com.docker., io.docker. and org.dockerproject. prefixes are reserved for Docker.')],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    if (i.upper !== 'LABEL') continue;
+    for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
+      const key = pair.key.value;
+      if (!key || key.includes('$')) continue;
+      if (RESERVED_LABEL.test(key)) ctx.report(pair.key.span, t('The label prefix of {0} is reserved for Docker.', key));
+      else if (!LABEL_KEY.test(key)) ctx.report(pair.key.span, t('{0} is not a conventional label key (lower case, digits, dots and dashes).', key));
+    }
+  }
+});
+
+export const copyRules = [workdirRelative, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];

@@ -1,0 +1,175 @@
+// Package-manager rules, driven by one table: non-interactive switches, version pins and cache
+// cleanup for apt-get, apk, yum, dnf, microdnf, zypper, pip, npm, gem, go and yarn.
+import { t } from '../../l10n';
+import type { Cmd, RunShell } from './shellCommands';
+import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShells, subcommand } from './shellCommands';
+import { rule, type Rule } from './rule';
+
+interface Manager {
+  /** Command names. */
+  names: string[];
+  /** Subcommands that install. */
+  install: string[];
+  /** Options whose value is the next word. */
+  withValue?: string[];
+}
+
+const APT: Manager = { names: ['apt-get'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c'] };
+const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
+const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
+const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
+const ZYPPER: Manager = { names: ['zypper'], install: ['install', 'in'], withValue: ['-r', '--repo', '--from', '-t', '--type'] };
+const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version'] };
+const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace'] };
+const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
+const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p'] };
+
+/** `python -m pip install` counts as pip. */
+function asManager(c: Cmd, m: Manager): Cmd | undefined {
+  if (m === PIP && /^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m' && /^pip[0-9]?$/.test(c.args[1]?.text ?? '')) {
+    return { ...c, name: 'pip', args: c.args.slice(2) };
+  }
+  return m.names.includes(c.name) ? c : undefined;
+}
+
+function installs(run: RunShell, m: Manager): Cmd[] {
+  const out: Cmd[] = [];
+  for (const c0 of commandsOf(run)) {
+    const c = asManager(c0, m);
+    if (c && m.install.includes(subcommand(c, m.withValue) ?? '')) out.push(c);
+  }
+  return out;
+}
+
+/** Package operands after the install subcommand. */
+function packages(c: Cmd, m: Manager): string[] {
+  return operands(c, m.withValue).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.includes('$') && !p.startsWith('/') && !p.startsWith('.'));
+}
+
+interface PackageRule {
+  id: string;
+  peer: string;
+  severity: 'warning' | 'information';
+  manager: Manager;
+  problem: (c: Cmd, run: RunShell) => string | undefined;
+  explain: () => string[];
+}
+
+const yesRule = (id: string, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
+  id, peer, severity: 'warning', manager: m,
+  problem: (c) => (hasOption(c, short, long) || c.args.some((w) => w.text === '-qq' || w.text === '-q=2') ? undefined
+    : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
+  explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation, reads end-of-file, and aborts.')],
+});
+
+const pinRule = (id: string, peer: string, m: Manager, pinned: (pkg: string, c: Cmd) => boolean, example: string): PackageRule => ({
+  id, peer, severity: 'information', manager: m,
+  problem: (c) => {
+    const loose = packages(c, m).filter((p) => !p.startsWith('-') && !pinned(p, c));
+    return loose.length > 0 ? t('Pin versions for repeatable builds ({0}), for example {1}.', loose.slice(0, 3).join(', '), example) : undefined;
+  },
+  explain: () => [t('Without a version, each build installs whatever is newest that day, so two builds of the same Dockerfile can differ and a new release can break the build. Pinning trades that for having to bump versions yourself.')],
+});
+
+function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
+  return commandsOf(run).some(test);
+}
+
+const cleanRule = (id: string, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string): PackageRule => ({
+  id, peer, severity: 'information', manager: m,
+  problem: (c, run) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) ? undefined
+    : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, advice)),
+  explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
+});
+
+const rm = (prefix: string) => (run: RunShell) => sameRunHas(run, (c) => c.name === 'rm' && c.args.some((w) => w.text.startsWith(prefix)));
+
+const TABLE: PackageRule[] = [
+  yesRule('apt-get-yes', 'DL3014', APT, 'y', ['--yes', '--assume-yes'], '-y'),
+  {
+    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT,
+    problem: (c) => (c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
+      : t('Add --no-install-recommends so apt-get installs only what you asked for.')),
+    explain: () => [t('By default apt-get also installs "recommended" packages, which are often large and unneeded in a container. --no-install-recommends keeps the image small; add what you really need explicitly.')],
+  },
+  pinRule('apt-pin', 'DL3008', APT, (p) => p.includes('=') || p.endsWith('.deb'), 'curl=7.88.1-10'),
+  cleanRule('apk-no-cache', 'DL3019', APK, (run) => sameRunHas(run, (c) => c.name === 'apk' && hasOption(c, '', ['--no-cache'])) || rm('/var/cache/apk')(run), '/var/cache/apk', 'use apk add --no-cache'),
+  pinRule('apk-pin', 'DL3018', APK, (p) => /[=~<>]/.test(p), 'curl=8.5.0-r0'),
+  yesRule('yum-yes', 'DL3030', YUM, 'y', ['--assumeyes'], '-y'),
+  cleanRule('yum-clean', 'DL3032', YUM, (run) => sameRunHas(run, (c) => c.name === 'yum' && c.args[0]?.text === 'clean') || rm('/var/cache/yum')(run), '/var/cache/yum', 'run yum clean all'),
+  pinRule('yum-pin', 'DL3033', YUM, (p) => /-\d/.test(p) || p.endsWith('.rpm'), 'httpd-2.4.57'),
+  yesRule('dnf-yes', 'DL3038', DNF, 'y', ['--assumeyes'], '-y'),
+  cleanRule('dnf-clean', 'DL3040', DNF, (run) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && c.args[0]?.text === 'clean') || rm('/var/cache/dnf')(run) || rm('/var/cache/yum')(run), '/var/cache/dnf', 'run dnf clean all'),
+  pinRule('dnf-pin', 'DL3041', DNF, (p) => /-\d/.test(p) || p.endsWith('.rpm'), 'httpd-2.4.57'),
+  yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
+  cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
+  pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), 'curl=8.0.1'),
+  pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), 'flask==3.0.3'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => hasOption(c, '', ['--no-cache-dir'])), '/root/.cache', 'add --no-cache-dir'),
+  pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), 'express@4.19.2'),
+  pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), 'rails:7.1.3'),
+  pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), 'golang.org/x/tools/gopls@v0.15.3'),
+];
+
+function packageRule(entry: PackageRule): Rule {
+  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain }, (ctx) => {
+    for (const run of runShells(ctx.a)) {
+      for (const c of installs(run, entry.manager)) {
+        const message = entry.problem(c, run);
+        if (message) ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
+      }
+    }
+  });
+}
+
+export const aptListsCleanup = rule({
+  id: 'apt-lists-cleanup', severity: 'information', hadolint: ['DL3009'],
+  explain: () => [t('apt-get update downloads package lists into /var/lib/apt/lists (tens of megabytes). Remove them with rm -rf /var/lib/apt/lists/* at the end of the same RUN; a later RUN cannot take them out of this layer.')],
+}, (ctx) => {
+  const a = ctx.a;
+  const used = new Set(a.stageRefs.filter((r) => r.target).map((r) => r.target!.index));
+  const last = a.doc.stages.length - 1;
+  for (const run of runShells(a)) {
+    if (!run.stage || (run.stage.index !== last && !used.has(run.stage.index))) continue;
+    const update = commandsOf(run).find((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'update');
+    if (!update || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
+    ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
+  }
+});
+
+export const aptInsteadOfAptGet = rule({
+  id: 'apt-instead-of-apt-get', severity: 'warning', hadolint: ['DL3027'],
+  explain: () => [t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.')],
+}, (ctx) => {
+  for (const run of runShells(ctx.a)) {
+    for (const c of commandsOf(run)) {
+      if (c.name === 'apt' && c.args.length > 0) ctx.report(commandSpan(run, c), t('Use apt-get instead of apt in scripts.'), { data: { replacement: 'apt-get', span: run.info.span(c.raw.words[0]!.start, c.raw.words[0]!.end) } });
+    }
+  }
+});
+
+export const zypperDistUpgrade = rule({
+  id: 'zypper-dist-upgrade', severity: 'warning', hadolint: ['DL3035'],
+  explain: () => [t('zypper dist-upgrade can move the whole distribution to a new release inside a build. Update the base image tag instead.')],
+}, (ctx) => {
+  for (const run of runShells(ctx.a)) {
+    for (const c of commandsOf(run)) {
+      if (c.name === 'zypper' && ['dist-upgrade', 'dup'].includes(subcommand(c, ZYPPER.withValue) ?? '')) ctx.report(commandSpan(run, c), t('Do not run zypper dist-upgrade in a build; use a newer base image.'));
+    }
+  }
+});
+
+export const yarnCacheClean = rule({
+  id: 'yarn-cache-clean', severity: 'information', hadolint: ['DL3060'],
+  explain: () => [t('yarn install keeps a copy of every package in its cache. Run yarn cache clean in the same RUN, or mount the cache with RUN --mount=type=cache,target=/usr/local/share/.cache/yarn.')],
+}, (ctx) => {
+  for (const run of runShells(ctx.a)) {
+    const commands = commandsOf(run);
+    const install = commands.find((c) => c.name === 'yarn' && (c.args.length === 0 || c.args[0]!.text === 'install'));
+    if (!install || cacheMountTargets(run.instruction).length > 0) continue;
+    if (commands.some((c) => c.name === 'yarn' && c.args[0]?.text === 'cache' && c.args[1]?.text === 'clean')) continue;
+    ctx.report(commandSpan(run, install), t('yarn install without yarn cache clean leaves the package cache in the layer.'));
+  }
+});
+
+export const packageRules: Rule[] = [...TABLE.map(packageRule), aptListsCleanup, aptInsteadOfAptGet, zypperDistUpgrade, yarnCacheClean];

@@ -1,0 +1,180 @@
+// Rules about the shape of the file: keywords, directives, continuations, quoting, characters.
+import { t } from '../../l10n';
+import { INSTRUCTIONS, isInstruction } from '../instructions';
+import { EXPANDED } from '../variableScope';
+import { isSupportedModifier } from '../variables';
+import { findQuoteProblem } from '../words';
+import { docStart } from '../offsetMap';
+import { closest } from './suggest';
+import { rule } from './rule';
+
+export const unknownInstruction = rule({
+  id: 'unknown-instruction', severity: 'error', hadolint: ['DL1000'], dockerfileUtils: ['UNKNOWN_INSTRUCTION'],
+  explain: () => [
+    t('Each line of a Dockerfile starts with an instruction keyword such as FROM, RUN or COPY. BuildKit stops the build at a word it does not know.'),
+    t('This is often a typo, or a continuation line whose previous line lost its trailing backslash.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    for (const target of i.trigger ? [i, i.trigger] : [i]) {
+      if (isInstruction(target.keyword)) continue;
+      const suggestion = closest(target.upper, INSTRUCTIONS);
+      ctx.report(target.keywordSpan, suggestion
+        ? t('Unknown instruction: {0}. Did you mean {1}?', target.keyword, suggestion)
+        : t('Unknown instruction: {0}', target.keyword), { data: suggestion ? { replacement: suggestion } : undefined });
+    }
+  }
+});
+
+export const instructionCasing = rule({
+  id: 'instruction-casing', severity: 'warning', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'],
+  explain: () => [
+    t('Instruction keywords are case-insensitive, but mixing cases makes a Dockerfile harder to read. Upper case is the common convention.'),
+    t('This rule follows the casing most of the file uses and flags keywords that differ from it, and keywords in mixed case.'),
+  ],
+}, (ctx) => {
+  let upper = 0;
+  let lower = 0;
+  const known = ctx.a.doc.instructions.filter((i) => isInstruction(i.keyword));
+  for (const i of known) {
+    if (i.keyword === i.upper) upper++;
+    else if (i.keyword === i.keyword.toLowerCase()) lower++;
+  }
+  const wantUpper = upper >= lower;
+  for (const i of known) {
+    for (const target of i.trigger && isInstruction(i.trigger.keyword) ? [i, i.trigger] : [i]) {
+      const want = wantUpper ? target.upper : target.upper.toLowerCase();
+      if (target.keyword !== want) {
+        ctx.report(target.keywordSpan, t('Write {0} as {1} to match the casing of the other instructions.', target.keyword, want), { data: { replacement: want } });
+      }
+    }
+  }
+});
+
+export const directiveCasing = rule({
+  id: 'directive-casing', severity: 'warning', dockerfileUtils: ['CASING_DIRECTIVE'],
+  explain: () => [t('Parser directive names (syntax, escape, check) are written in lower case by convention.')],
+}, (ctx) => {
+  for (const d of ctx.a.doc.directives) {
+    if (d.name !== d.name.toLowerCase()) {
+      ctx.report(d.nameSpan, t('Write the parser directive {0} in lower case.', d.name), { data: { replacement: d.name.toLowerCase() } });
+    }
+  }
+});
+
+export const invalidEscapeDirective = rule({
+  id: 'invalid-escape-directive', severity: 'error', dockerfileUtils: ['INVALID_ESCAPE_DIRECTIVE'],
+  explain: () => [
+    t('The escape directive chooses the character that continues a line and escapes the next character. Only the backslash and the backtick are allowed.'),
+    t('Windows Dockerfiles use a backtick so that paths such as C:\\app keep their backslashes.'),
+  ],
+}, (ctx) => {
+  for (const d of ctx.a.doc.directives) {
+    if (d.name.toLowerCase() === 'escape' && d.value !== '\\' && d.value !== '`') {
+      ctx.report(d.valueSpan.end > d.valueSpan.start ? d.valueSpan : d.span, t('The escape directive accepts only \\ or `, not {0}.', d.value));
+    }
+  }
+});
+
+export const duplicateDirective = rule({
+  id: 'duplicate-directive', severity: 'error', dockerfileUtils: ['DUPLICATED_ESCAPE_DIRECTIVE'],
+  explain: () => [t('Each parser directive may appear only once at the top of the file; BuildKit rejects a second one.')],
+}, (ctx) => {
+  const seen = new Set<string>();
+  for (const d of ctx.a.doc.directives) {
+    const name = d.name.toLowerCase();
+    if (seen.has(name)) ctx.report(d.span, t('The {0} directive is already set above.', name), { data: { deleteLine: true } });
+    seen.add(name);
+  }
+});
+
+export const emptyContinuation = rule({
+  id: 'empty-continuation', severity: 'warning', buildkit: 'NoEmptyContinuation', dockerfileUtils: ['EMPTY_CONTINUATION_LINE'],
+  explain: () => [
+    t('A blank line inside an instruction continued with a backslash is skipped, so the instruction goes on after it. That is easy to misread as the end of the instruction, and BuildKit plans to make it an error.'),
+    t('Remove the blank line, or end the instruction before it.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    for (const span of i.emptyContinuations) ctx.report(span, t('Blank line inside a continued instruction.'), { data: { deleteLine: true } });
+  }
+});
+
+export const firstInstruction = rule({
+  id: 'first-instruction', severity: 'error', hadolint: ['DL3061'], dockerfileUtils: ['NO_SOURCE_IMAGE'],
+  explain: () => [
+    t('A build starts from a base image, so the first instruction must be FROM. Only ARG may come before it, to parameterise the FROM lines.'),
+  ],
+}, (ctx) => {
+  const first = ctx.a.doc.instructions.find((i) => i.upper !== 'ARG');
+  if (first && first.upper !== 'FROM' && isInstruction(first.keyword)) {
+    ctx.report(first.keywordSpan, t('The first instruction must be FROM (only ARG may come before it), not {0}.', first.upper));
+  }
+});
+
+export const unterminatedQuote = rule({
+  id: 'unterminated-quote', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_SINGLE_QUOTE', 'SYNTAX_MISSING_DOUBLE_QUOTE'],
+  explain: () => [t('BuildKit reads quotes in the arguments of instructions such as ENV, LABEL, COPY and WORKDIR. A quote that is never closed stops the build.')],
+}, (ctx) => {
+  const escape = ctx.a.doc.escape;
+  for (const i of ctx.a.doc.instructions) {
+    if (!EXPANDED.has(i.upper) || i.exec) continue;
+    const problem = findQuoteProblem(i.argText, escape);
+    if (!problem) continue;
+    const at = docStart(i.map, i.argStart + problem.at);
+    ctx.report({ start: at, end: i.args.end }, problem.quote === '"'
+      ? t('This double quote is never closed.')
+      : t('This single quote is never closed.'));
+  }
+});
+
+export const unsupportedModifier = rule({
+  id: 'unsupported-modifier', severity: 'error', dockerfileUtils: ['UNSUPPORTED_MODIFIER'],
+  explain: () => [
+    t('BuildKit expands variables in instructions such as ENV, COPY and WORKDIR itself, and supports only some shell forms: ${VAR:-default}, ${VAR:+alternative}, ${VAR:?message}, the forms without the colon, and the # % / pattern forms.'),
+    t('Other forms work only inside RUN, where a real shell expands them.'),
+  ],
+}, (ctx) => {
+  for (const use of ctx.a.variables.uses) {
+    if (use.inShell || isSupportedModifier(use.ref.modifier)) continue;
+    ctx.report(use.ref.span, t('BuildKit does not support this variable substitution: {0}', ctx.a.text.slice(use.ref.span.start, use.ref.span.end)));
+  }
+});
+
+export const jsonSingleQuotes = rule({
+  id: 'json-single-quotes', severity: 'warning', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
+  explain: () => [
+    t('The exec form must be valid JSON, which allows only double quotes. An array written with single quotes is not JSON, so BuildKit silently runs the whole text through a shell instead.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    const target = i.trigger ?? i;
+    if (target.singleQuotedJson) ctx.report(target.args, t('Use double quotes: with single quotes this is shell form, not exec form.'));
+  }
+});
+
+export const nonBreakingSpace = rule({
+  id: 'non-breaking-space', severity: 'warning', hadolint: ['SC1018'],
+  explain: () => [t('A non-breaking space (often pasted from a web page) looks like a space but is not one, so words do not split where they seem to.')],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    const at = i.logical.indexOf('\u00a0');
+    if (at < 0) continue;
+    const start = docStart(i.map, at);
+    ctx.report({ start, end: start + 1 }, t('Non-breaking space; replace it with a normal space.'));
+  }
+});
+
+export const maintainerDeprecated = rule({
+  id: 'maintainer-deprecated', severity: 'warning', tag: 'deprecated', hadolint: ['DL4000'], buildkit: 'MaintainerDeprecated', dockerfileUtils: ['DEPRECATED_MAINTAINER'],
+  explain: () => [t('MAINTAINER is deprecated. Record the author as a label instead, for example LABEL org.opencontainers.image.authors="name@example.com".')],
+}, (ctx) => {
+  for (const i of ctx.a.doc.instructions) {
+    if (i.upper === 'MAINTAINER') ctx.report(i.keywordSpan, t('MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.'));
+  }
+});
+
+export const syntaxRules = [
+  unknownInstruction, instructionCasing, directiveCasing, invalidEscapeDirective, duplicateDirective, emptyContinuation,
+  firstInstruction, unterminatedQuote, unsupportedModifier, jsonSingleQuotes, nonBreakingSpace, maintainerDeprecated,
+];

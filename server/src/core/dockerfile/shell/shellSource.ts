@@ -1,0 +1,80 @@
+// Which shell a RUN (or shell-form CMD/ENTRYPOINT) uses, and the exact script text BuildKit hands
+// it: the logical line after the flags plus any heredoc bodies, or, for `RUN <<EOF` alone, the
+// heredoc body itself. The map turns script offsets back into document offsets.
+import type { Dockerfile, Instruction, OffsetMap, Span } from '../ast';
+import { docEnd, docStart } from '../offsetMap';
+
+export type ShellKind = 'sh' | 'bash' | 'other';
+
+export interface ShellSource {
+  text: string;
+  map: OffsetMap;
+}
+
+/** The shell named by a SHELL instruction's first array item. */
+export function shellKindOf(executable: string): ShellKind {
+  const base = executable.replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.exe$/, '');
+  if (base === 'bash') return 'bash';
+  if (base === 'sh' || base === 'ash' || base === 'dash' || base === 'busybox') return 'sh';
+  return 'other';
+}
+
+/** Heredoc-only RUN whose body starts with a shebang for another interpreter: not shell. */
+function foreignShebang(content: string): boolean {
+  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
+  if (!m) return false;
+  const exe = m[1]!.endsWith('/env') ? (m[2] ?? '') : m[1]!;
+  return shellKindOf(exe) === 'other';
+}
+
+export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSource | undefined {
+  const target = instruction.trigger ?? instruction;
+  if (target.exec) return undefined;
+  let argText = target.argText;
+  let argStart = target.argStart;
+  if (target.upper === 'HEALTHCHECK') {
+    const cmd = target.words[0];
+    if (!cmd || cmd.value.toUpperCase() !== 'CMD') return undefined;
+    const rel = argText.indexOf(cmd.raw) + cmd.raw.length;
+    argStart += rel;
+    argText = argText.slice(rel);
+  }
+  const heredocs = instruction.heredocs;
+  const onlyHeredocs = heredocs.length > 0 && target.words.every((w) => heredocs.some((h) => h.marker.start === w.span.start));
+  if (onlyHeredocs) {
+    const first = heredocs[0]!;
+    if (foreignShebang(first.content)) return undefined;
+    return { text: doc.text.slice(first.body.start, first.body.end), map: { logical: [0], doc: [first.body.start] } };
+  }
+  // Copy the instruction's pieces that cover the arguments, shifted so the script starts at 0.
+  const logical: number[] = [];
+  const docs: number[] = [];
+  const src = target.map;
+  for (let i = 0; i < src.logical.length; i++) {
+    const segStart = src.logical[i]!;
+    const segEnd = i + 1 < src.logical.length ? src.logical[i + 1]! : target.logical.length;
+    if (segEnd <= argStart || segStart >= argStart + argText.length) continue;
+    const from = Math.max(segStart, argStart);
+    logical.push(from - argStart);
+    docs.push(src.doc[i]! + (from - segStart));
+  }
+  if (logical.length === 0) {
+    logical.push(0);
+    docs.push(target.args.start);
+  }
+  let text = argText;
+  for (const heredoc of heredocs) {
+    const end = heredoc.terminator?.end ?? heredoc.body.end;
+    // The newline that precedes the body belongs to no document piece; map it to the body start.
+    text += '\n';
+    logical.push(text.length);
+    docs.push(heredoc.body.start);
+    text += doc.text.slice(heredoc.body.start, end);
+  }
+  return { text, map: { logical, doc: docs } };
+}
+
+export function toDocSpan(source: ShellSource, start: number, end: number): Span {
+  const s = docStart(source.map, start);
+  return { start: s, end: end > start ? docEnd(source.map, end) : s };
+}

@@ -1,0 +1,194 @@
+// Where each ARG/ENV variable is defined and used, following BuildKit's scoping: global ARGs
+// (before the first FROM) are seen by FROM lines and by stages that re-declare them with `ARG
+// NAME`; ARG and ENV inside a stage are seen by later instructions of that stage; ENV is inherited
+// by stages built FROM another stage. Every definition and use gets a symbol key, so rename and
+// references treat a variable and its re-declarations as one symbol.
+import type { Dockerfile, Instruction, Span, VariableRef } from './ast';
+import { expandText } from './expand';
+import { keyValuesOf } from './words';
+import { scanVariables } from './variables';
+
+export interface VariableDef {
+  name: string;
+  kind: 'ARG' | 'ENV';
+  nameSpan: Span;
+  instruction: Instruction;
+  /** Value as written (ARG without default: undefined). */
+  raw: string | undefined;
+  valueSpan: Span | undefined;
+  /** Value after expanding what the Dockerfile defines; undefined when it depends on a build arg. */
+  value: string | undefined;
+  /** -1 for global ARGs, else the stage index. */
+  scope: number;
+  key: string;
+  /** For a stage `ARG NAME` that imports a global ARG. */
+  imports: VariableDef | undefined;
+}
+
+export interface VariableUse {
+  ref: VariableRef;
+  instruction: Instruction;
+  scope: number;
+  def: VariableDef | undefined;
+  /** Inside RUN/CMD/ENTRYPOINT shell text (the shell expands it, not BuildKit). */
+  inShell: boolean;
+  key: string;
+}
+
+/** Build arguments BuildKit defines without an ARG (proxies, platforms, BuildKit settings). */
+export const PREDEFINED_ARGS = new Set([
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy',
+  'ALL_PROXY', 'all_proxy', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM',
+  'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETSTAGE', 'SOURCE_DATE_EPOCH', 'BUILDKIT_INLINE_CACHE',
+  'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SYNTAX', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_DOCKERFILE_CHECK',
+]);
+
+/** Instructions whose arguments BuildKit expands itself. */
+export const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
+const SHELL_TEXT = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+const EXPANDED_FLAGS = new Set(['platform', 'chown', 'chmod', 'from', 'mount', 'checksum']);
+
+export interface VariableScope {
+  defs: VariableDef[];
+  uses: VariableUse[];
+  /** What is visible just before each instruction of a stage, by instruction index. */
+  visibleAt(instruction: Instruction): Map<string, VariableDef>;
+  /** Uses inside one instruction. */
+  usesIn(instruction: Instruction): VariableUse[];
+}
+
+export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) => number): VariableScope {
+  const defs: VariableDef[] = [];
+  const uses: VariableUse[] = [];
+  // What each instruction sees, kept as (starting environment, defs so far) and rebuilt on demand:
+  // copying the environment for every instruction would cost O(instructions × variables).
+  const snapshots = new Map<number, { base: Map<string, VariableDef>; added: VariableDef[]; count: number }>();
+  const stageEnv: Map<string, VariableDef>[] = [];
+  const global = new Map<string, VariableDef>();
+  const lookupIn = (env: Map<string, VariableDef>) => (name: string) => env.get(name)?.value;
+
+  const useRefs = (instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
+    for (const ref of refs) {
+      const def = env.get(ref.name);
+      uses.push({ ref, instruction, scope, def, inShell, key: def?.key ?? `${scope}:${ref.name}` });
+    }
+  };
+  const refsOf = (instruction: Instruction, from: number, to: number) =>
+    scanVariables(instruction.logical.slice(from, to), from, instruction.map, doc.escape);
+
+  const define = (instruction: Instruction, env: Map<string, VariableDef>, scope: number, kind: 'ARG' | 'ENV') => {
+    const pending: VariableDef[] = [];
+    for (const pair of keyValuesOf(instruction, doc.escape)) {
+      const name = pair.key.value;
+      if (!name) continue;
+      // ENV values on one line all see the environment from before the line; ARGs go one by one.
+      if (pair.value) {
+        const from = offsetIn(instruction, pair.value.span.start);
+        useRefs(instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape), env, scope, false);
+      }
+      const imported = kind === 'ARG' && scope >= 0 && !pair.hasEquals ? global.get(name) : undefined;
+      const previous = env.get(name) ?? pending.find((d) => d.name === name);
+      const value = pair.value ? expandText(pair.value.raw, lookupIn(env), doc.escape) : undefined;
+      const def: VariableDef = {
+        name,
+        kind,
+        nameSpan: pair.key.span,
+        instruction,
+        raw: pair.value?.raw,
+        valueSpan: pair.value?.span,
+        value: value && value.unknown.length === 0 ? value.value : imported?.value,
+        scope,
+        key: previous?.key ?? imported?.key ?? `${scope}:${name}`,
+        imports: imported,
+      };
+      defs.push(def);
+      if (kind === 'ENV') pending.push(def);
+      else env.set(name, def);
+    }
+    for (const def of pending) env.set(def.name, def);
+  };
+
+  const globalStart = new Map<string, VariableDef>();
+  const globalAdded: VariableDef[] = [];
+  for (const instruction of doc.globalArgs) {
+    snapshots.set(instruction.index, { base: globalStart, added: globalAdded, count: globalAdded.length });
+    const before = defs.length;
+    define(instruction, global, -1, 'ARG');
+    globalAdded.push(...defs.slice(before));
+  }
+
+  for (const stage of doc.stages) {
+    const from = stage.from;
+    snapshots.set(from.index, { base: global, added: [], count: 0 });
+    useRefs(from, refsOf(from, 0, from.logical.length), global, -1, false);
+    const parent = parentOf(stage.index);
+    const env = new Map<string, VariableDef>();
+    if (parent >= 0) {
+      for (const [name, def] of stageEnv[parent] ?? []) if (def.kind === 'ENV') env.set(name, def);
+    }
+    const start = new Map(env);
+    const added: VariableDef[] = [];
+    for (const instruction of stage.instructions) {
+      if (instruction === from) continue;
+      snapshots.set(instruction.index, { base: start, added, count: added.length });
+      const upper = instruction.upper;
+      if (upper === 'ARG' || upper === 'ENV') {
+        const before = defs.length;
+        define(instruction, env, stage.index, upper);
+        added.push(...defs.slice(before));
+        continue;
+      }
+      if (upper === 'ONBUILD') continue; // expands in the image built from this one
+      const inShell = SHELL_TEXT.has(upper);
+      if (EXPANDED.has(upper) || inShell) {
+        useRefs(instruction, refsOf(instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
+      }
+      for (const flag of instruction.flags) {
+        if (!EXPANDED_FLAGS.has(flag.name) || !flag.valueSpan) continue;
+        const start = offsetIn(instruction, flag.valueSpan.start);
+        const text = instruction.logical.slice(start, start + (flag.valueSpan.end - flag.valueSpan.start));
+        useRefs(instruction, scanVariables(text, start, instruction.map, doc.escape), env, stage.index, false);
+      }
+      for (const heredoc of instruction.heredocs) {
+        if (heredoc.quoted) continue;
+        const map = { logical: [0], doc: [heredoc.body.start] };
+        const body = doc.text.slice(heredoc.body.start, heredoc.body.end);
+        useRefs(instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape), env, stage.index, true);
+      }
+    }
+    stageEnv[stage.index] = env;
+  }
+  let byInstruction: Map<Instruction, VariableUse[]> | undefined;
+  return {
+    defs,
+    uses,
+    usesIn: (instruction) => {
+      if (!byInstruction) {
+        byInstruction = new Map();
+        for (const use of uses) {
+          const list = byInstruction.get(use.instruction);
+          if (list) list.push(use);
+          else byInstruction.set(use.instruction, [use]);
+        }
+      }
+      return byInstruction.get(instruction) ?? [];
+    },
+    visibleAt: (instruction) => {
+      const snap = snapshots.get(instruction.index);
+      if (!snap) return new Map();
+      const env = new Map(snap.base);
+      for (let k = 0; k < snap.count; k++) env.set(snap.added[k]!.name, snap.added[k]!);
+      return env;
+    },
+  };
+}
+
+/** Logical offset of a document offset inside an instruction (document offsets on one line). */
+function offsetIn(instruction: Instruction, docOffset: number): number {
+  const { logical, doc } = instruction.map;
+  for (let i = logical.length - 1; i >= 0; i--) {
+    if (doc[i]! <= docOffset) return logical[i]! + (docOffset - doc[i]!);
+  }
+  return 0;
+}

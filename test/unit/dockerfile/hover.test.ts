@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dockerfileLanguageService as service } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { formatBytes } from '../../../server/src/core/dockerfile/hover';
+import { context, cursor, doc } from './helpers';
+
+function hoverText(marked: string, ctx = context()): string {
+  const { text, position } = cursor(marked);
+  return service.hover!(doc(text, `file:///h/${Math.random()}`), position, ctx)?.contents.value ?? '';
+}
+
+test('instructions are explained with an example', () => {
+  const run = hoverText('FROM a\nR|UN x');
+  assert.match(run, /built/);
+  assert.match(run, /```dockerfile/);
+  assert.match(hoverText('FROM a\nC|MD ["x"]'), /last CMD/);
+  assert.match(hoverText('FROM a\nEX|POSE 80'), /docker run -p/);
+});
+
+test('flags and mount options are explained', () => {
+  assert.match(hoverText('FROM a AS b\nFROM c\nCOPY --fr|om=b x y'), /--from/);
+  assert.match(hoverText('FROM a\nRUN --mount=type=cache,sha|ring=locked x'), /sharing/);
+});
+
+test('variables show their value, kind and line', () => {
+  const h = hoverText('ARG V=1\nFROM a\nARG V\nENV P=/x/$V\nWORKDIR $|P');
+  assert.match(h, /\*\*P\*\* = `\/x\/1`/);
+  assert.match(h, /line 4/);
+  assert.match(hoverText('ARG V=1\nFROM a\nARG |V'), /global ARG declared on line 1/);
+  assert.match(hoverText('FROM a\nWORKDIR $NO|PE'), /not defined/);
+});
+
+test('stage names and FROM images', () => {
+  assert.match(hoverText('FROM alpine:3 AS base\nFROM b|ase'), /Build stage \*\*base\*\*/);
+  const ctx = context({ facts: { images: [{ name: 'node:22', id: '1', size: 150_000_000, created: 1_700_000_000, digest: 'sha256:abc' }] } });
+  const image = hoverText('FROM no|de:22', ctx);
+  assert.match(image, /150 MB/);
+  assert.match(image, /2023-11-14/);
+  assert.match(image, /sha256:abc/);
+  assert.match(image, /hub\.docker\.com\/_\/node/);
+  assert.match(hoverText('FROM no|de:23', ctx), /Not pulled/);
+});
+
+test('the rule behind a diagnostic is explained on hover, with its peer ids', () => {
+  const h = hoverText('FROM node:la|test\n');
+  assert.match(h, /latest-tag/);
+  assert.match(h, /DL3007/);
+});
+
+test('directives and nothing else', () => {
+  assert.match(hoverText('# esc|ape=`\nFROM a'), /escape/);
+  assert.equal(hoverText('FROM a\n\n|\n'), '');
+});
+
+test('byte sizes are short and readable', () => {
+  assert.equal(formatBytes(512), '512 B');
+  assert.equal(formatBytes(2_000), '2.0 kB');
+  assert.equal(formatBytes(123_456_789), '123 MB');
+});

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('argument rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'argument-count', bad: 'FROM a\nCOPY onlyone\n', good: 'FROM a\nCOPY a b\nCOPY <<EOF /x\nhi\nEOF\n', line: 1 },
+    { rule: 'invalid-key-value', bad: 'FROM a\nENV A=1 B\n', good: 'FROM a\nENV A=1 B=2\nENV C d e\n', line: 1 },
+    { rule: 'legacy-key-value', bad: 'FROM a\nENV A 1\n', good: 'FROM a\nENV A=1\n', line: 1 },
+    { rule: 'shell-json-form', bad: 'FROM a\nSHELL /bin/bash -c\n', good: 'FROM a\nSHELL ["/bin/bash", "-c"]\n', line: 1 },
+    { rule: 'invalid-healthcheck', bad: 'FROM a\nHEALTHCHECK RUN x\n', good: 'FROM a\nHEALTHCHECK CMD x\nHEALTHCHECK NONE\n', line: 1 },
+    { rule: 'onbuild-trigger', bad: 'FROM a\nONBUILD FROM b\n', good: 'FROM a\nONBUILD RUN x\n', line: 1 },
+    { rule: 'invalid-stopsignal', bad: 'FROM a\nSTOPSIGNAL SIGFOO\n', good: 'FROM a\nSTOPSIGNAL SIGQUIT\nSTOPSIGNAL 9\nSTOPSIGNAL $SIG\nSTOPSIGNAL SIGRTMIN+3\n', line: 1 },
+  ], assert);
+});
+
+test('argument-count covers FROM arity, USER, ENV without value and HEALTHCHECK forms', () => {
+  const messages = (text: string) => runRule('argument-count', text).map((d) => d.range.start.line);
+  assert.deepEqual(messages('FROM a b\n'), [0]);
+  assert.deepEqual(messages('FROM a\nUSER a b\n'), [1]);
+  assert.deepEqual(messages('FROM a\nENV A\n'), [1]);
+  assert.deepEqual(messages('FROM a\nHEALTHCHECK NONE x\nHEALTHCHECK CMD\n'), [1, 2]);
+  assert.deepEqual(messages('FROM a\nRUN\n'), [1]);
+  assert.deepEqual(messages('FROM a\nCMD []\n'), []);
+});

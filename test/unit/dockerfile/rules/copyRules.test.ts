@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'workdir-relative', bad: 'FROM a\nWORKDIR app\n', good: 'FROM a\nWORKDIR /app\nWORKDIR sub\n', line: 1 },
+    { rule: 'copy-multi-source-dest', bad: 'FROM a\nCOPY a b /dest\n', good: 'FROM a\nCOPY a b /dest/\nCOPY a /dest\n', line: 1 },
+    { rule: 'copy-relative-dest', bad: 'FROM a\nCOPY a dest\n', good: 'FROM a\nWORKDIR /app\nCOPY a dest\n', line: 1 },
+    { rule: 'add-instead-of-copy', bad: 'FROM a\nADD app.py /app/\n', good: 'FROM a\nADD https://x.io/a.tgz /x/\nADD rootfs.tar.gz /\nADD --checksum=sha256:00 x /y\n', line: 1 },
+    { rule: 'copy-then-extract', bad: 'FROM a\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n', good: 'FROM a\nCOPY app.tar.gz /tmp/\nRUN ls\n', line: 1 },
+    { rule: 'copy-whole-filesystem', bad: 'FROM a AS b\nRUN make\nFROM c\nCOPY --from=b / /\n', good: 'FROM a AS b\nFROM c\nCOPY --from=b /out /\nFROM tonistiigi/xx AS xx\nFROM d\nCOPY --from=xx / /\n', line: 3 },
+    { rule: 'invalid-label-key', bad: 'FROM a\nLABEL My_Key=x\n', good: 'FROM a\nLABEL org.opencontainers.image.version=1\n', line: 1 },
+  ], assert);
+});
+
+test('workdir-relative knows Windows paths under the backtick escape', () => {
+  assert.equal(runRule('workdir-relative', '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n').length, 0);
+  assert.equal(runRule('workdir-relative', 'FROM a\nWORKDIR C:\\app\n').length, 1);
+});
+
+test('invalid-label-key flags reserved prefixes', () => {
+  assert.match(runRule('invalid-label-key', 'FROM a\nLABEL com.docker.x=1\n')[0]!.message, /reserved/);
+});

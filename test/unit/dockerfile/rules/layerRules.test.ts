@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('layer and cache rules', async (t) => {
+  await checkRuleCases(t, [
+    {
+      rule: 'copy-all-before-install',
+      bad: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+      good: 'FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
+      line: 2,
+    },
+    { rule: 'apt-get-update-alone', bad: 'FROM a\nRUN apt-get update\nRUN apt-get install -y curl\n', good: 'FROM a\nRUN apt-get update && apt-get install -y curl\n', line: 1 },
+    {
+      rule: 'cleanup-in-later-layer',
+      bad: 'FROM a\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n',
+      good: 'FROM a\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/apt/lists/*\n',
+      line: 2,
+    },
+  ], assert);
+});
+
+test('copy-all-before-install knows several ecosystems and names the manifest', () => {
+  const [pip] = runRule('copy-all-before-install', 'FROM python:3\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n');
+  assert.deepEqual((pip!.data as { manifests: string[] }).manifests, ['requirements.txt']);
+  const [go] = runRule('copy-all-before-install', 'FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build\n');
+  assert.deepEqual((go!.data as { manifests: string[] }).manifests, ['go.mod', 'go.sum']);
+  assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install express\n').length, 0);
+});
+
+test('cleanup-in-later-layer also tracks downloaded and copied files', () => {
+  assert.equal(runRule('cleanup-in-later-layer', 'FROM a\nRUN curl -o /tmp/x.tgz https://x\nRUN rm /tmp/x.tgz\n').length, 1);
+  assert.equal(runRule('cleanup-in-later-layer', 'FROM a\nCOPY app.tgz /tmp/\nRUN rm /tmp/app.tgz\n').length, 1);
+  assert.equal(runRule('cleanup-in-later-layer', 'FROM a\nRUN curl -o /tmp/x.tgz https://x && rm /tmp/x.tgz\n').length, 0);
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('package manager rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'apt-get-yes', bad: 'FROM a\nRUN apt-get install curl\n', good: 'FROM a\nRUN apt-get install -y curl\nRUN apt-get -qq install curl\n', line: 1 },
+    { rule: 'apt-no-install-recommends', bad: 'FROM a\nRUN apt-get install -y curl\n', good: 'FROM a\nRUN apt-get install -y --no-install-recommends curl\n', line: 1 },
+    { rule: 'apt-pin', bad: 'FROM a\nRUN apt-get install -y curl\n', good: 'FROM a\nRUN apt-get install -y curl=7.88.1-10\n', line: 1 },
+    { rule: 'apk-no-cache', bad: 'FROM a\nRUN apk add curl\n', good: 'FROM a\nRUN apk add --no-cache curl\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n', line: 1 },
+    { rule: 'apk-pin', bad: 'FROM a\nRUN apk add --virtual .deps curl\n', good: 'FROM a\nRUN apk add --virtual .deps curl=8.5.0-r0\n', line: 1 },
+    { rule: 'yum-yes', bad: 'FROM a\nRUN yum install httpd\n', good: 'FROM a\nRUN yum install -y httpd\n', line: 1 },
+    { rule: 'yum-clean', bad: 'FROM a\nRUN yum install -y httpd\n', good: 'FROM a\nRUN yum install -y httpd && yum clean all\n', line: 1 },
+    { rule: 'yum-pin', bad: 'FROM a\nRUN yum install -y httpd\n', good: 'FROM a\nRUN yum install -y httpd-2.4.57\n', line: 1 },
+    { rule: 'dnf-yes', bad: 'FROM a\nRUN dnf install httpd\n', good: 'FROM a\nRUN microdnf install -y httpd\n', line: 1 },
+    { rule: 'dnf-clean', bad: 'FROM a\nRUN dnf install -y httpd\n', good: 'FROM a\nRUN dnf install -y httpd && dnf clean all\n', line: 1 },
+    { rule: 'dnf-pin', bad: 'FROM a\nRUN dnf install -y httpd\n', good: 'FROM a\nRUN dnf install -y httpd-2.4.57\n', line: 1 },
+    { rule: 'zypper-yes', bad: 'FROM a\nRUN zypper install curl\n', good: 'FROM a\nRUN zypper -n install curl\n', line: 1 },
+    { rule: 'zypper-clean', bad: 'FROM a\nRUN zypper -n install curl\n', good: 'FROM a\nRUN zypper -n install curl && zypper clean\n', line: 1 },
+    { rule: 'zypper-pin', bad: 'FROM a\nRUN zypper -n install curl\n', good: 'FROM a\nRUN zypper -n install curl=8.0.1\n', line: 1 },
+    { rule: 'pip-pin', bad: 'FROM a\nRUN pip install flask\n', good: 'FROM a\nRUN pip install flask==3.0.3\nRUN pip install -r requirements.txt\n', line: 1 },
+    { rule: 'pip-no-cache-dir', bad: 'FROM a\nRUN python3 -m pip install -r r.txt\n', good: 'FROM a\nRUN pip install --no-cache-dir -r r.txt\n', line: 1 },
+    { rule: 'npm-pin', bad: 'FROM a\nRUN npm install -g typescript\n', good: 'FROM a\nRUN npm install -g typescript@5.6.2\nRUN npm ci\n', line: 1 },
+    { rule: 'gem-pin', bad: 'FROM a\nRUN gem install rails\n', good: 'FROM a\nRUN gem install rails:7.1.3\nRUN gem install -v 1.0 bundler\n', line: 1 },
+    { rule: 'go-install-pin', bad: 'FROM a\nRUN go install golang.org/x/tools/gopls\n', good: 'FROM a\nRUN go install golang.org/x/tools/gopls@v0.15.3\nRUN go install ./...\n', line: 1 },
+    { rule: 'apt-lists-cleanup', bad: 'FROM a\nRUN apt-get update && apt-get install -y curl\n', good: 'FROM a\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', line: 1 },
+    { rule: 'apt-instead-of-apt-get', bad: 'FROM a\nRUN apt install -y curl\n', good: 'FROM a\nRUN apt-get install -y curl\n', line: 1 },
+    { rule: 'zypper-dist-upgrade', bad: 'FROM a\nRUN zypper -n dist-upgrade\n', good: 'FROM a\nRUN zypper -n update\n', line: 1 },
+    { rule: 'yarn-cache-clean', bad: 'FROM a\nRUN yarn install\n', good: 'FROM a\nRUN yarn install && yarn cache clean\n', line: 1 },
+  ], assert);
+});
+
+test('apt-lists-cleanup looks only at the final stage and stages it uses', () => {
+  assert.equal(runRule('apt-lists-cleanup', 'FROM a AS build\nRUN apt-get update && apt-get install -y gcc\nFROM b\nRUN true\n').length, 0);
+});
+
+test('package rules see through sudo and env', () => {
+  assert.equal(runRule('apt-get-yes', 'FROM a\nRUN sudo env DEBIAN_FRONTEND=noninteractive apt-get install curl\n').length, 1);
+});

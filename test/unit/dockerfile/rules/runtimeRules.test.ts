@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('runtime rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'multiple-instructions', bad: 'FROM a\nCMD ["a"]\nCMD ["b"]\n', good: 'FROM a\nCMD ["a"]\nFROM b\nCMD ["b"]\n', line: 1 },
+    { rule: 'json-args-recommended', bad: 'FROM a\nCMD node server.js\n', good: 'FROM a\nCMD ["node", "server.js"]\nFROM b\nSHELL ["pwsh", "-c"]\nCMD Write-Host hi\n', line: 1 },
+    { rule: 'background-service-cmd', bad: 'FROM a\nCMD service nginx start\n', good: 'FROM a\nCMD ["nginx", "-g", "daemon off;"]\n', line: 1 },
+    { rule: 'root-user', bad: 'FROM a\nUSER root\n', good: 'FROM a\nUSER root\nRUN x\nUSER 1000\n', line: 1 },
+    { rule: 'user-not-numeric', bad: 'FROM a\nUSER app\n', good: 'FROM a\nUSER 1000:1000\n', line: 1 },
+    { rule: 'user-not-created', bad: 'FROM debian:12\nRUN useradd -r app\nUSER appp\n', good: 'FROM debian:12\nRUN useradd -r app\nUSER app\nFROM node:22\nUSER node\n', line: 2 },
+    { rule: 'missing-healthcheck', bad: 'FROM a\nCMD ["x"]\n', good: 'FROM a\nHEALTHCHECK CMD x\n', line: 0 },
+  ], assert);
+});
+
+test('multiple-instructions reports the peer id for each keyword', () => {
+  const list = runRule('multiple-instructions', 'FROM a\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nHEALTHCHECK CMD a\nHEALTHCHECK NONE\n');
+  assert.deepEqual(list.map((d) => d.range.start.line), [1, 3]);
+  assert.deepEqual(list[0]!.tags, [1]);
+});
+
+test('background-service-cmd knows daemons and trailing &', () => {
+  const count = (text: string) => runRule('background-service-cmd', text).length;
+  assert.equal(count('FROM a\nCMD ["systemctl", "start", "x"]\n'), 1);
+  assert.equal(count('FROM a\nCMD nginx\n'), 1);
+  assert.equal(count('FROM a\nCMD apachectl start\n'), 1);
+  assert.equal(count('FROM a\nCMD ./server &\n'), 1);
+  assert.equal(count('FROM a\nCMD service php-fpm start && nginx -g "daemon off;"\n'), 0);
+  assert.equal(count('FROM a\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n'), 0);
+});
+
+test('user-not-created from scratch needs a uid or a copied passwd', () => {
+  assert.equal(runRule('user-not-created', 'FROM scratch\nUSER app\n').length, 1);
+  assert.equal(runRule('user-not-created', 'FROM scratch\nCOPY --from=b /etc/passwd /etc/passwd\nUSER app\n').length, 0);
+  assert.equal(runRule('user-not-created', 'FROM scratch\nUSER 65532\n').length, 0);
+});
+
+test('json-args-recommended offers an exec array for simple commands only', () => {
+  assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD node server.js\n')[0]!.data, { exec: ['node', 'server.js'] });
+  assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node a | tee b\n')[0]!.data, undefined);
+});

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('shell rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'shell-syntax', bad: 'FROM a\nRUN if true; then echo\n', good: 'FROM a\nRUN if true; then echo; fi\nRUN ["sh", "-c", "if"]\n', line: 1 },
+    { rule: 'bashism', bad: 'FROM debian:12\nRUN [[ -f x ]] && echo\n', good: 'FROM debian:12\nRUN [ -f x ] && echo\nSHELL ["/bin/bash", "-c"]\nRUN [[ -f x ]]\n', line: 1 },
+    { rule: 'run-cd', bad: 'FROM a\nRUN cd /src && make\n', good: 'FROM a\nWORKDIR /src\nRUN make && (cd sub && make)\n', line: 1 },
+    { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
+    { rule: 'pointless-command', bad: 'FROM a\nRUN top -b\n', good: 'FROM a\nRUN echo top\n', line: 1 },
+    { rule: 'relink-sh', bad: 'FROM a\nRUN ln -sf /bin/bash /bin/sh\n', good: 'FROM a\nRUN ln -sf /bin/bash /usr/bin/b\n', line: 1 },
+    { rule: 'pipefail', bad: 'FROM a\nRUN curl x | tar x\n', good: 'FROM a\nRUN set -eo pipefail; curl x | tar x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | tar x\n', line: 1 },
+    { rule: 'consecutive-run', bad: 'FROM a\nRUN a\nRUN b\n', good: 'FROM a\nRUN a && b\nCOPY x y\nRUN c\n', line: 2 },
+    { rule: 'useradd-no-log-init', bad: 'FROM a\nRUN useradd -u 123456789 app\n', good: 'FROM a\nRUN useradd -l -u 123456789 app\nRUN useradd -u 1000 b\n', line: 1 },
+    { rule: 'wget-progress', bad: 'FROM a\nRUN wget https://x.io/a\n', good: 'FROM a\nRUN wget -q https://x.io/a\nRUN wget --progress=dot:giga https://x.io/b\n', line: 1 },
+    { rule: 'wget-and-curl', bad: 'FROM a\nRUN wget -q x\nRUN curl -fsS y && curl -fsS z\n', good: 'FROM a\nRUN curl -fsS y\nFROM b\nRUN wget -q x\n', line: 1 },
+  ], assert);
+});
+
+test('bashisms accepted by BusyBox ash are not reported on Alpine', () => {
+  assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN [[ -f x ]] && echo\n').length, 0);
+  assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN diff <(a) b\n').length, 1);
+});
+
+test('shell-syntax maps the error position into the document', () => {
+  const [d] = runRule('shell-syntax', 'FROM a\nRUN echo ok && \\\n    echo "unterminated\n');
+  assert.ok(d!.range.start.line >= 1);
+});
+
+test('shell parsing is skipped for PowerShell and Windows images', () => {
+  assert.equal(runRule('shell-syntax', 'FROM a\nSHELL ["pwsh", "-c"]\nRUN if ($x) {\n').length, 0);
+  assert.equal(runRule('shell-syntax', '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN if exist x (echo y\n').length, 0);
+});
+
+test('RUN heredocs are parsed as scripts, with foreign shebangs skipped', () => {
+  assert.equal(runRule('run-cd', 'FROM a\nRUN <<EOF\ncd /x\nmake\nEOF\n').length, 1);
+  assert.equal(runRule('shell-syntax', 'FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nif x: (\nEOF\n').length, 0);
+});

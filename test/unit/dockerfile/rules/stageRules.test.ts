@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('stage rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'invalid-as', bad: 'FROM a IS b\n', good: 'FROM a AS b\n', line: 0 },
+    { rule: 'from-as-casing', bad: 'FROM a as b\n', good: 'FROM a AS b\nfrom c as d\n', line: 0 },
+    { rule: 'invalid-stage-name', bad: 'FROM a AS 1st\n', good: 'FROM a AS first-1.x_y\n', line: 0 },
+    { rule: 'stage-name-casing', bad: 'FROM a AS Build\n', good: 'FROM a AS build\n', line: 0 },
+    { rule: 'duplicate-stage-name', bad: 'FROM a AS b\nFROM c AS B\n', good: 'FROM a AS b\nFROM c AS d\n', line: 1 },
+    { rule: 'reserved-stage-name', bad: 'FROM a AS scratch\n', good: 'FROM a AS base\n', line: 0 },
+    { rule: 'unknown-stage', bad: 'FROM a AS builder\nFROM b\nCOPY --from=biulder /x /y\n', good: 'FROM a AS builder\nFROM b\nCOPY --from=builder /x /y\nCOPY --from=nginx:1 /x /y\nCOPY --from=0 /a /b\n', line: 2 },
+    { rule: 'copy-from-self', bad: 'FROM a AS b\nCOPY --from=b /x /y\n', good: 'FROM a AS b\nFROM c\nCOPY --from=b /x /y\n', line: 1 },
+    { rule: 'unused-stage', bad: 'FROM a AS tools\nFROM b\nRUN x\n', good: 'FROM a AS tools\nFROM b\nCOPY --from=tools /x /y\n', line: 0 },
+  ], assert);
+});
+
+test('unknown-stage explains stages defined later and typos in FROM', () => {
+  assert.match(runRule('unknown-stage', 'FROM a\nCOPY --from=later /x /y\nFROM b AS later\n')[0]!.message, /defined later/);
+  const [typo] = runRule('unknown-stage', 'FROM a AS build\nFROM biuld\n');
+  assert.match(typo!.message, /Did you mean build/);
+  assert.deepEqual(typo!.data, { replacement: 'build' });
+});
+
+test('unused-stage is tagged unnecessary and ignores the last stage', () => {
+  const [d] = runRule('unused-stage', 'FROM a AS x\nFROM b AS y\n');
+  assert.deepEqual(d!.tags, [1]);
+  assert.equal(runRule('unused-stage', 'FROM a AS x\n').length, 0);
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+test('syntax rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'unknown-instruction', bad: 'FROM a\nRUNN echo\n', good: 'FROM a\nRUN echo\n', line: 1 },
+    { rule: 'instruction-casing', bad: 'FROM a\nRUN x\nrun y\nCMD z\n', good: 'from a\nrun x\ncmd y\n', line: 2 },
+    { rule: 'directive-casing', bad: '# ESCAPE=\\\nFROM a\n', good: '# escape=\\\nFROM a\n', line: 0 },
+    { rule: 'invalid-escape-directive', bad: '# escape=x\nFROM a\n', good: '# escape=`\nFROM a\n', line: 0 },
+    { rule: 'duplicate-directive', bad: '# syntax=a\n# syntax=b\nFROM a\n', good: '# syntax=a\n# escape=\\\nFROM a\n', line: 1 },
+    { rule: 'empty-continuation', bad: 'FROM a\nRUN a \\\n\n  b\n', good: 'FROM a\nRUN a \\\n  # comment\n  b\n', line: 2 },
+    { rule: 'first-instruction', bad: 'RUN x\nFROM a\n', good: 'ARG V=1\nFROM a:$V\n', line: 0 },
+    { rule: 'unterminated-quote', bad: 'FROM a\nENV A="b\n', good: 'FROM a\nENV A="b c" B=\'d\'\nRUN echo "x\n', line: 1 },
+    { rule: 'unsupported-modifier', bad: 'FROM a\nENV A=${B:0:2}\n', good: 'FROM a\nENV A=${B:-x} C=${D%.*}\nRUN echo ${B:0:2}\n', line: 1 },
+    { rule: 'json-single-quotes', bad: "FROM a\nCMD ['node', 'x']\n", good: 'FROM a\nCMD ["node", "x"]\n', line: 1 },
+    { rule: 'non-breaking-space', bad: 'FROM a\nRUN echo\u00a0hi\n', good: 'FROM a\nRUN echo hi\n', line: 1 },
+    { rule: 'maintainer-deprecated', bad: 'FROM a\nMAINTAINER me\n', good: 'FROM a\nLABEL org.opencontainers.image.authors=me\n', line: 1 },
+  ], assert);
+});
+
+test('unknown-instruction suggests the closest keyword', () => {
+  const [d] = runRule('unknown-instruction', 'FROM a\nCOYP x y\n');
+  assert.match(d!.message, /Did you mean COPY/);
+  assert.deepEqual(d!.data, { replacement: 'COPY' });
+});
+
+test('maintainer-deprecated carries the deprecated tag', () => {
+  assert.deepEqual(runRule('maintainer-deprecated', 'FROM a\nMAINTAINER me\n')[0]!.tags, [2]);
+});

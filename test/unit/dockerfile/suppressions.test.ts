@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findSuppressions } from '../../../server/src/core/dockerfile/suppressions';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+
+test('comments above an instruction, global ignores and the check directive', () => {
+  const s = findSuppressions(parseDockerfile('# check=skip=StageNameCasing,FromAsCasing;error=true\nFROM a\n# hadolint global ignore=DL3008\n# workbench ignore=sudo, run-cd\n\nRUN sudo cd x\n# workbench ignore\nRUN y\n'));
+  assert.deepEqual([...s.global].sort(), ['dl3008', 'fromascasing', 'stagenamecasing']);
+  assert.equal(s.checksAreErrors, true);
+  assert.deepEqual([...s.byInstruction.get(1)!].sort(), ['run-cd', 'sudo']);
+  assert.deepEqual([...s.byInstruction.get(2)!], ['*']);
+  assert.equal(s.comments.length, 3);
+  assert.equal(findSuppressions(parseDockerfile('# check=skip=all\nFROM a\n')).skipAllChecks, true);
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { validateAnalysis } from '../../../server/src/core/dockerfile/validate';
+import { rule } from '../../../server/src/core/dockerfile/rules/rule';
+import { DiagnosticSeverity } from '../../../server/src/core/types';
+import { context } from './helpers';
+
+const codes = (text: string, rules = {}) => validateAnalysis(Analysis.of(text), 'file:///w/Dockerfile', context({ rules })).map((d) => `${d.range.start.line}:${d.code}`);
+
+test('settings turn a rule off or change its severity', () => {
+  assert.ok(codes('FROM node\n').includes('0:untagged-image'));
+  assert.ok(!codes('FROM node\n', { 'untagged-image': 'off' }).includes('0:untagged-image'));
+  const [d] = validateAnalysis(Analysis.of('FROM node\n'), 'u', context({ rules: { 'untagged-image': 'error' } })).filter((x) => x.code === 'untagged-image');
+  assert.equal(d!.severity, DiagnosticSeverity.Error);
+  assert.ok(codes('FROM a:1\n', { 'missing-healthcheck': 'information' }).includes('0:missing-healthcheck'));
+});
+
+test('diagnostics carry source, peer documentation link and tags', () => {
+  const [d] = validateAnalysis(Analysis.of('FROM node:latest\n'), 'u', context()).filter((x) => x.code === 'latest-tag');
+  assert.equal(d!.source, 'docker-workbench');
+  assert.equal(d!.codeDescription!.href, 'https://github.com/hadolint/hadolint/wiki/DL3007');
+  const [bk] = validateAnalysis(Analysis.of('FROM a:1 as b\n'), 'u', context()).filter((x) => x.code === 'from-as-casing');
+  assert.equal(bk!.codeDescription!.href, 'https://docs.docker.com/reference/build-checks/from-as-casing/');
+});
+
+test('inline suppressions: ours, hadolint and dockerfile-utils comments cover the next instruction', () => {
+  const text = 'FROM a:1\n# workbench ignore=sudo\nRUN sudo x\n# hadolint ignore=DL3004\nRUN sudo y\n# dockerfile-utils: ignore\nRUN sudo z\nRUN sudo w\n';
+  assert.deepEqual(codes(text).filter((c) => c.endsWith(':sudo')), ['7:sudo']);
+});
+
+test('a hadolint id suppresses only the matching part of a rule that covers several peers', () => {
+  const text = 'FROM a:1\n# hadolint ignore=DL4003\nCMD ["a"]\nENTRYPOINT ["b"]\nCMD ["c"]\nENTRYPOINT ["d"]\n';
+  assert.deepEqual(codes(text).filter((c) => c.endsWith('multiple-instructions')), ['3:multiple-instructions']);
+});
+
+test('BuildKit check directive: skip by check name or all, error=true', () => {
+  assert.ok(!codes('# check=skip=FromAsCasing\nFROM a:1 as b\n').some((c) => c.endsWith('from-as-casing')));
+  assert.ok(!codes('# check=skip=all\nFROM a:1 as b\n').some((c) => c.endsWith('from-as-casing')));
+  const list = validateAnalysis(Analysis.of('# check=error=true\nFROM a:1 as b\n'), 'u', context());
+  assert.equal(list.find((d) => d.code === 'from-as-casing')!.severity, DiagnosticSeverity.Error);
+  assert.ok(!codes('# hadolint global ignore=DL3007\nFROM a:latest\n').some((c) => c.endsWith('latest-tag')));
+});
+
+test('a rule that throws loses only its own reports', () => {
+  const broken = rule({ id: 'broken', severity: 'error', explain: () => ['x'.repeat(30)] }, () => {
+    throw new Error('boom');
+  });
+  const fine = rule({ id: 'fine', severity: 'warning', explain: () => ['x'.repeat(30)] }, (ctx) => ctx.report({ start: 0, end: 4 }, 'ok'));
+  const list = validateAnalysis(Analysis.of('FROM a\n'), 'u', context(), [broken, fine]);
+  assert.deepEqual(list.map((d) => d.code), ['fine']);
+});
