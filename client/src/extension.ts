@@ -24,6 +24,7 @@ import { ComposeView } from './compose/composeView';
 import { composeCommands } from './compose/composeCommands';
 import { registerComposeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
+import { registerRunWorkflow } from './run/runWorkflow';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const reports = new ReportDocuments();
   context.subscriptions.push(reports);
   const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };
+  context.subscriptions.push(...registerRunWorkflow(context, commandContext));
 
   // What was built from which Dockerfile; the build task records it, the server gets told.
   const builtImages = new BuiltImages(context.workspaceState);

@@ -11,9 +11,11 @@ import { networkCommands } from './networkCommands';
 import { systemCommands } from './systemCommands';
 import { viewCommands } from './viewCommands';
 import { interactionCommands } from './interactionCommands';
+import { languageCommands } from './languageCommands';
+import { runCommands } from '../run/runCommands';
 
 export function allCommands(extra: Record<string, Handler> = {}): Record<string, Handler> {
-  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...extra };
+  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...languageCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...runCommands, ...extra };
 }
 
 export function registerCommands(ctx: CommandContext, table: Record<string, Handler>): vscode.Disposable[] {

@@ -1,0 +1,50 @@
+// Dockerfile language-server benchmark, side by side in one run with rcjsuen's
+// dockerfile-language-server-nodejs (what Microsoft's Container Tools bundles), over stdio, on
+// generated Dockerfiles of about 100, 1,000 and 10,000 lines. Ours runs its full rule set
+// (including the shell-aware rules). Needs `npm run build` first.
+import * as path from 'node:path';
+import { REPO } from '../test/harness/tiers.mjs';
+import { measureServer } from './lib/lspPeer.mjs';
+import { printComparison, summarize } from './lib/report.mjs';
+
+const SIZES = (process.env.SIZES || '100,1000,10000').split(',').map(Number);
+const EDITS = Number(process.env.EDITS || 100);
+
+/** A realistic multi-stage Dockerfile of about `lines` lines. */
+function dockerfile(lines) {
+  const out = ['# syntax=docker/dockerfile:1', 'ARG NODE_VERSION=20', 'ARG APP_HOME=/srv/app'];
+  let stage = 0;
+  while (out.length < lines) {
+    const name = `stage${stage}`;
+    out.push(`FROM node:\${NODE_VERSION}-bookworm AS ${name}`, 'ARG APP_HOME', 'ENV NODE_ENV=production \\', '    PORT=8080', 'WORKDIR ${APP_HOME}',
+      'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends curl ca-certificates \\', '    && rm -rf /var/lib/apt/lists/*',
+      'COPY package.json package-lock.json ./', 'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev',
+      `COPY ${stage > 0 ? `--from=stage${stage - 1} ` : ''}. .`, 'RUN npm run build && chown -R node:node ${APP_HOME}', 'USER node', 'EXPOSE 8080',
+      'HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:${PORT}/health || exit 1', 'CMD ["node", "server.js"]', '');
+    stage++;
+  }
+  return out.join('\n');
+}
+
+for (const lines of SIZES) {
+  const text = dockerfile(lines);
+  const all = text.split('\n');
+  const target = all.findIndex((l, i) => i > all.length / 2 && l.startsWith('RUN npm run build')); // a RUN in the middle
+  const end = all[target].length;
+  const scenario = {
+    languageId: 'dockerfile',
+    uri: `file:///tmp/bench-dockerfile-${lines}/Dockerfile`,
+    text,
+    edit: (i) => (i % 2 === 0
+      ? { range: { start: { line: target, character: end }, end: { line: target, character: end } }, text: 'x' }
+      : { range: { start: { line: target, character: end }, end: { line: target, character: end + 1 } }, text: '' }),
+    // Completion of a variable after `${` and hover on an instruction keyword, in the middle of the file.
+    completionAt: { line: target, character: all[target].indexOf('${') + 2 },
+    hoverAt: { line: target, character: 1 },
+    edits: EDITS,
+    requests: 100,
+  };
+  const ours = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'] });
+  const peer = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'] });
+  printComparison(`Dockerfile of ${all.length} lines (diagnostics at open: ours ${ours.diagnostics}, peer ${peer.diagnostics})`, summarize(ours), summarize(peer), 'dockerfile-language-server');
+}

@@ -1,0 +1,218 @@
+// Runs a RunSpec through the Engine API, the way `docker run` would: make sure the image is
+// there (pull it when missing), create the named volumes the user asked for, create the
+// container, start it. Engine failures become RunErrors that say what to do (image missing with no
+// registry, port taken, name taken, engine unreachable). A container that was created but could
+// not start is removed again, so a retry does not trip over its name. runAndFollowUp adds the UI:
+// an attached terminal for interactive runs, "Show Logs" / "Open in Browser" after detached ones.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DockerEngine } from '../engine/dockerEngine';
+import { EngineError } from '../engine/engineError';
+import type { CommandContext } from '../commands/commandContext';
+import { portInUse } from './portInUse';
+import { EnvFileError, formatCommandLine, hasErrors, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
+
+export type RunErrorKind = 'invalid' | 'unreachable' | 'imageMissing' | 'volumeMissing' | 'networkMissing' | 'nameInUse' | 'portInUse' | 'failed';
+
+export class RunError extends Error {
+  constructor(readonly kind: RunErrorKind, message: string, readonly detail?: string) {
+    super(message);
+    this.name = 'RunError';
+  }
+}
+
+export interface RunIo {
+  /** Progress lines (pulling, creating a volume): the task terminal prints them, the form shows the latest. */
+  progress?(line: string): void;
+  /** Folder that relative env file paths are read from (the CLI would use its working directory). */
+  baseFolder?: string;
+  /** Reads an env file; defaults to the local file system. */
+  readFile?(file: string): Promise<string>;
+  /** Values for env file lines that name only a variable; defaults to the extension host's environment. */
+  lookupEnv?(key: string): string | undefined;
+}
+
+export interface StartedContainer {
+  id: string;
+  name: string;
+  /** What was shown to the user as the equivalent command. */
+  commandLine: string;
+}
+
+/** The equivalent command line; empty for a spec too malformed to describe (validation says why). */
+export function commandLineOf(spec: RunSpec): string {
+  try {
+    return formatCommandLine(toDockerRunArgs(spec));
+  } catch {
+    return '';
+  }
+}
+
+/** Engine failures while running, in the words the user needs. */
+export function explainRunFailure(error: unknown, spec: RunSpec, stage: 'create' | 'start'): RunError {
+  if (error instanceof RunError) return error;
+  const engineError = error instanceof EngineError ? error : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (engineError?.unreachable) return new RunError('unreachable', vscode.l10n.t('The Docker Engine cannot be reached, so nothing was run. {0}', message), engineError.detail);
+  if (stage === 'create' && (engineError?.kind === 'conflict' || /is already in use by container/i.test(message))) {
+    return new RunError('nameInUse', vscode.l10n.t('The name "{0}" is already used by another container. Choose another name, or remove that container first.', spec.name ?? ''), message);
+  }
+  const port = portInUse(message);
+  if (port) {
+    return new RunError('portInUse', port.ip
+      ? vscode.l10n.t('Host port {0} on {1} is already in use (by another container or program). Choose another host port, or leave it empty for a random one.', port.port, port.ip)
+      : vscode.l10n.t('Host port {0} is already in use (by another container or program). Choose another host port, or leave it empty for a random one.', port.port), message);
+  }
+  if (/network .* not found/i.test(message)) return new RunError('networkMissing', vscode.l10n.t('The network "{0}" does not exist. Create it in the Networks view or choose another.', spec.network ?? ''), message);
+  if (/no such image|pull access denied|manifest unknown/i.test(message)) return imageMissing(spec.image, message);
+  return new RunError('failed', stage === 'create'
+    ? vscode.l10n.t('The engine could not create the container: {0}', message)
+    : vscode.l10n.t('The container was created but could not start: {0}', message), message);
+}
+
+function imageMissing(image: string, reason: string): RunError {
+  return new RunError('imageMissing', vscode.l10n.t('The image {0} is not on this engine, and pulling it from its registry failed ({1}). Build it from a Dockerfile, or pull it when the registry can be reached.', image, reason.split('\n')[0]!.trim()), reason);
+}
+
+/** The image, pulled first when the engine does not have it (as `docker run` does). */
+async function ensureImage(engine: DockerEngine, image: string, io: RunIo): Promise<void> {
+  try {
+    await engine.inspectImage(image);
+    return;
+  } catch (error) {
+    if (!(error instanceof EngineError) || error.kind !== 'notFound') throw explainRunFailure(error, { image }, 'create');
+  }
+  io.progress?.(vscode.l10n.t('{0} is not on this engine; pulling it…', image));
+  try {
+    const stream = await engine.pull(image);
+    let last = '';
+    await engine.followProgress(stream, (event) => {
+      if (event.status && event.status !== last && !event.progressDetail?.total) io.progress?.(`${event.id ? `${event.id}: ` : ''}${(last = event.status)}`);
+    });
+  } catch (error) {
+    // A registry time-out looks like an engine time-out; ask the engine itself which it was.
+    const engineDown = await engine.ping().then(() => undefined, (e: unknown) => e);
+    if (engineDown) throw explainRunFailure(engineDown, { image }, 'create');
+    const reason = error instanceof EngineError ? (error.detail ?? error.message) : error instanceof Error ? error.message : String(error);
+    throw imageMissing(image, reason);
+  }
+}
+
+async function ensureVolumes(engine: DockerEngine, spec: RunSpec, io: RunIo): Promise<void> {
+  for (const mount of namedVolumes(spec)) {
+    const name = mount.source!.trim();
+    const existing = await engine.listVolumes(name);
+    if (existing.length) continue;
+    if (!mount.create) {
+      throw new RunError('volumeMissing', vscode.l10n.t('The volume "{0}" does not exist. Choose an existing volume, or tick "create if missing" ("create": true) to make it.', name));
+    }
+    io.progress?.(vscode.l10n.t('Creating volume {0}', name));
+    await engine.createVolume({ name });
+  }
+}
+
+async function ensureNetwork(engine: DockerEngine, spec: RunSpec): Promise<void> {
+  if (!isUserDefinedNetwork(spec.network)) return;
+  const network = spec.network!.trim();
+  try {
+    await engine.inspectNetwork(network);
+  } catch (error) {
+    if (error instanceof EngineError && error.kind === 'notFound') {
+      throw new RunError('networkMissing', vscode.l10n.t('The network "{0}" does not exist. Create it in the Networks view or choose another.', network));
+    }
+    throw explainRunFailure(error, spec, 'create');
+  }
+}
+
+/** Validates, then creates and starts the container; resolves once it is running (or has run, with --rm). */
+export async function createAndStart(engine: DockerEngine, spec: RunSpec, io: RunIo = {}): Promise<StartedContainer> {
+  const problems = validateRunSpec(spec, vscode.l10n);
+  if (hasErrors(problems)) {
+    throw new RunError('invalid', problems.filter((p) => p.severity === 'error').map((p) => p.message).join('\n'));
+  }
+  const commandLine = commandLineOf(spec);
+  const readFile = io.readFile ?? ((file: string) => fs.readFile(file, 'utf8'));
+  let envEntries: string[];
+  try {
+    envEntries = await loadEnvFiles(spec, {
+      read: (file) => readFile(io.baseFolder && !path.isAbsolute(file) ? path.join(io.baseFolder, file) : file),
+      lookup: io.lookupEnv ?? ((key) => process.env[key]),
+    }, vscode.l10n);
+  } catch (error) {
+    throw new RunError('invalid', error instanceof EnvFileError ? error.message : String(error));
+  }
+
+  await ensureImage(engine, spec.image.trim(), io);
+  await ensureNetwork(engine, spec);
+  await ensureVolumes(engine, spec, io);
+
+  let id: string;
+  try {
+    id = await engine.createContainer(toCreateOptions(spec, envEntries));
+  } catch (error) {
+    throw explainRunFailure(error, spec, 'create');
+  }
+  try {
+    await engine.containerAction(id, 'start');
+  } catch (error) {
+    // `docker run` would leave a created container behind; remove it so the name is free again.
+    await engine.removeContainer(id, { force: true }).catch(() => undefined);
+    throw explainRunFailure(error, spec, 'start');
+  }
+  let name = spec.name?.trim() || id.slice(0, 12);
+  try {
+    name = (await engine.inspectContainer(id)).Name.replace(/^\//, '') || name;
+  } catch {
+    // already gone (--rm and a short command)
+  }
+  return { id, name, commandLine };
+}
+
+/** The first published TCP port of a running container as an http:// address. */
+export async function browserAddress(engine: DockerEngine, id: string): Promise<string | undefined> {
+  const details = await engine.inspectContainer(id).catch(() => undefined);
+  const ports = details?.NetworkSettings?.Ports ?? {};
+  for (const [key, bindings] of Object.entries(ports)) {
+    if (!key.endsWith('/tcp')) continue;
+    const binding = (bindings ?? []).find((b) => b.HostPort);
+    if (!binding) continue;
+    const ip = binding.HostIp;
+    const host = !ip || ip === '0.0.0.0' || ip === '::' ? 'localhost' : ip.includes(':') ? `[${ip}]` : ip;
+    return `http://${host}:${binding.HostPort}/`;
+  }
+  return undefined;
+}
+
+/** The folder relative env files are read from when the run did not come from a task. */
+export function defaultBaseFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+}
+
+/**
+ * Runs the spec for a command or the form: logs the equivalent command, creates and starts the
+ * container, then attaches a terminal (interactive) or offers the next steps (detached). The
+ * offer is not awaited: the notification may stay open long after the run.
+ */
+export async function runAndFollowUp(ctx: CommandContext, spec: RunSpec, io: RunIo = {}): Promise<StartedContainer> {
+  ctx.log.info(`run: ${commandLineOf(spec)}`);
+  const started = await createAndStart(ctx.active.engine, spec, { baseFolder: defaultBaseFolder(), ...io });
+  ctx.log.info(`run: started ${started.name} (${started.id.slice(0, 12)})`);
+  if (spec.interactive) {
+    ctx.interaction.attach(started.id, started.name);
+  } else {
+    void offerNextSteps(ctx, spec, started).catch((error: unknown) => ctx.log.warn(`run: follow-up failed: ${String(error)}`));
+  }
+  return started;
+}
+
+async function offerNextSteps(ctx: CommandContext, spec: RunSpec, started: StartedContainer): Promise<void> {
+  const engine = ctx.active.engine;
+  const address = await browserAddress(engine, started.id);
+  const showLogs = vscode.l10n.t('Show Logs');
+  const openBrowser = vscode.l10n.t('Open in Browser');
+  const message = vscode.l10n.t('Started {0} ({1}) from {2}.', started.name, started.id.slice(0, 12), spec.image);
+  const choice = await ctx.prompts.current.info(message, ...(address ? [showLogs, openBrowser] : [showLogs]));
+  if (choice === showLogs) ctx.interaction.openLogsTerminal(started.id, started.name);
+  else if (choice === openBrowser && address) await vscode.env.openExternal(vscode.Uri.parse(address));
+}
