@@ -10,6 +10,7 @@ import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 import { TEST_IMAGE } from '../engine/privateEngine.mjs';
+import { runFormScreenshots } from './runFormScreenshot.mjs';
 
 const require = createRequire(import.meta.url);
 const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
@@ -164,6 +165,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let totals = { passed: 0, failed: 1 };
   try {
     totals = await runE2ETier();
+    // The run form as a user sees it (its own code-server window, same engine).
+    console.log('e2e: the run form');
+    const form = await runFormScreenshots();
+    totals = { passed: totals.passed + form.passed, failed: totals.failed + form.failed };
   } catch (error) {
     console.error(`e2e: ${error.stack ?? error}`);
   }
