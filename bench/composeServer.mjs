@@ -4,7 +4,7 @@
 // waits about a second before publishing. Needs `npm run build` first.
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
-import { measureServer } from './lib/lspPeer.mjs';
+import { measureServer } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
 
 const SIZES = (process.env.SIZES || '10,100,1000').split(',').map(Number);

@@ -1,5 +1,5 @@
 // Prints side-by-side rows for the language-server benchmarks.
-import { percentile } from './lspPeer.mjs';
+import { percentile } from '../../test/harness/lspPeer.mjs';
 
 const f = (n) => (n === undefined || Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 

@@ -5,8 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, childrenOf, testDocker, uniqueName, waitFor, workspaceDir } from './helpers';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, testDocker, uniqueName, waitFor, workspaceDir, commandTestSetup } from './helpers';
 
 function writeFiles(folder: string, files: Record<string, string>): string {
   const dir = path.join(workspaceDir(), folder);
@@ -20,21 +19,9 @@ function writeFiles(folder: string, files: Record<string, string>): string {
 describe('build and compose workflows', function () {
   this.timeout(180_000);
   const docker = testDocker();
-  let prompts: ScriptedPrompts;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const setup = commandTestSetup();
+  const { cleanup } = setup;
 
-  beforeEach(async () => {
-    const api = await activateExtension();
-    prompts = new ScriptedPrompts();
-    api.setPrompts(prompts);
-    await childrenOf(api.views.containers);
-    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
-  });
-  afterEach(async () => {
-    (await activateExtension()).setPrompts(undefined);
-    while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-    assert.equal(prompts.pending, 0, 'every scripted answer was used');
-  });
 
   it('builds an image with the docker-build task, records its layers, and sees the cache on a rebuild', async () => {
     const api = await activateExtension();
@@ -42,7 +29,7 @@ describe('build and compose workflows', function () {
     const tag = `dwb-test/${uniqueName('built')}:v1`;
     cleanup.push(() => docker.getImage(tag).remove({ force: true }));
     const dockerfile = vscode.Uri.file(path.join(dir, 'Dockerfile'));
-    prompts.next('input', tag).next('pickMany', []);
+    setup.prompts.next('input', tag).next('pickMany', []);
     const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('dockerWorkbench.images.build', dockerfile);
     assert.equal(outcome?.ok, true);
     const image = await docker.getImage(tag).inspect();
@@ -51,19 +38,19 @@ describe('build and compose workflows', function () {
     assert.equal(fact?.imageId, image.Id);
     assert.ok(fact!.layers.some((l) => /echo built/.test(l.createdBy)), 'the history is recorded');
 
-    prompts.next('input', tag).next('pickMany', []);
+    setup.prompts.next('input', tag).next('pickMany', []);
     await vscode.commands.executeCommand('dockerWorkbench.images.build', dockerfile);
     const rebuilt = api.builtImages.forDockerfile(dockerfile.toString())!;
     const runLayer = rebuilt.layers.find((l) => /echo built/.test(l.createdBy));
     assert.equal(runLayer?.cached, true, 'the unchanged RUN came from the cache');
-    assert.equal(prompts.asked[2]!.message, prompts.asked[0]!.message);
-    assert.equal(prompts.asked[0]!.title?.endsWith('image name and tag'), true);
+    assert.equal(setup.prompts.asked[2]!.message, setup.prompts.asked[0]!.message);
+    assert.equal(setup.prompts.asked[0]!.title?.endsWith('image name and tag'), true);
   });
 
   it('puts a build failure on the Dockerfile line that failed (problem matcher)', async () => {
     const dir = writeFiles(uniqueName('build-fail'), { Dockerfile: 'FROM busybox\n\nRUN echo about to fail \\\n  && exit 3\nCMD ["true"]\n' });
     const dockerfile = vscode.Uri.file(path.join(dir, 'Dockerfile'));
-    prompts.next('input', `dwb-test/${uniqueName('fail')}:x`).next('pickMany', []);
+    setup.prompts.next('input', `dwb-test/${uniqueName('fail')}:x`).next('pickMany', []);
     const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('dockerWorkbench.images.build', dockerfile);
     assert.equal(outcome?.ok, false);
     const diagnostics = await waitFor('the build error on the Dockerfile', () => {
@@ -86,7 +73,7 @@ describe('build and compose workflows', function () {
     });
     const tag = `dwb-test/${uniqueName('api')}:base`;
     cleanup.push(() => docker.getImage(tag).remove({ force: true }));
-    prompts.next('input', tag).next('pickMany', []);
+    setup.prompts.next('input', tag).next('pickMany', []);
     const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('dockerWorkbench.images.build', { dockerfileUri: vscode.Uri.file(path.join(dir, 'Dockerfile')).toString(), target: 'base' });
     assert.equal(outcome?.ok, true);
     const container = await docker.createContainer({ Image: tag, Cmd: ['cat', '/listing'], Tty: true });
@@ -136,7 +123,7 @@ describe('build and compose workflows', function () {
     });
     const running = async () => (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } })).map((c) => c.Labels['com.docker.compose.service']).sort();
 
-    prompts.next('pickMany', []);
+    setup.prompts.next('pickMany', []);
     await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
     assert.deepEqual(await running(), ['db', 'web']);
     assert.ok((await docker.listNetworks()).some((n) => n.Name === `${project}_default`));
@@ -151,9 +138,9 @@ describe('build and compose workflows', function () {
     await waitFor('the web container under its service', async () => (await api.composeView.getChildren(web)).length === 1);
 
     await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
-    prompts.next('confirm', (asked) => asked.buttons?.[0]);
+    setup.prompts.next('confirm', (asked) => asked.buttons?.[0]);
     await vscode.commands.executeCommand('dockerWorkbench.compose.down', projectNode);
-    const asked = prompts.asked.at(-1)!;
+    const asked = setup.prompts.asked.at(-1)!;
     assert.match(asked.detail!, new RegExp(`${project}_data`), 'the warning names the volume');
     assert.deepEqual(asked.buttons, ['Down (Keep Volumes)', 'Down and Delete Volumes…']);
     assert.deepEqual(await running(), []);
@@ -163,7 +150,7 @@ describe('build and compose workflows', function () {
     await vscode.commands.executeCommand('dockerWorkbench.compose.up', { composeFileUri: file.toString(), services: ['db'] });
     assert.deepEqual(await running(), ['db']);
 
-    prompts.next('pickMany', ['Choose profiles…']).next('pickMany', ['jobs']);
+    setup.prompts.next('pickMany', ['Choose profiles…']).next('pickMany', ['jobs']);
     await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
     assert.deepEqual(await running(), ['db', 'job', 'web']);
 
@@ -173,9 +160,9 @@ describe('build and compose workflows', function () {
     assert.match(resolved, /httpd/);
 
     await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
-    prompts.next('confirm', (a) => a.buttons?.[1]).accept();
+    setup.prompts.next('confirm', (a) => a.buttons?.[1]).accept();
     await vscode.commands.executeCommand('dockerWorkbench.compose.down', file);
-    assert.match(prompts.asked.at(-1)!.detail!, /cannot be undone/);
+    assert.match(setup.prompts.asked.at(-1)!.detail!, /cannot be undone/);
     await assert.rejects(docker.getVolume(`${project}_data`).inspect(), /no such volume/i);
   });
 });

@@ -5,26 +5,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren } from './helpers';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, commandTestSetup } from './helpers';
 
 describe('container commands', () => {
   const docker = testDocker();
-  let prompts: ScriptedPrompts;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const setup = commandTestSetup();
+  const { cleanup } = setup;
 
-  beforeEach(async () => {
-    const api = await activateExtension();
-    prompts = new ScriptedPrompts();
-    api.setPrompts(prompts);
-    await childrenOf(api.views.containers);
-    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
-  });
-  afterEach(async () => {
-    (await activateExtension()).setPrompts(undefined);
-    while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-    assert.equal(prompts.pending, 0, 'every scripted answer was used');
-  });
 
   async function containerNode(cmd: string[] = ['sleep', '300'], start = true) {
     const api = await activateExtension();
@@ -65,24 +52,24 @@ describe('container commands', () => {
 
   it('removes only after a confirmation that names the container, forcing a running one', async () => {
     const { container, node, name } = await containerNode();
-    prompts.decline();
+    setup.prompts.decline();
     await vscode.commands.executeCommand('dockerWorkbench.containers.remove', node);
     assert.ok(await docker.getContainer(container.id).inspect(), 'declining keeps it');
-    assert.match(prompts.asked[0]!.message!, new RegExp(name));
-    assert.match(prompts.asked[0]!.detail!, /running: it will be stopped/);
-    assert.deepEqual(prompts.asked[0]!.buttons, ['Stop and Remove']);
+    assert.match(setup.prompts.asked[0]!.message!, new RegExp(name));
+    assert.match(setup.prompts.asked[0]!.detail!, /running: it will be stopped/);
+    assert.deepEqual(setup.prompts.asked[0]!.buttons, ['Stop and Remove']);
 
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.containers.remove', node);
     await assert.rejects(docker.getContainer(container.id).inspect(), /no such container/i);
   });
 
   it('renames, refusing names that are not container names', async () => {
     const { container, node } = await containerNode();
-    prompts.next('input', 'bad name; rm -rf /');
+    setup.prompts.next('input', 'bad name; rm -rf /');
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.containers.rename', node)), /rejected/);
     const newName = uniqueName('dwb-renamed');
-    prompts.next('input', newName);
+    setup.prompts.next('input', newName);
     await vscode.commands.executeCommand('dockerWorkbench.containers.rename', node);
     assert.equal((await docker.getContainer(container.id).inspect()).Name, `/${newName}`);
   });
@@ -91,7 +78,7 @@ describe('container commands', () => {
     const { container, node } = await containerNode(['sh', '-c', 'echo hello > /greeting; sleep 300']);
     await waitFor('the file inside', async () => (await (await docker.getContainer(container.id).exec({ Cmd: ['cat', '/greeting'], AttachStdout: true })).inspect()) !== undefined);
     const repo = `dwb-test/${uniqueName('commit')}`;
-    prompts.next('input', `${repo}:snap`);
+    setup.prompts.next('input', `${repo}:snap`);
     await vscode.commands.executeCommand('dockerWorkbench.containers.commit', node);
     cleanup.push(() => docker.getImage(`${repo}:snap`).remove({ force: true }));
     assert.ok((await docker.getImage(`${repo}:snap`).inspect()).Id);
@@ -99,7 +86,7 @@ describe('container commands', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb export "q" ;'));
     cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     const target = vscode.Uri.file(path.join(dir, `it's "x"; y.tar`));
-    prompts.next('saveFile', () => target);
+    setup.prompts.next('saveFile', () => target);
     await vscode.commands.executeCommand('dockerWorkbench.containers.export', node);
     const tar = fs.readFileSync(target.fsPath);
     assert.ok(tar.length > 100_000, 'the export holds the filesystem');

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import Dockerode from 'dockerode';
 import * as vscode from 'vscode';
 import type { DockerWorkbenchApi } from '../../client/src/extension';
+import { ScriptedPrompts } from './scriptedPrompts';
 
 export const EXTENSION_ID = 'docker-workbench.docker-workbench';
 export const TEST_IMAGE = 'dwb-test/busybox:latest';
@@ -81,4 +82,26 @@ export async function removeContainersNamed(docker: Dockerode, prefix: string): 
   for (const c of await docker.listContainers({ all: true })) {
     if (c.Names.some((n) => n.replace(/^\//, '').startsWith(prefix))) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * The usual setup for tests that drive commands: before each test, scripted prompts are installed
+ * and the engine model is connected; after it, the prompts are removed, the registered cleanups
+ * run (last first), and every scripted answer must have been used.
+ */
+export function commandTestSetup(): { readonly prompts: ScriptedPrompts; cleanup: Array<() => Promise<unknown>> } {
+  const state = { prompts: new ScriptedPrompts(), cleanup: [] as Array<() => Promise<unknown>> };
+  beforeEach(async () => {
+    const api = await activateExtension();
+    state.prompts = new ScriptedPrompts();
+    api.setPrompts(state.prompts);
+    await childrenOf(api.views.containers);
+    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
+  });
+  afterEach(async () => {
+    (await activateExtension()).setPrompts(undefined);
+    while (state.cleanup.length) await state.cleanup.pop()!().catch(() => undefined);
+    assert.equal(state.prompts.pending, 0, 'every scripted answer was used');
+  });
+  return state;
 }

@@ -2,26 +2,13 @@
 // that nothing goes without a confirmation that says what.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren } from './helpers';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, commandTestSetup } from './helpers';
 
 describe('image, volume, network and system commands', () => {
   const docker = testDocker();
-  let prompts: ScriptedPrompts;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const setup = commandTestSetup();
+  const { cleanup } = setup;
 
-  beforeEach(async () => {
-    const api = await activateExtension();
-    prompts = new ScriptedPrompts();
-    api.setPrompts(prompts);
-    await childrenOf(api.views.containers);
-    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
-  });
-  afterEach(async () => {
-    (await activateExtension()).setPrompts(undefined);
-    while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-    assert.equal(prompts.pending, 0, 'every scripted answer was used');
-  });
 
   async function tagNode(repo: string, tag: string) {
     const api = await activateExtension();
@@ -33,15 +20,15 @@ describe('image, volume, network and system commands', () => {
     const repo = `dwb-test/${uniqueName('img')}`;
     await docker.getImage(TEST_IMAGE).tag({ repo, tag: 'one' });
     cleanup.push(() => docker.getImage(`${repo}:one`).remove());
-    prompts.next('input', `${repo}:two`);
+    setup.prompts.next('input', `${repo}:two`);
     await vscode.commands.executeCommand('dockerWorkbench.images.tag', await tagNode(repo, 'one'));
     cleanup.push(() => docker.getImage(`${repo}:two`).remove());
     const image = await docker.getImage(`${repo}:two`).inspect();
     assert.ok(image.RepoTags.includes(`${repo}:one`));
 
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.images.remove', await tagNode(repo, 'two'));
-    assert.match(prompts.asked.at(-1)!.detail!, /only this name is removed/);
+    assert.match(setup.prompts.asked.at(-1)!.detail!, /only this name is removed/);
     await assert.rejects(docker.getImage(`${repo}:two`).inspect(), /no such image/i);
     assert.ok((await docker.getImage(`${repo}:one`).inspect()).Id, 'the image itself stays');
   });
@@ -60,9 +47,9 @@ describe('image, volume, network and system commands', () => {
     cleanup.push(() => user.remove({ force: true }));
     const api = await activateExtension();
     await waitFor('the user container in the model', () => api.model.containers.has(user.id));
-    prompts.decline();
+    setup.prompts.decline();
     await vscode.commands.executeCommand('dockerWorkbench.images.remove', await tagNode(repo, 'x'));
-    const asked = prompts.asked.at(-1)!;
+    const asked = setup.prompts.asked.at(-1)!;
     assert.match(asked.detail!, /used by: dwb-user/);
     assert.deepEqual(asked.buttons, ['Force Remove']);
     assert.ok((await docker.getImage(`${repo}:x`).inspect()).Id, 'declined: still there');
@@ -81,16 +68,16 @@ describe('image, volume, network and system commands', () => {
     await c.remove();
     const api = await activateExtension();
     await waitFor('the dangling image', () => api.model.images.has(committed.Id));
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.images.pruneDangling');
-    assert.match(prompts.asked[0]!.detail!, new RegExp(committed.Id.slice(7, 19)));
+    assert.match(setup.prompts.asked[0]!.detail!, new RegExp(committed.Id.slice(7, 19)));
     await assert.rejects(docker.getImage(committed.Id).inspect(), /no such image/i);
   });
 
   it('creates a volume, refuses to remove it while a container uses it, then removes it after confirming', async () => {
     const api = await activateExtension();
     const name = uniqueName('dwb-vol');
-    prompts.next('input', name);
+    setup.prompts.next('input', name);
     await vscode.commands.executeCommand('dockerWorkbench.volumes.create');
     cleanup.push(() => docker.getVolume(name).remove());
     assert.equal((await docker.getVolume(name).inspect()).Name, name);
@@ -105,9 +92,9 @@ describe('image, volume, network and system commands', () => {
 
     await user.remove();
     await waitFor('the volume to be unused', () => /unused/.test(String(api.views.volumes.getTreeItem(node).description)));
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.volumes.remove', node);
-    assert.match(prompts.asked.at(-1)!.detail!, new RegExp(name));
+    assert.match(setup.prompts.asked.at(-1)!.detail!, new RegExp(name));
     await assert.rejects(docker.getVolume(name).inspect(), /no such volume/i);
   });
 
@@ -122,9 +109,9 @@ describe('image, volume, network and system commands', () => {
     cleanup.push(() => user.remove({ force: true }));
     const api = await activateExtension();
     await waitFor('both volumes and the user in the model', () => api.model.volumes.has(unused) && api.model.volumes.has(used) && api.model.containers.has(user.id));
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.volumes.prune');
-    const listed = prompts.asked[0]!.detail!;
+    const listed = setup.prompts.asked[0]!.detail!;
     assert.match(listed, new RegExp(unused));
     assert.doesNotMatch(listed, new RegExp(used));
     await assert.rejects(docker.getVolume(unused).inspect(), /no such volume/i);
@@ -134,7 +121,7 @@ describe('image, volume, network and system commands', () => {
   it('creates a network, connects a container with an alias, disconnects it, and removes the network', async () => {
     const api = await activateExtension();
     const name = uniqueName('dwb-netcmd');
-    prompts.next('input', name).next('pick', 'bridge').next('input', '172.29.7.0/24').next('input', '172.29.7.1').next('pickMany', ['Internal']);
+    setup.prompts.next('input', name).next('pick', 'bridge').next('input', '172.29.7.0/24').next('input', '172.29.7.1').next('pickMany', ['Internal']);
     await vscode.commands.executeCommand('dockerWorkbench.networks.create');
     cleanup.push(() => docker.getNetwork(name).remove());
     const network = await docker.getNetwork(name).inspect();
@@ -146,7 +133,7 @@ describe('image, volume, network and system commands', () => {
     await c.start();
     await waitFor('the container in the model', () => api.model.containers.has(c.id));
     const netNode = await waitForChildren('the network node', api.views.networks, (nodes) => nodes.find((n) => n.id === network.Id));
-    prompts.next('pick', (_asked: unknown, items: unknown) => (items as Array<{ container: { Id: string } }>).find((i) => i.container.Id === c.id)).next('input', 'db, cache');
+    setup.prompts.next('pick', (_asked: unknown, items: unknown) => (items as Array<{ container: { Id: string } }>).find((i) => i.container.Id === c.id)).next('input', 'db, cache');
     await vscode.commands.executeCommand('dockerWorkbench.networks.connect', netNode);
     const endpoint = (await c.inspect()).NetworkSettings.Networks[name];
     assert.ok(endpoint?.Aliases?.includes('db') && endpoint.Aliases.includes('cache'));
@@ -156,7 +143,7 @@ describe('image, volume, network and system commands', () => {
     assert.equal((await c.inspect()).NetworkSettings.Networks[name], undefined);
 
     await waitFor('the network to be unused', () => /^network:unused/.test(String(api.views.networks.getTreeItem(netNode).contextValue)));
-    prompts.accept();
+    setup.prompts.accept();
     await vscode.commands.executeCommand('dockerWorkbench.networks.remove', netNode);
     await assert.rejects(docker.getNetwork(name).inspect(), /not found/i);
   });
@@ -168,11 +155,11 @@ describe('image, volume, network and system commands', () => {
     const stopped = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('dwb-stopped'), Cmd: ['true'] });
     const api = await activateExtension();
     await waitFor('the model', () => api.model.volumes.has(volume) && api.model.containers.has(stopped.id));
-    prompts.next('pickMany', 'defaults').accept();
+    setup.prompts.next('pickMany', 'defaults').accept();
     await vscode.commands.executeCommand('dockerWorkbench.system.prune');
-    const choices = prompts.asked[0]!.items!;
+    const choices = setup.prompts.asked[0]!.items!;
     assert.ok(choices.some((c) => /volumes/i.test(c)));
-    assert.doesNotMatch(prompts.asked[1]!.detail!, /volumes/i);
+    assert.doesNotMatch(setup.prompts.asked[1]!.detail!, /volumes/i);
     await assert.rejects(stopped.inspect(), /no such container/i);
     assert.ok(await docker.getVolume(volume).inspect(), 'the volume survives');
   });

@@ -7,8 +7,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, childrenOf, EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir } from './helpers';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup } from './helpers';
 import type { RunSpec } from '../../client/src/run/runSpec';
 import type { RunForm } from '../../client/src/run/runForm';
 import { emptyDraft, specToDraft } from '../../client/src/run/runFormProtocol';
@@ -49,26 +48,14 @@ function fetchText(url: string): Promise<string> {
 describe('Run workflow', function () {
   this.timeout(120_000);
   const docker = testDocker();
-  let prompts: ScriptedPrompts;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const setup = commandTestSetup();
+  const { cleanup } = setup;
 
   const removeContainer = (name: string) => cleanup.push(() => docker.getContainer(name).remove({ force: true }));
   const removeVolume = (name: string) => cleanup.push(() => docker.getVolume(name).remove({ force: true }));
   const exists = (name: string) => docker.getContainer(name).inspect().then(() => true, () => false);
   const run = (spec: RunSpec) => vscode.commands.executeCommand<Started>('dockerWorkbench.run.withSpec', spec);
 
-  beforeEach(async () => {
-    const api = await activateExtension();
-    prompts = new ScriptedPrompts();
-    api.setPrompts(prompts);
-    await childrenOf(api.views.containers);
-    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
-  });
-  afterEach(async () => {
-    (await activateExtension()).setPrompts(undefined);
-    while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-    assert.equal(prompts.pending, 0, 'every scripted answer was used');
-  });
 
   it('runs the test image with a port on 127.0.0.1, a created named volume, env vars and an env file; the engine and an HTTP fetch agree', async () => {
     const name = uniqueName('dwb-run-web');
@@ -81,7 +68,7 @@ describe('Run workflow', function () {
     fs.writeFileSync(path.join(envDir, 'app.env'), '# settings\n\nFROM_FILE="kept quotes"\nDWB_RUN_KEY_ONLY\nDWB_RUN_NOT_SET\n');
     process.env.DWB_RUN_KEY_ONLY = 'from-the-host';
     cleanup.push(async () => delete process.env.DWB_RUN_KEY_ONLY);
-    prompts.next('info', undefined);
+    setup.prompts.next('info', undefined);
 
     const started = await run({
       image: TEST_IMAGE,
@@ -109,7 +96,7 @@ describe('Run workflow', function () {
 
     const body = await waitFor('httpd to answer on the published port', () => fetchText(`http://127.0.0.1:${port}/`).catch(() => undefined));
     assert.equal(body, 'hello from run\n');
-    const offer = await waitFor('the follow-up offer', () => prompts.asked.find((a) => a.kind === 'info'));
+    const offer = await waitFor('the follow-up offer', () => setup.prompts.asked.find((a) => a.kind === 'info'));
     assert.match(offer.message!, new RegExp(`Started ${name}`));
   });
 
@@ -119,7 +106,7 @@ describe('Run workflow', function () {
     cleanup.push(() => created.remove());
     const name = uniqueName('dwb-run-opts');
     removeContainer(name);
-    prompts.next('info', undefined);
+    setup.prompts.next('info', undefined);
     await run({
       image: TEST_IMAGE, name, network, networkAliases: ['db', 'cache'], memory: '64m', cpus: '0.5', restart: 'on-failure:2', readOnly: true,
       user: '1000:1000', workdir: '/tmp', logDriver: 'json-file', logOptions: { 'max-size': '1m' }, mounts: [{ type: 'tmpfs', target: '/scratch', size: '8m' }],
@@ -138,17 +125,17 @@ describe('Run workflow', function () {
     assert.deepEqual(details.Config.Cmd, ['300']);
     assert.deepEqual(details.HostConfig.LogConfig, { Type: 'json-file', Config: { 'max-size': '1m' } });
     assert.equal(details.Mounts.find((m) => m.Destination === '/scratch')?.Type, 'tmpfs');
-    await waitFor('the follow-up offer', () => prompts.asked.some((a) => a.kind === 'info'));
+    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('--rm: the engine removes the container when it exits', async () => {
     const name = uniqueName('dwb-run-rm');
     removeContainer(name);
-    prompts.next('info', undefined);
+    setup.prompts.next('info', undefined);
     const started = await run({ image: TEST_IMAGE, name, remove: true, command: ['sh', '-c', 'sleep 1'] });
     assert.match(started.commandLine, /^docker run -d --rm /);
     await waitFor('the container to be removed after it exited', async () => !(await exists(name)), 30_000);
-    await waitFor('the follow-up offer', () => prompts.asked.some((a) => a.kind === 'info'));
+    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('an interactive run opens an attached terminal that talks to the main process', async () => {
@@ -233,15 +220,15 @@ describe('Run workflow', function () {
     const form = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
     cleanup.push(async () => form.dispose());
     const draft = { ...emptyDraft(TEST_IMAGE), name, command: 'sleep 300', env: [{ key: 'SAVED', value: 'yes' }] };
-    prompts.next('input', configuration);
+    setup.prompts.next('input', configuration);
     await form.handleMessage({ type: 'save', draft });
-    assert.equal(prompts.asked.at(-1)!.title, 'Save run configuration');
+    assert.equal(setup.prompts.asked.at(-1)!.title, 'Save run configuration');
     assert.equal(await exists(name), false, 'saving does not run');
 
     const provided = await vscode.tasks.fetchTasks({ type: 'docker-run' });
     assert.ok(provided.some((t) => t.name === configuration && t.detail?.includes(`--name ${name}`)), 'saved configurations are offered as tasks');
 
-    prompts.next('pick', configuration).next('info', undefined);
+    setup.prompts.next('pick', configuration).next('info', undefined);
     const started = await vscode.commands.executeCommand<Started>('dockerWorkbench.run.rerun');
     assert.equal(started.name, name);
     assert.ok((await docker.getContainer(name).inspect()).Config.Env.includes('SAVED=yes'));
@@ -251,10 +238,10 @@ describe('Run workflow', function () {
       /The name "dwb-run-saved[^"]*" is already used by another container/,
     );
 
-    prompts.next('pick', configuration);
+    setup.prompts.next('pick', configuration);
     assert.equal(await vscode.commands.executeCommand('dockerWorkbench.run.deleteConfiguration'), true);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.run.rerun', configuration)), /no saved run configuration named/);
-    await waitFor('the follow-up offer', () => prompts.asked.some((a) => a.kind === 'info'));
+    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('validation errors stop the run, from a command and from the form', async () => {
@@ -279,7 +266,7 @@ describe('Run workflow', function () {
     const second = uniqueName('dwb-run-port2');
     removeContainer(first);
     removeContainer(second);
-    prompts.next('info', undefined);
+    setup.prompts.next('info', undefined);
     await run({ image: TEST_IMAGE, name: first, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] });
     await assert.rejects(
       Promise.resolve(run({ image: TEST_IMAGE, name: second, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] })),
@@ -304,7 +291,7 @@ describe('Run workflow', function () {
     // An engine that cannot be reached (the same code the commands use, with an engine of its own).
     const nowhere = new DockerEngine(parseEndpoint(`unix://${path.join(workspaceDir(), 'no-engine.sock')}`));
     await assert.rejects(createAndStart(nowhere, { image: TEST_IMAGE }), (error: unknown) => error instanceof RunError && error.kind === 'unreachable' && /cannot be reached, so nothing was run/.test(error.message));
-    await waitFor('the follow-up offer', () => prompts.asked.some((a) => a.kind === 'info'));
+    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('the form opens as a webview with a strict CSP and a nonce on every script, runs what it shows, and remembers it for the image', async () => {
@@ -326,10 +313,10 @@ describe('Run workflow', function () {
     assert.deepEqual(form.panel.webview.options.localResourceRoots?.map((u) => path.basename(u.path)), ['media']);
 
     const folderName = vscode.workspace.workspaceFolders![0]!.name;
-    prompts.next('pick', folderName);
+    setup.prompts.next('pick', folderName);
     await form.handleMessage({ type: 'browse', what: 'bind', index: 0 });
-    assert.equal(prompts.asked.at(-1)!.title, 'Folder to mount into the container');
-    assert.ok(prompts.asked.at(-1)!.items!.includes(folderName), 'the workspace folders are offered for a bind mount');
+    assert.equal(setup.prompts.asked.at(-1)!.title, 'Folder to mount into the container');
+    assert.ok(setup.prompts.asked.at(-1)!.items!.includes(folderName), 'the workspace folders are offered for a bind mount');
 
     const draft = { ...emptyDraft(TEST_IMAGE), name, command: 'sleep 300', remove: true };
     await form.handleMessage({ type: 'change', draft });
@@ -337,11 +324,11 @@ describe('Run workflow', function () {
     await form.handleMessage({ type: 'copy', draft });
     assert.equal(await vscode.env.clipboard.readText(), form.lastPreview.commandLine);
 
-    prompts.next('info', undefined);
+    setup.prompts.next('info', undefined);
     await form.handleMessage({ type: 'run', draft });
     assert.equal(form.started?.name, name);
     assert.equal((await docker.getContainer(name).inspect()).State.Running, true);
-    await waitFor('the follow-up offer', () => prompts.asked.some((a) => a.kind === 'info'));
+    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
 
     const again = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
     cleanup.push(async () => again.dispose());
