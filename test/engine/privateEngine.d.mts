@@ -6,6 +6,8 @@ export interface PrivateEngine {
   root: string;
   bridge: string;
   logFile: string;
+  /** With `tls: true`: dockerd also listens on this tcp endpoint with --tlsverify; `clientDir` holds ca.pem, cert.pem, key.pem. */
+  tls?: { host: string; clientDir: string };
   readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Stops dockerd and starts it again on the same socket and data. */
@@ -14,6 +16,6 @@ export interface PrivateEngine {
   pause(): Promise<void>;
   resume(): Promise<void>;
 }
-export function startPrivateEngine(options?: { timeoutMs?: number; buildImage?: boolean }): Promise<PrivateEngine>;
+export function startPrivateEngine(options?: { timeoutMs?: number; buildImage?: boolean; tls?: boolean }): Promise<PrivateEngine>;
 export function which(command: string): string | undefined;
 export function missingRequirements(): Array<[string, string]>;

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
+import * as net from 'node:net';
 import Dockerode from 'dockerode';
 const ROOT_PREFIX = 'dwb-engine-';
 export const TEST_IMAGE = 'dwb-test/busybox:latest';
@@ -15,6 +16,7 @@ const log = (...args) => console.log('[engine]', ...args);
 /** Commands the engine needs, with the Debian package that provides each. */
 export const ENGINE_REQUIREMENTS = [
   ['dockerd', 'docker.io'],
+  ['openssl', 'openssl'],
   ['ip', 'iproute2'],
   ['busybox', 'busybox-static'],
 ];
@@ -40,7 +42,7 @@ export function which(cmd) {
  * Starts the engine and resolves to { host, socketPath, root, stop() }.
  * `stop()` is idempotent; it also runs on process exit and on SIGINT/SIGTERM/SIGHUP.
  */
-export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true } = {}) {
+export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true, tls = false } = {}) {
   if (process.getuid?.() !== 0) throw new Error('the private Docker Engine needs root (dockerd creates namespaces and mounts)');
   const missing = missingRequirements();
   if (missing.length) {
@@ -62,7 +64,9 @@ export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true
   run('ip', ['link', 'set', bridge, 'up']);
 
   const logFile = path.join(root, 'dockerd.log');
+  const tlsListener = tls ? await makeTlsMaterial(root) : undefined;
   const args = [
+    ...(tlsListener ? ['--host', tlsListener.host, '--tlsverify', '--tlscacert', tlsListener.server.ca, '--tlscert', tlsListener.server.cert, '--tlskey', tlsListener.server.key] : []),
     '--data-root', path.join(root, 'data'),
     '--exec-root', path.join(root, 'exec'),
     '--host', `unix://${socketPath}`,
@@ -80,7 +84,11 @@ export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true
   };
   let dockerd = launch();
 
-  const engine = { host: `unix://${socketPath}`, socketPath, root, bridge, logFile, get pid() { return dockerd.pid; }, stop: undefined, restart: undefined };
+  const engine = {
+    host: `unix://${socketPath}`, socketPath, root, bridge, logFile, get pid() { return dockerd.pid; }, stop: undefined, restart: undefined,
+    /** With `tls`: the tcp endpoint and a folder with the client's ca.pem, cert.pem and key.pem (as the docker CLI expects). */
+    tls: tlsListener ? { host: tlsListener.host, clientDir: tlsListener.clientDir } : undefined,
+  };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -141,6 +149,37 @@ export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true
   log(`dockerd ${dockerd.pid} answers on ${engine.host}`);
   if (buildImage) await buildTestImage(docker, root);
   return engine;
+}
+
+/**
+ * A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl, and a
+ * free loopback port for dockerd's TLS listener.
+ */
+async function makeTlsMaterial(root) {
+  const dir = path.join(root, 'tls');
+  const clientDir = path.join(dir, 'client');
+  fs.mkdirSync(clientDir, { recursive: true });
+  const ssl = (...args) => run('openssl', args);
+  const at = (name) => path.join(dir, name);
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=dwb-test-ca', '-keyout', at('ca-key.pem'), '-out', at('ca.pem'));
+  fs.writeFileSync(at('server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+  fs.writeFileSync(at('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  for (const [name, ext] of [['server', 'server.ext'], ['client', 'client.ext']]) {
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=dwb-test-${name}`, '-keyout', at(`${name}-key.pem`), '-out', at(`${name}.csr`));
+    ssl('x509', '-req', '-in', at(`${name}.csr`), '-CA', at('ca.pem'), '-CAkey', at('ca-key.pem'), '-CAcreateserial', '-days', '2', '-extfile', at(ext), '-out', at(`${name}-cert.pem`));
+  }
+  fs.copyFileSync(at('ca.pem'), path.join(clientDir, 'ca.pem'));
+  fs.copyFileSync(at('client-cert.pem'), path.join(clientDir, 'cert.pem'));
+  fs.copyFileSync(at('client-key.pem'), path.join(clientDir, 'key.pem'));
+  const port = await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: p } = server.address();
+      server.close(() => resolve(p));
+    });
+  });
+  return { host: `tcp://127.0.0.1:${port}`, clientDir, server: { ca: at('ca.pem'), cert: at('server-cert.pem'), key: at('server-key.pem') } };
 }
 
 /** FROM scratch + busybox: sh, sleep, httpd, wget and friends, in about a second. */

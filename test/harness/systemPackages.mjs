@@ -9,6 +9,7 @@ export const SYSTEM_PACKAGES = [
   { name: 'docker.io', present: () => Boolean(which('dockerd')) },
   { name: 'busybox-static', present: () => Boolean(which('busybox')) },
   { name: 'iproute2', present: () => Boolean(which('ip')) },
+  { name: 'openssl', present: () => Boolean(which('openssl')) },
   { name: 'chromium', present: () => Boolean(chromiumPath()) },
   { name: 'ripgrep', present: () => Boolean(which('rg')) },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },

@@ -13,10 +13,15 @@ import { startPrivateEngine } from '../engine/privateEngine.mjs';
 import { contextDigest } from '../../client/src/engine/dockerContexts';
 import { toEngineError } from '../../client/src/engine/engineError';
 
-function writeContext(configDir: string, name: string, host: string): void {
+function writeContext(configDir: string, name: string, host: string, tlsFrom?: string): void {
   const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: 'test engine' }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+  if (!tlsFrom) return;
+  // Where `docker context create --docker "host=…,ca=…,cert=…,key=…"` keeps the TLS files.
+  const tls = path.join(configDir, 'contexts', 'tls', contextDigest(name), 'docker');
+  fs.mkdirSync(tls, { recursive: true });
+  for (const file of fs.readdirSync(tlsFrom)) fs.copyFileSync(path.join(tlsFrom, file), path.join(tls, file));
 }
 
 describe('engines: switching, outages and recovery', function () {
@@ -26,8 +31,14 @@ describe('engines: switching, outages and recovery', function () {
   const previousConfig = process.env.DOCKER_CONFIG;
 
   before(async () => {
-    second = await startPrivateEngine({ buildImage: false });
+    second = await startPrivateEngine({ buildImage: false, tls: true });
     writeContext(configDir, 'dwb-second', second.host);
+    writeContext(configDir, 'dwb-tls', second.tls!.host, second.tls!.clientDir);
+    // The same endpoint with a CA that did not sign the engine's certificate.
+    const wrongCa = fs.mkdtempSync(path.join(configDir, 'wrong-ca-'));
+    for (const file of ['cert.pem', 'key.pem']) fs.copyFileSync(path.join(second.tls!.clientDir, file), path.join(wrongCa, file));
+    fs.copyFileSync(path.join(second.tls!.clientDir, 'cert.pem'), path.join(wrongCa, 'ca.pem'));
+    writeContext(configDir, 'dwb-tls-wrong-ca', second.tls!.host, wrongCa);
     writeContext(configDir, 'dwb-missing', `unix://${path.join(configDir, 'no-such.sock')}`);
     process.env.DOCKER_CONFIG = configDir;
   });
@@ -84,6 +95,21 @@ describe('engines: switching, outages and recovery', function () {
     // A quick restart (the stream ends, the socket comes back) recovers the same way.
     await second.restart();
     await waitFor('reconnected after a restart', () => api.model.state.status === 'connected' && api.model.volumes.has('only-on-second'), 60_000);
+  });
+
+  it('connects to a tcp engine with TLS through a context that carries its certificates', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-tls' });
+    assert.equal(api.active.engine.target.options.protocol, 'https');
+    await waitForChildren('the TLS engine\'s volume', api.views.volumes, (nodes) => nodes.some((n) => n.id === 'only-on-second'), undefined, 30_000);
+    assert.equal(api.model.state.status, 'connected');
+  });
+
+  it('explains a TLS failure when the CA does not match', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-tls-wrong-ca' });
+    const [problem] = await waitForChildren('the TLS error item', api.views.containers, (nodes) => (nodes[0]?.data?.error ? nodes : undefined), undefined, 30_000);
+    assert.match(String(api.views.containers.getTreeItem(problem).label), /TLS handshake with .* failed: .*certificate.*DOCKER_CERT_PATH/);
   });
 
   it('shows a missing socket in every view with Retry', async () => {
