@@ -25,6 +25,7 @@ import { composeCommands } from './compose/composeCommands';
 import { registerComposeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 import { registerRunWorkflow } from './run/runWorkflow';
+import { registerLearn } from './learn';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -134,10 +135,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
   }));
 
+  // The walkthrough's step commands and "Explain this Dockerfile".
+  const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
+
   context.subscriptions.push(...registerCommands(commandContext, allCommands({
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
+    ...learn.commands,
   })));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);

@@ -81,9 +81,10 @@ export async function freePort() {
 
 /**
  * Starts code-server on 127.0.0.1 with its own user-data and extensions folders.
- * Resolves to { port, url, process, stop() } once it answers HTTP.
+ * `locale` (e.g. 'zh-cn') sets VS Code's display language, which is what `vscode.env.language`
+ * reports to extensions. Resolves to { port, url, process, stop() } once it answers HTTP.
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile, locale }) {
   const entry = ensureCodeServer();
   port ??= await freePort();
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -102,11 +103,13 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
       ...settings,
     }, null, 2),
   );
+  if (locale) registerLanguagePack(userDataDir, locale.toLowerCase());
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+      ...(locale ? ['--locale', locale.toLowerCase()] : []), workspace],
     { stdio: ['ignore', out, out], env: { ...process.env, ...env }, detached: true },
   );
   if (typeof out === 'number') fs.closeSync(out);
@@ -135,6 +138,26 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
     await new Promise((r) => setTimeout(r, 250));
   }
   return { port, url, process: child, stop };
+}
+
+/**
+ * VS Code switches its display language only when a language pack for it is installed; without
+ * one `--locale` falls back to English. Offline there is no pack to install, so this registers an
+ * empty one in the user-data folder (as installing a pack would): VS Code's own texts stay
+ * English, but `vscode.env.language` is the locale and extensions use their bundles for it.
+ */
+function registerLanguagePack(userDataDir, locale) {
+  const registry = path.join(userDataDir, 'languagepacks.json');
+  const packs = fs.existsSync(registry) ? JSON.parse(fs.readFileSync(registry, 'utf8')) : {};
+  if (packs[locale]) return;
+  const translations = path.join(userDataDir, 'dwb-language-packs', locale, 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  packs[locale] = {
+    hash: `dwb-empty-${locale}`, label: locale, translations: { vscode: translations },
+    extensions: [{ extensionIdentifier: { id: `dwb-test.language-pack-${locale}` }, version: '0.0.0' }],
+  };
+  fs.writeFileSync(registry, JSON.stringify(packs, null, 2));
 }
 
 /** Installs a .vsix into the given extensions folder, offline. */

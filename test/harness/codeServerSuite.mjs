@@ -10,11 +10,12 @@ import { launchBrowser, payloadUrl } from './browser.mjs';
 
 /**
  * @param {{ engineHost: string, testsPath: string, label: string, deadlineMs: number,
- *           onEvent: (event: any) => void, env?: Record<string,string>, runs?: number }} options
- * `runs` opens that many fresh windows one after another (each gets a new extension host).
+ *           onEvent: (event: any) => void, env?: Record<string,string>, runs?: number, locale?: string }} options
+ * `runs` opens that many fresh windows one after another (each gets a new extension host);
+ * `locale` sets the display language of code-server (see startCodeServer).
  * Resolves to 'done' when every run reported `end`, or 'timeout'.
  */
-export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1 }) {
+export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1, locale }) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `dwb-${label}-`));
   const workspace = path.join(scratch, 'workspace');
@@ -30,6 +31,7 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
     extensionsDir: path.join(scratch, 'extensions'),
     env: { DOCKER_HOST: engineHost, DWB_TEST_RESULTS: resultsFile, ...env },
     logFile: serverLog,
+    locale,
   });
   const browser = await launchBrowser();
   const follower = new ResultFollower(resultsFile, onEvent);

@@ -11,6 +11,9 @@ import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 import { TEST_IMAGE } from '../engine/privateEngine.mjs';
 import { runFormScreenshots } from './runFormScreenshot.mjs';
+import { chineseHoverScreenshot } from './chineseScreenshot.mjs';
+import { grammarScreenshots } from './grammarScreenshot.mjs';
+import { walkthroughScreenshots } from './walkthroughScreenshot.mjs';
 
 const require = createRequire(import.meta.url);
 const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
@@ -169,6 +172,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('e2e: the run form');
     const form = await runFormScreenshots();
     totals = { passed: totals.passed + form.passed, failed: totals.failed + form.failed };
+    // More of what a person sees, each in its own code-server window: a hover in Simplified
+    // Chinese, the grammar's colours, the walkthrough.
+    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots]]) {
+      console.log(`e2e: ${title}`);
+      try {
+        const part = await run();
+        totals = { passed: totals.passed + part.passed, failed: totals.failed + part.failed };
+      } catch (error) {
+        console.error(`e2e (${title}): ${error?.stack ?? error}`);
+        totals = { ...totals, failed: totals.failed + 1 };
+      }
+    }
   } catch (error) {
     console.error(`e2e: ${error.stack ?? error}`);
   }

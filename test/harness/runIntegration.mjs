@@ -10,22 +10,44 @@ import { withEngine } from './withEngine.mjs';
 
 const DEADLINE_MS = Number(process.env.DWB_INTEGRATION_TIMEOUT_MS || 10 * 60_000);
 
+/**
+ * Display languages the suite also runs in, each in its own code-server window started with
+ * `--locale`. Such a window runs only the tests titled `locale <locale>: …` (test/integration/l10n*.test.ts
+ * register them when DWB_TEST_LOCALE is set, and nothing in the usual English window).
+ * DWB_INTEGRATION_LOCALES picks the list ('' for none). DWB_TEST_GREP='locale zh-cn:' runs only
+ * the zh-cn window; any other DWB_TEST_GREP runs only the English one.
+ */
+const LOCALES = (process.env.DWB_INTEGRATION_LOCALES ?? 'zh-cn').split(',').map((l) => l.trim()).filter(Boolean);
+const GREP = process.env.DWB_TEST_GREP ?? '';
+/** The title prefix of the tests for a locale (a mocha grep, so no regular-expression characters). */
+const localeTag = (locale) => `locale ${locale}:`;
+
 export async function runIntegrationTier() {
   clearTierResult('integration');
   fs.mkdirSync(OUTPUT, { recursive: true });
   if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build first');
   const testsPath = await buildIntegrationTests();
-  return withEngine((engineHost) => runSuite({ engineHost, testsPath }));
+  return withEngine(async (engineHost) => {
+    const totals = { passed: 0, failed: 0 };
+    const add = (t) => { totals.passed += t.passed; totals.failed += t.failed; };
+    if (!LOCALES.some((locale) => GREP === localeTag(locale))) add(await runSuite({ engineHost, testsPath }));
+    for (const locale of LOCALES.filter((l) => GREP === '' || GREP === localeTag(l))) add(await runSuite({ engineHost, testsPath, locale }));
+    writeTierResult('integration', totals);
+    console.log(`integration: ${totals.passed} passed, ${totals.failed} failed`);
+    return totals;
+  });
 }
 
-async function runSuite({ engineHost, testsPath }) {
+async function runSuite({ engineHost, testsPath, locale }) {
   const totals = { passed: 0, failed: 0 };
+  if (locale) console.log(`integration: the "${localeTag(locale)}" tests, in a window whose display language is ${locale}`);
   const outcome = await runInCodeServer({
     engineHost,
     testsPath,
-    label: 'integration',
+    label: locale ? `integration-${locale}` : 'integration',
     deadlineMs: DEADLINE_MS,
-    env: { DWB_TEST_GREP: process.env.DWB_TEST_GREP ?? '' },
+    locale,
+    env: locale ? { DWB_TEST_GREP: localeTag(locale), DWB_TEST_LOCALE: locale } : { DWB_TEST_GREP: GREP },
     onEvent: (event) => {
       if (event.type === 'start') {
         console.log(`integration: running inside ${event.appName} ${event.vscodeVersion} (extension host on Node ${event.node})`);
@@ -42,12 +64,15 @@ async function runSuite({ engineHost, testsPath }) {
     },
   });
   if (outcome === 'timeout') {
+    const label = locale ? `integration-${locale}` : 'integration';
     console.error(`integration: no result within ${DEADLINE_MS / 1000} s; the suite hung or VS Code never ran it. ` +
-      'See .test-output/integration-code-server.log and .test-output/integration-browser.log.');
+      `See .test-output/${label}-code-server.log and .test-output/${label}-browser.log.`);
     totals.failed += 1;
   }
-  writeTierResult('integration', totals);
-  console.log(`integration: ${totals.passed} passed, ${totals.failed} failed`);
+  if (locale && totals.passed + totals.failed === 0) {
+    console.log(`  ✖ no "${localeTag(locale)}" test ran in the ${locale} window`);
+    totals.failed += 1;
+  }
   return totals;
 }
 

@@ -11,6 +11,8 @@ export const SYSTEM_PACKAGES = [
   { name: 'iproute2', present: () => Boolean(which('ip')) },
   { name: 'openssl', present: () => Boolean(which('openssl')) },
   { name: 'chromium', present: () => Boolean(chromiumPath()) },
+  // Chinese text in the zh-CN screenshots needs a CJK font, or it shows as empty boxes.
+  { name: 'fonts-noto-cjk', present: () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0 },
   { name: 'ripgrep', present: () => Boolean(which('rg')) },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
 ];

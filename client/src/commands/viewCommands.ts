@@ -3,12 +3,19 @@ import * as vscode from 'vscode';
 import type { CommandContext, Handler } from './commandContext';
 import type { DockerTreeView } from '../views/dockerTreeView';
 
+const FILTER_TITLES: Record<'containers' | 'images' | 'volumes' | 'networks', () => string> = {
+  containers: () => vscode.l10n.t('Filter containers'),
+  images: () => vscode.l10n.t('Filter images'),
+  volumes: () => vscode.l10n.t('Filter volumes'),
+  networks: () => vscode.l10n.t('Filter networks'),
+};
+
 function filterCommands(name: 'containers' | 'images' | 'volumes' | 'networks'): Record<string, Handler> {
   const view = (ctx: CommandContext): DockerTreeView => ctx.views[name];
   return {
     [`dockerWorkbench.${name}.filter`]: async (ctx) => {
       const text = await ctx.prompts.current.input({
-        title: vscode.l10n.t('Filter {0}', name),
+        title: FILTER_TITLES[name](),
         prompt: vscode.l10n.t('Shows only items whose name, image or id contains this text.'),
         value: view(ctx).filter,
       });

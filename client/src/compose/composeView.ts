@@ -93,7 +93,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   async getChildren(node?: ComposeNode): Promise<ComposeNode[]> {
     if (!node) {
       const projects = await this.allProjects();
-      if (projects.length === 0) return [{ kind: 'message', key: 'empty', text: vscode.l10n.t('No compose files in this workspace and no compose projects running.') }];
+      // No item, so the view's welcome content (package.json viewsWelcome) explains compose.
+      if (projects.length === 0) return [];
       return projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
     }
     if (node.kind === 'project') {

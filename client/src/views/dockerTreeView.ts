@@ -66,8 +66,9 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     }
     const roots = this.roots();
     if (roots.length > 0) return roots;
-    const text = this.filterText ? vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText) : this.emptyMessage();
-    return [this.node('message', 'empty', undefined, { text, icon: 'info' })];
+    // Empty and unfiltered: no item, so the view's welcome content (package.json viewsWelcome) explains it.
+    if (!this.filterText) return [];
+    return [this.node('message', 'empty', undefined, { text: vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText), icon: 'info' })];
   }
 
   getParent(element: TreeNode): TreeNode | undefined {

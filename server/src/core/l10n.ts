@@ -6,17 +6,41 @@ import * as l10n from '@vscode/l10n';
 export type MessageBundle = Record<string, string | { message: string; comment?: string[] }>;
 
 const bundles = new Map<string, MessageBundle>();
+let active: MessageBundle = {};
 
 /** Registers the translations for a locale (lower-case, e.g. `zh-cn`). */
 export function registerBundle(locale: string, bundle: MessageBundle): void {
-  bundles.set(locale.toLowerCase(), bundle);
+  bundles.set(normalizeLocale(locale), bundle);
+}
+
+/**
+ * The bundle key for a locale: lower case with `-`, and every Simplified Chinese spelling
+ * (`zh-CN`, `zh_cn`, `zh-Hans`, `zh-Hans-CN`, `zh-SG`, bare `zh`) as `zh-cn`, the name VS Code uses.
+ * Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`) is not mapped, as VS Code would not either.
+ */
+export function normalizeLocale(locale: string | undefined): string {
+  const key = (locale ?? 'en').trim().toLowerCase().replace(/_/g, '-');
+  if (/^zh(-hans(-.*)?|-cn|-sg|-my)?$/.test(key)) return 'zh-cn';
+  return key;
 }
 
 /** Selects the messages for `locale`; unknown locales fall back to English. */
 export function useLocale(locale: string | undefined): void {
-  const key = (locale ?? 'en').toLowerCase();
+  const key = normalizeLocale(locale);
   const bundle = bundles.get(key) ?? bundles.get(key.split('-')[0]!) ?? {};
+  active = bundle;
   l10n.config({ contents: bundle as l10n.l10nJsonFormat });
 }
 
 export const t: typeof l10n.t = l10n.t;
+
+/**
+ * Translates English text that comes from data rather than from a `t('…')` in the code, such as
+ * the compose schema's descriptions: looked up in the same bundle, returned as is when missing.
+ * `npm run l10n` puts these texts into the server bundle from their data files.
+ */
+export function tData(text: string): string {
+  const entry = active[text];
+  const message = typeof entry === 'string' ? entry : entry?.message;
+  return message || text;
+}

@@ -14,12 +14,15 @@ import { documentKind, type DocumentKind } from '../core/documentKind';
 import type { LanguageService, LanguageSettings, ServiceContext, WorkspaceFacts } from '../core/languageService';
 import type { Diagnostic } from '../core/types';
 import { useLocale } from '../core/l10n';
+import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
   BuiltImageNotification, LocalImagesNotification, SettingsNotification,
   type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
+  ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
+import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
 import { runSafe } from './runSafe';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { nodeFileAccess } from './fileAccess';
@@ -31,6 +34,7 @@ export function startServer(connection: Connection, services: Record<DocumentKin
   dockerfile: dockerfileLanguageService,
   compose: composeLanguageService,
 }): void {
+  registerBundles();
   const documents = new TextDocuments(TextDocument);
   const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
   const settings: LanguageSettings = { rules: {} };
@@ -130,6 +134,7 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     s.codeActions?.(d, p.range, p.context.diagnostics as Diagnostic[], context),
   ));
   connection.onCodeLens(handler('code lens', [], (s, d) => s.codeLenses?.(d, context)));
+  connection.onRequest(ExplainDockerfileRequest, (p: ExplainDockerfileParams) => runSafe(connection.console, 'explain Dockerfile', undefined, null, () => answerExplainRequest(p, (uri) => documents.get(uri)?.getText(), facts.builtImages)));
   connection.languages.inlayHint.on(handler('inlay hints', [], (s, d, p) => s.inlayHints?.(d, p.range, context)));
   connection.languages.semanticTokens.on(handler('semantic tokens', { data: [] }, (s, d) => s.semanticTokens?.(d, context)));
 

@@ -22,3 +22,17 @@ export interface InitializationOptions {
   locale?: string;
   settings?: Partial<LanguageSettings>;
 }
+
+/** Client → server request: explain a Dockerfile (build time vs run time, layers, cache), as Markdown. */
+export const ExplainDockerfileRequest = 'dockerWorkbench/explainDockerfile';
+export interface ExplainDockerfileParams {
+  /** The Dockerfile's URI (used to find what was built from it when `built` is not given). */
+  uri: string;
+  /** Its text; when missing, the open document's text. */
+  text?: string;
+  /** The image last built from it, when the client knows it. */
+  built?: BuiltImageFact;
+}
+export interface ExplainDockerfileResult {
+  markdown: string;
+}

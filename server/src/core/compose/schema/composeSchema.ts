@@ -2,6 +2,7 @@
 // `$ref`, flattening `oneOf`/`anyOf` into alternatives, and finding the schemas that apply to a
 // key, an item or a path. The schema's keywords used here are the ones the file actually has.
 import schemaJson from './compose-spec.json';
+import { tData } from '../../l10n';
 
 export interface JsonSchema {
   $ref?: string;
@@ -68,7 +69,8 @@ export function alternatives(schema: JsonSchema): JsonSchema[] {
 
 /** The description shown for a schema: the one beside a `$ref` wins over the target's. */
 export function descriptionOf(schema: JsonSchema): string | undefined {
-  return schema.description ?? deref(schema).description;
+  const description = schema.description ?? deref(schema).description;
+  return description === undefined ? undefined : tData(description);
 }
 
 /** Schemas that apply to the value of `key` in a mapping described by `schema`. */

@@ -4,7 +4,7 @@
 // right kind is checked against the one alternative that fits. Interpolated values are accepted
 // wherever a scalar is (compose substitutes them before it validates), and `!reset` values are
 // not checked at all.
-import { t } from '../../l10n';
+import { t, tData } from '../../l10n';
 import { DiagnosticTag } from '../../types';
 import { entries, isInterpolated, resolve, type ValueNode } from '../model/access';
 import { closest } from '../model/closest';
@@ -153,7 +153,7 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
         rule: 'compose-deprecated-key',
         start: entry.keyNode.start,
         end: entry.keyNode.end,
-        message: t('"{0}" is deprecated: {1}', entry.key, target.description ?? ''),
+        message: t('"{0}" is deprecated: {1}', entry.key, tData(target.description ?? '')),
         tags: [DiagnosticTag.Deprecated],
       });
     }

@@ -1,0 +1,146 @@
+// A Chinese hover as a learner sees it, for people to look at: the packaged .vsix is installed into
+// code-server started with the display language zh-cn, a Dockerfile that copies the whole context
+// before installing dependencies is opened, the pointer rests on its COPY, and the hover (what COPY
+// does, and why this COPY is flagged, both in Chinese) is saved to .test-output/e2e/hover-zh-cn.png.
+// VS Code's own texts stay English (no language pack offline, see registerLanguagePack); the
+// extension's are Chinese. Chinese text needs a CJK font (Debian: fonts-noto-cjk).
+// Run after `npm run package`: node test/harness/chineseScreenshot.mjs
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO, OUTPUT } from './tiers.mjs';
+import { installVsix, startCodeServer } from './codeServer.mjs';
+import { launchBrowser } from './browser.mjs';
+import { withEngine } from './withEngine.mjs';
+
+const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
+const SHOTS = path.join(OUTPUT, 'e2e');
+const DOCKERFILE = [
+  'FROM node:22-alpine',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN npm install',
+  'CMD ["node", "server.js"]',
+  '',
+].join('\n');
+
+/** Whether fontconfig knows a font with Chinese glyphs (without one the text shows as boxes). */
+export function hasChineseFont() {
+  const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim().length > 0;
+}
+
+/** Resolves to { passed, failed } like the other e2e steps. */
+export async function chineseHoverScreenshot() {
+  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return withEngine((engineHost) => steps(engineHost));
+}
+
+async function steps(engineHost) {
+  const totals = { passed: 0, failed: 0 };
+  const step = async (title, work) => {
+    try {
+      await work();
+      totals.passed++;
+      console.log(`  ✔ ${title}`);
+      return true;
+    } catch (error) {
+      totals.failed++;
+      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+      return false;
+    }
+  };
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-zh-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  fs.writeFileSync(path.join(workspace, 'Dockerfile'), DOCKERFILE);
+  fs.writeFileSync(path.join(workspace, 'package.json'), '{ "name": "shop", "private": true }\n');
+  fs.writeFileSync(path.join(workspace, '.dockerignore'), '.git\nnode_modules\n');
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  let server;
+  let browser;
+  try {
+    console.log('Chinese hover: a screenshot with the packaged extension and the display language zh-cn');
+    const font = await step('a font with Chinese glyphs is installed (Debian: fonts-noto-cjk)', async () => {
+      if (!hasChineseFont()) throw new Error('fc-list :lang=zh finds no font; as root: apt-get install -y --no-install-recommends fonts-noto-cjk');
+    });
+    const installed = await step('the .vsix installs into code-server', async () => {
+      installVsix(VSIX, extensionsDir, userDataDir);
+    });
+    if (!installed || !font) return totals;
+    server = await startCodeServer({
+      workspace, userDataDir, extensionsDir, locale: 'zh-cn',
+      env: { DOCKER_HOST: engineHost },
+      settings: { 'editor.hover.delay': 200 },
+      logFile: path.join(OUTPUT, 'hover-zh-cn-code-server.log'),
+    });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+
+    const opened = await step('the Dockerfile opens and the language server flags COPY . . in Chinese', async () => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('Dockerfile');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: 'COPY . .' }).first().waitFor({ timeout: 30_000 });
+      // The warning squiggle under COPY . . shows the server answered.
+      await page.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    });
+    if (!opened) return totals;
+
+    await step('hovering COPY shows what it does and why this one is flagged, in Chinese', async () => {
+      // The code lenses above FROM arrive late and push the lines down: wait for them, and
+      // measure the line again before each attempt.
+      await page.locator('.codelens-decoration').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await page.waitForTimeout(500);
+      const line = page.locator('.view-line', { hasText: 'COPY . .' }).first();
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'copy-all-before-install' }).filter({ hasText: '构建上下文' }).first();
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await page.mouse.move(900, 650); // off the text, so an earlier hover closes
+        await page.waitForTimeout(300);
+        const box = await line.boundingBox();
+        if (!box) throw new Error('the COPY line is not on screen');
+        await page.mouse.move(box.x + 12, box.y + box.height / 2);
+        await page.mouse.move(box.x + 14, box.y + box.height / 2);
+        if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+      }
+      await hover.waitFor({ timeout: 2_000 });
+    });
+
+    await step('a screenshot of the Chinese hover is saved (.test-output/e2e/hover-zh-cn.png)', async () => {
+      const file = path.join(SHOTS, 'hover-zh-cn.png');
+      await page.waitForTimeout(400); // let the hover finish painting
+      await page.screenshot({ path: file });
+      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
+      console.log(`      saved ${path.relative(REPO, file)}`);
+    });
+  } catch (error) {
+    totals.failed++;
+    console.log(`  ✖ Chinese hover setup failed: ${error?.stack ?? error}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return totals;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let totals = { passed: 0, failed: 1 };
+  try {
+    totals = await chineseHoverScreenshot();
+  } catch (error) {
+    console.error(`Chinese hover: ${error.stack ?? error}`);
+  }
+  console.log(`Chinese hover: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}

@@ -1,0 +1,210 @@
+// The Docker walkthrough as a learner sees it, for people to look at: the packaged .vsix is
+// installed into code-server, "Docker: Open the Docker Walkthrough" is run from the command
+// palette (it calls workbench.action.openWalkthrough with
+// docker-workbench.docker-workbench#dockerWorkbench.learn), and screenshots are saved to
+// .test-output/e2e/:
+//   walkthrough.png          the walkthrough with its first step open (its diagram on the right)
+//   walkthrough-step1-done.png  after clicking "Check the Engine": the step ticked off, its report beside
+//   walkthrough-volumes.png  the volume step selected, with its diagram
+//   walkthrough-build-cache.png  after "Build Twice": the Dockerfile's layer hints (size, cached)
+//   walkthrough-dark.png     the network step in the Dark Modern theme
+// The e2e tier can call walkthroughScreenshots(); alone: npm run package && node test/harness/walkthroughScreenshot.mjs
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO, OUTPUT } from './tiers.mjs';
+import { installVsix, startCodeServer } from './codeServer.mjs';
+import { launchBrowser } from './browser.mjs';
+import { withEngine } from './withEngine.mjs';
+
+const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
+const SHOTS = path.join(OUTPUT, 'e2e');
+
+/** Runs the steps against an engine of its own (or the shared one); resolves to { passed, failed }. */
+export async function walkthroughScreenshots() {
+  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return withEngine((engineHost) => steps(engineHost));
+}
+
+/** Selects a walkthrough step by its title, scrolling the step list when the step is out of view. */
+async function selectStep(page, walkthrough, title) {
+  const button = walkthrough.locator('.getting-started-step', { hasText: title }).first();
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if (await button.isEnabled().catch(() => false)) return button.click({ timeout: 5_000 });
+    await walkthrough.locator('.getting-started-step').first().hover();
+    await page.mouse.wheel(0, 250);
+    await page.waitForTimeout(300);
+  }
+  return button.click({ timeout: 5_000 });
+}
+
+/** Scrolls the step list up a little, so the selected step's title shows above its text. */
+async function showStepTitle(page, walkthrough, title) {
+  const step = walkthrough.locator('.getting-started-step', { hasText: title }).first();
+  const box = await step.boundingBox().catch(() => null);
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -120);
+  await page.waitForTimeout(300);
+}
+
+/** Runs a command from the command palette by its title. */
+async function palette(page, command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${command}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300); // the list settles after filtering
+  // Move the selection to the row with this title (clicking can miss while the list re-renders).
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: command });
+  for (let i = 0; i < 8 && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
+  if (!(await focused.count())) throw new Error(`"${command}" is not in the command palette`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
+
+async function steps(engineHost) {
+  const totals = { passed: 0, failed: 0 };
+  const step = async (title, work) => {
+    try {
+      await work();
+      totals.passed++;
+      console.log(`  ✔ ${title}`);
+      return true;
+    } catch (error) {
+      totals.failed++;
+      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+      return false;
+    }
+  };
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-walkthrough-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  let server;
+  let browser;
+  const shot = async (page, name, { keepNotifications = false } = {}) => {
+    const file = path.join(SHOTS, name);
+    if (!keepNotifications) {
+      // Close the toasts (each has a close button in its toolbar).
+      for (let i = 0; i < 5; i++) {
+        const close = page.locator('.notification-toast .codicon-notifications-clear').first();
+        if (!(await close.count())) break;
+        await close.click({ timeout: 2_000 }).catch(() => undefined);
+        await page.waitForTimeout(200);
+      }
+    }
+    await page.mouse.move(5, 700); // no hover effects or tooltips in the picture
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: file });
+    if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
+    console.log(`      saved ${path.relative(REPO, file)}`);
+  };
+  try {
+    console.log('walkthrough: screenshots with the packaged extension');
+    const installed = await step('the .vsix installs into code-server', async () => installVsix(VSIX, extensionsDir, userDataDir));
+    if (!installed) return totals;
+    server = await startCodeServer({
+      workspace, userDataDir, extensionsDir,
+      env: { DOCKER_HOST: engineHost },
+      logFile: path.join(OUTPUT, 'walkthrough-code-server.log'),
+    });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+    // Without the side bar the walkthrough has room for its diagrams beside the steps.
+    await palette(page, 'View: Close Primary Side Bar');
+
+    const walkthrough = page.locator('.gettingStartedContainer');
+    const opened = await step('"Docker: Open the Docker Walkthrough" opens the walkthrough with its eight steps', async () => {
+      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
+      const stepButtons = walkthrough.locator('.getting-started-step');
+      await stepButtons.nth(7).waitFor({ timeout: 15_000 });
+      const count = await stepButtons.count();
+      if (count !== 8) throw new Error(`expected 8 steps, found ${count}`);
+      // The first step's diagram (an SVG in its own frame) is on the right.
+      await walkthrough.locator('.getting-started-media').first().waitFor({ timeout: 15_000 });
+    });
+    if (!opened) return totals;
+    await step('a screenshot of the walkthrough is saved (.test-output/e2e/walkthrough.png)', async () => shot(page, 'walkthrough.png'));
+
+    await step('"Check the Engine" runs step 1, which is then ticked off, with its report beside (walkthrough-step1-done.png)', async () => {
+      await page.waitForTimeout(500);
+      await walkthrough.getByRole('button', { name: 'Check the Engine' }).first().click();
+      // A finished step's check box is a codicon with the class "complete".
+      await walkthrough.locator('.getting-started-step', { hasText: 'Check the Docker Engine' }).locator('.codicon.complete').first().waitFor({ timeout: 30_000 });
+      // The report opens as a Markdown preview beside the walkthrough.
+      await page.locator('.tab', { hasText: 'learn-step-1.md' }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      await shot(page, 'walkthrough-step1-done.png', { keepNotifications: true });
+    });
+
+    await step('the volume step with its diagram (walkthrough-volumes.png)', async () => {
+      await palette(page, 'View: Close All Editors');
+      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      await selectStep(page, walkthrough, 'Keep data in a volume');
+      await walkthrough.getByRole('button', { name: 'Share a Volume' }).first().waitFor({ timeout: 15_000 });
+      await showStepTitle(page, walkthrough, 'Keep data in a volume');
+      await shot(page, 'walkthrough-volumes.png');
+    });
+
+    await step('step 7 builds twice; the Dockerfile then shows each layer\'s size and which came from the cache (walkthrough-build-cache.png)', async () => {
+      await palette(page, 'Docker: Walkthrough Step 7: Build an Image Twice and See the Cache');
+      // It asks before writing into the workspace (a modal dialog).
+      await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Write the Files' }).click({ timeout: 15_000 });
+      await page.locator('.notification-toast', { hasText: 'built learn-cache:latest twice' }).first().waitFor({ timeout: 180_000 });
+      // The per-layer inlay hints at the end of the RUN and COPY lines.
+      await page.locator('.monaco-editor .view-lines', { hasText: 'cached' }).first().waitFor({ timeout: 30_000 });
+      // Room for the hints: the Dockerfile's editor group alone, the build terminal closed.
+      await palette(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+      await palette(page, 'View: Toggle Maximize Editor Group').catch(() => page.keyboard.press('Escape'));
+      await shot(page, 'walkthrough-build-cache.png', { keepNotifications: true });
+    });
+
+    await step('the network step in a dark theme (walkthrough-dark.png)', async () => {
+      await palette(page, 'View: Close All Editors');
+      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000); // the walkthrough takes the focus once it has opened
+      await palette(page, 'Preferences: Color Theme');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('Dark Modern');
+      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label^="Dark Modern"]').waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000); // the walkthrough redraws its diagram for the new theme
+      await selectStep(page, walkthrough, 'Connect containers on a network');
+      await walkthrough.getByRole('button', { name: 'Create a Network' }).first().waitFor({ timeout: 15_000 });
+      await shot(page, 'walkthrough-dark.png');
+    });
+  } catch (error) {
+    totals.failed++;
+    console.log(`  ✖ walkthrough setup failed: ${error?.stack ?? error}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return totals;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let totals = { passed: 0, failed: 1 };
+  try {
+    totals = await walkthroughScreenshots();
+  } catch (error) {
+    console.error(`walkthrough: ${error.stack ?? error}`);
+  }
+  console.log(`walkthrough: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}
