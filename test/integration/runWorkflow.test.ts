@@ -61,8 +61,8 @@ describe('Run workflow', function () {
     const name = uniqueName('dwb-run-web');
     const volume = uniqueName('dwb-run-vol');
     const port = await freePort();
+    removeVolume(volume); // cleanups run last-first: the container goes before its volume
     removeContainer(name);
-    removeVolume(volume);
     const envDir = path.join(workspaceDir(), uniqueName('run-env'));
     fs.mkdirSync(envDir, { recursive: true });
     fs.writeFileSync(path.join(envDir, 'app.env'), '# settings\n\nFROM_FILE="kept quotes"\nDWB_RUN_KEY_ONLY\nDWB_RUN_NOT_SET\n');
