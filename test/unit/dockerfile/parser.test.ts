@@ -103,3 +103,10 @@ test('the parser is total: binary, empty, huge and half-typed input never throw'
   assert.ok(huge.length > 10_000_000);
   assert.equal(parseDockerfile(huge).instructions.length, 230001);
 });
+
+test('a lone continuation is an instruction with no text, placed where it is written', () => {
+  const doc = parseDockerfile('FROM a\n\\\n');
+  const lone = doc.instructions[1]!;
+  assert.equal(lone.keyword, '');
+  assert.deepEqual([lone.keywordSpan, lone.args], [{ start: 7, end: 7 }, { start: 7, end: 7 }]);
+});

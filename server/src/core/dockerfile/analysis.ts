@@ -1,7 +1,7 @@
 // One analysed Dockerfile: the parse plus what features and rules ask about it (stages by name,
 // stage references, variable scopes, the shell of each RUN). Built once per document version;
 // the expensive parts (shell parsing) are computed on first use.
-import type { Dockerfile, Instruction, Span, Stage } from './ast';
+import type { Dockerfile, Flag, Instruction, Span, Stage } from './ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { parseDockerfile } from './parser';
@@ -26,6 +26,12 @@ export interface ShellInfo {
   span(start: number, end: number): Span;
 }
 
+/**
+ * `from=` inside a --mount value, relative to the value, per flag: flags an edit did not touch are
+ * reused by the next version's parse (moved, with the same text), so this is read once per flag.
+ */
+const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
+
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
 
 export class Analysis {
@@ -38,6 +44,7 @@ export class Analysis {
   private readonly shellKinds = new Map<number, ShellKind>();
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly windows = new Map<number, boolean>();
+  private readonly images = new Map<number, string | undefined>();
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
@@ -48,15 +55,22 @@ export class Analysis {
         if (pair.value) globals.set(pair.key.value, expandText(pair.value.raw, (n) => globals.get(n), doc.escape).value);
       }
     }
+    // Many FROM lines share one `${VAR}` image, and every version of the document runs this.
+    const expanded = new Map<string, string>();
+    const expand = (raw: string): string => {
+      let value = expanded.get(raw);
+      if (value === undefined) expanded.set(raw, (value = expandText(raw, (n) => globals.get(n), doc.escape).value.toLowerCase()));
+      return value;
+    };
     for (const stage of doc.stages) {
       const raw = stage.image?.raw ?? '';
-      const image = raw.includes('$') ? expandText(raw, (n) => globals.get(n), doc.escape).value.toLowerCase() : stage.image?.value.toLowerCase();
+      const image = raw.includes('$') ? expand(raw) : stage.image?.value.toLowerCase();
       const parent = image !== undefined ? this.stageByName.get(image) : undefined;
       this.parents.push(parent ? parent.index : -1);
       if (stage.image && parent && !raw.includes('$')) this.stageRefs.push({ name: stage.image.value, span: stage.image.span, instruction: stage.from, kind: 'from', target: parent });
       else if (stage.image && parent) this.stageRefs.push({ name: image!, span: { start: stage.image.span.end, end: stage.image.span.end }, instruction: stage.from, kind: 'from', target: parent });
       if (stage.name && !this.stageByName.has(stage.name.value.toLowerCase())) this.stageByName.set(stage.name.value.toLowerCase(), stage);
-      for (const instruction of stage.instructions) this.collectStageRefs(instruction, stage);
+      for (const instruction of stage.instructions) if ((instruction.trigger ?? instruction).flags.length > 0) this.collectStageRefs(instruction, stage);
     }
   }
 
@@ -96,12 +110,18 @@ export class Analysis {
 
   /** A stage's FROM image with global ARG defaults applied (undefined when a build arg decides). */
   imageOf(stage: Stage): string | undefined {
+    if (this.images.has(stage.index)) return this.images.get(stage.index);
     const raw = stage.image?.raw;
-    if (raw === undefined) return undefined;
-    if (!raw.includes('$')) return stage.image!.value.toLowerCase();
-    const globals = this.variables.visibleAt(stage.from);
-    const expanded = expandText(raw, (n) => globals.get(n)?.value, this.doc.escape);
-    return expanded.unknown.length > 0 ? undefined : expanded.value.toLowerCase();
+    let image: string | undefined;
+    if (raw === undefined) image = undefined;
+    else if (!raw.includes('$')) image = stage.image!.value.toLowerCase();
+    else {
+      const globals = this.variables.visibleAt(stage.from);
+      const expanded = expandText(raw, (n) => globals.get(n)?.value, this.doc.escape);
+      image = expanded.unknown.length > 0 ? undefined : expanded.value.toLowerCase();
+    }
+    this.images.set(stage.index, image);
+    return image;
   }
 
   isWindows(stage: Stage): boolean {
@@ -200,12 +220,17 @@ export class Analysis {
       if (flag.name === 'from' && (target.upper === 'COPY' || target.upper === 'ADD')) {
         this.stageRefs.push({ name: flag.value, span: flag.valueSpan, instruction, kind: 'copy', target: resolve(flag.value) });
       } else if (flag.name === 'mount') {
-        const m = /(?:^|,)from=([^,]*)/.exec(flag.value);
-        const raw = this.doc.text.slice(flag.valueSpan.start, flag.valueSpan.end);
-        const at = raw.search(/(?:^|,)from=/);
-        if (m && at >= 0) {
-          const start = flag.valueSpan.start + at + (raw[at] === ',' ? 1 : 0) + 5;
-          this.stageRefs.push({ name: m[1]!, span: { start, end: start + m[1]!.length }, instruction, kind: 'mount', target: resolve(m[1]!) });
+        let from = mountFrom.get(flag);
+        if (from === undefined) {
+          const m = /(?:^|,)from=([^,]*)/.exec(flag.value);
+          const raw = this.doc.text.slice(flag.valueSpan.start, flag.valueSpan.end);
+          const at = raw.search(/(?:^|,)from=/);
+          from = m && at >= 0 ? { name: m[1]!, offset: at + (raw[at] === ',' ? 1 : 0) + 5 } : null;
+          mountFrom.set(flag, from);
+        }
+        if (from) {
+          const start = flag.valueSpan.start + from.offset;
+          this.stageRefs.push({ name: from.name, span: { start, end: start + from.name.length }, instruction, kind: 'mount', target: resolve(from.name) });
         }
       }
     }

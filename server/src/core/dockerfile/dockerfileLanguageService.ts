@@ -1,8 +1,11 @@
 // The Dockerfile language service: one analysis per document version, cached by uri, and every
-// feature a plain function of that analysis.
+// feature a plain function of that analysis. A new version is parsed and validated incrementally
+// from the previous one (incrementalParse, incrementalValidation).
 import type { LanguageService, ServiceContext, TextDocumentLike } from '../languageService';
 import type { Diagnostic } from '../types';
 import { Analysis } from './analysis';
+import { nextAnalysis } from './incrementalParse';
+import { IncrementalValidator } from './incrementalValidation';
 import { validateAnalysis, DOCKERFILE_SOURCE } from './validate';
 import { complete, COMPLETION_TRIGGERS } from './completion';
 import { hover } from './hover';
@@ -20,17 +23,36 @@ import { LEGEND, semanticTokens } from './semanticTokens';
 
 export { DOCKERFILE_SOURCE };
 
-const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
+/** Per open document: its latest analysis, and the validator that keeps reports between versions. */
+interface Entry {
+  version: number;
+  text: string;
+  analysis: Analysis;
+  validator: IncrementalValidator;
+}
+
+const cache = new Map<string, Entry>();
 const lastDiagnostics = new WeakMap<Analysis, Diagnostic[]>();
+
+function entryOf(document: TextDocumentLike): Entry {
+  const text = document.getText();
+  const hit = cache.get(document.uri);
+  if (!hit) {
+    const entry = { version: document.version, text, analysis: Analysis.of(text), validator: new IncrementalValidator() };
+    cache.set(document.uri, entry);
+    return entry;
+  }
+  if (hit.version !== document.version || hit.text !== text) {
+    if (hit.text !== text) hit.analysis = nextAnalysis(hit.analysis, text);
+    hit.version = document.version;
+    hit.text = text;
+  }
+  return hit;
+}
 
 /** The analysis of a document, reused while its version (and text) are unchanged. */
 export function analysisOf(document: TextDocumentLike): Analysis {
-  const hit = cache.get(document.uri);
-  const text = document.getText();
-  if (hit && hit.version === document.version && hit.text === text) return hit.analysis;
-  const analysis = Analysis.of(text);
-  cache.set(document.uri, { version: document.version, text, analysis });
-  return analysis;
+  return entryOf(document).analysis;
 }
 
 const emptyContext: ServiceContext = {
@@ -45,20 +67,21 @@ export function validateDockerfile(text: string, context: ServiceContext = empty
   return validateAnalysis(Analysis.of(text), uri, context);
 }
 
-function diagnosticsOf(a: Analysis, uri: string, context: ServiceContext): Diagnostic[] {
-  let list = lastDiagnostics.get(a);
+function diagnosticsOf(document: TextDocumentLike, context: ServiceContext): Diagnostic[] {
+  const entry = entryOf(document);
+  let list = lastDiagnostics.get(entry.analysis);
   if (!list) {
-    list = validateAnalysis(a, uri, context);
-    lastDiagnostics.set(a, list);
+    list = entry.validator.validate(entry.analysis, document.uri, context);
+    lastDiagnostics.set(entry.analysis, list);
   }
   return list;
 }
 
 export const dockerfileLanguageService: LanguageService = {
   validate(document, context) {
-    const a = analysisOf(document);
-    const list = validateAnalysis(a, document.uri, context);
-    lastDiagnostics.set(a, list);
+    const entry = entryOf(document);
+    const list = entry.validator.validate(entry.analysis, document.uri, context);
+    lastDiagnostics.set(entry.analysis, list);
     return list;
   },
   forget(uri) {
@@ -72,7 +95,7 @@ export const dockerfileLanguageService: LanguageService = {
   },
   hover: (document, position, context) => {
     const a = analysisOf(document);
-    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(a, document.uri, context));
+    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(document, context));
   },
   signatureTriggerCharacters: SIGNATURE_TRIGGERS,
   signatureHelp: (document, position) => {

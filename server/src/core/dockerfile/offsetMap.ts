@@ -15,6 +15,13 @@ export class OffsetMapBuilder {
     this.text += piece;
   }
 
+  /** Places an empty text at a document offset (else its spans would map to offset 0). */
+  anchor(docStart: number): void {
+    if (this.logical.length > 0) return;
+    this.logical.push(0);
+    this.doc.push(docStart);
+  }
+
   build(): OffsetMap {
     return { logical: this.logical, doc: this.doc };
   }

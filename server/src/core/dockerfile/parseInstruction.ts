@@ -1,6 +1,6 @@
 // Turns one logical instruction line into an Instruction: keyword, leading `--flags`, argument
 // words, the exec (JSON) form where it applies, heredoc markers, and ONBUILD's trigger.
-import type { Flag, Heredoc, Instruction, OffsetMap, Word } from './ast';
+import type { ExecForm, Flag, Heredoc, Instruction, KeyValue, OffsetMap, Span, Word } from './ast';
 import { docSpan } from './offsetMap';
 import { looksLikeSingleQuotedJson, parseExecForm } from './execForm';
 import { splitWords, unquote, wordEnd } from './words';
@@ -10,6 +10,51 @@ const EXEC_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', '
 const HEREDOC = /^(\d*)<<(-?)([^<]+)$/;
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * An instruction node. Splitting long RUN scripts into words is the costliest part of parsing and
+ * few features need it, so words are computed on first use (and kept where shiftNodes finds them).
+ */
+export class InstructionNode implements Instruction {
+  keywordSpan: Span;
+  span: Span;
+  fullSpan: Span;
+  argText: string;
+  args: Span;
+  exec: ExecForm | undefined = undefined;
+  singleQuotedJson = false;
+  heredocs: Heredoc[] = [];
+  trigger: Instruction | undefined = undefined;
+  emptyContinuations: Span[] = [];
+  stage = -1;
+  /** Words, and ENV/LABEL/ARG pairs (keyValuesOf), once computed. */
+  parsedWords: Word[] | undefined = undefined;
+  parsedPairs: KeyValue[] | undefined = undefined;
+
+  constructor(
+    readonly keyword: string,
+    readonly upper: string,
+    readonly logical: string,
+    readonly map: OffsetMap,
+    private readonly escape: string,
+    public index: number,
+    readonly argStart: number,
+    argEnd: number,
+    readonly flags: Flag[],
+    kStart: number,
+  ) {
+    this.argText = logical.slice(argStart, argEnd);
+    this.args = docSpan(map, argStart, argEnd);
+    this.keywordSpan = docSpan(map, kStart, kStart + keyword.length);
+    this.span = docSpan(map, kStart, logical.length);
+    this.fullSpan = docSpan(map, kStart, logical.length);
+  }
+
+  get words(): Word[] {
+    this.parsedWords ??= splitWords(this.argText, this.argStart, this.map, this.escape);
+    return this.parsedWords;
+  }
+}
 
 export function parseInstruction(logical: string, map: OffsetMap, escape: string, index: number, from = 0): Instruction {
   let i = from;
@@ -42,41 +87,11 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
 
   let argEnd = logical.length;
   while (argEnd > i && isSpace(logical[argEnd - 1])) argEnd--;
-  const argText = logical.slice(i, argEnd);
-  const args = docSpan(map, i, argEnd);
-  const argStart = i;
-  // Splitting long RUN scripts into words is the costliest part of parsing and few features need
-  // it, so words are computed on first use.
-  let words: Word[] | undefined;
-
-  const instruction: Instruction = {
-    keyword,
-    upper,
-    keywordSpan: docSpan(map, kStart, kStart + keyword.length),
-    span: docSpan(map, kStart, logical.length),
-    fullSpan: docSpan(map, kStart, logical.length),
-    flags,
-    argText,
-    argStart: i,
-    args,
-    map,
-    get words(): Word[] {
-      words ??= splitWords(argText, argStart, map, escape);
-      return words;
-    },
-    exec: undefined,
-    singleQuotedJson: false,
-    heredocs: [],
-    trigger: undefined,
-    emptyContinuations: [],
-    stage: -1,
-    index,
-    logical,
-  };
+  const instruction = new InstructionNode(keyword, upper, logical, map, escape, index, i, argEnd, flags, kStart);
 
   if (EXEC_FORM.has(upper)) {
-    instruction.exec = parseExecForm(argText, i, map);
-    instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(argText);
+    instruction.exec = parseExecForm(instruction.argText, i, map);
+    instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(instruction.argText);
   } else if (upper === 'HEALTHCHECK' && instruction.words[0]?.value.toUpperCase() === 'CMD') {
     const cmdWord = instruction.words[0];
     const cmdEnd = logical.indexOf(cmdWord.raw, i) + cmdWord.raw.length;
@@ -84,11 +99,11 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
     instruction.singleQuotedJson = !instruction.exec && looksLikeSingleQuotedJson(logical.slice(cmdEnd, argEnd));
   }
 
-  if ((upper === 'RUN' || upper === 'COPY' || upper === 'ADD') && !instruction.exec && argText.includes('<<')) {
+  if ((upper === 'RUN' || upper === 'COPY' || upper === 'ADD') && !instruction.exec && instruction.argText.includes('<<')) {
     instruction.heredocs = heredocMarkers(instruction, escape);
   }
 
-  if (upper === 'ONBUILD' && argText.length > 0) {
+  if (upper === 'ONBUILD' && instruction.argText.length > 0) {
     instruction.trigger = parseInstruction(logical, map, escape, index, i);
   }
   return instruction;
@@ -105,7 +120,8 @@ function heredocMarkers(instruction: Instruction, escape: string): Heredoc[] {
     if (name.length === 0) continue;
     const nameStart = word.span.start + m[1]!.length + 2 + m[2]!.length;
     result.push({
-      marker: word.span,
+      // A copy, not the word's own span: every span object has one owner (see shiftNodes).
+      marker: { start: word.span.start, end: word.span.end },
       name,
       nameSpan: { start: nameStart, end: word.span.end },
       stripTabs: m[2] === '-',

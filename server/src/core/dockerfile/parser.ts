@@ -1,11 +1,13 @@
 // The Dockerfile parser: total (never throws), one pass over the lines, exact spans. It follows
 // BuildKit's reading: parser directives at the top, the escape character for continuations,
 // comment and blank lines dropped inside continuations, heredoc bodies after the line that
-// opens them, and stages split at each FROM.
+// opens them, and stages split at each FROM. After the directives, the parser's only state
+// between two lines is the line number, which is what lets incrementalParse resume anywhere.
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, Stage } from './ast';
 import { OffsetMapBuilder } from './offsetMap';
 import { LineIndex } from '../text';
 import { parseInstruction } from './parseInstruction';
+import { ownCopy } from './ownCopy';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 export const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'];
@@ -19,8 +21,10 @@ interface Line {
   next: number;
 }
 
+type Lines = { length: number; at(l: number): Line };
+
 /** Lines as a lazy view over a LineIndex (which the analysis reuses for positions). */
-function linesOf(index: LineIndex): { length: number; at(l: number): Line } {
+function linesOf(index: LineIndex): Lines {
   const count = index.lineCount;
   return {
     length: count,
@@ -47,17 +51,20 @@ function continuationAt(s: string, escape: string): number {
   return e === 1 || s[e - 2] !== escape ? e - 1 : -1;
 }
 
-export function parseDockerfile(text: string, index: LineIndex = new LineIndex(text)): Dockerfile {
+export interface DirectiveBlock {
+  directives: Directive[];
+  comments: Comment[];
+  escape: '\\' | '`';
+}
+
+/** Parser directives: only at the very top, one per line, ended by anything that is not one. */
+export function parseDirectives(text: string, index: LineIndex): DirectiveBlock {
   const lines = linesOf(index);
   const directives: Directive[] = [];
   const comments: Comment[] = [];
-  const instructions: Instruction[] = [];
   let escape: '\\' | '`' = '\\';
-  let l = 0;
-
-  // Parser directives: only at the very top, ended by anything that is not one.
   const seen = new Set<string>();
-  for (; l < lines.length; l++) {
+  for (let l = 0; l < lines.length; l++) {
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
     const m = DIRECTIVE.exec(raw);
@@ -66,17 +73,33 @@ export function parseDockerfile(text: string, index: LineIndex = new LineIndex(t
     const nameStart = line.start + raw.indexOf(m[1]!);
     const valueStart = m[2]!.length > 0 ? line.start + raw.lastIndexOf(m[2]!) : line.end;
     directives.push({
-      name: m[1]!,
-      value: m[2]!,
+      name: ownCopy(m[1]!),
+      value: ownCopy(m[2]!),
       span: { start: line.start, end: line.end },
       nameSpan: { start: nameStart, end: nameStart + m[1]!.length },
       valueSpan: { start: valueStart, end: valueStart + m[2]!.length },
     });
     if (name === 'escape' && !seen.has(name) && (m[2] === '`' || m[2] === '\\')) escape = m[2];
     seen.add(name);
-    comments.push({ span: { start: line.start, end: line.end }, text: raw.slice(1).trim(), inContinuation: false });
+    comments.push({ span: { start: line.start, end: line.end }, text: ownCopy(raw.slice(1).trim()), inContinuation: false });
   }
+  return { directives, comments, escape };
+}
 
+export interface BodyParse {
+  /** The keyword offset where `stopAt` accepted an instruction start, if it did. */
+  stoppedAt: number | undefined;
+}
+
+/**
+ * Parses instructions and comments from line `l` (where no instruction is open) to the end, or
+ * until `stopAt` accepts the keyword offset of the next instruction, which is left unparsed.
+ */
+export function parseBody(
+  text: string, index: LineIndex, l: number, escape: string,
+  instructions: Instruction[], comments: Comment[], stopAt?: (keywordOffset: number) => boolean,
+): BodyParse {
+  const lines = linesOf(index);
   while (l < lines.length) {
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
@@ -86,78 +109,91 @@ export function parseDockerfile(text: string, index: LineIndex = new LineIndex(t
     }
     const lead = firstNonSpace(raw);
     if (raw[lead] === '#') {
-      comments.push({ span: { start: line.start + lead, end: line.end }, text: raw.slice(lead + 1).trim(), inContinuation: false });
+      comments.push({ span: { start: line.start + lead, end: line.end }, text: ownCopy(raw.slice(lead + 1).trim()), inContinuation: false });
       l++;
       continue;
     }
+    if (stopAt?.(line.start + lead)) return { stoppedAt: line.start + lead };
+    l = parseChunk(text, lines, l, line, lead, escape, instructions, comments);
+  }
+  return { stoppedAt: undefined };
+}
 
-    // An instruction: gather its continuation lines into one logical line.
-    const builder = new OffsetMapBuilder();
-    const emptyContinuations: { start: number; end: number }[] = [];
-    let current = raw.slice(lead);
-    let currentStart = line.start + lead;
-    let lastLine = line;
+/** One instruction from its first line: continuation lines, then heredoc bodies. Returns the next line. */
+function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: number, escape: string, instructions: Instruction[], comments: Comment[]): number {
+  const builder = new OffsetMapBuilder();
+  const emptyContinuations: { start: number; end: number }[] = [];
+  let current = text.slice(line.start + lead, line.end);
+  let currentStart = line.start + lead;
+  let lastLine = line;
+  l++;
+  for (;;) {
+    const cont = continuationAt(current, escape);
+    if (cont < 0) {
+      builder.append(current, currentStart);
+      break;
+    }
+    builder.append(current.slice(0, cont), currentStart);
+    // Skip blank and comment lines; they do not end the instruction.
+    let nextLine: Line | undefined;
+    while (l < lines.length) {
+      const candidate = lines.at(l);
+      const cRaw = text.slice(candidate.start, candidate.end);
+      if (isBlank(cRaw)) {
+        emptyContinuations.push({ start: candidate.start, end: candidate.end });
+        l++;
+        continue;
+      }
+      const cLead = firstNonSpace(cRaw);
+      if (cRaw[cLead] === '#') {
+        comments.push({ span: { start: candidate.start + cLead, end: candidate.end }, text: ownCopy(cRaw.slice(cLead + 1).trim()), inContinuation: true });
+        l++;
+        continue;
+      }
+      nextLine = candidate;
+      break;
+    }
+    if (!nextLine) break;
+    lastLine = nextLine;
+    current = text.slice(nextLine.start, nextLine.end);
+    currentStart = nextLine.start;
     l++;
-    for (;;) {
-      const cont = continuationAt(current, escape);
-      if (cont < 0) {
-        builder.append(current, currentStart);
-        break;
-      }
-      builder.append(current.slice(0, cont), currentStart);
-      // Skip blank and comment lines; they do not end the instruction.
-      let nextLine: Line | undefined;
-      while (l < lines.length) {
-        const candidate = lines.at(l);
-        const cRaw = text.slice(candidate.start, candidate.end);
-        if (isBlank(cRaw)) {
-          emptyContinuations.push({ start: candidate.start, end: candidate.end });
-          l++;
-          continue;
-        }
-        const cLead = firstNonSpace(cRaw);
-        if (cRaw[cLead] === '#') {
-          comments.push({ span: { start: candidate.start + cLead, end: candidate.end }, text: cRaw.slice(cLead + 1).trim(), inContinuation: true });
-          l++;
-          continue;
-        }
-        nextLine = candidate;
-        break;
-      }
-      if (!nextLine) break;
-      lastLine = nextLine;
-      current = text.slice(nextLine.start, nextLine.end);
-      currentStart = nextLine.start;
-      l++;
-    }
-    // Blank lines after the last continued line (at end of file) are not inside it.
-    while (emptyContinuations.length > 0 && emptyContinuations[emptyContinuations.length - 1]!.start > lastLine.start) {
-      emptyContinuations.pop();
-    }
-
-    const instruction = parseInstruction(builder.text, builder.build(), escape, instructions.length);
-    instruction.span = { start: line.start + lead, end: lastLine.end };
-    instruction.emptyContinuations = emptyContinuations;
-    let fullEnd = lastLine.end;
-
-    // Heredoc bodies follow the instruction line, one after another.
-    const heredocOwner = instruction.trigger ?? instruction;
-    if (HEREDOC_KEYWORDS.has(heredocOwner.upper) && heredocOwner.heredocs.length > 0) {
-      for (const heredoc of heredocOwner.heredocs) {
-        l = readHeredocBody(text, lines, l, heredoc);
-        fullEnd = heredoc.terminator?.end ?? heredoc.body.end;
-      }
-      if (instruction !== heredocOwner) instruction.heredocs = heredocOwner.heredocs;
-    }
-    instruction.fullSpan = { start: instruction.span.start, end: Math.max(fullEnd, instruction.span.end) };
-    instructions.push(instruction);
+  }
+  // Blank lines after the last continued line (at end of file) are not inside it.
+  while (emptyContinuations.length > 0 && emptyContinuations[emptyContinuations.length - 1]!.start > lastLine.start) {
+    emptyContinuations.pop();
   }
 
+  // A lone continuation has no text; its (empty) keyword still sits where it was written.
+  builder.anchor(line.start + lead);
+  const instruction = parseInstruction(ownCopy(builder.text), builder.build(), escape, instructions.length);
+  instruction.span = { start: line.start + lead, end: lastLine.end };
+  instruction.emptyContinuations = emptyContinuations;
+  let fullEnd = lastLine.end;
+
+  // Heredoc bodies follow the instruction line, one after another.
+  const heredocOwner = instruction.trigger ?? instruction;
+  if (HEREDOC_KEYWORDS.has(heredocOwner.upper) && heredocOwner.heredocs.length > 0) {
+    for (const heredoc of heredocOwner.heredocs) {
+      l = readHeredocBody(text, lines, l, heredoc);
+      fullEnd = heredoc.terminator?.end ?? heredoc.body.end;
+    }
+    if (instruction !== heredocOwner) instruction.heredocs = heredocOwner.heredocs;
+  }
+  instruction.fullSpan = { start: instruction.span.start, end: Math.max(fullEnd, instruction.span.end) };
+  instructions.push(instruction);
+  return l;
+}
+
+export function parseDockerfile(text: string, index: LineIndex = new LineIndex(text)): Dockerfile {
+  const { directives, comments, escape } = parseDirectives(text, index);
+  const instructions: Instruction[] = [];
+  parseBody(text, index, directives.length, escape, instructions, comments);
   const { stages, globalArgs } = buildStages(instructions);
   return { text, directives, escape, comments, instructions, stages, globalArgs };
 }
 
-function readHeredocBody(text: string, lines: ReturnType<typeof linesOf>, l: number, heredoc: Heredoc): number {
+function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc): number {
   const bodyStart = l < lines.length ? lines.at(l).start : text.length;
   let bodyEnd = bodyStart;
   let content = '';
@@ -176,11 +212,11 @@ function readHeredocBody(text: string, lines: ReturnType<typeof linesOf>, l: num
   }
   if (!heredoc.terminator && l < lines.length) l++;
   heredoc.body = { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
-  heredoc.content = content;
+  heredoc.content = ownCopy(content);
   return l;
 }
 
-function buildStages(instructions: Instruction[]): { stages: Stage[]; globalArgs: Instruction[] } {
+export function buildStages(instructions: Instruction[]): { stages: Stage[]; globalArgs: Instruction[] } {
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   let stage: Stage | undefined;

@@ -50,34 +50,53 @@ const SHELL_TEXT = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const EXPANDED_FLAGS = new Set(['platform', 'chown', 'chmod', 'from', 'mount', 'checksum']);
 
 export interface VariableScope {
-  defs: VariableDef[];
-  uses: VariableUse[];
+  /** Every definition and use, in document order. */
+  readonly defs: VariableDef[];
+  readonly uses: VariableUse[];
   /** What is visible just before each instruction of a stage, by instruction index. */
   visibleAt(instruction: Instruction): Map<string, VariableDef>;
   /** Uses inside one instruction. */
   usesIn(instruction: Instruction): VariableUse[];
+  /** The definitions and uses of one unit: a stage (with its FROM), or -1 for the global ARGs. */
+  unit(stage: number): ScopePart;
 }
 
+export interface ScopePart {
+  readonly defs: VariableDef[];
+  readonly uses: VariableUse[];
+}
+
+interface Part extends ScopePart {
+  defs: VariableDef[];
+  uses: VariableUse[];
+  /** The environment at the end of the unit. */
+  env: Map<string, VariableDef>;
+  byInstruction?: Map<Instruction, VariableUse[]>;
+}
+
+type Snapshot = { base: Map<string, VariableDef>; added: VariableDef[]; count: number };
+
+/**
+ * Stages are worked out on first use (a stage needs only the global ARGs and the stages it is
+ * built FROM), so rules that look at a few stages do not pay for the whole file.
+ */
 export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) => number): VariableScope {
-  const defs: VariableDef[] = [];
-  const uses: VariableUse[] = [];
   // What each instruction sees, kept as (starting environment, defs so far) and rebuilt on demand:
   // copying the environment for every instruction would cost O(instructions × variables).
-  const snapshots = new Map<number, { base: Map<string, VariableDef>; added: VariableDef[]; count: number }>();
-  const stageEnv: Map<string, VariableDef>[] = [];
+  const snapshots = new Map<number, Snapshot>();
   const global = new Map<string, VariableDef>();
   const lookupIn = (env: Map<string, VariableDef>) => (name: string) => env.get(name)?.value;
 
-  const useRefs = (instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
+  const useRefs = (part: Part, instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
     for (const ref of refs) {
       const def = env.get(ref.name);
-      uses.push({ ref, instruction, scope, def, inShell, key: def?.key ?? `${scope}:${ref.name}` });
+      part.uses.push({ ref, instruction, scope, def, inShell, key: def?.key ?? `${scope}:${ref.name}` });
     }
   };
   const refsOf = (instruction: Instruction, from: number, to: number) =>
     scanVariables(instruction.logical.slice(from, to), from, instruction.map, doc.escape);
 
-  const define = (instruction: Instruction, env: Map<string, VariableDef>, scope: number, kind: 'ARG' | 'ENV') => {
+  const define = (part: Part, instruction: Instruction, env: Map<string, VariableDef>, scope: number, kind: 'ARG' | 'ENV') => {
     const pending: VariableDef[] = [];
     for (const pair of keyValuesOf(instruction, doc.escape)) {
       const name = pair.key.value;
@@ -85,7 +104,7 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
       // ENV values on one line all see the environment from before the line; ARGs go one by one.
       if (pair.value) {
         const from = offsetIn(instruction, pair.value.span.start);
-        useRefs(instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape), env, scope, false);
+        useRefs(part, instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape), env, scope, false);
       }
       const imported = kind === 'ARG' && scope >= 0 && !pair.hasEquals ? global.get(name) : undefined;
       const previous = env.get(name) ?? pending.find((d) => d.name === name);
@@ -102,30 +121,38 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
         key: previous?.key ?? imported?.key ?? `${scope}:${name}`,
         imports: imported,
       };
-      defs.push(def);
+      part.defs.push(def);
       if (kind === 'ENV') pending.push(def);
       else env.set(name, def);
     }
     for (const def of pending) env.set(def.name, def);
   };
 
+  const globalPart: Part = { defs: [], uses: [], env: global };
   const globalStart = new Map<string, VariableDef>();
-  const globalAdded: VariableDef[] = [];
   for (const instruction of doc.globalArgs) {
-    snapshots.set(instruction.index, { base: globalStart, added: globalAdded, count: globalAdded.length });
-    const before = defs.length;
-    define(instruction, global, -1, 'ARG');
-    globalAdded.push(...defs.slice(before));
+    snapshots.set(instruction.index, { base: globalStart, added: globalPart.defs, count: globalPart.defs.length });
+    define(globalPart, instruction, global, -1, 'ARG');
   }
 
-  for (const stage of doc.stages) {
+  const parts: (Part | undefined)[] = [];
+  const partOf = (k: number): Part => {
+    if (k < 0 || k >= doc.stages.length) return globalPart;
+    parts[k] ??= stagePart(k);
+    return parts[k]!;
+  };
+
+  const stagePart = (k: number): Part => {
+    const stage = doc.stages[k]!;
     const from = stage.from;
-    snapshots.set(from.index, { base: global, added: [], count: 0 });
-    useRefs(from, refsOf(from, 0, from.logical.length), global, -1, false);
-    const parent = parentOf(stage.index);
     const env = new Map<string, VariableDef>();
-    if (parent >= 0) {
-      for (const [name, def] of stageEnv[parent] ?? []) if (def.kind === 'ENV') env.set(name, def);
+    const part: Part = { defs: [], uses: [], env };
+    snapshots.set(from.index, { base: global, added: [], count: 0 });
+    useRefs(part, from, refsOf(from, 0, from.logical.length), global, -1, false);
+    // Parents come before their children, so this recursion ends.
+    const parent = parentOf(stage.index);
+    if (parent >= 0 && parent < k) {
+      for (const [name, def] of partOf(parent).env) if (def.kind === 'ENV') env.set(name, def);
     }
     const start = new Map(env);
     const added: VariableDef[] = [];
@@ -134,47 +161,62 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
       snapshots.set(instruction.index, { base: start, added, count: added.length });
       const upper = instruction.upper;
       if (upper === 'ARG' || upper === 'ENV') {
-        const before = defs.length;
-        define(instruction, env, stage.index, upper);
-        added.push(...defs.slice(before));
+        const before = part.defs.length;
+        define(part, instruction, env, stage.index, upper);
+        added.push(...part.defs.slice(before));
         continue;
       }
       if (upper === 'ONBUILD') continue; // expands in the image built from this one
       const inShell = SHELL_TEXT.has(upper);
       if (EXPANDED.has(upper) || inShell) {
-        useRefs(instruction, refsOf(instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
+        useRefs(part, instruction, refsOf(instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
       }
       for (const flag of instruction.flags) {
         if (!EXPANDED_FLAGS.has(flag.name) || !flag.valueSpan) continue;
         const start = offsetIn(instruction, flag.valueSpan.start);
         const text = instruction.logical.slice(start, start + (flag.valueSpan.end - flag.valueSpan.start));
-        useRefs(instruction, scanVariables(text, start, instruction.map, doc.escape), env, stage.index, false);
+        useRefs(part, instruction, scanVariables(text, start, instruction.map, doc.escape), env, stage.index, false);
       }
       for (const heredoc of instruction.heredocs) {
         if (heredoc.quoted) continue;
         const map = { logical: [0], doc: [heredoc.body.start] };
         const body = doc.text.slice(heredoc.body.start, heredoc.body.end);
-        useRefs(instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape), env, stage.index, true);
+        useRefs(part, instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape), env, stage.index, true);
       }
     }
-    stageEnv[stage.index] = env;
-  }
-  let byInstruction: Map<Instruction, VariableUse[]> | undefined;
+    return part;
+  };
+
+  let all: { defs: VariableDef[]; uses: VariableUse[] } | undefined;
+  const everything = () => {
+    if (!all) {
+      const list = [globalPart, ...doc.stages.map((s) => partOf(s.index))];
+      all = { defs: list.flatMap((p) => p.defs), uses: list.flatMap((p) => p.uses) };
+    }
+    return all;
+  };
   return {
-    defs,
-    uses,
+    get defs() {
+      return everything().defs;
+    },
+    get uses() {
+      return everything().uses;
+    },
+    unit: partOf,
     usesIn: (instruction) => {
-      if (!byInstruction) {
-        byInstruction = new Map();
-        for (const use of uses) {
-          const list = byInstruction.get(use.instruction);
+      const part = partOf(instruction.stage);
+      if (!part.byInstruction) {
+        part.byInstruction = new Map();
+        for (const use of part.uses) {
+          const list = part.byInstruction.get(use.instruction);
           if (list) list.push(use);
-          else byInstruction.set(use.instruction, [use]);
+          else part.byInstruction.set(use.instruction, [use]);
         }
       }
-      return byInstruction.get(instruction) ?? [];
+      return part.byInstruction.get(instruction) ?? [];
     },
     visibleAt: (instruction) => {
+      partOf(instruction.stage);
       const snap = snapshots.get(instruction.index);
       if (!snap) return new Map();
       const env = new Map(snap.base);

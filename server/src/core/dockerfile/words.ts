@@ -131,14 +131,25 @@ export function splitKeyValues(text: string, base: number, map: OffsetMap, escap
   });
 }
 
+/** What keyValuesOf reads, and where it keeps the pairs (instruction nodes have the field). */
+interface PairSource {
+  argText: string;
+  argStart: number;
+  map: OffsetMap;
+  upper: string;
+  parsedPairs?: KeyValue[];
+}
+
 const pairMemo = new WeakMap<object, KeyValue[]>();
 
 /** ENV/LABEL/ARG pairs of an instruction, computed once per instruction. */
-export function keyValuesOf(instruction: { argText: string; argStart: number; map: OffsetMap; upper: string }, escape: string): KeyValue[] {
-  let pairs = pairMemo.get(instruction);
+export function keyValuesOf(instruction: PairSource, escape: string): KeyValue[] {
+  const onNode = 'parsedPairs' in instruction;
+  let pairs = onNode ? instruction.parsedPairs : pairMemo.get(instruction);
   if (!pairs) {
     pairs = splitKeyValues(instruction.argText, instruction.argStart, instruction.map, escape, instruction.upper !== 'ARG');
-    pairMemo.set(instruction, pairs);
+    if (onNode) instruction.parsedPairs = pairs;
+    else pairMemo.set(instruction, pairs);
   }
   return pairs;
 }

@@ -39,9 +39,9 @@ export const extendDockerignore: QuickFix = (fx) => {
 };
 
 export const manifestFirst: QuickFix = (fx) => {
-  const { manifests, run } = fx.data as { manifests?: string[]; run?: number };
+  const { manifests, runAt } = fx.data as { manifests?: string[]; runAt?: number };
   const copy = fx.instruction;
-  const install = typeof run === 'number' ? fx.a.doc.instructions[run] : undefined;
+  const install = typeof runAt === 'number' ? fx.a.instructionAt(runAt) : undefined;
   if (!Array.isArray(manifests) || !copy || !install) return [];
   const dest = copyArgs(copy).dest?.value ?? '.';
   const target = dest === '.' || dest.endsWith('/') ? dest === '.' ? './' : dest : `${dest}/`;

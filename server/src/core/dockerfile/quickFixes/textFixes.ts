@@ -24,8 +24,8 @@ export const deleteSpan: QuickFix = (fx) => {
 };
 
 export const appendText: QuickFix = (fx) => {
-  if (typeof fx.data.append !== 'string' || typeof fx.data.at !== 'number') return [];
-  const at = fx.data.at;
+  if (typeof fx.data.append !== 'string' || typeof fx.data.appendAt !== 'number') return [];
+  const at = fx.data.appendAt;
   return [action(fx, t('Add {0}', fx.data.append), [edit(fx, { start: at, end: at }, fx.data.append)])];
 };
 

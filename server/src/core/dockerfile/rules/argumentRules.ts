@@ -15,7 +15,7 @@ const COUNTED = new Set(['COPY', 'ADD', 'FROM', 'USER', 'STOPSIGNAL', 'ENV', 'LA
 
 /** Each instruction, and each ONBUILD trigger in place of its ONBUILD. */
 function* targets(ctx: RuleContext): Generator<Instruction> {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.trigger) yield i.trigger;
     else yield i;
   }
@@ -130,7 +130,7 @@ export const onbuildTrigger = rule({
   id: 'onbuild-trigger', severity: 'error', hadolint: ['DL3043'], dockerfileUtils: ['ONBUILD_CHAINING_DISALLOWED', 'ONBUILD_TRIGGER_DISALLOWED'],
   explain: () => [t('ONBUILD stores an instruction to run when another image is built FROM this one. FROM, MAINTAINER and ONBUILD itself cannot be stored that way.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const trigger = i.trigger;
     if (trigger && ['ONBUILD', 'FROM', 'MAINTAINER'].includes(trigger.upper)) {
       ctx.report(trigger.keywordSpan, t('{0} cannot be used as an ONBUILD trigger.', trigger.upper));

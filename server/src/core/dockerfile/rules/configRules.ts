@@ -42,7 +42,7 @@ export function hadolintConfig(ctx: RuleContext): HadolintConfig | undefined {
 }
 
 export const trustedRegistry = rule({
-  id: 'trusted-registry', severity: 'warning', hadolint: ['DL3026'],
+  id: 'trusted-registry', severity: 'warning', hadolint: ['DL3026'], reach: 'file',
   explain: () => [t('Your .hadolint.yaml lists trustedRegistries. Base images from other registries are reported, so that images come only from sources your team vets.')],
 }, (ctx) => {
   const allowed = hadolintConfig(ctx)?.trustedRegistries;
@@ -66,7 +66,7 @@ const CHECKS: Record<string, [string, RegExp]> = {
 };
 
 export const labelSchema = rule({
-  id: 'label-schema', severity: 'warning', hadolint: ['DL3049', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'],
+  id: 'label-schema', severity: 'warning', reach: 'file', hadolint: ['DL3049', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'],
   explain: () => [t('Your .hadolint.yaml defines a label-schema: labels every image must carry, with the format of each value (url, rfc3339, spdx, hash, semver, email or text). With strict-labels, labels outside the schema are reported too.')],
 }, (ctx) => {
   const config = hadolintConfig(ctx);
@@ -99,7 +99,7 @@ export const invalidBaseImagePlatform = rule({
   id: 'invalid-base-image-platform', severity: 'warning', buildkit: 'InvalidBaseImagePlatform',
   explain: () => [t('FROM --platform asks for one platform, but the local image with that name was pulled for another. The build then runs it under emulation or pulls again; check the platform you meant.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const flag = stage.from.flags.find((f) => f.name === 'platform');
     const image = ctx.a.imageOf(stage);
     if (!flag?.value || flag.value.includes('$') || !image) continue;

@@ -47,7 +47,7 @@ function contextOf(ctx: RuleContext): ContextInfo | undefined {
 }
 
 export const dockerignoreMissing = rule({
-  id: 'dockerignore-missing', severity: 'warning',
+  id: 'dockerignore-missing', severity: 'warning', reach: 'file',
   explain: () => [
     t('COPY . . sends the whole folder to the build: .git history, node_modules, local .env files, build output. That makes builds slow, breaks the cache on unrelated changes and can leak secrets into the image.'),
     t('A .dockerignore file next to the Dockerfile lists what to leave out, like .gitignore does for Git.'),
@@ -63,7 +63,7 @@ export const dockerignoreMissing = rule({
 });
 
 export const dockerignoreIncomplete = rule({
-  id: 'dockerignore-incomplete', severity: 'warning',
+  id: 'dockerignore-incomplete', severity: 'warning', reach: 'file',
   explain: () => [t('When the whole context is copied, the .dockerignore should at least leave out .git (large, and changes on every commit) and, in Node projects, node_modules (the image should install its own dependencies for its own platform).')],
 }, (ctx) => {
   const first = ctx.a.doc.instructions.find(copiesWholeContext);
@@ -81,17 +81,19 @@ export const dockerignoreIncomplete = rule({
 });
 
 export const copyIgnoredFile = rule({
-  id: 'copy-ignored-file', severity: 'warning', buildkit: 'CopyIgnoredFile',
+  id: 'copy-ignored-file', severity: 'warning', buildkit: 'CopyIgnoredFile', reach: 'file',
   explain: () => [t('Files excluded by .dockerignore are not sent to the builder, so a COPY or ADD that names one fails (or copies nothing, for a pattern). Remove the exclusion or the copy.')],
 }, (ctx) => {
-  const copies = ctx.a.doc.instructions.filter((i) => {
+  const copiesFromContext = (i: Instruction) => {
     const u = (i.trigger ?? i).upper;
     return (u === 'COPY' || u === 'ADD') && !(i.trigger ?? i).flags.some((f) => f.name === 'from');
-  });
-  if (copies.length === 0) return;
+  };
+  // Every validation runs this, so the whole file is walked only when there is an ignore file.
+  if (!ctx.a.doc.instructions.some(copiesFromContext)) return;
   const context = contextOf(ctx);
   if (!context?.ignoreUri || context.patterns.length === 0) return;
-  for (const i of copies) {
+  for (const i of ctx.a.doc.instructions) {
+    if (!copiesFromContext(i)) continue;
     const { sources } = copyArgs(i);
     for (const s of sources) {
       const v = s.value;

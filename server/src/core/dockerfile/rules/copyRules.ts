@@ -6,6 +6,7 @@ import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../copySources';
 import { keyValuesOf } from '../words';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
+import { refsIn } from './scope';
 
 /** The stage and the stages it is built FROM. */
 function chainOf(a: Analysis, stage: Stage): Stage[] {
@@ -40,7 +41,7 @@ export const workdirRelative = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  for (const stage of a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const windows = a.isWindows(stage);
     for (const i of stage.instructions) {
       const word = i.upper === 'WORKDIR' ? i.words[0] : undefined;
@@ -54,12 +55,12 @@ export const copyMultiSourceDest = rule({
   id: 'copy-multi-source-dest', severity: 'error', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
   explain: () => [t('When COPY or ADD has more than one source, the destination must be a directory, written with a trailing slash (/app/).')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
     const { sources, dest } = copyArgs(i);
     if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
-    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources the destination must end with /: {0}/', dest.value), { data: { append: '/', at: dest.span.end } });
+    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources the destination must end with /: {0}/', dest.value), { data: { append: '/', appendAt: dest.span.end } });
   }
 });
 
@@ -68,7 +69,7 @@ export const copyRelativeDest = rule({
   explain: () => [t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.')],
 }, (ctx) => {
   const a = ctx.a;
-  for (const stage of a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const windows = a.isWindows(stage);
     // A FROM that a build argument decides may be a stage with its own WORKDIR.
     if (stage.image?.raw.includes('$') && a.parentOf(stage.index) < 0) continue;
@@ -91,7 +92,7 @@ export const addInsteadOfCopy = rule({
     t('ADD also downloads URLs, clones Git repositories and unpacks local tar archives. For plain files and folders COPY does the same job without those surprises, so reserve ADD for when you need them.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'ADD' || target.flags.some((f) => ADD_ONLY_FLAGS.includes(f.name))) continue;
     const { sources } = copyArgs(i);
@@ -105,7 +106,7 @@ export const addToExtract = rule({
   explain: () => [t('A tar archive that is copied into the image and unpacked by a later RUN stays in the COPY layer, so the image carries it twice. ADD unpacks a local tar archive in one step, or use RUN --mount=type=bind to read it without copying.')],
 }, (ctx) => {
   const a = ctx.a;
-  for (const stage of a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if (i.upper !== 'COPY' || i.flags.some((f) => f.name === 'from')) continue;
       for (const source of copyArgs(i).sources) {
@@ -123,12 +124,12 @@ export const copyWholeFilesystem = rule({
   id: 'copy-whole-filesystem', severity: 'warning', hadolint: ['DL3067'],
   explain: () => [t('COPY --from=stage / / copies the entire file system of that stage, including package caches and build tools, over this one. Copy only the files you need.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.upper !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
     const { sources, dest } = copyArgs(i);
     // Only stages with steps of their own: a stage that merely names an image (FROM tonistiigi/xx
     // AS xx) or an image reference is copied whole on purpose.
-    const target = ctx.a.stageRefs.find((r) => r.instruction === i && r.kind === 'copy')?.target;
+    const target = refsIn(ctx).find((r) => r.instruction === i && r.kind === 'copy')?.target;
     if (!target || target.instructions.length < 2) continue;
     if (sources.length === 1 && sources[0]!.value === '/' && dest?.value === '/') ctx.report(i.args, t('This copies the whole file system of the other stage; copy only what you need.'));
   }
@@ -141,7 +142,7 @@ export const invalidLabelKey = rule({
   id: 'invalid-label-key', severity: 'hint', hadolint: ['DL3048'],
   explain: () => [t('Label keys are by convention lower-case letters and digits separated by dots or dashes, in reverse-DNS form (org.opencontainers.image.source). The com.docker., io.docker. and org.dockerproject. prefixes are reserved for Docker.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.upper !== 'LABEL') continue;
     for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
       const key = pair.key.value;

@@ -6,11 +6,11 @@ import type { Word } from '../ast';
 const memo = new WeakMap<object, Word[]>();
 
 function exposedWords(ctx: RuleContext): Word[] {
-  const hit = memo.get(ctx.a);
+  const hit = memo.get(ctx.scope);
   if (hit) return hit;
-  const words = ctx.a.doc.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' ? (i.trigger ?? i).words : []))
+  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' ? (i.trigger ?? i).words : []))
     .filter((w) => !w.value.includes('$'));
-  memo.set(ctx.a, words);
+  memo.set(ctx.scope, words);
   return words;
 }
 

@@ -22,7 +22,7 @@ export const unknownFlag = rule({
   id: 'unknown-flag', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
   explain: () => [t('Each instruction accepts its own set of flags (for example COPY --from, RUN --mount, HEALTHCHECK --interval). BuildKit stops at a flag the instruction does not know.')],
 }, (ctx) => {
-  for (const i0 of ctx.a.doc.instructions) {
+  for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     if (!isInstruction(i.keyword)) continue;
     if (i.flags.length === 0) continue;
@@ -43,7 +43,7 @@ export const duplicateFlag = rule({
   id: 'duplicate-flag', severity: 'error', dockerfileUtils: ['FLAG_DUPLICATE'],
   explain: () => [t('Most flags may be given once per instruction; only RUN --mount, RUN --device and COPY/ADD --exclude may repeat.')],
 }, (ctx) => {
-  for (const i0 of ctx.a.doc.instructions) {
+  for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     const seen = new Set<string>();
     for (const flag of i.flags) {
@@ -58,7 +58,7 @@ export const flagMissingValue = rule({
   id: 'flag-missing-value', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
   explain: () => [t('This flag needs a value after an equals sign, for example --from=build.')],
 }, (ctx) => {
-  for (const i0 of ctx.a.doc.instructions) {
+  for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
@@ -101,7 +101,7 @@ export const invalidFlagValue = rule({
     t('Flag values have formats: HEALTHCHECK durations are a number with a unit (30s, 1m30s, 500ms), --retries is a whole number, boolean flags take true or false, RUN --mount is a comma-separated list of options for its type, and RUN --network and --security take a fixed set of words.'),
   ],
 }, (ctx) => {
-  for (const i0 of ctx.a.doc.instructions) {
+  for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);

@@ -6,11 +6,12 @@ import { expandText } from '../expand';
 import { PREDEFINED_ARGS } from '../variableScope';
 import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
+import { usesIn } from './scope';
 
 /** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
 function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
   const out: { stage: Stage; image: string }[] = [];
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     if (!stage.image || ctx.a.parentOf(stage.index) >= 0) continue;
     const image = ctx.a.imageOf(stage);
     if (image === undefined || image === 'scratch' || image === '') continue;
@@ -49,7 +50,7 @@ export const invalidImageReference = rule({
   id: 'invalid-image-reference', severity: 'error', dockerfileUtils: ['INVALID_REFERENCE_FORMAT'],
   explain: () => [t('An image reference is [registry/]name[:tag][@digest]. Names are lower case; tags use letters, digits, dots, dashes and underscores; digests look like sha256:<64 hex digits>.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const word = stage.image;
     if (!word || word.raw.includes('$') || ctx.a.parentOf(stage.index) >= 0) continue;
     const ref = parseImageRef(word.value);
@@ -69,7 +70,7 @@ export const platformConstant = rule({
     t('FROM --platform with a fixed value forces that platform even when someone builds for another one, and on other machines it runs under emulation. Usually you want a build argument such as --platform=$BUILDPLATFORM for build tools, or no flag at all.'),
   ],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const flag = stage.from.flags.find((f) => f.name === 'platform');
     if (!flag?.value || flag.value.includes('$')) continue;
     const name = stage.name?.value.toLowerCase() ?? '';
@@ -83,7 +84,7 @@ export const redundantTargetPlatform = rule({
   id: 'redundant-target-platform', severity: 'warning', hadolint: ['DL3065'], buildkit: 'RedundantTargetPlatform',
   explain: () => [t('Stages are built for the target platform by default, so --platform=$TARGETPLATFORM changes nothing.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const flag = stage.from.flags.find((f) => f.name === 'platform');
     if (flag?.value && /^\$\{?TARGETPLATFORM\}?$/.test(flag.value)) ctx.report(flag.span, t('--platform=$TARGETPLATFORM is the default; remove it.'), { data: { deleteSpan: flag.span } });
   }
@@ -93,8 +94,8 @@ export const undefinedArgInFrom = rule({
   id: 'undefined-arg-in-from', severity: 'warning', buildkit: 'UndefinedArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
   explain: () => [t('FROM can only use ARGs declared before the first FROM (global ARGs) and the predefined platform arguments. An ARG declared inside a stage is not visible to FROM lines.')],
 }, (ctx) => {
-  const globals = ctx.a.doc.globalArgs.length > 0 ? [...ctx.a.variables.defs.filter((d) => d.scope === -1).map((d) => d.name)] : [];
-  for (const use of ctx.a.variables.uses) {
+  const globals = ctx.a.doc.globalArgs.length > 0 ? ctx.a.variables.unit(-1).defs.map((d) => d.name) : [];
+  for (const use of usesIn(ctx)) {
     if (use.instruction.upper !== 'FROM' || use.def || PREDEFINED_ARGS.has(use.ref.name) || !use.ref.name) continue;
     if (use.ref.modifier === '-' || use.ref.modifier === ':-') continue;
     const suggestion = closest(use.ref.name, globals);
@@ -108,7 +109,7 @@ export const invalidDefaultArgInFrom = rule({
   id: 'invalid-default-arg-in-from', severity: 'warning', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
   explain: () => [t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const word = stage.image;
     if (!word || !word.raw.includes('$')) continue;
     const visible = ctx.a.variables.visibleAt(stage.from);

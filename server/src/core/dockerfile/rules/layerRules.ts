@@ -52,14 +52,14 @@ function isCopyAll(i: Instruction): boolean {
 }
 
 export const copyAllBeforeInstall = rule({
-  id: 'copy-all-before-install', severity: 'warning',
+  id: 'copy-all-before-install', severity: 'warning', namesLines: true,
   explain: () => [
     t('Docker reuses a cached layer only while everything that went into it is unchanged. After COPY . . every edit to any source file changes that layer, so the dependency install that follows runs again from scratch on every build.'),
     t('Copy only the dependency manifest first (package.json and its lock file, requirements.txt, go.mod and go.sum...), install, and copy the rest of the source afterwards. Then dependencies are reinstalled only when the manifest changes.'),
   ],
 }, (ctx) => {
-  const runs = runShells(ctx.a);
-  for (const stage of ctx.a.doc.stages) {
+  const runs = runShells(ctx);
+  for (const stage of ctx.scope.stages) {
     const copyAll = stage.instructions.find(isCopyAll);
     if (!copyAll) continue;
     for (const run of runs) {
@@ -69,7 +69,7 @@ export const copyAllBeforeInstall = rule({
       if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order
       ctx.report(copyAll.span, t('COPY . before {0} (line {1}): every source change re-runs the install. Copy {2} first, install, then copy the rest.',
         install.what, String(ctx.a.lines.positionAt(run.instruction.span.start).line + 1), install.manifests.join(' ')), {
-        data: { manifests: install.manifests, run: run.instruction.index },
+        data: { manifests: install.manifests, runAt: run.instruction.span.start },
       });
       break;
     }
@@ -83,7 +83,7 @@ export const aptGetUpdateAlone = rule({
     t('Always run apt-get update and apt-get install in the same RUN, and remove /var/lib/apt/lists/* at its end.'),
   ],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     const commands = commandsOf(run).filter((c) => c.name !== 'set' && c.name !== 'true');
     if (commands.length === 0) continue;
     if (!commands.every((c) => (c.name === 'apt-get' || c.name === 'apt') && subcommand(c, ['-o']) === 'update')) continue;
@@ -133,14 +133,14 @@ function createdBy(c: Cmd): string[] {
 }
 
 export const cleanupInLaterLayer = rule({
-  id: 'cleanup-in-later-layer', severity: 'warning',
+  id: 'cleanup-in-later-layer', severity: 'warning', namesLines: true,
   explain: () => [
     t('Every RUN, COPY and ADD adds a layer on top of the previous ones, and layers are never rewritten. Deleting files in a later RUN only hides them: the earlier layer still contains them, so the image does not get smaller.'),
     t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache or a multi-stage build.'),
   ],
 }, (ctx) => {
-  const runs = new Map(runShells(ctx.a).map((r) => [r.instruction, r]));
-  for (const stage of ctx.a.doc.stages) {
+  const runs = new Map(runShells(ctx).map((r) => [r.instruction, r]));
+  for (const stage of ctx.scope.stages) {
     const created = new Map<string, Created>();
     for (const i of stage.instructions) {
       if (i.upper === 'COPY' || i.upper === 'ADD') {

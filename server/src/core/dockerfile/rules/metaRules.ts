@@ -4,14 +4,14 @@ import { findSuppressions } from '../suppressions';
 import { rule } from './rule';
 
 export const noInlineIgnore = rule({
-  id: 'no-inline-ignore', severity: 'off', hadolint: ['DL1001'],
+  id: 'no-inline-ignore', severity: 'off', hadolint: ['DL1001'], reach: 'file',
   explain: () => [t('For teams that want every exception to go through the shared settings: this rule reports each inline ignore comment. It is off unless you turn it on.')],
 }, (ctx) => {
   for (const span of findSuppressions(ctx.a.doc).comments) ctx.report(span, t('Inline rule suppression.'));
 });
 
 export const definitionDescription = rule({
-  id: 'definition-description', severity: 'off', buildkit: 'InvalidDefinitionDescription',
+  id: 'definition-description', severity: 'off', buildkit: 'InvalidDefinitionDescription', reach: 'file',
   explain: () => [t('A comment directly above an ARG or a named FROM can document it for tools that list build arguments and targets. Such a comment should start with the name it describes, for example "# VERSION is the release to install".')],
 }, (ctx) => {
   const comments = ctx.a.doc.comments;

@@ -113,7 +113,7 @@ const TABLE: PackageRule[] = [
 
 function packageRule(entry: PackageRule): Rule {
   return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain }, (ctx) => {
-    for (const run of runShells(ctx.a)) {
+    for (const run of runShells(ctx)) {
       for (const c of installs(run, entry.manager)) {
         const message = entry.problem(c, run);
         if (message) ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
@@ -129,7 +129,7 @@ export const aptListsCleanup = rule({
   const a = ctx.a;
   const used = new Set(a.stageRefs.filter((r) => r.target).map((r) => r.target!.index));
   const last = a.doc.stages.length - 1;
-  for (const run of runShells(a)) {
+  for (const run of runShells(ctx)) {
     if (!run.stage || (run.stage.index !== last && !used.has(run.stage.index))) continue;
     const update = commandsOf(run).find((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'update');
     if (!update || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
@@ -141,7 +141,7 @@ export const aptInsteadOfAptGet = rule({
   id: 'apt-instead-of-apt-get', severity: 'warning', hadolint: ['DL3027'],
   explain: () => [t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (c.name === 'apt' && c.args.length > 0) ctx.report(commandSpan(run, c), t('Use apt-get instead of apt in scripts.'), { data: { replacement: 'apt-get', span: run.info.span(c.raw.words[0]!.start, c.raw.words[0]!.end) } });
     }
@@ -152,7 +152,7 @@ export const zypperDistUpgrade = rule({
   id: 'zypper-dist-upgrade', severity: 'warning', hadolint: ['DL3035'],
   explain: () => [t('zypper dist-upgrade can move the whole distribution to a new release inside a build. Update the base image tag instead.')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (c.name === 'zypper' && ['dist-upgrade', 'dup'].includes(subcommand(c, ZYPPER.withValue) ?? '')) ctx.report(commandSpan(run, c), t('Do not run zypper dist-upgrade in a build; use a newer base image.'));
     }
@@ -163,7 +163,7 @@ export const yarnCacheClean = rule({
   id: 'yarn-cache-clean', severity: 'information', hadolint: ['DL3060'],
   explain: () => [t('yarn install keeps a copy of every package in its cache. Run yarn cache clean in the same RUN, or mount the cache with RUN --mount=type=cache,target=/usr/local/share/.cache/yarn.')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     const commands = commandsOf(run);
     const install = commands.find((c) => c.name === 'yarn' && (c.args.length === 0 || c.args[0]!.text === 'install'));
     if (!install || cacheMountTargets(run.instruction).length > 0) continue;

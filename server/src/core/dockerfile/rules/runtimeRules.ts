@@ -6,14 +6,14 @@ import { rule } from './rule';
 
 export const multipleInstructions = rule({
   id: 'multiple-instructions', severity: 'warning', tag: 'unnecessary',
-  hadolint: ['DL4003', 'DL4004', 'DL3012'], buildkit: 'MultipleInstructionsDisallowed', dockerfileUtils: ['MULTIPLE_INSTRUCTIONS'],
+  hadolint: ['DL4003', 'DL4004', 'DL3012'], buildkit: 'MultipleInstructionsDisallowed', dockerfileUtils: ['MULTIPLE_INSTRUCTIONS'], namesLines: true,
   explain: () => [
     t('A stage has one default command, one entrypoint and one health check. When CMD, ENTRYPOINT or HEALTHCHECK appears more than once in a stage, only the last one counts; the earlier ones do nothing.'),
     t('To run several commands, combine them in one CMD (or a script), or use a process manager.'),
   ],
 }, (ctx) => {
   const peers: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     for (const keyword of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
       const list = stage.instructions.filter((i) => i.upper === keyword);
       for (const i of list.slice(0, -1)) {
@@ -35,7 +35,7 @@ export const jsonArgsRecommended = rule({
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
   ],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
       if (stageHasShell(stage, i)) continue;
@@ -72,7 +72,7 @@ export const backgroundServiceCmd = rule({
     t('Run the service in the foreground instead, for example CMD ["nginx", "-g", "daemon off;"] or CMD ["apache2ctl", "-D", "FOREGROUND"].'),
   ],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') continue;
     let words: string[] | undefined;
     let background = false;
@@ -95,7 +95,7 @@ export const backgroundServiceCmd = rule({
 const ROOT = /^(root|0)(:(root|0))?$/;
 
 export const rootUser = rule({
-  id: 'root-user', severity: 'warning', hadolint: ['DL3002'],
+  id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file',
   explain: () => [t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.')],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
@@ -108,7 +108,7 @@ export const userNotNumeric = rule({
   id: 'user-not-numeric', severity: 'hint', hadolint: ['DL3066'],
   explain: () => [t('Kubernetes can only check runAsNonRoot when the image\'s user is a number. USER 1000:1000 works everywhere; a name works too but hides whether it is root.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const word = i.upper === 'USER' ? i.words[0] : undefined;
     if (!word || word.value.includes('$') || /^\d+(:\d+)?$/.test(word.value) || ROOT.test(word.value)) continue;
     ctx.report(word.span, t('USER {0} is a name; a numeric uid (such as 1000) lets orchestrators verify it is not root.', word.value));
@@ -131,7 +131,7 @@ export const userNotCreated = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  for (const stage of a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const chain: Stage[] = [stage];
     for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
     const created = new Set<string>();
@@ -165,7 +165,7 @@ export const userNotCreated = rule({
 });
 
 export const missingHealthcheck = rule({
-  id: 'missing-healthcheck', severity: 'off', hadolint: ['DL3057'],
+  id: 'missing-healthcheck', severity: 'off', hadolint: ['DL3057'], reach: 'file',
   explain: () => [t('A HEALTHCHECK lets Docker and orchestrators see whether the service inside is actually working, not just running.')],
 }, (ctx) => {
   const stages = ctx.a.doc.stages;

@@ -1,8 +1,9 @@
 // Helpers for rules that look at commands inside RUN: which RUNs have a parsed shell, a command's
 // real name (past `sudo`/`env`), its options and operands.
 import type { Instruction, Span, Stage } from '../ast';
-import type { Analysis, ShellInfo } from '../analysis';
+import type { ShellInfo } from '../analysis';
 import type { ShellCommand, ShellWord } from '../shell/parseShell';
+import type { RuleContext, RuleScope } from './rule';
 
 export interface RunShell {
   instruction: Instruction;
@@ -10,19 +11,20 @@ export interface RunShell {
   info: ShellInfo;
 }
 
-/** Every RUN (and ONBUILD RUN) with a parsed POSIX shell script. */
-const memo = new WeakMap<Analysis, RunShell[]>();
+/** Every RUN (and ONBUILD RUN) of the checked units with a parsed POSIX shell script. */
+const memo = new WeakMap<RuleScope, RunShell[]>();
 
-export function runShells(a: Analysis): RunShell[] {
-  const cached = memo.get(a);
+export function runShells(ctx: RuleContext): RunShell[] {
+  const cached = memo.get(ctx.scope);
   if (cached) return cached;
+  const a = ctx.a;
   const out: RunShell[] = [];
-  for (const instruction of a.doc.instructions) {
+  for (const instruction of ctx.scope.instructions) {
     if ((instruction.trigger ?? instruction).upper !== 'RUN') continue;
     const info = a.shell(instruction);
     if (info && !info.summary.error) out.push({ instruction, stage: a.doc.stages[instruction.stage], info });
   }
-  memo.set(a, out);
+  memo.set(ctx.scope, out);
   return out;
 }
 

@@ -7,7 +7,7 @@ export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
   explain: () => [t('The command after RUN is a shell script. This one does not parse (an unclosed quote, a missing fi or done, a stray operator), so the step fails when the build reaches it.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'RUN' && target.upper !== 'CMD' && target.upper !== 'ENTRYPOINT') continue;
     const info = ctx.a.shell(i);
@@ -24,7 +24,7 @@ export const bashism = rule({
     t('Use POSIX syntax, or switch the shell: SHELL ["/bin/bash", "-o", "pipefail", "-c"].'),
   ],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     if (run.info.kind !== 'sh') continue;
     // BusyBox ash is /bin/sh on Alpine-based images (alpine, node:22-alpine, golang:1.24-alpine...).
     const busybox = run.stage && /alpine|busybox/.test(ctx.a.rootImage(run.stage));
@@ -41,7 +41,7 @@ export const runCd = rule({
     t('cd inside RUN lasts only until the end of that RUN; the next instruction starts in the WORKDIR again. Use WORKDIR to change directory for the following instructions, and keep cd for a subshell such as (cd src && make).'),
   ],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     const commands = commandsOf(run);
     commands.forEach((c, index) => {
       if (c.name !== 'cd' || c.raw.nested) return;
@@ -55,7 +55,7 @@ export const runCd = rule({
 
 function simpleCommandRule(id: string, peer: string, severity: 'warning' | 'information', names: string[], message: () => string, explain: () => string[]) {
   return rule({ id, severity, hadolint: [peer], explain }, (ctx) => {
-    for (const run of runShells(ctx.a)) {
+    for (const run of runShells(ctx)) {
       for (const c of run.info.summary.commands) {
         const name = c.words[0]?.text.split('/').pop();
         if (name && names.includes(name)) ctx.report(run.info.span(c.words[0]!.start, c.words[0]!.end), message());
@@ -73,7 +73,7 @@ export const pointlessCommand = rule({
   explain: () => [t('Commands such as ssh, vim, top, ps, kill, shutdown, mount or service do nothing useful in a build step: there is no terminal, no running services and no init system while an image builds.')],
 }, (ctx) => {
   const names = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig', 'nano'];
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (names.includes(c.name)) ctx.report(commandSpan(run, c), t('{0} makes little sense during an image build.', c.name));
     }
@@ -84,7 +84,7 @@ export const relinkSh = rule({
   id: 'relink-sh', severity: 'warning', hadolint: ['DL4005'],
   explain: () => [t('Replacing /bin/sh with a link to another shell changes it for every program in the image. To change the shell RUN uses, use the SHELL instruction.')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (c.name === 'ln' && c.args[c.args.length - 1]?.text === '/bin/sh') ctx.report(commandSpan(run, c), t('Use SHELL to change the shell instead of re-linking /bin/sh.'));
     }
@@ -102,8 +102,7 @@ export const pipefail = rule({
     t('Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before such RUNs, or start the script with set -o pipefail where the shell supports it.'),
   ],
 }, (ctx) => {
-  const a = ctx.a;
-  for (const run of runShells(a)) {
+  for (const run of runShells(ctx)) {
     if (run.info.summary.pipelines.length === 0 || setsPipefail(run)) continue;
     const stage = run.stage;
     const shellSetsIt = stage?.instructions.some((i) => i.upper === 'SHELL' && i.index < run.instruction.index && i.exec?.items.some((w) => w.value === 'pipefail'));
@@ -118,7 +117,7 @@ export const consecutiveRun = rule({
   id: 'consecutive-run', severity: 'information', hadolint: ['DL3059'],
   explain: () => [t('Each RUN makes a layer. Short consecutive RUNs that belong together can be joined with && so the image has fewer layers and files deleted in the same step never reach a layer.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const list = stage.instructions;
     for (let k = 1; k < list.length; k++) {
       const prev = list[k - 1]!;
@@ -135,7 +134,7 @@ export const useraddNoLogInit = rule({
   id: 'useradd-no-log-init', severity: 'warning', hadolint: ['DL3046'],
   explain: () => [t('useradd records every user in /var/log/lastlog, a file sized by the highest uid. With a large uid the file becomes huge and bloats the layer. Add -l (--no-log-init).')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (c.name !== 'useradd' || hasOption(c, 'l', ['--no-log-init'])) continue;
       const u = c.args.findIndex((w) => w.text === '-u' || w.text === '--uid' || w.text.startsWith('--uid='));
@@ -149,7 +148,7 @@ export const wgetProgress = rule({
   id: 'wget-progress', severity: 'information', hadolint: ['DL3047'],
   explain: () => [t('wget prints a progress bar line for every few kilobytes when it has no terminal, which floods build logs. Use -q, -nv or --progress=dot:giga.')],
 }, (ctx) => {
-  for (const run of runShells(ctx.a)) {
+  for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
       if (c.name === 'wget' && !hasOption(c, 'qo', ['--quiet', '--progress', '--no-verbose', '--output-file', '--append-output']) && !c.args.some((w) => w.text === '-nv' || w.text === '-a')) {
         ctx.report(commandSpan(run, c), t('wget without -q, -nv or --progress fills the build log with progress output.'));
@@ -162,8 +161,8 @@ export const wgetAndCurl = rule({
   id: 'wget-and-curl', severity: 'information', hadolint: ['DL4001'],
   explain: () => [t('Installing both wget and curl adds two tools that do the same job. Pick one for the whole Dockerfile.')],
 }, (ctx) => {
-  const runs = runShells(ctx.a);
-  for (const stage of ctx.a.doc.stages) {
+  const runs = runShells(ctx);
+  for (const stage of ctx.scope.stages) {
     const found: Record<string, { run: RunShell; c: ReturnType<typeof cmd> }[]> = { wget: [], curl: [] };
     for (const run of runs) {
       if (run.stage !== stage) continue;

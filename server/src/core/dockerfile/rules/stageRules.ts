@@ -3,6 +3,7 @@ import { t } from '../../l10n';
 import type { Stage } from '../ast';
 import { closest } from './suggest';
 import { rule } from './rule';
+import { refsIn } from './scope';
 
 const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
@@ -10,7 +11,7 @@ export const invalidAs = rule({
   id: 'invalid-as', severity: 'error', dockerfileUtils: ['INVALID_AS'],
   explain: () => [t('A stage is named with FROM image AS name. The word between the image and the name must be AS.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const w = stage.asWord;
     if (w && stage.from.words.length === 3 && w.value.toUpperCase() !== 'AS') ctx.report(w.span, t('Expected AS, found {0}.', w.value));
   }
@@ -20,7 +21,7 @@ export const fromAsCasing = rule({
   id: 'from-as-casing', severity: 'warning', buildkit: 'FromAsCasing',
   explain: () => [t('FROM and AS are keywords of the same instruction; write them in the same case (FROM x AS y, or from x as y).')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const w = stage.asWord;
     if (!w || w.value.toUpperCase() !== 'AS' || !stage.name) continue;
     const fromUpper = stage.from.keyword === stage.from.upper;
@@ -37,7 +38,7 @@ export const invalidStageName = rule({
   id: 'invalid-stage-name', severity: 'error', dockerfileUtils: ['INVALID_BUILD_STAGE_NAME'],
   explain: () => [t('Stage names start with a letter and contain only letters, digits, dots, dashes and underscores.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const name = stage.name;
     if (name && !name.value.includes('$') && !STAGE_NAME.test(name.value)) ctx.report(name.span, t('{0} is not a valid stage name.', name.value));
   }
@@ -47,7 +48,7 @@ export const stageNameCasing = rule({
   id: 'stage-name-casing', severity: 'warning', buildkit: 'StageNameCasing',
   explain: () => [t('Stage names are matched without regard to case, and BuildKit recommends lower case so that --target and COPY --from read the same everywhere.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const name = stage.name;
     if (name && name.value !== name.value.toLowerCase() && STAGE_NAME.test(name.value)) {
       ctx.report(name.span, t('Write the stage name {0} in lower case.', name.value), { data: { replacement: name.value.toLowerCase() } });
@@ -56,7 +57,7 @@ export const stageNameCasing = rule({
 });
 
 export const duplicateStageName = rule({
-  id: 'duplicate-stage-name', severity: 'error', hadolint: ['DL3024'], buildkit: 'DuplicateStageName', dockerfileUtils: ['DUPLICATE_BUILD_STAGE_NAME'],
+  id: 'duplicate-stage-name', severity: 'error', hadolint: ['DL3024'], buildkit: 'DuplicateStageName', dockerfileUtils: ['DUPLICATE_BUILD_STAGE_NAME'], reach: 'file',
   explain: () => [t('Two stages with the same name make --target and COPY --from ambiguous, and BuildKit rejects the file.')],
 }, (ctx) => {
   const seen = new Map<string, Stage>();
@@ -73,7 +74,7 @@ export const reservedStageName = rule({
   id: 'reserved-stage-name', severity: 'warning', hadolint: ['DL3063'], buildkit: 'ReservedStageName',
   explain: () => [t('scratch (the empty image) and context (the build context) have special meanings in FROM and COPY --from, so a stage with that name cannot be referred to.')],
 }, (ctx) => {
-  for (const stage of ctx.a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const name = stage.name?.value.toLowerCase();
     if (name === 'scratch' || name === 'context') ctx.report(stage.name!.span, t('{0} is a reserved name; choose another stage name.', stage.name!.value));
   }
@@ -87,8 +88,10 @@ export const unknownStage = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  const names = [...a.stageByName.values()].map((s) => s.name!.value);
-  for (const ref of a.stageRefs) {
+  // Named stages (the first of each name), in order; names before `index` are the candidates.
+  const named = [...a.stageByName.values()];
+  const namesBefore = (index: number) => named.filter((s) => s.index < index).map((s) => s.name!.value);
+  for (const ref of refsIn(ctx)) {
     if (ref.target || ref.name.includes('$') || /[/:@]/.test(ref.name)) continue;
     const here = a.doc.stages[ref.instruction.stage];
     if (/^\d+$/.test(ref.name)) {
@@ -100,16 +103,14 @@ export const unknownStage = rule({
       ctx.report(ref.span, t('The stage {0} is defined later; a stage can only use stages above it.', ref.name));
       continue;
     }
-    const earlier = names.filter((n) => here && a.stageByName.get(n.toLowerCase())!.index < here.index);
-    const suggestion = closest(ref.name, earlier);
+    const suggestion = closest(ref.name, here ? namesBefore(here.index) : []);
     if (suggestion) ctx.report(ref.span, t('No stage named {0}. Did you mean {1}?', ref.name, suggestion), { data: { replacement: suggestion } });
   }
   // FROM <typo of a stage name> would pull an image of that name.
-  for (const stage of a.doc.stages) {
+  for (const stage of ctx.scope.stages) {
     const image = stage.image;
     if (!image || a.parentOf(stage.index) >= 0 || /[/:@.$]/.test(image.value) || image.value.toLowerCase() === 'scratch') continue;
-    const earlier = names.filter((n) => a.stageByName.get(n.toLowerCase())!.index < stage.index);
-    const suggestion = closest(image.value, earlier);
+    const suggestion = closest(image.value, namesBefore(stage.index));
     if (suggestion) ctx.report(image.span, t('No stage named {0}; it will be pulled as an image. Did you mean {1}?', image.value, suggestion), { data: { replacement: suggestion } });
   }
 });
@@ -118,7 +119,7 @@ export const copyFromSelf = rule({
   id: 'copy-from-self', severity: 'error', hadolint: ['DL3023'],
   explain: () => [t('COPY --from cannot name the stage it is in: that stage is not built yet. Copy from an earlier stage instead.')],
 }, (ctx) => {
-  for (const ref of ctx.a.stageRefs) {
+  for (const ref of refsIn(ctx)) {
     if (ref.kind !== 'from' && ref.target && ref.target.index === ref.instruction.stage) {
       ctx.report(ref.span, t('{0} is the stage this instruction belongs to.', ref.name));
     }
@@ -126,7 +127,7 @@ export const copyFromSelf = rule({
 });
 
 export const unusedStage = rule({
-  id: 'unused-stage', severity: 'information', tag: 'unnecessary',
+  id: 'unused-stage', severity: 'information', tag: 'unnecessary', reach: 'file',
   explain: () => [
     t('A plain docker build builds only the last stage and the stages it uses. A stage that no FROM, COPY --from or RUN --mount refers to is skipped, unless you build it with --target.'),
   ],

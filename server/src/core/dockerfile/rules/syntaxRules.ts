@@ -7,6 +7,7 @@ import { findQuoteProblem } from '../words';
 import { docStart } from '../offsetMap';
 import { closest } from './suggest';
 import { rule } from './rule';
+import { usesIn } from './scope';
 
 export const unknownInstruction = rule({
   id: 'unknown-instruction', severity: 'error', hadolint: ['DL1000'], dockerfileUtils: ['UNKNOWN_INSTRUCTION'],
@@ -15,7 +16,7 @@ export const unknownInstruction = rule({
     t('This is often a typo, or a continuation line whose previous line lost its trailing backslash.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     for (const target of i.trigger ? [i, i.trigger] : [i]) {
       if (isInstruction(target.keyword)) continue;
       const suggestion = closest(target.upper, INSTRUCTIONS);
@@ -26,22 +27,34 @@ export const unknownInstruction = rule({
   }
 });
 
+const KNOWN = new Set<string>(INSTRUCTIONS);
+
 export const instructionCasing = rule({
-  id: 'instruction-casing', severity: 'warning', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'],
+  id: 'instruction-casing', severity: 'warning', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'], reach: 'file',
   explain: () => [
     t('Instruction keywords are case-insensitive, but mixing cases makes a Dockerfile harder to read. Upper case is the common convention.'),
     t('This rule follows the casing most of the file uses and flags keywords that differ from it, and keywords in mixed case.'),
   ],
 }, (ctx) => {
+  // Every validation runs this over the whole file: plain loops, no allocation per instruction.
   let upper = 0;
   let lower = 0;
-  const known = ctx.a.doc.instructions.filter((i) => isInstruction(i.keyword));
-  for (const i of known) {
+  let known = 0;
+  let triggers = false;
+  const instructions = ctx.a.doc.instructions;
+  for (let k = 0; k < instructions.length; k++) {
+    const i = instructions[k]!;
+    if (!KNOWN.has(i.upper)) continue;
+    known++;
+    if (i.trigger) triggers = true;
     if (i.keyword === i.upper) upper++;
     else if (i.keyword === i.keyword.toLowerCase()) lower++;
   }
   const wantUpper = upper >= lower;
-  for (const i of known) {
+  if (wantUpper && upper === known && !triggers) return; // the usual file: nothing to report
+  for (let k = 0; k < instructions.length; k++) {
+    const i = instructions[k]!;
+    if (!KNOWN.has(i.upper) || (wantUpper && !i.trigger && i.keyword === i.upper)) continue;
     for (const target of i.trigger && isInstruction(i.trigger.keyword) ? [i, i.trigger] : [i]) {
       const want = wantUpper ? target.upper : target.upper.toLowerCase();
       if (target.keyword !== want) {
@@ -52,7 +65,7 @@ export const instructionCasing = rule({
 });
 
 export const directiveCasing = rule({
-  id: 'directive-casing', severity: 'warning', dockerfileUtils: ['CASING_DIRECTIVE'],
+  id: 'directive-casing', severity: 'warning', dockerfileUtils: ['CASING_DIRECTIVE'], reach: 'file',
   explain: () => [t('Parser directive names (syntax, escape, check) are written in lower case by convention.')],
 }, (ctx) => {
   for (const d of ctx.a.doc.directives) {
@@ -63,7 +76,7 @@ export const directiveCasing = rule({
 });
 
 export const invalidEscapeDirective = rule({
-  id: 'invalid-escape-directive', severity: 'error', dockerfileUtils: ['INVALID_ESCAPE_DIRECTIVE'],
+  id: 'invalid-escape-directive', severity: 'error', dockerfileUtils: ['INVALID_ESCAPE_DIRECTIVE'], reach: 'file',
   explain: () => [
     t('The escape directive chooses the character that continues a line and escapes the next character. Only the backslash and the backtick are allowed.'),
     t('Windows Dockerfiles use a backtick so that paths such as C:\\app keep their backslashes.'),
@@ -77,7 +90,7 @@ export const invalidEscapeDirective = rule({
 });
 
 export const duplicateDirective = rule({
-  id: 'duplicate-directive', severity: 'error', dockerfileUtils: ['DUPLICATED_ESCAPE_DIRECTIVE'],
+  id: 'duplicate-directive', severity: 'error', dockerfileUtils: ['DUPLICATED_ESCAPE_DIRECTIVE'], reach: 'file',
   explain: () => [t('Each parser directive may appear only once at the top of the file; BuildKit rejects a second one.')],
 }, (ctx) => {
   const seen = new Set<string>();
@@ -95,13 +108,13 @@ export const emptyContinuation = rule({
     t('Remove the blank line, or end the instruction before it.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     for (const span of i.emptyContinuations) ctx.report(span, t('Blank line inside a continued instruction.'), { data: { deleteLine: true } });
   }
 });
 
 export const firstInstruction = rule({
-  id: 'first-instruction', severity: 'error', hadolint: ['DL3061'], dockerfileUtils: ['NO_SOURCE_IMAGE'],
+  id: 'first-instruction', severity: 'error', hadolint: ['DL3061'], dockerfileUtils: ['NO_SOURCE_IMAGE'], reach: 'file',
   explain: () => [
     t('A build starts from a base image, so the first instruction must be FROM. Only ARG may come before it, to parameterise the FROM lines.'),
   ],
@@ -117,7 +130,7 @@ export const unterminatedQuote = rule({
   explain: () => [t('BuildKit reads quotes in the arguments of instructions such as ENV, LABEL, COPY and WORKDIR. A quote that is never closed stops the build.')],
 }, (ctx) => {
   const escape = ctx.a.doc.escape;
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (!EXPANDED.has(i.upper) || i.exec) continue;
     const problem = findQuoteProblem(i.argText, escape);
     if (!problem) continue;
@@ -135,7 +148,7 @@ export const unsupportedModifier = rule({
     t('Other forms work only inside RUN, where a real shell expands them.'),
   ],
 }, (ctx) => {
-  for (const use of ctx.a.variables.uses) {
+  for (const use of usesIn(ctx)) {
     if (use.inShell || isSupportedModifier(use.ref.modifier)) continue;
     ctx.report(use.ref.span, t('BuildKit does not support this variable substitution: {0}', ctx.a.text.slice(use.ref.span.start, use.ref.span.end)));
   }
@@ -147,7 +160,7 @@ export const jsonSingleQuotes = rule({
     t('The exec form must be valid JSON, which allows only double quotes. An array written with single quotes is not JSON, so BuildKit silently runs the whole text through a shell instead.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.singleQuotedJson) ctx.report(target.args, t('Use double quotes: with single quotes this is shell form, not exec form.'));
   }
@@ -157,7 +170,7 @@ export const nonBreakingSpace = rule({
   id: 'non-breaking-space', severity: 'warning', hadolint: ['SC1018'],
   explain: () => [t('A non-breaking space (often pasted from a web page) looks like a space but is not one, so words do not split where they seem to.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     const at = i.logical.indexOf('\u00a0');
     if (at < 0) continue;
     const start = docStart(i.map, at);
@@ -169,7 +182,7 @@ export const maintainerDeprecated = rule({
   id: 'maintainer-deprecated', severity: 'warning', tag: 'deprecated', hadolint: ['DL4000'], buildkit: 'MaintainerDeprecated', dockerfileUtils: ['DEPRECATED_MAINTAINER'],
   explain: () => [t('MAINTAINER is deprecated. Record the author as a label instead, for example LABEL org.opencontainers.image.authors="name@example.com".')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.upper === 'MAINTAINER') ctx.report(i.keywordSpan, t('MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.'));
   }
 });

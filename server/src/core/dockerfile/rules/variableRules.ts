@@ -5,6 +5,7 @@ import { keyValuesOf } from '../words';
 import { scanVariables } from '../variables';
 import { closest } from './suggest';
 import { rule } from './rule';
+import { defsIn, usesIn } from './scope';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
@@ -17,8 +18,8 @@ export const undefinedVariable = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  const globalNames = a.variables.defs.filter((d) => d.scope === -1).map((d) => d.name);
-  for (const use of a.variables.uses) {
+  const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
+  for (const use of usesIn(ctx)) {
     if (use.def || use.inShell || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name)) continue;
     const m = use.ref.modifier;
     if (m === '-' || m === ':-' || m === '+' || m === ':+') continue;
@@ -41,7 +42,7 @@ export const envSelfReference = rule({
   id: 'env-self-reference', severity: 'warning', hadolint: ['DL3044'],
   explain: () => [t('All values on one ENV line are expanded with the environment from before that line. A value that refers to a key set earlier on the same line gets the old value (often empty), not the new one. Split it into two ENV instructions.')],
 }, (ctx) => {
-  for (const i of ctx.a.doc.instructions) {
+  for (const i of ctx.scope.instructions) {
     if (i.upper !== 'ENV') continue;
     const pairs = keyValuesOf(i, ctx.a.doc.escape);
     const earlier = new Set<string>();
@@ -71,7 +72,7 @@ export const secretInArgEnv = rule({
     t('Pass secrets with a build secret instead: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci, built with docker build --secret id=npm_token,env=NPM_TOKEN.'),
   ],
 }, (ctx) => {
-  for (const def of ctx.a.variables.defs) {
+  for (const def of defsIn(ctx)) {
     if (def.imports || !looksSecret(def.name)) continue;
     ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
   }

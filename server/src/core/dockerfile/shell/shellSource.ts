@@ -3,6 +3,7 @@
 // heredoc body itself. The map turns script offsets back into document offsets.
 import type { Dockerfile, Instruction, OffsetMap, Span } from '../ast';
 import { docEnd, docStart } from '../offsetMap';
+import { ownCopy } from '../ownCopy';
 
 export type ShellKind = 'sh' | 'bash' | 'other';
 
@@ -44,7 +45,8 @@ export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSou
   if (onlyHeredocs) {
     const first = heredocs[0]!;
     if (foreignShebang(first.content)) return undefined;
-    return { text: doc.text.slice(first.body.start, first.body.end), map: { logical: [0], doc: [first.body.start] } };
+    // The text becomes a key of the shell parse cache, which outlives this version of the document.
+    return { text: ownCopy(doc.text.slice(first.body.start, first.body.end)), map: { logical: [0], doc: [first.body.start] } };
   }
   // Copy the instruction's pieces that cover the arguments, shifted so the script starts at 0.
   const logical: number[] = [];

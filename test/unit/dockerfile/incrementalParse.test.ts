@@ -1,0 +1,84 @@
+// Incremental parsing must give exactly the tree a parse from scratch gives, with the nodes an
+// edit did not touch reused (and moved) rather than rebuilt.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Dockerfile, Instruction } from '../../../server/src/core/dockerfile/ast';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+import { reparseDockerfile } from '../../../server/src/core/dockerfile/incrementalParse';
+import { diffTexts } from '../../../server/src/core/dockerfile/textChange';
+import { keyValuesOf } from '../../../server/src/core/dockerfile/words';
+import { LineIndex } from '../../../server/src/core/text';
+import { applyEdit, corpusDockerfiles, nextEdit, random, type Edit } from './editing';
+
+/** The tree as plain data, with the lazily computed parts (words, key-value pairs) included. */
+function plain(doc: Dockerfile): unknown {
+  const node = (i: Instruction | undefined): unknown => i && {
+    keyword: i.keyword, upper: i.upper, keywordSpan: i.keywordSpan, span: i.span, fullSpan: i.fullSpan, flags: i.flags,
+    argText: i.argText, argStart: i.argStart, args: i.args, map: i.map, words: i.words, exec: i.exec,
+    singleQuotedJson: i.singleQuotedJson, heredocs: i.heredocs, trigger: node(i.trigger), emptyContinuations: i.emptyContinuations,
+    stage: i.stage, index: i.index, logical: i.logical,
+    pairs: ['ENV', 'LABEL', 'ARG'].includes(i.upper) ? keyValuesOf(i, doc.escape) : undefined,
+  };
+  return JSON.parse(JSON.stringify({
+    text: doc.text, directives: doc.directives, escape: doc.escape, comments: doc.comments, instructions: doc.instructions.map(node),
+    stages: doc.stages.map((s) => ({ ...s, from: s.from.index, instructions: s.instructions.map((i) => i.index) })),
+    globalArgs: doc.globalArgs.map((i) => i.index),
+  }));
+}
+
+function reparse(doc: Dockerfile, text: string): Dockerfile {
+  const change = diffTexts(doc.text, text);
+  return change ? reparseDockerfile(doc, text, new LineIndex(text), change) : doc;
+}
+
+test('after every edit, the incremental parse equals a parse from scratch (corpus, targeted and random edits)', () => {
+  const rnd = random(1);
+  let edits = 0;
+  for (const { name, text: original } of corpusDockerfiles()) {
+    let text = original;
+    let doc = parseDockerfile(text);
+    for (let n = 0; n < 12; n++) {
+      // Half the time the lazy parts exist before the edit, so they must be moved too.
+      if (rnd(2) === 0) plain(doc);
+      const edit = nextEdit(text, rnd);
+      const next = applyEdit(text, edit);
+      doc = reparse(doc, next);
+      assert.deepEqual(plain(doc), plain(parseDockerfile(next)), `${name}, edit ${n} (${edit.kind}: ${JSON.stringify(edit)})`);
+      text = next;
+      edits++;
+    }
+  }
+  assert.ok(edits > 1000);
+});
+
+test('a one-character edit re-parses one instruction and moves the others', () => {
+  const text = 'FROM a AS b\nRUN one\nRUN two \\\n  && three\nCOPY x /y\nFROM b\nRUN four\n';
+  const before = parseDockerfile(text);
+  const old = [...before.instructions];
+  const at = text.indexOf('two') + 3;
+  const after = reparse(before, `${text.slice(0, at)}x${text.slice(at)}`);
+  const reused = after.instructions.map((i, k) => i === old[k]);
+  assert.deepEqual(reused, [true, true, false, true, true, true]);
+  assert.equal(after.instructions[3]!.keywordSpan.start, text.indexOf('COPY') + 1);
+});
+
+test('edits that change how later lines read: heredocs, continuations, the escape directive', () => {
+  const cases: [string, Edit][] = [
+    ['FROM a\nRUN x\nEOF\nRUN y\n', { at: 12, remove: 0, insert: ' <<EOF', kind: 'heredoc opens' }],
+    ['FROM a\nRUN <<EOF\nRUN x\nEOF\nRUN y\n', { at: 24, remove: 3, insert: '', kind: 'heredoc loses its end' }],
+    ['FROM a\nRUN a \\\nb\nRUN c\n', { at: 13, remove: 1, insert: '', kind: 'continuation dropped' }],
+    ['FROM a\nRUN a\nb\nRUN c\n', { at: 12, remove: 0, insert: ' \\', kind: 'continuation added' }],
+    ['# escape=\\\nFROM a\nRUN a `\nb\n', { at: 9, remove: 1, insert: '`', kind: 'escape changed' }],
+    ['FROM a\n\\', { at: 7, remove: 0, insert: 'x', kind: 'lone continuation' }],
+    ['FROM a\nRUN b\n\\\n', { at: 12, remove: 0, insert: 'x', kind: 'lone continuation moved' }],
+    ['FROM a\nRUN b\nONBUILD RUN <<EOF\nhi\nEOF\nONBUILD ENV A=1 B\nRUN c\n', { at: 12, remove: 0, insert: 'x', kind: 'ONBUILD with heredoc moved' }],
+  ];
+  for (const [text, edit] of cases) {
+    const next = applyEdit(text, edit);
+    assert.deepEqual(plain(reparse(parseDockerfile(text), next)), plain(parseDockerfile(next)), edit.kind);
+    // Again with the lazy parts (words, key-value pairs) computed before the edit.
+    const before = parseDockerfile(text);
+    plain(before);
+    assert.deepEqual(plain(reparse(before, next)), plain(parseDockerfile(next)), `${edit.kind}, lazy parts computed`);
+  }
+});

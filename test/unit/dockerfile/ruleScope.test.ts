@@ -1,0 +1,50 @@
+// Incremental validation re-runs a stage rule on some stages only, so every stage rule must
+// look at `ctx.scope` and report inside the stages it was given; the rules that need the whole
+// file say so (reach: 'file') and run every time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { ALL_RULES } from '../../../server/src/core/dockerfile/rules/allRules';
+import { unitsScope, wholeFileScope } from '../../../server/src/core/dockerfile/rules/scope';
+import { activeRules, runRules, unitAt } from '../../../server/src/core/dockerfile/validate';
+import { findSuppressions } from '../../../server/src/core/dockerfile/suppressions';
+import { context, files } from './helpers';
+import { corpusDockerfiles } from './editing';
+
+test('the rules that need the whole file', () => {
+  assert.deepEqual(ALL_RULES.filter((r) => r.meta.reach === 'file').map((r) => r.meta.id), [
+    'instruction-casing', 'directive-casing', 'invalid-escape-directive', 'duplicate-directive', 'first-instruction',
+    'duplicate-stage-name', 'unused-stage', 'root-user', 'missing-healthcheck', 'dockerignore-missing', 'dockerignore-incomplete',
+    'copy-ignored-file', 'no-inline-ignore', 'definition-description', 'trusted-registry', 'label-schema',
+  ]);
+  assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['multiple-instructions', 'copy-all-before-install', 'cleanup-in-later-layer']);
+});
+
+test('a stage rule checked unit by unit reports what it reports over the whole file, each inside its unit', () => {
+  const folder = 'file:///work/app';
+  const ctx = context({
+    files: files({ [`${folder}/.dockerignore`]: 'node_modules\n', [`${folder}/.hadolint.yaml`]: 'trustedRegistries: [docker.io]\n' }, [folder]),
+    facts: { images: [{ name: 'node:20', id: 'i', size: 1, created: 1, platform: 'linux/arm64' }] },
+    rules: Object.fromEntries(ALL_RULES.filter((r) => r.meta.severity === 'off').map((r) => [r.meta.id, 'warning' as const])),
+  });
+  const stageRules = ALL_RULES.filter((r) => r.meta.reach !== 'file');
+  // Chains and references between stages, and a lone continuation (an instruction with no text).
+  const extra = 'ARG V=1\nFROM a:$V AS one\nRUN cd x && apt-get update | tee y\nFROM one AS two\nCOPY --from=one / /\nCOPY --from=3 a b\nUSER nobody\nFROM two\nCMD service x start\n\\\n';
+  for (const { name, text } of [...corpusDockerfiles(), { name: 'chain', text: extra }]) {
+    const a = Analysis.of(text);
+    const active = activeRules(ctx, stageRules, findSuppressions(a.doc));
+    const uri = `${folder}/Dockerfile`;
+    const whole = runRules(a, uri, ctx, active, wholeFileScope(a));
+    const units = [-1, ...a.doc.stages.map((s) => s.index)];
+    const byUnit = units.map((u) => runRules(a, uri, ctx, active, unitsScope(a, new Set([u]))));
+    active.forEach((r, k) => {
+      const id = r.rule.meta.id;
+      const pieces = byUnit.map((results, n) => {
+        for (const report of results[k] ?? []) assert.equal(unitAt(a, report.span.start), units[n], `${name}: ${id} reported outside unit ${units[n]}`);
+        return results[k] ?? [];
+      });
+      const sorted = [...(whole[k] ?? [])].sort((x, y) => unitAt(a, x.span.start) - unitAt(a, y.span.start));
+      assert.deepEqual(pieces.flat(), sorted, `${name}: ${id}`);
+    });
+  }
+});
