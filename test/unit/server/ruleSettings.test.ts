@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { COMPOSE_RULES } from '../../../server/src/core/compose/checks/rules';
+import { ALL_RULES } from '../../../server/src/core/dockerfile/rules/allRules';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -20,7 +21,18 @@ test('every compose rule is in the dockerWorkbench.rules setting with its defaul
   }
 });
 
-test('the setting lists no rule the server does not have', () => {
-  const known = new Set([...COMPOSE_RULES.keys()]);
-  for (const id of Object.keys(ruleSettings).filter((id) => id.startsWith('compose-'))) assert.ok(known.has(id), `${id} is not a compose rule`);
+test('every Dockerfile rule is in the setting with its default severity and its first explanation paragraph', () => {
+  for (const rule of ALL_RULES) {
+    const entry = ruleSettings[rule.meta.id];
+    assert.ok(entry, `${rule.meta.id} is missing from package.json`);
+    assert.equal(entry.default, rule.meta.severity, `${rule.meta.id} default`);
+    assert.equal(nls[entry.description.slice(1, -1)], rule.meta.explain()[0], `${rule.meta.id} description`);
+  }
+});
+
+test('the setting lists no rule the server does not have, and no id twice across languages', () => {
+  const compose = [...COMPOSE_RULES.keys()];
+  const dockerfile = ALL_RULES.map((r) => r.meta.id);
+  assert.equal(new Set([...compose, ...dockerfile]).size, compose.length + dockerfile.length);
+  assert.deepEqual(Object.keys(ruleSettings).sort(), [...compose, ...dockerfile].sort());
 });
