@@ -7,9 +7,9 @@
 // Run after `npm run package`: node test/harness/chineseScreenshot.mjs
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO, OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -39,28 +39,9 @@ export async function chineseHoverScreenshot() {
 }
 
 async function steps(engineHost) {
-  const totals = { passed: 0, failed: 0 };
-  const step = async (title, work) => {
-    try {
-      await work();
-      totals.passed++;
-      console.log(`  ✔ ${title}`);
-      return true;
-    } catch (error) {
-      totals.failed++;
-      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-      return false;
-    }
-  };
+  const { totals, step } = stepCounter();
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-zh-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
-  fs.writeFileSync(path.join(workspace, 'Dockerfile'), DOCKERFILE);
-  fs.writeFileSync(path.join(workspace, 'package.json'), '{ "name": "shop", "private": true }\n');
-  fs.writeFileSync(path.join(workspace, '.dockerignore'), '.git\nnode_modules\n');
-  const userDataDir = path.join(scratch, 'user-data');
-  const extensionsDir = path.join(scratch, 'extensions');
+  const { workspace, userDataDir, extensionsDir, remove } = scratchWorkspace('zh', { 'Dockerfile': DOCKERFILE, 'package.json': '{ "name": "shop", "private": true }\n', '.dockerignore': '.git\nnode_modules\n' });
   let server;
   let browser;
   try {
@@ -79,10 +60,7 @@ async function steps(engineHost) {
       logFile: path.join(OUTPUT, 'hover-zh-cn-code-server.log'),
     });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+    const page = await openWorkbench(browser, server.url, workspace, { width: 1280, height: 800 });
 
     const opened = await step('the Dockerfile opens and the language server flags COPY . . in Chinese', async () => {
       await page.keyboard.press('Control+P');
@@ -129,7 +107,7 @@ async function steps(engineHost) {
   } finally {
     await browser?.close().catch(() => undefined);
     server?.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    remove();
   }
   return totals;
 }

@@ -10,9 +10,9 @@
 //   dockerignore-grammar.png          a .dockerignore
 // No Docker Engine is needed. Run after `npm run package`: node test/harness/grammarScreenshot.mjs
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO, OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -68,26 +68,9 @@ file\\*name
 export async function grammarScreenshots() {
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  const totals = { passed: 0, failed: 0 };
-  const step = async (title, work) => {
-    try {
-      await work();
-      totals.passed++;
-      console.log(`  ✔ ${title}`);
-      return true;
-    } catch (error) {
-      totals.failed++;
-      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-      return false;
-    }
-  };
+  const { totals, step } = stepCounter();
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-grammar-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
-  fs.writeFileSync(path.join(workspace, 'Dockerfile'), SAMPLE_DOCKERFILE);
-  fs.writeFileSync(path.join(workspace, '.dockerignore'), SAMPLE_DOCKERIGNORE);
-  const extensionsDir = path.join(scratch, 'extensions');
+  const { workspace, extensionsDir, scratch, remove } = scratchWorkspace('grammar', { 'Dockerfile': SAMPLE_DOCKERFILE, '.dockerignore': SAMPLE_DOCKERIGNORE });
   let browser;
   try {
     console.log('grammar: screenshots with the packaged extension');
@@ -159,7 +142,7 @@ export async function grammarScreenshots() {
     console.log(`  ✖ grammar setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    fs.rmSync(scratch, { recursive: true, force: true });
+    remove();
   }
   return totals;
 }
@@ -181,14 +164,12 @@ async function session(browser, workspace, extensionsDir, userDataDir, settings,
     },
     logFile: path.join(OUTPUT, 'grammar-code-server.log'),
   });
-  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  let page;
   try {
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+    page = await openWorkbench(browser, server.url, workspace, { width: 1360, height: 1000 });
     await work(page);
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
     server.stop();
   }
 }

@@ -2,10 +2,10 @@
 // Docker Workbench sidebar is opened in headless Chromium, the test container's name must be
 // visible in the Containers view, and a screenshot is saved (look at it).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, OUTPUT, writeTierResult, clearTierResult } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -27,34 +27,18 @@ export async function runE2ETier() {
 }
 
 async function runSteps(engineHost) {
-  const totals = { passed: 0, failed: 0 };
-  const step = async (title, work) => {
-    try {
-      await work();
-      totals.passed++;
-      console.log(`  ✔ ${title}`);
-      return true;
-    } catch (error) {
-      totals.failed++;
-      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-      return false;
-    }
-  };
+  const { totals, step } = stepCounter();
 
   const Docker = require('dockerode');
   const docker = new Docker({ socketPath: engineHost.replace(/^unix:\/\//, '') });
   const containerName = `dwb-e2e-web-${process.pid}`;
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-e2e-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
   // The compose app of the scene, as a file in the workspace (the Compose view shows it).
-  fs.mkdirSync(path.join(workspace, 'shop'));
-  fs.writeFileSync(path.join(workspace, 'shop', 'compose.yaml'), [
-    'services:', '  web:', '    image: dwb-test/busybox', '    command: ["httpd", "-f", "-p", "80"]', '    ports: ["127.0.0.1::80"]', '    volumes: ["data:/data"]',
-    '  db:', '    image: dwb-test/busybox', '    command: ["sleep", "3600"]', 'volumes:', '  data: {}', '',
-  ].join('\n'));
-  const userDataDir = path.join(scratch, 'user-data');
-  const extensionsDir = path.join(scratch, 'extensions');
+  const { workspace, userDataDir, extensionsDir, remove } = scratchWorkspace('e2e', {
+    'shop/compose.yaml': [
+      'services:', '  web:', '    image: dwb-test/busybox', '    command: ["httpd", "-f", "-p", "80"]', '    ports: ["127.0.0.1::80"]', '    volumes: ["data:/data"]',
+      '  db:', '    image: dwb-test/busybox', '    command: ["sleep", "3600"]', 'volumes:', '  data: {}', '',
+    ].join('\n'),
+  });
   let container;
   const made = [];
   let server;
@@ -78,8 +62,7 @@ async function runSteps(engineHost) {
       logFile: path.join(OUTPUT, 'e2e-code-server.log'),
     });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    const page = await openWorkbench(browser, server.url, workspace, { width: 1280, height: 1000 });
 
     await step('the Docker Workbench sidebar opens from the activity bar', async () => {
       const tab = page.getByRole('tab', { name: /Docker Workbench/ });
@@ -131,7 +114,7 @@ async function runSteps(engineHost) {
     server?.stop();
     await container?.remove({ force: true }).catch(() => undefined);
     for (const undo of made.reverse()) await undo().catch(() => undefined);
-    fs.rmSync(scratch, { recursive: true, force: true });
+    remove();
   }
   return totals;
 }

@@ -7,10 +7,10 @@
 //   run-form-dark.png     the form in the Dark Modern theme
 // Run after `npm run package`: node test/harness/runFormScreenshot.mjs
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -28,27 +28,11 @@ export async function runFormScreenshots() {
 }
 
 async function steps(engineHost) {
-  const totals = { passed: 0, failed: 0 };
-  const step = async (title, work) => {
-    try {
-      await work();
-      totals.passed++;
-      console.log(`  ✔ ${title}`);
-      return true;
-    } catch (error) {
-      totals.failed++;
-      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-      return false;
-    }
-  };
+  const { totals, step } = stepCounter();
 
   const Docker = require('dockerode');
   const docker = new Docker({ socketPath: engineHost.replace(/^unix:\/\//, '') });
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-runform-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
-  const userDataDir = path.join(scratch, 'user-data');
-  const extensionsDir = path.join(scratch, 'extensions');
+  const { workspace, userDataDir, extensionsDir, remove } = scratchWorkspace('runform');
   const made = [];
   let server;
   let browser;
@@ -70,10 +54,7 @@ async function steps(engineHost) {
     if (!installed) return totals;
     server = await startCodeServer({ workspace, userDataDir, extensionsDir, env: { DOCKER_HOST: engineHost }, logFile: path.join(OUTPUT, 'run-form-code-server.log') });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+    const page = await openWorkbench(browser, server.url, workspace, { width: 1280, height: 960 });
 
     const form = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const ok = await step(`"Docker: Run Image…" from the command palette opens the form for ${WEB_IMAGE}`, async () => {
@@ -144,7 +125,7 @@ async function steps(engineHost) {
     await browser?.close().catch(() => undefined);
     server?.stop();
     for (const undo of made.reverse()) await undo().catch(() => undefined);
-    fs.rmSync(scratch, { recursive: true, force: true });
+    remove();
   }
   return totals;
 }

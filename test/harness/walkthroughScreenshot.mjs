@@ -10,9 +10,9 @@
 //   walkthrough-dark.png     the network step in the Dark Modern theme
 // The e2e tier can call walkthroughScreenshots(); alone: npm run package && node test/harness/walkthroughScreenshot.mjs
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO, OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -67,24 +67,8 @@ async function palette(page, command) {
 }
 
 async function steps(engineHost) {
-  const totals = { passed: 0, failed: 0 };
-  const step = async (title, work) => {
-    try {
-      await work();
-      totals.passed++;
-      console.log(`  ✔ ${title}`);
-      return true;
-    } catch (error) {
-      totals.failed++;
-      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
-      return false;
-    }
-  };
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-walkthrough-'));
-  const workspace = path.join(scratch, 'workspace');
-  fs.mkdirSync(workspace);
-  const userDataDir = path.join(scratch, 'user-data');
-  const extensionsDir = path.join(scratch, 'extensions');
+  const { totals, step } = stepCounter();
+  const { workspace, userDataDir, extensionsDir, remove } = scratchWorkspace('walkthrough');
   let server;
   let browser;
   const shot = async (page, name, { keepNotifications = false } = {}) => {
@@ -114,10 +98,7 @@ async function steps(engineHost) {
       logFile: path.join(OUTPUT, 'walkthrough-code-server.log'),
     });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+    const page = await openWorkbench(browser, server.url, workspace, { width: 1280, height: 900 });
     // Without the side bar the walkthrough has room for its diagrams beside the steps.
     await palette(page, 'View: Close Primary Side Bar');
 
@@ -193,7 +174,7 @@ async function steps(engineHost) {
   } finally {
     await browser?.close().catch(() => undefined);
     server?.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    remove();
   }
   return totals;
 }

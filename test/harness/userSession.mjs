@@ -1,0 +1,51 @@
+// What every "as a user sees it" script shares: named steps counted like tests, a scratch
+// workspace with its own VS Code user data and extensions folders, and a workbench page opened
+// and settled in Chromium.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** `step(title, work)` runs one check, prints ✔/✖, counts it in `totals`, and says whether it passed. */
+export function stepCounter() {
+  const totals = { passed: 0, failed: 0 };
+  const step = async (title, work) => {
+    try {
+      await work();
+      totals.passed++;
+      console.log(`  ✔ ${title}`);
+      return true;
+    } catch (error) {
+      totals.failed++;
+      console.log(`  ✖ ${title}\n      ${String(error?.stack ?? error).split('\n').join('\n      ')}`);
+      return false;
+    }
+  };
+  return { totals, step };
+}
+
+/** A temporary workspace (with `files` written into it) plus user-data and extensions folders. */
+export function scratchWorkspace(prefix, files = {}) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `dwb-${prefix}-`));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, name), text);
+  }
+  return {
+    scratch,
+    workspace,
+    userDataDir: path.join(scratch, 'user-data'),
+    extensionsDir: path.join(scratch, 'extensions'),
+    remove: () => fs.rmSync(scratch, { recursive: true, force: true }),
+  };
+}
+
+/** Opens the workspace in a new page and waits until the workbench has finished restoring. */
+export async function openWorkbench(browser, serverUrl, workspace, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1500); // let the workbench finish restoring before typing
+  return page;
+}
