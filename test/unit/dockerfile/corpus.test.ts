@@ -1,4 +1,4 @@
-// The shared corpus of real files: nothing may crash anywhere, and the real Dockerfiles (which
+// The repository's corpus of real files (test/fixtures/corpus): nothing may crash anywhere, and the real Dockerfiles (which
 // build in their projects) must get no error-severity diagnostic.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,13 +9,13 @@ import { DiagnosticSeverity } from '../../../server/src/core/types';
 import { context, doc } from './helpers';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..');
-const corpus = path.resolve(repo, '..', 'shared', 'corpus');
+const corpus = path.resolve(repo, 'test', 'fixtures', 'corpus');
 
 function filesIn(dir: string): string[] {
   return fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f));
 }
 
-test('the shared corpus is present (CI keeps ../shared beside the repo)', () => {
+test('the corpus of real files is in the repository', () => {
   assert.ok(fs.existsSync(path.join(corpus, 'dockerfiles')), `missing ${corpus}`);
   assert.ok(filesIn('dockerfiles').length > 50);
 });

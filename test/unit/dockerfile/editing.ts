@@ -1,4 +1,4 @@
-// Edits for the incremental tests: the real Dockerfiles of the shared corpus, and a seeded
+// Edits for the incremental tests: the real Dockerfiles of the repository's corpus, and a seeded
 // generator of small edits aimed at what incremental parsing and validation must get right
 // (FROM lines and stage names, ARGs, continuations, heredocs, comments and suppressions, line
 // breaks), plus random single characters anywhere.
@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..');
-export const corpus = path.resolve(repo, '..', 'shared', 'corpus');
+export const corpus = path.resolve(repo, 'test', 'fixtures', 'corpus');
 
 /** Every Dockerfile of the corpus (real projects, then BuildKit's parser test files). */
 export function corpusDockerfiles(): { name: string; text: string }[] {

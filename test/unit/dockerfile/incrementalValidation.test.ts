@@ -1,7 +1,7 @@
 // The safety net of incremental validation: after every edit, the language service's
 // diagnostics (parsed and validated incrementally from the previous version) must equal a
 // validation from scratch of the same text, exactly: rules, messages, ranges, severities, data
-// and order. The edits run over every Dockerfile of the shared corpus.
+// and order. The edits run over every Dockerfile of the repository's corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis';
