@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { measureServer } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
+import { peerServer } from './lib/peers.mjs';
 
 const SIZES = (process.env.SIZES || '10,100,1000').split(',').map(Number);
 const OUR_EDITS = Number(process.env.EDITS || 100);
@@ -41,6 +42,6 @@ for (const services of SIZES) {
     requests: 50,
   };
   const ours = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'], edits: OUR_EDITS });
-  const peer = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'node_modules', '@microsoft', 'compose-language-service', 'bin', 'docker-compose-langserver'), '--stdio'], edits: PEER_EDITS });
+  const peer = await measureServer({ ...scenario, command: process.execPath, args: [peerServer('compose-language-service'), '--stdio'], edits: PEER_EDITS });
   printComparison(`compose file with ${services} services (${lines.length} lines; ours: ${ours.diagnostics} diagnostics at open, peer: ${peer.diagnostics})`, summarize(ours), summarize(peer), 'compose-language-service');
 }

@@ -50,7 +50,7 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
     return 'done';
   } finally {
     await browser.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
     if (process.env.DWB_KEEP_SCRATCH) console.log(`kept ${scratch} (logs under user-data/logs)`);
     else fs.rmSync(scratch, { recursive: true, force: true });
   }

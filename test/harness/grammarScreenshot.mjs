@@ -170,7 +170,7 @@ async function session(browser, workspace, extensionsDir, userDataDir, settings,
     await work(page);
   } finally {
     await page?.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
   }
 }
 

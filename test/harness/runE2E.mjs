@@ -111,7 +111,7 @@ async function runSteps(engineHost) {
     console.log(`  ✖ e2e setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     await container?.remove({ force: true }).catch(() => undefined);
     for (const undo of made.reverse()) await undo().catch(() => undefined);
     remove();

@@ -123,7 +123,7 @@ async function steps(engineHost) {
     console.log(`  ✖ run form setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     for (const undo of made.reverse()) await undo().catch(() => undefined);
     remove();
   }

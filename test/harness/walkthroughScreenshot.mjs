@@ -51,12 +51,21 @@ async function showStepTitle(page, walkthrough, title) {
 
 /** Runs a command from the command palette by its title. */
 async function palette(page, command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${command}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-  await row.waitFor({ timeout: 15_000 });
+  // On a loaded machine the palette can open before the commands are listed: ask twice.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(`>${command}`);
+    try {
+      await row.waitFor({ timeout: 20_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.waitForTimeout(300); // the list settles after filtering
   // Move the selection to the row with this title (clicking can miss while the list re-renders).
   const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: command });
@@ -173,7 +182,7 @@ async function steps(engineHost) {
     console.log(`  ✖ walkthrough setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     remove();
   }
   return totals;
