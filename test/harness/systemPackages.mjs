@@ -15,6 +15,9 @@ export const SYSTEM_PACKAGES = [
   { name: 'fonts-noto-cjk', present: () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0 },
   { name: 'ripgrep', present: () => Boolean(which('rg')) },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
+  // The registry the login, push, pull and Registries view tests run against, and its htpasswd users.
+  { name: 'docker-registry', present: () => Boolean(which('docker-registry')) },
+  { name: 'apache2-utils', present: () => Boolean(which('htpasswd')) },
 ];
 
 export function aptLine(names) {

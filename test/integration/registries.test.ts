@@ -12,8 +12,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, childrenOf, commandTestSetup, testDocker, TEST_IMAGE, waitFor, waitForChildren } from './helpers';
 import { startPrivateRegistry, startTokenService, type PrivateRegistry, type TokenService } from '../registry/privateRegistry.mjs';
+import { pushMultiPlatform } from '../registry/multiPlatform.mjs';
 import { helperContents, installCredentialHelper } from '../support/credentialHelperProgram';
-import type { RegistryNode, TagNode } from '../../client/src/registries/registriesView';
+import type { PlatformNode, RegistryNode, TagNode } from '../../client/src/registries/registriesView';
+import type { ManifestSummary } from '../../client/src/registries/manifest';
 import type { TagDetails } from '../../client/src/registries/registryClient';
 import { formatBytes } from '../../client/src/views/format';
 import { shortDigest } from '../../client/src/registries/registryPresentation';
@@ -183,14 +185,40 @@ describe('registries: log in, push, list, pull and delete against real registrie
     setup.prompts.decline();
     await vscode.commands.executeCommand('dockerWorkbench.registries.deleteTag', two);
     const asked = setup.prompts.asked.at(-1)!;
-    assert.equal(asked.message, `Delete ${basic.host}/dwb/busybox:2.0 and 1 more tags from ${basic.host}?`);
-    assert.match(asked.detail!, /every tag that points at sha256:[0-9a-f]{12} goes: 2\.0, 2\.0-same\./);
+    assert.equal(asked.message, `Delete ${basic.host}/dwb/busybox:2.0 and 1 more tag from ${basic.host}?`);
+    assert.match(asked.detail!, /every tag that points at sha256:[0-9a-f]{64} goes: 2\.0, 2\.0-same\./);
     assert.deepEqual(await tagsInRegistry(basic, 'dwb/busybox'), ['1.0', '2.0', '2.0-same'], 'declined: nothing deleted');
 
     setup.prompts.accept('Delete');
     await vscode.commands.executeCommand('dockerWorkbench.registries.deleteTag', two);
     assert.deepEqual(await tagsInRegistry(basic, 'dwb/busybox'), ['1.0']);
     assert.deepEqual((await tagNodes(basic.host, 'dwb/busybox')).map((t) => t.tag), ['1.0'], 'the view read the registry again');
+  });
+
+  it('a multi-platform tag (a manifest list) shows its platforms and expands into each with its size', async () => {
+    const api = await activateExtension();
+    const made = await pushMultiPlatform({ registryUrl: basic.url, user: USER, password: PASSWORD, repository: 'dwb/busybox', from: '1.0', tag: 'multi' });
+    api.registriesView.refresh();
+    const multi = (await tagNodes(basic.host, 'dwb/busybox')).find((t) => t.tag === 'multi')!;
+    const details = await detailsOf(multi);
+    assert.equal(details.digest, made.digest);
+    assert.equal(details.manifest.kind, 'index');
+    const item = api.registriesView.getTreeItem(multi);
+    assert.equal(item.description, `${made.platforms.join(', ')} · ${shortDigest(made.digest)}`);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const platforms = (await childrenOf(api.registriesView, multi)) as PlatformNode[];
+    assert.deepEqual(platforms.map((p) => api.registriesView.getTreeItem(p).label), made.platforms);
+    const one = (await tagNodes(basic.host, 'dwb/busybox')).find((t) => t.tag === '1.0')!;
+    const size = (await detailsOf(one)).manifest.size!;
+    for (const platform of platforms) {
+      const manifest = await waitFor(`the manifest of ${platform.entry.digest}`, () => { api.registriesView.getTreeItem(platform); return api.registriesView.detailsOf(platform) as ManifestSummary | undefined; });
+      assert.ok(Math.abs(manifest.size! - size) < 200, 'the same layers, a config of about the same size');
+      assert.match(String(api.registriesView.getTreeItem(platform).description), new RegExp(`^${formatBytes(manifest.size).replace('.', '\\.')} · [0-9a-f]{12}$`));
+    }
+    // The engine pulls its own platform out of the list.
+    await vscode.commands.executeCommand('dockerWorkbench.registries.pull', multi);
+    madeImages.push(`${basic.host}/dwb/busybox:multi`);
+    assert.ok((await docker.getImage(`${basic.host}/dwb/busybox:multi`).inspect()).RepoDigests.includes(`${basic.host}/dwb/busybox@${made.digest}`));
   });
 
   it('Log Out removes the login from the docker config; the registry then asks for one', async () => {
@@ -248,5 +276,16 @@ describe('registries: log in, push, list, pull and delete against real registrie
     await vscode.commands.executeCommand('dockerWorkbench.registries.logout', registry);
     assert.deepEqual(helperContents(store), {}, 'erased from the helper');
     assert.deepEqual(readConfig().auths, {});
+  });
+
+  it('a docker config that is not valid JSON is named in the view, and Log In refuses to touch it', async () => {
+    const api = await activateExtension();
+    fs.writeFileSync(configFile, '{ "auths": { "half');
+    api.registriesView.refresh();
+    const [first] = await childrenOf(api.registriesView);
+    assert.equal(first.kind, 'message');
+    assert.match(first.text, /The docker config cannot be used: .*config\.json is not valid JSON/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.registries.login')), /config\.json is not valid JSON.*Fix or remove it first; it is left as it is/);
+    assert.equal(fs.readFileSync(configFile, 'utf8'), '{ "auths": { "half');
   });
 });

@@ -28,7 +28,8 @@ export interface MessageNode {
   text: string;
   detail?: string;
   icon: string;
-  parent: RegistryItemNode | RepositoryNode;
+  /** None for a message about the view as a whole. */
+  parent?: RegistryItemNode | RepositoryNode;
   /** Clicking it logs in to this registry. */
   login?: RegistryItemNode;
 }
@@ -164,7 +165,11 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryNode>, vs
       const entries = this.list.entries();
       // Read the logins now, so the rows show who is logged in when they first appear.
       await Promise.all(entries.map((e) => this.loginState(e)));
-      return entries.map((e) => this.node({ kind: 'registry', key: `registry:${e.address.host}`, host: e.address.host }));
+      const nodes: RegistryNode[] = entries.map((e) => this.node<RegistryItemNode>({ kind: 'registry', key: `registry:${e.address.host}`, host: e.address.host }));
+      // A docker config that cannot be read lists nothing; say why rather than look empty.
+      const problem = this.credentials.read().problem;
+      if (problem) nodes.unshift(this.node<MessageNode>({ kind: 'message', key: 'message:config', text: vscode.l10n.t('The docker config cannot be used: {0}', problem), icon: 'warning' }));
+      return nodes;
     }
     switch (node.kind) {
       case 'registry': return this.repositoriesOf(node);
@@ -214,7 +219,7 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryNode>, vs
       : vscode.l10n.t('Credentials: {0}', login?.store.file ?? '');
     const source = [entry?.fromConfig ? vscode.l10n.t('in the docker config') : '', entry?.addedByUser ? vscode.l10n.t('added by you') : ''].filter(Boolean).join(', ');
     item.tooltip = [entry?.address.isDockerHub ? 'Docker Hub (docker.io)' : node.host, source, where, login?.problem ?? ''].filter(Boolean).join('\n');
-    item.contextValue = `registry${loggedIn ? ':loggedIn' : ''}${entry?.addedByUser ? ':added' : ''}`;
+    item.contextValue = `registry:${loggedIn ? 'loggedIn' : 'loggedOut'}${entry?.addedByUser ? ':added' : ''}`;
     return item;
   }
 
@@ -246,7 +251,7 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryNode>, vs
       `**${escapeMarkdown(reference)}**`,
       '',
       `${vscode.l10n.t('Digest')}: \`${d.digest}\``,
-      m.size !== undefined ? `${vscode.l10n.t('Size')}: ${formatBytes(m.size)} (${vscode.l10n.t('{0} layers, compressed, as stored in the registry', m.layers ?? 0)})` : '',
+      m.size !== undefined ? `${vscode.l10n.t('Size')}: ${formatBytes(m.size)} (${m.layers === 1 ? vscode.l10n.t('1 layer, compressed, as stored in the registry') : vscode.l10n.t('{0} layers, compressed, as stored in the registry', m.layers ?? 0)})` : '',
       m.kind === 'index' ? `${vscode.l10n.t('Platforms')}: ${escapeMarkdown(m.platforms.map(formatPlatform).join(', ') || '-')}` : d.platform ? `${vscode.l10n.t('Platform')}: ${escapeMarkdown(formatPlatform(d.platform))}` : '',
       m.attestations ? vscode.l10n.t('Attestations (provenance, SBOM): {0}', m.attestations) : '',
       m.artifactType ? `${vscode.l10n.t('Artifact type')}: \`${m.artifactType}\`` : '',

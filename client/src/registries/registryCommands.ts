@@ -10,7 +10,6 @@ import { toAuthConfig, type RegistryCredential, type CredentialStore } from '../
 import { dockerHub, parseRegistryAddress, registryLabel, type RegistryAddress } from '../engine/registryAddress';
 import { RegistryError } from './registryError';
 import { deleteRefusedMessage, registryErrorMessage } from './registryMessages';
-import { shortDigest } from './registryPresentation';
 import type { RegistriesView, RegistryNode, TagNode } from './registriesView';
 
 /** How many other tags are checked for pointing at the digest being deleted. */
@@ -46,7 +45,14 @@ export function registryCommands(view: RegistriesView): Record<string, Handler> 
     return picked.address ?? askAddress(ctx, title);
   };
 
+  /** Logins go into the docker config: one that cannot be read is never overwritten. */
+  const configUsable = () => {
+    const problem = view.credentials.read().problem;
+    if (problem) throw new Error(vscode.l10n.t('The docker config cannot be used: {0}. Fix or remove it first; it is left as it is.', problem));
+  };
+
   const login: Handler = async (ctx, node) => {
+    configUsable();
     const address = await pickRegistry(ctx, node, vscode.l10n.t('Log in to a registry'));
     if (!address) return;
     const label = registryLabel(address);
@@ -82,6 +88,7 @@ export function registryCommands(view: RegistriesView): Record<string, Handler> 
   };
 
   const logout: Handler = async (ctx, node) => {
+    configUsable();
     const address = await pickRegistry(ctx, node, vscode.l10n.t('Log out of a registry'), true);
     if (!address) return;
     const erased = await view.credentials.erase(address);
@@ -148,14 +155,15 @@ export function registryCommands(view: RegistriesView): Record<string, Handler> 
     });
     const goes = [clicked.tag, ...siblings];
     const detail = [
-      vscode.l10n.t('A registry deletes an image by its digest, so every tag that points at {0} goes: {1}.', shortDigest(digest), goes.join(', ')),
-      unchecked > 0 ? vscode.l10n.t('{0} more tags of {1} were not checked and may point at it too.', unchecked, clicked.repository) : '',
+      vscode.l10n.t('A registry deletes an image by its digest, so every tag that points at {0} goes: {1}.', digest, goes.join(', ')),
+      unchecked === 1 ? vscode.l10n.t('1 more tag of {0} was not checked and may point at it too.', clicked.repository)
+        : unchecked > 1 ? vscode.l10n.t('{0} more tags of {1} were not checked and may point at it too.', unchecked, clicked.repository) : '',
       vscode.l10n.t('Copies already pulled stay where they are. The registry frees the space when its garbage collection runs.'),
     ].filter(Boolean).join('\n\n');
     const action = vscode.l10n.t('Delete');
-    const message = goes.length === 1
-      ? vscode.l10n.t('Delete {0} from {1}?', reference, entry.label)
-      : vscode.l10n.t('Delete {0} and {1} more tags from {2}?', reference, goes.length - 1, entry.label);
+    const message = goes.length === 1 ? vscode.l10n.t('Delete {0} from {1}?', reference, entry.label)
+      : goes.length === 2 ? vscode.l10n.t('Delete {0} and 1 more tag from {1}?', reference, entry.label)
+        : vscode.l10n.t('Delete {0} and {1} more tags from {2}?', reference, goes.length - 1, entry.label);
     if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
     try {
       await client.deleteManifest(clicked.repository, digest);

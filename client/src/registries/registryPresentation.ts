@@ -11,10 +11,13 @@ export function sortRepositories(repositories: readonly string[]): string[] {
   return [...repositories].sort((a, b) => a.localeCompare(b, 'en'));
 }
 
-/** `sha256:0123456789ab`: enough to tell digests apart, as `docker images --digests` shows them. */
+/** `0123456789ab`: the first 12 hex digits of a SHA-256 digest, as image ids are shortened (other algorithms keep their name). */
 export function shortDigest(digest: string): string {
   const colon = digest.indexOf(':');
-  return colon < 0 ? digest.slice(0, 12) : `${digest.slice(0, colon)}:${digest.slice(colon + 1, colon + 13)}`;
+  if (colon < 0) return digest.slice(0, 12);
+  const algorithm = digest.slice(0, colon);
+  const hex = digest.slice(colon + 1, colon + 13);
+  return algorithm === 'sha256' ? hex : `${algorithm}:${hex}`;
 }
 
 /** `linux/amd64, linux/arm64 +3`: the first few platforms, then how many more. */

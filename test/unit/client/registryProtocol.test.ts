@@ -103,7 +103,8 @@ test('names, tags, digests and how the view shows them', () => {
   for (const bad of ['', 'UPPER', '../x', 'a//b', '/a', 'a/', 'x'.repeat(300)]) assert.ok(!isRepositoryName(bad), bad);
   assert.ok(isTagName('v1.2.3-rc_1') && !isTagName('.x') && !isTagName('a'.repeat(129)) && !isTagName('a/b'));
   assert.deepEqual(sortTags(['1.9', 'latest', '1.10', '2.0', 'alpha']), ['latest', 'alpha', '2.0', '1.10', '1.9']);
-  assert.equal(shortDigest(digest('a')), `sha256:${'a'.repeat(12)}`);
+  assert.equal(shortDigest(digest('a')), 'a'.repeat(12));
+  assert.equal(shortDigest(`sha512:${'b'.repeat(128)}`), `sha512:${'b'.repeat(12)}`);
   const p = (architecture: string) => ({ os: 'linux', architecture });
   assert.equal(platformsText([p('amd64'), p('arm64'), p('s390x'), p('ppc64le'), p('386')]), 'linux/amd64, linux/arm64, linux/s390x +2');
   assert.deepEqual(registryErrorBody(Buffer.from('{"errors":[{"code":"UNSUPPORTED","message":"The operation is unsupported."}]}')), { codes: ['UNSUPPORTED'], message: 'The operation is unsupported.' });
