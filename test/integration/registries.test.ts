@@ -27,10 +27,11 @@ describe('registries: log in, push, list, pull and delete against real registrie
   this.timeout(180_000);
   const docker = testDocker();
   const setup = commandTestSetup();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-registries-'));
-  const configDir = path.join(scratch, 'docker-config');
-  const configFile = path.join(configDir, 'config.json');
-  const helperBin = path.join(scratch, 'bin');
+  // Made in `before`, not here: mocha runs this body even when a grep leaves out every test.
+  let scratch = '';
+  let configDir = '';
+  let configFile = '';
+  let helperBin = '';
   const saved = { config: process.env.DOCKER_CONFIG, path: process.env.PATH };
   let basic: PrivateRegistry;
   let tokens: TokenService;
@@ -38,6 +39,10 @@ describe('registries: log in, push, list, pull and delete against real registrie
   const madeImages: string[] = [];
 
   before(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-registries-'));
+    configDir = path.join(scratch, 'docker-config');
+    configFile = path.join(configDir, 'config.json');
+    helperBin = path.join(scratch, 'bin');
     basic = await startPrivateRegistry({ users: { [USER]: PASSWORD } });
     tokens = await startTokenService({ users: { [USER]: PASSWORD } });
     bearer = await startPrivateRegistry({ auth: 'token', token: tokens, deletes: false });
@@ -58,7 +63,7 @@ describe('registries: log in, push, list, pull and delete against real registrie
       await bearer?.stop();
       await tokens?.stop();
       await basic?.stop();
-      fs.rmSync(scratch, { recursive: true, force: true });
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     }
   });
 
