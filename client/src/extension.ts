@@ -26,6 +26,10 @@ import { registerComposeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 import { registerRunWorkflow } from './run/runWorkflow';
 import { registerLearn } from './learn';
+import { DockerCredentials } from './engine/dockerCredentials';
+import { RegistriesView } from './registries/registriesView';
+import { RegistryList } from './registries/registryList';
+import { registryCommands } from './registries/registryCommands';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -34,6 +38,7 @@ export interface DockerWorkbenchApi {
   readonly interaction: ContainerInteraction;
   readonly builtImages: BuiltImages;
   readonly composeView: ComposeView;
+  readonly registriesView: RegistriesView;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -108,6 +113,11 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const composeView = new ComposeView(model, active);
   context.subscriptions.push(composeView, composeView.register(), registerComposeTaskProvider(active));
 
+  // Registries and their logins, kept where the docker CLI keeps them.
+  const credentials = new DockerCredentials();
+  const registriesView = new RegistriesView(new RegistryList(context.globalState, credentials), credentials);
+  context.subscriptions.push(registriesView, registriesView.register());
+
   // The server process starts with the first Dockerfile or compose file, not with the views.
   let clientStarted: Promise<void> | undefined;
   const startLanguageClient = (): Promise<void> => {
@@ -142,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
+    ...registryCommands(registriesView),
     ...learn.commands,
   })));
 
@@ -153,6 +164,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     interaction,
     builtImages,
     composeView,
+    registriesView,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

@@ -26,6 +26,9 @@ export const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => Boolean(chromiumPath()) },
   // Chinese text in the zh-CN screenshots needs a CJK font, or it shows as empty boxes.
   { name: 'fonts-noto-cjk', present: () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0 },
+  // The registry the login, push, pull and Registries view tests run against, and its htpasswd users.
+  { name: 'docker-registry', present: () => Boolean(which('docker-registry')) },
+  { name: 'apache2-utils', present: () => Boolean(which('htpasswd')) },
   ...CODE_SERVER_PACKAGES,
 ];
 

@@ -55,7 +55,7 @@ const tag: Handler = async (ctx, node, nodes) => {
 };
 
 /** Shows a pull/push progress stream in a cancellable notification; returns the final events. */
-async function withTransferProgress(ctx: CommandContext, title: string, start: () => Promise<import('node:stream').Readable>): Promise<ProgressEvent[] | undefined> {
+export async function withTransferProgress(ctx: CommandContext, title: string, start: () => Promise<import('node:stream').Readable>): Promise<ProgressEvent[] | undefined> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const stream = await start();
     let cancelled = false;

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { EngineError, toEngineError } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
+import { DockerCredentials } from './dockerCredentials';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
 export type ContainerDetails = Dockerode.ContainerInspectInfo;
@@ -47,10 +48,13 @@ function nonEmpty(id: string, what: string): string {
   return id;
 }
 
+/** The docker CLI's credentials (its config file and helpers), read when a pull or push starts. */
+const cliCredentials = new DockerCredentials();
+
 export class DockerEngine {
   private readonly docker: Dockerode;
 
-  constructor(readonly target: EngineTarget) {
+  constructor(readonly target: EngineTarget, private readonly credentials: DockerCredentials = cliCredentials) {
     this.docker = new Dockerode(target.options);
   }
 
@@ -243,14 +247,31 @@ export class DockerEngine {
     return this.call((d) => d.pruneImages({ filters: { dangling: [String(onlyDangling)] } }) as Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>);
   }
 
-  /** Starts a pull; the stream carries JSON progress lines. */
+  /**
+   * Starts a pull; the stream carries JSON progress lines. Without `auth` it sends the
+   * credentials the docker CLI would send for the image's registry (none: an anonymous pull).
+   */
   pull(reference: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
-    return this.call((d) => d.pull(reference, auth ? { authconfig: auth } : {}) as Promise<Readable>);
+    return this.call(async (d) => {
+      const authconfig = auth ?? (await this.credentials.authConfigFor(reference));
+      return d.pull(reference, authconfig ? { authconfig } : {}) as Promise<Readable>;
+    });
   }
 
-  /** Starts a push of `repo:tag`; the stream carries JSON progress lines. */
+  /** Starts a push of `repo:tag` (with the CLI's credentials for its registry unless `auth` is given); the stream carries JSON progress lines. */
   push(name: string, tag: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
-    return this.call((d) => d.getImage(`${name}:${tag}`).push({ tag, authconfig: auth ?? {} }) as unknown as Promise<Readable>);
+    return this.call(async (d) => {
+      const authconfig = auth ?? (await this.credentials.authConfigFor(name)) ?? {};
+      return d.getImage(`${name}:${tag}`).push({ tag, authconfig }) as unknown as Promise<Readable>;
+    });
+  }
+
+  /** Asks the engine to log in to a registry, as `docker login` does (POST /auth); resolves to the identity token it may hand back. */
+  checkRegistryLogin(auth: Dockerode.AuthConfig): Promise<{ identityToken?: string }> {
+    return this.call(async (d) => {
+      const answer = (await d.checkAuth(auth)) as { IdentityToken?: string } | undefined;
+      return answer?.IdentityToken ? { identityToken: answer.IdentityToken } : {};
+    });
   }
 
   // ── volumes ─────────────────────────────────────────────────────────────────────────────
