@@ -26,6 +26,8 @@ import { registerComposeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 import { registerRunWorkflow } from './run/runWorkflow';
 import { registerLearn } from './learn';
+import { registerImageContents, type ImageContents } from './imageAnalysis/imageContents';
+import { registerVulnerabilities, type Vulnerabilities } from './vulnerabilities/vulnerabilities';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -34,6 +36,10 @@ export interface DockerWorkbenchApi {
   readonly interaction: ContainerInteraction;
   readonly builtImages: BuiltImages;
   readonly composeView: ComposeView;
+  /** Layers, files and packages of the image analysed last. */
+  readonly imageContents: ImageContents;
+  /** Scans and their findings. */
+  readonly vulnerabilities: Vulnerabilities;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -135,6 +141,10 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
   }));
 
+  // What is inside an image: layers, files, packages, known vulnerabilities.
+  const imageContents = registerImageContents(context, { builtImages, reports });
+  const vulnerabilities = registerVulnerabilities(context, { builtImages, analysisOf: (id) => imageContents.analysisOf(id) });
+
   // The walkthrough's step commands and "Explain this Dockerfile".
   const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
 
@@ -143,6 +153,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
     ...learn.commands,
+    ...imageContents.commands,
+    ...vulnerabilities.commands,
   })));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
@@ -153,6 +165,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     interaction,
     builtImages,
     composeView,
+    imageContents,
+    vulnerabilities,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

@@ -6,7 +6,7 @@
 // of them is left. Pure, and iterative (no recursion over user input).
 import type { EntryKind, LayerContents } from './layerReader';
 
-/** The bytes of one regular file as one layer stores them. */
+/** The bytes of one regular file (or a symlink's target) as one layer stores them. */
 export interface StoredFile {
   layer: number;
   path: string;
@@ -61,7 +61,7 @@ export interface LayerChange {
 }
 
 export interface LayerSummary {
-  /** Bytes of file content this layer stores. */
+  /** Bytes of file content (and symlink targets) this layer stores: what the engine reports as its size. */
   size: number;
   added: number;
   modified: number;
@@ -145,7 +145,7 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
         if (version.kind === 'dir') continue;
         (n.past ??= []).push({ ...version, hiddenBy: index, how });
         if (version.stored) version.stored.hiddenBy = index;
-        if (version.kind === 'file') bytes += version.size;
+        if (version.kind === 'file' || version.kind === 'symlink') bytes += version.size;
         count++;
       }
       return { bytes, files: count };
@@ -209,17 +209,18 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
         else if (previous.layer === index) status = 'added'; // a directory listed twice, or made implicitly first
       }
       let file: StoredFile | undefined;
-      if (entry.kind === 'file') {
-        file = { layer: index, path: entry.path, size: entry.size };
+      if (entry.kind === 'file' || entry.kind === 'symlink') {
+        // A symlink stores its target (the engine counts those bytes in a layer's size too).
+        file = { layer: index, path: entry.path, size: entry.kind === 'file' ? entry.size : Buffer.byteLength(entry.link ?? '') };
         files.push(file);
-        byPath.set(entry.path, file);
-        summary.size += entry.size;
+        if (entry.kind === 'file') byPath.set(entry.path, file);
+        summary.size += file.size;
       } else if (entry.kind === 'hardlink' && entry.link) {
         file = byPath.get(entry.link);
       }
       node.current = { layer: index, kind: entry.kind, size: file?.size ?? 0, mode: entry.mode, ...(entry.link !== undefined ? { link: entry.link } : {}), ...(file ? { stored: file } : {}) };
       if (entry.kind === 'dir' && status === 'modified') continue; // a directory's metadata: not a change worth listing
-      summary.changes.push({ path: entry.path, status, kind: entry.kind, size: entry.kind === 'file' ? entry.size : 0 });
+      summary.changes.push({ path: entry.path, status, kind: entry.kind, size: entry.kind === 'file' || entry.kind === 'symlink' ? file!.size : 0 });
       if (entry.kind !== 'dir') {
         if (status === 'added') summary.added++;
         else summary.modified++;

@@ -5,7 +5,8 @@ import { t } from '../l10n';
 import type { InlayHint, Range } from '../types';
 import type { Analysis } from './analysis';
 import { formatBytes } from './hover';
-import { mapLayers } from './layerMap';
+import { makesFiles, mapLayers } from './layerMap';
+import type { LayerFact } from '../languageService';
 
 const MAX_VALUE = 40;
 
@@ -21,12 +22,22 @@ export function inlayHints(a: Analysis, uri: string, range: Range, context: Serv
   }
   const built = context.facts.builtImages.find((b) => b.dockerfileUri === uri);
   if (built) {
-    for (const [instruction, layer] of mapLayers(a, built.layers)) {
-      if (instruction.span.end < from || instruction.span.start > to) continue;
-      const label = layer.cached ? t('{0} · cached', formatBytes(layer.size)) : formatBytes(layer.size);
+    for (const { instruction, layer } of mapLayers(a.doc.stages, built.layers, built.target)) {
+      if (!makesFiles(instruction, layer) || instruction.span.end < from || instruction.span.start > to) continue;
+      const parts = [layer.cached ? t('{0} · cached', formatBytes(layer.size)) : formatBytes(layer.size)];
+      if (layer.wasted) parts.push(t('{0} wasted', formatBytes(layer.wasted)));
+      if (layer.hides) parts.push(t('hides {0}', formatBytes(layer.hides)));
       const lineEnd = a.lines.lineEnd(a.lines.positionAt(instruction.span.start).line);
-      hints.push({ position: a.lines.positionAt(lineEnd), label, paddingLeft: true, tooltip: t('Layer of image {0}', built.image) });
+      hints.push({ position: a.lines.positionAt(lineEnd), label: parts.join(' · '), paddingLeft: true, tooltip: layerTooltip(built.image, layer) });
     }
   }
   return hints.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
+}
+
+/** What a layer hint means, with what the analysis found (wasted and hidden bytes) when there is one. */
+export function layerTooltip(image: string, layer: LayerFact): string {
+  const lines = [t('Layer of image {0}', image)];
+  if (layer.wasted) lines.push(t('{0} of it is wasted: a later instruction deleted or overwrote those files, but this layer still carries them.', formatBytes(layer.wasted)));
+  if (layer.hides) lines.push(t('Deletes or overwrites {0} from earlier layers. That hides the files; it does not make the image smaller.', formatBytes(layer.hides)));
+  return lines.join('\n');
 }
