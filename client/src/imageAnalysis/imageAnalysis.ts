@@ -3,7 +3,7 @@
 // followed through them, and each layer matched with the history entry (instruction) that made
 // it. Pure apart from reading the stream it is given.
 import { ImageArchiveReader, type HistoryEntry } from './imageArchive';
-import { stackLayers, type FsNode, type LayerSummary, type WastedPath } from './layerFilesystem';
+import { stackLayersAsync, type FsNode, type LayerSummary, type WastedPath } from './layerFilesystem';
 import { PackageTracker, type ImagePackage, type LayerPackages, type OsRelease } from './imagePackages';
 
 export interface AnalyzedLayer extends LayerSummary {
@@ -77,7 +77,7 @@ export async function analyzeImageStream(chunks: AsyncIterable<Buffer | Uint8Arr
   if (options.signal?.aborted) throw new AnalysisCancelled();
   const archive = await reader.end(options.reference);
   const tracker = new PackageTracker(archive.layers);
-  const stacked = stackLayers(archive.layers, { afterLayer: (index, root) => tracker.afterLayer(index, root) });
+  const stacked = await stackLayersAsync(archive.layers, { afterLayer: (index, root) => tracker.afterLayer(index, root) });
 
   const history: HistoryStep[] = (archive.config.history ?? []).map((h: HistoryEntry) => ({
     createdBy: typeof h.created_by === 'string' ? h.created_by : '',

@@ -117,14 +117,37 @@ export interface StackHooks {
   afterLayer?(index: number, root: FsNode): void;
 }
 
+/** Entries applied between two yields: a large image is stacked without blocking for seconds. */
+const ENTRIES_PER_SLICE = 20_000;
+
 export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks = {}): StackedImage {
+  const steps = stackSteps(layers, hooks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, giving the event loop a turn every ENTRIES_PER_SLICE entries. */
+export async function stackLayersAsync(layers: readonly LayerContents[], hooks: StackHooks = {}): Promise<StackedImage> {
+  const steps = stackSteps(layers, hooks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* stackSteps(layers: readonly LayerContents[], hooks: StackHooks): Generator<void, StackedImage> {
+  let work = 0;
   const root = newNode('', '');
   root.children = new Map();
   root.current = { layer: -1, kind: 'dir', size: 0, mode: 0o755 };
   const summaries: LayerSummary[] = [];
   const stored: StoredFile[][] = [];
 
-  layers.forEach((layer, index) => {
+  for (let index = 0; index < layers.length; index++) {
+    const layer = layers[index]!;
     const summary: LayerSummary = { size: 0, added: 0, modified: 0, removed: 0, wastedBytes: 0, hiddenBytes: 0, changes: [] };
     if (layer.error) summary.error = layer.error;
     summaries.push(summary);
@@ -143,7 +166,7 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
         if (!version) continue;
         n.current = undefined;
         if (version.kind === 'dir') continue;
-        (n.past ??= []).push({ ...version, hiddenBy: index, how });
+        (n.past ??= []).push({ layer: version.layer, kind: version.kind, size: version.size, mode: version.mode, link: version.link, stored: version.stored, hiddenBy: index, how });
         if (version.stored) version.stored.hiddenBy = index;
         if (version.kind === 'file' || version.kind === 'symlink') bytes += version.size;
         count++;
@@ -161,6 +184,7 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
 
     // 1. Whiteouts hide what the layers below have.
     for (const entry of layer.entries) {
+      if (++work % ENTRIES_PER_SLICE === 0) yield;
       if (entry.kind !== 'whiteout' && entry.kind !== 'opaque') continue;
       const node = lookup(root, entry.path);
       if (!node) continue;
@@ -190,6 +214,7 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
       return node;
     };
     for (const entry of layer.entries) {
+      if (++work % ENTRIES_PER_SLICE === 0) yield;
       if (entry.kind === 'whiteout' || entry.kind === 'opaque') continue;
       const slash = entry.path.lastIndexOf('/');
       const parent = ensureDir(slash < 0 ? '' : entry.path.slice(0, slash));
@@ -218,7 +243,8 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
       } else if (entry.kind === 'hardlink' && entry.link) {
         file = byPath.get(entry.link);
       }
-      node.current = { layer: index, kind: entry.kind, size: file?.size ?? 0, mode: entry.mode, ...(entry.link !== undefined ? { link: entry.link } : {}), ...(file ? { stored: file } : {}) };
+      // One object shape for every version (no optional spreads): many thousands of them are kept.
+      node.current = { layer: index, kind: entry.kind, size: file?.size ?? 0, mode: entry.mode, link: entry.link, stored: file };
       if (entry.kind === 'dir' && status === 'modified') continue; // a directory's metadata: not a change worth listing
       summary.changes.push({ path: entry.path, status, kind: entry.kind, size: entry.kind === 'file' || entry.kind === 'symlink' ? file!.size : 0 });
       if (entry.kind !== 'dir') {
@@ -227,7 +253,7 @@ export function stackLayers(layers: readonly LayerContents[], hooks: StackHooks 
       }
     }
     hooks.afterLayer?.(index, root);
-  });
+  }
 
   return finish(root, summaries, stored);
 }
