@@ -80,6 +80,8 @@ console.log(`image: ${mb(raw.bytes)} MiB export, ${analysis.layers} layers, ${an
 console.log(`export read and discarded: median ${s(median(raw.ms))} s (${raw.ms.map(s).join(', ')}) = ${(raw.bytes / 1e6 / (median(raw.ms) / 1000)).toFixed(0)} MB/s`);
 console.log(`layer analysis: median ${s(median(times))} s (${times.map(s).join(', ')}) = ${(raw.bytes / 1e6 / (median(times) / 1000)).toFixed(0)} MB/s; ${(median(times) / median(raw.ms)).toFixed(2)}x the export alone`);
 console.log(`extension host resident memory: ${mb(analysis.rssBefore)} MiB before, peak ${mb(peakRss)} MiB during the analysis (+${mb(peakRss - analysis.rssBefore)} MiB); peak JS heap ${mb(peakHeap)} MiB; VmHWM ${mb(analysis.hwmBefore)} → ${mb(analysis.hwmAfter)} MiB`);
-const retained = median(analysis.runs.map((r) => r.retainedHeap));
+// Against the heap before the first run: a run replaces the analysis shown before it.
+const base = analysis.runs[0].heapBefore;
+const retained = median(analysis.runs.map((r) => r.heapBefore + r.retainedHeap - base));
 console.log(`kept while the analysis is shown (after a full garbage collection): +${mb(retained)} MiB of JS heap (${Math.round(retained / analysis.files)} bytes per file of the final filesystem)`);
 console.log(`holding the export in memory instead: +${mb(held.rssAfter - held.rssBefore)} MiB resident for ${mb(held.bytes)} MiB`);

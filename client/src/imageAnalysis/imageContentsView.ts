@@ -314,12 +314,14 @@ export class ImageContentsView implements vscode.TreeDataProvider<ContentsNode>,
     const history = step >= 0 ? a.history[step] : undefined;
     const layer = layerIndex === undefined ? undefined : a.layers[layerIndex];
     const createdBy = history?.createdBy ?? layer?.createdBy ?? '';
-    const label = `${(step >= 0 ? step : layerIndex!) + 1}. ${layerInstruction(createdBy) || vscode.l10n.t('(no instruction recorded)')}`;
+    const label = layerInstruction(createdBy) || vscode.l10n.t('(no instruction recorded)');
     const item = new vscode.TreeItem(label, layer ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const md = new vscode.MarkdownString();
     md.appendCodeblock(createdBy, 'shell');
     if (layer) {
+      // Layers are numbered bottom first, as everywhere else in this view ("stored in layer 3").
       item.description = [
+        vscode.l10n.t('layer {0}', layer.index + 1),
         formatBytes(layer.size),
         layer.wastedBytes ? vscode.l10n.t('{0} wasted', formatBytes(layer.wastedBytes)) : '',
         layer.hiddenBytes ? vscode.l10n.t('hides {0}', formatBytes(layer.hiddenBytes)) : '',
