@@ -68,7 +68,8 @@ export function noScannerMessage(): string {
 export function registerVulnerabilities(context: vscode.ExtensionContext, deps: Deps): Vulnerabilities {
   const view = new VulnerabilitiesView();
   const diagnostics = vscode.languages.createDiagnosticCollection('docker-workbench-vulnerabilities');
-  context.subscriptions.push(view, view.register(), diagnostics);
+  const treeView = view.register();
+  context.subscriptions.push(view, treeView, diagnostics);
   const setNoScanner = (none: boolean) => void vscode.commands.executeCommand('setContext', 'dockerWorkbench.vulnerabilities.noScanner', none);
 
   const installed = async (): Promise<Scanner[]> => {
@@ -180,10 +181,15 @@ export function registerVulnerabilities(context: vscode.ExtensionContext, deps: 
     if (finding?.url) await vscode.env.openExternal(vscode.Uri.parse(finding.url));
   };
 
-  // Say early, in the view, whether a scanner is there.
-  void installed().catch(() => undefined);
+  // The view says whether a scanner is there once it is shown (no process runs at activation).
+  let looked = false;
+  context.subscriptions.push(treeView.onDidChangeVisibility((e) => {
+    if (!e.visible || looked) return;
+    looked = true;
+    void installed().catch(() => undefined);
+  }));
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('dockerWorkbench.vulnerabilities')) void installed().catch(() => undefined);
+    if (looked && e.affectsConfiguration('dockerWorkbench.vulnerabilities')) void installed().catch(() => undefined);
   }));
 
   return {
