@@ -207,8 +207,11 @@ describe('image contents: layers, files, packages and vulnerabilities', function
   });
 
   describe('vulnerabilities', () => {
-    const stubs = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-scanners-'));
+    let stubs = '';
     const config = () => vscode.workspace.getConfiguration('dockerWorkbench.vulnerabilities');
+    before(() => {
+      stubs = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-scanners-'));
+    });
     after(async () => {
       for (const key of ['trivyPath', 'grypePath', 'scanner']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       fs.rmSync(stubs, { recursive: true, force: true });
