@@ -30,6 +30,8 @@ import { DockerCredentials } from './engine/dockerCredentials';
 import { RegistriesView } from './registries/registriesView';
 import { RegistryList } from './registries/registryList';
 import { registryCommands } from './registries/registryCommands';
+import { registerImageContents, type ImageContents } from './imageAnalysis/imageContents';
+import { registerVulnerabilities, type Vulnerabilities } from './vulnerabilities/vulnerabilities';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -39,6 +41,10 @@ export interface DockerWorkbenchApi {
   readonly builtImages: BuiltImages;
   readonly composeView: ComposeView;
   readonly registriesView: RegistriesView;
+  /** Layers, files and packages of the image analysed last. */
+  readonly imageContents: ImageContents;
+  /** Scans and their findings. */
+  readonly vulnerabilities: Vulnerabilities;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -145,6 +151,10 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
   }));
 
+  // What is inside an image: layers, files, packages, known vulnerabilities.
+  const imageContents = registerImageContents(context, { builtImages, reports });
+  const vulnerabilities = registerVulnerabilities(context, { builtImages, analysisOf: (id) => imageContents.analysisOf(id) });
+
   // The walkthrough's step commands and "Explain this Dockerfile".
   const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
 
@@ -154,6 +164,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ...composeCommands(composeView),
     ...registryCommands(registriesView),
     ...learn.commands,
+    ...imageContents.commands,
+    ...vulnerabilities.commands,
   })));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
@@ -165,6 +177,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     builtImages,
     composeView,
     registriesView,
+    imageContents,
+    vulnerabilities,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

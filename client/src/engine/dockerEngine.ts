@@ -233,6 +233,11 @@ export class DockerEngine {
     return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).history() as Promise<ImageLayer[]>);
   }
 
+  /** The image as a tar stream (`docker save`): its layers, configuration and manifest. */
+  exportImage(idOrName: string): Promise<Readable> {
+    return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).get() as unknown as Promise<Readable>);
+  }
+
   tagImage(idOrName: string, repo: string, tag: string): Promise<void> {
     return this.call(async (d) => {
       await d.getImage(nonEmpty(idOrName, 'image')).tag({ repo, tag });

@@ -35,6 +35,10 @@ export interface LayerFact {
   size: number;
   /** True when the last build reused this layer from the cache. */
   cached?: boolean;
+  /** After an analysis of the image: bytes this layer stores that the final filesystem cannot see. */
+  wasted?: number;
+  /** After an analysis of the image: bytes of earlier layers this layer deleted or overwrote. */
+  hides?: number;
 }
 
 /** What the client built from a Dockerfile (for per-instruction layer hints). */
@@ -43,6 +47,8 @@ export interface BuiltImageFact {
   image: string;
   imageId: string;
   layers: LayerFact[];
+  /** The stage built (`--target`); the last stage when missing. */
+  target?: string;
 }
 
 /** Facts the client told the server; all may be empty (the server works without an engine). */

@@ -95,7 +95,7 @@ export const dockerfileLanguageService: LanguageService = {
   },
   hover: (document, position, context) => {
     const a = analysisOf(document);
-    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(document, context));
+    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(document, context), document.uri);
   },
   signatureTriggerCharacters: SIGNATURE_TRIGGERS,
   signatureHelp: (document, position) => {
