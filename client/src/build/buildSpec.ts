@@ -23,7 +23,8 @@ export function toDockerBuildArgs(spec: BuildSpec): string[] {
   if (spec.target) args.push('--target', spec.target);
   if (spec.platform) args.push('--platform', spec.platform);
   if (spec.noCache) args.push('--no-cache');
-  args.push(spec.context);
+  // `--`: the context is a path, never an option, whatever its name.
+  args.push('--', spec.context);
   return args;
 }
 

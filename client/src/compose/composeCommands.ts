@@ -9,6 +9,7 @@ import { maskText } from '../containers/secretMasking';
 import { run } from '../build/dockerCli';
 import type { TreeNode } from '../views/treeNode';
 import { detectComposeCli, NO_COMPOSE_MESSAGE } from './composeCli';
+import { readSmallFile } from './composeFiles';
 import { composeArgs, projectsFromFiles, type ComposeCommandOptions, type ComposeProject, type ComposeSubcommand } from './composeProject';
 import { createComposeTask, runComposeTask } from './composeTask';
 import type { ComposeNode, ComposeView } from './composeView';
@@ -31,7 +32,7 @@ async function resolveTarget(ctx: CommandContext, view: ComposeView, argument: u
   const flavor = (await detectComposeCli(env))?.flavor ?? 'v2';
   const fromFile = async (file: string) => {
     const projects = await view.allProjects();
-    return projects.find((p) => p.files.includes(file)) ?? projectsFromFiles([file], flavor, env)[0]!;
+    return projects.find((p) => p.files.includes(file)) ?? projectsFromFiles([file], flavor, env, readSmallFile)[0]!;
   };
   if (argument instanceof vscode.Uri) return { project: await fromFile(argument.fsPath), direct: false };
   const request = argument as Partial<ComposeRequest> | undefined;
@@ -58,7 +59,7 @@ async function cliText(ctx: CommandContext, project: ComposeProject, extra: stri
   const env = { ...process.env, ...ctx.active.cliEnv };
   const cli = await detectComposeCli(env);
   if (!cli) throw new Error(NO_COMPOSE_MESSAGE());
-  const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config'), ...extra], env, 60_000);
+  const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config', {}, cli.flavor), ...extra], env, 60_000);
   if (result.code !== 0) throw new Error(result.stderr.trim() || vscode.l10n.t('compose exited with {0}', result.code));
   return result.stdout;
 }
