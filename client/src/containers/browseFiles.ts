@@ -4,7 +4,8 @@
 // download it into a workspace folder.
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
-import { containerUri, downloadFromContainer, type ContainerFileSystemProvider } from './containerFileSystem';
+import { containerUri, type ContainerFileSystemProvider } from './containerFileSystem';
+import { downloadFromContainer } from './fileTransfer';
 import { dirname, normalizeContainerPath } from './directoryListing';
 
 type Action = 'up' | 'addToExplorer' | 'download' | 'open';
