@@ -331,11 +331,12 @@ describe('Container interaction', function () {
 
       const target = path.join(workspaceDir(), `download-${Date.now()}`);
       fs.mkdirSync(target);
-      const down = await downloadFromContainer(getEngine, main.id, base, vscode.Uri.file(target));
+      const notAsked = async () => assert.fail('the destination is new: nothing to ask');
+      const down = await downloadFromContainer(getEngine, main.id, base, vscode.Uri.file(target), notAsked);
       assert.deepEqual([down.files, down.directories], [2, 2]);
       assert.equal(fs.readFileSync(path.join(target, path.basename(local), 'a.txt'), 'utf8'), 'alpha\n');
       assert.equal(fs.readFileSync(path.join(target, path.basename(local), 'nested', 'run.sh'), 'utf8'), '#!/bin/sh\necho ran\n');
-      const links = await downloadFromContainer(getEngine, main.id, '/bin', vscode.Uri.file(target));
+      const links = await downloadFromContainer(getEngine, main.id, '/bin', vscode.Uri.file(target), notAsked);
       assert.ok(links.skipped.length > 100, 'symlinks are skipped, not followed');
       assert.equal(links.files, 1);
     });

@@ -1,130 +1,111 @@
-// Copying files between a container and the local disk (or any file system VS Code can read and
-// write): download a container path into a folder, upload files and folders into a container
-// folder. Both go through the engine's archive API as one tar stream.
-import * as fs from 'node:fs/promises';
+// Copying files between a container and the local disk: download a container path into a folder
+// the user picked, upload files and folders into a container folder. Both go through the engine's
+// archive API as one tar stream, streamed both ways (memory stays flat for a file of any size).
+// A container's files are untrusted content: a download never writes outside the chosen folder or
+// through a link already in it, and replaces existing files only when the user said so
+// (safeExtract.ts). An upload copies symlinks as symlinks (never the file they point at).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
+import type { Prompts } from '../ui/prompts';
 import { containerUri } from './containerFileSystem';
 import { basename, kindFromGoMode, normalizeContainerPath } from './directoryListing';
-import { encodeHeader, endOfArchive, paddingFor, safeRelativePath, TarReader } from './tar';
+import { extractTar, type SkipReason } from './safeExtract';
+import { encodeHeader, endOfArchive, paddingFor } from './tar';
 
 export interface TransferResult {
   files: number;
   directories: number;
-  /** Entries not copied (symlinks, devices, unsafe names), as container paths or names. */
-  skipped: string[];
+  /** Entries not copied, with why: links and special files, unsafe names, paths through a link, kept files. */
+  skipped: Array<{ name: string; reason: SkipReason | 'notReadable' }>;
+  /** Symlinks copied as symlinks (upload). */
+  links: number;
+  /** Existing files that were replaced (download). */
+  replaced: string[];
   /** Where the copy went: a folder or file under the target (download) or in the container (upload). */
   destination: vscode.Uri | string;
+  /** True when the user cancelled before anything was written. */
+  cancelled?: boolean;
+}
+
+/** Asked once, before anything is written, when the download's destination already exists. */
+export type ExistingChoice = 'replace' | 'keep' | undefined;
+export type AskAboutExisting = (destination: vscode.Uri) => Promise<ExistingChoice>;
+
+/** The question, through the prompts the commands use (tests answer it). */
+export function askAboutExisting(prompts: Prompts): AskAboutExisting {
+  return async (destination) => {
+    const replace = vscode.l10n.t('Replace Existing Files');
+    const keep = vscode.l10n.t('Keep Existing Files');
+    const choice = await prompts.confirm(
+      vscode.l10n.t('{0} already exists. Replace files in it?', destination.fsPath),
+      vscode.l10n.t('Files from the container with the same names as files there replace them, or are left out if you keep the existing ones. Links already there are never written through.'),
+      replace,
+      keep,
+    );
+    return choice === replace ? 'replace' : choice === keep ? 'keep' : undefined;
+  };
 }
 
 /**
- * Copies a file or folder out of a container into `targetFolder` (any file system VS Code can
- * write, e.g. a workspace folder the caller picked), as `targetFolder/<basename>`. Existing files
- * are overwritten. Symlinks, devices and entries whose names would leave the target are skipped
- * (a symlink followed by a file "through" it is the classic way out of an extraction folder).
+ * Copies a file or folder out of a container into `targetFolder` (a local folder the user picked),
+ * as `targetFolder/<basename>`. When that already exists, `ask` decides first: replace existing
+ * files, keep them (copy only what is new), or cancel (undefined).
  */
 export async function downloadFromContainer(
   getEngine: () => DockerEngine,
   containerId: string,
   containerPath: string,
   targetFolder: vscode.Uri,
+  ask: AskAboutExisting,
 ): Promise<TransferResult> {
-  const path = normalizeContainerPath(containerPath);
-  const stream = await getEngine().getArchive(containerId, path);
-  const result: TransferResult = { files: 0, directories: 0, skipped: [], destination: vscode.Uri.joinPath(targetFolder, basename(path) || 'root') };
-  const limit = 64 * 1024 * 1024;
-  let buffered = 0;
-  let paused = false;
-  let chain: Promise<void> = Promise.resolve();
-  let failure: Error | undefined;
-  let current: { relative: string; chunks: Buffer[]; size: number } | undefined;
-  const queue = (work: () => Thenable<void>, size: number) => {
-    buffered += size;
-    chain = chain.then(async () => {
-      if (failure) return;
-      try {
-        await work();
-      } catch (error) {
-        failure = error as Error;
-        stream.destroy();
-      } finally {
-        buffered -= size;
-        if (paused && buffered < limit) {
-          paused = false;
-          stream.resume();
-        }
-      }
-    });
-    if (buffered >= limit && !paused) {
-      paused = true;
-      stream.pause();
+  if (targetFolder.scheme !== 'file') throw new Error(vscode.l10n.t('Downloads go into a folder on this machine\'s disk; {0} is not one.', targetFolder.toString()));
+  const from = normalizeContainerPath(containerPath);
+  const destination = vscode.Uri.joinPath(targetFolder, basename(from) || 'root');
+  const result: TransferResult = { files: 0, directories: 0, skipped: [], links: 0, replaced: [], destination };
+  let existing: ExistingChoice = 'keep';
+  if (fs.existsSync(destination.fsPath) || isLink(destination.fsPath)) {
+    existing = await ask(destination);
+    if (!existing) return { ...result, cancelled: true };
+  }
+  const stream = await getEngine().getArchive(containerId, from);
+  try {
+    const extracted = await extractTar(stream, targetFolder.fsPath, { existing });
+    return { ...result, files: extracted.files, directories: extracted.directories, skipped: extracted.skipped, replaced: extracted.replaced };
+  } finally {
+    stream.destroy();
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads exactly `size` bytes of a local file as a stream (zeros if it shrank, cut if it grew), so the tar header stays true. */
+async function* fileBytes(file: string, size: number): AsyncGenerator<Buffer> {
+  let sent = 0;
+  if (size > 0) {
+    for await (const chunk of fs.createReadStream(file, { start: 0, end: size - 1, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      sent += chunk.length;
+      yield chunk;
     }
-  };
-  const windowsUnsafe = (name: string) => process.platform === 'win32' && /[\\:*?"<>|]/.test(name);
-  const reader = new TarReader({
-    entry: (header) => {
-      const relative = safeRelativePath(header.name);
-      current = undefined;
-      if (relative === undefined || relative === '' || windowsUnsafe(relative)) {
-        if (relative !== '') result.skipped.push(header.name);
-        return;
-      }
-      if (header.type === 'directory') {
-        result.directories++;
-        queue(() => vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(targetFolder, relative)), 0);
-      } else if (header.type === 'file') {
-        current = { relative, chunks: [], size: 0 };
-      } else {
-        result.skipped.push(header.name);
-      }
-    },
-    data: (chunk) => {
-      if (!current) return;
-      current.chunks.push(Buffer.from(chunk));
-      current.size += chunk.length;
-    },
-    entryEnd: () => {
-      if (!current) return;
-      const { relative, chunks, size } = current;
-      current = undefined;
-      result.files++;
-      const uri = vscode.Uri.joinPath(targetFolder, relative);
-      queue(async () => {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-        await vscode.workspace.fs.writeFile(uri, Buffer.concat(chunks));
-      }, size);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    let over = false;
-    const end = (error?: Error) => {
-      if (over) return;
-      over = true;
-      if (error && !failure) reject(error);
-      else resolve();
-    };
-    stream.on('data', (chunk: Buffer) => {
-      try {
-        reader.push(chunk);
-      } catch (error) {
-        failure ??= error as Error;
-        stream.destroy();
-      }
-    });
-    stream.on('end', () => end());
-    stream.on('close', () => end());
-    stream.on('error', (error: Error) => end(error));
-  });
-  await chain;
-  if (failure) throw failure;
-  return result;
+  }
+  if (sent < size) yield Buffer.alloc(size - sent);
+  const pad = paddingFor(size);
+  if (pad > 0) yield Buffer.alloc(pad);
 }
 
 /**
- * Copies files and folders (any file system VS Code can read, e.g. from the workspace) into the
- * folder `containerDir` of a container, streamed as one tar. New files belong to root, as with
- * `docker cp`. Symlinks to folders are skipped (they could loop); symlinks to files copy the file.
+ * Copies files and folders into the folder `containerDir` of a container, streamed as one tar.
+ * New files belong to root, as with `docker cp`. Local symlinks are copied as symlinks (the link,
+ * not what it points at: `creds -> ~/.aws/credentials` arrives as that link); from file systems
+ * whose links cannot be read as links, they are skipped and reported.
  */
 export async function uploadToContainer(
   getEngine: () => DockerEngine,
@@ -136,36 +117,85 @@ export async function uploadToContainer(
   const engine = getEngine();
   const stat = await engine.statPath(containerId, dir);
   if (kindFromGoMode(stat.mode) !== 'directory') throw vscode.FileSystemError.FileNotADirectory(containerUri(containerId, dir));
-  const result: TransferResult = { files: 0, directories: 0, skipped: [], destination: dir };
+  const result: TransferResult = { files: 0, directories: 0, skipped: [], links: 0, replaced: [], destination: dir };
   const now = Math.floor(Date.now() / 1000);
-  async function* entries(): AsyncGenerator<Buffer> {
-    const walk = async function* (uri: vscode.Uri, name: string): AsyncGenerator<Buffer> {
-      const info = await vscode.workspace.fs.stat(uri);
-      const isLink = (info.type & vscode.FileType.SymbolicLink) !== 0;
-      if (info.type & vscode.FileType.Directory) {
-        if (isLink) {
-          result.skipped.push(uri.toString());
-          return;
-        }
-        result.directories++;
-        yield encodeHeader({ name, type: 'directory', mode: 0o755, mtime: Math.floor(info.mtime / 1000) || now });
-        for (const [child] of await vscode.workspace.fs.readDirectory(uri)) yield* walk(vscode.Uri.joinPath(uri, child), `${name}/${child}`);
-      } else if (info.type & vscode.FileType.File) {
-        const data = await vscode.workspace.fs.readFile(uri);
-        result.files++;
-        // keep the executable bits of local files (VS Code's file API does not expose modes)
-        const mode = uri.scheme === 'file' ? await fs.stat(uri.fsPath).then((s) => s.mode & 0o777, () => 0o644) : 0o644;
-        yield encodeHeader({ name, type: 'file', mode, mtime: Math.floor(info.mtime / 1000) || now }, data.length);
-        yield Buffer.from(data);
-        const pad = paddingFor(data.length);
-        if (pad > 0) yield Buffer.alloc(pad);
-      } else {
-        result.skipped.push(uri.toString());
+
+  /** A local path: lstat, so a link is seen as a link and never followed. */
+  const walkLocal = async function* (file: string, name: string, depth: number): AsyncGenerator<Buffer> {
+    let info: fs.Stats;
+    try {
+      info = await fs.promises.lstat(file);
+    } catch {
+      result.skipped.push({ name: file, reason: 'notReadable' });
+      return;
+    }
+    const mtime = Math.floor(info.mtimeMs / 1000) || now;
+    if (info.isSymbolicLink()) {
+      result.links++;
+      yield encodeHeader({ name, type: 'symlink', linkname: await fs.promises.readlink(file), mode: 0o777, mtime });
+    } else if (info.isDirectory()) {
+      if (depth > 256) {
+        result.skipped.push({ name: file, reason: 'special' });
+        return;
       }
-    };
-    for (const source of sources) yield* walk(source, source.path.split('/').filter(Boolean).pop() ?? 'upload');
+      result.directories++;
+      yield encodeHeader({ name, type: 'directory', mode: info.mode & 0o777, mtime });
+      for (const child of (await fs.promises.readdir(file)).sort()) yield* walkLocal(path.join(file, child), `${name}/${child}`, depth + 1);
+    } else if (info.isFile()) {
+      result.files++;
+      // keep the permission bits of local files (executables stay executable)
+      yield encodeHeader({ name, type: 'file', mode: info.mode & 0o777, mtime }, info.size);
+      yield* fileBytes(file, info.size);
+    } else {
+      result.skipped.push({ name: file, reason: 'special' });
+    }
+  };
+
+  /** Another file system (a remote workspace…): VS Code's API follows links, so links are skipped. */
+  const walkOther = async function* (uri: vscode.Uri, name: string, depth: number): AsyncGenerator<Buffer> {
+    const info = await vscode.workspace.fs.stat(uri);
+    if (info.type & vscode.FileType.SymbolicLink) {
+      result.skipped.push({ name: uri.toString(), reason: 'link' });
+      return;
+    }
+    const mtime = Math.floor(info.mtime / 1000) || now;
+    if (info.type & vscode.FileType.Directory) {
+      if (depth > 256) return;
+      result.directories++;
+      yield encodeHeader({ name, type: 'directory', mode: 0o755, mtime });
+      for (const [child] of await vscode.workspace.fs.readDirectory(uri)) yield* walkOther(vscode.Uri.joinPath(uri, child), `${name}/${child}`, depth + 1);
+    } else if (info.type & vscode.FileType.File) {
+      const data = await vscode.workspace.fs.readFile(uri);
+      result.files++;
+      yield encodeHeader({ name, type: 'file', mode: 0o644, mtime }, data.length);
+      yield Buffer.from(data);
+      const pad = paddingFor(data.length);
+      if (pad > 0) yield Buffer.alloc(pad);
+    } else {
+      result.skipped.push({ name: uri.toString(), reason: 'special' });
+    }
+  };
+
+  async function* entries(): AsyncGenerator<Buffer> {
+    for (const source of sources) {
+      const name = source.path.split('/').filter(Boolean).pop() ?? 'upload';
+      yield* source.scheme === 'file' ? walkLocal(source.fsPath, name, 0) : walkOther(source, name, 0);
+    }
     yield endOfArchive();
   }
   await engine.putArchive(containerId, dir, Readable.from(entries()));
   return result;
+}
+
+/** What a transfer did, in one sentence fragment for a notification: "2 kept, 3 links skipped…". */
+export function describeSkipped(skipped: TransferResult['skipped']): string {
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  const parts: string[] = [];
+  const n = (reason: string) => counts.get(reason) ?? 0;
+  if (n('existing')) parts.push(vscode.l10n.t('{0} existing files kept', n('existing')));
+  if (n('link')) parts.push(vscode.l10n.t('{0} links skipped', n('link')));
+  if (n('throughLink') + n('inTheWay')) parts.push(vscode.l10n.t('{0} skipped because a link or folder was in the way', n('throughLink') + n('inTheWay')));
+  if (n('special') + n('unsafeName') + n('notReadable')) parts.push(vscode.l10n.t('{0} special or unsafe entries skipped', n('special') + n('unsafeName') + n('notReadable')));
+  return parts.join(', ');
 }
