@@ -1,7 +1,7 @@
 // Safe by default, against the private engine: the compose project a terminal started is the one
 // the extension shows and acts on (docker-compose v1, installed here); names that a CLI would read
-// as options are refused; the Compose view in Restricted Mode runs nothing; a workspace cannot
-// choose the docker executable; secrets stay out of the run line; downloads never write through a
+// as options are refused; a workspace cannot choose the docker executable (Restricted Mode has
+// its own window: restrictedMode.test.ts); secrets stay out of the run line; downloads never write through a
 // link, ask before replacing, and stream; uploads copy links as links; prune removes exactly what
 // its confirmation named.
 import * as assert from 'node:assert/strict';
@@ -14,7 +14,6 @@ import * as vscode from 'vscode';
 import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir } from './helpers';
 import { DockerEngine } from '../../client/src/engine/dockerEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
-import { ComposeView } from '../../client/src/compose/composeView';
 import { dockerExecutable } from '../../client/src/build/dockerCli';
 import { RunTaskProvider, RunTaskTerminal, specFromDefinition } from '../../client/src/run/runTask';
 import { askAboutExisting, downloadFromContainer, uploadToContainer } from '../../client/src/containers/fileTransfer';
@@ -42,15 +41,6 @@ function runProgram(command: string, args: string[], cwd: string): Promise<strin
 function probeScript(file: string, log: string, then: string): string {
   fs.writeFileSync(file, `#!/bin/sh\necho "$PWD $*" >> '${log}'\n${then}\n`, { mode: 0o755 });
   return file;
-}
-
-/** Where a program is on PATH. */
-function onPath(name: string): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error(`${name} is not on PATH`);
 }
 
 /** Every regular file under `dir`, with its size. */
@@ -126,49 +116,6 @@ describe('safe by default', function () {
     const request = { composeFileUri: vscode.Uri.file(path.join(dir, 'compose.yaml')).toString(), services: ['-V'] };
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.compose.up', request)), /would read -V as an option/);
     assert.deepEqual(await containersOf(folder), [], 'nothing ran');
-  });
-
-  it('the Compose view in Restricted Mode runs no program: running projects from labels, and an item about trusting the folder', async () => {
-    const api = await activateExtension();
-    const project = uniqueName('restricted').replace(/-/g, '');
-    const dir = writeFiles(project, { 'compose.yaml': 'services:\n  web:\n    image: busybox\n' });
-    // Probes in front of the real CLIs record any run (with its folder and arguments).
-    const bin = fs.mkdtempSync(path.join(scratch, 'bin-'));
-    const log = path.join(scratch, `${project}.log`);
-    probeScript(path.join(bin, 'docker-compose'), log, `exec '${onPath('docker-compose')}' "$@"`);
-    const dockerProbe = probeScript(path.join(bin, 'docker'), log, 'exit 1');
-    const oldPath = process.env.PATH;
-    process.env.PATH = `${bin}${path.delimiter}${oldPath}`;
-    const config = vscode.workspace.getConfiguration('dockerWorkbench');
-    await config.update('dockerPath', dockerProbe, vscode.ConfigurationTarget.Global);
-    // A different setting makes the CLI be detected afresh (detection is cached per setting).
-    await config.update('compose.command', 'docker-compose', vscode.ConfigurationTarget.Global);
-    cleanup.push(async () => {
-      process.env.PATH = oldPath;
-      await config.update('compose.command', undefined, vscode.ConfigurationTarget.Global);
-      await config.update('dockerPath', undefined, vscode.ConfigurationTarget.Global);
-    });
-    const container = await docker.createContainer({
-      Image: TEST_IMAGE,
-      name: uniqueName('dwb-restricted'),
-      Cmd: ['sleep', '300'],
-      Labels: { [COMPOSE_PROJECT]: project, 'com.docker.compose.service': 'web', 'com.docker.compose.project.working_dir': dir, 'com.docker.compose.project.config_files': path.join(dir, 'compose.yaml') },
-    });
-    cleanup.push(() => container.remove({ force: true }));
-    await container.start();
-    await waitFor('the container in the model', () => api.model.containers.get(container.id)?.State === 'running');
-
-    const view = new ComposeView(api.model, api.active, () => false);
-    cleanup.push(async () => view.dispose());
-    const roots = await view.getChildren();
-    const projectNode = roots.find((n) => n.kind === 'project' && n.project.name === project);
-    assert.ok(projectNode && projectNode.kind === 'project' && projectNode.project.fromLabels, 'the running project, from its labels');
-    assert.deepEqual((await view.getChildren(projectNode)).map((s) => (s.kind === 'service' ? s.service : '')), ['web'], 'its services from the labels too');
-    const message = roots.find((n) => n.kind === 'message');
-    assert.ok(message && message.kind === 'message' && /trust this folder/i.test(message.text), 'an item explains what trusting the folder adds');
-    assert.equal(view.getTreeItem(message).command?.command, 'workbench.trust.manage');
-    const ran = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
-    assert.equal(ran, '', 'no compose or docker CLI ran');
   });
 
   it('a docker path from the workspace\'s settings is never used, even in a trusted workspace', async () => {

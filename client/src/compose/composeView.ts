@@ -27,12 +27,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   private readonly services = new Map<string, Promise<string[]>>();
   private projects: Promise<ComposeProject[]> | undefined;
 
-  constructor(
-    private readonly model: EngineModel,
-    private readonly active: ActiveEngine,
-    /** Whether the workspace is trusted (a seam: the tests also render the view as Restricted Mode does). */
-    private readonly isTrusted: () => boolean = () => vscode.workspace.isTrusted,
-  ) {
+  constructor(private readonly model: EngineModel, private readonly active: ActiveEngine) {
     const watcher = vscode.workspace.createFileSystemWatcher(COMPOSE_GLOB);
     const changed = () => this.refresh();
     this.disposables.push(
@@ -59,7 +54,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     this.projects ??= (async () => {
       // Restricted Mode: neither the CLI (to detect it) nor the files' projects; labels only.
       let fromFiles: ComposeProject[] = [];
-      if (this.isTrusted()) {
+      if (vscode.workspace.isTrusted) {
         const env = { ...process.env, ...this.active.cliEnv };
         const cli = await detectComposeCli(env);
         fromFiles = await findComposeProjects(cli?.flavor ?? 'v2', env);
@@ -94,7 +89,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     if (!services) {
       services = (async () => {
         const fromContainers = new Set(this.containersOf(project).map((c) => c.Labels[COMPOSE_SERVICE]!).filter(Boolean));
-        if (project.files.length === 0 || project.fromLabels || !this.isTrusted()) return [...fromContainers].sort();
+        if (project.files.length === 0 || project.fromLabels || !vscode.workspace.isTrusted) return [...fromContainers].sort();
         const env = { ...process.env, ...this.active.cliEnv };
         const cli = await detectComposeCli(env);
         if (!cli) return [...fromContainers].sort();
@@ -116,7 +111,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     if (!node) {
       const projects = await this.allProjects();
       const nodes: ComposeNode[] = projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
-      if (!this.isTrusted()) nodes.push({ kind: 'message', key: 'restricted', text: vscode.l10n.t('Restricted Mode: trust this folder to list the services of its compose files (reading them runs the compose CLI).') });
+      if (!vscode.workspace.isTrusted) nodes.push({ kind: 'message', key: 'restricted', text: vscode.l10n.t('Restricted Mode: trust this folder to list the services of its compose files (reading them runs the compose CLI).') });
       // No item, so the view's welcome content (package.json viewsWelcome) explains compose.
       return nodes;
     }
