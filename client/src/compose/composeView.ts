@@ -112,7 +112,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
       const projects = await this.allProjects();
       const nodes: ComposeNode[] = projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
       if (!vscode.workspace.isTrusted) nodes.push({ kind: 'message', key: 'restricted', text: vscode.l10n.t('Restricted Mode: trust this folder to list the services of its compose files (reading them runs the compose CLI).') });
-      // No item, so the view's welcome content (package.json viewsWelcome) explains compose.
+      // Trusted with no project: no item, so the view's welcome content (package.json viewsWelcome) explains compose.
       return nodes;
     }
     if (node.kind === 'project') {
