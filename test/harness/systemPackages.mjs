@@ -8,8 +8,6 @@ import { chromiumPath } from './browser.mjs';
 export const SYSTEM_PACKAGES = [
   { name: 'docker.io', present: () => Boolean(which('dockerd')) },
   { name: 'busybox-static', present: () => Boolean(which('busybox')) },
-  // Compose v1 (`docker-compose`): the compose tests run it, from the extension and as a terminal would.
-  { name: 'docker-compose', present: () => Boolean(which('docker-compose')) },
   { name: 'iproute2', present: () => Boolean(which('ip')) },
   { name: 'openssl', present: () => Boolean(which('openssl')) },
   { name: 'chromium', present: () => Boolean(chromiumPath()) },
