@@ -86,9 +86,11 @@ export async function freePort() {
 /**
  * Starts code-server on 127.0.0.1 with its own user-data and extensions folders.
  * `locale` (e.g. 'zh-cn') sets VS Code's display language, which is what `vscode.env.language`
- * reports to extensions. Resolves to { port, url, process, stop() } once it answers HTTP.
+ * reports to extensions. `restricted` turns Workspace Trust on without asking, so the workspace
+ * (never trusted before) opens in Restricted Mode. Resolves to { port, url, process, stop() } once
+ * it answers HTTP.
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile, locale }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile, locale, restricted = false }) {
   const entry = ensureCodeServer();
   port ??= await freePort();
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -97,7 +99,8 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({
       'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': restricted,
+      ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,
@@ -112,7 +115,7 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
   const child = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+      ...(restricted ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
       ...(locale ? ['--locale', locale.toLowerCase()] : []), workspace],
     { stdio: ['ignore', out, out], env: { ...process.env, ...env }, detached: true },
   );

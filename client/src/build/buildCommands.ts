@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext, Handler } from '../commands/commandContext';
-import { defaultTag, formatBuildArgs, parseBuildArgs, type BuildSpec } from './buildSpec';
+import { defaultTag, formatBuildArgs, maskedBuildArgs, parseBuildArgs, type BuildSpec } from './buildSpec';
 import { createBuildTask, BUILD_TASK_TYPE, type BuildOutcome, type BuildTaskDefinition, type BuildTaskDeps } from './buildTask';
 import { dockerfileFacts } from './dockerfileFacts';
 
@@ -95,7 +95,7 @@ async function askBuildSpec(ctx: CommandContext, workflow: BuildWorkflow, docker
   const options = await ctx.prompts.current.pickMany(
     [
       { label: vscode.l10n.t('Do not use the cache'), description: '--no-cache', key: 'noCache' },
-      { label: vscode.l10n.t('Build arguments…'), description: formatBuildArgs(spec.buildArgs) || '--build-arg', key: 'args' },
+      { label: vscode.l10n.t('Build arguments…'), description: formatBuildArgs(maskedBuildArgs(spec.buildArgs)) || '--build-arg', key: 'args' },
       { label: vscode.l10n.t('Platform…'), description: spec.platform ?? '--platform', key: 'platform' },
       { label: vscode.l10n.t('Build context…'), description: vscode.workspace.asRelativePath(spec.context), key: 'context' },
     ],

@@ -1,9 +1,10 @@
 // Image commands: tag, pull and push with progress (cancellable), remove (naming the containers
-// that use the image), history as a document, and prune of dangling images (saying what goes).
+// that use the image), history as a document, and prune of dangling images (exactly the ones it lists).
 import * as vscode from 'vscode';
 import type { ImageSummary, ProgressEvent } from '../engine/dockerEngine';
 import { selection, type CommandContext, type Handler } from './commandContext';
 import { pickImage } from './pickers';
+import { describeLeft, removeEach, unusedDanglingImages } from './exactPrune';
 import { containerName } from '../views/containerPresentation';
 import { formatAge, formatBytes, shortId } from '../views/format';
 import { layerInstruction } from '../views/imagePresentation';
@@ -140,8 +141,7 @@ const history: Handler = async (ctx, node, nodes) => {
 };
 
 const pruneDangling: Handler = async (ctx) => {
-  const dangling = [...ctx.model.images.values()].filter((i) => !(i.RepoTags ?? []).some((t) => t !== '<none>:<none>') && !(i.RepoDigests ?? []).some((d) => !d.startsWith('<none>@')));
-  const unused = dangling.filter((i) => ![...ctx.model.containers.values()].some((c) => c.ImageID === i.Id));
+  const unused = unusedDanglingImages(ctx.model);
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no unused dangling images.'));
     return;
@@ -151,8 +151,13 @@ const pruneDangling: Handler = async (ctx) => {
     '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created)}`).join('\n');
   const action = vscode.l10n.t('Remove Dangling Images');
   if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} dangling images?', unused.length), detail, action)) !== action) return;
-  const result = await ctx.active.engine.pruneImages(true);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} images, reclaimed {1}.', result.ImagesDeleted?.filter((d) => d.Deleted).length ?? 0, formatBytes(result.SpaceReclaimed)));
+  // Exactly the listed ones, by id (an engine-side prune would also take images that became dangling since).
+  const outcome = await removeEach(unused, (i) => shortId(i.Id), (i) => ctx.active.engine.removeImage(i.Id));
+  const reclaimed = formatBytes(outcome.removed.reduce((n, i) => n + i.Size, 0));
+  void vscode.window.showInformationMessage(outcome.left.length
+    ? vscode.l10n.t('Removed {0} images, reclaimed up to {1}. Left: {2}.', outcome.removed.length, reclaimed, describeLeft(outcome.left))
+    : vscode.l10n.t('Removed {0} images, reclaimed up to {1}.', outcome.removed.length, reclaimed));
+  return outcome;
 };
 
 export const imageCommands: Record<string, Handler> = {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { containerIdOf, selection, type Handler } from './commandContext';
 import { pickContainers, pickNetwork } from './pickers';
 import { containerName } from '../views/containerPresentation';
+import { describeLeft, removeEach } from './exactPrune';
 import { BUILT_IN_NETWORKS } from '../views/networksView';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -115,7 +116,10 @@ const prune: Handler = async (ctx) => {
   const action = vscode.l10n.t('Remove {0} Networks', unused.length);
   const detail = vscode.l10n.t('No container is connected to these networks:') + '\n' + unused.map((n) => n.Name).join('\n');
   if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} unused networks?', unused.length), detail, action)) !== action) return;
-  for (const n of unused) await ctx.active.engine.removeNetwork(n.Id).catch(() => undefined);
+  // Exactly the listed ones, by id; one a container joined since is refused and reported.
+  const outcome = await removeEach(unused, (n) => n.Name, (n) => ctx.active.engine.removeNetwork(n.Id));
+  if (outcome.left.length) void vscode.window.showWarningMessage(vscode.l10n.t('Removed {0} networks. Left: {1}.', outcome.removed.length, describeLeft(outcome.left)));
+  return outcome;
 };
 
 export const networkCommands: Record<string, Handler> = {

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { EngineError } from '../engine/engineError';
 import type { CommandContext } from '../commands/commandContext';
+import { maskArgv } from '../containers/secretMasking';
 import { portInUse } from './portInUse';
 import { EnvFileError, formatCommandLine, hasErrors, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
 
@@ -40,10 +41,13 @@ export interface StartedContainer {
   commandLine: string;
 }
 
-/** The equivalent command line; empty for a spec too malformed to describe (validation says why). */
+/**
+ * The equivalent command line for logs, the run-task terminal and task details, with secret
+ * values masked (`-e POSTGRES_PASSWORD=***`); empty for a spec too malformed to describe.
+ */
 export function commandLineOf(spec: RunSpec): string {
   try {
-    return formatCommandLine(toDockerRunArgs(spec));
+    return formatCommandLine(maskArgv(toDockerRunArgs(spec)));
   } catch {
     return '';
   }
