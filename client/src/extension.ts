@@ -12,7 +12,7 @@ import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { ReportDocuments } from './ui/reportDocuments';
-import { allCommands, registerCommands } from './commands/registerCommands';
+import { allCommands, CommandFailures, registerCommands } from './commands/registerCommands';
 import type { CommandContext, Views } from './commands/commandContext';
 import { createLanguageClient, ruleSettings } from './languageClient';
 import { SettingsNotification } from '../../server/src/protocol/messages';
@@ -34,6 +34,8 @@ export interface DockerWorkbenchApi {
   readonly interaction: ContainerInteraction;
   readonly builtImages: BuiltImages;
   readonly composeView: ComposeView;
+  /** Failures the commands reported (each shown once to the user, never rethrown). */
+  readonly commandFailures: CommandFailures;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -138,12 +140,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // The walkthrough's step commands and "Explain this Dockerfile".
   const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
 
+  const commandFailures = new CommandFailures();
+  context.subscriptions.push(commandFailures);
   context.subscriptions.push(...registerCommands(commandContext, allCommands({
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
     ...learn.commands,
-  })));
+  }), commandFailures));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
   return {
@@ -153,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     interaction,
     builtImages,
     composeView,
+    commandFailures,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

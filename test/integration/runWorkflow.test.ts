@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup } from './helpers';
+import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup, commandFailure } from './helpers';
 import type { RunSpec } from '../../client/src/run/runSpec';
 import type { RunForm } from '../../client/src/run/runForm';
 import { emptyDraft, specToDraft } from '../../client/src/run/runFormProtocol';
@@ -55,6 +55,7 @@ describe('Run workflow', function () {
   const removeVolume = (name: string) => cleanup.push(() => docker.getVolume(name).remove({ force: true }));
   const exists = (name: string) => docker.getContainer(name).inspect().then(() => true, () => false);
   const run = (spec: RunSpec) => vscode.commands.executeCommand<Started>('dockerWorkbench.run.withSpec', spec);
+  const failedRun = (spec: RunSpec) => commandFailure('dockerWorkbench.run.withSpec', spec);
 
 
   it('runs the test image with a port on 127.0.0.1, a created named volume, env vars and an env file; the engine and an HTTP fetch agree', async () => {
@@ -233,22 +234,19 @@ describe('Run workflow', function () {
     assert.equal(started.name, name);
     assert.ok((await docker.getContainer(name).inspect()).Config.Env.includes('SAVED=yes'));
 
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.run.rerun', configuration)),
-      /The name "dwb-run-saved[^"]*" is already used by another container/,
-    );
+    assert.match(await commandFailure('dockerWorkbench.run.rerun', configuration), /The name "dwb-run-saved[^"]*" is already used by another container/);
 
     setup.prompts.next('pick', configuration);
     assert.equal(await vscode.commands.executeCommand('dockerWorkbench.run.deleteConfiguration'), true);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.run.rerun', configuration)), /no saved run configuration named/);
+    assert.match(await commandFailure('dockerWorkbench.run.rerun', configuration), /no saved run configuration named/);
     await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('validation errors stop the run, from a command and from the form', async () => {
     const name = uniqueName('dwb-run-invalid');
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, networkAliases: ['db'] })), /network alias needs a user-defined network/);
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, remove: true, restart: 'always' })), /--rm conflicts with the restart policy "always"/);
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, ports: [{ containerPort: 'http' }] })), /Container port "http"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, networkAliases: ['db'] }), /network alias needs a user-defined network/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, remove: true, restart: 'always' }), /--rm conflicts with the restart policy "always"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, ports: [{ containerPort: 'http' }] }), /Container port "http"/);
     assert.equal(await exists(name), false);
 
     const form = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
@@ -268,26 +266,14 @@ describe('Run workflow', function () {
     removeContainer(second);
     setup.prompts.next('info', undefined);
     await run({ image: TEST_IMAGE, name: first, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] });
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, name: second, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] })),
-      new RegExp(`Host port ${port} on 127\\.0\\.0\\.1 is already in use`),
-    );
+    assert.match(await failedRun({ image: TEST_IMAGE, name: second, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] }), new RegExp(`Host port ${port} on 127\\.0\\.0\\.1 is already in use`));
     assert.equal(await exists(second), false, 'the container that could not start was removed again');
 
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name: first, command: ['true'] })), new RegExp(`The name "${first}" is already used by another container`));
+    assert.match(await failedRun({ image: TEST_IMAGE, name: first, command: ['true'] }), new RegExp(`The name "${first}" is already used by another container`));
 
-    await assert.rejects(
-      Promise.resolve(run({ image: 'dwb-test/not-on-this-engine:1', name: uniqueName('dwb-run-missing') })),
-      /The image dwb-test\/not-on-this-engine:1 is not on this engine, and pulling it from its registry failed .*Build it from a Dockerfile, or pull it/,
-    );
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, mounts: [{ type: 'volume', source: uniqueName('dwb-no-such-vol'), target: '/d' }] })),
-      /does not exist\. Choose an existing volume, or tick "create if missing"/,
-    );
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, network: uniqueName('dwb-no-such-net') })),
-      /The network "dwb-no-such-net[^"]*" does not exist/,
-    );
+    assert.match(await failedRun({ image: 'dwb-test/not-on-this-engine:1', name: uniqueName('dwb-run-missing') }), /The image dwb-test\/not-on-this-engine:1 is not on this engine, and pulling it from its registry failed .*Build it from a Dockerfile, or pull it/);
+    assert.match(await failedRun({ image: TEST_IMAGE, mounts: [{ type: 'volume', source: uniqueName('dwb-no-such-vol'), target: '/d' }] }), /does not exist\. Choose an existing volume, or tick "create if missing"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, network: uniqueName('dwb-no-such-net') }), /The network "dwb-no-such-net[^"]*" does not exist/);
     // An engine that cannot be reached (the same code the commands use, with an engine of its own).
     const nowhere = new DockerEngine(parseEndpoint(`unix://${path.join(workspaceDir(), 'no-engine.sock')}`));
     await assert.rejects(createAndStart(nowhere, { image: TEST_IMAGE }), (error: unknown) => error instanceof RunError && error.kind === 'unreachable' && /cannot be reached, so nothing was run/.test(error.message));
