@@ -147,12 +147,19 @@ const pruneDangling: Handler = async (ctx) => {
     return;
   }
   const total = unused.reduce((n, i) => n + i.Size, 0);
-  const detail = vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total)) +
+  const one = unused.length === 1;
+  const detail = (one
+    ? vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. This one goes (up to {0}):', formatBytes(total))
+    : vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total))) +
     '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created)}`).join('\n');
   const action = vscode.l10n.t('Remove Dangling Images');
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} dangling images?', unused.length), detail, action)) !== action) return;
+  const message = one ? vscode.l10n.t('Remove 1 dangling image?') : vscode.l10n.t('Remove {0} dangling images?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   const result = await ctx.active.engine.pruneImages(true);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} images, reclaimed {1}.', result.ImagesDeleted?.filter((d) => d.Deleted).length ?? 0, formatBytes(result.SpaceReclaimed)));
+  const removed = result.ImagesDeleted?.filter((d) => d.Deleted).length ?? 0;
+  void vscode.window.showInformationMessage(removed === 1
+    ? vscode.l10n.t('Removed 1 image, reclaimed {0}.', formatBytes(result.SpaceReclaimed))
+    : vscode.l10n.t('Removed {0} images, reclaimed {1}.', removed, formatBytes(result.SpaceReclaimed)));
 };
 
 export const imageCommands: Record<string, Handler> = {

@@ -63,7 +63,7 @@ const download: Handler = async (ctx, node, nodes) => {
   const [folder] = (await ctx.prompts.current.openFiles({ canSelectFolders: true, canSelectFiles: false, title: vscode.l10n.t('Download into which folder?'), defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })) ?? [];
   if (!folder) return;
   const result = await ctx.interaction.downloadFromContainer(container.Id, from, folder);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} files from {1}.', result.files, containerName(container)));
+  void vscode.window.showInformationMessage(result.files === 1 ? vscode.l10n.t('Downloaded 1 file from {0}.', containerName(container)) : vscode.l10n.t('Downloaded {0} files from {1}.', result.files, containerName(container)));
 };
 
 const upload: Handler = async (ctx, node, nodes) => {
@@ -74,7 +74,7 @@ const upload: Handler = async (ctx, node, nodes) => {
   const to = await ctx.prompts.current.input({ title: vscode.l10n.t('Folder inside {0} to upload into', containerName(container)), value: '/tmp' });
   if (!to) return;
   const result = await ctx.interaction.uploadToContainer(container.Id, sources, to);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Uploaded {0} files to {1}:{2}.', result.files, containerName(container), to));
+  void vscode.window.showInformationMessage(result.files === 1 ? vscode.l10n.t('Uploaded 1 file to {0}:{1}.', containerName(container), to) : vscode.l10n.t('Uploaded {0} files to {1}:{2}.', result.files, containerName(container), to));
 };
 
 const inspectContainer = onContainer(() => vscode.l10n.t('Inspect container'), undefined, (ctx, id, name) => ctx.interaction.inspect('container', id, name));

@@ -112,9 +112,11 @@ const prune: Handler = async (ctx) => {
     void vscode.window.showInformationMessage(vscode.l10n.t('No unused networks.'));
     return;
   }
-  const action = vscode.l10n.t('Remove {0} Networks', unused.length);
-  const detail = vscode.l10n.t('No container is connected to these networks:') + '\n' + unused.map((n) => n.Name).join('\n');
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} unused networks?', unused.length), detail, action)) !== action) return;
+  const one = unused.length === 1;
+  const action = one ? vscode.l10n.t('Remove 1 Network') : vscode.l10n.t('Remove {0} Networks', unused.length);
+  const detail = (one ? vscode.l10n.t('No container is connected to this network:') : vscode.l10n.t('No container is connected to these networks:')) + '\n' + unused.map((n) => n.Name).join('\n');
+  const message = one ? vscode.l10n.t('Remove 1 unused network?') : vscode.l10n.t('Remove {0} unused networks?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   for (const n of unused) await ctx.active.engine.removeNetwork(n.Id).catch(() => undefined);
 };
 

@@ -72,8 +72,9 @@ export async function browseContainerFiles(
           async () => {
             try {
               const result = await downloadFromContainer(getEngine, containerId, path, target);
-              const skipped = result.skipped.length ? vscode.l10n.t(' ({0} symlinks or special files skipped)', result.skipped.length) : '';
-              void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} files to {1}{2}.', result.files, vscode.workspace.asRelativePath(result.destination as vscode.Uri), skipped));
+              const skipped = result.skipped.length === 1 ? vscode.l10n.t(' (1 symlink or special file skipped)') : result.skipped.length ? vscode.l10n.t(' ({0} symlinks or special files skipped)', result.skipped.length) : '';
+              const where = vscode.workspace.asRelativePath(result.destination as vscode.Uri);
+              void vscode.window.showInformationMessage(result.files === 1 ? vscode.l10n.t('Downloaded 1 file to {0}{1}.', where, skipped) : vscode.l10n.t('Downloaded {0} files to {1}{2}.', result.files, where, skipped));
             } catch (error) {
               void vscode.window.showErrorMessage(vscode.l10n.t('Download failed: {0}', (error as Error).message));
             }
