@@ -22,7 +22,7 @@ export class ActiveEngine implements vscode.Disposable {
     const wanted = choices.find((c) => c.id === remembered && c.target) ?? choices.find((c) => c.id === cliDefaultChoiceId() && c.target);
     this.choiceValue = wanted ?? fallbackChoice(choices);
     if (this.choiceValue.problem) log.warn(this.choiceValue.problem);
-    this.engineValue = new DockerEngine(this.choiceValue.target ?? parseEndpoint(''));
+    this.engineValue = new DockerEngine(this.choiceValue.target ?? parseEndpoint(''), vscode.l10n);
     this.statusItem.name = vscode.l10n.t('Docker engine');
     this.statusItem.command = 'dockerWorkbench.engine.pick';
     this.updateStatus();
@@ -51,7 +51,7 @@ export class ActiveEngine implements vscode.Disposable {
     if (!choice) throw new Error(vscode.l10n.t('There is no engine "{0}".', choiceId));
     if (!choice.target) throw new Error(choice.problem ?? vscode.l10n.t('The engine "{0}" has no usable endpoint.', choice.label));
     this.choiceValue = choice;
-    this.engineValue = new DockerEngine(choice.target);
+    this.engineValue = new DockerEngine(choice.target, vscode.l10n);
     await this.state.update(STATE_KEY, choice.id);
     this.log.info(`switched to engine ${choice.label} (${choice.target.endpoint})`);
     this.updateStatus();

@@ -3,7 +3,7 @@
 // plain options; nothing here builds shell strings.
 import Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
-import { EngineError, toEngineError } from './engineError';
+import { EngineError, englishEngineMessages, toEngineError, type EngineMessages } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 
@@ -41,16 +41,38 @@ export interface ExecSession {
   exitCode(): Promise<number | null>;
 }
 
+type NamedKind = 'container' | 'image' | 'volume' | 'network';
+
+/** An empty id, caught by DockerEngine.call and turned into a translated EngineError. */
+class NothingNamed extends Error {
+  constructor(readonly what: NamedKind) {
+    super(`No ${what} was named.`);
+  }
+}
+
 /** dockerode builds a malformed request (whose error escapes as an uncaught exception) for an empty id. */
-function nonEmpty(id: string, what: string): string {
-  if (!id) throw new EngineError('notFound', `No ${what} was named.`);
+function nonEmpty(id: string, what: NamedKind): string {
+  if (!id) throw new NothingNamed(what);
   return id;
+}
+
+function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
+  switch (what) {
+    case 'container': return l10n.t('No container was named.');
+    case 'image': return l10n.t('No image was named.');
+    case 'volume': return l10n.t('No volume was named.');
+    case 'network': return l10n.t('No network was named.');
+  }
 }
 
 export class DockerEngine {
   private readonly docker: Dockerode;
 
-  constructor(readonly target: EngineTarget) {
+  constructor(
+    readonly target: EngineTarget,
+    /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
+    readonly l10n: EngineMessages = englishEngineMessages,
+  ) {
     this.docker = new Dockerode(target.options);
   }
 
@@ -59,7 +81,8 @@ export class DockerEngine {
     try {
       return await work(this.docker);
     } catch (error) {
-      throw toEngineError(error, this.target.endpoint);
+      if (error instanceof NothingNamed) throw new EngineError('notFound', nothingNamedMessage(error.what, this.l10n));
+      throw toEngineError(error, this.target.endpoint, this.l10n);
     }
   }
 
@@ -321,9 +344,9 @@ export class DockerEngine {
       this.docker.modem.followProgress(
         stream,
         (error: Error | null, output: ProgressEvent[]) => {
-          if (error) return reject(toEngineError(error, this.target.endpoint));
+          if (error) return reject(toEngineError(error, this.target.endpoint, this.l10n));
           const failed = output.find((o) => o.error || o.errorDetail);
-          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint));
+          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint, this.l10n));
           resolve(output);
         },
         onProgress,
@@ -344,7 +367,7 @@ export class DockerEngine {
     const end = (error?: unknown) => {
       if (ended) return;
       ended = true;
-      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint));
+      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint, this.l10n));
     };
     stream.on('data', (chunk: Buffer | string) => splitter.push(chunk.toString()));
     stream.on('error', end);

@@ -3,7 +3,7 @@
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
 import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
-import { EngineError, toEngineError } from '../engine/engineError';
+import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
@@ -143,9 +143,10 @@ export class EngineModel {
     this.subscription?.dispose();
     this.subscription = undefined;
     this.generation++;
+    const l10n = this.engine.l10n ?? englishEngineMessages;
     const engineError = error === undefined
-      ? new EngineError('refused', `The event stream from ${this.endpoint} ended (the engine stopped or restarted).`)
-      : toEngineError(error, this.endpoint);
+      ? new EngineError('refused', l10n.t('The event stream from {0} ended (the engine stopped or restarted).', this.endpoint))
+      : toEngineError(error, this.endpoint, l10n);
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.clearAll();
