@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActiveEngine } from './engine/activeEngine';
+import { EngineStatus } from './engine/engineStatus';
 import { EngineModel } from './model/engineModel';
 import { ContainersView } from './views/containersView';
 import { ImagesView } from './views/imagesView';
@@ -30,6 +31,8 @@ import { registerLearn } from './learn';
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
   readonly active: ActiveEngine;
+  /** Context keys, status bar and outage notifications. */
+  readonly engineStatus: EngineStatus;
   readonly views: Views;
   readonly interaction: ContainerInteraction;
   readonly builtImages: BuiltImages;
@@ -52,14 +55,9 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const active = new ActiveEngine(context.globalState, log);
   const model = new EngineModel(active.engine);
   context.subscriptions.push(active, { dispose: () => model.dispose() });
-  let lastProblem = '';
-  model.onDidChange((change) => {
-    if (change.kind !== 'state') return;
-    const problem = model.state.status === 'unreachable' ? model.state.error.message : '';
-    if (problem && problem !== lastProblem) log.warn(problem);
-    if (!problem && lastProblem) log.info(`connected to ${model.endpoint}`);
-    lastProblem = problem;
-  });
+  // Context keys, status bar, log lines and one notification per outage.
+  const engineStatus = new EngineStatus(model, active, log);
+  context.subscriptions.push(engineStatus);
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
@@ -153,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   return {
     model,
     active,
+    engineStatus,
     views,
     interaction,
     builtImages,

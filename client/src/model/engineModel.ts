@@ -11,9 +11,17 @@ import { patchContainer } from './containerEventPatch';
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
 
 export type ConnectionState =
-  | { status: 'connecting' }
+  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
+  | { status: 'connecting'; retrying?: EngineError }
   | { status: 'connected' }
   | { status: 'unreachable'; error: EngineError; retryInMs?: number };
+
+/** The outage the model is in, counting a reconnect attempt during one; undefined when none. */
+export function outageOf(state: ConnectionState): EngineError | undefined {
+  if (state.status === 'unreachable') return state.error;
+  if (state.status === 'connecting') return state.retrying;
+  return undefined;
+}
 
 /** `id` undefined means the whole collection changed. */
 export interface ModelChange {
@@ -77,7 +85,7 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.subscription = undefined;
-    this.setState({ status: 'connecting' });
+    this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
     try {
       const subscription = await this.engine.subscribe(
         (event) => { if (generation === this.generation) this.onEvent(event); },
@@ -112,6 +120,8 @@ export class EngineModel {
     this.engine = engine;
     this.attempt = 0;
     this.clearAll();
+    // Another engine: whatever was wrong with the previous one says nothing about it.
+    this.stateValue = { status: 'connecting' };
     return this.connect();
   }
 

@@ -1,8 +1,11 @@
-// The shared machinery of the explorer views: node identity, the engine's connection state shown
-// as one item with the reason and a Retry action, a text filter, and targeted updates (a change
-// to one object re-renders its node only; the whole view re-renders only when membership changes).
+// The shared machinery of the explorer views: node identity, the engine's connection state (while
+// it cannot be reached: a short line as the view's message and no items, so the welcome content
+// shows its advice and a Retry button that stay legible in a narrow sidebar), a text filter, and
+// targeted updates (a change to one object re-renders its node only; the whole view re-renders
+// only when membership changes).
 import * as vscode from 'vscode';
-import type { EngineModel, ModelChange } from '../model/engineModel';
+import { outageOf, type EngineModel, type ModelChange } from '../model/engineModel';
+import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -58,9 +61,10 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     if (element) return this.children(element);
     this.model.start();
     const state = this.model.state;
-    if (state.status === 'unreachable') {
-      return [this.node('message', 'engine-error', undefined, { text: state.error.message, detail: state.error.detail, icon: 'error', error: true })];
-    }
+    const outage = outageOf(state);
+    this.showMessage(outage ? shortProblem(outage, vscode.l10n) : undefined);
+    // No items: the welcome content for dockerWorkbench.engine.down explains and offers Retry.
+    if (outage) return [];
     if (state.status === 'connecting') {
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
@@ -69,6 +73,19 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     // Empty and unfiltered: no item, so the view's welcome content (package.json viewsWelcome) explains it.
     if (!this.filterText) return [];
     return [this.node('message', 'empty', undefined, { text: vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText), icon: 'info' })];
+  }
+
+  /** The line shown above the items (the engine's problem), as VS Code shows it. */
+  get message(): string | undefined {
+    return this.messageText;
+  }
+
+  private messageText: string | undefined;
+
+  private showMessage(text: string | undefined): void {
+    if (text === this.messageText) return;
+    this.messageText = text;
+    if (this.treeView) this.treeView.message = text;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
@@ -81,10 +98,6 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
       const item = new vscode.TreeItem(String(data.text ?? ''), vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon(String(data.icon ?? 'info'));
       item.tooltip = data.detail ? `${data.text}\n\n${data.detail}` : String(data.text ?? '');
-      if (data.error) {
-        item.contextValue = 'engineError';
-        item.command = { command: 'dockerWorkbench.engine.retry', title: vscode.l10n.t('Retry') };
-      }
       return item;
     }
     const item = this.render(element);
@@ -152,6 +165,8 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   private onModelChange(change: ModelChange): void {
     if (change.kind === 'state') {
+      const outage = outageOf(this.model.state);
+      this.showMessage(outage ? shortProblem(outage, vscode.l10n) : undefined);
       this.refreshAll();
       return;
     }

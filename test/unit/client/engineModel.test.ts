@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { DockerEngine, ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import type { EngineEvent } from '../../../client/src/engine/engineEvents';
 import { EngineError } from '../../../client/src/engine/engineError';
-import { EngineModel, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
+import { EngineModel, outageOf, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
 
 function fakeEngine() {
   const containers: ContainerSummary[] = [{ Id: 'c1', Names: ['/one'], State: 'created', Status: 'Created', Labels: {}, Ports: [], Mounts: [] } as unknown as ContainerSummary];
@@ -109,4 +109,25 @@ test('an unreachable engine is reported and retried with growing backoff, and no
   assert.equal(stateOf(model).status, 'unreachable');
   assert.equal(model.containers.size, 0);
   assert.equal(clock.pending.length, 1);
+});
+
+test('a reconnect attempt during an outage keeps the outage visible; a switch to another engine forgets it', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  fake.setReachable(false);
+  const model = new EngineModel(fake.engine, clock.timers);
+  const seen: ConnectionState[] = [];
+  model.onDidChange((c) => { if (c.kind === 'state') seen.push(model.state); });
+  await model.connect();
+  assert.deepEqual(seen.map((s) => s.status), ['connecting', 'unreachable']);
+  assert.equal(outageOf(seen[0]!), undefined, 'the first attempt is not an outage yet');
+  clock.runNext();
+  assert.equal(stateOf(model).status, 'connecting');
+  assert.equal(outageOf(model.state)?.kind, 'socketMissing', 'retrying: still the same outage');
+  await settle();
+  assert.equal(outageOf(model.state)?.kind, 'socketMissing');
+  fake.setReachable(true);
+  await model.switchEngine(fake.engine);
+  assert.equal(outageOf(model.state), undefined);
+  assert.equal(model.state.status, 'connected');
 });
