@@ -7,6 +7,7 @@ import { ActiveEngine } from './engine/activeEngine';
 import { EngineStatus } from './engine/engineStatus';
 import { EngineModel } from './model/engineModel';
 import { ContainersView } from './views/containersView';
+import { registerDescriptionSettingHover } from './views/descriptionSettingHover';
 import { ImagesView } from './views/imagesView';
 import { VolumesView } from './views/volumesView';
 import { NetworksView } from './views/networksView';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     engines: new EnginesView(active, model),
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
+  context.subscriptions.push(registerDescriptionSettingHover());
 
   const interaction = registerContainerInteraction(context, {
     getEngine: () => active.engine,

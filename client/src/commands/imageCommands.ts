@@ -129,7 +129,7 @@ const history: Handler = async (ctx, node, nodes) => {
   const [target] = await targets(ctx, node, nodes, vscode.l10n.t('Image history'));
   if (!target) return;
   const layers = await ctx.active.engine.imageHistory(target.image.Id);
-  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
+  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created, Date.now(), vscode.l10n).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
   const text = [
     vscode.l10n.t('History of {0} ({1}), oldest layer first.', target.reference, shortId(target.image.Id)),
     vscode.l10n.t('Each line is one instruction of the Dockerfile that built it; 0 B lines only set metadata.'),
@@ -151,7 +151,7 @@ const pruneDangling: Handler = async (ctx) => {
   const detail = (one
     ? vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. This one goes (up to {0}):', formatBytes(total))
     : vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total))) +
-    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created)}`).join('\n');
+    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created, Date.now(), vscode.l10n)}`).join('\n');
   const action = vscode.l10n.t('Remove Dangling Images');
   const message = one ? vscode.l10n.t('Remove 1 dangling image?') : vscode.l10n.t('Remove {0} dangling images?', unused.length);
   if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;

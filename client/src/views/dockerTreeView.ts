@@ -9,7 +9,7 @@ import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -24,6 +24,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     readonly name: string,
   ) {
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
+  }
+
+  /** Disposed with the view. */
+  protected disposeLater(...disposables: vscode.Disposable[]): void {
+    this.disposables.push(...disposables);
   }
 
   /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
@@ -159,8 +164,10 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     this.emitter.fire(undefined);
   }
 
+  /** Draws these nodes again, in one change event. */
   protected refreshNodes(nodes: TreeNode[]): void {
-    for (const node of nodes) this.emitter.fire(node);
+    if (nodes.length === 1) this.emitter.fire(nodes[0]);
+    else if (nodes.length > 1) this.emitter.fire(nodes);
   }
 
   private onModelChange(change: ModelChange): void {

@@ -131,3 +131,33 @@ test('a reconnect attempt during an outage keeps the outage visible; a switch to
   assert.equal(outageOf(model.state), undefined);
   assert.equal(model.state.status, 'connected');
 });
+
+test('container times come from start/die events, else from one inspect per container the first time a view asks', async () => {
+  const fake = fakeEngine();
+  let inspects = 0;
+  (fake.engine as unknown as { inspectContainer: (id: string) => Promise<unknown> }).inspectContainer = async () => {
+    inspects++;
+    return { State: { StartedAt: '2024-05-01T10:00:00.5Z', FinishedAt: '0001-01-01T00:00:00Z' } };
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  const changes: ModelChange[] = [];
+  model.onDidChange((c) => changes.push(c));
+  assert.equal(model.containerTimes('c1'), undefined, 'unknown at first');
+  assert.equal(model.containerTimes('c1'), undefined, 'asking again queues no second read');
+  await settle();
+  assert.deepEqual(model.containerTimes('c1'), { startedAt: Date.parse('2024-05-01T10:00:00.5Z'), finishedAt: undefined });
+  assert.equal(inspects, 1);
+  assert.ok(changes.some((c) => c.kind === 'container' && c.id === 'c1'), 'the row is drawn again when the times arrive');
+
+  fake.emit({ Type: 'container', Action: 'die', Actor: { ID: 'c1', Attributes: { exitCode: '0' } }, time: 1_714_560_000, timeNano: 1_714_560_000_123_000_000 });
+  assert.equal(model.containerTimes('c1')!.finishedAt, 1_714_560_000_123, 'the event says when, to the millisecond');
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: 'c1' }, time: 1_714_560_100 });
+  assert.equal(model.containerTimes('c1')!.startedAt, 1_714_560_100_000);
+  await settle();
+  assert.equal(inspects, 1, 'events need no read');
+  assert.equal(model.containerTimes('nope'), undefined, 'no read for a container the model does not have');
+  await settle();
+  assert.equal(inspects, 1);
+  assert.equal(model.counters.timeReads, 1);
+});
