@@ -15,6 +15,8 @@ export const SYSTEM_PACKAGES = [
   { name: 'fonts-noto-cjk', present: () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0 },
   { name: 'ripgrep', present: () => Boolean(which('rg')) },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
+  // A local registry to pull from (the run form's Pull Now).
+  { name: 'docker-registry', present: () => Boolean(which('docker-registry')) },
 ];
 
 export function aptLine(names) {

@@ -129,17 +129,18 @@ describe('Run workflow', function () {
     await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
-  it('--rm: the engine removes the container when it exits', async () => {
+  it('--rm: the engine removes the container when it exits; a detached --rm run keeps its output in a terminal instead of offering logs that go with it', async () => {
     const name = uniqueName('dwb-run-rm');
     removeContainer(name);
-    setup.prompts.next('info', undefined);
     const started = await run({ image: TEST_IMAGE, name, remove: true, command: ['sh', '-c', 'sleep 1'] });
     assert.match(started.commandLine, /^docker run -d --rm /);
     await waitFor('the container to be removed after it exited', async () => !(await exists(name)), 30_000);
-    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
+    const terminal = await waitFor('its run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
+    terminal.dispose();
+    assert.equal(setup.prompts.asked.filter((a) => a.kind === 'info').length, 0, 'no "Show Logs" for a container that removes itself');
   });
 
-  it('an interactive run opens an attached terminal that talks to the main process', async () => {
+  it('an interactive run opens a terminal attached to the main process', async () => {
     const name = uniqueName('dwb-run-it');
     removeContainer(name);
     const started = await run({ image: TEST_IMAGE, name, interactive: true, remove: true, command: ['sh'] });
@@ -147,8 +148,8 @@ describe('Run workflow', function () {
     const details = await docker.getContainer(name).inspect();
     assert.equal(details.Config.Tty, true);
     assert.equal(details.Config.OpenStdin, true);
-    const terminal = await waitFor('the attach terminal', () => vscode.window.terminals.find((t) => t.name === `Attach: ${name}`));
-    await new Promise((r) => setTimeout(r, 500)); // let the attach connect before typing
+    // Attached before the start, so typing right away reaches the shell.
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
     terminal.sendText('exit 0');
     await waitFor('the shell to exit and --rm to remove the container', async () => !(await exists(name)), 30_000);
     terminal.dispose();
@@ -158,8 +159,7 @@ describe('Run workflow', function () {
     const started = await vscode.commands.executeCommand<Started>('dockerWorkbench.images.runInteractive', TEST_IMAGE);
     cleanup.push(() => docker.getContainer(started.id).remove({ force: true }));
     assert.match(started.commandLine, new RegExp(`^docker run -it --rm ${TEST_IMAGE.replace(/[/.]/g, '\\$&')}$`));
-    const terminal = await waitFor('the attach terminal', () => vscode.window.terminals.find((t) => t.name === `Attach: ${started.name}`));
-    await new Promise((r) => setTimeout(r, 500));
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${started.name}`));
     terminal.sendText('exit');
     await waitFor('the container to go', async () => !(await exists(started.id)), 30_000);
     terminal.dispose();
@@ -310,11 +310,12 @@ describe('Run workflow', function () {
     await form.handleMessage({ type: 'copy', draft });
     assert.equal(await vscode.env.clipboard.readText(), form.lastPreview.commandLine);
 
-    setup.prompts.next('info', undefined);
     await form.handleMessage({ type: 'run', draft });
     assert.equal(form.started?.name, name);
     assert.equal((await docker.getContainer(name).inspect()).State.Running, true);
-    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
+    // Detached with --rm: its output is kept in a terminal, since it goes with the container.
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
+    cleanup.push(async () => terminal.dispose());
 
     const again = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
     cleanup.push(async () => again.dispose());

@@ -33,7 +33,8 @@ async function targets(ctx: CommandContext, node: TreeNode | undefined, nodes: T
   return picked ? [picked] : [];
 }
 
-const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
+/** An image reference: [registry/]repository[:tag]. */
+export const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
 
 export function splitRepoTag(reference: string): { repo: string; tag: string } {
   const colon = reference.lastIndexOf(':');

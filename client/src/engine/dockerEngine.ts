@@ -178,11 +178,29 @@ export class DockerEngine {
     });
   }
 
-  /** Attaches to the container's main process (its stdin/stdout/stderr). */
-  attach(id: string): Promise<NodeJS.ReadWriteStream> {
+  /**
+   * Attaches to the container's main process (its stdin/stdout/stderr) over a hijacked connection.
+   * Attaching before start (as docker run does) shows every byte from the first. `detachKeys` are
+   * the keys the engine watches for in stdin (a TTY only) to end the attach without stopping it.
+   */
+  attach(id: string, options: { stdin?: boolean; detachKeys?: string } = {}): Promise<NodeJS.ReadWriteStream> {
     return this.call(async (d) => {
-      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
+      const stdin = options.stdin ?? true;
+      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({
+        stream: true, stdin, stdout: true, stderr: true, hijack: true, logs: false, ...(options.detachKeys ? { detachKeys: options.detachKeys } : {}),
+      } as Dockerode.ContainerAttachOptions);
       return stream as unknown as NodeJS.ReadWriteStream;
+    });
+  }
+
+  /**
+   * Resolves with the exit code when the container next exits (or, with `removed`, once it is gone:
+   * what docker run waits for with --rm). Ask before starting it, or a quick exit is missed.
+   */
+  waitForExit(id: string, condition: 'next-exit' | 'removed', signal?: AbortSignal): Promise<number> {
+    return this.call(async (d) => {
+      const result = (await d.getContainer(nonEmpty(id, 'container')).wait({ condition, abortSignal: signal } as object)) as { StatusCode?: number };
+      return result.StatusCode ?? -1;
     });
   }
 
