@@ -79,11 +79,11 @@ describe('engines: switching, outages and recovery', function () {
     try {
       await second.pause();
       await waitFor('the Containers view to show the problem instead of items', async () =>
-        (await childrenOf(api.views.containers)).length === 0 && api.views.containers.message);
-      assert.match(api.views.containers.message!, /Docker is not running here|refuses the connection|does not answer|cannot be reached/);
+        (await childrenOf(api.views.containers)).length === 0 && api.views.containers.problemLine);
+      assert.match(api.views.containers.problemLine!, /Docker is not running here|refuses the connection|does not answer|cannot be reached/);
       for (const view of [api.views.images, api.views.volumes, api.views.networks]) {
         assert.deepEqual(await childrenOf(view), [], 'no items: the welcome content with Retry shows');
-        assert.equal(view.message, api.views.containers.message);
+        assert.equal(view.problemLine, api.views.containers.problemLine);
       }
       assert.match(api.active.statusText.text, /dwb-second: disconnected/);
       assert.match(api.active.statusText.tooltip, /cannot be reached: .*(No Docker Engine socket|refused|ended|did not answer)/);
@@ -97,7 +97,7 @@ describe('engines: switching, outages and recovery', function () {
     await waitForChildren('the volumes back after the restart', api.views.volumes, (nodes) => nodes.some((n) => n.id === 'only-on-second'), undefined, 60_000);
     assert.equal(api.model.state.status, 'connected');
     assert.ok(api.model.counters.fullLists > fullListsBefore, 'a reconnect re-lists once');
-    assert.equal(api.views.containers.message, undefined, 'the problem line is gone');
+    assert.equal(api.views.containers.problemLine, undefined, 'no problem any more');
     assert.doesNotMatch(api.active.statusText.text, /disconnected/);
 
     // A quick restart (the stream ends, the socket comes back) recovers the same way.
@@ -116,8 +116,8 @@ describe('engines: switching, outages and recovery', function () {
   it('explains a TLS failure when the CA does not match', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-tls-wrong-ca' });
-    await waitFor('the TLS failure', () => api.model.state.status === 'unreachable' && (api.views.containers.getChildren(), api.views.containers.message), 30_000);
-    assert.equal(api.views.containers.message, 'The secure (TLS) connection to the Docker Engine failed.');
+    await waitFor('the TLS failure', () => api.model.state.status === 'unreachable' && (api.views.containers.getChildren(), api.views.containers.problemLine), 30_000);
+    assert.equal(api.views.containers.problemLine, 'The secure (TLS) connection to the Docker Engine failed.');
     assert.match(api.model.state.status === 'unreachable' ? api.model.state.error.message : '', /TLS handshake with .* failed: .*certificate.*DOCKER_CERT_PATH/);
     assert.match(api.active.statusText.tooltip, /TLS handshake/);
   });
@@ -126,8 +126,8 @@ describe('engines: switching, outages and recovery', function () {
     const api = await activateExtension();
     const notificationsBefore = api.engineStatus.notifications;
     await vscode.commands.executeCommand('dockerWorkbench.engine.use', { kind: 'engine', id: 'context:dwb-missing' });
-    await waitFor('the missing socket', () => api.model.state.status === 'unreachable' && (api.views.containers.getChildren(), api.views.containers.message));
-    assert.equal(api.views.containers.message, 'Docker is not running here: there is no engine socket.');
+    await waitFor('the missing socket', () => api.model.state.status === 'unreachable' && (api.views.containers.getChildren(), api.views.containers.problemLine));
+    assert.equal(api.views.containers.problemLine, 'Docker is not running here: there is no engine socket.');
     assert.match(api.model.state.status === 'unreachable' ? api.model.state.error.message : '', /No Docker Engine socket at .*no-such\.sock/);
     assert.match(String(api.active.choice.label), /dwb-missing/);
     assert.match(api.active.statusText.text, /dwb-missing: disconnected/);

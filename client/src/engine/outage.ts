@@ -1,6 +1,7 @@
-// What the UI says while the engine cannot be reached: a short line per kind of failure (long
-// sentences are cut off in a 300 px sidebar; the views' welcome content carries the advice and a
-// Retry button), and the rule for notifications: one per outage, none per retry. Pure.
+// What the UI says while the engine cannot be reached: a short line per kind of failure (the first
+// line of the views' welcome content in package.nls.json, which also carries the advice and a Retry
+// button; unit tests keep the two the same), and the rule for notifications: one per outage, none
+// per retry. Pure.
 import type { EngineError, EngineMessages } from './engineError';
 import { outageOf, type ConnectionState } from '../model/engineModel';
 
@@ -20,7 +21,7 @@ export function problemKind(error: EngineError): ProblemKind {
   }
 }
 
-/** One short line for the top of each view. */
+/** One short line naming the failure. */
 export function shortProblem(error: EngineError, l10n: EngineMessages): string {
   switch (problemKind(error)) {
     case 'socketMissing': return l10n.t('Docker is not running here: there is no engine socket.');

@@ -53,6 +53,12 @@ export class ContainersView extends DockerTreeView {
     return view;
   }
 
+  // A view shown while the extension was activating for it may never report that it became
+  // visible; VS Code asking for its rows says so.
+  protected override onRootsRequested(): void {
+    this.ticker.setVisible(true);
+  }
+
   /** Reads the description template; a template with a mistake is reported once and the default used. */
   private readTemplate(): void {
     const text = vscode.workspace.getConfiguration().get<string>(DESCRIPTION_SETTING) ?? DEFAULT_DESCRIPTION_TEMPLATE;

@@ -1,8 +1,9 @@
 // The shared machinery of the explorer views: node identity, the engine's connection state (while
-// it cannot be reached: a short line as the view's message and no items, so the welcome content
-// shows its advice and a Retry button that stay legible in a narrow sidebar), a text filter, and
-// targeted updates (a change to one object re-renders its node only; the whole view re-renders
-// only when membership changes).
+// it cannot be reached: no items, so the welcome content for dockerWorkbench.engine.down shows a
+// short line for the kind of failure, the advice and a Retry button, which wrap and stay legible in
+// a narrow sidebar; a tree item or the view's message would be cut off, and a message hides the
+// welcome content), a text filter, and targeted updates (a change to one object re-renders its
+// node only; the whole view re-renders only when membership changes).
 import * as vscode from 'vscode';
 import { outageOf, type EngineModel, type ModelChange } from '../model/engineModel';
 import { shortProblem } from '../engine/outage';
@@ -62,14 +63,16 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   /** Which nodes a model change touches: some nodes, 'all', or none. */
   protected abstract affected(change: ModelChange): TreeNode[] | 'all';
 
+  /** VS Code asked for the top level: the view is on screen (whatever onDidChangeVisibility said). */
+  protected onRootsRequested(): void {}
+
   getChildren(element?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (element) return this.children(element);
+    this.onRootsRequested();
     this.model.start();
     const state = this.model.state;
-    const outage = outageOf(state);
-    this.showMessage(outage ? shortProblem(outage, vscode.l10n) : undefined);
     // No items: the welcome content for dockerWorkbench.engine.down explains and offers Retry.
-    if (outage) return [];
+    if (outageOf(state)) return [];
     if (state.status === 'connecting') {
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
@@ -80,17 +83,10 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     return [this.node('message', 'empty', undefined, { text: vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText), icon: 'info' })];
   }
 
-  /** The line shown above the items (the engine's problem), as VS Code shows it. */
-  get message(): string | undefined {
-    return this.messageText;
-  }
-
-  private messageText: string | undefined;
-
-  private showMessage(text: string | undefined): void {
-    if (text === this.messageText) return;
-    this.messageText = text;
-    if (this.treeView) this.treeView.message = text;
+  /** The short line the welcome content starts with while the engine cannot be reached (tests). */
+  get problemLine(): string | undefined {
+    const outage = outageOf(this.model.state);
+    return outage ? shortProblem(outage, vscode.l10n) : undefined;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
@@ -172,8 +168,6 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   private onModelChange(change: ModelChange): void {
     if (change.kind === 'state') {
-      const outage = outageOf(this.model.state);
-      this.showMessage(outage ? shortProblem(outage, vscode.l10n) : undefined);
       this.refreshAll();
       return;
     }

@@ -37,16 +37,16 @@ test('each kind of failure has a short line and welcome advice with a Retry butt
   const nls = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));
   const welcome: Array<{ view: string; contents: string; when?: string }> = pkg.contributes.viewsWelcome;
   const text = (contents: string) => nls[contents.replace(/^%|%$/g, '')] as string;
-  for (const kind of kinds) {
-    const entry = welcome.find((w) => w.view === 'dockerWorkbench.containers' && w.when === `dockerWorkbench.engine.down && dockerWorkbench.engine.problem == ${kind}`);
-    assert.ok(entry, `advice for ${kind}`);
-    // A link on a line of its own is drawn as a button.
-    assert.match(text(entry.contents), /\n\[Retry\]\(command:dockerWorkbench\.engine\.retry\)(\n|$)/);
-  }
-  for (const view of ['images', 'volumes', 'networks']) {
-    const entry = welcome.find((w) => w.view === `dockerWorkbench.${view}` && w.when === 'dockerWorkbench.engine.down');
-    assert.ok(entry && /\n\[Retry\]\(command:dockerWorkbench\.engine\.retry\)/.test(text(entry.contents)), `Retry in ${view}`);
-  }
+  kinds.forEach((kind, i) => {
+    for (const view of ['containers', 'images', 'volumes', 'networks']) {
+      const entry = welcome.find((w) => w.view === `dockerWorkbench.${view}` && w.when === `dockerWorkbench.engine.down && dockerWorkbench.engine.problem == ${kind}`);
+      assert.ok(entry, `welcome content in ${view} for ${kind}`);
+      const contents = text(entry.contents);
+      assert.equal(contents.split('\n')[0], lines[i], `${view}/${kind} starts with the short line`);
+      // A link on a line of its own is drawn as a button.
+      assert.match(contents, /\n\[Retry\]\(command:dockerWorkbench\.engine\.retry\)(\n|$)/, `Retry in ${view}/${kind}`);
+    }
+  });
   for (const entry of welcome.filter((w) => !/engine\.down/.test(w.when ?? '') && w.view !== 'dockerWorkbench.compose')) {
     assert.match(entry.when ?? '', /!dockerWorkbench\.engine\.down/, `the usual welcome of ${entry.view} hides while the engine is down`);
   }
