@@ -14,6 +14,7 @@ import { runFormScreenshots } from './runFormScreenshot.mjs';
 import { chineseHoverScreenshot } from './chineseScreenshot.mjs';
 import { grammarScreenshots } from './grammarScreenshot.mjs';
 import { walkthroughScreenshots } from './walkthroughScreenshot.mjs';
+import { engineStateScreenshots } from './engineStateScreenshot.mjs';
 
 const require = createRequire(import.meta.url);
 const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
@@ -156,8 +157,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const form = await runFormScreenshots();
     totals = { passed: totals.passed + form.passed, failed: totals.failed + form.failed };
     // More of what a person sees, each in its own code-server window: a hover in Simplified
-    // Chinese, the grammar's colours, the walkthrough.
-    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots]]) {
+    // Chinese, the grammar's colours, the walkthrough, a container's time a minute later and the
+    // views when the engine cannot be reached.
+    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots], ['times that stay true and the engine-down state', engineStateScreenshots]]) {
       console.log(`e2e: ${title}`);
       try {
         const part = await run();
