@@ -140,7 +140,7 @@ export class ContainersView extends DockerTreeView {
     for (const mount of container.Mounts ?? []) {
       const source = mount.Type === 'volume' ? mount.Name ?? mount.Source : mount.Source;
       details.push(this.node('detail', `mount:${mount.Destination}`, node, {
-        text: `${source} → ${mount.Destination}`, description: `${mount.Type}${mount.RW ? '' : ' · read-only'}`,
+        text: `${source} → ${mount.Destination}`, description: mount.RW ? mount.Type : `${mount.Type} · ${vscode.l10n.t('read-only')}`,
         icon: mount.Type === 'volume' ? 'database' : mount.Type === 'bind' ? 'folder' : 'file-symlink-directory', context: `mount:${mount.Type}`,
       }));
     }

@@ -30,7 +30,7 @@ export class VolumesView extends DockerTreeView {
     return this.usersOf(node.id).map((c) => {
       const mount = c.Mounts.find((m) => m.Type === 'volume' && m.Name === node.id);
       return this.node('detail', `user:${c.Id}`, node, {
-        text: containerName(c), description: `${mount?.Destination ?? ''} · ${c.State}${mount && !mount.RW ? ' · read-only' : ''}`,
+        text: containerName(c), description: `${mount?.Destination ?? ''} · ${c.State}${mount && !mount.RW ? ` · ${vscode.l10n.t('read-only')}` : ''}`,
         icon: c.State === 'running' ? 'vm-running' : 'vm-outline', context: 'volumeUser', containerId: c.Id,
       });
     });
