@@ -61,8 +61,19 @@ async function steps(engineHost) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 15_000 });
-      await input.fill('>Docker: Run Image…');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Docker: Run Image…' }).first().waitFor({ timeout: 15_000 });
+      // On a busy machine the palette may open before the extension's commands are known, and it
+      // does not filter again by itself: type the text again until the command is listed.
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Docker: Run Image…' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await input.fill('>');
+        await input.fill('>Docker: Run Image…');
+        try {
+          await row.waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+        }
+      }
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: WEB_IMAGE }).first().waitFor({ timeout: 30_000 });
       await input.fill(WEB_IMAGE);
