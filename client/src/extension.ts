@@ -4,15 +4,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActiveEngine } from './engine/activeEngine';
+import { EngineStatus } from './engine/engineStatus';
 import { EngineModel } from './model/engineModel';
 import { ContainersView } from './views/containersView';
+import { registerDescriptionSettingHover } from './views/descriptionSettingHover';
 import { ImagesView } from './views/imagesView';
 import { VolumesView } from './views/volumesView';
 import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { ReportDocuments } from './ui/reportDocuments';
-import { allCommands, registerCommands } from './commands/registerCommands';
+import { allCommands, CommandFailures, registerCommands } from './commands/registerCommands';
 import type { CommandContext, Views } from './commands/commandContext';
 import { createLanguageClient, ruleSettings } from './languageClient';
 import { SettingsNotification } from '../../server/src/protocol/messages';
@@ -36,6 +38,8 @@ import { registerVulnerabilities, type Vulnerabilities } from './vulnerabilities
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
   readonly active: ActiveEngine;
+  /** Context keys, status bar and outage notifications. */
+  readonly engineStatus: EngineStatus;
   readonly views: Views;
   readonly interaction: ContainerInteraction;
   readonly builtImages: BuiltImages;
@@ -45,6 +49,8 @@ export interface DockerWorkbenchApi {
   readonly imageContents: ImageContents;
   /** Scans and their findings. */
   readonly vulnerabilities: Vulnerabilities;
+  /** Failures the commands reported (each shown once to the user, never rethrown). */
+  readonly commandFailures: CommandFailures;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
@@ -61,14 +67,9 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const active = new ActiveEngine(context.globalState, log);
   const model = new EngineModel(active.engine);
   context.subscriptions.push(active, { dispose: () => model.dispose() });
-  let lastProblem = '';
-  model.onDidChange((change) => {
-    if (change.kind !== 'state') return;
-    const problem = model.state.status === 'unreachable' ? model.state.error.message : '';
-    if (problem && problem !== lastProblem) log.warn(problem);
-    if (!problem && lastProblem) log.info(`connected to ${model.endpoint}`);
-    lastProblem = problem;
-  });
+  // Context keys, status bar, log lines and one notification per outage.
+  const engineStatus = new EngineStatus(model, active, log);
+  context.subscriptions.push(engineStatus);
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     engines: new EnginesView(active, model),
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
+  context.subscriptions.push(registerDescriptionSettingHover());
 
   const interaction = registerContainerInteraction(context, {
     getEngine: () => active.engine,
@@ -158,6 +160,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // The walkthrough's step commands and "Explain this Dockerfile".
   const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
 
+  const commandFailures = new CommandFailures();
+  context.subscriptions.push(commandFailures);
   context.subscriptions.push(...registerCommands(commandContext, allCommands({
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
     ...buildCommands(buildWorkflow),
@@ -166,12 +170,13 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ...learn.commands,
     ...imageContents.commands,
     ...vulnerabilities.commands,
-  })));
+  }), commandFailures));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
   return {
     model,
     active,
+    engineStatus,
     views,
     interaction,
     builtImages,
@@ -179,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     registriesView,
     imageContents,
     vulnerabilities,
+    commandFailures,
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };

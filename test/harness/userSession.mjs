@@ -53,18 +53,19 @@ export async function openWorkbench(browser, serverUrl, workspace, viewport = { 
 /** Runs a command from the command palette by its title. */
 export async function runFromPalette(page, command) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-  // On a loaded machine the palette can open before the commands are listed: ask twice.
+  // On a busy machine the palette can open before the extension's commands are known, and it does
+  // not filter again by itself: type the text again until the command is listed.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 15_000 });
+    await input.fill('>');
     await input.fill(`>${command}`);
     try {
-      await row.waitFor({ timeout: 20_000 });
+      await row.waitFor({ timeout: 10_000 });
       break;
     } catch (error) {
-      if (attempt === 2) throw error;
-      await page.keyboard.press('Escape');
+      if (attempt === 4) throw error;
     }
   }
   await page.waitForTimeout(300); // the list settles after filtering

@@ -113,7 +113,7 @@ describe('Container interaction', function () {
     assert.ok(!pty.isStreaming, 'closing the terminal destroys the stream');
   });
 
-  it('shell: falls back to sh when bash is missing, runs typed commands, resizes and closes with the exit code', async () => {
+  it('shell: falls back to sh when bash is missing, runs typed commands, resizes, and keeps a failing exit code on screen until a key', async () => {
     assert.deepEqual(await resolveShellCommand(engine, main.id, undefined), { cmd: ['sh'], fellBackToSh: true });
     const pty = new ShellPseudoterminal(getEngine, main.id, 'main');
     const out = capture(pty);
@@ -129,17 +129,31 @@ describe('Container interaction', function () {
     pty.handleInput('stty size\r');
     await waitFor('the new size', () => /20 90/.test(plain(out.text)));
     pty.handleInput('exit 5\r');
-    await waitFor('the terminal to close', () => out.closed);
-    assert.equal(out.code, 5);
+    await waitFor('the exit code on screen', () => pty.waitingForKey);
+    assert.match(plain(out.text), /── sh exited with code 5 ──/);
+    assert.ok(!out.closed, 'a non-zero code is shown, not passed to VS Code (which would add a notification)');
+    pty.handleInput('x');
+    assert.ok(out.closed);
+    assert.equal(out.code, undefined);
+
+    const clean = new ShellPseudoterminal(getEngine, main.id, 'main');
+    const cleanOut = capture(clean);
+    clean.open({ columns: 80, rows: 24 });
+    await clean.ready;
+    clean.handleInput('exit\r');
+    await waitFor('a shell that exits with 0 to close', () => cleanOut.closed);
+    assert.equal(cleanOut.code, 0);
   });
 
   it('shell: a custom command line is split with quotes and run as an argument array', async () => {
     const pty = new ShellPseudoterminal(getEngine, main.id, 'main', `sh -c 'echo "[$1]"; exit 3' x "a b;c 'd'"`);
     const out = capture(pty);
     pty.open({ columns: 80, rows: 24 });
-    await waitFor('the terminal to close', () => out.closed);
+    await waitFor('the one-shot command to end, its output kept', () => pty.waitingForKey);
     assert.match(out.text, /\[a b;c 'd'\]/);
-    assert.equal(out.code, 3);
+    assert.equal(pty.exitCode, 3);
+    assert.match(plain(out.text), /exited with code 3/);
+    assert.ok(!out.closed);
     assert.deepEqual(pty.command, ['sh', '-c', 'echo "[$1]"; exit 3', 'x', "a b;c 'd'"]);
   });
 
@@ -220,7 +234,7 @@ describe('Container interaction', function () {
   it('top lists the container processes as a table', async () => {
     const provider = new TopDocumentProvider(getEngine, 'dwb-test-top');
     const text = await provider.provideTextDocumentContent(provider.uriFor(main.id, 'main'));
-    assert.match(text, /^Processes in main at .* \(\d+ processes\)/);
+    assert.match(text, /^Processes in main at .* \((1 process|\d+ processes)\)/);
     assert.match(text, /PID/);
     assert.match(text, /sleep 3600/);
   });

@@ -34,7 +34,8 @@ async function targets(ctx: CommandContext, node: TreeNode | undefined, nodes: T
   return picked ? [picked] : [];
 }
 
-const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
+/** An image reference: [registry/]repository[:tag]. */
+export const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
 
 export function splitRepoTag(reference: string): { repo: string; tag: string } {
   const colon = reference.lastIndexOf(':');
@@ -130,7 +131,7 @@ const history: Handler = async (ctx, node, nodes) => {
   const [target] = await targets(ctx, node, nodes, vscode.l10n.t('Image history'));
   if (!target) return;
   const layers = await ctx.active.engine.imageHistory(target.image.Id);
-  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
+  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created, Date.now(), vscode.l10n).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
   const text = [
     vscode.l10n.t('History of {0} ({1}), oldest layer first.', target.reference, shortId(target.image.Id)),
     vscode.l10n.t('Each line is one instruction of the Dockerfile that built it; 0 B lines only set metadata.'),
@@ -147,10 +148,14 @@ const pruneDangling: Handler = async (ctx) => {
     return;
   }
   const total = unused.reduce((n, i) => n + i.Size, 0);
-  const detail = vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total)) +
-    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created)}`).join('\n');
+  const one = unused.length === 1;
+  const detail = (one
+    ? vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. This one goes (up to {0}):', formatBytes(total))
+    : vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total))) +
+    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created, Date.now(), vscode.l10n)}`).join('\n');
   const action = vscode.l10n.t('Remove Dangling Images');
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} dangling images?', unused.length), detail, action)) !== action) return;
+  const message = one ? vscode.l10n.t('Remove 1 dangling image?') : vscode.l10n.t('Remove {0} dangling images?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   // Exactly the listed ones, by id (an engine-side prune would also take images that became dangling since).
   const outcome = await removeEach(unused, (i) => shortId(i.Id), (i) => ctx.active.engine.removeImage(i.Id));
   const reclaimed = formatBytes(outcome.removed.reduce((n, i) => n + i.Size, 0));

@@ -66,9 +66,8 @@ const download: Handler = async (ctx, node, nodes) => {
   const result = await ctx.interaction.downloadFromContainer(container.Id, from, folder, askAboutExisting(ctx.prompts.current));
   if (result.cancelled) return result;
   const skipped = describeSkipped(result.skipped);
-  void vscode.window.showInformationMessage(skipped
-    ? vscode.l10n.t('Downloaded {0} files from {1} ({2}).', result.files, containerName(container), skipped)
-    : vscode.l10n.t('Downloaded {0} files from {1}.', result.files, containerName(container)));
+  const done = result.files === 1 ? vscode.l10n.t('Downloaded 1 file from {0}', containerName(container)) : vscode.l10n.t('Downloaded {0} files from {1}', result.files, containerName(container));
+  void vscode.window.showInformationMessage(skipped ? vscode.l10n.t('{0} ({1}).', done, skipped) : vscode.l10n.t('{0}.', done));
   return result;
 };
 
@@ -84,9 +83,8 @@ const upload: Handler = async (ctx, node, nodes) => {
     ...(result.links ? [vscode.l10n.t('{0} symlinks copied as links, not the files they point at', result.links)] : []),
     ...(result.skipped.length ? [describeSkipped(result.skipped)] : []),
   ].join(', ');
-  void vscode.window.showInformationMessage(notes
-    ? vscode.l10n.t('Uploaded {0} files to {1}:{2} ({3}).', result.files, containerName(container), to, notes)
-    : vscode.l10n.t('Uploaded {0} files to {1}:{2}.', result.files, containerName(container), to));
+  const done = result.files === 1 ? vscode.l10n.t('Uploaded 1 file to {0}:{1}', containerName(container), to) : vscode.l10n.t('Uploaded {0} files to {1}:{2}', result.files, containerName(container), to);
+  void vscode.window.showInformationMessage(notes ? vscode.l10n.t('{0} ({1}).', done, notes) : vscode.l10n.t('{0}.', done));
   return result;
 };
 

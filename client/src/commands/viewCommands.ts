@@ -37,7 +37,8 @@ const pickEngine: Handler = async (ctx) => {
 
 export const viewCommands: Record<string, Handler> = {
   'dockerWorkbench.refresh': (ctx) => ctx.model.refresh(),
-  'dockerWorkbench.engine.retry': (ctx) => ctx.model.connect(),
+  // The progress bar in the views is Retry's feedback (the welcome text stays the same while it tries).
+  'dockerWorkbench.engine.retry': (ctx) => vscode.window.withProgress({ location: { viewId: 'dockerWorkbench.containers' } }, () => ctx.model.connect()),
   'dockerWorkbench.engine.pick': pickEngine,
   'dockerWorkbench.engine.use': (ctx, node) => (node ? ctx.active.switchTo(node.id, ctx.model) : pickEngine(ctx)),
   'dockerWorkbench.engine.refresh': (ctx) => ctx.views.engines.refresh(),

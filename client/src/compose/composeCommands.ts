@@ -119,22 +119,23 @@ export function composeCommands(view: ComposeView): Record<string, Handler> {
 
   const down = guarded(() => vscode.l10n.t('Compose down'), async (ctx, target) => {
     const volumes = [...ctx.model.volumes.values()].filter((v) => v.Labels?.['com.docker.compose.project'] === target.project.name).map((v) => v.Name).sort();
-    const keep = vscode.l10n.t('Down (Keep Volumes)');
+    // With no volumes there is nothing to keep or delete: one plain button.
+    const keep = volumes.length ? vscode.l10n.t('Down (Keep Volumes)') : vscode.l10n.t('Down');
     const wipe = vscode.l10n.t('Down and Delete Volumes…');
     const detail = [
       vscode.l10n.t('Stops and removes the containers and networks of {0}. Images stay.', target.project.name),
-      volumes.length
-        ? vscode.l10n.t('Its volumes keep their data unless you choose to delete them: {0}.', volumes.join(', '))
-        : vscode.l10n.t('It has no volumes on this engine.'),
-    ].join('\n\n');
+      volumes.length ? vscode.l10n.t('Its volumes keep their data unless you choose to delete them: {0}.', volumes.join(', ')) : '',
+    ].filter(Boolean).join('\n\n');
     const choice = await ctx.prompts.current.confirm(vscode.l10n.t('Take down {0}?', target.project.name), detail, ...(volumes.length ? [keep, wipe] : [keep]));
     if (!choice) return;
     let removeVolumes = false;
     if (choice === wipe) {
-      const sure = vscode.l10n.t('Delete {0} Volumes', volumes.length);
+      const sure = volumes.length === 1 ? vscode.l10n.t('Delete 1 Volume') : vscode.l10n.t('Delete {0} Volumes', volumes.length);
       const again = await ctx.prompts.current.confirm(
-        vscode.l10n.t('Delete the data in these volumes for good?'),
-        vscode.l10n.t('These volumes and everything stored in them are deleted: {0}. This cannot be undone.', volumes.join(', ')),
+        volumes.length === 1 ? vscode.l10n.t('Delete the data in this volume for good?') : vscode.l10n.t('Delete the data in these volumes for good?'),
+        volumes.length === 1
+          ? vscode.l10n.t('This volume and everything stored in it are deleted: {0}. This cannot be undone.', volumes[0]!)
+          : vscode.l10n.t('These volumes and everything stored in them are deleted: {0}. This cannot be undone.', volumes.join(', ')),
         sure,
       );
       if (again !== sure) return;

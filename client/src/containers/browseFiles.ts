@@ -77,9 +77,8 @@ export async function browseContainerFiles(
               if (result.cancelled) return;
               const skipped = describeSkipped(result.skipped);
               const where = vscode.workspace.asRelativePath(result.destination as vscode.Uri);
-              void vscode.window.showInformationMessage(skipped
-                ? vscode.l10n.t('Downloaded {0} files to {1} ({2}).', result.files, where, skipped)
-                : vscode.l10n.t('Downloaded {0} files to {1}.', result.files, where));
+              const done = result.files === 1 ? vscode.l10n.t('Downloaded 1 file to {0}', where) : vscode.l10n.t('Downloaded {0} files to {1}', result.files, where);
+              void vscode.window.showInformationMessage(skipped ? vscode.l10n.t('{0} ({1}).', done, skipped) : vscode.l10n.t('{0}.', done));
             } catch (error) {
               void vscode.window.showErrorMessage(vscode.l10n.t('Download failed: {0}', (error as Error).message));
             }

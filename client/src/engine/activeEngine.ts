@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { DockerEngine } from './dockerEngine';
 import { cliDefaultChoiceId, listEngineChoices, type EngineChoice } from './dockerContexts';
 import { parseEndpoint } from './engineTarget';
-import type { EngineModel } from '../model/engineModel';
+import { outageOf, type ConnectionState, type EngineModel } from '../model/engineModel';
 
 const STATE_KEY = 'dockerWorkbench.engineChoice';
 
@@ -14,6 +14,7 @@ export class ActiveEngine implements vscode.Disposable {
   private choiceValue: EngineChoice;
   private readonly statusItem = vscode.window.createStatusBarItem('dockerWorkbench.engine', vscode.StatusBarAlignment.Left, 10);
   private readonly changes = new vscode.EventEmitter<EngineChoice>();
+  private connection: ConnectionState = { status: 'connecting' };
   readonly onDidChange = this.changes.event;
 
   constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel) {
@@ -22,7 +23,7 @@ export class ActiveEngine implements vscode.Disposable {
     const wanted = choices.find((c) => c.id === remembered && c.target) ?? choices.find((c) => c.id === cliDefaultChoiceId() && c.target);
     this.choiceValue = wanted ?? fallbackChoice(choices);
     if (this.choiceValue.problem) log.warn(this.choiceValue.problem);
-    this.engineValue = new DockerEngine(this.choiceValue.target ?? parseEndpoint(''));
+    this.engineValue = new DockerEngine(this.choiceValue.target ?? parseEndpoint(''), vscode.l10n);
     this.statusItem.name = vscode.l10n.t('Docker engine');
     this.statusItem.command = 'dockerWorkbench.engine.pick';
     this.updateStatus();
@@ -51,17 +52,43 @@ export class ActiveEngine implements vscode.Disposable {
     if (!choice) throw new Error(vscode.l10n.t('There is no engine "{0}".', choiceId));
     if (!choice.target) throw new Error(choice.problem ?? vscode.l10n.t('The engine "{0}" has no usable endpoint.', choice.label));
     this.choiceValue = choice;
-    this.engineValue = new DockerEngine(choice.target);
+    this.engineValue = new DockerEngine(choice.target, vscode.l10n);
     await this.state.update(STATE_KEY, choice.id);
     this.log.info(`switched to engine ${choice.label} (${choice.target.endpoint})`);
+    this.connection = { status: 'connecting' };
     this.updateStatus();
     this.changes.fire(choice);
     await model.switchEngine(this.engineValue);
   }
 
+  /** The status bar follows the model: "disconnected" with the reason while the engine cannot be reached. */
+  showConnection(state: ConnectionState): void {
+    this.connection = state;
+    this.updateStatus();
+  }
+
   private updateStatus(): void {
-    this.statusItem.text = `$(server-environment) ${this.choiceValue.label}`;
-    this.statusItem.tooltip = vscode.l10n.t('Docker engine: {0} ({1}). Click to switch.', this.choiceValue.label, this.engineValue.target.endpoint);
+    const label = this.choiceValue.label;
+    const endpoint = this.engineValue.target.endpoint;
+    const outage = outageOf(this.connection);
+    if (outage) {
+      this.statusItem.text = `$(debug-disconnect) ${vscode.l10n.t('{0}: disconnected', label)}`;
+      this.statusItem.tooltip = vscode.l10n.t('Docker engine {0} ({1}) cannot be reached: {2} Click to switch engines.', label, endpoint, outage.message);
+      this.statusItem.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.statusItem.accessibilityInformation = { label: vscode.l10n.t('Docker engine {0}: disconnected', label) };
+    } else {
+      this.statusItem.text = `$(server-environment) ${label}`;
+      this.statusItem.tooltip = this.connection.status === 'connected'
+        ? vscode.l10n.t('Docker engine: {0} ({1}), connected. Click to switch.', label, endpoint)
+        : vscode.l10n.t('Docker engine: {0} ({1}). Click to switch.', label, endpoint);
+      this.statusItem.backgroundColor = undefined;
+      this.statusItem.accessibilityInformation = undefined;
+    }
+  }
+
+  /** What the status bar shows (tests read it). */
+  get statusText(): { text: string; tooltip: string } {
+    return { text: this.statusItem.text, tooltip: String(this.statusItem.tooltip ?? '') };
   }
 
   dispose(): void {

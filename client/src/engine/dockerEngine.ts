@@ -3,7 +3,7 @@
 // plain options; nothing here builds shell strings.
 import Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
-import { EngineError, toEngineError } from './engineError';
+import { EngineError, englishEngineMessages, toEngineError, type EngineMessages } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 import { DockerCredentials } from './dockerCredentials';
@@ -42,19 +42,42 @@ export interface ExecSession {
   exitCode(): Promise<number | null>;
 }
 
+type NamedKind = 'container' | 'image' | 'volume' | 'network';
+
+/** An empty id, caught by DockerEngine.call and turned into a translated EngineError. */
+class NothingNamed extends Error {
+  constructor(readonly what: NamedKind) {
+    super(`No ${what} was named.`);
+  }
+}
+
 /** dockerode builds a malformed request (whose error escapes as an uncaught exception) for an empty id. */
-function nonEmpty(id: string, what: string): string {
-  if (!id) throw new EngineError('notFound', `No ${what} was named.`);
+function nonEmpty(id: string, what: NamedKind): string {
+  if (!id) throw new NothingNamed(what);
   return id;
 }
 
 /** The docker CLI's credentials (its config file and helpers), read when a pull or push starts. */
 const cliCredentials = new DockerCredentials();
 
+function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
+  switch (what) {
+    case 'container': return l10n.t('No container was named.');
+    case 'image': return l10n.t('No image was named.');
+    case 'volume': return l10n.t('No volume was named.');
+    case 'network': return l10n.t('No network was named.');
+  }
+}
+
 export class DockerEngine {
   private readonly docker: Dockerode;
 
-  constructor(readonly target: EngineTarget, private readonly credentials: DockerCredentials = cliCredentials) {
+  constructor(
+    readonly target: EngineTarget,
+    /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
+    readonly l10n: EngineMessages = englishEngineMessages,
+    private readonly credentials: DockerCredentials = cliCredentials,
+  ) {
     this.docker = new Dockerode(target.options);
   }
 
@@ -63,7 +86,8 @@ export class DockerEngine {
     try {
       return await work(this.docker);
     } catch (error) {
-      throw toEngineError(error, this.target.endpoint);
+      if (error instanceof NothingNamed) throw new EngineError('notFound', nothingNamedMessage(error.what, this.l10n));
+      throw toEngineError(error, this.target.endpoint, this.l10n);
     }
   }
 
@@ -159,11 +183,29 @@ export class DockerEngine {
     });
   }
 
-  /** Attaches to the container's main process (its stdin/stdout/stderr). */
-  attach(id: string): Promise<NodeJS.ReadWriteStream> {
+  /**
+   * Attaches to the container's main process (its stdin/stdout/stderr) over a hijacked connection.
+   * Attaching before start (as docker run does) shows every byte from the first. `detachKeys` are
+   * the keys the engine watches for in stdin (a TTY only) to end the attach without stopping it.
+   */
+  attach(id: string, options: { stdin?: boolean; detachKeys?: string } = {}): Promise<NodeJS.ReadWriteStream> {
     return this.call(async (d) => {
-      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
+      const stdin = options.stdin ?? true;
+      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({
+        stream: true, stdin, stdout: true, stderr: true, hijack: true, logs: false, ...(options.detachKeys ? { detachKeys: options.detachKeys } : {}),
+      } as Dockerode.ContainerAttachOptions);
       return stream as unknown as NodeJS.ReadWriteStream;
+    });
+  }
+
+  /**
+   * Resolves with the exit code when the container next exits (or, with `removed`, once it is gone:
+   * what docker run waits for with --rm). Ask before starting it, or a quick exit is missed.
+   */
+  waitForExit(id: string, condition: 'next-exit' | 'removed', signal?: AbortSignal): Promise<number> {
+    return this.call(async (d) => {
+      const result = (await d.getContainer(nonEmpty(id, 'container')).wait({ condition, abortSignal: signal } as object)) as { StatusCode?: number };
+      return result.StatusCode ?? -1;
     });
   }
 
@@ -347,9 +389,9 @@ export class DockerEngine {
       this.docker.modem.followProgress(
         stream,
         (error: Error | null, output: ProgressEvent[]) => {
-          if (error) return reject(toEngineError(error, this.target.endpoint));
+          if (error) return reject(toEngineError(error, this.target.endpoint, this.l10n));
           const failed = output.find((o) => o.error || o.errorDetail);
-          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint));
+          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint, this.l10n));
           resolve(output);
         },
         onProgress,
@@ -370,7 +412,7 @@ export class DockerEngine {
     const end = (error?: unknown) => {
       if (ended) return;
       ended = true;
-      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint));
+      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint, this.l10n));
     };
     stream.on('data', (chunk: Buffer | string) => splitter.push(chunk.toString()));
     stream.on('error', end);

@@ -3,7 +3,7 @@
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
 import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
-import { EngineError, toEngineError } from '../engine/engineError';
+import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
@@ -11,14 +11,35 @@ import { patchContainer } from './containerEventPatch';
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
 
 export type ConnectionState =
-  | { status: 'connecting' }
+  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
+  | { status: 'connecting'; retrying?: EngineError }
   | { status: 'connected' }
   | { status: 'unreachable'; error: EngineError; retryInMs?: number };
+
+/** The outage the model is in, counting a reconnect attempt during one; undefined when none. */
+export function outageOf(state: ConnectionState): EngineError | undefined {
+  if (state.status === 'unreachable') return state.error;
+  if (state.status === 'connecting') return state.retrying;
+  return undefined;
+}
 
 /** `id` undefined means the whole collection changed. */
 export interface ModelChange {
   kind: ResourceKind | 'state';
   id?: string;
+}
+
+/** When a container last started and finished, in ms since the epoch (State.StartedAt / FinishedAt). */
+export interface ContainerTimes {
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** A Docker timestamp ("0001-01-01T00:00:00Z" means never) as ms since the epoch. */
+export function parseDockerTime(text: string | undefined): number | undefined {
+  if (!text || text.startsWith('0001-')) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 export interface ModelTimers {
@@ -35,7 +56,17 @@ export class EngineModel {
   readonly networks = new Map<string, NetworkSummary>();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
-  readonly counters = { fullLists: 0, objectReads: 0, events: 0 };
+  readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
+
+  /**
+   * When each container started and finished: from start/die events, else read once (inspect) the
+   * first time a view asks. The list the engine gives has only a status text that goes stale.
+   */
+  private readonly times = new Map<string, ContainerTimes>();
+  /** Containers whose times were asked for and not answered yet (queued or being read). */
+  private readonly timesWanted = new Set<string>();
+  private readonly timesQueue: string[] = [];
+  private readingTimes = false;
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
@@ -77,7 +108,7 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.subscription = undefined;
-    this.setState({ status: 'connecting' });
+    this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
     try {
       const subscription = await this.engine.subscribe(
         (event) => { if (generation === this.generation) this.onEvent(event); },
@@ -112,6 +143,8 @@ export class EngineModel {
     this.engine = engine;
     this.attempt = 0;
     this.clearAll();
+    // Another engine: whatever was wrong with the previous one says nothing about it.
+    this.stateValue = { status: 'connecting' };
     return this.connect();
   }
 
@@ -132,6 +165,7 @@ export class EngineModel {
       this.engine.listNetworks(),
     ]);
     replace(this.containers, containers, (c) => c.Id);
+    this.times.clear();
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
@@ -143,9 +177,10 @@ export class EngineModel {
     this.subscription?.dispose();
     this.subscription = undefined;
     this.generation++;
+    const l10n = this.engine.l10n ?? englishEngineMessages;
     const engineError = error === undefined
-      ? new EngineError('refused', `The event stream from ${this.endpoint} ended (the engine stopped or restarted).`)
-      : toEngineError(error, this.endpoint);
+      ? new EngineError('refused', l10n.t('The event stream from {0} ended (the engine stopped or restarted).', this.endpoint))
+      : toEngineError(error, this.endpoint, l10n);
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.clearAll();
@@ -164,6 +199,9 @@ export class EngineModel {
 
   private clearAll(): void {
     this.containers.clear();
+    this.times.clear();
+    this.timesWanted.clear();
+    this.timesQueue.length = 0;
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
@@ -190,6 +228,7 @@ export class EngineModel {
           if (imageId) this.refreshOne('image', imageId);
           return;
         }
+        this.recordTimes(event);
         this.applyContainerEvent(event);
         this.refreshOne('container', event.Actor.ID);
         return;
@@ -211,6 +250,62 @@ export class EngineModel {
       default:
         return;
     }
+  }
+
+  /**
+   * A container's start and finish times, or undefined while unknown: then one inspect is queued
+   * (one at a time) and a change for the container fires when it answers.
+   */
+  containerTimes(id: string): ContainerTimes | undefined {
+    const known = this.times.get(id);
+    if (known) return known;
+    if (this.stateValue.status === 'connected' && this.containers.has(id) && !this.timesWanted.has(id)) {
+      this.timesWanted.add(id);
+      this.timesQueue.push(id);
+      if (!this.readingTimes) void this.readTimes();
+    }
+    return undefined;
+  }
+
+  private async readTimes(): Promise<void> {
+    this.readingTimes = true;
+    const generation = this.generation;
+    try {
+      for (let id = this.timesQueue.shift(); id !== undefined && generation === this.generation; id = this.timesQueue.shift()) {
+        if (!this.containers.has(id)) {
+          this.timesWanted.delete(id);
+          continue;
+        }
+        this.counters.timeReads++;
+        try {
+          const state = (await this.engine.inspectContainer(id)).State;
+          if (generation !== this.generation) break;
+          // An event may have said more exactly meanwhile; keep what it said.
+          this.times.set(id, { startedAt: parseDockerTime(state?.StartedAt), finishedAt: parseDockerTime(state?.FinishedAt), ...this.times.get(id) });
+          this.changes.fire({ kind: 'container', id });
+        } catch {
+          // Gone meanwhile (its destroy event follows), or the engine went away (the stream's end handles it).
+        } finally {
+          this.timesWanted.delete(id);
+        }
+      }
+    } finally {
+      this.readingTimes = false;
+    }
+  }
+
+  /** start and die events say exactly when; no read needed. */
+  private recordTimes(event: EngineEvent): void {
+    const id = event.Actor.ID;
+    if (event.Action === 'destroy') {
+      this.times.delete(id);
+      return;
+    }
+    if (event.Action !== 'start' && event.Action !== 'die') return;
+    const at = event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time ? event.time * 1000 : undefined;
+    if (at === undefined) return;
+    const previous = this.times.get(id) ?? {};
+    this.times.set(id, event.Action === 'start' ? { ...previous, startedAt: at } : { ...previous, finishedAt: at });
   }
 
   /** Applies what the event itself says, so the node changes before the re-read answers. */

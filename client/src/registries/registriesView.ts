@@ -255,7 +255,7 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryNode>, vs
       m.kind === 'index' ? `${vscode.l10n.t('Platforms')}: ${escapeMarkdown(m.platforms.map(formatPlatform).join(', ') || '-')}` : d.platform ? `${vscode.l10n.t('Platform')}: ${escapeMarkdown(formatPlatform(d.platform))}` : '',
       m.attestations ? vscode.l10n.t('Attestations (provenance, SBOM): {0}', m.attestations) : '',
       m.artifactType ? `${vscode.l10n.t('Artifact type')}: \`${m.artifactType}\`` : '',
-      d.created ? `${vscode.l10n.t('Created')}: ${escapeMarkdown(d.created)}` : '',
+      d.created ? vscode.l10n.t('Created: {0}', escapeMarkdown(d.created)) : '',
       `${vscode.l10n.t('Media type')}: \`${m.mediaType}\``,
     ];
     item.tooltip = new vscode.MarkdownString(lines.filter((l, i) => l !== '' || i === 1).join('  \n'));
