@@ -130,7 +130,8 @@ describe('registries: log in, push, list, pull and delete against real registrie
   }
 
   it('Log In checks the password with the registry first: a wrong one is refused and nothing is saved', async () => {
-    await assert.rejects(Promise.resolve(logIn(basic.host, 'not-the-password')), new RegExp(`Login to ${basic.host} failed`));
+    setup.prompts.next('pick', 'Another registry…').next('input', basic.host).next('input', USER).next('input', 'not-the-password');
+    assert.match(await commandFailure('dockerWorkbench.registries.login'), new RegExp(`Login to ${basic.host} failed`));
     assert.deepEqual(readConfig().auths ?? {}, {}, 'nothing was written');
   });
 
