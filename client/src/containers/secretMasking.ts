@@ -70,9 +70,12 @@ export function maskShapes(text: string): string {
 }
 
 /** A flag whose value is secret (`--password`, `--api-key`, `--db-pass`); `--password-stdin` takes none. */
+/** Flags whose name has a secret-looking word but whose value is not a secret (docker's key sequence to detach). */
+const NOT_SECRET_FLAGS = new Set(['detach-keys']);
+
 function isSecretFlag(flag: string): boolean {
   const name = flag.replace(/^-+/, '');
-  return name.length > 1 && !/stdin$/i.test(name) && isSecretName(name);
+  return name.length > 1 && !/stdin$/i.test(name) && !NOT_SECRET_FLAGS.has(name.toLowerCase()) && isSecretName(name);
 }
 
 /**

@@ -132,3 +132,8 @@ test('maskSecrets copes with null fields, primitives, deep nesting and nothing t
   for (let i = 0; i < 10_000; i++) deep = { next: deep };
   assert.doesNotThrow(() => maskSecrets(deep), 'bounded depth, no stack overflow');
 });
+
+test('--detach-keys is a key sequence, not a key: the run line shows it', () => {
+  assert.deepEqual(maskArgv(['docker', 'run', '-it', '--detach-keys', 'ctrl-x,x', '--detach-keys=ctrl-p,q', '--api-key', 's3cret']),
+    ['docker', 'run', '-it', '--detach-keys', 'ctrl-x,x', '--detach-keys=ctrl-p,q', '--api-key', '***']);
+});
