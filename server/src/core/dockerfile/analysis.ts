@@ -10,6 +10,8 @@ import { expandText } from './expand';
 import { keyValuesOf } from './words';
 import { parseShell, type ShellSummary } from './shell/parseShell';
 import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from './shell/shellSource';
+import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
+import { stagesFromPattern } from './stageUse';
 
 export interface StageRef {
   name: string;
@@ -32,8 +34,6 @@ export interface ShellInfo {
  */
 const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
 
-const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
-
 export class Analysis {
   readonly lines: LineIndex;
   readonly stageByName = new Map<string, Stage>();
@@ -43,7 +43,7 @@ export class Analysis {
   private readonly shells = new Map<number, ShellInfo | null>();
   private readonly shellKinds = new Map<number, ShellKind>();
   private readonly stageShells = new Map<number, Instruction[]>();
-  private readonly windows = new Map<number, boolean>();
+  private readonly families = new Map<number, ImageFamily>();
   private readonly images = new Map<number, string | undefined>();
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
@@ -125,12 +125,36 @@ export class Analysis {
   }
 
   isWindows(stage: Stage): boolean {
-    let w = this.windows.get(stage.index);
-    if (w === undefined) {
-      w = this.doc.escape === '`' || WINDOWS_IMAGE.test(this.rootImage(stage));
-      this.windows.set(stage.index, w);
+    return this.family(stage) === 'windows';
+  }
+
+  /**
+   * The base image family of a stage: the backtick escape means Windows; otherwise the family of
+   * the image at the root of its FROM chain (as written when a build argument decides part of
+   * it), or that of the stages a FROM with variables may stand for when they agree, or, when
+   * that says nothing, what the RUN and SHELL instructions along the chain use.
+   */
+  family(stage: Stage): ImageFamily {
+    let family = this.families.get(stage.index);
+    if (family !== undefined) return family;
+    const chain: Stage[] = [stage];
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) chain.push(this.doc.stages[p]!);
+    const root = chain[chain.length - 1]!;
+    if (this.doc.escape === '`') family = 'windows';
+    else {
+      family = familyOfImage(this.imageOf(root) ?? root.image?.raw ?? '');
+      // FROM binaries-$TARGETOS: the family the stages it may stand for share.
+      const options = family === 'unknown' ? stagesFromPattern(this, root) : [];
+      if (options.length > 0) {
+        const families = new Set(options.map((s) => this.family(s)));
+        if (families.size === 1) family = [...families][0]!;
+      }
+      if (family === 'unknown') {
+        for (let k = chain.length - 1; k >= 0 && family === 'unknown'; k--) family = familyFromInstructions(chain[k]!.instructions) ?? 'unknown';
+      }
     }
-    return w;
+    this.families.set(stage.index, family);
+    return family;
   }
 
   /** SHELL instructions per stage, so finding the shell in effect does not rescan the stage. */

@@ -4,6 +4,7 @@ import type { Stage } from '../ast';
 import type { Analysis } from '../analysis';
 import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../copySources';
 import { keyValuesOf } from '../words';
+import { stageUse } from '../stageUse';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -45,7 +46,8 @@ export const workdirRelative = rule({
     const windows = a.isWindows(stage);
     for (const i of stage.instructions) {
       const word = i.upper === 'WORKDIR' ? i.words[0] : undefined;
-      if (!word || isAbsolutePath(i.argText, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
+      // The word without its quotes: WORKDIR "${HOME}" is a variable, absolute once expanded.
+      if (!word || isAbsolutePath(word.value, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
       ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` } });
     }
   }
@@ -95,26 +97,36 @@ export const addInsteadOfCopy = rule({
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'ADD' || target.flags.some((f) => ADD_ONLY_FLAGS.includes(f.name))) continue;
-    const { sources } = copyArgs(i);
-    if (sources.length === 0 || sources.some((s) => isUrl(s.value) || ARCHIVE.test(s.value) || s.value.includes('$'))) continue;
+    const { sources, heredocSources } = copyArgs(i);
+    // ADD <<EOF writes a file just like COPY <<EOF; nothing surprising can happen there.
+    if (sources.length === 0 || heredocSources > 0 || sources.some((s) => isUrl(s.value) || ARCHIVE.test(s.value) || s.value.includes('$'))) continue;
     ctx.report(target.keywordSpan, t('Use COPY for local files; ADD is for URLs, Git repositories and archives to unpack.'), { data: { replacement: target.keyword === 'add' ? 'copy' : 'COPY' } });
   }
 });
 
 export const addToExtract = rule({
   id: 'copy-then-extract', severity: 'information', hadolint: ['DL3010'],
-  explain: () => [t('A tar archive that is copied into the image and unpacked by a later RUN stays in the COPY layer, so the image carries it twice. ADD unpacks a local tar archive in one step, or use RUN --mount=type=bind to read it without copying.')],
+  explain: () => [
+    t('A tar archive that is copied into the image and unpacked by a later RUN stays in the COPY layer, so the image carries it twice. ADD unpacks a local tar archive in one step, or use RUN --mount=type=bind to read it without copying.'),
+    t('The same holds for an archive copied from another stage (COPY --from): unpack it in that stage and copy the result, or mount it with RUN --mount=type=bind,from=<stage>. Only the stages that make the final image are checked.'),
+  ],
 }, (ctx) => {
   const a = ctx.a;
+  const { finalImage } = stageUse(a);
   for (const stage of ctx.scope.stages) {
+    if (!finalImage.has(stage.index)) continue;
     for (const i of stage.instructions) {
-      if (i.upper !== 'COPY' || i.flags.some((f) => f.name === 'from')) continue;
+      if (i.upper !== 'COPY') continue;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
       for (const source of copyArgs(i).sources) {
-        if (!ARCHIVE.test(source.value)) continue;
+        if (!ARCHIVE.test(source.value) && !/\.zip$/i.test(source.value)) continue;
         const base = source.value.split('/').pop()!;
         const extracted = stage.instructions.some((r) => r.index > i.index && r.upper === 'RUN'
-          && (a.shell(r)?.summary.commands ?? []).some((c) => cmd(c).name === 'tar' && c.words.some((w) => w.text.endsWith(base))));
-        if (extracted) ctx.report(source.span, t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
+          && (a.shell(r)?.summary.commands ?? []).some((c) => ['tar', 'unzip', 'bsdtar'].includes(cmd(c).name) && c.words.some((w) => w.text.endsWith(base))));
+        if (!extracted) continue;
+        ctx.report(source.span, from
+          ? t('{0} is copied from {1} and then unpacked by a later RUN; the archive stays in this COPY layer. Unpack it in {1} and copy the result, or read it with RUN --mount=type=bind,from={1}.', base, from)
+          : t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
       }
     }
   }
@@ -131,6 +143,10 @@ export const copyWholeFilesystem = rule({
     // AS xx) or an image reference is copied whole on purpose.
     const target = refsIn(ctx).find((r) => r.instruction === i && r.kind === 'copy')?.target;
     if (!target || target.instructions.length < 2) continue;
+    // A stage built FROM scratch holds only what was put there to be exported: copying all of it
+    // is the point. Into a stage FROM scratch, it flattens the other stage into one layer.
+    const here = ctx.a.doc.stages[i.stage];
+    if (ctx.a.family(target) === 'scratch' || (here && ctx.a.family(here) === 'scratch')) continue;
     if (sources.length === 1 && sources[0]!.value === '/' && dest?.value === '/') ctx.report(i.args, t('This copies the whole file system of the other stage; copy only what you need.'));
   }
 });

@@ -2,6 +2,7 @@
 import { t } from '../../l10n';
 import type { Instruction, Stage } from '../ast';
 import { cmd } from './shellCommands';
+import { jsonProblemOf } from './syntaxRules';
 import { rule } from './rule';
 
 export const multipleInstructions = rule({
@@ -38,8 +39,12 @@ export const jsonArgsRecommended = rule({
   for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
-      if (stageHasShell(stage, i)) continue;
+      // Broken JSON is reported as such (invalid-json-form, json-single-quotes), not as shell form.
+      if (stageHasShell(stage, i) || jsonProblemOf(i)) continue;
       const info = ctx.a.shell(i);
+      // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
+      const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;
+      if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
@@ -111,6 +116,9 @@ export const userNotNumeric = rule({
   for (const i of ctx.scope.instructions) {
     const word = i.upper === 'USER' ? i.words[0] : undefined;
     if (!word || word.value.includes('$') || /^\d+(:\d+)?$/.test(word.value) || ROOT.test(word.value)) continue;
+    // Windows has no numeric user ids: ContainerUser and ContainerAdministrator are the names.
+    const stage = ctx.a.doc.stages[i.stage];
+    if (stage && ctx.a.family(stage) === 'windows') continue;
     ctx.report(word.span, t('USER {0} is a name; a numeric uid (such as 1000) lets orchestrators verify it is not root.', word.value));
   }
 });
@@ -151,7 +159,8 @@ export const userNotCreated = rule({
       }
     }
     const scratch = a.rootImage(stage) === 'scratch';
-    if ((!scratch && !createsUsers) || copiesPasswd) continue;
+    // Windows users are made with net user, and ContainerUser exists in every image.
+    if ((!scratch && !createsUsers) || copiesPasswd || a.family(stage) === 'windows') continue;
     for (const i of stage.instructions) {
       const word = i.upper === 'USER' ? i.words[0] : undefined;
       if (!word || word.value.includes('$')) continue;
