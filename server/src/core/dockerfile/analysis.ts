@@ -44,6 +44,7 @@ export class Analysis {
   private readonly shellKinds = new Map<number, ShellKind>();
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly families = new Map<number, ImageFamily>();
+  private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
@@ -152,6 +153,7 @@ export class Analysis {
       if (family === 'unknown') {
         for (let k = chain.length - 1; k >= 0 && family === 'unknown'; k--) family = familyFromInstructions(chain[k]!.instructions) ?? 'unknown';
       }
+      if (family === 'unknown' && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(this.pragmaShell(stage.span.end) ?? '')) family = 'windows';
     }
     this.families.set(stage.index, family);
     return family;
@@ -184,9 +186,25 @@ export class Analysis {
       limit = Number.MAX_SAFE_INTEGER;
     }
     const s = this.doc.stages[instruction.stage];
-    kind ??= s && this.isWindows(s) ? 'other' : 'sh';
+    // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
+    const pragma = this.pragmaShell(instruction.span.start);
+    kind ??= pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
     this.shellKinds.set(instruction.index, kind);
     return kind;
+  }
+
+  /** The shell the last `# hadolint shell=...` comment before `offset` names, if any. */
+  pragmaShell(offset: number): string | undefined {
+    this.shellPragmas ??= this.doc.comments.flatMap((c) => {
+      const m = /^hadolint\s+shell=(\S+)/i.exec(c.text);
+      return m ? [{ at: c.span.start, shell: m[1]! }] : [];
+    });
+    let shell: string | undefined;
+    for (const p of this.shellPragmas) {
+      if (p.at > offset) break;
+      shell = p.shell;
+    }
+    return shell;
   }
 
   /** The parsed shell script of a shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK, for POSIX shells. */

@@ -108,6 +108,8 @@ export function familyFromInstructions(instructions: readonly Instruction[]): Im
       if (/(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/.test(exe)) return 'windows';
       continue;
     }
+    // WORKDIR C:\app, COPY x C:/app: only Windows has drive letters.
+    if ((target.upper === 'WORKDIR' || target.upper === 'COPY' || target.upper === 'ADD') && /(^|\s)["']?[A-Za-z]:[\\/]/.test(target.argText)) return 'windows';
     if (target.upper !== 'RUN' || found) continue;
     const text = target.argText.length > 4000 ? target.argText.slice(0, 4000) : target.argText;
     if (/(^|[\s;&|(])apk\s+(add|update|del|upgrade|--no-cache)\b/.test(text)) found = 'alpine';

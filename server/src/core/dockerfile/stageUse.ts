@@ -77,3 +77,10 @@ export function stageUse(a: Analysis): StageUse {
   memo.set(a, result);
   return result;
 }
+
+/** The image at the root of a stage's FROM chain, expanded when the Dockerfile gives its variables values, else as written. */
+export function rootImageRef(a: Analysis, stage: Stage): string {
+  let root = stage;
+  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = a.parentOf(p), guard++) root = a.doc.stages[p]!;
+  return a.imageOf(root) ?? root.image?.raw ?? '';
+}

@@ -5,7 +5,7 @@
 // inline ignore comments sit on its instructions.
 import type { ServiceContext } from '../languageService';
 import type { Analysis } from './analysis';
-import { stageUse } from './stageUse';
+import { rootImageRef, stageUse } from './stageUse';
 import type { Suppressions } from './suppressions';
 import type { ActiveRule } from './validate';
 
@@ -35,8 +35,10 @@ export function globalKey(a: Analysis, context: ServiceContext, active: readonly
     preamble.push(a.text.slice(i.fullSpan.start, i.fullSpan.end));
   }
   const stages = doc.stages.map((s) => `${s.name?.value ?? ''}\u0001${a.parentOf(s.index)}`);
+  // `# hadolint shell=...` comments set the shell (and family) of every stage after them.
+  const pragmas = doc.comments.filter((c) => /^hadolint\s+shell=/i.test(c.text)).map((c) => `${a.stageAt(c.span.start)?.index ?? -1}:${c.text}`);
   const rules = active.map((r) => `${r.rule.meta.id}:${r.severity}`);
-  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002')].join('\u0003');
+  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002'), pragmas.join('\u0002')].join('\u0003');
 }
 
 /** The units of a document, in order. */
@@ -48,7 +50,7 @@ export function unitsOf(a: Analysis): Unit[] {
     if (!ref.target) continue;
     const at = ref.instruction.stage;
     const scratch = a.family(ref.target) === 'scratch' ? 's' : '';
-    targets.set(at, `${targets.get(at) ?? ''}${ref.target.index}:${ref.target.instructions.length}${scratch},`);
+    targets.set(at, `${targets.get(at) ?? ''}${ref.target.index}:${ref.target.instructions.length}${scratch}@${rootImageRef(a, ref.target)},`);
   }
   const units: Unit[] = [{ unit: -1, start: 0, end: stages.length > 0 ? stages[0]!.span.start - 1 : a.text.length, deps: '' }];
   for (const s of stages) {

@@ -44,7 +44,9 @@ test('copying all of a stage built FROM scratch is not "a whole file system"', (
   assert.deepEqual(runRule('copy-whole-filesystem', exportStage.replace('/usr/local/bin/', '/')), []);
   const flatten = 'FROM debian:12 AS rootfs\nRUN apt-get update && apt-get install -y --no-install-recommends systemd\nFROM scratch\nCOPY --from=rootfs / /\n';
   assert.deepEqual(runRule('copy-whole-filesystem', flatten), [], 'flattening into scratch copies over nothing');
-  const over = 'FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y --no-install-recommends git\nFROM debian:12\nCOPY --from=tools / /\n';
+  const merge = 'ARG BASE=debian:12\nFROM ${BASE} AS merge\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\nFROM ${BASE}\nCOPY --from=merge / /\n';
+  assert.deepEqual(runRule('copy-whole-filesystem', merge), [], 'a stage on the same base adds only its changes: copying it whole squashes them');
+  const over = 'FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y --no-install-recommends git\nFROM node:22-slim\nCOPY --from=tools / /\n';
   assert.deepEqual(lines(runRule('copy-whole-filesystem', over)), [3]);
 });
 
@@ -205,4 +207,37 @@ test('the build context comes from a compose file that builds the Dockerfile, or
   const told = context({ files: files({ 'file:///ctx/.git': 'x' }, ['file:///ctx', 'file:///repo/docker/api']), facts: { buildContexts: [{ dockerfileUri: uri, contextUri: 'file:///ctx' }] } });
   assert.match(runRule('dockerignore-missing', text, told, uri)[0]!.message, /so \.git would be copied too/);
   assert.deepEqual(runRule('dockerignore-missing', text, context(), 'untitled:Dockerfile'), [], 'no folder on disk: nothing to say');
+});
+
+// ---- found on a second set of real files, read after the first round of fixes ----
+
+test('microdnf is not told to add -y (it never asks), and "-y clean all" counts as a cleanup', () => {
+  assert.deepEqual(runRule('dnf-yes', 'FROM oraclelinux:9-slim\nRUN microdnf install gzip tar && microdnf clean all\n'), []);
+  assert.equal(runRule('dnf-yes', 'FROM fedora:41\nRUN dnf install gzip && dnf clean all\n').length, 1);
+  assert.deepEqual(runRule('dnf-clean', 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nRUN microdnf install --assumeyes --nodocs shadow-utils \\\n    && microdnf -y clean all\n'), []);
+});
+
+test('a "# hadolint shell=powershell" comment makes RUN PowerShell, not sh', () => {
+  const text = 'FROM acme-windows-tests\n# hadolint shell=powershell\nRUN & C:/tools/install.ps1 -Force\n';
+  assert.deepEqual(validateDockerfile(text).filter((d) => d.severity === DiagnosticSeverity.Error), []);
+});
+
+test('Windows images: a variable Windows defines may be set and used on one ENV line', () => {
+  const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV ProgramFiles="C:\\Program Files" `\n    TOOL_HOME="$ProgramFiles\\Tool"\n';
+  assert.deepEqual(runRule('env-self-reference', text), []);
+  assert.equal(runRule('env-self-reference', 'FROM debian:12\nENV APP_HOME=/opt/app APP_BIN=$APP_HOME/bin\n').length, 1);
+});
+
+test('a Dockerfile made for one platform may pin it', () => {
+  const perArch = 'FROM --platform=linux/arm/v7 ubuntu:24.04 AS installer\nRUN echo\nFROM --platform=linux/arm/v7 ubuntu:24.04\nCOPY --from=installer /opt /opt\n';
+  assert.deepEqual(runRule('platform-constant', perArch), []);
+  assert.deepEqual(runRule('platform-constant', 'FROM --platform=linux/arm64 ubuntu:24.04\n', context(), 'file:///repo/release/ubuntu24.04-arm64/Dockerfile'), []);
+  assert.equal(runRule('platform-constant', 'FROM --platform=linux/amd64 node:22\n', context(), 'file:///repo/Dockerfile').length, 1);
+});
+
+test('a shell-form command that execs its server, and images the project builds itself, are fine', () => {
+  assert.deepEqual(runRule('json-args-recommended', 'FROM alpine:3.20\nCMD exec /usr/local/bin/server --port 8080\n'), []);
+  assert.deepEqual(runRule('untagged-image', 'FROM acme-test-base\nRUN echo\n'), [], 'no official image has that name: it was built locally');
+  assert.deepEqual(runRule('latest-tag', 'FROM app-tools:latest\nRUN echo\n'), []);
+  assert.equal(runRule('untagged-image', 'FROM alpine\n').length, 1);
 });

@@ -4,7 +4,7 @@ import type { Stage } from '../ast';
 import type { Analysis } from '../analysis';
 import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../copySources';
 import { keyValuesOf } from '../words';
-import { stageUse } from '../stageUse';
+import { rootImageRef, stageUse } from '../stageUse';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -47,6 +47,7 @@ export const workdirRelative = rule({
     for (const i of stage.instructions) {
       const word = i.upper === 'WORKDIR' ? i.words[0] : undefined;
       // The word without its quotes: WORKDIR "${HOME}" is a variable, absolute once expanded.
+      // (A drive letter makes an image of unknown family a Windows one.)
       if (!word || isAbsolutePath(word.value, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
       ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` } });
     }
@@ -147,6 +148,10 @@ export const copyWholeFilesystem = rule({
     // is the point. Into a stage FROM scratch, it flattens the other stage into one layer.
     const here = ctx.a.doc.stages[i.stage];
     if (ctx.a.family(target) === 'scratch' || (here && ctx.a.family(here) === 'scratch')) continue;
+    // A stage built FROM the same base as this one adds only its own changes: copying it whole
+    // squashes them into one layer (the "merge, then flatten" idiom), nothing else comes along.
+    const base = rootImageRef(ctx.a, target);
+    if (here && base !== '' && base === rootImageRef(ctx.a, here)) continue;
     if (sources.length === 1 && sources[0]!.value === '/' && dest?.value === '/') ctx.report(i.args, t('This copies the whole file system of the other stage; copy only what you need.'));
   }
 });

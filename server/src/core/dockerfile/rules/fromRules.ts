@@ -2,6 +2,7 @@
 import { t } from '../../l10n';
 import type { Stage } from '../ast';
 import { parseImageRef } from '../imageRef';
+import { OFFICIAL_IMAGES } from '../officialImages';
 import { expandText } from '../expand';
 import { PREDEFINED_ARGS } from '../variableScope';
 import { closest } from './suggest';
@@ -30,6 +31,9 @@ function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
 function versionedElsewhere(stage: Stage, image: string): boolean {
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.image!.raw)) return true;
   const ref = parseImageRef(image);
+  // A one-word name that is no official image cannot come from Docker Hub (only official images
+  // live in library/): it is an image this project builds itself, whose latest is its last build.
+  if (!ref.registry && !ref.path.includes('/') && !OFFICIAL_IMAGES.has(ref.path)) return true;
   if (ref.registry === 'gcr.io' && ref.path.startsWith('distroless/')) return true;
   return ref.path.split(/[/._-]+/).some((w) => /^[a-z]+\d+$/.test(w) && !/^(amd|arm|aarch|x|ppc|s|i|riscv|mips|loong|win|k)\d/.test(w));
 }
@@ -77,6 +81,16 @@ export const invalidImageReference = rule({
   }
 });
 
+function pathWords(uri: string): string[] {
+  let path = uri;
+  try {
+    path = decodeURIComponent(uri);
+  } catch {
+    // keep it encoded
+  }
+  return path.toLowerCase().split(/[/_.-]+/);
+}
+
 export const platformConstant = rule({
   id: 'platform-constant', severity: 'warning', hadolint: ['DL3029'], buildkit: 'FromPlatformFlagConstDisallowed',
   explain: () => [
@@ -93,6 +107,13 @@ export const platformConstant = rule({
     const parts = flag.value.toLowerCase().split('/').filter((p) => p);
     if (name && parts.some((p) => name.includes(p))) continue;
     if (parts.length >= 2 && parts.every((p) => image.includes(p))) continue;
+    // A Dockerfile made for one platform (every FROM pins the same one, or its path names the
+    // architecture, as in ubuntu22.04-arm32v7/Dockerfile) pins it on purpose.
+    const constant = flag.value.toLowerCase();
+    const froms = ctx.a.doc.stages.filter((s) => s.image && ctx.a.parentOf(s.index) < 0);
+    if (froms.length >= 2 && froms.every((s) => s.from.flags.find((f) => f.name === 'platform')?.value?.toLowerCase() === constant)) continue;
+    const arch = parts[1];
+    if (arch && pathWords(ctx.uri).some((w) => w.startsWith(arch))) continue;
     ctx.report(flag.span, t('--platform={0} is a constant; use a build argument such as $BUILDPLATFORM or leave it out.', flag.value));
   }
 });
@@ -123,7 +144,7 @@ export const undefinedArgInFrom = rule({
 });
 
 export const invalidDefaultArgInFrom = rule({
-  id: 'invalid-default-arg-in-from', severity: 'warning', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
+  id: 'invalid-default-arg-in-from', severity: 'information', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
   explain: () => [t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.')],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {

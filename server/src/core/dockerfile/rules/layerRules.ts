@@ -99,11 +99,12 @@ interface Created {
 
 /** What a cleanup command removes: kinds (apt lists, a cache) and paths, resolved against `cwd`. */
 function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
-  if (c.name === 'apt-get' && (c.args[0]?.text === 'clean' || c.args[0]?.text === 'autoclean')) return { kinds: ['apt-cache'], paths: [] };
+  const sub = subcommand(c, ['-o']);
+  if (c.name === 'apt-get' && (sub === 'clean' || sub === 'autoclean')) return { kinds: ['apt-cache'], paths: [] };
   // apt-get dist-clean (Debian 13 and later) removes the package lists as well.
-  if (c.name === 'apt-get' && c.args[0]?.text === 'dist-clean') return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
-  if ((c.name === 'yum' || c.name === 'dnf') && c.args[0]?.text === 'clean') return { kinds: [`${c.name}-cache`], paths: [] };
-  if (c.name === 'apk' && c.args[0]?.text === 'cache') return { kinds: ['apk-cache'], paths: [] };
+  if (c.name === 'apt-get' && sub === 'dist-clean') return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'clean') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
+  if (c.name === 'apk' && sub === 'cache') return { kinds: ['apk-cache'], paths: [] };
   const kinds: string[] = [];
   const paths: string[] = [];
   if (c.name !== 'rm') return { kinds, paths };
@@ -124,7 +125,7 @@ function createdBy(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: s
   const sub = subcommand(c, ['-o']);
   if (c.name === 'apt-get' && sub === 'update') return { kinds: ['apt-lists'], paths: [] };
   if (c.name === 'apt-get' && sub === 'install') return { kinds: ['apt-cache'], paths: [] };
-  if ((c.name === 'yum' || c.name === 'dnf') && sub === 'install') return { kinds: [`${c.name}-cache`], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'install') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
   if (c.name === 'apk' && sub === 'add') return { kinds: ['apk-cache'], paths: [] };
   const paths: string[] = [];
   const args = c.args.map((w) => w.text);

@@ -45,6 +45,8 @@ export const jsonArgsRecommended = rule({
       // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
       const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;
       if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
+      // `exec server` replaces the shell: the server is PID 1 and gets the signals.
+      if (info?.summary.commands[0]?.words[0]?.text === 'exec') continue;
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {

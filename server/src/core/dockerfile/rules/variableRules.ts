@@ -71,6 +71,9 @@ function shellTypo(ctx: RuleContext, use: VariableUse): string | undefined {
   return setInScript(script, name) ? undefined : suggestion;
 }
 
+/** Variables every Windows image defines (compared in lower case: Windows names ignore case). */
+const WINDOWS_ENV = new Set(['programfiles', 'programfiles(x86)', 'programdata', 'systemroot', 'windir', 'systemdrive', 'userprofile', 'appdata', 'localappdata', 'public', 'allusersprofile', 'comspec', 'temp', 'tmp']);
+
 export const envSelfReference = rule({
   id: 'env-self-reference', severity: 'warning', hadolint: ['DL3044'],
   explain: () => [t('All values on one ENV line are expanded with the environment from before that line. A value that refers to a key set earlier on the same line gets the old value (often empty), not the new one. Split it into two ENV instructions.')],
@@ -79,10 +82,14 @@ export const envSelfReference = rule({
     if (i.upper !== 'ENV') continue;
     const pairs = keyValuesOf(i, ctx.a.doc.escape);
     const earlier = new Set<string>();
+    const stage = ctx.a.doc.stages[i.stage];
+    const windows = stage !== undefined && ctx.a.family(stage) === 'windows';
     for (const pair of pairs) {
       if (pair.value) {
         for (const ref of scanVariables(pair.value.raw, 0, { logical: [0], doc: [pair.value.span.start] }, ctx.a.doc.escape)) {
-          if (earlier.has(ref.name)) ctx.report(ref.span, t('{0} is set on this same ENV line; here it still has its previous value.', ref.name));
+          // Windows defines ProgramFiles and the like in every image: setting it to the same path
+          // and using it on one line gets that value, as meant.
+          if (earlier.has(ref.name) && !(windows && WINDOWS_ENV.has(ref.name.toLowerCase()))) ctx.report(ref.span, t('{0} is set on this same ENV line; here it still has its previous value.', ref.name));
         }
       }
       earlier.add(pair.key.value);
