@@ -111,6 +111,8 @@ export function familyFromInstructions(instructions: readonly Instruction[]): Im
     // WORKDIR C:\app, COPY x C:/app: only Windows has drive letters.
     if ((target.upper === 'WORKDIR' || target.upper === 'COPY' || target.upper === 'ADD') && /(^|\s)["']?[A-Za-z]:[\\/]/.test(target.argText)) return 'windows';
     if (target.upper !== 'RUN' || found) continue;
+    // C:\Windows, C:\ProgramData...: a drive letter and a backslash are Windows only.
+    if (/(^|[\s"'=(])[A-Za-z]:\\[A-Za-z]/.test(target.argText.slice(0, 4000))) return 'windows';
     const text = target.argText.length > 4000 ? target.argText.slice(0, 4000) : target.argText;
     if (/(^|[\s;&|(])apk\s+(add|update|del|upgrade|--no-cache)\b/.test(text)) found = 'alpine';
     else if (/(^|[\s;&|(])(apt-get|dpkg)\s/.test(text)) found = 'debian';
@@ -122,4 +124,16 @@ export function familyFromInstructions(instructions: readonly Instruction[]): Im
 /** Whether bash is there without being installed first. */
 export function hasBash(family: ImageFamily): boolean {
   return family === 'debian' || family === 'rhel';
+}
+
+/** Official images whose own Dockerfile ends with a WORKDIR (php: /var/www/html, golang: /go...). */
+const WORKDIR_IMAGES = new Set(['golang', 'php', 'wordpress', 'drupal', 'joomla', 'nextcloud', 'matomo', 'httpd', 'tomcat', 'redmine', 'ghost', 'solr', 'sonarqube', 'odoo', 'friendica', 'mediawiki', 'backdrop', 'yourls', 'composer']);
+
+/** Whether the image sets a working directory of its own, so a relative COPY lands there on purpose. */
+export function setsWorkdir(reference: string): boolean {
+  const ref = reference.trim().toLowerCase().split('@')[0]!;
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const path = (colon > slash ? ref.slice(0, colon) : ref).replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+  return WORKDIR_IMAGES.has(path) || /(^|\/)jupyter\//.test(path);
 }

@@ -23,6 +23,14 @@ export function isToolTarget(stage: Stage): boolean {
   return (stage.name?.value.toLowerCase().split(/[-_.]/) ?? []).some((w) => TOOL_WORDS.has(w));
 }
 
+/** Names of stages kept on purpose to be built with --target: tool targets, releases and exports. */
+const TARGET_WORDS = new Set(['release', 'releaser', 'binary', 'binaries', 'export', 'out', 'output', 'artifacts', 'artifact', 'coverage', 'smoketest', 'dind', 'rootless', 'shell', 'mocks', 'bundle', 'dist']);
+
+/** Whether a stage's name says it is meant to be built on its own (--target test, release, update...). */
+export function isDeliberateTarget(stage: Stage): boolean {
+  return isToolTarget(stage) || (stage.name?.value.toLowerCase().split(/[-_.]/) ?? []).some((w) => TARGET_WORDS.has(w));
+}
+
 const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 const memo = new WeakMap<Analysis, StageUse>();
 

@@ -241,3 +241,19 @@ test('a shell-form command that execs its server, and images the project builds 
   assert.deepEqual(runRule('latest-tag', 'FROM app-tools:latest\nRUN echo\n'), []);
   assert.equal(runRule('untagged-image', 'FROM alpine\n').length, 1);
 });
+
+test('a relative COPY into an image that sets its own WORKDIR lands there on purpose', () => {
+  assert.deepEqual(runRule('copy-relative-dest', 'FROM php:8.3-apache\nCOPY src/ ./\n'), []);
+  assert.deepEqual(runRule('copy-relative-dest', 'FROM golang:1.24 AS build\nCOPY go.mod go.sum ./\nRUN go mod download\n'), []);
+  assert.equal(runRule('copy-relative-dest', 'FROM python:3.13-slim\nCOPY requirements.txt .\n').length, 1);
+});
+
+test('a zero HEALTHCHECK duration means the default and is no error', () => {
+  assert.deepEqual(runRule('invalid-flag-value', 'FROM nginx:1.27\nHEALTHCHECK --interval=30s --start-period=0s CMD curl -f http://localhost/ || exit 1\n'), []);
+  assert.equal(runRule('invalid-flag-value', 'FROM nginx:1.27\nHEALTHCHECK --timeout=500us CMD true\n').length, 1);
+});
+
+test('RUN with Windows paths makes an image of unknown family a Windows one: no sh parse of cmd or PowerShell', () => {
+  const text = 'ARG BASE\nFROM $BASE\nRUN if exist C:\\app\\config.json (del C:\\app\\config.json)\n';
+  assert.deepEqual(validateDockerfile(text).filter((d) => d.severity === DiagnosticSeverity.Error), []);
+});

@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis';
 import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../copySources';
 import { keyValuesOf } from '../words';
 import { rootImageRef, stageUse } from '../stageUse';
+import { setsWorkdir } from '../imageFamily';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -69,15 +70,19 @@ export const copyMultiSourceDest = rule({
 
 export const copyRelativeDest = rule({
   id: 'copy-relative-dest', severity: 'warning', hadolint: ['DL3045'],
-  explain: () => [t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.')],
+  explain: () => [
+    t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.'),
+    t('Base images known to set a working directory of their own (php and wordpress: /var/www/html, golang: /go, httpd, tomcat, the Jupyter images...) are taken to mean it.'),
+  ],
 }, (ctx) => {
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
     const windows = a.isWindows(stage);
     // A FROM that a build argument decides may be a stage with its own WORKDIR.
     if (stage.image?.raw.includes('$') && a.parentOf(stage.index) < 0) continue;
-    // In an image built from scratch the working directory is / and nothing can change that.
-    if (a.rootImage(stage) === 'scratch') continue;
+    // In an image built from scratch the working directory is / and nothing can change that;
+    // images such as php or golang set one of their own, where relative copies land on purpose.
+    if (a.rootImage(stage) === 'scratch' || setsWorkdir(rootImageRef(a, stage))) continue;
     for (const i of stage.instructions) {
       if (i.upper !== 'COPY' && i.upper !== 'ADD') continue;
       const dest = copyArgs(i).dest;

@@ -2,7 +2,7 @@
 import { t } from '../../l10n';
 import type { Stage } from '../ast';
 import { OFFICIAL_IMAGES } from '../officialImages';
-import { stageUse } from '../stageUse';
+import { isDeliberateTarget, stageUse } from '../stageUse';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -149,14 +149,15 @@ export const unusedStage = rule({
   id: 'unused-stage', severity: 'hint', tag: 'unnecessary', reach: 'file',
   explain: () => [
     t('A plain docker build builds only the last stage and the stages it uses. A stage that no FROM, COPY --from or RUN --mount refers to is skipped, unless you build it with --target.'),
-    t('Stages reached through a build argument (FROM binaries-$TARGETOS) count as used. Many Dockerfiles keep extra stages on purpose as targets (test, lint, release), which is why this is only a hint.'),
+    t('Stages reached through a build argument (FROM binaries-$TARGETOS) count as used, and stages named for a target of their own (test, lint, validate, update, release, dev...) are left alone. Many Dockerfiles keep extra stages on purpose, which is why this is only a hint.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
   const { used } = stageUse(a);
   const last = a.doc.stages.length - 1;
   for (const stage of a.doc.stages) {
-    if (stage.index === last || used.has(stage.index)) continue;
+    // Stages named for a target of their own (test, lint, release, update...) are unused on purpose.
+    if (stage.index === last || used.has(stage.index) || isDeliberateTarget(stage)) continue;
     const span = stage.name?.span ?? stage.from.keywordSpan;
     ctx.report(span, stage.name
       ? t('The stage {0} is not used by the final stage; it is built only with --target {0}.', stage.name.value)
