@@ -257,3 +257,26 @@ test('RUN with Windows paths makes an image of unknown family a Windows one: no 
   const text = 'ARG BASE\nFROM $BASE\nRUN if exist C:\\app\\config.json (del C:\\app\\config.json)\n';
   assert.deepEqual(validateDockerfile(text).filter((d) => d.severity === DiagnosticSeverity.Error), []);
 });
+
+// ---- found on a third set of real files ----
+
+test('giving a distroless or scratch image a /bin/sh is no re-linking of the shell', () => {
+  assert.deepEqual(runRule('relink-sh', 'FROM gcr.io/distroless/static:debug\nSHELL ["/busybox/sh", "-c"]\nRUN ln -s /busybox/sh /bin/sh\n'), []);
+  assert.deepEqual(runRule('relink-sh', 'FROM alpine:3.20\nRUN ln -snf busybox /bin/sh\n'), []);
+  assert.equal(runRule('relink-sh', 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n').length, 1);
+});
+
+test('PATH is defined in every stage, also FROM scratch', () => {
+  assert.deepEqual(runRule('undefined-variable', 'FROM alpine:3.20 AS rootfs\nRUN mkdir /out\nFROM scratch\nCOPY --from=rootfs /out/ /\nENV PATH="/opt/venv/bin:$PATH"\n'), []);
+});
+
+test('a stage FROM scratch that copies a whole root file system has its users', () => {
+  const text = 'FROM postgres:17 AS builder\nRUN echo build\nFROM scratch\nCOPY --from=builder / /\nUSER postgres\n';
+  assert.deepEqual(runRule('user-not-created', text), []);
+  assert.equal(runRule('user-not-created', 'FROM scratch\nCOPY app /app\nUSER app\n').length, 1);
+});
+
+test('a script that moves around and ends with cd back up is not told to use WORKDIR', () => {
+  assert.deepEqual(runRule('cd-without-effect', 'FROM alpine:3.20\nRUN cd /tmp/src && make install && cd ../..\n'), []);
+  assert.deepEqual(runRule('cd-without-effect', 'FROM alpine:3.20\nRUN cd /tmp/src && make && cd /srv/app\n'), []);
+});

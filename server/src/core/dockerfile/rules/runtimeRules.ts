@@ -150,6 +150,8 @@ export const userNotCreated = rule({
     for (const s of chain) {
       for (const i of s.instructions) {
         if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
+        // COPY --from=rootfs /root-out/ / (or / /) brings a whole file system, /etc/passwd with it.
+        if ((i.upper === 'COPY' || i.upper === 'ADD') && i.flags.some((f) => f.name === 'from') && /^\/?$/.test(i.words[i.words.length - 1]?.value ?? '')) copiesPasswd = true;
         if (i.upper !== 'RUN') continue;
         for (const c of a.shell(i)?.summary.commands ?? []) {
           const command = cmd(c);

@@ -73,11 +73,12 @@ export const cdWithoutEffect = rule({
     const top = all.filter((c) => !c.raw.nested);
     const last = top[top.length - 1];
     if (!last || last.name !== 'cd' || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) continue;
-    // Nothing may run after it, not even inside a loop or an if that follows.
-    if (all.some((c) => c.raw.start >= last.raw.end)) continue;
+    // Nothing may run after it, not even inside a loop or an if that follows; and it must be the
+    // script's only cd: one that moves around ends wherever its work is done.
+    if (all.some((c) => c.raw.start >= last.raw.end || (c.name === 'cd' && c !== last))) continue;
     const dir = last.args[0];
-    // cd / or cd - at the end tidies up after a script; it is not meant to carry over.
-    if (!dir || ['/', '-', '~'].includes(dir.text) || dir.text.startsWith('-')) continue;
+    // cd /, cd - or cd ../.. at the end tidies up after a script; it is not meant to carry over.
+    if (!dir || ['/', '-', '~'].includes(dir.text) || dir.text.startsWith('-') || /^(\.\.\/?)+$/.test(dir.text)) continue;
     ctx.report(commandSpan(run, last), t('The RUN ends with cd {0}, which has no effect on later instructions. Use WORKDIR {0}.', dir.text), {
       data: top.length === 1 && dir.literal ? { workdir: dir.text } : undefined,
     });
@@ -116,8 +117,15 @@ export const relinkSh = rule({
   explain: () => [t('Replacing /bin/sh with a link to another shell changes it for every program in the image. To change the shell RUN uses, use the SHELL instruction.')],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
+    // Only replacing the /bin/sh an image has by another shell counts: giving a distroless
+    // :debug or scratch image a /bin/sh (ln -s /busybox/sh /bin/sh) changes nobody's shell.
+    const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
+    if (family === 'distroless' || family === 'scratch') continue;
     for (const c of commandsOf(run)) {
-      if (c.name === 'ln' && c.args[c.args.length - 1]?.text === '/bin/sh') ctx.report(commandSpan(run, c), t('Use SHELL to change the shell instead of re-linking /bin/sh.'));
+      if (c.name !== 'ln' || c.args[c.args.length - 1]?.text !== '/bin/sh') continue;
+      const target = c.args.filter((w) => !w.text.startsWith('-'))[0]?.text.split('/').pop() ?? '';
+      if (!['bash', 'zsh', 'ksh', 'mksh', 'fish'].includes(target) || (family === 'rhel' && target === 'bash')) continue;
+      ctx.report(commandSpan(run, c), t('Use SHELL to change the shell instead of re-linking /bin/sh.'));
     }
   }
 });

@@ -22,7 +22,8 @@ export const undefinedVariable = rule({
   const a = ctx.a;
   const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
   for (const use of usesIn(ctx)) {
-    if (use.def || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name)) continue;
+    // BuildKit gives every Linux stage a default PATH, even one FROM scratch.
+    if (use.def || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name) || use.ref.name === 'PATH') continue;
     const m = use.ref.modifier;
     if (m === '-' || m === ':-' || m === '+' || m === ':+') continue;
     const stage = a.doc.stages[use.scope];
