@@ -280,3 +280,10 @@ test('a script that moves around and ends with cd back up is not told to use WOR
   assert.deepEqual(runRule('cd-without-effect', 'FROM alpine:3.20\nRUN cd /tmp/src && make install && cd ../..\n'), []);
   assert.deepEqual(runRule('cd-without-effect', 'FROM alpine:3.20\nRUN cd /tmp/src && make && cd /srv/app\n'), []);
 });
+
+test('sudo -u to drop privileges, and a placeholder in a secret-looking ENV, are fine', () => {
+  assert.deepEqual(runRule('sudo', 'FROM archlinux:base\nRUN useradd builder && sudo -u builder bash -c "makepkg -s --noconfirm"\n'), []);
+  assert.equal(runRule('sudo', 'FROM debian:12\nRUN sudo apt-get update\n').length, 1);
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM mcr.microsoft.com/mssql/server:2022-latest\nENV SA_PASSWORD="_" ACCEPT_EULA=Y\n'), []);
+  assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV DB_PASSWORD=hunter2\n').length, 2);
+});

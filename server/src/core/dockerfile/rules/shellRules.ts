@@ -85,20 +85,22 @@ export const cdWithoutEffect = rule({
   }
 });
 
-function simpleCommandRule(id: string, peer: string, severity: 'warning' | 'information', names: string[], message: () => string, explain: () => string[]) {
-  return rule({ id, severity, hadolint: [peer], explain }, (ctx) => {
-    for (const run of runShells(ctx)) {
-      for (const c of run.info.summary.commands) {
-        const name = c.words[0]?.text.split('/').pop();
-        if (name && names.includes(name)) ctx.report(run.info.span(c.words[0]!.start, c.words[0]!.end), message());
-      }
+export const sudo = rule({
+  id: 'sudo', severity: 'warning', hadolint: ['DL3004'],
+  explain: () => [
+    t('sudo adds a package and a setuid binary for nothing: RUN already runs as the current USER. To run something as root, put USER root before it and switch back to the unprivileged user afterwards.'),
+    t('sudo -u <user>, which drops privileges for one command (makepkg refuses to run as root), is left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of run.info.summary.commands) {
+      const name = c.words[0]?.text.split('/').pop();
+      if (name !== 'sudo') continue;
+      if (c.words.some((w) => w.text === '-u' || w.text.startsWith('--user') || /^-[a-zA-Z]*u$/.test(w.text))) continue;
+      ctx.report(run.info.span(c.words[0]!.start, c.words[0]!.end), t('Do not use sudo in RUN: build steps already run as the current USER. Switch with USER root and back instead.'));
     }
-  });
-}
-
-export const sudo = simpleCommandRule('sudo', 'DL3004', 'warning', ['sudo'],
-  () => t('Do not use sudo in RUN: build steps already run as the current USER. Switch with USER root and back instead.'),
-  () => [t('sudo adds a package and a setuid binary for nothing: RUN already runs as the current USER. To run something as root, put USER root before it and switch back to the unprivileged user afterwards.')]);
+  }
+});
 
 export const pointlessCommand = rule({
   id: 'pointless-command', severity: 'information', hadolint: ['DL3001'],

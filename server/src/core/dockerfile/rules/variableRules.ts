@@ -115,6 +115,8 @@ export const secretInArgEnv = rule({
 }, (ctx) => {
   for (const def of defsIn(ctx)) {
     if (def.imports || !looksSecret(def.name)) continue;
+    // ENV sa_password="_": a placeholder the container gets its real value for at run time.
+    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
   }
 });
