@@ -287,3 +287,11 @@ test('sudo -u to drop privileges, and a placeholder in a secret-looking ENV, are
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM mcr.microsoft.com/mssql/server:2022-latest\nENV SA_PASSWORD="_" ACCEPT_EULA=Y\n'), []);
   assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV DB_PASSWORD=hunter2\n').length, 2);
 });
+
+// ---- a fourth set, read without tuning first ----
+
+test('USER root at the end is fine when the entrypoint or the server steps down', () => {
+  assert.deepEqual(runRule('root-user', 'FROM php:8.3-apache\nUSER www-data\nRUN composer install\nUSER root\nCMD ["apache2-foreground"]\n'), []);
+  assert.deepEqual(runRule('root-user', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nUSER root\nENTRYPOINT ["/entrypoint.sh"]\n'), []);
+  assert.equal(runRule('root-user', 'FROM node:22\nUSER node\nRUN npm ci\nUSER root\nCMD ["node", "server.js"]\n').length, 1);
+});
