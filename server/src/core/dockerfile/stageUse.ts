@@ -16,7 +16,7 @@ export interface StageUse {
 }
 
 /** Stage names of images nobody ships: development environments, test, lint and code-generation targets. */
-const TOOL_WORDS = new Set(['dev', 'devcontainer', 'envs', 'debug', 'test', 'tests', 'testing', 'e2e', 'integration', 'lint', 'validate', 'validation', 'check', 'ci', 'update', 'generate', 'generated', 'gen', 'vendor', 'docs']);
+const TOOL_WORDS = new Set(['dev', 'develop', 'development', 'devcontainer', 'envs', 'debug', 'test', 'tests', 'testing', 'e2e', 'integration', 'lint', 'validate', 'validation', 'check', 'ci', 'update', 'generate', 'generated', 'gen', 'vendor', 'docs']);
 
 /** A last stage such as validate, lint or dev-envs: a tool's image, where size advice is noise. */
 export function isToolTarget(stage: Stage): boolean {

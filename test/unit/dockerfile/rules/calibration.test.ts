@@ -295,3 +295,9 @@ test('USER root at the end is fine when the entrypoint or the server steps down'
   assert.deepEqual(runRule('root-user', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nUSER root\nENTRYPOINT ["/entrypoint.sh"]\n'), []);
   assert.equal(runRule('root-user', 'FROM node:22\nUSER node\nRUN npm ci\nUSER root\nCMD ["node", "server.js"]\n').length, 1);
 });
+
+test('labels Docker Desktop extensions and Operator bundles must carry are no label-key mistakes', () => {
+  const text = 'FROM alpine:3.20\nLABEL com.docker.desktop.extension.api.version=">= 0.2.3" \\\n      com.docker.extension.publisher-url="https://example.com" \\\n      operators.operatorframework.io.metrics.project_layout=go.kubebuilder.io/v3\n';
+  assert.deepEqual(runRule('invalid-label-key', text), []);
+  assert.equal(runRule('invalid-label-key', 'FROM alpine:3.20\nLABEL com.docker.compose.project=x\n').length, 1);
+});

@@ -163,6 +163,8 @@ export const copyWholeFilesystem = rule({
 
 const LABEL_KEY = /^[a-z0-9]([a-z0-9]|[.-](?![.-]))*[a-z0-9]$|^[a-z0-9]$/;
 const RESERVED_LABEL = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
+/** Keys Docker or another spec tells image authors to set, whatever the convention says: Docker Desktop extensions, Operator bundles. */
+const PRESCRIBED_LABEL = /^(com\.docker\.desktop\.extension\.|com\.docker\.extension\.|operators\.operatorframework\.io\.)/;
 
 export const invalidLabelKey = rule({
   id: 'invalid-label-key', severity: 'hint', hadolint: ['DL3048'],
@@ -172,7 +174,7 @@ export const invalidLabelKey = rule({
     if (i.upper !== 'LABEL') continue;
     for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
       const key = pair.key.value;
-      if (!key || key.includes('$')) continue;
+      if (!key || key.includes('$') || PRESCRIBED_LABEL.test(key)) continue;
       if (RESERVED_LABEL.test(key)) ctx.report(pair.key.span, t('The label prefix of {0} is reserved for Docker.', key));
       else if (!LABEL_KEY.test(key)) ctx.report(pair.key.span, t('{0} is not a conventional label key (lower case, digits, dots and dashes).', key));
     }
