@@ -293,11 +293,16 @@ test('sudo -u to drop privileges, and a placeholder in a secret-looking ENV, are
 test('USER root at the end is fine when the entrypoint or the server steps down', () => {
   assert.deepEqual(runRule('root-user', 'FROM php:8.3-apache\nUSER www-data\nRUN composer install\nUSER root\nCMD ["apache2-foreground"]\n'), []);
   assert.deepEqual(runRule('root-user', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nUSER root\nENTRYPOINT ["/entrypoint.sh"]\n'), []);
-  assert.equal(runRule('root-user', 'FROM node:22\nUSER node\nRUN npm ci\nUSER root\nCMD ["node", "server.js"]\n').length, 1);
+  assert.deepEqual(runRule('root-user', 'FROM node:22\nUSER node\nRUN npm ci\nUSER root\nCMD ["node", "server.js"]\n'), [], 'root chosen for run time');
+  assert.equal(runRule('root-user', 'FROM quay.io/jupyter/base-notebook:2025-01-06\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["start-notebook.py"]\n').length, 1, 'switched to root to install, never back');
 });
 
 test('labels Docker Desktop extensions and Operator bundles must carry are no label-key mistakes', () => {
   const text = 'FROM alpine:3.20\nLABEL com.docker.desktop.extension.api.version=">= 0.2.3" \\\n      com.docker.extension.publisher-url="https://example.com" \\\n      operators.operatorframework.io.metrics.project_layout=go.kubebuilder.io/v3\n';
   assert.deepEqual(runRule('invalid-label-key', text), []);
   assert.equal(runRule('invalid-label-key', 'FROM alpine:3.20\nLABEL com.docker.compose.project=x\n').length, 1);
+});
+
+test('a --from naming no stage and no part of one is taken for a named build context', () => {
+  assert.deepEqual(runRule('unknown-stage', 'FROM ruby:3.3\nCOPY --from=templates /redis.template.yml /pups/redis.yml\n'), []);
 });

@@ -100,22 +100,23 @@ export const backgroundServiceCmd = rule({
 });
 
 const ROOT = /^(root|0)(:(root|0))?$/;
-const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
+const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
 
 export const rootUser = rule({
   id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file',
   explain: () => [
     t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
-    t('Not reported when the Dockerfile shows why it starts as root: an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm).'),
+    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate.'),
   ],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
   const users = last?.instructions.filter((i) => i.upper === 'USER') ?? [];
   const final = users[users.length - 1];
   if (!final?.words[0] || !ROOT.test(final.words[0].value)) return;
-  // Back to root on purpose: an entrypoint that steps down (gosu, su-exec...) or a server that
-  // drops its own privileges (apache, nginx, php-fpm) needs to start as root.
-  if (STEPS_DOWN.test(ctx.a.text)) return;
+  // The bug is switching to root to install something and never switching back. A USER root
+  // followed only by ENTRYPOINT, CMD and the like chooses root for run time on purpose; so does
+  // an entrypoint that steps down (gosu, su-exec...) or a server that drops its own privileges.
+  if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text)) return;
   ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
 });
 

@@ -117,13 +117,11 @@ export const unknownStage = rule({
       ctx.report(ref.span, t('No stage named {0}. Did you mean {1}?', ref.name, suggestion), { data: { replacement: suggestion } });
       continue;
     }
-    // A bare word that is neither a stage nor an official image is almost always a stage name
-    // gone wrong; as an image it would fail to pull.
-    if (ref.kind === 'from' || /[/:@.]/.test(name) || OFFICIAL_IMAGES.has(name) || name === 'scratch' || name === 'context' || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) continue;
-    ctx.report(ref.span, part
-      ? t('No stage named {0} above this line. Did you mean {1}? As an image, {0} would be pulled from docker.io/library/{0}, which is not an official image.', ref.name, part)
-      : t('No stage named {0} above this line. Unless you pass a build context of that name (--build-context {0}=...), it would be pulled from docker.io/library/{0}, which is not an official image.', ref.name),
-    { data: part ? { replacement: part } : undefined });
+    // A bare word that is part of a stage's name and is no official image is a stage name gone
+    // wrong; as an image it would fail to pull. An unrelated word is more likely a named build
+    // context (--build-context templates=...), which the Dockerfile cannot show.
+    if (!part || ref.kind === 'from' || /[/:@.]/.test(name) || OFFICIAL_IMAGES.has(name) || name === 'scratch' || name === 'context' || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) continue;
+    ctx.report(ref.span, t('No stage named {0} above this line. Did you mean {1}? As an image, {0} would be pulled from docker.io/library/{0}, which is not an official image.', ref.name, part), { data: { replacement: part } });
   }
   // FROM <typo of a stage name> would pull an image of that name.
   for (const stage of ctx.scope.stages) {
