@@ -23,7 +23,7 @@ export type ImageFamily =
 
 const WINDOWS_WORDS = new Set(['windows', 'windowsservercore', 'servercore', 'nanoserver', 'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', 'windowsserver']);
 const DEBIAN_WORDS = new Set([
-  'debian', 'ubuntu', 'bookworm', 'bullseye', 'buster', 'stretch', 'jessie', 'trixie', 'forky', 'sid', 'slim',
+  'debian', 'ubuntu', 'bookworm', 'bullseye', 'buster', 'stretch', 'jessie', 'trixie', 'forky', 'sid',
   'jammy', 'focal', 'noble', 'bionic', 'xenial', 'resolute', 'oracular', 'plucky', 'questing', 'kinetic', 'lunar', 'mantic',
   'raspbian', 'buildpack',
 ]);

@@ -306,3 +306,12 @@ test('labels Docker Desktop extensions and Operator bundles must carry are no la
 test('a --from naming no stage and no part of one is taken for a named build context', () => {
   assert.deepEqual(runRule('unknown-stage', 'FROM ruby:3.3\nCOPY --from=templates /redis.template.yml /pups/redis.yml\n'), []);
 });
+
+test('the package manager a RUN calls must be the base image family\'s', () => {
+  const [d] = runRule('package-manager-mismatch', 'FROM python:3.13-alpine\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\n');
+  assert.match(d!.message, /apt-get is not in Alpine images \(python:3.13-alpine\); use apk add/);
+  assert.equal(runRule('package-manager-mismatch', 'FROM mysql:8.4\nRUN apt-get update && apt-get install -y curl\n').length, 1, 'mysql is built on Oracle Linux');
+  const portable = 'FROM alpine:3.20\nRUN if command -v apk > /dev/null; then apk add curl; else apt-get install -y curl; fi\n';
+  assert.deepEqual(runRule('package-manager-mismatch', portable), []);
+  assert.deepEqual(runRule('package-manager-mismatch', 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\n'), [], 'slim images are Debian');
+});

@@ -3,7 +3,8 @@
 import { t } from '../../l10n';
 import type { Cmd, RunShell } from './shellCommands';
 import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShells, subcommand } from './shellCommands';
-import { stageUse } from '../stageUse';
+import { familyOfImage, type ImageFamily } from '../imageFamily';
+import { rootImageRef, stageUse } from '../stageUse';
 import { rule, type Rule } from './rule';
 
 interface Manager {
@@ -200,4 +201,39 @@ export const yarnCacheClean = rule({
   }
 });
 
-export const packageRules: Rule[] = [...TABLE.map(packageRule), aptListsCleanup, aptInsteadOfAptGet, zypperDistUpgrade, yarnCacheClean];
+/** Which package managers each base image family has. */
+const MANAGERS_OF: Partial<Record<ImageFamily, string[]>> = {
+  debian: ['apt-get', 'apt', 'dpkg'],
+  alpine: ['apk'],
+  rhel: ['dnf', 'microdnf', 'yum', 'tdnf', 'zypper', 'rpm'],
+};
+const ALL_MANAGERS = new Set(Object.values(MANAGERS_OF).flat());
+
+export const packageManagerMismatch = rule({
+  id: 'package-manager-mismatch', severity: 'warning',
+  explain: () => [
+    t('Each distribution has its own package manager: apt-get on Debian and Ubuntu, apk on Alpine, dnf, microdnf or yum on RHEL, UBI, Fedora and their kin. A RUN that calls another one fails with "not found" (apt-get on an Alpine image is a classic after switching a base image to its -alpine tag).'),
+    t('The family is read from the base image at the root of the stage\'s FROM chain; scripts that look for the package manager first (command -v, which) or use several are left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    if (!run.stage) continue;
+    const root = rootImageRef(ctx.a, run.stage);
+    const family = ctx.a.doc.escape === '`' ? 'windows' : familyOfImage(root);
+    const own = MANAGERS_OF[family];
+    if (!own) continue;
+    const commands = commandsOf(run);
+    // A portable script (command -v apk || ..., several managers) decides at run time.
+    const used = new Set(commands.filter((c) => ALL_MANAGERS.has(c.name)).map((c) => c.name));
+    if (commands.some((c) => ['command', 'which', 'type', 'hash'].includes(c.name)) || /\bcommand\s+-v\b/.test(run.info.source.text)) continue;
+    if ([...used].some((m) => own.includes(m))) continue;
+    const wrong = commands.find((c) => ALL_MANAGERS.has(c.name) && !c.raw.nested && !own.includes(c.name));
+    if (!wrong || wrong.name === 'rpm' || wrong.name === 'dpkg') continue;
+    const span = commandSpan(run, wrong);
+    if (family === 'alpine') ctx.report(span, t('{0} is not in Alpine images ({1}); use apk add.', wrong.name, root));
+    else if (family === 'debian') ctx.report(span, t('{0} is not in Debian and Ubuntu images ({1}); use apt-get install.', wrong.name, root));
+    else ctx.report(span, t('{0} is not in RHEL-like images ({1}); use dnf install (microdnf on minimal images).', wrong.name, root));
+  }
+});
+
+export const packageRules: Rule[] = [...TABLE.map(packageRule), aptListsCleanup, aptInsteadOfAptGet, zypperDistUpgrade, yarnCacheClean, packageManagerMismatch];
