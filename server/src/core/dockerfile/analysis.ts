@@ -44,13 +44,16 @@ export class Analysis {
   private readonly shellKinds = new Map<number, ShellKind>();
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly families = new Map<number, ImageFamily>();
+  /** Global ARG defaults, which are all a FROM line sees. */
+  private readonly globalDefaults = new Map<string, string>();
+  private readonly baseRefs = new Map<number, string>();
   private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
     // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
-    const globals = new Map<string, string>();
+    const globals = this.globalDefaults;
     for (const arg of doc.globalArgs) {
       for (const pair of keyValuesOf(arg, doc.escape)) {
         if (pair.value) globals.set(pair.key.value, expandText(pair.value.raw, (n) => globals.get(n), doc.escape).value);
@@ -125,6 +128,23 @@ export class Analysis {
     return image;
   }
 
+  /**
+   * The image reference at the root of a stage's FROM chain, with the global ARG defaults applied
+   * (variables without one stay as written). Cheap: it does not work out the stages' variables.
+   */
+  baseImageRef(stage: Stage): string {
+    let root = stage;
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) root = this.doc.stages[p]!;
+    let ref = this.baseRefs.get(root.index);
+    if (ref === undefined) {
+      const raw = root.image?.raw ?? '';
+      const expanded = raw.includes('$') ? expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape) : undefined;
+      ref = expanded ? (expanded.unknown.length > 0 ? raw : expanded.value) : root.image?.value ?? '';
+      this.baseRefs.set(root.index, ref);
+    }
+    return ref;
+  }
+
   isWindows(stage: Stage): boolean {
     return this.family(stage) === 'windows';
   }
@@ -143,7 +163,7 @@ export class Analysis {
     const root = chain[chain.length - 1]!;
     if (this.doc.escape === '`') family = 'windows';
     else {
-      family = familyOfImage(this.imageOf(root) ?? root.image?.raw ?? '');
+      family = familyOfImage(this.baseImageRef(root));
       // FROM binaries-$TARGETOS: the family the stages it may stand for share.
       const options = family === 'unknown' ? stagesFromPattern(this, root) : [];
       if (options.length > 0) {

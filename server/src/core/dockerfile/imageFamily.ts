@@ -73,11 +73,24 @@ function familyOfWords(words: string[]): ImageFamily | undefined {
   return undefined;
 }
 
+/** Many stages of a file share one image reference, and every version of the file asks again. */
+const familyMemo = new Map<string, ImageFamily>();
+
 /**
  * The family an image reference names. Variables (`${ALPINE_VERSION}`) may remain in it: their
  * literal surroundings still count (golang:${GO}-alpine${ALPINE} is Alpine).
  */
 export function familyOfImage(reference: string): ImageFamily {
+  let family = familyMemo.get(reference);
+  if (family === undefined) {
+    family = familyOfReference(reference);
+    if (familyMemo.size > 2000) familyMemo.clear();
+    familyMemo.set(reference, family);
+  }
+  return family;
+}
+
+function familyOfReference(reference: string): ImageFamily {
   const ref = reference.trim().toLowerCase().replace(/\$\{[^}]*\}|\$[a-z_][a-z0-9_]*/g, '-');
   if (ref === '' || ref === '-') return 'unknown';
   if (ref === 'scratch') return 'scratch';
@@ -98,27 +111,37 @@ export function familyOfImage(reference: string): ImageFamily {
   return OFFICIAL[repository] ?? OFFICIAL[segments.slice(-2).join('/')] ?? 'unknown';
 }
 
+/** Per instruction (the next version's parse reuses the ones an edit did not touch). */
+const evidenceMemo = new WeakMap<Instruction, ImageFamily | null>();
+
 /** What a stage's own instructions say about its family, when its image does not. */
 export function familyFromInstructions(instructions: readonly Instruction[]): ImageFamily | undefined {
   let found: ImageFamily | undefined;
   for (const i of instructions) {
-    const target = i.trigger ?? i;
-    if (target.upper === 'SHELL') {
-      const exe = target.exec?.items[0]?.value.toLowerCase() ?? '';
-      if (/(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/.test(exe)) return 'windows';
-      continue;
-    }
-    // WORKDIR C:\app, COPY x C:/app: only Windows has drive letters.
-    if ((target.upper === 'WORKDIR' || target.upper === 'COPY' || target.upper === 'ADD') && /(^|\s)["']?[A-Za-z]:[\\/]/.test(target.argText)) return 'windows';
-    if (target.upper !== 'RUN' || found) continue;
-    // C:\Windows, C:\ProgramData...: a drive letter and a backslash are Windows only.
-    if (/(^|[\s"'=(])[A-Za-z]:\\[A-Za-z]/.test(target.argText.slice(0, 4000))) return 'windows';
-    const text = target.argText.length > 4000 ? target.argText.slice(0, 4000) : target.argText;
-    if (/(^|[\s;&|(])apk\s+(add|update|del|upgrade|--no-cache)\b/.test(text)) found = 'alpine';
-    else if (/(^|[\s;&|(])(apt-get|dpkg)\s/.test(text)) found = 'debian';
-    else if (/(^|[\s;&|(])(dnf|microdnf|yum|tdnf|zypper)\s/.test(text)) found = 'rhel';
+    let said = evidenceMemo.get(i);
+    if (said === undefined) evidenceMemo.set(i, (said = evidenceOf(i) ?? null));
+    if (said === 'windows') return 'windows';
+    found ??= said ?? undefined;
   }
   return found;
+}
+
+function evidenceOf(i: Instruction): ImageFamily | undefined {
+  const target = i.trigger ?? i;
+  if (target.upper === 'SHELL') {
+    const exe = target.exec?.items[0]?.value.toLowerCase() ?? '';
+    return /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/.test(exe) ? 'windows' : undefined;
+  }
+  // WORKDIR C:\app, COPY x C:/app: only Windows has drive letters.
+  if ((target.upper === 'WORKDIR' || target.upper === 'COPY' || target.upper === 'ADD') && /(^|\s)["']?[A-Za-z]:[\\/]/.test(target.argText)) return 'windows';
+  if (target.upper !== 'RUN') return undefined;
+  const text = target.argText.length > 4000 ? target.argText.slice(0, 4000) : target.argText;
+  // C:\Windows, C:\ProgramData...: a drive letter and a backslash are Windows only.
+  if (/(^|[\s"'=(])[A-Za-z]:\\[A-Za-z]/.test(text)) return 'windows';
+  if (/(^|[\s;&|(])apk\s+(add|update|del|upgrade|--no-cache)\b/.test(text)) return 'alpine';
+  if (/(^|[\s;&|(])(apt-get|dpkg)\s/.test(text)) return 'debian';
+  if (/(^|[\s;&|(])(dnf|microdnf|yum|tdnf|zypper)\s/.test(text)) return 'rhel';
+  return undefined;
 }
 
 /** Whether bash is there without being installed first. */

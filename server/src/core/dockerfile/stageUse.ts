@@ -50,6 +50,8 @@ export function stagesFromPattern(a: Analysis, stage: Stage): Stage[] {
 /** Stages before `before` whose name fits a reference with variables in it. */
 function stagesMatching(a: Analysis, raw: string, before: number, globals: Map<string, string>): Stage[] {
   const parts = raw.split(VARIABLE);
+  // A stage name has no : / or @, so node:${VERSION} can only be an image.
+  if (parts.some((p) => /[:/@]/.test(p))) return [];
   if (parts.every((p) => p === '')) {
     // All variable: only its default can say which stage it means.
     const value = expandText(raw, (n) => globals.get(n), a.doc.escape).value.toLowerCase();
@@ -88,7 +90,5 @@ export function stageUse(a: Analysis): StageUse {
 
 /** The image at the root of a stage's FROM chain, expanded when the Dockerfile gives its variables values, else as written. */
 export function rootImageRef(a: Analysis, stage: Stage): string {
-  let root = stage;
-  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = a.parentOf(p), guard++) root = a.doc.stages[p]!;
-  return a.imageOf(root) ?? root.image?.raw ?? '';
+  return a.baseImageRef(stage).toLowerCase();
 }

@@ -107,7 +107,7 @@ const TABLE: PackageRule[] = [
   {
     id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT, imageOnly: true,
     // Official images install their own product with its recommends on purpose, next to --no-install-recommends everywhere else.
-    knownIn: (text) => /--no-install-recommends|Install-Recommends/i.test(text),
+    knownIn: (text) => text.includes('--no-install-recommends') || /Install-Recommends/i.test(text),
     problem: (c) => (c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
       : t('Add --no-install-recommends so apt-get installs only what you asked for.')),
     explain: () => [
