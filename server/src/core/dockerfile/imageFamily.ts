@@ -144,11 +144,6 @@ function evidenceOf(i: Instruction): ImageFamily | undefined {
   return undefined;
 }
 
-/** Whether bash is there without being installed first. */
-export function hasBash(family: ImageFamily): boolean {
-  return family === 'debian' || family === 'rhel';
-}
-
 /** Official images whose own Dockerfile ends with a WORKDIR (php: /var/www/html, golang: /go...). */
 const WORKDIR_IMAGES = new Set(['golang', 'php', 'wordpress', 'drupal', 'joomla', 'nextcloud', 'matomo', 'httpd', 'tomcat', 'redmine', 'ghost', 'solr', 'sonarqube', 'odoo', 'friendica', 'mediawiki', 'backdrop', 'yourls', 'composer']);
 

@@ -4,6 +4,7 @@
 // image a plain docker build makes is the last stage's file system, with the stages it is built
 // FROM; the other stages are builders (whose files reach it only through COPY --from) or extra
 // targets such as test and lint, so what they leave behind in their layers costs the image nothing.
+// When the last stage itself is such a target (validate, lint, dev-envs), no image is shipped.
 import type { Analysis } from './analysis';
 import type { Stage } from './ast';
 import { expandText } from './expand';
