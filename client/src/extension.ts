@@ -22,6 +22,7 @@ import { BuiltImages } from './build/builtImages';
 import { buildCommands, type BuildWorkflow } from './build/buildCommands';
 import { registerBuildTaskProvider, type BuildTaskDeps } from './build/buildTask';
 import { connectLanguageFacts } from './languageFacts';
+import { workspaceBuildContexts } from './build/buildContexts';
 import { ComposeView } from './compose/composeView';
 import { composeCommands } from './compose/composeCommands';
 import { registerComposeTaskProvider } from './compose/composeTask';
@@ -99,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
 
   // What was built from which Dockerfile; the build task records it, the server gets told.
   const builtImages = new BuiltImages(context.workspaceState);
-  const languageFacts = connectLanguageFacts(() => client, model, builtImages);
+  const languageFacts = connectLanguageFacts(() => client, model, builtImages, () => workspaceBuildContexts(context.workspaceState));
   context.subscriptions.push(languageFacts);
   const buildDeps: BuildTaskDeps = {
     active,
@@ -110,6 +111,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
       } catch (error) {
         log.warn(`could not read the history of the image built from ${outcome.spec.dockerfile}: ${String(error)}`);
       }
+      // Build Image may have remembered a new context for this Dockerfile.
+      languageFacts.sendBuildContexts();
       const waiting = buildWorkflow.waiting.get(outcome.spec.dockerfile);
       buildWorkflow.waiting.delete(outcome.spec.dockerfile);
       waiting?.(outcome);
@@ -151,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
+    if (e.affectsConfiguration('tasks')) languageFacts.sendBuildContexts();
   }));
 
   // What is inside an image: layers, files, packages, known vulnerabilities.

@@ -1,9 +1,10 @@
 // Keeps the language server told what the engine knows: the local images (for FROM completion
-// and hovers) and what was built from which Dockerfile (for per-layer hints). Sent when the
-// server starts and again when they change; image changes are coalesced to one message per turn.
+// and hovers) and what was built from which Dockerfile (for per-layer hints); and where each
+// Dockerfile is built (its build context, for the .dockerignore checks). Sent when the server
+// starts and again when they change; image changes are coalesced to one message per turn.
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ImageFact } from '../../server/src/core/languageService';
-import { BuiltImageNotification, LocalImagesNotification, type LocalImagesParams } from '../../server/src/protocol/messages';
+import type { BuildContextFact, ImageFact } from '../../server/src/core/languageService';
+import { BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, type BuildContextsParams, type LocalImagesParams } from '../../server/src/protocol/messages';
 import type { EngineModel } from './model/engineModel';
 import type { BuiltImages } from './build/builtImages';
 
@@ -18,7 +19,12 @@ export function localImageFacts(model: EngineModel): ImageFact[] {
   return facts;
 }
 
-export function connectLanguageFacts(client: () => LanguageClient | undefined, model: EngineModel, built: BuiltImages): { sendAll(): void; dispose(): void } {
+export function connectLanguageFacts(
+  client: () => LanguageClient | undefined,
+  model: EngineModel,
+  built: BuiltImages,
+  buildContexts: () => BuildContextFact[] = () => [],
+): { sendAll(): void; sendBuildContexts(): void; dispose(): void } {
   let scheduled = false;
   const sendImages = () => {
     const c = client();
@@ -30,6 +36,12 @@ export function connectLanguageFacts(client: () => LanguageClient | undefined, m
     const c = client();
     if (!c?.isRunning()) return;
     for (const fact of built.all()) void c.sendNotification(BuiltImageNotification, fact);
+  };
+  const sendBuildContexts = () => {
+    const c = client();
+    if (!c?.isRunning()) return;
+    const params: BuildContextsParams = { contexts: buildContexts() };
+    void c.sendNotification(BuildContextsNotification, params);
   };
   const onModel = model.onDidChange((change) => {
     if (change.kind !== 'image' && change.kind !== 'state') return;
@@ -48,7 +60,9 @@ export function connectLanguageFacts(client: () => LanguageClient | undefined, m
     sendAll: () => {
       sendImages();
       sendBuilt();
+      sendBuildContexts();
     },
+    sendBuildContexts,
     dispose: () => {
       onModel.dispose();
       onBuilt.dispose();

@@ -51,10 +51,19 @@ export interface BuiltImageFact {
   target?: string;
 }
 
+/** The build context a Dockerfile is built with, as a build task or the last Build Image gave it. */
+export interface BuildContextFact {
+  dockerfileUri: string;
+  /** The context folder (a file: URI without trailing slash). */
+  contextUri: string;
+}
+
 /** Facts the client told the server; all may be empty (the server works without an engine). */
 export interface WorkspaceFacts {
   images: readonly ImageFact[];
   builtImages: readonly BuiltImageFact[];
+  /** Build contexts other than the Dockerfile's folder (absent from older clients). */
+  buildContexts?: readonly BuildContextFact[];
 }
 
 /** Per rule: `off` or a severity. Keys are rule ids. */

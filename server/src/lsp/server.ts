@@ -18,8 +18,8 @@ import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
-  BuiltImageNotification, LocalImagesNotification, SettingsNotification,
-  type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
+  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification,
+  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
 import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
@@ -94,6 +94,11 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     if (!params || typeof params.dockerfileUri !== 'string') return;
     facts.builtImages = [...facts.builtImages.filter((b) => b.dockerfileUri !== params.dockerfileUri), params];
     void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+  connection.onNotification(BuildContextsNotification, (params: BuildContextsParams) => {
+    const list = Array.isArray(params?.contexts) ? params.contexts : [];
+    facts.buildContexts = list.filter((c) => c && typeof c.dockerfileUri === 'string' && typeof c.contextUri === 'string').slice(0, 1000);
+    revalidateAll();
   });
   connection.onNotification(SettingsNotification, (params: SettingsParams) => {
     if (params?.rules && typeof params.rules === 'object') settings.rules = { ...params.rules };
