@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findings, validate } from './helpers';
 
-test('a YAML error is reported at the parser position and hides the other checks', () => {
+test('a YAML error is reported at the parser position, and nothing else inside the unreadable part', () => {
   const text = 'services:\n  web:\n    imag: "busybox\n';
   const diagnostics = validate(text);
   assert.deepEqual(diagnostics.map((d) => d.code), ['compose-yaml-syntax']);
