@@ -32,7 +32,7 @@ test('a syntax error stays in the smallest entry holding it, and the rest parses
   const text = 'services:\n  a:\n    image: "x\n    ports: ["80:80"]\n  b:\n    image: y\n';
   const parsed = parseYaml(text, new Map(), new Map());
   assert.deepEqual(parsed.problems.map((p) => p.code), ['MISSING_CHAR']);
-  assert.deepEqual(parsed.broken.map((b) => [text.slice(b.start, b.end), b.path]), [['    image: "x\n', ['services', 'a', 'image']]]);
+  assert.deepEqual(parsed.broken.map((b) => [text.slice(b.start, b.end), b.path]), [[' "x\n', ['services', 'a', 'image']]], 'the key is certain, its value is not');
   const services = (parsed.documents[0]!.root as MapNode).pairs[0]!.value as MapNode;
   assert.deepEqual(services.pairs.map((p) => (p.key as { value: unknown }).value), ['a', 'b']);
   const a = services.pairs[0]!.value as MapNode;

@@ -33,9 +33,23 @@ test('lines with tabs stay in the child above, where the parser judges them', ()
   assert.deepEqual(entry!.split!.children.map((c) => text.slice(c.start, c.end)), ['  a: 1\n\tc: 3\n', '  d: 4\n']);
 });
 
-test('a line between a key and its children keeps the entry whole (it may belong to either level)', () => {
-  const text = 'services:\n    a: 1\n  b: 2\n    d: 4\n';
-  assert.equal(splitChunks(text)![0]!.split, undefined);
+test('a line between a key and its children is a misindented chunk, with the block under it when it is an empty key', () => {
+  const text = 'services:\n    a: 1\n   e: 6\n    f: 7\n  b:\n    c: 4\n';
+  const [entry] = splitChunks(text)!;
+  assert.deepEqual(entry!.split!.children.map((c) => [text.slice(c.start, c.end), Boolean(c.misindented)]), [
+    ['    a: 1\n', false],
+    ['   e: 6\n', true],
+    ['    f: 7\n', false],
+    ['  b:\n    c: 4\n', true],
+  ]);
+});
+
+test('the children\'s level is the one that leaves fewest lines out of place; for valid YAML, the first child\'s', () => {
+  const text = 'web:\n     odd: 1\n    image: x\n    ports: []\n';
+  const split = splitEntry(text, { start: 0, end: text.length })!;
+  assert.deepEqual(split.children.map((c) => [text.slice(c.start, c.end), Boolean(c.misindented)]), [['     odd: 1\n', true], ['    image: x\n', false], ['    ports: []\n', false]]);
+  const valid = 'web:\n  a:\n    b: 1\n  c: |\n    text: here\n';
+  assert.deepEqual(splitEntry(valid, { start: 0, end: valid.length })!.children.map((c) => valid.slice(c.start, c.end)), ['  a:\n    b: 1\n', '  c: |\n    text: here\n']);
 });
 
 test('a child that is not a key still starts a chunk, and compact sequences stay with their key', () => {

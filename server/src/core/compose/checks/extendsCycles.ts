@@ -16,7 +16,8 @@ export function checkExtendsCycles(ctx: CheckContext): void {
     const walk = walkExtends(file, name, ctx.context, ctx.project().directory);
     if (walk.loopsTo !== 0) continue; // no loop, or a loop this service only leads into
     const loop = walk.links;
-    if (loop.some((link) => isHeld(link.file, link.map?.start ?? 0))) continue;
+    // Every link must be read from readable text.
+    if (loop.some((link) => !link.next || isHeld(link.file, link.next.start))) continue;
     const at = loop[0]!.next!;
     ctx.out.push({
       rule: 'compose-extends-cycle',

@@ -5,7 +5,7 @@
 import { t } from '../../l10n';
 import type { ComposeFile } from '../model/composeFile';
 import { entries } from '../model/access';
-import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
+import { isHeld, mayHoldKey } from '../model/brokenBlocks';
 import { walkExtends } from '../model/extendsChain';
 import type { MapNode } from '../model/nodes';
 import { projectFiles } from '../model/project';
@@ -28,16 +28,16 @@ export function checkServiceImage(ctx: CheckContext): void {
   const certain = project.standalone && !project.incomplete && project.absent.length === 0;
   for (const { name, map } of lacking) {
     const declaration = symbolsOf(file).services.get(name)?.declaration;
-    if (!declaration || isHeld(file, declaration.start) || hasBrokenPart(file, map)) continue;
+    if (!declaration || isHeld(file, declaration.start) || mayHoldKey(file, map, [...PROVIDES_IMAGE])) continue;
     let unknown = false;
     let found = false;
     for (const [index, source] of [file, ...others].entries()) {
       const own = symbolsOf(source).services.get(name);
       if (!own?.map) continue;
-      if (hasBrokenPart(source, own.map)) unknown = true;
+      if (mayHoldKey(source, own.map, [...PROVIDES_IMAGE])) unknown = true;
       const walk = walkExtends(source, name, ctx.context, index === 0 ? project.directory : undefined);
       if (walk.links.some((link) => link.map && providesImage(link.file, link.map))) found = true;
-      if (walk.unknown || walk.links.some((link) => link.map && hasBrokenPart(link.file, link.map))) unknown = true;
+      if (walk.unknown || walk.links.some((link) => link.map && mayHoldKey(link.file, link.map, [...PROVIDES_IMAGE]))) unknown = true;
     }
     if (found || unknown) continue;
     ctx.out.push({

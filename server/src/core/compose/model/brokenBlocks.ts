@@ -1,9 +1,9 @@
 // What a syntax error takes out of the checks. The parser's broken blocks (see parseYaml) are
-// unreadable; a service whose aliases point into one reads unreadable data too. Findings inside
+// unreadable, and so is an alias that stands for something partly unreadable. Findings inside
 // these "held" ranges are dropped, and findings elsewhere that depend on what a broken block
-// might have said are held back: a name it may declare, keys a mapping with a broken part may
-// hold, ports or container names it may use.
-import { entries, resolve, rootMaps } from './access';
+// might have said are held back: a name it may declare, keys a mapping with a broken part (or a
+// merge of one) may hold, ports or container names it may use.
+import { entries, mergeSources, resolve, rootMaps } from './access';
 import type { ComposeFile } from './composeFile';
 import { isSelfContained } from './nodeMemo';
 import { walk, type CNode } from './nodes';
@@ -15,7 +15,7 @@ export interface Range {
 
 const HELD = {};
 
-/** The broken blocks plus the services that read into them through aliases, in document order. */
+/** The broken blocks plus the aliases that stand for something partly unreadable, in document order. */
 export function heldRanges(file: ComposeFile): Range[] {
   if (file.broken.length === 0) return [];
   const cached = file.memo.get(HELD) as Range[] | undefined;
@@ -26,8 +26,10 @@ export function heldRanges(file: ComposeFile): Range[] {
       if (top.value?.kind !== 'map') continue;
       for (const item of entries(file, top.value)) {
         const node = item.raw;
-        if (!node || isSelfContained(node) || !readsBroken(file, node)) continue;
-        ranges.push({ start: item.keyNode.start, end: node.end });
+        if (!node || isSelfContained(node)) continue;
+        walk(node, (n) => {
+          if (n.kind === 'alias' && readsBroken(file, n)) ranges.push({ start: n.start, end: Math.max(n.end, n.start + 1) });
+        });
       }
     }
   }
@@ -36,21 +38,16 @@ export function heldRanges(file: ComposeFile): Range[] {
   return ranges;
 }
 
-/** Whether an alias below `node` stands for something inside a broken block, or for an anchor only a broken block has. */
-function readsBroken(file: ComposeFile, node: CNode): boolean {
-  let found = false;
-  walk(node, (n) => {
-    if (found) return false;
-    if (n.kind !== 'alias') return true;
-    const target = resolve(file, n);
-    found = target ? insideBroken(file, target.start) : file.broken.some((b) => b.anchors.includes(n.name));
-    return false;
-  });
-  return found;
-}
-
-function insideBroken(file: ComposeFile, offset: number): boolean {
-  return file.broken.some((b) => b.start <= offset && offset < b.end);
+/**
+ * Whether an alias stands for a node with an unreadable part (the lines after a node may be the
+ * unreadable rest of it), or for an anchor only a broken block has.
+ */
+function readsBroken(file: ComposeFile, alias: CNode & { kind: 'alias' }): boolean {
+  const target = resolve(file, alias);
+  if (!target) return file.broken.some((b) => b.anchors.includes(alias.name));
+  const lineEnd = file.text.indexOf('\n', target.end);
+  const end = lineEnd < 0 ? file.text.length : lineEnd + 1;
+  return file.broken.some((b) => b.start <= end && target.start < b.end);
 }
 
 /** Whether a finding at `offset` is about text the checks cannot trust. */
@@ -59,10 +56,33 @@ export function isHeld(file: ComposeFile, offset: number): boolean {
   return heldRanges(file).some((r) => r.start <= offset && offset < r.end);
 }
 
-/** Whether part of a node is unreadable (a mapping may then miss keys it really has). */
-export function hasBrokenPart(file: ComposeFile, node: { start: number; end: number } | null | undefined): boolean {
+/**
+ * Whether part of a mapping is unreadable, so it may really have keys it seems to miss: a broken
+ * block inside it, or a `<<` merge of something partly unreadable.
+ */
+export function hasBrokenPart(file: ComposeFile, node: CNode | null | undefined): boolean {
   if (!node || file.broken.length === 0) return false;
-  return file.broken.some((b) => b.start < node.end && node.start < b.end) || isHeld(file, node.start);
+  if (file.broken.some((b) => b.start < node.end && node.start < b.end) || isHeld(file, node.start)) return true;
+  if (node.kind !== 'map') return false;
+  return mergeSources(node).some(({ value }) => {
+    let found = false;
+    walk(value, (n) => {
+      if (n.kind === 'alias' && readsBroken(file, n)) found = true;
+      return !found;
+    });
+    return found;
+  });
+}
+
+/**
+ * Whether a mapping may really hold one of `keys` where it cannot be read: a broken block inside
+ * it writes one of them as a key, or it merges something partly unreadable.
+ */
+export function mayHoldKey(file: ComposeFile, node: CNode | null | undefined, keys: readonly string[]): boolean {
+  if (!hasBrokenPart(file, node) || !node) return false;
+  const inside = file.broken.filter((b) => b.start < node.end && node.start < b.end);
+  if (inside.length === 0) return true; // a merge of something unreadable: anything may come from it
+  return inside.some((b) => keys.some((k) => b.names.includes(k)));
 }
 
 /**

@@ -10,7 +10,7 @@
 import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptions, type YAMLError } from 'yaml';
 import { t } from '../../l10n';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
-import { splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
+import { leadingKeyLine, splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
 
 export interface YamlDocument {
   root: CNode | null;
@@ -178,6 +178,7 @@ function addPairs(state: ChunkedState, pairs: PairNode[], keys: Set<string>, add
 /** The pairs of one entry: parsed as one chunk, or, when the parser rejects it, entry by entry one level down. */
 function parseEntry(state: ChunkedState, span: ChunkSpan, at: Place): PairNode[] {
   const parsed = chunk(state, span, at.indents);
+  if (span.misindented) return misindented(state, span, at, parsed);
   if (parsed.broken && at.indents.length < MAX_DEPTH) {
     const split = splitEntry(state.text, span);
     const before = { problems: state.problems.length, anchored: state.anchored.length, broken: state.broken.length };
@@ -188,12 +189,61 @@ function parseEntry(state: ChunkedState, span: ChunkSpan, at: Place): PairNode[]
     state.anchored.length = before.anchored;
     state.broken.length = before.broken;
   }
+  if (parsed.broken) {
+    const peeled = peel(state, span, at, parsed);
+    if (peeled) return peeled;
+  }
   state.problems.push(...parsed.problems);
   state.anchored.push(...parsed.anchored);
   if (!parsed.broken) return parsed.pairs;
-  const key = leadingKey(state.text, span);
-  state.broken.push({ start: span.start, end: span.end, path: key === undefined ? at.path : [...at.path, key], names: parsed.names, anchors: parsed.anchors });
+  // A key written as such on the first line is certain; only what follows it is unreadable.
+  const key = leadingKeyLine(state.text, span);
+  const start = key && parsed.pairs.some((p) => keyText(p) === key.key) ? key.valueStart : span.start;
+  state.broken.push({ start, end: span.end, path: key ? [...at.path, key.key] : at.path, names: parsed.names, anchors: parsed.anchors });
   // Only a guess, but completion and navigation inside the block still have something to work on.
+  return parsed.pairs;
+}
+
+/**
+ * An entry whose first error is on a later line (a line indented too far, or with a tab, after a
+ * complete value): when the lines before it read cleanly on their own, they are the entry, and
+ * only the lines from the error on are broken. They may have been meant one level up, so their
+ * names count for the parent's level.
+ */
+function peel(state: ChunkedState, span: ChunkSpan, at: Place, parsed: ParsedChunk): PairNode[] | undefined {
+  const error = parsed.problems.find(isBreaking);
+  if (!error) return undefined;
+  // From the error's line on; or, when the parser stopped on the first line, from the second.
+  let from = state.text.lastIndexOf('\n', error.start - 1) + 1;
+  if (from <= span.start || !/\S/.test(state.text.slice(span.start, from))) {
+    const firstLine = /^(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*\n/.exec(state.text.slice(span.start, span.end));
+    from = firstLine ? span.start + firstLine[0].length : span.end;
+    if (from >= span.end || !/\S/.test(state.text.slice(from, span.end))) return undefined;
+  }
+  const head = chunk(state, { start: span.start, end: from }, at.indents);
+  if (head.broken) return undefined;
+  // The parser's own findings, where it made them (on the first line, when it stopped there).
+  state.problems.push(...parsed.problems);
+  state.anchored.push(...head.anchored);
+  const rest = state.text.slice(from, span.end);
+  state.broken.push({ start: from, end: span.end, path: at.path, names: writtenKeys(rest), anchors: writtenAnchors(rest) });
+  return head.pairs;
+}
+
+/**
+ * A line indented between a key and the key's children (with the block under it, when it is an
+ * empty `key:`): the parser would reject it, but parsed on its own it may read fine, so it is
+ * broken here. It may have been meant one level up, so its names count for the parent's level.
+ */
+function misindented(state: ChunkedState, span: ChunkSpan, at: Place, parsed: ParsedChunk): PairNode[] {
+  const source = state.text.slice(span.start, span.end);
+  const first = source.length - source.trimStart().length;
+  const lineEnd = source.indexOf('\n', first);
+  const end = (lineEnd < 0 ? source : source.slice(0, lineEnd)).trimEnd().length;
+  state.problems.push({ code: 'BAD_INDENT', message: 'All mapping items must start at the same column', start: span.start + first, end: span.start + Math.max(end, first + 1), warning: false });
+  state.problems.push(...parsed.problems.filter((p) => p.warning));
+  state.anchored.push(...parsed.anchored);
+  state.broken.push({ start: span.start, end: span.end, path: at.path, names: writtenKeys(source), anchors: writtenAnchors(source) });
   return parsed.pairs;
 }
 
@@ -300,17 +350,6 @@ function writtenKeys(source: string): string[] {
 
 function writtenAnchors(source: string): string[] {
   return [...new Set([...source.matchAll(WRITTEN_ANCHOR)].map((m) => m[1]!))];
-}
-
-const KEY_OF_LINE = new RegExp(WRITTEN_KEY.source);
-
-/** The key of an entry's first line, when that line reads as `key:`. */
-function leadingKey(text: string, span: ChunkSpan): string | undefined {
-  const source = text.slice(span.start, Math.min(span.end, span.start + 4096));
-  const line = source.split('\n').find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const match = line === undefined ? null : KEY_OF_LINE.exec(line);
-  if (!match) return undefined;
-  return (match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3] ?? '').trim() || undefined;
 }
 
 /**

@@ -5,15 +5,20 @@
 // syntax error stays inside the chunk it was written in instead of switching off every check.
 //
 // A chunk starts at every line indented exactly at its level. In valid YAML such a line always
-// starts the next entry of the mapping, except a closing bracket, an explicit `: value` line and a
-// `- item` written at its key's indentation, which can only continue the entry above; those stay
-// with it. So for valid YAML the chunks are exactly the entries. What the splitter cannot place
+// starts the next entry of the mapping, except a closing bracket, an explicit `: value` line and
+// a `- item` right under an empty `key:` (or under another item), which can only continue the
+// entry above; those stay with it. So for valid YAML the chunks are exactly the entries. Lines
+// indented between a key and its children cannot be valid at either level: they start a chunk of
+// their own (with what they hold, when they are an empty `key:`), so the error stays on them.
+// Lines indented with tabs stay with the entry above. What the splitter cannot place
 // (several documents, a root that is not a block mapping, indentation before the first key)
 // returns undefined and the caller parses the whole text at once.
 
 export interface ChunkSpan {
   start: number;
   end: number;
+  /** Indented between its parent key and that key's other children: wrong at any level. */
+  misindented?: boolean;
 }
 
 export interface EntrySpan extends ChunkSpan {
@@ -26,18 +31,19 @@ export interface EntrySplit {
   children: ChunkSpan[];
 }
 
-// A plain or quoted mapping key followed by ':' and a space or the end of the line.
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|<<|[A-Za-z0-9_.\/$][^:#]*?)[ \t]*:(?:[ \t]|$)/;
+// A plain or quoted mapping key followed by ':' and a space or the end of the line. A plain key
+// starts with anything but an indicator, or with "-", "?" or ":" right before more text ("-web").
+const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*?)[ \t]*:(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
 
 interface LineInfo {
   start: number;
-  /** Offset of the first non-space character. */
+  /** Offset of the first non-blank character. */
   first: number;
   /** End of the line's text (before \r\n). */
   end: number;
+  /** Columns before the first non-blank character. */
   indent: number;
-  /** Tabs in the indentation: the line's level cannot be told from its columns. */
   tabbed: boolean;
 }
 
@@ -63,60 +69,138 @@ function contentLines(text: string, from: number, to: number, visit: (line: Line
   }
 }
 
-/** Whether a line at a mapping's indentation continues the entry above instead of starting one. */
-function continuesEntry(text: string, line: LineInfo): boolean {
-  const c = text.charCodeAt(line.first);
-  if (c === 93 /* ] */ || c === 125 /* } */) return true;
-  if (c === 58 /* : */ || c === 45 /* - */) {
-    const after = text.charCodeAt(line.first + 1);
-    return line.first + 1 >= line.end || after === 32 || after === 9;
-  }
-  return false;
+function startsWith(text: string, line: LineInfo, code: number): boolean {
+  if (text.charCodeAt(line.first) !== code) return false;
+  const after = text.charCodeAt(line.first + 1);
+  return line.first + 1 >= line.end || after === 32 || after === 9;
 }
 
-export function isKeyLine(text: string, line: { first: number; end: number }): boolean {
+const isDash = (text: string, line: LineInfo) => startsWith(text, line, 45 /* - */);
+
+/** A closing bracket or an explicit `: value`: at a mapping's indentation these only continue the entry above. */
+function closesEntry(text: string, line: LineInfo): boolean {
+  const c = text.charCodeAt(line.first);
+  return c === 93 /* ] */ || c === 125 /* } */ || startsWith(text, line, 58 /* : */);
+}
+
+function isKeyLine(text: string, line: LineInfo): boolean {
   return KEY_LINE.test(text.slice(line.first, line.end));
 }
 
+function isEmptyKey(text: string, line: LineInfo): boolean {
+  const rest = text.slice(line.first, line.end);
+  return KEY_LINE.test(rest) && EMPTY_VALUE.test(rest);
+}
+
+/**
+ * Finds where the entries of one mapping level start. `level` is the entries' indentation and
+ * `above` their parent key's (-1 at the top). Also counts the lines that are out of place at this
+ * level (see `misplaced`), which for valid YAML is none.
+ */
+class LevelSplitter {
+  readonly starts: ChunkSpan[] = [];
+  /** Lines between the parent key and the level, lines before the first entry, and `key:` lines under a `key: value`. */
+  misplaced = 0;
+  /** The last line at the level: an empty `key:` (a compact list may follow), an item, a `key: plain value`, or else. */
+  private last: 'empty-key' | 'item' | 'plain' | 'other' = 'other';
+  private deeperSinceLast = false;
+  private atLevelYet = false;
+  /** The indentation of an open misindented empty `key:` whose block the following lines are. */
+  private misindentedBlock = -1;
+
+  constructor(private readonly text: string, private readonly level: number, private readonly above: number) {}
+
+  add(line: LineInfo): void {
+    const { text, level } = this;
+    if (this.misindentedBlock >= 0 && !line.tabbed && line.indent > this.misindentedBlock) return;
+    this.misindentedBlock = -1;
+    if (line.tabbed || line.indent > level) {
+      // A tab hides the level: such a line stays with the entry above, where the parser judges it.
+      if (!this.atLevelYet) {
+        // Before the first entry: out of place, each line of it.
+        this.misplaced++;
+        if (this.starts.length === 0) this.start(line, 'other', true);
+      } else if (this.last === 'plain' && !line.tabbed && KEY_LINE.test(text.slice(line.first, line.end))) {
+        this.misplaced++; // a plain value cannot go on with a `key:` line
+      }
+      this.deeperSinceLast = true;
+      return;
+    }
+    if (line.indent < level) {
+      if (line.indent <= this.above) return; // cannot happen inside the span of one entry
+      this.misplaced++;
+      this.start(line, 'other', true);
+      if (isEmptyKey(text, line)) this.misindentedBlock = line.indent;
+      return;
+    }
+    if (closesEntry(text, line)) return;
+    if (isDash(text, line)) {
+      const continues = (this.last === 'empty-key' && !this.deeperSinceLast) || this.last === 'item';
+      if (continues) {
+        this.last = 'item';
+        this.deeperSinceLast = false;
+        return;
+      }
+      this.start(line, 'item');
+      return;
+    }
+    this.start(line, lineKind(text, line));
+  }
+
+  private start(line: LineInfo, kind: 'empty-key' | 'item' | 'plain' | 'other', misindented = false): void {
+    if (!misindented || line.indent < this.level) this.atLevelYet = true;
+    this.starts.push(misindented ? { start: line.start, end: 0, misindented } : { start: line.start, end: 0 });
+    this.last = kind;
+    this.deeperSinceLast = false;
+  }
+
+  /** The chunks, each running to the next one's start (the last to `end`). */
+  spans(end: number): ChunkSpan[] {
+    return this.starts.map((span, i) => ({ ...span, end: i + 1 < this.starts.length ? this.starts[i + 1]!.start : end }));
+  }
+}
+
+/** What a line at the level holds: an empty `key:`, a `key:` with a plain one-line value, or something else. */
+function lineKind(text: string, line: LineInfo): 'empty-key' | 'plain' | 'other' {
+  const rest = text.slice(line.first, line.end);
+  const key = KEY_LINE.exec(rest);
+  if (!key) return 'other';
+  const value = rest.slice(key[0].length).trimStart();
+  if (value === '' || value.startsWith('#')) return 'empty-key';
+  return /^[^"'\[{|>&!*%@`]/.test(value) ? 'plain' : 'other';
+}
+
 export function splitChunks(text: string): EntrySpan[] | undefined {
-  const starts: number[] = [];
+  const level = new LevelSplitter(text, 0, -1);
   let supported = true;
   let seenContent = false;
   contentLines(text, 0, text.length, (line) => {
-    if (line.tabbed) {
-      if (!seenContent) supported = false;
-      return supported; // its level is unknown: it stays with the entry above
-    }
-    if (line.indent > 0) {
-      if (!seenContent) supported = false; // an indented root mapping
-      return supported;
-    }
     const rest = text.slice(line.first, line.end);
-    if (rest.startsWith('---')) {
-      if (seenContent || !/^---[ \t]*(?:#.*)?$/.test(rest)) supported = false;
-      return supported;
-    }
-    if (rest.startsWith('...') || rest.startsWith('%')) {
-      supported = false;
-      return false;
-    }
     if (!seenContent) {
+      if (rest.startsWith('---') && line.indent === 0) {
+        if (!/^---[ \t]*(?:#.*)?$/.test(rest)) supported = false;
+        return supported;
+      }
       const c = rest.charCodeAt(0);
-      if (c === 123 /* { */ || c === 91 /* [ */ || continuesEntry(text, line)) {
-        supported = false;
+      if (line.indent > 0 || line.tabbed || c === 123 /* { */ || c === 91 /* [ */ || c === 37 /* % */ || isDash(text, line) || closesEntry(text, line)) {
+        supported = false; // not a block mapping at the root
         return false;
       }
       seenContent = true;
-      starts.push(0); // the first entry takes the leading comments and document marker
+      level.add({ ...line, start: 0 }); // the first entry takes the leading comments and document marker
       return true;
     }
-    if (!continuesEntry(text, line)) starts.push(line.start);
+    if (line.indent === 0 && !line.tabbed && (rest.startsWith('---') || rest.startsWith('...'))) {
+      supported = false; // another document
+      return false;
+    }
+    level.add(line);
     return true;
   });
-  if (!supported || starts.length === 0) return undefined;
-  return starts.map((start, i) => {
-    const entry: EntrySpan = { start, end: i + 1 < starts.length ? starts[i + 1]! : text.length };
-    const split = splitEntry(text, entry);
+  if (!supported || !seenContent) return undefined;
+  return level.spans(text.length).map((span) => {
+    const entry: EntrySpan = span;
+    const split = splitEntry(text, span);
     if (split) entry.split = split;
     return entry;
   });
@@ -125,47 +209,67 @@ export function splitChunks(text: string): EntrySpan[] | undefined {
 /**
  * Splits one entry into its key line and its children when its value is a block mapping written
  * on the following lines (`key:` then children indented further). Undefined for anything else.
+ * The children's level is the first child's indentation, as for the parser; when that leaves
+ * lines out of place (a first child indented one space too far, say), the indentation of another
+ * `key:` line that leaves fewer is taken, so the odd line is the one that breaks.
  */
 export function splitEntry(text: string, span: ChunkSpan): EntrySplit | undefined {
   let header: LineInfo | undefined;
-  let childIndent = -1;
-  const children: number[] = [];
+  let first: LineInfo | undefined;
+  let lead: LineInfo | undefined;
   let splittable = true;
+  const lines: LineInfo[] = [];
   contentLines(text, span.start, span.end, (line) => {
     if (!header) {
-      const rest = text.slice(line.first, line.end);
-      if (line.tabbed || !KEY_LINE.test(rest) || !EMPTY_VALUE.test(rest)) splittable = false;
+      if (line.tabbed || !isEmptyKey(text, line)) splittable = false;
       header = line;
       return splittable;
     }
-    if (line.tabbed) {
-      if (children.length === 0) splittable = false;
-      return splittable;
-    }
-    if (line.indent <= header.indent) {
+    if (line.indent <= header.indent && !line.tabbed) {
       splittable = false; // a closing bracket or the like at the entry's own level
       return false;
     }
-    if (childIndent < 0) {
-      if (continuesEntry(text, line)) {
-        splittable = false; // a sequence or flow value, not a mapping
-        return false;
-      }
-      childIndent = line.indent;
-      children.push(line.start);
-      return true;
+    if (!first && !line.tabbed) {
+      if (lead === undefined) lead = line;
+      // A list or flow value, unless a `key:` line follows at its indentation or left of it (which is invalid).
+      const listLike = isDash(text, line) || closesEntry(text, line);
+      if (!listLike && (line === lead || (line.indent <= lead.indent && isKeyLine(text, line)))) first = line;
     }
-    if (line.indent < childIndent) {
-      // Between the key and its children: it may belong to either level, so the entry is not split.
-      splittable = false;
-      return false;
-    }
-    if (line.indent === childIndent && !continuesEntry(text, line)) children.push(line.start);
+    lines.push(line);
     return true;
   });
-  if (!splittable || children.length === 0) return undefined;
-  return {
-    header: { start: span.start, end: children[0]! },
-    children: children.map((start, i) => ({ start, end: i + 1 < children.length ? children[i + 1]! : span.end })),
-  };
+  if (!splittable || !header || !first) return undefined;
+  let best = splitAt(text, lines, first.indent, header.indent);
+  if (best.misplaced > 0) {
+    const levels = new Set(lines.filter((l) => !l.tabbed && l.indent !== first!.indent && KEY_LINE.test(text.slice(l.first, l.end))).map((l) => l.indent));
+    for (const level of [...levels].sort((a, b) => a - b)) {
+      const other = splitAt(text, lines, level, header.indent);
+      if (other.misplaced < best.misplaced) best = other;
+    }
+  }
+  if (best.starts.length === 0) return undefined;
+  const children = best.spans(span.end);
+  return { header: { start: span.start, end: children[0]!.start }, children };
+}
+
+function splitAt(text: string, lines: LineInfo[], level: number, above: number): LevelSplitter {
+  const splitter = new LevelSplitter(text, level, above);
+  for (const line of lines) splitter.add(line);
+  return splitter;
+}
+
+/** The key a chunk's first line writes, and where the text after its ":" begins. */
+export function leadingKeyLine(text: string, span: ChunkSpan): { key: string; valueStart: number } | undefined {
+  let found: { key: string; valueStart: number } | undefined;
+  contentLines(text, span.start, span.end, (line) => {
+    const match = KEY_LINE.exec(text.slice(line.first, line.end));
+    if (match) {
+      let key = match[0].replace(/[ \t]*:[ \t]?$/, '');
+      if (/^["']/.test(key)) key = key.slice(1, -1);
+      const colon = line.first + match[0].lastIndexOf(':');
+      if (!line.tabbed) found = { key, valueStart: colon + 1 };
+    }
+    return false;
+  });
+  return found;
 }

@@ -14,7 +14,7 @@ import type { Problem } from '../checks/problems';
 import { alternatives, patternRegex, type JsonSchema } from './composeSchema';
 import { describeExpected, describeFound, dotted, jsonType, placeName, shortValue, type PathSegment } from './schemaMessages';
 import { patternHint } from './valueHints';
-import { hasBrokenPart } from '../model/brokenBlocks';
+import { mayHoldKey } from '../model/brokenBlocks';
 
 /** What the value being checked is, for messages: the value of a key, or an item of a list. */
 export interface Label {
@@ -161,9 +161,8 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
     check(file, entry.raw, target, [...path, entry.key], { key: entry.key, anchor: entry.keyNode }, out);
   }
   // A mapping with an unreadable part may have the key there.
-  const partial = (schema.required?.length ?? 0) > 0 && hasBrokenPart(file, node);
   for (const required of schema.required ?? []) {
-    if (present.has(required) || partial) continue;
+    if (present.has(required) || mayHoldKey(file, node, [required])) continue;
     const at = label.anchor ?? node;
     out.push({
       rule: 'compose-missing-key',
