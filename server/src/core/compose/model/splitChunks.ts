@@ -47,8 +47,12 @@ interface LineInfo {
   tabbed: boolean;
 }
 
-/** Calls `visit` for each line in [from, to) that holds something other than blanks and comments. */
+/**
+ * Calls `visit` for each line in [from, to) that holds something other than blanks and comments.
+ * The line object is reused from call to call (this runs over every line on every edit): copy it to keep it.
+ */
 function contentLines(text: string, from: number, to: number, visit: (line: LineInfo) => boolean | void): void {
+  const line: LineInfo = { start: 0, first: 0, end: 0, indent: 0, tabbed: false };
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -63,7 +67,12 @@ function contentLines(text: string, from: number, to: number, visit: (line: Line
       first++;
     }
     if (first < lineEnd && text.charCodeAt(first) !== 35 /* # */) {
-      if (visit({ start: lineStart, first, end: lineEnd, indent: first - lineStart, tabbed }) === false) return;
+      line.start = lineStart;
+      line.first = first;
+      line.end = lineEnd;
+      line.indent = first - lineStart;
+      line.tabbed = tabbed;
+      if (visit(line) === false) return;
     }
     lineStart = next;
   }
@@ -175,8 +184,8 @@ export function splitChunks(text: string): EntrySpan[] | undefined {
   let supported = true;
   let seenContent = false;
   contentLines(text, 0, text.length, (line) => {
-    const rest = text.slice(line.first, line.end);
     if (!seenContent) {
+      const rest = text.slice(line.first, line.end);
       if (rest.startsWith('---') && line.indent === 0) {
         if (!/^---[ \t]*(?:#.*)?$/.test(rest)) supported = false;
         return supported;
@@ -190,7 +199,7 @@ export function splitChunks(text: string): EntrySpan[] | undefined {
       level.add({ ...line, start: 0 }); // the first entry takes the leading comments and document marker
       return true;
     }
-    if (line.indent === 0 && !line.tabbed && (rest.startsWith('---') || rest.startsWith('...'))) {
+    if (line.indent === 0 && !line.tabbed && (text.startsWith('---', line.first) || text.startsWith('...', line.first))) {
       supported = false; // another document
       return false;
     }
@@ -217,31 +226,48 @@ export function splitEntry(text: string, span: ChunkSpan): EntrySplit | undefine
   let header: LineInfo | undefined;
   let first: LineInfo | undefined;
   let lead: LineInfo | undefined;
+  let splitter: LevelSplitter | undefined;
+  /** Lines before the first child (rare): fed to the splitter once the level is known. */
+  const before: LineInfo[] = [];
   let splittable = true;
-  const lines: LineInfo[] = [];
   contentLines(text, span.start, span.end, (line) => {
     if (!header) {
       if (line.tabbed || !isEmptyKey(text, line)) splittable = false;
-      header = line;
+      header = { ...line };
       return splittable;
     }
     if (line.indent <= header.indent && !line.tabbed) {
       splittable = false; // a closing bracket or the like at the entry's own level
       return false;
     }
-    if (!first && !line.tabbed) {
-      if (lead === undefined) lead = line;
+    if (splitter) {
+      splitter.add(line);
+      return true;
+    }
+    if (!line.tabbed) {
+      lead ??= { ...line };
       // A list or flow value, unless a `key:` line follows at its indentation or left of it (which is invalid).
       const listLike = isDash(text, line) || closesEntry(text, line);
-      if (!listLike && (line === lead || (line.indent <= lead.indent && isKeyLine(text, line)))) first = line;
+      if (!listLike && (line.start === lead.start || (line.indent <= lead.indent && isKeyLine(text, line)))) first = { ...line };
     }
-    lines.push(line);
+    if (!first) {
+      before.push({ ...line });
+      return true;
+    }
+    splitter = new LevelSplitter(text, first.indent, header.indent);
+    for (const earlier of before) splitter.add(earlier);
+    splitter.add(line);
     return true;
   });
-  if (!splittable || !header || !first) return undefined;
-  let best = splitAt(text, lines, first.indent, header.indent);
+  if (!splittable || !header || !first || !splitter) return undefined;
+  let best = splitter;
   if (best.misplaced > 0) {
-    const levels = new Set(lines.filter((l) => !l.tabbed && l.indent !== first!.indent && KEY_LINE.test(text.slice(l.first, l.end))).map((l) => l.indent));
+    // Out of place at the first child's level: try the levels of the other `key:` lines.
+    const lines: LineInfo[] = [];
+    contentLines(text, header.end, span.end, (line) => {
+      lines.push({ ...line });
+    });
+    const levels = new Set(lines.filter((l) => !l.tabbed && l.indent !== first!.indent && isKeyLine(text, l)).map((l) => l.indent));
     for (const level of [...levels].sort((a, b) => a - b)) {
       const other = splitAt(text, lines, level, header.indent);
       if (other.misplaced < best.misplaced) best = other;
