@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../../../server/src/core/types';
 import { isBreaking, parseWhole, parseYaml } from '../../../server/src/core/compose/model/parseYaml';
-import { validate } from './helpers';
+import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
+import { serviceContext, validate } from './helpers';
 
 /** "line code" for each diagnostic (1-based lines), sorted, syntax findings included. */
 function lines(diagnostics: Diagnostic[]): string[] {
@@ -322,4 +323,45 @@ test('on every corpus file with random line edits: valid text reads exactly as a
     }
   }
   assert.ok(valid > 40 && invalid > 40, `${valid} valid and ${invalid} invalid variants`);
+});
+
+test('every feature runs on broken variants of the corpus files without throwing', () => {
+  const corpus = path.resolve(__dirname, '..', '..', 'fixtures', 'corpus', 'compose');
+  const context = serviceContext();
+  const s = composeLanguageService;
+  const edits: ((l: string[], i: number) => void)[] = [
+    (l, i) => { l[i] = `${l[i]} "`; },
+    (l, i) => { l[i] = ` ${l[i]}`; },
+    (l, i) => { l[i] = l[i]!.replace(/: /, ':'); },
+    (l, i) => l.splice(i, 0, l[i]!),
+    (l, i) => { l[i] = `\t${l[i]}`; },
+  ];
+  let version = 0;
+  for (const name of fs.readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f))) {
+    const original = fs.readFileSync(path.join(corpus, name), 'utf8');
+    for (const [k, edit] of edits.entries()) {
+      if ((name.length + k) % 2 === 0) continue; // half of the combinations, spread over the kinds
+      const l = original.split('\n');
+      edit(l, (name.length * 7 + k * 13) % l.length);
+      const text = l.join('\n');
+      const document = { uri: `file:///broken/${name}`, version: ++version, getText: () => text };
+      assert.ok(Array.isArray(s.validate(document, context)));
+      s.documentSymbols?.(document, context);
+      s.foldingRanges?.(document, context);
+      s.documentLinks?.(document, context);
+      s.codeLenses?.(document, context);
+      s.inlayHints?.(document, { start: { line: 0, character: 0 }, end: { line: l.length, character: 0 } }, context);
+      s.format?.(document, { tabSize: 2, insertSpaces: true }, context);
+      for (let line = 0; line < l.length; line += 7) {
+        const position = { line, character: Math.min(l[line]!.length, 6) };
+        s.complete?.(document, position, context);
+        s.hover?.(document, position, context);
+        s.definition?.(document, position, context);
+        s.references?.(document, position, true, context);
+        s.prepareRename?.(document, position, context);
+        s.codeActions?.(document, { start: position, end: position }, [], context);
+      }
+      s.forget?.(document.uri);
+    }
+  }
 });
