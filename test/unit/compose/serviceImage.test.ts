@@ -54,6 +54,7 @@ test('in a -f file the finding is a warning, and without a base file nothing is 
   const [warning] = findings(validate('services:\n  extra:\n    command: ["x"]\n', { files }, `${ROOT}/compose.prod.yaml`), RULE);
   assert.equal(warning?.severity, 2);
   assert.deepEqual(findings(validate('services:\n  extra:\n    command: ["x"]\n', {}, `${ROOT}/compose.prod.yaml`), RULE), []);
+  assert.deepEqual(findings(validate('services:\n  extra:\n    command: ["x"]\n', {}, `${ROOT}/compose.override.yaml`), RULE), [], 'nor in an override file without its base');
 });
 
 test('a misspelt image key is reported once, as an unknown key', () => {

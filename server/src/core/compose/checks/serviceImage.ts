@@ -8,7 +8,7 @@ import { entries } from '../model/access';
 import { isHeld, mayHoldKey } from '../model/brokenBlocks';
 import { walkExtends } from '../model/extendsChain';
 import type { MapNode } from '../model/nodes';
-import { projectFiles } from '../model/project';
+import { isOverrideFile, projectFiles } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import { servicesOf, type CheckContext } from './checkContext';
 import { closest } from '../model/closest';
@@ -23,8 +23,8 @@ export function checkServiceImage(ctx: CheckContext): void {
   if (lacking.length === 0) return;
   const project = ctx.project();
   const others = projectFiles(project).slice(1);
-  // A -f file whose base was not found adds to services we cannot see.
-  if (!project.standalone && project.partners.length === 0) return;
+  // A -f or override file whose base was not found adds to services we cannot see.
+  if ((!project.standalone || isOverrideFile(file.uri)) && project.partners.length === 0) return;
   const certain = project.standalone && !project.incomplete && project.absent.length === 0;
   for (const { name, map } of lacking) {
     const declaration = symbolsOf(file).services.get(name)?.declaration;

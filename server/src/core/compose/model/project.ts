@@ -88,6 +88,11 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
   return { self: file, partners, includes, incomplete, standalone, directory, absent };
 }
 
+/** Whether a file is named as an override file (`compose.override.yaml`, `x.override.yml`): it adds to a base. */
+export function isOverrideFile(uri: string): boolean {
+  return OVERRIDE.test(basenameUri(uri));
+}
+
 /** Suffixes of the copies projects ship for files the user creates. */
 const EXAMPLE_NAMES = [(name: string) => `${name}.example`, (name: string) => `${name}.dist`, (name: string) => `${name}.sample`, (name: string) => name.replace(/\.(ya?ml)$/i, '.example.$1')];
 
