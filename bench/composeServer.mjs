@@ -6,7 +6,7 @@
 // waits about a second before publishing. Needs `npm run build` first.
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
-import { measureServer } from '../test/harness/lspPeer.mjs';
+import { LspPeer, measureServer, percentile } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
 
 const SIZES = (process.env.SIZES || '10,100,1000').split(',').map(Number);
@@ -59,7 +59,56 @@ for (const services of SIZES) {
   }
 }
 
-console.log('\nedit → diagnostics p95 with errors present: ours against ours clean, and against the peer on the same file');
+/**
+ * Ours on the three variants of one size in one server, edits taking turns (clean, duplicates,
+ * syntax, clean…), so a busy machine slows all three alike and the ratio to clean is fair.
+ */
+async function interleaved(services, edits) {
+  const peer = new LspPeer(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio']);
+  try {
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {} } } });
+    peer.notify('initialized', {});
+    const docs = VARIANTS.map((variant) => {
+      const text = composeFile(services, variant);
+      const lines = text.split('\n');
+      const target = lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1;
+      return { variant, uri: `file:///tmp/bench-turns-${services}-${variant}/compose.yaml`, text, target, length: lines[target].length, version: 1, ms: [] };
+    });
+    for (const doc of docs) {
+      const published = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === doc.uri, 120_000);
+      peer.notify('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'dockercompose', version: 1, text: doc.text } });
+      await published;
+    }
+    for (let i = 0; i < edits; i++) {
+      for (const doc of docs) {
+        const at = { line: doc.target, character: doc.length };
+        const change = i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: doc.target, character: doc.length + 1 } }, text: '' };
+        const published = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === doc.uri, 60_000);
+        const t = performance.now();
+        peer.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version: ++doc.version }, contentChanges: [change] });
+        await published;
+        doc.ms.push(performance.now() - t);
+      }
+    }
+    return docs;
+  } finally {
+    await peer.stop();
+  }
+}
+
+console.log('\nours, the variants taking turns in one server (edit → diagnostics, ms)');
+for (const services of SIZES) {
+  const docs = await interleaved(services, OUR_EDITS);
+  const clean = docs.find((d) => d.variant === 'clean');
+  for (const doc of docs) {
+    const p50 = percentile(doc.ms, 0.5);
+    const p = percentile(doc.ms, 0.95);
+    const ratio = clean && doc !== clean ? `  ${(p / percentile(clean.ms, 0.95)).toFixed(2)}x clean (p95)` : '';
+    console.log(`${String(services).padStart(5)} services, ${doc.variant.padEnd(10)} p50 ${p50.toFixed(1).padStart(7)}  p95 ${p.toFixed(1).padStart(7)}${ratio}`);
+  }
+}
+
+console.log('\nedit → diagnostics p95 with errors present: ours against ours clean, and against the peer on the same file (separate runs)');
 for (const services of SIZES) {
   const clean = p95[`${services}/clean`];
   for (const variant of VARIANTS.filter((v) => v !== 'clean')) {

@@ -50,6 +50,8 @@ export interface ParsedYaml {
 
 interface ParsedChunk {
   base: number;
+  /** The stand-in lines it was parsed under (see chunk). */
+  context: string;
   pairs: PairNode[];
   problems: SyntaxProblem[];
   anchored: CNode[];
@@ -66,7 +68,7 @@ function anchoredNodes(...roots: (CNode | null)[]): CNode[] {
   return found;
 }
 
-/** Chunks of the previous version, by text; each is used at most once per version. */
+/** Chunks of the previous version, by their own text; each is used at most once per version. */
 export type ChunkPool = Map<string, ParsedChunk[]>;
 
 const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: true, version: '1.2' };
@@ -277,9 +279,11 @@ function assemble(state: ChunkedState, split: EntrySplit, span: ChunkSpan, at: P
  * parser judges its indentation (and words its errors) as it would in the whole file.
  */
 function chunk(state: ChunkedState, span: ChunkSpan, indents: number[]): ParsedChunk {
-  const context = indents.map((indent) => `${' '.repeat(indent)}_:\n`).join('');
-  const source = context + state.text.slice(span.start, span.end);
-  let parsed = state.pool.get(source)?.pop();
+  const context = contextLines(indents);
+  const own = state.text.slice(span.start, span.end);
+  const pooled = state.pool.get(own);
+  const index = pooled ? pooled.findIndex((c) => c.context === context) : -1;
+  let parsed = index >= 0 ? pooled!.splice(index, 1)[0] : undefined;
   if (parsed) {
     const delta = span.start - parsed.base;
     if (delta !== 0) {
@@ -294,12 +298,26 @@ function chunk(state: ChunkedState, span: ChunkSpan, indents: number[]): ParsedC
       parsed.base = span.start;
     }
   } else {
-    parsed = parseChunk(source, indents.length, context.length, span.start);
+    parsed = parseChunk(context + own, indents.length, context.length, span.start);
   }
-  const list = state.nextPool.get(source);
+  const list = state.nextPool.get(own);
   if (list) list.push(parsed);
-  else state.nextPool.set(source, [parsed]);
+  else state.nextPool.set(own, [parsed]);
   return parsed;
+}
+
+const contexts = new Map<string, string>();
+
+/** Stand-in key lines at the given indentations (`_:` under `_:`…), made once per shape. */
+function contextLines(indents: number[]): string {
+  if (indents.length === 0) return '';
+  const shape = indents.join(',');
+  let context = contexts.get(shape);
+  if (context === undefined) {
+    context = indents.map((indent) => `${' '.repeat(indent)}_:\n`).join('');
+    if (contexts.size < 256) contexts.set(shape, context);
+  }
+  return context;
 }
 
 function parseChunk(source: string, levels: number, contextLength: number, start: number): ParsedChunk {
@@ -334,7 +352,7 @@ function parseChunk(source: string, levels: number, contextLength: number, start
   }
   const names = broken ? writtenKeys(own) : [];
   const anchors = broken ? writtenAnchors(own) : [];
-  return { base: start, pairs, problems, anchored: anchoredNodes(...pairs.flatMap((p) => [p.key, p.value])), broken, names, anchors };
+  return { base: start, context: source.slice(0, contextLength), pairs, problems, anchored: anchoredNodes(...pairs.flatMap((p) => [p.key, p.value])), broken, names, anchors };
 }
 
 // Something followed by ':' and a space or the end of the line, at the start of a line or of a list item.
