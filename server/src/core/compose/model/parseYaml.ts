@@ -348,7 +348,7 @@ function parseChunk(source: string, levels: number, contextLength: number, start
     const first = own.length - own.trimStart().length;
     const lineEnd = own.indexOf('\n', first);
     const end = (lineEnd < 0 ? own : own.slice(0, lineEnd)).trimEnd().length;
-    problems.unshift({ code: 'EXPECTED_ENTRY', message: t('a "key: value" entry is expected at this indentation'), start: start + first, end: start + Math.max(end, first + 1), warning: false });
+    problems.unshift({ code: 'EXPECTED_ENTRY', message: t('A "key: value" entry is expected at this indentation.'), start: start + first, end: start + Math.max(end, first + 1), warning: false });
   }
   const names = broken ? writtenKeys(own) : [];
   const anchors = broken ? writtenAnchors(own) : [];
