@@ -50,13 +50,16 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   }
   const certain = project.standalone && !project.incomplete;
   const files = projectFiles(project);
+  // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
+  let comparisons = 200_000;
   for (const ref of symbols.references) {
     const names = declared.get(ref.kind);
     if (names?.has(ref.name)) continue;
     if (ref.kind === 'network' && ref.name === 'default') continue;
     // A part the parser could not read may be where it is declared.
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
-    const suggestion = closest(ref.name, names ?? []);
+    comparisons -= names?.size ?? 0;
+    const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};
     if (suggestion) data.replacement = suggestion;
     if (ref.kind !== 'service') data.declare = { section: SECTION_OF[ref.kind] as NonNullable<ProblemData['declare']>['section'], name: ref.name };

@@ -35,6 +35,8 @@ export interface EntrySplit {
 // starts with anything but an indicator, or with "-", "?" or ":" right before more text ("-web").
 const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*?)[ \t]*:(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
+/** How many other levels are tried for an entry whose first child's level leaves lines out of place. */
+const MAX_LEVELS_TRIED = 4;
 
 interface LineInfo {
   start: number;
@@ -267,8 +269,11 @@ export function splitEntry(text: string, span: ChunkSpan): EntrySplit | undefine
     contentLines(text, header.end, span.end, (line) => {
       lines.push({ ...line });
     });
-    const levels = new Set(lines.filter((l) => !l.tabbed && l.indent !== first!.indent && isKeyLine(text, l)).map((l) => l.indent));
-    for (const level of [...levels].sort((a, b) => a - b)) {
+    const counts = new Map<number, number>();
+    for (const l of lines) if (!l.tabbed && l.indent !== first.indent && isKeyLine(text, l)) counts.set(l.indent, (counts.get(l.indent) ?? 0) + 1);
+    // The few most used ones (bounded work on a file indented every which way), shallowest first on a tie.
+    const levels = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_LEVELS_TRIED).map(([level]) => level);
+    for (const level of levels) {
       const other = splitAt(text, lines, level, header.indent);
       if (other.misplaced < best.misplaced) best = other;
     }
