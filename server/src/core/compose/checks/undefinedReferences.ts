@@ -1,7 +1,9 @@
 // References to services, volumes, networks, secrets, configs and models that nothing in the
 // project declares. In a file that is not loaded on its own by default (it is combined with
 // others through -f), or whose `include:` could not be read, they are warnings: the name may
-// be declared in a file we cannot see.
+// be declared in a file we cannot see; when that file is one the user creates from a shipped
+// example, the warning says so. A name a part the parser could not read may declare is not
+// reported at all (see brokenBlocks).
 import { t } from '../../l10n';
 import { entries } from '../model/access';
 import { closest } from '../model/closest';
