@@ -73,3 +73,14 @@ test('an override file the user creates from a shipped example is remembered as 
   const project = projectOf(buildComposeFile(`${ROOT}/compose.yaml`, 1, 'services: {}\n'), serviceContext({ files }));
   assert.deepEqual(project.absent.map((a) => [a.uri, a.example.uri]), [[`${ROOT}/compose.override.yaml`, `${ROOT}/compose.override.yaml.example`]]);
 });
+
+test('a file the base includes is read with it, but keeps its own folder for its paths', () => {
+  const files = {
+    [`${ROOT}/compose.yaml`]: 'include:\n  - lib/extra.yaml\nservices:\n  web:\n    image: x\n',
+    [`${ROOT}/lib/extra.yaml`]: 'services:\n  extra:\n    image: y\n    depends_on: [web]\n',
+  };
+  const uri = `${ROOT}/lib/extra.yaml`;
+  const project = projectOf(buildComposeFile(uri, 1, files[uri]!), serviceContext({ files }));
+  assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/compose.yaml`]);
+  assert.equal(project.directory, `${ROOT}/lib`);
+});

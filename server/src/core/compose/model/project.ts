@@ -6,9 +6,11 @@
 // A `-f` file may also sit in a subfolder of its base (`docker compose -f docker-compose.yml -f
 // extensions/x/x-compose.yml`): then its relative paths, like every path of a `-f` file, are
 // relative to the base's folder. It is taken for such an overlay when it leans on the base (uses
-// its services or names, or paths that only exist from there). Files compose would read that the
-// user creates from a shipped example (`compose.override.yaml` from `compose.override.yaml.example`)
-// are remembered as absent, so what only they could declare is a warning that says so.
+// its services or names, or paths that only exist from there); a file the base names in its
+// `include:` is read with it too but keeps its own folder, as compose does. Files compose would
+// read that the user creates from a shipped example (`compose.override.yaml` from
+// `compose.override.yaml.example`) are remembered as absent, so what only they could declare is a
+// warning that says so.
 import type { ServiceContext } from '../../languageService';
 import { entries, rootMaps } from './access';
 import { buildPaths } from './buildPaths';
@@ -76,7 +78,8 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
       }
       const base = partners.length > before ? undefined : overlayBase(file, folder, context);
       if (base) {
-        directory = base.folder;
+        // An included file keeps its own folder for its paths; a -f overlay takes its base's.
+        if (!isIncludedBy(base.files[0]!, base.folder, file.uri)) directory = base.folder;
         for (const f of base.files) {
           if (!seen.has(f.uri)) partners.push(f);
           seen.add(f.uri);
@@ -196,6 +199,18 @@ function includedFiles(file: ComposeFile, folder: string, context: ServiceContex
     }
   }
   return { includes, incomplete };
+}
+
+/** Whether `file` names `uri` in its `include:` (its paths resolved against `folder`). */
+function isIncludedBy(file: ComposeFile, folder: string, uri: string): boolean {
+  for (const root of rootMaps(file)) {
+    const include = entries(file, root).find((e) => e.key === 'include')?.value;
+    if (include?.kind !== 'seq') continue;
+    for (const item of include.items) {
+      if (includePaths(file, item).some((path) => resolvePath(folder, path) === uri)) return true;
+    }
+  }
+  return false;
 }
 
 function includePaths(file: ComposeFile, item: Parameters<typeof scalarSpan>[1]): string[] {
