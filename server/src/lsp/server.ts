@@ -145,11 +145,13 @@ export function startServer(connection: Connection, services: Record<DocumentKin
 
   documents.onDidChangeContent((event) => {
     diagnostics.schedule(event.document.uri);
-    // A compose file's diagnostics depend on the other files of its project (base and override).
+    // A compose file's diagnostics depend on the other files of its project: base and override
+    // files beside it, and -f overlays up to three folders below their base.
     if (documentKind(event.document.languageId, event.document.uri) !== 'compose') return;
     const folder = event.document.uri.slice(0, event.document.uri.lastIndexOf('/') + 1);
     for (const other of documents.all()) {
-      if (other.uri !== event.document.uri && other.uri.startsWith(folder) && !other.uri.slice(folder.length).includes('/') && documentKind(other.languageId, other.uri) === 'compose') {
+      const below = other.uri.startsWith(folder) ? other.uri.slice(folder.length).split('/').length - 1 : -1;
+      if (other.uri !== event.document.uri && below >= 0 && below <= 3 && documentKind(other.languageId, other.uri) === 'compose') {
         diagnostics.schedule(other.uri);
       }
     }

@@ -73,6 +73,12 @@ const list: ComposeRule[] = [
     () => t('A path in the file (an env_file, a build context or Dockerfile, an extends or include file) does not exist relative to the compose file. Compose will fail when it needs it, unless the path is created first.')),
   rule('compose-unknown-build-target', 'error', () => t('Unknown build stage'),
     () => t('build.target names a stage that the Dockerfile does not define with "FROM … AS name". The build fails with "target stage could not be found".')),
+  rule('compose-missing-image', 'error', () => t('Service without image or build'),
+    () => t('Every service needs something to run: an "image", or a "build" that makes one. It may come from a file combined with this one or from the service it extends; without either, compose refuses the file ("has neither an image nor a build context specified").')),
+  rule('compose-extends-cycle', 'error', () => t('Extends cycle'),
+    () => t('A service extends itself, directly or through other services (in this file or others named with "extends.file"). Compose cannot work out its definition and refuses the file. The message shows the chain; break it at one link.')),
+  rule('compose-name-like-option', 'error', () => t('Name read as an option'),
+    () => t('A service name or profile is passed to the compose CLI as an argument ("docker compose up NAME", "docker compose --profile NAME"). A name that starts with "-" is read as an option there, so the service or profile cannot be named on the command line. Start the name with a letter or digit.')),
 ];
 
 export const COMPOSE_RULES: ReadonlyMap<string, ComposeRule> = new Map(list.map((r) => [r.id, r]));

@@ -1,11 +1,13 @@
-// All checks, in order. Only the parser's findings are reported for a file with YAML errors:
-// the rest of its tree is a guess, and checks on a guess produce noise.
+// All checks, in order. They run on files with YAML errors too: the parser's findings are
+// reported, and the other checks' findings inside the unreadable parts (see brokenBlocks) are
+// dropped, since they would be about a guess.
 import type { ServiceContext } from '../../languageService';
 import type { Diagnostic } from '../../types';
 import type { ComposeFile } from '../model/composeFile';
 import { checkContext, type CheckContext } from './checkContext';
 import { toDiagnostics, type Problem } from './problems';
-import { checkYamlSyntax, hasSyntaxErrors } from './yamlSyntax';
+import { checkYamlSyntax } from './yamlSyntax';
+import { isHeld } from '../model/brokenBlocks';
 import { checkInterpolation } from './interpolationSyntax';
 import { checkSchema } from './schemaCheck';
 import { checkObsoleteVersion } from './obsoleteVersion';
@@ -18,6 +20,9 @@ import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
+import { checkServiceImage } from './serviceImage';
+import { checkExtendsCycles } from './extendsCycles';
+import { checkOptionLikeNames } from './optionLikeNames';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -32,6 +37,9 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDependencyCycles,
   checkMissingPaths,
   checkBuildTarget,
+  checkServiceImage,
+  checkExtendsCycles,
+  checkOptionLikeNames,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */
@@ -46,7 +54,8 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   lastProblems.set(file, out);
   const ctx = checkContext(file, context, out);
   checkYamlSyntax(ctx);
-  if (file.skipped || hasSyntaxErrors(ctx)) return out;
+  if (file.skipped) return out;
+  const syntax = out.length;
   for (const check of MEANING_CHECKS) {
     // validate must not throw on any text: a check that fails leaves the others' findings intact.
     const before = out.length;
@@ -55,6 +64,11 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
     } catch {
       out.length = before;
     }
+  }
+  if (file.broken.length > 0) {
+    const kept = out.filter((problem, index) => index < syntax || !isHeld(file, problem.start));
+    out.length = 0;
+    out.push(...kept);
   }
   return out;
 }
