@@ -47,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
   context.subscriptions.push(log);
 
-  const active = new ActiveEngine(context.globalState, log);
+  const prompts = new PromptsHolder();
+  const active = new ActiveEngine(context.globalState, log, prompts);
   const model = new EngineModel(active.engine);
   context.subscriptions.push(active, { dispose: () => model.dispose() });
   let lastProblem = '';
@@ -78,7 +79,6 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ),
   });
 
-  const prompts = new PromptsHolder();
   const reports = new ReportDocuments();
   context.subscriptions.push(reports);
   const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { EngineError, toEngineError } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
+import { SshTransport, type SshHooks } from './sshTransport';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
 export type ContainerDetails = Dockerode.ContainerInspectInfo;
@@ -49,9 +50,18 @@ function nonEmpty(id: string, what: string): string {
 
 export class DockerEngine {
   private readonly docker: Dockerode;
+  private readonly ssh: SshTransport | undefined;
 
-  constructor(readonly target: EngineTarget) {
-    this.docker = new Dockerode(target.options);
+  /** `hooks` matter for ssh engines only (the unknown-host question, message language). */
+  constructor(readonly target: EngineTarget, hooks: SshHooks = {}) {
+    this.ssh = target.ssh ? new SshTransport(target.ssh, hooks) : undefined;
+    // docker-modem passes `agent` to http.request (its typings omit it).
+    this.docker = new Dockerode(this.ssh ? ({ ...target.options, agent: this.ssh.agent } as Dockerode.DockerOptions) : target.options);
+  }
+
+  /** Closes what the engine holds open (the ssh connections of an ssh engine). */
+  dispose(): void {
+    this.ssh?.dispose();
   }
 
   /** Runs one engine call with its failure turned into an EngineError. */

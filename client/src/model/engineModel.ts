@@ -146,11 +146,17 @@ export class EngineModel {
     const engineError = error === undefined
       ? new EngineError('refused', `The event stream from ${this.endpoint} ended (the engine stopped or restarted).`)
       : toEngineError(error, this.endpoint);
+    this.clearAll();
+    this.cancelRetry();
+    // An unknown or changed ssh host key, a refused key…: trying again cannot help until the
+    // user acts (and would ask about the host key again and again), so only Retry reconnects.
+    if (engineError.needsUser) {
+      this.setState({ status: 'unreachable', error: engineError });
+      return;
+    }
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
-    this.clearAll();
     this.setState({ status: 'unreachable', error: engineError, retryInMs });
-    this.cancelRetry();
     this.retryHandle = this.timers.setTimeout(() => {
       this.retryHandle = undefined;
       void this.connect();
