@@ -15,6 +15,8 @@ export const SYSTEM_PACKAGES = [
   { name: 'fonts-noto-cjk', present: () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0 },
   { name: 'ripgrep', present: () => Boolean(which('rg')) },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
+  // ssh engines are tested through a private sshd (with ssh-keygen, ssh-agent and ssh-add from openssh-client).
+  { name: 'openssh-server', present: () => Boolean(which('sshd')) && Boolean(which('ssh-agent')) },
 ];
 
 export function aptLine(names) {

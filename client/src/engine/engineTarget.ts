@@ -14,6 +14,8 @@ export interface EngineTarget {
 }
 
 export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
+/** What an ssh engine's requests name as their socket; the ssh transport makes the connections. */
+export const SSH_SOCKET_PLACEHOLDER = 'docker-workbench-ssh';
 
 export interface TlsMaterial {
   /** Folder with ca.pem, cert.pem, key.pem (DOCKER_CERT_PATH or a context's TLS folder). */
@@ -57,8 +59,10 @@ export function parseEndpoint(endpoint: string, tls: TlsMaterial = { verify: fal
     if (!url.hostname) throw new Error(`"${value}" names no host`);
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const ssh: SshEndpoint = { host, port: url.port ? Number(url.port) : undefined, user: decodeURIComponent(url.username) || undefined };
-    // HTTP over the ssh channels; the host name is only what the Host header carries.
-    return { endpoint: value, options: { protocol: 'http', host: 'docker', port: '80' }, ssh };
+    // HTTP over the ssh channels (the transport's agent makes every connection). A socketPath,
+    // never dialled, keeps VS Code's proxy support from replacing that agent: it leaves requests
+    // with a socketPath alone.
+    return { endpoint: value, options: { socketPath: SSH_SOCKET_PLACEHOLDER }, ssh };
   }
   throw new Error(`"${value}" uses ${url.protocol} which Docker does not support (use unix://, tcp://, ssh:// or npipe://)`);
 }

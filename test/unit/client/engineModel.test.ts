@@ -110,3 +110,23 @@ test('an unreachable engine is reported and retried with growing backoff, and no
   assert.equal(model.containers.size, 0);
   assert.equal(clock.pending.length, 1);
 });
+
+test('what only the user can fix (an unknown ssh host key) is not retried by itself; Retry connects', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  const model = new EngineModel(fake.engine, clock.timers);
+  let refuse = true;
+  const subscribe = (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe;
+  (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe = async (...args: unknown[]) => {
+    if (refuse) throw new EngineError('hostKeyUnknown', 'The authenticity of [h]:22 could not be established.');
+    return subscribe(...args);
+  };
+  await model.connect();
+  const state = stateOf(model);
+  assert.equal(state.status, 'unreachable');
+  assert.equal(state.status === 'unreachable' && state.retryInMs, undefined);
+  assert.equal(clock.pending.length, 0, 'no retry timer');
+  refuse = false;
+  await model.connect();
+  assert.equal(stateOf(model).status, 'connected');
+});

@@ -18,7 +18,7 @@ test('endpoints: unix, tcp (TLS when verified), ssh, and a clear error for anyth
   // ssh engines: HTTP through the ssh transport (sshTransport.ts), which gets where to connect.
   const ssh = parseEndpoint('ssh://me@build-box:2222');
   assert.deepEqual(ssh.ssh, { host: 'build-box', port: 2222, user: 'me' });
-  assert.equal(ssh.options.protocol, 'http');
+  assert.deepEqual(ssh.options, { socketPath: 'docker-workbench-ssh' });
   assert.deepEqual(parseEndpoint('ssh://[::1]').ssh, { host: '::1', port: undefined, user: undefined });
   assert.throws(() => parseEndpoint('ftp://x'), /does not support/);
   assert.throws(() => parseEndpoint('not a url'), /not a Docker endpoint/);

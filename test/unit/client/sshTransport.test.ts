@@ -34,18 +34,13 @@ let sshPort = 0;
 let fakeEngine: http.Server;
 
 function serveExec(channel: ServerChannel): void {
-  if (remote === 'nodocker') {
-    channel.stderr.write('bash: line 1: docker: command not found\n');
-    channel.exit(127);
+  const fail = (code: number, stderr: string) => {
+    channel.stderr.write(stderr);
+    channel.exit(code);
     channel.end();
-    return;
-  }
-  if (remote === 'down') {
-    channel.stderr.write('failed to open the raw stream connection: dial unix /var/run/docker.sock: connect: no such file or directory\n');
-    channel.exit(1);
-    channel.end();
-    return;
-  }
+  };
+  if (remote === 'nodocker') return fail(127, 'bash: line 1: docker: command not found\n');
+  if (remote === 'down') return fail(1, 'failed to open the raw stream connection: dial unix /var/run/docker.sock: connect: no such file or directory\n');
   const upstream = net.connect(engineSocket);
   channel.pipe(upstream).pipe(channel);
   upstream.on('error', () => channel.close());
@@ -57,10 +52,12 @@ before(async () => {
   fs.writeFileSync(path.join(home, '.ssh', 'id_ed25519'), clientKey.private, { mode: 0o600 });
   fakeEngine = http.createServer((req, res) => {
     res.setHeader('Content-Type', 'application/json');
-    if (req.url?.endsWith('/_ping')) return res.end('OK');
-    if (req.url?.includes('/containers/json')) return res.end(JSON.stringify([{ Id: 'c1', Names: ['/over-ssh'], State: 'running' }]));
-    res.statusCode = 404;
-    res.end(JSON.stringify({ message: 'not here' }));
+    if (req.url?.endsWith('/_ping')) res.end('OK');
+    else if (req.url?.includes('/containers/json')) res.end(JSON.stringify([{ Id: 'c1', Names: ['/over-ssh'], State: 'running' }]));
+    else {
+      res.statusCode = 404;
+      res.end(JSON.stringify({ message: 'not here' }));
+    }
   });
   await new Promise<void>((resolve) => fakeEngine.listen(engineSocket, resolve));
   sshServer = new Server({ hostKeys: [hostKey.private] }, (client) => {
