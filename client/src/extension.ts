@@ -10,6 +10,10 @@ import { ImagesView } from './views/imagesView';
 import { VolumesView } from './views/volumesView';
 import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
+import { SwarmView } from './views/swarmView';
+import { SwarmModel } from './model/swarmModel';
+import { swarmCommands } from './swarm/swarmCommands';
+import { StackFiles } from './swarm/stackFiles';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands, registerCommands } from './commands/registerCommands';
@@ -29,6 +33,7 @@ import { registerLearn } from './learn';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
+  readonly swarm: SwarmModel;
   readonly active: ActiveEngine;
   readonly views: Views;
   readonly interaction: ContainerInteraction;
@@ -60,6 +65,11 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     lastProblem = problem;
   });
 
+  const swarm = new SwarmModel(model);
+  context.subscriptions.push({ dispose: () => swarm.dispose() });
+  const stackFiles = new StackFiles(context.workspaceState);
+  context.subscriptions.push(stackFiles);
+
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
     containers: new ContainersView(model, workspaceFolders),
@@ -67,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     volumes: new VolumesView(model),
     networks: new NetworksView(model, () => active.engine),
     engines: new EnginesView(active, model),
+    swarm: new SwarmView(model, swarm),
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
 
@@ -86,7 +97,15 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
 
   // What was built from which Dockerfile; the build task records it, the server gets told.
   const builtImages = new BuiltImages(context.workspaceState);
-  const languageFacts = connectLanguageFacts(() => client, model, builtImages);
+  const languageFacts = connectLanguageFacts(() => client, model, builtImages, {
+    uris: () => stackFiles.uris(),
+    swarmManager: () => swarm.state.role === 'manager',
+    onDidChange: (listener) => {
+      const a = stackFiles.onDidChange(listener);
+      const b = swarm.onDidChange((c) => { if (c.kind === 'state') listener(); });
+      return { dispose: () => { a.dispose(); b.dispose(); } };
+    },
+  });
   context.subscriptions.push(languageFacts);
   const buildDeps: BuildTaskDeps = {
     active,
@@ -112,7 +131,11 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   let clientStarted: Promise<void> | undefined;
   const startLanguageClient = (): Promise<void> => {
     clientStarted ??= (client = createLanguageClient(context)).start().then(
-      () => languageFacts.sendAll(),
+      () => {
+        // Whether the engine manages a swarm decides the "Deploy as stack" lens.
+        swarm.start();
+        languageFacts.sendAll();
+      },
       (error: unknown) => {
         log.error(`language server failed to start: ${String(error)}`);
         throw error;
@@ -142,12 +165,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
+    ...swarmCommands(stackFiles),
     ...learn.commands,
   })));
 
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
   return {
     model,
+    swarm,
     active,
     views,
     interaction,

@@ -3,7 +3,7 @@
 // server starts and again when they change; image changes are coalesced to one message per turn.
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ImageFact } from '../../server/src/core/languageService';
-import { BuiltImageNotification, LocalImagesNotification, type LocalImagesParams } from '../../server/src/protocol/messages';
+import { BuiltImageNotification, LocalImagesNotification, StackFilesNotification, type LocalImagesParams, type StackFilesParams } from '../../server/src/protocol/messages';
 import type { EngineModel } from './model/engineModel';
 import type { BuiltImages } from './build/builtImages';
 
@@ -18,7 +18,15 @@ export function localImageFacts(model: EngineModel): ImageFact[] {
   return facts;
 }
 
-export function connectLanguageFacts(client: () => LanguageClient | undefined, model: EngineModel, built: BuiltImages): { sendAll(): void; dispose(): void } {
+/** What the server needs to know about stacks: the files deployed as stacks, and whether the engine manages a swarm. */
+export interface StackFacts {
+  uris(): string[];
+  swarmManager(): boolean;
+  /** Fires when either may have changed. */
+  onDidChange(listener: () => void): { dispose(): void };
+}
+
+export function connectLanguageFacts(client: () => LanguageClient | undefined, model: EngineModel, built: BuiltImages, stacks?: StackFacts): { sendAll(): void; dispose(): void } {
   let scheduled = false;
   const sendImages = () => {
     const c = client();
@@ -44,14 +52,27 @@ export function connectLanguageFacts(client: () => LanguageClient | undefined, m
     const c = client();
     if (c?.isRunning()) void c.sendNotification(BuiltImageNotification, fact);
   });
+  let lastStacks = '';
+  const sendStacks = (force = false) => {
+    const c = client();
+    if (!stacks || !c?.isRunning()) return;
+    const params: StackFilesParams = { uris: stacks.uris(), swarmManager: stacks.swarmManager() };
+    const text = JSON.stringify(params);
+    if (!force && text === lastStacks) return;
+    lastStacks = text;
+    void c.sendNotification(StackFilesNotification, params);
+  };
+  const onStacks = stacks?.onDidChange(() => sendStacks());
   return {
     sendAll: () => {
       sendImages();
       sendBuilt();
+      sendStacks(true);
     },
     dispose: () => {
       onModel.dispose();
       onBuilt.dispose();
+      onStacks?.dispose();
     },
   };
 }

@@ -7,6 +7,7 @@ import { EngineError, toEngineError } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 import { SshTransport, type SshHooks } from './sshTransport';
+import type { SwarmInfo, SwarmNode, SwarmSecretOrConfig, SwarmService, SwarmServiceSpec, SwarmTask } from './swarmObjects';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
 export type ContainerDetails = Dockerode.ContainerInspectInfo;
@@ -323,6 +324,88 @@ export class DockerEngine {
 
   pruneContainers(): Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }> {
     return this.call((d) => d.pruneContainers() as Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }>);
+  }
+
+  // ── swarm ───────────────────────────────────────────────────────────────────────────────
+
+  /** The engine's place in a swarm (the `Swarm` part of /info). */
+  async swarmInfo(): Promise<SwarmInfo> {
+    const info = await this.info();
+    return (info.Swarm ?? {}) as SwarmInfo;
+  }
+
+  /** Makes this engine the manager of a new single-node swarm; resolves to the node id. */
+  swarmInit(options: { listenAddr: string; advertiseAddr: string }): Promise<string> {
+    return this.call(async (d) => String(await d.swarmInit({ ListenAddr: options.listenAddr, AdvertiseAddr: options.advertiseAddr, ForceNewCluster: false })));
+  }
+
+  swarmLeave(force: boolean): Promise<void> {
+    return this.call(async (d) => {
+      await d.swarmLeave({ force });
+    });
+  }
+
+  listNodes(id?: string): Promise<SwarmNode[]> {
+    return this.call((d) => d.listNodes(id ? { filters: { id: [id] } } as never : {}) as Promise<SwarmNode[]>);
+  }
+
+  /** Services with their running/desired counts where the engine reports them (API 1.41+). */
+  listServices(id?: string): Promise<SwarmService[]> {
+    return this.call((d) => d.listServices({ status: true, ...(id ? { filters: { id: [id] } } : {}) } as never) as unknown as Promise<SwarmService[]>);
+  }
+
+  inspectService(id: string): Promise<SwarmService> {
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).inspect() as Promise<SwarmService>);
+  }
+
+  /** Replaces a service's spec (`version` is the one it was read at); `rollback` returns to the previous spec. */
+  updateService(id: string, version: number, spec: SwarmServiceSpec, options: { rollback?: boolean } = {}): Promise<{ Warnings?: string[] | null }> {
+    const query: Record<string, string | number> = { version };
+    if (options.rollback) query.rollback = 'previous';
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).update({ _query: query, _body: spec } as never) as Promise<{ Warnings?: string[] | null }>);
+  }
+
+  removeService(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getService(nonEmpty(id, 'service')).remove();
+    });
+  }
+
+  /** A service's log stream (multiplexed unless its containers have a TTY), each line prefixed with its task's details. */
+  serviceLogs(id: string, options: { follow: boolean; tail?: number; timestamps?: boolean }): Promise<Readable> {
+    return this.call(async (d) => {
+      const stream = await d.getService(nonEmpty(id, 'service')).logs({
+        stdout: true, stderr: true, details: true, follow: options.follow, tail: options.tail ?? 'all', timestamps: Boolean(options.timestamps),
+      } as never);
+      if (options.follow) return stream as unknown as Readable;
+      const { Readable: ReadableStream } = await import('node:stream');
+      return ReadableStream.from([stream as unknown as Buffer]);
+    });
+  }
+
+  /** Tasks, all or of one service. */
+  listTasks(serviceId?: string): Promise<SwarmTask[]> {
+    return this.call((d) => d.listTasks(serviceId ? { filters: { service: [serviceId] } } : {}) as Promise<SwarmTask[]>);
+  }
+
+  listSecrets(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listSecrets(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  listConfigs(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listConfigs(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  removeSecret(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getSecret(nonEmpty(id, 'secret')).remove();
+    });
+  }
+
+  removeConfig(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getConfig(nonEmpty(id, 'config')).remove();
+    });
   }
 
   /** Follows a JSON-lines progress stream (pull/push/build) to its end. */

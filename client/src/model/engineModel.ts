@@ -39,6 +39,9 @@ export class EngineModel {
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
+  /** Every event from the stream, for models of other objects (the swarm's) that follow the same stream. */
+  private readonly events = new Emitter<EngineEvent>();
+  readonly onEngineEvent = this.events.event;
 
   private stateValue: ConnectionState = { status: 'connecting' };
   private subscription: EventSubscription | undefined;
@@ -61,6 +64,11 @@ export class EngineModel {
 
   get endpoint(): string {
     return this.engine.target.endpoint;
+  }
+
+  /** The engine the model follows (the one a context switch last gave it). */
+  get currentEngine(): DockerEngine {
+    return this.engine;
   }
 
   /** Connects on first use only: nothing talks to the engine until a view needs it. */
@@ -121,6 +129,7 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.changes.dispose();
+    this.events.dispose();
   }
 
   private async listAll(): Promise<void> {
@@ -183,6 +192,7 @@ export class EngineModel {
 
   private onEvent(event: EngineEvent): void {
     this.counters.events++;
+    this.events.fire(event);
     // Prune events have no actor (each removed object gets its own event); an empty id would
     // also make dockerode build a malformed request.
     if (!event.Actor.ID || event.Action === 'prune') return;

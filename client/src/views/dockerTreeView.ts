@@ -107,6 +107,16 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     return this.nodes.get(`${parent ? `${parent.key}/` : ''}${kind}:${id}`);
   }
 
+  /** Every node shown for this kind and id, under any parent. */
+  protected shownNodes(kind: NodeKind, id: string): TreeNode[] {
+    return [...this.nodes.values()].filter((n) => n.kind === kind && n.id === id);
+  }
+
+  /** Disposed with the view. */
+  protected disposeLater(disposable: { dispose(): unknown }): void {
+    this.disposables.push(disposable as vscode.Disposable);
+  }
+
   /** Records that `node` shows something about `containerId`, so a change to it refreshes the node. */
   protected dependOn(containerId: string, node: TreeNode): void {
     let set = this.dependents.get(containerId);

@@ -49,6 +49,10 @@ export interface BuiltImageFact {
 export interface WorkspaceFacts {
   images: readonly ImageFact[];
   builtImages: readonly BuiltImageFact[];
+  /** URIs of compose files the client deployed as Swarm stacks (for the Swarm notes). */
+  stackFiles?: readonly string[];
+  /** The client's active engine manages a swarm (compose files then offer "Deploy as stack"). */
+  swarmManager?: boolean;
 }
 
 /** Per rule: `off` or a severity. Keys are rule ids. */

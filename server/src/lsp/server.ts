@@ -18,8 +18,8 @@ import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
-  BuiltImageNotification, LocalImagesNotification, SettingsNotification,
-  type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
+  BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification,
+  type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
 import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
@@ -79,7 +79,9 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     };
   }
 
+  let codeLensRefresh = false;
   connection.onInitialize((params): InitializeResult => {
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     useLocale(options.locale ?? params.locale);
     if (options.settings?.rules) settings.rules = { ...options.settings.rules };
@@ -94,6 +96,13 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     if (!params || typeof params.dockerfileUri !== 'string') return;
     facts.builtImages = [...facts.builtImages.filter((b) => b.dockerfileUri !== params.dockerfileUri), params];
     void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+  connection.onNotification(StackFilesNotification, (params: StackFilesParams) => {
+    facts.stackFiles = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : [];
+    facts.swarmManager = params?.swarmManager === true;
+    revalidateAll();
+    // "Deploy as stack" depends on these facts.
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
   connection.onNotification(SettingsNotification, (params: SettingsParams) => {
     if (params?.rules && typeof params.rules === 'object') settings.rules = { ...params.rules };

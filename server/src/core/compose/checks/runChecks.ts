@@ -18,6 +18,7 @@ import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
+import { checkSwarmKeys } from './swarmKeys';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -32,6 +33,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDependencyCycles,
   checkMissingPaths,
   checkBuildTarget,
+  checkSwarmKeys,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */
