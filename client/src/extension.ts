@@ -65,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     lastProblem = problem;
   });
 
-  const swarm = new SwarmModel(model);
+  // Podman has no Swarm mode: its view says so instead of offering to start one.
+  const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
   context.subscriptions.push({ dispose: () => swarm.dispose() });
   const stackFiles = new StackFiles(context.workspaceState);
   context.subscriptions.push(stackFiles);

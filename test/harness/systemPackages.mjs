@@ -17,6 +17,8 @@ export const SYSTEM_PACKAGES = [
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
   // ssh engines are tested through a private sshd (with ssh-keygen, ssh-agent and ssh-add from openssh-client).
   { name: 'openssh-server', present: () => Boolean(which('sshd')) && Boolean(which('ssh-agent')) },
+  // Podman's Docker-compatible API service, for the Podman tests.
+  { name: 'podman', present: () => Boolean(which('podman')) },
 ];
 
 export function aptLine(names) {

@@ -56,6 +56,7 @@ const create: Handler = async (ctx) => {
     Attachable: options.some((o) => o.key === 'attachable'),
     IPAM: subnet ? { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] } : undefined,
   });
+  ctx.model.followUp('network');
 };
 
 const connect: Handler = async (ctx, node) => {
@@ -71,6 +72,7 @@ const connect: Handler = async (ctx, node) => {
   if (aliases === undefined) return;
   await ctx.active.engine.connectNetwork(network.Id, container.Id, aliases.split(/[\s,]+/).filter(Boolean));
   ctx.model.refreshOne('container', container.Id); // a stopped container gets no connect event
+  ctx.model.followUp('network');
 };
 
 const disconnect: Handler = async (ctx, node) => {
@@ -85,6 +87,7 @@ const disconnect: Handler = async (ctx, node) => {
   if (!containerId) return;
   await ctx.active.engine.disconnectNetwork(network.Id, containerId);
   ctx.model.refreshOne('container', containerId);
+  ctx.model.followUp('network');
 };
 
 const remove: Handler = async (ctx, node, nodes) => {
@@ -104,6 +107,7 @@ const remove: Handler = async (ctx, node, nodes) => {
   const message = networks.length === 1 ? vscode.l10n.t('Remove network {0}?', networks[0]!.Name) : vscode.l10n.t('Remove {0} networks?', networks.length);
   if ((await ctx.prompts.current.confirm(message, networks.map((n) => n.Name).join(', '), action)) !== action) return;
   for (const n of networks) await ctx.active.engine.removeNetwork(n.Id);
+  ctx.model.followUp('network');
 };
 
 const prune: Handler = async (ctx) => {
@@ -116,6 +120,7 @@ const prune: Handler = async (ctx) => {
   const detail = vscode.l10n.t('No container is connected to these networks:') + '\n' + unused.map((n) => n.Name).join('\n');
   if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} unused networks?', unused.length), detail, action)) !== action) return;
   for (const n of unused) await ctx.active.engine.removeNetwork(n.Id).catch(() => undefined);
+  ctx.model.followUp('network');
 };
 
 export const networkCommands: Record<string, Handler> = {

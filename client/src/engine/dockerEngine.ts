@@ -16,6 +16,19 @@ export type ImageDetails = Dockerode.ImageInspectInfo;
 export type VolumeSummary = Dockerode.VolumeInspectInfo & { CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null };
 export type NetworkSummary = Dockerode.NetworkInspectInfo;
 
+/** What kind of engine answers: Docker Engine, or Podman's Docker-compatible service. */
+export type EngineFlavor = 'docker' | 'podman';
+
+/** A Podman pod (its libpod API), with the containers in it. */
+export interface PodSummary {
+  Id: string;
+  Name: string;
+  Status?: string;
+  InfraId?: string;
+  Containers?: Array<{ Id: string; Names?: string; Status?: string }>;
+  Labels?: Record<string, string>;
+}
+
 export interface EventSubscription {
   dispose(): void;
 }
@@ -86,6 +99,23 @@ export class DockerEngine {
     return this.call((d) => d.info() as Promise<Record<string, unknown>>);
   }
 
+  /** Docker Engine or Podman, from the components /version lists. */
+  async flavor(): Promise<EngineFlavor> {
+    const version = (await this.version()) as unknown as { Components?: Array<{ Name?: string }> };
+    return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
+  }
+
+  /** Podman's pods, from its own API (the Docker-compatible one has no pods). */
+  listPods(): Promise<PodSummary[]> {
+    return this.call((d) => new Promise<PodSummary[]>((resolve, reject) => {
+      // libpod routes need a version prefix; 4.0.0 is the oldest with this shape.
+      d.modem.dial({ path: '/v4.0.0/libpod/pods/json', method: 'GET', statusCodes: { 200: true, 404: 'not a Podman engine', 500: 'server error' } }, (error: unknown, data: unknown) => {
+        if (error) reject(error);
+        else resolve(Array.isArray(data) ? (data as PodSummary[]) : []);
+      });
+    }));
+  }
+
   diskUsage(): Promise<DiskUsage> {
     return this.call((d) => d.df() as Promise<DiskUsage>);
   }
@@ -94,7 +124,8 @@ export class DockerEngine {
 
   /** All containers, or only the one with this id (an exact id filter, used after an event). */
   listContainers(id?: string): Promise<ContainerSummary[]> {
-    return this.call((d) => d.listContainers({ all: true, filters: id ? { id: [id] } : undefined }));
+    // No `filters` key without a filter: Podman refuses the empty `filters=` it would become.
+    return this.call((d) => d.listContainers(id ? { all: true, filters: { id: [id] } } : { all: true }));
   }
 
   inspectContainer(id: string): Promise<ContainerDetails> {

@@ -2,13 +2,13 @@
 // connect and then kept current from the /events stream by refreshing only the object an event
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
-import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
+import type { ContainerSummary, DockerEngine, EngineFlavor, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, PodSummary, VolumeSummary } from '../engine/dockerEngine';
 import { EngineError, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 
-export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
+export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
 export type ConnectionState =
   | { status: 'connecting' }
@@ -33,6 +33,8 @@ export class EngineModel {
   readonly images = new Map<string, ImageSummary>();
   readonly volumes = new Map<string, VolumeSummary>();
   readonly networks = new Map<string, NetworkSummary>();
+  /** Podman's pods (empty on Docker Engine). */
+  readonly pods = new Map<string, PodSummary>();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
   readonly counters = { fullLists: 0, objectReads: 0, events: 0 };
@@ -44,6 +46,7 @@ export class EngineModel {
   readonly onEngineEvent = this.events.event;
 
   private stateValue: ConnectionState = { status: 'connecting' };
+  private flavorValue: EngineFlavor | undefined;
   private subscription: EventSubscription | undefined;
   private retryHandle: unknown;
   private attempt = 0;
@@ -64,6 +67,24 @@ export class EngineModel {
 
   get endpoint(): string {
     return this.engine.target.endpoint;
+  }
+
+  /** Docker Engine or Podman; undefined until connected. */
+  get flavor(): EngineFlavor | undefined {
+    return this.flavorValue;
+  }
+
+  /**
+   * The kinds this engine sends no events for, so their lists cannot follow changes made
+   * elsewhere (Podman 4 sends none for networks). Views say so; commands re-read after acting.
+   */
+  get notLive(): ResourceKind[] {
+    return this.flavorValue === 'podman' ? ['network'] : [];
+  }
+
+  /** After a command changed objects of `kind`: re-read them if no event will say so. */
+  followUp(kind: ResourceKind): void {
+    if (this.notLive.includes(kind)) void this.relist(kind);
   }
 
   /** The engine the model follows (the one a context switch last gave it). */
@@ -119,6 +140,7 @@ export class EngineModel {
   switchEngine(engine: DockerEngine): Promise<void> {
     this.engine = engine;
     this.attempt = 0;
+    this.flavorValue = undefined;
     this.clearAll();
     return this.connect();
   }
@@ -134,17 +156,38 @@ export class EngineModel {
 
   private async listAll(): Promise<void> {
     this.counters.fullLists++;
-    const [containers, images, volumes, networks] = await Promise.all([
+    // Which engine this is decides what else to list (pods) and which lists are live.
+    this.flavorValue ??= await Promise.resolve().then(() => this.engine.flavor()).catch(() => 'docker' as const);
+    const [containers, images, volumes, networks, pods] = await Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
       this.engine.listVolumes(),
       this.engine.listNetworks(),
+      this.flavorValue === 'podman' ? this.engine.listPods().catch(() => []) : Promise.resolve([]),
     ]);
     replace(this.containers, containers, (c) => c.Id);
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    replace(this.pods, pods, (p) => p.Id);
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
+  }
+
+  /** Lists one collection again (for kinds the engine sends no events about). */
+  private async relist(kind: ResourceKind): Promise<void> {
+    const generation = this.generation;
+    try {
+      if (kind === 'network') {
+        const networks = await this.engine.listNetworks();
+        if (generation === this.generation) replace(this.networks, networks, (n) => n.Id);
+      } else if (kind === 'pod') {
+        const pods = await this.engine.listPods();
+        if (generation === this.generation) replace(this.pods, pods, (p) => p.Id);
+      }
+    } catch {
+      return;
+    }
+    if (generation === this.generation) this.changes.fire({ kind });
   }
 
   private lost(error: unknown): void {
@@ -182,7 +225,8 @@ export class EngineModel {
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    this.pods.clear();
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
   }
 
   private setState(state: ConnectionState): void {
@@ -193,6 +237,8 @@ export class EngineModel {
   private onEvent(event: EngineEvent): void {
     this.counters.events++;
     this.events.fire(event);
+    // Podman's volume events name the volume only in the attributes.
+    if (!event.Actor.ID && event.Type === 'volume' && event.Actor.Attributes?.name) event = { ...event, Actor: { ...event.Actor, ID: event.Actor.Attributes.name } };
     // Prune events have no actor (each removed object gets its own event); an empty id would
     // also make dockerode build a malformed request.
     if (!event.Actor.ID || event.Action === 'prune') return;
@@ -208,6 +254,8 @@ export class EngineModel {
         }
         this.applyContainerEvent(event);
         this.refreshOne('container', event.Actor.ID);
+        // A container joining or leaving a pod changes the pod's member list.
+        if (this.flavorValue === 'podman' && event.Actor.Attributes?.podId && (event.Action === 'create' || event.Action === 'remove')) void this.relist('pod');
         return;
       case 'image':
         this.refreshOne('image', event.Actor.ID);
@@ -224,6 +272,9 @@ export class EngineModel {
         if (container && (event.Action === 'connect' || event.Action === 'disconnect')) this.refreshOne('container', container);
         return;
       }
+      case 'pod':
+        void this.relist('pod');
+        return;
       default:
         return;
     }
@@ -275,6 +326,9 @@ export class EngineModel {
   private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
     this.counters.objectReads++;
     switch (kind) {
+      case 'pod':
+        await this.relist('pod');
+        return true;
       case 'container': {
         const [found] = await this.engine.listContainers(id);
         setOrDelete(this.containers, id, found);

@@ -153,7 +153,22 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   refreshAll(): void {
     this.nodes.clear();
     this.dependents.clear();
+    this.updateMessage();
     this.emitter.fire(undefined);
+  }
+
+  /** The note shown above the view now (see liveNote). */
+  get note(): string | undefined {
+    return this.model.state.status === 'connected' ? this.liveNote() : undefined;
+  }
+
+  /** A note above the view, e.g. where the engine sends no events and the list cannot follow changes made elsewhere. */
+  protected liveNote(): string | undefined {
+    return undefined;
+  }
+
+  private updateMessage(): void {
+    if (this.treeView) this.treeView.message = this.note;
   }
 
   protected refreshNodes(nodes: TreeNode[]): void {
