@@ -14,6 +14,7 @@ import { runFormScreenshots } from './runFormScreenshot.mjs';
 import { chineseHoverScreenshot } from './chineseScreenshot.mjs';
 import { grammarScreenshots } from './grammarScreenshot.mjs';
 import { walkthroughScreenshots } from './walkthroughScreenshot.mjs';
+import { swarmScreenshots } from './swarmScreenshot.mjs';
 
 const require = createRequire(import.meta.url);
 const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
@@ -156,8 +157,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const form = await runFormScreenshots();
     totals = { passed: totals.passed + form.passed, failed: totals.failed + form.failed };
     // More of what a person sees, each in its own code-server window: a hover in Simplified
-    // Chinese, the grammar's colours, the walkthrough.
-    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots]]) {
+    // Chinese, the grammar's colours, the walkthrough, the Swarm view.
+    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots], ['the Swarm view', swarmScreenshots]]) {
       console.log(`e2e: ${title}`);
       try {
         const part = await run();
