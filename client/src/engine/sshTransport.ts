@@ -243,10 +243,14 @@ export class ChannelSocket extends Duplex {
   }
 
   // What http.ClientRequest and http.Agent expect of a socket.
+  /** As net.Socket: 0 turns the idle timer off and removes `callback` (http does that on keep-alive reuse). */
   setTimeout(ms: number, callback?: () => void): this {
     this.timeout = ms;
     this.idleMs = ms;
-    if (callback) this.once('timeout', callback);
+    if (callback) {
+      if (ms === 0) this.removeListener('timeout', callback);
+      else this.once('timeout', callback);
+    }
     this.touch();
     return this;
   }

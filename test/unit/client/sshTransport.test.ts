@@ -223,3 +223,19 @@ test('nothing listening is a clear error, not a wait', async () => {
   assert.equal(error.kind, 'refused');
   assert.match(error.message, /Cannot reach an ssh server at dev@127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
 });
+
+test('many requests on one kept-alive channel leave no listeners behind', async () => {
+  remote = 'engine';
+  trust(hostBlob);
+  const warnings: Error[] = [];
+  const onWarning = (w: Error) => warnings.push(w);
+  process.on('warning', onWarning);
+  const e = engine();
+  try {
+    for (let i = 0; i < 30; i++) await e.ping();
+  } finally {
+    e.dispose();
+    process.off('warning', onWarning);
+  }
+  assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message), []);
+});
