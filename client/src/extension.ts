@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
   context.subscriptions.push({ dispose: () => swarm.dispose() });
   const stackFiles = new StackFiles(context.workspaceState);
-  context.subscriptions.push(stackFiles);
+  context.subscriptions.push(stackFiles, stackFiles.watchLanguages());
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {

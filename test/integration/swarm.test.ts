@@ -31,6 +31,8 @@ function stackFile(): string {
     `    image: ${TEST_IMAGE}`,
     '    command: ["sh", "-c", "echo worker says hello; exec sleep 3600"]',
     '    stop_grace_period: 1s',
+    // Accepted by docker stack deploy but not applied: the language service notes it.
+    '    restart: always',
     '    configs:',
     '      - app_config',
     '    secrets:',
@@ -153,6 +155,20 @@ describe('swarm: a single-node swarm on the test engine', function () {
     assert.ok(!JSON.stringify(api.swarm.secrets.get(secrets[0].id)).includes('do-not-show-me'), 'the value is never read');
     const configs = await waitForChildren('the config', view, (n) => (n.length ? n : undefined), await section('configs'));
     assert.equal(view.getTreeItem(configs[0]).label, `${STACK}_app_config`);
+
+    // In the editor: the key Swarm ignores is noted, and the file offers "Deploy as stack".
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(document);
+    await api.startLanguageClient();
+    const note = await waitFor('the Swarm note on restart', () => vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'compose-swarm-ignored'), 30_000);
+    assert.equal(document.getText(note.range), 'restart');
+    assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+    const lenses = await waitFor('the Deploy as stack lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found?.find((l) => l.command?.command === 'dockerWorkbench.swarm.deployStack');
+    }, 30_000);
+    assert.match(lenses.command!.title, /Deploy as stack/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('scales a service from the view, and follows a scale made elsewhere', async () => {

@@ -1,6 +1,7 @@
 // The compose files deployed as stacks from this workspace, with their stack names: the next
-// deploy offers the same name, and the language server is told which files are used for stacks
-// (it then notes the keys Swarm ignores and those only Swarm honours).
+// deploy offers the same name, the language server is told which files are used for stacks (it
+// then notes the keys Swarm ignores and those only Swarm honours), and such a file opened as plain
+// YAML (a stack file need not be named like a compose file) is shown as a compose file.
 import * as vscode from 'vscode';
 
 const STATE_KEY = 'dockerWorkbench.stackFiles';
@@ -29,6 +30,17 @@ export class StackFiles {
     const entries = Object.entries({ ...this.all(), [file]: stack }).slice(-MAX_REMEMBERED);
     await this.state.update(STATE_KEY, Object.fromEntries(entries));
     this.changes.fire();
+  }
+
+  /** Opens remembered stack files as compose files (they are: the CLI deployed them as such). */
+  watchLanguages(): vscode.Disposable {
+    const adopt = (document: vscode.TextDocument) => {
+      if (document.languageId === 'yaml' && document.uri.scheme === 'file' && this.nameFor(document.uri.fsPath) !== undefined) {
+        void vscode.languages.setTextDocumentLanguage(document, 'dockercompose');
+      }
+    };
+    vscode.workspace.textDocuments.forEach(adopt);
+    return vscode.workspace.onDidOpenTextDocument(adopt);
   }
 
   dispose(): void {

@@ -89,3 +89,12 @@ test('"Deploy as stack" appears when the file is deployable and used for a stack
     assert.equal(service.codeLenses!(doc(bad), swarm).filter((l) => l.command!.command === ClientCommands.deployStack).length, 0, bad);
   }
 });
+
+test('docker-stack files are compose documents even when the editor calls them yaml', async () => {
+  const { documentKind } = await import('../../../server/src/core/documentKind');
+  assert.equal(documentKind('yaml', 'file:///w/docker-stack.yml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/docker-stack.prod.yaml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/compose.yaml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/stack.yml'), undefined, 'a bare stack.yml may belong to any tool');
+  assert.equal(documentKind('yaml', 'file:///w/cloudformation-stack.yaml'), undefined);
+});
