@@ -335,6 +335,8 @@ export class SshTransport {
   }
 
   private async openChannel(): Promise<ClientChannel> {
+    // A switched-away engine may still be asked (a log terminal left open): it does not reconnect.
+    if (this.disposed) throw new EngineError('refused', this.l10n.t('The engine connection was closed.'));
     for (let attempt = 0; attempt <= MAX_CONNECTIONS; attempt++) {
       const connection = await this.connection();
       try {

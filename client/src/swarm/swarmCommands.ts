@@ -43,8 +43,12 @@ async function targetService(ctx: CommandContext, node: TreeNode | undefined, ti
   return picked?.service;
 }
 
-function requireManager(ctx: CommandContext): boolean {
-  if (swarmOf(ctx).state.role === 'manager') return true;
+/** True on a swarm manager; otherwise says why not. Reads the role first if nothing has yet (the view never opened). */
+async function requireManager(ctx: CommandContext): Promise<boolean> {
+  const swarm = swarmOf(ctx);
+  swarm.start();
+  if (swarm.state.role !== 'manager') await swarm.reload();
+  if (swarm.state.role === 'manager') return true;
   void vscode.window.showWarningMessage(vscode.l10n.t('The active engine ({0}) is not a swarm manager. Initialize a swarm from the Swarm view, or switch to a manager in the Engines view.', ctx.active.choice.label));
   return false;
 }
@@ -117,7 +121,7 @@ async function composeFileOf(ctx: CommandContext, argument: unknown): Promise<st
 function deployStack(stackFiles: StackFiles): Handler {
   return async (ctx, argument) => {
     if (!requireTrust(vscode.l10n.t('Deploying a stack'))) return;
-    if (!requireManager(ctx)) return;
+    if (!(await requireManager(ctx))) return;
     const file = await composeFileOf(ctx, argument);
     if (!file) return;
     let text = '';
@@ -140,7 +144,7 @@ function deployStack(stackFiles: StackFiles): Handler {
 }
 
 const scale: Handler = async (ctx, node) => {
-  if (!requireManager(ctx)) return;
+  if (!(await requireManager(ctx))) return;
   const service = await targetService(ctx, node, vscode.l10n.t('Scale service'), (s) => serviceMode(s) === 'replicated');
   if (!service) return;
   if (serviceMode(service) !== 'replicated') {
@@ -217,7 +221,7 @@ function reportUpdate(service: string, image: string, state: UpdateProgress): vo
 }
 
 const updateImage: Handler = async (ctx, node) => {
-  if (!requireManager(ctx)) return;
+  if (!(await requireManager(ctx))) return;
   const service = await targetService(ctx, node, vscode.l10n.t('Update the image of a service'));
   if (!service) return;
   const image = await ctx.prompts.current.input({
@@ -244,7 +248,7 @@ const updateImage: Handler = async (ctx, node) => {
 };
 
 const rollback: Handler = async (ctx, node) => {
-  if (!requireManager(ctx)) return;
+  if (!(await requireManager(ctx))) return;
   const service = await targetService(ctx, node, vscode.l10n.t('Roll back a service'), (s) => Boolean(s.PreviousSpec));
   if (!service) return;
   const fresh = await ctx.active.engine.inspectService(service.ID);
@@ -274,7 +278,7 @@ const logs: Handler = async (ctx, node): Promise<ServiceLogsPseudoterminal | und
 };
 
 const removeService: Handler = async (ctx, node) => {
-  if (!requireManager(ctx)) return;
+  if (!(await requireManager(ctx))) return;
   const service = await targetService(ctx, node, vscode.l10n.t('Remove service'));
   if (!service) return;
   const tasks = swarmOf(ctx).tasksOf(service.ID).filter((t) => t.DesiredState === 'running').length;
@@ -301,7 +305,7 @@ export function stackContents(ctx: CommandContext, stack: string) {
 }
 
 const removeStack: Handler = async (ctx, node) => {
-  if (!requireManager(ctx)) return;
+  if (!(await requireManager(ctx))) return;
   let stack = node?.kind === 'group' && node.id.startsWith('stack:') ? node.id.slice('stack:'.length) : undefined;
   if (!stack) {
     const stacks = [...new Set([...swarmOf(ctx).services.values()].map(stackOf).filter((s): s is string => Boolean(s)))].sort();

@@ -205,6 +205,8 @@ export class SwarmView extends DockerTreeView {
   }
 
   private onSwarmChange(change: SwarmChange): void {
+    // Menus and the welcome content key on the role, also while the view is hidden.
+    if (change.kind === 'state') void vscode.commands.executeCommand('setContext', 'dockerWorkbench.swarm.role', this.role);
     if (change.kind === 'state' || change.id === undefined) {
       this.scheduleRefreshAll();
       return;
