@@ -12,6 +12,10 @@ import { ImagesView } from './views/imagesView';
 import { VolumesView } from './views/volumesView';
 import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
+import { SwarmView } from './views/swarmView';
+import { SwarmModel } from './model/swarmModel';
+import { swarmCommands } from './swarm/swarmCommands';
+import { StackFiles } from './swarm/stackFiles';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands, CommandFailures, registerCommands } from './commands/registerCommands';
@@ -38,6 +42,7 @@ import { registerVulnerabilities, type Vulnerabilities } from './vulnerabilities
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
+  readonly swarm: SwarmModel;
   readonly active: ActiveEngine;
   /** Context keys, status bar and outage notifications. */
   readonly engineStatus: EngineStatus;
@@ -65,12 +70,19 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
   context.subscriptions.push(log);
 
-  const active = new ActiveEngine(context.globalState, log);
+  const prompts = new PromptsHolder();
+  const active = new ActiveEngine(context.globalState, log, prompts);
   const model = new EngineModel(active.engine);
   context.subscriptions.push(active, { dispose: () => model.dispose() });
   // Context keys, status bar, log lines and one notification per outage.
   const engineStatus = new EngineStatus(model, active, log);
   context.subscriptions.push(engineStatus);
+
+  // Podman has no Swarm mode: its view says so instead of offering to start one.
+  const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
+  context.subscriptions.push({ dispose: () => swarm.dispose() });
+  const stackFiles = new StackFiles(context.workspaceState);
+  context.subscriptions.push(stackFiles, stackFiles.watchLanguages());
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
@@ -79,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     volumes: new VolumesView(model),
     networks: new NetworksView(model, () => active.engine),
     engines: new EnginesView(active, model),
+    swarm: new SwarmView(model, swarm),
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
   context.subscriptions.push(registerDescriptionSettingHover());
@@ -92,7 +105,6 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ),
   });
 
-  const prompts = new PromptsHolder();
   const reports = new ReportDocuments();
   context.subscriptions.push(reports);
   const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };
@@ -100,7 +112,15 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
 
   // What was built from which Dockerfile; the build task records it, the server gets told.
   const builtImages = new BuiltImages(context.workspaceState);
-  const languageFacts = connectLanguageFacts(() => client, model, builtImages, () => workspaceBuildContexts(context.workspaceState));
+  const languageFacts = connectLanguageFacts(() => client, model, builtImages, () => workspaceBuildContexts(context.workspaceState), {
+    uris: () => stackFiles.uris(),
+    swarmManager: () => swarm.state.role === 'manager',
+    onDidChange: (listener) => {
+      const a = stackFiles.onDidChange(listener);
+      const b = swarm.onDidChange((c) => { if (c.kind === 'state') listener(); });
+      return { dispose: () => { a.dispose(); b.dispose(); } };
+    },
+  });
   context.subscriptions.push(languageFacts);
   const buildDeps: BuildTaskDeps = {
     active,
@@ -133,7 +153,11 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   let clientStarted: Promise<void> | undefined;
   const startLanguageClient = (): Promise<void> => {
     clientStarted ??= (client = createLanguageClient(context)).start().then(
-      () => languageFacts.sendAll(),
+      () => {
+        // Whether the engine manages a swarm decides the "Deploy as stack" lens.
+        swarm.start();
+        languageFacts.sendAll();
+      },
       (error: unknown) => {
         log.error(`language server failed to start: ${String(error)}`);
         throw error;
@@ -171,6 +195,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
     ...registryCommands(registriesView),
+    ...swarmCommands(stackFiles),
     ...learn.commands,
     ...imageContents.commands,
     ...vulnerabilities.commands,
@@ -179,6 +204,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
   return {
     model,
+    swarm,
     active,
     engineStatus,
     views,

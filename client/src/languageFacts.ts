@@ -4,7 +4,7 @@
 // starts and again when they change; image changes are coalesced to one message per turn.
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { BuildContextFact, ImageFact } from '../../server/src/core/languageService';
-import { BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, type BuildContextsParams, type LocalImagesParams } from '../../server/src/protocol/messages';
+import { BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, StackFilesNotification, type BuildContextsParams, type LocalImagesParams, type StackFilesParams } from '../../server/src/protocol/messages';
 import type { EngineModel } from './model/engineModel';
 import type { BuiltImages } from './build/builtImages';
 
@@ -19,11 +19,20 @@ export function localImageFacts(model: EngineModel): ImageFact[] {
   return facts;
 }
 
+/** What the server needs to know about stacks: the files deployed as stacks, and whether the engine manages a swarm. */
+export interface StackFacts {
+  uris(): string[];
+  swarmManager(): boolean;
+  /** Fires when either may have changed. */
+  onDidChange(listener: () => void): { dispose(): void };
+}
+
 export function connectLanguageFacts(
   client: () => LanguageClient | undefined,
   model: EngineModel,
   built: BuiltImages,
   buildContexts: () => BuildContextFact[] = () => [],
+  stacks?: StackFacts,
 ): { sendAll(): void; sendBuildContexts(): void; dispose(): void } {
   let scheduled = false;
   const sendImages = () => {
@@ -56,16 +65,29 @@ export function connectLanguageFacts(
     const c = client();
     if (c?.isRunning()) void c.sendNotification(BuiltImageNotification, fact);
   });
+  let lastStacks = '';
+  const sendStacks = (force = false) => {
+    const c = client();
+    if (!stacks || !c?.isRunning()) return;
+    const params: StackFilesParams = { uris: stacks.uris(), swarmManager: stacks.swarmManager() };
+    const text = JSON.stringify(params);
+    if (!force && text === lastStacks) return;
+    lastStacks = text;
+    void c.sendNotification(StackFilesNotification, params);
+  };
+  const onStacks = stacks?.onDidChange(() => sendStacks());
   return {
     sendAll: () => {
       sendImages();
       sendBuilt();
       sendBuildContexts();
+      sendStacks(true);
     },
     sendBuildContexts,
     dispose: () => {
       onModel.dispose();
       onBuilt.dispose();
+      onStacks?.dispose();
     },
   };
 }

@@ -29,6 +29,10 @@ export const SYSTEM_PACKAGES = [
   // The registry the login, push, pull and Registries view tests run against, and its htpasswd users.
   { name: 'docker-registry', present: () => Boolean(which('docker-registry')) },
   { name: 'apache2-utils', present: () => Boolean(which('htpasswd')) },
+  // ssh engines are tested through a private sshd (with ssh-keygen, ssh-agent and ssh-add from openssh-client).
+  { name: 'openssh-server', present: () => Boolean(which('sshd')) && Boolean(which('ssh-agent')) },
+  // Podman's Docker-compatible API service, for the Podman tests.
+  { name: 'podman', present: () => Boolean(which('podman')) },
   ...CODE_SERVER_PACKAGES,
 ];
 

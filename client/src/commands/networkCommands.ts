@@ -83,6 +83,7 @@ const create: Handler = async (ctx) => {
     ...(Object.keys(driverOptions).length ? { Options: driverOptions } : {}),
     IPAM: subnet ? { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] } : undefined,
   });
+  ctx.model.followUp('network');
 };
 
 const connect: Handler = async (ctx, node) => {
@@ -98,6 +99,7 @@ const connect: Handler = async (ctx, node) => {
   if (aliases === undefined) return;
   await ctx.active.engine.connectNetwork(network.Id, container.Id, aliases.split(/[\s,]+/).filter(Boolean));
   ctx.model.refreshOne('container', container.Id); // a stopped container gets no connect event
+  ctx.model.followUp('network');
 };
 
 const disconnect: Handler = async (ctx, node) => {
@@ -112,6 +114,7 @@ const disconnect: Handler = async (ctx, node) => {
   if (!containerId) return;
   await ctx.active.engine.disconnectNetwork(network.Id, containerId);
   ctx.model.refreshOne('container', containerId);
+  ctx.model.followUp('network');
 };
 
 const remove: Handler = async (ctx, node, nodes) => {
@@ -131,6 +134,7 @@ const remove: Handler = async (ctx, node, nodes) => {
   const message = networks.length === 1 ? vscode.l10n.t('Remove network {0}?', networks[0]!.Name) : vscode.l10n.t('Remove {0} networks?', networks.length);
   if ((await ctx.prompts.current.confirm(message, networks.map((n) => n.Name).join(', '), action)) !== action) return;
   for (const n of networks) await ctx.active.engine.removeNetwork(n.Id);
+  ctx.model.followUp('network');
 };
 
 const prune: Handler = async (ctx) => {
@@ -146,6 +150,7 @@ const prune: Handler = async (ctx) => {
   if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   // Exactly the listed ones, by id; one a container joined since is refused and reported.
   const outcome = await removeEach(unused, (n) => n.Name, (n) => ctx.active.engine.removeNetwork(n.Id));
+  ctx.model.followUp('network');
   if (outcome.left.length) void vscode.window.showWarningMessage(vscode.l10n.t('Removed {0} networks. Left: {1}.', outcome.removed.length, describeLeft(outcome.left)));
   return outcome;
 };

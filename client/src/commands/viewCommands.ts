@@ -3,14 +3,17 @@ import * as vscode from 'vscode';
 import type { CommandContext, Handler } from './commandContext';
 import type { DockerTreeView } from '../views/dockerTreeView';
 
-const FILTER_TITLES: Record<'containers' | 'images' | 'volumes' | 'networks', () => string> = {
+type FilteredView = 'containers' | 'images' | 'volumes' | 'networks' | 'swarm';
+
+const FILTER_TITLES: Record<FilteredView, () => string> = {
   containers: () => vscode.l10n.t('Filter containers'),
   images: () => vscode.l10n.t('Filter images'),
   volumes: () => vscode.l10n.t('Filter volumes'),
   networks: () => vscode.l10n.t('Filter networks'),
+  swarm: () => vscode.l10n.t('Filter nodes, services, secrets and configs'),
 };
 
-function filterCommands(name: 'containers' | 'images' | 'volumes' | 'networks'): Record<string, Handler> {
+function filterCommands(name: FilteredView): Record<string, Handler> {
   const view = (ctx: CommandContext): DockerTreeView => ctx.views[name];
   return {
     [`dockerWorkbench.${name}.filter`]: async (ctx) => {
@@ -52,4 +55,5 @@ export const viewCommands: Record<string, Handler> = {
   ...filterCommands('images'),
   ...filterCommands('volumes'),
   ...filterCommands('networks'),
+  ...filterCommands('swarm'),
 };

@@ -7,6 +7,8 @@ import { EngineError, englishEngineMessages, toEngineError, type EngineMessages 
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 import { DockerCredentials } from './dockerCredentials';
+import { SshTransport, type SshHooks } from './sshTransport';
+import type { SwarmInfo, SwarmNode, SwarmSecretOrConfig, SwarmService, SwarmServiceSpec, SwarmTask } from './swarmObjects';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
 export type ContainerDetails = Dockerode.ContainerInspectInfo;
@@ -14,6 +16,19 @@ export type ImageSummary = Dockerode.ImageInfo;
 export type ImageDetails = Dockerode.ImageInspectInfo;
 export type VolumeSummary = Dockerode.VolumeInspectInfo & { CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null };
 export type NetworkSummary = Dockerode.NetworkInspectInfo;
+
+/** What kind of engine answers: Docker Engine, or Podman's Docker-compatible service. */
+export type EngineFlavor = 'docker' | 'podman';
+
+/** A Podman pod (its libpod API), with the containers in it. */
+export interface PodSummary {
+  Id: string;
+  Name: string;
+  Status?: string;
+  InfraId?: string;
+  Containers?: Array<{ Id: string; Names?: string; Status?: string }>;
+  Labels?: Record<string, string>;
+}
 
 export interface EventSubscription {
   dispose(): void;
@@ -42,7 +57,7 @@ export interface ExecSession {
   exitCode(): Promise<number | null>;
 }
 
-type NamedKind = 'container' | 'image' | 'volume' | 'network';
+type NamedKind = 'container' | 'image' | 'volume' | 'network' | 'service' | 'secret' | 'config';
 
 /** An empty id, caught by DockerEngine.call and turned into a translated EngineError. */
 class NothingNamed extends Error {
@@ -66,19 +81,32 @@ function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
     case 'image': return l10n.t('No image was named.');
     case 'volume': return l10n.t('No volume was named.');
     case 'network': return l10n.t('No network was named.');
+    case 'service': return l10n.t('No service was named.');
+    case 'secret': return l10n.t('No secret was named.');
+    case 'config': return l10n.t('No config was named.');
   }
 }
 
 export class DockerEngine {
   private readonly docker: Dockerode;
+  private readonly ssh: SshTransport | undefined;
 
+  /** `hooks` matter for ssh engines only (the unknown-host question). */
   constructor(
     readonly target: EngineTarget,
     /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
     readonly l10n: EngineMessages = englishEngineMessages,
+    hooks: SshHooks = {},
     private readonly credentials: DockerCredentials = cliCredentials,
   ) {
-    this.docker = new Dockerode(target.options);
+    this.ssh = target.ssh ? new SshTransport(target.ssh, { l10n, ...hooks }) : undefined;
+    // docker-modem passes `agent` to http.request (its typings omit it).
+    this.docker = new Dockerode(this.ssh ? ({ ...target.options, agent: this.ssh.agent } as Dockerode.DockerOptions) : target.options);
+  }
+
+  /** Closes what the engine holds open (the ssh connections of an ssh engine). */
+  dispose(): void {
+    this.ssh?.dispose();
   }
 
   /** Runs one engine call with its failure turned into an EngineError. */
@@ -103,6 +131,23 @@ export class DockerEngine {
     return this.call((d) => d.info() as Promise<Record<string, unknown>>);
   }
 
+  /** Docker Engine or Podman, from the components /version lists. */
+  async flavor(): Promise<EngineFlavor> {
+    const version = (await this.version()) as unknown as { Components?: Array<{ Name?: string }> };
+    return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
+  }
+
+  /** Podman's pods, from its own API (the Docker-compatible one has no pods). */
+  listPods(): Promise<PodSummary[]> {
+    return this.call((d) => new Promise<PodSummary[]>((resolve, reject) => {
+      // libpod routes need a version prefix; 4.0.0 is the oldest with this shape.
+      d.modem.dial({ path: '/v4.0.0/libpod/pods/json', method: 'GET', statusCodes: { 200: true, 404: 'not a Podman engine', 500: 'server error' } }, (error: unknown, data: unknown) => {
+        if (error) reject(error);
+        else resolve(Array.isArray(data) ? (data as PodSummary[]) : []);
+      });
+    }));
+  }
+
   diskUsage(): Promise<DiskUsage> {
     return this.call((d) => d.df() as Promise<DiskUsage>);
   }
@@ -111,7 +156,8 @@ export class DockerEngine {
 
   /** All containers, or only the one with this id (an exact id filter, used after an event). */
   listContainers(id?: string): Promise<ContainerSummary[]> {
-    return this.call((d) => d.listContainers({ all: true, filters: id ? { id: [id] } : undefined }));
+    // No `filters` key without a filter: Podman refuses the empty `filters=` it would become.
+    return this.call((d) => d.listContainers(id ? { all: true, filters: { id: [id] } } : { all: true }));
   }
 
   inspectContainer(id: string): Promise<ContainerDetails> {
@@ -381,6 +427,88 @@ export class DockerEngine {
 
   pruneContainers(): Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }> {
     return this.call((d) => d.pruneContainers() as Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }>);
+  }
+
+  // ── swarm ───────────────────────────────────────────────────────────────────────────────
+
+  /** The engine's place in a swarm (the `Swarm` part of /info). */
+  async swarmInfo(): Promise<SwarmInfo> {
+    const info = await this.info();
+    return (info.Swarm ?? {}) as SwarmInfo;
+  }
+
+  /** Makes this engine the manager of a new single-node swarm; resolves to the node id. */
+  swarmInit(options: { listenAddr: string; advertiseAddr: string }): Promise<string> {
+    return this.call(async (d) => String(await d.swarmInit({ ListenAddr: options.listenAddr, AdvertiseAddr: options.advertiseAddr, ForceNewCluster: false })));
+  }
+
+  swarmLeave(force: boolean): Promise<void> {
+    return this.call(async (d) => {
+      await d.swarmLeave({ force });
+    });
+  }
+
+  listNodes(id?: string): Promise<SwarmNode[]> {
+    return this.call((d) => d.listNodes(id ? { filters: { id: [id] } } as never : {}) as Promise<SwarmNode[]>);
+  }
+
+  /** Services with their running/desired counts where the engine reports them (API 1.41+). */
+  listServices(id?: string): Promise<SwarmService[]> {
+    return this.call((d) => d.listServices({ status: true, ...(id ? { filters: { id: [id] } } : {}) } as never) as unknown as Promise<SwarmService[]>);
+  }
+
+  inspectService(id: string): Promise<SwarmService> {
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).inspect() as Promise<SwarmService>);
+  }
+
+  /** Replaces a service's spec (`version` is the one it was read at); `rollback` returns to the previous spec. */
+  updateService(id: string, version: number, spec: SwarmServiceSpec, options: { rollback?: boolean } = {}): Promise<{ Warnings?: string[] | null }> {
+    const query: Record<string, string | number> = { version };
+    if (options.rollback) query.rollback = 'previous';
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).update({ _query: query, _body: spec } as never) as Promise<{ Warnings?: string[] | null }>);
+  }
+
+  removeService(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getService(nonEmpty(id, 'service')).remove();
+    });
+  }
+
+  /** A service's log stream (multiplexed unless its containers have a TTY), each line prefixed with its task's details. */
+  serviceLogs(id: string, options: { follow: boolean; tail?: number; timestamps?: boolean }): Promise<Readable> {
+    return this.call(async (d) => {
+      const stream = await d.getService(nonEmpty(id, 'service')).logs({
+        stdout: true, stderr: true, details: true, follow: options.follow, tail: options.tail ?? 'all', timestamps: Boolean(options.timestamps),
+      } as never);
+      if (options.follow) return stream as unknown as Readable;
+      const { Readable: ReadableStream } = await import('node:stream');
+      return ReadableStream.from([stream as unknown as Buffer]);
+    });
+  }
+
+  /** Tasks, all or of one service. */
+  listTasks(serviceId?: string): Promise<SwarmTask[]> {
+    return this.call((d) => d.listTasks(serviceId ? { filters: { service: [serviceId] } } : {}) as Promise<SwarmTask[]>);
+  }
+
+  listSecrets(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listSecrets(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  listConfigs(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listConfigs(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  removeSecret(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getSecret(nonEmpty(id, 'secret')).remove();
+    });
+  }
+
+  removeConfig(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getConfig(nonEmpty(id, 'config')).remove();
+    });
   }
 
   /** Follows a JSON-lines progress stream (pull/push/build) to its end. */

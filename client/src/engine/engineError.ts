@@ -10,7 +10,13 @@ export type EngineErrorKind =
   | 'timeout'
   | 'notFound'
   | 'conflict'
-  | 'failed';
+  | 'failed'
+  // ssh engines: the host's key is not in known_hosts (and was not accepted), or it changed
+  // (or is revoked); the server refused every key; the remote has no docker command.
+  | 'hostKeyUnknown'
+  | 'hostKeyChanged'
+  | 'authFailed'
+  | 'noRemoteDocker';
 
 export class EngineError extends Error {
   constructor(
@@ -24,7 +30,12 @@ export class EngineError extends Error {
 
   /** True when the engine could not be reached at all (as opposed to refusing one request). */
   get unreachable(): boolean {
-    return this.kind === 'socketMissing' || this.kind === 'permissionDenied' || this.kind === 'refused' || this.kind === 'tls' || this.kind === 'timeout';
+    return this.kind === 'socketMissing' || this.kind === 'permissionDenied' || this.kind === 'refused' || this.kind === 'tls' || this.kind === 'timeout' || this.needsUser;
+  }
+
+  /** True when trying again cannot help until the user acts (accepts a host key, adds a key…). */
+  get needsUser(): boolean {
+    return this.kind === 'hostKeyUnknown' || this.kind === 'hostKeyChanged' || this.kind === 'authFailed' || this.kind === 'noRemoteDocker';
   }
 }
 

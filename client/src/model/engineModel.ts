@@ -2,13 +2,13 @@
 // connect and then kept current from the /events stream by refreshing only the object an event
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
-import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
+import type { ContainerSummary, DockerEngine, EngineFlavor, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, PodSummary, VolumeSummary } from '../engine/dockerEngine';
 import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 
-export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
+export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
 export type ConnectionState =
   /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
@@ -54,6 +54,8 @@ export class EngineModel {
   readonly images = new Map<string, ImageSummary>();
   readonly volumes = new Map<string, VolumeSummary>();
   readonly networks = new Map<string, NetworkSummary>();
+  /** Podman's pods (empty on Docker Engine). */
+  readonly pods = new Map<string, PodSummary>();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
   readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
@@ -70,8 +72,12 @@ export class EngineModel {
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
+  /** Every event from the stream, for models of other objects (the swarm's) that follow the same stream. */
+  private readonly events = new Emitter<EngineEvent>();
+  readonly onEngineEvent = this.events.event;
 
   private stateValue: ConnectionState = { status: 'connecting' };
+  private flavorValue: EngineFlavor | undefined;
   private subscription: EventSubscription | undefined;
   private retryHandle: unknown;
   private attempt = 0;
@@ -92,6 +98,29 @@ export class EngineModel {
 
   get endpoint(): string {
     return this.engine.target.endpoint;
+  }
+
+  /** Docker Engine or Podman; undefined until connected. */
+  get flavor(): EngineFlavor | undefined {
+    return this.flavorValue;
+  }
+
+  /**
+   * The kinds this engine sends no events for, so their lists cannot follow changes made
+   * elsewhere (Podman 4 sends none for networks). Views say so; commands re-read after acting.
+   */
+  get notLive(): ResourceKind[] {
+    return this.flavorValue === 'podman' ? ['network'] : [];
+  }
+
+  /** After a command changed objects of `kind`: re-read them if no event will say so. */
+  followUp(kind: ResourceKind): void {
+    if (this.notLive.includes(kind)) void this.relist(kind);
+  }
+
+  /** The engine the model follows (the one a context switch last gave it). */
+  get currentEngine(): DockerEngine {
+    return this.engine;
   }
 
   /** Connects on first use only: nothing talks to the engine until a view needs it. */
@@ -142,6 +171,7 @@ export class EngineModel {
   switchEngine(engine: DockerEngine): Promise<void> {
     this.engine = engine;
     this.attempt = 0;
+    this.flavorValue = undefined;
     this.clearAll();
     // Another engine: whatever was wrong with the previous one says nothing about it.
     this.stateValue = { status: 'connecting' };
@@ -154,22 +184,44 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.changes.dispose();
+    this.events.dispose();
   }
 
   private async listAll(): Promise<void> {
     this.counters.fullLists++;
-    const [containers, images, volumes, networks] = await Promise.all([
+    // Which engine this is decides what else to list (pods) and which lists are live.
+    this.flavorValue ??= await Promise.resolve().then(() => this.engine.flavor()).catch(() => 'docker' as const);
+    const [containers, images, volumes, networks, pods] = await Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
       this.engine.listVolumes(),
       this.engine.listNetworks(),
+      this.flavorValue === 'podman' ? this.engine.listPods().catch(() => []) : Promise.resolve([]),
     ]);
     replace(this.containers, containers, (c) => c.Id);
     this.times.clear();
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    replace(this.pods, pods, (p) => p.Id);
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
+  }
+
+  /** Lists one collection again (for kinds the engine sends no events about). */
+  private async relist(kind: ResourceKind): Promise<void> {
+    const generation = this.generation;
+    try {
+      if (kind === 'network') {
+        const networks = await this.engine.listNetworks();
+        if (generation === this.generation) replace(this.networks, networks, (n) => n.Id);
+      } else if (kind === 'pod') {
+        const pods = await this.engine.listPods();
+        if (generation === this.generation) replace(this.pods, pods, (p) => p.Id);
+      }
+    } catch {
+      return;
+    }
+    if (generation === this.generation) this.changes.fire({ kind });
   }
 
   private lost(error: unknown): void {
@@ -181,11 +233,17 @@ export class EngineModel {
     const engineError = error === undefined
       ? new EngineError('refused', l10n.t('The event stream from {0} ended (the engine stopped or restarted).', this.endpoint))
       : toEngineError(error, this.endpoint, l10n);
+    this.clearAll();
+    this.cancelRetry();
+    // An unknown or changed ssh host key, a refused key…: trying again cannot help until the
+    // user acts (and would ask about the host key again and again), so only Retry reconnects.
+    if (engineError.needsUser) {
+      this.setState({ status: 'unreachable', error: engineError });
+      return;
+    }
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
-    this.clearAll();
     this.setState({ status: 'unreachable', error: engineError, retryInMs });
-    this.cancelRetry();
     this.retryHandle = this.timers.setTimeout(() => {
       this.retryHandle = undefined;
       void this.connect();
@@ -205,7 +263,8 @@ export class EngineModel {
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    this.pods.clear();
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
   }
 
   private setState(state: ConnectionState): void {
@@ -215,6 +274,9 @@ export class EngineModel {
 
   private onEvent(event: EngineEvent): void {
     this.counters.events++;
+    this.events.fire(event);
+    // Podman's volume events name the volume only in the attributes.
+    if (!event.Actor.ID && event.Type === 'volume' && event.Actor.Attributes?.name) event = { ...event, Actor: { ...event.Actor, ID: event.Actor.Attributes.name } };
     // Prune events have no actor (each removed object gets its own event); an empty id would
     // also make dockerode build a malformed request.
     if (!event.Actor.ID || event.Action === 'prune') return;
@@ -231,6 +293,8 @@ export class EngineModel {
         this.recordTimes(event);
         this.applyContainerEvent(event);
         this.refreshOne('container', event.Actor.ID);
+        // A container joining or leaving a pod changes the pod's member list.
+        if (this.flavorValue === 'podman' && event.Actor.Attributes?.podId && (event.Action === 'create' || event.Action === 'remove')) void this.relist('pod');
         return;
       case 'image':
         this.refreshOne('image', event.Actor.ID);
@@ -247,6 +311,9 @@ export class EngineModel {
         if (container && (event.Action === 'connect' || event.Action === 'disconnect')) this.refreshOne('container', container);
         return;
       }
+      case 'pod':
+        void this.relist('pod');
+        return;
       default:
         return;
     }
@@ -354,6 +421,9 @@ export class EngineModel {
   private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
     this.counters.objectReads++;
     switch (kind) {
+      case 'pod':
+        await this.relist('pod');
+        return true;
       case 'container': {
         const [found] = await this.engine.listContainers(id);
         setOrDelete(this.containers, id, found);

@@ -1,7 +1,7 @@
-// The Containers view: compose projects as groups (service names inside), other containers at
-// the top level; running first. Expanding a container shows its ports, mounts and networks. The
-// description follows dockerWorkbench.containers.description (a docker ps --format style
-// template); its times are computed when a row is drawn, and the rows are drawn again once a
+// The Containers view: compose projects and Podman pods as groups (service names inside), other
+// containers at the top level; running first. Expanding a container shows its ports, mounts and
+// networks. The description follows dockerWorkbench.containers.description (a docker ps --format
+// style template); its times are computed when a row is drawn, and the rows are drawn again once a
 // minute while the view is visible and shows a time (MinuteTicker: no timer when hidden or idle,
 // and the engine is not asked again).
 import * as vscode from 'vscode';
@@ -103,6 +103,19 @@ export class ContainersView extends DockerTreeView {
     this.refreshAll();
   }
 
+  /** A Podman pod's group key (`pod:NAME`) for a container in one. */
+  private podGroupOf(container: ContainerSummary): string | undefined {
+    for (const pod of this.model.pods.values()) {
+      if (pod.Containers?.some((c) => c.Id === container.Id)) return `${POD_PREFIX}${pod.Name}`;
+    }
+    return undefined;
+  }
+
+  /** The group a container sits in: its pod, its compose project, or none. */
+  private groupKeyOf(container: ContainerSummary): string | undefined {
+    return (this.model.pods.size ? this.podGroupOf(container) : undefined) ?? composeProject(container);
+  }
+
   /** The containers this view shows, after the filter and the workspace toggle. */
   visibleContainers(): ContainerSummary[] {
     const folders = this.workspaceOnly ? this.workspaceFolders() : [];
@@ -117,7 +130,7 @@ export class ContainersView extends DockerTreeView {
     const projects = new Map<string, ContainerSummary[]>();
     const loose: ContainerSummary[] = [];
     for (const c of containers) {
-      const project = composeProject(c);
+      const project = this.groupKeyOf(c);
       if (project) projects.set(project, [...(projects.get(project) ?? []), c]);
       else loose.push(c);
     }
@@ -130,7 +143,7 @@ export class ContainersView extends DockerTreeView {
 
   protected children(node: TreeNode): TreeNode[] {
     if (node.kind === 'group') {
-      return this.visibleContainers().filter((c) => composeProject(c) === node.id).map((c) => this.node('container', c.Id, node));
+      return this.visibleContainers().filter((c) => this.groupKeyOf(c) === node.id).map((c) => this.node('container', c.Id, node));
     }
     if (node.kind !== 'container') return [];
     const container = this.model.containers.get(node.id);
@@ -151,6 +164,18 @@ export class ContainersView extends DockerTreeView {
   }
 
   protected render(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'group' && node.id.startsWith(POD_PREFIX)) {
+      const members = this.visibleContainers().filter((c) => this.groupKeyOf(c) === node.id);
+      const running = members.filter((c) => c.State === 'running').length;
+      const name = node.id.slice(POD_PREFIX.length);
+      const pod = [...this.model.pods.values()].find((p) => p.Name === name);
+      const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.l10n.t('pod · {0} of {1} running', running, members.length);
+      item.iconPath = new vscode.ThemeIcon('package', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+      item.contextValue = running ? 'pod:running' : 'pod:stopped';
+      item.tooltip = vscode.l10n.t('Podman pod {0} ({1}): its containers share a network namespace.', name, pod?.Status ?? '?');
+      return item;
+    }
     if (node.kind === 'group') {
       const members = this.visibleContainers().filter((c) => composeProject(c) === node.id);
       const running = members.filter((c) => c.State === 'running').length;
@@ -182,12 +207,13 @@ export class ContainersView extends DockerTreeView {
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {
+    if (change.kind === 'pod') return 'all';
     if (change.kind !== 'container' || change.id === undefined) return change.kind === 'container' ? 'all' : [];
     const container = this.model.containers.get(change.id);
     const previousGroup = this.groupOf.get(change.id);
     const shownBefore = this.groupOf.has(change.id);
     if (!container || !shownBefore) return 'all'; // added or removed: membership changed
-    const group = composeProject(container);
+    const group = this.groupKeyOf(container);
     if (group !== previousGroup) return 'all';
     const parent = group ? this.shown('group', group) : undefined;
     const node = this.shown('container', change.id, parent);
@@ -206,6 +232,9 @@ function templateProblem(error: unknown): string {
     default: return vscode.l10n.t('The setting {0} is too long; the default description is shown.', DESCRIPTION_SETTING);
   }
 }
+
+/** Group ids of Podman pods (compose projects are grouped by their name). */
+const POD_PREFIX = 'pod:';
 
 export function detailItem(node: TreeNode): vscode.TreeItem {
   const data = node.data ?? {};

@@ -28,8 +28,8 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   }
 
   /** Disposed with the view. */
-  protected disposeLater(...disposables: vscode.Disposable[]): void {
-    this.disposables.push(...disposables);
+  protected disposeLater(...disposables: Array<{ dispose(): unknown }>): void {
+    this.disposables.push(...(disposables as vscode.Disposable[]));
   }
 
   /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
@@ -121,6 +121,12 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     return this.nodes.get(`${parent ? `${parent.key}/` : ''}${kind}:${id}`);
   }
 
+  /** Every node shown for this kind and id, under any parent. */
+  protected shownNodes(kind: NodeKind, id: string): TreeNode[] {
+    return [...this.nodes.values()].filter((n) => n.kind === kind && n.id === id);
+  }
+
+
   /** Records that `node` shows something about `containerId`, so a change to it refreshes the node. */
   protected dependOn(containerId: string, node: TreeNode): void {
     let set = this.dependents.get(containerId);
@@ -157,7 +163,22 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   refreshAll(): void {
     this.nodes.clear();
     this.dependents.clear();
+    this.updateMessage();
     this.emitter.fire(undefined);
+  }
+
+  /** The note shown above the view now (see liveNote). */
+  get note(): string | undefined {
+    return this.model.state.status === 'connected' ? this.liveNote() : undefined;
+  }
+
+  /** A note above the view, e.g. where the engine sends no events and the list cannot follow changes made elsewhere. */
+  protected liveNote(): string | undefined {
+    return undefined;
+  }
+
+  private updateMessage(): void {
+    if (this.treeView) this.treeView.message = this.note;
   }
 
   /** Draws these nodes again, in one change event. */

@@ -90,6 +90,12 @@ export class NetworksView extends DockerTreeView {
     return vscode.l10n.t('No networks.');
   }
 
+  protected liveNote(): string | undefined {
+    return this.model.notLive.includes('network')
+      ? vscode.l10n.t('Podman sends no events for networks: this list follows what you do here; press Refresh to see changes made elsewhere.')
+      : undefined;
+  }
+
   protected affected(change: ModelChange): TreeNode[] | 'all' {
     return this.affectedBy(change, 'network', (id) => this.model.networks.has(id), (containerId) =>
       Object.values(this.model.containers.get(containerId)?.NetworkSettings?.Networks ?? {}).map((e) => e.NetworkID));

@@ -64,6 +64,10 @@ export interface WorkspaceFacts {
   builtImages: readonly BuiltImageFact[];
   /** Build contexts other than the Dockerfile's folder (absent from older clients). */
   buildContexts?: readonly BuildContextFact[];
+  /** URIs of compose files the client deployed as Swarm stacks (for the Swarm notes). */
+  stackFiles?: readonly string[];
+  /** The client's active engine manages a swarm (compose files then offer "Deploy as stack"). */
+  swarmManager?: boolean;
 }
 
 /** Per rule: `off` or a severity. Keys are rule ids. */

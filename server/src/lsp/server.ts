@@ -18,8 +18,8 @@ import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
-  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification,
-  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams,
+  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification,
+  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
 import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
@@ -79,7 +79,9 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     };
   }
 
+  let codeLensRefresh = false;
   connection.onInitialize((params): InitializeResult => {
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     useLocale(options.locale ?? params.locale);
     if (options.settings?.rules) settings.rules = { ...options.settings.rules };
@@ -99,6 +101,13 @@ export function startServer(connection: Connection, services: Record<DocumentKin
     const list = Array.isArray(params?.contexts) ? params.contexts : [];
     facts.buildContexts = list.filter((c) => c && typeof c.dockerfileUri === 'string' && typeof c.contextUri === 'string').slice(0, 1000);
     revalidateAll();
+  });
+  connection.onNotification(StackFilesNotification, (params: StackFilesParams) => {
+    facts.stackFiles = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : [];
+    facts.swarmManager = params?.swarmManager === true;
+    revalidateAll();
+    // "Deploy as stack" depends on these facts.
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
   connection.onNotification(SettingsNotification, (params: SettingsParams) => {
     if (params?.rules && typeof params.rules === 'object') settings.rules = { ...params.rules };

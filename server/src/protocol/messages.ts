@@ -21,6 +21,13 @@ export interface BuildContextsParams {
   contexts: BuildContextFact[];
 }
 
+/** Client → server: the compose files deployed as Swarm stacks (all of them, each time), and whether the active engine manages a swarm. */
+export const StackFilesNotification = 'dockerWorkbench/stackFiles';
+export interface StackFilesParams {
+  uris: string[];
+  swarmManager?: boolean;
+}
+
 /** Client → server: settings changed (rule severities and the like). */
 export const SettingsNotification = 'dockerWorkbench/settings';
 export type SettingsParams = Partial<LanguageSettings>;

@@ -161,3 +161,23 @@ test('container times come from start/die events, else from one inspect per cont
   assert.equal(inspects, 1);
   assert.equal(model.counters.timeReads, 1);
 });
+
+test('what only the user can fix (an unknown ssh host key) is not retried by itself; Retry connects', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  const model = new EngineModel(fake.engine, clock.timers);
+  let refuse = true;
+  const subscribe = (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe;
+  (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe = async (...args: unknown[]) => {
+    if (refuse) throw new EngineError('hostKeyUnknown', 'The authenticity of [h]:22 could not be established.');
+    return subscribe(...args);
+  };
+  await model.connect();
+  const state = stateOf(model);
+  assert.equal(state.status, 'unreachable');
+  assert.equal(state.status === 'unreachable' && state.retryInMs, undefined);
+  assert.equal(clock.pending.length, 0, 'no retry timer');
+  refuse = false;
+  await model.connect();
+  assert.equal(stateOf(model).status, 'connected');
+});

@@ -23,6 +23,7 @@ import { checkBuildTarget } from './buildTarget';
 import { checkServiceImage } from './serviceImage';
 import { checkExtendsCycles } from './extendsCycles';
 import { checkOptionLikeNames } from './optionLikeNames';
+import { checkSwarmKeys } from './swarmKeys';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -40,6 +41,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,
+  checkSwarmKeys,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */
