@@ -4,7 +4,18 @@
 // objects (plain fields, byte offsets, UTF-8 byte strings) and turns them at once into a small
 // plain summary: commands with their words, pipes and bash-only syntax. Rules never touch Go
 // objects, and summaries are cached by source text, so an edit re-parses only the RUN it touched.
-import { syntax, type ParseError, type Parser } from 'mvdan-sh';
+import type { ParseError, Parser } from 'mvdan-sh';
+
+/**
+ * The parser's module is half of the server's code and sets up a Go runtime when loaded, so it is
+ * loaded on the first RUN to check, not when the server starts (esbuild keeps a `require` inside
+ * a function lazy).
+ */
+function newParser(): Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { syntax } = require('mvdan-sh') as typeof import('mvdan-sh');
+  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+}
 
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
@@ -81,7 +92,7 @@ function summarize(source: string): ShellSummary {
   const summary: ShellSummary = { error: undefined, commands: [], pipelines: [], bashisms: [], statements: 0 };
   let file: GoNode;
   try {
-    parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+    parser ??= newParser();
     file = (parser.Parse(source, '') as GoNode).__internal_object__;
   } catch (thrown) {
     const error = thrown as Partial<ParseError> | undefined;
