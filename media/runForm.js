@@ -4,7 +4,6 @@
 // DOM calls and textContent, never from HTML strings.
 // @ts-check
 (function () {
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const block = document.getElementById('form-data');
   const { data, labels } = JSON.parse(block ? block.textContent || '{}' : '{}');

@@ -561,7 +561,6 @@ function buildMode(mode, def, inc) {
  *   copy    COPY/ADD: text bodies, the rest of the marker line is paths
  */
 function buildHeredocs(mode, d, r, inc) {
-  const s = mode.suffix;
   const E = mode.esc;
   const op = { name: S.heredocOp };
   const quote = { name: S.heredocQuote };

@@ -1,4 +1,4 @@
-// `npm test`: every tier (type-check, unit, integration in VS Code, e2e), each run even when an
+// `npm test`: every tier (type-check, lint, unit, integration in VS Code, e2e), each run even when an
 // earlier one failed, one private Docker Engine shared by the tiers that need it, and one closing
 // line `N passed, N failed` adding up all tiers. Exits non-zero if anything failed or nothing ran.
 import { REPO, runCommand, readTierResult, clearTierResult } from './tiers.mjs';
@@ -44,6 +44,8 @@ await tier('type-check', async () => {
   const code = await runCommand(node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 });
+
+await tier('lint', () => scriptTier('lint', 'test/harness/runLint.mjs'));
 
 await tier('unit', () => scriptTier('unit', 'test/harness/runUnit.mjs'));
 

@@ -125,9 +125,18 @@ describe('Container interaction', function () {
     await waitFor('the command output', () => /sum=42/.test(out.text));
     assert.match(plain(out.text), /33 101/, 'the TTY got the initial size');
     pty.setDimensions({ columns: 90, rows: 20 });
-    await new Promise((r) => setTimeout(r, 300));
-    pty.handleInput('stty size\r');
-    await waitFor('the new size', () => /20 90/.test(plain(out.text)));
+    // The resize reaches the engine in the background: ask the TTY its size again, one question at
+    // a time, until it answers with the new one.
+    let asked = 1; // `stty size` above
+    await waitFor('the new size', () => {
+      const answers = plain(out.text).match(/^\d+ \d+\s*$/gm) ?? [];
+      if (answers.at(-1)?.trim() === '20 90') return true;
+      if (answers.length >= asked) {
+        pty.handleInput('stty size\r');
+        asked++;
+      }
+      return false;
+    });
     pty.handleInput('exit 5\r');
     await waitFor('the exit code on screen', () => pty.waitingForKey);
     assert.match(plain(out.text), /── sh exited with code 5 ──/);

@@ -200,12 +200,6 @@ export class ContainersView extends DockerTreeView {
     return item;
   }
 
-  protected emptyMessage(): string {
-    return this.workspaceOnly
-      ? vscode.l10n.t('No containers belong to this workspace.')
-      : vscode.l10n.t('No containers. Run an image to create one.');
-  }
-
   protected affected(change: ModelChange): TreeNode[] | 'all' {
     if (change.kind === 'pod') return 'all';
     if (change.kind !== 'container' || change.id === undefined) return change.kind === 'container' ? 'all' : [];

@@ -59,7 +59,6 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   /** Children of a node (may read the engine, e.g. an image's history). */
   protected abstract children(node: TreeNode): TreeNode[] | Promise<TreeNode[]>;
   protected abstract render(node: TreeNode): vscode.TreeItem;
-  protected abstract emptyMessage(): string;
   /** Which nodes a model change touches: some nodes, 'all', or none. */
   protected abstract affected(change: ModelChange): TreeNode[] | 'all';
 

@@ -1,17 +1,8 @@
 // Small formatting helpers shared by the views. Pure: unit-tested without VS Code.
 import { english, timeAgo, type Translator } from './containerStatus';
 
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value < 10 && unit > 0 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+// Sizes: the project's one byte formatter, shared with the language server's hovers.
+export { formatBytes } from '../../../server/src/core/formatBytes';
 
 /** "3 days ago" style age from epoch seconds, in the engine's wording (Docker's HumanDuration). */
 export function formatAge(epochSeconds: number, nowMs = Date.now(), l10n: Translator = english): string {

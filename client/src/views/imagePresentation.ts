@@ -54,7 +54,7 @@ export function groupImages(images: Iterable<ImageSummary>): ImageGroups {
  * writes `RUN /bin/sh -c … # buildkit` and `COPY … # buildkit`.
  */
 export function layerInstruction(createdBy: string): string {
-  let text = createdBy.trim().replace(/\s+# buildkit$/, '');
+  const text = createdBy.trim().replace(/\s+# buildkit$/, '');
   const nop = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s.exec(text);
   if (nop) return nop[1]!.trim();
   const shell = /^(?:\|\d+ [^/]*)?\/bin\/sh -c (.*)$/s.exec(text);

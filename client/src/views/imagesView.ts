@@ -123,10 +123,6 @@ export class ImagesView extends DockerTreeView {
     }
   }
 
-  protected emptyMessage(): string {
-    return vscode.l10n.t('No images. Build or pull one.');
-  }
-
   protected affected(change: ModelChange): TreeNode[] | 'all' {
     if (change.kind === 'image') {
       if (change.id === undefined) return 'all';

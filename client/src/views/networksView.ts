@@ -86,10 +86,6 @@ export class NetworksView extends DockerTreeView {
     return item;
   }
 
-  protected emptyMessage(): string {
-    return vscode.l10n.t('No networks.');
-  }
-
   protected liveNote(): string | undefined {
     return this.model.notLive.includes('network')
       ? vscode.l10n.t('Podman sends no events for networks: this list follows what you do here; press Refresh to see changes made elsewhere.')

@@ -188,10 +188,6 @@ export class SwarmView extends DockerTreeView {
     return item;
   }
 
-  protected emptyMessage(): string {
-    return vscode.l10n.t('This engine is not a swarm manager.');
-  }
-
   /**
    * The engine model's objects do not show here (its connection state does, in the base class),
    * except the containers of swarm tasks on this engine: their state shows in their service's.

@@ -48,10 +48,6 @@ export class VolumesView extends DockerTreeView {
     return item;
   }
 
-  protected emptyMessage(): string {
-    return vscode.l10n.t('No volumes. Volumes keep data when containers are removed.');
-  }
-
   protected affected(change: ModelChange): TreeNode[] | 'all' {
     return this.affectedBy(change, 'volume', (id) => this.model.volumes.has(id), (containerId) =>
       (this.model.containers.get(containerId)?.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name!));

@@ -21,7 +21,11 @@ export type DiagnosticTag = (typeof DiagnosticTag)[keyof typeof DiagnosticTag];
 export interface Diagnostic {
   range: Range;
   severity: DiagnosticSeverity;
-  /** Stable rule id, e.g. `DW001` or `compose-yaml-syntax`; code actions and settings key on it. */
+  /**
+   * Stable rule id, e.g. `latest-tag` or `compose-yaml-syntax`; code actions and settings key on it.
+   * Ours come from diagnosticCodes.ts (the sites that make them are typed against it); a string
+   * here because code actions also receive other tools' diagnostics.
+   */
   code: string;
   /** Where the rule is explained (shown by VS Code as a link next to the code). */
   codeDescription?: { href: string };

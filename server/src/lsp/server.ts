@@ -26,9 +26,11 @@ import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
 import { runSafe } from './runSafe';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { nodeFileAccess } from './fileAccess';
+import { version } from '../../../package.json';
 
 export const SERVER_NAME = 'docker-workbench-language-server';
-export const SERVER_VERSION = '0.1.0';
+// The extension's version, read from the manifest at build time (esbuild keeps only this field).
+export const SERVER_VERSION: string = version;
 
 export function startServer(connection: Connection, services: Record<DocumentKind, LanguageService> = {
   dockerfile: dockerfileLanguageService,

@@ -84,22 +84,21 @@ test('Basic registries: the challenge is answered with the credentials; catalog 
 });
 
 test('Bearer registries: the token flow of the auth spec, tokens reused per scope, refresh tokens by POST', async () => {
-  let tokenServer: Awaited<ReturnType<typeof serve>> | undefined;
   const registry = await serve((req, res) => {
     const url = new URL(req.url!, 'http://x');
     const scope = url.pathname === '/v2/_catalog' ? 'registry:catalog:*' : url.pathname === '/v2/' ? '' : url.pathname.startsWith('/v2/secret/') ? 'repository:secret:pull' : 'repository:app/web:pull';
     // A repository no token ever opens (the account lacks access).
-    if (url.pathname.startsWith('/v2/secret/')) return json(res, 401, { errors: [{ code: 'DENIED' }] }, { 'WWW-Authenticate': `Bearer realm="${tokenServer!.url}/token",service="test-registry",scope="${scope}",error="insufficient_scope"` });
+    if (url.pathname.startsWith('/v2/secret/')) return json(res, 401, { errors: [{ code: 'DENIED' }] }, { 'WWW-Authenticate': `Bearer realm="${tokenServer.url}/token",service="test-registry",scope="${scope}",error="insufficient_scope"` });
     const wanted = `Bearer token-for:${scope}`;
     if (req.headers.authorization !== wanted) {
-      return json(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'WWW-Authenticate': `Bearer realm="${tokenServer!.url}/token",service="test-registry"${scope ? `,scope="${scope}"` : ''}` });
+      return json(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'WWW-Authenticate': `Bearer realm="${tokenServer.url}/token",service="test-registry"${scope ? `,scope="${scope}"` : ''}` });
     }
     if (url.pathname === '/v2/') return json(res, 200, {});
     if (url.pathname === '/v2/_catalog') return json(res, 200, { repositories: ['app/web'] });
     if (url.pathname === '/v2/app/web/tags/list') return json(res, 200, { name: 'app/web', tags: null });
     json(res, 404, {});
   });
-  tokenServer = await serve((req, res, body) => {
+  const tokenServer = await serve((req, res, body) => {
     const url = new URL(req.url!, 'http://x');
     if (req.method === 'POST') {
       const form = new URLSearchParams(body);

@@ -71,6 +71,8 @@ test('build.target offers the stages of the Dockerfile', () => {
 test('image offers local images from the engine', () => {
   const items = labels('services:\n  web:\n    image: |\n', { images: ['nginx:1.27', 'postgres:16', '<none>:<none>'] });
   assert.deepEqual(items, ['nginx:1.27', 'postgres:16']);
+  const nginx = complete('services:\n  web:\n    image: |\n', { images: ['nginx:1.27'] }).find((i) => i.label === 'nginx:1.27');
+  assert.equal(nginx?.detail, 'local image (1 B)', 'the size through the one byte formatter');
 });
 
 test('file paths for env_file, build context and Dockerfile', () => {

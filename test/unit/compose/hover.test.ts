@@ -27,7 +27,7 @@ test('a key without schema entry and a plain value show nothing', () => {
 
 test('a reference shows the YAML it points at', () => {
   const result = hover('services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    depends_on: [d|b]\n');
-  assert.match(result!.contents.value, /```yaml\ndb:\n  image: postgres\n```/);
+  assert.match(result!.contents.value, /```yaml\ndb:\n {2}image: postgres\n```/);
 });
 
 test('a declaration shows who uses it', () => {

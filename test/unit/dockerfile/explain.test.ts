@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainDockerfile, type InstructionExplanation } from '../../../server/src/core/dockerfile/explain';
-import { answerExplainRequest, explanationMarkdown, explainToMarkdown, formatSize } from '../../../server/src/core/dockerfile/explainMarkdown';
+import { answerExplainRequest, explanationMarkdown, explainToMarkdown } from '../../../server/src/core/dockerfile/explainMarkdown';
 
 function at(text: string, line: number): InstructionExplanation {
   const e = explainDockerfile(text);
@@ -212,14 +212,6 @@ test('an unknown instruction is called out', () => {
   const i = at('FROM alpine\nRUNN echo\n', 2);
   assert.match(joined(i.buildTime), /`RUNN` is not a Dockerfile instruction/);
   assert.equal(i.layer, 'none');
-});
-
-test('sizes read like the inlay hints (decimal units)', () => {
-  assert.equal(formatSize(0), '0 B');
-  assert.equal(formatSize(999), '999 B');
-  assert.equal(formatSize(2_000), '2.0 kB');
-  assert.equal(formatSize(40_000_000), '40.0 MB');
-  assert.equal(formatSize(123_456_789), '123 MB');
 });
 
 test('the request answer uses the text sent, else the open document, and what was built from it', () => {

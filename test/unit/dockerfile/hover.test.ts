@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dockerfileLanguageService as service } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
-import { formatBytes } from '../../../server/src/core/dockerfile/hover';
 import { context, cursor, doc } from './helpers';
 
 function hoverText(marked: string, ctx = context()): string {
@@ -50,12 +49,6 @@ test('the rule behind a diagnostic is explained on hover, with its peer ids', ()
 test('directives and nothing else', () => {
   assert.match(hoverText('# esc|ape=`\nFROM a'), /escape/);
   assert.equal(hoverText('FROM a\n\n|\n'), '');
-});
-
-test('byte sizes are short and readable', () => {
-  assert.equal(formatBytes(512), '512 B');
-  assert.equal(formatBytes(2_000), '2.0 kB');
-  assert.equal(formatBytes(123_456_789), '123 MB');
 });
 
 test('an instruction\'s hover tells its layer in the last build: size, cache, wasted and hidden bytes, and what to do', () => {

@@ -23,6 +23,7 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
     try {
       const initialized = await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
       assert.equal(initialized.serverInfo.name, 'docker-workbench-language-server');
+      assert.equal(initialized.serverInfo.version, JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version, 'the version comes from the manifest');
       assert.equal(initialized.capabilities.textDocumentSync, 2);
       peer.notify('initialized', {});
       // Another editor may send a generic language id; the file name decides.

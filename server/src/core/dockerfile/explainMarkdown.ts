@@ -1,6 +1,7 @@
 // The "Explain this Dockerfile" document: the explanation from explain.ts as Markdown, summary
 // first, then each stage with an overview table (line, instruction, layer, last build) and the
 // details of every instruction. Pure; every sentence is one t() string.
+import { formatBytes } from '../formatBytes';
 import { t } from '../l10n';
 import type { BuiltImageFact } from '../languageService';
 import { explainDockerfile, type DockerfileExplanation, type InstructionExplanation, type StageExplanation } from './explain';
@@ -8,18 +9,6 @@ import { explainDockerfile, type DockerfileExplanation, type InstructionExplanat
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 /** Table cells: no pipes or line breaks. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
 
 function layerLabel(i: InstructionExplanation): string {
   switch (i.layer) {
@@ -31,9 +20,9 @@ function layerLabel(i: InstructionExplanation): string {
 
 function builtLabel(i: InstructionExplanation): string {
   if (!i.built) return '';
-  if (i.built.cached === true) return t('{0}, from the cache', formatSize(i.built.size));
-  if (i.built.cached === false) return t('{0}, built again', formatSize(i.built.size));
-  return formatSize(i.built.size);
+  if (i.built.cached === true) return t('{0}, from the cache', formatBytes(i.built.size));
+  if (i.built.cached === false) return t('{0}, built again', formatBytes(i.built.size));
+  return formatBytes(i.built.size);
 }
 
 function instructionSection(i: InstructionExplanation): string[] {

@@ -2,6 +2,7 @@
 // value and where they come from, stages, base images with what the local engine knows, and the
 // rule behind a diagnostic.
 import type { ServiceContext } from '../languageService';
+import { formatBytes } from '../formatBytes';
 import { t } from '../l10n';
 import type { Diagnostic, Hover } from '../types';
 import type { Instruction, Span } from './ast';
@@ -17,18 +18,6 @@ import { symbolAt } from './symbols';
 const inside = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 const md = (value: string, a: Analysis, span: Span): Hover => ({ contents: { kind: 'markdown', value }, range: a.range(span) });
 const lineOf = (a: Analysis, offset: number) => String(a.lines.positionAt(offset).line + 1);
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1000;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
 
 export function hover(a: Analysis, offset: number, context: ServiceContext, diagnostics: () => Diagnostic[], uri?: string): Hover | null {
   for (const d of a.doc.directives) {

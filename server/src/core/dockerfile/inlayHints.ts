@@ -4,7 +4,7 @@ import type { ServiceContext } from '../languageService';
 import { t } from '../l10n';
 import type { InlayHint, Range } from '../types';
 import type { Analysis } from './analysis';
-import { formatBytes } from './hover';
+import { formatBytes } from '../formatBytes';
 import { makesFiles, mapLayers } from './layerMap';
 import type { LayerFact } from '../languageService';
 

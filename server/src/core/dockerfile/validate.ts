@@ -6,7 +6,8 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from '../types';
 import type { Analysis } from './analysis';
 import type { Span } from './ast';
 import { ALL_RULES } from './rules/allRules';
-import { DATA_SPANS, peerHref, peerIds, type Report, type Rule, type RuleContext, type RuleScope, type Severity } from './rules/rule';
+import { codeInfo } from '../diagnosticCodes';
+import { DATA_SPANS, peerIds, type Report, type Rule, type RuleContext, type RuleScope, type Severity } from './rules/rule';
 import { wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
 
@@ -25,7 +26,7 @@ const idMemo = new WeakMap<Rule, { ids: string[]; href: string | undefined }>();
 function namesOf(r: Rule): { ids: string[]; href: string | undefined } {
   let names = idMemo.get(r);
   if (!names) {
-    names = { ids: [r.meta.id.toLowerCase(), ...peerIds(r.meta).map((p) => p.toLowerCase())], href: peerHref(r.meta) };
+    names = { ids: [r.meta.id.toLowerCase(), ...peerIds(r.meta).map((p) => p.toLowerCase())], href: codeInfo(r.meta.id).docs };
     idMemo.set(r, names);
   }
   return names;

@@ -7,6 +7,7 @@ import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
 import type { CNode, MapNode } from '../model/nodes';
 import type { Problem } from './problems';
+import type { ComposeCode } from '../../diagnosticCodes';
 import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from '../model/portSpec';
 import { profilesOf, servicesOf, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
@@ -70,7 +71,7 @@ function portItems(file: ComposeFile, map: MapNode): PortItem[] {
     const node = resolve(file, raw);
     if (!raw || !node) continue;
     const item: PortItem = { start: raw.start, end: raw.end };
-    const problem = (rule: string, message: string, at: CNode = raw) => {
+    const problem = (rule: ComposeCode, message: string, at: CNode = raw) => {
       item.problem = { rule, start: at.start, end: at.end, message };
     };
     if (node.kind === 'scalar' && typeof node.value === 'number') {

@@ -4,11 +4,13 @@ import type { RuleSeverityOverrides } from '../../languageService';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticTag } from '../../types';
 import type { ComposeFile } from '../model/composeFile';
 import { composeRule, type Severity } from './rules';
+import type { ComposeCode } from '../../diagnosticCodes';
 
 export const COMPOSE_SOURCE = 'docker-workbench';
 
 export interface Problem {
-  rule: string;
+  /** A compose code of the table in diagnosticCodes.ts. */
+  rule: ComposeCode;
   start: number;
   end: number;
   message: string;

@@ -2,17 +2,19 @@
 // severity, a one-line title and a longer explanation. Text is produced on demand through `t`
 // so it follows the locale chosen when the server starts.
 import { t } from '../../l10n';
+import type { ComposeCode, DefaultSeverity } from '../../diagnosticCodes';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface ComposeRule {
-  id: string;
+  id: ComposeCode;
   severity: Severity;
   title(): string;
   explanation(): string;
 }
 
-function rule(id: string, severity: Severity, title: () => string, explanation: () => string): ComposeRule {
+/** A code of the table in diagnosticCodes.ts, with the default severity of its row. */
+function rule<Id extends ComposeCode>(id: Id, severity: DefaultSeverity<Id> & Severity, title: () => string, explanation: () => string): ComposeRule {
   return { id, severity, title, explanation };
 }
 

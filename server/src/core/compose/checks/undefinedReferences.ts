@@ -5,6 +5,7 @@
 // example, the warning says so. A name a part the parser could not read may declare is not
 // reported at all (see brokenBlocks).
 import { t } from '../../l10n';
+import type { ComposeCode } from '../../diagnosticCodes';
 import { entries } from '../model/access';
 import { closest } from '../model/closest';
 import { projectFiles, type AbsentFile } from '../model/project';
@@ -16,7 +17,7 @@ import { mayDeclare } from '../model/brokenBlocks';
 import type { ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
-const RULE: Record<SymbolKindName, string> = {
+const RULE: Record<SymbolKindName, ComposeCode> = {
   service: 'compose-undefined-service',
   volume: 'compose-undefined-volume',
   network: 'compose-undefined-network',

@@ -1,6 +1,7 @@
 // The values offered at a value or list-item site, and the names offered as keys of mappings
 // whose keys are references (depends_on and networks in their mapping form, the top-level
 // sections). Each is a plain candidate; completion.ts turns them into items.
+import { formatBytes } from '../../formatBytes';
 import { t } from '../../l10n';
 import type { ServiceContext } from '../../languageService';
 import { CompletionItemKind, type MarkupContent } from '../../types';
@@ -133,7 +134,7 @@ function imageCandidates(context: ServiceContext): Candidate[] {
   for (const image of context.facts.images) {
     if (!image.name || image.name.includes('<none>') || seen.has(image.name)) continue;
     seen.add(image.name);
-    out.push(value(image.name, t('local image ({0} MB)', Math.round(image.size / 1e6)), CompletionItemKind.Reference));
+    out.push(value(image.name, t('local image ({0})', formatBytes(image.size)), CompletionItemKind.Reference));
   }
   return out;
 }

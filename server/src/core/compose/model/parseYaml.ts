@@ -356,8 +356,8 @@ function parseChunk(source: string, levels: number, contextLength: number, start
 }
 
 // Something followed by ':' and a space or the end of the line, at the start of a line or of a list item.
-const WRITTEN_KEY = /^[ \t]*(?:-[ \t]+)*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#"'&*!|>{}\[\],:][^:#\n]*?))[ \t]*:(?=[ \t]|$)/gm;
-const WRITTEN_ANCHOR = /&([^\s,\[\]{}]+)/g;
+const WRITTEN_KEY = /^[ \t]*(?:-[ \t]+)*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#"'&*!|>{}[\],:][^:#\n]*?))[ \t]*:(?=[ \t]|$)/gm;
+const WRITTEN_ANCHOR = /&([^\s,[\]{}]+)/g;
 
 function writtenKeys(source: string): string[] {
   const names = new Set<string>();

@@ -33,7 +33,7 @@ export interface EntrySplit {
 
 // A plain or quoted mapping key followed by ':' and a space or the end of the line. A plain key
 // starts with anything but an indicator, or with "-", "?" or ":" right before more text ("-web").
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*?)[ \t]*:(?:[ \t]|$)/;
+const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*?)[ \t]*:(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
 /** How many other levels are tried for an entry whose first child's level leaves lines out of place. */
 const MAX_LEVELS_TRIED = 4;
@@ -178,7 +178,7 @@ function lineKind(text: string, line: LineInfo): 'empty-key' | 'plain' | 'other'
   if (!key) return 'other';
   const value = rest.slice(key[0].length).trimStart();
   if (value === '' || value.startsWith('#')) return 'empty-key';
-  return /^[^"'\[{|>&!*%@`]/.test(value) ? 'plain' : 'other';
+  return /^[^"'[{|>&!*%@`]/.test(value) ? 'plain' : 'other';
 }
 
 export function splitChunks(text: string): EntrySpan[] | undefined {

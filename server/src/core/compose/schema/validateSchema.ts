@@ -186,7 +186,7 @@ function schemaForKey(schema: JsonSchema, key: string): JsonSchema | false | und
 }
 
 function unknownKey(file: ComposeFile, key: string, keyNode: CNode, value: ValueNode | null, schema: JsonSchema, path: PathSegment[]): Problem {
-  const base = { rule: 'compose-unknown-key', start: keyNode.start, end: keyNode.end };
+  const base = { rule: 'compose-unknown-key' as const, start: keyNode.start, end: keyNode.end };
   const names = Object.keys(schema.properties ?? {});
   if (names.length === 0 && schema.patternProperties) {
     return { ...base, message: t('"{0}" is not a valid name: use only letters, digits, ".", "_" and "-".', key) };

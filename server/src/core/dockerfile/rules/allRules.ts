@@ -21,7 +21,7 @@ export const ALL_RULES: Rule[] = [
   ...exposeRules, ...copyRules, ...shellRules, ...packageRules, ...layerRules, ...contextRules, ...metaRules, ...configRules,
 ];
 
-const byId = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
+const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
 
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id);

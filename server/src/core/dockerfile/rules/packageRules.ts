@@ -6,6 +6,7 @@ import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShe
 import { familyOfImage, type ImageFamily } from '../imageFamily';
 import { rootImageRef, stageUse } from '../stageUse';
 import { rule, type Rule } from './rule';
+import type { DockerfileCode } from '../../diagnosticCodes';
 
 interface Manager {
   /** Command names. */
@@ -54,7 +55,7 @@ function packages(c: Cmd, m: Manager): string[] {
 }
 
 interface PackageRule {
-  id: string;
+  id: DockerfileCode;
   peer: string;
   severity: 'warning' | 'information' | 'hint' | 'off';
   manager: Manager;
@@ -66,7 +67,7 @@ interface PackageRule {
   explain: () => string[];
 }
 
-const yesRule = (id: string, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
+const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
   id, peer, severity: 'warning', manager: m,
   problem: (c) => (hasOption(c, short, long) || c.args.some((w) => w.text === '-qq' || w.text === '-q=2') ? undefined
     : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
@@ -77,7 +78,7 @@ const yesRule = (id: string, peer: string, m: Manager, short: string, long: stri
  * Version pins are policy, not correctness: off for distribution packages (their archives drop
  * old versions, so pins break builds) and a hint for language packages.
  */
-const pinRule = (id: string, peer: string, m: Manager, pinned: (pkg: string, c: Cmd) => boolean, example: (pkg: string) => string, severity: 'hint' | 'off'): PackageRule => ({
+const pinRule = (id: DockerfileCode, peer: string, m: Manager, pinned: (pkg: string, c: Cmd) => boolean, example: (pkg: string) => string, severity: 'hint' | 'off'): PackageRule => ({
   id, peer, severity, manager: m,
   problem: (c) => {
     const loose = packages(c, m).filter((p) => !p.startsWith('-') && !pinned(p, c));
@@ -93,7 +94,7 @@ function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
   return commandsOf(run).some(test);
 }
 
-const cleanRule = (id: string, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string): PackageRule => ({
+const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string): PackageRule => ({
   id, peer, severity: 'information', manager: m, imageOnly: true,
   problem: (c, run) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) ? undefined
     : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, advice)),

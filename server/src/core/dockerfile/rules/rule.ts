@@ -3,13 +3,15 @@
 import type { FileAccess, WorkspaceFacts } from '../../languageService';
 import type { Instruction, Span, Stage } from '../ast';
 import type { Analysis } from '../analysis';
+import type { DefaultSeverity, DockerfileCode } from '../../diagnosticCodes';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface RuleMeta {
-  id: string;
-  /** Default severity; 'off' rules run only when a setting turns them on. */
-  severity: Severity | 'off';
+export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
+  /** A code of the table in diagnosticCodes.ts. */
+  id: Id;
+  /** Default severity, the one of the code's row; 'off' rules run only when a setting turns them on. */
+  severity: DefaultSeverity<Id>;
   hadolint?: string[];
   buildkit?: string;
   dockerfileUtils?: string[];
@@ -77,15 +79,8 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-export function rule(meta: RuleMeta, check: (ctx: RuleContext) => void): Rule {
-  return { meta, check };
-}
-
-/** Where a peer rule is documented. */
-export function peerHref(meta: RuleMeta): string | undefined {
-  if (meta.buildkit) return `https://docs.docker.com/reference/build-checks/${meta.buildkit.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}/`;
-  if (meta.hadolint?.[0]?.startsWith('DL')) return `https://github.com/hadolint/hadolint/wiki/${meta.hadolint[0]}`;
-  return undefined;
+export function rule<Id extends DockerfileCode>(meta: RuleMeta<Id>, check: (ctx: RuleContext) => void): Rule {
+  return { meta: meta as RuleMeta, check };
 }
 
 /** All ids a suppression comment may use for this rule. */

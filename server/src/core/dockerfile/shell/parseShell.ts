@@ -120,7 +120,6 @@ function summarize(source: string): ShellSummary {
 
 /** mvdan-sh reports UTF-8 byte offsets; Dockerfiles are mostly ASCII, where they are equal. */
 function offsetConverter(source: string): (byteOffset: number) => number {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(source)) return (b) => b;
   const byteToUnit: number[] = [];
   for (let i = 0; i < source.length; i++) {
@@ -137,7 +136,6 @@ const utf8 = new TextDecoder();
 /** Go strings are UTF-8 bytes held in a JS string. */
 function goString(value: unknown): string {
   const s = typeof value === 'string' ? value : '';
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(s)) return s;
   return utf8.decode(Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff));
 }

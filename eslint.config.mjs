@@ -1,0 +1,76 @@
+// ESLint for the whole repository (flat config): the recommended JavaScript and typescript-eslint
+// sets, plus the import boundaries between layers that CONTRIBUTING.md draws. Syntax-only rules
+// (no type information), so `npm run lint` stays fast enough to run in every `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** The language server's core is plain functions: no editor API, no protocol library. */
+export const coreBoundary = {
+  paths: [
+    { name: 'vscode', message: 'server/src/core knows nothing of VS Code; put editor glue in server/src/lsp.' },
+  ],
+  patterns: [
+    { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'server/src/core knows nothing of LSP; the adapter in server/src/lsp converts.' },
+    { group: ['**/lsp', '**/lsp/*', '**/client/src/*', '**/client/src'], message: 'server/src/core imports only itself (and plain libraries); the adapter and the client import it, not the reverse.' },
+  ],
+};
+
+/** Views and commands see the engine through client/src/engine, never through dockerode itself. */
+export const engineBoundary = {
+  patterns: [
+    { group: ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*'], message: 'Only client/src/engine talks to dockerode; add what you need to the engine module.' },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'dist-vsix/', 'out/', '.test-output/', 'test/fixtures/', '**/*.d.mts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    linterOptions: {
+      // A disable comment that no longer suppresses anything is an error, so they do not pile up.
+      reportUnusedDisableDirectives: 'error',
+    },
+    rules: {
+      // Unused names are already compile errors (noUnusedLocals/noUnusedParameters); `_name` marks the deliberate ones.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // Terminal output and byte ranges are matched on purpose (ANSI escapes, ASCII-only checks).
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    // Tests read loosely typed JSON (engine answers, LSP messages, SBOM documents) and poke at it.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Playwright runs these callbacks inside the browser page.
+    files: ['test/harness/**/*.mjs'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  {
+    // The run form's webview script runs in the browser, inside VS Code's webview.
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
+    files: ['server/src/core/**'],
+    rules: { 'no-restricted-imports': ['error', coreBoundary] },
+  },
+  {
+    files: ['client/src/views/**', 'client/src/commands/**'],
+    rules: { 'no-restricted-imports': ['error', engineBoundary] },
+  },
+);

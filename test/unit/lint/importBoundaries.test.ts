@@ -1,0 +1,43 @@
+// The import boundaries in eslint.config.mjs bite: small snippets linted in memory, as if they were
+// files at the given paths, with the repository's own configuration.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const eslint = new ESLint({ cwd: REPO });
+
+/** The rule ids of the errors ESLint reports for `code` placed at `file`. */
+async function errors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(REPO, file) });
+  assert.ok(result, `ESLint linted ${file}`);
+  return result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}:${m.line}`);
+}
+
+test('server/src/core imports neither vscode nor the LSP libraries nor the adapter', async () => {
+  const file = 'server/src/core/dockerfile/newRule.ts';
+  assert.deepEqual(await errors(file, "import * as vscode from 'vscode';\nexport const x = vscode;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(file, "import { TextDocuments } from 'vscode-languageserver/node';\nexport const x = TextDocuments;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(file, "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type X = Diagnostic;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(file, "export { startServer } from '../../lsp/server';\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('server/src/core/compose/checks/newCheck.ts', "import { LanguageClient } from 'vscode-languageclient/node';\nexport const x = LanguageClient;\n"), ['no-restricted-imports:1']);
+});
+
+test('core may import itself and plain libraries; the adapter may import the LSP library', async () => {
+  assert.deepEqual(await errors('server/src/core/dockerfile/newRule.ts', "import { parseDocument } from 'yaml';\nimport { LineIndex } from '../text';\nexport const x = [parseDocument, LineIndex];\n"), []);
+  assert.deepEqual(await errors('server/src/lsp/newFeature.ts', "import { TextDocuments } from 'vscode-languageserver/node';\nexport const x = TextDocuments;\n"), []);
+});
+
+test('views and commands do not import dockerode; the engine module and the tests may', async () => {
+  const snippet = "import Docker from 'dockerode';\nexport const x = Docker;\n";
+  assert.deepEqual(await errors('client/src/views/newView.ts', snippet), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/commands/newCommand.ts', "import type { ContainerInfo } from 'dockerode';\nexport type X = ContainerInfo;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/engine/newEngine.ts', snippet), []);
+  assert.deepEqual(await errors('test/integration/newTest.test.ts', snippet), []);
+});
+
+test('a disable comment that suppresses nothing is an error', async () => {
+  const found = await errors('client/src/views/newView.ts', '// eslint-disable-next-line no-undef\nexport const x = 1;\n');
+  assert.equal(found.length, 1);
+});
