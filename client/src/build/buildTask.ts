@@ -12,8 +12,9 @@ import { BuildOutputReader } from './buildOutput';
 import { formatCommandLine, toDockerBuildArgs, type BuildSpec } from './buildSpec';
 import { detectDockerCli } from './dockerCli';
 import { dockerfileFacts } from './dockerfileFacts';
+import { BUILD_TASK_TYPE } from '../registrationIds';
 
-export const BUILD_TASK_TYPE = 'docker-build';
+export { BUILD_TASK_TYPE } from '../registrationIds';
 
 export interface BuildTaskDefinition extends vscode.TaskDefinition {
   dockerfile: string;

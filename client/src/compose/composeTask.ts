@@ -6,8 +6,9 @@ import type { ActiveEngine } from '../engine/activeEngine';
 import { detectComposeCli, NO_COMPOSE_MESSAGE } from './composeCli';
 import { readSmallFile } from './composeFiles';
 import { composeArgs, nameSourcesOf, optionLikeNames, projectName, type ComposeCommandOptions, type ComposeFlavor, type ComposeProject, type ComposeSubcommand } from './composeProject';
+import { COMPOSE_TASK_TYPE } from '../registrationIds';
 
-export const COMPOSE_TASK_TYPE = 'docker-compose';
+export { COMPOSE_TASK_TYPE } from '../registrationIds';
 
 export interface ComposeTaskDefinition extends vscode.TaskDefinition {
   command: ComposeSubcommand;
