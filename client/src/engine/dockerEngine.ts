@@ -1,7 +1,7 @@
 // The only module that talks to the Docker Engine. It wraps dockerode, turns every failure into
 // an EngineError, and exposes the engine's event stream as parsed events. Callers pass ids and
 // plain options; nothing here builds shell strings.
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
 import { EngineError, englishEngineMessages, toEngineError, type EngineMessages } from './engineError';
 import type { EngineTarget } from './engineTarget';
@@ -60,6 +60,16 @@ function nonEmpty(id: string, what: NamedKind): string {
 /** The docker CLI's credentials (its config file and helpers), read when a pull or push starts. */
 const cliCredentials = new DockerCredentials();
 
+/**
+ * dockerode, loaded on the first engine call rather than at activation: with its dependencies it
+ * is most of the code an engine call runs (dist/vendor/dockerode.js).
+ */
+let dockerodeClass: typeof Dockerode | undefined;
+function loadDockerode(): typeof Dockerode {
+  dockerodeClass ??= require('dockerode') as typeof Dockerode;
+  return dockerodeClass;
+}
+
 function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
   switch (what) {
     case 'container': return l10n.t('No container was named.');
@@ -70,15 +80,19 @@ function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
 }
 
 export class DockerEngine {
-  private readonly docker: Dockerode;
+  private client: Dockerode | undefined;
 
   constructor(
     readonly target: EngineTarget,
     /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
     readonly l10n: EngineMessages = englishEngineMessages,
     private readonly credentials: DockerCredentials = cliCredentials,
-  ) {
-    this.docker = new Dockerode(target.options);
+  ) {}
+
+  /** The dockerode client, made on first use (nothing connects until a request is sent). */
+  private get docker(): Dockerode {
+    this.client ??= new (loadDockerode())(this.target.options);
+    return this.client;
   }
 
   /** Runs one engine call with its failure turned into an EngineError. */
