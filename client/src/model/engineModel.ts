@@ -7,6 +7,7 @@ import { EngineError, englishEngineMessages, toEngineError } from '../engine/eng
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
+import { ContainerIndex } from './containerIndex';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
 
@@ -48,6 +49,8 @@ export interface ModelTimers {
 }
 
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10000, 30000];
+/** Container inspects for times in flight at once. */
+const TIME_READERS = 4;
 
 export class EngineModel {
   readonly containers = new Map<string, ContainerSummary>();
@@ -55,8 +58,17 @@ export class EngineModel {
   readonly volumes = new Map<string, VolumeSummary>();
   readonly networks = new Map<string, NetworkSummary>();
 
+  /** Which containers use each image, volume and network (kept current with `containers`). */
+  readonly index = new ContainerIndex();
+
   /** How much work the model has done: full lists versus single-object reads after events. */
   readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
+
+  /**
+   * When the first connection started, subscribed to the events and had its lists, as epoch
+   * milliseconds (the benchmarks break the time to the first rows down with them).
+   */
+  readonly firstConnection: { startedAt?: number; subscribedAt?: number; listedAt?: number } = {};
 
   /**
    * When each container started and finished: from start/die events, else read once (inspect) the
@@ -66,7 +78,8 @@ export class EngineModel {
   /** Containers whose times were asked for and not answered yet (queued or being read). */
   private readonly timesWanted = new Set<string>();
   private readonly timesQueue: string[] = [];
-  private readingTimes = false;
+  /** Reads of times in flight: a few at once, so a page of rows gets its times in a few round trips. */
+  private timeReaders = 0;
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
@@ -104,6 +117,7 @@ export class EngineModel {
   /** Connects (or reconnects): subscribe first so no event is missed, then list everything. */
   async connect(): Promise<void> {
     this.started = true;
+    this.firstConnection.startedAt ??= epochNow();
     const generation = ++this.generation;
     this.cancelRetry();
     this.subscription?.dispose();
@@ -119,8 +133,10 @@ export class EngineModel {
         return;
       }
       this.subscription = subscription;
+      this.firstConnection.subscribedAt ??= epochNow();
       await this.listAll();
       if (generation !== this.generation) return;
+      this.firstConnection.listedAt ??= epochNow();
       this.attempt = 0;
       this.setState({ status: 'connected' });
     } catch (error) {
@@ -165,6 +181,7 @@ export class EngineModel {
       this.engine.listNetworks(),
     ]);
     replace(this.containers, containers, (c) => c.Id);
+    this.index.reset(this.containers.values());
     this.times.clear();
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
@@ -199,6 +216,7 @@ export class EngineModel {
 
   private clearAll(): void {
     this.containers.clear();
+    this.index.reset([]);
     this.times.clear();
     this.timesWanted.clear();
     this.timesQueue.length = 0;
@@ -254,7 +272,8 @@ export class EngineModel {
 
   /**
    * A container's start and finish times, or undefined while unknown: then one inspect is queued
-   * (one at a time) and a change for the container fires when it answers.
+   * (TIME_READERS at a time) and a change for the container fires when it answers. Only rows that
+   * are drawn ask, and the views draw a page of rows at a time.
    */
   containerTimes(id: string): ContainerTimes | undefined {
     const known = this.times.get(id);
@@ -262,13 +281,13 @@ export class EngineModel {
     if (this.stateValue.status === 'connected' && this.containers.has(id) && !this.timesWanted.has(id)) {
       this.timesWanted.add(id);
       this.timesQueue.push(id);
-      if (!this.readingTimes) void this.readTimes();
+      if (this.timeReaders < TIME_READERS) void this.readTimes();
     }
     return undefined;
   }
 
   private async readTimes(): Promise<void> {
-    this.readingTimes = true;
+    this.timeReaders++;
     const generation = this.generation;
     try {
       for (let id = this.timesQueue.shift(); id !== undefined && generation === this.generation; id = this.timesQueue.shift()) {
@@ -290,7 +309,7 @@ export class EngineModel {
         }
       }
     } finally {
-      this.readingTimes = false;
+      this.timeReaders--;
     }
   }
 
@@ -316,6 +335,7 @@ export class EngineModel {
     if (patched === undefined) return;
     if (patched === null) this.containers.delete(event.Actor.ID);
     else this.containers.set(event.Actor.ID, patched);
+    this.index.update(event.Actor.ID, patched ?? undefined);
     this.changes.fire({ kind: 'container', id: event.Actor.ID });
   }
 
@@ -357,6 +377,7 @@ export class EngineModel {
       case 'container': {
         const [found] = await this.engine.listContainers(id);
         setOrDelete(this.containers, id, found);
+        this.index.update(id, found);
         return false;
       }
       case 'volume': {
@@ -400,6 +421,10 @@ export function imageSummaryOf(details: ImageDetails, previous?: ImageSummary): 
     Labels: details.Config?.Labels ?? {},
     Containers: previous?.Containers ?? -1,
   };
+}
+
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function replace<T>(map: Map<string, T>, items: readonly T[], key: (item: T) => string): void {

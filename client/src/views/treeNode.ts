@@ -11,7 +11,9 @@ export type NodeKind =
   | 'engine'
   | 'detail'
   | 'layer'
-  | 'history';
+  | 'history'
+  /** "Show more": the rest of a level that has more rows than a page (see paging.ts). */
+  | 'more';
 
 export interface TreeNode {
   /** Unique within its view and stable across updates (VS Code keeps expansion by it). */

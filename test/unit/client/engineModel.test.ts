@@ -161,3 +161,48 @@ test('container times come from start/die events, else from one inspect per cont
   assert.equal(inspects, 1);
   assert.equal(model.counters.timeReads, 1);
 });
+
+test('times for a page of rows are read a few at a time, each row drawn again when its answer comes', async () => {
+  const fake = fakeEngine();
+  for (let i = 2; i <= 10; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}` });
+  const waiting: Array<() => void> = [];
+  let inFlight = 0;
+  let most = 0;
+  (fake.engine as unknown as { inspectContainer: (id: string) => Promise<unknown> }).inspectContainer = () => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    return new Promise((resolve) => waiting.push(() => {
+      inFlight--;
+      resolve({ State: { StartedAt: '2024-05-01T10:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' } });
+    }));
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  const drawnAgain = new Set<string>();
+  model.onDidChange((c) => { if (c.kind === 'container' && c.id) drawnAgain.add(c.id); });
+  for (const c of fake.containers) assert.equal(model.containerTimes(c.Id), undefined);
+  await settle();
+  assert.equal(inFlight, 4, 'four reads at once');
+  while (waiting.length > 0) {
+    waiting.shift()!();
+    await settle();
+  }
+  assert.equal(most, 4, 'never more than four');
+  assert.equal(model.counters.timeReads, 10, 'one read per container');
+  assert.equal(drawnAgain.size, 10);
+  for (const c of fake.containers) assert.ok(model.containerTimes(c.Id)?.startedAt);
+});
+
+test('the container index follows the list, events and re-reads', async () => {
+  const fake = fakeEngine();
+  fake.containers[0] = { ...fake.containers[0]!, ImageID: 'sha256:img', Mounts: [{ Type: 'volume', Name: 'data' }] } as unknown as ContainerSummary;
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  assert.deepEqual([...model.index.usersOfImage('sha256:img')], ['c1']);
+  assert.deepEqual([...model.index.usersOfVolume('data')], ['c1']);
+  fake.containers.length = 0;
+  fake.emit({ Type: 'container', Action: 'destroy', Actor: { ID: 'c1' } });
+  assert.equal(model.index.usersOfImage('sha256:img').size, 0, 'at once, from the event');
+  await settle();
+  assert.equal(model.index.usersOfVolume('data').size, 0);
+});
