@@ -102,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     return features;
   };
   const hosts = {
-    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load),
+    // Shown beside the Containers view by default: it loads once the engine's first lists are in.
+    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => settled(model)),
     registries: new LazyTreeDataProvider<RegistryNode>('dockerWorkbench.registries', { showCollapseAll: true }, load),
     imageContents: new LazyTreeDataProvider<ContentsNode>('dockerWorkbench.imageContents', { showCollapseAll: true }, load),
     vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),
@@ -167,6 +168,19 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };
+}
+
+/** Resolves once the model has connected or failed to (it starts connecting if it had not). */
+function settled(model: EngineModel): Promise<void> {
+  model.start();
+  return new Promise((resolve) => {
+    if (model.state.status !== 'connecting') return resolve();
+    const listener = model.onDidChange((change) => {
+      if (change.kind !== 'state' || model.state.status === 'connecting') return;
+      listener.dispose();
+      resolve();
+    });
+  });
 }
 
 export async function deactivate(): Promise<void> {

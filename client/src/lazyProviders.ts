@@ -13,7 +13,16 @@ export class LazyTreeDataProvider<T> implements vscode.TreeDataProvider<T>, View
   private forwarding: vscode.Disposable | undefined;
   readonly view: vscode.TreeView<T>;
 
-  constructor(id: string, options: Omit<vscode.TreeViewOptions<T>, 'treeDataProvider'>, private readonly load: () => void) {
+  /**
+   * `ready`, when given, is awaited before the first load: a view shown beside the explorer's can
+   * wait until the engine's first lists are in, so loading its code does not delay their rows.
+   */
+  constructor(
+    id: string,
+    options: Omit<vscode.TreeViewOptions<T>, 'treeDataProvider'>,
+    private readonly load: () => void,
+    private readonly ready?: () => Promise<void>,
+  ) {
     this.view = vscode.window.createTreeView(id, { ...options, treeDataProvider: this });
   }
 
@@ -35,6 +44,7 @@ export class LazyTreeDataProvider<T> implements vscode.TreeDataProvider<T>, View
   }
 
   getChildren(element?: T): vscode.ProviderResult<T[]> {
+    if (!this.target && this.ready) return this.ready().then(() => this.real().getChildren(element));
     return this.real().getChildren(element);
   }
 

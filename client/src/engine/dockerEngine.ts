@@ -128,6 +128,14 @@ export class DockerEngine {
     return this.call((d) => d.listContainers({ all: true, filters: id ? { id: [id] } : undefined }));
   }
 
+  /**
+   * The `limit` most recently created containers (any state), or of the running ones only. The
+   * engine spends its time per container it returns: 100 of 1,000 take a tenth of the full list.
+   */
+  listLatestContainers(limit: number, runningOnly = false): Promise<ContainerSummary[]> {
+    return this.call((d) => d.listContainers({ all: true, limit, filters: runningOnly ? { status: ['running'] } : undefined }));
+  }
+
   inspectContainer(id: string): Promise<ContainerDetails> {
     return this.call((d) => d.getContainer(nonEmpty(id, 'container')).inspect());
   }

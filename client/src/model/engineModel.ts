@@ -49,6 +49,8 @@ export interface ModelTimers {
 }
 
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10000, 30000];
+/** Containers in the first page asked for while connecting (the views' page is 100 rows). */
+const PREVIEW_SIZE = 100;
 /** Container inspects for times in flight at once. */
 const TIME_READERS = 4;
 
@@ -68,7 +70,7 @@ export class EngineModel {
    * When the first connection started, subscribed to the events and had its lists, as epoch
    * milliseconds (the benchmarks break the time to the first rows down with them).
    */
-  readonly firstConnection: { startedAt?: number; subscribedAt?: number; listedAt?: number } = {};
+  readonly firstConnection: { startedAt?: number; subscribedAt?: number; previewedAt?: number; listedAt?: number } = {};
 
   /**
    * When each container started and finished: from start/die events, else read once (inspect) the
@@ -83,6 +85,7 @@ export class EngineModel {
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
+  private previewValue = false;
 
   private stateValue: ConnectionState = { status: 'connecting' };
   private subscription: EventSubscription | undefined;
@@ -105,6 +108,14 @@ export class EngineModel {
 
   get endpoint(): string {
     return this.engine.target.endpoint;
+  }
+
+  /**
+   * True while connecting when `containers` holds only a first page of them (the newest and the
+   * running ones, see listAll): enough for the Containers view's first rows; the rest follows.
+   */
+  get previewing(): boolean {
+    return this.previewValue && this.stateValue.status === 'connecting';
   }
 
   /** Connects on first use only: nothing talks to the engine until a view needs it. */
@@ -174,12 +185,19 @@ export class EngineModel {
 
   private async listAll(): Promise<void> {
     this.counters.fullLists++;
-    const [containers, images, volumes, networks] = await Promise.all([
+    const lists = Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
       this.engine.listVolumes(),
       this.engine.listNetworks(),
     ]);
+    // Connecting with nothing known yet: ask for a first page of containers too. The engine's time
+    // goes by the containers it returns, so a page answers long before the full list (1,000
+    // containers: ~25 ms against ~200 ms) and the Containers view can draw its first rows.
+    let listed = false;
+    if (this.stateValue.status === 'connecting' && this.containers.size === 0) void this.preview(() => listed);
+    const [containers, images, volumes, networks] = await lists.finally(() => { listed = true; });
+    this.previewValue = false;
     replace(this.containers, containers, (c) => c.Id);
     this.index.reset(this.containers.values());
     this.times.clear();
@@ -187,6 +205,28 @@ export class EngineModel {
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
     for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+  }
+
+  /**
+   * The first page of the Containers view's order (running first, then the newest): the newest
+   * PREVIEW_SIZE running containers and the newest PREVIEW_SIZE of all hold it.
+   */
+  private async preview(listed: () => boolean): Promise<void> {
+    const generation = this.generation;
+    try {
+      const [running, latest] = await Promise.all([
+        this.engine.listLatestContainers(PREVIEW_SIZE, true),
+        this.engine.listLatestContainers(PREVIEW_SIZE),
+      ]);
+      if (listed() || generation !== this.generation) return;
+      for (const c of [...running, ...latest]) this.containers.set(c.Id, c);
+      this.index.reset(this.containers.values());
+      this.previewValue = true;
+      this.firstConnection.previewedAt ??= epochNow();
+      this.changes.fire({ kind: 'container' });
+    } catch {
+      // The full list says what went wrong, if anything did.
+    }
   }
 
   private lost(error: unknown): void {
@@ -215,6 +255,7 @@ export class EngineModel {
   }
 
   private clearAll(): void {
+    this.previewValue = false;
     this.containers.clear();
     this.index.reset([]);
     this.times.clear();

@@ -132,6 +132,11 @@ export class ContainersView extends DockerTreeView {
     return ids.filter((id) => this.isVisible(this.model.containers.get(id), folders));
   }
 
+  protected override previewRoots(): TreeNode[] | undefined {
+    // Without "Show more": its count would be of the first page only.
+    return this.model.previewing ? this.roots().filter((n) => n.kind !== 'more') : undefined;
+  }
+
   protected roots(): TreeNode[] {
     const groups = this.order.projects().filter((project) => !this.narrowed || this.visibleIds(project).length > 0);
     const loose = this.visibleIds(LOOSE);
@@ -164,8 +169,11 @@ export class ContainersView extends DockerTreeView {
       const members = this.narrowed ? this.visibleIds(node.id).map((id) => this.model.containers.get(id)!) : undefined;
       const running = members ? members.filter((c) => c.State === 'running').length : this.order.runningIn(node.id);
       const total = members ? members.length : this.order.size(node.id);
-      // Expanded groups are asked for their rows at once: only when everything fits on a page.
-      const item = new vscode.TreeItem(node.id, this.order.count <= PAGE_SIZE ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      // Expanded groups are asked for their rows at once: only when everything fits on a page. A
+      // first page (model.previewing) of fewer than PAGE_SIZE is all there is; a full one may not be
+      // (and VS Code keeps a group drawn expanded so).
+      const expand = this.model.previewing ? this.order.count < PAGE_SIZE : this.order.count <= PAGE_SIZE;
+      const item = new vscode.TreeItem(node.id, expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.description = vscode.l10n.t('{0} of {1} running', running, total);
       item.iconPath = new vscode.ThemeIcon('layers', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
       item.contextValue = running ? 'composeProject:running' : 'composeProject:stopped';

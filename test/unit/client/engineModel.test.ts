@@ -206,3 +206,48 @@ test('the container index follows the list, events and re-reads', async () => {
   await settle();
   assert.equal(model.index.usersOfVolume('data').size, 0);
 });
+
+test('while the full list is on its way, a first page of containers is shown; the full list replaces it', async () => {
+  const fake = fakeEngine();
+  for (let i = 2; i <= 6; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, State: i === 6 ? 'running' : 'created' });
+  let releaseFull: () => void = () => undefined;
+  const pages: string[] = [];
+  const engine = fake.engine as unknown as Record<string, unknown>;
+  engine.listContainers = () => new Promise((resolve) => { releaseFull = () => resolve([...fake.containers]); });
+  engine.listLatestContainers = async (limit: number, runningOnly = false) => {
+    pages.push(`${limit}:${runningOnly}`);
+    return fake.containers.filter((c) => !runningOnly || c.State === 'running').slice(-2);
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  const connected = model.connect();
+  await settle();
+  assert.deepEqual(pages.sort(), ['100:false', '100:true'], 'the newest of all and the newest running');
+  assert.equal(model.previewing, true);
+  assert.equal(stateOf(model).status, 'connecting');
+  assert.deepEqual([...model.containers.keys()].sort(), ['c5', 'c6']);
+  assert.ok(model.firstConnection.previewedAt);
+  releaseFull();
+  await connected;
+  assert.equal(model.previewing, false);
+  assert.equal(model.containers.size, 6);
+  assert.equal(model.counters.fullLists, 1);
+});
+
+test('a first page that answers after the full list is dropped, and a refresh asks for none', async () => {
+  const fake = fakeEngine();
+  let releasePage: () => void = () => undefined;
+  let pagesAsked = 0;
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = () => {
+    pagesAsked++;
+    return new Promise((resolve) => { releasePage = () => resolve([{ ...fake.containers[0]!, Id: 'stale' }]); });
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  releasePage();
+  await settle();
+  assert.equal(model.previewing, false);
+  assert.deepEqual([...model.containers.keys()], ['c1'], 'the late page adds nothing');
+  assert.equal(pagesAsked, 2);
+  await model.refresh();
+  assert.equal(pagesAsked, 2, 'connected: a refresh lists everything at once');
+});
