@@ -398,7 +398,7 @@ export class EngineModel {
         slot.again = false;
         let whole = false;
         try {
-          whole = await this.readOne(kind, id);
+          whole = await this.readOne(kind, id, generation);
         } catch {
           // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
         }
@@ -411,22 +411,30 @@ export class EngineModel {
   }
 
   /** Re-reads one object; answers true when it had to re-read the whole collection instead. */
-  private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
+  /**
+   * Reads one object into the model, unless the model reconnected or switched engines meanwhile
+   * (`generation`): an answer from before belongs to another list, perhaps another engine.
+   */
+  private async readOne(kind: ResourceKind, id: string, generation: number): Promise<boolean> {
     this.counters.objectReads++;
+    const current = () => generation === this.generation;
     switch (kind) {
       case 'container': {
         const [found] = await this.engine.listContainers(id);
+        if (!current()) return false;
         setOrDelete(this.containers, id, found);
         this.index.update(id, found);
         return false;
       }
       case 'volume': {
         const [found] = await this.engine.listVolumes(id);
+        if (!current()) return false;
         setOrDelete(this.volumes, id, found);
         return false;
       }
       case 'network': {
         const [found] = await this.engine.listNetworks(id);
+        if (!current()) return false;
         setOrDelete(this.networks, id, found);
         return false;
       }
@@ -435,11 +443,12 @@ export class EngineModel {
         // inspect that one image; a 404 means it is gone.
         try {
           const details = await this.engine.inspectImage(id);
+          if (!current()) return false;
           // An untag of one name leaves the image; re-reading it by id updates its tags.
           this.images.set(details.Id, imageSummaryOf(details, this.images.get(details.Id)));
         } catch (error) {
           if (!(error instanceof EngineError) || error.kind !== 'notFound') throw error;
-          this.images.delete(id);
+          if (current()) this.images.delete(id);
         }
         return false;
       }

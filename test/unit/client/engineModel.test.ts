@@ -250,3 +250,25 @@ test('a first page that fails does not stop the full list, and a refresh asks fo
   await model.refresh();
   assert.equal(pagesAsked, 2, 'connected: a refresh lists everything at once');
 });
+
+test('a re-read that answers after a switch to another engine writes nothing into the new lists', async () => {
+  const fake = fakeEngine();
+  const held: Array<() => void> = [];
+  const engine = fake.engine as unknown as { listContainers: (id?: string) => Promise<ContainerSummary[]> };
+  const listAll = engine.listContainers;
+  engine.listContainers = (id?: string) => {
+    if (!id) return listAll(id);
+    const answer = fake.containers.filter((c) => c.Id === id);
+    return new Promise((resolve) => held.push(() => resolve(answer)));
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: 'c1' } });
+  assert.equal(held.length, 1, 'the re-read is in flight');
+  fake.containers.length = 0; // the other engine has no containers
+  await model.switchEngine(fake.engine);
+  assert.equal(model.containers.size, 0);
+  held.shift()!();
+  await settle();
+  assert.equal(model.containers.size, 0, 'the old engine\'s answer is dropped');
+});
