@@ -107,4 +107,38 @@ describe('explorer paging (many containers)', function () {
       view.setFilter('');
     }
   });
+
+  it('draws a first page of the newest containers while the full lists of a fresh connection are on their way', async () => {
+    const api = await connectedWithAll();
+    const view = api.views.containers;
+    // The views listen to the model before this test does: when this listener runs, the view has the change.
+    let firstPage: { ids: Set<string>; rows: TreeNode[] } | undefined;
+    const listener = api.model.onDidChange((change) => {
+      if (change.kind !== 'container' || !api.model.previewing || firstPage) return;
+      firstPage = { ids: new Set(api.model.containers.keys()), rows: view.getChildren() as TreeNode[] };
+    });
+    try {
+      // The same engine again: the model starts from nothing, as on a first connection.
+      await api.model.switchEngine(api.active.engine);
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(firstPage, 'a first page came before the full lists');
+    assert.ok(firstPage.ids.size < made.length, `only a page: ${firstPage.ids.size} containers`);
+    assert.ok(firstPage.ids.has(made.at(-1)!), 'the newest container is on it');
+    assert.ok(!firstPage.ids.has(made[0]!), 'the oldest (not running) is not');
+    const listing = firstPage.rows.at(-1)!;
+    assert.equal(listing.kind, 'message');
+    assert.equal(view.getTreeItem(listing).label, 'Listing the rest…');
+    const rows = firstPage.rows.slice(0, -1);
+    assert.ok(rows.some((n) => n.kind === 'container' && n.id === made.at(-1)), 'the newest container is a row');
+    assert.ok(rows.every((n) => (n.kind === 'container' && firstPage!.ids.has(n.id)) || n.kind === 'group'), 'rows of the page, no "Show more" (its count would be wrong)');
+
+    assert.equal(api.model.state.status, 'connected');
+    assert.equal(api.model.previewing, false);
+    assert.ok(made.every((id) => api.model.containers.has(id)), 'the full list replaced the page');
+    const roots: TreeNode[] = await childrenOf(view);
+    assert.ok(roots.some((n) => n.kind === 'group' && n.id === project), 'the compose project (older than the page) is back');
+    assert.ok(roots.every((n) => n.kind !== 'message'));
+  });
 });
