@@ -1,8 +1,9 @@
-// Composition root: builds the active engine, its model, the views, the commands and the
-// language client, and hands each what it needs. The returned API is what the integration tests
-// drive (and what other extensions may use).
+// Composition root: builds the active engine, its model and the explorer's views, and registers
+// everything else VS Code must know of at activation (commands, the other views, document schemes,
+// task types) with stand-ins. What those stand for lives in the features bundle (features.ts,
+// dist/features.js), built the first time one of them is used, so activation loads and runs little.
+// The returned API is what the integration tests drive (and what other extensions may use).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActiveEngine } from './engine/activeEngine';
 import { EngineStatus } from './engine/engineStatus';
 import { EngineModel } from './model/engineModel';
@@ -14,31 +15,21 @@ import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
 import { SwarmView } from './views/swarmView';
 import { SwarmModel } from './model/swarmModel';
-import { swarmCommands } from './swarm/swarmCommands';
-import { StackFiles } from './swarm/stackFiles';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
-import { ReportDocuments } from './ui/reportDocuments';
-import { allCommands, CommandFailures, registerCommands } from './commands/registerCommands';
-import type { CommandContext, Views } from './commands/commandContext';
-import { createLanguageClient, ruleSettings } from './languageClient';
-import { SettingsNotification } from '../../server/src/protocol/messages';
-import { BuiltImages } from './build/builtImages';
-import { buildCommands, type BuildWorkflow } from './build/buildCommands';
-import { registerBuildTaskProvider, type BuildTaskDeps } from './build/buildTask';
-import { connectLanguageFacts } from './languageFacts';
-import { workspaceBuildContexts } from './build/buildContexts';
-import { ComposeView } from './compose/composeView';
-import { composeCommands } from './compose/composeCommands';
-import { registerComposeTaskProvider } from './compose/composeTask';
-import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
-import { registerRunWorkflow } from './run/runWorkflow';
-import { registerLearn } from './learn';
-import { DockerCredentials } from './engine/dockerCredentials';
-import { RegistriesView } from './registries/registriesView';
-import { RegistryList } from './registries/registryList';
-import { registryCommands } from './registries/registryCommands';
-import { registerImageContents, type ImageContents } from './imageAnalysis/imageContents';
-import { registerVulnerabilities, type Vulnerabilities } from './vulnerabilities/vulnerabilities';
+import { CommandFailures, registerCommands } from './commands/commandRunner';
+import type { CommandContext, Handler, Views } from './commands/commandContext';
+import type { ContainerInteraction } from './containers';
+import type { BuiltImages } from './build/builtImages';
+import type { ComposeNode, ComposeView } from './compose/composeView';
+import type { RegistriesView, RegistryNode } from './registries/registriesView';
+import type { ImageContents } from './imageAnalysis/imageContents';
+import type { ContentsNode } from './imageAnalysis/imageContentsView';
+import type { Vulnerabilities } from './vulnerabilities/vulnerabilities';
+import type { VulnerabilityNode } from './vulnerabilities/vulnerabilitiesView';
+import type * as FeaturesModule from './features';
+import type { CoreParts, Features } from './features';
+import { LazyTreeDataProvider, lazyDocumentScheme, lazyFileSystem, lazyTaskProvider } from './lazyProviders';
+import { BUILD_TASK_TYPE, COMPOSE_TASK_TYPE, CONTAINER_SCHEME, INSPECT_SCHEME, LOGS_SCHEME, RUN_TASK_TYPE, TOP_SCHEME } from './registrationIds';
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
@@ -57,16 +48,20 @@ export interface DockerWorkbenchApi {
   readonly vulnerabilities: Vulnerabilities;
   /** Failures the commands reported (each shown once to the user, never rethrown). */
   readonly commandFailures: CommandFailures;
+  /** When activate() ran (performance.now() in the extension host), for the activation benchmark. */
+  readonly activation: { readonly startedAt: number; readonly endedAt: number };
+  /** Whether the features bundle has been loaded yet (tests and benchmarks). */
+  readonly featuresLoaded: boolean;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
   startLanguageClient(): Promise<void>;
 }
 
-let client: LanguageClient | undefined;
+let features: Features | undefined;
 
 export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
-  const started = Date.now();
+  const startedAt = performance.now();
   const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
   context.subscriptions.push(log);
 
@@ -81,8 +76,6 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // Podman has no Swarm mode: its view says so instead of offering to start one.
   const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
   context.subscriptions.push({ dispose: () => swarm.dispose() });
-  const stackFiles = new StackFiles(context.workspaceState);
-  context.subscriptions.push(stackFiles, stackFiles.watchLanguages());
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
@@ -96,75 +89,62 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
   context.subscriptions.push(registerDescriptionSettingHover());
 
-  const interaction = registerContainerInteraction(context, {
-    getEngine: () => active.engine,
-    // Following logs and stats learn of restarts from the model instead of a stream each.
-    onContainerStarted: stateTransitionStartWatch(
-      (listener) => model.onDidChange((c) => { if (c.kind === 'container' && c.id) listener(c.id); }),
-      (id) => model.containers.get(id)?.State,
-    ),
-  });
+  // Every command of the manifest, its handler looked up when it first runs.
+  const commandFailures = new CommandFailures();
+  context.subscriptions.push(commandFailures);
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  const registered = new Set((manifest.contributes?.commands ?? []).map((c) => c.command));
 
-  const reports = new ReportDocuments();
-  context.subscriptions.push(reports);
-  const commandContext: CommandContext = { active, model, views, prompts, reports, log, interaction };
-  context.subscriptions.push(...registerRunWorkflow(context, commandContext));
-
-  // What was built from which Dockerfile; the build task records it, the server gets told.
-  const builtImages = new BuiltImages(context.workspaceState);
-  const languageFacts = connectLanguageFacts(() => client, model, builtImages, () => workspaceBuildContexts(context.workspaceState), {
-    uris: () => stackFiles.uris(),
-    swarmManager: () => swarm.state.role === 'manager',
-    onDidChange: (listener) => {
-      const a = stackFiles.onDidChange(listener);
-      const b = swarm.onDidChange((c) => { if (c.kind === 'state') listener(); });
-      return { dispose: () => { a.dispose(); b.dispose(); } };
-    },
-  });
-  context.subscriptions.push(languageFacts);
-  const buildDeps: BuildTaskDeps = {
-    active,
-    log,
-    onBuilt: async (outcome) => {
-      try {
-        await builtImages.record(outcome, active.engine);
-      } catch (error) {
-        log.warn(`could not read the history of the image built from ${outcome.spec.dockerfile}: ${String(error)}`);
+  // Everything else is built on first use, from dist/features.js.
+  const load = (): Features => {
+    if (!features) {
+      const started = performance.now();
+      const { createFeatures } = require('./features.js') as typeof FeaturesModule;
+      features = createFeatures(core);
+      for (const [id, handler] of Object.entries(features.commands)) {
+        // A handler for a command the manifest does not list: registered now (nothing could run it before).
+        if (!registered.has(id)) context.subscriptions.push(...registerCommands(features.commandContext, { [id]: handler }, commandFailures));
       }
-      // Build Image may have remembered a new context for this Dockerfile.
-      languageFacts.sendBuildContexts();
-      const waiting = buildWorkflow.waiting.get(outcome.spec.dockerfile);
-      buildWorkflow.waiting.delete(outcome.spec.dockerfile);
-      waiting?.(outcome);
-    },
+      log.info(`features loaded in ${Math.round(performance.now() - started)} ms`);
+    }
+    return features;
   };
-  const buildWorkflow: BuildWorkflow = { deps: buildDeps, state: context.workspaceState, waiting: new Map() };
-  context.subscriptions.push(registerBuildTaskProvider(buildDeps));
-
-  const composeView = new ComposeView(model, active);
-  context.subscriptions.push(composeView, composeView.register(), registerComposeTaskProvider(active));
-
-  // Registries and their logins, kept where the docker CLI keeps them.
-  const credentials = new DockerCredentials();
-  const registriesView = new RegistriesView(new RegistryList(context.globalState, credentials), credentials);
-  context.subscriptions.push(registriesView, registriesView.register());
-
-  // The server process starts with the first Dockerfile or compose file, not with the views.
-  let clientStarted: Promise<void> | undefined;
-  const startLanguageClient = (): Promise<void> => {
-    clientStarted ??= (client = createLanguageClient(context)).start().then(
-      () => {
-        // Whether the engine manages a swarm decides the "Deploy as stack" lens.
-        swarm.start();
-        languageFacts.sendAll();
-      },
-      (error: unknown) => {
-        log.error(`language server failed to start: ${String(error)}`);
-        throw error;
-      },
-    );
-    return clientStarted;
+  const hosts = {
+    // Shown beside the Containers view by default: it loads once the engine's first lists are in.
+    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => settled(model)),
+    registries: new LazyTreeDataProvider<RegistryNode>('dockerWorkbench.registries', { showCollapseAll: true }, load),
+    imageContents: new LazyTreeDataProvider<ContentsNode>('dockerWorkbench.imageContents', { showCollapseAll: true }, load),
+    vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),
   };
+  context.subscriptions.push(...Object.values(hosts));
+  const core: CoreParts = { context, log, active, model, swarm, views, prompts, hosts };
+
+  // Documents of containers (files, logs, inspect, top), served once something opens one.
+  context.subscriptions.push(
+    lazyFileSystem(CONTAINER_SCHEME, () => load().interaction.providers.files, { isCaseSensitive: true }),
+    lazyDocumentScheme(LOGS_SCHEME, () => load().interaction.providers.logs),
+    lazyDocumentScheme(INSPECT_SCHEME, () => load().interaction.providers.inspect, { codeLenses: true }),
+    lazyDocumentScheme(TOP_SCHEME, () => load().interaction.providers.top, { codeLenses: true }),
+    lazyTaskProvider(BUILD_TASK_TYPE, () => load().tasks.build),
+    lazyTaskProvider(COMPOSE_TASK_TYPE, () => load().tasks.compose),
+    lazyTaskProvider(RUN_TASK_TYPE, () => load().tasks.run),
+  );
+
+  const lazyTable: Record<string, Handler> = {};
+  for (const id of registered) {
+    lazyTable[id] = (_ctx, node, nodes) => {
+      const loaded = load();
+      const handler = loaded.commands[id];
+      if (!handler) throw new Error(vscode.l10n.t('The command {0} is not available.', id));
+      return handler(loaded.commandContext, node, nodes);
+    };
+  }
+  // Until the features load, the wrapper only needs the log (to report a failure to load them).
+  const lazyContext = { log } as CommandContext;
+  context.subscriptions.push(...registerCommands(lazyContext, lazyTable, commandFailures));
+
+  // The language server starts with the first Dockerfile or compose file, not with the views.
+  const startLanguageClient = () => load().startLanguageClient();
   const isLanguageDocument = (d: vscode.TextDocument) => d.languageId === 'dockerfile' || d.languageId === 'dockercompose';
   if (vscode.workspace.textDocuments.some(isLanguageDocument)) void startLanguageClient().catch(() => undefined);
   else {
@@ -175,52 +155,44 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     });
     context.subscriptions.push(opened);
   }
-  context.subscriptions.push({ dispose: () => void client?.stop() });
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
-    if (e.affectsConfiguration('tasks')) languageFacts.sendBuildContexts();
-  }));
+  context.subscriptions.push({ dispose: () => void features?.stopLanguageClient() });
 
-  // What is inside an image: layers, files, packages, known vulnerabilities.
-  const imageContents = registerImageContents(context, { builtImages, reports });
-  const vulnerabilities = registerVulnerabilities(context, { builtImages, analysisOf: (id) => imageContents.analysisOf(id) });
-
-  // The walkthrough's step commands and "Explain this Dockerfile".
-  const learn = registerLearn(context, { build: buildWorkflow, builtImages, languageClient: async () => { await startLanguageClient(); return client!; } });
-
-  const commandFailures = new CommandFailures();
-  context.subscriptions.push(commandFailures);
-  context.subscriptions.push(...registerCommands(commandContext, allCommands({
-    'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
-    ...buildCommands(buildWorkflow),
-    ...composeCommands(composeView),
-    ...registryCommands(registriesView),
-    ...swarmCommands(stackFiles),
-    ...learn.commands,
-    ...imageContents.commands,
-    ...vulnerabilities.commands,
-  }), commandFailures));
-
-  log.info(`activated in ${Date.now() - started} ms (engine ${active.engine.target.endpoint})`);
+  const endedAt = performance.now();
+  log.info(`activated in ${Math.round(endedAt - startedAt)} ms (engine ${active.engine.target.endpoint})`);
   return {
     model,
     swarm,
     active,
     engineStatus,
     views,
-    interaction,
-    builtImages,
-    composeView,
-    registriesView,
-    imageContents,
-    vulnerabilities,
+    get interaction() { return load().interaction; },
+    get builtImages() { return load().builtImages; },
+    get composeView() { return load().composeView; },
+    get registriesView() { return load().registriesView; },
+    get imageContents() { return load().imageContents; },
+    get vulnerabilities() { return load().vulnerabilities; },
     commandFailures,
+    activation: { startedAt, endedAt },
+    get featuresLoaded() { return features !== undefined; },
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
   };
 }
 
+/** Resolves once the model has connected or failed to (it starts connecting if it had not). */
+function settled(model: EngineModel): Promise<void> {
+  model.start();
+  return new Promise((resolve) => {
+    if (model.state.status !== 'connecting') return resolve();
+    const listener = model.onDidChange((change) => {
+      if (change.kind !== 'state' || model.state.status === 'connecting') return;
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await features?.stopLanguageClient();
+  features = undefined;
 }

@@ -1,7 +1,7 @@
 // Starts the bundled language server (dist/server.js) over node IPC for VS Code's built-in
 // `dockerfile` and `dockercompose` language ids.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/messages';
 import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
 
@@ -11,6 +11,8 @@ export function ruleSettings(): RuleSeverityOverrides {
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  // The language client (dist/vendor/languageclient.js) loads with the first Dockerfile or compose file.
+  const { LanguageClient: Client, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -36,5 +38,5 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     },
     outputChannelName: vscode.l10n.t('Docker Workbench Language Server'),
   };
-  return new LanguageClient('dockerWorkbench', vscode.l10n.t('Docker Workbench Language Server'), serverOptions, clientOptions);
+  return new Client('dockerWorkbench', vscode.l10n.t('Docker Workbench Language Server'), serverOptions, clientOptions);
 }

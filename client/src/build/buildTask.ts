@@ -13,7 +13,7 @@ import { formatCommandLine, toDockerBuildArgs, type BuildSpec } from './buildSpe
 import { detectDockerCli } from './dockerCli';
 import { dockerfileFacts } from './dockerfileFacts';
 
-export const BUILD_TASK_TYPE = 'docker-build';
+export { BUILD_TASK_TYPE } from '../registrationIds';
 
 export interface BuildTaskDefinition extends vscode.TaskDefinition {
   dockerfile: string;
@@ -63,15 +63,16 @@ export function createBuildTask(definition: BuildTaskDefinition, scope: vscode.W
   return task;
 }
 
-export function registerBuildTaskProvider(deps: BuildTaskDeps): vscode.Disposable {
-  return vscode.tasks.registerTaskProvider(BUILD_TASK_TYPE, {
+/** Resolves `docker-build` tasks from tasks.json (the composition root registers it for the type). */
+export function buildTaskProvider(deps: BuildTaskDeps): vscode.TaskProvider {
+  return {
     provideTasks: () => [],
     resolveTask: (task) => {
       const definition = task.definition as BuildTaskDefinition;
       if (!definition.dockerfile) return undefined;
       return createBuildTask(definition, task.scope ?? vscode.TaskScope.Workspace, deps);
     },
-  });
+  };
 }
 
 /** The pseudoterminal a build task runs in. */

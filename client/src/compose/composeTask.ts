@@ -6,8 +6,9 @@ import type { ActiveEngine } from '../engine/activeEngine';
 import { detectComposeCli, NO_COMPOSE_MESSAGE } from './composeCli';
 import { readSmallFile } from './composeFiles';
 import { composeArgs, nameSourcesOf, optionLikeNames, projectName, type ComposeCommandOptions, type ComposeFlavor, type ComposeProject, type ComposeSubcommand } from './composeProject';
+import { COMPOSE_TASK_TYPE } from '../registrationIds';
 
-export const COMPOSE_TASK_TYPE = 'docker-compose';
+export { COMPOSE_TASK_TYPE } from '../registrationIds';
 
 export interface ComposeTaskDefinition extends vscode.TaskDefinition {
   command: ComposeSubcommand;
@@ -80,8 +81,9 @@ export function projectFromDefinition(definition: ComposeTaskDefinition, folder:
   return { name: projectName(projectFolder, flavor, nameSourcesOf(projectFolder, files, env, readSmallFile)), folder: projectFolder, files };
 }
 
-export function registerComposeTaskProvider(active: ActiveEngine): vscode.Disposable {
-  return vscode.tasks.registerTaskProvider(COMPOSE_TASK_TYPE, {
+/** Resolves `docker-compose` tasks from tasks.json (the composition root registers it for the type). */
+export function composeTaskProvider(active: ActiveEngine): vscode.TaskProvider {
+  return {
     provideTasks: () => [],
     resolveTask: async (task) => {
       const definition = task.definition as ComposeTaskDefinition;
@@ -94,5 +96,5 @@ export function registerComposeTaskProvider(active: ActiveEngine): vscode.Dispos
       // Keep the user's definition object so VS Code matches the resolved task to it.
       return new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, resolved.name, resolved.source, resolved.execution, []);
     },
-  });
+  };
 }

@@ -12,6 +12,7 @@ import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '
 import { detectComposeCli } from './composeCli';
 import { findComposeProjects, COMPOSE_GLOB } from './composeFiles';
 import { composeArgs, type ComposeProject } from './composeProject';
+import type { ViewHost } from '../lazyProviders';
 
 export type ComposeNode =
   | { kind: 'project'; key: string; project: ComposeProject }
@@ -37,10 +38,10 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     );
   }
 
-  register(): vscode.TreeView<ComposeNode> {
-    const view = vscode.window.createTreeView('dockerWorkbench.compose', { treeDataProvider: this, canSelectMany: true, showCollapseAll: true });
-    this.disposables.push(view);
-    return view;
+  /** Plugs into the tree view the composition root created at activation. */
+  register(host: ViewHost<ComposeNode>): vscode.TreeView<ComposeNode> {
+    host.attach(this);
+    return host.view;
   }
 
   refresh(): void {

@@ -24,8 +24,9 @@ import {
 } from './directoryListing';
 import { isCannotRunExitCode, runCapture, type ExecResult } from './execCapture';
 import { packTar, TarReader, type TarHeader } from './tar';
+import { CONTAINER_SCHEME } from '../registrationIds';
 
-export const CONTAINER_SCHEME = 'docker-workbench-container';
+export { CONTAINER_SCHEME } from '../registrationIds';
 
 export function containerUri(containerId: string, path: string, scheme = CONTAINER_SCHEME): vscode.Uri {
   return vscode.Uri.from({ scheme, authority: containerId, path: normalizeContainerPath(path) });

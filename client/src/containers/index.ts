@@ -77,7 +77,11 @@ export interface ContainerInteraction {
   };
 }
 
-export function registerContainerInteraction(context: vscode.ExtensionContext, deps: ContainerInteractionDeps): ContainerInteraction {
+/**
+ * `providersRegistered`: the composition root already registered the schemes (logs, inspect, top,
+ * container files) at activation with stand-ins that ask `providers` for the real ones.
+ */
+export function registerContainerInteraction(context: vscode.ExtensionContext, deps: ContainerInteractionDeps, options: { providersRegistered?: boolean } = {}): ContainerInteraction {
   const { getEngine } = deps;
   const watchStarts = deps.onContainerStarted ?? engineStartWatch(getEngine);
   const logs = new LogsDocumentProvider(getEngine, { watchStarts });
@@ -86,18 +90,22 @@ export function registerContainerInteraction(context: vscode.ExtensionContext, d
   const files = new ContainerFileSystemProvider(getEngine);
   const statsPanels = new Set<StatsPanel>();
 
+  if (!options.providersRegistered) {
+    context.subscriptions.push(
+      vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, logs),
+      vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
+      vscode.workspace.registerTextDocumentContentProvider(TOP_SCHEME, top),
+      vscode.languages.registerCodeLensProvider({ scheme: INSPECT_SCHEME }, inspect),
+      vscode.languages.registerCodeLensProvider({ scheme: TOP_SCHEME }, top),
+      vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, files, { isCaseSensitive: true }),
+    );
+  }
   context.subscriptions.push(
     logs,
     inspect,
     top,
     files,
     { dispose: () => [...statsPanels].forEach((p) => p.dispose()) },
-    vscode.workspace.registerTextDocumentContentProvider(LOGS_SCHEME, logs),
-    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
-    vscode.workspace.registerTextDocumentContentProvider(TOP_SCHEME, top),
-    vscode.languages.registerCodeLensProvider({ scheme: INSPECT_SCHEME }, inspect),
-    vscode.languages.registerCodeLensProvider({ scheme: TOP_SCHEME }, top),
-    vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, files, { isCaseSensitive: true }),
     vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri) => inspect.openVariant(uri, true)),
     vscode.commands.registerCommand(HIDE_COMMAND, (uri: vscode.Uri) => inspect.openVariant(uri, false)),
     vscode.commands.registerCommand(REFRESH_COMMAND, (uri?: vscode.Uri) => {

@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { maskSecrets } from './secretMasking';
+import { INSPECT_SCHEME } from '../registrationIds';
 
-export const INSPECT_SCHEME = 'docker-workbench-inspect';
+export { INSPECT_SCHEME } from '../registrationIds';
 export const REVEAL_COMMAND = 'dockerWorkbench.internal.inspectRevealSecrets';
 export const HIDE_COMMAND = 'dockerWorkbench.internal.inspectHideSecrets';
 export const REFRESH_COMMAND = 'dockerWorkbench.internal.refreshDocument';

@@ -8,8 +8,9 @@ import type { DockerEngine } from '../engine/dockerEngine';
 import { AnsiStripper, NewlineNormalizer } from './ansi';
 import { AppendBatcher, CappedText } from './logBuffer';
 import { LogFollower, type StartWatch } from './logFollower';
+import { LOGS_SCHEME } from '../registrationIds';
 
-export const LOGS_SCHEME = 'docker-workbench-logs';
+export { LOGS_SCHEME } from '../registrationIds';
 
 export interface LogsDocumentOptions {
   /** Lines from the end to load first (default 10,000; the size cap still applies). */

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { REFRESH_COMMAND } from './inspectDocument';
 import { formatTable } from './textTable';
+import { TOP_SCHEME } from '../registrationIds';
 
-export const TOP_SCHEME = 'docker-workbench-top';
+export { TOP_SCHEME } from '../registrationIds';
 
 export class TopDocumentProvider implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();

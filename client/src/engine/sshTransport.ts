@@ -11,7 +11,11 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Duplex } from 'node:stream';
-import { Client, utils, type AgentAuthMethod, type ClientChannel, type PublicKeyAuthMethod } from 'ssh2';
+import type { AgentAuthMethod, Client, ClientChannel, PublicKeyAuthMethod } from 'ssh2';
+
+/** ssh2 (dist/vendor/ssh2.js) is loaded with the first ssh engine, not at activation. */
+let ssh2Module: typeof import('ssh2') | undefined;
+const ssh2 = () => (ssh2Module ??= require('ssh2') as typeof import('ssh2'));
 import { EngineError } from './engineError';
 import {
   appendKnownHost, checkHostKey, fingerprint, hostToken, keyTypeLabel, keyTypeOf, knownKeyTypes, readKnownHosts,
@@ -153,7 +157,7 @@ export function authPlan(resolved: ResolvedSsh, l10n: Translator = english): Aut
   for (const file of resolved.identityFiles) {
     const key = readSmallFile(file, MAX_KEY_FILE_BYTES);
     if (!key) continue;
-    const parsed = utils.parseKey(key);
+    const parsed = ssh2().utils.parseKey(key);
     if (parsed instanceof Error) {
       if (/encrypt|passphrase/i.test(parsed.message)) tried.push(l10n.t('{0} (protected by a passphrase: add it to the agent with ssh-add)', file));
       continue;
@@ -442,7 +446,7 @@ export class SshTransport {
   private handshake(resolved: ResolvedSsh, known: KnownHostLine[]): Promise<Client> {
     const plan = authPlan(resolved, this.l10n);
     return new Promise<Client>((resolve, reject) => {
-      const client = new Client();
+      const client = new (ssh2().Client)();
       let hostProblem: EngineError | undefined;
       let settled = false;
       const fail = (error: EngineError) => {

@@ -17,6 +17,7 @@ import { ImageContentsView, type ContentsNode } from './imageContentsView';
 import { dockerfileLayers, type SourceRange } from './layerSources';
 import { layerExplanationMarkdown } from './layerExplanation';
 import { cycloneDx, spdx } from './sbom';
+import type { ViewHost } from '../lazyProviders';
 
 export const IMAGE_CONTENTS_COMMANDS = {
   analyze: 'dockerWorkbench.images.analyze',
@@ -46,6 +47,8 @@ export interface ImageContents {
 
 interface Deps {
   builtImages: BuiltImages;
+  /** The tree view created at activation. */
+  host: ViewHost<ContentsNode>;
   reports: ReportDocuments;
 }
 
@@ -62,7 +65,8 @@ export function dockerfileText(uri: string): string | undefined {
 
 export function registerImageContents(context: vscode.ExtensionContext, deps: Deps): ImageContents {
   const view = new ImageContentsView();
-  context.subscriptions.push(view, view.register());
+  view.register(deps.host);
+  context.subscriptions.push(view);
 
   /** For each history step of the analysed image that a workspace Dockerfile made: where. */
   const sourcesOf = (analysis: ImageAnalysis): Map<number, { uri: string; range: SourceRange }> => {

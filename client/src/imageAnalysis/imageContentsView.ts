@@ -12,6 +12,7 @@ import { changeTree, largestFirst, type ChangeDir } from './changeTree';
 import { layerHoverExplanation } from './layerExplanation';
 import { escapeMarkdown, formatBytes } from '../views/format';
 import { layerInstruction } from '../views/imagePresentation';
+import type { ViewHost } from '../lazyProviders';
 
 /** Entries a folder lists before "… N more". */
 export const MAX_CHILDREN = 500;
@@ -55,8 +56,10 @@ export class ImageContentsView implements vscode.TreeDataProvider<ContentsNode>,
     return this.current;
   }
 
-  register(): vscode.TreeView<ContentsNode> {
-    this.treeView = vscode.window.createTreeView('dockerWorkbench.imageContents', { treeDataProvider: this, showCollapseAll: true });
+  /** Plugs into the tree view the composition root created at activation. */
+  register(host: ViewHost<ContentsNode>): vscode.TreeView<ContentsNode> {
+    host.attach(this);
+    this.treeView = host.view;
     return this.treeView;
   }
 

@@ -17,6 +17,7 @@ import { httpRequest, type HttpClient } from './registryHttp';
 import type { RegistryEntry, RegistryList } from './registryList';
 import { registryErrorMessage } from './registryMessages';
 import { platformsText, shortDigest, sortRepositories, sortTags } from './registryPresentation';
+import type { ViewHost } from '../lazyProviders';
 
 export interface RegistryItemNode { kind: 'registry'; key: string; host: string }
 export interface RepositoryNode { kind: 'repository'; key: string; host: string; repository: string; parent: RegistryItemNode }
@@ -71,13 +72,15 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistryNode>, vs
     this.timeoutMs = options.timeoutMs;
   }
 
-  register(): vscode.TreeView<RegistryNode> {
-    const view = vscode.window.createTreeView('dockerWorkbench.registries', { treeDataProvider: this, showCollapseAll: true });
+  /** Plugs into the tree view the composition root created at activation. */
+  register(host: ViewHost<RegistryNode>): vscode.TreeView<RegistryNode> {
+    host.attach(this);
+    const view = host.view;
     // `docker login` in a terminal changes the config: show it without a Refresh.
     const configFile = vscode.Uri.file(dockerConfigFile());
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(configFile, '..'), 'config.json'));
     const changed = () => this.refresh();
-    this.disposables.push(view, watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     return view;
   }
 

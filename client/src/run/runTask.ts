@@ -13,8 +13,9 @@ import { AttachedRun } from './attachedRun';
 import { runAdvice, runEndLine } from './runTerminal';
 import type { SavedRunConfiguration } from './runConfigurations';
 import { untrustedReason } from './runTrust';
+import { RUN_TASK_TYPE } from '../registrationIds';
 
-export const RUN_TASK_TYPE = 'docker-run';
+export { RUN_TASK_TYPE } from '../registrationIds';
 
 export interface DockerRunTaskDefinition extends vscode.TaskDefinition, Omit<RunSpec, 'image'> {
   type: typeof RUN_TASK_TYPE;

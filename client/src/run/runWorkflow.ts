@@ -8,7 +8,7 @@ import { RunConfigurations } from './runConfigurations';
 import { RunForm } from './runForm';
 import { draftFromImage, specToDraft, type RunFormData } from './runFormProtocol';
 import { pullImage, runAndFollowUp, type StartedContainer } from './runContainer';
-import { RUN_TASK_TYPE, RunTaskProvider } from './runTask';
+import { RunTaskProvider } from './runTask';
 import type { RunSpec } from './runSpec';
 
 const BUILT_IN_NETWORKS = new Set(['bridge', 'host', 'none']);
@@ -114,9 +114,9 @@ export function workflowFor(ctx: CommandContext): RunWorkflow {
   return workflow;
 }
 
-/** Creates the run workflow for the extension and registers the docker-run task provider. */
-export function registerRunWorkflow(context: vscode.ExtensionContext, ctx: CommandContext): vscode.Disposable[] {
+/** Creates the run workflow for the extension; `workflow.tasks` provides the docker-run tasks. */
+export function createRunWorkflow(context: vscode.ExtensionContext, ctx: CommandContext): RunWorkflow {
   const workflow = new RunWorkflow(context, ctx);
   workflows.set(ctx, workflow);
-  return [workflow, vscode.tasks.registerTaskProvider(RUN_TASK_TYPE, workflow.tasks)];
+  return workflow;
 }

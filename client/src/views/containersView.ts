@@ -1,13 +1,16 @@
 // The Containers view: compose projects and Podman pods as groups (service names inside), other
-// containers at the top level; running first. Expanding a container shows its ports, mounts and
-// networks. The description follows dockerWorkbench.containers.description (a docker ps --format
-// style template); its times are computed when a row is drawn, and the rows are drawn again once a
+// containers at the top level; running first (an order kept current one container at a time, containerOrder.ts),
+// a page of rows per level. Expanding a container shows its ports, mounts and networks. The
+// description follows dockerWorkbench.containers.description (a docker ps --format style
+// template); its times are computed when a row is drawn, and the rows are drawn again once a
 // minute while the view is visible and shows a time (MinuteTicker: no timer when hidden or idle,
 // and the engine is not asked again).
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { EngineModel, ModelChange } from '../model/engineModel';
 import { DockerTreeView } from './dockerTreeView';
+import { ContainerOrder, LOOSE } from './containerOrder';
+import { PAGE_SIZE } from './paging';
 import type { TreeNode } from './treeNode';
 import {
   belongsToWorkspace, composeProject, containerContextValue, containerIcon, containerLabel,
@@ -21,8 +24,10 @@ export const DESCRIPTION_SETTING = 'dockerWorkbench.containers.description';
 
 export class ContainersView extends DockerTreeView {
   private workspaceOnly = false;
-  /** Which group each shown container sits in, to tell an in-place change from a move. */
-  private readonly groupOf = new Map<string, string | undefined>();
+  /** Groups and their containers in order, updated per event. */
+  private readonly order = new ContainerOrder((c) => this.groupKeyOf(c) ?? LOOSE);
+  /** Containers whose row shows a time that goes stale (the minute ticker runs while there are any). */
+  private readonly timed = new Set<string>();
 
   private template: ParsedTemplate = parseTemplate(DEFAULT_DESCRIPTION_TEMPLATE);
   /** The last template text that was refused, so its warning shows once. */
@@ -73,21 +78,18 @@ export class ContainersView extends DockerTreeView {
     }
   }
 
-  /** True when a shown container has a time in its row (the ticker runs only then). */
+  /** True when a container has a time in its row (the ticker runs only then). */
   private showsTimes(): boolean {
-    if (this.model.state.status !== 'connected') return false;
-    for (const c of this.model.containers.values()) if (hasRelativeTime(c)) return true;
-    return false;
+    return this.model.state.status === 'connected' && this.timed.size > 0;
   }
 
   /** Draws the rows with a time again; nothing is read from the engine. */
   redrawTimes(): void {
     const nodes: TreeNode[] = [];
-    for (const c of this.model.containers.values()) {
-      if (!hasRelativeTime(c)) continue;
-      const project = composeProject(c);
-      const parent = project ? this.shown('group', project) : undefined;
-      const node = this.shown('container', c.Id, parent);
+    for (const id of this.timed) {
+      const group = this.order.groupIdOf(id);
+      const parent = group ? this.shown('group', group) : undefined;
+      const node = this.shown('container', id, parent);
       if (node) nodes.push(node);
     }
     this.refreshNodes(nodes);
@@ -99,12 +101,13 @@ export class ContainersView extends DockerTreeView {
 
   setWorkspaceOnly(on: boolean): void {
     this.workspaceOnly = on;
+    this.pages.reset();
     void vscode.commands.executeCommand('setContext', 'dockerWorkbench.containers.workspaceOnly', on);
     this.refreshAll();
   }
 
   /** A Podman pod's group key (`pod:NAME`) for a container in one. */
-  private podGroupOf(container: ContainerSummary): string | undefined {
+  private podGroupOf(container: Pick<ContainerSummary, 'Id'>): string | undefined {
     for (const pod of this.model.pods.values()) {
       if (pod.Containers?.some((c) => c.Id === container.Id)) return `${POD_PREFIX}${pod.Name}`;
     }
@@ -112,39 +115,50 @@ export class ContainersView extends DockerTreeView {
   }
 
   /** The group a container sits in: its pod, its compose project, or none. */
-  private groupKeyOf(container: ContainerSummary): string | undefined {
+  private groupKeyOf(container: Pick<ContainerSummary, 'Id' | 'Labels'>): string | undefined {
     return (this.model.pods.size ? this.podGroupOf(container) : undefined) ?? composeProject(container);
   }
 
-  /** The containers this view shows, after the filter and the workspace toggle. */
+  /** The containers this view shows, after the filter and the workspace toggle, in its order. */
   visibleContainers(): ContainerSummary[] {
+    const result: ContainerSummary[] = [];
+    for (const group of [...this.order.projects(), LOOSE]) for (const id of this.visibleIds(group)) result.push(this.model.containers.get(id)!);
+    return result;
+  }
+
+  /** Whether the filter or the workspace toggle leaves containers out. */
+  private get narrowed(): boolean {
+    return this.filter !== '' || this.workspaceOnly;
+  }
+
+  private isVisible(c: ContainerSummary | undefined, folders: readonly string[]): c is ContainerSummary {
+    if (!c) return false;
+    if (!matchesFilter(this.filter, containerName(c), c.Image, c.Id, composeProject(c), c.Labels?.['com.docker.compose.service'])) return false;
+    return !this.workspaceOnly || belongsToWorkspace(c, folders);
+  }
+
+  /** The ids of a group the view shows, in order (the group's own list when nothing is left out). */
+  private visibleIds(group: string): readonly string[] {
+    const ids = this.order.ids(group);
+    if (!this.narrowed) return ids;
     const folders = this.workspaceOnly ? this.workspaceFolders() : [];
-    return [...this.model.containers.values()]
-      .filter((c) => matchesFilter(this.filter, containerName(c), c.Image, c.Id, composeProject(c), c.Labels?.['com.docker.compose.service']))
-      .filter((c) => !this.workspaceOnly || belongsToWorkspace(c, folders))
-      .sort(byStateThenCreated);
+    return ids.filter((id) => this.isVisible(this.model.containers.get(id), folders));
+  }
+
+  protected override previewRoots(): TreeNode[] | undefined {
+    // Without "Show more": its count would be of the first page only.
+    return this.model.previewing ? this.roots().filter((n) => n.kind !== 'more') : undefined;
   }
 
   protected roots(): TreeNode[] {
-    const containers = this.visibleContainers();
-    const projects = new Map<string, ContainerSummary[]>();
-    const loose: ContainerSummary[] = [];
-    for (const c of containers) {
-      const project = this.groupKeyOf(c);
-      if (project) projects.set(project, [...(projects.get(project) ?? []), c]);
-      else loose.push(c);
-    }
-    this.groupOf.clear();
-    const groups = [...projects.keys()].sort().map((project) => this.node('group', project));
-    for (const [project, members] of projects) for (const c of members) this.groupOf.set(c.Id, project);
-    for (const c of loose) this.groupOf.set(c.Id, undefined);
-    return [...groups, ...loose.map((c) => this.node('container', c.Id))];
+    const groups = this.order.projects().filter((project) => !this.narrowed || this.visibleIds(project).length > 0);
+    const loose = this.visibleIds(LOOSE);
+    const items: ReadonlyArray<{ group: string } | string> = groups.length ? [...groups.map((group) => ({ group })), ...loose] : loose;
+    return this.paged(items, (item) => (typeof item === 'string' ? this.node('container', item) : this.node('group', item.group)));
   }
 
   protected children(node: TreeNode): TreeNode[] {
-    if (node.kind === 'group') {
-      return this.visibleContainers().filter((c) => this.groupKeyOf(c) === node.id).map((c) => this.node('container', c.Id, node));
-    }
+    if (node.kind === 'group') return this.paged(this.visibleIds(node.id), (id) => this.node('container', id, node), node);
     if (node.kind !== 'container') return [];
     const container = this.model.containers.get(node.id);
     if (!container) return [];
@@ -165,8 +179,8 @@ export class ContainersView extends DockerTreeView {
 
   protected render(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'group' && node.id.startsWith(POD_PREFIX)) {
-      const members = this.visibleContainers().filter((c) => this.groupKeyOf(c) === node.id);
-      const running = members.filter((c) => c.State === 'running').length;
+      const members = this.visibleIds(node.id);
+      const running = members.filter((id) => this.model.containers.get(id)?.State === 'running').length;
       const name = node.id.slice(POD_PREFIX.length);
       const pod = [...this.model.pods.values()].find((p) => p.Name === name);
       const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
@@ -177,10 +191,15 @@ export class ContainersView extends DockerTreeView {
       return item;
     }
     if (node.kind === 'group') {
-      const members = this.visibleContainers().filter((c) => composeProject(c) === node.id);
-      const running = members.filter((c) => c.State === 'running').length;
-      const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = vscode.l10n.t('{0} of {1} running', running, members.length);
+      const members = this.narrowed ? this.visibleIds(node.id).map((id) => this.model.containers.get(id)!) : undefined;
+      const running = members ? members.filter((c) => c.State === 'running').length : this.order.runningIn(node.id);
+      const total = members ? members.length : this.order.size(node.id);
+      // Expanded groups are asked for their rows at once: only when everything fits on a page. A
+      // first page (model.previewing) of fewer than PAGE_SIZE is all there is; a full one may not be
+      // (and VS Code keeps a group drawn expanded so).
+      const expand = this.model.previewing ? this.order.count < PAGE_SIZE : this.order.count <= PAGE_SIZE;
+      const item = new vscode.TreeItem(node.id, expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = vscode.l10n.t('{0} of {1} running', running, total);
       item.iconPath = new vscode.ThemeIcon('layers', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
       item.contextValue = running ? 'composeProject:running' : 'composeProject:stopped';
       item.tooltip = vscode.l10n.t('Compose project {0}', node.id);
@@ -201,19 +220,53 @@ export class ContainersView extends DockerTreeView {
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {
-    if (change.kind === 'pod') return 'all';
-    if (change.kind !== 'container' || change.id === undefined) return change.kind === 'container' ? 'all' : [];
+    if (change.kind === 'pod') {
+      // A pod came or went, or its members changed: the groups are worked out again.
+      this.order.reset(this.model.containers.values());
+      return 'all';
+    }
+    if (change.kind !== 'container') return [];
+    if (change.id === undefined) {
+      this.order.reset(this.model.containers.values());
+      this.timed.clear();
+      for (const c of this.model.containers.values()) if (hasRelativeTime(c)) this.timed.add(c.Id);
+      return 'all';
+    }
     const container = this.model.containers.get(change.id);
-    const previousGroup = this.groupOf.get(change.id);
-    const shownBefore = this.groupOf.has(change.id);
-    if (!container || !shownBefore) return 'all'; // added or removed: membership changed
-    const group = this.groupKeyOf(container);
-    if (group !== previousGroup) return 'all';
-    const parent = group ? this.shown('group', group) : undefined;
-    const node = this.shown('container', change.id, parent);
-    if (!node) return 'all';
-    // The group's "n of m running" may change too.
-    return parent ? [node, parent] : [node];
+    if (container && hasRelativeTime(container)) this.timed.add(change.id);
+    else this.timed.delete(change.id);
+    const moved = container ? this.order.update(container) : this.order.remove(change.id);
+    switch (moved.kind) {
+      case 'none':
+        return [];
+      case 'added':
+      case 'removed':
+        return this.levelsOf([moved.group]);
+      case 'moved':
+        return this.levelsOf([moved.from, moved.to]);
+      case 'updated': {
+        // The filter may now match it or not (a rename): its level again.
+        if (this.narrowed) return this.levelsOf([moved.group]);
+        const parent = moved.group === LOOSE ? undefined : this.shown('group', moved.group);
+        const node = this.shown('container', change.id, parent);
+        const nodes = node ? [node] : [];
+        // The group's "n of m running".
+        if (parent && moved.runningChanged) nodes.push(parent);
+        return nodes;
+      }
+    }
+  }
+
+  /** What to draw again when these groups gained or lost a container: the groups, or everything when the top level changed. */
+  private levelsOf(groups: string[]): TreeNode[] | 'all' {
+    const nodes: TreeNode[] = [];
+    for (const group of groups) {
+      const node = group === LOOSE ? undefined : this.shown('group', group);
+      // The top level holds the loose containers and the groups (one may have appeared or gone).
+      if (!node || this.order.size(group) === 0) return 'all';
+      nodes.push(node);
+    }
+    return nodes;
   }
 }
 
@@ -227,9 +280,6 @@ function templateProblem(error: unknown): string {
   }
 }
 
-/** Group ids of Podman pods (compose projects are grouped by their name). */
-const POD_PREFIX = 'pod:';
-
 export function detailItem(node: TreeNode): vscode.TreeItem {
   const data = node.data ?? {};
   const item = new vscode.TreeItem(String(data.text ?? node.id), vscode.TreeItemCollapsibleState.None);
@@ -240,7 +290,5 @@ export function detailItem(node: TreeNode): vscode.TreeItem {
   return item;
 }
 
-function byStateThenCreated(a: ContainerSummary, b: ContainerSummary): number {
-  const running = Number(b.State === 'running') - Number(a.State === 'running');
-  return running !== 0 ? running : b.Created - a.Created;
-}
+/** Group ids of Podman pods (compose projects are grouped by their name). */
+const POD_PREFIX = 'pod:';

@@ -2,12 +2,14 @@
 // it cannot be reached: no items, so the welcome content for dockerWorkbench.engine.down shows a
 // short line for the kind of failure, the advice and a Retry button, which wrap and stay legible in
 // a narrow sidebar; a tree item or the view's message would be cut off, and a message hides the
-// welcome content), a text filter, and targeted updates (a change to one object re-renders its
-// node only; the whole view re-renders only when membership changes).
+// welcome content), a text filter, paging (a level shows a page of rows and a "Show more" row, see
+// paging.ts), and targeted updates (a change to one object re-renders its node only; a level is
+// asked for again only when its membership changes).
 import * as vscode from 'vscode';
 import { outageOf, type EngineModel, type ModelChange } from '../model/engineModel';
 import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
+import { PageLimits, pageOf, type Page } from './paging';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -18,6 +20,14 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   private filterText = '';
   /** Nodes whose look depends on a container (a volume's users, a network's members…). */
   private readonly dependents = new Map<string, Set<TreeNode>>();
+  /** How many rows each level shows. */
+  protected readonly pages = new PageLimits();
+  /**
+   * When VS Code first asked for the top level, first got rows of objects (not "Connecting…"),
+   * and had made the last of those rows, as epoch milliseconds (the benchmarks read it).
+   */
+  readonly firstDraw: { requestedAt?: number; rowsAt?: number; rows?: number; itemsDoneAt?: number } = {};
+  private firstRowsLast: TreeNode | undefined;
 
   constructor(
     protected readonly model: EngineModel,
@@ -39,8 +49,18 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
       canSelectMany: true,
       showCollapseAll: true,
     });
-    this.disposables.push(this.treeView);
+    this.disposables.push(
+      this.treeView,
+      vscode.commands.registerCommand(this.showMoreCommand, (node?: TreeNode) => this.showMore(node)),
+      // Shown means the engine is wanted: connect now rather than when VS Code asks for the rows.
+      this.treeView.onDidChangeVisibility((e) => { if (e.visible) this.model.start(); }),
+    );
     return this.treeView;
+  }
+
+  /** The command a "Show more" row runs (one per view; not in the palette). */
+  get showMoreCommand(): string {
+    return `dockerWorkbench.${this.name}.showMore`;
   }
 
   get filter(): string {
@@ -49,6 +69,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   setFilter(text: string): void {
     this.filterText = text.trim();
+    this.pages.reset();
     void vscode.commands.executeCommand('setContext', `dockerWorkbench.${this.name}.filtered`, this.filterText !== '');
     this.updateDescription();
     this.refreshAll();
@@ -65,17 +86,37 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   /** VS Code asked for the top level: the view is on screen (whatever onDidChangeVisibility said). */
   protected onRootsRequested(): void {}
 
+  /** Top-level nodes while connecting, from what the model has so far (model.previewing); none by default. */
+  protected previewRoots(): TreeNode[] | undefined {
+    return undefined;
+  }
+
+  private noteFirstRows(roots: TreeNode[]): void {
+    if (roots.length === 0 || this.firstDraw.rowsAt !== undefined) return;
+    this.firstDraw.rowsAt = epochNow();
+    this.firstDraw.rows = roots.length;
+    this.firstRowsLast = roots[roots.length - 1];
+  }
+
   getChildren(element?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (element) return this.children(element);
+    this.firstDraw.requestedAt ??= epochNow();
     this.onRootsRequested();
     this.model.start();
     const state = this.model.state;
     // No items: the welcome content for dockerWorkbench.engine.down explains and offers Retry.
     if (outageOf(state)) return [];
     if (state.status === 'connecting') {
+      // The first rows the model has while the full lists are on their way, if this view shows them.
+      const preview = this.previewRoots();
+      if (preview?.length) {
+        this.noteFirstRows(preview);
+        return [...preview, this.node('message', 'listing', undefined, { text: vscode.l10n.t('Listing the rest…'), icon: 'loading~spin' })];
+      }
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
     const roots = this.roots();
+    this.noteFirstRows(roots);
     if (roots.length > 0) return roots;
     // Empty and unfiltered: no item, so the view's welcome content (package.json viewsWelcome) explains it.
     if (!this.filterText) return [];
@@ -93,6 +134,16 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
+    const item = this.itemOf(element);
+    if (element === this.firstRowsLast) {
+      this.firstRowsLast = undefined;
+      this.firstDraw.itemsDoneAt = epochNow();
+    }
+    return item;
+  }
+
+  private itemOf(element: TreeNode): vscode.TreeItem {
+    if (element.kind === 'more') return this.moreItem(element);
     if (element.kind === 'message') {
       const data = element.data ?? {};
       const item = new vscode.TreeItem(String(data.text ?? ''), vscode.TreeItemCollapsibleState.None);
@@ -102,6 +153,48 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     }
     const item = this.render(element);
     item.id = element.key;
+    return item;
+  }
+
+  /**
+   * The nodes of one page of a level (`parent` undefined: the top level), followed by a "Show more"
+   * row when the level has more. Only the page's items are turned into nodes.
+   */
+  protected paged<T>(items: readonly T[], toNode: (item: T) => TreeNode, parent?: TreeNode): TreeNode[] {
+    const page = this.pageOf(items.length, parent);
+    const nodes: TreeNode[] = [];
+    for (let i = 0; i < page.shown; i++) nodes.push(toNode(items[i]!));
+    const more = this.moreRow(page, parent);
+    if (more) nodes.push(more);
+    return nodes;
+  }
+
+  /** The page of the level under `parent` (undefined: the top level) when it has `total` rows. */
+  protected pageOf(total: number, parent?: TreeNode): Page {
+    return pageOf(total, this.pages.limitOf(parent?.key ?? ''));
+  }
+
+  /** The "Show more" row that ends this page, if it leaves rows out. */
+  protected moreRow(page: Page, parent?: TreeNode): TreeNode | undefined {
+    return page.more > 0 ? this.node('more', 'rows', parent, { more: page.more, shown: page.shown, total: page.shown + page.hidden }) : undefined;
+  }
+
+  /** Shows the next rows of the level a "Show more" row ends. */
+  showMore(node: TreeNode | undefined): void {
+    if (node?.kind !== 'more') return;
+    this.pages.showMore(node.parent?.key ?? '', Number(node.data?.more ?? 0));
+    this.emitter.fire(node.parent);
+  }
+
+  private moreItem(node: TreeNode): vscode.TreeItem {
+    const { more, shown, total } = node.data ?? {};
+    const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Number(more)), vscode.TreeItemCollapsibleState.None);
+    item.description = vscode.l10n.t('{0} of {1} shown', Number(shown), Number(total));
+    item.tooltip = vscode.l10n.t('{0} of {1} are shown: drawing them all at once would be slow. The filter finds any of them.', Number(shown), Number(total));
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.command = { command: this.showMoreCommand, title: String(item.label), arguments: [node] };
+    item.contextValue = 'more';
+    item.id = node.key;
     return item;
   }
 
@@ -211,4 +304,8 @@ function sameData(a: TreeNode['data'], b: TreeNode['data']): boolean {
   if (!a || !b) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
 }

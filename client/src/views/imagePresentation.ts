@@ -28,7 +28,11 @@ export function splitReference(reference: string): { repository: string; tag: st
 export function groupImages(images: Iterable<ImageSummary>): ImageGroups {
   const repositories = new Map<string, TaggedImage[]>();
   const dangling: ImageSummary[] = [];
-  const add = (entry: TaggedImage) => repositories.set(entry.repository, [...(repositories.get(entry.repository) ?? []), entry]);
+  const add = (entry: TaggedImage) => {
+    const list = repositories.get(entry.repository);
+    if (list) list.push(entry);
+    else repositories.set(entry.repository, [entry]);
+  };
   for (const image of images) {
     const tags = (image.RepoTags ?? []).filter((t) => t && t !== '<none>:<none>');
     if (tags.length > 0) {

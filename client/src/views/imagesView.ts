@@ -1,13 +1,14 @@
 // The Images view: repositories → tags; dangling images in their own group (toggle). A tag shows
 // size and age; expanded, the containers using the image and its history (the layers and the
-// instruction that made each).
+// instruction that made each). The grouping is made once per change of the images or the filter,
+// and each level shows a page of rows.
 import * as vscode from 'vscode';
 import type { DockerEngine, ImageLayer } from '../engine/dockerEngine';
 import type { EngineModel, ModelChange } from '../model/engineModel';
 import { DockerTreeView } from './dockerTreeView';
 import { detailItem } from './containersView';
 import { containerName } from './containerPresentation';
-import { groupImages, layerInstruction } from './imagePresentation';
+import { groupImages, layerInstruction, type ImageGroups } from './imagePresentation';
 import { formatAge, formatBytes, matchesFilter, shortId } from './format';
 import type { TreeNode } from './treeNode';
 
@@ -20,6 +21,8 @@ export class ImagesView extends DockerTreeView {
   private readonly shownTags = new Map<string, string>();
   /** The tag nodes shown for each image id (an image with two tags has two nodes). */
   private readonly tagNodes = new Map<string, Set<TreeNode>>();
+  /** The images grouped by repository, until the images or the filter change. */
+  private grouped: { groups: ImageGroups; repositories: string[] } | undefined;
 
   constructor(model: EngineModel, private readonly engine: () => DockerEngine) {
     super(model, 'images');
@@ -36,27 +39,37 @@ export class ImagesView extends DockerTreeView {
   }
 
   private groups() {
-    const images = [...this.model.images.values()].filter((i) => matchesFilter(this.filter, i.Id, ...(i.RepoTags ?? []), ...(i.RepoDigests ?? [])));
-    return groupImages(images);
+    if (!this.grouped) {
+      const images = [...this.model.images.values()].filter((i) => matchesFilter(this.filter, i.Id, ...(i.RepoTags ?? []), ...(i.RepoDigests ?? [])));
+      const groups = groupImages(images);
+      this.grouped = { groups, repositories: [...groups.repositories.keys()].sort() };
+    }
+    return this.grouped;
+  }
+
+  override refreshAll(): void {
+    this.grouped = undefined;
+    super.refreshAll();
   }
 
   protected roots(): TreeNode[] {
-    const { repositories, dangling } = this.groups();
+    const { groups, repositories } = this.groups();
     this.shownTags.clear();
     this.tagNodes.clear();
     for (const image of this.model.images.values()) this.shownTags.set(image.Id, tagKey(image.RepoTags));
-    const roots = [...repositories.keys()].sort().map((repo) => this.node('group', repo));
-    if (this.showDangling && dangling.length > 0) roots.push(this.node('group', DANGLING_GROUP));
+    const roots = this.paged(repositories, (repo) => this.node('group', repo));
+    if (this.showDangling && groups.dangling.length > 0) roots.push(this.node('group', DANGLING_GROUP));
     return roots;
   }
 
   protected async children(node: TreeNode): Promise<TreeNode[]> {
     if (node.kind === 'group') {
-      const { repositories, dangling } = this.groups();
+      const { repositories, dangling } = this.groups().groups;
       const nodes = node.id === DANGLING_GROUP
-        ? dangling.map((i) => this.node('image', i.Id, node, { tag: '', imageId: i.Id }))
-        : (repositories.get(node.id) ?? []).map((t) => this.node('image', `${t.image.Id}#${t.tag}`, node, { tag: t.tag, imageId: t.image.Id }));
+        ? this.paged(dangling, (i) => this.node('image', i.Id, node, { tag: '', imageId: i.Id }), node)
+        : this.paged(repositories.get(node.id) ?? [], (t) => this.node('image', `${t.image.Id}#${t.tag}`, node, { tag: t.tag, imageId: t.image.Id }), node);
       for (const n of nodes) {
+        if (n.kind !== 'image') continue;
         const id = imageIdOf(n);
         if (!this.tagNodes.has(id)) this.tagNodes.set(id, new Set());
         this.tagNodes.get(id)!.add(n);
@@ -65,10 +78,10 @@ export class ImagesView extends DockerTreeView {
     }
     if (node.kind === 'image') {
       const imageId = imageIdOf(node);
-      const users = [...this.model.containers.values()].filter((c) => c.ImageID === imageId);
+      const users = [...this.model.index.usersOfImage(imageId)].map((id) => this.model.containers.get(id)).filter((c) => c !== undefined);
       for (const c of users) this.dependOn(c.Id, node);
       return [
-        ...users.map((c) => this.node('detail', `user:${c.Id}`, node, { text: containerName(c), description: c.State, icon: 'vm', context: 'imageUser', containerId: c.Id })),
+        ...this.paged(users, (c) => this.node('detail', `user:${c.Id}`, node, { text: containerName(c), description: c.State, icon: 'vm', context: 'imageUser', containerId: c.Id }), node),
         this.node('history', imageId, node),
       ];
     }
@@ -96,7 +109,7 @@ export class ImagesView extends DockerTreeView {
         const tag = String(node.data?.tag ?? '');
         const item = new vscode.TreeItem(tag || shortId(imageIdOf(node)), vscode.TreeItemCollapsibleState.Collapsed);
         if (!image) return item;
-        const users = [...this.model.containers.values()].filter((c) => c.ImageID === image.Id).length;
+        const users = this.model.index.usersOfImage(image.Id).size;
         item.description = [formatBytes(image.Size), formatAge(image.Created, Date.now(), vscode.l10n), users === 1 ? vscode.l10n.t('1 container') : users ? vscode.l10n.t('{0} containers', users) : ''].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('file-binary');
         item.tooltip = [...(image.RepoTags ?? []), ...(image.RepoDigests ?? []), image.Id].join('\n');

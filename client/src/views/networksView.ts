@@ -10,6 +10,8 @@ import { matchesFilter } from './format';
 import type { TreeNode } from './treeNode';
 
 export const BUILT_IN_NETWORKS = new Set(['bridge', 'host', 'none']);
+/** Container inspects in flight at once while a network's members are listed. */
+const ALIAS_READS = 8;
 
 export class NetworksView extends DockerTreeView {
   private showBuiltIn = true;
@@ -31,9 +33,10 @@ export class NetworksView extends DockerTreeView {
   /** Containers attached to the network, with their endpoint on it. */
   membersOf(network: NetworkSummary): Array<{ container: ContainerSummary; ip?: string }> {
     const members: Array<{ container: ContainerSummary; ip?: string }> = [];
-    for (const container of this.model.containers.values()) {
-      for (const endpoint of Object.values(container.NetworkSettings?.Networks ?? {})) {
-        if (endpoint.NetworkID === network.Id) members.push({ container, ip: endpoint.IPAddress || undefined });
+    for (const id of this.model.index.membersOfNetwork(network.Id)) {
+      const container = this.model.containers.get(id);
+      for (const endpoint of Object.values(container?.NetworkSettings?.Networks ?? {})) {
+        if (container && endpoint.NetworkID === network.Id) members.push({ container, ip: endpoint.IPAddress || undefined });
       }
     }
     return members;
@@ -44,16 +47,19 @@ export class NetworksView extends DockerTreeView {
       .filter((n) => this.showBuiltIn || !BUILT_IN_NETWORKS.has(n.Name))
       .filter((n) => matchesFilter(this.filter, n.Name, n.Id, n.Driver))
       .sort((a, b) => Number(BUILT_IN_NETWORKS.has(a.Name)) - Number(BUILT_IN_NETWORKS.has(b.Name)) || a.Name.localeCompare(b.Name));
-    const nodes = networks.map((n) => this.node('network', n.Id));
-    for (const [i, n] of networks.entries()) for (const m of this.membersOf(n)) this.dependOn(m.container.Id, nodes[i]!);
+    const nodes = this.paged(networks, (n) => this.node('network', n.Id));
+    for (const node of nodes) if (node.kind === 'network') for (const id of this.model.index.membersOfNetwork(node.id)) this.dependOn(id, node);
     return nodes;
   }
 
   protected async children(node: TreeNode): Promise<TreeNode[]> {
     const network = this.model.networks.get(node.id);
     if (node.kind !== 'network' || !network) return [];
-    // Aliases are only in a container's inspect data; read them when the user expands.
-    return Promise.all(this.membersOf(network).map(async ({ container, ip }) => {
+    // Aliases are only in a container's inspect data; read them when the user expands, for one
+    // page of members, a few at a time.
+    const members = this.membersOf(network);
+    const page = this.pageOf(members.length, node);
+    const details = await mapConcurrently(members.slice(0, page.shown), ALIAS_READS, async ({ container, ip }) => {
       let aliases: string[] = [];
       try {
         const details = await this.engine().inspectContainer(container.Id);
@@ -68,21 +74,23 @@ export class NetworksView extends DockerTreeView {
         icon: container.State === 'running' ? 'vm-running' : 'vm-outline',
         context: 'networkMember', containerId: container.Id,
       });
-    }));
+    });
+    const more = this.moreRow(page, node);
+    return more ? [...details, more] : details;
   }
 
   protected render(node: TreeNode): vscode.TreeItem {
     if (node.kind !== 'network') return detailItem(node);
     const network = this.model.networks.get(node.id);
     if (!network) return new vscode.TreeItem(node.id);
-    const members = this.membersOf(network);
+    const members = this.model.index.membersOfNetwork(network.Id);
     const subnet = network.IPAM?.Config?.map((c) => c.Subnet).filter(Boolean).join(', ');
     const builtIn = BUILT_IN_NETWORKS.has(network.Name);
-    const item = new vscode.TreeItem(network.Name, members.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = [network.Driver, network.Scope, subnet, members.length === 1 ? vscode.l10n.t('1 container') : members.length ? vscode.l10n.t('{0} containers', members.length) : ''].filter(Boolean).join(' · ');
+    const item = new vscode.TreeItem(network.Name, members.size ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = [network.Driver, network.Scope, subnet, members.size === 1 ? vscode.l10n.t('1 container') : members.size ? vscode.l10n.t('{0} containers', members.size) : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('type-hierarchy');
     item.tooltip = [network.Name, network.Id, network.Internal ? vscode.l10n.t('internal (no outside access)') : '', network.Attachable ? vscode.l10n.t('attachable') : ''].filter(Boolean).join('\n');
-    item.contextValue = builtIn ? 'network:builtin' : members.length ? 'network:used' : 'network:unused';
+    item.contextValue = builtIn ? 'network:builtin' : members.size ? 'network:used' : 'network:unused';
     return item;
   }
 
@@ -96,4 +104,15 @@ export class NetworksView extends DockerTreeView {
     return this.affectedBy(change, 'network', (id) => this.model.networks.has(id), (containerId) =>
       Object.values(this.model.containers.get(containerId)?.NetworkSettings?.Networks ?? {}).map((e) => e.NetworkID));
   }
+}
+
+/** `work` over `items`, at most `limit` at a time, results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

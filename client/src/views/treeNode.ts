@@ -17,7 +17,10 @@ export type NodeKind =
   | 'service'
   | 'task'
   | 'secret'
-  | 'config';
+  | 'config'
+
+  /** "Show more": the rest of a level that has more rows than a page (see paging.ts). */
+  | 'more';
 
 export interface TreeNode {
   /** Unique within its view and stable across updates (VS Code keeps expansion by it). */

@@ -17,6 +17,7 @@ import { placeFindings } from './findingPlacement';
 import { detectScanners, SCANNER_NAMES, type Scanner, type ScannerId } from './scanners';
 import { severityLabel, VulnerabilitiesView, type VulnerabilityNode } from './vulnerabilitiesView';
 import { runScan, ScanFailed, type ScanResult } from './vulnerabilityScan';
+import type { ViewHost } from '../lazyProviders';
 
 export const VULNERABILITY_COMMANDS = {
   scan: 'dockerWorkbench.images.scanVulnerabilities',
@@ -38,6 +39,8 @@ export interface Vulnerabilities {
 
 interface Deps {
   builtImages: BuiltImages;
+  /** The tree view created at activation. */
+  host: ViewHost<VulnerabilityNode>;
   /** The analysis of an image, when one is at hand (it knows which layer each step made). */
   analysisOf(imageId: string): ImageAnalysis | undefined;
 }
@@ -68,8 +71,8 @@ export function noScannerMessage(): string {
 export function registerVulnerabilities(context: vscode.ExtensionContext, deps: Deps): Vulnerabilities {
   const view = new VulnerabilitiesView();
   const diagnostics = vscode.languages.createDiagnosticCollection('docker-workbench-vulnerabilities');
-  const treeView = view.register();
-  context.subscriptions.push(view, treeView, diagnostics);
+  const treeView = view.register(deps.host);
+  context.subscriptions.push(view, diagnostics);
   const setNoScanner = (none: boolean) => void vscode.commands.executeCommand('setContext', 'dockerWorkbench.vulnerabilities.noScanner', none);
 
   const installed = async (): Promise<Scanner[]> => {
@@ -182,12 +185,15 @@ export function registerVulnerabilities(context: vscode.ExtensionContext, deps: 
   };
 
   // The view says whether a scanner is there once it is shown (no process runs at activation).
+  // The view may be on screen already: showing it is what loaded this code.
   let looked = false;
-  context.subscriptions.push(treeView.onDidChangeVisibility((e) => {
-    if (!e.visible || looked) return;
+  const lookOnce = () => {
+    if (looked) return;
     looked = true;
     void installed().catch(() => undefined);
-  }));
+  };
+  if (treeView.visible) lookOnce();
+  context.subscriptions.push(treeView.onDidChangeVisibility((e) => { if (e.visible) lookOnce(); }));
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (looked && e.affectsConfiguration('dockerWorkbench.vulnerabilities')) void installed().catch(() => undefined);
   }));

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SEVERITIES, type Finding, type Severity } from './scanReports';
 import { SCANNER_NAMES } from './scanners';
 import type { ScanResult } from './vulnerabilityScan';
+import type { ViewHost } from '../lazyProviders';
 
 export type VulnerabilityNode =
   | { kind: 'scan'; imageId: string }
@@ -36,8 +37,10 @@ export class VulnerabilitiesView implements vscode.TreeDataProvider<Vulnerabilit
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly results = new Map<string, ScanResult>();
 
-  register(): vscode.TreeView<VulnerabilityNode> {
-    return vscode.window.createTreeView('dockerWorkbench.vulnerabilities', { treeDataProvider: this, showCollapseAll: true });
+  /** Plugs into the tree view the composition root created at activation. */
+  register(host: ViewHost<VulnerabilityNode>): vscode.TreeView<VulnerabilityNode> {
+    host.attach(this);
+    return host.view;
   }
 
   get scans(): ScanResult[] {

@@ -10,6 +10,5 @@ let registered = false;
 export function registerBundles(): void {
   if (registered) return;
   registered = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   registerBundle('zh-cn', () => require('../../l10n/bundle.l10n.zh-cn.json') as MessageBundle);
 }

@@ -181,3 +181,114 @@ test('what only the user can fix (an unknown ssh host key) is not retried by its
   await model.connect();
   assert.equal(stateOf(model).status, 'connected');
 });
+
+test('times for a page of rows are read a few at a time, each row drawn again when its answer comes', async () => {
+  const fake = fakeEngine();
+  for (let i = 2; i <= 10; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}` });
+  const waiting: Array<() => void> = [];
+  let inFlight = 0;
+  let most = 0;
+  (fake.engine as unknown as { inspectContainer: (id: string) => Promise<unknown> }).inspectContainer = () => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    return new Promise((resolve) => waiting.push(() => {
+      inFlight--;
+      resolve({ State: { StartedAt: '2024-05-01T10:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' } });
+    }));
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  const drawnAgain = new Set<string>();
+  model.onDidChange((c) => { if (c.kind === 'container' && c.id) drawnAgain.add(c.id); });
+  for (const c of fake.containers) assert.equal(model.containerTimes(c.Id), undefined);
+  await settle();
+  assert.equal(inFlight, 4, 'four reads at once');
+  while (waiting.length > 0) {
+    waiting.shift()!();
+    await settle();
+  }
+  assert.equal(most, 4, 'never more than four');
+  assert.equal(model.counters.timeReads, 10, 'one read per container');
+  assert.equal(drawnAgain.size, 10);
+  for (const c of fake.containers) assert.ok(model.containerTimes(c.Id)?.startedAt);
+});
+
+test('the container index follows the list, events and re-reads', async () => {
+  const fake = fakeEngine();
+  fake.containers[0] = { ...fake.containers[0]!, ImageID: 'sha256:img', Mounts: [{ Type: 'volume', Name: 'data' }] } as unknown as ContainerSummary;
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  assert.deepEqual([...model.index.usersOfImage('sha256:img')], ['c1']);
+  assert.deepEqual([...model.index.usersOfVolume('data')], ['c1']);
+  fake.containers.length = 0;
+  fake.emit({ Type: 'container', Action: 'destroy', Actor: { ID: 'c1' } });
+  assert.equal(model.index.usersOfImage('sha256:img').size, 0, 'at once, from the event');
+  await settle();
+  assert.equal(model.index.usersOfVolume('data').size, 0);
+});
+
+test('while the full list is on its way, a first page of containers is shown; the full list replaces it', async () => {
+  const fake = fakeEngine();
+  for (let i = 2; i <= 6; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, State: i === 6 ? 'running' : 'created' });
+  let releaseFull: () => void = () => undefined;
+  const pages: string[] = [];
+  const engine = fake.engine as unknown as Record<string, unknown>;
+  engine.listContainers = () => new Promise((resolve) => { releaseFull = () => resolve([...fake.containers]); });
+  engine.listLatestContainers = async (limit: number, runningOnly = false) => {
+    pages.push(`${limit}:${runningOnly}`);
+    return fake.containers.filter((c) => !runningOnly || c.State === 'running').slice(-2);
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  const connected = model.connect();
+  await settle();
+  await settle();
+  assert.deepEqual(pages.sort(), ['100:false', '100:true'], 'the newest of all and the newest running');
+  assert.equal(model.previewing, true);
+  assert.equal(stateOf(model).status, 'connecting');
+  assert.deepEqual([...model.containers.keys()].sort(), ['c5', 'c6']);
+  assert.ok(model.firstConnection.previewedAt);
+  releaseFull();
+  await connected;
+  assert.equal(model.previewing, false);
+  assert.equal(model.containers.size, 6);
+  assert.equal(model.counters.fullLists, 1);
+});
+
+test('a first page that fails does not stop the full list, and a refresh asks for none', async () => {
+  const fake = fakeEngine();
+  let pagesAsked = 0;
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async () => {
+    pagesAsked++;
+    throw new EngineError('failed', 'no page today');
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(model.previewing, false);
+  assert.deepEqual([...model.containers.keys()], ['c1']);
+  assert.equal(pagesAsked, 2);
+  await model.refresh();
+  assert.equal(pagesAsked, 2, 'connected: a refresh lists everything at once');
+});
+
+test('a re-read that answers after a switch to another engine writes nothing into the new lists', async () => {
+  const fake = fakeEngine();
+  const held: Array<() => void> = [];
+  const engine = fake.engine as unknown as { listContainers: (id?: string) => Promise<ContainerSummary[]> };
+  const listAll = engine.listContainers;
+  engine.listContainers = (id?: string) => {
+    if (!id) return listAll(id);
+    const answer = fake.containers.filter((c) => c.Id === id);
+    return new Promise((resolve) => held.push(() => resolve(answer)));
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: 'c1' } });
+  assert.equal(held.length, 1, 'the re-read is in flight');
+  fake.containers.length = 0; // the other engine has no containers
+  await model.switchEngine(fake.engine);
+  assert.equal(model.containers.size, 0);
+  held.shift()!();
+  await settle();
+  assert.equal(model.containers.size, 0, 'the old engine\'s answer is dropped');
+});

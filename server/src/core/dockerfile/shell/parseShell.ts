@@ -12,7 +12,6 @@ import type { ParseError, Parser } from 'mvdan-sh';
  * a function lazy).
  */
 function newParser(): Parser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { syntax } = require('mvdan-sh') as typeof import('mvdan-sh');
   return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
 }

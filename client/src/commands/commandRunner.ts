@@ -1,24 +1,11 @@
-// One table of every command, each run through the same wrapper: a failure becomes one clear
-// message with a way to the log, and is not rethrown (VS Code would add its own "Error running
-// command… likely caused by the extension" on top). Cancelling is not a failure. Callers that
-// need to know whether a command failed (tests, the API) read CommandFailures.
+// Every command runs through the same wrapper: a failure becomes one clear message with a way to
+// the log, and is not rethrown (VS Code would add its own "Error running command… likely caused by
+// the extension" on top). Cancelling is not a failure. Callers that need to know whether a command
+// failed (tests, the API) read CommandFailures.
 import * as vscode from 'vscode';
 import { EngineError } from '../engine/engineError';
 import type { CommandContext, Handler } from './commandContext';
 import type { TreeNode } from '../views/treeNode';
-import { containerCommands } from './containerCommands';
-import { imageCommands } from './imageCommands';
-import { volumeCommands } from './volumeCommands';
-import { networkCommands } from './networkCommands';
-import { systemCommands } from './systemCommands';
-import { viewCommands } from './viewCommands';
-import { interactionCommands } from './interactionCommands';
-import { languageCommands } from './languageCommands';
-import { runCommands } from '../run/runCommands';
-
-export function allCommands(extra: Record<string, Handler> = {}): Record<string, Handler> {
-  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...languageCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...runCommands, ...extra };
-}
 
 export interface CommandFailure {
   command: string;

@@ -1,0 +1,151 @@
+// From opening the Docker Workbench sidebar to its first container rows drawn, in a real VS Code
+// (code-server 1.100 in headless Chromium) against a private engine with 1,000 containers (created,
+// not started) and 300 images. Each run is a fresh code-server (fresh user data, so nothing is
+// restored and the extension is not active before the click). The page records when the click
+// happened and when the first container row was on screen (polled every animation frame); a probe
+// in the extension host reports when each step between happened there (bench/probes/sidebarProbe.ts).
+// Needs root (private engine) and a build (npm run build). RUNS=… CONTAINERS=… IMAGES=… to vary.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Dockerode from 'dockerode';
+import { REPO, OUTPUT } from '../test/harness/tiers.mjs';
+import { bundleForExtensionHost } from '../test/harness/buildTests.mjs';
+import { startCodeServer } from '../test/harness/codeServer.mjs';
+import { launchBrowser, payloadUrl } from '../test/harness/browser.mjs';
+import { startPrivateEngine } from '../test/engine/privateEngine.mjs';
+import { populate } from './lib/populate.mjs';
+
+const RUNS = Number(process.env.RUNS || 5);
+const CONTAINERS = Number(process.env.CONTAINERS || 1000);
+const IMAGES = Number(process.env.IMAGES || 300);
+if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) {
+  console.error('dist/extension.js is missing: run npm run build first');
+  process.exit(1);
+}
+const outdir = path.join(REPO, 'out', 'bench');
+await bundleForExtensionHost([path.join(REPO, 'bench', 'probes', 'sidebarProbe.ts')], outdir);
+fs.mkdirSync(OUTPUT, { recursive: true });
+
+/** JSON lines the probe appends, read as they come. */
+function follow(file) {
+  let offset = 0;
+  let pending = '';
+  const events = [];
+  return {
+    async until(type, deadlineMs = 120_000) {
+      const deadline = Date.now() + deadlineMs;
+      for (;;) {
+        if (fs.existsSync(file)) {
+          const text = fs.readFileSync(file, 'utf8');
+          pending += text.slice(offset);
+          offset = text.length;
+          const lines = pending.split('\n');
+          pending = lines.pop();
+          for (const line of lines) events.push(JSON.parse(line));
+        }
+        const found = events.find((e) => e.type === type);
+        if (found) {
+          events.splice(events.indexOf(found), 1);
+          return found;
+        }
+        const error = events.find((e) => e.type === 'error');
+        if (error) throw new Error(error.error);
+        if (Date.now() > deadline) throw new Error(`the probe did not report "${type}"`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
+async function oneRun(engineHost, run) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-sidebar-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace);
+  const results = path.join(scratch, 'results.jsonl');
+  const signal = path.join(scratch, 'rows-seen');
+  const server = await startCodeServer({
+    workspace,
+    userDataDir: path.join(scratch, 'user-data'),
+    extensionsDir: path.join(scratch, 'extensions'),
+    env: { DOCKER_HOST: engineHost, DWB_TEST_RESULTS: results, DWB_SIDEBAR_SIGNAL: signal },
+    logFile: path.join(OUTPUT, 'bench-sidebar-code-server.log'),
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const probe = follow(results);
+    await page.goto(payloadUrl({ port: server.port, folder: workspace, extensionPath: REPO, testsPath: path.join(outdir, 'sidebarProbe.js') }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const ready = await probe.until('ready');
+    if (ready.activeAtStart) throw new Error('the extension was active before the sidebar opened');
+    const tab = page.getByRole('tab', { name: /Docker Workbench/ });
+    await tab.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2000); // the workbench finishes restoring before the click
+    await page.evaluate(() => {
+      document.addEventListener('mousedown', () => { window.__dwbClickAt ??= performance.timeOrigin + performance.now(); }, { capture: true, once: true });
+    });
+    await tab.click();
+    const seen = await page.waitForFunction(() => {
+      const tree = [...document.querySelectorAll('[role="tree"]')].find((t) => /Containers/.test(t.getAttribute('aria-label') ?? ''));
+      const row = tree?.querySelector('[role="treeitem"]');
+      return row && /bench-|benchproject/.test(row.textContent ?? '') ? performance.timeOrigin + performance.now() : false;
+    }, null, { polling: 'raf', timeout: 60_000 });
+    const rowsSeenAt = await seen.jsonValue();
+    const clickAt = await page.evaluate(() => window.__dwbClickAt);
+    fs.writeFileSync(signal, String(run));
+    const measure = await probe.until('measure');
+    await probe.until('end');
+    return { clickAt, rowsSeenAt, ...measure };
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const engine = await startPrivateEngine();
+const samples = [];
+try {
+  const docker = new Dockerode({ socketPath: engine.socketPath });
+  const made = await populate(docker, { containers: CONTAINERS, images: IMAGES });
+  console.log(`engine: ${CONTAINERS} containers (${Math.round(made.containersMs / 1000)} s), ${IMAGES} images (${Math.round(made.imagesMs / 1000)} s)`);
+  for (let run = 1; run <= RUNS; run++) {
+    try {
+      samples.push(await oneRun(engine.host, run));
+    } catch (error) {
+      console.error(`run ${run}: ${error?.stack ?? error}`);
+    }
+  }
+} finally {
+  await engine.stop();
+}
+
+// Each part, from one step to the next (all times are epoch milliseconds on this machine's clock).
+const parts = [
+  ['click → VS Code starts loading the extension', (s) => s.vscode.willLoadExtensionCode - s.clickAt],
+  ['loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
+  ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
+  ['activate()', (s) => s.activation.endedAt - s.activation.startedAt],
+  ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
+  ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
+  // With a first page (model.previewing) the rows come from it; else from the full lists.
+  ['first page of containers (newest 100, running 100)', (s) => s.connection.previewedAt - s.connection.subscribedAt],
+  ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
+  ['model → the view is asked again and answers with rows', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
+  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.rowsAt],
+  ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
+  ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
+];
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+console.log(`\n${samples.length} of ${RUNS} runs; first rows: ${samples.map((s) => s.containersView.rows).join(', ')} rows; features bundle loaded by then: ${samples.filter((s) => s.featuresLoaded).length} of ${samples.length}`);
+console.log(`${'part'.padEnd(60)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}   (ms)`);
+for (const [label, of] of parts) {
+  const values = samples.map(of).filter((v) => Number.isFinite(v));
+  if (values.length === 0) continue;
+  console.log(`${label.padEnd(60)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
+}
+if (samples.length < RUNS) process.exit(1);

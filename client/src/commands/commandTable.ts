@@ -1,0 +1,15 @@
+// One table of every command; each runs through the wrapper in commandRunner.ts.
+import type { Handler } from './commandContext';
+import { containerCommands } from './containerCommands';
+import { imageCommands } from './imageCommands';
+import { volumeCommands } from './volumeCommands';
+import { networkCommands } from './networkCommands';
+import { systemCommands } from './systemCommands';
+import { viewCommands } from './viewCommands';
+import { interactionCommands } from './interactionCommands';
+import { languageCommands } from './languageCommands';
+import { runCommands } from '../run/runCommands';
+
+export function allCommands(extra: Record<string, Handler> = {}): Record<string, Handler> {
+  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...languageCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...runCommands, ...extra };
+}

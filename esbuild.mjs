@@ -1,0 +1,190 @@
+// Builds dist/. Activation should load as little code as possible, so the extension is split:
+//   dist/extension.js   what activation and the explorer's first rows need (the core)
+//   dist/features.js    everything else of ours (commands, terminals, run form, compose, registries,
+//                       image analysis, the walkthrough…), loaded with require() the first time
+//                       something needs it
+//   dist/vendor/*.js    large packages, each loaded on first use: dockerode (first engine call),
+//                       ssh2 (only for an ssh:// engine), the language client (first Dockerfile or
+//                       compose file), yaml (first compose file read)
+//   dist/server.js      the language server, one file that runs on its own
+// A module of ours lives in exactly one bundle: features.js reaches the core's modules through the
+// table extension.js exports (__dwbModules), so there is one EngineModel, one EngineError class…
+// `--watch` rebuilds on change; `--metafile` writes dist/meta-*.json to see what went where.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.dirname(new URL(import.meta.url).pathname);
+const watch = process.argv.includes('--watch');
+const writeMeta = process.argv.includes('--metafile');
+
+/** Package import → its bundle under dist/vendor. */
+const VENDOR = {
+  dockerode: 'dockerode',
+  ssh2: 'ssh2',
+  'vscode-languageclient/node': 'languageclient',
+  yaml: 'yaml',
+};
+const CORE_ENTRY = 'client/src/extension.ts';
+const FEATURES_ENTRY = 'client/src/features.ts';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+  external: ['vscode', '*.node'],
+};
+
+const STUB = './client/src/engine/buildkitSessionUnsupported.cjs';
+
+/**
+ * `import * as vscode from 'vscode'` in each of our modules would copy VS Code's whole API object
+ * once per module (esbuild's CommonJS interop); one shared namespace module makes that one copy.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'dwb-vscode' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'dwb-vscode' }));
+    build.onLoad({ filter: /.*/, namespace: 'dwb-vscode' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/** Imports of the vendor packages stay require() calls of their own bundles. */
+function vendorExternal(fromVendorDir) {
+  const filter = new RegExp(`^(${Object.keys(VENDOR).map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'vendor-external',
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        return { path: `${fromVendorDir ? '.' : './vendor'}/${VENDOR[args.path]}.js`, external: true };
+      });
+    },
+  };
+}
+
+/** features.js is required by the core at run time, never bundled into it. */
+const featuresExternal = {
+  name: 'features-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/features\.js$/ }, () => ({ path: './features.js', external: true }));
+  },
+};
+
+/**
+ * docker-modem requires ssh2 (with its crypto set-up, ~400 KB) when it loads, for ssh:// engines
+ * only; this makes that require happen when an ssh connection is first made.
+ */
+const lazySsh2 = {
+  name: 'lazy-ssh2',
+  setup(build) {
+    build.onLoad({ filter: /docker-modem[\\/]lib[\\/]ssh\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const eager = "var Client = require('ssh2').Client,";
+      if (!source.includes(eager)) throw new Error(`${args.path} changed: update lazySsh2 in esbuild.mjs`);
+      const lazy = "var Client = function () { return new (require('ssh2').Client)(); },";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/** Every module the core bundle holds, as paths relative to the repository. */
+async function coreModules() {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [CORE_ENTRY],
+    outdir: path.join(ROOT, 'dist'),
+    write: false,
+    metafile: true,
+    sourcemap: false,
+    plugins: [oneVscodeNamespace, vendorExternal(false), featuresExternal],
+  });
+  return Object.keys(result.metafile.inputs).filter((file) => !file.includes(':'));
+}
+
+/** The core's entry: the extension's exports plus the table of its modules. */
+function coreEntry(modules) {
+  const lines = [`export * from ${JSON.stringify(`./${CORE_ENTRY}`)};`];
+  modules.forEach((file, i) => lines.push(`import * as m${i} from ${JSON.stringify(`./${file}`)};`));
+  lines.push(`export const __dwbModules = {${modules.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(',')}};`);
+  return lines.join('\n');
+}
+
+/** In features.js, a module the core holds is taken from the core's table instead of bundled again. */
+function fromCore(modules) {
+  const inCore = new Set(modules);
+  return {
+    name: 'from-core',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.fromCore || args.kind === 'entry-point') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromCore: true } });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        const relative = path.relative(ROOT, resolved.path).split(path.sep).join('/');
+        return inCore.has(relative) ? { path: relative, namespace: 'dwb-core' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'dwb-core' }, (args) => ({
+        contents: `module.exports = require('./extension.js').__dwbModules[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+      // The require above is of the core bundle itself, at run time.
+      build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'dwb-core' }, () => ({ path: './extension.js', external: true }));
+    },
+  };
+}
+
+async function buildOnce() {
+  fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+  const modules = await coreModules();
+  const builds = {
+    core: {
+      ...common,
+      stdin: { contents: coreEntry(modules), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' },
+      outfile: path.join(ROOT, 'dist', 'extension.js'),
+      plugins: [oneVscodeNamespace, vendorExternal(false), featuresExternal],
+    },
+    features: {
+      ...common,
+      entryPoints: { features: FEATURES_ENTRY },
+      outdir: path.join(ROOT, 'dist'),
+      plugins: [oneVscodeNamespace, fromCore(modules), vendorExternal(false)],
+    },
+    dockerode: {
+      ...common,
+      entryPoints: { dockerode: 'dockerode' },
+      outdir: path.join(ROOT, 'dist', 'vendor'),
+      // dockerode loads a gRPC and protobuf stack for BuildKit sessions, which the extension never opens.
+      alias: { '@grpc/grpc-js': STUB, '@grpc/proto-loader': STUB, protobufjs: STUB },
+      plugins: [lazySsh2, vendorExternal(true)],
+    },
+    ssh2: { ...common, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    languageclient: { ...common, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    yaml: { ...common, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    server: { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: path.join(ROOT, 'dist') },
+  };
+  const results = await Promise.all(Object.entries(builds).map(async ([name, options]) => [name, await esbuild.build({ ...options, metafile: writeMeta })]));
+  if (writeMeta) for (const [name, result] of results) fs.writeFileSync(path.join(ROOT, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));
+  return modules;
+}
+
+await buildOnce();
+if (watch) {
+  // The split depends on what the core imports, so a change rebuilds everything (about a second).
+  let timer;
+  let running = Promise.resolve();
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(buildOnce).then(() => console.log(`[watch] rebuilt at ${new Date().toLocaleTimeString()}`), (error) => console.error(error));
+    }, 100);
+  };
+  for (const folder of ['client/src', 'server/src']) fs.watch(path.join(ROOT, folder), { recursive: true }, rebuild);
+  console.log('[watch] watching client/src and server/src');
+}
