@@ -18,6 +18,8 @@ import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
+import { limitsHit } from '../model/limits';
+import { LIMIT_CODE } from '../../limits';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -56,6 +58,8 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
       out.length = before;
     }
   }
+  // Budgets the model hit on the way: one note at each place, so a cut-short answer says so.
+  for (const hit of limitsHit(file)) out.push({ rule: LIMIT_CODE, start: hit.start, end: hit.end, message: hit.message, severity: 'warning' });
   return out;
 }
 
