@@ -6,6 +6,7 @@
 import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptions, type YAMLError } from 'yaml';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
 import { splitChunks, type ChunkSpan } from './splitChunks';
+import { duplicateKeyErrors } from './duplicateKeys';
 
 export interface YamlDocument {
   root: CNode | null;
@@ -45,7 +46,8 @@ function anchoredNodes(...roots: (CNode | null)[]): CNode[] {
 /** Chunks of the previous version, by text; each is used at most once per version. */
 export type ChunkPool = Map<string, ParsedChunk[]>;
 
-const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: true, version: '1.2' };
+// Duplicate keys are found by duplicateKeyErrors, in linear time (the parser's own check is quadratic).
+const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: false, version: '1.2' };
 /** Compose's own tags: they change how files merge and must not be reported as unknown. */
 const COMPOSE_TAGS = /^!(reset|override)$/;
 const MAX_PROBLEMS = 200;
@@ -64,12 +66,18 @@ export function parseWhole(text: string): ParsedYaml {
     const range = doc.range ?? [0, text.length, text.length];
     // The last document runs to the end of the text (trailing comments and breaks included).
     documents.push({ root: fromYaml(doc.contents), start: range[0], end: index === list.length - 1 ? text.length : range[2] });
-    collect(problems, doc.errors, false, 0, text);
+    collect(problems, withDuplicateKeys(doc), false, 0, text);
     collect(problems, doc.warnings, true, 0, text);
   });
   if (documents.length === 0) documents.push({ root: null, start: 0, end: text.length });
   const anchored = documents.flatMap((doc, document) => anchoredNodes(doc.root).map((node) => ({ node, document })));
   return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored };
+}
+
+/** The parser's errors with the duplicate keys among them, in text order. */
+function withDuplicateKeys(doc: { contents: unknown; errors: YAMLError[] }): YAMLError[] {
+  const duplicates = duplicateKeyErrors(doc);
+  return duplicates.length === 0 ? doc.errors : [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** Copies the parser's problems, `source` being the text they were found in and `base` its offset. */
@@ -155,7 +163,7 @@ function chunk(text: string, span: ChunkSpan, pool: ChunkPool, nextPool: ChunkPo
 
 function parseChunk(source: string, base: number): ParsedChunk | undefined {
   const doc = parseDocument(source, OPTIONS);
-  if (doc.errors.length > 0) return undefined;
+  if (doc.errors.length > 0 || duplicateKeyErrors(doc).length > 0) return undefined;
   const root = fromYaml(doc.contents);
   if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1) return undefined;
   const pair = root.pairs[0]!;
