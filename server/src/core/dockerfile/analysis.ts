@@ -5,7 +5,7 @@ import type { Dockerfile, Flag, Instruction, Span, Stage } from './ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { parseDockerfile } from './parser';
-import { buildVariableScope, type VariableScope } from './variableScope';
+import { buildVariableScope, MAX_TOTAL_EXPANDED, type VariableScope } from './variableScope';
 import { expandText } from './expand';
 import { keyValuesOf } from './words';
 import { parseShell, type ShellSummary } from './shell/parseShell';
@@ -50,9 +50,15 @@ export class Analysis {
     this.lines = lines ?? new LineIndex(doc.text);
     // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
     const globals = new Map<string, string>();
+    let total = 0;
     for (const arg of doc.globalArgs) {
       for (const pair of keyValuesOf(arg, doc.escape)) {
-        if (pair.value) globals.set(pair.key.value, expandText(pair.value.raw, (n) => globals.get(n), doc.escape).value);
+        if (!pair.value) continue;
+        const value = expandText(pair.value.raw, (n) => globals.get(n), doc.escape);
+        total += value.value.length;
+        // Too large to work out: unknown, as for a build argument.
+        if (value.tooLarge || total > MAX_TOTAL_EXPANDED) globals.delete(pair.key.value);
+        else globals.set(pair.key.value, value.value);
       }
     }
     // Many FROM lines share one `${VAR}` image, and every version of the document runs this.
@@ -176,7 +182,8 @@ export class Analysis {
       const source = shellSource(this.doc, instruction);
       if (source && source.text.trim().length > 0) {
         const summary = parseShell(source.text);
-        info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+        // A script too long or too deep to parse is not known: rules treat it like another shell's.
+        if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
       }
     }
     this.shells.set(instruction.index, info);

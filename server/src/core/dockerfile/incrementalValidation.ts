@@ -17,7 +17,8 @@ import { findSuppressions, type Suppressions } from './suppressions';
 import { globalKey, suppressionKeys, unitsOf, type Unit } from './validationUnits';
 import { diffTexts, type TextChange } from './textChange';
 import { keepReport, restoreReport, type KeptReport } from './keptReport';
-import { activeRules, diagnosticOf, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
+import { activeRules, diagnosticOf, DOCKERFILE_SOURCE, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
+import { limitDiagnostics } from './limits';
 
 interface UnitEntry extends Unit {
   /** In rule order. */
@@ -187,6 +188,7 @@ export class IncrementalValidator {
       parts.push((fileResults[n] ?? []).filter((r: Report) => !isSuppressed(a, rule, r.span.start, r.peer, suppressions)).map((r: Report) => diagnosticOf(a, rule, r)));
     });
 
+    parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE));
     this.state = { text: a.text, global, entries, broken: fresh.threw || again.threw };
     this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
     return parts.flat();

@@ -9,6 +9,7 @@ import { ALL_RULES } from './rules/allRules';
 import { DATA_SPANS, peerHref, peerIds, type Report, type Rule, type RuleContext, type RuleScope, type Severity } from './rules/rule';
 import { wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
+import { limitDiagnostics } from './limits';
 
 export const DOCKERFILE_SOURCE = 'docker-workbench';
 
@@ -133,5 +134,5 @@ export function validateAnalysis(a: Analysis, uri: string, context: ServiceConte
       (r.rule.meta.reach === 'file' ? fileWide : byUnit[unitAt(a, report.span.start) + 1]!).push(diagnosticOf(a, r, report));
     }
   });
-  return [...byUnit.flat(), ...fileWide];
+  return [...byUnit.flat(), ...fileWide, ...limitDiagnostics(a, DOCKERFILE_SOURCE)];
 }

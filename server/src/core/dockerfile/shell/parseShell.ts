@@ -39,6 +39,8 @@ export interface Bashism {
 export interface ShellSummary {
   /** Offsets are UTF-16 offsets into the parsed source. */
   error: { message: string; start: number; end: number } | undefined;
+  /** Set when the script was not parsed: longer than MAX_SHELL_LENGTH or nested deeper than MAX_SHELL_DEPTH. */
+  limit?: ShellLimit;
   commands: ShellCommand[];
   /** Start of each `|` pipeline. */
   pipelines: number[];
@@ -57,6 +59,30 @@ const REDIRECT_ALL_APPEND = 65;
 /** A GopherJS internal object: Go struct fields as plain properties. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GoNode = any;
+
+/**
+ * Scripts the parser reads. mvdan-sh is a recursive descent parser compiled to JavaScript: 64
+ * nested `$((` exhaust its stack (and a stack overflow is no syntax error), and it reads about a
+ * megabyte a second. Real RUN scripts are a few kilobytes, nested a few levels.
+ */
+export const MAX_SHELL_LENGTH = 64 * 1024;
+export const MAX_SHELL_DEPTH = 48;
+
+export type ShellLimit = 'length' | 'depth';
+
+/** Why a script is not parsed, if it is not: found with one pass over its characters. */
+export function shellLimit(source: string): ShellLimit | undefined {
+  if (source.length > MAX_SHELL_LENGTH) return 'length';
+  // Brackets and braces as written, quotes ignored: an overestimate, which is the safe side.
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 123 /* { */) {
+      if (++depth > MAX_SHELL_DEPTH) return 'depth';
+    } else if ((c === 41 /* ) */ || c === 125 /* } */) && depth > 0) depth--;
+  }
+  return undefined;
+}
 
 let parser: Parser | undefined;
 const cache = new Map<string, ShellSummary>();
@@ -77,13 +103,24 @@ export function parseShell(source: string): ShellSummary {
 }
 
 function summarize(source: string): ShellSummary {
-  const toUtf16 = offsetConverter(source);
   const summary: ShellSummary = { error: undefined, commands: [], pipelines: [], bashisms: [], statements: 0 };
+  const limit = shellLimit(source);
+  if (limit) {
+    summary.limit = limit;
+    return summary;
+  }
+  const toUtf16 = offsetConverter(source);
   let file: GoNode;
   try {
     parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
     file = (parser.Parse(source, '') as GoNode).__internal_object__;
   } catch (thrown) {
+    if (thrown instanceof RangeError) {
+      // Out of stack (or memory) inside the parser: not a syntax error. Start the next parse afresh.
+      parser = undefined;
+      summary.limit = 'depth';
+      return summary;
+    }
     const error = thrown as Partial<ParseError> | undefined;
     let at = source.length;
     try {
@@ -101,8 +138,9 @@ function summarize(source: string): ShellSummary {
     stmts.forEach((stmt, i) => walker.stmt(stmt, { nested: false, inPipeline: false, statement: i }));
     summary.statements = stmts.length;
     walker.commandBashisms();
-  } catch {
-    // An AST shape we do not know: keep what was collected.
+  } catch (thrown) {
+    // An AST shape we do not know: keep what was collected. Out of stack: say so.
+    if (thrown instanceof RangeError) summary.limit = 'depth';
   }
   return summary;
 }
