@@ -65,7 +65,8 @@ export const PATHOLOGICAL_INPUTS = [
   { name: '5,000 chained ARGs', language: 'dockerfile', file: 'Dockerfile', text: () => `ARG A0=start\n${Array.from({ length: 5000 }, (_, i) => `ARG A${i + 1}=\${A${i}}x`).join('\n')}\nFROM alpine:\${A5000}\nRUN echo \${A5000}\n` },
   // Depth
   { name: '10,000-deep flow nesting (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
-  { name: '10,000-deep block nesting (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\nservices:\n  web:\n    image: nginx\n` },
+  { name: '10,000-deep block nesting (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep: ${'- '.repeat(10_000)}end\nservices:\n  web:\n    image: nginx\n` },
+  { name: '1,000-deep indented mappings (compose, 1 MB)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\nservices:\n  web:\n    image: nginx\n` },
   { name: '10,000-deep ${A:-…} (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: "${'${A:-'.repeat(10_000)}x${'}'.repeat(10_000)}"\n` },
   { name: '50,000-deep ${A:-… unclosed (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: "${'${A:-'.repeat(50_000)}"\n` },
   { name: '10,000-deep ${A:-…} (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nENV X=${'${A:-'.repeat(10_000)}x${'}'.repeat(10_000)}\nRUN echo $X\n` },

@@ -89,3 +89,25 @@ test('lines of only U+2028, U+2029 or U+3000 are blank: no unknown instruction, 
   const names = symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
   assert.ok(names.every((n) => n.trim().length > 0), JSON.stringify(names));
 });
+
+test('scripts past 128 KB in all are not parsed: one note at the first, and incremental equals fresh across the cut', () => {
+  const run = `RUN apt-get update && apt-get install -y ${'pkg '.repeat(1000)}\n`;
+  const text = `FROM debian\n${run.repeat(40)}RUN echo "unclosed\n`;
+  const limit = notes(text);
+  assert.equal(limit.length, 1);
+  assert.match(limit[0]!.message, /longer than 131,072 characters in all/);
+  const a = Analysis.of(text);
+  const cut = a.shellCut();
+  assert.ok(cut > 1 && cut < a.doc.instructions.length);
+  assert.equal(a.shell(a.doc.instructions[cut]!), undefined);
+  assert.ok(a.shell(a.doc.instructions[1]!));
+  // The unclosed quote past the cut is not reported as a shell syntax error.
+  assert.ok(!validateDockerfile(text).some((d) => /syntax/i.test(d.message) && d.range.start.line === 41));
+  // Editing the first script moves the cut: the incremental result still equals a fresh one.
+  const document = { uri: 'file:///l/Dockerfile', version: 1, text };
+  const ctx = context();
+  dockerfileLanguageService.validate({ uri: document.uri, version: 1, getText: () => text }, ctx);
+  const shorter = text.replace('pkg pkg pkg ', '');
+  const incremental = dockerfileLanguageService.validate({ uri: document.uri, version: 2, getText: () => shorter }, ctx);
+  assert.deepEqual(incremental, validateDockerfile(shorter, ctx, document.uri));
+});

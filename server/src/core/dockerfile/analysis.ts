@@ -32,6 +32,14 @@ export interface ShellInfo {
  */
 const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
 
+const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
+
+/**
+ * Characters of shell scripts parsed per file. The shell parser reads about a megabyte a second;
+ * real Dockerfiles hold tens of kilobytes of scripts.
+ */
+export const MAX_SHELL_TOTAL = 128 * 1024;
+
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
 
 export class Analysis {
@@ -45,6 +53,7 @@ export class Analysis {
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly windows = new Map<number, boolean>();
   private readonly images = new Map<number, string | undefined>();
+  private cut: number | undefined;
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
@@ -178,7 +187,7 @@ export class Analysis {
     let info: ShellInfo | null = null;
     const kind = this.shellKind(instruction);
     const target = instruction.trigger ?? instruction;
-    if (kind !== 'other' && ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(target.upper)) {
+    if (kind !== 'other' && SHELL_FORM.includes(target.upper) && instruction.index < this.shellCut()) {
       const source = shellSource(this.doc, instruction);
       if (source && source.text.trim().length > 0) {
         const summary = parseShell(source.text);
@@ -188,6 +197,29 @@ export class Analysis {
     }
     this.shells.set(instruction.index, info);
     return info ?? undefined;
+  }
+
+  /**
+   * Index of the first shell-form instruction past the file's shell budget (MAX_SHELL_TOTAL
+   * characters of scripts, counted in document order), or Infinity. Scripts from there on are
+   * not parsed; the count uses the instruction text, so it depends on nothing but the text.
+   */
+  shellCut(): number {
+    if (this.cut === undefined) {
+      this.cut = Infinity;
+      let total = 0;
+      for (const instruction of this.doc.instructions) {
+        const target = instruction.trigger ?? instruction;
+        if (!SHELL_FORM.includes(target.upper) || target.exec) continue;
+        total += target.argText.length;
+        for (const heredoc of instruction.heredocs) total += heredoc.content.length;
+        if (total > MAX_SHELL_TOTAL) {
+          this.cut = instruction.index;
+          break;
+        }
+      }
+    }
+    return this.cut;
   }
 
   /** Stage containing a document offset (or undefined before the first FROM). */

@@ -3,10 +3,10 @@
 // nested to parse. Each becomes one note at the place, so findings missing there are explained.
 // The notes depend only on the text, so incremental and fresh validation give the same ones.
 import { t } from '../l10n';
-import { LIMIT_CODE } from '../limits';
+import { LIMIT_CODE, timeNote } from '../limits';
 import { DiagnosticSeverity, type Diagnostic } from '../types';
 import type { Instruction, Span } from './ast';
-import type { Analysis } from './analysis';
+import { MAX_SHELL_TOTAL, type Analysis } from './analysis';
 import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH } from './parser';
 import { MAX_EXPANDED_LENGTH } from './expand';
 import { MAX_SHELL_DEPTH, MAX_SHELL_LENGTH, shellLimit, type ShellLimit } from './shell/parseShell';
@@ -47,8 +47,16 @@ export function limitNotes(a: Analysis): LimitNote[] {
       message: t('The value of {0} is too large to expand (over {1} characters), so it is left unknown from here on; checks that need it stopped here.', tooLarge.name, count(MAX_EXPANDED_LENGTH)),
     });
   }
+  const cut = a.doc.instructions[a.shellCut()];
+  if (cut) {
+    notes.push({
+      span: (cut.trigger ?? cut).keywordSpan,
+      message: t('The scripts in this file are longer than {0} characters in all, so the shell of this one and the ones after it is not checked.', count(MAX_SHELL_TOTAL)),
+    });
+  }
   let shellNotes = 0;
   for (const instruction of a.doc.instructions) {
+    if (cut && instruction.index >= cut.index) break;
     if (shellNotes >= MAX_SHELL_NOTES) break;
     const limit = scriptLimit(a, instruction);
     if (!limit) continue;
@@ -77,6 +85,9 @@ function scriptLimit(a: Analysis, instruction: Instruction): ShellLimit | undefi
   return limit && a.shellKind(instruction) !== 'other' ? limit : undefined;
 }
 
-export function limitDiagnostics(a: Analysis, source: string): Diagnostic[] {
-  return limitNotes(a).map((note) => ({ range: a.range(note.span), severity: DiagnosticSeverity.Warning, code: LIMIT_CODE, source, message: note.message }));
+/** The notes as diagnostics; `timedOut`: the validation's deadline passed before every check ran. */
+export function limitDiagnostics(a: Analysis, source: string, timedOut = false): Diagnostic[] {
+  const notes = limitNotes(a);
+  if (timedOut) notes.push({ span: { start: 0, end: Math.min(1, a.text.length) }, message: timeNote() });
+  return notes.map((note) => ({ range: a.range(note.span), severity: DiagnosticSeverity.Warning, code: LIMIT_CODE, source, message: note.message }));
 }

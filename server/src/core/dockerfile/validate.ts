@@ -58,10 +58,15 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
   return active;
 }
 
-/** Runs each rule over the scope; undefined marks a rule that threw. */
-export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined)[] {
+/**
+ * Runs each rule over the scope; undefined marks a rule that threw, null one that did not run
+ * because the validation's deadline had passed.
+ */
+export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined | null)[] {
   const facts = context.facts ?? { images: [], builtImages: [] };
+  const deadline = context.deadline;
   return active.map(({ rule: r }) => {
+    if (deadline !== undefined && performance.now() > deadline) return null;
     const reports: Report[] = [];
     const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
     try {
@@ -134,5 +139,5 @@ export function validateAnalysis(a: Analysis, uri: string, context: ServiceConte
       (r.rule.meta.reach === 'file' ? fileWide : byUnit[unitAt(a, report.span.start) + 1]!).push(diagnosticOf(a, r, report));
     }
   });
-  return [...byUnit.flat(), ...fileWide, ...limitDiagnostics(a, DOCKERFILE_SOURCE)];
+  return [...byUnit.flat(), ...fileWide, ...limitDiagnostics(a, DOCKERFILE_SOURCE, results.some((r) => r === null))];
 }

@@ -35,7 +35,8 @@ export function globalKey(a: Analysis, context: ServiceContext, active: readonly
   }
   const stages = doc.stages.map((s) => `${s.name?.value ?? ''}\u0001${a.parentOf(s.index)}`);
   const rules = active.map((r) => `${r.rule.meta.id}:${r.severity}`);
-  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002')].join('\u0003');
+  // Where the shell budget ends decides what every stage past it may read.
+  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002'), String(a.shellCut())].join('\u0003');
 }
 
 /** The units of a document, in order. */

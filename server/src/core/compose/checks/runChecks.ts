@@ -19,7 +19,7 @@ import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
 import { limitsHit } from '../model/limits';
-import { LIMIT_CODE } from '../../limits';
+import { LIMIT_CODE, timeNote } from '../../limits';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -50,6 +50,11 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   checkYamlSyntax(ctx);
   if (file.skipped || hasSyntaxErrors(ctx)) return out;
   for (const check of MEANING_CHECKS) {
+    // Past the validation's deadline the remaining checks are skipped, and the note says so.
+    if (context.deadline !== undefined && performance.now() > context.deadline) {
+      out.push({ rule: LIMIT_CODE, start: 0, end: Math.min(1, file.text.length), message: timeNote(), severity: 'warning' });
+      break;
+    }
     // validate must not throw on any text: a check that fails leaves the others' findings intact.
     const before = out.length;
     try {

@@ -14,6 +14,7 @@ import { basenameUri } from '../model/uris';
 import { schemasAt } from '../schema/composeSchema';
 import { composeRule } from '../checks/rules';
 import { problemsFoundIn } from '../checks/runChecks';
+import { publishedProblems } from './publishedProblems';
 import { keyDocumentation } from './keyDocs';
 import { occurrences, symbolAt } from './symbolAt';
 import { kindLabel } from './kindLabel';
@@ -61,7 +62,7 @@ export function hoverCompose(document: TextDocumentLike, position: Position, con
       range ??= [located.node.start, located.node.end];
     }
   }
-  for (const problem of problemsFoundIn(file) ?? []) {
+  for (const problem of problemsFoundIn(file) ?? publishedProblems(file, context)) {
     if (problem.start > offset || offset > problem.end) continue;
     const rule = composeRule(problem.rule);
     if (rule) parts.push(`**${rule.title()}** (\`${rule.id}\`): ${rule.explanation()}`);
