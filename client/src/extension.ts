@@ -15,7 +15,7 @@ import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands, registerCommands } from './commands/registerCommands';
 import type { CommandContext, Views } from './commands/commandContext';
 import { createLanguageClient, ruleSettings } from './languageClient';
-import { SettingsNotification } from '../../server/src/protocol/messages';
+import { SettingsNotification, WorkspaceTrustNotification } from '../../server/src/protocol/messages';
 import { BuiltImages } from './build/builtImages';
 import { buildCommands, type BuildWorkflow } from './build/buildCommands';
 import { registerBuildTaskProvider, type BuildTaskDeps } from './build/buildTask';
@@ -133,6 +133,10 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
+  }));
+  // Trust is granted without a reload (taking it away reloads the window, which restarts the server).
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (client?.isRunning()) void client.sendNotification(WorkspaceTrustNotification, { trusted: true });
   }));
 
   // The walkthrough's step commands and "Explain this Dockerfile".
