@@ -92,9 +92,13 @@ export class WorkerHost implements Host {
     const worker = new Worker(this.options.entry, {
       workerData: { role: HOST_ROLE },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 16 },
-      stdout: false,
-      stderr: false,
+      // Not the process's own streams: stdout may be the LSP transport. What a worker prints goes to the log.
+      stdout: true,
+      stderr: true,
     });
+    const forward = (chunk: Buffer) => this.options.log(`${this.options.name} worker: ${chunk.toString('utf8').trimEnd()}`);
+    worker.stdout.on('data', forward);
+    worker.stderr.on('data', forward);
     this.worker = worker;
     this.lostReason = 'crash';
     worker.on('message', (reply: HostReply) => this.settle(reply));

@@ -34,8 +34,12 @@ export const SERVER_VERSION = '0.1.0';
 
 /** A request not answered in this time gets its empty answer (the work may still finish later). */
 export const REQUEST_ANSWER_MS = 800;
-/** A worker that has not answered for this long is stopped and replaced. */
-export const WORKER_KILL_MS = 4000;
+/**
+ * A worker that has not answered for this long is stopped and replaced. Validations stop their
+ * checks after 1 s on their own, so only a stuck one gets here; the margin is for a loaded machine.
+ */
+export const VALIDATION_KILL_MS = 8000;
+export const REQUEST_KILL_MS = 5000;
 /** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
 export const WORKER_MEMORY_MB = 112;
 
@@ -77,7 +81,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: LanguageSettings = { rules: {} };
   const access: { trusted: boolean; folders: string[] } = { trusted: false, folders: [] };
   let locale: string | undefined;
+  let foldersChange = false;
   const log = (message: string) => connection.console.error(message);
+  /** Answers given late or workers replaced: expected under load, so a warning, not an error. */
+  const warn = (message: string) => connection.console.warn(message);
 
   const stateMessage = (): SyncMessage => ({ type: 'state', facts, settings, access: { ...access } as AccessState, ...(locale !== undefined ? { locale } : {}) });
   const replay = (withPublished: boolean) => (): SyncMessage[] => [
@@ -86,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
   ];
   const makeHost = (name: string, withPublished: boolean): Host => options.workerEntry
-    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log, name })
+    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, name })
     : new InlineHost();
   const requests = makeHost('requests', true);
   const validation = makeHost('validation', false);
@@ -119,7 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ? t('Checking this file needed more memory than the language server allows, so it was stopped; no findings are shown for this version.')
       : reason === 'error'
         ? t('Checking this file failed with an internal error, so no findings are shown for this version. The language server log has the details.')
-        : t('Checking this file took longer than {0} seconds, so it was stopped; no findings are shown for this version.', String(WORKER_KILL_MS / 1000)),
+        : t('Checking this file took longer than {0} seconds, so it was stopped; no findings are shown for this version.', String(VALIDATION_KILL_MS / 1000)),
   });
 
   const kick = () => {
@@ -145,7 +152,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let outcome: CallOutcome;
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
-      outcome = await validation.call({ type: 'validate', uri }, { answerMs: WORKER_KILL_MS * 2, killMs: WORKER_KILL_MS });
+      outcome = await validation.call({ type: 'validate', uri }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -158,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // Lost, or the feature threw: say so on the file rather than leave it silently without findings.
         const reason = outcome.kind === 'reply' ? 'error' : outcome.kind === 'late' ? 'late' : outcome.reason;
         if (outcome.kind === 'reply') log(formatError(`diagnostics for ${uri}`, outcome.reply.error));
-        else log(`diagnostics for ${uri}: ${reason}`);
+        else warn(`diagnostics for ${uri}: ${reason}`);
         lostValidation.set(uri, current.version);
         publish(uri, current.version, [lostNote(current, reason)]);
       }
@@ -185,7 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document || !kindOf(document) || token?.isCancellationRequested) return fallback;
     const lost = lostRequests.get(document.uri);
     if (lost && lost.version === document.version && lost.count >= 2) return fallback;
-    const outcome = await requests.call({ type: 'request', method, params }, { answerMs: REQUEST_ANSWER_MS, killMs: WORKER_KILL_MS });
+    const outcome = await requests.call({ type: 'request', method, params }, { answerMs: REQUEST_ANSWER_MS, killMs: REQUEST_KILL_MS });
     return answerOf(outcome, method, fallback, document);
   }
 
@@ -202,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const lost = lostRequests.get(document.uri);
       lostRequests.set(document.uri, { version: document.version, count: lost?.version === document.version ? lost.count + 1 : 1 });
     }
-    log(`${method}${document ? ` in ${document.uri}` : ''}: ${outcome.kind === 'late' ? `no answer within ${REQUEST_ANSWER_MS} ms` : `worker lost (${outcome.reason})`}`);
+    warn(`${method}${document ? ` in ${document.uri}` : ''}: ${outcome.kind === 'late' ? `no answer within ${REQUEST_ANSWER_MS} ms` : `worker lost (${outcome.reason})`}`);
     return fallback;
   }
 
@@ -214,6 +221,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init.settings?.rules) settings = { rules: { ...init.settings.rules } };
     access.trusted = init.workspaceTrusted === true;
     access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     stateChanged();
     // The workers start now, while the client finishes its own start-up.
     hosts.forEach((h) => h.start());
@@ -222,6 +230,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
   connection.onInitialized(() => {
+    if (!foldersChange) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
       access.folders = [...access.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
@@ -318,7 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.inlayHint.on(on('textDocument/inlayHint'));
   connection.languages.semanticTokens.on(on('textDocument/semanticTokens/full'));
   connection.onRequest(ExplainDockerfileRequest, async (params: ExplainDockerfileParams) =>
-    answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: WORKER_KILL_MS, killMs: WORKER_KILL_MS }), EXPLAIN_METHOD, null));
+    answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: REQUEST_KILL_MS, killMs: REQUEST_KILL_MS }), EXPLAIN_METHOD, null));
 
   connection.onShutdown(async () => {
     await Promise.all(hosts.map((h) => h.dispose()));

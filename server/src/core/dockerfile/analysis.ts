@@ -38,7 +38,7 @@ const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
  * Characters of shell scripts parsed per file. The shell parser reads about a megabyte a second;
  * real Dockerfiles hold tens of kilobytes of scripts.
  */
-export const MAX_SHELL_TOTAL = 128 * 1024;
+export const MAX_SHELL_TOTAL = 64 * 1024;
 
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
 
@@ -54,6 +54,10 @@ export class Analysis {
   private readonly windows = new Map<number, boolean>();
   private readonly images = new Map<number, string | undefined>();
   private cut: number | undefined;
+  /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
+  deadline: number | undefined;
+  /** A script was left unparsed because the deadline had passed. */
+  deadlineHit = false;
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
@@ -184,6 +188,11 @@ export class Analysis {
   shell(instruction: Instruction): ShellInfo | undefined {
     const cached = this.shells.get(instruction.index);
     if (cached !== undefined) return cached ?? undefined;
+    // Past the running validation's deadline no more scripts are parsed (nor remembered as unparsed).
+    if (this.deadline !== undefined && performance.now() > this.deadline) {
+      this.deadlineHit = true;
+      return undefined;
+    }
     let info: ShellInfo | null = null;
     const kind = this.shellKind(instruction);
     const target = instruction.trigger ?? instruction;

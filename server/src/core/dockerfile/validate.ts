@@ -65,17 +65,24 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
 export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined | null)[] {
   const facts = context.facts ?? { images: [], builtImages: [] };
   const deadline = context.deadline;
-  return active.map(({ rule: r }) => {
-    if (deadline !== undefined && performance.now() > deadline) return null;
-    const reports: Report[] = [];
-    const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
-    try {
-      r.check(ctx);
-      return reports;
-    } catch {
-      return undefined; // a broken rule must not take the other diagnostics down
-    }
-  });
+  a.deadline = deadline;
+  a.deadlineHit = false;
+  try {
+    return active.map(({ rule: r }) => {
+      if (deadline !== undefined && performance.now() > deadline) return null;
+      const reports: Report[] = [];
+      const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
+      try {
+        r.check(ctx);
+        // A rule that met unparsed scripts past the deadline did not see everything.
+        return a.deadlineHit ? null : reports;
+      } catch {
+        return undefined; // a broken rule must not take the other diagnostics down
+      }
+    });
+  } finally {
+    a.deadline = undefined;
+  }
 }
 
 /** Unit of an offset: the stage it falls in, or -1 before the first FROM. */

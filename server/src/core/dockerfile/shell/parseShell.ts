@@ -4,7 +4,16 @@
 // objects (plain fields, byte offsets, UTF-8 byte strings) and turns them at once into a small
 // plain summary: commands with their words, pipes and bash-only syntax. Rules never touch Go
 // objects, and summaries are cached by source text, so an edit re-parses only the RUN it touched.
-import { syntax, type ParseError, type Parser } from 'mvdan-sh';
+import type { ParseError, Parser } from 'mvdan-sh';
+
+type MvdanSh = typeof import('mvdan-sh');
+let mvdanSh: MvdanSh | undefined;
+/**
+ * Loaded on the first parse: the Go runtime it brings costs about 16 MB in every thread that
+ * loads it, and the threads that answer hovers and completions rarely parse shell.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shellSyntax = () => (mvdanSh ??= require('mvdan-sh') as MvdanSh).syntax;
 
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
@@ -112,6 +121,7 @@ function summarize(source: string): ShellSummary {
   const toUtf16 = offsetConverter(source);
   let file: GoNode;
   try {
+    const syntax = shellSyntax();
     parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
     file = (parser.Parse(source, '') as GoNode).__internal_object__;
   } catch (thrown) {
