@@ -525,7 +525,7 @@ function parseArgs(argv) {
   return args;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const stats = await runFuzz({ edits: args.edits, seed: args.seed, ...(args.server ? { server: args.server } : {}), log: (m) => process.stderr.write(`${m}\n`) });
@@ -536,4 +536,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (args.json) fs.writeFileSync(args.json, JSON.stringify(stats, null, 2));
   const bad = stats.crashes + stats.hangs + stats.errorResponses + stats.loggedErrors + stats.invalid + stats.mismatches;
   process.exit(bad > 0 ? 1 : 0);
+}
+
+// Run from the command line (not when a test imports it). No top-level await: tests load this through require.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
