@@ -427,10 +427,14 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
         doc.set(next);
         peer.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
         stats.edits++;
-        const requests = rng.chance(0.6) ? 1 + rng.int(3) : 0;
-        for (let r = 0; r < requests; r++) {
+        // The requests of one edit go out together (as an editor sends them) and are checked against this version.
+        const count = rng.chance(0.6) ? 1 + rng.int(3) : 0;
+        const batch = [];
+        for (let r = 0; r < count; r++) {
           const method = rng.pick(METHODS);
-          const params = requestParams(rng, method, uri, doc, published.get(uri)?.diagnostics ?? []);
+          batch.push({ method, params: requestParams(rng, method, uri, doc, published.get(uri)?.diagnostics ?? []) });
+        }
+        await Promise.all(batch.map(async ({ method, params }) => {
           const t = performance.now();
           stats.requests++;
           try {
@@ -451,7 +455,7 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
               fail('error response', `${method}: ${error.message}`);
             }
           }
-        }
+        }));
         if ((n + 1) % COMPARE_EVERY === 0 || n === length - 1) await compare(uri, version, doc, file.language, session, n);
       }
       peer.notify('textDocument/didClose', { textDocument: { uri } });

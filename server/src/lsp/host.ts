@@ -151,6 +151,7 @@ export class LanguageHost {
     const target = this.target(uri);
     if (!target) return { result: null };
     const { service, document } = target;
+    testHook(document);
     const context: ServiceContext = { ...this.readContext, settings: this.settings, deadline: performance.now() + VALIDATION_BUDGET_MS };
     const diagnostics = service.validate(document, context);
     const note = (omitted: number) => ({
@@ -170,8 +171,28 @@ export class LanguageHost {
     const target = typeof p?.textDocument?.uri === 'string' ? this.target(p.textDocument.uri) : undefined;
     const feature = FEATURES[method];
     if (!target || !feature) return null;
+    testHook(target.document);
     const context = BROWSING.has(method) ? this.browseContext : this.readContext;
     const result = feature(target.service, target.document, p, context);
     return sanitize(method, target.document, result ?? null, p.position, p.positions as Position[] | undefined);
+  }
+}
+
+/**
+ * For the tests of the safety nets only (DWB_HOST_TEST_HOOKS=1): a document whose first line is
+ * `# dwb-test: spin` keeps its worker busy for good, `# dwb-test: allocate` makes it run out of
+ * memory, as a feature stuck on an input would.
+ */
+function testHook(document: TextDocument): void {
+  if (process.env.DWB_HOST_TEST_HOOKS !== '1') return;
+  const first = document.getText().slice(0, 32);
+  if (first.startsWith('# dwb-test: spin')) {
+    for (;;) {
+      // busy for good
+    }
+  }
+  if (first.startsWith('# dwb-test: allocate')) {
+    const hold: number[][] = [];
+    for (;;) hold.push(new Array<number>(100_000).fill(hold.length));
   }
 }

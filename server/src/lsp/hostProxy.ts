@@ -81,6 +81,7 @@ export class WorkerHost implements Host {
   private lostReason: 'stuck' | 'memory' | 'crash' = 'crash';
   private watchdog: NodeJS.Timeout | undefined;
   private disposed = false;
+  private startedAt = 0;
   /** Workers started so far (for the log and tests). */
   starts = 0;
 
@@ -89,6 +90,7 @@ export class WorkerHost implements Host {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     this.starts++;
+    this.startedAt = performance.now();
     const worker = new Worker(this.options.entry, {
       workerData: { role: HOST_ROLE },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 16 },
@@ -131,6 +133,9 @@ export class WorkerHost implements Host {
     }
     this.pending.clear();
     this.arm();
+    // A replacement starts now, so the next answer does not wait for it; not for a worker that
+    // ended right after starting (that would only start the same failure again and again).
+    if (!this.disposed && performance.now() - this.startedAt > 1000) setImmediate(() => this.start());
   }
 
   /** Stops the worker when the oldest call has waited longer than its kill limit. */
@@ -151,7 +156,7 @@ export class WorkerHost implements Host {
   }
 
   start(): void {
-    if (!this.disposed) this.ensure();
+    if (!this.disposed && !this.worker) this.ensure();
   }
 
   post(message: SyncMessage): void {
