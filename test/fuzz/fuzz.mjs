@@ -14,7 +14,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { LspPeer } from '../harness/lspPeer.mjs';
+
+// What an LSP server makes of the changes: the fuzzer's own text must agree with it.
+const { TextDocument } = createRequire(import.meta.url)('vscode-languageserver-textdocument');
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -192,7 +196,10 @@ function randomEdit(rng, doc, language, files) {
       insert = rng.pick(tokens);
       break;
   }
+  // An offset inside a line break means the end of the line's text to LSP (as to TextDocument).
   const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+  start = doc.offsetAt(range.start);
+  end = Math.max(start, doc.offsetAt(range.end));
   return { change: { range, text: insert }, next: text.slice(0, start) + insert + text.slice(end) };
 }
 
@@ -413,6 +420,7 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
       const name = file.language === 'dockerfile' ? 'Dockerfile' : 'compose.yaml';
       const uri = `${workspace}/s${session}/${name}`;
       const doc = new Doc(file.text);
+      const mirror = TextDocument.create(`${workspace}/mirror`, file.language, 1, file.text);
       let version = 1;
       peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: file.language, version, text: doc.text } });
       const length = Math.min(SESSION_EDITS, edits - stats.edits);
@@ -425,6 +433,12 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
         const { change, next } = randomEdit(rng, doc, file.language, files);
         version++;
         doc.set(next);
+        TextDocument.update(mirror, [change], version);
+        if (mirror.getText() !== next) {
+          stats.invalid++;
+          fail('fuzzer model', `the change ${JSON.stringify(change).slice(0, 200)} gives another text in TextDocument`);
+          doc.set(mirror.getText());
+        }
         peer.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
         stats.edits++;
         // The requests of one edit go out together (as an editor sends them) and are checked against this version.

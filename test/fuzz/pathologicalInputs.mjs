@@ -66,7 +66,7 @@ export const PATHOLOGICAL_INPUTS = [
   // Depth
   { name: '10,000-deep flow nesting (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
   { name: '10,000-deep block nesting (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep: ${'- '.repeat(10_000)}end\nservices:\n  web:\n    image: nginx\n` },
-  { name: '1,000-deep indented mappings (compose, 1 MB)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\nservices:\n  web:\n    image: nginx\n` },
+  { name: '1,000-deep indented mappings (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-deep:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\nservices:\n  web:\n    image: nginx\n` },
   { name: '10,000-deep ${A:-…} (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: "${'${A:-'.repeat(10_000)}x${'}'.repeat(10_000)}"\n` },
   { name: '50,000-deep ${A:-… unclosed (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: "${'${A:-'.repeat(50_000)}"\n` },
   { name: '10,000-deep ${A:-…} (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nENV X=${'${A:-'.repeat(10_000)}x${'}'.repeat(10_000)}\nRUN echo $X\n` },
@@ -74,6 +74,15 @@ export const PATHOLOGICAL_INPUTS = [
   { name: '10,000-deep subshells in RUN', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN ${'('.repeat(10_000)}true${')'.repeat(10_000)}\n` },
   // Scale
   { name: 'flow-style compose, 60,000 services on one line', language: 'dockercompose', file: 'compose.yaml', text: () => `services: {${Array.from({ length: 60_000 }, (_, i) => `s${i}: {image: nginx}`).join(', ')}}\n` },
+  // Long runs (patterns that backtrack over them are quadratic)
+  { name: '200,000 spaces inside lines (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `# syntax=docker/dockerfile:1${' '.repeat(200_000)}x\nFROM alpine\nRUN echo a${' '.repeat(200_000)}b   \n# a${' '.repeat(200_000)}b\nENV A=1${' '.repeat(200_000)}B=2\n` },
+  { name: '200,000 spaces inside lines (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: a${' '.repeat(200_000)}b   \n    command: x${' '.repeat(200_000)}#${' '.repeat(200_000)}y\n  a${' '.repeat(200_000)}b:\n    image: c\n` },
+  // Many things
+  { name: '50,000 stages (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => Array.from({ length: 50_000 }, (_, i) => `FROM alpine AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /a /a\n`).join('') },
+  { name: 'heredoc of 200,000 lines', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN <<EOF\n${'echo $HOME && ls "$PWD"\n'.repeat(200_000)}EOF\n` },
+  { name: '10,000-deep exec form brackets', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nCMD ${'['.repeat(10_000)}"x"${']'.repeat(10_000)}\nRUN ["${'\\\\'.repeat(50_000)}"]\n` },
+  { name: '15,000 chained aliases (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-a: &a0 {image: nginx}\n${Array.from({ length: 15_000 }, (_, i) => `x-${i + 1}: &a${i + 1} *a${i}\n`).join('')}services:\n  web: *a15000\n` },
+  { name: 'block scalar of 200,000 lines (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: |\n${'      echo ${HOME} $$x\n'.repeat(200_000)}` },
   // Unicode
   { name: 'BOM, CRLF and U+2028/U+2029/U+3000 lines (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `\ufeffFROM alpine\r\n\u2028\r\n\u2029\r\n\u3000\r\nRUN echo hi\r\n`.repeat(2000) },
   { name: 'lone surrogates (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN echo \ud800 \udc00x\nENV A=\udfff\nLABEL x="\ud83d"\n`.repeat(5000) },

@@ -7,7 +7,7 @@
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../text';
 import { Analysis } from './analysis';
-import { buildStages, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
+import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
 import { diffTexts, type TextChange } from './textChange';
 
@@ -43,7 +43,7 @@ function lastStartingBefore(items: readonly { span: { start: number } }[], offse
 export function reparseDockerfile(old: Dockerfile, text: string, index: LineIndex, change: TextChange): Dockerfile {
   // An edit on the directive lines (or the line that ends them) can change the escape character.
   // A file past the parse budget (or binary) is parsed afresh: where the budget ends may move.
-  if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH) return parseDockerfile(text, index);
+  if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
   const olds = old.instructions;
   const k = lastStartingBefore(olds, change.start);
   const line = k >= 0 ? index.positionAt(olds[k]!.span.start).line : old.directives.length;

@@ -97,6 +97,10 @@ let parser: Parser | undefined;
 const cache = new Map<string, ShellSummary>();
 const CACHE_LIMIT = 5000;
 
+/** Characters of script text the cache may hold (its keys): 5,000 long scripts would be hundreds of MB. */
+const CACHE_CHARS = 4 * 1024 * 1024;
+let cachedChars = 0;
+
 export function parseShell(source: string): ShellSummary {
   const hit = cache.get(source);
   if (hit) {
@@ -107,7 +111,12 @@ export function parseShell(source: string): ShellSummary {
   }
   const summary = summarize(source);
   cache.set(source, summary);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cachedChars += source.length;
+  while (cache.size > CACHE_LIMIT || (cachedChars > CACHE_CHARS && cache.size > 1)) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
   return summary;
 }
 
