@@ -14,7 +14,8 @@ import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/d
 import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
 
 let id = 0;
-function ask(host: LanguageHost, message: Omit<Extract<HostMessage, { id: number }>, 'id'>) {
+type Call = { type: 'validate'; uri: string } | { type: 'request'; method: string; params: unknown };
+function ask(host: LanguageHost, message: Call) {
   return host.handle({ ...message, id: ++id } as HostMessage)!;
 }
 
