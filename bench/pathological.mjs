@@ -48,9 +48,11 @@ async function measure(input) {
     let firstMs = Infinity;
     let diagnostics = 0;
     const message = await first;
+    let notes = '';
     if (message) {
       firstMs = now() - opened;
       diagnostics = message.params.diagnostics.length;
+      notes = [...new Set(message.params.diagnostics.filter((d) => d.code === 'analysis-limit' || d.code === 'compose-file-skipped').map((d) => noteKind(d.message)))].join(', ');
     }
     const lines = text.split('\n').length;
     const requests = [
@@ -70,18 +72,29 @@ async function measure(input) {
       const ms = await timed(withTimeout(peer.request(method, params), TIMEOUT));
       if (ms > slowest) [slowest, slowestName] = [ms, method.replace('textDocument/', '')];
     }
-    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, diagnostics, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
+    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, diagnostics, notes, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
   } finally {
     await peer.stop();
   }
 }
 
+/** A short name for a budget note, for the table. */
+function noteKind(message) {
+  const kinds = [
+    [/binary/, 'binary'], [/too large to check past/, 'parse budget'], [/too large, too deeply nested or not text/, 'not analysed'],
+    [/too large to expand/, 'expansion'], [/merge keys/, 'merges'], [/nested more than/, 'nesting'], [/scripts in this file/, 'shell budget'],
+    [/script is longer|nests brackets/, 'script'], [/remaining checks were skipped/, '1 s of checks'], [/more memory/, 'memory'],
+    [/so it was stopped/, 'stopped'], [/more problems are not shown/, '1,000 shown'],
+  ];
+  return kinds.find(([pattern]) => pattern.test(message))?.[1] ?? 'note';
+}
+
 const f = (ms) => (ms === Infinity ? 'timeout' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 const size = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`);
-console.log('| Input | Size | First diagnostics (ms) | Diagnostics | Hover on another file while checking (ms) | Slowest request after (ms) | Peak RSS (MB) |');
+console.log('| Input | Size | First diagnostics (ms) | Diagnostics (budget notes) | Hover on another file while checking (ms) | Slowest request after (ms) | Peak RSS (MB) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const input of PATHOLOGICAL_INPUTS) {
   if (ONLY && !input.name.includes(ONLY)) continue;
   const r = await measure(input);
-  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)} | ${r.diagnostics} | ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
+  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)} | ${r.diagnostics}${r.notes ? ` (${r.notes})` : ''} | ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
 }

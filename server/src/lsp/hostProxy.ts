@@ -93,7 +93,7 @@ export class WorkerHost implements Host {
     this.startedAt = performance.now();
     const worker = new Worker(this.options.entry, {
       workerData: { role: HOST_ROLE },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 8 },
       // Not the process's own streams: stdout may be the LSP transport. What a worker prints goes to the log.
       stdout: true,
       stderr: true,

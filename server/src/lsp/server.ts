@@ -41,7 +41,7 @@ export const REQUEST_ANSWER_MS = 800;
 export const VALIDATION_KILL_MS = 8000;
 export const REQUEST_KILL_MS = 5000;
 /** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
-export const WORKER_MEMORY_MB = 112;
+export const WORKER_MEMORY_MB = 96;
 
 export interface ServerOptions {
   /** The script that starts a host worker (the bundle itself); without it the hosts run inline. */

@@ -26,3 +26,11 @@ test('a key with a value on its line is not split', () => {
   const [entry] = splitChunks('services: &s\n  a:\n    image: x\n')!;
   assert.equal(entry!.split, undefined);
 });
+
+test('lines with long runs of spaces are read in linear time (the key pattern backtracked quadratically)', () => {
+  const spaces = ' '.repeat(200_000);
+  const text = `services:\n  web:\n    image: a${spaces}b\n  a${spaces}b:\n    image: c\n`;
+  const chunks = splitChunks(text);
+  assert.equal(chunks?.length, 1);
+  assert.equal(chunks![0]!.split?.children.length, 2);
+});

@@ -111,3 +111,20 @@ test('scripts past 64 KB in all are not parsed: one note at the first, and incre
   const incremental = dockerfileLanguageService.validate({ uri: document.uri, version: 2, getText: () => shorter }, ctx);
   assert.deepEqual(incremental, validateDockerfile(shorter, ctx, document.uri));
 });
+
+test('a heredoc of 200,000 lines is read up to the parse budget, then the parse stops there', () => {
+  const text = `FROM alpine\nRUN <<EOF\n${'echo $HOME && ls "$PWD"\n'.repeat(200_000)}EOF\nRUNN late\n`;
+  const a = Analysis.of(text);
+  const heredoc = a.doc.instructions[1]!.heredocs[0]!;
+  assert.equal(heredoc.terminator, undefined);
+  assert.ok(heredoc.body.end <= 2 * 1024 * 1024 + 100);
+  assert.equal(a.doc.unparsed?.reason, 'size');
+  assert.ok(a.variables.uses.length < 200_000);
+  assert.ok(!validateDockerfile(text).some((d) => d.code === 'unknown-instruction'));
+});
+
+test('4,000 stages: each suggestion compares a bounded number of names and still finds a typo', () => {
+  const stages = Array.from({ length: 4000 }, (_, i) => `FROM alpine AS stage${i}\nCOPY --from=stage${Math.max(0, i - 1)} /a /a\n`).join('');
+  const all = validateDockerfile(`${stages}FROM stage1x\nCOPY --from=stag1 /a /a\n`);
+  assert.ok(all.some((d) => d.code === 'unknown-stage' && /Did you mean stage1\?/.test(d.message)), all.filter((d) => d.code === 'unknown-stage').map((d) => d.message).join('\n'));
+});

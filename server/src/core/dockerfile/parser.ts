@@ -149,7 +149,7 @@ export function parseBody(
   budget: ParseBudget = { items: instructions.length + comments.length },
 ): BodyParse {
   const lines = linesOf(index);
-  while (l < lines.length) {
+  while (l < lines.length && budget.stoppedAt === undefined) {
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
     if (isBlank(raw)) {
@@ -235,7 +235,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
   const heredocOwner = instruction.trigger ?? instruction;
   if (HEREDOC_KEYWORDS.has(heredocOwner.upper) && heredocOwner.heredocs.length > 0) {
     for (const heredoc of heredocOwner.heredocs) {
-      l = readHeredocBody(text, lines, l, heredoc);
+      l = readHeredocBody(text, lines, l, heredoc, budget);
       fullEnd = heredoc.terminator?.end ?? heredoc.body.end;
     }
     if (instruction !== heredocOwner) instruction.heredocs = heredocOwner.heredocs;
@@ -259,12 +259,19 @@ export function parseDockerfile(text: string, index: LineIndex = new LineIndex(t
   return doc;
 }
 
-function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc): number {
+function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc, budget: ParseBudget): number {
   const bodyStart = l < lines.length ? lines.at(l).start : text.length;
   let bodyEnd = bodyStart;
   let content = '';
   for (; l < lines.length; l++) {
     const line = lines.at(l);
+    // A body running past the parse budget ends there, unterminated; the parse stops after it.
+    if (line.start >= MAX_PARSED_LENGTH || budget.stoppedAt !== undefined) {
+      budget.stoppedAt ??= line.start;
+      heredoc.body = { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
+      heredoc.content = ownCopy(content);
+      return l;
+    }
     let raw = text.slice(line.start, line.end);
     if (heredoc.stripTabs) raw = raw.replace(/^\t+/, '');
     if (raw === heredoc.name) {

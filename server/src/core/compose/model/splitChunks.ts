@@ -17,7 +17,8 @@ export interface TopEntrySpan extends ChunkSpan {
 
 // A plain or quoted mapping key followed by ':' and a space or the end of the line. Keys the
 // splitter does not recognise make it give up, which is always safe.
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|<<|[A-Za-z0-9_.\/$][^:#]*?)[ \t]*:(?:[ \t]|$)/;
+// (A plain key runs to its first colon: written as `[^:#]*?[ \t]*:` the pattern was quadratic on long runs of spaces.)
+const KEY_LINE = /^(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|<<)[ \t]*|[A-Za-z0-9_.\/$][^:#]*):(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
 
 interface OpenEntry {

@@ -90,7 +90,13 @@ export const unknownStage = rule({
   const a = ctx.a;
   // Named stages (the first of each name), in order; names before `index` are the candidates.
   const named = [...a.stageByName.values()];
-  const namesBefore = (index: number) => named.filter((s) => s.index < index).map((s) => s.name!.value);
+  // Read lazily: suggestions compare a bounded number of names, and a copy per stage was quadratic.
+  const namesBefore = function* (index: number) {
+    for (const s of named) {
+      if (s.index >= index) return;
+      yield s.name!.value;
+    }
+  };
   for (const ref of refsIn(ctx)) {
     if (ref.target || ref.name.includes('$') || /[/:@]/.test(ref.name)) continue;
     const here = a.doc.stages[ref.instruction.stage];
