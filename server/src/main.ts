@@ -6,7 +6,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './lsp/server';
-import { formatError } from './lsp/runSafe';
+import { formatError } from './lsp/formatError';
 import { HOST_ROLE, runHostWorker } from './lsp/hostWorker';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];

@@ -24,7 +24,7 @@ import {
   type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type WorkspaceTrustParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
-import { formatError } from './runSafe';
+import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
 import type { AccessState } from './fileAccess';
