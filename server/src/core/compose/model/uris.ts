@@ -17,6 +17,15 @@ export function basenameUri(uri: string): string {
   return name;
 }
 
+/** A file name as a URI segment (a name holding a lone surrogate cannot be encoded and stays as it is). */
+export function encodeName(name: string): string {
+  try {
+    return encodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** Whether a written path is something compose resolves remotely or at run time. */
 export function isUnresolvablePath(path: string): boolean {
   return (
