@@ -43,7 +43,10 @@ async function measure(input) {
     const first = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, TIMEOUT).catch(() => undefined);
     const opened = now();
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: input.language, version: 1, text } });
-    // While it is being checked: a hover on the small document.
+    // A hover on the small document right behind the didOpen (it waits for that message to be read
+    // off the stream), and one 300 ms later, while the input is being checked.
+    const behind = await timed(withTimeout(peer.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 12 } }), TIMEOUT));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 300 - (now() - opened))));
     const during = await timed(withTimeout(peer.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 12 } }), TIMEOUT));
     let firstMs = Infinity;
     let diagnostics = 0;
@@ -72,7 +75,7 @@ async function measure(input) {
       const ms = await timed(withTimeout(peer.request(method, params), TIMEOUT));
       if (ms > slowest) [slowest, slowestName] = [ms, method.replace('textDocument/', '')];
     }
-    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, diagnostics, notes, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
+    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, diagnostics, notes, behind, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
   } finally {
     await peer.stop();
   }
@@ -91,10 +94,10 @@ function noteKind(message) {
 
 const f = (ms) => (ms === Infinity ? 'timeout' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 const size = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`);
-console.log('| Input | Size | First diagnostics (ms) | Diagnostics (budget notes) | Hover on another file while checking (ms) | Slowest request after (ms) | Peak RSS (MB) |');
+console.log('| Input | Size | First diagnostics (ms) | Diagnostics (budget notes) | Hover on another file: right behind the didOpen / while checking (ms) | Slowest request after (ms) | Peak RSS (MB) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const input of PATHOLOGICAL_INPUTS) {
   if (ONLY && !input.name.includes(ONLY)) continue;
   const r = await measure(input);
-  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)} | ${r.diagnostics}${r.notes ? ` (${r.notes})` : ''} | ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
+  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)} | ${r.diagnostics}${r.notes ? ` (${r.notes})` : ''} | ${f(r.behind)} / ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
 }
