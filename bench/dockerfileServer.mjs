@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { measureServer } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
+import { peerServer } from './lib/peers.mjs';
 
 const SIZES = (process.env.SIZES || '100,1000,10000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS || 100);
@@ -45,6 +46,6 @@ for (const lines of SIZES) {
     requests: 100,
   };
   const ours = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'] });
-  const peer = await measureServer({ ...scenario, command: process.execPath, args: [path.join(REPO, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'] });
+  const peer = await measureServer({ ...scenario, command: process.execPath, args: [peerServer('dockerfile-language-server'), '--stdio'] });
   printComparison(`Dockerfile of ${all.length} lines (diagnostics at open: ours ${ours.diagnostics}, peer ${peer.diagnostics})`, summarize(ours), summarize(peer), 'dockerfile-language-server');
 }

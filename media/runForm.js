@@ -12,7 +12,7 @@
   /** @type {any} */
   const draft = saved && saved.draft && saved.draft.image === data.draft.image ? saved.draft : data.draft;
 
-  const SCALARS = ['name', 'aliases', 'command', 'entrypoint', 'workdir', 'user', 'memory', 'cpus', 'maxRetries', 'logDriver'];
+  const SCALARS = ['name', 'detachKeys', 'aliases', 'links', 'command', 'entrypoint', 'workdir', 'user', 'memory', 'cpus', 'maxRetries', 'logDriver'];
   const CHECKS = ['remove', 'publishAll', 'readOnly'];
   const SELECTS = ['network', 'restart'];
 
@@ -187,14 +187,20 @@
       changed();
     });
   }
+  // Detach keys only mean something with a terminal (-it).
+  const showDetachKeys = () => {
+    byId('detachKeys').closest('.field')?.toggleAttribute('hidden', draft.mode !== 'interactive');
+  };
   for (const radio of document.querySelectorAll('input[name="mode"]')) {
     const input = /** @type {HTMLInputElement} */ (radio);
     input.checked = input.value === draft.mode;
     input.addEventListener('change', () => {
       if (input.checked) draft.mode = input.value;
+      showDetachKeys();
       changed();
     });
   }
+  showDetachKeys();
   for (const button of document.querySelectorAll('button[data-add]')) {
     const list = /** @type {keyof typeof rows} */ (button.getAttribute('data-add'));
     button.addEventListener('click', () => {
@@ -214,6 +220,11 @@
   byId('save').addEventListener('click', () => post('save'));
   byId('copy').addEventListener('click', () => post('copy'));
   byId('cancel').addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+  const pull = document.getElementById('pull');
+  pull?.addEventListener('click', () => {
+    /** @type {HTMLButtonElement} */ (pull).disabled = true;
+    vscode.postMessage({ type: 'pull' });
+  });
   document.getElementById('form')?.addEventListener('submit', (event) => event.preventDefault());
 
   // ── answers from the extension ────────────────────────────────────────────────────────
@@ -259,6 +270,10 @@
       const status = byId('status');
       status.textContent = message.text;
       status.className = message.kind;
+      if (message.kind === 'error' && pull) /** @type {HTMLButtonElement} */ (pull).disabled = false;
+    } else if (message.type === 'pulled') {
+      byId('imageDetail').textContent = message.imageDetail;
+      pull?.remove();
     }
   });
 

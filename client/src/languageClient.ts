@@ -30,7 +30,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         vscode.workspace.createFileSystemWatcher('**/{.env,*.env}'),
         vscode.workspace.createFileSystemWatcher('**/{.dockerignore,.containerignore}'),
         vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}'),
-        vscode.workspace.createFileSystemWatcher('**/{compose,docker-compose}*.{yaml,yml}'),
+        // Compose files of a project (-f overlays such as extensions/x/x-compose.yml too) and the
+        // examples users create their override files from.
+        vscode.workspace.createFileSystemWatcher('**/*compose*{.yaml,.yml,.example,.dist,.sample}'),
       ],
     },
     outputChannelName: vscode.l10n.t('Docker Workbench Language Server'),

@@ -106,7 +106,7 @@ async function steps(engineHost) {
     console.log(`  ✖ Chinese hover setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     remove();
   }
   return totals;

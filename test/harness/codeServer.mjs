@@ -24,11 +24,15 @@ export function codeServerBin() {
   return path.join(installDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+export function codeServerInstalled() {
+  return fs.existsSync(path.join(installDir(), '.installed')) && fs.existsSync(codeServerBin());
+}
+
 /** Installs code-server into the cache when it is not there yet; returns the entry script. */
 export function ensureCodeServer() {
   const dir = installDir();
   const marker = path.join(dir, '.installed');
-  if (fs.existsSync(marker) && fs.existsSync(codeServerBin())) return codeServerBin();
+  if (codeServerInstalled()) return codeServerBin();
 
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) {
     throw new Error('code-server needs the Kerberos headers to build: apt-get install -y libkrb5-dev');
@@ -82,9 +86,11 @@ export async function freePort() {
 /**
  * Starts code-server on 127.0.0.1 with its own user-data and extensions folders.
  * `locale` (e.g. 'zh-cn') sets VS Code's display language, which is what `vscode.env.language`
- * reports to extensions. Resolves to { port, url, process, stop() } once it answers HTTP.
+ * reports to extensions. `restricted` turns Workspace Trust on without asking, so the workspace
+ * (never trusted before) opens in Restricted Mode. Resolves to { port, url, process, stop() } once
+ * it answers HTTP.
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile, locale }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, env = {}, settings, port, logFile, locale, restricted = false }) {
   const entry = ensureCodeServer();
   port ??= await freePort();
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -93,7 +99,8 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({
       'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': restricted,
+      ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,
@@ -108,19 +115,31 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
   const child = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+      ...(restricted ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
       ...(locale ? ['--locale', locale.toLowerCase()] : []), workspace],
     { stdio: ['ignore', out, out], env: { ...process.env, ...env }, detached: true },
   );
   if (typeof out === 'number') fs.closeSync(out);
-  const stop = () => {
+  const signalGroup = (signal) => {
     try {
-      process.kill(-child.pid, 'SIGTERM'); // the whole group: code-server and its extension hosts
+      process.kill(-child.pid, signal); // the whole group: code-server and its extension hosts
     } catch {
       // already gone
     }
   };
-  process.once('exit', stop);
+  const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
+  /**
+   * Resolves once code-server has exited and its group is gone, so the caller can remove its
+   * folders without a late writer bringing them back (SIGKILL after 5 s).
+   */
+  const stop = async () => {
+    signalGroup('SIGTERM');
+    const late = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(late);
+    signalGroup('SIGKILL'); // extension hosts that outlived their parent
+  };
+  process.once('exit', () => signalGroup('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -132,7 +151,7 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
       // not listening yet
     }
     if (Date.now() > deadline) {
-      stop();
+      await stop();
       throw new Error('code-server did not answer within 60 s');
     }
     await new Promise((r) => setTimeout(r, 250));

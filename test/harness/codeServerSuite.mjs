@@ -10,12 +10,14 @@ import { launchBrowser, payloadUrl } from './browser.mjs';
 
 /**
  * @param {{ engineHost: string, testsPath: string, label: string, deadlineMs: number,
- *           onEvent: (event: any) => void, env?: Record<string,string>, runs?: number, locale?: string }} options
+ *           onEvent: (event: any) => void, env?: Record<string,string>, runs?: number, locale?: string,
+ *           restricted?: boolean }} options
  * `runs` opens that many fresh windows one after another (each gets a new extension host);
- * `locale` sets the display language of code-server (see startCodeServer).
+ * `locale` sets the display language of code-server, `restricted` opens the workspace in
+ * Restricted Mode (see startCodeServer).
  * Resolves to 'done' when every run reported `end`, or 'timeout'.
  */
-export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1, locale }) {
+export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1, locale, restricted = false }) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `dwb-${label}-`));
   const workspace = path.join(scratch, 'workspace');
@@ -32,6 +34,7 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
     env: { DOCKER_HOST: engineHost, DWB_TEST_RESULTS: resultsFile, ...env },
     logFile: serverLog,
     locale,
+    restricted,
   });
   const browser = await launchBrowser();
   const follower = new ResultFollower(resultsFile, onEvent);
@@ -50,7 +53,7 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
     return 'done';
   } finally {
     await browser.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
     if (process.env.DWB_KEEP_SCRATCH) console.log(`kept ${scratch} (logs under user-data/logs)`);
     else fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -106,7 +106,7 @@ export async function grammarScreenshots() {
       });
       await step('the token inspector shows the grammar\'s scopes on a heredoc body (.test-output/e2e/dockerfile-grammar-inspect.png)', async () => {
         await goTo(page, 15, 2); // `if` in the RUN heredoc
-        await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+        await runFromPalette(page, 'Developer: Inspect Editor Tokens and Scopes');
         const widget = page.locator('.token-inspect-widget');
         await widget.waitFor({ timeout: 15_000 });
         await page.waitForTimeout(1000);
@@ -170,7 +170,7 @@ async function session(browser, workspace, extensionsDir, userDataDir, settings,
     await work(page);
   } finally {
     await page?.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
   }
 }
 
@@ -188,14 +188,6 @@ async function openFile(page, name) {
   await page.mouse.move(1300, 980);
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
 
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');

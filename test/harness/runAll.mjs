@@ -4,10 +4,19 @@
 import { REPO, runCommand, readTierResult, clearTierResult } from './tiers.mjs';
 import { ensureSystemPackages } from './systemPackages.mjs';
 import { startPrivateEngine } from '../engine/privateEngine.mjs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const node = process.execPath;
 const results = [];
 const started = Date.now();
+// Everything the run makes in the temporary folder (the private engine, code-server profiles, the
+// tests' scratch folders) goes under one folder of its own, removed at the end whatever happened;
+// what a test forgot to remove is named first, so the leak can be fixed where it happens.
+const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-run-'));
+process.env.TMPDIR = runTmp;
+const removeRunTmp = () => fs.rmSync(runTmp, { recursive: true, force: true });
 
 async function tier(name, work) {
   const t0 = Date.now();
@@ -48,6 +57,7 @@ if (missing.length === 0) {
     console.error(`could not start the private Docker Engine: ${error?.stack ?? error}`);
   }
 }
+process.on('exit', removeRunTmp); // after the engine's own exit hook, so it is stopped first
 const blocked = build !== 0 ? 'the build or package step failed' : missing.length ? `missing ${missing.join(', ')}` : !engine ? 'no engine' : undefined;
 
 for (const [name, script] of [['integration', 'test/harness/runIntegration.mjs'], ['e2e', 'test/harness/runE2E.mjs']]) {
@@ -57,6 +67,10 @@ for (const [name, script] of [['integration', 'test/harness/runIntegration.mjs']
   });
 }
 await engine?.stop();
+for (const name of fs.readdirSync(runTmp)) {
+  if (name.startsWith('dwb-')) console.warn(`a test left ${name} in the temporary folder; removing it`);
+}
+removeRunTmp();
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -14,6 +14,9 @@ import { runFormScreenshots } from './runFormScreenshot.mjs';
 import { chineseHoverScreenshot } from './chineseScreenshot.mjs';
 import { grammarScreenshots } from './grammarScreenshot.mjs';
 import { walkthroughScreenshots } from './walkthroughScreenshot.mjs';
+import { registriesScreenshots } from './registriesScreenshot.mjs';
+import { engineStateScreenshots } from './engineStateScreenshot.mjs';
+import { swarmScreenshots } from './swarmScreenshot.mjs';
 
 const require = createRequire(import.meta.url);
 const VSIX = path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
@@ -111,7 +114,7 @@ async function runSteps(engineHost) {
     console.log(`  ✖ e2e setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     await container?.remove({ force: true }).catch(() => undefined);
     for (const undo of made.reverse()) await undo().catch(() => undefined);
     remove();
@@ -156,8 +159,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const form = await runFormScreenshots();
     totals = { passed: totals.passed + form.passed, failed: totals.failed + form.failed };
     // More of what a person sees, each in its own code-server window: a hover in Simplified
-    // Chinese, the grammar's colours, the walkthrough.
-    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots]]) {
+    // Chinese, the grammar's colours, the walkthrough, the Registries view, a container's time a
+    // minute later and the views when the engine cannot be reached, the Swarm view.
+    for (const [title, run] of [['Simplified Chinese', chineseHoverScreenshot], ['the grammar', grammarScreenshots], ['the walkthrough', walkthroughScreenshots], ['the Registries view', registriesScreenshots], ['times that stay true and the engine-down state', engineStateScreenshots], ['the Swarm view', swarmScreenshots]]) {
       console.log(`e2e: ${title}`);
       try {
         const part = await run();

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -58,12 +58,8 @@ async function steps(engineHost) {
 
     const form = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const ok = await step(`"Docker: Run Image…" from the command palette opens the form for ${WEB_IMAGE}`, async () => {
-      await page.keyboard.press('F1');
+      await runFromPalette(page, 'Docker: Run Image…');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 15_000 });
-      await input.fill('>Docker: Run Image…');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Docker: Run Image…' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: WEB_IMAGE }).first().waitFor({ timeout: 30_000 });
       await input.fill(WEB_IMAGE);
       await page.keyboard.press('Enter');
@@ -123,7 +119,7 @@ async function steps(engineHost) {
     console.log(`  ✖ run form setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     for (const undo of made.reverse()) await undo().catch(() => undefined);
     remove();
   }

@@ -21,6 +21,13 @@ const LOCALES = (process.env.DWB_INTEGRATION_LOCALES ?? 'zh-cn').split(',').map(
 const GREP = process.env.DWB_TEST_GREP ?? '';
 /** The title prefix of the tests for a locale (a mocha grep, so no regular-expression characters). */
 const localeTag = (locale) => `locale ${locale}:`;
+/**
+ * The tests titled `restricted mode: …` run in one more window whose workspace is not trusted
+ * (test/integration/restrictedMode.test.ts registers them only when DWB_TEST_RESTRICTED is set).
+ * DWB_TEST_GREP='restricted mode:' runs only that window; DWB_INTEGRATION_RESTRICTED=0 skips it.
+ */
+const RESTRICTED_TAG = 'restricted mode:';
+const RESTRICTED = process.env.DWB_INTEGRATION_RESTRICTED !== '0';
 
 export async function runIntegrationTier() {
   clearTierResult('integration');
@@ -30,24 +37,30 @@ export async function runIntegrationTier() {
   return withEngine(async (engineHost) => {
     const totals = { passed: 0, failed: 0 };
     const add = (t) => { totals.passed += t.passed; totals.failed += t.failed; };
-    if (!LOCALES.some((locale) => GREP === localeTag(locale))) add(await runSuite({ engineHost, testsPath }));
+    if (!LOCALES.some((locale) => GREP === localeTag(locale)) && GREP !== RESTRICTED_TAG) add(await runSuite({ engineHost, testsPath }));
     for (const locale of LOCALES.filter((l) => GREP === '' || GREP === localeTag(l))) add(await runSuite({ engineHost, testsPath, locale }));
+    if (RESTRICTED && (GREP === '' || GREP === RESTRICTED_TAG)) add(await runSuite({ engineHost, testsPath, restricted: true }));
     writeTierResult('integration', totals);
     console.log(`integration: ${totals.passed} passed, ${totals.failed} failed`);
     return totals;
   });
 }
 
-async function runSuite({ engineHost, testsPath, locale }) {
+async function runSuite({ engineHost, testsPath, locale, restricted = false }) {
   const totals = { passed: 0, failed: 0 };
   if (locale) console.log(`integration: the "${localeTag(locale)}" tests, in a window whose display language is ${locale}`);
+  if (restricted) console.log(`integration: the "${RESTRICTED_TAG}" tests, in a window whose workspace is not trusted`);
+  const label = locale ? `integration-${locale}` : restricted ? 'integration-restricted' : 'integration';
   const outcome = await runInCodeServer({
     engineHost,
     testsPath,
-    label: locale ? `integration-${locale}` : 'integration',
+    label,
     deadlineMs: DEADLINE_MS,
     locale,
-    env: locale ? { DWB_TEST_GREP: localeTag(locale), DWB_TEST_LOCALE: locale } : { DWB_TEST_GREP: GREP },
+    restricted,
+    env: locale ? { DWB_TEST_GREP: localeTag(locale), DWB_TEST_LOCALE: locale }
+      : restricted ? { DWB_TEST_GREP: RESTRICTED_TAG, DWB_TEST_RESTRICTED: '1' }
+        : { DWB_TEST_GREP: GREP },
     onEvent: (event) => {
       if (event.type === 'start') {
         console.log(`integration: running inside ${event.appName} ${event.vscodeVersion} (extension host on Node ${event.node})`);
@@ -64,13 +77,16 @@ async function runSuite({ engineHost, testsPath, locale }) {
     },
   });
   if (outcome === 'timeout') {
-    const label = locale ? `integration-${locale}` : 'integration';
     console.error(`integration: no result within ${DEADLINE_MS / 1000} s; the suite hung or VS Code never ran it. ` +
       `See .test-output/${label}-code-server.log and .test-output/${label}-browser.log.`);
     totals.failed += 1;
   }
   if (locale && totals.passed + totals.failed === 0) {
     console.log(`  ✖ no "${localeTag(locale)}" test ran in the ${locale} window`);
+    totals.failed += 1;
+  }
+  if (restricted && totals.passed + totals.failed === 0) {
+    console.log(`  ✖ no "${RESTRICTED_TAG}" test ran in the Restricted Mode window`);
     totals.failed += 1;
   }
   return totals;

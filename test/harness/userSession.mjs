@@ -49,3 +49,30 @@ export async function openWorkbench(browser, serverUrl, workspace, viewport = { 
   await page.waitForTimeout(1500); // let the workbench finish restoring before typing
   return page;
 }
+
+/** Runs a command from the command palette by its title. */
+export async function runFromPalette(page, command) {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+  // On a busy machine the palette can open before the extension's commands are known, and it does
+  // not filter again by itself: type the text again until the command is listed.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await input.fill('>');
+    await input.fill(`>${command}`);
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+  await page.waitForTimeout(300); // the list settles after filtering
+  // Move the selection to the row with this title (clicking can miss while the list re-renders).
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: command });
+  for (let i = 0; i < 8 && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
+  if (!(await focused.count())) throw new Error(`"${command}" is not in the command palette`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -49,23 +49,6 @@ async function showStepTitle(page, walkthrough, title) {
   await page.waitForTimeout(300);
 }
 
-/** Runs a command from the command palette by its title. */
-async function palette(page, command) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${command}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(300); // the list settles after filtering
-  // Move the selection to the row with this title (clicking can miss while the list re-renders).
-  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: command });
-  for (let i = 0; i < 8 && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
-  if (!(await focused.count())) throw new Error(`"${command}" is not in the command palette`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-}
-
 async function steps(engineHost) {
   const { totals, step } = stepCounter();
   const { workspace, userDataDir, extensionsDir, remove } = scratchWorkspace('walkthrough');
@@ -100,11 +83,11 @@ async function steps(engineHost) {
     browser = await launchBrowser();
     const page = await openWorkbench(browser, server.url, workspace, { width: 1280, height: 900 });
     // Without the side bar the walkthrough has room for its diagrams beside the steps.
-    await palette(page, 'View: Close Primary Side Bar');
+    await runFromPalette(page, 'View: Close Primary Side Bar');
 
     const walkthrough = page.locator('.gettingStartedContainer');
     const opened = await step('"Docker: Open the Docker Walkthrough" opens the walkthrough with its eight steps', async () => {
-      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await runFromPalette(page, 'Docker: Open the Docker Walkthrough');
       await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
       const stepButtons = walkthrough.locator('.getting-started-step');
       await stepButtons.nth(7).waitFor({ timeout: 15_000 });
@@ -128,8 +111,8 @@ async function steps(engineHost) {
     });
 
     await step('the volume step with its diagram (walkthrough-volumes.png)', async () => {
-      await palette(page, 'View: Close All Editors');
-      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await runFromPalette(page, 'View: Close All Editors');
+      await runFromPalette(page, 'Docker: Open the Docker Walkthrough');
       await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1000);
       await selectStep(page, walkthrough, 'Keep data in a volume');
@@ -139,24 +122,24 @@ async function steps(engineHost) {
     });
 
     await step('step 7 builds twice; the Dockerfile then shows each layer\'s size and which came from the cache (walkthrough-build-cache.png)', async () => {
-      await palette(page, 'Docker: Walkthrough Step 7: Build an Image Twice and See the Cache');
+      await runFromPalette(page, 'Docker: Walkthrough Step 7: Build an Image Twice and See the Cache');
       // It asks before writing into the workspace (a modal dialog).
       await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Write the Files' }).click({ timeout: 15_000 });
       await page.locator('.notification-toast', { hasText: 'built learn-cache:latest twice' }).first().waitFor({ timeout: 180_000 });
       // The per-layer inlay hints at the end of the RUN and COPY lines.
       await page.locator('.monaco-editor .view-lines', { hasText: 'cached' }).first().waitFor({ timeout: 30_000 });
       // Room for the hints: the Dockerfile's editor group alone, the build terminal closed.
-      await palette(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
-      await palette(page, 'View: Toggle Maximize Editor Group').catch(() => page.keyboard.press('Escape'));
+      await runFromPalette(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+      await runFromPalette(page, 'View: Toggle Maximize Editor Group').catch(() => page.keyboard.press('Escape'));
       await shot(page, 'walkthrough-build-cache.png', { keepNotifications: true });
     });
 
     await step('the network step in a dark theme (walkthrough-dark.png)', async () => {
-      await palette(page, 'View: Close All Editors');
-      await palette(page, 'Docker: Open the Docker Walkthrough');
+      await runFromPalette(page, 'View: Close All Editors');
+      await runFromPalette(page, 'Docker: Open the Docker Walkthrough');
       await walkthrough.getByText('Learn Docker with Docker Workbench').first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1000); // the walkthrough takes the focus once it has opened
-      await palette(page, 'Preferences: Color Theme');
+      await runFromPalette(page, 'Preferences: Color Theme');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 15_000 });
       await input.fill('Dark Modern');
@@ -173,7 +156,7 @@ async function steps(engineHost) {
     console.log(`  ✖ walkthrough setup failed: ${error?.stack ?? error}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    server?.stop();
+    await server?.stop();
     remove();
   }
   return totals;

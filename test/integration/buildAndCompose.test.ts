@@ -1,7 +1,9 @@
 // Build and compose workflows end to end: the docker-build task through the CLI and through the
 // Engine API, its problem matcher, what was built recorded for the language server; compose up
-// and down with the CLI installed here (docker-compose v1), volumes kept unless asked.
+// and down with every compose CLI installed here (docker-compose v1, and the v2 plugin when present),
+// volumes kept unless asked.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -92,77 +94,95 @@ describe('build and compose workflows', function () {
     }), /stopped at the base stage/);
   });
 
-  it('compose: up two services, down keeps the volume, a single service from a code lens, profiles, resolved config, down with volumes', async () => {
-    const api = await activateExtension();
-    const folder = uniqueName('shopapp').replace(/-/g, '');
-    const project = folder; // docker-compose v1 lower-cases and keeps [a-z0-9_-]
-    const dir = writeFiles(folder, {
-      'compose.yaml': [
-        'services:',
-        '  web:',
-        '    image: busybox',
-        '    command: ["httpd", "-f", "-p", "80"]',
-        '    volumes: ["data:/data"]',
-        '  db:',
-        '    image: busybox',
-        '    command: ["sleep", "300"]',
-        '  job:',
-        '    image: busybox',
-        '    command: ["sleep", "300"]',
-        '    profiles: ["jobs"]',
-        'volumes:',
-        '  data: {}',
-        '',
-      ].join('\n'),
+  // Every compose CLI on the machine: docker-compose v1 always (npm test installs it), the v2 plugin
+  // when present. None at all is a failure, not a skip.
+  const flavors = installedComposeCommands();
+  if (flavors.length === 0) it('a compose CLI is installed (docker-compose or the docker compose plugin)', () => assert.fail('no compose CLI found'));
+  for (const command of flavors) {
+    it(`compose (${command}): up two services, down keeps the volume, a single service from a code lens, profiles, resolved config, down with volumes`, async () => {
+      const api = await activateExtension();
+      const settings = vscode.workspace.getConfiguration('dockerWorkbench');
+      await settings.update('compose.command', command, vscode.ConfigurationTarget.Global);
+      cleanup.push(async () => settings.update('compose.command', undefined, vscode.ConfigurationTarget.Global));
+      const folder = uniqueName('shopapp').replace(/-/g, '');
+      const project = folder; // docker-compose v1 lower-cases and keeps [a-z0-9_-]
+      const dir = writeFiles(folder, {
+        'compose.yaml': [
+          'services:',
+          '  web:',
+          '    image: busybox',
+          '    command: ["httpd", "-f", "-p", "80"]',
+          '    volumes: ["data:/data"]',
+          '  db:',
+          '    image: busybox',
+          '    command: ["sleep", "300"]',
+          '  job:',
+          '    image: busybox',
+          '    command: ["sleep", "300"]',
+          '    profiles: ["jobs"]',
+          'volumes:',
+          '  data: {}',
+          '',
+        ].join('\n'),
+      });
+      const file = vscode.Uri.file(path.join(dir, 'compose.yaml'));
+      cleanup.push(async () => {
+        for (const c of await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })) await docker.getContainer(c.Id).remove({ force: true });
+        for (const n of await docker.listNetworks({ filters: { label: [`com.docker.compose.project=${project}`] } })) await docker.getNetwork(n.Id).remove().catch(() => undefined);
+        await docker.getVolume(`${project}_data`).remove().catch(() => undefined);
+      });
+      const running = async () => (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } })).map((c) => c.Labels['com.docker.compose.service']).sort();
+
+      setup.prompts.next('pickMany', []);
+      await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
+      assert.deepEqual(await running(), ['db', 'web']);
+      assert.ok((await docker.listNetworks()).some((n) => n.Name === `${project}_default`));
+      assert.equal((await docker.getVolume(`${project}_data`).inspect()).Name, `${project}_data`);
+
+      // The Compose view: project → services → containers.
+      api.composeView.refresh();
+      const projectNode = await waitFor('the project in the Compose view', async () => (await api.composeView.getChildren()).find((n) => n.kind === 'project' && n.project.name === project));
+      const services = await api.composeView.getChildren(projectNode);
+      assert.deepEqual(services.map((s) => (s.kind === 'service' ? s.service : '')), ['db', 'job', 'web']);
+      const web = services.find((s) => s.kind === 'service' && s.service === 'web')!;
+      await waitFor('the web container under its service', async () => (await api.composeView.getChildren(web)).length === 1);
+
+      await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
+      setup.prompts.next('confirm', (asked) => asked.buttons?.[0]);
+      await vscode.commands.executeCommand('dockerWorkbench.compose.down', projectNode);
+      const asked = setup.prompts.asked.at(-1)!;
+      assert.match(asked.detail!, new RegExp(`${project}_data`), 'the warning names the volume');
+      assert.deepEqual(asked.buttons, ['Down (Keep Volumes)', 'Down and Delete Volumes…']);
+      assert.deepEqual(await running(), []);
+      assert.equal((await docker.getVolume(`${project}_data`).inspect()).Name, `${project}_data`, 'down kept the volume');
+
+      // What the language server's code lens sends: one service, no questions.
+      await vscode.commands.executeCommand('dockerWorkbench.compose.up', { composeFileUri: file.toString(), services: ['db'] });
+      assert.deepEqual(await running(), ['db']);
+
+      setup.prompts.next('pickMany', ['Choose profiles…']).next('pickMany', ['jobs']);
+      await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
+      assert.deepEqual(await running(), ['db', 'job', 'web']);
+
+      await vscode.commands.executeCommand('dockerWorkbench.compose.config', file);
+      const resolved = await waitFor('the resolved config', () => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-workbench-report' && vscode.window.activeTextEditor.document.getText());
+      assert.match(resolved, /services:/);
+      assert.match(resolved, /httpd/);
+
+      await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
+      setup.prompts.next('confirm', (a) => a.buttons?.[1]).accept();
+      await vscode.commands.executeCommand('dockerWorkbench.compose.down', file);
+      assert.match(setup.prompts.asked.at(-1)!.detail!, /cannot be undone/);
+      await assert.rejects(docker.getVolume(`${project}_data`).inspect(), /no such volume/i);
     });
-    const file = vscode.Uri.file(path.join(dir, 'compose.yaml'));
-    cleanup.push(async () => {
-      for (const c of await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } })) await docker.getContainer(c.Id).remove({ force: true });
-      for (const n of await docker.listNetworks({ filters: { label: [`com.docker.compose.project=${project}`] } })) await docker.getNetwork(n.Id).remove().catch(() => undefined);
-      await docker.getVolume(`${project}_data`).remove().catch(() => undefined);
-    });
-    const running = async () => (await docker.listContainers({ filters: { label: [`com.docker.compose.project=${project}`] } })).map((c) => c.Labels['com.docker.compose.service']).sort();
-
-    setup.prompts.next('pickMany', []);
-    await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
-    assert.deepEqual(await running(), ['db', 'web']);
-    assert.ok((await docker.listNetworks()).some((n) => n.Name === `${project}_default`));
-    assert.equal((await docker.getVolume(`${project}_data`).inspect()).Name, `${project}_data`);
-
-    // The Compose view: project → services → containers.
-    api.composeView.refresh();
-    const projectNode = await waitFor('the project in the Compose view', async () => (await api.composeView.getChildren()).find((n) => n.kind === 'project' && n.project.name === project));
-    const services = await api.composeView.getChildren(projectNode);
-    assert.deepEqual(services.map((s) => (s.kind === 'service' ? s.service : '')), ['db', 'job', 'web']);
-    const web = services.find((s) => s.kind === 'service' && s.service === 'web')!;
-    await waitFor('the web container under its service', async () => (await api.composeView.getChildren(web)).length === 1);
-
-    await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
-    setup.prompts.next('confirm', (asked) => asked.buttons?.[0]);
-    await vscode.commands.executeCommand('dockerWorkbench.compose.down', projectNode);
-    const asked = setup.prompts.asked.at(-1)!;
-    assert.match(asked.detail!, new RegExp(`${project}_data`), 'the warning names the volume');
-    assert.deepEqual(asked.buttons, ['Down (Keep Volumes)', 'Down and Delete Volumes…']);
-    assert.deepEqual(await running(), []);
-    assert.equal((await docker.getVolume(`${project}_data`).inspect()).Name, `${project}_data`, 'down kept the volume');
-
-    // What the language server's code lens sends: one service, no questions.
-    await vscode.commands.executeCommand('dockerWorkbench.compose.up', { composeFileUri: file.toString(), services: ['db'] });
-    assert.deepEqual(await running(), ['db']);
-
-    setup.prompts.next('pickMany', ['Choose profiles…']).next('pickMany', ['jobs']);
-    await vscode.commands.executeCommand('dockerWorkbench.compose.up', file);
-    assert.deepEqual(await running(), ['db', 'job', 'web']);
-
-    await vscode.commands.executeCommand('dockerWorkbench.compose.config', file);
-    const resolved = await waitFor('the resolved config', () => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-workbench-report' && vscode.window.activeTextEditor.document.getText());
-    assert.match(resolved, /services:/);
-    assert.match(resolved, /httpd/);
-
-    await waitFor('the volume in the model', () => api.model.volumes.has(`${project}_data`));
-    setup.prompts.next('confirm', (a) => a.buttons?.[1]).accept();
-    await vscode.commands.executeCommand('dockerWorkbench.compose.down', file);
-    assert.match(setup.prompts.asked.at(-1)!.detail!, /cannot be undone/);
-    await assert.rejects(docker.getVolume(`${project}_data`).inspect(), /no such volume/i);
-  });
+  }
 });
+
+/** The compose commands that answer `version` here, as the setting spells them. */
+function installedComposeCommands(): string[] {
+  const answers = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8', timeout: 20_000 }).status === 0;
+  return [
+    ...(answers('docker-compose', ['version']) ? ['docker-compose'] : []),
+    ...(answers('docker', ['compose', 'version']) ? ['docker compose'] : []),
+  ];
+}

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import { DockerEngine } from '../../client/src/engine/dockerEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
 import { AttachPseudoterminal } from '../../client/src/containers/attachTerminal';
-import { ContainerFileSystemProvider, containerUri, downloadFromContainer, uploadToContainer } from '../../client/src/containers/containerFileSystem';
+import { ContainerFileSystemProvider, containerUri } from '../../client/src/containers/containerFileSystem';
+import { downloadFromContainer, uploadToContainer } from '../../client/src/containers/fileTransfer';
 import { InspectDocumentProvider, REVEAL_COMMAND } from '../../client/src/containers/inspectDocument';
 import { engineStartWatch } from '../../client/src/containers/logFollower';
 import { LogsDocumentProvider } from '../../client/src/containers/logsDocument';
@@ -112,7 +113,7 @@ describe('Container interaction', function () {
     assert.ok(!pty.isStreaming, 'closing the terminal destroys the stream');
   });
 
-  it('shell: falls back to sh when bash is missing, runs typed commands, resizes and closes with the exit code', async () => {
+  it('shell: falls back to sh when bash is missing, runs typed commands, resizes, and keeps a failing exit code on screen until a key', async () => {
     assert.deepEqual(await resolveShellCommand(engine, main.id, undefined), { cmd: ['sh'], fellBackToSh: true });
     const pty = new ShellPseudoterminal(getEngine, main.id, 'main');
     const out = capture(pty);
@@ -128,17 +129,31 @@ describe('Container interaction', function () {
     pty.handleInput('stty size\r');
     await waitFor('the new size', () => /20 90/.test(plain(out.text)));
     pty.handleInput('exit 5\r');
-    await waitFor('the terminal to close', () => out.closed);
-    assert.equal(out.code, 5);
+    await waitFor('the exit code on screen', () => pty.waitingForKey);
+    assert.match(plain(out.text), /── sh exited with code 5 ──/);
+    assert.ok(!out.closed, 'a non-zero code is shown, not passed to VS Code (which would add a notification)');
+    pty.handleInput('x');
+    assert.ok(out.closed);
+    assert.equal(out.code, undefined);
+
+    const clean = new ShellPseudoterminal(getEngine, main.id, 'main');
+    const cleanOut = capture(clean);
+    clean.open({ columns: 80, rows: 24 });
+    await clean.ready;
+    clean.handleInput('exit\r');
+    await waitFor('a shell that exits with 0 to close', () => cleanOut.closed);
+    assert.equal(cleanOut.code, 0);
   });
 
   it('shell: a custom command line is split with quotes and run as an argument array', async () => {
     const pty = new ShellPseudoterminal(getEngine, main.id, 'main', `sh -c 'echo "[$1]"; exit 3' x "a b;c 'd'"`);
     const out = capture(pty);
     pty.open({ columns: 80, rows: 24 });
-    await waitFor('the terminal to close', () => out.closed);
+    await waitFor('the one-shot command to end, its output kept', () => pty.waitingForKey);
     assert.match(out.text, /\[a b;c 'd'\]/);
-    assert.equal(out.code, 3);
+    assert.equal(pty.exitCode, 3);
+    assert.match(plain(out.text), /exited with code 3/);
+    assert.ok(!out.closed);
     assert.deepEqual(pty.command, ['sh', '-c', 'echo "[$1]"; exit 3', 'x', "a b;c 'd'"]);
   });
 
@@ -179,24 +194,39 @@ describe('Container interaction', function () {
     assert.equal((await container.inspect()).State.Running, true);
   });
 
-  it('inspect masks DB_PASSWORD, offers a reveal code lens, and the reveal variant shows the value', async () => {
+  it('inspect masks secrets in Env, Cmd, Entrypoint, Labels and Healthcheck by name and shape, offers a reveal code lens, and the reveal variant shows them', async () => {
     const provider = new InspectDocumentProvider(getEngine, INSPECT_SCHEME);
     registrations.push(
       provider,
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, provider),
       vscode.languages.registerCodeLensProvider({ scheme: INSPECT_SCHEME }, provider),
     );
-    const editor = await provider.open('container', main.id, 'main');
+    const github = `ghp_${'q'.repeat(36)}`;
+    const secretive = await run({
+      Entrypoint: ['sh', '-c', 'exec sleep 3600', '--', '--api-key', 'k3y-in-entrypoint'],
+      Cmd: ['--token=t0k-in-cmd'],
+      Env: ['DB_PASSWORD=hunter2', 'DB_PASS=pass-in-env', 'MYSQL_PWD=pwd-in-env', 'LDAP_BIND_PW=pw-in-env', 'DATABASE_URL=postgres://app:url-pw@db/app', `HELPER=${github}`, 'PLAIN_SETTING=visible'],
+      Labels: { 'com.example.db-password': 'label-secret', 'com.example.owner': 'team-a' },
+      Healthcheck: { Test: ['CMD-SHELL', 'wget -q http://bot:health-pw@localhost/ || true'], Interval: 60_000_000_000 },
+    });
+    const editor = await provider.open('container', secretive.id, 'secretive');
     const text = editor.document.getText();
-    assert.ok(text.includes('"DB_PASSWORD=********"'), 'masked');
+    assert.ok(text.includes('"DB_PASSWORD=***"'), 'masked as KEY=***');
     assert.ok(text.includes('"PLAIN_SETTING=visible"'));
-    assert.ok(!text.includes('hunter2'));
-    assert.equal(JSON.parse(text).Id, main.id, 'valid JSON');
+    assert.ok(text.includes('"com.example.owner": "team-a"'));
+    assert.ok(text.includes('postgres://app:***@db/app'), 'the URL keeps its user and host');
+    for (const secret of ['hunter2', 'pass-in-env', 'pwd-in-env', 'pw-in-env', 'url-pw', github, 'k3y-in-entrypoint', 't0k-in-cmd', 'label-secret', 'health-pw']) {
+      assert.ok(!text.includes(secret), `${secret} is masked`);
+    }
+    assert.equal(JSON.parse(text).Id, secretive.id, 'valid JSON');
     assert.equal(editor.document.languageId, 'json');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.ok(lenses.some((l) => l.command?.command === REVEAL_COMMAND && /Reveal 1 masked value/.test(l.command.title)), 'a reveal lens');
-    const revealed = await provider.open('container', main.id, 'main', true);
+    const count = provider.maskedCount(editor.document.uri)!;
+    assert.ok(count >= 10, `at least the ten planted values are counted (${count})`);
+    assert.ok(lenses.some((l) => l.command?.command === REVEAL_COMMAND && l.command.title.includes(`Reveal ${count} masked values`)), 'a reveal lens');
+    const revealed = await provider.open('container', secretive.id, 'secretive', true);
     assert.ok(revealed.document.getText().includes('"DB_PASSWORD=hunter2"'));
+    assert.ok(revealed.document.getText().includes('label-secret'));
     assert.notEqual(revealed.document.uri.toString(), editor.document.uri.toString(), 'a separate document');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -204,7 +234,7 @@ describe('Container interaction', function () {
   it('top lists the container processes as a table', async () => {
     const provider = new TopDocumentProvider(getEngine, 'dwb-test-top');
     const text = await provider.provideTextDocumentContent(provider.uriFor(main.id, 'main'));
-    assert.match(text, /^Processes in main at .* \(\d+ processes\)/);
+    assert.match(text, /^Processes in main at .* \((1 process|\d+ processes)\)/);
     assert.match(text, /PID/);
     assert.match(text, /sleep 3600/);
   });
@@ -315,11 +345,12 @@ describe('Container interaction', function () {
 
       const target = path.join(workspaceDir(), `download-${Date.now()}`);
       fs.mkdirSync(target);
-      const down = await downloadFromContainer(getEngine, main.id, base, vscode.Uri.file(target));
+      const notAsked = async () => assert.fail('the destination is new: nothing to ask');
+      const down = await downloadFromContainer(getEngine, main.id, base, vscode.Uri.file(target), notAsked);
       assert.deepEqual([down.files, down.directories], [2, 2]);
       assert.equal(fs.readFileSync(path.join(target, path.basename(local), 'a.txt'), 'utf8'), 'alpha\n');
       assert.equal(fs.readFileSync(path.join(target, path.basename(local), 'nested', 'run.sh'), 'utf8'), '#!/bin/sh\necho ran\n');
-      const links = await downloadFromContainer(getEngine, main.id, '/bin', vscode.Uri.file(target));
+      const links = await downloadFromContainer(getEngine, main.id, '/bin', vscode.Uri.file(target), notAsked);
       assert.ok(links.skipped.length > 100, 'symlinks are skipped, not followed');
       assert.equal(links.files, 1);
     });

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, workspaceDir } from './helpers';
 
 describe('Containers view', () => {
   it('lists a container created through the engine, and drops it when it is removed', async () => {
@@ -29,5 +32,88 @@ describe('Containers view', () => {
     await waitForChildren('the removed container to leave the view', api.views.containers, (nodes) =>
       !nodes.some((n) => n.kind === 'container' && n.id === container.id),
     );
+  });
+});
+
+describe('Containers view: times that stay true, and the description template', function () {
+  this.timeout(60_000);
+  const docker = testDocker();
+
+  afterEach(async () => {
+    const api = await activateExtension();
+    api.views.containers.now = () => Date.now();
+    await vscode.workspace.getConfiguration().update('dockerWorkbench.containers.description', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('computes "Up …" from the engine\'s StartedAt when a row is drawn, and redraws rows once a minute only while the view is visible', async () => {
+    const api = await activateExtension();
+    await childrenOf(api.views.containers);
+    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('dwb-times'), Cmd: ['sleep', '600'] });
+    try {
+      await container.start();
+      const startedAt = Date.parse((await container.inspect()).State.StartedAt);
+      const node = await waitForChildren('the running container', api.views.containers, (nodes) =>
+        nodes.find((n) => n.kind === 'container' && n.id === container.id && /^container:running/.test(String(api.views.containers.getTreeItem(n).contextValue))));
+      const description = () => String(api.views.containers.getTreeItem(node).description);
+      // From the start event (to the millisecond) or the one inspect: the engine's own start time either way.
+      const known = await waitFor('the times from the engine', () => api.model.containerTimes(container.id)?.startedAt);
+      assert.ok(Math.abs(known - startedAt) < 1000, `the start time ${new Date(known).toISOString()} is the engine's StartedAt ${new Date(startedAt).toISOString()}`);
+      // The same row drawn 16 minutes after the start, with no event and no engine read in between.
+      const reads = api.model.counters.objectReads + api.model.counters.timeReads + api.model.counters.fullLists;
+      api.views.containers.now = () => known + 16 * 60_000 + 500;
+      assert.match(description(), /^dwb-test\/busybox:latest · Up 16 minutes$/);
+      api.views.containers.now = () => known + 3 * 3_600_000;
+      assert.match(description(), /Up 3 hours/);
+      assert.equal(api.model.counters.objectReads + api.model.counters.timeReads + api.model.counters.fullLists, reads, 'drawing asks the engine nothing');
+
+      // The ticker runs while the view is visible, and not while it is hidden.
+      await vscode.commands.executeCommand('dockerWorkbench.containers.focus');
+      await waitFor('the minute ticker while the view is visible', () => api.views.containers.ticker.running);
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await waitFor('no ticker while the view is hidden', () => !api.views.containers.ticker.running);
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+
+  it('describes containers with a docker ps --format style template from the settings, and keeps the default when it has a mistake', async () => {
+    const api = await activateExtension();
+    await childrenOf(api.views.containers);
+    await waitFor('the engine model to connect', () => api.model.state.status === 'connected');
+    const name = uniqueName('dwb-template');
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '600'], Labels: { tier: 'front' } });
+    try {
+      const node = await waitForChildren('the container', api.views.containers, (nodes) => nodes.find((n) => n.kind === 'container' && n.id === container.id));
+      const description = () => String(api.views.containers.getTreeItem(node).description);
+      const settings = vscode.workspace.getConfiguration();
+      await settings.update('dockerWorkbench.containers.description', '{{.State}} | {{.Label "tier"}} | {{.ID}}', vscode.ConfigurationTarget.Global);
+      await waitFor('the template applied', () => description() === `created | front | ${container.id.slice(0, 12)}`);
+      await settings.update('dockerWorkbench.containers.description', '{{.Nope}} {{.Image}}', vscode.ConfigurationTarget.Global);
+      await waitFor('the default after a mistake', () => description() === 'dwb-test/busybox:latest · Created');
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+
+  it('explains a placeholder on hover in settings.json', async () => {
+    const file = path.join(workspaceDir(), '.vscode', 'settings.json');
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{\n  "dockerWorkbench.containers.description": "{{.Names}} · {{.RunningFor}} · {{.Oops}}"\n}\n');
+      const document = await vscode.workspace.openTextDocument(file);
+      const line = document.lineAt(1).text;
+      const hoverAt = async (text: string) => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, line.indexOf(text) + 3));
+        return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      };
+      assert.match(await hoverAt('{{.RunningFor}}'), /How long ago the container was created/);
+      assert.match(await hoverAt('{{.Oops}}'), /Not a placeholder the Containers view knows/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (before === undefined) fs.rmSync(file, { force: true });
+      else fs.writeFileSync(file, before);
+    }
   });
 });

@@ -80,7 +80,7 @@ describe('explorer (live from engine events)', () => {
 
     // The volume view knows who uses the volume; the workspace filter keeps the project.
     const volumeNode = await waitForChildren('the volume', api.views.volumes, (nodes) => nodes.find((n) => n.id === `${project}_data`));
-    assert.match(String(api.views.volumes.getTreeItem(volumeNode).description), /1 containers/);
+    assert.match(String(api.views.volumes.getTreeItem(volumeNode).description), /1 container\b/);
     api.views.containers.setWorkspaceOnly(true);
     try {
       const roots = await childrenOf(api.views.containers);
@@ -154,7 +154,7 @@ describe('explorer (live from engine events)', () => {
     await c.start();
     const node = await waitForChildren('the network with its member', api.views.networks, (nodes) => {
       const n = nodes.find((x) => x.id === network.id);
-      return n && /1 containers/.test(String(api.views.networks.getTreeItem(n).description)) ? n : undefined;
+      return n && /1 container\b/.test(String(api.views.networks.getTreeItem(n).description)) ? n : undefined;
     });
     const roots = await childrenOf(api.views.networks);
     const names = roots.map((n) => String(api.views.networks.getTreeItem(n).label));

@@ -105,3 +105,22 @@ export function commandTestSetup(): { readonly prompts: ScriptedPrompts; cleanup
   });
   return state;
 }
+
+/**
+ * Runs a command that must fail. Commands never reject (the wrapper shows one message and keeps
+ * VS Code from adding its own), so the failure is read from the API's record: resolves to the
+ * message the user saw, and fails when the command succeeded or failed otherwise.
+ */
+export async function commandFailure(command: string, ...args: unknown[]): Promise<string> {
+  const api = await activateExtension();
+  const seen: string[] = [];
+  const listener = api.commandFailures.onDidFail((f) => { if (f.command === command) seen.push(f.message); });
+  try {
+    const result = await vscode.commands.executeCommand(command, ...args);
+    assert.equal(result, undefined, `${command} failed, so it returns nothing`);
+  } finally {
+    listener.dispose();
+  }
+  assert.equal(seen.length, 1, `${command} reports exactly one failure, got ${JSON.stringify(seen)}`);
+  return seen[0]!;
+}

@@ -5,6 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, activateExtension, diagnosticsFor, openWorkspaceFile, waitFor } from './helpers';
+import { toEngineError } from '../../client/src/engine/engineError';
+import { containerStatus } from '../../client/src/views/containerStatus';
+import type { ContainerSummary } from '../../client/src/engine/dockerEngine';
 
 const LOCALE = process.env.DWB_TEST_LOCALE;
 const CJK = /[\u4e00-\u9fff]/;
@@ -56,6 +59,18 @@ if (LOCALE) {
       const refresh = manifest.contributes.commands.find((c) => c.command === 'dockerWorkbench.refresh')?.title;
       assert.equal(typeof refresh === 'object' ? refresh.value : refresh, '刷新');
       assert.equal(vscode.l10n.t('Which Docker engine?'), '使用哪个 Docker 引擎？');
+    });
+
+    it('engine errors, including the permission-denied fix, and container times are in Chinese', () => {
+      const denied = toEngineError(Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES', address: '/var/run/docker.sock' }), 'unix:///var/run/docker.sock', vscode.l10n);
+      assert.equal(denied.kind, 'permissionDenied');
+      assert.match(denied.message, CJK, denied.message);
+      assert.match(denied.message, /sudo usermod -aG docker \$USER/);
+      assert.match(denied.message, /\/var\/run\/docker\.sock/);
+      const status = containerStatus({ State: 'running', Status: 'Up 1 second' } as ContainerSummary, { startedAt: 0 }, 16 * 60_000, vscode.l10n);
+      assert.match(status, CJK, status);
+      assert.match(status, /16/);
+      assert.equal(vscode.l10n.t('1 container'), '1 个容器');
     });
   });
 }

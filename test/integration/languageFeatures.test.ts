@@ -106,6 +106,33 @@ describe('language features in VS Code', function () {
       for (const value of ['always', 'unless-stopped', 'on-failure']) assert.ok(labels.some((l) => l.includes(value)), `${value} among ${labels}`);
     });
 
+    it('keeps reporting every other mistake while the file has a syntax error and a duplicate key, as it is edited', async () => {
+      const text = [
+        'services:',
+        '  web:',
+        '    image: nginx',
+        '    depends_on: [ghost]', //   3: undefined service
+        '    ports: ["99999:80"]', //   4: invalid port
+        '    restart: always',
+        '    restart: "no"', //         6: duplicate key
+        '  last:',
+        '    image: busybox',
+        '   command: ["true"]', //    9: one space short
+        '',
+      ].join('\n');
+      const doc = await openWorkspaceFile(`${uniqueName('lfc')}/compose.yaml`, text);
+      const lineCodes = () => ours(doc.uri).map((d) => `${d.range.start.line} ${codeOf(d)}`).sort();
+      const all = ['3 compose-undefined-service', '4 compose-invalid-port', '6 compose-duplicate-key', '9 compose-yaml-syntax'];
+      await waitFor('every mistake reported', () => (all.every((c) => lineCodes().includes(c)) ? true : undefined));
+      // Fix the indentation: the syntax error goes, the other findings stay.
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((edit) => edit.insert(new vscode.Position(9, 0), ' '));
+      await waitFor('the syntax error gone, the rest kept', () => {
+        const now = lineCodes();
+        return !now.includes('9 compose-yaml-syntax') && all.slice(0, 3).every((c) => now.includes(c)) ? true : undefined;
+      });
+    });
+
     it('renames a service in its references and shows Up/Logs code lenses', async () => {
       const doc = await openWorkspaceFile(`${uniqueName('lfc')}/compose.yaml`, 'services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    depends_on:\n      - db\n');
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, new vscode.Position(1, 3), 'database');

@@ -85,7 +85,7 @@ describe('image, volume, network and system commands', () => {
     cleanup.push(() => user.remove({ force: true }));
     const node = await waitForChildren('the volume, in use', api.views.volumes, (nodes) => {
       const n = nodes.find((x) => x.id === name);
-      return n && /1 containers/.test(String(api.views.volumes.getTreeItem(n).description)) ? n : undefined;
+      return n && /1 container\b/.test(String(api.views.volumes.getTreeItem(n).description)) ? n : undefined;
     });
     await vscode.commands.executeCommand('dockerWorkbench.volumes.remove', node);
     assert.equal((await docker.getVolume(name).inspect()).Name, name, 'refused while in use (and no question asked)');

@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup } from './helpers';
+import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup, commandFailure } from './helpers';
 import type { RunSpec } from '../../client/src/run/runSpec';
 import type { RunForm } from '../../client/src/run/runForm';
 import { emptyDraft, specToDraft } from '../../client/src/run/runFormProtocol';
@@ -55,6 +55,7 @@ describe('Run workflow', function () {
   const removeVolume = (name: string) => cleanup.push(() => docker.getVolume(name).remove({ force: true }));
   const exists = (name: string) => docker.getContainer(name).inspect().then(() => true, () => false);
   const run = (spec: RunSpec) => vscode.commands.executeCommand<Started>('dockerWorkbench.run.withSpec', spec);
+  const failedRun = (spec: RunSpec) => commandFailure('dockerWorkbench.run.withSpec', spec);
 
 
   it('runs the test image with a port on 127.0.0.1, a created named volume, env vars and an env file; the engine and an HTTP fetch agree', async () => {
@@ -128,17 +129,18 @@ describe('Run workflow', function () {
     await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
-  it('--rm: the engine removes the container when it exits', async () => {
+  it('--rm: the engine removes the container when it exits; a detached --rm run keeps its output in a terminal instead of offering logs that go with it', async () => {
     const name = uniqueName('dwb-run-rm');
     removeContainer(name);
-    setup.prompts.next('info', undefined);
     const started = await run({ image: TEST_IMAGE, name, remove: true, command: ['sh', '-c', 'sleep 1'] });
     assert.match(started.commandLine, /^docker run -d --rm /);
     await waitFor('the container to be removed after it exited', async () => !(await exists(name)), 30_000);
-    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
+    const terminal = await waitFor('its run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
+    terminal.dispose();
+    assert.equal(setup.prompts.asked.filter((a) => a.kind === 'info').length, 0, 'no "Show Logs" for a container that removes itself');
   });
 
-  it('an interactive run opens an attached terminal that talks to the main process', async () => {
+  it('an interactive run opens a terminal attached to the main process', async () => {
     const name = uniqueName('dwb-run-it');
     removeContainer(name);
     const started = await run({ image: TEST_IMAGE, name, interactive: true, remove: true, command: ['sh'] });
@@ -146,8 +148,8 @@ describe('Run workflow', function () {
     const details = await docker.getContainer(name).inspect();
     assert.equal(details.Config.Tty, true);
     assert.equal(details.Config.OpenStdin, true);
-    const terminal = await waitFor('the attach terminal', () => vscode.window.terminals.find((t) => t.name === `Attach: ${name}`));
-    await new Promise((r) => setTimeout(r, 500)); // let the attach connect before typing
+    // Attached before the start, so typing right away reaches the shell.
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
     terminal.sendText('exit 0');
     await waitFor('the shell to exit and --rm to remove the container', async () => !(await exists(name)), 30_000);
     terminal.dispose();
@@ -157,8 +159,7 @@ describe('Run workflow', function () {
     const started = await vscode.commands.executeCommand<Started>('dockerWorkbench.images.runInteractive', TEST_IMAGE);
     cleanup.push(() => docker.getContainer(started.id).remove({ force: true }));
     assert.match(started.commandLine, new RegExp(`^docker run -it --rm ${TEST_IMAGE.replace(/[/.]/g, '\\$&')}$`));
-    const terminal = await waitFor('the attach terminal', () => vscode.window.terminals.find((t) => t.name === `Attach: ${started.name}`));
-    await new Promise((r) => setTimeout(r, 500));
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${started.name}`));
     terminal.sendText('exit');
     await waitFor('the container to go', async () => !(await exists(started.id)), 30_000);
     terminal.dispose();
@@ -233,22 +234,19 @@ describe('Run workflow', function () {
     assert.equal(started.name, name);
     assert.ok((await docker.getContainer(name).inspect()).Config.Env.includes('SAVED=yes'));
 
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.run.rerun', configuration)),
-      /The name "dwb-run-saved[^"]*" is already used by another container/,
-    );
+    assert.match(await commandFailure('dockerWorkbench.run.rerun', configuration), /The name "dwb-run-saved[^"]*" is already used by another container/);
 
     setup.prompts.next('pick', configuration);
     assert.equal(await vscode.commands.executeCommand('dockerWorkbench.run.deleteConfiguration'), true);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerWorkbench.run.rerun', configuration)), /no saved run configuration named/);
+    assert.match(await commandFailure('dockerWorkbench.run.rerun', configuration), /no saved run configuration named/);
     await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });
 
   it('validation errors stop the run, from a command and from the form', async () => {
     const name = uniqueName('dwb-run-invalid');
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, networkAliases: ['db'] })), /network alias needs a user-defined network/);
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, remove: true, restart: 'always' })), /--rm conflicts with the restart policy "always"/);
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name, ports: [{ containerPort: 'http' }] })), /Container port "http"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, networkAliases: ['db'] }), /network alias needs a user-defined network/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, remove: true, restart: 'always' }), /--rm conflicts with the restart policy "always"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, name, ports: [{ containerPort: 'http' }] }), /Container port "http"/);
     assert.equal(await exists(name), false);
 
     const form = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
@@ -268,26 +266,14 @@ describe('Run workflow', function () {
     removeContainer(second);
     setup.prompts.next('info', undefined);
     await run({ image: TEST_IMAGE, name: first, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] });
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, name: second, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] })),
-      new RegExp(`Host port ${port} on 127\\.0\\.0\\.1 is already in use`),
-    );
+    assert.match(await failedRun({ image: TEST_IMAGE, name: second, ports: [{ containerPort: '80', hostPort: String(port), hostIp: '127.0.0.1' }], command: ['sleep', '300'] }), new RegExp(`Host port ${port} on 127\\.0\\.0\\.1 is already in use`));
     assert.equal(await exists(second), false, 'the container that could not start was removed again');
 
-    await assert.rejects(Promise.resolve(run({ image: TEST_IMAGE, name: first, command: ['true'] })), new RegExp(`The name "${first}" is already used by another container`));
+    assert.match(await failedRun({ image: TEST_IMAGE, name: first, command: ['true'] }), new RegExp(`The name "${first}" is already used by another container`));
 
-    await assert.rejects(
-      Promise.resolve(run({ image: 'dwb-test/not-on-this-engine:1', name: uniqueName('dwb-run-missing') })),
-      /The image dwb-test\/not-on-this-engine:1 is not on this engine, and pulling it from its registry failed .*Build it from a Dockerfile, or pull it/,
-    );
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, mounts: [{ type: 'volume', source: uniqueName('dwb-no-such-vol'), target: '/d' }] })),
-      /does not exist\. Choose an existing volume, or tick "create if missing"/,
-    );
-    await assert.rejects(
-      Promise.resolve(run({ image: TEST_IMAGE, network: uniqueName('dwb-no-such-net') })),
-      /The network "dwb-no-such-net[^"]*" does not exist/,
-    );
+    assert.match(await failedRun({ image: 'dwb-test/not-on-this-engine:1', name: uniqueName('dwb-run-missing') }), /The image dwb-test\/not-on-this-engine:1 is not on this engine, and pulling it from its registry failed .*Build it from a Dockerfile, or pull it/);
+    assert.match(await failedRun({ image: TEST_IMAGE, mounts: [{ type: 'volume', source: uniqueName('dwb-no-such-vol'), target: '/d' }] }), /does not exist\. Choose an existing volume, or tick "create if missing"/);
+    assert.match(await failedRun({ image: TEST_IMAGE, network: uniqueName('dwb-no-such-net') }), /The network "dwb-no-such-net[^"]*" does not exist/);
     // An engine that cannot be reached (the same code the commands use, with an engine of its own).
     const nowhere = new DockerEngine(parseEndpoint(`unix://${path.join(workspaceDir(), 'no-engine.sock')}`));
     await assert.rejects(createAndStart(nowhere, { image: TEST_IMAGE }), (error: unknown) => error instanceof RunError && error.kind === 'unreachable' && /cannot be reached, so nothing was run/.test(error.message));
@@ -324,11 +310,12 @@ describe('Run workflow', function () {
     await form.handleMessage({ type: 'copy', draft });
     assert.equal(await vscode.env.clipboard.readText(), form.lastPreview.commandLine);
 
-    setup.prompts.next('info', undefined);
     await form.handleMessage({ type: 'run', draft });
     assert.equal(form.started?.name, name);
     assert.equal((await docker.getContainer(name).inspect()).State.Running, true);
-    await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
+    // Detached with --rm: its output is kept in a terminal, since it goes with the container.
+    const terminal = await waitFor('the run terminal', () => vscode.window.terminals.find((t) => t.name === `Run: ${name}`));
+    cleanup.push(async () => terminal.dispose());
 
     const again = await vscode.commands.executeCommand<RunForm>('dockerWorkbench.images.run', TEST_IMAGE);
     cleanup.push(async () => again.dispose());

@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext, Handler } from '../commands/commandContext';
-import { defaultTag, formatBuildArgs, parseBuildArgs, type BuildSpec } from './buildSpec';
+import { defaultTag, formatBuildArgs, maskedBuildArgs, parseBuildArgs, type BuildSpec } from './buildSpec';
 import { createBuildTask, BUILD_TASK_TYPE, type BuildOutcome, type BuildTaskDefinition, type BuildTaskDeps } from './buildTask';
 import { dockerfileFacts } from './dockerfileFacts';
+import { REMEMBERED_BUILD_PREFIX } from './buildContextFacts';
 
 /** What a code lens or another command passes. */
 export interface BuildRequest {
@@ -60,7 +61,7 @@ function dockerfileUriOf(argument: unknown): vscode.Uri | undefined {
 
 /** Asks what to build; undefined when the user cancels. */
 async function askBuildSpec(ctx: CommandContext, workflow: BuildWorkflow, dockerfile: vscode.Uri, presetTarget: string | undefined): Promise<BuildSpec | undefined> {
-  const key = `dockerWorkbench.build:${dockerfile.fsPath}`;
+  const key = `${REMEMBERED_BUILD_PREFIX}${dockerfile.fsPath}`;
   const remembered = workflow.state.get<Remembered>(key);
   const folder = path.dirname(dockerfile.fsPath);
   const tag = await ctx.prompts.current.input({
@@ -95,7 +96,7 @@ async function askBuildSpec(ctx: CommandContext, workflow: BuildWorkflow, docker
   const options = await ctx.prompts.current.pickMany(
     [
       { label: vscode.l10n.t('Do not use the cache'), description: '--no-cache', key: 'noCache' },
-      { label: vscode.l10n.t('Build arguments…'), description: formatBuildArgs(spec.buildArgs) || '--build-arg', key: 'args' },
+      { label: vscode.l10n.t('Build arguments…'), description: formatBuildArgs(maskedBuildArgs(spec.buildArgs)) || '--build-arg', key: 'args' },
       { label: vscode.l10n.t('Platform…'), description: spec.platform ?? '--platform', key: 'platform' },
       { label: vscode.l10n.t('Build context…'), description: vscode.workspace.asRelativePath(spec.context), key: 'context' },
     ],

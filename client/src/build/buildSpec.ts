@@ -1,5 +1,6 @@
 // What one image build is, and the docker CLI arguments for it. Pure: unit-tested. The argument
 // array is what runs (never a shell string); `formatCommandLine` is only for showing it.
+import { maskEnvEntry } from '../containers/secretMasking';
 
 export interface BuildSpec {
   /** Absolute path of the Dockerfile. */
@@ -22,7 +23,8 @@ export function toDockerBuildArgs(spec: BuildSpec): string[] {
   if (spec.target) args.push('--target', spec.target);
   if (spec.platform) args.push('--platform', spec.platform);
   if (spec.noCache) args.push('--no-cache');
-  args.push(spec.context);
+  // `--`: the context is a path, never an option, whatever its name.
+  args.push('--', spec.context);
   return args;
 }
 
@@ -37,6 +39,11 @@ export function parseBuildArgs(text: string, env: NodeJS.ProcessEnv = {}): Recor
     } else result[key!] = doubleQuoted ?? singleQuoted ?? raw;
   }
   return result;
+}
+
+/** The same arguments with secret values masked (`NPM_TOKEN=***`), for showing them in a list. */
+export function maskedBuildArgs(args: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, maskEnvEntry(`${key}=${value}`).slice(key.length + 1)]));
 }
 
 export function formatBuildArgs(args: Record<string, string>): string {

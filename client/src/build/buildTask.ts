@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActiveEngine } from '../engine/activeEngine';
+import { maskArgv, maskText } from '../containers/secretMasking';
 import { BuildOutputReader } from './buildOutput';
 import { formatCommandLine, toDockerBuildArgs, type BuildSpec } from './buildSpec';
 import { detectDockerCli } from './dockerCli';
@@ -121,7 +122,8 @@ class BuildTerminal implements vscode.Pseudoterminal {
   private buildWithCli(command: string, env: NodeJS.ProcessEnv, buildkit: boolean, reader: BuildOutputReader): Promise<number> {
     const args = toDockerBuildArgs(this.spec);
     if (buildkit) args.splice(1, 0, '--progress=plain');
-    this.write(`> ${formatCommandLine('docker', args)}\n\n`);
+    // The line shown is masked (`--build-arg NPM_TOKEN=***`); the process gets the real values.
+    this.write(`> ${formatCommandLine('docker', maskArgv(args))}\n\n`);
     return new Promise((resolve) => {
       const child = spawn(command, args, { env, cwd: this.spec.context });
       this.stop = () => child.kill('SIGINT');
@@ -169,7 +171,7 @@ class BuildTerminal implements vscode.Pseudoterminal {
         if (!text) return;
         reader.push(text);
         this.write(text);
-        this.deps.log.info(text.trimEnd());
+        this.deps.log.info(maskText(text.trimEnd()));
       });
       return 0;
     } catch (error) {

@@ -42,10 +42,41 @@ export class BuiltImages {
       image: outcome.spec.tag || image.Id,
       imageId: image.Id,
       layers,
+      ...(outcome.spec.target ? { target: outcome.spec.target } : {}),
     };
+    await this.save(fact);
+    return fact;
+  }
+
+  /** The Dockerfiles an image was built from (usually one). */
+  forImage(imageId: string): BuiltImageFact[] {
+    return this.all().filter((f) => f.imageId === imageId);
+  }
+
+  /**
+   * Adds what an analysis of the image found to each layer (bytes wasted, bytes hidden), so the
+   * server's hints and hovers show them. The engine's history and the image's configuration list
+   * the same steps, so they line up by index.
+   */
+  async recordAnalysis(imageId: string, steps: ReadonlyArray<{ wasted: number; hides: number } | undefined>): Promise<BuiltImageFact[]> {
+    const updated: BuiltImageFact[] = [];
+    for (const fact of this.forImage(imageId)) {
+      if (fact.layers.length !== steps.length) continue;
+      const layers = fact.layers.map((layer, i) => {
+        const { wasted: _w, hides: _h, ...rest } = layer;
+        const step = steps[i];
+        return { ...rest, ...(step?.wasted ? { wasted: step.wasted } : {}), ...(step?.hides ? { hides: step.hides } : {}) };
+      });
+      const next = { ...fact, layers };
+      await this.save(next);
+      updated.push(next);
+    }
+    return updated;
+  }
+
+  private async save(fact: BuiltImageFact): Promise<void> {
     await this.state.update(STATE_KEY, [...this.all().filter((f) => f.dockerfileUri !== fact.dockerfileUri), fact].slice(-50));
     for (const listener of this.listeners) listener(fact);
-    return fact;
   }
 }
 

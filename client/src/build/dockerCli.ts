@@ -15,9 +15,15 @@ export interface DockerCli {
 
 const cache = new Map<string, Promise<DockerCli | undefined>>();
 
-/** The docker executable: the `dockerWorkbench.dockerPath` setting, or `docker` on PATH. */
+/**
+ * The docker executable: the `dockerWorkbench.dockerPath` setting, or `docker` on PATH. Only the
+ * user's own (or the remote machine's) settings count: a path from a workspace's settings would
+ * run a program the repository chose, so workspace and folder values are ignored even in a
+ * trusted workspace (the setting is also machine-scoped in package.json).
+ */
 export function dockerExecutable(): string | undefined {
-  const configured = vscode.workspace.getConfiguration('dockerWorkbench').get<string>('dockerPath')?.trim();
+  const setting = vscode.workspace.getConfiguration('dockerWorkbench').inspect<string>('dockerPath');
+  const configured = setting?.globalValue?.trim();
   if (configured) return configured;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const candidate = path.join(dir, process.platform === 'win32' ? 'docker.exe' : 'docker');
@@ -32,6 +38,8 @@ export function dockerExecutable(): string | undefined {
 }
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<{ code: number; stdout: string; stderr: string }> {
+  // The last line of defence: in Restricted Mode no program runs, whoever asks.
+  if (!vscode.workspace.isTrusted) return Promise.resolve({ code: 1, stdout: '', stderr: vscode.l10n.t('Not run: this workspace is not trusted.') });
   return new Promise((resolve) => {
     execFile(command, args, { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? Number((error as { code: number }).code) : 1) : 0;
@@ -42,6 +50,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, tim
 
 /** Detects the CLI once; undefined when there is none (the API path is used then). */
 export function detectDockerCli(env: NodeJS.ProcessEnv): Promise<DockerCli | undefined> {
+  if (!vscode.workspace.isTrusted) return Promise.resolve(undefined);
   const command = dockerExecutable();
   if (!command) return Promise.resolve(undefined);
   let found = cache.get(command);

@@ -11,6 +11,7 @@ import type { ImagesView } from '../views/imagesView';
 import type { VolumesView } from '../views/volumesView';
 import type { NetworksView } from '../views/networksView';
 import type { EnginesView } from '../views/enginesView';
+import type { SwarmView } from '../views/swarmView';
 import type { ContainerInteraction } from '../containers';
 
 export interface Views {
@@ -19,6 +20,7 @@ export interface Views {
   volumes: VolumesView;
   networks: NetworksView;
   engines: EnginesView;
+  swarm: SwarmView;
 }
 
 export interface CommandContext {

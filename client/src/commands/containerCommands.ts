@@ -2,6 +2,7 @@
 // open in browser, copy id/name, commit, export. Each works on the clicked node, the
 // multi-selection, or (from the palette) containers picked from a list.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
@@ -46,11 +47,14 @@ const remove: Handler = async (ctx, node, nodes) => {
   const states = await Promise.all(containers.map((c) => ctx.active.engine.inspectContainer(c.Id).then((d) => d.State, () => undefined)));
   const running = containers.filter((_c, i) => states[i]?.Running || states[i]?.Restarting || states[i]?.Paused);
   const names = containers.map((c) => (running.includes(c) ? vscode.l10n.t('{0} (running: it will be stopped)', containerName(c)) : containerName(c)));
-  const message = containers.length === 1
+  const one = containers.length === 1;
+  const message = one
     ? vscode.l10n.t('Remove container {0}?', containerName(containers[0]!))
     : vscode.l10n.t('Remove {0} containers?', containers.length);
   const detail = [
-    vscode.l10n.t('These containers and their writable layers (files changed inside them) are deleted: {0}.', names.join(', ')),
+    one
+      ? vscode.l10n.t('This container and its writable layer (files changed inside it) are deleted: {0}.', names[0]!)
+      : vscode.l10n.t('These containers and their writable layers (files changed inside them) are deleted: {0}.', names.join(', ')),
     vscode.l10n.t('Named volumes and bind-mounted folders are kept.'),
   ].join('\n\n');
   const action = running.length ? vscode.l10n.t('Stop and Remove') : vscode.l10n.t('Remove');
@@ -119,13 +123,42 @@ const exportFilesystem: Handler = async (ctx, node, nodes) => {
     filters: { [vscode.l10n.t('Tar archives')]: ['tar'] },
   });
   if (!target) return;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', containerName(container)), cancellable: true }, async (_p, token) => {
+  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', containerName(container)), cancellable: true }, async (_p, token) => {
     const stream = await ctx.active.engine.exportContainer(container.Id);
-    token.onCancellationRequested(() => stream.destroy(new Error('cancelled')));
-    await pipeline(stream, fs.createWriteStream(target.fsPath));
+    return writeAtomically(target.fsPath, stream, token);
   });
+  if (!written) {
+    ctx.log.info(`export of ${containerName(container)} cancelled; nothing was written`);
+    return;
+  }
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} to {1}.', containerName(container), target.fsPath));
 };
+
+/**
+ * Writes a stream to `file` through a temporary file beside it that is renamed into place only when
+ * the stream ended well: a cancel or a failure leaves no partial file (and an existing file as it
+ * was). Resolves to false when cancelled; rethrows a failure.
+ */
+export async function writeAtomically(file: string, stream: NodeJS.ReadableStream & { destroy(error?: Error): void }, token: vscode.CancellationToken): Promise<boolean> {
+  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now().toString(36)}.part`);
+  let cancelled = token.isCancellationRequested;
+  const listener = token.onCancellationRequested(() => {
+    cancelled = true;
+    stream.destroy(new vscode.CancellationError());
+  });
+  try {
+    if (cancelled) stream.destroy(new vscode.CancellationError());
+    await pipeline(stream, fs.createWriteStream(partial));
+    await fs.promises.rename(partial, file);
+    return true;
+  } catch (error) {
+    await fs.promises.rm(partial, { force: true });
+    if (cancelled) return false;
+    throw error;
+  } finally {
+    listener.dispose();
+  }
+}
 
 export const containerCommands: Record<string, Handler> = {
   'dockerWorkbench.containers.start': lifecycle('start', () => vscode.l10n.t('Start containers')),

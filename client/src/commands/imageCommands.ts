@@ -1,9 +1,10 @@
 // Image commands: tag, pull and push with progress (cancellable), remove (naming the containers
-// that use the image), history as a document, and prune of dangling images (saying what goes).
+// that use the image), history as a document, and prune of dangling images (exactly the ones it lists).
 import * as vscode from 'vscode';
 import type { ImageSummary, ProgressEvent } from '../engine/dockerEngine';
 import { selection, type CommandContext, type Handler } from './commandContext';
 import { pickImage } from './pickers';
+import { describeLeft, removeEach, unusedDanglingImages } from './exactPrune';
 import { containerName } from '../views/containerPresentation';
 import { formatAge, formatBytes, shortId } from '../views/format';
 import { layerInstruction } from '../views/imagePresentation';
@@ -33,7 +34,8 @@ async function targets(ctx: CommandContext, node: TreeNode | undefined, nodes: T
   return picked ? [picked] : [];
 }
 
-const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
+/** An image reference: [registry/]repository[:tag]. */
+export const REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
 
 export function splitRepoTag(reference: string): { repo: string; tag: string } {
   const colon = reference.lastIndexOf(':');
@@ -55,7 +57,7 @@ const tag: Handler = async (ctx, node, nodes) => {
 };
 
 /** Shows a pull/push progress stream in a cancellable notification; returns the final events. */
-async function withTransferProgress(ctx: CommandContext, title: string, start: () => Promise<import('node:stream').Readable>): Promise<ProgressEvent[] | undefined> {
+export async function withTransferProgress(ctx: CommandContext, title: string, start: () => Promise<import('node:stream').Readable>): Promise<ProgressEvent[] | undefined> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const stream = await start();
     let cancelled = false;
@@ -129,7 +131,7 @@ const history: Handler = async (ctx, node, nodes) => {
   const [target] = await targets(ctx, node, nodes, vscode.l10n.t('Image history'));
   if (!target) return;
   const layers = await ctx.active.engine.imageHistory(target.image.Id);
-  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
+  const rows = [...layers].reverse().map((l, i) => `${String(i + 1).padStart(3)}  ${formatBytes(l.Size).padStart(8)}  ${formatAge(l.Created, Date.now(), vscode.l10n).padEnd(16)}  ${layerInstruction(l.CreatedBy)}`);
   const text = [
     vscode.l10n.t('History of {0} ({1}), oldest layer first.', target.reference, shortId(target.image.Id)),
     vscode.l10n.t('Each line is one instruction of the Dockerfile that built it; 0 B lines only set metadata.'),
@@ -140,19 +142,27 @@ const history: Handler = async (ctx, node, nodes) => {
 };
 
 const pruneDangling: Handler = async (ctx) => {
-  const dangling = [...ctx.model.images.values()].filter((i) => !(i.RepoTags ?? []).some((t) => t !== '<none>:<none>') && !(i.RepoDigests ?? []).some((d) => !d.startsWith('<none>@')));
-  const unused = dangling.filter((i) => ![...ctx.model.containers.values()].some((c) => c.ImageID === i.Id));
+  const unused = unusedDanglingImages(ctx.model);
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no unused dangling images.'));
     return;
   }
   const total = unused.reduce((n, i) => n + i.Size, 0);
-  const detail = vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total)) +
-    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created)}`).join('\n');
+  const one = unused.length === 1;
+  const detail = (one
+    ? vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. This one goes (up to {0}):', formatBytes(total))
+    : vscode.l10n.t('Dangling images have no name; they are usually left behind when a rebuild moves a tag. These go (up to {0}):', formatBytes(total))) +
+    '\n' + unused.map((i) => `${shortId(i.Id)}  ${formatBytes(i.Size)}  ${formatAge(i.Created, Date.now(), vscode.l10n)}`).join('\n');
   const action = vscode.l10n.t('Remove Dangling Images');
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} dangling images?', unused.length), detail, action)) !== action) return;
-  const result = await ctx.active.engine.pruneImages(true);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} images, reclaimed {1}.', result.ImagesDeleted?.filter((d) => d.Deleted).length ?? 0, formatBytes(result.SpaceReclaimed)));
+  const message = one ? vscode.l10n.t('Remove 1 dangling image?') : vscode.l10n.t('Remove {0} dangling images?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
+  // Exactly the listed ones, by id (an engine-side prune would also take images that became dangling since).
+  const outcome = await removeEach(unused, (i) => shortId(i.Id), (i) => ctx.active.engine.removeImage(i.Id));
+  const reclaimed = formatBytes(outcome.removed.reduce((n, i) => n + i.Size, 0));
+  void vscode.window.showInformationMessage(outcome.left.length
+    ? vscode.l10n.t('Removed {0} images, reclaimed up to {1}. Left: {2}.', outcome.removed.length, reclaimed, describeLeft(outcome.left))
+    : vscode.l10n.t('Removed {0} images, reclaimed up to {1}.', outcome.removed.length, reclaimed));
+  return outcome;
 };
 
 export const imageCommands: Record<string, Handler> = {

@@ -5,6 +5,7 @@ import { selection, type CommandContext, type Handler } from './commandContext';
 import { targetContainers } from './containerCommands';
 import { imageTargetOf } from './imageCommands';
 import { pickImage, pickNetwork, pickVolume } from './pickers';
+import { askAboutExisting, describeSkipped } from '../containers/fileTransfer';
 import { containerName } from '../views/containerPresentation';
 import type { TreeNode } from '../views/treeNode';
 
@@ -60,10 +61,14 @@ const download: Handler = async (ctx, node, nodes) => {
   if (!container) return;
   const from = await ctx.prompts.current.input({ title: vscode.l10n.t('Path inside {0} to download', containerName(container)), value: '/' });
   if (!from) return;
-  const [folder] = (await ctx.prompts.current.openFiles({ canSelectFolders: true, canSelectFiles: false, title: vscode.l10n.t('Download into which folder?'), defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })) ?? [];
+  const [folder] = (await ctx.prompts.current.openFiles({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: vscode.l10n.t('Download into which folder?'), defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })) ?? [];
   if (!folder) return;
-  const result = await ctx.interaction.downloadFromContainer(container.Id, from, folder);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} files from {1}.', result.files, containerName(container)));
+  const result = await ctx.interaction.downloadFromContainer(container.Id, from, folder, askAboutExisting(ctx.prompts.current));
+  if (result.cancelled) return result;
+  const skipped = describeSkipped(result.skipped);
+  const done = result.files === 1 ? vscode.l10n.t('Downloaded 1 file from {0}', containerName(container)) : vscode.l10n.t('Downloaded {0} files from {1}', result.files, containerName(container));
+  void vscode.window.showInformationMessage(skipped ? vscode.l10n.t('{0} ({1}).', done, skipped) : vscode.l10n.t('{0}.', done));
+  return result;
 };
 
 const upload: Handler = async (ctx, node, nodes) => {
@@ -74,7 +79,13 @@ const upload: Handler = async (ctx, node, nodes) => {
   const to = await ctx.prompts.current.input({ title: vscode.l10n.t('Folder inside {0} to upload into', containerName(container)), value: '/tmp' });
   if (!to) return;
   const result = await ctx.interaction.uploadToContainer(container.Id, sources, to);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Uploaded {0} files to {1}:{2}.', result.files, containerName(container), to));
+  const notes = [
+    ...(result.links ? [vscode.l10n.t('{0} symlinks copied as links, not the files they point at', result.links)] : []),
+    ...(result.skipped.length ? [describeSkipped(result.skipped)] : []),
+  ].join(', ');
+  const done = result.files === 1 ? vscode.l10n.t('Uploaded 1 file to {0}:{1}', containerName(container), to) : vscode.l10n.t('Uploaded {0} files to {1}:{2}', result.files, containerName(container), to);
+  void vscode.window.showInformationMessage(notes ? vscode.l10n.t('{0} ({1}).', done, notes) : vscode.l10n.t('{0}.', done));
+  return result;
 };
 
 const inspectContainer = onContainer(() => vscode.l10n.t('Inspect container'), undefined, (ctx, id, name) => ctx.interaction.inspect('container', id, name));

@@ -1,14 +1,26 @@
-// Network commands: create (driver, subnet, gateway, internal, attachable), connect a container
-// with aliases, disconnect, remove, prune (listing what goes).
+// Network commands: create (driver, driver options for macvlan/ipvlan, subnet, gateway, internal,
+// attachable), connect a container with aliases, disconnect, remove, prune (listing what goes).
 import * as vscode from 'vscode';
 import { containerIdOf, selection, type Handler } from './commandContext';
 import { pickContainers, pickNetwork } from './pickers';
 import { containerName } from '../views/containerPresentation';
+import { describeLeft, removeEach } from './exactPrune';
 import { BUILT_IN_NETWORKS } from '../views/networksView';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/;
 const IP = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-fA-F:]+$/;
+
+/** `-o key=value` options, separated by blanks or commas; undefined when one is not key=value. */
+export function parseDriverOptions(text: string): Record<string, string> | undefined {
+  const options: Record<string, string> = {};
+  for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([a-zA-Z0-9_.-]+)=(\S+)$/.exec(item);
+    if (!match) return undefined;
+    options[match[1]!] = match[2]!;
+  }
+  return options;
+}
 
 const create: Handler = async (ctx) => {
   const p = ctx.prompts.current;
@@ -28,6 +40,20 @@ const create: Handler = async (ctx) => {
     { title: vscode.l10n.t('Create a network (2/4): driver') },
   );
   if (!driver) return;
+  // macvlan and ipvlan hang off an interface of the engine's host: `docker network create -o parent=eth0`.
+  let driverOptions: Record<string, string> = {};
+  if (driver.label === 'macvlan' || driver.label === 'ipvlan') {
+    const answer = await p.input({
+      title: vscode.l10n.t('Driver options (-o) for {0}', driver.label),
+      prompt: driver.label === 'macvlan'
+        ? vscode.l10n.t('parent=INTERFACE is the network interface of the engine\'s host the containers appear on (e.g. parent=eth0, or parent=eth0.10 for VLAN 10); also macvlan_mode=bridge. Separate options with blanks.')
+        : vscode.l10n.t('parent=INTERFACE is the network interface of the engine\'s host the containers share (e.g. parent=eth0); also ipvlan_mode=l2 or l3. Separate options with blanks.'),
+      value: 'parent=',
+      validateInput: (v) => (parseDriverOptions(v) && !/(^|[\s,])parent=($|[\s,])/.test(v) ? undefined : vscode.l10n.t('Use key=value pairs such as parent=eth0, separated by blanks.')),
+    });
+    if (answer === undefined) return;
+    driverOptions = parseDriverOptions(answer) ?? {};
+  }
   const subnet = await p.input({
     title: vscode.l10n.t('Create a network (3/4): subnet (optional)'),
     prompt: vscode.l10n.t('e.g. 172.28.0.0/16; leave empty to let the engine choose'),
@@ -54,8 +80,10 @@ const create: Handler = async (ctx) => {
     CheckDuplicate: true,
     Internal: options.some((o) => o.key === 'internal'),
     Attachable: options.some((o) => o.key === 'attachable'),
+    ...(Object.keys(driverOptions).length ? { Options: driverOptions } : {}),
     IPAM: subnet ? { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] } : undefined,
   });
+  ctx.model.followUp('network');
 };
 
 const connect: Handler = async (ctx, node) => {
@@ -71,6 +99,7 @@ const connect: Handler = async (ctx, node) => {
   if (aliases === undefined) return;
   await ctx.active.engine.connectNetwork(network.Id, container.Id, aliases.split(/[\s,]+/).filter(Boolean));
   ctx.model.refreshOne('container', container.Id); // a stopped container gets no connect event
+  ctx.model.followUp('network');
 };
 
 const disconnect: Handler = async (ctx, node) => {
@@ -85,6 +114,7 @@ const disconnect: Handler = async (ctx, node) => {
   if (!containerId) return;
   await ctx.active.engine.disconnectNetwork(network.Id, containerId);
   ctx.model.refreshOne('container', containerId);
+  ctx.model.followUp('network');
 };
 
 const remove: Handler = async (ctx, node, nodes) => {
@@ -104,6 +134,7 @@ const remove: Handler = async (ctx, node, nodes) => {
   const message = networks.length === 1 ? vscode.l10n.t('Remove network {0}?', networks[0]!.Name) : vscode.l10n.t('Remove {0} networks?', networks.length);
   if ((await ctx.prompts.current.confirm(message, networks.map((n) => n.Name).join(', '), action)) !== action) return;
   for (const n of networks) await ctx.active.engine.removeNetwork(n.Id);
+  ctx.model.followUp('network');
 };
 
 const prune: Handler = async (ctx) => {
@@ -112,10 +143,16 @@ const prune: Handler = async (ctx) => {
     void vscode.window.showInformationMessage(vscode.l10n.t('No unused networks.'));
     return;
   }
-  const action = vscode.l10n.t('Remove {0} Networks', unused.length);
-  const detail = vscode.l10n.t('No container is connected to these networks:') + '\n' + unused.map((n) => n.Name).join('\n');
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Remove {0} unused networks?', unused.length), detail, action)) !== action) return;
-  for (const n of unused) await ctx.active.engine.removeNetwork(n.Id).catch(() => undefined);
+  const one = unused.length === 1;
+  const action = one ? vscode.l10n.t('Remove 1 Network') : vscode.l10n.t('Remove {0} Networks', unused.length);
+  const detail = (one ? vscode.l10n.t('No container is connected to this network:') : vscode.l10n.t('No container is connected to these networks:')) + '\n' + unused.map((n) => n.Name).join('\n');
+  const message = one ? vscode.l10n.t('Remove 1 unused network?') : vscode.l10n.t('Remove {0} unused networks?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
+  // Exactly the listed ones, by id; one a container joined since is refused and reported.
+  const outcome = await removeEach(unused, (n) => n.Name, (n) => ctx.active.engine.removeNetwork(n.Id));
+  ctx.model.followUp('network');
+  if (outcome.left.length) void vscode.window.showWarningMessage(vscode.l10n.t('Removed {0} networks. Left: {1}.', outcome.removed.length, describeLeft(outcome.left)));
+  return outcome;
 };
 
 export const networkCommands: Record<string, Handler> = {

@@ -3,14 +3,17 @@ import * as vscode from 'vscode';
 import type { CommandContext, Handler } from './commandContext';
 import type { DockerTreeView } from '../views/dockerTreeView';
 
-const FILTER_TITLES: Record<'containers' | 'images' | 'volumes' | 'networks', () => string> = {
+type FilteredView = 'containers' | 'images' | 'volumes' | 'networks' | 'swarm';
+
+const FILTER_TITLES: Record<FilteredView, () => string> = {
   containers: () => vscode.l10n.t('Filter containers'),
   images: () => vscode.l10n.t('Filter images'),
   volumes: () => vscode.l10n.t('Filter volumes'),
   networks: () => vscode.l10n.t('Filter networks'),
+  swarm: () => vscode.l10n.t('Filter nodes, services, secrets and configs'),
 };
 
-function filterCommands(name: 'containers' | 'images' | 'volumes' | 'networks'): Record<string, Handler> {
+function filterCommands(name: FilteredView): Record<string, Handler> {
   const view = (ctx: CommandContext): DockerTreeView => ctx.views[name];
   return {
     [`dockerWorkbench.${name}.filter`]: async (ctx) => {
@@ -37,7 +40,8 @@ const pickEngine: Handler = async (ctx) => {
 
 export const viewCommands: Record<string, Handler> = {
   'dockerWorkbench.refresh': (ctx) => ctx.model.refresh(),
-  'dockerWorkbench.engine.retry': (ctx) => ctx.model.connect(),
+  // The progress bar in the views is Retry's feedback (the welcome text stays the same while it tries).
+  'dockerWorkbench.engine.retry': (ctx) => vscode.window.withProgress({ location: { viewId: 'dockerWorkbench.containers' } }, () => ctx.model.connect()),
   'dockerWorkbench.engine.pick': pickEngine,
   'dockerWorkbench.engine.use': (ctx, node) => (node ? ctx.active.switchTo(node.id, ctx.model) : pickEngine(ctx)),
   'dockerWorkbench.engine.refresh': (ctx) => ctx.views.engines.refresh(),
@@ -51,4 +55,5 @@ export const viewCommands: Record<string, Handler> = {
   ...filterCommands('images'),
   ...filterCommands('volumes'),
   ...filterCommands('networks'),
+  ...filterCommands('swarm'),
 };

@@ -28,12 +28,14 @@ const remove: Handler = async (ctx, node, nodes) => {
     .filter((v) => v.users.length > 0);
   if (inUse.length) {
     void vscode.window.showWarningMessage(
-      inUse.map((v) => vscode.l10n.t('Volume {0} is used by {1}; remove those containers first.', v.name, v.users.map(containerName).join(', '))).join(' '),
+      inUse.map((v) => (v.users.length === 1
+        ? vscode.l10n.t('Volume {0} is used by {1}; remove that container first.', v.name, containerName(v.users[0]!))
+        : vscode.l10n.t('Volume {0} is used by {1}; remove those containers first.', v.name, v.users.map(containerName).join(', ')))).join(' '),
     );
     return;
   }
   const message = names.length === 1 ? vscode.l10n.t('Delete volume {0} and all its data?', names[0]!) : vscode.l10n.t('Delete {0} volumes and all their data?', names.length);
-  const detail = vscode.l10n.t('The data in these volumes is deleted for good: {0}.', names.join(', '));
+  const detail = names.length === 1 ? vscode.l10n.t('The data in this volume is deleted for good: {0}.', names[0]!) : vscode.l10n.t('The data in these volumes is deleted for good: {0}.', names.join(', '));
   const action = vscode.l10n.t('Delete');
   if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   for (const name of names) await ctx.active.engine.removeVolume(name);
@@ -45,9 +47,11 @@ const prune: Handler = async (ctx) => {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every volume is used by a container; nothing to prune.'));
     return;
   }
-  const detail = vscode.l10n.t('No container uses these volumes. Their data is deleted for good:') + '\n' + unused.join('\n');
-  const action = vscode.l10n.t('Delete {0} Volumes', unused.length);
-  if ((await ctx.prompts.current.confirm(vscode.l10n.t('Delete {0} unused volumes?', unused.length), detail, action)) !== action) return;
+  const one = unused.length === 1;
+  const detail = (one ? vscode.l10n.t('No container uses this volume. Its data is deleted for good:') : vscode.l10n.t('No container uses these volumes. Their data is deleted for good:')) + '\n' + unused.join('\n');
+  const action = one ? vscode.l10n.t('Delete 1 Volume') : vscode.l10n.t('Delete {0} Volumes', unused.length);
+  const message = one ? vscode.l10n.t('Delete 1 unused volume?') : vscode.l10n.t('Delete {0} unused volumes?', unused.length);
+  if ((await ctx.prompts.current.confirm(message, detail, action)) !== action) return;
   // Remove exactly the listed volumes (an engine-side prune could take a different set).
   const failed: string[] = [];
   for (const name of unused) await ctx.active.engine.removeVolume(name).catch((e: Error) => failed.push(`${name}: ${e.message}`));

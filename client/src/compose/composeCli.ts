@@ -31,7 +31,9 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
+/** Runs the CLI to find out, so in Restricted Mode there is none (nothing runs there). */
 export function detectComposeCli(env: NodeJS.ProcessEnv): Promise<ComposeCli | undefined> {
+  if (!vscode.workspace.isTrusted) return Promise.resolve(undefined);
   const setting = vscode.workspace.getConfiguration('dockerWorkbench').get<string>('compose.command', 'auto');
   if (detected && detectedFor === setting) return detected;
   detectedFor = setting;

@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext, Handler } from '../commands/commandContext';
 import { requireTrust } from '../build/buildCommands';
+import { maskText } from '../containers/secretMasking';
 import { run } from '../build/dockerCli';
 import type { TreeNode } from '../views/treeNode';
 import { detectComposeCli, NO_COMPOSE_MESSAGE } from './composeCli';
+import { readSmallFile } from './composeFiles';
 import { composeArgs, projectsFromFiles, type ComposeCommandOptions, type ComposeProject, type ComposeSubcommand } from './composeProject';
 import { createComposeTask, runComposeTask } from './composeTask';
 import type { ComposeNode, ComposeView } from './composeView';
@@ -30,7 +32,7 @@ async function resolveTarget(ctx: CommandContext, view: ComposeView, argument: u
   const flavor = (await detectComposeCli(env))?.flavor ?? 'v2';
   const fromFile = async (file: string) => {
     const projects = await view.allProjects();
-    return projects.find((p) => p.files.includes(file)) ?? projectsFromFiles([file], flavor, env)[0]!;
+    return projects.find((p) => p.files.includes(file)) ?? projectsFromFiles([file], flavor, env, readSmallFile)[0]!;
   };
   if (argument instanceof vscode.Uri) return { project: await fromFile(argument.fsPath), direct: false };
   const request = argument as Partial<ComposeRequest> | undefined;
@@ -52,13 +54,18 @@ async function resolveTarget(ctx: CommandContext, view: ComposeView, argument: u
   return picked ? { project: picked.project, direct: false } : undefined;
 }
 
-async function cliOutput(ctx: CommandContext, project: ComposeProject, extra: string[], subcommand: ComposeSubcommand = 'config'): Promise<string[]> {
+/** What `compose … config [extra]` prints (the CLI's own reading of the files). */
+async function cliText(ctx: CommandContext, project: ComposeProject, extra: string[]): Promise<string> {
   const env = { ...process.env, ...ctx.active.cliEnv };
   const cli = await detectComposeCli(env);
   if (!cli) throw new Error(NO_COMPOSE_MESSAGE());
-  const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, subcommand), ...extra], env, 60_000);
+  const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config', {}, cli.flavor), ...extra], env, 60_000);
   if (result.code !== 0) throw new Error(result.stderr.trim() || vscode.l10n.t('compose exited with {0}', result.code));
-  return result.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  return result.stdout;
+}
+
+async function cliOutput(ctx: CommandContext, project: ComposeProject, extra: string[]): Promise<string[]> {
+  return (await cliText(ctx, project, extra)).split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
 async function runCompose(ctx: CommandContext, target: Target, subcommand: ComposeSubcommand, options: ComposeCommandOptions, wait = true): Promise<number | undefined> {
@@ -112,22 +119,23 @@ export function composeCommands(view: ComposeView): Record<string, Handler> {
 
   const down = guarded(() => vscode.l10n.t('Compose down'), async (ctx, target) => {
     const volumes = [...ctx.model.volumes.values()].filter((v) => v.Labels?.['com.docker.compose.project'] === target.project.name).map((v) => v.Name).sort();
-    const keep = vscode.l10n.t('Down (Keep Volumes)');
+    // With no volumes there is nothing to keep or delete: one plain button.
+    const keep = volumes.length ? vscode.l10n.t('Down (Keep Volumes)') : vscode.l10n.t('Down');
     const wipe = vscode.l10n.t('Down and Delete Volumes…');
     const detail = [
       vscode.l10n.t('Stops and removes the containers and networks of {0}. Images stay.', target.project.name),
-      volumes.length
-        ? vscode.l10n.t('Its volumes keep their data unless you choose to delete them: {0}.', volumes.join(', '))
-        : vscode.l10n.t('It has no volumes on this engine.'),
-    ].join('\n\n');
+      volumes.length ? vscode.l10n.t('Its volumes keep their data unless you choose to delete them: {0}.', volumes.join(', ')) : '',
+    ].filter(Boolean).join('\n\n');
     const choice = await ctx.prompts.current.confirm(vscode.l10n.t('Take down {0}?', target.project.name), detail, ...(volumes.length ? [keep, wipe] : [keep]));
     if (!choice) return;
     let removeVolumes = false;
     if (choice === wipe) {
-      const sure = vscode.l10n.t('Delete {0} Volumes', volumes.length);
+      const sure = volumes.length === 1 ? vscode.l10n.t('Delete 1 Volume') : vscode.l10n.t('Delete {0} Volumes', volumes.length);
       const again = await ctx.prompts.current.confirm(
-        vscode.l10n.t('Delete the data in these volumes for good?'),
-        vscode.l10n.t('These volumes and everything stored in them are deleted: {0}. This cannot be undone.', volumes.join(', ')),
+        volumes.length === 1 ? vscode.l10n.t('Delete the data in this volume for good?') : vscode.l10n.t('Delete the data in these volumes for good?'),
+        volumes.length === 1
+          ? vscode.l10n.t('This volume and everything stored in it are deleted: {0}. This cannot be undone.', volumes[0]!)
+          : vscode.l10n.t('These volumes and everything stored in them are deleted: {0}. This cannot be undone.', volumes.join(', ')),
         sure,
       );
       if (again !== sure) return;
@@ -138,8 +146,9 @@ export function composeCommands(view: ComposeView): Record<string, Handler> {
   });
 
   const config = guarded(() => vscode.l10n.t('Show the resolved compose configuration'), async (ctx, target) => {
-    const lines = await cliOutput(ctx, target.project, []);
-    await ctx.reports.show(`${target.project.name}-resolved-${path.basename(target.project.files[0] ?? 'compose')}.yaml`, lines.join('\n').replace(/\n/g, '\n'), 'yaml');
+    // The resolved file has every interpolated value in it, .env secrets included: masked.
+    const text = maskText(await cliText(ctx, target.project, []));
+    await ctx.reports.show(`${target.project.name}-resolved-${path.basename(target.project.files[0] ?? 'compose')}.yaml`, text, 'yaml');
   });
 
   return {

@@ -1,6 +1,14 @@
 // A compose project as the CLI sees it (its files, folder and name) and the argument arrays for
 // each compose command. Pure: unit-tested for both `docker compose` (v2) and `docker-compose` (v1).
+//
+// The name matters: it is what the CLI puts on containers, networks and volumes. The extension
+// passes `-p` only when the user chose a name; otherwise the CLI derives it itself, and
+// projectName() derives the same one with the same rules, so a stack started from a terminal and
+// the one the extension shows and acts on are one project.
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseEnvFile } from '../../../server/src/core/compose/model/envFile';
+import { substitute } from '../../../server/src/core/compose/model/interpolation';
 
 export type ComposeFlavor = 'v2' | 'v1';
 
@@ -11,7 +19,16 @@ export interface ComposeProject {
   folder: string;
   /** Compose files, base first then overrides, as absolute paths; empty for a project known only from running containers. */
   files: string[];
+  /**
+   * A name the CLI must be given with `-p`: one the user chose (a task's `projectName`), or the
+   * label of running containers known only by it. Undefined: the CLI derives the name itself.
+   */
+  chosenName?: string;
+  /** Known only from running containers' labels (files and folder as the labels say). */
+  fromLabels?: boolean;
 }
+
+export const COMPOSE_PROJECT_NAME = 'COMPOSE_PROJECT_NAME';
 
 /** The file names the CLI looks for without -f, in its order of preference. */
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -26,17 +43,87 @@ export function isOverrideFile(file: string): boolean {
   return /\.override\.ya?ml$/i.test(file);
 }
 
-/** The default project name: the folder name, normalised the way each CLI does it. */
-export function defaultProjectName(folder: string, flavor: ComposeFlavor): string {
-  const base = path.basename(folder).toLowerCase();
-  return flavor === 'v1' ? base.replace(/[^-_a-z0-9]/g, '') : base.replace(/[^-_a-z0-9]/g, '').replace(/^[^a-z0-9]+/, '');
+/**
+ * A name as each CLI normalises a folder name: lower case, only `[a-z0-9_-]`; v2 also drops
+ * leading `_` and `-` (compose-go's NormalizeProjectName), v1 falls back to `default`.
+ */
+export function normalizeProjectName(name: string, flavor: ComposeFlavor): string {
+  const kept = name.toLowerCase().replace(/[^-_a-z0-9]/g, '');
+  return flavor === 'v1' ? kept : kept.replace(/^[-_]+/, '');
 }
 
-/** The name the CLI will use: COMPOSE_PROJECT_NAME, then the file's `name:` (v2 only), then the folder. */
-export function projectName(folder: string, flavor: ComposeFlavor, env: NodeJS.ProcessEnv, topLevelName?: string): string {
-  if (env.COMPOSE_PROJECT_NAME) return env.COMPOSE_PROJECT_NAME;
-  if (flavor === 'v2' && topLevelName) return topLevelName;
+/** The default project name: the folder name, normalised the way each CLI does it. */
+export function defaultProjectName(folder: string, flavor: ComposeFlavor): string {
+  const normalized = normalizeProjectName(path.basename(path.resolve(folder)), flavor);
+  return normalized || (flavor === 'v1' ? 'default' : '');
+}
+
+/** Where a project's name can come from, besides its folder. */
+export interface NameSources {
+  /** The environment the CLI runs with (the extension host's, plus the active engine's). */
+  env: NodeJS.ProcessEnv;
+  /** The variables of the project folder's `.env`. */
+  dotEnv?: ReadonlyMap<string, string>;
+  /** Each compose file's top-level `name:` as written (before interpolation), in -f order. */
+  fileNames?: ReadonlyArray<string | undefined>;
+}
+
+/**
+ * The name the CLI will use when it is not given `-p`:
+ *   1. COMPOSE_PROJECT_NAME from the environment, else from the project's `.env` (a variable set
+ *      in the environment wins over `.env`, even when it is empty);
+ *   2. v2 only: the last top-level `name:` among the files, interpolated with the same variables
+ *      (v1 knows no `name:`);
+ *   3. the folder name, normalised.
+ * v1 also normalises the name from COMPOSE_PROJECT_NAME; v2 takes it as written.
+ */
+export function projectName(folder: string, flavor: ComposeFlavor, sources: NameSources): string {
+  const fromEnv = COMPOSE_PROJECT_NAME in sources.env ? sources.env[COMPOSE_PROJECT_NAME] ?? '' : sources.dotEnv?.get(COMPOSE_PROJECT_NAME) ?? '';
+  if (fromEnv !== '') return flavor === 'v1' ? normalizeProjectName(fromEnv, 'v1') : fromEnv;
+  if (flavor === 'v2') {
+    const variables = new Map(sources.dotEnv ?? []);
+    for (const [key, value] of Object.entries(sources.env)) if (value !== undefined) variables.set(key, value);
+    let fromFiles = '';
+    for (const written of sources.fileNames ?? []) {
+      const value = written === undefined ? '' : substitute(written, variables) ?? '';
+      if (value !== '') fromFiles = value;
+    }
+    if (fromFiles !== '') return fromFiles;
+  }
   return defaultProjectName(folder, flavor);
+}
+
+/** A compose file's top-level `name:` as written; undefined when it has none or is not YAML. */
+export function topLevelName(text: string): string | undefined {
+  if (text.length > 4 * 1024 * 1024 || !/^name\s*:/m.test(text)) return undefined;
+  try {
+    const document = parseYaml(text, { maxAliasCount: 100, prettyErrors: false, logLevel: 'silent' }) as unknown;
+    const name = document !== null && typeof document === 'object' ? (document as Record<string, unknown>).name : undefined;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a file's text; undefined when it cannot be read. */
+export type ReadText = (file: string) => string | undefined;
+
+/** The name sources of a project folder and its files (its `.env`, their `name:`). */
+export function nameSourcesOf(folder: string, files: readonly string[], env: NodeJS.ProcessEnv, read: ReadText): NameSources {
+  const dotEnvText = read(path.join(folder, '.env'));
+  return {
+    env,
+    dotEnv: dotEnvText === undefined ? undefined : parseEnvFile(dotEnvText),
+    fileNames: files.map((file) => {
+      const text = read(file);
+      return text === undefined ? undefined : topLevelName(text);
+    }),
+  };
+}
+
+/** Names (services, profiles, a project) a CLI would read as options: those starting with `-`. */
+export function optionLikeNames(names: readonly string[]): string[] {
+  return names.filter((name) => name.startsWith('-'));
 }
 
 export interface ComposeCommandOptions {
@@ -53,11 +140,27 @@ export interface ComposeCommandOptions {
 
 export type ComposeSubcommand = 'up' | 'down' | 'stop' | 'start' | 'restart' | 'logs' | 'ps' | 'pull' | 'build' | 'config';
 
-/** The arguments after the compose executable (after `compose` for v2). */
-export function composeArgs(project: ComposeProject, subcommand: ComposeSubcommand, options: ComposeCommandOptions = {}): string[] {
+/** Thrown when a name would be read as an option; callers check optionLikeNames first and say so in the user's language. */
+export class OptionLikeNameError extends Error {
+  constructor(readonly names: string[]) {
+    super(`names that start with "-" would be read as options: ${names.join(', ')}`);
+    this.name = 'OptionLikeNameError';
+  }
+}
+
+/**
+ * The arguments after the compose executable (after `compose` for v2). Service names follow `--`
+ * so none can be read as an option (v1's `start` is the one subcommand whose usage has no `--`;
+ * it takes no options either). Names starting with `-` are refused outright.
+ */
+export function composeArgs(project: ComposeProject, subcommand: ComposeSubcommand, options: ComposeCommandOptions = {}, flavor: ComposeFlavor = 'v2'): string[] {
+  const services = subcommand === 'down' || subcommand === 'config' ? [] : options.services ?? []; // `down` acts on the whole project
+  const unsafe = optionLikeNames([...services, ...(options.profiles ?? []), ...(project.chosenName !== undefined ? [project.chosenName] : [])]);
+  if (unsafe.length) throw new OptionLikeNameError(unsafe);
   const args: string[] = [];
   for (const file of project.files) args.push('-f', file);
-  args.push('--project-directory', project.folder, '-p', project.name);
+  args.push('--project-directory', project.folder);
+  if (project.chosenName !== undefined) args.push('-p', project.chosenName);
   for (const profile of options.profiles ?? []) args.push('--profile', profile);
   args.push(subcommand);
   switch (subcommand) {
@@ -75,20 +178,25 @@ export function composeArgs(project: ComposeProject, subcommand: ComposeSubcomma
     default:
       break;
   }
-  // `down` acts on the whole project (v1 takes no service names for it).
-  if (subcommand !== 'down' && subcommand !== 'config') args.push(...(options.services ?? []));
+  if (services.length) args.push(...(flavor === 'v1' && subcommand === 'start' ? [] : ['--']), ...services);
   return args;
 }
 
 /**
  * Groups compose files into projects: each folder with a compose file is a project; an override
- * file beside it belongs to it (the CLI merges it); other compose-named files stand alone.
+ * file beside it belongs to it (the CLI merges it); other compose-named files stand alone. Names
+ * follow the CLI's rules (projectName), reading each folder's `.env` and the files through `read`.
  */
-export function projectsFromFiles(files: string[], flavor: ComposeFlavor, env: NodeJS.ProcessEnv): ComposeProject[] {
+export function projectsFromFiles(files: string[], flavor: ComposeFlavor, env: NodeJS.ProcessEnv, read: ReadText = () => undefined): ComposeProject[] {
   const set = new Set(files);
   const projects: ComposeProject[] = [];
   const byFolder = new Map<string, string[]>();
   for (const file of files) byFolder.set(path.dirname(file), [...(byFolder.get(path.dirname(file)) ?? []), file]);
+  const named = (folder: string, projectFiles: string[]): ComposeProject => ({
+    name: projectName(folder, flavor, nameSourcesOf(folder, projectFiles, env, read)),
+    folder,
+    files: projectFiles,
+  });
   for (const [folder, inFolder] of byFolder) {
     const names = new Set(inFolder.map((f) => path.basename(f)));
     const primary = COMPOSE_FILE_NAMES.find((n) => names.has(n));
@@ -98,12 +206,10 @@ export function projectsFromFiles(files: string[], flavor: ComposeFlavor, env: N
       const override = overrideFileFor(base);
       const projectFiles = set.has(override) ? [base, override] : [base];
       projectFiles.forEach((f) => used.add(f));
-      projects.push({ name: projectName(folder, flavor, env), folder, files: projectFiles });
+      projects.push(named(folder, projectFiles));
     }
     // Other compose-named files (compose.prod.yaml…) are projects of their own, run with -f.
-    for (const file of inFolder.filter((f) => !used.has(f) && !isOverrideFile(f)).sort()) {
-      projects.push({ name: projectName(folder, flavor, env), folder, files: [file] });
-    }
+    for (const file of inFolder.filter((f) => !used.has(f) && !isOverrideFile(f)).sort()) projects.push(named(folder, [file]));
   }
   // By folder; within one, the default project first (sort is stable).
   return projects.sort((a, b) => a.folder.localeCompare(b.folder));

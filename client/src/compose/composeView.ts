@@ -1,6 +1,8 @@
 // The Compose view: projects (from the workspace's compose files and from running containers'
 // labels) → services → containers, with their state. Services come from the CLI's own reading of
 // the files (`config --services`), so profiles, overrides and .env behave exactly as for `up`.
+// In Restricted Mode nothing runs: the view shows the projects its containers' labels name, their
+// services from the same labels, and an item saying that trusting the folder lists the files'.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { ActiveEngine } from '../engine/activeEngine';
@@ -30,6 +32,7 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     const changed = () => this.refresh();
     this.disposables.push(
       watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed),
+      vscode.workspace.onDidGrantWorkspaceTrust(changed),
       { dispose: model.onDidChange((c) => { if (c.kind === 'container' || c.kind === 'state') this.emitter.fire(undefined); }).dispose },
     );
   }
@@ -49,9 +52,13 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   /** Every project: the workspace's files, plus projects only running containers know of. */
   async allProjects(): Promise<ComposeProject[]> {
     this.projects ??= (async () => {
-      const env = { ...process.env, ...this.active.cliEnv };
-      const cli = await detectComposeCli(env);
-      const fromFiles = await findComposeProjects(cli?.flavor ?? 'v2', env);
+      // Restricted Mode: neither the CLI (to detect it) nor the files' projects; labels only.
+      let fromFiles: ComposeProject[] = [];
+      if (vscode.workspace.isTrusted) {
+        const env = { ...process.env, ...this.active.cliEnv };
+        const cli = await detectComposeCli(env);
+        fromFiles = await findComposeProjects(cli?.flavor ?? 'v2', env);
+      }
       const known = new Set(fromFiles.map((p) => p.name));
       const fromLabels = new Map<string, ComposeProject>();
       for (const c of this.model.containers.values()) {
@@ -59,7 +66,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
         if (!name || known.has(name) || fromLabels.has(name)) continue;
         const folder = c.Labels['com.docker.compose.project.working_dir'] ?? '';
         const files = (c.Labels['com.docker.compose.project.config_files'] ?? '').split(',').filter(Boolean).map((f) => (f.startsWith('/') ? f : `${folder}/${f}`));
-        fromLabels.set(name, { name, folder, files });
+        // Known only by its label: act on exactly that project, whatever its files would name it.
+        fromLabels.set(name, { name, folder, files, chosenName: name, fromLabels: true });
       }
       return [...fromFiles, ...fromLabels.values()];
     })();
@@ -70,19 +78,28 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     return [...this.model.containers.values()].filter((c) => c.Labels?.[COMPOSE_PROJECT] === project.name && (!service || c.Labels[COMPOSE_SERVICE] === service));
   }
 
-  /** The project's services as the CLI reads its files; the running ones when it cannot. */
+  /**
+   * The project's services as the CLI reads its files; the running ones when it cannot, in
+   * Restricted Mode, and for projects known only from labels (their file paths came from
+   * container labels, which an image can set: they are not handed to the CLI just to draw a tree).
+   */
   servicesOf(project: ComposeProject): Promise<string[]> {
     const key = projectKey(project);
     let services = this.services.get(key);
     if (!services) {
       services = (async () => {
         const fromContainers = new Set(this.containersOf(project).map((c) => c.Labels[COMPOSE_SERVICE]!).filter(Boolean));
-        if (project.files.length === 0) return [...fromContainers].sort();
+        if (project.files.length === 0 || project.fromLabels || !vscode.workspace.isTrusted) return [...fromContainers].sort();
         const env = { ...process.env, ...this.active.cliEnv };
         const cli = await detectComposeCli(env);
         if (!cli) return [...fromContainers].sort();
-        const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config'), '--services'], env);
-        const listed = result.code === 0 ? result.stdout.split('\n').map((s) => s.trim()).filter(Boolean) : [];
+        let listed: string[] = [];
+        try {
+          const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config', {}, cli.flavor), '--services'], env);
+          if (result.code === 0) listed = result.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+        } catch {
+          // a name the CLI would read as an option: list what runs
+        }
         return [...new Set([...listed, ...fromContainers])].sort();
       })();
       this.services.set(key, services);
@@ -93,9 +110,10 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   async getChildren(node?: ComposeNode): Promise<ComposeNode[]> {
     if (!node) {
       const projects = await this.allProjects();
-      // No item, so the view's welcome content (package.json viewsWelcome) explains compose.
-      if (projects.length === 0) return [];
-      return projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
+      const nodes: ComposeNode[] = projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
+      if (!vscode.workspace.isTrusted) nodes.push({ kind: 'message', key: 'restricted', text: vscode.l10n.t('Restricted Mode: trust this folder to list the services of its compose files (reading them runs the compose CLI).') });
+      // Trusted with no project: no item, so the view's welcome content (package.json viewsWelcome) explains compose.
+      return nodes;
     }
     if (node.kind === 'project') {
       return (await this.servicesOf(node.project)).map((service) => ({ kind: 'service', key: `${node.key}/${service}`, project: node.project, service }));
@@ -108,8 +126,14 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
 
   getTreeItem(node: ComposeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'message':
-        return new vscode.TreeItem(node.text);
+      case 'message': {
+        const item = new vscode.TreeItem(node.text);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('shield');
+        item.tooltip = node.text;
+        if (node.key === 'restricted') item.command = { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' };
+        return item;
+      }
       case 'project': {
         const containers = this.containersOf(node.project);
         const running = containers.filter((c) => c.State === 'running').length;

@@ -1,12 +1,14 @@
 // "Attach": the container's main process (its stdin/stdout/stderr) in a Pseudoterminal. Before
 // attaching it says how to leave without stopping the process: Ctrl+P Ctrl+Q when the container
 // has a TTY with stdin open (the engine's detach keys), otherwise closing the terminal. With a TTY
-// the container's terminal follows the VS Code terminal's size.
+// the container's terminal follows the VS Code terminal's size. When the container ends, its exit
+// code stays in the terminal until a key is pressed.
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
+import { LineInput } from './lineInput';
 
 export interface AttachMode {
   tty: boolean;
@@ -24,7 +26,7 @@ export function detachAdvice(mode: AttachMode): string {
   return vscode.l10n.t('Close this terminal to detach: the process keeps running. Its stdin is not open, so typing does nothing; Ctrl+C would send SIGINT to the process and may stop it.');
 }
 
-type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void };
+type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void; end(): void };
 
 export class AttachPseudoterminal implements vscode.Pseudoterminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
@@ -36,8 +38,8 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
   private dimensions: vscode.TerminalDimensions | undefined;
   private closed = false;
   private closeOnKey = false;
-  /** Line being typed when the container has no TTY (no remote echo or line editing). */
-  private line = '';
+  /** Typing when the container has no TTY (no remote echo or line editing). */
+  private lineInput: LineInput | undefined;
 
   constructor(
     private readonly getEngine: () => DockerEngine,
@@ -113,9 +115,17 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
       // removed meanwhile
     }
     if (this.closed) return;
-    this.write('\r\n' + style.dim(running ? vscode.l10n.t('Detached; {0} keeps running.', this.containerName) : vscode.l10n.t('{0} exited with code {1}.', this.containerName, exitCode ?? '?')) + '\r\n');
-    this.closed = true;
-    this.closeEmitter.fire(running ? 0 : exitCode);
+    if (running) {
+      this.write('\r\n' + style.dim(vscode.l10n.t('Detached; {0} keeps running.', this.containerName)) + '\r\n');
+      this.closed = true;
+      this.closeEmitter.fire(0);
+      return;
+    }
+    // The container ended: say how and wait for a key (closing with its code would add VS Code's
+    // "terminal process terminated with exit code" notification, e.g. 137 after a stop).
+    const line = vscode.l10n.t('{0} exited with code {1}.', this.containerName, exitCode ?? '?');
+    this.write(`\r\n${exitCode === 0 ? style.dim(line) : style.red(line)}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
+    this.closeOnKey = true;
   }
 
   handleInput(data: string): void {
@@ -133,27 +143,14 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
       return;
     }
     // Otherwise Ctrl+C is a signal (as `docker attach` proxies it); with stdin open (no TTY),
-    // typing is echoed here and sent a line at a time.
-    for (const ch of data) {
-      if (ch === '\x03') {
-        this.write('^C\r\n');
-        void this.getEngine().call((d) => d.getContainer(this.containerId).kill({ signal: 'SIGINT' })).catch(() => undefined);
-      } else if (!mode.openStdin) {
-        continue;
-      } else if (ch === '\r' || ch === '\n') {
-        stream.write(this.line + '\n');
-        this.line = '';
-        this.write('\r\n');
-      } else if (ch === '\x7f' || ch === '\b') {
-        if (this.line.length > 0) {
-          this.line = this.line.slice(0, -1);
-          this.write('\b \b');
-        }
-      } else if (ch >= ' ') {
-        this.line += ch;
-        this.write(ch);
-      }
-    }
+    // typing is echoed here and sent a line at a time (LineInput).
+    this.lineInput ??= new LineInput({
+      echo: (text) => this.write(text),
+      send: (text) => void this.stream?.write(text),
+      endInput: () => this.stream?.end(),
+      interrupt: () => void this.getEngine().call((d) => d.getContainer(this.containerId).kill({ signal: 'SIGINT' })).catch(() => undefined),
+    }, mode.openStdin);
+    this.lineInput.feed(data);
   }
 
   setDimensions(dimensions: vscode.TerminalDimensions): void {

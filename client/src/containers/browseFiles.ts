@@ -1,10 +1,12 @@
 // "Browse Files": a quick pick that walks a running container's folders through the container
 // file system provider. Picking a file opens it in an editor (saving writes it back); the first
 // items add the current folder to the Explorer (a workspace folder on the container scheme) or
-// download it into a workspace folder.
+// download it into a folder the user picks.
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
-import { containerUri, downloadFromContainer, type ContainerFileSystemProvider } from './containerFileSystem';
+import { containerUri, type ContainerFileSystemProvider } from './containerFileSystem';
+import { askAboutExisting, describeSkipped, downloadFromContainer } from './fileTransfer';
+import { vscodePrompts } from '../ui/prompts';
 import { dirname, normalizeContainerPath } from './directoryListing';
 
 type Action = 'up' | 'addToExplorer' | 'download' | 'open';
@@ -33,7 +35,7 @@ export async function browseContainerFiles(
     }
     const items: Item[] = [
       { label: vscode.l10n.t('$(root-folder) Add {0} to the Explorer', path), action: 'addToExplorer' },
-      { label: vscode.l10n.t('$(cloud-download) Download {0} to a workspace folder…', path), action: 'download' },
+      { label: vscode.l10n.t('$(cloud-download) Download {0} to a folder…', path), action: 'download' },
     ];
     if (path !== '/') items.push({ label: '$(arrow-up) ..', action: 'up' });
     const sorted = entries
@@ -71,9 +73,12 @@ export async function browseContainerFiles(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0} from {1}…', path, containerName) },
           async () => {
             try {
-              const result = await downloadFromContainer(getEngine, containerId, path, target);
-              const skipped = result.skipped.length ? vscode.l10n.t(' ({0} symlinks or special files skipped)', result.skipped.length) : '';
-              void vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} files to {1}{2}.', result.files, vscode.workspace.asRelativePath(result.destination as vscode.Uri), skipped));
+              const result = await downloadFromContainer(getEngine, containerId, path, target, askAboutExisting(vscodePrompts));
+              if (result.cancelled) return;
+              const skipped = describeSkipped(result.skipped);
+              const where = vscode.workspace.asRelativePath(result.destination as vscode.Uri);
+              const done = result.files === 1 ? vscode.l10n.t('Downloaded 1 file to {0}', where) : vscode.l10n.t('Downloaded {0} files to {1}', result.files, where);
+              void vscode.window.showInformationMessage(skipped ? vscode.l10n.t('{0} ({1}).', done, skipped) : vscode.l10n.t('{0}.', done));
             } catch (error) {
               void vscode.window.showErrorMessage(vscode.l10n.t('Download failed: {0}', (error as Error).message));
             }
@@ -92,11 +97,9 @@ export async function browseContainerFiles(
   }
 }
 
-/** A workspace folder (picked when there are several), or a folder from the open dialog. */
+/** The folder to download into: always the user's choice (the dialog opens at the first workspace folder). */
 export async function pickTargetFolder(): Promise<vscode.Uri | undefined> {
-  const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme !== 'docker-workbench-container') ?? [];
-  if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Download into which folder?') }))?.uri;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: vscode.l10n.t('Download here') });
+  const start = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, defaultUri: start, openLabel: vscode.l10n.t('Download here'), title: vscode.l10n.t('Download into which folder?') });
   return chosen?.[0];
 }

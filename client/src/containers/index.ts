@@ -12,7 +12,7 @@
 //   attach(id, name)                                                                 → Terminal
 //       the main process's stdio; explains how to detach first
 //   inspect(kind, id, label?)                                                       → TextEditor
-//       JSON document, secret-looking env values masked; a code lens reveals them in a second
+//       JSON document, secret-looking values masked; a code lens reveals them in a second
 //       document (same URI with reveal=1)
 //   top(id, name)                                                                    → TextEditor
 //       process table; opening it again (or its Refresh lens) refreshes it
@@ -22,7 +22,8 @@
 //       quick-pick browser over the file system provider (open, add to Explorer, download)
 //   fileUri(id, path)                                                                     → Uri
 //       docker-workbench-container://<id>/<path>, for the Explorer, editors, or a tree view
-//   downloadFromContainer(id, containerPath, targetFolder)                   → TransferResult
+//   downloadFromContainer(id, containerPath, targetFolder, ask)              → TransferResult
+//       `ask` decides when the destination exists (replace, keep, or cancel)
 //   uploadToContainer(id, sources, containerDir)                             → TransferResult
 //
 // `deps.getEngine` is called for every action, so an engine switch applies to the next one.
@@ -36,7 +37,8 @@ import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { attachToContainer } from './attachTerminal';
 import { browseContainerFiles } from './browseFiles';
-import { CONTAINER_SCHEME, ContainerFileSystemProvider, containerUri, downloadFromContainer, uploadToContainer, type TransferResult } from './containerFileSystem';
+import { CONTAINER_SCHEME, ContainerFileSystemProvider, containerUri } from './containerFileSystem';
+import { downloadFromContainer, uploadToContainer, type AskAboutExisting, type TransferResult } from './fileTransfer';
 import { HIDE_COMMAND, INSPECT_SCHEME, InspectDocumentProvider, REFRESH_COMMAND, REVEAL_COMMAND, type InspectKind } from './inspectDocument';
 import { engineStartWatch, stateTransitionStartWatch, type StartWatch } from './logFollower';
 import { LOGS_SCHEME, LogsDocumentProvider, type LogsDocumentOptions } from './logsDocument';
@@ -64,7 +66,7 @@ export interface ContainerInteraction {
   showStats(containers: readonly StatsTarget[]): StatsPanel;
   browseFiles(id: string, name: string, path?: string): Promise<void>;
   fileUri(id: string, path: string): vscode.Uri;
-  downloadFromContainer(id: string, containerPath: string, targetFolder: vscode.Uri): Promise<TransferResult>;
+  downloadFromContainer(id: string, containerPath: string, targetFolder: vscode.Uri, ask: AskAboutExisting): Promise<TransferResult>;
   uploadToContainer(id: string, sources: readonly vscode.Uri[], containerDir: string): Promise<TransferResult>;
   /** The providers, for tests and for a Files node in the Containers view. */
   readonly providers: {
@@ -120,7 +122,7 @@ export function registerContainerInteraction(context: vscode.ExtensionContext, d
     },
     browseFiles: (id, name, path) => browseContainerFiles(getEngine, files, id, name, path),
     fileUri: (id, path) => containerUri(id, path),
-    downloadFromContainer: (id, containerPath, targetFolder) => downloadFromContainer(getEngine, id, containerPath, targetFolder),
+    downloadFromContainer: (id, containerPath, targetFolder, ask) => downloadFromContainer(getEngine, id, containerPath, targetFolder, ask),
     uploadToContainer: (id, sources, containerDir) => uploadToContainer(getEngine, id, sources, containerDir),
     providers: { logs, inspect, top, files },
   };

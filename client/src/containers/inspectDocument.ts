@@ -1,5 +1,5 @@
-// "Inspect": any engine object as a read-only JSON document. Environment values whose names look
-// secret are masked (secretMasking.ts). Revealing is a separate document, the same URI with
+// "Inspect": any engine object as a read-only JSON document. Secret-looking values (in Env, Cmd,
+// Args, Entrypoint, Labels, Healthcheck, and credential shapes anywhere) are masked (secretMasking.ts). Revealing is a separate document, the same URI with
 // `reveal=1`: the masked one stays as it was, closing the revealed one drops the secrets from the
 // editor, and nothing secret is shown without an explicit click on the code lens above the JSON
 // ("Reveal N masked values"), which runs REVEAL_COMMAND. A "Refresh" lens fetches it again.
@@ -91,7 +91,7 @@ export class InspectDocumentProvider implements vscode.TextDocumentContentProvid
       if (count > 0) {
         lenses.push(new vscode.CodeLens(top, {
           title: count === 1 ? vscode.l10n.t('$(eye) Reveal 1 masked value') : vscode.l10n.t('$(eye) Reveal {0} masked values', count),
-          tooltip: vscode.l10n.t('Opens a second document with the secret-looking environment values shown'),
+          tooltip: vscode.l10n.t('Opens a second document with the masked values shown'),
           command: REVEAL_COMMAND,
           arguments: [document.uri],
         }));

@@ -37,8 +37,12 @@ export class LogsPseudoterminal implements vscode.Pseudoterminal {
     const follow = this.options.follow !== false;
     const tail = this.options.tail ?? DEFAULT_TAIL;
     const header = follow
-      ? vscode.l10n.t('Logs of {0}: the last {1} lines, then following. Close the terminal or press Ctrl+C to stop.', this.containerName, tail)
-      : vscode.l10n.t('Logs of {0}: the last {1} lines.', this.containerName, tail);
+      ? (tail === 1
+        ? vscode.l10n.t('Logs of {0}: the last line, then following. Close the terminal or press Ctrl+C to stop.', this.containerName)
+        : vscode.l10n.t('Logs of {0}: the last {1} lines, then following. Close the terminal or press Ctrl+C to stop.', this.containerName, tail))
+      : (tail === 1
+        ? vscode.l10n.t('Logs of {0}: the last line.', this.containerName)
+        : vscode.l10n.t('Logs of {0}: the last {1} lines.', this.containerName, tail));
     this.line(style.dim(header));
     this.follower = new LogFollower(
       this.getEngine(),

@@ -1,8 +1,11 @@
 // "Attach Shell": an interactive exec (with a TTY) through the engine API in a Pseudoterminal.
 // Without a custom command it runs bash when the container has it and sh otherwise; whether bash
 // exists is decided by the exit code of a probe exec (126/127: it could not be run), not by
-// reading error text. The TTY gets the terminal's size at start and on every resize, and the
-// terminal closes with the shell's exit code.
+// reading error text. The TTY gets the terminal's size at start and on every resize. A shell that
+// exits with 0 closes its terminal; otherwise (an error code, the container stopped under it), and
+// always for a one-shot command such as `cat /data.txt`, the terminal stays open with the exit
+// code until a key is pressed, as VS Code's tasks do. It never closes with a non-zero code, which
+// would add VS Code's "terminal process terminated with exit code" notification.
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { DockerEngine, ExecSession } from '../engine/dockerEngine';
@@ -52,6 +55,8 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
   private closeOnKey = false;
   /** The command that runs, once known (tests). */
   command: string[] | undefined;
+  /** The exit code shown when the command ended (tests). */
+  exitCode: number | undefined;
 
   constructor(
     private readonly getEngine: () => DockerEngine,
@@ -114,8 +119,21 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
       if (isCannotRunExitCode(code)) {
         return this.fail(vscode.l10n.t('{0} could not be run in {1} (exit code {2}).', resolved.cmd[0], this.containerName, code ?? ''));
       }
-      this.closed = true;
-      this.closeEmitter.fire(code ?? undefined);
+      const oneShot = this.requested !== undefined;
+      if (!oneShot && code === 0) {
+        this.closed = true;
+        this.closeEmitter.fire(0);
+        return;
+      }
+      const running = await this.getEngine().inspectContainer(this.containerId).then((d) => Boolean(d.State?.Running), () => false);
+      if (this.closed) return;
+      const what = resolved.cmd.join(' ');
+      const line = !running
+        ? vscode.l10n.t('── {0} stopped, so {1} ended (exit code {2}) ──', this.containerName, what, code ?? '?')
+        : vscode.l10n.t('── {0} exited with code {1} ──', what, code ?? '?');
+      this.write(`\r\n${code === 0 ? style.dim(line) : style.red(line)}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
+      this.closeOnKey = true;
+      this.exitCode = code ?? undefined;
     };
     stream.on('end', () => void ended());
     stream.on('close', () => void ended());
@@ -129,6 +147,11 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
       return;
     }
     this.session?.stream.write(data);
+  }
+
+  /** True while the terminal waits for a key to close (tests). */
+  get waitingForKey(): boolean {
+    return this.closeOnKey && !this.closed;
   }
 
   setDimensions(dimensions: vscode.TerminalDimensions): void {

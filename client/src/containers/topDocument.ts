@@ -36,7 +36,8 @@ export class TopDocumentProvider implements vscode.TextDocumentContentProvider, 
     const when = new Date().toLocaleTimeString();
     try {
       const top = await this.getEngine().top(id);
-      const heading = vscode.l10n.t('Processes in {0} at {1} ({2} processes)', name, when, top.Processes?.length ?? 0);
+      const count = top.Processes?.length ?? 0;
+      const heading = count === 1 ? vscode.l10n.t('Processes in {0} at {1} (1 process)', name, when) : vscode.l10n.t('Processes in {0} at {1} ({2} processes)', name, when, count);
       return `${heading}\n\n${formatTable(top.Titles ?? [], top.Processes ?? [])}`;
     } catch (error) {
       return vscode.l10n.t('Could not list the processes of {0} at {1}: {2}', name, when, (error as Error).message) + '\n';

@@ -1,5 +1,6 @@
 // The engines a user can pick: DOCKER_HOST when set, the Docker CLI's contexts in
-// ~/.docker/contexts (with their TLS material), and the default socket. Reading is synchronous
+// ~/.docker/contexts (with their TLS material), the default socket, and Podman's
+// Docker-compatible sockets (rootful and rootless) when they exist. Reading is synchronous
 // and cheap (a few small JSON files); it happens when the Engines view opens or the files change.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -37,6 +38,12 @@ export function listEngineChoices(env: NodeJS.ProcessEnv = process.env): EngineC
   }
   choices.push(safeChoice('default', 'default', `unix://${DEFAULT_UNIX_SOCKET}`, () => parseEndpoint(''), { DOCKER_CONTEXT: 'default', DOCKER_HOST: '' }));
 
+  for (const podman of podmanSockets(env)) {
+    if (!isSocket(podman.socket)) continue;
+    const endpoint = `unix://${podman.socket}`;
+    choices.push(safeChoice(podman.id, podman.label, endpoint, () => parseEndpoint(endpoint), { DOCKER_HOST: endpoint }));
+  }
+
   const configDir = dockerConfigDir(env);
   const metaRoot = path.join(configDir, 'contexts', 'meta');
   let entries: string[] = [];
@@ -66,6 +73,23 @@ export function listEngineChoices(env: NodeJS.ProcessEnv = process.env): EngineC
     ));
   }
   return choices;
+}
+
+/** Where Podman serves its Docker-compatible API (`systemctl enable --now podman.socket`, or `--user` for rootless). */
+export function podmanSockets(env: NodeJS.ProcessEnv = process.env): Array<{ id: string; label: string; socket: string }> {
+  const uid = process.getuid?.();
+  const runtimeDir = env.XDG_RUNTIME_DIR || (uid !== undefined ? `/run/user/${uid}` : '');
+  const sockets = [{ id: 'podman', label: 'Podman', socket: '/run/podman/podman.sock' }];
+  if (runtimeDir) sockets.push({ id: 'podman-rootless', label: 'Podman (rootless)', socket: path.join(runtimeDir, 'podman', 'podman.sock') });
+  return sockets;
+}
+
+function isSocket(file: string): boolean {
+  try {
+    return fs.statSync(file).isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** The engine the docker CLI would use right now, by its own precedence. */

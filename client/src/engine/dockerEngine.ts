@@ -3,9 +3,12 @@
 // plain options; nothing here builds shell strings.
 import Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
-import { EngineError, toEngineError } from './engineError';
+import { EngineError, englishEngineMessages, toEngineError, type EngineMessages } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
+import { DockerCredentials } from './dockerCredentials';
+import { SshTransport, type SshHooks } from './sshTransport';
+import type { SwarmInfo, SwarmNode, SwarmSecretOrConfig, SwarmService, SwarmServiceSpec, SwarmTask } from './swarmObjects';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
 export type ContainerDetails = Dockerode.ContainerInspectInfo;
@@ -13,6 +16,19 @@ export type ImageSummary = Dockerode.ImageInfo;
 export type ImageDetails = Dockerode.ImageInspectInfo;
 export type VolumeSummary = Dockerode.VolumeInspectInfo & { CreatedAt?: string; UsageData?: { Size: number; RefCount: number } | null };
 export type NetworkSummary = Dockerode.NetworkInspectInfo;
+
+/** What kind of engine answers: Docker Engine, or Podman's Docker-compatible service. */
+export type EngineFlavor = 'docker' | 'podman';
+
+/** A Podman pod (its libpod API), with the containers in it. */
+export interface PodSummary {
+  Id: string;
+  Name: string;
+  Status?: string;
+  InfraId?: string;
+  Containers?: Array<{ Id: string; Names?: string; Status?: string }>;
+  Labels?: Record<string, string>;
+}
 
 export interface EventSubscription {
   dispose(): void;
@@ -41,17 +57,56 @@ export interface ExecSession {
   exitCode(): Promise<number | null>;
 }
 
+type NamedKind = 'container' | 'image' | 'volume' | 'network' | 'service' | 'secret' | 'config';
+
+/** An empty id, caught by DockerEngine.call and turned into a translated EngineError. */
+class NothingNamed extends Error {
+  constructor(readonly what: NamedKind) {
+    super(`No ${what} was named.`);
+  }
+}
+
 /** dockerode builds a malformed request (whose error escapes as an uncaught exception) for an empty id. */
-function nonEmpty(id: string, what: string): string {
-  if (!id) throw new EngineError('notFound', `No ${what} was named.`);
+function nonEmpty(id: string, what: NamedKind): string {
+  if (!id) throw new NothingNamed(what);
   return id;
+}
+
+/** The docker CLI's credentials (its config file and helpers), read when a pull or push starts. */
+const cliCredentials = new DockerCredentials();
+
+function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
+  switch (what) {
+    case 'container': return l10n.t('No container was named.');
+    case 'image': return l10n.t('No image was named.');
+    case 'volume': return l10n.t('No volume was named.');
+    case 'network': return l10n.t('No network was named.');
+    case 'service': return l10n.t('No service was named.');
+    case 'secret': return l10n.t('No secret was named.');
+    case 'config': return l10n.t('No config was named.');
+  }
 }
 
 export class DockerEngine {
   private readonly docker: Dockerode;
+  private readonly ssh: SshTransport | undefined;
 
-  constructor(readonly target: EngineTarget) {
-    this.docker = new Dockerode(target.options);
+  /** `hooks` matter for ssh engines only (the unknown-host question). */
+  constructor(
+    readonly target: EngineTarget,
+    /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
+    readonly l10n: EngineMessages = englishEngineMessages,
+    hooks: SshHooks = {},
+    private readonly credentials: DockerCredentials = cliCredentials,
+  ) {
+    this.ssh = target.ssh ? new SshTransport(target.ssh, { l10n, ...hooks }) : undefined;
+    // docker-modem passes `agent` to http.request (its typings omit it).
+    this.docker = new Dockerode(this.ssh ? ({ ...target.options, agent: this.ssh.agent } as Dockerode.DockerOptions) : target.options);
+  }
+
+  /** Closes what the engine holds open (the ssh connections of an ssh engine). */
+  dispose(): void {
+    this.ssh?.dispose();
   }
 
   /** Runs one engine call with its failure turned into an EngineError. */
@@ -59,7 +114,8 @@ export class DockerEngine {
     try {
       return await work(this.docker);
     } catch (error) {
-      throw toEngineError(error, this.target.endpoint);
+      if (error instanceof NothingNamed) throw new EngineError('notFound', nothingNamedMessage(error.what, this.l10n));
+      throw toEngineError(error, this.target.endpoint, this.l10n);
     }
   }
 
@@ -75,6 +131,23 @@ export class DockerEngine {
     return this.call((d) => d.info() as Promise<Record<string, unknown>>);
   }
 
+  /** Docker Engine or Podman, from the components /version lists. */
+  async flavor(): Promise<EngineFlavor> {
+    const version = (await this.version()) as unknown as { Components?: Array<{ Name?: string }> };
+    return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
+  }
+
+  /** Podman's pods, from its own API (the Docker-compatible one has no pods). */
+  listPods(): Promise<PodSummary[]> {
+    return this.call((d) => new Promise<PodSummary[]>((resolve, reject) => {
+      // libpod routes need a version prefix; 4.0.0 is the oldest with this shape.
+      d.modem.dial({ path: '/v4.0.0/libpod/pods/json', method: 'GET', statusCodes: { 200: true, 404: 'not a Podman engine', 500: 'server error' } }, (error: unknown, data: unknown) => {
+        if (error) reject(error);
+        else resolve(Array.isArray(data) ? (data as PodSummary[]) : []);
+      });
+    }));
+  }
+
   diskUsage(): Promise<DiskUsage> {
     return this.call((d) => d.df() as Promise<DiskUsage>);
   }
@@ -83,7 +156,8 @@ export class DockerEngine {
 
   /** All containers, or only the one with this id (an exact id filter, used after an event). */
   listContainers(id?: string): Promise<ContainerSummary[]> {
-    return this.call((d) => d.listContainers({ all: true, filters: id ? { id: [id] } : undefined }));
+    // No `filters` key without a filter: Podman refuses the empty `filters=` it would become.
+    return this.call((d) => d.listContainers(id ? { all: true, filters: { id: [id] } } : { all: true }));
   }
 
   inspectContainer(id: string): Promise<ContainerDetails> {
@@ -155,11 +229,29 @@ export class DockerEngine {
     });
   }
 
-  /** Attaches to the container's main process (its stdin/stdout/stderr). */
-  attach(id: string): Promise<NodeJS.ReadWriteStream> {
+  /**
+   * Attaches to the container's main process (its stdin/stdout/stderr) over a hijacked connection.
+   * Attaching before start (as docker run does) shows every byte from the first. `detachKeys` are
+   * the keys the engine watches for in stdin (a TTY only) to end the attach without stopping it.
+   */
+  attach(id: string, options: { stdin?: boolean; detachKeys?: string } = {}): Promise<NodeJS.ReadWriteStream> {
     return this.call(async (d) => {
-      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, logs: false } as Dockerode.ContainerAttachOptions);
+      const stdin = options.stdin ?? true;
+      const stream = await d.getContainer(nonEmpty(id, 'container')).attach({
+        stream: true, stdin, stdout: true, stderr: true, hijack: true, logs: false, ...(options.detachKeys ? { detachKeys: options.detachKeys } : {}),
+      } as Dockerode.ContainerAttachOptions);
       return stream as unknown as NodeJS.ReadWriteStream;
+    });
+  }
+
+  /**
+   * Resolves with the exit code when the container next exits (or, with `removed`, once it is gone:
+   * what docker run waits for with --rm). Ask before starting it, or a quick exit is missed.
+   */
+  waitForExit(id: string, condition: 'next-exit' | 'removed', signal?: AbortSignal): Promise<number> {
+    return this.call(async (d) => {
+      const result = (await d.getContainer(nonEmpty(id, 'container')).wait({ condition, abortSignal: signal } as object)) as { StatusCode?: number };
+      return result.StatusCode ?? -1;
     });
   }
 
@@ -229,6 +321,11 @@ export class DockerEngine {
     return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).history() as Promise<ImageLayer[]>);
   }
 
+  /** The image as a tar stream (`docker save`): its layers, configuration and manifest. */
+  exportImage(idOrName: string): Promise<Readable> {
+    return this.call((d) => d.getImage(nonEmpty(idOrName, 'image')).get() as unknown as Promise<Readable>);
+  }
+
   tagImage(idOrName: string, repo: string, tag: string): Promise<void> {
     return this.call(async (d) => {
       await d.getImage(nonEmpty(idOrName, 'image')).tag({ repo, tag });
@@ -243,14 +340,31 @@ export class DockerEngine {
     return this.call((d) => d.pruneImages({ filters: { dangling: [String(onlyDangling)] } }) as Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>);
   }
 
-  /** Starts a pull; the stream carries JSON progress lines. */
+  /**
+   * Starts a pull; the stream carries JSON progress lines. Without `auth` it sends the
+   * credentials the docker CLI would send for the image's registry (none: an anonymous pull).
+   */
   pull(reference: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
-    return this.call((d) => d.pull(reference, auth ? { authconfig: auth } : {}) as Promise<Readable>);
+    return this.call(async (d) => {
+      const authconfig = auth ?? (await this.credentials.authConfigFor(reference));
+      return d.pull(reference, authconfig ? { authconfig } : {}) as Promise<Readable>;
+    });
   }
 
-  /** Starts a push of `repo:tag`; the stream carries JSON progress lines. */
+  /** Starts a push of `repo:tag` (with the CLI's credentials for its registry unless `auth` is given); the stream carries JSON progress lines. */
   push(name: string, tag: string, auth?: Dockerode.AuthConfig): Promise<Readable> {
-    return this.call((d) => d.getImage(`${name}:${tag}`).push({ tag, authconfig: auth ?? {} }) as unknown as Promise<Readable>);
+    return this.call(async (d) => {
+      const authconfig = auth ?? (await this.credentials.authConfigFor(name)) ?? {};
+      return d.getImage(`${name}:${tag}`).push({ tag, authconfig }) as unknown as Promise<Readable>;
+    });
+  }
+
+  /** Asks the engine to log in to a registry, as `docker login` does (POST /auth); resolves to the identity token it may hand back. */
+  checkRegistryLogin(auth: Dockerode.AuthConfig): Promise<{ identityToken?: string }> {
+    return this.call(async (d) => {
+      const answer = (await d.checkAuth(auth)) as { IdentityToken?: string } | undefined;
+      return answer?.IdentityToken ? { identityToken: answer.IdentityToken } : {};
+    });
   }
 
   // ── volumes ─────────────────────────────────────────────────────────────────────────────
@@ -315,15 +429,97 @@ export class DockerEngine {
     return this.call((d) => d.pruneContainers() as Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }>);
   }
 
+  // ── swarm ───────────────────────────────────────────────────────────────────────────────
+
+  /** The engine's place in a swarm (the `Swarm` part of /info). */
+  async swarmInfo(): Promise<SwarmInfo> {
+    const info = await this.info();
+    return (info.Swarm ?? {}) as SwarmInfo;
+  }
+
+  /** Makes this engine the manager of a new single-node swarm; resolves to the node id. */
+  swarmInit(options: { listenAddr: string; advertiseAddr: string }): Promise<string> {
+    return this.call(async (d) => String(await d.swarmInit({ ListenAddr: options.listenAddr, AdvertiseAddr: options.advertiseAddr, ForceNewCluster: false })));
+  }
+
+  swarmLeave(force: boolean): Promise<void> {
+    return this.call(async (d) => {
+      await d.swarmLeave({ force });
+    });
+  }
+
+  listNodes(id?: string): Promise<SwarmNode[]> {
+    return this.call((d) => d.listNodes(id ? { filters: { id: [id] } } as never : {}) as Promise<SwarmNode[]>);
+  }
+
+  /** Services with their running/desired counts where the engine reports them (API 1.41+). */
+  listServices(id?: string): Promise<SwarmService[]> {
+    return this.call((d) => d.listServices({ status: true, ...(id ? { filters: { id: [id] } } : {}) } as never) as unknown as Promise<SwarmService[]>);
+  }
+
+  inspectService(id: string): Promise<SwarmService> {
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).inspect() as Promise<SwarmService>);
+  }
+
+  /** Replaces a service's spec (`version` is the one it was read at); `rollback` returns to the previous spec. */
+  updateService(id: string, version: number, spec: SwarmServiceSpec, options: { rollback?: boolean } = {}): Promise<{ Warnings?: string[] | null }> {
+    const query: Record<string, string | number> = { version };
+    if (options.rollback) query.rollback = 'previous';
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).update({ _query: query, _body: spec } as never) as Promise<{ Warnings?: string[] | null }>);
+  }
+
+  removeService(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getService(nonEmpty(id, 'service')).remove();
+    });
+  }
+
+  /** A service's log stream (multiplexed unless its containers have a TTY), each line prefixed with its task's details. */
+  serviceLogs(id: string, options: { follow: boolean; tail?: number; timestamps?: boolean }): Promise<Readable> {
+    return this.call(async (d) => {
+      const stream = await d.getService(nonEmpty(id, 'service')).logs({
+        stdout: true, stderr: true, details: true, follow: options.follow, tail: options.tail ?? 'all', timestamps: Boolean(options.timestamps),
+      } as never);
+      if (options.follow) return stream as unknown as Readable;
+      const { Readable: ReadableStream } = await import('node:stream');
+      return ReadableStream.from([stream as unknown as Buffer]);
+    });
+  }
+
+  /** Tasks, all or of one service. */
+  listTasks(serviceId?: string): Promise<SwarmTask[]> {
+    return this.call((d) => d.listTasks(serviceId ? { filters: { service: [serviceId] } } : {}) as Promise<SwarmTask[]>);
+  }
+
+  listSecrets(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listSecrets(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  listConfigs(id?: string): Promise<SwarmSecretOrConfig[]> {
+    return this.call((d) => d.listConfigs(id ? { filters: { id: [id] } } : {}) as unknown as Promise<SwarmSecretOrConfig[]>);
+  }
+
+  removeSecret(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getSecret(nonEmpty(id, 'secret')).remove();
+    });
+  }
+
+  removeConfig(id: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getConfig(nonEmpty(id, 'config')).remove();
+    });
+  }
+
   /** Follows a JSON-lines progress stream (pull/push/build) to its end. */
   followProgress(stream: Readable, onProgress: (event: ProgressEvent) => void): Promise<ProgressEvent[]> {
     return new Promise((resolve, reject) => {
       this.docker.modem.followProgress(
         stream,
         (error: Error | null, output: ProgressEvent[]) => {
-          if (error) return reject(toEngineError(error, this.target.endpoint));
+          if (error) return reject(toEngineError(error, this.target.endpoint, this.l10n));
           const failed = output.find((o) => o.error || o.errorDetail);
-          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint));
+          if (failed) return reject(toEngineError(new Error(failed.error ?? failed.errorDetail?.message ?? 'failed'), this.target.endpoint, this.l10n));
           resolve(output);
         },
         onProgress,
@@ -344,7 +540,7 @@ export class DockerEngine {
     const end = (error?: unknown) => {
       if (ended) return;
       ended = true;
-      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint));
+      onEnd(error === undefined ? undefined : toEngineError(error, this.target.endpoint, this.l10n));
     };
     stream.on('data', (chunk: Buffer | string) => splitter.push(chunk.toString()));
     stream.on('error', end);

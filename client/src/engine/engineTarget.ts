@@ -3,14 +3,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Dockerode from 'dockerode';
+import type { SshEndpoint } from './sshTransport';
 
 export interface EngineTarget {
   /** How the user would name it: `unix:///var/run/docker.sock`, `tcp://host:2376`, `ssh://me@host`. */
   readonly endpoint: string;
   readonly options: Dockerode.DockerOptions;
+  /** For ssh engines: where to connect; requests then go through an SshTransport (sshTransport.ts). */
+  readonly ssh?: SshEndpoint;
 }
 
 export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
+/** What an ssh engine's requests name as their socket; the ssh transport makes the connections. */
+export const SSH_SOCKET_PLACEHOLDER = 'docker-workbench-ssh';
 
 export interface TlsMaterial {
   /** Folder with ca.pem, cert.pem, key.pem (DOCKER_CERT_PATH or a context's TLS folder). */
@@ -51,15 +56,13 @@ export function parseEndpoint(endpoint: string, tls: TlsMaterial = { verify: fal
     return { endpoint: value, options };
   }
   if (url.protocol === 'ssh:') {
-    const options: Dockerode.DockerOptions = {
-      protocol: 'ssh',
-      host: url.hostname,
-      port: url.port || '22',
-      username: decodeURIComponent(url.username) || undefined,
-      // ssh engines use the user's agent, as the docker CLI does.
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-    } as Dockerode.DockerOptions;
-    return { endpoint: value, options };
+    if (!url.hostname) throw new Error(`"${value}" names no host`);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const ssh: SshEndpoint = { host, port: url.port ? Number(url.port) : undefined, user: decodeURIComponent(url.username) || undefined };
+    // HTTP over the ssh channels (the transport's agent makes every connection). A socketPath,
+    // never dialled, keeps VS Code's proxy support from replacing that agent: it leaves requests
+    // with a socketPath alone.
+    return { endpoint: value, options: { socketPath: SSH_SOCKET_PLACEHOLDER }, ssh };
   }
   throw new Error(`"${value}" uses ${url.protocol} which Docker does not support (use unix://, tcp://, ssh:// or npipe://)`);
 }

@@ -2,23 +2,44 @@
 // connect and then kept current from the /events stream by refreshing only the object an event
 // names. Views are views of this model; nothing here polls. While disconnected it retries with
 // backoff; once connected no timer runs.
-import type { ContainerSummary, DockerEngine, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/dockerEngine';
-import { EngineError, toEngineError } from '../engine/engineError';
+import type { ContainerSummary, DockerEngine, EngineFlavor, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, PodSummary, VolumeSummary } from '../engine/dockerEngine';
+import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 
-export type ResourceKind = 'container' | 'image' | 'volume' | 'network';
+export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
 export type ConnectionState =
-  | { status: 'connecting' }
+  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
+  | { status: 'connecting'; retrying?: EngineError }
   | { status: 'connected' }
   | { status: 'unreachable'; error: EngineError; retryInMs?: number };
+
+/** The outage the model is in, counting a reconnect attempt during one; undefined when none. */
+export function outageOf(state: ConnectionState): EngineError | undefined {
+  if (state.status === 'unreachable') return state.error;
+  if (state.status === 'connecting') return state.retrying;
+  return undefined;
+}
 
 /** `id` undefined means the whole collection changed. */
 export interface ModelChange {
   kind: ResourceKind | 'state';
   id?: string;
+}
+
+/** When a container last started and finished, in ms since the epoch (State.StartedAt / FinishedAt). */
+export interface ContainerTimes {
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** A Docker timestamp ("0001-01-01T00:00:00Z" means never) as ms since the epoch. */
+export function parseDockerTime(text: string | undefined): number | undefined {
+  if (!text || text.startsWith('0001-')) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 export interface ModelTimers {
@@ -33,14 +54,30 @@ export class EngineModel {
   readonly images = new Map<string, ImageSummary>();
   readonly volumes = new Map<string, VolumeSummary>();
   readonly networks = new Map<string, NetworkSummary>();
+  /** Podman's pods (empty on Docker Engine). */
+  readonly pods = new Map<string, PodSummary>();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
-  readonly counters = { fullLists: 0, objectReads: 0, events: 0 };
+  readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
+
+  /**
+   * When each container started and finished: from start/die events, else read once (inspect) the
+   * first time a view asks. The list the engine gives has only a status text that goes stale.
+   */
+  private readonly times = new Map<string, ContainerTimes>();
+  /** Containers whose times were asked for and not answered yet (queued or being read). */
+  private readonly timesWanted = new Set<string>();
+  private readonly timesQueue: string[] = [];
+  private readingTimes = false;
 
   private readonly changes = new Emitter<ModelChange>();
   readonly onDidChange = this.changes.event;
+  /** Every event from the stream, for models of other objects (the swarm's) that follow the same stream. */
+  private readonly events = new Emitter<EngineEvent>();
+  readonly onEngineEvent = this.events.event;
 
   private stateValue: ConnectionState = { status: 'connecting' };
+  private flavorValue: EngineFlavor | undefined;
   private subscription: EventSubscription | undefined;
   private retryHandle: unknown;
   private attempt = 0;
@@ -63,6 +100,29 @@ export class EngineModel {
     return this.engine.target.endpoint;
   }
 
+  /** Docker Engine or Podman; undefined until connected. */
+  get flavor(): EngineFlavor | undefined {
+    return this.flavorValue;
+  }
+
+  /**
+   * The kinds this engine sends no events for, so their lists cannot follow changes made
+   * elsewhere (Podman 4 sends none for networks). Views say so; commands re-read after acting.
+   */
+  get notLive(): ResourceKind[] {
+    return this.flavorValue === 'podman' ? ['network'] : [];
+  }
+
+  /** After a command changed objects of `kind`: re-read them if no event will say so. */
+  followUp(kind: ResourceKind): void {
+    if (this.notLive.includes(kind)) void this.relist(kind);
+  }
+
+  /** The engine the model follows (the one a context switch last gave it). */
+  get currentEngine(): DockerEngine {
+    return this.engine;
+  }
+
   /** Connects on first use only: nothing talks to the engine until a view needs it. */
   start(): void {
     if (this.started) return;
@@ -77,7 +137,7 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.subscription = undefined;
-    this.setState({ status: 'connecting' });
+    this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
     try {
       const subscription = await this.engine.subscribe(
         (event) => { if (generation === this.generation) this.onEvent(event); },
@@ -111,7 +171,10 @@ export class EngineModel {
   switchEngine(engine: DockerEngine): Promise<void> {
     this.engine = engine;
     this.attempt = 0;
+    this.flavorValue = undefined;
     this.clearAll();
+    // Another engine: whatever was wrong with the previous one says nothing about it.
+    this.stateValue = { status: 'connecting' };
     return this.connect();
   }
 
@@ -121,21 +184,44 @@ export class EngineModel {
     this.cancelRetry();
     this.subscription?.dispose();
     this.changes.dispose();
+    this.events.dispose();
   }
 
   private async listAll(): Promise<void> {
     this.counters.fullLists++;
-    const [containers, images, volumes, networks] = await Promise.all([
+    // Which engine this is decides what else to list (pods) and which lists are live.
+    this.flavorValue ??= await Promise.resolve().then(() => this.engine.flavor()).catch(() => 'docker' as const);
+    const [containers, images, volumes, networks, pods] = await Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
       this.engine.listVolumes(),
       this.engine.listNetworks(),
+      this.flavorValue === 'podman' ? this.engine.listPods().catch(() => []) : Promise.resolve([]),
     ]);
     replace(this.containers, containers, (c) => c.Id);
+    this.times.clear();
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    replace(this.pods, pods, (p) => p.Id);
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
+  }
+
+  /** Lists one collection again (for kinds the engine sends no events about). */
+  private async relist(kind: ResourceKind): Promise<void> {
+    const generation = this.generation;
+    try {
+      if (kind === 'network') {
+        const networks = await this.engine.listNetworks();
+        if (generation === this.generation) replace(this.networks, networks, (n) => n.Id);
+      } else if (kind === 'pod') {
+        const pods = await this.engine.listPods();
+        if (generation === this.generation) replace(this.pods, pods, (p) => p.Id);
+      }
+    } catch {
+      return;
+    }
+    if (generation === this.generation) this.changes.fire({ kind });
   }
 
   private lost(error: unknown): void {
@@ -143,14 +229,21 @@ export class EngineModel {
     this.subscription?.dispose();
     this.subscription = undefined;
     this.generation++;
+    const l10n = this.engine.l10n ?? englishEngineMessages;
     const engineError = error === undefined
-      ? new EngineError('refused', `The event stream from ${this.endpoint} ended (the engine stopped or restarted).`)
-      : toEngineError(error, this.endpoint);
+      ? new EngineError('refused', l10n.t('The event stream from {0} ended (the engine stopped or restarted).', this.endpoint))
+      : toEngineError(error, this.endpoint, l10n);
+    this.clearAll();
+    this.cancelRetry();
+    // An unknown or changed ssh host key, a refused key…: trying again cannot help until the
+    // user acts (and would ask about the host key again and again), so only Retry reconnects.
+    if (engineError.needsUser) {
+      this.setState({ status: 'unreachable', error: engineError });
+      return;
+    }
     const retryInMs = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
-    this.clearAll();
     this.setState({ status: 'unreachable', error: engineError, retryInMs });
-    this.cancelRetry();
     this.retryHandle = this.timers.setTimeout(() => {
       this.retryHandle = undefined;
       void this.connect();
@@ -164,10 +257,14 @@ export class EngineModel {
 
   private clearAll(): void {
     this.containers.clear();
+    this.times.clear();
+    this.timesWanted.clear();
+    this.timesQueue.length = 0;
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
-    for (const kind of ['container', 'image', 'volume', 'network'] as const) this.changes.fire({ kind });
+    this.pods.clear();
+    for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
   }
 
   private setState(state: ConnectionState): void {
@@ -177,6 +274,9 @@ export class EngineModel {
 
   private onEvent(event: EngineEvent): void {
     this.counters.events++;
+    this.events.fire(event);
+    // Podman's volume events name the volume only in the attributes.
+    if (!event.Actor.ID && event.Type === 'volume' && event.Actor.Attributes?.name) event = { ...event, Actor: { ...event.Actor, ID: event.Actor.Attributes.name } };
     // Prune events have no actor (each removed object gets its own event); an empty id would
     // also make dockerode build a malformed request.
     if (!event.Actor.ID || event.Action === 'prune') return;
@@ -190,8 +290,11 @@ export class EngineModel {
           if (imageId) this.refreshOne('image', imageId);
           return;
         }
+        this.recordTimes(event);
         this.applyContainerEvent(event);
         this.refreshOne('container', event.Actor.ID);
+        // A container joining or leaving a pod changes the pod's member list.
+        if (this.flavorValue === 'podman' && event.Actor.Attributes?.podId && (event.Action === 'create' || event.Action === 'remove')) void this.relist('pod');
         return;
       case 'image':
         this.refreshOne('image', event.Actor.ID);
@@ -208,9 +311,68 @@ export class EngineModel {
         if (container && (event.Action === 'connect' || event.Action === 'disconnect')) this.refreshOne('container', container);
         return;
       }
+      case 'pod':
+        void this.relist('pod');
+        return;
       default:
         return;
     }
+  }
+
+  /**
+   * A container's start and finish times, or undefined while unknown: then one inspect is queued
+   * (one at a time) and a change for the container fires when it answers.
+   */
+  containerTimes(id: string): ContainerTimes | undefined {
+    const known = this.times.get(id);
+    if (known) return known;
+    if (this.stateValue.status === 'connected' && this.containers.has(id) && !this.timesWanted.has(id)) {
+      this.timesWanted.add(id);
+      this.timesQueue.push(id);
+      if (!this.readingTimes) void this.readTimes();
+    }
+    return undefined;
+  }
+
+  private async readTimes(): Promise<void> {
+    this.readingTimes = true;
+    const generation = this.generation;
+    try {
+      for (let id = this.timesQueue.shift(); id !== undefined && generation === this.generation; id = this.timesQueue.shift()) {
+        if (!this.containers.has(id)) {
+          this.timesWanted.delete(id);
+          continue;
+        }
+        this.counters.timeReads++;
+        try {
+          const state = (await this.engine.inspectContainer(id)).State;
+          if (generation !== this.generation) break;
+          // An event may have said more exactly meanwhile; keep what it said.
+          this.times.set(id, { startedAt: parseDockerTime(state?.StartedAt), finishedAt: parseDockerTime(state?.FinishedAt), ...this.times.get(id) });
+          this.changes.fire({ kind: 'container', id });
+        } catch {
+          // Gone meanwhile (its destroy event follows), or the engine went away (the stream's end handles it).
+        } finally {
+          this.timesWanted.delete(id);
+        }
+      }
+    } finally {
+      this.readingTimes = false;
+    }
+  }
+
+  /** start and die events say exactly when; no read needed. */
+  private recordTimes(event: EngineEvent): void {
+    const id = event.Actor.ID;
+    if (event.Action === 'destroy') {
+      this.times.delete(id);
+      return;
+    }
+    if (event.Action !== 'start' && event.Action !== 'die') return;
+    const at = event.timeNano ? Math.floor(event.timeNano / 1e6) : event.time ? event.time * 1000 : undefined;
+    if (at === undefined) return;
+    const previous = this.times.get(id) ?? {};
+    this.times.set(id, event.Action === 'start' ? { ...previous, startedAt: at } : { ...previous, finishedAt: at });
   }
 
   /** Applies what the event itself says, so the node changes before the re-read answers. */
@@ -259,6 +421,9 @@ export class EngineModel {
   private async readOne(kind: ResourceKind, id: string): Promise<boolean> {
     this.counters.objectReads++;
     switch (kind) {
+      case 'pod':
+        await this.relist('pod');
+        return true;
       case 'container': {
         const [found] = await this.engine.listContainers(id);
         setOrDelete(this.containers, id, found);

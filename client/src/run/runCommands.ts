@@ -3,7 +3,7 @@
 // a saved configuration. Each refuses in an untrusted workspace and says why.
 import * as vscode from 'vscode';
 import type { CommandContext, Handler } from '../commands/commandContext';
-import { imageTargetOf } from '../commands/imageCommands';
+import { imageTargetOf, REFERENCE } from '../commands/imageCommands';
 import type { TreeNode } from '../views/treeNode';
 import { shortId } from '../views/format';
 import { hasErrors, normalizeRunSpec, validateRunSpec, type RunSpec } from './runSpec';
@@ -28,11 +28,19 @@ async function imageReference(ctx: CommandContext, arg: unknown, title: string):
     const tags = (image.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
     return (tags.length ? tags : [shortId(image.Id)]).map((reference) => ({ label: reference, description: shortId(image.Id), reference }));
   }).sort((a, b) => a.label.localeCompare(b.label));
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This engine has no images yet. Pull or build one first.'));
-    return undefined;
-  }
-  return (await ctx.prompts.current.pick(items, { title, placeHolder: vscode.l10n.t('Image to run') }))?.reference;
+  // The notes' `docker run alpine …` needs an image this engine may not have yet: it is pulled.
+  const other = { label: `$(cloud-download) ${vscode.l10n.t('An image that is not here (pulled from its registry)…')}`, description: '', reference: '' };
+  const picked = items.length
+    ? await ctx.prompts.current.pick([...items, other], { title, placeHolder: vscode.l10n.t('Image to run') })
+    : other;
+  if (!picked) return undefined;
+  if (picked.reference) return picked.reference;
+  const typed = await ctx.prompts.current.input({
+    title,
+    prompt: vscode.l10n.t('An image reference such as alpine:3.20, python:3.12 or ghcr.io/org/app:tag. The form offers to pull it; Run pulls it first if needed.'),
+    validateInput: (v) => (REFERENCE.test(v.trim()) || /@sha256:[a-f0-9]{64}$/.test(v.trim()) ? undefined : vscode.l10n.t('Not a valid image reference.')),
+  });
+  return typed?.trim() || undefined;
 }
 
 const runImage: Handler = async (ctx, node) => {

@@ -3,15 +3,20 @@
 // container, start it. Engine failures become RunErrors that say what to do (image missing with no
 // registry, port taken, name taken, engine unreachable). A container that was created but could
 // not start is removed again, so a retry does not trip over its name. runAndFollowUp adds the UI:
-// an attached terminal for interactive runs, "Show Logs" / "Open in Browser" after detached ones.
+// a run terminal attached before the start for every run that is not detached (and for detached
+// --rm runs, whose output would otherwise go with the container), "Show Logs" / "Open in Browser"
+// after detached ones.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { EngineError } from '../engine/engineError';
 import type { CommandContext } from '../commands/commandContext';
+import { maskArgv } from '../containers/secretMasking';
 import { portInUse } from './portInUse';
-import { EnvFileError, formatCommandLine, hasErrors, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
+import { TransferProgress } from '../engine/transferProgress';
+import { EnvFileError, formatCommandLine, hasErrors, isDetached, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
+import { openRunTerminal } from './runTerminal';
 
 export type RunErrorKind = 'invalid' | 'unreachable' | 'imageMissing' | 'volumeMissing' | 'networkMissing' | 'nameInUse' | 'portInUse' | 'failed';
 
@@ -40,10 +45,13 @@ export interface StartedContainer {
   commandLine: string;
 }
 
-/** The equivalent command line; empty for a spec too malformed to describe (validation says why). */
+/**
+ * The equivalent command line for logs, the run-task terminal and task details, with secret
+ * values masked (`-e POSTGRES_PASSWORD=***`); empty for a spec too malformed to describe.
+ */
 export function commandLineOf(spec: RunSpec): string {
   try {
-    return formatCommandLine(toDockerRunArgs(spec));
+    return formatCommandLine(maskArgv(toDockerRunArgs(spec)));
   } catch {
     return '';
   }
@@ -84,12 +92,28 @@ async function ensureImage(engine: DockerEngine, image: string, io: RunIo): Prom
     if (!(error instanceof EngineError) || error.kind !== 'notFound') throw explainRunFailure(error, { image }, 'create');
   }
   io.progress?.(vscode.l10n.t('{0} is not on this engine; pulling it…', image));
+  await pullImage(engine, image, io.progress);
+}
+
+/**
+ * Pulls an image, reporting "Pulling IMAGE: N% (layer: status)" as the percentage moves (in steps
+ * of 5, so a terminal gets a readable number of lines). Failures say whether the engine or the
+ * registry could not be reached.
+ */
+export async function pullImage(engine: DockerEngine, image: string, progress?: (line: string) => void): Promise<void> {
   try {
     const stream = await engine.pull(image);
-    let last = '';
+    const transfer = new TransferProgress();
+    let shown = -1;
     await engine.followProgress(stream, (event) => {
-      if (event.status && event.status !== last && !event.progressDetail?.total) io.progress?.(`${event.id ? `${event.id}: ` : ''}${(last = event.status)}`);
+      transfer.push(event);
+      const percent = transfer.percent;
+      const step = percent === undefined ? -1 : percent - (percent % 5);
+      if (step <= shown) return;
+      shown = step;
+      progress?.(vscode.l10n.t('Pulling {0}: {1}% ({2})', image, percent!, transfer.status));
     });
+    progress?.(vscode.l10n.t('Pulled {0}.', image));
   } catch (error) {
     // A registry time-out looks like an engine time-out; ask the engine itself which it was.
     const engineDown = await engine.ping().then(() => undefined, (e: unknown) => e);
@@ -127,6 +151,24 @@ async function ensureNetwork(engine: DockerEngine, spec: RunSpec): Promise<void>
 
 /** Validates, then creates and starts the container; resolves once it is running (or has run, with --rm). */
 export async function createAndStart(engine: DockerEngine, spec: RunSpec, io: RunIo = {}): Promise<StartedContainer> {
+  const created = await createContainer(engine, spec, io);
+  await startCreated(engine, created, spec);
+  return { id: created.id, name: created.name, commandLine: created.commandLine };
+}
+
+/** A container made from a spec, not started yet. */
+export interface CreatedContainer {
+  id: string;
+  /** The name asked for, else the one the engine made up. */
+  name: string;
+  commandLine: string;
+}
+
+/**
+ * Everything docker run does before the start: validation, env files, the image (pulled when
+ * missing), the network, named volumes, then the create. Nothing runs yet.
+ */
+export async function createContainer(engine: DockerEngine, spec: RunSpec, io: RunIo = {}): Promise<CreatedContainer> {
   const problems = validateRunSpec(spec, vscode.l10n);
   if (hasErrors(problems)) {
     throw new RunError('invalid', problems.filter((p) => p.severity === 'error').map((p) => p.message).join('\n'));
@@ -153,20 +195,20 @@ export async function createAndStart(engine: DockerEngine, spec: RunSpec, io: Ru
   } catch (error) {
     throw explainRunFailure(error, spec, 'create');
   }
+  let name = spec.name?.trim() || id.slice(0, 12);
+  if (!spec.name?.trim()) name = (await engine.inspectContainer(id).then((d) => d.Name.replace(/^\//, ''), () => '')) || name;
+  return { id, name, commandLine };
+}
+
+/** Starts a created container; when that fails it is removed again and the failure explained. */
+export async function startCreated(engine: DockerEngine, created: CreatedContainer, spec: RunSpec): Promise<void> {
   try {
-    await engine.containerAction(id, 'start');
+    await engine.containerAction(created.id, 'start');
   } catch (error) {
     // `docker run` would leave a created container behind; remove it so the name is free again.
-    await engine.removeContainer(id, { force: true }).catch(() => undefined);
+    await engine.removeContainer(created.id, { force: true }).catch(() => undefined);
     throw explainRunFailure(error, spec, 'start');
   }
-  let name = spec.name?.trim() || id.slice(0, 12);
-  try {
-    name = (await engine.inspectContainer(id)).Name.replace(/^\//, '') || name;
-  } catch {
-    // already gone (--rm and a short command)
-  }
-  return { id, name, commandLine };
 }
 
 /** The first published TCP port of a running container as an http:// address. */
@@ -196,14 +238,21 @@ export function defaultBaseFolder(): string | undefined {
  */
 export async function runAndFollowUp(ctx: CommandContext, spec: RunSpec, io: RunIo = {}): Promise<StartedContainer> {
   ctx.log.info(`run: ${commandLineOf(spec)}`);
-  const started = await createAndStart(ctx.active.engine, spec, { baseFolder: defaultBaseFolder(), ...io });
-  ctx.log.info(`run: started ${started.name} (${started.id.slice(0, 12)})`);
-  if (spec.interactive) {
-    ctx.interaction.attach(started.id, started.name);
-  } else {
+  const engine = ctx.active.engine;
+  const created = await createContainer(engine, spec, { baseFolder: defaultBaseFolder(), ...io });
+  const detached = isDetached(spec);
+  if (detached && !spec.remove) {
+    await startCreated(engine, created, spec);
+    const started: StartedContainer = { id: created.id, name: created.name, commandLine: created.commandLine };
+    ctx.log.info(`run: started ${started.name} (${started.id.slice(0, 12)})`);
     void offerNextSteps(ctx, spec, started).catch((error: unknown) => ctx.log.warn(`run: follow-up failed: ${String(error)}`));
+    return started;
   }
-  return started;
+  // Attached before the start: every byte is shown, and with --rm the exit code outlives the container.
+  const run = openRunTerminal(engine, created, spec, { preserveFocus: detached, log: (line) => ctx.log.info(line) });
+  await run.started;
+  ctx.log.info(`run: started ${created.name} (${created.id.slice(0, 12)}) in a terminal`);
+  return { id: created.id, name: created.name, commandLine: created.commandLine };
 }
 
 async function offerNextSteps(ctx: CommandContext, spec: RunSpec, started: StartedContainer): Promise<void> {
@@ -211,8 +260,12 @@ async function offerNextSteps(ctx: CommandContext, spec: RunSpec, started: Start
   const address = await browserAddress(engine, started.id);
   const showLogs = vscode.l10n.t('Show Logs');
   const openBrowser = vscode.l10n.t('Open in Browser');
+  const attach = vscode.l10n.t('Attach');
   const message = vscode.l10n.t('Started {0} ({1}) from {2}.', started.name, started.id.slice(0, 12), spec.image);
-  const choice = await ctx.prompts.current.info(message, ...(address ? [showLogs, openBrowser] : [showLogs]));
+  // A detached interactive container (-d -it) waits for someone to attach.
+  const actions = [...(spec.interactive ? [attach] : []), showLogs, ...(address ? [openBrowser] : [])];
+  const choice = await ctx.prompts.current.info(message, ...actions);
   if (choice === showLogs) ctx.interaction.openLogsTerminal(started.id, started.name);
+  else if (choice === attach) ctx.interaction.attach(started.id, started.name);
   else if (choice === openBrowser && address) await vscode.env.openExternal(vscode.Uri.parse(address));
 }

@@ -19,6 +19,8 @@ export interface RunFormHost {
   run(spec: RunSpec, progress: (line: string) => void): Promise<StartedContainer>;
   /** Asks for a name and saves; resolves to the name, or undefined when cancelled. */
   save(spec: RunSpec): Promise<string | undefined>;
+  /** Pulls the form's image with progress; resolves to its new detail line (short id and size). */
+  pull(progress: (line: string) => void): Promise<string>;
 }
 
 export interface RunFormPreview {
@@ -42,6 +44,8 @@ export class RunForm implements vscode.Disposable {
   lastPreview: RunFormPreview;
   /** What the last Run started. */
   started: StartedContainer | undefined;
+  /** The status lines shown under the buttons, oldest first (the last 50; tests read them). */
+  readonly statuses: Array<{ text: string; kind: 'info' | 'error' | 'busy' }> = [];
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -127,6 +131,17 @@ export class RunForm implements vscode.Disposable {
       }
       case 'browse':
         return this.browse(message.what, message.index);
+      case 'pull': {
+        this.status(vscode.l10n.t('Pulling {0}…', this.draft.image), 'busy');
+        try {
+          const detail = await this.host.pull((line) => this.status(line, 'busy'));
+          this.post({ type: 'pulled', imageDetail: detail });
+          this.status(vscode.l10n.t('Pulled {0}.', this.draft.image), 'info');
+        } catch (error) {
+          this.status(error instanceof Error ? error.message : String(error), 'error');
+        }
+        return;
+      }
       case 'cancel':
         this.dispose();
         return;
@@ -162,6 +177,8 @@ export class RunForm implements vscode.Disposable {
   }
 
   private status(text: string, kind: 'info' | 'error' | 'busy'): void {
+    this.statuses.push({ text, kind });
+    if (this.statuses.length > 50) this.statuses.shift();
     this.post({ type: 'status', text, kind });
   }
 

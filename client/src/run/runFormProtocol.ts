@@ -5,6 +5,8 @@
 import { CommandLineError, splitCommandLine } from '../containers/commandLine';
 import { english, type MountSpec, type PortProtocol, type RunProblem, type RunSpec, type Translator } from './runSpec';
 
+export type RunMode = 'detached' | 'attached' | 'interactive' | 'stdin';
+
 export interface DraftPort {
   hostIp: string;
   hostPort: string;
@@ -32,7 +34,13 @@ export interface DraftPair {
 export interface RunFormDraft {
   image: string;
   name: string;
-  mode: 'detached' | 'interactive';
+  /**
+   * detached: -d; attached: docker run's default (output in a terminal); interactive: -it;
+   * stdin: -i alone (typing goes to stdin, no terminal).
+   */
+  mode: RunMode;
+  /** --detach-keys (interactive only). */
+  detachKeys: string;
   remove: boolean;
   ports: DraftPort[];
   publishAll: boolean;
@@ -42,6 +50,8 @@ export interface RunFormDraft {
   network: string;
   /** Separated by commas or blanks. */
   aliases: string;
+  /** --link CONTAINER[:ALIAS], separated by commas or blanks. */
+  links: string;
   workdir: string;
   user: string;
   /** Empty: the image's entrypoint. */
@@ -64,6 +74,8 @@ export interface RunFormData {
   draft: RunFormDraft;
   /** Short id and size, shown under the title. */
   imageDetail: string;
+  /** False when the engine does not have the image: the form offers to pull it. */
+  imageLocal: boolean;
   exposedPorts: string[];
   volumes: string[];
   /** Networks to choose from; built-in ones are marked. */
@@ -79,18 +91,21 @@ export type FormToExtension =
   | { type: 'save'; draft: RunFormDraft }
   | { type: 'copy'; draft: RunFormDraft }
   | { type: 'browse'; what: 'bind' | 'envFile'; index: number }
+  | { type: 'pull' }
   | { type: 'cancel' };
 
 /** Extension → page. */
 export type ExtensionToForm =
   | { type: 'preview'; commandLine: string; problems: Array<RunProblem & { anchor: string }> }
   | { type: 'picked'; what: 'bind' | 'envFile'; index: number; path: string }
-  | { type: 'status'; text: string; kind: 'info' | 'error' | 'busy' };
+  | { type: 'status'; text: string; kind: 'info' | 'error' | 'busy' }
+  /** The image is on the engine now: its short id and size, and that the Pull button can go. */
+  | { type: 'pulled'; imageDetail: string };
 
 export function emptyDraft(image = ''): RunFormDraft {
   return {
-    image, name: '', mode: 'detached', remove: false, ports: [], publishAll: false, mounts: [], env: [], envFiles: [],
-    network: '', aliases: '', workdir: '', user: '', entrypoint: '', command: '', memory: '', cpus: '', restart: '', maxRetries: '',
+    image, name: '', mode: 'detached', detachKeys: '', remove: false, ports: [], publishAll: false, mounts: [], env: [], envFiles: [],
+    network: '', aliases: '', links: '', workdir: '', user: '', entrypoint: '', command: '', memory: '', cpus: '', restart: '', maxRetries: '',
     readOnly: false, logDriver: '', logOptions: [],
   };
 }
@@ -117,7 +132,20 @@ export function draftToSpec(draft: RunFormDraft, l10n: Translator = english): { 
   const problems: RunProblem[] = [];
   const spec: RunSpec = { image: draft.image.trim() };
   if (draft.name.trim()) spec.name = draft.name.trim();
-  if (draft.mode === 'interactive') spec.interactive = true;
+  switch (draft.mode) {
+    case 'interactive':
+      spec.interactive = true;
+      break;
+    case 'stdin':
+      Object.assign(spec, { interactive: true, tty: false });
+      break;
+    case 'attached':
+      spec.detach = false;
+      break;
+    default:
+      break;
+  }
+  if (draft.mode === 'interactive' && trimmed(draft.detachKeys)) spec.detachKeys = trimmed(draft.detachKeys);
   if (draft.remove) spec.remove = true;
   const ports = draft.ports.filter((p) => p.containerPort.trim() || p.hostPort.trim() || p.hostIp.trim()).map((p) => ({
     containerPort: p.containerPort.trim(),
@@ -136,6 +164,8 @@ export function draftToSpec(draft: RunFormDraft, l10n: Translator = english): { 
   if (draft.network.trim()) spec.network = draft.network.trim();
   const aliases = words(draft.aliases);
   if (aliases.length) spec.networkAliases = aliases;
+  const links = words(draft.links ?? '');
+  if (links.length) spec.links = links;
   if (draft.workdir.trim()) spec.workdir = draft.workdir.trim();
   if (draft.user.trim()) spec.user = draft.user.trim();
   if (draft.entrypoint.trim()) spec.entrypoint = draft.entrypoint.trim();
@@ -157,6 +187,12 @@ export function draftToSpec(draft: RunFormDraft, l10n: Translator = english): { 
   return { spec, problems };
 }
 
+/** The form's mode for a spec; a combination the form has no choice for (-d -it, -t alone) shows as the nearest. */
+export function modeOf(spec: RunSpec): RunMode {
+  if (spec.interactive) return spec.tty === false ? 'stdin' : spec.detach ? 'detached' : 'interactive';
+  return spec.detach === false ? 'attached' : 'detached';
+}
+
 /** Quotes a word for the command field so splitCommandLine gives it back unchanged. */
 function quoteWord(word: string): string {
   if (word !== '' && /^[^\s'"\\]+$/.test(word)) return word;
@@ -171,7 +207,8 @@ export function specToDraft(spec: RunSpec): RunFormDraft {
   return {
     ...draft,
     name: trimmed(spec.name),
-    mode: spec.interactive ? 'interactive' : 'detached',
+    mode: modeOf(spec),
+    detachKeys: trimmed(spec.detachKeys),
     remove: Boolean(spec.remove),
     ports: (spec.ports ?? []).map((p) => ({ hostIp: trimmed(p.hostIp), hostPort: trimmed(p.hostPort), containerPort: trimmed(p.containerPort), protocol: p.protocol ?? 'tcp' })),
     publishAll: Boolean(spec.publishAll),
@@ -187,6 +224,7 @@ export function specToDraft(spec: RunSpec): RunFormDraft {
     envFiles: [...(spec.envFiles ?? [])],
     network: trimmed(spec.network),
     aliases: (spec.networkAliases ?? []).join(', '),
+    links: (spec.links ?? []).join(', '),
     workdir: trimmed(spec.workdir),
     user: trimmed(spec.user),
     entrypoint: trimmed(spec.entrypoint),
@@ -207,6 +245,7 @@ export function problemAnchor(field: string): string {
   if (match) return `${match[1]}.${match[2]}`;
   if (field.startsWith('env[')) return 'env';
   if (field.startsWith('logOptions')) return 'logOptions';
+  if (field.startsWith('links')) return 'links';
   return field;
 }
 

@@ -50,8 +50,26 @@ export type MountSpec = VolumeMountSpec | BindMountSpec | TmpfsMountSpec;
 export interface RunSpec {
   image: string;
   name?: string;
-  /** `-it` with an attached terminal; otherwise `-d` (detached). */
+  /**
+   * `-i`: keep stdin open and attach it. With `tty` unset this also means `-t` (a terminal), as
+   * configurations saved before `tty` existed expect: `interactive` alone is `-it`.
+   */
   interactive?: boolean;
+  /** `-t`: a pseudo-terminal. `interactive: true, tty: false` is `-i` alone (a pipe, no terminal). */
+  tty?: boolean;
+  /**
+   * `-d`: start in the background and show nothing. Unset: detached unless interactive (what
+   * configurations saved before it existed mean). `false` is docker run's default: the output is
+   * shown from its first byte in a terminal, with the exit code at the end.
+   */
+  detach?: boolean;
+  /** `--detach-keys`: the keys that detach a terminal from an interactive run (e.g. ctrl-x,x). */
+  detachKeys?: string;
+  /**
+   * `--link NAME[:ALIAS]` (legacy): on a user-defined network it gives this container the alias
+   * ALIAS for NAME; on the default bridge it is the old /etc/hosts link.
+   */
+  links?: string[];
   /** `--rm`: the engine removes the container when it exits. */
   remove?: boolean;
   ports?: PortSpec[];
@@ -104,6 +122,48 @@ const OBJECT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const BUILT_IN_NETWORKS = new Set(['', 'default', 'bridge', 'host', 'none']);
 const RESTART_NAMES = new Set(['no', 'always', 'unless-stopped', 'on-failure']);
 const PROTOCOLS = new Set<string>(['tcp', 'udp', 'sctp']);
+
+/** Whether a run is detached (`-d`): as set, else detached unless interactive. */
+export function isDetached(spec: Pick<RunSpec, 'detach' | 'interactive'>): boolean {
+  return spec.detach ?? !spec.interactive;
+}
+
+/** Whether a run gets a terminal (`-t`): as set, else with `-i`. */
+export function hasTty(spec: Pick<RunSpec, 'tty' | 'interactive'>): boolean {
+  return spec.tty ?? Boolean(spec.interactive);
+}
+
+/**
+ * The bytes of a `--detach-keys` value as the engine reads it: comma-separated keys, each a single
+ * character or ctrl-<letter, @, [, \, ], ^ or _>. Undefined when it is not one.
+ */
+export function parseDetachKeys(text: string): number[] | undefined {
+  const keys = text.split(',');
+  if (keys.length === 0 || keys.length > 16) return undefined;
+  const bytes: number[] = [];
+  for (const key of keys) {
+    if (key.length === 1) {
+      bytes.push(key.charCodeAt(0));
+      continue;
+    }
+    const ctrl = /^ctrl-(.)$/i.exec(key);
+    if (!ctrl) return undefined;
+    const c = ctrl[1]!.toLowerCase();
+    if (c >= 'a' && c <= 'z') bytes.push(c.charCodeAt(0) - 96);
+    else if ('@[\\]^_'.includes(c)) bytes.push(c.charCodeAt(0) - 64);
+    else return undefined;
+  }
+  return bytes;
+}
+
+/** `NAME[:ALIAS]` of a --link, with the alias defaulting to the name. */
+export function parseLink(text: string): { container: string; alias: string } | undefined {
+  const [container = '', alias, extra] = text.trim().split(':');
+  if (extra !== undefined || !OBJECT_NAME_OR_ONE.test(container) || (alias !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(alias))) return undefined;
+  return { container, alias: alias ?? container };
+}
+
+const OBJECT_NAME_OR_ONE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** A network the user made (aliases and service discovery only work on those). */
 export function isUserDefinedNetwork(network: string | undefined): boolean {
@@ -313,6 +373,29 @@ export function validateRunSpec(spec: RunSpec, l10n: Translator = english): RunP
     if (!nonEmpty(file)) error(`envFiles[${i}]`, l10n.t('An env file path is empty.'));
   });
 
+  if (nonEmpty(spec.detachKeys)) {
+    if (!parseDetachKeys(spec.detachKeys.trim())) {
+      error('detachKeys', l10n.t('"{0}" is not a detach key sequence: use keys separated by commas, each a single character or ctrl-<letter> (e.g. ctrl-x,x).', spec.detachKeys));
+    } else if (!spec.interactive || !hasTty(spec)) {
+      warn('detachKeys', l10n.t('Detach keys are read only from an interactive run with a terminal (-it); this run has none, so they do nothing.'));
+    }
+  }
+  (spec.links ?? []).forEach((text, i) => {
+    const field = `links[${i}]`;
+    const link = typeof text === 'string' ? parseLink(text) : undefined;
+    if (!link) {
+      error(field, l10n.t('"{0}" is not a link: use CONTAINER or CONTAINER:ALIAS.', String(text)));
+      return;
+    }
+    if (network === 'host' || network === 'none' || network.startsWith('container:')) {
+      error(field, l10n.t('--link does not work with the "{0}" network: there is no network between the containers.', network));
+    } else if (isUserDefinedNetwork(network)) {
+      warn(field, l10n.t('--link is a legacy flag. On the network {0} it becomes a network alias: this container reaches {1} as "{2}" (only this container sees that name). Both must be on {0}; {1} is also reachable by its own name.', network, link.container, link.alias));
+    } else {
+      warn(field, l10n.t('--link is a legacy flag: on the default bridge it writes "{0}" for {1} into this container\'s /etc/hosts, and only while {1} runs. Prefer a user-defined network, where it becomes a network alias and containers find each other by name.', link.alias, link.container));
+    }
+  });
+
   if (spec.networkAliases?.some(nonEmpty) && !isUserDefinedNetwork(network)) {
     error('networkAliases', l10n.t('A network alias needs a user-defined network: the default bridge, host and none have no service discovery. Create a network (Networks view) and choose it.'));
   }
@@ -370,10 +453,10 @@ function shapeProblems(spec: RunSpec, l10n: Translator): RunProblem[] {
     const m = v as Record<string, unknown>;
     return isString(m.target) && optional(isString)(m.source) && optional(isString)(m.size) && optional(isBoolean)(m.readOnly) && optional(isBoolean)(m.create);
   };
-  for (const key of ['image', 'name', 'network', 'workdir', 'user', 'entrypoint', 'memory', 'restart', 'logDriver']) expect(key, isString, l10n.t('text'));
-  for (const key of ['interactive', 'remove', 'publishAll', 'readOnly']) expect(key, isBoolean, l10n.t('true or false'));
+  for (const key of ['image', 'name', 'network', 'workdir', 'user', 'entrypoint', 'memory', 'restart', 'logDriver', 'detachKeys']) expect(key, isString, l10n.t('text'));
+  for (const key of ['interactive', 'tty', 'detach', 'remove', 'publishAll', 'readOnly']) expect(key, isBoolean, l10n.t('true or false'));
   for (const key of ['env', 'logOptions']) expect(key, isObjectOf(isString), l10n.t('an object of text values'));
-  for (const key of ['envFiles', 'networkAliases', 'command']) expect(key, isListOf(isString), l10n.t('a list of text'));
+  for (const key of ['envFiles', 'networkAliases', 'command', 'links']) expect(key, isListOf(isString), l10n.t('a list of text'));
   expect('cpus', (v) => isString(v) || typeof v === 'number', l10n.t('a number'));
   expect('ports', isListOf(isPort), l10n.t('a list of { containerPort, hostPort?, hostIp?, protocol? }'));
   expect('mounts', isListOf(isMount), l10n.t('a list of { type, source?, target, readOnly? }'));
@@ -417,11 +500,15 @@ export function formatMount(mount: MountSpec): string {
 
 /**
  * The `docker` arguments (starting with "run") that make the same container as toCreateOptions,
- * in a fixed order: mode, lifetime, name, ports, mounts, environment, network, process, limits,
+ * in a fixed order: mode, detach keys, lifetime, name, ports, mounts, environment, network, links, process, limits,
  * restart, logging, then the image and its command.
  */
 export function toDockerRunArgs(spec: RunSpec): string[] {
-  const args = ['run', spec.interactive ? '-it' : '-d'];
+  const args = ['run'];
+  if (isDetached(spec)) args.push('-d');
+  const stdinAndTty = `${spec.interactive ? 'i' : ''}${hasTty(spec) ? 't' : ''}`;
+  if (stdinAndTty) args.push(`-${stdinAndTty}`);
+  if (nonEmpty(spec.detachKeys)) args.push('--detach-keys', spec.detachKeys.trim());
   if (spec.remove) args.push('--rm');
   if (nonEmpty(spec.name)) args.push('--name', spec.name.trim());
   for (const port of spec.ports ?? []) args.push('-p', formatPort(port));
@@ -431,6 +518,7 @@ export function toDockerRunArgs(spec: RunSpec): string[] {
   for (const [key, value] of Object.entries(spec.env ?? {})) args.push('-e', `${key}=${value}`);
   if (nonEmpty(spec.network)) args.push('--network', spec.network.trim());
   for (const alias of spec.networkAliases ?? []) if (nonEmpty(alias)) args.push('--network-alias', alias.trim());
+  for (const link of spec.links ?? []) if (nonEmpty(link)) args.push('--link', link.trim());
   if (nonEmpty(spec.workdir)) args.push('-w', spec.workdir.trim());
   if (nonEmpty(spec.user)) args.push('-u', spec.user.trim());
   if (spec.entrypoint !== undefined) args.push('--entrypoint', spec.entrypoint);
@@ -471,11 +559,12 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
   const options: Dockerode.ContainerCreateOptions = { Image: spec.image.trim(), HostConfig: hostConfig };
   if (nonEmpty(spec.name)) options.name = spec.name.trim();
 
-  if (spec.interactive) {
-    Object.assign(options, { Tty: true, OpenStdin: true, StdinOnce: true, AttachStdin: true, AttachStdout: true, AttachStderr: true });
-  } else {
-    Object.assign(options, { Tty: false, OpenStdin: false, AttachStdin: false, AttachStdout: false, AttachStderr: false });
-  }
+  // As the CLI sets them: a detached run attaches nothing; otherwise stdout and stderr, and stdin
+  // (closed after the first attach ends, StdinOnce) with -i.
+  const detached = isDetached(spec);
+  const stdin = Boolean(spec.interactive);
+  Object.assign(options, { Tty: hasTty(spec), OpenStdin: stdin, AttachStdin: stdin && !detached, AttachStdout: !detached, AttachStderr: !detached });
+  if (stdin && !detached) options.StdinOnce = true;
   if (spec.remove) hostConfig.AutoRemove = true;
 
   const exposed: Record<string, object> = {};
@@ -517,6 +606,17 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
     hostConfig.NetworkMode = network;
     const aliases = (spec.networkAliases ?? []).filter(nonEmpty).map((a) => a.trim());
     if (aliases.length) options.NetworkingConfig = { EndpointsConfig: { [network]: { Aliases: aliases } } };
+  }
+  // --link: the legacy links for the default bridge, and on a user-defined network the endpoint's
+  // links, which the engine's DNS answers as aliases only this container sees (as the CLI sends both).
+  const links = (spec.links ?? []).filter(nonEmpty).map((l) => l.trim());
+  if (links.length) {
+    hostConfig.Links = links;
+    if (isUserDefinedNetwork(spec.network)) {
+      const network = spec.network!.trim();
+      const endpoints = (options.NetworkingConfig ??= { EndpointsConfig: {} }).EndpointsConfig!;
+      endpoints[network] = { ...(endpoints[network] ?? {}), Links: links };
+    }
   }
   if (nonEmpty(spec.workdir)) options.WorkingDir = spec.workdir.trim();
   if (nonEmpty(spec.user)) options.User = spec.user.trim();

@@ -1,12 +1,16 @@
 // The `docker-run` task type: a task whose definition is a RunSpec (declared in package.json's
 // taskDefinitions, so tasks.json gets completion and checks). It runs in a pseudoterminal, not a
-// shell: it prints the equivalent `docker run` line, creates and starts the container through the
-// Engine API and prints its id; a failure prints why and ends the task with exit code 1. Saved run
-// configurations are offered as tasks too.
+// shell: it prints the equivalent `docker run` line and creates the container through the Engine
+// API. Detached, it starts it, prints its id and ends with 0. Otherwise the task's terminal is the
+// container's, as with docker run in a shell: attached before the start, its output from the first
+// byte, typing for -i / -it, and the task ends with the container's exit code. A failure prints
+// why and ends the task with exit code 1. Saved run configurations are offered as tasks too.
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
-import { normalizeRunSpec, type RunSpec } from './runSpec';
-import { commandLineOf, createAndStart, defaultBaseFolder, RunError, type StartedContainer } from './runContainer';
+import { isDetached, normalizeRunSpec, type RunSpec } from './runSpec';
+import { commandLineOf, createContainer, defaultBaseFolder, RunError, startCreated } from './runContainer';
+import { AttachedRun } from './attachedRun';
+import { runAdvice, runEndLine } from './runTerminal';
 import type { SavedRunConfiguration } from './runConfigurations';
 import { untrustedReason } from './runTrust';
 
@@ -19,8 +23,8 @@ export interface DockerRunTaskDefinition extends vscode.TaskDefinition, Omit<Run
 
 /** The RunSpec fields a task definition may carry; anything else (type, VS Code's own keys) is not part of the run. */
 const SPEC_KEYS: ReadonlyArray<keyof RunSpec> = [
-  'image', 'name', 'interactive', 'remove', 'ports', 'publishAll', 'mounts', 'env', 'envFiles', 'network', 'networkAliases',
-  'workdir', 'user', 'entrypoint', 'command', 'memory', 'cpus', 'restart', 'readOnly', 'logDriver', 'logOptions',
+  'image', 'name', 'interactive', 'tty', 'detach', 'detachKeys', 'remove', 'ports', 'publishAll', 'mounts', 'env', 'envFiles', 'network', 'networkAliases',
+  'links', 'workdir', 'user', 'entrypoint', 'command', 'memory', 'cpus', 'restart', 'readOnly', 'logDriver', 'logOptions',
 ];
 
 export function specFromDefinition(definition: vscode.TaskDefinition): RunSpec {
@@ -36,8 +40,6 @@ export function definitionFromSpec(spec: RunSpec): DockerRunTaskDefinition {
 export interface RunTaskHost {
   getEngine(): DockerEngine;
   savedConfigurations(): SavedRunConfiguration[];
-  /** Opens the attached terminal for an interactive run. */
-  attach(started: StartedContainer): void;
   log(line: string): void;
 }
 
@@ -46,7 +48,7 @@ const red = (text: string) => `\x1b[31m${text}\x1b[0m`;
 const dim = (text: string) => `\x1b[2m${text}\x1b[0m`;
 const lines = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
-/** The task's terminal: one run, then it closes with 0 (started) or 1 (not). */
+/** The task's terminal: one run, then it closes with 0 (started detached), the container's exit code, or 1 (not run). */
 export class RunTaskTerminal implements vscode.Pseudoterminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
   private readonly closeEmitter = new vscode.EventEmitter<number>();
@@ -59,12 +61,26 @@ export class RunTaskTerminal implements vscode.Pseudoterminal {
     private readonly baseFolder: string | undefined,
   ) {}
 
-  open(): void {
+  private attached: AttachedRun | undefined;
+  private dimensions: vscode.TerminalDimensions | undefined;
+
+  open(dimensions: vscode.TerminalDimensions | undefined): void {
+    this.dimensions = dimensions;
     void this.run();
   }
 
+  handleInput(data: string): void {
+    this.attached?.input(data);
+  }
+
+  setDimensions(dimensions: vscode.TerminalDimensions): void {
+    this.dimensions = dimensions;
+    void this.attached?.resize(dimensions.columns, dimensions.rows);
+  }
+
   close(): void {
-    // Nothing to stop: the run is a few engine requests, and the container it started stays.
+    // Terminating the task lets go of an attached container; it keeps running, as a detached one does.
+    this.attached?.detach();
   }
 
   private write(text: string): void {
@@ -79,11 +95,27 @@ export class RunTaskTerminal implements vscode.Pseudoterminal {
       if (untrusted) throw new RunError('invalid', untrusted);
       const commandLine = commandLineOf(this.spec);
       if (commandLine) this.write(`${bold(`> ${commandLine}`)}\n`);
-      const started = await createAndStart(this.host.getEngine(), this.spec, { baseFolder: this.baseFolder, progress: (line) => this.write(`${dim(line)}\n`) });
-      this.write(`${vscode.l10n.t('Started {0}', started.name)}\n${started.id}\n`);
-      this.host.log(`docker-run task: started ${started.name} (${started.id.slice(0, 12)})`);
-      if (this.spec.interactive) this.host.attach(started);
-      code = 0;
+      const engine = this.host.getEngine();
+      const created = await createContainer(engine, this.spec, { baseFolder: this.baseFolder, progress: (line) => this.write(`${dim(line)}\n`) });
+      if (isDetached(this.spec)) {
+        await startCreated(engine, created, this.spec);
+        this.write(`${vscode.l10n.t('Started {0}', created.name)}\n${created.id}\n`);
+        this.host.log(`docker-run task: started ${created.name} (${created.id.slice(0, 12)})`);
+        code = 0;
+      } else {
+        this.write(`${dim(runAdvice(this.spec))}\n`);
+        this.attached = await AttachedRun.begin(engine, created.id, this.spec, { write: (text) => this.writeEmitter.fire(text) }, {
+          start: () => startCreated(engine, created, this.spec),
+          columns: this.dimensions?.columns,
+          rows: this.dimensions?.rows,
+        });
+        this.host.log(`docker-run task: started ${created.name} (${created.id.slice(0, 12)}), attached`);
+        const end = await this.attached.ended;
+        this.attached = undefined;
+        this.write(`\n${dim(runEndLine(created.name, end, end.outcome === 'exited' && Boolean(this.spec.remove)))}\n`);
+        // Like docker run in a shell: the task ends with the container's exit code (0 when detached from it).
+        code = end.outcome === 'exited' ? end.exitCode ?? 1 : 0;
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.write(`${red(message)}\n`);

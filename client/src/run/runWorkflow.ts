@@ -7,7 +7,7 @@ import { shortId, formatBytes } from '../views/format';
 import { RunConfigurations } from './runConfigurations';
 import { RunForm } from './runForm';
 import { draftFromImage, specToDraft, type RunFormData } from './runFormProtocol';
-import { runAndFollowUp, type StartedContainer } from './runContainer';
+import { pullImage, runAndFollowUp, type StartedContainer } from './runContainer';
 import { RUN_TASK_TYPE, RunTaskProvider } from './runTask';
 import type { RunSpec } from './runSpec';
 
@@ -27,7 +27,6 @@ export class RunWorkflow implements vscode.Disposable {
     this.tasks = new RunTaskProvider({
       getEngine: () => ctx.active.engine,
       savedConfigurations: () => this.configurations.list(),
-      attach: (started) => ctx.interaction.attach(started.id, started.name),
       log: (line) => ctx.log.info(line),
     });
   }
@@ -55,7 +54,8 @@ export class RunWorkflow implements vscode.Disposable {
     const logDrivers = ((info?.Plugins as { Log?: string[] } | undefined)?.Log ?? FALLBACK_LOG_DRIVERS).slice().sort();
     const data: RunFormData = {
       draft,
-      imageDetail: details ? `${shortId(details.Id)} · ${formatBytes(details.Size)}` : vscode.l10n.t('(not on this engine: it will be pulled)'),
+      imageDetail: details ? `${shortId(details.Id)} · ${formatBytes(details.Size)}` : vscode.l10n.t('(not on this engine: Run pulls it first, or pull it now)'),
+      imageLocal: Boolean(details),
       exposedPorts: Object.keys(details?.Config?.ExposedPorts ?? {}),
       volumes: volumes.map((v) => v.Name).sort(),
       networks: networks
@@ -73,6 +73,11 @@ export class RunWorkflow implements vscode.Disposable {
         return started;
       },
       save: (spec) => this.askAndSave(spec),
+      pull: async (progress) => {
+        await pullImage(engine, image, progress);
+        const pulled = await engine.inspectImage(image);
+        return `${shortId(pulled.Id)} · ${formatBytes(pulled.Size)}`;
+      },
     }, data);
     this.forms.add(form);
     form.onDidClose(() => this.forms.delete(form));

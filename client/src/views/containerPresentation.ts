@@ -1,6 +1,7 @@
 // How a container is named, grouped, described and drawn. Pure (no vscode import): unit-tested.
 import type { ContainerSummary } from '../engine/dockerEngine';
 import { escapeMarkdown, formatAge, shortId } from './format';
+import { english, type Translator } from './containerStatus';
 
 export const COMPOSE_PROJECT = 'com.docker.compose.project';
 export const COMPOSE_SERVICE = 'com.docker.compose.service';
@@ -35,15 +36,6 @@ export function publishedPorts(container: Pick<ContainerSummary, 'Ports'>): stri
     }
   }
   return result;
-}
-
-export function containerDescription(container: Pick<ContainerSummary, 'Image' | 'Status' | 'Ports' | 'Labels' | 'Names' | 'Id'>): string {
-  const parts: string[] = [];
-  if (composeProject(container)) parts.push(containerName(container));
-  parts.push(container.Image, container.Status);
-  const ports = publishedPorts(container);
-  if (ports.length) parts.push(ports.join(', '));
-  return parts.join(' · ');
 }
 
 export type ContainerStateKind = 'running' | 'unhealthy' | 'paused' | 'restarting' | 'exitedOk' | 'exitedError' | 'created' | 'dead' | 'other';
@@ -101,24 +93,27 @@ export interface TooltipText {
 }
 
 /** The rich tooltip: what a user would otherwise look up with `docker inspect`. */
-export function containerTooltip(container: ContainerSummary, nowMs = Date.now()): string {
+export function containerTooltip(container: ContainerSummary, nowMs = Date.now(), l10n: Translator = english): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(containerName(container))}** · \`${shortId(container.Id)}\``);
   lines.push('');
-  lines.push(`Image: ${escapeMarkdown(container.Image)}`);
-  lines.push(`Status: ${escapeMarkdown(container.Status)}`);
-  lines.push(`Command: \`${container.Command.replace(/`/g, "'")}\``);
-  lines.push(`Created: ${formatAge(container.Created, nowMs)}`);
+  lines.push(l10n.t('Image: {0}', escapeMarkdown(container.Image)));
+  lines.push(l10n.t('Status: {0}', escapeMarkdown(container.Status)));
+  lines.push(l10n.t('Command: {0}', `\`${container.Command.replace(/`/g, "'")}\``));
+  lines.push(l10n.t('Created: {0}', formatAge(container.Created, nowMs, l10n)));
   const project = composeProject(container);
-  if (project) lines.push(`Compose: ${escapeMarkdown(project)} / ${escapeMarkdown(container.Labels[COMPOSE_SERVICE] ?? '?')}`);
+  if (project) lines.push(l10n.t('Compose: {0} / {1}', escapeMarkdown(project), escapeMarkdown(container.Labels[COMPOSE_SERVICE] ?? '?')));
   const ports = publishedPorts(container);
-  if (ports.length) lines.push(`Ports: ${ports.map(escapeMarkdown).join(', ')}`);
+  if (ports.length) lines.push(l10n.t('Ports: {0}', ports.map(escapeMarkdown).join(', ')));
   for (const mount of container.Mounts ?? []) {
     const source = mount.Type === 'volume' ? mount.Name ?? mount.Source : mount.Source;
-    lines.push(`Mount (${mount.Type}): ${escapeMarkdown(source)} → ${escapeMarkdown(mount.Destination)}${mount.RW ? '' : ' (read-only)'}`);
+    const line = mount.RW
+      ? l10n.t('Mount ({0}): {1} → {2}', mount.Type, escapeMarkdown(source), escapeMarkdown(mount.Destination))
+      : l10n.t('Mount ({0}): {1} → {2} (read-only)', mount.Type, escapeMarkdown(source), escapeMarkdown(mount.Destination));
+    lines.push(line);
   }
   for (const [name, network] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
-    lines.push(`Network: ${escapeMarkdown(name)}${network.IPAddress ? ` · ${network.IPAddress}` : ''}`);
+    lines.push(network.IPAddress ? l10n.t('Network: {0} · {1}', escapeMarkdown(name), network.IPAddress) : l10n.t('Network: {0}', escapeMarkdown(name)));
   }
   return lines.join('  \n');
 }

@@ -1,12 +1,16 @@
-// The shared machinery of the explorer views: node identity, the engine's connection state shown
-// as one item with the reason and a Retry action, a text filter, and targeted updates (a change
-// to one object re-renders its node only; the whole view re-renders only when membership changes).
+// The shared machinery of the explorer views: node identity, the engine's connection state (while
+// it cannot be reached: no items, so the welcome content for dockerWorkbench.engine.down shows a
+// short line for the kind of failure, the advice and a Retry button, which wrap and stay legible in
+// a narrow sidebar; a tree item or the view's message would be cut off, and a message hides the
+// welcome content), a text filter, and targeted updates (a change to one object re-renders its
+// node only; the whole view re-renders only when membership changes).
 import * as vscode from 'vscode';
-import type { EngineModel, ModelChange } from '../model/engineModel';
+import { outageOf, type EngineModel, type ModelChange } from '../model/engineModel';
+import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -21,6 +25,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     readonly name: string,
   ) {
     this.disposables.push({ dispose: model.onDidChange((change) => this.onModelChange(change)).dispose });
+  }
+
+  /** Disposed with the view. */
+  protected disposeLater(...disposables: Array<{ dispose(): unknown }>): void {
+    this.disposables.push(...(disposables as vscode.Disposable[]));
   }
 
   /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
@@ -54,13 +63,16 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   /** Which nodes a model change touches: some nodes, 'all', or none. */
   protected abstract affected(change: ModelChange): TreeNode[] | 'all';
 
+  /** VS Code asked for the top level: the view is on screen (whatever onDidChangeVisibility said). */
+  protected onRootsRequested(): void {}
+
   getChildren(element?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
     if (element) return this.children(element);
+    this.onRootsRequested();
     this.model.start();
     const state = this.model.state;
-    if (state.status === 'unreachable') {
-      return [this.node('message', 'engine-error', undefined, { text: state.error.message, detail: state.error.detail, icon: 'error', error: true })];
-    }
+    // No items: the welcome content for dockerWorkbench.engine.down explains and offers Retry.
+    if (outageOf(state)) return [];
     if (state.status === 'connecting') {
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
@@ -69,6 +81,12 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     // Empty and unfiltered: no item, so the view's welcome content (package.json viewsWelcome) explains it.
     if (!this.filterText) return [];
     return [this.node('message', 'empty', undefined, { text: vscode.l10n.t('Nothing matches the filter "{0}".', this.filterText), icon: 'info' })];
+  }
+
+  /** The short line the welcome content starts with while the engine cannot be reached (tests). */
+  get problemLine(): string | undefined {
+    const outage = outageOf(this.model.state);
+    return outage ? shortProblem(outage, vscode.l10n) : undefined;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
@@ -81,10 +99,6 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
       const item = new vscode.TreeItem(String(data.text ?? ''), vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon(String(data.icon ?? 'info'));
       item.tooltip = data.detail ? `${data.text}\n\n${data.detail}` : String(data.text ?? '');
-      if (data.error) {
-        item.contextValue = 'engineError';
-        item.command = { command: 'dockerWorkbench.engine.retry', title: vscode.l10n.t('Retry') };
-      }
       return item;
     }
     const item = this.render(element);
@@ -106,6 +120,12 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   protected shown(kind: NodeKind, id: string, parent?: TreeNode): TreeNode | undefined {
     return this.nodes.get(`${parent ? `${parent.key}/` : ''}${kind}:${id}`);
   }
+
+  /** Every node shown for this kind and id, under any parent. */
+  protected shownNodes(kind: NodeKind, id: string): TreeNode[] {
+    return [...this.nodes.values()].filter((n) => n.kind === kind && n.id === id);
+  }
+
 
   /** Records that `node` shows something about `containerId`, so a change to it refreshes the node. */
   protected dependOn(containerId: string, node: TreeNode): void {
@@ -143,11 +163,28 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   refreshAll(): void {
     this.nodes.clear();
     this.dependents.clear();
+    this.updateMessage();
     this.emitter.fire(undefined);
   }
 
+  /** The note shown above the view now (see liveNote). */
+  get note(): string | undefined {
+    return this.model.state.status === 'connected' ? this.liveNote() : undefined;
+  }
+
+  /** A note above the view, e.g. where the engine sends no events and the list cannot follow changes made elsewhere. */
+  protected liveNote(): string | undefined {
+    return undefined;
+  }
+
+  private updateMessage(): void {
+    if (this.treeView) this.treeView.message = this.note;
+  }
+
+  /** Draws these nodes again, in one change event. */
   protected refreshNodes(nodes: TreeNode[]): void {
-    for (const node of nodes) this.emitter.fire(node);
+    if (nodes.length === 1) this.emitter.fire(nodes[0]);
+    else if (nodes.length > 1) this.emitter.fire(nodes);
   }
 
   private onModelChange(change: ModelChange): void {

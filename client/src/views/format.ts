@@ -1,4 +1,5 @@
 // Small formatting helpers shared by the views. Pure: unit-tested without VS Code.
+import { english, timeAgo, type Translator } from './containerStatus';
 
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
@@ -12,16 +13,9 @@ export function formatBytes(bytes: number | undefined): string {
   return `${value < 10 && unit > 0 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** "3 days ago" style age from epoch seconds. */
-export function formatAge(epochSeconds: number, nowMs = Date.now()): string {
-  const seconds = Math.max(0, Math.round(nowMs / 1000 - epochSeconds));
-  const steps: Array<[number, string]> = [[60, 'second'], [60, 'minute'], [24, 'hour'], [30, 'day'], [12, 'month'], [Infinity, 'year']];
-  let value = seconds;
-  for (const [size, unit] of steps) {
-    if (value < size) return `${value} ${unit}${value === 1 ? '' : 's'} ago`;
-    value = Math.floor(value / size);
-  }
-  return '';
+/** "3 days ago" style age from epoch seconds, in the engine's wording (Docker's HumanDuration). */
+export function formatAge(epochSeconds: number, nowMs = Date.now(), l10n: Translator = english): string {
+  return timeAgo(epochSeconds * 1000, nowMs, l10n);
 }
 
 /** Escapes text for a MarkdownString so names with `_`, `*` or `<` show as typed. */

@@ -97,7 +97,7 @@ export class ImagesView extends DockerTreeView {
         const item = new vscode.TreeItem(tag || shortId(imageIdOf(node)), vscode.TreeItemCollapsibleState.Collapsed);
         if (!image) return item;
         const users = [...this.model.containers.values()].filter((c) => c.ImageID === image.Id).length;
-        item.description = [formatBytes(image.Size), formatAge(image.Created), users ? vscode.l10n.t('{0} containers', users) : ''].filter(Boolean).join(' · ');
+        item.description = [formatBytes(image.Size), formatAge(image.Created, Date.now(), vscode.l10n), users === 1 ? vscode.l10n.t('1 container') : users ? vscode.l10n.t('{0} containers', users) : ''].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('file-binary');
         item.tooltip = [...(image.RepoTags ?? []), ...(image.RepoDigests ?? []), image.Id].join('\n');
         item.contextValue = tag ? `image:tagged${users ? ':used' : ''}` : `image:dangling${users ? ':used' : ''}`;
@@ -113,7 +113,7 @@ export class ImagesView extends DockerTreeView {
         const data = node.data ?? {};
         const item = new vscode.TreeItem(String(data.text ?? ''), vscode.TreeItemCollapsibleState.None);
         item.description = formatBytes(Number(data.size));
-        item.tooltip = `${String(data.createdBy ?? '')}\n${formatAge(Number(data.created))}`;
+        item.tooltip = `${String(data.createdBy ?? '')}\n${formatAge(Number(data.created), Date.now(), vscode.l10n)}`;
         item.iconPath = new vscode.ThemeIcon(Number(data.size) > 0 ? 'layers' : 'symbol-property');
         item.contextValue = 'layer';
         return item;

@@ -79,7 +79,7 @@ export class NetworksView extends DockerTreeView {
     const subnet = network.IPAM?.Config?.map((c) => c.Subnet).filter(Boolean).join(', ');
     const builtIn = BUILT_IN_NETWORKS.has(network.Name);
     const item = new vscode.TreeItem(network.Name, members.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = [network.Driver, network.Scope, subnet, members.length ? vscode.l10n.t('{0} containers', members.length) : ''].filter(Boolean).join(' · ');
+    item.description = [network.Driver, network.Scope, subnet, members.length === 1 ? vscode.l10n.t('1 container') : members.length ? vscode.l10n.t('{0} containers', members.length) : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('type-hierarchy');
     item.tooltip = [network.Name, network.Id, network.Internal ? vscode.l10n.t('internal (no outside access)') : '', network.Attachable ? vscode.l10n.t('attachable') : ''].filter(Boolean).join('\n');
     item.contextValue = builtIn ? 'network:builtin' : members.length ? 'network:used' : 'network:unused';
@@ -88,6 +88,12 @@ export class NetworksView extends DockerTreeView {
 
   protected emptyMessage(): string {
     return vscode.l10n.t('No networks.');
+  }
+
+  protected liveNote(): string | undefined {
+    return this.model.notLive.includes('network')
+      ? vscode.l10n.t('Podman sends no events for networks: this list follows what you do here; press Refresh to see changes made elsewhere.')
+      : undefined;
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {

@@ -11,7 +11,13 @@ export type NodeKind =
   | 'engine'
   | 'detail'
   | 'layer'
-  | 'history';
+  | 'history'
+  // the Swarm view
+  | 'swarmNode'
+  | 'service'
+  | 'task'
+  | 'secret'
+  | 'config';
 
 export interface TreeNode {
   /** Unique within its view and stable across updates (VS Code keeps expansion by it). */

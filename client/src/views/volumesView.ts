@@ -30,7 +30,7 @@ export class VolumesView extends DockerTreeView {
     return this.usersOf(node.id).map((c) => {
       const mount = c.Mounts.find((m) => m.Type === 'volume' && m.Name === node.id);
       return this.node('detail', `user:${c.Id}`, node, {
-        text: containerName(c), description: `${mount?.Destination ?? ''} · ${c.State}${mount && !mount.RW ? ' · read-only' : ''}`,
+        text: containerName(c), description: `${mount?.Destination ?? ''} · ${c.State}${mount && !mount.RW ? ` · ${vscode.l10n.t('read-only')}` : ''}`,
         icon: c.State === 'running' ? 'vm-running' : 'vm-outline', context: 'volumeUser', containerId: c.Id,
       });
     });
@@ -41,7 +41,7 @@ export class VolumesView extends DockerTreeView {
     const volume = this.model.volumes.get(node.id);
     const users = this.usersOf(node.id);
     const item = new vscode.TreeItem(node.id, users.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = [volume?.Driver, users.length ? vscode.l10n.t('{0} containers', users.length) : vscode.l10n.t('unused')].filter(Boolean).join(' · ');
+    item.description = [volume?.Driver, users.length === 1 ? vscode.l10n.t('1 container') : users.length ? vscode.l10n.t('{0} containers', users.length) : vscode.l10n.t('unused')].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('database', users.length ? undefined : new vscode.ThemeColor('disabledForeground'));
     item.tooltip = volume ? `${volume.Name}\n${vscode.l10n.t('Driver: {0}', volume.Driver)}\n${vscode.l10n.t('Mountpoint: {0}', volume.Mountpoint)}` : node.id;
     item.contextValue = users.length ? 'volume:used' : 'volume:unused';

@@ -3,7 +3,8 @@
 export type DocumentKind = 'dockerfile' | 'compose';
 
 const DOCKERFILE_NAME = /(^|\/)((Dockerfile|Containerfile)([.-][^/]*)?|[^/]+\.(dockerfile|containerfile))$/i;
-const COMPOSE_NAME = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/i;
+// docker-stack.yml: the name Docker's documentation gives Swarm stack files.
+const COMPOSE_NAME = /(^|\/)((docker-)?compose|docker-stack)[^/]*\.ya?ml$/i;
 
 export function documentKind(languageId: string, uri: string): DocumentKind | undefined {
   const id = languageId.toLowerCase();

@@ -35,6 +35,10 @@ export interface LayerFact {
   size: number;
   /** True when the last build reused this layer from the cache. */
   cached?: boolean;
+  /** After an analysis of the image: bytes this layer stores that the final filesystem cannot see. */
+  wasted?: number;
+  /** After an analysis of the image: bytes of earlier layers this layer deleted or overwrote. */
+  hides?: number;
 }
 
 /** What the client built from a Dockerfile (for per-instruction layer hints). */
@@ -43,12 +47,27 @@ export interface BuiltImageFact {
   image: string;
   imageId: string;
   layers: LayerFact[];
+  /** The stage built (`--target`); the last stage when missing. */
+  target?: string;
+}
+
+/** The build context a Dockerfile is built with, as a build task or the last Build Image gave it. */
+export interface BuildContextFact {
+  dockerfileUri: string;
+  /** The context folder (a file: URI without trailing slash). */
+  contextUri: string;
 }
 
 /** Facts the client told the server; all may be empty (the server works without an engine). */
 export interface WorkspaceFacts {
   images: readonly ImageFact[];
   builtImages: readonly BuiltImageFact[];
+  /** Build contexts other than the Dockerfile's folder (absent from older clients). */
+  buildContexts?: readonly BuildContextFact[];
+  /** URIs of compose files the client deployed as Swarm stacks (for the Swarm notes). */
+  stackFiles?: readonly string[];
+  /** The client's active engine manages a swarm (compose files then offer "Deploy as stack"). */
+  swarmManager?: boolean;
 }
 
 /** Per rule: `off` or a severity. Keys are rule ids. */

@@ -119,6 +119,9 @@ export class LanguageHost {
         if (message.facts) {
           this.facts.images = message.facts.images;
           this.facts.builtImages = message.facts.builtImages;
+          this.facts.buildContexts = message.facts.buildContexts;
+          this.facts.stackFiles = message.facts.stackFiles;
+          this.facts.swarmManager = message.facts.swarmManager;
         }
         if (message.access) this.policy.update(message.access);
         return undefined;

@@ -20,8 +20,8 @@ import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
-  BuiltImageNotification, LocalImagesNotification, SettingsNotification, WorkspaceTrustNotification,
-  type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type WorkspaceTrustParams,
+  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification, WorkspaceTrustNotification,
+  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams, type WorkspaceTrustParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
 import { formatError } from './formatError';
@@ -214,7 +214,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- The connection. ----
+  let codeLensRefresh = false;
   connection.onInitialize((params): InitializeResult => {
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = init.locale ?? params.locale;
     useLocale(locale);
@@ -263,11 +265,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   function changed(document: TextDocument) {
     schedule(document.uri);
-    // A compose file's diagnostics depend on the other files of its project (base and override).
+    // A compose file's diagnostics depend on the other files of its project: base and override
+    // files beside it, and -f overlays up to three folders below their base.
     if (kindOf(document) !== 'compose') return;
     const folder = document.uri.slice(0, document.uri.lastIndexOf('/') + 1);
     for (const other of documents.values()) {
-      if (other.uri !== document.uri && other.uri.startsWith(folder) && !other.uri.slice(folder.length).includes('/') && kindOf(other) === 'compose') schedule(other.uri);
+      const below = other.uri.startsWith(folder) ? other.uri.slice(folder.length).split('/').length - 1 : -1;
+      if (other.uri !== document.uri && below >= 0 && below <= 3 && kindOf(other) === 'compose') schedule(other.uri);
     }
   }
 
@@ -281,6 +285,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     facts.builtImages = [...facts.builtImages.filter((b) => b.dockerfileUri !== params.dockerfileUri), params];
     stateChanged();
     void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+  connection.onNotification(BuildContextsNotification, (params: BuildContextsParams) => {
+    const list = Array.isArray(params?.contexts) ? params.contexts : [];
+    facts.buildContexts = list.filter((c) => c && typeof c.dockerfileUri === 'string' && typeof c.contextUri === 'string').slice(0, 1000);
+    stateChanged();
+    revalidateAll();
+  });
+  connection.onNotification(StackFilesNotification, (params: StackFilesParams) => {
+    facts.stackFiles = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : [];
+    facts.swarmManager = params?.swarmManager === true;
+    stateChanged();
+    revalidateAll();
+    // "Deploy as stack" depends on these facts.
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
   connection.onNotification(SettingsNotification, (params: SettingsParams) => {
     if (params?.rules && typeof params.rules === 'object') settings = { rules: { ...params.rules } };

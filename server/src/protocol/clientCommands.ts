@@ -9,4 +9,6 @@ export const ClientCommands = {
   composeUp: 'dockerWorkbench.compose.up',
   /** Arguments: { composeFileUri: string, services?: string[] } */
   composeLogs: 'dockerWorkbench.compose.logs',
+  /** Arguments: { composeFileUri: string } */
+  deployStack: 'dockerWorkbench.swarm.deployStack',
 } as const;

@@ -1,6 +1,6 @@
 // Custom messages between the Docker Workbench client and its language server. Both sides import
 // these definitions, so they agree on one name and one shape.
-import type { BuiltImageFact, ImageFact, LanguageSettings } from '../core/languageService';
+import type { BuildContextFact, BuiltImageFact, ImageFact, LanguageSettings } from '../core/languageService';
 
 /** Client → server: the images on the active engine (empty when no engine is reachable). */
 export const LocalImagesNotification = 'dockerWorkbench/localImages';
@@ -11,6 +11,22 @@ export interface LocalImagesParams {
 /** Client → server: an image was built from a Dockerfile (for per-layer hints). */
 export const BuiltImageNotification = 'dockerWorkbench/builtImage';
 export type BuiltImageParams = BuiltImageFact;
+
+/**
+ * Client → server: the build contexts Dockerfiles are built with when it is not their own folder
+ * (docker-build tasks, the last Build Image), for the .dockerignore checks. Replaces the last list.
+ */
+export const BuildContextsNotification = 'dockerWorkbench/buildContexts';
+export interface BuildContextsParams {
+  contexts: BuildContextFact[];
+}
+
+/** Client → server: the compose files deployed as Swarm stacks (all of them, each time), and whether the active engine manages a swarm. */
+export const StackFilesNotification = 'dockerWorkbench/stackFiles';
+export interface StackFilesParams {
+  uris: string[];
+  swarmManager?: boolean;
+}
 
 /** Client → server: settings changed (rule severities and the like). */
 export const SettingsNotification = 'dockerWorkbench/settings';

@@ -8,7 +8,7 @@ const DOCKERFILE = 'ARG BASE=busybox\nFROM ${BASE} AS base\nRUN echo one > /one\
 
 test('build arguments are an argument array in a fixed order', () => {
   const args = toDockerBuildArgs({ dockerfile: '/w/app/Dockerfile', context: '/w/app', tag: 'app:dev', buildArgs: { A: '1', B: 'two words' }, target: 'base', platform: 'linux/arm64', noCache: true });
-  assert.deepEqual(args, ['build', '-f', '/w/app/Dockerfile', '-t', 'app:dev', '--build-arg', 'A=1', '--build-arg', 'B=two words', '--target', 'base', '--platform', 'linux/arm64', '--no-cache', '/w/app']);
+  assert.deepEqual(args, ['build', '-f', '/w/app/Dockerfile', '-t', 'app:dev', '--build-arg', 'A=1', '--build-arg', 'B=two words', '--target', 'base', '--platform', 'linux/arm64', '--no-cache', '--', '/w/app']);
   assert.equal(formatCommandLine('docker', ['build', '-t', "it's; rm", '/my dir']), `docker build -t 'it'\\''s; rm' '/my dir'`);
 });
 

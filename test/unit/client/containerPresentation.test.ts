@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import {
-  belongsToWorkspace, containerContextValue, containerDescription, containerIcon, containerLabel, containerStateKind,
+  belongsToWorkspace, containerContextValue, containerIcon, containerLabel, containerStateKind,
   containerTooltip, publishedPorts,
 } from '../../../client/src/views/containerPresentation';
+import { DEFAULT_DESCRIPTION_TEMPLATE, parseTemplate, renderDescription } from '../../../client/src/views/containerTemplate';
 
 function container(over: Partial<ContainerSummary> = {}): ContainerSummary {
   return {
@@ -17,7 +18,7 @@ function container(over: Partial<ContainerSummary> = {}): ContainerSummary {
 test('compose containers are labelled by service and described with their container name', () => {
   const c = container({ Names: ['/shop-web-1'], Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } });
   assert.equal(containerLabel(c), 'web');
-  assert.match(containerDescription(c), /^shop-web-1 · nginx:1\.27 · Up 2 minutes$/);
+  assert.match(renderDescription(parseTemplate(DEFAULT_DESCRIPTION_TEMPLATE), c, undefined, Date.now()), /^shop-web-1 · nginx:1\.27 · Up 2 minutes$/);
   assert.equal(containerLabel(container()), 'web');
 });
 
@@ -52,7 +53,7 @@ test('the tooltip escapes names and lists mounts and networks', () => {
   assert.match(tip, /\*\*my\\_app\\\*1\*\*/);
   assert.match(tip, /Mount \(volume\): data → \/data \(read-only\)/);
   assert.match(tip, /Network: shop\\_default · 172\.18\.0\.2/);
-  assert.match(tip, /Created: 1 minute ago/);
+  assert.match(tip, /Created: About a minute ago/);
 });
 
 test('a container belongs to the workspace by its compose working dir or a bind mount inside it', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { DockerEngine, ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import type { EngineEvent } from '../../../client/src/engine/engineEvents';
 import { EngineError } from '../../../client/src/engine/engineError';
-import { EngineModel, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
+import { EngineModel, outageOf, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
 
 function fakeEngine() {
   const containers: ContainerSummary[] = [{ Id: 'c1', Names: ['/one'], State: 'created', Status: 'Created', Labels: {}, Ports: [], Mounts: [] } as unknown as ContainerSummary];
@@ -109,4 +109,75 @@ test('an unreachable engine is reported and retried with growing backoff, and no
   assert.equal(stateOf(model).status, 'unreachable');
   assert.equal(model.containers.size, 0);
   assert.equal(clock.pending.length, 1);
+});
+
+test('a reconnect attempt during an outage keeps the outage visible; a switch to another engine forgets it', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  fake.setReachable(false);
+  const model = new EngineModel(fake.engine, clock.timers);
+  const seen: ConnectionState[] = [];
+  model.onDidChange((c) => { if (c.kind === 'state') seen.push(model.state); });
+  await model.connect();
+  assert.deepEqual(seen.map((s) => s.status), ['connecting', 'unreachable']);
+  assert.equal(outageOf(seen[0]!), undefined, 'the first attempt is not an outage yet');
+  clock.runNext();
+  assert.equal(stateOf(model).status, 'connecting');
+  assert.equal(outageOf(model.state)?.kind, 'socketMissing', 'retrying: still the same outage');
+  await settle();
+  assert.equal(outageOf(model.state)?.kind, 'socketMissing');
+  fake.setReachable(true);
+  await model.switchEngine(fake.engine);
+  assert.equal(outageOf(model.state), undefined);
+  assert.equal(model.state.status, 'connected');
+});
+
+test('container times come from start/die events, else from one inspect per container the first time a view asks', async () => {
+  const fake = fakeEngine();
+  let inspects = 0;
+  (fake.engine as unknown as { inspectContainer: (id: string) => Promise<unknown> }).inspectContainer = async () => {
+    inspects++;
+    return { State: { StartedAt: '2024-05-01T10:00:00.5Z', FinishedAt: '0001-01-01T00:00:00Z' } };
+  };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  const changes: ModelChange[] = [];
+  model.onDidChange((c) => changes.push(c));
+  assert.equal(model.containerTimes('c1'), undefined, 'unknown at first');
+  assert.equal(model.containerTimes('c1'), undefined, 'asking again queues no second read');
+  await settle();
+  assert.deepEqual(model.containerTimes('c1'), { startedAt: Date.parse('2024-05-01T10:00:00.5Z'), finishedAt: undefined });
+  assert.equal(inspects, 1);
+  assert.ok(changes.some((c) => c.kind === 'container' && c.id === 'c1'), 'the row is drawn again when the times arrive');
+
+  fake.emit({ Type: 'container', Action: 'die', Actor: { ID: 'c1', Attributes: { exitCode: '0' } }, time: 1_714_560_000, timeNano: 1_714_560_000_123_000_000 });
+  assert.equal(model.containerTimes('c1')!.finishedAt, 1_714_560_000_123, 'the event says when, to the millisecond');
+  fake.emit({ Type: 'container', Action: 'start', Actor: { ID: 'c1' }, time: 1_714_560_100 });
+  assert.equal(model.containerTimes('c1')!.startedAt, 1_714_560_100_000);
+  await settle();
+  assert.equal(inspects, 1, 'events need no read');
+  assert.equal(model.containerTimes('nope'), undefined, 'no read for a container the model does not have');
+  await settle();
+  assert.equal(inspects, 1);
+  assert.equal(model.counters.timeReads, 1);
+});
+
+test('what only the user can fix (an unknown ssh host key) is not retried by itself; Retry connects', async () => {
+  const fake = fakeEngine();
+  const clock = manualTimers();
+  const model = new EngineModel(fake.engine, clock.timers);
+  let refuse = true;
+  const subscribe = (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe;
+  (fake.engine as unknown as { subscribe: (...a: unknown[]) => Promise<unknown> }).subscribe = async (...args: unknown[]) => {
+    if (refuse) throw new EngineError('hostKeyUnknown', 'The authenticity of [h]:22 could not be established.');
+    return subscribe(...args);
+  };
+  await model.connect();
+  const state = stateOf(model);
+  assert.equal(state.status, 'unreachable');
+  assert.equal(state.status === 'unreachable' && state.retryInMs, undefined);
+  assert.equal(clock.pending.length, 0, 'no retry timer');
+  refuse = false;
+  await model.connect();
+  assert.equal(stateOf(model).status, 'connected');
 });

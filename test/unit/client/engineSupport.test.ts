@@ -15,8 +15,11 @@ test('endpoints: unix, tcp (TLS when verified), ssh, and a clear error for anyth
   assert.deepEqual(parseEndpoint('').options, { socketPath: '/var/run/docker.sock' });
   assert.deepEqual(parseEndpoint('tcp://10.0.0.5:2375').options, { host: '10.0.0.5', port: '2375', protocol: 'http' });
   assert.equal(parseEndpoint('tcp://10.0.0.5:2376', { verify: true }).options.protocol, 'https');
-  const ssh = parseEndpoint('ssh://me@build-box:2222').options as { protocol: string; host: string; port: string; username: string };
-  assert.deepEqual([ssh.protocol, ssh.host, ssh.port, ssh.username], ['ssh', 'build-box', '2222', 'me']);
+  // ssh engines: HTTP through the ssh transport (sshTransport.ts), which gets where to connect.
+  const ssh = parseEndpoint('ssh://me@build-box:2222');
+  assert.deepEqual(ssh.ssh, { host: 'build-box', port: 2222, user: 'me' });
+  assert.deepEqual(ssh.options, { socketPath: 'docker-workbench-ssh' });
+  assert.deepEqual(parseEndpoint('ssh://[::1]').ssh, { host: '::1', port: undefined, user: undefined });
   assert.throws(() => parseEndpoint('ftp://x'), /does not support/);
   assert.throws(() => parseEndpoint('not a url'), /not a Docker endpoint/);
   assert.equal(targetFromEnvironment({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1' }).options.protocol, 'https');

@@ -9,6 +9,7 @@ function page(overrides: Partial<RunFormData> = {}, image = 'nginx:1.27') {
   const data: RunFormData = {
     draft: draftFromImage(image, { ExposedPorts: { '80/tcp': {} }, Volumes: { '/data': {} } }),
     imageDetail: 'abc123 · 10 MB',
+    imageLocal: true,
     exposedPorts: ['80/tcp'],
     volumes: ['web-data'],
     networks: [{ name: 'shop', builtIn: false }, { name: 'host', builtIn: true }],
@@ -58,7 +59,7 @@ test('values are escaped: in the HTML as entities, in the data block without "<"
 test('the page has every section, the networks to choose, the copy/run/save/cancel buttons and problem slots', () => {
   const { html } = page();
   for (const id of ['section-container', 'section-ports', 'section-mounts', 'section-environment', 'section-network', 'section-process', 'section-resources', 'section-logging']) assert.ok(html.includes(`id="${id}"`), id);
-  for (const id of ['name', 'mode-detached', 'mode-interactive', 'remove', 'publishAll', 'network', 'aliases', 'command', 'entrypoint', 'workdir', 'user', 'memory', 'cpus', 'restart', 'maxRetries', 'readOnly', 'logDriver', 'commandLine', 'copy', 'run', 'save', 'cancel']) {
+  for (const id of ['name', 'mode-detached', 'mode-attached', 'mode-interactive', 'mode-stdin', 'detachKeys', 'links', 'remove', 'publishAll', 'network', 'aliases', 'command', 'entrypoint', 'workdir', 'user', 'memory', 'cpus', 'restart', 'maxRetries', 'readOnly', 'logDriver', 'commandLine', 'copy', 'run', 'save', 'cancel']) {
     assert.ok(html.includes(`id="${id}"`), id);
   }
   assert.ok(html.includes('<option value="shop">shop</option>'));
@@ -122,6 +123,10 @@ test('a spec shown in the form and read back is the same spec', () => {
       command: ['-c', `echo 'a b' "$HOME" \\`, ''], memory: '1g', cpus: '2', restart: 'on-failure:2', readOnly: true, logDriver: 'local', logOptions: { 'max-size': '5m' },
     },
     { image: 'x', interactive: true, restart: 'unless-stopped' },
+    { image: 'alpine', detach: false, remove: true, command: ['echo', 'hi'] },
+    { image: 'busybox', interactive: true, tty: false, command: ['cat'] },
+    { image: 'python', interactive: true, detachKeys: 'ctrl-x,x' },
+    { image: 'web', network: 'shop', links: ['db:database', 'cache'] },
   ];
   for (const spec of specs) assert.deepEqual(draftToSpec(specToDraft(spec)).spec, spec);
 });
@@ -133,4 +138,5 @@ test('problems land on the row or field they name', () => {
   assert.equal(problemAnchor('env[A=B]'), 'env');
   assert.equal(problemAnchor('logOptions[]'), 'logOptions');
   assert.equal(problemAnchor('networkAliases'), 'networkAliases');
+  assert.equal(problemAnchor('links[1]'), 'links');
 });

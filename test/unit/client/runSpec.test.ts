@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { splitCommandLine } from '../../../client/src/containers/commandLine';
 import {
   formatCommandLine, hasErrors, loadEnvFiles, normalizeRunSpec, parseByteSize, parseCpus, parseEnvFile, parsePortRange, parseRestartPolicy,
-  namedVolumes, quoteShellArg, toCreateOptions, toDockerRunArgs, validateRunSpec, EnvFileError, type RunSpec,
+  namedVolumes, quoteShellArg, toCreateOptions, toDockerRunArgs, validateRunSpec, EnvFileError, parseDetachKeys, parseLink, type RunSpec,
 } from '../../../client/src/run/runSpec';
 
 const errorsOf = (spec: RunSpec) => validateRunSpec(spec).filter((p) => p.severity === 'error');
@@ -61,6 +61,39 @@ test('every field becomes its docker run flag, in a fixed readable order, image 
     '--log-driver', 'json-file', '--log-opt', 'max-size=10m', '--log-opt', 'max-file=3',
     'nginx:1.27', '-c', 'echo "$GREETING"; sleep 1',
   ]);
+});
+
+test('modes as the CLI spells them: -d, nothing (foreground), -it, -i alone, -d -it; detach keys and links', () => {
+  assert.deepEqual(toDockerRunArgs({ image: 'alpine', remove: true, detach: false, command: ['echo', 'hi'] }), ['run', '--rm', 'alpine', 'echo', 'hi']);
+  assert.deepEqual(toDockerRunArgs({ image: 'busybox', interactive: true, tty: false }), ['run', '-i', 'busybox']);
+  assert.deepEqual(toDockerRunArgs({ image: 'busybox', interactive: true, detach: true }), ['run', '-d', '-it', 'busybox']);
+  assert.deepEqual(toDockerRunArgs({ image: 'python', interactive: true, detachKeys: 'ctrl-x,x' }), ['run', '-it', '--detach-keys', 'ctrl-x,x', 'python']);
+  assert.deepEqual(toDockerRunArgs({ image: 'web', network: 'shop', links: ['db:database'] }), ['run', '-d', '--network', 'shop', '--link', 'db:database', 'web']);
+  const foreground = toCreateOptions({ image: 'alpine', detach: false });
+  assert.deepEqual([foreground.Tty, foreground.OpenStdin, foreground.AttachStdin, foreground.AttachStdout, foreground.AttachStderr, foreground.StdinOnce], [false, false, false, true, true, undefined]);
+  const pipe = toCreateOptions({ image: 'busybox', interactive: true, tty: false });
+  assert.deepEqual([pipe.Tty, pipe.OpenStdin, pipe.AttachStdin, pipe.StdinOnce], [false, true, true, true]);
+  const linked = toCreateOptions({ image: 'web', network: 'shop', links: ['db:database'] });
+  assert.deepEqual(linked.HostConfig?.Links, ['db:database']);
+  assert.deepEqual(linked.NetworkingConfig?.EndpointsConfig?.shop?.Links, ['db:database'], 'on a user-defined network: an alias for this container');
+  assert.equal(toCreateOptions({ image: 'web', links: ['db'] }).NetworkingConfig, undefined, 'on the default bridge: the legacy link only');
+
+  assert.deepEqual(parseDetachKeys('ctrl-p,ctrl-q'), [16, 17]);
+  assert.deepEqual(parseDetachKeys('ctrl-x,x'), [24, 120]);
+  assert.deepEqual(parseDetachKeys('ctrl-@,ctrl-\\'), [0, 28]);
+  for (const bad of ['', 'ctrl-', 'ctrl-1', 'alt-x', 'xy', 'ctrl-x,,x']) assert.equal(parseDetachKeys(bad), undefined, bad);
+  assert.deepEqual(parseLink('db:database'), { container: 'db', alias: 'database' });
+  assert.deepEqual(parseLink('db'), { container: 'db', alias: 'db' });
+  assert.equal(parseLink('db:a:b'), undefined);
+
+  const problems = (spec: RunSpec) => validateRunSpec(spec).map((p) => `${p.severity} ${p.field}: ${p.message}`);
+  assert.match(problems({ image: 'x', interactive: true, detachKeys: 'alt-x' }).join('\n'), /error detachKeys: "alt-x" is not a detach key sequence/);
+  assert.match(problems({ image: 'x', detachKeys: 'ctrl-x,x' }).join('\n'), /warning detachKeys: .*only from an interactive run with a terminal/);
+  assert.deepEqual(problems({ image: 'x', interactive: true, detachKeys: 'ctrl-x,x' }), []);
+  assert.match(problems({ image: 'x', network: 'shop', links: ['db:database'] }).join('\n'), /warning links\[0\]: --link is a legacy flag\. On the network shop it becomes a network alias: this container reaches db as "database"/);
+  assert.match(problems({ image: 'x', links: ['db'] }).join('\n'), /warning links\[0\]: --link is a legacy flag: on the default bridge/);
+  assert.match(problems({ image: 'x', network: 'host', links: ['db'] }).join('\n'), /error links\[0\]: --link does not work with the "host" network/);
+  assert.match(problems({ image: 'x', links: ['a b'] }).join('\n'), /error links\[0\]: "a b" is not a link/);
 });
 
 test('the smallest spec is docker run -d IMAGE; interactive is -it', () => {
@@ -162,14 +195,20 @@ function cliToCreateOptions(args: string[], envFiles: Record<string, string[]>):
   const host = options.HostConfig;
   const env: string[] = [];
   const fileEnv: string[] = [];
+  const links: string[] = [];
+  const mode = { detach: false, stdin: false, tty: false };
   let i = 1;
   const value = () => args[++i]!;
   for (; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('-')) break;
     switch (arg) {
-      case '-d': Object.assign(options, { Tty: false, OpenStdin: false, AttachStdin: false, AttachStdout: false, AttachStderr: false }); break;
-      case '-it': Object.assign(options, { Tty: true, OpenStdin: true, StdinOnce: true, AttachStdin: true, AttachStdout: true, AttachStderr: true }); break;
+      case '-d': mode.detach = true; break;
+      case '-i': mode.stdin = true; break;
+      case '-t': mode.tty = true; break;
+      case '-it': mode.stdin = true; mode.tty = true; break;
+      case '--detach-keys': value(); break; // read when attaching, not part of the container
+      case '--link': links.push(value()); break;
       case '--rm': host.AutoRemove = true; break;
       case '--name': options.name = value(); break;
       case '-p': {
@@ -210,6 +249,17 @@ function cliToCreateOptions(args: string[], envFiles: Record<string, string[]>):
       default: throw new Error(`the test parser does not know ${arg}`);
     }
   }
+  // The CLI: -a is not used, so stdout and stderr are attached unless -d; -i attaches stdin once.
+  Object.assign(options, { Tty: mode.tty, OpenStdin: mode.stdin, AttachStdin: mode.stdin && !mode.detach, AttachStdout: !mode.detach, AttachStderr: !mode.detach });
+  if (mode.stdin && !mode.detach) options.StdinOnce = true;
+  if (links.length) {
+    host.Links = links;
+    const network = host.NetworkMode as string | undefined;
+    if (network && !['bridge', 'host', 'none', 'default'].includes(network)) {
+      const endpoints = (options.NetworkingConfig ??= { EndpointsConfig: {} }).EndpointsConfig;
+      endpoints[network] = { ...(endpoints[network] ?? {}), Links: links };
+    }
+  }
   options.Image = args[i];
   const command = args.slice(i + 1);
   if (command.length) options.Cmd = command;
@@ -226,6 +276,12 @@ test('both directions agree: the command line shown, read as the CLI reads it, m
     { image: 'redis:7', name: 'cache', ports: [{ containerPort: '6379', hostIp: '127.0.0.1', hostPort: '6379' }], restart: 'unless-stopped', memory: '256m', cpus: 2 },
     { image: 'app', ports: [{ containerPort: '80', hostPort: '8000-8010' }], restart: 'on-failure:3', logOptions: { 'max-size': '1m' } },
     { image: 'app', mounts: [{ type: 'tmpfs', target: '/run', readOnly: true }], env: { EMPTY: '' }, entrypoint: '' },
+    { image: 'alpine', remove: true, detach: false, command: ['echo', 'hi'] },
+    { image: 'busybox', interactive: true, tty: false, command: ['cat'] },
+    { image: 'python', interactive: true, detachKeys: 'ctrl-x,x', remove: true },
+    { image: 'busybox', interactive: true, detach: true, name: 'bg' },
+    { image: 'web', network: 'shop', networkAliases: ['front'], links: ['db:database', 'cache'] },
+    { image: 'web', links: ['db:database'] },
   ];
   for (const spec of specs) {
     const fileEntries = (spec.envFiles ?? []).flatMap((f) => files[f as keyof typeof files]);

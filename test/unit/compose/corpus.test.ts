@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { FileAccess, ServiceContext } from '../../../server/src/core/languageService';
 import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
 import { parseWhole, parseYaml } from '../../../server/src/core/compose/model/parseYaml';
+import { memoryFiles } from './helpers';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const corpus = path.resolve(repo, 'test', 'fixtures', 'corpus', 'compose');
@@ -85,4 +86,24 @@ test('every feature runs on every corpus file without throwing', () => {
     }
     s.forget?.(document.uri);
   }
+});
+
+test('laid out as in their repositories, -f overlays read with their base project: no undefined names, no error', () => {
+  // Files are named owner__repo__path; put each back at its path.
+  const files: Record<string, string> = {};
+  for (const name of corpusFiles()) {
+    const [owner, repo, ...rest] = name.split('__');
+    files[`file:///corpus/${owner}/${repo}/${rest.join('/')}`] = fs.readFileSync(path.join(corpus, name), 'utf8');
+  }
+  // docker-elk's own docker-compose.yml is not in the corpus: a stand-in declaring what the filebeat extension uses.
+  files['file:///corpus/deviantony/docker-elk/docker-compose.yml'] = 'services:\n  elasticsearch:\n    image: elasticsearch\n    networks: [elk]\nnetworks:\n  elk:\n';
+  const laidOut: ServiceContext = { ...context, files: memoryFiles(files) };
+  const found: string[] = [];
+  for (const [uri, text] of Object.entries(files)) {
+    for (const d of composeLanguageService.validate({ uri, version: 1, getText: () => text }, laidOut)) {
+      // The filebeat overlay's build context and names are the base project's: nothing at all.
+      if (d.severity === 1 || String(d.code).startsWith('compose-undefined-') || uri.includes('filebeat')) found.push(`${uri}:${d.range.start.line + 1} ${d.code} ${d.message}`);
+    }
+  }
+  assert.deepEqual(found, []);
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments, type Document } from 'yaml';
 import { parseWhole, parseYaml, type ChunkPool } from '../../../server/src/core/compose/model/parseYaml';
+import type { MapNode } from '../../../server/src/core/compose/model/nodes';
 
 function services(n: number, changed = -1): string {
   let text = 'services:\n';
@@ -28,16 +29,50 @@ test('an edit reuses unchanged chunks moved to their new offsets', () => {
   assert.notEqual(afterMap.pairs[0]!.value.pairs[3], beforeMap.pairs[0]!.value.pairs[3]);
 });
 
-test('errors are always those of a whole parse', () => {
-  const text = 'services:\n  a:\n    image: "x\n  b:\n    image: y\n';
-  const chunked = parseYaml(text, new Map(), new Map());
-  assert.deepEqual(chunked.problems, parseWhole(text).problems);
-  assert.ok(chunked.problems.some((p) => !p.warning));
+test('a syntax error stays in the smallest entry holding it, and the rest parses as usual', () => {
+  const text = 'services:\n  a:\n    image: "x\n    ports: ["80:80"]\n  b:\n    image: y\n';
+  const parsed = parseYaml(text, new Map(), new Map());
+  assert.deepEqual(parsed.problems.map((p) => p.code), ['MISSING_CHAR']);
+  assert.deepEqual(parsed.broken.map((b) => [text.slice(b.start, b.end), b.path]), [[' "x\n', ['services', 'a', 'image']]], 'the key is certain, its value is not');
+  const services = (parsed.documents[0]!.root as MapNode).pairs[0]!.value as MapNode;
+  assert.deepEqual(services.pairs.map((p) => (p.key as { value: unknown }).value), ['a', 'b']);
+  const a = services.pairs[0]!.value as MapNode;
+  assert.deepEqual(a.pairs.map((p) => (p.key as { value: unknown }).value), ['image', 'ports'], 'the entry after the broken one is read');
 });
 
-test('a key repeated across chunks is the parser\'s duplicate-key error', () => {
+test('a whole parse assigns an error to the service it falls in', () => {
+  const text = 'services:\n  a:\n    image: x\n  b:\n    image: "y\n';
+  const parsed = parseWhole(text);
+  assert.deepEqual(parsed.broken.map((b) => [text.slice(b.start, b.end), b.path]), [['b:\n    image: "y\n', ['services', 'b']]]);
+});
+
+test('a line that is not an entry is broken on its own, with a message that says so', () => {
+  const text = 'services:\n  a:\n    image: x\nvol\nvolumes:\n  d: {}\n';
+  const parsed = parseYaml(text, new Map(), new Map());
+  assert.deepEqual(parsed.problems.map((p) => [p.code, text.slice(p.start, p.end)]), [['EXPECTED_ENTRY', 'vol']]);
+  assert.deepEqual(parsed.broken.map((b) => b.path), [[]]);
+  assert.deepEqual((parsed.documents[0]!.root as MapNode).pairs.map((p) => (p.key as { value: unknown }).value), ['services', 'volumes']);
+});
+
+test('broken chunks are reused from the pool like the others', () => {
+  const text = services(20).replace('"img:3"', '"img:3');
+  const pool: ChunkPool = new Map();
+  const next: ChunkPool = new Map();
+  const first = parseYaml(text, pool, next);
+  const edited = text.replace('"img:10"', '"img:10b"');
+  const second = parseYaml(edited, next, new Map());
+  assert.equal(first.broken.length, 1);
+  assert.deepEqual(second.broken.map((b) => b.path), [['services', 's3', 'image']]);
+  const pairsOf = (p: typeof first) => ((p.documents[0]!.root as MapNode).pairs[0]!.value as MapNode).pairs;
+  assert.equal(pairsOf(second)[5], pairsOf(first)[5], 'an untouched service is the same object');
+});
+
+test('a key repeated across chunks is a duplicate-key error and both entries stay in the tree', () => {
   const text = 'services:\n  a:\n    image: x\n  a:\n    image: y\n';
-  assert.deepEqual(parseYaml(text, new Map(), new Map()).problems.map((p) => p.code), ['DUPLICATE_KEY']);
+  const parsed = parseYaml(text, new Map(), new Map());
+  assert.deepEqual(parsed.problems.map((p) => [p.code, p.start]), [['DUPLICATE_KEY', text.lastIndexOf('a:')]]);
+  assert.deepEqual(parsed.broken, []);
+  assert.equal(((parsed.documents[0]!.root as MapNode).pairs[0]!.value as MapNode).pairs.length, 2);
 });
 
 test('duplicate keys are found in linear time, flow or block, where the parser\'s own (quadratic) check finds them', () => {

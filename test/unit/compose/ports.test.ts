@@ -81,3 +81,45 @@ test('unquoted mappings that YAML 1.1 reads as base 60 get a quoting hint', () =
   const problems = findings(validate(text), 'compose-port-quoting');
   assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['22:22', 3]]);
 });
+
+test('each wrong mapping is one diagnostic on its own item, and the others on the list still count', () => {
+  const items = ['"80:80:80:80"', '"8080:80:tcp"', '"127.0.0.1:80"', '"[::1]:80"', '"localhost:8080:80"', '"8080:"'];
+  const text = service(`${items.map((i) => `      - ${i}`).join('\n')}\n      - "8080:80"\n      - "8080:81"\n`);
+  const diagnostics = validate(text);
+  const invalid = findings(diagnostics, 'compose-invalid-port');
+  assert.deepEqual(invalid.map((d) => covered(text, d)), items);
+  assert.equal(findings(diagnostics, 'compose-duplicate-host-port').length, 2, 'the valid items are still compared');
+  assert.equal(diagnostics.length, items.length + 2);
+});
+
+test('the long form: mode, host_ip and range lengths are checked where they are written', () => {
+  const text = service([
+    '      - target: 80',
+    '        mode: bridge',
+    '      - target: 81',
+    '        host_ip: localhost',
+    '        published: "8081"',
+    '      - target: 90-91',
+    '        published: 9000-9002',
+    '      - target: 0',
+    '      - target: 100-101',
+    '        published: 8100-8101',
+    '        host_ip: "::1"',
+    '        mode: host',
+    '      - target: 82',
+    '        published: 7000-7010',
+    '',
+  ].join('\n'));
+  const invalid = findings(validate(text), 'compose-invalid-port');
+  assert.deepEqual(invalid.map((d) => covered(text, d)), ['bridge', 'localhost', '9000-9002', '0']);
+  assert.match(invalid[0]!.message, /host or ingress/);
+  assert.match(invalid[1]!.message, /IP address/);
+  assert.match(invalid[2]!.message, /different lengths/);
+});
+
+test('expose lists container ports only', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    expose: ["80", 8080, "9000-9001", "53/udp", "8080:80", "70000", "80/icmp", "${P}"]\n';
+  const invalid = findings(validate(text), 'compose-invalid-port');
+  assert.deepEqual(invalid.map((d) => covered(text, d)), ['"8080:80"', '"70000"', '"80/icmp"']);
+  assert.match(invalid[0]!.message, /under "ports"/);
+});

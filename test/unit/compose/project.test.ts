@@ -38,3 +38,49 @@ test('an open document wins over the file on disk', () => {
   const project = projectOf(buildComposeFile(`${ROOT}/compose.yaml`, 1, ''), serviceContext({ files, open }));
   assert.match(project.partners[0]!.text, /edited/);
 });
+
+const elk = {
+  [`${ROOT}/docker-compose.yml`]: 'services:\n  elasticsearch:\n    image: e\n    networks: [elk]\nnetworks:\n  elk:\n',
+  [`${ROOT}/extensions/filebeat/filebeat-compose.yml`]: 'services:\n  filebeat:\n    build:\n      context: extensions/filebeat/\n    networks: [elk]\n    depends_on: [elasticsearch]\n',
+  [`${ROOT}/extensions/filebeat/Dockerfile`]: 'FROM scratch\n',
+};
+
+test('a -f overlay in a subfolder is combined with the base it leans on, and its paths are the base folder\'s', () => {
+  const uri = `${ROOT}/extensions/filebeat/filebeat-compose.yml`;
+  const project = projectOf(buildComposeFile(uri, 1, elk[uri]!), serviceContext({ files: elk }));
+  assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/docker-compose.yml`]);
+  assert.equal(project.directory, ROOT);
+  assert.equal(project.standalone, false);
+});
+
+test('a file in a subfolder that does not lean on the base above is a project of its own', () => {
+  const uri = `${ROOT}/demo/relay-compose.yaml`;
+  const text = 'services:\n  relay:\n    image: r\n    networks: [own]\nnetworks:\n  own: {}\n';
+  const project = projectOf(buildComposeFile(uri, 1, text), serviceContext({ files: { ...elk, [uri]: text } }));
+  assert.deepEqual(project.partners, []);
+  assert.equal(project.directory, `${ROOT}/demo`);
+});
+
+test('paths that only exist from the base folder make a file an overlay', () => {
+  const uri = `${ROOT}/deploy/extra.yaml`;
+  const text = 'services:\n  tool:\n    build: ./tools/x\n';
+  const files = { ...elk, [uri]: text, [`${ROOT}/tools/x/Dockerfile`]: 'FROM scratch\n' };
+  assert.equal(projectOf(buildComposeFile(uri, 1, text), serviceContext({ files })).directory, ROOT);
+});
+
+test('an override file the user creates from a shipped example is remembered as absent', () => {
+  const files = { [`${ROOT}/compose.override.yaml.example`]: 'secrets:\n  token:\n    file: ./token.txt\n' };
+  const project = projectOf(buildComposeFile(`${ROOT}/compose.yaml`, 1, 'services: {}\n'), serviceContext({ files }));
+  assert.deepEqual(project.absent.map((a) => [a.uri, a.example.uri]), [[`${ROOT}/compose.override.yaml`, `${ROOT}/compose.override.yaml.example`]]);
+});
+
+test('a file the base includes is read with it, but keeps its own folder for its paths', () => {
+  const files = {
+    [`${ROOT}/compose.yaml`]: 'include:\n  - lib/extra.yaml\nservices:\n  web:\n    image: x\n',
+    [`${ROOT}/lib/extra.yaml`]: 'services:\n  extra:\n    image: y\n    depends_on: [web]\n',
+  };
+  const uri = `${ROOT}/lib/extra.yaml`;
+  const project = projectOf(buildComposeFile(uri, 1, files[uri]!), serviceContext({ files }));
+  assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/compose.yaml`]);
+  assert.equal(project.directory, `${ROOT}/lib`);
+});

@@ -94,3 +94,24 @@ test('references inside a merged anchor are checked once, where they are written
   assert.equal(problems.length, 1);
   assert.equal(covered(text, problems[0]!), 'nowhere');
 });
+
+test('an overlay in a subfolder uses the base project\'s names and paths without warnings', () => {
+  const files = {
+    [`${ROOT}/docker-compose.yml`]: 'services:\n  elasticsearch:\n    image: e\nnetworks:\n  elk:\n',
+    [`${ROOT}/extensions/filebeat/Dockerfile`]: 'FROM scratch\n',
+  };
+  const text = 'services:\n  filebeat:\n    build:\n      context: extensions/filebeat/\n    networks: [elk, other]\n    depends_on: [elasticsearch]\n';
+  const diagnostics = validate(text, { files }, `${ROOT}/extensions/filebeat/filebeat-compose.yml`);
+  assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.severity}`), ['compose-undefined-network 2'], 'only "other", which nothing declares, as a -f file\'s warning');
+});
+
+test('a name only a user-created file could declare is a warning that says so', () => {
+  const files = { [`${ROOT}/compose.override.yaml.example`]: 'secrets:\n  token:\n    file: ./token.txt\n' };
+  const text = 'services:\n  web:\n    image: nginx\n    secrets: [token, other]\n';
+  const [token, other] = findings(validate(text, { files }), 'compose-undefined-secret');
+  assert.equal(token!.severity, 2);
+  assert.match(token!.message, /Only compose.override.yaml.example declares it.*create compose.override.yaml from it/);
+  assert.equal(other!.severity, 2);
+  assert.match(other!.message, /may be declared in compose.override.yaml, which does not exist here: create it from compose.override.yaml.example/);
+  assert.equal(findings(validate(text), 'compose-undefined-secret')[0]!.severity, 1, 'without the example it is an error');
+});

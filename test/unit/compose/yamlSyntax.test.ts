@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findings, validate } from './helpers';
 
-test('a YAML error is reported at the parser position and hides the other checks', () => {
+test('a YAML error is reported at the parser position; the key before it is still checked, its value is not', () => {
   const text = 'services:\n  web:\n    imag: "busybox\n';
   const diagnostics = validate(text);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-yaml-syntax']);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-yaml-syntax', 'compose-unknown-key']);
   assert.equal(diagnostics[0]!.severity, 1);
   assert.match(diagnostics[0]!.message, /^YAML: /);
   assert.equal(diagnostics[0]!.range.start.line, 2);
+  assert.equal(covered(text, diagnostics[1]!), 'imag');
 });
 
 test('a duplicate key has its own rule and covers the repeated key', () => {

@@ -77,7 +77,7 @@ test('.dockerignore: a command creates it, an edit extends it', () => {
   const [create] = actionsFor('FROM a:1\nCOPY . .\n', 'dockerignore-missing', context({ files: files({}, [folder]) }));
   assert.equal(create!.command!.command, 'dockerWorkbench.createDockerignore');
   assert.equal((create!.command!.arguments![0] as { folderUri: string }).folderUri, folder);
-  const ctx = context({ files: files({ [`${folder}/.dockerignore`]: 'dist' }, [folder]) });
+  const ctx = context({ files: files({ [`${folder}/.dockerignore`]: 'dist', [`${folder}/.git`]: 'gitdir: ../.git/worktrees/w' }, [folder]) });
   const [extend] = actionsFor('FROM a:1\nCOPY . .\n', 'dockerignore-incomplete', ctx);
   assert.deepEqual(extend!.edit!.changes[`${folder}/.dockerignore`], [{ range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, newText: '\n.git\n' }]);
 });

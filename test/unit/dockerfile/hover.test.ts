@@ -86,3 +86,23 @@ test('the hover range always holds the position', () => {
     assert.ok(after(start, position) && after(position, end), `offset ${offset}: ${JSON.stringify(h.range)}`);
   }
 });
+
+test('an instruction\'s hover tells its layer in the last build: size, cache, wasted and hidden bytes, and what to do', () => {
+  const uri = 'file:///w/Dockerfile';
+  const layers = [
+    { createdBy: 'RUN /bin/sh -c dd if=/dev/zero of=/big # buildkit', size: 1_048_576, wasted: 1_048_576, cached: true },
+    { createdBy: 'RUN /bin/sh -c rm /big # buildkit', size: 0, hides: 1_048_576 },
+  ];
+  const ctx = context({ facts: { builtImages: [{ dockerfileUri: uri, image: 'app:dev', imageId: 'sha256:1', layers }] } });
+  const at = (marked: string) => {
+    const { text, position } = cursor(marked);
+    return service.hover!(doc(text, uri), position, ctx)?.contents.value ?? '';
+  };
+  const first = at('FROM busybox\nR|UN dd if=/dev/zero of=/big\nRUN rm /big\n');
+  assert.match(first, /\*\*Layer\*\* of `app:dev`: 1\.0 MB · from the build cache/);
+  assert.match(first, /1\.0 MB of it is wasted/);
+  assert.match(first, /same RUN that creates them/);
+  const second = at('FROM busybox\nRUN dd if=/dev/zero of=/big\nR|UN rm /big\n');
+  assert.match(second, /Deletes or overwrites 1\.0 MB from earlier layers/);
+  assert.doesNotMatch(at('FROM busybox\nRUN dd if=/dev/zero of=/big\nRUN rm /b|ig\n'), /\*\*Layer\*\*/, 'only on the keyword');
+});

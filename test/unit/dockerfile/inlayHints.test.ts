@@ -31,3 +31,34 @@ test('only hints inside the requested range', () => {
   const hints = service.inlayHints!(doc('FROM a\nENV A=1\nWORKDIR /$A\nWORKDIR /$A/b\n'), { start: { line: 3, character: 0 }, end: { line: 3, character: 20 } }, context());
   assert.deepEqual(hints.map((h) => h.position.line), [3]);
 });
+
+test('after an analysis of the image: wasted and hidden bytes on the instructions that store and hide them', () => {
+  const uri = 'file:///w/Dockerfile';
+  const layers = [
+    { createdBy: '/bin/sh -c #(nop) COPY file:abc in /bin/busybox ', size: 1_980_000 },
+    { createdBy: '/bin/sh -c dd if=/dev/zero of=/big bs=1024 count=1024', size: 1_048_576, wasted: 1_048_576 },
+    { createdBy: '/bin/sh -c rm /big', size: 0, hides: 1_048_576 },
+    { createdBy: '/bin/sh -c #(nop)  ENV A=1', size: 0 },
+  ];
+  const ctx = context({ facts: { builtImages: [{ dockerfileUri: uri, image: 'app:dev', imageId: 'sha256:1', layers }] } });
+  const text = 'FROM busybox\nRUN dd if=/dev/zero of=/big bs=1024 count=1024\nRUN rm /big\nENV A=1\n';
+  const hints = service.inlayHints!(doc(text, uri), all, ctx);
+  assert.deepEqual(hints.map((h) => `${h.position.line} ${h.label}`), ['1 1.0 MB · 1.0 MB wasted', '2 0 B · hides 1.0 MB']);
+  assert.match(String(hints[0]!.tooltip), /later instruction deleted or overwrote those files/);
+  assert.match(String(hints[1]!.tooltip), /does not make the image smaller/);
+});
+
+test('layers map onto the built --target stage and the stages it builds FROM', () => {
+  const uri = 'file:///w/Dockerfile';
+  const text = 'FROM busybox AS base\nRUN echo base > /b\n\nFROM base AS app\nCOPY x /x\n\nFROM busybox AS other\nRUN echo other\n';
+  const layers = [
+    { createdBy: '/bin/sh -c #(nop) COPY file:abc in /bin/busybox ', size: 1_980_000 },
+    { createdBy: 'RUN /bin/sh -c echo base > /b # buildkit', size: 5 },
+    { createdBy: 'COPY x /x # buildkit', size: 2_000 },
+  ];
+  const built = { dockerfileUri: uri, image: 'app:dev', imageId: 'sha256:1', layers, target: 'app' };
+  const hints = service.inlayHints!(doc(text, uri), all, context({ facts: { builtImages: [built] } }));
+  assert.deepEqual(hints.map((h) => `${h.position.line} ${h.label}`), ['1 5 B', '4 2.0 kB']);
+  const untargeted = service.inlayHints!(doc(text, uri), all, context({ facts: { builtImages: [{ ...built, target: undefined }] } }));
+  assert.deepEqual(untargeted.map((h) => h.position.line), [7], 'without a recorded target the last stage is assumed (hence the build records it)');
+});

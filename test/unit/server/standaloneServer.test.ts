@@ -42,3 +42,39 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('editing a base compose file republishes the diagnostics of an open -f overlay in a subfolder', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-overlay-'));
+  try {
+    await build({
+      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
+      outfile: path.join(dir, 'server.js'),
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
+    });
+    const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
+    try {
+      await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
+      peer.notify('initialized', {});
+      // Only open documents: nothing is read from disk.
+      const project = `file://${dir}/project`;
+      const base = `${project}/docker-compose.yml`;
+      const overlay = `${project}/extensions/beat/beat-compose.yml`;
+      const published = (uri: string, match: (diagnostics: any[]) => boolean) =>
+        peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && match(m.params.diagnostics));
+      const names = (diagnostics: any[]) => diagnostics.map((d) => /"(\w+)"/.exec(d.message)?.[1]).sort();
+      const alone = published(overlay, () => true);
+      peer.notify('textDocument/didOpen', { textDocument: { uri: overlay, languageId: 'dockercompose', version: 1, text: 'services:\n  beat:\n    image: beat\n    networks: [elk, extra]\n    depends_on: [search]\n' } });
+      assert.deepEqual(names((await alone).params.diagnostics), ['elk', 'extra', 'search'], 'no base yet: three undefined names');
+      const withBase = published(overlay, (d) => d.length === 2);
+      peer.notify('textDocument/didOpen', { textDocument: { uri: base, languageId: 'dockercompose', version: 1, text: 'services:\n  search:\n    image: s\nnetworks:\n  other: {}\n' } });
+      assert.deepEqual(names((await withBase).params.diagnostics), ['elk', 'extra']);
+      const edited = published(overlay, (d) => d.length === 1);
+      peer.notify('textDocument/didChange', { textDocument: { uri: base, version: 2 }, contentChanges: [{ text: 'services:\n  search:\n    image: s\nnetworks:\n  elk: {}\n' }] });
+      assert.deepEqual(names((await edited).params.diagnostics), ['extra'], 'the base now declares elk');
+    } finally {
+      await peer.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

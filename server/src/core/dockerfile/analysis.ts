@@ -10,6 +10,8 @@ import { expandText } from './expand';
 import { keyValuesOf } from './words';
 import { parseShell, type ShellSummary } from './shell/parseShell';
 import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from './shell/shellSource';
+import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
+import { stagesFromPattern } from './stageUse';
 
 export interface StageRef {
   name: string;
@@ -40,8 +42,6 @@ const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
  */
 export const MAX_SHELL_TOTAL = 64 * 1024;
 
-const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)|mcr\.microsoft\.com\/(windows|powershell:.*nanoserver)|:.*(nanoserver|windowsservercore|ltsc20)/i;
-
 export class Analysis {
   readonly lines: LineIndex;
   readonly stageByName = new Map<string, Stage>();
@@ -51,7 +51,11 @@ export class Analysis {
   private readonly shells = new Map<number, ShellInfo | null>();
   private readonly shellKinds = new Map<number, ShellKind>();
   private readonly stageShells = new Map<number, Instruction[]>();
-  private readonly windows = new Map<number, boolean>();
+  private readonly families = new Map<number, ImageFamily>();
+  /** Global ARG defaults, which are all a FROM line sees. */
+  private readonly globalDefaults = new Map<string, string>();
+  private readonly baseRefs = new Map<number, string>();
+  private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
   private cut: number | undefined;
   /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
@@ -62,7 +66,7 @@ export class Analysis {
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
     // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
-    const globals = new Map<string, string>();
+    const globals = this.globalDefaults;
     let total = 0;
     for (const arg of doc.globalArgs) {
       for (const pair of keyValuesOf(arg, doc.escape)) {
@@ -143,13 +147,55 @@ export class Analysis {
     return image;
   }
 
-  isWindows(stage: Stage): boolean {
-    let w = this.windows.get(stage.index);
-    if (w === undefined) {
-      w = this.doc.escape === '`' || WINDOWS_IMAGE.test(this.rootImage(stage));
-      this.windows.set(stage.index, w);
+  /**
+   * The image reference at the root of a stage's FROM chain, with the global ARG defaults applied
+   * (variables without one stay as written). Cheap: it does not work out the stages' variables.
+   */
+  baseImageRef(stage: Stage): string {
+    let root = stage;
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) root = this.doc.stages[p]!;
+    let ref = this.baseRefs.get(root.index);
+    if (ref === undefined) {
+      const raw = root.image?.raw ?? '';
+      const expanded = raw.includes('$') ? expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape) : undefined;
+      ref = expanded ? (expanded.unknown.length > 0 ? raw : expanded.value) : root.image?.value ?? '';
+      this.baseRefs.set(root.index, ref);
     }
-    return w;
+    return ref;
+  }
+
+  isWindows(stage: Stage): boolean {
+    return this.family(stage) === 'windows';
+  }
+
+  /**
+   * The base image family of a stage: the backtick escape means Windows; otherwise the family of
+   * the image at the root of its FROM chain (as written when a build argument decides part of
+   * it), or that of the stages a FROM with variables may stand for when they agree, or, when
+   * that says nothing, what the RUN and SHELL instructions along the chain use.
+   */
+  family(stage: Stage): ImageFamily {
+    let family = this.families.get(stage.index);
+    if (family !== undefined) return family;
+    const chain: Stage[] = [stage];
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) chain.push(this.doc.stages[p]!);
+    const root = chain[chain.length - 1]!;
+    if (this.doc.escape === '`') family = 'windows';
+    else {
+      family = familyOfImage(this.baseImageRef(root));
+      // FROM binaries-$TARGETOS: the family the stages it may stand for share.
+      const options = family === 'unknown' ? stagesFromPattern(this, root) : [];
+      if (options.length > 0) {
+        const families = new Set(options.map((s) => this.family(s)));
+        if (families.size === 1) family = [...families][0]!;
+      }
+      if (family === 'unknown') {
+        for (let k = chain.length - 1; k >= 0 && family === 'unknown'; k--) family = familyFromInstructions(chain[k]!.instructions) ?? 'unknown';
+      }
+      if (family === 'unknown' && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(this.pragmaShell(stage.span.end) ?? '')) family = 'windows';
+    }
+    this.families.set(stage.index, family);
+    return family;
   }
 
   /** SHELL instructions per stage, so finding the shell in effect does not rescan the stage. */
@@ -179,9 +225,25 @@ export class Analysis {
       limit = Number.MAX_SAFE_INTEGER;
     }
     const s = this.doc.stages[instruction.stage];
-    kind ??= s && this.isWindows(s) ? 'other' : 'sh';
+    // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
+    const pragma = this.pragmaShell(instruction.span.start);
+    kind ??= pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
     this.shellKinds.set(instruction.index, kind);
     return kind;
+  }
+
+  /** The shell the last `# hadolint shell=...` comment before `offset` names, if any. */
+  pragmaShell(offset: number): string | undefined {
+    this.shellPragmas ??= this.doc.comments.flatMap((c) => {
+      const m = /^hadolint\s+shell=(\S+)/i.exec(c.text);
+      return m ? [{ at: c.span.start, shell: m[1]! }] : [];
+    });
+    let shell: string | undefined;
+    for (const p of this.shellPragmas) {
+      if (p.at > offset) break;
+      shell = p.shell;
+    }
+    return shell;
   }
 
   /** The parsed shell script of a shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK, for POSIX shells. */

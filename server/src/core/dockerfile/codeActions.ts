@@ -8,7 +8,7 @@ import { rename } from './navigation';
 import { DOCKERFILE_SOURCE } from './validate';
 import { action, toSpan, type FixContext, type QuickFix } from './quickFixes/fixContext';
 import { appendText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, replaceText, toExecForm } from './quickFixes/textFixes';
-import { addOption, appendAptCleanup, cdToWorkdir, mergeAptUpdate } from './quickFixes/shellFixes';
+import { addOption, appendAptCleanup, cdToWorkdir, mergeAptUpdate, runCdToWorkdir } from './quickFixes/shellFixes';
 import { createDockerignore, extendDockerignore, manifestFirst, suppressRule } from './quickFixes/structureFixes';
 
 const renameStage: QuickFix = (fx) => {
@@ -52,6 +52,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'apt-lists-cleanup': [appendAptCleanup],
   'apt-get-update-alone': [mergeAptUpdate],
   'run-cd': [cdToWorkdir],
+  'cd-without-effect': [runCdToWorkdir],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],

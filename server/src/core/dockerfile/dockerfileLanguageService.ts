@@ -97,7 +97,7 @@ export const dockerfileLanguageService: LanguageService = {
     const a = analysisOf(document);
     // Diagnostics published from another thread, when there are: validating here would double the work.
     const diagnostics = () => (context.publishedDiagnostics ? [...(context.publishedDiagnostics(document.uri) ?? [])] : diagnosticsOf(document, context));
-    return hover(a, a.lines.offsetAt(position), context, diagnostics);
+    return hover(a, a.lines.offsetAt(position), context, diagnostics, document.uri);
   },
   signatureTriggerCharacters: SIGNATURE_TRIGGERS,
   signatureHelp: (document, position) => {

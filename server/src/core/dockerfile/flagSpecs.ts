@@ -51,7 +51,7 @@ export const MOUNT_TYPES = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'] as const;
 const COMMON = ['type', 'target', 'dst', 'destination'];
 export const MOUNT_KEYS: Record<string, string[]> = {
   bind: [...COMMON, 'source', 'src', 'from', 'readonly', 'ro', 'readwrite', 'rw'],
-  cache: [...COMMON, 'id', 'sharing', 'from', 'source', 'src', 'mode', 'uid', 'gid', 'readonly', 'ro'],
+  cache: [...COMMON, 'id', 'sharing', 'from', 'source', 'src', 'mode', 'uid', 'gid', 'readonly', 'ro', 'readwrite', 'rw'],
   tmpfs: [...COMMON, 'size'],
   secret: [...COMMON, 'id', 'required', 'mode', 'uid', 'gid', 'env'],
   ssh: [...COMMON, 'id', 'required', 'mode', 'uid', 'gid'],

@@ -4,7 +4,8 @@
 import type { ServiceContext } from '../languageService';
 import { t } from '../l10n';
 import type { Diagnostic, Hover } from '../types';
-import type { Span } from './ast';
+import type { Instruction, Span } from './ast';
+import { mapLayers } from './layerMap';
 import type { Analysis } from './analysis';
 import { instructionDoc } from './docs/instructionDocs';
 import { DIRECTIVE_DOCS, flagDoc, mountKeyDoc } from './docs/flagDocs';
@@ -32,7 +33,7 @@ export function formatBytes(bytes: number): string {
   return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
 }
 
-export function hover(a: Analysis, offset: number, context: ServiceContext, diagnostics: () => Diagnostic[]): Hover | null {
+export function hover(a: Analysis, offset: number, context: ServiceContext, diagnostics: () => Diagnostic[], uri?: string): Hover | null {
   for (const d of a.doc.directives) {
     if (inside(d.nameSpan, offset)) {
       const doc = DIRECTIVE_DOCS[d.name.toLowerCase()];
@@ -66,6 +67,7 @@ export function hover(a: Analysis, offset: number, context: ServiceContext, diag
       span = flag.span;
     }
   }
+  if (span === instruction.keywordSpan && uri !== undefined) parts.push(...layerHover(a, instruction, uri, context));
   if (parts.length === 0) {
     const symbol = symbolAt(a, offset);
     if (symbol?.kind === 'variable') {
@@ -99,6 +101,19 @@ export function hover(a: Analysis, offset: number, context: ServiceContext, diag
   }
   if (parts.length === 0) return null;
   return md(parts.join('\n\n'), a, span ?? instruction.keywordSpan, offset);
+}
+
+/** The layer this instruction made in the last image built from this file, with what an analysis of it found. */
+function layerHover(a: Analysis, instruction: Instruction, uri: string, context: ServiceContext): string[] {
+  const built = context.facts.builtImages.find((b) => b.dockerfileUri === uri);
+  const mapped = built && mapLayers(a.doc.stages, built.layers, built.target).find((m) => m.instruction === instruction);
+  if (!built || !mapped) return [];
+  const layer = mapped.layer;
+  const lines = [`---\n${t('**Layer** of {0}: {1}', inlineCode(built.image), formatBytes(layer.size))}${layer.cached ? ` · ${t('from the build cache')}` : ''}`];
+  if (layer.wasted) lines.push(t('{0} of it is wasted: a later instruction deleted or overwrote those files, but this layer still carries them.', formatBytes(layer.wasted)));
+  if (layer.hides) lines.push(t('Deletes or overwrites {0} from earlier layers. That hides the files; it does not make the image smaller.', formatBytes(layer.hides)));
+  if (layer.wasted || layer.hides) lines.push(t('Layers only add: to really drop files, delete them in the same RUN that creates them, or copy only what you need into a later stage of a multi-stage build.'));
+  return lines;
 }
 
 function variableHover(a: Analysis, name: string, offset: number): string[] {

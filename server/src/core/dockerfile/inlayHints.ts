@@ -3,9 +3,10 @@
 import type { ServiceContext } from '../languageService';
 import { t } from '../l10n';
 import type { InlayHint, Range } from '../types';
-import type { Instruction } from './ast';
 import type { Analysis } from './analysis';
 import { formatBytes } from './hover';
+import { makesFiles, mapLayers } from './layerMap';
+import type { LayerFact } from '../languageService';
 
 const MAX_VALUE = 40;
 
@@ -21,43 +22,22 @@ export function inlayHints(a: Analysis, uri: string, range: Range, context: Serv
   }
   const built = context.facts.builtImages.find((b) => b.dockerfileUri === uri);
   if (built) {
-    for (const [instruction, layer] of mapLayers(a, built.layers)) {
-      if (instruction.span.end < from || instruction.span.start > to) continue;
-      const label = layer.cached ? t('{0} · cached', formatBytes(layer.size)) : formatBytes(layer.size);
+    for (const { instruction, layer } of mapLayers(a.doc.stages, built.layers, built.target)) {
+      if (!makesFiles(instruction, layer) || instruction.span.end < from || instruction.span.start > to) continue;
+      const parts = [layer.cached ? t('{0} · cached', formatBytes(layer.size)) : formatBytes(layer.size)];
+      if (layer.wasted) parts.push(t('{0} wasted', formatBytes(layer.wasted)));
+      if (layer.hides) parts.push(t('hides {0}', formatBytes(layer.hides)));
       const lineEnd = a.lines.lineEnd(a.lines.positionAt(instruction.span.start).line);
-      hints.push({ position: a.lines.positionAt(lineEnd), label, paddingLeft: true, tooltip: t('Layer of image {0}', built.image) });
+      hints.push({ position: a.lines.positionAt(lineEnd), label: parts.join(' · '), paddingLeft: true, tooltip: layerTooltip(built.image, layer) });
     }
   }
   return hints.sort((x, y) => x.position.line - y.position.line || x.position.character - y.position.character);
 }
 
-/** The history keyword of a layer: `RUN /bin/sh -c ...`, `/bin/sh -c #(nop) COPY ...`, `COPY ... # buildkit`. */
-function historyKeyword(createdBy: string): string {
-  const nop = /#\(nop\)\s+([A-Z]+)/.exec(createdBy);
-  if (nop) return nop[1]!;
-  if (/^\/bin\/sh -c /.test(createdBy)) return 'RUN';
-  return /^([A-Z]+)\b/.exec(createdBy.trim())?.[1] ?? '';
-}
-
-/**
- * Aligns the final stage's instructions with the newest history entries, walking both from the
- * end and matching by keyword, so base-image layers and unrecorded instructions (ARG) are skipped.
- */
-export function mapLayers(a: Analysis, layers: readonly { createdBy: string; size: number; cached?: boolean }[]): [Instruction, { size: number; cached?: boolean }][] {
-  const stage = a.doc.stages[a.doc.stages.length - 1];
-  if (!stage) return [];
-  const instructions = stage.instructions.filter((i) => i !== stage.from && i.upper !== 'ARG');
-  const result: [Instruction, { size: number; cached?: boolean }][] = [];
-  let k = layers.length - 1;
-  for (let n = instructions.length - 1; n >= 0 && k >= 0; n--) {
-    const instruction = instructions[n]!;
-    for (let look = k; look >= Math.max(0, k - 3); look--) {
-      if (historyKeyword(layers[look]!.createdBy) === instruction.upper) {
-        if (['RUN', 'COPY', 'ADD'].includes(instruction.upper) || layers[look]!.size > 0) result.push([instruction, layers[look]!]);
-        k = look - 1;
-        break;
-      }
-    }
-  }
-  return result.reverse();
+/** What a layer hint means, with what the analysis found (wasted and hidden bytes) when there is one. */
+export function layerTooltip(image: string, layer: LayerFact): string {
+  const lines = [t('Layer of image {0}', image)];
+  if (layer.wasted) lines.push(t('{0} of it is wasted: a later instruction deleted or overwrote those files, but this layer still carries them.', formatBytes(layer.wasted)));
+  if (layer.hides) lines.push(t('Deletes or overwrites {0} from earlier layers. That hides the files; it does not make the image smaller.', formatBytes(layer.hides)));
+  return lines.join('\n');
 }

@@ -16,7 +16,8 @@ test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
 
 test('workdir-relative knows Windows paths under the backtick escape', () => {
   assert.equal(runRule('workdir-relative', '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\n').length, 0);
-  assert.equal(runRule('workdir-relative', 'FROM a\nWORKDIR C:\\app\n').length, 1);
+  assert.equal(runRule('workdir-relative', 'FROM debian:12\nWORKDIR C:\\app\n').length, 1);
+  assert.equal(runRule('workdir-relative', 'FROM $BASE_IMAGE\nWORKDIR "c:\\inetpub\\wwwroot"\n').length, 0, 'a drive letter on an image of unknown family means Windows');
 });
 
 test('invalid-label-key flags reserved prefixes', () => {

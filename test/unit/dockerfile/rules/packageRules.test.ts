@@ -27,6 +27,7 @@ test('package manager rules', async (t) => {
     { rule: 'apt-instead-of-apt-get', bad: 'FROM a\nRUN apt install -y curl\n', good: 'FROM a\nRUN apt-get install -y curl\n', line: 1 },
     { rule: 'zypper-dist-upgrade', bad: 'FROM a\nRUN zypper -n dist-upgrade\n', good: 'FROM a\nRUN zypper -n update\n', line: 1 },
     { rule: 'yarn-cache-clean', bad: 'FROM a\nRUN yarn install\n', good: 'FROM a\nRUN yarn install && yarn cache clean\n', line: 1 },
+    { rule: 'package-manager-mismatch', bad: 'FROM node:22-alpine\nRUN apt-get update && apt-get install -y git\n', good: 'FROM node:22-alpine\nRUN apk add --no-cache git\nFROM oraclelinux:9-slim\nRUN microdnf install -y tar\nFROM acme/base:1\nRUN apk add git\n', line: 1 },
   ], assert);
 });
 

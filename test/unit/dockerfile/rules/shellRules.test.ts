@@ -10,7 +10,8 @@ test('shell rules', async (t) => {
     { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
     { rule: 'pointless-command', bad: 'FROM a\nRUN top -b\n', good: 'FROM a\nRUN echo top\n', line: 1 },
     { rule: 'relink-sh', bad: 'FROM a\nRUN ln -sf /bin/bash /bin/sh\n', good: 'FROM a\nRUN ln -sf /bin/bash /usr/bin/b\n', line: 1 },
-    { rule: 'pipefail', bad: 'FROM a\nRUN curl x | tar x\n', good: 'FROM a\nRUN set -eo pipefail; curl x | tar x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | tar x\n', line: 1 },
+    { rule: 'pipefail', bad: 'FROM a\nRUN curl -fsSL https://x.io/install.sh | sh\n', good: 'FROM a\nRUN set -eo pipefail; curl x | sh\nRUN curl x | tar x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\n', line: 1 },
+    { rule: 'cd-without-effect', bad: 'FROM a\nRUN mkdir -p /app && cd /app\n', good: 'FROM a\nRUN cd /src && make; cd /\nRUN cd /x && for f in *; do echo "$f"; done\n', line: 1 },
     { rule: 'consecutive-run', bad: 'FROM a\nRUN a\nRUN b\n', good: 'FROM a\nRUN a && b\nCOPY x y\nRUN c\n', line: 2 },
     { rule: 'useradd-no-log-init', bad: 'FROM a\nRUN useradd -u 123456789 app\n', good: 'FROM a\nRUN useradd -l -u 123456789 app\nRUN useradd -u 1000 b\n', line: 1 },
     { rule: 'wget-progress', bad: 'FROM a\nRUN wget https://x.io/a\n', good: 'FROM a\nRUN wget -q https://x.io/a\nRUN wget --progress=dot:giga https://x.io/b\n', line: 1 },
@@ -20,7 +21,8 @@ test('shell rules', async (t) => {
 
 test('bashisms accepted by BusyBox ash are not reported on Alpine', () => {
   assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN [[ -f x ]] && echo\n').length, 0);
-  assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN diff <(a) b\n').length, 1);
+  assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN diff <(a) b &> /dev/null\n').length, 0);
+  assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN a=(1 2) && echo\n').length, 1);
 });
 
 test('shell-syntax maps the error position into the document', () => {

@@ -13,7 +13,8 @@ test('syntax rules', async (t) => {
     { rule: 'first-instruction', bad: 'RUN x\nFROM a\n', good: 'ARG V=1\nFROM a:$V\n', line: 0 },
     { rule: 'unterminated-quote', bad: 'FROM a\nENV A="b\n', good: 'FROM a\nENV A="b c" B=\'d\'\nRUN echo "x\n', line: 1 },
     { rule: 'unsupported-modifier', bad: 'FROM a\nENV A=${B:0:2}\n', good: 'FROM a\nENV A=${B:-x} C=${D%.*}\nRUN echo ${B:0:2}\n', line: 1 },
-    { rule: 'json-single-quotes', bad: "FROM a\nCMD ['node', 'x']\n", good: 'FROM a\nCMD ["node", "x"]\n', line: 1 },
+    { rule: 'json-single-quotes', bad: "FROM a\nCMD ['node', 'x']\n", good: "FROM a\nCMD [\"node\", \"x\"]\nRUN [ 'a' = \"$B\" ]\n", line: 1 },
+    { rule: 'invalid-json-form', bad: 'FROM a\nENTRYPOINT ["docker-entrypoint.sh", "--port" "8080"]\n', good: 'FROM a\nENTRYPOINT ["docker-entrypoint.sh", "--port", "8080"]\nRUN [ "$A" = "b" ] && echo\n', line: 1 },
     { rule: 'non-breaking-space', bad: 'FROM a\nRUN echo\u00a0hi\n', good: 'FROM a\nRUN echo hi\n', line: 1 },
     { rule: 'maintainer-deprecated', bad: 'FROM a\nMAINTAINER me\n', good: 'FROM a\nLABEL org.opencontainers.image.authors=me\n', line: 1 },
   ], assert);

@@ -10,7 +10,7 @@ import { servicesOf, type CheckContext } from './checkContext';
 export function checkBuildTarget(ctx: CheckContext): void {
   const { file } = ctx;
   for (const { map } of servicesOf(file)) {
-    const build = buildPaths(file, map);
+    const build = buildPaths(file, map, ctx.project().directory);
     const target = build && scalarSpan(file, build.targetNode);
     if (!build?.dockerfileUri || !target || target.text.includes('$')) continue;
     const text = readText(build.dockerfileUri, ctx.context);

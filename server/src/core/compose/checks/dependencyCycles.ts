@@ -4,6 +4,7 @@ import { t } from '../../l10n';
 import { projectFiles } from '../model/project';
 import { symbolsOf, type Reference } from '../model/symbols';
 import type { CheckContext } from './checkContext';
+import { isHeld } from '../model/brokenBlocks';
 
 export function checkDependencyCycles(ctx: CheckContext): void {
   const own = symbolsOf(ctx.file).references.filter((r) => r.via === 'depends_on');
@@ -11,7 +12,8 @@ export function checkDependencyCycles(ctx: CheckContext): void {
   const edges = new Map<string, Set<string>>();
   for (const file of projectFiles(ctx.project())) {
     for (const ref of symbolsOf(file).references) {
-      if (ref.via !== 'depends_on') continue;
+      // An edge read from an unreadable part may not exist.
+      if (ref.via !== 'depends_on' || isHeld(file, ref.start)) continue;
       const set = edges.get(ref.service) ?? new Set<string>();
       set.add(ref.name);
       edges.set(ref.service, set);

@@ -3,6 +3,7 @@ import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
 import type { CNode } from '../model/nodes';
 import { entryAt, servicesOf, type CheckContext } from './checkContext';
+import { isHeld } from '../model/brokenBlocks';
 
 export function checkDuplicateContainerNames({ file, out }: CheckContext): void {
   const byName = new Map<string, { service: string; node: CNode }[]>();
@@ -11,7 +12,7 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
     const value = found?.value;
     if (!found || value?.kind !== 'scalar' || value.value === null) continue;
     const text = String(value.value);
-    if (isInterpolated(text)) continue;
+    if (isInterpolated(text) || isHeld(file, (found.raw ?? value).start)) continue;
     const list = byName.get(text) ?? [];
     list.push({ service: name, node: found.raw ?? value });
     byName.set(text, list);

@@ -1,19 +1,19 @@
-// Paths the file names that do not exist next to it: env_file (unless marked not required),
-// build context and Dockerfile, extends and include files, label files, and the files of
-// top-level secrets and configs. Only checked for files on disk; URLs and interpolated paths
-// are skipped.
+// Paths the file names that do not exist: env_file (unless marked not required), build context
+// and Dockerfile, extends and include files, label files, and the files of top-level secrets
+// and configs. They are relative to the project's folder (the base's, for a -f overlay in a
+// subfolder). Only checked for files on disk; URLs and interpolated paths are skipped.
 import { t } from '../../l10n';
 import { entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
 import { scalarSpan } from '../model/symbols';
-import { dirnameUri, resolvePath } from '../model/uris';
+import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
   if (!file.uri.startsWith('file:')) return;
-  const folder = dirnameUri(file.uri);
+  const folder = ctx.project().directory;
   const exists = (uri: string) => {
     try {
       // A file the server may not look at is not reported missing.
@@ -37,7 +37,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
       if (e.key === 'label_file') listOrOne(e.value, e.raw).forEach((n) => check(n, folder, () => t('The label file')));
       if (e.key === 'extends' && e.value?.kind === 'map') check(field(file, e.value, 'file'), folder, () => t('The file'));
     }
-    const build = buildPaths(file, map);
+    const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
     if (build?.contextUri && build.dockerfileNode && exists(build.contextUri)) check(build.dockerfileNode, build.contextUri, () => t('The Dockerfile'));
   }

@@ -1,14 +1,15 @@
-// Port mappings: each must parse (short and long form), a host port may be published only once
-// among services that can run together, and unquoted mappings that YAML 1.1 would read as
-// base-60 numbers are pointed out.
+// Port mappings: each must parse (short and long form, see portSpec), `expose` lists container
+// ports only, a host port may be published only once among services that can run together, and
+// unquoted mappings that YAML 1.1 would read as base-60 numbers are pointed out.
 import { t } from '../../l10n';
 import { entries, isInterpolated, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
 import type { CNode, MapNode } from '../model/nodes';
 import type { Problem } from './problems';
-import { hostIpsOverlap, parsePortSpec, type PortRange } from '../model/portSpec';
+import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from '../model/portSpec';
 import { profilesOf, servicesOf, type CheckContext } from './checkContext';
+import { isHeld } from '../model/brokenBlocks';
 
 interface Published {
   service: string;
@@ -45,16 +46,26 @@ export function checkPorts({ file, out }: CheckContext): void {
     const profiles = profilesOf(file, map);
     for (const item of items) {
       if (item.problem) out.push(item.problem);
-      if (item.published) published.push({ service: name, profiles, ...item.published, start: item.start, end: item.end });
+      // Ports read from an unreadable part are not compared: they may not be what is written.
+      if (item.published && !isHeld(file, item.start)) published.push({ service: name, profiles, ...item.published, start: item.start, end: item.end });
     }
   }
   reportCollisions(published, out);
 }
 
 function portItems(file: ComposeFile, map: MapNode): PortItem[] {
-  const ports = entries(file, map).find((e) => e.key === 'ports')?.value;
-  if (ports?.kind !== 'seq') return [];
   const items: PortItem[] = [];
+  const expose = entries(file, map).find((e) => e.key === 'expose')?.value;
+  if (expose?.kind === 'seq') {
+    for (const raw of expose.items) {
+      const node = resolve(file, raw);
+      if (!raw || node?.kind !== 'scalar' || node.value === null || isInterpolated(String(node.value))) continue;
+      const message = exposeProblem(String(node.value));
+      if (message) items.push({ start: raw.start, end: raw.end, problem: { rule: 'compose-invalid-port', start: raw.start, end: raw.end, message: t('Invalid port "{0}": {1}', String(node.value), message) } });
+    }
+  }
+  const ports = entries(file, map).find((e) => e.key === 'ports')?.value;
+  if (ports?.kind !== 'seq') return items;
   for (const raw of ports.items) {
     const node = resolve(file, raw);
     if (!raw || !node) continue;
@@ -100,23 +111,38 @@ function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof e
     return value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
   };
   const at = (key: string) => fields.get(key)?.raw ?? node;
+  const known = (value: string | undefined): value is string => value !== undefined && !isInterpolated(value);
   const protocol = (text('protocol') ?? 'tcp').toLowerCase();
-  if (!isInterpolated(protocol) && !['tcp', 'udp', 'sctp'].includes(protocol)) {
+  if (!isInterpolated(protocol) && !PROTOCOLS.includes(protocol)) {
     return { message: t('"{0}" is not a protocol: use tcp, udp or sctp.', protocol), at: at('protocol') };
   }
+  const mode = text('mode');
+  if (known(mode) && mode !== 'host' && mode !== 'ingress') return { message: t('"mode" is host or ingress, not "{0}".', mode), at: at('mode') };
   const target = text('target');
   if (target === undefined) return { message: t('A long-form port needs a "target": the port inside the container.'), at: node };
-  if (!isInterpolated(target)) {
-    const parsed = parsePortSpec(target);
-    if (!parsed.ok || parsed.mapping.host) return { message: t('"target" must be a container port number (or range), not "{0}".', target), at: at('target') };
-  }
-  const published = text('published');
-  if (published === undefined || isInterpolated(published)) return { protocol };
-  const parsed = parsePortSpec(published);
-  if (!parsed.ok || parsed.mapping.host) return { message: t('"published" must be a host port number (or range), not "{0}".', published), at: at('published') };
+  const container = known(target) ? parseRange(target.trim(), false) : undefined;
+  if (container && !container.ok) return { message: t('"target" must be a container port number (or range), not "{0}".', target), at: at('target') };
   const hostIp = text('host_ip');
-  const host = parsed.mapping.container;
+  if (known(hostIp) && !isIp(hostIp)) return { message: t('"host_ip" must be an IP address such as 127.0.0.1 or ::1, not "{0}".', hostIp), at: at('host_ip') };
+  const published = text('published');
+  if (!known(published)) return { protocol };
+  const parsed = parseRange(published.trim(), true);
+  if (!parsed.ok) return { message: t('"published" must be a host port number (or range), not "{0}".', published), at: at('published') };
+  const host = parsed.range;
+  if (container?.ok && container.range.end !== container.range.start && host.end - host.start !== container.range.end - container.range.start) {
+    return { message: t('The host range {0} and the container range {1} have different lengths.', published, target), at: at('published') };
+  }
   return hostIp === undefined || isInterpolated(hostIp) ? { host, protocol } : { host, hostIp, protocol };
+}
+
+/** `expose` lists container ports (or ranges), optionally with a protocol; nothing is published. */
+function exposeProblem(text: string): string | undefined {
+  if (text.includes(':')) return t('"expose" takes container ports only: to publish "{0}" on the host, list it under "ports".', text);
+  const [port, protocol, extra] = text.trim().split('/');
+  if (extra !== undefined) return t('Only one "/" may follow the ports, with the protocol: tcp, udp or sctp.');
+  if (protocol && !PROTOCOLS.includes(protocol.toLowerCase())) return t('"{0}" is not a protocol: use tcp, udp or sctp.', protocol);
+  const range = parseRange(port ?? '', false);
+  return range.ok ? undefined : range.message;
 }
 
 function canRunTogether(a: Published, b: Published): boolean {

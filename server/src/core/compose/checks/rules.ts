@@ -73,6 +73,20 @@ const list: ComposeRule[] = [
     () => t('A path in the file (an env_file, a build context or Dockerfile, an extends or include file) does not exist relative to the compose file. Compose will fail when it needs it, unless the path is created first.')),
   rule('compose-unknown-build-target', 'error', () => t('Unknown build stage'),
     () => t('build.target names a stage that the Dockerfile does not define with "FROM … AS name". The build fails with "target stage could not be found".')),
+  rule('compose-missing-image', 'error', () => t('Service without image or build'),
+    () => t('Every service needs something to run: an "image", or a "build" that makes one. It may come from a file combined with this one or from the service it extends; without either, compose refuses the file ("has neither an image nor a build context specified").')),
+  rule('compose-extends-cycle', 'error', () => t('Extends cycle'),
+    () => t('A service extends itself, directly or through other services (in this file or others named with "extends.file"). Compose cannot work out its definition and refuses the file. The message shows the chain; break it at one link.')),
+  rule('compose-name-like-option', 'error', () => t('Name read as an option'),
+    () => t('A service name or profile is passed to the compose CLI as an argument ("docker compose up NAME", "docker compose --profile NAME"). A name that starts with "-" is read as an option there, so the service or profile cannot be named on the command line. Start the name with a letter or digit.')),
+  rule('compose-swarm-ignored', 'information', () => t('Ignored by Swarm'),
+    () => t('In a file deployed as a Swarm stack (docker stack deploy), this service key is accepted but not applied: Swarm services have no such setting, or Swarm does it another way (the message says which). Shown only for files used as stacks: the ones deployed from Docker Workbench, and files named like docker-stack.yml.')),
+  rule('compose-swarm-unsupported', 'information', () => t('Refused by docker stack deploy'),
+    () => t('docker stack deploy reads compose file format 3, not the whole Compose Specification: keys added since (profiles, cpus, mem_limit, platform, pull_policy, a top-level name…) make it refuse the file. Shown only for files used as stacks.')),
+  rule('compose-swarm-no-image', 'information', () => t('Stack service without an image'),
+    () => t('docker stack deploy does not build images: each service of a stack needs an "image" that every node can pull (push it to a registry first). Shown only for files used as stacks.')),
+  rule('compose-swarm-only', 'hint', () => t('Only Swarm honours this'),
+    () => t('docker stack deploy applies the whole deploy section; docker compose up applies only replicas, resources and restart_policy and ignores deploy.mode, placement, update_config, rollback_config, endpoint_mode and labels. Shown only for files used as stacks.')),
 ];
 
 export const COMPOSE_RULES: ReadonlyMap<string, ComposeRule> = new Map(list.map((r) => [r.id, r]));

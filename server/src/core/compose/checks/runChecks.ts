@@ -1,11 +1,13 @@
-// All checks, in order. Only the parser's findings are reported for a file with YAML errors:
-// the rest of its tree is a guess, and checks on a guess produce noise.
+// All checks, in order. They run on files with YAML errors too: the parser's findings are
+// reported, and the other checks' findings inside the unreadable parts (see brokenBlocks) are
+// dropped, since they would be about a guess.
 import type { ServiceContext } from '../../languageService';
 import type { Diagnostic } from '../../types';
 import type { ComposeFile } from '../model/composeFile';
 import { checkContext, type CheckContext } from './checkContext';
 import { toDiagnostics, type Problem } from './problems';
-import { checkYamlSyntax, hasSyntaxErrors } from './yamlSyntax';
+import { checkYamlSyntax } from './yamlSyntax';
+import { isHeld } from '../model/brokenBlocks';
 import { checkInterpolation } from './interpolationSyntax';
 import { checkSchema } from './schemaCheck';
 import { checkObsoleteVersion } from './obsoleteVersion';
@@ -20,6 +22,10 @@ import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
 import { limitsHit } from '../model/limits';
 import { LIMIT_CODE, timeNote } from '../../limits';
+import { checkServiceImage } from './serviceImage';
+import { checkExtendsCycles } from './extendsCycles';
+import { checkOptionLikeNames } from './optionLikeNames';
+import { checkSwarmKeys } from './swarmKeys';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -34,6 +40,10 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDependencyCycles,
   checkMissingPaths,
   checkBuildTarget,
+  checkServiceImage,
+  checkExtendsCycles,
+  checkOptionLikeNames,
+  checkSwarmKeys,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */
@@ -48,11 +58,13 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   lastProblems.set(file, out);
   const ctx = checkContext(file, context, out);
   checkYamlSyntax(ctx);
-  if (file.skipped || hasSyntaxErrors(ctx)) return out;
+  if (file.skipped) return out;
+  const syntax = out.length;
+  let timedOut = false;
   for (const check of MEANING_CHECKS) {
     // Past the validation's deadline the remaining checks are skipped, and the note says so.
     if (context.deadline !== undefined && performance.now() > context.deadline) {
-      out.push({ rule: LIMIT_CODE, start: 0, end: Math.min(1, file.text.length), message: timeNote(), severity: 'warning' });
+      timedOut = true;
       break;
     }
     // validate must not throw on any text: a check that fails leaves the others' findings intact.
@@ -63,7 +75,14 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
       out.length = before;
     }
   }
-  // Budgets the model hit on the way: one note at each place, so a cut-short answer says so.
+  if (file.broken.length > 0) {
+    const kept = out.filter((problem, index) => index < syntax || !isHeld(file, problem.start));
+    out.length = 0;
+    out.push(...kept);
+  }
+  // Budgets the model hit on the way: one note at each place, so a cut-short answer says so
+  // (after the held-back filter, which must not drop them).
+  if (timedOut) out.push({ rule: LIMIT_CODE, start: 0, end: Math.min(1, file.text.length), message: timeNote(), severity: 'warning' });
   for (const hit of limitsHit(file)) out.push({ rule: LIMIT_CODE, start: hit.start, end: hit.end, message: hit.message, severity: 'warning' });
   return out;
 }

@@ -1,15 +1,18 @@
 // References to services, volumes, networks, secrets, configs and models that nothing in the
 // project declares. In a file that is not loaded on its own by default (it is combined with
 // others through -f), or whose `include:` could not be read, they are warnings: the name may
-// be declared in a file we cannot see.
+// be declared in a file we cannot see; when that file is one the user creates from a shipped
+// example, the warning says so. A name a part the parser could not read may declare is not
+// reported at all (see brokenBlocks).
 import { t } from '../../l10n';
 import { entries } from '../model/access';
 import { closest } from '../model/closest';
-import { projectFiles } from '../model/project';
+import { projectFiles, type AbsentFile } from '../model/project';
 import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type SymbolKindName } from '../model/symbols';
-import { dirnameUri, resolvePath } from '../model/uris';
+import { basenameUri, resolvePath } from '../model/uris';
+import { mayDeclare } from '../model/brokenBlocks';
 import type { ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -48,23 +51,44 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     }
   }
   const certain = project.standalone && !project.incomplete;
+  const files = projectFiles(project);
+  // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
+  let comparisons = 200_000;
   for (const ref of symbols.references) {
     const names = declared.get(ref.kind);
     if (names?.has(ref.name)) continue;
     if (ref.kind === 'network' && ref.name === 'default') continue;
-    const suggestion = closest(ref.name, names ?? []);
+    // A part the parser could not read may be where it is declared.
+    if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
+    comparisons -= names?.size ?? 0;
+    const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};
     if (suggestion) data.replacement = suggestion;
     if (ref.kind !== 'service') data.declare = { section: SECTION_OF[ref.kind] as NonNullable<ProblemData['declare']>['section'], name: ref.name };
+    const absent = project.absent.length > 0 ? absentMessage(project.absent, ref.kind, ref.name) : undefined;
     out.push({
       rule: RULE[ref.kind],
       start: ref.start,
       end: ref.end,
-      message: suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name),
-      ...(certain ? {} : { severity: 'warning' as const }),
+      message: absent ?? (suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name)),
+      ...(certain && !absent ? {} : { severity: 'warning' as const }),
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }
+}
+
+/**
+ * For a project with a file the user creates from a shipped example (compose.override.yaml from
+ * compose.override.yaml.example): the name may well be declared there, so the finding says so.
+ */
+function absentMessage(absent: AbsentFile[], kind: SymbolKindName, name: string): string {
+  const inExample = absent.find((a) => symbolsOf(a.example).declarations.some((d) => d.kind === kind && d.name === name));
+  const chosen = inExample ?? absent[0]!;
+  const file = basenameUri(chosen.uri);
+  const example = basenameUri(chosen.example.uri);
+  return inExample
+    ? t('{0} Only {1} declares it, and compose does not read that file: create {2} from it.', message(kind, name), example, file)
+    : t('{0} It may be declared in {1}, which does not exist here: create it from {2}.', message(kind, name), file, example);
 }
 
 /** `extends: { file, service }`: the service must exist in that file (when it can be read). */
@@ -77,7 +101,7 @@ function checkExtendsFiles(ctx: CheckContext): void {
     const path = scalarSpan(file, fields.find((e) => e.key === 'file')?.raw ?? null);
     const service = scalarSpan(file, fields.find((e) => e.key === 'service')?.raw ?? null);
     if (!path || !service || service.text.includes('$')) continue;
-    const uri = resolvePath(dirnameUri(file.uri), path.text);
+    const uri = resolvePath(ctx.project().directory, path.text);
     const text = uri && readText(uri, context);
     if (!uri || text === undefined) continue;
     const other = symbolsOf(composeFileOfText(uri, text));

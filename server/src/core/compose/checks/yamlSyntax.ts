@@ -10,12 +10,10 @@ export function checkYamlSyntax({ file, out }: CheckContext): void {
     out.push({ rule: 'compose-file-skipped', start: 0, end: 0, message: t('This file is too large, too deeply nested or not text, so it was not analysed.') });
     return;
   }
-  const contentEnd = file.text.trimEnd().length;
   for (const problem of file.problems) {
-    // Problems found at the very end (an unclosed quote, say) point at the last character written.
-    let { start, end } = problem;
-    if (start >= contentEnd && contentEnd > 0) [start, end] = [contentEnd - 1, contentEnd];
-    end = Math.max(end, start + 1);
+    // Problems found past the last character written already point at that character (see parseYaml).
+    const { start } = problem;
+    const end = Math.max(problem.end, start + 1);
     if (problem.code === 'DUPLICATE_KEY') {
       // The parser marks the key's first character; cover the whole key.
       const key = KEY.exec(file.text.slice(start, start + 256))?.[0] ?? file.text.slice(start, end);
@@ -26,7 +24,3 @@ export function checkYamlSyntax({ file, out }: CheckContext): void {
   }
 }
 
-/** Whether the parser found errors (then only they are reported: the rest of the tree is unreliable). */
-export function hasSyntaxErrors({ file }: CheckContext): boolean {
-  return file.problems.some((p) => !p.warning);
-}

@@ -102,6 +102,7 @@ function collectEntries(file: ComposeFile, map: MapNode, state: MergeState): Ent
     }
     own.push({ key, pair, keyNode: pair.key, raw: pair.value, value: resolve(file, pair.value) });
   }
+  dropRepeatedKeys(own);
   if (merged.length === 0) return own;
   const seen = new Set(own.map((e) => e.key));
   const result = [...own];
@@ -111,6 +112,17 @@ function collectEntries(file: ComposeFile, map: MapNode, state: MergeState): Ent
     result.push(entry);
   }
   return result;
+}
+
+/** A key written twice is the parser's error; like compose, readers take the last one. */
+function dropRepeatedKeys(own: Entry[]): void {
+  if (own.length < 2) return;
+  const last = new Map<string, Entry>();
+  for (const entry of own) last.set(entry.key, entry);
+  if (last.size === own.length) return;
+  const kept = own.filter((entry) => last.get(entry.key) === entry);
+  own.length = 0;
+  own.push(...kept);
 }
 
 function mergedEntries(file: ComposeFile, mergeKey: CNode, value: CNode | null, state: MergeState, out: Entry[]): void {

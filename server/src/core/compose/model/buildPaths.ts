@@ -18,10 +18,10 @@ export interface BuildPaths {
   inline: boolean;
 }
 
-export function buildPaths(file: ComposeFile, service: MapNode): BuildPaths | undefined {
+/** `folder` is what relative paths resolve against: the file's own, or its project's for a -f overlay. */
+export function buildPaths(file: ComposeFile, service: MapNode, folder = dirnameUri(file.uri)): BuildPaths | undefined {
   const build = entries(file, service).find((e) => e.key === 'build');
   if (!build) return undefined;
-  const folder = dirnameUri(file.uri);
   const value = build.value;
   let contextNode: CNode | null = null;
   let dockerfileNode: CNode | null = null;

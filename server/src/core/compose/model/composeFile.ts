@@ -4,7 +4,7 @@
 import { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { CNode } from './nodes';
-import { parseYaml, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
+import { parseYaml, type BrokenBlock, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
 
 export interface AnchorDefinition {
   name: string;
@@ -19,6 +19,8 @@ export interface ComposeFile {
   readonly lines: LineIndex;
   readonly documents: YamlDocument[];
   readonly problems: SyntaxProblem[];
+  /** The parts of the text the parser could not read (see parseYaml); checks leave them alone. */
+  readonly broken: BrokenBlock[];
   /** Anchors by name, in document order (a name may be redefined; aliases use the latest before them). */
   readonly anchors: Map<string, AnchorDefinition[]>;
   /** True when the text was too large or not text at all, and only a YAML check was run. */
@@ -35,7 +37,7 @@ export const MAX_ANALYSED_LENGTH = 1024 * 1024;
 
 export function buildComposeFile(uri: string, version: number, text: string, pool?: ChunkPool, nextPool?: ChunkPool): ComposeFile {
   const skipped = text.length > MAX_ANALYSED_LENGTH || looksBinary(text) || tooDeep(text);
-  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [] } : parseYaml(text, pool, nextPool);
+  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [], broken: [] } : parseYaml(text, pool, nextPool);
   const anchors = new Map<string, AnchorDefinition[]>();
   for (const { node, document } of parsed.anchored) {
     const list = anchors.get(node.anchor!) ?? [];
@@ -54,6 +56,7 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
     },
     documents: parsed.documents,
     problems: parsed.problems,
+    broken: parsed.broken,
     anchors,
     skipped,
     memo: new WeakMap(),

@@ -1,11 +1,16 @@
 // Turns compose text into documents of core nodes plus the parser's own errors and warnings,
-// each with exact offsets. Large files are parsed chunk by chunk (see splitChunks) with unchanged
-// chunks taken from a pool kept from the previous version; whenever a chunk is not clean (an
-// error, an unexpected shape, a key repeated across chunks) the whole text is parsed at once so
-// the reported problems are exactly what the parser says about the real document.
+// each with exact offsets. Files are parsed chunk by chunk (see splitChunks) with unchanged chunks
+// taken from a pool kept from the previous version, whether or not the text has errors. A chunk
+// the parser rejects is split once more into its own entries, down to the smallest entry that
+// holds the error; that entry becomes a broken block: its errors are reported, its tree (the
+// parser's best guess) serves completion and navigation, and checks leave it alone (see
+// brokenBlocks). A key repeated in a mapping is the parser's duplicate-key error but breaks
+// nothing: readers take the last one. Text the splitter cannot place is parsed whole, and its
+// errors are then assigned to the top-level entry or service they fall in.
 import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptions, type YAMLError } from 'yaml';
+import { t } from '../../l10n';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
-import { splitChunks, type ChunkSpan } from './splitChunks';
+import { leadingKeyLine, splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
 import { duplicateKeyErrors } from './duplicateKeys';
 
 export interface YamlDocument {
@@ -23,18 +28,39 @@ export interface SyntaxProblem {
   warning: boolean;
 }
 
+/** A part of the text the parser could not read: the smallest entry holding a syntax error. */
+export interface BrokenBlock {
+  start: number;
+  end: number;
+  /** Keys from the document root to the entry, as far as they can be read. */
+  path: string[];
+  /** Everything written as a mapping key inside it (names it may have meant to declare). */
+  names: string[];
+  /** Anchors written inside it. */
+  anchors: string[];
+}
+
 export interface ParsedYaml {
   documents: YamlDocument[];
   problems: SyntaxProblem[];
   /** Nodes that carry an anchor, in document order, with their document index. */
   anchored: { node: CNode; document: number }[];
+  /** Broken blocks in document order, not overlapping. */
+  broken: BrokenBlock[];
 }
 
 interface ParsedChunk {
   base: number;
-  pair: PairNode;
-  warnings: SyntaxProblem[];
+  /** The stand-in lines it was parsed under (see chunk). */
+  context: string;
+  pairs: PairNode[];
+  problems: SyntaxProblem[];
   anchored: CNode[];
+  /** The parser reported an error other than a duplicate key, or the text is not one mapping entry. */
+  broken: boolean;
+  /** For broken chunks: the keys and anchors written in the text. */
+  names: string[];
+  anchors: string[];
 }
 
 function anchoredNodes(...roots: (CNode | null)[]): CNode[] {
@@ -43,7 +69,7 @@ function anchoredNodes(...roots: (CNode | null)[]): CNode[] {
   return found;
 }
 
-/** Chunks of the previous version, by text; each is used at most once per version. */
+/** Chunks of the previous version, by their own text; each is used at most once per version. */
 export type ChunkPool = Map<string, ParsedChunk[]>;
 
 // Duplicate keys are found by duplicateKeyErrors, in linear time (the parser's own check is quadratic).
@@ -51,10 +77,18 @@ const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKey
 /** Compose's own tags: they change how files merge and must not be reported as unknown. */
 const COMPOSE_TAGS = /^!(reset|override)$/;
 const MAX_PROBLEMS = 200;
+/** Broken chunks are split this many levels below the top at most. */
+const MAX_DEPTH = 8;
+const DUPLICATE_KEY = 'DUPLICATE_KEY';
 
 export function parseYaml(text: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
   const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
   return chunked ?? parseWhole(text);
+}
+
+/** Whether a parser error leaves the tree a guess (a repeated key does not: the last one counts). */
+export function isBreaking(problem: { code: string; warning: boolean }): boolean {
+  return !problem.warning && problem.code !== DUPLICATE_KEY;
 }
 
 export function parseWhole(text: string): ParsedYaml {
@@ -71,7 +105,7 @@ export function parseWhole(text: string): ParsedYaml {
   });
   if (documents.length === 0) documents.push({ root: null, start: 0, end: text.length });
   const anchored = documents.flatMap((doc, document) => anchoredNodes(doc.root).map((node) => ({ node, document })));
-  return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored };
+  return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken: localizeErrors(text, documents, problems) };
 }
 
 /** The parser's errors with the duplicate keys among them, in text order. */
@@ -82,11 +116,14 @@ function withDuplicateKeys(doc: { contents: unknown; errors: YAMLError[] }): YAM
 
 /** Copies the parser's problems, `source` being the text they were found in and `base` its offset. */
 function collect(out: SyntaxProblem[], list: YAMLError[], warning: boolean, base: number, source: string): void {
+  // Problems found past the last character written (an unclosed quote, say) point at that character.
+  const contentEnd = source.trimEnd().length;
   for (const problem of list) {
     if (out.length >= MAX_PROBLEMS) return;
-    const [start, end] = problem.pos;
+    let [start, end] = problem.pos;
     if (problem.code === 'TAG_RESOLVE_FAILED' && COMPOSE_TAGS.test(source.slice(start, end).trim())) continue;
-    out.push({ code: problem.code, message: firstLine(problem.message), start: start + base, end: end + base, warning });
+    if (start >= contentEnd && contentEnd > 0) [start, end] = [contentEnd - 1, contentEnd];
+    out.push({ code: problem.code, message: firstLine(problem.message), start: start + base, end: Math.max(end, start + 1) + base, warning });
   }
 }
 
@@ -95,81 +132,290 @@ function firstLine(message: string): string {
   return newline < 0 ? message : message.slice(0, newline);
 }
 
+/** Where an entry sits: the keys above it and their indentations. */
+interface Place {
+  path: string[];
+  indents: number[];
+}
+
+const TOP: Place = { path: [], indents: [] };
+
+/** The indentation of the first line with content at or after `offset`. */
+function indentAt(text: string, offset: number): number {
+  const match = /^(?:[ \t]*(?:#.*)?\r?\n)*( *)/.exec(text.slice(offset, offset + 4096));
+  return match ? match[1]!.length : 0;
+}
+
+interface ChunkedState {
+  text: string;
+  pool: ChunkPool;
+  nextPool: ChunkPool;
+  problems: SyntaxProblem[];
+  anchored: CNode[];
+  broken: BrokenBlock[];
+}
+
 function parseChunked(text: string, pool: ChunkPool, nextPool: ChunkPool): ParsedYaml | undefined {
   const entries = splitChunks(text);
   if (!entries) return undefined;
+  const state: ChunkedState = { text, pool, nextPool, problems: [], anchored: [], broken: [] };
   const pairs: PairNode[] = [];
-  const warnings: SyntaxProblem[] = [];
-  const anchored: CNode[] = [];
-  const topKeys = new Set<string>();
+  const keys = new Set<string>();
   for (const entry of entries) {
-    const head = chunk(text, entry.split ? entry.split.header : entry, pool, nextPool);
-    if (!head) return undefined;
-    const key = keyText(head.pair);
-    if (key === undefined || topKeys.has(key)) return undefined;
-    topKeys.add(key);
-    warnings.push(...head.warnings);
-    anchored.push(...head.anchored);
-    if (!entry.split) {
-      pairs.push(head.pair);
-      continue;
-    }
-    if (head.pair.value && !(head.pair.value.kind === 'scalar' && head.pair.value.value === null)) return undefined;
-    const children: PairNode[] = [];
-    const childKeys = new Set<string>();
-    for (const span of entry.split.children) {
-      const child = chunk(text, span, pool, nextPool);
-      const childKey = child && keyText(child.pair);
-      if (!child || childKey === undefined || childKeys.has(childKey)) return undefined;
-      childKeys.add(childKey);
-      children.push(child.pair);
-      warnings.push(...child.warnings);
-      anchored.push(...child.anchored);
-    }
-    const first = children[0]!.key!;
-    const last = children[children.length - 1]!;
-    const value: MapNode = { kind: 'map', start: first.start, end: (last.value ?? last.key!).end, pairs: children, flow: false };
-    pairs.push({ key: head.pair.key, value });
+    const own = entry.split ? assemble(state, entry.split, entry, TOP) : undefined;
+    addPairs(state, pairs, keys, own ? [own] : parseEntry(state, entry, TOP));
   }
-  const last = pairs[pairs.length - 1]!;
-  const root: MapNode = { kind: 'map', start: pairs[0]!.key!.start, end: (last.value ?? last.key!).end, pairs, flow: false };
-  return { documents: [{ root, start: 0, end: text.length }], problems: warnings.slice(0, MAX_PROBLEMS), anchored: anchored.map((node) => ({ node, document: 0 })) };
+  const last = pairs[pairs.length - 1];
+  const root: MapNode | null = last
+    ? { kind: 'map', start: pairs[0]!.key?.start ?? 0, end: (last.value ?? last.key)?.end ?? text.length, pairs, flow: false }
+    : null;
+  const problems = state.problems.sort((a, b) => a.start - b.start).slice(0, MAX_PROBLEMS);
+  return { documents: [{ root, start: 0, end: text.length }], problems, anchored: state.anchored.map((node) => ({ node, document: 0 })), broken: state.broken };
 }
 
-/** One chunk, from the pool when its text is unchanged (moved to its new offset), else parsed. */
-function chunk(text: string, span: ChunkSpan, pool: ChunkPool, nextPool: ChunkPool): ParsedChunk | undefined {
-  const source = text.slice(span.start, span.end);
-  let parsed = pool.get(source)?.pop();
+/** Adds an entry's pairs to a mapping, reporting a key the mapping already has (the later one counts). */
+function addPairs(state: ChunkedState, pairs: PairNode[], keys: Set<string>, added: PairNode[]): void {
+  for (const pair of added) {
+    const key = keyText(pair);
+    if (key !== undefined && pair.key) {
+      if (keys.has(key)) state.problems.push({ code: DUPLICATE_KEY, message: 'Map keys must be unique', start: pair.key.start, end: pair.key.start + 1, warning: false });
+      keys.add(key);
+    }
+    pairs.push(pair);
+  }
+}
+
+/** The pairs of one entry: parsed as one chunk, or, when the parser rejects it, entry by entry one level down. */
+function parseEntry(state: ChunkedState, span: ChunkSpan, at: Place): PairNode[] {
+  const parsed = chunk(state, span, at.indents);
+  if (span.misindented) return misindented(state, span, at, parsed);
+  if (parsed.broken && at.indents.length < MAX_DEPTH) {
+    const split = splitEntry(state.text, span);
+    const before = { problems: state.problems.length, anchored: state.anchored.length, broken: state.broken.length };
+    const pair = split && assemble(state, split, span, at);
+    // The error must show up in one of the children; if it does not, the entry as a whole is the block.
+    if (pair && (state.broken.length > before.broken || state.problems.slice(before.problems).some(isBreaking))) return [pair];
+    state.problems.length = before.problems;
+    state.anchored.length = before.anchored;
+    state.broken.length = before.broken;
+  }
+  if (parsed.broken) {
+    const peeled = peel(state, span, at, parsed);
+    if (peeled) return peeled;
+  }
+  state.problems.push(...parsed.problems);
+  state.anchored.push(...parsed.anchored);
+  if (!parsed.broken) return parsed.pairs;
+  // A key written as such on the first line is certain; only what follows it is unreadable.
+  const key = leadingKeyLine(state.text, span);
+  const start = key && parsed.pairs.some((p) => keyText(p) === key.key) ? key.valueStart : span.start;
+  state.broken.push({ start, end: span.end, path: key ? [...at.path, key.key] : at.path, names: parsed.names, anchors: parsed.anchors });
+  // Only a guess, but completion and navigation inside the block still have something to work on.
+  return parsed.pairs;
+}
+
+/**
+ * An entry whose first error is on a later line (a line indented too far, or with a tab, after a
+ * complete value): when the lines before it read cleanly on their own, they are the entry, and
+ * only the lines from the error on are broken. They may have been meant one level up, so their
+ * names count for the parent's level.
+ */
+function peel(state: ChunkedState, span: ChunkSpan, at: Place, parsed: ParsedChunk): PairNode[] | undefined {
+  const error = parsed.problems.find(isBreaking);
+  if (!error) return undefined;
+  // From the error's line on; or, when the parser stopped on the first line, from the second.
+  let from = state.text.lastIndexOf('\n', error.start - 1) + 1;
+  if (from <= span.start || !/\S/.test(state.text.slice(span.start, from))) {
+    const firstLine = /^(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*\n/.exec(state.text.slice(span.start, span.end));
+    from = firstLine ? span.start + firstLine[0].length : span.end;
+    if (from >= span.end || !/\S/.test(state.text.slice(from, span.end))) return undefined;
+  }
+  const head = chunk(state, { start: span.start, end: from }, at.indents);
+  if (head.broken) return undefined;
+  // The parser's own findings, where it made them (on the first line, when it stopped there).
+  state.problems.push(...parsed.problems);
+  state.anchored.push(...head.anchored);
+  const rest = state.text.slice(from, span.end);
+  state.broken.push({ start: from, end: span.end, path: at.path, names: writtenKeys(rest), anchors: writtenAnchors(rest) });
+  return head.pairs;
+}
+
+/**
+ * A line indented between a key and the key's children (with the block under it, when it is an
+ * empty `key:`): the parser would reject it, but parsed on its own it may read fine, so it is
+ * broken here. It may have been meant one level up, so its names count for the parent's level.
+ */
+function misindented(state: ChunkedState, span: ChunkSpan, at: Place, parsed: ParsedChunk): PairNode[] {
+  const source = state.text.slice(span.start, span.end);
+  const first = source.length - source.trimStart().length;
+  const lineEnd = source.indexOf('\n', first);
+  const end = (lineEnd < 0 ? source : source.slice(0, lineEnd)).trimEnd().length;
+  state.problems.push({ code: 'BAD_INDENT', message: 'All mapping items must start at the same column', start: span.start + first, end: span.start + Math.max(end, first + 1), warning: false });
+  state.problems.push(...parsed.problems.filter((p) => p.warning));
+  state.anchored.push(...parsed.anchored);
+  state.broken.push({ start: span.start, end: span.end, path: at.path, names: writtenKeys(source), anchors: writtenAnchors(source) });
+  return parsed.pairs;
+}
+
+/** `key:` and its children as one pair, or undefined when the key line itself is not one clean entry. */
+function assemble(state: ChunkedState, split: EntrySplit, span: ChunkSpan, at: Place): PairNode | undefined {
+  const head = chunk(state, split.header, at.indents);
+  const headPair = head.pairs[0];
+  if (head.broken || head.pairs.length !== 1 || !headPair?.key) return undefined;
+  if (headPair.value && !(headPair.value.kind === 'scalar' && headPair.value.value === null)) return undefined;
+  const key = keyText(headPair);
+  if (key === undefined) return undefined;
+  state.problems.push(...head.problems);
+  state.anchored.push(...head.anchored);
+  const children: PairNode[] = [];
+  const keys = new Set<string>();
+  const below: Place = { path: [...at.path, key], indents: [...at.indents, indentAt(state.text, span.start)] };
+  for (const child of split.children) addPairs(state, children, keys, parseEntry(state, child, below));
+  const last = children[children.length - 1];
+  if (!last) {
+    // Every child was unreadable: the entry's value is unknown.
+    return { key: headPair.key, value: null };
+  }
+  const start = children[0]!.key?.start ?? span.start;
+  const value: MapNode = { kind: 'map', start, end: (last.value ?? last.key)?.end ?? start, pairs: children, flow: false };
+  return { key: headPair.key, value };
+}
+
+/**
+ * One chunk, from the pool when its text is unchanged (moved to its new offset), else parsed.
+ * Below the top it is parsed under stand-in key lines at its ancestors' indentations, so the
+ * parser judges its indentation (and words its errors) as it would in the whole file.
+ */
+function chunk(state: ChunkedState, span: ChunkSpan, indents: number[]): ParsedChunk {
+  const context = contextLines(indents);
+  const own = state.text.slice(span.start, span.end);
+  const pooled = state.pool.get(own);
+  const index = pooled ? pooled.findIndex((c) => c.context === context) : -1;
+  let parsed = index >= 0 ? pooled!.splice(index, 1)[0] : undefined;
   if (parsed) {
     const delta = span.start - parsed.base;
     if (delta !== 0) {
-      shiftNode(parsed.pair.key, delta);
-      shiftNode(parsed.pair.value, delta);
-      for (const w of parsed.warnings) {
-        w.start += delta;
-        w.end += delta;
+      for (const pair of parsed.pairs) {
+        shiftNode(pair.key, delta);
+        shiftNode(pair.value, delta);
+      }
+      for (const p of parsed.problems) {
+        p.start += delta;
+        p.end += delta;
       }
       parsed.base = span.start;
     }
   } else {
-    parsed = parseChunk(source, span.start);
-    if (!parsed) return undefined;
+    parsed = parseChunk(context + own, indents.length, context.length, span.start);
   }
-  const list = nextPool.get(source);
+  const list = state.nextPool.get(own);
   if (list) list.push(parsed);
-  else nextPool.set(source, [parsed]);
+  else state.nextPool.set(own, [parsed]);
   return parsed;
 }
 
-function parseChunk(source: string, base: number): ParsedChunk | undefined {
+const contexts = new Map<string, string>();
+
+/** Stand-in key lines at the given indentations (`_:` under `_:`…), made once per shape. */
+function contextLines(indents: number[]): string {
+  if (indents.length === 0) return '';
+  const shape = indents.join(',');
+  let context = contexts.get(shape);
+  if (context === undefined) {
+    context = indents.map((indent) => `${' '.repeat(indent)}_:\n`).join('');
+    if (contexts.size < 256) contexts.set(shape, context);
+  }
+  return context;
+}
+
+function parseChunk(source: string, levels: number, contextLength: number, start: number): ParsedChunk {
   const doc = parseDocument(source, OPTIONS);
-  if (doc.errors.length > 0 || duplicateKeyErrors(doc).length > 0) return undefined;
-  const root = fromYaml(doc.contents);
-  if (!root || root.kind !== 'map' || root.flow || root.pairs.length !== 1) return undefined;
-  const pair = root.pairs[0]!;
-  shiftNode(pair.key, base);
-  shiftNode(pair.value, base);
-  const warnings: SyntaxProblem[] = [];
-  collect(warnings, doc.warnings, true, base, source);
-  return { base, pair, warnings, anchored: anchoredNodes(pair.key, pair.value) };
+  const base = start - contextLength;
+  let root = fromYaml(doc.contents);
+  // Down through the stand-in keys to the chunk's own entries.
+  for (let level = 0; level < levels; level++) {
+    const first = root?.kind === 'map' ? root.pairs[0] : undefined;
+    root = first?.key && first.key.start < contextLength ? first.value : null;
+  }
+  const problems: SyntaxProblem[] = [];
+  collect(problems, withDuplicateKeys(doc), false, base, source);
+  collect(problems, doc.warnings, true, base, source);
+  for (const p of problems) {
+    if (p.start < start) [p.start, p.end] = [start, Math.max(p.end, start + 1)];
+  }
+  const pairs = root?.kind === 'map' && !root.flow ? root.pairs : [];
+  for (const pair of pairs) {
+    shiftNode(pair.key, base);
+    shiftNode(pair.value, base);
+  }
+  const own = source.slice(contextLength);
+  let broken = problems.some(isBreaking);
+  if (!broken && pairs.length === 0) {
+    // Readable, but not a `key: value` entry where the mapping around it needs one.
+    broken = true;
+    const first = own.length - own.trimStart().length;
+    const lineEnd = own.indexOf('\n', first);
+    const end = (lineEnd < 0 ? own : own.slice(0, lineEnd)).trimEnd().length;
+    problems.unshift({ code: 'EXPECTED_ENTRY', message: t('A "key: value" entry is expected at this indentation.'), start: start + first, end: start + Math.max(end, first + 1), warning: false });
+  }
+  const names = broken ? writtenKeys(own) : [];
+  const anchors = broken ? writtenAnchors(own) : [];
+  return { base: start, context: source.slice(0, contextLength), pairs, problems, anchored: anchoredNodes(...pairs.flatMap((p) => [p.key, p.value])), broken, names, anchors };
+}
+
+// Something followed by ':' and a space or the end of the line, at the start of a line or of a list item.
+// (A plain key runs to its first colon and is trimmed after: written as `[^:#\n]*?[ \t]*:` the
+// pattern was quadratic on long runs of spaces.)
+const WRITTEN_KEY = /^[ \t]*(?:-[ \t]+)*(?:(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)')[ \t]*|([^\s#"'&*!|>{}\[\],:][^:#\n]*)):(?=[ \t]|$)/gm;
+const WRITTEN_ANCHOR = /&([^\s,\[\]{}]+)/g;
+
+function writtenKeys(source: string): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(WRITTEN_KEY)) names.add((m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3] ?? '').trim());
+  names.delete('');
+  return [...names];
+}
+
+function writtenAnchors(source: string): string[] {
+  return [...new Set([...source.matchAll(WRITTEN_ANCHOR)].map((m) => m[1]!))];
+}
+
+/**
+ * For a whole-text parse: each error marks the service (or other second-level entry) it falls in,
+ * or the top-level entry, or, outside any entry, the whole document.
+ */
+function localizeErrors(text: string, documents: YamlDocument[], problems: SyntaxProblem[]): BrokenBlock[] {
+  const blocks: BrokenBlock[] = [];
+  for (const problem of problems) {
+    if (!isBreaking(problem)) continue;
+    const doc = documents.find((d, i) => problem.start < d.end || i === documents.length - 1);
+    if (!doc) continue;
+    let block: { start: number; end: number; path: string[] } = { start: doc.start, end: doc.end, path: [] };
+    const top = doc.root?.kind === 'map' && !doc.root.flow ? enclosing(text, doc.root.pairs, problem.start, doc.end) : undefined;
+    if (top) {
+      block = top;
+      const value = top.pair.value;
+      if (value?.kind === 'map' && !value.flow) block = enclosing(text, value.pairs, problem.start, top.end, top.path) ?? top;
+    }
+    if (blocks.some((b) => b.start <= block.start && block.end <= b.end)) continue;
+    const source = text.slice(block.start, block.end);
+    blocks.push({ start: block.start, end: block.end, path: block.path, names: writtenKeys(source), anchors: writtenAnchors(source) });
+  }
+  return blocks
+    .filter((b) => !blocks.some((o) => o !== b && o.start <= b.start && b.end <= o.end))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The pair an offset falls in (from its key up to the next pair that starts on a later line). */
+function enclosing(text: string, pairs: PairNode[], offset: number, end: number, path: string[] = []): { start: number; end: number; path: string[]; pair: PairNode } | undefined {
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i]!;
+    const start = pair.key?.start ?? pair.value?.start;
+    if (start === undefined || start > lineEnd) continue;
+    const next = pairs.slice(i + 1).find((p) => ((p.key ?? p.value)?.start ?? 0) > lineEnd);
+    const key = keyText(pair);
+    return { start: Math.min(start, offset), end: (next?.key ?? next?.value)?.start ?? end, path: key === undefined ? path : [...path, key], pair };
+  }
+  return undefined;
 }

@@ -14,6 +14,7 @@ import type { Problem } from '../checks/problems';
 import { alternatives, patternRegex, type JsonSchema } from './composeSchema';
 import { describeExpected, describeFound, dotted, jsonType, placeName, shortValue, type PathSegment } from './schemaMessages';
 import { patternHint } from './valueHints';
+import { mayHoldKey } from '../model/brokenBlocks';
 
 /** What the value being checked is, for messages: the value of a key, or an item of a list. */
 export interface Label {
@@ -159,8 +160,9 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
     }
     check(file, entry.raw, target, [...path, entry.key], { key: entry.key, anchor: entry.keyNode }, out);
   }
+  // A mapping with an unreadable part may have the key there.
   for (const required of schema.required ?? []) {
-    if (present.has(required)) continue;
+    if (present.has(required) || mayHoldKey(file, node, [required])) continue;
     const at = label.anchor ?? node;
     out.push({
       rule: 'compose-missing-key',

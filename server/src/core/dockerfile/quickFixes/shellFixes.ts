@@ -67,3 +67,11 @@ export const cdToWorkdir: QuickFix = (fx) => {
     edit(fx, { start: i.args.start, end: restStart }, ''),
   ])];
 };
+
+/** A RUN that is only `cd dir` becomes `WORKDIR dir`. */
+export const runCdToWorkdir: QuickFix = (fx) => {
+  const i = fx.instruction;
+  const dir = fx.data.workdir;
+  if (!i || typeof dir !== 'string' || i.heredocs.length > 0 || i.flags.length > 0 || i.upper !== 'RUN') return [];
+  return [action(fx, t('Replace this RUN with WORKDIR {0}', dir), [edit(fx, i.span, `WORKDIR ${dir}`)])];
+};

@@ -1,32 +1,10 @@
-// Rules that look at the build context next to the Dockerfile: the .dockerignore file.
+// Rules that look at the build context (see buildContext.ts) and its .dockerignore file.
 import { t } from '../../l10n';
-import type { FileAccess } from '../../languageService';
 import type { Instruction } from '../ast';
+import { buildContextOf, type ContextInfo } from '../buildContext';
 import { copyArgs, isUrl } from '../copySources';
-import { isIgnored, parseDockerignore, type IgnorePattern } from '../dockerignore';
+import { isIgnored } from '../dockerignore';
 import { rule, type RuleContext } from './rule';
-
-export interface ContextInfo {
-  folderUri: string;
-  /** The ignore file that applies (Dockerfile-specific first), if any. */
-  ignoreUri: string | undefined;
-  patterns: IgnorePattern[];
-  /** Entries at the top of the context, for guesses such as "is this a Node project". */
-  entries: string[];
-}
-
-/** The folder of the Dockerfile, taken as its build context; undefined when it cannot be read. */
-export function buildContext(uri: string, files: FileAccess): ContextInfo | undefined {
-  const slash = uri.lastIndexOf('/');
-  if (slash < 0 || !uri.startsWith('file:')) return undefined;
-  const folderUri = uri.slice(0, slash);
-  if (!files.exists(folderUri)) return undefined;
-  const own = `${uri}.dockerignore`;
-  const candidates = [own, `${folderUri}/.dockerignore`];
-  const ignoreUri = candidates.find((c) => files.exists(c));
-  const text = ignoreUri ? files.readText(ignoreUri) ?? '' : '';
-  return { folderUri, ignoreUri, patterns: parseDockerignore(text), entries: files.list(folderUri).map((e) => e.name) };
-}
 
 function copiesWholeContext(i: Instruction): boolean {
   const target = i.trigger ?? i;
@@ -40,10 +18,17 @@ const perRun = new WeakMap<RuleContext, ContextInfo | null>();
 function contextOf(ctx: RuleContext): ContextInfo | undefined {
   let info = perRun.get(ctx);
   if (info === undefined) {
-    info = buildContext(ctx.uri, ctx.files) ?? null;
+    info = buildContextOf(ctx.uri, ctx.files, ctx.facts) ?? null;
     perRun.set(ctx, info);
   }
   return info ?? undefined;
+}
+
+/** What a context commonly holds that an image should not: present at its top level, in this order. */
+const UNWANTED = ['.git', 'node_modules', '.env', '.venv', 'venv', '__pycache__'];
+
+function unwantedIn(context: ContextInfo): string[] {
+  return UNWANTED.filter((name) => context.entries.includes(name)).concat(context.entries.filter((e) => /^\.env\./.test(e)).slice(0, 2));
 }
 
 export const dockerignoreMissing = rule({
@@ -51,28 +36,35 @@ export const dockerignoreMissing = rule({
   explain: () => [
     t('COPY . . sends the whole folder to the build: .git history, node_modules, local .env files, build output. That makes builds slow, breaks the cache on unrelated changes and can leak secrets into the image.'),
     t('A .dockerignore file next to the Dockerfile lists what to leave out, like .gitignore does for Git.'),
+    t('The build context is the Dockerfile\'s folder, unless a build task, the last Build Image or a compose file that builds this Dockerfile names another one.'),
   ],
 }, (ctx) => {
   const first = ctx.a.doc.instructions.find(copiesWholeContext);
   if (!first) return;
   const context = contextOf(ctx);
   if (!context || context.ignoreUri) return;
-  ctx.report(first.span, t('This copies the whole build context, but there is no .dockerignore; .git, node_modules and local secrets would be copied too.'), {
+  const found = unwantedIn(context);
+  ctx.report(first.span, found.length > 0
+    ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
+    : t('This copies the whole build context, but there is no .dockerignore; local secrets and build output would be copied too.'), {
     data: { folderUri: context.folderUri },
   });
 });
 
 export const dockerignoreIncomplete = rule({
   id: 'dockerignore-incomplete', severity: 'warning', reach: 'file',
-  explain: () => [t('When the whole context is copied, the .dockerignore should at least leave out .git (large, and changes on every commit) and, in Node projects, node_modules (the image should install its own dependencies for its own platform).')],
+  explain: () => [
+    t('When the whole context is copied, the .dockerignore should at least leave out .git (large, and changes on every commit) and, in Node projects, node_modules (the image should install its own dependencies for its own platform).'),
+    t('Only what the build context actually holds is checked: a context without a .git folder needs no .git line.'),
+  ],
 }, (ctx) => {
   const first = ctx.a.doc.instructions.find(copiesWholeContext);
   if (!first) return;
   const context = contextOf(ctx);
   if (!context?.ignoreUri) return;
   const missing: string[] = [];
-  if (!isIgnored(context.patterns, '.git')) missing.push('.git');
-  const node = context.entries.includes('package.json') || /\b(npm|yarn|pnpm)\b/.test(ctx.a.text);
+  if (context.entries.includes('.git') && !isIgnored(context.patterns, '.git')) missing.push('.git');
+  const node = context.entries.includes('package.json') || context.entries.includes('node_modules');
   if (node && !isIgnored(context.patterns, 'node_modules')) missing.push('node_modules');
   if (missing.length === 0) return;
   ctx.report(first.span, t('The .dockerignore does not exclude {0}, so it is copied into the image.', missing.join(', ')), {

@@ -55,7 +55,7 @@ export const exposeInvalidProtocol = rule({
 });
 
 export const exposeProtoCasing = rule({
-  id: 'expose-protocol-casing', severity: 'warning', buildkit: 'ExposeProtoCasing',
+  id: 'expose-protocol-casing', severity: 'hint', buildkit: 'ExposeProtoCasing',
   explain: () => [t('Protocols in EXPOSE are written in lower case (80/tcp, 53/udp).')],
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {

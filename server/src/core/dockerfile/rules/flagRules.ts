@@ -113,7 +113,8 @@ export const invalidFlagValue = rule({
         case 'duration':
           if (/^\d+(\.\d+)?$/.test(value) && Number(value) !== 0) report(t('{0} has no unit; add one such as s, m or ms.', value));
           else if (!DURATION.test(value) && value !== '0') report(t('{0} is not a duration such as 30s or 1m30s.', value));
-          else if (value !== '0' && durationMs(value) < 1) report(t('{0} is shorter than the minimum of 1ms.', value));
+          // Zero (0s, 0m) means "the default" to BuildKit; only durations between 0 and 1ms are refused.
+          else if (value !== '0' && durationMs(value) > 0 && durationMs(value) < 1) report(t('{0} is shorter than the minimum of 1ms.', value));
           break;
         case 'integer':
           if (!/^-?\d+$/.test(value)) report(t('--{0} expects a whole number, not {1}.', flag.name, value));

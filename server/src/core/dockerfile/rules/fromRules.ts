@@ -2,6 +2,7 @@
 import { t } from '../../l10n';
 import type { Stage } from '../ast';
 import { parseImageRef } from '../imageRef';
+import { OFFICIAL_IMAGES } from '../officialImages';
 import { expandText } from '../expand';
 import { PREDEFINED_ARGS } from '../variableScope';
 import { closest } from './suggest';
@@ -21,6 +22,22 @@ function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
   return out;
 }
 
+/**
+ * Images whose tag is not the version that matters: FROM $BASE_IMAGE leaves the whole reference
+ * to whoever passes the build argument (only its default is untagged), distroless images are
+ * published under latest and pinned by digest, and repositories that carry their release in
+ * their name (ubi9, static-debian12, rhel7) do not move to another release under latest.
+ */
+function versionedElsewhere(stage: Stage, image: string): boolean {
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.image!.raw)) return true;
+  const ref = parseImageRef(image);
+  // A one-word name that is no official image cannot come from Docker Hub (only official images
+  // live in library/): it is an image this project builds itself, whose latest is its last build.
+  if (!ref.registry && !ref.path.includes('/') && !OFFICIAL_IMAGES.has(ref.path)) return true;
+  if (ref.registry === 'gcr.io' && ref.path.startsWith('distroless/')) return true;
+  return ref.path.split(/[/._-]+/).some((w) => /^[a-z]+\d+$/.test(w) && !/^(amd|arm|aarch|x|ppc|s|i|riscv|mips|loong|win|k)\d/.test(w));
+}
+
 export const untaggedImage = rule({
   id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'],
   explain: () => [
@@ -30,7 +47,7 @@ export const untaggedImage = rule({
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined) continue;
+    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
     ctx.report(stage.image!.span, t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
   }
@@ -42,7 +59,7 @@ export const latestTag = rule({
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.tag === 'latest' && !ref.digest) ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
+    if (ref.tag === 'latest' && !ref.digest && !versionedElsewhere(stage, image)) ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
   }
 });
 
@@ -64,6 +81,16 @@ export const invalidImageReference = rule({
   }
 });
 
+function pathWords(uri: string): string[] {
+  let path = uri;
+  try {
+    path = decodeURIComponent(uri);
+  } catch {
+    // keep it encoded
+  }
+  return path.toLowerCase().split(/[/_.-]+/);
+}
+
 export const platformConstant = rule({
   id: 'platform-constant', severity: 'warning', hadolint: ['DL3029'], buildkit: 'FromPlatformFlagConstDisallowed',
   explain: () => [
@@ -73,15 +100,26 @@ export const platformConstant = rule({
   for (const stage of ctx.scope.stages) {
     const flag = stage.from.flags.find((f) => f.name === 'platform');
     if (!flag?.value || flag.value.includes('$')) continue;
+    // BuildKit accepts a constant that the stage name explains (FROM --platform=linux/amd64 x AS
+    // build-amd64); an image whose reference names that platform is chosen for it on purpose too.
     const name = stage.name?.value.toLowerCase() ?? '';
-    const parts = flag.value.toLowerCase().split('/');
-    if (name && parts.some((p) => p && name.includes(p))) continue;
+    const image = stage.image?.raw.toLowerCase() ?? '';
+    const parts = flag.value.toLowerCase().split('/').filter((p) => p);
+    if (name && parts.some((p) => name.includes(p))) continue;
+    if (parts.length >= 2 && parts.every((p) => image.includes(p))) continue;
+    // A Dockerfile made for one platform (every FROM pins the same one, or its path names the
+    // architecture, as in ubuntu22.04-arm32v7/Dockerfile) pins it on purpose.
+    const constant = flag.value.toLowerCase();
+    const froms = ctx.a.doc.stages.filter((s) => s.image && ctx.a.parentOf(s.index) < 0);
+    if (froms.length >= 2 && froms.every((s) => s.from.flags.find((f) => f.name === 'platform')?.value?.toLowerCase() === constant)) continue;
+    const arch = parts[1];
+    if (arch && pathWords(ctx.uri).some((w) => w.startsWith(arch))) continue;
     ctx.report(flag.span, t('--platform={0} is a constant; use a build argument such as $BUILDPLATFORM or leave it out.', flag.value));
   }
 });
 
 export const redundantTargetPlatform = rule({
-  id: 'redundant-target-platform', severity: 'warning', hadolint: ['DL3065'], buildkit: 'RedundantTargetPlatform',
+  id: 'redundant-target-platform', severity: 'information', hadolint: ['DL3065'], buildkit: 'RedundantTargetPlatform',
   explain: () => [t('Stages are built for the target platform by default, so --platform=$TARGETPLATFORM changes nothing.')],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -106,7 +144,7 @@ export const undefinedArgInFrom = rule({
 });
 
 export const invalidDefaultArgInFrom = rule({
-  id: 'invalid-default-arg-in-from', severity: 'warning', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
+  id: 'invalid-default-arg-in-from', severity: 'information', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
   explain: () => [t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.')],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {

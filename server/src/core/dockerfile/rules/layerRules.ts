@@ -2,8 +2,10 @@
 // stale package lists. None of the peer linters has them.
 import { t } from '../../l10n';
 import type { Instruction } from '../ast';
-import { copyArgs } from '../copySources';
-import { baseName, commandsOf, commandSpan, runShells, subcommand, type Cmd, type RunShell } from './shellCommands';
+import { ARCHIVE, copyArgs, isUrl } from '../copySources';
+import { stageUse } from '../stageUse';
+import { afterInstruction, removes, resolvePath, workdirAtStart } from '../workdir';
+import { baseName, commandsOf, commandSpan, runShells, subcommand, type Cmd } from './shellCommands';
 import { rule } from './rule';
 
 /** Dependency installs that only need a manifest, and the manifest files to copy first. */
@@ -92,42 +94,71 @@ export const aptGetUpdateAlone = rule({
 });
 
 interface Created {
-  run: RunShell;
-  kind: string;
+  instruction: Instruction;
 }
 
-/** What a cleanup command removes, as a kind (apt lists, a cache) or a path. */
-function cleanupOf(c: Cmd): string[] {
-  if (c.name === 'apt-get' && (c.args[0]?.text === 'clean' || c.args[0]?.text === 'autoclean')) return ['apt-cache'];
-  if ((c.name === 'yum' || c.name === 'dnf') && c.args[0]?.text === 'clean') return [`${c.name}-cache`];
-  if (c.name === 'apk' && c.args[0]?.text === 'cache') return ['apk-cache'];
-  if (c.name !== 'rm') return [];
-  return c.args.filter((w) => !w.text.startsWith('-') && w.literal).map((w) => {
-    if (w.text.startsWith('/var/lib/apt/lists')) return 'apt-lists';
-    if (w.text.startsWith('/var/cache/apt')) return 'apt-cache';
-    if (w.text.startsWith('/var/cache/apk')) return 'apk-cache';
-    if (w.text.startsWith('/var/cache/yum')) return 'yum-cache';
-    if (w.text.startsWith('/var/cache/dnf')) return 'dnf-cache';
-    return `file:${w.text.replace(/\/\*?$/, '')}`;
-  });
-}
-
-/** What a command leaves behind that a cleanup might target. */
-function createdBy(c: Cmd): string[] {
+/** What a cleanup command removes: kinds (apt lists, a cache) and paths, resolved against `cwd`. */
+function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
   const sub = subcommand(c, ['-o']);
-  if (c.name === 'apt-get' && sub === 'update') return ['apt-lists'];
-  if (c.name === 'apt-get' && sub === 'install') return ['apt-cache'];
-  if ((c.name === 'yum' || c.name === 'dnf') && sub === 'install') return [`${c.name}-cache`];
-  if (c.name === 'apk' && sub === 'add') return ['apk-cache'];
-  const out: string[] = [];
-  const args = c.args.map((w) => w.text);
-  if (c.name === 'wget') {
-    const o = args.findIndex((x) => x === '-O' || x === '--output-document');
-    if (o >= 0 && args[o + 1]) out.push(`file:${args[o + 1]}`);
+  if (c.name === 'apt-get' && (sub === 'clean' || sub === 'autoclean')) return { kinds: ['apt-cache'], paths: [] };
+  // apt-get dist-clean (Debian 13 and later) removes the package lists as well.
+  if (c.name === 'apt-get' && sub === 'dist-clean') return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'clean') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
+  if (c.name === 'apk' && sub === 'cache') return { kinds: ['apk-cache'], paths: [] };
+  const kinds: string[] = [];
+  const paths: string[] = [];
+  if (c.name !== 'rm') return { kinds, paths };
+  for (const w of c.args) {
+    if (w.text.startsWith('-') || !w.literal) continue;
+    if (w.text.startsWith('/var/lib/apt/lists')) kinds.push('apt-lists');
+    else if (w.text.startsWith('/var/cache/apt')) kinds.push('apt-cache');
+    else if (w.text.startsWith('/var/cache/apk')) kinds.push('apk-cache');
+    else if (w.text.startsWith('/var/cache/yum')) kinds.push('yum-cache');
+    else if (w.text.startsWith('/var/cache/dnf')) kinds.push('dnf-cache');
+    else if (cwd !== undefined || w.text.startsWith('/')) paths.push(resolvePath(cwd ?? '/', w.text.replace(/\/\*?$/, '') || '/'));
   }
-  if (c.name === 'curl') {
-    const o = args.findIndex((x) => x === '-o' || x === '--output');
-    if (o >= 0 && args[o + 1]) out.push(`file:${args[o + 1]}`);
+  return { kinds, paths };
+}
+
+/** What a command leaves behind that a cleanup might target: kinds, and files (resolved against `cwd`). */
+function createdBy(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
+  const sub = subcommand(c, ['-o']);
+  if (c.name === 'apt-get' && sub === 'update') return { kinds: ['apt-lists'], paths: [] };
+  if (c.name === 'apt-get' && sub === 'install') return { kinds: ['apt-cache'], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'install') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
+  if (c.name === 'apk' && sub === 'add') return { kinds: ['apk-cache'], paths: [] };
+  const paths: string[] = [];
+  const args = c.args.map((w) => w.text);
+  const output = (flags: string[]) => {
+    const o = args.findIndex((x) => flags.includes(x));
+    const file = o >= 0 ? args[o + 1] : undefined;
+    if (file && file !== '-' && (cwd !== undefined || file.startsWith('/'))) paths.push(resolvePath(cwd ?? '/', file));
+  };
+  if (c.name === 'wget') output(['-O', '--output-document']);
+  if (c.name === 'curl') output(['-o', '--output']);
+  return { kinds: [], paths };
+}
+
+/** Archives, packages and installers: files big enough that a copy left in a layer matters. */
+const BULKY = /\.(tar|t[gbx]z|tbz2|tzst|gz|bz2|xz|zst|zip|7z|rar|deb|rpm|apk|whl|jar|war|ear|msi|nupkg|gem|run|iso|img)$/i;
+
+/**
+ * The bulky things a COPY or ADD puts into the image (archives, packages, the whole build
+ * context), one path per source, inside the destination folder when it is one. Small files such
+ * as a requirements.txt removed later cost nothing worth a warning.
+ */
+function copiedFiles(i: Instruction, cwd: string | undefined): string[] {
+  const { sources, dest, heredocSources } = copyArgs(i);
+  if (!dest || heredocSources > 0 || dest.value.includes('$') || (cwd === undefined && !dest.value.startsWith('/'))) return [];
+  const fromStage = i.flags.some((f) => f.name === 'from');
+  const folder = sources.length > 1 || /[/\\]$/.test(dest.value) || dest.value === '.' || dest.value === '..';
+  const out: string[] = [];
+  for (const s of sources) {
+    // ADD unpacks a local archive instead of copying it; URLs and Git sources are no local file either.
+    if (i.upper === 'ADD' && (!fromStage && ARCHIVE.test(s.value) || isUrl(s.value))) continue;
+    if (s.value.includes('$') || /[*?[]/.test(s.value)) continue;
+    if (!BULKY.test(s.value) && s.value !== '.' && s.value !== './') continue;
+    out.push(resolvePath(cwd ?? '/', folder ? `${dest.value}/${baseName(s.value.replace(/\/+$/, ''))}` : dest.value));
   }
   return out;
 }
@@ -136,38 +167,66 @@ export const cleanupInLaterLayer = rule({
   id: 'cleanup-in-later-layer', severity: 'warning', namesLines: true,
   explain: () => [
     t('Every RUN, COPY and ADD adds a layer on top of the previous ones, and layers are never rewritten. Deleting files in a later RUN only hides them: the earlier layer still contains them, so the image does not get smaller.'),
-    t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache or a multi-stage build.'),
+    t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache, RUN --mount=type=bind (to read a file without copying it) or a multi-stage build.'),
+    t('Only the stages that make the final image (the last stage and the stages it is built FROM) are checked: what a builder stage leaves behind never reaches the image that copies from it.'),
   ],
 }, (ctx) => {
+  const a = ctx.a;
   const runs = new Map(runShells(ctx).map((r) => [r.instruction, r]));
+  const { finalImage } = stageUse(a);
   for (const stage of ctx.scope.stages) {
-    const created = new Map<string, Created>();
+    if (!finalImage.has(stage.index)) continue;
+    const kinds = new Map<string, Created>();
+    const files = new Map<string, Created>();
+    let cwd = workdirAtStart(a, stage);
     for (const i of stage.instructions) {
+      cwd = afterInstruction(a, cwd, i);
       if (i.upper === 'COPY' || i.upper === 'ADD') {
-        const { sources, dest } = copyArgs(i);
-        if (dest && !i.flags.some((f) => f.name === 'from')) {
-          for (const s of sources) {
-            const path = /[/\\]$/.test(dest.value) ? `${dest.value}${baseName(s.value)}` : dest.value;
-            created.set(`file:${path}`, { run: { instruction: i } as RunShell, kind: path });
-          }
-        }
+        for (const path of copiedFiles(i, cwd)) files.set(path, { instruction: i });
         continue;
       }
       const run = runs.get(i);
       if (!run) continue;
       const commands = commandsOf(run);
-      const own = new Set(commands.flatMap(createdBy));
+      // Walk the script in order, following top-level cd, so relative paths resolve where they run.
+      let here = cwd;
+      const ownKinds = new Set<string>();
+      const ownFiles = new Set<string>();
+      const cleaned: { c: Cmd; kinds: string[]; paths: string[] }[] = [];
       for (const c of commands) {
-        for (const kind of cleanupOf(c)) {
-          const earlier = created.get(kind);
-          if (!earlier || own.has(kind) || earlier.run.instruction === i) continue;
-          ctx.report(commandSpan(run, c), t('This cleans up files created by an earlier layer (line {0}); they stay in that layer, so the image does not shrink. Clean up in the same RUN.',
-            String(ctx.a.lines.positionAt(earlier.run.instruction.span.start).line + 1)));
+        if (c.name === 'cd' && !c.raw.nested) {
+          const dir = c.args[0];
+          here = dir && dir.literal && !dir.text.startsWith('-') ? (here === undefined && !dir.text.startsWith('/') ? undefined : resolvePath(here ?? '/', dir.text)) : undefined;
+          continue;
         }
+        const made = createdBy(c, here);
+        for (const k of made.kinds) ownKinds.add(k);
+        for (const p of made.paths) ownFiles.add(p);
+        const gone = cleanupOf(c, here);
+        if (gone.kinds.length > 0 || gone.paths.length > 0) cleaned.push({ c, ...gone });
       }
-      // Files cleaned in their own RUN are gone for good.
-      const cleanedHere = new Set(commands.flatMap(cleanupOf));
-      for (const kind of own) if (!cleanedHere.has(kind)) created.set(kind, { run, kind });
+      for (const { c, kinds: goneKinds, paths: gonePaths } of cleaned) {
+        const earlier = new Set<Instruction>();
+        for (const k of goneKinds) {
+          const e = kinds.get(k);
+          if (e && !ownKinds.has(k)) earlier.add(e.instruction);
+        }
+        for (const target of gonePaths) {
+          if ([...ownFiles].some((p) => removes(target, p))) continue;
+          for (const [path, e] of files) if (removes(target, path)) earlier.add(e.instruction);
+        }
+        const first = [...earlier].sort((x, y) => x.index - y.index)[0];
+        if (!first) continue;
+        ctx.report(commandSpan(run, c), t('This cleans up files created by an earlier layer (line {0}); they stay in that layer, so the image does not shrink. Clean up in the same RUN.',
+          String(a.lines.positionAt(first.span.start).line + 1)));
+      }
+      // What this RUN leaves behind (created and not removed in it) can be cleaned by a later one.
+      const removed = cleaned.flatMap((x) => x.paths);
+      const removedKinds = new Set(cleaned.flatMap((x) => x.kinds));
+      for (const k of ownKinds) if (!removedKinds.has(k)) kinds.set(k, { instruction: i });
+      for (const p of ownFiles) if (!removed.some((target) => removes(target, p))) files.set(p, { instruction: i });
+      // Files this RUN removed are gone from later layers' point of view.
+      for (const path of [...files.keys()]) if (removed.some((target) => removes(target, path))) files.delete(path);
     }
   }
 });

@@ -2,6 +2,7 @@
 import { t } from '../../l10n';
 import type { Instruction, Stage } from '../ast';
 import { cmd } from './shellCommands';
+import { jsonProblemOf } from './syntaxRules';
 import { rule } from './rule';
 
 export const multipleInstructions = rule({
@@ -38,8 +39,14 @@ export const jsonArgsRecommended = rule({
   for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
-      if (stageHasShell(stage, i)) continue;
+      // Broken JSON is reported as such (invalid-json-form, json-single-quotes), not as shell form.
+      if (stageHasShell(stage, i) || jsonProblemOf(i)) continue;
       const info = ctx.a.shell(i);
+      // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
+      const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;
+      if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
+      // `exec server` replaces the shell: the server is PID 1 and gets the signals.
+      if (info?.summary.commands[0]?.words[0]?.text === 'exec') continue;
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
@@ -93,15 +100,24 @@ export const backgroundServiceCmd = rule({
 });
 
 const ROOT = /^(root|0)(:(root|0))?$/;
+const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
 
 export const rootUser = rule({
   id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file',
-  explain: () => [t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.')],
+  explain: () => [
+    t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
+    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate.'),
+  ],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
   const users = last?.instructions.filter((i) => i.upper === 'USER') ?? [];
   const final = users[users.length - 1];
-  if (final?.words[0] && ROOT.test(final.words[0].value)) ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
+  if (!final?.words[0] || !ROOT.test(final.words[0].value)) return;
+  // The bug is switching to root to install something and never switching back. A USER root
+  // followed only by ENTRYPOINT, CMD and the like chooses root for run time on purpose; so does
+  // an entrypoint that steps down (gosu, su-exec...) or a server that drops its own privileges.
+  if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text)) return;
+  ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
 });
 
 export const userNotNumeric = rule({
@@ -111,6 +127,9 @@ export const userNotNumeric = rule({
   for (const i of ctx.scope.instructions) {
     const word = i.upper === 'USER' ? i.words[0] : undefined;
     if (!word || word.value.includes('$') || /^\d+(:\d+)?$/.test(word.value) || ROOT.test(word.value)) continue;
+    // Windows has no numeric user ids: ContainerUser and ContainerAdministrator are the names.
+    const stage = ctx.a.doc.stages[i.stage];
+    if (stage && ctx.a.family(stage) === 'windows') continue;
     ctx.report(word.span, t('USER {0} is a name; a numeric uid (such as 1000) lets orchestrators verify it is not root.', word.value));
   }
 });
@@ -140,6 +159,8 @@ export const userNotCreated = rule({
     for (const s of chain) {
       for (const i of s.instructions) {
         if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
+        // COPY --from=rootfs /root-out/ / (or / /) brings a whole file system, /etc/passwd with it.
+        if ((i.upper === 'COPY' || i.upper === 'ADD') && i.flags.some((f) => f.name === 'from') && /^\/?$/.test(i.words[i.words.length - 1]?.value ?? '')) copiesPasswd = true;
         if (i.upper !== 'RUN') continue;
         for (const c of a.shell(i)?.summary.commands ?? []) {
           const command = cmd(c);
@@ -151,7 +172,8 @@ export const userNotCreated = rule({
       }
     }
     const scratch = a.rootImage(stage) === 'scratch';
-    if ((!scratch && !createsUsers) || copiesPasswd) continue;
+    // Windows users are made with net user, and ContainerUser exists in every image.
+    if ((!scratch && !createsUsers) || copiesPasswd || a.family(stage) === 'windows') continue;
     for (const i of stage.instructions) {
       const word = i.upper === 'USER' ? i.words[0] : undefined;
       if (!word || word.value.includes('$')) continue;

@@ -1,6 +1,8 @@
 // Rules about build stages: names, references between stages, and stages nothing uses.
 import { t } from '../../l10n';
 import type { Stage } from '../ast';
+import { OFFICIAL_IMAGES } from '../officialImages';
+import { isDeliberateTarget, stageUse } from '../stageUse';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -18,7 +20,7 @@ export const invalidAs = rule({
 });
 
 export const fromAsCasing = rule({
-  id: 'from-as-casing', severity: 'warning', buildkit: 'FromAsCasing',
+  id: 'from-as-casing', severity: 'hint', buildkit: 'FromAsCasing',
   explain: () => [t('FROM and AS are keywords of the same instruction; write them in the same case (FROM x AS y, or from x as y).')],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -29,7 +31,9 @@ export const fromAsCasing = rule({
     const fromLower = stage.from.keyword === stage.from.keyword.toLowerCase();
     if ((fromUpper && !asUpper) || (fromLower && w.value !== 'as')) {
       const want = fromUpper ? 'AS' : 'as';
-      ctx.report(w.span, t('Write {0} as {1} to match {2}.', w.value, want, stage.from.keyword), { data: { replacement: want } });
+      ctx.report(w.span, fromUpper
+        ? t('FROM is in upper case, so write AS in upper case too.')
+        : t('from is in lower case, so write as in lower case too.'), { data: { replacement: want } });
     }
   }
 });
@@ -45,7 +49,7 @@ export const invalidStageName = rule({
 });
 
 export const stageNameCasing = rule({
-  id: 'stage-name-casing', severity: 'warning', buildkit: 'StageNameCasing',
+  id: 'stage-name-casing', severity: 'hint', buildkit: 'StageNameCasing',
   explain: () => [t('Stage names are matched without regard to case, and BuildKit recommends lower case so that --target and COPY --from read the same everywhere.')],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -97,6 +101,19 @@ export const unknownStage = rule({
       yield s.name!.value;
     }
   };
+  // Each part of a stage name (license-set: license, set), with the first stage whose name has it:
+  // one map instead of reading every name before each reference.
+  let parts: Map<string, { name: string; index: number }> | undefined;
+  const partBefore = (word: string, index: number): string | undefined => {
+    if (!parts) {
+      parts = new Map();
+      for (const s of named) {
+        for (const part of s.name!.value.toLowerCase().split(/[-_.]/)) if (!parts.has(part)) parts.set(part, { name: s.name!.value, index: s.index });
+      }
+    }
+    const found = parts.get(word);
+    return found && found.index < index ? found.name : undefined;
+  };
   for (const ref of refsIn(ctx)) {
     if (ref.target || ref.name.includes('$') || /[/:@]/.test(ref.name)) continue;
     const here = a.doc.stages[ref.instruction.stage];
@@ -109,8 +126,20 @@ export const unknownStage = rule({
       ctx.report(ref.span, t('The stage {0} is defined later; a stage can only use stages above it.', ref.name));
       continue;
     }
-    const suggestion = closest(ref.name, here ? namesBefore(here.index) : []);
-    if (suggestion) ctx.report(ref.span, t('No stage named {0}. Did you mean {1}?', ref.name, suggestion), { data: { replacement: suggestion } });
+    const name = ref.name.toLowerCase();
+    // A stage whose name has this word as one of its parts (license-set for set) beats one a
+    // letter away (test): the part is what the author typed.
+    const part = here ? partBefore(name, here.index) : undefined;
+    const suggestion = part || !here ? undefined : closest(ref.name, namesBefore(here.index));
+    if (suggestion) {
+      ctx.report(ref.span, t('No stage named {0}. Did you mean {1}?', ref.name, suggestion), { data: { replacement: suggestion } });
+      continue;
+    }
+    // A bare word that is part of a stage's name and is no official image is a stage name gone
+    // wrong; as an image it would fail to pull. An unrelated word is more likely a named build
+    // context (--build-context templates=...), which the Dockerfile cannot show.
+    if (!part || ref.kind === 'from' || /[/:@.]/.test(name) || OFFICIAL_IMAGES.has(name) || name === 'scratch' || name === 'context' || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) continue;
+    ctx.report(ref.span, t('No stage named {0} above this line. Did you mean {1}? As an image, {0} would be pulled from docker.io/library/{0}, which is not an official image.', ref.name, part), { data: { replacement: part } });
   }
   // FROM <typo of a stage name> would pull an image of that name.
   for (const stage of ctx.scope.stages) {
@@ -133,17 +162,18 @@ export const copyFromSelf = rule({
 });
 
 export const unusedStage = rule({
-  id: 'unused-stage', severity: 'information', tag: 'unnecessary', reach: 'file',
+  id: 'unused-stage', severity: 'hint', tag: 'unnecessary', reach: 'file',
   explain: () => [
     t('A plain docker build builds only the last stage and the stages it uses. A stage that no FROM, COPY --from or RUN --mount refers to is skipped, unless you build it with --target.'),
+    t('Stages reached through a build argument (FROM binaries-$TARGETOS) count as used, and stages named for a target of their own (test, lint, validate, update, release, dev...) are left alone. Many Dockerfiles keep extra stages on purpose, which is why this is only a hint.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
-  const used = new Set<number>();
-  for (const ref of a.stageRefs) if (ref.target) used.add(ref.target.index);
+  const { used } = stageUse(a);
   const last = a.doc.stages.length - 1;
   for (const stage of a.doc.stages) {
-    if (stage.index === last || used.has(stage.index)) continue;
+    // Stages named for a target of their own (test, lint, release, update...) are unused on purpose.
+    if (stage.index === last || used.has(stage.index) || isDeliberateTarget(stage)) continue;
     const span = stage.name?.span ?? stage.from.keywordSpan;
     ctx.report(span, stage.name
       ? t('The stage {0} is not used by the final stage; it is built only with --target {0}.', stage.name.value)

@@ -5,6 +5,8 @@ import { EXPANDED } from '../variableScope';
 import { isSupportedModifier } from '../variables';
 import { findQuoteProblem } from '../words';
 import { docStart } from '../offsetMap';
+import type { Instruction } from '../ast';
+import { jsonProblem, type JsonProblem } from '../jsonIntent';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { usesIn } from './scope';
@@ -30,7 +32,7 @@ export const unknownInstruction = rule({
 const KNOWN = new Set<string>(INSTRUCTIONS);
 
 export const instructionCasing = rule({
-  id: 'instruction-casing', severity: 'warning', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'], reach: 'file',
+  id: 'instruction-casing', severity: 'information', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'], reach: 'file',
   explain: () => [
     t('Instruction keywords are case-insensitive, but mixing cases makes a Dockerfile harder to read. Upper case is the common convention.'),
     t('This rule follows the casing most of the file uses and flags keywords that differ from it, and keywords in mixed case.'),
@@ -65,7 +67,7 @@ export const instructionCasing = rule({
 });
 
 export const directiveCasing = rule({
-  id: 'directive-casing', severity: 'warning', dockerfileUtils: ['CASING_DIRECTIVE'], reach: 'file',
+  id: 'directive-casing', severity: 'hint', dockerfileUtils: ['CASING_DIRECTIVE'], reach: 'file',
   explain: () => [t('Parser directive names (syntax, escape, check) are written in lower case by convention.')],
 }, (ctx) => {
   for (const d of ctx.a.doc.directives) {
@@ -154,15 +156,60 @@ export const unsupportedModifier = rule({
   }
 });
 
+/** Instructions with a JSON form, and the text that form would be in. */
+function jsonText(target: Instruction): string | undefined {
+  if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'].includes(target.upper)) return target.argText;
+  if (target.upper === 'HEALTHCHECK') {
+    const cmd = target.words[0];
+    if (!cmd || cmd.value.toUpperCase() !== 'CMD') return undefined;
+    return target.argText.slice(target.argText.indexOf(cmd.raw) + cmd.raw.length);
+  }
+  return undefined;
+}
+
+/** The JSON problem of an instruction's arguments, when they are meant as a JSON array. */
+export function jsonProblemOf(i: Instruction): JsonProblem | undefined {
+  const target = i.trigger ?? i;
+  if (target.exec) return undefined;
+  const text = jsonText(target);
+  return text === undefined ? undefined : jsonProblem(text);
+}
+
+function describe(problem: JsonProblem): string {
+  switch (problem.kind) {
+    case 'missing-comma': return t('a comma is missing between "{0}" and "{1}"', problem.before, problem.after);
+    case 'stray-comma': return t('a comma with no string on one side');
+    case 'bad-escape': return t('{0} is not an escape JSON knows; write \\\\ for a backslash', problem.escape);
+    default: return t('single quotes instead of double quotes');
+  }
+}
+
 export const jsonSingleQuotes = rule({
-  id: 'json-single-quotes', severity: 'warning', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
+  id: 'json-single-quotes', severity: 'error', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
   explain: () => [
     t('The exec form must be valid JSON, which allows only double quotes. An array written with single quotes is not JSON, so BuildKit silently runs the whole text through a shell instead.'),
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
-    if (target.singleQuotedJson) ctx.report(target.args, t('Use double quotes: with single quotes this is shell form, not exec form.'));
+    if (target.singleQuotedJson && jsonProblemOf(i)?.kind === 'single-quotes') ctx.report(target.args, t('Use double quotes: with single quotes this is shell form, not exec form.'));
+  }
+});
+
+export const invalidJsonForm = rule({
+  id: 'invalid-json-form', severity: 'error',
+  explain: () => [
+    t('RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME accept a JSON array of strings. When the brackets and quotes are there but the text is not valid JSON (a missing comma, a stray comma, a backslash that is no JSON escape), Docker does not report it: it treats the text as the shell form (or, for COPY, ADD and VOLUME, splits it at spaces), so the container runs a command such as ["node" and fails.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    const problem = jsonProblemOf(i);
+    if (!problem || problem.kind === 'single-quotes') continue;
+    const paths = target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME';
+    ctx.report(target.args, paths
+      ? t('This is not valid JSON ({0}), so {1} does not read it as a list: it splits the text at spaces and the brackets and quotes become part of the paths.', describe(problem), target.upper)
+      : t('This is not valid JSON ({0}), so it is not the exec form: Docker hands the whole text to the shell, where it is no command.', describe(problem)));
   }
 });
 
@@ -189,5 +236,5 @@ export const maintainerDeprecated = rule({
 
 export const syntaxRules = [
   unknownInstruction, instructionCasing, directiveCasing, invalidEscapeDirective, duplicateDirective, emptyContinuation,
-  firstInstruction, unterminatedQuote, unsupportedModifier, jsonSingleQuotes, nonBreakingSpace, maintainerDeprecated,
+  firstInstruction, unterminatedQuote, unsupportedModifier, jsonSingleQuotes, invalidJsonForm, nonBreakingSpace, maintainerDeprecated,
 ];

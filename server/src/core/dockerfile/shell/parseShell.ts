@@ -246,7 +246,7 @@ class Walker {
       const op = redirect.Op as number;
       const end = isNil(redirect.Word) ? redirect.OpPos.offs + 3 : this.wordEnd(redirect.Word);
       if (op === HERE_STRING) this.bashism('<<<', redirect.OpPos.offs, end, true);
-      if (op === REDIRECT_ALL || op === REDIRECT_ALL_APPEND) this.bashism('&>', redirect.OpPos.offs, end, false);
+      if (op === REDIRECT_ALL || op === REDIRECT_ALL_APPEND) this.bashism('&>', redirect.OpPos.offs, end, true);
       if (!isNil(redirect.Word)) this.word(redirect.Word, { ...where, nested: true });
     }
     const cmd = stmt.Cmd;
@@ -385,7 +385,7 @@ class Walker {
       out.text += this.source.slice(this.at(partStart(part)), this.at(partEnd(part)));
       if (type === '*syntax.CmdSubst') this.stmts(part.Stmts, { ...where, nested: true });
       else if (type === '*syntax.ProcSubst') {
-        this.bashism('<( )', partStart(part), partEnd(part), false);
+        this.bashism('<( )', partStart(part), partEnd(part), true);
         this.stmts(part.Stmts, { ...where, nested: true });
       } else if (type === '*syntax.ParamExp') {
         const text = this.source.slice(this.at(partStart(part)), this.at(partEnd(part)));

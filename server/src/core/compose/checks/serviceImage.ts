@@ -1,0 +1,56 @@
+// A service needs an image to run: `image`, or `build` to make one (or a `provider` that runs
+// it). It may get either from the files combined with this one (a base file defines the image,
+// an override file adds to it) or from the service it extends. Compose refuses a service with
+// neither. When files that may complete it are missing or unknown, this is a warning, or nothing.
+import { t } from '../../l10n';
+import type { ComposeFile } from '../model/composeFile';
+import { entries } from '../model/access';
+import { isHeld, mayHoldKey } from '../model/brokenBlocks';
+import { walkExtends } from '../model/extendsChain';
+import type { MapNode } from '../model/nodes';
+import { isOverrideFile, projectFiles } from '../model/project';
+import { symbolsOf } from '../model/symbols';
+import { servicesOf, type CheckContext } from './checkContext';
+import { closest } from '../model/closest';
+import { rootSchema } from '../schema/composeSchema';
+
+const PROVIDES_IMAGE = new Set(['image', 'build', 'provider']);
+const SERVICE_KEYS = new Set(Object.keys(rootSchema.$defs.service?.properties ?? {}));
+
+export function checkServiceImage(ctx: CheckContext): void {
+  const { file } = ctx;
+  const lacking = servicesOf(file).filter(({ map }) => !providesImage(file, map));
+  if (lacking.length === 0) return;
+  const project = ctx.project();
+  const others = projectFiles(project).slice(1);
+  // A -f or override file whose base was not found adds to services we cannot see.
+  if ((!project.standalone || isOverrideFile(file.uri)) && project.partners.length === 0) return;
+  const certain = project.standalone && !project.incomplete && project.absent.length === 0;
+  for (const { name, map } of lacking) {
+    const declaration = symbolsOf(file).services.get(name)?.declaration;
+    if (!declaration || isHeld(file, declaration.start) || mayHoldKey(file, map, [...PROVIDES_IMAGE])) continue;
+    let unknown = false;
+    let found = false;
+    for (const [index, source] of [file, ...others].entries()) {
+      const own = symbolsOf(source).services.get(name);
+      if (!own?.map) continue;
+      if (mayHoldKey(source, own.map, [...PROVIDES_IMAGE])) unknown = true;
+      const walk = walkExtends(source, name, ctx.context, index === 0 ? project.directory : undefined);
+      if (walk.links.some((link) => link.map && providesImage(link.file, link.map))) found = true;
+      if (walk.unknown || walk.links.some((link) => link.map && mayHoldKey(link.file, link.map, [...PROVIDES_IMAGE]))) unknown = true;
+    }
+    if (found || unknown) continue;
+    ctx.out.push({
+      rule: 'compose-missing-image',
+      start: declaration.start,
+      end: declaration.end,
+      message: t('Service "{0}" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.', name),
+      ...(certain ? {} : { severity: 'warning' as const }),
+    });
+  }
+}
+
+/** Whether the service has an image, or a misspelt key for one (reported as unknown, once is enough). */
+function providesImage(file: ComposeFile, map: MapNode): boolean {
+  return entries(file, map).some((e) => PROVIDES_IMAGE.has(e.key) || (!SERVICE_KEYS.has(e.key) && closest(e.key, [...PROVIDES_IMAGE]) !== undefined));
+}

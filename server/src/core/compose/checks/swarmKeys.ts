@@ -1,0 +1,106 @@
+// Notes for a compose file used as a Swarm stack (`docker stack deploy`): the keys Swarm ignores,
+// the keys the stack loader refuses (it reads compose file format 3, not the Compose
+// Specification), services without an image, and the `deploy` keys only Swarm honours. Only for
+// files used for a stack: the client says which files it deployed, and files named like a stack
+// file (docker-stack.yml, stack.yml, app.stack.yaml) count. Information and hints only: the same
+// file may well be used with `docker compose up` too. The key lists are the docker CLI's own (its
+// "Ignoring unsupported options" and "Additional property … is not allowed" answers).
+import { t } from '../../l10n';
+import { entries, rootMaps } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { ServiceContext } from '../../languageService';
+import { symbolsOf } from '../model/symbols';
+import { entryAt, type CheckContext } from './checkContext';
+
+/** Service keys `docker stack deploy` accepts but does not apply, with what to do instead. */
+const IGNORED: Record<string, () => string> = {
+  build: () => t('Swarm does not build: build and push the image first, and deploy with "image".'),
+  container_name: () => t('Swarm names each task\'s container itself.'),
+  depends_on: () => t('Swarm starts services in any order; make services wait for what they need (a healthcheck, a retry).'),
+  restart: () => t('Use deploy.restart_policy.'),
+  links: () => t('Services on the same network reach each other by service name.'),
+  external_links: () => t('Services on the same network reach each other by service name.'),
+  network_mode: () => t('Use "networks".'),
+  expose: () => t('Services on the same network can reach any port of each other.'),
+  cgroup_parent: () => t('Swarm services have no such setting.'),
+  devices: () => t('Swarm services have no such setting.'),
+  domainname: () => t('Swarm services have no such setting.'),
+  ipc: () => t('Swarm services have no such setting.'),
+  mac_address: () => t('Swarm services have no such setting.'),
+  pid: () => t('Swarm services have no such setting.'),
+  privileged: () => t('Swarm services cannot run privileged; grant only the capabilities needed with cap_add.'),
+  security_opt: () => t('Swarm services have no such setting.'),
+  shm_size: () => t('Swarm services have no such setting.'),
+  userns_mode: () => t('Swarm services have no such setting.'),
+};
+
+/** Service keys of compose file format 3.9, which `docker stack deploy` reads. */
+const STACK_SERVICE_KEYS = new Set([
+  'build', 'cap_add', 'cap_drop', 'cgroup_parent', 'command', 'configs', 'container_name', 'credential_spec', 'depends_on', 'deploy',
+  'devices', 'dns', 'dns_search', 'domainname', 'entrypoint', 'env_file', 'environment', 'expose', 'external_links', 'extra_hosts',
+  'healthcheck', 'hostname', 'image', 'init', 'ipc', 'isolation', 'labels', 'links', 'logging', 'mac_address', 'network_mode', 'networks',
+  'pid', 'ports', 'privileged', 'read_only', 'restart', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'stop_grace_period',
+  'stop_signal', 'sysctls', 'tmpfs', 'tty', 'ulimits', 'user', 'userns_mode', 'volumes', 'working_dir',
+]);
+const STACK_TOP_LEVEL_KEYS = new Set(['version', 'services', 'networks', 'volumes', 'secrets', 'configs']);
+
+/** `deploy` keys that `docker compose up` does not apply (it applies replicas, resources and restart_policy). */
+const SWARM_ONLY_DEPLOY_KEYS = ['mode', 'placement', 'update_config', 'rollback_config', 'endpoint_mode', 'labels'];
+
+/** True when the file is used for a stack: deployed as one from the client, or named like a stack file. */
+export function usedForStack(file: ComposeFile, context: ServiceContext): boolean {
+  if (context.facts.stackFiles?.includes(file.uri)) return true;
+  const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
+  return /(^|[-_.])stack($|[-_.])/.test(name);
+}
+
+export interface StackProblem {
+  rule: 'compose-swarm-ignored' | 'compose-swarm-unsupported' | 'compose-swarm-no-image' | 'compose-swarm-only';
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** What `docker stack deploy` would make of the file: the reasons it could not deploy it, and the notes. */
+export function stackProblems(file: ComposeFile): StackProblem[] {
+  const out: StackProblem[] = [];
+  for (const root of rootMaps(file)) {
+    for (const entry of entries(file, root)) {
+      if (entry.mergedFrom || entry.key.startsWith('x-') || STACK_TOP_LEVEL_KEYS.has(entry.key)) continue;
+      out.push({ rule: 'compose-swarm-unsupported', start: entry.keyNode.start, end: entry.keyNode.end, message: t('docker stack deploy refuses the top-level key "{0}": it reads compose file format 3.', entry.key) });
+    }
+  }
+  for (const [name, { declaration, map }] of symbolsOf(file).services) {
+    if (!map) continue;
+    let hasImage = false;
+    for (const entry of entries(file, map)) {
+      if (entry.key === 'image') hasImage = true;
+      if (entry.mergedFrom || entry.key.startsWith('x-')) continue;
+      const at = { start: entry.keyNode.start, end: entry.keyNode.end };
+      const advice = IGNORED[entry.key];
+      if (advice) out.push({ rule: 'compose-swarm-ignored', ...at, message: t('docker stack deploy ignores "{0}". {1}', entry.key, advice()) });
+      else if (!STACK_SERVICE_KEYS.has(entry.key)) out.push({ rule: 'compose-swarm-unsupported', ...at, message: t('docker stack deploy refuses "{0}": it reads compose file format 3, which has no such key.', entry.key) });
+    }
+    if (!hasImage) {
+      out.push({ rule: 'compose-swarm-no-image', start: declaration.start, end: declaration.end, message: t('Service "{0}" has no "image": docker stack deploy cannot build, so every service of a stack needs one.', name) });
+    }
+    const deploy = entryAt(file, map, 'deploy');
+    if (deploy?.value?.kind === 'map' && !deploy.mergedFrom) {
+      for (const entry of entries(file, deploy.value)) {
+        if (entry.mergedFrom || !SWARM_ONLY_DEPLOY_KEYS.includes(entry.key)) continue;
+        out.push({ rule: 'compose-swarm-only', start: entry.keyNode.start, end: entry.keyNode.end, message: t('Only Swarm honours deploy.{0} (docker stack deploy); docker compose up ignores it.', entry.key) });
+      }
+    }
+  }
+  return out;
+}
+
+/** True when `docker stack deploy` would accept the file (nothing refused, every service has an image). */
+export function deployableAsStack(file: ComposeFile): boolean {
+  return symbolsOf(file).services.size > 0 && !stackProblems(file).some((p) => p.rule === 'compose-swarm-unsupported' || p.rule === 'compose-swarm-no-image');
+}
+
+export function checkSwarmKeys({ file, context, out }: CheckContext): void {
+  if (!usedForStack(file, context)) return;
+  out.push(...stackProblems(file));
+}

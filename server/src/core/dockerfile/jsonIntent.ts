@@ -1,0 +1,73 @@
+// Arguments written as a JSON array that is not valid JSON: ["node" "server.js"], ["a", "b",],
+// ['a', 'b'], ["C:\app"]. BuildKit then falls back to the shell form (or, for COPY and VOLUME, to
+// splitting at spaces), which the author cannot have meant. Only text made of quoted strings,
+// commas and brackets counts, so a shell test such as [ "$a" = "b" ] is left alone.
+
+export type JsonProblem =
+  | { kind: 'missing-comma'; before: string; after: string }
+  | { kind: 'stray-comma' }
+  | { kind: 'single-quotes' }
+  | { kind: 'bad-escape'; escape: string };
+
+const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
+const MAX_LENGTH = 20_000;
+
+/**
+ * What is wrong with text that is meant as a JSON array of strings; undefined when it is valid
+ * JSON or not meant as one (a bare word between the brackets, text after the closing bracket).
+ */
+export function jsonProblem(text: string): JsonProblem | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  let i = 0;
+  const skip = () => {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+  };
+  skip();
+  if (text[i] !== '[') return undefined;
+  i++;
+  let problem: JsonProblem | undefined;
+  let previous: string | undefined;
+  let commaSince = true;
+  for (let guard = 0; guard < MAX_LENGTH; guard++) {
+    skip();
+    const c = text[i];
+    if (c === undefined) return undefined;
+    if (c === ']') {
+      i++;
+      if (previous !== undefined && commaSince) problem ??= { kind: 'stray-comma' };
+      break;
+    }
+    if (c === ',') {
+      if (commaSince) problem ??= { kind: 'stray-comma' };
+      commaSince = true;
+      i++;
+      continue;
+    }
+    if (c !== '"' && c !== '\'') return undefined; // a bare word: not meant as JSON
+    const quote = c;
+    let value = '';
+    i++;
+    for (;;) {
+      const d = text[i];
+      if (d === undefined || d === '\n') return undefined;
+      if (d === quote) break;
+      if (d === '\\') {
+        const e = text[i + 1] ?? '';
+        if (quote === '"' && !ESCAPABLE.has(e)) problem ??= { kind: 'bad-escape', escape: `\\${e}` };
+        value += d + e;
+        i += 2;
+        continue;
+      }
+      value += d;
+      i++;
+    }
+    i++;
+    if (quote === '\'') problem = { kind: 'single-quotes' };
+    if (previous !== undefined && !commaSince) problem ??= { kind: 'missing-comma', before: previous, after: value };
+    previous = value;
+    commaSince = false;
+  }
+  skip();
+  if (i < text.length) return undefined;
+  return problem;
+}

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, ROOT, validate } from './helpers';
+
+const RULE = 'compose-missing-image';
+
+test('a service with neither image nor build is an error on its name', () => {
+  const text = 'services:\n  web:\n    command: ["true"]\n  ok:\n    image: nginx\n  built:\n    build: .\n';
+  const [problem, ...rest] = findings(validate(text), RULE);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, problem!), 'web');
+  assert.equal(problem!.severity, 1);
+});
+
+test('an image can come from a merged anchor, an extended service, a provider', () => {
+  const text = [
+    'x-base: &base',
+    '  image: nginx',
+    'services:',
+    '  merged:',
+    '    <<: *base',
+    '  base:',
+    '    image: busybox',
+    '  child:',
+    '    extends: base',
+    '  grandchild:',
+    '    extends: { service: child }',
+    '  model:',
+    '    provider:',
+    '      type: model',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(validate(text), RULE), []);
+});
+
+test('extending a service that has no image does not give one', () => {
+  const text = 'services:\n  base:\n    command: ["x"]\n  child:\n    extends: base\n';
+  assert.deepEqual(findings(validate(text), RULE).map((d) => covered(text, d)), ['base', 'child']);
+});
+
+test('an image from another file: extends.file, or the base file of an override', () => {
+  const files = {
+    [`${ROOT}/common.yaml`]: 'services:\n  app:\n    image: nginx\n',
+    [`${ROOT}/compose.yaml`]: 'services:\n  web:\n    image: nginx\n',
+  };
+  assert.deepEqual(findings(validate('services:\n  web:\n    extends:\n      file: common.yaml\n      service: app\n', { files }), RULE), []);
+  assert.deepEqual(findings(validate('services:\n  web:\n    environment: [A=1]\n', { files }, `${ROOT}/compose.override.yaml`), RULE), []);
+  const [missing] = findings(validate('services:\n  web:\n    extends:\n      file: missing.yaml\n      service: app\n', { files }), RULE);
+  assert.equal(missing, undefined, 'an unreadable extends file may have it');
+});
+
+test('in a -f file the finding is a warning, and without a base file nothing is said', () => {
+  const files = { [`${ROOT}/compose.yaml`]: 'services:\n  web:\n    image: nginx\n' };
+  const [warning] = findings(validate('services:\n  extra:\n    command: ["x"]\n', { files }, `${ROOT}/compose.prod.yaml`), RULE);
+  assert.equal(warning?.severity, 2);
+  assert.deepEqual(findings(validate('services:\n  extra:\n    command: ["x"]\n', {}, `${ROOT}/compose.prod.yaml`), RULE), []);
+  assert.deepEqual(findings(validate('services:\n  extra:\n    command: ["x"]\n', {}, `${ROOT}/compose.override.yaml`), RULE), [], 'nor in an override file without its base');
+});
+
+test('a misspelt image key is reported once, as an unknown key', () => {
+  const diagnostics = validate('services:\n  web:\n    imgae: nginx\n');
+  assert.deepEqual(diagnostics.map((d) => d.code), ['compose-unknown-key']);
+});
+
+test('a service with an unreadable part is not said to lack an image', () => {
+  const text = 'services:\n  web:\n    image: "nginx\n    command: ["x"]\n  api:\n    command: ["y"]\n';
+  assert.deepEqual(findings(validate(text), RULE).map((d) => covered(text, d)), ['api']);
+});

@@ -1,0 +1,100 @@
+// Swarm notes in compose files used as stacks, and the "Deploy as stack" lens. The key lists come
+// from what the docker CLI itself answers (20.10 and 28: "Ignoring unsupported options",
+// "Additional property … is not allowed"), so the cases below are the CLI's verdicts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { composeLanguageService as service } from '../../../server/src/core/compose/composeLanguageService';
+import { ClientCommands } from '../../../server/src/protocol/clientCommands';
+import { DiagnosticSeverity } from '../../../server/src/core/types';
+import { covered, doc, findings, serviceContext, validate, ROOT, COMPOSE_URI } from './helpers';
+
+const STACK_URI = `${ROOT}/docker-stack.yml`;
+const swarmRules = (diagnostics: ReturnType<typeof validate>) => diagnostics.filter((d) => String(d.code).startsWith('compose-swarm-'));
+
+const STACK = [
+  'version: "3.8"',
+  'services:',
+  '  web:',
+  '    image: registry.example/web:1',
+  '    build: .',
+  '    container_name: web',
+  '    restart: always',
+  '    depends_on: [db]',
+  '    profiles: [debug]',
+  '    deploy:',
+  '      replicas: 2',
+  '      update_config:',
+  '        parallelism: 1',
+  '      placement:',
+  '        constraints: [node.role == manager]',
+  '  db:',
+  '    build: ./db',
+  '',
+].join('\n');
+
+test('a file named like a stack file gets the notes: ignored keys, refused keys, no image, Swarm-only deploy keys', () => {
+  const diagnostics = validate(STACK, {}, STACK_URI);
+  const ignored = findings(diagnostics, 'compose-swarm-ignored');
+  assert.deepEqual(ignored.map((d) => covered(STACK, d)), ['build', 'container_name', 'restart', 'depends_on', 'build']);
+  assert.match(ignored[0]!.message, /docker stack deploy ignores "build"\. Swarm does not build/);
+  assert.match(ignored[2]!.message, /deploy\.restart_policy/);
+  assert.ok(ignored.every((d) => d.severity === DiagnosticSeverity.Information));
+  const refused = findings(diagnostics, 'compose-swarm-unsupported');
+  assert.deepEqual(refused.map((d) => covered(STACK, d)), ['profiles']);
+  const noImage = findings(diagnostics, 'compose-swarm-no-image');
+  assert.deepEqual(noImage.map((d) => covered(STACK, d)), ['db']);
+  const only = findings(diagnostics, 'compose-swarm-only');
+  assert.deepEqual(only.map((d) => covered(STACK, d)), ['update_config', 'placement']);
+  assert.ok(only.every((d) => d.severity === DiagnosticSeverity.Hint));
+});
+
+test('the same text in compose.yaml gets no Swarm notes, unless the client deployed it as a stack', () => {
+  assert.deepEqual(swarmRules(validate(STACK)), []);
+  const context = serviceContext();
+  const deployed = service.validate(doc(STACK, COMPOSE_URI), { ...context, facts: { ...context.facts, stackFiles: [COMPOSE_URI] } });
+  assert.ok(swarmRules(deployed).length > 0);
+});
+
+test('stack-like names: docker-stack.yml, stack.yaml, app.stack.yml, stack-prod.yml, but not haystack.yml', () => {
+  const text = 'services:\n  a:\n    build: .\n';
+  for (const name of ['docker-stack.yml', 'stack.yaml', 'app.stack.yml', 'stack-prod.yml']) {
+    assert.ok(swarmRules(validate(text, {}, `${ROOT}/${name}`)).length > 0, name);
+  }
+  assert.deepEqual(swarmRules(validate(text, {}, `${ROOT}/haystack.yml`)), []);
+});
+
+test('a top-level name is refused by the stack loader; x- keys and anchors are fine', () => {
+  const text = 'name: app\nx-common: &common\n  image: a\nservices:\n  a:\n    <<: *common\n    x-note: hi\n';
+  const refused = findings(validate(text, {}, STACK_URI), 'compose-swarm-unsupported');
+  assert.deepEqual(refused.map((d) => covered(text, d)), ['name']);
+  assert.deepEqual(findings(validate(text, {}, STACK_URI), 'compose-swarm-no-image'), [], 'the image comes through the merge key');
+});
+
+test('"Deploy as stack" appears when the file is deployable and used for a stack (or the engine manages a swarm)', () => {
+  const good = 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n';
+  const titles = (uri: string, swarmManager = false) => {
+    const context = serviceContext();
+    return service.codeLenses!(doc(good, uri), { ...context, facts: { ...context.facts, swarmManager } }).filter((l) => l.command!.command === ClientCommands.deployStack);
+  };
+  assert.equal(titles(COMPOSE_URI).length, 0, 'a plain compose file on an engine without swarm');
+  assert.equal(titles(COMPOSE_URI, true).length, 1, 'the engine manages a swarm');
+  const [lens] = titles(STACK_URI);
+  assert.ok(lens);
+  assert.match(lens.command!.title, /Deploy as stack/);
+  assert.deepEqual(lens.command!.arguments, [{ composeFileUri: STACK_URI }]);
+  // Not deployable: a build-only service, a refused key, or an error in the file.
+  const context = serviceContext();
+  const swarm = { ...context, facts: { ...context.facts, swarmManager: true } };
+  for (const bad of ['services:\n  web:\n    build: .\n', 'services:\n  web:\n    image: x\n    profiles: [a]\n', 'services:\n  web:\n    image: x\n    ports: ["99999:80"]\n']) {
+    assert.equal(service.codeLenses!(doc(bad), swarm).filter((l) => l.command!.command === ClientCommands.deployStack).length, 0, bad);
+  }
+});
+
+test('docker-stack files are compose documents even when the editor calls them yaml', async () => {
+  const { documentKind } = await import('../../../server/src/core/documentKind');
+  assert.equal(documentKind('yaml', 'file:///w/docker-stack.yml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/docker-stack.prod.yaml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/compose.yaml'), 'compose');
+  assert.equal(documentKind('yaml', 'file:///w/stack.yml'), undefined, 'a bare stack.yml may belong to any tool');
+  assert.equal(documentKind('yaml', 'file:///w/cloudformation-stack.yaml'), undefined);
+});
