@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { validateDockerfile, dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis';
 import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/expand';
+import { MAX_HINTS } from '../../../server/src/core/dockerfile/inlayHints';
 import { context, doc } from './helpers';
 import { doubling } from '../../fuzz/pathologicalInputs.mjs';
 
@@ -127,4 +128,20 @@ test('4,000 stages: each suggestion compares a bounded number of names and still
   const stages = Array.from({ length: 4000 }, (_, i) => `FROM alpine AS stage${i}\nCOPY --from=stage${Math.max(0, i - 1)} /a /a\n`).join('');
   const all = validateDockerfile(`${stages}FROM stage1x\nCOPY --from=stag1 /a /a\n`);
   assert.ok(all.some((d) => d.code === 'unknown-stage' && /Did you mean stage1\?/.test(d.message)), all.filter((d) => d.code === 'unknown-stage').map((d) => d.message).join('\n'));
+});
+
+test('thousands of uses of long values on one line give a bounded inlay hint answer (17 MB before) and a bounded hover', () => {
+  // A1 = x, A2 = xx, …: 5,000 ARGs on one line, each used twice in the next one's value.
+  const text = `ARG ${Array.from({ length: 5000 }, (_, i) => `A${i + 1}=\${A${i}:-\${A${i}}}x`).join(' ')}\nFROM alpine\nARG A4000\nRUN echo \${A4000}\n`;
+  const d = doc(text);
+  const hints = dockerfileLanguageService.inlayHints!(d, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, context());
+  assert.equal(hints.length, MAX_HINTS);
+  for (const h of hints) {
+    assert.ok(String(h.label).length <= 42, String(h.label));
+    assert.ok(String(h.tooltip).length < 700, `${String(h.tooltip).length}`);
+  }
+  assert.ok(JSON.stringify(hints).length < 1024 * 1024);
+  const hover = dockerfileLanguageService.hover!(d, { line: 3, character: 13 }, context())?.contents.value ?? '';
+  assert.match(hover, /\*\*A4000\*\* = `[^`]+…`/);
+  assert.ok(hover.length < 1000, `${hover.length}`);
 });
