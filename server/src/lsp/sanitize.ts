@@ -20,6 +20,16 @@ export interface SanitizeDoc {
 /** Deepest document symbol tree kept (children below are dropped). */
 const MAX_SYMBOL_DEPTH = 64;
 const MAX_SELECTION_DEPTH = 256;
+/**
+ * Items kept per answer of these kinds. An editor cannot use more (VS Code folds at most 5,000
+ * regions), and 20,000 heredoc RUNs made a 2 MB outline whose copying between threads and writing
+ * to the client held other answers up for over a second.
+ */
+export const MAX_SYMBOLS = 5000;
+export const MAX_FOLDING_RANGES = 5000;
+export const MAX_LINKS = 5000;
+export const MAX_LENSES = 1000;
+export const MAX_INLAY_HINTS = 1000;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -71,8 +81,9 @@ function workspaceEdit(doc: SanitizeDoc, edit: unknown): WorkspaceEdit | undefin
   return { changes };
 }
 
-function symbol(doc: SanitizeDoc, s: unknown, depth: number): DocumentSymbol | undefined {
-  if (!isObject(s)) return undefined;
+function symbol(doc: SanitizeDoc, s: unknown, depth: number, budget: { left: number }): DocumentSymbol | undefined {
+  if (!isObject(s) || budget.left <= 0) return undefined;
+  budget.left--;
   const range = clampRange(doc, s.range);
   let selection = clampRange(doc, s.selectionRange) ?? range;
   if (!range || !selection) return undefined;
@@ -81,7 +92,7 @@ function symbol(doc: SanitizeDoc, s: unknown, depth: number): DocumentSymbol | u
   const out: DocumentSymbol = { name, kind: isNumber(s.kind) && s.kind >= 1 && s.kind <= 26 ? (s.kind as DocumentSymbol['kind']) : 13, range, selectionRange: selection };
   if (typeof s.detail === 'string') out.detail = s.detail;
   if (Array.isArray(s.children) && depth < MAX_SYMBOL_DEPTH) {
-    out.children = s.children.map((c) => symbol(doc, c, depth + 1)).filter((c): c is DocumentSymbol => c !== undefined).filter((c) => contains(range, c.range));
+    out.children = s.children.map((c) => symbol(doc, c, depth + 1, budget)).filter((c): c is DocumentSymbol => c !== undefined).filter((c) => contains(range, c.range));
   }
   return out;
 }
@@ -155,11 +166,14 @@ export function sanitize(method: string, doc: SanitizeDoc, result: unknown, posi
     }
     case 'textDocument/rename':
       return workspaceEdit(doc, result) ?? null;
-    case 'textDocument/documentSymbol':
-      return Array.isArray(result) ? result.map((s) => symbol(doc, s, 0)).filter((s) => s !== undefined) : [];
+    case 'textDocument/documentSymbol': {
+      if (!Array.isArray(result)) return [];
+      const budget = { left: MAX_SYMBOLS };
+      return result.map((s) => symbol(doc, s, 0, budget)).filter((s) => s !== undefined);
+    }
     case 'textDocument/foldingRange':
       return Array.isArray(result)
-        ? result.filter((f: FoldingRange) => isObject(f) && isNumber(f.startLine) && isNumber(f.endLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc.lineCount)
+        ? result.filter((f: FoldingRange) => isObject(f) && isNumber(f.startLine) && isNumber(f.endLine) && f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc.lineCount).slice(0, MAX_FOLDING_RANGES)
         : [];
     case 'textDocument/selectionRange':
       return Array.isArray(result) ? result.slice(0, positions?.length ?? result.length).map((s) => selectionRange(doc, s)) : [];
@@ -171,7 +185,7 @@ export function sanitize(method: string, doc: SanitizeDoc, result: unknown, posi
         if (typeof l.target === 'string') link.target = l.target;
         if (typeof l.tooltip === 'string') link.tooltip = l.tooltip;
         return [link];
-      }) : [];
+      }).slice(0, MAX_LINKS) : [];
     case 'textDocument/formatting':
     case 'textDocument/rangeFormatting':
     case 'textDocument/onTypeFormatting':
@@ -191,12 +205,12 @@ export function sanitize(method: string, doc: SanitizeDoc, result: unknown, posi
       return Array.isArray(result) ? result.flatMap((l: CodeLens) => {
         const range = isObject(l) ? clampRange(doc, l.range) : undefined;
         return range ? [{ ...l, range }] : [];
-      }) : [];
+      }).slice(0, MAX_LENSES) : [];
     case 'textDocument/inlayHint':
       return Array.isArray(result) ? result.flatMap((h: InlayHint) => {
         if (!isObject(h) || !isPosition(h.position) || (typeof h.label === 'string' ? h.label === '' : !Array.isArray(h.label))) return [];
         return [{ ...h, position: clampPosition(doc, h.position) }];
-      }) : [];
+      }).slice(0, MAX_INLAY_HINTS) : [];
     case 'textDocument/semanticTokens/full': {
       const data = (result as SemanticTokens).data;
       if (!Array.isArray(data) || !data.every(isNumber)) return { data: [] };

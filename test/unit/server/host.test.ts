@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LanguageHost, type HostMessage } from '../../../server/src/lsp/host';
+import { MAX_FOLDING_RANGES, MAX_INLAY_HINTS, MAX_LENSES, MAX_LINKS, MAX_SYMBOLS } from '../../../server/src/lsp/sanitize';
 import type { LanguageService } from '../../../server/src/core/languageService';
 import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
@@ -96,4 +97,27 @@ test('a feature that throws is an error reply; the host answers the next request
   assert.match(reply.error ?? '', /boom/);
   const symbols = ask(host, { type: 'request', method: 'textDocument/documentSymbol', params: { textDocument: { uri } } });
   assert.equal((symbols.result as unknown[]).length, 1);
+});
+
+test('answers of outlines, folds, links, lenses and hints are capped: 20,000 heredoc RUNs made a 2 MB outline that held other answers up', () => {
+  const host = new LanguageHost();
+  const uri = 'file:///h3/Dockerfile';
+  const text = `FROM alpine\n${'RUN <<EOF\nset -e\necho "$HOME"\nEOF\nCOPY <<-"X" /a\n\tb\n\tX\n'.repeat(10_000)}`;
+  host.handle({ type: 'open', uri, languageId: 'dockerfile', version: 1, text });
+  const request = (method: string, params: object = {}) => ask(host, { type: 'request', method, params: { textDocument: { uri }, ...params } }).result as unknown[];
+  const count = (list: { children?: unknown[] }[]): number => list.reduce((n, s) => n + 1 + count((s.children ?? []) as { children?: unknown[] }[]), 0);
+  const symbols = request('textDocument/documentSymbol') as { name: string; children?: unknown[] }[];
+  assert.equal(count(symbols), MAX_SYMBOLS);
+  assert.equal(request('textDocument/foldingRange').length, MAX_FOLDING_RANGES);
+  // 6,000 stages: a link on each image and a build lens above each stage.
+  const stages = 'file:///h3/stages/Dockerfile';
+  host.handle({ type: 'open', uri: stages, languageId: 'dockerfile', version: 1, text: Array.from({ length: 6000 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join('') });
+  const on = (method: string, params: object = {}) => ask(host, { type: 'request', method, params: { textDocument: { uri: stages }, ...params } }).result as unknown[];
+  assert.equal(on('textDocument/documentLink').length, MAX_LINKS);
+  assert.equal(on('textDocument/codeLens').length, MAX_LENSES);
+  // Variables used 3,000 times on one line: one hint each, up to the cap.
+  const vars = 'file:///h3/vars/Dockerfile';
+  host.handle({ type: 'open', uri: vars, languageId: 'dockerfile', version: 1, text: `FROM alpine\nARG V=1\nRUN echo ${'$V '.repeat(3000)}\n` });
+  const hints = ask(host, { type: 'request', method: 'textDocument/inlayHint', params: { textDocument: { uri: vars }, range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } } } }).result as unknown[];
+  assert.equal(hints.length, MAX_INLAY_HINTS);
 });
