@@ -83,4 +83,29 @@ describe('the language server under hostile input in VS Code', function () {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(lines.length - 1, 7));
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'restart'));
   });
+
+  it('a Dockerfile of 6,000 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
+    const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, Array.from({ length: 6000 }, (_, i) => `FROM alpine:3.20 AS s${i}\nRUN echo ${i}\n`).join(''));
+    await diagnosticsFor(document.uri);
+    const symbols = await waitFor('the outline', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      return found && found.length > 0 ? found : undefined;
+    });
+    const count = (list: vscode.DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
+    assert.equal(count(symbols), 5000);
+    assert.equal(symbols[0]!.name.includes('s0'), true, symbols[0]!.name);
+    // An answer later than 800 ms is an empty one (the work goes on): ask again until it is there.
+    const nonEmpty = <T>(command: string) => waitFor(command, async () => {
+      const found = await vscode.commands.executeCommand<T[]>(command, document.uri);
+      return found && found.length > 0 ? found : undefined;
+    });
+    assert.equal((await nonEmpty<vscode.DocumentLink>('vscode.executeLinkProvider')).length, 5000);
+    assert.equal((await nonEmpty<vscode.CodeLens>('vscode.executeCodeLensProvider')).length, 1000);
+    const other = await openWorkspaceFile(`${FOLDER}/stages-other/Dockerfile`, 'FROM alpine:3.20\nARG V=2\nRUN echo ${V}\n');
+    const hovers = await waitFor('a hover on the other file', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', other.uri, new vscode.Position(2, 12));
+      return found.length > 0 ? found : undefined;
+    });
+    assert.match(hoverText(hovers), /\*\*V\*\* = `2`/);
+  });
 });

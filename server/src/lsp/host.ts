@@ -184,7 +184,7 @@ export class LanguageHost {
 /**
  * For the tests of the safety nets only (DWB_HOST_TEST_HOOKS=1): a document whose first line is
  * `# dwb-test: spin` keeps its worker busy for good, `# dwb-test: allocate` makes it run out of
- * memory, as a feature stuck on an input would.
+ * memory, as a feature stuck on an input would, and `# dwb-test: slow` takes 1.5 s over each answer.
  */
 function testHook(document: TextDocument): void {
   if (process.env.DWB_HOST_TEST_HOOKS !== '1') return;
@@ -192,6 +192,12 @@ function testHook(document: TextDocument): void {
   if (first.startsWith('# dwb-test: spin')) {
     for (;;) {
       // busy for good
+    }
+  }
+  if (first.startsWith('# dwb-test: slow')) {
+    const until = performance.now() + 1500;
+    while (performance.now() < until) {
+      // slow, not stuck
     }
   }
   if (first.startsWith('# dwb-test: allocate')) {

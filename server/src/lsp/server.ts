@@ -35,6 +35,15 @@ export const SERVER_VERSION = '0.1.0';
 /** A request not answered in this time gets its empty answer (the work may still finish later). */
 export const REQUEST_ANSWER_MS = 800;
 /**
+ * The same for answers about the whole document, which VS Code keeps until the document changes
+ * (an empty outline given at 800 ms stayed empty): worth a longer wait, still short of the kill.
+ */
+export const WHOLE_DOCUMENT_ANSWER_MS = 4000;
+const WHOLE_DOCUMENT = new Set([
+  'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/documentLink',
+  'textDocument/codeLens', 'textDocument/inlayHint',
+]);
+/**
  * A worker that has not answered for this long is stopped and replaced. Validations stop their
  * checks after 1 s on their own, so only a stuck one gets here; the margin is for a loaded machine.
  */
@@ -192,11 +201,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document || !kindOf(document) || token?.isCancellationRequested) return fallback;
     const lost = lostRequests.get(document.uri);
     if (lost && lost.version === document.version && lost.count >= 2) return fallback;
-    const outcome = await requests.call({ type: 'request', method, params }, { answerMs: REQUEST_ANSWER_MS, killMs: REQUEST_KILL_MS });
-    return answerOf(outcome, method, fallback, document);
+    const answerMs = WHOLE_DOCUMENT.has(method) ? WHOLE_DOCUMENT_ANSWER_MS : REQUEST_ANSWER_MS;
+    const outcome = await requests.call({ type: 'request', method, params }, { answerMs, killMs: REQUEST_KILL_MS });
+    return answerOf(outcome, method, fallback, document, answerMs);
   }
 
-  function answerOf(outcome: CallOutcome, method: string, fallback: unknown, document?: TextDocument): unknown {
+  function answerOf(outcome: CallOutcome, method: string, fallback: unknown, document?: TextDocument, answerMs = REQUEST_ANSWER_MS): unknown {
     if (outcome.kind === 'reply') {
       const reply: HostReply = outcome.reply;
       if (reply.error) {
@@ -209,7 +219,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const lost = lostRequests.get(document.uri);
       lostRequests.set(document.uri, { version: document.version, count: lost?.version === document.version ? lost.count + 1 : 1 });
     }
-    warn(`${method}${document ? ` in ${document.uri}` : ''}: ${outcome.kind === 'late' ? `no answer within ${REQUEST_ANSWER_MS} ms` : `worker lost (${outcome.reason})`}`);
+    warn(`${method}${document ? ` in ${document.uri}` : ''}: ${outcome.kind === 'late' ? `no answer within ${answerMs} ms` : `worker lost (${outcome.reason})`}`);
     return fallback;
   }
 
@@ -345,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.inlayHint.on(on('textDocument/inlayHint'));
   connection.languages.semanticTokens.on(on('textDocument/semanticTokens/full'));
   connection.onRequest(ExplainDockerfileRequest, async (params: ExplainDockerfileParams) =>
-    answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: REQUEST_KILL_MS, killMs: REQUEST_KILL_MS }), EXPLAIN_METHOD, null));
+    answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: REQUEST_KILL_MS, killMs: REQUEST_KILL_MS }), EXPLAIN_METHOD, null, undefined, REQUEST_KILL_MS));
 
   connection.onShutdown(async () => {
     await Promise.all(hosts.map((h) => h.dispose()));

@@ -65,6 +65,15 @@ test('a stuck validation, a stuck request and a validation out of memory cost th
     await peer.next((m) => m.method === 'window/logMessage' && /requests worker stopped/.test(m.params.message), 60_000);
     assert.match((await hoverSmall()).contents.value, /RUN/);
 
+    // A slow answer: the outline, which VS Code keeps until the document changes, is waited for;
+    // a hover is given up at 800 ms.
+    const SLOW = 'file:///tmp/dwb-workers/slow/Dockerfile';
+    peer.notify('textDocument/didOpen', { textDocument: { uri: SLOW, languageId: 'dockerfile', version: 1, text: '# dwb-test: slow\nFROM alpine\nRUN echo hi\n' } });
+    const symbols = await peer.request('textDocument/documentSymbol', { textDocument: { uri: SLOW } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0, JSON.stringify(symbols));
+    assert.equal(await peer.request('textDocument/hover', { textDocument: { uri: SLOW }, position: { line: 2, character: 1 } }), null);
+    peer.notify('textDocument/didClose', { textDocument: { uri: SLOW } });
+
     // A validation that runs out of memory: its worker ends, the file says why.
     const memory = diagnostics(STUCK, 4);
     peer.notify('textDocument/didChange', { textDocument: { uri: STUCK, version: 4 }, contentChanges: [{ text: '# dwb-test: allocate\nFROM alpine\n' }] });
