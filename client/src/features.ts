@@ -16,7 +16,7 @@ import { ReportDocuments } from './ui/reportDocuments';
 import { allCommands } from './commands/commandTable';
 import type { CommandContext, Handler, Views } from './commands/commandContext';
 import { createLanguageClient, ruleSettings } from './languageClient';
-import { SettingsNotification } from '../../server/src/protocol/messages';
+import { SettingsNotification, WorkspaceTrustNotification } from '../../server/src/protocol/messages';
 import { BuiltImages } from './build/builtImages';
 import { buildCommands, type BuildWorkflow } from './build/buildCommands';
 import { buildTaskProvider, type BuildTaskDeps } from './build/buildTask';
@@ -153,6 +153,10 @@ export function createFeatures(core: CoreParts): Features {
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('dockerWorkbench.rules') && client?.isRunning()) void client.sendNotification(SettingsNotification, { rules: ruleSettings() });
     if (e.affectsConfiguration('tasks')) languageFacts.sendBuildContexts();
+  }));
+  // Trust is granted without a reload (taking it away reloads the window, which restarts the server).
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (client?.isRunning()) void client.sendNotification(WorkspaceTrustNotification, { trusted: true });
   }));
 
   // What is inside an image: layers, files, packages, known vulnerabilities.

@@ -18,7 +18,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
   };
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() } };
+  // Only in a trusted workspace does the server read files outside the workspace folders.
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() }, workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile' },

@@ -7,6 +7,7 @@ export class LspPeer {
   request(method: string, params: unknown): Promise<any>;
   notify(method: string, params: unknown): void;
   next(match: (message: any) => boolean, timeoutMs?: number): Promise<any>;
+  observe(observer: (message: any) => void): void;
   peakMemoryMb(): number;
   stop(): Promise<void>;
 }

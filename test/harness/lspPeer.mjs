@@ -10,6 +10,7 @@ export class LspPeer {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];
+    this.observers = [];
     this.child.stdout.on('data', (chunk) => this.read(chunk));
     this.child.stderr.on('data', () => undefined);
   }
@@ -32,6 +33,11 @@ export class LspPeer {
     this.send({ method, params });
   }
 
+  /** Calls `observer` with every notification the server sends from now on. */
+  observe(observer) {
+    this.observers.push(observer);
+  }
+
   /** Resolves with the next message for which `match` is true. */
   next(match, timeoutMs = 30_000) {
     return new Promise((resolve, reject) => {
@@ -52,7 +58,7 @@ export class LspPeer {
       if (message.id !== undefined && this.pending.has(message.id) && !message.method) {
         const { resolve, reject } = this.pending.get(message.id);
         this.pending.delete(message.id);
-        if (message.error) reject(new Error(message.error.message));
+        if (message.error) reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
         else resolve(message.result);
         continue;
       }
@@ -61,6 +67,7 @@ export class LspPeer {
         this.send({ id: message.id, result: message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null });
         continue;
       }
+      for (const observer of this.observers) observer(message);
       for (const listener of [...this.listeners]) {
         if (listener.match(message)) {
           this.listeners.splice(this.listeners.indexOf(listener), 1);

@@ -86,6 +86,12 @@ export interface FileAccess {
   exists(uri: string): boolean;
   readText(uri: string): string | undefined;
   list(uri: string): { name: string; isDirectory: boolean }[];
+  /**
+   * Whether the server may look at this file at all (outside the workspace in an untrusted one,
+   * a network path: no). Where it may not, the others act as if there were nothing, so a check
+   * that reports missing files asks this first. Left out: everything may be looked at.
+   */
+  allowed?(uri: string): boolean;
 }
 
 export interface ServiceContext {
@@ -94,6 +100,13 @@ export interface ServiceContext {
   files: FileAccess;
   /** The other open documents (for cross-file features such as compose override files). */
   openDocuments(): readonly TextDocumentLike[];
+  /**
+   * The diagnostics last published for a document, when validation runs elsewhere (another
+   * thread): hovers explain them and quick fixes read their data instead of validating again.
+   */
+  publishedDiagnostics?(uri: string): readonly Diagnostic[] | undefined;
+  /** A validation past this time (performance.now()) runs no further checks and says so. */
+  deadline?: number;
 }
 
 export interface LanguageService {

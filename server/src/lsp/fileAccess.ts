@@ -1,43 +1,146 @@
-// FileAccess for the core, on the local file system. Only file: URIs are read; anything else
-// (untitled documents, remote schemes) simply does not exist as far as the core is concerned.
+// FileAccess for the core, on the local file system, behind a policy. Only local `file:` URIs are
+// read: no other scheme, no URI with a host, no network path in any spelling (\\host, //host,
+// /\host, \/host), which on Windows would reach out to the network. Inside the workspace folders
+// anything may be read; outside them only in a trusted workspace. Listing folders (path
+// completion) and links ("browse") stay inside the workspace folders whatever the trust.
+// Symbolic links are followed before deciding, so a link in the workspace to /etc is outside.
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileAccess } from '../core/languageService';
 
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+const MAX_LISTED = 5000;
 
-function toPath(uri: string): string | undefined {
+export type AccessKind = 'read' | 'browse';
+
+export interface AccessState {
+  /** The client said the workspace is trusted. */
+  trusted: boolean;
+  /** Workspace folder URIs; empty when the client opened none. */
+  folders: readonly string[];
+}
+
+const windows = process.platform === 'win32';
+
+/** A network path, however its separators are written. */
+export function isNetworkPath(path: string): boolean {
+  return /^[\\/]{2}/.test(path.replace(/^\/(?=[A-Za-z]:)/, ''));
+}
+
+/** The local path of a `file:` URI without a host, or undefined. */
+export function localPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    return fileURLToPath(uri);
+    const url = new URL(uri);
+    if (url.host !== '' && url.host !== 'localhost') return undefined;
+    // Encoded separators could spell a network path once decoded.
+    if (/%(2f|5c)/i.test(url.pathname)) return undefined;
+    if (isNetworkPath(decodeURIComponent(url.pathname))) return undefined;
+    const path = fileURLToPath(url);
+    if (isNetworkPath(path)) return undefined;
+    return nodePath.resolve(path);
   } catch {
     return undefined;
   }
 }
 
-export const nodeFileAccess: FileAccess = {
-  exists(uri) {
-    const path = toPath(uri);
-    return path !== undefined && fs.existsSync(path);
-  },
-  readText(uri) {
-    const path = toPath(uri);
-    if (!path) return undefined;
+/** The path with symbolic links resolved, for the part of it that exists. */
+function realPath(path: string): string {
+  let head = path;
+  const tail: string[] = [];
+  for (let guard = 0; guard < 256; guard++) {
     try {
-      const stat = fs.statSync(path);
-      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
-      return fs.readFileSync(path, 'utf8');
+      const real = fs.realpathSync.native(head);
+      return tail.length === 0 ? real : nodePath.join(real, ...tail.reverse());
     } catch {
-      return undefined;
+      const parent = nodePath.dirname(head);
+      if (parent === head) break;
+      tail.push(nodePath.basename(head));
+      head = parent;
     }
-  },
-  list(uri) {
-    const path = toPath(uri);
-    if (!path) return [];
-    try {
-      return fs.readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
-    } catch {
-      return [];
-    }
-  },
-};
+  }
+  return path;
+}
+
+function inside(path: string, folder: string): boolean {
+  const p = windows ? path.toLowerCase() : path;
+  const f = windows ? folder.toLowerCase() : folder;
+  return p === f || p.startsWith(f.endsWith(nodePath.sep) ? f : f + nodePath.sep);
+}
+
+/** Decides which files the server may look at, from the trust and the workspace folders. */
+export class FilePolicy {
+  private folders: string[] = [];
+  private trusted = false;
+
+  /** `fallbackFolders`: the folders of the open documents, the workspace when the client sent none. */
+  constructor(private readonly fallbackFolders: () => string[] = () => []) {}
+
+  update(state: AccessState): void {
+    this.trusted = state.trusted;
+    this.folders = state.folders.map(localPath).filter((p): p is string => p !== undefined).map(realPath);
+  }
+
+  get state(): { trusted: boolean; folders: readonly string[] } {
+    return { trusted: this.trusted, folders: this.folders };
+  }
+
+  private roots(): string[] {
+    if (this.folders.length > 0) return this.folders;
+    return this.fallbackFolders().map(localPath).filter((p): p is string => p !== undefined).map(realPath);
+  }
+
+  /** The local path of the URI when the server may look at it for this kind of use. */
+  pathFor(uri: string, kind: AccessKind): string | undefined {
+    const path = localPath(uri);
+    if (path === undefined) return undefined;
+    if (kind === 'read' && this.trusted) return path;
+    const real = realPath(path);
+    return this.roots().some((root) => inside(real, root)) ? path : undefined;
+  }
+
+  allows(uri: string, kind: AccessKind): boolean {
+    return this.pathFor(uri, kind) !== undefined;
+  }
+}
+
+/** File access for one kind of use, through a policy. */
+export function policyFileAccess(policy: FilePolicy, kind: AccessKind): FileAccess {
+  return {
+    allowed: (uri) => policy.allows(uri, kind),
+    exists(uri) {
+      const path = policy.pathFor(uri, kind);
+      return path !== undefined && fs.existsSync(path);
+    },
+    readText(uri) {
+      const path = policy.pathFor(uri, kind);
+      if (!path) return undefined;
+      try {
+        const stat = fs.statSync(path);
+        if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
+        return fs.readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list(uri) {
+      const path = policy.pathFor(uri, kind);
+      if (!path) return [];
+      try {
+        const out: { name: string; isDirectory: boolean }[] = [];
+        const dir = fs.opendirSync(path);
+        try {
+          for (let entry = dir.readSync(); entry && out.length < MAX_LISTED; entry = dir.readSync()) {
+            out.push({ name: entry.name, isDirectory: entry.isDirectory() });
+          }
+        } finally {
+          dir.closeSync();
+        }
+        return out;
+      } catch {
+        return [];
+      }
+    },
+  };
+}

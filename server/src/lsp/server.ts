@@ -1,182 +1,367 @@
-// The LSP adapter: maps requests and document events onto the language-service core by
-// document kind. It owns no language knowledge of its own; every handler goes through runSafe.
+// The LSP adapter: keeps the open documents and what the client told the server, and hands the
+// work to two language hosts (host.ts), each in its own worker thread: one answers requests, one
+// validates. So a long validation never holds up a hover or a completion, and a request that
+// takes too long is answered with an empty result while its worker finishes or is replaced.
+// It owns no language knowledge of its own.
 import {
-  TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
   type InitializeResult,
   type ServerCapabilities,
-  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind, type DocumentKind } from '../core/documentKind';
-import type { LanguageService, LanguageSettings, ServiceContext, WorkspaceFacts } from '../core/languageService';
-import type { Diagnostic } from '../core/types';
-import { useLocale } from '../core/l10n';
+import type { LanguageService, LanguageSettings, WorkspaceFacts } from '../core/languageService';
+import { DiagnosticSeverity, type Diagnostic } from '../core/types';
+import { t, useLocale } from '../core/l10n';
+import { LIMIT_CODE } from '../core/limits';
 import { registerBundles } from './bundles';
 import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../core/compose/composeLanguageService';
 import {
-  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification,
-  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams,
+  BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification, WorkspaceTrustNotification,
+  type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams, type WorkspaceTrustParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
-import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
-import { runSafe } from './runSafe';
-import { DiagnosticScheduler } from './diagnosticScheduler';
-import { nodeFileAccess } from './fileAccess';
+import { formatError } from './formatError';
+import { EXPLAIN_METHOD, type HostReply } from './host';
+import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
+import type { AccessState } from './fileAccess';
 import { version } from '../../../package.json';
 
 export const SERVER_NAME = 'docker-workbench-language-server';
 // The extension's version, read from the manifest at build time (esbuild keeps only this field).
 export const SERVER_VERSION: string = version;
 
-export function startServer(connection: Connection, services: Record<DocumentKind, LanguageService> = {
-  dockerfile: dockerfileLanguageService,
-  compose: composeLanguageService,
-}): void {
-  registerBundles();
-  const documents = new TextDocuments(TextDocument);
-  const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
-  const settings: LanguageSettings = { rules: {} };
-  const context: ServiceContext = { facts, settings, files: nodeFileAccess, openDocuments: () => documents.all() };
-  const all = Object.values(services);
+/** A request not answered in this time gets its empty answer (the work may still finish later). */
+export const REQUEST_ANSWER_MS = 800;
+/**
+ * The same for answers about the whole document, which VS Code keeps until the document changes
+ * (an empty outline given at 800 ms stayed empty): worth a longer wait, still short of the kill.
+ */
+export const WHOLE_DOCUMENT_ANSWER_MS = 4000;
+const WHOLE_DOCUMENT = new Set([
+  'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/documentLink',
+  'textDocument/codeLens', 'textDocument/inlayHint',
+]);
+/**
+ * A worker that has not answered for this long is stopped and replaced. Validations stop their
+ * checks after 1 s on their own, so only a stuck one gets here; the margin is for a loaded machine.
+ */
+export const VALIDATION_KILL_MS = 8000;
+export const REQUEST_KILL_MS = 5000;
+/** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
+export const WORKER_MEMORY_MB = 96;
 
-  const serviceFor = (uri: string): { service: LanguageService; document: TextDocument } | undefined => {
+export interface ServerOptions {
+  /** The script that starts a host worker (the bundle itself); without it the hosts run inline. */
+  workerEntry?: string;
+  services?: Record<DocumentKind, LanguageService>;
+}
+
+/** What each request answers when the host has no answer in time. */
+const FALLBACK: Record<string, unknown> = {
+  'textDocument/completion': null,
+  'textDocument/hover': null,
+  'textDocument/signatureHelp': null,
+  'textDocument/definition': [],
+  'textDocument/references': [],
+  'textDocument/documentHighlight': [],
+  'textDocument/prepareRename': null,
+  'textDocument/rename': null,
+  'textDocument/documentSymbol': [],
+  'textDocument/foldingRange': [],
+  'textDocument/selectionRange': [],
+  'textDocument/documentLink': [],
+  'textDocument/formatting': [],
+  'textDocument/rangeFormatting': [],
+  'textDocument/onTypeFormatting': [],
+  'textDocument/codeAction': [],
+  'textDocument/codeLens': [],
+  'textDocument/inlayHint': [],
+  'textDocument/semanticTokens/full': { data: [] },
+};
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  registerBundles();
+  const services = options.services ?? { dockerfile: dockerfileLanguageService, compose: composeLanguageService };
+  const documents = new Map<string, TextDocument>();
+  const published = new Map<string, Diagnostic[]>();
+  const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
+  let settings: LanguageSettings = { rules: {} };
+  const access: { trusted: boolean; folders: string[] } = { trusted: false, folders: [] };
+  let locale: string | undefined;
+  let foldersChange = false;
+  const log = (message: string) => connection.console.error(message);
+  /** Answers given late or workers replaced: expected under load, so a warning, not an error. */
+  const warn = (message: string) => connection.console.warn(message);
+
+  const stateMessage = (): SyncMessage => ({ type: 'state', facts, settings, access: { ...access } as AccessState, ...(locale !== undefined ? { locale } : {}) });
+  const replay = (withPublished: boolean) => (): SyncMessage[] => [
+    stateMessage(),
+    ...[...documents.values()].map((d): SyncMessage => ({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })),
+    ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
+  ];
+  const makeHost = (name: string, withPublished: boolean): Host => options.workerEntry
+    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, name })
+    : new InlineHost();
+  const requests = makeHost('requests', true);
+  const validation = makeHost('validation', false);
+  const hosts = [requests, validation];
+  const broadcast = (message: SyncMessage) => hosts.forEach((h) => h.post(message));
+  // Inline hosts have no replay: bring them up to date now.
+  if (!options.workerEntry) broadcast(stateMessage());
+  const stateChanged = () => broadcast(stateMessage());
+
+  const kindOf = (document: TextDocument) => documentKind(document.languageId, document.uri);
+
+  // ---- Diagnostics: one validation at a time, the latest version of each changed document. ----
+  const dirty = new Set<string>();
+  let validating = false;
+  let kicked = false;
+  /** Versions whose validation was lost (too slow, out of memory): not tried again until they change. */
+  const lostValidation = new Map<string, number>();
+
+  const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => {
+    published.set(uri, diagnostics);
+    requests.post({ type: 'published', uri, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+  const lostNote = (document: TextDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.getText().length) } },
+    severity: DiagnosticSeverity.Warning,
+    code: LIMIT_CODE,
+    source: 'docker-workbench',
+    message: reason === 'memory'
+      ? t('Checking this file needed more memory than the language server allows, so it was stopped; no findings are shown for this version.')
+      : reason === 'error'
+        ? t('Checking this file failed with an internal error, so no findings are shown for this version. The language server log has the details.')
+        : t('Checking this file took longer than {0} seconds, so it was stopped; no findings are shown for this version.', String(VALIDATION_KILL_MS / 1000)),
+  });
+
+  const kick = () => {
+    if (kicked || validating || dirty.size === 0) return;
+    kicked = true;
+    // Once per turn of the event loop: a burst of edits is one validation of the last version.
+    setImmediate(() => {
+      kicked = false;
+      void validateNext();
+    });
+  };
+  const validateNext = async () => {
+    if (validating) return;
+    const uri = dirty.values().next().value as string | undefined;
+    if (uri === undefined) return;
+    dirty.delete(uri);
     const document = documents.get(uri);
-    if (!document) return undefined;
-    const kind = documentKind(document.languageId, document.uri);
-    return kind ? { service: services[kind], document } : undefined;
+    if (!document || !kindOf(document) || lostValidation.get(uri) === document.version) {
+      kick();
+      return;
+    }
+    validating = true;
+    let outcome: CallOutcome;
+    try {
+      // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
+      outcome = await validation.call({ type: 'validate', uri }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+    } finally {
+      validating = false;
+    }
+    const current = documents.get(uri);
+    if (current) {
+      if (outcome.kind === 'reply' && !outcome.reply.error) {
+        const reply = outcome.reply;
+        if (Array.isArray(reply.result) && reply.version === current.version) publish(uri, current.version, reply.result as Diagnostic[]);
+      } else if (!dirty.has(uri)) {
+        // Lost, or the feature threw: say so on the file rather than leave it silently without findings.
+        const reason = outcome.kind === 'reply' ? 'error' : outcome.kind === 'late' ? 'late' : outcome.reason;
+        if (outcome.kind === 'reply') log(formatError(`diagnostics for ${uri}`, outcome.reply.error));
+        else warn(`diagnostics for ${uri}: ${reason}`);
+        lostValidation.set(uri, current.version);
+        publish(uri, current.version, [lostNote(current, reason)]);
+      }
+    }
+    kick();
+  };
+  const schedule = (uri: string) => {
+    dirty.add(uri);
+    kick();
+  };
+  const revalidateAll = () => {
+    lostValidation.clear();
+    for (const uri of documents.keys()) schedule(uri);
   };
 
-  const diagnostics = new DiagnosticScheduler((uri) => {
-    const target = serviceFor(uri);
-    if (!target) return;
-    const result = runSafe(connection.console, `diagnostics for ${uri}`, undefined, [] as Diagnostic[], () =>
-      target.service.validate(target.document, context),
-    );
-    if (Array.isArray(result)) {
-      void connection.sendDiagnostics({ uri, version: target.document.version, diagnostics: result });
-    }
-  });
-  const revalidateAll = () => documents.all().forEach((d) => diagnostics.schedule(d.uri));
+  // ---- Requests: answered by the request host, or with their empty answer when it cannot. ----
+  /** Per document, a version whose requests lost the worker twice: answered empty at once. */
+  const lostRequests = new Map<string, { version: number; count: number }>();
 
-  /**
-   * A request handler that finds the document's service and runs one of its features. The core
-   * returns LSP-shaped data, so the result is passed through as is (hence the loose return type).
-   */
-  function handler<P extends { textDocument: { uri: string } }>(
-    name: string,
-    fallback: unknown,
-    run: (service: LanguageService, document: TextDocument, params: P) => unknown,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ): (params: P, token: CancellationToken) => any {
-    return (params, token) => {
-      const target = serviceFor(params.textDocument.uri);
-      if (!target) return fallback;
-      return runSafe(connection.console, `${name} in ${params.textDocument.uri}`, token, fallback, () =>
-        run(target.service, target.document, params) ?? fallback,
-      );
-    };
+  async function ask(method: string, params: { textDocument?: { uri: string } }, token?: CancellationToken): Promise<unknown> {
+    const fallback = FALLBACK[method] ?? null;
+    const uri = params?.textDocument?.uri;
+    const document = uri === undefined ? undefined : documents.get(uri);
+    if (!document || !kindOf(document) || token?.isCancellationRequested) return fallback;
+    const lost = lostRequests.get(document.uri);
+    if (lost && lost.version === document.version && lost.count >= 2) return fallback;
+    const answerMs = WHOLE_DOCUMENT.has(method) ? WHOLE_DOCUMENT_ANSWER_MS : REQUEST_ANSWER_MS;
+    const outcome = await requests.call({ type: 'request', method, params }, { answerMs, killMs: REQUEST_KILL_MS });
+    return answerOf(outcome, method, fallback, document, answerMs);
   }
 
+  function answerOf(outcome: CallOutcome, method: string, fallback: unknown, document?: TextDocument, answerMs = REQUEST_ANSWER_MS): unknown {
+    if (outcome.kind === 'reply') {
+      const reply: HostReply = outcome.reply;
+      if (reply.error) {
+        log(formatError(`${method}${document ? ` in ${document.uri}` : ''}`, reply.error));
+        return fallback;
+      }
+      return reply.result ?? fallback;
+    }
+    if (outcome.kind === 'lost' && document) {
+      const lost = lostRequests.get(document.uri);
+      lostRequests.set(document.uri, { version: document.version, count: lost?.version === document.version ? lost.count + 1 : 1 });
+    }
+    warn(`${method}${document ? ` in ${document.uri}` : ''}: ${outcome.kind === 'late' ? `no answer within ${answerMs} ms` : `worker lost (${outcome.reason})`}`);
+    return fallback;
+  }
+
+  // ---- The connection. ----
   let codeLensRefresh = false;
   connection.onInitialize((params): InitializeResult => {
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    useLocale(options.locale ?? params.locale);
-    if (options.settings?.rules) settings.rules = { ...options.settings.rules };
-    return { capabilities: capabilitiesOf(all), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    locale = init.locale ?? params.locale;
+    useLocale(locale);
+    if (init.settings?.rules) settings = { rules: { ...init.settings.rules } };
+    access.trusted = init.workspaceTrusted === true;
+    access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
+    stateChanged();
+    // The workers start now, while the client finishes its own start-up.
+    hosts.forEach((h) => h.start());
+    const capabilities = capabilitiesOf(Object.values(services));
+    capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
+  connection.onInitialized(() => {
+    if (!foldersChange) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      access.folders = [...access.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+      stateChanged();
+      revalidateAll();
+    });
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    const document = TextDocument.create(d.uri, d.languageId, d.version, d.text);
+    documents.set(d.uri, document);
+    broadcast({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.text });
+    changed(document);
+  });
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+    const document = documents.get(d.uri);
+    if (!document || d.version === null) return;
+    TextDocument.update(document, contentChanges, d.version);
+    broadcast({ type: 'change', uri: d.uri, version: d.version, changes: contentChanges });
+    changed(document);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: d }) => {
+    if (!documents.delete(d.uri)) return;
+    dirty.delete(d.uri);
+    published.delete(d.uri);
+    lostValidation.delete(d.uri);
+    lostRequests.delete(d.uri);
+    broadcast({ type: 'close', uri: d.uri });
+    void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+  });
+  function changed(document: TextDocument) {
+    schedule(document.uri);
+    // A compose file's diagnostics depend on the other files of its project: base and override
+    // files beside it, and -f overlays up to three folders below their base.
+    if (kindOf(document) !== 'compose') return;
+    const folder = document.uri.slice(0, document.uri.lastIndexOf('/') + 1);
+    for (const other of documents.values()) {
+      const below = other.uri.startsWith(folder) ? other.uri.slice(folder.length).split('/').length - 1 : -1;
+      if (other.uri !== document.uri && below >= 0 && below <= 3 && kindOf(other) === 'compose') schedule(other.uri);
+    }
+  }
 
   connection.onNotification(LocalImagesNotification, (params: LocalImagesParams) => {
     facts.images = Array.isArray(params?.images) ? params.images.filter((i) => i && typeof i.name === 'string') : [];
+    stateChanged();
     revalidateAll();
   });
   connection.onNotification(BuiltImageNotification, (params: BuiltImageParams) => {
     if (!params || typeof params.dockerfileUri !== 'string') return;
     facts.builtImages = [...facts.builtImages.filter((b) => b.dockerfileUri !== params.dockerfileUri), params];
+    stateChanged();
     void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
   connection.onNotification(BuildContextsNotification, (params: BuildContextsParams) => {
     const list = Array.isArray(params?.contexts) ? params.contexts : [];
     facts.buildContexts = list.filter((c) => c && typeof c.dockerfileUri === 'string' && typeof c.contextUri === 'string').slice(0, 1000);
+    stateChanged();
     revalidateAll();
   });
   connection.onNotification(StackFilesNotification, (params: StackFilesParams) => {
     facts.stackFiles = Array.isArray(params?.uris) ? params.uris.filter((u) => typeof u === 'string') : [];
     facts.swarmManager = params?.swarmManager === true;
+    stateChanged();
     revalidateAll();
     // "Deploy as stack" depends on these facts.
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
   connection.onNotification(SettingsNotification, (params: SettingsParams) => {
-    if (params?.rules && typeof params.rules === 'object') settings.rules = { ...params.rules };
+    if (params?.rules && typeof params.rules === 'object') settings = { rules: { ...params.rules } };
+    stateChanged();
+    revalidateAll();
+  });
+  connection.onNotification(WorkspaceTrustNotification, (params: WorkspaceTrustParams) => {
+    access.trusted = params?.trusted === true;
+    stateChanged();
     revalidateAll();
   });
   // Other editors send settings the standard way: { dockerWorkbench: { rules: {...} } }.
   connection.onDidChangeConfiguration((params) => {
     const rules = (params?.settings as { dockerWorkbench?: { rules?: LanguageSettings['rules'] } } | undefined)?.dockerWorkbench?.rules;
     if (rules && typeof rules === 'object') {
-      settings.rules = { ...rules };
+      settings = { rules: { ...rules } };
+      stateChanged();
       revalidateAll();
-    }
-  });
-
-  const position = (p: TextDocumentPositionParams) => p.position;
-  // Trigger characters are advertised for all languages together; a character only one language
-  // declared (compose's `:` say) must not open completion in the other.
-  connection.onCompletion(handler('completion', null, (s, d, p) => {
-    const trigger = p.context?.triggerKind === 2 ? p.context.triggerCharacter : undefined;
-    if (trigger !== undefined && !(s.completionTriggerCharacters ?? []).includes(trigger)) return null;
-    return s.complete?.(d, position(p), context);
-  }));
-  connection.onHover(handler('hover', null, (s, d, p) => s.hover?.(d, position(p), context)));
-  connection.onSignatureHelp(handler('signature help', null, (s, d, p) => s.signatureHelp?.(d, position(p), context)));
-  connection.onDefinition(handler('definition', [], (s, d, p) => s.definition?.(d, position(p), context)));
-  connection.onReferences(handler('references', [], (s, d, p) => s.references?.(d, p.position, p.context.includeDeclaration, context)));
-  connection.onDocumentHighlight(handler('highlight', [], (s, d, p) => s.documentHighlights?.(d, position(p), context)));
-  connection.onPrepareRename(handler('prepare rename', null, (s, d, p) => s.prepareRename?.(d, p.position, context)));
-  connection.onRenameRequest(handler('rename', null, (s, d, p) => s.rename?.(d, p.position, p.newName, context)));
-  connection.onDocumentSymbol(handler('symbols', [], (s, d) => s.documentSymbols?.(d, context)));
-  connection.onFoldingRanges(handler('folding', [], (s, d) => s.foldingRanges?.(d, context)));
-  connection.onSelectionRanges(handler('selection ranges', [], (s, d, p) => s.selectionRanges?.(d, p.positions, context)));
-  connection.onDocumentLinks(handler('links', [], (s, d) => s.documentLinks?.(d, context)));
-  connection.onDocumentFormatting(handler('formatting', [], (s, d, p) => s.format?.(d, p.options, context)));
-  connection.onDocumentRangeFormatting(handler('range formatting', [], (s, d, p) => s.formatRange?.(d, p.range, p.options, context)));
-  connection.onDocumentOnTypeFormatting(handler('on-type formatting', [], (s, d, p) => s.formatOnType?.(d, p.position, p.ch, p.options, context)));
-  connection.onCodeAction(handler('code actions', [], (s, d, p) =>
-    s.codeActions?.(d, p.range, p.context.diagnostics as Diagnostic[], context),
-  ));
-  connection.onCodeLens(handler('code lens', [], (s, d) => s.codeLenses?.(d, context)));
-  connection.onRequest(ExplainDockerfileRequest, (p: ExplainDockerfileParams) => runSafe(connection.console, 'explain Dockerfile', undefined, null, () => answerExplainRequest(p, (uri) => documents.get(uri)?.getText(), facts.builtImages)));
-  connection.languages.inlayHint.on(handler('inlay hints', [], (s, d, p) => s.inlayHints?.(d, p.range, context)));
-  connection.languages.semanticTokens.on(handler('semantic tokens', { data: [] }, (s, d) => s.semanticTokens?.(d, context)));
-
-  documents.onDidChangeContent((event) => {
-    diagnostics.schedule(event.document.uri);
-    // A compose file's diagnostics depend on the other files of its project: base and override
-    // files beside it, and -f overlays up to three folders below their base.
-    if (documentKind(event.document.languageId, event.document.uri) !== 'compose') return;
-    const folder = event.document.uri.slice(0, event.document.uri.lastIndexOf('/') + 1);
-    for (const other of documents.all()) {
-      const below = other.uri.startsWith(folder) ? other.uri.slice(folder.length).split('/').length - 1 : -1;
-      if (other.uri !== event.document.uri && below >= 0 && below <= 3 && documentKind(other.languageId, other.uri) === 'compose') {
-        diagnostics.schedule(other.uri);
-      }
     }
   });
   // .env files, Dockerfiles and .dockerignore files feed diagnostics of the open documents.
   connection.onDidChangeWatchedFiles(() => revalidateAll());
-  documents.onDidClose((event) => {
-    const uri = event.document.uri;
-    diagnostics.cancel(uri);
-    for (const service of all) service.forget?.(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-  });
 
-  documents.listen(connection);
+  // The host's answers are LSP-shaped data (the core mirrors the LSP types), passed through as they are.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const on = (method: string) => (params: { textDocument?: { uri: string } }, token: CancellationToken): Promise<any> => ask(method, params, token);
+  connection.onCompletion(on('textDocument/completion'));
+  connection.onHover(on('textDocument/hover'));
+  connection.onSignatureHelp(on('textDocument/signatureHelp'));
+  connection.onDefinition(on('textDocument/definition'));
+  connection.onReferences(on('textDocument/references'));
+  connection.onDocumentHighlight(on('textDocument/documentHighlight'));
+  connection.onPrepareRename(on('textDocument/prepareRename'));
+  connection.onRenameRequest(on('textDocument/rename'));
+  connection.onDocumentSymbol(on('textDocument/documentSymbol'));
+  connection.onFoldingRanges(on('textDocument/foldingRange'));
+  connection.onSelectionRanges(on('textDocument/selectionRange'));
+  connection.onDocumentLinks(on('textDocument/documentLink'));
+  connection.onDocumentFormatting(on('textDocument/formatting'));
+  connection.onDocumentRangeFormatting(on('textDocument/rangeFormatting'));
+  connection.onDocumentOnTypeFormatting(on('textDocument/onTypeFormatting'));
+  connection.onCodeAction(on('textDocument/codeAction'));
+  connection.onCodeLens(on('textDocument/codeLens'));
+  connection.languages.inlayHint.on(on('textDocument/inlayHint'));
+  connection.languages.semanticTokens.on(on('textDocument/semanticTokens/full'));
+  connection.onRequest(ExplainDockerfileRequest, async (params: ExplainDockerfileParams) =>
+    answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: REQUEST_KILL_MS, killMs: REQUEST_KILL_MS }), EXPLAIN_METHOD, null, undefined, REQUEST_KILL_MS));
+
+  connection.onShutdown(async () => {
+    await Promise.all(hosts.map((h) => h.dispose()));
+  });
   connection.listen();
 }
 

@@ -37,6 +37,17 @@ export interface InitializationOptions {
   /** The UI locale, when the client wants one other than `initialize.locale`. */
   locale?: string;
   settings?: Partial<LanguageSettings>;
+  /**
+   * Whether the workspace is trusted. Only then does the server read files outside the workspace
+   * folders (an env_file or extends file elsewhere). Left out: not trusted.
+   */
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server: the workspace's trust changed (VS Code: it was granted). */
+export const WorkspaceTrustNotification = 'dockerWorkbench/workspaceTrust';
+export interface WorkspaceTrustParams {
+  trusted: boolean;
 }
 
 /** Client → server request: explain a Dockerfile (build time vs run time, layers, cache), as Markdown. */

@@ -54,3 +54,24 @@ test('the top level', () => {
   assert.deepEqual(s?.path, []);
   assert.ok(s?.siblings.has('services'));
 });
+
+test('a blank first line does not stop the walk up the lines (it once looped forever)', () => {
+  // The 2-byte text "\nx" with the cursor after the x: a top-level key under a blank first line.
+  const s = completionSite('\nx', 2);
+  assert.equal(s?.kind, 'key');
+  assert.deepEqual(s?.path, []);
+  assert.equal(s?.prefix, 'x');
+  assert.deepEqual(site('\n\nservices:\n  web:\n    im|\n')?.path, ['services', 'web']);
+  assert.deepEqual(site('\r\nser|')?.path, []);
+});
+
+test('long runs of spaces on a line are read in linear time and the walk up is bounded', () => {
+  const spaces = ' '.repeat(200_000);
+  // A key pattern that backtracks would take minutes on these lines.
+  const s = site(`services:\n  web:\n    a${spaces}x\n    image: a${spaces}#${spaces}\n    po|\n`);
+  assert.deepEqual(s?.path, ['services', 'web']);
+  assert.deepEqual(site(`services:\n  web:\n    image: a${spaces}b${spaces}|`)?.path, ['services', 'web', 'image']);
+  // 100,000 lines above the cursor: the answer comes from the nearest 20,000.
+  const many = `${'  # filler\n'.repeat(100_000)}  po|`;
+  assert.equal(site(many)?.kind, 'key');
+});

@@ -89,3 +89,8 @@ test('range formatting only returns edits touching the range', () => {
   assert.ok(edits.length > 0);
   assert.ok(edits.every((e) => e.range.end.line >= 4 && e.range.start.line <= 4));
 });
+
+test('trailing spaces after a long run of inner spaces are found in linear time', () => {
+  const text = `services:\n  web:\n    command: a${' '.repeat(300_000)}b   \n`;
+  assert.equal(format(text), `services:\n  web:\n    command: a${' '.repeat(300_000)}b\n`);
+});

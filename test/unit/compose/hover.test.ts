@@ -45,3 +45,13 @@ test('a diagnostic range adds the rule explanation', () => {
   const result = hover('services:\n  web:\n    image: nginx\n    restart: alw|ays-ish\n');
   assert.match(result!.contents.value, /compose-invalid-restart/);
 });
+
+test('.env values, defaults and names are shown as code that nothing inside can end', () => {
+  const env = { [`${ROOT}/.env`]: 'TAG=x` ![](https://example.com/p.png) `\n' };
+  const value = hover('services:\n  web:\n    image: "nginx:${T|AG:-a`b}"\n', { files: env })!.contents.value;
+  assert.ok(value.includes('`` x` ![](https://example.com/p.png) ` ``'), value);
+  assert.ok(value.includes('``a`b``'), value);
+  // A declaration snippet whose text holds a fence: the block's fence is longer.
+  const snippet = hover('services:\n  web:\n    image: nginx\n    volumes: [da|ta:/d]\nvolumes:\n  data:\n    labels: {x: "```"}\n')?.contents.value ?? '';
+  assert.match(snippet, /^````yaml\ndata:\n {2}labels: \{x: "```"\}\n````$/m);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { composeLanguageService as service } from '../../../server/src/core/compose/composeLanguageService';
-import { doc, serviceContext, ROOT, type ContextOptions } from './helpers';
+import { doc, serviceContext, validate, ROOT, type ContextOptions } from './helpers';
 
 function hints(text: string, options: ContextOptions = {}) {
   const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
@@ -39,4 +39,18 @@ test('merge keys show what they add and what the service overrides', () => {
 
 test('no hints without variables, extends or merges', () => {
   assert.deepEqual(hints('services:\n  web:\n    image: nginx\n'), []);
+});
+
+test('50,000 nested ${A:-…} in one value: no stack overflow, a limit note, no hint with a made-up value', () => {
+  const depth = 50_000;
+  const text = `services:\n  web:\n    image: "${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}"\n`;
+  const hints = service.inlayHints!(doc(text), { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, serviceContext());
+  assert.deepEqual(hints, []);
+  const notes = validate(text).filter((d) => d.code === 'analysis-limit');
+  assert.equal(notes.length, 1);
+  assert.match(notes[0]!.message, /nested more than 32 levels/);
+  // Flat: 100,000 variables in one value are hinted where asked, one pass over them.
+  const flat = `services:\n  web:\n    command: "${'${A:-x} '.repeat(100_000)}"\n`;
+  const some = service.inlayHints!(doc(flat), { start: { line: 2, character: 0 }, end: { line: 2, character: 200 } }, serviceContext());
+  assert.ok(some.length > 0 && some.length < 40, String(some.length));
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseAllDocuments, type Document } from 'yaml';
 import { parseWhole, parseYaml, type ChunkPool } from '../../../server/src/core/compose/model/parseYaml';
 import type { MapNode } from '../../../server/src/core/compose/model/nodes';
 
@@ -72,4 +73,25 @@ test('a key repeated across chunks is a duplicate-key error and both entries sta
   assert.deepEqual(parsed.problems.map((p) => [p.code, p.start]), [['DUPLICATE_KEY', text.lastIndexOf('a:')]]);
   assert.deepEqual(parsed.broken, []);
   assert.equal(((parsed.documents[0]!.root as MapNode).pairs[0]!.value as MapNode).pairs.length, 2);
+});
+
+test('duplicate keys are found in linear time, flow or block, where the parser\'s own (quadratic) check finds them', () => {
+  const samples = [
+    'services: {a: {image: x}, b: {image: y}, a: {image: z}}\n',
+    'x: 1\ny: 2\nx: 3\n"1": a\n1: b\n',
+    'a:\n  b: 1\n  c: [{d: 1, d: 2}]\n  b: 2\n? [k]\n: 1\n? [k]\n: 2\n&x e: 1\ne: 2\n<<: *x\n<<: *x\n',
+    'services:\n  web:\n    image: a\n    "image": b\n    environment: {A: 1, "A": 2, \'A\': 3}\n',
+  ];
+  for (const text of samples) {
+    const theirs = parseAllDocuments(text, { uniqueKeys: true }) as Document.Parsed[];
+    const expected = theirs.flatMap((d) => d.errors).filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos[0]);
+    const ours = parseWhole(text).problems.filter((p) => p.code === 'DUPLICATE_KEY').map((p) => p.start);
+    assert.ok(expected.length > 0, text);
+    assert.deepEqual(ours, expected, text);
+  }
+  // 60,000 services on one line: every key compared with every other key would be 1.8 billion comparisons.
+  const many = `services: {${Array.from({ length: 60_000 }, (_, i) => `s${i}: {image: nginx}`).join(', ')}, s7: {}}\n`;
+  const parsed = parseWhole(many);
+  assert.deepEqual(parsed.problems.map((p) => p.code), ['DUPLICATE_KEY']);
+  assert.equal(many.slice(parsed.problems[0]!.start, parsed.problems[0]!.start + 3), 's7:');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitChunks, splitEntry } from '../../../server/src/core/compose/model/splitChunks';
+import { leadingKeyLine, splitChunks, splitEntry } from '../../../server/src/core/compose/model/splitChunks';
 
 test('top-level keys are entries and block mappings split into their children', () => {
   const text = '# c\nname: x\nservices:\n  # about a\n  a:\n    image: x\n\n  b:\n    image: y\nvolumes: {}\n';
@@ -61,4 +61,22 @@ test('a child that is not a key still starts a chunk, and compact sequences stay
 test('a key with a value on its line is not split', () => {
   const [entry] = splitChunks('services: &s\n  a:\n    image: x\n')!;
   assert.equal(entry!.split, undefined);
+});
+
+test('lines with long runs of spaces are read in linear time (the key pattern backtracked quadratically)', () => {
+  const spaces = ' '.repeat(200_000);
+  const text = `services:\n  web:\n    image: a${spaces}b\n  a${spaces}b:\n    image: c\n`;
+  const chunks = splitChunks(text);
+  assert.equal(chunks?.length, 1);
+  assert.equal(chunks![0]!.split?.children.length, 2);
+});
+
+test('the key of a chunk\'s first line is read in linear time, blanks before its colon dropped (a 200,000-space key took 84 s to check)', () => {
+  const spaces = ' '.repeat(200_000);
+  const text = `  a${spaces}b${spaces}:${spaces}x\n`;
+  const found = leadingKeyLine(text, { start: 0, end: text.length });
+  assert.equal(found?.key, `a${spaces}b`);
+  assert.equal(text[found!.valueStart - 1], ':');
+  assert.equal(leadingKeyLine('"q" :\n', { start: 0, end: 6 })?.key, 'q');
+  assert.equal(leadingKeyLine('k:\t\n', { start: 0, end: 4 })?.key, 'k');
 });

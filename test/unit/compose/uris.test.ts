@@ -19,3 +19,11 @@ test('dirname and basename of URIs', () => {
   assert.equal(dirnameUri('file:///p/compose.yaml'), 'file:///p');
   assert.equal(basenameUri('file:///p/my%20compose.yaml'), 'my compose.yaml');
 });
+
+test('network paths in every spelling do not resolve', () => {
+  for (const path of ['\\\\host\\share\\x.env', '//host/share/x.env', '/\\host\\share', '\\/host/share', '\\\\?\\C:\\x', '//./pipe/x']) {
+    assert.equal(resolvePath('file:///p', path), undefined, path);
+  }
+  // A folder URI with a host (from an editor) resolves nothing either.
+  assert.equal(resolvePath('file://host/share', 'x.env'), undefined);
+});

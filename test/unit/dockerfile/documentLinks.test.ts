@@ -9,3 +9,8 @@ test('images link to their registry page, COPY sources to existing files, ADD UR
   const links = service.documentLinks!(doc(text, 'file:///w/Dockerfile'), ctx).map((l) => `${l.range.start.line}:${l.target}`);
   assert.deepEqual(links, ['0:https://hub.docker.com/_/node', '1:https://ghcr.io/owner/app', '3:file:///w/package.json', '4:https://example.com/a.tgz']);
 });
+
+test('a COPY source holding a lone surrogate gets no link (it cannot be a file name) and nothing throws', () => {
+  const links = service.documentLinks!(doc('FROM a\nCOPY \ud800x.txt /x\n', 'file:///w/Dockerfile'), context({ files: files({ 'file:///w/x.txt': '' }) }));
+  assert.deepEqual(links.filter((l) => l.target?.startsWith('file:')), []);
+});

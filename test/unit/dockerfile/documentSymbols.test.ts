@@ -13,3 +13,9 @@ test('global ARGs, then stages with their instructions as children', () => {
   assert.equal(symbols[1]!.range.end.line, 3);
   assert.deepEqual(symbols[2]!.children!.map((c) => c.name), ['COPY --from=build /a /a']);
 });
+
+test('every symbol has a name, a lone continuation included', () => {
+  const symbols = service.documentSymbols!(doc('FROM a\n\\\nRUN x\n'), context());
+  const names = symbols.flatMap((s) => [s.name, ...(s.children ?? []).map((c) => c.name)]);
+  assert.ok(names.every((n) => n.trim().length > 0), JSON.stringify(names));
+});

@@ -44,3 +44,29 @@ test('on type: Enter after a continued line indents the new line', () => {
   assert.equal(apply(text, edits), 'FROM a\nRUN apt-get update \\\n    \n');
   assert.deepEqual(service.formatOnType!(doc('FROM a\nRUN x\n\n'), { line: 2, character: 0 }, '\n', options, context()), []);
 });
+
+test('edits never touch or overlap, so any order of applying them gives the same text', () => {
+  // The keyword of a lone continuation's instruction sits where the continuation indent goes: one edit.
+  const samples = ['FROM a\n\\\nenv X=1\n', ' env  REDIS_VERSION 7', 'FROM a\n  env\tREDIS_VERSION=1\n', 'from a\nrun x \\\n\\\n  y  \n'];
+  for (const text of samples) {
+    const edits = service.format!(doc(text), options, context());
+    const index = new LineIndex(text);
+    const spans = edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)] as const);
+    for (let k = 1; k < spans.length; k++) assert.ok(spans[k]![0] > spans[k - 1]![1], `${JSON.stringify(text)}: ${JSON.stringify(edits)}`);
+    // Back to front, the way some clients apply them, and front to back with offsets shifted.
+    let forward = text;
+    let shift = 0;
+    edits.forEach((e, k) => {
+      forward = forward.slice(0, spans[k]![0] + shift) + e.newText + forward.slice(spans[k]![1] + shift);
+      shift += e.newText.length - (spans[k]![1] - spans[k]![0]);
+    });
+    assert.equal(apply(text, edits), forward, JSON.stringify(text));
+  }
+  assert.equal(apply('FROM a\n\\\nenv X=1\n', service.format!(doc('FROM a\n\\\nenv X=1\n'), options, context())), 'FROM a\n\\\n    ENV X=1\n');
+});
+
+test('trailing spaces after a long run of inner spaces are found in linear time', () => {
+  const text = `FROM a\nRUN echo a${' '.repeat(300_000)}b   \n`;
+  const edits = service.format!(doc(text), options, context());
+  assert.equal(apply(text, edits), `FROM a\nRUN echo a${' '.repeat(300_000)}b\n`);
+});

@@ -51,6 +51,35 @@ test('directives and nothing else', () => {
   assert.equal(hoverText('FROM a\n\n|\n'), '');
 });
 
+test('ARG and ENV values are shown as code nothing inside can end: no image or link renders from a value', () => {
+  const value = hoverText('FROM a\nARG X="a` ![](https://example.com/p.png) `b"\nRUN echo $|X\n');
+  assert.ok(value.includes('``a` ![](https://example.com/p.png) `b``'), value);
+  const env = hoverText('FROM a\nENV E=``` Y\nRUN echo ${|E}\n');
+  assert.ok(env.includes('```` ``` ````'), env);
+  // Names and images from the file are escaped too.
+  const stage = hoverText('FROM a`![](https://e/x)` AS b\nFROM b\nCOPY --from=|b / /\n');
+  const outsideCode = (md: string) => md.replace(/(`+)[\s\S]*?\1/g, '');
+  assert.ok(!outsideCode(stage).includes(']('), stage);
+  // An invalid reference gets no page link (a link to it could point anywhere).
+  const image = hoverText('FROM ngi|nx)[x](https://e\n');
+  assert.ok(!outsideCode(image).includes(']('), image);
+  assert.ok(hoverText('FROM ngi|nx:1.27\n').includes('<https://hub.docker.com/_/nginx>'));
+});
+
+test('the hover range always holds the position', () => {
+  // A diagnostic's explanation away from the keyword: the range is the finding, not the keyword.
+  const text = 'FROM ubuntu\nRUN apt-get update && apt-get install -y curl\n';
+  for (let offset = 0; offset <= text.length; offset++) {
+    const before = text.slice(0, offset).split('\n');
+    const position = { line: before.length - 1, character: before.at(-1)!.length };
+    const h = service.hover!(doc(text, 'file:///h/ranges'), position, context());
+    if (!h?.range) continue;
+    const { start, end } = h.range;
+    const after = (p: typeof start, q: typeof start) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+    assert.ok(after(start, position) && after(position, end), `offset ${offset}: ${JSON.stringify(h.range)}`);
+  }
+});
+
 test('an instruction\'s hover tells its layer in the last build: size, cache, wasted and hidden bytes, and what to do', () => {
   const uri = 'file:///w/Dockerfile';
   const layers = [

@@ -82,3 +82,11 @@ test('edits that change how later lines read: heredocs, continuations, the escap
     assert.deepEqual(plain(reparse(before, next)), plain(parseDockerfile(next)), `${edit.kind}, lazy parts computed`);
   }
 });
+
+test('an edit that makes the file binary (a NUL near the top) parses it as a fresh parse does', () => {
+  const text = 'FROM a\nRUN x\n';
+  const next = 'FROM a\nRUN \u0000x\n';
+  const change = diffTexts(text, next)!;
+  assert.deepEqual(plain(reparseDockerfile(parseDockerfile(text), next, new LineIndex(next), change)), plain(parseDockerfile(next)));
+  assert.equal(parseDockerfile(next).unparsed?.reason, 'binary');
+});

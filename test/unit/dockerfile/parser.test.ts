@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseDockerfile } from '../../../server/src/core/dockerfile/parser';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
@@ -101,7 +101,40 @@ test('the parser is total: binary, empty, huge and half-typed input never throw'
   assert.doesNotThrow(() => parseDockerfile(binary));
   const huge = 'FROM a\n' + 'RUN echo hello world && ls -la /tmp \\\n  && true\n'.repeat(230000);
   assert.ok(huge.length > 10_000_000);
-  assert.equal(parseDockerfile(huge).instructions.length, 230001);
+  // Past the parse budget the rest is left unparsed, and the parse says where it stopped.
+  const parsed = parseDockerfile(huge);
+  assert.equal(parsed.instructions.length, MAX_PARSED_ITEMS);
+  assert.equal(parsed.unparsed?.reason, 'size');
+  assert.equal(huge.slice(parsed.unparsed!.at, parsed.unparsed!.at + 4), 'RUN ');
+  assert.ok(parsed.unparsed!.at > parsed.instructions.at(-1)!.fullSpan.end);
+});
+
+test('the parse budget: 10,000 instructions and comments, 2 MB of text, nothing of a binary file', () => {
+  const comments = parseDockerfile(`FROM a\n${'# note\n'.repeat(20_000)}RUN x\n`);
+  assert.equal(comments.instructions.length + comments.comments.length, MAX_PARSED_ITEMS);
+  assert.equal(comments.unparsed?.reason, 'size');
+  // One instruction continued over 3 MB of lines ends at the budget.
+  const long = parseDockerfile(`FROM a\nRUN echo \\\n${'  x \\\n'.repeat(600_000)}  end\nCMD y\n`);
+  assert.equal(long.instructions.length, 2);
+  assert.ok(long.instructions[1]!.span.end < MAX_PARSED_LENGTH + 10);
+  assert.ok(long.unparsed!.at >= MAX_PARSED_LENGTH && long.unparsed!.at < MAX_PARSED_LENGTH + 10);
+  const binary = parseDockerfile('FROM a\nRUN \u0000\u0001\n');
+  assert.deepEqual([binary.instructions.length, binary.unparsed], [0, { at: 0, reason: 'binary' }]);
+  assert.equal(parseDockerfile('FROM a\n').unparsed, undefined);
+});
+
+test('Unicode line and paragraph separators, ideographic and other spaces are whitespace, as BuildKit reads them', () => {
+  // A line holding only U+2028, U+2029 or U+3000 is blank, not an instruction with an empty name.
+  const doc = parseDockerfile('FROM a\n\u2028\n\u2029\n\u3000\n\u00a0\u0085\u2003\nRUN x\n\u3000\u2028CMD y\n');
+  assert.deepEqual(doc.instructions.map((i) => i.upper), ['FROM', 'RUN', 'CMD']);
+  assert.equal(doc.instructions[2]!.keywordSpan.start, doc.text.indexOf('CMD'));
+  assert.deepEqual(parseDockerfile('\u3000# comment\nFROM a\n').comments.map((c) => c.text), ['comment']);
+});
+
+test('directives are read by a scan: a directive line with 200,000 spaces is read at once', () => {
+  const doc = parseDockerfile(`# syntax=docker/dockerfile:1${' '.repeat(200_000)}\n#${' '.repeat(200_000)}escape${' '.repeat(200_000)}=\`\nFROM a\n`);
+  assert.deepEqual(doc.directives.map((d) => [d.name, d.value]), [['syntax', 'docker/dockerfile:1'], ['escape', '`']]);
+  assert.equal(doc.escape, '`');
 });
 
 test('a lone continuation is an instruction with no text, placed where it is written', () => {

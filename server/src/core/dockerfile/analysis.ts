@@ -5,7 +5,7 @@ import type { Dockerfile, Flag, Instruction, Span, Stage } from './ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { parseDockerfile } from './parser';
-import { buildVariableScope, type VariableScope } from './variableScope';
+import { buildVariableScope, MAX_TOTAL_EXPANDED, type VariableScope } from './variableScope';
 import { expandText } from './expand';
 import { keyValuesOf } from './words';
 import { parseShell, type ShellSummary } from './shell/parseShell';
@@ -34,6 +34,14 @@ export interface ShellInfo {
  */
 const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
 
+const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
+
+/**
+ * Characters of shell scripts parsed per file. The shell parser reads about a megabyte a second;
+ * real Dockerfiles hold tens of kilobytes of scripts.
+ */
+export const MAX_SHELL_TOTAL = 64 * 1024;
+
 export class Analysis {
   readonly lines: LineIndex;
   readonly stageByName = new Map<string, Stage>();
@@ -49,14 +57,25 @@ export class Analysis {
   private readonly baseRefs = new Map<number, string>();
   private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
+  private cut: number | undefined;
+  /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
+  deadline: number | undefined;
+  /** A script was left unparsed because the deadline had passed. */
+  deadlineHit = false;
 
   constructor(readonly doc: Dockerfile, lines?: LineIndex) {
     this.lines = lines ?? new LineIndex(doc.text);
     // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
     const globals = this.globalDefaults;
+    let total = 0;
     for (const arg of doc.globalArgs) {
       for (const pair of keyValuesOf(arg, doc.escape)) {
-        if (pair.value) globals.set(pair.key.value, expandText(pair.value.raw, (n) => globals.get(n), doc.escape).value);
+        if (!pair.value) continue;
+        const value = expandText(pair.value.raw, (n) => globals.get(n), doc.escape);
+        total += value.value.length;
+        // Too large to work out: unknown, as for a build argument.
+        if (value.tooLarge || total > MAX_TOTAL_EXPANDED) globals.delete(pair.key.value);
+        else globals.set(pair.key.value, value.value);
       }
     }
     // Many FROM lines share one `${VAR}` image, and every version of the document runs this.
@@ -231,18 +250,47 @@ export class Analysis {
   shell(instruction: Instruction): ShellInfo | undefined {
     const cached = this.shells.get(instruction.index);
     if (cached !== undefined) return cached ?? undefined;
+    // Past the running validation's deadline no more scripts are parsed (nor remembered as unparsed).
+    if (this.deadline !== undefined && performance.now() > this.deadline) {
+      this.deadlineHit = true;
+      return undefined;
+    }
     let info: ShellInfo | null = null;
     const kind = this.shellKind(instruction);
     const target = instruction.trigger ?? instruction;
-    if (kind !== 'other' && ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(target.upper)) {
+    if (kind !== 'other' && SHELL_FORM.includes(target.upper) && instruction.index < this.shellCut()) {
       const source = shellSource(this.doc, instruction);
       if (source && source.text.trim().length > 0) {
         const summary = parseShell(source.text);
-        info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+        // A script too long or too deep to parse is not known: rules treat it like another shell's.
+        if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
       }
     }
     this.shells.set(instruction.index, info);
     return info ?? undefined;
+  }
+
+  /**
+   * Index of the first shell-form instruction past the file's shell budget (MAX_SHELL_TOTAL
+   * characters of scripts, counted in document order), or Infinity. Scripts from there on are
+   * not parsed; the count uses the instruction text, so it depends on nothing but the text.
+   */
+  shellCut(): number {
+    if (this.cut === undefined) {
+      this.cut = Infinity;
+      let total = 0;
+      for (const instruction of this.doc.instructions) {
+        const target = instruction.trigger ?? instruction;
+        if (!SHELL_FORM.includes(target.upper) || target.exec) continue;
+        total += target.argText.length;
+        for (const heredoc of instruction.heredocs) total += heredoc.content.length;
+        if (total > MAX_SHELL_TOTAL) {
+          this.cut = instruction.index;
+          break;
+        }
+      }
+    }
+    return this.cut;
   }
 
   /** Stage containing a document offset (or undefined before the first FROM). */

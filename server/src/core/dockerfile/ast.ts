@@ -147,4 +147,9 @@ export interface Dockerfile {
   stages: Stage[];
   /** ARGs before the first FROM. */
   globalArgs: Instruction[];
+  /**
+   * Set when the text from `at` on was not parsed: the file is larger than the parse budget
+   * (MAX_PARSED_ITEMS, MAX_PARSED_LENGTH) or binary.
+   */
+  unparsed?: { at: number; reason: 'size' | 'binary' };
 }

@@ -95,7 +95,9 @@ export const dockerfileLanguageService: LanguageService = {
   },
   hover: (document, position, context) => {
     const a = analysisOf(document);
-    return hover(a, a.lines.offsetAt(position), context, () => diagnosticsOf(document, context), document.uri);
+    // Diagnostics published from another thread, when there are: validating here would double the work.
+    const diagnostics = () => (context.publishedDiagnostics ? [...(context.publishedDiagnostics(document.uri) ?? [])] : diagnosticsOf(document, context));
+    return hover(a, a.lines.offsetAt(position), context, diagnostics, document.uri);
   },
   signatureTriggerCharacters: SIGNATURE_TRIGGERS,
   signatureHelp: (document, position) => {

@@ -28,9 +28,18 @@ export function documentLinks(a: Analysis, uri: string, context: ServiceContext)
         continue;
       }
       if (fromStage || !folder || /[*?[$]/.test(v) || v.startsWith('<<') || v === '.' || v === './' || v.startsWith('/')) continue;
-      const fileUri = `${folder}/${v.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/')}`;
-      if (context.files.exists(fileUri)) out.push({ range: a.range(source.span), target: fileUri });
+      const fileUri = uriOfPath(folder, v.replace(/^\.\//, ''));
+      if (fileUri && context.files.exists(fileUri)) out.push({ range: a.range(source.span), target: fileUri });
     }
   }
   return out;
+}
+
+/** The URI of a relative path in a folder; undefined for text that is no path (a lone surrogate cannot be encoded). */
+function uriOfPath(folder: string, path: string): string | undefined {
+  try {
+    return `${folder}/${path.split('/').map(encodeURIComponent).join('/')}`;
+  } catch {
+    return undefined;
+  }
 }

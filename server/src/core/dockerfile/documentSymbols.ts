@@ -26,7 +26,8 @@ function instructionSymbols(a: Analysis, i: Instruction): DocumentSymbol[] {
     }));
   }
   return [{
-    name: `${i.upper} ${short(i.logical.trimStart().slice(i.keyword.length))}`.trim(),
+    // A lone continuation has no keyword and no text; editors refuse a symbol without a name.
+    name: `${i.upper} ${short(i.logical.trimStart().slice(i.keyword.length))}`.trim() || short(a.text.slice(i.span.start, i.span.end)) || a.doc.escape,
     kind: KIND[i.upper] ?? SymbolKind.Field,
     range: a.range(i.fullSpan),
     selectionRange: a.range(i.keywordSpan),

@@ -6,13 +6,22 @@ export interface Expansion {
   value: string;
   /** Names that had no known value (their text expanded to empty, as BuildKit would without --build-arg). */
   unknown: string[];
+  /** The value would be longer than MAX_EXPANDED_LENGTH; `value` is then empty and means nothing. */
+  tooLarge?: true;
 }
+
+/**
+ * The longest value worked out. Values may use others several times, so 40 lines of
+ * `ENV E1=${E0}${E0}` double up to a terabyte; past this length a value is left unknown.
+ */
+export const MAX_EXPANDED_LENGTH = 64 * 1024;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 export function expandText(raw: string, lookup: (name: string) => string | undefined, escape: string, removeQuotes = true): Expansion {
   const unknown: string[] = [];
   if (raw.indexOf('$') < 0) return { value: removeQuotes ? unquote(raw, escape).value : raw, unknown };
+  const tooLarge = (): Expansion => ({ value: '', unknown, tooLarge: true });
   let out = '';
   let inSingle = false;
   let i = 0;
@@ -46,10 +55,12 @@ export function expandText(raw: string, lookup: (name: string) => string | undef
         const op = /^(:?[-+?])/.exec(rest)?.[1];
         const word = op ? rest.slice(op.length) : '';
         const set = value !== undefined && (op?.startsWith(':') ? value !== '' : true);
-        if (op === '-' || op === ':-') out += set ? value : expandText(word, lookup, escape, false).value;
-        else if (op === '+' || op === ':+') out += set ? expandText(word, lookup, escape, false).value : '';
+        let part: Expansion | undefined;
+        if (op === '-' || op === ':-') out += set ? value : (part = expandText(word, lookup, escape, false)).value;
+        else if (op === '+' || op === ':+') out += set ? (part = expandText(word, lookup, escape, false)).value : '';
         else if (value !== undefined) out += value;
         else unknown.push(name);
+        if (part?.tooLarge || out.length > MAX_EXPANDED_LENGTH) return tooLarge();
       }
       i = close + 1;
       continue;
@@ -63,6 +74,7 @@ export function expandText(raw: string, lookup: (name: string) => string | undef
     const value = lookup(m[0]);
     if (value !== undefined) out += value;
     else unknown.push(m[0]);
+    if (out.length > MAX_EXPANDED_LENGTH) return tooLarge();
     i += 1 + m[0].length;
   }
   return { value: removeQuotes ? unquote(out, escape).value : out, unknown };

@@ -132,6 +132,16 @@ export function answerExplainRequest(
   const text = typeof params?.text === 'string' ? params.text : openText(params?.uri);
   if (text === undefined) return null;
   const built = params.built && Array.isArray(params.built.layers) ? params.built : builtImages.find((b) => b.dockerfileUri === params.uri);
-  const name = decodeURIComponent(params.uri.slice(params.uri.lastIndexOf('/') + 1)) || 'Dockerfile';
+  const name = basename(params.uri) || 'Dockerfile';
   return { markdown: explainToMarkdown(text, name, built).markdown };
+}
+
+/** The file name of a URI, decoded when it decodes. */
+function basename(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

@@ -6,6 +6,7 @@ import type { FormattingOptions, Range, TextEdit } from '../types';
 import type { Instruction } from './ast';
 import type { Analysis } from './analysis';
 import { isInstruction } from './instructions';
+import { normalizeEdits } from '../textEdits';
 
 function quoteStateAfter(text: string, escape: string, state: string | undefined): string | undefined {
   let q = state;
@@ -50,8 +51,10 @@ export function formatEdits(a: Analysis, options: FormattingOptions): TextEdit[]
       const lead = /^[ \t]*/.exec(text)![0].length;
       if (l > first && !quote && text.trim() !== '') replace(start, start + lead, indent);
       quote = quoteStateAfter(text.replace(/[\\`][ \t]*$/, ''), a.doc.escape, quote);
-      const trail = /[ \t]+$/.exec(text);
-      if (trail && !quote && !text.trimStart().startsWith('#')) replace(end - trail[0].length, end, '');
+      // Scanned from the end: the pattern /[ \t]+$/ is quadratic on a long run of spaces inside a line.
+      let keep = text.length;
+      while (keep > 0 && (text[keep - 1] === ' ' || text[keep - 1] === '\t')) keep--;
+      if (keep < text.length && !quote && !text.trimStart().startsWith('#')) replace(start + keep, end, '');
     }
   }
   for (const c of a.doc.comments) {
@@ -62,7 +65,7 @@ export function formatEdits(a: Analysis, options: FormattingOptions): TextEdit[]
   if (options.insertFinalNewline && a.text.length > 0 && !/\n$/.test(a.text)) {
     edits.push({ range: a.range({ start: a.text.length, end: a.text.length }), newText: '\n' });
   }
-  return edits;
+  return normalizeEdits(a.text, edits, a.lines);
 }
 
 export function formatRangeEdits(a: Analysis, range: Range, options: FormattingOptions): TextEdit[] {

@@ -52,6 +52,8 @@ export function parseImageRef(text: string): ImageRef {
 
 /** The web page of an image on its registry, when the registry has public pages we know. */
 export function imagePageUrl(ref: ImageRef): string | undefined {
+  // A page only for a valid reference: its path and registry then hold no character a link could misread.
+  if (ref.problem !== undefined || (ref.registry !== undefined && !/^[A-Za-z0-9.-]+(?::\d+)?$/.test(ref.registry))) return undefined;
   const path = ref.path;
   const registry = ref.registry?.toLowerCase();
   if (!registry || registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io') {

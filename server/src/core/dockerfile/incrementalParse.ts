@@ -7,7 +7,7 @@
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../text';
 import { Analysis } from './analysis';
-import { buildStages, parseBody, parseDockerfile } from './parser';
+import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
 import { diffTexts, type TextChange } from './textChange';
 
@@ -42,7 +42,8 @@ function lastStartingBefore(items: readonly { span: { start: number } }[], offse
 
 export function reparseDockerfile(old: Dockerfile, text: string, index: LineIndex, change: TextChange): Dockerfile {
   // An edit on the directive lines (or the line that ends them) can change the escape character.
-  if (change.start <= directiveZoneEnd(old)) return parseDockerfile(text, index);
+  // A file past the parse budget (or binary) is parsed afresh: where the budget ends may move.
+  if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
   const olds = old.instructions;
   const k = lastStartingBefore(olds, change.start);
   const line = k >= 0 ? index.positionAt(olds[k]!.span.start).line : old.directives.length;
@@ -74,6 +75,8 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
       comments.push(comment);
     }
   }
+  // The edit added enough to reach the budget: parse afresh so the cut is where a fresh parse makes it.
+  if (instructions.length + comments.length >= MAX_PARSED_ITEMS) return parseDockerfile(text, index);
   const { stages, globalArgs } = buildStages(instructions);
   return { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
 }

@@ -17,7 +17,8 @@ import { findSuppressions, type Suppressions } from './suppressions';
 import { globalKey, suppressionKeys, unitsOf, type Unit } from './validationUnits';
 import { diffTexts, type TextChange } from './textChange';
 import { keepReport, restoreReport, type KeptReport } from './keptReport';
-import { activeRules, diagnosticOf, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
+import { activeRules, diagnosticOf, DOCKERFILE_SOURCE, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
+import { limitDiagnostics } from './limits';
 
 interface UnitEntry extends Unit {
   /** In rule order. */
@@ -64,7 +65,7 @@ function previousEntries(state: State | undefined, units: readonly Unit[], chang
 /** Runs rules (given by index in `active`) over some units and files their reports by unit. */
 function check(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], which: number[], units: Set<number>) {
   const byUnit = new Map<number, KeptReport[]>();
-  if (units.size === 0 || which.length === 0) return { byUnit, threw: false };
+  if (units.size === 0 || which.length === 0) return { byUnit, threw: false, stopped: false };
   const results = runRules(a, uri, context, which.map((k) => active[k]!), unitsScope(a, units));
   results.forEach((reports, n) => {
     for (const r of reports ?? []) {
@@ -74,7 +75,7 @@ function check(a: Analysis, uri: string, context: ServiceContext, active: readon
       byUnit.set(unit, list);
     }
   });
-  return { byUnit, threw: results.some((r) => r === undefined) };
+  return { byUnit, threw: results.some((r) => r === undefined), stopped: results.some((r) => r === null) };
 }
 
 /** The unit's diagnostics, reusing the ones made before when the unit has not moved. */
@@ -158,7 +159,8 @@ export class IncrementalValidator {
     const fresh = check(a, uri, context, active, stageRules, dirty);
     const again = check(a, uri, context, active, lineRules, relined);
     // Which of the kept reports a broken rule would have lost is unknown: check everything.
-    if ((fresh.threw || again.threw) && dirty.size < units.length) return this.validate(a, uri, context);
+    const stopped = fresh.stopped || again.stopped;
+    if ((fresh.threw || again.threw) && !stopped && dirty.size < units.length) return this.validate(a, uri, context);
 
     const lineRuleSet = new Set(lineRules);
     const keys = suppressionKeys(a, suppressions);
@@ -182,12 +184,15 @@ export class IncrementalValidator {
       parts.push(shownOf(a, active, entry, list, keys.get(u.unit) ?? '', suppressions));
     }
     const fileResults = runRules(a, uri, context, fileRules.map((k) => active[k]!), wholeFileScope(a));
+    const timedOut = stopped || fileResults.some((r) => r === null);
     fileRules.forEach((k, n) => {
       const rule = active[k]!;
       parts.push((fileResults[n] ?? []).filter((r: Report) => !isSuppressed(a, rule, r.span.start, r.peer, suppressions)).map((r: Report) => diagnosticOf(a, rule, r)));
     });
 
-    this.state = { text: a.text, global, entries, broken: fresh.threw || again.threw };
+    parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut));
+    // Rules the deadline skipped left their units' reports incomplete: start afresh next time.
+    this.state = { text: a.text, global, entries, broken: fresh.threw || again.threw || timedOut };
     this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
     return parts.flat();
   }

@@ -9,16 +9,22 @@ import { makesFiles, mapLayers } from './layerMap';
 import type { LayerFact } from '../languageService';
 
 const MAX_VALUE = 40;
+/** Characters of a value in a tooltip: values may run to 64 KB each, and one line may use thousands. */
+const MAX_TOOLTIP_VALUE = 500;
+/** Hints per answer: an editor shows a screenful; thousands of uses on one line made answers of megabytes. */
+export const MAX_HINTS = 1000;
+
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 export function inlayHints(a: Analysis, uri: string, range: Range, context: ServiceContext): InlayHint[] {
   const from = a.lines.offsetAt(range.start);
   const to = a.lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
   for (const use of a.variables.uses) {
+    if (hints.length >= MAX_HINTS) break;
     const value = use.def?.value;
     if (value === undefined || use.ref.span.start < from || use.ref.span.end > to) continue;
-    const shown = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
-    hints.push({ position: a.lines.positionAt(use.ref.span.end), label: `= ${shown}`, paddingLeft: true, tooltip: t('{0} resolves to {1} with the defaults in this Dockerfile.', use.ref.name, value) });
+    hints.push({ position: a.lines.positionAt(use.ref.span.end), label: `= ${clip(value, MAX_VALUE)}`, paddingLeft: true, tooltip: t('{0} resolves to {1} with the defaults in this Dockerfile.', use.ref.name, clip(value, MAX_TOOLTIP_VALUE)) });
   }
   const built = context.facts.builtImages.find((b) => b.dockerfileUri === uri);
   if (built) {

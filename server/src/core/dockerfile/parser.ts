@@ -9,8 +9,31 @@ import { LineIndex } from '../text';
 import { parseInstruction } from './parseInstruction';
 import { ownCopy } from './ownCopy';
 
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 export const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'];
+const MAX_DIRECTIVES = 64;
+
+const isBlankChar = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * `#[ \t]*name[ \t]*=[ \t]*value[ \t]*` as [whole, name, value], read by a scan (the regular
+ * expression backtracked quadratically over runs of spaces).
+ */
+function directiveOf(raw: string): [string, string, string] | null {
+  if (raw[0] !== '#') return null;
+  let i = 1;
+  while (isBlankChar(raw[i])) i++;
+  const nameStart = i;
+  if (!/[a-zA-Z]/.test(raw[i] ?? '')) return null;
+  while (i < raw.length && /[a-zA-Z0-9]/.test(raw[i]!)) i++;
+  const name = raw.slice(nameStart, i);
+  while (isBlankChar(raw[i])) i++;
+  if (raw[i] !== '=') return null;
+  i++;
+  while (isBlankChar(raw[i])) i++;
+  let end = raw.length;
+  while (end > i && isBlankChar(raw[end - 1])) end--;
+  return [raw, name, raw.slice(i, end)];
+}
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 interface Line {
@@ -32,12 +55,36 @@ function linesOf(index: LineIndex): Lines {
   };
 }
 
-const isBlank = (s: string) => /^[ \t\f\v\u00a0\ufeff]*$/.test(s);
+/**
+ * Whitespace around lines as BuildKit trims it (Go's unicode.IsSpace: the line and paragraph
+ * separators, ideographic and other Unicode spaces, NEL), plus a byte order mark.
+ */
+const SPACE = /[\s\u0085]/;
+const isBlank = (s: string) => /^[\s\u0085]*$/.test(s);
 
 function firstNonSpace(s: string): number {
   let i = 0;
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\ufeff')) i++;
+  while (i < s.length && SPACE.test(s[i]!)) i++;
   return i;
+}
+
+/**
+ * How much of a file is parsed. Real Dockerfiles have tens to hundreds of instructions; past
+ * these, the rest of the file is left unparsed (and unchecked) and the parse says where it stopped.
+ */
+export const MAX_PARSED_ITEMS = 10_000;
+export const MAX_PARSED_LENGTH = 2 * 1024 * 1024;
+
+export interface ParseBudget {
+  /** Instructions and comments parsed so far. */
+  items: number;
+  /** Where parsing stopped, when a budget ran out. */
+  stoppedAt?: number;
+}
+
+/** NUL characters never occur in a Dockerfile; a file holding them is binary. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
 }
 
 /**
@@ -64,10 +111,11 @@ export function parseDirectives(text: string, index: LineIndex): DirectiveBlock 
   const comments: Comment[] = [];
   let escape: '\\' | '`' = '\\';
   const seen = new Set<string>();
-  for (let l = 0; l < lines.length; l++) {
+  // BuildKit reads a handful of directives; a file of nothing else is read as comments past a few.
+  for (let l = 0; l < lines.length && l < MAX_DIRECTIVES; l++) {
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
-    const m = DIRECTIVE.exec(raw);
+    const m = directiveOf(raw);
     if (!m || !KNOWN_DIRECTIVES.includes(m[1]!.toLowerCase())) break;
     const name = m[1]!.toLowerCase();
     const nameStart = line.start + raw.indexOf(m[1]!);
@@ -98,9 +146,10 @@ export interface BodyParse {
 export function parseBody(
   text: string, index: LineIndex, l: number, escape: string,
   instructions: Instruction[], comments: Comment[], stopAt?: (keywordOffset: number) => boolean,
+  budget: ParseBudget = { items: instructions.length + comments.length },
 ): BodyParse {
   const lines = linesOf(index);
-  while (l < lines.length) {
+  while (l < lines.length && budget.stoppedAt === undefined) {
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
     if (isBlank(raw)) {
@@ -108,19 +157,24 @@ export function parseBody(
       continue;
     }
     const lead = firstNonSpace(raw);
+    if (budget.items >= MAX_PARSED_ITEMS || line.start + lead >= MAX_PARSED_LENGTH) {
+      budget.stoppedAt = line.start + lead;
+      break;
+    }
+    budget.items++;
     if (raw[lead] === '#') {
       comments.push({ span: { start: line.start + lead, end: line.end }, text: ownCopy(raw.slice(lead + 1).trim()), inContinuation: false });
       l++;
       continue;
     }
     if (stopAt?.(line.start + lead)) return { stoppedAt: line.start + lead };
-    l = parseChunk(text, lines, l, line, lead, escape, instructions, comments);
+    l = parseChunk(text, lines, l, line, lead, escape, instructions, comments, budget);
   }
   return { stoppedAt: undefined };
 }
 
 /** One instruction from its first line: continuation lines, then heredoc bodies. Returns the next line. */
-function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: number, escape: string, instructions: Instruction[], comments: Comment[]): number {
+function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: number, escape: string, instructions: Instruction[], comments: Comment[], budget: ParseBudget): number {
   const builder = new OffsetMapBuilder();
   const emptyContinuations: { start: number; end: number }[] = [];
   let current = text.slice(line.start + lead, line.end);
@@ -138,6 +192,11 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
     let nextLine: Line | undefined;
     while (l < lines.length) {
       const candidate = lines.at(l);
+      // A continuation running past the budget ends the instruction there; the parse stops after it.
+      if (candidate.start >= MAX_PARSED_LENGTH || budget.items > MAX_PARSED_ITEMS) {
+        budget.stoppedAt ??= candidate.start;
+        break;
+      }
       const cRaw = text.slice(candidate.start, candidate.end);
       if (isBlank(cRaw)) {
         emptyContinuations.push({ start: candidate.start, end: candidate.end });
@@ -146,6 +205,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
       }
       const cLead = firstNonSpace(cRaw);
       if (cRaw[cLead] === '#') {
+        budget.items++;
         comments.push({ span: { start: candidate.start + cLead, end: candidate.end }, text: ownCopy(cRaw.slice(cLead + 1).trim()), inContinuation: true });
         l++;
         continue;
@@ -153,7 +213,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
       nextLine = candidate;
       break;
     }
-    if (!nextLine) break;
+    if (!nextLine || budget.stoppedAt !== undefined) break;
     lastLine = nextLine;
     current = text.slice(nextLine.start, nextLine.end);
     currentStart = nextLine.start;
@@ -175,7 +235,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
   const heredocOwner = instruction.trigger ?? instruction;
   if (HEREDOC_KEYWORDS.has(heredocOwner.upper) && heredocOwner.heredocs.length > 0) {
     for (const heredoc of heredocOwner.heredocs) {
-      l = readHeredocBody(text, lines, l, heredoc);
+      l = readHeredocBody(text, lines, l, heredoc, budget);
       fullEnd = heredoc.terminator?.end ?? heredoc.body.end;
     }
     if (instruction !== heredocOwner) instruction.heredocs = heredocOwner.heredocs;
@@ -186,19 +246,32 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
 }
 
 export function parseDockerfile(text: string, index: LineIndex = new LineIndex(text)): Dockerfile {
+  if (looksBinary(text)) {
+    return { text, directives: [], escape: '\\', comments: [], instructions: [], stages: [], globalArgs: [], unparsed: { at: 0, reason: 'binary' } };
+  }
   const { directives, comments, escape } = parseDirectives(text, index);
   const instructions: Instruction[] = [];
-  parseBody(text, index, directives.length, escape, instructions, comments);
+  const budget: ParseBudget = { items: comments.length };
+  parseBody(text, index, directives.length, escape, instructions, comments, undefined, budget);
   const { stages, globalArgs } = buildStages(instructions);
-  return { text, directives, escape, comments, instructions, stages, globalArgs };
+  const doc: Dockerfile = { text, directives, escape, comments, instructions, stages, globalArgs };
+  if (budget.stoppedAt !== undefined) doc.unparsed = { at: budget.stoppedAt, reason: 'size' };
+  return doc;
 }
 
-function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc): number {
+function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc, budget: ParseBudget): number {
   const bodyStart = l < lines.length ? lines.at(l).start : text.length;
   let bodyEnd = bodyStart;
   let content = '';
   for (; l < lines.length; l++) {
     const line = lines.at(l);
+    // A body running past the parse budget ends there, unterminated; the parse stops after it.
+    if (line.start >= MAX_PARSED_LENGTH || budget.stoppedAt !== undefined) {
+      budget.stoppedAt ??= line.start;
+      heredoc.body = { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
+      heredoc.content = ownCopy(content);
+      return l;
+    }
     let raw = text.slice(line.start, line.end);
     if (heredoc.stripTabs) raw = raw.replace(/^\t+/, '');
     if (raw === heredoc.name) {

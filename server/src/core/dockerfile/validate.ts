@@ -10,6 +10,7 @@ import { codeInfo } from '../diagnosticCodes';
 import { DATA_SPANS, peerIds, type Report, type Rule, type RuleContext, type RuleScope, type Severity } from './rules/rule';
 import { wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
+import { limitDiagnostics } from './limits';
 
 export const DOCKERFILE_SOURCE = 'docker-workbench';
 
@@ -58,19 +59,31 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
   return active;
 }
 
-/** Runs each rule over the scope; undefined marks a rule that threw. */
-export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined)[] {
+/**
+ * Runs each rule over the scope; undefined marks a rule that threw, null one that did not run
+ * because the validation's deadline had passed.
+ */
+export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined | null)[] {
   const facts = context.facts ?? { images: [], builtImages: [] };
-  return active.map(({ rule: r }) => {
-    const reports: Report[] = [];
-    const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
-    try {
-      r.check(ctx);
-      return reports;
-    } catch {
-      return undefined; // a broken rule must not take the other diagnostics down
-    }
-  });
+  const deadline = context.deadline;
+  a.deadline = deadline;
+  a.deadlineHit = false;
+  try {
+    return active.map(({ rule: r }) => {
+      if (deadline !== undefined && performance.now() > deadline) return null;
+      const reports: Report[] = [];
+      const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
+      try {
+        r.check(ctx);
+        // A rule that met unparsed scripts past the deadline did not see everything.
+        return a.deadlineHit ? null : reports;
+      } catch {
+        return undefined; // a broken rule must not take the other diagnostics down
+      }
+    });
+  } finally {
+    a.deadline = undefined;
+  }
 }
 
 /** Unit of an offset: the stage it falls in, or -1 before the first FROM. */
@@ -134,5 +147,5 @@ export function validateAnalysis(a: Analysis, uri: string, context: ServiceConte
       (r.rule.meta.reach === 'file' ? fileWide : byUnit[unitAt(a, report.span.start) + 1]!).push(diagnosticOf(a, r, report));
     }
   });
-  return [...byUnit.flat(), ...fileWide];
+  return [...byUnit.flat(), ...fileWide, ...limitDiagnostics(a, DOCKERFILE_SOURCE, results.some((r) => r === null))];
 }

@@ -38,7 +38,8 @@ export function globalKey(a: Analysis, context: ServiceContext, active: readonly
   // `# hadolint shell=...` comments set the shell (and family) of every stage after them.
   const pragmas = doc.comments.filter((c) => /^hadolint\s+shell=/i.test(c.text)).map((c) => `${a.stageAt(c.span.start)?.index ?? -1}:${c.text}`);
   const rules = active.map((r) => `${r.rule.meta.id}:${r.severity}`);
-  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002'), pragmas.join('\u0002')].join('\u0003');
+  // Where the shell budget ends decides what every stage past it may read.
+  return [doc.escape, rules.join(','), idOf(context.facts?.images), preamble.join('\u0002'), stages.join('\u0002'), pragmas.join('\u0002'), String(a.shellCut())].join('\u0003');
 }
 
 /** The units of a document, in order. */

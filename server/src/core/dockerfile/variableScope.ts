@@ -20,6 +20,8 @@ export interface VariableDef {
   value: string | undefined;
   /** -1 for global ARGs, else the stage index. */
   scope: number;
+  /** Its value expanded past MAX_EXPANDED_LENGTH (or the file's total), so `value` is left unknown. */
+  tooLarge?: true;
   key: string;
   /** For a stage `ARG NAME` that imports a global ARG. */
   imports: VariableDef | undefined;
@@ -34,6 +36,12 @@ export interface VariableUse {
   inShell: boolean;
   key: string;
 }
+
+/**
+ * Characters of expanded values a file may hold in all: each value is bounded by
+ * MAX_EXPANDED_LENGTH, but thousands of them could still fill the memory.
+ */
+export const MAX_TOTAL_EXPANDED = 16 * 1024 * 1024;
 
 /** Build arguments BuildKit defines without an ARG (proxies, platforms, BuildKit settings). */
 export const PREDEFINED_ARGS = new Set([
@@ -85,6 +93,8 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
   // copying the environment for every instruction would cost O(instructions × variables).
   const snapshots = new Map<number, Snapshot>();
   const global = new Map<string, VariableDef>();
+  /** Characters of expanded values so far (see MAX_TOTAL_EXPANDED). */
+  let expanded = 0;
   const lookupIn = (env: Map<string, VariableDef>) => (name: string) => env.get(name)?.value;
 
   const useRefs = (part: Part, instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
@@ -108,7 +118,13 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
       }
       const imported = kind === 'ARG' && scope >= 0 && !pair.hasEquals ? global.get(name) : undefined;
       const previous = env.get(name) ?? pending.find((d) => d.name === name);
-      const value = pair.value ? expandText(pair.value.raw, lookupIn(env), doc.escape) : undefined;
+      let value = pair.value ? expandText(pair.value.raw, lookupIn(env), doc.escape) : undefined;
+      let tooLarge = value?.tooLarge;
+      if (value && !tooLarge) {
+        expanded += value.value.length;
+        if (expanded > MAX_TOTAL_EXPANDED) tooLarge = true;
+      }
+      if (tooLarge) value = { value: '', unknown: [name] };
       const def: VariableDef = {
         name,
         kind,
@@ -121,6 +137,7 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
         key: previous?.key ?? imported?.key ?? `${scope}:${name}`,
         imports: imported,
       };
+      if (tooLarge) def.tooLarge = true;
       part.defs.push(def);
       if (kind === 'ENV') pending.push(def);
       else env.set(name, def);

@@ -5,7 +5,9 @@ import { entries, rootMaps } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
 import { walk, type CNode } from '../model/nodes';
-import { scanInterpolation } from '../model/interpolation';
+import { MAX_INTERPOLATION_DEPTH, scanInterpolation } from '../model/interpolation';
+import { LIMIT_CODE } from '../../limits';
+import { t } from '../../l10n';
 import type { Problem } from './problems';
 import type { CheckContext } from './checkContext';
 
@@ -42,5 +44,10 @@ function scalarErrors(file: ComposeFile, node: CNode): Problem[] {
   if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
   const source = file.text.slice(node.start, node.end);
   if (!source.includes('${')) return [];
-  return scanInterpolation(source, node.start).errors.map((error) => ({ rule: 'compose-interpolation', start: error.start, end: error.end, message: error.message }));
+  const scan = scanInterpolation(source, node.start);
+  const found: Problem[] = scan.errors.map((error) => ({ rule: 'compose-interpolation', start: error.start, end: error.end, message: error.message }));
+  if (scan.tooDeep) {
+    found.push({ rule: LIMIT_CODE, severity: 'warning', ...scan.tooDeep, message: t('Variables nested more than {0} levels deep are not read; checks of this value stopped here.', MAX_INTERPOLATION_DEPTH) });
+  }
+  return found;
 }

@@ -16,6 +16,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const folder = ctx.project().directory;
   const exists = (uri: string) => {
     try {
+      // A file the server may not look at is not reported missing.
+      if (ctx.context.files.allowed?.(uri) === false) return true;
       return ctx.context.files.exists(uri);
     } catch {
       return true;

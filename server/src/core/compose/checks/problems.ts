@@ -5,12 +5,13 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticTag } from '../../t
 import type { ComposeFile } from '../model/composeFile';
 import { composeRule, type Severity } from './rules';
 import type { ComposeCode } from '../../diagnosticCodes';
+import type { LIMIT_CODE } from '../../limits';
 
 export const COMPOSE_SOURCE = 'docker-workbench';
 
 export interface Problem {
-  /** A compose code of the table in diagnosticCodes.ts. */
-  rule: ComposeCode;
+  /** A compose code of the table in diagnosticCodes.ts, or the note of a budget that was hit (no setting turns it off). */
+  rule: ComposeCode | typeof LIMIT_CODE;
   start: number;
   end: number;
   message: string;

@@ -20,6 +20,8 @@ import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
+import { limitsHit } from '../model/limits';
+import { LIMIT_CODE, timeNote } from '../../limits';
 import { checkServiceImage } from './serviceImage';
 import { checkExtendsCycles } from './extendsCycles';
 import { checkOptionLikeNames } from './optionLikeNames';
@@ -58,7 +60,13 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   checkYamlSyntax(ctx);
   if (file.skipped) return out;
   const syntax = out.length;
+  let timedOut = false;
   for (const check of MEANING_CHECKS) {
+    // Past the validation's deadline the remaining checks are skipped, and the note says so.
+    if (context.deadline !== undefined && performance.now() > context.deadline) {
+      timedOut = true;
+      break;
+    }
     // validate must not throw on any text: a check that fails leaves the others' findings intact.
     const before = out.length;
     try {
@@ -72,6 +80,10 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
     out.length = 0;
     out.push(...kept);
   }
+  // Budgets the model hit on the way: one note at each place, so a cut-short answer says so
+  // (after the held-back filter, which must not drop them).
+  if (timedOut) out.push({ rule: LIMIT_CODE, start: 0, end: Math.min(1, file.text.length), message: timeNote(), severity: 'warning' });
+  for (const hit of limitsHit(file)) out.push({ rule: LIMIT_CODE, start: hit.start, end: hit.end, message: hit.message, severity: 'warning' });
   return out;
 }
 

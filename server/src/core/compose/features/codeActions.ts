@@ -13,6 +13,7 @@ import { composeProblems, problemsFoundIn } from '../checks/runChecks';
 import type { Problem } from '../checks/problems';
 import { toDiagnostics } from '../checks/problems';
 import { declareEdit } from './declareEdit';
+import { publishedProblems } from './publishedProblems';
 import { pathIs } from './pathPattern';
 
 export function codeActionsCompose(document: TextDocumentLike, range: Range, diagnostics: Diagnostic[], context: ServiceContext): CodeAction[] {
@@ -20,7 +21,8 @@ export function codeActionsCompose(document: TextDocumentLike, range: Range, dia
   if (file.skipped) return [];
   const from = file.lines.offsetAt(range.start);
   const to = file.lines.offsetAt(range.end);
-  const problems = (problemsFoundIn(file) ?? composeProblems(file, context)).filter((p) => p.start <= to && p.end >= from);
+  const found = problemsFoundIn(file) ?? (context.publishedDiagnostics ? publishedProblems(file, context) : composeProblems(file, context));
+  const problems = found.filter((p) => p.start <= to && p.end >= from);
   const actions: CodeAction[] = [];
   const fix = (title: string, problem: Problem, edits: TextEdit[], preferred = false) => {
     const action: CodeAction = { title, kind: 'quickfix', diagnostics: [matching(file, problem, diagnostics, context)], edit: { changes: { [file.uri]: edits } } };

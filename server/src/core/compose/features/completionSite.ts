@@ -36,7 +36,62 @@ interface LineShape {
   value?: string;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\-?:,[\]{}][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s+(.*))?$/;
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+interface KeySplit {
+  /** The key as written (quotes included). */
+  key: string;
+  /** Whitespace right after the colon. */
+  spaces: string;
+  value: string;
+}
+
+/**
+ * `key:` at the start of `text`, read by a linear scan (the regular expression this replaces
+ * backtracked quadratically on long runs of spaces). `line` mode reads a whole line: the colon
+ * must end the text or be followed by whitespace, quoted keys may hold escapes and plain keys may
+ * start with `-x`; otherwise (the text before the cursor) anything may follow the colon.
+ */
+function splitKey(text: string, line: boolean): KeySplit | undefined {
+  const first = text[0];
+  let colon: number;
+  let keyEnd: number;
+  if (first === '"' || first === "'") {
+    let k = 1;
+    for (; k < text.length; k++) {
+      const c = text[k];
+      if (line && first === '"' && c === '\\') k++;
+      else if (c === first) {
+        if (line && first === "'" && text[k + 1] === "'") k++;
+        else break;
+      }
+    }
+    if (k >= text.length) return undefined;
+    keyEnd = k + 1;
+    colon = keyEnd;
+    while (isSpace(text[colon])) colon++;
+    if (text[colon] !== ':') return undefined;
+  } else {
+    const forbidden = line ? '#\'"-?:,[]{}' : '#\'":[]{}';
+    const dashKey = line && first === '-' && text.length > 1 && !isSpace(text[1]) && text[1] !== ':' && text[1] !== '#';
+    if (first === undefined || isSpace(first) || (forbidden.includes(first) && !dashKey)) return undefined;
+    colon = -1;
+    for (let k = 1; k < text.length; k++) {
+      if (text[k] === '#') return undefined;
+      if (text[k] === ':') {
+        colon = k;
+        break;
+      }
+    }
+    if (colon < 0) return undefined;
+    keyEnd = colon;
+    while (keyEnd > 1 && isSpace(text[keyEnd - 1])) keyEnd--;
+  }
+  let valueStart = colon + 1;
+  while (isSpace(text[valueStart])) valueStart++;
+  if (line && valueStart === colon + 1 && valueStart < text.length) return undefined;
+  return { key: text.slice(0, keyEnd), spaces: text.slice(colon + 1, valueStart), value: text.slice(valueStart) };
+}
 
 function shape(line: string): LineShape {
   let i = 0;
@@ -48,21 +103,41 @@ function shape(line: string): LineShape {
     i++;
     while (line[i] === ' ') i++;
   }
-  const rest = line.slice(i).replace(/\s+#.*$/, '');
-  const match = KEY.exec(rest);
+  const rest = withoutComment(line.slice(i));
+  const match = splitKey(rest, true);
   const result: LineShape = { blank: false, dash, content: i };
   if (match) {
-    result.key = match[1]!.replace(/^["']|["']$/g, '');
-    result.value = (match[2] ?? '').trim();
+    result.key = match.key.replace(/^["']|["']$/g, '');
+    result.value = match.value.trim();
   }
   return result;
 }
 
+/**
+ * How many lines a completion reads above or below the cursor. Real mappings are far shorter;
+ * the bound keeps a completion in a huge file from reading all of it.
+ */
+export const MAX_LINES_READ = 20_000;
+
+/** A line without its trailing ` # comment` (a `#` after a space or tab); a linear scan, no regex. */
+function withoutComment(line: string): string {
+  for (let k = 1; k < line.length; k++) {
+    if (line.charCodeAt(k) === 35 /* # */ && (line.charCodeAt(k - 1) === 32 || line.charCodeAt(k - 1) === 9)) {
+      let end = k - 1;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      return line.slice(0, end);
+    }
+  }
+  return line;
+}
+
 /** Lines above `lineStart`, nearest first, without splitting the whole text. */
 function* linesAbove(text: string, lineStart: number): Generator<string> {
+  // `end` is the line break that ends the line being read; the first line starts at 0.
   let end = lineStart - 1;
-  while (end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+  for (let read = 0; end >= 0 && read < MAX_LINES_READ; read++) {
+    // lastIndexOf treats a negative start as 0 and would find the break at 0 again.
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
     yield text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     end = start - 1;
   }
@@ -70,7 +145,7 @@ function* linesAbove(text: string, lineStart: number): Generator<string> {
 
 function* linesBelow(text: string, lineEnd: number): Generator<string> {
   let start = lineEnd + 1;
-  while (start > 0 && start <= text.length) {
+  for (let read = 0; start > 0 && start <= text.length && read < MAX_LINES_READ; read++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     yield text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
@@ -160,14 +235,14 @@ export function completionSite(text: string, offset: number): CompletionSite | u
   }
   const content = before.slice(i);
   const siblings = new Set<string>();
-  const keyValue = /^("[^"]*"|'[^']*'|[^\s#'":[\]{}][^:#]*?)\s*:(\s*)(.*)$/.exec(content);
+  const keyValue = splitKey(content, false);
   if (keyValue) {
-    const key = keyValue[1]!.replace(/^["']|["']$/g, '');
+    const key = keyValue.key.replace(/^["']|["']$/g, '');
     const keyColumn = i;
     const parent = ancestors(text, lineStart, dash >= 0 ? dash : keyColumn, dash >= 0, siblings);
     if (!parent) return undefined;
     const path = dash >= 0 ? [...parent, 0, key] : [...parent, key];
-    let value = keyValue[3]!;
+    let value = keyValue.value;
     let valueStart = offset - value.length;
     if (value.startsWith('[')) {
       const last = Math.max(value.lastIndexOf(','), value.lastIndexOf('['));
@@ -180,7 +255,7 @@ export function completionSite(text: string, offset: number): CompletionSite | u
       value = value.slice(1);
       valueStart++;
     }
-    const result = site('value', path, value, valueStart, offset + wordAfter.length, keyColumn, siblings, keyValue[2] === '', dash >= 0);
+    const result = site('value', path, value, valueStart, offset + wordAfter.length, keyColumn, siblings, keyValue.spaces === '', dash >= 0);
     if (quote) result.quote = quote;
     return result;
   }

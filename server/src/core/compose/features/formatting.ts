@@ -49,7 +49,7 @@ function formattedLines(file: ComposeFile, indent: number, options: FormattingOp
     const shift = delta[line]!;
     if (shift > 0) text = ' '.repeat(shift) + text;
     else if (shift < 0) text = text.slice(Math.min(-shift, oldIndent[line]!));
-    if (!verbatim && options.trimTrailingWhitespace !== false) text = text.replace(/[ \t]+$/, '');
+    if (!verbatim && options.trimTrailingWhitespace !== false) text = trimTrailingBlanks(text);
     const blank = text.trim() === '' && !verbatim;
     blankRun = blank ? blankRun + 1 : 0;
     out.push(blank && (blankRun > 1 || out.every((l) => l === null)) ? null : blank ? '' : text);
@@ -150,4 +150,11 @@ function shape(node: CNode | null): unknown {
     case 'map': return [...meta, node.flow, node.pairs.map((p) => [shape(p.key), shape(p.value)])];
     case 'seq': return [...meta, node.flow, node.items.map(shape)];
   }
+}
+
+/** The line without trailing spaces and tabs, scanned from the end (/[ \t]+$/ is quadratic on long inner runs). */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

@@ -14,11 +14,18 @@ import { basenameUri } from '../model/uris';
 import { schemasAt } from '../schema/composeSchema';
 import { composeRule } from '../checks/rules';
 import { problemsFoundIn } from '../checks/runChecks';
+import { publishedProblems } from './publishedProblems';
 import { keyDocumentation } from './keyDocs';
 import { occurrences, symbolAt } from './symbolAt';
 import { kindLabel } from './kindLabel';
+import { codeBlock, escapeMarkdown, inlineCode } from '../../markdown';
 
 const MAX_SNIPPET_LINES = 12;
+const MAX_SNIPPET_LINE = 200;
+/** Services named in "used by" at most. */
+const MAX_USERS = 20;
+
+const shortLine = (line: string) => (line.length > MAX_SNIPPET_LINE ? `${line.slice(0, MAX_SNIPPET_LINE - 1)}…` : line);
 
 export function hoverCompose(document: TextDocumentLike, position: Position, context: ServiceContext): Hover | null {
   const file = composeFileOf(document);
@@ -38,7 +45,9 @@ export function hoverCompose(document: TextDocumentLike, position: Position, con
     if (symbol.isDeclaration) {
       const users = [...new Set(found.filter((o) => !o.isDeclaration).map((o) => usingService(o.file, o.start)).filter((s): s is string => !!s))];
       const kind = kindLabel(symbol.kind);
-      parts.push(users.length > 0 ? t('**{0}** `{1}`, used by: {2}', kind, symbol.name, users.join(', ')) : t('**{0}** `{1}`, not referenced by any service', kind, symbol.name));
+      parts.push(users.length > 0
+        ? t('**{0}** {1}, used by: {2}', kind, inlineCode(symbol.name), [...users.slice(0, MAX_USERS).map((u) => escapeMarkdown(u)), ...(users.length > MAX_USERS ? ['…'] : [])].join(', '))
+        : t('**{0}** {1}, not referenced by any service', kind, inlineCode(symbol.name)));
     } else {
       const declaration = found.find((o) => o.isDeclaration);
       if (declaration) parts.push(declarationSnippet(declaration.file, declaration.start, file));
@@ -53,7 +62,7 @@ export function hoverCompose(document: TextDocumentLike, position: Position, con
       range ??= [located.node.start, located.node.end];
     }
   }
-  for (const problem of problemsFoundIn(file) ?? []) {
+  for (const problem of problemsFoundIn(file) ?? publishedProblems(file, context)) {
     if (problem.start > offset || offset > problem.end) continue;
     const rule = composeRule(problem.rule);
     if (rule) parts.push(`**${rule.title()}** (\`${rule.id}\`): ${rule.explanation()}`);
@@ -77,11 +86,11 @@ function variableText(use: NonNullable<ReturnType<typeof variableAt>>, file: Com
   const env = projectEnv(file.uri, context);
   const value = env.values.get(use.name);
   const lines = [`**\${${use.name}}**`];
-  if (value !== undefined) lines.push(t('`.env` sets it to `{0}`.', value));
+  if (value !== undefined) lines.push(t('`.env` sets it to {0}.', inlineCode(value)));
   else lines.push(t('Not set in `.env`; compose takes it from the environment of the shell that runs it.'));
-  if (use.operator === ':-' || use.operator === '-') lines.push(t('Default when unset: `{0}`.', use.argument ?? ''));
-  if (use.operator === ':?' || use.operator === '?') lines.push(t('Required: compose stops with "{0}" when it is unset.', use.argument ?? ''));
-  if (use.operator === ':+' || use.operator === '+') lines.push(t('When set, replaced by `{0}`.', use.argument ?? ''));
+  if (use.operator === ':-' || use.operator === '-') lines.push(t('Default when unset: {0}.', inlineCode(use.argument ?? '')));
+  if (use.operator === ':?' || use.operator === '?') lines.push(t('Required: compose stops with {0} when it is unset.', inlineCode(use.argument ?? '')));
+  if (use.operator === ':+' || use.operator === '+') lines.push(t('When set, replaced by {0}.', inlineCode(use.argument ?? '')));
   return lines.join('\n\n');
 }
 
@@ -104,7 +113,7 @@ function declarationSnippet(file: ComposeFile, start: number, from: ComposeFile)
     lines.push(text);
   }
   while (lines.length > 1 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  const body = lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
-  const where = file.uri === from.uri ? '' : `${t('In {0}', basenameUri(file.uri))}\n\n`;
-  return `${where}\`\`\`yaml\n${body}\n\`\`\``;
+  const body = lines.map((l) => shortLine(l.slice(Math.min(indent, l.length - l.trimStart().length)))).join('\n');
+  const where = file.uri === from.uri ? '' : `${t('In {0}', escapeMarkdown(basenameUri(file.uri)))}\n\n`;
+  return `${where}${codeBlock(body, 'yaml')}`;
 }

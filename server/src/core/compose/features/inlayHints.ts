@@ -44,11 +44,17 @@ function variableHints(file: ComposeFile, from: number, to: number, context: Ser
       if (node.end < from || node.start > to) return false;
       if (isKey || node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('$')) return true;
       const scan = scanInterpolation(file.text.slice(node.start, node.end), node.start);
-      if (scan.errors.length > 0) return true;
+      // A value with mistakes, or nested too deep to read, has no value to show.
+      if (scan.errors.length > 0 || scan.tooDeep) return true;
       env ??= projectEnv(file.uri, context).values;
-      // Only outermost variables: nested ones are part of their parent's value.
-      const outer = scan.uses.filter((u) => !scan.uses.some((o) => o !== u && o.start <= u.start && u.end <= o.end));
-      for (const use of outer) {
+      // Only outermost variables: nested ones are part of their parent's value. Uses come in text
+      // order, each nested one after the one holding it.
+      let outerEnd = -1;
+      for (const use of scan.uses) {
+        if (use.start < outerEnd) continue;
+        outerEnd = use.end;
+        if (use.start > to) break;
+        if (use.end < from) continue;
         const source = file.text.slice(use.start, use.end);
         const value = substitute(source, env);
         const set = env.has(use.name);

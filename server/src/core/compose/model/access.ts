@@ -1,7 +1,9 @@
 // Reading the YAML the way compose does: aliases stand for their anchored node, and a mapping's
 // `<<` merge keys add the entries of the merged mappings (own keys win, then earlier merges).
 import type { ComposeFile } from './composeFile';
+import { t } from '../../l10n';
 import { keyText, type CNode, type MapNode, type PairNode, type SeqNode } from './nodes';
+import { noteLimit } from './limits';
 
 export type ValueNode = Exclude<CNode, { kind: 'alias' }>;
 
@@ -44,20 +46,50 @@ export interface Entry {
  */
 const selfContained = new WeakMap<MapNode, Entry[]>();
 
+/**
+ * Entries a file's merges may copy in all. Each mapping's entries are worked out once, so nested
+ * merges cost what they list rather than doubling per level (`<<: [*m, *m, …]` nested a few levels
+ * once took minutes), but a few lines of aliases can still list millions of entries.
+ */
+export const MAX_MERGE_WORK = 100_000;
+
+interface MergeState {
+  /** Mappings whose entries are being worked out (a merge that reaches one of them is a cycle). */
+  busy: Set<MapNode>;
+  work: number;
+}
+
+const MERGE_STATE = {};
+
+function mergeState(file: ComposeFile): MergeState {
+  let state = file.memo.get(MERGE_STATE) as MergeState | undefined;
+  if (!state) file.memo.set(MERGE_STATE, (state = { busy: new Set(), work: 0 }));
+  return state;
+}
+
 /** The effective entries of a mapping, merge keys applied. */
 export function entries(file: ComposeFile, map: MapNode): Entry[] {
   const stable = selfContained.get(map);
   if (stable) return stable;
   const cached = file.memo.get(map) as Entry[] | undefined;
   if (cached) return cached;
-  const result = collectEntries(file, map, 0);
+  const state = mergeState(file);
+  // A mapping that merges itself (through an alias to its own anchor) adds nothing more.
+  if (state.busy.has(map)) return [];
+  state.busy.add(map);
+  let result: Entry[];
+  try {
+    result = collectEntries(file, map, state);
+  } finally {
+    state.busy.delete(map);
+  }
   const dependsOnAnchors = map.pairs.some((p) => p.value?.kind === 'alias' || (p.key?.kind === 'scalar' && p.key.value === '<<'));
   if (dependsOnAnchors) file.memo.set(map, result);
   else selfContained.set(map, result);
   return result;
 }
 
-function collectEntries(file: ComposeFile, map: MapNode, depth: number): Entry[] {
+function collectEntries(file: ComposeFile, map: MapNode, state: MergeState): Entry[] {
   const own: Entry[] = [];
   const merged: Entry[] = [];
   for (const pair of map.pairs) {
@@ -65,7 +97,7 @@ function collectEntries(file: ComposeFile, map: MapNode, depth: number): Entry[]
     // `!reset` removes the key from what compose reads.
     if (key === undefined || !pair.key || pair.value?.tag === '!reset') continue;
     if (key === '<<' && pair.key.kind === 'scalar' && pair.key.style === 'plain') {
-      if (depth < 8) merged.push(...mergedEntries(file, pair.value, depth));
+      mergedEntries(file, pair.key, pair.value, state, merged);
       continue;
     }
     own.push({ key, pair, keyNode: pair.key, raw: pair.value, value: resolve(file, pair.value) });
@@ -93,15 +125,26 @@ function dropRepeatedKeys(own: Entry[]): void {
   own.push(...kept);
 }
 
-function mergedEntries(file: ComposeFile, value: CNode | null, depth: number): Entry[] {
+function mergedEntries(file: ComposeFile, mergeKey: CNode, value: CNode | null, state: MergeState, out: Entry[]): void {
   const sources = value?.kind === 'seq' ? value.items : [value];
-  const out: Entry[] = [];
   for (const source of sources) {
     const target = resolve(file, source);
     if (target?.kind !== 'map' || !source) continue;
-    for (const entry of collectEntries(file, target, depth + 1)) out.push({ ...entry, mergedFrom: entry.mergedFrom ?? source });
+    if (state.work > MAX_MERGE_WORK) return;
+    const list = entries(file, target);
+    state.work += list.length + 1;
+    if (state.work > MAX_MERGE_WORK) {
+      // Noted once, where the budget ran out; later merges in the file are not expanded either.
+      noteLimit(file, {
+        start: mergeKey.start,
+        end: mergeKey.end,
+        message: t('These merge keys expand to more than {0} entries, so they were not expanded further; checks stopped here.', MAX_MERGE_WORK.toLocaleString('en-US')),
+      });
+      return;
+    }
+    // Entries that came through a merge already say which `<<` value brought them.
+    for (const entry of list) out.push(entry.mergedFrom ? entry : { ...entry, mergedFrom: source });
   }
-  return out;
 }
 
 /** The `<<` values of a mapping (for hints and checks that talk about merges). */

@@ -33,7 +33,7 @@ export interface ComposeFile {
 }
 
 /** Above this size only the YAML syntax is checked; meaning checks on such files are not useful and would be slow. */
-export const MAX_ANALYSED_LENGTH = 4 * 1024 * 1024;
+export const MAX_ANALYSED_LENGTH = 1024 * 1024;
 
 export function buildComposeFile(uri: string, version: number, text: string, pool?: ChunkPool, nextPool?: ChunkPool): ComposeFile {
   const skipped = text.length > MAX_ANALYSED_LENGTH || looksBinary(text) || tooDeep(text);

@@ -11,6 +11,7 @@ import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptio
 import { t } from '../../l10n';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
 import { leadingKeyLine, splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
+import { duplicateKeyErrors } from './duplicateKeys';
 
 export interface YamlDocument {
   root: CNode | null;
@@ -71,7 +72,8 @@ function anchoredNodes(...roots: (CNode | null)[]): CNode[] {
 /** Chunks of the previous version, by their own text; each is used at most once per version. */
 export type ChunkPool = Map<string, ParsedChunk[]>;
 
-const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: true, version: '1.2' };
+// Duplicate keys are found by duplicateKeyErrors, in linear time (the parser's own check is quadratic).
+const OPTIONS: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: false, version: '1.2' };
 /** Compose's own tags: they change how files merge and must not be reported as unknown. */
 const COMPOSE_TAGS = /^!(reset|override)$/;
 const MAX_PROBLEMS = 200;
@@ -98,12 +100,18 @@ export function parseWhole(text: string): ParsedYaml {
     const range = doc.range ?? [0, text.length, text.length];
     // The last document runs to the end of the text (trailing comments and breaks included).
     documents.push({ root: fromYaml(doc.contents), start: range[0], end: index === list.length - 1 ? text.length : range[2] });
-    collect(problems, doc.errors, false, 0, text);
+    collect(problems, withDuplicateKeys(doc), false, 0, text);
     collect(problems, doc.warnings, true, 0, text);
   });
   if (documents.length === 0) documents.push({ root: null, start: 0, end: text.length });
   const anchored = documents.flatMap((doc, document) => anchoredNodes(doc.root).map((node) => ({ node, document })));
   return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken: localizeErrors(text, documents, problems) };
+}
+
+/** The parser's errors with the duplicate keys among them, in text order. */
+function withDuplicateKeys(doc: { contents: unknown; errors: YAMLError[] }): YAMLError[] {
+  const duplicates = duplicateKeyErrors(doc);
+  return duplicates.length === 0 ? doc.errors : [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** Copies the parser's problems, `source` being the text they were found in and `base` its offset. */
@@ -330,7 +338,7 @@ function parseChunk(source: string, levels: number, contextLength: number, start
     root = first?.key && first.key.start < contextLength ? first.value : null;
   }
   const problems: SyntaxProblem[] = [];
-  collect(problems, doc.errors, false, base, source);
+  collect(problems, withDuplicateKeys(doc), false, base, source);
   collect(problems, doc.warnings, true, base, source);
   for (const p of problems) {
     if (p.start < start) [p.start, p.end] = [start, Math.max(p.end, start + 1)];
@@ -356,7 +364,9 @@ function parseChunk(source: string, levels: number, contextLength: number, start
 }
 
 // Something followed by ':' and a space or the end of the line, at the start of a line or of a list item.
-const WRITTEN_KEY = /^[ \t]*(?:-[ \t]+)*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#"'&*!|>{}[\],:][^:#\n]*?))[ \t]*:(?=[ \t]|$)/gm;
+// (A plain key runs to its first colon and is trimmed after: written as `[^:#\n]*?[ \t]*:` the
+// pattern was quadratic on long runs of spaces.)
+const WRITTEN_KEY = /^[ \t]*(?:-[ \t]+)*(?:(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)')[ \t]*|([^\s#"'&*!|>{}[\],:][^:#\n]*)):(?=[ \t]|$)/gm;
 const WRITTEN_ANCHOR = /&([^\s,[\]{}]+)/g;
 
 function writtenKeys(source: string): string[] {

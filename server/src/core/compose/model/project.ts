@@ -17,7 +17,7 @@ import { buildPaths } from './buildPaths';
 import type { ComposeFile } from './composeFile';
 import { composeFileOfText } from './documentStore';
 import { scalarSpan, symbolsOf } from './symbols';
-import { basenameUri, dirnameUri, resolvePath } from './uris';
+import { basenameUri, dirnameUri, encodeName, resolvePath } from './uris';
 
 export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const OVERRIDE = /^(.*)\.override\.(ya?ml)$/i;
@@ -65,11 +65,11 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
   let directory = folder;
   if (override) {
     const stem = override[1]!;
-    for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeURIComponent(`${stem}.${ext}`)}`);
+    for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeName(`${stem}.${ext}`)}`);
     standalone = DEFAULT_FILE_NAMES.includes(`${stem}.yaml`.toLowerCase()) || DEFAULT_FILE_NAMES.includes(`${stem}.yml`.toLowerCase());
   } else {
     const stem = name.replace(/\.ya?ml$/i, '');
-    for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeURIComponent(`${stem}.override.${ext}`)}`, standalone);
+    for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeName(`${stem}.override.${ext}`)}`, standalone);
     if (!standalone) {
       const before = partners.length;
       for (const base of DEFAULT_FILE_NAMES) {

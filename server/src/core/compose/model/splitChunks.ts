@@ -33,7 +33,9 @@ export interface EntrySplit {
 
 // A plain or quoted mapping key followed by ':' and a space or the end of the line. A plain key
 // starts with anything but an indicator, or with "-", "?" or ":" right before more text ("-web").
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*?)[ \t]*:(?:[ \t]|$)/;
+// (A plain key runs to its first colon, blanks and all: written as `[^:#]*?[ \t]*:` the pattern
+// was quadratic on long runs of spaces.)
+const KEY_LINE = /^(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*):(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
 /** How many other levels are tried for an entry whose first child's level leaves lines out of place. */
 const MAX_LEVELS_TRIED = 4;
@@ -289,13 +291,26 @@ function splitAt(text: string, lines: LineInfo[], level: number, above: number):
   return splitter;
 }
 
+/**
+ * Where the key ends in a KEY_LINE match (`key  : `): before the colon and the blanks around it,
+ * found by a scan (the pattern /[ \t]*:[ \t]?$/ was quadratic on a key holding a long run of spaces).
+ */
+function keyEnd(written: string): number {
+  let end = written.length;
+  const blank = (at: number) => written.charCodeAt(at) === 32 || written.charCodeAt(at) === 9;
+  if (end > 0 && blank(end - 1)) end--;
+  if (end > 0 && written.charCodeAt(end - 1) === 58 /* : */) end--;
+  while (end > 0 && blank(end - 1)) end--;
+  return end;
+}
+
 /** The key a chunk's first line writes, and where the text after its ":" begins. */
 export function leadingKeyLine(text: string, span: ChunkSpan): { key: string; valueStart: number } | undefined {
   let found: { key: string; valueStart: number } | undefined;
   contentLines(text, span.start, span.end, (line) => {
     const match = KEY_LINE.exec(text.slice(line.first, line.end));
     if (match) {
-      let key = match[0].replace(/[ \t]*:[ \t]?$/, '');
+      let key = match[0].slice(0, keyEnd(match[0]));
       if (/^["']/.test(key)) key = key.slice(1, -1);
       const colon = line.first + match[0].lastIndexOf(':');
       if (!line.tabbed) found = { key, valueStart: colon + 1 };

@@ -17,6 +17,15 @@ export function basenameUri(uri: string): string {
   return name;
 }
 
+/** A file name as a URI segment (a name holding a lone surrogate cannot be encoded and stays as it is). */
+export function encodeName(name: string): string {
+  try {
+    return encodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** Whether a written path is something compose resolves remotely or at run time. */
 export function isUnresolvablePath(path: string): boolean {
   return (
@@ -26,7 +35,8 @@ export function isUnresolvablePath(path: string): boolean {
     /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ||
     /^git@|^github\.com\//.test(path) ||
     /^[A-Za-z]:[\\/]/.test(path) ||
-    path.startsWith('\\\\')
+    // A network path in any spelling (\\host, //host, /\host, \/host): never touched.
+    /^[\\/]{2}/.test(path)
   );
 }
 
@@ -36,6 +46,8 @@ export function resolvePath(folderUri: string, path: string): string | undefined
   try {
     const base = new URL(folderUri.endsWith('/') ? folderUri : `${folderUri}/`);
     const resolved = new URL(path.replace(/\\/g, '/').replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F'), base);
+    // Only local files: a result with a host would be a network path.
+    if (resolved.host !== '' || resolved.protocol !== base.protocol) return undefined;
     let href = resolved.href;
     if (href.length > 1 && href.endsWith('/') && !path.endsWith('/')) href = href.slice(0, -1);
     // Keep the folder's own spelling (VS Code encodes some characters differently from URL).

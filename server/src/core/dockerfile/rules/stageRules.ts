@@ -94,7 +94,26 @@ export const unknownStage = rule({
   const a = ctx.a;
   // Named stages (the first of each name), in order; names before `index` are the candidates.
   const named = [...a.stageByName.values()];
-  const namesBefore = (index: number) => named.filter((s) => s.index < index).map((s) => s.name!.value);
+  // Read lazily: suggestions compare a bounded number of names, and a copy per stage was quadratic.
+  const namesBefore = function* (index: number) {
+    for (const s of named) {
+      if (s.index >= index) return;
+      yield s.name!.value;
+    }
+  };
+  // Each part of a stage name (license-set: license, set), with the first stage whose name has it:
+  // one map instead of reading every name before each reference.
+  let parts: Map<string, { name: string; index: number }> | undefined;
+  const partBefore = (word: string, index: number): string | undefined => {
+    if (!parts) {
+      parts = new Map();
+      for (const s of named) {
+        for (const part of s.name!.value.toLowerCase().split(/[-_.]/)) if (!parts.has(part)) parts.set(part, { name: s.name!.value, index: s.index });
+      }
+    }
+    const found = parts.get(word);
+    return found && found.index < index ? found.name : undefined;
+  };
   for (const ref of refsIn(ctx)) {
     if (ref.target || ref.name.includes('$') || /[/:@]/.test(ref.name)) continue;
     const here = a.doc.stages[ref.instruction.stage];
@@ -107,12 +126,11 @@ export const unknownStage = rule({
       ctx.report(ref.span, t('The stage {0} is defined later; a stage can only use stages above it.', ref.name));
       continue;
     }
-    const before = here ? namesBefore(here.index) : [];
     const name = ref.name.toLowerCase();
     // A stage whose name has this word as one of its parts (license-set for set) beats one a
     // letter away (test): the part is what the author typed.
-    const part = before.find((n) => n.toLowerCase().split(/[-_.]/).includes(name));
-    const suggestion = part ? undefined : closest(ref.name, before);
+    const part = here ? partBefore(name, here.index) : undefined;
+    const suggestion = part || !here ? undefined : closest(ref.name, namesBefore(here.index));
     if (suggestion) {
       ctx.report(ref.span, t('No stage named {0}. Did you mean {1}?', ref.name, suggestion), { data: { replacement: suggestion } });
       continue;

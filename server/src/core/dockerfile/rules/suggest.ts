@@ -18,12 +18,20 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return prev[b.length]!;
 }
 
+/**
+ * Candidates compared at most per suggestion: a rule asking once per stage of a file with
+ * thousands of stages would otherwise compare every name with every other.
+ */
+const MAX_CANDIDATES = 200;
+
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
   const limit = name.length <= 3 ? 1 : name.length <= 6 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let compared = 0;
   for (const candidate of candidates) {
+    if (++compared > MAX_CANDIDATES) break;
     if (candidate === name) continue;
     const d = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase(), limit);
     if (d < bestDistance) {

@@ -6,15 +6,13 @@
 // objects, and summaries are cached by source text, so an edit re-parses only the RUN it touched.
 import type { ParseError, Parser } from 'mvdan-sh';
 
+type MvdanSh = typeof import('mvdan-sh');
+let mvdanSh: MvdanSh | undefined;
 /**
- * The parser's module is half of the server's code and sets up a Go runtime when loaded, so it is
- * loaded on the first RUN to check, not when the server starts (esbuild keeps a `require` inside
- * a function lazy).
+ * Loaded on the first parse: the Go runtime it brings costs about 16 MB in every thread that
+ * loads it, and the threads that answer hovers and completions rarely parse shell.
  */
-function newParser(): Parser {
-  const { syntax } = require('mvdan-sh') as typeof import('mvdan-sh');
-  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
-}
+const shellSyntax = () => (mvdanSh ??= require('mvdan-sh') as MvdanSh).syntax;
 
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
@@ -49,6 +47,8 @@ export interface Bashism {
 export interface ShellSummary {
   /** Offsets are UTF-16 offsets into the parsed source. */
   error: { message: string; start: number; end: number } | undefined;
+  /** Set when the script was not parsed: longer than MAX_SHELL_LENGTH or nested deeper than MAX_SHELL_DEPTH. */
+  limit?: ShellLimit;
   commands: ShellCommand[];
   /** Start of each `|` pipeline. */
   pipelines: number[];
@@ -68,9 +68,37 @@ const REDIRECT_ALL_APPEND = 65;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GoNode = any;
 
+/**
+ * Scripts the parser reads. mvdan-sh is a recursive descent parser compiled to JavaScript: 64
+ * nested `$((` exhaust its stack (and a stack overflow is no syntax error), and it reads about a
+ * megabyte a second. Real RUN scripts are a few kilobytes, nested a few levels.
+ */
+export const MAX_SHELL_LENGTH = 64 * 1024;
+export const MAX_SHELL_DEPTH = 48;
+
+export type ShellLimit = 'length' | 'depth';
+
+/** Why a script is not parsed, if it is not: found with one pass over its characters. */
+export function shellLimit(source: string): ShellLimit | undefined {
+  if (source.length > MAX_SHELL_LENGTH) return 'length';
+  // Brackets and braces as written, quotes ignored: an overestimate, which is the safe side.
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 123 /* { */) {
+      if (++depth > MAX_SHELL_DEPTH) return 'depth';
+    } else if ((c === 41 /* ) */ || c === 125 /* } */) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 let parser: Parser | undefined;
 const cache = new Map<string, ShellSummary>();
 const CACHE_LIMIT = 5000;
+
+/** Characters of script text the cache may hold (its keys): 5,000 long scripts would be hundreds of MB. */
+const CACHE_CHARS = 4 * 1024 * 1024;
+let cachedChars = 0;
 
 export function parseShell(source: string): ShellSummary {
   const hit = cache.get(source);
@@ -82,18 +110,35 @@ export function parseShell(source: string): ShellSummary {
   }
   const summary = summarize(source);
   cache.set(source, summary);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cachedChars += source.length;
+  while (cache.size > CACHE_LIMIT || (cachedChars > CACHE_CHARS && cache.size > 1)) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
   return summary;
 }
 
 function summarize(source: string): ShellSummary {
-  const toUtf16 = offsetConverter(source);
   const summary: ShellSummary = { error: undefined, commands: [], pipelines: [], bashisms: [], statements: 0 };
+  const limit = shellLimit(source);
+  if (limit) {
+    summary.limit = limit;
+    return summary;
+  }
+  const toUtf16 = offsetConverter(source);
   let file: GoNode;
   try {
-    parser ??= newParser();
+    const syntax = shellSyntax();
+    parser ??= syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
     file = (parser.Parse(source, '') as GoNode).__internal_object__;
   } catch (thrown) {
+    if (thrown instanceof RangeError) {
+      // Out of stack (or memory) inside the parser: not a syntax error. Start the next parse afresh.
+      parser = undefined;
+      summary.limit = 'depth';
+      return summary;
+    }
     const error = thrown as Partial<ParseError> | undefined;
     let at = source.length;
     try {
@@ -111,8 +156,9 @@ function summarize(source: string): ShellSummary {
     stmts.forEach((stmt, i) => walker.stmt(stmt, { nested: false, inPipeline: false, statement: i }));
     summary.statements = stmts.length;
     walker.commandBashisms();
-  } catch {
-    // An AST shape we do not know: keep what was collected.
+  } catch (thrown) {
+    // An AST shape we do not know: keep what was collected. Out of stack: say so.
+    if (thrown instanceof RangeError) summary.limit = 'depth';
   }
   return summary;
 }

@@ -1,0 +1,15 @@
+// The body of a language-host worker thread: messages in, replies out, one at a time.
+import { parentPort } from 'node:worker_threads';
+import { LanguageHost, type HostMessage } from './host';
+
+export const HOST_ROLE = 'docker-workbench-language-host';
+
+export function runHostWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const host = new LanguageHost();
+  port.on('message', (message: HostMessage) => {
+    const reply = host.handle(message);
+    if (reply) port.postMessage(reply);
+  });
+}

@@ -1,0 +1,89 @@
+// What the language server may read: local files only, never a network path however it is
+// spelled, outside the workspace folders only in a trusted workspace (symbolic links followed
+// first), and for path completion and links only inside the workspace. Real files in a
+// temporary folder, removed afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FilePolicy, isNetworkPath, localPath, policyFileAccess } from '../../../server/src/lsp/fileAccess';
+
+function scratch() {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-access-')));
+  const workspace = path.join(root, 'workspace');
+  const outside = path.join(root, 'outside');
+  fs.mkdirSync(path.join(workspace, 'app'), { recursive: true });
+  fs.mkdirSync(outside);
+  fs.writeFileSync(path.join(workspace, 'app', '.env'), 'A=1\n');
+  fs.writeFileSync(path.join(outside, 'secret.env'), 'TOKEN=x\n');
+  fs.symlinkSync(outside, path.join(workspace, 'link-out'));
+  fs.symlinkSync(path.join(outside, 'secret.env'), path.join(workspace, 'app', 'secret-link.env'));
+  const uri = (p: string) => pathToFileURL(p).href;
+  return { root, workspace, outside, uri, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+test('network paths in every spelling, hosts and encoded separators are never local paths', () => {
+  for (const p of ['\\\\host\\share', '//host/share', '/\\host\\share', '\\/host/share', '//?/C:/x']) assert.ok(isNetworkPath(p), p);
+  assert.ok(!isNetworkPath('/C:/dir/file') && !isNetworkPath('/home/u/file'));
+  for (const uri of ['file://host/share/x.env', 'file:////host/share/x.env', 'file:///%5C%5Chost/share', 'file:///a%2F..%2Fb', 'http://example.com/x', 'untitled:Dockerfile']) {
+    assert.equal(localPath(uri), undefined, uri);
+  }
+  assert.equal(localPath('file:///tmp/x/../y'), path.resolve('/tmp/y'));
+});
+
+test('untrusted: reads only inside the workspace folders, links out of it included', () => {
+  const s = scratch();
+  try {
+    const policy = new FilePolicy();
+    policy.update({ trusted: false, folders: [s.uri(s.workspace)] });
+    const read = policyFileAccess(policy, 'read');
+    assert.equal(read.readText(s.uri(path.join(s.workspace, 'app', '.env'))), 'A=1\n');
+    assert.equal(read.readText(s.uri(path.join(s.outside, 'secret.env'))), undefined);
+    assert.equal(read.exists(s.uri(path.join(s.outside, 'secret.env'))), false);
+    assert.equal(read.allowed!(s.uri(path.join(s.outside, 'secret.env'))), false);
+    // A symbolic link in the workspace to a file or folder outside it is outside.
+    assert.equal(read.readText(s.uri(path.join(s.workspace, 'app', 'secret-link.env'))), undefined);
+    assert.equal(read.readText(s.uri(path.join(s.workspace, 'link-out', 'secret.env'))), undefined);
+    assert.deepEqual(read.list(s.uri(path.join(s.workspace, 'link-out'))), []);
+    // Dot segments do not climb out.
+    assert.equal(read.readText(`${s.uri(path.join(s.workspace, 'app'))}/../../outside/secret.env`), undefined);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('trusted: reads anywhere local; completion and links ("browse") still stay inside the workspace', () => {
+  const s = scratch();
+  try {
+    const policy = new FilePolicy();
+    policy.update({ trusted: true, folders: [s.uri(s.workspace)] });
+    const read = policyFileAccess(policy, 'read');
+    const browse = policyFileAccess(policy, 'browse');
+    assert.equal(read.readText(s.uri(path.join(s.outside, 'secret.env'))), 'TOKEN=x\n');
+    assert.equal(read.readText(s.uri(path.join(s.workspace, 'app', 'secret-link.env'))), 'TOKEN=x\n');
+    assert.equal(browse.exists(s.uri(path.join(s.outside, 'secret.env'))), false);
+    assert.deepEqual(browse.list(s.uri(s.outside)), []);
+    assert.deepEqual(browse.list(s.uri('/')), []);
+    assert.deepEqual(browse.list(s.uri(path.join(s.workspace, 'app'))).map((e) => e.name).sort(), ['.env', 'secret-link.env']);
+    // Never a network path, trusted or not.
+    assert.equal(read.exists('file://host/share/x'), false);
+    assert.equal(read.readText('file:////host/share/x'), undefined);
+  } finally {
+    s.cleanup();
+  }
+});
+
+test('without workspace folders, the folders of the open documents are the workspace', () => {
+  const s = scratch();
+  try {
+    const policy = new FilePolicy(() => [s.uri(path.join(s.workspace, 'app'))]);
+    policy.update({ trusted: false, folders: [] });
+    const read = policyFileAccess(policy, 'read');
+    assert.equal(read.readText(s.uri(path.join(s.workspace, 'app', '.env'))), 'A=1\n');
+    assert.equal(read.readText(s.uri(path.join(s.outside, 'secret.env'))), undefined);
+  } finally {
+    s.cleanup();
+  }
+});
