@@ -9,28 +9,13 @@ import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer, measureServer, percentile } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
 import { peerServer } from './lib/peers.mjs';
+import { generatedCompose as composeFile } from './lib/generatedInputs.mjs';
 
 const SIZES = (process.env.SIZES || '10,100,1000').split(',').map(Number);
 const OUR_EDITS = Number(process.env.EDITS || 100);
 const PEER_EDITS = Number(process.env.PEER_EDITS || 20);
 
 const VARIANTS = (process.env.VARIANTS || 'clean,duplicates,syntax').split(',');
-
-/** `duplicates`: ten services repeat their restart key; `syntax`: one service also has an unclosed bracket. */
-function composeFile(services, variant = 'clean') {
-  const lines = ['name: bench', 'services:'];
-  const every = Math.max(1, Math.floor(services / 10));
-  for (let i = 0; i < services; i++) {
-    const duplicate = variant !== 'clean' && i % every === every - 1 ? ['    restart: always'] : [];
-    const broken = variant === 'syntax' && i === Math.floor(services / 4) ? ['    labels: [team=a'] : [];
-    lines.push(`  svc${i}:`, `    image: registry.example/team/app${i % 7}:1.${i % 10}`, '    restart: unless-stopped', ...duplicate, ...broken,
-      `    ports: ["127.0.0.1:${20000 + i}:80"]`, '    environment:', `      - NAME=svc${i}`, '      - URL=${BASE_URL:-http://localhost}',
-      `    volumes: ["data${i % 5}:/data"]`, '    networks: [backend]', ...(i > 0 ? ['    depends_on:', `      - svc${i - 1}`] : []),
-      '    healthcheck:', '      test: ["CMD", "true"]', '      interval: 30s');
-  }
-  lines.push('volumes:', ...Array.from({ length: 5 }, (_, i) => `  data${i}: {}`), 'networks:', '  backend: {}', '');
-  return lines.join('\n');
-}
 
 const p95 = {};
 for (const services of SIZES) {

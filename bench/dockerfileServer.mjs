@@ -7,25 +7,10 @@ import { REPO } from '../test/harness/tiers.mjs';
 import { measureServer } from '../test/harness/lspPeer.mjs';
 import { printComparison, summarize } from './lib/report.mjs';
 import { peerServer } from './lib/peers.mjs';
+import { generatedDockerfile as dockerfile } from './lib/generatedInputs.mjs';
 
 const SIZES = (process.env.SIZES || '100,1000,10000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS || 100);
-
-/** A realistic multi-stage Dockerfile of about `lines` lines. */
-function dockerfile(lines) {
-  const out = ['# syntax=docker/dockerfile:1', 'ARG NODE_VERSION=20', 'ARG APP_HOME=/srv/app'];
-  let stage = 0;
-  while (out.length < lines) {
-    const name = `stage${stage}`;
-    out.push(`FROM node:\${NODE_VERSION}-bookworm AS ${name}`, 'ARG APP_HOME', 'ENV NODE_ENV=production \\', '    PORT=8080', 'WORKDIR ${APP_HOME}',
-      'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends curl ca-certificates \\', '    && rm -rf /var/lib/apt/lists/*',
-      'COPY package.json package-lock.json ./', 'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev',
-      `COPY ${stage > 0 ? `--from=stage${stage - 1} ` : ''}. .`, 'RUN npm run build && chown -R node:node ${APP_HOME}', 'USER node', 'EXPOSE 8080',
-      'HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:${PORT}/health || exit 1', 'CMD ["node", "server.js"]', '');
-    stage++;
-  }
-  return out.join('\n');
-}
 
 for (const lines of SIZES) {
   const text = dockerfile(lines);

@@ -138,8 +138,11 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, e
     await exited;
     clearTimeout(late);
     signalGroup('SIGKILL'); // extension hosts that outlived their parent
+    process.removeListener('exit', killOnExit);
   };
-  process.once('exit', () => signalGroup('SIGKILL'));
+  // If the run ends first; removed once stopped, so a run of many code-servers keeps no listeners.
+  const killOnExit = () => signalGroup('SIGKILL');
+  process.once('exit', killOnExit);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -6,7 +6,7 @@ import type { EngineError, EngineMessages } from './engineError';
 import { outageOf, type ConnectionState } from '../model/engineModel';
 
 /** The kinds the welcome content has its own advice for (package.json viewsWelcome). */
-export type ProblemKind = 'socketMissing' | 'permissionDenied' | 'refused' | 'tls' | 'timeout' | 'other';
+export type ProblemKind = 'socketMissing' | 'permissionDenied' | 'refused' | 'tls' | 'timeout' | 'ssh' | 'other';
 
 export function problemKind(error: EngineError): ProblemKind {
   switch (error.kind) {
@@ -16,6 +16,13 @@ export function problemKind(error: EngineError): ProblemKind {
     case 'tls':
     case 'timeout':
       return error.kind;
+    // ssh failures the user must act on (host key, refused key, no docker there): the reason is in
+    // the notification and the status bar, so the welcome points there instead of at the log.
+    case 'hostKeyUnknown':
+    case 'hostKeyChanged':
+    case 'authFailed':
+    case 'noRemoteDocker':
+      return 'ssh';
     default:
       return 'other';
   }
@@ -29,6 +36,7 @@ export function shortProblem(error: EngineError, l10n: EngineMessages): string {
     case 'refused': return l10n.t('The Docker Engine refuses the connection.');
     case 'tls': return l10n.t('The secure (TLS) connection to the Docker Engine failed.');
     case 'timeout': return l10n.t('The Docker Engine does not answer.');
+    case 'ssh': return l10n.t('The ssh connection to the engine failed.');
     case 'other': return l10n.t('The Docker Engine cannot be reached.');
   }
 }

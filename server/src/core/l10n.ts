@@ -5,11 +5,12 @@ import * as l10n from '@vscode/l10n';
 
 export type MessageBundle = Record<string, string | { message: string; comment?: string[] }>;
 
-const bundles = new Map<string, MessageBundle>();
+/** A bundle, or how to load it: a locale nobody uses costs no memory and no start-up time. */
+const bundles = new Map<string, MessageBundle | (() => MessageBundle)>();
 let active: MessageBundle = {};
 
 /** Registers the translations for a locale (lower-case, e.g. `zh-cn`). */
-export function registerBundle(locale: string, bundle: MessageBundle): void {
+export function registerBundle(locale: string, bundle: MessageBundle | (() => MessageBundle)): void {
   bundles.set(normalizeLocale(locale), bundle);
 }
 
@@ -27,7 +28,12 @@ export function normalizeLocale(locale: string | undefined): string {
 /** Selects the messages for `locale`; unknown locales fall back to English. */
 export function useLocale(locale: string | undefined): void {
   const key = normalizeLocale(locale);
-  const bundle = bundles.get(key) ?? bundles.get(key.split('-')[0]!) ?? {};
+  const found = bundles.has(key) ? key : key.split('-')[0]!;
+  let bundle = bundles.get(found) ?? {};
+  if (typeof bundle === 'function') {
+    bundle = bundle();
+    bundles.set(found, bundle);
+  }
   active = bundle;
   l10n.config({ contents: bundle as l10n.l10nJsonFormat });
 }

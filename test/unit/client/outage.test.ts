@@ -27,11 +27,13 @@ test('one notification per outage: the first failure, not each retry; connecting
 });
 
 test('each kind of failure has a short line and welcome advice with a Retry button in every resource view', () => {
-  const kinds: ProblemKind[] = ['socketMissing', 'permissionDenied', 'refused', 'tls', 'timeout', 'other'];
-  const lines = kinds.map((k) => shortProblem(new EngineError(k === 'other' ? 'failed' : k, 'x'), englishEngineMessages));
+  const kinds: ProblemKind[] = ['socketMissing', 'permissionDenied', 'refused', 'tls', 'timeout', 'ssh', 'other'];
+  const errorKind = (k: ProblemKind): EngineError['kind'] => (k === 'other' ? 'failed' : k === 'ssh' ? 'hostKeyChanged' : k);
+  const lines = kinds.map((k) => shortProblem(new EngineError(errorKind(k), 'x'), englishEngineMessages));
   assert.equal(new Set(lines).size, kinds.length, 'one line per kind');
   for (const line of lines) assert.ok(line.length <= 60, `short enough for a 300 px sidebar: "${line}" (${line.length})`);
   assert.equal(problemKind(new EngineError('conflict', 'x')), 'other');
+  for (const kind of ['hostKeyUnknown', 'hostKeyChanged', 'authFailed', 'noRemoteDocker'] as const) assert.equal(problemKind(new EngineError(kind, 'x')), 'ssh', kind);
 
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const nls = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));

@@ -1,0 +1,86 @@
+// Start-up and footprint of the language servers, side by side with the peers in one run: for
+// each input a fresh server process per run (ours and the peer taking turns), measuring
+// spawn → initialize answered, didOpen → first diagnostics, 50 single-character edits each →
+// its diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers)
+// after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
+// to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
+// Needs `npm run build` first.
+import * as path from 'node:path';
+import { REPO } from '../test/harness/tiers.mjs';
+import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
+import { peerServer } from './lib/peers.mjs';
+import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
+
+const RUNS = Number(process.env.RUNS || 3);
+const EDITS = Number(process.env.EDITS || 50);
+const ONLY = process.env.ONLY; // 'dockerfile' or 'compose'
+
+const median = (values) => percentile(values, 0.5);
+
+async function once({ args, initializationOptions, languageId, uri, text, target }) {
+  const started = performance.now();
+  const peer = new LspPeer(process.execPath, args);
+  try {
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: {}, hover: {} } }, initializationOptions });
+    const initMs = performance.now() - started;
+    peer.notify('initialized', {});
+    const isMine = (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
+    let t = performance.now();
+    const first = peer.next(isMine, 120_000);
+    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await first;
+    const openMs = performance.now() - t;
+    const editMs = [];
+    for (let i = 0, version = 1; i < EDITS; i++) {
+      const at = { line: target.line, character: target.character };
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const published = peer.next(isMine, 60_000);
+      t = performance.now();
+      peer.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      await published;
+      editMs.push(performance.now() - t);
+    }
+    return { initMs, openMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
+  } finally {
+    await peer.stop();
+  }
+}
+
+function inputs() {
+  const list = [];
+  if (ONLY !== 'compose') {
+    for (const size of [100, 1000, 10000]) {
+      const text = generatedDockerfile(size);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
+      list.push({ label: `Dockerfile, ${lines.length} lines`, languageId: 'dockerfile', uri: `file:///tmp/bench-footprint-${size}/Dockerfile`, text, target: { line, character: lines[line].length }, peer: 'dockerfile-language-server' });
+    }
+  }
+  if (ONLY !== 'dockerfile') {
+    for (const services of [10, 100, 1000]) {
+      const text = generatedCompose(services);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1;
+      list.push({ label: `compose, ${services} services (${lines.length} lines)`, languageId: 'dockercompose', uri: `file:///tmp/bench-footprint-${services}/compose.yaml`, text, target: { line, character: lines[line].length }, peer: 'compose-language-service', peerOptions: { diagnosticDelay: 0 } });
+    }
+  }
+  return list;
+}
+
+const f = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
+console.log(`| Input | Measure | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: |`);
+for (const input of inputs()) {
+  const ours = [];
+  const theirs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const mine = () => once({ ...input, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'] });
+    const peer = () => once({ ...input, args: [peerServer(input.peer), '--stdio'], initializationOptions: input.peerOptions });
+    // Taking turns, the first of the pair alternating, so neither always starts on a cold disk cache.
+    if (run % 2 === 0) { ours.push(await mine()); theirs.push(await peer()); } else { theirs.push(await peer()); ours.push(await mine()); }
+  }
+  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
+    const a = median(ours.map((r) => r[key]));
+    const b = median(theirs.map((r) => r[key]));
+    console.log(`| ${input.label} | ${label} | ${f(a)} ${unit} | ${f(b)} ${unit} (${input.peer}) | ${(a / b).toFixed(2)}× |`);
+  }
+}
