@@ -10,9 +10,7 @@ import type { Diagnostic, Position } from '../core/types';
 import { DiagnosticSeverity } from '../core/types';
 import { t, useLocale } from '../core/l10n';
 import { LIMIT_CODE, VALIDATION_BUDGET_MS } from '../core/limits';
-import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
-import { composeLanguageService } from '../core/compose/composeLanguageService';
-import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
+import type { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
 import { registerBundles } from './bundles';
 import { FilePolicy, policyFileAccess, type AccessState } from './fileAccess';
 import { sanitize, sanitizeDiagnostics } from './sanitize';
@@ -71,6 +69,18 @@ const FEATURES: Record<string, Feature> = {
   'textDocument/semanticTokens/full': (s, d, _p, c) => s.semanticTokens?.(d, c),
 };
 
+/**
+ * Each language service is evaluated the first time a document of its kind needs it (a `require`
+ * inside a function stays lazy in the bundle): a worker that only sees Dockerfiles never loads the
+ * compose schema and YAML parser, and one that only sees compose files never loads the Dockerfile rules.
+ */
+export const LAZY_SERVICES: Record<DocumentKind, () => LanguageService> = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dockerfile: () => (require('../core/dockerfile/dockerfileLanguageService') as typeof import('../core/dockerfile/dockerfileLanguageService')).dockerfileLanguageService,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compose: () => (require('../core/compose/composeLanguageService') as typeof import('../core/compose/composeLanguageService')).composeLanguageService,
+};
+
 /** Methods whose file access is "browse" (listing folders, links): inside the workspace only. */
 const BROWSING = new Set(['textDocument/completion', 'textDocument/documentLink']);
 
@@ -85,7 +95,10 @@ export class LanguageHost {
   private readonly readContext: ServiceContext;
   private readonly browseContext: ServiceContext;
 
-  constructor(private readonly services: Record<DocumentKind, LanguageService> = { dockerfile: dockerfileLanguageService, compose: composeLanguageService }) {
+  /** The services evaluated so far, by kind. */
+  private readonly loaded = new Map<DocumentKind, LanguageService>();
+
+  constructor(private readonly services: Partial<Record<DocumentKind, LanguageService>> = {}) {
     registerBundles();
     const base = {
       facts: this.facts,
@@ -111,7 +124,7 @@ export class LanguageHost {
       case 'close':
         this.documents.delete(message.uri);
         this.published.delete(message.uri);
-        for (const service of Object.values(this.services)) service.forget?.(message.uri);
+        for (const service of this.loaded.values()) service.forget?.(message.uri);
         return undefined;
       case 'state':
         if (message.locale !== undefined) useLocale(message.locale);
@@ -147,7 +160,21 @@ export class LanguageHost {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const kind = documentKind(document.languageId, document.uri);
-    return kind ? { service: this.services[kind], document } : undefined;
+    return kind ? { service: this.service(kind), document } : undefined;
+  }
+
+  private service(kind: DocumentKind): LanguageService {
+    let service = this.loaded.get(kind);
+    if (!service) {
+      service = this.services[kind] ?? LAZY_SERVICES[kind]();
+      this.loaded.set(kind, service);
+    }
+    return service;
+  }
+
+  /** The kinds whose language service this host has evaluated (for tests and the log). */
+  loadedKinds(): DocumentKind[] {
+    return [...this.loaded.keys()];
   }
 
   private validate(uri: string): Omit<HostReply, 'id'> {
@@ -168,7 +195,9 @@ export class LanguageHost {
 
   private request(method: string, params: unknown): unknown {
     if (method === EXPLAIN_METHOD) {
-      return answerExplainRequest(params as never, (uri) => this.documents.get(uri)?.getText(), this.facts.builtImages);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { answerExplainRequest: answer } = require('../core/dockerfile/explainMarkdown') as { answerExplainRequest: typeof answerExplainRequest };
+      return answer(params as never, (uri) => this.documents.get(uri)?.getText(), this.facts.builtImages);
     }
     const p = params as Params;
     const target = typeof p?.textDocument?.uri === 'string' ? this.target(p.textDocument.uri) : undefined;

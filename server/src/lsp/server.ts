@@ -17,8 +17,7 @@ import { DiagnosticSeverity, type Diagnostic } from '../core/types';
 import { t, useLocale } from '../core/l10n';
 import { LIMIT_CODE } from '../core/limits';
 import { registerBundles } from './bundles';
-import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
-import { composeLanguageService } from '../core/compose/composeLanguageService';
+import { ADVERTISED_CAPABILITIES } from './advertisedCapabilities';
 import {
   BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification, WorkspaceTrustNotification,
   type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams, type WorkspaceTrustParams,
@@ -46,6 +45,7 @@ export const WORKER_MEMORY_MB = 96;
 export interface ServerOptions {
   /** The script that starts a host worker (the bundle itself); without it the hosts run inline. */
   workerEntry?: string;
+  /** Services to advertise instead of the shipped two (whose capabilities are ADVERTISED_CAPABILITIES). */
   services?: Record<DocumentKind, LanguageService>;
 }
 
@@ -74,7 +74,6 @@ const FALLBACK: Record<string, unknown> = {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   registerBundles();
-  const services = options.services ?? { dockerfile: dockerfileLanguageService, compose: composeLanguageService };
   const documents = new Map<string, TextDocument>();
   const published = new Map<string, Diagnostic[]>();
   const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
@@ -227,7 +226,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     stateChanged();
     // The workers start now, while the client finishes its own start-up.
     hosts.forEach((h) => h.start());
-    const capabilities = capabilitiesOf(Object.values(services));
+    // The main thread never evaluates the language services: the workers do, when a document needs one.
+    const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
