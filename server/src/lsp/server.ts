@@ -39,6 +39,8 @@ export const REQUEST_ANSWER_MS = 800;
  */
 export const VALIDATION_KILL_MS = 8000;
 export const REQUEST_KILL_MS = 5000;
+/** The request worker starts with the first request, which waits this much longer for its answer. */
+export const REQUEST_COLD_START_MS = 2000;
 /** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
 export const WORKER_MEMORY_MB = 96;
 
@@ -92,7 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
   ];
   const makeHost = (name: string, withPublished: boolean): Host => options.workerEntry
-    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, name })
+    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, started: (m) => connection.console.log(m), name })
     : new InlineHost();
   const requests = makeHost('requests', true);
   const validation = makeHost('validation', false);
@@ -191,7 +193,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document || !kindOf(document) || token?.isCancellationRequested) return fallback;
     const lost = lostRequests.get(document.uri);
     if (lost && lost.version === document.version && lost.count >= 2) return fallback;
-    const outcome = await requests.call({ type: 'request', method, params }, { answerMs: REQUEST_ANSWER_MS, killMs: REQUEST_KILL_MS });
+    const outcome = await requests.call({ type: 'request', method, params }, { answerMs: REQUEST_ANSWER_MS, killMs: REQUEST_KILL_MS, coldStartMs: REQUEST_COLD_START_MS });
     return answerOf(outcome, method, fallback, document);
   }
 
@@ -224,8 +226,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     stateChanged();
-    // The workers start now, while the client finishes its own start-up.
-    hosts.forEach((h) => h.start());
+    // The validation worker starts now, while the client finishes its own start-up, so the first
+    // file opened is checked without waiting for it. The request worker starts with the first
+    // request: a client that only shows diagnostics (a linter, CI) never pays for it.
+    validation.start();
     // The main thread never evaluates the language services: the workers do, when a document needs one.
     const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };

@@ -9,8 +9,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { LspPeer } from '../../harness/lspPeer.mjs';
 import { capabilitiesOf } from '../../../server/src/lsp/server';
 import { ADVERTISED_CAPABILITIES } from '../../../server/src/lsp/advertisedCapabilities';
 import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
@@ -75,4 +78,42 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
   const text = result.outputFiles[0]!.text;
   const beyond = [...text.matchAll(/[^\x00-\x7f]/g)].slice(0, 5).map((m) => `${JSON.stringify(m[0])} in …${text.slice(Math.max(0, m.index - 40), m.index + 10)}`);
   assert.deepEqual(beyond, []);
+});
+
+test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
+  await build({
+    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
+    outfile: path.join(dir, 'server.js'),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
+  });
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio']);
+  try {
+    const started: string[] = [];
+    peer.observe((m) => {
+      const match = m.method === 'window/logMessage' ? /^(\w+) worker started/.exec(m.params.message) : null;
+      if (match) started.push(match[1]!);
+    });
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    const uri = 'file:///tmp/dwb-footprint/Dockerfile';
+    const diagnostics = (version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60_000);
+    let ready = diagnostics(1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo hi\n' } });
+    await ready;
+    ready = diagnostics(2);
+    peer.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUNN echo hi\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    assert.deepEqual(started, ['validation']);
+
+    // The first request starts it, and is answered (the worker is told the open document and its edits).
+    // On a loaded machine the cold start may still miss the answer time: ask again (bounded).
+    let hover: { contents: { value: string } } | null = null;
+    for (let tries = 0; tries < 20 && !hover; tries++) hover = await peer.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.match(hover!.contents.value, /FROM/);
+    assert.deepEqual(started, ['validation', 'requests']);
+  } finally {
+    await peer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
