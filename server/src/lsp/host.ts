@@ -141,10 +141,11 @@ export class LanguageHost {
       case 'published':
         this.published.set(message.uri, message.diagnostics);
         return undefined;
+      // The file system is asked each question once per validation or request (see FilePolicy.scoped).
       case 'validate':
-        return this.guard(message.id, () => this.validate(message.uri));
+        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri)));
       case 'request':
-        return this.guard(message.id, () => ({ result: this.request(message.method, message.params) }));
+        return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
     }
   }
 
