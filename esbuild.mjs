@@ -6,7 +6,7 @@
 //   dist/vendor/*.js    large packages, each loaded on first use: dockerode (first engine call),
 //                       ssh2 (only for an ssh:// engine), the language client (first Dockerfile or
 //                       compose file), yaml (first compose file read)
-//   dist/server.js      the language server, one file that runs on its own
+//   dist/server.js      the language server; with dist/shellParser.js beside it, it runs on its own
 // A module of ours lives in exactly one bundle: features.js reaches the core's modules through the
 // table extension.js exports (__dwbModules), so there is one EngineModel, one EngineError class…
 // `--watch` rebuilds on change; `--metafile` writes dist/meta-*.json to see what went where.
@@ -167,7 +167,17 @@ async function buildOnce() {
     ssh2: { ...common, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     languageclient: { ...common, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     yaml: { ...common, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
-    server: { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: path.join(ROOT, 'dist') },
+    // The shell parser (mvdan-sh, half of the server's code) is its own file beside server.js,
+    // required on the first RUN to check: the main thread and a worker that never parses shell
+    // neither compile nor hold it.
+    server: {
+      ...common,
+      entryPoints: { server: 'server/src/main.ts' },
+      outdir: path.join(ROOT, 'dist'),
+      alias: { 'mvdan-sh': './shellParser.js' },
+      external: [...common.external, './shellParser.js'],
+    },
+    shellParser: { ...common, entryPoints: { shellParser: './node_modules/mvdan-sh/index.js' }, outdir: path.join(ROOT, 'dist') },
   };
   const results = await Promise.all(Object.entries(builds).map(async ([name, options]) => [name, await esbuild.build({ ...options, metafile: writeMeta })]));
   if (writeMeta) for (const [name, result] of results) fs.writeFileSync(path.join(ROOT, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));

@@ -73,9 +73,40 @@ function inside(path: string, folder: string): boolean {
 export class FilePolicy {
   private folders: string[] = [];
   private trusted = false;
+  /**
+   * While one validation or request runs: what the file system answered so far, so the same
+   * question is asked once (a validation asked for the real path of the same folders ~50 times).
+   * Nothing is kept between calls, so a file changed meanwhile is always seen.
+   */
+  private memo: Map<string, unknown> | undefined;
 
   /** `fallbackFolders`: the folders of the open documents, the workspace when the client sent none. */
   constructor(private readonly fallbackFolders: () => string[] = () => []) {}
+
+  /** Runs `work` with file system answers remembered until it returns. */
+  scoped<T>(work: () => T): T {
+    if (this.memo) return work();
+    this.memo = new Map();
+    try {
+      return work();
+    } finally {
+      this.memo = undefined;
+    }
+  }
+
+  /** `ask()`, or what it answered already in this call. */
+  remember<T>(key: string, ask: () => T): T {
+    const memo = this.memo;
+    if (!memo) return ask();
+    if (memo.has(key)) return memo.get(key) as T;
+    const answer = ask();
+    memo.set(key, answer);
+    return answer;
+  }
+
+  private real(path: string): string {
+    return this.remember(`real:${path}`, () => realPath(path));
+  }
 
   update(state: AccessState): void {
     this.trusted = state.trusted;
@@ -88,7 +119,7 @@ export class FilePolicy {
 
   private roots(): string[] {
     if (this.folders.length > 0) return this.folders;
-    return this.fallbackFolders().map(localPath).filter((p): p is string => p !== undefined).map(realPath);
+    return this.fallbackFolders().map(localPath).filter((p): p is string => p !== undefined).map((p) => this.real(p));
   }
 
   /** The local path of the URI when the server may look at it for this kind of use. */
@@ -96,7 +127,7 @@ export class FilePolicy {
     const path = localPath(uri);
     if (path === undefined) return undefined;
     if (kind === 'read' && this.trusted) return path;
-    const real = realPath(path);
+    const real = this.real(path);
     return this.roots().some((root) => inside(real, root)) ? path : undefined;
   }
 
@@ -111,36 +142,45 @@ export function policyFileAccess(policy: FilePolicy, kind: AccessKind): FileAcce
     allowed: (uri) => policy.allows(uri, kind),
     exists(uri) {
       const path = policy.pathFor(uri, kind);
-      return path !== undefined && fs.existsSync(path);
+      return path !== undefined && policy.remember(`exists:${path}`, () => fs.existsSync(path));
     },
     readText(uri) {
       const path = policy.pathFor(uri, kind);
       if (!path) return undefined;
-      try {
-        const stat = fs.statSync(path);
-        if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
-        return fs.readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return policy.remember(`read:${path}`, () => readSmallText(path));
     },
     list(uri) {
       const path = policy.pathFor(uri, kind);
       if (!path) return [];
-      try {
-        const out: { name: string; isDirectory: boolean }[] = [];
-        const dir = fs.opendirSync(path);
-        try {
-          for (let entry = dir.readSync(); entry && out.length < MAX_LISTED; entry = dir.readSync()) {
-            out.push({ name: entry.name, isDirectory: entry.isDirectory() });
-          }
-        } finally {
-          dir.closeSync();
-        }
-        return out;
-      } catch {
-        return [];
-      }
+      // A copy: the caller may sort or filter what it gets.
+      return policy.remember(`list:${path}`, () => listFolder(path)).slice();
     },
   };
+}
+
+function readSmallText(path: string): string | undefined {
+  try {
+    const stat = fs.statSync(path);
+    if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listFolder(path: string): { name: string; isDirectory: boolean }[] {
+  try {
+    const out: { name: string; isDirectory: boolean }[] = [];
+    const dir = fs.opendirSync(path);
+    try {
+      for (let entry = dir.readSync(); entry && out.length < MAX_LISTED; entry = dir.readSync()) {
+        out.push({ name: entry.name, isDirectory: entry.isDirectory() });
+      }
+    } finally {
+      dir.closeSync();
+    }
+    return out;
+  } catch {
+    return [];
+  }
 }

@@ -10,9 +10,7 @@ import type { Diagnostic, Position } from '../core/types';
 import { DiagnosticSeverity } from '../core/types';
 import { t, useLocale } from '../core/l10n';
 import { LIMIT_CODE, VALIDATION_BUDGET_MS } from '../core/limits';
-import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
-import { composeLanguageService } from '../core/compose/composeLanguageService';
-import { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
+import type { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
 import { registerBundles } from './bundles';
 import { FilePolicy, policyFileAccess, type AccessState } from './fileAccess';
 import { sanitize, sanitizeDiagnostics } from './sanitize';
@@ -71,6 +69,16 @@ const FEATURES: Record<string, Feature> = {
   'textDocument/semanticTokens/full': (s, d, _p, c) => s.semanticTokens?.(d, c),
 };
 
+/**
+ * Each language service is evaluated the first time a document of its kind needs it (a `require`
+ * inside a function stays lazy in the bundle): a worker that only sees Dockerfiles never loads the
+ * compose schema and YAML parser, and one that only sees compose files never loads the Dockerfile rules.
+ */
+export const LAZY_SERVICES: Record<DocumentKind, () => LanguageService> = {
+  dockerfile: () => (require('../core/dockerfile/dockerfileLanguageService') as typeof import('../core/dockerfile/dockerfileLanguageService')).dockerfileLanguageService,
+  compose: () => (require('../core/compose/composeLanguageService') as typeof import('../core/compose/composeLanguageService')).composeLanguageService,
+};
+
 /** Methods whose file access is "browse" (listing folders, links): inside the workspace only. */
 const BROWSING = new Set(['textDocument/completion', 'textDocument/documentLink']);
 
@@ -85,7 +93,10 @@ export class LanguageHost {
   private readonly readContext: ServiceContext;
   private readonly browseContext: ServiceContext;
 
-  constructor(private readonly services: Record<DocumentKind, LanguageService> = { dockerfile: dockerfileLanguageService, compose: composeLanguageService }) {
+  /** The services evaluated so far, by kind. */
+  private readonly loaded = new Map<DocumentKind, LanguageService>();
+
+  constructor(private readonly services: Partial<Record<DocumentKind, LanguageService>> = {}) {
     registerBundles();
     const base = {
       facts: this.facts,
@@ -111,7 +122,7 @@ export class LanguageHost {
       case 'close':
         this.documents.delete(message.uri);
         this.published.delete(message.uri);
-        for (const service of Object.values(this.services)) service.forget?.(message.uri);
+        for (const service of this.loaded.values()) service.forget?.(message.uri);
         return undefined;
       case 'state':
         if (message.locale !== undefined) useLocale(message.locale);
@@ -128,10 +139,11 @@ export class LanguageHost {
       case 'published':
         this.published.set(message.uri, message.diagnostics);
         return undefined;
+      // The file system is asked each question once per validation or request (see FilePolicy.scoped).
       case 'validate':
-        return this.guard(message.id, () => this.validate(message.uri));
+        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri)));
       case 'request':
-        return this.guard(message.id, () => ({ result: this.request(message.method, message.params) }));
+        return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
     }
   }
 
@@ -147,7 +159,21 @@ export class LanguageHost {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const kind = documentKind(document.languageId, document.uri);
-    return kind ? { service: this.services[kind], document } : undefined;
+    return kind ? { service: this.service(kind), document } : undefined;
+  }
+
+  private service(kind: DocumentKind): LanguageService {
+    let service = this.loaded.get(kind);
+    if (!service) {
+      service = this.services[kind] ?? LAZY_SERVICES[kind]();
+      this.loaded.set(kind, service);
+    }
+    return service;
+  }
+
+  /** The kinds whose language service this host has evaluated (for tests and the log). */
+  loadedKinds(): DocumentKind[] {
+    return [...this.loaded.keys()];
   }
 
   private validate(uri: string): Omit<HostReply, 'id'> {
@@ -168,7 +194,8 @@ export class LanguageHost {
 
   private request(method: string, params: unknown): unknown {
     if (method === EXPLAIN_METHOD) {
-      return answerExplainRequest(params as never, (uri) => this.documents.get(uri)?.getText(), this.facts.builtImages);
+      const { answerExplainRequest: answer } = require('../core/dockerfile/explainMarkdown') as { answerExplainRequest: typeof answerExplainRequest };
+      return answer(params as never, (uri) => this.documents.get(uri)?.getText(), this.facts.builtImages);
     }
     const p = params as Params;
     const target = typeof p?.textDocument?.uri === 'string' ? this.target(p.textDocument.uri) : undefined;

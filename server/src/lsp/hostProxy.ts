@@ -22,6 +22,8 @@ export type CallOutcome =
 export interface CallLimits {
   answerMs: number;
   killMs: number;
+  /** Added to answerMs when this call is what starts the worker (it loads the server first). */
+  coldStartMs?: number;
 }
 
 export interface Host {
@@ -62,6 +64,8 @@ export interface WorkerHostOptions {
   /** Heap limit of the worker, in MB. */
   memoryMb: number;
   log: (message: string) => void;
+  /** Told when a worker starts (the log's information level). */
+  started?: (message: string) => void;
   name: string;
 }
 
@@ -91,6 +95,7 @@ export class WorkerHost implements Host {
     if (this.worker) return this.worker;
     this.starts++;
     this.startedAt = performance.now();
+    this.options.started?.(`${this.options.name} worker started (${this.starts === 1 ? 'first' : `start ${this.starts}`})`);
     const worker = new Worker(this.options.entry, {
       workerData: { role: HOST_ROLE },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 8 },
@@ -167,7 +172,9 @@ export class WorkerHost implements Host {
 
   call(message: Call, limits: CallLimits): Promise<CallOutcome> {
     if (this.disposed) return Promise.resolve({ kind: 'lost', reason: 'crash' });
+    const cold = !this.worker;
     const worker = this.ensure();
+    const answerMs = limits.answerMs + (cold ? limits.coldStartMs ?? 0 : 0);
     const id = this.nextId++;
     return new Promise((resolve) => {
       const pending: Pending = {
@@ -178,7 +185,7 @@ export class WorkerHost implements Host {
         timer: setTimeout(() => {
           pending.answered = true;
           resolve({ kind: 'late' });
-        }, limits.answerMs),
+        }, answerMs),
       };
       this.pending.set(id, pending);
       worker.postMessage({ ...message, id });

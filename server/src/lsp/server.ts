@@ -17,8 +17,7 @@ import { DiagnosticSeverity, type Diagnostic } from '../core/types';
 import { t, useLocale } from '../core/l10n';
 import { LIMIT_CODE } from '../core/limits';
 import { registerBundles } from './bundles';
-import { dockerfileLanguageService } from '../core/dockerfile/dockerfileLanguageService';
-import { composeLanguageService } from '../core/compose/composeLanguageService';
+import { ADVERTISED_CAPABILITIES } from './advertisedCapabilities';
 import {
   BuildContextsNotification, BuiltImageNotification, LocalImagesNotification, SettingsNotification, StackFilesNotification, WorkspaceTrustNotification,
   type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams, type WorkspaceTrustParams,
@@ -51,12 +50,15 @@ const WHOLE_DOCUMENT = new Set([
  */
 export const VALIDATION_KILL_MS = 8000;
 export const REQUEST_KILL_MS = 5000;
+/** The request worker starts with the first request, which waits this much longer for its answer. */
+export const REQUEST_COLD_START_MS = 2000;
 /** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
 export const WORKER_MEMORY_MB = 96;
 
 export interface ServerOptions {
   /** The script that starts a host worker (the bundle itself); without it the hosts run inline. */
   workerEntry?: string;
+  /** Services to advertise instead of the shipped two (whose capabilities are ADVERTISED_CAPABILITIES). */
   services?: Record<DocumentKind, LanguageService>;
 }
 
@@ -85,7 +87,6 @@ const FALLBACK: Record<string, unknown> = {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   registerBundles();
-  const services = options.services ?? { dockerfile: dockerfileLanguageService, compose: composeLanguageService };
   const documents = new Map<string, TextDocument>();
   const published = new Map<string, Diagnostic[]>();
   const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
@@ -104,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
   ];
   const makeHost = (name: string, withPublished: boolean): Host => options.workerEntry
-    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, name })
+    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, started: (m) => connection.console.log(m), name })
     : new InlineHost();
   const requests = makeHost('requests', true);
   const validation = makeHost('validation', false);
@@ -204,7 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const lost = lostRequests.get(document.uri);
     if (lost && lost.version === document.version && lost.count >= 2) return fallback;
     const answerMs = WHOLE_DOCUMENT.has(method) ? WHOLE_DOCUMENT_ANSWER_MS : REQUEST_ANSWER_MS;
-    const outcome = await requests.call({ type: 'request', method, params }, { answerMs, killMs: REQUEST_KILL_MS });
+    const outcome = await requests.call({ type: 'request', method, params }, { answerMs, killMs: REQUEST_KILL_MS, coldStartMs: REQUEST_COLD_START_MS });
     return answerOf(outcome, method, fallback, document, answerMs);
   }
 
@@ -237,9 +238,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     stateChanged();
-    // The workers start now, while the client finishes its own start-up.
-    hosts.forEach((h) => h.start());
-    const capabilities = capabilitiesOf(Object.values(services));
+    // The validation worker starts now, while the client finishes its own start-up, so the first
+    // file opened is checked without waiting for it. The request worker starts with the first
+    // request: a client that only shows diagnostics (a linter, CI) never pays for it.
+    validation.start();
+    // The main thread never evaluates the language services: the workers do, when a document needs one.
+    const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });

@@ -87,3 +87,38 @@ test('without workspace folders, the folders of the open documents are the works
     s.cleanup();
   }
 });
+
+test('within one call the file system is asked each question once; the next call sees changes', () => {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-memo-')));
+  try {
+    const ws = path.join(root, 'ws');
+    fs.mkdirSync(ws);
+    fs.writeFileSync(path.join(ws, '.dockerignore'), 'node_modules\n');
+    const policy = new FilePolicy();
+    policy.update({ trusted: false, folders: [pathToFileURL(ws).href] });
+    const files = policyFileAccess(policy, 'read');
+    const ignore = pathToFileURL(path.join(ws, '.dockerignore')).href;
+    const folder = pathToFileURL(ws).href;
+    policy.scoped(() => {
+      assert.equal(files.readText(ignore), 'node_modules\n');
+      const listed = files.list(folder);
+      listed.pop(); // a caller's changes to its list stay its own
+      fs.writeFileSync(path.join(ws, '.dockerignore'), '.git\n');
+      fs.writeFileSync(path.join(ws, 'added.txt'), 'x');
+      // Same call: the answers it had.
+      assert.equal(files.readText(ignore), 'node_modules\n');
+      assert.deepEqual(files.list(folder).map((e) => e.name), ['.dockerignore']);
+      assert.equal(files.exists(pathToFileURL(path.join(ws, 'added.txt')).href), true);
+    });
+    // The next call reads again.
+    policy.scoped(() => {
+      assert.equal(files.readText(ignore), '.git\n');
+      assert.deepEqual(files.list(folder).map((e) => e.name).sort(), ['.dockerignore', 'added.txt']);
+    });
+    // Outside a call nothing is remembered at all.
+    fs.writeFileSync(path.join(ws, '.dockerignore'), 'dist\n');
+    assert.equal(files.readText(ignore), 'dist\n');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

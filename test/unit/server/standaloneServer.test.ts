@@ -13,11 +13,15 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 test('node server.js --stdio runs with no node_modules, answers initialize and publishes diagnostics', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-'));
   try {
+    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded from there on the first RUN.
     await build({
-      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-      outfile: path.join(dir, 'server.js'),
+      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
+      outdir: dir,
+      alias: { 'mvdan-sh': './shellParser.js' }, external: ['./shellParser.js'],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
     });
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'shellParser.js']);
+    assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     const child = peer.child;
     try {
@@ -28,10 +32,12 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
       peer.notify('initialized', {});
       // Another editor may send a generic language id; the file name decides.
       const diagnostics = peer.next((m) => m.method === 'textDocument/publishDiagnostics');
-      peer.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x/Dockerfile', languageId: 'plaintext', version: 1, text: 'FROM busybox\nRUNN echo\n' } });
+      peer.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x/Dockerfile', languageId: 'plaintext', version: 1, text: 'FROM busybox\nRUNN echo\nRUN make && cd /tmp\n' } });
       const published = await diagnostics;
       assert.equal(published.params.uri, 'file:///tmp/x/Dockerfile');
       assert.ok(published.params.diagnostics.some((d: any) => d.range.start.line === 1 && /RUNN/.test(d.message)));
+      // A finding that needs the shell parser: it was found beside server.js.
+      assert.ok(published.params.diagnostics.some((d: any) => d.range.start.line === 2 && d.code === 'cd-without-effect'), JSON.stringify(published.params.diagnostics));
       await peer.request('shutdown', null);
       peer.notify('exit', null);
       const code = await new Promise((resolve) => child.on('exit', resolve));

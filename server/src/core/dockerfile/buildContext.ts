@@ -5,9 +5,9 @@
 // the Dockerfile's own folder, as docker build . would use. Nothing is assumed about a folder
 // that does not exist (an untitled document, a remote file): then there is no context to check.
 import type { FileAccess, WorkspaceFacts } from '../languageService';
-import { buildPaths } from '../compose/model/buildPaths';
-import { symbolsOf } from '../compose/model/symbols';
-import { composeFileOfText } from '../compose/model/documentStore';
+import type { buildPaths } from '../compose/model/buildPaths';
+import type { symbolsOf } from '../compose/model/symbols';
+import type { composeFileOfText } from '../compose/model/documentStore';
 import { parseDockerignore, type IgnorePattern } from './dockerignore';
 
 export interface ContextInfo {
@@ -31,6 +31,24 @@ function parentOf(folderUri: string): string | undefined {
   return slash > 'file://'.length ? folderUri.slice(0, slash) : undefined;
 }
 
+interface ComposeModel {
+  buildPaths: typeof buildPaths;
+  symbolsOf: typeof symbolsOf;
+  composeFileOfText: typeof composeFileOfText;
+}
+
+/**
+ * The compose model (and the YAML parser under it), evaluated only when a compose file that
+ * builds something is found: a worker that checks Dockerfiles alone never loads it.
+ */
+function composeModel(): ComposeModel {
+  return {
+    buildPaths: (require('../compose/model/buildPaths') as ComposeModel).buildPaths,
+    symbolsOf: (require('../compose/model/symbols') as ComposeModel).symbolsOf,
+    composeFileOfText: (require('../compose/model/documentStore') as ComposeModel).composeFileOfText,
+  };
+}
+
 /** The context a compose file in or above the Dockerfile's folder builds it with. */
 function composeContext(uri: string, folderUri: string, files: FileAccess): string | undefined {
   let folder: string | undefined = folderUri;
@@ -41,6 +59,7 @@ function composeContext(uri: string, folderUri: string, files: FileAccess): stri
       const text = files.readText(composeUri);
       if (text === undefined || text.length > MAX_COMPOSE_BYTES || !text.includes('build')) continue;
       try {
+        const { buildPaths, symbolsOf, composeFileOfText } = composeModel();
         const file = composeFileOfText(composeUri, text);
         for (const service of symbolsOf(file).services.values()) {
           const paths = service.map ? buildPaths(file, service.map) : undefined;

@@ -22,7 +22,7 @@ const DURATION_PATHS: string[][] = [
   ['deploy', 'restart_policy', 'window'],
 ];
 
-const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
 export function isDuration(text: string): boolean {
   return text === '0' || DURATION.test(text);

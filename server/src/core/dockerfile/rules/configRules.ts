@@ -1,7 +1,7 @@
 // Rules driven by a hadolint configuration file (.hadolint.yaml beside the Dockerfile): trusted
 // registries and the label schema. Without such a file they report nothing. Also the BuildKit
 // platform check, which needs the platform of the local image.
-import { parse } from 'yaml';
+import type { parse } from 'yaml';
 import { t } from '../../l10n';
 import { parseImageRef } from '../imageRef';
 import { keyValuesOf } from '../words';
@@ -25,7 +25,9 @@ export function hadolintConfig(ctx: RuleContext): HadolintConfig | undefined {
       const text = ctx.uri.startsWith('file:') ? ctx.files.readText(`${folder}/${name}`) : undefined;
       if (text === undefined) continue;
       try {
-        const raw = (parse(text) ?? {}) as Record<string, unknown>;
+        // The YAML parser is loaded only when a .hadolint.yaml exists (a Dockerfile-only worker needs it no other time).
+        const parseYaml = (require('yaml') as { parse: typeof parse }).parse;
+        const raw = (parseYaml(text) ?? {}) as Record<string, unknown>;
         config = {
           trustedRegistries: Array.isArray(raw.trustedRegistries) ? raw.trustedRegistries.map(String) : undefined,
           labelSchema: raw['label-schema'] && typeof raw['label-schema'] === 'object' ? (raw['label-schema'] as Record<string, string>) : undefined,

@@ -9,12 +9,12 @@ for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instructio
 import { closest } from './suggest';
 import { rule } from './rule';
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
 const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 function durationMs(value: string): number {
   let total = 0;
-  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_FACTOR[m[2]!]!;
+  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_FACTOR[m[2]!]!;
   return total;
 }
 

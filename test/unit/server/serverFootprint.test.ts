@@ -1,0 +1,119 @@
+// The main thread and the workers evaluate only what they need: the connection's thread never
+// evaluates a language service (what it advertises is written out, and checked here against what
+// the services implement), and a language host evaluates a service the first time a document of
+// its kind needs one, so a Dockerfile-only session never loads the compose schema and YAML parser
+// and a compose-only one never loads the Dockerfile rules or the shell parser. Which modules were
+// evaluated is read from the module cache of a fresh process. And the bundle is ASCII only: one
+// character beyond Latin-1 (a Greek mu in a regular expression did it) makes V8 keep the whole
+// 2.7 MB source as a two-byte string, 5.5 MB in every thread that loads it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { LspPeer } from '../../harness/lspPeer.mjs';
+import { capabilitiesOf } from '../../../server/src/lsp/server';
+import { ADVERTISED_CAPABILITIES } from '../../../server/src/lsp/advertisedCapabilities';
+import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+
+/** Runs `body` (CommonJS, `host` is server/src/lsp/host) in a fresh process; returns the evaluated modules (repository-relative) and what it printed. */
+function evaluatedBy(body: string): { modules: string[]; output: string } {
+  const script = `
+    const host = require(${JSON.stringify(path.join(REPO, 'server', 'src', 'lsp', 'host.ts'))});
+    let output = '';
+    ${body}
+    process.stdout.write(JSON.stringify({ modules: Object.keys(require.cache), output }));`;
+  const printed = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = JSON.parse(printed) as { modules: string[]; output: string };
+  return { modules: result.modules.map((m) => path.relative(REPO, m).split(path.sep).join('/')), output: result.output };
+}
+
+const DOCKERFILE = 'FROM node:20 AS build\\nRUN npm ci && npm run build\\nCOPY . .\\n';
+const COMPOSE = 'services:\\n  web:\\n    image: nginx\\n    build:\\n      target: build\\n';
+const isCompose = (m: string) => m.startsWith('server/src/core/compose/') || m.startsWith('node_modules/yaml/');
+const isDockerfileRules = (m: string) => m.startsWith('server/src/core/dockerfile/rules/') || m.startsWith('node_modules/mvdan-sh/');
+
+test('the advertised capabilities are exactly what the two language services implement', () => {
+  const computed = capabilitiesOf([dockerfileLanguageService, composeLanguageService]);
+  assert.deepEqual(ADVERTISED_CAPABILITIES, computed);
+});
+
+test('the connection side (server, host proxy) evaluates no language service', () => {
+  const { modules } = evaluatedBy(`require(${JSON.stringify(path.join(REPO, 'server', 'src', 'lsp', 'server.ts'))}); require(${JSON.stringify(path.join(REPO, 'server', 'src', 'lsp', 'hostProxy.ts'))});`);
+  assert.ok(modules.includes('server/src/lsp/server.ts'), modules.join('\n'));
+  const core = modules.filter((m) => m.startsWith('server/src/core/dockerfile/') || m.startsWith('server/src/core/compose/') || m.startsWith('node_modules/mvdan-sh/') || m.startsWith('node_modules/yaml/'));
+  assert.deepEqual(core, []);
+});
+
+test('a host that only sees Dockerfiles never evaluates the compose service, and the other way round', () => {
+  const session = (uri: string, languageId: string, text: string, line: number, character: number) => `
+    const h = new host.LanguageHost();
+    h.handle({ type: 'state', locale: 'en' });
+    h.handle({ type: 'open', uri: '${uri}', languageId: '${languageId}', version: 1, text: '${text}' });
+    const diagnostics = h.handle({ type: 'validate', id: 1, uri: '${uri}' });
+    const hover = h.handle({ type: 'request', id: 2, method: 'textDocument/hover', params: { textDocument: { uri: '${uri}' }, position: { line: ${line}, character: ${character} } } });
+    output = JSON.stringify({ loaded: h.loadedKinds(), validated: Array.isArray(diagnostics.result), hovered: hover.result !== null });`;
+
+  const dockerfile = evaluatedBy(session('file:///tmp/dwb-lazy/Dockerfile', 'dockerfile', DOCKERFILE, 1, 1));
+  assert.deepEqual(JSON.parse(dockerfile.output), { loaded: ['dockerfile'], validated: true, hovered: true });
+  assert.ok(dockerfile.modules.some(isDockerfileRules), 'the Dockerfile checks ran');
+  assert.deepEqual(dockerfile.modules.filter(isCompose), []);
+
+  const compose = evaluatedBy(session('file:///tmp/dwb-lazy/compose.yaml', 'dockercompose', COMPOSE, 2, 6));
+  assert.deepEqual(JSON.parse(compose.output), { loaded: ['compose'], validated: true, hovered: true });
+  assert.ok(compose.modules.some(isCompose), 'the compose checks ran');
+  assert.deepEqual(compose.modules.filter(isDockerfileRules), []);
+});
+
+test('the server bundle is ASCII only, so every thread keeps its source as one-byte text', async () => {
+  const result = await build({
+    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', write: false, minifySyntax: true, minifyWhitespace: true,
+  });
+  const text = result.outputFiles[0]!.text;
+  const beyond = [...text.matchAll(/[^\x00-\x7f]/g)].slice(0, 5).map((m) => `${JSON.stringify(m[0])} in …${text.slice(Math.max(0, m.index - 40), m.index + 10)}`);
+  assert.deepEqual(beyond, []);
+});
+
+test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
+  await build({
+    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
+    outfile: path.join(dir, 'server.js'),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
+  });
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio']);
+  try {
+    const started: string[] = [];
+    peer.observe((m) => {
+      const match = m.method === 'window/logMessage' ? /^(\w+) worker started/.exec(m.params.message) : null;
+      if (match) started.push(match[1]!);
+    });
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    const uri = 'file:///tmp/dwb-footprint/Dockerfile';
+    const diagnostics = (version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60_000);
+    let ready = diagnostics(1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo hi\n' } });
+    await ready;
+    ready = diagnostics(2);
+    peer.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUNN echo hi\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    assert.deepEqual(started, ['validation']);
+
+    // The first request starts it, and is answered (the worker is told the open document and its edits).
+    // On a loaded machine the cold start may still miss the answer time: ask again (bounded).
+    let hover: { contents: { value: string } } | null = null;
+    for (let tries = 0; tries < 20 && !hover; tries++) hover = await peer.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.match(hover!.contents.value, /FROM/);
+    assert.deepEqual(started, ['validation', 'requests']);
+  } finally {
+    await peer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
