@@ -58,6 +58,7 @@ export async function startPrivateEngine({ timeoutMs = 60_000, buildImage = true
   const bridge = `dwb${suffix}`.slice(0, 15);
   const octet = 200 + Math.floor(Math.random() * 50);
   fs.writeFileSync(path.join(root, 'bridge'), bridge);
+  fs.writeFileSync(path.join(root, 'vxlans-before'), hostVxlans().join('\n'));
 
   run('ip', ['link', 'add', 'name', bridge, 'type', 'bridge']);
   run('ip', ['addr', 'add', `10.${octet}.250.1/24`, 'dev', bridge]);
@@ -239,7 +240,26 @@ function finishCleanup(root, bridges) {
   for (const name of [...bridges, readBridge(root)]) {
     if (name) spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
   }
+  // A swarm's overlay network can leave its vxlan device (vx-<vni>-<id>) in the host's namespace
+  // when the engine stops; the next engine's overlay with the same VNI then fails with "error
+  // creating vxlan interface: file exists". Remove the ones that appeared while this engine ran.
+  let before = [];
+  try {
+    before = fs.readFileSync(path.join(root, 'vxlans-before'), 'utf8').split('\n');
+  } catch {
+    // never recorded
+  }
+  for (const name of hostVxlans()) {
+    if (name.startsWith('vx-') && !before.includes(name)) spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
+  }
   fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Names of the vxlan devices in the host's network namespace. */
+function hostVxlans() {
+  const listed = spawnSync('ip', ['-o', 'link', 'show', 'type', 'vxlan'], { encoding: 'utf8' });
+  if (listed.status !== 0) return [];
+  return listed.stdout.split('\n').map((line) => /^\d+:\s+([^:@\s]+)/.exec(line)?.[1]).filter(Boolean);
 }
 
 /** Bridges of the user networks this engine created (br-<id>), read before it stops. */

@@ -8,7 +8,7 @@ import { buildIntegrationTests } from './buildTests.mjs';
 import { runInCodeServer } from './codeServerSuite.mjs';
 import { withEngine } from './withEngine.mjs';
 
-const DEADLINE_MS = Number(process.env.DWB_INTEGRATION_TIMEOUT_MS || 10 * 60_000);
+const DEADLINE_MS = Number(process.env.DWB_INTEGRATION_TIMEOUT_MS || 15 * 60_000);
 
 /**
  * Display languages the suite also runs in, each in its own code-server window started with
