@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis';
 import { analysisOf, dockerfileLanguageService as service, validateDockerfile } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
-import { nextAnalysis } from '../../../server/src/core/dockerfile/incrementalParse';
+import { nextAnalysis } from '../../../server/src/core/dockerfile/nextAnalysis';
 import { IncrementalValidator } from '../../../server/src/core/dockerfile/incrementalValidation';
 import { rule, DATA_OFFSETS, DATA_SPANS } from '../../../server/src/core/dockerfile/rules/rule';
 import type { ServiceContext } from '../../../server/src/core/languageService';

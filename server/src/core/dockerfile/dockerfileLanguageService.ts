@@ -4,7 +4,7 @@
 import type { LanguageService, ServiceContext, TextDocumentLike } from '../languageService';
 import type { Diagnostic } from '../types';
 import { Analysis } from './analysis';
-import { nextAnalysis } from './incrementalParse';
+import { nextAnalysis } from './nextAnalysis';
 import { IncrementalValidator } from './incrementalValidation';
 import { validateAnalysis, DOCKERFILE_SOURCE } from './validate';
 import { complete, COMPLETION_TRIGGERS } from './completion';

@@ -6,10 +6,9 @@
 // are moved in place, so it must not be used afterwards.
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../text';
-import { Analysis } from './analysis';
 import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
-import { diffTexts, type TextChange } from './textChange';
+import type { TextChange } from './textChange';
 
 /** Offset of the line break ending the first line after the directives (the last line they read). */
 function directiveZoneEnd(old: Dockerfile): number {
@@ -79,16 +78,4 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
   if (instructions.length + comments.length >= MAX_PARSED_ITEMS) return parseDockerfile(text, index);
   const { stages, globalArgs } = buildStages(instructions);
   return { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
-}
-
-/** The analysis of a new version of a text, re-parsing only what changed (`previous` is consumed). */
-export function nextAnalysis(previous: Analysis, text: string): Analysis {
-  const change = diffTexts(previous.text, text);
-  if (!change) return previous;
-  const lines = new LineIndex(text);
-  try {
-    return new Analysis(reparseDockerfile(previous.doc, text, lines, change), lines);
-  } catch {
-    return new Analysis(parseDockerfile(text, lines), lines); // never lose the document to a bug here
-  }
 }
