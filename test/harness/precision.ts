@@ -13,9 +13,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
-import { Analysis } from '../../server/src/core/dockerfile/analysis';
+import { Analysis } from '../../server/src/core/dockerfile/analysis/analysis';
 import { validateDockerfile } from '../../server/src/core/dockerfile/dockerfileLanguageService';
-import { ALL_RULES } from '../../server/src/core/dockerfile/rules/allRules';
+import { ALL_RULES } from '../../server/src/core/dockerfile/validation/rules/allRules';
 import { DiagnosticSeverity } from '../../server/src/core/types';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

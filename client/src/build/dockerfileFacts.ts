@@ -1,10 +1,10 @@
 // What the build workflow needs to know about a Dockerfile: its stage names (for --target) and
 // where each builder step sits in the file (to put a failure on its line). Uses the language
 // server's parser, so both sides read Dockerfiles the same way. Pure: unit-tested.
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
 import { LineIndex } from '../../../server/src/core/text';
 import type { StepRef } from './buildOutput';
-import type { Stage } from '../../../server/src/core/dockerfile/ast';
+import type { Stage } from '../../../server/src/core/dockerfile/syntax/ast';
 
 const FILESYSTEM_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 

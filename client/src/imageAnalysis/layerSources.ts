@@ -2,10 +2,10 @@
 // history entry (the language server's alignment, shared), where the base image's FROM is, and
 // which history entries made the image's layers (to place a scanner's finding, which names a
 // layer digest, on the instruction that added the package). Pure.
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
-import { builtStage, historyKeyword, mapLayers } from '../../../server/src/core/dockerfile/layerMap';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { builtStage, historyKeyword, mapLayers } from '../../../server/src/core/dockerfile/analysis/layerMap';
 import { LineIndex } from '../../../server/src/core/text';
-import type { Span, Stage } from '../../../server/src/core/dockerfile/ast';
+import type { Span, Stage } from '../../../server/src/core/dockerfile/syntax/ast';
 
 export interface SourceRange {
   /** 0-based. */

@@ -10,7 +10,7 @@ import type { Diagnostic, Position } from '../core/types';
 import { DiagnosticSeverity } from '../core/types';
 import { t, useLocale } from '../core/l10n';
 import { LIMIT_CODE, VALIDATION_BUDGET_MS } from '../core/limits';
-import type { answerExplainRequest } from '../core/dockerfile/explainMarkdown';
+import type { answerExplainRequest } from '../core/dockerfile/features/explainMarkdown';
 import { registerBundles } from './bundles';
 import { FilePolicy, policyFileAccess, type AccessState } from './fileAccess';
 import { sanitize, sanitizeDiagnostics } from './sanitize';
@@ -194,7 +194,7 @@ export class LanguageHost {
 
   private request(method: string, params: unknown): unknown {
     if (method === EXPLAIN_METHOD) {
-      const { answerExplainRequest: answer } = require('../core/dockerfile/explainMarkdown') as { answerExplainRequest: typeof answerExplainRequest };
+      const { answerExplainRequest: answer } = require('../core/dockerfile/features/explainMarkdown') as { answerExplainRequest: typeof answerExplainRequest };
       return answer(params as never, (uri) => this.documents.get(uri)?.getText(), this.facts.builtImages);
     }
     const p = params as Params;

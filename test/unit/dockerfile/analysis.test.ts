@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 
 test('stages by name, parents, root images and stage references', () => {
   const a = Analysis.of('ARG BASE=alpine:3\nFROM ${BASE} AS base\nFROM base AS build\nRUN --mount=type=bind,from=base,target=/b true\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=1 /b /b\n');

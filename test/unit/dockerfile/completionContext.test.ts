@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
-import { completionWhere } from '../../../server/src/core/dockerfile/completionContext';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { completionWhere } from '../../../server/src/core/dockerfile/features/completionContext';
 import { cursor } from './helpers';
 
 const kind = (marked: string) => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
-import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../../../server/src/core/dockerfile/copySources';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../../../server/src/core/dockerfile/analysis/copySources';
 
 test('sources and destination in shell form, exec form and with heredocs', () => {
   const doc = parseDockerfile('FROM a\nCOPY a b /c/\nCOPY ["x y", "/z"]\nCOPY <<EOF /f\nhi\nEOF\n');

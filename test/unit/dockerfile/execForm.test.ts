@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeSingleQuotedJson, parseExecForm } from '../../../server/src/core/dockerfile/execForm';
+import { looksLikeSingleQuotedJson, parseExecForm } from '../../../server/src/core/dockerfile/syntax/execForm';
 
 const map = { logical: [0], doc: [10] };
 

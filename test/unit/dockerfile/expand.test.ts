@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandText } from '../../../server/src/core/dockerfile/expand';
+import { expandText } from '../../../server/src/core/dockerfile/analysis/expand';
 
 const env: Record<string, string> = { A: '1', EMPTY: '' };
 const expand = (raw: string) => expandText(raw, (n) => env[n], '\\');

@@ -3,8 +3,8 @@
 // effect, heredocs, ONBUILD, the last build's layers), plus the Markdown and the request answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainDockerfile, type InstructionExplanation } from '../../../server/src/core/dockerfile/explain';
-import { answerExplainRequest, explanationMarkdown, explainToMarkdown } from '../../../server/src/core/dockerfile/explainMarkdown';
+import { explainDockerfile, type InstructionExplanation } from '../../../server/src/core/dockerfile/features/explain';
+import { answerExplainRequest, explanationMarkdown, explainToMarkdown } from '../../../server/src/core/dockerfile/features/explainMarkdown';
 
 function at(text: string, line: number): InstructionExplanation {
   const e = explainDockerfile(text);

@@ -1,9 +1,9 @@
 // Shared helpers for the Dockerfile unit tests: contexts, documents and a single-rule runner.
 import type { FileAccess, ServiceContext, WorkspaceFacts } from '../../../server/src/core/languageService';
 import type { Diagnostic, Position } from '../../../server/src/core/types';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
-import { validateAnalysis } from '../../../server/src/core/dockerfile/validate';
-import { ruleById } from '../../../server/src/core/dockerfile/rules/allRules';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { validateAnalysis } from '../../../server/src/core/dockerfile/validation/validate';
+import { ruleById } from '../../../server/src/core/dockerfile/validation/rules/allRules';
 
 export function files(map: Record<string, string> = {}, folders: string[] = []): FileAccess {
   return {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { familyOfImage } from '../../../server/src/core/dockerfile/imageFamily';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { familyOfImage } from '../../../server/src/core/dockerfile/analysis/imageFamily';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 
 test('the family of an image reference: tag words first, then the name, then official defaults', () => {
   const cases: [string, string][] = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { imagePageUrl, parseImageRef } from '../../../server/src/core/dockerfile/imageRef';
+import { imagePageUrl, parseImageRef } from '../../../server/src/core/dockerfile/syntax/imageRef';
 
 test('references split into registry, path, tag and digest', () => {
   assert.deepEqual(parseImageRef('node:22'), { registry: undefined, path: 'node', tag: '22', digest: undefined, tagStart: 5, problem: undefined });

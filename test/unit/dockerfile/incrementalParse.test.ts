@@ -2,11 +2,11 @@
 // edit did not touch reused (and moved) rather than rebuilt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Dockerfile, Instruction } from '../../../server/src/core/dockerfile/ast';
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
-import { reparseDockerfile } from '../../../server/src/core/dockerfile/incrementalParse';
-import { diffTexts } from '../../../server/src/core/dockerfile/textChange';
-import { keyValuesOf } from '../../../server/src/core/dockerfile/words';
+import type { Dockerfile, Instruction } from '../../../server/src/core/dockerfile/syntax/ast';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { reparseDockerfile } from '../../../server/src/core/dockerfile/syntax/incrementalParse';
+import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
+import { keyValuesOf } from '../../../server/src/core/dockerfile/syntax/words';
 import { LineIndex } from '../../../server/src/core/text';
 import { applyEdit, corpusDockerfiles, nextEdit, random, type Edit } from './editing';
 

@@ -4,11 +4,11 @@
 // and order. The edits run over every Dockerfile of the repository's corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 import { analysisOf, dockerfileLanguageService as service, validateDockerfile } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
-import { nextAnalysis } from '../../../server/src/core/dockerfile/nextAnalysis';
-import { IncrementalValidator } from '../../../server/src/core/dockerfile/incrementalValidation';
-import { rule, DATA_OFFSETS, DATA_SPANS } from '../../../server/src/core/dockerfile/rules/rule';
+import { nextAnalysis } from '../../../server/src/core/dockerfile/analysis/nextAnalysis';
+import { IncrementalValidator } from '../../../server/src/core/dockerfile/validation/incrementalValidation';
+import { rule, DATA_OFFSETS, DATA_SPANS } from '../../../server/src/core/dockerfile/validation/rules/rule';
 import type { ServiceContext } from '../../../server/src/core/languageService';
 import type { Diagnostic } from '../../../server/src/core/types';
 import { context, files } from './helpers';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonProblem } from '../../../server/src/core/dockerfile/jsonIntent';
+import { jsonProblem } from '../../../server/src/core/dockerfile/syntax/jsonIntent';
 
 test('JSON arrays that are not valid JSON say what is wrong', () => {
   assert.deepEqual(jsonProblem('["node" "server.js"]'), { kind: 'missing-comma', before: 'node', after: 'server.js' });

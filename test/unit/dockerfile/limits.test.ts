@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDockerfile, dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
-import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/expand';
-import { MAX_HINTS } from '../../../server/src/core/dockerfile/inlayHints';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/analysis/expand';
+import { MAX_HINTS } from '../../../server/src/core/dockerfile/features/inlayHints';
 import { context, doc } from './helpers';
 import { doubling } from '../../fuzz/pathologicalInputs.mjs';
 

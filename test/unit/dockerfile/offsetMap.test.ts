@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OffsetMapBuilder, docEnd, docSpan, docStart, logicalAt } from '../../../server/src/core/dockerfile/offsetMap';
+import { OffsetMapBuilder, docEnd, docSpan, docStart, logicalAt } from '../../../server/src/core/dockerfile/syntax/offsetMap';
 
 test('logical offsets map back to document offsets across joined pieces', () => {
   const b = new OffsetMapBuilder();

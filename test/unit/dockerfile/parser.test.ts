@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 

@@ -3,11 +3,11 @@
 // file say so (reach: 'file') and run every time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
-import { ALL_RULES } from '../../../server/src/core/dockerfile/rules/allRules';
-import { unitsScope, wholeFileScope } from '../../../server/src/core/dockerfile/rules/scope';
-import { activeRules, runRules, unitAt } from '../../../server/src/core/dockerfile/validate';
-import { findSuppressions } from '../../../server/src/core/dockerfile/suppressions';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { ALL_RULES } from '../../../server/src/core/dockerfile/validation/rules/allRules';
+import { unitsScope, wholeFileScope } from '../../../server/src/core/dockerfile/validation/rules/scope';
+import { activeRules, runRules, unitAt } from '../../../server/src/core/dockerfile/validation/validate';
+import { findSuppressions } from '../../../server/src/core/dockerfile/validation/suppressions';
 import { context, files } from './helpers';
 import { corpusDockerfiles } from './editing';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSuppressions } from '../../../server/src/core/dockerfile/suppressions';
-import { parseDockerfile } from '../../../server/src/core/dockerfile/parser';
+import { findSuppressions } from '../../../server/src/core/dockerfile/validation/suppressions';
+import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
 
 test('comments above an instruction, global ignores and the check directive', () => {
   const s = findSuppressions(parseDockerfile('# check=skip=StageNameCasing,FromAsCasing;error=true\nFROM a\n# hadolint global ignore=DL3008\n# workbench ignore=sudo, run-cd\n\nRUN sudo cd x\n# workbench ignore\nRUN y\n'));

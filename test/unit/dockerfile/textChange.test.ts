@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffTexts } from '../../../server/src/core/dockerfile/textChange';
+import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
 import { random } from './editing';
 
 /** The changed region by walking characters from both ends. */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
-import { validateAnalysis } from '../../../server/src/core/dockerfile/validate';
-import { rule } from '../../../server/src/core/dockerfile/rules/rule';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { validateAnalysis } from '../../../server/src/core/dockerfile/validation/validate';
+import { rule } from '../../../server/src/core/dockerfile/validation/rules/rule';
 import { DiagnosticSeverity } from '../../../server/src/core/types';
 import { context } from './helpers';
 

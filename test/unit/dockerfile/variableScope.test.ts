@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../../server/src/core/dockerfile/analysis';
+import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 
 test('definitions, values and keys follow BuildKit scoping', () => {
   const a = Analysis.of('ARG V=1\nFROM a:$V\nARG V\nENV P=/x/$V Q=$P\nFROM scratch\nARG V=2\n');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isSupportedModifier, scanVariables } from '../../../server/src/core/dockerfile/variables';
+import { isSupportedModifier, scanVariables } from '../../../server/src/core/dockerfile/analysis/variables';
 
 const map = { logical: [0], doc: [0] };
 const scan = (text: string, escape = '\\') => scanVariables(text, 0, map, escape).map((r) => [r.name, r.modifier ?? '', r.modifierWord ?? '', text.slice(r.span.start, r.span.end)]);

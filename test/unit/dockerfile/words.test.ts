@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuoteProblem, splitKeyValues, splitWords, unquote } from '../../../server/src/core/dockerfile/words';
+import { findQuoteProblem, splitKeyValues, splitWords, unquote } from '../../../server/src/core/dockerfile/syntax/words';
 
 const map = { logical: [0], doc: [100] };
 

@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { DIAGNOSTIC_CODES, codeInfo, isDiagnosticCode, type CodeInfo, type DiagnosticCode } from '../../../server/src/core/diagnosticCodes';
 import { COMPOSE_RULES } from '../../../server/src/core/compose/checks/rules';
-import { ALL_RULES } from '../../../server/src/core/dockerfile/rules/allRules';
-import type { RuleMeta } from '../../../server/src/core/dockerfile/rules/rule';
+import { ALL_RULES } from '../../../server/src/core/dockerfile/validation/rules/allRules';
+import type { RuleMeta } from '../../../server/src/core/dockerfile/validation/rules/rule';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO, file), 'utf8'));
@@ -83,9 +83,9 @@ for (const [file, count] of [['README.md', /(\d+) checks with stable ids/], ['RE
   });
 }
 
-/** Type errors of a snippet placed in server/src/core/dockerfile/rules (so its imports resolve). */
+/** Type errors of a snippet placed in server/src/core/dockerfile/validation/rules (so its imports resolve). */
 function typeErrors(snippet: string): string[] {
-  const file = path.join(REPO, 'server/src/core/dockerfile/rules/__snippet__.ts');
+  const file = path.join(REPO, 'server/src/core/dockerfile/validation/rules/__snippet__.ts');
   const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [], lib: ['lib.es2022.d.ts'] };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);

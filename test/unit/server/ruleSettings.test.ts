@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { COMPOSE_RULES } from '../../../server/src/core/compose/checks/rules';
-import { ALL_RULES } from '../../../server/src/core/dockerfile/rules/allRules';
+import { ALL_RULES } from '../../../server/src/core/dockerfile/validation/rules/allRules';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));

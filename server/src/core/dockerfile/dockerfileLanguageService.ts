@@ -3,23 +3,23 @@
 // from the previous one (incrementalParse, incrementalValidation).
 import type { LanguageService, ServiceContext, TextDocumentLike } from '../languageService';
 import type { Diagnostic } from '../types';
-import { Analysis } from './analysis';
-import { nextAnalysis } from './nextAnalysis';
-import { IncrementalValidator } from './incrementalValidation';
-import { validateAnalysis, DOCKERFILE_SOURCE } from './validate';
-import { complete, COMPLETION_TRIGGERS } from './completion';
-import { hover } from './hover';
-import { signatureHelp, SIGNATURE_TRIGGERS } from './signatureHelp';
-import { definition, highlights, prepareRename, references, rename } from './navigation';
-import { documentSymbols } from './documentSymbols';
-import { foldingRanges } from './foldingRanges';
-import { selectionRanges } from './selectionRanges';
-import { documentLinks } from './documentLinks';
-import { formatEdits, formatOnTypeEdits, formatRangeEdits, ON_TYPE_TRIGGERS } from './formatting';
-import { codeActions } from './codeActions';
-import { codeLenses } from './codeLenses';
-import { inlayHints } from './inlayHints';
-import { LEGEND, semanticTokens } from './semanticTokens';
+import { Analysis } from './analysis/analysis';
+import { nextAnalysis } from './analysis/nextAnalysis';
+import { IncrementalValidator } from './validation/incrementalValidation';
+import { validateAnalysis, DOCKERFILE_SOURCE } from './validation/validate';
+import { complete, COMPLETION_TRIGGERS } from './features/completion';
+import { hover } from './features/hover';
+import { signatureHelp, SIGNATURE_TRIGGERS } from './features/signatureHelp';
+import { definition, highlights, prepareRename, references, rename } from './features/navigation';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { selectionRanges } from './features/selectionRanges';
+import { documentLinks } from './features/documentLinks';
+import { formatEdits, formatOnTypeEdits, formatRangeEdits, ON_TYPE_TRIGGERS } from './features/formatting';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLenses';
+import { inlayHints } from './features/inlayHints';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
 
 export { DOCKERFILE_SOURCE };
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, ruleById } from '../../../../server/src/core/dockerfile/rules/allRules';
+import { ALL_RULES, ruleById } from '../../../../server/src/core/dockerfile/validation/rules/allRules';
 
 test('rule ids are unique, kebab-case, with a severity and an explanation', () => {
   const ids = ALL_RULES.map((r) => r.meta.id);

@@ -4,7 +4,7 @@
 // reported on their line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_RULES } from '../../../../server/src/core/dockerfile/rules/allRules';
+import { ALL_RULES } from '../../../../server/src/core/dockerfile/validation/rules/allRules';
 import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { DiagnosticSeverity, type Diagnostic } from '../../../../server/src/core/types';
 import { context, files, runRule } from '../helpers';

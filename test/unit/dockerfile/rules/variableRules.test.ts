@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, runRule } from '../helpers';
-import { looksSecret } from '../../../../server/src/core/dockerfile/rules/variableRules';
+import { looksSecret } from '../../../../server/src/core/dockerfile/validation/rules/variableRules';
 
 test('variable rules', async (t) => {
   await checkRuleCases(t, [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShell } from '../../../../server/src/core/dockerfile/shell/parseShell';
+import { parseShell } from '../../../../server/src/core/dockerfile/syntax/shell/parseShell';
 
 test('commands with words, && chains, pipes, nesting and background', () => {
   const s = parseShell('set -eux; apt-get install -y "a b" $PKG | tee log && (cd x && make) & echo "$(date)"');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDockerfile } from '../../../../server/src/core/dockerfile/parser';
-import { shellKindOf, shellSource, toDocSpan } from '../../../../server/src/core/dockerfile/shell/shellSource';
+import { parseDockerfile } from '../../../../server/src/core/dockerfile/syntax/parser';
+import { shellKindOf, shellSource, toDocSpan } from '../../../../server/src/core/dockerfile/syntax/shell/shellSource';
 
 test('the script is the logical line after the flags, mapped back to the document', () => {
   const text = 'FROM a\nRUN --mount=type=cache,target=/c echo a \\\n  && echo b\n';

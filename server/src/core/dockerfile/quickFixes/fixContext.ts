@@ -2,8 +2,8 @@
 // attached), and helpers to build edits in this document.
 import type { ServiceContext } from '../../languageService';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../../types';
-import type { Analysis } from '../analysis';
-import type { Instruction, Span } from '../ast';
+import type { Analysis } from '../analysis/analysis';
+import type { Instruction, Span } from '../syntax/ast';
 
 export interface FixContext {
   a: Analysis;

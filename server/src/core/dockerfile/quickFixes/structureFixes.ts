@@ -2,8 +2,8 @@
 // install, the .dockerignore, renaming a stage with its references, and suppression comments.
 import { t } from '../../l10n';
 import { LineIndex } from '../../text';
-import { copyArgs } from '../copySources';
-import { ruleById } from '../rules/allRules';
+import { copyArgs } from '../analysis/copySources';
+import { ruleById } from '../validation/rules/allRules';
 import { action, edit, fullLines, indentOf, type QuickFix } from './fixContext';
 
 export const CREATE_DOCKERIGNORE_COMMAND = 'dockerWorkbench.createDockerignore';

@@ -1,0 +1,348 @@
+// One analysed Dockerfile: the parse plus what features and rules ask about it (stages by name,
+// stage references, variable scopes, the shell of each RUN). Built once per document version;
+// the expensive parts (shell parsing) are computed on first use.
+import type { Dockerfile, Flag, Instruction, Span, Stage } from '../syntax/ast';
+import { LineIndex } from '../../text';
+import type { Range } from '../../types';
+import { parseDockerfile } from '../syntax/parser';
+import { buildVariableScope, MAX_TOTAL_EXPANDED, type VariableScope } from './variableScope';
+import { expandText } from './expand';
+import { keyValuesOf } from '../syntax/words';
+import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
+import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
+import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
+import { stagesFromPattern } from './stageUse';
+
+export interface StageRef {
+  name: string;
+  span: Span;
+  instruction: Instruction;
+  kind: 'from' | 'copy' | 'mount';
+  target: Stage | undefined;
+}
+
+export interface ShellInfo {
+  kind: ShellKind;
+  source: ShellSource;
+  summary: ShellSummary;
+  span(start: number, end: number): Span;
+}
+
+/**
+ * `from=` inside a --mount value, relative to the value, per flag: flags an edit did not touch are
+ * reused by the next version's parse (moved, with the same text), so this is read once per flag.
+ */
+const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
+
+const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
+
+/**
+ * Characters of shell scripts parsed per file. The shell parser reads about a megabyte a second;
+ * real Dockerfiles hold tens of kilobytes of scripts.
+ */
+export const MAX_SHELL_TOTAL = 64 * 1024;
+
+export class Analysis {
+  readonly lines: LineIndex;
+  readonly stageByName = new Map<string, Stage>();
+  readonly stageRefs: StageRef[] = [];
+  private readonly parents: number[] = [];
+  private scope: VariableScope | undefined;
+  private readonly shells = new Map<number, ShellInfo | null>();
+  private readonly shellKinds = new Map<number, ShellKind>();
+  private readonly stageShells = new Map<number, Instruction[]>();
+  private readonly families = new Map<number, ImageFamily>();
+  /** Global ARG defaults, which are all a FROM line sees. */
+  private readonly globalDefaults = new Map<string, string>();
+  private readonly baseRefs = new Map<number, string>();
+  private shellPragmas: { at: number; shell: string }[] | undefined;
+  private readonly images = new Map<number, string | undefined>();
+  private cut: number | undefined;
+  /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
+  deadline: number | undefined;
+  /** A script was left unparsed because the deadline had passed. */
+  deadlineHit = false;
+
+  constructor(readonly doc: Dockerfile, lines?: LineIndex) {
+    this.lines = lines ?? new LineIndex(doc.text);
+    // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
+    const globals = this.globalDefaults;
+    let total = 0;
+    for (const arg of doc.globalArgs) {
+      for (const pair of keyValuesOf(arg, doc.escape)) {
+        if (!pair.value) continue;
+        const value = expandText(pair.value.raw, (n) => globals.get(n), doc.escape);
+        total += value.value.length;
+        // Too large to work out: unknown, as for a build argument.
+        if (value.tooLarge || total > MAX_TOTAL_EXPANDED) globals.delete(pair.key.value);
+        else globals.set(pair.key.value, value.value);
+      }
+    }
+    // Many FROM lines share one `${VAR}` image, and every version of the document runs this.
+    const expanded = new Map<string, string>();
+    const expand = (raw: string): string => {
+      let value = expanded.get(raw);
+      if (value === undefined) expanded.set(raw, (value = expandText(raw, (n) => globals.get(n), doc.escape).value.toLowerCase()));
+      return value;
+    };
+    for (const stage of doc.stages) {
+      const raw = stage.image?.raw ?? '';
+      const image = raw.includes('$') ? expand(raw) : stage.image?.value.toLowerCase();
+      const parent = image !== undefined ? this.stageByName.get(image) : undefined;
+      this.parents.push(parent ? parent.index : -1);
+      if (stage.image && parent && !raw.includes('$')) this.stageRefs.push({ name: stage.image.value, span: stage.image.span, instruction: stage.from, kind: 'from', target: parent });
+      else if (stage.image && parent) this.stageRefs.push({ name: image!, span: { start: stage.image.span.end, end: stage.image.span.end }, instruction: stage.from, kind: 'from', target: parent });
+      if (stage.name && !this.stageByName.has(stage.name.value.toLowerCase())) this.stageByName.set(stage.name.value.toLowerCase(), stage);
+      for (const instruction of stage.instructions) if ((instruction.trigger ?? instruction).flags.length > 0) this.collectStageRefs(instruction, stage);
+    }
+  }
+
+  static of(text: string): Analysis {
+    const lines = new LineIndex(text);
+    return new Analysis(parseDockerfile(text, lines), lines);
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  range(span: Span): Range {
+    return this.lines.range(span.start, span.end);
+  }
+
+  get variables(): VariableScope {
+    this.scope ??= buildVariableScope(this.doc, (i) => this.parents[i] ?? -1);
+    return this.scope;
+  }
+
+  /** The stage a stage is built FROM, or -1 for an image. */
+  parentOf(stage: number): number {
+    return this.parents[stage] ?? -1;
+  }
+
+  /** The image at the root of a stage's FROM chain (lower-cased), expanded with global ARGs. */
+  rootImage(stage: Stage): string {
+    let current = stage;
+    for (let guard = 0; guard < 100; guard++) {
+      const parent = this.parentOf(current.index);
+      if (parent < 0) break;
+      current = this.doc.stages[parent]!;
+    }
+    return this.imageOf(current) ?? '';
+  }
+
+  /** A stage's FROM image with global ARG defaults applied (undefined when a build arg decides). */
+  imageOf(stage: Stage): string | undefined {
+    if (this.images.has(stage.index)) return this.images.get(stage.index);
+    const raw = stage.image?.raw;
+    let image: string | undefined;
+    if (raw === undefined) image = undefined;
+    else if (!raw.includes('$')) image = stage.image!.value.toLowerCase();
+    else {
+      const globals = this.variables.visibleAt(stage.from);
+      const expanded = expandText(raw, (n) => globals.get(n)?.value, this.doc.escape);
+      image = expanded.unknown.length > 0 ? undefined : expanded.value.toLowerCase();
+    }
+    this.images.set(stage.index, image);
+    return image;
+  }
+
+  /**
+   * The image reference at the root of a stage's FROM chain, with the global ARG defaults applied
+   * (variables without one stay as written). Cheap: it does not work out the stages' variables.
+   */
+  baseImageRef(stage: Stage): string {
+    let root = stage;
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) root = this.doc.stages[p]!;
+    let ref = this.baseRefs.get(root.index);
+    if (ref === undefined) {
+      const raw = root.image?.raw ?? '';
+      const expanded = raw.includes('$') ? expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape) : undefined;
+      ref = expanded ? (expanded.unknown.length > 0 ? raw : expanded.value) : root.image?.value ?? '';
+      this.baseRefs.set(root.index, ref);
+    }
+    return ref;
+  }
+
+  isWindows(stage: Stage): boolean {
+    return this.family(stage) === 'windows';
+  }
+
+  /**
+   * The base image family of a stage: the backtick escape means Windows; otherwise the family of
+   * the image at the root of its FROM chain (as written when a build argument decides part of
+   * it), or that of the stages a FROM with variables may stand for when they agree, or, when
+   * that says nothing, what the RUN and SHELL instructions along the chain use.
+   */
+  family(stage: Stage): ImageFamily {
+    let family = this.families.get(stage.index);
+    if (family !== undefined) return family;
+    const chain: Stage[] = [stage];
+    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) chain.push(this.doc.stages[p]!);
+    const root = chain[chain.length - 1]!;
+    if (this.doc.escape === '`') family = 'windows';
+    else {
+      family = familyOfImage(this.baseImageRef(root));
+      // FROM binaries-$TARGETOS: the family the stages it may stand for share.
+      const options = family === 'unknown' ? stagesFromPattern(this, root) : [];
+      if (options.length > 0) {
+        const families = new Set(options.map((s) => this.family(s)));
+        if (families.size === 1) family = [...families][0]!;
+      }
+      if (family === 'unknown') {
+        for (let k = chain.length - 1; k >= 0 && family === 'unknown'; k--) family = familyFromInstructions(chain[k]!.instructions) ?? 'unknown';
+      }
+      if (family === 'unknown' && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(this.pragmaShell(stage.span.end) ?? '')) family = 'windows';
+    }
+    this.families.set(stage.index, family);
+    return family;
+  }
+
+  /** SHELL instructions per stage, so finding the shell in effect does not rescan the stage. */
+  private shellsOf(stage: Stage): Instruction[] {
+    let list = this.stageShells.get(stage.index);
+    if (!list) {
+      list = stage.instructions.filter((i) => i.upper === 'SHELL');
+      this.stageShells.set(stage.index, list);
+    }
+    return list;
+  }
+
+  /** The shell RUN uses at this instruction: the last SHELL before it in the stage or its parents. */
+  shellKind(instruction: Instruction): ShellKind {
+    const cached = this.shellKinds.get(instruction.index);
+    if (cached) return cached;
+    let kind: ShellKind | undefined;
+    let stage = this.doc.stages[instruction.stage];
+    let limit = instruction.index;
+    for (let guard = 0; stage && guard < 100 && !kind; guard++) {
+      const before = this.shellsOf(stage).filter((i) => i.index < limit);
+      const last = before[before.length - 1];
+      if (last?.exec?.items[0]) kind = shellKindOf(last.exec.items[0].value);
+      const parent = this.parentOf(stage.index);
+      if (kind || parent < 0) break;
+      stage = this.doc.stages[parent];
+      limit = Number.MAX_SAFE_INTEGER;
+    }
+    const s = this.doc.stages[instruction.stage];
+    // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
+    const pragma = this.pragmaShell(instruction.span.start);
+    kind ??= pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
+    this.shellKinds.set(instruction.index, kind);
+    return kind;
+  }
+
+  /** The shell the last `# hadolint shell=...` comment before `offset` names, if any. */
+  pragmaShell(offset: number): string | undefined {
+    this.shellPragmas ??= this.doc.comments.flatMap((c) => {
+      const m = /^hadolint\s+shell=(\S+)/i.exec(c.text);
+      return m ? [{ at: c.span.start, shell: m[1]! }] : [];
+    });
+    let shell: string | undefined;
+    for (const p of this.shellPragmas) {
+      if (p.at > offset) break;
+      shell = p.shell;
+    }
+    return shell;
+  }
+
+  /** The parsed shell script of a shell-form RUN/CMD/ENTRYPOINT/HEALTHCHECK, for POSIX shells. */
+  shell(instruction: Instruction): ShellInfo | undefined {
+    const cached = this.shells.get(instruction.index);
+    if (cached !== undefined) return cached ?? undefined;
+    // Past the running validation's deadline no more scripts are parsed (nor remembered as unparsed).
+    if (this.deadline !== undefined && performance.now() > this.deadline) {
+      this.deadlineHit = true;
+      return undefined;
+    }
+    let info: ShellInfo | null = null;
+    const kind = this.shellKind(instruction);
+    const target = instruction.trigger ?? instruction;
+    if (kind !== 'other' && SHELL_FORM.includes(target.upper) && instruction.index < this.shellCut()) {
+      const source = shellSource(this.doc, instruction);
+      if (source && source.text.trim().length > 0) {
+        const summary = parseShell(source.text);
+        // A script too long or too deep to parse is not known: rules treat it like another shell's.
+        if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+      }
+    }
+    this.shells.set(instruction.index, info);
+    return info ?? undefined;
+  }
+
+  /**
+   * Index of the first shell-form instruction past the file's shell budget (MAX_SHELL_TOTAL
+   * characters of scripts, counted in document order), or Infinity. Scripts from there on are
+   * not parsed; the count uses the instruction text, so it depends on nothing but the text.
+   */
+  shellCut(): number {
+    if (this.cut === undefined) {
+      this.cut = Infinity;
+      let total = 0;
+      for (const instruction of this.doc.instructions) {
+        const target = instruction.trigger ?? instruction;
+        if (!SHELL_FORM.includes(target.upper) || target.exec) continue;
+        total += target.argText.length;
+        for (const heredoc of instruction.heredocs) total += heredoc.content.length;
+        if (total > MAX_SHELL_TOTAL) {
+          this.cut = instruction.index;
+          break;
+        }
+      }
+    }
+    return this.cut;
+  }
+
+  /** Stage containing a document offset (or undefined before the first FROM). */
+  stageAt(offset: number): Stage | undefined {
+    let found: Stage | undefined;
+    for (const stage of this.doc.stages) {
+      if (stage.span.start <= offset) found = stage;
+      else break;
+    }
+    return found;
+  }
+
+  /** Instruction whose full span contains the offset. */
+  instructionAt(offset: number): Instruction | undefined {
+    const list = this.doc.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const span = list[mid]!.fullSpan;
+      if (offset < span.start) hi = mid - 1;
+      else if (offset > span.end) lo = mid + 1;
+      else return list[mid];
+    }
+    return undefined;
+  }
+
+  private collectStageRefs(instruction: Instruction, stage: Stage): void {
+    const target = instruction.trigger ?? instruction;
+    const resolve = (name: string): Stage | undefined => {
+      if (/^\d+$/.test(name)) return this.doc.stages[Number(name)];
+      const found = this.stageByName.get(name.toLowerCase());
+      return found && found.index < stage.index ? found : found === stage ? stage : undefined;
+    };
+    for (const flag of target.flags) {
+      if (!flag.valueSpan || flag.value === undefined) continue;
+      if (flag.name === 'from' && (target.upper === 'COPY' || target.upper === 'ADD')) {
+        this.stageRefs.push({ name: flag.value, span: flag.valueSpan, instruction, kind: 'copy', target: resolve(flag.value) });
+      } else if (flag.name === 'mount') {
+        let from = mountFrom.get(flag);
+        if (from === undefined) {
+          const m = /(?:^|,)from=([^,]*)/.exec(flag.value);
+          const raw = this.doc.text.slice(flag.valueSpan.start, flag.valueSpan.end);
+          const at = raw.search(/(?:^|,)from=/);
+          from = m && at >= 0 ? { name: m[1]!, offset: at + (raw[at] === ',' ? 1 : 0) + 5 } : null;
+          mountFrom.set(flag, from);
+        }
+        if (from) {
+          const start = flag.valueSpan.start + from.offset;
+          this.stageRefs.push({ name: from.name, span: { start, end: start + from.name.length }, instruction, kind: 'mount', target: resolve(from.name) });
+        }
+      }
+    }
+  }
+}

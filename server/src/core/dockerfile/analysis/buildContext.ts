@@ -1,0 +1,96 @@
+// The build context of a Dockerfile: the folder whose files COPY and ADD see, where the
+// .dockerignore rules must look. In order: what the client knows from a build task or the last
+// Build Image (facts.buildContexts); a compose file next to the Dockerfile or up to three folders
+// above it whose service builds this Dockerfile (build.context and build.dockerfile); otherwise
+// the Dockerfile's own folder, as docker build . would use. Nothing is assumed about a folder
+// that does not exist (an untitled document, a remote file): then there is no context to check.
+import type { FileAccess, WorkspaceFacts } from '../../languageService';
+import type { buildPaths } from '../../compose/model/buildPaths';
+import type { symbolsOf } from '../../compose/model/symbols';
+import type { composeFileOfText } from '../../compose/model/documentStore';
+import { parseDockerignore, type IgnorePattern } from './dockerignore';
+
+export interface ContextInfo {
+  folderUri: string;
+  /** Where the folder came from. */
+  source: 'task' | 'compose' | 'folder';
+  /** The ignore file that applies (Dockerfile-specific first), if any. */
+  ignoreUri: string | undefined;
+  patterns: IgnorePattern[];
+  /** Entries at the top of the context, for facts such as "it has a .git" or "it is a Node project". */
+  entries: string[];
+}
+
+const COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+const MAX_LEVELS = 4;
+const MAX_COMPOSE_BYTES = 512 * 1024;
+
+function parentOf(folderUri: string): string | undefined {
+  const slash = folderUri.lastIndexOf('/');
+  // file:///a → file:// is not a folder.
+  return slash > 'file://'.length ? folderUri.slice(0, slash) : undefined;
+}
+
+interface ComposeModel {
+  buildPaths: typeof buildPaths;
+  symbolsOf: typeof symbolsOf;
+  composeFileOfText: typeof composeFileOfText;
+}
+
+/**
+ * The compose model (and the YAML parser under it), evaluated only when a compose file that
+ * builds something is found: a worker that checks Dockerfiles alone never loads it.
+ */
+function composeModel(): ComposeModel {
+  return {
+    buildPaths: (require('../../compose/model/buildPaths') as ComposeModel).buildPaths,
+    symbolsOf: (require('../../compose/model/symbols') as ComposeModel).symbolsOf,
+    composeFileOfText: (require('../../compose/model/documentStore') as ComposeModel).composeFileOfText,
+  };
+}
+
+/** The context a compose file in or above the Dockerfile's folder builds it with. */
+function composeContext(uri: string, folderUri: string, files: FileAccess): string | undefined {
+  let folder: string | undefined = folderUri;
+  for (let level = 0; folder && level < MAX_LEVELS; level++, folder = parentOf(folder)) {
+    for (const entry of files.list(folder)) {
+      if (entry.isDirectory || !COMPOSE_FILE.test(entry.name)) continue;
+      const composeUri = `${folder}/${entry.name}`;
+      const text = files.readText(composeUri);
+      if (text === undefined || text.length > MAX_COMPOSE_BYTES || !text.includes('build')) continue;
+      try {
+        const { buildPaths, symbolsOf, composeFileOfText } = composeModel();
+        const file = composeFileOfText(composeUri, text);
+        for (const service of symbolsOf(file).services.values()) {
+          const paths = service.map ? buildPaths(file, service.map) : undefined;
+          if (paths?.dockerfileUri === uri && paths.contextUri) return paths.contextUri;
+        }
+      } catch {
+        // a compose file that cannot be read says nothing about the context
+      }
+    }
+  }
+  return undefined;
+}
+
+export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceFacts): ContextInfo | undefined {
+  const slash = uri.lastIndexOf('/');
+  if (slash < 0 || !uri.startsWith('file:')) return undefined;
+  const dockerfileFolder = uri.slice(0, slash);
+  let folderUri = dockerfileFolder;
+  let source: ContextInfo['source'] = 'folder';
+  const told = facts.buildContexts?.find((c) => c.dockerfileUri === uri)?.contextUri;
+  const composed = told ? undefined : composeContext(uri, dockerfileFolder, files);
+  if (told) {
+    folderUri = told.replace(/\/$/, '');
+    source = 'task';
+  } else if (composed) {
+    folderUri = composed;
+    source = 'compose';
+  }
+  if (!files.exists(folderUri)) return undefined;
+  // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile first, then the context's.
+  const ignoreUri = [`${uri}.dockerignore`, `${folderUri}/.dockerignore`].find((c) => files.exists(c));
+  const text = ignoreUri ? files.readText(ignoreUri) ?? '' : '';
+  return { folderUri, source, ignoreUri, patterns: parseDockerignore(text), entries: files.list(folderUri).map((e) => e.name) };
+}

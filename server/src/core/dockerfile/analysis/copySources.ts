@@ -1,0 +1,27 @@
+// Sources and destination of COPY/ADD, in exec or shell form, heredocs counted as sources.
+import type { Instruction, Word } from '../syntax/ast';
+
+export interface CopyArgs {
+  sources: Word[];
+  dest: Word | undefined;
+  heredocSources: number;
+}
+
+export function copyArgs(instruction: Instruction): CopyArgs {
+  const target = instruction.trigger ?? instruction;
+  const words = target.exec ? target.exec.items : target.words;
+  if (words.length < 2) return { sources: words.slice(0, Math.max(0, words.length - 1)), dest: undefined, heredocSources: 0 };
+  const heredocSources = target.exec ? 0 : words.filter((w) => /^\d*<<-?/.test(w.raw) && instruction.heredocs.some((h) => h.marker.start === w.span.start)).length;
+  return { sources: words.slice(0, -1), dest: words[words.length - 1], heredocSources };
+}
+
+export function isAbsolutePath(path: string, windows: boolean): boolean {
+  if (path.startsWith('/') || path.startsWith('$')) return true;
+  return windows && (/^[A-Za-z]:/.test(path) || path.startsWith('\\'));
+}
+
+export function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^git@/.test(source);
+}
+
+export const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;

@@ -1,0 +1,253 @@
+// Where each ARG/ENV variable is defined and used, following BuildKit's scoping: global ARGs
+// (before the first FROM) are seen by FROM lines and by stages that re-declare them with `ARG
+// NAME`; ARG and ENV inside a stage are seen by later instructions of that stage; ENV is inherited
+// by stages built FROM another stage. Every definition and use gets a symbol key, so rename and
+// references treat a variable and its re-declarations as one symbol.
+import type { Dockerfile, Instruction, Span, VariableRef } from '../syntax/ast';
+import { expandText } from './expand';
+import { keyValuesOf } from '../syntax/words';
+import { scanVariables } from './variables';
+
+export interface VariableDef {
+  name: string;
+  kind: 'ARG' | 'ENV';
+  nameSpan: Span;
+  instruction: Instruction;
+  /** Value as written (ARG without default: undefined). */
+  raw: string | undefined;
+  valueSpan: Span | undefined;
+  /** Value after expanding what the Dockerfile defines; undefined when it depends on a build arg. */
+  value: string | undefined;
+  /** -1 for global ARGs, else the stage index. */
+  scope: number;
+  /** Its value expanded past MAX_EXPANDED_LENGTH (or the file's total), so `value` is left unknown. */
+  tooLarge?: true;
+  key: string;
+  /** For a stage `ARG NAME` that imports a global ARG. */
+  imports: VariableDef | undefined;
+}
+
+export interface VariableUse {
+  ref: VariableRef;
+  instruction: Instruction;
+  scope: number;
+  def: VariableDef | undefined;
+  /** Inside RUN/CMD/ENTRYPOINT shell text (the shell expands it, not BuildKit). */
+  inShell: boolean;
+  key: string;
+}
+
+/**
+ * Characters of expanded values a file may hold in all: each value is bounded by
+ * MAX_EXPANDED_LENGTH, but thousands of them could still fill the memory.
+ */
+export const MAX_TOTAL_EXPANDED = 16 * 1024 * 1024;
+
+/** Build arguments BuildKit defines without an ARG (proxies, platforms, BuildKit settings). */
+export const PREDEFINED_ARGS = new Set([
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy',
+  'ALL_PROXY', 'all_proxy', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM',
+  'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETSTAGE', 'SOURCE_DATE_EPOCH', 'BUILDKIT_INLINE_CACHE',
+  'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SYNTAX', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_DOCKERFILE_CHECK',
+]);
+
+/** Instructions whose arguments BuildKit expands itself. */
+export const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
+const SHELL_TEXT = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+const EXPANDED_FLAGS = new Set(['platform', 'chown', 'chmod', 'from', 'mount', 'checksum']);
+
+export interface VariableScope {
+  /** Every definition and use, in document order. */
+  readonly defs: VariableDef[];
+  readonly uses: VariableUse[];
+  /** What is visible just before each instruction of a stage, by instruction index. */
+  visibleAt(instruction: Instruction): Map<string, VariableDef>;
+  /** Uses inside one instruction. */
+  usesIn(instruction: Instruction): VariableUse[];
+  /** The definitions and uses of one unit: a stage (with its FROM), or -1 for the global ARGs. */
+  unit(stage: number): ScopePart;
+}
+
+export interface ScopePart {
+  readonly defs: VariableDef[];
+  readonly uses: VariableUse[];
+}
+
+interface Part extends ScopePart {
+  defs: VariableDef[];
+  uses: VariableUse[];
+  /** The environment at the end of the unit. */
+  env: Map<string, VariableDef>;
+  byInstruction?: Map<Instruction, VariableUse[]>;
+}
+
+type Snapshot = { base: Map<string, VariableDef>; added: VariableDef[]; count: number };
+
+/**
+ * Stages are worked out on first use (a stage needs only the global ARGs and the stages it is
+ * built FROM), so rules that look at a few stages do not pay for the whole file.
+ */
+export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) => number): VariableScope {
+  // What each instruction sees, kept as (starting environment, defs so far) and rebuilt on demand:
+  // copying the environment for every instruction would cost O(instructions × variables).
+  const snapshots = new Map<number, Snapshot>();
+  const global = new Map<string, VariableDef>();
+  /** Characters of expanded values so far (see MAX_TOTAL_EXPANDED). */
+  let expanded = 0;
+  const lookupIn = (env: Map<string, VariableDef>) => (name: string) => env.get(name)?.value;
+
+  const useRefs = (part: Part, instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
+    for (const ref of refs) {
+      const def = env.get(ref.name);
+      part.uses.push({ ref, instruction, scope, def, inShell, key: def?.key ?? `${scope}:${ref.name}` });
+    }
+  };
+  const refsOf = (instruction: Instruction, from: number, to: number) =>
+    scanVariables(instruction.logical.slice(from, to), from, instruction.map, doc.escape);
+
+  const define = (part: Part, instruction: Instruction, env: Map<string, VariableDef>, scope: number, kind: 'ARG' | 'ENV') => {
+    const pending: VariableDef[] = [];
+    for (const pair of keyValuesOf(instruction, doc.escape)) {
+      const name = pair.key.value;
+      if (!name) continue;
+      // ENV values on one line all see the environment from before the line; ARGs go one by one.
+      if (pair.value) {
+        const from = offsetIn(instruction, pair.value.span.start);
+        useRefs(part, instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape), env, scope, false);
+      }
+      const imported = kind === 'ARG' && scope >= 0 && !pair.hasEquals ? global.get(name) : undefined;
+      const previous = env.get(name) ?? pending.find((d) => d.name === name);
+      let value = pair.value ? expandText(pair.value.raw, lookupIn(env), doc.escape) : undefined;
+      let tooLarge = value?.tooLarge;
+      if (value && !tooLarge) {
+        expanded += value.value.length;
+        if (expanded > MAX_TOTAL_EXPANDED) tooLarge = true;
+      }
+      if (tooLarge) value = { value: '', unknown: [name] };
+      const def: VariableDef = {
+        name,
+        kind,
+        nameSpan: pair.key.span,
+        instruction,
+        raw: pair.value?.raw,
+        valueSpan: pair.value?.span,
+        value: value && value.unknown.length === 0 ? value.value : imported?.value,
+        scope,
+        key: previous?.key ?? imported?.key ?? `${scope}:${name}`,
+        imports: imported,
+      };
+      if (tooLarge) def.tooLarge = true;
+      part.defs.push(def);
+      if (kind === 'ENV') pending.push(def);
+      else env.set(name, def);
+    }
+    for (const def of pending) env.set(def.name, def);
+  };
+
+  const globalPart: Part = { defs: [], uses: [], env: global };
+  const globalStart = new Map<string, VariableDef>();
+  for (const instruction of doc.globalArgs) {
+    snapshots.set(instruction.index, { base: globalStart, added: globalPart.defs, count: globalPart.defs.length });
+    define(globalPart, instruction, global, -1, 'ARG');
+  }
+
+  const parts: (Part | undefined)[] = [];
+  const partOf = (k: number): Part => {
+    if (k < 0 || k >= doc.stages.length) return globalPart;
+    parts[k] ??= stagePart(k);
+    return parts[k]!;
+  };
+
+  const stagePart = (k: number): Part => {
+    const stage = doc.stages[k]!;
+    const from = stage.from;
+    const env = new Map<string, VariableDef>();
+    const part: Part = { defs: [], uses: [], env };
+    snapshots.set(from.index, { base: global, added: [], count: 0 });
+    useRefs(part, from, refsOf(from, 0, from.logical.length), global, -1, false);
+    // Parents come before their children, so this recursion ends.
+    const parent = parentOf(stage.index);
+    if (parent >= 0 && parent < k) {
+      for (const [name, def] of partOf(parent).env) if (def.kind === 'ENV') env.set(name, def);
+    }
+    const start = new Map(env);
+    const added: VariableDef[] = [];
+    for (const instruction of stage.instructions) {
+      if (instruction === from) continue;
+      snapshots.set(instruction.index, { base: start, added, count: added.length });
+      const upper = instruction.upper;
+      if (upper === 'ARG' || upper === 'ENV') {
+        const before = part.defs.length;
+        define(part, instruction, env, stage.index, upper);
+        added.push(...part.defs.slice(before));
+        continue;
+      }
+      if (upper === 'ONBUILD') continue; // expands in the image built from this one
+      const inShell = SHELL_TEXT.has(upper);
+      if (EXPANDED.has(upper) || inShell) {
+        useRefs(part, instruction, refsOf(instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
+      }
+      for (const flag of instruction.flags) {
+        if (!EXPANDED_FLAGS.has(flag.name) || !flag.valueSpan) continue;
+        const start = offsetIn(instruction, flag.valueSpan.start);
+        const text = instruction.logical.slice(start, start + (flag.valueSpan.end - flag.valueSpan.start));
+        useRefs(part, instruction, scanVariables(text, start, instruction.map, doc.escape), env, stage.index, false);
+      }
+      for (const heredoc of instruction.heredocs) {
+        if (heredoc.quoted) continue;
+        const map = { logical: [0], doc: [heredoc.body.start] };
+        const body = doc.text.slice(heredoc.body.start, heredoc.body.end);
+        useRefs(part, instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape), env, stage.index, true);
+      }
+    }
+    return part;
+  };
+
+  let all: { defs: VariableDef[]; uses: VariableUse[] } | undefined;
+  const everything = () => {
+    if (!all) {
+      const list = [globalPart, ...doc.stages.map((s) => partOf(s.index))];
+      all = { defs: list.flatMap((p) => p.defs), uses: list.flatMap((p) => p.uses) };
+    }
+    return all;
+  };
+  return {
+    get defs() {
+      return everything().defs;
+    },
+    get uses() {
+      return everything().uses;
+    },
+    unit: partOf,
+    usesIn: (instruction) => {
+      const part = partOf(instruction.stage);
+      if (!part.byInstruction) {
+        part.byInstruction = new Map();
+        for (const use of part.uses) {
+          const list = part.byInstruction.get(use.instruction);
+          if (list) list.push(use);
+          else part.byInstruction.set(use.instruction, [use]);
+        }
+      }
+      return part.byInstruction.get(instruction) ?? [];
+    },
+    visibleAt: (instruction) => {
+      partOf(instruction.stage);
+      const snap = snapshots.get(instruction.index);
+      if (!snap) return new Map();
+      const env = new Map(snap.base);
+      for (let k = 0; k < snap.count; k++) env.set(snap.added[k]!.name, snap.added[k]!);
+      return env;
+    },
+  };
+}
+
+/** Logical offset of a document offset inside an instruction (document offsets on one line). */
+function offsetIn(instruction: Instruction, docOffset: number): number {
+  const { logical, doc } = instruction.map;
+  for (let i = logical.length - 1; i >= 0; i--) {
+    if (doc[i]! <= docOffset) return logical[i]! + (docOffset - doc[i]!);
+  }
+  return 0;
+}

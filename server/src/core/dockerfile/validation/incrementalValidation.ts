@@ -1,0 +1,199 @@
+// Incremental validation of one document: a new version's diagnostics from the previous
+// version's, re-running the stage rules only on the units an edit could have changed. A unit is
+// the part before the first FROM, or one stage. A unit keeps its reports (moved with it) when
+// its text lies outside the edited region, none of the stages it is built FROM changed, its own
+// dependencies are the same (whether other stages use it, the size of the stages it copies
+// from), and the file's global facts are the same (see globalKey). Rules whose messages name
+// line numbers run again on a kept unit that moved to another line; file rules run every time.
+// The result equals validateAnalysis on the same text, in the same order; a unit's diagnostics
+// are the same objects from one version to the next while it does not move.
+import type { ServiceContext } from '../../languageService';
+import type { Diagnostic, Position } from '../../types';
+import type { Analysis } from '../analysis/analysis';
+import { ALL_RULES } from './rules/allRules';
+import type { Report, Rule } from './rules/rule';
+import { unitsScope, wholeFileScope } from './rules/scope';
+import { findSuppressions, type Suppressions } from './suppressions';
+import { globalKey, suppressionKeys, unitsOf, type Unit } from './validationUnits';
+import { diffTexts, type TextChange } from '../syntax/textChange';
+import { keepReport, restoreReport, type KeptReport } from './keptReport';
+import { activeRules, diagnosticOf, DOCKERFILE_SOURCE, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
+import { limitDiagnostics } from './limits';
+
+interface UnitEntry extends Unit {
+  /** In rule order. */
+  reports: KeptReport[];
+  /** The reports as diagnostics, made for a unit starting at `madeAt` / `madeFrom`. */
+  diagnostics: Diagnostic[] | undefined;
+  madeAt: Position | undefined;
+  madeFrom: number;
+  /** `shownFrom` without what the inline suppressions described by `shownKey` silence. */
+  shown: Diagnostic[] | undefined;
+  shownFrom: Diagnostic[] | undefined;
+  shownKey: string;
+}
+
+interface State {
+  text: string;
+  global: string;
+  /** In document order. */
+  entries: UnitEntry[];
+  /** A rule threw last time: its reports for the kept units are unknown. */
+  broken: boolean;
+}
+
+/**
+ * For each unit, its previous entry when the edit did not touch its text (a walk over both lists,
+ * which are in document order: by start, then by unit, since an empty first unit shares its start).
+ */
+function previousEntries(state: State | undefined, units: readonly Unit[], change: TextChange | undefined): (UnitEntry | undefined)[] {
+  const entries = state?.entries ?? [];
+  let j = 0;
+  return units.map((u) => {
+    let delta = 0;
+    if (change && u.end >= change.start) {
+      if (u.start <= change.newEnd) return undefined;
+      delta = change.delta;
+    }
+    const start = u.start - delta;
+    while (j < entries.length && (entries[j]!.start - start || entries[j]!.unit - u.unit) < 0) j++;
+    const e = entries[j];
+    return e && e.start === start && e.unit === u.unit && e.end === u.end - delta ? e : undefined;
+  });
+}
+
+/** Runs rules (given by index in `active`) over some units and files their reports by unit. */
+function check(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], which: number[], units: Set<number>) {
+  const byUnit = new Map<number, KeptReport[]>();
+  if (units.size === 0 || which.length === 0) return { byUnit, threw: false, stopped: false };
+  const results = runRules(a, uri, context, which.map((k) => active[k]!), unitsScope(a, units));
+  results.forEach((reports, n) => {
+    for (const r of reports ?? []) {
+      const unit = unitAt(a, r.span.start);
+      const list = byUnit.get(unit) ?? [];
+      list.push(keepReport(which[n]!, r, unit >= 0 ? a.doc.stages[unit]!.span.start : 0));
+      byUnit.set(unit, list);
+    }
+  });
+  return { byUnit, threw: results.some((r) => r === undefined), stopped: results.some((r) => r === null) };
+}
+
+/** The unit's diagnostics, reusing the ones made before when the unit has not moved. */
+function diagnosticsOf(a: Analysis, active: readonly ActiveRule[], e: UnitEntry, at: Position): Diagnostic[] {
+  const same = e.diagnostics !== undefined && e.madeAt!.line === at.line && e.madeAt!.character === at.character;
+  if (same && (e.madeFrom === e.start || !e.reports.some((r) => r.offsets))) {
+    e.madeFrom = e.start;
+    return e.diagnostics!;
+  }
+  // Moved along its line only: ranges stay, offsets in data do not.
+  const list = e.reports.map((r, k) => (same && !r.offsets ? e.diagnostics![k]! : diagnosticOf(a, active[r.rule]!, restoreReport(r, e.start))));
+  e.diagnostics = list;
+  e.madeAt = at;
+  e.madeFrom = e.start;
+  return list;
+}
+
+/** The unit's diagnostics without the suppressed ones (unchanged suppressions: the same list). */
+function shownOf(a: Analysis, active: readonly ActiveRule[], e: UnitEntry, list: Diagnostic[], key: string, suppressions: Suppressions): Diagnostic[] {
+  if (e.shown && e.shownKey === key && e.shownFrom === list) return e.shown;
+  e.shown = key === '' ? list : list.filter((_, k) => {
+    const r = e.reports[k]!;
+    return !isSuppressed(a, active[r.rule]!, e.start + r.start, r.peer, suppressions);
+  });
+  e.shownKey = key;
+  e.shownFrom = list;
+  return e.shown;
+}
+
+/** What the last validation did (for tests and benchmarks). */
+export interface ValidationStats {
+  units: number;
+  /** Units whose stage rules ran. */
+  checked: number;
+  /** Kept units whose line-numbering rules ran again. */
+  relined: number;
+}
+
+/** Which units run their stage rules again, and which only their line-numbering rules. */
+function plan(a: Analysis, units: readonly Unit[], previous: readonly (UnitEntry | undefined)[], positions: readonly Position[]) {
+  const dirty = new Set<number>();
+  const relined = new Set<number>();
+  for (const u of units) {
+    const old = previous[u.unit + 1];
+    let clean = old !== undefined && old.deps === u.deps;
+    for (let p = u.unit >= 0 ? a.parentOf(u.unit) : -1, guard = 0; clean && p >= 0 && guard < 100; p = a.parentOf(p), guard++) clean = previous[p + 1] !== undefined;
+    if (!clean) dirty.add(u.unit);
+    else if (old!.madeAt && positions[u.unit + 1]!.line !== old!.madeAt.line) relined.add(u.unit);
+  }
+  return { dirty, relined };
+}
+
+export class IncrementalValidator {
+  private state: State | undefined;
+  lastRun: ValidationStats = { units: 0, checked: 0, relined: 0 };
+
+  constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
+
+  validate(a: Analysis, uri: string, context: ServiceContext): Diagnostic[] {
+    const suppressions = findSuppressions(a.doc);
+    const active = activeRules(context, this.rules, suppressions);
+    const global = globalKey(a, context, active);
+    const units = unitsOf(a);
+    const state = this.state && this.state.global === global && !this.state.broken ? this.state : undefined;
+    // Entries are moved in place below: should anything throw on the way, start afresh next time.
+    this.state = undefined;
+    const change = state ? diffTexts(state.text, a.text) : undefined;
+
+    // Unit u is at index u + 1 of these. A unit before the edit is where it was.
+    const previous = previousEntries(state, units, change);
+    const positions = units.map((u, k) => {
+      const old = previous[k];
+      return old?.madeAt && old.madeFrom === u.start && (!change || u.end < change.start) ? old.madeAt : a.lines.positionAt(u.start);
+    });
+    const { dirty, relined } = plan(a, units, previous, positions);
+
+    const stageRules: number[] = [];
+    const fileRules: number[] = [];
+    active.forEach((r, k) => (r.rule.meta.reach === 'file' ? fileRules : stageRules).push(k));
+    const lineRules = stageRules.filter((k) => active[k]!.rule.meta.namesLines);
+    const fresh = check(a, uri, context, active, stageRules, dirty);
+    const again = check(a, uri, context, active, lineRules, relined);
+    // Which of the kept reports a broken rule would have lost is unknown: check everything.
+    const stopped = fresh.stopped || again.stopped;
+    if ((fresh.threw || again.threw) && !stopped && dirty.size < units.length) return this.validate(a, uri, context);
+
+    const lineRuleSet = new Set(lineRules);
+    const keys = suppressionKeys(a, suppressions);
+    const entries: UnitEntry[] = [];
+    const parts: Diagnostic[][] = [];
+    for (const u of units) {
+      let entry = previous[u.unit + 1];
+      if (!entry || dirty.has(u.unit)) {
+        entry = { ...u, reports: fresh.byUnit.get(u.unit) ?? [], diagnostics: undefined, madeAt: undefined, madeFrom: 0, shown: undefined, shownFrom: undefined, shownKey: '' };
+      } else {
+        // The previous state is dropped, so its entries can move in place.
+        entry.start = u.start;
+        entry.end = u.end;
+        if (relined.has(u.unit)) {
+          entry.reports = [...entry.reports.filter((r) => !lineRuleSet.has(r.rule)), ...(again.byUnit.get(u.unit) ?? [])].sort((x, y) => x.rule - y.rule);
+          entry.diagnostics = undefined;
+        }
+      }
+      entries.push(entry);
+      const list = diagnosticsOf(a, active, entry, positions[u.unit + 1]!);
+      parts.push(shownOf(a, active, entry, list, keys.get(u.unit) ?? '', suppressions));
+    }
+    const fileResults = runRules(a, uri, context, fileRules.map((k) => active[k]!), wholeFileScope(a));
+    const timedOut = stopped || fileResults.some((r) => r === null);
+    fileRules.forEach((k, n) => {
+      const rule = active[k]!;
+      parts.push((fileResults[n] ?? []).filter((r: Report) => !isSuppressed(a, rule, r.span.start, r.peer, suppressions)).map((r: Report) => diagnosticOf(a, rule, r)));
+    });
+
+    parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut));
+    // Rules the deadline skipped left their units' reports incomplete: start afresh next time.
+    this.state = { text: a.text, global, entries, broken: fresh.threw || again.threw || timedOut };
+    this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
+    return parts.flat();
+  }
+}

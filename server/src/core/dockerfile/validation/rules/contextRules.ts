@@ -1,0 +1,98 @@
+// Rules that look at the build context (see buildContext.ts) and its .dockerignore file.
+import { t } from '../../../l10n';
+import type { Instruction } from '../../syntax/ast';
+import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
+import { copyArgs, isUrl } from '../../analysis/copySources';
+import { isIgnored } from '../../analysis/dockerignore';
+import { rule, type RuleContext } from './rule';
+
+function copiesWholeContext(i: Instruction): boolean {
+  const target = i.trigger ?? i;
+  if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) return false;
+  return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
+}
+
+const perRun = new WeakMap<RuleContext, ContextInfo | null>();
+
+/** Read once per validation run (the three rules share it), and fresh on the next run. */
+function contextOf(ctx: RuleContext): ContextInfo | undefined {
+  let info = perRun.get(ctx);
+  if (info === undefined) {
+    info = buildContextOf(ctx.uri, ctx.files, ctx.facts) ?? null;
+    perRun.set(ctx, info);
+  }
+  return info ?? undefined;
+}
+
+/** What a context commonly holds that an image should not: present at its top level, in this order. */
+const UNWANTED = ['.git', 'node_modules', '.env', '.venv', 'venv', '__pycache__'];
+
+function unwantedIn(context: ContextInfo): string[] {
+  return UNWANTED.filter((name) => context.entries.includes(name)).concat(context.entries.filter((e) => /^\.env\./.test(e)).slice(0, 2));
+}
+
+export const dockerignoreMissing = rule({
+  id: 'dockerignore-missing', severity: 'warning', reach: 'file',
+  explain: () => [
+    t('COPY . . sends the whole folder to the build: .git history, node_modules, local .env files, build output. That makes builds slow, breaks the cache on unrelated changes and can leak secrets into the image.'),
+    t('A .dockerignore file next to the Dockerfile lists what to leave out, like .gitignore does for Git.'),
+    t('The build context is the Dockerfile\'s folder, unless a build task, the last Build Image or a compose file that builds this Dockerfile names another one.'),
+  ],
+}, (ctx) => {
+  const first = ctx.a.doc.instructions.find(copiesWholeContext);
+  if (!first) return;
+  const context = contextOf(ctx);
+  if (!context || context.ignoreUri) return;
+  const found = unwantedIn(context);
+  ctx.report(first.span, found.length > 0
+    ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
+    : t('This copies the whole build context, but there is no .dockerignore; local secrets and build output would be copied too.'), {
+    data: { folderUri: context.folderUri },
+  });
+});
+
+export const dockerignoreIncomplete = rule({
+  id: 'dockerignore-incomplete', severity: 'warning', reach: 'file',
+  explain: () => [
+    t('When the whole context is copied, the .dockerignore should at least leave out .git (large, and changes on every commit) and, in Node projects, node_modules (the image should install its own dependencies for its own platform).'),
+    t('Only what the build context actually holds is checked: a context without a .git folder needs no .git line.'),
+  ],
+}, (ctx) => {
+  const first = ctx.a.doc.instructions.find(copiesWholeContext);
+  if (!first) return;
+  const context = contextOf(ctx);
+  if (!context?.ignoreUri) return;
+  const missing: string[] = [];
+  if (context.entries.includes('.git') && !isIgnored(context.patterns, '.git')) missing.push('.git');
+  const node = context.entries.includes('package.json') || context.entries.includes('node_modules');
+  if (node && !isIgnored(context.patterns, 'node_modules')) missing.push('node_modules');
+  if (missing.length === 0) return;
+  ctx.report(first.span, t('The .dockerignore does not exclude {0}, so it is copied into the image.', missing.join(', ')), {
+    data: { ignoreUri: context.ignoreUri, missing },
+  });
+});
+
+export const copyIgnoredFile = rule({
+  id: 'copy-ignored-file', severity: 'warning', buildkit: 'CopyIgnoredFile', reach: 'file',
+  explain: () => [t('Files excluded by .dockerignore are not sent to the builder, so a COPY or ADD that names one fails (or copies nothing, for a pattern). Remove the exclusion or the copy.')],
+}, (ctx) => {
+  const copiesFromContext = (i: Instruction) => {
+    const u = (i.trigger ?? i).upper;
+    return (u === 'COPY' || u === 'ADD') && !(i.trigger ?? i).flags.some((f) => f.name === 'from');
+  };
+  // Every validation runs this, so the whole file is walked only when there is an ignore file.
+  if (!ctx.a.doc.instructions.some(copiesFromContext)) return;
+  const context = contextOf(ctx);
+  if (!context?.ignoreUri || context.patterns.length === 0) return;
+  for (const i of ctx.a.doc.instructions) {
+    if (!copiesFromContext(i)) continue;
+    const { sources } = copyArgs(i);
+    for (const s of sources) {
+      const v = s.value;
+      if (v === '.' || v === './' || isUrl(v) || v.includes('$') || /^\d*<</.test(s.raw) || /[*?[]/.test(v)) continue;
+      if (isIgnored(context.patterns, v)) ctx.report(s.span, t('{0} is excluded by .dockerignore, so it is not in the build context.', v));
+    }
+  }
+});
+
+export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile];

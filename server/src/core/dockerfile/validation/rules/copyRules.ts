@@ -1,0 +1,184 @@
+// Rules about COPY, ADD, WORKDIR and LABEL arguments.
+import { t } from '../../../l10n';
+import type { Stage } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
+import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../../analysis/copySources';
+import { keyValuesOf } from '../../syntax/words';
+import { rootImageRef, stageUse } from '../../analysis/stageUse';
+import { setsWorkdir } from '../../analysis/imageFamily';
+import { cmd } from './shellCommands';
+import { rule } from './rule';
+import { refsIn } from './scope';
+
+/** The stage and the stages it is built FROM. */
+function chainOf(a: Analysis, stage: Stage): Stage[] {
+  const chain = [stage];
+  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
+  return chain;
+}
+
+/** Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage. */
+const workdirMemo = new WeakMap<Stage, { any: number; absolute: number }>();
+
+function hasWorkdirBefore(a: Analysis, stage: Stage, index: number, absoluteOnly: boolean): boolean {
+  let first = workdirMemo.get(stage);
+  if (!first) {
+    const windows = a.isWindows(stage);
+    const inherited = chainOf(a, stage).slice(1).flatMap((s) => s.instructions).filter((i) => i.upper === 'WORKDIR');
+    const own = stage.instructions.filter((i) => i.upper === 'WORKDIR');
+    const abs = (i: (typeof own)[number]) => isAbsolutePath(i.words[0]?.value ?? '', windows);
+    first = {
+      any: inherited.length > 0 ? -1 : own[0]?.index ?? Infinity,
+      absolute: inherited.some(abs) ? -1 : own.find(abs)?.index ?? Infinity,
+    };
+    workdirMemo.set(stage, first);
+  }
+  return (absoluteOnly ? first.absolute : first.any) < index;
+}
+
+export const workdirRelative = rule({
+  id: 'workdir-relative', severity: 'warning', hadolint: ['DL3000'], buildkit: 'WorkdirRelativePath', dockerfileUtils: ['WORKDIR_IS_NOT_ABSOLUTE'],
+  explain: () => [
+    t('A relative WORKDIR is resolved against the previous working directory, which may come from the base image and change when the base image changes. An absolute path such as /app always means the same place.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of ctx.scope.stages) {
+    const windows = a.isWindows(stage);
+    for (const i of stage.instructions) {
+      const word = i.upper === 'WORKDIR' ? i.words[0] : undefined;
+      // The word without its quotes: WORKDIR "${HOME}" is a variable, absolute once expanded.
+      // (A drive letter makes an image of unknown family a Windows one.)
+      if (!word || isAbsolutePath(word.value, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
+      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` } });
+    }
+  }
+});
+
+export const copyMultiSourceDest = rule({
+  id: 'copy-multi-source-dest', severity: 'error', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
+  explain: () => [t('When COPY or ADD has more than one source, the destination must be a directory, written with a trailing slash (/app/).')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
+    const { sources, dest } = copyArgs(i);
+    if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
+    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources the destination must end with /: {0}/', dest.value), { data: { append: '/', appendAt: dest.span.end } });
+  }
+});
+
+export const copyRelativeDest = rule({
+  id: 'copy-relative-dest', severity: 'warning', hadolint: ['DL3045'],
+  explain: () => [
+    t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.'),
+    t('Base images known to set a working directory of their own (php and wordpress: /var/www/html, golang: /go, httpd, tomcat, the Jupyter images...) are taken to mean it.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of ctx.scope.stages) {
+    const windows = a.isWindows(stage);
+    // A FROM that a build argument decides may be a stage with its own WORKDIR.
+    if (stage.image?.raw.includes('$') && a.parentOf(stage.index) < 0) continue;
+    // In an image built from scratch the working directory is / and nothing can change that;
+    // images such as php or golang set one of their own, where relative copies land on purpose.
+    if (a.rootImage(stage) === 'scratch' || setsWorkdir(rootImageRef(a, stage))) continue;
+    for (const i of stage.instructions) {
+      if (i.upper !== 'COPY' && i.upper !== 'ADD') continue;
+      const dest = copyArgs(i).dest;
+      if (!dest || isAbsolutePath(dest.value, windows) || hasWorkdirBefore(a, stage, i.index, false)) continue;
+      ctx.report(dest.span, t('{0} is relative and no WORKDIR is set in this stage; set WORKDIR or use an absolute path.', dest.value));
+    }
+  }
+});
+
+const ADD_ONLY_FLAGS = ['checksum', 'keep-git-dir', 'unpack'];
+
+export const addInsteadOfCopy = rule({
+  id: 'add-instead-of-copy', severity: 'warning', hadolint: ['DL3020'],
+  explain: () => [
+    t('ADD also downloads URLs, clones Git repositories and unpacks local tar archives. For plain files and folders COPY does the same job without those surprises, so reserve ADD for when you need them.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'ADD' || target.flags.some((f) => ADD_ONLY_FLAGS.includes(f.name))) continue;
+    const { sources, heredocSources } = copyArgs(i);
+    // ADD <<EOF writes a file just like COPY <<EOF; nothing surprising can happen there.
+    if (sources.length === 0 || heredocSources > 0 || sources.some((s) => isUrl(s.value) || ARCHIVE.test(s.value) || s.value.includes('$'))) continue;
+    ctx.report(target.keywordSpan, t('Use COPY for local files; ADD is for URLs, Git repositories and archives to unpack.'), { data: { replacement: target.keyword === 'add' ? 'copy' : 'COPY' } });
+  }
+});
+
+export const addToExtract = rule({
+  id: 'copy-then-extract', severity: 'information', hadolint: ['DL3010'],
+  explain: () => [
+    t('A tar archive that is copied into the image and unpacked by a later RUN stays in the COPY layer, so the image carries it twice. ADD unpacks a local tar archive in one step, or use RUN --mount=type=bind to read it without copying.'),
+    t('The same holds for an archive copied from another stage (COPY --from): unpack it in that stage and copy the result, or mount it with RUN --mount=type=bind,from=<stage>. Only the stages that make the final image are checked.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const { finalImage } = stageUse(a);
+  for (const stage of ctx.scope.stages) {
+    if (!finalImage.has(stage.index)) continue;
+    for (const i of stage.instructions) {
+      if (i.upper !== 'COPY') continue;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      for (const source of copyArgs(i).sources) {
+        if (!ARCHIVE.test(source.value) && !/\.zip$/i.test(source.value)) continue;
+        const base = source.value.split('/').pop()!;
+        const extracted = stage.instructions.some((r) => r.index > i.index && r.upper === 'RUN'
+          && (a.shell(r)?.summary.commands ?? []).some((c) => ['tar', 'unzip', 'bsdtar'].includes(cmd(c).name) && c.words.some((w) => w.text.endsWith(base))));
+        if (!extracted) continue;
+        ctx.report(source.span, from
+          ? t('{0} is copied from {1} and then unpacked by a later RUN; the archive stays in this COPY layer. Unpack it in {1} and copy the result, or read it with RUN --mount=type=bind,from={1}.', base, from)
+          : t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
+      }
+    }
+  }
+});
+
+export const copyWholeFilesystem = rule({
+  id: 'copy-whole-filesystem', severity: 'warning', hadolint: ['DL3067'],
+  explain: () => [t('COPY --from=stage / / copies the entire file system of that stage, including package caches and build tools, over this one. Copy only the files you need.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    if (i.upper !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+    const { sources, dest } = copyArgs(i);
+    // Only stages with steps of their own: a stage that merely names an image (FROM tonistiigi/xx
+    // AS xx) or an image reference is copied whole on purpose.
+    const target = refsIn(ctx).find((r) => r.instruction === i && r.kind === 'copy')?.target;
+    if (!target || target.instructions.length < 2) continue;
+    // A stage built FROM scratch holds only what was put there to be exported: copying all of it
+    // is the point. Into a stage FROM scratch, it flattens the other stage into one layer.
+    const here = ctx.a.doc.stages[i.stage];
+    if (ctx.a.family(target) === 'scratch' || (here && ctx.a.family(here) === 'scratch')) continue;
+    // A stage built FROM the same base as this one adds only its own changes: copying it whole
+    // squashes them into one layer (the "merge, then flatten" idiom), nothing else comes along.
+    const base = rootImageRef(ctx.a, target);
+    if (here && base !== '' && base === rootImageRef(ctx.a, here)) continue;
+    if (sources.length === 1 && sources[0]!.value === '/' && dest?.value === '/') ctx.report(i.args, t('This copies the whole file system of the other stage; copy only what you need.'));
+  }
+});
+
+const LABEL_KEY = /^[a-z0-9]([a-z0-9]|[.-](?![.-]))*[a-z0-9]$|^[a-z0-9]$/;
+const RESERVED_LABEL = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
+/** Keys Docker or another spec tells image authors to set, whatever the convention says: Docker Desktop extensions, Operator bundles. */
+const PRESCRIBED_LABEL = /^(com\.docker\.desktop\.extension\.|com\.docker\.extension\.|operators\.operatorframework\.io\.)/;
+
+export const invalidLabelKey = rule({
+  id: 'invalid-label-key', severity: 'hint', hadolint: ['DL3048'],
+  explain: () => [t('Label keys are by convention lower-case letters and digits separated by dots or dashes, in reverse-DNS form (org.opencontainers.image.source). The com.docker., io.docker. and org.dockerproject. prefixes are reserved for Docker.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    if (i.upper !== 'LABEL') continue;
+    for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
+      const key = pair.key.value;
+      if (!key || key.includes('$') || PRESCRIBED_LABEL.test(key)) continue;
+      if (RESERVED_LABEL.test(key)) ctx.report(pair.key.span, t('The label prefix of {0} is reserved for Docker.', key));
+      else if (!LABEL_KEY.test(key)) ctx.report(pair.key.span, t('{0} is not a conventional label key (lower case, digits, dots and dashes).', key));
+    }
+  }
+});
+
+export const copyRules = [workdirRelative, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];

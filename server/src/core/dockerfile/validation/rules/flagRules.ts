@@ -1,0 +1,143 @@
+// Rules about `--flags`: known for the instruction, not repeated, given a value, valid values.
+import { t } from '../../../l10n';
+import type { Flag } from '../../syntax/ast';
+import { isInstruction } from '../../syntax/instructions';
+import { FLAG_SPECS, flagSpec, MOUNT_KEYS, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
+
+const KNOWN = new Map<string, string[]>();
+for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instruction) ?? []), f.name]);
+import { closest } from './suggest';
+import { rule } from './rule';
+
+const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
+const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+
+function durationMs(value: string): number {
+  let total = 0;
+  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_FACTOR[m[2]!]!;
+  return total;
+}
+
+export const unknownFlag = rule({
+  id: 'unknown-flag', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
+  explain: () => [t('Each instruction accepts its own set of flags (for example COPY --from, RUN --mount, HEALTHCHECK --interval). BuildKit stops at a flag the instruction does not know.')],
+}, (ctx) => {
+  for (const i0 of ctx.scope.instructions) {
+    const i = i0.trigger ?? i0;
+    if (!isInstruction(i.keyword)) continue;
+    if (i.flags.length === 0) continue;
+    const known = KNOWN.get(i.upper) ?? [];
+    for (const flag of i.flags) {
+      if (known.includes(flag.name)) continue;
+      const suggestion = closest(flag.name, known);
+      ctx.report(flag.nameSpan.end > flag.nameSpan.start ? flag.span : flag.span, suggestion
+        ? t('{0} has no flag --{1}. Did you mean --{2}?', i.upper, flag.name, suggestion)
+        : known.length > 0
+          ? t('{0} has no flag --{1}.', i.upper, flag.name)
+          : t('{0} takes no flags.', i.upper), { data: suggestion ? { replacement: suggestion, span: flag.nameSpan } : undefined });
+    }
+  }
+});
+
+export const duplicateFlag = rule({
+  id: 'duplicate-flag', severity: 'error', dockerfileUtils: ['FLAG_DUPLICATE'],
+  explain: () => [t('Most flags may be given once per instruction; only RUN --mount, RUN --device and COPY/ADD --exclude may repeat.')],
+}, (ctx) => {
+  for (const i0 of ctx.scope.instructions) {
+    const i = i0.trigger ?? i0;
+    const seen = new Set<string>();
+    for (const flag of i.flags) {
+      const spec = flagSpec(i.upper, flag.name);
+      if (seen.has(flag.name) && spec && !spec.repeatable) ctx.report(flag.span, t('--{0} is given more than once.', flag.name));
+      seen.add(flag.name);
+    }
+  }
+});
+
+export const flagMissingValue = rule({
+  id: 'flag-missing-value', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
+  explain: () => [t('This flag needs a value after an equals sign, for example --from=build.')],
+}, (ctx) => {
+  for (const i0 of ctx.scope.instructions) {
+    const i = i0.trigger ?? i0;
+    for (const flag of i.flags) {
+      const spec = flagSpec(i.upper, flag.name);
+      if (spec && spec.kind !== 'boolean' && (flag.value === undefined || flag.value === '')) {
+        ctx.report(flag.span, t('--{0} needs a value.', flag.name));
+      }
+    }
+  }
+});
+
+function checkMount(flag: Flag, report: (message: string) => void): void {
+  const value = flag.value ?? '';
+  if (value.includes('$')) return;
+  const pairs = value.split(',').filter((p) => p.length > 0).map((p) => {
+    const eq = p.indexOf('=');
+    return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
+  });
+  const type = pairs.find(([k]) => k === 'type')?.[1] ?? 'bind';
+  if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
+    report(t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
+    return;
+  }
+  const keys = MOUNT_KEYS[type]!;
+  for (const [key, v] of pairs) {
+    if (!keys.includes(key)) {
+      report(t('A {0} mount has no option {1}.', type, key));
+      continue;
+    }
+    const allowed = MOUNT_VALUES[key];
+    if (allowed && v !== undefined && key !== 'type' && !allowed.includes(v.toLowerCase())) {
+      report(t('{0} expects one of {1}, not {2}.', key, allowed.join(', '), v));
+    }
+  }
+}
+
+export const invalidFlagValue = rule({
+  id: 'invalid-flag-value', severity: 'error',
+  dockerfileUtils: ['FLAG_INVALID_DURATION', 'FLAG_LESS_THAN_1MS', 'FLAG_MISSING_DURATION', 'FLAG_UNKNOWN_UNIT', 'FLAG_AT_LEAST_ONE', 'INVALID_SYNTAX', 'FLAG_EXPECTED_BOOLEAN_VALUE', 'FLAG_INVALID_FROM_VALUE'],
+  explain: () => [
+    t('Flag values have formats: HEALTHCHECK durations are a number with a unit (30s, 1m30s, 500ms), --retries is a whole number, boolean flags take true or false, RUN --mount is a comma-separated list of options for its type, and RUN --network and --security take a fixed set of words.'),
+  ],
+}, (ctx) => {
+  for (const i0 of ctx.scope.instructions) {
+    const i = i0.trigger ?? i0;
+    for (const flag of i.flags) {
+      const spec = flagSpec(i.upper, flag.name);
+      const value = flag.value;
+      if (!spec || value === undefined || value === '' || value.includes('$')) continue;
+      const span = flag.valueSpan ?? flag.span;
+      const report = (message: string) => ctx.report(span, message);
+      switch (spec.kind) {
+        case 'duration':
+          if (/^\d+(\.\d+)?$/.test(value) && Number(value) !== 0) report(t('{0} has no unit; add one such as s, m or ms.', value));
+          else if (!DURATION.test(value) && value !== '0') report(t('{0} is not a duration such as 30s or 1m30s.', value));
+          // Zero (0s, 0m) means "the default" to BuildKit; only durations between 0 and 1ms are refused.
+          else if (value !== '0' && durationMs(value) > 0 && durationMs(value) < 1) report(t('{0} is shorter than the minimum of 1ms.', value));
+          break;
+        case 'integer':
+          if (!/^-?\d+$/.test(value)) report(t('--{0} expects a whole number, not {1}.', flag.name, value));
+          else if (Number(value) < 0) report(t('--{0} cannot be negative.', flag.name));
+          break;
+        case 'boolean':
+          if (!['true', 'false', '1', '0'].includes(value.toLowerCase())) report(t('--{0} expects true or false, not {1}.', flag.name, value));
+          break;
+        case 'enum':
+          if (!spec.values!.includes(value)) report(t('--{0} expects one of {1}, not {2}.', flag.name, spec.values!.join(', '), value));
+          break;
+        case 'mount':
+          checkMount(flag, report);
+          break;
+        case 'stage':
+          if (/\s/.test(value)) report(t('{0} is not a stage name or image reference.', value));
+          break;
+        default:
+          if (flag.name === 'checksum' && !/^(sha(256|384|512):)?[a-fA-F0-9]+$/.test(value)) report(t('--checksum expects sha256:<hex digest>, not {0}.', value));
+          break;
+      }
+    }
+  }
+});
+
+export const flagRules = [unknownFlag, duplicateFlag, flagMissingValue, invalidFlagValue];

@@ -1,0 +1,164 @@
+// Rules about base images: tags, reference format, platforms and the ARGs FROM may use.
+import { t } from '../../../l10n';
+import type { Stage } from '../../syntax/ast';
+import { parseImageRef } from '../../syntax/imageRef';
+import { OFFICIAL_IMAGES } from '../../analysis/officialImages';
+import { expandText } from '../../analysis/expand';
+import { PREDEFINED_ARGS } from '../../analysis/variableScope';
+import { closest } from './suggest';
+import { rule, type RuleContext } from './rule';
+import { usesIn } from './scope';
+
+/** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
+function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
+  const out: { stage: Stage; image: string }[] = [];
+  for (const stage of ctx.scope.stages) {
+    if (!stage.image || ctx.a.parentOf(stage.index) >= 0) continue;
+    const image = ctx.a.imageOf(stage);
+    if (image === undefined || image === 'scratch' || image === '') continue;
+    if (ctx.a.stageByName.has(image)) continue;
+    out.push({ stage, image });
+  }
+  return out;
+}
+
+/**
+ * Images whose tag is not the version that matters: FROM $BASE_IMAGE leaves the whole reference
+ * to whoever passes the build argument (only its default is untagged), distroless images are
+ * published under latest and pinned by digest, and repositories that carry their release in
+ * their name (ubi9, static-debian12, rhel7) do not move to another release under latest.
+ */
+function versionedElsewhere(stage: Stage, image: string): boolean {
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.image!.raw)) return true;
+  const ref = parseImageRef(image);
+  // A one-word name that is no official image cannot come from Docker Hub (only official images
+  // live in library/): it is an image this project builds itself, whose latest is its last build.
+  if (!ref.registry && !ref.path.includes('/') && !OFFICIAL_IMAGES.has(ref.path)) return true;
+  if (ref.registry === 'gcr.io' && ref.path.startsWith('distroless/')) return true;
+  return ref.path.split(/[/._-]+/).some((w) => /^[a-z]+\d+$/.test(w) && !/^(amd|arm|aarch|x|ppc|s|i|riscv|mips|loong|win|k)\d/.test(w));
+}
+
+export const untaggedImage = rule({
+  id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'],
+  explain: () => [
+    t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
+    t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
+  ],
+}, (ctx) => {
+  for (const { stage, image } of externalImages(ctx)) {
+    const ref = parseImageRef(image);
+    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image)) continue;
+    const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
+    ctx.report(stage.image!.span, t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
+  }
+});
+
+export const latestTag = rule({
+  id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'],
+  explain: () => [t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.')],
+}, (ctx) => {
+  for (const { stage, image } of externalImages(ctx)) {
+    const ref = parseImageRef(image);
+    if (ref.tag === 'latest' && !ref.digest && !versionedElsewhere(stage, image)) ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
+  }
+});
+
+export const invalidImageReference = rule({
+  id: 'invalid-image-reference', severity: 'error', dockerfileUtils: ['INVALID_REFERENCE_FORMAT'],
+  explain: () => [t('An image reference is [registry/]name[:tag][@digest]. Names are lower case; tags use letters, digits, dots, dashes and underscores; digests look like sha256:<64 hex digits>.')],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    const word = stage.image;
+    if (!word || word.raw.includes('$') || ctx.a.parentOf(stage.index) >= 0) continue;
+    const ref = parseImageRef(word.value);
+    if (!ref.problem) continue;
+    const message = ref.problem === 'uppercase'
+      ? t('Image names must be lower case: {0}', word.value)
+      : ref.problem === 'tag' ? t('{0} is not a valid tag.', ref.tag ?? '')
+        : ref.problem === 'digest' ? t('{0} is not a valid digest.', ref.digest ?? '')
+          : t('{0} is not a valid image reference.', word.value);
+    ctx.report(word.span, message);
+  }
+});
+
+function pathWords(uri: string): string[] {
+  let path = uri;
+  try {
+    path = decodeURIComponent(uri);
+  } catch {
+    // keep it encoded
+  }
+  return path.toLowerCase().split(/[/_.-]+/);
+}
+
+export const platformConstant = rule({
+  id: 'platform-constant', severity: 'warning', hadolint: ['DL3029'], buildkit: 'FromPlatformFlagConstDisallowed',
+  explain: () => [
+    t('FROM --platform with a fixed value forces that platform even when someone builds for another one, and on other machines it runs under emulation. Usually you want a build argument such as --platform=$BUILDPLATFORM for build tools, or no flag at all.'),
+  ],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    const flag = stage.from.flags.find((f) => f.name === 'platform');
+    if (!flag?.value || flag.value.includes('$')) continue;
+    // BuildKit accepts a constant that the stage name explains (FROM --platform=linux/amd64 x AS
+    // build-amd64); an image whose reference names that platform is chosen for it on purpose too.
+    const name = stage.name?.value.toLowerCase() ?? '';
+    const image = stage.image?.raw.toLowerCase() ?? '';
+    const parts = flag.value.toLowerCase().split('/').filter((p) => p);
+    if (name && parts.some((p) => name.includes(p))) continue;
+    if (parts.length >= 2 && parts.every((p) => image.includes(p))) continue;
+    // A Dockerfile made for one platform (every FROM pins the same one, or its path names the
+    // architecture, as in ubuntu22.04-arm32v7/Dockerfile) pins it on purpose.
+    const constant = flag.value.toLowerCase();
+    const froms = ctx.a.doc.stages.filter((s) => s.image && ctx.a.parentOf(s.index) < 0);
+    if (froms.length >= 2 && froms.every((s) => s.from.flags.find((f) => f.name === 'platform')?.value?.toLowerCase() === constant)) continue;
+    const arch = parts[1];
+    if (arch && pathWords(ctx.uri).some((w) => w.startsWith(arch))) continue;
+    ctx.report(flag.span, t('--platform={0} is a constant; use a build argument such as $BUILDPLATFORM or leave it out.', flag.value));
+  }
+});
+
+export const redundantTargetPlatform = rule({
+  id: 'redundant-target-platform', severity: 'information', hadolint: ['DL3065'], buildkit: 'RedundantTargetPlatform',
+  explain: () => [t('Stages are built for the target platform by default, so --platform=$TARGETPLATFORM changes nothing.')],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    const flag = stage.from.flags.find((f) => f.name === 'platform');
+    if (flag?.value && /^\$\{?TARGETPLATFORM\}?$/.test(flag.value)) ctx.report(flag.span, t('--platform=$TARGETPLATFORM is the default; remove it.'), { data: { deleteSpan: flag.span } });
+  }
+});
+
+export const undefinedArgInFrom = rule({
+  id: 'undefined-arg-in-from', severity: 'warning', buildkit: 'UndefinedArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
+  explain: () => [t('FROM can only use ARGs declared before the first FROM (global ARGs) and the predefined platform arguments. An ARG declared inside a stage is not visible to FROM lines.')],
+}, (ctx) => {
+  const globals = ctx.a.doc.globalArgs.length > 0 ? ctx.a.variables.unit(-1).defs.map((d) => d.name) : [];
+  for (const use of usesIn(ctx)) {
+    if (use.instruction.upper !== 'FROM' || use.def || PREDEFINED_ARGS.has(use.ref.name) || !use.ref.name) continue;
+    if (use.ref.modifier === '-' || use.ref.modifier === ':-') continue;
+    const suggestion = closest(use.ref.name, globals);
+    ctx.report(use.ref.span, suggestion
+      ? t('{0} is not declared with a global ARG. Did you mean {1}?', use.ref.name, suggestion)
+      : t('{0} is not declared with an ARG before the first FROM.', use.ref.name), { data: suggestion ? { replacement: suggestion, span: use.ref.nameSpan } : undefined });
+  }
+});
+
+export const invalidDefaultArgInFrom = rule({
+  id: 'invalid-default-arg-in-from', severity: 'information', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
+  explain: () => [t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.')],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    const word = stage.image;
+    if (!word || !word.raw.includes('$')) continue;
+    const visible = ctx.a.variables.visibleAt(stage.from);
+    const refs = ctx.a.variables.usesIn(stage.from).filter((u) => u.ref.span.start >= word.span.start && u.ref.span.end <= word.span.end);
+    if (refs.some((u) => !u.def && !PREDEFINED_ARGS.has(u.ref.name))) continue;
+    if (refs.some((u) => PREDEFINED_ARGS.has(u.ref.name) && !u.def)) continue;
+    const expanded = expandText(word.raw, (n) => (visible.has(n) ? visible.get(n)!.value ?? '' : undefined), ctx.a.doc.escape).value;
+    if (expanded === '' || parseImageRef(expanded).problem) {
+      ctx.report(word.span, t('With the ARG defaults this image is {0}, which is not valid. Give the ARG a default value.', expanded === '' ? t('empty') : expanded));
+    }
+  }
+});
+
+export const fromRules = [untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];

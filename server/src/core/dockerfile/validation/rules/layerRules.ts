@@ -1,0 +1,234 @@
+// Rules that teach how layers and the build cache work: install order, cleanup placement and
+// stale package lists. None of the peer linters has them.
+import { t } from '../../../l10n';
+import type { Instruction } from '../../syntax/ast';
+import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
+import { stageUse } from '../../analysis/stageUse';
+import { afterInstruction, removes, resolvePath, workdirAtStart } from '../../analysis/workdir';
+import { baseName, commandsOf, commandSpan, runShells, subcommand, type Cmd } from './shellCommands';
+import { rule } from './rule';
+
+/** Dependency installs that only need a manifest, and the manifest files to copy first. */
+export function dependencyInstall(c: Cmd): { what: string; manifests: string[] } | undefined {
+  const sub = c.args.find((w) => !w.text.startsWith('-'))?.text;
+  const args = c.args.map((w) => w.text);
+  switch (c.name) {
+    case 'npm':
+      if ((sub === 'ci' || sub === 'install' || sub === 'i') && args.filter((x) => !x.startsWith('-')).length === 1) return { what: `npm ${sub}`, manifests: ['package.json', 'package-lock.json*'] };
+      return undefined;
+    case 'yarn':
+      if (sub === undefined || sub === 'install') return { what: 'yarn install', manifests: ['package.json', 'yarn.lock'] };
+      return undefined;
+    case 'pnpm':
+      if (sub === 'install' || sub === 'i') return { what: 'pnpm install', manifests: ['package.json', 'pnpm-lock.yaml'] };
+      return undefined;
+    case 'pip': case 'pip3': {
+      const r = args.findIndex((x) => x === '-r' || x === '--requirement');
+      if (sub === 'install' && r >= 0 && args[r + 1]) return { what: 'pip install -r', manifests: [args[r + 1]!] };
+      return undefined;
+    }
+    case 'poetry':
+      return sub === 'install' ? { what: 'poetry install', manifests: ['pyproject.toml', 'poetry.lock'] } : undefined;
+    case 'pipenv':
+      return sub === 'install' ? { what: 'pipenv install', manifests: ['Pipfile', 'Pipfile.lock'] } : undefined;
+    case 'go':
+      return sub === 'mod' && args.includes('download') ? { what: 'go mod download', manifests: ['go.mod', 'go.sum'] } : undefined;
+    case 'bundle':
+      return sub === undefined || sub === 'install' ? { what: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : undefined;
+    case 'composer':
+      return sub === 'install' ? { what: 'composer install', manifests: ['composer.json', 'composer.lock'] } : undefined;
+    case 'mvn': case 'mvnw':
+      return args.some((x) => x.startsWith('dependency:')) ? { what: 'mvn dependency', manifests: ['pom.xml'] } : undefined;
+    case 'dotnet':
+      return sub === 'restore' ? { what: 'dotnet restore', manifests: ['*.csproj'] } : undefined;
+    case 'cargo':
+      return sub === 'fetch' ? { what: 'cargo fetch', manifests: ['Cargo.toml', 'Cargo.lock'] } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isCopyAll(i: Instruction): boolean {
+  if ((i.upper !== 'COPY' && i.upper !== 'ADD') || i.flags.some((f) => f.name === 'from')) return false;
+  return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
+}
+
+export const copyAllBeforeInstall = rule({
+  id: 'copy-all-before-install', severity: 'warning', namesLines: true,
+  explain: () => [
+    t('Docker reuses a cached layer only while everything that went into it is unchanged. After COPY . . every edit to any source file changes that layer, so the dependency install that follows runs again from scratch on every build.'),
+    t('Copy only the dependency manifest first (package.json and its lock file, requirements.txt, go.mod and go.sum...), install, and copy the rest of the source afterwards. Then dependencies are reinstalled only when the manifest changes.'),
+  ],
+}, (ctx) => {
+  const runs = runShells(ctx);
+  for (const stage of ctx.scope.stages) {
+    const copyAll = stage.instructions.find(isCopyAll);
+    if (!copyAll) continue;
+    for (const run of runs) {
+      if (run.stage !== stage) continue;
+      const install = commandsOf(run).map(dependencyInstall).find((x) => x !== undefined);
+      if (!install) continue;
+      if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order
+      ctx.report(copyAll.span, t('COPY . before {0} (line {1}): every source change re-runs the install. Copy {2} first, install, then copy the rest.',
+        install.what, String(ctx.a.lines.positionAt(run.instruction.span.start).line + 1), install.manifests.join(' ')), {
+        data: { manifests: install.manifests, runAt: run.instruction.span.start },
+      });
+      break;
+    }
+  }
+});
+
+export const aptGetUpdateAlone = rule({
+  id: 'apt-get-update-alone', severity: 'warning',
+  explain: () => [
+    t('The layer of RUN apt-get update is cached on its own. Later, when you add a package to the next RUN apt-get install, Docker reuses the old package lists from the cache and the install fails or gets outdated versions.'),
+    t('Always run apt-get update and apt-get install in the same RUN, and remove /var/lib/apt/lists/* at its end.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const commands = commandsOf(run).filter((c) => c.name !== 'set' && c.name !== 'true');
+    if (commands.length === 0) continue;
+    if (!commands.every((c) => (c.name === 'apt-get' || c.name === 'apt') && subcommand(c, ['-o']) === 'update')) continue;
+    ctx.report(run.instruction.span, t('apt-get update alone in a RUN goes stale in the build cache; combine it with the apt-get install that needs it.'), { data: { mergeUpdate: true } });
+  }
+});
+
+interface Created {
+  instruction: Instruction;
+}
+
+/** What a cleanup command removes: kinds (apt lists, a cache) and paths, resolved against `cwd`. */
+function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
+  const sub = subcommand(c, ['-o']);
+  if (c.name === 'apt-get' && (sub === 'clean' || sub === 'autoclean')) return { kinds: ['apt-cache'], paths: [] };
+  // apt-get dist-clean (Debian 13 and later) removes the package lists as well.
+  if (c.name === 'apt-get' && sub === 'dist-clean') return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'clean') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
+  if (c.name === 'apk' && sub === 'cache') return { kinds: ['apk-cache'], paths: [] };
+  const kinds: string[] = [];
+  const paths: string[] = [];
+  if (c.name !== 'rm') return { kinds, paths };
+  for (const w of c.args) {
+    if (w.text.startsWith('-') || !w.literal) continue;
+    if (w.text.startsWith('/var/lib/apt/lists')) kinds.push('apt-lists');
+    else if (w.text.startsWith('/var/cache/apt')) kinds.push('apt-cache');
+    else if (w.text.startsWith('/var/cache/apk')) kinds.push('apk-cache');
+    else if (w.text.startsWith('/var/cache/yum')) kinds.push('yum-cache');
+    else if (w.text.startsWith('/var/cache/dnf')) kinds.push('dnf-cache');
+    else if (cwd !== undefined || w.text.startsWith('/')) paths.push(resolvePath(cwd ?? '/', w.text.replace(/\/\*?$/, '') || '/'));
+  }
+  return { kinds, paths };
+}
+
+/** What a command leaves behind that a cleanup might target: kinds, and files (resolved against `cwd`). */
+function createdBy(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
+  const sub = subcommand(c, ['-o']);
+  if (c.name === 'apt-get' && sub === 'update') return { kinds: ['apt-lists'], paths: [] };
+  if (c.name === 'apt-get' && sub === 'install') return { kinds: ['apt-cache'], paths: [] };
+  if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'install') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
+  if (c.name === 'apk' && sub === 'add') return { kinds: ['apk-cache'], paths: [] };
+  const paths: string[] = [];
+  const args = c.args.map((w) => w.text);
+  const output = (flags: string[]) => {
+    const o = args.findIndex((x) => flags.includes(x));
+    const file = o >= 0 ? args[o + 1] : undefined;
+    if (file && file !== '-' && (cwd !== undefined || file.startsWith('/'))) paths.push(resolvePath(cwd ?? '/', file));
+  };
+  if (c.name === 'wget') output(['-O', '--output-document']);
+  if (c.name === 'curl') output(['-o', '--output']);
+  return { kinds: [], paths };
+}
+
+/** Archives, packages and installers: files big enough that a copy left in a layer matters. */
+const BULKY = /\.(tar|t[gbx]z|tbz2|tzst|gz|bz2|xz|zst|zip|7z|rar|deb|rpm|apk|whl|jar|war|ear|msi|nupkg|gem|run|iso|img)$/i;
+
+/**
+ * The bulky things a COPY or ADD puts into the image (archives, packages, the whole build
+ * context), one path per source, inside the destination folder when it is one. Small files such
+ * as a requirements.txt removed later cost nothing worth a warning.
+ */
+function copiedFiles(i: Instruction, cwd: string | undefined): string[] {
+  const { sources, dest, heredocSources } = copyArgs(i);
+  if (!dest || heredocSources > 0 || dest.value.includes('$') || (cwd === undefined && !dest.value.startsWith('/'))) return [];
+  const fromStage = i.flags.some((f) => f.name === 'from');
+  const folder = sources.length > 1 || /[/\\]$/.test(dest.value) || dest.value === '.' || dest.value === '..';
+  const out: string[] = [];
+  for (const s of sources) {
+    // ADD unpacks a local archive instead of copying it; URLs and Git sources are no local file either.
+    if (i.upper === 'ADD' && (!fromStage && ARCHIVE.test(s.value) || isUrl(s.value))) continue;
+    if (s.value.includes('$') || /[*?[]/.test(s.value)) continue;
+    if (!BULKY.test(s.value) && s.value !== '.' && s.value !== './') continue;
+    out.push(resolvePath(cwd ?? '/', folder ? `${dest.value}/${baseName(s.value.replace(/\/+$/, ''))}` : dest.value));
+  }
+  return out;
+}
+
+export const cleanupInLaterLayer = rule({
+  id: 'cleanup-in-later-layer', severity: 'warning', namesLines: true,
+  explain: () => [
+    t('Every RUN, COPY and ADD adds a layer on top of the previous ones, and layers are never rewritten. Deleting files in a later RUN only hides them: the earlier layer still contains them, so the image does not get smaller.'),
+    t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache, RUN --mount=type=bind (to read a file without copying it) or a multi-stage build.'),
+    t('Only the stages that make the final image (the last stage and the stages it is built FROM) are checked: what a builder stage leaves behind never reaches the image that copies from it.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const runs = new Map(runShells(ctx).map((r) => [r.instruction, r]));
+  const { finalImage } = stageUse(a);
+  for (const stage of ctx.scope.stages) {
+    if (!finalImage.has(stage.index)) continue;
+    const kinds = new Map<string, Created>();
+    const files = new Map<string, Created>();
+    let cwd = workdirAtStart(a, stage);
+    for (const i of stage.instructions) {
+      cwd = afterInstruction(a, cwd, i);
+      if (i.upper === 'COPY' || i.upper === 'ADD') {
+        for (const path of copiedFiles(i, cwd)) files.set(path, { instruction: i });
+        continue;
+      }
+      const run = runs.get(i);
+      if (!run) continue;
+      const commands = commandsOf(run);
+      // Walk the script in order, following top-level cd, so relative paths resolve where they run.
+      let here = cwd;
+      const ownKinds = new Set<string>();
+      const ownFiles = new Set<string>();
+      const cleaned: { c: Cmd; kinds: string[]; paths: string[] }[] = [];
+      for (const c of commands) {
+        if (c.name === 'cd' && !c.raw.nested) {
+          const dir = c.args[0];
+          here = dir && dir.literal && !dir.text.startsWith('-') ? (here === undefined && !dir.text.startsWith('/') ? undefined : resolvePath(here ?? '/', dir.text)) : undefined;
+          continue;
+        }
+        const made = createdBy(c, here);
+        for (const k of made.kinds) ownKinds.add(k);
+        for (const p of made.paths) ownFiles.add(p);
+        const gone = cleanupOf(c, here);
+        if (gone.kinds.length > 0 || gone.paths.length > 0) cleaned.push({ c, ...gone });
+      }
+      for (const { c, kinds: goneKinds, paths: gonePaths } of cleaned) {
+        const earlier = new Set<Instruction>();
+        for (const k of goneKinds) {
+          const e = kinds.get(k);
+          if (e && !ownKinds.has(k)) earlier.add(e.instruction);
+        }
+        for (const target of gonePaths) {
+          if ([...ownFiles].some((p) => removes(target, p))) continue;
+          for (const [path, e] of files) if (removes(target, path)) earlier.add(e.instruction);
+        }
+        const first = [...earlier].sort((x, y) => x.index - y.index)[0];
+        if (!first) continue;
+        ctx.report(commandSpan(run, c), t('This cleans up files created by an earlier layer (line {0}); they stay in that layer, so the image does not shrink. Clean up in the same RUN.',
+          String(a.lines.positionAt(first.span.start).line + 1)));
+      }
+      // What this RUN leaves behind (created and not removed in it) can be cleaned by a later one.
+      const removed = cleaned.flatMap((x) => x.paths);
+      const removedKinds = new Set(cleaned.flatMap((x) => x.kinds));
+      for (const k of ownKinds) if (!removedKinds.has(k)) kinds.set(k, { instruction: i });
+      for (const p of ownFiles) if (!removed.some((target) => removes(target, p))) files.set(p, { instruction: i });
+      // Files this RUN removed are gone from later layers' point of view.
+      for (const path of [...files.keys()]) if (removed.some((target) => removes(target, path))) files.delete(path);
+    }
+  }
+});
+
+export const layerRules = [copyAllBeforeInstall, aptGetUpdateAlone, cleanupInLaterLayer];

@@ -1,0 +1,240 @@
+// Package-manager rules, driven by one table: non-interactive switches, version pins and cache
+// cleanup for apt-get, apk, yum, dnf, microdnf, zypper, pip, npm, gem, go and yarn.
+import { t } from '../../../l10n';
+import type { Cmd, RunShell } from './shellCommands';
+import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShells, subcommand } from './shellCommands';
+import { familyOfImage, type ImageFamily } from '../../analysis/imageFamily';
+import { rootImageRef, stageUse } from '../../analysis/stageUse';
+import { rule, type Rule } from './rule';
+import type { DockerfileCode } from '../../../diagnosticCodes';
+
+interface Manager {
+  /** Command names. */
+  names: string[];
+  /** Subcommands that install. */
+  install: string[];
+  /** Options whose value is the next word. */
+  withValue?: string[];
+}
+
+const APT: Manager = { names: ['apt-get'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c'] };
+const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
+const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
+const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
+const ZYPPER: Manager = { names: ['zypper'], install: ['install', 'in'], withValue: ['-r', '--repo', '--from', '-t', '--type'] };
+const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version'] };
+const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace'] };
+const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
+const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p'] };
+
+/** `python -m pip install` counts as pip. */
+function asManager(c: Cmd, m: Manager): Cmd | undefined {
+  if (m === PIP && /^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m' && /^pip[0-9]?$/.test(c.args[1]?.text ?? '')) {
+    return { ...c, name: 'pip', args: c.args.slice(2) };
+  }
+  return m.names.includes(c.name) ? c : undefined;
+}
+
+/** apt-get -s and its synonyms only print what would happen: nothing is installed, nothing asks. */
+function simulates(c: Cmd): boolean {
+  return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && c.name === 'apt-get');
+}
+
+function installs(run: RunShell, m: Manager): Cmd[] {
+  const out: Cmd[] = [];
+  for (const c0 of commandsOf(run)) {
+    const c = asManager(c0, m);
+    if (c && m.install.includes(subcommand(c, m.withValue) ?? '') && !simulates(c)) out.push(c);
+  }
+  return out;
+}
+
+/** Package operands after the install subcommand. */
+function packages(c: Cmd, m: Manager): string[] {
+  return operands(c, m.withValue).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.includes('$') && !p.startsWith('/') && !p.startsWith('.'));
+}
+
+interface PackageRule {
+  id: DockerfileCode;
+  peer: string;
+  severity: 'warning' | 'information' | 'hint' | 'off';
+  manager: Manager;
+  /** About image size: only the stages that make the final image are checked (a builder's leftovers are never shipped). */
+  imageOnly?: boolean;
+  /** Whole-file condition under which the author has shown they know the advice, so its absence elsewhere is a choice. */
+  knownIn?: (text: string) => boolean;
+  problem: (c: Cmd, run: RunShell) => string | undefined;
+  explain: () => string[];
+}
+
+const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
+  id, peer, severity: 'warning', manager: m,
+  problem: (c) => (hasOption(c, short, long) || c.args.some((w) => w.text === '-qq' || w.text === '-q=2') ? undefined
+    : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
+  explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation, reads end-of-file, and aborts.')],
+});
+
+/**
+ * Version pins are policy, not correctness: off for distribution packages (their archives drop
+ * old versions, so pins break builds) and a hint for language packages.
+ */
+const pinRule = (id: DockerfileCode, peer: string, m: Manager, pinned: (pkg: string, c: Cmd) => boolean, example: (pkg: string) => string, severity: 'hint' | 'off'): PackageRule => ({
+  id, peer, severity, manager: m,
+  problem: (c) => {
+    const loose = packages(c, m).filter((p) => !p.startsWith('-') && !pinned(p, c));
+    return loose.length > 0 ? t('Pin versions for repeatable builds ({0}), for example {1}.', loose.slice(0, 3).join(', '), example(loose[0]!)) : undefined;
+  },
+  explain: () => [
+    t('Without a version, each build installs whatever is newest that day, so two builds of the same Dockerfile can differ and a new release can break the build. Pinning trades that for having to bump versions yourself.'),
+    t('Pinning is a policy choice, not a defect: pins of distribution packages (apt, apk, yum, dnf, zypper) are off by default, because those archives drop old versions and a pinned build then fails; pins of language packages are a hint. Turn a rule on in the dockerWorkbench.rules setting if your team pins.'),
+  ],
+});
+
+function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
+  return commandsOf(run).some(test);
+}
+
+const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string): PackageRule => ({
+  id, peer, severity: 'information', manager: m, imageOnly: true,
+  problem: (c, run) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) ? undefined
+    : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, advice)),
+  explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
+});
+
+const rm = (prefix: string) => (run: RunShell) => sameRunHas(run, (c) => c.name === 'rm' && c.args.some((w) => w.text.startsWith(prefix)));
+
+const TABLE: PackageRule[] = [
+  yesRule('apt-get-yes', 'DL3014', APT, 'y', ['--yes', '--assume-yes'], '-y'),
+  {
+    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT, imageOnly: true,
+    // Official images install their own product with its recommends on purpose, next to --no-install-recommends everywhere else.
+    knownIn: (text) => text.includes('--no-install-recommends') || /Install-Recommends/i.test(text),
+    problem: (c) => (c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
+      : t('Add --no-install-recommends so apt-get installs only what you asked for.')),
+    explain: () => [
+      t('By default apt-get also installs "recommended" packages, which are often large and unneeded in a container. --no-install-recommends keeps the image small; add what you really need explicitly.'),
+      t('When the Dockerfile uses --no-install-recommends elsewhere, an install without it is taken as deliberate and not reported.'),
+    ],
+  },
+  pinRule('apt-pin', 'DL3008', APT, (p) => p.includes('=') || p.endsWith('.deb'), (p) => `${p}=<version>`, 'off'),
+  cleanRule('apk-no-cache', 'DL3019', APK, (run) => sameRunHas(run, (c) => c.name === 'apk' && hasOption(c, '', ['--no-cache'])) || rm('/var/cache/apk')(run), '/var/cache/apk', 'use apk add --no-cache'),
+  pinRule('apk-pin', 'DL3018', APK, (p) => /[=~<>]/.test(p), (p) => `${p}=<version>`, 'off'),
+  yesRule('yum-yes', 'DL3030', YUM, 'y', ['--assumeyes'], '-y'),
+  cleanRule('yum-clean', 'DL3032', YUM, (run) => sameRunHas(run, (c) => c.name === 'yum' && subcommand(c, YUM.withValue) === 'clean') || rm('/var/cache/yum')(run), '/var/cache/yum', 'run yum clean all'),
+  pinRule('yum-pin', 'DL3033', YUM, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
+  // microdnf never asks (its -y "does nothing, we always assume yes"), so only dnf itself needs it.
+  yesRule('dnf-yes', 'DL3038', { ...DNF, names: ['dnf'] }, 'y', ['--assumeyes'], '-y'),
+  cleanRule('dnf-clean', 'DL3040', DNF, (run) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean') || rm('/var/cache/dnf')(run) || rm('/var/cache/yum')(run), '/var/cache/dnf', 'run dnf clean all'),
+  pinRule('dnf-pin', 'DL3041', DNF, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
+  yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
+  cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
+  pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
+  pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => hasOption(c, '', ['--no-cache-dir'])), '/root/.cache', 'add --no-cache-dir'),
+  pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
+  pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
+  pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
+];
+
+function packageRule(entry: PackageRule): Rule {
+  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : {}) }, (ctx) => {
+    if (entry.knownIn?.(ctx.a.text)) return;
+    const finalImage = entry.imageOnly ? stageUse(ctx.a).finalImage : undefined;
+    for (const run of runShells(ctx)) {
+      if (finalImage && (!run.stage || !finalImage.has(run.stage.index))) continue;
+      for (const c of installs(run, entry.manager)) {
+        const message = entry.problem(c, run);
+        if (message) ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
+      }
+    }
+  });
+}
+
+export const aptListsCleanup = rule({
+  id: 'apt-lists-cleanup', severity: 'information', hadolint: ['DL3009'],
+  explain: () => [
+    t('apt-get update downloads package lists into /var/lib/apt/lists (tens of megabytes). Remove them with rm -rf /var/lib/apt/lists/* at the end of the same RUN; a later RUN cannot take them out of this layer.'),
+    t('apt-get dist-clean (Debian 13 and later) removes them too. Only the stages that make the final image are checked.'),
+  ],
+}, (ctx) => {
+  const { finalImage } = stageUse(ctx.a);
+  for (const run of runShells(ctx)) {
+    if (!run.stage || !finalImage.has(run.stage.index)) continue;
+    const update = commandsOf(run).find((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'update');
+    const distClean = commandsOf(run).some((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'dist-clean');
+    if (!update || distClean || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
+    ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
+  }
+});
+
+export const aptInsteadOfAptGet = rule({
+  id: 'apt-instead-of-apt-get', severity: 'warning', hadolint: ['DL3027'],
+  explain: () => [t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      if (c.name === 'apt' && c.args.length > 0) ctx.report(commandSpan(run, c), t('Use apt-get instead of apt in scripts.'), { data: { replacement: 'apt-get', span: run.info.span(c.raw.words[0]!.start, c.raw.words[0]!.end) } });
+    }
+  }
+});
+
+export const zypperDistUpgrade = rule({
+  id: 'zypper-dist-upgrade', severity: 'warning', hadolint: ['DL3035'],
+  explain: () => [t('zypper dist-upgrade can move the whole distribution to a new release inside a build. Update the base image tag instead.')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      if (c.name === 'zypper' && ['dist-upgrade', 'dup'].includes(subcommand(c, ZYPPER.withValue) ?? '')) ctx.report(commandSpan(run, c), t('Do not run zypper dist-upgrade in a build; use a newer base image.'));
+    }
+  }
+});
+
+export const yarnCacheClean = rule({
+  id: 'yarn-cache-clean', severity: 'information', hadolint: ['DL3060'],
+  explain: () => [t('yarn install keeps a copy of every package in its cache. Run yarn cache clean in the same RUN, or mount the cache with RUN --mount=type=cache,target=/usr/local/share/.cache/yarn.')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const commands = commandsOf(run);
+    const install = commands.find((c) => c.name === 'yarn' && (c.args.length === 0 || c.args[0]!.text === 'install'));
+    if (!install || cacheMountTargets(run.instruction).length > 0 || !run.stage || !stageUse(ctx.a).finalImage.has(run.stage.index)) continue;
+    if (commands.some((c) => c.name === 'yarn' && c.args[0]?.text === 'cache' && c.args[1]?.text === 'clean')) continue;
+    ctx.report(commandSpan(run, install), t('yarn install without yarn cache clean leaves the package cache in the layer.'));
+  }
+});
+
+/** Which package managers each base image family has. */
+const MANAGERS_OF: Partial<Record<ImageFamily, string[]>> = {
+  debian: ['apt-get', 'apt', 'dpkg'],
+  alpine: ['apk'],
+  rhel: ['dnf', 'microdnf', 'yum', 'tdnf', 'zypper', 'rpm'],
+};
+const ALL_MANAGERS = new Set(Object.values(MANAGERS_OF).flat());
+
+export const packageManagerMismatch = rule({
+  id: 'package-manager-mismatch', severity: 'warning',
+  explain: () => [
+    t('Each distribution has its own package manager: apt-get on Debian and Ubuntu, apk on Alpine, dnf, microdnf or yum on RHEL, UBI, Fedora and their kin. A RUN that calls another one fails with "not found" (apt-get on an Alpine image is a classic after switching a base image to its -alpine tag).'),
+    t('The family is read from the base image at the root of the stage\'s FROM chain; scripts that look for the package manager first (command -v, which) or use several are left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    if (!run.stage) continue;
+    const root = rootImageRef(ctx.a, run.stage);
+    const family = ctx.a.doc.escape === '`' ? 'windows' : familyOfImage(root);
+    const own = MANAGERS_OF[family];
+    if (!own) continue;
+    const commands = commandsOf(run);
+    // A portable script (command -v apk || ..., several managers) decides at run time.
+    const used = new Set(commands.filter((c) => ALL_MANAGERS.has(c.name)).map((c) => c.name));
+    if (commands.some((c) => ['command', 'which', 'type', 'hash'].includes(c.name)) || /\bcommand\s+-v\b/.test(run.info.source.text)) continue;
+    if ([...used].some((m) => own.includes(m))) continue;
+    const wrong = commands.find((c) => ALL_MANAGERS.has(c.name) && !c.raw.nested && !own.includes(c.name));
+    if (!wrong || wrong.name === 'rpm' || wrong.name === 'dpkg') continue;
+    const span = commandSpan(run, wrong);
+    if (family === 'alpine') ctx.report(span, t('{0} is not in Alpine images ({1}); use apk add.', wrong.name, root));
+    else if (family === 'debian') ctx.report(span, t('{0} is not in Debian and Ubuntu images ({1}); use apt-get install.', wrong.name, root));
+    else ctx.report(span, t('{0} is not in RHEL-like images ({1}); use dnf install (microdnf on minimal images).', wrong.name, root));
+  }
+});
+
+export const packageRules: Rule[] = [...TABLE.map(packageRule), aptListsCleanup, aptInsteadOfAptGet, zypperDistUpgrade, yarnCacheClean, packageManagerMismatch];

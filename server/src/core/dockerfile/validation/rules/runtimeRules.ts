@@ -1,0 +1,200 @@
+// Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
+import { t } from '../../../l10n';
+import type { Instruction, Stage } from '../../syntax/ast';
+import { cmd } from './shellCommands';
+import { jsonProblemOf } from './syntaxRules';
+import { rule } from './rule';
+
+export const multipleInstructions = rule({
+  id: 'multiple-instructions', severity: 'warning', tag: 'unnecessary',
+  hadolint: ['DL4003', 'DL4004', 'DL3012'], buildkit: 'MultipleInstructionsDisallowed', dockerfileUtils: ['MULTIPLE_INSTRUCTIONS'], namesLines: true,
+  explain: () => [
+    t('A stage has one default command, one entrypoint and one health check. When CMD, ENTRYPOINT or HEALTHCHECK appears more than once in a stage, only the last one counts; the earlier ones do nothing.'),
+    t('To run several commands, combine them in one CMD (or a script), or use a process manager.'),
+  ],
+}, (ctx) => {
+  const peers: Record<string, string> = { CMD: 'DL4003', ENTRYPOINT: 'DL4004', HEALTHCHECK: 'DL3012' };
+  for (const stage of ctx.scope.stages) {
+    for (const keyword of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
+      const list = stage.instructions.filter((i) => i.upper === keyword);
+      for (const i of list.slice(0, -1)) {
+        const last = list[list.length - 1]!;
+        ctx.report(i.span, t('Only the last {0} of a stage counts; this one is overridden on line {1}.', keyword, String(ctx.a.lines.positionAt(last.span.start).line + 1)), { peer: peers[keyword] });
+      }
+    }
+  }
+});
+
+function stageHasShell(stage: Stage, before: Instruction): boolean {
+  return stage.instructions.some((i) => i.upper === 'SHELL' && i.index < before.index);
+}
+
+export const jsonArgsRecommended = rule({
+  id: 'json-args-recommended', severity: 'warning', hadolint: ['DL3025'], buildkit: 'JSONArgsRecommended',
+  explain: () => [
+    t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
+    t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
+  ],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    for (const i of stage.instructions) {
+      if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
+      // Broken JSON is reported as such (invalid-json-form, json-single-quotes), not as shell form.
+      if (stageHasShell(stage, i) || jsonProblemOf(i)) continue;
+      const info = ctx.a.shell(i);
+      // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
+      const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;
+      if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
+      // `exec server` replaces the shell: the server is PID 1 and gets the signals.
+      if (info?.summary.commands[0]?.words[0]?.text === 'exec') continue;
+      const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
+        && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
+      ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
+        data: simple ? { exec: info!.summary.commands[0]!.words.map((w) => w.text) } : undefined,
+      });
+    }
+  }
+});
+
+/** Why a command sends the service to the background, or undefined. */
+function daemonizes(words: string[]): string | undefined {
+  const [name0, ...rest] = words;
+  const name = (name0 ?? '').split('/').pop()!;
+  const sub = rest.find((w) => !w.startsWith('-'));
+  if (name === 'service' && rest.length >= 2 && ['start', 'restart'].includes(rest[1]!)) return `service ${rest[0]} ${rest[1]}`;
+  if (name === 'systemctl') return 'systemctl';
+  if ((name0 ?? '').startsWith('/etc/init.d/') && ['start', 'restart'].includes(sub ?? '')) return `${name0} ${sub}`;
+  if ((name === 'apachectl' || name === 'apache2ctl') && (sub === 'start' || rest.includes('start'))) return `${name} start`;
+  if (name === 'httpd' && rest.join(' ').includes('-k start') && !rest.includes('-DFOREGROUND')) return 'httpd -k start';
+  if (name === 'nginx' && !rest.some((w) => /daemon\s+off/.test(w)) && !rest.includes('-v') && !rest.includes('-t')) return 'nginx';
+  if ((name === 'php-fpm' || /^php-fpm\d/.test(name)) && (rest.includes('-D') || rest.includes('--daemonize'))) return `${name} -D`;
+  if (name === 'redis-server' && rest.join(' ').includes('--daemonize yes')) return 'redis-server --daemonize yes';
+  return undefined;
+}
+
+export const backgroundServiceCmd = rule({
+  id: 'background-service-cmd', severity: 'warning',
+  explain: () => [
+    t('A container lives exactly as long as its main process. Commands such as service nginx start, systemctl or nginx without "daemon off" start a service in the background and return at once, so the container exits right after starting.'),
+    t('Run the service in the foreground instead, for example CMD ["nginx", "-g", "daemon off;"] or CMD ["apache2ctl", "-D", "FOREGROUND"].'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    if (i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') continue;
+    let words: string[] | undefined;
+    let background = false;
+    if (i.exec) {
+      words = i.exec.items.map((w) => w.value);
+    } else {
+      const info = ctx.a.shell(i);
+      const commands = info?.summary.commands.filter((c) => !c.nested) ?? [];
+      const last = commands[commands.length - 1];
+      if (!last) continue;
+      words = cmd(last).raw.words.map((w) => w.text);
+      background = last.background;
+    }
+    const reason = daemonizes(words);
+    if (reason) ctx.report(i.args, t('{0} starts a background service and returns, so the container stops at once. Run the service in the foreground.', reason));
+    else if (background) ctx.report(i.args, t('The last command runs in the background (&), so the container stops at once.'));
+  }
+});
+
+const ROOT = /^(root|0)(:(root|0))?$/;
+const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
+
+export const rootUser = rule({
+  id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file',
+  explain: () => [
+    t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
+    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate.'),
+  ],
+}, (ctx) => {
+  const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
+  const users = last?.instructions.filter((i) => i.upper === 'USER') ?? [];
+  const final = users[users.length - 1];
+  if (!final?.words[0] || !ROOT.test(final.words[0].value)) return;
+  // The bug is switching to root to install something and never switching back. A USER root
+  // followed only by ENTRYPOINT, CMD and the like chooses root for run time on purpose; so does
+  // an entrypoint that steps down (gosu, su-exec...) or a server that drops its own privileges.
+  if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text)) return;
+  ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
+});
+
+export const userNotNumeric = rule({
+  id: 'user-not-numeric', severity: 'hint', hadolint: ['DL3066'],
+  explain: () => [t('Kubernetes can only check runAsNonRoot when the image\'s user is a number. USER 1000:1000 works everywhere; a name works too but hides whether it is root.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const word = i.upper === 'USER' ? i.words[0] : undefined;
+    if (!word || word.value.includes('$') || /^\d+(:\d+)?$/.test(word.value) || ROOT.test(word.value)) continue;
+    // Windows has no numeric user ids: ContainerUser and ContainerAdministrator are the names.
+    const stage = ctx.a.doc.stages[i.stage];
+    if (stage && ctx.a.family(stage) === 'windows') continue;
+    ctx.report(word.span, t('USER {0} is a name; a numeric uid (such as 1000) lets orchestrators verify it is not root.', word.value));
+  }
+});
+
+const CREATES_USER = new Set(['useradd', 'adduser', 'groupadd', 'addgroup']);
+/** Users that common base images already have. */
+const SYSTEM_USERS = new Set([
+  'nobody', 'daemon', 'bin', 'sys', 'www-data', 'nginx', 'node', 'postgres', 'redis', 'mysql', 'mongodb', 'nonroot',
+  'guest', 'mail', 'news', 'proxy', 'backup', 'list', 'irc', '_apt', 'sshd', 'ftp', 'apache', 'tomcat', 'jenkins',
+  'rabbitmq', 'elasticsearch', 'memcache', 'ubuntu', 'app', 'operator', 'games', 'lp', 'uucp', 'man', 'sync',
+]);
+
+export const userNotCreated = rule({
+  id: 'user-not-created', severity: 'warning',
+  explain: () => [
+    t('USER must name a user that exists in the image when the container starts; otherwise docker run fails with "unable to find user".'),
+    t('This is checked when the stage starts from scratch or creates its users itself (useradd or adduser), and the named user is created by none of its RUN instructions.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const stage of ctx.scope.stages) {
+    const chain: Stage[] = [stage];
+    for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
+    const created = new Set<string>();
+    let createsUsers = false;
+    let copiesPasswd = false;
+    for (const s of chain) {
+      for (const i of s.instructions) {
+        if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
+        // COPY --from=rootfs /root-out/ / (or / /) brings a whole file system, /etc/passwd with it.
+        if ((i.upper === 'COPY' || i.upper === 'ADD') && i.flags.some((f) => f.name === 'from') && /^\/?$/.test(i.words[i.words.length - 1]?.value ?? '')) copiesPasswd = true;
+        if (i.upper !== 'RUN') continue;
+        for (const c of a.shell(i)?.summary.commands ?? []) {
+          const command = cmd(c);
+          if (!CREATES_USER.has(command.name)) continue;
+          createsUsers = true;
+          for (const w of command.args) if (!w.text.startsWith('-')) created.add(w.text);
+        }
+        if (/\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
+      }
+    }
+    const scratch = a.rootImage(stage) === 'scratch';
+    // Windows users are made with net user, and ContainerUser exists in every image.
+    if ((!scratch && !createsUsers) || copiesPasswd || a.family(stage) === 'windows') continue;
+    for (const i of stage.instructions) {
+      const word = i.upper === 'USER' ? i.words[0] : undefined;
+      if (!word || word.value.includes('$')) continue;
+      const user = word.value.split(':')[0]!;
+      if (/^\d+$/.test(user) || user === 'root' || created.has(user) || (!scratch && SYSTEM_USERS.has(user))) continue;
+      ctx.report(word.span, scratch
+        ? t('The user {0} does not exist in an image built from scratch; use a numeric uid or copy /etc/passwd.', user)
+        : t('No RUN in this stage creates the user {0} (it creates other users). Check the name.', user));
+    }
+  }
+});
+
+export const missingHealthcheck = rule({
+  id: 'missing-healthcheck', severity: 'off', hadolint: ['DL3057'], reach: 'file',
+  explain: () => [t('A HEALTHCHECK lets Docker and orchestrators see whether the service inside is actually working, not just running.')],
+}, (ctx) => {
+  const stages = ctx.a.doc.stages;
+  const last = stages[stages.length - 1];
+  if (last && !stages.some((s) => s.instructions.some((i) => i.upper === 'HEALTHCHECK'))) {
+    ctx.report(last.from.keywordSpan, t('The image defines no HEALTHCHECK.'));
+  }
+});
+
+export const runtimeRules = [multipleInstructions, jsonArgsRecommended, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];

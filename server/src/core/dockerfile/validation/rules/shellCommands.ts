@@ -1,0 +1,118 @@
+// Helpers for rules that look at commands inside RUN: which RUNs have a parsed shell, a command's
+// real name (past `sudo`/`env`), its options and operands.
+import type { Instruction, Span, Stage } from '../../syntax/ast';
+import type { ShellInfo } from '../../analysis/analysis';
+import type { ShellCommand, ShellWord } from '../../syntax/shell/parseShell';
+import type { RuleContext, RuleScope } from './rule';
+
+export interface RunShell {
+  instruction: Instruction;
+  stage: Stage | undefined;
+  info: ShellInfo;
+}
+
+/** Every RUN (and ONBUILD RUN) of the checked units with a parsed POSIX shell script. */
+const memo = new WeakMap<RuleScope, RunShell[]>();
+
+export function runShells(ctx: RuleContext): RunShell[] {
+  const cached = memo.get(ctx.scope);
+  if (cached) return cached;
+  const a = ctx.a;
+  const out: RunShell[] = [];
+  for (const instruction of ctx.scope.instructions) {
+    if ((instruction.trigger ?? instruction).upper !== 'RUN') continue;
+    const info = a.shell(instruction);
+    if (info && !info.summary.error) out.push({ instruction, stage: a.doc.stages[instruction.stage], info });
+  }
+  memo.set(ctx.scope, out);
+  return out;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'nice', 'command']);
+
+export interface Cmd {
+  name: string;
+  /** Words after the name. */
+  args: ShellWord[];
+  raw: ShellCommand;
+}
+
+/** The command with wrappers (`sudo`, `env A=1`, `exec`) removed and the name reduced to its base. */
+export function cmd(command: ShellCommand): Cmd {
+  let words = command.words;
+  for (let guard = 0; guard < 5 && words.length > 1; guard++) {
+    const base = baseName(words[0]!.text);
+    if (!WRAPPERS.has(base)) break;
+    let i = 1;
+    while (i < words.length && (words[i]!.text.startsWith('-') || (base === 'env' && words[i]!.text.includes('=')))) i++;
+    words = words.slice(i);
+  }
+  return { name: words[0] ? baseName(words[0].text) : '', args: words.slice(1), raw: command };
+}
+
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}
+
+/** True when any option matches: `short` letters may be combined (`-qy`), `long` are exact. */
+export function hasOption(c: Cmd, short: string, long: string[]): boolean {
+  return c.args.some((w) => {
+    const t = w.text;
+    if (t.startsWith('--')) return long.some((l) => t === l || t.startsWith(`${l}=`));
+    return t.startsWith('-') && t.length > 1 && [...t.slice(1)].some((ch) => short.includes(ch));
+  });
+}
+
+/** Non-option words, skipping the values of options listed in `withValue`. */
+export function operands(c: Cmd, withValue: string[] = []): ShellWord[] {
+  const out: ShellWord[] = [];
+  for (let i = 0; i < c.args.length; i++) {
+    const t = c.args[i]!.text;
+    if (t.startsWith('-')) {
+      if (withValue.includes(t)) i++;
+      continue;
+    }
+    out.push(c.args[i]!);
+  }
+  return out;
+}
+
+/** The first operand (the subcommand of apt-get, pip, npm...). */
+export function subcommand(c: Cmd, withValue: string[] = []): string | undefined {
+  return operands(c, withValue)[0]?.text;
+}
+
+export function commandSpan(run: RunShell, c: Cmd): Span {
+  return run.info.span(c.raw.start, c.raw.end);
+}
+
+const commandMemo = new WeakMap<object, Cmd[]>();
+
+/** Commands of a RUN in order, with wrappers removed (memoised on the cached shell summary). */
+export function commandsOf(run: RunShell): Cmd[] {
+  const summary = run.info.summary;
+  let list = commandMemo.get(summary);
+  if (!list) {
+    list = summary.commands.map(cmd);
+    commandMemo.set(summary, list);
+  }
+  return list;
+}
+
+/** RUN --mount=type=cache|tmpfs targets, to accept caches instead of cleanup. */
+export function cacheMountTargets(instruction: Instruction): string[] {
+  const targets: string[] = [];
+  for (const flag of (instruction.trigger ?? instruction).flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const parts = new Map(flag.value.split(',').map((p) => {
+      const eq = p.indexOf('=');
+      return eq < 0 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
+    }));
+    const type = parts.get('type');
+    if (type !== 'cache' && type !== 'tmpfs') continue;
+    const target = parts.get('target') ?? parts.get('dst') ?? parts.get('destination');
+    if (target) targets.push(target);
+  }
+  return targets;
+}

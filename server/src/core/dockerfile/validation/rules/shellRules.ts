@@ -1,0 +1,272 @@
+// Rules about the shell script inside RUN, read from the mvdan-sh parse.
+import { t } from '../../../l10n';
+import type { Instruction } from '../../syntax/ast';
+import { cmd, commandsOf, commandSpan, hasOption, runShells, type Cmd, type RunShell } from './shellCommands';
+import { rule, type RuleContext } from './rule';
+
+export const shellSyntax = rule({
+  id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
+  explain: () => [t('The command after RUN is a shell script. This one does not parse (an unclosed quote, a missing fi or done, a stray operator), so the step fails when the build reaches it.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'RUN' && target.upper !== 'CMD' && target.upper !== 'ENTRYPOINT') continue;
+    const info = ctx.a.shell(i);
+    const error = info?.summary.error;
+    if (!error) continue;
+    ctx.report(info.span(error.start, error.end), t('Shell syntax error: {0}', error.message));
+  }
+});
+
+export const bashism = rule({
+  id: 'bashism', severity: 'warning', hadolint: ['SC3010', 'SC2039'],
+  explain: () => [
+    t('RUN uses /bin/sh unless SHELL says otherwise. On Debian and Ubuntu that is dash, which does not understand bash features such as [[ ]], arrays, <( ), here-strings or ${var/a/b}; the step then fails or behaves differently.'),
+    t('Use POSIX syntax, or switch the shell: SHELL ["/bin/bash", "-o", "pipefail", "-c"].'),
+    t('The rule knows the base image: BusyBox ash, the /bin/sh of Alpine, accepts [[ ]], ${var/a/b}, ${var:0:2} and here-strings, and on RHEL-like images /bin/sh is bash itself.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    if (run.info.kind !== 'sh' || !run.stage) continue;
+    const family = ctx.a.family(run.stage);
+    // No shell at all (distroless, scratch): whether RUN works there is not a matter of syntax.
+    if (family === 'distroless' || family === 'scratch') continue;
+    for (const b of run.info.summary.bashisms) {
+      if (family === 'alpine' && b.busybox) continue;
+      // bash as sh runs in POSIX mode, which keeps everything but process substitution.
+      if (family === 'rhel' && b.what !== '<( )') continue;
+      const span = run.info.span(b.start, b.end);
+      if (family === 'debian') ctx.report(span, t('{0} is bash syntax, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images.', b.what));
+      else if (family === 'alpine') ctx.report(span, t('{0} is bash syntax that BusyBox ash, the /bin/sh of this image, does not support.', b.what));
+      else ctx.report(span, t('{0} is bash syntax, but this RUN runs under /bin/sh.', b.what));
+    }
+  }
+});
+
+export const runCd = rule({
+  id: 'run-cd', severity: 'hint', hadolint: ['DL3003', 'SC2164'],
+  explain: () => [
+    t('cd inside RUN lasts only until the end of that RUN; the next instruction starts in the WORKDIR again. Use WORKDIR to change directory for the following instructions, and keep cd for a subshell such as (cd src && make).'),
+    t('Long build scripts (like those of the official images) move around with cd on purpose, so this is a hint; a RUN that ends with cd, expecting the next instruction to start there, is reported by cd-without-effect.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const commands = commandsOf(run);
+    commands.forEach((c, index) => {
+      if (c.name !== 'cd' || c.raw.nested) return;
+      const first = index === 0 && c.args.length === 1 && c.args[0]!.literal && commands.length > 1;
+      ctx.report(commandSpan(run, c), t('Use WORKDIR instead of cd: the directory change does not carry over to later instructions.'), {
+        data: first ? { workdir: c.args[0]!.text } : undefined,
+      });
+    });
+  }
+});
+
+export const cdWithoutEffect = rule({
+  id: 'cd-without-effect', severity: 'warning', hadolint: ['DL3003'],
+  explain: () => [
+    t('Each RUN starts a new shell, and a directory change ends with it. A RUN whose last command is cd changes nothing: the next instruction starts in the WORKDIR again, not in that directory. Use WORKDIR to change directory for the instructions that follow.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const all = commandsOf(run);
+    const top = all.filter((c) => !c.raw.nested);
+    const last = top[top.length - 1];
+    if (!last || last.name !== 'cd' || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) continue;
+    // Nothing may run after it, not even inside a loop or an if that follows; and it must be the
+    // script's only cd: one that moves around ends wherever its work is done.
+    if (all.some((c) => c.raw.start >= last.raw.end || (c.name === 'cd' && c !== last))) continue;
+    const dir = last.args[0];
+    // cd /, cd - or cd ../.. at the end tidies up after a script; it is not meant to carry over.
+    if (!dir || ['/', '-', '~'].includes(dir.text) || dir.text.startsWith('-') || /^(\.\.\/?)+$/.test(dir.text)) continue;
+    ctx.report(commandSpan(run, last), t('The RUN ends with cd {0}, which has no effect on later instructions. Use WORKDIR {0}.', dir.text), {
+      data: top.length === 1 && dir.literal ? { workdir: dir.text } : undefined,
+    });
+  }
+});
+
+export const sudo = rule({
+  id: 'sudo', severity: 'warning', hadolint: ['DL3004'],
+  explain: () => [
+    t('sudo adds a package and a setuid binary for nothing: RUN already runs as the current USER. To run something as root, put USER root before it and switch back to the unprivileged user afterwards.'),
+    t('sudo -u <user>, which drops privileges for one command (makepkg refuses to run as root), is left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of run.info.summary.commands) {
+      const name = c.words[0]?.text.split('/').pop();
+      if (name !== 'sudo') continue;
+      if (c.words.some((w) => w.text === '-u' || w.text.startsWith('--user') || /^-[a-zA-Z]*u$/.test(w.text))) continue;
+      ctx.report(run.info.span(c.words[0]!.start, c.words[0]!.end), t('Do not use sudo in RUN: build steps already run as the current USER. Switch with USER root and back instead.'));
+    }
+  }
+});
+
+export const pointlessCommand = rule({
+  id: 'pointless-command', severity: 'information', hadolint: ['DL3001'],
+  explain: () => [t('Commands such as ssh, vim, top, ps, kill, shutdown, mount or service do nothing useful in a build step: there is no terminal, no running services and no init system while an image builds.')],
+}, (ctx) => {
+  const names = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig', 'nano'];
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      if (names.includes(c.name)) ctx.report(commandSpan(run, c), t('{0} makes little sense during an image build.', c.name));
+    }
+  }
+});
+
+export const relinkSh = rule({
+  id: 'relink-sh', severity: 'warning', hadolint: ['DL4005'],
+  explain: () => [t('Replacing /bin/sh with a link to another shell changes it for every program in the image. To change the shell RUN uses, use the SHELL instruction.')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    // Only replacing the /bin/sh an image has by another shell counts: giving a distroless
+    // :debug or scratch image a /bin/sh (ln -s /busybox/sh /bin/sh) changes nobody's shell.
+    const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
+    if (family === 'distroless' || family === 'scratch') continue;
+    for (const c of commandsOf(run)) {
+      if (c.name !== 'ln' || c.args[c.args.length - 1]?.text !== '/bin/sh') continue;
+      const target = c.args.filter((w) => !w.text.startsWith('-'))[0]?.text.split('/').pop() ?? '';
+      if (!['bash', 'zsh', 'ksh', 'mksh', 'fish'].includes(target) || (family === 'rhel' && target === 'bash')) continue;
+      ctx.report(commandSpan(run, c), t('Use SHELL to change the shell instead of re-linking /bin/sh.'));
+    }
+  }
+});
+
+function setsPipefail(run: RunShell): boolean {
+  return commandsOf(run).some((c) => c.name === 'set' && c.args.some((w) => w.text === 'pipefail' || /^-[a-z]*o[a-z]*pipefail$/.test(w.text)));
+}
+
+/** The SHELL instruction in effect at a RUN: the last one before it in its stage or the stages it is built FROM. */
+function shellAt(ctx: RuleContext, run: RunShell): Instruction | undefined {
+  const a = ctx.a;
+  let stage = run.stage;
+  let limit = run.instruction.index;
+  for (let guard = 0; stage && guard < 100; guard++) {
+    const found = stage.instructions.filter((i) => i.upper === 'SHELL' && i.index < limit).pop();
+    if (found) return found;
+    const parent = a.parentOf(stage.index);
+    stage = parent >= 0 ? a.doc.stages[parent] : undefined;
+    limit = Number.MAX_SAFE_INTEGER;
+  }
+  return undefined;
+}
+
+/** Commands whose failure a build should stop for: downloads, builds and test runs. */
+const PRODUCERS = new Set([
+  'curl', 'wget', 'fetch', 'aria2c', 'make', 'gmake', 'cmake', 'ninja', 'go', 'cargo', 'rustc', 'gcc', 'g++', 'cc', 'clang',
+  'npm', 'npx', 'yarn', 'pnpm', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'msbuild', 'docker', 'buildctl', 'bazel',
+  'govulncheck', 'gotestsum', 'pytest', 'tox', 'javac', 'git', 'ansible-playbook',
+]);
+
+/** Filters and consumers that succeed on empty or cut-off input, so they hide a failure before them. */
+const HIDES_FAILURE = new Set(['tee', 'wc', 'sed', 'awk', 'gawk', 'mawk', 'cut', 'tr', 'sort', 'uniq', 'head', 'tail', 'cat', 'xargs', 'base64', 'jq', 'tac', 'column', 'fold', 'nl', 'dd']);
+
+/** Shells and interpreters that run what arrives on stdin: a failed download becomes an empty script that succeeds. */
+const RUNS_STDIN = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'python2', 'python3', 'perl', 'ruby', 'node', 'php']);
+
+function hidesFailure(c: Cmd): boolean {
+  if (HIDES_FAILURE.has(c.name)) return true;
+  if (!RUNS_STDIN.has(c.name) && !/^python3\.\d+$/.test(c.name)) return false;
+  // sh -c '...' or python3 script.py read no script from stdin.
+  const words = c.args.map((w) => w.text);
+  if (words.includes('-c') || words.includes('-m')) return false;
+  const operand = words.findIndex((w) => !w.startsWith('-'));
+  return operand < 0 || words.slice(0, operand).some((w) => w === '-s' || w === '--') || words[operand] === '-';
+}
+
+export const pipefail = rule({
+  id: 'pipefail', severity: 'warning', hadolint: ['DL4006'],
+  explain: () => [
+    t('A pipeline\'s exit status is that of its last command, so in RUN curl ... | sh a failed download is not noticed: sh runs an empty script, succeeds, and the build goes on with a broken result.'),
+    t('Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before such RUNs, or start the script with set -o pipefail where the shell supports it.'),
+    t('Only pipelines where it matters are reported: a download, build or test on the left, and on the right a command that succeeds whatever it reads (sh, tee, wc, sed...). A pipe into tar, gpg or sha256sum -c fails by itself on a broken download, and pipes inside $(...) or conditions are left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const summary = run.info.summary;
+    if (summary.pipelines.length === 0 || setsPipefail(run)) continue;
+    const shell = shellAt(ctx, run);
+    if (shell?.exec?.items.some((w) => w.value === 'pipefail')) continue;
+    const commands = commandsOf(run);
+    for (let k = 0; k < summary.pipelines.length; k++) {
+      const start = summary.pipelines[k]!;
+      const end = summary.pipelines[k + 1] ?? Number.MAX_SAFE_INTEGER;
+      const members = commands.filter((c) => c.raw.inPipeline && !c.raw.nested && c.raw.start >= start && c.raw.start < end);
+      if (members.length < 2) continue;
+      const last = members[members.length - 1]!;
+      const producer = members.slice(0, -1).find((c) => PRODUCERS.has(c.name));
+      if (!producer || !hidesFailure(last)) continue;
+      const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
+      const span = run.info.span(start, last.raw.end);
+      const data = { producer: producer.name, sink: last.name };
+      if (run.info.kind === 'bash') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Add "-o", "pipefail" to the SHELL instruction, or start the script with set -o pipefail.', producer.name, last.name), { data });
+      else if (family === 'alpine') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (BusyBox ash, the /bin/sh of this image, supports it; bash is not installed).', producer.name, last.name), { data });
+      else if (family === 'rhel') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (/bin/sh is bash on this image).', producer.name, last.name), { data });
+      else if (family === 'debian') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Put SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (bash is installed on Debian and Ubuntu images).', producer.name, last.name), { data });
+      else ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail where the shell supports it, or use SHELL ["/bin/bash", "-o", "pipefail", "-c"] where bash is installed.', producer.name, last.name), { data });
+    }
+  }
+});
+
+export const consecutiveRun = rule({
+  id: 'consecutive-run', severity: 'hint', hadolint: ['DL3059'],
+  explain: () => [t('Each RUN makes a layer. Short consecutive RUNs that belong together can be joined with && so the image has fewer layers and files deleted in the same step never reach a layer.')],
+}, (ctx) => {
+  for (const stage of ctx.scope.stages) {
+    const list = stage.instructions;
+    for (let k = 1; k < list.length; k++) {
+      const prev = list[k - 1]!;
+      const cur = list[k]!;
+      if (prev.upper !== 'RUN' || cur.upper !== 'RUN' || prev.flags.length > 0 || cur.flags.length > 0) continue;
+      if (prev.heredocs.length > 0 || cur.heredocs.length > 0 || prev.exec || cur.exec) continue;
+      const short = (i: typeof cur) => (ctx.a.shell(i)?.summary.commands.length ?? 99) <= 2;
+      if (short(prev) && short(cur)) ctx.report(cur.keywordSpan, t('This RUN directly follows another short RUN; consider joining them with &&.'));
+    }
+  }
+});
+
+export const useraddNoLogInit = rule({
+  id: 'useradd-no-log-init', severity: 'warning', hadolint: ['DL3046'],
+  explain: () => [t('useradd records every user in /var/log/lastlog, a file sized by the highest uid. With a large uid the file becomes huge and bloats the layer. Add -l (--no-log-init).')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      if (c.name !== 'useradd' || hasOption(c, 'l', ['--no-log-init'])) continue;
+      const u = c.args.findIndex((w) => w.text === '-u' || w.text === '--uid' || w.text.startsWith('--uid='));
+      const uid = u < 0 ? undefined : c.args[u]!.text.startsWith('--uid=') ? c.args[u]!.text.slice(6) : c.args[u + 1]?.text;
+      if (uid && /^\d+$/.test(uid) && Number(uid) > 65535) ctx.report(commandSpan(run, c), t('useradd with a large uid and without -l makes a huge /var/log/lastlog; add -l.'));
+    }
+  }
+});
+
+export const wgetProgress = rule({
+  id: 'wget-progress', severity: 'hint', hadolint: ['DL3047'],
+  explain: () => [t('wget prints a progress bar line for every few kilobytes when it has no terminal, which floods build logs. Use -q, -nv or --progress=dot:giga.')],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      if (c.name === 'wget' && !hasOption(c, 'qo', ['--quiet', '--progress', '--no-verbose', '--output-file', '--append-output']) && !c.args.some((w) => w.text === '-nv' || w.text === '-a')) {
+        ctx.report(commandSpan(run, c), t('wget without -q, -nv or --progress fills the build log with progress output.'));
+      }
+    }
+  }
+});
+
+export const wgetAndCurl = rule({
+  id: 'wget-and-curl', severity: 'hint', hadolint: ['DL4001'],
+  explain: () => [t('Installing both wget and curl adds two tools that do the same job. Pick one for the whole Dockerfile.')],
+}, (ctx) => {
+  const runs = runShells(ctx);
+  for (const stage of ctx.scope.stages) {
+    const found: Record<string, { run: RunShell; c: ReturnType<typeof cmd> }[]> = { wget: [], curl: [] };
+    for (const run of runs) {
+      if (run.stage !== stage) continue;
+      for (const c of commandsOf(run)) if (c.name === 'wget' || c.name === 'curl') found[c.name]!.push({ run, c });
+    }
+    if (found.wget!.length === 0 || found.curl!.length === 0) continue;
+    const fewer = found.wget!.length <= found.curl!.length ? 'wget' : 'curl';
+    for (const { run, c } of found[fewer]!) ctx.report(commandSpan(run, c), t('This stage uses both wget and curl; use one of them.'));
+  }
+});
+
+export const shellRules = [shellSyntax, bashism, runCd, cdWithoutEffect, sudo, pointlessCommand, relinkSh, pipefail, consecutiveRun, useraddNoLogInit, wgetProgress, wgetAndCurl];

@@ -1,0 +1,240 @@
+// Rules about the shape of the file: keywords, directives, continuations, quoting, characters.
+import { t } from '../../../l10n';
+import { INSTRUCTIONS, isInstruction } from '../../syntax/instructions';
+import { EXPANDED } from '../../analysis/variableScope';
+import { isSupportedModifier } from '../../analysis/variables';
+import { findQuoteProblem } from '../../syntax/words';
+import { docStart } from '../../syntax/offsetMap';
+import type { Instruction } from '../../syntax/ast';
+import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
+import { closest } from './suggest';
+import { rule } from './rule';
+import { usesIn } from './scope';
+
+export const unknownInstruction = rule({
+  id: 'unknown-instruction', severity: 'error', hadolint: ['DL1000'], dockerfileUtils: ['UNKNOWN_INSTRUCTION'],
+  explain: () => [
+    t('Each line of a Dockerfile starts with an instruction keyword such as FROM, RUN or COPY. BuildKit stops the build at a word it does not know.'),
+    t('This is often a typo, or a continuation line whose previous line lost its trailing backslash.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    for (const target of i.trigger ? [i, i.trigger] : [i]) {
+      if (isInstruction(target.keyword)) continue;
+      const suggestion = closest(target.upper, INSTRUCTIONS);
+      ctx.report(target.keywordSpan, suggestion
+        ? t('Unknown instruction: {0}. Did you mean {1}?', target.keyword, suggestion)
+        : t('Unknown instruction: {0}', target.keyword), { data: suggestion ? { replacement: suggestion } : undefined });
+    }
+  }
+});
+
+const KNOWN = new Set<string>(INSTRUCTIONS);
+
+export const instructionCasing = rule({
+  id: 'instruction-casing', severity: 'information', buildkit: 'ConsistentInstructionCasing', dockerfileUtils: ['CASING_INSTRUCTION'], reach: 'file',
+  explain: () => [
+    t('Instruction keywords are case-insensitive, but mixing cases makes a Dockerfile harder to read. Upper case is the common convention.'),
+    t('This rule follows the casing most of the file uses and flags keywords that differ from it, and keywords in mixed case.'),
+  ],
+}, (ctx) => {
+  // Every validation runs this over the whole file: plain loops, no allocation per instruction.
+  let upper = 0;
+  let lower = 0;
+  let known = 0;
+  let triggers = false;
+  const instructions = ctx.a.doc.instructions;
+  for (let k = 0; k < instructions.length; k++) {
+    const i = instructions[k]!;
+    if (!KNOWN.has(i.upper)) continue;
+    known++;
+    if (i.trigger) triggers = true;
+    if (i.keyword === i.upper) upper++;
+    else if (i.keyword === i.keyword.toLowerCase()) lower++;
+  }
+  const wantUpper = upper >= lower;
+  if (wantUpper && upper === known && !triggers) return; // the usual file: nothing to report
+  for (let k = 0; k < instructions.length; k++) {
+    const i = instructions[k]!;
+    if (!KNOWN.has(i.upper) || (wantUpper && !i.trigger && i.keyword === i.upper)) continue;
+    for (const target of i.trigger && isInstruction(i.trigger.keyword) ? [i, i.trigger] : [i]) {
+      const want = wantUpper ? target.upper : target.upper.toLowerCase();
+      if (target.keyword !== want) {
+        ctx.report(target.keywordSpan, t('Write {0} as {1} to match the casing of the other instructions.', target.keyword, want), { data: { replacement: want } });
+      }
+    }
+  }
+});
+
+export const directiveCasing = rule({
+  id: 'directive-casing', severity: 'hint', dockerfileUtils: ['CASING_DIRECTIVE'], reach: 'file',
+  explain: () => [t('Parser directive names (syntax, escape, check) are written in lower case by convention.')],
+}, (ctx) => {
+  for (const d of ctx.a.doc.directives) {
+    if (d.name !== d.name.toLowerCase()) {
+      ctx.report(d.nameSpan, t('Write the parser directive {0} in lower case.', d.name), { data: { replacement: d.name.toLowerCase() } });
+    }
+  }
+});
+
+export const invalidEscapeDirective = rule({
+  id: 'invalid-escape-directive', severity: 'error', dockerfileUtils: ['INVALID_ESCAPE_DIRECTIVE'], reach: 'file',
+  explain: () => [
+    t('The escape directive chooses the character that continues a line and escapes the next character. Only the backslash and the backtick are allowed.'),
+    t('Windows Dockerfiles use a backtick so that paths such as C:\\app keep their backslashes.'),
+  ],
+}, (ctx) => {
+  for (const d of ctx.a.doc.directives) {
+    if (d.name.toLowerCase() === 'escape' && d.value !== '\\' && d.value !== '`') {
+      ctx.report(d.valueSpan.end > d.valueSpan.start ? d.valueSpan : d.span, t('The escape directive accepts only \\ or `, not {0}.', d.value));
+    }
+  }
+});
+
+export const duplicateDirective = rule({
+  id: 'duplicate-directive', severity: 'error', dockerfileUtils: ['DUPLICATED_ESCAPE_DIRECTIVE'], reach: 'file',
+  explain: () => [t('Each parser directive may appear only once at the top of the file; BuildKit rejects a second one.')],
+}, (ctx) => {
+  const seen = new Set<string>();
+  for (const d of ctx.a.doc.directives) {
+    const name = d.name.toLowerCase();
+    if (seen.has(name)) ctx.report(d.span, t('The {0} directive is already set above.', name), { data: { deleteLine: true } });
+    seen.add(name);
+  }
+});
+
+export const emptyContinuation = rule({
+  id: 'empty-continuation', severity: 'warning', buildkit: 'NoEmptyContinuation', dockerfileUtils: ['EMPTY_CONTINUATION_LINE'],
+  explain: () => [
+    t('A blank line inside an instruction continued with a backslash is skipped, so the instruction goes on after it. That is easy to misread as the end of the instruction, and BuildKit plans to make it an error.'),
+    t('Remove the blank line, or end the instruction before it.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    for (const span of i.emptyContinuations) ctx.report(span, t('Blank line inside a continued instruction.'), { data: { deleteLine: true } });
+  }
+});
+
+export const firstInstruction = rule({
+  id: 'first-instruction', severity: 'error', hadolint: ['DL3061'], dockerfileUtils: ['NO_SOURCE_IMAGE'], reach: 'file',
+  explain: () => [
+    t('A build starts from a base image, so the first instruction must be FROM. Only ARG may come before it, to parameterise the FROM lines.'),
+  ],
+}, (ctx) => {
+  const first = ctx.a.doc.instructions.find((i) => i.upper !== 'ARG');
+  if (first && first.upper !== 'FROM' && isInstruction(first.keyword)) {
+    ctx.report(first.keywordSpan, t('The first instruction must be FROM (only ARG may come before it), not {0}.', first.upper));
+  }
+});
+
+export const unterminatedQuote = rule({
+  id: 'unterminated-quote', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_SINGLE_QUOTE', 'SYNTAX_MISSING_DOUBLE_QUOTE'],
+  explain: () => [t('BuildKit reads quotes in the arguments of instructions such as ENV, LABEL, COPY and WORKDIR. A quote that is never closed stops the build.')],
+}, (ctx) => {
+  const escape = ctx.a.doc.escape;
+  for (const i of ctx.scope.instructions) {
+    if (!EXPANDED.has(i.upper) || i.exec) continue;
+    const problem = findQuoteProblem(i.argText, escape);
+    if (!problem) continue;
+    const at = docStart(i.map, i.argStart + problem.at);
+    ctx.report({ start: at, end: i.args.end }, problem.quote === '"'
+      ? t('This double quote is never closed.')
+      : t('This single quote is never closed.'));
+  }
+});
+
+export const unsupportedModifier = rule({
+  id: 'unsupported-modifier', severity: 'error', dockerfileUtils: ['UNSUPPORTED_MODIFIER'],
+  explain: () => [
+    t('BuildKit expands variables in instructions such as ENV, COPY and WORKDIR itself, and supports only some shell forms: ${VAR:-default}, ${VAR:+alternative}, ${VAR:?message}, the forms without the colon, and the # % / pattern forms.'),
+    t('Other forms work only inside RUN, where a real shell expands them.'),
+  ],
+}, (ctx) => {
+  for (const use of usesIn(ctx)) {
+    if (use.inShell || isSupportedModifier(use.ref.modifier)) continue;
+    ctx.report(use.ref.span, t('BuildKit does not support this variable substitution: {0}', ctx.a.text.slice(use.ref.span.start, use.ref.span.end)));
+  }
+});
+
+/** Instructions with a JSON form, and the text that form would be in. */
+function jsonText(target: Instruction): string | undefined {
+  if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'].includes(target.upper)) return target.argText;
+  if (target.upper === 'HEALTHCHECK') {
+    const cmd = target.words[0];
+    if (!cmd || cmd.value.toUpperCase() !== 'CMD') return undefined;
+    return target.argText.slice(target.argText.indexOf(cmd.raw) + cmd.raw.length);
+  }
+  return undefined;
+}
+
+/** The JSON problem of an instruction's arguments, when they are meant as a JSON array. */
+export function jsonProblemOf(i: Instruction): JsonProblem | undefined {
+  const target = i.trigger ?? i;
+  if (target.exec) return undefined;
+  const text = jsonText(target);
+  return text === undefined ? undefined : jsonProblem(text);
+}
+
+function describe(problem: JsonProblem): string {
+  switch (problem.kind) {
+    case 'missing-comma': return t('a comma is missing between "{0}" and "{1}"', problem.before, problem.after);
+    case 'stray-comma': return t('a comma with no string on one side');
+    case 'bad-escape': return t('{0} is not an escape JSON knows; write \\\\ for a backslash', problem.escape);
+    default: return t('single quotes instead of double quotes');
+  }
+}
+
+export const jsonSingleQuotes = rule({
+  id: 'json-single-quotes', severity: 'error', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
+  explain: () => [
+    t('The exec form must be valid JSON, which allows only double quotes. An array written with single quotes is not JSON, so BuildKit silently runs the whole text through a shell instead.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (target.singleQuotedJson && jsonProblemOf(i)?.kind === 'single-quotes') ctx.report(target.args, t('Use double quotes: with single quotes this is shell form, not exec form.'));
+  }
+});
+
+export const invalidJsonForm = rule({
+  id: 'invalid-json-form', severity: 'error',
+  explain: () => [
+    t('RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME accept a JSON array of strings. When the brackets and quotes are there but the text is not valid JSON (a missing comma, a stray comma, a backslash that is no JSON escape), Docker does not report it: it treats the text as the shell form (or, for COPY, ADD and VOLUME, splits it at spaces), so the container runs a command such as ["node" and fails.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    const problem = jsonProblemOf(i);
+    if (!problem || problem.kind === 'single-quotes') continue;
+    const paths = target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME';
+    ctx.report(target.args, paths
+      ? t('This is not valid JSON ({0}), so {1} does not read it as a list: it splits the text at spaces and the brackets and quotes become part of the paths.', describe(problem), target.upper)
+      : t('This is not valid JSON ({0}), so it is not the exec form: Docker hands the whole text to the shell, where it is no command.', describe(problem)));
+  }
+});
+
+export const nonBreakingSpace = rule({
+  id: 'non-breaking-space', severity: 'warning', hadolint: ['SC1018'],
+  explain: () => [t('A non-breaking space (often pasted from a web page) looks like a space but is not one, so words do not split where they seem to.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const at = i.logical.indexOf('\u00a0');
+    if (at < 0) continue;
+    const start = docStart(i.map, at);
+    ctx.report({ start, end: start + 1 }, t('Non-breaking space; replace it with a normal space.'));
+  }
+});
+
+export const maintainerDeprecated = rule({
+  id: 'maintainer-deprecated', severity: 'warning', tag: 'deprecated', hadolint: ['DL4000'], buildkit: 'MaintainerDeprecated', dockerfileUtils: ['DEPRECATED_MAINTAINER'],
+  explain: () => [t('MAINTAINER is deprecated. Record the author as a label instead, for example LABEL org.opencontainers.image.authors="name@example.com".')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    if (i.upper === 'MAINTAINER') ctx.report(i.keywordSpan, t('MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.'));
+  }
+});
+
+export const syntaxRules = [
+  unknownInstruction, instructionCasing, directiveCasing, invalidEscapeDirective, duplicateDirective, emptyContinuation,
+  firstInstruction, unterminatedQuote, unsupportedModifier, jsonSingleQuotes, invalidJsonForm, nonBreakingSpace, maintainerDeprecated,
+];

@@ -1,0 +1,124 @@
+// Rules about ARG and ENV variables: used before defined, self-references, secrets.
+import { t } from '../../../l10n';
+import { PREDEFINED_ARGS } from '../../analysis/variableScope';
+import { keyValuesOf } from '../../syntax/words';
+import { scanVariables } from '../../analysis/variables';
+import type { VariableUse } from '../../analysis/variableScope';
+import { closest, editDistance } from './suggest';
+import { rule, type RuleContext } from './rule';
+import { defsIn, usesIn } from './scope';
+
+/** Variables base images commonly set; a "did you mean" for these would be wrong. */
+const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
+
+export const undefinedVariable = rule({
+  id: 'undefined-variable', severity: 'warning', buildkit: 'UndefinedVar', hadolint: ['SC2154'],
+  explain: () => [
+    t('BuildKit expands $VAR in instructions such as COPY, ENV, WORKDIR and USER from the ARG and ENV instructions above them in the same stage (and the base image\'s environment). An unknown variable silently becomes an empty string.'),
+    t('Remember that an ARG declared before FROM must be declared again (ARG NAME) inside a stage to be used there.'),
+    t('Inside RUN the shell expands variables, so there only a name that nothing defines and that is a typo away from a visible ARG or ENV is reported (${VERSON} when VERSION is declared).'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
+  for (const use of usesIn(ctx)) {
+    // BuildKit gives every Linux stage a default PATH, even one FROM scratch.
+    if (use.def || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name) || use.ref.name === 'PATH') continue;
+    const m = use.ref.modifier;
+    if (m === '-' || m === ':-' || m === '+' || m === ':+') continue;
+    const stage = a.doc.stages[use.scope];
+    if (!stage) continue;
+    if (use.inShell) {
+      const suggestion = shellTypo(ctx, use);
+      if (suggestion) ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
+      continue;
+    }
+    const visible = [...a.variables.visibleAt(use.instruction).keys()];
+    const suggestion = closest(use.ref.name, visible);
+    const fromScratch = a.rootImage(stage) === 'scratch';
+    if (globalNames.includes(use.ref.name)) {
+      ctx.report(use.ref.span, t('{0} is a global ARG; declare it again in this stage with ARG {0} to use it here.', use.ref.name), { data: { declareArg: use.ref.name } });
+    } else if (suggestion && (fromScratch || !COMMON_ENV.has(use.ref.name))) {
+      ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
+    } else if (fromScratch) {
+      ctx.report(use.ref.span, t('{0} is not defined by any ARG or ENV above, so it expands to an empty string.', use.ref.name));
+    }
+  }
+});
+
+/** Whether the script itself sets the variable (assignment, for, read, export, a sourced file...). */
+function setInScript(text: string, name: string): boolean {
+  if (/(^|[\s;&|(])(\.|source|eval)\s/.test(text)) return true;
+  const n = name.replace(/[^A-Za-z0-9_]/g, '');
+  return new RegExp(`(^|[^A-Za-z0-9_$])${n}(\\[[^\\]]*\\])?\\+?=|\\b(for|read|export|local|declare|typeset|readonly|getopts|select)\\b[^;&|\\n]*\\b${n}\\b`).test(text);
+}
+
+/**
+ * A $NAME in a RUN script that nothing defines, a typo away from an ARG or ENV that is visible
+ * there (${VERSON} for VERSION): the shell expands it to nothing, silently.
+ */
+function shellTypo(ctx: RuleContext, use: VariableUse): string | undefined {
+  const name = use.ref.name;
+  // PowerShell and cmd have variables of their own ($newPath, %PATH%).
+  if (COMMON_ENV.has(name) || !/[A-Z]/.test(name) || name.length < 4 || ctx.a.shellKind(use.instruction) === 'other') return undefined;
+  // One letter away only: the base image's own ENV (PKG_RELEASE beside NJS_RELEASE) is unknown
+  // here, and a name further off is more likely one of those than a typo.
+  const suggestion = [...ctx.a.variables.visibleAt(use.instruction).keys()].find((v) => v !== name && editDistance(name.toLowerCase(), v.toLowerCase(), 1) <= 1);
+  if (!suggestion) return undefined;
+  const target = use.instruction.trigger ?? use.instruction;
+  // RUN --mount=type=secret,env=NAME defines it for the script.
+  if (target.flags.some((f) => f.name === 'mount' && new RegExp(`(^|,)env=${name}(,|$)`).test(f.value ?? ''))) return undefined;
+  const script = ctx.a.shell(use.instruction)?.source.text ?? target.argText;
+  return setInScript(script, name) ? undefined : suggestion;
+}
+
+/** Variables every Windows image defines (compared in lower case: Windows names ignore case). */
+const WINDOWS_ENV = new Set(['programfiles', 'programfiles(x86)', 'programdata', 'systemroot', 'windir', 'systemdrive', 'userprofile', 'appdata', 'localappdata', 'public', 'allusersprofile', 'comspec', 'temp', 'tmp']);
+
+export const envSelfReference = rule({
+  id: 'env-self-reference', severity: 'warning', hadolint: ['DL3044'],
+  explain: () => [t('All values on one ENV line are expanded with the environment from before that line. A value that refers to a key set earlier on the same line gets the old value (often empty), not the new one. Split it into two ENV instructions.')],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    if (i.upper !== 'ENV') continue;
+    const pairs = keyValuesOf(i, ctx.a.doc.escape);
+    const earlier = new Set<string>();
+    const stage = ctx.a.doc.stages[i.stage];
+    const windows = stage !== undefined && ctx.a.family(stage) === 'windows';
+    for (const pair of pairs) {
+      if (pair.value) {
+        for (const ref of scanVariables(pair.value.raw, 0, { logical: [0], doc: [pair.value.span.start] }, ctx.a.doc.escape)) {
+          // Windows defines ProgramFiles and the like in every image: setting it to the same path
+          // and using it on one line gets that value, as meant.
+          if (earlier.has(ref.name) && !(windows && WINDOWS_ENV.has(ref.name.toLowerCase()))) ctx.report(ref.span, t('{0} is set on this same ENV line; here it still has its previous value.', ref.name));
+        }
+      }
+      earlier.add(pair.key.value);
+    }
+  }
+});
+
+const SECRET_TOKEN = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
+const NOT_SECRET = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS)(_|$)/i;
+
+export function looksSecret(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  return SECRET_TOKEN.test(words) && !NOT_SECRET.test(words);
+}
+
+export const secretInArgEnv = rule({
+  id: 'secret-in-arg-env', severity: 'warning', hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv',
+  explain: () => [
+    t('ARG and ENV values are stored in the image: anyone who can pull it can read them with docker history or docker inspect, even if a later step deletes the variable.'),
+    t('Pass secrets with a build secret instead: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci, built with docker build --secret id=npm_token,env=NPM_TOKEN.'),
+  ],
+}, (ctx) => {
+  for (const def of defsIn(ctx)) {
+    if (def.imports || !looksSecret(def.name)) continue;
+    // ENV sa_password="_": a placeholder the container gets its real value for at run time.
+    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
+    ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
+  }
+});
+
+export const variableRules = [undefinedVariable, envSelfReference, secretInArgEnv];

@@ -1,0 +1,151 @@
+// Runs the rules over an analysed Dockerfile: applies the severity settings, the suppression
+// comments and BuildKit's check directive, and turns reports into diagnostics. A rule that
+// throws loses only its own reports.
+import type { ServiceContext } from '../../languageService';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from '../../types';
+import type { Analysis } from '../analysis/analysis';
+import type { Span } from '../syntax/ast';
+import { ALL_RULES } from './rules/allRules';
+import { codeInfo } from '../../diagnosticCodes';
+import { DATA_SPANS, peerIds, type Report, type Rule, type RuleContext, type RuleScope, type Severity } from './rules/rule';
+import { wholeFileScope } from './rules/scope';
+import { findSuppressions, type Suppressions } from './suppressions';
+import { limitDiagnostics } from './limits';
+
+export const DOCKERFILE_SOURCE = 'docker-workbench';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const idMemo = new WeakMap<Rule, { ids: string[]; href: string | undefined }>();
+
+/** The rule's id and its peers' ids, lower-cased, for matching suppressions, and its link. */
+function namesOf(r: Rule): { ids: string[]; href: string | undefined } {
+  let names = idMemo.get(r);
+  if (!names) {
+    names = { ids: [r.meta.id.toLowerCase(), ...peerIds(r.meta).map((p) => p.toLowerCase())], href: codeInfo(r.meta.id).docs };
+    idMemo.set(r, names);
+  }
+  return names;
+}
+
+/** A rule that runs in this validation, with its effective severity. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: DiagnosticSeverity;
+  ids: string[];
+  href: string | undefined;
+}
+
+/** The rules the settings and the file-wide suppressions leave on, in order. */
+export function activeRules(context: ServiceContext, rules: readonly Rule[], suppressions: Suppressions): ActiveRule[] {
+  const overrides = context.settings?.rules ?? {};
+  const active: ActiveRule[] = [];
+  for (const r of rules) {
+    const meta = r.meta;
+    const configured = overrides[meta.id];
+    let severity = configured ?? meta.severity;
+    if (severity === 'off') continue;
+    const { ids, href } = namesOf(r);
+    if (ids.some((id) => suppressions.global.has(id))) continue;
+    if (meta.buildkit && suppressions.skipAllChecks) continue;
+    if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
+    active.push({ rule: r, severity: SEVERITY[severity], ids, href });
+  }
+  return active;
+}
+
+/**
+ * Runs each rule over the scope; undefined marks a rule that threw, null one that did not run
+ * because the validation's deadline had passed.
+ */
+export function runRules(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], scope: RuleScope): (Report[] | undefined | null)[] {
+  const facts = context.facts ?? { images: [], builtImages: [] };
+  const deadline = context.deadline;
+  a.deadline = deadline;
+  a.deadlineHit = false;
+  try {
+    return active.map(({ rule: r }) => {
+      if (deadline !== undefined && performance.now() > deadline) return null;
+      const reports: Report[] = [];
+      const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
+      try {
+        r.check(ctx);
+        // A rule that met unparsed scripts past the deadline did not see everything.
+        return a.deadlineHit ? null : reports;
+      } catch {
+        return undefined; // a broken rule must not take the other diagnostics down
+      }
+    });
+  } finally {
+    a.deadline = undefined;
+  }
+}
+
+/** Unit of an offset: the stage it falls in, or -1 before the first FROM. */
+export function unitAt(a: Analysis, offset: number): number {
+  const stages = a.doc.stages;
+  let lo = 0;
+  let hi = stages.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (stages[mid]!.span.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function copyData(data: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...data };
+  for (const key of DATA_SPANS) {
+    const s = out[key] as Span | undefined;
+    if (s && typeof s === 'object') out[key] = { start: s.start, end: s.end };
+  }
+  return out;
+}
+
+/** Whether an inline comment silences a report of the rule starting at `start`. */
+export function isSuppressed(a: Analysis, rule: ActiveRule, start: number, peer: string | undefined, suppressions: Suppressions): boolean {
+  if (suppressions.byInstruction.size === 0) return false;
+  const owner = a.instructionAt(start);
+  const silenced = owner ? suppressions.byInstruction.get(owner.index) : undefined;
+  if (!silenced) return false;
+  const id = rule.rule.meta.id.toLowerCase();
+  return silenced.has('*') || (peer ? [id, peer.toLowerCase()] : rule.ids).some((x) => silenced.has(x));
+}
+
+export function diagnosticOf(a: Analysis, rule: ActiveRule, report: Report): Diagnostic {
+  const meta = rule.rule.meta;
+  const diagnostic: Diagnostic = { range: a.range(report.span), severity: rule.severity, code: meta.id, source: DOCKERFILE_SOURCE, message: report.message };
+  if (rule.href) diagnostic.codeDescription = { href: rule.href };
+  if (meta.tag) diagnostic.tags = [meta.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
+  if (report.data) diagnostic.data = copyData(report.data);
+  return diagnostic;
+}
+
+/**
+ * Diagnostics of the whole file, from scratch: the stage rules' unit by unit (the part before the
+ * first FROM, then each stage; by rule within a unit), then the file rules'. Incremental
+ * validation rebuilds this same order from the units it keeps.
+ */
+export function validateAnalysis(a: Analysis, uri: string, context: ServiceContext, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
+  const suppressions = findSuppressions(a.doc);
+  const active = activeRules(context, rules, suppressions);
+  const results = runRules(a, uri, context, active, wholeFileScope(a));
+  const byUnit: Diagnostic[][] = [[], ...a.doc.stages.map(() => [])];
+  const fileWide: Diagnostic[] = [];
+  active.forEach((r, k) => {
+    for (const report of results[k] ?? []) {
+      if (isSuppressed(a, r, report.span.start, report.peer, suppressions)) continue;
+      (r.rule.meta.reach === 'file' ? fileWide : byUnit[unitAt(a, report.span.start) + 1]!).push(diagnosticOf(a, r, report));
+    }
+  });
+  return [...byUnit.flat(), ...fileWide, ...limitDiagnostics(a, DOCKERFILE_SOURCE, results.some((r) => r === null))];
+}
