@@ -16,6 +16,25 @@ export const coreBoundary = {
   ],
 };
 
+/**
+ * The Dockerfile service's stage folders import only downward:
+ * syntax -> analysis -> validation -> quickFixes -> features -> dockerfileLanguageService.
+ */
+const dockerfileStages = ['syntax', 'analysis', 'validation', 'quickFixes', 'features'];
+function stageBoundary(stage) {
+  const above = dockerfileStages.slice(dockerfileStages.indexOf(stage) + 1);
+  return {
+    paths: coreBoundary.paths,
+    patterns: [
+      ...coreBoundary.patterns,
+      {
+        group: [...above.flatMap((s) => [`**/${s}`, `**/${s}/*`]), '**/dockerfileLanguageService'],
+        message: `server/src/core/dockerfile/${stage} imports only the stage folders below it (${dockerfileStages.join(' -> ')}); move the shared piece down instead.`,
+      },
+    ],
+  };
+}
+
 /** Views and commands see the engine through client/src/engine, never through dockerode itself. */
 export const engineBoundary = {
   patterns: [
@@ -72,6 +91,10 @@ export default tseslint.config(
     files: ['server/src/core/**'],
     rules: { 'no-restricted-imports': ['error', coreBoundary] },
   },
+  ...dockerfileStages.map((stage) => ({
+    files: [`server/src/core/dockerfile/${stage}/**`],
+    rules: { 'no-restricted-imports': ['error', stageBoundary(stage)] },
+  })),
   {
     files: ['client/src/views/**', 'client/src/commands/**'],
     rules: { 'no-restricted-imports': ['error', engineBoundary] },

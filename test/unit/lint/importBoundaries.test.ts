@@ -29,6 +29,22 @@ test('core may import itself and plain libraries; the adapter may import the LSP
   assert.deepEqual(await errors('server/src/lsp/newFeature.ts', "import { TextDocuments } from 'vscode-languageserver/node';\nexport const x = TextDocuments;\n"), []);
 });
 
+test('the Dockerfile stage folders import only downward, and keep the core boundary', async () => {
+  const at = (stage: string) => `server/src/core/dockerfile/${stage}/newFile.ts`;
+  // upward: syntax -> analysis -> validation -> quickFixes -> features
+  assert.deepEqual(await errors(at('syntax'), "import { Analysis } from '../analysis/analysis';\nexport const x = Analysis;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(at('syntax/shell'), "import { validate } from '../../validation/validate';\nexport const x = validate;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(at('analysis'), "import { allRules } from '../validation/rules/allRules';\nexport const x = allRules;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(at('validation'), "import { hover } from '../features/hover';\nexport const x = hover;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(at('validation/rules'), "import { fixContext } from '../../quickFixes/fixContext';\nexport const x = fixContext;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors(at('features'), "import { DockerfileLanguageService } from '../dockerfileLanguageService';\nexport const x = DockerfileLanguageService;\n"), ['no-restricted-imports:1']);
+  // downward and sideways are fine
+  assert.deepEqual(await errors(at('features'), "import { Analysis } from '../analysis/analysis';\nimport { parseDockerfile } from '../syntax/parser';\nimport { hover } from './hover';\nexport const x = [Analysis, parseDockerfile, hover];\n"), []);
+  assert.deepEqual(await errors(at('validation/rules'), "import { Analysis } from '../../analysis/analysis';\nimport { t } from '../../../l10n';\nexport const x = [Analysis, t];\n"), []);
+  // the stage rule does not replace the core's own boundary
+  assert.deepEqual(await errors(at('analysis'), "import * as vscode from 'vscode';\nexport const x = vscode;\n"), ['no-restricted-imports:1']);
+});
+
 test('views and commands do not import dockerode; the engine module and the tests may', async () => {
   const snippet = "import Docker from 'dockerode';\nexport const x = Docker;\n";
   assert.deepEqual(await errors('client/src/views/newView.ts', snippet), ['no-restricted-imports:1']);
