@@ -120,7 +120,7 @@ describe('ssh engines: a private sshd in front of the test engine', function () 
 
     // A container made next to the engine shows up through the event stream carried over ssh.
     const name = uniqueName('dwb-ssh');
-    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '300'], StopTimeout: 1 } as never);
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '300'], StopTimeout: 1 });
     setup.cleanup.push(() => container.remove({ force: true }));
     await container.start();
     const node = await waitForChildren('the container, seen over ssh', api.views.containers, (nodes) => nodes.find((n) => n.id === container.id));

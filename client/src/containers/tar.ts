@@ -331,7 +331,7 @@ export class TarReader {
     this.pax = {};
     this.longName = undefined;
     this.longLink = undefined;
-    const type = kind as TarEntryType;
+    const type = kind;
     // only regular files carry data (hard links and directories say size 0 or are ignored)
     const dataSize = type === 'file' || type === 'other' ? size : 0;
     this.handlers.entry({ name, type, size: dataSize, mode: readNumber(block, 100, 8), uid, gid, mtime, linkname });
