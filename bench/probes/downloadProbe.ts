@@ -37,7 +37,7 @@ async function buffered(stream: NodeJS.ReadableStream, root: string): Promise<vo
 async function main(): Promise<void> {
   const docker = new Dockerode({ socketPath });
   const started = process.hrtime.bigint();
-  const stream = (await docker.getContainer(containerId).getArchive({ path: from })) as NodeJS.ReadableStream;
+  const stream = await docker.getContainer(containerId).getArchive({ path: from });
   if (variant === 'streaming') await extractTar(stream as AsyncIterable<Buffer>, target, { existing: 'replace' });
   else await buffered(stream, target);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

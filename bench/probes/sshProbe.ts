@@ -30,7 +30,7 @@ export async function measureWorkbench(endpoint: string, env: NodeJS.ProcessEnv,
 
 /** docker-modem's ssh agent: an ssh connection (and handshake) per request. */
 export async function measureDockerModem(host: string, port: number, username: string, privateKey: Buffer, runs: number): Promise<SshTimings> {
-  const docker = new Dockerode({ protocol: 'ssh', host, port, username, sshOptions: { privateKey } } as Dockerode.DockerOptions);
+  const docker = new Dockerode({ protocol: 'ssh', host, port, username, sshOptions: { privateKey } });
   const firstMs = await time(() => docker.ping());
   const listMs: number[] = [];
   for (let i = 0; i < runs; i++) listMs.push(await time(() => docker.listContainers({ all: true })));

@@ -38,7 +38,7 @@ describe('build and compose workflows', function () {
     assert.deepEqual(image.Config.Cmd, ['cat', '/built']);
     const fact = api.builtImages.forDockerfile(dockerfile.toString());
     assert.equal(fact?.imageId, image.Id);
-    assert.ok(fact!.layers.some((l) => /echo built/.test(l.createdBy)), 'the history is recorded');
+    assert.ok(fact.layers.some((l) => /echo built/.test(l.createdBy)), 'the history is recorded');
 
     setup.prompts.next('input', tag).next('pickMany', []);
     await vscode.commands.executeCommand('dockerWorkbench.images.build', dockerfile);

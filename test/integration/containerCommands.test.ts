@@ -16,7 +16,7 @@ describe('container commands', () => {
   async function containerNode(cmd: string[] = ['sleep', '300'], start = true) {
     const api = await activateExtension();
     const name = uniqueName('dwb-cmd');
-    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: cmd, StopTimeout: 1 } as never);
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: cmd, StopTimeout: 1 });
     cleanup.push(() => container.remove({ force: true }));
     if (start) await container.start();
     const node = await waitForChildren('the container node', api.views.containers, (nodes) => nodes.find((n) => n.id === container.id));

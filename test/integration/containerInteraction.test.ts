@@ -257,9 +257,9 @@ describe('Container interaction', function () {
     } finally {
       source.dispose();
     }
-    assert.ok(samples[0].memoryUsage > 0, 'memory in use');
-    assert.ok(samples[0].pids >= 1, 'at least one process');
-    assert.ok(samples[0].cpuPercent >= 0);
+    assert.ok(samples[0]!.memoryUsage > 0, 'memory in use');
+    assert.ok(samples[0]!.pids >= 1, 'at least one process');
+    assert.ok(samples[0]!.cpuPercent >= 0);
     assert.equal(source.openStreams, 0);
 
     const panel = StatsPanel.show(getEngine, [{ id: main.id, name: 'main' }]);

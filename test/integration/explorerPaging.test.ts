@@ -58,7 +58,7 @@ describe('explorer paging (many containers)', function () {
     const changed = new Promise<unknown>((resolve) => {
       const listener = view.onDidChangeTreeData((e) => { listener.dispose(); resolve(e); });
     });
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     assert.equal(await changed, undefined, 'the top level is asked for again');
     const all: TreeNode[] = await childrenOf(view);
     assert.equal(all.length, total, 'every row, and no "Show more" left');

@@ -31,7 +31,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   for (;;) {
     try {
       const value = await probe();
-      if (value !== undefined && value !== false) return value as T;
+      if (value !== undefined && value !== false) return value;
     } catch (error) {
       last = error;
     }

@@ -11,8 +11,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, commandTestSetup, testDocker, uniqueName, waitFor, workspaceDir } from './helpers';
 import type { ImageAnalysis } from '../../client/src/imageAnalysis/imageAnalysis';
-import type { ContentsNode } from '../../client/src/imageAnalysis/imageContentsView';
-import type { VulnerabilityNode } from '../../client/src/vulnerabilities/vulnerabilitiesView';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -183,7 +181,7 @@ describe('image contents: layers, files, packages and vulnerabilities', function
     assert.equal(view.getTreeItem(rmStep).contextValue, 'imageLayer:source');
     const base = steps.find((s) => /busybox --install/.test(String(view.getTreeItem(s).label)))!;
     assert.equal(view.getTreeItem(base).contextValue, 'imageLayer', 'the base image\'s layers have no line here');
-    const revealed = await vscode.commands.executeCommand<{ uri: string; line: number }>('dockerWorkbench.imageContents.revealInstruction', rmStep as unknown as ContentsNode);
+    const revealed = await vscode.commands.executeCommand<{ uri: string; line: number }>('dockerWorkbench.imageContents.revealInstruction', rmStep);
     assert.deepEqual(revealed, { uri: dockerfile.toString(), line: 2 });
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), dockerfile.toString());
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, 2);
@@ -278,7 +276,7 @@ describe('image contents: layers, files, packages and vulnerabilities', function
       const scan = view.getChildren().find((n) => n.kind === 'scan' && n.imageId === analysis.imageId)!;
       const severities = view.getChildren(scan);
       assert.deepEqual(severities.map((s) => String(view.getTreeItem(s).label)), ['High', 'Medium']);
-      const high = view.getChildren(severities[0]) as VulnerabilityNode[];
+      const high = view.getChildren(severities[0]);
       assert.equal(view.getTreeItem(high[0]!).description, 'libssl3 3.0.11-1~deb12u2 → fixed in 3.0.13-1~deb12u1');
 
       // The Dockerfile: the base image's package on FROM, the copied dpkg database's on its COPY.

@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, activateExtension, diagnosticsFor, openWorkspaceFile, waitFor } from './helpers';
 import { toEngineError } from '../../client/src/engine/engineError';
 import { containerStatus } from '../../client/src/views/containerStatus';
-import type { ContainerSummary } from '../../client/src/engine/dockerEngine';
 
 const LOCALE = process.env.DWB_TEST_LOCALE;
 const CJK = /[\u4e00-\u9fff]/;
@@ -67,7 +66,7 @@ if (LOCALE) {
       assert.match(denied.message, CJK, denied.message);
       assert.match(denied.message, /sudo usermod -aG docker \$USER/);
       assert.match(denied.message, /\/var\/run\/docker\.sock/);
-      const status = containerStatus({ State: 'running', Status: 'Up 1 second' } as ContainerSummary, { startedAt: 0 }, 16 * 60_000, vscode.l10n);
+      const status = containerStatus({ State: 'running', Status: 'Up 1 second' }, { startedAt: 0 }, 16 * 60_000, vscode.l10n);
       assert.match(status, CJK, status);
       assert.match(status, /16/);
       assert.equal(vscode.l10n.t('1 container'), '1 个容器');

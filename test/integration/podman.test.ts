@@ -63,7 +63,7 @@ describe('podman: the views against Podman\'s Docker-compatible API', function (
   };
 
   it('lists containers (a pod as a group), images, volumes and networks, and says where it cannot be live', async () => {
-    const loose = await client.createContainer({ Image: PODMAN_TEST_IMAGE, name: uniqueName('dwbpod-loose'), Cmd: ['sleep', '300'], HostConfig: { NetworkMode: 'none' } } as never);
+    const loose = await client.createContainer({ Image: PODMAN_TEST_IMAGE, name: uniqueName('dwbpod-loose'), Cmd: ['sleep', '300'], HostConfig: { NetworkMode: 'none' } });
     await loose.start();
     const pod = uniqueName('dwbpod');
     await libpod(client, 'POST', '/pods/create', { name: pod, no_infra: true });
@@ -81,7 +81,7 @@ describe('podman: the views against Podman\'s Docker-compatible API', function (
     const members = await childrenOf(api.views.containers, group);
     assert.equal(members.length, 1);
     assert.equal(api.views.containers.getTreeItem(members[0]).label, member);
-    assert.equal(api.views.containers.getTreeItem(containers.find((n) => n.id === loose.id)!).contextValue, 'container:running');
+    assert.equal(api.views.containers.getTreeItem(containers.find((n) => n.id === loose.id)).contextValue, 'container:running');
 
     const images = await waitForChildren('the busybox image', api.views.images, (nodes) => nodes.find((n) => /dwb-test\/busybox$/.test(n.id)));
     assert.match(images.id, /^(docker\.io\/|localhost\/)?dwb-test\/busybox$/);
@@ -95,7 +95,7 @@ describe('podman: the views against Podman\'s Docker-compatible API', function (
 
   it('acts on Podman: stop, start and remove a container; tag and untag an image; create and remove a volume and a network', async () => {
     const api = await usePodman();
-    const container = await client.createContainer({ Image: PODMAN_TEST_IMAGE, name: uniqueName('dwbpod-act'), Cmd: ['sleep', '300'], HostConfig: { NetworkMode: 'none' } } as never);
+    const container = await client.createContainer({ Image: PODMAN_TEST_IMAGE, name: uniqueName('dwbpod-act'), Cmd: ['sleep', '300'], HostConfig: { NetworkMode: 'none' } });
     await container.start();
     const node = await waitForChildren('the container', api.views.containers, (nodes) => nodes.find((n) => n.id === container.id));
     await vscode.commands.executeCommand('dockerWorkbench.containers.stop', node);

@@ -99,7 +99,7 @@ describe('registries: log in, push, list, pull and delete against real registrie
   async function tagNodes(host: string, repository: string): Promise<TagNode[]> {
     const { registriesView } = await activateExtension();
     const repo = await waitForChildren(`${repository} under ${host}`, registriesView, (nodes: RegistryNode[]) => nodes.find((n) => n.kind === 'repository' && n.repository === repository), await registryNode(host));
-    return waitForChildren(`the tags of ${repository}`, registriesView, (nodes: RegistryNode[]) => nodes.length > 0 && nodes.every((n) => n.kind === 'tag') && (nodes as TagNode[]), repo);
+    return waitForChildren(`the tags of ${repository}`, registriesView, (nodes: RegistryNode[]) => nodes.length > 0 && nodes.every((n) => n.kind === 'tag') && nodes, repo);
   }
 
   /** A tag's details once the view has read them (a failure to read them fails the wait with its reason). */

@@ -278,7 +278,7 @@ describe('Run form: an image that is not on the engine', function () {
     await maker.wait();
     await maker.commit({ repo: `127.0.0.1:${port}/dwb/pull-me`, tag: '1' });
     await maker.remove();
-    await follow(docker, await docker.getImage(reference).push({ authconfig: {} } as object) as unknown as NodeJS.ReadableStream);
+    await follow(docker, await docker.getImage(reference).push({ authconfig: {} } as object));
     await docker.getImage(reference).remove();
   });
 

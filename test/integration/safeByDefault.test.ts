@@ -152,7 +152,7 @@ describe('safe by default', function () {
     const terminal = new RunTaskTerminal(host, specFromDefinition(definition), undefined);
     let written = '';
     terminal.onDidWrite((text) => (written += text));
-    const closed = new Promise<number>((resolve) => terminal.onDidClose!((code) => resolve(code as number)));
+    const closed = new Promise<number>((resolve) => terminal.onDidClose((code) => resolve(code)));
     terminal.open(undefined);
     assert.equal(await closed, 0, written);
     for (const text of [task.detail!, written, ...logged]) {

@@ -115,12 +115,12 @@ describe('ssh engines: a private sshd in front of the test engine', function () 
     setup.prompts.accept('Trust Host and Connect');
     await use('dwb-ssh-engine');
     await waitFor('connected over ssh', () => api.model.state.status === 'connected', 30_000);
-    assert.equal(fs.readFileSync(knownHosts, 'utf8'), `${token(sshd.ports.engine)} ${sshd.hostKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`);
+    assert.equal(fs.readFileSync(knownHosts, 'utf8'), `${token(sshd.ports.engine!)} ${sshd.hostKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`);
     assert.equal(api.active.engine.target.endpoint, `ssh://${sshd.user}@127.0.0.1:${sshd.ports.engine}`);
 
     // A container made next to the engine shows up through the event stream carried over ssh.
     const name = uniqueName('dwb-ssh');
-    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '300'], StopTimeout: 1 } as never);
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '300'], StopTimeout: 1 });
     setup.cleanup.push(() => container.remove({ force: true }));
     await container.start();
     const node = await waitForChildren('the container, seen over ssh', api.views.containers, (nodes) => nodes.find((n) => n.id === container.id));
@@ -171,7 +171,7 @@ describe('ssh engines: a private sshd in front of the test engine', function () 
     const original = fs.readFileSync(knownHosts, 'utf8');
     setup.cleanup.push(async () => fs.writeFileSync(knownHosts, original));
     // The same host with another key: what a man-in-the-middle (or a reinstalled host) presents.
-    fs.writeFileSync(knownHosts, `# earlier hosts\n${token(sshd.ports.engine)} ${sshd.otherKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`);
+    fs.writeFileSync(knownHosts, `# earlier hosts\n${token(sshd.ports.engine!)} ${sshd.otherKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`);
     await use('dwb-ssh-engine');
     const label = await errorLabel();
     assert.match(label, /WARNING: the host key of \[127\.0\.0\.1\]:\d+ has CHANGED/);
@@ -182,7 +182,7 @@ describe('ssh engines: a private sshd in front of the test engine', function () 
 
   it('says which key was refused, that the remote has no docker, or that its engine is down, within seconds', async () => {
     // Accept the host key of the other ports the way a user would have (the same sshd, so the same key).
-    fs.appendFileSync(knownHosts, [sshd.ports.down, sshd.ports.nodocker].map((p) => `${token(p)} ${sshd.hostKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`).join(''));
+    fs.appendFileSync(knownHosts, [sshd.ports.down!, sshd.ports.nodocker!].map((p) => `${token(p)} ${sshd.hostKey.publicLine.split(' ').slice(0, 2).join(' ')}\n`).join(''));
 
     setKey(sshd.otherKey.privateKey);
     setup.cleanup.push(async () => setKey(sshd.clientKey.privateKey));

@@ -182,7 +182,7 @@ describe('swarm: a single-node swarm on the test engine', function () {
 
     // Scaled with the API, not the extension: the service event carries it to the view.
     const before = api.swarm.counters.fullLists;
-    await docker.getService(web.id).update({ _query: { version: service.Version.Index }, _body: { ...service.Spec, Mode: { Replicated: { Replicas: 1 } } } } as never);
+    await docker.getService(web.id).update({ _query: { version: service.Version.Index }, _body: { ...service.Spec, Mode: { Replicated: { Replicas: 1 } } } });
     // The desired count comes with the service event; the running count follows as the engine
     // stops the surplus tasks (their containers' events), which on a loaded machine can lag.
     await serviceNode('web', (d) => /^replicated \d+\/1 /.test(d));
@@ -195,7 +195,7 @@ describe('swarm: a single-node swarm on the test engine', function () {
     setup.prompts.next('input', 'dwb-test/busybox:v2');
     const updated = await vscode.commands.executeCommand<UpdateProgress>('dockerWorkbench.swarm.updateImage', worker);
     assert.equal(updated?.outcome, 'completed', JSON.stringify(updated));
-    assert.deepEqual([updated!.updated, updated!.total], [1, 1]);
+    assert.deepEqual([updated.updated, updated.total], [1, 1]);
     assert.match((await docker.getService(worker.id).inspect()).Spec.TaskTemplate.ContainerSpec.Image, /^dwb-test\/busybox:v2/);
     await serviceNode('worker', (d) => d.includes('dwb-test/busybox:v2'));
 

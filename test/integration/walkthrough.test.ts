@@ -121,7 +121,7 @@ describe('walkthrough steps and explanations', function () {
       return 'Clean Up';
     }).accept('Remove');
     const result = await vscode.commands.executeCommand<{ readByThird: string }>('dockerWorkbench.learn.shareVolume');
-    assert.match(result!.readByThird, /Line written by learn-volume-one\nLine written by learn-volume-two/);
+    assert.match(result.readByThird, /Line written by learn-volume-one\nLine written by learn-volume-two/);
     assert.match(lastConfirm().detail!, /Volumes, with all their data: learn-data/);
     await gone(() => docker.getVolume('learn-data').inspect(), 'the volume');
     await gone(() => inspect('learn-volume-three'), 'learn-volume-three');
@@ -138,9 +138,9 @@ describe('walkthrough steps and explanations', function () {
     }).accept('Remove');
     const result = await vscode.commands.executeCommand<{ before: string; after: string }>('dockerWorkbench.learn.bindMount');
     assert.match(setup.prompts.asked[0]!.detail!, /learn-docker\/hello\.txt/, 'it asked before writing, naming the file');
-    assert.match(result!.before, /Hello from the workspace folder/);
-    assert.doesNotMatch(result!.before, /added in the workspace/);
-    assert.match(result!.after, /This line was added in the workspace/);
+    assert.match(result.before, /Hello from the workspace folder/);
+    assert.doesNotMatch(result.before, /added in the workspace/);
+    assert.match(result.after, /This line was added in the workspace/);
     assert.match(lastConfirm().detail!, /Workspace files \(moved to the trash\): .*hello\.txt/);
     await gone(() => inspect('learn-bind'), 'learn-bind');
     assert.equal(fs.existsSync(file), false, 'the file went too');
@@ -156,13 +156,13 @@ describe('walkthrough steps and explanations', function () {
       return 'Clean Up';
     }).accept('Remove');
     const result = await vscode.commands.executeCommand<{ webAddress: string; resolved?: string; reached: boolean }>('dockerWorkbench.learn.network');
-    assert.match(result!.webAddress, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.match(result.webAddress, /^\d+\.\d+\.\d+\.\d+$/);
     // Where the engine's DNS for containers answers, "web" must resolve to learn-web's address;
     // where it does not, the report must say so.
-    if (result!.resolved) assert.equal(result!.resolved, result!.webAddress);
+    if (result.resolved) assert.equal(result.resolved, result.webAddress);
     else await report('learn-step-6.md', /The name did not resolve/);
     await report('learn-step-6.md', /\$ docker exec learn-client nslookup web/);
-    assert.equal(result!.reached, true, 'learn-client reached learn-web');
+    assert.equal(result.reached, true, 'learn-client reached learn-web');
     await gone(() => docker.getNetwork('learn-net').inspect(), 'the network');
     await gone(() => inspect('learn-web'), 'learn-web');
   });

@@ -76,7 +76,7 @@ export async function browseContainerFiles(
               const result = await downloadFromContainer(getEngine, containerId, path, target, askAboutExisting(vscodePrompts));
               if (result.cancelled) return;
               const skipped = describeSkipped(result.skipped);
-              const where = vscode.workspace.asRelativePath(result.destination as vscode.Uri);
+              const where = vscode.workspace.asRelativePath(result.destination);
               const done = result.files === 1 ? vscode.l10n.t('Downloaded 1 file to {0}', where) : vscode.l10n.t('Downloaded {0} files to {1}', result.files, where);
               void vscode.window.showInformationMessage(skipped ? vscode.l10n.t('{0} ({1}).', done, skipped) : vscode.l10n.t('{0}.', done));
             } catch (error) {

@@ -63,7 +63,7 @@ export function splitCommandLine(text: string): string[] {
           i++;
           break;
         }
-        if (c === '\\' && i + 1 < text.length && DOUBLE_QUOTE_ESCAPABLE.has(text[i + 1])) {
+        if (c === '\\' && i + 1 < text.length && DOUBLE_QUOTE_ESCAPABLE.has(text[i + 1]!)) {
           if (text[i + 1] !== '\n') word += text[i + 1];
           i += 2;
           continue;

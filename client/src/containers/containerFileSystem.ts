@@ -314,7 +314,7 @@ export class ContainerFileSystemProvider implements vscode.FileSystemProvider, v
     try {
       const result = await runCapture(this.getEngine(), id, cmd);
       if (mutating && isCannotRunExitCode(result.exitCode)) {
-        throw vscode.FileSystemError.Unavailable(vscode.l10n.t('The container has no {0} command, which this change needs.', cmd[0]));
+        throw vscode.FileSystemError.Unavailable(vscode.l10n.t('The container has no {0} command, which this change needs.', cmd[0] ?? ''));
       }
       return result;
     } catch (error) {
@@ -349,7 +349,7 @@ export class ContainerFileSystemProvider implements vscode.FileSystemProvider, v
           const segments = header.name.split('/').filter((s) => s !== '' && s !== '.');
           if (segments.length !== 2) return;
           const kind = header.type === 'symlink' ? 'symlink' : header.type === 'directory' ? 'directory' : header.type === 'file' ? 'file' : header.type === 'hardlink' ? 'hardlink' : 'other';
-          found.set(segments[1], { kind, link: header.linkname });
+          found.set(segments[1]!, { kind, link: header.linkname });
         },
       });
       stream.on('data', (chunk: Buffer) => {

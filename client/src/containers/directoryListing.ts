@@ -80,12 +80,12 @@ export function parseListing(dir: string, output: string): ListingEntry[] {
   for (const line of lines) {
     let match = own.exec(line);
     if (match) {
-      records.push({ type: 'own', mode: parseInt(match[1], 16), size: Number(match[2]), mtime: Number(match[3]), name: line.slice(match[0].length) });
+      records.push({ type: 'own', mode: parseInt(match[1]!, 16), size: Number(match[2]), mtime: Number(match[3]), name: line.slice(match[0].length) });
       continue;
     }
     match = target.exec(line);
     if (match) {
-      records.push({ type: 'target', mode: parseInt(match[1], 16), size: 0, mtime: 0, name: line.slice(match[0].length) });
+      records.push({ type: 'target', mode: parseInt(match[1]!, 16), size: 0, mtime: 0, name: line.slice(match[0].length) });
       continue;
     }
     const last = records[records.length - 1];

@@ -188,7 +188,7 @@ export function maskSecrets<T>(value: T): MaskResult<T> {
         });
       }
       if (key !== undefined && ARGV_FIELDS.has(key) && node.every((item) => typeof item === 'string')) {
-        const masked = maskArgv(node as string[]);
+        const masked = maskArgv(node);
         masked.forEach((item, i) => note(node[i] as string, item, key));
         return masked;
       }

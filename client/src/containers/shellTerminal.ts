@@ -117,7 +117,7 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
       const code = await settledExitCode(session.exitCode);
       if (this.closed) return;
       if (isCannotRunExitCode(code)) {
-        return this.fail(vscode.l10n.t('{0} could not be run in {1} (exit code {2}).', resolved.cmd[0], this.containerName, code ?? ''));
+        return this.fail(vscode.l10n.t('{0} could not be run in {1} (exit code {2}).', resolved.cmd[0] ?? '', this.containerName, code ?? ''));
       }
       const oneShot = this.requested !== undefined;
       if (!oneShot && code === 0) {

@@ -76,7 +76,7 @@ export class StatsPanel implements vscode.Disposable {
   }
 
   static show(getEngine: () => DockerEngine, targets: readonly StatsTarget[], watchStarts?: StartWatch): StatsPanel {
-    const title = targets.length === 1 ? vscode.l10n.t('Stats: {0}', targets[0].name) : vscode.l10n.t('Stats: {0} containers', targets.length);
+    const title = targets.length === 1 ? vscode.l10n.t('Stats: {0}', targets[0]!.name) : vscode.l10n.t('Stats: {0} containers', targets.length);
     const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, title, vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [],

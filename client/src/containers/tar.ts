@@ -54,7 +54,7 @@ function writeOctal(block: Buffer, offset: number, length: number, value: number
 
 function checksum(block: Buffer): number {
   let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i];
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i]!;
   return sum;
 }
 
@@ -184,10 +184,10 @@ function readString(block: Buffer, offset: number, length: number): string {
 }
 
 function readNumber(block: Buffer, offset: number, length: number): number {
-  if (block[offset] & 0x80) {
+  if (block[offset]! & 0x80) {
     // base-256 (GNU) for values that do not fit octal
-    let value = block[offset] & 0x7f;
-    for (let i = 1; i < length; i++) value = value * 256 + block[offset + i];
+    let value = block[offset]! & 0x7f;
+    for (let i = 1; i < length; i++) value = value * 256 + block[offset + i]!;
     return value;
   }
   const text = block.toString('ascii', offset, offset + length).replace(/\0.*$/s, '').trim();
@@ -304,7 +304,7 @@ export class TarReader {
     this.zeroBlocks = 0;
     const stored = readNumber(block, 148, 8);
     if (stored !== checksum(block)) throw new TarFormatError('bad tar header checksum');
-    const kind = typeFromFlag(String.fromCharCode(block[156]).replace('\0', ''));
+    const kind = typeFromFlag(String.fromCharCode(block[156]!).replace('\0', ''));
     let size = readNumber(block, 124, 12);
     if (kind === 'pax' || kind === 'paxGlobal' || kind === 'gnuLongName' || kind === 'gnuLongLink') {
       this.metaKind = kind;
@@ -331,7 +331,7 @@ export class TarReader {
     this.pax = {};
     this.longName = undefined;
     this.longLink = undefined;
-    const type = kind as TarEntryType;
+    const type = kind;
     // only regular files carry data (hard links and directories say size 0 or are ignored)
     const dataSize = type === 'file' || type === 'other' ? size : 0;
     this.handlers.entry({ name, type, size: dataSize, mode: readNumber(block, 100, 8), uid, gid, mtime, linkname });

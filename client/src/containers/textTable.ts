@@ -18,8 +18,8 @@ export function formatTable(titles: readonly string[], rows: readonly (readonly 
     const parts: string[] = [];
     for (let c = 0; c < columns; c++) {
       const text = cell(row, c);
-      if (c === columns - 1) parts.push(numeric[c] ? text.padStart(widths[c]) : text);
-      else parts.push(numeric[c] ? text.padStart(widths[c]) : text.padEnd(widths[c]));
+      if (c === columns - 1) parts.push(numeric[c] ? text.padStart(widths[c]!) : text);
+      else parts.push(numeric[c] ? text.padStart(widths[c]!) : text.padEnd(widths[c]!));
     }
     return parts.join('  ').trimEnd();
   };

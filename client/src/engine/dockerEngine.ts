@@ -217,7 +217,7 @@ export class DockerEngine {
       const common = { stdout: true, stderr: true, timestamps: Boolean(options.timestamps), tail: options.tail, since: options.since ?? 0 };
       // dockerode's overloads differ by `follow`; follow:false returns a Buffer, so wrap it as a stream.
       if (options.follow) return (await container.logs({ ...common, follow: true })) as unknown as Readable;
-      const buffer = (await container.logs({ ...common, follow: false })) as unknown as Buffer;
+      const buffer = await container.logs({ ...common, follow: false });
       const { Readable: ReadableStream } = await import('node:stream');
       return ReadableStream.from([buffer]);
     });
@@ -240,7 +240,7 @@ export class DockerEngine {
         WorkingDir: options.workingDir,
         Env: options.env,
       });
-      const stream = (await exec.start({ hijack: true, stdin: true, Tty: options.tty } as Dockerode.ExecStartOptions)) as NodeJS.ReadWriteStream;
+      const stream = (await exec.start({ hijack: true, stdin: true, Tty: options.tty })) as NodeJS.ReadWriteStream;
       const session: ExecSession = {
         stream,
         resize: async (columns, rows) => {
@@ -263,8 +263,8 @@ export class DockerEngine {
       const stdin = options.stdin ?? true;
       const stream = await d.getContainer(nonEmpty(id, 'container')).attach({
         stream: true, stdin, stdout: true, stderr: true, hijack: true, logs: false, ...(options.detachKeys ? { detachKeys: options.detachKeys } : {}),
-      } as Dockerode.ContainerAttachOptions);
-      return stream as unknown as NodeJS.ReadWriteStream;
+      });
+      return stream;
     });
   }
 
@@ -309,7 +309,7 @@ export class DockerEngine {
   /** Extracts a tar into `path` inside the container. */
   putArchive(id: string, path: string, tar: Buffer | Readable): Promise<void> {
     return this.call(async (d) => {
-      await d.getContainer(nonEmpty(id, 'container')).putArchive(tar as unknown as NodeJS.ReadableStream, { path });
+      await d.getContainer(nonEmpty(id, 'container')).putArchive(tar, { path });
     });
   }
 
@@ -426,7 +426,7 @@ export class DockerEngine {
   }
 
   inspectNetwork(id: string): Promise<NetworkSummary> {
-    return this.call((d) => d.getNetwork(nonEmpty(id, 'network')).inspect() as Promise<NetworkSummary>);
+    return this.call((d) => d.getNetwork(nonEmpty(id, 'network')).inspect());
   }
 
   createNetwork(options: Dockerode.NetworkCreateOptions): Promise<string> {
@@ -458,7 +458,7 @@ export class DockerEngine {
   /** The engine's place in a swarm (the `Swarm` part of /info). */
   async swarmInfo(): Promise<SwarmInfo> {
     const info = await this.info();
-    return (info.Swarm ?? {}) as SwarmInfo;
+    return info.Swarm ?? {};
   }
 
   /** Makes this engine the manager of a new single-node swarm; resolves to the node id. */
@@ -489,7 +489,7 @@ export class DockerEngine {
   updateService(id: string, version: number, spec: SwarmServiceSpec, options: { rollback?: boolean } = {}): Promise<{ Warnings?: string[] | null }> {
     const query: Record<string, string | number> = { version };
     if (options.rollback) query.rollback = 'previous';
-    return this.call((d) => d.getService(nonEmpty(id, 'service')).update({ _query: query, _body: spec } as never) as Promise<{ Warnings?: string[] | null }>);
+    return this.call((d) => d.getService(nonEmpty(id, 'service')).update({ _query: query, _body: spec }) as Promise<{ Warnings?: string[] | null }>);
   }
 
   removeService(id: string): Promise<void> {
@@ -506,7 +506,7 @@ export class DockerEngine {
       } as never);
       if (options.follow) return stream as unknown as Readable;
       const { Readable: ReadableStream } = await import('node:stream');
-      return ReadableStream.from([stream as unknown as Buffer]);
+      return ReadableStream.from([stream]);
     });
   }
 

@@ -245,7 +245,7 @@ export class ImageArchiveReader {
     const config = typeof entry.Config === 'string' ? this.json.get(this.resolve(normalisePath(entry.Config) ?? '')) : undefined;
     if (!config || typeof config !== 'object') throw new ImageArchiveError(`the image configuration ${entry.Config ?? ''} is not in the archive`);
     const layers = (entry.Layers ?? []).map((l) => this.layerAt(normalisePath(l) ?? l));
-    return { format: this.json.has('index.json') ? 'oci-layout' : 'docker-archive', config: config as ImageConfig, layers };
+    return { format: this.json.has('index.json') ? 'oci-layout' : 'docker-archive', config, layers };
   }
 
   private blobJson(digest: unknown): unknown {
@@ -266,6 +266,6 @@ export class ImageArchiveReader {
     const config = manifest && this.blobJson(manifest.config?.digest);
     if (!manifest || !Array.isArray(manifest.layers) || !config || typeof config !== 'object') throw new ImageArchiveError('the OCI index does not lead to an image manifest and configuration in the archive');
     const layers = manifest.layers.map((l) => this.layerAt(typeof l?.digest === 'string' ? `blobs/${l.digest.replace(':', '/')}` : ''));
-    return { format: 'oci-layout', config: config as ImageConfig, layers };
+    return { format: 'oci-layout', config, layers };
   }
 }

@@ -65,7 +65,7 @@ export class AttachedRun {
     const exit = engine.waitForExit(id, spec.remove ? 'removed' : 'next-exit', run.abort.signal);
     exit.catch(() => undefined);
     try {
-      run.stream = (await engine.attach(id, { stdin: run.stdin, detachKeys: spec.detachKeys?.trim() || undefined })) as Duplex;
+      run.stream = await engine.attach(id, { stdin: run.stdin, detachKeys: spec.detachKeys?.trim() || undefined });
       run.wireOutput();
       await options.start();
     } catch (error) {

@@ -45,14 +45,14 @@ async function imageReference(ctx: CommandContext, arg: unknown, title: string):
 
 const runImage: Handler = async (ctx, node) => {
   if (!ensureTrusted()) return undefined;
-  const reference = await imageReference(ctx, node as unknown, vscode.l10n.t('Run image'));
+  const reference = await imageReference(ctx, node, vscode.l10n.t('Run image'));
   if (!reference) return undefined;
   return workflowFor(ctx).openForm(reference);
 };
 
 const runInteractive: Handler = async (ctx, node) => {
   if (!ensureTrusted()) return undefined;
-  const reference = await imageReference(ctx, node as unknown, vscode.l10n.t('Run image interactively'));
+  const reference = await imageReference(ctx, node, vscode.l10n.t('Run image interactively'));
   if (!reference) return undefined;
   return workflowFor(ctx).run({ image: reference, interactive: true, remove: true });
 };
@@ -95,14 +95,14 @@ async function pickConfiguration(ctx: CommandContext, arg: unknown, title: strin
 
 const rerun: Handler = async (ctx, arg) => {
   if (!ensureTrusted()) return undefined;
-  const name = await pickConfiguration(ctx, arg as unknown, vscode.l10n.t('Re-run a saved configuration'));
+  const name = await pickConfiguration(ctx, arg, vscode.l10n.t('Re-run a saved configuration'));
   if (!name) return undefined;
   return workflowFor(ctx).run(checked(ctx, workflowFor(ctx).configurations.get(name)));
 };
 
 const deleteConfiguration: Handler = async (ctx, arg) => {
   if (!ensureTrusted()) return false;
-  const name = await pickConfiguration(ctx, arg as unknown, vscode.l10n.t('Delete a saved configuration'));
+  const name = await pickConfiguration(ctx, arg, vscode.l10n.t('Delete a saved configuration'));
   if (!name) return false;
   const deleted = await workflowFor(ctx).configurations.delete(name);
   if (deleted) void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the run configuration "{0}".', name));

@@ -626,7 +626,7 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
 
   if (nonEmpty(spec.memory)) hostConfig.Memory = parseByteSize(spec.memory);
   if (spec.cpus !== undefined && String(spec.cpus).trim() !== '') hostConfig.NanoCpus = parseCpus(spec.cpus);
-  if (nonEmpty(spec.restart)) hostConfig.RestartPolicy = parseRestartPolicy(spec.restart) as Dockerode.HostRestartPolicy;
+  if (nonEmpty(spec.restart)) hostConfig.RestartPolicy = parseRestartPolicy(spec.restart);
   if (spec.readOnly) hostConfig.ReadonlyRootfs = true;
   if (nonEmpty(spec.logDriver) || Object.keys(spec.logOptions ?? {}).length) {
     hostConfig.LogConfig = { Type: (spec.logDriver ?? '').trim(), Config: { ...(spec.logOptions ?? {}) } };

@@ -32,7 +32,7 @@ export function updateProgress(service: SwarmService | undefined, tasks: readonl
   const ours = status?.State !== undefined && status.StartedAt !== watch.previousStartedAt;
   const base = { updated, total: desired, message: status?.Message };
   if (ours) {
-    switch (status!.State) {
+    switch (status.State) {
       case 'completed': return { ...base, done: true, outcome: 'completed' };
       case 'rollback_completed': return { ...base, done: true, outcome: watch.rollback ? 'completed' : 'rolledBack' };
       case 'paused':

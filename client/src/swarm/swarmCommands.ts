@@ -321,7 +321,7 @@ const removeStack: Handler = async (ctx, node) => {
   const detail = [
     vscode.l10n.t('Everything deployed as the stack {0} is removed:', stack),
     vscode.l10n.t('Services (and their containers): {0}', list(contents.services)),
-    vscode.l10n.t('Networks: {0}', list(contents.networks as never)),
+    vscode.l10n.t('Networks: {0}', list(contents.networks)),
     vscode.l10n.t('Secrets: {0}', list(contents.secrets)),
     vscode.l10n.t('Configs: {0}', list(contents.configs)),
     vscode.l10n.t('Volumes and images stay.'),

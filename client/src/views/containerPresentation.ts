@@ -18,7 +18,7 @@ export function composeProject(container: Pick<ContainerSummary, 'Labels'>): str
 
 /** In a compose group the service name says more than the generated container name. */
 export function containerLabel(container: Pick<ContainerSummary, 'Names' | 'Id' | 'Labels'>): string {
-  return composeProject(container) && container.Labels[COMPOSE_SERVICE] ? container.Labels[COMPOSE_SERVICE]! : containerName(container);
+  return composeProject(container) && container.Labels[COMPOSE_SERVICE] ? container.Labels[COMPOSE_SERVICE] : containerName(container);
 }
 
 /** `127.0.0.1:8080→80/tcp` for each published port, once even when bound on IPv4 and IPv6. */

@@ -43,11 +43,11 @@ export class InlineHost implements Host {
   }
 
   post(message: SyncMessage): void {
-    this.host.handle(message as HostMessage);
+    this.host.handle(message);
   }
 
   call(message: Call): Promise<CallOutcome> {
-    const reply = this.host.handle({ ...message, id: this.nextId++ } as HostMessage)!;
+    const reply = this.host.handle({ ...message, id: this.nextId++ })!;
     return Promise.resolve({ kind: 'reply', reply });
   }
 

@@ -26,7 +26,6 @@ import {
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
-import type { AccessState } from './fileAccess';
 import { version } from '../../../package.json';
 
 export const SERVER_NAME = 'docker-workbench-language-server';
@@ -98,7 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Answers given late or workers replaced: expected under load, so a warning, not an error. */
   const warn = (message: string) => connection.console.warn(message);
 
-  const stateMessage = (): SyncMessage => ({ type: 'state', facts, settings, access: { ...access } as AccessState, ...(locale !== undefined ? { locale } : {}) });
+  const stateMessage = (): SyncMessage => ({ type: 'state', facts, settings, access: { ...access }, ...(locale !== undefined ? { locale } : {}) });
   const replay = (withPublished: boolean) => (): SyncMessage[] => [
     stateMessage(),
     ...[...documents.values()].map((d): SyncMessage => ({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })),
@@ -152,7 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const validateNext = async () => {
     if (validating) return;
-    const uri = dirty.values().next().value as string | undefined;
+    const uri = dirty.values().next().value;
     if (uri === undefined) return;
     dirty.delete(uri);
     const document = documents.get(uri);

@@ -24,9 +24,9 @@ test('classic builder output: steps, cache, failure', () => {
   reader.end();
   assert.deepEqual(reader.cached.map((s) => s.classicStep), [3]);
   assert.equal(reader.failure?.step?.classicStep, 7);
-  assert.match(reader.failure!.message, /returned a non-zero code: 3/);
+  assert.match(reader.failure.message, /returned a non-zero code: 3/);
   const facts = dockerfileFacts(DOCKERFILE);
-  assert.equal(facts.lineOf(reader.failure!.step!), 7, 'the RUN on line 8 (0-based 7)');
+  assert.equal(facts.lineOf(reader.failure.step), 7, 'the RUN on line 8 (0-based 7)');
 });
 
 test('BuildKit plain output: vertices, CACHED, ERROR, image id', () => {
@@ -36,7 +36,7 @@ test('BuildKit plain output: vertices, CACHED, ERROR, image id', () => {
   const facts = dockerfileFacts(DOCKERFILE);
   assert.deepEqual(reader.cached.map((s) => facts.lineOf(s)), [2]);
   assert.equal(reader.failure?.step?.stage, 'stage-1');
-  assert.equal(facts.lineOf(reader.failure!.step!), 7, 'ENV does not count as a BuildKit step; FROM base (a stage) neither');
+  assert.equal(facts.lineOf(reader.failure.step), 7, 'ENV does not count as a BuildKit step; FROM base (a stage) neither');
   const ok = new BuildOutputReader();
   ok.push('#9 writing image sha256:0123abcd done\n');
   ok.end();

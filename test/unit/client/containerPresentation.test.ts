@@ -12,7 +12,7 @@ function container(over: Partial<ContainerSummary> = {}): ContainerSummary {
     Id: 'a'.repeat(64), Names: ['/web'], Image: 'nginx:1.27', ImageID: 'sha256:1', Command: 'nginx -g "daemon off;"', Created: 1_700_000_000,
     Ports: [], Labels: {}, State: 'running', Status: 'Up 2 minutes', HostConfig: { NetworkMode: 'bridge' },
     NetworkSettings: { Networks: {} }, Mounts: [], ...over,
-  } as ContainerSummary;
+  };
 }
 
 test('compose containers are labelled by service and described with their container name', () => {

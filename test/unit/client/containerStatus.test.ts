@@ -26,7 +26,7 @@ const container = (over: Partial<ContainerSummary> = {}) => ({
   Id: 'b'.repeat(64), Names: ['/web'], Image: 'nginx:1.27', ImageID: 'sha256:1', Command: 'nginx -g "daemon off;"', Created: started / 1000 - 5,
   Ports: [{ IP: '127.0.0.1', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }], Labels: {}, State: 'running', Status: 'Up Less than a second',
   HostConfig: { NetworkMode: 'bridge' }, NetworkSettings: { Networks: { bridge: { NetworkID: 'n' } as never } }, Mounts: [], ...over,
-}) as ContainerSummary;
+});
 
 test('the status is computed from StartedAt/FinishedAt at render, not the text read at list time', () => {
   const c = container();

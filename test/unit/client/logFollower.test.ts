@@ -81,11 +81,11 @@ test('multiplexed logs are split into stdout and stderr; UTF-8 split across fram
   await follower.start();
   assert.deepEqual(fake.calls[0], { follow: false, tail: 5, timestamps: false, since: undefined });
   const euro = Buffer.from('€');
-  fake.streams[0].write(frame(1, 'out line\n'));
-  fake.streams[0].write(frame(2, 'err line\n'));
-  fake.streams[0].write(Buffer.concat([frame(1, '').subarray(0, 4), Buffer.from([0, 0, 0, 1]), euro.subarray(0, 1)]));
-  fake.streams[0].write(Buffer.concat([Buffer.from([1, 0, 0, 0, 0, 0, 0, 2]), euro.subarray(1)]));
-  fake.streams[0].end();
+  fake.streams[0]!.write(frame(1, 'out line\n'));
+  fake.streams[0]!.write(frame(2, 'err line\n'));
+  fake.streams[0]!.write(Buffer.concat([frame(1, '').subarray(0, 4), Buffer.from([0, 0, 0, 1]), euro.subarray(0, 1)]));
+  fake.streams[0]!.write(Buffer.concat([Buffer.from([1, 0, 0, 0, 0, 0, 0, 2]), euro.subarray(1)]));
+  fake.streams[0]!.end();
   await until('the end', () => r.events.includes('ended:complete'));
   assert.deepEqual(r.events, ['out:out line\n', 'err:err line\n', 'out:€', 'ended:complete']);
 });
@@ -95,7 +95,7 @@ test('TTY logs are passed through as they come (no demultiplexing)', async () =>
   const r = recorder();
   const follower = new LogFollower(fake.engine, 'c1', { follow: false }, r.sink);
   await follower.start();
-  fake.streams[0].end(Buffer.from('\x1b[32mgreen\x1b[0m\r\n'));
+  fake.streams[0]!.end(Buffer.from('\x1b[32mgreen\x1b[0m\r\n'));
   await until('the end', () => r.events.includes('ended:complete'));
   assert.deepEqual(r.events, ['out:\x1b[32mgreen\x1b[0m\r\n', 'ended:complete']);
 });
@@ -112,13 +112,13 @@ test('following: after the container stops it waits for a start and re-attaches 
   };
   const follower = new LogFollower(fake.engine, 'c1', { follow: true, tail: 1000 }, r.sink, watch);
   await follower.start();
-  assert.equal(fake.calls[0].tail, 1000);
-  assert.equal(fake.calls[0].follow, true);
-  fake.streams[0].write(frame(1, 'first run\n'));
+  assert.equal(fake.calls[0]!.tail, 1000);
+  assert.equal(fake.calls[0]!.follow, true);
+  fake.streams[0]!.write(frame(1, 'first run\n'));
   state.running = false;
   state.exitCode = 137;
   state.finishedAt = '2024-01-01T00:04:59.500Z';
-  fake.streams[0].end();
+  fake.streams[0]!.end();
   await until('stopped', () => r.events.includes('stopped:137'));
   assert.ok(follower.isWaitingForStart);
 
@@ -126,16 +126,16 @@ test('following: after the container stops it waits for a start and re-attaches 
   state.startedAt = '2024-01-01T00:05:00.250Z';
   notifyStart?.();
   await until('second stream', () => fake.streams.length === 2);
-  assert.equal(fake.calls[1].tail, undefined, 'the new run is read whole');
+  assert.equal(fake.calls[1]!.tail, undefined, 'the new run is read whole');
   // since the old run finished: the new run's first lines predate its recorded StartedAt
-  assert.equal(fake.calls[1].since, sinceSeconds('2024-01-01T00:04:59.500Z'));
-  fake.streams[1].write(frame(1, 'second run\n'));
+  assert.equal(fake.calls[1]!.since, sinceSeconds('2024-01-01T00:04:59.500Z'));
+  fake.streams[1]!.write(frame(1, 'second run\n'));
   await until('second run output', () => r.events.includes('out:second run\n'));
   assert.deepEqual(r.events, ['out:first run\n', 'stopped:137', 'restarted', 'out:second run\n']);
 
   follower.dispose();
   assert.ok(watchDisposed, 'the start watch goes with the follower');
-  assert.ok(fake.streams[1].destroyed, 'dispose destroys the stream');
+  assert.ok(fake.streams[1]!.destroyed, 'dispose destroys the stream');
 });
 
 test('following: a restart that finished before the stream end was noticed is followed at once', async () => {
@@ -145,7 +145,7 @@ test('following: a restart that finished before the stream end was noticed is fo
   const follower = new LogFollower(fake.engine, 'c1', { follow: true }, r.sink, () => ({ dispose() {} }));
   await follower.start();
   state.startedAt = '2024-02-02T00:00:00Z'; // already running again
-  fake.streams[0].end();
+  fake.streams[0]!.end();
   await until('second stream', () => fake.streams.length === 2);
   assert.deepEqual(r.events, ['restarted']);
   follower.dispose();
@@ -173,7 +173,7 @@ test('following: a start event that races with the stop check is not lost', asyn
     return result;
   };
   state.running = false;
-  fake.streams[0].end();
+  fake.streams[0]!.end();
   await until('second stream', () => fake.streams.length === 2);
   assert.deepEqual(r.events, ['stopped:0', 'restarted']);
   follower.dispose();
@@ -188,7 +188,7 @@ test('a removed container ends the follow', async () => {
   (fake.engine as unknown as { inspectContainer: () => Promise<never> }).inspectContainer = async () => {
     throw Object.assign(new Error('No such container'), { kind: 'notFound' });
   };
-  fake.streams[0].end();
+  fake.streams[0]!.end();
   await until('ended', () => r.events.includes('ended:removed'));
 });
 

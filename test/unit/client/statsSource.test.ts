@@ -46,10 +46,10 @@ test('StatsSource turns each container stream into samples and destroys the stre
   streams.get('b')!.write(JSON.stringify({ read: '0001-01-01T00:00:00Z' }) + '\n');
   await tick();
   assert.equal(samples.length, 1);
-  assert.equal(samples[0][0], 'a');
-  assert.equal(samples[0][1].cpuPercent, 10);
-  assert.equal(samples[0][1].memoryPercent, 50);
-  assert.equal(samples[0][1].pids, 3);
+  assert.equal(samples[0]![0], 'a');
+  assert.equal(samples[0]![1].cpuPercent, 10);
+  assert.equal(samples[0]![1].memoryPercent, 50);
+  assert.equal(samples[0]![1].pids, 3);
   assert.equal(source.latest.get('a')?.pids, 3);
   streams.get('b')!.end();
   await tick();

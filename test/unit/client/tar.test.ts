@@ -12,11 +12,11 @@ test('packTar then parseTar round-trips files, folders and symlinks with their m
   assert.equal(archive.length % 512, 0);
   const entries = parseTar(archive);
   assert.deepEqual(entries.map((e) => [e.header.name, e.header.type]), [['dir/', 'directory'], ['dir/hello.txt', 'file'], ['dir/link', 'symlink'], ['empty', 'file']]);
-  const file = entries[1].header;
+  const file = entries[1]!.header;
   assert.deepEqual([file.mode, file.uid, file.gid, file.mtime, file.size], [0o640, 33, 34, 1700000001, 6]);
-  assert.equal(entries[1].data.toString(), 'hello\n');
-  assert.equal(entries[2].header.linkname, 'hello.txt');
-  assert.equal(entries[0].header.mode, 0o750);
+  assert.equal(entries[1]!.data.toString(), 'hello\n');
+  assert.equal(entries[2]!.header.linkname, 'hello.txt');
+  assert.equal(entries[0]!.header.mode, 0o750);
 });
 
 test('long names use the ustar prefix when they can, PAX records when they cannot; non-ASCII names survive', () => {
@@ -32,8 +32,8 @@ test('long names use the ustar prefix when they can, PAX records when they canno
   ]);
   const entries = parseTar(archive);
   assert.deepEqual(entries.map((e) => e.header.name), [split, unsplittable, unicode, 'l']);
-  assert.equal(entries[1].data.toString(), '22');
-  assert.equal(entries[3].header.linkname, longLink);
+  assert.equal(entries[1]!.data.toString(), '22');
+  assert.equal(entries[3]!.header.linkname, longLink);
   // the prefix form needs no extra header
   assert.equal(encodeHeader({ name: split }, 1).length, 512);
   assert.ok(encodeHeader({ name: unsplittable }, 1).length > 512);
@@ -46,7 +46,7 @@ test('TarReader gets the same entries whatever the chunk sizes', () => {
     const seen: Array<{ header: TarHeader; bytes: number }> = [];
     const reader = new TarReader({
       entry: (header) => seen.push({ header, bytes: 0 }),
-      data: (chunk) => (seen[seen.length - 1].bytes += chunk.length),
+      data: (chunk) => (seen[seen.length - 1]!.bytes += chunk.length),
     });
     for (let i = 0; i < archive.length; i += size) reader.push(archive.subarray(i, i + size));
     reader.end();
@@ -59,7 +59,7 @@ test('TarReader gets the same entries whatever the chunk sizes', () => {
 function retype(block: Buffer, flag: string): Buffer {
   block[156] = flag.charCodeAt(0);
   let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : block[i];
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : block[i]!;
   block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
   return block;
 }

@@ -13,7 +13,7 @@ test('a half-typed key is a key site with the mapping path and siblings', () => 
   assert.equal(s?.kind, 'key');
   assert.deepEqual(s?.path, ['services', 'web']);
   assert.equal(s?.prefix, 'po');
-  assert.deepEqual([...s!.siblings].sort(), ['image', 'restart']);
+  assert.deepEqual([...s.siblings].sort(), ['image', 'restart']);
 });
 
 test('a value after key: is a value site with the key in the path', () => {

@@ -12,7 +12,7 @@ const files = {
 };
 
 test('a default file is standalone and reads its override file', () => {
-  const file = buildComposeFile(`${ROOT}/compose.yaml`, 1, files[`${ROOT}/compose.yaml`]!);
+  const file = buildComposeFile(`${ROOT}/compose.yaml`, 1, files[`${ROOT}/compose.yaml`]);
   const project = projectOf(file, serviceContext({ files }));
   assert.equal(project.standalone, true);
   assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/compose.override.yaml`]);
@@ -47,7 +47,7 @@ const elk = {
 
 test('a -f overlay in a subfolder is combined with the base it leans on, and its paths are the base folder\'s', () => {
   const uri = `${ROOT}/extensions/filebeat/filebeat-compose.yml`;
-  const project = projectOf(buildComposeFile(uri, 1, elk[uri]!), serviceContext({ files: elk }));
+  const project = projectOf(buildComposeFile(uri, 1, elk[uri]), serviceContext({ files: elk }));
   assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/docker-compose.yml`]);
   assert.equal(project.directory, ROOT);
   assert.equal(project.standalone, false);
@@ -80,7 +80,7 @@ test('a file the base includes is read with it, but keeps its own folder for its
     [`${ROOT}/lib/extra.yaml`]: 'services:\n  extra:\n    image: y\n    depends_on: [web]\n',
   };
   const uri = `${ROOT}/lib/extra.yaml`;
-  const project = projectOf(buildComposeFile(uri, 1, files[uri]!), serviceContext({ files }));
+  const project = projectOf(buildComposeFile(uri, 1, files[uri]), serviceContext({ files }));
   assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/compose.yaml`]);
   assert.equal(project.directory, `${ROOT}/lib`);
 });

@@ -68,7 +68,7 @@ test('lines with long runs of spaces are read in linear time (the key pattern ba
   const text = `services:\n  web:\n    image: a${spaces}b\n  a${spaces}b:\n    image: c\n`;
   const chunks = splitChunks(text);
   assert.equal(chunks?.length, 1);
-  assert.equal(chunks![0]!.split?.children.length, 2);
+  assert.equal(chunks[0]!.split?.children.length, 2);
 });
 
 test('the key of a chunk\'s first line is read in linear time, blanks before its colon dropped (a 200,000-space key took 84 s to check)', () => {
@@ -76,7 +76,7 @@ test('the key of a chunk\'s first line is read in linear time, blanks before its
   const text = `  a${spaces}b${spaces}:${spaces}x\n`;
   const found = leadingKeyLine(text, { start: 0, end: text.length });
   assert.equal(found?.key, `a${spaces}b`);
-  assert.equal(text[found!.valueStart - 1], ':');
+  assert.equal(text[found.valueStart - 1], ':');
   assert.equal(leadingKeyLine('"q" :\n', { start: 0, end: 6 })?.key, 'q');
   assert.equal(leadingKeyLine('k:\t\n', { start: 0, end: 4 })?.key, 'k');
 });

@@ -105,8 +105,8 @@ test('the parser is total: binary, empty, huge and half-typed input never throw'
   const parsed = parseDockerfile(huge);
   assert.equal(parsed.instructions.length, MAX_PARSED_ITEMS);
   assert.equal(parsed.unparsed?.reason, 'size');
-  assert.equal(huge.slice(parsed.unparsed!.at, parsed.unparsed!.at + 4), 'RUN ');
-  assert.ok(parsed.unparsed!.at > parsed.instructions.at(-1)!.fullSpan.end);
+  assert.equal(huge.slice(parsed.unparsed.at, parsed.unparsed.at + 4), 'RUN ');
+  assert.ok(parsed.unparsed.at > parsed.instructions.at(-1)!.fullSpan.end);
 });
 
 test('the parse budget: 10,000 instructions and comments, 2 MB of text, nothing of a binary file', () => {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LanguageHost, type HostMessage } from '../../../server/src/lsp/host';
+import { LanguageHost } from '../../../server/src/lsp/host';
 import { MAX_FOLDING_RANGES, MAX_INLAY_HINTS, MAX_LENSES, MAX_LINKS, MAX_SYMBOLS } from '../../../server/src/lsp/sanitize';
 import type { LanguageService } from '../../../server/src/core/languageService';
 import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
@@ -17,7 +17,7 @@ import { composeLanguageService } from '../../../server/src/core/compose/compose
 let id = 0;
 type Call = { type: 'validate'; uri: string } | { type: 'request'; method: string; params: unknown };
 function ask(host: LanguageHost, message: Call) {
-  return host.handle({ ...message, id: ++id } as HostMessage)!;
+  return host.handle({ ...message, id: ++id })!;
 }
 
 function workspace() {

@@ -156,7 +156,7 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
   const partOf = (k: number): Part => {
     if (k < 0 || k >= doc.stages.length) return globalPart;
     parts[k] ??= stagePart(k);
-    return parts[k]!;
+    return parts[k];
   };
 
   const stagePart = (k: number): Part => {

@@ -116,16 +116,16 @@ export function parseDirectives(text: string, index: LineIndex): DirectiveBlock 
     const line = lines.at(l);
     const raw = text.slice(line.start, line.end);
     const m = directiveOf(raw);
-    if (!m || !KNOWN_DIRECTIVES.includes(m[1]!.toLowerCase())) break;
-    const name = m[1]!.toLowerCase();
-    const nameStart = line.start + raw.indexOf(m[1]!);
-    const valueStart = m[2]!.length > 0 ? line.start + raw.lastIndexOf(m[2]!) : line.end;
+    if (!m || !KNOWN_DIRECTIVES.includes(m[1].toLowerCase())) break;
+    const name = m[1].toLowerCase();
+    const nameStart = line.start + raw.indexOf(m[1]);
+    const valueStart = m[2].length > 0 ? line.start + raw.lastIndexOf(m[2]) : line.end;
     directives.push({
-      name: ownCopy(m[1]!),
-      value: ownCopy(m[2]!),
+      name: ownCopy(m[1]),
+      value: ownCopy(m[2]),
       span: { start: line.start, end: line.end },
-      nameSpan: { start: nameStart, end: nameStart + m[1]!.length },
-      valueSpan: { start: valueStart, end: valueStart + m[2]!.length },
+      nameSpan: { start: nameStart, end: nameStart + m[1].length },
+      valueSpan: { start: valueStart, end: valueStart + m[2].length },
     });
     if (name === 'escape' && !seen.has(name) && (m[2] === '`' || m[2] === '\\')) escape = m[2];
     seen.add(name);

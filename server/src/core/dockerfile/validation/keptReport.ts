@@ -21,7 +21,7 @@ function moveData(data: Record<string, unknown>, by: number): { data: Record<str
   let offsets = false;
   for (const key of DATA_OFFSETS) {
     if (typeof out[key] !== 'number') continue;
-    out[key] = (out[key] as number) + by;
+    out[key] = out[key] + by;
     offsets = true;
   }
   for (const key of DATA_SPANS) {

@@ -80,7 +80,7 @@ export interface Rule {
 }
 
 export function rule<Id extends DockerfileCode>(meta: RuleMeta<Id>, check: (ctx: RuleContext) => void): Rule {
-  return { meta: meta as RuleMeta, check };
+  return { meta, check };
 }
 
 /** All ids a suppression comment may use for this rule. */

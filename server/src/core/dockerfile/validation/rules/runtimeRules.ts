@@ -50,7 +50,7 @@ export const jsonArgsRecommended = rule({
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
-        data: simple ? { exec: info!.summary.commands[0]!.words.map((w) => w.text) } : undefined,
+        data: simple ? { exec: info.summary.commands[0]!.words.map((w) => w.text) } : undefined,
       });
     }
   }
