@@ -8,6 +8,7 @@ import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 import { ContainerIndex } from './containerIndex';
+import { PodIndex } from './podIndex';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
@@ -64,6 +65,8 @@ export class EngineModel {
 
   /** Which containers use each image, volume and network (kept current with `containers`). */
   readonly index = new ContainerIndex();
+  /** Each container's pod and the pods by name (rebuilt with `pods`). */
+  readonly podIndex = new PodIndex();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
   readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
@@ -237,7 +240,7 @@ export class EngineModel {
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
-    replace(this.pods, pods, (p) => p.Id);
+    this.replacePods(pods);
     for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
   }
 
@@ -250,7 +253,7 @@ export class EngineModel {
         if (generation === this.generation) replace(this.networks, networks, (n) => n.Id);
       } else if (kind === 'pod') {
         const pods = await this.engine.listPods();
-        if (generation === this.generation) replace(this.pods, pods, (p) => p.Id);
+        if (generation === this.generation) this.replacePods(pods);
       }
     } catch {
       return;
@@ -321,8 +324,13 @@ export class EngineModel {
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
-    this.pods.clear();
+    this.replacePods([]);
     for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
+  }
+
+  private replacePods(pods: readonly PodSummary[]): void {
+    replace(this.pods, pods, (p) => p.Id);
+    this.podIndex.reset(this.pods.values());
   }
 
   private setState(state: ConnectionState): void {

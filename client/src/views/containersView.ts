@@ -106,17 +106,10 @@ export class ContainersView extends DockerTreeView {
     this.refreshAll();
   }
 
-  /** A Podman pod's group key (`pod:NAME`) for a container in one. */
-  private podGroupOf(container: Pick<ContainerSummary, 'Id'>): string | undefined {
-    for (const pod of this.model.pods.values()) {
-      if (pod.Containers?.some((c) => c.Id === container.Id)) return `${POD_PREFIX}${pod.Name}`;
-    }
-    return undefined;
-  }
-
-  /** The group a container sits in: its pod, its compose project, or none. */
+  /** The group a container sits in: its pod (`pod:NAME`), its compose project, or none. */
   private groupKeyOf(container: Pick<ContainerSummary, 'Id' | 'Labels'>): string | undefined {
-    return (this.model.pods.size ? this.podGroupOf(container) : undefined) ?? composeProject(container);
+    const pod = this.model.podIndex.podOf(container.Id);
+    return pod ? `${POD_PREFIX}${pod.Name}` : composeProject(container);
   }
 
   /** The containers this view shows, after the filter and the workspace toggle, in its order. */
@@ -182,7 +175,7 @@ export class ContainersView extends DockerTreeView {
       const members = this.visibleIds(node.id);
       const running = members.filter((id) => this.model.containers.get(id)?.State === 'running').length;
       const name = node.id.slice(POD_PREFIX.length);
-      const pod = [...this.model.pods.values()].find((p) => p.Name === name);
+      const pod = this.model.podIndex.named(name);
       const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
       item.description = vscode.l10n.t('pod · {0} of {1} running', running, members.length);
       item.iconPath = new vscode.ThemeIcon('package', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);
