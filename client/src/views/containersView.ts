@@ -146,8 +146,8 @@ export class ContainersView extends DockerTreeView {
   protected roots(): TreeNode[] {
     const groups = this.order.projects().filter((project) => !this.narrowed || this.visibleIds(project).length > 0);
     const loose = this.visibleIds(LOOSE);
-    const items: ReadonlyArray<{ group: string } | string> = groups.length ? [...groups.map((group) => ({ group })), ...loose] : loose;
-    return this.paged(items, (item) => (typeof item === 'string' ? this.node('container', item) : this.node('group', item.group)));
+    // Groups first, then the loose containers: only the page's rows are made (not a copy of 10,000 ids per ask).
+    return this.pagedAt(groups.length + loose.length, (i) => (i < groups.length ? this.node('group', groups[i]!) : this.node('container', loose[i - groups.length]!)));
   }
 
   protected children(node: TreeNode): TreeNode[] {

@@ -161,9 +161,14 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    * row when the level has more. Only the page's items are turned into nodes.
    */
   protected paged<T>(items: readonly T[], toNode: (item: T) => TreeNode, parent?: TreeNode): TreeNode[] {
-    const page = this.pageOf(items.length, parent);
+    return this.pagedAt(items.length, (i) => toNode(items[i]!), parent);
+  }
+
+  /** The same for a level of `total` rows whose i-th node `nodeAt` makes (no array of them all). */
+  protected pagedAt(total: number, nodeAt: (index: number) => TreeNode, parent?: TreeNode): TreeNode[] {
+    const page = this.pageOf(total, parent);
     const nodes: TreeNode[] = [];
-    for (let i = 0; i < page.shown; i++) nodes.push(toNode(items[i]!));
+    for (let i = 0; i < page.shown; i++) nodes.push(nodeAt(i));
     const more = this.moreRow(page, parent);
     if (more) nodes.push(more);
     return nodes;
