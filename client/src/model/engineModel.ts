@@ -364,8 +364,10 @@ export class EngineModel {
     if (!event.Actor.ID || event.Action === 'prune') return;
     switch (event.Type) {
       case 'container':
-        // exec_* and attach events do not change what a container looks like in a list.
-        if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top') return;
+        // exec_* and attach events do not change what a container looks like in a list; nor does a
+        // signal (kill): if it ends the container, the die event that follows says so. A stop sends
+        // one or two first, and their re-reads only delayed the die event's update.
+        if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top' || event.Action === 'kill') return;
         // A commit makes an image; the event names the container, and the image in its attributes.
         if (event.Action === 'commit') {
           const imageId = event.Actor.Attributes?.imageID;

@@ -325,3 +325,20 @@ test('a first page that answers after the subscription failed writes nothing', a
   assert.equal(model.containers.size, 0);
   assert.equal(model.previewing, false);
 });
+
+test('a signal (kill event) re-reads nothing; the die that follows updates the container at once', async () => {
+  const fake = fakeEngine();
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  fake.containers[0] = { ...fake.containers[0]!, State: 'running', Status: 'Up 2 minutes' };
+  await model.connect();
+  const reads = model.counters.objectReads;
+  fake.emit({ Type: 'container', Action: 'kill', Actor: { ID: 'c1', Attributes: { signal: '15' } } });
+  await settle();
+  assert.equal(model.counters.objectReads, reads, 'no read for a signal');
+  assert.equal(model.containers.get('c1')?.State, 'running');
+  fake.containers[0] = { ...fake.containers[0]!, State: 'exited', Status: 'Exited (137) 1 second ago' };
+  fake.emit({ Type: 'container', Action: 'die', Actor: { ID: 'c1', Attributes: { exitCode: '137' } } });
+  assert.equal(model.containers.get('c1')?.State, 'exited', 'from the event itself');
+  await settle();
+  assert.equal(model.counters.objectReads, reads + 1, 'one read after the die');
+});
