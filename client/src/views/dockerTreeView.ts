@@ -28,6 +28,8 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    */
   readonly firstDraw: { requestedAt?: number; rowsAt?: number; rows?: number; itemsDoneAt?: number } = {};
   private firstRowsLast: TreeNode | undefined;
+  /** The note last put above the view. */
+  private shownNote: string | undefined;
 
   constructor(
     protected readonly model: EngineModel,
@@ -275,7 +277,10 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   }
 
   private updateMessage(): void {
-    if (this.treeView) this.treeView.message = this.note;
+    if (!this.treeView) return;
+    // Each assignment is a message to the window; most refreshes leave the note as it was.
+    const note = this.note;
+    if (note !== this.shownNote) this.treeView.message = this.shownNote = note;
   }
 
   /** Draws these nodes again, in one change event. */
