@@ -97,10 +97,15 @@ export async function run(): Promise<void> {
         receivedTimes.set(`${e.Actor.ID}:${e.Action}`, Date.now());
       }
     });
+    // When the extension's own stream delivered each event to the model (beside the probe's stream).
+    const modelTimes = new Map<string, number>();
+    const modelEvents = api.model.onEngineEvent((e) => { if (e.Type === 'container') modelTimes.set(`${e.Actor.ID}:${e.Action}`, Date.now()); });
     // Containers on the first page (their rows are the ones on screen).
     const ids = (await api.views.containers.getChildren()).filter((n) => n.kind === 'container').slice(0, 20).map((n) => n.id);
     const latencies: number[] = [];
     const afterDelivery: number[] = [];
+    /** Engine timestamp → the extension's own stream handed the event to the model. */
+    const toModel: number[] = [];
     const before = { ...api.model.counters };
     const session = CPU_PROFILE ? new inspector.Session() : undefined;
     if (session) {
@@ -131,15 +136,18 @@ export async function run(): Promise<void> {
         const emittedAt = await waitForValue(() => eventTimes.get(key));
         latencies.push(updatedAt - emittedAt);
         afterDelivery.push(updatedAt - (await waitForValue(() => receivedTimes.get(key))));
+        const atModel = modelTimes.get(key);
+        toModel.push(atModel === undefined ? NaN : atModel - emittedAt);
       }
     }
     stream.destroy();
+    modelEvents.dispose();
     if (session) {
       const { profile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
       fs.writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
       session.disconnect();
     }
-    record({ type: 'measure', name: 'event', latencies, afterDelivery, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
+    record({ type: 'measure', name: 'event', latencies, afterDelivery, toModel, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
 
     // 3. The alternative: re-list every container and give VS Code a flat level of a row for each,
     // per event (a bare TreeItem per container: less than a real row costs, so the ratio is low).
