@@ -60,7 +60,9 @@ function report() {
       const part = event.toModel.filter((v, i) => i % 2 === parity && v !== null && Number.isFinite(v));
       if (part.length) console.log(`  ${name}: engine timestamp → the extension's stream handed it to the model p50 ${f(q(part, 0.5))} ms, p95 ${f(q(part, 0.95))} ms`);
     }
-    if (got.length < event.toModel.length) console.log(`  (${event.toModel.length - got.length} events not seen on the extension's stream before the node changed)`);
+    const ours = event.latencies.map((l, i) => l - event.toModel[i]).filter((v) => Number.isFinite(v));
+  if (ours.length) console.log(`  the extension's part: the model got the event → its node updated p50 ${f(q(ours, 0.5))} ms, p95 ${f(q(ours, 0.95))} ms, max ${f(Math.max(...ours))} ms`);
+  if (got.length < event.toModel.length) console.log(`  (${event.toModel.length - got.length} events not seen on the extension's stream before the node changed)`);
   }
   console.log(`  of which after the event reached the extension host: p50 ${f(q(event.afterDelivery, 0.5))} ms, p95 ${f(q(event.afterDelivery, 0.95))} ms`);
   console.log(`full re-list + a row per container per event (the alternative's work, without its 500 ms debounce): p50 ${f(q(relist.relist, 0.5))} ms, p95 ${f(q(relist.relist, 0.95))} ms`);
