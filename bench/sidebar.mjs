@@ -130,7 +130,8 @@ const parts = [
   ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
   ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
   // With a first page (model.previewing) the rows come from it; else from the full lists.
-  ['first page of containers (newest 100, running 100)', (s) => s.connection.previewedAt - s.connection.subscribedAt],
+  // Asked beside the subscription (not after it): timed from the connection's start.
+  ['first page of containers (newest 100, running 100), from the connection\'s start', (s) => s.connection.previewedAt - s.connection.startedAt],
   ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
   ['model → the view is asked again and answers with rows', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
   ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.rowsAt],

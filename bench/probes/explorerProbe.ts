@@ -4,6 +4,7 @@
 // container changes (and that nothing re-lists); the same events handled the way the best-known
 // alternative does (a full re-list and a row for every container per event); CPU used while idle.
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -14,6 +15,12 @@ import type { DockerTreeView } from '../../client/src/views/dockerTreeView';
 const record = (event: Record<string, unknown>) => fs.appendFileSync(process.env.DWB_TEST_RESULTS!, JSON.stringify(event) + '\n');
 const now = () => performance.now();
 const IDLE_MS = Number(process.env.DWB_IDLE_MS || 60_000);
+/** DWB_CPU_PROFILE=path: a CPU profile of this extension host during the events (step 2). */
+const CPU_PROFILE = process.env.DWB_CPU_PROFILE;
+
+function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+}
 
 /** What VS Code does when it first shows a view: asks for the top level and a TreeItem per row. */
 async function renderTop(view: DockerTreeView): Promise<number> {
@@ -90,11 +97,23 @@ export async function run(): Promise<void> {
         receivedTimes.set(`${e.Actor.ID}:${e.Action}`, Date.now());
       }
     });
+    // When the extension's own stream delivered each event to the model (beside the probe's stream).
+    const modelTimes = new Map<string, number>();
+    const modelEvents = api.model.onEngineEvent((e) => { if (e.Type === 'container') modelTimes.set(`${e.Actor.ID}:${e.Action}`, Date.now()); });
     // Containers on the first page (their rows are the ones on screen).
     const ids = (await api.views.containers.getChildren()).filter((n) => n.kind === 'container').slice(0, 20).map((n) => n.id);
     const latencies: number[] = [];
     const afterDelivery: number[] = [];
+    /** Engine timestamp → the extension's own stream handed the event to the model. */
+    const toModel: number[] = [];
     const before = { ...api.model.counters };
+    const session = CPU_PROFILE ? new inspector.Session() : undefined;
+    if (session) {
+      session.connect();
+      await post(session, 'Profiler.enable');
+      await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
+      await post(session, 'Profiler.start');
+    }
     for (const id of ids) {
       for (const action of ['start', 'stop'] as const) {
         const node = (await api.views.containers.getChildren()).find((n) => n.id === id)!;
@@ -117,10 +136,18 @@ export async function run(): Promise<void> {
         const emittedAt = await waitForValue(() => eventTimes.get(key));
         latencies.push(updatedAt - emittedAt);
         afterDelivery.push(updatedAt - (await waitForValue(() => receivedTimes.get(key))));
+        const atModel = modelTimes.get(key);
+        toModel.push(atModel === undefined ? NaN : atModel - emittedAt);
       }
     }
     stream.destroy();
-    record({ type: 'measure', name: 'event', latencies, afterDelivery, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
+    modelEvents.dispose();
+    if (session) {
+      const { profile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
+      fs.writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+      session.disconnect();
+    }
+    record({ type: 'measure', name: 'event', latencies, afterDelivery, toModel, fullListsDuring: api.model.counters.fullLists - before.fullLists, objectReads: api.model.counters.objectReads - before.objectReads });
 
     // 3. The alternative: re-list every container and give VS Code a flat level of a row for each,
     // per event (a bare TreeItem per container: less than a real row costs, so the ratio is low).

@@ -41,6 +41,41 @@ describe('explorer (live from engine events)', () => {
     assert.ok(!fired.includes(undefined), 'the whole view is not re-rendered for a state change');
   });
 
+  it('redraws the Compose view for compose containers only, not for every container event', async () => {
+    const api = await connected();
+    const project = uniqueName('dwbcv').replace(/-/g, '');
+    const loose = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('dwb-loose'), Cmd: ['sleep', '300'] });
+    cleanup.push(() => loose.remove({ force: true }));
+    const member = await docker.createContainer({
+      Image: TEST_IMAGE, name: `${project}-web-1`, Cmd: ['sleep', '300'],
+      Labels: { 'com.docker.compose.project': project, 'com.docker.compose.service': 'web', 'com.docker.compose.project.working_dir': workspaceDir() },
+    });
+    cleanup.push(() => member.remove({ force: true }));
+    await waitFor('both containers in the model', () => api.model.containers.has(loose.id) && api.model.containers.has(member.id));
+    const composeView = api.composeView;
+    const redraws: unknown[] = [];
+    const listener = composeView.onDidChangeTreeData((n) => redraws.push(n));
+    let looseChanges = 0;
+    const modelListener = api.model.onDidChange((c) => { if (c.kind === 'container' && c.id === loose.id) looseChanges++; });
+    try {
+      await loose.start();
+      // What the start event said, then the re-read of the container: both seen by every listener.
+      await waitFor('the loose container\'s start and re-read in the model', () => looseChanges >= 2 && api.model.containers.get(loose.id)?.State === 'running');
+      assert.equal(redraws.length, 0, 'a container outside compose projects does not redraw the Compose view');
+      await member.start();
+      await waitFor('the Compose view redrawn for the project\'s container', () => redraws.length > 0);
+      const projectNode = await waitFor('the project in the Compose view', async () => (await composeView.getChildren()).find((n) => n.kind === 'project' && n.project.name === project));
+      const [service] = await composeView.getChildren(projectNode);
+      await waitFor('its container shown running', async () => {
+        const [container] = await composeView.getChildren(service);
+        return container && composeView.getTreeItem(container).contextValue === 'composeContainer:running';
+      });
+    } finally {
+      listener.dispose();
+      modelListener.dispose();
+    }
+  });
+
   it('groups compose containers by project with service names, and shows ports, mounts and networks as children', async () => {
     const api = await connected();
     const project = uniqueName('dwbproj').replace(/-/g, '');

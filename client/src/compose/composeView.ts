@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { ActiveEngine } from '../engine/activeEngine';
-import type { EngineModel } from '../model/engineModel';
+import type { EngineModel, ModelChange } from '../model/engineModel';
 import { run } from '../build/dockerCli';
 import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '../views/containerPresentation';
 import { detectComposeCli } from './composeCli';
@@ -27,6 +27,9 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   /** `config --services` per project key, until its files change. */
   private readonly services = new Map<string, Promise<string[]>>();
   private projects: Promise<ComposeProject[]> | undefined;
+  /** Ids of the containers in a compose project (by label), kept current per event. */
+  private readonly composeIds = new Set<string>();
+  private byProject: Map<string, ContainerSummary[]> | undefined;
 
   constructor(private readonly model: EngineModel, private readonly active: ActiveEngine) {
     const watcher = vscode.workspace.createFileSystemWatcher(COMPOSE_GLOB);
@@ -34,8 +37,51 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     this.disposables.push(
       watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed),
       vscode.workspace.onDidGrantWorkspaceTrust(changed),
-      { dispose: model.onDidChange((c) => { if (c.kind === 'container' || c.kind === 'state') this.emitter.fire(undefined); }).dispose },
+      { dispose: model.onDidChange((c) => this.onModelChange(c)).dispose },
     );
+    this.noteComposeContainers();
+  }
+
+  /**
+   * Containers change one event at a time: only those of a compose project (now or before) show
+   * here, so the others (most, on a big engine) do not make VS Code ask for this whole tree again.
+   */
+  private onModelChange(change: ModelChange): void {
+    if (change.kind === 'state' || (change.kind === 'container' && change.id === undefined)) {
+      this.noteComposeContainers();
+    } else if (change.kind === 'container' && change.id !== undefined) {
+      const inProject = !!this.model.containers.get(change.id)?.Labels?.[COMPOSE_PROJECT];
+      const wasInProject = this.composeIds.has(change.id);
+      if (!inProject && !wasInProject) return;
+      if (inProject) this.composeIds.add(change.id);
+      else this.composeIds.delete(change.id);
+      this.byProject = undefined;
+    } else {
+      return;
+    }
+    this.emitter.fire(undefined);
+  }
+
+  private noteComposeContainers(): void {
+    this.byProject = undefined;
+    this.composeIds.clear();
+    for (const c of this.model.containers.values()) if (c.Labels?.[COMPOSE_PROJECT]) this.composeIds.add(c.Id);
+  }
+
+  /** The containers of each project, made once after a change (rows read it instead of every container each). */
+  private containersByProject(): Map<string, ContainerSummary[]> {
+    if (!this.byProject) {
+      this.byProject = new Map();
+      for (const id of this.composeIds) {
+        const c = this.model.containers.get(id);
+        const name = c?.Labels?.[COMPOSE_PROJECT];
+        if (!c || !name) continue;
+        let list = this.byProject.get(name);
+        if (!list) this.byProject.set(name, (list = []));
+        list.push(c);
+      }
+    }
+    return this.byProject;
   }
 
   /** Plugs into the tree view the composition root created at activation. */
@@ -62,8 +108,9 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
       }
       const known = new Set(fromFiles.map((p) => p.name));
       const fromLabels = new Map<string, ComposeProject>();
-      for (const c of this.model.containers.values()) {
-        const name = c.Labels?.[COMPOSE_PROJECT];
+      for (const members of this.containersByProject().values()) {
+        const c = members[0]!;
+        const name = c.Labels[COMPOSE_PROJECT];
         if (!name || known.has(name) || fromLabels.has(name)) continue;
         const folder = c.Labels['com.docker.compose.project.working_dir'] ?? '';
         const files = (c.Labels['com.docker.compose.project.config_files'] ?? '').split(',').filter(Boolean).map((f) => (f.startsWith('/') ? f : `${folder}/${f}`));
@@ -76,7 +123,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   }
 
   containersOf(project: ComposeProject, service?: string): ContainerSummary[] {
-    return [...this.model.containers.values()].filter((c) => c.Labels?.[COMPOSE_PROJECT] === project.name && (!service || c.Labels[COMPOSE_SERVICE] === service));
+    const members = this.containersByProject().get(project.name) ?? [];
+    return service ? members.filter((c) => c.Labels[COMPOSE_SERVICE] === service) : [...members];
   }
 
   /**

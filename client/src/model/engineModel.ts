@@ -8,6 +8,7 @@ import type { EngineEvent } from '../engine/engineEvents';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 import { ContainerIndex } from './containerIndex';
+import { PodIndex } from './podIndex';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
@@ -64,6 +65,8 @@ export class EngineModel {
 
   /** Which containers use each image, volume and network (kept current with `containers`). */
   readonly index = new ContainerIndex();
+  /** Each container's pod and the pods by name (rebuilt with `pods`). */
+  readonly podIndex = new PodIndex();
 
   /** How much work the model has done: full lists versus single-object reads after events. */
   readonly counters = { fullLists: 0, objectReads: 0, events: 0, timeReads: 0 };
@@ -163,6 +166,11 @@ export class EngineModel {
     this.subscription?.dispose();
     this.subscription = undefined;
     this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
+    // With nothing known yet, the first page of containers and the engine's flavor are asked for
+    // beside the subscription, not after it: the first rows wait for one round trip, not three. The
+    // full lists still start only once subscribed, so no event between them and the stream is lost.
+    const preview = this.containers.size === 0 ? this.preview() : undefined;
+    const flavor = this.readFlavor();
     try {
       const subscription = await this.engine.subscribe(
         (event) => { if (generation === this.generation) this.onEvent(event); },
@@ -174,6 +182,9 @@ export class EngineModel {
       }
       this.subscription = subscription;
       this.firstConnection.subscribedAt ??= epochNow();
+      await flavor;
+      if (preview) await preview;
+      if (generation !== this.generation) return;
       await this.listAll();
       if (generation !== this.generation) return;
       this.firstConnection.listedAt ??= epochNow();
@@ -216,13 +227,7 @@ export class EngineModel {
 
   private async listAll(): Promise<void> {
     this.counters.fullLists++;
-    // Which engine this is decides what else to list (pods) and which lists are live.
-    this.flavorValue ??= await Promise.resolve().then(() => this.engine.flavor()).catch(() => 'docker' as const);
-    // Connecting with nothing known yet: a first page of containers before the full lists. The
-    // engine's time goes by the containers it returns, so a page answers long before the full list
-    // (1,000 containers: ~25 ms against ~200 ms) and the Containers view can draw its first rows;
-    // asked alone, it does not share the engine and this process with the full lists.
-    if (this.stateValue.status === 'connecting' && this.containers.size === 0) await this.preview();
+    await this.readFlavor();
     const [containers, images, volumes, networks, pods] = await Promise.all([
       this.engine.listContainers(),
       this.engine.listImages(),
@@ -237,7 +242,7 @@ export class EngineModel {
     replace(this.images, images, (i) => i.Id);
     replace(this.volumes, volumes, (v) => v.Name);
     replace(this.networks, networks, (n) => n.Id);
-    replace(this.pods, pods, (p) => p.Id);
+    this.replacePods(pods);
     for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
   }
 
@@ -250,7 +255,7 @@ export class EngineModel {
         if (generation === this.generation) replace(this.networks, networks, (n) => n.Id);
       } else if (kind === 'pod') {
         const pods = await this.engine.listPods();
-        if (generation === this.generation) replace(this.pods, pods, (p) => p.Id);
+        if (generation === this.generation) this.replacePods(pods);
       }
     } catch {
       return;
@@ -258,7 +263,21 @@ export class EngineModel {
     if (generation === this.generation) this.changes.fire({ kind });
   }
 
+  /** Which engine this is decides what else to list (pods) and which lists are live; read once. */
+  private async readFlavor(): Promise<void> {
+    if (this.flavorValue) return;
+    const generation = this.generation;
+    const flavor = await Promise.resolve().then(() => this.engine.flavor()).catch(() => 'docker' as const);
+    // The answer of an engine switched away from says nothing about this one.
+    if (generation === this.generation) this.flavorValue ??= flavor;
+  }
+
   /**
+   * Connecting with nothing known yet: a first page of containers before the full lists. The
+   * engine's time goes by the containers it returns, so a page answers long before the full list
+   * (1,000 containers: ~25 ms against ~200 ms) and the Containers view can draw its first rows;
+   * asked before the full lists, it does not share the engine and this process with them.
+   *
    * The first page of the Containers view's order (running first, then the newest): the newest
    * PREVIEW_SIZE running containers and the newest PREVIEW_SIZE of all hold it.
    */
@@ -321,8 +340,13 @@ export class EngineModel {
     this.images.clear();
     this.volumes.clear();
     this.networks.clear();
-    this.pods.clear();
+    this.replacePods([]);
     for (const kind of ['container', 'image', 'volume', 'network', 'pod'] as const) this.changes.fire({ kind });
+  }
+
+  private replacePods(pods: readonly PodSummary[]): void {
+    replace(this.pods, pods, (p) => p.Id);
+    this.podIndex.reset(this.pods.values());
   }
 
   private setState(state: ConnectionState): void {
@@ -340,8 +364,10 @@ export class EngineModel {
     if (!event.Actor.ID || event.Action === 'prune') return;
     switch (event.Type) {
       case 'container':
-        // exec_* and attach events do not change what a container looks like in a list.
-        if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top') return;
+        // exec_* and attach events do not change what a container looks like in a list; nor does a
+        // signal (kill): if it ends the container, the die event that follows says so. A stop sends
+        // one or two first, and their re-reads only delayed the die event's update.
+        if (event.Action.startsWith('exec_') || event.Action === 'attach' || event.Action === 'top' || event.Action === 'kill') return;
         // A commit makes an image; the event names the container, and the image in its attributes.
         if (event.Action === 'commit') {
           const imageId = event.Actor.Attributes?.imageID;

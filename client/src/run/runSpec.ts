@@ -6,6 +6,7 @@
 // injected translator (vscode.l10n in the extension, English in unit tests).
 import { isIP } from 'node:net';
 import type Dockerode from 'dockerode';
+import { english, type Translator } from '../ui/translator';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 
@@ -99,14 +100,8 @@ export interface RunSpec {
   logOptions?: Record<string, string>;
 }
 
-/** The shape of vscode.l10n, so messages can be translated without importing vscode here. */
-export interface Translator {
-  t(message: string, ...args: Array<string | number | boolean>): string;
-}
-
-export const english: Translator = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole)),
-};
+// Moved to ui/translator.ts (the core bundle needs it, not the rest of this file); kept here for the run form's modules.
+export { english, type Translator };
 
 export interface RunProblem {
   /** Where the problem is: a RunSpec key, or `ports[1]`, `mounts[0]`, `env[KEY]`, `logOptions[key]`. */

@@ -106,17 +106,10 @@ export class ContainersView extends DockerTreeView {
     this.refreshAll();
   }
 
-  /** A Podman pod's group key (`pod:NAME`) for a container in one. */
-  private podGroupOf(container: Pick<ContainerSummary, 'Id'>): string | undefined {
-    for (const pod of this.model.pods.values()) {
-      if (pod.Containers?.some((c) => c.Id === container.Id)) return `${POD_PREFIX}${pod.Name}`;
-    }
-    return undefined;
-  }
-
-  /** The group a container sits in: its pod, its compose project, or none. */
+  /** The group a container sits in: its pod (`pod:NAME`), its compose project, or none. */
   private groupKeyOf(container: Pick<ContainerSummary, 'Id' | 'Labels'>): string | undefined {
-    return (this.model.pods.size ? this.podGroupOf(container) : undefined) ?? composeProject(container);
+    const pod = this.model.podIndex.podOf(container.Id);
+    return pod ? `${POD_PREFIX}${pod.Name}` : composeProject(container);
   }
 
   /** The containers this view shows, after the filter and the workspace toggle, in its order. */
@@ -153,8 +146,8 @@ export class ContainersView extends DockerTreeView {
   protected roots(): TreeNode[] {
     const groups = this.order.projects().filter((project) => !this.narrowed || this.visibleIds(project).length > 0);
     const loose = this.visibleIds(LOOSE);
-    const items: ReadonlyArray<{ group: string } | string> = groups.length ? [...groups.map((group) => ({ group })), ...loose] : loose;
-    return this.paged(items, (item) => (typeof item === 'string' ? this.node('container', item) : this.node('group', item.group)));
+    // Groups first, then the loose containers: only the page's rows are made (not a copy of 10,000 ids per ask).
+    return this.pagedAt(groups.length + loose.length, (i) => (i < groups.length ? this.node('group', groups[i]!) : this.node('container', loose[i - groups.length]!)));
   }
 
   protected children(node: TreeNode): TreeNode[] {
@@ -182,7 +175,7 @@ export class ContainersView extends DockerTreeView {
       const members = this.visibleIds(node.id);
       const running = members.filter((id) => this.model.containers.get(id)?.State === 'running').length;
       const name = node.id.slice(POD_PREFIX.length);
-      const pod = [...this.model.pods.values()].find((p) => p.Name === name);
+      const pod = this.model.podIndex.named(name);
       const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
       item.description = vscode.l10n.t('pod · {0} of {1} running', running, members.length);
       item.iconPath = new vscode.ThemeIcon('package', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);

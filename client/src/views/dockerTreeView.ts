@@ -28,6 +28,8 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    */
   readonly firstDraw: { requestedAt?: number; rowsAt?: number; rows?: number; itemsDoneAt?: number } = {};
   private firstRowsLast: TreeNode | undefined;
+  /** The note last put above the view. */
+  private shownNote: string | undefined;
 
   constructor(
     protected readonly model: EngineModel,
@@ -161,9 +163,14 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    * row when the level has more. Only the page's items are turned into nodes.
    */
   protected paged<T>(items: readonly T[], toNode: (item: T) => TreeNode, parent?: TreeNode): TreeNode[] {
-    const page = this.pageOf(items.length, parent);
+    return this.pagedAt(items.length, (i) => toNode(items[i]!), parent);
+  }
+
+  /** The same for a level of `total` rows whose i-th node `nodeAt` makes (no array of them all). */
+  protected pagedAt(total: number, nodeAt: (index: number) => TreeNode, parent?: TreeNode): TreeNode[] {
+    const page = this.pageOf(total, parent);
     const nodes: TreeNode[] = [];
-    for (let i = 0; i < page.shown; i++) nodes.push(toNode(items[i]!));
+    for (let i = 0; i < page.shown; i++) nodes.push(nodeAt(i));
     const more = this.moreRow(page, parent);
     if (more) nodes.push(more);
     return nodes;
@@ -270,7 +277,10 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   }
 
   private updateMessage(): void {
-    if (this.treeView) this.treeView.message = this.note;
+    if (!this.treeView) return;
+    // Each assignment is a message to the window; most refreshes leave the note as it was.
+    const note = this.note;
+    if (note !== this.shownNote) this.treeView.message = this.shownNote = note;
   }
 
   /** Draws these nodes again, in one change event. */

@@ -292,3 +292,53 @@ test('a re-read that answers after a switch to another engine writes nothing int
   await settle();
   assert.equal(model.containers.size, 0, 'the old engine\'s answer is dropped');
 });
+
+test('the first page is asked for beside the subscription, and the full lists only once subscribed', async () => {
+  const fake = fakeEngine();
+  const engine = fake.engine as unknown as Record<string, unknown>;
+  const subscribe = engine.subscribe as (...a: unknown[]) => Promise<unknown>;
+  let releaseSubscription: () => void = () => undefined;
+  engine.subscribe = (...args: unknown[]) => new Promise((resolve) => { releaseSubscription = () => resolve(subscribe(...args)); });
+  engine.listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  const connected = model.connect();
+  await settle();
+  assert.deepEqual(fake.calls, ['page:100', 'page:100'], 'the page went out while the subscription was pending');
+  assert.equal(model.previewing, true);
+  assert.deepEqual([...model.containers.keys()], ['c1']);
+  releaseSubscription();
+  await connected;
+  assert.deepEqual(fake.calls, ['page:100', 'page:100', 'subscribe', 'list']);
+  assert.equal(stateOf(model).status, 'connected');
+});
+
+test('a first page that answers after the subscription failed writes nothing', async () => {
+  const fake = fakeEngine();
+  fake.setReachable(false);
+  let releasePage: () => void = () => undefined;
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = () => new Promise((resolve) => { releasePage = () => resolve([...fake.containers]); });
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  await model.connect();
+  assert.equal(stateOf(model).status, 'unreachable');
+  releasePage();
+  await settle();
+  assert.equal(model.containers.size, 0);
+  assert.equal(model.previewing, false);
+});
+
+test('a signal (kill event) re-reads nothing; the die that follows updates the container at once', async () => {
+  const fake = fakeEngine();
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  fake.containers[0] = { ...fake.containers[0]!, State: 'running', Status: 'Up 2 minutes' };
+  await model.connect();
+  const reads = model.counters.objectReads;
+  fake.emit({ Type: 'container', Action: 'kill', Actor: { ID: 'c1', Attributes: { signal: '15' } } });
+  await settle();
+  assert.equal(model.counters.objectReads, reads, 'no read for a signal');
+  assert.equal(model.containers.get('c1')?.State, 'running');
+  fake.containers[0] = { ...fake.containers[0]!, State: 'exited', Status: 'Exited (137) 1 second ago' };
+  fake.emit({ Type: 'container', Action: 'die', Actor: { ID: 'c1', Attributes: { exitCode: '137' } } });
+  assert.equal(model.containers.get('c1')?.State, 'exited', 'from the event itself');
+  await settle();
+  assert.equal(model.counters.objectReads, reads + 1, 'one read after the die');
+});
