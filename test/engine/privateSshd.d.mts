@@ -20,5 +20,4 @@ export interface PrivateSshd {
 }
 export function startPrivateSshd(options: { sessions: Record<string, Record<string, string>>; timeoutMs?: number }): Promise<PrivateSshd>;
 export function sshdPath(): string | undefined;
-export function freePort(): Promise<number>;
 export function keyBlob(publicLine: string): Buffer;

@@ -10,6 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { which } from './privateEngine.mjs';
+import { freePort } from '../harness/freePort.mjs';
 
 const ROOT_PREFIX = 'dwb-sshd-';
 const PRIVSEP_DIR = '/run/sshd';
@@ -21,17 +22,6 @@ export function sshdPath() {
 }
 
 /** A free TCP port on loopback. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function keygen(file, type = 'ed25519') {
   const result = spawnSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-C', `dwb-test-${path.basename(file)}`, '-f', file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`ssh-keygen failed: ${result.stderr || result.error}`);

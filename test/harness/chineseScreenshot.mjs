@@ -6,16 +6,13 @@
 // extension's are Chinese. Chinese text needs a CJK font (Debian: fonts-noto-cjk).
 // Run after `npm run package`: node test/harness/chineseScreenshot.mjs
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 const DOCKERFILE = [
   'FROM node:22-alpine',
   'WORKDIR /app',
@@ -33,8 +30,7 @@ export function hasChineseFont() {
 
 /** Resolves to { passed, failed } like the other e2e steps. */
 export async function chineseHoverScreenshot() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
@@ -95,11 +91,8 @@ async function steps(engineHost) {
     });
 
     await step('a screenshot of the Chinese hover is saved (.test-output/e2e/hover-zh-cn.png)', async () => {
-      const file = path.join(SHOTS, 'hover-zh-cn.png');
       await page.waitForTimeout(400); // let the hover finish painting
-      await page.screenshot({ path: file });
-      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'hover-zh-cn.png');
     });
   } catch (error) {
     totals.failed++;
@@ -112,13 +105,4 @@ async function steps(engineHost) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await chineseHoverScreenshot();
-  } catch (error) {
-    console.error(`Chinese hover: ${error.stack ?? error}`);
-  }
-  console.log(`Chinese hover: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('Chinese hover', chineseHoverScreenshot);

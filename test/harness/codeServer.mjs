@@ -2,9 +2,9 @@
 // a desktop VS Code. It is installed once into a cache folder outside the repository and reused.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort } from './freePort.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3'; // VS Code 1.100.3, the newest release that runs on Node 20
 const RIPGREP_VERSION = '1.15.11';
@@ -70,17 +70,6 @@ export function ensureCodeServer() {
   fs.writeFileSync(marker, new Date().toISOString());
   log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return codeServerBin();
-}
-
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -7,37 +7,30 @@
 //       sidebar 300 px wide: one short line, the advice, a visible Retry button, and
 //       "disconnected" in the status bar
 // Run after `npm run package`: node test/harness/engineStateScreenshot.mjs
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 import { TEST_IMAGE } from '../engine/privateEngine.mjs';
 
 const require = createRequire(import.meta.url);
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 /** Narrow, as in the issue: the engine-down state must be legible here. */
 const NARROW_SIDEBAR = 300;
 /** Wide enough to read a container's whole description. */
 const WIDE_SIDEBAR = 520;
 
 export async function engineStateScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
 async function save(page, name, options = {}) {
-  const file = path.join(SHOTS, name);
   await page.mouse.move(1200, 700); // no hover tooltip over the screenshot
   await page.waitForTimeout(400); // let the last rows paint
-  await page.screenshot({ path: file, ...options });
-  if (fs.statSync(file).size < 5_000) throw new Error(`${file} looks empty`);
-  console.log(`      saved ${path.relative(REPO, file)}`);
+  await saveScreenshot(page, name, { minBytes: 5_000, ...options });
 }
 
 /** Opens the Docker Workbench sidebar and drags its edge until it is `width` px wide. */
@@ -147,13 +140,4 @@ async function steps(engineHost) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await engineStateScreenshots();
-  } catch (error) {
-    console.error(`engine state: ${error.stack ?? error}`);
-  }
-  console.log(`engine state: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('engine state', engineStateScreenshots);

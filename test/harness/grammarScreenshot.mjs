@@ -9,15 +9,11 @@
 //   dockerfile-on-enter.png           lines typed after a trailing backslash (onEnterRules)
 //   dockerignore-grammar.png          a .dockerignore
 // No Docker Engine is needed. Run after `npm run package`: node test/harness/grammarScreenshot.mjs
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
-
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 
 export const SAMPLE_DOCKERFILE = `# syntax=docker/dockerfile:1.7
 # check=skip=JSONArgsRecommended
@@ -66,8 +62,7 @@ file\\*name
 `;
 
 export async function grammarScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   const { totals, step } = stepCounter();
 
   const { workspace, extensionsDir, scratch, remove } = scratchWorkspace('grammar', { 'Dockerfile': SAMPLE_DOCKERFILE, '.dockerignore': SAMPLE_DOCKERIGNORE });
@@ -188,7 +183,6 @@ async function openFile(page, name) {
   await page.mouse.move(1300, 980);
 }
 
-
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
@@ -207,20 +201,8 @@ async function expectColouredShell(page, text) {
 }
 
 async function shoot(page, name) {
-  const file = path.join(SHOTS, name);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: file });
-  if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-  console.log(`      saved ${path.relative(REPO, file)}`);
+  await saveScreenshot(page, name);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await grammarScreenshots();
-  } catch (error) {
-    console.error(`grammar: ${error.stack ?? error}`);
-  }
-  console.log(`grammar screenshots: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('grammar screenshots', grammarScreenshots);

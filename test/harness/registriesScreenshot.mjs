@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, VSIX, SHOTS, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -17,14 +17,11 @@ import { startPrivateRegistry } from '../registry/privateRegistry.mjs';
 import { pushMultiPlatform } from '../registry/multiPlatform.mjs';
 
 const require = createRequire(import.meta.url);
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 const USER = 'dev';
 const PASSWORD = 'e2e-registry-pass';
 
 export async function registriesScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
@@ -122,11 +119,8 @@ async function steps(engineHost) {
 
     await step('a screenshot of the Registries view is saved (.test-output/e2e/registries.png)', async () => {
       await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row .label-description')].every((r) => !r.textContent.includes('…')), undefined, { timeout: 30_000 });
-      const file = path.join(SHOTS, 'registries.png');
       await page.waitForTimeout(400); // let the last rows paint
-      await page.screenshot({ path: file });
-      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'registries.png');
     });
   } catch (error) {
     totals.failed++;
@@ -141,13 +135,4 @@ async function steps(engineHost) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await registriesScreenshots();
-  } catch (error) {
-    console.error(`registries: ${error.stack ?? error}`);
-  }
-  console.log(`registries: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('registries', registriesScreenshots);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, OUTPUT, writeTierResult, clearTierResult } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -86,28 +86,21 @@ async function runSteps(engineHost) {
     });
 
     await step('a screenshot of the sidebar is saved', async () => {
-      const file = path.join(SHOTS, 'sidebar.png');
       await page.waitForTimeout(500); // let the last rows paint
-      await page.screenshot({ path: file });
-      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'sidebar.png');
     });
 
     await step('the Compose view shows the project from the workspace file with its services and containers', async () => {
       const compose = page.getByRole('tree', { name: /Compose/ }).first();
       await compose.getByRole('treeitem', { name: /^shop/ }).first().waitFor({ timeout: 30_000 });
       await compose.getByRole('treeitem', { name: /^web/ }).first().waitFor({ timeout: 30_000 });
-      const file = path.join(SHOTS, 'compose-view.png');
-      await page.screenshot({ path: file });
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'compose-view.png', { minBytes: 0 });
     });
 
     await step('a screenshot with a container expanded (ports, mounts, networks) is saved', async () => {
       await page.getByRole('treeitem', { name: /^web/ }).first().click();
       await page.getByRole('treeitem', { name: /shop_data → \/data/ }).first().waitFor({ timeout: 30_000 });
-      const file = path.join(SHOTS, 'container-expanded.png');
-      await page.screenshot({ path: file });
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'container-expanded.png', { minBytes: 0 });
     });
   } catch (error) {
     totals.failed++;

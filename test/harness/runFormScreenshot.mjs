@@ -6,24 +6,20 @@
 //   run-form-problem.png  an inline validation message (a network alias without a user network)
 //   run-form-dark.png     the form in the Dark Modern theme
 // Run after `npm run package`: node test/harness/runFormScreenshot.mjs
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 import { TEST_IMAGE } from '../engine/privateEngine.mjs';
 
 const require = createRequire(import.meta.url);
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 const WEB_IMAGE = 'dwb-test/web:1.0';
 
 export async function runFormScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
@@ -80,11 +76,8 @@ async function steps(engineHost) {
     });
 
     await step('a screenshot of the form is saved (.test-output/e2e/run-form.png)', async () => {
-      const file = path.join(SHOTS, 'run-form.png');
       await page.waitForTimeout(400);
-      await page.screenshot({ path: file });
-      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'run-form.png');
     });
 
     await step('an alias without a user-defined network shows an inline problem and disables Run', async () => {
@@ -93,10 +86,8 @@ async function steps(engineHost) {
       await form.locator('.problem[data-for="networkAliases"] .error').waitFor({ timeout: 10_000 });
       if (!(await form.locator('#run').isDisabled())) throw new Error('Run is still enabled');
       await form.locator('.problem[data-for="networkAliases"]').evaluate((slot) => slot.scrollIntoView({ block: 'center' }));
-      const file = path.join(SHOTS, 'run-form-problem.png');
       await page.waitForTimeout(300);
-      await page.screenshot({ path: file });
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'run-form-problem.png', { minBytes: 0 });
     });
 
     await step('the same form in a dark theme (.test-output/e2e/run-form-dark.png)', async () => {
@@ -109,10 +100,8 @@ async function steps(engineHost) {
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
       await form.locator('#aliases').fill('');
       await form.locator('#section-container').scrollIntoViewIfNeeded();
-      const file = path.join(SHOTS, 'run-form-dark.png');
       await page.waitForTimeout(800);
-      await page.screenshot({ path: file });
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'run-form-dark.png', { minBytes: 0 });
     });
   } catch (error) {
     totals.failed++;
@@ -126,13 +115,4 @@ async function steps(engineHost) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await runFormScreenshots();
-  } catch (error) {
-    console.error(`run form: ${error.stack ?? error}`);
-  }
-  console.log(`run form: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('run form', runFormScreenshots);

@@ -8,22 +8,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, VSIX, prepareScreenshots, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 import { TEST_IMAGE } from '../engine/privateEngine.mjs';
-import { freePort } from '../engine/privateSshd.mjs';
+import { freePort } from './freePort.mjs';
 
 const require = createRequire(import.meta.url);
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
 const STACK = 'shop';
 
 export async function swarmScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
@@ -153,11 +150,8 @@ async function steps(engineHost) {
     });
 
     await step('a screenshot of the Swarm view is saved', async () => {
-      const file = path.join(SHOTS, 'swarm-view.png');
       await page.waitForTimeout(500); // let the last rows paint
-      await page.screenshot({ path: file });
-      if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-      console.log(`      saved ${path.relative(REPO, file)}`);
+      await saveScreenshot(page, 'swarm-view.png');
     });
   } catch (error) {
     totals.failed++;

@@ -1,9 +1,50 @@
 // What every "as a user sees it" script shares: named steps counted like tests, a scratch
-// workspace with its own VS Code user data and extensions folders, and a workbench page opened
-// and settled in Chromium.
+// workspace with its own VS Code user data and extensions folders, a workbench page opened
+// and settled in Chromium, the packaged extension and the screenshot folder, and the ending of a
+// screenshot script run on its own.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { REPO, OUTPUT } from './tiers.mjs';
+
+/** The packaged extension the screenshot scripts install (DWB_VSIX names another). */
+export const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
+/** Where the screenshots go. */
+export const SHOTS = path.join(OUTPUT, 'e2e');
+
+/** Fails early when the extension is not packaged; makes the screenshot folder. */
+export function prepareScreenshots() {
+  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+}
+
+/**
+ * Saves a screenshot of `page` as SHOTS/`name` and says where; fails when the file is under
+ * `minBytes` (a blank page compresses to almost nothing; 0 skips the check). Other options go
+ * to Playwright's page.screenshot.
+ */
+export async function saveScreenshot(page, name, { minBytes = 10_000, ...options } = {}) {
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file, ...options });
+  if (minBytes > 0 && fs.statSync(file).size < minBytes) throw new Error(`${file} looks empty`);
+  console.log(`      saved ${path.relative(REPO, file)}`);
+  return file;
+}
+
+/**
+ * A screenshot script started on its own (not from runE2E): runs it, prints its totals under
+ * `label`, and exits 1 when a step failed, nothing passed, or the script itself threw.
+ */
+export async function runAsScript(label, run) {
+  let totals = { passed: 0, failed: 1 };
+  try {
+    totals = await run();
+  } catch (error) {
+    console.error(`${label}: ${error.stack ?? error}`);
+  }
+  console.log(`${label}: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}
 
 /** `step(title, work)` runs one check, prints ✔/✖, counts it in `totals`, and says whether it passed. */
 export function stepCounter() {

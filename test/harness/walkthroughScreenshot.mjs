@@ -9,21 +9,16 @@
 //   walkthrough-build-cache.png  after "Build Twice": the Dockerfile's layer hints (size, cached)
 //   walkthrough-dark.png     the network step in the Dark Modern theme
 // The e2e tier can call walkthroughScreenshots(); alone: npm run package && node test/harness/walkthroughScreenshot.mjs
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette } from './userSession.mjs';
+import { OUTPUT } from './tiers.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, runFromPalette, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
 
-const VSIX = process.env.DWB_VSIX || path.join(REPO, 'dist-vsix', 'docker-workbench.vsix');
-const SHOTS = path.join(OUTPUT, 'e2e');
-
 /** Runs the steps against an engine of its own (or the shared one); resolves to { passed, failed }. */
 export async function walkthroughScreenshots() {
-  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} is missing: run npm run package first`);
-  fs.mkdirSync(SHOTS, { recursive: true });
+  prepareScreenshots();
   return withEngine((engineHost) => steps(engineHost));
 }
 
@@ -55,7 +50,6 @@ async function steps(engineHost) {
   let server;
   let browser;
   const shot = async (page, name, { keepNotifications = false } = {}) => {
-    const file = path.join(SHOTS, name);
     if (!keepNotifications) {
       // Close the toasts (each has a close button in its toolbar).
       for (let i = 0; i < 5; i++) {
@@ -67,9 +61,7 @@ async function steps(engineHost) {
     }
     await page.mouse.move(5, 700); // no hover effects or tooltips in the picture
     await page.waitForTimeout(600);
-    await page.screenshot({ path: file });
-    if (fs.statSync(file).size < 10_000) throw new Error(`${file} looks empty`);
-    console.log(`      saved ${path.relative(REPO, file)}`);
+    await saveScreenshot(page, name);
   };
   try {
     console.log('walkthrough: screenshots with the packaged extension');
@@ -162,13 +154,4 @@ async function steps(engineHost) {
   return totals;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let totals = { passed: 0, failed: 1 };
-  try {
-    totals = await walkthroughScreenshots();
-  } catch (error) {
-    console.error(`walkthrough: ${error.stack ?? error}`);
-  }
-  console.log(`walkthrough: ${totals.passed} passed, ${totals.failed} failed`);
-  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAsScript('walkthrough', walkthroughScreenshots);

@@ -4,19 +4,9 @@
 // volumes kept unless asked.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, testDocker, uniqueName, waitFor, workspaceDir, commandTestSetup } from './helpers';
-
-function writeFiles(folder: string, files: Record<string, string>): string {
-  const dir = path.join(workspaceDir(), folder);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+import { activateExtension, testDocker, uniqueName, waitFor, writeFiles, commandTestSetup } from './helpers';
 
 describe('build and compose workflows', function () {
   this.timeout(180_000);

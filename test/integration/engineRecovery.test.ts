@@ -8,21 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Dockerode from 'dockerode';
-import { activateExtension, childrenOf, waitFor, waitForChildren } from './helpers';
+import { activateExtension, childrenOf, waitFor, waitForChildren, writeDockerContext } from './helpers';
 import { startPrivateEngine } from '../engine/privateEngine.mjs';
-import { contextDigest } from '../../client/src/engine/dockerContexts';
 import { toEngineError } from '../../client/src/engine/engineError';
 
-function writeContext(configDir: string, name: string, host: string, tlsFrom?: string): void {
-  const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: 'test engine' }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
-  if (!tlsFrom) return;
-  // Where `docker context create --docker "host=…,ca=…,cert=…,key=…"` keeps the TLS files.
-  const tls = path.join(configDir, 'contexts', 'tls', contextDigest(name), 'docker');
-  fs.mkdirSync(tls, { recursive: true });
-  for (const file of fs.readdirSync(tlsFrom)) fs.copyFileSync(path.join(tlsFrom, file), path.join(tls, file));
-}
+const writeContext = (configDir: string, name: string, host: string, tlsFrom?: string) =>
+  writeDockerContext(configDir, name, host, { description: 'test engine', ...(tlsFrom ? { tlsFrom } : {}) });
 
 describe('engines: switching, outages and recovery', function () {
   this.timeout(120_000);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import Dockerode from 'dockerode';
 import * as vscode from 'vscode';
 import type { DockerWorkbenchApi } from '../../client/src/extension';
+import { contextDigest } from '../../client/src/engine/dockerContexts';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 export const EXTENSION_ID = 'docker-workbench.docker-workbench';
@@ -54,6 +55,31 @@ export async function openWorkspaceFile(relativePath: string, text: string): Pro
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+/** Writes `files` (relative paths) into a new folder of the workspace; returns the folder's path. */
+export function writeFiles(folder: string, files: Record<string, string>): string {
+  const dir = path.join(workspaceDir(), folder);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/**
+ * Writes a docker CLI context named `name` for the engine at `host` into `configDir` (a
+ * DOCKER_CONFIG folder), as `docker context create` does; with `tlsFrom`, that folder's
+ * ca/cert/key files go where `docker context create --docker "host=…,ca=…,cert=…,key=…"` keeps them.
+ */
+export function writeDockerContext(configDir: string, name: string, host: string, options: { description: string; tlsFrom?: string }): void {
+  const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: options.description }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+  if (!options.tlsFrom) return;
+  const tls = path.join(configDir, 'contexts', 'tls', contextDigest(name), 'docker');
+  fs.mkdirSync(tls, { recursive: true });
+  for (const file of fs.readdirSync(options.tlsFrom)) fs.copyFileSync(path.join(options.tlsFrom, file), path.join(tls, file));
 }
 
 export function diagnosticsFor(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {

@@ -8,15 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Dockerode from 'dockerode';
-import { activateExtension, childrenOf, commandTestSetup, uniqueName, waitFor, waitForChildren } from './helpers';
+import { activateExtension, childrenOf, commandTestSetup, uniqueName, waitFor, waitForChildren, writeDockerContext } from './helpers';
 import { startPrivatePodman, PODMAN_TEST_IMAGE } from '../engine/privatePodman.mjs';
-import { contextDigest } from '../../client/src/engine/dockerContexts';
 
-function writeContext(configDir: string, name: string, host: string): void {
-  const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: 'podman test engine' }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
-}
+const writeContext = (configDir: string, name: string, host: string) => writeDockerContext(configDir, name, host, { description: 'podman test engine' });
 
 /** Podman's own API for what the Docker one lacks (pods). */
 function libpod(podman: Dockerode, method: string, apiPath: string, body?: unknown): Promise<unknown> {

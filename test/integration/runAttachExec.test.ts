@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type Dockerode from 'dockerode';
@@ -19,6 +18,7 @@ import type { ShellPseudoterminal } from '../../client/src/containers/shellTermi
 import type { LogsPseudoterminal } from '../../client/src/containers/logsTerminal';
 import type { RunForm } from '../../client/src/run/runForm';
 import { emptyDraft } from '../../client/src/run/runFormProtocol';
+import { freePort } from '../harness/freePort.mjs';
 
 interface Started {
   id: string;
@@ -224,18 +224,6 @@ describe('Run, attach and exec like the docker CLI', function () {
     }
   });
 });
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {

@@ -4,7 +4,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandTestSetup, commandFailure } from './helpers';
@@ -15,23 +14,12 @@ import { ensureTrusted, untrustedReason } from '../../client/src/run/runTrust';
 import { createAndStart, RunError } from '../../client/src/run/runContainer';
 import { DockerEngine } from '../../client/src/engine/dockerEngine';
 import { parseEndpoint } from '../../client/src/engine/engineTarget';
+import { freePort } from '../harness/freePort.mjs';
 
 interface Started {
   id: string;
   name: string;
   commandLine: string;
-}
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function fetchText(url: string): Promise<string> {

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
-import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, commandFailure } from './helpers';
+import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, writeFiles, commandFailure } from './helpers';
 import { DockerEngine } from '../../client/src/engine/dockerEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
 import { dockerExecutable } from '../../client/src/build/dockerCli';
@@ -20,15 +20,6 @@ import { askAboutExisting, downloadFromContainer, uploadToContainer } from '../.
 import { runCapture } from '../../client/src/containers/execCapture';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
-
-function writeFiles(folder: string, files: Record<string, string>): string {
-  const dir = path.join(workspaceDir(), folder);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 /** Runs a program as a terminal would (argument array, the test engine's DOCKER_HOST). */
 function runProgram(command: string, args: string[], cwd: string): Promise<string> {

@@ -7,16 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren } from './helpers';
+import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, writeDockerContext } from './helpers';
 import { startPrivateSshd, keyBlob } from '../engine/privateSshd.mjs';
-import { contextDigest } from '../../client/src/engine/dockerContexts';
 import { fingerprint } from '../../client/src/engine/knownHosts';
 
-function writeContext(configDir: string, name: string, host: string): void {
-  const dir = path.join(configDir, 'contexts', 'meta', contextDigest(name));
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: { Description: 'ssh test engine' }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
-}
+const writeContext = (configDir: string, name: string, host: string) => writeDockerContext(configDir, name, host, { description: 'ssh test engine' });
 
 describe('ssh engines: a private sshd in front of the test engine', function () {
   this.timeout(180_000);

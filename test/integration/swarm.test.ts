@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, childrenOf, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, workspaceDir } from './helpers';
-import { freePort } from '../engine/privateSshd.mjs';
+import { freePort } from '../harness/freePort.mjs';
 import type { UpdateProgress } from '../../client/src/swarm/serviceUpdate';
 import type { ServiceLogsPseudoterminal } from '../../client/src/swarm/serviceLogs';
 

@@ -8,10 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { which } from '../engine/privateEngine.mjs';
+import { freePort } from '../harness/freePort.mjs';
 
 const ROOT_PREFIX = 'dwb-registry-';
 const log = (...args) => console.log('[registry]', ...args);
@@ -225,17 +225,6 @@ function answers(url) {
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 
