@@ -24,7 +24,8 @@ export type HostMessage =
   | { type: 'close'; uri: string }
   | { type: 'state'; facts?: WorkspaceFacts; settings?: LanguageSettings; access?: AccessState; locale?: string }
   | { type: 'published'; uri: string; diagnostics: Diagnostic[] }
-  | { type: 'validate'; id: number; uri: string }
+  /** `early`: the service may answer without waiting for a part still to load (a partial reply, see HostReply). */
+  | { type: 'validate'; id: number; uri: string; early?: boolean }
   | { type: 'request'; id: number; method: string; params: unknown };
 
 export interface HostReply {
@@ -32,6 +33,8 @@ export interface HostReply {
   result?: unknown;
   /** For validations: the document version the diagnostics are for. */
   version?: number;
+  /** For early validations: some checks waited for a part still loading; validate again for them. */
+  partial?: boolean;
   /** The feature threw: its message and stack, for the log. */
   error?: string;
 }
@@ -141,7 +144,7 @@ export class LanguageHost {
         return undefined;
       // The file system is asked each question once per validation or request (see FilePolicy.scoped).
       case 'validate':
-        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri)));
+        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));
       case 'request':
         return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
     }
@@ -176,20 +179,21 @@ export class LanguageHost {
     return [...this.loaded.keys()];
   }
 
-  private validate(uri: string): Omit<HostReply, 'id'> {
+  private validate(uri: string, early: boolean): Omit<HostReply, 'id'> {
     const target = this.target(uri);
     if (!target) return { result: null };
     const { service, document } = target;
     testHook(document);
     const context: ServiceContext = { ...this.readContext, settings: this.settings, deadline: performance.now() + VALIDATION_BUDGET_MS };
-    const diagnostics = service.validate(document, context);
+    const first = early ? service.validateEarly?.(document, context) : undefined;
+    const diagnostics = first ? first.diagnostics : service.validate(document, context);
     const note = (omitted: number) => ({
       severity: DiagnosticSeverity.Warning,
       code: LIMIT_CODE,
       source: 'docker-workbench',
       message: t('{0} more problems are not shown; the first {1} are.', String(omitted), String(MAX_DIAGNOSTICS)),
     });
-    return { result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note), version: document.version };
+    return { result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note), version: document.version, ...(first?.partial ? { partial: true } : {}) };
   }
 
   private request(method: string, params: unknown): unknown {

@@ -123,6 +123,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let kicked = false;
   /** Versions whose validation was lost (too slow, out of memory): not tried again until they change. */
   const lostValidation = new Map<string, number>();
+  /**
+   * Documents whose last answer was partial (published before the shell parser had loaded): their
+   * next validation is a full one. Any other may be answered early, so a file opened while the
+   * worker still loads the shell parser shows its other findings first.
+   */
+  const partial = new Set<string>();
 
   const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => {
     published.set(uri, diagnostics);
@@ -164,7 +170,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let outcome: CallOutcome;
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
-      outcome = await validation.call({ type: 'validate', uri }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+      const early = !partial.delete(uri);
+      outcome = await validation.call({ type: 'validate', uri, early }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -173,6 +180,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (outcome.kind === 'reply' && !outcome.reply.error) {
         const reply = outcome.reply;
         if (Array.isArray(reply.result) && reply.version === current.version) publish(uri, current.version, reply.result as Diagnostic[]);
+        if (reply.partial) {
+          partial.add(uri);
+          dirty.add(uri);
+        }
       } else if (!dirty.has(uri)) {
         // Lost, or the feature threw: say so on the file rather than leave it silently without findings.
         const reason = outcome.kind === 'reply' ? 'error' : outcome.kind === 'late' ? 'late' : outcome.reason;
@@ -273,6 +284,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     if (!documents.delete(d.uri)) return;
     dirty.delete(d.uri);
+    partial.delete(d.uri);
     published.delete(d.uri);
     lostValidation.delete(d.uri);
     lostRequests.delete(d.uri);

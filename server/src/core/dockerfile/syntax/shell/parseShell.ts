@@ -14,6 +14,11 @@ let mvdanSh: MvdanSh | undefined;
  */
 const shellSyntax = () => (mvdanSh ??= require('mvdan-sh') as MvdanSh).syntax;
 
+/** Whether the shell parser is loaded (a first validation may go ahead without it: see Analysis.deferShell). */
+export function shellParserLoaded(): boolean {
+  return mvdanSh !== undefined;
+}
+
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
   text: string;
