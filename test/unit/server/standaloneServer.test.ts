@@ -13,15 +13,19 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 test('node server.js --stdio runs with no node_modules, answers initialize and publishes diagnostics', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-'));
   try {
-    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded from there on the first RUN.
+    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded
+    // from there on the first RUN, and the workers' own smaller bundle (other tests run server.js
+    // alone, which starts its workers with itself).
     await build({
-      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
+      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), serverWorker: path.join(REPO, 'server', 'src', 'workerMain.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
       outdir: dir,
       alias: { 'mvdan-sh': './shellParser.js' }, external: ['./shellParser.js'],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
     });
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'shellParser.js']);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
     assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
+    const worker = fs.readFileSync(path.join(dir, 'serverWorker.js'), 'utf8');
+    assert.ok(!worker.includes('mvdan.cc/sh') && !worker.includes('createConnection'), 'the worker bundle holds neither the shell parser nor the connection');
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     const child = peer.child;
     try {
