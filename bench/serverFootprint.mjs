@@ -34,9 +34,13 @@ async function once({ args, initializationOptions, languageId, uri, text, target
       && (version === undefined || m.params.version === undefined || m.params.version === version);
     let t = performance.now();
     const first = peer.next(isMine, 120_000);
+    // Ours marks a first answer made before the shell parser loaded `partial`; the full one follows.
+    const full = peer.next((m) => isMine(m) && !m.params.partial, 120_000);
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await first;
     const openMs = performance.now() - t;
+    await full;
+    const fullMs = performance.now() - t;
     const editMs = [];
     for (let i = 0, version = 1; i < EDITS; i++) {
       const at = { line: target.line, character: target.character };
@@ -48,7 +52,7 @@ async function once({ args, initializationOptions, languageId, uri, text, target
       await published;
       editMs.push(performance.now() - t);
     }
-    return { initMs, openMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
+    return { initMs, openMs, fullMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
   } finally {
     await peer.stop();
   }
@@ -91,7 +95,7 @@ for (const input of inputs()) {
     const turn = BEFORE ? [mine, peer, old] : [mine, peer];
     for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();
   }
-  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
+  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['fullMs', 'open → full diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
     const a = median(ours.map((r) => r[key]));
     const b = median(theirs.map((r) => r[key]));
     const was = BEFORE ? `${f(median(before.map((r) => r[key])))} ${unit} | ` : '';

@@ -119,6 +119,8 @@ export interface LanguageService {
    * followed by a `validate`, which loads the part.
    */
   validateEarly?(document: TextDocumentLike, context: ServiceContext): { diagnostics: Diagnostic[]; partial: boolean } | undefined;
+  /** Loads what a partial early answer went without, before the full validation starts its time budget. */
+  loadDeferred?(): void;
   /** Drops whatever the service cached for a closed document. */
   forget?(uri: string): void;
 

@@ -174,6 +174,14 @@ export class LanguageHost {
     return service;
   }
 
+  /**
+   * After a partial answer (see HostReply.partial): loads what it went without, so the full
+   * validation that follows does not spend its time budget on loading.
+   */
+  loadDeferred(): void {
+    for (const service of this.loaded.values()) service.loadDeferred?.();
+  }
+
   /** The kinds whose language service this host has evaluated (for tests and the log). */
   loadedKinds(): DocumentKind[] {
     return [...this.loaded.keys()];

@@ -47,8 +47,10 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
       assert.equal(published.params.uri, 'file:///tmp/x/Dockerfile');
       assert.ok(published.params.diagnostics.some((d: any) => d.range.start.line === 1 && /RUNN/.test(d.message)));
       assert.ok(!published.params.diagnostics.some((d: any) => d.code === 'cd-without-effect' || d.code === 'analysis-limit'), JSON.stringify(published.params.diagnostics));
+      assert.equal(published.params.partial, true, 'the first answer says it is partial');
       assert.equal(complete, publishes[1]);
       assert.equal(complete.params.version, 1);
+      assert.equal(complete.params.partial, undefined);
       assert.ok(complete.params.diagnostics.some((d: any) => d.range.start.line === 1 && /RUNN/.test(d.message)));
       // A finding that needs the shell parser: it was found beside server.js.
       assert.ok(complete.params.diagnostics.some((d: any) => d.range.start.line === 2 && d.code === 'cd-without-effect'), JSON.stringify(complete.params.diagnostics));

@@ -20,7 +20,7 @@ import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLenses';
 import { inlayHints } from './features/inlayHints';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { shellParserLoaded } from './syntax/shell/parseShell';
+import { loadShellParser, shellParserLoaded } from './syntax/shell/parseShell';
 
 export { DOCKERFILE_SOURCE };
 
@@ -99,6 +99,9 @@ export const dockerfileLanguageService: LanguageService = {
     } finally {
       a.deferShell = false;
     }
+  },
+  loadDeferred() {
+    loadShellParser();
   },
   forget(uri) {
     cache.delete(uri);

@@ -19,6 +19,11 @@ export function shellParserLoaded(): boolean {
   return mvdanSh !== undefined;
 }
 
+/** Loads the shell parser now (outside any validation's time budget: it takes a few hundred ms under load). */
+export function loadShellParser(): void {
+  shellSyntax();
+}
+
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
   text: string;
