@@ -4,7 +4,8 @@
 // its diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers)
 // after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
-// Needs `npm run build` first.
+// Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes; BEFORE=<folder with
+// another build's server.js> adds that build as a column measured in the same runs.
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
@@ -14,6 +15,9 @@ import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs
 const RUNS = Number(process.env.RUNS || 3);
 const EDITS = Number(process.env.EDITS || 50);
 const ONLY = process.env.ONLY; // 'dockerfile' or 'compose'
+// A folder holding another build's server.js (a copy of dist/ made before a change): measured in
+// the same runs, taking turns with ours and the peer, as a "before" column.
+const BEFORE = process.env.BEFORE;
 
 const median = (values) => percentile(values, 0.5);
 
@@ -24,23 +28,31 @@ async function once({ args, initializationOptions, languageId, uri, text, target
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: {}, hover: {} } }, initializationOptions });
     const initMs = performance.now() - started;
     peer.notify('initialized', {});
-    const isMine = (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
+    // Ours may publish twice for the opened version (a first answer while the shell parser loads,
+    // then the full one): an edit's publish is the one for its version (or any, if unversioned).
+    const isMine = (m, version) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri
+      && (version === undefined || m.params.version === undefined || m.params.version === version);
     let t = performance.now();
     const first = peer.next(isMine, 120_000);
+    // Ours marks a first answer made before the shell parser loaded `partial`; the full one follows.
+    const full = peer.next((m) => isMine(m) && !m.params.partial, 120_000);
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await first;
     const openMs = performance.now() - t;
+    await full;
+    const fullMs = performance.now() - t;
     const editMs = [];
     for (let i = 0, version = 1; i < EDITS; i++) {
       const at = { line: target.line, character: target.character };
       const change = i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const published = peer.next(isMine, 60_000);
+      const edited = ++version;
+      const published = peer.next((m) => isMine(m, edited), 60_000);
       t = performance.now();
-      peer.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      peer.notify('textDocument/didChange', { textDocument: { uri, version: edited }, contentChanges: [change] });
       await published;
       editMs.push(performance.now() - t);
     }
-    return { initMs, openMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
+    return { initMs, openMs, fullMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
   } finally {
     await peer.stop();
   }
@@ -49,7 +61,7 @@ async function once({ args, initializationOptions, languageId, uri, text, target
 function inputs() {
   const list = [];
   if (ONLY !== 'compose') {
-    for (const size of [100, 1000, 10000]) {
+    for (const size of (process.env.SIZES ? process.env.SIZES.split(',').map(Number) : [100, 1000, 10000])) {
       const text = generatedDockerfile(size);
       const lines = text.split('\n');
       const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
@@ -68,19 +80,25 @@ function inputs() {
 }
 
 const f = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
-console.log(`| Input | Measure | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: |`);
+console.log(BEFORE
+  ? `| Input | Measure | Before | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: | ---: |`
+  : `| Input | Measure | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: |`);
 for (const input of inputs()) {
   const ours = [];
   const theirs = [];
+  const before = [];
   for (let run = 0; run < RUNS; run++) {
-    const mine = () => once({ ...input, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'] });
-    const peer = () => once({ ...input, args: [peerServer(input.peer), '--stdio'], initializationOptions: input.peerOptions });
-    // Taking turns, the first of the pair alternating, so neither always starts on a cold disk cache.
-    if (run % 2 === 0) { ours.push(await mine()); theirs.push(await peer()); } else { theirs.push(await peer()); ours.push(await mine()); }
+    const mine = async () => ours.push(await once({ ...input, args: [path.join(REPO, 'dist', 'server.js'), '--stdio'] }));
+    const peer = async () => theirs.push(await once({ ...input, args: [peerServer(input.peer), '--stdio'], initializationOptions: input.peerOptions }));
+    const old = async () => before.push(await once({ ...input, args: [path.join(path.resolve(BEFORE ?? '.'), 'server.js'), '--stdio'] }));
+    // Taking turns, the first alternating, so none always starts on a cold disk cache.
+    const turn = BEFORE ? [mine, peer, old] : [mine, peer];
+    for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();
   }
-  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
+  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['fullMs', 'open → full diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
     const a = median(ours.map((r) => r[key]));
     const b = median(theirs.map((r) => r[key]));
-    console.log(`| ${input.label} | ${label} | ${f(a)} ${unit} | ${f(b)} ${unit} (${input.peer}) | ${(a / b).toFixed(2)}× |`);
+    const was = BEFORE ? `${f(median(before.map((r) => r[key])))} ${unit} | ` : '';
+    console.log(`| ${input.label} | ${label} | ${was}${f(a)} ${unit} | ${f(b)} ${unit} (${input.peer}) | ${(a / b).toFixed(2)}× |`);
   }
 }

@@ -1,8 +1,10 @@
 // Entry point of the bundled server (dist/server.js). The transport comes from the command line,
 // as vscode-languageserver reads it: `--stdio` for other editors, `--node-ipc` for VS Code's
 // client, `--socket=PORT` or `--pipe=NAME` otherwise. The same file is the body of the server's
-// worker threads (see lsp/hostProxy), which it starts with itself as their script; `--inline`
-// runs everything in one thread instead.
+// worker threads (see lsp/hostProxy) when dist/serverWorker.js, the smaller bundle made for them,
+// is not beside it; `--inline` runs everything in one thread instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './lsp/server';
@@ -31,7 +33,8 @@ function main(): void {
   process.on('unhandledRejection', (reason) => connection.console.error(formatError('unhandled rejection', reason)));
   process.on('uncaughtException', (error) => connection.console.error(formatError('uncaught exception', error)));
 
-  startServer(connection, process.argv.includes('--inline') ? {} : { workerEntry: __filename });
+  const workerBundle = path.join(__dirname, 'serverWorker.js');
+  startServer(connection, process.argv.includes('--inline') ? {} : { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename });
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === HOST_ROLE) runHostWorker();

@@ -114,7 +114,10 @@ export async function measureServer({ command, args, languageId, uri, text, edit
   try {
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {} } }, initializationOptions });
     peer.notify('initialized', {});
-    const isMine = (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri;
+    // Ours may publish twice for the opened version (a first answer while the shell parser loads,
+    // then the full one): an edit's publish is the one for its version (or any, if unversioned).
+    const isMine = (m, v) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri
+      && (v === undefined || m.params.version === undefined || m.params.version === v);
     let t = now();
     const firstDiagnostics = peer.next(isMine, 60_000);
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
@@ -125,7 +128,8 @@ export async function measureServer({ command, args, languageId, uri, text, edit
     for (let i = 0; i < edits; i++) {
       version++;
       const change = edit(i);
-      const published = peer.next(isMine, 60_000);
+      const edited = version;
+      const published = peer.next((m) => isMine(m, edited), 60_000);
       t = now();
       peer.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       await published;

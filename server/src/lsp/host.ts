@@ -24,7 +24,8 @@ export type HostMessage =
   | { type: 'close'; uri: string }
   | { type: 'state'; facts?: WorkspaceFacts; settings?: LanguageSettings; access?: AccessState; locale?: string }
   | { type: 'published'; uri: string; diagnostics: Diagnostic[] }
-  | { type: 'validate'; id: number; uri: string }
+  /** `early`: the service may answer without waiting for a part still to load (a partial reply, see HostReply). */
+  | { type: 'validate'; id: number; uri: string; early?: boolean }
   | { type: 'request'; id: number; method: string; params: unknown };
 
 export interface HostReply {
@@ -32,6 +33,8 @@ export interface HostReply {
   result?: unknown;
   /** For validations: the document version the diagnostics are for. */
   version?: number;
+  /** For early validations: some checks waited for a part still loading; validate again for them. */
+  partial?: boolean;
   /** The feature threw: its message and stack, for the log. */
   error?: string;
 }
@@ -141,7 +144,7 @@ export class LanguageHost {
         return undefined;
       // The file system is asked each question once per validation or request (see FilePolicy.scoped).
       case 'validate':
-        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri)));
+        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));
       case 'request':
         return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
     }
@@ -171,25 +174,34 @@ export class LanguageHost {
     return service;
   }
 
+  /**
+   * After a partial answer (see HostReply.partial): loads what it went without, so the full
+   * validation that follows does not spend its time budget on loading.
+   */
+  loadDeferred(): void {
+    for (const service of this.loaded.values()) service.loadDeferred?.();
+  }
+
   /** The kinds whose language service this host has evaluated (for tests and the log). */
   loadedKinds(): DocumentKind[] {
     return [...this.loaded.keys()];
   }
 
-  private validate(uri: string): Omit<HostReply, 'id'> {
+  private validate(uri: string, early: boolean): Omit<HostReply, 'id'> {
     const target = this.target(uri);
     if (!target) return { result: null };
     const { service, document } = target;
     testHook(document);
     const context: ServiceContext = { ...this.readContext, settings: this.settings, deadline: performance.now() + VALIDATION_BUDGET_MS };
-    const diagnostics = service.validate(document, context);
+    const first = early ? service.validateEarly?.(document, context) : undefined;
+    const diagnostics = first ? first.diagnostics : service.validate(document, context);
     const note = (omitted: number) => ({
       severity: DiagnosticSeverity.Warning,
       code: LIMIT_CODE,
       source: 'docker-workbench',
       message: t('{0} more problems are not shown; the first {1} are.', String(omitted), String(MAX_DIAGNOSTICS)),
     });
-    return { result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note), version: document.version };
+    return { result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note), version: document.version, ...(first?.partial ? { partial: true } : {}) };
   }
 
   private request(method: string, params: unknown): unknown {
@@ -208,13 +220,16 @@ export class LanguageHost {
   }
 }
 
+/** Read once: a read of process.env is a call into the runtime, and this runs on every edit (~0.3 ms each). */
+const TEST_HOOKS = process.env.DWB_HOST_TEST_HOOKS === '1';
+
 /**
  * For the tests of the safety nets only (DWB_HOST_TEST_HOOKS=1): a document whose first line is
  * `# dwb-test: spin` keeps its worker busy for good, `# dwb-test: allocate` makes it run out of
  * memory, as a feature stuck on an input would, and `# dwb-test: slow` takes 1.5 s over each answer.
  */
 function testHook(document: TextDocument): void {
-  if (process.env.DWB_HOST_TEST_HOOKS !== '1') return;
+  if (!TEST_HOOKS) return;
   const first = document.getText().slice(0, 32);
   if (first.startsWith('# dwb-test: spin')) {
     for (;;) {

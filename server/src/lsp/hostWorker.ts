@@ -11,5 +11,7 @@ export function runHostWorker(): void {
   port.on('message', (message: HostMessage) => {
     const reply = host.handle(message);
     if (reply) port.postMessage(reply);
+    // The reply is on its way; the full validation it asks for waits for this load, not its budget.
+    if (reply?.partial) host.loadDeferred();
   });
 }

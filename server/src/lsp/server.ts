@@ -122,11 +122,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let kicked = false;
   /** Versions whose validation was lost (too slow, out of memory): not tried again until they change. */
   const lostValidation = new Map<string, number>();
+  /**
+   * Documents whose last answer was partial (published before the shell parser had loaded): their
+   * next validation is a full one. Any other may be answered early, so a file opened while the
+   * worker still loads the shell parser shows its other findings first.
+   */
+  const partial = new Set<string>();
 
-  const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => {
+  const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false) => {
     published.set(uri, diagnostics);
     requests.post({ type: 'published', uri, diagnostics });
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    // A first answer made before the shell parser loaded says so in a field other clients ignore
+    // (tests and benchmarks tell it from the full answer that follows for the same version).
+    if (partial) void connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
+    else void connection.sendDiagnostics({ uri, version, diagnostics });
   };
   const lostNote = (document: TextDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.getText().length) } },
@@ -163,7 +172,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let outcome: CallOutcome;
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
-      outcome = await validation.call({ type: 'validate', uri }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+      const early = !partial.delete(uri);
+      outcome = await validation.call({ type: 'validate', uri, early }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -171,7 +181,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (current) {
       if (outcome.kind === 'reply' && !outcome.reply.error) {
         const reply = outcome.reply;
-        if (Array.isArray(reply.result) && reply.version === current.version) publish(uri, current.version, reply.result as Diagnostic[]);
+        if (Array.isArray(reply.result) && reply.version === current.version) publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
+        if (reply.partial) {
+          partial.add(uri);
+          dirty.add(uri);
+        }
       } else if (!dirty.has(uri)) {
         // Lost, or the feature threw: say so on the file rather than leave it silently without findings.
         const reason = outcome.kind === 'reply' ? 'error' : outcome.kind === 'late' ? 'late' : outcome.reason;
@@ -272,6 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     if (!documents.delete(d.uri)) return;
     dirty.delete(d.uri);
+    partial.delete(d.uri);
     published.delete(d.uri);
     lostValidation.delete(d.uri);
     lostRequests.delete(d.uri);

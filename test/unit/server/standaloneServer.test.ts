@@ -13,15 +13,19 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 test('node server.js --stdio runs with no node_modules, answers initialize and publishes diagnostics', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-'));
   try {
-    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded from there on the first RUN.
+    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded
+    // from there on the first RUN, and the workers' own smaller bundle (other tests run server.js
+    // alone, which starts its workers with itself).
     await build({
-      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
+      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), serverWorker: path.join(REPO, 'server', 'src', 'workerMain.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
       outdir: dir,
       alias: { 'mvdan-sh': './shellParser.js' }, external: ['./shellParser.js'],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
     });
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'shellParser.js']);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
     assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
+    const worker = fs.readFileSync(path.join(dir, 'serverWorker.js'), 'utf8');
+    assert.ok(!worker.includes('mvdan.cc/sh') && !worker.includes('createConnection'), 'the worker bundle holds neither the shell parser nor the connection');
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     const child = peer.child;
     try {
@@ -31,13 +35,25 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
       assert.equal(initialized.capabilities.textDocumentSync, 2);
       peer.notify('initialized', {});
       // Another editor may send a generic language id; the file name decides.
-      const diagnostics = peer.next((m) => m.method === 'textDocument/publishDiagnostics');
+      const isPublish = (m: any) => m.method === 'textDocument/publishDiagnostics';
+      const publishes: any[] = [];
+      peer.observe((m: any) => { if (isPublish(m)) publishes.push(m); });
+      // The first answer does not wait for the shell parser to load; the full one follows.
+      const full = peer.next((m: any) => isPublish(m) && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'));
       peer.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x/Dockerfile', languageId: 'plaintext', version: 1, text: 'FROM busybox\nRUNN echo\nRUN make && cd /tmp\n' } });
-      const published = await diagnostics;
+      const complete = await full;
+      assert.equal(publishes.length, 2, JSON.stringify(publishes));
+      const published = publishes[0];
       assert.equal(published.params.uri, 'file:///tmp/x/Dockerfile');
       assert.ok(published.params.diagnostics.some((d: any) => d.range.start.line === 1 && /RUNN/.test(d.message)));
+      assert.ok(!published.params.diagnostics.some((d: any) => d.code === 'cd-without-effect' || d.code === 'analysis-limit'), JSON.stringify(published.params.diagnostics));
+      assert.equal(published.params.partial, true, 'the first answer says it is partial');
+      assert.equal(complete, publishes[1]);
+      assert.equal(complete.params.version, 1);
+      assert.equal(complete.params.partial, undefined);
+      assert.ok(complete.params.diagnostics.some((d: any) => d.range.start.line === 1 && /RUNN/.test(d.message)));
       // A finding that needs the shell parser: it was found beside server.js.
-      assert.ok(published.params.diagnostics.some((d: any) => d.range.start.line === 2 && d.code === 'cd-without-effect'), JSON.stringify(published.params.diagnostics));
+      assert.ok(complete.params.diagnostics.some((d: any) => d.range.start.line === 2 && d.code === 'cd-without-effect'), JSON.stringify(complete.params.diagnostics));
       await peer.request('shutdown', null);
       peer.notify('exit', null);
       const code = await new Promise((resolve) => child.on('exit', resolve));

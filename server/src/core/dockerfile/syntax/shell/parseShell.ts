@@ -14,6 +14,16 @@ let mvdanSh: MvdanSh | undefined;
  */
 const shellSyntax = () => (mvdanSh ??= require('mvdan-sh') as MvdanSh).syntax;
 
+/** Whether the shell parser is loaded (a first validation may go ahead without it: see Analysis.deferShell). */
+export function shellParserLoaded(): boolean {
+  return mvdanSh !== undefined;
+}
+
+/** Loads the shell parser now (outside any validation's time budget: it takes a few hundred ms under load). */
+export function loadShellParser(): void {
+  shellSyntax();
+}
+
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
   text: string;
