@@ -82,8 +82,25 @@ const MAX_DEPTH = 8;
 const DUPLICATE_KEY = 'DUPLICATE_KEY';
 
 export function parseYaml(text: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
-  const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
-  return chunked ?? parseWhole(text);
+  return withoutStackTraces(() => {
+    const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
+    return chunked ?? parseWhole(text);
+  });
+}
+
+/**
+ * Runs the parser with error stack traces off: it reports each syntax error as an Error object,
+ * and capturing a stack for each was most of the parse of a file with thousands of errors (15,000
+ * `&a1 *a0` lines), though only the code, message and offsets are used.
+ */
+export function withoutStackTraces<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Whether a parser error leaves the tree a guess (a repeated key does not: the last one counts). */
@@ -92,6 +109,10 @@ export function isBreaking(problem: { code: string; warning: boolean }): boolean
 }
 
 export function parseWhole(text: string): ParsedYaml {
+  return withoutStackTraces(() => parseWholeText(text));
+}
+
+function parseWholeText(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const parsed = parseAllDocuments(text, OPTIONS);
