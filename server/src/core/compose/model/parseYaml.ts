@@ -89,7 +89,7 @@ const DUPLICATE_KEY = 'DUPLICATE_KEY';
  * the names written in it as declared), and the file gets a note there. A count, not a time, so
  * the answer depends only on the text. Real files are far below it (a service is one chunk).
  */
-export const MAX_PARSED_CHUNKS = 5000;
+export const MAX_PARSED_CHUNKS = 2000;
 
 export function parseYaml(text: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
   return withoutStackTraces(() => {
