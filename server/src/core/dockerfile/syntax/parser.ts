@@ -159,7 +159,9 @@ export function parseBody(
       continue;
     }
     const lead = firstNonSpace(raw);
-    if (budget.items >= MAX_PARSED_ITEMS || line.start + lead >= MAX_PARSED_LENGTH) {
+    // A line reaching past the budget is left out whole: a single 4.5 MB LABEL line parsed in
+    // full ran the validation worker out of memory.
+    if (budget.items >= MAX_PARSED_ITEMS || line.end > MAX_PARSED_LENGTH) {
       budget.stoppedAt = line.start + lead;
       break;
     }
@@ -195,7 +197,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
     while (l < lines.length) {
       const candidate = lines.at(l);
       // A continuation running past the budget ends the instruction there; the parse stops after it.
-      if (candidate.start >= MAX_PARSED_LENGTH || budget.items > MAX_PARSED_ITEMS) {
+      if (candidate.end > MAX_PARSED_LENGTH || budget.items > MAX_PARSED_ITEMS) {
         budget.stoppedAt ??= candidate.start;
         break;
       }
@@ -268,7 +270,7 @@ function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc
   for (; l < lines.length; l++) {
     const line = lines.at(l);
     // A body running past the parse budget ends there, unterminated; the parse stops after it.
-    if (line.start >= MAX_PARSED_LENGTH || budget.stoppedAt !== undefined) {
+    if (line.end > MAX_PARSED_LENGTH || budget.stoppedAt !== undefined) {
       budget.stoppedAt ??= line.start;
       heredoc.body = { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
       heredoc.content = ownCopy(content);
