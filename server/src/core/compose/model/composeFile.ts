@@ -27,6 +27,8 @@ export interface ComposeFile {
   readonly anchors: Map<string, AnchorDefinition[]>;
   /** True when the text was too large or not text at all, and only a YAML check was run. */
   readonly skipped: boolean;
+  /** Where the parse stopped at its budget of chunks (the rest is one broken block), if it did. */
+  readonly cut: number | undefined;
   /** Per-file memo for derived data (merge-resolved entries and the like), dropped with the file. */
   readonly memo: WeakMap<object, unknown>;
   range(start: number, end: number): Range;
@@ -61,6 +63,7 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
     broken: parsed.broken,
     anchors,
     skipped,
+    cut: parsed.cut,
     memo: new WeakMap(),
     range: (start, end) => lineIndex().range(start, end),
     hasLineIndex: () => lines !== undefined,
