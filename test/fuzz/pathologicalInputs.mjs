@@ -100,6 +100,13 @@ export const PATHOLOGICAL_INPUTS = [
   { name: 'CR-only line breaks (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\r${Array.from({ length: 20_000 }, (_, i) => `  s${i}:\r    image: nginx\r    environment:\r      A: "\${A:-x}"\r`).join('')}` },
   { name: 'BOM and NUL mixed through the text (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `\ufeff\ufeffFROM alpine\n${'RUN echo \ufeff\u0000x\nENV \u0000A=\ufeff\n\ufeffCOPY a b\n'.repeat(20_000)}` },
   { name: 'BOM and NUL mixed through the text (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `\ufeffservices:\n${Array.from({ length: 10_000 }, (_, i) => `  s${i}:\n    image: "\u0000nginx\ufeff"\n    command: \ufeff\u0000x\n`).join('')}` },
+  // Added with the second run: the same kinds in yet other shapes
+  { name: '100,000 ENV lines, each using the one before', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nENV E0=x\n${Array.from({ length: 100_000 }, (_, i) => `ENV E${i + 1}=\${E${i}}x`).join('\n')}\nRUN echo $E100000\n` },
+  { name: '30,000 stages, each FROM and COPY --from the one before', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine AS s0\n${Array.from({ length: 30_000 }, (_, i) => `FROM s${i} AS s${i + 1}\nCOPY --from=s${i} /a /a\n`).join('')}` },
+  { name: '20,000 chained extends (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  s0:\n    image: nginx\n${Array.from({ length: 20_000 }, (_, i) => `  s${i + 1}:\n    extends: s${i}\n`).join('')}` },
+  { name: '10 MB of # comments (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\n${repeatTo(10 * MB, (i) => `# comment ${i} \${A:-\${B}} "'\\\n`)}RUN true\n` },
+  { name: '5 MB LABEL with escapes', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nLABEL a="${'\\"x\\\\ \\$A'.repeat(500_000)}" \\\n  b=${'\\ '.repeat(250_000)}\n` },
+  { name: 'just under 1 MB of # comments (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n${repeatTo(1000 * 1024, (i) => `# comment ${i} \${A:-x} &a *b <<: \n`)}` },
 ];
 
 /** `<<: [*m0 ×9]` nested `levels` deep: exponential for a naive merge. */

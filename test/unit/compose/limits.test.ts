@@ -34,3 +34,22 @@ test('a mapping that merges its own anchor is read once, not forever', () => {
   const diagnostics = validate('x-a: &a\n  b: 1\n  <<: *a\nservices:\n  web:\n    <<: *a\n    image: nginx\n');
   assert.ok(diagnostics.every((d) => d.code !== 'analysis-limit'));
 });
+
+test('a file of more than 2,000 entries is parsed up to the chunk budget, with one note where it stopped (15,000 chained aliases took 3.5 s)', () => {
+  const text = `x-a: &a0 {image: nginx}\n${Array.from({ length: 15_000 }, (_, i) => `x-${i + 1}: &a${i + 1} *a${i}\n`).join('')}services:\n  web: *a15000\n`;
+  const all = validate(text);
+  const notes = all.filter((d) => d.code === 'analysis-limit');
+  assert.deepEqual(notes.map((d) => d.message), ['This file is too large to check past this line (more than 2,000 entries); checks stopped here.']);
+  // The first 2,000 entries are parsed: line 2,000 is the last one read, the note is on the next.
+  assert.equal(notes[0]!.range.start.line, 2000);
+  assert.ok(all.some((d) => d.code === 'compose-yaml-syntax' && d.range.start.line === 1), 'the parsed part is still checked');
+  assert.ok(!all.some((d) => d.code !== 'analysis-limit' && d.range.start.line >= 2000), 'nothing reported past the cut');
+});
+
+test('services past the chunk budget count as declared: no undefined-service finding for a depends_on that names one', () => {
+  const services = Array.from({ length: 3000 }, (_, i) => `  s${i}:\n    image: nginx:1.27\n${i === 0 ? '    depends_on: [s2999]\n' : ''}`).join('');
+  const diagnostics = validate(`services:\n${services}`);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['analysis-limit']);
+  // A few services parse the same in full.
+  assert.deepEqual(validate(`services:\n${services.split('  s2')[0]}`).map((d) => d.code), ['compose-undefined-service']);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments, type Document } from 'yaml';
-import { parseWhole, parseYaml, type ChunkPool } from '../../../server/src/core/compose/model/parseYaml';
+import { parseWhole, parseYaml, withoutStackTraces, type ChunkPool } from '../../../server/src/core/compose/model/parseYaml';
 import type { MapNode } from '../../../server/src/core/compose/model/nodes';
 
 function services(n: number, changed = -1): string {
@@ -94,4 +94,17 @@ test('duplicate keys are found in linear time, flow or block, where the parser\'
   const parsed = parseWhole(many);
   assert.deepEqual(parsed.problems.map((p) => p.code), ['DUPLICATE_KEY']);
   assert.equal(many.slice(parsed.problems[0]!.start, parsed.problems[0]!.start + 3), 's7:');
+});
+
+test('thousands of syntax errors are read without a stack trace each, and the limit is restored after (15,000 `&aN *aN-1` lines took seconds to capture them)', () => {
+  const text = `x-a: &a0 {image: nginx}\n${Array.from({ length: 300 }, (_, i) => `x-${i + 1}: &a${i + 1} *a${i}\n`).join('')}`;
+  const before = Error.stackTraceLimit;
+  const parsed = parseYaml(text, new Map(), new Map());
+  assert.equal(Error.stackTraceLimit, before);
+  assert.equal(parsed.problems.length, 200, 'reported up to the cap');
+  assert.ok(parsed.problems.every((p) => p.code === 'ALIAS_PROPS'));
+  assert.deepEqual(parseWhole(text).problems, parsed.problems);
+  assert.equal(withoutStackTraces(() => new Error('x').stack), 'Error: x', 'no frames captured');
+  assert.throws(() => withoutStackTraces(() => { throw new Error('y'); }), /y/);
+  assert.equal(Error.stackTraceLimit, before, 'restored after a throw');
 });

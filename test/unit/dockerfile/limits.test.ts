@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDockerfile, dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { MAX_USES_PER_STAGE } from '../../../server/src/core/dockerfile/analysis/variableScope';
 import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/analysis/expand';
 import { MAX_HINTS } from '../../../server/src/core/dockerfile/features/inlayHints';
 import { context, doc } from './helpers';
@@ -72,7 +73,7 @@ test('past the parse budget: findings before the cut, one note at it, nothing af
   const all = validateDockerfile(text);
   const limit = all.filter((d) => d.code === 'analysis-limit' && !/scripts in this file/.test(d.message));
   assert.equal(limit.length, 1);
-  assert.equal(limit[0]!.range.start.line, 10_000);
+  assert.equal(limit[0]!.range.start.line, 6_000);
   assert.match(limit[0]!.message, /too large to check past this line/);
   assert.ok(!all.some((d) => d.code === 'unknown-instruction'));
 });
@@ -124,15 +125,16 @@ test('a heredoc of 200,000 lines is read up to the parse budget, then the parse 
   assert.ok(!validateDockerfile(text).some((d) => d.code === 'unknown-instruction'));
 });
 
-test('4,000 stages: each suggestion compares a bounded number of names and still finds a typo', () => {
-  const stages = Array.from({ length: 4000 }, (_, i) => `FROM alpine AS stage${i}\nCOPY --from=stage${Math.max(0, i - 1)} /a /a\n`).join('');
+test('2,500 stages: each suggestion compares a bounded number of names and still finds a typo', () => {
+  const stages = Array.from({ length: 2500 }, (_, i) => `FROM alpine AS stage${i}\nCOPY --from=stage${Math.max(0, i - 1)} /a /a\n`).join('');
   const all = validateDockerfile(`${stages}FROM stage1x\nCOPY --from=stag1 /a /a\n`);
   assert.ok(all.some((d) => d.code === 'unknown-stage' && /Did you mean stage1\?/.test(d.message)), all.filter((d) => d.code === 'unknown-stage').map((d) => d.message).join('\n'));
 });
 
 test('thousands of uses of long values on one line give a bounded inlay hint answer (17 MB before) and a bounded hover', () => {
-  // A1 = x, A2 = xx, …: 5,000 ARGs on one line, each used twice in the next one's value.
-  const text = `ARG ${Array.from({ length: 5000 }, (_, i) => `A${i + 1}=\${A${i}:-\${A${i}}}x`).join(' ')}\nFROM alpine\nARG A4000\nRUN echo \${A4000}\n`;
+  // A1 = x, A2 = xx, …: 5,000 ARGs on one line, each used twice in the next one's value (A0 is
+  // empty: its default is used, which is A0 again).
+  const text = `ARG A0= ${Array.from({ length: 5000 }, (_, i) => `A${i + 1}=\${A${i}:-\${A${i}}}x`).join(' ')}\nFROM alpine\nARG A4000\nRUN echo \${A4000}\n`;
   const d = doc(text);
   const hints = dockerfileLanguageService.inlayHints!(d, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, context());
   assert.equal(hints.length, MAX_HINTS);
@@ -144,4 +146,15 @@ test('thousands of uses of long values on one line give a bounded inlay hint ans
   const hover = dockerfileLanguageService.hover!(d, { line: 3, character: 13 }, context())?.contents.value ?? '';
   assert.match(hover, /\*\*A4000\*\* = `[^`]+…`/);
   assert.ok(hover.length < 1000, `${hover.length}`);
+});
+
+test('a stage records at most 10,000 variable uses (a heredoc of 200,000 lines held 87,000, 44 MB in the request worker), the first ones in order', () => {
+  const text = `FROM alpine\nARG HOME=/root\nRUN <<EOF\n${'echo $HOME && ls "$PWD"\n'.repeat(60_000)}EOF\nFROM alpine\nRUN echo $HOME\n`;
+  const a = Analysis.of(text);
+  const first = a.variables.unit(0);
+  assert.equal(first.uses.length, MAX_USES_PER_STAGE);
+  assert.deepEqual(first.uses.slice(0, 3).map((u) => [u.ref.name, a.lines.positionAt(u.ref.span.start).line]), [['HOME', 3], ['PWD', 3], ['HOME', 4]]);
+  assert.equal(first.uses[0]!.def?.name, 'HOME');
+  // The next stage has its own budget.
+  assert.deepEqual(a.variables.unit(1).uses.map((u) => u.ref.name), ['HOME']);
 });

@@ -13,7 +13,9 @@ import { layoutOf, type Layout } from './formatLayout';
 
 export function formatCompose(document: TextDocumentLike, options: FormattingOptions, _context: ServiceContext): TextEdit[] {
   const file = composeFileOf(document);
-  if (file.skipped || file.problems.some((p) => !p.warning)) return [];
+  // A file parsed only up to the budget is not formatted: the check that the result reads the same
+  // parses the whole text (3.7 s for 20,000 chained extends), and the unparsed rest is not laid out.
+  if (file.skipped || file.cut !== undefined || file.problems.some((p) => !p.warning)) return [];
   const lines = formattedLines(file, Math.max(1, Math.min(8, options.tabSize || 2)), options);
   return lines ? lineEdits(file, lines, options) : [];
 }

@@ -4,7 +4,9 @@
 import { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { CNode } from './nodes';
-import { parseYaml, type BrokenBlock, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
+import { t } from '../../l10n';
+import { noteLimit } from './limits';
+import { MAX_PARSED_CHUNKS, parseYaml, type BrokenBlock, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
 
 export interface AnchorDefinition {
   name: string;
@@ -25,6 +27,8 @@ export interface ComposeFile {
   readonly anchors: Map<string, AnchorDefinition[]>;
   /** True when the text was too large or not text at all, and only a YAML check was run. */
   readonly skipped: boolean;
+  /** Where the parse stopped at its budget of chunks (the rest is one broken block), if it did. */
+  readonly cut: number | undefined;
   /** Per-file memo for derived data (merge-resolved entries and the like), dropped with the file. */
   readonly memo: WeakMap<object, unknown>;
   range(start: number, end: number): Range;
@@ -47,7 +51,7 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
   // Built on first use: a file without findings never needs positions.
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(text));
-  return {
+  const file: ComposeFile = {
     uri,
     version,
     text,
@@ -59,10 +63,20 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
     broken: parsed.broken,
     anchors,
     skipped,
+    cut: parsed.cut,
     memo: new WeakMap(),
     range: (start, end) => lineIndex().range(start, end),
     hasLineIndex: () => lines !== undefined,
   };
+  if (parsed.cut !== undefined) {
+    const lineEnd = text.indexOf('\n', parsed.cut);
+    noteLimit(file, {
+      start: parsed.cut,
+      end: Math.max(parsed.cut + 1, lineEnd < 0 ? text.length : lineEnd),
+      message: t('This file is too large to check past this line (more than {0} entries); checks stopped here.', MAX_PARSED_CHUNKS.toLocaleString('en-US')),
+    });
+  }
+  return file;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface ParsedYaml {
   anchored: { node: CNode; document: number }[];
   /** Broken blocks in document order, not overlapping. */
   broken: BrokenBlock[];
+  /** Where the parse stopped at its budget of chunks (MAX_PARSED_CHUNKS); the rest is a broken block. */
+  cut?: number;
 }
 
 interface ParsedChunk {
@@ -80,10 +82,35 @@ const MAX_PROBLEMS = 200;
 /** Broken chunks are split this many levels below the top at most. */
 const MAX_DEPTH = 8;
 const DUPLICATE_KEY = 'DUPLICATE_KEY';
+/**
+ * Chunks parsed per version at most. Each costs the parser a document of its own, so a file of
+ * 15,000 one-line top-level entries took seconds before its first diagnostics; past the budget the
+ * rest of the file is left unparsed, as a broken block (checks hold their findings there and take
+ * the names written in it as declared), and the file gets a note there. A count, not a time, so
+ * the answer depends only on the text. Real files are far below it (a service is one chunk).
+ */
+export const MAX_PARSED_CHUNKS = 2000;
 
 export function parseYaml(text: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
-  const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
-  return chunked ?? parseWhole(text);
+  return withoutStackTraces(() => {
+    const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
+    return chunked ?? parseWhole(text);
+  });
+}
+
+/**
+ * Runs the parser with error stack traces off: it reports each syntax error as an Error object,
+ * and capturing a stack for each was most of the parse of a file with thousands of errors (15,000
+ * `&a1 *a0` lines), though only the code, message and offsets are used.
+ */
+export function withoutStackTraces<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Whether a parser error leaves the tree a guess (a repeated key does not: the last one counts). */
@@ -92,6 +119,10 @@ export function isBreaking(problem: { code: string; warning: boolean }): boolean
 }
 
 export function parseWhole(text: string): ParsedYaml {
+  return withoutStackTraces(() => parseWholeText(text));
+}
+
+function parseWholeText(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const parsed = parseAllDocuments(text, OPTIONS);
@@ -153,15 +184,19 @@ interface ChunkedState {
   problems: SyntaxProblem[];
   anchored: CNode[];
   broken: BrokenBlock[];
+  /** Chunks parsed (or taken from the pool) so far. */
+  chunks: number;
+  cut?: number;
 }
 
 function parseChunked(text: string, pool: ChunkPool, nextPool: ChunkPool): ParsedYaml | undefined {
   const entries = splitChunks(text);
   if (!entries) return undefined;
-  const state: ChunkedState = { text, pool, nextPool, problems: [], anchored: [], broken: [] };
+  const state: ChunkedState = { text, pool, nextPool, problems: [], anchored: [], broken: [], chunks: 0 };
   const pairs: PairNode[] = [];
   const keys = new Set<string>();
   for (const entry of entries) {
+    if (state.cut !== undefined) break;
     const own = entry.split ? assemble(state, entry.split, entry, TOP) : undefined;
     addPairs(state, pairs, keys, own ? [own] : parseEntry(state, entry, TOP));
   }
@@ -170,7 +205,17 @@ function parseChunked(text: string, pool: ChunkPool, nextPool: ChunkPool): Parse
     ? { kind: 'map', start: pairs[0]!.key?.start ?? 0, end: (last.value ?? last.key)?.end ?? text.length, pairs, flow: false }
     : null;
   const problems = state.problems.sort((a, b) => a.start - b.start).slice(0, MAX_PROBLEMS);
-  return { documents: [{ root, start: 0, end: text.length }], problems, anchored: state.anchored.map((node) => ({ node, document: 0 })), broken: state.broken };
+  return { documents: [{ root, start: 0, end: text.length }], problems, anchored: state.anchored.map((node) => ({ node, document: 0 })), broken: state.broken, cut: state.cut };
+}
+
+/** Whether the chunk budget is spent; the first time, the rest of the text from `span` on becomes one broken block. */
+function overBudget(state: ChunkedState, span: ChunkSpan, at: Place): boolean {
+  if (state.cut !== undefined) return true;
+  if (state.chunks < MAX_PARSED_CHUNKS) return false;
+  state.cut = span.start;
+  const rest = state.text.slice(span.start);
+  state.broken.push({ start: span.start, end: state.text.length, path: at.path, names: writtenKeys(rest), anchors: writtenAnchors(rest) });
+  return true;
 }
 
 /** Adds an entry's pairs to a mapping, reporting a key the mapping already has (the later one counts). */
@@ -187,6 +232,7 @@ function addPairs(state: ChunkedState, pairs: PairNode[], keys: Set<string>, add
 
 /** The pairs of one entry: parsed as one chunk, or, when the parser rejects it, entry by entry one level down. */
 function parseEntry(state: ChunkedState, span: ChunkSpan, at: Place): PairNode[] {
+  if (overBudget(state, span, at)) return [];
   const parsed = chunk(state, span, at.indents);
   if (span.misindented) return misindented(state, span, at, parsed);
   if (parsed.broken && at.indents.length < MAX_DEPTH) {
@@ -270,7 +316,10 @@ function assemble(state: ChunkedState, split: EntrySplit, span: ChunkSpan, at: P
   const children: PairNode[] = [];
   const keys = new Set<string>();
   const below: Place = { path: [...at.path, key], indents: [...at.indents, indentAt(state.text, span.start)] };
-  for (const child of split.children) addPairs(state, children, keys, parseEntry(state, child, below));
+  for (const child of split.children) {
+    if (state.cut !== undefined) break;
+    addPairs(state, children, keys, parseEntry(state, child, below));
+  }
   const last = children[children.length - 1];
   if (!last) {
     // Every child was unreadable: the entry's value is unknown.
@@ -287,6 +336,7 @@ function assemble(state: ChunkedState, split: EntrySplit, span: ChunkSpan, at: P
  * parser judges its indentation (and words its errors) as it would in the whole file.
  */
 function chunk(state: ChunkedState, span: ChunkSpan, indents: number[]): ParsedChunk {
+  state.chunks++;
   const context = contextLines(indents);
   const own = state.text.slice(span.start, span.end);
   const pooled = state.pool.get(own);

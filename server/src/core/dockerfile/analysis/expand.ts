@@ -16,9 +16,52 @@ export interface Expansion {
  */
 export const MAX_EXPANDED_LENGTH = 64 * 1024;
 
+/**
+ * How deep `${A:-${B:-…}}` words are expanded: each level scans its word once more, so the work is
+ * bounded by this times the length. A deeper value is left unknown.
+ */
+export const MAX_EXPANSION_DEPTH = 16;
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-export function expandText(raw: string, lookup: (name: string) => string | undefined, escape: string, removeQuotes = true): Expansion {
+/**
+ * The `}` that closes a `${` whose inside starts at `from`, or -1. Like BuildKit, which reads the
+ * word after `:-`, `-`, `:+` and `+` as a word of its own up to its `}`: a `${…}` nested in it
+ * has its own `}`, and an escaped `}` or one inside quotes is part of the word. One pass, no recursion.
+ */
+export function closingBrace(raw: string, from: number, escape: string): number {
+  /** The open quote at each nesting level ('' for none). */
+  const quotes: string[] = [''];
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i]!;
+    const quote = quotes[quotes.length - 1]!;
+    if (quote === "'") {
+      if (c === "'") quotes[quotes.length - 1] = '';
+      continue;
+    }
+    if (c === escape) {
+      i++;
+      continue;
+    }
+    if (c === '$' && raw[i + 1] === '{') {
+      quotes.push('');
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quotes[quotes.length - 1] = '';
+      continue;
+    }
+    if (c === "'" || c === '"') quotes[quotes.length - 1] = c;
+    else if (c === '}') {
+      if (quotes.length === 1) return i;
+      quotes.pop();
+    }
+  }
+  return -1;
+}
+
+export function expandText(raw: string, lookup: (name: string) => string | undefined, escape: string, removeQuotes = true, depth = 0): Expansion {
   const unknown: string[] = [];
   if (raw.indexOf('$') < 0) return { value: removeQuotes ? unquote(raw, escape).value : raw, unknown };
   const tooLarge = (): Expansion => ({ value: '', unknown, tooLarge: true });
@@ -39,7 +82,7 @@ export function expandText(raw: string, lookup: (name: string) => string | undef
       continue;
     }
     if (raw[i + 1] === '{') {
-      const close = raw.indexOf('}', i + 2);
+      const close = closingBrace(raw, i + 2, escape);
       if (close < 0) {
         out += raw.slice(i);
         break;
@@ -55,12 +98,23 @@ export function expandText(raw: string, lookup: (name: string) => string | undef
         const op = /^(:?[-+?])/.exec(rest)?.[1];
         const word = op ? rest.slice(op.length) : '';
         const set = value !== undefined && (op?.startsWith(':') ? value !== '' : true);
-        let part: Expansion | undefined;
-        if (op === '-' || op === ':-') out += set ? value : (part = expandText(word, lookup, escape, false)).value;
-        else if (op === '+' || op === ':+') out += set ? (part = expandText(word, lookup, escape, false)).value : '';
+        // The word, expanded as a value of its own (it may use variables, defaults in turn).
+        const expandWord = (): string => {
+          if (depth >= MAX_EXPANSION_DEPTH) {
+            unknown.push(name);
+            return '';
+          }
+          const part = expandText(word, lookup, escape, false, depth + 1);
+          unknown.push(...part.unknown);
+          if (part.tooLarge) tooLargeWord = true;
+          return part.value;
+        };
+        let tooLargeWord = false;
+        if (op === '-' || op === ':-') out += set ? value : expandWord();
+        else if (op === '+' || op === ':+') out += set ? expandWord() : '';
         else if (value !== undefined) out += value;
         else unknown.push(name);
-        if (part?.tooLarge || out.length > MAX_EXPANDED_LENGTH) return tooLarge();
+        if (tooLargeWord || out.length > MAX_EXPANDED_LENGTH) return tooLarge();
       }
       i = close + 1;
       continue;

@@ -43,6 +43,13 @@ export interface VariableUse {
  */
 export const MAX_TOTAL_EXPANDED = 16 * 1024 * 1024;
 
+/**
+ * Variable uses recorded per stage (and for the global ARGs) at most; later ones in the stage are
+ * not looked at. A heredoc of 200,000 lines held 87,000 uses, 44 MB in the request worker; real
+ * stages hold tens. Per stage, so what is recorded does not depend on which stage is asked first.
+ */
+export const MAX_USES_PER_STAGE = 10_000;
+
 /** Build arguments BuildKit defines without an ARG (proxies, platforms, BuildKit settings). */
 export const PREDEFINED_ARGS = new Set([
   'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy',
@@ -99,12 +106,15 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
 
   const useRefs = (part: Part, instruction: Instruction, refs: VariableRef[], env: Map<string, VariableDef>, scope: number, inShell: boolean) => {
     for (const ref of refs) {
+      if (part.uses.length >= MAX_USES_PER_STAGE) return;
       const def = env.get(ref.name);
       part.uses.push({ ref, instruction, scope, def, inShell, key: def?.key ?? `${scope}:${ref.name}` });
     }
   };
-  const refsOf = (instruction: Instruction, from: number, to: number) =>
-    scanVariables(instruction.logical.slice(from, to), from, instruction.map, doc.escape);
+  /** At most the uses the part still has room for. */
+  const room = (part: Part) => Math.max(0, MAX_USES_PER_STAGE - part.uses.length);
+  const refsOf = (part: Part, instruction: Instruction, from: number, to: number) =>
+    scanVariables(instruction.logical.slice(from, to), from, instruction.map, doc.escape, room(part));
 
   const define = (part: Part, instruction: Instruction, env: Map<string, VariableDef>, scope: number, kind: 'ARG' | 'ENV') => {
     const pending: VariableDef[] = [];
@@ -114,7 +124,7 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
       // ENV values on one line all see the environment from before the line; ARGs go one by one.
       if (pair.value) {
         const from = offsetIn(instruction, pair.value.span.start);
-        useRefs(part, instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape), env, scope, false);
+        useRefs(part, instruction, scanVariables(pair.value.raw, from, instruction.map, doc.escape, room(part)), env, scope, false);
       }
       const imported = kind === 'ARG' && scope >= 0 && !pair.hasEquals ? global.get(name) : undefined;
       const previous = env.get(name) ?? pending.find((d) => d.name === name);
@@ -165,7 +175,7 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
     const env = new Map<string, VariableDef>();
     const part: Part = { defs: [], uses: [], env };
     snapshots.set(from.index, { base: global, added: [], count: 0 });
-    useRefs(part, from, refsOf(from, 0, from.logical.length), global, -1, false);
+    useRefs(part, from, refsOf(part, from, 0, from.logical.length), global, -1, false);
     // Parents come before their children, so this recursion ends.
     const parent = parentOf(stage.index);
     if (parent >= 0 && parent < k) {
@@ -186,19 +196,19 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
       if (upper === 'ONBUILD') continue; // expands in the image built from this one
       const inShell = SHELL_TEXT.has(upper);
       if (EXPANDED.has(upper) || inShell) {
-        useRefs(part, instruction, refsOf(instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
+        useRefs(part, instruction, refsOf(part, instruction, instruction.argStart, instruction.logical.length), env, stage.index, inShell);
       }
       for (const flag of instruction.flags) {
         if (!EXPANDED_FLAGS.has(flag.name) || !flag.valueSpan) continue;
         const start = offsetIn(instruction, flag.valueSpan.start);
         const text = instruction.logical.slice(start, start + (flag.valueSpan.end - flag.valueSpan.start));
-        useRefs(part, instruction, scanVariables(text, start, instruction.map, doc.escape), env, stage.index, false);
+        useRefs(part, instruction, scanVariables(text, start, instruction.map, doc.escape, room(part)), env, stage.index, false);
       }
       for (const heredoc of instruction.heredocs) {
         if (heredoc.quoted) continue;
         const map = { logical: [0], doc: [heredoc.body.start] };
         const body = doc.text.slice(heredoc.body.start, heredoc.body.end);
-        useRefs(part, instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape), env, stage.index, true);
+        useRefs(part, instruction, scanVariables(body, 0, map, upper === 'RUN' ? '\\' : doc.escape, room(part)), env, stage.index, true);
       }
     }
     return part;

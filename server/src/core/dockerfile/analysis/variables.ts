@@ -10,11 +10,12 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
 /** Modifiers BuildKit's expansion supports inside `${...}`. */
 export const SUPPORTED_MODIFIERS = [':-', '-', ':+', '+', ':?', '?', '##', '#', '%%', '%', '//', '/'];
 
-export function scanVariables(text: string, base: number, map: OffsetMap, escape: string): VariableRef[] {
+/** The references in `text`, the first `max` of them. */
+export function scanVariables(text: string, base: number, map: OffsetMap, escape: string, max = Infinity): VariableRef[] {
   const refs: VariableRef[] = [];
   let inDouble = false;
   let i = 0;
-  while (i < text.length) {
+  while (i < text.length && refs.length < max) {
     const c = text[i]!;
     if (c === escape) {
       i += 2;

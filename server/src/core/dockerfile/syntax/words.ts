@@ -18,48 +18,56 @@ const PLAIN = { problem: undefined };
 export function unquote(raw: string, escape: string): { value: string; problem: QuoteProblem | undefined } {
   // Most words have nothing to remove; skip building a copy for them.
   if (raw.indexOf(escape) < 0 && raw.indexOf('"') < 0 && raw.indexOf("'") < 0) return { value: raw, problem: PLAIN.problem };
-  let value = '';
+  // Built from slices of the text between the characters removed, kept in a list and joined once:
+  // a character at a time, a 4.5 MB LABEL made millions of string pieces and ran the worker out of memory.
+  const parts: string[] = [];
   let problem: QuoteProblem | undefined;
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
     if (c === escape && i + 1 < raw.length) {
-      value += raw[i + 1];
+      parts.push(raw[i + 1]!);
       i += 2;
     } else if (c === "'") {
       const close = raw.indexOf("'", i + 1);
       if (close < 0) {
         problem = { quote: "'", at: i };
-        value += raw.slice(i + 1);
+        parts.push(raw.slice(i + 1));
         break;
       }
-      value += raw.slice(i + 1, close);
+      parts.push(raw.slice(i + 1, close));
       i = close + 1;
     } else if (c === '"') {
       let j = i + 1;
+      let run = j;
       let closed = false;
       while (j < raw.length) {
         const d = raw[j]!;
         if (d === escape && j + 1 < raw.length) {
+          if (j > run) parts.push(raw.slice(run, j));
           const n = raw[j + 1]!;
-          value += n === '"' || n === '$' || n === escape ? n : d + n;
+          parts.push(n === '"' || n === '$' || n === escape ? n : d + n);
           j += 2;
+          run = j;
         } else if (d === '"') {
           closed = true;
-          j++;
           break;
         } else {
-          value += d;
           j++;
         }
       }
-      if (!closed) problem = { quote: '"', at: i };
+      if (j > run) parts.push(raw.slice(run, j));
+      if (closed) j++;
+      else problem = { quote: '"', at: i };
       i = j;
     } else {
-      value += c;
-      i++;
+      let j = i + 1;
+      while (j < raw.length && raw[j] !== escape && raw[j] !== "'" && raw[j] !== '"') j++;
+      parts.push(raw.slice(i, j));
+      i = j;
     }
   }
+  const value = parts.join('');
   return { value, problem };
 }
 
