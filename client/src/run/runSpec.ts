@@ -5,7 +5,7 @@
 // parsed values so they cannot drift apart. Pure: no vscode import; messages go through an
 // injected translator (vscode.l10n in the extension, English in unit tests).
 import { isIP } from 'node:net';
-import type Dockerode from 'dockerode';
+import type { ContainerCreateOptions, ContainerHostOptions, MountOptions } from '../engine/createOptions';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 
@@ -554,9 +554,9 @@ export function formatCommandLine(args: readonly string[], program = 'docker'): 
  * toDockerRunArgs(spec). `envFileEntries` are the KEY=VALUE entries read from spec.envFiles
  * (loadEnvFiles); like the CLI, they come before the -e variables so those win.
  */
-export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[] = []): Dockerode.ContainerCreateOptions {
-  const hostConfig: Dockerode.HostConfig = {};
-  const options: Dockerode.ContainerCreateOptions = { Image: spec.image.trim(), HostConfig: hostConfig };
+export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[] = []): ContainerCreateOptions {
+  const hostConfig: ContainerHostOptions = {};
+  const options: ContainerCreateOptions = { Image: spec.image.trim(), HostConfig: hostConfig };
   if (nonEmpty(spec.name)) options.name = spec.name.trim();
 
   // As the CLI sets them: a detached run attaches nothing; otherwise stdout and stderr, and stdin
@@ -591,9 +591,9 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
 
   if (spec.mounts?.length) {
     hostConfig.Mounts = spec.mounts.map((mount) => {
-      const settings: Dockerode.MountSettings = { Type: mount.type, Source: mount.type === 'tmpfs' ? '' : (mount.source ?? '').trim(), Target: mount.target.trim() };
+      const settings: MountOptions = { Type: mount.type, Source: mount.type === 'tmpfs' ? '' : (mount.source ?? '').trim(), Target: mount.target.trim() };
       if (mount.readOnly) settings.ReadOnly = true;
-      if (mount.type === 'tmpfs' && nonEmpty(mount.size)) settings.TmpfsOptions = { SizeBytes: parseByteSize(mount.size) ?? 0 } as Dockerode.MountSettings['TmpfsOptions'];
+      if (mount.type === 'tmpfs' && nonEmpty(mount.size)) settings.TmpfsOptions = { SizeBytes: parseByteSize(mount.size) ?? 0 };
       return settings;
     });
   }
@@ -626,7 +626,7 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
 
   if (nonEmpty(spec.memory)) hostConfig.Memory = parseByteSize(spec.memory);
   if (spec.cpus !== undefined && String(spec.cpus).trim() !== '') hostConfig.NanoCpus = parseCpus(spec.cpus);
-  if (nonEmpty(spec.restart)) hostConfig.RestartPolicy = parseRestartPolicy(spec.restart) as Dockerode.HostRestartPolicy;
+  if (nonEmpty(spec.restart)) hostConfig.RestartPolicy = parseRestartPolicy(spec.restart);
   if (spec.readOnly) hostConfig.ReadonlyRootfs = true;
   if (nonEmpty(spec.logDriver) || Object.keys(spec.logOptions ?? {}).length) {
     hostConfig.LogConfig = { Type: (spec.logDriver ?? '').trim(), Config: { ...(spec.logOptions ?? {}) } };
