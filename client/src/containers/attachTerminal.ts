@@ -148,7 +148,7 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
       echo: (text) => this.write(text),
       send: (text) => void this.stream?.write(text),
       endInput: () => this.stream?.end(),
-      interrupt: () => void this.getEngine().call((d) => d.getContainer(this.containerId).kill({ signal: 'SIGINT' })).catch(() => undefined),
+      interrupt: () => void this.getEngine().signalContainer(this.containerId, 'SIGINT').catch(() => undefined),
     }, mode.openStdin);
     this.lineInput.feed(data);
   }

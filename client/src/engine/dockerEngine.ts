@@ -8,6 +8,7 @@ import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
 import { DockerCredentials } from './dockerCredentials';
 import { SshTransport, type SshHooks } from './sshTransport';
+import type { ContainerCreateOptions } from './createOptions';
 import type { SwarmInfo, SwarmNode, SwarmSecretOrConfig, SwarmService, SwarmServiceSpec, SwarmTask } from './swarmObjects';
 
 export type ContainerSummary = Dockerode.ContainerInfo;
@@ -125,7 +126,7 @@ export class DockerEngine {
   }
 
   /** Runs one engine call with its failure turned into an EngineError. */
-  async call<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
+  private async call<T>(work: (docker: Dockerode) => Promise<T>): Promise<T> {
     try {
       return await work(this.docker);
     } catch (error) {
@@ -279,6 +280,18 @@ export class DockerEngine {
     });
   }
 
+  /** Sends a signal to the container's main process (SIGINT: what Ctrl+C in an attached terminal means). */
+  signalContainer(id: string, signal: string): Promise<void> {
+    return this.call(async (d) => {
+      await d.getContainer(nonEmpty(id, 'container')).kill({ signal });
+    });
+  }
+
+  /** What changed in the container's writable layer (`docker diff`): Kind 0 changed, 1 added, 2 deleted. */
+  containerChanges(id: string): Promise<Array<{ Kind: number; Path: string }>> {
+    return this.call(async (d) => ((await d.getContainer(nonEmpty(id, 'container')).changes()) ?? []) as Array<{ Kind: number; Path: string }>);
+  }
+
   resizeContainerTty(id: string, columns: number, rows: number): Promise<void> {
     return this.call((d) => d.getContainer(nonEmpty(id, 'container')).resize({ h: rows, w: columns }));
   }
@@ -327,8 +340,8 @@ export class DockerEngine {
     });
   }
 
-  createContainer(options: Dockerode.ContainerCreateOptions): Promise<string> {
-    return this.call(async (d) => (await d.createContainer(options)).id);
+  createContainer(options: ContainerCreateOptions): Promise<string> {
+    return this.call(async (d) => (await d.createContainer(options as Dockerode.ContainerCreateOptions)).id);
   }
 
   // ── images ──────────────────────────────────────────────────────────────────────────────
@@ -362,6 +375,14 @@ export class DockerEngine {
 
   pruneImages(onlyDangling = true): Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }> {
     return this.call((d) => d.pruneImages({ filters: { dangling: [String(onlyDangling)] } }) as Promise<{ ImagesDeleted?: Array<{ Untagged?: string; Deleted?: string }>; SpaceReclaimed: number }>);
+  }
+
+  /**
+   * Starts a classic-builder build (POST /build) of the files `src` (paths relative to `context`);
+   * the stream carries JSON progress lines (follow it with followProgress).
+   */
+  buildImage(context: string, src: string[], options: ApiBuildOptions): Promise<Readable> {
+    return this.call(async (d) => (await d.buildImage({ context, src }, { ...options })) as unknown as Readable);
   }
 
   /**
@@ -447,6 +468,12 @@ export class DockerEngine {
 
   pruneNetworks(): Promise<{ NetworksDeleted?: string[] }> {
     return this.call((d) => d.pruneNetworks() as Promise<{ NetworksDeleted?: string[] }>);
+  }
+
+  /** Removes build cache records (POST /build/prune); `ids` limits it to those records. */
+  pruneBuildCache(options: { all?: boolean; ids?: string[] } = {}): Promise<{ CachesDeleted?: string[]; SpaceReclaimed?: number }> {
+    const filters = options.ids ? { id: options.ids } : undefined;
+    return this.call((d) => d.pruneBuilder({ all: Boolean(options.all), ...(filters ? { filters } : {}) } as object) as Promise<{ CachesDeleted?: string[]; SpaceReclaimed?: number }>);
   }
 
   pruneContainers(): Promise<{ ContainersDeleted?: string[]; SpaceReclaimed: number }> {
@@ -554,6 +581,14 @@ export class DockerEngine {
   // ── events ──────────────────────────────────────────────────────────────────────────────
 
   /**
+   * A raw /events stream limited to these filters (JSON lines; split them with EventLineSplitter),
+   * for a watcher of its own; the explorer follows everything through subscribe().
+   */
+  eventStream(filters: EventFilters): Promise<NodeJS.ReadableStream & { destroy?: () => void }> {
+    return this.call(async (d) => (await d.getEvents({ filters: { ...filters } })) as NodeJS.ReadableStream & { destroy?: () => void });
+  }
+
+  /**
    * Follows the engine's /events stream. `onEvent` gets each event; `onEnd` is called once when
    * the stream ends or fails (with the reason), after which the subscription is dead.
    */
@@ -577,6 +612,24 @@ export class DockerEngine {
       },
     };
   }
+}
+
+/** The /events filters a watcher may ask for (each a list of accepted values). */
+export interface EventFilters {
+  type?: Array<'container' | 'image' | 'volume' | 'network' | 'daemon' | 'plugin' | 'service' | 'node' | 'secret' | 'config'>;
+  container?: string[];
+  event?: string[];
+}
+
+/** The options of an API build (the query of POST /build). */
+export interface ApiBuildOptions {
+  dockerfile: string;
+  t?: string;
+  buildargs?: Record<string, string>;
+  target?: string;
+  platform?: string;
+  nocache?: boolean;
+  rm?: boolean;
 }
 
 export interface ContainerPathStat {

@@ -51,7 +51,7 @@ export class AttachedRun {
         echo: (text) => this.out.write(text),
         send: (text) => void this.stream?.write(text),
         endInput: () => this.stream?.end(),
-        interrupt: () => void this.engine.call((d) => d.getContainer(this.id).kill({ signal: 'SIGINT' })).catch(() => undefined),
+        interrupt: () => void this.engine.signalContainer(this.id, 'SIGINT').catch(() => undefined),
       }, this.stdin);
     }
   }
@@ -132,7 +132,7 @@ export class AttachedRun {
     if (!this.stream) return;
     if (this.tty) {
       if (this.stdin) this.stream.write(data);
-      else if (data.includes('\x03')) void this.engine.call((d) => d.getContainer(this.id).kill({ signal: 'SIGINT' })).catch(() => undefined);
+      else if (data.includes('\x03')) void this.engine.signalContainer(this.id, 'SIGINT').catch(() => undefined);
       return;
     }
     this.lineInput!.feed(data);
