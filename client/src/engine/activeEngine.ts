@@ -2,7 +2,8 @@
 // at it: no window reload. The choice is remembered; the status bar shows it; CLI tasks read
 // `cliEnv` so the docker CLI uses the same engine.
 import * as vscode from 'vscode';
-import { DockerEngine } from './dockerEngine';
+import type { DockerEngine } from './dockerEngine';
+import { DockerodeEngine } from './dockerodeEngine';
 import { cliDefaultChoiceId, listEngineChoices, type EngineChoice } from './dockerContexts';
 import { parseEndpoint, type EngineTarget } from './engineTarget';
 import type { SshHooks, UnknownHostQuestion } from './sshTransport';
@@ -69,7 +70,7 @@ export class ActiveEngine implements vscode.Disposable {
     const hooks: SshHooks = {
       confirmUnknownHost: (question) => this.confirmUnknownHost(question),
     };
-    return new DockerEngine(target, vscode.l10n, hooks);
+    return new DockerodeEngine(target, vscode.l10n, hooks);
   }
 
   /** ssh's question for a host whose key known_hosts does not have, with the fingerprint to check. */
