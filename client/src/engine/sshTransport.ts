@@ -22,7 +22,7 @@ import {
   type HostKeyVerdict, type KnownHostLine,
 } from './knownHosts';
 import { expandPath, sshSettingsFor } from './sshConfig';
-import { english, type Translator } from '../run/runSpec';
+import { english, type Translator } from '../translator';
 
 export interface SshEndpoint {
   host: string;

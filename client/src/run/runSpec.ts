@@ -5,6 +5,7 @@
 // parsed values so they cannot drift apart. Pure: no vscode import; messages go through an
 // injected translator (vscode.l10n in the extension, English in unit tests).
 import { isIP } from 'node:net';
+import { english, type Translator } from '../translator';
 import type { ContainerCreateOptions, ContainerHostOptions, MountOptions } from '../engine/createOptions';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
@@ -99,14 +100,8 @@ export interface RunSpec {
   logOptions?: Record<string, string>;
 }
 
-/** The shape of vscode.l10n, so messages can be translated without importing vscode here. */
-export interface Translator {
-  t(message: string, ...args: Array<string | number | boolean>): string;
-}
-
-export const english: Translator = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole)),
-};
+// The run form's modules import the translator shape from here.
+export { english, type Translator } from '../translator';
 
 export interface RunProblem {
   /** Where the problem is: a RunSpec key, or `ports[1]`, `mounts[0]`, `env[KEY]`, `logOptions[key]`. */

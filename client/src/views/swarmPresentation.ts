@@ -2,7 +2,7 @@
 // (no vscode import; words go through an injected translator): unit-tested. States, modes and
 // roles are Docker's own words and stay as the engine says them.
 import { STACK_NAMESPACE, type SwarmNode, type SwarmPort, type SwarmSecretOrConfig, type SwarmService, type SwarmTask } from '../engine/swarmObjects';
-import { english, type Translator } from '../run/runSpec';
+import { english, type Translator } from '../translator';
 import { formatAge } from './format';
 
 export type ServiceMode = 'replicated' | 'global' | 'replicated-job' | 'global-job';
