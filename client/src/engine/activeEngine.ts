@@ -7,7 +7,8 @@ import { DockerodeEngine } from './dockerodeEngine';
 import { cliDefaultChoiceId, listEngineChoices, type EngineChoice } from './dockerContexts';
 import { parseEndpoint, type EngineTarget } from './engineTarget';
 import type { SshHooks, UnknownHostQuestion } from './sshTransport';
-import { outageOf, type ConnectionState, type EngineModel } from '../model/engineModel';
+import { outageOf, type ConnectionState } from './outage';
+import type { EngineModel } from '../model/engineModel';
 import type { PromptsHolder } from '../ui/prompts';
 
 const STATE_KEY = 'dockerWorkbench.engineChoice';

@@ -5,24 +5,15 @@
 import type { ContainerSummary, DockerEngine, EngineFlavor, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, PodSummary, VolumeSummary } from '../engine/dockerEngine';
 import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
+import { outageOf, type ConnectionState } from '../engine/outage';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 import { ContainerIndex } from './containerIndex';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
-export type ConnectionState =
-  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
-  | { status: 'connecting'; retrying?: EngineError }
-  | { status: 'connected' }
-  | { status: 'unreachable'; error: EngineError; retryInMs?: number };
-
-/** The outage the model is in, counting a reconnect attempt during one; undefined when none. */
-export function outageOf(state: ConnectionState): EngineError | undefined {
-  if (state.status === 'unreachable') return state.error;
-  if (state.status === 'connecting') return state.retrying;
-  return undefined;
-}
+// The connection states are the engine's (engine/outage.ts); the model's users read them from here too.
+export { outageOf, type ConnectionState } from '../engine/outage';
 
 /** `id` undefined means the whole collection changed. */
 export interface ModelChange {
