@@ -1,7 +1,7 @@
-// The engine connection's states, and what the UI says while the engine cannot be reached: a short line per kind of failure (the first
-// line of the views' welcome content in package.nls.json, which also carries the advice and a Retry
-// button; unit tests keep the two the same), and the rule for notifications: one per outage, none
-// per retry. Pure.
+// The engine connection's states, and what the UI says while the engine cannot be reached: a short
+// line per kind of failure (the first line of the views' welcome content in package.nls.json, which
+// also carries the advice and a Retry button; unit tests keep the two the same), and the rule for
+// notifications: one per outage, none per retry. Pure.
 import type { EngineError, EngineMessages } from './engineError';
 
 export type ConnectionState =
