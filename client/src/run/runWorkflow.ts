@@ -7,7 +7,8 @@ import { shortId, formatBytes } from '../views/format';
 import { RunConfigurations } from './runConfigurations';
 import { RunForm } from './runForm';
 import { draftFromImage, specToDraft, type RunFormData } from './runFormProtocol';
-import { pullImage, runAndFollowUp, type StartedContainer } from './runContainer';
+import { pullImage, type StartedContainer } from './runContainer';
+import { runAndFollowUp } from './runFollowUp';
 import { RunTaskProvider } from './runTask';
 import type { RunSpec } from './runSpec';
 
