@@ -9,6 +9,7 @@ import { outageOf, type ConnectionState } from '../engine/outage';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 import { ContainerIndex } from './containerIndex';
+import { CoalescedReads } from './coalescedReads';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
@@ -92,7 +93,7 @@ export class EngineModel {
   private disposed = false;
   private started = false;
   /** Per object: a refresh in flight, and whether another event arrived meanwhile. */
-  private readonly inFlight = new Map<string, { again: boolean }>();
+  private readonly reads = new CoalescedReads();
 
   constructor(
     private engine: DockerEngine,
@@ -442,30 +443,18 @@ export class EngineModel {
    * for changes the engine reports no event for (connecting a stopped container to a network).
    */
   refreshOne(kind: ResourceKind, id: string): void {
-    const key = `${kind}:${id}`;
-    const running = this.inFlight.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const slot = { again: false };
-    this.inFlight.set(key, slot);
     const generation = this.generation;
-    const run = async (): Promise<void> => {
-      do {
-        slot.again = false;
-        let whole = false;
-        try {
-          whole = await this.readOne(kind, id, generation);
-        } catch {
-          // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
-        }
-        if (generation !== this.generation) break;
-        this.changes.fire(whole ? { kind } : { kind, id });
-      } while (slot.again);
-      this.inFlight.delete(key);
-    };
-    void run();
+    this.reads.request(`${kind}:${id}`, async () => {
+      let whole = false;
+      try {
+        whole = await this.readOne(kind, id, generation);
+      } catch {
+        // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
+      }
+      if (generation !== this.generation) return false;
+      this.changes.fire(whole ? { kind } : { kind, id });
+      return true;
+    });
   }
 
   /** Re-reads one object; answers true when it had to re-read the whole collection instead. */
