@@ -1,7 +1,7 @@
 // Requests to an ssh engine through Docker Workbench's transport, and through docker-modem's own
 // ssh support (what dockerode-based tools get), for bench/sshEngine.mjs.
 import Dockerode from 'dockerode';
-import { DockerEngine } from '../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { parseEndpoint } from '../../client/src/engine/engineTarget';
 
 export interface SshTimings {
@@ -17,7 +17,7 @@ async function time<T>(work: () => Promise<T>): Promise<number> {
 
 /** Our transport: one connection, keep-alive channels; HOME and SSH_AUTH_SOCK come from `env`. */
 export async function measureWorkbench(endpoint: string, env: NodeJS.ProcessEnv, runs: number): Promise<SshTimings> {
-  const engine = new DockerEngine(parseEndpoint(endpoint), undefined, { env });
+  const engine = new DockerodeEngine(parseEndpoint(endpoint), undefined, { env });
   try {
     const firstMs = await time(() => engine.ping());
     const listMs: number[] = [];

@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const prompts = new PromptsHolder();
   const active = new ActiveEngine(context.globalState, log, prompts);
   const model = new EngineModel(active.engine);
-  context.subscriptions.push(active, { dispose: () => model.dispose() });
+  context.subscriptions.push(active, { dispose: () => model.dispose() }, active.onDidSwitch((engine) => model.switchEngine(engine)));
   // Context keys, status bar, log lines and one notification per outage.
   const engineStatus = new EngineStatus(model, active, log);
   context.subscriptions.push(engineStatus);

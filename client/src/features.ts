@@ -26,6 +26,7 @@ import { composeCommands } from './compose/composeCommands';
 import { composeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
 import { createRunWorkflow } from './run/runWorkflow';
+import { runCommands } from './run/runCommands';
 import { registerLearn } from './learn';
 import { DockerCredentials } from './engine/dockerCredentials';
 import { RegistriesView, type RegistryNode } from './registries/registriesView';
@@ -168,6 +169,7 @@ export function createFeatures(core: CoreParts): Features {
 
   const commands = allCommands({
     'dockerWorkbench.restartLanguageServer': () => (client ? client.restart().then(() => languageFacts.sendAll()) : startLanguageClient()),
+    ...runCommands(runWorkflow),
     ...buildCommands(buildWorkflow),
     ...composeCommands(composeView),
     ...registryCommands(registriesView),

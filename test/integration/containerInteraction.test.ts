@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Dockerode from 'dockerode';
 import * as vscode from 'vscode';
-import { DockerEngine } from '../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
 import { AttachPseudoterminal } from '../../client/src/containers/attachTerminal';
 import { ContainerFileSystemProvider, containerUri } from '../../client/src/containers/containerFileSystem';
@@ -48,7 +48,7 @@ function fsCode(error: unknown): string | undefined {
 describe('Container interaction', function () {
   this.timeout(90_000);
   const docker = testDocker();
-  const engine = new DockerEngine(targetFromEnvironment(process.env));
+  const engine = new DockerodeEngine(targetFromEnvironment(process.env));
   const getEngine = () => engine;
   const created: Dockerode.Container[] = [];
   const registrations: vscode.Disposable[] = [];

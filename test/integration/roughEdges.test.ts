@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, commandFailure, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir } from './helpers';
 import { writeAtomically } from '../../client/src/commands/containerCommands';
-import { DockerEngine } from '../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
 
 describe('rough edges', function () {
@@ -29,7 +29,7 @@ describe('rough edges', function () {
   it('cancelling an export is not an error and leaves no partial file; a file that was there stays as it was', async () => {
     const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('dwb-export'), Cmd: ['true'] });
     cleanup.push(() => container.remove({ force: true }));
-    const engine = new DockerEngine(targetFromEnvironment(process.env));
+    const engine = new DockerodeEngine(targetFromEnvironment(process.env));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-export-cancel-'));
     cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'fs.tar');

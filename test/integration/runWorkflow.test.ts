@@ -12,7 +12,7 @@ import type { RunForm } from '../../client/src/run/runForm';
 import { emptyDraft, specToDraft } from '../../client/src/run/runFormProtocol';
 import { ensureTrusted, untrustedReason } from '../../client/src/run/runTrust';
 import { createAndStart, RunError } from '../../client/src/run/runContainer';
-import { DockerEngine } from '../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { parseEndpoint } from '../../client/src/engine/engineTarget';
 import { freePort } from '../harness/freePort.mjs';
 
@@ -263,7 +263,7 @@ describe('Run workflow', function () {
     assert.match(await failedRun({ image: TEST_IMAGE, mounts: [{ type: 'volume', source: uniqueName('dwb-no-such-vol'), target: '/d' }] }), /does not exist\. Choose an existing volume, or tick "create if missing"/);
     assert.match(await failedRun({ image: TEST_IMAGE, network: uniqueName('dwb-no-such-net') }), /The network "dwb-no-such-net[^"]*" does not exist/);
     // An engine that cannot be reached (the same code the commands use, with an engine of its own).
-    const nowhere = new DockerEngine(parseEndpoint(`unix://${path.join(workspaceDir(), 'no-engine.sock')}`));
+    const nowhere = new DockerodeEngine(parseEndpoint(`unix://${path.join(workspaceDir(), 'no-engine.sock')}`));
     await assert.rejects(createAndStart(nowhere, { image: TEST_IMAGE }), (error: unknown) => error instanceof RunError && error.kind === 'unreachable' && /cannot be reached, so nothing was run/.test(error.message));
     await waitFor('the follow-up offer', () => setup.prompts.asked.some((a) => a.kind === 'info'));
   });

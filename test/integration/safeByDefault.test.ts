@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import { activateExtension, commandTestSetup, testDocker, TEST_IMAGE, uniqueName, waitFor, workspaceDir, writeFiles, commandFailure } from './helpers';
-import { DockerEngine } from '../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { targetFromEnvironment } from '../../client/src/engine/engineTarget';
 import { dockerExecutable } from '../../client/src/build/dockerCli';
 import { RunTaskProvider, RunTaskTerminal, specFromDefinition } from '../../client/src/run/runTask';
@@ -48,7 +48,7 @@ function filesUnder(dir: string): Array<{ file: string; size: number }> {
 describe('safe by default', function () {
   this.timeout(180_000);
   const docker = testDocker();
-  const engine = new DockerEngine(targetFromEnvironment(process.env));
+  const engine = new DockerodeEngine(targetFromEnvironment(process.env));
   const setup = commandTestSetup();
   const { cleanup } = setup;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-safe-'));

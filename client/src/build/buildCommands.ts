@@ -165,13 +165,11 @@ export function buildCommands(workflow: BuildWorkflow): Record<string, Handler> 
     'dockerWorkbench.images.buildAndRun': async (ctx, node) => {
       const outcome = await build(ctx, node);
       if (!outcome?.ok || !outcome.spec.tag) return outcome;
-      const image = await ctx.active.engine.inspectImage(outcome.spec.tag);
       const slash = outcome.spec.tag.lastIndexOf('/');
       const colon = outcome.spec.tag.lastIndexOf(':');
-      const [repository, tag] = colon > slash ? [outcome.spec.tag.slice(0, colon), outcome.spec.tag.slice(colon + 1)] : [outcome.spec.tag, 'latest'];
-      // The image as the Images view would hand it to the Run command.
-      const group = { key: `group:${repository}`, kind: 'group' as const, id: repository };
-      await vscode.commands.executeCommand('dockerWorkbench.images.run', { key: `${group.key}/image:${image.Id}#${tag}`, kind: 'image', id: `${image.Id}#${tag}`, parent: group, data: { tag, imageId: image.Id } });
+      const reference = colon > slash ? outcome.spec.tag : `${outcome.spec.tag}:latest`;
+      // The Run command takes an image reference as well as an Images-view node.
+      await vscode.commands.executeCommand('dockerWorkbench.images.run', reference);
       return outcome;
     },
   };

@@ -155,18 +155,15 @@ class BuildTerminal implements vscode.Pseudoterminal {
     this.deps.log.info(`API build of ${spec.dockerfile} in ${spec.context}`);
     const engine = this.deps.active.engine;
     try {
-      const stream = (await engine.call((d) => d.buildImage(
-        { context: spec.context, src: fs.readdirSync(spec.context) },
-        {
-          dockerfile: relative.split(path.sep).join('/'),
-          t: spec.tag || undefined,
-          buildargs: spec.buildArgs,
-          target: spec.target,
-          platform: spec.platform,
-          nocache: spec.noCache,
-          rm: true,
-        },
-      ))) as unknown as import('node:stream').Readable;
+      const stream = await engine.buildImage(spec.context, fs.readdirSync(spec.context), {
+        dockerfile: relative.split(path.sep).join('/'),
+        t: spec.tag || undefined,
+        buildargs: spec.buildArgs,
+        target: spec.target,
+        platform: spec.platform,
+        nocache: spec.noCache,
+        rm: true,
+      });
       await engine.followProgress(stream, (event) => {
         const text = event.stream ?? (event.status ? `${event.status}\n` : '');
         if (!text) return;

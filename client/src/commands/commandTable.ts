@@ -1,4 +1,5 @@
-// One table of every command; each runs through the wrapper in commandRunner.ts.
+// One table of every command; each runs through the wrapper in commandRunner.ts. Commands that need
+// a feature's own state (run, build, compose...) come in as `extra` from the composition root.
 import type { Handler } from './commandContext';
 import { containerCommands } from './containerCommands';
 import { imageCommands } from './imageCommands';
@@ -8,8 +9,7 @@ import { systemCommands } from './systemCommands';
 import { viewCommands } from './viewCommands';
 import { interactionCommands } from './interactionCommands';
 import { languageCommands } from './languageCommands';
-import { runCommands } from '../run/runCommands';
 
 export function allCommands(extra: Record<string, Handler> = {}): Record<string, Handler> {
-  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...languageCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...runCommands, ...extra };
+  return { ...viewCommands, ...containerCommands, ...interactionCommands, ...languageCommands, ...imageCommands, ...volumeCommands, ...networkCommands, ...systemCommands, ...extra };
 }

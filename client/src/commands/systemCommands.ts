@@ -71,7 +71,7 @@ const prune: Handler = async (ctx): Promise<PruneOutcome | undefined> => {
   }
   if (keys.has('buildCache')) {
     const removed = take(await removeEach(cache, (r) => shortId(r.ID), async (r) => {
-      const result = (await engine.call((d) => d.pruneBuilder({ all: true, filters: { id: [r.ID] } } as object))) as { CachesDeleted?: string[]; SpaceReclaimed?: number };
+      const result = await engine.pruneBuildCache({ all: true, ids: [r.ID] });
       if (!(result.CachesDeleted ?? []).length && !result.SpaceReclaimed) throw new Error(vscode.l10n.t('the engine kept it'));
     }), outcome.removed.buildCache, (r) => r.ID);
     outcome.reclaimed += removed.reduce((n, r) => n + r.Size, 0);

@@ -35,7 +35,7 @@ const pickEngine: Handler = async (ctx) => {
     choice: c,
   }));
   const picked = await ctx.prompts.current.pick(items, { title: vscode.l10n.t('Which Docker engine?') });
-  if (picked && picked.choice.id !== ctx.active.choice.id) await ctx.active.switchTo(picked.choice.id, ctx.model);
+  if (picked && picked.choice.id !== ctx.active.choice.id) await ctx.active.switchTo(picked.choice.id);
 };
 
 export const viewCommands: Record<string, Handler> = {
@@ -43,7 +43,7 @@ export const viewCommands: Record<string, Handler> = {
   // The progress bar in the views is Retry's feedback (the welcome text stays the same while it tries).
   'dockerWorkbench.engine.retry': (ctx) => vscode.window.withProgress({ location: { viewId: 'dockerWorkbench.containers' } }, () => ctx.model.connect()),
   'dockerWorkbench.engine.pick': pickEngine,
-  'dockerWorkbench.engine.use': (ctx, node) => (node ? ctx.active.switchTo(node.id, ctx.model) : pickEngine(ctx)),
+  'dockerWorkbench.engine.use': (ctx, node) => (node ? ctx.active.switchTo(node.id) : pickEngine(ctx)),
   'dockerWorkbench.engine.refresh': (ctx) => ctx.views.engines.refresh(),
   'dockerWorkbench.containers.workspaceOnly': (ctx) => ctx.views.containers.setWorkspaceOnly(true),
   'dockerWorkbench.containers.allContainers': (ctx) => ctx.views.containers.setWorkspaceOnly(false),

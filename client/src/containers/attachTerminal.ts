@@ -3,12 +3,11 @@
 // has a TTY with stdin open (the engine's detach keys), otherwise closing the terminal. With a TTY
 // the container's terminal follows the VS Code terminal's size. When the container ends, its exit
 // code stays in the terminal until a key is pressed.
-import { Writable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
 import { LineInput } from './lineInput';
+import { onceStreamEnds, showAttachOutput } from './attachOutput';
 
 export interface AttachMode {
   tty: boolean;
@@ -71,32 +70,9 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
         return;
       }
       this.stream = stream;
-      if (mode.tty) {
-        const decoder = new StringDecoder('utf8');
-        stream.on('data', (chunk: Buffer) => this.write(decoder.write(chunk)));
-        if (this.dimensions) await this.resize(this.dimensions);
-      } else {
-        const sink = (red: boolean) => {
-          const decoder = new StringDecoder('utf8');
-          return new Writable({
-            write: (chunk: Buffer, _encoding, done) => {
-              const text = toTerminalNewlines(decoder.write(chunk));
-              this.write(red && text ? style.red(text) : text);
-              done();
-            },
-          });
-        };
-        engine.demux(stream, sink(false), sink(true));
-      }
-      let over = false;
-      const ended = () => {
-        if (over) return;
-        over = true;
-        void this.streamEnded();
-      };
-      stream.on('end', ended);
-      stream.on('close', ended);
-      stream.on('error', ended);
+      showAttachOutput(engine, stream, mode.tty, (text) => this.write(text));
+      if (mode.tty && this.dimensions) await this.resize(this.dimensions);
+      onceStreamEnds(stream, () => void this.streamEnded());
     } catch (error) {
       this.fail(vscode.l10n.t('Could not attach to {0}: {1}', this.containerName, (error as Error).message));
     }
@@ -148,7 +124,7 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
       echo: (text) => this.write(text),
       send: (text) => void this.stream?.write(text),
       endInput: () => this.stream?.end(),
-      interrupt: () => void this.getEngine().call((d) => d.getContainer(this.containerId).kill({ signal: 'SIGINT' })).catch(() => undefined),
+      interrupt: () => void this.getEngine().signalContainer(this.containerId, 'SIGINT').catch(() => undefined),
     }, mode.openStdin);
     this.lineInput.feed(data);
   }

@@ -233,7 +233,7 @@ export function sinceSeconds(rfc3339: string): number | undefined {
   return ms / 1000;
 }
 
-type WatchEngine = Pick<DockerEngine, 'call'>;
+type WatchEngine = Pick<DockerEngine, 'eventStream'>;
 
 /**
  * A StartWatch of its own: an /events subscription filtered to this container's `start` events.
@@ -249,9 +249,7 @@ export function engineStartWatch(getEngine: () => WatchEngine): StartWatch {
     const open = async () => {
       if (disposed) return;
       try {
-        const opened = (await getEngine().call((d) =>
-          d.getEvents({ filters: { type: ['container'], container: [containerId], event: ['start'] } }),
-        )) as NodeJS.ReadableStream & { destroy?: () => void };
+        const opened = await getEngine().eventStream({ type: ['container'], container: [containerId], event: ['start'] });
         if (disposed) {
           opened.destroy?.();
           return;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
 import { LogFollower, type StartWatch } from './logFollower';
+import { LogStreamTerminal } from './logStreamTerminal';
 
 export interface LogsTerminalOptions {
   /** Keep streaming new lines (default true). */
@@ -17,13 +18,8 @@ export interface LogsTerminalOptions {
 
 export const DEFAULT_TAIL = 1000;
 
-export class LogsPseudoterminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class LogsPseudoterminal extends LogStreamTerminal {
   private follower: LogFollower | undefined;
-  private closed = false;
 
   constructor(
     private readonly getEngine: () => DockerEngine,
@@ -31,7 +27,9 @@ export class LogsPseudoterminal implements vscode.Pseudoterminal {
     readonly containerName: string,
     readonly options: LogsTerminalOptions = {},
     private readonly watchStarts?: StartWatch,
-  ) {}
+  ) {
+    super();
+  }
 
   open(): void {
     const follow = this.options.follow !== false;
@@ -69,16 +67,7 @@ export class LogsPseudoterminal implements vscode.Pseudoterminal {
     this.follower.start().catch((error: Error) => this.line(style.red(vscode.l10n.t('Could not read the logs of {0}: {1}', this.containerName, error.message))));
   }
 
-  handleInput(data: string): void {
-    if (data === '\x03') {
-      this.close();
-      this.closeEmitter.fire();
-    }
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected stop(): void {
     this.follower?.dispose();
     this.follower = undefined;
   }
@@ -93,7 +82,7 @@ export class LogsPseudoterminal implements vscode.Pseudoterminal {
   private write(text: string): void {
     if (this.closed || !text) return;
     this.atLineStart = /\n(\x1b\[[0-9;]*m)*$/.test(text);
-    this.writeEmitter.fire(text);
+    this.emit(text);
   }
 
   /** A status line of our own, on a line of its own. */

@@ -1,12 +1,13 @@
-// Which engine the extension talks to. Switching builds a new DockerEngine and points the model
-// at it: no window reload. The choice is remembered; the status bar shows it; CLI tasks read
+// Which engine the extension talks to. Switching builds a new DockerEngine and hands it to whoever
+// follows the switch (the model, wired at activation): no window reload. The choice is remembered; the status bar shows it; CLI tasks read
 // `cliEnv` so the docker CLI uses the same engine.
 import * as vscode from 'vscode';
-import { DockerEngine } from './dockerEngine';
+import type { DockerEngine } from './dockerEngine';
+import { DockerodeEngine } from './dockerodeEngine';
 import { cliDefaultChoiceId, listEngineChoices, type EngineChoice } from './dockerContexts';
 import { parseEndpoint, type EngineTarget } from './engineTarget';
 import type { SshHooks, UnknownHostQuestion } from './sshTransport';
-import { outageOf, type ConnectionState, type EngineModel } from '../model/engineModel';
+import { outageOf, type ConnectionState } from './outage';
 import type { PromptsHolder } from '../ui/prompts';
 
 const STATE_KEY = 'dockerWorkbench.engineChoice';
@@ -16,6 +17,8 @@ export class ActiveEngine implements vscode.Disposable {
   private choiceValue: EngineChoice;
   private readonly statusItem = vscode.window.createStatusBarItem('dockerWorkbench.engine', vscode.StatusBarAlignment.Left, 10);
   private readonly changes = new vscode.EventEmitter<EngineChoice>();
+  /** What switchTo waits for once the new engine is in place (the model reconnecting to it). */
+  private readonly switchFollowers = new Set<(engine: DockerEngine) => Promise<void>>();
   private connection: ConnectionState = { status: 'connecting' };
   readonly onDidChange = this.changes.event;
 
@@ -49,7 +52,16 @@ export class ActiveEngine implements vscode.Disposable {
     return listEngineChoices();
   }
 
-  async switchTo(choiceId: string, model: EngineModel): Promise<void> {
+  /**
+   * `follower` gets each new engine after a switch; switchTo resolves once every follower has. The
+   * engine module knows nothing of the model: the composition root subscribes it here.
+   */
+  onDidSwitch(follower: (engine: DockerEngine) => Promise<void>): vscode.Disposable {
+    this.switchFollowers.add(follower);
+    return new vscode.Disposable(() => this.switchFollowers.delete(follower));
+  }
+
+  async switchTo(choiceId: string): Promise<void> {
     const choice = listEngineChoices().find((c) => c.id === choiceId);
     if (!choice) throw new Error(vscode.l10n.t('There is no engine "{0}".', choiceId));
     if (!choice.target) throw new Error(choice.problem ?? vscode.l10n.t('The engine "{0}" has no usable endpoint.', choice.label));
@@ -62,14 +74,15 @@ export class ActiveEngine implements vscode.Disposable {
     this.connection = { status: 'connecting' };
     this.updateStatus();
     this.changes.fire(choice);
-    await model.switchEngine(this.engineValue);
+    const engine = this.engineValue;
+    await Promise.all([...this.switchFollowers].map((follow) => follow(engine)));
   }
 
   private createEngine(target: EngineTarget): DockerEngine {
     const hooks: SshHooks = {
       confirmUnknownHost: (question) => this.confirmUnknownHost(question),
     };
-    return new DockerEngine(target, vscode.l10n, hooks);
+    return new DockerodeEngine(target, vscode.l10n, hooks);
   }
 
   /** ssh's question for a host whose key known_hosts does not have, with the fingerprint to check. */
@@ -118,6 +131,7 @@ export class ActiveEngine implements vscode.Disposable {
     this.engineValue.dispose();
     this.statusItem.dispose();
     this.changes.dispose();
+    this.switchFollowers.clear();
   }
 }
 

@@ -4,8 +4,14 @@
 // notification per outage (OutageNotices), none per retry.
 import * as vscode from 'vscode';
 import type { ActiveEngine } from './activeEngine';
-import type { EngineModel } from '../model/engineModel';
-import { OutageNotices, outageOf, problemKind } from './outage';
+import { OutageNotices, outageOf, problemKind, type ConnectionState } from './outage';
+
+/** What the status follows: the engine model's connection (the engine module does not import the model). */
+export interface ConnectionSource {
+  readonly state: ConnectionState;
+  readonly endpoint: string;
+  onDidChange(listener: (change: { kind: string }) => void): { dispose(): void };
+}
 
 export class EngineStatus implements vscode.Disposable {
   private readonly notices = new OutageNotices();
@@ -16,7 +22,7 @@ export class EngineStatus implements vscode.Disposable {
   notifications = 0;
 
   constructor(
-    private readonly model: EngineModel,
+    private readonly model: ConnectionSource,
     private readonly active: ActiveEngine,
     private readonly log: vscode.LogOutputChannel,
   ) {

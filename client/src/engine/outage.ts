@@ -1,9 +1,21 @@
-// What the UI says while the engine cannot be reached: a short line per kind of failure (the first
-// line of the views' welcome content in package.nls.json, which also carries the advice and a Retry
-// button; unit tests keep the two the same), and the rule for notifications: one per outage, none
-// per retry. Pure.
+// The engine connection's states, and what the UI says while the engine cannot be reached: a short
+// line per kind of failure (the first line of the views' welcome content in package.nls.json, which
+// also carries the advice and a Retry button; unit tests keep the two the same), and the rule for
+// notifications: one per outage, none per retry. Pure.
 import type { EngineError, EngineMessages } from './engineError';
-import { outageOf, type ConnectionState } from '../model/engineModel';
+
+export type ConnectionState =
+  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
+  | { status: 'connecting'; retrying?: EngineError }
+  | { status: 'connected' }
+  | { status: 'unreachable'; error: EngineError; retryInMs?: number };
+
+/** The outage the connection is in, counting a reconnect attempt during one; undefined when none. */
+export function outageOf(state: ConnectionState): EngineError | undefined {
+  if (state.status === 'unreachable') return state.error;
+  if (state.status === 'connecting') return state.retrying;
+  return undefined;
+}
 
 /** The kinds the welcome content has its own advice for (package.json viewsWelcome). */
 export type ProblemKind = 'socketMissing' | 'permissionDenied' | 'refused' | 'tls' | 'timeout' | 'ssh' | 'other';
@@ -69,5 +81,3 @@ export class OutageNotices {
     return this.inOutage;
   }
 }
-
-export { outageOf };

@@ -31,7 +31,7 @@ export async function separateFilesystems(session: StepSession): Promise<Filesys
   report.say(vscode.l10n.t('Now read the same path in {0}:', two.name));
   const inSecond = await session.exec(two, ['cat', FILE]);
 
-  const diff = await session.engine.call((d) => d.getContainer(one.id).changes()).catch(() => null) as Array<{ Kind: number; Path: string }> | null;
+  const diff = await session.engine.containerChanges(one.id).catch(() => null);
   if (diff) {
     const kinds = ['C', 'A', 'D'];
     report.command(['diff', one.name], diff.map((c) => `${kinds[c.Kind] ?? '?'} ${c.Path}`).join('\n'));

@@ -5,25 +5,17 @@
 import type { ContainerSummary, DockerEngine, EngineFlavor, EventSubscription, ImageDetails, ImageSummary, NetworkSummary, PodSummary, VolumeSummary } from '../engine/dockerEngine';
 import { EngineError, englishEngineMessages, toEngineError } from '../engine/engineError';
 import type { EngineEvent } from '../engine/engineEvents';
+import { outageOf, type ConnectionState } from '../engine/outage';
 import { Emitter } from './emitter';
 import { patchContainer } from './containerEventPatch';
 import { ContainerIndex } from './containerIndex';
+import { CoalescedReads } from './coalescedReads';
 import { PodIndex } from './podIndex';
 
 export type ResourceKind = 'container' | 'image' | 'volume' | 'network' | 'pod';
 
-export type ConnectionState =
-  /** `retrying`: the error of the outage this attempt tries to end (so views keep showing it). */
-  | { status: 'connecting'; retrying?: EngineError }
-  | { status: 'connected' }
-  | { status: 'unreachable'; error: EngineError; retryInMs?: number };
-
-/** The outage the model is in, counting a reconnect attempt during one; undefined when none. */
-export function outageOf(state: ConnectionState): EngineError | undefined {
-  if (state.status === 'unreachable') return state.error;
-  if (state.status === 'connecting') return state.retrying;
-  return undefined;
-}
+// The connection states are the engine's (engine/outage.ts); the model's users read them from here too.
+export { outageOf, type ConnectionState } from '../engine/outage';
 
 /** `id` undefined means the whole collection changed. */
 export interface ModelChange {
@@ -104,7 +96,7 @@ export class EngineModel {
   private disposed = false;
   private started = false;
   /** Per object: a refresh in flight, and whether another event arrived meanwhile. */
-  private readonly inFlight = new Map<string, { again: boolean }>();
+  private readonly reads = new CoalescedReads();
 
   constructor(
     private engine: DockerEngine,
@@ -477,30 +469,18 @@ export class EngineModel {
    * for changes the engine reports no event for (connecting a stopped container to a network).
    */
   refreshOne(kind: ResourceKind, id: string): void {
-    const key = `${kind}:${id}`;
-    const running = this.inFlight.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const slot = { again: false };
-    this.inFlight.set(key, slot);
     const generation = this.generation;
-    const run = async (): Promise<void> => {
-      do {
-        slot.again = false;
-        let whole = false;
-        try {
-          whole = await this.readOne(kind, id, generation);
-        } catch {
-          // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
-        }
-        if (generation !== this.generation) break;
-        this.changes.fire(whole ? { kind } : { kind, id });
-      } while (slot.again);
-      this.inFlight.delete(key);
-    };
-    void run();
+    this.reads.request(`${kind}:${id}`, async () => {
+      let whole = false;
+      try {
+        whole = await this.readOne(kind, id, generation);
+      } catch {
+        // The object may be gone mid-read, or the engine with it; the stream's end handles the latter.
+      }
+      if (generation !== this.generation) return false;
+      this.changes.fire(whole ? { kind } : { kind, id });
+      return true;
+    });
   }
 
   /** Re-reads one object; answers true when it had to re-read the whole collection instead. */

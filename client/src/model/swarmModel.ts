@@ -8,6 +8,7 @@ import type { DockerEngine } from '../engine/dockerEngine';
 import type { EngineEvent } from '../engine/engineEvents';
 import type { EngineModel } from './engineModel';
 import { Emitter } from './emitter';
+import { CoalescedReads } from './coalescedReads';
 import { SWARM_SERVICE_ID, SWARM_TASK_ID, type SwarmInfo, type SwarmNode, type SwarmSecretOrConfig, type SwarmService, type SwarmTask } from '../engine/swarmObjects';
 
 export type SwarmRole = 'unknown' | 'none' | 'pending' | 'worker' | 'manager' | 'locked' | 'error' | 'unsupported';
@@ -52,7 +53,7 @@ export class SwarmModel {
   private started = false;
   private generation = 0;
   private readonly subscriptions: Array<{ dispose(): void }> = [];
-  private readonly inFlight = new Map<string, { again: boolean }>();
+  private readonly reads = new CoalescedReads();
 
   constructor(private readonly engineModel: EngineModel, private readonly isSwarmCapable: () => boolean = () => true) {}
 
@@ -192,30 +193,18 @@ export class SwarmModel {
   /** Re-reads one object ('task' re-reads the tasks of the service `id`), coalescing bursts. */
   private refresh(kind: SwarmObjectKind, id: string): void {
     if (this.stateValue.role !== 'manager') return;
-    const key = `${kind}:${id}`;
-    const running = this.inFlight.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const slot = { again: false };
-    this.inFlight.set(key, slot);
     const generation = this.generation;
-    const run = async (): Promise<void> => {
-      do {
-        slot.again = false;
-        try {
-          await this.readOne(kind, id);
-        } catch {
-          // Gone mid-read, or the engine with it; the stream's end handles the latter.
-        }
-        if (generation !== this.generation) break;
-        this.changes.fire({ kind, id: kind === 'task' ? undefined : id });
-        if (kind === 'task') this.changes.fire({ kind: 'service', id });
-      } while (slot.again);
-      this.inFlight.delete(key);
-    };
-    void run();
+    this.reads.request(`${kind}:${id}`, async () => {
+      try {
+        await this.readOne(kind, id);
+      } catch {
+        // Gone mid-read, or the engine with it; the stream's end handles the latter.
+      }
+      if (generation !== this.generation) return false;
+      this.changes.fire({ kind, id: kind === 'task' ? undefined : id });
+      if (kind === 'task') this.changes.fire({ kind: 'service', id });
+      return true;
+    });
   }
 
   private async readOne(kind: SwarmObjectKind, id: string): Promise<void> {

@@ -4,11 +4,9 @@
 // exit code. With a TTY the output is passed as it comes and the terminal's size follows; without
 // one stdout and stderr are told apart (stderr in red) and typing goes through LineInput. The
 // engine's detach keys end the attach while the container keeps running.
-import { Writable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { DockerEngine } from '../engine/dockerEngine';
-import { style, toTerminalNewlines } from '../containers/ansi';
 import { LineInput } from '../containers/lineInput';
+import { onceStreamEnds, showAttachOutput } from '../containers/attachOutput';
 import { hasTty, type RunSpec } from './runSpec';
 
 type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void; end(): void };
@@ -51,7 +49,7 @@ export class AttachedRun {
         echo: (text) => this.out.write(text),
         send: (text) => void this.stream?.write(text),
         endInput: () => this.stream?.end(),
-        interrupt: () => void this.engine.call((d) => d.getContainer(this.id).kill({ signal: 'SIGINT' })).catch(() => undefined),
+        interrupt: () => void this.engine.signalContainer(this.id, 'SIGINT').catch(() => undefined),
       }, this.stdin);
     }
   }
@@ -79,36 +77,11 @@ export class AttachedRun {
   }
 
   private wireOutput(): void {
-    const stream = this.stream!;
-    if (this.tty) {
-      const decoder = new StringDecoder('utf8');
-      stream.on('data', (chunk: Buffer) => this.write(decoder.write(chunk)));
-      return;
-    }
-    const sink = (red: boolean) => {
-      const decoder = new StringDecoder('utf8');
-      return new Writable({
-        write: (chunk: Buffer, _encoding, done) => {
-          const text = toTerminalNewlines(decoder.write(chunk));
-          this.write(red && text ? style.red(text) : text);
-          done();
-        },
-      });
-    };
-    this.engine.demux(stream, sink(false), sink(true));
+    showAttachOutput(this.engine, this.stream!, this.tty, (text) => this.write(text));
   }
 
   private followEnd(exit: Promise<number>): void {
-    const stream = this.stream!;
-    let over = false;
-    const ended = () => {
-      if (over) return;
-      over = true;
-      void this.settle(exit);
-    };
-    stream.on('end', ended);
-    stream.on('close', ended);
-    stream.on('error', ended);
+    onceStreamEnds(this.stream!, () => void this.settle(exit));
   }
 
   /** The attach ended: the process exited, or the detach keys (or closing the terminal) let go. */
@@ -132,7 +105,7 @@ export class AttachedRun {
     if (!this.stream) return;
     if (this.tty) {
       if (this.stdin) this.stream.write(data);
-      else if (data.includes('\x03')) void this.engine.call((d) => d.getContainer(this.id).kill({ signal: 'SIGINT' })).catch(() => undefined);
+      else if (data.includes('\x03')) void this.engine.signalContainer(this.id, 'SIGINT').catch(() => undefined);
       return;
     }
     this.lineInput!.feed(data);

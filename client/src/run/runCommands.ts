@@ -9,7 +9,7 @@ import { shortId } from '../views/format';
 import { hasErrors, normalizeRunSpec, validateRunSpec, type RunSpec } from './runSpec';
 import { commandLineOf, RunError } from './runContainer';
 import { ensureTrusted } from './runTrust';
-import { workflowFor } from './runWorkflow';
+import type { RunWorkflow } from './runWorkflow';
 
 function isTreeNode(value: unknown): value is TreeNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'key' in value;
@@ -43,18 +43,18 @@ async function imageReference(ctx: CommandContext, arg: unknown, title: string):
   return typed?.trim() || undefined;
 }
 
-const runImage: Handler = async (ctx, node) => {
+const runImage = (workflow: RunWorkflow): Handler => async (ctx, node) => {
   if (!ensureTrusted()) return undefined;
   const reference = await imageReference(ctx, node, vscode.l10n.t('Run image'));
   if (!reference) return undefined;
-  return workflowFor(ctx).openForm(reference);
+  return workflow.openForm(reference);
 };
 
-const runInteractive: Handler = async (ctx, node) => {
+const runInteractive = (workflow: RunWorkflow): Handler => async (ctx, node) => {
   if (!ensureTrusted()) return undefined;
   const reference = await imageReference(ctx, node, vscode.l10n.t('Run image interactively'));
   if (!reference) return undefined;
-  return workflowFor(ctx).run({ image: reference, interactive: true, remove: true });
+  return workflow.run({ image: reference, interactive: true, remove: true });
 };
 
 /** Refuses a spec with errors, naming each; warnings go to the log. */
@@ -69,17 +69,16 @@ function checked(ctx: CommandContext, input: unknown): RunSpec {
 }
 
 /** `dockerWorkbench.run.withSpec`: the form's flow without the form, for a RunSpec argument. */
-const runWithSpec: Handler = async (ctx, arg) => {
+const runWithSpec = (workflow: RunWorkflow): Handler => async (ctx, arg) => {
   if (!ensureTrusted()) return undefined;
   if (arg === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This command runs the RunSpec it is given (e.g. from a keybinding\'s "args"). To fill one in, use "Docker: Run Image…".'));
     return undefined;
   }
-  return workflowFor(ctx).run(checked(ctx, arg));
+  return workflow.run(checked(ctx, arg));
 };
 
-async function pickConfiguration(ctx: CommandContext, arg: unknown, title: string): Promise<string | undefined> {
-  const workflow = workflowFor(ctx);
+async function pickConfiguration(workflow: RunWorkflow, ctx: CommandContext, arg: unknown, title: string): Promise<string | undefined> {
   if (typeof arg === 'string') {
     if (workflow.configurations.get(arg)) return arg;
     throw new Error(vscode.l10n.t('There is no saved run configuration named "{0}".', arg));
@@ -93,26 +92,29 @@ async function pickConfiguration(ctx: CommandContext, arg: unknown, title: strin
   return (await ctx.prompts.current.pick(items, { title, matchOnDescription: true, matchOnDetail: true }))?.name;
 }
 
-const rerun: Handler = async (ctx, arg) => {
+const rerun = (workflow: RunWorkflow): Handler => async (ctx, arg) => {
   if (!ensureTrusted()) return undefined;
-  const name = await pickConfiguration(ctx, arg, vscode.l10n.t('Re-run a saved configuration'));
+  const name = await pickConfiguration(workflow, ctx, arg, vscode.l10n.t('Re-run a saved configuration'));
   if (!name) return undefined;
-  return workflowFor(ctx).run(checked(ctx, workflowFor(ctx).configurations.get(name)));
+  return workflow.run(checked(ctx, workflow.configurations.get(name)));
 };
 
-const deleteConfiguration: Handler = async (ctx, arg) => {
+const deleteConfiguration = (workflow: RunWorkflow): Handler => async (ctx, arg) => {
   if (!ensureTrusted()) return false;
-  const name = await pickConfiguration(ctx, arg, vscode.l10n.t('Delete a saved configuration'));
+  const name = await pickConfiguration(workflow, ctx, arg, vscode.l10n.t('Delete a saved configuration'));
   if (!name) return false;
-  const deleted = await workflowFor(ctx).configurations.delete(name);
+  const deleted = await workflow.configurations.delete(name);
   if (deleted) void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the run configuration "{0}".', name));
   return deleted;
 };
 
-export const runCommands: Record<string, Handler> = {
-  'dockerWorkbench.images.run': runImage,
-  'dockerWorkbench.images.runInteractive': runInteractive,
-  'dockerWorkbench.run.withSpec': runWithSpec,
-  'dockerWorkbench.run.rerun': rerun,
-  'dockerWorkbench.run.deleteConfiguration': deleteConfiguration,
-};
+/** The run commands of this workflow (the composition root adds them to the command table). */
+export function runCommands(workflow: RunWorkflow): Record<string, Handler> {
+  return {
+    'dockerWorkbench.images.run': runImage(workflow),
+    'dockerWorkbench.images.runInteractive': runInteractive(workflow),
+    'dockerWorkbench.run.withSpec': runWithSpec(workflow),
+    'dockerWorkbench.run.rerun': rerun(workflow),
+    'dockerWorkbench.run.deleteConfiguration': deleteConfiguration(workflow),
+  };
+}

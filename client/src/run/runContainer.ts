@@ -2,21 +2,16 @@
 // there (pull it when missing), create the named volumes the user asked for, create the
 // container, start it. Engine failures become RunErrors that say what to do (image missing with no
 // registry, port taken, name taken, engine unreachable). A container that was created but could
-// not start is removed again, so a retry does not trip over its name. runAndFollowUp adds the UI:
-// a run terminal attached before the start for every run that is not detached (and for detached
-// --rm runs, whose output would otherwise go with the container), "Show Logs" / "Open in Browser"
-// after detached ones.
+// not start is removed again, so a retry does not trip over its name. runFollowUp.ts adds the UI.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { EngineError } from '../engine/engineError';
-import type { CommandContext } from '../commands/commandContext';
 import { maskArgv } from '../containers/secretMasking';
 import { portInUse } from './portInUse';
 import { TransferProgress } from '../engine/transferProgress';
-import { EnvFileError, formatCommandLine, hasErrors, isDetached, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
-import { openRunTerminal } from './runTerminal';
+import { EnvFileError, formatCommandLine, hasErrors, isUserDefinedNetwork, loadEnvFiles, namedVolumes, toCreateOptions, toDockerRunArgs, validateRunSpec, type RunSpec } from './runSpec';
 
 export type RunErrorKind = 'invalid' | 'unreachable' | 'imageMissing' | 'volumeMissing' | 'networkMissing' | 'nameInUse' | 'portInUse' | 'failed';
 
@@ -229,43 +224,4 @@ export async function browserAddress(engine: DockerEngine, id: string): Promise<
 /** The folder relative env files are read from when the run did not come from a task. */
 export function defaultBaseFolder(): string | undefined {
   return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-}
-
-/**
- * Runs the spec for a command or the form: logs the equivalent command, creates and starts the
- * container, then attaches a terminal (interactive) or offers the next steps (detached). The
- * offer is not awaited: the notification may stay open long after the run.
- */
-export async function runAndFollowUp(ctx: CommandContext, spec: RunSpec, io: RunIo = {}): Promise<StartedContainer> {
-  ctx.log.info(`run: ${commandLineOf(spec)}`);
-  const engine = ctx.active.engine;
-  const created = await createContainer(engine, spec, { baseFolder: defaultBaseFolder(), ...io });
-  const detached = isDetached(spec);
-  if (detached && !spec.remove) {
-    await startCreated(engine, created, spec);
-    const started: StartedContainer = { id: created.id, name: created.name, commandLine: created.commandLine };
-    ctx.log.info(`run: started ${started.name} (${started.id.slice(0, 12)})`);
-    void offerNextSteps(ctx, spec, started).catch((error: unknown) => ctx.log.warn(`run: follow-up failed: ${String(error)}`));
-    return started;
-  }
-  // Attached before the start: every byte is shown, and with --rm the exit code outlives the container.
-  const run = openRunTerminal(engine, created, spec, { preserveFocus: detached, log: (line) => ctx.log.info(line) });
-  await run.started;
-  ctx.log.info(`run: started ${created.name} (${created.id.slice(0, 12)}) in a terminal`);
-  return { id: created.id, name: created.name, commandLine: created.commandLine };
-}
-
-async function offerNextSteps(ctx: CommandContext, spec: RunSpec, started: StartedContainer): Promise<void> {
-  const engine = ctx.active.engine;
-  const address = await browserAddress(engine, started.id);
-  const showLogs = vscode.l10n.t('Show Logs');
-  const openBrowser = vscode.l10n.t('Open in Browser');
-  const attach = vscode.l10n.t('Attach');
-  const message = vscode.l10n.t('Started {0} ({1}) from {2}.', started.name, started.id.slice(0, 12), spec.image);
-  // A detached interactive container (-d -it) waits for someone to attach.
-  const actions = [...(spec.interactive ? [attach] : []), showLogs, ...(address ? [openBrowser] : [])];
-  const choice = await ctx.prompts.current.info(message, ...actions);
-  if (choice === showLogs) ctx.interaction.openLogsTerminal(started.id, started.name);
-  else if (choice === attach) ctx.interaction.attach(started.id, started.name);
-  else if (choice === openBrowser && address) await vscode.env.openExternal(vscode.Uri.parse(address));
 }

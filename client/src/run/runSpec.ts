@@ -5,8 +5,8 @@
 // parsed values so they cannot drift apart. Pure: no vscode import; messages go through an
 // injected translator (vscode.l10n in the extension, English in unit tests).
 import { isIP } from 'node:net';
-import type Dockerode from 'dockerode';
 import { english, type Translator } from '../ui/translator';
+import type { ContainerCreateOptions, ContainerHostOptions, MountOptions } from '../engine/createOptions';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 
@@ -101,7 +101,7 @@ export interface RunSpec {
 }
 
 // Moved to ui/translator.ts (the core bundle needs it, not the rest of this file); kept here for the run form's modules.
-export { english, type Translator };
+export { english, type Translator } from '../ui/translator';
 
 export interface RunProblem {
   /** Where the problem is: a RunSpec key, or `ports[1]`, `mounts[0]`, `env[KEY]`, `logOptions[key]`. */
@@ -549,9 +549,9 @@ export function formatCommandLine(args: readonly string[], program = 'docker'): 
  * toDockerRunArgs(spec). `envFileEntries` are the KEY=VALUE entries read from spec.envFiles
  * (loadEnvFiles); like the CLI, they come before the -e variables so those win.
  */
-export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[] = []): Dockerode.ContainerCreateOptions {
-  const hostConfig: Dockerode.HostConfig = {};
-  const options: Dockerode.ContainerCreateOptions = { Image: spec.image.trim(), HostConfig: hostConfig };
+export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[] = []): ContainerCreateOptions {
+  const hostConfig: ContainerHostOptions = {};
+  const options: ContainerCreateOptions = { Image: spec.image.trim(), HostConfig: hostConfig };
   if (nonEmpty(spec.name)) options.name = spec.name.trim();
 
   // As the CLI sets them: a detached run attaches nothing; otherwise stdout and stderr, and stdin
@@ -586,9 +586,9 @@ export function toCreateOptions(spec: RunSpec, envFileEntries: readonly string[]
 
   if (spec.mounts?.length) {
     hostConfig.Mounts = spec.mounts.map((mount) => {
-      const settings: Dockerode.MountSettings = { Type: mount.type, Source: mount.type === 'tmpfs' ? '' : (mount.source ?? '').trim(), Target: mount.target.trim() };
+      const settings: MountOptions = { Type: mount.type, Source: mount.type === 'tmpfs' ? '' : (mount.source ?? '').trim(), Target: mount.target.trim() };
       if (mount.readOnly) settings.ReadOnly = true;
-      if (mount.type === 'tmpfs' && nonEmpty(mount.size)) settings.TmpfsOptions = { SizeBytes: parseByteSize(mount.size) ?? 0 } as Dockerode.MountSettings['TmpfsOptions'];
+      if (mount.type === 'tmpfs' && nonEmpty(mount.size)) settings.TmpfsOptions = { SizeBytes: parseByteSize(mount.size) ?? 0 };
       return settings;
     });
   }

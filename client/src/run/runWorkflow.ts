@@ -1,13 +1,14 @@
 // The run workflow's state, made once at activation: saved configurations (workspaceState), the
-// open forms, and the docker-run task provider. Command handlers only receive the CommandContext,
-// so the workflow is looked up by it (workflowFor) instead of widening that shared interface.
+// open forms, and the docker-run task provider. The composition root hands it to the run commands
+// (runCommands(workflow)) rather than widening the shared CommandContext.
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { shortId, formatBytes } from '../views/format';
 import { RunConfigurations } from './runConfigurations';
 import { RunForm } from './runForm';
 import { draftFromImage, specToDraft, type RunFormData } from './runFormProtocol';
-import { pullImage, runAndFollowUp, type StartedContainer } from './runContainer';
+import { pullImage, type StartedContainer } from './runContainer';
+import { runAndFollowUp } from './runFollowUp';
 import { RunTaskProvider } from './runTask';
 import type { RunSpec } from './runSpec';
 
@@ -105,18 +106,7 @@ export class RunWorkflow implements vscode.Disposable {
   }
 }
 
-const workflows = new WeakMap<CommandContext, RunWorkflow>();
-
-/** The workflow registered for this command context (registerRunWorkflow runs at activation). */
-export function workflowFor(ctx: CommandContext): RunWorkflow {
-  const workflow = workflows.get(ctx);
-  if (!workflow) throw new Error('the run workflow is not registered');
-  return workflow;
-}
-
 /** Creates the run workflow for the extension; `workflow.tasks` provides the docker-run tasks. */
 export function createRunWorkflow(context: vscode.ExtensionContext, ctx: CommandContext): RunWorkflow {
-  const workflow = new RunWorkflow(context, ctx);
-  workflows.set(ctx, workflow);
-  return workflow;
+  return new RunWorkflow(context, ctx);
 }

@@ -5,6 +5,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { stripAnsi, style, toTerminalNewlines } from '../containers/ansi';
+import { LogStreamTerminal } from '../containers/logStreamTerminal';
 import { formatServiceLogLine } from '../views/swarmPresentation';
 
 const MAX_PARTIAL_LINE = 64 * 1024;
@@ -39,13 +40,8 @@ export class LineFormatter {
   }
 }
 
-export class ServiceLogsPseudoterminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class ServiceLogsPseudoterminal extends LogStreamTerminal {
   private stream: Readable | undefined;
-  private closed = false;
   private text = '';
 
   constructor(
@@ -54,7 +50,9 @@ export class ServiceLogsPseudoterminal implements vscode.Pseudoterminal {
     readonly serviceName: string,
     private readonly tty: boolean,
     private readonly names: LogNames,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Everything written so far (the last 256 kB), without colours. */
   get transcript(): string {
@@ -96,16 +94,7 @@ export class ServiceLogsPseudoterminal implements vscode.Pseudoterminal {
     }
   }
 
-  handleInput(data: string): void {
-    if (data === '\x03') {
-      this.close();
-      this.closeEmitter.fire();
-    }
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected stop(): void {
     this.stream?.destroy();
     this.stream = undefined;
   }
@@ -113,7 +102,7 @@ export class ServiceLogsPseudoterminal implements vscode.Pseudoterminal {
   private write(text: string): void {
     if (this.closed || !text) return;
     this.text = (this.text + stripAnsi(text)).slice(-MAX_TRANSCRIPT);
-    this.writeEmitter.fire(text);
+    this.emit(text);
   }
 }
 

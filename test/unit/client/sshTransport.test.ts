@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Server, utils, type ServerChannel } from 'ssh2';
-import { DockerEngine } from '../../../client/src/engine/dockerEngine';
+import { DockerodeEngine } from '../../../client/src/engine/dockerodeEngine';
 import { parseEndpoint } from '../../../client/src/engine/engineTarget';
 import { EngineError } from '../../../client/src/engine/engineError';
 import { fingerprint } from '../../../client/src/engine/knownHosts';
@@ -95,8 +95,8 @@ const env = () => ({ HOME: home, USER: 'dev' });
 const knownHostsFile = () => path.join(home, '.ssh', 'known_hosts');
 const trust = (blob: Buffer) => fs.writeFileSync(knownHostsFile(), `[127.0.0.1]:${sshPort} ssh-ed25519 ${blob.toString('base64')}\n`);
 
-function engine(hooks: { confirm?: (q: UnknownHostQuestion) => Promise<boolean>; port?: number; user?: string } = {}): DockerEngine {
-  return new DockerEngine(parseEndpoint(`ssh://${hooks.user ?? 'dev'}@127.0.0.1:${hooks.port ?? sshPort}`), undefined, { env: env(), confirmUnknownHost: hooks.confirm });
+function engine(hooks: { confirm?: (q: UnknownHostQuestion) => Promise<boolean>; port?: number; user?: string } = {}): DockerodeEngine {
+  return new DockerodeEngine(parseEndpoint(`ssh://${hooks.user ?? 'dev'}@127.0.0.1:${hooks.port ?? sshPort}`), undefined, { env: env(), confirmUnknownHost: hooks.confirm });
 }
 
 /** Pings through a new engine (disposed afterwards) and returns the EngineError it fails with. */

@@ -45,12 +45,21 @@ test('the Dockerfile stage folders import only downward, and keep the core bound
   assert.deepEqual(await errors(at('analysis'), "import * as vscode from 'vscode';\nexport const x = vscode;\n"), ['no-restricted-imports:1']);
 });
 
-test('views and commands do not import dockerode; the engine module and the tests may', async () => {
+test('only client/src/engine imports dockerode, docker-modem or ssh2; the tests may', async () => {
   const snippet = "import Docker from 'dockerode';\nexport const x = Docker;\n";
   assert.deepEqual(await errors('client/src/views/newView.ts', snippet), ['no-restricted-imports:1']);
   assert.deepEqual(await errors('client/src/commands/newCommand.ts', "import type { ContainerInfo } from 'dockerode';\nexport type X = ContainerInfo;\n"), ['no-restricted-imports:1']);
+  // every other client folder, and the client's root files, too
+  assert.deepEqual(await errors('client/src/run/newRun.ts', "import type Dockerode from 'dockerode';\nexport type X = Dockerode.ContainerCreateOptions;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/containers/newTerminal.ts', "import type { DockerOptions } from 'docker-modem';\nexport type X = DockerOptions;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/model/newModel.ts', "import { Client } from 'ssh2';\nexport const x = Client;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/newRoot.ts', "const docker = require('dockerode');\nimport Docker from 'dockerode';\nexport const x = [docker, Docker];\n"), ['no-restricted-imports:2']);
+  // the engine module and the tests may
   assert.deepEqual(await errors('client/src/engine/newEngine.ts', snippet), []);
+  assert.deepEqual(await errors('client/src/engine/newTransport.ts', "import type { Client } from 'ssh2';\nexport type X = Client;\n"), []);
   assert.deepEqual(await errors('test/integration/newTest.test.ts', snippet), []);
+  // the interface is what the rest imports
+  assert.deepEqual(await errors('client/src/run/newRun.ts', "import type { DockerEngine } from '../engine/dockerEngine';\nexport type X = DockerEngine;\n"), []);
 });
 
 test('a disable comment that suppresses nothing is an error', async () => {
