@@ -513,13 +513,7 @@ function baseOf(a: Analysis, stage: Stage): { kind: BaseKind; name: string } {
 }
 
 function rootImageOf(a: Analysis, stage: Stage): string | undefined {
-  let current = stage;
-  for (let guard = 0; guard < 100; guard++) {
-    const parent = a.parentOf(current.index);
-    if (parent < 0) break;
-    current = a.doc.stages[parent]!;
-  }
-  const base = baseOf(a, current);
+  const base = baseOf(a, a.rootOf(stage));
   return base.kind === 'buildArg' ? undefined : base.name;
 }
 
@@ -581,18 +575,14 @@ function definedNames(a: Analysis, i: Instruction): string[] {
 
 /** The shell used by a shell-form instruction: the last SHELL before it in its stage or the stages it builds on. */
 function shellOf(a: Analysis, i: Instruction): string[] {
-  let stage: Stage | undefined = a.doc.stages[i.stage];
+  const s = a.doc.stages[i.stage];
   let limit = i.index;
-  for (let guard = 0; stage && guard < 100; guard++) {
+  for (const stage of s ? a.chainOf(s) : []) {
     const shells = stage.instructions.filter((x) => x.upper === 'SHELL' && x.index < limit && x.exec);
     const last = shells[shells.length - 1];
     if (last?.exec) return last.exec.items.map((w) => w.value);
-    const parent = a.parentOf(stage.index);
-    if (parent < 0) break;
-    stage = a.doc.stages[parent];
     limit = Number.MAX_SAFE_INTEGER;
   }
-  const s = a.doc.stages[i.stage];
   return s && a.isWindows(s) ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
 }
 
@@ -614,16 +604,11 @@ function entrypointInEffect(a: Analysis, stage: Stage): boolean {
 
 /** The last CMD or ENTRYPOINT of a stage, else of the stages it builds on (ENTRYPOINT resets an inherited CMD). */
 function commandInEffect(a: Analysis, stage: Stage, keyword: 'CMD' | 'ENTRYPOINT'): { instruction: Instruction; stage: Stage } | undefined {
-  let current: Stage | undefined = stage;
-  let entrypointSeen = false;
-  for (let guard = 0; current && guard < 100; guard++) {
+  for (const current of a.chainOf(stage)) {
     const own = current.instructions.filter((x) => x.upper === keyword);
     const last = own[own.length - 1];
     if (last) return { instruction: last, stage: current };
-    if (keyword === 'CMD' && current.instructions.some((x) => x.upper === 'ENTRYPOINT')) entrypointSeen = true;
-    if (entrypointSeen) return undefined;
-    const parent = a.parentOf(current.index);
-    current = parent >= 0 ? a.doc.stages[parent] : undefined;
+    if (keyword === 'CMD' && current.instructions.some((x) => x.upper === 'ENTRYPOINT')) return undefined;
   }
   return undefined;
 }
@@ -680,12 +665,10 @@ function summarize(a: Analysis, stages: StageExplanation[], lastBuild: Dockerfil
   // Layers of the final image that this file adds: the final stage and the stages it builds FROM.
   let layers = 0;
   let metadata = 0;
-  for (let s: Stage | undefined = finalStage, guard = 0; s && guard < 100; guard++) {
+  for (const s of finalStage ? a.chainOf(finalStage) : []) {
     const explained = stages[s.index]!;
     layers += explained.filesystemLayers;
     metadata += explained.instructions.filter((i) => i.layer === 'metadata').length;
-    const parent = a.parentOf(s.index);
-    s = parent >= 0 ? a.doc.stages[parent] : undefined;
   }
 
   const base = finalExplained ? rootImageOf(a, finalStage!) : undefined;
