@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 import { capabilitiesOf } from '../../../server/src/lsp/server';
 import { ADVERTISED_CAPABILITIES } from '../../../server/src/lsp/advertisedCapabilities';
@@ -86,11 +87,7 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
 
 test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
-  await build({
-    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-    outfile: path.join(dir, 'server.js'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-  });
+  await buildServer(dir);
   const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio']);
   try {
     const started: string[] = [];

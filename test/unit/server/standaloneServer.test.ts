@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -14,13 +14,8 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-'));
   try {
     // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded from there on the first RUN.
-    await build({
-      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
-      outdir: dir,
-      alias: { 'mvdan-sh': './shellParser.js' }, external: ['./shellParser.js'],
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'shellParser.js']);
+    await buildServer(dir);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'shellParser.js']);
     assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     const child = peer.child;
@@ -53,11 +48,7 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
 test('editing a base compose file republishes the diagnostics of an open -f overlay in a subfolder', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-overlay-'));
   try {
-    await build({
-      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-      outfile: path.join(dir, 'server.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
+    await buildServer(dir);
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     try {
       await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
