@@ -1,7 +1,7 @@
 // What "Explain this Dockerfile" reads off the Analysis: stage labels and bases, the stages the
 // final one needs, the build arguments an instruction uses, the shell and the CMD/ENTRYPOINT in
 // effect (up the FROM chain with Analysis.chainOf), and the small Markdown helpers the texts share.
-import type { Analysis } from '../analysis/analysis';
+import type { Analysis, StageRef } from '../analysis/analysis';
 import type { Instruction, Stage } from '../syntax/ast';
 import type { BaseKind } from './explain';
 
@@ -38,10 +38,26 @@ export function dependenciesOf(a: Analysis, stage: Stage): Set<number> {
   const found = new Set<number>();
   const parent = a.parentOf(stage.index);
   if (parent >= 0) found.add(parent);
-  for (const ref of a.stageRefs) {
-    if (ref.kind !== 'from' && ref.instruction.stage === stage.index && ref.target && ref.target !== stage) found.add(ref.target.index);
-  }
+  for (const ref of copiedFrom(a).get(stage.index) ?? []) if (ref.target && ref.target !== stage) found.add(ref.target.index);
   return found;
+}
+
+/** The COPY --from and RUN --mount from= references of each stage, in order (one pass over Analysis.stageRefs). */
+const copiedMemo = new WeakMap<Analysis, Map<number, StageRef[]>>();
+
+function copiedFrom(a: Analysis): Map<number, StageRef[]> {
+  let byStage = copiedMemo.get(a);
+  if (!byStage) {
+    byStage = new Map();
+    for (const ref of a.stageRefs) {
+      if (ref.kind === 'from') continue;
+      const list = byStage.get(ref.instruction.stage);
+      if (list) list.push(ref);
+      else byStage.set(ref.instruction.stage, [ref]);
+    }
+    copiedMemo.set(a, byStage);
+  }
+  return byStage;
 }
 
 export function neededStages(a: Analysis, final: Stage): Set<number> {
@@ -92,14 +108,30 @@ export function definedNames(a: Analysis, i: Instruction): string[] {
 /** The shell used by a shell-form instruction: the last SHELL before it in its stage or the stages it builds on. */
 export function shellOf(a: Analysis, i: Instruction): string[] {
   const s = a.doc.stages[i.stage];
-  let limit = i.index;
-  for (const stage of s ? a.chainOf(s) : []) {
-    const shells = stage.instructions.filter((x) => x.upper === 'SHELL' && x.index < limit && x.exec);
-    const last = shells[shells.length - 1];
-    if (last?.exec) return last.exec.items.map((w) => w.value);
-    limit = Number.MAX_SAFE_INTEGER;
+  const own = s?.instructions.filter((x) => x.upper === 'SHELL' && x.index < i.index && x.exec).at(-1);
+  const shell = own?.exec ? own.exec.items.map((w) => w.value) : s && inheritedShell(a, s);
+  return shell ?? (s && a.isWindows(s) ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c']);
+}
+
+/** Per stage, the exec-form SHELL in effect after its last instruction (null: none). */
+const endShellMemo = new WeakMap<Analysis, Map<number, string[] | null>>();
+
+/** The SHELL the stages a stage is built FROM leave in effect; each stage is worked out once, top down. */
+function inheritedShell(a: Analysis, stage: Stage): string[] | undefined {
+  let memo = endShellMemo.get(a);
+  if (!memo) endShellMemo.set(a, (memo = new Map()));
+  const todo: Stage[] = [];
+  for (const s of a.chainOf(stage)) {
+    if (s !== stage && memo.has(s.index)) break;
+    if (s !== stage) todo.push(s);
   }
-  return s && a.isWindows(s) ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
+  for (const s of todo.reverse()) {
+    const last = s.instructions.filter((x) => x.upper === 'SHELL' && x.exec).at(-1);
+    const parent = a.parentOf(s.index);
+    memo.set(s.index, last?.exec ? last.exec.items.map((w) => w.value) : parent >= 0 ? memo.get(parent) ?? null : null);
+  }
+  const parent = a.parentOf(stage.index);
+  return parent >= 0 ? memo.get(parent) ?? undefined : undefined;
 }
 
 export function mountsOf(i: Instruction): Array<Record<string, string | undefined>> {
