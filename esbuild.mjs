@@ -15,8 +15,8 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMMON, ROOT, serverBuilds } from './esbuild.server.mjs';
 
-const ROOT = path.dirname(new URL(import.meta.url).pathname);
 const watch = process.argv.includes('--watch');
 const writeMeta = process.argv.includes('--metafile');
 
@@ -30,18 +30,7 @@ const VENDOR = {
 const CORE_ENTRY = 'client/src/extension.ts';
 const FEATURES_ENTRY = 'client/src/features.ts';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minifySyntax: true,
-  minifyWhitespace: true,
-  logLevel: 'warning',
-  absWorkingDir: ROOT,
-  external: ['vscode', '*.node'],
-};
+const common = COMMON;
 
 const STUB = './client/src/engine/buildkitSessionUnsupported.cjs';
 
@@ -169,25 +158,8 @@ async function buildOnce() {
     ssh2: { ...common, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     languageclient: { ...common, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     yaml: { ...common, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
-    // The shell parser (mvdan-sh, half of the server's code) is its own file beside server.js,
-    // required on the first RUN to check: the main thread and a worker that never parses shell
-    // neither compile nor hold it.
-    server: {
-      ...common,
-      entryPoints: { server: 'server/src/main.ts' },
-      outdir: path.join(ROOT, 'dist'),
-      alias: { 'mvdan-sh': './shellParser.js' },
-      external: [...common.external, './shellParser.js'],
-    },
-    // The worker threads' body: no connection or LSP library, about a quarter less to compile per worker.
-    serverWorker: {
-      ...common,
-      entryPoints: { serverWorker: 'server/src/workerMain.ts' },
-      outdir: path.join(ROOT, 'dist'),
-      alias: { 'mvdan-sh': './shellParser.js' },
-      external: [...common.external, './shellParser.js'],
-    },
-    shellParser: { ...common, entryPoints: { shellParser: './node_modules/mvdan-sh/index.js' }, outdir: path.join(ROOT, 'dist') },
+    // server.js, the workers' serverWorker.js and the shell parser beside them (see esbuild.server.mjs).
+    ...serverBuilds(path.join(ROOT, 'dist')),
   };
   const results = await Promise.all(Object.entries(builds).map(async ([name, options]) => [name, await esbuild.build({ ...options, metafile: writeMeta })]));
   if (writeMeta) for (const [name, result] of results) fs.writeFileSync(path.join(ROOT, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 const CJK = /[\u4e00-\u9fff]/;
 
 async function firstDiagnosticMessage(dir: string, initialize: Record<string, unknown>): Promise<string> {
@@ -34,12 +33,8 @@ async function firstDiagnosticMessage(dir: string, initialize: Record<string, un
 test('the standalone server carries its Chinese bundle and follows the locale from initialize', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-zh-'));
   try {
-    await build({
-      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-      outfile: path.join(dir, 'server.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
-    assert.deepEqual(fs.readdirSync(dir), ['server.js']);
+    await buildServer(dir);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'shellParser.js']);
     const zh = await firstDiagnosticMessage(dir, { locale: 'zh-CN' });
     assert.match(zh, CJK);
     assert.match(zh, /RUNN/);

@@ -8,19 +8,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { runFuzz } from '../../fuzz/fuzz.mjs';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 
 test('300 fuzzed edits with requests: no crash, hang, error, invalid answer or incremental mismatch', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-fuzz-server-'));
   try {
-    await build({
-      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-      outfile: path.join(dir, 'server.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
+    await buildServer(dir);
     const stats = await runFuzz({ edits: 300, seed: 20261203, server: path.join(dir, 'server.js') });
     assert.deepEqual(stats.failures, []);
     assert.equal(stats.edits, 300);

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 import { capabilitiesOf } from '../../../server/src/lsp/server';
 import { ADVERTISED_CAPABILITIES } from '../../../server/src/lsp/advertisedCapabilities';
@@ -36,7 +37,7 @@ function evaluatedBy(body: string): { modules: string[]; output: string } {
 const DOCKERFILE = 'FROM node:20 AS build\\nRUN npm ci && npm run build\\nCOPY . .\\n';
 const COMPOSE = 'services:\\n  web:\\n    image: nginx\\n    build:\\n      target: build\\n';
 const isCompose = (m: string) => m.startsWith('server/src/core/compose/') || m.startsWith('node_modules/yaml/');
-const isDockerfileRules = (m: string) => m.startsWith('server/src/core/dockerfile/rules/') || m.startsWith('node_modules/mvdan-sh/');
+const isDockerfileRules = (m: string) => m.startsWith('server/src/core/dockerfile/validation/') || m.startsWith('node_modules/mvdan-sh/');
 
 test('the advertised capabilities are exactly what the two language services implement', () => {
   const computed = capabilitiesOf([dockerfileLanguageService, composeLanguageService]);
@@ -68,6 +69,10 @@ test('a host that only sees Dockerfiles never evaluates the compose service, and
   assert.deepEqual(JSON.parse(compose.output), { loaded: ['compose'], validated: true, hovered: true });
   assert.ok(compose.modules.some(isCompose), 'the compose checks ran');
   assert.deepEqual(compose.modules.filter(isDockerfileRules), []);
+  // build.target reads the Dockerfile's stage names with the Dockerfile parser, and nothing above it.
+  const dockerfileModules = compose.modules.filter((m) => m.startsWith('server/src/core/dockerfile/'));
+  assert.ok(dockerfileModules.includes('server/src/core/dockerfile/syntax/parser.ts'), dockerfileModules.join('\n'));
+  assert.deepEqual(dockerfileModules.filter((m) => !m.startsWith('server/src/core/dockerfile/syntax/') || m.includes('/shell/')), []);
 });
 
 test('the server bundle is ASCII only, so every thread keeps its source as one-byte text', async () => {
@@ -82,11 +87,7 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
 
 test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
-  await build({
-    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-    outfile: path.join(dir, 'server.js'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-  });
+  await buildServer(dir);
   const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio']);
   try {
     const started: string[] = [];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -16,13 +16,8 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
     // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded
     // from there on the first RUN, and the workers' own smaller bundle (other tests run server.js
     // alone, which starts its workers with itself).
-    await build({
-      entryPoints: { server: path.join(REPO, 'server', 'src', 'main.ts'), serverWorker: path.join(REPO, 'server', 'src', 'workerMain.ts'), shellParser: path.join(REPO, 'node_modules', 'mvdan-sh', 'index.js') },
-      outdir: dir,
-      alias: { 'mvdan-sh': './shellParser.js' }, external: ['./shellParser.js'],
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
+    await buildServer(dir);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
     assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
     const worker = fs.readFileSync(path.join(dir, 'serverWorker.js'), 'utf8');
     assert.ok(!worker.includes('mvdan.cc/sh') && !worker.includes('createConnection'), 'the worker bundle holds neither the shell parser nor the connection');
@@ -69,11 +64,7 @@ test('node server.js --stdio runs with no node_modules, answers initialize and p
 test('editing a base compose file republishes the diagnostics of an open -f overlay in a subfolder', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-overlay-'));
   try {
-    await build({
-      entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-      outfile: path.join(dir, 'server.js'),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-    });
+    await buildServer(dir);
     const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
     try {
       await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });

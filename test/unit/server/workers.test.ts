@@ -8,20 +8,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 const SMALL = 'file:///tmp/dwb-workers/small/Dockerfile';
 const STUCK = 'file:///tmp/dwb-workers/stuck/Dockerfile';
 
 test('a stuck validation, a stuck request and a validation out of memory cost their worker, and the server goes on', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-workers-'));
-  await build({
-    entryPoints: [path.join(REPO, 'server', 'src', 'main.ts')],
-    outfile: path.join(dir, 'server.js'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent',
-  });
+  await buildServer(dir);
   const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio'], { env: { ...process.env, DWB_HOST_TEST_HOOKS: '1' } });
   try {
     const logs: string[] = [];

@@ -1,7 +1,7 @@
 // build.target must name a stage of the Dockerfile (read through the file access, when it exists).
 import { t } from '../../l10n';
 import { closest } from '../model/closest';
-import { dockerfileStages } from '../model/dockerfileStages';
+import { namedStages } from '../../dockerfile/syntax/namedStages';
 import { buildPaths } from '../model/buildPaths';
 import { readText } from '../model/project';
 import { scalarSpan } from '../model/symbols';
@@ -15,7 +15,7 @@ export function checkBuildTarget(ctx: CheckContext): void {
     if (!build?.dockerfileUri || !target || target.text.includes('$')) continue;
     const text = readText(build.dockerfileUri, ctx.context);
     if (text === undefined) continue;
-    const stages = dockerfileStages(text).map((s) => s.name);
+    const stages = namedStages(text).map((s) => s.name);
     if (stages.includes(target.text.toLowerCase())) continue;
     const suggestion = closest(target.text, stages);
     ctx.out.push({

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../languageService';
 import { CompletionItemKind, type MarkupContent } from '../../types';
 import type { ComposeFile } from '../model/composeFile';
 import { buildPaths } from '../model/buildPaths';
-import { dockerfileStages } from '../model/dockerfileStages';
+import { namedStages } from '../../dockerfile/syntax/namedStages';
 import { readText } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import { enumValues, itemSchemas, schemasAt, typesOf } from '../schema/composeSchema';
@@ -144,7 +144,7 @@ function stageCandidates(file: ComposeFile, context: ServiceContext, service: st
   const build = map ? buildPaths(file, map) : undefined;
   const text = build?.dockerfileUri ? readText(build.dockerfileUri, context) : undefined;
   if (text === undefined) return [];
-  return dockerfileStages(text).map((s) => value(s.name, t('Dockerfile stage'), CompletionItemKind.Reference));
+  return namedStages(text).map((s) => value(s.name, t('Dockerfile stage'), CompletionItemKind.Reference));
 }
 
 function profileCandidates(file: ComposeFile): Candidate[] {

@@ -7,7 +7,7 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location, type Posi
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import { buildPaths } from '../model/buildPaths';
-import { dockerfileStages } from '../model/dockerfileStages';
+import { namedStages } from '../../dockerfile/syntax/namedStages';
 import { composeFileOf, composeFileOfText } from '../model/documentStore';
 import { locate } from '../model/locate';
 import { readText } from '../model/project';
@@ -58,7 +58,7 @@ function stageLocation(file: ComposeFile, service: string, context: ServiceConte
   const target = build && scalarSpan(file, build.targetNode);
   const text = build?.dockerfileUri ? readText(build.dockerfileUri, context) : undefined;
   if (!build?.dockerfileUri || !target || text === undefined) return [];
-  const stage = dockerfileStages(text).find((s) => s.name === target.text.toLowerCase());
+  const stage = namedStages(text).find((s) => s.name === target.text.toLowerCase());
   if (!stage) return [];
   const lines = new LineIndex(text);
   return [{ uri: build.dockerfileUri, range: lines.range(stage.start, stage.end) }];

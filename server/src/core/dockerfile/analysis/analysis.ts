@@ -12,6 +12,7 @@ import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
 import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
 import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
 import { stagesFromPattern } from './stageUse';
+import { chainRoots, fromChain } from './fromChain';
 
 export interface StageRef {
   name: string;
@@ -47,9 +48,12 @@ export class Analysis {
   readonly stageByName = new Map<string, Stage>();
   readonly stageRefs: StageRef[] = [];
   private readonly parents: number[] = [];
+  private roots: Int32Array | undefined;
   private scope: VariableScope | undefined;
   private readonly shells = new Map<number, ShellInfo | null>();
   private readonly shellKinds = new Map<number, ShellKind>();
+  /** Per stage, the shell kind in effect after its last instruction (null: no SHELL decides). */
+  private readonly endShellKinds = new Map<number, ShellKind | null>();
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly families = new Map<number, ImageFamily>();
   /** Global ARG defaults, which are all a FROM line sees. */
@@ -128,15 +132,20 @@ export class Analysis {
     return this.parents[stage] ?? -1;
   }
 
+  /** The stage and the stages it is built FROM, nearest first, up to its root (see fromChain.ts). */
+  *chainOf(stage: Stage): Generator<Stage, void, undefined> {
+    for (const s of fromChain((i) => this.parentOf(i), stage.index, this.doc.stages.length)) yield this.doc.stages[s]!;
+  }
+
+  /** The stage at the root of a stage's FROM chain: the one whose FROM names an image (maybe itself). */
+  rootOf(stage: Stage): Stage {
+    this.roots ??= chainRoots((i) => this.parentOf(i), this.doc.stages.length);
+    return this.doc.stages[this.roots[stage.index] ?? -1] ?? stage;
+  }
+
   /** The image at the root of a stage's FROM chain (lower-cased), expanded with global ARGs. */
   rootImage(stage: Stage): string {
-    let current = stage;
-    for (let guard = 0; guard < 100; guard++) {
-      const parent = this.parentOf(current.index);
-      if (parent < 0) break;
-      current = this.doc.stages[parent]!;
-    }
-    return this.imageOf(current) ?? '';
+    return this.imageOf(this.rootOf(stage)) ?? '';
   }
 
   /** A stage's FROM image with global ARG defaults applied (undefined when a build arg decides). */
@@ -160,8 +169,7 @@ export class Analysis {
    * (variables without one stay as written). Cheap: it does not work out the stages' variables.
    */
   baseImageRef(stage: Stage): string {
-    let root = stage;
-    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) root = this.doc.stages[p]!;
+    const root = this.rootOf(stage);
     let ref = this.baseRefs.get(root.index);
     if (ref === undefined) {
       const raw = root.image?.raw ?? '';
@@ -185,9 +193,7 @@ export class Analysis {
   family(stage: Stage): ImageFamily {
     let family = this.families.get(stage.index);
     if (family !== undefined) return family;
-    const chain: Stage[] = [stage];
-    for (let p = this.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = this.parentOf(p), guard++) chain.push(this.doc.stages[p]!);
-    const root = chain[chain.length - 1]!;
+    const root = this.rootOf(stage);
     if (this.doc.escape === '`') family = 'windows';
     else {
       family = familyOfImage(this.baseImageRef(root));
@@ -198,6 +204,7 @@ export class Analysis {
         if (families.size === 1) family = [...families][0]!;
       }
       if (family === 'unknown') {
+        const chain = [...this.chainOf(stage)];
         for (let k = chain.length - 1; k >= 0 && family === 'unknown'; k--) family = familyFromInstructions(chain[k]!.instructions) ?? 'unknown';
       }
       if (family === 'unknown' && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(this.pragmaShell(stage.span.end) ?? '')) family = 'windows';
@@ -221,23 +228,37 @@ export class Analysis {
     const cached = this.shellKinds.get(instruction.index);
     if (cached) return cached;
     let kind: ShellKind | undefined;
-    let stage = this.doc.stages[instruction.stage];
-    let limit = instruction.index;
-    for (let guard = 0; stage && guard < 100 && !kind; guard++) {
-      const before = this.shellsOf(stage).filter((i) => i.index < limit);
-      const last = before[before.length - 1];
-      if (last?.exec?.items[0]) kind = shellKindOf(last.exec.items[0].value);
-      const parent = this.parentOf(stage.index);
-      if (kind || parent < 0) break;
-      stage = this.doc.stages[parent];
-      limit = Number.MAX_SAFE_INTEGER;
-    }
     const s = this.doc.stages[instruction.stage];
+    if (s) {
+      const before = this.shellsOf(s).filter((i) => i.index < instruction.index);
+      const last = before[before.length - 1];
+      kind = last?.exec?.items[0] ? shellKindOf(last.exec.items[0].value) : this.inheritedShellKind(s);
+    }
     // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
     const pragma = this.pragmaShell(instruction.span.start);
     kind ??= pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
     this.shellKinds.set(instruction.index, kind);
     return kind;
+  }
+
+  /**
+   * The shell kind a stage's last SHELL sets, else the one the stages it is built FROM leave in
+   * effect (null: none). Worked out once per stage, up the chain to the first stage known.
+   */
+  private inheritedShellKind(stage: Stage): ShellKind | undefined {
+    const todo: Stage[] = [];
+    for (const s of this.chainOf(stage)) {
+      if (s !== stage && this.endShellKinds.has(s.index)) break;
+      todo.push(s);
+    }
+    // Top down: each stage's own last SHELL, else what its parent leaves.
+    for (const s of todo.slice(1).reverse()) {
+      const last = this.shellsOf(s).at(-1);
+      const parent = this.parentOf(s.index);
+      this.endShellKinds.set(s.index, last?.exec?.items[0] ? shellKindOf(last.exec.items[0].value) : parent >= 0 ? this.endShellKinds.get(parent) ?? null : null);
+    }
+    const parent = this.parentOf(stage.index);
+    return parent >= 0 ? this.endShellKinds.get(parent) ?? undefined : undefined;
   }
 
   /** The shell the last `# hadolint shell=...` comment before `offset` names, if any. */

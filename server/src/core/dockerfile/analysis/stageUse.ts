@@ -82,7 +82,7 @@ export function stageUse(a: Analysis): StageUse {
   const finalImage = new Set<number>();
   const last = a.doc.stages[a.doc.stages.length - 1];
   if (last && !isToolTarget(last)) {
-    for (let s = last.index, guard = 0; s >= 0 && guard < 100; s = a.parentOf(s), guard++) finalImage.add(s);
+    for (const s of a.chainOf(last)) finalImage.add(s.index);
   }
   const result = { used, finalImage };
   memo.set(a, result);

@@ -49,11 +49,30 @@ export function afterInstruction(a: Analysis, cwd: string | undefined, i: Instru
 
 /** The working directory a stage starts in: the base image's, after the WORKDIRs of the stages it is built FROM. */
 export function workdirAtStart(a: Analysis, stage: Stage): string | undefined {
-  const chain: Stage[] = [];
-  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 100; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
-  let cwd: string | undefined = BASE_WORKDIR;
-  for (const s of chain.reverse()) for (const i of s.instructions) cwd = afterInstruction(a, cwd, i);
-  return cwd;
+  const parent = a.doc.stages[a.parentOf(stage.index)];
+  return parent ? workdirAtEnd(a, parent) : BASE_WORKDIR;
+}
+
+/** The working directory after a stage's last instruction, per analysis and stage. */
+const endMemo = new WeakMap<Analysis, Map<number, string | undefined>>();
+
+function workdirAtEnd(a: Analysis, stage: Stage): string | undefined {
+  let memo = endMemo.get(a);
+  if (!memo) endMemo.set(a, (memo = new Map()));
+  // Up the chain to the first stage already worked out, then down again: each stage is read once.
+  const todo: Stage[] = [];
+  for (const s of a.chainOf(stage)) {
+    if (memo.has(s.index)) break;
+    todo.push(s);
+  }
+  const top = todo[todo.length - 1];
+  const above = top ? a.doc.stages[a.parentOf(top.index)] : undefined;
+  let cwd: string | undefined = above ? memo.get(above.index) : BASE_WORKDIR;
+  for (const s of todo.reverse()) {
+    for (const i of s.instructions) cwd = afterInstruction(a, cwd, i);
+    memo.set(s.index, cwd);
+  }
+  return memo.get(stage.index);
 }
 
 /** Whether a removal of `target` (a path, maybe with `*` and `?`) deletes the file at `path`. */

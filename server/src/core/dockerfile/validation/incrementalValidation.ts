@@ -121,7 +121,8 @@ function plan(a: Analysis, units: readonly Unit[], previous: readonly (UnitEntry
   for (const u of units) {
     const old = previous[u.unit + 1];
     let clean = old !== undefined && old.deps === u.deps;
-    for (let p = u.unit >= 0 ? a.parentOf(u.unit) : -1, guard = 0; clean && p >= 0 && guard < 100; p = a.parentOf(p), guard++) clean = previous[p + 1] !== undefined;
+    const stage = a.doc.stages[u.unit];
+    if (clean && stage) for (const s of a.chainOf(stage)) if (s !== stage && !(clean = previous[s.index + 1] !== undefined)) break;
     if (!clean) dirty.add(u.unit);
     else if (old!.madeAt && positions[u.unit + 1]!.line !== old!.madeAt.line) relined.add(u.unit);
   }

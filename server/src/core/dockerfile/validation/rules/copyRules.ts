@@ -10,13 +10,6 @@ import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
 
-/** The stage and the stages it is built FROM. */
-function chainOf(a: Analysis, stage: Stage): Stage[] {
-  const chain = [stage];
-  for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
-  return chain;
-}
-
 /** Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage. */
 const workdirMemo = new WeakMap<Stage, { any: number; absolute: number }>();
 
@@ -24,12 +17,23 @@ function hasWorkdirBefore(a: Analysis, stage: Stage, index: number, absoluteOnly
   let first = workdirMemo.get(stage);
   if (!first) {
     const windows = a.isWindows(stage);
-    const inherited = chainOf(a, stage).slice(1).flatMap((s) => s.instructions).filter((i) => i.upper === 'WORKDIR');
     const own = stage.instructions.filter((i) => i.upper === 'WORKDIR');
     const abs = (i: (typeof own)[number]) => isAbsolutePath(i.words[0]?.value ?? '', windows);
+    // Up the chain only as far as the answers need.
+    let inheritedAny = false;
+    let inheritedAbsolute = false;
+    for (const s of a.chainOf(stage)) {
+      if (s === stage) continue;
+      for (const i of s.instructions) {
+        if (i.upper !== 'WORKDIR') continue;
+        inheritedAny = true;
+        if (abs(i)) inheritedAbsolute = true;
+      }
+      if (inheritedAbsolute) break;
+    }
     first = {
-      any: inherited.length > 0 ? -1 : own[0]?.index ?? Infinity,
-      absolute: inherited.some(abs) ? -1 : own.find(abs)?.index ?? Infinity,
+      any: inheritedAny ? -1 : own[0]?.index ?? Infinity,
+      absolute: inheritedAbsolute ? -1 : own.find(abs)?.index ?? Infinity,
     };
     workdirMemo.set(stage, first);
   }

@@ -151,12 +151,12 @@ export const userNotCreated = rule({
 }, (ctx) => {
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
-    const chain: Stage[] = [stage];
-    for (let p = a.parentOf(stage.index), guard = 0; p >= 0 && guard < 50; p = a.parentOf(p), guard++) chain.push(a.doc.stages[p]!);
+    // The chain is read only for a stage with a USER that names a user.
+    if (!stage.instructions.some((i) => i.upper === 'USER' && i.words[0] && !i.words[0].value.includes('$'))) continue;
     const created = new Set<string>();
     let createsUsers = false;
     let copiesPasswd = false;
-    for (const s of chain) {
+    for (const s of a.chainOf(stage)) {
       for (const i of s.instructions) {
         if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
         // COPY --from=rootfs /root-out/ / (or / /) brings a whole file system, /etc/passwd with it.

@@ -139,13 +139,10 @@ function setsPipefail(run: RunShell): boolean {
 /** The SHELL instruction in effect at a RUN: the last one before it in its stage or the stages it is built FROM. */
 function shellAt(ctx: RuleContext, run: RunShell): Instruction | undefined {
   const a = ctx.a;
-  let stage = run.stage;
   let limit = run.instruction.index;
-  for (let guard = 0; stage && guard < 100; guard++) {
+  for (const stage of run.stage ? a.chainOf(run.stage) : []) {
     const found = stage.instructions.filter((i) => i.upper === 'SHELL' && i.index < limit).pop();
     if (found) return found;
-    const parent = a.parentOf(stage.index);
-    stage = parent >= 0 ? a.doc.stages[parent] : undefined;
     limit = Number.MAX_SAFE_INTEGER;
   }
   return undefined;

@@ -1,0 +1,6 @@
+import type { BuildOptions } from 'esbuild';
+
+export const ROOT: string;
+export const COMMON: BuildOptions;
+export function serverBuilds(outdir: string): { server: BuildOptions; shellParser: BuildOptions };
+export function buildServer(outdir: string): Promise<void>;

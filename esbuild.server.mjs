@@ -1,0 +1,52 @@
+// Build options shared by esbuild.mjs and the tests that build the language server on their own
+// (test/unit/server/*, test/unit/l10n/standaloneLocale.test.ts), so a test runs the server as
+// `npm run build` lays it out and the two cannot drift.
+import * as esbuild from 'esbuild';
+import * as path from 'node:path';
+
+export const ROOT = path.dirname(new URL(import.meta.url).pathname);
+
+/** Options every bundle of the extension is built with. */
+export const COMMON = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+  external: ['vscode', '*.node'],
+};
+
+/**
+ * The language server into `outdir`: server.js, the workers' serverWorker.js, and the shell parser (mvdan-sh, half of the
+ * server's code) in its own file beside it, required on the first RUN to check: the main thread
+ * and a worker that never parses shell neither compile nor hold it.
+ */
+export function serverBuilds(outdir) {
+  return {
+    server: {
+      ...COMMON,
+      entryPoints: { server: 'server/src/main.ts' },
+      outdir,
+      alias: { 'mvdan-sh': './shellParser.js' },
+      external: [...COMMON.external, './shellParser.js'],
+    },
+    // The worker threads' body: no connection or LSP library, about a quarter less to compile per worker.
+    serverWorker: {
+      ...COMMON,
+      entryPoints: { serverWorker: 'server/src/workerMain.ts' },
+      outdir,
+      alias: { 'mvdan-sh': './shellParser.js' },
+      external: [...COMMON.external, './shellParser.js'],
+    },
+    shellParser: { ...COMMON, entryPoints: { shellParser: './node_modules/mvdan-sh/index.js' }, outdir },
+  };
+}
+
+/** Builds the server into `outdir` exactly as `npm run build` does (for tests; quiet). */
+export async function buildServer(outdir) {
+  await Promise.all(Object.values(serverBuilds(outdir)).map((options) => esbuild.build({ ...options, logLevel: 'silent' })));
+}
