@@ -84,8 +84,9 @@ describe('the language server under hostile input in VS Code', function () {
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'restart'));
   });
 
-  it('a Dockerfile of 6,000 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
-    const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, Array.from({ length: 6000 }, (_, i) => `FROM alpine:3.20 AS s${i}\nRUN echo ${i}\n`).join(''));
+  it('a Dockerfile of 5,500 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
+    // 5,500 instructions: more symbols and links than an answer carries, fewer than the parse reads (6,000).
+    const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, Array.from({ length: 5500 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join(''));
     await diagnosticsFor(document.uri);
     const symbols = await waitFor('the outline', async () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
