@@ -39,6 +39,7 @@ function stageBoundary(stage) {
 export const engineBoundary = {
   patterns: [
     { group: ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*', 'ssh2', 'ssh2/*'], message: 'Only client/src/engine talks to dockerode (and its ssh transport); add a named method to the DockerEngine interface instead.' },
+    { group: ['**/engine/dockerodeEngine', '**/engine/sshTransport'], message: 'The rest of the client sees the engine through the DockerEngine interface (engine/dockerEngine.ts); engine/activeEngine.ts makes the dockerode one.' },
   ],
 };
 
@@ -98,6 +99,13 @@ export default tseslint.config(
   {
     files: ['client/src/**'],
     ignores: ['client/src/engine/**'],
-    rules: { 'no-restricted-imports': ['error', engineBoundary] },
+    rules: {
+      'no-restricted-imports': ['error', engineBoundary],
+      // no-restricted-imports sees import statements only; a lazy require() of the engine library is caught here.
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.name='require'][arguments.0.value=/^(dockerode|docker-modem|ssh2)(\\/|$)|engine\\/(dockerodeEngine|sshTransport)$/]",
+        message: 'Only client/src/engine loads dockerode, docker-modem or ssh2; the rest of the client uses the DockerEngine interface.',
+      }],
+    },
   },
 );

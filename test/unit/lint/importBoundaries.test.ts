@@ -45,7 +45,7 @@ test('the Dockerfile stage folders import only downward, and keep the core bound
   assert.deepEqual(await errors(at('analysis'), "import * as vscode from 'vscode';\nexport const x = vscode;\n"), ['no-restricted-imports:1']);
 });
 
-test('only client/src/engine imports dockerode, docker-modem or ssh2; the tests may', async () => {
+test('only client/src/engine imports or requires dockerode, docker-modem, ssh2 or the dockerode engine; the tests may', async () => {
   const snippet = "import Docker from 'dockerode';\nexport const x = Docker;\n";
   assert.deepEqual(await errors('client/src/views/newView.ts', snippet), ['no-restricted-imports:1']);
   assert.deepEqual(await errors('client/src/commands/newCommand.ts', "import type { ContainerInfo } from 'dockerode';\nexport type X = ContainerInfo;\n"), ['no-restricted-imports:1']);
@@ -53,7 +53,10 @@ test('only client/src/engine imports dockerode, docker-modem or ssh2; the tests 
   assert.deepEqual(await errors('client/src/run/newRun.ts', "import type Dockerode from 'dockerode';\nexport type X = Dockerode.ContainerCreateOptions;\n"), ['no-restricted-imports:1']);
   assert.deepEqual(await errors('client/src/containers/newTerminal.ts', "import type { DockerOptions } from 'docker-modem';\nexport type X = DockerOptions;\n"), ['no-restricted-imports:1']);
   assert.deepEqual(await errors('client/src/model/newModel.ts', "import { Client } from 'ssh2';\nexport const x = Client;\n"), ['no-restricted-imports:1']);
-  assert.deepEqual(await errors('client/src/newRoot.ts', "const docker = require('dockerode');\nimport Docker from 'dockerode';\nexport const x = [docker, Docker];\n"), ['no-restricted-imports:2']);
+  assert.deepEqual(await errors('client/src/newRoot.ts', "const docker = require('dockerode');\nimport Docker from 'dockerode';\nexport const x = [docker, Docker];\n"), ['no-restricted-syntax:1', 'no-restricted-imports:2']);
+  // nor the dockerode engine itself, which only engine/activeEngine.ts makes
+  assert.deepEqual(await errors('client/src/views/newView.ts', "import { DockerodeEngine } from '../engine/dockerodeEngine';\nexport const x = DockerodeEngine;\n"), ['no-restricted-imports:1']);
+  assert.deepEqual(await errors('client/src/commands/newCommand.ts', "const { DockerodeEngine } = require('../engine/dockerodeEngine');\nexport const x = DockerodeEngine;\n"), ['no-restricted-syntax:1']);
   // the engine module and the tests may
   assert.deepEqual(await errors('client/src/engine/newEngine.ts', snippet), []);
   assert.deepEqual(await errors('client/src/engine/newTransport.ts', "import type { Client } from 'ssh2';\nexport type X = Client;\n"), []);
