@@ -8,6 +8,7 @@ import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../../text';
 import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
+import { lastStartingBefore } from './spanSearch';
 import type { TextChange } from './textChange';
 
 /** Offset of the line break ending the first line after the directives (the last line they read). */
@@ -22,21 +23,6 @@ function directiveZoneEnd(old: Dockerfile): number {
   }
   while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
   return at;
-}
-
-/** Index of the last item whose start is at or before `offset`, or -1. */
-function lastStartingBefore(items: readonly { span: { start: number } }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 export function reparseDockerfile(old: Dockerfile, text: string, index: LineIndex, change: TextChange): Dockerfile {

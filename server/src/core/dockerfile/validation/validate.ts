@@ -11,6 +11,7 @@ import { DATA_SPANS, peerIds, type Report, type Rule, type RuleContext, type Rul
 import { wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
 import { limitDiagnostics } from './limits';
+import { lastStartingBefore } from '../syntax/spanSearch';
 
 export const DOCKERFILE_SOURCE = 'docker-workbench';
 
@@ -88,18 +89,7 @@ export function runRules(a: Analysis, uri: string, context: ServiceContext, acti
 
 /** Unit of an offset: the stage it falls in, or -1 before the first FROM. */
 export function unitAt(a: Analysis, offset: number): number {
-  const stages = a.doc.stages;
-  let lo = 0;
-  let hi = stages.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (stages[mid]!.span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastStartingBefore(a.doc.stages, offset);
 }
 
 function copyData(data: Record<string, unknown>): Record<string, unknown> {
