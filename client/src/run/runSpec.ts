@@ -101,7 +101,7 @@ export interface RunSpec {
 }
 
 // Moved to ui/translator.ts (the core bundle needs it, not the rest of this file); kept here for the run form's modules.
-export { english, type Translator } from '../ui/translator';
+export { english, type Translator };
 
 export interface RunProblem {
   /** Where the problem is: a RunSpec key, or `ports[1]`, `mounts[0]`, `env[KEY]`, `logOptions[key]`. */
