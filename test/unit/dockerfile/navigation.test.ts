@@ -62,3 +62,13 @@ test('numeric stage references are kept on rename', () => {
   const edit = service.rename!(doc(text, URI), at(0, 11), 'first', context())!;
   assert.deepEqual(edit.changes[URI]!.map((e) => e.range.start.line), [0, 3]);
 });
+
+test('a variable in the default of another is a use: definition, references and rename reach it', () => {
+  const text = ['FROM alpine', 'ARG BASE=/srv', 'ENV DIR=${APP_DIR:-${BASE}/app}', 'RUN echo ${BASE}'].join('\n');
+  const d = doc(text, URI);
+  // `BASE` inside the default word of APP_DIR, at line 2, characters 21-25.
+  assert.deepEqual(lines(service.definition!(d, at(2, 22), context())), ['1:4']);
+  assert.deepEqual(lines(service.references!(d, at(1, 5), true, context())), ['1:4', '2:21', '3:11']);
+  const edit = service.rename!(d, at(2, 22), 'ROOT', context());
+  assert.deepEqual(edit!.changes![URI]!.map((e) => `${e.range.start.line}:${e.range.start.character}=${e.newText}`).sort(), ['1:4=ROOT', '2:21=ROOT', '3:11=ROOT']);
+});

@@ -11,10 +11,23 @@ test('plain, braced and modified references', () => {
   ]);
 });
 
-test('single quotes and the escape character stop expansion; nested defaults are one reference', () => {
+test('single quotes and the escape character stop expansion', () => {
   assert.deepEqual(scan("'$A' \"$B\" \\$C"), [['B', '', '', '$B']]);
   assert.deepEqual(scan('`$C $D', '`'), [['D', '', '', '$D']]);
-  assert.deepEqual(scan('${A:-${B}}').map((r) => r[0]), ['A']);
+});
+
+test('references in the word of another follow it (BuildKit expands the word, so it looks them up)', () => {
+  assert.deepEqual(scan('${A:-${B}}'), [['A', ':-', '${B}', '${A:-${B}}'], ['B', '', '', '${B}']]);
+  assert.deepEqual(scan('x${A:+${B:-$C}y}z $D'), [['A', ':+', '${B:-$C}y', '${A:+${B:-$C}y}'], ['B', ':-', '$C', '${B:-$C}'], ['C', '', '', '$C'], ['D', '', '', '$D']]);
+  // Quoted and escaped in the word, as anywhere else.
+  assert.deepEqual(scan("${A:-'$B'\\$C}").map((r) => r[0]), ['A']);
+  // A word that is cut off ends where the outer reference ends.
+  assert.deepEqual(scan('${A:-$').map((r) => r[0]), ['A']);
+  assert.deepEqual(scan('${A:-${B').map((r) => r[0]), ['A']);
+  // As deep as expansion goes (16 words), no deeper; `max` holds for the nested ones too.
+  const deep = '${V:-'.repeat(40) + 'x' + '}'.repeat(40);
+  assert.equal(scanVariables(deep, 0, map, '\\').length, 17);
+  assert.equal(scanVariables(deep, 0, map, '\\', 5).length, 5);
 });
 
 test('unsupported forms are reported with their modifier', () => {

@@ -3,6 +3,7 @@
 // `$`. In shell mode (RUN, CMD) the same rules approximate what the shell expands.
 import type { OffsetMap, VariableRef } from '../syntax/ast';
 import { docSpan } from '../syntax/offsetMap';
+import { MAX_EXPANSION_DEPTH } from './expand';
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
@@ -10,12 +11,21 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
 /** Modifiers BuildKit's expansion supports inside `${...}`. */
 export const SUPPORTED_MODIFIERS = [':-', '-', ':+', '+', ':?', '?', '##', '#', '%%', '%', '//', '/'];
 
-/** The references in `text`, the first `max` of them. */
+/**
+ * The references in `text`, the first `max` of them. A reference in the word of another
+ * (`B` in `${A:-${B}}`) follows the one it is in: BuildKit expands that word, so it looks `B` up.
+ */
 export function scanVariables(text: string, base: number, map: OffsetMap, escape: string, max = Infinity): VariableRef[] {
   const refs: VariableRef[] = [];
+  scanInto(refs, text, 0, text.length, base, map, escape, max, 0);
+  return refs;
+}
+
+/** Scans text[from, to) into refs; `depth`: how many words deep (as deep as expansion goes). */
+function scanInto(refs: VariableRef[], text: string, from: number, to: number, base: number, map: OffsetMap, escape: string, max: number, depth: number): void {
   let inDouble = false;
-  let i = 0;
-  while (i < text.length && refs.length < max) {
+  let i = from;
+  while (i < to && refs.length < max) {
     const c = text[i]!;
     if (c === escape) {
       i += 2;
@@ -23,7 +33,7 @@ export function scanVariables(text: string, base: number, map: OffsetMap, escape
     }
     if (c === "'" && !inDouble) {
       const close = text.indexOf("'", i + 1);
-      i = close < 0 ? text.length : close + 1;
+      i = close < 0 || close >= to ? to : close + 1;
       continue;
     }
     if (c === '"') {
@@ -36,17 +46,16 @@ export function scanVariables(text: string, base: number, map: OffsetMap, escape
       continue;
     }
     const next = text[i + 1];
-    if (next === '{') {
-      const ref = braced(text, i, base, map);
-      if (ref) {
-        refs.push(ref.ref);
-        i = ref.end;
-      } else i += 2;
+    if (next === '{' && i + 1 < to) {
+      const ref = braced(text, i, to, base, map);
+      refs.push(ref.ref);
+      if (ref.word && depth < MAX_EXPANSION_DEPTH) scanInto(refs, text, ref.word.start, ref.word.end, base, map, escape, max, depth + 1);
+      i = ref.end;
       continue;
     }
-    if (next !== undefined && NAME_START.test(next)) {
+    if (next !== undefined && i + 1 < to && NAME_START.test(next)) {
       let j = i + 2;
-      while (j < text.length && NAME_CHAR.test(text[j]!)) j++;
+      while (j < to && NAME_CHAR.test(text[j]!)) j++;
       refs.push({
         name: text.slice(i + 1, j),
         span: docSpan(map, base + i, base + j),
@@ -60,14 +69,14 @@ export function scanVariables(text: string, base: number, map: OffsetMap, escape
     }
     i++;
   }
-  return refs;
 }
 
-function braced(text: string, at: number, base: number, map: OffsetMap): { ref: VariableRef; end: number } | undefined {
+/** The `${...}` at `at` (before `to`), and where the word after its modifier lies when it holds a `$`. */
+function braced(text: string, at: number, to: number, base: number, map: OffsetMap): { ref: VariableRef; end: number; word?: { start: number; end: number } } {
   // Find the matching close brace, allowing nested ${...} in the word.
   let depth = 0;
   let close = -1;
-  for (let j = at + 2; j < text.length; j++) {
+  for (let j = at + 2; j < to; j++) {
     const c = text[j]!;
     if (c === '$' && text[j + 1] === '{') {
       depth++;
@@ -80,8 +89,8 @@ function braced(text: string, at: number, base: number, map: OffsetMap): { ref: 
       depth--;
     }
   }
-  const end = close < 0 ? text.length : close + 1;
-  const inner = text.slice(at + 2, close < 0 ? text.length : close);
+  const end = close < 0 ? to : close + 1;
+  const inner = text.slice(at + 2, close < 0 ? to : close);
   let n = 0;
   if (inner.length > 0 && NAME_START.test(inner[0]!)) {
     n = 1;
@@ -115,6 +124,7 @@ function braced(text: string, at: number, base: number, map: OffsetMap): { ref: 
       end,
     };
   }
+  const wordStart = at + 2 + n + (modifier?.length ?? 0);
   return {
     ref: {
       name: inner.slice(0, n),
@@ -125,6 +135,7 @@ function braced(text: string, at: number, base: number, map: OffsetMap): { ref: 
       modifierWord,
     },
     end,
+    ...(modifierWord?.includes('$') ? { word: { start: wordStart, end: close } } : {}),
   };
 }
 
