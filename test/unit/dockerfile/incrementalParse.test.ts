@@ -72,6 +72,11 @@ test('edits that change how later lines read: heredocs, continuations, the escap
     ['FROM a\n\\', { at: 7, remove: 0, insert: 'x', kind: 'lone continuation' }],
     ['FROM a\nRUN b\n\\\n', { at: 12, remove: 0, insert: 'x', kind: 'lone continuation moved' }],
     ['FROM a\nRUN b\nONBUILD RUN <<EOF\nhi\nEOF\nONBUILD ENV A=1 B\nRUN c\n', { at: 12, remove: 0, insert: 'x', kind: 'ONBUILD with heredoc moved' }],
+    // A lone \r (a line break to LSP and BuildKit) followed by an edit that starts with \n: one break
+    // of the two, so the edited line now begins on the line before (the fuzzer found this one).
+    ['FROM a\rRUN b\nRUN c\n', { at: 7, remove: 5, insert: '\n', kind: 'lone CR joined by LF' }],
+    ['FROM a\nRUN a \\\r  b\rRUN c\n', { at: 18, remove: 5, insert: '\nRUN d', kind: 'lone CR joined by LF after a continuation' }],
+    ['FROM a\rRUN b\r\rRUN c\n', { at: 13, remove: 0, insert: '\nx', kind: 'CR of an empty line joined by LF' }],
   ];
   for (const [text, edit] of cases) {
     const next = applyEdit(text, edit);

@@ -31,16 +31,24 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
   if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
   const olds = old.instructions;
   const k = lastStartingBefore(olds, change.start);
-  const line = k >= 0 ? index.positionAt(olds[k]!.span.start).line : old.directives.length;
+  let kept = Math.max(k, 0);
+  let line = k >= 0 ? index.positionAt(olds[k]!.span.start).line : old.directives.length;
+  // An edit right after a lone \r that now starts with \n makes one line break of the two: the
+  // line the parse resumes at then began before the edit, on what an instruction before it ends
+  // on. Resume where that instruction starts (it is parsed again, not kept twice).
+  while (kept > 0 && olds[kept - 1]!.span.end >= index.lineStart(line)) {
+    kept--;
+    line = index.positionAt(olds[kept]!.span.start).line;
+  }
   const resumeOffset = index.lineStart(line);
-  const instructions: Instruction[] = olds.slice(0, Math.max(k, 0));
+  const instructions: Instruction[] = olds.slice(0, kept);
   const comments: Comment[] = old.comments.slice(0, lastStartingBefore(old.comments, resumeOffset - 1) + 1);
 
   let reuseFrom = -1;
   const { stoppedAt } = parseBody(text, index, line, old.escape, instructions, comments, (offset) => {
     if (offset < change.newEnd) return false;
     const j = lastStartingBefore(olds, offset - change.delta);
-    if (j < Math.max(k, 0) || olds[j]!.span.start !== offset - change.delta) return false;
+    if (j < kept || olds[j]!.span.start !== offset - change.delta) return false;
     reuseFrom = j;
     return true;
   });
