@@ -54,7 +54,7 @@ const TOKENS = {
 };
 
 /** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -71,7 +71,7 @@ function random(seed) {
   };
 }
 
-function corpus() {
+export function corpus() {
   const files = [];
   for (const dir of ['dockerfiles', 'parser-edge', 'compose']) {
     for (const name of fs.readdirSync(path.join(CORPUS, dir)).sort()) {
@@ -96,7 +96,7 @@ function lineStarts(text) {
   return starts;
 }
 
-class Doc {
+export class Doc {
   constructor(text) {
     this.set(text);
   }
@@ -149,7 +149,7 @@ const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <=
 const holds = (r, p) => before(r.start, p) && before(p, r.end);
 
 /** One random edit of `doc`: the LSP change and the new text. */
-function randomEdit(rng, doc, language, files) {
+export function randomEdit(rng, doc, language, files) {
   const text = doc.text;
   const at = rng.int(text.length + 1);
   const tokens = [...TOKENS.common, ...TOKENS[language === 'dockerfile' ? 'dockerfile' : 'compose']];
