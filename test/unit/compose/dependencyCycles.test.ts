@@ -19,3 +19,13 @@ test('a chain without a loop passes', () => {
   const text = 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [c]\n  c:\n    image: x\n';
   assert.deepEqual(findings(validate(text), 'compose-dependency-cycle'), []);
 });
+
+test('a long cycle names ten of its services and counts the rest, in every entry (one message, not one list per entry)', () => {
+  const n = 1500;
+  const text = `services:\n${Array.from({ length: n }, (_, i) => `  s${i}:\n    image: x\n    depends_on: [s${(i + 1) % n}]`).join('\n')}\n`;
+  const problems = findings(validate(text), 'compose-dependency-cycle');
+  assert.equal(problems.length, n);
+  const message = problems[0]!.message;
+  assert.match(message, /^Services ("s\d+", ){9}"s\d+" and 1490 more depend on each other in a cycle/);
+  assert.ok(problems.every((p) => p.message === message));
+});

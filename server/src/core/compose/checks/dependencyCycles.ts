@@ -2,7 +2,7 @@
 // the file and its partners; each depends_on entry inside a cycle is reported with the loop.
 import { t } from '../../l10n';
 import { projectFiles } from '../model/project';
-import { symbolsOf, type Reference } from '../model/symbols';
+import { symbolsOf } from '../model/symbols';
 import type { CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
@@ -20,17 +20,28 @@ export function checkDependencyCycles(ctx: CheckContext): void {
     }
   }
   const component = stronglyConnected(edges);
+  // One message per cycle: every entry of a cycle of n services gets it (n entries of n names each was quadratic).
+  const messages = new Map<string[], string>();
   for (const ref of own) {
     const group = component.get(ref.service);
     const inCycle = ref.service === ref.name || (group !== undefined && group === component.get(ref.name) && group.length > 1);
     if (!inCycle) continue;
-    ctx.out.push({ rule: 'compose-dependency-cycle', start: ref.start, end: ref.end, message: cycleMessage(ref, group ?? [ref.service]) });
+    let message = ref.service === ref.name ? t('Service "{0}" depends on itself.', ref.service) : group && messages.get(group);
+    if (!message) {
+      message = cycleMessage(group!);
+      messages.set(group!, message);
+    }
+    ctx.out.push({ rule: 'compose-dependency-cycle', start: ref.start, end: ref.end, message });
   }
 }
 
-function cycleMessage(ref: Reference, group: string[]): string {
-  if (ref.service === ref.name) return t('Service "{0}" depends on itself.', ref.service);
-  return t('Services {0} depend on each other in a cycle, so none of them can start first.', group.map((s) => `"${s}"`).join(', '));
+/** Services named in a cycle's message at most; the rest are counted. */
+const MAX_NAMED = 10;
+
+function cycleMessage(group: string[]): string {
+  const named = group.slice(0, MAX_NAMED).map((s) => `"${s}"`).join(', ');
+  if (group.length <= MAX_NAMED) return t('Services {0} depend on each other in a cycle, so none of them can start first.', named);
+  return t('Services {0} and {1} more depend on each other in a cycle, so none of them can start first.', named, String(group.length - MAX_NAMED));
 }
 
 /** Maps every node to the list of nodes in its strongly connected component. */
