@@ -53,3 +53,21 @@ test('services past the chunk budget count as declared: no undefined-service fin
   // A few services parse the same in full.
   assert.deepEqual(validate(`services:\n${services.split('  s2')[0]}`).map((d) => d.code), ['compose-undefined-service']);
 });
+
+test('a file of more than 2,000 YAML documents is parsed up to the budget, with the note on the first document left out (10,000 took seconds)', () => {
+  const text = `# many documents\n${Array.from({ length: 10_000 }, (_, i) => `---\nservices:\n  s${i}:\n    image: nginx:1.27${i === 0 ? '\n    depends_on: [s9999]' : ''}`).join('\n')}\n`;
+  const all = validate(text);
+  assert.deepEqual(all.map((d) => d.code), ['analysis-limit']);
+  const lines = text.split('\n');
+  // Documents 1-2,000 are read (four lines each, the first five, after the comment); the note is on the marker of the 2,001st.
+  assert.equal(all[0]!.range.start.line, 2 + 2000 * 4);
+  assert.equal(lines[all[0]!.range.start.line], '---');
+  // The formatter leaves a cut file alone; a file under the budget is parsed whole as before.
+  assert.deepEqual(composeLanguageService.format!(doc(text), { tabSize: 2, insertSpaces: true }, serviceContext()), []);
+  const small = `services:\n  a:\n    image: nginx:1.27\n---\nservices:\n  b:\n    image: nginx:1.27\n    depends_on: [c]\n`;
+  assert.deepEqual(validate(small).map((d) => d.code), ['compose-undefined-service']);
+  // Content before the first marker is a document of its own; comments and directives are not.
+  const counted = `x: 1\n${'---\nx: 1\n'.repeat(2000)}`;
+  assert.equal(validate(counted).filter((d) => d.code === 'analysis-limit')[0]?.range.start.line, 1 + 1999 * 2);
+  assert.deepEqual(validate(`%YAML 1.2\n# c\n${'---\nx: 1\n'.repeat(2000)}`).filter((d) => d.code === 'analysis-limit'), []);
+});

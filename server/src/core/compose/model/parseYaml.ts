@@ -122,21 +122,44 @@ export function parseWhole(text: string): ParsedYaml {
   return withoutStackTraces(() => parseWholeText(text));
 }
 
+/**
+ * Where the document past the budget starts, when the text holds more than MAX_PARSED_CHUNKS
+ * documents: each is parsed whole, so 10,000 small documents cost what 10,000 chunks would.
+ * A `---` at the left margin starts a document wherever it is (YAML forbids it inside content).
+ */
+function documentCut(text: string): number | undefined {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let documents = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    // Text before the first marker is a document of its own.
+    if (documents === 0 && /\S/.test(text.slice(0, m.index).replace(/^[ \t]*#.*$/gm, '').replace(/^%.*$/gm, ''))) documents++;
+    if (++documents > MAX_PARSED_CHUNKS) return m.index;
+  }
+  return undefined;
+}
+
 function parseWholeText(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
-  const parsed = parseAllDocuments(text, OPTIONS);
+  const cut = documentCut(text);
+  const source = cut === undefined ? text : text.slice(0, cut);
+  const parsed = parseAllDocuments(source, OPTIONS);
   const list = Array.isArray(parsed) ? parsed : [parsed];
   list.forEach((doc, index) => {
-    const range = doc.range ?? [0, text.length, text.length];
+    const range = doc.range ?? [0, source.length, source.length];
     // The last document runs to the end of the text (trailing comments and breaks included).
     documents.push({ root: fromYaml(doc.contents), start: range[0], end: index === list.length - 1 ? text.length : range[2] });
-    collect(problems, withDuplicateKeys(doc), false, 0, text);
-    collect(problems, doc.warnings, true, 0, text);
+    collect(problems, withDuplicateKeys(doc), false, 0, source);
+    collect(problems, doc.warnings, true, 0, source);
   });
   if (documents.length === 0) documents.push({ root: null, start: 0, end: text.length });
   const anchored = documents.flatMap((doc, document) => anchoredNodes(doc.root).map((node) => ({ node, document })));
-  return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken: localizeErrors(text, documents, problems) };
+  const broken = localizeErrors(source, documents, problems);
+  if (cut === undefined) return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken };
+  // Past the budget: one broken block to the end (its names count as declared), and a note there.
+  const rest = text.slice(cut);
+  broken.push({ start: cut, end: text.length, path: [], names: writtenKeys(rest), anchors: writtenAnchors(rest) });
+  return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken, cut };
 }
 
 /** The parser's errors with the duplicate keys among them, in text order. */
