@@ -11,3 +11,6 @@ export const VALIDATION_BUDGET_MS = 1000;
 export function timeNote(): string {
   return t('Checking this file took longer than {0} seconds, so the remaining checks were skipped; what was found so far is shown.', String(VALIDATION_BUDGET_MS / 1000));
 }
+
+/** Inlay hints in one answer at most (more than a screen shows; a value of 50,000 variables took seconds). */
+export const MAX_INLAY_HINTS = 1000;

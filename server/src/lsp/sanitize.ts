@@ -8,6 +8,7 @@ import type {
   Hover, InlayHint, Location, Position, Range, SelectionRange, SemanticTokens, TextEdit, WorkspaceEdit,
 } from '../core/types';
 import { normalizeEdits } from '../core/textEdits';
+import { MAX_INLAY_HINTS } from '../core/limits';
 
 export interface SanitizeDoc {
   readonly uri: string;
@@ -29,7 +30,6 @@ export const MAX_SYMBOLS = 5000;
 export const MAX_FOLDING_RANGES = 5000;
 export const MAX_LINKS = 5000;
 export const MAX_LENSES = 1000;
-export const MAX_INLAY_HINTS = 1000;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { MAX_INLAY_HINTS } from '../../../server/src/core/limits';
 import assert from 'node:assert/strict';
 import { composeLanguageService as service } from '../../../server/src/core/compose/composeLanguageService';
 import { doc, serviceContext, validate, ROOT, type ContextOptions } from './helpers';
@@ -53,4 +54,11 @@ test('50,000 nested ${A:-…} in one value: no stack overflow, a limit note, no 
   const flat = `services:\n  web:\n    command: "${'${A:-x} '.repeat(100_000)}"\n`;
   const some = service.inlayHints!(doc(flat), { start: { line: 2, character: 0 }, end: { line: 2, character: 200 } }, serviceContext());
   assert.ok(some.length > 0 && some.length < 40, String(some.length));
+});
+
+test('a value of 50,000 variables gets the first 1,000 hints (one screen shows fewer), not 50,000', () => {
+  const text = `services:\n  web:\n    image: nginx\n    command: "${'${V:-x}'.repeat(50_000)}"\n`;
+  const hints = service.inlayHints!(doc(text), { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, serviceContext());
+  assert.equal(hints.length, MAX_INLAY_HINTS);
+  assert.deepEqual(hints.slice(0, 2).map((h) => [h.position.line, h.position.character, h.label]), [[3, 21, '= x'], [3, 28, '= x']]);
 });

@@ -7,7 +7,7 @@ import { validateDockerfile, dockerfileLanguageService } from '../../../server/s
 import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 import { MAX_USES_PER_STAGE } from '../../../server/src/core/dockerfile/analysis/variableScope';
 import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/analysis/expand';
-import { MAX_HINTS } from '../../../server/src/core/dockerfile/features/inlayHints';
+import { MAX_INLAY_HINTS } from '../../../server/src/core/limits';
 import { context, doc } from './helpers';
 import { doubling } from '../../fuzz/pathologicalInputs.mjs';
 
@@ -137,7 +137,7 @@ test('thousands of uses of long values on one line give a bounded inlay hint ans
   const text = `ARG A0= ${Array.from({ length: 5000 }, (_, i) => `A${i + 1}=\${A${i}:-\${A${i}}}x`).join(' ')}\nFROM alpine\nARG A4000\nRUN echo \${A4000}\n`;
   const d = doc(text);
   const hints = dockerfileLanguageService.inlayHints!(d, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, context());
-  assert.equal(hints.length, MAX_HINTS);
+  assert.equal(hints.length, MAX_INLAY_HINTS);
   for (const h of hints) {
     assert.ok(String(h.label).length <= 42, String(h.label));
     assert.ok(String(h.tooltip).length < 700, `${String(h.tooltip).length}`);

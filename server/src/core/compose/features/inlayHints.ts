@@ -2,6 +2,7 @@
 // through `extends` (and what it overrides), and what a `<<: *anchor` merge brings in (and which
 // of the service's own keys override it).
 import { t } from '../../l10n';
+import { MAX_INLAY_HINTS } from '../../limits';
 import type { ServiceContext, TextDocumentLike } from '../../languageService';
 import type { InlayHint, Range } from '../../types';
 import { entries, mergeSources, resolve, type Entry } from '../model/access';
@@ -41,7 +42,7 @@ function variableHints(file: ComposeFile, from: number, to: number, context: Ser
   let env: Map<string, string> | undefined;
   for (const doc of file.documents) {
     walk(doc.root, (node, isKey) => {
-      if (node.end < from || node.start > to) return false;
+      if (node.end < from || node.start > to || hints.length >= MAX_INLAY_HINTS) return false;
       if (isKey || node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('$')) return true;
       const scan = scanInterpolation(file.text.slice(node.start, node.end), node.start);
       // A value with mistakes, or nested too deep to read, has no value to show.
@@ -51,6 +52,7 @@ function variableHints(file: ComposeFile, from: number, to: number, context: Ser
       // order, each nested one after the one holding it.
       let outerEnd = -1;
       for (const use of scan.uses) {
+        if (hints.length >= MAX_INLAY_HINTS) break;
         if (use.start < outerEnd) continue;
         outerEnd = use.end;
         if (use.start > to) break;

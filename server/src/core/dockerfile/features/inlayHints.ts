@@ -2,6 +2,7 @@
 // and whether it came from the cache (the image history mapped back onto the final stage).
 import type { ServiceContext } from '../../languageService';
 import { t } from '../../l10n';
+import { MAX_INLAY_HINTS } from '../../limits';
 import type { InlayHint, Range } from '../../types';
 import type { Analysis } from '../analysis/analysis';
 import { formatBytes } from '../../formatBytes';
@@ -11,8 +12,6 @@ import type { LayerFact } from '../../languageService';
 const MAX_VALUE = 40;
 /** Characters of a value in a tooltip: values may run to 64 KB each, and one line may use thousands. */
 const MAX_TOOLTIP_VALUE = 500;
-/** Hints per answer: an editor shows a screenful; thousands of uses on one line made answers of megabytes. */
-export const MAX_HINTS = 1000;
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
@@ -21,7 +20,8 @@ export function inlayHints(a: Analysis, uri: string, range: Range, context: Serv
   const to = a.lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
   for (const use of a.variables.uses) {
-    if (hints.length >= MAX_HINTS) break;
+    // An editor shows a screenful; thousands of uses on one line made answers of megabytes.
+    if (hints.length >= MAX_INLAY_HINTS) break;
     const value = use.def?.value;
     if (value === undefined || use.ref.span.start < from || use.ref.span.end > to) continue;
     hints.push({ position: a.lines.positionAt(use.ref.span.end), label: `= ${clip(value, MAX_VALUE)}`, paddingLeft: true, tooltip: t('{0} resolves to {1} with the defaults in this Dockerfile.', use.ref.name, clip(value, MAX_TOOLTIP_VALUE)) });
