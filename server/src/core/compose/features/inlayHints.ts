@@ -3,6 +3,7 @@
 // of the service's own keys override it).
 import { t } from '../../l10n';
 import { MAX_INLAY_HINTS } from '../../limits';
+import { oneLine } from '../../oneLine';
 import type { ServiceContext, TextDocumentLike } from '../../languageService';
 import type { InlayHint, Range } from '../../types';
 import { entries, mergeSources, resolve, type Entry } from '../model/access';
@@ -33,10 +34,7 @@ export function inlayHintsCompose(document: TextDocumentLike, range: Range, cont
   return hints.filter((h) => h.position.line >= range.start.line && h.position.line <= range.end.line);
 }
 
-function short(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > MAX_LABEL ? `${oneLine.slice(0, MAX_LABEL - 1)}…` : oneLine;
-}
+const short = (text: string) => oneLine(text, MAX_LABEL);
 
 function variableHints(file: ComposeFile, from: number, to: number, context: ServiceContext, hints: InlayHint[]): void {
   let env: Map<string, string> | undefined;

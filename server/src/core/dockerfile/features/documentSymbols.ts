@@ -1,5 +1,6 @@
 // Outline: global ARGs, then each stage with its instructions (ARG/ENV as their variables).
 import { SymbolKind, type DocumentSymbol } from '../../types';
+import { oneLine } from '../../oneLine';
 import type { Instruction } from '../syntax/ast';
 import type { Analysis } from '../analysis/analysis';
 import { keyValuesOf } from '../syntax/words';
@@ -10,10 +11,7 @@ const KIND: Record<string, SymbolKind> = {
   WORKDIR: SymbolKind.Namespace, USER: SymbolKind.Key, VOLUME: SymbolKind.Package, SHELL: SymbolKind.Function,
 };
 
-function short(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
+const short = (text: string) => oneLine(text, 60, '...');
 
 function instructionSymbols(a: Analysis, i: Instruction): DocumentSymbol[] {
   if (i.upper === 'ARG' || i.upper === 'ENV') {
