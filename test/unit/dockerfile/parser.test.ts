@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
@@ -109,10 +109,22 @@ test('the parser is total: binary, empty, huge and half-typed input never throw'
   assert.ok(parsed.unparsed.at > parsed.instructions.at(-1)!.fullSpan.end);
 });
 
-test('the parse budget: 6,000 instructions and comments, 2 MB of text, nothing of a binary file', () => {
+test('the parse budget: 10,000 instructions and comments, 2,000 stages, 2 MB of text, nothing of a binary file', () => {
   const comments = parseDockerfile(`FROM a\n${'# note\n'.repeat(20_000)}RUN x\n`);
   assert.equal(comments.instructions.length + comments.comments.length, MAX_PARSED_ITEMS);
   assert.equal(comments.unparsed?.reason, 'size');
+  // Stages: the parse stops at the FROM of the 2,001st, whatever its spelling; other instructions of the last stage are read.
+  const stages = parseDockerfile(Array.from({ length: 2100 }, (_, i) => `${i % 2 ? 'from' : 'FROM'} a AS s${i}\nRUN x\n`).join(''));
+  assert.equal(stages.stages.length, MAX_PARSED_STAGES);
+  assert.equal(stages.instructions.length, 2 * MAX_PARSED_STAGES);
+  assert.equal(stages.text.slice(stages.unparsed!.at, stages.unparsed!.at + 13), 'FROM a AS s2000'.slice(0, 13));
+  // A 10,000-line file of ordinary stages (the benchmarks' kind) is parsed whole.
+  const ordinary = parseDockerfile(Array.from({ length: 650 }, (_, i) => `FROM node:20 AS s${i}\nARG A\nENV B=1 \\\n    C=2\nWORKDIR /a\nRUN a \\\n    && b\nCOPY . .\nRUN c\nCOPY d e\nRUN f\nUSER node\nEXPOSE 80\nHEALTHCHECK CMD x\nCMD ["y"]\n`).join('\n'));
+  assert.ok(ordinary.text.split('\n').length > 10_000);
+  assert.equal(ordinary.unparsed, undefined);
+  // ONBUILD FROM and a FROM inside a heredoc or continuation start no stage and spend no stage budget.
+  const hidden = parseDockerfile(`FROM a\n${'ONBUILD FROM x\nRUN <<EOF\nFROM y\nEOF\nRUN z \\\n FROM w\n'.repeat(2100)}`);
+  assert.equal(hidden.stages.length, 1);
   // One instruction continued over 3 MB of lines ends at the budget.
   const long = parseDockerfile(`FROM a\nRUN echo \\\n${'  x \\\n'.repeat(600_000)}  end\nCMD y\n`);
   assert.equal(long.instructions.length, 2);

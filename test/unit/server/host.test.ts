@@ -110,9 +110,9 @@ test('answers of outlines, folds, links, lenses and hints are capped: 20,000 her
   const symbols = request('textDocument/documentSymbol') as { name: string; children?: unknown[] }[];
   assert.equal(count(symbols), MAX_SYMBOLS);
   assert.equal(request('textDocument/foldingRange').length, MAX_FOLDING_RANGES);
-  // 6,000 stages: a link on each image and a build lens above each stage.
+  // 2,000 stages (the stage budget), each with two ADD URLs: a link on each image and URL (6,000) and a build lens above each stage.
   const stages = 'file:///h3/stages/Dockerfile';
-  host.handle({ type: 'open', uri: stages, languageId: 'dockerfile', version: 1, text: Array.from({ length: 6000 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join('') });
+  host.handle({ type: 'open', uri: stages, languageId: 'dockerfile', version: 1, text: Array.from({ length: 2000 }, (_, i) => `FROM alpine:3.20 AS s${i}\nADD https://example.com/a${i}.tgz /a\nADD https://example.com/b${i}.tgz /b\n`).join('') });
   const on = (method: string, params: object = {}) => ask(host, { type: 'request', method, params: { textDocument: { uri: stages }, ...params } }).result as unknown[];
   assert.equal(on('textDocument/documentLink').length, MAX_LINKS);
   assert.equal(on('textDocument/codeLens').length, MAX_LENSES);

@@ -6,7 +6,7 @@
 // are moved in place, so it must not be used afterwards.
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../../text';
-import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
+import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseBody, parseDockerfile } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
 import { lastStartingBefore } from './spanSearch';
 import type { TextChange } from './textChange';
@@ -68,8 +68,8 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
       comments.push(comment);
     }
   }
-  // The edit added enough to reach the budget: parse afresh so the cut is where a fresh parse makes it.
-  if (instructions.length + comments.length >= MAX_PARSED_ITEMS) return parseDockerfile(text, index);
   const { stages, globalArgs } = buildStages(instructions);
+  // The edit added enough to reach a budget: parse afresh so the cut is where a fresh parse makes it.
+  if (instructions.length + comments.length >= MAX_PARSED_ITEMS || stages.length > MAX_PARSED_STAGES) return parseDockerfile(text, index);
   return { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
 }

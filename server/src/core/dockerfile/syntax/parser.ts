@@ -71,15 +71,23 @@ function firstNonSpace(s: string): number {
 /**
  * How much of a file is parsed. Real Dockerfiles have tens to hundreds of instructions; past
  * these, the rest of the file is left unparsed (and unchecked) and the parse says where it stopped.
- * At 10,000 items the parse and analysis of 50,000 stages alone took over a second in the
- * validation worker at load 8, before any check ran.
+ * Stages are what costs most (the analysis works out each one's chain, variables and use): at
+ * 10,000 items the parse and analysis of 50,000 one-line stages alone took over a second in the
+ * validation worker at load 8, so stages have a budget of their own, and a 10,000-line file of
+ * ordinary stages (8,000 instructions) is parsed whole.
  */
-export const MAX_PARSED_ITEMS = 6_000;
+export const MAX_PARSED_ITEMS = 10_000;
+export const MAX_PARSED_STAGES = 2_000;
 export const MAX_PARSED_LENGTH = 2 * 1024 * 1024;
+
+/** A line whose instruction is FROM (a new stage), read before the instruction is parsed. */
+const FROM_LINE = /^from(?![^\s\\`])/i;
 
 export interface ParseBudget {
   /** Instructions and comments parsed so far. */
   items: number;
+  /** FROM instructions (stages) parsed so far. */
+  stages: number;
   /** Where parsing stopped, when a budget ran out. */
   stoppedAt?: number;
 }
@@ -148,7 +156,7 @@ export interface BodyParse {
 export function parseBody(
   text: string, index: LineIndex, l: number, escape: string,
   instructions: Instruction[], comments: Comment[], stopAt?: (keywordOffset: number) => boolean,
-  budget: ParseBudget = { items: instructions.length + comments.length },
+  budget: ParseBudget = { items: instructions.length + comments.length, stages: instructions.filter((i) => i.upper === 'FROM').length },
 ): BodyParse {
   const lines = linesOf(index);
   while (l < lines.length && budget.stoppedAt === undefined) {
@@ -161,11 +169,13 @@ export function parseBody(
     const lead = firstNonSpace(raw);
     // A line reaching past the budget is left out whole: a single 4.5 MB LABEL line parsed in
     // full ran the validation worker out of memory.
-    if (budget.items >= MAX_PARSED_ITEMS || line.end > MAX_PARSED_LENGTH) {
+    const from = FROM_LINE.test(raw.slice(lead, lead + 5));
+    if (budget.items >= MAX_PARSED_ITEMS || line.end > MAX_PARSED_LENGTH || (from && budget.stages >= MAX_PARSED_STAGES)) {
       budget.stoppedAt = line.start + lead;
       break;
     }
     budget.items++;
+    if (from) budget.stages++;
     if (raw[lead] === '#') {
       comments.push({ span: { start: line.start + lead, end: line.end }, text: ownCopy(raw.slice(lead + 1).trim()), inContinuation: false });
       l++;
@@ -255,7 +265,7 @@ export function parseDockerfile(text: string, index: LineIndex = new LineIndex(t
   }
   const { directives, comments, escape } = parseDirectives(text, index);
   const instructions: Instruction[] = [];
-  const budget: ParseBudget = { items: comments.length };
+  const budget: ParseBudget = { items: comments.length, stages: 0 };
   parseBody(text, index, directives.length, escape, instructions, comments, undefined, budget);
   const { stages, globalArgs } = buildStages(instructions);
   const doc: Dockerfile = { text, directives, escape, comments, instructions, stages, globalArgs };

@@ -7,7 +7,7 @@ import { LIMIT_CODE, timeNote } from '../../limits';
 import { DiagnosticSeverity, type Diagnostic } from '../../types';
 import type { Instruction, Span } from '../syntax/ast';
 import { MAX_SHELL_TOTAL, type Analysis } from '../analysis/analysis';
-import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH } from '../syntax/parser';
+import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES } from '../syntax/parser';
 import { MAX_EXPANDED_LENGTH } from '../analysis/expand';
 import { MAX_SHELL_DEPTH, MAX_SHELL_LENGTH, shellLimit, type ShellLimit } from '../syntax/shell/parseShell';
 import { shellSource } from '../syntax/shell/shellSource';
@@ -37,7 +37,7 @@ export function limitNotes(a: Analysis): LimitNote[] {
     const lineEnd = a.lines.lineEnd(a.lines.positionAt(unparsed.at).line);
     notes.push({
       span: { start: unparsed.at, end: Math.max(unparsed.at, lineEnd) },
-      message: t('This file is too large to check past this line (more than {0} instructions and comments, or {1} MB); checks stopped here.', count(MAX_PARSED_ITEMS), String(MAX_PARSED_LENGTH / 1024 / 1024)),
+      message: t('This file is too large to check past this line (more than {0} instructions and comments, {1} stages, or {2} MB); checks stopped here.', count(MAX_PARSED_ITEMS), count(MAX_PARSED_STAGES), String(MAX_PARSED_LENGTH / 1024 / 1024)),
     });
   }
   const tooLarge = a.variables.defs.find((d) => d.tooLarge);
