@@ -30,6 +30,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   private firstRowsLast: TreeNode | undefined;
   /** The note last put above the view. */
   private shownNote: string | undefined;
+  /** VS Code's first ask for the top level, while it waits for the engine's first answer (see getChildren). */
+  private firstAnswer: Promise<TreeNode[]> | undefined;
+  private waitedForFirstAnswer = false;
+  /** How long that first ask may wait before it is answered with "Connecting…" (tests lengthen it). */
+  firstAnswerWaitMs = FIRST_ANSWER_WAIT_MS;
 
   constructor(
     protected readonly model: EngineModel,
@@ -115,6 +120,19 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
         this.noteFirstRows(preview);
         return [...preview, this.node('message', 'listing', undefined, { text: vscode.l10n.t('Listing the rest…'), icon: 'loading~spin' })];
       }
+      // The first ask, with nothing known yet, is answered once the engine answers (the first page
+      // or the connection's outcome) instead of with "Connecting…": answering now would make the
+      // rows wait for a refresh, which VS Code runs a few hundred milliseconds after it is fired.
+      // Bounded: a slow engine gets "Connecting…" after firstAnswerWaitMs.
+      if (!this.waitedForFirstAnswer) {
+        this.waitedForFirstAnswer = true;
+        this.firstAnswer = this.firstAnswerOrTimeout(this.firstAnswerWaitMs).then(() => {
+          this.firstAnswer = undefined;
+          return this.getChildren();
+        });
+      }
+      // Asked again meanwhile (a refresh fired before the wait began): the same answer.
+      if (this.firstAnswer) return this.firstAnswer;
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
     const roots = this.roots();
@@ -263,7 +281,15 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     this.nodes.clear();
     this.dependents.clear();
     this.updateMessage();
-    this.emitter.fire(undefined);
+    if (!this.waitingForFirstAnswer) this.emitter.fire(undefined);
+  }
+
+  /**
+   * While VS Code's first ask waits (see getChildren) it holds no rows of this view, and the answer
+   * is made after any change meanwhile: firing one would only make VS Code ask again.
+   */
+  private get waitingForFirstAnswer(): boolean {
+    return this.firstAnswer !== undefined;
   }
 
   /** The note shown above the view now (see liveNote). */
@@ -285,8 +311,24 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   /** Draws these nodes again, in one change event. */
   protected refreshNodes(nodes: TreeNode[]): void {
+    if (this.waitingForFirstAnswer) return;
     if (nodes.length === 1) this.emitter.fire(nodes[0]);
     else if (nodes.length > 1) this.emitter.fire(nodes);
+  }
+
+  /** Resolves once the model has a first page or the connection an outcome, or after `ms`. */
+  private firstAnswerOrTimeout(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const listener = this.model.onDidChange(() => {
+        if (this.model.previewing || this.model.state.status !== 'connecting') done();
+      });
+    });
   }
 
   private onModelChange(change: ModelChange): void {
@@ -315,6 +357,9 @@ function sameData(a: TreeNode['data'], b: TreeNode['data']): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
+
+/** How long VS Code's first ask for a view's rows may wait for the engine's first answer. */
+const FIRST_ANSWER_WAIT_MS = 1_500;
 
 function epochNow(): number {
   return performance.timeOrigin + performance.now();
