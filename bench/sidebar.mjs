@@ -128,6 +128,8 @@ const parts = [
   ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
   ['activate()', (s) => s.activation.endedAt - s.activation.startedAt],
   ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
+  // The model connects when a view is shown (or first asked for rows, whichever VS Code does first).
+  ['activate() → the connection starts', (s) => s.connection.startedAt - s.activation.endedAt],
   ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
   // With a first page (model.previewing) the rows come from it; else from the full lists.
   // Asked beside the subscription (not after it): timed from the connection's start.

@@ -48,8 +48,11 @@ export interface DockerWorkbenchApi {
   readonly vulnerabilities: Vulnerabilities;
   /** Failures the commands reported (each shown once to the user, never rethrown). */
   readonly commandFailures: CommandFailures;
-  /** When activate() ran (performance.now() in the extension host), for the activation benchmark. */
-  readonly activation: { readonly startedAt: number; readonly endedAt: number };
+  /**
+   * When activate() ran (performance.now() in the extension host), for the activation benchmark,
+   * with when each of its steps ended.
+   */
+  readonly activation: { readonly startedAt: number; readonly endedAt: number; readonly steps: ReadonlyArray<readonly [string, number]> };
   /** Whether the features bundle has been loaded yet (tests and benchmarks). */
   readonly featuresLoaded: boolean;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
@@ -62,6 +65,8 @@ let features: Features | undefined;
 
 export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const startedAt = performance.now();
+  const steps: Array<[string, number]> = [];
+  const step = (name: string) => steps.push([name, performance.now()]);
   const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
   context.subscriptions.push(log);
 
@@ -76,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // Podman has no Swarm mode: its view says so instead of offering to start one.
   const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
   context.subscriptions.push({ dispose: () => swarm.dispose() });
+  step('engine, model, status');
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const views: Views = {
@@ -88,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
   context.subscriptions.push(registerDescriptionSettingHover());
+  step('explorer views');
 
   // Every command of the manifest, its handler looked up when it first runs.
   const commandFailures = new CommandFailures();
@@ -117,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),
   };
   context.subscriptions.push(...Object.values(hosts));
+  step('other views (stand-ins)');
   const core: CoreParts = { context, log, active, model, swarm, views, prompts, hosts };
 
   // Documents of containers (files, logs, inspect, top), served once something opens one.
@@ -129,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     lazyTaskProvider(COMPOSE_TASK_TYPE, () => load().tasks.compose),
     lazyTaskProvider(RUN_TASK_TYPE, () => load().tasks.run),
   );
+  step('documents and tasks (stand-ins)');
 
   const lazyTable: Record<string, Handler> = {};
   for (const id of registered) {
@@ -142,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // Until the features load, the wrapper only needs the log (to report a failure to load them).
   const lazyContext = { log } as CommandContext;
   context.subscriptions.push(...registerCommands(lazyContext, lazyTable, commandFailures));
+  step(`commands (${registered.size})`);
 
   // The language server starts with the first Dockerfile or compose file, not with the views.
   const startLanguageClient = () => load().startLanguageClient();
@@ -172,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     get imageContents() { return load().imageContents; },
     get vulnerabilities() { return load().vulnerabilities; },
     commandFailures,
-    activation: { startedAt, endedAt },
+    activation: { startedAt, endedAt, steps },
     get featuresLoaded() { return features !== undefined; },
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
