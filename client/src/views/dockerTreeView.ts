@@ -10,6 +10,7 @@ import { outageOf, type EngineModel, type ModelChange } from '../model/engineMod
 import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
 import { PageLimits, pageOf, type Page } from './paging';
+import type { ViewHost } from '../lazyProviders';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -51,19 +52,37 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
   register(): vscode.TreeView<TreeNode> {
-    this.treeView = vscode.window.createTreeView(`dockerWorkbench.${this.name}`, {
+    const view = vscode.window.createTreeView(`dockerWorkbench.${this.name}`, {
       treeDataProvider: this,
       canSelectMany: true,
       showCollapseAll: true,
     });
+    this.disposables.push(view);
+    this.use(view);
+    return view;
+  }
+
+  /**
+   * Serves a tree view made at activation by a stand-in (lazyProviders.ts) when this view's code is
+   * loaded later; the stand-in owns the view.
+   */
+  registerOn(host: ViewHost<TreeNode>): void {
+    this.use(host.view);
+    host.attach(this);
+  }
+
+  private use(view: vscode.TreeView<TreeNode>): void {
+    this.treeView = view;
     this.disposables.push(
-      this.treeView,
       vscode.commands.registerCommand(this.showMoreCommand, (node?: TreeNode) => this.showMore(node)),
       // Shown means the engine is wanted: connect now rather than when VS Code asks for the rows.
-      this.treeView.onDidChangeVisibility((e) => { if (e.visible) this.model.start(); }),
+      view.onDidChangeVisibility((e) => { if (e.visible) this.model.start(); }),
     );
-    return this.treeView;
+    this.viewCreated(view);
   }
+
+  /** The view this provider serves now exists (a subclass may follow its visibility). */
+  protected viewCreated(_view: vscode.TreeView<TreeNode>): void {}
 
   /** The command a "Show more" row runs (one per view; not in the palette). */
   get showMoreCommand(): string {
