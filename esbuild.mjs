@@ -3,14 +3,17 @@
 //   dist/features.js    everything else of ours (commands, terminals, run form, compose, registries,
 //                       image analysis, the walkthrough…), loaded with require() the first time
 //                       something needs it
+//   dist/engineParts.js what only some engine calls need (client/src/engine/lazyEngineParts.ts): the
+//                       ssh transport for an ssh:// engine, the CLI's credentials for a pull or push
 //   dist/vendor/*.js    large packages, each loaded on first use: dockerode (first engine call),
 //                       ssh2 (only for an ssh:// engine), the language client (first Dockerfile or
 //                       compose file), yaml (first compose file read)
 //   dist/server.js      the language server; with dist/shellParser.js beside it, it runs on its own
 //   dist/serverWorker.js the body of its worker threads (the host and the language services only),
 //                       which start faster from it than from server.js (server.js also works alone)
-// A module of ours lives in exactly one bundle: features.js reaches the core's modules through the
-// table extension.js exports (__dwbModules), so there is one EngineModel, one EngineError class…
+// A module of ours lives in exactly one bundle: features.js and engineParts.js reach the core's
+// modules through the table extension.js exports (__dwbModules), and features.js reaches
+// engineParts.js's the same way, so there is one EngineModel, one EngineError class…
 // `--watch` rebuilds on change; `--metafile` writes dist/meta-*.json to see what went where.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -29,6 +32,7 @@ const VENDOR = {
 };
 const CORE_ENTRY = 'client/src/extension.ts';
 const FEATURES_ENTRY = 'client/src/features.ts';
+const ENGINE_PARTS_ENTRY = 'client/src/engine/lazyEngineParts.ts';
 
 const common = COMMON;
 
@@ -68,6 +72,14 @@ const featuresExternal = {
   },
 };
 
+/** The core's lazy require('./lazyEngineParts') (dockerodeEngine.ts) stays a require() of dist/engineParts.js. */
+const enginePartsExternal = {
+  name: 'engine-parts-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lazyEngineParts$/ }, (args) => (args.kind === 'require-call' ? { path: './engineParts.js', external: true } : undefined));
+  },
+};
+
 /**
  * docker-modem requires ssh2 (with its crypto set-up, ~400 KB) when it loads, for ssh:// engines
  * only; this makes that require happen when an ssh connection is first made.
@@ -85,67 +97,81 @@ const lazySsh2 = {
   },
 };
 
-/** Every module the core bundle holds, as paths relative to the repository. */
-async function coreModules() {
+/** Every module of ours a bundle holds, as paths relative to the repository (`plugins` as it is built with). */
+async function modulesOf(entry, plugins) {
   const result = await esbuild.build({
     ...common,
-    entryPoints: [CORE_ENTRY],
+    entryPoints: [entry],
     outdir: path.join(ROOT, 'dist'),
     write: false,
     metafile: true,
     sourcemap: false,
-    plugins: [oneVscodeNamespace, vendorExternal(false), featuresExternal],
+    plugins,
   });
+  // Modules taken from another bundle's table are in a namespace ("dwb-core:…"), not files of this one.
   return Object.keys(result.metafile.inputs).filter((file) => !file.includes(':'));
 }
 
-/** The core's entry: the extension's exports plus the table of its modules. */
-function coreEntry(modules) {
-  const lines = [`export * from ${JSON.stringify(`./${CORE_ENTRY}`)};`];
+/** A bundle's entry: the entry module's exports plus the table of its modules. */
+function tableEntry(entry, modules) {
+  const lines = [`export * from ${JSON.stringify(`./${entry}`)};`];
   modules.forEach((file, i) => lines.push(`import * as m${i} from ${JSON.stringify(`./${file}`)};`));
   lines.push(`export const __dwbModules = {${modules.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(',')}};`);
   return lines.join('\n');
 }
 
-/** In features.js, a module the core holds is taken from the core's table instead of bundled again. */
-function fromCore(modules) {
-  const inCore = new Set(modules);
+/**
+ * A module another bundle holds is taken from that bundle's table instead of bundled again.
+ * `owners`: bundle file in dist/ (`./extension.js`) → the modules it holds.
+ */
+function fromBundles(owners) {
+  const ownerOf = new Map();
+  for (const [bundle, modules] of Object.entries(owners)) for (const file of modules) ownerOf.set(file, bundle);
   return {
-    name: 'from-core',
+    name: 'from-bundles',
     setup(build) {
       build.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.pluginData?.fromCore || args.kind === 'entry-point') return undefined;
-        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromCore: true } });
+        if (args.pluginData?.fromBundles || args.kind === 'entry-point' || args.namespace === 'dwb-core') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromBundles: true } });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
         const relative = path.relative(ROOT, resolved.path).split(path.sep).join('/');
-        return inCore.has(relative) ? { path: relative, namespace: 'dwb-core' } : undefined;
+        return ownerOf.has(relative) ? { path: relative, namespace: 'dwb-core' } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'dwb-core' }, (args) => ({
-        contents: `module.exports = require('./extension.js').__dwbModules[${JSON.stringify(args.path)}];`,
+        contents: `module.exports = require(${JSON.stringify(ownerOf.get(args.path))}).__dwbModules[${JSON.stringify(args.path)}];`,
         loader: 'js',
         resolveDir: ROOT,
       }));
-      // The require above is of the core bundle itself, at run time.
-      build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'dwb-core' }, () => ({ path: './extension.js', external: true }));
+      // The require above is of the owning bundle itself, at run time.
+      build.onResolve({ filter: /^\.\/[\w]+\.js$/, namespace: 'dwb-core' }, (args) => ({ path: args.path, external: true }));
     },
   };
 }
 
 async function buildOnce() {
   fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
-  const modules = await coreModules();
+  const corePlugins = [oneVscodeNamespace, vendorExternal(false), featuresExternal, enginePartsExternal];
+  const modules = await modulesOf(CORE_ENTRY, corePlugins);
+  const enginePartsPlugins = [oneVscodeNamespace, fromBundles({ './extension.js': modules }), vendorExternal(false)];
+  const engineParts = await modulesOf(ENGINE_PARTS_ENTRY, enginePartsPlugins);
   const builds = {
     core: {
       ...common,
-      stdin: { contents: coreEntry(modules), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' },
+      stdin: { contents: tableEntry(CORE_ENTRY, modules), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' },
       outfile: path.join(ROOT, 'dist', 'extension.js'),
-      plugins: [oneVscodeNamespace, vendorExternal(false), featuresExternal],
+      plugins: corePlugins,
+    },
+    engineParts: {
+      ...common,
+      stdin: { contents: tableEntry(ENGINE_PARTS_ENTRY, engineParts), resolveDir: ROOT, sourcefile: 'engine-parts-entry.js', loader: 'js' },
+      outfile: path.join(ROOT, 'dist', 'engineParts.js'),
+      plugins: enginePartsPlugins,
     },
     features: {
       ...common,
       entryPoints: { features: FEATURES_ENTRY },
       outdir: path.join(ROOT, 'dist'),
-      plugins: [oneVscodeNamespace, fromCore(modules), vendorExternal(false)],
+      plugins: [oneVscodeNamespace, fromBundles({ './extension.js': modules, './engineParts.js': engineParts }), vendorExternal(false)],
     },
     dockerode: {
       ...common,

@@ -48,6 +48,11 @@ console.log(`  loading dist/extension.js (VS Code's marks, 1 ms resolution): ${f
 console.log(`  VS Code preparing the extension context (its storage, from the window): ${fmt(stats(parts('contextWaitMs')))}`);
 console.log(`  activate(): ${fmt(stats(parts('activateMs')))}`);
 console.log(`  from activate() returning to the probe: ${fmt(stats(parts('afterActivateMs')))}`);
+// activate()'s own steps (client/src/extension.ts), where the probe reports them.
+for (const [i, [name]] of (samples.find((s) => s.steps)?.steps ?? []).entries()) {
+  const values = samples.map((s) => s.steps?.[i]?.[1]).filter((v) => typeof v === 'number');
+  if (values.length) console.log(`    activate() step "${name}": ${fmt(stats(values))}`);
+}
 console.log(`first full list of the engine (loads dist/vendor/dockerode.js): ${fmt(stats(parts('firstListMs')))}`);
 console.log(`features bundle loaded by the first list: ${samples.filter((s) => s.featuresLoadedAfterList).length} of ${samples.length}`);
 const dist = path.join(REPO, 'dist');

@@ -128,12 +128,15 @@ const parts = [
   ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
   ['activate()', (s) => s.activation.endedAt - s.activation.startedAt],
   ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
+  // The model connects when a view is shown (or first asked for rows, whichever VS Code does first).
+  ['activate() → the connection starts', (s) => s.connection.startedAt - s.activation.endedAt],
   ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
   // With a first page (model.previewing) the rows come from it; else from the full lists.
   // Asked beside the subscription (not after it): timed from the connection's start.
   ['first page of containers (newest 100, running 100), from the connection\'s start', (s) => s.connection.previewedAt - s.connection.startedAt],
   ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
-  ['model → the view is asked again and answers with rows', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
+  // Since 2026-12-03 17:55 the view's first ask waits for the page and answers at once (before: VS Code was asked to refresh, then asked again).
+  ['the model has the rows → the view answers with them', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
   ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.rowsAt],
   ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
   ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],

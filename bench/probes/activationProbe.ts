@@ -49,6 +49,8 @@ export async function run(): Promise<void> {
     record({
       type: 'measure', wasActive, activationMs: t1 - t0, loadMs, beforeLoadMs, contextWaitMs, activateMs, oursMs: loadMs === undefined ? undefined : loadMs + activateMs, afterActivateMs: t1 - api.activation.endedAt,
       timeline: { ...Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, v - epoch(t0)])), activateStarted: api.activation.startedAt - t0, activateEnded: api.activation.endedAt - t0, resolved: t1 - t0 },
+      // activate()'s steps, each as the time since the one before.
+      steps: api.activation.steps.map(([name, at], i) => [name, at - (i === 0 ? api.activation.startedAt : api.activation.steps[i - 1]![1])]),
       featuresLoadedAtActivation, featuresLoadedAfterList: api.featuresLoaded, firstListMs, containers: api.model.containers.size, vscode: vscode.version,
     });
   } finally {

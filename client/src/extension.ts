@@ -13,8 +13,8 @@ import { ImagesView } from './views/imagesView';
 import { VolumesView } from './views/volumesView';
 import { NetworksView } from './views/networksView';
 import { EnginesView } from './views/enginesView';
-import { SwarmView } from './views/swarmView';
-import { SwarmModel } from './model/swarmModel';
+import type { SwarmModel } from './model/swarmModel';
+import type { TreeNode } from './views/treeNode';
 import { PromptsHolder, vscodePrompts, type Prompts } from './ui/prompts';
 import { CommandFailures, registerCommands } from './commands/commandRunner';
 import type { CommandContext, Handler, Views } from './commands/commandContext';
@@ -33,6 +33,7 @@ import { BUILD_TASK_TYPE, COMPOSE_TASK_TYPE, CONTAINER_SCHEME, INSPECT_SCHEME, L
 
 export interface DockerWorkbenchApi {
   readonly model: EngineModel;
+  /** Loads the features bundle (the Swarm view and model live there). */
   readonly swarm: SwarmModel;
   readonly active: ActiveEngine;
   /** Context keys, status bar and outage notifications. */
@@ -48,8 +49,11 @@ export interface DockerWorkbenchApi {
   readonly vulnerabilities: Vulnerabilities;
   /** Failures the commands reported (each shown once to the user, never rethrown). */
   readonly commandFailures: CommandFailures;
-  /** When activate() ran (performance.now() in the extension host), for the activation benchmark. */
-  readonly activation: { readonly startedAt: number; readonly endedAt: number };
+  /**
+   * When activate() ran (performance.now() in the extension host), for the activation benchmark,
+   * with when each of its steps ended.
+   */
+  readonly activation: { readonly startedAt: number; readonly endedAt: number; readonly steps: ReadonlyArray<readonly [string, number]> };
   /** Whether the features bundle has been loaded yet (tests and benchmarks). */
   readonly featuresLoaded: boolean;
   /** Replaces the dialogs the commands use (tests answer them; the engine stays real). */
@@ -62,6 +66,8 @@ let features: Features | undefined;
 
 export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const startedAt = performance.now();
+  const steps: Array<[string, number]> = [];
+  const step = (name: string) => steps.push([name, performance.now()]);
   const log = vscode.window.createOutputChannel('Docker Workbench', { log: true });
   context.subscriptions.push(log);
 
@@ -73,21 +79,20 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const engineStatus = new EngineStatus(model, active, log);
   context.subscriptions.push(engineStatus);
 
-  // Podman has no Swarm mode: its view says so instead of offering to start one.
-  const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
-  context.subscriptions.push({ dispose: () => swarm.dispose() });
+  step('engine, model, status');
 
   const workspaceFolders = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const views: Views = {
+  // The Swarm view (collapsed by default) is made with the features, on first use.
+  const views: Omit<Views, 'swarm'> = {
     containers: new ContainersView(model, workspaceFolders),
     images: new ImagesView(model, () => active.engine),
     volumes: new VolumesView(model),
     networks: new NetworksView(model, () => active.engine),
     engines: new EnginesView(active, model),
-    swarm: new SwarmView(model, swarm),
   };
   for (const view of Object.values(views)) context.subscriptions.push(view, view.register());
   context.subscriptions.push(registerDescriptionSettingHover());
+  step('explorer views');
 
   // Every command of the manifest, its handler looked up when it first runs.
   const commandFailures = new CommandFailures();
@@ -115,9 +120,11 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     registries: new LazyTreeDataProvider<RegistryNode>('dockerWorkbench.registries', { showCollapseAll: true }, load),
     imageContents: new LazyTreeDataProvider<ContentsNode>('dockerWorkbench.imageContents', { showCollapseAll: true }, load),
     vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),
+    swarm: new LazyTreeDataProvider<TreeNode>('dockerWorkbench.swarm', { canSelectMany: true, showCollapseAll: true }, load),
   };
   context.subscriptions.push(...Object.values(hosts));
-  const core: CoreParts = { context, log, active, model, swarm, views, prompts, hosts };
+  step('other views (stand-ins)');
+  const core: CoreParts = { context, log, active, model, views, prompts, hosts };
 
   // Documents of containers (files, logs, inspect, top), served once something opens one.
   context.subscriptions.push(
@@ -129,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     lazyTaskProvider(COMPOSE_TASK_TYPE, () => load().tasks.compose),
     lazyTaskProvider(RUN_TASK_TYPE, () => load().tasks.run),
   );
+  step('documents and tasks (stand-ins)');
 
   const lazyTable: Record<string, Handler> = {};
   for (const id of registered) {
@@ -142,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // Until the features load, the wrapper only needs the log (to report a failure to load them).
   const lazyContext = { log } as CommandContext;
   context.subscriptions.push(...registerCommands(lazyContext, lazyTable, commandFailures));
+  step(`commands (${registered.size})`);
 
   // The language server starts with the first Dockerfile or compose file, not with the views.
   const startLanguageClient = () => load().startLanguageClient();
@@ -161,10 +170,10 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   log.info(`activated in ${Math.round(endedAt - startedAt)} ms (engine ${active.engine.target.endpoint})`);
   return {
     model,
-    swarm,
+    get swarm() { return load().swarm; },
     active,
     engineStatus,
-    views,
+    views: { ...views, get swarm() { return load().views.swarm; } },
     get interaction() { return load().interaction; },
     get builtImages() { return load().builtImages; },
     get composeView() { return load().composeView; },
@@ -172,7 +181,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     get imageContents() { return load().imageContents; },
     get vulnerabilities() { return load().vulnerabilities; },
     commandFailures,
-    activation: { startedAt, endedAt },
+    activation: { startedAt, endedAt, steps },
     get featuresLoaded() { return features !== undefined; },
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ActiveEngine } from './engine/activeEngine';
 import type { EngineModel } from './model/engineModel';
-import type { SwarmModel } from './model/swarmModel';
+import { SwarmModel } from './model/swarmModel';
+import { SwarmView } from './views/swarmView';
+import type { TreeNode } from './views/treeNode';
 import { swarmCommands } from './swarm/swarmCommands';
 import { StackFiles } from './swarm/stackFiles';
 import { workspaceBuildContexts } from './build/buildContexts';
@@ -44,8 +46,8 @@ export interface CoreParts {
   log: vscode.LogOutputChannel;
   active: ActiveEngine;
   model: EngineModel;
-  swarm: SwarmModel;
-  views: Views;
+  /** The explorer's views made at activation (the Swarm view is made here, on first use). */
+  views: Omit<Views, 'swarm'>;
   prompts: PromptsHolder;
   /** The tree views created at activation for the views whose providers live here. */
   hosts: {
@@ -53,11 +55,15 @@ export interface CoreParts {
     registries: ViewHost<RegistryNode>;
     imageContents: ViewHost<ContentsNode>;
     vulnerabilities: ViewHost<VulnerabilityNode>;
+    swarm: ViewHost<TreeNode>;
   };
 }
 
 export interface Features {
   readonly commandContext: CommandContext;
+  readonly swarm: SwarmModel;
+  /** Every view of the explorer, the Swarm view included. */
+  readonly views: Views;
   /** Every command handler by id (the composition root registered the ids at activation). */
   readonly commands: Readonly<Record<string, Handler>>;
   readonly interaction: ContainerInteraction;
@@ -74,7 +80,13 @@ export interface Features {
 }
 
 export function createFeatures(core: CoreParts): Features {
-  const { context, log, active, model, swarm, views, prompts } = core;
+  const { context, log, active, model, prompts } = core;
+
+  // Podman has no Swarm mode: its view says so instead of offering to start one.
+  const swarm = new SwarmModel(model, () => model.flavor !== 'podman');
+  const views: Views = { ...core.views, swarm: new SwarmView(model, swarm) };
+  views.swarm.registerOn(core.hosts.swarm);
+  context.subscriptions.push(views.swarm, { dispose: () => swarm.dispose() });
 
   const interaction = registerContainerInteraction(context, {
     getEngine: () => active.engine,
@@ -181,6 +193,8 @@ export function createFeatures(core: CoreParts): Features {
 
   return {
     commandContext,
+    swarm,
+    views,
     commands,
     interaction,
     reports,

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as net from 'node:net';
+import * as os from 'node:os';
 import { activateExtension, childrenOf, testDocker, TEST_IMAGE, uniqueName, waitFor, waitForChildren, workspaceDir } from './helpers';
+import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
+import { parseEndpoint, targetFromEnvironment } from '../../client/src/engine/engineTarget';
+import { EngineModel } from '../../client/src/model/engineModel';
+import { ContainersView } from '../../client/src/views/containersView';
+import type { TreeNode } from '../../client/src/views/treeNode';
 
 describe('Containers view', () => {
   it('lists a container created through the engine, and drops it when it is removed', async () => {
@@ -114,6 +121,60 @@ describe('Containers view: times that stay true, and the description template', 
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       if (before === undefined) fs.rmSync(file, { force: true });
       else fs.writeFileSync(file, before);
+    }
+  });
+});
+
+describe('Containers view: the first ask for rows, before the engine has answered', function () {
+  this.timeout(60_000);
+  const docker = testDocker();
+
+  it('is answered with the first page of containers once the engine answers, not with "Connecting…" and a refresh', async () => {
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('dwb-first-ask'), Cmd: ['true'] });
+    // A model and view of their own (not the extension's, connected long ago), as at a fresh activation.
+    const model = new EngineModel(new DockerodeEngine(targetFromEnvironment(process.env)));
+    const view = new ContainersView(model, () => []);
+    view.firstAnswerWaitMs = 50_000; // this test is about what the answer is, not how soon it comes
+    const refreshes: unknown[] = [];
+    let listener: { dispose(): void } | undefined;
+    try {
+      assert.equal(model.state.status, 'connecting');
+      const first = view.getChildren(); // starts the connection (which fires its 'connecting' state) and waits
+      listener = view.onDidChangeTreeData((e) => refreshes.push(e));
+      const again = view.getChildren(); // asked again before the engine answered: the same answer, not "Connecting…"
+      for (const rows of [(await first) as TreeNode[], (await again) as TreeNode[]]) {
+        assert.ok(!rows.some((n) => n.kind === 'message' && n.id === 'connecting'), 'not "Connecting…"');
+        assert.ok(rows.some((n) => n.kind === 'container' && n.id === container.id), 'the new container is in the first answer');
+      }
+      assert.deepEqual(refreshes, [], 'no refresh was fired while the first answer waited');
+    } finally {
+      listener?.dispose();
+      view.dispose();
+      model.dispose();
+      await container.remove({ force: true });
+    }
+  });
+
+  it('is answered with "Connecting…" when the engine does not answer within the bound', async () => {
+    // An engine socket that accepts connections and never answers.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-silent-engine-'));
+    const socket = path.join(dir, 'docker.sock');
+    const held: net.Socket[] = [];
+    const silent = net.createServer((connection) => held.push(connection));
+    await new Promise<void>((resolve) => silent.listen(socket, resolve));
+    const model = new EngineModel(new DockerodeEngine(parseEndpoint(`unix://${socket}`)));
+    const view = new ContainersView(model, () => []);
+    view.firstAnswerWaitMs = 100;
+    try {
+      const rows = (await view.getChildren()) as TreeNode[];
+      assert.deepEqual(rows.map((n) => `${n.kind}:${n.id}`), ['message:connecting']);
+      assert.equal(model.state.status, 'connecting', 'the engine has still not answered');
+    } finally {
+      view.dispose();
+      model.dispose();
+      for (const connection of held) connection.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

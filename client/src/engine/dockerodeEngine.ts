@@ -6,8 +6,9 @@ import type { Readable } from 'node:stream';
 import { EngineError, englishEngineMessages, toEngineError, type EngineMessages } from './engineError';
 import type { EngineTarget } from './engineTarget';
 import { EventLineSplitter, type EngineEvent } from './engineEvents';
-import { DockerCredentials } from './dockerCredentials';
-import { SshTransport, type SshHooks } from './sshTransport';
+import type { DockerCredentials } from './dockerCredentials';
+import type { SshHooks, SshTransport } from './sshTransport';
+import type * as LazyEngineParts from './lazyEngineParts';
 import type { ContainerCreateOptions } from './createOptions';
 import type {
   ApiBuildOptions, ContainerDetails, ContainerPathStat, ContainerSummary, DiskUsage, DockerEngine, EngineFlavor, EngineVersion, EventFilters, EventSubscription, ExecSession,
@@ -30,8 +31,22 @@ function nonEmpty(id: string, what: NamedKind): string {
   return id;
 }
 
+/**
+ * The ssh transport and the registry credentials, loaded the first time an ssh engine connects or a
+ * pull or push starts (dist/engineParts.js): a local engine never needs them.
+ */
+let lazyParts: typeof LazyEngineParts | undefined;
+function loadLazyParts(): typeof LazyEngineParts {
+  lazyParts ??= require('./lazyEngineParts') as typeof LazyEngineParts;
+  return lazyParts;
+}
+
 /** The docker CLI's credentials (its config file and helpers), read when a pull or push starts. */
-const cliCredentials = new DockerCredentials();
+let cliCredentials: DockerCredentials | undefined;
+function defaultCredentials(): DockerCredentials {
+  cliCredentials ??= new (loadLazyParts().DockerCredentials)();
+  return cliCredentials;
+}
 
 /**
  * dockerode, loaded on the first engine call rather than at activation: with its dependencies it
@@ -57,28 +72,40 @@ function nothingNamedMessage(what: NamedKind, l10n: EngineMessages): string {
 
 export class DockerodeEngine implements DockerEngine {
   private client: Dockerode | undefined;
-  private readonly ssh: SshTransport | undefined;
+  /** An ssh engine's transport, made with the client (nothing connects until a request is sent). */
+  private ssh: SshTransport | undefined;
+  private disposed = false;
 
   /** `hooks` matter for ssh engines only (the unknown-host question). */
   constructor(
     readonly target: EngineTarget,
     /** Translates the messages of the errors it raises (vscode.l10n in the extension). */
     readonly l10n: EngineMessages = englishEngineMessages,
-    hooks: SshHooks = {},
-    private readonly credentials: DockerCredentials = cliCredentials,
-  ) {
-    this.ssh = target.ssh ? new SshTransport(target.ssh, { l10n, ...hooks }) : undefined;
-  }
+    private readonly hooks: SshHooks = {},
+    private readonly givenCredentials?: DockerCredentials,
+  ) {}
 
   /** Closes what the engine holds open (the ssh connections of an ssh engine). */
   dispose(): void {
+    this.disposed = true;
     this.ssh?.dispose();
+  }
+
+  private get credentials(): DockerCredentials {
+    return this.givenCredentials ?? defaultCredentials();
   }
 
   /** The dockerode client, made on first use (nothing connects until a request is sent). */
   private get docker(): Dockerode {
-    // docker-modem passes `agent` to http.request (its typings omit it).
-    this.client ??= new (loadDockerode())(this.ssh ? ({ ...this.target.options, agent: this.ssh.agent } as Dockerode.DockerOptions) : this.target.options);
+    if (!this.client) {
+      if (this.target.ssh) {
+        this.ssh ??= new (loadLazyParts().SshTransport)(this.target.ssh, { l10n: this.l10n, ...this.hooks });
+        // Asked after dispose (a log terminal left open on a switched-away engine): it refuses, it does not reconnect.
+        if (this.disposed) this.ssh.dispose();
+      }
+      // docker-modem passes `agent` to http.request (its typings omit it).
+      this.client = new (loadDockerode())(this.ssh ? ({ ...this.target.options, agent: this.ssh.agent } as Dockerode.DockerOptions) : this.target.options);
+    }
     return this.client;
   }
 

@@ -10,6 +10,7 @@ import { outageOf, type EngineModel, type ModelChange } from '../model/engineMod
 import { shortProblem } from '../engine/outage';
 import type { TreeNode, NodeKind } from './treeNode';
 import { PageLimits, pageOf, type Page } from './paging';
+import type { ViewHost } from '../lazyProviders';
 
 export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -30,6 +31,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   private firstRowsLast: TreeNode | undefined;
   /** The note last put above the view. */
   private shownNote: string | undefined;
+  /** VS Code's first ask for the top level, while it waits for the engine's first answer (see getChildren). */
+  private firstAnswer: Promise<TreeNode[]> | undefined;
+  private waitedForFirstAnswer = false;
+  /** How long that first ask may wait before it is answered with "Connecting…" (tests lengthen it). */
+  firstAnswerWaitMs = FIRST_ANSWER_WAIT_MS;
 
   constructor(
     protected readonly model: EngineModel,
@@ -46,19 +52,37 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   /** Creates the VS Code tree view for this provider (multi-select, collapse-all). */
   register(): vscode.TreeView<TreeNode> {
-    this.treeView = vscode.window.createTreeView(`dockerWorkbench.${this.name}`, {
+    const view = vscode.window.createTreeView(`dockerWorkbench.${this.name}`, {
       treeDataProvider: this,
       canSelectMany: true,
       showCollapseAll: true,
     });
+    this.disposables.push(view);
+    this.use(view);
+    return view;
+  }
+
+  /**
+   * Serves a tree view made at activation by a stand-in (lazyProviders.ts) when this view's code is
+   * loaded later; the stand-in owns the view.
+   */
+  registerOn(host: ViewHost<TreeNode>): void {
+    this.use(host.view);
+    host.attach(this);
+  }
+
+  private use(view: vscode.TreeView<TreeNode>): void {
+    this.treeView = view;
     this.disposables.push(
-      this.treeView,
       vscode.commands.registerCommand(this.showMoreCommand, (node?: TreeNode) => this.showMore(node)),
       // Shown means the engine is wanted: connect now rather than when VS Code asks for the rows.
-      this.treeView.onDidChangeVisibility((e) => { if (e.visible) this.model.start(); }),
+      view.onDidChangeVisibility((e) => { if (e.visible) this.model.start(); }),
     );
-    return this.treeView;
+    this.viewCreated(view);
   }
+
+  /** The view this provider serves now exists (a subclass may follow its visibility). */
+  protected viewCreated(_view: vscode.TreeView<TreeNode>): void {}
 
   /** The command a "Show more" row runs (one per view; not in the palette). */
   get showMoreCommand(): string {
@@ -115,6 +139,19 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
         this.noteFirstRows(preview);
         return [...preview, this.node('message', 'listing', undefined, { text: vscode.l10n.t('Listing the rest…'), icon: 'loading~spin' })];
       }
+      // The first ask, with nothing known yet, is answered once the engine answers (the first page
+      // or the connection's outcome) instead of with "Connecting…": answering now would make the
+      // rows wait for a refresh, which VS Code runs a few hundred milliseconds after it is fired.
+      // Bounded: a slow engine gets "Connecting…" after firstAnswerWaitMs.
+      if (!this.waitedForFirstAnswer) {
+        this.waitedForFirstAnswer = true;
+        this.firstAnswer = this.firstAnswerOrTimeout(this.firstAnswerWaitMs).then(() => {
+          this.firstAnswer = undefined;
+          return this.getChildren();
+        });
+      }
+      // Asked again meanwhile (a refresh fired before the wait began): the same answer.
+      if (this.firstAnswer) return this.firstAnswer;
       return [this.node('message', 'connecting', undefined, { text: vscode.l10n.t('Connecting to {0}…', this.model.endpoint), icon: 'loading~spin' })];
     }
     const roots = this.roots();
@@ -263,7 +300,15 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     this.nodes.clear();
     this.dependents.clear();
     this.updateMessage();
-    this.emitter.fire(undefined);
+    if (!this.waitingForFirstAnswer) this.emitter.fire(undefined);
+  }
+
+  /**
+   * While VS Code's first ask waits (see getChildren) it holds no rows of this view, and the answer
+   * is made after any change meanwhile: firing one would only make VS Code ask again.
+   */
+  private get waitingForFirstAnswer(): boolean {
+    return this.firstAnswer !== undefined;
   }
 
   /** The note shown above the view now (see liveNote). */
@@ -285,8 +330,24 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   /** Draws these nodes again, in one change event. */
   protected refreshNodes(nodes: TreeNode[]): void {
+    if (this.waitingForFirstAnswer) return;
     if (nodes.length === 1) this.emitter.fire(nodes[0]);
     else if (nodes.length > 1) this.emitter.fire(nodes);
+  }
+
+  /** Resolves once the model has a first page or the connection an outcome, or after `ms`. */
+  private firstAnswerOrTimeout(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const listener = this.model.onDidChange(() => {
+        if (this.model.previewing || this.model.state.status !== 'connecting') done();
+      });
+    });
   }
 
   private onModelChange(change: ModelChange): void {
@@ -315,6 +376,9 @@ function sameData(a: TreeNode['data'], b: TreeNode['data']): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
+
+/** How long VS Code's first ask for a view's rows may wait for the engine's first answer. */
+const FIRST_ANSWER_WAIT_MS = 1_500;
 
 function epochNow(): number {
   return performance.timeOrigin + performance.now();

@@ -29,10 +29,8 @@ export class SwarmView extends DockerTreeView {
     this.disposeLater(subscription);
   }
 
-  override register(): vscode.TreeView<TreeNode> {
-    const view = super.register();
+  protected override viewCreated(view: vscode.TreeView<TreeNode>): void {
     this.disposeLater(view.onDidChangeVisibility((e) => { if (e.visible) this.swarm.start(); }));
-    return view;
   }
 
   get role(): SwarmRole {
