@@ -6,6 +6,11 @@
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes; BEFORE=<folder with
 // another build's server.js> adds that build as a column measured in the same runs.
+// Ours keeps its V8 code cache in a temporary folder (removed at the end), written by one start
+// before the runs, so its runs are those of every start after the first; CODE_CACHE=off measures
+// it without (the cache folder is not used at all).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
