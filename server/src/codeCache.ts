@@ -183,26 +183,33 @@ function writeCache(cacheFile: string, key: Buffer, data: Buffer): boolean {
 }
 
 /**
+ * Compiles a bundle, from its cache when there is a usable one. Its own function, so the bundle's
+ * bytes, the cache file and the wrapped source are garbage before the bundle runs.
+ */
+function compileBundle(file: string, folder: string | undefined): vm.Script {
+  const bytes = fs.readFileSync(file);
+  const bundle = path.basename(file);
+  const usable = usableCacheFolder(folder);
+  const key = sha256(bytes, '\0', process.version, '\0', process.arch);
+  const cacheFile = usable ? path.join(usable, `${bundle}.v8cache`) : '';
+  const found: { data?: Buffer; outcome: CodeCacheOutcome } = usable ? readCache(cacheFile, key) : { outcome: 'off' };
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, ...(found.data ? { cachedData: found.data } : {}) });
+  const outcome: CodeCacheOutcome = found.data && script.cachedDataRejected ? 'rejected' : found.outcome;
+  const record: CodeCacheRecord = { bundle, outcome, ...(found.data ? { cachedDataRejected: script.cachedDataRejected === true } : {}) };
+  // A cache file not trusted is left alone (not ours to replace); any other problem is written over.
+  entries.push({ record, script, cacheFile, key, pending: usable !== undefined && outcome !== 'hit' && outcome !== 'untrusted' });
+  debug?.(`code cache: ${bundle} ${outcome}`);
+  return script;
+}
+
+/**
  * Loads a CommonJS bundle as require() would, compiled from the cache in `folder` when there is a
  * usable one. Bundles beside it that it requires (`./shellParser.js`) load the same way.
  */
 export function loadBundle(file: string, folder: string | undefined): unknown {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const bytes = fs.readFileSync(file);
-  const source = bytes.toString('utf8');
-  const bundle = path.basename(file);
-  const usable = usableCacheFolder(folder);
-  const key = sha256(bytes, '\0', process.version, '\0', process.arch);
-  const cacheFile = usable ? path.join(usable, `${bundle}.v8cache`) : '';
-  const found: { data?: Buffer; outcome: CodeCacheOutcome } = usable ? readCache(cacheFile, key) : { outcome: 'off' };
-  const script = new vm.Script(Module.wrap(source), { filename: file, ...(found.data ? { cachedData: found.data } : {}) });
-  const outcome: CodeCacheOutcome = found.data && script.cachedDataRejected ? 'rejected' : found.outcome;
-  const record: CodeCacheRecord = { bundle, outcome, ...(found.data ? { cachedDataRejected: script.cachedDataRejected === true } : {}) };
-  // A cache file not trusted is left alone (not ours to replace); any other problem is written over.
-  entries.push({ record, script, cacheFile, key, pending: usable !== undefined && outcome !== 'hit' && outcome !== 'untrusted' });
-  debug?.(`code cache: ${bundle} ${outcome}`);
-
+  const script = compileBundle(file, folder);
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   loaded.set(file, module);
   const dir = path.dirname(file);
