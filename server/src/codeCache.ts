@@ -164,12 +164,27 @@ function readCache(cacheFile: string, key: Buffer): { data?: Buffer; outcome: Co
   }
 }
 
+/** Temporary files of writes that never finished (the process was killed), after an hour. */
+function removeLeftovers(folder: string): void {
+  try {
+    for (const name of fs.readdirSync(folder)) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(folder, name);
+      const stat = fs.lstatSync(file);
+      if (stat.isFile() && Date.now() - stat.mtimeMs > 3_600_000) fs.unlinkSync(file);
+    }
+  } catch {
+    // Left for the next write.
+  }
+}
+
 /** Writes the cache file atomically: a new private file beside it, renamed over it. */
 function writeCache(cacheFile: string, key: Buffer, data: Buffer): boolean {
   const temp = `${cacheFile}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.writeFileSync(temp, Buffer.concat([MAGIC, key, sha256(data), data]), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, cacheFile);
+    removeLeftovers(path.dirname(cacheFile));
     return true;
   } catch (error) {
     debug?.(`code cache: could not write ${cacheFile} (${(error as Error).message})`);

@@ -65,6 +65,16 @@ test('a bundle is compiled without a cache, the cache is written privately, and 
     assert.equal(fs.statSync(cacheFileOf(cache)).mode & 0o777, 0o600);
   }
   assert.deepEqual(fs.readdirSync(cache).sort(), ['bundle.js.v8cache', 'sibling.js.v8cache'], 'no temporary file is left');
+  // A write that never finished (the process was killed before its rename) is removed by a later write after an hour.
+  const leftover = path.join(cache, 'bundle.js.v8cache.1-0-abcd.tmp');
+  const recent = path.join(cache, 'bundle.js.v8cache.2-0-abcd.tmp');
+  fs.writeFileSync(leftover, 'x');
+  fs.writeFileSync(recent, 'x');
+  fs.utimesSync(leftover, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+  fs.rmSync(cacheFileOf(cache, 'sibling.js'));
+  load(file, cache);
+  assert.deepEqual(fs.readdirSync(cache).sort(), ['bundle.js.v8cache', 'bundle.js.v8cache.2-0-abcd.tmp', 'sibling.js.v8cache']);
+  fs.rmSync(recent);
   const written = stamp(cacheFileOf(cache));
 
   const second = load(file, cache);
