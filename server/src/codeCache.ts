@@ -79,23 +79,23 @@ export function codeCacheRecords(): CodeCacheRecord[] {
 
 /**
  * The cache folder asked for: `--code-cache=<folder>` (the VS Code client passes one in its global
- * storage), else $XDG_CACHE_HOME/docker-workbench or ~/.cache/docker-workbench (%LOCALAPPDATA% on
- * Windows); none with --no-code-cache or DOCKER_WORKBENCH_CODE_CACHE=off.
+ * storage), else language-server in $XDG_CACHE_HOME/docker-workbench or ~/.cache/docker-workbench
+ * (%LOCALAPPDATA%\docker-workbench\cache on Windows); none with --no-code-cache or DOCKER_WORKBENCH_CODE_CACHE=off.
  */
 export function requestedCacheFolder(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   if (argv.includes('--no-code-cache') || /^(off|0|false|no)$/i.test(env[CODE_CACHE_ENV] ?? '')) return undefined;
   const given = argv.find((a) => a.startsWith('--code-cache='))?.slice('--code-cache='.length);
   if (given) return path.resolve(given);
-  if (process.platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'docker-workbench', 'cache') : undefined;
+  if (process.platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'docker-workbench', 'cache', 'language-server') : undefined;
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'docker-workbench');
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'docker-workbench', 'language-server');
   let home: string;
   try {
     home = os.homedir();
   } catch {
     return undefined;
   }
-  return home ? path.join(home, '.cache', 'docker-workbench') : undefined;
+  return home ? path.join(home, '.cache', 'docker-workbench', 'language-server') : undefined;
 }
 
 /** Whether a file or folder's owner and mode let no one but the user change it. */

@@ -13,10 +13,12 @@ import { HOST_ROLE, WORKER_MEMORY_MB, startHostWorker, type HostWorkerData } fro
 
 function startMainThread(): void {
   installCodeCacheHook();
-  const codeCache = usableCacheFolder(requestedCacheFolder(process.argv, process.env));
+  const serving = servesLanguageServer(process.argv);
+  // --version and the usage text create no cache folder.
+  const codeCache = serving ? usableCacheFolder(requestedCacheFolder(process.argv, process.env)) : undefined;
   const data: HostWorkerData = { role: HOST_ROLE, ...(codeCache ? { codeCache } : {}) };
   let started: Worker | undefined;
-  if (servesLanguageServer(process.argv) && !process.argv.includes('--inline')) {
+  if (serving && !process.argv.includes('--inline')) {
     const worker = startHostWorker(__filename, WORKER_MEMORY_MB, data);
     started = worker;
     // Until the server takes it, it must not keep a process alive that ends for another reason.

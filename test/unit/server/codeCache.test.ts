@@ -179,9 +179,9 @@ test('with the cache turned off nothing is read or written', () => {
 test('the cache folder: the command line, then $XDG_CACHE_HOME, then ~/.cache; none when turned off', () => {
   if (process.platform === 'win32') return;
   assert.equal(requestedCacheFolder(['--stdio', '--code-cache=/a/b'], { XDG_CACHE_HOME: '/x' }), '/a/b');
-  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: '/x' }), '/x/docker-workbench');
-  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: 'relative' }), path.join(os.homedir(), '.cache', 'docker-workbench'), 'a relative XDG_CACHE_HOME is ignored, as the spec says');
-  assert.equal(requestedCacheFolder(['--stdio'], {}), path.join(os.homedir(), '.cache', 'docker-workbench'));
+  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: '/x' }), '/x/docker-workbench/language-server');
+  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: 'relative' }), path.join(os.homedir(), '.cache', 'docker-workbench', 'language-server'), 'a relative XDG_CACHE_HOME is ignored, as the spec says');
+  assert.equal(requestedCacheFolder(['--stdio'], {}), path.join(os.homedir(), '.cache', 'docker-workbench', 'language-server'));
   assert.equal(requestedCacheFolder(['--stdio', '--no-code-cache', '--code-cache=/a'], {}), undefined);
   assert.equal(requestedCacheFolder(['--stdio', '--code-cache=/a'], { DOCKER_WORKBENCH_CODE_CACHE: 'off' }), undefined);
   assert.equal(requestedCacheFolder(['--stdio'], { DOCKER_WORKBENCH_CODE_CACHE: '0' }), undefined);
@@ -238,11 +238,11 @@ test('the built server writes its code cache on the first start and uses it on t
   assert.ok(!second.some((l) => / (written|rejected|corrupt|stale)$/.test(l)), second.join('; '));
   assert.deepEqual(files.map((f) => stamp(path.join(cache, f))), stamps, 'nothing was written again');
 
-  // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench.
+  // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench/language-server.
   const xdg = path.join(dir, 'xdg');
   const standalone = await startServer(dir, [], { XDG_CACHE_HOME: xdg });
   assert.ok(standalone.includes('code cache: serverMain.js written'), standalone.join('; '));
-  assert.deepEqual(fs.readdirSync(path.join(xdg, 'docker-workbench')).sort(), files);
+  assert.deepEqual(fs.readdirSync(path.join(xdg, 'docker-workbench', 'language-server')).sort(), files);
 
   // No usable folder (a file where it would be) or turned off: the server runs without a cache.
   fs.writeFileSync(path.join(dir, 'blocked'), '');
