@@ -21,15 +21,18 @@ export const COMMON = {
 };
 
 /**
- * The language server into `outdir`: server.js, the workers' serverWorker.js, and the shell parser (mvdan-sh, half of the
- * server's code) in its own file beside it, required on the first RUN to check: the main thread
- * and a worker that never parses shell neither compile nor hold it.
+ * The language server into `outdir`: server.js, a small start-up that starts the validation worker
+ * and loads the rest through the V8 code cache (server/src/launcher.ts); serverMain.js, the server;
+ * serverWorker.js, the workers' body; and the shell parser (mvdan-sh, half of the server's code) in
+ * its own file beside them, required on the first RUN to check: the main thread and a worker that
+ * never parses shell neither compile nor hold it.
  */
 export function serverBuilds(outdir) {
   return {
-    server: {
+    server: { ...COMMON, entryPoints: { server: 'server/src/launcher.ts' }, outdir },
+    serverMain: {
       ...COMMON,
-      entryPoints: { server: 'server/src/main.ts' },
+      entryPoints: { serverMain: 'server/src/main.ts' },
       outdir,
       alias: { 'mvdan-sh': './shellParser.js' },
       external: [...COMMON.external, './shellParser.js'],

@@ -60,6 +60,8 @@ export interface DockerWorkbenchApi {
   setPrompts(prompts: Prompts | undefined): void;
   /** Starts the language server if it is not running yet; resolves once it answered initialize. */
   startLanguageClient(): Promise<void>;
+  /** The extension's global storage (the language server keeps its code cache in it). */
+  readonly globalStorageUri: vscode.Uri;
 }
 
 let features: Features | undefined;
@@ -185,6 +187,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     get featuresLoaded() { return features !== undefined; },
     setPrompts: (p) => { prompts.current = p ?? vscodePrompts; },
     startLanguageClient,
+    globalStorageUri: context.globalStorageUri,
   };
 }
 

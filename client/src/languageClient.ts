@@ -10,13 +10,25 @@ export function ruleSettings(): RuleSeverityOverrides {
   return { ...vscode.workspace.getConfiguration('dockerWorkbench').get<RuleSeverityOverrides>('rules', {}) };
 }
 
+/**
+ * Where the server keeps its V8 code cache: a folder of its own in the extension's global storage
+ * (the server creates it 0700 and uses it only while no one else can write it), given on the
+ * command line because the server starts its first worker before initialize arrives.
+ */
+export function codeCacheArgs(context: Pick<vscode.ExtensionContext, 'globalStorageUri'>): string[] {
+  const enabled = vscode.workspace.getConfiguration('dockerWorkbench').get<boolean>('languageServer.codeCache', true);
+  if (!enabled || context.globalStorageUri.scheme !== 'file') return ['--no-code-cache'];
+  return [`--code-cache=${vscode.Uri.joinPath(context.globalStorageUri, 'languageServerCache').fsPath}`];
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   // The language client (dist/vendor/languageclient.js) loads with the first Dockerfile or compose file.
   const { LanguageClient: Client, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
+  const args = codeCacheArgs(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
+    run: { module, transport: TransportKind.ipc, args },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
   };
   // Only in a trusted workspace does the server read files outside the workspace folders.
   const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() }, workspaceTrusted: vscode.workspace.isTrusted };

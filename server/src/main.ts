@@ -1,27 +1,39 @@
-// Entry point of the bundled server (dist/server.js). The transport comes from the command line,
-// as vscode-languageserver reads it: `--stdio` for other editors, `--node-ipc` for VS Code's
-// client, `--socket=PORT` or `--pipe=NAME` otherwise. The same file is the body of the server's
-// worker threads (see lsp/hostProxy) when dist/serverWorker.js, the smaller bundle made for them,
-// is not beside it; `--inline` runs everything in one thread instead.
+// The language server (dist/serverMain.js), started by dist/server.js (launcher.ts), which loads it
+// through the code cache and hands it the validation worker it has already started. The transport
+// comes from the command line, as vscode-languageserver reads it: `--stdio` for other editors,
+// `--node-ipc` for VS Code's client, `--socket=PORT` or `--pipe=NAME` otherwise; `--inline` runs
+// everything in one thread. Run directly (`node serverMain.js --stdio`) it works the same without
+// the cache. The same file is the body of the server's worker threads when dist/serverWorker.js,
+// the smaller bundle made for them, is not beside it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread, workerData, type Worker } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './lsp/server';
 import { formatError } from './lsp/formatError';
-import { HOST_ROLE, runHostWorker } from './lsp/hostWorker';
+import { runHostWorker } from './lsp/hostWorker';
+import { HOST_ROLE, type HostWorkerData } from './lsp/workerStart';
+import { servesLanguageServer } from './commandLine';
 
-const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];
+/** What the start-up (launcher.ts) hands the server. */
+export interface Boot {
+  /** The script a host worker starts from. */
+  workerEntry: string;
+  workerData?: HostWorkerData;
+  /** The validation worker the start-up already started, if it did and it still runs (once). */
+  takeStartedWorker?: () => Worker | undefined;
+}
 
-function main(): void {
+export function runServer(boot?: Boot): void {
   if (process.argv.includes('--version')) {
     process.stdout.write(`${SERVER_NAME} ${SERVER_VERSION}\n`);
     process.exit(0);
   }
-  if (!process.argv.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)))) {
+  if (!servesLanguageServer(process.argv)) {
     process.stderr.write(
       `${SERVER_NAME} ${SERVER_VERSION}: a language server for Dockerfiles and compose files.\n` +
-        'Usage: node server.js --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME) [--inline]\n',
+        'Usage: node server.js --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME) [--inline]\n' +
+        '                                [--code-cache=FOLDER | --no-code-cache]\n',
     );
     process.exit(2);
   }
@@ -33,9 +45,13 @@ function main(): void {
   process.on('unhandledRejection', (reason) => connection.console.error(formatError('unhandled rejection', reason)));
   process.on('uncaughtException', (error) => connection.console.error(formatError('uncaught exception', error)));
 
+  if (process.argv.includes('--inline')) {
+    startServer(connection, {});
+    return;
+  }
   const workerBundle = path.join(__dirname, 'serverWorker.js');
-  startServer(connection, process.argv.includes('--inline') ? {} : { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename });
+  startServer(connection, boot ?? { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename });
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === HOST_ROLE) runHostWorker();
-else if (isMainThread) main();
+else if (isMainThread && require.main === module) runServer();

@@ -375,7 +375,7 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
   let peer;
   let published = new Map();
   const start = async () => {
-    peer = new LspPeer(process.execPath, [server, '--stdio']);
+    peer = new LspPeer(process.execPath, [server, '--stdio', '--no-code-cache']);
     published = new Map();
     peer.child.on('exit', (code, signal) => {
       if (!peer.stopping) {

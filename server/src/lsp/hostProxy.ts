@@ -4,9 +4,9 @@
 // long is stopped, one that runs out of memory ends on its own; the next message starts a fresh
 // worker, which is first told the documents and state again. An InlineHost runs the host in the
 // calling thread (tests, and wherever worker threads are not wanted).
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LanguageHost, type HostMessage, type HostReply } from './host';
-import { HOST_ROLE } from './hostWorker';
+import { HOST_ROLE, startHostWorker, type HostWorkerData } from './workerStart';
 
 export type SyncMessage = Exclude<HostMessage, { id: number }>;
 type CallMessage = Extract<HostMessage, { id: number }>;
@@ -58,8 +58,12 @@ export class InlineHost implements Host {
 }
 
 export interface WorkerHostOptions {
-  /** The script that runs runHostWorker when started with HOST_ROLE (the server bundle itself). */
+  /** The script that runs runHostWorker when started with HOST_ROLE (dist/server.js). */
   entry: string;
+  /** Given to each worker (the code cache folder). */
+  workerData?: Omit<HostWorkerData, 'role'>;
+  /** A worker already started with the same entry and data, taken instead of starting one (once). */
+  takeStarted?: () => Worker | undefined;
   /** Messages that bring a fresh worker up to date (state, open documents, published diagnostics). */
   replay: () => SyncMessage[];
   /** Heap limit of the worker, in MB. */
@@ -97,13 +101,7 @@ export class WorkerHost implements Host {
     this.starts++;
     this.startedAt = performance.now();
     this.options.started?.(`${this.options.name} worker started (${this.starts === 1 ? 'first' : `start ${this.starts}`})`);
-    const worker = new Worker(this.options.entry, {
-      workerData: { role: HOST_ROLE },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 8 },
-      // Not the process's own streams: stdout may be the LSP transport. What a worker prints goes to the log.
-      stdout: true,
-      stderr: true,
-    });
+    const worker = this.options.takeStarted?.() ?? startHostWorker(this.options.entry, this.options.memoryMb, { ...this.options.workerData, role: HOST_ROLE });
     const forward = (chunk: Buffer) => this.options.log(`${this.options.name} worker: ${chunk.toString('utf8').trimEnd()}`);
     worker.stdout.on('data', forward);
     worker.stderr.on('data', forward);

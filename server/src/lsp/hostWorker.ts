@@ -1,8 +1,9 @@
 // The body of a language-host worker thread: messages in, replies out, one at a time.
 import { parentPort } from 'node:worker_threads';
 import { LanguageHost, type HostMessage } from './host';
+import { flushCodeCache } from './codeCacheHook';
 
-export const HOST_ROLE = 'docker-workbench-language-host';
+export { HOST_ROLE } from './workerStart';
 
 export function runHostWorker(): void {
   const port = parentPort;
@@ -13,5 +14,7 @@ export function runHostWorker(): void {
     if (reply) port.postMessage(reply);
     // The reply is on its way; the full validation it asks for waits for this load, not its budget.
     if (reply?.partial) host.loadDeferred();
+    // A complete answer has compiled what the next start needs: the cache is written now (once).
+    else if (reply) flushCodeCache();
   });
 }

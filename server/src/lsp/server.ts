@@ -26,6 +26,9 @@ import {
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
+import { WORKER_MEMORY_MB, type HostWorkerData } from './workerStart';
+import { flushCodeCache } from './codeCacheHook';
+import type { Worker } from 'node:worker_threads';
 import { version } from '../../../package.json';
 
 export const SERVER_NAME = 'docker-workbench-language-server';
@@ -51,12 +54,15 @@ export const VALIDATION_KILL_MS = 8000;
 export const REQUEST_KILL_MS = 5000;
 /** The request worker starts with the first request, which waits this much longer for its answer. */
 export const REQUEST_COLD_START_MS = 2000;
-/** Heap limit of each worker thread, in MB (the whole server stays near 300 MB at worst). */
-export const WORKER_MEMORY_MB = 96;
+export { WORKER_MEMORY_MB } from './workerStart';
 
 export interface ServerOptions {
-  /** The script that starts a host worker (the bundle itself); without it the hosts run inline. */
+  /** The script that starts a host worker (dist/server.js); without it the hosts run inline. */
   workerEntry?: string;
+  /** Given to each worker (the code cache folder). */
+  workerData?: Omit<HostWorkerData, 'role'>;
+  /** The validation worker the start-up already started (launcher.ts), taken at initialize. */
+  takeStartedWorker?: () => Worker | undefined;
   /** Services to advertise instead of the shipped two (whose capabilities are ADVERTISED_CAPABILITIES). */
   services?: Record<DocumentKind, LanguageService>;
 }
@@ -103,11 +109,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ...[...documents.values()].map((d): SyncMessage => ({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })),
     ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
   ];
-  const makeHost = (name: string, withPublished: boolean): Host => options.workerEntry
-    ? new WorkerHost({ entry: options.workerEntry, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, started: (m) => connection.console.log(m), name })
+  const makeHost = (name: string, withPublished: boolean, takeStarted?: () => Worker | undefined): Host => options.workerEntry
+    ? new WorkerHost({
+      entry: options.workerEntry, workerData: options.workerData, takeStarted, replay: replay(withPublished), memoryMb: WORKER_MEMORY_MB, log: warn, started: (m) => connection.console.log(m), name,
+    })
     : new InlineHost();
   const requests = makeHost('requests', true);
-  const validation = makeHost('validation', false);
+  const validation = makeHost('validation', false, options.takeStartedWorker);
   const hosts = [requests, validation];
   const broadcast = (message: SyncMessage) => hosts.forEach((h) => h.post(message));
   // Inline hosts have no replay: bring them up to date now.
@@ -251,8 +259,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     stateChanged();
-    // The validation worker starts now, while the client finishes its own start-up, so the first
-    // file opened is checked without waiting for it. The request worker starts with the first
+    // The validation worker starts now (dist/server.js started it before loading the server; it
+    // is taken now), while the client finishes its own start-up, so the first file opened is
+    // checked without waiting for it. The request worker starts with the first
     // request: a client that only shows diagnostics (a linter, CI) never pays for it.
     validation.start();
     // The main thread never evaluates the language services: the workers do, when a document needs one.
@@ -261,6 +270,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
   connection.onInitialized(() => {
+    // What answering initialize compiled is what the next start needs first: cache it (once).
+    setImmediate(flushCodeCache);
     if (!foldersChange) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));

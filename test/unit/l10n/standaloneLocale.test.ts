@@ -13,7 +13,7 @@ import { LspPeer } from '../../harness/lspPeer.mjs';
 const CJK = /[\u4e00-\u9fff]/;
 
 async function firstDiagnosticMessage(dir: string, initialize: Record<string, unknown>): Promise<string> {
-  const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
+  const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH, XDG_CACHE_HOME: path.join(dir, 'cache') } });
   try {
     await peer.request('initialize', { processId: null, rootUri: null, capabilities: {}, ...initialize });
     peer.notify('initialized', {});
@@ -34,7 +34,7 @@ test('the standalone server carries its Chinese bundle and follows the locale fr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-zh-'));
   try {
     await buildServer(dir);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverMain.js', 'serverWorker.js', 'shellParser.js']);
     const zh = await firstDiagnosticMessage(dir, { locale: 'zh-CN' });
     assert.match(zh, CJK);
     assert.match(zh, /RUNN/);

@@ -88,7 +88,7 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
 test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
   await buildServer(dir);
-  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio']);
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio', '--no-code-cache']);
   try {
     const started: string[] = [];
     peer.observe((m) => {

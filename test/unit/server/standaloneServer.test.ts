@@ -13,15 +13,15 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 test('node server.js --stdio runs with no node_modules, answers initialize and publishes diagnostics', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-'));
   try {
-    // As `npm run build` lays it out: the shell parser in its own file beside server.js, loaded
-    // from there on the first RUN, and the workers' own smaller bundle (other tests run server.js
-    // alone, which starts its workers with itself).
+    // As `npm run build` lays it out: the start-up (server.js), the server it loads, the workers'
+    // own smaller bundle, and the shell parser in its own file, loaded from there on the first RUN.
+    // No HOME: the code cache goes to $XDG_CACHE_HOME, inside the folder removed below.
     await buildServer(dir);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverWorker.js', 'shellParser.js']);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverMain.js', 'serverWorker.js', 'shellParser.js']);
     assert.ok(!fs.readFileSync(path.join(dir, 'server.js'), 'utf8').includes('mvdan.cc/sh'), 'the shell parser is not in server.js');
     const worker = fs.readFileSync(path.join(dir, 'serverWorker.js'), 'utf8');
     assert.ok(!worker.includes('mvdan.cc/sh') && !worker.includes('createConnection'), 'the worker bundle holds neither the shell parser nor the connection');
-    const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
+    const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH, XDG_CACHE_HOME: path.join(dir, 'cache') } });
     const child = peer.child;
     try {
       const initialized = await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
@@ -65,7 +65,7 @@ test('editing a base compose file republishes the diagnostics of an open -f over
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-overlay-'));
   try {
     await buildServer(dir);
-    const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH } });
+    const peer = new LspPeer(process.execPath, ['server.js', '--stdio'], { cwd: dir, env: { PATH: process.env.PATH, XDG_CACHE_HOME: path.join(dir, 'cache') } });
     try {
       await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
       peer.notify('initialized', {});

@@ -17,7 +17,7 @@ const STUCK = 'file:///tmp/dwb-workers/stuck/Dockerfile';
 test('a stuck validation, a stuck request and a validation out of memory cost their worker, and the server goes on', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-workers-'));
   await buildServer(dir);
-  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio'], { env: { ...process.env, DWB_HOST_TEST_HOOKS: '1' } });
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio', '--no-code-cache'], { env: { ...process.env, DWB_HOST_TEST_HOOKS: '1' } });
   try {
     const logs: string[] = [];
     peer.observe((m) => { if (m.method === 'window/logMessage') logs.push(m.params.message); });

@@ -1,0 +1,9 @@
+// The server's command line, shared by its start-up (launcher.ts) and the server (main.ts).
+
+/** The transports, as vscode-languageserver reads them from the command line. */
+export const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];
+
+/** Whether the command line asks for a language server (not --version or the usage text). */
+export function servesLanguageServer(argv: readonly string[]): boolean {
+  return !argv.includes('--version') && argv.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)));
+}

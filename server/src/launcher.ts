@@ -1,0 +1,48 @@
+// Entry point of dist/server.js: the server's start-up, small enough to compile at once. In the
+// main thread it starts the validation worker first (so the worker boots while the rest of the
+// server loads and answers initialize), then loads the server (dist/serverMain.js) through the
+// code cache; in a worker thread it loads the worker's body (dist/serverWorker.js) the same way.
+// The transport and options come from the command line (see main.ts); --code-cache=<folder> and
+// --no-code-cache choose the cache folder (codeCache.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMainThread, workerData, type Worker } from 'node:worker_threads';
+import { installCodeCacheHook, loadBundle, requestedCacheFolder, usableCacheFolder } from './codeCache';
+import { servesLanguageServer } from './commandLine';
+import { HOST_ROLE, WORKER_MEMORY_MB, startHostWorker, type HostWorkerData } from './lsp/workerStart';
+
+function startMainThread(): void {
+  installCodeCacheHook();
+  const serving = servesLanguageServer(process.argv);
+  // --version and the usage text create no cache folder.
+  const codeCache = serving ? usableCacheFolder(requestedCacheFolder(process.argv, process.env)) : undefined;
+  const data: HostWorkerData = { role: HOST_ROLE, ...(codeCache ? { codeCache } : {}) };
+  let started: Worker | undefined;
+  if (serving && !process.argv.includes('--inline')) {
+    const worker = startHostWorker(__filename, WORKER_MEMORY_MB, data);
+    started = worker;
+    // Until the server takes it, it must not keep a process alive that ends for another reason.
+    worker.unref();
+    worker.once('exit', () => {
+      if (started === worker) started = undefined;
+    });
+  }
+  const takeStartedWorker = () => {
+    const worker = started;
+    started = undefined;
+    worker?.ref();
+    return worker;
+  };
+  const server = loadBundle(path.join(__dirname, 'serverMain.js'), codeCache) as typeof import('./main');
+  server.runServer({ workerEntry: __filename, workerData: data, takeStartedWorker });
+}
+
+function startWorkerThread(data: HostWorkerData): void {
+  installCodeCacheHook();
+  // The worker's own bundle; serverMain.js holds the same body when it is missing.
+  const body = path.join(__dirname, 'serverWorker.js');
+  loadBundle(fs.existsSync(body) ? body : path.join(__dirname, 'serverMain.js'), data.codeCache);
+}
+
+if (isMainThread) startMainThread();
+else if ((workerData as HostWorkerData | undefined)?.role === HOST_ROLE) startWorkerThread(workerData as HostWorkerData);

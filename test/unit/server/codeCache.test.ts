@@ -1,0 +1,253 @@
+// The V8 code cache of the server's bundles (server/src/codeCache.ts). Each load runs in a fresh
+// node process: V8 keeps compiled scripts per isolate, so a second load in the same process would
+// not read the cache at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { requestedCacheFolder, type CodeCacheRecord } from '../../../server/src/codeCache';
+import { buildServer } from '../../../esbuild.server.mjs';
+import { LspPeer } from '../../harness/lspPeer.mjs';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+let root: string;
+let probe: string;
+
+before(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-code-cache-'));
+  await esbuild.build({ entryPoints: [path.join(REPO, 'server/src/codeCache.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(root, 'codeCache.cjs'), logLevel: 'silent' });
+  probe = path.join(root, 'probe.cjs');
+  fs.writeFileSync(probe, [
+    "const cache = require('./codeCache.cjs');",
+    'const [file, folder] = process.argv.slice(2);',
+    "const loaded = cache.loadBundle(file, folder === '-' ? undefined : folder);",
+    'const value = loaded.run();',
+    'cache.flushCodeCache();',
+    'process.stdout.write(JSON.stringify({ value, records: cache.codeCacheRecords() }));',
+  ].join('\n'));
+});
+
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+/** A bundle (with a sibling it requires, as serverWorker.js requires ./shellParser.js) in a fresh folder. */
+function makeBundle(name: string, body = 'return 6 * 7;'): { dir: string; file: string; cache: string } {
+  const dir = fs.mkdtempSync(path.join(root, `${name}-`));
+  const functions = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join('\n');
+  fs.writeFileSync(path.join(dir, 'sibling.js'), `${functions}\nexports.twice = (x) => f1(x) * 2 - 2;\n`);
+  const file = path.join(dir, 'bundle.js');
+  fs.writeFileSync(file, `"use strict";\nconst sibling = require("./sibling.js");\nconst path = require("node:path");\n${functions}\nexports.run = () => { ${body} } ;\nexports.where = () => path.basename(__filename) + sibling.twice(1);\n`);
+  return { dir, file, cache: path.join(dir, 'cache') };
+}
+
+function load(file: string, folder: string | undefined): { value: unknown; records: CodeCacheRecord[] } {
+  return JSON.parse(execFileSync(process.execPath, [probe, file, folder ?? '-'], { encoding: 'utf8', env: { PATH: process.env.PATH } }));
+}
+
+const record = (result: { records: CodeCacheRecord[] }, bundle = 'bundle.js') => result.records.find((r) => r.bundle === bundle);
+const cacheFileOf = (cache: string, bundle = 'bundle.js') => path.join(cache, `${bundle}.v8cache`);
+const stamp = (file: string) => {
+  const s = fs.statSync(file);
+  return `${s.ino}:${s.mtimeMs}`;
+};
+
+test('a bundle is compiled without a cache, the cache is written privately, and the next load uses it', () => {
+  const { file, cache } = makeBundle('reuse');
+  const first = load(file, cache);
+  assert.equal(first.value, 42);
+  assert.deepEqual(record(first), { bundle: 'bundle.js', outcome: 'miss', written: true });
+  assert.deepEqual(record(first, 'sibling.js'), { bundle: 'sibling.js', outcome: 'miss', written: true }, 'a bundle it requires goes through the cache too');
+  if (process.platform !== 'win32') {
+    assert.equal(fs.statSync(cache).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(cacheFileOf(cache)).mode & 0o777, 0o600);
+  }
+  assert.deepEqual(fs.readdirSync(cache).sort(), ['bundle.js.v8cache', 'sibling.js.v8cache'], 'no temporary file is left');
+  // A write that never finished (the process was killed before its rename) is removed by a later write after an hour.
+  const leftover = path.join(cache, 'bundle.js.v8cache.1-0-abcd.tmp');
+  const recent = path.join(cache, 'bundle.js.v8cache.2-0-abcd.tmp');
+  fs.writeFileSync(leftover, 'x');
+  fs.writeFileSync(recent, 'x');
+  fs.utimesSync(leftover, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+  fs.rmSync(cacheFileOf(cache, 'sibling.js'));
+  load(file, cache);
+  assert.deepEqual(fs.readdirSync(cache).sort(), ['bundle.js.v8cache', 'bundle.js.v8cache.2-0-abcd.tmp', 'sibling.js.v8cache']);
+  fs.rmSync(recent);
+  const written = stamp(cacheFileOf(cache));
+
+  const second = load(file, cache);
+  assert.equal(second.value, 42);
+  assert.deepEqual(record(second), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false });
+  assert.deepEqual(record(second, 'sibling.js'), { bundle: 'sibling.js', outcome: 'hit', cachedDataRejected: false });
+  assert.equal(stamp(cacheFileOf(cache)), written, 'a cache that was used is not written again');
+});
+
+test('a damaged cache is never given to V8 and is written again', () => {
+  const { file, cache } = makeBundle('corrupt');
+  load(file, cache);
+  const cacheFile = cacheFileOf(cache);
+  const bytes = fs.readFileSync(cacheFile);
+  bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+  fs.writeFileSync(cacheFile, bytes);
+  const damaged = load(file, cache);
+  assert.equal(damaged.value, 42);
+  assert.deepEqual(record(damaged), { bundle: 'bundle.js', outcome: 'corrupt', written: true });
+  assert.equal(record(load(file, cache))?.outcome, 'hit', 'the rewritten cache is used');
+
+  fs.truncateSync(cacheFile, 20);
+  assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'corrupt', written: true }, 'a truncated cache');
+  assert.equal(record(load(file, cache))?.outcome, 'hit');
+});
+
+test('a cache of another build of the bundle is stale and is replaced', () => {
+  const { file, cache } = makeBundle('stale');
+  load(file, cache);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('6 * 7', '6 * 8'));
+  const changed = load(file, cache);
+  assert.equal(changed.value, 48, 'the new bundle runs, not the cached code');
+  assert.deepEqual(record(changed), { bundle: 'bundle.js', outcome: 'stale', written: true });
+  const again = load(file, cache);
+  assert.deepEqual(record(again), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false });
+  assert.equal(again.value, 48);
+});
+
+test('a cache V8 refuses is reported as rejected and written again', () => {
+  // A well-formed file (this bundle's key, a correct checksum) holding the cache of another script.
+  const { file, cache } = makeBundle('rejected');
+  const other = makeBundle('other', 'return "a longer body than the first bundle has";');
+  load(file, cache);
+  load(other.file, other.cache);
+  const mine = fs.readFileSync(cacheFileOf(cache));
+  const foreign = fs.readFileSync(cacheFileOf(other.cache)).subarray(72);
+  // Layout: 8 bytes of magic, the 32-byte key, the 32-byte SHA-256 of the data, the data.
+  const forged = Buffer.concat([mine.subarray(0, 40), createHash('sha256').update(foreign).digest(), foreign]);
+  fs.writeFileSync(cacheFileOf(cache), forged);
+  const refused = load(file, cache);
+  assert.equal(refused.value, 42);
+  assert.deepEqual(record(refused), { bundle: 'bundle.js', outcome: 'rejected', cachedDataRejected: true, written: true });
+  assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false });
+});
+
+test('a folder others can write, a symbolic link, or a cache file not private is not used', () => {
+  const { dir, file, cache } = makeBundle('untrusted');
+  if (process.platform !== 'win32') {
+    fs.mkdirSync(cache, { mode: 0o700 });
+    fs.chmodSync(cache, 0o777);
+    const open = load(file, cache);
+    assert.equal(open.value, 42);
+    assert.deepEqual(record(open), { bundle: 'bundle.js', outcome: 'off' });
+    assert.deepEqual(fs.readdirSync(cache), [], 'nothing is written into a folder others can write');
+    fs.chmodSync(cache, 0o700);
+
+    load(file, cache);
+    fs.chmodSync(cacheFileOf(cache), 0o666);
+    assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'untrusted' }, 'a cache file others can write is neither used nor replaced');
+    assert.equal(fs.statSync(cacheFileOf(cache)).mode & 0o777, 0o666);
+    fs.chmodSync(cacheFileOf(cache), 0o600);
+    if (process.getuid?.() === 0) {
+      fs.chownSync(cacheFileOf(cache), 65534, 65534);
+      assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'untrusted' }, 'a cache file of another user');
+      fs.chownSync(cacheFileOf(cache), 0, 0);
+    }
+  }
+  // A cache file that is a symbolic link (to a real cache) is not followed.
+  const elsewhere = path.join(dir, 'elsewhere.v8cache');
+  fs.renameSync(cacheFileOf(cache), elsewhere);
+  fs.symlinkSync(elsewhere, cacheFileOf(cache));
+  assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'untrusted' });
+  assert.ok(fs.lstatSync(cacheFileOf(cache)).isSymbolicLink(), 'left alone');
+
+  // A cache folder that is a symbolic link to a good one is not used either.
+  const link = path.join(dir, 'link');
+  fs.symlinkSync(cache, link);
+  assert.deepEqual(record(load(file, link)), { bundle: 'bundle.js', outcome: 'off' });
+});
+
+test('with the cache turned off nothing is read or written', () => {
+  const { dir, file } = makeBundle('off');
+  const off = load(file, undefined);
+  assert.equal(off.value, 42);
+  assert.deepEqual(record(off), { bundle: 'bundle.js', outcome: 'off' });
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['bundle.js', 'sibling.js']);
+  // A folder that cannot be made (a file in its way): no cache, the bundle still loads.
+  fs.writeFileSync(path.join(dir, 'blocked'), '');
+  assert.deepEqual(record(load(file, path.join(dir, 'blocked', 'cache'))), { bundle: 'bundle.js', outcome: 'off' });
+});
+
+test('the cache folder: the command line, then $XDG_CACHE_HOME, then ~/.cache; none when turned off', () => {
+  if (process.platform === 'win32') return;
+  assert.equal(requestedCacheFolder(['--stdio', '--code-cache=/a/b'], { XDG_CACHE_HOME: '/x' }), '/a/b');
+  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: '/x' }), '/x/docker-workbench/language-server');
+  assert.equal(requestedCacheFolder(['--stdio'], { XDG_CACHE_HOME: 'relative' }), path.join(os.homedir(), '.cache', 'docker-workbench', 'language-server'), 'a relative XDG_CACHE_HOME is ignored, as the spec says');
+  assert.equal(requestedCacheFolder(['--stdio'], {}), path.join(os.homedir(), '.cache', 'docker-workbench', 'language-server'));
+  assert.equal(requestedCacheFolder(['--stdio', '--no-code-cache', '--code-cache=/a'], {}), undefined);
+  assert.equal(requestedCacheFolder(['--stdio', '--code-cache=/a'], { DOCKER_WORKBENCH_CODE_CACHE: 'off' }), undefined);
+  assert.equal(requestedCacheFolder(['--stdio'], { DOCKER_WORKBENCH_CODE_CACHE: '0' }), undefined);
+});
+
+/** Starts `node server.js --stdio` from `dir`, opens a Dockerfile, waits for its full diagnostics; returns the cache's debug lines. */
+async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
+  const peer = new LspPeer(process.execPath, ['server.js', '--stdio', ...args], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, DOCKER_WORKBENCH_CODE_CACHE_DEBUG: '1', ...env } });
+  const lines: string[] = [];
+  // The main thread's lines come on stderr, the workers' through the log.
+  peer.child.stderr!.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.startsWith('code cache: '))));
+  peer.observe((m: any) => {
+    const line = m.method === 'window/logMessage' ? /code cache: .*/.exec(m.params.message)?.[0] : undefined;
+    if (line) lines.push(line);
+  });
+  try {
+    await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    const full = peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && !m.params.partial && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM busybox\nRUN make && cd /tmp\n' } });
+    await full;
+    // The worker writes its caches right after that answer: wait for its word on the last one.
+    await waitFor(() => lines.some((l) => /shellParser\.js (written|not written|hit|off|untrusted)/.test(l)) && lines.some((l) => /serverMain\.js (written|not written|hit|off)/.test(l)));
+  } finally {
+    await peer.stop();
+    await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));
+  }
+  return lines;
+}
+
+async function waitFor(condition: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('the built server writes its code cache on the first start and uses it on the second', async () => {
+  const dir = fs.mkdtempSync(path.join(root, 'server-'));
+  await buildServer(dir);
+  const cache = path.join(dir, 'cache');
+  const first = await startServer(dir, [`--code-cache=${cache}`]);
+  for (const bundle of ['serverMain.js', 'serverWorker.js', 'shellParser.js']) {
+    assert.ok(first.includes(`code cache: ${bundle} miss`), `${bundle}: ${first.join('; ')}`);
+    assert.ok(first.includes(`code cache: ${bundle} written`), `${bundle}: ${first.join('; ')}`);
+  }
+  const files = ['serverMain.js.v8cache', 'serverWorker.js.v8cache', 'shellParser.js.v8cache'];
+  assert.deepEqual(fs.readdirSync(cache).sort(), files);
+  const stamps = files.map((f) => stamp(path.join(cache, f)));
+
+  const second = await startServer(dir, [`--code-cache=${cache}`]);
+  for (const bundle of ['serverMain.js', 'serverWorker.js', 'shellParser.js']) assert.ok(second.includes(`code cache: ${bundle} hit`), `${bundle}: ${second.join('; ')}`);
+  assert.ok(!second.some((l) => / (written|rejected|corrupt|stale)$/.test(l)), second.join('; '));
+  assert.deepEqual(files.map((f) => stamp(path.join(cache, f))), stamps, 'nothing was written again');
+
+  // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench/language-server.
+  const xdg = path.join(dir, 'xdg');
+  const standalone = await startServer(dir, [], { XDG_CACHE_HOME: xdg });
+  assert.ok(standalone.includes('code cache: serverMain.js written'), standalone.join('; '));
+  assert.deepEqual(fs.readdirSync(path.join(xdg, 'docker-workbench', 'language-server')).sort(), files);
+
+  // No usable folder (a file where it would be) or turned off: the server runs without a cache.
+  fs.writeFileSync(path.join(dir, 'blocked'), '');
+  const blocked = await startServer(dir, [], { XDG_CACHE_HOME: path.join(dir, 'blocked') });
+  assert.ok(blocked.includes('code cache: serverMain.js off') && blocked.includes('code cache: shellParser.js off'), blocked.join('; '));
+  const off = await startServer(dir, ['--no-code-cache'], { XDG_CACHE_HOME: xdg });
+  assert.ok(off.includes('code cache: serverMain.js off') && off.includes('code cache: serverWorker.js off'), off.join('; '));
+});
