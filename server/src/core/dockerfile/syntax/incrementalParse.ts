@@ -4,6 +4,10 @@
 // also started an instruction in the old parse: from there on the old nodes are reused, moved by
 // the edit's length. A one-character edit re-parses one instruction. The old Dockerfile's nodes
 // are moved in place, so it must not be used afterwards.
+// A file past the item budget (MAX_PARSED_ITEMS) is parsed this way too when the edit lies before
+// where the parse stopped and leaves the number of items the same: a fresh parse then counts the
+// same items up to the reused ones and stops on the same one, moved by the edit. Otherwise, or
+// past the length budget, it is parsed afresh (the cut may move).
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../../text';
 import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, parseBody, parseDockerfile } from './parser';
@@ -28,7 +32,9 @@ function directiveZoneEnd(old: Dockerfile): number {
 export function reparseDockerfile(old: Dockerfile, text: string, index: LineIndex, change: TextChange): Dockerfile {
   // An edit on the directive lines (or the line that ends them) can change the escape character.
   // A file past the parse budget (or binary) is parsed afresh: where the budget ends may move.
-  if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
+  if (change.start <= directiveZoneEnd(old) || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
+  const cut = old.unparsed;
+  if (cut && (cut.reason !== 'size' || old.text.length >= MAX_PARSED_LENGTH || change.oldEnd >= cut.at)) return parseDockerfile(text, index);
   const olds = old.instructions;
   const k = lastStartingBefore(olds, change.start);
   const line = k >= 0 ? index.positionAt(olds[k]!.span.start).line : old.directives.length;
@@ -60,8 +66,16 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
       comments.push(comment);
     }
   }
-  // The edit added enough to reach the budget: parse afresh so the cut is where a fresh parse makes it.
-  if (instructions.length + comments.length >= MAX_PARSED_ITEMS) return parseDockerfile(text, index);
+  const items = instructions.length + comments.length;
+  if (cut) {
+    // Past the item budget: the same items after the edit's reparse, so the same cut, moved.
+    if (stoppedAt === undefined || items !== old.instructions.length + old.comments.length) return parseDockerfile(text, index);
+  } else if (items >= MAX_PARSED_ITEMS) {
+    // The edit added enough to reach the budget: parse afresh so the cut is where a fresh parse makes it.
+    return parseDockerfile(text, index);
+  }
   const { stages, globalArgs } = buildStages(instructions);
-  return { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
+  const doc: Dockerfile = { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
+  if (cut) doc.unparsed = { at: cut.at + change.delta, reason: 'size' };
+  return doc;
 }
