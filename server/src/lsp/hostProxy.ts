@@ -99,9 +99,7 @@ export class WorkerHost implements Host {
     this.options.started?.(`${this.options.name} worker started (${this.starts === 1 ? 'first' : `start ${this.starts}`})`);
     const worker = new Worker(this.options.entry, {
       workerData: { role: HOST_ROLE },
-      // A 4 MB young generation: 4-8 MB less resident than 8 MB (small file and 10,000 lines) for
-      // the same CPU per edit; 2 MB cost more CPU at 10,000 lines (BENCHMARKS.md, memory pass).
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 8 },
       // Not the process's own streams: stdout may be the LSP transport. What a worker prints goes to the log.
       stdout: true,
       stderr: true,
