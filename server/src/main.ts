@@ -5,7 +5,6 @@
 // is not beside it; `--inline` runs everything in one thread instead.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, SERVER_NAME, SERVER_VERSION } from './lsp/server';
@@ -34,11 +33,6 @@ function main(): void {
   process.on('unhandledRejection', (reason) => connection.console.error(formatError('unhandled rejection', reason)));
   process.on('uncaughtException', (error) => connection.console.error(formatError('uncaught exception', error)));
 
-  // Optimised code is compiled on the worker's own thread, not on V8's background threads: each
-  // background thread keeps the compiler's scratch memory in its own malloc arena, about 6 MB more
-  // resident for a small Dockerfile and 14 MB at 10,000 lines, for the same CPU per edit. Read when
-  // an isolate is created, so it holds for the workers started after this (measured in BENCHMARKS.md).
-  v8.setFlagsFromString('--no-concurrent-recompilation');
   const workerBundle = path.join(__dirname, 'serverWorker.js');
   startServer(connection, process.argv.includes('--inline') ? {} : { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename });
 }
