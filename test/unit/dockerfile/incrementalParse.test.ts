@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Dockerfile, Instruction } from '../../../server/src/core/dockerfile/syntax/ast';
-import { parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { MAX_PARSED_ITEMS, parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
 import { reparseDockerfile } from '../../../server/src/core/dockerfile/syntax/incrementalParse';
 import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
 import { keyValuesOf } from '../../../server/src/core/dockerfile/syntax/words';
@@ -94,4 +94,54 @@ test('an edit that makes the file binary (a NUL near the top) parses it as a fre
   const change = diffTexts(text, next)!;
   assert.deepEqual(plain(reparseDockerfile(parseDockerfile(text), next, new LineIndex(next), change)), plain(parseDockerfile(next)));
   assert.equal(parseDockerfile(next).unparsed?.reason, 'binary');
+});
+
+/** A file past the item budget: stages of six items (a FROM, comments, a continued RUN...), 200 items too many. */
+function overBudget(): string {
+  const out: string[] = [];
+  for (let s = 0; s * 6 < MAX_PARSED_ITEMS + 200; s++) {
+    out.push(`FROM base AS s${s}`, '# a comment', 'RUN a \\', '  # inside', '    && b', 'ENV A=1 B=2', '', `COPY --from=s${s} . .`);
+  }
+  return out.join('\n');
+}
+
+test('past the item budget, an edit before the cut that keeps the item count is parsed incrementally, as a fresh parse', () => {
+  const text = overBudget();
+  const before = parseDockerfile(text);
+  assert.equal(before.unparsed?.reason, 'size');
+  const old = [...before.instructions];
+  const at = text.indexOf('RUN a', text.length / 3) + 5;
+  const next = `${text.slice(0, at)}x${text.slice(at)}`;
+  const after = reparse(before, next);
+  assert.deepEqual(plain(after), plain(parseDockerfile(next)));
+  assert.deepEqual(after.unparsed, parseDockerfile(next).unparsed);
+  // The nodes after the edit are the old ones, moved: nothing past the edited instruction was re-parsed.
+  assert.equal(after.instructions[after.instructions.length - 1], old[old.length - 1]);
+});
+
+test('past the item budget, every kind of edit gives what a fresh parse gives, cut included', () => {
+  const rnd = random(7);
+  let text = overBudget();
+  let doc = parseDockerfile(text);
+  let reused = 0;
+  for (let n = 0; n < 16; n++) {
+    if (rnd(2) === 0) plain(doc);
+    // Most edits near the middle; some where they add or remove items, or reach the cut.
+    const lines = text.split('\n');
+    const line = n % 8 === 7 ? lines.length - 1 - rnd(400) : Math.floor(lines.length / 2) + rnd(200) - 100;
+    const start = lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0);
+    const inserts = ['x', ' ', '\n', '\\', '#', '\nRUN y', '\n# c', '<<EOF\n', ''];
+    const insert = inserts[rnd(inserts.length)]!;
+    const edit: Edit = { at: start + rnd((lines[line]?.length ?? 0) + 1), remove: insert === '' ? 1 : 0, insert, kind: 'near the cut' };
+    const next = applyEdit(text, edit);
+    const last = doc.instructions[doc.instructions.length - 1];
+    doc = reparse(doc, next);
+    const fresh = parseDockerfile(next);
+    assert.deepEqual(plain(doc), plain(fresh), `edit ${n}: ${JSON.stringify(edit)}`);
+    assert.deepEqual(doc.unparsed, fresh.unparsed, `edit ${n}: the cut`);
+    if (doc.instructions[doc.instructions.length - 1] === last) reused++;
+    text = next;
+  }
+  // Most of these edits keep the item count: the incremental path was taken, not only the fresh one.
+  assert.ok(reused > 4, `reused the tail ${reused} times`);
 });

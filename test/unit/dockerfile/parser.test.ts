@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseDockerfile } from '../../../server/src/core/dockerfile/syntax/parser';
+import { NO_ITEMS } from '../../../server/src/core/dockerfile/syntax/parseInstruction';
+import { corpusDockerfiles } from './editing';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 
@@ -157,4 +159,19 @@ test('a lone continuation is an instruction with no text, placed where it is wri
   const lone = doc.instructions[1]!;
   assert.equal(lone.keyword, '');
   assert.deepEqual([lone.keywordSpan, lone.args], [{ start: 7, end: 7 }, { start: 7, end: 7 }]);
+});
+
+test('instructions without flags, heredocs or blank continuation lines share one frozen empty list, not one array each', () => {
+  let shared = 0;
+  for (const { text } of corpusDockerfiles()) {
+    for (const i of parseDockerfile(text).instructions) {
+      for (const [name, list] of [['flags', i.flags], ['heredocs', i.heredocs], ['emptyContinuations', i.emptyContinuations]] as const) {
+        // Any empty list is the shared one; a non-empty one never is.
+        assert.equal(list.length === 0, list === NO_ITEMS, `${name} of ${i.logical.slice(0, 60)}`);
+        if (list === NO_ITEMS) shared++;
+      }
+    }
+  }
+  assert.ok(Object.isFrozen(NO_ITEMS) && NO_ITEMS.length === 0);
+  assert.ok(shared > 1000, `${shared}`);
 });

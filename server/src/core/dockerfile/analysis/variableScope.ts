@@ -4,7 +4,7 @@
 // by stages built FROM another stage. Every definition and use gets a symbol key, so rename and
 // references treat a variable and its re-declarations as one symbol.
 import type { Dockerfile, Instruction, Span, VariableRef } from '../syntax/ast';
-import { expandText } from './expand';
+import { expandText, MAX_EXPANDED_LENGTH } from './expand';
 import { keyValuesOf } from '../syntax/words';
 import { scanVariables } from './variables';
 
@@ -260,4 +260,32 @@ function offsetIn(instruction: Instruction, docOffset: number): number {
     if (doc[i]! <= docOffset) return logical[i]! + (docOffset - doc[i]!);
   }
   return 0;
+}
+
+/**
+ * False when no ARG or ENV value of the file can expand past MAX_EXPANDED_LENGTH or fill
+ * MAX_TOTAL_EXPANDED (no definition is `tooLarge`), from the raw values alone, without working out
+ * the scopes: an expansion puts at most one earlier definition's value (or a word of its own raw
+ * text) in place of each `$`, so a value is at most its raw length plus its `$` count times the
+ * longest value defined before it (parent stages and global ARGs come first in the file). Lets the
+ * limit notes skip building every stage's scope on every edit.
+ */
+export function mayExpandTooLarge(doc: Dockerfile): boolean {
+  let longest = 0;
+  let total = 0;
+  for (const instruction of doc.instructions) {
+    if (instruction.upper !== 'ARG' && instruction.upper !== 'ENV') continue;
+    for (const pair of keyValuesOf(instruction, doc.escape)) {
+      const raw = pair.value?.raw;
+      if (raw === undefined) continue; // `ARG NAME`: at most an earlier value
+      let dollars = 0;
+      for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i + 1)) dollars++;
+      const bound = raw.length + dollars * longest;
+      if (bound > MAX_EXPANDED_LENGTH) return true;
+      total += bound;
+      if (total > MAX_TOTAL_EXPANDED) return true;
+      longest = Math.max(longest, bound);
+    }
+  }
+  return false;
 }

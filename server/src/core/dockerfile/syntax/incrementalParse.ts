@@ -4,6 +4,10 @@
 // also started an instruction in the old parse: from there on the old nodes are reused, moved by
 // the edit's length. A one-character edit re-parses one instruction. The old Dockerfile's nodes
 // are moved in place, so it must not be used afterwards.
+// A file past the item or stage budget (MAX_PARSED_ITEMS, MAX_PARSED_STAGES) is parsed this way
+// too when the edit lies before where the parse stopped and leaves the numbers of items and stages
+// the same: a fresh parse then counts the same up to the reused nodes and stops on the same one,
+// moved by the edit. Otherwise, or past the length budget, it is parsed afresh (the cut may move).
 import type { Comment, Dockerfile, Instruction } from './ast';
 import { LineIndex } from '../../text';
 import { buildStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseBody, parseDockerfile } from './parser';
@@ -28,7 +32,9 @@ function directiveZoneEnd(old: Dockerfile): number {
 export function reparseDockerfile(old: Dockerfile, text: string, index: LineIndex, change: TextChange): Dockerfile {
   // An edit on the directive lines (or the line that ends them) can change the escape character.
   // A file past the parse budget (or binary) is parsed afresh: where the budget ends may move.
-  if (change.start <= directiveZoneEnd(old) || old.unparsed || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
+  if (change.start <= directiveZoneEnd(old) || text.length >= MAX_PARSED_LENGTH || looksBinary(text)) return parseDockerfile(text, index);
+  const cut = old.unparsed;
+  if (cut && (cut.reason !== 'size' || old.text.length >= MAX_PARSED_LENGTH || change.oldEnd >= cut.at)) return parseDockerfile(text, index);
   const olds = old.instructions;
   const k = lastStartingBefore(olds, change.start);
   let kept = Math.max(k, 0);
@@ -68,8 +74,16 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
       comments.push(comment);
     }
   }
+  const items = instructions.length + comments.length;
   const { stages, globalArgs } = buildStages(instructions);
-  // The edit added enough to reach a budget: parse afresh so the cut is where a fresh parse makes it.
-  if (instructions.length + comments.length >= MAX_PARSED_ITEMS || stages.length > MAX_PARSED_STAGES) return parseDockerfile(text, index);
-  return { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
+  if (cut) {
+    // Past a budget: the same items and stages after the edit's reparse, so the same cut, moved.
+    if (stoppedAt === undefined || items !== old.instructions.length + old.comments.length || stages.length !== old.stages.length) return parseDockerfile(text, index);
+  } else if (items >= MAX_PARSED_ITEMS || stages.length > MAX_PARSED_STAGES) {
+    // The edit added enough to reach a budget: parse afresh so the cut is where a fresh parse makes it.
+    return parseDockerfile(text, index);
+  }
+  const doc: Dockerfile = { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };
+  if (cut) doc.unparsed = { at: cut.at + change.delta, reason: 'size' };
+  return doc;
 }

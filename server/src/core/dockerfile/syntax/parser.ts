@@ -242,7 +242,7 @@ function parseChunk(text: string, lines: Lines, l: number, line: Line, lead: num
   builder.anchor(line.start + lead);
   const instruction = parseInstruction(ownCopy(builder.text), builder.build(), escape, instructions.length);
   instruction.span = { start: line.start + lead, end: lastLine.end };
-  instruction.emptyContinuations = emptyContinuations;
+  if (emptyContinuations.length > 0) instruction.emptyContinuations = emptyContinuations;
   let fullEnd = lastLine.end;
 
   // Heredoc bodies follow the instruction line, one after another.

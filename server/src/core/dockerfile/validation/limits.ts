@@ -9,6 +9,7 @@ import type { Instruction, Span } from '../syntax/ast';
 import { MAX_SHELL_TOTAL, type Analysis } from '../analysis/analysis';
 import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES } from '../syntax/parser';
 import { MAX_EXPANDED_LENGTH } from '../analysis/expand';
+import { mayExpandTooLarge } from '../analysis/variableScope';
 import { MAX_SHELL_DEPTH, MAX_SHELL_LENGTH, shellLimit, type ShellLimit } from '../syntax/shell/parseShell';
 import { shellSource } from '../syntax/shell/shellSource';
 
@@ -40,7 +41,8 @@ export function limitNotes(a: Analysis): LimitNote[] {
       message: t('This file is too large to check past this line (more than {0} instructions and comments, {1} stages, or {2} MB); checks stopped here.', count(MAX_PARSED_ITEMS), count(MAX_PARSED_STAGES), String(MAX_PARSED_LENGTH / 1024 / 1024)),
     });
   }
-  const tooLarge = a.variables.defs.find((d) => d.tooLarge);
+  // Finding it needs every stage's scope: only when some value could be that large.
+  const tooLarge = mayExpandTooLarge(a.doc) ? a.variables.defs.find((d) => d.tooLarge) : undefined;
   if (tooLarge) {
     notes.push({
       span: tooLarge.nameSpan,
