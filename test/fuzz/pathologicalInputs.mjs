@@ -46,6 +46,8 @@ function binary(bytes, seed) {
 }
 
 const MB = 1024 * 1024;
+/** `n` lines made by `f`, joined. */
+const lines = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
 
 export const PATHOLOGICAL_INPUTS = [
   // Size
@@ -107,6 +109,23 @@ export const PATHOLOGICAL_INPUTS = [
   { name: '10 MB of # comments (Dockerfile)', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\n${repeatTo(10 * MB, (i) => `# comment ${i} \${A:-\${B}} "'\\\n`)}RUN true\n` },
   { name: '5 MB LABEL with escapes', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nLABEL a="${'\\"x\\\\ \\$A'.repeat(500_000)}" \\\n  b=${'\\ '.repeat(250_000)}\n` },
   { name: 'just under 1 MB of # comments (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n${repeatTo(1000 * 1024, (i) => `# comment ${i} \${A:-x} &a *b <<: \n`)}` },
+  // Added with the third run: more shapes of the same kinds (continuations, exec forms, flags, documents, cycles, tags)
+  { name: '100,000 continuation lines in one RUN', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN echo start \\\n${'  && echo "$HOME" \\\n'.repeat(100_000)}  true\n` },
+  { name: 'exec form with 300,000 strings', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nCMD [${Array.from({ length: 300_000 }, () => '"a"').join(',')}]\n` },
+  { name: '1 MB key (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  ${'k'.repeat(MB)}:\n    image: nginx\n` },
+  { name: '50,000 interpolations on one line (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    command: "${'${V:-x}'.repeat(50_000)}"\n` },
+  { name: 'FROM with 50,000 flags', language: 'dockerfile', file: 'Dockerfile', text: () => `ARG X=linux/amd64\nFROM ${'--platform=$X '.repeat(50_000)}alpine\nRUN true\n` },
+  { name: 'escape=` and 100,000 backtick continuations', language: 'dockerfile', file: 'Dockerfile', text: () => `# escape=\`\nFROM alpine\nRUN echo a \`\n${'  b `\n'.repeat(100_000)}  c\n` },
+  { name: '20,000 nested ONBUILD ONBUILD', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\n${'ONBUILD ONBUILD RUN echo $X\n'.repeat(20_000)}` },
+  { name: '10,000 YAML documents (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => lines(10_000, (i) => `---\nservices:\n  s${i}:\n    image: nginx`) },
+  { name: '50,000 anchors each used once (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `x-a:\n${lines(50_000, (i) => `  - &a${i} v${i}`)}\nx-b:\n${lines(50_000, (i) => `  - *a${i}`)}\nservices:\n  web:\n    image: nginx\n` },
+  { name: 'RUN with 100,000 && commands', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN ${Array.from({ length: 100_000 }, (_, i) => `echo ${i}`).join(' && ')}\n` },
+  { name: '5,000-deep $( in RUN, unclosed quotes', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine\nRUN ${'$(echo "'.repeat(5_000)}x\n` },
+  { name: '200,000 ARG names in one ARG', language: 'dockerfile', file: 'Dockerfile', text: () => `ARG ${Array.from({ length: 200_000 }, (_, i) => `A${i}=$A${Math.max(0, i - 1)}`).join(' ')}\nFROM alpine\n` },
+  { name: 'compose 100,000-item port list', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    ports:\n${lines(100_000, (i) => `      - "${i % 65535}:80"`)}\n` },
+  { name: '1,900 services in one depends_on cycle (compose)', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n${lines(1_900, (i) => `  s${i}:\n    image: nginx\n    depends_on: [s${(i + 1) % 1900}]`)}\n` },
+  { name: 'Dockerfile of 300,000 blank lines between two stages', language: 'dockerfile', file: 'Dockerfile', text: () => `FROM alpine AS a\n${'\n'.repeat(300_000)}FROM a\nRUN true\n` },
+  { name: 'compose tag bomb: 100,000 !!str and !reset tags', language: 'dockercompose', file: 'compose.yaml', text: () => `services:\n  web:\n    image: nginx\n    environment:\n${lines(100_000, (i) => `      E${i}: ${i % 2 ? '!!str' : '!reset'} v`)}\n` },
 ];
 
 /** `<<: [*m0 ×9]` nested `levels` deep: exponential for a naive merge. */
