@@ -84,9 +84,13 @@ describe('the language server under hostile input in VS Code', function () {
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'restart'));
   });
 
-  it('a Dockerfile of 2,000 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
-    // 2,000 stages of three instructions (as many stages as the parse reads): more symbols and links (images, ADD URLs) than an answer carries.
-    const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, Array.from({ length: 2000 }, (_, i) => `FROM alpine:3.20 AS s${i}\nADD https://example.com/a${i}.tgz /a\nADD https://example.com/b${i}.tgz /b\n`).join(''));
+  it('a Dockerfile of 5,500 ARGs and 1,100 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
+    // 5,500 global ARGs (outline entries without children; VS Code's command lists children twice) and 1,100
+    // stages (below the 2,000-stage budget) with an ADD of four URLs each: more symbols, links and build
+    // lenses than an answer carries, fewer items than the parse reads (10,000).
+    const args = Array.from({ length: 5500 }, (_, i) => `ARG A${i}=${i}\n`).join('');
+    const stages = Array.from({ length: 1100 }, (_, i) => `FROM alpine:3.20 AS s${i}\nADD ${[1, 2, 3, 4].map((k) => `https://example.com/${i}/${k}.tgz`).join(' ')} /d/\n`).join('');
+    const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, args + stages);
     await diagnosticsFor(document.uri);
     const symbols = await waitFor('the outline', async () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
@@ -94,7 +98,7 @@ describe('the language server under hostile input in VS Code', function () {
     });
     const count = (list: vscode.DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
     assert.equal(count(symbols), 5000);
-    assert.equal(symbols[0]!.name.includes('s0'), true, symbols[0]!.name);
+    assert.equal(symbols[0]!.name, 'A0');
     // An answer later than 800 ms is an empty one (the work goes on): ask again until it is there.
     const nonEmpty = <T>(command: string) => waitFor(command, async () => {
       const found = await vscode.commands.executeCommand<T[]>(command, document.uri);
