@@ -84,12 +84,13 @@ describe('the language server under hostile input in VS Code', function () {
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'restart'));
   });
 
-  it('a Dockerfile of 5,500 ARGs and 1,100 stages: outline, links and code lenses load, each cut to its cap, and another file still answers', async () => {
-    // 5,500 global ARGs (outline entries without children; VS Code's command lists children twice) and 1,100
-    // stages (below the 2,000-stage budget) with an ADD of four URLs each: more symbols, links and build
-    // lenses than an answer carries, fewer items than the parse reads (10,000).
+  it('a Dockerfile of 5,500 ARGs and 1,100 stages: outline and code lenses load, each cut to its cap, links on every stage, and another file still answers', async () => {
+    // 5,500 global ARGs and 1,100 stages (below the 2,000-stage budget): more outline entries and build
+    // lenses than an answer carries, fewer items than the parse reads (10,000). The link cap needs more
+    // links than stages give; the host's unit test covers it (here, URLs in the text would also get links
+    // from VS Code's own link detection, which the command returns too).
     const args = Array.from({ length: 5500 }, (_, i) => `ARG A${i}=${i}\n`).join('');
-    const stages = Array.from({ length: 1100 }, (_, i) => `FROM alpine:3.20 AS s${i}\nADD ${[1, 2, 3, 4].map((k) => `https://example.com/${i}/${k}.tgz`).join(' ')} /d/\n`).join('');
+    const stages = Array.from({ length: 1100 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join('');
     const document = await openWorkspaceFile(`${FOLDER}/stages/Dockerfile`, args + stages);
     await diagnosticsFor(document.uri);
     const symbols = await waitFor('the outline', async () => {
@@ -104,7 +105,10 @@ describe('the language server under hostile input in VS Code', function () {
       const found = await vscode.commands.executeCommand<T[]>(command, document.uri);
       return found && found.length > 0 ? found : undefined;
     });
-    assert.equal((await nonEmpty<vscode.DocumentLink>('vscode.executeLinkProvider')).length, 5000);
+    // One link per stage's image, each to its registry page.
+    const links = await nonEmpty<vscode.DocumentLink>('vscode.executeLinkProvider');
+    assert.equal(links.length, 1100);
+    assert.ok(links.every((l) => l.range.start.line >= 5500), 'links only on the FROM lines');
     assert.equal((await nonEmpty<vscode.CodeLens>('vscode.executeCodeLensProvider')).length, 1000);
     const other = await openWorkspaceFile(`${FOLDER}/stages-other/Dockerfile`, 'FROM alpine:3.20\nARG V=2\nRUN echo ${V}\n');
     const hovers = await waitFor('a hover on the other file', async () => {
