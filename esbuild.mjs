@@ -34,8 +34,6 @@ const CORE_ENTRY = 'client/src/extension.ts';
 const FEATURES_ENTRY = 'client/src/features.ts';
 const ENGINE_PARTS_ENTRY = 'client/src/engine/lazyEngineParts.ts';
 
-const common = COMMON;
-
 const STUB = './client/src/engine/buildkitSessionUnsupported.cjs';
 
 /**
@@ -100,7 +98,7 @@ const lazySsh2 = {
 /** Every module of ours a bundle holds, as paths relative to the repository (`plugins` as it is built with). */
 async function modulesOf(entry, plugins) {
   const result = await esbuild.build({
-    ...common,
+    ...COMMON,
     entryPoints: [entry],
     outdir: path.join(ROOT, 'dist'),
     write: false,
@@ -156,34 +154,34 @@ async function buildOnce() {
   const engineParts = await modulesOf(ENGINE_PARTS_ENTRY, enginePartsPlugins);
   const builds = {
     core: {
-      ...common,
+      ...COMMON,
       stdin: { contents: tableEntry(CORE_ENTRY, modules), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' },
       outfile: path.join(ROOT, 'dist', 'extension.js'),
       plugins: corePlugins,
     },
     engineParts: {
-      ...common,
+      ...COMMON,
       stdin: { contents: tableEntry(ENGINE_PARTS_ENTRY, engineParts), resolveDir: ROOT, sourcefile: 'engine-parts-entry.js', loader: 'js' },
       outfile: path.join(ROOT, 'dist', 'engineParts.js'),
       plugins: enginePartsPlugins,
     },
     features: {
-      ...common,
+      ...COMMON,
       entryPoints: { features: FEATURES_ENTRY },
       outdir: path.join(ROOT, 'dist'),
       plugins: [oneVscodeNamespace, fromBundles({ './extension.js': modules, './engineParts.js': engineParts }), vendorExternal(false)],
     },
     dockerode: {
-      ...common,
+      ...COMMON,
       entryPoints: { dockerode: 'dockerode' },
       outdir: path.join(ROOT, 'dist', 'vendor'),
       // dockerode loads a gRPC and protobuf stack for BuildKit sessions, which the extension never opens.
       alias: { '@grpc/grpc-js': STUB, '@grpc/proto-loader': STUB, protobufjs: STUB },
       plugins: [lazySsh2, vendorExternal(true)],
     },
-    ssh2: { ...common, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
-    languageclient: { ...common, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
-    yaml: { ...common, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    ssh2: { ...COMMON, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    languageclient: { ...COMMON, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
+    yaml: { ...COMMON, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     // server.js, the workers' serverWorker.js and the shell parser beside them (see esbuild.server.mjs).
     ...serverBuilds(path.join(ROOT, 'dist')),
   };

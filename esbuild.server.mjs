@@ -28,23 +28,13 @@ export const COMMON = {
  * never parses shell neither compile nor hold it.
  */
 export function serverBuilds(outdir) {
+  // The bundles that may parse shell require the parser from its own file beside them.
+  const shellOutside = { ...COMMON, outdir, alias: { 'mvdan-sh': './shellParser.js' }, external: [...COMMON.external, './shellParser.js'] };
   return {
     server: { ...COMMON, entryPoints: { server: 'server/src/launcher.ts' }, outdir },
-    serverMain: {
-      ...COMMON,
-      entryPoints: { serverMain: 'server/src/main.ts' },
-      outdir,
-      alias: { 'mvdan-sh': './shellParser.js' },
-      external: [...COMMON.external, './shellParser.js'],
-    },
+    serverMain: { ...shellOutside, entryPoints: { serverMain: 'server/src/main.ts' } },
     // The worker threads' body: no connection or LSP library, about a quarter less to compile per worker.
-    serverWorker: {
-      ...COMMON,
-      entryPoints: { serverWorker: 'server/src/workerMain.ts' },
-      outdir,
-      alias: { 'mvdan-sh': './shellParser.js' },
-      external: [...COMMON.external, './shellParser.js'],
-    },
+    serverWorker: { ...shellOutside, entryPoints: { serverWorker: 'server/src/workerMain.ts' } },
     shellParser: { ...COMMON, entryPoints: { shellParser: './node_modules/mvdan-sh/index.js' }, outdir },
   };
 }
