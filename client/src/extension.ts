@@ -168,6 +168,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   }
   context.subscriptions.push({ dispose: () => void features?.stopLanguageClient() });
 
+  // Activated by no Dockerfile or compose file: by the sidebar, a command or a container's file,
+  // all of which want the engine. Connect now instead of when VS Code reports a view shown (57-208 ms
+  // later, bench/sidebar.mjs), but after activate() returns, so activation never waits for dockerode.
+  if (!vscode.workspace.textDocuments.some(isLanguageDocument)) {
+    const connect = setTimeout(() => model.start(), 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(connect) });
+  }
+
   const endedAt = performance.now();
   log.info(`activated in ${Math.round(endedAt - startedAt)} ms (engine ${active.engine.target.endpoint})`);
   return {
