@@ -60,6 +60,10 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
   return active;
 }
 
+/** How often a rule's reports look at the deadline (a clock read per report would cost more than most reports). */
+export const REPORTS_PER_DEADLINE_CHECK = 1024;
+const OUT_OF_TIME = new Error('the validation deadline passed inside a rule');
+
 /**
  * Runs each rule over the scope; undefined marks a rule that threw, null one that did not run
  * because the validation's deadline had passed.
@@ -73,12 +77,20 @@ export function runRules(a: Analysis, uri: string, context: ServiceContext, acti
     return active.map(({ rule: r }) => {
       if (deadline !== undefined && performance.now() > deadline) return null;
       const reports: Report[] = [];
-      const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report: (span, message, extra) => reports.push({ span, message, ...extra }) };
+      const report: RuleContext['report'] = (span, message, extra) => {
+        // The deadline is also looked at inside a rule that reports on and on (tens of thousands
+        // of findings in a crafted file), every REPORTS_PER_DEADLINE_CHECK reports, not only between rules.
+        if (deadline !== undefined && reports.length % REPORTS_PER_DEADLINE_CHECK === REPORTS_PER_DEADLINE_CHECK - 1 && performance.now() > deadline) throw OUT_OF_TIME;
+        reports.push({ span, message, ...extra });
+      };
+      const ctx: RuleContext = { a, uri, files: context.files, facts, scope, report };
       try {
         r.check(ctx);
         // A rule that met unparsed scripts past the deadline did not see everything.
         return a.deadlineHit ? null : reports;
-      } catch {
+      } catch (error) {
+        // Stopped at the deadline: as if it had not run (the limit note says checks were skipped).
+        if (error === OUT_OF_TIME) return null;
         return undefined; // a broken rule must not take the other diagnostics down
       }
     });
