@@ -25,6 +25,7 @@ import {
 } from '../protocol/messages';
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
+import { publishedChange } from './diagnosticsDelta';
 import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
 import { WORKER_MEMORY_MB, type HostWorkerData } from './workerStart';
 import { flushCodeCache } from './codeCacheHook';
@@ -149,8 +150,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const partial = new Set<string>();
 
   const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false) => {
+    const previous = published.get(uri);
     published.set(uri, diagnostics);
-    requests.post({ type: 'published', uri, diagnostics });
+    // The request worker keeps the same list: it is told what changed (see publishedChange).
+    requests.post(publishedChange(uri, diagnostics, previous));
     // A first answer made before the shell parser loaded says so in a field other clients ignore
     // (tests and benchmarks tell it from the full answer that follows for the same version).
     if (partial) void connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
