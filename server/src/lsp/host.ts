@@ -23,7 +23,8 @@ export type HostMessage =
   | { type: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { type: 'close'; uri: string }
   | { type: 'state'; facts?: WorkspaceFacts; settings?: LanguageSettings; access?: AccessState; locale?: string }
-  | { type: 'published'; uri: string; diagnostics: Diagnostic[] }
+  /** `reuse`: `diagnostics` are what lies between the first `head` and the last `tail` of the previous list. */
+  | { type: 'published'; uri: string; diagnostics: Diagnostic[]; reuse?: { head: number; tail: number } }
   /** `early`: the service may answer without waiting for a part still to load (a partial reply, see HostReply). */
   | { type: 'validate'; id: number; uri: string; early?: boolean }
   | { type: 'request'; id: number; method: string; params: unknown };
@@ -139,9 +140,14 @@ export class LanguageHost {
         }
         if (message.access) this.policy.update(message.access);
         return undefined;
-      case 'published':
-        this.published.set(message.uri, message.diagnostics);
+      case 'published': {
+        const base = this.published.get(message.uri);
+        const reuse = message.reuse;
+        if (!reuse) this.published.set(message.uri, message.diagnostics);
+        else if (base && reuse.head + reuse.tail <= base.length) this.published.set(message.uri, base.slice(0, reuse.head).concat(message.diagnostics, base.slice(base.length - reuse.tail)));
+        else this.published.delete(message.uri); // not the list it was made from: none rather than a wrong one
         return undefined;
+      }
       // The file system is asked each question once per validation or request (see FilePolicy.scoped).
       case 'validate':
         return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));

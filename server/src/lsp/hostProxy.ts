@@ -7,6 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { LanguageHost, type HostMessage, type HostReply } from './host';
 import { HOST_ROLE, startHostWorker, type HostWorkerData } from './workerStart';
+import { DeltaDecoder } from './diagnosticsDelta';
 
 export type SyncMessage = Exclude<HostMessage, { id: number }>;
 type CallMessage = Extract<HostMessage, { id: number }>;
@@ -91,6 +92,8 @@ export class WorkerHost implements Host {
   private watchdog: NodeJS.Timeout | undefined;
   private disposed = false;
   private startedAt = 0;
+  /** The last diagnostics of each file from this worker, which its next answer builds on. */
+  private readonly delta = new DeltaDecoder();
   /** Workers started so far (for the log and tests). */
   starts = 0;
 
@@ -107,6 +110,7 @@ export class WorkerHost implements Host {
     worker.stderr.on('data', forward);
     this.worker = worker;
     this.lostReason = 'crash';
+    this.delta.clear();
     worker.on('message', (reply: HostReply) => this.settle(reply));
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.lostReason = 'memory';
@@ -118,6 +122,8 @@ export class WorkerHost implements Host {
   }
 
   private settle(reply: HostReply): void {
+    // Every reply, also one nobody waits for any more: the next one builds on it.
+    this.delta.decode(reply);
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
@@ -165,6 +171,7 @@ export class WorkerHost implements Host {
 
   post(message: SyncMessage): void {
     if (this.disposed) return;
+    if (message.type === 'close') this.delta.forget(message.uri);
     // A worker that is not running picks this up from the replay when it starts.
     if (this.worker) this.worker.postMessage(message);
   }

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { LanguageHost, type HostMessage } from './host';
 import { flushCodeCache } from './codeCacheHook';
+import { DeltaEncoder } from './diagnosticsDelta';
 
 export { HOST_ROLE } from './workerStart';
 
@@ -9,8 +10,12 @@ export function runHostWorker(): void {
   const port = parentPort;
   if (!port) return;
   const host = new LanguageHost();
+  const delta = new DeltaEncoder();
   port.on('message', (message: HostMessage) => {
     const reply = host.handle(message);
+    // A validation's diagnostics cross as what changed since the last answer for the file.
+    if (message.type === 'validate' && reply) delta.encode(message.uri, reply);
+    else if (message.type === 'close') delta.forget(message.uri);
     if (reply) port.postMessage(reply);
     // The reply is on its way; the full validation it asks for waits for this load, not its budget.
     if (reply?.partial) host.loadDeferred();

@@ -10,7 +10,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedText } from './chunkedText';
 import { documentKind, type DocumentKind } from '../core/documentKind';
 import type { LanguageService, LanguageSettings, WorkspaceFacts } from '../core/languageService';
 import { DiagnosticSeverity, type Diagnostic } from '../core/types';
@@ -25,6 +25,7 @@ import {
 } from '../protocol/messages';
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
+import { publishedChange } from './diagnosticsDelta';
 import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
 import { WORKER_MEMORY_MB, type HostWorkerData } from './workerStart';
 import { flushCodeCache } from './codeCacheHook';
@@ -67,6 +68,17 @@ export interface ServerOptions {
   services?: Record<DocumentKind, LanguageService>;
 }
 
+/**
+ * An open document as the main thread keeps it: the workers hold the text documents the services
+ * read; this text is what a fresh worker is told (see ChunkedText for why it is kept in pieces).
+ */
+interface OpenDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  version: number;
+  readonly text: ChunkedText;
+}
+
 /** What each request answers when the host has no answer in time. */
 const FALLBACK: Record<string, unknown> = {
   'textDocument/completion': null,
@@ -92,7 +104,7 @@ const FALLBACK: Record<string, unknown> = {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   registerBundles();
-  const documents = new Map<string, TextDocument>();
+  const documents = new Map<string, OpenDocument>();
   const published = new Map<string, Diagnostic[]>();
   const facts: { -readonly [K in keyof WorkspaceFacts]: WorkspaceFacts[K] } = { images: [], builtImages: [] };
   let settings: LanguageSettings = { rules: {} };
@@ -106,7 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const stateMessage = (): SyncMessage => ({ type: 'state', facts, settings, access: { ...access }, ...(locale !== undefined ? { locale } : {}) });
   const replay = (withPublished: boolean) => (): SyncMessage[] => [
     stateMessage(),
-    ...[...documents.values()].map((d): SyncMessage => ({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() })),
+    ...[...documents.values()].map((d): SyncMessage => ({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.text.getText() })),
     ...(withPublished ? [...published].map(([uri, diagnostics]): SyncMessage => ({ type: 'published', uri, diagnostics })) : []),
   ];
   const makeHost = (name: string, withPublished: boolean, takeStarted?: () => Worker | undefined): Host => options.workerEntry
@@ -122,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   if (!options.workerEntry) broadcast(stateMessage());
   const stateChanged = () => broadcast(stateMessage());
 
-  const kindOf = (document: TextDocument) => documentKind(document.languageId, document.uri);
+  const kindOf = (document: OpenDocument) => documentKind(document.languageId, document.uri);
 
   // ---- Diagnostics: one validation at a time, the latest version of each changed document. ----
   const dirty = new Set<string>();
@@ -138,15 +150,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const partial = new Set<string>();
 
   const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false) => {
+    const previous = published.get(uri);
     published.set(uri, diagnostics);
-    requests.post({ type: 'published', uri, diagnostics });
+    // The request worker keeps the same list: it is told what changed (see publishedChange).
+    requests.post(publishedChange(uri, diagnostics, previous));
     // A first answer made before the shell parser loaded says so in a field other clients ignore
     // (tests and benchmarks tell it from the full answer that follows for the same version).
     if (partial) void connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
     else void connection.sendDiagnostics({ uri, version, diagnostics });
   };
-  const lostNote = (document: TextDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.getText().length) } },
+  const lostNote = (document: OpenDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.text.length) } },
     severity: DiagnosticSeverity.Warning,
     code: LIMIT_CODE,
     source: 'docker-workbench',
@@ -230,7 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return answerOf(outcome, method, fallback, document, answerMs);
   }
 
-  function answerOf(outcome: CallOutcome, method: string, fallback: unknown, document?: TextDocument, answerMs = REQUEST_ANSWER_MS): unknown {
+  function answerOf(outcome: CallOutcome, method: string, fallback: unknown, document?: OpenDocument, answerMs = REQUEST_ANSWER_MS): unknown {
     if (outcome.kind === 'reply') {
       const reply: HostReply = outcome.reply;
       if (reply.error) {
@@ -282,7 +296,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    const document = TextDocument.create(d.uri, d.languageId, d.version, d.text);
+    const document: OpenDocument = { uri: d.uri, languageId: d.languageId, version: d.version, text: new ChunkedText(d.text) };
     documents.set(d.uri, document);
     broadcast({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.text });
     changed(document);
@@ -290,7 +304,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
     const document = documents.get(d.uri);
     if (!document || d.version === null) return;
-    TextDocument.update(document, contentChanges, d.version);
+    document.text.update(contentChanges);
+    document.version = d.version;
     broadcast({ type: 'change', uri: d.uri, version: d.version, changes: contentChanges });
     changed(document);
   });
@@ -304,7 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     broadcast({ type: 'close', uri: d.uri });
     void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
   });
-  function changed(document: TextDocument) {
+  function changed(document: OpenDocument) {
     schedule(document.uri);
     // A compose file's diagnostics depend on the other files of its project: base and override
     // files beside it, and -f overlays up to three folders below their base.
