@@ -5,7 +5,8 @@
 // after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes; BEFORE=<folder with
-// another build's server.js> adds that build as a column measured in the same runs.
+// another build's server.js> adds that build as a column measured in the same runs; CLIENT_ENV=1
+// adds ours started with the environment VS Code's client gives it.
 // Ours keeps its V8 code cache in a temporary folder (removed at the end), written by one start
 // before the runs, so its runs are those of every start after the first; CODE_CACHE=off measures
 // it without (the cache folder is not used at all).
@@ -30,9 +31,9 @@ const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-code-cache-'));
 const codeCacheArgs = process.env.CODE_CACHE === 'off' ? ['--no-code-cache'] : [`--code-cache=${CACHE}`];
 process.on('exit', () => fs.rmSync(CACHE, { recursive: true, force: true }));
 
-async function once({ args, initializationOptions, languageId, uri, text, target }) {
+async function once({ args, env, initializationOptions, languageId, uri, text, target }) {
   const started = performance.now();
-  const peer = new LspPeer(process.execPath, args);
+  const peer = new LspPeer(process.execPath, args, env ? { env: { ...process.env, ...env } } : {});
   try {
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: {}, hover: {} } }, initializationOptions });
     const initMs = performance.now() - started;
@@ -89,30 +90,38 @@ function inputs() {
 }
 
 const f = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
-console.log(BEFORE
-  ? `| Input | Measure | Before | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: | ---: |`
-  : `| Input | Measure | Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ---: | ---: | ---: |`);
+const ourArgs = [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs];
+// Extra columns measured in the same runs: another build (BEFORE=<folder>), and ours started with
+// the environment VS Code's client adds (CLIENT_ENV=1; server/src/protocol/serverEnvironment.ts).
+const columns = [];
+if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio'] });
+if (process.env.CLIENT_ENV === '1') {
+  const { tsImport } = await import('tsx/esm/api');
+  const { SERVER_ENVIRONMENT } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  columns.push({ label: 'Started by VS Code', args: ourArgs, env: SERVER_ENVIRONMENT });
+}
+console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
 // One start of ours to write its code cache (not timed), as any start after a user's first finds it.
 if (process.env.CODE_CACHE !== 'off') {
   const [input] = inputs();
-  await once({ ...input, args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs] });
+  await once({ ...input, args: ourArgs });
 }
 for (const input of inputs()) {
   const ours = [];
   const theirs = [];
-  const before = [];
+  const others = columns.map(() => []);
   for (let run = 0; run < RUNS; run++) {
-    const mine = async () => ours.push(await once({ ...input, args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs] }));
+    const mine = async () => ours.push(await once({ ...input, args: ourArgs }));
     const peer = async () => theirs.push(await once({ ...input, args: [peerServer(input.peer), '--stdio'], initializationOptions: input.peerOptions }));
-    const old = async () => before.push(await once({ ...input, args: [path.join(path.resolve(BEFORE ?? '.'), 'server.js'), '--stdio'] }));
+    const extra = columns.map((column, i) => async () => others[i].push(await once({ ...input, args: column.args, env: column.env })));
     // Taking turns, the first alternating, so none always starts on a cold disk cache.
-    const turn = BEFORE ? [mine, peer, old] : [mine, peer];
+    const turn = [mine, peer, ...extra];
     for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();
   }
   for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['fullMs', 'open → full diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
     const a = median(ours.map((r) => r[key]));
     const b = median(theirs.map((r) => r[key]));
-    const was = BEFORE ? `${f(median(before.map((r) => r[key])))} ${unit} | ` : '';
+    const was = others.map((list) => `${f(median(list.map((r) => r[key])))} ${unit} | `).join('');
     console.log(`| ${input.label} | ${label} | ${was}${f(a)} ${unit} | ${f(b)} ${unit} (${input.peer}) | ${(a / b).toFixed(2)}× |`);
   }
 }

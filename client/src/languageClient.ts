@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/messages';
+import { serverEnvironment } from '../../server/src/protocol/serverEnvironment';
 import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
 
 /** The user's rule severities (`dockerWorkbench.rules`). */
@@ -26,9 +27,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const { LanguageClient: Client, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
   const args = codeCacheArgs(context);
+  // glibc's allocator settings for the server's threads (see serverEnvironment.ts), added to VS Code's environment.
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args },
-    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { env } },
+    debug: { module, transport: TransportKind.ipc, args, options: { env, execArgv: ['--nolazy', '--inspect=6039'] } },
   };
   // Only in a trusted workspace does the server read files outside the workspace folders.
   const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() }, workspaceTrusted: vscode.workspace.isTrusted };
