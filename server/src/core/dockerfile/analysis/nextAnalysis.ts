@@ -10,7 +10,7 @@ import { diffTexts } from '../syntax/textChange';
 export function nextAnalysis(previous: Analysis, text: string): Analysis {
   const change = diffTexts(previous.text, text);
   if (!change) return previous;
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(previous.lines, text, change);
   try {
     return new Analysis(reparseDockerfile(previous.doc, text, lines, change), lines);
   } catch {
