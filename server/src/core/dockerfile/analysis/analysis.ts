@@ -59,6 +59,8 @@ export class Analysis {
   /** Global ARG defaults, which are all a FROM line sees. */
   private readonly globalDefaults = new Map<string, string>();
   private readonly baseRefs = new Map<number, string>();
+  /** baseImageRef of an image reference with variables, by the reference as written. */
+  private readonly refsByRaw = new Map<string, string>();
   private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
   private cut: number | undefined;
@@ -173,8 +175,16 @@ export class Analysis {
     let ref = this.baseRefs.get(root.index);
     if (ref === undefined) {
       const raw = root.image?.raw ?? '';
-      const expanded = raw.includes('$') ? expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape) : undefined;
-      ref = expanded ? (expanded.unknown.length > 0 ? raw : expanded.value) : root.image?.value ?? '';
+      if (!raw.includes('$')) ref = root.image?.value ?? '';
+      else {
+        // Many roots share one `${VAR}` image (every stage of a generated file), and every version asks.
+        ref = this.refsByRaw.get(raw);
+        if (ref === undefined) {
+          const expanded = expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape);
+          ref = expanded.unknown.length > 0 ? raw : expanded.value;
+          this.refsByRaw.set(raw, ref);
+        }
+      }
       this.baseRefs.set(root.index, ref);
     }
     return ref;

@@ -122,7 +122,12 @@ function plan(a: Analysis, units: readonly Unit[], previous: readonly (UnitEntry
     const old = previous[u.unit + 1];
     let clean = old !== undefined && old.deps === u.deps;
     const stage = a.doc.stages[u.unit];
-    if (clean && stage) for (const s of a.chainOf(stage)) if (s !== stage && !(clean = previous[s.index + 1] !== undefined)) break;
+    // Up the FROM chain (bounded by the number of stages, as chainOf): every stage it is built FROM kept too.
+    if (clean && stage) {
+      for (let s = a.parentOf(stage.index), steps = 0; s >= 0 && steps < units.length; s = a.parentOf(s), steps++) {
+        if (!(clean = previous[s + 1] !== undefined)) break;
+      }
+    }
     if (!clean) dirty.add(u.unit);
     else if (old!.madeAt && positions[u.unit + 1]!.line !== old!.madeAt.line) relined.add(u.unit);
   }
