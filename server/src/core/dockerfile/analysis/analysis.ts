@@ -46,6 +46,7 @@ export const MAX_SHELL_TOTAL = 64 * 1024;
 export class Analysis {
   readonly lines: LineIndex;
   readonly stageByName = new Map<string, Stage>();
+  /** In document order, so stage by stage (rules/scope.ts finds a stage's by a binary search). */
   readonly stageRefs: StageRef[] = [];
   private readonly parents: number[] = [];
   private roots: Int32Array | undefined;
