@@ -144,11 +144,14 @@ export class Analysis {
     this.carriedFrom = small ? { footprint: before.footprint, results: before.analysis.results } : undefined;
     const carried = before && sameStages(before.analysis, doc, before.footprint) ? before.analysis : undefined;
     if (carried) {
+      // The previous version is consumed (its nodes were moved by the parse): its map and
+      // references are taken over and updated in place, so an edit allocates none of them again.
       this.parents = carried.parents;
       this.globalDefaults = carried.globalDefaults;
-      this.stageByName = new Map();
-      for (const [name, stage] of carried.stageByName) this.stageByName.set(name, doc.stages[stage.index]!);
-      this.stageRefs = carried.stageRefs.map((ref) => this.movedRef(ref, before!.footprint));
+      this.stageByName = carried.stageByName;
+      for (const [name, stage] of this.stageByName) this.stageByName.set(name, doc.stages[stage.index]!);
+      this.stageRefs = carried.stageRefs;
+      for (const ref of this.stageRefs) this.moveRef(ref, before!.footprint);
       return;
     }
     this.parents = [];
@@ -188,17 +191,17 @@ export class Analysis {
   }
 
   /**
-   * A stage reference of the previous version in this one: its instruction was kept or moved (an
-   * edit replacing a reference's instruction is no carried edit), its target is the stage at the
-   * same index; a span of its own (a reference inside --mount, or to the end of a FROM image with
-   * variables) moves with the instruction, as the spans of the nodes do.
+   * Makes a stage reference of the previous version one of this version: its instruction was kept
+   * or moved (an edit replacing a reference's instruction is no carried edit), its target is the
+   * stage at the same index; a span of its own (a reference inside --mount, or to the end of a
+   * FROM image with variables) moves with the instruction, as the spans of the nodes do.
    */
-  private movedRef(ref: StageRef, footprint: EditFootprint): StageRef {
-    const target = ref.target ? this.doc.stages[ref.target.index] : undefined;
+  private moveRef(ref: StageRef, footprint: EditFootprint): void {
+    if (ref.target) ref.target = this.doc.stages[ref.target.index];
     const own = ref.kind === 'mount' || (ref.kind === 'from' && ref.span !== this.doc.stages[ref.instruction.stage]?.image?.span);
-    const moved = own && ref.instruction.index >= footprint.kept + footprint.fresh.length && footprint.delta !== 0;
-    const span = moved ? { start: ref.span.start + footprint.delta, end: ref.span.end + footprint.delta } : ref.span;
-    return { name: ref.name, span, instruction: ref.instruction, kind: ref.kind, target };
+    if (own && footprint.delta !== 0 && ref.instruction.index >= footprint.kept + footprint.fresh.length) {
+      ref.span = { start: ref.span.start + footprint.delta, end: ref.span.end + footprint.delta };
+    }
   }
 
   static of(text: string): Analysis {
