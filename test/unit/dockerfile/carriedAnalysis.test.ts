@@ -1,12 +1,13 @@
 // The analysis of an edited text carries from the previous version what the edit cannot have
-// changed (the stages, their names, FROM parents and stage references when the edit touched no
-// FROM, flag or global ARG; the shell budget's cut, the expansion bound, the keyword casing and
+// changed (the stages, their names, FROM parents, roots, base image references, stage
+// references and which stages are used, when the edit touched no FROM, flag or global ARG; the shell budget's cut, the expansion bound, the keyword casing and
 // the scripts past a shell limit, by what the edit replaced). Whatever is carried must equal
 // what an analysis of the same text from scratch works out, after every kind of edit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
 import { nextAnalysis } from '../../../server/src/core/dockerfile/analysis/nextAnalysis';
+import { stageUse } from '../../../server/src/core/dockerfile/analysis/stageUse';
 import { editFootprint } from '../../../server/src/core/dockerfile/analysis/editFootprint';
 import { MAX_SHELL_TOTAL } from '../../../server/src/core/dockerfile/analysis/analysis';
 import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/analysis/expand';
@@ -28,6 +29,10 @@ function carried(a: Analysis): unknown {
       name: r.name, start: r.span.start, end: r.span.end, kind: r.kind, instruction: r.instruction.index,
       ownNode: r.instruction === instructions[r.instruction.index], target: r.target?.index, ownTarget: !r.target || r.target === stages[r.target.index],
     })),
+    roots: stages.map((s) => a.rootOf(s).index),
+    baseRefs: stages.map((s) => a.baseImageRef(s)),
+    used: [...stageUse(a).used].sort((x, y) => x - y),
+    finalImage: [...stageUse(a).finalImage].sort((x, y) => x - y),
     shellCut: a.shellCut(),
     mayExpandTooLarge: a.mayExpandTooLarge(),
     casing: a.keywordCasing(),

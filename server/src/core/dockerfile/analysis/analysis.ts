@@ -11,7 +11,7 @@ import { keyValuesOf } from '../syntax/words';
 import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
 import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
 import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
-import { stagesFromPattern } from './stageUse';
+import { stagesFromPattern, type StageUse } from './stageUse';
 import { chainRoots, fromChain } from './fromChain';
 import { INSTRUCTIONS } from '../syntax/instructions';
 import type { EditFootprint } from './editFootprint';
@@ -99,6 +99,8 @@ export class Analysis {
   readonly stageRefs: StageRef[];
   private readonly parents: number[];
   private roots: Int32Array | undefined;
+  /** stageUse's result (see stageUse.ts), kept here so that it is carried with the stages. */
+  stageUseResult: StageUse | undefined;
   private scope: VariableScope | undefined;
   private readonly shells = new Map<number, ShellInfo | null>();
   private readonly shellKinds = new Map<number, ShellKind>();
@@ -108,9 +110,9 @@ export class Analysis {
   private readonly families = new Map<number, ImageFamily>();
   /** Global ARG defaults, which are all a FROM line sees. */
   private readonly globalDefaults: Map<string, string>;
-  private readonly baseRefs = new Map<number, string>();
+  private readonly baseRefs: Map<number, string>;
   /** baseImageRef of an image reference with variables, by the reference as written. */
-  private readonly refsByRaw = new Map<string, string>();
+  private readonly refsByRaw: Map<string, string>;
   private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
   /** Whole-file results worked out so far (see carried), by name. */
@@ -152,8 +154,15 @@ export class Analysis {
       for (const [name, stage] of this.stageByName) this.stageByName.set(name, doc.stages[stage.index]!);
       this.stageRefs = carried.stageRefs;
       for (const ref of this.stageRefs) this.moveRef(ref, before!.footprint);
+      // What depends on the FROM lines, the stage names, the global ARGs and the references alone.
+      this.roots = carried.roots;
+      this.baseRefs = carried.baseRefs;
+      this.refsByRaw = carried.refsByRaw;
+      this.stageUseResult = carried.stageUseResult;
       return;
     }
+    this.baseRefs = new Map();
+    this.refsByRaw = new Map();
     this.parents = [];
     this.globalDefaults = new Map();
     this.stageByName = new Map();
