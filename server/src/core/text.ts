@@ -2,20 +2,67 @@
 // edges. A LineIndex converts between them with a binary search over line starts.
 import type { Position, Range } from './types';
 
+/** One edited region of a text (as syntax/textChange's diffTexts finds it). */
+export interface EditedRegion {
+  /** First offset that differs. */
+  start: number;
+  /** End of the replaced region in the old text, and of the inserted one in the new text. */
+  oldEnd: number;
+  newEnd: number;
+  delta: number;
+}
+
+/**
+ * Pushes the starts of the lines that begin in [from, to] (offsets) to `starts`, scanning the line
+ * breaks from `from - 1` (a line start depends only on the character before it and, after a
+ * carriage return, on itself).
+ */
+function scanStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = Math.max(0, from - 1); i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 /* \n */ && c !== 13 /* \r */) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (i + 1 >= from && i + 1 <= to) starts.push(i + 1);
+  }
+}
+
+/** The number of entries of a sorted list below `value`. */
+function countBelow(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  /** `starts`: the line starts when already known (see afterEdit); otherwise read from the text. */
+  constructor(readonly text: string, starts?: number[]) {
+    if (!starts) {
+      starts = [0];
+      scanStarts(text, 1, text.length, starts);
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of a text that differs from the previous one's only in `region`: the line starts
+   * before it are kept, the ones inside it read from the new text, and the ones after it moved,
+   * so an edit costs a copy of the line starts rather than a read of every character.
+   */
+  static afterEdit(previous: LineIndex, text: string, region: EditedRegion): LineIndex {
+    const old = previous.starts;
+    // Starts before the region depend only on characters before it; the first line starts at 0.
+    const starts = old.slice(0, Math.max(1, countBelow(old, region.start)));
+    scanStarts(text, Math.max(1, region.start), region.newEnd, starts);
+    // A start past newEnd has its character before it and itself in the unchanged tail.
+    for (let k = countBelow(old, region.oldEnd + 1); k < old.length; k++) starts.push(old[k]! + region.delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

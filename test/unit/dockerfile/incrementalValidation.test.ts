@@ -186,3 +186,28 @@ test('a rule that throws: the kept reports of other stages are not trusted', () 
   assert.equal(validator.validate(a, uri, ctx).length, 2);
   assert.equal(calls, 4);
 });
+
+test('units after an edit keep their positions moved by whole lines: line breaks added and removed before them, and edits on the line a unit starts on', () => {
+  const stage = (k: number) => `FROM node:20 AS s${k}\nUSER app${k}\nRUN apt-get install curl\nCMD ["node"]\n`;
+  const base = Array.from({ length: 6 }, (_, k) => stage(k)).join('\n');
+  const ctx = context();
+  const second = base.indexOf('FROM node:20 AS s2');
+  const edits = [
+    (t: string) => `${t.slice(0, second - 1)}\n\n${t.slice(second - 1)}`, // two lines more before stage 2
+    (t: string) => `${t.slice(0, second - 1)}${t.slice(second + 1)}`, // a line break removed: back to one
+    (t: string) => `${t.slice(0, second)}  ${t.slice(second)}`, // indentation on the line stage 2 starts on
+    (t: string) => `${t.slice(0, second)}${t.slice(second + 2)}`,
+    (t: string) => `${t.slice(0, second - 1)}\r\n${t.slice(second - 1)}`, // a carriage return
+    (t: string) => `${t.slice(0, 5)}\n${t.slice(5)}`, // a line break in the first FROM line
+    (t: string) => `${t.slice(0, 5)}${t.slice(6)}`,
+  ];
+  let text = base;
+  let v = 1;
+  service.validate(version(text, v), ctx);
+  for (const [n, edit] of edits.entries()) {
+    text = edit(text);
+    v++;
+    assert.deepEqual(service.validate(version(text, v), ctx), validateDockerfile(text, ctx, uri), `edit ${n}: ${JSON.stringify(text.slice(second - 8, second + 20))}`);
+  }
+  service.forget!(uri);
+});

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDockerfile, dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis';
+import { nextAnalysis } from '../../../server/src/core/dockerfile/analysis/nextAnalysis';
 import { MAX_USES_PER_STAGE, mayExpandTooLarge } from '../../../server/src/core/dockerfile/analysis/variableScope';
 import { corpusDockerfiles } from './editing';
 import { MAX_EXPANDED_LENGTH } from '../../../server/src/core/dockerfile/analysis/expand';
@@ -180,4 +181,24 @@ test('the bound on expanded values never misses a value too large to expand, and
   // Real Dockerfiles (the corpus) are far from the budget: nearly all skip it.
   assert.ok(skipped >= corpusDockerfiles().length * 0.9, `${skipped} skipped`);
   assert.equal(mayExpandTooLarge(Analysis.of(doubling('ENV', 40)).doc), true);
+});
+
+test('the bound on expanded values follows edits: the sizes kept per ARG/ENV node are those of the edited text', () => {
+  const big = 'y'.repeat(MAX_EXPANDED_LENGTH - 10);
+  // Each step edits the previous text; nodes the edit did not touch keep their remembered sizes.
+  const steps = [
+    'FROM alpine\nENV A=short\nENV B=${A}${A}\nRUN echo\n',
+    `FROM alpine\nENV A=${big}\nENV B=\${A}\${A}\nRUN echo\n`, // a value grows past the bound
+    'FROM alpine\nENV A=short\nENV B=${A}${A}\nRUN echo\n', // and shrinks again
+    `FROM alpine\nENV A=${big}\nENV B=\${A}\nRUN echo\n`, // one $: within the bound
+    `FROM alpine\nENV A=${big}\nENV B=\${A}\nRUN echo \\\nENV C=\${A}\${A}\n`, // a line break joins RUN and the ENV after it
+    `FROM alpine\nENV A=${big}\nENV B=\${A}\nRUN echo\nENV C=\${A}\${A}\n`, // and splits them again
+    `# escape=\`\nFROM alpine\nENV A=${big}\nENV B=\${A}\nRUN echo\nENV C=\${A}\${A}\n`, // another escape character
+  ];
+  let a = Analysis.of(steps[0]!);
+  for (const text of steps) {
+    a = nextAnalysis(a, text);
+    assert.equal(mayExpandTooLarge(a.doc), mayExpandTooLarge(Analysis.of(text).doc), text.slice(0, 60));
+  }
+  assert.equal(mayExpandTooLarge(a.doc), true);
 });

@@ -48,3 +48,19 @@ test('a stage rule checked unit by unit reports what it reports over the whole f
     });
   }
 });
+
+test('the stage references of a scope are those whose instruction is in it, in order (corpus, every unit alone and all together)', async () => {
+  const { refsIn } = await import('../../../server/src/core/dockerfile/validation/rules/scope');
+  const extra = 'FROM a AS one\nCOPY --from=one / /\nONBUILD COPY --from=one a b\nFROM one AS two\nRUN --mount=from=one,target=/x x\nCOPY --from=3 a b\nFROM two\nCOPY --from=two a b\n';
+  let checked = 0;
+  for (const { text } of [...corpusDockerfiles(), { text: extra }]) {
+    const a = Analysis.of(text);
+    const scopes = [wholeFileScope(a), ...[-1, ...a.doc.stages.map((s) => s.index)].map((u) => unitsScope(a, new Set([u]))), unitsScope(a, new Set(a.doc.stages.filter((s) => s.index % 2 === 1).map((s) => s.index)))];
+    for (const scope of scopes) {
+      const ctx = { a, scope } as Parameters<typeof refsIn>[0];
+      assert.deepEqual(refsIn(ctx), a.stageRefs.filter((r) => scope.covers(r.instruction)));
+      checked += refsIn(ctx).length;
+    }
+  }
+  assert.ok(checked > 100, `${checked} references`);
+});

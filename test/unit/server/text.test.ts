@@ -20,3 +20,47 @@ test('LineIndex clamps positions past the end of a line or the text', () => {
   assert.equal(index.offsetAt({ line: 9, character: 0 }), 6);
   assert.deepEqual(index.positionAt(99), { line: 1, character: 2 });
 });
+
+/** Every line start of an index, through its public reads. */
+function starts(index: LineIndex): number[] {
+  return Array.from({ length: index.lineCount }, (_, k) => index.lineStart(k));
+}
+
+test('LineIndex.afterEdit equals an index of the new text built from scratch (edits across \\n, \\r\\n and \\r)', async () => {
+  const { diffTexts } = await import('../../../server/src/core/dockerfile/syntax/textChange');
+  // Line breaks are what an edit can join, split or turn into another kind (\r + \n = one break).
+  const pieces = ['\n', '\r', '\r\n', 'a', 'bc', ' ', '\n\n', '\r\r'];
+  let state = 7;
+  const rnd = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const randomText = (length: number) => Array.from({ length }, () => pieces[rnd(pieces.length)]).join('');
+  let checked = 0;
+  for (let run = 0; run < 300; run++) {
+    let text = randomText(rnd(30));
+    let index = new LineIndex(text);
+    for (let n = 0; n < 20; n++) {
+      const at = rnd(text.length + 1);
+      const remove = rnd(Math.min(4, text.length - at) + 1);
+      const next = text.slice(0, at) + randomText(rnd(3)) + text.slice(at + remove);
+      const change = diffTexts(text, next);
+      if (change) index = LineIndex.afterEdit(index, next, change);
+      assert.deepEqual(starts(index), starts(new LineIndex(next)), `${JSON.stringify(text)} → ${JSON.stringify(next)}`);
+      text = next;
+      checked++;
+    }
+  }
+  assert.ok(checked === 6000);
+});
+
+test('LineIndex.afterEdit: a carriage return and a line feed an edit brings together make one line break', () => {
+  const before = new LineIndex('ab\rX\ncd');
+  assert.equal(before.lineCount, 3);
+  // Deleting X joins \r and \n into one break: two lines, not three.
+  const after = LineIndex.afterEdit(before, 'ab\r\ncd', { start: 3, oldEnd: 4, newEnd: 3, delta: -1 });
+  assert.deepEqual(starts(after), [0, 4]);
+  // Typing between them splits it again.
+  const split = LineIndex.afterEdit(after, 'ab\rY\ncd', { start: 3, oldEnd: 3, newEnd: 4, delta: 1 });
+  assert.deepEqual(starts(split), [0, 3, 5]);
+});

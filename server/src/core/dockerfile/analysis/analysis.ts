@@ -5,14 +5,16 @@ import type { Dockerfile, Flag, Instruction, Span, Stage } from '../syntax/ast';
 import { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import { parseDockerfile } from '../syntax/parser';
-import { buildVariableScope, MAX_TOTAL_EXPANDED, type VariableScope } from './variableScope';
+import { buildVariableScope, mayExpandTooLarge, MAX_TOTAL_EXPANDED, type VariableScope } from './variableScope';
 import { expandText } from './expand';
 import { keyValuesOf } from '../syntax/words';
 import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
 import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
 import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
-import { stagesFromPattern } from './stageUse';
+import { stagesFromPattern, type StageUse } from './stageUse';
 import { chainRoots, fromChain } from './fromChain';
+import { INSTRUCTIONS } from '../syntax/instructions';
+import type { EditFootprint } from './editFootprint';
 
 export interface StageRef {
   name: string;
@@ -43,12 +45,62 @@ const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
  */
 export const MAX_SHELL_TOTAL = 64 * 1024;
 
+/** Instructions changed by an edit at most for which whole-file results are carried over (see carried). */
+const MAX_CARRIED_FOOTPRINT = 256;
+
+/** Counts of how the keywords of known instructions are written (instruction-casing). */
+export interface KeywordCasing {
+  upper: number;
+  lower: number;
+  known: number;
+  /** ONBUILD instructions with a trigger. */
+  triggers: number;
+}
+
+const KNOWN_KEYWORDS = new Set<string>(INSTRUCTIONS);
+
+function countCasing(casing: KeywordCasing, i: Instruction, by: number): void {
+  if (!KNOWN_KEYWORDS.has(i.upper)) return;
+  casing.known += by;
+  if (i.trigger) casing.triggers += by;
+  if (i.keyword === i.upper) casing.upper += by;
+  else if (i.keyword === i.keyword.toLowerCase()) casing.lower += by;
+}
+
+/** A shell-form script counted by the shell budget (see shellCut). */
+function countsForShellBudget(instruction: Instruction): boolean {
+  const target = instruction.trigger ?? instruction;
+  return SHELL_FORM.includes(target.upper) && !target.exec;
+}
+
+function scriptLength(instruction: Instruction): number {
+  let length = (instruction.trigger ?? instruction).argText.length;
+  for (const heredoc of instruction.heredocs) length += heredoc.content.length;
+  return length;
+}
+
+/**
+ * Whether an edit leaves the stages as they were: the same escape character and number of
+ * stages, and no FROM, no instruction with flags (stage references) and nothing before the
+ * first FROM among the instructions it replaced or made.
+ */
+function sameStages(previous: Analysis, doc: Dockerfile, footprint: EditFootprint): boolean {
+  if (doc.escape !== previous.doc.escape || doc.stages.length !== previous.doc.stages.length || doc.globalArgs.length !== previous.doc.globalArgs.length) return false;
+  for (const list of [footprint.fresh, footprint.removed]) {
+    for (const i of list) if (i.upper === 'FROM' || i.stage < 0 || (i.trigger ?? i).flags.length > 0) return false;
+  }
+  return true;
+}
+
 export class Analysis {
   readonly lines: LineIndex;
-  readonly stageByName = new Map<string, Stage>();
-  readonly stageRefs: StageRef[] = [];
-  private readonly parents: number[] = [];
+  readonly stageByName: Map<string, Stage>;
+  /** In document order, so stage by stage (rules/scope.ts finds a stage's by a binary search). */
+  readonly stageRefs: StageRef[];
+  private readonly parents: number[];
   private roots: Int32Array | undefined;
+  /** stageUse's result (see stageUse.ts), kept here so that it is carried with the stages. */
+  stageUseResult: StageUse | undefined;
   private scope: VariableScope | undefined;
   private readonly shells = new Map<number, ShellInfo | null>();
   private readonly shellKinds = new Map<number, ShellKind>();
@@ -57,11 +109,16 @@ export class Analysis {
   private readonly stageShells = new Map<number, Instruction[]>();
   private readonly families = new Map<number, ImageFamily>();
   /** Global ARG defaults, which are all a FROM line sees. */
-  private readonly globalDefaults = new Map<string, string>();
-  private readonly baseRefs = new Map<number, string>();
+  private readonly globalDefaults: Map<string, string>;
+  private readonly baseRefs: Map<number, string>;
+  /** baseImageRef of an image reference with variables, by the reference as written. */
+  private readonly refsByRaw: Map<string, string>;
   private shellPragmas: { at: number; shell: string }[] | undefined;
   private readonly images = new Map<number, string | undefined>();
-  private cut: number | undefined;
+  /** Whole-file results worked out so far (see carried), by name. */
+  private readonly results = new Map<string, unknown>();
+  /** What the edit from the previous version replaced, and that version's whole-file results. */
+  private readonly carriedFrom: { footprint: EditFootprint; results: Map<string, unknown> } | undefined;
   /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
   deadline: number | undefined;
   /** A script was left unparsed because the deadline had passed (or the parser was deferred). */
@@ -75,8 +132,41 @@ export class Analysis {
   /** A script was left unparsed because of deferShell: the validation is partial. */
   shellDeferred = false;
 
-  constructor(readonly doc: Dockerfile, lines?: LineIndex) {
+  /**
+   * `before`: the previous version of the document and what the edit replaced (see
+   * nextAnalysis). When the edit touched no FROM, no flag and nothing before the first FROM, the
+   * stages, their names, FROM parents and stage references are the previous version's, moved;
+   * other whole-file results (the shell budget's cut, the expansion bound, the keyword casing,
+   * the scripts past a shell limit) are carried from it by what the edit replaced.
+   */
+  constructor(readonly doc: Dockerfile, lines?: LineIndex, before?: { analysis: Analysis; footprint: EditFootprint }) {
     this.lines = lines ?? new LineIndex(doc.text);
+    // A large edit (a paste, a parse from scratch) is worked out afresh rather than carried.
+    const small = before && before.footprint.fresh.length + before.footprint.removed.length <= MAX_CARRIED_FOOTPRINT;
+    this.carriedFrom = small ? { footprint: before.footprint, results: before.analysis.results } : undefined;
+    const carried = before && sameStages(before.analysis, doc, before.footprint) ? before.analysis : undefined;
+    if (carried) {
+      // The previous version is consumed (its nodes were moved by the parse): its map and
+      // references are taken over and updated in place, so an edit allocates none of them again.
+      this.parents = carried.parents;
+      this.globalDefaults = carried.globalDefaults;
+      this.stageByName = carried.stageByName;
+      for (const [name, stage] of this.stageByName) this.stageByName.set(name, doc.stages[stage.index]!);
+      this.stageRefs = carried.stageRefs;
+      for (const ref of this.stageRefs) this.moveRef(ref, before!.footprint);
+      // What depends on the FROM lines, the stage names, the global ARGs and the references alone.
+      this.roots = carried.roots;
+      this.baseRefs = carried.baseRefs;
+      this.refsByRaw = carried.refsByRaw;
+      this.stageUseResult = carried.stageUseResult;
+      return;
+    }
+    this.baseRefs = new Map();
+    this.refsByRaw = new Map();
+    this.parents = [];
+    this.globalDefaults = new Map();
+    this.stageByName = new Map();
+    this.stageRefs = [];
     // FROM ${VAR} may name a stage through a global ARG's default, so expand with those first.
     const globals = this.globalDefaults;
     let total = 0;
@@ -106,6 +196,20 @@ export class Analysis {
       else if (stage.image && parent) this.stageRefs.push({ name: image!, span: { start: stage.image.span.end, end: stage.image.span.end }, instruction: stage.from, kind: 'from', target: parent });
       if (stage.name && !this.stageByName.has(stage.name.value.toLowerCase())) this.stageByName.set(stage.name.value.toLowerCase(), stage);
       for (const instruction of stage.instructions) if ((instruction.trigger ?? instruction).flags.length > 0) this.collectStageRefs(instruction, stage);
+    }
+  }
+
+  /**
+   * Makes a stage reference of the previous version one of this version: its instruction was kept
+   * or moved (an edit replacing a reference's instruction is no carried edit), its target is the
+   * stage at the same index; a span of its own (a reference inside --mount, or to the end of a
+   * FROM image with variables) moves with the instruction, as the spans of the nodes do.
+   */
+  private moveRef(ref: StageRef, footprint: EditFootprint): void {
+    if (ref.target) ref.target = this.doc.stages[ref.target.index];
+    const own = ref.kind === 'mount' || (ref.kind === 'from' && ref.span !== this.doc.stages[ref.instruction.stage]?.image?.span);
+    if (own && footprint.delta !== 0 && ref.instruction.index >= footprint.kept + footprint.fresh.length) {
+      ref.span = { start: ref.span.start + footprint.delta, end: ref.span.end + footprint.delta };
     }
   }
 
@@ -173,8 +277,16 @@ export class Analysis {
     let ref = this.baseRefs.get(root.index);
     if (ref === undefined) {
       const raw = root.image?.raw ?? '';
-      const expanded = raw.includes('$') ? expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape) : undefined;
-      ref = expanded ? (expanded.unknown.length > 0 ? raw : expanded.value) : root.image?.value ?? '';
+      if (!raw.includes('$')) ref = root.image?.value ?? '';
+      else {
+        // Many roots share one `${VAR}` image (every stage of a generated file), and every version asks.
+        ref = this.refsByRaw.get(raw);
+        if (ref === undefined) {
+          const expanded = expandText(raw, (n) => this.globalDefaults.get(n), this.doc.escape);
+          ref = expanded.unknown.length > 0 ? raw : expanded.value;
+          this.refsByRaw.set(raw, ref);
+        }
+      }
       this.baseRefs.set(root.index, ref);
     }
     return ref;
@@ -305,26 +417,76 @@ export class Analysis {
   }
 
   /**
+   * A whole-file result, once per version: from the previous version's by `update` (given what
+   * the edit replaced; undefined when it cannot tell) when there is one, else by `compute`. The
+   * result must depend on the instructions alone, in order, so that the previous one and the
+   * replaced nodes say what it is now.
+   */
+  carried<T>(name: string, compute: () => T, update: (previous: T, footprint: EditFootprint) => T | undefined): T {
+    if (this.results.has(name)) return this.results.get(name) as T;
+    const from = this.carriedFrom;
+    let value = from && from.results.has(name) ? update(from.results.get(name) as T, from.footprint) : undefined;
+    if (value === undefined) value = compute();
+    this.results.set(name, value);
+    return value;
+  }
+
+  /**
    * Index of the first shell-form instruction past the file's shell budget (MAX_SHELL_TOTAL
    * characters of scripts, counted in document order), or Infinity. Scripts from there on are
    * not parsed; the count uses the instruction text, so it depends on nothing but the text.
    */
   shellCut(): number {
-    if (this.cut === undefined) {
-      this.cut = Infinity;
+    return this.carried('shellCut', () => {
       let total = 0;
       for (const instruction of this.doc.instructions) {
-        const target = instruction.trigger ?? instruction;
-        if (!SHELL_FORM.includes(target.upper) || target.exec) continue;
-        total += target.argText.length;
-        for (const heredoc of instruction.heredocs) total += heredoc.content.length;
-        if (total > MAX_SHELL_TOTAL) {
-          this.cut = instruction.index;
-          break;
-        }
+        if (!countsForShellBudget(instruction)) continue;
+        total += scriptLength(instruction);
+        if (total > MAX_SHELL_TOTAL) return instruction.index;
       }
-    }
-    return this.cut;
+      return Infinity;
+    }, (cut, f) => {
+      // A cut before the edit counts the same scripts; past it, the same ones moved, unless the edit changed a script.
+      if (cut < f.kept) return cut;
+      return f.fresh.some(countsForShellBudget) || f.removed.some(countsForShellBudget) ? undefined : cut + f.shift;
+    });
+  }
+
+  /** mayExpandTooLarge of the document (see variableScope.ts), carried over edits that change no ARG or ENV. */
+  mayExpandTooLarge(): boolean {
+    const defines = (i: Instruction) => i.upper === 'ARG' || i.upper === 'ENV';
+    return this.carried('mayExpandTooLarge', () => mayExpandTooLarge(this.doc), (bound, f) => (f.fresh.some(defines) || f.removed.some(defines) ? undefined : bound));
+  }
+
+  /** How the keywords of the known instructions are written, over the whole file (for the casing rule). */
+  keywordCasing(): KeywordCasing {
+    return this.carried('keywordCasing', () => {
+      const casing = { upper: 0, lower: 0, known: 0, triggers: 0 };
+      for (const i of this.doc.instructions) countCasing(casing, i, 1);
+      return casing;
+    }, (previous, f) => {
+      const casing = { ...previous };
+      for (const i of f.removed) countCasing(casing, i, -1);
+      for (const i of f.fresh) countCasing(casing, i, 1);
+      return casing;
+    });
+  }
+
+  /**
+   * The instructions for which `test` holds, in document order, where `test` depends on the
+   * instruction's own text only (it is asked of the new nodes alone after an edit); `name` names the test.
+   */
+  instructionsWhere(name: string, test: (i: Instruction) => boolean): readonly Instruction[] {
+    return this.carried(name, () => this.doc.instructions.filter(test), (previous, f) => {
+      const removed = new Set(f.removed);
+      const out: Instruction[] = [];
+      // Kept nodes keep their index; moved ones have their new index, past the new nodes.
+      let k = 0;
+      for (; k < previous.length && previous[k]!.index < f.kept && !removed.has(previous[k]!); k++) out.push(previous[k]!);
+      for (const i of f.fresh) if (test(i)) out.push(i);
+      for (; k < previous.length; k++) if (!removed.has(previous[k]!)) out.push(previous[k]!);
+      return out;
+    });
   }
 
   /** Stage containing a document offset (or undefined before the first FROM). */

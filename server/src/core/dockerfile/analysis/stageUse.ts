@@ -33,7 +33,6 @@ export function isDeliberateTarget(stage: Stage): boolean {
 }
 
 const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
-const memo = new WeakMap<Analysis, StageUse>();
 
 function globalDefaults(a: Analysis): Map<string, string> {
   const globals = new Map<string, string>();
@@ -64,8 +63,9 @@ function stagesMatching(a: Analysis, raw: string, before: number, globals: Map<s
   return a.doc.stages.filter((s) => s.index < before && s.name !== undefined && pattern.test(s.name.value));
 }
 
+/** Kept on the analysis (stageUseResult), which carries it over edits that leave the stages as they were. */
 export function stageUse(a: Analysis): StageUse {
-  const hit = memo.get(a);
+  const hit = a.stageUseResult;
   if (hit) return hit;
   const used = new Set<number>();
   for (const ref of a.stageRefs) if (ref.target) used.add(ref.target.index);
@@ -85,7 +85,7 @@ export function stageUse(a: Analysis): StageUse {
     for (const s of a.chainOf(last)) finalImage.add(s.index);
   }
   const result = { used, finalImage };
-  memo.set(a, result);
+  a.stageUseResult = result;
   return result;
 }
 

@@ -275,12 +275,9 @@ export function mayExpandTooLarge(doc: Dockerfile): boolean {
   let total = 0;
   for (const instruction of doc.instructions) {
     if (instruction.upper !== 'ARG' && instruction.upper !== 'ENV') continue;
-    for (const pair of keyValuesOf(instruction, doc.escape)) {
-      const raw = pair.value?.raw;
-      if (raw === undefined) continue; // `ARG NAME`: at most an earlier value
-      let dollars = 0;
-      for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i + 1)) dollars++;
-      const bound = raw.length + dollars * longest;
+    const values = rawValueSizes(instruction, doc.escape);
+    for (let k = 0; k < values.length; k += 2) {
+      const bound = values[k]! + values[k + 1]! * longest;
       if (bound > MAX_EXPANDED_LENGTH) return true;
       total += bound;
       if (total > MAX_TOTAL_EXPANDED) return true;
@@ -288,4 +285,25 @@ export function mayExpandTooLarge(doc: Dockerfile): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Per instruction node (the next version's parse reuses the nodes an edit did not touch, with
+ * their text): the length and the number of `$` of each value it defines, in pairs.
+ */
+const valueSizes = new WeakMap<Instruction, { escape: string; sizes: number[] }>();
+
+function rawValueSizes(instruction: Instruction, escape: string): number[] {
+  const hit = valueSizes.get(instruction);
+  if (hit && hit.escape === escape) return hit.sizes;
+  const sizes: number[] = [];
+  for (const pair of keyValuesOf(instruction, escape)) {
+    const raw = pair.value?.raw;
+    if (raw === undefined) continue; // `ARG NAME`: at most an earlier value
+    let dollars = 0;
+    for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i + 1)) dollars++;
+    sizes.push(raw.length, dollars);
+  }
+  valueSizes.set(instruction, { escape, sizes });
+  return sizes;
 }

@@ -35,6 +35,8 @@ interface UnitEntry extends Unit {
 
 interface State {
   text: string;
+  /** Lines of the text. */
+  lineCount: number;
   global: string;
   /** In document order. */
   entries: UnitEntry[];
@@ -122,7 +124,12 @@ function plan(a: Analysis, units: readonly Unit[], previous: readonly (UnitEntry
     const old = previous[u.unit + 1];
     let clean = old !== undefined && old.deps === u.deps;
     const stage = a.doc.stages[u.unit];
-    if (clean && stage) for (const s of a.chainOf(stage)) if (s !== stage && !(clean = previous[s.index + 1] !== undefined)) break;
+    // Up the FROM chain (bounded by the number of stages, as chainOf): every stage it is built FROM kept too.
+    if (clean && stage) {
+      for (let s = a.parentOf(stage.index), steps = 0; s >= 0 && steps < units.length; s = a.parentOf(s), steps++) {
+        if (!(clean = previous[s + 1] !== undefined)) break;
+      }
+    }
     if (!clean) dirty.add(u.unit);
     else if (old!.madeAt && positions[u.unit + 1]!.line !== old!.madeAt.line) relined.add(u.unit);
   }
@@ -148,9 +155,18 @@ export class IncrementalValidator {
 
     // Unit u is at index u + 1 of these. A unit before the edit is where it was.
     const previous = previousEntries(state, units, change);
+    // A unit starting on a line after the edit's last one moved by whole lines: its old position, that many lines down.
+    const lineDelta = state ? a.lines.lineCount - state.lineCount : 0;
+    const laterLines = change ? a.lines.lineEnd(a.lines.positionAt(change.newEnd).line) : Infinity;
     const positions = units.map((u, k) => {
       const old = previous[k];
-      return old?.madeAt && old.madeFrom === u.start && (!change || u.end < change.start) ? old.madeAt : a.lines.positionAt(u.start);
+      if (old?.madeAt) {
+        if (old.madeFrom === u.start && (!change || u.end < change.start)) return old.madeAt;
+        if (change && u.start > laterLines && old.madeFrom === u.start - change.delta) {
+          return lineDelta === 0 ? old.madeAt : { line: old.madeAt.line + lineDelta, character: old.madeAt.character };
+        }
+      }
+      return a.lines.positionAt(u.start);
     });
     const { dirty, relined } = plan(a, units, previous, positions);
 
@@ -195,8 +211,10 @@ export class IncrementalValidator {
     // An early validation that deferred the shell parser is no timeout: a full one follows.
     parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut && !a.shellDeferred));
     // Rules the deadline (or the deferred shell parser) skipped left their units' reports incomplete: start afresh next time.
-    this.state = { text: a.text, global, entries, broken: fresh.threw || again.threw || timedOut };
+    this.state = { text: a.text, lineCount: a.lines.lineCount, global, entries, broken: fresh.threw || again.threw || timedOut };
     this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
-    return parts.flat();
+    const all: Diagnostic[] = [];
+    for (const part of parts) for (const d of part) all.push(d);
+    return all;
   }
 }

@@ -9,7 +9,6 @@ import type { Instruction, Span } from '../syntax/ast';
 import { MAX_SHELL_TOTAL, type Analysis } from '../analysis/analysis';
 import { MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES } from '../syntax/parser';
 import { MAX_EXPANDED_LENGTH } from '../analysis/expand';
-import { mayExpandTooLarge } from '../analysis/variableScope';
 import { MAX_SHELL_DEPTH, MAX_SHELL_LENGTH, shellLimit, type ShellLimit } from '../syntax/shell/parseShell';
 import { shellSource } from '../syntax/shell/shellSource';
 
@@ -42,7 +41,7 @@ export function limitNotes(a: Analysis): LimitNote[] {
     });
   }
   // Finding it needs every stage's scope: only when some value could be that large.
-  const tooLarge = mayExpandTooLarge(a.doc) ? a.variables.defs.find((d) => d.tooLarge) : undefined;
+  const tooLarge = a.mayExpandTooLarge() ? a.variables.defs.find((d) => d.tooLarge) : undefined;
   if (tooLarge) {
     notes.push({
       span: tooLarge.nameSpan,
@@ -57,7 +56,8 @@ export function limitNotes(a: Analysis): LimitNote[] {
     });
   }
   let shellNotes = 0;
-  for (const instruction of a.doc.instructions) {
+  // Scripts past a limit are few, and kept from one version to the next.
+  for (const instruction of a.instructionsWhere('scriptsPastLimits', (i) => ownScriptLimit(a, i) !== null)) {
     if (cut && instruction.index >= cut.index) break;
     if (shellNotes >= MAX_SHELL_NOTES) break;
     const limit = scriptLimit(a, instruction);
@@ -73,9 +73,10 @@ export function limitNotes(a: Analysis): LimitNote[] {
   return notes;
 }
 
-function scriptLimit(a: Analysis, instruction: Instruction): ShellLimit | undefined {
+/** The limit the instruction's script is past, whatever shell runs it (its own text decides). */
+function ownScriptLimit(a: Analysis, instruction: Instruction): ShellLimit | null {
   const target = instruction.trigger ?? instruction;
-  if (!SHELL_FORM.has(target.upper) || target.exec) return undefined;
+  if (!SHELL_FORM.has(target.upper) || target.exec) return null;
   let limit = shellLimits.get(instruction);
   if (limit === undefined) {
     const length = target.argText.length + instruction.heredocs.reduce((n, h) => n + h.content.length, 0);
@@ -84,6 +85,11 @@ function scriptLimit(a: Analysis, instruction: Instruction): ShellLimit | undefi
     limit = (source && shellLimit(source.text)) ?? null;
     shellLimits.set(instruction, limit);
   }
+  return limit;
+}
+
+function scriptLimit(a: Analysis, instruction: Instruction): ShellLimit | undefined {
+  const limit = ownScriptLimit(a, instruction);
   return limit && a.shellKind(instruction) !== 'other' ? limit : undefined;
 }
 

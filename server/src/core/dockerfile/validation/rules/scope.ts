@@ -42,4 +42,23 @@ function memo<T>(fn: (ctx: RuleContext) => T): (ctx: RuleContext) => T {
 
 export const usesIn = memo((ctx): VariableUse[] => ctx.scope.units.flatMap((u) => ctx.a.variables.unit(u).uses));
 export const defsIn = memo((ctx): VariableDef[] => ctx.scope.units.flatMap((u) => ctx.a.variables.unit(u).defs));
-export const refsIn = memo((ctx): StageRef[] => ctx.a.stageRefs.filter((r) => ctx.scope.covers(r.instruction)));
+/**
+ * The stage references inside the checked units. Analysis lists them stage by stage (by the stage
+ * of their instruction, in order), so each unit's are one run, found by a binary search: a
+ * one-stage scope does not read the references of every stage.
+ */
+export const refsIn = memo((ctx): StageRef[] => {
+  const refs = ctx.a.stageRefs;
+  const out: StageRef[] = [];
+  for (const unit of ctx.scope.units) {
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid]!.instruction.stage < unit) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < refs.length && refs[k]!.instruction.stage === unit; k++) out.push(refs[k]!);
+  }
+  return out;
+});

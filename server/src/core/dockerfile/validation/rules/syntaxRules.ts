@@ -38,22 +38,11 @@ export const instructionCasing = rule({
     t('This rule follows the casing most of the file uses and flags keywords that differ from it, and keywords in mixed case.'),
   ],
 }, (ctx) => {
-  // Every validation runs this over the whole file: plain loops, no allocation per instruction.
-  let upper = 0;
-  let lower = 0;
-  let known = 0;
-  let triggers = false;
+  // Every validation runs this: the counts over the whole file are carried from one version to the next.
+  const { upper, lower, known, triggers } = ctx.a.keywordCasing();
   const instructions = ctx.a.doc.instructions;
-  for (let k = 0; k < instructions.length; k++) {
-    const i = instructions[k]!;
-    if (!KNOWN.has(i.upper)) continue;
-    known++;
-    if (i.trigger) triggers = true;
-    if (i.keyword === i.upper) upper++;
-    else if (i.keyword === i.keyword.toLowerCase()) lower++;
-  }
   const wantUpper = upper >= lower;
-  if (wantUpper && upper === known && !triggers) return; // the usual file: nothing to report
+  if (wantUpper && upper === known && triggers === 0) return; // the usual file: nothing to report
   for (let k = 0; k < instructions.length; k++) {
     const i = instructions[k]!;
     if (!KNOWN.has(i.upper) || (wantUpper && !i.trigger && i.keyword === i.upper)) continue;

@@ -1,0 +1,55 @@
+// CPU per edit of the Dockerfile validation, in this process: the language host the validation
+// worker runs (the same messages: open, change, validate), the bench's generated Dockerfiles, and
+// single-character edits in the middle of the file as bench/serverFootprint.mjs makes them (type
+// one character at the end of a RUN line in the second half, delete it, again). Prints, per size,
+// the CPU time of the process per edit (median and p95, change + validate) and the wall time.
+// Without the worker thread, the LSP connection and the JSON around them, so it shows what the
+// worker spends and nothing else. `node --cpu-prof` on it gives a profile of just that.
+//   node --import tsx bench/dockerfileEditCpu.mjs            SIZES=100,1000,10000 EDITS=200 WARMUP=50
+import { LanguageHost } from '../server/src/lsp/host.ts';
+import { generatedDockerfile } from './lib/generatedInputs.mjs';
+
+const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
+const EDITS = Number(process.env.EDITS ?? 200);
+const WARMUP = Number(process.env.WARMUP ?? 50);
+
+const percentile = (list, p) => {
+  const sorted = [...list].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+};
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+console.log('| Dockerfile | edits | CPU per edit, median | CPU p95 | wall p95 | diagnostics |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const size of SIZES) {
+  const text = generatedDockerfile(size);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
+  const at = { line, character: lines[line].length };
+  const uri = `file:///tmp/bench-edit-cpu-${size}/Dockerfile`;
+  const host = new LanguageHost();
+  host.handle({ type: 'state', settings: { rules: {} }, access: { trusted: false, folders: [] } });
+  host.handle({ type: 'open', uri, languageId: 'dockerfile', version: 1, text });
+  let id = 0;
+  let count = host.handle({ type: 'validate', id: ++id, uri }).result.length;
+  const cpu = [];
+  const wall = [];
+  for (let i = 0, version = 1; i < WARMUP + EDITS; i++) {
+    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const c0 = cpuMs();
+    const w0 = performance.now();
+    host.handle({ type: 'change', uri, version: ++version, changes: [change] });
+    const reply = host.handle({ type: 'validate', id: ++id, uri });
+    if (i >= WARMUP) {
+      cpu.push(cpuMs() - c0);
+      wall.push(performance.now() - w0);
+    }
+    count = reply.result.length;
+  }
+  const f = (n) => n.toFixed(2);
+  console.log(`| ${lines.length} lines | ${EDITS} | ${f(percentile(cpu, 0.5))} ms | ${f(percentile(cpu, 0.95))} ms | ${f(percentile(wall, 0.95))} ms | ${count} |`);
+  host.handle({ type: 'close', uri });
+}
