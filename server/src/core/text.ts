@@ -1,5 +1,6 @@
 // Offsets are what the parsers work in; positions (line, UTF-16 character) only appear at the
 // edges. A LineIndex converts between them with a binary search over line starts.
+import { lastAtOrBefore } from './sortedSearch';
 import type { Position, Range } from './types';
 
 /** One edited region of a text (as syntax/textChange's diffTexts finds it). */
@@ -88,14 +89,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    const line = lastAtOrBefore(this.starts, o);
+    return { line, character: o - this.starts[line]! };
   }
 
   offsetAt(position: Position): number {

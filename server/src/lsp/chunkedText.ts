@@ -7,6 +7,7 @@
 // reads them (lines end at \r\n, \r or \n; a character past the end of its line stops before the
 // line break), so the text stays the one the workers' text documents hold.
 import type { Position, Range } from '../core/types';
+import { lastAtOrBefore } from '../core/sortedSearch';
 
 /** Longest piece (UTF-16 code units): an edit copies at most two of them (and its own text). */
 export const CHUNK_LENGTH = 4096;
@@ -104,14 +105,7 @@ export class ChunkedText {
 
   /** Index of the piece holding `offset` (the last piece for the end of the text). */
   private chunkAt(offset: number): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   private lines(): number[] {
@@ -201,16 +195,4 @@ function lineStartsIn(text: string, offset: number, out: number[], next: number 
       out.push(offset + i + 1);
     } else if (c === LF) out.push(offset + i + 1);
   }
-}
-
-/** Index of the last element of a sorted list that is ≤ value (0 when none is). */
-function lastAtOrBefore(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 // Instructions are parsed on their logical text (continuation lines joined, comment lines
 // dropped, as BuildKit sees it); these helpers map logical offsets back to the document.
+import { lastAtOrBefore } from '../../sortedSearch';
 import type { OffsetMap, Span } from './ast';
 
 export class OffsetMapBuilder {
@@ -32,15 +33,7 @@ export class OffsetMapBuilder {
 }
 
 function segmentOf(map: OffsetMap, offset: number): number {
-  const starts = map.logical;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(map.logical, offset);
 }
 
 /** Document offset of the character at logical `offset` (use for starts). */
