@@ -1,6 +1,6 @@
 // Offsets are what the parsers work in; positions (line, UTF-16 character) only appear at the
 // edges. A LineIndex converts between them with a binary search over line starts.
-import { lastAtOrBefore } from './sortedSearch';
+import { countLeading, lastAtOrBefore } from './sortedSearch';
 import type { Position, Range } from './types';
 
 /** One edited region of a text (as syntax/textChange's diffTexts finds it). */
@@ -28,16 +28,7 @@ function scanStarts(text: string, from: number, to: number, starts: number[]): v
 }
 
 /** The number of entries of a sorted list below `value`. */
-function countBelow(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = (list: readonly number[], value: number) => countLeading(list.length, (k) => list[k]! < value);
 
 export class LineIndex {
   private readonly starts: number[];

@@ -4,6 +4,7 @@
 // the middle instead. Found by identity in time proportional to the new nodes, so what an
 // analysis works out over every instruction can be carried from the previous version by
 // subtracting the replaced nodes and adding the new ones.
+import { countLeading } from '../../sortedSearch';
 import type { Instruction } from '../syntax/ast';
 import type { TextChange } from '../syntax/textChange';
 
@@ -22,13 +23,7 @@ export interface EditFootprint {
 /** `olds` is the previous version's instruction list as it was (the incremental parse copies it, never changes it). */
 export function editFootprint(olds: readonly Instruction[], news: readonly Instruction[], change: TextChange): EditFootprint {
   // The kept nodes start before the edit (the parse resumes at an instruction starting at or before it).
-  let lo = 0;
-  let hi = news.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (news[mid]!.span.start < change.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countLeading(news.length, (k) => news[k]!.span.start < change.start);
   // Back over new nodes the parse made when it resumed before the edit: below them all are kept.
   let kept = Math.min(lo, olds.length);
   while (kept > 0 && news[kept - 1] !== olds[kept - 1]) kept--;

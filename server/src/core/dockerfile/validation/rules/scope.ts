@@ -1,6 +1,7 @@
 // Scopes for stage rules, and the scoped views they read: the variable uses and definitions and
 // the stage references inside the checked units. Views are memoised per scope, and a scope
 // lives for one validation run.
+import { countLeading } from '../../../sortedSearch';
 import type { Analysis, StageRef } from '../../analysis/analysis';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { VariableDef, VariableUse } from '../../analysis/variableScope';
@@ -51,14 +52,7 @@ export const refsIn = memo((ctx): StageRef[] => {
   const refs = ctx.a.stageRefs;
   const out: StageRef[] = [];
   for (const unit of ctx.scope.units) {
-    let lo = 0;
-    let hi = refs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (refs[mid]!.instruction.stage < unit) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < refs.length && refs[k]!.instruction.stage === unit; k++) out.push(refs[k]!);
+    for (let k = countLeading(refs.length, (m) => refs[m]!.instruction.stage < unit); k < refs.length && refs[k]!.instruction.stage === unit; k++) out.push(refs[k]!);
   }
   return out;
 });
