@@ -40,12 +40,15 @@ export class ScriptedPrompts implements Prompts {
     return this.answers.length;
   }
 
+  // Answers are matched by kind, first queued first: a follow-up the extension shows without
+  // awaiting it (the offer after a run) may come before or after the next command's question.
   private take(asked: Asked, raw: unknown): unknown {
     this.asked.push(asked);
-    const next = this.answers.shift();
-    assert.ok(next, `unexpected ${asked.kind}: ${asked.message ?? asked.title ?? ''}`);
-    assert.equal(next.kind, asked.kind, `expected a ${next.kind} but the extension asked a ${asked.kind}: ${asked.message ?? asked.title ?? ''}`);
-    return next.answer(asked, raw);
+    const index = this.answers.findIndex((a) => a.kind === asked.kind);
+    const queued = this.answers.map((a) => a.kind).join(', ') || 'nothing';
+    assert.ok(index >= 0, `unexpected ${asked.kind} (queued: ${queued}): ${asked.message ?? asked.title ?? ''}`);
+    const [next] = this.answers.splice(index, 1);
+    return next!.answer(asked, raw);
   }
 
   async confirm(message: string, detail: string, ...buttons: string[]) {
