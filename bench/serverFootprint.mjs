@@ -6,9 +6,10 @@
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes; BEFORE=<folder with
 // another build's server.js> adds that build as a column measured in the same runs; CLIENT_ENV=1
-// adds ours started with the environment VS Code's client gives it.
-// Ours keeps its V8 code cache in a temporary folder (removed at the end), written by one start
-// before the runs, so its runs are those of every start after the first; CODE_CACHE=off measures
+// adds ours started with the environment VS Code's client gives it. INLINE=1 adds ours with
+// --inline (the language hosts on the main thread, no worker).
+// Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
+// end), written by one start before the runs, so its runs are those of every start after the first; CODE_CACHE=off measures
 // it without (the cache folder is not used at all).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,9 +28,16 @@ const BEFORE = process.env.BEFORE;
 
 const median = (values) => percentile(values, 0.5);
 
-const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-code-cache-'));
-const codeCacheArgs = process.env.CODE_CACHE === 'off' ? ['--no-code-cache'] : [`--code-cache=${CACHE}`];
-process.on('exit', () => fs.rmSync(CACHE, { recursive: true, force: true }));
+// A code cache folder per column: V8 refuses a cache written under other options (the columns
+// started with other V8 options would otherwise rewrite each other's cache at every start).
+const CACHES = [];
+process.on('exit', () => CACHES.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+function codeCacheArgs() {
+  if (process.env.CODE_CACHE === 'off') return ['--no-code-cache'];
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-code-cache-'));
+  CACHES.push(folder);
+  return [`--code-cache=${folder}`];
+}
 
 async function once({ args, env, initializationOptions, languageId, uri, text, target }) {
   const started = performance.now();
@@ -90,21 +98,22 @@ function inputs() {
 }
 
 const f = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
-const ourArgs = [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs];
+const ourArgs = [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs()];
 // Extra columns measured in the same runs: another build (BEFORE=<folder>), and ours started with
 // the environment VS Code's client adds (CLIENT_ENV=1; server/src/protocol/serverEnvironment.ts).
 const columns = [];
-if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio'] });
+if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()] });
 if (process.env.CLIENT_ENV === '1') {
   const { tsImport } = await import('tsx/esm/api');
   const { SERVER_ENVIRONMENT } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
-  columns.push({ label: 'Started by VS Code', args: ourArgs, env: SERVER_ENVIRONMENT });
+  columns.push({ label: 'Started by VS Code', args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs()], env: SERVER_ENVIRONMENT });
 }
+if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs(), '--inline'] });
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
-// One start of ours to write its code cache (not timed), as any start after a user's first finds it.
+// One start of ours (and of each column) to write its code cache (not timed), as any start after a user's first finds it.
 if (process.env.CODE_CACHE !== 'off') {
   const [input] = inputs();
-  await once({ ...input, args: ourArgs });
+  for (const { args, env } of [{ args: ourArgs }, ...columns]) await once({ ...input, args, env });
 }
 for (const input of inputs()) {
   const ours = [];

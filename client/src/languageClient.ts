@@ -46,6 +46,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{.env,*.env}'),
         vscode.workspace.createFileSystemWatcher('**/{.dockerignore,.containerignore}'),
+        // hadolint's settings beside a Dockerfile (trusted registries, the label schema).
+        vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}'),
         // Compose files of a project (-f overlays such as extensions/x/x-compose.yml too) and the
         // examples users create their override files from.

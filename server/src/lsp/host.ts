@@ -22,6 +22,8 @@ export type HostMessage =
   | { type: 'open'; uri: string; languageId: string; version: number; text: string }
   | { type: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { type: 'close'; uri: string }
+  /** A file the checks read (a watched one) changed: what the file system answered is asked again. */
+  | { type: 'files' }
   | { type: 'state'; facts?: WorkspaceFacts; settings?: LanguageSettings; access?: AccessState; locale?: string }
   /** `reuse`: `diagnostics` are what lies between the first `head` and the last `tail` of the previous list. */
   | { type: 'published'; uri: string; diagnostics: Diagnostic[]; reuse?: { head: number; tail: number } }
@@ -128,6 +130,9 @@ export class LanguageHost {
         this.published.delete(message.uri);
         for (const service of this.loaded.values()) service.forget?.(message.uri);
         return undefined;
+      case 'files':
+        this.policy.forget();
+        return undefined;
       case 'state':
         if (message.locale !== undefined) useLocale(message.locale);
         if (message.settings) this.settings = message.settings;
@@ -148,7 +153,7 @@ export class LanguageHost {
         else this.published.delete(message.uri); // not the list it was made from: none rather than a wrong one
         return undefined;
       }
-      // The file system is asked each question once per validation or request (see FilePolicy.scoped).
+      // File system answers are reused for a second at most (see FilePolicy.scoped).
       case 'validate':
         return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));
       case 'request':

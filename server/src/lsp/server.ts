@@ -376,7 +376,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   // .env files, Dockerfiles and .dockerignore files feed diagnostics of the open documents.
-  connection.onDidChangeWatchedFiles(() => revalidateAll());
+  connection.onDidChangeWatchedFiles(() => {
+    broadcast({ type: 'files' });
+    revalidateAll();
+  });
 
   // The host's answers are LSP-shaped data (the core mirrors the LSP types), passed through as they are.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

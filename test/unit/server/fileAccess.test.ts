@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FilePolicy, isNetworkPath, localPath, policyFileAccess } from '../../../server/src/lsp/fileAccess';
+import { FILE_ANSWERS_MS, FilePolicy, isNetworkPath, localPath, policyFileAccess } from '../../../server/src/lsp/fileAccess';
 
 function scratch() {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-access-')));
@@ -88,17 +88,19 @@ test('without workspace folders, the folders of the open documents are the works
   }
 });
 
-test('within one call the file system is asked each question once; the next call sees changes', () => {
+test('the file system is asked each question once, answers are reused for a second at most, and a watched change or a new trust state drops them', () => {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-memo-')));
   try {
     const ws = path.join(root, 'ws');
     fs.mkdirSync(ws);
     fs.writeFileSync(path.join(ws, '.dockerignore'), 'node_modules\n');
-    const policy = new FilePolicy();
+    let clock = 0;
+    const policy = new FilePolicy(() => [], () => clock);
     policy.update({ trusted: false, folders: [pathToFileURL(ws).href] });
     const files = policyFileAccess(policy, 'read');
     const ignore = pathToFileURL(path.join(ws, '.dockerignore')).href;
     const folder = pathToFileURL(ws).href;
+    const names = () => files.list(folder).map((e) => e.name).sort();
     policy.scoped(() => {
       assert.equal(files.readText(ignore), 'node_modules\n');
       const listed = files.list(folder);
@@ -107,14 +109,26 @@ test('within one call the file system is asked each question once; the next call
       fs.writeFileSync(path.join(ws, 'added.txt'), 'x');
       // Same call: the answers it had.
       assert.equal(files.readText(ignore), 'node_modules\n');
-      assert.deepEqual(files.list(folder).map((e) => e.name), ['.dockerignore']);
-      assert.equal(files.exists(pathToFileURL(path.join(ws, 'added.txt')).href), true);
+      assert.deepEqual(names(), ['.dockerignore']);
     });
-    // The next call reads again.
+    // A call within the window (the next keystroke's validation) reuses them…
+    clock += FILE_ANSWERS_MS / 2;
+    policy.scoped(() => assert.deepEqual(names(), ['.dockerignore']));
+    // …and once the window has passed, the file system is asked again.
+    clock += FILE_ANSWERS_MS;
     policy.scoped(() => {
       assert.equal(files.readText(ignore), '.git\n');
-      assert.deepEqual(files.list(folder).map((e) => e.name).sort(), ['.dockerignore', 'added.txt']);
+      assert.deepEqual(names(), ['.dockerignore', 'added.txt']);
     });
+    // A watched file that changed (forget) is seen by the very next call.
+    fs.writeFileSync(path.join(ws, '.dockerignore'), 'build\n');
+    policy.scoped(() => assert.equal(files.readText(ignore), '.git\n'));
+    policy.forget();
+    policy.scoped(() => assert.equal(files.readText(ignore), 'build\n'));
+    // So is everything after the trust or the folders change.
+    fs.rmSync(path.join(ws, 'added.txt'));
+    policy.update({ trusted: true, folders: [pathToFileURL(ws).href] });
+    policy.scoped(() => assert.deepEqual(names(), ['.dockerignore']));
     // Outside a call nothing is remembered at all.
     fs.writeFileSync(path.join(ws, '.dockerignore'), 'dist\n');
     assert.equal(files.readText(ignore), 'dist\n');

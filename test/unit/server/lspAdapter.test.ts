@@ -460,10 +460,35 @@ describe('the LSP adapter over in-memory streams', () => {
     assert.deepEqual(missing(await published(session, OUTSIDE, (d) => missing(d).length > 0, start)), ['The env file "../elsewhere/missing.env" does not exist.']);
   });
 
+  it('workspace/didChangeWatchedFiles: a changed .hadolint.yaml is read again at once, though file answers are otherwise reused for a second', async () => {
+    const trusted = (d: Diagnostic[]) => d.filter((x) => x.code === 'trusted-registry').map((x) => x.message);
+    const config = path.join(workspace, '.hadolint.yaml');
+    try {
+      fs.writeFileSync(config, 'trustedRegistries:\n  - registry.example.com\n');
+      let start = session.publications.length;
+      tell('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 1 }] });
+      assert.deepEqual(trusted(await published(session, DOCKERFILE, (d) => trusted(d).length > 0, start)), [
+        'docker.io is not one of the trusted registries (registry.example.com).',
+        'docker.io is not one of the trusted registries (registry.example.com).',
+      ]);
+      fs.writeFileSync(config, 'trustedRegistries:\n  - docker.io\n');
+      start = session.publications.length;
+      tell('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+      assert.deepEqual(trusted(await published(session, DOCKERFILE, (d) => trusted(d).length === 0, start)), []);
+    } finally {
+      fs.rmSync(config, { force: true });
+      const start = session.publications.length;
+      tell('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 3 }] });
+      // Every open document is checked again: wait for all of them, so the next test starts quiet.
+      for (const uri of [DOCKERFILE, COMPOSE, UNFORMATTED, OUTSIDE]) await published(session, uri, () => true, start);
+    }
+  });
+
   it('didClose clears the document\'s diagnostics, and its requests get their empty answers', async () => {
     const start = session.publications.length;
     tell('textDocument/didClose', { textDocument: { uri: OUTSIDE } });
-    assert.deepEqual(await published(session, OUTSIDE, () => true, start), []);
+    // (A check started before the close may still publish its findings first.)
+    assert.deepEqual(await published(session, OUTSIDE, (d) => d.length === 0, start), []);
     assert.equal(await ask('textDocument/hover', at(OUTSIDE, 2, 6)), null);
     assert.deepEqual(await ask('textDocument/documentSymbol', { textDocument: { uri: OUTSIDE } }), []);
   });
