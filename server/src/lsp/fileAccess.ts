@@ -86,6 +86,9 @@ export class FilePolicy {
   private memo: Map<string, unknown> | undefined;
   private memoSince = 0;
   private depth = 0;
+  /** The current call found the answers of an earlier call and used one. */
+  private usedEarlier = false;
+  private earlierMemo = false;
 
   /**
    * `fallbackFolders`: the folders of the open documents, the workspace when the client sent none.
@@ -98,9 +101,13 @@ export class FilePolicy {
 
   /** Runs `work` with file system answers remembered (see memo); a call never sees them change. */
   scoped<T>(work: () => T): T {
-    if (this.depth === 0 && (!this.memo || this.now() - this.memoSince > FILE_ANSWERS_MS)) {
-      this.memo = new Map();
-      this.memoSince = this.now();
+    if (this.depth === 0) {
+      this.earlierMemo = this.memo !== undefined && this.now() - this.memoSince <= FILE_ANSWERS_MS;
+      this.usedEarlier = false;
+      if (!this.earlierMemo) {
+        this.memo = new Map();
+        this.memoSince = this.now();
+      }
     }
     this.depth++;
     try {
@@ -108,6 +115,16 @@ export class FilePolicy {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * Called in a call: when it used answers an earlier call had, the time until they have expired
+   * (a check made from them is made again then, so a file changed meanwhile is seen without
+   * waiting for the next keystroke); otherwise undefined.
+   */
+  staleAfterMs(): number | undefined {
+    if (this.depth === 0 || !this.usedEarlier) return undefined;
+    return Math.max(0, FILE_ANSWERS_MS - (this.now() - this.memoSince)) + 5;
   }
 
   /** Drops every remembered answer: a watched file changed, or the trust or the folders did. */
@@ -119,7 +136,10 @@ export class FilePolicy {
   remember<T>(key: string, ask: () => T): T {
     const memo = this.depth > 0 ? this.memo : undefined;
     if (!memo) return ask();
-    if (memo.has(key)) return memo.get(key) as T;
+    if (memo.has(key)) {
+      if (this.earlierMemo) this.usedEarlier = true;
+      return memo.get(key) as T;
+    }
     const answer = ask();
     memo.set(key, answer);
     return answer;

@@ -28,7 +28,8 @@ export type HostMessage =
   /** `reuse`: `diagnostics` are what lies between the first `head` and the last `tail` of the previous list. */
   | { type: 'published'; uri: string; diagnostics: Diagnostic[]; reuse?: { head: number; tail: number } }
   /** `early`: the service may answer without waiting for a part still to load (a partial reply, see HostReply). */
-  | { type: 'validate'; id: number; uri: string; early?: boolean }
+  /** `freshFiles`: ask the file system again (a recheck, see HostReply.recheckMs). */
+  | { type: 'validate'; id: number; uri: string; early?: boolean; freshFiles?: boolean }
   | { type: 'request'; id: number; method: string; params: unknown };
 
 export interface HostReply {
@@ -38,6 +39,11 @@ export interface HostReply {
   version?: number;
   /** For early validations: some checks waited for a part still loading; validate again for them. */
   partial?: boolean;
+  /**
+   * For validations that used file system answers an earlier call had: validate again after this
+   * many ms, when those answers have expired (see FilePolicy.staleAfterMs).
+   */
+  recheckMs?: number;
   /** The feature threw: its message and stack, for the log. */
   error?: string;
 }
@@ -155,6 +161,7 @@ export class LanguageHost {
       }
       // File system answers are reused for a second at most (see FilePolicy.scoped).
       case 'validate':
+        if (message.freshFiles) this.policy.forget();
         return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));
       case 'request':
         return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
@@ -212,7 +219,13 @@ export class LanguageHost {
       source: 'docker-workbench',
       message: t('{0} more problems are not shown; the first {1} are.', String(omitted), String(MAX_DIAGNOSTICS)),
     });
-    return { result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note), version: document.version, ...(first?.partial ? { partial: true } : {}) };
+    const recheckMs = this.policy.staleAfterMs();
+    return {
+      result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note),
+      version: document.version,
+      ...(first?.partial ? { partial: true } : {}),
+      ...(recheckMs !== undefined ? { recheckMs } : {}),
+    };
   }
 
   private request(method: string, params: unknown): unknown {

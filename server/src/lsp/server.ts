@@ -148,6 +148,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * worker still loads the shell parser shows its other findings first.
    */
   const partial = new Set<string>();
+  /**
+   * Documents checked with file system answers reused from an earlier check: checked again once
+   * those have expired, so a file created or removed meanwhile shows without another keystroke.
+   */
+  const rechecks = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Rechecks due: made with fresh answers, so that a recheck never asks for another. */
+  const recheckDue = new Set<string>();
+  const cancelRecheck = (uri: string) => {
+    clearTimeout(rechecks.get(uri));
+    rechecks.delete(uri);
+  };
+  const recheckLater = (uri: string, ms: number) => {
+    cancelRecheck(uri);
+    const timer = setTimeout(() => {
+      rechecks.delete(uri);
+      if (!documents.has(uri)) return;
+      recheckDue.add(uri);
+      schedule(uri);
+    }, ms);
+    rechecks.set(uri, timer);
+  };
 
   const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false) => {
     const previous = published.get(uri);
@@ -195,7 +216,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
       const early = !partial.delete(uri);
-      outcome = await validation.call({ type: 'validate', uri, early }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+      const freshFiles = recheckDue.delete(uri);
+      outcome = await validation.call({ type: 'validate', uri, early, ...(freshFiles ? { freshFiles } : {}) }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -203,7 +225,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (current) {
       if (outcome.kind === 'reply' && !outcome.reply.error) {
         const reply = outcome.reply;
-        if (Array.isArray(reply.result) && reply.version === current.version) publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
+        if (Array.isArray(reply.result) && reply.version === current.version) {
+          publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
+          if (reply.recheckMs !== undefined) recheckLater(uri, reply.recheckMs);
+          else cancelRecheck(uri);
+        }
         if (reply.partial) {
           partial.add(uri);
           dirty.add(uri);
@@ -316,6 +342,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     published.delete(d.uri);
     lostValidation.delete(d.uri);
     lostRequests.delete(d.uri);
+    cancelRecheck(d.uri);
+    recheckDue.delete(d.uri);
     broadcast({ type: 'close', uri: d.uri });
     void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
   });
@@ -407,6 +435,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     answerOf(await requests.call({ type: 'request', method: EXPLAIN_METHOD, params }, { answerMs: REQUEST_KILL_MS, killMs: REQUEST_KILL_MS }), EXPLAIN_METHOD, null, undefined, REQUEST_KILL_MS));
 
   connection.onShutdown(async () => {
+    for (const uri of [...rechecks.keys()]) cancelRecheck(uri);
     await Promise.all(hosts.map((h) => h.dispose()));
   });
   connection.listen();

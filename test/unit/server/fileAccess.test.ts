@@ -111,14 +111,25 @@ test('the file system is asked each question once, answers are reused for a seco
       assert.equal(files.readText(ignore), 'node_modules\n');
       assert.deepEqual(names(), ['.dockerignore']);
     });
-    // A call within the window (the next keystroke's validation) reuses them…
+    // A call within the window (the next keystroke's validation) reuses them, and says when they
+    // expire so that what it made from them is made again then; a call that reused none says nothing.
     clock += FILE_ANSWERS_MS / 2;
-    policy.scoped(() => assert.deepEqual(names(), ['.dockerignore']));
+    policy.scoped(() => {
+      assert.equal(policy.staleAfterMs(), undefined);
+      assert.deepEqual(names(), ['.dockerignore']);
+      assert.equal(policy.staleAfterMs(), FILE_ANSWERS_MS / 2 + 5);
+    });
+    policy.scoped(() => {
+      assert.equal(files.exists(pathToFileURL(path.join(ws, 'other.txt')).href), false);
+      assert.equal(policy.staleAfterMs(), undefined, 'a question no call had asked');
+    });
+    assert.equal(policy.staleAfterMs(), undefined, 'outside a call');
     // …and once the window has passed, the file system is asked again.
     clock += FILE_ANSWERS_MS;
     policy.scoped(() => {
       assert.equal(files.readText(ignore), '.git\n');
       assert.deepEqual(names(), ['.dockerignore', 'added.txt']);
+      assert.equal(policy.staleAfterMs(), undefined, 'answers of this call only');
     });
     // A watched file that changed (forget) is seen by the very next call.
     fs.writeFileSync(path.join(ws, '.dockerignore'), 'build\n');

@@ -484,6 +484,26 @@ describe('the LSP adapter over in-memory streams', () => {
     }
   });
 
+  it('a file created between two keystrokes shows a second later at most, with no other keystroke or watched-file event', async () => {
+    const folder = path.join(workspace, 'recheck');
+    fs.mkdirSync(path.join(folder, '.git'), { recursive: true });
+    const uri = uriOf(path.join(folder, 'Dockerfile'));
+    const missing = (d: Diagnostic[]) => d.some((x) => x.code === 'dockerignore-missing');
+    let start = session.publications.length;
+    tell('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nCOPY . .\n' } });
+    await published(session, uri, missing, start);
+    // Right after that check (its file system answers are reused for a second), a .dockerignore appears and a line is typed.
+    fs.writeFileSync(path.join(folder, '.dockerignore'), '.git\n');
+    start = session.publications.length;
+    tell('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: range(2, 0, 2, 0), text: 'EXPOSE 80\n' }] });
+    const fresh = await published(session, uri, (d) => !missing(d) && !d.some((x) => x.code === LIMIT_CODE), start);
+    assert.deepEqual(fresh.filter((x) => x.code.startsWith('dockerignore')), []);
+    assert.ok(session.publications.slice(start).filter((p) => p.uri === uri).every((p) => p.version === 2), 'no other version was asked for');
+    start = session.publications.length;
+    tell('textDocument/didClose', { textDocument: { uri } });
+    await published(session, uri, (d) => d.length === 0, start);
+  });
+
   it('didClose clears the document\'s diagnostics, and its requests get their empty answers', async () => {
     const start = session.publications.length;
     tell('textDocument/didClose', { textDocument: { uri: OUTSIDE } });
