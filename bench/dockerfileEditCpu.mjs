@@ -4,14 +4,37 @@
 // one character at the end of a RUN line in the second half, delete it, again). Prints, per size,
 // the CPU time of the process per edit (median and p95, change + validate) and the wall time.
 // Without the worker thread, the LSP connection and the JSON around them, so it shows what the
-// worker spends and nothing else. `node --cpu-prof` on it gives a profile of just that.
-//   node --import tsx bench/dockerfileEditCpu.mjs            SIZES=100,1000,10000 EDITS=200 WARMUP=50
+// worker spends and nothing else. `node --cpu-prof` on it gives a profile of just that. Then
+// ALLOC_EDITS (100) more edits under V8's sampling heap profiler (every 1 kB, objects collected
+// since included) give the memory allocated per edit, which the worker's garbage collector pays
+// for: unlike times, it hardly varies between runs.
+//   node --import tsx bench/dockerfileEditCpu.mjs            SIZES=100,1000,10000 EDITS=200 WARMUP=50 ALLOC_EDITS=100
+import { Session } from 'node:inspector/promises';
 import { LanguageHost } from '../server/src/lsp/host.ts';
 import { generatedDockerfile } from './lib/generatedInputs.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS ?? 200);
 const WARMUP = Number(process.env.WARMUP ?? 50);
+const ALLOC_EDITS = Number(process.env.ALLOC_EDITS ?? 100);
+
+/** Bytes allocated while `work` runs (sampled), all of them, kept or collected. */
+async function allocatedBytes(work) {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  work();
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  let total = 0;
+  const walk = (node) => {
+    total += node.selfSize;
+    for (const child of node.children) walk(child);
+  };
+  walk(profile.head);
+  return total;
+}
 
 const percentile = (list, p) => {
   const sorted = [...list].sort((x, y) => x - y);
@@ -22,8 +45,8 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-console.log('| Dockerfile | edits | CPU per edit, median | CPU p95 | wall p95 | diagnostics |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| Dockerfile | edits | CPU per edit, median | CPU p95 | wall p95 | allocated per edit | diagnostics |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const size of SIZES) {
   const text = generatedDockerfile(size);
   const lines = text.split('\n');
@@ -37,19 +60,26 @@ for (const size of SIZES) {
   let count = host.handle({ type: 'validate', id: ++id, uri }).result.length;
   const cpu = [];
   const wall = [];
-  for (let i = 0, version = 1; i < WARMUP + EDITS; i++) {
+  let version = 1;
+  const edit = (i) => {
     const change = i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    host.handle({ type: 'change', uri, version: ++version, changes: [change] });
+    return host.handle({ type: 'validate', id: ++id, uri });
+  };
+  for (let i = 0; i < WARMUP + EDITS; i++) {
     const c0 = cpuMs();
     const w0 = performance.now();
-    host.handle({ type: 'change', uri, version: ++version, changes: [change] });
-    const reply = host.handle({ type: 'validate', id: ++id, uri });
+    const reply = edit(i);
     if (i >= WARMUP) {
       cpu.push(cpuMs() - c0);
       wall.push(performance.now() - w0);
     }
     count = reply.result.length;
   }
+  const bytes = await allocatedBytes(() => {
+    for (let i = 0; i < ALLOC_EDITS; i++) edit(i);
+  });
   const f = (n) => n.toFixed(2);
-  console.log(`| ${lines.length} lines | ${EDITS} | ${f(percentile(cpu, 0.5))} ms | ${f(percentile(cpu, 0.95))} ms | ${f(percentile(wall, 0.95))} ms | ${count} |`);
+  console.log(`| ${lines.length} lines | ${EDITS} | ${f(percentile(cpu, 0.5))} ms | ${f(percentile(cpu, 0.95))} ms | ${f(percentile(wall, 0.95))} ms | ${Math.round(bytes / ALLOC_EDITS / 1024).toLocaleString('en')} kB | ${count} |`);
   host.handle({ type: 'close', uri });
 }

@@ -16,11 +16,12 @@ function offsets(list: number[], delta: number): void {
 }
 
 function words(list: readonly Word[] | undefined, delta: number): void {
-  if (list) for (const w of list) span(w.span, delta);
+  if (list) for (let k = 0; k < list.length; k++) span(list[k]!.span, delta);
 }
 
 function flags(list: readonly Flag[], delta: number): void {
-  for (const f of list) {
+  for (let k = 0; k < list.length; k++) {
+    const f = list[k]!;
     span(f.span, delta);
     span(f.nameSpan, delta);
     if (f.valueSpan) span(f.valueSpan, delta);
@@ -34,7 +35,8 @@ function exec(form: ExecForm | undefined, delta: number): void {
 }
 
 function heredocs(list: readonly Heredoc[], delta: number): void {
-  for (const h of list) {
+  for (let k = 0; k < list.length; k++) {
+    const h = list[k]!;
     span(h.marker, delta);
     span(h.nameSpan, delta);
     span(h.body, delta);
@@ -44,7 +46,8 @@ function heredocs(list: readonly Heredoc[], delta: number): void {
 
 function pairs(list: readonly KeyValue[] | undefined, delta: number): void {
   if (!list) return;
-  for (const pair of list) {
+  for (let k = 0; k < list.length; k++) {
+    const pair = list[k]!;
     span(pair.key.span, delta);
     if (pair.value) span(pair.value.span, delta);
     if (pair.span !== pair.key.span) span(pair.span, delta);
@@ -61,7 +64,7 @@ function own(i: Instruction, delta: number): void {
   const node = i instanceof InstructionNode ? i : undefined;
   words(node ? node.parsedWords : i.words, delta);
   exec(i.exec, delta);
-  for (const e of i.emptyContinuations) span(e, delta);
+  for (let k = 0; k < i.emptyContinuations.length; k++) span(i.emptyContinuations[k]!, delta);
   pairs(node?.parsedPairs, delta);
 }
 

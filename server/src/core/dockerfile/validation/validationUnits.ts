@@ -46,17 +46,20 @@ export function globalKey(a: Analysis, context: ServiceContext, active: readonly
 export function unitsOf(a: Analysis): Unit[] {
   const stages = a.doc.stages;
   const { used, finalImage } = stageUse(a);
-  const targets = new Map<number, string>();
+  // By stage index (an array, not a map: this runs on every edit, over every stage).
+  const targets: string[] = new Array<string>(stages.length).fill('');
   for (const ref of a.stageRefs) {
-    if (!ref.target) continue;
     const at = ref.instruction.stage;
+    if (!ref.target || at < 0 || at >= stages.length) continue;
     const scratch = a.family(ref.target) === 'scratch' ? 's' : '';
-    targets.set(at, `${targets.get(at) ?? ''}${ref.target.index}:${ref.target.instructions.length}${scratch}@${rootImageRef(a, ref.target)},`);
+    targets[at] += `${ref.target.index}:${ref.target.instructions.length}${scratch}@${rootImageRef(a, ref.target)},`;
   }
-  const units: Unit[] = [{ unit: -1, start: 0, end: stages.length > 0 ? stages[0]!.span.start - 1 : a.text.length, deps: '' }];
-  for (const s of stages) {
+  const units: Unit[] = new Array<Unit>(stages.length + 1);
+  units[0] = { unit: -1, start: 0, end: stages.length > 0 ? stages[0]!.span.start - 1 : a.text.length, deps: '' };
+  for (let k = 0; k < stages.length; k++) {
+    const s = stages[k]!;
     // The family may come from stages its FROM pattern stands for, which are no FROM parents.
-    units.push({ unit: s.index, start: s.span.start, end: s.span.end, deps: `${used.has(s.index) ? 1 : 0}${finalImage.has(s.index) ? 1 : 0}${a.family(s)}|${targets.get(s.index) ?? ''}` });
+    units[k + 1] = { unit: s.index, start: s.span.start, end: s.span.end, deps: `${used.has(s.index) ? 1 : 0}${finalImage.has(s.index) ? 1 : 0}${a.family(s)}|${targets[k]}` };
   }
   return units;
 }

@@ -1,6 +1,5 @@
 // Rules about build stages: names, references between stages, and stages nothing uses.
 import { t } from '../../../l10n';
-import type { Stage } from '../../syntax/ast';
 import { OFFICIAL_IMAGES } from '../../analysis/officialImages';
 import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 import { closest } from './suggest';
@@ -64,13 +63,12 @@ export const duplicateStageName = rule({
   id: 'duplicate-stage-name', severity: 'error', hadolint: ['DL3024'], buildkit: 'DuplicateStageName', dockerfileUtils: ['DUPLICATE_BUILD_STAGE_NAME'], reach: 'file',
   explain: () => [t('Two stages with the same name make --target and COPY --from ambiguous, and BuildKit rejects the file.')],
 }, (ctx) => {
-  const seen = new Map<string, Stage>();
+  // The analysis names each name's first stage (it runs on every edit: no map of its own).
   for (const stage of ctx.a.doc.stages) {
     const name = stage.name?.value.toLowerCase();
     if (!name) continue;
-    const first = seen.get(name);
-    if (first) ctx.report(stage.name!.span, t('The stage name {0} is already used on line {1}.', stage.name!.value, String(ctx.a.lines.positionAt(first.from.span.start).line + 1)));
-    else seen.set(name, stage);
+    const first = ctx.a.stageByName.get(name);
+    if (first && first !== stage) ctx.report(stage.name!.span, t('The stage name {0} is already used on line {1}.', stage.name!.value, String(ctx.a.lines.positionAt(first.from.span.start).line + 1)));
   }
 });
 
