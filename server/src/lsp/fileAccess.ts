@@ -161,12 +161,15 @@ export class FilePolicy {
 
   private roots(): string[] {
     if (this.folders.length > 0) return this.folders;
-    return this.fallbackFolders().map(localPath).filter((p): p is string => p !== undefined).map((p) => this.real(p));
+    const folders = this.fallbackFolders();
+    // Keyed by the folders themselves: a document opened meanwhile counts at once.
+    return this.remember(`roots:${folders.join('\n')}`, () => folders.map(localPath).filter((p): p is string => p !== undefined).map((p) => this.real(p)));
   }
 
   /** The local path of the URI when the server may look at it for this kind of use. */
   pathFor(uri: string, kind: AccessKind): string | undefined {
-    const path = localPath(uri);
+    // Parsing the URI is no question to the file system, but asked as often (and as costly).
+    const path = this.remember(`local:${uri}`, () => localPath(uri));
     if (path === undefined) return undefined;
     if (kind === 'read' && this.trusted) return path;
     const real = this.real(path);

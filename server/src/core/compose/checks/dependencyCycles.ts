@@ -44,7 +44,9 @@ function cycleMessage(group: string[]): string {
   return t('Services {0} and {1} more depend on each other in a cycle, so none of them can start first.', named, String(group.length - MAX_NAMED));
 }
 
-/** Maps every node to the list of nodes in its strongly connected component. */
+const NO_EDGES: ReadonlySet<string> = new Set<string>();
+
+/** Maps every node in a strongly connected component of two or more to the list of its nodes. */
 function stronglyConnected(edges: Map<string, Set<string>>): Map<string, string[]> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -60,7 +62,7 @@ function stronglyConnected(edges: Map<string, Set<string>>): Map<string, string[
       low.set(node, counter++);
       stack.push(node);
       onStack.add(node);
-      work.push({ node, next: (edges.get(node) ?? new Set<string>()).values() });
+      work.push({ node, next: (edges.get(node) ?? NO_EDGES).values() });
     };
     open(start);
     while (work.length > 0) {
@@ -83,7 +85,9 @@ function stronglyConnected(edges: Map<string, Set<string>>): Map<string, string[
           onStack.delete(member);
           members.push(member);
         } while (member !== frame.node);
-        for (const m of members) result.set(m, members);
+        // A service alone in its component is in no cycle (one on itself is found from its entry):
+        // nothing is kept for it, as this runs over every service on every edit.
+        if (members.length > 1) for (const m of members) result.set(m, members);
       }
     }
   };

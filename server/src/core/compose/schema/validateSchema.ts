@@ -139,9 +139,10 @@ function checkScalar(node: Extract<ValueNode, { kind: 'scalar' }>, schema: JsonS
 }
 
 function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: PathSegment[], label: Label, out: Problem[]): void {
-  const present = new Set<string>();
+  // Only a schema with required keys needs the keys present (this walks the whole file on every edit).
+  const present = schema.required && schema.required.length > 0 ? new Set<string>() : undefined;
   for (const entry of entries(file, node)) {
-    present.add(entry.key);
+    present?.add(entry.key);
     if (path.length === 0 && entry.key === 'version') continue; // its own check explains it
     const target = schemaForKey(schema, entry.key);
     if (target === false) {
@@ -162,7 +163,7 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
   }
   // A mapping with an unreadable part may have the key there.
   for (const required of schema.required ?? []) {
-    if (present.has(required) || mayHoldKey(file, node, [required])) continue;
+    if (present!.has(required) || mayHoldKey(file, node, [required])) continue;
     const at = label.anchor ?? node;
     out.push({
       rule: 'compose-missing-key',
@@ -173,12 +174,24 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
   }
 }
 
+const patternLists = new WeakMap<JsonSchema, [RegExp, JsonSchema][]>();
+
+/** A schema's patternProperties as regular expressions, made once per schema (not per key looked up). */
+function patternsOf(schema: JsonSchema): [RegExp, JsonSchema][] {
+  let list = patternLists.get(schema);
+  if (!list) {
+    list = Object.entries(schema.patternProperties ?? {}).map(([pattern, sub]): [RegExp, JsonSchema] => [patternRegex(pattern), sub]);
+    patternLists.set(schema, list);
+  }
+  return list;
+}
+
 /** The schema for a key's value; false when the key is not allowed; undefined when anything goes. */
 function schemaForKey(schema: JsonSchema, key: string): JsonSchema | false | undefined {
   const own = schema.properties?.[key];
   if (own) return own;
-  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
-    if (patternRegex(pattern).test(key)) return sub;
+  for (const [regex, sub] of patternsOf(schema)) {
+    if (regex.test(key)) return sub;
   }
   const extra = schema.additionalProperties;
   if (extra === false) return false;
