@@ -7,11 +7,13 @@
 // worker spends and nothing else. `node --cpu-prof` on it gives a profile of just that. Then
 // ALLOC_EDITS (100) more edits under V8's sampling heap profiler (every 1 kB, objects collected
 // since included) give the memory allocated per edit, which the worker's garbage collector pays
-// for: unlike times, it hardly varies between runs.
+// for: unlike times, it hardly varies between runs. SERVICES=10,100,1000 measures the bench's
+// generated compose files instead, with the footprint bench's edit (a character typed at the end
+// of the first line of the middle service, deleted, again).
 //   node --import tsx bench/dockerfileEditCpu.mjs            SIZES=100,1000,10000 EDITS=200 WARMUP=50 ALLOC_EDITS=100
 import { Session } from 'node:inspector/promises';
 import { LanguageHost } from '../server/src/lsp/host.ts';
-import { generatedDockerfile } from './lib/generatedInputs.mjs';
+import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS ?? 200);
@@ -45,17 +47,29 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-console.log('| Dockerfile | edits | CPU per edit, median | CPU p95 | wall p95 | allocated per edit | diagnostics |');
+const SERVICES = process.env.SERVICES?.split(',').map(Number);
+/** The inputs: generated Dockerfiles, or compose files with SERVICES. */
+const inputs = SERVICES
+  ? SERVICES.map((services) => {
+    const text = generatedCompose(services);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1;
+    return { text, lines, line, languageId: 'dockercompose', uri: `file:///tmp/bench-edit-cpu-${services}/compose.yaml`, label: `compose, ${services} services (${lines.length} lines)` };
+  })
+  : SIZES.map((size) => {
+    const text = generatedDockerfile(size);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
+    return { text, lines, line, languageId: 'dockerfile', uri: `file:///tmp/bench-edit-cpu-${size}/Dockerfile`, label: `${lines.length} lines` };
+  });
+
+console.log(`| ${SERVICES ? 'compose file' : 'Dockerfile'} | edits | CPU per edit, median | CPU p95 | wall p95 | allocated per edit | diagnostics |`);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const size of SIZES) {
-  const text = generatedDockerfile(size);
-  const lines = text.split('\n');
-  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
+for (const { text, lines, line, languageId, uri, label } of inputs) {
   const at = { line, character: lines[line].length };
-  const uri = `file:///tmp/bench-edit-cpu-${size}/Dockerfile`;
   const host = new LanguageHost();
   host.handle({ type: 'state', settings: { rules: {} }, access: { trusted: false, folders: [] } });
-  host.handle({ type: 'open', uri, languageId: 'dockerfile', version: 1, text });
+  host.handle({ type: 'open', uri, languageId, version: 1, text });
   let id = 0;
   let count = host.handle({ type: 'validate', id: ++id, uri }).result.length;
   const cpu = [];
@@ -80,6 +94,6 @@ for (const size of SIZES) {
     for (let i = 0; i < ALLOC_EDITS; i++) edit(i);
   });
   const f = (n) => n.toFixed(2);
-  console.log(`| ${lines.length} lines | ${EDITS} | ${f(percentile(cpu, 0.5))} ms | ${f(percentile(cpu, 0.95))} ms | ${f(percentile(wall, 0.95))} ms | ${Math.round(bytes / ALLOC_EDITS / 1024).toLocaleString('en')} kB | ${count} |`);
+  console.log(`| ${label} | ${EDITS} | ${f(percentile(cpu, 0.5))} ms | ${f(percentile(cpu, 0.95))} ms | ${f(percentile(wall, 0.95))} ms | ${Math.round(bytes / ALLOC_EDITS / 1024).toLocaleString('en')} kB | ${count} |`);
   host.handle({ type: 'close', uri });
 }

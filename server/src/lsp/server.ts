@@ -55,6 +55,8 @@ export const VALIDATION_KILL_MS = 8000;
 export const REQUEST_KILL_MS = 5000;
 /** The request worker starts with the first request, which waits this much longer for its answer. */
 export const REQUEST_COLD_START_MS = 2000;
+/** A recheck made from expired file system answers waits this long without an edit (see rechecks). */
+export const RECHECK_PAUSE_MS = 500;
 export { WORKER_MEMORY_MB } from './workerStart';
 
 export interface ServerOptions {
@@ -151,6 +153,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /**
    * Documents checked with file system answers reused from an earlier check: checked again once
    * those have expired, so a file created or removed meanwhile shows without another keystroke.
+   * Not while the document is being edited: an edit cancels the recheck (its own check asks again
+   * or arms one), and a recheck waits RECHECK_PAUSE_MS more, so typing never pays for one.
    */
   const rechecks = new Map<string, ReturnType<typeof setTimeout>>();
   /** Rechecks due: made with fresh answers, so that a recheck never asks for another. */
@@ -166,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!documents.has(uri)) return;
       recheckDue.add(uri);
       schedule(uri);
-    }, ms);
+    }, ms + RECHECK_PAUSE_MS);
     rechecks.set(uri, timer);
   };
 
@@ -332,6 +336,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document || d.version === null) return;
     document.text.update(contentChanges);
     document.version = d.version;
+    cancelRecheck(d.uri);
     broadcast({ type: 'change', uri: d.uri, version: d.version, changes: contentChanges });
     changed(document);
   });

@@ -484,7 +484,7 @@ describe('the LSP adapter over in-memory streams', () => {
     }
   });
 
-  it('a file created between two keystrokes shows a second later at most, with no other keystroke or watched-file event', async () => {
+  it('a file created between two keystrokes shows once typing pauses (1.5 s at most), with no other keystroke or watched-file event', async () => {
     const folder = path.join(workspace, 'recheck');
     fs.mkdirSync(path.join(folder, '.git'), { recursive: true });
     const uri = uriOf(path.join(folder, 'Dockerfile'));
