@@ -11,6 +11,7 @@
 //   dist/server.js      the language server; with dist/shellParser.js beside it, it runs on its own
 //   dist/serverWorker.js the body of its worker threads (the host and the language services only),
 //                       which start faster from it than from server.js (server.js also works alone)
+//   dist/package.json   { "type": "commonjs" }: what Node looks up for each file's module type
 // A module of ours lives in exactly one bundle: features.js and engineParts.js reach the core's
 // modules through the table extension.js exports (__dwbModules), and features.js reaches
 // engineParts.js's the same way, so there is one EngineModel, one EngineError class…
@@ -186,6 +187,9 @@ async function buildOnce() {
     ...serverBuilds(path.join(ROOT, 'dist')),
   };
   const results = await Promise.all(Object.entries(builds).map(async ([name, options]) => [name, await esbuild.build({ ...options, metafile: writeMeta })]));
+  // Node reads the nearest package.json for the module type of each file it loads: this tiny one
+  // stands in for the 136 kB manifest above dist/ (parsed once per thread otherwise, several ms each).
+  fs.writeFileSync(path.join(ROOT, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
   if (writeMeta) for (const [name, result] of results) fs.writeFileSync(path.join(ROOT, 'dist', `meta-${name}.json`), JSON.stringify(result.metafile));
   return modules;
 }

@@ -4,13 +4,13 @@
 // its diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers)
 // after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
-// Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes; BEFORE=<folder with
-// another build's server.js> adds that build as a column measured in the same runs; CLIENT_ENV=1
-// adds ours started with the environment VS Code's client gives it. INLINE=1 adds ours with
-// --inline (the language hosts on the main thread, no worker).
+// Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
+// compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
+// measured in the same runs; CLIENT_ENV=1 adds ours started with the environment VS Code's client
+// gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
-// end), written by one start before the runs, so its runs are those of every start after the first; CODE_CACHE=off measures
-// it without (the cache folder is not used at all).
+// end), written by one start before the runs, so its runs are those of every start after the
+// first; CODE_CACHE=off measures it without (the cache folder is not used at all).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -87,7 +87,7 @@ function inputs() {
     }
   }
   if (ONLY !== 'dockerfile') {
-    for (const services of [10, 100, 1000]) {
+    for (const services of (process.env.SERVICES ? process.env.SERVICES.split(',').map(Number) : [10, 100, 1000])) {
       const text = generatedCompose(services);
       const lines = text.split('\n');
       const line = lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1;

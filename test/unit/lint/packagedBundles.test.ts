@@ -81,5 +81,6 @@ test('the matcher reads .vscodeignore as vsce does: sources, maps and tests stay
   for (const file of ['dist/extension.js.map', 'client/src/extension.ts', 'test/unit/lint/packagedBundles.test.ts', 'dist/meta-core.json', 'node_modules/yaml/package.json']) {
     assert.equal(shipped(file), false, file);
   }
-  for (const file of ['package.json', 'README.md', 'media/icon.png', 'l10n/bundle.l10n.zh-cn.json']) assert.equal(shipped(file), true, file);
+  // dist/package.json (written by esbuild.mjs) spares Node the manifest's 136 kB for every module type lookup.
+  for (const file of ['package.json', 'dist/package.json', 'README.md', 'media/icon.png', 'l10n/bundle.l10n.zh-cn.json']) assert.equal(shipped(file), true, file);
 });

@@ -3,13 +3,13 @@
 // not read the cache at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { requestedCacheFolder, type CodeCacheRecord } from '../../../server/src/codeCache';
+import { cacheDigest, HASH_BYTES, MAGIC, requestedCacheFolder, type CodeCacheRecord } from '../../../server/src/codeCache';
 import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
 
@@ -120,9 +120,10 @@ test('a cache V8 refuses is reported as rejected and written again', () => {
   load(file, cache);
   load(other.file, other.cache);
   const mine = fs.readFileSync(cacheFileOf(cache));
-  const foreign = fs.readFileSync(cacheFileOf(other.cache)).subarray(72);
-  // Layout: 8 bytes of magic, the 32-byte key, the 32-byte SHA-256 of the data, the data.
-  const forged = Buffer.concat([mine.subarray(0, 40), createHash('sha256').update(foreign).digest(), foreign]);
+  const header = MAGIC.length + 2 * HASH_BYTES;
+  const foreign = fs.readFileSync(cacheFileOf(other.cache)).subarray(header);
+  // Layout: the magic, the key, the checksum of the data, the data.
+  const forged = Buffer.concat([mine.subarray(0, MAGIC.length + HASH_BYTES), cacheDigest(foreign), foreign]);
   fs.writeFileSync(cacheFileOf(cache), forged);
   const refused = load(file, cache);
   assert.equal(refused.value, 42);
@@ -250,4 +251,14 @@ test('the built server writes its code cache on the first start and uses it on t
   assert.ok(blocked.includes('code cache: serverMain.js off') && blocked.includes('code cache: shellParser.js off'), blocked.join('; '));
   const off = await startServer(dir, ['--no-code-cache'], { XDG_CACHE_HOME: xdg });
   assert.ok(off.includes('code cache: serverMain.js off') && off.includes('code cache: serverWorker.js off'), off.join('; '));
+});
+
+test('the key and checksum tell apart bytes, their split into parts aside, and carry the length', () => {
+  const a = Buffer.from('const answer = 6 * 7;');
+  assert.equal(cacheDigest(a).length, HASH_BYTES);
+  assert.deepEqual(cacheDigest(a), cacheDigest(a.subarray(0, 5), a.subarray(5)), 'the same bytes in two parts');
+  assert.notDeepEqual(cacheDigest(a), cacheDigest(Buffer.from('const answer = 6 * 8;')));
+  assert.notDeepEqual(cacheDigest(a, '\0', 'v20.0.0'), cacheDigest(a, '\0', 'v22.0.0'), 'another Node version');
+  // A CRC-32 and the length where zlib has crc32 (Node 20.15 on), else the start of a SHA-256.
+  if ('crc32' in zlib) assert.equal(cacheDigest(a).readUInt32BE(HASH_BYTES - 4), a.length);
 });
