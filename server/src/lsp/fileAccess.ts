@@ -107,6 +107,7 @@ export class FilePolicy {
       if (!this.earlierMemo) {
         this.memo = new Map();
         this.memoSince = this.now();
+        this.dropLater();
       }
     }
     this.depth++;
@@ -125,6 +126,18 @@ export class FilePolicy {
   staleAfterMs(): number | undefined {
     if (this.depth === 0 || !this.usedEarlier) return undefined;
     return Math.max(0, FILE_ANSWERS_MS - (this.now() - this.memoSince)) + 5;
+  }
+
+  private dropTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** What was read (texts up to 2 MB, listings) is not kept past its window when no call follows. */
+  private dropLater(): void {
+    clearTimeout(this.dropTimer);
+    const memo = this.memo;
+    this.dropTimer = setTimeout(() => {
+      if (this.memo === memo && this.depth === 0) this.memo = undefined;
+    }, FILE_ANSWERS_MS + 100);
+    this.dropTimer.unref?.();
   }
 
   /** Drops every remembered answer: a watched file changed, or the trust or the folders did. */

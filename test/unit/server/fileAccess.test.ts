@@ -147,3 +147,22 @@ test('the file system is asked each question once, answers are reused for a seco
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('what was read is let go once its window has passed, even when no call comes to replace it', async () => {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-drop-')));
+  try {
+    fs.writeFileSync(path.join(root, '.env'), 'A=1\n');
+    // A clock that never moves: only the timer can let the answers go.
+    const policy = new FilePolicy(() => [], () => 0);
+    policy.update({ trusted: true, folders: [] });
+    const files = policyFileAccess(policy, 'read');
+    const env = pathToFileURL(path.join(root, '.env')).href;
+    policy.scoped(() => assert.equal(files.readText(env), 'A=1\n'));
+    fs.writeFileSync(path.join(root, '.env'), 'A=2\n');
+    policy.scoped(() => assert.equal(files.readText(env), 'A=1\n', 'within the window'));
+    await new Promise((resolve) => setTimeout(resolve, FILE_ANSWERS_MS + 300));
+    policy.scoped(() => assert.equal(files.readText(env), 'A=2\n'));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
