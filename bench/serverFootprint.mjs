@@ -98,7 +98,9 @@ function inputs() {
 }
 
 const f = (n) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
-const ourArgs = [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs()];
+/** This build's server, with a code cache folder of its own. */
+const ourServer = () => [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs()];
+const ourArgs = ourServer();
 // Extra columns measured in the same runs: another build (BEFORE=<folder>), and ours started with
 // the environment VS Code's client adds (CLIENT_ENV=1; server/src/protocol/serverEnvironment.ts).
 const columns = [];
@@ -106,9 +108,9 @@ if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE
 if (process.env.CLIENT_ENV === '1') {
   const { tsImport } = await import('tsx/esm/api');
   const { SERVER_ENVIRONMENT } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
-  columns.push({ label: 'Started by VS Code', args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs()], env: SERVER_ENVIRONMENT });
+  columns.push({ label: 'Started by VS Code', args: ourServer(), env: SERVER_ENVIRONMENT });
 }
-if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [path.join(REPO, 'dist', 'server.js'), '--stdio', ...codeCacheArgs(), '--inline'] });
+if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
 // One start of ours (and of each column) to write its code cache (not timed), as any start after a user's first finds it.
 if (process.env.CODE_CACHE !== 'off') {

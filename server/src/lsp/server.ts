@@ -408,7 +408,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       revalidateAll();
     }
   });
-  // .env files, Dockerfiles and .dockerignore files feed diagnostics of the open documents.
+  // .env, .dockerignore and .hadolint.yaml files, Dockerfiles and compose files feed diagnostics of
+  // the open documents: the hosts drop what the file system told them, and every document is checked.
   connection.onDidChangeWatchedFiles(() => {
     broadcast({ type: 'files' });
     revalidateAll();

@@ -73,6 +73,23 @@ export function descriptionOf(schema: JsonSchema): string | undefined {
   return description === undefined ? undefined : tData(description);
 }
 
+const patternLists = new WeakMap<JsonSchema, [RegExp, JsonSchema][]>();
+
+/**
+ * The schema of the first of `schema`'s patternProperties that `key` matches. The patterns are
+ * compiled into one list per schema, not looked up per key (the schema check asks for every key
+ * of the file on every edit).
+ */
+export function patternSchemaFor(schema: JsonSchema, key: string): JsonSchema | undefined {
+  let list = patternLists.get(schema);
+  if (!list) {
+    list = Object.entries(schema.patternProperties ?? {}).map(([pattern, sub]): [RegExp, JsonSchema] => [patternRegex(pattern), sub]);
+    patternLists.set(schema, list);
+  }
+  for (const [regex, sub] of list) if (regex.test(key)) return sub;
+  return undefined;
+}
+
 /** Schemas that apply to the value of `key` in a mapping described by `schema`. */
 export function propertySchemas(schema: JsonSchema, key: string): JsonSchema[] {
   const out: JsonSchema[] = [];
@@ -82,8 +99,8 @@ export function propertySchemas(schema: JsonSchema, key: string): JsonSchema[] {
       out.push(own);
       continue;
     }
-    const pattern = Object.entries(alt.patternProperties ?? {}).find(([p]) => patternRegex(p).test(key));
-    if (pattern) out.push(pattern[1]);
+    const pattern = patternSchemaFor(alt, key);
+    if (pattern) out.push(pattern);
     else if (alt.additionalProperties && typeof alt.additionalProperties === 'object') out.push(alt.additionalProperties);
   }
   return out;

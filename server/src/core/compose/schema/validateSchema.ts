@@ -11,7 +11,7 @@ import { closest } from '../model/closest';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode, SeqNode } from '../model/nodes';
 import type { Problem } from '../checks/problems';
-import { alternatives, patternRegex, type JsonSchema } from './composeSchema';
+import { alternatives, patternRegex, patternSchemaFor, type JsonSchema } from './composeSchema';
 import { describeExpected, describeFound, dotted, jsonType, placeName, shortValue, type PathSegment } from './schemaMessages';
 import { patternHint } from './valueHints';
 import { mayHoldKey } from '../model/brokenBlocks';
@@ -174,25 +174,12 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
   }
 }
 
-const patternLists = new WeakMap<JsonSchema, [RegExp, JsonSchema][]>();
-
-/** A schema's patternProperties as regular expressions, made once per schema (not per key looked up). */
-function patternsOf(schema: JsonSchema): [RegExp, JsonSchema][] {
-  let list = patternLists.get(schema);
-  if (!list) {
-    list = Object.entries(schema.patternProperties ?? {}).map(([pattern, sub]): [RegExp, JsonSchema] => [patternRegex(pattern), sub]);
-    patternLists.set(schema, list);
-  }
-  return list;
-}
-
 /** The schema for a key's value; false when the key is not allowed; undefined when anything goes. */
 function schemaForKey(schema: JsonSchema, key: string): JsonSchema | false | undefined {
   const own = schema.properties?.[key];
   if (own) return own;
-  for (const [regex, sub] of patternsOf(schema)) {
-    if (regex.test(key)) return sub;
-  }
+  const byPattern = patternSchemaFor(schema, key);
+  if (byPattern) return byPattern;
   const extra = schema.additionalProperties;
   if (extra === false) return false;
   return typeof extra === 'object' ? extra : undefined;
