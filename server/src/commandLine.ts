@@ -7,3 +7,6 @@ export const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--c
 export function servesLanguageServer(argv: readonly string[]): boolean {
   return !argv.includes('--version') && argv.some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)));
 }
+
+/** Small documents are checked in the worker threads too, not on the main thread (see mainThreadHost.ts). */
+export const NO_MAIN_THREAD = '--no-main-thread';

@@ -1,8 +1,9 @@
 // The language host: the open documents, what the client told the server (facts, settings, trust,
 // workspace folders, locale), and the language services run over them. It answers one message at
-// a time, synchronously, and runs in a worker thread (see hostWorker) so that a slow or stuck
-// answer never blocks the LSP connection: the main thread answers for it when it takes too long.
-// The same code runs in the main thread when workers are not used (tests, --inline).
+// a time, synchronously. For large documents it runs in a worker thread (see hostWorker) so that a
+// slow or stuck answer never blocks the LSP connection: the main thread answers for it when it takes
+// too long. For small ones it runs on the main thread under a time limit (mainThreadHost.ts), and
+// there alone when workers are not used (tests, --inline).
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { documentKind, type DocumentKind } from '../core/documentKind';
 import type { LanguageService, LanguageSettings, ServiceContext, WorkspaceFacts } from '../core/languageService';
@@ -198,6 +199,12 @@ export class LanguageHost {
    */
   loadDeferred(): void {
     for (const service of this.loaded.values()) service.loadDeferred?.();
+  }
+
+  /** The kind of an open document (undefined when it is not open or of no kind the host serves). */
+  kindOf(uri: string): DocumentKind | undefined {
+    const document = this.documents.get(uri);
+    return document ? documentKind(document.languageId, document.uri) : undefined;
   }
 
   /** The kinds whose language service this host has evaluated (for tests and the log). */

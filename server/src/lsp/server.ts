@@ -1,8 +1,10 @@
 // The LSP adapter: keeps the open documents and what the client told the server, and hands the
-// work to two language hosts (host.ts), each in its own worker thread: one answers requests, one
-// validates. So a long validation never holds up a hover or a completion, and a request that
-// takes too long is answered with an empty result while its worker finishes or is replaced.
-// It owns no language knowledge of its own.
+// work to language hosts (host.ts). While the open documents are small, one host on the main thread
+// checks and answers them under a time limit (mainThreadHost.ts): no thread to boot or hop to.
+// Otherwise two hosts, each in its own worker thread, started when first needed: one answers
+// requests, one validates. So a long validation never holds up a hover or a completion, and a
+// request that takes too long is answered with an empty result while its worker finishes or is
+// replaced. It owns no language knowledge of its own.
 import {
   TextDocumentSyncKind,
   type CancellationToken,
@@ -26,7 +28,8 @@ import {
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { publishedChange } from './diagnosticsDelta';
-import { InlineHost, WorkerHost, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
+import { InlineHost, WorkerHost, type Call, type CallLimits, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
+import { MainThreadHost } from './mainThreadHost';
 import { WORKER_MEMORY_MB, type HostWorkerData } from './workerStart';
 import { flushCodeCache } from './codeCacheHook';
 import type { Worker } from 'node:worker_threads';
@@ -58,6 +61,16 @@ export const REQUEST_COLD_START_MS = 2000;
 /** A recheck made from expired file system answers waits this long without an edit (see rechecks). */
 export const RECHECK_PAUSE_MS = 500;
 export { WORKER_MEMORY_MB } from './workerStart';
+/**
+ * While the open documents together are at most this long (about 1,800 Dockerfile lines, or a
+ * compose project of 150 services), the main thread checks and answers them (mainThreadHost.ts):
+ * their checks take a few milliseconds, less than a worker's hop, and far less than its start.
+ */
+export const MAIN_THREAD_MAX_CHARS = 64 * 1024;
+/** A document whose check or request took longer than this on the main thread goes to the workers until it is closed. */
+export const MAIN_THREAD_SLOW_MS = 100;
+/** With the main thread's host: when the code cache is written if no check on the main thread did it first. */
+const MAIN_THREAD_FLUSH_MS = 10_000;
 
 export interface ServerOptions {
   /** The script that starts a host worker (dist/server.js); without it the hosts run inline. */
@@ -66,6 +79,8 @@ export interface ServerOptions {
   workerData?: Omit<HostWorkerData, 'role'>;
   /** The validation worker the start-up already started (launcher.ts), taken at initialize. */
   takeStartedWorker?: () => Worker | undefined;
+  /** False: small documents go to the workers too (`--no-main-thread`). Only with workerEntry. */
+  mainThread?: boolean;
   /** Services to advertise instead of the shipped two (whose capabilities are ADVERTISED_CAPABILITIES). */
   services?: Record<DocumentKind, LanguageService>;
 }
@@ -130,8 +145,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     : new InlineHost();
   const requests = makeHost('requests', true);
   const validation = makeHost('validation', false, options.takeStartedWorker);
+  const mainThread = options.workerEntry && options.mainThread !== false ? new MainThreadHost({ log: warn }) : undefined;
   const hosts = [requests, validation];
-  const broadcast = (message: SyncMessage) => hosts.forEach((h) => h.post(message));
+  const broadcast = (message: SyncMessage) => {
+    hosts.forEach((h) => h.post(message));
+    mainThread?.post(message);
+  };
+  /** Documents whose checks were slow on the main thread: the workers take them until they are closed. */
+  const slowHere = new Set<string>();
+  /** The main thread's host when it takes this document's calls now (see MAIN_THREAD_MAX_CHARS). */
+  const onMainThread = (uri: string): MainThreadHost | undefined => {
+    if (!mainThread?.usable || slowHere.has(uri)) return undefined;
+    let chars = 0;
+    for (const d of documents.values()) chars += d.text.length;
+    return chars <= MAIN_THREAD_MAX_CHARS ? mainThread : undefined;
+  };
+  /** The call on the main thread when it takes the document, else (or when it was stopped there) in `worker`. */
+  const callFor = async (uri: string, message: Call, worker: Host, limits: CallLimits): Promise<CallOutcome> => {
+    const here = onMainThread(uri)?.call(message);
+    if (here && !here.cold && here.ms > MAIN_THREAD_SLOW_MS) slowHere.add(uri);
+    return here?.outcome.kind === 'reply' ? here.outcome : worker.call(message, limits);
+  };
   // Inline hosts have no replay: bring them up to date now.
   if (!options.workerEntry) broadcast(stateMessage());
   const stateChanged = () => broadcast(stateMessage());
@@ -174,15 +208,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     rechecks.set(uri, timer);
   };
 
-  const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false) => {
+  const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false): Promise<void> => {
     const previous = published.get(uri);
     published.set(uri, diagnostics);
-    // The request worker keeps the same list: it is told what changed (see publishedChange).
-    requests.post(publishedChange(uri, diagnostics, previous));
+    // The request hosts keep the same list: they are told what changed (see publishedChange).
+    const change = publishedChange(uri, diagnostics, previous);
+    requests.post(change);
+    mainThread?.post(change);
     // A first answer made before the shell parser loaded says so in a field other clients ignore
     // (tests and benchmarks tell it from the full answer that follows for the same version).
-    if (partial) void connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
-    else void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (partial) return connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
+    return connection.sendDiagnostics({ uri, version, diagnostics });
   };
   const lostNote = (document: OpenDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.text.length) } },
@@ -217,11 +253,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     validating = true;
     let outcome: CallOutcome;
+    let sent: Promise<void> | undefined;
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
       const early = !partial.delete(uri);
       const freshFiles = recheckDue.delete(uri);
-      outcome = await validation.call({ type: 'validate', uri, early, ...(freshFiles ? { freshFiles } : {}) }, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+      outcome = await callFor(uri, { type: 'validate', uri, early, ...(freshFiles ? { freshFiles } : {}) }, validation, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -230,7 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (outcome.kind === 'reply' && !outcome.reply.error) {
         const reply = outcome.reply;
         if (Array.isArray(reply.result) && reply.version === current.version) {
-          publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
+          sent = publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
           if (reply.recheckMs !== undefined) recheckLater(uri, reply.recheckMs);
           else cancelRecheck(uri);
         }
@@ -244,8 +281,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (outcome.kind === 'reply') log(formatError(`diagnostics for ${uri}`, outcome.reply.error));
         else warn(`diagnostics for ${uri}: ${reason}`);
         lostValidation.set(uri, current.version);
-        publish(uri, current.version, [lostNote(current, reason)]);
+        void publish(uri, current.version, [lostNote(current, reason)]);
       }
+    }
+    // An early answer is on its way before the full check, which may hold the main thread while
+    // the shell parser loads (the connection writes in a later turn of the event loop).
+    if (sent && partial.has(uri)) {
+      validating = true;
+      await sent.catch(() => undefined);
+      validating = false;
     }
     kick();
   };
@@ -270,7 +314,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const lost = lostRequests.get(document.uri);
     if (lost && lost.version === document.version && lost.count >= 2) return fallback;
     const answerMs = WHOLE_DOCUMENT.has(method) ? WHOLE_DOCUMENT_ANSWER_MS : REQUEST_ANSWER_MS;
-    const outcome = await requests.call({ type: 'request', method, params }, { answerMs, killMs: REQUEST_KILL_MS, coldStartMs: REQUEST_COLD_START_MS });
+    const outcome = await callFor(document.uri, { type: 'request', method, params }, requests, { answerMs, killMs: REQUEST_KILL_MS, coldStartMs: REQUEST_COLD_START_MS });
     return answerOf(outcome, method, fallback, document, answerMs);
   }
 
@@ -303,11 +347,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     access.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     stateChanged();
-    // The validation worker starts now (dist/server.js started it before loading the server; it
-    // is taken now), while the client finishes its own start-up, so the first file opened is
-    // checked without waiting for it. The request worker starts with the first
-    // request: a client that only shows diagnostics (a linter, CI) never pays for it.
-    validation.start();
+    // Without the main thread's host the validation worker starts now (dist/server.js started it
+    // before loading the server; it is taken now), while the client finishes its own start-up, so
+    // the first file opened is checked without waiting for it. Otherwise each worker starts with
+    // the first document too large for the main thread, the request worker with its first request
+    // then: small files and a client that only shows diagnostics (a linter, CI) never pay for them.
+    if (!mainThread) validation.start();
     // The main thread never evaluates the language services: the workers do, when a document needs one.
     const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
@@ -315,7 +360,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onInitialized(() => {
     // What answering initialize compiled is what the next start needs first: cache it (once).
-    setImmediate(flushCodeCache);
+    // With the main thread's host, its first complete check writes the cache with the language
+    // service in it; this is for a session that never gets there.
+    if (mainThread) setTimeout(flushCodeCache, MAIN_THREAD_FLUSH_MS).unref();
+    else setImmediate(flushCodeCache);
     if (!foldersChange) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
@@ -347,6 +395,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     published.delete(d.uri);
     lostValidation.delete(d.uri);
     lostRequests.delete(d.uri);
+    slowHere.delete(d.uri);
     cancelRecheck(d.uri);
     recheckDue.delete(d.uri);
     broadcast({ type: 'close', uri: d.uri });

@@ -201,11 +201,17 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
   try {
     await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
     peer.notify('initialized', {});
-    const full = peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && !m.params.partial && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
-    peer.notify('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM busybox\nRUN make && cd /tmp\n' } });
+    // A small file, checked on the main thread, then one large enough for the validation worker.
+    const checked = (uri: string) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.partial && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
+    const open = (uri: string, text: string) => peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    let full = checked('file:///tmp/x/Dockerfile');
+    open('file:///tmp/x/Dockerfile', 'FROM busybox\nRUN make && cd /tmp\n');
     await full;
-    // The worker writes its caches right after that answer: wait for its word on the last one.
-    await waitFor(() => lines.some((l) => /shellParser\.js (written|not written|hit|off|untrusted)/.test(l)) && lines.some((l) => /serverMain\.js (written|not written|hit|off)/.test(l)));
+    full = checked('file:///tmp/x/large/Dockerfile');
+    open('file:///tmp/x/large/Dockerfile', `FROM busybox\n${'# a comment line long enough to make a large file quickly, again and again\n'.repeat(1500)}RUN make && cd /tmp\n`);
+    await full;
+    // Each thread writes its caches right after its first complete answer: wait for their word.
+    await waitFor(() => lines.some((l) => /shellParser\.js (written|not written|hit|off|untrusted)/.test(l)) && ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
   } finally {
     await peer.stop();
     await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
-import { capabilitiesOf } from '../../../server/src/lsp/server';
+import { MAIN_THREAD_MAX_CHARS, capabilitiesOf } from '../../../server/src/lsp/server';
 import { ADVERTISED_CAPABILITIES } from '../../../server/src/lsp/advertisedCapabilities';
 import { dockerfileLanguageService } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
@@ -85,7 +85,7 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
   assert.deepEqual(beyond, []);
 });
 
-test('the request worker starts with the first request: opening and editing a file starts only the validation worker', async () => {
+test('small documents start no worker thread; a larger one starts the validation worker, its first request the request worker', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
   await buildServer(dir);
   const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio', '--no-code-cache']);
@@ -97,21 +97,41 @@ test('the request worker starts with the first request: opening and editing a fi
     });
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     peer.notify('initialized', {});
-    const uri = 'file:///tmp/dwb-footprint/Dockerfile';
-    const diagnostics = (version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60_000);
-    let ready = diagnostics(1);
-    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo hi\n' } });
+    const diagnostics = (uri: string, version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version && !m.params.partial, 60_000);
+    const hover = async (uri: string, line: number) => {
+      // A cold worker may miss the answer time once on a loaded machine: ask again (bounded).
+      let answer: { contents: { value: string } } | null = null;
+      for (let tries = 0; tries < 20 && !answer; tries++) answer = await peer.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 1 } });
+      return answer;
+    };
+    const small = 'file:///tmp/dwb-footprint/Dockerfile';
+    let ready = diagnostics(small, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: small, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo hi\n' } });
     await ready;
-    ready = diagnostics(2);
-    peer.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUNN echo hi\n' }] });
+    ready = diagnostics(small, 2);
+    peer.notify('textDocument/didChange', { textDocument: { uri: small, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUNN echo hi\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    assert.match((await hover(small, 0))!.contents.value, /FROM/);
+    assert.deepEqual(started, [], 'the main thread checked and answered the small file');
+
+    // Past MAIN_THREAD_MAX_CHARS open in all: the workers take every document.
+    const large = 'file:///tmp/dwb-footprint/large/Dockerfile';
+    const text = `FROM alpine:3.20\n${'RUN echo "a line long enough to fill the file quickly, again and again"\n'.repeat(1000)}RUNN x\n`;
+    assert.ok(text.length > MAIN_THREAD_MAX_CHARS);
+    ready = diagnostics(large, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: large, languageId: 'dockerfile', version: 1, text } });
     assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
     assert.deepEqual(started, ['validation']);
-
-    // The first request starts it, and is answered (the worker is told the open document and its edits).
-    // On a loaded machine the cold start may still miss the answer time: ask again (bounded).
-    let hover: { contents: { value: string } } | null = null;
-    for (let tries = 0; tries < 20 && !hover; tries++) hover = await peer.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-    assert.match(hover!.contents.value, /FROM/);
+    assert.match((await hover(large, 0))!.contents.value, /FROM/);
+    assert.deepEqual(started, ['validation', 'requests']);
+    // The small file's edits and requests go to the workers too now, which were told of it.
+    ready = diagnostics(small, 3);
+    peer.notify('textDocument/didChange', { textDocument: { uri: small, version: 3 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUN echo hi\nEXPOS 80\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string; range: { start: { line: number } } }) => d.code === 'unknown-instruction' && d.range.start.line === 2));
+    assert.match((await hover(small, 1))!.contents.value, /RUN/);
+    // Closed, the small file is the main thread's again; no third worker ever starts.
+    peer.notify('textDocument/didClose', { textDocument: { uri: large } });
+    assert.match((await hover(small, 0))!.contents.value, /FROM/);
     assert.deepEqual(started, ['validation', 'requests']);
   } finally {
     await peer.stop();

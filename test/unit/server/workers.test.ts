@@ -1,7 +1,8 @@
-// The safety nets of the server, on the bundle over stdio: requests and validations run in worker
-// threads, so a validation that never ends or runs out of memory costs its worker, not the
-// server. A request on another file is answered meanwhile, the stuck file gets one note saying
-// why it has no findings, and the next version is checked by a fresh worker. The stuck and the
+// The safety nets of the server, on the bundle over stdio. Small files are checked on the main
+// thread under a time limit: one stuck there is stopped, and the worker threads take every file
+// from then on. In a worker, a validation that never ends or runs out of memory costs its worker,
+// not the server. A request on another file is answered meanwhile, the stuck file gets one note
+// saying why it has no findings, and the next version is checked by a fresh worker. The stuck and the
 // memory-hungry features are test hooks the server only honours with DWB_HOST_TEST_HOOKS=1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +49,9 @@ test('a stuck validation, a stuck request and a validation out of memory cost th
     assert.equal(note.length, 1);
     assert.equal(note[0].code, 'analysis-limit');
     assert.match(note[0].message, /took longer than 8 seconds, so it was stopped/);
+    // It was stopped on the main thread first, then handed to a worker.
+    assert.ok(logs.some((l) => /^main thread: a call ran past \d+ ms and was stopped/.test(l)), logs.join('\n'));
+    assert.ok(logs.some((l) => /^validation worker stopped: no answer/.test(l)), logs.join('\n'));
 
     // The next version is checked by a fresh worker.
     ready = diagnostics(STUCK, 2);

@@ -1,0 +1,105 @@
+// The language host on the main thread, for small documents. A worker thread costs a small file
+// more than its check: ~30-50 ms to boot before the first answer, a structured-clone hop each way
+// per edit, and an isolate of its own (~12 MB idle). So while the open documents are small (see
+// server.ts) they are checked and answered here, and the workers start only when a document
+// needs them. The safety net is kept: every call runs under vm's timeout, which stops synchronous
+// JavaScript where it stands. A call stopped that way may have left any module it was in half
+// done, so the host retires for good after one (the workers take every document from then on) and
+// the caller gives the call to a worker. Memory is not capped here as in a worker; what runs here is
+// bounded by the document size the server allows and by the time limit.
+import * as vm from 'node:vm';
+import { LanguageHost } from './host';
+import type { Call, CallOutcome, SyncMessage } from './hostProxy';
+import type { DocumentKind } from '../core/documentKind';
+import type { LanguageService } from '../core/languageService';
+import { flushCodeCache } from './codeCacheHook';
+
+/** A call that loads nothing is stopped after this long (a validation stops its checks at 1 s on its own). */
+export const MAIN_THREAD_STOP_MS = 1500;
+/** A call that first loads a language service or the shell parser gets longer (a loaded machine, no code cache). */
+export const MAIN_THREAD_COLD_STOP_MS = 5000;
+
+/** Where the guarded script finds the work to run (a global: the script runs in this context). */
+const WORK = Symbol.for('dockerWorkbench.mainThreadWork');
+const RUN_WORK = new vm.Script(`globalThis[Symbol.for('dockerWorkbench.mainThreadWork')]()`, { filename: 'docker-workbench-main-thread' });
+
+export interface MainThreadCall {
+  /** A reply, or `lost` (stuck) when the call was stopped: then the host has retired. */
+  outcome: Extract<CallOutcome, { kind: 'reply' } | { kind: 'lost' }>;
+  /** How long it ran. */
+  ms: number;
+  /** Whether it ran before its document's kind was warm (its time says little about the next call's). */
+  cold: boolean;
+}
+
+export interface MainThreadHostOptions {
+  log: (message: string) => void;
+  /** For tests: services instead of the shipped ones, shorter limits. */
+  services?: Partial<Record<DocumentKind, LanguageService>>;
+  stopMs?: number;
+  coldStopMs?: number;
+}
+
+export class MainThreadHost {
+  private host: LanguageHost | undefined;
+  private nextId = 1;
+  /** Kinds with a complete validation done here: their service and its deferred part are loaded. */
+  private readonly warm = new Set<DocumentKind>();
+  /** How many services were loaded when their deferred parts were last loaded. */
+  private deferredLoadedFor = 0;
+
+  constructor(private readonly options: MainThreadHostOptions) {
+    this.host = new LanguageHost(options.services);
+  }
+
+  /** False once a call was stopped: nothing runs here any more. */
+  get usable(): boolean {
+    return this.host !== undefined;
+  }
+
+  /** Keeps the host's documents and state as the workers' are (these messages run no service). */
+  post(message: SyncMessage): void {
+    this.host?.handle(message);
+  }
+
+  call(message: Call): MainThreadCall {
+    const host = this.host;
+    if (!host) return { outcome: { kind: 'lost', reason: 'crash' }, ms: 0, cold: false };
+    const uri = message.type === 'validate' ? message.uri : (message.params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    const kind = typeof uri === 'string' ? host.kindOf(uri) : undefined;
+    const cold = kind === undefined || !this.warm.has(kind);
+    const started = performance.now();
+    // What an early answer went without (the shell parser) loads before a full validation, so
+    // that its time budget is spent on checks (the worker loads it right after its early reply;
+    // here that would hold the early reply's own write back).
+    const loading = message.type === 'validate' && !message.early && host.loadedKinds().length !== this.deferredLoadedFor;
+    if (loading && this.guarded(() => host.loadDeferred(), true) === false) return { outcome: { kind: 'lost', reason: 'stuck' }, ms: performance.now() - started, cold };
+    if (loading) this.deferredLoadedFor = host.loadedKinds().length;
+    const reply = this.guarded(() => host.handle({ ...message, id: this.nextId++ } as never), cold);
+    const ms = performance.now() - started;
+    if (reply === false || reply === undefined) return { outcome: { kind: 'lost', reason: 'stuck' }, ms, cold };
+    if (cold && kind && !reply.partial && message.type === 'validate' && reply.error === undefined) {
+      this.warm.add(kind);
+      // What this first complete answer compiled is what the next start needs: cache it (once per bundle).
+      setImmediate(flushCodeCache);
+    }
+    return { outcome: { kind: 'reply', reply }, ms, cold };
+  }
+
+  /** Runs `work` under the time limit; retires the host when it is stopped. */
+  private guarded<T>(work: () => T, cold: boolean): T | false {
+    const limit = cold ? this.options.coldStopMs ?? MAIN_THREAD_COLD_STOP_MS : this.options.stopMs ?? MAIN_THREAD_STOP_MS;
+    const global = globalThis as Record<symbol, unknown>;
+    global[WORK] = work;
+    try {
+      return RUN_WORK.runInThisContext({ timeout: limit }) as T;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+      this.host = undefined;
+      this.options.log(`main thread: a call ran past ${limit} ms and was stopped; the worker threads take every document from now on`);
+      return false;
+    } finally {
+      delete global[WORK];
+    }
+  }
+}

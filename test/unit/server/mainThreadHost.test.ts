@@ -1,0 +1,127 @@
+// The main thread's host (small documents): answers as the workers' host does, loads what a
+// partial answer went without after replying, and a call that runs past its limit is stopped where
+// it stands, which retires the host for good (the caller hands the call to a worker).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MainThreadHost } from '../../../server/src/lsp/mainThreadHost';
+import type { LanguageService } from '../../../server/src/core/languageService';
+
+const URI = 'file:///tmp/dwb-main-thread/Dockerfile';
+
+function service(overrides: Partial<LanguageService> = {}): LanguageService {
+  return {
+    validate: (document) => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `checked ${document.getText().length}`, severity: 2, code: 'test', source: 'test' }],
+    hover: () => ({ contents: { kind: 'markdown', value: 'hover' } }),
+    ...overrides,
+  };
+}
+
+test('answers validations and requests, tells a cold call from a warm one, and loads a partial answer\'s missing part before the full validation', () => {
+  let deferredLoaded = 0;
+  let early = true;
+  const logs: string[] = [];
+  const host = new MainThreadHost({
+    log: (m) => logs.push(m),
+    services: {
+      dockerfile: service({
+        validateEarly: () => (early ? { diagnostics: [], partial: true } : undefined),
+        loadDeferred: () => {
+          deferredLoaded++;
+          early = false;
+        },
+      }),
+    },
+  });
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 3, text: 'FROM alpine\n' });
+
+  const first = host.call({ type: 'validate', uri: URI, early: true });
+  assert.equal(first.outcome.kind, 'reply');
+  assert.equal(first.cold, true);
+  assert.equal(first.outcome.kind === 'reply' && first.outcome.reply.partial, true);
+  assert.equal(deferredLoaded, 0, 'the early answer does not wait for the missing part');
+
+  // The full validation loads it first (once).
+  const full = host.call({ type: 'validate', uri: URI });
+  assert.equal(deferredLoaded, 1);
+  assert.deepEqual(full.outcome.kind === 'reply' ? [full.outcome.reply.version, (full.outcome.reply.result as { message: string }[])[0]?.message] : [], [3, 'checked 12']);
+  assert.equal(full.cold, true, 'no complete check of this kind before it');
+  host.post({ type: 'change', uri: URI, version: 4, changes: [{ text: 'FROM alpine:3.20\n' }] });
+  const warm = host.call({ type: 'validate', uri: URI, early: true });
+  assert.equal(warm.cold, false);
+  assert.equal(warm.outcome.kind === 'reply' && warm.outcome.reply.version, 4);
+  host.call({ type: 'validate', uri: URI });
+  assert.equal(deferredLoaded, 1, 'loaded once');
+  const hover = host.call({ type: 'request', method: 'textDocument/hover', params: { textDocument: { uri: URI }, position: { line: 0, character: 1 } } });
+  assert.deepEqual(hover.outcome.kind === 'reply' && hover.outcome.reply.result, { contents: { kind: 'markdown', value: 'hover' } });
+  assert.ok(host.usable);
+  assert.deepEqual(logs, []);
+});
+
+test('a call that runs past its limit is stopped, and the host retires: later calls are lost at once, posts are ignored', () => {
+  const logs: string[] = [];
+  let spin = false;
+  const host = new MainThreadHost({
+    log: (m) => logs.push(m),
+    stopMs: 200,
+    coldStopMs: 400,
+    services: {
+      dockerfile: service({
+        validate: () => {
+          // A feature stuck on some input: it never returns on its own.
+          while (spin) {
+            // busy
+          }
+          return [];
+        },
+      }),
+    },
+  });
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM alpine\n' });
+  assert.equal(host.call({ type: 'validate', uri: URI }).outcome.kind, 'reply');
+
+  spin = true;
+  const started = performance.now();
+  const stuck = host.call({ type: 'validate', uri: URI });
+  const waited = performance.now() - started;
+  assert.deepEqual(stuck.outcome, { kind: 'lost', reason: 'stuck' });
+  assert.ok(waited >= 190 && waited < 5000, `stopped after ${waited} ms (warm limit 200 ms)`);
+  assert.equal(host.usable, false);
+  assert.equal(logs.length, 1);
+  assert.match(logs[0]!, /ran past 200 ms and was stopped; the worker threads take every document/);
+
+  spin = false;
+  const after = performance.now();
+  assert.deepEqual(host.call({ type: 'validate', uri: URI }).outcome, { kind: 'lost', reason: 'crash' });
+  assert.ok(performance.now() - after < 100);
+  host.post({ type: 'close', uri: URI });
+  assert.equal(logs.length, 1);
+});
+
+test('a cold call (the kind\'s first complete check) gets the longer limit', () => {
+  const logs: string[] = [];
+  const host = new MainThreadHost({
+    log: (m) => logs.push(m),
+    stopMs: 100,
+    coldStopMs: 2000,
+    services: {
+      dockerfile: service({
+        validate: () => {
+          // Loading a service on a slow machine: longer than the warm limit, well inside the cold one.
+          const until = performance.now() + 300;
+          while (performance.now() < until) {
+            // busy
+          }
+          return [];
+        },
+      }),
+    },
+  });
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM alpine\n' });
+  const cold = host.call({ type: 'validate', uri: URI });
+  assert.equal(cold.outcome.kind, 'reply');
+  assert.equal(cold.cold, true);
+  assert.ok(cold.ms >= 300);
+  // Warm now: the same work runs past the 100 ms limit.
+  assert.equal(host.call({ type: 'validate', uri: URI }).outcome.kind, 'lost');
+  assert.equal(logs.length, 1);
+});
