@@ -6,8 +6,8 @@
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
-// measured in the same runs; CLIENT_ENV=1 adds ours started with the environment VS Code's client
-// gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
+// measured in the same runs; CLIENT_ENV=1 adds ours started with the environment and Node options
+// VS Code's client gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
 // first; CODE_CACHE=off measures it without (the cache folder is not used at all).
@@ -107,8 +107,8 @@ const columns = [];
 if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()] });
 if (process.env.CLIENT_ENV === '1') {
   const { tsImport } = await import('tsx/esm/api');
-  const { SERVER_ENVIRONMENT } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
-  columns.push({ label: 'Started by VS Code', args: ourServer(), env: SERVER_ENVIRONMENT });
+  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT });
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);

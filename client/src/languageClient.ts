@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/messages';
-import { serverEnvironment } from '../../server/src/protocol/serverEnvironment';
+import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/protocol/serverEnvironment';
 import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
 
 /** The user's rule severities (`dockerWorkbench.rules`). */
@@ -30,8 +30,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   // glibc's allocator settings for the server's threads (see serverEnvironment.ts), added to VS Code's environment.
   const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args, options: { env } },
-    debug: { module, transport: TransportKind.ipc, args, options: { env, execArgv: ['--nolazy', '--inspect=6039'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { env, execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, args, options: { env, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6039'] } },
   };
   // Only in a trusted workspace does the server read files outside the workspace folders.
   const initializationOptions: InitializationOptions = { locale: vscode.env.language, settings: { rules: ruleSettings() }, workspaceTrusted: vscode.workspace.isTrusted };

@@ -1,5 +1,5 @@
-// The environment VS Code's client adds when it starts the language server (other editors may set
-// the same). glibc reads these when a process starts, so the server cannot set them for itself.
+// The environment and Node options VS Code's client starts the language server with (other
+// editors may set the same). glibc reads these when a process starts, so the server cannot set them for itself.
 // MALLOC_ARENA_MAX: the server's threads (main, validation, requests, V8's compiler and GC helpers)
 // would otherwise each grow a malloc arena of their own. MALLOC_MMAP_THRESHOLD_: a fixed threshold,
 // so reading the megabyte-sized bundles at start-up does not raise glibc's dynamic one and keep
@@ -8,6 +8,16 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
   MALLOC_MMAP_THRESHOLD_: '131072',
 };
+
+/**
+ * The Node options VS Code's client starts the server with (V8 reads them when a thread's heap is
+ * made, so the server cannot set them for its main thread itself). --max-semi-space-size=1: the
+ * main thread, which checks small files itself (lsp/mainThreadHost.ts), would otherwise let its
+ * young generation grow to 48 MB over a few hundred edits; at 1 MB per semi-space the 105-line
+ * file's peak after 300 edits is 78 instead of 102 MB, and its first answers come sooner
+ * (BENCHMARKS.md, "Eighth pass"). The workers set their own young generation (workerStart.ts).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 
 /** The settings not already in `env` (a user's own choice wins). */
 export function serverEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

@@ -2,7 +2,7 @@
 // settings, each only when the user's environment does not set it already.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SERVER_ENVIRONMENT, serverEnvironment } from '../../../server/src/protocol/serverEnvironment';
+import { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, serverEnvironment } from '../../../server/src/protocol/serverEnvironment';
 
 test('the client adds the allocator settings to an environment without them', () => {
   assert.deepEqual(serverEnvironment({ PATH: '/usr/bin' }), { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
@@ -12,4 +12,16 @@ test('the client adds the allocator settings to an environment without them', ()
 test("a setting the user's environment has is left as the user set it", () => {
   assert.deepEqual(serverEnvironment({ MALLOC_ARENA_MAX: '8' }), { MALLOC_MMAP_THRESHOLD_: '131072' });
   assert.deepEqual(serverEnvironment({ MALLOC_ARENA_MAX: '', MALLOC_MMAP_THRESHOLD_: '0' }), {});
+});
+
+test('the Node options the client starts the server with are ones node accepts', async () => {
+  const { execFileSync } = await import('node:child_process');
+  // node refuses an option it does not know before running anything.
+  // Garbage made fast enough for V8 to grow the young generation (to 32 MB without the option).
+  const script = 'let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i }); if (keep.length > 20000) keep = []; }'
+    + ' console.log(require("v8").getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size)';
+  const newSpace = (options: readonly string[]) => Number(execFileSync(process.execPath, [...options, '-e', script], { encoding: 'utf8' }));
+  // One MB per semi-space: the new space stays at 2 MB.
+  assert.ok(newSpace(SERVER_EXEC_ARGV) <= 2 * 1024 * 1024);
+  assert.ok(newSpace([]) > 4 * 1024 * 1024, 'without the option it grows');
 });
