@@ -257,7 +257,8 @@ const TEST_HOOKS = process.env.DWB_HOST_TEST_HOOKS === '1';
 /**
  * For the tests of the safety nets only (DWB_HOST_TEST_HOOKS=1): a document whose first line is
  * `# dwb-test: spin` keeps its worker busy for good, `# dwb-test: allocate` makes it run out of
- * memory, as a feature stuck on an input would, and `# dwb-test: slow` takes 1.5 s over each answer.
+ * memory, as a feature stuck on an input would, `# dwb-test: slow` takes 1.5 s over each answer, and
+ * `# dwb-test: sluggish` 250 ms (slow for the main thread, well inside its time limit).
  */
 function testHook(document: TextDocument): void {
   if (!TEST_HOOKS) return;
@@ -267,8 +268,8 @@ function testHook(document: TextDocument): void {
       // busy for good
     }
   }
-  if (first.startsWith('# dwb-test: slow')) {
-    const until = performance.now() + 1500;
+  if (first.startsWith('# dwb-test: slow') || first.startsWith('# dwb-test: sluggish')) {
+    const until = performance.now() + (first.startsWith('# dwb-test: slow') ? 1500 : 250);
     while (performance.now() < until) {
       // slow, not stuck
     }

@@ -138,3 +138,46 @@ test('small documents start no worker thread; a larger one starts the validation
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a small file whose check is slow on the main thread goes to the validation worker; the others stay', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
+  await buildServer(dir);
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio', '--no-code-cache'], { env: { ...process.env, DWB_HOST_TEST_HOOKS: '1' } });
+  try {
+    const started: string[] = [];
+    const logs: string[] = [];
+    peer.observe((m) => {
+      if (m.method !== 'window/logMessage') return;
+      logs.push(m.params.message);
+      const match = /^(\w+) worker started/.exec(m.params.message);
+      if (match) started.push(match[1]!);
+    });
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    const diagnostics = (uri: string, version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version && !m.params.partial, 60_000);
+    const fast = 'file:///tmp/dwb-footprint/fast/Dockerfile';
+    let ready = diagnostics(fast, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: fast, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo hi\n' } });
+    await ready;
+    // Its checks take 250 ms each (a test hook): past MAIN_THREAD_SLOW_MS once the service is warm.
+    const slow = 'file:///tmp/dwb-footprint/slow/Dockerfile';
+    ready = diagnostics(slow, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: slow, languageId: 'dockerfile', version: 1, text: '# dwb-test: sluggish\nFROM alpine\n' } });
+    await ready;
+    ready = diagnostics(slow, 2);
+    peer.notify('textDocument/didChange', { textDocument: { uri: slow, version: 2 }, contentChanges: [{ text: '# dwb-test: sluggish\nFROM alpine\nRUNN x\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    assert.deepEqual(started, ['validation']);
+    // The other file stays on the main thread; nothing was stopped.
+    ready = diagnostics(fast, 2);
+    peer.notify('textDocument/didChange', { textDocument: { uri: fast, version: 2 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUNN echo hi\n' }] });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    const hover = await peer.request('textDocument/hover', { textDocument: { uri: fast }, position: { line: 0, character: 1 } });
+    assert.match(hover.contents.value, /FROM/);
+    assert.deepEqual(started, ['validation'], 'answered on the main thread: no request worker');
+    assert.ok(!logs.some((l) => /main thread: a call ran past/.test(l)), logs.join('\n'));
+  } finally {
+    await peer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
