@@ -47,6 +47,9 @@ export class MainThreadHost {
   private readonly warm = new Set<DocumentKind>();
   /** How many services were loaded when their deferred parts were last loaded. */
   private deferredLoadedFor = 0;
+  /** Calls asked for in this turn of the event loop, run together (see callSoon). */
+  private queue: { message: Call; resolve: (result: MainThreadCall) => void }[] = [];
+  private flushing: NodeJS.Immediate | undefined;
 
   constructor(private readonly options: MainThreadHostOptions) {
     this.host = new LanguageHost(options.services);
@@ -59,26 +62,68 @@ export class MainThreadHost {
 
   /** Keeps the host's documents and state as the workers' are (these messages run no service). */
   post(message: SyncMessage): void {
+    // Calls asked for before this message are answered on the state they were asked on.
+    if (this.queue.length > 0) this.flush();
     this.host?.handle(message);
   }
 
+  /**
+   * The call, run with the others asked for in the same turn of the event loop under one time
+   * limit: each limit starts and joins a thread (0.1-0.3 ms, more when both cores are busy), and
+   * VS Code asks for half a dozen answers after each edit.
+   */
+  callSoon(message: Call): Promise<MainThreadCall> {
+    return new Promise((resolve) => {
+      this.queue.push({ message, resolve });
+      this.flushing ??= setImmediate(() => this.flush());
+    });
+  }
+
+  /** The call, run now. */
   call(message: Call): MainThreadCall {
+    let result: MainThreadCall | undefined;
+    this.queue.push({ message, resolve: (r) => (result = r) });
+    this.flush();
+    return result!;
+  }
+
+  private flush(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    const batch = this.queue;
+    this.queue = [];
     const host = this.host;
-    if (!host) return { outcome: { kind: 'lost', reason: 'crash' }, ms: 0, cold: false };
+    const done: MainThreadCall[] = [];
+    if (host) {
+      const cold = batch.some((q) => this.isCold(host, q.message));
+      // Stopped, the calls done so far keep their answers; the one it stopped in and those after are lost.
+      this.guarded(() => batch.forEach((q) => done.push(this.run(host, q.message))), cold);
+    }
+    const lost: MainThreadCall = { outcome: { kind: 'lost', reason: host ? 'stuck' : 'crash' }, ms: 0, cold: false };
+    batch.forEach((q, i) => q.resolve(done[i] ?? lost));
+  }
+
+  private isCold(host: LanguageHost, message: Call): boolean {
     const uri = message.type === 'validate' ? message.uri : (message.params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
     const kind = typeof uri === 'string' ? host.kindOf(uri) : undefined;
-    const cold = kind === undefined || !this.warm.has(kind);
+    return kind === undefined || !this.warm.has(kind);
+  }
+
+  /** One call, inside the time limit. */
+  private run(host: LanguageHost, message: Call): MainThreadCall {
+    const cold = this.isCold(host, message);
     const started = performance.now();
     // What an early answer went without (the shell parser) loads before a full validation, so
     // that its time budget is spent on checks (the worker loads it right after its early reply;
     // here that would hold the early reply's own write back).
-    const loading = message.type === 'validate' && !message.early && host.loadedKinds().length !== this.deferredLoadedFor;
-    if (loading && this.guarded(() => host.loadDeferred(), true) === false) return { outcome: { kind: 'lost', reason: 'stuck' }, ms: performance.now() - started, cold };
-    if (loading) this.deferredLoadedFor = host.loadedKinds().length;
-    const reply = this.guarded(() => host.handle({ ...message, id: this.nextId++ } as never), cold);
+    if (message.type === 'validate' && !message.early && host.loadedKinds().length !== this.deferredLoadedFor) {
+      host.loadDeferred();
+      this.deferredLoadedFor = host.loadedKinds().length;
+    }
+    const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
-    if (reply === false || reply === undefined) return { outcome: { kind: 'lost', reason: 'stuck' }, ms, cold };
-    if (cold && kind && !reply.partial && message.type === 'validate' && reply.error === undefined) {
+    const kind = message.type === 'validate' ? host.kindOf(message.uri) : undefined;
+    if (cold && kind && !reply.partial && reply.error === undefined) {
       this.warm.add(kind);
       // What this first complete answer compiled is what the next start needs: cache it (once per bundle).
       setImmediate(flushCodeCache);
@@ -87,17 +132,16 @@ export class MainThreadHost {
   }
 
   /** Runs `work` under the time limit; retires the host when it is stopped. */
-  private guarded<T>(work: () => T, cold: boolean): T | false {
+  private guarded(work: () => void, cold: boolean): void {
     const limit = cold ? this.options.coldStopMs ?? MAIN_THREAD_COLD_STOP_MS : this.options.stopMs ?? MAIN_THREAD_STOP_MS;
     const global = globalThis as Record<symbol, unknown>;
     global[WORK] = work;
     try {
-      return RUN_WORK.runInThisContext({ timeout: limit }) as T;
+      RUN_WORK.runInThisContext({ timeout: limit });
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
       this.host = undefined;
       this.options.log(`main thread: a call ran past ${limit} ms and was stopped; the worker threads take every document from now on`);
-      return false;
     } finally {
       delete global[WORK];
     }

@@ -162,7 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   /** The call on the main thread when it takes the document, else (or when it was stopped there) in `worker`. */
   const callFor = async (uri: string, message: Call, worker: Host, limits: CallLimits): Promise<CallOutcome> => {
-    const here = onMainThread(uri)?.call(message);
+    const here = await onMainThread(uri)?.callSoon(message);
     if (here && !here.cold && here.ms > MAIN_THREAD_SLOW_MS) slowHere.add(uri);
     return here?.outcome.kind === 'reply' ? here.outcome : worker.call(message, limits);
   };

@@ -125,3 +125,40 @@ test('a cold call (the kind\'s first complete check) gets the longer limit', () 
   assert.equal(host.call({ type: 'validate', uri: URI }).outcome.kind, 'lost');
   assert.equal(logs.length, 1);
 });
+
+test('calls asked for in one turn run together, before a change posted after them; a stop keeps the answers made before it', async () => {
+  let spin = false;
+  const host = new MainThreadHost({
+    log: () => undefined,
+    stopMs: 200,
+    coldStopMs: 400,
+    services: {
+      dockerfile: service({
+        hover: (document) => {
+          while (spin && document.getText().includes('spin')) {
+            // stuck on this text
+          }
+          return { contents: { kind: 'markdown', value: document.getText() } };
+        },
+      }),
+    },
+  });
+  const hover = (uri: string) => host.callSoon({ type: 'request', method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } });
+  const text = async (call: ReturnType<typeof hover>) => {
+    const { outcome } = await call;
+    return outcome.kind === 'reply' ? (outcome.reply.result as { contents: { value: string } }).contents.value : outcome.reason;
+  };
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM a\n' });
+  const first = hover(URI);
+  const second = hover(URI);
+  host.post({ type: 'change', uri: URI, version: 2, changes: [{ text: 'FROM b\n' }] });
+  const third = hover(URI);
+  assert.deepEqual(await Promise.all([text(first), text(second), text(third)]), ['FROM a\n', 'FROM a\n', 'FROM b\n']);
+
+  const STUCK = 'file:///tmp/dwb-main-thread/stuck/Dockerfile';
+  host.post({ type: 'open', uri: STUCK, languageId: 'dockerfile', version: 1, text: 'FROM spin\n' });
+  spin = true;
+  const batch = [hover(URI), hover(STUCK), hover(URI)];
+  assert.deepEqual(await Promise.all(batch.map(text)), ['FROM b\n', 'stuck', 'stuck']);
+  assert.equal(host.usable, false);
+});
