@@ -7,6 +7,7 @@
 // --no-code-cache choose the cache folder (codeCache.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { isMainThread, workerData, type Worker } from 'node:worker_threads';
 import { installCodeCacheHook, loadBundle, requestedCacheFolder, usableCacheFolder } from './codeCache';
 import { NO_MAIN_THREAD, servesLanguageServer } from './commandLine';
@@ -15,6 +16,7 @@ import { HOST_ROLE, WORKER_MEMORY_MB, startHostWorker, type HostWorkerData } fro
 function startMainThread(): void {
   installCodeCacheHook();
   const serving = servesLanguageServer(process.argv);
+  if (serving) limitHeapGrowth();
   // --version and the usage text create no cache folder.
   const codeCache = serving ? usableCacheFolder(requestedCacheFolder(process.argv, process.env)) : undefined;
   const data: HostWorkerData = { role: HOST_ROLE, ...(codeCache ? { codeCache } : {}) };
@@ -36,6 +38,18 @@ function startMainThread(): void {
   };
   const server = loadBundle(path.join(__dirname, 'serverMain.js'), codeCache) as typeof import('./main');
   server.runServer({ workerEntry: __filename, workerData: data, takeStartedWorker });
+}
+
+/**
+ * The main thread checks small files itself (lsp/mainThreadHost.ts) and has no heap cap of its own
+ * as the workers do: between full collections V8 let its heap grow to several times what was live
+ * (the 5,000-edit fuzz run peaked at 418 MB, against 238 MB with every check in capped workers).
+ * Growing 20% over what is live after each full collection: 270 MB there, edit times unchanged.
+ * V8 reads this at every collection, so it can be set now; a user's own choice is left alone.
+ */
+function limitHeapGrowth(): void {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /--heap[-_]growing[-_]percent/.test(a));
+  if (!given) v8.setFlagsFromString('--heap-growing-percent=20');
 }
 
 function startWorkerThread(data: HostWorkerData): void {
