@@ -149,16 +149,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const hosts = [requests, validation];
   const broadcast = (message: SyncMessage) => {
     hosts.forEach((h) => h.post(message));
-    mainThread?.post(message);
+    toMainThread(message);
+  };
+  const openChars = () => {
+    let chars = 0;
+    for (const d of documents.values()) chars += d.text.length;
+    return chars;
+  };
+  /**
+   * Whether the main thread's host holds the open documents: only while they fit in
+   * MAIN_THREAD_MAX_CHARS (the only time it takes calls), so that a large file is not kept twice.
+   */
+  let mainThreadHolds = true;
+  /** Tells the main thread's host a message; called after `documents` has the change. */
+  const toMainThread = (message: SyncMessage) => {
+    if (!mainThread?.usable) return;
+    if (message.type !== 'open' && message.type !== 'change' && message.type !== 'close' && message.type !== 'published') {
+      mainThread.post(message);
+      return;
+    }
+    const fits = openChars() <= MAIN_THREAD_MAX_CHARS;
+    if (fits === mainThreadHolds) {
+      if (fits) mainThread.post(message);
+      return;
+    }
+    mainThreadHolds = fits;
+    // Told the documents as they are now (this message included), or let go of all of them.
+    if (fits) replay(true)().forEach((m) => mainThread.post(m));
+    else [...documents.keys(), ...('uri' in message ? [message.uri] : [])].forEach((uri) => mainThread.post({ type: 'close', uri }));
   };
   /** Documents whose checks were slow on the main thread: the workers take them until they are closed. */
   const slowHere = new Set<string>();
   /** The main thread's host when it takes this document's calls now (see MAIN_THREAD_MAX_CHARS). */
   const onMainThread = (uri: string): MainThreadHost | undefined => {
-    if (!mainThread?.usable || slowHere.has(uri)) return undefined;
-    let chars = 0;
-    for (const d of documents.values()) chars += d.text.length;
-    return chars <= MAIN_THREAD_MAX_CHARS ? mainThread : undefined;
+    return mainThread?.usable && mainThreadHolds && !slowHere.has(uri) ? mainThread : undefined;
   };
   /** The call on the main thread when it takes the document, else (or when it was stopped there) in `worker`. */
   const callFor = async (uri: string, message: Call, worker: Host, limits: CallLimits): Promise<CallOutcome> => {
@@ -214,7 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The request hosts keep the same list: they are told what changed (see publishedChange).
     const change = publishedChange(uri, diagnostics, previous);
     requests.post(change);
-    mainThread?.post(change);
+    toMainThread(change);
     // A first answer made before the shell parser loaded says so in a field other clients ignore
     // (tests and benchmarks tell it from the full answer that follows for the same version).
     if (partial) return connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });

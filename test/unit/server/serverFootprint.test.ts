@@ -129,8 +129,12 @@ test('small documents start no worker thread; a larger one starts the validation
     peer.notify('textDocument/didChange', { textDocument: { uri: small, version: 3 }, contentChanges: [{ text: 'FROM alpine:3.20\nRUN echo hi\nEXPOS 80\n' }] });
     assert.ok((await ready).params.diagnostics.some((d: { code: string; range: { start: { line: number } } }) => d.code === 'unknown-instruction' && d.range.start.line === 2));
     assert.match((await hover(small, 1))!.contents.value, /RUN/);
-    // Closed, the small file is the main thread's again; no third worker ever starts.
+    // Closed, the small file is the main thread's again, told its text as it is now (an edit
+    // applied to the text it had before would leave RUNN on line 2); no third worker ever starts.
     peer.notify('textDocument/didClose', { textDocument: { uri: large } });
+    ready = diagnostics(small, 4);
+    peer.notify('textDocument/didChange', { textDocument: { uri: small, version: 4 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } }, text: 'EXPOSE' }] });
+    assert.deepEqual((await ready).params.diagnostics.filter((d: { code: string }) => d.code === 'unknown-instruction'), []);
     assert.match((await hover(small, 0))!.contents.value, /FROM/);
     assert.deepEqual(started, ['validation', 'requests']);
   } finally {
