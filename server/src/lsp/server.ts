@@ -62,8 +62,8 @@ export const REQUEST_COLD_START_MS = 2000;
 export const RECHECK_PAUSE_MS = 500;
 export { WORKER_MEMORY_MB } from './workerStart';
 /**
- * While the open documents together are at most this long (about 1,800 Dockerfile lines, or a
- * compose project of 150 services), the main thread checks and answers them (mainThreadHost.ts):
+ * While the open documents together are at most this long (about 1,900 Dockerfile lines, or a
+ * compose project of 190 services like the benchmarks'), the main thread checks and answers them (mainThreadHost.ts):
  * their checks take a few milliseconds, less than a worker's hop, and far less than its start.
  */
 export const MAIN_THREAD_MAX_CHARS = 64 * 1024;
@@ -77,7 +77,7 @@ export interface ServerOptions {
   workerEntry?: string;
   /** Given to each worker (the code cache folder). */
   workerData?: Omit<HostWorkerData, 'role'>;
-  /** The validation worker the start-up already started (launcher.ts), taken at initialize. */
+  /** The validation worker the start-up already started (launcher.ts, with --no-main-thread), taken at initialize. */
   takeStartedWorker?: () => Worker | undefined;
   /** False: small documents go to the workers too (`--no-main-thread`). Only with workerEntry. */
   mainThread?: boolean;
@@ -377,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // the first document too large for the main thread, the request worker with its first request
     // then: small files and a client that only shows diagnostics (a linter, CI) never pay for them.
     if (!mainThread) validation.start();
-    // The main thread never evaluates the language services: the workers do, when a document needs one.
+    // Answering initialize evaluates no language service: a host does, when a document needs one.
     const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     return { capabilities, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
