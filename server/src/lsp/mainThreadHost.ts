@@ -5,8 +5,10 @@
 // needs them. The safety net is kept: every call runs under vm's timeout, which stops synchronous
 // JavaScript where it stands. A call stopped that way may have left any module it was in half
 // done, so the host retires for good after one (the workers take every document from then on) and
-// the caller gives the call to a worker. Memory is not capped here as in a worker; what runs here is
-// bounded by the document size the server allows and by the time limit.
+// the caller gives the call to a worker. Memory is not capped here as in a worker: what runs here is
+// bounded by the document size the server allows and by the time limit, and a call that leaves the
+// heap past MAIN_THREAD_HEAP_MB retires the host the same way.
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { LanguageHost } from './host';
 import type { Call, CallOutcome, SyncMessage } from './hostProxy';
@@ -18,6 +20,9 @@ import { flushCodeCache } from './codeCacheHook';
 export const MAIN_THREAD_STOP_MS = 1500;
 /** A call that first loads a language service or the shell parser gets longer (a loaded machine, no code cache). */
 export const MAIN_THREAD_COLD_STOP_MS = 5000;
+
+/** The main thread's heap after a call, past which the workers (with their caps) take over; ~30-60 MB is usual. */
+export const MAIN_THREAD_HEAP_MB = 256;
 
 /** Where the guarded script finds the work to run (a global: the script runs in this context). */
 const WORK = Symbol.for('dockerWorkbench.mainThreadWork');
@@ -38,6 +43,7 @@ export interface MainThreadHostOptions {
   services?: Partial<Record<DocumentKind, LanguageService>>;
   stopMs?: number;
   coldStopMs?: number;
+  heapMb?: number;
 }
 
 export class MainThreadHost {
@@ -98,6 +104,12 @@ export class MainThreadHost {
       const cold = batch.some((q) => this.isCold(host, q.message));
       // Stopped, the calls done so far keep their answers; the one it stopped in and those after are lost.
       this.guarded(() => batch.forEach((q) => done.push(this.run(host, q.message))), cold);
+      const heapMb = v8.getHeapStatistics().used_heap_size / 1048576;
+      if (this.host && heapMb > (this.options.heapMb ?? MAIN_THREAD_HEAP_MB)) {
+        // The answers made stand; what it holds is let go, and the next calls go to the workers.
+        this.host = undefined;
+        this.options.log(`main thread: its heap reached ${Math.round(heapMb)} MB after a call; the worker threads take every document from now on`);
+      }
     }
     const lost: MainThreadCall = { outcome: { kind: 'lost', reason: host ? 'stuck' : 'crash' }, ms: 0, cold: false };
     batch.forEach((q, i) => q.resolve(done[i] ?? lost));

@@ -162,3 +162,27 @@ test('calls asked for in one turn run together, before a change posted after the
   assert.deepEqual(await Promise.all(batch.map(text)), ['FROM b\n', 'stuck', 'stuck']);
   assert.equal(host.usable, false);
 });
+
+test('a call that leaves the heap past its limit keeps its answer, and the host retires', () => {
+  const logs: string[] = [];
+  const held: number[][] = [];
+  const host = new MainThreadHost({
+    log: (m) => logs.push(m),
+    heapMb: 64,
+    services: {
+      dockerfile: service({
+        validate: () => {
+          // A check that keeps ~100 MB (8 bytes a number), as a cache gone wrong would.
+          for (let i = 0; i < 100; i++) held.push(new Array<number>(131_072).fill(i + 0.5));
+          return [];
+        },
+      }),
+    },
+  });
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM alpine\n' });
+  const call = host.call({ type: 'validate', uri: URI });
+  assert.deepEqual(call.outcome.kind === 'reply' && call.outcome.reply.result, []);
+  assert.equal(host.usable, false);
+  assert.match(logs[0] ?? '', /heap reached \d+ MB after a call; the worker threads take every document/);
+  held.length = 0;
+});
