@@ -25,8 +25,9 @@ export const MAIN_THREAD_COLD_STOP_MS = 5000;
 export const MAIN_THREAD_HEAP_MB = 256;
 
 /** Where the guarded script finds the work to run (a global: the script runs in this context). */
-const WORK = Symbol.for('dockerWorkbench.mainThreadWork');
-const RUN_WORK = new vm.Script(`globalThis[Symbol.for('dockerWorkbench.mainThreadWork')]()`, { filename: 'docker-workbench-main-thread' });
+const WORK_KEY = 'dockerWorkbench.mainThreadWork';
+const WORK = Symbol.for(WORK_KEY);
+const RUN_WORK = new vm.Script(`globalThis[Symbol.for(${JSON.stringify(WORK_KEY)})]()`, { filename: 'docker-workbench-main-thread' });
 
 export interface MainThreadCall {
   /** A reply, or `lost` (stuck) when the call was stopped: then the host has retired. */
