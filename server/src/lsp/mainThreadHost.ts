@@ -30,7 +30,7 @@ const WORK = Symbol.for(WORK_KEY);
 const RUN_WORK = new vm.Script(`globalThis[Symbol.for(${JSON.stringify(WORK_KEY)})]()`, { filename: 'docker-workbench-main-thread' });
 
 export interface MainThreadCall {
-  /** A reply, or `lost` (stuck) when the call was stopped: then the host has retired. */
+  /** A reply, or `lost`: `stuck` when it or one before it in its turn was stopped, `crash` when the host had retired before. */
   outcome: Extract<CallOutcome, { kind: 'reply' } | { kind: 'lost' }>;
   /** How long it ran. */
   ms: number;
@@ -106,25 +106,28 @@ export class MainThreadHost {
       // Stopped, the calls done so far keep their answers; the one it stopped in and those after are lost.
       this.guarded(() => batch.forEach((q) => done.push(this.run(host, q.message))), cold);
       const heapMb = v8.getHeapStatistics().used_heap_size / 1048576;
-      if (this.host && heapMb > (this.options.heapMb ?? MAIN_THREAD_HEAP_MB)) {
-        // The answers made stand; what it holds is let go, and the next calls go to the workers.
-        this.host = undefined;
-        this.options.log(`main thread: its heap reached ${Math.round(heapMb)} MB after a call; the worker threads take every document from now on`);
-      }
+      // The answers made stand; what it holds is let go, and the next calls go to the workers.
+      if (this.host && heapMb > (this.options.heapMb ?? MAIN_THREAD_HEAP_MB)) this.retire(`its heap reached ${Math.round(heapMb)} MB after a call`);
     }
     const lost: MainThreadCall = { outcome: { kind: 'lost', reason: host ? 'stuck' : 'crash' }, ms: 0, cold: false };
     batch.forEach((q, i) => q.resolve(done[i] ?? lost));
   }
 
-  private isCold(host: LanguageHost, message: Call): boolean {
+  /** The kind of the document a call is about. */
+  private kindOf(host: LanguageHost, message: Call): DocumentKind | undefined {
     const uri = message.type === 'validate' ? message.uri : (message.params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-    const kind = typeof uri === 'string' ? host.kindOf(uri) : undefined;
+    return typeof uri === 'string' ? host.kindOf(uri) : undefined;
+  }
+
+  private isCold(host: LanguageHost, message: Call): boolean {
+    const kind = this.kindOf(host, message);
     return kind === undefined || !this.warm.has(kind);
   }
 
   /** One call, inside the time limit. */
   private run(host: LanguageHost, message: Call): MainThreadCall {
-    const cold = this.isCold(host, message);
+    const kind = this.kindOf(host, message);
+    const cold = kind === undefined || !this.warm.has(kind);
     const started = performance.now();
     // What an early answer went without (the shell parser) loads before a full validation, so
     // that its time budget is spent on checks (the worker loads it right after its early reply;
@@ -135,13 +138,18 @@ export class MainThreadHost {
     }
     const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
-    const kind = message.type === 'validate' ? host.kindOf(message.uri) : undefined;
-    if (cold && kind && !reply.partial && reply.error === undefined) {
+    if (cold && kind && message.type === 'validate' && !reply.partial && reply.error === undefined) {
       this.warm.add(kind);
       // What this first complete answer compiled is what the next start needs: cache it (once per bundle).
       setImmediate(flushCodeCache);
     }
     return { outcome: { kind: 'reply', reply }, ms, cold };
+  }
+
+  /** Nothing runs here any more: the caller's workers take every document. */
+  private retire(why: string): void {
+    this.host = undefined;
+    this.options.log(`main thread: ${why}; the worker threads take every document from now on`);
   }
 
   /** Runs `work` under the time limit; retires the host when it is stopped. */
@@ -153,8 +161,7 @@ export class MainThreadHost {
       RUN_WORK.runInThisContext({ timeout: limit });
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-      this.host = undefined;
-      this.options.log(`main thread: a call ran past ${limit} ms and was stopped; the worker threads take every document from now on`);
+      this.retire(`a call ran past ${limit} ms and was stopped`);
     } finally {
       delete global[WORK];
     }
