@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ImageSummary, ProgressEvent } from '../engine/dockerEngine';
 import { selection, type CommandContext, type Handler } from './commandContext';
-import { pickImage } from './pickers';
+import { modelListed, pickImage } from './pickers';
 import { describeLeft, removeEach, unusedDanglingImages } from './exactPrune';
 import { containerName } from '../views/containerPresentation';
 import { formatAge, formatBytes, shortId } from '../views/format';
@@ -142,6 +142,7 @@ const history: Handler = async (ctx, node, nodes) => {
 };
 
 const pruneDangling: Handler = async (ctx) => {
+  await modelListed(ctx);
   const unused = unusedDanglingImages(ctx.model);
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no unused dangling images.'));

@@ -2,7 +2,7 @@
 // attachable), connect a container with aliases, disconnect, remove, prune (listing what goes).
 import * as vscode from 'vscode';
 import { containerIdOf, selection, type Handler } from './commandContext';
-import { pickContainers, pickNetwork } from './pickers';
+import { modelListed, pickContainers, pickNetwork } from './pickers';
 import { containerName } from '../views/containerPresentation';
 import { describeLeft, removeEach } from './exactPrune';
 import { BUILT_IN_NETWORKS } from '../views/networksView';
@@ -138,6 +138,7 @@ const remove: Handler = async (ctx, node, nodes) => {
 };
 
 const prune: Handler = async (ctx) => {
+  await modelListed(ctx);
   const unused = [...ctx.model.networks.values()].filter((n) => !BUILT_IN_NETWORKS.has(n.Name) && ctx.views.networks.membersOf(n).length === 0);
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No unused networks.'));

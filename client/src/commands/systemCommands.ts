@@ -1,6 +1,7 @@
 // System commands: prune with a choice of what (volumes off by default; exactly what the
 // confirmation names goes, by id), disk usage like `docker system df`, and the engine's facts.
 import * as vscode from 'vscode';
+import { modelListed } from './pickers';
 import type { Handler } from './commandContext';
 import { diskUsageRows, formatDiskUsage, formatEngineFacts } from './systemReports';
 import { containerName } from '../views/containerPresentation';
@@ -25,6 +26,7 @@ export interface PruneOutcome {
 
 const prune: Handler = async (ctx): Promise<PruneOutcome | undefined> => {
   const engine = ctx.active.engine;
+  await modelListed(ctx);
   const containers = [...ctx.model.containers.values()].filter((c) => c.State === 'exited' || c.State === 'created' || c.State === 'dead');
   const volumes = [...ctx.model.volumes.keys()].filter((n) => ctx.views.volumes.usersOf(n).length === 0).sort();
   const networks = [...ctx.model.networks.values()].filter((n) => !BUILT_IN_NETWORKS.has(n.Name) && ctx.views.networks.membersOf(n).length === 0);

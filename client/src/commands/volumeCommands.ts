@@ -2,7 +2,7 @@
 // (listing exactly the volumes that go, then removing those and only those).
 import * as vscode from 'vscode';
 import { selection, type Handler } from './commandContext';
-import { pickVolume } from './pickers';
+import { modelListed, pickVolume } from './pickers';
 import { containerName } from '../views/containerPresentation';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -42,6 +42,7 @@ const remove: Handler = async (ctx, node, nodes) => {
 };
 
 const prune: Handler = async (ctx) => {
+  await modelListed(ctx);
   const unused = [...ctx.model.volumes.keys()].filter((name) => ctx.views.volumes.usersOf(name).length === 0).sort();
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every volume is used by a container; nothing to prune.'));

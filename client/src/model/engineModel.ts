@@ -142,11 +142,34 @@ export class EngineModel {
     return this.previewValue && this.stateValue.status === 'connecting';
   }
 
-  /** Connects on first use only: nothing talks to the engine until a view needs it. */
+  /** Connects on first use only: nothing talks to the engine until a view or a command needs it. */
   start(): void {
     if (this.started) return;
     this.started = true;
     void this.connect();
+  }
+
+  /** Whether anything has asked for the engine yet (start, connect). */
+  get hasStarted(): boolean {
+    return this.started;
+  }
+
+  /**
+   * Resolves once the first lists are in or the connection failed (it starts connecting if it had
+   * not), or after `limitMs`: a palette picker reads the model, which is empty until then.
+   */
+  settled(limitMs = Infinity): Promise<void> {
+    this.start();
+    return new Promise((resolve) => {
+      if (this.stateValue.status !== 'connecting') return resolve();
+      const done = () => {
+        listener.dispose();
+        if (timer !== undefined) this.timers.clearTimeout(timer);
+        resolve();
+      };
+      const listener = this.onDidChange((change) => { if (change.kind === 'state' && this.stateValue.status !== 'connecting') done(); });
+      const timer = Number.isFinite(limitMs) ? this.timers.setTimeout(done, limitMs) : undefined;
+    });
   }
 
   /** Connects (or reconnects): subscribe first so no event is missed, then list everything. */

@@ -342,3 +342,45 @@ test('a signal (kill event) re-reads nothing; the die that follows updates the c
   await settle();
   assert.equal(model.counters.objectReads, reads + 1, 'one read after the die');
 });
+
+test('settled() starts the model and resolves once its first lists are in, not before', async () => {
+  const fake = fakeEngine();
+  let releaseList!: () => void;
+  const listed = new Promise<void>((r) => { releaseList = r; });
+  const list = fake.engine.listContainers.bind(fake.engine);
+  (fake.engine as { listContainers: DockerEngine['listContainers'] }).listContainers = async (...args) => { await listed; return list(...args); };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  assert.equal(model.hasStarted, false, 'nothing asked for the engine yet');
+  let resolved = false;
+  const done = model.settled().then(() => { resolved = true; });
+  assert.equal(model.hasStarted, true);
+  await settle();
+  assert.ok(fake.calls.includes('subscribe'));
+  assert.equal(resolved, false, 'the lists are not in yet');
+  releaseList();
+  await done;
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(model.containers.size, 1);
+});
+
+test('settled() resolves when the engine cannot be reached, and after its limit while it is still connecting', async () => {
+  const fake = fakeEngine();
+  fake.setReachable(false);
+  const unreachable = new EngineModel(fake.engine, manualTimers().timers);
+  await unreachable.settled();
+  assert.equal(stateOf(unreachable).status, 'unreachable');
+
+  const slow = fakeEngine();
+  (slow.engine as { subscribe: DockerEngine['subscribe'] }).subscribe = () => new Promise(() => undefined);
+  const manual = manualTimers();
+  const model = new EngineModel(slow.engine, manual.timers);
+  let resolved = false;
+  const done = model.settled(5000).then(() => { resolved = true; });
+  await settle();
+  assert.equal(resolved, false);
+  const limit = manual.pending.find((t) => t.ms === 5000);
+  assert.ok(limit, 'a 5 s limit is set');
+  limit.cb();
+  await done;
+  assert.equal(stateOf(model).status, 'connecting', 'resolved by the limit');
+});
