@@ -65,6 +65,8 @@ export interface DockerWorkbenchApi {
 }
 
 let features: Features | undefined;
+/** How long after activation the engine client's code is loaded if nothing needed it by then. */
+const PREPARE_AFTER_MS = 1500;
 
 export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const startedAt = performance.now();
@@ -118,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   };
   const hosts = {
     // Shown beside the Containers view by default: it loads once the engine's first lists are in.
-    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => settled(model)),
+    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => model.settled()),
     registries: new LazyTreeDataProvider<RegistryNode>('dockerWorkbench.registries', { showCollapseAll: true }, load),
     imageContents: new LazyTreeDataProvider<ContentsNode>('dockerWorkbench.imageContents', { showCollapseAll: true }, load),
     vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),
@@ -143,6 +145,8 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const lazyTable: Record<string, Handler> = {};
   for (const id of registered) {
     lazyTable[id] = (_ctx, node, nodes) => {
+      // A command is the user asking for Docker: the model connects (if no view had made it).
+      model.start();
       const loaded = load();
       const handler = loaded.commands[id];
       if (!handler) throw new Error(vscode.l10n.t('The command {0} is not available.', id));
@@ -168,13 +172,14 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   }
   context.subscriptions.push({ dispose: () => void features?.stopLanguageClient() });
 
-  // Activated by no Dockerfile or compose file: by the sidebar, a command or a container's file,
-  // all of which want the engine. Connect now instead of when VS Code reports a view shown (57-208 ms
-  // later, bench/sidebar.mjs), but after activate() returns, so activation never waits for dockerode.
-  if (!vscode.workspace.textDocuments.some(isLanguageDocument)) {
-    const connect = setTimeout(() => model.start(), 0);
-    context.subscriptions.push({ dispose: () => clearTimeout(connect) });
-  }
+  // Activation itself connects to nothing: VS Code activates the extension once a window has
+  // started (onStartupFinished), so that opening the sidebar later does not wait for loading and
+  // activating it (bench/sidebar.mjs). The engine is first asked when a view of the explorer is shown
+  // (dockerTreeView.ts) or a command runs (above); the status bar item appears with that. A little
+  // later, with nothing asked yet, dockerode's code is loaded (~30 ms, ~2 MB of heap, once) so the
+  // first connection does not wait for it; nothing connects.
+  const prepare = setTimeout(() => { if (!model.hasStarted) active.engine.prepare?.(); }, PREPARE_AFTER_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(prepare) });
 
   const endedAt = performance.now();
   log.info(`activated in ${Math.round(endedAt - startedAt)} ms (engine ${active.engine.target.endpoint})`);
@@ -197,19 +202,6 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     startLanguageClient,
     globalStorageUri: context.globalStorageUri,
   };
-}
-
-/** Resolves once the model has connected or failed to (it starts connecting if it had not). */
-function settled(model: EngineModel): Promise<void> {
-  model.start();
-  return new Promise((resolve) => {
-    if (model.state.status !== 'connecting') return resolve();
-    const listener = model.onDidChange((change) => {
-      if (change.kind !== 'state' || model.state.status === 'connecting') return;
-      listener.dispose();
-      resolve();
-    });
-  });
 }
 
 export async function deactivate(): Promise<void> {

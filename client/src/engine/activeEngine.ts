@@ -20,6 +20,7 @@ export class ActiveEngine implements vscode.Disposable {
   /** What switchTo waits for once the new engine is in place (the model reconnecting to it). */
   private readonly switchFollowers = new Set<(engine: DockerEngine) => Promise<void>>();
   private connection: ConnectionState = { status: 'connecting' };
+  private statusShownValue = false;
   readonly onDidChange = this.changes.event;
 
   constructor(private readonly state: vscode.Memento, private readonly log: vscode.LogOutputChannel, private readonly prompts: PromptsHolder) {
@@ -31,8 +32,8 @@ export class ActiveEngine implements vscode.Disposable {
     this.engineValue = this.createEngine(this.choiceValue.target ?? parseEndpoint(''));
     this.statusItem.name = vscode.l10n.t('Docker engine');
     this.statusItem.command = 'dockerWorkbench.engine.pick';
+    // Shown once something asked for the engine (showConnection), not in every window at start-up.
     this.updateStatus();
-    this.statusItem.show();
   }
 
   get engine(): DockerEngine {
@@ -97,10 +98,22 @@ export class ActiveEngine implements vscode.Disposable {
     return accepted;
   }
 
-  /** The status bar follows the model: "disconnected" with the reason while the engine cannot be reached. */
-  showConnection(state: ConnectionState): void {
+  /**
+   * The status bar follows the model: "disconnected" with the reason while the engine cannot be
+   * reached. It appears once the model is in use (a view shown, a command run).
+   */
+  showConnection(state: ConnectionState, inUse: boolean): void {
     this.connection = state;
     this.updateStatus();
+    if (inUse && !this.statusShownValue) {
+      this.statusShownValue = true;
+      this.statusItem.show();
+    }
+  }
+
+  /** Whether the status bar shows the engine (tests). */
+  get statusShown(): boolean {
+    return this.statusShownValue;
   }
 
   private updateStatus(): void {

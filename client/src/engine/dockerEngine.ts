@@ -112,6 +112,8 @@ export interface DockerEngine {
   readonly l10n: EngineMessages;
   /** Closes what the engine holds open (the ssh connections of an ssh engine). */
   dispose(): void;
+  /** Loads the client's code ahead of the first call, connecting to nothing (see extension.ts). */
+  prepare?(): void;
   ping(): Promise<unknown>;
   version(): Promise<EngineVersion>;
   info(): Promise<Record<string, unknown>>;

@@ -91,6 +91,10 @@ export class DockerodeEngine implements DockerEngine {
     this.ssh?.dispose();
   }
 
+  prepare(): void {
+    loadDockerode();
+  }
+
   private get credentials(): DockerCredentials {
     return this.givenCredentials ?? defaultCredentials();
   }

@@ -10,6 +10,8 @@ import { OutageNotices, outageOf, problemKind, type ConnectionState } from './ou
 export interface ConnectionSource {
   readonly state: ConnectionState;
   readonly endpoint: string;
+  /** Whether anything has asked for the engine yet. */
+  readonly hasStarted: boolean;
   onDidChange(listener: (change: { kind: string }) => void): { dispose(): void };
 }
 
@@ -36,7 +38,7 @@ export class EngineStatus implements vscode.Disposable {
   private update(): void {
     const state = this.model.state;
     const outage = outageOf(state);
-    this.active.showConnection(state);
+    this.active.showConnection(state, this.model.hasStarted);
 
     const keys = `${Boolean(outage)}|${outage ? problemKind(outage) : ''}`;
     if (keys !== this.lastKeys) {
