@@ -27,7 +27,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    * When VS Code first asked for the top level, first got rows of objects (not "Connecting…"),
    * and had made the last of those rows, as epoch milliseconds (the benchmarks read it).
    */
-  readonly firstDraw: { requestedAt?: number; rowsAt?: number; rows?: number; itemsDoneAt?: number } = {};
+  readonly firstDraw: { requestedAt?: number; rowsAt?: number; rows?: number; firstItemAt?: number; itemsDoneAt?: number } = {};
   private firstRowsLast: TreeNode | undefined;
   /** The note last put above the view. */
   private shownNote: string | undefined;
@@ -173,6 +173,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
+    if (this.firstRowsLast && this.firstDraw.firstItemAt === undefined) this.firstDraw.firstItemAt = epochNow();
     const item = this.itemOf(element);
     if (element === this.firstRowsLast) {
       this.firstRowsLast = undefined;
@@ -300,15 +301,18 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     this.nodes.clear();
     this.dependents.clear();
     this.updateMessage();
-    if (!this.waitingForFirstAnswer) this.emitter.fire(undefined);
+    if (!this.holdsNoRows) this.emitter.fire(undefined);
   }
 
   /**
-   * While VS Code's first ask waits (see getChildren) it holds no rows of this view, and the answer
-   * is made after any change meanwhile: firing one would only make VS Code ask again.
+   * Before VS Code first asks for the top level, and while that first ask waits (see getChildren),
+   * it holds no rows of this view, and its answer is made after any change meanwhile: firing one
+   * would only make VS Code ask again. Worse, VS Code cancels the pending ask and asks once more
+   * after a round trip (~70-160 ms before the first rows, bench/sidebar.mjs): the connection starts
+   * when the view is shown, before the first ask, and its state change fired a refresh.
    */
-  private get waitingForFirstAnswer(): boolean {
-    return this.firstAnswer !== undefined;
+  private get holdsNoRows(): boolean {
+    return this.firstDraw.requestedAt === undefined || this.firstAnswer !== undefined;
   }
 
   /** The note shown above the view now (see liveNote). */
@@ -330,7 +334,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
 
   /** Draws these nodes again, in one change event. */
   protected refreshNodes(nodes: TreeNode[]): void {
-    if (this.waitingForFirstAnswer) return;
+    if (this.holdsNoRows) return;
     if (nodes.length === 1) this.emitter.fire(nodes[0]);
     else if (nodes.length > 1) this.emitter.fire(nodes);
   }
