@@ -39,7 +39,7 @@ const size = (file) => (fs.existsSync(file) ? `${(fs.statSync(file).size / 1024)
 
 const parts = (name) => samples.map((s) => s[name]).filter((v) => typeof v === 'number');
 console.log(`VS Code ${samples[0]?.vscode}, ${samples.length} fresh windows`);
-if (samples.some((s) => s.wasActive)) console.log('warning: the extension was already active in some windows');
+if (samples.some((s) => s.wasActive)) console.log(`${samples.filter((s) => s.wasActive).length} of ${samples.length} windows had activated the extension at start-up (onStartupFinished): their figures are that activation's`);
 if (samples.some((s) => s.featuresLoadedAtActivation)) console.log('warning: activation loaded dist/features.js');
 console.log(`activation (extension.activate() in the probe, load + activate): ${fmt(stats(parts('activationMs')))}`);
 console.log(`the extension's part (loading dist/extension.js + activate()): ${fmt(stats(parts('oursMs')))}`);

@@ -10,6 +10,7 @@ import { bundleForExtensionHost } from '../test/harness/buildTests.mjs';
 import { runInCodeServer } from '../test/harness/codeServerSuite.mjs';
 import { startPrivateEngine } from '../test/engine/privateEngine.mjs';
 import { populate } from './lib/populate.mjs';
+import { activatedOnDemandCopy } from './lib/onDemandCopy.mjs';
 
 const CONTAINERS = Number(process.env.CONTAINERS || 10_000);
 const IMAGES = Number(process.env.IMAGES || 3000);
@@ -17,6 +18,8 @@ const outdir = path.join(REPO, 'out', 'bench');
 await bundleForExtensionHost([path.join(REPO, 'bench', 'probes', 'explorerProbe.ts')], outdir);
 
 const engine = await startPrivateEngine();
+// The baseline is the host before the extension activates: a copy that does not activate at start-up.
+const onDemand = activatedOnDemandCopy();
 const results = {};
 try {
   const docker = new Dockerode({ socketPath: engine.socketPath });
@@ -26,6 +29,7 @@ try {
     engineHost: engine.host,
     testsPath: path.join(outdir, 'explorerProbe.js'),
     label: 'bench-explorer',
+    extensionPath: onDemand.folder,
     deadlineMs: 15 * 60_000,
     env: { DWB_IDLE_MS: process.env.DWB_IDLE_MS ?? '60000', ...(process.env.DWB_CPU_PROFILE ? { DWB_CPU_PROFILE: process.env.DWB_CPU_PROFILE } : {}) },
     onEvent: (event) => {
@@ -37,6 +41,7 @@ try {
   report();
 } finally {
   await engine.stop();
+  onDemand.remove();
 }
 
 function report() {

@@ -1,10 +1,12 @@
 // From opening the Docker Workbench sidebar to its first container rows drawn, in a real VS Code
 // (code-server 1.100 in headless Chromium) against a private engine with 1,000 containers (created,
 // not started) and 300 images. Each run is a fresh code-server (fresh user data, so nothing is
-// restored and the extension is not active before the click). The page records when the click
+// restored). The extension activates when the window has started (onStartupFinished), so it is
+// usually active before the click; runs where it was not are reported in a table of their own. The page records when the click
 // happened and when the first container row was on screen (polled every animation frame); a probe
 // in the extension host reports when each step between happened there (bench/probes/sidebarProbe.ts).
-// Needs root (private engine) and a build (npm run build). RUNS=… CONTAINERS=… IMAGES=… to vary.
+// Needs root (private engine) and a build (npm run build). RUNS=… CONTAINERS=… IMAGES=… to vary;
+// COMPARE=1 makes every other run activate on demand (bench/lib/onDemandCopy.mjs), as before.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,8 +17,12 @@ import { startCodeServer } from '../test/harness/codeServer.mjs';
 import { launchBrowser, payloadUrl } from '../test/harness/browser.mjs';
 import { startPrivateEngine } from '../test/engine/privateEngine.mjs';
 import { populate } from './lib/populate.mjs';
+import { activatedOnDemandCopy } from './lib/onDemandCopy.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
+// COMPARE=1: every other run uses a copy of the extension whose manifest lacks onStartupFinished
+// (activated by the click, as before 2026-12-04), so both ways are measured in one session.
+const COMPARE = process.env.COMPARE === '1';
 const CONTAINERS = Number(process.env.CONTAINERS || 1000);
 const IMAGES = Number(process.env.IMAGES || 300);
 if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) {
@@ -58,7 +64,9 @@ function follow(file) {
   };
 }
 
-async function oneRun(engineHost, run) {
+const onDemand = COMPARE ? activatedOnDemandCopy() : undefined;
+
+async function oneRun(engineHost, run, extensionPath = REPO) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-sidebar-'));
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace);
@@ -75,13 +83,14 @@ async function oneRun(engineHost, run) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const probe = follow(results);
-    await page.goto(payloadUrl({ port: server.port, folder: workspace, extensionPath: REPO, testsPath: path.join(outdir, 'sidebarProbe.js') }));
+    await page.goto(payloadUrl({ port: server.port, folder: workspace, extensionPath, testsPath: path.join(outdir, 'sidebarProbe.js') }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const ready = await probe.until('ready');
-    if (ready.activeAtStart) throw new Error('the extension was active before the sidebar opened');
+    await probe.until('ready');
     const tab = page.getByRole('tab', { name: /Docker Workbench/ });
     await tab.waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(2000); // the workbench finishes restoring before the click
+    // The workbench finishes restoring before the click (and VS Code activates the extension once
+    // the window has started: onStartupFinished).
+    await page.waitForTimeout(2000);
     await page.evaluate(() => {
       document.addEventListener('mousedown', () => { window.__dwbClickAt ??= performance.timeOrigin + performance.now(); }, { capture: true, once: true });
     });
@@ -112,17 +121,37 @@ try {
   console.log(`engine: ${CONTAINERS} containers (${Math.round(made.containersMs / 1000)} s), ${IMAGES} images (${Math.round(made.imagesMs / 1000)} s)`);
   for (let run = 1; run <= RUNS; run++) {
     try {
-      samples.push(await oneRun(engine.host, run));
+      samples.push(await oneRun(engine.host, run, COMPARE && run % 2 === 0 ? onDemand.folder : REPO));
     } catch (error) {
       console.error(`run ${run}: ${error?.stack ?? error}`);
     }
   }
 } finally {
   await engine.stop();
+  onDemand?.remove();
 }
 
+// Since 2026-12-04 VS Code activates the extension once the window has started (onStartupFinished),
+// so by the click it is usually active: the click's path starts at the view being asked for rows.
+const activeBefore = (s) => s.activation.endedAt < s.clickAt;
+const before = samples.filter(activeBefore);
+const after = samples.filter((s) => !activeBefore(s));
 // Each part, from one step to the next (all times are epoch milliseconds on this machine's clock).
-const parts = [
+const activeParts = [
+  ['(at start-up, before the click) loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
+  ['(at start-up, before the click) activate()', (s) => s.activation.endedAt - s.activation.startedAt],
+  ['click → the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.clickAt],
+  ['click → the connection starts (the view shown)', (s) => s.connection.startedAt - s.clickAt],
+  ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
+  ['first page of containers (newest 100, running 100), from the connection\'s start', (s) => s.connection.previewedAt - s.connection.startedAt],
+  ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
+  ['the model has the rows → the view answers with them', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
+  ['→ VS Code asks for the first TreeItem', (s) => s.containersView.firstItemAt - s.containersView.rowsAt],
+  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.firstItemAt],
+  ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
+  ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
+];
+const coldParts = [
   ['click → VS Code starts loading the extension', (s) => s.vscode.willLoadExtensionCode - s.clickAt],
   ['loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
   ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
@@ -137,7 +166,8 @@ const parts = [
   ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
   // Since 2026-12-03 17:55 the view's first ask waits for the page and answers at once (before: VS Code was asked to refresh, then asked again).
   ['the model has the rows → the view answers with them', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
-  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.rowsAt],
+  ['→ VS Code asks for the first TreeItem', (s) => s.containersView.firstItemAt - s.containersView.rowsAt],
+  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.firstItemAt],
   ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
   ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
 ];
@@ -146,10 +176,16 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 console.log(`\n${samples.length} of ${RUNS} runs; first rows: ${samples.map((s) => s.containersView.rows).join(', ')} rows; features bundle loaded by then: ${samples.filter((s) => s.featuresLoaded).length} of ${samples.length}`);
-console.log(`${'part'.padEnd(60)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}   (ms)`);
-for (const [label, of] of parts) {
-  const values = samples.map(of).filter((v) => Number.isFinite(v));
-  if (values.length === 0) continue;
-  console.log(`${label.padEnd(60)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
+function table(title, group, parts) {
+  if (group.length === 0) return;
+  console.log(`\n${title}: ${group.length} run(s)`);
+  console.log(`${'part'.padEnd(60)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}   (ms)`);
+  for (const [label, of] of parts) {
+    const values = group.map(of).filter((v) => Number.isFinite(v));
+    if (values.length === 0) continue;
+    console.log(`${label.padEnd(60)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
+  }
 }
+table('Active before the click (activated when the window started)', before, activeParts);
+table('Activated by the click', after, coldParts);
 if (samples.length < RUNS) process.exit(1);

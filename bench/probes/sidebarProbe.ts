@@ -1,7 +1,8 @@
 // Runs inside the extension host of a window where the Docker Workbench sidebar is about to be
 // opened by a click (bench/sidebar.mjs). It does nothing until the bench has seen the first
 // container rows drawn in the page, then reports when each part of the way there happened in the
-// extension host: VS Code loading and activating the extension (its performance marks), activate(),
+// extension host: VS Code loading and activating the extension (its performance marks; at start-up
+// or on the click, bench/sidebar.mjs tells them apart), activate(),
 // the Containers view first asked for rows, the engine connection, the lists, the first rows of
 // containers and their TreeItems.
 import * as fs from 'node:fs';

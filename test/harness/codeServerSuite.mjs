@@ -17,7 +17,7 @@ import { launchBrowser, payloadUrl } from './browser.mjs';
  * Restricted Mode (see startCodeServer).
  * Resolves to 'done' when every run reported `end`, or 'timeout'.
  */
-export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1, locale, restricted = false }) {
+export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs, onEvent, env = {}, runs = 1, locale, restricted = false, extensionPath = REPO }) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `dwb-${label}-`));
   const workspace = path.join(scratch, 'workspace');
@@ -44,7 +44,7 @@ export async function runInCodeServer({ engineHost, testsPath, label, deadlineMs
       const browserLog = fs.createWriteStream(path.join(OUTPUT, `${label}-browser.log`), { flags: 'a' });
       page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
       page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.message}\n`));
-      await page.goto(payloadUrl({ port: server.port, folder: workspace, extensionPath: REPO, testsPath }));
+      await page.goto(payloadUrl({ port: server.port, folder: workspace, extensionPath, testsPath }));
       const outcome = await follower.untilEnd(Date.now() + deadlineMs);
       await page.close().catch(() => undefined);
       browserLog.end();
