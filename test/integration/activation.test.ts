@@ -34,6 +34,30 @@ describe('activation', () => {
     }
   });
 
+  it('a view VS Code has not asked for rows is not told to refresh (it holds none); once asked, it is', async () => {
+    const api = await activateExtension();
+    await api.model.settled();
+    const view = api.views.volumes;
+    assert.equal(view.firstDraw.requestedAt, undefined, 'nothing asked the Volumes view for rows yet');
+    const fired: unknown[] = [];
+    const listener = view.onDidChangeTreeData((e) => fired.push(e));
+    const docker = testDocker();
+    const first = uniqueName('activation-a');
+    const second = uniqueName('activation-b');
+    try {
+      await docker.createVolume({ Name: first });
+      await waitFor(`the model to have volume ${first}`, () => api.model.volumes.has(first));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(fired, [], 'no refresh for a view that holds no rows');
+      await view.getChildren();
+      await docker.createVolume({ Name: second });
+      await waitFor('a refresh of the Volumes view once it has rows', () => fired.length > 0);
+    } finally {
+      listener.dispose();
+      for (const name of [first, second]) await docker.getVolume(name).remove().catch(() => undefined);
+    }
+  });
+
   it('activates and exposes its views and language client', async () => {
     const api = await activateExtension();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
