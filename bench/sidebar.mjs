@@ -22,7 +22,8 @@ import { activatedOnDemandCopy } from './lib/onDemandCopy.mjs';
 const RUNS = Number(process.env.RUNS || 5);
 // COMPARE=1: every other run uses a copy of the extension whose manifest lacks onStartupFinished
 // (activated by the click, as before 2026-12-04), so both ways are measured in one session.
-const COMPARE = process.env.COMPARE === '1';
+// COMPARE=<folder>: every other run uses the extension in that folder (e.g. another build).
+const COMPARE = process.env.COMPARE;
 const CONTAINERS = Number(process.env.CONTAINERS || 1000);
 const IMAGES = Number(process.env.IMAGES || 300);
 if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) {
@@ -64,7 +65,8 @@ function follow(file) {
   };
 }
 
-const onDemand = COMPARE ? activatedOnDemandCopy() : undefined;
+const onDemand = COMPARE === '1' ? activatedOnDemandCopy() : undefined;
+const other = onDemand?.folder ?? (COMPARE ? path.resolve(COMPARE) : undefined);
 
 async function oneRun(engineHost, run, extensionPath = REPO) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-sidebar-'));
@@ -121,7 +123,8 @@ try {
   console.log(`engine: ${CONTAINERS} containers (${Math.round(made.containersMs / 1000)} s), ${IMAGES} images (${Math.round(made.imagesMs / 1000)} s)`);
   for (let run = 1; run <= RUNS; run++) {
     try {
-      samples.push(await oneRun(engine.host, run, COMPARE && run % 2 === 0 ? onDemand.folder : REPO));
+      const extensionPath = other && run % 2 === 0 ? other : REPO;
+      samples.push({ ...(await oneRun(engine.host, run, extensionPath)), build: extensionPath === REPO ? 'this build' : `COMPARE=${COMPARE}` });
     } catch (error) {
       console.error(`run ${run}: ${error?.stack ?? error}`);
     }
@@ -134,8 +137,7 @@ try {
 // Since 2026-12-04 VS Code activates the extension once the window has started (onStartupFinished),
 // so by the click it is usually active: the click's path starts at the view being asked for rows.
 const activeBefore = (s) => s.activation.endedAt < s.clickAt;
-const before = samples.filter(activeBefore);
-const after = samples.filter((s) => !activeBefore(s));
+
 // Each part, from one step to the next (all times are epoch milliseconds on this machine's clock).
 const activeParts = [
   ['(at start-up, before the click) loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
@@ -186,6 +188,9 @@ function table(title, group, parts) {
     console.log(`${label.padEnd(60)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
   }
 }
-table('Active before the click (activated when the window started)', before, activeParts);
-table('Activated by the click', after, coldParts);
+for (const build of new Set(samples.map((s) => s.build))) {
+  const ofBuild = samples.filter((s) => s.build === build);
+  table(`${build}, active before the click (activated when the window started)`, ofBuild.filter(activeBefore), activeParts);
+  table(`${build}, activated by the click`, ofBuild.filter((s) => !activeBefore(s)), coldParts);
+}
 if (samples.length < RUNS) process.exit(1);

@@ -9,6 +9,7 @@ import { DockerodeEngine } from '../../client/src/engine/dockerodeEngine';
 import { parseEndpoint, targetFromEnvironment } from '../../client/src/engine/engineTarget';
 import { EngineModel } from '../../client/src/model/engineModel';
 import { ContainersView } from '../../client/src/views/containersView';
+import { ImagesView } from '../../client/src/views/imagesView';
 import type { TreeNode } from '../../client/src/views/treeNode';
 
 describe('Containers view', () => {
@@ -152,6 +153,21 @@ describe('Containers view: the first ask for rows, before the engine has answere
       view.dispose();
       model.dispose();
       await container.remove({ force: true });
+    }
+  });
+
+  it('the Images view, which has no rows from the first page of containers, is answered once with its full list', async () => {
+    const model = new EngineModel(new DockerodeEngine(targetFromEnvironment(process.env)));
+    const images = new ImagesView(model, () => model.currentEngine);
+    images.firstAnswerWaitMs = 50_000;
+    try {
+      const rows = (await images.getChildren()) as TreeNode[];
+      assert.equal(model.state.status, 'connected', 'answered after the full lists, not at the first page');
+      assert.ok(!rows.some((n) => n.kind === 'message'), `no "Connecting…" or "Listing…" row: ${rows.map((n) => `${n.kind}:${n.id}`).join(', ')}`);
+      assert.ok(rows.some((n) => n.kind === 'group' && TEST_IMAGE.startsWith(`${n.id}:`)), `the test image's repository is in the first answer: ${rows.map((n) => n.id).join(', ')}`);
+    } finally {
+      images.dispose();
+      model.dispose();
     }
   });
 

@@ -138,6 +138,10 @@ export class ContainersView extends DockerTreeView {
     return ids.filter((id) => this.isVisible(this.model.containers.get(id), folders));
   }
 
+  protected override get drawsFirstPage(): boolean {
+    return true;
+  }
+
   protected override previewRoots(): TreeNode[] | undefined {
     // Without "Show more": its count would be of the first page only.
     return this.model.previewing ? this.roots().filter((n) => n.kind !== 'more') : undefined;

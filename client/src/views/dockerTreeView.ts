@@ -112,6 +112,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
   /** VS Code asked for the top level: the view is on screen (whatever onDidChangeVisibility said). */
   protected onRootsRequested(): void {}
 
+  /** Whether previewRoots gives rows (the Containers view): its first answer comes with the first page. */
+  protected get drawsFirstPage(): boolean {
+    return false;
+  }
+
   /** Top-level nodes while connecting, from what the model has so far (model.previewing); none by default. */
   protected previewRoots(): TreeNode[] | undefined {
     return undefined;
@@ -339,7 +344,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     else if (nodes.length > 1) this.emitter.fire(nodes);
   }
 
-  /** Resolves once the model has a first page or the connection an outcome, or after `ms`. */
+  /** Resolves once the model has a first page (if this view draws it) or the connection an outcome, or after `ms`. */
   private firstAnswerOrTimeout(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
@@ -348,8 +353,11 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
         resolve();
       };
       const timer = setTimeout(done, ms);
+      // A view with rows from the first page answers with them; the others wait for their full list
+      // (answering "Connecting…" at the first page only made VS Code draw them twice, at the very
+      // moment it draws the first container rows).
       const listener = this.model.onDidChange(() => {
-        if (this.model.previewing || this.model.state.status !== 'connecting') done();
+        if ((this.drawsFirstPage && this.model.previewing) || this.model.state.status !== 'connecting') done();
       });
     });
   }
