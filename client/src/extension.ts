@@ -145,8 +145,6 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   const lazyTable: Record<string, Handler> = {};
   for (const id of registered) {
     lazyTable[id] = (_ctx, node, nodes) => {
-      // A command is the user asking for Docker: the model connects (if no view had made it).
-      model.start();
       const loaded = load();
       const handler = loaded.commands[id];
       if (!handler) throw new Error(vscode.l10n.t('The command {0} is not available.', id));
@@ -174,8 +172,9 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
 
   // Activation itself connects to nothing: VS Code activates the extension once a window has
   // started (onStartupFinished), so that opening the sidebar later does not wait for loading and
-  // activating it (bench/sidebar.mjs). The engine is first asked when a view of the explorer is shown
-  // (dockerTreeView.ts) or a command runs (above); the status bar item appears with that. A little
+  // activating it (bench/sidebar.mjs). The model connects when a view of the explorer is shown
+  // (dockerTreeView.ts) or a command needs its lists (pickers.ts); the status bar item appears with
+  // that (commands that only call the engine, or need none, start nothing). A little
   // later, with nothing asked yet, dockerode's code is loaded (~30 ms, ~2 MB of heap, once) so the
   // first connection does not wait for it; nothing connects.
   const prepare = setTimeout(() => { if (!model.hasStarted) active.engine.prepare?.(); }, PREPARE_AFTER_MS);

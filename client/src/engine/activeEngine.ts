@@ -100,7 +100,7 @@ export class ActiveEngine implements vscode.Disposable {
 
   /**
    * The status bar follows the model: "disconnected" with the reason while the engine cannot be
-   * reached. It appears once the model is in use (a view shown, a command run).
+   * reached. It appears once the model is in use (a view shown, a command that needs its lists).
    */
   showConnection(state: ConnectionState, inUse: boolean): void {
     this.connection = state;
