@@ -139,28 +139,8 @@ try {
 const activeBefore = (s) => s.activation.endedAt < s.clickAt;
 
 // Each part, from one step to the next (all times are epoch milliseconds on this machine's clock).
-const activeParts = [
-  ['(at start-up, before the click) loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
-  ['(at start-up, before the click) activate()', (s) => s.activation.endedAt - s.activation.startedAt],
-  ['click → the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.clickAt],
-  ['click → the connection starts (the view shown)', (s) => s.connection.startedAt - s.clickAt],
-  ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
-  ['first page of containers (newest 100, running 100), from the connection\'s start', (s) => s.connection.previewedAt - s.connection.startedAt],
-  ['first full list (containers, images, volumes, networks)', (s) => s.connection.listedAt - s.connection.subscribedAt],
-  ['the model has the rows → the view answers with them', (s) => s.containersView.rowsAt - (s.connection.previewedAt ?? s.connection.listedAt)],
-  ['→ VS Code asks for the first TreeItem', (s) => s.containersView.firstItemAt - s.containersView.rowsAt],
-  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.firstItemAt],
-  ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
-  ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
-];
-const coldParts = [
-  ['click → VS Code starts loading the extension', (s) => s.vscode.willLoadExtensionCode - s.clickAt],
-  ['loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
-  ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
-  ['activate()', (s) => s.activation.endedAt - s.activation.startedAt],
-  ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
-  // The model connects when a view is shown (or first asked for rows, whichever VS Code does first).
-  ['activate() → the connection starts', (s) => s.connection.startedAt - s.activation.endedAt],
+// From the connection's start to the rows on screen, the same whichever way the extension activated.
+const connectionParts = [
   ['engine connect (loads dockerode, subscribes to /events)', (s) => s.connection.subscribedAt - s.connection.startedAt],
   // With a first page (model.previewing) the rows come from it; else from the full lists.
   // Asked beside the subscription (not after it): timed from the connection's start.
@@ -172,6 +152,23 @@ const coldParts = [
   ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.firstItemAt],
   ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
   ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
+];
+const activeParts = [
+  ['(at start-up, before the click) loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
+  ['(at start-up, before the click) activate()', (s) => s.activation.endedAt - s.activation.startedAt],
+  ['click → the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.clickAt],
+  ['click → the connection starts (the view shown)', (s) => s.connection.startedAt - s.clickAt],
+  ...connectionParts,
+];
+const coldParts = [
+  ['click → VS Code starts loading the extension', (s) => s.vscode.willLoadExtensionCode - s.clickAt],
+  ['loading dist/extension.js', (s) => s.vscode.didLoadExtensionCode - s.vscode.willLoadExtensionCode],
+  ['VS Code prepares the extension context', (s) => s.activation.startedAt - s.vscode.didLoadExtensionCode],
+  ['activate()', (s) => s.activation.endedAt - s.activation.startedAt],
+  ['→ the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.activation.endedAt],
+  // The model connects when a view is shown (or first asked for rows, whichever VS Code does first).
+  ['activate() → the connection starts', (s) => s.connection.startedAt - s.activation.endedAt],
+  ...connectionParts,
 ];
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
