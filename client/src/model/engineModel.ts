@@ -181,11 +181,13 @@ export class EngineModel {
     this.subscription?.dispose();
     this.subscription = undefined;
     this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
-    // With nothing known yet, the first page of containers and the engine's flavor are asked for
-    // beside the subscription, not after it: the first rows wait for one round trip, not three. The
+    // With nothing known yet, the first page of containers is asked for beside the subscription,
+    // not after it: the first rows wait for one round trip, not three. The
     // full lists still start only once subscribed, so no event between them and the stream is lost.
     const preview = this.containers.size === 0 ? this.preview() : undefined;
-    const flavor = this.readFlavor();
+    // The engine's flavor comes from /version, for which dockerd runs its runtime binaries to read
+    // their versions (~20 ms of its CPU, as long as the page itself): asked once the page is in.
+    const flavor = preview ? preview.then(() => this.readFlavor()) : this.readFlavor();
     try {
       const subscription = await this.engine.subscribe(
         (event) => { if (generation === this.generation) this.onEvent(event); },

@@ -384,3 +384,20 @@ test('settled() resolves when the engine cannot be reached, and after its limit 
   await done;
   assert.equal(stateOf(model).status, 'connecting', 'resolved by the limit');
 });
+
+test('the engine\'s flavor (/version) is asked once the first page is in, not beside it', async () => {
+  const fake = fakeEngine();
+  const engine = fake.engine as unknown as Record<string, unknown>;
+  const pages: Array<() => void> = [];
+  engine.listLatestContainers = (limit: number) => new Promise((resolve) => { fake.calls.push(`page:${limit}`); pages.push(() => resolve([...fake.containers])); });
+  engine.flavor = async () => { fake.calls.push('version'); return 'docker'; };
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  const connected = model.connect();
+  await settle();
+  assert.ok(!fake.calls.includes('version'), `no /version while the page is out: ${fake.calls.join(', ')}`);
+  for (const release of pages) release();
+  await connected;
+  assert.ok(fake.calls.indexOf('version') > fake.calls.lastIndexOf('page:100'));
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(model.flavor, 'docker');
+});
