@@ -11,6 +11,9 @@
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
 // first; CODE_CACHE=off measures it without (the cache folder is not used at all).
+// REQUESTS=1 also asks, after the open and after each edit's diagnostics, what VS Code asks of a
+// document it shows (outline, folds, semantic tokens, code lenses, links, inlay hints), so the
+// peak includes whatever answers requests (the peer is asked the same).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,6 +28,21 @@ const ONLY = process.env.ONLY; // 'dockerfile' or 'compose'
 // A folder holding another build's server.js (a copy of dist/ made before a change): measured in
 // the same runs, taking turns with ours and the peer, as a "before" column.
 const BEFORE = process.env.BEFORE;
+const REQUESTS = process.env.REQUESTS === '1';
+
+/** What VS Code asks of a document it shows, after it opens and after each change (errors ignored: a peer may not serve all). */
+function askLikeVsCode(peer, uri, lineCount) {
+  const textDocument = { uri };
+  const range = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
+  return Promise.all([
+    peer.request('textDocument/documentSymbol', { textDocument }),
+    peer.request('textDocument/foldingRange', { textDocument }),
+    peer.request('textDocument/semanticTokens/full', { textDocument }),
+    peer.request('textDocument/codeLens', { textDocument }),
+    peer.request('textDocument/documentLink', { textDocument }),
+    peer.request('textDocument/inlayHint', { textDocument, range }),
+  ].map((p) => p.catch(() => null)));
+}
 
 const median = (values) => percentile(values, 0.5);
 
@@ -59,6 +77,8 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
     const openMs = performance.now() - t;
     await full;
     const fullMs = performance.now() - t;
+    const lineCount = text.split('\n').length;
+    if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     const editMs = [];
     for (let i = 0, version = 1; i < EDITS; i++) {
       const at = { line: target.line, character: target.character };
@@ -69,6 +89,7 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
       peer.notify('textDocument/didChange', { textDocument: { uri, version: edited }, contentChanges: [change] });
       await published;
       editMs.push(performance.now() - t);
+      if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     }
     return { initMs, openMs, fullMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
   } finally {
