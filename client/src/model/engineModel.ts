@@ -182,8 +182,8 @@ export class EngineModel {
     this.subscription = undefined;
     this.setState({ status: 'connecting', retrying: outageOf(this.stateValue) });
     // With nothing known yet, the first page of containers is asked for beside the subscription,
-    // not after it: the first rows wait for one round trip, not three. The
-    // full lists still start only once subscribed, so no event between them and the stream is lost.
+    // not after it: the first rows wait for one round trip, not two. The full lists still start
+    // only once subscribed, so no event between them and the stream is lost.
     const preview = this.containers.size === 0 ? this.preview() : undefined;
     // The engine's flavor comes from /version, for which dockerd runs its runtime binaries to read
     // their versions (~20 ms of its CPU, as long as the page itself): asked once the page is in.

@@ -313,7 +313,7 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
    * Before VS Code first asks for the top level, and while that first ask waits (see getChildren),
    * it holds no rows of this view, and its answer is made after any change meanwhile: firing one
    * would only make VS Code ask again. Worse, VS Code cancels the pending ask and asks once more
-   * after a round trip (~70-160 ms before the first rows, bench/sidebar.mjs): the connection starts
+   * after a round trip (67-227 ms before the first rows, bench/sidebar.mjs): the connection starts
    * when the view is shown, before the first ask, and its state change fired a refresh.
    */
   private get holdsNoRows(): boolean {
