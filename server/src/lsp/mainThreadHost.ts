@@ -102,7 +102,7 @@ export class MainThreadHost {
     const host = this.host;
     const done: MainThreadCall[] = [];
     if (host) {
-      const cold = batch.some((q) => this.isCold(host, q.message));
+      const cold = batch.some((q) => this.isCold(this.kindOf(host, q.message)));
       // Stopped, the calls done so far keep their answers; the one it stopped in and those after are lost.
       this.guarded(() => batch.forEach((q) => done.push(this.run(host, q.message))), cold);
       const heapMb = v8.getHeapStatistics().used_heap_size / 1048576;
@@ -119,15 +119,15 @@ export class MainThreadHost {
     return typeof uri === 'string' ? host.kindOf(uri) : undefined;
   }
 
-  private isCold(host: LanguageHost, message: Call): boolean {
-    const kind = this.kindOf(host, message);
+  /** Whether a call about a document of this kind gets the cold time limit (no complete check of the kind yet). */
+  private isCold(kind: DocumentKind | undefined): boolean {
     return kind === undefined || !this.warm.has(kind);
   }
 
   /** One call, inside the time limit. */
   private run(host: LanguageHost, message: Call): MainThreadCall {
     const kind = this.kindOf(host, message);
-    const cold = kind === undefined || !this.warm.has(kind);
+    const cold = this.isCold(kind);
     const started = performance.now();
     // What an early answer went without (the shell parser) loads before a full validation, so
     // that its time budget is spent on checks (the worker loads it right after its early reply;
