@@ -2,11 +2,11 @@
 // (code-server 1.100 in headless Chromium) against a private engine with 1,000 containers (created,
 // not started) and 300 images. Each run is a fresh code-server (fresh user data, so nothing is
 // restored). The extension activates when the window has started (onStartupFinished), so it is
-// usually active before the click; runs where it was not are reported in a table of their own. The page records when the click
-// happened and when the first container row was on screen (polled every animation frame); a probe
-// in the extension host reports when each step between happened there (bench/probes/sidebarProbe.ts).
-// Needs root (private engine) and a build (npm run build). RUNS=… CONTAINERS=… IMAGES=… to vary;
-// COMPARE=1 makes every other run activate on demand (bench/lib/onDemandCopy.mjs), as before.
+// usually active before the click; runs where it was not are reported in a table of their own. The
+// page records when the click happened and when the first container row was on screen (polled
+// every animation frame); a probe in the extension host reports when each step between happened
+// there (bench/probes/sidebarProbe.ts). Needs root (private engine) and a build (npm run build).
+// RUNS=… CONTAINERS=… IMAGES=… to vary; COMPARE=… below.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

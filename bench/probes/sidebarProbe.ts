@@ -18,7 +18,7 @@ function record(event: Record<string, unknown>): void {
 export async function run(): Promise<void> {
   try {
     const extension = vscode.extensions.getExtension<DockerWorkbenchApi>(EXTENSION_ID)!;
-    record({ type: 'ready', activeAtStart: extension.isActive });
+    record({ type: 'ready' });
     // The bench writes this file once it has seen the rows (polling a file is the bench's business).
     const signal = process.env.DWB_SIDEBAR_SIGNAL!;
     const deadline = Date.now() + 120_000;

@@ -174,9 +174,9 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // started (onStartupFinished), so that opening the sidebar later does not wait for loading and
   // activating it (bench/sidebar.mjs). The model connects when a view of the explorer is shown
   // (dockerTreeView.ts) or a command needs its lists (pickers.ts); the status bar item appears with
-  // that (commands that only call the engine, or need none, start nothing). A little
-  // later, with nothing asked yet, dockerode's code is loaded (~30 ms, ~2 MB of heap, once) so the
-  // first connection does not wait for it; nothing connects.
+  // that (commands that only call the engine, or need none, start nothing). A little later, with
+  // nothing asked yet, dockerode's code is loaded (~30 ms, ~2 MB of heap, once) so the first
+  // connection does not wait for it; nothing connects.
   const prepare = setTimeout(() => { if (!model.hasStarted) active.engine.prepare?.(); }, PREPARE_AFTER_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(prepare) });
 
