@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ActiveEngine } from './engine/activeEngine';
 import { EngineStatus } from './engine/engineStatus';
+import { isLocalEngine } from './engine/engineTarget';
 import { EngineModel } from './model/engineModel';
 import { ContainersView } from './views/containersView';
 import { registerDescriptionSettingHover } from './views/descriptionSettingHover';
@@ -175,9 +176,15 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
   // activating it (bench/sidebar.mjs). The model connects when a view of the explorer is shown
   // (dockerTreeView.ts) or a command needs its lists (pickers.ts); the status bar item appears with
   // that (commands that only call the engine, or need none, start nothing). A little later, with
-  // nothing asked yet, dockerode's code is loaded (~30 ms, ~2 MB of heap, once) so the first
-  // connection does not wait for it; nothing connects.
-  const prepare = setTimeout(() => { if (!model.hasStarted) active.engine.prepare?.(); }, PREPARE_AFTER_MS);
+  // nothing asked yet, a local engine is warmed up quietly (the newest containers and the event
+  // stream, see EngineModel.warmUp; the setting dockerWorkbench.explorer.warmUp), so the
+  // Containers view has rows the moment it is opened; for any other engine only dockerode's code
+  // is loaded (~30 ms, ~2 MB of heap, once) so the first connection does not wait for it.
+  const prepare = setTimeout(() => {
+    if (model.hasStarted) return;
+    if (isLocalEngine(active.engine.target) && vscode.workspace.getConfiguration('dockerWorkbench.explorer').get<boolean>('warmUp', true)) model.warmUp();
+    else active.engine.prepare?.();
+  }, PREPARE_AFTER_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(prepare) });
 
   const endedAt = performance.now();

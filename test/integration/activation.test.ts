@@ -16,6 +16,22 @@ describe('activation', () => {
     assert.equal(api.featuresLoaded, false);
   });
 
+  it('warms up the local engine quietly a moment later: its newest containers and its events, nothing shown', async () => {
+    const api = await activateExtension();
+    await waitFor('the quiet warm-up (EngineModel.warmUp)', () => api.model.warming, 15_000);
+    assert.equal(api.model.hasStarted, false, 'a warm-up is not a start');
+    assert.equal(api.active.statusShown, false, 'no Docker status yet');
+    assert.equal(api.featuresLoaded, false);
+    const name = uniqueName('warm');
+    const made = await testDocker().createContainer({ name, Image: TEST_IMAGE, Cmd: ['true'] });
+    try {
+      await waitFor(`the warm model to hear of ${name} from the events`, () => [...api.model.containers.values()].some((c) => c.Names?.includes(`/${name}`)));
+      assert.equal(api.model.counters.fullLists, 0, 'the full lists wait for a view or a command');
+    } finally {
+      await made.remove({ force: true });
+    }
+  });
+
   it('a palette command waits for the first lists: its picker offers the engine\'s containers', async () => {
     const api = await activateExtension();
     const name = uniqueName('activation');
@@ -28,6 +44,8 @@ describe('activation', () => {
       const offered = prompts.asked.find((a) => a.kind === 'pickMany')?.items ?? [];
       assert.ok(offered.includes(name), `the picker offers ${name}: ${offered.join(', ')}`);
       assert.equal(api.active.statusShown, true, 'the status bar shows the engine once a command used it');
+      assert.equal(api.model.warming, false, 'the command\'s start took over the warm-up');
+      assert.equal(api.model.counters.fullLists, 1);
     } finally {
       api.setPrompts(undefined);
       await made.remove({ force: true });

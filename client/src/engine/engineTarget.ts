@@ -23,6 +23,11 @@ export interface TlsMaterial {
   verify: boolean;
 }
 
+/** An engine on this machine (a Unix socket or a named pipe): reaching it costs nothing and asks nothing of the user. */
+export function isLocalEngine(target: EngineTarget): boolean {
+  return !target.ssh && typeof target.options.socketPath === 'string';
+}
+
 /** Parses a Docker endpoint. Throws an Error with a readable message when it is not one. */
 export function parseEndpoint(endpoint: string, tls: TlsMaterial = { verify: false }): EngineTarget {
   const value = endpoint.trim();

@@ -67,7 +67,7 @@ export class EngineModel {
    * When the first connection started, subscribed to the events and had its lists, as epoch
    * milliseconds (the benchmarks break the time to the first rows down with them).
    */
-  readonly firstConnection: { startedAt?: number; subscribedAt?: number; previewedAt?: number; listedAt?: number } = {};
+  readonly firstConnection: { warmedAt?: number; startedAt?: number; subscribedAt?: number; previewedAt?: number; listedAt?: number } = {};
 
   /**
    * When each container started and finished: from start/die events, else read once (inspect) the
@@ -95,6 +95,8 @@ export class EngineModel {
   private generation = 0;
   private disposed = false;
   private started = false;
+  /** A quiet first page and subscription made before anything asked (warmUp), until connect adopts it. */
+  private warm: { generation: number; ready: Promise<boolean> } | undefined;
   /** Per object: a refresh in flight, and whether another event arrived meanwhile. */
   private readonly reads = new CoalescedReads();
 
@@ -176,6 +178,9 @@ export class EngineModel {
   async connect(): Promise<void> {
     this.started = true;
     this.firstConnection.startedAt ??= epochNow();
+    const warm = this.warm;
+    this.warm = undefined;
+    if (warm && (await this.adoptWarm(warm))) return;
     const generation = ++this.generation;
     this.cancelRetry();
     this.subscription?.dispose();
@@ -212,6 +217,76 @@ export class EngineModel {
     }
   }
 
+  /**
+   * Before anything asked (a local engine, shortly after start-up): the first page of containers
+   * and the event subscription, quietly. The Containers view then has rows the moment it is first
+   * shown, and the events keep them current until it is; the full lists wait for a view or a
+   * command (connect adopts what this made). Nothing is shown: no status item, no outage, no retry;
+   * a failure just drops it, and the first real use connects as usual.
+   */
+  warmUp(): void {
+    if (this.started || this.warm || this.disposed) return;
+    const generation = ++this.generation;
+    this.firstConnection.warmedAt = epochNow();
+    const preview = this.preview();
+    const ready = (async () => {
+      try {
+        const subscription = await this.engine.subscribe(
+          (event) => { if (generation === this.generation) this.onEvent(event); },
+          (error) => {
+            if (generation !== this.generation) return;
+            if (this.started) this.lost(error);
+            else this.dropWarm();
+          },
+        );
+        if (generation !== this.generation) {
+          subscription.dispose();
+          return false;
+        }
+        this.subscription = subscription;
+        await preview;
+        return generation === this.generation;
+      } catch {
+        if (generation === this.generation && !this.started) this.dropWarm();
+        return false;
+      }
+    })();
+    this.warm = { generation, ready };
+  }
+
+  /** Whether a quiet warm-up (warmUp) is holding a subscription that connect has not adopted yet. */
+  get warming(): boolean {
+    return this.warm !== undefined;
+  }
+
+  /** Continues a warm-up's subscription with the full lists; false when it failed (connect afresh). */
+  private async adoptWarm(warm: { generation: number; ready: Promise<boolean> }): Promise<boolean> {
+    if (!(await warm.ready) || warm.generation !== this.generation || !this.subscription) return false;
+    const generation = warm.generation;
+    this.firstConnection.subscribedAt ??= epochNow();
+    try {
+      await this.readFlavor();
+      if (generation !== this.generation) return true;
+      await this.listAll();
+      if (generation !== this.generation) return true;
+      this.firstConnection.listedAt ??= epochNow();
+      this.attempt = 0;
+      this.setState({ status: 'connected' });
+    } catch (error) {
+      if (generation === this.generation) this.lost(error);
+    }
+    return true;
+  }
+
+  /** Lets go of a warm-up that failed or was overtaken: nothing of it stays, nothing is shown. */
+  private dropWarm(): void {
+    this.warm = undefined;
+    this.generation++;
+    this.subscription?.dispose();
+    this.subscription = undefined;
+    this.clearAll();
+  }
+
   /** The user's Refresh: a full list without dropping the event subscription. */
   async refresh(): Promise<void> {
     if (this.stateValue.status !== 'connected') return this.connect();
@@ -224,6 +299,8 @@ export class EngineModel {
 
   /** Points the model at another engine (a context switch) and reconnects. */
   switchEngine(engine: DockerEngine): Promise<void> {
+    // A warm-up of the engine switched away from is no use.
+    if (this.warm) this.dropWarm();
     this.engine = engine;
     this.attempt = 0;
     this.flavorValue = undefined;

@@ -401,3 +401,93 @@ test('the engine\'s flavor (/version) is asked once the first page is in, not be
   assert.equal(stateOf(model).status, 'connected');
   assert.equal(model.flavor, 'docker');
 });
+
+test('a warm-up lists the first page and subscribes quietly; the first start adopts it and lists the rest once', async () => {
+  const fake = fakeEngine();
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+  const { timers, pending } = manualTimers();
+  const model = new EngineModel(fake.engine, timers);
+  const states: string[] = [];
+  model.onDidChange((c) => { if (c.kind === 'state') states.push(model.state.status); });
+  model.warmUp();
+  await settle();
+  assert.deepEqual(fake.calls, ['page:100', 'page:100', 'subscribe']);
+  assert.equal(model.hasStarted, false, 'a warm-up is no start: no status item, no outage');
+  assert.equal(model.warming, true);
+  assert.equal(model.previewing, true, 'the Containers view has its first rows before it is shown');
+  assert.deepEqual(states, []);
+  // Events reach the warm model: a new container is read and added.
+  fake.containers.push({ ...fake.containers[0]!, Id: 'c2', Names: ['/two'] });
+  fake.emit({ Type: 'container', Action: 'create', Actor: { ID: 'c2' } });
+  await settle();
+  assert.ok(model.containers.has('c2'));
+  model.start();
+  await model.settled();
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(fake.calls.filter((c) => c === 'subscribe').length, 1, 'the warm subscription is kept, not made again');
+  assert.equal(fake.calls.filter((c) => c.startsWith('page')).length, 2, 'no second page');
+  assert.equal(model.counters.fullLists, 1);
+  assert.equal(model.warming, false);
+  assert.equal(pending.length, 0);
+});
+
+test('a warm-up that cannot reach the engine leaves nothing behind: no state change, no retry, and the first start connects as usual', async () => {
+  const fake = fakeEngine();
+  fake.setReachable(false);
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async () => [...fake.containers];
+  const { timers, pending } = manualTimers();
+  const model = new EngineModel(fake.engine, timers);
+  const states: string[] = [];
+  model.onDidChange((c) => { if (c.kind === 'state') states.push(model.state.status); });
+  model.warmUp();
+  await settle();
+  await settle();
+  assert.deepEqual(states, [], 'nothing is shown');
+  assert.equal(pending.length, 0, 'no retry is scheduled');
+  assert.equal(model.warming, false);
+  assert.equal(model.containers.size, 0, 'the page that did come is let go');
+  assert.equal(model.hasStarted, false);
+  fake.setReachable(true);
+  model.start();
+  await model.settled();
+  assert.equal(stateOf(model).status, 'connected');
+  assert.deepEqual([...model.containers.keys()], ['c1']);
+});
+
+test('a warm-up whose stream ends before any use is dropped quietly; after the start, an end is an outage as always', async () => {
+  const fake = fakeEngine();
+  const { timers, pending } = manualTimers();
+  const model = new EngineModel(fake.engine, timers);
+  model.warmUp();
+  await settle();
+  assert.equal(model.warming, true);
+  fake.end();
+  assert.equal(model.warming, false);
+  assert.equal(stateOf(model).status, 'connecting');
+  assert.equal(pending.length, 0);
+  assert.equal(model.containers.size, 0);
+  model.start();
+  await model.settled();
+  assert.equal(stateOf(model).status, 'connected');
+  fake.end();
+  assert.equal(stateOf(model).status, 'unreachable');
+  assert.equal(pending.length, 1, 'retried with backoff');
+});
+
+test('a start while the warm-up is still on its way waits for it and keeps its subscription', async () => {
+  const fake = fakeEngine();
+  const engine = fake.engine as unknown as Record<string, unknown>;
+  const subscribe = engine.subscribe as (...a: unknown[]) => Promise<unknown>;
+  let release: () => void = () => undefined;
+  engine.subscribe = (...args: unknown[]) => new Promise((resolve) => { release = () => resolve(subscribe(...args)); });
+  const model = new EngineModel(fake.engine, manualTimers().timers);
+  model.warmUp();
+  await settle();
+  model.start();
+  await settle();
+  assert.equal(stateOf(model).status, 'connecting');
+  release();
+  await model.settled();
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(fake.calls.filter((c) => c === 'subscribe').length, 1);
+});
