@@ -20,7 +20,6 @@ import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLenses';
 import { inlayHints } from './features/inlayHints';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { loadShellParser, shellParserLoaded } from './syntax/shell/parseShell';
 
 export { DOCKERFILE_SOURCE };
 
@@ -84,24 +83,6 @@ export const dockerfileLanguageService: LanguageService = {
     const list = entry.validator.validate(entry.analysis, document.uri, context);
     lastDiagnostics.set(entry.analysis, list);
     return list;
-  },
-  validateEarly(document, context) {
-    if (shellParserLoaded()) return undefined;
-    const entry = entryOf(document);
-    const a = entry.analysis;
-    a.deferShell = true;
-    a.shellDeferred = false;
-    try {
-      const list = entry.validator.validate(a, document.uri, context);
-      // Nothing needed the shell parser: this is the full answer.
-      if (!a.shellDeferred) lastDiagnostics.set(a, list);
-      return { diagnostics: list, partial: a.shellDeferred };
-    } finally {
-      a.deferShell = false;
-    }
-  },
-  loadDeferred() {
-    loadShellParser();
   },
   forget(uri) {
     cache.delete(uri);

@@ -121,16 +121,8 @@ export class Analysis {
   private readonly carriedFrom: { footprint: EditFootprint; results: Map<string, unknown> } | undefined;
   /** Set by a validation while its rules run (see runRules): shell parsing stops at this time. */
   deadline: number | undefined;
-  /** A script was left unparsed because the deadline had passed (or the parser was deferred). */
+  /** A script was left unparsed because the deadline had passed. */
   deadlineHit = false;
-  /**
-   * Set by an early validation, made while the shell parser is not loaded yet (its Go runtime
-   * takes a few hundred milliseconds to start): no script is parsed, so the checks that need
-   * none answer first. Rules that meet a script then report nothing, as past a deadline.
-   */
-  deferShell = false;
-  /** A script was left unparsed because of deferShell: the validation is partial. */
-  shellDeferred = false;
 
   /**
    * `before`: the previous version of the document and what the edit replaced (see
@@ -402,11 +394,6 @@ export class Analysis {
     if (kind !== 'other' && SHELL_FORM.includes(target.upper) && instruction.index < this.shellCut()) {
       const source = shellSource(this.doc, instruction);
       if (source && source.text.trim().length > 0) {
-        if (this.deferShell) {
-          this.shellDeferred = true;
-          this.deadlineHit = true;
-          return undefined;
-        }
         const summary = parseShell(source.text);
         // A script too long or too deep to parse is not known: rules treat it like another shell's.
         if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };

@@ -143,7 +143,6 @@ export class IncrementalValidator {
   constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
 
   validate(a: Analysis, uri: string, context: ServiceContext): Diagnostic[] {
-    a.shellDeferred = false;
     const suppressions = findSuppressions(a.doc);
     const active = activeRules(context, this.rules, suppressions);
     const global = globalKey(a, context, active);
@@ -208,9 +207,8 @@ export class IncrementalValidator {
       parts.push((fileResults[n] ?? []).filter((r: Report) => !isSuppressed(a, rule, r.span.start, r.peer, suppressions)).map((r: Report) => diagnosticOf(a, rule, r)));
     });
 
-    // An early validation that deferred the shell parser is no timeout: a full one follows.
-    parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut && !a.shellDeferred));
-    // Rules the deadline (or the deferred shell parser) skipped left their units' reports incomplete: start afresh next time.
+    parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut));
+    // Rules the deadline skipped left their units' reports incomplete: start afresh next time.
     this.state = { text: a.text, lineCount: a.lines.lineCount, global, entries, broken: fresh.threw || again.threw || timedOut };
     this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
     const all: Diagnostic[] = [];
