@@ -23,19 +23,15 @@ export const COMMON = {
 /**
  * The language server into `outdir`: server.js, a small start-up that starts the validation worker
  * and loads the rest through the V8 code cache (server/src/launcher.ts); serverMain.js, the server;
- * serverWorker.js, the workers' body; and the shell parser (mvdan-sh, half of the server's code) in
- * its own file beside them, required on the first RUN to check: the main thread and a worker that
- * never parses shell neither compile nor hold it.
+ * serverWorker.js, the workers' body. The shell parser is part of the language-service code (our
+ * own small parser: nothing to load apart).
  */
 export function serverBuilds(outdir) {
-  // The bundles that may parse shell require the parser from its own file beside them.
-  const shellOutside = { ...COMMON, outdir, alias: { 'mvdan-sh': './shellParser.js' }, external: [...COMMON.external, './shellParser.js'] };
   return {
     server: { ...COMMON, entryPoints: { server: 'server/src/launcher.ts' }, outdir },
-    serverMain: { ...shellOutside, entryPoints: { serverMain: 'server/src/main.ts' } },
+    serverMain: { ...COMMON, outdir, entryPoints: { serverMain: 'server/src/main.ts' } },
     // The worker threads' body: no connection or LSP library, about a quarter less to compile per worker.
-    serverWorker: { ...shellOutside, entryPoints: { serverWorker: 'server/src/workerMain.ts' } },
-    shellParser: { ...COMMON, entryPoints: { shellParser: './node_modules/mvdan-sh/index.js' }, outdir },
+    serverWorker: { ...COMMON, outdir, entryPoints: { serverWorker: 'server/src/workerMain.ts' } },
   };
 }
 

@@ -56,6 +56,6 @@ for (const [i, [name]] of (samples.find((s) => s.steps)?.steps ?? []).entries())
 console.log(`first full list of the engine (loads dist/vendor/dockerode.js): ${fmt(stats(parts('firstListMs')))}`);
 console.log(`features bundle loaded by the first list: ${samples.filter((s) => s.featuresLoadedAfterList).length} of ${samples.length}`);
 const dist = path.join(REPO, 'dist');
-const bundles = ['extension.js', 'features.js', 'server.js', 'serverMain.js', 'serverWorker.js', 'shellParser.js', ...(fs.existsSync(path.join(dist, 'vendor')) ? fs.readdirSync(path.join(dist, 'vendor')).filter((f) => f.endsWith('.js')).map((f) => `vendor/${f}`) : [])];
+const bundles = ['extension.js', 'features.js', 'server.js', 'serverMain.js', 'serverWorker.js', ...(fs.existsSync(path.join(dist, 'vendor')) ? fs.readdirSync(path.join(dist, 'vendor')).filter((f) => f.endsWith('.js')).map((f) => `vendor/${f}`) : [])];
 console.log(`vsix: ${size(path.join(REPO, 'dist-vsix', 'docker-workbench.vsix'))}; ${bundles.map((b) => `dist/${b} ${size(path.join(dist, b))}`).join('; ')}`);
 if (samples.length < RUNS) process.exit(1);

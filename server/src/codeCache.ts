@@ -1,5 +1,5 @@
 // A V8 code cache for the server's bundles. Compiling them is a large part of start-up
-// (serverMain.js ~130 ms, serverWorker.js ~80 ms, shellParser.js ~160 ms on a loaded 2-core
+// (serverMain.js ~130 ms, serverWorker.js ~80 ms on a loaded 2-core
 // machine); from a cache 8–25 ms each, with the functions the first run compiled included. Node 20 has no module.enableCompileCache, so a bundle is
 // compiled here with vm.Script and its `cachedData`, and once the code has done its first real
 // work (when more functions are compiled than at load) the cache is written back.
@@ -242,7 +242,8 @@ function compileBundle(file: string, folder: string | undefined): vm.Script {
 
 /**
  * Loads a CommonJS bundle as require() would, compiled from the cache in `folder` when there is a
- * usable one. Bundles beside it that it requires (`./shellParser.js`) load the same way.
+ * usable one. Bundles beside it that it requires (`./name.js`; none does today since the shell
+ * parser is no separate bundle any more) load the same way.
  */
 export function loadBundle(file: string, folder: string | undefined): unknown {
   const known = loaded.get(file);

@@ -20,7 +20,6 @@ const REDIRECT_ALL = 64;
 const REDIRECT_ALL_APPEND = 65;
 
 /** A GopherJS internal object: Go struct fields as plain properties. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GoNode = any;
 
 let parser: Parser | undefined;

@@ -34,7 +34,7 @@ test('the standalone server carries its Chinese bundle and follows the locale fr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-standalone-zh-'));
   try {
     await buildServer(dir);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverMain.js', 'serverWorker.js', 'shellParser.js']);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), ['server.js', 'serverMain.js', 'serverWorker.js']);
     const zh = await firstDiagnosticMessage(dir, { locale: 'zh-CN' });
     assert.match(zh, CJK);
     assert.match(zh, /RUNN/);

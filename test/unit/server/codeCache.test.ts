@@ -33,7 +33,7 @@ before(async () => {
 
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-/** A bundle (with a sibling it requires, as serverWorker.js requires ./shellParser.js) in a fresh folder. */
+/** A bundle (with a sibling it requires, which loadBundle loads through the cache too) in a fresh folder. */
 function makeBundle(name: string, body = 'return 6 * 7;'): { dir: string; file: string; cache: string } {
   const dir = fs.mkdtempSync(path.join(root, `${name}-`));
   const functions = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join('\n');
@@ -211,7 +211,7 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
     open('file:///tmp/x/large/Dockerfile', `FROM busybox\n${'# a comment line long enough to make a large file quickly, again and again\n'.repeat(1500)}RUN make && cd /tmp\n`);
     await full;
     // Each thread writes its caches right after its first complete answer: wait for their word.
-    await waitFor(() => lines.some((l) => /shellParser\.js (written|not written|hit|off|untrusted)/.test(l)) && ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
+    await waitFor(() => ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
   } finally {
     await peer.stop();
     await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));
@@ -232,16 +232,16 @@ test('the built server writes its code cache on the first start and uses it on t
   await buildServer(dir);
   const cache = path.join(dir, 'cache');
   const first = await startServer(dir, [`--code-cache=${cache}`]);
-  for (const bundle of ['serverMain.js', 'serverWorker.js', 'shellParser.js']) {
+  for (const bundle of ['serverMain.js', 'serverWorker.js']) {
     assert.ok(first.includes(`code cache: ${bundle} miss`), `${bundle}: ${first.join('; ')}`);
     assert.ok(first.includes(`code cache: ${bundle} written`), `${bundle}: ${first.join('; ')}`);
   }
-  const files = ['serverMain.js.v8cache', 'serverWorker.js.v8cache', 'shellParser.js.v8cache'];
+  const files = ['serverMain.js.v8cache', 'serverWorker.js.v8cache'];
   assert.deepEqual(fs.readdirSync(cache).sort(), files);
   const stamps = files.map((f) => stamp(path.join(cache, f)));
 
   const second = await startServer(dir, [`--code-cache=${cache}`]);
-  for (const bundle of ['serverMain.js', 'serverWorker.js', 'shellParser.js']) assert.ok(second.includes(`code cache: ${bundle} hit`), `${bundle}: ${second.join('; ')}`);
+  for (const bundle of ['serverMain.js', 'serverWorker.js']) assert.ok(second.includes(`code cache: ${bundle} hit`), `${bundle}: ${second.join('; ')}`);
   assert.ok(!second.some((l) => / (written|rejected|corrupt|stale)$/.test(l)), second.join('; '));
   assert.deepEqual(files.map((f) => stamp(path.join(cache, f))), stamps, 'nothing was written again');
 
@@ -254,7 +254,7 @@ test('the built server writes its code cache on the first start and uses it on t
   // No usable folder (a file where it would be) or turned off: the server runs without a cache.
   fs.writeFileSync(path.join(dir, 'blocked'), '');
   const blocked = await startServer(dir, [], { XDG_CACHE_HOME: path.join(dir, 'blocked') });
-  assert.ok(blocked.includes('code cache: serverMain.js off') && blocked.includes('code cache: shellParser.js off'), blocked.join('; '));
+  assert.ok(blocked.includes('code cache: serverMain.js off') && blocked.includes('code cache: serverWorker.js off'), blocked.join('; '));
   const off = await startServer(dir, ['--no-code-cache'], { XDG_CACHE_HOME: xdg });
   assert.ok(off.includes('code cache: serverMain.js off') && off.includes('code cache: serverWorker.js off'), off.join('; '));
 });

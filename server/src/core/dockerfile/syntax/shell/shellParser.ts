@@ -48,7 +48,8 @@ export function summarizeShell(source: string, maxDepth: number): ShellSummary {
     if (thrown instanceof SyntaxFailure) {
       return { error: { message: thrown.message, start: thrown.start, end: thrown.end }, commands: [], pipelines: [], bashisms: [], statements: 0 };
     }
-    if (thrown instanceof TooDeep) return { error: undefined, limit: 'depth', commands: [], pipelines: [], bashisms: [], statements: 0 };
+    // Out of stack should not happen (nesting is bounded), but it is no syntax error either.
+    if (thrown instanceof TooDeep || thrown instanceof RangeError) return { error: undefined, limit: 'depth', commands: [], pipelines: [], bashisms: [], statements: 0 };
     if (!(thrown instanceof Unsupported)) throw thrown;
     summary.statements = parser.statements;
   }
@@ -84,8 +85,9 @@ class ShellParser {
     return this.src.startsWith(s, this.pos);
   }
 
-  private fail(message: string, start: number, end = start + 1): never {
-    throw new SyntaxFailure(message, Math.min(start, this.src.length), Math.min(end, this.src.length));
+  /** The range is the first character of the token at fault (as rules have always shown it). */
+  private fail(message: string, start: number, _end?: number): never {
+    throw new SyntaxFailure(message, Math.min(start, this.src.length), Math.min(start + 1, this.src.length));
   }
 
   private enter(): void {
@@ -320,6 +322,15 @@ class ShellParser {
         this.blank();
         if (word === 'time' && this.startsWith('-p') && isMeta(this.at(2))) this.pos += 2;
         this.blank();
+        // coproc NAME { ...; }: the name before a compound command.
+        if (word === 'coproc' && isNameStart(this.at())) {
+          const end = this.wordEnd(this.pos);
+          const after = this.pos;
+          this.pos = end;
+          this.blank();
+          const next = this.reserved();
+          if (!(next === '{' || next === 'if' || next === 'while' || next === 'until' || next === 'for' || next === 'case' || next === '[[' || this.at() === '(')) this.pos = after;
+        }
         // What runs in the background of `coproc c &` or `time c &` is the clause, not `c`.
         if (!(this.pos >= this.src.length || this.operatorAt() || this.at() === '\n')) this.command(where);
         return undefined;
@@ -993,8 +1004,10 @@ class ShellParser {
       // Not a form we know: bash only complains when it runs.
     }
     const rest = () => this.parameterRest(start, where);
+    this.enter();
     if (keepWord) rest();
     else this.collect(rest, true);
+    this.depth--;
     if (excl || index || repl || slice || caseChange) this.bashism('${...}', start, this.pos, repl || slice);
   }
 

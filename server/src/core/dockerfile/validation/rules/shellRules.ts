@@ -1,4 +1,4 @@
-// Rules about the shell script inside RUN, read from the mvdan-sh parse.
+// Rules about the shell script inside RUN, read from its parse (syntax/shell/parseShell.ts).
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
 import { cmd, commandsOf, commandSpan, hasOption, runShells, type Cmd, type RunShell } from './shellCommands';
