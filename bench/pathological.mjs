@@ -42,11 +42,7 @@ async function measure(input) {
     await smallReady;
     // Arrival times are taken when each message comes, not when it is awaited (after the hovers).
     let firstAt = Infinity;
-    let fullAt = Infinity;
     const first = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, TIMEOUT).then((m) => { firstAt = now(); return m; }, () => undefined);
-    // A Dockerfile opened before the shell parser is loaded gets a partial publish first (marked
-    // `partial`), then the full one: both are timed, and the full one's findings are counted.
-    const full = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.partial, TIMEOUT).then((m) => { fullAt = now(); return m; }, () => undefined);
     const opened = now();
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: input.language, version: 1, text } });
     // A hover on the small document right behind the didOpen (it waits for that message to be read
@@ -55,14 +51,11 @@ async function measure(input) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 300 - (now() - opened))));
     const during = await timed(withTimeout(peer.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 12 } }), TIMEOUT));
     let firstMs = Infinity;
-    let fullMs = Infinity;
     let diagnostics = 0;
-    const firstMessage = await first;
-    if (firstMessage) firstMs = firstAt - opened;
-    const message = await full;
+    const message = await first;
     let notes = '';
     if (message) {
-      fullMs = fullAt - opened;
+      firstMs = firstAt - opened;
       diagnostics = message.params.diagnostics.length;
       notes = [...new Set(message.params.diagnostics.filter((d) => d.code === 'analysis-limit' || d.code === 'compose-file-skipped').map((d) => noteKind(d.message)))].join(', ');
     }
@@ -84,7 +77,7 @@ async function measure(input) {
       const ms = await timed(withTimeout(peer.request(method, params), TIMEOUT));
       if (ms > slowest) [slowest, slowestName] = [ms, method.replace('textDocument/', '')];
     }
-    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, fullMs, diagnostics, notes, behind, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
+    return { name: input.name, bytes: Buffer.byteLength(text, 'utf8'), firstMs, diagnostics, notes, behind, during, slowest, slowestName, peakMb: peer.peakMemoryMb(), errors };
   } finally {
     await peer.stop();
   }
@@ -108,5 +101,5 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const input of PATHOLOGICAL_INPUTS) {
   if (ONLY && !input.name.includes(ONLY)) continue;
   const r = await measure(input);
-  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)}${r.fullMs > r.firstMs ? ` / ${f(r.fullMs)}` : ''} | ${r.diagnostics}${r.notes ? ` (${r.notes})` : ''} | ${f(r.behind)} / ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
+  console.log(`| ${r.name} | ${size(r.bytes)} | ${f(r.firstMs)} | ${r.diagnostics}${r.notes ? ` (${r.notes})` : ''} | ${f(r.behind)} / ${f(r.during)} | ${f(r.slowest)} (${r.slowestName}) | ${r.peakMb.toFixed(0)} |${r.errors.length ? ` ${r.errors.join(', ')}` : ''}`);
 }

@@ -1,8 +1,8 @@
 // Start-up and footprint of the language servers, side by side with the peers in one run: for
 // each input a fresh server process per run (ours and the peer taking turns), measuring
-// spawn → initialize answered, didOpen → first diagnostics, 50 single-character edits each →
-// its diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers)
-// after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
+// spawn → initialize answered, didOpen → its diagnostics (the first publish for the opened
+// version; ours publishes once per version, complete), 50 single-character edits each → its
+// diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers) after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
 // to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
@@ -64,19 +64,14 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: {}, hover: {} } }, initializationOptions });
     const initMs = performance.now() - started;
     peer.notify('initialized', {});
-    // Ours may publish twice for the opened version (a first answer while the shell parser loads,
-    // then the full one): an edit's publish is the one for its version (or any, if unversioned).
+    // An edit's publish is the one for its version (or any, if unversioned).
     const isMine = (m, version) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri
       && (version === undefined || m.params.version === undefined || m.params.version === version);
     let t = performance.now();
     const first = peer.next(isMine, 120_000);
-    // Ours marks a first answer made before the shell parser loaded `partial`; the full one follows.
-    const full = peer.next((m) => isMine(m) && !m.params.partial, 120_000);
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await first;
     const openMs = performance.now() - t;
-    await full;
-    const fullMs = performance.now() - t;
     const lineCount = text.split('\n').length;
     if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     const editMs = [];
@@ -91,7 +86,7 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
       editMs.push(performance.now() - t);
       if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     }
-    return { initMs, openMs, fullMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
+    return { initMs, openMs, editP95: percentile(editMs, 0.95), peakMb: peer.peakMemoryMb() };
   } finally {
     await peer.stop();
   }
@@ -150,7 +145,7 @@ for (const input of inputs()) {
     const turn = [mine, peer, ...extra];
     for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();
   }
-  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['fullMs', 'open → full diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
+  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
     const a = median(ours.map((r) => r[key]));
     const b = median(theirs.map((r) => r[key]));
     const was = others.map((list) => `${f(median(list.map((r) => r[key])))} ${unit} | `).join('');

@@ -384,8 +384,7 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
       }
     });
     peer.observe((message) => {
-      // A first answer made before the shell parser loaded (`partial`) is followed by the full one.
-      if (message.method === 'textDocument/publishDiagnostics' && !message.params.partial) published.set(message.params.uri, message.params);
+      if (message.method === 'textDocument/publishDiagnostics') published.set(message.params.uri, message.params);
       if (message.method === 'window/logMessage' && message.params.type === 1) {
         stats.loggedErrors++;
         fail('logged error', message.params.message.split('\n').slice(0, 3).join(' | '));
@@ -407,7 +406,7 @@ export async function runFuzz({ edits = 1000, seed = 1, server = path.join(REPO,
   const diagnosticsOf = async (uri, version) => {
     const have = published.get(uri);
     if (have?.version === version) return have.diagnostics;
-    const message = await timed(peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version && !m.params.partial, HANG_MS + 1000));
+    const message = await timed(peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, HANG_MS + 1000));
     return message.params.diagnostics;
   };
 

@@ -114,8 +114,7 @@ export async function measureServer({ command, args, languageId, uri, text, edit
   try {
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {} } }, initializationOptions });
     peer.notify('initialized', {});
-    // Ours may publish twice for the opened version (a first answer while the shell parser loads,
-    // then the full one): an edit's publish is the one for its version (or any, if unversioned).
+    // An edit's publish is the one for its version (or any, if unversioned).
     const isMine = (m, v) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri
       && (v === undefined || m.params.version === undefined || m.params.version === v);
     let t = now();

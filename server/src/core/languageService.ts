@@ -112,15 +112,6 @@ export interface ServiceContext {
 export interface LanguageService {
   /** Diagnostics for the whole document; must never throw on any text. */
   validate(document: TextDocumentLike, context: ServiceContext): Diagnostic[];
-  /**
-   * A first answer that does not wait for a part validation loads on first use (the Dockerfile's
-   * shell parser): the diagnostics of the checks that need none of it, `partial` when some did.
-   * Undefined when that part is loaded already (then `validate`). A partial answer must be
-   * followed by a `validate`, which loads the part.
-   */
-  validateEarly?(document: TextDocumentLike, context: ServiceContext): { diagnostics: Diagnostic[]; partial: boolean } | undefined;
-  /** Loads what a partial early answer went without, before the full validation starts its time budget. */
-  loadDeferred?(): void;
   /** Drops whatever the service cached for a closed document. */
   forget?(uri: string): void;
 

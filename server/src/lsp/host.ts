@@ -28,9 +28,8 @@ export type HostMessage =
   | { type: 'state'; facts?: WorkspaceFacts; settings?: LanguageSettings; access?: AccessState; locale?: string }
   /** `reuse`: `diagnostics` are what lies between the first `head` and the last `tail` of the previous list. */
   | { type: 'published'; uri: string; diagnostics: Diagnostic[]; reuse?: { head: number; tail: number } }
-  /** `early`: the service may answer without waiting for a part still to load (a partial reply, see HostReply). */
   /** `freshFiles`: ask the file system again (a recheck, see HostReply.recheckMs). */
-  | { type: 'validate'; id: number; uri: string; early?: boolean; freshFiles?: boolean }
+  | { type: 'validate'; id: number; uri: string; freshFiles?: boolean }
   | { type: 'request'; id: number; method: string; params: unknown };
 
 export interface HostReply {
@@ -38,8 +37,6 @@ export interface HostReply {
   result?: unknown;
   /** For validations: the document version the diagnostics are for. */
   version?: number;
-  /** For early validations: some checks waited for a part still loading; validate again for them. */
-  partial?: boolean;
   /**
    * For validations that used file system answers an earlier call had: validate again after this
    * many ms, when those answers have expired (see FilePolicy.staleAfterMs).
@@ -163,7 +160,7 @@ export class LanguageHost {
       // File system answers are reused for a second at most (see FilePolicy.scoped).
       case 'validate':
         if (message.freshFiles) this.policy.forget();
-        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri, message.early === true)));
+        return this.guard(message.id, () => this.policy.scoped(() => this.validate(message.uri)));
       case 'request':
         return this.guard(message.id, () => this.policy.scoped(() => ({ result: this.request(message.method, message.params) })));
     }
@@ -193,14 +190,6 @@ export class LanguageHost {
     return service;
   }
 
-  /**
-   * After a partial answer (see HostReply.partial): loads what it went without, so the full
-   * validation that follows does not spend its time budget on loading.
-   */
-  loadDeferred(): void {
-    for (const service of this.loaded.values()) service.loadDeferred?.();
-  }
-
   /** The kind of an open document (undefined when it is not open or of no kind the host serves). */
   kindOf(uri: string): DocumentKind | undefined {
     const document = this.documents.get(uri);
@@ -212,14 +201,13 @@ export class LanguageHost {
     return [...this.loaded.keys()];
   }
 
-  private validate(uri: string, early: boolean): Omit<HostReply, 'id'> {
+  private validate(uri: string): Omit<HostReply, 'id'> {
     const target = this.target(uri);
     if (!target) return { result: null };
     const { service, document } = target;
     testHook(document);
     const context: ServiceContext = { ...this.readContext, settings: this.settings, deadline: performance.now() + VALIDATION_BUDGET_MS };
-    const first = early ? service.validateEarly?.(document, context) : undefined;
-    const diagnostics = first ? first.diagnostics : service.validate(document, context);
+    const diagnostics = service.validate(document, context);
     const note = (omitted: number) => ({
       severity: DiagnosticSeverity.Warning,
       code: LIMIT_CODE,
@@ -230,7 +218,6 @@ export class LanguageHost {
     return {
       result: sanitizeDiagnostics(document, diagnostics, MAX_DIAGNOSTICS, note),
       version: document.version,
-      ...(first?.partial ? { partial: true } : {}),
       ...(recheckMs !== undefined ? { recheckMs } : {}),
     };
   }

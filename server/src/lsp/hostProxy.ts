@@ -48,9 +48,7 @@ export class InlineHost implements Host {
   }
 
   call(message: Call): Promise<CallOutcome> {
-    const reply = this.host.handle({ ...message, id: this.nextId++ })!;
-    if (reply.partial) this.host.loadDeferred();
-    return Promise.resolve({ kind: 'reply', reply });
+    return Promise.resolve({ kind: 'reply', reply: this.host.handle({ ...message, id: this.nextId++ })! });
   }
 
   dispose(): Promise<void> {

@@ -17,9 +17,7 @@ export function runHostWorker(): void {
     if (message.type === 'validate' && reply) delta.encode(message.uri, reply);
     else if (message.type === 'close') delta.forget(message.uri);
     if (reply) port.postMessage(reply);
-    // The reply is on its way; the full validation it asks for waits for this load, not its budget.
-    if (reply?.partial) host.loadDeferred();
-    // A complete answer has compiled what the next start needs: the cache is written now (once).
-    else if (reply) flushCodeCache();
+    // An answer has compiled what the next start needs: the cache is written now (once).
+    if (reply) flushCodeCache();
   });
 }

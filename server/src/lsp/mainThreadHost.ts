@@ -18,7 +18,7 @@ import { flushCodeCache } from './codeCacheHook';
 
 /** A call that loads nothing is stopped after this long (a validation stops its checks at 1 s on its own). */
 export const MAIN_THREAD_STOP_MS = 1500;
-/** A call that first loads a language service or the shell parser gets longer (a loaded machine, no code cache). */
+/** A call that first loads a language service gets longer (a loaded machine, no code cache). */
 export const MAIN_THREAD_COLD_STOP_MS = 5000;
 
 /** The main thread's heap after a call, past which the workers (with their caps) take over; ~30-60 MB is usual. */
@@ -50,10 +50,8 @@ export interface MainThreadHostOptions {
 export class MainThreadHost {
   private host: LanguageHost | undefined;
   private nextId = 1;
-  /** Kinds with a complete validation done here: their service and its deferred part are loaded. */
+  /** Kinds with a complete validation done here: their service is loaded. */
   private readonly warm = new Set<DocumentKind>();
-  /** How many services were loaded when their deferred parts were last loaded. */
-  private deferredLoadedFor = 0;
   /** Calls asked for in this turn of the event loop, run together (see callSoon). */
   private queue: { message: Call; resolve: (result: MainThreadCall) => void }[] = [];
   private flushing: NodeJS.Immediate | undefined;
@@ -129,16 +127,9 @@ export class MainThreadHost {
     const kind = this.kindOf(host, message);
     const cold = this.isCold(kind);
     const started = performance.now();
-    // What an early answer went without (the shell parser) loads before a full validation, so
-    // that its time budget is spent on checks (the worker loads it right after its early reply;
-    // here that would hold the early reply's own write back).
-    if (message.type === 'validate' && !message.early && host.loadedKinds().length !== this.deferredLoadedFor) {
-      host.loadDeferred();
-      this.deferredLoadedFor = host.loadedKinds().length;
-    }
     const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
-    if (cold && kind && message.type === 'validate' && !reply.partial && reply.error === undefined) {
+    if (cold && kind && message.type === 'validate' && reply.error === undefined) {
       this.warm.add(kind);
       // What this first complete answer compiled is what the next start needs: cache it (once per bundle).
       setImmediate(flushCodeCache);

@@ -203,12 +203,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Versions whose validation was lost (too slow, out of memory): not tried again until they change. */
   const lostValidation = new Map<string, number>();
   /**
-   * Documents whose last answer was partial (published before the shell parser had loaded): their
-   * next validation is a full one. Any other may be answered early, so a file opened while the
-   * worker still loads the shell parser shows its other findings first.
-   */
-  const partial = new Set<string>();
-  /**
    * Documents checked with file system answers reused from an earlier check: checked again once
    * those have expired, so a file created or removed meanwhile shows without another keystroke.
    * Not while the document is being edited: an edit cancels the recheck (its own check asks again
@@ -232,16 +226,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     rechecks.set(uri, timer);
   };
 
-  const publish = (uri: string, version: number, diagnostics: Diagnostic[], partial = false): Promise<void> => {
+  const publish = (uri: string, version: number, diagnostics: Diagnostic[]): Promise<void> => {
     const previous = published.get(uri);
     published.set(uri, diagnostics);
     // The request hosts keep the same list: they are told what changed (see publishedChange).
     const change = publishedChange(uri, diagnostics, previous);
     requests.post(change);
     toMainThread(change);
-    // A first answer made before the shell parser loaded says so in a field other clients ignore
-    // (tests and benchmarks tell it from the full answer that follows for the same version).
-    if (partial) return connection.sendNotification('textDocument/publishDiagnostics', { uri, version, diagnostics, partial: true });
     return connection.sendDiagnostics({ uri, version, diagnostics });
   };
   const lostNote = (document: OpenDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
@@ -277,12 +268,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     validating = true;
     let outcome: CallOutcome;
-    let sent: Promise<void> | undefined;
     try {
       // The validation's own deadline stops its checks in time; the worker is stopped only when stuck.
-      const early = !partial.delete(uri);
       const freshFiles = recheckDue.delete(uri);
-      outcome = await callFor(uri, { type: 'validate', uri, early, ...(freshFiles ? { freshFiles } : {}) }, validation, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
+      outcome = await callFor(uri, { type: 'validate', uri, ...(freshFiles ? { freshFiles } : {}) }, validation, { answerMs: VALIDATION_KILL_MS * 2, killMs: VALIDATION_KILL_MS });
     } finally {
       validating = false;
     }
@@ -291,13 +280,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (outcome.kind === 'reply' && !outcome.reply.error) {
         const reply = outcome.reply;
         if (Array.isArray(reply.result) && reply.version === current.version) {
-          sent = publish(uri, current.version, reply.result as Diagnostic[], reply.partial === true);
+          void publish(uri, current.version, reply.result as Diagnostic[]);
           if (reply.recheckMs !== undefined) recheckLater(uri, reply.recheckMs);
           else cancelRecheck(uri);
-        }
-        if (reply.partial) {
-          partial.add(uri);
-          dirty.add(uri);
         }
       } else if (!dirty.has(uri)) {
         // Lost, or the feature threw: say so on the file rather than leave it silently without findings.
@@ -307,13 +292,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         lostValidation.set(uri, current.version);
         void publish(uri, current.version, [lostNote(current, reason)]);
       }
-    }
-    // An early answer is on its way before the full check, which may hold the main thread while
-    // the shell parser loads (the connection writes in a later turn of the event loop).
-    if (sent && partial.has(uri)) {
-      validating = true;
-      await sent.catch(() => undefined);
-      validating = false;
     }
     kick();
   };
@@ -415,7 +393,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     if (!documents.delete(d.uri)) return;
     dirty.delete(d.uri);
-    partial.delete(d.uri);
     published.delete(d.uri);
     lostValidation.delete(d.uri);
     lostRequests.delete(d.uri);

@@ -202,7 +202,7 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
     await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
     peer.notify('initialized', {});
     // A small file, checked on the main thread, then one large enough for the validation worker.
-    const checked = (uri: string) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.partial && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
+    const checked = (uri: string) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
     const open = (uri: string, text: string) => peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
     let full = checked('file:///tmp/x/Dockerfile');
     open('file:///tmp/x/Dockerfile', 'FROM busybox\nRUN make && cd /tmp\n');

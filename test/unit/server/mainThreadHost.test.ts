@@ -1,6 +1,6 @@
-// The main thread's host (small documents): answers as the workers' host does, loads what a
-// partial answer went without after replying, and a call that runs past its limit is stopped where
-// it stands, which retires the host for good (the caller hands the call to a worker).
+// The main thread's host (small documents): answers as the workers' host does, tells a cold call
+// from a warm one, and a call that runs past its limit is stopped where it stands, which retires
+// the host for good (the caller hands the call to a worker).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MainThreadHost } from '../../../server/src/lsp/mainThreadHost';
@@ -16,41 +16,34 @@ function service(overrides: Partial<LanguageService> = {}): LanguageService {
   };
 }
 
-test('answers validations and requests, tells a cold call from a warm one, and loads a partial answer\'s missing part before the full validation', () => {
-  let deferredLoaded = 0;
-  let early = true;
+test('answers validations and requests, and tells a cold call from a warm one', () => {
+  let fail = true;
   const logs: string[] = [];
   const host = new MainThreadHost({
     log: (m) => logs.push(m),
     services: {
       dockerfile: service({
-        validateEarly: () => (early ? { diagnostics: [], partial: true } : undefined),
-        loadDeferred: () => {
-          deferredLoaded++;
-          early = false;
+        validate: (document) => {
+          if (fail) throw new Error('first check fails');
+          return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `checked ${document.getText().length}`, severity: 2, code: 'test', source: 'test' }];
         },
       }),
     },
   });
   host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 3, text: 'FROM alpine\n' });
 
-  const first = host.call({ type: 'validate', uri: URI, early: true });
-  assert.equal(first.outcome.kind, 'reply');
-  assert.equal(first.cold, true);
-  assert.equal(first.outcome.kind === 'reply' && first.outcome.reply.partial, true);
-  assert.equal(deferredLoaded, 0, 'the early answer does not wait for the missing part');
-
-  // The full validation loads it first (once).
-  const full = host.call({ type: 'validate', uri: URI });
-  assert.equal(deferredLoaded, 1);
-  assert.deepEqual(full.outcome.kind === 'reply' ? [full.outcome.reply.version, (full.outcome.reply.result as { message: string }[])[0]?.message] : [], [3, 'checked 12']);
-  assert.equal(full.cold, true, 'no complete check of this kind before it');
+  // A validation that threw is no complete check: the kind stays cold.
+  const failed = host.call({ type: 'validate', uri: URI });
+  assert.equal(failed.cold, true);
+  assert.ok(failed.outcome.kind === 'reply' && failed.outcome.reply.error?.startsWith('first check fails'));
+  fail = false;
+  const first = host.call({ type: 'validate', uri: URI });
+  assert.equal(first.cold, true, 'no complete check of this kind before it');
+  assert.deepEqual(first.outcome.kind === 'reply' ? [first.outcome.reply.version, (first.outcome.reply.result as { message: string }[])[0]?.message] : [], [3, 'checked 12']);
   host.post({ type: 'change', uri: URI, version: 4, changes: [{ text: 'FROM alpine:3.20\n' }] });
-  const warm = host.call({ type: 'validate', uri: URI, early: true });
+  const warm = host.call({ type: 'validate', uri: URI });
   assert.equal(warm.cold, false);
   assert.equal(warm.outcome.kind === 'reply' && warm.outcome.reply.version, 4);
-  host.call({ type: 'validate', uri: URI });
-  assert.equal(deferredLoaded, 1, 'loaded once');
   const hover = host.call({ type: 'request', method: 'textDocument/hover', params: { textDocument: { uri: URI }, position: { line: 0, character: 1 } } });
   assert.deepEqual(hover.outcome.kind === 'reply' && hover.outcome.reply.result, { contents: { kind: 'markdown', value: 'hover' } });
   assert.ok(host.usable);
