@@ -183,7 +183,7 @@ async function buildOnce() {
     ssh2: { ...COMMON, entryPoints: { ssh2: 'ssh2' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     languageclient: { ...COMMON, entryPoints: { languageclient: 'vscode-languageclient/node' }, outdir: path.join(ROOT, 'dist', 'vendor') },
     yaml: { ...COMMON, entryPoints: { yaml: 'yaml' }, outdir: path.join(ROOT, 'dist', 'vendor') },
-    // server.js, the workers' serverWorker.js and the shell parser beside them (see esbuild.server.mjs).
+    // server.js, serverMain.js and the workers' serverWorker.js (see esbuild.server.mjs).
     ...serverBuilds(path.join(ROOT, 'dist')),
   };
   const results = await Promise.all(Object.entries(builds).map(async ([name, options]) => [name, await esbuild.build({ ...options, metafile: writeMeta })]));
