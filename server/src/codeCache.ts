@@ -30,7 +30,7 @@ export const CODE_CACHE_DEBUG_ENV = 'DOCKER_WORKBENCH_CODE_CACHE_DEBUG';
 export const MAGIC = Buffer.from('DWBV8CC2');
 export const HASH_BYTES = 8;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
-/** A cache file larger than this is not read (the biggest, the shell parser's, is about 1.2 MB). */
+/** A cache file larger than this is not read (the bundles' are about 0.5-0.6 MB each). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 export type CodeCacheOutcome =

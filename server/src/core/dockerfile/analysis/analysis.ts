@@ -40,7 +40,7 @@ const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
 const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
 
 /**
- * Characters of shell scripts parsed per file. The shell parser reads about a megabyte a second;
+ * Characters of shell scripts parsed per file. The shell parser reads a few megabytes a second;
  * real Dockerfiles hold tens of kilobytes of scripts.
  */
 export const MAX_SHELL_TOTAL = 64 * 1024;
