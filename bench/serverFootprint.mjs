@@ -2,8 +2,9 @@
 // each input a fresh server process per run (ours and the peer taking turns), measuring
 // spawn → initialize answered, didOpen → its diagnostics (the first publish for the opened
 // version; ours publishes once per version, complete), 50 single-character edits each → its
-// diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers) after them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set
-// to 0 (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
+// diagnostics, and the process's peak resident memory (VmHWM: main thread and any workers) after
+// them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set to 0
+// (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
 // measured in the same runs; CLIENT_ENV=1 adds ours started with the environment and Node options
