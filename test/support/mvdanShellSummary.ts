@@ -7,6 +7,8 @@
 import type { ParseError, Parser } from 'mvdan-sh';
 import type { ShellSummary, ShellWord } from '../../server/src/core/dockerfile/syntax/shell/parseShell';
 import { shellLimit } from '../../server/src/core/dockerfile/syntax/shell/parseShell';
+// What is read off the collected commands (source, == in test) is the same step for both parsers.
+import { commandBashisms } from '../../server/src/core/dockerfile/syntax/shell/shellParser';
 
 type MvdanSh = typeof import('mvdan-sh');
 const shellSyntax = () => (require('mvdan-sh') as MvdanSh).syntax;
@@ -65,7 +67,7 @@ function summarize(source: string): ShellSummary {
     const stmts = items(file.Stmts);
     stmts.forEach((stmt, i) => walker.stmt(stmt, { nested: false, inPipeline: false, statement: i }));
     summary.statements = stmts.length;
-    walker.commandBashisms();
+    commandBashisms(summary);
   } catch (thrown) {
     // An AST shape we do not know: keep what was collected. Out of stack: say so.
     if (thrown instanceof RangeError) summary.limit = 'depth';
@@ -303,15 +305,5 @@ class Walker {
         if (!isNil(part.Exp) && !isNil(part.Exp.Word)) this.parts(items(part.Exp.Word.Parts), { text: '', literal: false }, where);
       }
     }
-  }
-
-  /** Bash-only builtins and test operators, found on the collected commands. */
-  commandBashisms(): void {
-    for (const c of this.summary.commands) {
-      const name = c.words[0]?.text;
-      if (name === 'source') this.summary.bashisms.push({ what: 'source', start: c.start, end: c.end, busybox: true });
-      if ((name === '[' || name === 'test') && c.words.some((w) => w.text === '==')) this.summary.bashisms.push({ what: '==', start: c.start, end: c.end, busybox: true });
-    }
-    this.summary.bashisms.sort((x, y) => x.start - y.start);
   }
 }

@@ -402,15 +402,21 @@ test('the engine\'s flavor (/version) is asked once the first page is in, not be
   assert.equal(model.flavor, 'docker');
 });
 
-test('a warm-up lists the first page and subscribes quietly; the first start adopts it and lists the rest once', async () => {
-  const fake = fakeEngine();
-  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+/** A model warmed up on `fake`, with the connection states it went through. */
+async function warmedUp(fake: ReturnType<typeof fakeEngine>) {
   const { timers, pending } = manualTimers();
   const model = new EngineModel(fake.engine, timers);
   const states: string[] = [];
   model.onDidChange((c) => { if (c.kind === 'state') states.push(model.state.status); });
   model.warmUp();
   await settle();
+  return { model, states, pending };
+}
+
+test('a warm-up lists the first page and subscribes quietly; the first start adopts it and lists the rest once', async () => {
+  const fake = fakeEngine();
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+  const { model, states, pending } = await warmedUp(fake);
   assert.deepEqual(fake.calls, ['page:100', 'page:100', 'subscribe']);
   assert.equal(model.hasStarted, false, 'a warm-up is no start: no status item, no outage');
   assert.equal(model.warming, true);
@@ -435,12 +441,7 @@ test('a warm-up that cannot reach the engine leaves nothing behind: no state cha
   const fake = fakeEngine();
   fake.setReachable(false);
   (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async () => [...fake.containers];
-  const { timers, pending } = manualTimers();
-  const model = new EngineModel(fake.engine, timers);
-  const states: string[] = [];
-  model.onDidChange((c) => { if (c.kind === 'state') states.push(model.state.status); });
-  model.warmUp();
-  await settle();
+  const { model, states, pending } = await warmedUp(fake);
   await settle();
   assert.deepEqual(states, [], 'nothing is shown');
   assert.equal(pending.length, 0, 'no retry is scheduled');

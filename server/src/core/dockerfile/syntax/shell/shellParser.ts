@@ -53,7 +53,7 @@ export function summarizeShell(source: string, maxDepth: number): ShellSummary {
     if (!(thrown instanceof Unsupported)) throw thrown;
     summary.statements = parser.statements;
   }
-  parser.commandBashisms();
+  commandBashisms(summary);
   return summary;
 }
 
@@ -763,7 +763,8 @@ class ShellParser {
       if (isMeta(c) && !test) {
         if ((c === '<' || c === '>') && this.at(1) === '(' && this.pos === start) {
           partStart = start;
-          this.processSubstitution(where);
+          this.substitution(where);
+          this.bashism('<( )', start, this.pos, true);
           built.literal = false;
           built.text += this.src.slice(start, this.pos);
           continue;
@@ -878,9 +879,9 @@ class ShellParser {
       this.pos++;
       if (!this.arithmetic(start, undefined)) {
         this.pos = start;
-        this.commandSubstitution(where);
+        this.substitution(where);
       }
-    } else if (next === '(') this.commandSubstitution(where);
+    } else if (next === '(') this.substitution(where);
     else if (next === '[') {
       this.pos++;
       this.balanced('[', ']', start);
@@ -899,20 +900,8 @@ class ShellParser {
     built.text += this.src.slice(start, this.pos);
   }
 
-  private commandSubstitution(where: Where): void {
-    const start = this.pos;
-    this.pos += 2;
-    this.enter();
-    const found = this.list({ ...where, nested: true }, []);
-    this.depth--;
-    if (found !== ')') {
-      if (found === undefined) this.unclosed('$(', start);
-      this.unexpected();
-    }
-    this.pos++;
-  }
-
-  private processSubstitution(where: Where): void {
+  /** `$(...)`, `<(...)` or `>(...)` at the cursor, read to its `)`: its commands are nested. */
+  private substitution(where: Where): void {
     const start = this.pos;
     this.pos += 2;
     this.enter();
@@ -923,7 +912,6 @@ class ShellParser {
       this.unexpected();
     }
     this.pos++;
-    this.bashism('<( )', start, this.pos, true);
   }
 
   private backquoted(where: Where, built: Built): void {
@@ -1038,14 +1026,14 @@ class ShellParser {
   private bashism(what: string, start: number, end: number, busybox: boolean): void {
     this.bashisms.push({ what, start, end, busybox });
   }
+}
 
-  /** Bash-only builtins and test operators, found on the collected commands. */
-  commandBashisms(): void {
-    for (const c of this.summary.commands) {
-      const name = c.words[0]?.text;
-      if (name === 'source') this.summary.bashisms.push({ what: 'source', start: c.start, end: c.end, busybox: true });
-      if ((name === '[' || name === 'test') && c.words.some((w) => w.text === '==')) this.summary.bashisms.push({ what: '==', start: c.start, end: c.end, busybox: true });
-    }
-    this.summary.bashisms.sort((x, y) => x.start - y.start);
+/** Bash-only builtins and test operators, found on the collected commands; sorts the bashisms. */
+export function commandBashisms(summary: ShellSummary): void {
+  for (const c of summary.commands) {
+    const name = c.words[0]?.text;
+    if (name === 'source') summary.bashisms.push({ what: 'source', start: c.start, end: c.end, busybox: true });
+    if ((name === '[' || name === 'test') && c.words.some((w) => w.text === '==')) summary.bashisms.push({ what: '==', start: c.start, end: c.end, busybox: true });
   }
+  summary.bashisms.sort((x, y) => x.start - y.start);
 }
