@@ -19,6 +19,8 @@ test('words: quotes removed, escapes and expansions kept as written, offsets int
   for (const w of echo.words.slice(1)) assert.ok(/^['"$\\`~a-z]/.test(source.slice(w.start, w.end)));
   assert.equal(source.slice(echo.words[1]!.start, echo.words[1]!.end), "'a b'");
   assert.deepEqual(words('echo a\\\nb'), ['echo', 'ab']);
+  // A lone `$` is a literal character, and leaves the word as literal as it was.
+  assert.deepEqual(parseShell('echo $ a$ $a$ "$"').commands[0]!.words.map((w) => [w.text, w.literal]), [['echo', true], ['$', true], ['a$', true], ['$a$', false], ['$', true]]);
 });
 
 test('lists, pipelines, background, statements', () => {

@@ -874,6 +874,7 @@ class ShellParser {
       this.doubleQuoted(where, built, start + 1);
       return;
     }
+    const wasLiteral = built.literal;
     built.literal = false;
     if (next === '(' && this.at(2) === '(') {
       this.pos++;
@@ -891,8 +892,8 @@ class ShellParser {
       while (isNameChar(this.at())) this.pos++;
     } else if (next !== '' && SPECIAL_PARAMS.includes(next)) this.pos += 2;
     else {
-      // A lone `$` is a literal character.
-      built.literal = true;
+      // A lone `$` is a literal character (the word stays as literal as it was: `$a$` is not).
+      built.literal = wasLiteral;
       built.text += '$';
       this.pos++;
       return;
