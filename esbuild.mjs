@@ -8,7 +8,8 @@
 //   dist/vendor/*.js    large packages, each loaded on first use: dockerode (first engine call),
 //                       ssh2 (only for an ssh:// engine), the language client (first Dockerfile or
 //                       compose file), yaml (first compose file read)
-//   dist/server.js      the language server; with serverMain.js and serverWorker.js beside it, it runs on its own
+//   dist/server.js      the language server; with serverMain.js and serverWorker.js beside it,
+//                       it runs on its own
 //   dist/serverWorker.js the body of its worker threads (the host and the language services only),
 //                       which start faster from it than from server.js (server.js also works alone)
 //   dist/package.json   { "type": "commonjs" }: what Node looks up for each file's module type

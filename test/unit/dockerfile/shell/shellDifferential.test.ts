@@ -3,15 +3,9 @@
 // same summary, but for the differences listed here, each with its reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeShell } from '../../../../server/src/core/dockerfile/syntax/shell/shellParser';
-import { MAX_SHELL_DEPTH, shellLimit, type ShellSummary } from '../../../../server/src/core/dockerfile/syntax/shell/parseShell';
+import { summarize as ours, type ShellSummary } from '../../../../server/src/core/dockerfile/syntax/shell/parseShell';
 import { mvdanShellSummary } from '../../../support/mvdanShellSummary';
 import { corpusScripts, summaryDifferences } from '../../../support/shellDifferential';
-
-const ours = (source: string): ShellSummary => {
-  const limit = shellLimit(source);
-  return limit ? { error: undefined, limit, commands: [], pipelines: [], bashisms: [], statements: 0 } : summarizeShell(source, MAX_SHELL_DEPTH);
-};
 
 /**
  * The old walker put a `$'...'` bashism one character before its `$` (it took the quote's

@@ -94,7 +94,8 @@ export function parseShell(source: string): ShellSummary {
   return summary;
 }
 
-function summarize(source: string): ShellSummary {
+/** The summary of a script, not cached (parseShell caches it; tests compare it with another parser's). */
+export function summarize(source: string): ShellSummary {
   const limit = shellLimit(source);
   if (limit) return { error: undefined, limit, commands: [], pipelines: [], bashisms: [], statements: 0 };
   return summarizeShell(source, MAX_SHELL_DEPTH);
