@@ -18,10 +18,13 @@ import { launchBrowser, payloadUrl } from '../test/harness/browser.mjs';
 import { startPrivateEngine } from '../test/engine/privateEngine.mjs';
 import { populate } from './lib/populate.mjs';
 import { activatedOnDemandCopy } from './lib/onDemandCopy.mjs';
+import { floorExtension } from './lib/floorExtension.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
 // COMPARE=1: every other run uses a copy of the extension whose manifest lacks onStartupFinished
 // (activated by the click, as before 2026-12-04), so both ways are measured in one session.
+// COMPARE=floor: every other run uses VS Code's floor instead (bench/lib/floorExtension.mjs: the
+// same sidebar and views, rows ready at once, no engine), to show what VS Code alone takes.
 // COMPARE=<folder>: every other run uses the extension in that folder (e.g. another build).
 const COMPARE = process.env.COMPARE;
 const CONTAINERS = Number(process.env.CONTAINERS || 1000);
@@ -68,7 +71,7 @@ function follow(file) {
   };
 }
 
-const onDemand = COMPARE === '1' ? activatedOnDemandCopy() : undefined;
+const onDemand = COMPARE === '1' ? activatedOnDemandCopy() : COMPARE === 'floor' ? floorExtension() : undefined;
 const other = onDemand?.folder ?? (COMPARE ? path.resolve(COMPARE) : undefined);
 
 async function oneRun(engineHost, run, extensionPath = REPO) {
@@ -198,7 +201,15 @@ function table(title, group, parts) {
     console.log(`${label.padEnd(60)}${median(values).toFixed(1).padStart(9)}${Math.min(...values).toFixed(1).padStart(9)}${Math.max(...values).toFixed(1).padStart(9)}`);
   }
 }
-for (const build of new Set(samples.map((s) => s.build))) {
+const floorParts = [
+  ['click → the Containers view is asked for rows', (s) => s.containersView.requestedAt - s.clickAt],
+  ['→ VS Code asks for the first TreeItem', (s) => s.containersView.firstItemAt - s.containersView.requestedAt],
+  ['TreeItems for those rows', (s) => s.containersView.itemsDoneAt - s.containersView.firstItemAt],
+  ['→ drawn in the page', (s) => s.rowsSeenAt - s.containersView.itemsDoneAt],
+  ['total: click → first container rows on screen', (s) => s.rowsSeenAt - s.clickAt],
+];
+table('VS Code\'s floor (the same sidebar, rows ready at once, no engine)', samples.filter((s) => s.floor), floorParts);
+for (const build of new Set(samples.filter((s) => !s.floor).map((s) => s.build))) {
   const ofBuild = samples.filter((s) => s.build === build);
   table(`${build}, active and warmed up before the click`, ofBuild.filter(warmBefore), warmParts);
   table(`${build}, active before the click (activated when the window started), not warmed up`, ofBuild.filter((s) => activeBefore(s) && !warmBefore(s)), activeParts);

@@ -28,6 +28,11 @@ export async function run(): Promise<void> {
     }
     if (!extension.isActive) throw new Error('the extension is not active after the sidebar opened');
     const api = extension.exports;
+    // The floor extension (bench/lib/floorExtension.mjs): only its Containers view's steps.
+    if ((api as unknown as { floor?: boolean }).floor) {
+      record({ type: 'measure', floor: true, containersView: api.views.containers.firstDraw });
+      return;
+    }
     const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks() ?? [];
     const vscodeMarks: Record<string, number> = {};
     for (const mark of marks) if (mark.name.endsWith(`/${EXTENSION_ID}`)) vscodeMarks[mark.name.split('/')[2]!] = mark.startTime;
