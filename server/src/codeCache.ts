@@ -242,8 +242,7 @@ function compileBundle(file: string, folder: string | undefined): vm.Script {
 
 /**
  * Loads a CommonJS bundle as require() would, compiled from the cache in `folder` when there is a
- * usable one. Bundles beside it that it requires (`./name.js`; none does today since the shell
- * parser is no separate bundle any more) load the same way.
+ * usable one. What it requires loads as usual (the server's bundles require only Node's modules).
  */
 export function loadBundle(file: string, folder: string | undefined): unknown {
   const known = loaded.get(file);
@@ -252,15 +251,10 @@ export function loadBundle(file: string, folder: string | undefined): unknown {
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   loaded.set(file, module);
   const dir = path.dirname(file);
-  const base = createRequire(file);
-  const require = Object.assign((id: string) => {
-    // Another bundle beside this one: through the cache too.
-    if (/^\.\/[\w.-]+\.js$/.test(id) && fs.existsSync(path.join(dir, id))) return loadBundle(path.join(dir, id), folder);
-    return base(id);
-  }, { resolve: base.resolve, cache: base.cache, main: base.main, extensions: base.extensions });
+  const require = createRequire(file);
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   try {
-    wrapper.call(module.exports, module.exports, require as NodeJS.Require, module, file, dir);
+    wrapper.call(module.exports, module.exports, require, module, file, dir);
   } catch (error) {
     loaded.delete(file);
     throw error;
