@@ -1,7 +1,7 @@
 // Shell inside RUN (and shell-form CMD/ENTRYPOINT), read by our own small bash parser
 // (shellParser.ts) into a plain summary: commands with their words, pipes and bash-only syntax.
 // Summaries are cached by source text, so an edit re-parses only the RUN it touched.
-import { summarizeShell } from './shellParser';
+import { emptySummary, summarizeShell } from './shellParser';
 
 export interface ShellWord {
   /** Quotes removed; expansions kept as written. */
@@ -97,6 +97,6 @@ export function parseShell(source: string): ShellSummary {
 /** The summary of a script, not cached (parseShell caches it; tests compare it with another parser's). */
 export function summarize(source: string): ShellSummary {
   const limit = shellLimit(source);
-  if (limit) return { error: undefined, limit, commands: [], pipelines: [], bashisms: [], statements: 0 };
+  if (limit) return emptySummary({ error: undefined, limit });
   return summarizeShell(source, MAX_SHELL_DEPTH);
 }

@@ -39,17 +39,22 @@ interface Built {
   literal: boolean;
 }
 
+/** A summary with nothing read (yet): a script not read at all, or one whose reading stopped. */
+export function emptySummary(why: Pick<ShellSummary, 'error' | 'limit'> = { error: undefined }): ShellSummary {
+  return { ...why, commands: [], pipelines: [], bashisms: [], statements: 0 };
+}
+
 export function summarizeShell(source: string, maxDepth: number): ShellSummary {
-  const summary: ShellSummary = { error: undefined, commands: [], pipelines: [], bashisms: [], statements: 0 };
+  const summary = emptySummary();
   const parser = new ShellParser(source, summary, maxDepth);
   try {
     parser.script();
   } catch (thrown) {
     if (thrown instanceof SyntaxFailure) {
-      return { error: { message: thrown.message, start: thrown.start, end: thrown.end }, commands: [], pipelines: [], bashisms: [], statements: 0 };
+      return emptySummary({ error: { message: thrown.message, start: thrown.start, end: thrown.end } });
     }
     // Out of stack should not happen (nesting is bounded), but it is no syntax error either.
-    if (thrown instanceof TooDeep || thrown instanceof RangeError) return { error: undefined, limit: 'depth', commands: [], pipelines: [], bashisms: [], statements: 0 };
+    if (thrown instanceof TooDeep || thrown instanceof RangeError) return emptySummary({ error: undefined, limit: 'depth' });
     if (!(thrown instanceof Unsupported)) throw thrown;
     summary.statements = parser.statements;
   }
