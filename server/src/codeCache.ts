@@ -2,7 +2,11 @@
 // (serverMain.js ~130 ms, serverWorker.js ~80 ms on a loaded 2-core
 // machine); from a cache 8–25 ms each, with the functions the first run compiled included. Node 20 has no module.enableCompileCache, so a bundle is
 // compiled here with vm.Script and its `cachedData`, and once the code has done its first real
-// work (when more functions are compiled than at load) the cache is written back.
+// work (when more functions are compiled than at load) the cache is written back. A cache records
+// which kinds of work it holds the code of (`covers`: the first check of a Dockerfile, of a compose
+// file): a start whose first file is of a kind the cache lacks writes it again, with both, so a
+// compose file opened after a session that only checked Dockerfiles does not compile its parser
+// and checks anew at every start (~40 ms of a 10-service file's first answer).
 //
 // Trust: a cache is code V8 runs, so it is read only from a folder the user alone can write:
 // owned by the user, no group or other write bit, not a symbolic link; the file the same. It is
@@ -26,8 +30,11 @@ export const CODE_CACHE_ENV = 'DOCKER_WORKBENCH_CODE_CACHE';
 /** Set to 1: every load and write is logged (tests, diagnosing a slow start). */
 export const CODE_CACHE_DEBUG_ENV = 'DOCKER_WORKBENCH_CODE_CACHE_DEBUG';
 
-/** The file starts with MAGIC, the key (HASH_BYTES), the data's checksum (HASH_BYTES), then the data. */
-export const MAGIC = Buffer.from('DWBV8CC2');
+/**
+ * The file starts with MAGIC, the key (HASH_BYTES), the checksum (HASH_BYTES) of the rest, then the
+ * rest: the length of the covers list (one byte), the list (comma-separated), the data.
+ */
+export const MAGIC = Buffer.from('DWBV8CC3');
 export const HASH_BYTES = 8;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
 /** A cache file larger than this is not read (the bundles' are about 0.5-0.6 MB each). */
@@ -56,6 +63,8 @@ export interface CodeCacheRecord {
   cachedDataRejected?: boolean;
   /** Set once the cache has been written for this load. */
   written?: boolean;
+  /** The kinds of work whose code the cache holds (read, or written last). */
+  covers?: string[];
 }
 
 interface Loaded {
@@ -65,6 +74,9 @@ interface Loaded {
   key: Buffer;
   /** The cache is to be written at the next flush. */
   pending: boolean;
+  /** The cache may be written (a usable folder, and not a file left alone as untrusted). */
+  writable: boolean;
+  covers: Set<string>;
 }
 
 const loaded = new Map<string, { exports: unknown }>();
@@ -151,8 +163,8 @@ export function cacheDigest(...parts: (Buffer | string)[]): Buffer {
   return out;
 }
 
-/** The cache file's data, or why there is none to use. */
-function readCache(cacheFile: string, key: Buffer): { data?: Buffer; outcome: CodeCacheOutcome } {
+/** The cache file's data and what it covers, or why there is none to use. */
+function readCache(cacheFile: string, key: Buffer): { data?: Buffer; covers?: string[]; outcome: CodeCacheOutcome } {
   let fd: number;
   try {
     fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -174,9 +186,12 @@ function readCache(cacheFile: string, key: Buffer): { data?: Buffer; outcome: Co
     }
     if (read !== file.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) return { outcome: 'corrupt' };
     if (!file.subarray(MAGIC.length, MAGIC.length + HASH_BYTES).equals(key)) return { outcome: 'stale' };
-    const data = file.subarray(HEADER_BYTES);
-    if (!cacheDigest(data).equals(file.subarray(MAGIC.length + HASH_BYTES, HEADER_BYTES))) return { outcome: 'corrupt' };
-    return { data, outcome: 'hit' };
+    const rest = file.subarray(HEADER_BYTES);
+    if (rest.length < 1 || !cacheDigest(rest).equals(file.subarray(MAGIC.length + HASH_BYTES, HEADER_BYTES))) return { outcome: 'corrupt' };
+    const coversEnd = 1 + rest[0]!;
+    if (coversEnd > rest.length) return { outcome: 'corrupt' };
+    const covers = rest.subarray(1, coversEnd).toString('utf8').split(',').filter(Boolean);
+    return { data: rest.subarray(coversEnd), covers, outcome: 'hit' };
   } catch {
     return { outcome: 'corrupt' };
   } finally {
@@ -201,11 +216,13 @@ function removeLeftovers(folder: string): void {
 let writes = 0;
 
 /** Writes the cache file atomically: a new private file beside it, renamed over it. */
-function writeCache(cacheFile: string, key: Buffer, data: Buffer): boolean {
+function writeCache(cacheFile: string, key: Buffer, data: Buffer, covers: Iterable<string>): boolean {
   // A name no other writer uses at once ('wx' refuses one that exists anyway).
   const temp = `${cacheFile}.${process.pid}-${threadId}-${Date.now().toString(36)}${(++writes).toString(36)}.tmp`;
   try {
-    fs.writeFileSync(temp, Buffer.concat([MAGIC, key, cacheDigest(data), data]), { mode: 0o600, flag: 'wx' });
+    const list = Buffer.from([...covers].join(','), 'utf8').subarray(0, 255);
+    const rest = Buffer.concat([Buffer.from([list.length]), list, data]);
+    fs.writeFileSync(temp, Buffer.concat([MAGIC, key, cacheDigest(rest), rest]), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, cacheFile);
     removeLeftovers(path.dirname(cacheFile));
     return true;
@@ -230,12 +247,14 @@ function compileBundle(file: string, folder: string | undefined): vm.Script {
   const usable = usableCacheFolder(folder);
   const key = cacheDigest(bytes, '\0', process.version, '\0', process.arch);
   const cacheFile = usable ? path.join(usable, `${bundle}.v8cache`) : '';
-  const found: { data?: Buffer; outcome: CodeCacheOutcome } = usable ? readCache(cacheFile, key) : { outcome: 'off' };
+  const found: { data?: Buffer; covers?: string[]; outcome: CodeCacheOutcome } = usable ? readCache(cacheFile, key) : { outcome: 'off' };
   const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, ...(found.data ? { cachedData: found.data } : {}) });
   const outcome: CodeCacheOutcome = found.data && script.cachedDataRejected ? 'rejected' : found.outcome;
-  const record: CodeCacheRecord = { bundle, outcome, ...(found.data ? { cachedDataRejected: script.cachedDataRejected === true } : {}) };
+  const covers = outcome === 'hit' ? found.covers ?? [] : [];
+  const record: CodeCacheRecord = { bundle, outcome, ...(found.data ? { cachedDataRejected: script.cachedDataRejected === true } : {}), ...(covers.length > 0 ? { covers } : {}) };
   // A cache file not trusted is left alone (not ours to replace); any other problem is written over.
-  entries.push({ record, script, cacheFile, key, pending: usable !== undefined && outcome !== 'hit' && outcome !== 'untrusted' });
+  const writable = usable !== undefined && outcome !== 'untrusted';
+  entries.push({ record, script, cacheFile, key, pending: writable && outcome !== 'hit', writable, covers: new Set(covers) });
   debug?.(`code cache: ${bundle} ${outcome}`);
   return script;
 }
@@ -265,20 +284,26 @@ export function loadBundle(file: string, folder: string | undefined): unknown {
 
 /**
  * Writes the caches still to write, with every function compiled so far. Called once the code has
- * done its first real work (the server answered initialize, a worker's first full validation).
+ * done its first real work (the server answered initialize, a worker's first full validation),
+ * with `covering` the kind of that work when it has one: a cache that lacks it is written again,
+ * holding what it held (the functions it brought are compiled) and this work's code too.
  */
-export function flushCodeCache(): void {
+export function flushCodeCache(covering?: string): void {
   for (const entry of entries) {
-    if (!entry.pending) continue;
+    const grows = covering !== undefined && !entry.covers.has(covering);
+    if (!entry.pending && !(grows && entry.writable)) continue;
     entry.pending = false;
+    if (covering !== undefined) entry.covers.add(covering);
     let data: Buffer;
     try {
       data = entry.script.createCachedData();
     } catch {
       continue;
     }
-    entry.record.written = writeCache(entry.cacheFile, entry.key, data);
+    entry.record.written = writeCache(entry.cacheFile, entry.key, data, entry.covers);
+    if (entry.covers.size > 0) entry.record.covers = [...entry.covers];
     debug?.(`code cache: ${entry.record.bundle} ${entry.record.written ? 'written' : 'not written'}`);
+    if (entry.covers.size > 0) debug?.(`code cache: ${entry.record.bundle} covers ${[...entry.covers].join(', ')}`);
   }
 }
 

@@ -17,7 +17,8 @@ export function runHostWorker(): void {
     if (message.type === 'validate' && reply) delta.encode(message.uri, reply);
     else if (message.type === 'close') delta.forget(message.uri);
     if (reply) port.postMessage(reply);
-    // An answer has compiled what the next start needs: the cache is written now (once).
-    if (reply) flushCodeCache();
+    // An answer has compiled what the next start needs: the cache is written now (once, and again
+    // after a first check of a kind of document the cache lacks).
+    if (reply) flushCodeCache(message.type === 'validate' && reply.error === undefined ? host.kindOf(message.uri) : undefined);
   });
 }

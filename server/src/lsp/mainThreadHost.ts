@@ -131,8 +131,9 @@ export class MainThreadHost {
     const ms = performance.now() - started;
     if (cold && kind && message.type === 'validate' && reply.error === undefined) {
       this.warm.add(kind);
-      // What this first complete answer compiled is what the next start needs: cache it (once per bundle).
-      setImmediate(flushCodeCache);
+      // What this first complete answer compiled is what the next start needs: cache it (once per
+      // bundle, and again when the cache lacks this kind's code).
+      setImmediate(() => flushCodeCache(kind));
     }
     return { outcome: { kind: 'reply', reply }, ms, cold };
   }

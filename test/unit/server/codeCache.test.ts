@@ -23,10 +23,10 @@ before(async () => {
   probe = path.join(root, 'probe.cjs');
   fs.writeFileSync(probe, [
     "const cache = require('./codeCache.cjs');",
-    'const [file, folder] = process.argv.slice(2);',
+    'const [file, folder, covering] = process.argv.slice(2);',
     "const loaded = cache.loadBundle(file, folder === '-' ? undefined : folder);",
     'const value = loaded.run();',
-    'cache.flushCodeCache();',
+    'cache.flushCodeCache(covering);',
     'process.stdout.write(JSON.stringify({ value, records: cache.codeCacheRecords() }));',
   ].join('\n'));
 });
@@ -42,8 +42,9 @@ function makeBundle(name: string, body = 'return 6 * 7;'): { dir: string; file: 
   return { dir, file, cache: path.join(dir, 'cache') };
 }
 
-function load(file: string, folder: string | undefined): { value: unknown; records: CodeCacheRecord[] } {
-  return JSON.parse(execFileSync(process.execPath, [probe, file, folder ?? '-'], { encoding: 'utf8', env: { PATH: process.env.PATH } }));
+/** Loads the bundle in a fresh process and flushes its cache, as after a first check of a `covering` document. */
+function load(file: string, folder: string | undefined, covering?: string): { value: unknown; records: CodeCacheRecord[] } {
+  return JSON.parse(execFileSync(process.execPath, [probe, file, folder ?? '-', ...(covering ? [covering] : [])], { encoding: 'utf8', env: { PATH: process.env.PATH } }));
 }
 
 const record = (result: { records: CodeCacheRecord[] }, bundle = 'bundle.js') => result.records.find((r) => r.bundle === bundle);
@@ -79,6 +80,30 @@ test('a bundle is compiled without a cache, the cache is written privately, and 
   assert.equal(second.value, 42);
   assert.deepEqual(record(second), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false });
   assert.equal(stamp(cacheFileOf(cache)), written, 'a cache that was used is not written again');
+});
+
+test('a cache records the kinds of work it holds; a first check of a kind it lacks writes it again with both', () => {
+  const { file, cache } = makeBundle('covers');
+  assert.deepEqual(record(load(file, cache, 'dockerfile')), { bundle: 'bundle.js', outcome: 'miss', written: true, covers: ['dockerfile'] });
+  const written = stamp(cacheFileOf(cache));
+  assert.deepEqual(record(load(file, cache, 'dockerfile')), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false, covers: ['dockerfile'] });
+  assert.deepEqual(record(load(file, cache)), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false, covers: ['dockerfile'] }, 'work of no kind adds nothing');
+  assert.equal(stamp(cacheFileOf(cache)), written, 'a cache that holds the kind is not written again');
+  // The first compose file after Dockerfile-only sessions: written again, holding both.
+  assert.deepEqual(record(load(file, cache, 'compose')), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false, written: true, covers: ['dockerfile', 'compose'] });
+  const both = stamp(cacheFileOf(cache));
+  for (const kind of ['compose', 'dockerfile']) {
+    const again = load(file, cache, kind);
+    assert.equal(again.value, 42);
+    assert.deepEqual(record(again), { bundle: 'bundle.js', outcome: 'hit', cachedDataRejected: false, covers: ['dockerfile', 'compose'] });
+  }
+  assert.equal(stamp(cacheFileOf(cache)), both);
+  // A covers list that runs past the file is damage like any other.
+  const bytes = fs.readFileSync(cacheFileOf(cache));
+  const header = MAGIC.length + 2 * HASH_BYTES;
+  const rest = Buffer.concat([Buffer.from([255]), bytes.subarray(header + 1, header + 10)]);
+  fs.writeFileSync(cacheFileOf(cache), Buffer.concat([bytes.subarray(0, MAGIC.length + HASH_BYTES), cacheDigest(rest), rest]));
+  assert.deepEqual(record(load(file, cache, 'compose')), { bundle: 'bundle.js', outcome: 'corrupt', written: true, covers: ['compose'] });
 });
 
 test('a damaged cache is never given to V8 and is written again', () => {
@@ -119,7 +144,7 @@ test('a cache V8 refuses is reported as rejected and written again', () => {
   const mine = fs.readFileSync(cacheFileOf(cache));
   const header = MAGIC.length + 2 * HASH_BYTES;
   const foreign = fs.readFileSync(cacheFileOf(other.cache)).subarray(header);
-  // Layout: the magic, the key, the checksum of the data, the data.
+  // Layout: the magic, the key, the checksum of the rest, the rest (the covers list and the data).
   const forged = Buffer.concat([mine.subarray(0, MAGIC.length + HASH_BYTES), cacheDigest(foreign), foreign]);
   fs.writeFileSync(cacheFileOf(cache), forged);
   const refused = load(file, cache);
@@ -216,6 +241,27 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
   return lines;
 }
 
+/** The same with one small compose file (checked on the main thread); resolves once its diagnostics are in and the main thread has had its turn to write. */
+async function startWithCompose(dir: string, args: string[]): Promise<string[]> {
+  const peer = new LspPeer(process.execPath, ['server.js', '--stdio', ...args], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, DOCKER_WORKBENCH_CODE_CACHE_DEBUG: '1' } });
+  const lines: string[] = [];
+  peer.child.stderr!.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.startsWith('code cache: '))));
+  try {
+    await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    const uri = 'file:///tmp/x/compose.yaml';
+    const checked = peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0, 60_000);
+    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version: 1, text: 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n' } });
+    await checked;
+    // The write follows the answer in the same thread (setImmediate): a request answered after it comes after it.
+    await peer.request('textDocument/documentSymbol', { textDocument: { uri } });
+  } finally {
+    await peer.stop();
+    await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));
+  }
+  return lines;
+}
+
 async function waitFor(condition: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -241,6 +287,15 @@ test('the built server writes its code cache on the first start and uses it on t
   for (const bundle of ['serverMain.js', 'serverWorker.js']) assert.ok(second.includes(`code cache: ${bundle} hit`), `${bundle}: ${second.join('; ')}`);
   assert.ok(!second.some((l) => / (written|rejected|corrupt|stale)$/.test(l)), second.join('; '));
   assert.deepEqual(files.map((f) => stamp(path.join(cache, f))), stamps, 'nothing was written again');
+  for (const bundle of ['serverMain.js', 'serverWorker.js']) assert.ok(first.includes(`code cache: ${bundle} covers dockerfile`), first.join('; '));
+
+  // The first compose file after Dockerfile-only starts: the main thread's cache is written again,
+  // now holding the compose checks too; the next compose start uses it as it is.
+  const compose = await startWithCompose(dir, [`--code-cache=${cache}`]);
+  assert.ok(compose.includes('code cache: serverMain.js hit'), compose.join('; '));
+  assert.ok(compose.includes('code cache: serverMain.js written') && compose.includes('code cache: serverMain.js covers dockerfile, compose'), compose.join('; '));
+  const again = await startWithCompose(dir, [`--code-cache=${cache}`]);
+  assert.ok(again.includes('code cache: serverMain.js hit') && !again.some((l) => / written$/.test(l)), again.join('; '));
 
   // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench/language-server.
   const xdg = path.join(dir, 'xdg');
