@@ -1,7 +1,7 @@
 // VS Code's own floor for the sidebar bench: an extension with Docker Workbench's id, sidebar and
 // views (the same manifest entries, so VS Code lays out the same five open views), whose Containers
-// view answers at once with rows it already holds and whose other views are empty. Nothing talks
-// to an engine. Clicking its tab and waiting for its rows measures what VS Code itself needs to
+// view answers at once with rows it already holds and whose other views are empty (or answer
+// late, FLOOR_PENDING). Nothing talks to an engine. Clicking its tab and waiting for its rows measures what VS Code itself needs to
 // show this sidebar and draw rows that are ready, on this machine, in the same run as ours.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -47,7 +47,8 @@ exports.activate = function activate(context) {
 /**
  * Makes the floor extension; returns its folder and how to remove it. FLOOR_ROWS (20), FLOOR_RICH=1
  * (rows shaped like ours), FLOOR_SPINNER=1 (a "Listing the rest…" row with a spinning icon, as
- * ours has while connecting) and FLOOR_PENDING=<ms> (the other views answer that late) tell which part of what we hand over costs VS Code's drawing.
+ * ours has while connecting) and FLOOR_PENDING=<ms> (the other views answer that late) tell which
+ * part of what we hand over costs VS Code's drawing.
  */
 export function floorExtension() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-floor-'));
