@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
-import { LspPeer } from '../test/harness/lspPeer.mjs';
+import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
 import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
 
 const RUNS = Number(process.env.RUNS || 5);
@@ -40,7 +40,7 @@ async function firstAnswer(dist, cache, kind) {
 
 const folders = [];
 process.on('exit', () => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => percentile(values, 0.5);
 console.log('| Build | Cache written by | Then opened | First start after | Next starts, median (min-max) |\n| --- | --- | --- | ---: | ---: |');
 for (const [writer, reader] of [['dockerfile', 'compose'], ['compose', 'dockerfile'], [null, 'compose']]) {
   const rows = BUILDS.map((build) => {

@@ -23,6 +23,7 @@ exports.activate = function activate(context) {
         if (!element && !containers && __PENDING__ > 0) return new Promise((resolve) => setTimeout(() => resolve([]), __PENDING__));
         if (element || !containers) return [];
         firstDraw.requestedAt ??= Date.now();
+        firstDraw.rowsAt ??= firstDraw.requestedAt;
         return rows;
       },
       getTreeItem(row) {

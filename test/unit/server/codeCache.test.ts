@@ -210,8 +210,12 @@ test('the cache folder: the command line, then $XDG_CACHE_HOME, then ~/.cache; n
   assert.equal(requestedCacheFolder(['--stdio'], { DOCKER_WORKBENCH_CODE_CACHE: '0' }), undefined);
 });
 
-/** Starts `node server.js --stdio` from `dir`, opens a Dockerfile, waits for its full diagnostics; returns the cache's debug lines. */
-async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
+/**
+ * Starts `node server.js --stdio` from `dir` and runs `work` on it (by default: opens a Dockerfile
+ * checked on the main thread and one checked in the validation worker, and waits for both threads
+ * to write or use their caches); returns the cache's debug lines.
+ */
+async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, work: (peer: LspPeer, lines: string[]) => Promise<void> = openDockerfiles): Promise<string[]> {
   const peer = new LspPeer(process.execPath, ['server.js', '--stdio', ...args], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, DOCKER_WORKBENCH_CODE_CACHE_DEBUG: '1', ...env } });
   const lines: string[] = [];
   // The main thread's lines come on stderr, the workers' through the log.
@@ -223,17 +227,7 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
   try {
     await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
     peer.notify('initialized', {});
-    // A small file, checked on the main thread, then one large enough for the validation worker.
-    const checked = (uri: string) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
-    const open = (uri: string, text: string) => peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
-    let full = checked('file:///tmp/x/Dockerfile');
-    open('file:///tmp/x/Dockerfile', 'FROM busybox\nRUN make && cd /tmp\n');
-    await full;
-    full = checked('file:///tmp/x/large/Dockerfile');
-    open('file:///tmp/x/large/Dockerfile', `FROM busybox\n${'# a comment line long enough to make a large file quickly, again and again\n'.repeat(1500)}RUN make && cd /tmp\n`);
-    await full;
-    // Each thread writes its caches right after its first complete answer: wait for their word.
-    await waitFor(() => ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
+    await work(peer, lines);
   } finally {
     await peer.stop();
     await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));
@@ -241,25 +235,28 @@ async function startServer(dir: string, args: string[], env: NodeJS.ProcessEnv =
   return lines;
 }
 
-/** The same with one small compose file (checked on the main thread); resolves once its diagnostics are in and the main thread has had its turn to write. */
-async function startWithCompose(dir: string, args: string[]): Promise<string[]> {
-  const peer = new LspPeer(process.execPath, ['server.js', '--stdio', ...args], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, DOCKER_WORKBENCH_CODE_CACHE_DEBUG: '1' } });
-  const lines: string[] = [];
-  peer.child.stderr!.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.startsWith('code cache: '))));
-  try {
-    await peer.request('initialize', { processId: null, rootUri: null, capabilities: {} });
-    peer.notify('initialized', {});
-    const uri = 'file:///tmp/x/compose.yaml';
-    const checked = peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0, 60_000);
-    peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version: 1, text: 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n' } });
-    await checked;
-    // The write follows the answer in the same thread (setImmediate): a request answered after it comes after it.
-    await peer.request('textDocument/documentSymbol', { textDocument: { uri } });
-  } finally {
-    await peer.stop();
-    await new Promise((resolve) => (peer.child.exitCode !== null || peer.child.signalCode !== null ? resolve(undefined) : peer.child.once('exit', resolve)));
-  }
-  return lines;
+/** startServer's default work: a small Dockerfile (main thread), then a large one (validation worker). */
+async function openDockerfiles(peer: LspPeer, lines: string[]): Promise<void> {
+  const checked = (uri: string) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.some((d: any) => d.code === 'cd-without-effect'), 60_000);
+  const open = (uri: string, text: string) => peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  let full = checked('file:///tmp/x/Dockerfile');
+  open('file:///tmp/x/Dockerfile', 'FROM busybox\nRUN make && cd /tmp\n');
+  await full;
+  full = checked('file:///tmp/x/large/Dockerfile');
+  open('file:///tmp/x/large/Dockerfile', `FROM busybox\n${'# a comment line long enough to make a large file quickly, again and again\n'.repeat(1500)}RUN make && cd /tmp\n`);
+  await full;
+  // Each thread writes its caches right after its first complete answer: wait for their word.
+  await waitFor(() => ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
+}
+
+/** Work for startServer: one small compose file (main thread); done once its diagnostics are in and the main thread has had its turn to write. */
+async function openCompose(peer: LspPeer): Promise<void> {
+  const uri = 'file:///tmp/x/compose.yaml';
+  const checked = peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length > 0, 60_000);
+  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockercompose', version: 1, text: 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n' } });
+  await checked;
+  // The write follows the answer in the same thread (setImmediate): a request answered after it comes after it.
+  await peer.request('textDocument/documentSymbol', { textDocument: { uri } });
 }
 
 async function waitFor(condition: () => boolean, ms = 30_000): Promise<void> {
@@ -291,10 +288,10 @@ test('the built server writes its code cache on the first start and uses it on t
 
   // The first compose file after Dockerfile-only starts: the main thread's cache is written again,
   // now holding the compose checks too; the next compose start uses it as it is.
-  const compose = await startWithCompose(dir, [`--code-cache=${cache}`]);
+  const compose = await startServer(dir, [`--code-cache=${cache}`], {}, openCompose);
   assert.ok(compose.includes('code cache: serverMain.js hit'), compose.join('; '));
   assert.ok(compose.includes('code cache: serverMain.js written') && compose.includes('code cache: serverMain.js covers dockerfile, compose'), compose.join('; '));
-  const again = await startWithCompose(dir, [`--code-cache=${cache}`]);
+  const again = await startServer(dir, [`--code-cache=${cache}`], {}, openCompose);
   assert.ok(again.includes('code cache: serverMain.js hit') && !again.some((l) => / written$/.test(l)), again.join('; '));
 
   // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench/language-server.
