@@ -9,6 +9,7 @@
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
 // measured in the same runs; CLIENT_ENV=1 adds ours started with the environment and Node options
 // VS Code's client gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
+// FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine.
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
 // first; CODE_CACHE=off measures it without (the cache folder is not used at all).
@@ -129,6 +130,14 @@ if (process.env.CLIENT_ENV === '1') {
   columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT });
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
+// FLOOR=1: a server that checks nothing and answers each version at once (bench/lib/floorServer.mjs),
+// started with the same V8 options as ours by VS Code: what Node, the LSP library and the transport
+// cost here, the floor under any server's row.
+if (process.env.FLOOR === '1') {
+  const { tsImport } = await import('tsx/esm/api');
+  const { SERVER_EXEC_ARGV } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  columns.push({ label: 'Floor (checks nothing)', args: [...SERVER_EXEC_ARGV, path.join(REPO, 'bench', 'lib', 'floorServer.mjs'), '--stdio'] });
+}
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
 // One start of ours (and of each column) to write its code cache (not timed), as any start after a user's first finds it.
 if (process.env.CODE_CACHE !== 'off') {

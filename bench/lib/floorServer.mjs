@@ -1,0 +1,23 @@
+// The language-server benches' floor: a server that keeps each open document's text the way ours
+// does (incremental sync, vscode-languageserver's text documents) and answers every version with
+// an empty diagnostics list at once, checking nothing. Started like ours (`node floorServer.mjs
+// --stdio`), it measures what Node, the LSP library and the transport alone cost on this machine
+// in the same run: no server can answer an edit faster than this one, or start in less memory.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The repository's own copies (the versions our server is built with), not bench/'s (the peers').
+const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'));
+const { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } = require('vscode-languageserver/node');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
+// Reading the text once per version, as any checker must (a text document joins its edit lazily).
+documents.onDidChangeContent(({ document }) => {
+  if (document.getText().length >= 0) connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+});
+documents.listen(connection);
+connection.listen();
