@@ -355,6 +355,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // the first document too large for the main thread, the request worker with its first request
     // then: small files and a client that only shows diagnostics (a linter, CI) never pay for them.
     if (!mainThread) validation.start();
+    // Node loads the global `performance` (perf_hooks, eight internal modules, ~2 ms) on first use,
+    // which would be the first check's time limit: load it while the client reads this answer.
+    setImmediate(() => performance.now());
     // Answering initialize evaluates no language service: a host does, when a document needs one.
     const capabilities = options.services ? capabilitiesOf(Object.values(options.services)) : structuredClone(ADVERTISED_CAPABILITIES);
     capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
