@@ -18,6 +18,8 @@ export interface HostWorkerData {
 export function startHostWorker(entry: string, memoryMb: number, data: HostWorkerData): Worker {
   return new Worker(entry, {
     workerData: data,
+    // The young generation's 8 MB hold where the process has no --max-semi-space-size; under
+    // VS Code's client it has (protocol/serverEnvironment.ts), and V8 takes the flag instead.
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 },
     // Not the process's own streams: stdout may be the LSP transport. What a worker prints goes to the log.
     stdout: true,

@@ -15,7 +15,11 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
  * main thread, which checks small files itself (lsp/mainThreadHost.ts), would otherwise let its
  * young generation grow to 48 MB over a few hundred edits; at 1 MB per semi-space the 105-line
  * file's peak after 300 edits is 78 instead of 102 MB, and its first answers come sooner
- * (BENCHMARKS.md, "Eighth pass"). The workers set their own young generation (workerStart.ts).
+ * (BENCHMARKS.md, "Eighth pass"). V8 gives this flag precedence over a worker's own
+ * `maxYoungGenerationSizeMb` (workerStart.ts), so the workers get 1 MB semi-spaces too. Kept on
+ * purpose: giving the workers back their own young generation (the flag cleared once the main
+ * thread's heap is made) cost 5-7 MB at the peak of a 10,016-line Dockerfile or 1,000 compose
+ * services for no faster edits, and first answers within 0-3% (BENCHMARKS.md, "Eleventh pass").
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 
