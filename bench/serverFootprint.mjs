@@ -13,6 +13,9 @@
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
 // first; CODE_CACHE=off measures it without (the cache folder is not used at all).
+// SHOWN=1 measures what showing a file costs instead: didOpen and, at once, what VS Code asks of a
+// document it shows, each answer timed from didOpen (no edits; a request not answered within
+// SHOWN_LIMIT_MS, 30 s, counts as that limit).
 // REQUESTS=1 also asks, after the open and after each edit's diagnostics, what VS Code asks of a
 // document it shows (outline, folds, semantic tokens, code lenses, links, inlay hints), so the
 // peak includes whatever answers requests (the peer is asked the same). Not at 10,016 lines: the
@@ -33,18 +36,37 @@ const ONLY = process.env.ONLY; // 'dockerfile' or 'compose'
 const BEFORE = process.env.BEFORE;
 const REQUESTS = process.env.REQUESTS === '1';
 
-/** What VS Code asks of a document it shows, after it opens and after each change (errors ignored: a peer may not serve all). */
-function askLikeVsCode(peer, uri, lineCount) {
+/** What VS Code asks of a document it shows, after it opens and after each change: [label, method, params]. */
+function shownRequests(uri, lineCount) {
   const textDocument = { uri };
   const range = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
-  return Promise.all([
-    peer.request('textDocument/documentSymbol', { textDocument }),
-    peer.request('textDocument/foldingRange', { textDocument }),
-    peer.request('textDocument/semanticTokens/full', { textDocument }),
-    peer.request('textDocument/codeLens', { textDocument }),
-    peer.request('textDocument/documentLink', { textDocument }),
-    peer.request('textDocument/inlayHint', { textDocument, range }),
-  ].map((p) => p.catch(() => null)));
+  return [
+    ['outline', 'textDocument/documentSymbol', { textDocument }],
+    ['folds', 'textDocument/foldingRange', { textDocument }],
+    ['semantic tokens', 'textDocument/semanticTokens/full', { textDocument }],
+    ['code lenses', 'textDocument/codeLens', { textDocument }],
+    ['links', 'textDocument/documentLink', { textDocument }],
+    ['inlay hints', 'textDocument/inlayHint', { textDocument, range }],
+  ];
+}
+
+/** The requests of a shown document, all at once (errors ignored: a peer may not serve all). */
+function askLikeVsCode(peer, uri, lineCount) {
+  return Promise.all(shownRequests(uri, lineCount).map(([, method, params]) => peer.request(method, params).catch(() => null)));
+}
+
+/**
+ * SHOWN=1: the requests sent right after didOpen, as VS Code sends them when it shows the file, each
+ * timed from didOpen to its answer; one the server does not serve (an error) is left out, one not
+ * answered within SHOWN_LIMIT_MS counts as that limit (the server is stopped after).
+ */
+const SHOWN = process.env.SHOWN === '1';
+const SHOWN_LIMIT_MS = Number(process.env.SHOWN_LIMIT_MS || 30_000);
+function timeShownRequests(peer, uri, lineCount, since) {
+  return Promise.all(shownRequests(uri, lineCount).map(([label, method, params]) => Promise.race([
+    peer.request(method, params).then(() => [label, performance.now() - since], () => [label, undefined]),
+    new Promise((resolve) => setTimeout(() => resolve([label, SHOWN_LIMIT_MS]), SHOWN_LIMIT_MS).unref()),
+  ]))).then((pairs) => Object.fromEntries(pairs.filter(([, ms]) => ms !== undefined)));
 }
 
 const median = (values) => percentile(values, 0.5);
@@ -73,9 +95,14 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
     let t = performance.now();
     const first = peer.next(isMine, 120_000);
     peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    const lineCount = text.split('\n').length;
+    if (SHOWN) {
+      const opened = t;
+      const [answers, openMs] = await Promise.all([timeShownRequests(peer, uri, lineCount, opened), first.then(() => performance.now() - opened)]);
+      return { initMs, openMs, answers, allMs: Math.max(openMs, ...Object.values(answers)), peakMb: peer.peakMemoryMb() };
+    }
     await first;
     const openMs = performance.now() - t;
-    const lineCount = text.split('\n').length;
     if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     const editMs = [];
     for (let i = 0, version = 1; i < EDITS; i++) {
@@ -156,10 +183,21 @@ for (const input of inputs()) {
     const turn = [mine, peer, ...extra];
     for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();
   }
-  for (const [key, label, unit] of [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']]) {
-    const a = median(ours.map((r) => r[key]));
-    const b = median(theirs.map((r) => r[key]));
-    const was = others.map((list) => `${f(median(list.map((r) => r[key])))} ${unit} | `).join('');
-    console.log(`| ${input.label} | ${label} | ${was}${f(a)} ${unit} | ${f(b)} ${unit} (${input.peer}) | ${(a / b).toFixed(2)}× |`);
+  const measures = SHOWN
+    ? [['openMs', 'open → diagnostics, the requests sent with it', 'ms'], ...shownRequests('', 0).map(([label]) => [`answers.${label}`, `open → ${label}`, 'ms']), ['allMs', 'open → every answer', 'ms'], ['peakMb', 'peak RSS', 'MB']]
+    : [['initMs', 'initialize', 'ms'], ['openMs', 'open → diagnostics', 'ms'], ['editP95', `edit → diagnostics p95 (${EDITS} edits)`, 'ms'], ['peakMb', 'peak RSS', 'MB']];
+  // A server that does not serve a request has no value for it (—); one that hit the limit shows ≥ it.
+  const medianOf = (list, key) => {
+    const values = list.map((r) => key.split('.').reduce((v, k) => v?.[k], r)).filter((v) => v !== undefined);
+    return values.length > 0 ? median(values) : undefined;
+  };
+  const capped = (m, unit) => SHOWN && unit === 'ms' && m >= SHOWN_LIMIT_MS;
+  const cell = (m, unit) => (m === undefined ? '—' : `${capped(m, unit) ? '≥ ' : ''}${f(m)} ${unit}`);
+  for (const [key, label, unit] of measures) {
+    const a = medianOf(ours, key);
+    const b = medianOf(theirs, key);
+    const ratio = a !== undefined && b !== undefined ? `${capped(b, unit) ? '≤ ' : ''}${(a / b).toFixed(2)}×` : '';
+    const was = others.map((list) => `${cell(medianOf(list, key), unit)} | `).join('');
+    console.log(`| ${input.label} | ${label} | ${was}${cell(a, unit)} | ${cell(b, unit)} (${input.peer}) | ${ratio} |`);
   }
 }
