@@ -62,6 +62,34 @@ test('a one-character edit re-parses one instruction and moves the others', () =
   assert.equal(after.instructions[3]!.keywordSpan.start, text.indexOf('COPY') + 1);
 });
 
+test('an edit keeps the stages it leaves whole: those before it as they were, those after it moved and renumbered', () => {
+  const text = 'ARG V=1\nFROM a AS one\nRUN x\nFROM one AS two\nRUN y\nFROM two AS three\nRUN z\nFROM three AS four\nRUN w\n';
+  const before = parseDockerfile(text);
+  const [one, , three, four] = before.stages;
+  const globalArgs = before.globalArgs;
+  // A new stage between the second and the third: the two after it move down by one. (Written in
+  // lower case so that the edit, as a diff sees it, ends before the FROM after it.)
+  const at = text.indexOf('FROM two');
+  const next = `${text.slice(0, at)}from scratch AS extra\n${text.slice(at)}`;
+  const fresh = plain(parseDockerfile(next));
+  const after = reparse(before, next);
+  assert.deepEqual(plain(after), fresh);
+  assert.deepEqual(after.stages.map((s) => s.name?.value), ['one', 'two', 'extra', 'three', 'four']);
+  assert.equal(after.stages[0], one);
+  assert.equal(after.stages[3], three);
+  assert.equal(after.stages[4], four);
+  assert.equal(after.globalArgs, globalArgs);
+  // An edit in a FROM line makes its stage again (its name may change), and the one before it,
+  // which the re-parse reaches; the stages before those stay.
+  const extra = after.stages[2];
+  const renamed = next.replace('FROM three AS four', 'FROM three AS fourth');
+  const again = reparse(after, renamed);
+  assert.deepEqual(plain(again), plain(parseDockerfile(renamed)));
+  assert.notEqual(again.stages[4], four);
+  assert.equal(again.stages[4]!.name?.value, 'fourth');
+  assert.equal(again.stages[2], extra);
+});
+
 test('edits that change how later lines read: heredocs, continuations, the escape directive', () => {
   const cases: [string, Edit][] = [
     ['FROM a\nRUN x\nEOF\nRUN y\n', { at: 12, remove: 0, insert: ' <<EOF', kind: 'heredoc opens' }],

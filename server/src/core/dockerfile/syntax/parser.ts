@@ -306,8 +306,18 @@ function readHeredocBody(text: string, lines: Lines, l: number, heredoc: Heredoc
 export function buildStages(instructions: Instruction[]): { stages: Stage[]; globalArgs: Instruction[] } {
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
+  appendStages(instructions, 0, instructions.length, stages, globalArgs);
+  return { stages, globalArgs };
+}
+
+/**
+ * Adds the stages of instructions [from, to) to `stages` (and the ARGs before the first FROM to
+ * `globalArgs`). `from` is 0 or a FROM, and `to` the end or a FROM: no stage runs across either.
+ */
+export function appendStages(instructions: readonly Instruction[], from: number, to: number, stages: Stage[], globalArgs: Instruction[]): void {
   let stage: Stage | undefined;
-  for (const instruction of instructions) {
+  for (let k = from; k < to; k++) {
+    const instruction = instructions[k]!;
     if (instruction.upper === 'FROM') {
       const words = instruction.words;
       const hasAs = words.length >= 2;
@@ -331,5 +341,4 @@ export function buildStages(instructions: Instruction[]): { stages: Stage[]; glo
       if (instruction.upper === 'ARG') globalArgs.push(instruction);
     }
   }
-  return { stages, globalArgs };
 }

@@ -10,11 +10,16 @@ import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
 
-/** Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage. */
-const workdirMemo = new WeakMap<Stage, { any: number; absolute: number }>();
+/**
+ * Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage
+ * of one version's analysis (an edit keeps the stage objects it leaves whole, not their parents).
+ */
+const workdirMemo = new WeakMap<Analysis, Map<number, { any: number; absolute: number }>>();
 
 function hasWorkdirBefore(a: Analysis, stage: Stage, index: number, absoluteOnly: boolean): boolean {
-  let first = workdirMemo.get(stage);
+  let memo = workdirMemo.get(a);
+  if (!memo) workdirMemo.set(a, (memo = new Map()));
+  let first = memo.get(stage.index);
   if (!first) {
     const windows = a.isWindows(stage);
     const own = stage.instructions.filter((i) => i.upper === 'WORKDIR');
@@ -35,7 +40,7 @@ function hasWorkdirBefore(a: Analysis, stage: Stage, index: number, absoluteOnly
       any: inheritedAny ? -1 : own[0]?.index ?? Infinity,
       absolute: inheritedAbsolute ? -1 : own.find(abs)?.index ?? Infinity,
     };
-    workdirMemo.set(stage, first);
+    memo.set(stage.index, first);
   }
   return (absoluteOnly ? first.absolute : first.any) < index;
 }
