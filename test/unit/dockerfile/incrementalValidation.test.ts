@@ -8,6 +8,7 @@ import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis'
 import { analysisOf, dockerfileLanguageService as service, validateDockerfile } from '../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { nextAnalysis } from '../../../server/src/core/dockerfile/analysis/nextAnalysis';
 import { IncrementalValidator } from '../../../server/src/core/dockerfile/validation/incrementalValidation';
+import { unitKeyStats, unitsOf } from '../../../server/src/core/dockerfile/validation/validationUnits';
 import { rule, DATA_OFFSETS, DATA_SPANS } from '../../../server/src/core/dockerfile/validation/rules/rule';
 import type { ServiceContext } from '../../../server/src/core/languageService';
 import type { Diagnostic } from '../../../server/src/core/types';
@@ -89,6 +90,26 @@ const SWAPS: [string, string][] = [
   ['AS tiny\n', 'AS tiny\nRUN tinyrun\n'], ['RUN tinyrun\n', ''], ['COPY --from=tiny / /\n', 'COPY --from=tiny / /\nCOPY --from=deps /a /b\n'],
   ['COPY --from=deps /a /b\n', ''], ['RUN w', 'run w'], ['run w', 'RUN w'], ['run x', 'RUN x'], ['RUN x', 'run x'],
 ];
+
+test('an edit keeps the dependency keys of the stages it leaves whole: only the stages made again make theirs again', () => {
+  const text = Array.from({ length: 20 }, (_, k) => `FROM ${k > 0 ? `s${k - 1}` : 'alpine:3.19'} AS s${k}\nCOPY --from=${k > 1 ? `s${k - 2}` : 'busybox'} /a /a${k}\nRUN echo ${k}\n`).join('');
+  const keysOf = (a: Analysis) => unitsOf(a).map((u) => u.deps);
+  const keyUri = 'file:///work/keys/Dockerfile';
+  const first = analysisOf({ uri: keyUri, version: 1, getText: () => text });
+  assert.equal(first.doc.stages.length, 20);
+  keysOf(first);
+  const edited = text.replace('RUN echo 10\n', 'RUN echo 10 ten\n');
+  const second = analysisOf({ uri: keyUri, version: 2, getText: () => edited });
+  const made = unitKeyStats.made;
+  const keys = keysOf(second);
+  assert.ok(unitKeyStats.made - made <= 2, `${unitKeyStats.made - made} keys made again for a one-stage edit`);
+  assert.deepEqual(keys, keysOf(Analysis.of(edited)));
+  // A stage another copies from grows: the keys that name it change with it.
+  const grown = edited.replace('RUN echo 3\n', 'RUN echo 3\nRUN echo again\n');
+  const third = analysisOf({ uri: keyUri, version: 3, getText: () => grown });
+  assert.deepEqual(keysOf(third), keysOf(Analysis.of(grown)));
+  service.forget!(keyUri);
+});
 
 test('chains of stages: edits in a stage others are built FROM or copy from', () => {
   const rnd = random(4242);
