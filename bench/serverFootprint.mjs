@@ -151,9 +151,17 @@ const ourArgs = ourServer();
 // the environment VS Code's client adds (CLIENT_ENV=1; server/src/protocol/serverEnvironment.ts).
 const columns = [];
 if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()] });
+/** What VS Code's client starts the server with (server/src/protocol/serverEnvironment.ts), loaded once. */
+let clientOptions;
+async function vsCodeClientOptions() {
+  if (!clientOptions) {
+    const { tsImport } = await import('tsx/esm/api');
+    clientOptions = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  }
+  return clientOptions;
+}
 if (process.env.CLIENT_ENV === '1') {
-  const { tsImport } = await import('tsx/esm/api');
-  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await vsCodeClientOptions();
   columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT });
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
@@ -161,8 +169,7 @@ if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', a
 // started with the same V8 options as ours by VS Code: what Node, the LSP library and the transport
 // cost here, the floor under any server's row.
 if (process.env.FLOOR === '1') {
-  const { tsImport } = await import('tsx/esm/api');
-  const { SERVER_EXEC_ARGV } = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
+  const { SERVER_EXEC_ARGV } = await vsCodeClientOptions();
   columns.push({ label: 'Floor (checks nothing)', args: [...SERVER_EXEC_ARGV, path.join(REPO, 'bench', 'lib', 'floorServer.mjs'), '--stdio'] });
 }
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
