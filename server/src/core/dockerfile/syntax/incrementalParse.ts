@@ -41,9 +41,11 @@ function stagesAfterEdit(old: Dockerfile, instructions: Instruction[], kept: num
   const olds = old.stages;
   let before = 0;
   while (before + 1 < olds.length && olds[before + 1]!.from.index < kept) before++;
-  // Moved stages: their FROM's index is already the new one (the reuse renumbers it).
+  // Moved stages: their FROM is among the moved instructions, at its new index (the reuse renumbers
+  // it; a FROM the edit replaced keeps its old index, where another instruction now is).
+  const moved = (stage: Stage) => reusedAt !== undefined && stage.from.index >= reusedAt && instructions[stage.from.index] === stage.from;
   let after = olds.length;
-  if (reusedAt !== undefined) while (after > before && olds[after - 1]!.from.index >= reusedAt && instructions[olds[after - 1]!.from.index] === olds[after - 1]!.from) after--;
+  while (after > before && moved(olds[after - 1]!)) after--;
   const stages = olds.slice(0, before);
   // Before the first kept stage come the global ARGs, which then are the old ones too.
   const globalArgs = before > 0 ? old.globalArgs : [];
