@@ -2,6 +2,7 @@
 // `<<` merge keys add the entries of the merged mappings (own keys win, then earlier merges).
 import type { ComposeFile } from './composeFile';
 import { t } from '../../l10n';
+import { formatCount } from '../../formatCount';
 import { keyText, type CNode, type MapNode, type PairNode, type SeqNode } from './nodes';
 import { noteLimit } from './limits';
 
@@ -138,7 +139,7 @@ function mergedEntries(file: ComposeFile, mergeKey: CNode, value: CNode | null, 
       noteLimit(file, {
         start: mergeKey.start,
         end: mergeKey.end,
-        message: t('These merge keys expand to more than {0} entries, so they were not expanded further; checks stopped here.', MAX_MERGE_WORK.toLocaleString('en-US')),
+        message: t('These merge keys expand to more than {0} entries, so they were not expanded further; checks stopped here.', formatCount(MAX_MERGE_WORK)),
       });
       return;
     }

@@ -5,6 +5,7 @@ import { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { CNode } from './nodes';
 import { t } from '../../l10n';
+import { formatCount } from '../../formatCount';
 import { noteLimit } from './limits';
 import { MAX_PARSED_CHUNKS, parseYaml, type BrokenBlock, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
 
@@ -73,7 +74,7 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
     noteLimit(file, {
       start: parsed.cut,
       end: Math.max(parsed.cut + 1, lineEnd < 0 ? text.length : lineEnd),
-      message: t('This file is too large to check past this line (more than {0} entries); checks stopped here.', MAX_PARSED_CHUNKS.toLocaleString('en-US')),
+      message: t('This file is too large to check past this line (more than {0} entries); checks stopped here.', formatCount(MAX_PARSED_CHUNKS)),
     });
   }
   return file;

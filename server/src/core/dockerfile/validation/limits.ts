@@ -3,6 +3,7 @@
 // nested to parse. Each becomes one note at the place, so findings missing there are explained.
 // The notes depend only on the text, so incremental and fresh validation give the same ones.
 import { t } from '../../l10n';
+import { formatCount } from '../../formatCount';
 import { LIMIT_CODE, timeNote } from '../../limits';
 import { DiagnosticSeverity, type Diagnostic } from '../../types';
 import type { Instruction, Span } from '../syntax/ast';
@@ -24,8 +25,6 @@ const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 /** Per instruction node (nodes an edit did not touch are reused by the next version). */
 const shellLimits = new WeakMap<Instruction, ShellLimit | null>();
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 export function limitNotes(a: Analysis): LimitNote[] {
   const notes: LimitNote[] = [];
   const unparsed = a.doc.unparsed;
@@ -37,7 +36,7 @@ export function limitNotes(a: Analysis): LimitNote[] {
     const lineEnd = a.lines.lineEnd(a.lines.positionAt(unparsed.at).line);
     notes.push({
       span: { start: unparsed.at, end: Math.max(unparsed.at, lineEnd) },
-      message: t('This file is too large to check past this line (more than {0} instructions and comments, {1} stages, or {2} MB); checks stopped here.', count(MAX_PARSED_ITEMS), count(MAX_PARSED_STAGES), String(MAX_PARSED_LENGTH / 1024 / 1024)),
+      message: t('This file is too large to check past this line (more than {0} instructions and comments, {1} stages, or {2} MB); checks stopped here.', formatCount(MAX_PARSED_ITEMS), formatCount(MAX_PARSED_STAGES), String(MAX_PARSED_LENGTH / 1024 / 1024)),
     });
   }
   // Finding it needs every stage's scope: only when some value could be that large.
@@ -45,14 +44,14 @@ export function limitNotes(a: Analysis): LimitNote[] {
   if (tooLarge) {
     notes.push({
       span: tooLarge.nameSpan,
-      message: t('The value of {0} is too large to expand (over {1} characters), so it is left unknown from here on; checks that need it stopped here.', tooLarge.name, count(MAX_EXPANDED_LENGTH)),
+      message: t('The value of {0} is too large to expand (over {1} characters), so it is left unknown from here on; checks that need it stopped here.', tooLarge.name, formatCount(MAX_EXPANDED_LENGTH)),
     });
   }
   const cut = a.doc.instructions[a.shellCut()];
   if (cut) {
     notes.push({
       span: (cut.trigger ?? cut).keywordSpan,
-      message: t('The scripts in this file are longer than {0} characters in all, so the shell of this one and the ones after it is not checked.', count(MAX_SHELL_TOTAL)),
+      message: t('The scripts in this file are longer than {0} characters in all, so the shell of this one and the ones after it is not checked.', formatCount(MAX_SHELL_TOTAL)),
     });
   }
   let shellNotes = 0;
@@ -66,7 +65,7 @@ export function limitNotes(a: Analysis): LimitNote[] {
     notes.push({
       span: (instruction.trigger ?? instruction).keywordSpan,
       message: limit === 'length'
-        ? t('This script is longer than {0} characters, so its shell is not checked.', count(MAX_SHELL_LENGTH))
+        ? t('This script is longer than {0} characters, so its shell is not checked.', formatCount(MAX_SHELL_LENGTH))
         : t('This script nests brackets more than {0} levels deep, so its shell is not checked.', MAX_SHELL_DEPTH),
     });
   }
