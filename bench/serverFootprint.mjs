@@ -7,8 +7,8 @@
 // (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
-// measured in the same runs; CLIENT_ENV=1 adds ours started with the environment and Node options
-// VS Code's client gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
+// measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
+// environment and Node options VS Code's client gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
 // FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine.
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
@@ -150,7 +150,8 @@ const ourArgs = ourServer();
 // Extra columns measured in the same runs: another build (BEFORE=<folder>), and ours started with
 // the environment VS Code's client adds (CLIENT_ENV=1; server/src/protocol/serverEnvironment.ts).
 const columns = [];
-if (BEFORE) columns.push({ label: 'Before', args: [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()] });
+const beforeServer = () => [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()];
+if (BEFORE) columns.push({ label: 'Before', args: beforeServer() });
 /** What VS Code's client starts the server with (server/src/protocol/serverEnvironment.ts), loaded once. */
 let clientOptions;
 async function vsCodeClientOptions() {
@@ -163,6 +164,7 @@ async function vsCodeClientOptions() {
 if (process.env.CLIENT_ENV === '1') {
   const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await vsCodeClientOptions();
   columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT });
+  if (BEFORE) columns.push({ label: 'Before, started by VS Code', args: [...SERVER_EXEC_ARGV, ...beforeServer()], env: SERVER_ENVIRONMENT });
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
 // FLOOR=1: a server that checks nothing and answers each version at once (bench/lib/floorServer.mjs),
