@@ -24,6 +24,9 @@ export const MAIN_THREAD_COLD_STOP_MS = 5000;
 /** The main thread's heap after a call, past which the workers (with their caps) take over; ~30-60 MB is usual. */
 export const MAIN_THREAD_HEAP_MB = 256;
 
+/** How long a batch of requests waits for more while they keep coming (see settle). */
+export const BATCH_WAIT_MS = 5;
+
 /** Where the guarded script finds the work to run (a global: the script runs in this context). */
 const WORK_KEY = 'dockerWorkbench.mainThreadWork';
 const WORK = Symbol.for(WORK_KEY);
@@ -45,6 +48,7 @@ export interface MainThreadHostOptions {
   stopMs?: number;
   coldStopMs?: number;
   heapMb?: number;
+  batchWaitMs?: number;
 }
 
 export class MainThreadHost {
@@ -52,9 +56,12 @@ export class MainThreadHost {
   private nextId = 1;
   /** Kinds with a complete validation done here: their service is loaded. */
   private readonly warm = new Set<DocumentKind>();
-  /** Calls asked for in this turn of the event loop, run together (see callSoon). */
+  /** Calls asked for and not yet run, run together (see callSoon). */
   private queue: { message: Call; resolve: (result: MainThreadCall) => void }[] = [];
   private flushing: NodeJS.Immediate | undefined;
+  /** Calls asked for since the queue was last looked at, and when its first call came. */
+  private arrived = 0;
+  private queuedAt = 0;
 
   constructor(private readonly options: MainThreadHostOptions) {
     this.host = new LanguageHost(options.services);
@@ -73,15 +80,32 @@ export class MainThreadHost {
   }
 
   /**
-   * The call, run with the others asked for in the same turn of the event loop under one time
-   * limit: each limit starts and joins a thread (0.1-0.3 ms, more when both cores are busy), and
-   * VS Code asks for half a dozen answers after each edit.
+   * The call, run with the others asked for with it under one time limit: each limit starts and
+   * joins a thread (0.1-0.3 ms, at times several ms on this machine), and VS Code asks for half a
+   * dozen answers at once when it shows a file and after each edit.
    */
   callSoon(message: Call): Promise<MainThreadCall> {
     return new Promise((resolve) => {
+      if (this.queue.length === 0) this.queuedAt = performance.now();
       this.queue.push({ message, resolve });
-      this.flushing ??= setImmediate(() => this.flush());
+      this.arrived++;
+      this.flushing ??= setImmediate(() => this.settle());
     });
+  }
+
+  /**
+   * Runs the queue once the calls stop coming. The LSP library hands the server one message per
+   * turn of the event loop, so requests sent together arrive over as many turns: while a turn
+   * brought another call the batch waits one more, up to BATCH_WAIT_MS. A validation is never
+   * held back (the diagnostics of an edit go out first); requests asked in its turn come along.
+   */
+  private settle(): void {
+    this.flushing = undefined;
+    const more = this.arrived > 0;
+    this.arrived = 0;
+    const waiting = more && performance.now() - this.queuedAt < (this.options.batchWaitMs ?? BATCH_WAIT_MS) && !this.queue.some((q) => q.message.type === 'validate');
+    if (waiting) this.flushing = setImmediate(() => this.settle());
+    else this.flush();
   }
 
   /** The call, run now. */
@@ -95,6 +119,7 @@ export class MainThreadHost {
   private flush(): void {
     if (this.flushing) clearImmediate(this.flushing);
     this.flushing = undefined;
+    this.arrived = 0;
     const batch = this.queue;
     this.queue = [];
     const host = this.host;

@@ -156,6 +156,65 @@ test('calls asked for in one turn run together, before a change posted after the
   assert.equal(host.usable, false);
 });
 
+/** One turn of the event loop later (the LSP library hands the server one message per turn). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+test('requests asked over consecutive turns run as one batch under one limit; a validation is not held back for them', async () => {
+  const ran: string[] = [];
+  const host = new MainThreadHost({
+    log: () => undefined,
+    stopMs: 200,
+    coldStopMs: 400,
+    // However slow this machine's turns, the batch waits for the calls of the test.
+    batchWaitMs: 60_000,
+    services: {
+      dockerfile: service({
+        validate: () => {
+          ran.push('validate');
+          return [];
+        },
+        hover: (document) => {
+          ran.push('hover');
+          while (document.getText().includes('spin')) {
+            // stuck on this text
+          }
+          return { contents: { kind: 'markdown', value: document.getText() } };
+        },
+      }),
+    },
+  });
+  const hover = (uri: string) => host.callSoon({ type: 'request', method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 1 } } });
+  const outcomes = async (calls: ReturnType<typeof hover>[]) => (await Promise.all(calls)).map((c) => (c.outcome.kind === 'reply' ? 'reply' : c.outcome.reason));
+  host.post({ type: 'open', uri: URI, languageId: 'dockerfile', version: 1, text: 'FROM a\n' });
+  // Warm: the next calls get the usual limit.
+  await host.callSoon({ type: 'validate', uri: URI });
+
+  // A validation runs in the turn after it was asked, however many requests keep coming after it.
+  ran.length = 0;
+  const validation = host.callSoon({ type: 'validate', uri: URI });
+  const asked = [hover(URI)];
+  await nextTurn();
+  assert.deepEqual(ran, ['validate', 'hover'], 'the validation and the request asked in its turn ran at once');
+  for (let turn = 0; turn < 3; turn++) {
+    asked.push(hover(URI));
+    await nextTurn();
+  }
+  assert.equal((await validation).outcome.kind, 'reply');
+  assert.deepEqual(await outcomes(asked), ['reply', 'reply', 'reply', 'reply']);
+
+  // Requests asked one per turn share a batch: when one of them is stopped, those after it in the
+  // batch are lost with it ('stuck'), not run in a batch of their own after the host retired ('crash').
+  const STUCK = 'file:///tmp/dwb-main-thread/batch/Dockerfile';
+  host.post({ type: 'open', uri: STUCK, languageId: 'dockerfile', version: 1, text: 'FROM spin\n' });
+  const batch = [hover(URI)];
+  await nextTurn();
+  batch.push(hover(STUCK));
+  await nextTurn();
+  batch.push(hover(URI));
+  assert.deepEqual(await outcomes(batch), ['reply', 'stuck', 'stuck']);
+  assert.equal(host.usable, false);
+});
+
 test('a call that leaves the heap past its limit keeps its answer, and the host retires', () => {
   const logs: string[] = [];
   const held: number[][] = [];
