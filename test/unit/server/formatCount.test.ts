@@ -19,7 +19,7 @@ test('what is not a whole safe number is written as String writes it (no comma i
   assert.equal(formatCount(Number.POSITIVE_INFINITY), 'Infinity');
 });
 
-test('the notes of files past the limits are made without Number#toLocaleString or Intl', (t) => {
+test('the notes of files past the limits are made without Number#toLocaleString', (t) => {
   const own = Number.prototype.toLocaleString;
   t.after(() => {
     Number.prototype.toLocaleString = own;
