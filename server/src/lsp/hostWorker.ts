@@ -1,7 +1,7 @@
 // The body of a language-host worker thread: messages in, replies out, one at a time.
 import { parentPort } from 'node:worker_threads';
 import { LanguageHost, type HostMessage } from './host';
-import { flushCodeCache } from './codeCacheHook';
+import { flushCodeCache, ValidationCovers } from './codeCacheHook';
 import { DeltaEncoder } from './diagnosticsDelta';
 
 export { HOST_ROLE } from './workerStart';
@@ -11,14 +11,24 @@ export function runHostWorker(): void {
   if (!port) return;
   const host = new LanguageHost();
   const delta = new DeltaEncoder();
+  const covers = new ValidationCovers();
   port.on('message', (message: HostMessage) => {
     const reply = host.handle(message);
     // A validation's diagnostics cross as what changed since the last answer for the file.
     if (message.type === 'validate' && reply) delta.encode(message.uri, reply);
-    else if (message.type === 'close') delta.forget(message.uri);
-    if (reply) port.postMessage(reply);
+    else if (message.type === 'close') {
+      delta.forget(message.uri);
+      covers.forget(message.uri);
+    }
+    if (!reply) return;
+    port.postMessage(reply);
     // An answer has compiled what the next start needs: the cache is written now (once, and again
-    // after a first check of a kind of document the cache lacks).
-    if (reply) flushCodeCache(message.type === 'validate' && reply.error === undefined ? host.kindOf(message.uri) : undefined);
+    // after a first check or the first edits of a kind of document the cache lacks).
+    let cover: string | undefined;
+    if (message.type === 'validate' && reply.error === undefined) {
+      const kind = host.kindOf(message.uri);
+      if (kind) cover = covers.after(kind, message.uri, reply.version);
+    }
+    flushCodeCache(cover);
   });
 }

@@ -14,7 +14,7 @@ import { LanguageHost } from './host';
 import type { Call, CallOutcome, SyncMessage } from './hostProxy';
 import type { DocumentKind } from '../core/documentKind';
 import type { LanguageService } from '../core/languageService';
-import { flushCodeCache } from './codeCacheHook';
+import { flushCodeCache, ValidationCovers } from './codeCacheHook';
 
 /** A call that loads nothing is stopped after this long (a validation stops its checks at 1 s on its own). */
 export const MAIN_THREAD_STOP_MS = 1500;
@@ -56,6 +56,7 @@ export class MainThreadHost {
   private nextId = 1;
   /** Kinds with a complete validation done here: their service is loaded. */
   private readonly warm = new Set<DocumentKind>();
+  private readonly covers = new ValidationCovers();
   /** Calls asked for and not yet run, run together (see callSoon). */
   private queue: { message: Call; resolve: (result: MainThreadCall) => void }[] = [];
   private flushing: NodeJS.Immediate | undefined;
@@ -76,6 +77,7 @@ export class MainThreadHost {
   post(message: SyncMessage): void {
     // Calls asked for before this message are answered on the state they were asked on.
     if (this.queue.length > 0) this.flush();
+    if (message.type === 'close') this.covers.forget(message.uri);
     this.host?.handle(message);
   }
 
@@ -154,11 +156,12 @@ export class MainThreadHost {
     const started = performance.now();
     const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
-    if (cold && kind && message.type === 'validate' && reply.error === undefined) {
-      this.warm.add(kind);
-      // What this first complete answer compiled is what the next start needs: cache it (once per
-      // bundle, and again when the cache lacks this kind's code).
-      setImmediate(() => flushCodeCache(kind));
+    if (kind && message.type === 'validate' && reply.error === undefined) {
+      if (cold) this.warm.add(kind);
+      // What this answer compiled is what the next start needs: cache it (once per bundle, and
+      // again when the cache lacks this kind's first check or its edits).
+      const cover = this.covers.after(kind, message.uri, reply.version);
+      if (cover !== undefined) setImmediate(() => flushCodeCache(cover));
     }
     return { outcome: { kind: 'reply', reply }, ms, cold };
   }

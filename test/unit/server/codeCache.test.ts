@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import { cacheDigest, HASH_BYTES, MAGIC, requestedCacheFolder, type CodeCacheRecord } from '../../../server/src/codeCache';
 import { buildServer } from '../../../esbuild.server.mjs';
 import { LspPeer } from '../../harness/lspPeer.mjs';
+import { EDIT_VALIDATIONS, ValidationCovers } from '../../../server/src/lsp/codeCacheHook';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 let root: string;
@@ -249,6 +250,23 @@ async function openDockerfiles(peer: LspPeer, lines: string[]): Promise<void> {
   await waitFor(() => ['serverMain', 'serverWorker'].every((b) => lines.some((l) => new RegExp(`${b}\\.js (written|not written|hit|off)`).test(l))));
 }
 
+/** Work for startServer: a small Dockerfile (main thread) opened and edited three times, each edit checked. */
+async function editDockerfile(peer: LspPeer): Promise<void> {
+  const uri = 'file:///tmp/x/edited/Dockerfile';
+  const checked = (version: number) => peer.next((m: any) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60_000);
+  let done = checked(1);
+  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM busybox\nRUN make && cd /tmp\n' } });
+  await done;
+  for (let version = 2; version <= 4; version++) {
+    done = checked(version);
+    const at = { line: 1, character: 8 };
+    peer.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    await done;
+  }
+  // The write follows the third edit's answer in the same thread (setImmediate): a request answered after it comes after it.
+  await peer.request('textDocument/documentSymbol', { textDocument: { uri } });
+}
+
 /** Work for startServer: one small compose file (main thread); done once its diagnostics are in and the main thread has had its turn to write. */
 async function openCompose(peer: LspPeer): Promise<void> {
   const uri = 'file:///tmp/x/compose.yaml';
@@ -294,6 +312,13 @@ test('the built server writes its code cache on the first start and uses it on t
   const again = await startServer(dir, [`--code-cache=${cache}`], {}, openCompose);
   assert.ok(again.includes('code cache: serverMain.js hit') && !again.some((l) => / written$/.test(l)), again.join('; '));
 
+  // Edits run code a first check does not (the incremental parse and validation): the first start
+  // with three edits writes the main thread's cache once more, holding them; the next uses it as it is.
+  const edited = await startServer(dir, [`--code-cache=${cache}`], {}, editDockerfile);
+  assert.ok(edited.includes('code cache: serverMain.js written') && edited.includes('code cache: serverMain.js covers dockerfile, compose, dockerfile-edit'), edited.join('; '));
+  const editedAgain = await startServer(dir, [`--code-cache=${cache}`], {}, editDockerfile);
+  assert.ok(editedAgain.includes('code cache: serverMain.js hit') && !editedAgain.some((l) => / written$/.test(l)), editedAgain.join('; '));
+
   // Standalone with no folder given: $XDG_CACHE_HOME/docker-workbench/language-server.
   const xdg = path.join(dir, 'xdg');
   const standalone = await startServer(dir, [], { XDG_CACHE_HOME: xdg });
@@ -316,4 +341,25 @@ test('the key and checksum tell apart bytes, their split into parts aside, and c
   assert.notDeepEqual(cacheDigest(a, '\0', 'v20.0.0'), cacheDigest(a, '\0', 'v22.0.0'), 'another Node version');
   // A CRC-32 and the length where zlib has crc32 (Node 20.15 on), else the start of a SHA-256.
   if ('crc32' in zlib) assert.equal(cacheDigest(a).readUInt32BE(HASH_BYTES - 4), a.length);
+});
+
+test('validations stand for a kind\'s first check, then its edits once three changed versions were checked', () => {
+  const covers = new ValidationCovers();
+  const A = 'file:///a/Dockerfile';
+  const B = 'file:///b/Dockerfile';
+  assert.equal(covers.after('dockerfile', A, 1), 'dockerfile', 'the first complete check of the kind');
+  assert.equal(covers.after('dockerfile', B, 1), undefined, 'another file opened is no edit');
+  assert.equal(covers.after('dockerfile', A, 1), undefined, 'checked again at the same version (a recheck) is no edit');
+  assert.equal(covers.after('compose', 'file:///a/compose.yaml', 1), 'compose');
+  assert.equal(covers.after('dockerfile', A, 2), undefined);
+  assert.equal(covers.after('dockerfile', B, 2), undefined);
+  assert.equal(covers.after('dockerfile', A, 3), 'dockerfile-edit', `the third changed version of the kind (EDIT_VALIDATIONS ${EDIT_VALIDATIONS})`);
+  assert.equal(covers.after('dockerfile', A, 4), undefined, 'once');
+  // A file closed and opened again starts over: its first check there is no edit.
+  const C = 'file:///a/compose.yaml';
+  assert.equal(covers.after('compose', C, 2), undefined, 'the first edit of compose');
+  covers.forget(C);
+  assert.equal(covers.after('compose', C, 5), undefined, 'reopened: no edit');
+  assert.equal(covers.after('compose', C, 6), undefined, 'the second edit');
+  assert.equal(covers.after('compose', C, 7), 'compose-edit', 'the third edit');
 });
