@@ -7,7 +7,7 @@
 // file, and the first edits of each, see ValidationCovers): a start doing work the cache lacks
 // writes it again, with what it held, so a compose file opened after a session that only checked
 // Dockerfiles does not compile its parser and checks anew at every start (~40 ms of a 10-service
-// file's first answer), nor a session's first keystrokes the incremental parse (~4 ms of a 105-line
+// file's first answer), nor a session's first keystrokes the incremental parse (~2-4 ms of a 105-line
 // Dockerfile's first edit).
 //
 // Trust: a cache is code V8 runs, so it is read only from a folder the user alone can write:

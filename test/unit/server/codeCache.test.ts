@@ -347,16 +347,16 @@ test('validations stand for a kind\'s first check, then its edits once three cha
   const covers = new ValidationCovers();
   const A = 'file:///a/Dockerfile';
   const B = 'file:///b/Dockerfile';
+  const C = 'file:///a/compose.yaml';
   assert.equal(covers.after('dockerfile', A, 1), 'dockerfile', 'the first complete check of the kind');
   assert.equal(covers.after('dockerfile', B, 1), undefined, 'another file opened is no edit');
   assert.equal(covers.after('dockerfile', A, 1), undefined, 'checked again at the same version (a recheck) is no edit');
-  assert.equal(covers.after('compose', 'file:///a/compose.yaml', 1), 'compose');
+  assert.equal(covers.after('compose', C, 1), 'compose');
   assert.equal(covers.after('dockerfile', A, 2), undefined);
   assert.equal(covers.after('dockerfile', B, 2), undefined);
   assert.equal(covers.after('dockerfile', A, 3), 'dockerfile-edit', `the third changed version of the kind (EDIT_VALIDATIONS ${EDIT_VALIDATIONS})`);
   assert.equal(covers.after('dockerfile', A, 4), undefined, 'once');
   // A file closed and opened again starts over: its first check there is no edit.
-  const C = 'file:///a/compose.yaml';
   assert.equal(covers.after('compose', C, 2), undefined, 'the first edit of compose');
   covers.forget(C);
   assert.equal(covers.after('compose', C, 5), undefined, 'reopened: no edit');
