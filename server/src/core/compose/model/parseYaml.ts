@@ -12,6 +12,7 @@ import { t } from '../../l10n';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
 import { leadingKeyLine, splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
 import { duplicateKeyErrors } from './duplicateKeys';
+import { parseYamlSubset } from './subsetYaml';
 
 export interface YamlDocument {
   root: CNode | null;
@@ -91,6 +92,21 @@ const DUPLICATE_KEY = 'DUPLICATE_KEY';
  */
 export const MAX_PARSED_CHUNKS = 2000;
 
+/**
+ * Texts are read by the subset reader (subsetYaml) first and by the `yaml` package where it
+ * declines. The counts say how often each read a text; tests turn the subset reader off to
+ * compare the two and check it covers real files.
+ */
+export const yamlReaders = { subset: true, subsetReads: 0, packageReads: 0 };
+
+function readSubset(source: string) {
+  if (!yamlReaders.subset) return undefined;
+  const read = parseYamlSubset(source);
+  if (read) yamlReaders.subsetReads++;
+  else yamlReaders.packageReads++;
+  return read;
+}
+
 export function parseYaml(text: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
   return withoutStackTraces(() => {
     const chunked = pool && nextPool ? parseChunked(text, pool, nextPool) : undefined;
@@ -142,6 +158,8 @@ function parseWholeText(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const cut = documentCut(text);
+  const read = cut === undefined ? readSubset(text) : undefined;
+  if (read) return { documents: [{ root: read.root, start: read.start, end: text.length }], problems: [], anchored: anchoredNodes(read.root).map((node) => ({ node, document: 0 })), broken: [] };
   const source = cut === undefined ? text : text.slice(0, cut);
   const parsed = parseAllDocuments(source, OPTIONS);
   const list = Array.isArray(parsed) ? parsed : [parsed];
@@ -402,17 +420,20 @@ function contextLines(indents: number[]): string {
 }
 
 function parseChunk(source: string, levels: number, contextLength: number, start: number): ParsedChunk {
-  const doc = parseDocument(source, OPTIONS);
+  const read = readSubset(source);
+  const doc = read ? undefined : parseDocument(source, OPTIONS);
   const base = start - contextLength;
-  let root = fromYaml(doc.contents);
+  let root = read ? read.root : fromYaml(doc!.contents);
   // Down through the stand-in keys to the chunk's own entries.
   for (let level = 0; level < levels; level++) {
     const first = root?.kind === 'map' ? root.pairs[0] : undefined;
     root = first?.key && first.key.start < contextLength ? first.value : null;
   }
   const problems: SyntaxProblem[] = [];
-  collect(problems, withDuplicateKeys(doc), false, base, source);
-  collect(problems, doc.warnings, true, base, source);
+  if (doc) {
+    collect(problems, withDuplicateKeys(doc), false, base, source);
+    collect(problems, doc.warnings, true, base, source);
+  }
   for (const p of problems) {
     if (p.start < start) [p.start, p.end] = [start, Math.max(p.end, start + 1)];
   }
