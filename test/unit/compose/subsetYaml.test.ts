@@ -188,3 +188,12 @@ test('on mangled copies of the corpus files the subset reader agrees with the pa
   assert.ok(read > corpus.length * 10, `only ${read} mangled windows were read`);
   assert.ok(chunked >= corpus.length * 5);
 });
+
+test('flow collections of 100,000 and 50,000 items on one line are read whole', () => {
+  const text = `a: [${Array.from({ length: 100_000 }, (_, i) => `x${i}`).join(', ')}]\nb: {${Array.from({ length: 50_000 }, (_, i) => `k${i}: v`).join(', ')}}\n`;
+  const read = parseYamlSubset(text);
+  assert.ok(read?.root?.kind === 'map');
+  const [a, b] = read.root.pairs;
+  assert.equal(a?.value?.kind === 'seq' && a.value.items.length, 100_000);
+  assert.equal(b?.value?.kind === 'map' && b.value.pairs.length, 50_000);
+});

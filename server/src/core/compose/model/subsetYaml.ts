@@ -128,6 +128,9 @@ class SubsetReader {
   private lineEnd = 0;
   private indent = -1;
   private depth = 0;
+  /** lineEndAt's last answer: the line holding every offset from endFrom to endFound ends at endFound. */
+  private endFrom = -1;
+  private endFound = -1;
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -485,9 +488,16 @@ class SubsetReader {
     return [node, i + 1];
   }
 
+  /**
+   * The end of the line `at` is on. Flow collections ask for every token, always further on, so
+   * the last answer is kept: a collection of many items on one long line is read in linear time.
+   */
   private lineEndAt(at: number): number {
+    if (at >= this.endFrom && at <= this.endFound) return this.endFound;
     const end = this.text.indexOf('\n', at);
-    return end < 0 ? this.length : end;
+    this.endFrom = at;
+    this.endFound = end < 0 ? this.length : end;
+    return this.endFound;
   }
 
   /**
