@@ -8,7 +8,8 @@
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
 // measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
-// environment and Node options VS Code's client gives it. INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
+// environment and Node options VS Code's client gives it (ours also with the arguments the client
+// adds when the input is open as it starts the server: --start-validation-worker past 64 KB). INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
 // FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine.
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
@@ -162,8 +163,9 @@ async function vsCodeClientOptions() {
   return clientOptions;
 }
 if (process.env.CLIENT_ENV === '1') {
-  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await vsCodeClientOptions();
-  columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT });
+  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, startupArgs } = await vsCodeClientOptions();
+  // The client also adds what the documents open at its start ask for (the input is one such).
+  columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
   if (BEFORE) columns.push({ label: 'Before, started by VS Code', args: [...SERVER_EXEC_ARGV, ...beforeServer()], env: SERVER_ENVIRONMENT });
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
@@ -178,7 +180,7 @@ console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}
 // One start of ours (and of each column) to write its code cache (not timed), as any start after a user's first finds it.
 if (process.env.CODE_CACHE !== 'off') {
   const [input] = inputs();
-  for (const { args, env } of [{ args: ourArgs }, ...columns]) await once({ ...input, args, env });
+  for (const { args, env, argsFor } of [{ args: ourArgs }, ...columns]) await once({ ...input, args: [...args, ...(argsFor?.(input) ?? [])], env });
 }
 for (const input of inputs()) {
   const ours = [];
@@ -187,7 +189,7 @@ for (const input of inputs()) {
   for (let run = 0; run < RUNS; run++) {
     const mine = async () => ours.push(await once({ ...input, args: ourArgs }));
     const peer = async () => theirs.push(await once({ ...input, args: [peerServer(input.peer), '--stdio'], initializationOptions: input.peerOptions }));
-    const extra = columns.map((column, i) => async () => others[i].push(await once({ ...input, args: column.args, env: column.env })));
+    const extra = columns.map((column, i) => async () => others[i].push(await once({ ...input, args: [...column.args, ...(column.argsFor?.(input) ?? [])], env: column.env })));
     // Taking turns, the first alternating, so none always starts on a cold disk cache.
     const turn = [mine, peer, ...extra];
     for (let k = 0; k < turn.length; k++) await turn[(run + k) % turn.length]();

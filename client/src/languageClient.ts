@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/messages';
 import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/protocol/serverEnvironment';
+import { serverStartupArgs } from './serverStartupArgs';
 import type { RuleSeverityOverrides } from '../../server/src/core/languageService';
 
 /** The user's rule severities (`dockerWorkbench.rules`). */
@@ -26,7 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   // The language client (dist/vendor/languageclient.js) loads with the first Dockerfile or compose file.
   const { LanguageClient: Client, TransportKind } = require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
-  const args = codeCacheArgs(context);
+  const args = [...codeCacheArgs(context), ...serverStartupArgs(vscode.workspace.textDocuments)];
   // glibc's allocator settings for the server's threads (see serverEnvironment.ts), added to VS Code's environment.
   const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {

@@ -10,3 +10,10 @@ export function servesLanguageServer(argv: readonly string[]): boolean {
 
 /** Small documents are checked in the worker threads too, not on the main thread (see mainThreadHost.ts). */
 export const NO_MAIN_THREAD = '--no-main-thread';
+
+/**
+ * Starts the validation worker with the process, while small documents stay on the main thread:
+ * for a client that knows a document too large for the main thread is open already (VS Code's
+ * client, see protocol/serverEnvironment.ts), so the worker has booted by the time it arrives.
+ */
+export const START_VALIDATION_WORKER = '--start-validation-worker';

@@ -1,7 +1,8 @@
 // Entry point of dist/server.js: the server's start-up, small enough to compile at once. In the
 // main thread it loads the server (dist/serverMain.js) through the code cache, and with
-// --no-main-thread starts the validation worker first (so it boots while the rest of the server
-// loads and answers initialize; otherwise the main thread checks the first, small, files itself);
+// --no-main-thread or --start-validation-worker starts the validation worker first (so it boots
+// while the rest of the server loads and answers initialize; otherwise the main thread checks the
+// first, small, files itself and the worker starts with the first large one);
 // in a worker thread it loads the worker's body (dist/serverWorker.js) the same way.
 // The transport and options come from the command line (see main.ts); --code-cache=<folder> and
 // --no-code-cache choose the cache folder (codeCache.ts).
@@ -10,7 +11,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { isMainThread, workerData, type Worker } from 'node:worker_threads';
 import { installCodeCacheHook, loadBundle, requestedCacheFolder, usableCacheFolder } from './codeCache';
-import { NO_MAIN_THREAD, servesLanguageServer } from './commandLine';
+import { NO_MAIN_THREAD, START_VALIDATION_WORKER, servesLanguageServer } from './commandLine';
 import { HOST_ROLE, WORKER_MEMORY_MB, startHostWorker, type HostWorkerData } from './lsp/workerStart';
 
 function startMainThread(): void {
@@ -21,7 +22,8 @@ function startMainThread(): void {
   const codeCache = serving ? usableCacheFolder(requestedCacheFolder(process.argv, process.env)) : undefined;
   const data: HostWorkerData = { role: HOST_ROLE, ...(codeCache ? { codeCache } : {}) };
   let started: Worker | undefined;
-  if (serving && process.argv.includes(NO_MAIN_THREAD) && !process.argv.includes('--inline')) {
+  const early = process.argv.includes(NO_MAIN_THREAD) || process.argv.includes(START_VALIDATION_WORKER);
+  if (serving && early && !process.argv.includes('--inline')) {
     const worker = startHostWorker(__filename, WORKER_MEMORY_MB, data);
     started = worker;
     // Until the server takes it, it must not keep a process alive that ends for another reason.

@@ -3,7 +3,8 @@
 // comes from the command line, as vscode-languageserver reads it: `--stdio` for other editors,
 // `--node-ipc` for VS Code's client, `--socket=PORT` or `--pipe=NAME` otherwise; `--inline` runs
 // everything in one thread with no time limit, `--no-main-thread` sends small documents to the
-// worker threads too. Run directly (`node serverMain.js --stdio`) it works the same without
+// worker threads too, `--start-validation-worker` starts the validation worker with the process
+// (a client that knows a large document is open). Run directly (`node serverMain.js --stdio`) it works the same without
 // the cache. The same file is the body of the server's worker threads when dist/serverWorker.js,
 // the smaller bundle made for them, is not beside it.
 import * as fs from 'node:fs';
@@ -14,7 +15,7 @@ import { startServer, SERVER_NAME, SERVER_VERSION } from './lsp/server';
 import { formatError } from './lsp/formatError';
 import { runHostWorker } from './lsp/hostWorker';
 import { HOST_ROLE, type HostWorkerData } from './lsp/workerStart';
-import { NO_MAIN_THREAD, servesLanguageServer } from './commandLine';
+import { NO_MAIN_THREAD, START_VALIDATION_WORKER, servesLanguageServer } from './commandLine';
 
 /** What the start-up (launcher.ts) hands the server. */
 export interface Boot {
@@ -33,7 +34,7 @@ export function runServer(boot?: Boot): void {
   if (!servesLanguageServer(process.argv)) {
     process.stderr.write(
       `${SERVER_NAME} ${SERVER_VERSION}: a language server for Dockerfiles and compose files.\n` +
-        'Usage: node server.js --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME) [--inline | --no-main-thread]\n' +
+        'Usage: node server.js --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME) [--inline | --no-main-thread | --start-validation-worker]\n' +
         '                                [--code-cache=FOLDER | --no-code-cache]\n',
     );
     process.exit(2);
@@ -52,7 +53,8 @@ export function runServer(boot?: Boot): void {
   }
   const workerBundle = path.join(__dirname, 'serverWorker.js');
   const mainThread = !process.argv.includes(NO_MAIN_THREAD);
-  startServer(connection, { mainThread, ...(boot ?? { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename }) });
+  const startValidationWorker = process.argv.includes(START_VALIDATION_WORKER);
+  startServer(connection, { mainThread, startValidationWorker, ...(boot ?? { workerEntry: fs.existsSync(workerBundle) ? workerBundle : __filename }) });
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === HOST_ROLE) runHostWorker();

@@ -25,6 +25,7 @@ import {
   type BuildContextsParams, type BuiltImageParams, type InitializationOptions, type LocalImagesParams, type SettingsParams, type StackFilesParams, type WorkspaceTrustParams,
   ExplainDockerfileRequest, type ExplainDockerfileParams,
 } from '../protocol/messages';
+import { MAIN_THREAD_MAX_CHARS } from '../protocol/serverEnvironment';
 import { formatError } from './formatError';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { publishedChange } from './diagnosticsDelta';
@@ -61,12 +62,7 @@ export const REQUEST_COLD_START_MS = 2000;
 /** A recheck made from expired file system answers waits this long without an edit (see rechecks). */
 export const RECHECK_PAUSE_MS = 500;
 export { WORKER_MEMORY_MB } from './workerStart';
-/**
- * While the open documents together are at most this long (about 1,900 Dockerfile lines, or a
- * compose project of 190 services like the benchmarks'), the main thread checks and answers them (mainThreadHost.ts):
- * their checks take a few milliseconds, less than a worker's hop, and far less than its start.
- */
-export const MAIN_THREAD_MAX_CHARS = 64 * 1024;
+export { MAIN_THREAD_MAX_CHARS };
 /** A document whose check or request took longer than this on the main thread goes to the workers until it is closed. */
 export const MAIN_THREAD_SLOW_MS = 100;
 /** With the main thread's host: when the code cache is written if no check on the main thread did it first. */
@@ -77,10 +73,12 @@ export interface ServerOptions {
   workerEntry?: string;
   /** Given to each worker (the code cache folder). */
   workerData?: Omit<HostWorkerData, 'role'>;
-  /** The validation worker the start-up already started (launcher.ts, with --no-main-thread), taken at initialize. */
+  /** The validation worker the start-up already started (launcher.ts, with --no-main-thread or --start-validation-worker), taken at initialize. */
   takeStartedWorker?: () => Worker | undefined;
   /** False: small documents go to the workers too (`--no-main-thread`). Only with workerEntry. */
   mainThread?: boolean;
+  /** The validation worker starts at initialize with the main thread's host too (`--start-validation-worker`). */
+  startValidationWorker?: boolean;
   /** Services to advertise instead of the shipped two (whose capabilities are ADVERTISED_CAPABILITIES). */
   services?: Record<DocumentKind, LanguageService>;
 }
@@ -351,10 +349,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     stateChanged();
     // Without the main thread's host the validation worker starts now (dist/server.js started it
     // before loading the server; it is taken now), while the client finishes its own start-up, so
-    // the first file opened is checked without waiting for it. Otherwise each worker starts with
-    // the first document too large for the main thread, the request worker with its first request
-    // then: small files and a client that only shows diagnostics (a linter, CI) never pay for them.
-    if (!mainThread) validation.start();
+    // the first file opened is checked without waiting for it; the same when the client said a
+    // document too large for the main thread is open (--start-validation-worker). Otherwise each
+    // worker starts with the first document too large for the main thread, the request worker
+    // with its first request then: small files and a client that only shows diagnostics (a
+    // linter, CI) never pay for them.
+    if (!mainThread || options.startValidationWorker) validation.start();
     // Node loads the global `performance` (perf_hooks, eight internal modules, ~2 ms) on first use,
     // which would be the first check's time limit: load it while the client reads this answer.
     setImmediate(() => performance.now());

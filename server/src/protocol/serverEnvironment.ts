@@ -4,6 +4,8 @@
 // would otherwise each grow a malloc arena of their own. MALLOC_MMAP_THRESHOLD_: a fixed threshold,
 // so reading the megabyte-sized bundles at start-up does not raise glibc's dynamic one and keep
 // freed memory in the heap. Measured in BENCHMARKS.md ("Second memory pass"): 4-9 MB less at peak.
+import { START_VALIDATION_WORKER } from '../commandLine';
+
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
   MALLOC_MMAP_THRESHOLD_: '131072',
@@ -26,4 +28,23 @@ export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 /** The settings not already in `env` (a user's own choice wins). */
 export function serverEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(SERVER_ENVIRONMENT).filter(([key]) => env[key] === undefined));
+}
+
+/**
+ * While the open documents together are at most this long (about 1,900 Dockerfile lines, or a
+ * compose project of 190 services like the benchmarks'), the main thread checks and answers them
+ * (lsp/mainThreadHost.ts): their checks take a few milliseconds, less than a worker's hop, and far
+ * less than its start. Longer, the validation worker takes them.
+ */
+export const MAIN_THREAD_MAX_CHARS = 64 * 1024;
+
+/**
+ * What the client adds to the server's command line for the documents open when it starts the
+ * server (`openChars`: their length together). Past MAIN_THREAD_MAX_CHARS the first of them goes to
+ * the validation worker, which otherwise starts only then and takes ~100 ms to come up: started
+ * with the process, it boots while the main thread loads. Otherwise nothing: small files never
+ * start it.
+ */
+export function startupArgs(openChars: number): string[] {
+  return openChars > MAIN_THREAD_MAX_CHARS ? [START_VALIDATION_WORKER] : [];
 }

@@ -2,7 +2,8 @@
 // settings, each only when the user's environment does not set it already.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, serverEnvironment } from '../../../server/src/protocol/serverEnvironment';
+import { MAIN_THREAD_MAX_CHARS, SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, serverEnvironment, startupArgs } from '../../../server/src/protocol/serverEnvironment';
+import { START_VALIDATION_WORKER } from '../../../server/src/commandLine';
 
 test('the client adds the allocator settings to an environment without them', () => {
   assert.deepEqual(serverEnvironment({ PATH: '/usr/bin' }), { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
@@ -24,4 +25,10 @@ test('the Node options the client starts the server with are ones node accepts',
   // One MB per semi-space: the new space stays at 2 MB.
   assert.ok(newSpace(SERVER_EXEC_ARGV) <= 2 * 1024 * 1024);
   assert.ok(newSpace([]) > 4 * 1024 * 1024, 'without the option it grows');
+});
+
+test('open documents too long for the main thread have the validation worker start with the process', () => {
+  assert.deepEqual(startupArgs(0), []);
+  assert.deepEqual(startupArgs(MAIN_THREAD_MAX_CHARS), []);
+  assert.deepEqual(startupArgs(MAIN_THREAD_MAX_CHARS + 1), [START_VALIDATION_WORKER]);
 });

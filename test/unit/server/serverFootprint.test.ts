@@ -143,6 +143,43 @@ test('small documents start no worker thread; a larger one starts the validation
   }
 });
 
+test('told a large file is open (--start-validation-worker), the server has its validation worker up before the first file; small files stay on the main thread', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
+  await buildServer(dir);
+  const peer = new LspPeer(process.execPath, [path.join(dir, 'server.js'), '--stdio', '--no-code-cache', '--start-validation-worker']);
+  try {
+    const started: string[] = [];
+    peer.observe((m) => {
+      const match = m.method === 'window/logMessage' ? /^(\w+) worker started \((\w+)\)/.exec(m.params.message) : null;
+      if (match) started.push(`${match[1]} ${match[2]}`);
+    });
+    const up = peer.next((m) => m.method === 'window/logMessage' && /^validation worker started/.test(m.params.message), 30_000);
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    await up;
+    assert.deepEqual(started, ['validation first'], 'started before any document arrived');
+    const diagnostics = (uri: string, version: number) => peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, 60_000);
+    const large = 'file:///tmp/dwb-footprint/early/large/Dockerfile';
+    const text = `FROM alpine:3.20\n${'RUN echo "a line long enough to fill the file quickly, again and again"\n'.repeat(1000)}RUNN x\n`;
+    assert.ok(text.length > MAIN_THREAD_MAX_CHARS);
+    let ready = diagnostics(large, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: large, languageId: 'dockerfile', version: 1, text } });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    peer.notify('textDocument/didClose', { textDocument: { uri: large } });
+    // With the large file closed, a small one is the main thread's: answered without a request worker.
+    const small = 'file:///tmp/dwb-footprint/early/Dockerfile';
+    ready = diagnostics(small, 1);
+    peer.notify('textDocument/didOpen', { textDocument: { uri: small, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUNN echo hi\n' } });
+    assert.ok((await ready).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+    const hover = await peer.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 1 } });
+    assert.match(hover.contents.value, /FROM/);
+    assert.deepEqual(started, ['validation first'], 'the worker the start-up started took the large file; nothing else started');
+  } finally {
+    await peer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a small file whose check is slow on the main thread goes to the validation worker; the others stay', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
   await buildServer(dir);
