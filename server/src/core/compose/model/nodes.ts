@@ -1,5 +1,6 @@
 // The compose core's own YAML node tree: plain objects with absolute offsets into the document
-// text. They are built from the `yaml` package's nodes once per parsed chunk and then only read,
+// text. They are read straight from the text (subsetYaml.ts) or built from the `yaml` package's
+// nodes (where that reader declines) once per parsed chunk and then only read,
 // which keeps every later step (checks, navigation, completion) free of the library's types and
 // lets cached chunks be moved to a new offset by a cheap walk.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';

@@ -6,7 +6,9 @@
 // parser's best guess) serves completion and navigation, and checks leave it alone (see
 // brokenBlocks). A key repeated in a mapping is the parser's duplicate-key error but breaks
 // nothing: readers take the last one. Text the splitter cannot place is parsed whole, and its
-// errors are then assigned to the top-level entry or service they fall in.
+// errors are then assigned to the top-level entry or service they fall in. Each text (a chunk, or
+// the whole) is read by our reader of the YAML compose files are written in (subsetYaml) and by
+// the `yaml` package only where that declines: then it has something to report, or is unusual.
 import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptions, type YAMLError } from 'yaml';
 import { t } from '../../l10n';
 import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
