@@ -77,6 +77,9 @@ const READ = [
   'x: &al 1\ny: [*al, *al]\n',
   'url: http://host:80/path#frag\nport: 8080:80\nmsg: a#b\ncolon: a:b\nq: -1\nr: :x\ns: ?x\n',
   'services:\n  web:\n    image: "nginx:1.25"\n    ports: ["127.0.0.1:8080:80"]\n    environment:\n      - A=1\n      - B=${X:-y}\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost || exit 1"]\n',
+  'a: "x\ud800"\nb: \udc00y\nk\ud800: [\ud800, "\udc00"]\n', // lone surrogates are characters like any other
+  '\u00a0a: \u00a0b\u00a0\nc: \u3000\n', // so are spaces other than the ASCII one
+  'a: "\\uD83D\\uDE00 \\U0010FFFF \\x00 \\N\\_\\L\\P"\n',
   '',
   '# only a comment\n',
   '   \n\n',
