@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NodeMemo, isSelfContained } from '../../../server/src/core/compose/model/nodeMemo';
-import { fromYaml, shiftNode } from '../../../server/src/core/compose/model/nodes';
+import { shiftNode } from '../../../server/src/core/compose/model/nodes';
+import { fromYaml } from '../../../server/src/core/compose/model/yamlPackage';
 import { parseDocument } from 'yaml';
 
 const node = (text: string) => fromYaml(parseDocument(text).contents)!;

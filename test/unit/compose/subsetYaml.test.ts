@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { fromYaml } from '../../../server/src/core/compose/model/nodes';
+import { fromYaml } from '../../../server/src/core/compose/model/yamlPackage';
 import { parseYamlSubset } from '../../../server/src/core/compose/model/subsetYaml';
 import { parseYaml, yamlReaders } from '../../../server/src/core/compose/model/parseYaml';
 

@@ -3,7 +3,8 @@
 // the services implement), and a language host evaluates a service the first time a document of
 // its kind needs one, so a Dockerfile-only session never loads the compose schema and YAML parser
 // and a compose-only one never loads the Dockerfile rules or the shell parser. Which modules were
-// evaluated is read from the module cache of a fresh process. And the bundle is ASCII only: one
+// evaluated is read from the module cache of a fresh process (the YAML package only when our own
+// reader declines a compose text). And the bundle is ASCII only: one
 // character beyond Latin-1 (a Greek mu in a regular expression did it) makes V8 keep the whole
 // 2.7 MB source as a two-byte string, 5.5 MB in every thread that loads it.
 import { test } from 'node:test';
@@ -69,6 +70,11 @@ test('a host that only sees Dockerfiles never evaluates the compose service, and
   assert.deepEqual(JSON.parse(compose.output), { loaded: ['compose'], validated: true, hovered: true });
   assert.ok(compose.modules.some(isCompose), 'the compose checks ran');
   assert.deepEqual(compose.modules.filter(isDockerfileRules), []);
+  // The subset reader read it: the YAML package was never evaluated; a text it declines (a tag) evaluates it.
+  const yamlPackage = (m: string) => m.startsWith('node_modules/yaml/');
+  assert.deepEqual(compose.modules.filter(yamlPackage), []);
+  const tagged = evaluatedBy(session('file:///tmp/dwb-lazy/compose.yaml', 'dockercompose', COMPOSE.replace('image: nginx', 'image: !reset null'), 2, 6));
+  assert.ok(tagged.modules.some(yamlPackage), 'the package read the tagged file');
   // build.target reads the Dockerfile's stage names with the Dockerfile parser, and nothing above it.
   const dockerfileModules = compose.modules.filter((m) => m.startsWith('server/src/core/dockerfile/'));
   assert.ok(dockerfileModules.includes('server/src/core/dockerfile/syntax/parser.ts'), dockerfileModules.join('\n'));

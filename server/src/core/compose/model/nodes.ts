@@ -1,13 +1,12 @@
 // The compose core's own YAML node tree: plain objects with absolute offsets into the document
 // text. They are read straight from the text (subsetYaml.ts) or built from the `yaml` package's
-// nodes (where that reader declines) once per parsed chunk and then only read,
+// nodes (yamlPackage.ts, where that reader declines) once per parsed chunk and then only read,
 // which keeps every later step (checks, navigation, completion) free of the library's types and
 // lets cached chunks be moved to a new offset by a cheap walk.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
-interface NodeBase {
+export interface NodeBase {
   /** Offset of the node's first character (after its tag/anchor). */
   start: number;
   /** Offset just past the node's value. */
@@ -45,49 +44,6 @@ export interface SeqNode extends NodeBase {
 }
 
 export type CNode = ScalarNode | AliasNode | MapNode | SeqNode;
-
-const STYLES: Record<string, ScalarStyle> = {
-  PLAIN: 'plain',
-  QUOTE_SINGLE: 'single',
-  QUOTE_DOUBLE: 'double',
-  BLOCK_LITERAL: 'literal',
-  BLOCK_FOLDED: 'folded',
-};
-
-/** Converts a `yaml` node (and everything under it) into the core's node tree. */
-export function fromYaml(node: unknown): CNode | null {
-  if (!node || typeof node !== 'object') return null;
-  const n = node as YamlNode & { range?: [number, number, number] | null; anchor?: string; tag?: string };
-  const [start, end] = n.range ?? [0, 0];
-  const base: NodeBase = { start, end };
-  if (n.anchor) base.anchor = n.anchor;
-  if (n.tag) base.tag = n.tag;
-  if (isScalar(n)) {
-    const v = n.value;
-    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
-      ? v
-      : typeof v === 'bigint' ? Number(v) : String(v);
-    return { kind: 'scalar', ...base, value, style: STYLES[n.type ?? 'PLAIN'] ?? 'plain' };
-  }
-  if (isAlias(n)) return { kind: 'alias', ...base, name: n.source };
-  if (isMap(n)) {
-    const pairs: PairNode[] = [];
-    for (const item of n.items) {
-      if (isPair(item)) pairs.push({ key: fromYaml(item.key), value: fromYaml(item.value) });
-    }
-    const last = pairs[pairs.length - 1];
-    // A block collection ends where its last value ends (the parser's own end runs over trailing comments).
-    if (!n.flow && last) base.end = (last.value ?? last.key ?? base).end;
-    return { kind: 'map', ...base, pairs, flow: Boolean(n.flow) };
-  }
-  if (isSeq(n)) {
-    const items = n.items.map((item) => (isPair(item) ? fromYaml(item.value) : fromYaml(item)));
-    const last = items[items.length - 1];
-    if (!n.flow && last) base.end = last.end;
-    return { kind: 'seq', ...base, items, flow: Boolean(n.flow) };
-  }
-  return null;
-}
 
 /** Moves every offset in a tree by `delta` (a cached chunk reused further down the text). */
 export function shiftNode(node: CNode | null, delta: number): void {

@@ -9,12 +9,14 @@
 // errors are then assigned to the top-level entry or service they fall in. Each text (a chunk, or
 // the whole) is read by our reader of the YAML compose files are written in (subsetYaml) and by
 // the `yaml` package only where that declines: then it has something to report, or is unusual.
-import { parseAllDocuments, parseDocument, type ParseOptions, type DocumentOptions, type YAMLError } from 'yaml';
+import type { ParseOptions, DocumentOptions, YAMLError } from 'yaml';
 import { t } from '../../l10n';
-import { fromYaml, keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
+import { keyText, shiftNode, walk, type CNode, type MapNode, type PairNode } from './nodes';
 import { leadingKeyLine, splitChunks, splitEntry, type ChunkSpan, type EntrySplit } from './splitChunks';
-import { duplicateKeyErrors } from './duplicateKeys';
 import { parseYamlSubset } from './subsetYaml';
+
+/** The `yaml` package and what reads its nodes, evaluated the first time the subset reader declines a text. */
+const yamlPackage = () => require('./yamlPackage') as typeof import('./yamlPackage');
 
 export interface YamlDocument {
   root: CNode | null;
@@ -163,6 +165,7 @@ function parseWholeText(text: string): ParsedYaml {
   const read = cut === undefined ? readSubset(text) : undefined;
   if (read) return { documents: [{ root: read.root, start: read.start, end: text.length }], problems: [], anchored: anchoredNodes(read.root).map((node) => ({ node, document: 0 })), broken: [] };
   const source = cut === undefined ? text : text.slice(0, cut);
+  const { parseAllDocuments, fromYaml } = yamlPackage();
   const parsed = parseAllDocuments(source, OPTIONS);
   const list = Array.isArray(parsed) ? parsed : [parsed];
   list.forEach((doc, index) => {
@@ -184,7 +187,7 @@ function parseWholeText(text: string): ParsedYaml {
 
 /** The parser's errors with the duplicate keys among them, in text order. */
 function withDuplicateKeys(doc: { contents: unknown; errors: YAMLError[] }): YAMLError[] {
-  const duplicates = duplicateKeyErrors(doc);
+  const duplicates = yamlPackage().duplicateKeyErrors(doc);
   return duplicates.length === 0 ? doc.errors : [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
@@ -423,9 +426,9 @@ function contextLines(indents: number[]): string {
 
 function parseChunk(source: string, levels: number, contextLength: number, start: number): ParsedChunk {
   const read = readSubset(source);
-  const doc = read ? undefined : parseDocument(source, OPTIONS);
+  const doc = read ? undefined : yamlPackage().parseDocument(source, OPTIONS);
   const base = start - contextLength;
-  let root = read ? read.root : fromYaml(doc!.contents);
+  let root = read ? read.root : yamlPackage().fromYaml(doc!.contents);
   // Down through the stand-in keys to the chunk's own entries.
   for (let level = 0; level < levels; level++) {
     const first = root?.kind === 'map' ? root.pairs[0] : undefined;
