@@ -1,6 +1,6 @@
 // Reads the YAML compose files are written in straight into the core's node tree, without the
-// `yaml` package: block mappings and sequences, one-line plain, quoted and flow values, block
-// scalars, anchors and aliases. The package's first parse in a process runs its lexer, parser and
+// `yaml` package: block mappings and sequences, one-line plain and quoted scalars, flow
+// collections (over several lines too), block scalars, anchors and aliases. The package's first parse in a process runs its lexer, parser and
 // composer cold, which was most of a compose file's first answer (17 of 33 ms for ten services);
 // this is one small pass over the lines. Anything outside the subset, and anything the package
 // would report (an error, a warning, a repeated key), gives undefined and the caller parses with
@@ -54,7 +54,7 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value under the core schema. */
-export function resolvePlain(source: string): string | number | boolean | null {
+function resolvePlain(source: string): string | number | boolean | null {
   const c = source.charCodeAt(0);
   // Most values start with a letter other than those of null, true, false, .inf and .nan.
   if (source.length > 0 && !(c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || /^[nNtTfF]/.test(source))) return source;
@@ -154,7 +154,7 @@ class SubsetReader {
       this.seek(this.lineStart);
     }
     if (this.indent < 0) {
-      if (start > 0 || marker) outside(); // the package reads a marker over nothing as a null scalar
+      if (marker) outside(); // the package reads a marker over nothing as a null scalar
       return { root: null, start: 0 };
     }
     let root: CNode;
