@@ -91,6 +91,34 @@ test('the server bundle is ASCII only, so every thread keeps its source as one-b
   assert.deepEqual(beyond, []);
 });
 
+test('the server loads no Node module its libraries only need for other transports or helpers (crypto, child_process, fs/promises)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
+  await buildServer(dir);
+  // What the process loaded, written as it exits (the server's own stdout is the transport).
+  const preload = path.join(dir, 'modules.cjs');
+  const list = path.join(dir, 'modules.txt');
+  fs.writeFileSync(preload, `const base = process.moduleLoadList.length; process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.slice(base).join('\\n')));`);
+  const peer = new LspPeer(process.execPath, ['-r', preload, path.join(dir, 'server.js'), '--stdio', '--no-code-cache']);
+  try {
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    peer.notify('initialized', {});
+    for (const [uri, languageId, text] of [['file:///tmp/dwb-modules/compose.yaml', 'dockercompose', 'services:\n  web:\n    image: nginx\n'], ['file:///tmp/dwb-modules/Dockerfile', 'dockerfile', 'FROM alpine\nRUNN x\n']]) {
+      const published = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, 30_000);
+      peer.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      await published;
+    }
+    await peer.request('shutdown', null);
+    peer.notify('exit', null);
+    await new Promise<void>((resolve) => { if (peer.child.exitCode !== null) resolve(); else peer.child.once('exit', () => resolve()); });
+    const loaded = fs.readFileSync(list, 'utf8').split('\n');
+    assert.ok(loaded.includes('NativeModule worker_threads'), loaded.join(', '));
+    assert.deepEqual(loaded.filter((m) => /^NativeModule (crypto|child_process|fs\/promises|dgram|internal\/readline\/interface)$/.test(m)), []);
+  } finally {
+    await peer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('small documents start no worker thread; a larger one starts the validation worker, its first request the request worker', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-footprint-'));
   await buildServer(dir);

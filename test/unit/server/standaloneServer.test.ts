@@ -93,3 +93,69 @@ test('editing a base compose file republishes the diagnostics of an open -f over
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Speaks LSP over a socket the server connected to: sends a request and waits for its answer, or waits for a notification. */
+function socketPeer(socket: import('node:net').Socket) {
+  let buffer = Buffer.alloc(0);
+  const waiting: { match: (m: any) => boolean; resolve: (m: any) => void }[] = [];
+  socket.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())?.[1]);
+      if (buffer.length < end + 4 + length) return;
+      const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString('utf8'));
+      buffer = buffer.subarray(end + 4 + length);
+      const index = waiting.findIndex((w) => w.match(message));
+      if (index >= 0) waiting.splice(index, 1)[0]!.resolve(message);
+    }
+  });
+  const send = (message: object) => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+    socket.write(`Content-Length: ${body.length}\r\n\r\n`);
+    socket.write(body);
+  };
+  const next = (match: (m: any) => boolean) => new Promise<any>((resolve) => waiting.push({ match, resolve }));
+  return { send, next };
+}
+
+// The transports other editors may choose: the server connects to the port or the pipe it is given.
+for (const transport of ['socket', 'pipe'] as const) {
+  test(`node server.js --${transport}=… connects, answers initialize and publishes diagnostics`, async () => {
+    const net = await import('node:net');
+    const { spawn } = await import('node:child_process');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-transport-'));
+    const listener = net.createServer();
+    try {
+      await buildServer(dir);
+      const address = transport === 'pipe' ? path.join(dir, 'lsp.sock') : 0;
+      await new Promise<void>((resolve) => listener.listen(address, () => resolve()));
+      const arg = transport === 'pipe' ? `--pipe=${address}` : `--socket=${(listener.address() as import('node:net').AddressInfo).port}`;
+      const connected = new Promise<import('node:net').Socket>((resolve) => listener.once('connection', resolve));
+      const child = spawn(process.execPath, [path.join(dir, 'server.js'), arg, '--no-code-cache'], { stdio: 'ignore' });
+      try {
+        const peer = socketPeer(await connected);
+        const answer = peer.next((m) => m.id === 1);
+        peer.send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+        assert.equal((await answer).result.serverInfo.name, 'docker-workbench-language-server');
+        peer.send({ method: 'initialized', params: {} });
+        const uri = `file:///tmp/dwb-${transport}/Dockerfile`;
+        const published = peer.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+        peer.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine\nRUNN x\n' } } });
+        assert.ok((await published).params.diagnostics.some((d: { code: string }) => d.code === 'unknown-instruction'));
+        const down = peer.next((m) => m.id === 2);
+        peer.send({ id: 2, method: 'shutdown', params: null });
+        await down;
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        peer.send({ method: 'exit', params: null });
+        assert.equal(await exited, 0);
+      } finally {
+        child.kill();
+      }
+    } finally {
+      listener.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
