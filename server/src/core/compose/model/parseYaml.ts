@@ -162,19 +162,10 @@ function parseWholeText(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const cut = documentCut(text);
-  const read = cut === undefined ? readSubset(text) : undefined;
-  if (read) return { documents: [{ root: read.root, start: read.start, end: text.length }], problems: [], anchored: anchoredNodes(read.root).map((node) => ({ node, document: 0 })), broken: [] };
   const source = cut === undefined ? text : text.slice(0, cut);
-  const { parseAllDocuments, fromYaml } = yamlPackage();
-  const parsed = parseAllDocuments(source, OPTIONS);
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  list.forEach((doc, index) => {
-    const range = doc.range ?? [0, source.length, source.length];
-    // The last document runs to the end of the text (trailing comments and breaks included).
-    documents.push({ root: fromYaml(doc.contents), start: range[0], end: index === list.length - 1 ? text.length : range[2] });
-    collect(problems, withDuplicateKeys(doc), false, 0, source);
-    collect(problems, doc.warnings, true, 0, source);
-  });
+  const read = cut === undefined ? readSubset(text) : undefined;
+  if (read) documents.push({ root: read.root, start: read.start, end: text.length });
+  else readWithPackage(source, text.length, documents, problems);
   if (documents.length === 0) documents.push({ root: null, start: 0, end: text.length });
   const anchored = documents.flatMap((doc, document) => anchoredNodes(doc.root).map((node) => ({ node, document })));
   const broken = localizeErrors(source, documents, problems);
@@ -183,6 +174,20 @@ function parseWholeText(text: string): ParsedYaml {
   const rest = text.slice(cut);
   broken.push({ start: cut, end: text.length, path: [], names: writtenKeys(rest), anchors: writtenAnchors(rest) });
   return { documents, problems: problems.slice(0, MAX_PROBLEMS), anchored, broken, cut };
+}
+
+/** The documents of `source` (the text up to any cut, `textLength` long in all) and their problems, read by the package. */
+function readWithPackage(source: string, textLength: number, documents: YamlDocument[], problems: SyntaxProblem[]): void {
+  const { parseAllDocuments, fromYaml } = yamlPackage();
+  const parsed = parseAllDocuments(source, OPTIONS);
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  list.forEach((doc, index) => {
+    const range = doc.range ?? [0, source.length, source.length];
+    // The last document runs to the end of the text (trailing comments and breaks included).
+    documents.push({ root: fromYaml(doc.contents), start: range[0], end: index === list.length - 1 ? textLength : range[2] });
+    collect(problems, withDuplicateKeys(doc), false, 0, source);
+    collect(problems, doc.warnings, true, 0, source);
+  });
 }
 
 /** The parser's errors with the duplicate keys among them, in text order. */
