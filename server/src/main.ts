@@ -4,9 +4,9 @@
 // `--node-ipc` for VS Code's client, `--socket=PORT` or `--pipe=NAME` otherwise; `--inline` runs
 // everything in one thread with no time limit, `--no-main-thread` sends small documents to the
 // worker threads too, `--start-validation-worker` starts the validation worker with the process
-// (a client that knows a large document is open). Run directly (`node serverMain.js --stdio`) it works the same without
-// the cache. The same file is the body of the server's worker threads when dist/serverWorker.js,
-// the smaller bundle made for them, is not beside it.
+// (a client that knows a large document is open). Run directly (`node serverMain.js --stdio`) it
+// works the same without the cache. The same file is the body of the server's worker threads when
+// dist/serverWorker.js, the smaller bundle made for them, is not beside it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, workerData, type Worker } from 'node:worker_threads';

@@ -45,6 +45,11 @@ export class ValidationCovers {
     return edits === EDIT_VALIDATIONS ? `${kind}-edit` : undefined;
   }
 
+  /** Whether a complete check of a document of `kind` has been seen (its service is loaded). */
+  checked(kind: string): boolean {
+    return this.first.has(kind);
+  }
+
   forget(uri: string): void {
     this.versions.delete(uri);
   }

@@ -54,8 +54,7 @@ export interface MainThreadHostOptions {
 export class MainThreadHost {
   private host: LanguageHost | undefined;
   private nextId = 1;
-  /** Kinds with a complete validation done here: their service is loaded. */
-  private readonly warm = new Set<DocumentKind>();
+  /** The complete validations done here: which kinds are warm (their service loaded), and the code cache's covers. */
   private readonly covers = new ValidationCovers();
   /** Calls asked for and not yet run, run together (see callSoon). */
   private queue: { message: Call; resolve: (result: MainThreadCall) => void }[] = [];
@@ -146,7 +145,7 @@ export class MainThreadHost {
 
   /** Whether a call about a document of this kind gets the cold time limit (no complete check of the kind yet). */
   private isCold(kind: DocumentKind | undefined): boolean {
-    return kind === undefined || !this.warm.has(kind);
+    return kind === undefined || !this.covers.checked(kind);
   }
 
   /** One call, inside the time limit. */
@@ -157,7 +156,6 @@ export class MainThreadHost {
     const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
     if (kind && message.type === 'validate' && reply.error === undefined) {
-      if (cold) this.warm.add(kind);
       // What this answer compiled is what the next start needs: cache it (once per bundle, and
       // again when the cache lacks this kind's first check or its edits).
       const cover = this.covers.after(kind, message.uri, reply.version);
