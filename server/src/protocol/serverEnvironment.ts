@@ -22,8 +22,13 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
  * purpose: giving the workers back their own young generation (the flag cleared once the main
  * thread's heap is made) cost 5-7 MB at the peak of a 10,016-line Dockerfile or 1,000 compose
  * services for no faster edits, and first answers within 0-3% (BENCHMARKS.md, "Eleventh pass").
+ * --no-lazy-feedback-allocation: V8 otherwise gives a function its inline caches only after it
+ * has run a while, so code that runs once or a few times (a first check runs each rule once, the
+ * first edits the incremental path) looks every property up the slow way. With them from the first
+ * call a 105-line Dockerfile's first answer came ~2 ms (10%) sooner and the first edits' ~0.5 ms,
+ * at the same peak memory (BENCHMARKS.md, "Fourteenth pass").
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--no-lazy-feedback-allocation'];
 
 /** The settings not already in `env` (a user's own choice wins). */
 export function serverEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

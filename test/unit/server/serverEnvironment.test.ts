@@ -27,6 +27,15 @@ test('the Node options the client starts the server with are ones node accepts',
   assert.ok(newSpace([]) > 4 * 1024 * 1024, 'without the option it grows');
 });
 
+test('under the Node options the client starts the server with, a function called once has its inline caches', async () => {
+  const { execFileSync } = await import('node:child_process');
+  // V8's own report of a function (release builds print whether it has a feedback vector yet).
+  const report = (options: readonly string[]) => execFileSync(process.execPath, [...options, '--allow-natives-syntax', '-e', 'function once(a) { return a.b; } once({ b: 1 }); %DebugPrint(once);'], { encoding: 'utf8' });
+  const hasFeedback = (text: string) => /feedback vector: 0x[0-9a-f]+/i.test(text);
+  assert.ok(hasFeedback(report(SERVER_EXEC_ARGV)), 'a feedback vector from the first call');
+  assert.ok(!hasFeedback(report([])), 'without the option V8 waits');
+});
+
 test('open documents too long for the main thread have the validation worker start with the process', () => {
   assert.deepEqual(startupArgs(0), []);
   assert.deepEqual(startupArgs(MAIN_THREAD_MAX_CHARS), []);
