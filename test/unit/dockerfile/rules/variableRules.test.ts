@@ -32,3 +32,33 @@ test('secret names follow whole-word tokens', () => {
   assert.ok(!looksSecret('PASSWORD_FILE'));
   assert.ok(!looksSecret('KEYBOARD'));
 });
+
+test('secret names: the same answers as the case-insensitive expressions the word lists replaced', () => {
+  // The expressions the rule used before (kept here as the reference).
+  const secretToken = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
+  const notSecret = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS)(_|$)/i;
+  const reference = (name: string) => {
+    const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+    return secretToken.test(words) && !notSecret.test(words);
+  };
+  // Names built from the listed words, near misses, separators, case and camel case, digits and
+  // characters whose upper case is ASCII (ſ, ı) or that look like it (the Kelvin sign).
+  const parts = ['api', 'API', 'Api', 'key', 'Key', 'KEY', 'apikey', 'ApiKey', 'private', 'access', 'auth', 'credential', 'Credentials', 'password', 'Passwd',
+    'pword', 'pass', 'PaSs', 'secret', 'token', 'Token', 'file', 'path', 'id', 'Id', 'name', 'user', 'keys', 'keyring', 'sha256', 'public', 'db', 'x', '1', '2fa',
+    'tokenizer', 'keyboard', 'paſs', 'ıd', '\u212aey', 'npm', 'HOME', ''];
+  const seps = ['_', '', '-', '.', '__'];
+  let seed = 7;
+  const pick = <T>(list: readonly T[]) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return list[seed % list.length]!;
+  };
+  let secrets = 0;
+  for (let n = 0; n < 20000; n++) {
+    let name = pick(parts);
+    for (let k = 0, words = 1 + (n % 4); k < words; k++) name += pick(seps) + pick(parts);
+    const expected = reference(name);
+    if (expected) secrets++;
+    assert.equal(looksSecret(name), expected, name);
+  }
+  assert.ok(secrets > 1000, 'the names drawn include secrets');
+});

@@ -98,12 +98,53 @@ export const envSelfReference = rule({
   }
 });
 
-const SECRET_TOKEN = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
-const NOT_SECRET = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS)(_|$)/i;
+// The words that make a variable name look like a secret, and those that make it name something
+// about one instead (PASSWORD_FILE, KEY_ID). Looked up word by word rather than with two
+// case-insensitive regular expressions of ~30 alternatives each: V8 compiles those on their first
+// use in every server process, ~1 ms of a small Dockerfile's first check.
+const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KEY', 'PASSWORD', 'PASSWD', 'PWORD', 'PASS', 'SECRET', 'TOKEN']);
+const NOT_SECRET_WORDS = new Set([
+  'PUBLIC', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'ID', 'NAME', 'VERSION', 'GPG', 'FINGERPRINT', 'SERVER', 'HOST', 'PORT', 'TYPE',
+  'FORMAT', 'LENGTH', 'SIZE', 'ALGORITHM', 'ALGO', 'SHA256', 'SHA', 'CHECKSUM', 'REGION', 'USER', 'USERNAME', 'KEYRING', 'KEYS',
+]);
+
+const isCapital = (c: number) => c >= 65 && c <= 90;
+const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * The name's words, upper-cased: split at underscores and where a lower-case letter or digit meets
+ * a capital (apiKey: API, KEY). A word with a character outside ASCII is left as it is (it can
+ * equal no listed word, as in a case-insensitive match without the u flag).
+ */
+function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  let ascii = true;
+  const end = (k: number) => {
+    const word = name.slice(start, k);
+    words.push(ascii ? word.toUpperCase() : word);
+    ascii = true;
+  };
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c === 95) {
+      end(k);
+      start = k + 1;
+      continue;
+    }
+    if (k > start && isCapital(c) && isLowerOrDigit(name.charCodeAt(k - 1))) {
+      end(k);
+      start = k;
+    }
+    if (c > 127) ascii = false;
+  }
+  end(name.length);
+  return words;
+}
 
 export function looksSecret(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  return SECRET_TOKEN.test(words) && !NOT_SECRET.test(words);
+  const words = nameWords(name);
+  return words.some((w) => SECRET_WORDS.has(w)) && !words.some((w) => NOT_SECRET_WORDS.has(w));
 }
 
 export const secretInArgEnv = rule({
