@@ -5,7 +5,7 @@ import type { Instruction } from '../../syntax/ast';
 import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
 import { afterInstruction, removes, resolvePath, workdirAtStart } from '../../analysis/workdir';
-import { baseName, commandsOf, commandSpan, runShells, subcommand, type Cmd } from './shellCommands';
+import { baseName, commandsOf, commandSpan, runShells, runShellsByStage, subcommand, type Cmd } from './shellCommands';
 import { rule } from './rule';
 
 /** Dependency installs that only need a manifest, and the manifest files to copy first. */
@@ -60,12 +60,11 @@ export const copyAllBeforeInstall = rule({
     t('Copy only the dependency manifest first (package.json and its lock file, requirements.txt, go.mod and go.sum...), install, and copy the rest of the source afterwards. Then dependencies are reinstalled only when the manifest changes.'),
   ],
 }, (ctx) => {
-  const runs = runShells(ctx);
+  const runs = runShellsByStage(ctx);
   for (const stage of ctx.scope.stages) {
     const copyAll = stage.instructions.find(isCopyAll);
     if (!copyAll) continue;
-    for (const run of runs) {
-      if (run.stage !== stage) continue;
+    for (const run of runs.get(stage) ?? []) {
       const install = commandsOf(run).map(dependencyInstall).find((x) => x !== undefined);
       if (!install) continue;
       if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order

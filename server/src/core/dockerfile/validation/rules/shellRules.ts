@@ -1,7 +1,7 @@
 // Rules about the shell script inside RUN, read from its parse (syntax/shell/parseShell.ts).
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
-import { cmd, commandsOf, commandSpan, hasOption, runShells, type Cmd, type RunShell } from './shellCommands';
+import { cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
 import { rule, type RuleContext } from './rule';
 
 export const shellSyntax = rule({
@@ -253,11 +253,10 @@ export const wgetAndCurl = rule({
   id: 'wget-and-curl', severity: 'hint', hadolint: ['DL4001'],
   explain: () => [t('Installing both wget and curl adds two tools that do the same job. Pick one for the whole Dockerfile.')],
 }, (ctx) => {
-  const runs = runShells(ctx);
+  const runs = runShellsByStage(ctx);
   for (const stage of ctx.scope.stages) {
     const found: Record<string, { run: RunShell; c: ReturnType<typeof cmd> }[]> = { wget: [], curl: [] };
-    for (const run of runs) {
-      if (run.stage !== stage) continue;
+    for (const run of runs.get(stage) ?? []) {
       for (const c of commandsOf(run)) if (c.name === 'wget' || c.name === 'curl') found[c.name]!.push({ run, c });
     }
     if (found.wget!.length === 0 || found.curl!.length === 0) continue;
