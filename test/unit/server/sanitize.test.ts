@@ -6,18 +6,11 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clampRange, sanitizeDiagnostics } from '../../../server/src/lsp/sanitize';
 import type { Position, Range } from '../../../server/src/core/types';
+import { random } from '../dockerfile/editing';
 
 /** The clamp as the search gives it: whole non-negative numbers, then the offset and back. */
 function reference(doc: TextDocument, p: Position): Position {
   return doc.positionAt(doc.offsetAt({ line: Math.max(0, Math.floor(p.line)), character: Math.max(0, Math.floor(p.character)) }));
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 test('a clamped position is the one the offset search gives, whatever the line breaks and the position', () => {
@@ -26,11 +19,11 @@ test('a clamped position is the one the offset search gives, whatever the line b
   let inside = 0;
   for (let d = 0; d < 300; d++) {
     let text = '';
-    for (let k = 0, n = Math.floor(next() * 12); k < n; k++) text += pieces[Math.floor(next() * pieces.length)];
+    for (let k = 0, n = next(12); k < n; k++) text += pieces[next(pieces.length)];
     const doc = TextDocument.create('file:///tmp/Dockerfile', 'dockerfile', 1, text);
     for (let k = 0; k < 60; k++) {
-      const line = Math.floor(next() * (doc.lineCount + 3)) - 1 + (next() < 0.1 ? 0.5 : 0);
-      const character = Math.floor(next() * 9) - 1 + (next() < 0.1 ? 0.25 : 0);
+      const line = next(doc.lineCount + 3) - 1 + (next(10) === 0 ? 0.5 : 0);
+      const character = next(9) - 1 + (next(10) === 0 ? 0.25 : 0);
       const p = { line, character };
       const range: Range = { start: p, end: p };
       const clamped = clampRange(doc, range)!;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, runRule } from '../helpers';
 import { looksSecret } from '../../../../server/src/core/dockerfile/validation/rules/variableRules';
+import { random } from '../editing';
 
 test('variable rules', async (t) => {
   await checkRuleCases(t, [
@@ -47,11 +48,8 @@ test('secret names: the same answers as the case-insensitive expressions the wor
     'pword', 'pass', 'PaSs', 'secret', 'token', 'Token', 'file', 'path', 'id', 'Id', 'name', 'user', 'keys', 'keyring', 'sha256', 'public', 'db', 'x', '1', '2fa',
     'tokenizer', 'keyboard', 'paſs', 'ıd', '\u212aey', 'npm', 'HOME', ''];
   const seps = ['_', '', '-', '.', '__'];
-  let seed = 7;
-  const pick = <T>(list: readonly T[]) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return list[seed % list.length]!;
-  };
+  const next = random(7);
+  const pick = <T>(list: readonly T[]) => list[next(list.length)]!;
   let secrets = 0;
   for (let n = 0; n < 20000; n++) {
     let name = pick(parts);
