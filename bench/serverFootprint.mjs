@@ -10,7 +10,9 @@
 // measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
 // environment and Node options VS Code's client gives it (ours also with the arguments the client
 // adds when the input is open as it starts the server: --start-validation-worker past 64 KB). INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
-// FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine.
+// FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine;
+// and the same server publishing, for every version, the list ours publishes for the input (taken
+// from one start of ours before the input's runs): what sending that many diagnostics alone costs.
 // Ours (each column too) keeps its V8 code cache in a temporary folder of its own (removed at the
 // end), written by one start before the runs, so its runs are those of every start after the
 // first; CODE_CACHE=off measures it without (the cache folder is not used at all).
@@ -74,16 +76,17 @@ const median = (values) => percentile(values, 0.5);
 
 // A code cache folder per column: V8 refuses a cache written under other options (the columns
 // started with other V8 options would otherwise rewrite each other's cache at every start).
-const CACHES = [];
-process.on('exit', () => CACHES.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+// These and the floor's lists are temporary folders, removed at the end.
+const FOLDERS = [];
+process.on('exit', () => FOLDERS.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 function codeCacheArgs() {
   if (process.env.CODE_CACHE === 'off') return ['--no-code-cache'];
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-code-cache-'));
-  CACHES.push(folder);
+  FOLDERS.push(folder);
   return [`--code-cache=${folder}`];
 }
 
-async function once({ args, env, initializationOptions, languageId, uri, text, target }) {
+async function once({ args, env, initializationOptions, languageId, uri, text, target, published: keep }) {
   const started = performance.now();
   const peer = new LspPeer(process.execPath, args, env ? { env: { ...process.env, ...env } } : {});
   try {
@@ -102,8 +105,9 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
       const [answers, openMs] = await Promise.all([timeShownRequests(peer, uri, lineCount, opened), first.then(() => performance.now() - opened)]);
       return { initMs, openMs, answers, allMs: Math.max(openMs, ...Object.values(answers)), peakMb: peer.peakMemoryMb() };
     }
-    await first;
+    const opened = await first;
     const openMs = performance.now() - t;
+    keep?.(opened.params.diagnostics);
     if (REQUESTS) await askLikeVsCode(peer, uri, lineCount);
     const editMs = [];
     for (let i = 0, version = 1; i < EDITS; i++) {
@@ -174,7 +178,9 @@ if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', a
 // cost here, the floor under any server's row.
 if (process.env.FLOOR === '1') {
   const { SERVER_EXEC_ARGV } = await vsCodeClientOptions();
-  columns.push({ label: 'Floor (checks nothing)', args: [...SERVER_EXEC_ARGV, path.join(REPO, 'bench', 'lib', 'floorServer.mjs'), '--stdio'] });
+  const floor = [...SERVER_EXEC_ARGV, path.join(REPO, 'bench', 'lib', 'floorServer.mjs'), '--stdio'];
+  columns.push({ label: 'Floor (checks nothing)', args: floor });
+  columns.push({ label: 'Floor publishing ours\' list', args: floor, argsFor: (input) => (input.oursList ? ['--publish', input.oursList] : []) });
 }
 console.log(`| Input | Measure | ${columns.map((c) => `${c.label} | `).join('')}Docker Workbench | Peer | Ours ÷ peer |\n| --- | --- | ${columns.map(() => '---: | ').join('')}---: | ---: | ---: |`);
 // One start of ours (and of each column) to write its code cache (not timed), as any start after a user's first finds it.
@@ -183,6 +189,12 @@ if (process.env.CODE_CACHE !== 'off') {
   for (const { args, env, argsFor } of [{ args: ourArgs }, ...columns]) await once({ ...input, args: [...args, ...(argsFor?.(input) ?? [])], env });
 }
 for (const input of inputs()) {
+  if (process.env.FLOOR === '1') {
+    // The list ours publishes for this input, for the floor that publishes it (one start, not timed).
+    input.oursList = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-list-')), 'diagnostics.json');
+    FOLDERS.push(path.dirname(input.oursList));
+    await once({ ...input, args: ourArgs, published: (list) => fs.writeFileSync(input.oursList, JSON.stringify(list)) });
+  }
   const ours = [];
   const theirs = [];
   const others = columns.map(() => []);
