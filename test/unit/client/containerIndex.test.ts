@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import { ContainerIndex } from '../../../client/src/model/containerIndex';
+import { randomFraction } from '../seededRandom';
 
 const container = (Id: string, image: string, volumes: string[], networks: string[]) => ({
   Id,
@@ -43,8 +44,7 @@ test('follows one container changing and going', () => {
 test('agrees with a scan of every container after many changes', () => {
   const index = new ContainerIndex();
   const present = new Map<string, ContainerSummary>();
-  let seed = 7;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000) / 1000;
+  const next = randomFraction(7);
   for (let step = 0; step < 2000; step++) {
     const id = `c${Math.floor(next() * 300)}`;
     if (next() < 0.25) {

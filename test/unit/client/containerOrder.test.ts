@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import { ContainerOrder, LOOSE } from '../../../client/src/views/containerOrder';
 import { PAGE_SIZE, PageLimits, pageOf } from '../../../client/src/views/paging';
+import { randomFraction } from '../seededRandom';
 
 type C = Pick<ContainerSummary, 'Id' | 'State' | 'Created' | 'Labels'>;
 const container = (Id: string, State: string, Created: number, project?: string): C =>
@@ -16,15 +17,6 @@ function fullSort(containers: C[], group: string): string[] {
     .filter((c) => (c.Labels['com.docker.compose.project'] ?? LOOSE) === group)
     .sort((a, b) => Number(b.State === 'running') - Number(a.State === 'running') || b.Created - a.Created || (a.Id < b.Id ? -1 : 1))
     .map((c) => c.Id);
-}
-
-/** A seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 test('a full list sorts compose projects by name, and each group running first, then newest', () => {
@@ -42,7 +34,7 @@ test('a full list sorts compose projects by name, and each group running first, 
 });
 
 test('containers added and removed one at a time land where a full sort puts them', () => {
-  const next = random(18);
+  const next = randomFraction(18);
   const order = new ContainerOrder();
   const present = new Map<string, C>();
   order.reset([]);

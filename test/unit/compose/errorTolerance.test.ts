@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../../server/src/core/types';
 import { isBreaking, parseWhole, parseYaml } from '../../../server/src/core/compose/model/parseYaml';
 import { composeLanguageService } from '../../../server/src/core/compose/composeLanguageService';
 import { serviceContext, validate } from './helpers';
+import { random } from '../seededRandom';
 
 /** "line code" for each diagnostic (1-based lines), sorted, syntax findings included. */
 function lines(diagnostics: Diagnostic[]): string[] {
@@ -285,11 +286,7 @@ test('on every corpus file with random line edits: valid text reads exactly as a
   const corpus = path.resolve(__dirname, '..', '..', 'fixtures', 'corpus', 'compose');
   const files = fs.readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
   assert.ok(files.length >= 40);
-  let seed = 12;
-  const next = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const next = random(12);
   const edits: ((lines: string[], i: number) => void)[] = [
     (l, i) => l.splice(i, 1),
     (l, i) => l.splice(i, 0, l[i]!),

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_INTERPOLATION_DEPTH, scanInterpolation, substitute } from '../../../server/src/core/compose/model/interpolation';
+import { random as seeded } from '../seededRandom';
 
 test('variables in every form, with offsets in the document', () => {
   const { uses, errors } = scanInterpolation('a $A ${B} ${C:-d} ${D-e} ${E:?f} ${F?} ${G:+h} ${H+i} $$J', 100);
@@ -116,11 +117,7 @@ function referenceScan(source: string) {
 
 test('the linear reader finds exactly what the recursive one did, on 20,000 random texts', () => {
   const pieces = ['$', '{', '}', '${', '$$', 'A', 'b_', '1', ':-', '-', ':?', '?', ':+', '+', 'x', ' ', '\n', '%'];
-  let seed = 12345;
-  const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const random = seeded(12345);
   for (let n = 0; n < 20_000; n++) {
     let text = '';
     const length = random(24);

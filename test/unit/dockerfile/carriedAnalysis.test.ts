@@ -15,7 +15,8 @@ import { MAX_PARSED_ITEMS, parseDockerfile } from '../../../server/src/core/dock
 import { reparseDockerfile } from '../../../server/src/core/dockerfile/syntax/incrementalParse';
 import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
 import { LineIndex } from '../../../server/src/core/text';
-import { applyEdit, corpusDockerfiles, nextEdit, random } from './editing';
+import { applyEdit, corpusDockerfiles, nextEdit } from './editing';
+import { random } from '../seededRandom';
 
 const RUNS = (i: { upper: string }) => i.upper === 'RUN';
 

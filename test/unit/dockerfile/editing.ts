@@ -25,19 +25,6 @@ export function applyEdit(text: string, e: Edit): string {
   return text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
 }
 
-/** A small deterministic random source (mulberry32): an integer in [0, n). */
-export function random(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    const r = ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    return n <= 0 ? 0 : Math.floor(r * n);
-  };
-}
-
 interface Line {
   start: number;
   text: string;

@@ -8,7 +8,8 @@ import { reparseDockerfile } from '../../../server/src/core/dockerfile/syntax/in
 import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
 import { keyValuesOf } from '../../../server/src/core/dockerfile/syntax/words';
 import { LineIndex } from '../../../server/src/core/text';
-import { applyEdit, corpusDockerfiles, nextEdit, random, type Edit } from './editing';
+import { applyEdit, corpusDockerfiles, nextEdit, type Edit } from './editing';
+import { random } from '../seededRandom';
 
 /** The tree as plain data, with the lazily computed parts (words, key-value pairs) included. */
 function plain(doc: Dockerfile): unknown {

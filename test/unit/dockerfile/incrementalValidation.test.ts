@@ -13,7 +13,8 @@ import { rule, DATA_OFFSETS, DATA_SPANS } from '../../../server/src/core/dockerf
 import type { ServiceContext } from '../../../server/src/core/languageService';
 import type { Diagnostic } from '../../../server/src/core/types';
 import { context, files } from './helpers';
-import { applyEdit, corpusDockerfiles, nextEdit, random } from './editing';
+import { applyEdit, corpusDockerfiles, nextEdit } from './editing';
+import { random } from '../seededRandom';
 
 const folder = 'file:///work/app';
 const uri = `${folder}/Dockerfile`;

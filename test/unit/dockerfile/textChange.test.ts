@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffTexts } from '../../../server/src/core/dockerfile/syntax/textChange';
-import { random } from './editing';
+import { random } from '../seededRandom';
 
 /** The changed region by walking characters from both ends. */
 function naive(a: string, b: string) {

@@ -2,15 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHUNK_LENGTH, ChunkedText, type TextChangeEvent } from '../../../server/src/lsp/chunkedText';
-
-/** A small deterministic generator (the same edits on every run). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { randomFraction } from '../seededRandom';
 
 const PIECES = ['a', 'b', ' ', '\n', '\r', '\r\n', '\\', 'RUN x', '\u00e9', '\ud83d\ude00', 'x'.repeat(50)];
 
@@ -32,7 +24,7 @@ function checkSame(chunked: ChunkedText, document: TextDocument, what: string): 
 
 test('ChunkedText applies edits exactly as TextDocument.update does (line breaks of every kind, characters out of range)', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
-    const next = random(seed);
+    const next = randomFraction(seed);
     const initial = randomText(next, seed % 2 === 0 ? 20_000 : 300);
     const document = TextDocument.create('file:///x/Dockerfile', 'dockerfile', 1, initial);
     const chunked = new ChunkedText(initial);

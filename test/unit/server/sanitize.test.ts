@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clampRange, sanitizeDiagnostics } from '../../../server/src/lsp/sanitize';
 import type { Position, Range } from '../../../server/src/core/types';
-import { random } from '../dockerfile/editing';
+import { random } from '../seededRandom';
 
 /** The clamp as the search gives it: whole non-negative numbers, then the offset and back. */
 function reference(doc: TextDocument, p: Position): Position {

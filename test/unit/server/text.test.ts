@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/core/text';
+import { random } from '../seededRandom';
 
 test('LineIndex converts offsets and positions across \\n, \\r\\n and \\r', () => {
   const index = new LineIndex('ab\ncd\r\nef\rg');
@@ -30,11 +31,7 @@ test('LineIndex.afterEdit equals an index of the new text built from scratch (ed
   const { diffTexts } = await import('../../../server/src/core/dockerfile/syntax/textChange');
   // Line breaks are what an edit can join, split or turn into another kind (\r + \n = one break).
   const pieces = ['\n', '\r', '\r\n', 'a', 'bc', ' ', '\n\n', '\r\r'];
-  let state = 7;
-  const rnd = (n: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % n;
-  };
+  const rnd = random(7);
   const randomText = (length: number) => Array.from({ length }, () => pieces[rnd(pieces.length)]).join('');
   let checked = 0;
   for (let run = 0; run < 300; run++) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, runRule } from '../helpers';
 import { looksSecret } from '../../../../server/src/core/dockerfile/validation/rules/variableRules';
-import { random } from '../editing';
+import { random } from '../../seededRandom';
 
 test('variable rules', async (t) => {
   await checkRuleCases(t, [
