@@ -8,6 +8,7 @@ import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
 import { LineInput } from './lineInput';
 import { onceStreamEnds, showAttachOutput } from './attachOutput';
+import { KeyToCloseTerminal } from './keyToCloseTerminal';
 
 export interface AttachMode {
   tty: boolean;
@@ -27,16 +28,10 @@ export function detachAdvice(mode: AttachMode): string {
 
 type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void; end(): void };
 
-export class AttachPseudoterminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class AttachPseudoterminal extends KeyToCloseTerminal {
   private stream: Duplex | undefined;
   private mode: AttachMode | undefined;
   private dimensions: vscode.TerminalDimensions | undefined;
-  private closed = false;
-  private closeOnKey = false;
   /** Typing when the container has no TTY (no remote echo or line editing). */
   private lineInput: LineInput | undefined;
 
@@ -44,7 +39,9 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
     private readonly getEngine: () => DockerEngine,
     readonly containerId: string,
     readonly containerName: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Resolves once attached (or failed); tests wait on it. */
   ready: Promise<void> = Promise.resolve();
@@ -93,23 +90,15 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
     if (this.closed) return;
     if (running) {
       this.write('\r\n' + style.dim(vscode.l10n.t('Detached; {0} keeps running.', this.containerName)) + '\r\n');
-      this.closed = true;
-      this.closeEmitter.fire(0);
+      this.closeNow(0);
       return;
     }
     // The container ended: say how and wait for a key (closing with its code would add VS Code's
     // "terminal process terminated with exit code" notification, e.g. 137 after a stop).
-    const line = vscode.l10n.t('{0} exited with code {1}.', this.containerName, exitCode ?? '?');
-    this.write(`\r\n${exitCode === 0 ? style.dim(line) : style.red(line)}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-    this.closeOnKey = true;
+    this.endWith(vscode.l10n.t('{0} exited with code {1}.', this.containerName, exitCode ?? '?'), exitCode === 0);
   }
 
-  handleInput(data: string): void {
-    if (this.closeOnKey) {
-      this.closed = true;
-      this.closeEmitter.fire();
-      return;
-    }
+  protected input(data: string): void {
     const stream = this.stream;
     const mode = this.mode;
     if (!stream || !mode) return;
@@ -144,16 +133,6 @@ export class AttachPseudoterminal implements vscode.Pseudoterminal {
     this.closed = true;
     this.stream?.destroy?.();
     this.stream = undefined;
-  }
-
-  private fail(message: string): void {
-    if (this.closed) return;
-    this.write(`\r\n${style.red(toTerminalNewlines(message))}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-    this.closeOnKey = true;
-  }
-
-  private write(text: string): void {
-    if (text && !this.closed) this.writeEmitter.fire(text);
   }
 }
 

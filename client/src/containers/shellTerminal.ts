@@ -9,9 +9,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { DockerEngine, ExecSession } from '../engine/dockerEngine';
-import { style, toTerminalNewlines } from './ansi';
+import { style } from './ansi';
 import { CommandLineError, splitCommandLine } from './commandLine';
 import { isCannotRunExitCode, runCapture, settledExitCode } from './execCapture';
+import { KeyToCloseTerminal } from './keyToCloseTerminal';
 
 type ShellEngine = Pick<DockerEngine, 'exec' | 'demux'>;
 
@@ -43,16 +44,9 @@ export async function resolveShellCommand(engine: ShellEngine, containerId: stri
   return { cmd: ['bash'], fellBackToSh: false };
 }
 
-export class ShellPseudoterminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class ShellPseudoterminal extends KeyToCloseTerminal {
   private session: ExecSession | undefined;
   private dimensions: vscode.TerminalDimensions | undefined;
-  private closed = false;
-  /** After a failure the terminal stays open to show why; any key closes it. */
-  private closeOnKey = false;
   /** The command that runs, once known (tests). */
   command: string[] | undefined;
   /** The exit code shown when the command ended (tests). */
@@ -63,7 +57,9 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
     readonly containerId: string,
     readonly containerName: string,
     private readonly requested: ShellCommand = undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Settles once the shell runs, or failed to start (tests wait on it). */
   ready: Promise<void> = Promise.resolve();
@@ -120,19 +116,14 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
         return this.fail(vscode.l10n.t('{0} could not be run in {1} (exit code {2}).', resolved.cmd[0] ?? '', this.containerName, code ?? ''));
       }
       const oneShot = this.requested !== undefined;
-      if (!oneShot && code === 0) {
-        this.closed = true;
-        this.closeEmitter.fire(0);
-        return;
-      }
+      if (!oneShot && code === 0) return this.closeNow(0);
       const running = await this.getEngine().inspectContainer(this.containerId).then((d) => Boolean(d.State?.Running), () => false);
       if (this.closed) return;
       const what = resolved.cmd.join(' ');
       const line = !running
         ? vscode.l10n.t('── {0} stopped, so {1} ended (exit code {2}) ──', this.containerName, what, code ?? '?')
         : vscode.l10n.t('── {0} exited with code {1} ──', what, code ?? '?');
-      this.write(`\r\n${code === 0 ? style.dim(line) : style.red(line)}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-      this.closeOnKey = true;
+      this.endWith(line, code === 0);
       this.exitCode = code ?? undefined;
     };
     stream.on('end', () => void ended());
@@ -140,18 +131,8 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
     stream.on('error', () => void ended());
   }
 
-  handleInput(data: string): void {
-    if (this.closeOnKey) {
-      this.closed = true;
-      this.closeEmitter.fire();
-      return;
-    }
+  protected input(data: string): void {
     this.session?.stream.write(data);
-  }
-
-  /** True while the terminal waits for a key to close (tests). */
-  get waitingForKey(): boolean {
-    return this.closeOnKey && !this.closed;
   }
 
   setDimensions(dimensions: vscode.TerminalDimensions): void {
@@ -164,16 +145,6 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
     this.closed = true;
     if (this.session) destroy(this.session.stream);
     this.session = undefined;
-  }
-
-  private fail(message: string): void {
-    if (this.closed) return;
-    this.write(`\r\n${style.red(toTerminalNewlines(message))}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-    this.closeOnKey = true;
-  }
-
-  private write(text: string): void {
-    if (text && !this.closed) this.writeEmitter.fire(text);
   }
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from '../containers/ansi';
+import { KeyToCloseTerminal } from '../containers/keyToCloseTerminal';
 import { AttachedRun, type AttachedRunEnd } from './attachedRun';
 import { startCreated, type CreatedContainer } from './runContainer';
 import { hasTty, isDetached, type RunSpec } from './runSpec';
@@ -32,15 +33,9 @@ export function runEndLine(name: string, end: AttachedRunEnd, removed: boolean):
     : vscode.l10n.t('── {0} exited with code {1} ──', name, code);
 }
 
-export class RunPseudoterminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class RunPseudoterminal extends KeyToCloseTerminal {
   private run: AttachedRun | undefined;
-  private closed = false;
   private opened = false;
-  private closeOnKey = false;
   private resolveStarted!: () => void;
   private rejectStarted!: (error: unknown) => void;
   /** Settles once the container started (or failed to: the failure, already explained). */
@@ -60,6 +55,7 @@ export class RunPseudoterminal implements vscode.Pseudoterminal {
     readonly created: CreatedContainer,
     private readonly spec: RunSpec,
   ) {
+    super();
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
     this.started.catch(() => undefined);
   }
@@ -95,17 +91,10 @@ export class RunPseudoterminal implements vscode.Pseudoterminal {
     this.run = undefined;
     this.resolveEnded(end);
     if (this.closed) return;
-    const line = runEndLine(this.created.name, end, end.outcome === 'exited' && Boolean(this.spec.remove));
-    this.write(`\r\n${end.outcome === 'exited' && end.exitCode !== 0 ? style.red(line) : style.dim(line)}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-    this.closeOnKey = true;
+    this.endWith(runEndLine(this.created.name, end, end.outcome === 'exited' && Boolean(this.spec.remove)), !(end.outcome === 'exited' && end.exitCode !== 0));
   }
 
-  handleInput(data: string): void {
-    if (this.closeOnKey) {
-      this.closed = true;
-      this.closeEmitter.fire();
-      return;
-    }
+  protected input(data: string): void {
     this.run?.input(data);
   }
 
@@ -114,26 +103,16 @@ export class RunPseudoterminal implements vscode.Pseudoterminal {
     void this.run?.resize(dimensions.columns, dimensions.rows);
   }
 
-  /** True while the terminal waits for a key to close. */
-  get waitingForKey(): boolean {
-    return this.closeOnKey && !this.closed;
-  }
-
   /** Closing the terminal while the container runs detaches from it: it keeps running. */
   close(): void {
     this.closed = true;
     this.run?.detach();
   }
 
-  private fail(message: string): void {
-    this.write(`\r\n${style.red(toTerminalNewlines(message))}\r\n${style.dim(vscode.l10n.t('Press any key to close the terminal.'))}\r\n`);
-    this.closeOnKey = true;
-  }
-
-  private write(text: string): void {
+  protected override write(text: string): void {
     if (!text || this.closed) return;
     this.transcript = (this.transcript + text).slice(-65_536);
-    this.writeEmitter.fire(text);
+    super.write(text);
   }
 }
 
