@@ -294,6 +294,25 @@ describe('Container interaction', function () {
       assert.equal(new Map(await vscode.workspace.fs.readDirectory(uri('/linked-bin'))).get('busybox'), vscode.FileType.File);
     });
 
+    it('lists a folder from its archive in a container that cannot run find, and refuses one past the cap', async () => {
+      const bare = await run({ Cmd: ['sleep', '3600'] });
+      const at = (p: string) => containerUri(bare.id, p, FILES_SCHEME);
+      for (const cmd of [['touch', '/etc/plain'], ['ln', '-s', '/etc/plain', '/etc/plain-link'], ['mkdir', '/etc/sub'], ['rm', '/bin/find']]) {
+        assert.equal((await runCapture(engine, bare.id, cmd)).exitCode, 0, cmd.join(' '));
+      }
+      const find = await runCapture(engine, bare.id, ['find', '/etc']);
+      assert.ok(find.exitCode === 126 || find.exitCode === 127, `find cannot run (exit code ${find.exitCode})`);
+      const etc = new Map(await vscode.workspace.fs.readDirectory(at('/etc')));
+      assert.equal(etc.get('plain'), vscode.FileType.File);
+      assert.equal(etc.get('plain-link'), vscode.FileType.SymbolicLink | vscode.FileType.File);
+      assert.equal(etc.get('sub'), vscode.FileType.Directory);
+      assert.equal(etc.get('hosts'), vscode.FileType.File);
+      assert.ok(![...etc.keys()].some((name) => name.includes('/')), 'only the folder\'s own entries');
+      // A listing reads the folder's whole archive: past the cap it stops and says why.
+      const capped = new ContainerFileSystemProvider(getEngine, { archiveListingCapBytes: 4096 });
+      await assert.rejects(capped.readDirectory(at('/bin')), (error: unknown) => fsCode(error) === 'Unavailable' && /too large to list/.test((error as Error).message));
+    });
+
     it('creates a folder, writes a file and reads it back, renames and deletes, also with awkward names', async () => {
       const dir = `/data-${Date.now()}`;
       await vscode.workspace.fs.createDirectory(uri(dir));

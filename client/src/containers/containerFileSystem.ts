@@ -23,7 +23,7 @@ import {
   type EntryKind,
 } from './directoryListing';
 import { isCannotRunExitCode, runCapture, type ExecResult } from './execCapture';
-import { packTar, TarReader, type TarHeader } from './tar';
+import { packTar, TarReader, type TarHandlers, type TarHeader } from './tar';
 import { CONTAINER_SCHEME } from '../registrationIds';
 
 export { CONTAINER_SCHEME } from '../registrationIds';
@@ -262,40 +262,20 @@ export class ContainerFileSystemProvider implements vscode.FileSystemProvider, v
     } catch (error) {
       throw await this.toFileSystemError(error, uri, id);
     }
-    return new Promise<Buffer>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let collecting = false;
-      let done = false;
-      const finish = (error?: Error) => {
-        if (done) return;
-        done = true;
-        stream.destroy();
-        if (error) reject(error);
-        else resolve(Buffer.concat(chunks));
-      };
-      const reader = new TarReader({
-        entry: (header) => {
-          collecting = !done && want(header);
-        },
-        data: (chunk) => {
-          if (collecting) chunks.push(Buffer.from(chunk));
-        },
-        entryEnd: () => {
-          if (collecting) finish();
-        },
-      });
-      stream.on('data', (chunk: Buffer) => {
-        if (done) return;
-        try {
-          reader.push(chunk);
-        } catch (error) {
-          finish(new vscode.FileSystemError((error as Error).message));
-        }
-      });
-      stream.on('end', () => finish());
-      stream.on('close', () => finish());
-      stream.on('error', (error: Error) => finish(new vscode.FileSystemError(error.message)));
-    });
+    const chunks: Buffer[] = [];
+    let collecting = false;
+    await readTarStream(stream, (stop) => ({
+      entry: (header) => {
+        collecting = want(header);
+      },
+      data: (chunk) => {
+        if (collecting) chunks.push(Buffer.from(chunk));
+      },
+      entryEnd: () => {
+        if (collecting) stop();
+      },
+    }));
+    return Buffer.concat(chunks);
   }
 
   /**
@@ -334,39 +314,16 @@ export class ContainerFileSystemProvider implements vscode.FileSystemProvider, v
       throw await this.toFileSystemError(error, uri, id);
     }
     const found = new Map<string, { kind: EntryKind | 'hardlink'; link: string }>();
-    await new Promise<void>((resolve, reject) => {
-      let total = 0;
-      let done = false;
-      const finish = (error?: Error) => {
-        if (done) return;
-        done = true;
-        stream.destroy();
-        if (error) reject(error);
-        else resolve();
-      };
-      const reader = new TarReader({
-        entry: (header) => {
-          const segments = header.name.split('/').filter((s) => s !== '' && s !== '.');
-          if (segments.length !== 2) return;
-          const kind = header.type === 'symlink' ? 'symlink' : header.type === 'directory' ? 'directory' : header.type === 'file' ? 'file' : header.type === 'hardlink' ? 'hardlink' : 'other';
-          found.set(segments[1]!, { kind, link: header.linkname });
-        },
-      });
-      stream.on('data', (chunk: Buffer) => {
-        if (done) return;
-        total += chunk.length;
-        if (total > this.archiveListingCap) {
-          return finish(vscode.FileSystemError.Unavailable(vscode.l10n.t('{0} is too large to list without find and stat in the container.', path)));
-        }
-        try {
-          reader.push(chunk);
-        } catch (error) {
-          finish(new vscode.FileSystemError((error as Error).message));
-        }
-      });
-      stream.on('end', () => finish());
-      stream.on('close', () => finish());
-      stream.on('error', (error: Error) => finish(new vscode.FileSystemError(error.message)));
+    await readTarStream(stream, () => ({
+      entry: (header) => {
+        const segments = header.name.split('/').filter((s) => s !== '' && s !== '.');
+        if (segments.length !== 2) return;
+        const kind = header.type === 'symlink' ? 'symlink' : header.type === 'directory' ? 'directory' : header.type === 'file' ? 'file' : header.type === 'hardlink' ? 'hardlink' : 'other';
+        found.set(segments[1]!, { kind, link: header.linkname });
+      },
+    }), {
+      bytes: this.archiveListingCap,
+      error: () => vscode.FileSystemError.Unavailable(vscode.l10n.t('{0} is too large to list without find and stat in the container.', path)),
     });
     const base = path === '/' ? '' : path;
     return Promise.all(
@@ -407,4 +364,48 @@ function execFailure(result: ExecResult, uri: vscode.Uri): vscode.FileSystemErro
   if (/permission denied|read-only file system|operation not permitted/i.test(message)) return vscode.FileSystemError.NoPermissions(message);
   if (/no such file or directory/i.test(message)) return vscode.FileSystemError.FileNotFound(uri);
   return new vscode.FileSystemError(message);
+}
+
+/**
+ * Feeds an archive stream to a TarReader until the stream ends, fails, or a handler calls `stop`
+ * (the reader's later callbacks are then dropped); the stream is destroyed at that point. A broken
+ * archive or stream rejects with a FileSystemError, and one past `limit.bytes` with `limit.error()`.
+ */
+function readTarStream(stream: Readable, handlers: (stop: () => void) => TarHandlers, limit?: { bytes: number; error: () => Error }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let total = 0;
+    let done = false;
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      if (error) reject(error);
+      else resolve();
+    };
+    const inner = handlers(() => finish());
+    const reader = new TarReader({
+      entry: (header) => {
+        if (!done) inner.entry(header);
+      },
+      data: (chunk) => {
+        if (!done) inner.data?.(chunk);
+      },
+      entryEnd: () => {
+        if (!done) inner.entryEnd?.();
+      },
+    });
+    stream.on('data', (chunk: Buffer) => {
+      if (done) return;
+      total += chunk.length;
+      if (limit && total > limit.bytes) return finish(limit.error());
+      try {
+        reader.push(chunk);
+      } catch (error) {
+        finish(new vscode.FileSystemError((error as Error).message));
+      }
+    });
+    stream.on('end', () => finish());
+    stream.on('close', () => finish());
+    stream.on('error', (error: Error) => finish(new vscode.FileSystemError(error.message)));
+  });
 }
