@@ -120,8 +120,9 @@ export function activate(context: vscode.ExtensionContext): DockerWorkbenchApi {
     return features;
   };
   const hosts = {
-    // Shown beside the Containers view by default: it loads once the engine's first lists are in.
-    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => model.settled()),
+    // Shown beside the Containers view by default: it loads once the engine's first lists are in
+    // (without hurrying them: they wait while the Containers view draws its first rows).
+    compose: new LazyTreeDataProvider<ComposeNode>('dockerWorkbench.compose', { canSelectMany: true, showCollapseAll: true }, load, () => model.settled(Infinity, { hurry: false })),
     registries: new LazyTreeDataProvider<RegistryNode>('dockerWorkbench.registries', { showCollapseAll: true }, load),
     imageContents: new LazyTreeDataProvider<ContentsNode>('dockerWorkbench.imageContents', { showCollapseAll: true }, load),
     vulnerabilities: new LazyTreeDataProvider<VulnerabilityNode>('dockerWorkbench.vulnerabilities', { showCollapseAll: true }, load),

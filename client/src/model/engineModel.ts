@@ -46,6 +46,15 @@ const BACKOFF_MS = [500, 1000, 2000, 5000, 10000, 30000];
 const PREVIEW_SIZE = 100;
 /** Container inspects for times in flight at once. */
 const TIME_READERS = 4;
+/**
+ * After a warm start, how long the full lists wait once a view adopts it (a command that needs them
+ * cuts the wait short, see settled): meanwhile the Containers view draws its first rows from the
+ * warm page, and the full lists (the engine's heaviest answers, ~0.3 s of its CPU per 1,000
+ * containers, then their parse here) would take the machine's cores from that drawing. Sidebar
+ * bench, 1,000 containers, two runs of 8 windows each way: click → first rows 417 → 315 and
+ * 519 → 374 ms (BENCHMARKS.md).
+ */
+export const WARM_LISTS_DELAY_MS = 400;
 
 export class EngineModel {
   readonly containers = new Map<string, ContainerSummary>();
@@ -97,6 +106,10 @@ export class EngineModel {
   private started = false;
   /** A quiet first page and subscription made before anything asked (warmUp), until connect adopts it. */
   private warm: { generation: number; ready: Promise<boolean> } | undefined;
+  /** A command waits for the lists (settled): a warm start does not hold them back (see WARM_LISTS_DELAY_MS). */
+  private listsWanted = false;
+  /** Ends a warm start's wait before the full lists at once. */
+  private hurry: (() => void) | undefined;
   /** Per object: a refresh in flight, and whether another event arrived meanwhile. */
   private readonly reads = new CoalescedReads();
 
@@ -158,10 +171,16 @@ export class EngineModel {
 
   /**
    * Resolves once the first lists are in or the connection failed (it starts connecting if it had
-   * not), or after `limitMs`: a palette picker reads the model, which is empty until then.
+   * not), or after `limitMs`: a palette picker reads the model, which is empty until then. A warm
+   * start's wait before the full lists ends at once, unless `hurry` is false (a view shown beside
+   * the Containers view, which should not take the first rows' drawing time).
    */
-  settled(limitMs = Infinity): Promise<void> {
+  settled(limitMs = Infinity, { hurry = true }: { hurry?: boolean } = {}): Promise<void> {
     this.start();
+    if (hurry) {
+      this.listsWanted = true;
+      this.hurry?.();
+    }
     return new Promise((resolve) => {
       if (this.stateValue.status !== 'connecting') return resolve();
       const done = () => {
@@ -265,6 +284,8 @@ export class EngineModel {
     const generation = warm.generation;
     this.firstConnection.subscribedAt ??= epochNow();
     try {
+      await this.pauseBeforeLists(WARM_LISTS_DELAY_MS);
+      if (generation !== this.generation) return true;
       await this.readFlavor();
       if (generation !== this.generation) return true;
       await this.listAll();
@@ -276,6 +297,20 @@ export class EngineModel {
       if (generation === this.generation) this.lost(error);
     }
     return true;
+  }
+
+  /** Waits `ms`, or less when hurried (a command needs the lists now). */
+  private pauseBeforeLists(ms: number): Promise<void> {
+    if (this.listsWanted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.timers.clearTimeout(timer);
+        if (this.hurry === done) this.hurry = undefined;
+        resolve();
+      };
+      const timer = this.timers.setTimeout(done, ms);
+      this.hurry = done;
+    });
   }
 
   /** Lets go of a warm-up that failed or was overtaken: nothing of it stays, nothing is shown. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { DockerEngine, ContainerSummary } from '../../../client/src/engine/dockerEngine';
 import type { EngineEvent } from '../../../client/src/engine/engineEvents';
 import { EngineError } from '../../../client/src/engine/engineError';
-import { EngineModel, outageOf, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
+import { EngineModel, outageOf, WARM_LISTS_DELAY_MS, type ConnectionState, type ModelChange } from '../../../client/src/model/engineModel';
 
 function fakeEngine() {
   const containers: ContainerSummary[] = [{ Id: 'c1', Names: ['/one'], State: 'created', Status: 'Created', Labels: {}, Ports: [], Mounts: [] } as unknown as ContainerSummary];
@@ -435,6 +435,39 @@ test('a warm-up lists the first page and subscribes quietly; the first start ado
   assert.equal(model.counters.fullLists, 1);
   assert.equal(model.warming, false);
   assert.equal(pending.length, 0);
+});
+
+test('a warm start holds the full lists back while the first rows are drawn, unless a command needs them', async () => {
+  const withPages = () => {
+    const fake = fakeEngine();
+    (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+    return fake;
+  };
+  // A view adopts the warm model: its first page stays while the lists wait.
+  const { model, pending } = await warmedUp(withPages());
+  model.start();
+  // A view shown beside it waits for the lists without hurrying them.
+  let besideLoaded = false;
+  void model.settled(Infinity, { hurry: false }).then(() => { besideLoaded = true; });
+  for (let i = 0; i < 5; i++) await settle();
+  assert.equal(model.counters.fullLists, 0, 'no full list yet');
+  assert.equal(besideLoaded, false);
+  assert.equal(model.previewing, true, 'the Containers view draws from the warm page');
+  assert.deepEqual(pending.map((t) => t.ms), [WARM_LISTS_DELAY_MS]);
+  pending.shift()!.cb();
+  for (let i = 0; i < 5; i++) await settle();
+  assert.equal(model.counters.fullLists, 1);
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(besideLoaded, true);
+  // A command that needs the lists (a palette picker waits on settled) does not wait for the timer.
+  const second = await warmedUp(withPages());
+  second.model.start();
+  for (let i = 0; i < 5; i++) await settle();
+  assert.equal(second.model.counters.fullLists, 0);
+  await second.model.settled();
+  assert.equal(second.model.counters.fullLists, 1);
+  assert.equal(stateOf(second.model).status, 'connected');
+  assert.equal(second.pending.length, 0, 'the wait\'s timer is cleared');
 });
 
 test('a warm-up that cannot reach the engine leaves nothing behind: no state change, no retry, and the first start connects as usual', async () => {
