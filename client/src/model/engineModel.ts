@@ -49,8 +49,8 @@ const TIME_READERS = 4;
 /**
  * After a warm start, how long the full lists wait once a view adopts it (a command that needs them
  * cuts the wait short, see settled): meanwhile the Containers view draws its first rows from the
- * warm page, and the full lists (the engine's heaviest answers, ~0.3 s of its CPU per 1,000
- * containers, then their parse here) would take the machine's cores from that drawing. Sidebar
+ * warm page, and the full lists (the engine's heaviest answers: with their parse here, ~0.3 s per
+ * 1,000 containers on the benchmarks' machine) would take the cores from that drawing. Sidebar
  * bench, 1,000 containers, two runs of 8 windows each way: click → first rows 417 → 315 and
  * 519 → 374 ms (BENCHMARKS.md).
  */
