@@ -27,6 +27,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   /** `config --services` per project key, until its files change. */
   private readonly services = new Map<string, Promise<string[]>>();
   private projects: Promise<ComposeProject[]> | undefined;
+  /** Whether the top level was answered once (the welcome content waits for it, see getChildren). */
+  private answered = false;
   /** Ids of the containers in a compose project (by label), kept current per event. */
   private readonly composeIds = new Set<string>();
   private byProject: Map<string, ContainerSummary[]> | undefined;
@@ -158,10 +160,20 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
 
   async getChildren(node?: ComposeNode): Promise<ComposeNode[]> {
     if (!node) {
-      const projects = await this.allProjects();
+      let projects: ComposeProject[];
+      try {
+        projects = await this.allProjects();
+      } finally {
+        // Trusted with no project: no item, so the view's welcome content (package.json viewsWelcome)
+        // explains compose. It says there is none, so it waits for the first answer: while the view
+        // is still loading (the engine's first lists, this bundle) it would be wrong.
+        if (!this.answered) {
+          this.answered = true;
+          await vscode.commands.executeCommand('setContext', 'dockerWorkbench.compose.answered', true);
+        }
+      }
       const nodes: ComposeNode[] = projects.map((project) => ({ kind: 'project', key: projectKey(project), project }));
       if (!vscode.workspace.isTrusted) nodes.push({ kind: 'message', key: 'restricted', text: vscode.l10n.t('Restricted Mode: trust this folder to list the services of its compose files (reading them runs the compose CLI).') });
-      // Trusted with no project: no item, so the view's welcome content (package.json viewsWelcome) explains compose.
       return nodes;
     }
     if (node.kind === 'project') {
