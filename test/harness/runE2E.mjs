@@ -102,6 +102,26 @@ async function runSteps(engineHost) {
       await page.getByRole('treeitem', { name: /shop_data → \/data/ }).first().waitFor({ timeout: 30_000 });
       await saveScreenshot(page, 'container-expanded.png', { minBytes: 0 });
     });
+
+    await step('hovering a container row shows its summary (made on hover, through resolveTreeItem)', async () => {
+      const row = page.getByRole('treeitem', { name: /^web/ }).first();
+      const hover = page.locator('.workbench-hover, .monaco-hover:not(.hidden)').filter({ hasText: /Image: dwb-test\/busybox/ }).first();
+      for (let attempt = 0; attempt < 6; attempt++) {
+        await page.mouse.move(900, 600); // off the row, so a hover starts anew
+        await page.waitForTimeout(300);
+        const box = await row.boundingBox();
+        if (!box) throw new Error('the web row is not on screen');
+        await page.mouse.move(box.x + 40, box.y + box.height / 2);
+        await page.mouse.move(box.x + 42, box.y + box.height / 2);
+        if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+      }
+      const shown = await page.locator('.workbench-hover, .monaco-hover').allInnerTexts();
+      await hover.waitFor({ timeout: 2_000 }).catch(() => { throw new Error(`no container summary on hover; hovers shown: ${JSON.stringify(shown)}`); });
+      const text = await hover.innerText();
+      if (!/Mount \(volume\): shop_data → \/data/.test(text)) throw new Error(`the hover lacks the mount: ${text}`);
+      await saveScreenshot(page, 'container-tooltip.png', { minBytes: 0 });
+      await page.mouse.move(900, 600);
+    });
   } catch (error) {
     totals.failed++;
     console.log(`  ✖ e2e setup failed: ${error?.stack ?? error}`);

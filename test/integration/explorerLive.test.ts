@@ -107,7 +107,10 @@ describe('explorer (live from engine events)', () => {
     const web = members.find((n) => api.views.containers.getTreeItem(n).label === 'web')!;
     const webItem = api.views.containers.getTreeItem(web);
     assert.match(String(webItem.description), /127\.0\.0\.1:\d+→80\/tcp/);
-    assert.ok(webItem.tooltip instanceof vscode.MarkdownString && /Mount \(volume\)/.test(webItem.tooltip.value));
+    // The row comes without its tooltip; VS Code asks for it on hover.
+    assert.equal(webItem.tooltip, undefined);
+    const hovered = api.views.containers.resolveTreeItem(webItem, web);
+    assert.ok(hovered.tooltip instanceof vscode.MarkdownString && /Mount \(volume\)/.test(hovered.tooltip.value), String(hovered.tooltip));
     const details = (await childrenOf(api.views.containers, web)).map((n) => String(api.views.containers.getTreeItem(n).label));
     assert.ok(details.some((d) => /→80\/tcp/.test(d)), `ports among ${details}`);
     assert.ok(details.some((d) => d === `${project}_data → /data`), `mount among ${details}`);

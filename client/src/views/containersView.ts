@@ -212,8 +212,16 @@ export class ContainersView extends DockerTreeView {
     const icon = containerIcon(container);
     item.iconPath = new vscode.ThemeIcon(icon.name, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     item.contextValue = containerContextValue(container);
-    item.tooltip = new vscode.MarkdownString(containerTooltip({ ...container, Status: containerStatus(container, times, now, vscode.l10n) }, now, vscode.l10n));
+    // The tooltip (the inspect-like summary) is made on hover: resolveTreeItem, tooltipOf.
     return item;
+  }
+
+  protected tooltipOf(node: TreeNode): vscode.MarkdownString | undefined {
+    const container = node.kind === 'container' ? this.model.containers.get(node.id) : undefined;
+    if (!container) return undefined;
+    const now = this.now();
+    const times = hasRelativeTime(container) ? this.model.containerTimes(container.Id) : undefined;
+    return new vscode.MarkdownString(containerTooltip({ ...container, Status: containerStatus(container, times, now, vscode.l10n) }, now, vscode.l10n));
   }
 
   protected affected(change: ModelChange): TreeNode[] | 'all' {

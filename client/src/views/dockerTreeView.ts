@@ -187,6 +187,21 @@ export abstract class DockerTreeView implements vscode.TreeDataProvider<TreeNode
     return item;
   }
 
+  /**
+   * VS Code asks for a row's tooltip when the row is first hovered (only when the item came without
+   * one): a view whose tooltips take work leaves them out of render and gives them here, so the
+   * first rows drawn do not wait for a hundred tooltips nobody reads yet.
+   */
+  resolveTreeItem(item: vscode.TreeItem, element: TreeNode): vscode.TreeItem {
+    item.tooltip ??= this.tooltipOf(element);
+    return item;
+  }
+
+  /** The tooltip of a row that render left without one (none by default). */
+  protected tooltipOf(_node: TreeNode): string | vscode.MarkdownString | undefined {
+    return undefined;
+  }
+
   private itemOf(element: TreeNode): vscode.TreeItem {
     if (element.kind === 'more') return this.moreItem(element);
     if (element.kind === 'message') {
