@@ -8,7 +8,7 @@ import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
 import { LineInput } from './lineInput';
 import { onceStreamEnds, showAttachOutput } from './attachOutput';
-import { KeyToCloseTerminal } from './keyToCloseTerminal';
+import { ContainerProcessTerminal } from './keyToCloseTerminal';
 
 export interface AttachMode {
   tty: boolean;
@@ -28,30 +28,13 @@ export function detachAdvice(mode: AttachMode): string {
 
 type Duplex = NodeJS.ReadWriteStream & { destroy?: () => void; end(): void };
 
-export class AttachPseudoterminal extends KeyToCloseTerminal {
+export class AttachPseudoterminal extends ContainerProcessTerminal {
   private stream: Duplex | undefined;
   private mode: AttachMode | undefined;
-  private dimensions: vscode.TerminalDimensions | undefined;
   /** Typing when the container has no TTY (no remote echo or line editing). */
   private lineInput: LineInput | undefined;
 
-  constructor(
-    private readonly getEngine: () => DockerEngine,
-    readonly containerId: string,
-    readonly containerName: string,
-  ) {
-    super();
-  }
-
-  /** Resolves once attached (or failed); tests wait on it. */
-  ready: Promise<void> = Promise.resolve();
-
-  open(initialDimensions: vscode.TerminalDimensions | undefined): void {
-    this.dimensions = initialDimensions;
-    this.ready = this.start();
-  }
-
-  private async start(): Promise<void> {
+  protected async start(): Promise<void> {
     const engine = this.getEngine();
     try {
       const details = await engine.inspectContainer(this.containerId);

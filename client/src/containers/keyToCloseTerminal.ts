@@ -3,6 +3,7 @@
 // VS Code's tasks do. It never closes with a non-zero code of its own, which would add VS Code's
 // "terminal process terminated with exit code" notification.
 import * as vscode from 'vscode';
+import type { DockerEngine } from '../engine/dockerEngine';
 import { style, toTerminalNewlines } from './ansi';
 
 export abstract class KeyToCloseTerminal implements vscode.Pseudoterminal {
@@ -51,4 +52,31 @@ export abstract class KeyToCloseTerminal implements vscode.Pseudoterminal {
   protected write(text: string): void {
     if (text && !this.closed) this.writeEmitter.fire(text);
   }
+}
+
+/**
+ * A terminal for a process in a running container (attach, shell): it starts once VS Code opens it,
+ * at the terminal's size, and `ready` settles once the process runs or could not start.
+ */
+export abstract class ContainerProcessTerminal extends KeyToCloseTerminal {
+  /** The terminal's size: at open, then at every resize. */
+  protected dimensions: vscode.TerminalDimensions | undefined;
+  /** Settles once the process runs, or failed to start (tests wait on it). */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    protected readonly getEngine: () => DockerEngine,
+    readonly containerId: string,
+    readonly containerName: string,
+  ) {
+    super();
+  }
+
+  open(initialDimensions: vscode.TerminalDimensions | undefined): void {
+    this.dimensions = initialDimensions;
+    this.ready = this.start();
+  }
+
+  /** Starts the process (its failures are shown in the terminal, not thrown). */
+  protected abstract start(): Promise<void>;
 }

@@ -12,7 +12,7 @@ import type { DockerEngine, ExecSession } from '../engine/dockerEngine';
 import { style } from './ansi';
 import { CommandLineError, splitCommandLine } from './commandLine';
 import { isCannotRunExitCode, runCapture, settledExitCode } from './execCapture';
-import { KeyToCloseTerminal } from './keyToCloseTerminal';
+import { ContainerProcessTerminal } from './keyToCloseTerminal';
 
 type ShellEngine = Pick<DockerEngine, 'exec' | 'demux'>;
 
@@ -44,32 +44,23 @@ export async function resolveShellCommand(engine: ShellEngine, containerId: stri
   return { cmd: ['bash'], fellBackToSh: false };
 }
 
-export class ShellPseudoterminal extends KeyToCloseTerminal {
+export class ShellPseudoterminal extends ContainerProcessTerminal {
   private session: ExecSession | undefined;
-  private dimensions: vscode.TerminalDimensions | undefined;
   /** The command that runs, once known (tests). */
   command: string[] | undefined;
   /** The exit code shown when the command ended (tests). */
   exitCode: number | undefined;
 
   constructor(
-    private readonly getEngine: () => DockerEngine,
-    readonly containerId: string,
-    readonly containerName: string,
+    getEngine: () => DockerEngine,
+    containerId: string,
+    containerName: string,
     private readonly requested: ShellCommand = undefined,
   ) {
-    super();
+    super(getEngine, containerId, containerName);
   }
 
-  /** Settles once the shell runs, or failed to start (tests wait on it). */
-  ready: Promise<void> = Promise.resolve();
-
-  open(initialDimensions: vscode.TerminalDimensions | undefined): void {
-    this.dimensions = initialDimensions;
-    this.ready = this.start();
-  }
-
-  private async start(): Promise<void> {
+  protected async start(): Promise<void> {
     const engine = this.getEngine();
     let resolved: ResolvedShell;
     try {
