@@ -40,6 +40,11 @@ describe('Run, attach and exec like the docker CLI', function () {
   const run = (spec: RunSpec) => vscode.commands.executeCommand<Started>('dockerWorkbench.run.withSpec', spec);
   const exists = (idOrName: string) => docker.getContainer(idOrName).inspect().then(() => true, () => false);
   const removeLater = (name: string) => cleanup.push(() => docker.getContainer(name).remove({ force: true }));
+  // Nothing is left on the engine (the --link test's network once was: it was removed before its containers).
+  after(async () => {
+    const left = (await docker.listNetworks()).filter((n) => n.Name.startsWith('dwb-link-net'));
+    assert.deepEqual(left.map((n) => n.Name), []);
+  });
 
   /** The run terminal of a started container, with its pseudoterminal. */
   async function runTerminal(name: string): Promise<{ terminal: vscode.Terminal; pty: RunPseudoterminal }> {
@@ -139,11 +144,12 @@ describe('Run, attach and exec like the docker CLI', function () {
   });
 
   it('--link: explained, on the default bridge it is the legacy hosts entry, on a user-defined network an alias of the endpoint', async () => {
-    const target = uniqueName('dwb-link-target');
-    removeLater(target);
     const network = uniqueName('dwb-link-net');
     const created = await docker.createNetwork({ Name: network });
+    // Cleanups run last first: the network goes after the containers on it (it cannot go before).
     cleanup.push(() => created.remove());
+    const target = uniqueName('dwb-link-target');
+    removeLater(target);
     const targetContainer = await docker.createContainer({ Image: TEST_IMAGE, name: target, Cmd: ['sleep', '300'] });
     await targetContainer.start();
 
