@@ -277,7 +277,12 @@ describe('image contents: layers, files, packages and vulnerabilities', function
       const severities = view.getChildren(scan);
       assert.deepEqual(severities.map((s) => String(view.getTreeItem(s).label)), ['High', 'Medium']);
       const high = view.getChildren(severities[0]);
-      assert.equal(view.getTreeItem(high[0]!).description, 'libssl3 3.0.11-1~deb12u2 → fixed in 3.0.13-1~deb12u1');
+      const finding = view.getTreeItem(high[0]!);
+      assert.equal(finding.description, 'libssl3 3.0.11-1~deb12u2 → fixed in 3.0.13-1~deb12u1');
+      // The row comes without its tooltip; VS Code asks for it on hover.
+      assert.equal(finding.tooltip, undefined);
+      const tooltip = view.resolveTreeItem(finding, high[0]!).tooltip;
+      assert.ok(tooltip instanceof vscode.MarkdownString && /\*\*CVE-2024-0001\*\* · High/.test(tooltip.value) && /Package: libssl3 3\.0\.11-1~deb12u2/.test(tooltip.value) && /Fixed in: 3\.0\.13-1~deb12u1/.test(tooltip.value), String(tooltip && (tooltip as vscode.MarkdownString).value));
 
       // The Dockerfile: the base image's package on FROM, the copied dpkg database's on its COPY.
       const diagnostics = await waitFor('the vulnerability diagnostics', () => {

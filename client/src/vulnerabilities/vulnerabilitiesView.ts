@@ -74,6 +74,12 @@ export class VulnerabilitiesView implements vscode.TreeDataProvider<Vulnerabilit
     return [];
   }
 
+  /** A finding's tooltip, when VS Code first shows it (the row came without one). */
+  resolveTreeItem(item: vscode.TreeItem, node: VulnerabilityNode): vscode.TreeItem {
+    if (node.kind === 'finding' && item.tooltip === undefined) item.tooltip = findingTooltip(node.finding);
+    return item;
+  }
+
   getTreeItem(node: VulnerabilityNode): vscode.TreeItem {
     const result = this.results.get(node.imageId)!;
     switch (node.kind) {
@@ -99,13 +105,7 @@ export class VulnerabilitiesView implements vscode.TreeDataProvider<Vulnerabilit
         item.description = f.fixedVersion
           ? vscode.l10n.t('{0} {1} → fixed in {2}', f.packageName, f.installedVersion, f.fixedVersion)
           : vscode.l10n.t('{0} {1} · no fix yet', f.packageName, f.installedVersion);
-        const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${f.id}** · ${severityLabel(f.severity)}\n\n`);
-        if (f.title) md.appendText(`${f.title}\n\n`);
-        md.appendMarkdown(`- ${vscode.l10n.t('Package: {0} {1}', f.packageName, f.installedVersion)}\n`);
-        md.appendMarkdown(`- ${f.fixedVersion ? vscode.l10n.t('Fixed in: {0}', f.fixedVersion) : vscode.l10n.t('No fixed version yet')}\n`);
-        if (f.path) md.appendMarkdown(`- \`/${f.path}\`\n`);
-        item.tooltip = md;
+        // Its tooltip is made on hover (resolveTreeItem): a severity can hold hundreds of findings.
         item.iconPath = ICONS[f.severity];
         item.contextValue = f.url ? 'vulnerability:advisory' : 'vulnerability';
         if (f.url) item.command = { command: 'dockerWorkbench.vulnerabilities.openAdvisory', title: vscode.l10n.t('Open Advisory'), arguments: [node] };
@@ -119,4 +119,14 @@ export class VulnerabilitiesView implements vscode.TreeDataProvider<Vulnerabilit
       }
     }
   }
+}
+
+function findingTooltip(f: Finding): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${f.id}** · ${severityLabel(f.severity)}\n\n`);
+  if (f.title) md.appendText(`${f.title}\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Package: {0} {1}', f.packageName, f.installedVersion)}\n`);
+  md.appendMarkdown(`- ${f.fixedVersion ? vscode.l10n.t('Fixed in: {0}', f.fixedVersion) : vscode.l10n.t('No fixed version yet')}\n`);
+  if (f.path) md.appendMarkdown(`- \`/${f.path}\`\n`);
+  return md;
 }
