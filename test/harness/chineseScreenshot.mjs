@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { OUTPUT } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench, VSIX, prepareScreenshots, runAsScript, saveScreenshot } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, VSIX, prepareScreenshots, runAsScript, saveScreenshot, hoverUntilShown } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -78,16 +78,7 @@ async function steps(engineHost) {
       await page.waitForTimeout(500);
       const line = page.locator('.view-line', { hasText: 'COPY . .' }).first();
       const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'copy-all-before-install' }).filter({ hasText: '构建上下文' }).first();
-      for (let attempt = 0; attempt < 6; attempt++) {
-        await page.mouse.move(900, 650); // off the text, so an earlier hover closes
-        await page.waitForTimeout(300);
-        const box = await line.boundingBox();
-        if (!box) throw new Error('the COPY line is not on screen');
-        await page.mouse.move(box.x + 12, box.y + box.height / 2);
-        await page.mouse.move(box.x + 14, box.y + box.height / 2);
-        if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
-      }
-      await hover.waitFor({ timeout: 2_000 });
+      await hoverUntilShown(page, line, hover);
     });
 
     await step('a screenshot of the Chinese hover is saved (.test-output/e2e/hover-zh-cn.png)', async () => {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, OUTPUT, writeTierResult, clearTierResult } from './tiers.mjs';
-import { stepCounter, scratchWorkspace, openWorkbench, saveScreenshot } from './userSession.mjs';
+import { stepCounter, scratchWorkspace, openWorkbench, saveScreenshot, hoverUntilShown } from './userSession.mjs';
 import { installVsix, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './browser.mjs';
 import { withEngine } from './withEngine.mjs';
@@ -106,17 +106,9 @@ async function runSteps(engineHost) {
     await step('hovering a container row shows its summary (made on hover, through resolveTreeItem)', async () => {
       const row = page.getByRole('treeitem', { name: /^web/ }).first();
       const hover = page.locator('.workbench-hover, .monaco-hover:not(.hidden)').filter({ hasText: /Image: dwb-test\/busybox/ }).first();
-      for (let attempt = 0; attempt < 6; attempt++) {
-        await page.mouse.move(900, 600); // off the row, so a hover starts anew
-        await page.waitForTimeout(300);
-        const box = await row.boundingBox();
-        if (!box) throw new Error('the web row is not on screen');
-        await page.mouse.move(box.x + 40, box.y + box.height / 2);
-        await page.mouse.move(box.x + 42, box.y + box.height / 2);
-        if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
-      }
-      const shown = await page.locator('.workbench-hover, .monaco-hover').allInnerTexts();
-      await hover.waitFor({ timeout: 2_000 }).catch(() => { throw new Error(`no container summary on hover; hovers shown: ${JSON.stringify(shown)}`); });
+      await hoverUntilShown(page, row, hover, { at: (box) => ({ x: box.x + 40, y: box.y + box.height / 2 }), away: { x: 900, y: 600 } }).catch(async (error) => {
+        throw new Error(`no container summary on hover; hovers shown: ${JSON.stringify(await page.locator('.workbench-hover, .monaco-hover').allInnerTexts())} (${error.message})`);
+      });
       const text = await hover.innerText();
       if (!/Mount \(volume\): shop_data → \/data/.test(text)) throw new Error(`the hover lacks the mount: ${text}`);
       await saveScreenshot(page, 'container-tooltip.png', { minBytes: 0 });

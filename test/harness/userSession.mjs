@@ -117,3 +117,24 @@ export async function runFromPalette(page, command) {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
+
+/**
+ * Rests the pointer on `target` (a locator) until `hover` (a locator of the hover it should open)
+ * shows, at most `attempts` times: the pointer first leaves, so each attempt starts a new hover
+ * (one already under the pointer, e.g. after a click there, opens none). `at` is where on the
+ * target's box to rest, measured again each attempt (late content may move it).
+ */
+export async function hoverUntilShown(page, target, hover, { at = (box) => ({ x: box.x + 12, y: box.y + box.height / 2 }), attempts = 6, away = { x: 900, y: 650 } } = {}) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await page.mouse.move(away.x, away.y);
+    await page.waitForTimeout(300);
+    const box = await target.boundingBox();
+    if (!box) throw new Error('what to hover is not on screen');
+    const { x, y } = at(box);
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 2, y);
+    if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) return;
+  }
+  await hover.waitFor({ timeout: 2_000 });
+}
+
