@@ -52,7 +52,10 @@ const TIME_READERS = 4;
  * warm page, and the full lists (the engine's heaviest answers: with their parse here, ~0.3 s per
  * 1,000 containers on the benchmarks' machine) would take the cores from that drawing. Sidebar
  * bench, 1,000 containers, two runs of 8 windows each way: click → first rows 417 → 315 and
- * 519 → 374 ms (BENCHMARKS.md).
+ * 519 → 374 ms (BENCHMARKS.md). Only when the engine has more containers than the first page: with
+ * fewer, the page was the whole container list, the full lists are about as quick as it was, and the
+ * views shown beside the Containers view (Compose, Images, Volumes, Networks) would wait 0.4 s for
+ * nothing. (An engine of few containers and thousands of images lists them at once, as before.)
  */
 export const WARM_LISTS_DELAY_MS = 400;
 
@@ -106,6 +109,8 @@ export class EngineModel {
   private started = false;
   /** A quiet first page and subscription made before anything asked (warmUp), until connect adopts it. */
   private warm: { generation: number; ready: Promise<boolean> } | undefined;
+  /** The last first page held every container the engine has (fewer than PREVIEW_SIZE). */
+  private previewWhole = false;
   /** A command waits for the lists (settled): a warm start does not hold them back (see WARM_LISTS_DELAY_MS). */
   private listsWanted = false;
   /** Ends a warm start's wait before the full lists at once. */
@@ -284,7 +289,7 @@ export class EngineModel {
     const generation = warm.generation;
     this.firstConnection.subscribedAt ??= epochNow();
     try {
-      await this.pauseBeforeLists(WARM_LISTS_DELAY_MS);
+      if (!this.previewWhole) await this.pauseBeforeLists(WARM_LISTS_DELAY_MS);
       if (generation !== this.generation) return true;
       await this.readFlavor();
       if (generation !== this.generation) return true;
@@ -419,6 +424,7 @@ export class EngineModel {
       ]);
       if (generation !== this.generation) return;
       for (const c of [...running, ...latest]) this.containers.set(c.Id, c);
+      this.previewWhole = latest.length < PREVIEW_SIZE;
       this.index.reset(this.containers.values());
       this.previewValue = true;
       this.firstConnection.previewedAt ??= epochNow();

@@ -438,9 +438,11 @@ test('a warm-up lists the first page and subscribes quietly; the first start ado
 });
 
 test('a warm start holds the full lists back while the first rows are drawn, unless a command needs them', async () => {
+  // An engine with more containers than the first page holds.
   const withPages = () => {
     const fake = fakeEngine();
-    (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return [...fake.containers]; };
+    for (let i = 2; i <= 150; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, Names: [`/n${i}`] });
+    (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return fake.containers.slice(0, limit); };
     return fake;
   };
   // A view adopts the warm model: its first page stays while the lists wait.
@@ -468,6 +470,22 @@ test('a warm start holds the full lists back while the first rows are drawn, unl
   assert.equal(second.model.counters.fullLists, 1);
   assert.equal(stateOf(second.model).status, 'connected');
   assert.equal(second.pending.length, 0, 'the wait\'s timer is cleared');
+});
+
+test('a warm start whose first page held every container lists the rest at once: nothing to hold back', async () => {
+  const fake = fakeEngine();
+  for (let i = 2; i <= 99; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, Names: [`/n${i}`] });
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => fake.containers.slice(0, limit);
+  const { model, pending } = await warmedUp(fake);
+  model.start();
+  let besideLoaded = false;
+  void model.settled(Infinity, { hurry: false }).then(() => { besideLoaded = true; });
+  for (let i = 0; i < 5; i++) await settle();
+  assert.deepEqual(pending.map((t) => t.ms), [], 'no wait');
+  assert.equal(model.counters.fullLists, 1);
+  assert.equal(stateOf(model).status, 'connected');
+  assert.equal(besideLoaded, true, 'the views beside do not wait');
+  assert.equal(model.containers.size, 99);
 });
 
 test('a warm-up that cannot reach the engine leaves nothing behind: no state change, no retry, and the first start connects as usual', async () => {
