@@ -52,12 +52,17 @@ const TIME_READERS = 4;
  * warm page, and the full lists (the engine's heaviest answers: with their parse here, ~0.3 s per
  * 1,000 containers on the benchmarks' machine) would take the cores from that drawing. Sidebar
  * bench, 1,000 containers, two runs of 8 windows each way: click → first rows 417 → 315 and
- * 519 → 374 ms (BENCHMARKS.md). Only when the engine has more containers than the first page: with
- * fewer, the page was the whole container list, the full lists are about as quick as it was, and the
- * views shown beside the Containers view (Compose, Images, Volumes, Networks) would wait 0.4 s for
- * nothing. (An engine of few containers and thousands of images lists them at once, as before.)
+ * 519 → 374 ms (BENCHMARKS.md).
  */
 export const WARM_LISTS_DELAY_MS = 400;
+/**
+ * The same wait when the first page held every container (fewer than a page): the full lists are
+ * then about as quick as the page, and the views shown beside the Containers view (Images, Volumes,
+ * Networks, Compose) would wait 0.4 s for little; long enough that they are drawn after the first
+ * rows, not with them (with no wait the first rows came 30-70 ms later, 5-6 windows each way; with
+ * this one 217 vs 187 and 230 vs 272 ms, the full lists ~250 ms sooner: BENCHMARKS.md).
+ */
+export const WARM_SMALL_LISTS_DELAY_MS = 150;
 
 export class EngineModel {
   readonly containers = new Map<string, ContainerSummary>();
@@ -289,7 +294,7 @@ export class EngineModel {
     const generation = warm.generation;
     this.firstConnection.subscribedAt ??= epochNow();
     try {
-      if (!this.previewWhole) await this.pauseBeforeLists(WARM_LISTS_DELAY_MS);
+      await this.pauseBeforeLists(this.previewWhole ? WARM_SMALL_LISTS_DELAY_MS : WARM_LISTS_DELAY_MS);
       if (generation !== this.generation) return true;
       await this.readFlavor();
       if (generation !== this.generation) return true;
