@@ -33,8 +33,8 @@ export async function run(): Promise<void> {
       record({ type: 'measure', floor: true, containersView: api.views.containers.firstDraw });
       return;
     }
-    // After a warm start the full lists come after the first rows (EngineModel's WARM_LISTS_DELAY_MS
-    // when the engine has more containers than the first page): wait for them, so the report says when.
+    // After a warm start the full lists come after the first rows (EngineModel's WARM_LISTS_DELAY_MS,
+    // WARM_SMALL_LISTS_DELAY_MS on a small engine): wait for them, so the report says when.
     const listsDeadline = Date.now() + 30_000;
     while (api.model.firstConnection.listedAt === undefined && Date.now() < listsDeadline) await new Promise((r) => setTimeout(r, 20));
     const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks() ?? [];
