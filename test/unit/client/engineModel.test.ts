@@ -437,14 +437,17 @@ test('a warm-up lists the first page and subscribes quietly; the first start ado
   assert.equal(pending.length, 0);
 });
 
+/** A fake engine of `count` containers that serves first pages (listLatestContainers). */
+function engineOfContainers(count: number) {
+  const fake = fakeEngine();
+  for (let i = 2; i <= count; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, Names: [`/n${i}`] });
+  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return fake.containers.slice(0, limit); };
+  return fake;
+}
+
 test('a warm start holds the full lists back while the first rows are drawn, unless a command needs them', async () => {
   // An engine with more containers than the first page holds.
-  const withPages = () => {
-    const fake = fakeEngine();
-    for (let i = 2; i <= 150; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, Names: [`/n${i}`] });
-    (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => { fake.calls.push(`page:${limit}`); return fake.containers.slice(0, limit); };
-    return fake;
-  };
+  const withPages = () => engineOfContainers(150);
   // A view adopts the warm model: its first page stays while the lists wait.
   const { model, pending } = await warmedUp(withPages());
   model.start();
@@ -473,10 +476,7 @@ test('a warm start holds the full lists back while the first rows are drawn, unl
 });
 
 test('a warm start whose first page held every container waits less for the rest', async () => {
-  const fake = fakeEngine();
-  for (let i = 2; i <= 99; i++) fake.containers.push({ ...fake.containers[0]!, Id: `c${i}`, Names: [`/n${i}`] });
-  (fake.engine as unknown as Record<string, unknown>).listLatestContainers = async (limit: number) => fake.containers.slice(0, limit);
-  const { model, pending } = await warmedUp(fake);
+  const { model, pending } = await warmedUp(engineOfContainers(99));
   model.start();
   let besideLoaded = false;
   void model.settled(Infinity, { hurry: false }).then(() => { besideLoaded = true; });
