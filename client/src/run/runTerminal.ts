@@ -110,8 +110,7 @@ export class RunPseudoterminal extends KeyToCloseTerminal {
   }
 
   protected override write(text: string): void {
-    if (!text || this.closed) return;
-    this.transcript = (this.transcript + text).slice(-65_536);
+    if (text && !this.closed) this.transcript = (this.transcript + text).slice(-65_536);
     super.write(text);
   }
 }
