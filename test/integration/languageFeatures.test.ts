@@ -88,6 +88,21 @@ describe('language features in VS Code', function () {
       assert.match(ignore, /node_modules/);
       assert.match(ignore, /\.git/);
     });
+
+    it('switches a CRLF Dockerfile to LF from the quick fix of a heredoc BuildKit would run with carriage returns', async () => {
+      const doc = await openWorkspaceFile(`${uniqueName('lfcrlf')}/Dockerfile`, 'FROM debian:12\r\nRUN <<EOF\r\nset -e\r\nif true; then echo ok; fi\r\nEOF\r\n');
+      assert.equal(doc.eol, vscode.EndOfLine.CRLF);
+      const diagnostic = await waitFor('heredoc-crlf', () => ours(doc.uri).find((d) => codeOf(d) === 'heredoc-crlf'));
+      assert.deepEqual(ours(doc.uri).filter((d) => codeOf(d) === 'shell-syntax'), [], 'the script itself parses');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const lf = actions.find((a) => a.command?.command === 'dockerWorkbench.useLfLineEndings');
+      assert.ok(lf, `among ${actions.map((a) => a.title)}`);
+      await vscode.commands.executeCommand(lf.command!.command, ...(lf.command!.arguments ?? []));
+      assert.equal(doc.eol, vscode.EndOfLine.LF);
+      assert.ok(doc.isDirty, 'the change waits for the user to save it');
+      await waitFor('heredoc-crlf gone', () => (ours(doc.uri).some((d) => codeOf(d) === 'heredoc-crlf') ? undefined : true));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   });
 
   describe('compose', () => {

@@ -32,6 +32,19 @@ const createDockerignore: Handler = async (_ctx, argument) => {
   await vscode.window.showTextDocument(uri);
 };
 
+/**
+ * The Dockerfile quick fix for heredoc-crlf: the document to LF line endings, as choosing LF in the
+ * status bar does (an edit cannot: VS Code turns the line breaks it inserts into the document's).
+ * It changes the open document only; saving is the user's.
+ */
+const useLfLineEndings: Handler = async (_ctx, argument) => {
+  if (typeof argument !== 'string') return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(argument));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((edit) => edit.setEndOfLine(vscode.EndOfLine.LF));
+};
+
 export const languageCommands: Record<string, Handler> = {
   'dockerWorkbench.createDockerignore': createDockerignore,
+  'dockerWorkbench.useLfLineEndings': useLfLineEndings,
 };

@@ -108,3 +108,13 @@ test('thousands of syntax errors are read without a stack trace each, and the li
   assert.throws(() => withoutStackTraces(() => { throw new Error('y'); }), /y/);
   assert.equal(Error.stackTraceLimit, before, 'restored after a throw');
 });
+
+test('a byte order mark before the first line is not an entry (YAML allows it; other editors than VS Code send it)', () => {
+  for (const text of ['# Comment first\nservices:\n  web:\n    image: nginx\n', 'services:\n  web:\n    image: nginx\n', services(5)]) {
+    const parsed = parseYaml(`\uFEFF${text}`, new Map(), new Map());
+    assert.deepEqual(parsed.problems, [], JSON.stringify(text.slice(0, 20)));
+    const root = parsed.documents[0]!.root as MapNode;
+    assert.equal((root.pairs[0]!.key as { value: unknown }).value, 'services');
+    assert.equal(root.pairs[0]!.key!.start, text.indexOf('services') + 1, 'offsets count the mark');
+  }
+});

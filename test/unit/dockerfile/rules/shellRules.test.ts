@@ -6,6 +6,7 @@ test('shell rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'shell-syntax', bad: 'FROM a\nRUN if true; then echo\n', good: 'FROM a\nRUN if true; then echo; fi\nRUN ["sh", "-c", "if"]\n', line: 1 },
     { rule: 'bashism', bad: 'FROM debian:12\nRUN [[ -f x ]] && echo\n', good: 'FROM debian:12\nRUN [ -f x ] && echo\nSHELL ["/bin/bash", "-c"]\nRUN [[ -f x ]]\n', line: 1 },
+    { rule: 'heredoc-crlf', bad: 'FROM a\r\nRUN <<EOF\r\necho hi\r\nEOF\r\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'run-cd', bad: 'FROM a\nRUN cd /src && make\n', good: 'FROM a\nWORKDIR /src\nRUN make && (cd sub && make)\n', line: 1 },
     { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
     { rule: 'pointless-command', bad: 'FROM a\nRUN top -b\n', good: 'FROM a\nRUN echo top\n', line: 1 },

@@ -63,7 +63,9 @@ function contentLines(text: string, from: number, to: number, visit: (line: Line
     if (lineEnd < 0 || lineEnd >= to) lineEnd = to;
     const next = lineEnd < to ? lineEnd + 1 : to;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    let first = lineStart;
+    // A byte order mark before the first line is not part of it (YAML allows one there).
+    const begin = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    let first = begin;
     while (first < lineEnd && text.charCodeAt(first) === 32) first++;
     let tabbed = false;
     while (first < lineEnd && (text.charCodeAt(first) === 9 || text.charCodeAt(first) === 32)) {
@@ -71,10 +73,10 @@ function contentLines(text: string, from: number, to: number, visit: (line: Line
       first++;
     }
     if (first < lineEnd && text.charCodeAt(first) !== 35 /* # */) {
-      line.start = lineStart;
+      line.start = begin;
       line.first = first;
       line.end = lineEnd;
-      line.indent = first - lineStart;
+      line.indent = first - begin;
       line.tabbed = tabbed;
       if (visit(line) === false) return;
     }

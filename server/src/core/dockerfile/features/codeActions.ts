@@ -9,7 +9,7 @@ import { DOCKERFILE_SOURCE } from '../validation/validate';
 import { action, toSpan, type FixContext, type QuickFix } from '../quickFixes/fixContext';
 import { appendText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, replaceText, toExecForm } from '../quickFixes/textFixes';
 import { addOption, appendAptCleanup, cdToWorkdir, mergeAptUpdate, runCdToWorkdir } from '../quickFixes/shellFixes';
-import { createDockerignore, extendDockerignore, manifestFirst, suppressRule } from '../quickFixes/structureFixes';
+import { createDockerignore, extendDockerignore, manifestFirst, suppressRule, useLfLineEndings } from '../quickFixes/structureFixes';
 
 const renameStage: QuickFix = (fx) => {
   const replacement = fx.data.replacement;
@@ -56,6 +56,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],
+  'heredoc-crlf': [useLfLineEndings],
 };
 
 export function codeActions(a: Analysis, uri: string, range: Range, diagnostics: Diagnostic[], service: ServiceContext): CodeAction[] {

@@ -23,6 +23,20 @@ export const createDockerignore: QuickFix = (fx) => {
   }];
 };
 
+export const USE_LF_COMMAND = 'dockerWorkbench.useLfLineEndings';
+
+/**
+ * heredoc-crlf: the file to LF line endings. A command, not an edit: VS Code turns the line breaks
+ * an edit inserts into the document's own, so only its end-of-line setting can change them.
+ */
+export const useLfLineEndings: QuickFix = (fx) => [{
+  title: t('Change the file\'s line endings to LF'),
+  kind: 'quickfix',
+  diagnostics: [fx.diagnostic],
+  isPreferred: true,
+  command: { title: t('Change the line endings to LF'), command: USE_LF_COMMAND, arguments: [fx.uri] },
+}];
+
 export const extendDockerignore: QuickFix = (fx) => {
   const { ignoreUri, missing } = fx.data as { ignoreUri?: string; missing?: string[] };
   if (typeof ignoreUri !== 'string' || !Array.isArray(missing)) return [];

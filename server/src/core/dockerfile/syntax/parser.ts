@@ -124,22 +124,24 @@ export function parseDirectives(text: string, index: LineIndex): DirectiveBlock 
   // BuildKit reads a handful of directives; a file of nothing else is read as comments past a few.
   for (let l = 0; l < lines.length && l < MAX_DIRECTIVES; l++) {
     const line = lines.at(l);
-    const raw = text.slice(line.start, line.end);
+    // BuildKit drops a byte order mark before the first line (editors other than VS Code send it).
+    const start = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+    const raw = text.slice(start, line.end);
     const m = directiveOf(raw);
     if (!m || !KNOWN_DIRECTIVES.includes(m[1].toLowerCase())) break;
     const name = m[1].toLowerCase();
-    const nameStart = line.start + raw.indexOf(m[1]);
-    const valueStart = m[2].length > 0 ? line.start + raw.lastIndexOf(m[2]) : line.end;
+    const nameStart = start + raw.indexOf(m[1]);
+    const valueStart = m[2].length > 0 ? start + raw.lastIndexOf(m[2]) : line.end;
     directives.push({
       name: ownCopy(m[1]),
       value: ownCopy(m[2]),
-      span: { start: line.start, end: line.end },
+      span: { start, end: line.end },
       nameSpan: { start: nameStart, end: nameStart + m[1].length },
       valueSpan: { start: valueStart, end: valueStart + m[2].length },
     });
     if (name === 'escape' && !seen.has(name) && (m[2] === '`' || m[2] === '\\')) escape = m[2];
     seen.add(name);
-    comments.push({ span: { start: line.start, end: line.end }, text: ownCopy(raw.slice(1).trim()), inContinuation: false });
+    comments.push({ span: { start, end: line.end }, text: ownCopy(raw.slice(1).trim()), inContinuation: false });
   }
   return { directives, comments, escape };
 }

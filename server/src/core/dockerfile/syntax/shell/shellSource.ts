@@ -45,8 +45,16 @@ export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSou
   if (onlyHeredocs) {
     const first = heredocs[0]!;
     if (foreignShebang(first.content)) return undefined;
+    const pieces = lfPieces(doc.text, first.body.start, first.body.end);
+    let text = '';
+    const map: OffsetMap = { logical: [], doc: [] };
+    for (const [piece, at] of pieces) {
+      map.logical.push(text.length);
+      map.doc.push(at);
+      text += piece;
+    }
     // The text becomes a key of the shell parse cache, which outlives this version of the document.
-    return { text: ownCopy(doc.text.slice(first.body.start, first.body.end)), map: { logical: [0], doc: [first.body.start] } };
+    return { text: ownCopy(text), map };
   }
   // Copy the instruction's pieces that cover the arguments, shifted so the script starts at 0.
   const logical: number[] = [];
@@ -69,11 +77,31 @@ export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSou
     const end = heredoc.terminator?.end ?? heredoc.body.end;
     // The newline that precedes the body belongs to no document piece; map it to the body start.
     text += '\n';
-    logical.push(text.length);
-    docs.push(heredoc.body.start);
-    text += doc.text.slice(heredoc.body.start, end);
+    for (const [piece, at] of lfPieces(doc.text, heredoc.body.start, end)) {
+      logical.push(text.length);
+      docs.push(at);
+      text += piece;
+    }
   }
   return { text, map: { logical, doc: docs } };
+}
+
+/**
+ * The document text [start, end) in pieces that leave out the carriage return of each CRLF, each
+ * with its document offset. BuildKit keeps them in a heredoc's lines (heredoc-crlf says so once);
+ * the shell rules read the script its author sees, instead of a syntax error at each `then`.
+ */
+function lfPieces(text: string, start: number, end: number): Array<[piece: string, docStart: number]> {
+  const whole = text.slice(start, end);
+  if (!whole.includes('\r\n')) return [[whole, start]];
+  const pieces: Array<[string, number]> = [];
+  let from = 0;
+  for (let cr = whole.indexOf('\r\n'); cr >= 0; cr = whole.indexOf('\r\n', from)) {
+    if (cr > from) pieces.push([whole.slice(from, cr), start + from]);
+    from = cr + 1;
+  }
+  pieces.push([whole.slice(from), start + from]);
+  return pieces;
 }
 
 export function toDocSpan(source: ShellSource, start: number, end: number): Span {

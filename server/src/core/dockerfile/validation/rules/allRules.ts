@@ -10,6 +10,7 @@ import { runtimeRules } from './runtimeRules';
 import { exposeRules } from './exposeRules';
 import { copyRules } from './copyRules';
 import { shellRules } from './shellRules';
+import { heredocRules } from './heredocRules';
 import { packageRules } from './packageRules';
 import { layerRules } from './layerRules';
 import { contextRules } from './contextRules';
@@ -18,7 +19,7 @@ import { configRules } from './configRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...packageRules, ...layerRules, ...contextRules, ...metaRules, ...configRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...contextRules, ...metaRules, ...configRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
