@@ -97,7 +97,8 @@ const DECLINED = [
   'a: {x: 1, x: 2}\n',
   'a: b: c\n', // a mapping in a compact value
   'a:\tb\n', // a tab
-  'a: b\r\n', // a carriage return
+  'a: b\rc: d\n', // a carriage return that does not end a line
+  'a: b\r\n\rc: d\r\n',
   'a: 1\n---\nb: 2\n', // two documents
   '%YAML 1.2\n---\na: 1\n',
   '---\n', // a marker over nothing
@@ -118,8 +119,18 @@ const DECLINED = [
   'volumes:\n  *a:\n', // an alias written as a key
 ];
 
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+
 test('the subset reader reads what compose files are written with, exactly as the package does', () => {
   for (const text of READ) assert.equal(agrees(text), true, `not read: ${JSON.stringify(text)}`);
+});
+
+test('with Windows line ends (CRLF) too, offsets counting the carriage returns', () => {
+  for (const text of READ) assert.equal(agrees(crlf(text)), true, `not read: ${JSON.stringify(crlf(text))}`);
+  const read = parseYamlSubset('a: x\r\nb:\r\n  - y\r\n');
+  const [, b] = (read!.root as { pairs: { value: { start: number; end: number } }[] }).pairs;
+  assert.deepEqual([b!.value.start, b!.value.end], [12, 15]);
+  assert.equal(agrees('a: x\r\nb:\r\n  - y\r\n'), true);
 });
 
 test('the subset reader leaves everything else to the package', () => {
@@ -128,16 +139,18 @@ test('the subset reader leaves everything else to the package', () => {
 
 test('every compose file of the corpus is read by the subset reader, chunk by chunk and whole, as the package reads it', () => {
   for (const { name, text } of corpus) {
-    assert.equal(agrees(text), true, `${name} is not read whole`);
-    const before = yamlReaders.packageReads;
-    const [withSubset, withoutSubset] = chunkedBothWays(text);
-    assert.equal(yamlReaders.packageReads, before, `${name}: a chunk was left to the package`);
-    assert.deepStrictEqual(withSubset, withoutSubset, `${name}: the chunked parse differs`);
+    for (const [label, version] of [['', text], [' (CRLF)', crlf(text.replace(/\r\n/g, '\n'))]] as const) {
+      assert.equal(agrees(version), true, `${name}${label} is not read whole`);
+      const before = yamlReaders.packageReads;
+      const [withSubset, withoutSubset] = chunkedBothWays(version);
+      assert.equal(yamlReaders.packageReads, before, `${name}${label}: a chunk was left to the package`);
+      assert.deepStrictEqual(withSubset, withoutSubset, `${name}${label}: the chunked parse differs`);
+    }
   }
   assert.ok(corpus.length >= 40);
 });
 
-const SIGNIFICANT = [':', ': ', '-', '- ', ' ', '  ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a', '*a', '|', '>', '\n', '\\', '!', '?', '%', '~', '\n  ', '\n- ', '0x', '.5', 'null'];
+const SIGNIFICANT = [':', ': ', '-', '- ', ' ', '  ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a', '*a', '|', '>', '\n', '\r', '\r\n', '\\', '!', '?', '%', '~', '\n  ', '\n- ', '0x', '.5', 'null'];
 
 /** A copy of `lines` with one to three edits: a line removed, repeated or re-indented, a significant character put in or taken out. */
 function mangle(lines: string[], next: (n: number) => number): string {
@@ -174,7 +187,8 @@ test('on mangled copies of the corpus files the subset reader agrees with the pa
       // A window of the file, so that each comparison stays small.
       const from = next(Math.max(1, lines.length - 40));
       const window = lines.slice(from, from + 10 + next(40));
-      const mangled = mangle(window, next);
+      // One round in four with Windows line ends.
+      const mangled = round % 4 === 3 ? crlf(mangle(window, next)) : mangle(window, next);
       try {
         if (agrees(mangled)) read++;
         if (round % 8 === 0) {

@@ -27,8 +27,51 @@ export interface SubsetDocument {
   start: number;
 }
 
+/**
+ * A text with Windows line ends (CRLF), read as the same text with LF ends and every offset then
+ * moved past the carriage returns removed before it. YAML reads CRLF as one line break, values included,
+ * so the nodes are the package's; without this, Windows files went to the package, at twice the
+ * cost. A carriage return elsewhere stays the package's to judge.
+ */
+function readCrlf(text: string): SubsetDocument | undefined {
+  const lf = text.replace(/\r\n/g, '\n');
+  if (lf.includes('\r')) return undefined;
+  const read = parseYamlSubset(lf);
+  if (!read) return undefined;
+  // Where each removed carriage return was, in the LF text (the line feed after it): an offset
+  // moves past those before it. Counted, not assumed per line: a chunk's context lines are LF.
+  const removed: number[] = [];
+  for (let at = text.indexOf('\r\n'); at >= 0; at = text.indexOf('\r\n', at + 2)) removed.push(at - removed.length);
+  const moved = (offset: number) => {
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (removed[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+  const move = (node: CNode | null): void => {
+    if (!node) return;
+    node.start = moved(node.start);
+    node.end = moved(node.end);
+    if (node.kind === 'map') {
+      for (const pair of node.pairs) {
+        move(pair.key);
+        move(pair.value);
+      }
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) move(item);
+    }
+  };
+  move(read.root);
+  return { root: read.root, start: moved(read.start) };
+}
+
 /** The document in `text` as the core's nodes, or undefined when `text` is not in the subset. */
 export function parseYamlSubset(text: string): SubsetDocument | undefined {
+  if (text.includes('\r')) return readCrlf(text);
   // Tabs, carriage returns, control characters and a byte-order mark: the package's to judge.
   if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/.test(text)) return undefined;
   try {
