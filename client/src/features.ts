@@ -24,6 +24,7 @@ import { buildCommands, type BuildWorkflow } from './build/buildCommands';
 import { buildTaskProvider, type BuildTaskDeps } from './build/buildTask';
 import { connectLanguageFacts } from './languageFacts';
 import { ComposeView, type ComposeNode } from './compose/composeView';
+import { rememberComposeCliIn } from './compose/composeCli';
 import { composeCommands } from './compose/composeCommands';
 import { composeTaskProvider } from './compose/composeTask';
 import { registerContainerInteraction, stateTransitionStartWatch, type ContainerInteraction } from './containers';
@@ -138,7 +139,8 @@ export function createFeatures(core: CoreParts): Features {
   };
   const buildWorkflow: BuildWorkflow = { deps: buildDeps, state: context.workspaceState, waiting: new Map() };
 
-  const composeView = new ComposeView(model, active);
+  rememberComposeCliIn(context.globalState);
+  const composeView = new ComposeView(model, active, context.workspaceState);
   composeView.register(core.hosts.compose);
   context.subscriptions.push(composeView);
 

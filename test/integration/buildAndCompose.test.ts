@@ -4,8 +4,10 @@
 // volumes kept unless asked.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ComposeView, projectKey } from '../../client/src/compose/composeView';
 import { activateExtension, testDocker, uniqueName, waitFor, writeFiles, commandTestSetup } from './helpers';
 
 describe('build and compose workflows', function () {
@@ -166,7 +168,52 @@ describe('build and compose workflows', function () {
       await assert.rejects(docker.getVolume(`${project}_data`).inspect(), /no such volume/i);
     });
   }
+
+  it('the Compose view draws a project\'s services from the last session\'s list at once, the CLI corrects them, and a changed file is listed again', async () => {
+    const api = await activateExtension();
+    const dir = writeFiles(uniqueName('remembered').replace(/-/g, ''), { 'compose.yaml': 'services:\n  web:\n    image: busybox\n  db:\n    image: busybox\n' });
+    const state = new MemoryState();
+    const session = () => new ComposeView(api.model, api.active, state);
+    const first = session();
+    const project = (await first.allProjects()).find((p) => p.folder === dir)!;
+    assert.ok(project, 'the project of the new folder');
+    assert.deepEqual(await first.servicesOf(project), ['db', 'web']);
+    const remembered = state.get<Record<string, { stamp: string; services: string[] }>>('compose.services')![projectKey(project)]!;
+    assert.deepEqual(remembered.services.slice().sort(), ['db', 'web']);
+    first.dispose();
+
+    // The next session answers with what was remembered (made different here, to see which answered)
+    // before the CLI has run, and draws again once it has.
+    remembered.services = ['db', 'old'];
+    const second = session();
+    const redrawn = new Promise((resolve) => second.onDidChangeTreeData(resolve));
+    assert.deepEqual(await second.servicesOf(project), ['db', 'old']);
+    await redrawn;
+    assert.deepEqual(await second.servicesOf(project), ['db', 'web']);
+    second.dispose();
+
+    // A file that changed is not answered from memory.
+    fs.appendFileSync(path.join(dir, 'compose.yaml'), '  cache:\n    image: busybox\n');
+    const third = session();
+    assert.deepEqual(await third.servicesOf(project), ['cache', 'db', 'web']);
+    third.dispose();
+  });
 });
+
+/** workspaceState for a Compose view of the test's own: a plain map. */
+class MemoryState implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
 
 /** The compose commands that answer `version` here, as the setting spells them. */
 function installedComposeCommands(): string[] {

@@ -21,7 +21,8 @@ export function readSmallFile(file: string): string | undefined {
   }
 }
 
-export async function findComposeProjects(flavor: ComposeFlavor, env: NodeJS.ProcessEnv): Promise<ComposeProject[]> {
-  const uris = await vscode.workspace.findFiles(COMPOSE_GLOB, '**/node_modules/**', 500);
-  return projectsFromFiles(uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath), flavor, env, readSmallFile);
+/** The flavor decides the names; it may still be being found out while the files are searched for. */
+export async function findComposeProjects(flavor: ComposeFlavor | Promise<ComposeFlavor>, env: NodeJS.ProcessEnv): Promise<ComposeProject[]> {
+  const [uris, named] = await Promise.all([vscode.workspace.findFiles(COMPOSE_GLOB, '**/node_modules/**', 500), flavor]);
+  return projectsFromFiles(uris.filter((u) => u.scheme === 'file').map((u) => u.fsPath), named, env, readSmallFile);
 }

@@ -3,13 +3,17 @@
 // the files (`config --services`), so profiles, overrides and .env behave exactly as for `up`.
 // In Restricted Mode nothing runs: the view shows the projects its containers' labels name, their
 // services from the same labels, and an item saying that trusting the folder lists the files'.
+// A project's services as the CLI last listed them are kept (workspaceState) while its files are
+// unchanged, so a new session draws them at once; the CLI still runs and corrects them.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { ActiveEngine } from '../engine/activeEngine';
 import type { EngineModel, ModelChange } from '../model/engineModel';
 import { run } from '../build/dockerCli';
 import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '../views/containerPresentation';
-import { detectComposeCli } from './composeCli';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { onDidChangeRememberedComposeCli, rememberedComposeCli, type ComposeCli } from './composeCli';
 import { findComposeProjects, COMPOSE_GLOB } from './composeFiles';
 import { composeArgs, type ComposeProject } from './composeProject';
 import type { ViewHost } from '../lazyProviders';
@@ -33,12 +37,13 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
   private readonly composeIds = new Set<string>();
   private byProject: Map<string, ContainerSummary[]> | undefined;
 
-  constructor(private readonly model: EngineModel, private readonly active: ActiveEngine) {
+  constructor(private readonly model: EngineModel, private readonly active: ActiveEngine, private readonly state?: vscode.Memento) {
     const watcher = vscode.workspace.createFileSystemWatcher(COMPOSE_GLOB);
     const changed = () => this.refresh();
     this.disposables.push(
       watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed),
       vscode.workspace.onDidGrantWorkspaceTrust(changed),
+      onDidChangeRememberedComposeCli(changed),
       { dispose: model.onDidChange((c) => this.onModelChange(c)).dispose },
     );
     this.noteComposeContainers();
@@ -105,8 +110,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
       let fromFiles: ComposeProject[] = [];
       if (vscode.workspace.isTrusted) {
         const env = { ...process.env, ...this.active.cliEnv };
-        const cli = await detectComposeCli(env);
-        fromFiles = await findComposeProjects(cli?.flavor ?? 'v2', env);
+        // The files are searched for while the CLI (whose flavor decides the names) is found out.
+        fromFiles = await findComposeProjects(rememberedComposeCli(env).then((cli) => cli?.flavor ?? 'v2'), env);
       }
       const known = new Set(fromFiles.map((p) => p.name));
       const fromLabels = new Map<string, ComposeProject>();
@@ -133,29 +138,68 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
    * The project's services as the CLI reads its files; the running ones when it cannot, in
    * Restricted Mode, and for projects known only from labels (their file paths came from
    * container labels, which an image can set: they are not handed to the CLI just to draw a tree).
+   * When the CLI listed them in an earlier session and the files have not changed since, that list
+   * answers at once; the CLI runs anyway, and a different list redraws the view.
    */
   servicesOf(project: ComposeProject): Promise<string[]> {
     const key = projectKey(project);
     let services = this.services.get(key);
     if (!services) {
-      services = (async () => {
-        const fromContainers = new Set(this.containersOf(project).map((c) => c.Labels[COMPOSE_SERVICE]!).filter(Boolean));
-        if (project.files.length === 0 || project.fromLabels || !vscode.workspace.isTrusted) return [...fromContainers].sort();
-        const env = { ...process.env, ...this.active.cliEnv };
-        const cli = await detectComposeCli(env);
-        if (!cli) return [...fromContainers].sort();
-        let listed: string[] = [];
-        try {
-          const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config', {}, cli.flavor), '--services'], env);
-          if (result.code === 0) listed = result.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-        } catch {
-          // a name the CLI would read as an option: list what runs
+      const fromContainers = () => new Set(this.containersOf(project).map((c) => c.Labels[COMPOSE_SERVICE]!).filter(Boolean));
+      const withRunning = (listed: string[]) => [...new Set([...listed, ...fromContainers()])].sort();
+      if (project.files.length === 0 || project.fromLabels || !vscode.workspace.isTrusted) {
+        services = Promise.resolve([...fromContainers()].sort());
+      } else {
+        const stamp = filesStamp(project);
+        const remembered = this.rememberedServices(key, stamp);
+        const listing = this.listServices(project).then((listed) => {
+          if (listed) this.rememberServices(key, stamp, listed);
+          return listed;
+        });
+        if (remembered) {
+          services = Promise.resolve(withRunning(remembered));
+          void listing.then((listed) => {
+            if (!listed || sameList(listed, remembered) || this.services.get(key) !== services) return;
+            this.services.set(key, Promise.resolve(withRunning(listed)));
+            this.emitter.fire(undefined);
+          });
+        } else {
+          services = listing.then((listed) => withRunning(listed ?? []));
         }
-        return [...new Set([...listed, ...fromContainers])].sort();
-      })();
+      }
       this.services.set(key, services);
     }
     return services;
+  }
+
+  /** `config --services`, or undefined when there is no CLI or it failed. */
+  private async listServices(project: ComposeProject): Promise<string[] | undefined> {
+    const env = { ...process.env, ...this.active.cliEnv };
+    const cli: ComposeCli | undefined = await rememberedComposeCli(env);
+    if (!cli) return undefined;
+    try {
+      const result = await run(cli.command, [...cli.prefix, ...composeArgs(project, 'config', {}, cli.flavor), '--services'], env);
+      return result.code === 0 ? result.stdout.split('\n').map((s) => s.trim()).filter(Boolean) : undefined;
+    } catch {
+      // a name the CLI would read as an option: list what runs
+      return undefined;
+    }
+  }
+
+  private rememberedServices(key: string, stamp: string): string[] | undefined {
+    const entry = this.state?.get<Record<string, RememberedServices>>(SERVICES_KEY)?.[key];
+    return entry && entry.stamp === stamp && Array.isArray(entry.services) ? entry.services : undefined;
+  }
+
+  private rememberServices(key: string, stamp: string, services: string[]): void {
+    if (!this.state) return;
+    const all = { ...this.state.get<Record<string, RememberedServices>>(SERVICES_KEY) };
+    delete all[key];
+    all[key] = { stamp, services };
+    // The newest entries are kept: a workspace has a few projects, not hundreds.
+    const keys = Object.keys(all);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED_PROJECTS))) delete all[old];
+    void this.state.update(SERVICES_KEY, all);
   }
 
   async getChildren(node?: ComposeNode): Promise<ComposeNode[]> {
@@ -238,6 +282,31 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
     this.emitter.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+const SERVICES_KEY = 'compose.services';
+const MAX_REMEMBERED_PROJECTS = 50;
+
+interface RememberedServices {
+  /** The files (and .env) as they were: path, size and modification time. */
+  stamp: string;
+  services: string[];
+}
+
+/** What the files a project's services come from look like now; a change to any makes a new stamp. */
+function filesStamp(project: ComposeProject): string {
+  return JSON.stringify([...project.files, path.join(project.folder, '.env')].map((file) => {
+    try {
+      const stat = fs.statSync(file);
+      return [file, stat.size, stat.mtimeMs];
+    } catch {
+      return [file];
+    }
+  }));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function projectKey(project: ComposeProject): string {
