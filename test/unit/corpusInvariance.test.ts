@@ -1,7 +1,8 @@
 // What BuildKit and compose read the same way must get the same diagnostics: every corpus file
 // (test/fixtures/corpus) again with CRLF line ends, with a byte order mark, without its final
-// newline or with extra ones, and (Dockerfiles) with lowercase keywords. Each difference found
-// so far was a bug: shell errors in CRLF heredocs, directives hidden behind a BOM.
+// newline or with extra ones, and (Dockerfiles) with lowercase keywords and blanks at the ends of
+// lines. Each difference found so far was a bug: shell errors in CRLF heredocs, directives hidden
+// behind a BOM, squiggles reaching over the blanks after an instruction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -30,6 +31,9 @@ const VARIANTS: Variant[] = [
   { name: 'BOM', change: (t) => `\uFEFF${t}`, key: (d) => `${d.code} ${d.severity} ${d.range.start.line}` },
   { name: 'no final newline', change: (t) => t.replace(/\s+$/, ''), key: exact },
   { name: 'extra final newlines', change: (t) => `${t}\n\n\n`, key: exact },
+  // Not in heredocs (a terminator with blanks after it is no terminator); a blank line inside an
+  // instruction is reported where its blanks are.
+  { name: 'trailing blanks', change: (t) => (t.includes('<<') ? t : t.replace(/\n/g, ' \t \n')), key: exact, expected: (d) => d.code === 'empty-continuation', dockerfileOnly: true },
   { name: 'lowercase keywords', change: (t) => t.replace(KEYWORDS, (_m, space: string, word: string) => space + word.toLowerCase()), key: exact, expected: (d) => d.code === 'instruction-casing' || d.code === 'from-as-casing', dockerfileOnly: true },
 ];
 
@@ -43,7 +47,7 @@ function diagnostics(file: string, text: string): Diagnostic[] {
   return found;
 }
 
-test('the corpus gets the same diagnostics whatever the line ends, a byte order mark, the final newline and the keywords\' case', () => {
+test('the corpus gets the same diagnostics whatever the line ends, a byte order mark, the final newline, the keywords\' case and blanks at the ends of lines', () => {
   const files = ['dockerfiles', 'parser-edge', 'compose'].flatMap((dir) => fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f)));
   assert.ok(files.length > 150, `${files.length} corpus files`);
   const differences: string[] = [];

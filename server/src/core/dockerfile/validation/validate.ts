@@ -123,9 +123,16 @@ export function isSuppressed(a: Analysis, rule: ActiveRule, start: number, peer:
   return silenced.has('*') || (peer ? [id, peer.toLowerCase()] : rule.ids).some((x) => silenced.has(x));
 }
 
+/** A span without the blanks it ends with (an instruction's line may end in spaces), unless it is only blanks. */
+function withoutTrailingBlanks(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === span.end || end === span.start ? span : { start: span.start, end };
+}
+
 export function diagnosticOf(a: Analysis, rule: ActiveRule, report: Report): Diagnostic {
   const meta = rule.rule.meta;
-  const diagnostic: Diagnostic = { range: a.range(report.span), severity: rule.severity, code: meta.id, source: DOCKERFILE_SOURCE, message: report.message };
+  const diagnostic: Diagnostic = { range: a.range(withoutTrailingBlanks(a.text, report.span)), severity: rule.severity, code: meta.id, source: DOCKERFILE_SOURCE, message: report.message };
   if (rule.href) diagnostic.codeDescription = { href: rule.href };
   if (meta.tag) diagnostic.tags = [meta.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
   if (report.data) diagnostic.data = copyData(report.data);
