@@ -7,7 +7,7 @@
 // the package instead, so what this accepts it reads exactly as the package does, node for node
 // and offset for offset (the unit tests compare the two on real files and on thousands of mangled
 // ones).
-import type { CNode, MapNode, PairNode, ScalarNode, SeqNode } from './nodes';
+import { shiftNode, type CNode, type MapNode, type PairNode, type ScalarNode, type SeqNode } from './nodes';
 
 /** Thrown to leave the subset; caught in parseYamlSubset, never escapes. */
 const OUTSIDE = { outside: true };
@@ -25,6 +25,19 @@ export interface SubsetDocument {
   root: CNode | null;
   /** Where the document starts: its `---` marker, else its first content line (0 when it has none). */
   start: number;
+}
+
+/**
+ * A text that starts with a byte order mark (editors other than VS Code send it): read after it.
+ * The package reads a sequence right after the mark as an error, and places an empty document at
+ * 0: those are its to judge, and it says so.
+ */
+function readAfterBom(text: string): SubsetDocument | undefined {
+  const read = parseYamlSubset(text.slice(1));
+  if (!read || read.root?.kind === 'seq') return undefined;
+  if (!read.root) return read;
+  shiftNode(read.root, 1);
+  return { root: read.root, start: read.start + 1 };
 }
 
 /**
@@ -71,6 +84,7 @@ function readCrlf(text: string): SubsetDocument | undefined {
 
 /** The document in `text` as the core's nodes, or undefined when `text` is not in the subset. */
 export function parseYamlSubset(text: string): SubsetDocument | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return readAfterBom(text);
   if (text.includes('\r')) return readCrlf(text);
   // Tabs, carriage returns, control characters and a byte-order mark: the package's to judge.
   if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/.test(text)) return undefined;
