@@ -80,6 +80,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-label-key': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3048' },
   'shell-syntax': { language: 'dockerfile', severity: 'error' },
   'bashism': { language: 'dockerfile', severity: 'warning' },
+  'heredoc-unterminated': { language: 'dockerfile', severity: 'error' },
   'heredoc-crlf': { language: 'dockerfile', severity: 'warning' },
   'run-cd': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3003' },
   'cd-without-effect': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3003' },

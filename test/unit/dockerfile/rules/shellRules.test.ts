@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { checkRuleCases, context, doc, runRule } from '../helpers';
 
 test('shell rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'shell-syntax', bad: 'FROM a\nRUN if true; then echo\n', good: 'FROM a\nRUN if true; then echo; fi\nRUN ["sh", "-c", "if"]\n', line: 1 },
     { rule: 'bashism', bad: 'FROM debian:12\nRUN [[ -f x ]] && echo\n', good: 'FROM debian:12\nRUN [ -f x ] && echo\nSHELL ["/bin/bash", "-c"]\nRUN [[ -f x ]]\n', line: 1 },
+    { rule: 'heredoc-unterminated', bad: 'FROM a\nRUN <<EOF\necho hi\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'heredoc-crlf', bad: 'FROM a\r\nRUN <<EOF\r\necho hi\r\nEOF\r\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'run-cd', bad: 'FROM a\nRUN cd /src && make\n', good: 'FROM a\nWORKDIR /src\nRUN make && (cd sub && make)\n', line: 1 },
     { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
@@ -39,4 +41,12 @@ test('shell parsing is skipped for PowerShell and Windows images', () => {
 test('RUN heredocs are parsed as scripts, with foreign shebangs skipped', () => {
   assert.equal(runRule('run-cd', 'FROM a\nRUN <<EOF\ncd /x\nmake\nEOF\n').length, 1);
   assert.equal(runRule('shell-syntax', 'FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nif x: (\nEOF\n').length, 0);
+});
+
+test('an unterminated heredoc is reported once, and not when the parse budget cut its body', () => {
+  assert.equal(runRule('heredoc-unterminated', 'FROM a\nCOPY <<A <<B /dst/\na\nA\nb\nFROM b\n').length, 1);
+  const huge = `FROM a\nRUN <<EOF\n${'echo x\n'.repeat(300_000)}`;
+  const all = service.validate(doc(huge), context());
+  assert.deepEqual(all.filter((d) => d.code === 'heredoc-unterminated'), []);
+  assert.ok(all.some((d) => d.code === 'analysis-limit'), 'the limit note says where checking stopped');
 });

@@ -1,6 +1,7 @@
-// Heredocs in a file with Windows line endings. BuildKit strips the line end of every instruction
-// line, but a heredoc's lines reach the build as written, carriage returns included (moby/buildkit
-// issue 4282): a script that reads fine in the editor runs with a stray \r on every line.
+// Heredocs: one never closed, which makes the rest of the file its body; and heredocs in a file
+// with Windows line endings. BuildKit strips the line end of every instruction line, but a
+// heredoc's lines reach the build as written, carriage returns included (moby/buildkit issue
+// 4282): a script that reads fine in the editor runs with a stray \r on every line.
 import { t } from '../../../l10n';
 import type { Heredoc, Instruction } from '../../syntax/ast';
 import { shellKindOf } from '../../syntax/shell/shellSource';
@@ -53,4 +54,21 @@ export const heredocCrlf = rule({
   }
 });
 
-export const heredocRules = [heredocCrlf];
+export const heredocUnterminated = rule({
+  id: 'heredoc-unterminated', severity: 'error',
+  explain: () => [
+    t('A heredoc\'s body runs until a line that is exactly its name (after leading tabs, for <<-). When no such line comes, BuildKit stops with "unterminated heredoc", and until then every line after the marker, instructions included, is part of the body: that is why nothing after it is checked.'),
+  ],
+}, (ctx) => {
+  const last = ctx.a.doc.instructions[ctx.a.doc.instructions.length - 1];
+  for (const i of ctx.scope.instructions) {
+    for (const heredoc of i.heredocs) {
+      if (heredoc.terminator) continue;
+      // A body cut by the parse budget ends there without its terminator; the limit note says so.
+      if (ctx.a.doc.unparsed && i === last) continue;
+      ctx.report(heredoc.marker, t('The heredoc {0} is never closed, so the rest of the file is its body and the build stops with "unterminated heredoc". Add a line {1} where its text ends.', ctx.a.text.slice(heredoc.marker.start, heredoc.marker.end), heredoc.name));
+    }
+  }
+});
+
+export const heredocRules = [heredocUnterminated, heredocCrlf];
