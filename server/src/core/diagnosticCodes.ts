@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   'directive-casing': { language: 'dockerfile', severity: 'hint' },
   'invalid-escape-directive': { language: 'dockerfile', severity: 'error' },
   'duplicate-directive': { language: 'dockerfile', severity: 'error' },
+  'misplaced-directive': { language: 'dockerfile', severity: 'warning' },
   'empty-continuation': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/no-empty-continuation/' },
   'first-instruction': { language: 'dockerfile', severity: 'error', docs: 'https://github.com/hadolint/hadolint/wiki/DL3061' },
   'unterminated-quote': { language: 'dockerfile', severity: 'error' },

@@ -94,3 +94,9 @@ test('diagnostics from other sources get no actions', () => {
   const d = doc('FROM a\n', URI);
   assert.deepEqual(service.codeActions!(d, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 1, code: 'x', source: 'other', message: 'm' }], context()), []);
 });
+
+test('a misplaced directive moves to the top, below the directives already there', () => {
+  assert.equal(fix('# Copyright the authors\n# syntax=docker/dockerfile:1\nFROM a\n', 'misplaced-directive'), '# syntax=docker/dockerfile:1\n# Copyright the authors\nFROM a\n');
+  assert.equal(fix('# syntax=x\n# note\n# escape=`\nFROM a\n', 'misplaced-directive'), '# syntax=x\n# escape=`\n# note\nFROM a\n');
+  assert.equal(fix('FROM a\n# check=skip=all', 'misplaced-directive'), '# check=skip=all\nFROM a\n');
+});

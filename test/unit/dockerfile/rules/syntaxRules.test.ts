@@ -9,6 +9,7 @@ test('syntax rules', async (t) => {
     { rule: 'directive-casing', bad: '# ESCAPE=\\\nFROM a\n', good: '# escape=\\\nFROM a\n', line: 0 },
     { rule: 'invalid-escape-directive', bad: '# escape=x\nFROM a\n', good: '# escape=`\nFROM a\n', line: 0 },
     { rule: 'duplicate-directive', bad: '# syntax=a\n# syntax=b\nFROM a\n', good: '# syntax=a\n# escape=\\\nFROM a\n', line: 1 },
+    { rule: 'misplaced-directive', bad: 'FROM a\n# check=skip=all\n', good: '# check=skip=all\nFROM a\n', line: 1 },
     { rule: 'empty-continuation', bad: 'FROM a\nRUN a \\\n\n  b\n', good: 'FROM a\nRUN a \\\n  # comment\n  b\n', line: 2 },
     { rule: 'first-instruction', bad: 'RUN x\nFROM a\n', good: 'ARG V=1\nFROM a:$V\n', line: 0 },
     { rule: 'unterminated-quote', bad: 'FROM a\nENV A="b\n', good: 'FROM a\nENV A="b c" B=\'d\'\nRUN echo "x\n', line: 1 },
@@ -28,4 +29,12 @@ test('unknown-instruction suggests the closest keyword', () => {
 
 test('maintainer-deprecated carries the deprecated tag', () => {
   assert.deepEqual(runRule('maintainer-deprecated', 'FROM a\nMAINTAINER me\n')[0]!.tags, [2]);
+});
+
+test('a directive below a first comment or blank line: BuildKit ignores it, and the fix moves it to the top', () => {
+  assert.deepEqual(runRule('misplaced-directive', '\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [1]);
+  // After a #! first line BuildKit still finds # syntax= (it skips the shebang), not the others.
+  assert.deepEqual(runRule('misplaced-directive', '#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [2]);
+  // `# escape=` with no value is no directive for BuildKit either: a comment, no error.
+  assert.deepEqual(runRule('invalid-escape-directive', '# escape=\nFROM a\n'), []);
 });

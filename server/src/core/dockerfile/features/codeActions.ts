@@ -7,7 +7,7 @@ import { t } from '../../l10n';
 import { rename } from './navigation';
 import { DOCKERFILE_SOURCE } from '../validation/validate';
 import { action, toSpan, type FixContext, type QuickFix } from '../quickFixes/fixContext';
-import { appendText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, replaceText, toExecForm } from '../quickFixes/textFixes';
+import { appendText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, moveDirectiveToTop, replaceText, toExecForm } from '../quickFixes/textFixes';
 import { addOption, appendAptCleanup, cdToWorkdir, mergeAptUpdate, runCdToWorkdir } from '../quickFixes/shellFixes';
 import { createDockerignore, extendDockerignore, manifestFirst, suppressRule, useLfLineEndings } from '../quickFixes/structureFixes';
 
@@ -36,6 +36,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'apt-instead-of-apt-get': [replaceText],
   'empty-continuation': [deleteLine],
   'duplicate-directive': [deleteLine],
+  'misplaced-directive': [moveDirectiveToTop],
   'redundant-target-platform': [deleteSpan],
   'copy-multi-source-dest': [appendText],
   'json-args-recommended': [toExecForm],

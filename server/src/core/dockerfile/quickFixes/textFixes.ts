@@ -15,6 +15,19 @@ export const deleteLine: QuickFix = (fx) => {
   return [action(fx, t('Remove this line'), [edit(fx, fullLines(fx, fx.span), '')])];
 };
 
+/** misplaced-directive: the comment moved below the directives already at the top, or to the first line. */
+export const moveDirectiveToTop: QuickFix = (fx) => {
+  if (!fx.data.moveToTop) return [];
+  const text = fx.a.text;
+  const directives = fx.a.doc.directives;
+  const last = directives[directives.length - 1];
+  // After the block's last line and its line break, or at the start (after a byte order mark).
+  const at = last ? fullLines(fx, last.span).end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const line = text.slice(fx.span.start, fx.span.end).trim();
+  const atEnd = at === text.length && text.length > 0 && !text.endsWith('\n');
+  return [action(fx, t('Move it to the top of the file'), [edit(fx, { start: at, end: at }, atEnd ? `\n${line}` : `${line}\n`), edit(fx, fullLines(fx, fx.span), '')])];
+};
+
 export const deleteSpan: QuickFix = (fx) => {
   const span = fx.data.deleteSpan as { start: number; end: number } | undefined;
   if (!span) return [];

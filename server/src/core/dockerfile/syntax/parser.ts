@@ -32,6 +32,8 @@ function directiveOf(raw: string): [string, string, string] | null {
   while (isBlankChar(raw[i])) i++;
   let end = raw.length;
   while (end > i && isBlankChar(raw[end - 1])) end--;
+  // BuildKit's pattern wants a value: `# escape=` alone is a comment, and ends the directives.
+  if (end === i) return null;
   return [raw, name, raw.slice(i, end)];
 }
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);

@@ -7,6 +7,7 @@ import { findQuoteProblem } from '../../syntax/words';
 import { docStart } from '../../syntax/offsetMap';
 import type { Instruction } from '../../syntax/ast';
 import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
+import { KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { usesIn } from './scope';
@@ -75,7 +76,7 @@ export const invalidEscapeDirective = rule({
 }, (ctx) => {
   for (const d of ctx.a.doc.directives) {
     if (d.name.toLowerCase() === 'escape' && d.value !== '\\' && d.value !== '`') {
-      ctx.report(d.valueSpan.end > d.valueSpan.start ? d.valueSpan : d.span, t('The escape directive accepts only \\ or `, not {0}.', d.value));
+      ctx.report(d.valueSpan, t('The escape directive accepts only \\ or `, not {0}.', d.value));
     }
   }
 });
@@ -89,6 +90,28 @@ export const duplicateDirective = rule({
     const name = d.name.toLowerCase();
     if (seen.has(name)) ctx.report(d.span, t('The {0} directive is already set above.', name), { data: { deleteLine: true } });
     seen.add(name);
+  }
+});
+
+export const misplacedDirective = rule({
+  id: 'misplaced-directive', severity: 'warning', reach: 'file',
+  explain: () => [
+    t('Parser directives (syntax, escape, check) count only in the first lines of the file: BuildKit stops looking for them at the first line that is not one, a comment, a blank line or an instruction. A directive written after that is an ordinary comment and does nothing.'),
+    t('A licence or description comment above # syntax=… is the usual way this happens: the build then uses the Dockerfile frontend built into the engine instead of the one named, and an escape directive below such a comment leaves the backslash as the escape character.'),
+  ],
+}, (ctx) => {
+  const doc = ctx.a.doc;
+  // Before it looks for # syntax=, BuildKit skips a #! first line; the other directives end there.
+  const shebang = /^\uFEFF?#!/.test(doc.text);
+  const inBlock = new Set(doc.directives.map((d) => d.span.start));
+  for (const c of doc.comments) {
+    if (c.inContinuation || inBlock.has(c.span.start)) continue;
+    const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*\S/.exec(c.text);
+    const name = m?.[1]!.toLowerCase();
+    if (!name || !KNOWN_DIRECTIVES.includes(name) || (shebang && name === 'syntax')) continue;
+    ctx.report(c.span, t('This is written like the {0} parser directive, but directives count only at the very top of the file, before any other comment, blank line or instruction. Here it is an ordinary comment and does nothing.', name), {
+      data: shebang ? undefined : { moveToTop: true },
+    });
   }
 });
 
@@ -224,6 +247,6 @@ export const maintainerDeprecated = rule({
 });
 
 export const syntaxRules = [
-  unknownInstruction, instructionCasing, directiveCasing, invalidEscapeDirective, duplicateDirective, emptyContinuation,
+  unknownInstruction, instructionCasing, directiveCasing, invalidEscapeDirective, duplicateDirective, misplacedDirective, emptyContinuation,
   firstInstruction, unterminatedQuote, unsupportedModifier, jsonSingleQuotes, invalidJsonForm, nonBreakingSpace, maintainerDeprecated,
 ];
