@@ -58,6 +58,13 @@ describe('explorer (live from engine events)', () => {
     let looseChanges = 0;
     const modelListener = api.model.onDidChange((c) => { if (c.kind === 'container' && c.id === loose.id) looseChanges++; });
     try {
+      // Compose files written by earlier tests redraw the view when the file watcher reports them,
+      // which can be late: wait for a quiet half second first, so only this test's events count.
+      for (let seen = -1, waited = 0; seen !== redraws.length && waited < 10_000; waited += 500) {
+        seen = redraws.length;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      redraws.length = 0;
       await loose.start();
       // What the start event said, then the re-read of the container: both seen by every listener.
       await waitFor('the loose container\'s start and re-read in the model', () => looseChanges >= 2 && api.model.containers.get(loose.id)?.State === 'running');

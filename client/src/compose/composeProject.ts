@@ -6,7 +6,7 @@
 // projectName() derives the same one with the same rules, so a stack started from a terminal and
 // the one the extension shows and acts on are one project.
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { parseEnvFile } from '../../../server/src/core/compose/model/envFile';
 import { substitute } from '../../../server/src/core/compose/model/interpolation';
 
@@ -37,6 +37,50 @@ export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 export function overrideFileFor(file: string): string {
   const ext = path.extname(file);
   return file.slice(0, -ext.length) + '.override' + ext;
+}
+
+/**
+ * The projects when both flavors name every one alike (no top-level `name:`, no folder starting
+ * with - or _, the usual case): then which CLI is installed need not be known to list them.
+ * Undefined when a name differs. `read` is called for each flavor: give it a memo.
+ */
+export function projectsAnyFlavor(files: string[], env: NodeJS.ProcessEnv, read: ReadText): ComposeProject[] | undefined {
+  const v1 = projectsFromFiles(files, 'v1', env, read);
+  const v2 = projectsFromFiles(files, 'v2', env, read);
+  return v1.every((p, i) => p.name === v2[i]!.name) ? v2 : undefined;
+}
+
+/**
+ * A project's services read from its files, for a first drawing before `config --services` has
+ * run: only when that is surely what the CLI will list (every file a mapping with a `services`
+ * mapping, no `include`, no profiles, no merge key or variable among the names). Undefined
+ * otherwise, and the view waits for the CLI.
+ */
+export function servicesInFiles(project: ComposeProject, read: ReadText): string[] | undefined {
+  if (project.files.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const file of project.files) {
+    const text = read(file);
+    if (text === undefined || text.length > 1024 * 1024) return undefined;
+    let document: unknown;
+    try {
+      const parsed = parseDocument(text, { prettyErrors: false });
+      if (parsed.errors.length > 0) return undefined;
+      document = parsed.toJS({ maxAliasCount: 100 });
+    } catch {
+      return undefined;
+    }
+    if (!isMapping(document) || 'include' in document || !isMapping(document.services)) return undefined;
+    for (const [name, service] of Object.entries(document.services)) {
+      if (name === '<<' || name.includes('$') || (isMapping(service) && 'profiles' in service)) return undefined;
+      names.add(name);
+    }
+  }
+  return [...names];
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function isOverrideFile(file: string): boolean {

@@ -4,7 +4,8 @@
 // In Restricted Mode nothing runs: the view shows the projects its containers' labels name, their
 // services from the same labels, and an item saying that trusting the folder lists the files'.
 // A project's services as the CLI last listed them are kept (workspaceState) while its files are
-// unchanged, so a new session draws them at once; the CLI still runs and corrects them.
+// unchanged, so a new session draws them at once; in a first session, plain files are read for
+// them. The CLI still runs and corrects them.
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { ActiveEngine } from '../engine/activeEngine';
@@ -14,8 +15,8 @@ import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { onDidChangeRememberedComposeCli, rememberedComposeCli, type ComposeCli } from './composeCli';
-import { findComposeProjects, COMPOSE_GLOB } from './composeFiles';
-import { composeArgs, type ComposeProject } from './composeProject';
+import { findComposeProjects, readSmallFile, COMPOSE_GLOB } from './composeFiles';
+import { composeArgs, servicesInFiles, type ComposeProject } from './composeProject';
 import type { ViewHost } from '../lazyProviders';
 
 export type ComposeNode =
@@ -151,7 +152,8 @@ export class ComposeView implements vscode.TreeDataProvider<ComposeNode>, vscode
         services = Promise.resolve([...fromContainers()].sort());
       } else {
         const stamp = filesStamp(project);
-        const remembered = this.rememberedServices(key, stamp);
+        // What the last session listed; else, in a first session, what the files plainly say.
+        const remembered = this.rememberedServices(key, stamp) ?? servicesInFiles(project, readSmallFile);
         const listing = this.listServices(project).then((listed) => {
           if (listed) this.rememberServices(key, stamp, listed);
           return listed;
@@ -305,8 +307,10 @@ function filesStamp(project: ComposeProject): string {
   }));
 }
 
+/** The same services, in any order (the view sorts them). */
 function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  const sorted = [...b].sort();
+  return a.length === b.length && [...a].sort().every((x, i) => x === sorted[i]);
 }
 
 export function projectKey(project: ComposeProject): string {

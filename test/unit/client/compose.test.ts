@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  composeArgs, defaultProjectName, nameSourcesOf, OptionLikeNameError, optionLikeNames, projectName, projectsFromFiles, topLevelName,
+  composeArgs, defaultProjectName, nameSourcesOf, OptionLikeNameError, optionLikeNames, projectName, projectsAnyFlavor, projectsFromFiles, servicesInFiles, topLevelName,
 } from '../../../client/src/compose/composeProject';
 
 /** A read function over an in-memory folder tree. */
@@ -89,4 +89,34 @@ test('names a CLI would read as options are refused, whatever the subcommand', (
     assert.throws(() => composeArgs({ ...project, chosenName }, 'up', { ...options } as { services?: string[]; profiles?: string[] }), OptionLikeNameError);
     assert.throws(() => composeArgs({ ...project, chosenName }, 'start', { ...options } as { services?: string[]; profiles?: string[] }, 'v1'), OptionLikeNameError);
   }
+});
+
+test('projects are listed before the CLI is known when both flavors name them alike, and not when a name differs', () => {
+  const plain = files({ '/w/shop/compose.yaml': 'services:\n  web:\n    image: x\n' });
+  assert.deepEqual(projectsAnyFlavor(['/w/shop/compose.yaml'], {}, plain)?.map((p) => p.name), ['shop']);
+  // v2 reads a top-level name:, v1 does not; v2 drops a leading underscore, v1 keeps it.
+  const named = files({ '/w/shop/compose.yaml': 'name: store\nservices:\n  web:\n    image: x\n' });
+  assert.equal(projectsAnyFlavor(['/w/shop/compose.yaml'], {}, named), undefined);
+  assert.equal(projectsAnyFlavor(['/w/_shop/compose.yaml'], {}, files({ '/w/_shop/compose.yaml': 'services: {}\n' })), undefined);
+  // COMPOSE_PROJECT_NAME in .env: v1 normalises it, v2 takes it as written; alike when already normal.
+  const dotEnv = (value: string) => files({ '/w/a/compose.yaml': 'services: {}\n', '/w/a/.env': `COMPOSE_PROJECT_NAME=${value}\n` });
+  assert.deepEqual(projectsAnyFlavor(['/w/a/compose.yaml'], {}, dotEnv('mystack'))?.map((p) => p.name), ['mystack']);
+  assert.equal(projectsAnyFlavor(['/w/a/compose.yaml'], {}, dotEnv('My.Stack')), undefined);
+});
+
+test('a first drawing of a project\'s services reads plain files, and leaves anything the CLI might list differently to it', () => {
+  const project = (...names: string[]) => ({ name: 'p', folder: '/w', files: names.map((n) => `/w/${n}`) });
+  const tree = files({
+    '/w/compose.yaml': 'services:\n  web:\n    image: x\n  db:\n    image: y\n',
+    '/w/compose.override.yaml': 'services:\n  web:\n    ports: ["80:80"]\n  cache:\n    image: z\n',
+    '/w/profiles.yaml': 'services:\n  web:\n    image: x\n  job:\n    image: y\n    profiles: [jobs]\n',
+    '/w/include.yaml': 'include: [other.yaml]\nservices:\n  web:\n    image: x\n',
+    '/w/merge.yaml': 'x-s: &s\n  a:\n    image: x\nservices:\n  <<: *s\n  b:\n    image: y\n',
+    '/w/variable.yaml': 'services:\n  ${NAME}:\n    image: x\n',
+    '/w/broken.yaml': 'services:\n  web: [\n',
+    '/w/empty.yaml': 'services: {}\n',
+  });
+  assert.deepEqual(servicesInFiles(project('compose.yaml', 'compose.override.yaml'), tree), ['web', 'db', 'cache']);
+  assert.deepEqual(servicesInFiles(project('empty.yaml'), tree), []);
+  for (const name of ['profiles.yaml', 'include.yaml', 'merge.yaml', 'variable.yaml', 'broken.yaml', 'missing.yaml']) assert.equal(servicesInFiles(project(name), tree), undefined, name);
 });
