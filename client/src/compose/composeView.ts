@@ -6,14 +6,14 @@
 // A project's services as the CLI last listed them are kept (workspaceState) while its files are
 // unchanged, so a new session draws them at once; in a first session, plain files are read for
 // them. The CLI still runs and corrects them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/dockerEngine';
 import type { ActiveEngine } from '../engine/activeEngine';
 import type { EngineModel, ModelChange } from '../model/engineModel';
 import { run } from '../build/dockerCli';
 import { COMPOSE_PROJECT, COMPOSE_SERVICE, containerIcon, containerName } from '../views/containerPresentation';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { onDidChangeRememberedComposeCli, rememberedComposeCli, type ComposeCli } from './composeCli';
 import { findComposeProjects, readSmallFile, COMPOSE_GLOB } from './composeFiles';
 import { composeArgs, servicesInFiles, type ComposeProject } from './composeProject';
