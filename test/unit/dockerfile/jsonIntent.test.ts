@@ -9,10 +9,13 @@ test('JSON arrays that are not valid JSON say what is wrong', () => {
   assert.deepEqual(jsonProblem(`['sh', '-c', 'echo']`), { kind: 'single-quotes' });
   assert.equal(jsonProblem('["C:\\\\app\\\\run.exe", "C:\\tools"]'), undefined, '\\t is a JSON escape (a tab): valid, if surprising');
   assert.deepEqual(jsonProblem('["C:\\app.exe"]'), { kind: 'bad-escape', escape: '\\a' });
+  assert.deepEqual(jsonProblem('["node", "app.js"'), { kind: 'missing-bracket' });
+  assert.deepEqual(jsonProblem('["node", '), { kind: 'missing-bracket' });
+  assert.deepEqual(jsonProblem('["node" "app.js"'), { kind: 'missing-comma', before: 'node', after: 'app.js' }, 'the first problem is named');
 });
 
 test('valid JSON and shell text that only looks bracketed are left alone', () => {
-  for (const text of ['["node", "server.js"]', '[]', '  [ "a" ]  ', '[ "$A" = "b" ]', '[ -f /etc/os-release ] && cat /etc/os-release', '["a"] && echo', 'echo [x]', '[ "a" ]; echo']) {
+  for (const text of ['["node", "server.js"]', '[]', '  [ "a" ]  ', '[ "$A" = "b" ]', '[', '["unclosed', '[ "$A" = "b"', '[ -f /etc/os-release ] && cat /etc/os-release', '["a"] && echo', 'echo [x]', '[ "a" ]; echo']) {
     assert.equal(jsonProblem(text), undefined, text);
   }
 });

@@ -1,13 +1,14 @@
 // Arguments written as a JSON array that is not valid JSON: ["node" "server.js"], ["a", "b",],
-// ['a', 'b'], ["C:\app"]. BuildKit then falls back to the shell form (or, for COPY and VOLUME, to
-// splitting at spaces), which the author cannot have meant. Only text made of quoted strings,
+// ['a', 'b'], ["C:\app"], ["node", "app.js". BuildKit then falls back to the shell form (or, for
+// COPY and VOLUME, to splitting at spaces), which the author cannot have meant. Only text made of quoted strings,
 // commas and brackets counts, so a shell test such as [ "$a" = "b" ] is left alone.
 
 export type JsonProblem =
   | { kind: 'missing-comma'; before: string; after: string }
   | { kind: 'stray-comma' }
   | { kind: 'single-quotes' }
-  | { kind: 'bad-escape'; escape: string };
+  | { kind: 'bad-escape'; escape: string }
+  | { kind: 'missing-bracket' };
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
@@ -31,7 +32,8 @@ export function jsonProblem(text: string): JsonProblem | undefined {
   for (let guard = 0; guard < MAX_LENGTH; guard++) {
     skip();
     const c = text[i];
-    if (c === undefined) return undefined;
+    // The text ends inside the array: after a string, a closing ] is missing (["node", "app.js").
+    if (c === undefined) return previous !== undefined ? problem ?? { kind: 'missing-bracket' } : undefined;
     if (c === ']') {
       i++;
       if (previous !== undefined && commaSince) problem ??= { kind: 'stray-comma' };

@@ -78,7 +78,7 @@ function checkMount(flag: Flag, report: (message: string) => void): void {
   });
   const type = pairs.find(([k]) => k === 'type')?.[1] ?? 'bind';
   if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
-    report(t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
+    report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
     return;
   }
   const keys = MOUNT_KEYS[type]!;

@@ -192,6 +192,7 @@ function describe(problem: JsonProblem): string {
     case 'missing-comma': return t('a comma is missing between "{0}" and "{1}"', problem.before, problem.after);
     case 'stray-comma': return t('a comma with no string on one side');
     case 'bad-escape': return t('{0} is not an escape JSON knows; write \\\\ for a backslash', problem.escape);
+    case 'missing-bracket': return t('the closing ] is missing');
     default: return t('single quotes instead of double quotes');
   }
 }
