@@ -153,6 +153,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-invalid-duration': { language: 'compose', severity: 'error' },
   'compose-invalid-byte-size': { language: 'compose', severity: 'error' },
   'compose-invalid-restart': { language: 'compose', severity: 'error' },
+  'compose-invalid-volume': { language: 'compose', severity: 'error' },
   'compose-duplicate-container-name': { language: 'compose', severity: 'error' },
   'compose-dependency-cycle': { language: 'compose', severity: 'error' },
   'compose-missing-file': { language: 'compose', severity: 'warning' },

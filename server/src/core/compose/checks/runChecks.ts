@@ -16,6 +16,7 @@ import { checkPorts } from './ports';
 import { checkDurations } from './durations';
 import { checkByteSizes } from './byteSizes';
 import { checkRestartPolicy } from './restartPolicy';
+import { checkVolumeSpecs } from './volumeSpecs';
 import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkMissingPaths } from './missingPaths';
@@ -36,6 +37,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDurations,
   checkByteSizes,
   checkRestartPolicy,
+  checkVolumeSpecs,
   checkDuplicateContainerNames,
   checkDependencyCycles,
   checkMissingPaths,
