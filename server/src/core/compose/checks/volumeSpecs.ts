@@ -8,6 +8,7 @@ import { NodeMemo } from '../model/nodeMemo';
 import type { MapNode } from '../model/nodes';
 import type { Problem } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
+import { parseVolumeSpec } from '../model/volumeSpec';
 
 const memo = new NodeMemo<Problem>();
 
@@ -30,26 +31,13 @@ function serviceVolumes(file: ComposeFile, map: MapNode): Problem[] {
 
 /** What is wrong with a short volume spec, or undefined. */
 export function volumeProblem(spec: string): string | undefined {
-  const parts = splitVolume(spec);
-  if (parts.length > 3) return t('"{0}" has too many colons: a volume is written [SOURCE:]TARGET[:OPTIONS] (the colon of a Windows drive letter such as C: belongs to its path).', spec);
-  if (parts.some((p) => p === '')) return t('"{0}" has an empty part between colons: a volume is written [SOURCE:]TARGET[:OPTIONS].', spec);
-  const target = parts.length === 1 ? parts[0]! : parts[1]!;
+  // Split as compose splits it (a drive letter's colon belongs to its Windows path); more than three parts: undefined.
+  const parsed = parseVolumeSpec(spec);
+  if (!parsed) return t('"{0}" has too many colons: a volume is written [SOURCE:]TARGET[:OPTIONS] (the colon of a Windows drive letter such as C: belongs to its path).', spec);
+  if ([parsed.source, parsed.target, parsed.mode].some((part) => part?.text === '')) return t('"{0}" has an empty part between colons: a volume is written [SOURCE:]TARGET[:OPTIONS].', spec);
+  const target = parsed.target.text;
   if (!isAbsoluteContainerPath(target)) return t('The container path {0} is not absolute: the engine mounts only at an absolute path such as /{0}.', target);
   return undefined;
-}
-
-/** Splits at colons, except the one after a single drive letter (C:\data, c:/data), as compose does. */
-function splitVolume(spec: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < spec.length; i++) {
-    if (spec[i] !== ':') continue;
-    if (i - start === 1 && /[A-Za-z]/.test(spec[start]!) && (spec[i + 1] === '\\' || spec[i + 1] === '/')) continue;
-    parts.push(spec.slice(start, i));
-    start = i + 1;
-  }
-  parts.push(spec.slice(start));
-  return parts;
 }
 
 /** A Linux path from /, a Windows path from a drive letter, or a named pipe (\\.\pipe\…). */
