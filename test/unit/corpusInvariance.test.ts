@@ -80,3 +80,39 @@ test('under CRLF the only new diagnostic is heredoc-crlf, on the heredocs of she
   }
   assert.ok(heredocFiles > 5 && reported > 5, `${heredocFiles} files with heredocs, ${reported} reports`);
 });
+
+test('under CRLF every feature answers as under LF: hovers, completions, symbols, folding and semantic tokens', () => {
+  const files = ['dockerfiles', 'compose'].flatMap((dir) => fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f)));
+  const differences: string[] = [];
+  for (const file of files) {
+    const compose = file.includes(`${path.sep}compose${path.sep}`);
+    const service = compose ? composeLanguageService : dockerfileLanguageService;
+    const uri = `file:///corpus/${compose ? 'compose.yaml' : 'Dockerfile'}`;
+    const lf = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+    const lines = lf.split('\n');
+    const answers = (text: string) => {
+      const d = { uri, version: ++version, getText: () => text };
+      const ctx = context();
+      const out: string[] = [];
+      for (let line = 0; line < lines.length; line += 5) {
+        for (const character of [0, 3, lines[line]!.length]) {
+          const p = { line, character };
+          const hover = service.hover?.(d, p, ctx);
+          // A heredoc's marker explains heredoc-crlf under CRLF: that one is meant to differ.
+          out.push(hover && !JSON.stringify(hover.contents).includes('CRLF') ? `hover ${line}:${character} ${JSON.stringify(hover)}` : `hover ${line}:${character} -`);
+          const completion = service.complete?.(d, p, ctx);
+          const items = Array.isArray(completion) ? completion : completion?.items ?? [];
+          out.push(`complete ${line}:${character} ${items.length} ${JSON.stringify(items.slice(0, 3).map((i) => [i.label, i.textEdit]))}`);
+        }
+      }
+      out.push(JSON.stringify(service.documentSymbols?.(d, ctx)), JSON.stringify(service.foldingRanges?.(d, ctx)), JSON.stringify(service.semanticTokens?.(d, ctx)));
+      service.forget?.(uri);
+      return out;
+    };
+    const before = answers(lf);
+    const after = answers(lf.replace(/\n/g, '\r\n'));
+    const at = before.findIndex((x, i) => x !== after[i]);
+    if (at >= 0) differences.push(`${path.basename(file)}: ${before[at]!.slice(0, 200)} | ${after[at]!.slice(0, 200)}`);
+  }
+  assert.deepEqual(differences, []);
+});
