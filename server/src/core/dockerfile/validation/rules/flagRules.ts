@@ -45,6 +45,8 @@ export const duplicateFlag = rule({
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
+    // Most instructions have no flag or one: no set to make for them (10,000 of them at open).
+    if (i.flags.length < 2) continue;
     const seen = new Set<string>();
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
