@@ -1,7 +1,7 @@
 // Arguments written as a JSON array that is not valid JSON: ["node" "server.js"], ["a", "b",],
 // ['a', 'b'], ["C:\app"], ["node", "app.js". BuildKit then falls back to the shell form (or, for
-// COPY and VOLUME, to splitting at spaces), which the author cannot have meant. Only text made of quoted strings,
-// commas and brackets counts, so a shell test such as [ "$a" = "b" ] is left alone.
+// COPY and VOLUME, to splitting at spaces), which the author cannot have meant. Only text made of
+// quoted strings, commas and brackets counts, so a shell test such as [ "$a" = "b" ] is left alone.
 
 export type JsonProblem =
   | { kind: 'missing-comma'; before: string; after: string }
