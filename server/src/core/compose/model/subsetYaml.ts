@@ -7,7 +7,7 @@
 // the package instead, so what this accepts it reads exactly as the package does, node for node
 // and offset for offset (the unit tests compare the two on real files and on thousands of mangled
 // ones).
-import { shiftNode, type CNode, type MapNode, type PairNode, type ScalarNode, type SeqNode } from './nodes';
+import { shiftNode, walk, type CNode, type MapNode, type PairNode, type ScalarNode, type SeqNode } from './nodes';
 
 /** Thrown to leave the subset; caught in parseYamlSubset, never escapes. */
 const OUTSIDE = { outside: true };
@@ -65,20 +65,10 @@ function readCrlf(text: string): SubsetDocument | undefined {
     }
     return offset + lo;
   };
-  const move = (node: CNode | null): void => {
-    if (!node) return;
+  walk(read.root, (node) => {
     node.start = moved(node.start);
     node.end = moved(node.end);
-    if (node.kind === 'map') {
-      for (const pair of node.pairs) {
-        move(pair.key);
-        move(pair.value);
-      }
-    } else if (node.kind === 'seq') {
-      for (const item of node.items) move(item);
-    }
-  };
-  move(read.root);
+  });
   return { root: read.root, start: moved(read.start) };
 }
 
