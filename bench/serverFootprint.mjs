@@ -6,7 +6,9 @@
 // them. Medians over RUNS runs. The compose peer's one-second diagnostics debounce is set to 0
 // (its `diagnosticDelay` initialization option) so it is measured on its work, not its wait.
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
-// compose ones; BEFORE=<folder with another build's server.js> adds that build as a column
+// compose ones; SHAPES=one-stage,runs,args,anchors,one-service measures files built otherwise than
+// the multi-stage Dockerfile (`stages`) and the compose file of like services (`services`), the
+// defaults (bench/lib/generatedInputs.mjs: shapedDockerfile, shapedCompose); BEFORE=<folder with another build's server.js> adds that build as a column
 // measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
 // environment and Node options VS Code's client gives it (ours also with the arguments the client
 // adds when the input is open as it starts the server: --start-validation-worker past 64 KB). INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
@@ -29,7 +31,7 @@ import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
 import { peerServer } from './lib/peers.mjs';
-import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
+import { shapedCompose, shapedDockerfile } from './lib/generatedInputs.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
 const EDITS = Number(process.env.EDITS || 50);
@@ -129,20 +131,31 @@ async function once({ args, env, initializationOptions, languageId, uri, text, t
 
 function inputs() {
   const list = [];
+  // SHAPES names Dockerfile and compose shapes together; each kind takes the ones it has.
+  const shapes = (known, fallback) => (process.env.SHAPES ? process.env.SHAPES.split(',').filter((s) => known.includes(s)) : [fallback]);
   if (ONLY !== 'compose') {
-    for (const size of (process.env.SIZES ? process.env.SIZES.split(',').map(Number) : [100, 1000, 10000])) {
-      const text = generatedDockerfile(size);
-      const lines = text.split('\n');
-      const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
-      list.push({ label: `Dockerfile, ${lines.length} lines`, languageId: 'dockerfile', uri: `file:///tmp/bench-footprint-${size}/Dockerfile`, text, target: { line, character: lines[line].length }, peer: 'dockerfile-language-server' });
+    for (const shape of shapes(['stages', 'one-stage', 'runs', 'args'], 'stages')) {
+      for (const size of (process.env.SIZES ? process.env.SIZES.split(',').map(Number) : [100, 1000, 10000])) {
+        const text = shapedDockerfile(shape, size);
+        const lines = text.split('\n');
+        // The multi-stage file is edited in a RUN of a middle stage; the others on their middle line.
+        const line = shape === 'stages' ? lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build')) : Math.floor(lines.length / 2);
+        const label = shape === 'stages' ? `Dockerfile, ${lines.length} lines` : `Dockerfile (${shape}), ${lines.length} lines`;
+        list.push({ label, languageId: 'dockerfile', uri: `file:///tmp/bench-footprint-${shape}-${size}/Dockerfile`, text, target: { line, character: lines[line].length }, peer: 'dockerfile-language-server' });
+      }
     }
   }
   if (ONLY !== 'dockerfile') {
-    for (const services of (process.env.SERVICES ? process.env.SERVICES.split(',').map(Number) : [10, 100, 1000])) {
-      const text = generatedCompose(services);
-      const lines = text.split('\n');
-      const line = lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1;
-      list.push({ label: `compose, ${services} services (${lines.length} lines)`, languageId: 'dockercompose', uri: `file:///tmp/bench-footprint-${services}/compose.yaml`, text, target: { line, character: lines[line].length }, peer: 'compose-language-service', peerOptions: { diagnosticDelay: 0 } });
+    for (const shape of shapes(['services', 'anchors', 'one-service'], 'services')) {
+      for (const services of (process.env.SERVICES ? process.env.SERVICES.split(',').map(Number) : [10, 100, 1000])) {
+        const text = shapedCompose(shape, services);
+        const lines = text.split('\n');
+        // A middle service's image line; in the other shapes the middle line, inside its closing quote if it has one.
+        const line = shape === 'services' ? lines.findIndex((l) => l.startsWith(`  svc${Math.floor(services / 2)}:`)) + 1 : Math.floor(lines.length / 2);
+        const character = lines[line].length - (shape !== 'services' && lines[line].endsWith('"') ? 1 : 0);
+        const label = shape === 'services' ? `compose, ${services} services (${lines.length} lines)` : `compose (${shape}), ${services} services (${lines.length} lines)`;
+        list.push({ label, languageId: 'dockercompose', uri: `file:///tmp/bench-footprint-${shape}-${services}/compose.yaml`, text, target: { line, character }, peer: 'compose-language-service', peerOptions: { diagnosticDelay: 0 } });
+      }
     }
   }
   return list;
@@ -171,6 +184,14 @@ if (process.env.CLIENT_ENV === '1') {
   // The client also adds what the documents open at its start ask for (the input is one such).
   columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
   if (BEFORE) columns.push({ label: 'Before, started by VS Code', args: [...SERVER_EXEC_ARGV, ...beforeServer()], env: SERVER_ENVIRONMENT });
+}
+// OPTIONS='--a --b;--c': one more column per `;`-separated set: ours as VS Code starts it, with these
+// V8 options added (to try an option in the same runs before it goes into serverEnvironment.ts).
+if (process.env.OPTIONS) {
+  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, startupArgs } = await vsCodeClientOptions();
+  for (const set of process.env.OPTIONS.split(';').map((o) => o.trim()).filter(Boolean)) {
+    columns.push({ label: `Started by VS Code, ${set}`, args: [...SERVER_EXEC_ARGV, ...set.split(/\s+/), ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
+  }
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
 // FLOOR=1: a server that checks nothing and answers each version at once (bench/lib/floorServer.mjs),

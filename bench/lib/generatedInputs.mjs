@@ -18,6 +18,27 @@ export function generatedDockerfile(lines) {
   return out.join('\n');
 }
 
+/**
+ * Other shapes of a Dockerfile of about `lines` lines, for checking that what is measured on the
+ * multi-stage file holds for files built otherwise: `one-stage` (one FROM, then ENV, RUN, COPY,
+ * WORKDIR and LABEL in turn), `runs` (one FROM, then one-line RUN scripts with an if), `args`
+ * (global ARGs, each defaulting to the one before). `stages` is generatedDockerfile.
+ */
+export function shapedDockerfile(shape, lines) {
+  const fill = (head, make) => {
+    const out = [...head];
+    for (let k = 0; out.length < lines; k++) out.push(...make(k));
+    return `${out.slice(0, lines).join('\n')}\n`;
+  };
+  switch (shape) {
+    case 'stages': return generatedDockerfile(lines);
+    case 'one-stage': return fill(['FROM debian:bookworm'], (k) => [`ENV V${k}=value${k}`, `RUN echo "$V${k}" > /tmp/f${k} && cat /tmp/f${k}`, `COPY src/f${k} /app/f${k}`, `WORKDIR /app/d${k % 10}`, `LABEL l${k}="x"`]);
+    case 'runs': return fill(['FROM alpine:3.20'], (k) => [`RUN if [ -f /etc/x${k} ]; then echo ok; else apk add --no-cache curl${k}; fi`]);
+    case 'args': return `${fill(['ARG BASE=debian'], (k) => [`ARG A${k}=\${A${Math.max(0, k - 1)}:-x}`])}FROM \${BASE}\n`;
+    default: throw new Error(`unknown Dockerfile shape ${shape}: stages, one-stage, runs or args`);
+  }
+}
+
 /** `duplicates`: ten services repeat their restart key; `syntax`: one service also has an unclosed bracket. */
 export function generatedCompose(services, variant = 'clean') {
   const lines = ['name: bench', 'services:'];
@@ -32,4 +53,29 @@ export function generatedCompose(services, variant = 'clean') {
   }
   lines.push('volumes:', ...Array.from({ length: 5 }, (_, i) => `  data${i}: {}`), 'networks:', '  backend: {}', '');
   return lines.join('\n');
+}
+
+/**
+ * Other shapes of a compose file of about `services` services' worth of lines: `anchors` (every
+ * service merges an `x-` block and an environment through `<<:`), `one-service` (one service whose
+ * environment holds 14 entries per service asked for). `services` is generatedCompose.
+ */
+export function shapedCompose(shape, services) {
+  switch (shape) {
+    case 'services': return generatedCompose(services);
+    case 'anchors': {
+      const lines = ['x-base: &base', '  restart: unless-stopped', '  environment: &env', '    TZ: UTC', '    LOG: info', '  logging:', '    driver: json-file', 'services:'];
+      for (let i = 0; i < services; i++) {
+        lines.push(`  svc${i}:`, '    <<: *base', `    image: app${i % 9}:1`, '    environment:', '      <<: *env', `      ID: "${i}"`, `    ports: ["${20000 + i}:80"]`,
+          ...(i > 0 ? [`    depends_on: [svc${i - 1}]`] : []), '    deploy:', '      resources:', '        limits: {cpus: "0.5", memory: 256M}');
+      }
+      return `${lines.join('\n')}\n`;
+    }
+    case 'one-service': {
+      const lines = ['services:', '  app:', '    image: app:1', '    environment:'];
+      for (let i = 0; i < services * 14; i++) lines.push(`      VAR_${i}: "\${BASE_${i % 50}:-x}/${i}"`);
+      return `${lines.join('\n')}\n`;
+    }
+    default: throw new Error(`unknown compose shape ${shape}: services, anchors or one-service`);
+  }
 }
