@@ -36,6 +36,17 @@ test('under the Node options the client starts the server with, a function calle
   assert.ok(!hasFeedback(report([])), 'without the option V8 waits');
 });
 
+test('under the Node options the client starts the server with, V8 optimizes a function later, but still optimizes a hot one', async () => {
+  const { execFileSync } = await import('node:child_process');
+  // Whether the function is optimized, or queued or marked for it (V8's OptimizationStatus bits).
+  const tiering = (options: readonly string[], calls: number) => execFileSync(process.execPath, [...options, '--allow-natives-syntax', '-e',
+    `function hot(a) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; } const arr = Array.from({ length: 1000 }, (_, i) => i);
+     for (let k = 0; k < ${calls}; k++) hot(arr); console.log(%GetOptimizationStatus(hot) & (16 | 256 | 512 | 1024) ? 'optimizing' : 'not');`], { encoding: 'utf8' }).trim();
+  assert.equal(tiering([], 6), 'optimizing', 'by default six loops of 1,000 are enough');
+  assert.equal(tiering(SERVER_EXEC_ARGV, 6), 'not');
+  assert.equal(tiering(SERVER_EXEC_ARGV, 200), 'optimizing', 'code that stays hot is optimized');
+});
+
 test('open documents too long for the main thread have the validation worker start with the process', () => {
   assert.deepEqual(startupArgs(0), []);
   assert.deepEqual(startupArgs(MAIN_THREAD_MAX_CHARS), []);
