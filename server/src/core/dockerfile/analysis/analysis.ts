@@ -107,6 +107,7 @@ export class Analysis {
   /** Per stage, the shell kind in effect after its last instruction (null: no SHELL decides). */
   private readonly endShellKinds = new Map<number, ShellKind | null>();
   private readonly stageShells = new Map<number, Instruction[]>();
+  private readonly startShellKinds = new Map<number, ShellKind | null>();
   private readonly families = new Map<number, ImageFamily>();
   /** Global ARG defaults, which are all a FROM line sees. */
   private readonly globalDefaults: Map<string, string>;
@@ -334,15 +335,25 @@ export class Analysis {
     let kind: ShellKind | undefined;
     const s = this.doc.stages[instruction.stage];
     if (s) {
-      const before = this.shellsOf(s).filter((i) => i.index < instruction.index);
-      const last = before[before.length - 1];
-      kind = last?.exec?.items[0] ? shellKindOf(last.exec.items[0].value) : this.inheritedShellKind(s);
+      const shells = this.shellsOf(s);
+      let last: Instruction | undefined;
+      for (let k = shells.length - 1; k >= 0 && !last; k--) if (shells[k]!.index < instruction.index) last = shells[k];
+      kind = last?.exec?.items[0] ? shellKindOf(last.exec.items[0].value) : this.startShellKind(s);
     }
-    // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
-    const pragma = this.pragmaShell(instruction.span.start);
-    kind ??= pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
+    if (!kind) {
+      // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
+      const pragma = this.pragmaShell(instruction.span.start);
+      kind = pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
+    }
     this.shellKinds.set(instruction.index, kind);
     return kind;
+  }
+
+  /** The shell kind in effect where a stage starts (inherited from the stages it is built FROM), once per stage: every RUN asks. */
+  private startShellKind(stage: Stage): ShellKind | undefined {
+    let kind = this.startShellKinds.get(stage.index);
+    if (kind === undefined) this.startShellKinds.set(stage.index, (kind = this.inheritedShellKind(stage) ?? null));
+    return kind ?? undefined;
   }
 
   /**
