@@ -2,13 +2,17 @@
 // per input: time from didOpen to the first diagnostics; how long a hover on another (small)
 // document takes while the input is being checked; the slowest of a round of requests on the input
 // and on the small document afterwards; and the server's peak resident memory (VmHWM, which covers
-// its worker threads). Needs `npm run build` first. ONLY=<substring> picks inputs.
+// its worker threads). Needs `npm run build` first. ONLY=<substring> picks inputs. CLIENT_ENV=1
+// starts it as VS Code's client does (its environment and Node options, serverEnvironment.ts).
 import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer } from '../test/harness/lspPeer.mjs';
 import { PATHOLOGICAL_INPUTS } from '../test/fuzz/pathologicalInputs.mjs';
 
 const ONLY = process.env.ONLY;
+const client = process.env.CLIENT_ENV === '1'
+  ? await import('tsx/esm/api').then(({ tsImport }) => tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url))
+  : undefined;
 const TIMEOUT = Number(process.env.TIMEOUT_MS || 60_000);
 const SMALL = 'FROM alpine:3.20\nARG VERSION=1\nRUN echo ${VERSION}\n';
 const now = () => performance.now();
@@ -29,7 +33,10 @@ function withTimeout(promise, ms) {
 
 async function measure(input) {
   const text = input.text();
-  const peer = new LspPeer(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio']);
+  const server = path.join(REPO, 'dist', 'server.js');
+  const peer = client
+    ? new LspPeer(process.execPath, [...client.SERVER_EXEC_ARGV, server, '--stdio'], { env: { ...process.env, ...client.SERVER_ENVIRONMENT } })
+    : new LspPeer(process.execPath, [server, '--stdio']);
   const errors = [];
   peer.child.on('exit', (code, signal) => { if (code !== 0 && code !== null) errors.push(`exit ${code}`); if (signal && signal !== 'SIGKILL') errors.push(signal); });
   try {
