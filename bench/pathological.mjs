@@ -8,11 +8,10 @@ import * as path from 'node:path';
 import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer } from '../test/harness/lspPeer.mjs';
 import { PATHOLOGICAL_INPUTS } from '../test/fuzz/pathologicalInputs.mjs';
+import { vsCodeClientOptions } from './lib/clientOptions.mjs';
 
 const ONLY = process.env.ONLY;
-const client = process.env.CLIENT_ENV === '1'
-  ? await import('tsx/esm/api').then(({ tsImport }) => tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url))
-  : undefined;
+const client = process.env.CLIENT_ENV === '1' ? await vsCodeClientOptions() : undefined;
 const TIMEOUT = Number(process.env.TIMEOUT_MS || 60_000);
 const SMALL = 'FROM alpine:3.20\nARG VERSION=1\nRUN echo ${VERSION}\n';
 const now = () => performance.now();

@@ -8,8 +8,8 @@
 // Needs `npm run build` first. SIZES=100,1000 narrows the Dockerfile sizes, SERVICES=10 the
 // compose ones; SHAPES=one-stage,runs,args,anchors,one-service measures files built otherwise than
 // the multi-stage Dockerfile (`stages`) and the compose file of like services (`services`), the
-// defaults (bench/lib/generatedInputs.mjs: shapedDockerfile, shapedCompose); BEFORE=<folder with another build's server.js> adds that build as a column
-// measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
+// defaults (bench/lib/generatedInputs.mjs: shapedDockerfile, shapedCompose); BEFORE=<folder with
+// another build's server.js> adds that build as a column measured in the same runs; CLIENT_ENV=1 adds ours (and the BEFORE build) started with the
 // environment and Node options VS Code's client gives it (ours also with the arguments the client
 // adds when the input is open as it starts the server: --start-validation-worker past 64 KB). INLINE=1 adds ours with --inline (the language hosts on the main thread, no worker).
 // FLOOR=1 adds a server that checks nothing (bench/lib/floorServer.mjs): the floor on this machine;
@@ -32,6 +32,7 @@ import { REPO } from '../test/harness/tiers.mjs';
 import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
 import { peerServer } from './lib/peers.mjs';
 import { shapedCompose, shapedDockerfile } from './lib/generatedInputs.mjs';
+import { vsCodeClientOptions } from './lib/clientOptions.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
 const EDITS = Number(process.env.EDITS || 50);
@@ -170,35 +171,23 @@ const ourArgs = ourServer();
 const columns = [];
 const beforeServer = () => [path.join(path.resolve(BEFORE), 'server.js'), '--stdio', ...codeCacheArgs()];
 if (BEFORE) columns.push({ label: 'Before', args: beforeServer() });
-/** What VS Code's client starts the server with (server/src/protocol/serverEnvironment.ts), loaded once. */
-let clientOptions;
-async function vsCodeClientOptions() {
-  if (!clientOptions) {
-    const { tsImport } = await import('tsx/esm/api');
-    clientOptions = await tsImport(path.join(REPO, 'server', 'src', 'protocol', 'serverEnvironment.ts'), import.meta.url);
-  }
-  return clientOptions;
-}
+const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, startupArgs } = await vsCodeClientOptions();
+/** Ours as VS Code's client starts it, with `extra` Node options; the client also adds what the documents open at its start ask for (the input is one such). */
+const startedByVsCode = (label, extra = []) => ({ label, args: [...SERVER_EXEC_ARGV, ...extra, ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
 if (process.env.CLIENT_ENV === '1') {
-  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, startupArgs } = await vsCodeClientOptions();
-  // The client also adds what the documents open at its start ask for (the input is one such).
-  columns.push({ label: 'Started by VS Code', args: [...SERVER_EXEC_ARGV, ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
+  columns.push(startedByVsCode('Started by VS Code'));
   if (BEFORE) columns.push({ label: 'Before, started by VS Code', args: [...SERVER_EXEC_ARGV, ...beforeServer()], env: SERVER_ENVIRONMENT });
 }
 // OPTIONS='--a --b;--c': one more column per `;`-separated set: ours as VS Code starts it, with these
 // V8 options added (to try an option in the same runs before it goes into serverEnvironment.ts).
-if (process.env.OPTIONS) {
-  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV, startupArgs } = await vsCodeClientOptions();
-  for (const set of process.env.OPTIONS.split(';').map((o) => o.trim()).filter(Boolean)) {
-    columns.push({ label: `Started by VS Code, ${set}`, args: [...SERVER_EXEC_ARGV, ...set.split(/\s+/), ...ourServer()], env: SERVER_ENVIRONMENT, argsFor: (input) => startupArgs(input.text.length) });
-  }
+for (const set of (process.env.OPTIONS ?? '').split(';').map((o) => o.trim()).filter(Boolean)) {
+  columns.push(startedByVsCode(`Started by VS Code, ${set}`, set.split(/\s+/)));
 }
 if (process.env.INLINE === '1') columns.push({ label: 'One thread (--inline)', args: [...ourServer(), '--inline'] });
 // FLOOR=1: a server that checks nothing and answers each version at once (bench/lib/floorServer.mjs),
 // started with the same V8 options as ours by VS Code: what Node, the LSP library and the transport
 // cost here, the floor under any server's row.
 if (process.env.FLOOR === '1') {
-  const { SERVER_EXEC_ARGV } = await vsCodeClientOptions();
   const floor = [...SERVER_EXEC_ARGV, path.join(REPO, 'bench', 'lib', 'floorServer.mjs'), '--stdio'];
   columns.push({ label: 'Floor (checks nothing)', args: floor });
   columns.push({ label: 'Floor publishing ours\' list', args: floor, argsFor: (input) => (input.oursList ? ['--publish', input.oursList] : []) });

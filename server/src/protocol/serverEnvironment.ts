@@ -34,8 +34,10 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
  * that is then run a few times, and the first edits compiled more. Nine times the budget (1 and 21
  * functions) leaves that to code that stays hot over a session: the first answers came 5-45%
  * sooner, the first 50 edits' p95 nearly halved on small files, peaks 2-6 MB lower, and 300-500
- * edits ran as fast as before (BENCHMARKS.md, "Seventeenth pass"). Turning the optimizing compiler off altogether did as
- * well at first but left a 1,000-service compose file's edits 2.5 times slower in a long session.
+ * edits ran as fast as before (BENCHMARKS.md, "Seventeenth pass"; one stage of 10,000 lines, whose
+ * every edit is a big check, had its first edits' p95 ~20% higher). Turning the optimizing compiler
+ * off altogether did as well at first but left a 1,000-service compose file's edits about 2.5 times
+ * slower in a long session.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--no-lazy-feedback-allocation', '--interrupt-budget=600000'];
 
