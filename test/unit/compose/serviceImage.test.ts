@@ -66,3 +66,11 @@ test('a service with an unreadable part is not said to lack an image', () => {
   const text = 'services:\n  web:\n    image: "nginx\n    command: ["x"]\n  api:\n    command: ["y"]\n';
   assert.deepEqual(findings(validate(text), RULE).map((d) => covered(text, d)), ['api']);
 });
+
+test('an empty image is no image: an error on the empty value, unless the service builds one', () => {
+  const text = 'services:\n  web:\n    image: ""\n  quoted:\n    image: \'\'\n  built:\n    image: ""\n    build: .\n  named:\n    image: nginx\n  fromEnv:\n    image: "${IMAGE}"\n';
+  const problems = findings(validate(text, { files: { [`${ROOT}/Dockerfile`]: 'FROM nginx\n' } }), RULE);
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['""', "''"]);
+  assert.ok(problems.every((p) => p.severity === 1));
+  assert.match(problems[0]!.message, /^Service "web" has an empty "image" and no "build"/);
+});

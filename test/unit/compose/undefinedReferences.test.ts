@@ -115,3 +115,40 @@ test('a name only a user-created file could declare is a warning that says so', 
   assert.match(other!.message, /may be declared in compose.override.yaml, which does not exist here: create it from compose.override.yaml.example/);
   assert.equal(findings(validate(text), 'compose-undefined-secret')[0]!.severity, 1, 'without the example it is an error');
 });
+
+test('an empty name refers to nothing: an error on the value as written, in every referring form', () => {
+  const text = base([
+    '    depends_on: [db, ""]',
+    '    links: [":alias"]',
+    '    network_mode: "service:"',
+    "    extends: ''",
+    '    secrets: [""]',
+    '    configs: [{ source: "" }]',
+    '  api:',
+    '    image: nginx',
+    '    networks: [""]',
+    '    models: [""]',
+    '',
+  ].join('\n'));
+  const diagnostics = validate(text).filter((d) => d.code.startsWith('compose-undefined'));
+  assert.deepEqual(diagnostics.map((d) => `${d.code.slice('compose-undefined-'.length)} ${covered(text, d)}`), [
+    'service ""', 'service ":alias"', 'service "service:"', "service ''", 'secret ""', 'config ""', 'network ""', 'model ""',
+  ]);
+  assert.ok(diagnostics.every((d) => d.severity === 1 && /name is empty/.test(d.message)));
+});
+
+test('an empty volume source is an anonymous volume, and an empty key is left to the name check', () => {
+  const text = base([
+    '    volumes:',
+    '      - type: volume',
+    '        source: ""',
+    '        target: /cache',
+    '    depends_on:',
+    '      "":',
+    '        condition: service_started',
+    '',
+  ].join('\n'));
+  const diagnostics = validate(text);
+  assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('compose-undefined')), []);
+  assert.deepEqual(diagnostics.map((d) => `${d.code} ${covered(text, d)}`), ['compose-unknown-key ""']);
+});

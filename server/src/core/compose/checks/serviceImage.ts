@@ -4,10 +4,10 @@
 // neither. When files that may complete it are missing or unknown, this is a warning, or nothing.
 import { t } from '../../l10n';
 import type { ComposeFile } from '../model/composeFile';
-import { entries } from '../model/access';
+import { entries, type ValueNode } from '../model/access';
 import { isHeld, mayHoldKey } from '../model/brokenBlocks';
 import { walkExtends } from '../model/extendsChain';
-import type { MapNode } from '../model/nodes';
+import type { CNode, MapNode } from '../model/nodes';
 import { isOverrideFile, projectFiles } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import { servicesOf, type CheckContext } from './checkContext';
@@ -40,11 +40,14 @@ export function checkServiceImage(ctx: CheckContext): void {
       if (walk.unknown || walk.links.some((link) => link.map && mayHoldKey(link.file, link.map, [...PROVIDES_IMAGE]))) unknown = true;
     }
     if (found || unknown) continue;
+    const empty = emptyImage(file, map);
     ctx.out.push({
       rule: 'compose-missing-image',
-      start: declaration.start,
-      end: declaration.end,
-      message: t('Service "{0}" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.', name),
+      start: empty?.start ?? declaration.start,
+      end: empty?.end ?? declaration.end,
+      message: empty
+        ? t('Service "{0}" has an empty "image" and no "build", so compose has nothing to run. Name the image to run, or add a build for one.', name)
+        : t('Service "{0}" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.', name),
       ...(certain ? {} : { severity: 'warning' as const }),
     });
   }
@@ -52,5 +55,16 @@ export function checkServiceImage(ctx: CheckContext): void {
 
 /** Whether the service has an image, or a misspelt key for one (reported as unknown, once is enough). */
 function providesImage(file: ComposeFile, map: MapNode): boolean {
-  return entries(file, map).some((e) => PROVIDES_IMAGE.has(e.key) || (!SERVICE_KEYS.has(e.key) && closest(e.key, [...PROVIDES_IMAGE]) !== undefined));
+  return entries(file, map).some((e) => (PROVIDES_IMAGE.has(e.key) && !(e.key === 'image' && isEmptyString(e.value))) || (!SERVICE_KEYS.has(e.key) && closest(e.key, [...PROVIDES_IMAGE]) !== undefined));
+}
+
+/** `image: ""` names no image: compose treats the service as one without (an unset ${VAR} is left alone). */
+function isEmptyString(value: ValueNode | null): boolean {
+  return value?.kind === 'scalar' && value.value === '';
+}
+
+/** The empty `image` value as written, when the service has one. */
+function emptyImage(file: ComposeFile, map: MapNode): CNode | undefined {
+  const image = entries(file, map).find((e) => e.key === 'image');
+  return image && isEmptyString(image.value) ? image.raw ?? undefined : undefined;
 }

@@ -37,10 +37,26 @@ function message(kind: SymbolKindName, name: string): string {
   }
 }
 
+/** An empty name: compose refuses it like any undefined one, and no file can declare it (names need a character). */
+function emptyMessage(kind: SymbolKindName): string {
+  switch (kind) {
+    case 'service': return t('The service name is empty: compose refuses an empty reference to a service.');
+    case 'volume': return t('The volume name is empty.');
+    case 'network': return t('The network name is empty: compose refuses it as an undefined network.');
+    case 'secret': return t('The secret name is empty: compose refuses it as an undefined secret.');
+    case 'config': return t('The config name is empty: compose refuses it as an undefined config.');
+    case 'model': return t('The model name is empty: compose refuses it as an undefined model.');
+  }
+}
+
 export function checkUndefinedReferences(ctx: CheckContext): void {
   const { file, out } = ctx;
   const symbols = symbolsOf(file);
   checkExtendsFiles(ctx);
+  for (const ref of symbols.emptyReferences) {
+    const range = ref.written ?? ref;
+    out.push({ rule: RULE[ref.kind], start: range.start, end: range.end, message: emptyMessage(ref.kind) });
+  }
   if (symbols.references.length === 0) return;
   const project = ctx.project();
   const declared = new Map<SymbolKindName, Set<string>>();

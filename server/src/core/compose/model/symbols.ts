@@ -37,11 +37,19 @@ export interface Reference {
   /** The service that refers (the referring key for messages). */
   service: string;
   via: string;
+  /** Set for an empty name (`""`, `service:`): the range of the scalar as written, quotes included. */
+  written?: { start: number; end: number };
 }
 
 export interface FileSymbols {
   declarations: Declaration[];
   references: Reference[];
+  /**
+   * References whose name is empty (`depends_on: [""]`, `network_mode: "service:"`): compose
+   * refuses them as undefined, but they name nothing to navigate to or rename, so they are kept
+   * apart from `references`. An empty volume source is not one: it makes an anonymous volume.
+   */
+  emptyReferences: Reference[];
   /** Service name → its (merge-resolved) mapping, first definition wins. */
   services: Map<string, { declaration: Declaration; map: MapNode | null; aliased: boolean }>;
 }
@@ -53,7 +61,7 @@ const referenceMemo = new NodeMemo<Reference>();
 export function symbolsOf(file: ComposeFile): FileSymbols {
   const cached = cache.get(file);
   if (cached) return cached;
-  const symbols: FileSymbols = { declarations: [], references: [], services: new Map() };
+  const symbols: FileSymbols = { declarations: [], references: [], emptyReferences: [], services: new Map() };
   for (const root of rootMaps(file)) {
     for (const top of entries(file, root)) {
       const kind = (Object.keys(SECTION_OF) as SymbolKindName[]).find((k) => SECTION_OF[k] === top.key);
@@ -78,7 +86,7 @@ export function symbolsOf(file: ComposeFile): FileSymbols {
       const identity = `${reference.kind}:${reference.start}:${reference.service}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
-      symbols.references.push(reference);
+      (reference.written ? symbols.emptyReferences : symbols.references).push(reference);
     }
   }
   cache.set(file, symbols);
@@ -99,8 +107,9 @@ export function scalarSpan(file: ComposeFile, node: CNode | null): { text: strin
 
 function serviceReferences(file: ComposeFile, service: string, map: MapNode): Reference[] {
   const out: Reference[] = [];
-  const add = (kind: SymbolKindName, name: string, start: number, end: number, via: string) => {
+  const add = (kind: SymbolKindName, name: string, start: number, end: number, via: string, written: CNode | null = null) => {
     if (name) out.push({ kind, name, start, end, service, via });
+    else if (written && kind !== 'volume') out.push({ kind, name, start, end, service, via, written: { start: written.start, end: written.end } });
   };
   /** A reference that is the whole scalar, or a prefix of it ending before `separator`. */
   const fromScalar = (kind: SymbolKindName, node: CNode | null, via: string, part?: (text: string) => [number, number] | undefined) => {
@@ -108,11 +117,12 @@ function serviceReferences(file: ComposeFile, service: string, map: MapNode): Re
     if (!span) return;
     const [from, to] = part ? part(span.text) ?? [-1, -1] : [0, span.text.length];
     if (from < 0) return;
-    add(kind, span.text.slice(from, to), span.start + from, span.start + to, via);
+    add(kind, span.text.slice(from, to), span.start + from, span.start + to, via, node);
   };
   const fromKeys = (kind: SymbolKindName, value: ValueNode | null, via: string) => {
     if (value?.kind !== 'map') return;
     for (const e of entries(file, value)) {
+      // An empty key is not kept: the schema's name pattern reports it already.
       if (!e.key.startsWith('x-')) add(kind, e.key, e.keyNode.start, e.keyNode.end, via);
     }
   };
