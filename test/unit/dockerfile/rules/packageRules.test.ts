@@ -38,3 +38,21 @@ test('apt-lists-cleanup looks only at the final stage and stages it uses', () =>
 test('package rules see through sudo and env', () => {
   assert.equal(runRule('apt-get-yes', 'FROM a\nRUN sudo env DEBIAN_FRONTEND=noninteractive apt-get install curl\n').length, 1);
 });
+
+test('pip-no-cache-dir: PIP_NO_CACHE_DIR turns the cache off, from an ENV or ARG above (inherited from a parent stage) or in the RUN', () => {
+  const ok = [
+    'FROM a\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r r.txt\n',
+    'FROM a\nENV PYTHONUNBUFFERED=1 \\\n    PIP_NO_CACHE_DIR=off\nRUN pip install -r r.txt\n',
+    'FROM a\nARG PIP_NO_CACHE_DIR=1\nRUN pip install -r r.txt\n',
+    'FROM a AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install -r r.txt\n',
+    'FROM a\nRUN PIP_NO_CACHE_DIR=1 pip install -r r.txt\n',
+  ];
+  for (const text of ok) assert.deepEqual(runRule('pip-no-cache-dir', text), [], text);
+  const reported = [
+    // Set only after the RUN, or an ARG without a value (unset unless the build passes one).
+    'FROM a\nRUN pip install -r r.txt\nENV PIP_NO_CACHE_DIR=1\n',
+    'FROM a\nARG PIP_NO_CACHE_DIR\nRUN pip install -r r.txt\n',
+    'FROM a AS other\nENV PIP_NO_CACHE_DIR=1\nFROM a\nRUN pip install -r r.txt\n',
+  ];
+  for (const text of reported) assert.equal(runRule('pip-no-cache-dir', text).length, 1, text);
+});

@@ -6,6 +6,7 @@ import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShe
 import { familyOfImage, type ImageFamily } from '../../analysis/imageFamily';
 import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { rule, type Rule } from './rule';
+import type { Analysis } from '../../analysis/analysis';
 import type { DockerfileCode } from '../../../diagnosticCodes';
 
 interface Manager {
@@ -63,7 +64,7 @@ interface PackageRule {
   imageOnly?: boolean;
   /** Whole-file condition under which the author has shown they know the advice, so its absence elsewhere is a choice. */
   knownIn?: (text: string) => boolean;
-  problem: (c: Cmd, run: RunShell) => string | undefined;
+  problem: (c: Cmd, run: RunShell, a: Analysis) => string | undefined;
   explain: () => string[];
 }
 
@@ -94,9 +95,20 @@ function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
   return commandsOf(run).some(test);
 }
 
-const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string): PackageRule => ({
+/**
+ * Whether an environment variable that turns the cache off is set for this RUN: by an ENV or an
+ * ARG with a value above it (build args are in a RUN's environment too), or in the RUN itself.
+ * pip takes any value of PIP_NO_CACHE_DIR as "no cache", even false or 0.
+ */
+function cacheTurnedOff(name: string | undefined, run: RunShell, a: Analysis): boolean {
+  if (!name) return false;
+  const def = a.variables.visibleAt(run.instruction).get(name);
+  return (def?.raw !== undefined && def.raw !== '' && def.raw !== '""' && def.raw !== "''") || run.instruction.argText.includes(`${name}=`);
+}
+
+const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string, offVariable?: string): PackageRule => ({
   id, peer, severity: 'information', manager: m, imageOnly: true,
-  problem: (c, run) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) ? undefined
+  problem: (c, run, a) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) || cacheTurnedOff(offVariable, run, a) ? undefined
     : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, advice)),
   explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
 });
@@ -130,7 +142,7 @@ const TABLE: PackageRule[] = [
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
   pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
-  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => hasOption(c, '', ['--no-cache-dir'])), '/root/.cache', 'add --no-cache-dir'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => hasOption(c, '', ['--no-cache-dir'])), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
@@ -143,7 +155,7 @@ function packageRule(entry: PackageRule): Rule {
     for (const run of runShells(ctx)) {
       if (finalImage && (!run.stage || !finalImage.has(run.stage.index))) continue;
       for (const c of installs(run, entry.manager)) {
-        const message = entry.problem(c, run);
+        const message = entry.problem(c, run, ctx.a);
         if (message) ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
       }
     }
