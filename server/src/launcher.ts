@@ -13,8 +13,10 @@ import { isMainThread, workerData, type Worker } from 'node:worker_threads';
 import { installCodeCacheHook, loadBundle, requestedCacheFolder, usableCacheFolder } from './codeCache';
 import { NO_MAIN_THREAD, START_VALIDATION_WORKER, servesLanguageServer } from './commandLine';
 import { HOST_ROLE, WORKER_MEMORY_MB, startHostWorker, type HostWorkerData } from './lsp/workerStart';
+import { mark } from './timeline';
 
 function startMainThread(): void {
+  mark('process started (node ready)');
   installCodeCacheHook();
   const serving = servesLanguageServer(process.argv);
   if (serving) limitHeapGrowth();
@@ -39,6 +41,7 @@ function startMainThread(): void {
     return worker;
   };
   const server = loadBundle(path.join(__dirname, 'serverMain.js'), codeCache) as typeof import('./main');
+  mark('main thread: server loaded');
   server.runServer({ workerEntry: __filename, workerData: data, takeStartedWorker });
 }
 
@@ -55,6 +58,7 @@ function limitHeapGrowth(): void {
 }
 
 function startWorkerThread(data: HostWorkerData): void {
+  mark('worker thread: node ready');
   installCodeCacheHook();
   // The worker's own bundle; serverMain.js holds the same body when it is missing.
   const body = path.join(__dirname, 'serverWorker.js');

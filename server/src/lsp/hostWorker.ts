@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { LanguageHost, type HostMessage } from './host';
 import { flushCodeCache, ValidationCovers } from './codeCacheHook';
 import { DeltaEncoder } from './diagnosticsDelta';
+import { mark, marking } from '../timeline';
 
 export { HOST_ROLE } from './workerStart';
 
@@ -12,8 +13,12 @@ export function runHostWorker(): void {
   const host = new LanguageHost();
   const delta = new DeltaEncoder();
   const covers = new ValidationCovers();
+  mark('worker thread: host loaded');
   port.on('message', (message: HostMessage) => {
+    const marked = marking() && (message.type === 'open' || message.type === 'validate');
+    if (marked) mark(`worker thread: ${message.type} ${message.uri} received`);
     const reply = host.handle(message);
+    if (marked) mark(`worker thread: ${message.type} ${message.uri} done`);
     // A validation's diagnostics cross as what changed since the last answer for the file.
     if (message.type === 'validate' && reply) delta.encode(message.uri, reply);
     else if (message.type === 'close') {

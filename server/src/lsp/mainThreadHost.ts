@@ -15,6 +15,7 @@ import type { Call, CallOutcome, SyncMessage } from './hostProxy';
 import type { DocumentKind } from '../core/documentKind';
 import type { LanguageService } from '../core/languageService';
 import { flushCodeCache, ValidationCovers } from './codeCacheHook';
+import { mark, marking } from '../timeline';
 
 /** A call that loads nothing is stopped after this long (a validation stops its checks at 1 s on its own). */
 export const MAIN_THREAD_STOP_MS = 1500;
@@ -152,9 +153,12 @@ export class MainThreadHost {
   private run(host: LanguageHost, message: Call): MainThreadCall {
     const kind = this.kindOf(host, message);
     const cold = this.isCold(kind);
+    const marked = marking() && message.type === 'validate';
+    if (marked) mark(`main thread: validate ${message.uri} started`);
     const started = performance.now();
     const reply = host.handle({ ...message, id: this.nextId++ } as never)!;
     const ms = performance.now() - started;
+    if (marked) mark(`main thread: validate ${message.uri} done`);
     if (kind && message.type === 'validate' && reply.error === undefined) {
       // What this answer compiled is what the next start needs: cache it (once per bundle, and
       // again when the cache lacks this kind's first check or its edits).

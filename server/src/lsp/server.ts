@@ -27,6 +27,7 @@ import {
 } from '../protocol/messages';
 import { MAIN_THREAD_MAX_CHARS } from '../protocol/serverEnvironment';
 import { formatError } from './formatError';
+import { mark, marking } from '../timeline';
 import { EXPLAIN_METHOD, type HostReply } from './host';
 import { publishedChange } from './diagnosticsDelta';
 import { InlineHost, WorkerHost, type Call, type CallLimits, type CallOutcome, type Host, type SyncMessage } from './hostProxy';
@@ -231,7 +232,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const change = publishedChange(uri, diagnostics, previous);
     requests.post(change);
     toMainThread(change);
-    return connection.sendDiagnostics({ uri, version, diagnostics });
+    const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+    if (marking()) mark(`main thread: diagnostics ${uri} v${version} sent (${diagnostics.length})`);
+    return sent;
   };
   const lostNote = (document: OpenDocument, reason: 'stuck' | 'memory' | 'crash' | 'late' | 'error'): Diagnostic => ({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(1, document.text.length) } },
@@ -338,6 +341,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- The connection. ----
   let codeLensRefresh = false;
   connection.onInitialize((params): InitializeResult => {
+    mark('main thread: initialize received');
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     locale = init.locale ?? params.locale;
@@ -379,6 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    mark(`main thread: didOpen ${d.uri} received`);
     const document: OpenDocument = { uri: d.uri, languageId: d.languageId, version: d.version, text: new ChunkedText(d.text) };
     documents.set(d.uri, document);
     broadcast({ type: 'open', uri: d.uri, languageId: d.languageId, version: d.version, text: d.text });
