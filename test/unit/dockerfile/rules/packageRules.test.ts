@@ -56,3 +56,7 @@ test('pip-no-cache-dir: PIP_NO_CACHE_DIR turns the cache off, from an ENV or ARG
   ];
   for (const text of reported) assert.equal(runRule('pip-no-cache-dir', text).length, 1, text);
 });
+
+test('pip-no-cache-dir: another variable whose name ends the same does not count', () => {
+  assert.equal(runRule('pip-no-cache-dir', 'FROM a\nRUN MY_PIP_NO_CACHE_DIR=1 pip install -r r.txt\n').length, 1);
+});

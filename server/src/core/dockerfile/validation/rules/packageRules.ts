@@ -103,7 +103,9 @@ function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
 function cacheTurnedOff(name: string | undefined, run: RunShell, a: Analysis): boolean {
   if (!name) return false;
   const def = a.variables.visibleAt(run.instruction).get(name);
-  return (def?.raw !== undefined && def.raw !== '' && def.raw !== '""' && def.raw !== "''") || run.instruction.argText.includes(`${name}=`);
+  if (def?.raw !== undefined && def.raw !== '' && def.raw !== '""' && def.raw !== "''") return true;
+  const at = run.instruction.argText.indexOf(`${name}=`);
+  return at >= 0 && !/\w/.test(run.instruction.argText[at - 1] ?? '');
 }
 
 const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string, offVariable?: string): PackageRule => ({
