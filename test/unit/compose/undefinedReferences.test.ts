@@ -152,3 +152,14 @@ test('an empty volume source is an anonymous volume, and an empty key is left to
   assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('compose-undefined')), []);
   assert.deepEqual(diagnostics.map((d) => `${d.code} ${covered(text, d)}`), ['compose-unknown-key ""']);
 });
+
+test('an empty name kept from the previous version moves with the edit above it', () => {
+  const text = base('    depends_on: [db, ""]\n');
+  const first = findings(validate(text), 'compose-undefined-service');
+  assert.deepEqual(first.map((d) => covered(text, d)), ['""']);
+  // The same URI, a line added above: the service's references are reused, moved down a line.
+  const edited = `# added\n${text}`;
+  const second = findings(validate(edited), 'compose-undefined-service');
+  assert.deepEqual(second.map((d) => covered(edited, d)), ['""']);
+  assert.equal(second[0]!.range.start.line, first[0]!.range.start.line + 1);
+});

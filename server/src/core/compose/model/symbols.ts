@@ -56,7 +56,12 @@ export interface FileSymbols {
 
 const cache = new WeakMap<ComposeFile, FileSymbols>();
 /** A service's references, kept while other services are edited (see NodeMemo). */
-const referenceMemo = new NodeMemo<Reference>();
+const referenceMemo = new NodeMemo<Reference>((reference, delta) => ({
+  ...reference,
+  start: reference.start + delta,
+  end: reference.end + delta,
+  ...(reference.written ? { written: { start: reference.written.start + delta, end: reference.written.end + delta } } : {}),
+}));
 
 export function symbolsOf(file: ComposeFile): FileSymbols {
   const cached = cache.get(file);
