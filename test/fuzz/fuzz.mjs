@@ -50,7 +50,8 @@ const TOKENS = {
   compose: ['services:', '\n  web:', '\n    image: nginx', 'build: .', 'build:\n      context: .\n      dockerfile: Dockerfile', 'extends: web',
     'extends:\n      service: web\n      file: other.yaml', '<<: *', '<<: [*a, *b]', '&a ', '*a', '&b {x: 1}', 'volumes:', 'networks:', 'ports: ["80:80"]',
     'depends_on: [db]', 'env_file: .env', 'include:\n  - other.yaml', 'environment:\n      A: "${A:?}"', '- ', '---\n', '...\n', '? ', '!!str ',
-    '!reset ', '!override ', '|', '>-', '%YAML 1.2\n', 'x-common: &common\n  restart: always\n', '{a: 1, b: [2, 3]}', '"quoted: \\"x\\""'],
+    '!reset ', '!override ', '|', '>-', '%YAML 1.2\n', 'x-common: &common\n  restart: always\n', '{a: 1, b: [2, 3]}', '"quoted: \\"x\\""',
+    'depends_on: [db, ""]', 'network_mode: "service:"', 'image: ""', 'secrets: [""]'],
 };
 
 /** mulberry32: small, fast, and the same sequence everywhere for a seed. */
