@@ -77,6 +77,8 @@ const CHAINS = [
   'FROM alpine AS tiny\nFROM debian:12 AS deps\nRUN apt-get update && apt-get install -y curl\nFROM debian:12 AS app\nCOPY --from=tiny / /\nCMD ["x"]\n',
   // Keyword casing is even: one keyword decides which ones every stage reports.
   'from a:1 AS one\nrun x\nRUN y\n\nFROM one AS two\nrun z\nRUN w\n',
+  // An ENV a child stage inherits turns one of its checks off (pip-no-cache-dir).
+  'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\n\nFROM base AS deps\nRUN pip install -r r.txt\n\nFROM deps\nARG PIP_NO_CACHE_DIR\nRUN pip install x\n',
 ];
 
 /** Replacements in parent stages that change what their children see (shell, users, env, base image, workdir). */
@@ -90,6 +92,8 @@ const SWAPS: [string, string][] = [
   // What a stage's own checks depend on elsewhere: whether another stage uses it, the size of a stage it copies from.
   ['AS tiny\n', 'AS tiny\nRUN tinyrun\n'], ['RUN tinyrun\n', ''], ['COPY --from=tiny / /\n', 'COPY --from=tiny / /\nCOPY --from=deps /a /b\n'],
   ['COPY --from=deps /a /b\n', ''], ['RUN w', 'run w'], ['run w', 'RUN w'], ['run x', 'RUN x'], ['RUN x', 'run x'],
+  ['ENV PIP_NO_CACHE_DIR=1', 'ENV PIP_CACHE=1'], ['ENV PIP_CACHE=1', 'ENV PIP_NO_CACHE_DIR=1'],
+  ['ARG PIP_NO_CACHE_DIR\n', 'ARG PIP_NO_CACHE_DIR=1\n'], ['ARG PIP_NO_CACHE_DIR=1\n', 'ARG PIP_NO_CACHE_DIR\n'],
 ];
 
 test('an edit keeps the dependency keys of the stages it leaves whole: only the stages made again make theirs again', () => {
