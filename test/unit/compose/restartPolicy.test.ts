@@ -9,8 +9,8 @@ test('an unknown restart policy is flagged with a suggestion', () => {
   assert.deepEqual(problem!.data, { replacement: 'always' });
 });
 
-test('the four policies, on-failure with a count, and variables pass', () => {
-  for (const policy of ['"no"', 'no', 'always', 'on-failure', 'on-failure:3', 'unless-stopped', '${RESTART}']) {
+test('the four policies, on-failure with a count, variables, and what compose maps itself (empty, none, any) pass', () => {
+  for (const policy of ['"no"', 'no', 'always', 'on-failure', 'on-failure:3', 'unless-stopped', '${RESTART}', '""', "''", 'none', 'any']) {
     assert.deepEqual(findings(validate(`services:\n  web:\n    image: nginx\n    restart: ${policy}\n`), 'compose-invalid-restart'), [], policy);
   }
 });

@@ -1,4 +1,5 @@
-// `restart`: the schema takes any string, the engine only four policies.
+// `restart`: the schema takes any string, the engine only four policies. Compose also reads an
+// empty value as no policy, and `none` and `any` (deploy.restart_policy's words) as no and always.
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
@@ -9,6 +10,8 @@ import type { Problem } from './problems';
 import { entryAt, servicesOf, type CheckContext } from './checkContext';
 
 const POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
+/** What compose maps onto a policy itself (docker/compose, getRestartPolicy). */
+const READ_AS_POLICY = new Set(['', 'none', 'any']);
 
 const memo = new NodeMemo<Problem>();
 
@@ -22,7 +25,7 @@ function servicePolicy(file: ComposeFile, map: MapNode): Problem[] {
   const value = found?.value;
   if (!found || value?.kind !== 'scalar' || typeof value.value !== 'string') return out;
   const text = value.value;
-  if (isInterpolated(text) || POLICIES.includes(text) || /^on-failure:\d+$/.test(text)) return out;
+  if (isInterpolated(text) || POLICIES.includes(text) || READ_AS_POLICY.has(text) || /^on-failure:\d+$/.test(text)) return out;
   const suggestion = closest(text, POLICIES);
   const at = found.raw ?? value;
   out.push({
