@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LspPeer } from '../test/harness/lspPeer.mjs';
+import { LspPeer, percentile } from '../test/harness/lspPeer.mjs';
 import { REPO } from '../test/harness/tiers.mjs';
 import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
 import { vsCodeClientOptions } from './lib/clientOptions.mjs';
@@ -69,11 +69,6 @@ async function once(input, cacheFolder) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
 for (const input of inputs()) {
   const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dwb-bench-timeline-'));
   try {
@@ -92,7 +87,7 @@ for (const input of inputs()) {
       }
     }
     console.log(`\n${input.label} (${RUNS} starts; ms, medians)\n\n| Event | after spawn | after didOpen sent |\n| --- | ---: | ---: |`);
-    const rows = [...byEvent].map(([event, { spawn, open }]) => [event, median(spawn), median(open)]).sort((a, b) => a[1] - b[1]);
+    const rows = [...byEvent].map(([event, { spawn, open }]) => [event, percentile(spawn, 0.5), percentile(open, 0.5)]).sort((a, b) => a[1] - b[1]);
     for (const [event, spawn, open] of rows) console.log(`| ${event.replace(/ \(\d+\)$/, '')} | ${spawn.toFixed(1)} | ${open.toFixed(1)} |`);
   } finally {
     fs.rmSync(cacheFolder, { recursive: true, force: true });

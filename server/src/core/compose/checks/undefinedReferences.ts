@@ -11,7 +11,7 @@ import { closest } from '../model/closest';
 import { projectFiles, type AbsentFile } from '../model/project';
 import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
-import { scalarSpan, SECTION_OF, symbolsOf, type SymbolKindName } from '../model/symbols';
+import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
 import type { ProblemData } from './problems';
@@ -38,10 +38,9 @@ function message(kind: SymbolKindName, name: string): string {
 }
 
 /** An empty name: compose refuses it like any undefined one, and no file can declare it (names need a character). */
-function emptyMessage(kind: SymbolKindName): string {
+function emptyMessage(kind: EmptyReference['kind']): string {
   switch (kind) {
     case 'service': return t('The service name is empty: compose refuses an empty reference to a service.');
-    case 'volume': return t('The volume name is empty.');
     case 'network': return t('The network name is empty: compose refuses it as an undefined network.');
     case 'secret': return t('The secret name is empty: compose refuses it as an undefined secret.');
     case 'config': return t('The config name is empty: compose refuses it as an undefined config.');
@@ -54,8 +53,7 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   const symbols = symbolsOf(file);
   checkExtendsFiles(ctx);
   for (const ref of symbols.emptyReferences) {
-    const range = ref.written ?? ref;
-    out.push({ rule: RULE[ref.kind], start: range.start, end: range.end, message: emptyMessage(ref.kind) });
+    out.push({ rule: RULE[ref.kind], start: ref.written.start, end: ref.written.end, message: emptyMessage(ref.kind) });
   }
   if (symbols.references.length === 0) return;
   const project = ctx.project();

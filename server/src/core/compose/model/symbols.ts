@@ -41,6 +41,13 @@ export interface Reference {
   written?: { start: number; end: number };
 }
 
+/** A reference with an empty name (never a volume: an empty volume source is an anonymous volume). */
+export type EmptyReference = Reference & { kind: Exclude<SymbolKindName, 'volume'>; written: { start: number; end: number } };
+
+function isEmptyReference(reference: Reference): reference is EmptyReference {
+  return reference.written !== undefined && reference.kind !== 'volume';
+}
+
 export interface FileSymbols {
   declarations: Declaration[];
   references: Reference[];
@@ -49,7 +56,7 @@ export interface FileSymbols {
    * refuses them as undefined, but they name nothing to navigate to or rename, so they are kept
    * apart from `references`. An empty volume source is not one: it makes an anonymous volume.
    */
-  emptyReferences: Reference[];
+  emptyReferences: EmptyReference[];
   /** Service name → its (merge-resolved) mapping, first definition wins. */
   services: Map<string, { declaration: Declaration; map: MapNode | null; aliased: boolean }>;
 }
@@ -91,7 +98,8 @@ export function symbolsOf(file: ComposeFile): FileSymbols {
       const identity = `${reference.kind}:${reference.start}:${reference.service}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
-      (reference.written ? symbols.emptyReferences : symbols.references).push(reference);
+      if (isEmptyReference(reference)) symbols.emptyReferences.push(reference);
+      else symbols.references.push(reference);
     }
   }
   cache.set(file, symbols);
