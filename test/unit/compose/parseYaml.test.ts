@@ -118,3 +118,12 @@ test('a byte order mark before the first line is not an entry (YAML allows it; o
     assert.equal(root.pairs[0]!.key!.start, text.indexOf('services') + 1, 'offsets count the mark');
   }
 });
+
+test('an anchor on its own line above a mapping is part of that mapping, in the chunked parse as in the whole one', () => {
+  const text = 'x-airflow-common:\n  &airflow-common\n  image: apache/airflow\n  environment:\n    &airflow-common-env\n    A: 1\nservices:\n  web:\n    <<: *airflow-common\n    command: webserver\n';
+  const parsed = parseYaml(text, new Map(), new Map());
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.broken, []);
+  assert.deepEqual(parsed.documents, parseWhole(text).documents);
+  assert.deepEqual(parsed.anchored.map((a) => a.node.anchor), ['airflow-common', 'airflow-common-env']);
+});

@@ -58,6 +58,18 @@ test('a child that is not a key still starts a chunk, and compact sequences stay
   assert.deepEqual(split.children.map((c) => text.slice(c.start, c.end)), ['  image: x\n', '  we b\n', '  ports:\n  - "80"\n  ]\n']);
 });
 
+test('an anchor or tag on its own line under an empty key belongs to the value below: the entry is not split', () => {
+  for (const props of ['&common', '!!map', '&common !!map', '!!map &common # shared']) {
+    const text = `x-common:\n  ${props}\n  image: alpine\n  restart: always\nservices:\n  a:\n    <<: *common\n`;
+    const entries = splitChunks(text)!;
+    assert.deepEqual(entries.map((e) => text.slice(e.start, e.end)), [`x-common:\n  ${props}\n  image: alpine\n  restart: always\n`, 'services:\n  a:\n    <<: *common\n'], props);
+    assert.equal(entries[0]!.split, undefined, props);
+    assert.ok(entries[1]!.split, props);
+  }
+  // A key line under the anchor line is still a key line (only the lead line is looked at).
+  assert.ok(splitEntry('s:\n  a: &x\n    k: v\n', { start: 0, end: 20 }));
+});
+
 test('a key with a value on its line is not split', () => {
   const [entry] = splitChunks('services: &s\n  a:\n    image: x\n')!;
   assert.equal(entry!.split, undefined);

@@ -37,6 +37,10 @@ export interface EntrySplit {
 // was quadratic on long runs of spaces.)
 const KEY_LINE = /^(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^:#]*):(?:[ \t]|$)/;
 const EMPTY_VALUE = /:[ \t]*(?:#.*)?$/;
+// A line of node properties only (`&anchor`, `!tag`, or both) under an empty `key:`: they belong to
+// the value below them (`x-common:` / `  &common` / `  image: alpine`, as Airflow's compose file writes
+// it), so the lines under the key are one value, not entries of their own.
+const PROPERTIES_ONLY = /^(?:[&!]\S*[ \t]+)*[&!]\S*[ \t]*(?:#.*)?$/;
 /** How many other levels are tried for an entry whose first child's level leaves lines out of place. */
 const MAX_LEVELS_TRIED = 4;
 
@@ -251,6 +255,10 @@ export function splitEntry(text: string, span: ChunkSpan): EntrySplit | undefine
       return true;
     }
     if (!line.tabbed) {
+      if (!lead && PROPERTIES_ONLY.test(text.slice(line.first, line.end))) {
+        splittable = false; // parsed whole: the properties and the mapping under them are one node
+        return false;
+      }
       lead ??= { ...line };
       // A list or flow value, unless a `key:` line follows at its indentation or left of it (which is invalid).
       const listLike = isDash(text, line) || closesEntry(text, line);
