@@ -14,3 +14,27 @@ test('distinct container names pass', () => {
   const text = 'services:\n  a:\n    image: x\n    container_name: app-a\n  b:\n    image: x\n    container_name: app-b\n';
   assert.deepEqual(findings(validate(text), 'compose-duplicate-container-name'), []);
 });
+
+test('services that profiles keep apart may share a container name; a service without profiles clashes with each', () => {
+  const apart = 'services:\n  cpu:\n    image: x\n    profiles: [cpu]\n    container_name: ollama\n  gpu:\n    image: x\n    profiles: [gpu-nvidia, gpu]\n    container_name: ollama\n';
+  assert.deepEqual(findings(validate(apart), 'compose-duplicate-container-name'), []);
+  const shared = apart.replace('profiles: [cpu]', 'profiles: [cpu, gpu]');
+  assert.equal(findings(validate(shared), 'compose-duplicate-container-name').length, 2);
+  const always = `${apart}  plain:\n    image: x\n    container_name: ollama\n`;
+  const problems = findings(validate(always), 'compose-duplicate-container-name');
+  assert.equal(problems.length, 3);
+  assert.match(problems[0]!.message, /"plain"/);
+  assert.doesNotMatch(problems[0]!.message, /"gpu"/);
+  assert.match(problems[2]!.message, /"cpu", "gpu"/);
+});
+
+test('a container name several services take from one anchor is reported once, where it is written', () => {
+  const text = 'x-svc: &svc\n  image: x\n  container_name: app\nservices:\n  a:\n    <<: *svc\n  b:\n    <<: *svc\n  c:\n    <<: *svc\n    profiles: [other]\n';
+  const problems = findings(validate(text), 'compose-duplicate-container-name');
+  assert.equal(problems.length, 1);
+  assert.equal(covered(text, problems[0]!), 'app');
+  assert.match(problems[0]!.message, /"a", "b", "c"/);
+  // The anchor's services kept apart by profiles: nothing to report.
+  const apart = text.replace('  a:\n    <<: *svc\n', '  a:\n    <<: *svc\n    profiles: [one]\n').replace('  b:\n    <<: *svc\n', '  b:\n    <<: *svc\n    profiles: [two]\n');
+  assert.deepEqual(findings(validate(apart), 'compose-duplicate-container-name'), []);
+});

@@ -63,6 +63,16 @@ export function entryAt(file: ComposeFile, map: MapNode | null, ...keys: string[
   return found;
 }
 
+/**
+ * Whether two services, by their profiles, can be started by one `up`: a service without profiles
+ * always is; two with profiles only when they share one (services kept apart by profiles, such as
+ * a cpu and a gpu variant, are never started together unless both profiles are asked for).
+ */
+export function canRunTogether(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((p) => b.includes(p));
+}
+
 /** Profiles of a service (empty: always started). */
 export function profilesOf(file: ComposeFile, map: MapNode): string[] {
   const profiles = valueAt(file, map, 'profiles');

@@ -1,12 +1,21 @@
-// container_name must be unique: two services with the same one cannot both be created.
+// container_name must be unique among the services one `up` starts: two services with the same one
+// cannot both be created. Services that profiles keep apart (a cpu and a gpu variant of one
+// service, say) never run together, as compose only compares the services it enables. A name
+// that several services take from one anchor is reported once, where it is written.
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
 import type { CNode } from '../model/nodes';
-import { entryAt, servicesOf, type CheckContext } from './checkContext';
+import { canRunTogether, entryAt, profilesOf, servicesOf, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
+interface Named {
+  service: string;
+  node: CNode;
+  profiles: string[];
+}
+
 export function checkDuplicateContainerNames({ file, out }: CheckContext): void {
-  const byName = new Map<string, { service: string; node: CNode }[]>();
+  const byName = new Map<string, Named[]>();
   for (const { name, map } of servicesOf(file)) {
     const found = entryAt(file, map, 'container_name');
     const value = found?.value;
@@ -14,18 +23,25 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
     const text = String(value.value);
     if (isInterpolated(text) || isHeld(file, (found.raw ?? value).start)) continue;
     const list = byName.get(text) ?? [];
-    list.push({ service: name, node: found.raw ?? value });
+    list.push({ service: name, node: found.raw ?? value, profiles: profilesOf(file, map) });
     byName.set(text, list);
   }
   for (const [container, list] of byName) {
     if (list.length < 2) continue;
-    for (const item of list) {
-      const others = list.filter((o) => o !== item).map((o) => `"${o.service}"`).join(', ');
+    const clashing = list.filter((item) => list.some((o) => o !== item && canRunTogether(item.profiles, o.profiles)));
+    // One finding per place the name is written, however many services take it from there.
+    const byNode = new Map<CNode, Named[]>();
+    for (const item of clashing) byNode.set(item.node, [...(byNode.get(item.node) ?? []), item]);
+    for (const [node, sharing] of byNode) {
+      const others = clashing.filter((o) => o.node !== node && sharing.some((s) => canRunTogether(s.profiles, o.profiles)));
+      const quoted = (items: Named[]) => items.map((o) => `"${o.service}"`).join(', ');
       out.push({
         rule: 'compose-duplicate-container-name',
-        start: item.node.start,
-        end: item.node.end,
-        message: t('Container name "{0}" is also used by service {1}.', container, others),
+        start: node.start,
+        end: node.end,
+        message: others.length > 0
+          ? t('Container name "{0}" is also used by service {1}.', container, quoted(others))
+          : t('Container name "{0}" is given to services {1} from here, and only one container can have it.', container, quoted(sharing)),
       });
     }
   }
