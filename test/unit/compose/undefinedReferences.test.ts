@@ -80,6 +80,25 @@ test('in a file combined through -f, unknown names are warnings; the default fil
   assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['frontend', 2]]);
 });
 
+test('in a file combined through -f, a name another compose file of its folder declares is not reported', () => {
+  // A project split into common, dev and db files, combined by a script; and a file others extend from.
+  const files = {
+    [`${ROOT}/docker-compose.common.yml`]: 'networks:\n  backend:\nvolumes:\n  static:\n',
+    [`${ROOT}/docker-compose.postgres.yml`]: 'services:\n  db:\n    image: postgres\n',
+    [`${ROOT}/docker-compose.dev.yml`]: 'services:\n  app:\n    extends: {file: docker-compose.base.yml, service: app}\nvolumes:\n  home:\n',
+    [`${ROOT}/notes.yml`]: 'services:\n  cache:\n    image: redis\n',
+  };
+  const text = 'services:\n  app:\n    image: a\n    depends_on: [db, cache]\n    networks: [backend]\n    volumes: [static:/s, home:/h, other:/o]\n';
+  const diagnostics = validate(text, { files }, `${ROOT}/docker-compose.base.yml`);
+  assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d), d.severity]), [
+    ['compose-undefined-service', 'cache', 2],
+    ['compose-undefined-volume', 'other', 2],
+  ], 'only what no compose file of the folder declares (notes.yml is not one)');
+  // The default file is loaded on its own: what only a -f file declares is still missing there.
+  const own = validate(text, { files }, `${ROOT}/docker-compose.yml`);
+  assert.deepEqual(findings(own, 'compose-undefined-service').map((d) => [covered(text, d), d.severity]), [['db', 1], ['cache', 1]]);
+});
+
 test('extends with a file checks the service in that file', () => {
   const text = 'services:\n  web:\n    extends:\n      file: common.yaml\n      service: bse\n';
   const files = { [`${ROOT}/common.yaml`]: 'services:\n  base:\n    image: nginx\n' };

@@ -3,7 +3,10 @@
 // others through -f), or whose `include:` could not be read, they are warnings: the name may
 // be declared in a file we cannot see; when that file is one the user creates from a shipped
 // example, the warning says so. A name a part the parser could not read may declare is not
-// reported at all (see brokenBlocks).
+// reported at all (see brokenBlocks), nor, in such a -f file, a name another compose file of its
+// folder declares: projects split into docker-compose.common.yml, .dev.yml, .db.yml... combine
+// them in ways no file records (a script, a README), and a file other files `extends` from uses
+// what they declare.
 import { t } from '../../l10n';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { entries } from '../model/access';
@@ -12,8 +15,9 @@ import { projectFiles, type AbsentFile } from '../model/project';
 import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
-import { basenameUri, resolvePath } from '../model/uris';
+import { basenameUri, dirnameUri, encodeName, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
+import type { ServiceContext } from '../../languageService';
 import type { ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -67,6 +71,11 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   }
   const certain = project.standalone && !project.incomplete;
   const files = projectFiles(project);
+  let siblings: Set<string> | undefined;
+  const inSibling = (kind: SymbolKindName, name: string) => {
+    siblings ??= siblingDeclarations(file.uri, new Set(files.map((f) => f.uri)), ctx.context);
+    return siblings.has(`${kind}:${name}`);
+  };
   // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
   let comparisons = 200_000;
   for (const ref of symbols.references) {
@@ -75,6 +84,7 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     if (ref.kind === 'network' && ref.name === 'default') continue;
     // A part the parser could not read may be where it is declared.
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
+    if (!project.standalone && inSibling(ref.kind, ref.name)) continue;
     comparisons -= names?.size ?? 0;
     const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};
@@ -90,6 +100,33 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }
+}
+
+/** Compose files beside one are looked at up to this many (a folder of generated files stays cheap). */
+const MAX_SIBLINGS = 32;
+const COMPOSE_NAME = /compose.*\.ya?ml$/i;
+
+/** `kind:name` of everything the other compose files of the file's folder (not already in its project) declare. */
+function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: ServiceContext): Set<string> {
+  const declared = new Set<string>();
+  const folder = dirnameUri(uri);
+  let listed: { name: string; isDirectory: boolean }[];
+  try {
+    listed = context.files.list(folder);
+  } catch {
+    return declared;
+  }
+  let read = 0;
+  for (const entry of listed) {
+    if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
+    const sibling = `${folder}/${encodeName(entry.name)}`;
+    if (known.has(sibling)) continue;
+    if (++read > MAX_SIBLINGS) break;
+    const text = readText(sibling, context);
+    if (text === undefined) continue;
+    for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+  }
+  return declared;
 }
 
 /**
