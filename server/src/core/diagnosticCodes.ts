@@ -93,6 +93,7 @@ export const DIAGNOSTIC_CODES = {
   'useradd-no-log-init': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3046' },
   'wget-progress': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3047' },
   'wget-and-curl': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL4001' },
+  'missing-command-separator': { language: 'dockerfile', severity: 'warning' },
   'apt-get-yes': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3014' },
   'apt-no-install-recommends': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3015' },
   'apt-pin': { language: 'dockerfile', severity: 'off', docs: 'https://github.com/hadolint/hadolint/wiki/DL3008' },

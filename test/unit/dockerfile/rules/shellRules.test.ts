@@ -19,7 +19,35 @@ test('shell rules', async (t) => {
     { rule: 'useradd-no-log-init', bad: 'FROM a\nRUN useradd -u 123456789 app\n', good: 'FROM a\nRUN useradd -l -u 123456789 app\nRUN useradd -u 1000 b\n', line: 1 },
     { rule: 'wget-progress', bad: 'FROM a\nRUN wget https://x.io/a\n', good: 'FROM a\nRUN wget -q https://x.io/a\nRUN wget --progress=dot:giga https://x.io/b\n', line: 1 },
     { rule: 'wget-and-curl', bad: 'FROM a\nRUN wget -q x\nRUN curl -fsS y && curl -fsS z\n', good: 'FROM a\nRUN curl -fsS y\nFROM b\nRUN wget -q x\n', line: 1 },
+    { rule: 'missing-command-separator', bad: 'FROM alpine:3\nRUN apk --update add libstdc++ \\\n    rm -rf /var/cache/apk/*\n', good: 'FROM alpine:3\nRUN apk --update add libstdc++ \\\n    && rm -rf /var/cache/apk/*\n', line: 2 },
   ], assert);
+});
+
+test('missing-command-separator: only a command word that starts a continuation line, after a command that takes no command', () => {
+  const found = (text: string) => runRule('missing-command-separator', text).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+  // The bug, in its usual forms: a cleanup or a next step passed to the command above as arguments.
+  assert.deepEqual(found('FROM debian:12\nRUN apt-get update && apt-get install -y \\\n  curl \\\n  rm -rf /var/lib/apt/lists/*\n'), [
+    '3:2 rm starts a line but is an argument of apt-get: the line above ends with a continuation and no && or ;, so both lines are one command. Add && before rm.',
+  ]);
+  assert.equal(found('FROM a\nRUN tar xzf /tmp/x.tgz -C /opt \\\n    cd /opt/x \\\n    && make\n').length, 1);
+  assert.equal(found('FROM a\nRUN mkdir -p /app \\\n  chown app /app\n').length, 1);
+  // Separated, joined on one line, or a word that is a package as well as a command: nothing.
+  for (const text of [
+    'FROM a\nRUN apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\n',
+    'FROM a\nRUN apt-get install -y curl ; \\\n  rm -rf /var/lib/apt/lists/*\n',
+    'FROM a\nRUN apt-get install -y \\\n  make \\\n  git \\\n  curl\n',
+    'FROM a\nRUN rm -rf /a cd\n',
+    'FROM a\nRUN <<EOF\napk add curl\nrm -rf /var/cache/apk/*\nEOF\n',
+    // Commands that take a command: prefixes, find -exec, shells, xargs, echo writing a script.
+    'FROM a\nRUN sudo \\\n  apt-get update\n',
+    'FROM a\nRUN find / -name x -exec \\\n  rm {} +\n',
+    'FROM a\nRUN xargs -r \\\n  rm -f < list\n',
+    'FROM a\nRUN echo \\\n  export A=1 >> /etc/profile\n',
+    'FROM a\nRUN sh -c \\\n  "cd /x && make"\n',
+    // After --, words belong to another program; a quoted or expanded word is not a command name.
+    'FROM a\nRUN npm exec -- \\\n  rm -rf x\n',
+    'FROM a\nRUN apt-get install -y \\\n  "rm"\n',
+  ]) assert.deepEqual(found(text), [], text);
 });
 
 test('bashisms accepted by BusyBox ash are not reported on Alpine', () => {

@@ -265,4 +265,36 @@ export const wgetAndCurl = rule({
   }
 });
 
-export const shellRules = [shellSyntax, bashism, runCd, cdWithoutEffect, sudo, pointlessCommand, relinkSh, pipefail, consecutiveRun, useraddNoLogInit, wgetProgress, wgetAndCurl];
+// Commands that take no command as an argument (package managers, file and build tools), and words
+// that are commands and never their arguments: no package, file or target is called "rm" or "cd".
+const TAKES_NO_COMMAND = new Set(['apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'tdnf', 'pip', 'pip3', 'npm', 'yarn', 'pnpm', 'gem', 'cargo', 'go', 'rm', 'mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'mv', 'cp', 'touch', 'curl', 'wget', 'tar', 'unzip', 'make', 'cmake', 'git', 'useradd', 'groupadd', 'adduser', 'addgroup', 'usermod', 'ldconfig', 'update-ca-certificates', 'composer', 'mvn', 'gradle', 'dotnet', 'conda', 'mamba', 'poetry', 'uv']);
+const ONLY_A_COMMAND = new Set(['rm', 'cd', 'mkdir', 'chmod', 'chown', 'ln', 'mv', 'cp', 'echo', 'export', 'apt-get', 'apk', 'yum', 'dnf', 'microdnf', 'useradd', 'groupadd', 'addgroup', 'ldconfig', 'update-ca-certificates']);
+
+export const missingCommandSeparator = rule({
+  id: 'missing-command-separator', severity: 'warning',
+  explain: () => [
+    t('A line ending with \\ continues the same command on the next line. When the next line was meant as a command of its own (rm -rf ..., cd ..., mkdir ...), it needs && or ; before it; without one its words are passed to the command above as arguments, so apk or apt-get looks for a package called "rm", or the cleanup silently never runs.'),
+    t('Only commands that never take another command as an argument are checked (package managers, file and build tools), and only for words that are commands and nothing else, so sudo, env, xargs, find -exec and sh -c are left alone.'),
+  ],
+}, (ctx) => {
+  const text = ctx.a.text;
+  for (const run of runShells(ctx)) {
+    for (const c of run.info.summary.commands) {
+      const words = c.words;
+      if (words.length < 2 || !TAKES_NO_COMMAND.has(words[0]!.text.split('/').pop() ?? '')) continue;
+      for (let i = 1; i < words.length; i++) {
+        const word = words[i]!;
+        if (word.text === '--') break;
+        if (!word.literal || !ONLY_A_COMMAND.has(word.text)) continue;
+        // The word must start a line of its own: only a continuation puts it in this command.
+        const before = run.info.span(words[i - 1]!.end, words[i - 1]!.end).end;
+        const at = run.info.span(word.start, word.end);
+        if (text.lastIndexOf('\n', at.start) < before || text[at.start] === '"' || text[at.start] === "'") continue;
+        ctx.report(at, t('{0} starts a line but is an argument of {1}: the line above ends with a continuation and no && or ;, so both lines are one command. Add && before {0}.', word.text, words[0]!.text));
+        break;
+      }
+    }
+  }
+});
+
+export const shellRules = [shellSyntax, bashism, runCd, cdWithoutEffect, sudo, pointlessCommand, relinkSh, pipefail, consecutiveRun, useraddNoLogInit, wgetProgress, wgetAndCurl, missingCommandSeparator];
