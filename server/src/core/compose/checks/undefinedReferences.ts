@@ -102,8 +102,9 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   }
 }
 
-/** Compose files beside one are looked at up to this many (a folder of generated files stays cheap). */
+/** Compose files beside one are looked at up to this many, and this much text in all (real split files are a few KB each). */
 const MAX_SIBLINGS = 32;
+const MAX_SIBLING_CHARS = 512 * 1024;
 const COMPOSE_NAME = /compose.*\.ya?ml$/i;
 
 /** `kind:name` of everything the other compose files of the file's folder (not already in its project) declare. */
@@ -117,13 +118,14 @@ function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: S
     return declared;
   }
   let read = 0;
+  let chars = 0;
   for (const entry of listed) {
     if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
     const sibling = `${folder}/${encodeName(entry.name)}`;
     if (known.has(sibling)) continue;
     if (++read > MAX_SIBLINGS) break;
     const text = readText(sibling, context);
-    if (text === undefined) continue;
+    if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
     for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
   }
   return declared;
