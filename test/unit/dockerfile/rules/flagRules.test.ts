@@ -28,3 +28,8 @@ test('invalid-flag-value checks units, minimum, booleans, enums and mounts', () 
   assert.equal(lines('FROM a\nRUN --mount=type=tmpfs,target=/x,from=y x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=ro x\nRUN --mount=$M x\n').length, 0);
 });
+
+test('unknown-flag: ADD has no --parents (only COPY has)', () => {
+  assert.equal(runRule('unknown-flag', 'FROM a\nADD --parents x/a y/\n').length, 1);
+  assert.equal(runRule('unknown-flag', 'FROM a\nCOPY --parents x/a y/\n').length, 0);
+});
