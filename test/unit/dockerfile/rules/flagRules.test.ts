@@ -6,7 +6,7 @@ test('flag rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'unknown-flag', bad: 'FROM a\nCOPY --form=b x y\n', good: 'FROM a AS b\nFROM a\nCOPY --from=b --chmod=755 --link x y\n', line: 1 },
     { rule: 'duplicate-flag', bad: 'FROM a\nCOPY --chown=1 --chown=2 x y\n', good: 'FROM a\nRUN --mount=type=cache,target=/a --mount=type=cache,target=/b x\n', line: 1 },
-    { rule: 'flag-missing-value', bad: 'FROM a\nCOPY --from= x y\n', good: 'FROM a\nCOPY --link x y\n', line: 1 },
+    { rule: 'flag-missing-value', bad: 'FROM a\nCOPY --from x y\n', good: 'FROM a\nCOPY --link x y\n', line: 1 },
     { rule: 'invalid-flag-value', bad: 'FROM a\nHEALTHCHECK --interval=30 CMD x\n', good: 'FROM a\nHEALTHCHECK --interval=1m30s --retries=3 CMD x\nRUN --network=none --mount=type=secret,id=x,required=true x\n', line: 1 },
   ], assert);
 });
@@ -27,6 +27,29 @@ test('invalid-flag-value checks units, minimum, booleans, enums and mounts', () 
   assert.equal(lines('FROM a\nRUN --mount=type=cache,target=/x,sharing=sometimes x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=type=tmpfs,target=/x,from=y x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=ro x\nRUN --mount=$M x\n').length, 0);
+});
+
+test('flag-missing-value follows BuildKit: an = with nothing after it is a value, except for a boolean flag', () => {
+  const messages = (text: string) => runRule('flag-missing-value', text).map((d) => d.message);
+  // BuildKit's flag parser takes `--chown=` as the empty value (no chown) and builds.
+  assert.deepEqual(messages('FROM a\nCOPY --chown= --chmod= x y\nHEALTHCHECK --interval= CMD x\n'), []);
+  // A string flag without = at all, and a boolean flag with = and nothing after it, are refused.
+  assert.equal(messages('FROM a\nCOPY --from x y\n').length, 1);
+  assert.equal(messages('FROM a\nCOPY --link= x y\n').length, 1);
+});
+
+test('invalid-flag-value: boolean flags take true or false in any case, not 1 or 0', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.deepEqual(messages('FROM a\nCOPY --link=TRUE --parents=False x y\n'), []);
+  assert.equal(messages('FROM a\nCOPY --link=1 x y\n').length, 1);
+  assert.equal(messages('FROM a\nADD --keep-git-dir=0 x y\n').length, 1);
+});
+
+test('invalid-flag-value: RUN --network and --security are checked as written, unexpanded and not empty', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.equal(messages('FROM a\nRUN --network= x\n').length, 1);
+  assert.equal(messages('FROM a\nARG NET=none\nRUN --network=$NET x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --security=${MODE} x\n').length, 1);
 });
 
 test('unknown-flag: ADD has no --parents (only COPY has)', () => {

@@ -56,6 +56,14 @@ export const duplicateFlag = rule({
   }
 });
 
+/**
+ * BuildKit's flag parser refuses a flag other than a boolean without an = (--from x), and a boolean
+ * with an = and nothing after it (--link=). `--chown=` sets the empty value, which it accepts.
+ */
+function valueMissing(kind: string, value: string | undefined): boolean {
+  return kind === 'boolean' ? value === '' : value === undefined;
+}
+
 export const flagMissingValue = rule({
   id: 'flag-missing-value', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
   explain: () => [t('This flag needs a value after an equals sign, for example --from=build.')],
@@ -64,9 +72,7 @@ export const flagMissingValue = rule({
     const i = i0.trigger ?? i0;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
-      if (spec && spec.kind !== 'boolean' && (flag.value === undefined || flag.value === '')) {
-        ctx.report(flag.span, t('--{0} needs a value.', flag.name));
-      }
+      if (spec && valueMissing(spec.kind, flag.value)) ctx.report(flag.span, t('--{0} needs a value.', flag.name));
     }
   }
 });
@@ -108,7 +114,9 @@ export const invalidFlagValue = rule({
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       const value = flag.value;
-      if (!spec || value === undefined || value === '' || value.includes('$')) continue;
+      // RUN --network and --security are checked as written when the instruction is parsed, never
+      // expanded, so an empty value or a variable is refused there; other values wait for expansion.
+      if (!spec || value === undefined || (spec.kind !== 'enum' && (value === '' || value.includes('$')))) continue;
       const span = flag.valueSpan ?? flag.span;
       const report = (message: string) => ctx.report(span, message);
       switch (spec.kind) {
@@ -123,7 +131,8 @@ export const invalidFlagValue = rule({
           else if (Number(value) < 0) report(t('--{0} cannot be negative.', flag.name));
           break;
         case 'boolean':
-          if (!['true', 'false', '1', '0'].includes(value.toLowerCase())) report(t('--{0} expects true or false, not {1}.', flag.name, value));
+          // BuildKit compares the lower-cased value with true and false only: 1 and 0 are refused.
+          if (!['true', 'false'].includes(value.toLowerCase())) report(t('--{0} expects true or false, not {1}.', flag.name, value));
           break;
         case 'enum':
           if (!spec.values!.includes(value)) report(t('--{0} expects one of {1}, not {2}.', flag.name, spec.values!.join(', '), value));
