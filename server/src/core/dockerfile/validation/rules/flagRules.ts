@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Flag } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
-import { FLAG_SPECS, flagSpec, MOUNT_KEYS, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
+import { FLAG_SPECS, flagSpec, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
 const KNOWN = new Map<string, string[]>();
 for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instruction) ?? []), f.name]);
@@ -77,6 +77,30 @@ export const flagMissingValue = rule({
   }
 });
 
+/**
+ * The mount options BuildKit's mount parser knows. It takes every one of them for any type (and
+ * ignores it where it means nothing, such as id on a bind mount), except those listed in
+ * MOUNT_KEY_TYPES, which it refuses for the other types.
+ */
+const MOUNT_OPTIONS = ['type', 'from', 'source', 'src', 'target', 'dst', 'destination', 'readonly', 'ro', 'readwrite', 'rw', 'id', 'sharing', 'required', 'size', 'mode', 'uid', 'gid', 'env'];
+const MOUNT_KEY_TYPES: Record<string, string[]> = {
+  sharing: ['cache'],
+  required: ['secret', 'ssh'],
+  size: ['tmpfs'],
+  mode: ['secret', 'ssh', 'cache'],
+  uid: ['secret', 'ssh', 'cache'],
+  gid: ['secret', 'ssh', 'cache'],
+  // A secret mount refuses a from, and an ssh mount a source, when the RUN is built.
+  from: ['bind', 'cache', 'tmpfs', 'ssh'],
+  source: ['bind', 'cache', 'tmpfs', 'secret'],
+  src: ['bind', 'cache', 'tmpfs', 'secret'],
+};
+/** Options that may stand alone, without =value (required only where it is accepted at all). */
+const MOUNT_FLAGS = ['readonly', 'ro', 'readwrite', 'rw', 'required'];
+const MOUNT_BOOLEANS = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
+/** What Go's strconv.ParseBool, which reads the boolean options, accepts. */
+const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
 function checkMount(flag: Flag, report: (message: string) => void): void {
   const value = flag.value ?? '';
   if (value.includes('$')) return;
@@ -84,20 +108,21 @@ function checkMount(flag: Flag, report: (message: string) => void): void {
     const eq = p.indexOf('=');
     return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
   });
-  const type = pairs.find(([k]) => k === 'type')?.[1] ?? 'bind';
+  // BuildKit lower-cases the type (and the sharing mode) before it compares them.
+  const type = (pairs.find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
   if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
     report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
     return;
   }
-  const keys = MOUNT_KEYS[type]!;
   for (const [key, v] of pairs) {
-    if (!keys.includes(key)) {
+    if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(type))) {
       report(t('A {0} mount has no option {1}.', type, key));
-      continue;
-    }
-    const allowed = MOUNT_VALUES[key];
-    if (allowed && v !== undefined && key !== 'type' && !allowed.includes(v.toLowerCase())) {
-      report(t('{0} expects one of {1}, not {2}.', key, allowed.join(', '), v));
+    } else if (v === undefined) {
+      if (!MOUNT_FLAGS.includes(key)) report(t('The mount option {0} needs a value: {0}=…', key));
+    } else if (MOUNT_BOOLEANS.has(key)) {
+      if (!GO_BOOLEANS.has(v)) report(t('{0} expects true or false, not {1}.', key, v));
+    } else if (key === 'sharing' && !MOUNT_VALUES.sharing!.includes(v.toLowerCase())) {
+      report(t('{0} expects one of {1}, not {2}.', key, MOUNT_VALUES.sharing!.join(', '), v));
     }
   }
 }
