@@ -40,7 +40,6 @@ test('a directive below a first comment or blank line: BuildKit ignores it, and 
 });
 
 test('half-typed values get messages that say what is missing', () => {
-  assert.deepEqual(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/\n').map((d) => d.message), ['A protocol is missing after the slash: tcp, udp or sctp.']);
   assert.deepEqual(runRule('invalid-flag-value', 'FROM a\nRUN --mount=type= true\n').map((d) => d.message), ['The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.']);
   assert.match(runRule('invalid-json-form', 'FROM a\nCMD ["node", "app.js"\n')[0]!.message, /the closing \] is missing/);
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD ["node", "app.js"\n'), [], 'not "use the exec form" for an exec form that misses its ]');
