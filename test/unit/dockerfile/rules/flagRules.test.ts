@@ -71,3 +71,12 @@ test('invalid-flag-value: RUN --mount options as BuildKit accepts them', () => {
   assert.equal(messages('FROM a\nRUN --mount=type=cache,target x\n').length, 1);
   assert.equal(messages('FROM a\nRUN --mount=type=bind,target=/x,ro=yes x\n').length, 1);
 });
+
+test('invalid-flag-value: COPY --from and RUN --mount from= do not expand variables', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.equal(messages('ARG BASE=alpine\nFROM a\nCOPY --from=$BASE /x /y\n').length, 1);
+  assert.equal(messages('ARG V=1\nFROM a\nCOPY --from=img:${V} /x /y\n').length, 1);
+  assert.equal(messages('ARG BASE=alpine\nFROM a\nRUN --mount=type=bind,from=$BASE,target=/x true\n').length, 1);
+  // A dollar sign that starts no variable stays as it is, and other options may use variables.
+  assert.deepEqual(messages('FROM a\nCOPY --from=a$ /x /y\nARG T=/x\nRUN --mount=type=bind,from=a,target=$T true\n'), []);
+});

@@ -1,13 +1,13 @@
 // Rules about `--flags`: known for the instruction, not repeated, given a value, valid values.
 import { t } from '../../../l10n';
-import type { Flag } from '../../syntax/ast';
+import type { Flag, Instruction } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
 import { FLAG_SPECS, flagSpec, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
 const KNOWN = new Map<string, string[]>();
 for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instruction) ?? []), f.name]);
 import { closest } from './suggest';
-import { rule } from './rule';
+import { rule, type RuleContext } from './rule';
 
 const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
 const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
@@ -103,11 +103,18 @@ const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F
 
 function checkMount(flag: Flag, report: (message: string) => void): void {
   const value = flag.value ?? '';
-  if (value.includes('$')) return;
   const pairs = value.split(',').filter((p) => p.length > 0).map((p) => {
     const eq = p.indexOf('=');
     return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
   });
+  // BuildKit refuses a $ anywhere in from= but at its very end when it parses the RUN: the stage
+  // it mounts from is never expanded. Other options are expanded later, so they are left alone.
+  const from = pairs.find(([k]) => k === 'from')?.[1];
+  if (from !== undefined && from.includes('$') && from.indexOf('$') !== from.length - 1) {
+    report(t('{0} does not expand variables, so BuildKit refuses {1}. Name a stage FROM {1} AS <name> and use that name.', 'from=', from));
+    return;
+  }
+  if (value.includes('$')) return;
   // BuildKit lower-cases the type (and the sharing mode) before it compares them.
   const type = (pairs.find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
   if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
@@ -127,6 +134,12 @@ function checkMount(flag: Flag, report: (message: string) => void): void {
   }
 }
 
+/** Whether the analysis found a variable reference in the flag's value. */
+function holdsVariable(ctx: RuleContext, instruction: Instruction, flag: Flag): boolean {
+  const span = flag.valueSpan;
+  return span !== undefined && ctx.a.variables.usesIn(instruction).some((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
+}
+
 export const invalidFlagValue = rule({
   id: 'invalid-flag-value', severity: 'error',
   dockerfileUtils: ['FLAG_INVALID_DURATION', 'FLAG_LESS_THAN_1MS', 'FLAG_MISSING_DURATION', 'FLAG_UNKNOWN_UNIT', 'FLAG_AT_LEAST_ONE', 'INVALID_SYNTAX', 'FLAG_EXPECTED_BOOLEAN_VALUE', 'FLAG_INVALID_FROM_VALUE'],
@@ -139,9 +152,16 @@ export const invalidFlagValue = rule({
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       const value = flag.value;
+      // BuildKit refuses a variable in COPY --from: the stage, image or context is taken as written.
+      if (spec?.kind === 'stage' && value?.includes('$') && holdsVariable(ctx, i0, flag)) {
+        ctx.report(flag.valueSpan ?? flag.span, t('{0} does not expand variables, so BuildKit refuses {1}. Name a stage FROM {1} AS <name> and use that name.', '--from', value));
+        continue;
+      }
       // RUN --network and --security are checked as written when the instruction is parsed, never
-      // expanded, so an empty value or a variable is refused there; other values wait for expansion.
-      if (!spec || value === undefined || (spec.kind !== 'enum' && (value === '' || value.includes('$')))) continue;
+      // expanded, so an empty value or a variable is refused there; other values wait for expansion
+      // (checkMount sorts out the options of a mount that holds one).
+      if (!spec || value === undefined) continue;
+      if (spec.kind !== 'enum' && (value === '' || (value.includes('$') && spec.kind !== 'mount'))) continue;
       const span = flag.valueSpan ?? flag.span;
       const report = (message: string) => ctx.report(span, message);
       switch (spec.kind) {
