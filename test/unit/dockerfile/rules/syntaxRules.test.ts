@@ -35,6 +35,10 @@ test('a directive below a first comment or blank line: BuildKit ignores it, and 
   assert.deepEqual(runRule('misplaced-directive', '\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [1]);
   // After a #! first line BuildKit still finds # syntax= (it skips the shebang), not the others.
   assert.deepEqual(runRule('misplaced-directive', '#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [2]);
+  // It reads # check= there too (dockerfile2llb finds it the same way), but only in the directive
+  // lines right below the #! line.
+  assert.deepEqual(runRule('misplaced-directive', '#!/usr/bin/env buildctl\n# check=skip=all\n# syntax=docker/dockerfile:1\nFROM a\n'), []);
+  assert.deepEqual(runRule('misplaced-directive', '#!/bin/sh\n# note\n# check=skip=all\n# syntax=docker/dockerfile:1\nFROM a\n').map((d) => d.range.start.line), [2, 3]);
   // `# escape=` with no value is no directive for BuildKit either: a comment, no error.
   assert.deepEqual(runRule('invalid-escape-directive', '# escape=\nFROM a\n'), []);
 });

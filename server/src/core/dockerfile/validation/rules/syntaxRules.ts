@@ -7,7 +7,7 @@ import { findQuoteProblem } from '../../syntax/words';
 import { docStart } from '../../syntax/offsetMap';
 import type { Instruction } from '../../syntax/ast';
 import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
-import { KNOWN_DIRECTIVES } from '../../syntax/parser';
+import { directivesAfterShebang, KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { usesIn } from './scope';
@@ -101,14 +101,16 @@ export const misplacedDirective = rule({
   ],
 }, (ctx) => {
   const doc = ctx.a.doc;
-  // Before it looks for # syntax=, BuildKit skips a #! first line; the other directives end there.
+  // Before it looks for # syntax= and # check=, BuildKit skips a #! first line; the escape
+  // directive ends there.
   const shebang = /^\uFEFF?#!/.test(doc.text);
   const inBlock = new Set(doc.directives.map((d) => d.span.start));
+  for (const [start, , name] of directivesAfterShebang(doc.text)) if (name !== 'escape') inBlock.add(start);
   for (const c of doc.comments) {
     if (c.inContinuation || inBlock.has(c.span.start)) continue;
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*\S/.exec(c.text);
     const name = m?.[1]!.toLowerCase();
-    if (!name || !KNOWN_DIRECTIVES.includes(name) || (shebang && name === 'syntax')) continue;
+    if (!name || !KNOWN_DIRECTIVES.includes(name)) continue;
     ctx.report(c.span, t('This is written like the {0} parser directive, but directives count only at the very top of the file, before any other comment, blank line or instruction. Here it is an ordinary comment and does nothing.', name), {
       data: shebang ? undefined : { moveToTop: true },
     });
