@@ -48,3 +48,12 @@ test('half-typed values get messages that say what is missing', () => {
   assert.match(runRule('invalid-json-form', 'FROM a\nCMD ["node", "app.js"\n')[0]!.message, /the closing \] is missing/);
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD ["node", "app.js"\n'), [], 'not "use the exec form" for an exec form that misses its ]');
 });
+
+test('invalid-json-form: a JSON array with an element that is no string stops BuildKit', () => {
+  const messages = (text: string) => runRule('invalid-json-form', text).map((d) => d.message);
+  assert.equal(messages('FROM a\nCMD ["sleep", 10]\n').length, 1);
+  assert.equal(messages('FROM a\nHEALTHCHECK CMD ["curl", "-f", null]\n').length, 1);
+  assert.equal(messages('FROM a\nVOLUME [1]\n').length, 1);
+  // Not JSON at all: a shell test, read as the shell form.
+  assert.deepEqual(messages('FROM a\nRUN [ 1 -eq 1 ] && echo ok\nCMD ["sleep", "10"]\n'), []);
+});

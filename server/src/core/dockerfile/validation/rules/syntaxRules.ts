@@ -215,12 +215,17 @@ export const invalidJsonForm = rule({
   id: 'invalid-json-form', severity: 'error',
   explain: () => [
     t('RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME accept a JSON array of strings. When the brackets and quotes are there but the text is not valid JSON (a missing comma, a stray comma, a backslash that is no JSON escape), Docker does not report it: it treats the text as the shell form (or, for COPY, ADD and VOLUME, splits it at spaces), so the container runs a command such as ["node" and fails.'),
+    t('An array that is valid JSON but holds something other than strings, such as ["sleep", 10], is different: BuildKit refuses the line and the build stops.'),
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     const problem = jsonProblemOf(i);
     if (!problem || problem.kind === 'single-quotes') continue;
+    if (problem.kind === 'not-strings') {
+      ctx.report(target.args, t('Every element of a JSON array must be a string, so BuildKit refuses this line because of {0}. Put it in double quotes.', problem.element));
+      continue;
+    }
     const paths = target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME';
     ctx.report(target.args, paths
       ? t('This is not valid JSON ({0}), so {1} does not read it as a list: it splits the text at spaces and the brackets and quotes become part of the paths.', describe(problem), target.upper)
