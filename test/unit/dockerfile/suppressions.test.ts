@@ -12,3 +12,12 @@ test('comments above an instruction, global ignores and the check directive', ()
   assert.equal(s.comments.length, 3);
   assert.equal(findSuppressions(parseDockerfile('# check=skip=all\nFROM a\n')).skipAllChecks, true);
 });
+
+test('a check directive below a #! first line still counts: BuildKit drops the shebang before it reads it', () => {
+  const s = findSuppressions(parseDockerfile('#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM a\n'));
+  assert.deepEqual([...s.global], ['jsonargsrecommended']);
+  assert.equal(s.checksAreErrors, true);
+  // Only in the directive lines right below it: after a plain comment it is a comment.
+  assert.deepEqual([...findSuppressions(parseDockerfile('#!/bin/sh\n# note\n# check=skip=all\nFROM a\n')).global], []);
+  assert.equal(findSuppressions(parseDockerfile('#!/bin/sh\n# note\n# check=skip=all\nFROM a\n')).skipAllChecks, false);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases } from '../helpers';
+import { checkRuleCases, runRule } from '../helpers';
 
 test('EXPOSE rules', async (t) => {
   await checkRuleCases(t, [
@@ -9,4 +9,9 @@ test('EXPOSE rules', async (t) => {
     { rule: 'expose-invalid-protocol', bad: 'FROM a\nEXPOSE 80/http\n', good: 'FROM a\nEXPOSE 80/udp 90/sctp\n', line: 1 },
     { rule: 'expose-protocol-casing', bad: 'FROM a\nEXPOSE 80/TCP\n', good: 'FROM a\nEXPOSE 80/tcp\n', line: 1 },
   ], assert);
+});
+
+test('expose-invalid-protocol: a slash with nothing after it is tcp to BuildKit, not an error', () => {
+  assert.deepEqual(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/ 53/udp\n'), []);
+  assert.equal(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/tcp/udp\n').length, 1);
 });

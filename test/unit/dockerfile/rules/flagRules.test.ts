@@ -6,7 +6,7 @@ test('flag rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'unknown-flag', bad: 'FROM a\nCOPY --form=b x y\n', good: 'FROM a AS b\nFROM a\nCOPY --from=b --chmod=755 --link x y\n', line: 1 },
     { rule: 'duplicate-flag', bad: 'FROM a\nCOPY --chown=1 --chown=2 x y\n', good: 'FROM a\nRUN --mount=type=cache,target=/a --mount=type=cache,target=/b x\n', line: 1 },
-    { rule: 'flag-missing-value', bad: 'FROM a\nCOPY --from= x y\n', good: 'FROM a\nCOPY --link x y\n', line: 1 },
+    { rule: 'flag-missing-value', bad: 'FROM a\nCOPY --from x y\n', good: 'FROM a\nCOPY --link x y\n', line: 1 },
     { rule: 'invalid-flag-value', bad: 'FROM a\nHEALTHCHECK --interval=30 CMD x\n', good: 'FROM a\nHEALTHCHECK --interval=1m30s --retries=3 CMD x\nRUN --network=none --mount=type=secret,id=x,required=true x\n', line: 1 },
   ], assert);
 });
@@ -25,6 +25,58 @@ test('invalid-flag-value checks units, minimum, booleans, enums and mounts', () 
   assert.equal(lines('FROM a\nRUN --network=bridge x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=type=volume x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=type=cache,target=/x,sharing=sometimes x\n').length, 1);
-  assert.equal(lines('FROM a\nRUN --mount=type=tmpfs,target=/x,from=y x\n').length, 1);
+  assert.equal(lines('FROM a\nRUN --mount=type=tmpfs,target=/x,uid=0 x\n').length, 1);
   assert.equal(lines('FROM a\nRUN --mount=ro x\nRUN --mount=$M x\n').length, 0);
+});
+
+test('flag-missing-value follows BuildKit: an = with nothing after it is a value, except for a boolean flag', () => {
+  const messages = (text: string) => runRule('flag-missing-value', text).map((d) => d.message);
+  // BuildKit's flag parser takes `--chown=` as the empty value (no chown) and builds.
+  assert.deepEqual(messages('FROM a\nCOPY --chown= --chmod= x y\nHEALTHCHECK --interval= CMD x\n'), []);
+  // A string flag without = at all, and a boolean flag with = and nothing after it, are refused.
+  assert.equal(messages('FROM a\nCOPY --from x y\n').length, 1);
+  assert.equal(messages('FROM a\nCOPY --link= x y\n').length, 1);
+});
+
+test('invalid-flag-value: boolean flags take true or false in any case, not 1 or 0', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.deepEqual(messages('FROM a\nCOPY --link=TRUE --parents=False x y\n'), []);
+  assert.equal(messages('FROM a\nCOPY --link=1 x y\n').length, 1);
+  assert.equal(messages('FROM a\nADD --keep-git-dir=0 x y\n').length, 1);
+});
+
+test('invalid-flag-value: RUN --network and --security are checked as written, unexpanded and not empty', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.equal(messages('FROM a\nRUN --network= x\n').length, 1);
+  assert.equal(messages('FROM a\nARG NET=none\nRUN --network=$NET x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --security=${MODE} x\n').length, 1);
+});
+
+test('unknown-flag: ADD has no --parents (only COPY has)', () => {
+  assert.equal(runRule('unknown-flag', 'FROM a\nADD --parents x/a y/\n').length, 1);
+  assert.equal(runRule('unknown-flag', 'FROM a\nCOPY --parents x/a y/\n').length, 0);
+});
+
+test('invalid-flag-value: RUN --mount options as BuildKit accepts them', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  // Accepted by BuildKit's mount parser for any type (and ignored where they mean nothing).
+  assert.deepEqual(messages('FROM a\nRUN --mount=type=secret,source=npmrc,target=/root/.npmrc,ro x\n'), []);
+  assert.deepEqual(messages('FROM a\nRUN --mount=type=tmpfs,target=/tmp,ro,id=t x\n'), []);
+  assert.deepEqual(messages('FROM a\nRUN --mount=type=bind,target=/src,rw=1,readonly=False x\n'), []);
+  assert.deepEqual(messages('FROM a\nRUN --mount=type=Cache,target=/root/.cache x\n'), []);
+  // Refused: a from on a secret, a source on ssh, uid on a bind mount, a key without a value.
+  assert.equal(messages('FROM a\nRUN --mount=type=secret,id=x,from=y x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --mount=type=ssh,source=x x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --mount=type=bind,target=/x,uid=1 x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --mount=type=cache,target x\n').length, 1);
+  assert.equal(messages('FROM a\nRUN --mount=type=bind,target=/x,ro=yes x\n').length, 1);
+});
+
+test('invalid-flag-value: COPY --from and RUN --mount from= do not expand variables', () => {
+  const messages = (text: string) => runRule('invalid-flag-value', text).map((d) => d.message);
+  assert.equal(messages('ARG BASE=alpine\nFROM a\nCOPY --from=$BASE /x /y\n').length, 1);
+  assert.equal(messages('ARG V=1\nFROM a\nCOPY --from=img:${V} /x /y\n').length, 1);
+  assert.equal(messages('ARG BASE=alpine\nFROM a\nRUN --mount=type=bind,from=$BASE,target=/x true\n').length, 1);
+  // A dollar sign that starts no variable stays as it is, and other options may use variables.
+  assert.deepEqual(messages('FROM a\nCOPY --from=a$ /x /y\nARG T=/x\nRUN --mount=type=bind,from=a,target=$T true\n'), []);
 });

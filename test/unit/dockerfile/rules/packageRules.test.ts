@@ -60,3 +60,8 @@ test('pip-no-cache-dir: PIP_NO_CACHE_DIR turns the cache off, from an ENV or ARG
 test('pip-no-cache-dir: another variable whose name ends the same does not count', () => {
   assert.equal(runRule('pip-no-cache-dir', 'FROM a\nRUN MY_PIP_NO_CACHE_DIR=1 pip install -r r.txt\n').length, 1);
 });
+
+test('apt-get-yes: quiet level 2 however it is written (-qq, -q -q, --quiet --quiet, -q=2) implies -y, as hadolint DL3014 takes it', () => {
+  assert.deepEqual(runRule('apt-get-yes', 'FROM a\nRUN apt-get -q -q install curl\nRUN apt-get --quiet --quiet install curl\nRUN apt-get -q=2 install curl\n'), []);
+  assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get -q install curl\n').length, 1);
+});

@@ -40,3 +40,8 @@ test('json-args-recommended offers an exec array for simple commands only', () =
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD node server.js\n')[0]!.data, { exec: ['node', 'server.js'] });
   assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node a | tee b\n')[0]!.data, undefined);
 });
+
+test('json-args-recommended: a SHELL set in the stage it is built FROM counts, as in BuildKit', () => {
+  assert.deepEqual(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM base\nCMD Write-Host hi\n'), []);
+  assert.equal(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM b\nCMD Write-Host hi\n').length, 1);
+});

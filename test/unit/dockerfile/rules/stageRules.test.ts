@@ -28,3 +28,9 @@ test('unused-stage is tagged unnecessary and ignores the last stage', () => {
   assert.deepEqual(d!.tags, [1]);
   assert.equal(runRule('unused-stage', 'FROM a AS x\n').length, 0);
 });
+
+test('invalid-stage-name: BuildKit checks the name as written, neither expanded nor unquoted', () => {
+  assert.equal(runRule('invalid-stage-name', 'ARG NAME=build\nFROM a AS $NAME\n').length, 1);
+  assert.equal(runRule('invalid-stage-name', 'FROM a AS "build"\n').length, 1);
+  assert.equal(runRule('invalid-stage-name', 'FROM a AS Build_1.x\n').length, 0);
+});

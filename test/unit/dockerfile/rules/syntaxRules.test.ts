@@ -35,13 +35,25 @@ test('a directive below a first comment or blank line: BuildKit ignores it, and 
   assert.deepEqual(runRule('misplaced-directive', '\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [1]);
   // After a #! first line BuildKit still finds # syntax= (it skips the shebang), not the others.
   assert.deepEqual(runRule('misplaced-directive', '#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# escape=`\nFROM a\n').map((d) => d.range.start.line), [2]);
+  // It reads # check= there too (dockerfile2llb finds it the same way), but only in the directive
+  // lines right below the #! line.
+  assert.deepEqual(runRule('misplaced-directive', '#!/usr/bin/env buildctl\n# check=skip=all\n# syntax=docker/dockerfile:1\nFROM a\n'), []);
+  assert.deepEqual(runRule('misplaced-directive', '#!/bin/sh\n# note\n# check=skip=all\n# syntax=docker/dockerfile:1\nFROM a\n').map((d) => d.range.start.line), [2, 3]);
   // `# escape=` with no value is no directive for BuildKit either: a comment, no error.
   assert.deepEqual(runRule('invalid-escape-directive', '# escape=\nFROM a\n'), []);
 });
 
 test('half-typed values get messages that say what is missing', () => {
-  assert.deepEqual(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/\n').map((d) => d.message), ['A protocol is missing after the slash: tcp, udp or sctp.']);
   assert.deepEqual(runRule('invalid-flag-value', 'FROM a\nRUN --mount=type= true\n').map((d) => d.message), ['The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.']);
   assert.match(runRule('invalid-json-form', 'FROM a\nCMD ["node", "app.js"\n')[0]!.message, /the closing \] is missing/);
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD ["node", "app.js"\n'), [], 'not "use the exec form" for an exec form that misses its ]');
+});
+
+test('invalid-json-form: a JSON array with an element that is no string stops BuildKit', () => {
+  const messages = (text: string) => runRule('invalid-json-form', text).map((d) => d.message);
+  assert.equal(messages('FROM a\nCMD ["sleep", 10]\n').length, 1);
+  assert.equal(messages('FROM a\nHEALTHCHECK CMD ["curl", "-f", null]\n').length, 1);
+  assert.equal(messages('FROM a\nVOLUME [1]\n').length, 1);
+  // Not JSON at all: a shell test, read as the shell form.
+  assert.deepEqual(messages('FROM a\nRUN [ 1 -eq 1 ] && echo ok\nCMD ["sleep", "10"]\n'), []);
 });

@@ -26,7 +26,7 @@ export const FLAG_SPECS: FlagSpec[] = [
   { name: 'keep-git-dir', instruction: 'ADD', kind: 'boolean' },
   { name: 'exclude', instruction: 'ADD', kind: 'string', repeatable: true },
   { name: 'unpack', instruction: 'ADD', kind: 'boolean' },
-  { name: 'parents', instruction: 'ADD', kind: 'boolean' },
+  // No --parents for ADD: BuildKit's ADD parser does not register it, so ADD --parents is an unknown flag.
   { name: 'mount', instruction: 'RUN', kind: 'mount', repeatable: true },
   { name: 'network', instruction: 'RUN', kind: 'enum', values: ['default', 'none', 'host'] },
   { name: 'security', instruction: 'RUN', kind: 'enum', values: ['sandbox', 'insecure'] },

@@ -8,10 +8,28 @@ export type JsonProblem =
   | { kind: 'stray-comma' }
   | { kind: 'single-quotes' }
   | { kind: 'bad-escape'; escape: string }
-  | { kind: 'missing-bracket' };
+  | { kind: 'missing-bracket' }
+  | { kind: 'not-strings'; element: string };
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
+
+/**
+ * The first element that is no string, as JSON, of text that is a valid JSON array. BuildKit
+ * refuses such an array outright instead of reading the text as the shell form.
+ */
+function nonStringElement(text: string): string | undefined {
+  if (!text.trimStart().startsWith('[')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const index = parsed.findIndex((e) => typeof e !== 'string');
+  return index < 0 ? undefined : JSON.stringify(parsed[index]);
+}
 
 /**
  * What is wrong with text that is meant as a JSON array of strings; undefined when it is valid
@@ -19,6 +37,8 @@ const MAX_LENGTH = 20_000;
  */
 export function jsonProblem(text: string): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
+  const notString = nonStringElement(text);
+  if (notString !== undefined) return { kind: 'not-strings', element: notString };
   let i = 0;
   const skip = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;

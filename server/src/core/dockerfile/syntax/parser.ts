@@ -116,6 +116,26 @@ export interface DirectiveBlock {
   escape: '\\' | '`';
 }
 
+/**
+ * The directive lines right below a #! first line, as [start, end, name (lower case), value]. The
+ * parser stops at the #! line, so these set no escape character; but BuildKit drops that line
+ * before it looks for # syntax= and # check=, and finds them there.
+ */
+export function directivesAfterShebang(text: string): [number, number, string, string][] {
+  const out: [number, number, string, string][] = [];
+  if (!/^\uFEFF?#!/.test(text)) return out;
+  let pos = text.indexOf('\n') + 1;
+  while (pos > 0 && pos < text.length && out.length < MAX_DIRECTIVES) {
+    const next = text.indexOf('\n', pos);
+    const end = next < 0 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+    const m = directiveOf(text.slice(pos, end));
+    if (!m || !KNOWN_DIRECTIVES.includes(m[1].toLowerCase())) break;
+    out.push([pos, end, m[1].toLowerCase(), m[2]]);
+    pos = next + 1;
+  }
+  return out;
+}
+
 /** Parser directives: only at the very top, one per line, ended by anything that is not one. */
 export function parseDirectives(text: string, index: LineIndex): DirectiveBlock {
   const lines = linesOf(index);

@@ -16,7 +16,6 @@ const FLAG_DOCS: Record<string, () => string> = {
   'ADD keep-git-dir': () => t('Keeps the .git directory when adding a Git repository.'),
   'ADD exclude': () => t('Leaves out paths matching this pattern; may be repeated.'),
   'ADD unpack': () => t('Controls whether archives are unpacked (true) or copied as files (false).'),
-  'ADD parents': () => t('Keeps the directory structure of the source paths.'),
   'RUN mount': () => t('Mounts something only while this command runs, without adding it to the layer: type=cache (a persistent cache such as a package cache), type=secret (a secret file or variable), type=ssh (the SSH agent), type=bind (files from the context or a stage) or type=tmpfs.'),
   'RUN network': () => t('Network access for this command: default, none (no network, for reproducible steps) or host.'),
   'RUN security': () => t('insecure runs the command with extended privileges (needs the security.insecure entitlement); sandbox is the default.'),

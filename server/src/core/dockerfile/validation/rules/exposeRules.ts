@@ -50,8 +50,8 @@ export const exposeInvalidProtocol = rule({
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {
     const { proto } = splitPort(w.value);
-    if (proto === '') ctx.report(w.span, t('A protocol is missing after the slash: tcp, udp or sctp.'));
-    else if (proto !== undefined && !['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) ctx.report(w.span, t('{0} is not a protocol; use tcp, udp or sctp.', proto));
+    // BuildKit reads an empty protocol (80/) as tcp, the default.
+    if (proto && !['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) ctx.report(w.span, t('{0} is not a protocol; use tcp, udp or sctp.', proto));
   }
 });
 

@@ -1,13 +1,13 @@
 // Rules about `--flags`: known for the instruction, not repeated, given a value, valid values.
 import { t } from '../../../l10n';
-import type { Flag } from '../../syntax/ast';
+import type { Flag, Instruction } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
-import { FLAG_SPECS, flagSpec, MOUNT_KEYS, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
+import { FLAG_SPECS, flagSpec, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
 const KNOWN = new Map<string, string[]>();
 for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instruction) ?? []), f.name]);
 import { closest } from './suggest';
-import { rule } from './rule';
+import { rule, type RuleContext } from './rule';
 
 const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
 const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
@@ -56,6 +56,14 @@ export const duplicateFlag = rule({
   }
 });
 
+/**
+ * BuildKit's flag parser refuses a flag other than a boolean without an = (--from x), and a boolean
+ * with an = and nothing after it (--link=). `--chown=` sets the empty value, which it accepts.
+ */
+function valueMissing(kind: string, value: string | undefined): boolean {
+  return kind === 'boolean' ? value === '' : value === undefined;
+}
+
 export const flagMissingValue = rule({
   id: 'flag-missing-value', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
   explain: () => [t('This flag needs a value after an equals sign, for example --from=build.')],
@@ -64,36 +72,72 @@ export const flagMissingValue = rule({
     const i = i0.trigger ?? i0;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
-      if (spec && spec.kind !== 'boolean' && (flag.value === undefined || flag.value === '')) {
-        ctx.report(flag.span, t('--{0} needs a value.', flag.name));
-      }
+      if (spec && valueMissing(spec.kind, flag.value)) ctx.report(flag.span, t('--{0} needs a value.', flag.name));
     }
   }
 });
 
+/**
+ * The mount options BuildKit's mount parser knows. It takes every one of them for any type (and
+ * ignores it where it means nothing, such as id on a bind mount), except those listed in
+ * MOUNT_KEY_TYPES, which it refuses for the other types.
+ */
+const MOUNT_OPTIONS = ['type', 'from', 'source', 'src', 'target', 'dst', 'destination', 'readonly', 'ro', 'readwrite', 'rw', 'id', 'sharing', 'required', 'size', 'mode', 'uid', 'gid', 'env'];
+const MOUNT_KEY_TYPES: Record<string, string[]> = {
+  sharing: ['cache'],
+  required: ['secret', 'ssh'],
+  size: ['tmpfs'],
+  mode: ['secret', 'ssh', 'cache'],
+  uid: ['secret', 'ssh', 'cache'],
+  gid: ['secret', 'ssh', 'cache'],
+  // A secret mount refuses a from, and an ssh mount a source, when the RUN is built.
+  from: ['bind', 'cache', 'tmpfs', 'ssh'],
+  source: ['bind', 'cache', 'tmpfs', 'secret'],
+  src: ['bind', 'cache', 'tmpfs', 'secret'],
+};
+/** Options that may stand alone, without =value (required only where it is accepted at all). */
+const MOUNT_FLAGS = ['readonly', 'ro', 'readwrite', 'rw', 'required'];
+const MOUNT_BOOLEANS = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
+/** What Go's strconv.ParseBool, which reads the boolean options, accepts. */
+const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
 function checkMount(flag: Flag, report: (message: string) => void): void {
   const value = flag.value ?? '';
-  if (value.includes('$')) return;
   const pairs = value.split(',').filter((p) => p.length > 0).map((p) => {
     const eq = p.indexOf('=');
     return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
   });
-  const type = pairs.find(([k]) => k === 'type')?.[1] ?? 'bind';
+  // BuildKit refuses a $ anywhere in from= but at its very end when it parses the RUN: the stage
+  // it mounts from is never expanded. Other options are expanded later, so they are left alone.
+  const from = pairs.find(([k]) => k === 'from')?.[1];
+  if (from !== undefined && from.includes('$') && from.indexOf('$') !== from.length - 1) {
+    report(t('{0} does not expand variables, so BuildKit refuses {1}. Name a stage FROM {1} AS <name> and use that name.', 'from=', from));
+    return;
+  }
+  if (value.includes('$')) return;
+  // BuildKit lower-cases the type (and the sharing mode) before it compares them.
+  const type = (pairs.find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
   if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
     report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
     return;
   }
-  const keys = MOUNT_KEYS[type]!;
   for (const [key, v] of pairs) {
-    if (!keys.includes(key)) {
+    if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(type))) {
       report(t('A {0} mount has no option {1}.', type, key));
-      continue;
-    }
-    const allowed = MOUNT_VALUES[key];
-    if (allowed && v !== undefined && key !== 'type' && !allowed.includes(v.toLowerCase())) {
-      report(t('{0} expects one of {1}, not {2}.', key, allowed.join(', '), v));
+    } else if (v === undefined) {
+      if (!MOUNT_FLAGS.includes(key)) report(t('The mount option {0} needs a value: {0}=…', key));
+    } else if (MOUNT_BOOLEANS.has(key)) {
+      if (!GO_BOOLEANS.has(v)) report(t('{0} expects true or false, not {1}.', key, v));
+    } else if (key === 'sharing' && !MOUNT_VALUES.sharing!.includes(v.toLowerCase())) {
+      report(t('{0} expects one of {1}, not {2}.', key, MOUNT_VALUES.sharing!.join(', '), v));
     }
   }
+}
+
+/** Whether the analysis found a variable reference in the flag's value. */
+function holdsVariable(ctx: RuleContext, instruction: Instruction, flag: Flag): boolean {
+  const span = flag.valueSpan;
+  return span !== undefined && ctx.a.variables.usesIn(instruction).some((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
 }
 
 export const invalidFlagValue = rule({
@@ -108,7 +152,16 @@ export const invalidFlagValue = rule({
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       const value = flag.value;
-      if (!spec || value === undefined || value === '' || value.includes('$')) continue;
+      // BuildKit refuses a variable in COPY --from: the stage, image or context is taken as written.
+      if (spec?.kind === 'stage' && value?.includes('$') && holdsVariable(ctx, i0, flag)) {
+        ctx.report(flag.valueSpan ?? flag.span, t('{0} does not expand variables, so BuildKit refuses {1}. Name a stage FROM {1} AS <name> and use that name.', '--from', value));
+        continue;
+      }
+      // RUN --network and --security are checked as written when the instruction is parsed, never
+      // expanded, so an empty value or a variable is refused there; other values wait for expansion
+      // (checkMount sorts out the options of a mount that holds one).
+      if (!spec || value === undefined) continue;
+      if (spec.kind !== 'enum' && (value === '' || (value.includes('$') && spec.kind !== 'mount'))) continue;
       const span = flag.valueSpan ?? flag.span;
       const report = (message: string) => ctx.report(span, message);
       switch (spec.kind) {
@@ -123,7 +176,8 @@ export const invalidFlagValue = rule({
           else if (Number(value) < 0) report(t('--{0} cannot be negative.', flag.name));
           break;
         case 'boolean':
-          if (!['true', 'false', '1', '0'].includes(value.toLowerCase())) report(t('--{0} expects true or false, not {1}.', flag.name, value));
+          // BuildKit compares the lower-cased value with true and false only: 1 and 0 are refused.
+          if (!['true', 'false'].includes(value.toLowerCase())) report(t('--{0} expects true or false, not {1}.', flag.name, value));
           break;
         case 'enum':
           if (!spec.values!.includes(value)) report(t('--{0} expects one of {1}, not {2}.', flag.name, spec.values!.join(', '), value));

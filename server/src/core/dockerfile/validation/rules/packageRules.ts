@@ -68,9 +68,23 @@ interface PackageRule {
   explain: () => string[];
 }
 
+/**
+ * Quiet level 2, which implies -y: -qq or -q=2, or -q and --quiet given twice (hadolint's DL3014
+ * counts the repeats too).
+ */
+function quietTwice(c: Cmd): boolean {
+  let level = 0;
+  for (const w of c.args) {
+    if (w.text === '-q=2') return true;
+    if (w.text === '--quiet') level++;
+    else if (/^-[a-zA-Z]+$/.test(w.text)) level += [...w.text].filter((ch) => ch === 'q').length;
+  }
+  return level >= 2;
+}
+
 const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
   id, peer, severity: 'warning', manager: m,
-  problem: (c) => (hasOption(c, short, long) || c.args.some((w) => w.text === '-qq' || w.text === '-q=2') ? undefined
+  problem: (c) => (hasOption(c, short, long) || quietTwice(c) ? undefined
     : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
   explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation, reads end-of-file, and aborts.')],
 });

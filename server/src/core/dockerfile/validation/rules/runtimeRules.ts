@@ -1,6 +1,7 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
 import { cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule } from './rule';
@@ -25,8 +26,15 @@ export const multipleInstructions = rule({
   }
 });
 
-function stageHasShell(stage: Stage, before: Instruction): boolean {
-  return stage.instructions.some((i) => i.upper === 'SHELL' && i.index < before.index);
+/**
+ * Whether a SHELL is in effect: one earlier in the stage, or in a stage it is built FROM, whose
+ * image config (its shell included) BuildKit carries over. BuildKit stays silent then.
+ */
+function stageHasShell(a: Analysis, stage: Stage, before: Instruction): boolean {
+  for (const s of a.chainOf(stage)) {
+    if (s.instructions.some((i) => i.upper === 'SHELL' && (s !== stage || i.index < before.index))) return true;
+  }
+  return false;
 }
 
 export const jsonArgsRecommended = rule({
@@ -40,7 +48,7 @@ export const jsonArgsRecommended = rule({
     for (const i of stage.instructions) {
       if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
       // Broken JSON is reported as such (invalid-json-form, json-single-quotes), not as shell form.
-      if (stageHasShell(stage, i) || jsonProblemOf(i)) continue;
+      if (stageHasShell(ctx.a, stage, i) || jsonProblemOf(i)) continue;
       const info = ctx.a.shell(i);
       // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
       const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;

@@ -43,7 +43,8 @@ export const invalidStageName = rule({
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
     const name = stage.name;
-    if (name && !name.value.includes('$') && !STAGE_NAME.test(name.value)) ctx.report(name.span, t('{0} is not a valid stage name.', name.value));
+    // BuildKit matches the name as written: it expands no variable and removes no quotes there.
+    if (name && !STAGE_NAME.test(name.raw)) ctx.report(name.span, t('{0} is not a valid stage name.', name.raw));
   }
 });
 

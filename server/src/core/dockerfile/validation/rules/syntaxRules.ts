@@ -7,7 +7,7 @@ import { findQuoteProblem } from '../../syntax/words';
 import { docStart } from '../../syntax/offsetMap';
 import type { Instruction } from '../../syntax/ast';
 import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
-import { KNOWN_DIRECTIVES } from '../../syntax/parser';
+import { directivesAfterShebang, KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { usesIn } from './scope';
@@ -101,14 +101,16 @@ export const misplacedDirective = rule({
   ],
 }, (ctx) => {
   const doc = ctx.a.doc;
-  // Before it looks for # syntax=, BuildKit skips a #! first line; the other directives end there.
+  // Before it looks for # syntax= and # check=, BuildKit skips a #! first line; the escape
+  // directive ends there.
   const shebang = /^\uFEFF?#!/.test(doc.text);
   const inBlock = new Set(doc.directives.map((d) => d.span.start));
+  for (const [start, , name] of directivesAfterShebang(doc.text)) if (name !== 'escape') inBlock.add(start);
   for (const c of doc.comments) {
     if (c.inContinuation || inBlock.has(c.span.start)) continue;
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*\S/.exec(c.text);
     const name = m?.[1]!.toLowerCase();
-    if (!name || !KNOWN_DIRECTIVES.includes(name) || (shebang && name === 'syntax')) continue;
+    if (!name || !KNOWN_DIRECTIVES.includes(name)) continue;
     ctx.report(c.span, t('This is written like the {0} parser directive, but directives count only at the very top of the file, before any other comment, blank line or instruction. Here it is an ordinary comment and does nothing.', name), {
       data: shebang ? undefined : { moveToTop: true },
     });
@@ -213,12 +215,17 @@ export const invalidJsonForm = rule({
   id: 'invalid-json-form', severity: 'error',
   explain: () => [
     t('RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME accept a JSON array of strings. When the brackets and quotes are there but the text is not valid JSON (a missing comma, a stray comma, a backslash that is no JSON escape), Docker does not report it: it treats the text as the shell form (or, for COPY, ADD and VOLUME, splits it at spaces), so the container runs a command such as ["node" and fails.'),
+    t('An array that is valid JSON but holds something other than strings, such as ["sleep", 10], is different: BuildKit refuses the line and the build stops.'),
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     const problem = jsonProblemOf(i);
     if (!problem || problem.kind === 'single-quotes') continue;
+    if (problem.kind === 'not-strings') {
+      ctx.report(target.args, t('Every element of a JSON array must be a string, so BuildKit refuses this line because of {0}. Put it in double quotes.', problem.element));
+      continue;
+    }
     const paths = target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME';
     ctx.report(target.args, paths
       ? t('This is not valid JSON ({0}), so {1} does not read it as a list: it splits the text at spaces and the brackets and quotes become part of the paths.', describe(problem), target.upper)
