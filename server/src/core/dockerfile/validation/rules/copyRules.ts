@@ -65,15 +65,20 @@ export const workdirRelative = rule({
 });
 
 export const copyMultiSourceDest = rule({
-  id: 'copy-multi-source-dest', severity: 'error', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
-  explain: () => [t('When COPY or ADD has more than one source, the destination must be a directory, written with a trailing slash (/app/).')],
+  id: 'copy-multi-source-dest', severity: 'warning', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
+  explain: () => [
+    t('When COPY or ADD has more than one source, write the destination as a directory, with a trailing slash (/app/). BuildKit copies the sources into it only when it already is a directory; otherwise each source is copied to that one path over the one before, and only the last is left. The legacy builder refuses the line.'),
+    t('. and .. (the working directory and its parent) are directories already and need no slash.'),
+  ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
     const { sources, dest } = copyArgs(i);
     if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
-    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources the destination must end with /: {0}/', dest.value), { data: { append: '/', appendAt: dest.span.end } });
+    // BuildKit reads . as ./ (and .. is a directory too), so they are directories as written.
+    if (/(^|[/\\])\.\.?$/.test(dest.value)) continue;
+    if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources write the destination as a directory, {0}/: unless {0} already is one, each source overwrites the one before.', dest.value), { data: { append: '/', appendAt: dest.span.end } });
   }
 });
 
