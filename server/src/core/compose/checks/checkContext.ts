@@ -72,3 +72,8 @@ export function profilesOf(file: ComposeFile, map: MapNode): string[] {
     return value?.kind === 'scalar' && value.value !== null ? [String(value.value)] : [];
   });
 }
+
+/** Whether two services can be started together: one has no profile, or they share one. */
+export function mayRunTogether(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((p) => b.includes(p));
+}

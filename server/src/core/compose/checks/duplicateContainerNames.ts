@@ -1,32 +1,63 @@
-// container_name must be unique: two services with the same one cannot both be created.
+// container_name must be unique among the containers started together: two services with the
+// same one cannot both be created (compose checks the services it enables, so services whose
+// profiles never meet are not compared), and compose refuses a container_name on a service that
+// runs more than one container (scale or deploy.replicas above 1).
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
-import type { CNode } from '../model/nodes';
-import { entryAt, servicesOf, type CheckContext } from './checkContext';
+import type { ComposeFile } from '../model/composeFile';
+import type { CNode, MapNode } from '../model/nodes';
+import { entryAt, mayRunTogether, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
+interface Named {
+  service: string;
+  node: CNode;
+  profiles: string[];
+}
+
 export function checkDuplicateContainerNames({ file, out }: CheckContext): void {
-  const byName = new Map<string, { service: string; node: CNode }[]>();
+  const byName = new Map<string, Named[]>();
   for (const { name, map } of servicesOf(file)) {
     const found = entryAt(file, map, 'container_name');
     const value = found?.value;
     if (!found || value?.kind !== 'scalar' || value.value === null) continue;
     const text = String(value.value);
-    if (isInterpolated(text) || isHeld(file, (found.raw ?? value).start)) continue;
+    const node = found.raw ?? value;
+    if (isInterpolated(text) || isHeld(file, node.start)) continue;
+    const replicas = replicasOf(file, map);
+    if (replicas) {
+      out.push({
+        rule: 'compose-duplicate-container-name',
+        start: node.start,
+        end: node.end,
+        message: t('"{0}" is set to {1}, but a container name names one container: compose refuses container_name with more than one. Remove container_name, or run one container.', replicas.key, String(replicas.count)),
+      });
+    }
     const list = byName.get(text) ?? [];
-    list.push({ service: name, node: found.raw ?? value });
+    list.push({ service: name, node, profiles: profilesOf(file, map) });
     byName.set(text, list);
   }
   for (const [container, list] of byName) {
     if (list.length < 2) continue;
     for (const item of list) {
-      const others = list.filter((o) => o !== item).map((o) => `"${o.service}"`).join(', ');
+      const others = list.filter((o) => o !== item && mayRunTogether(o.profiles, item.profiles));
+      if (others.length === 0) continue;
       out.push({
         rule: 'compose-duplicate-container-name',
         start: item.node.start,
         end: item.node.end,
-        message: t('Container name "{0}" is also used by service {1}.', container, others),
+        message: t('Container name "{0}" is also used by service {1}.', container, others.map((o) => `"${o.service}"`).join(', ')),
       });
     }
   }
+}
+
+/** More than one container as compose counts them: `scale` when set, else deploy.replicas. */
+function replicasOf(file: ComposeFile, map: MapNode): { key: string; count: number } | undefined {
+  const scale = valueAt(file, map, 'scale');
+  const [key, value] = scale ? ['scale', scale] : ['deploy.replicas', valueAt(file, map, 'deploy', 'replicas')];
+  if (value?.kind !== 'scalar' || value.value === null) return undefined;
+  const text = String(value.value);
+  const count = /^\d+$/.test(text) ? Number(text) : 0;
+  return count > 1 ? { key, count } : undefined;
 }

@@ -9,7 +9,7 @@ import type { CNode, MapNode } from '../model/nodes';
 import type { Problem } from './problems';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from '../model/portSpec';
-import { profilesOf, servicesOf, type CheckContext } from './checkContext';
+import { mayRunTogether, profilesOf, servicesOf, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
 interface Published {
@@ -154,11 +154,6 @@ function exposeProblem(text: string): string | undefined {
   return range.ok ? undefined : range.message;
 }
 
-function canRunTogether(a: Published, b: Published): boolean {
-  if (a.profiles.length === 0 || b.profiles.length === 0) return true;
-  return a.profiles.some((p) => b.profiles.includes(p));
-}
-
 function reportCollisions(published: Published[], out: CheckContext['out']): void {
   const byPort = new Map<string, Published[]>();
   for (const p of published) {
@@ -177,7 +172,7 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !canRunTogether(a, b)) continue;
+        if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !mayRunTogether(a.profiles, b.profiles)) continue;
         for (const [self, other] of [[a, b], [b, a]] as const) {
           if (flagged.has(self)) continue;
           flagged.add(self);
