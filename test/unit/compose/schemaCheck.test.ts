@@ -81,3 +81,13 @@ test('a file that is not a mapping is one message', () => {
   const diagnostics = validate('- a\n- b\n');
   assert.deepEqual(diagnostics.map((d) => d.code), ['compose-invalid-type']);
 });
+
+test('depends_on "required" written as a string compose casts to a boolean passes; one it cannot cast does not', () => {
+  // compose-go casts depends_on.*.required with toBoolean while interpolating, before the schema sees it.
+  for (const value of ['"false"', '"True"', 'no', 'yes', 'off', '"ON"']) {
+    const text = `services:\n  db:\n    image: x\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_started\n        required: ${value}\n`;
+    assert.deepEqual(findings(validate(text), 'compose-invalid-type'), [], value);
+  }
+  const text = 'services:\n  db:\n    image: x\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_started\n        required: sometimes\n';
+  assert.equal(findings(validate(text), 'compose-invalid-type').length, 1);
+});

@@ -41,6 +41,7 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   if (raw?.tag === '!reset') return;
   const node = resolve(file, raw);
   if (node?.tag === '!reset') return;
+  if (castToBoolean(path, node)) return;
   const alts = alternatives(schema);
   const fitting = alts.filter((alt) => typeFits(alt, node));
   if (fitting.length === 0) {
@@ -60,6 +61,18 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
     if (!best || found.length < best.length) best = found;
   }
   out.push(...best!);
+}
+
+/** The words compose-go's interpolation reads as a boolean (case aside), true and false besides YAML 1.1's. */
+const BOOLEAN_WORDS = new Set(['true', 'false', 'y', 'yes', 'on', 'n', 'no', 'off']);
+
+/**
+ * depends_on's `required` is the one place the schema takes only a boolean where compose-go casts
+ * a string to a boolean while it interpolates, so before the schema sees it: such a string passes.
+ */
+function castToBoolean(path: PathSegment[], node: ValueNode | null): boolean {
+  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !BOOLEAN_WORDS.has(node.value.toLowerCase())) return false;
+  return path.length === 5 && path[0] === 'services' && path[2] === 'depends_on' && path[4] === 'required';
 }
 
 function typeFits(schema: JsonSchema, node: ValueNode | null): boolean {
