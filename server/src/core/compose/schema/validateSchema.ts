@@ -6,7 +6,7 @@
 // not checked at all.
 import { t, tData } from '../../l10n';
 import { DiagnosticTag } from '../../types';
-import { entries, isInterpolated, resolve, type ValueNode } from '../model/access';
+import { composeBoolean, entries, isInterpolated, resolve, type ValueNode } from '../model/access';
 import { closest } from '../model/closest';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode, SeqNode } from '../model/nodes';
@@ -63,15 +63,12 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   out.push(...best!);
 }
 
-/** The words compose-go's interpolation reads as a boolean (case aside), true and false besides YAML 1.1's. */
-const BOOLEAN_WORDS = new Set(['true', 'false', 'y', 'yes', 'on', 'n', 'no', 'off']);
-
 /**
  * depends_on's `required` is the one place the schema takes only a boolean where compose-go casts
  * a string to a boolean while it interpolates, so before the schema sees it: such a string passes.
  */
 function castToBoolean(path: PathSegment[], node: ValueNode | null): boolean {
-  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !BOOLEAN_WORDS.has(node.value.toLowerCase())) return false;
+  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || composeBoolean(node.value) === undefined) return false;
   return path.length === 5 && path[0] === 'services' && path[2] === 'depends_on' && path[4] === 'required';
 }
 
