@@ -2,11 +2,12 @@
 // reports one problem per mistake, at the exact key or value: `oneOf` alternatives are narrowed
 // by the kind of value written, so a wrong kind gives one "must be a list or a mapping" and a
 // right kind is checked against the one alternative that fits. Interpolated values are accepted
-// wherever a scalar is (compose substitutes them before it validates), and `!reset` values are
-// not checked at all.
+// wherever a scalar is (compose substitutes them before it validates), strings compose converts
+// to booleans and numbers are checked as it converts them (see typeCasts), and `!reset` values
+// are not checked at all.
 import { t, tData } from '../../l10n';
 import { DiagnosticTag } from '../../types';
-import { composeBoolean, entries, isInterpolated, resolve, type ValueNode } from '../model/access';
+import { entries, isInterpolated, resolve, type ValueNode } from '../model/access';
 import { closest } from '../model/closest';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode, SeqNode } from '../model/nodes';
@@ -14,6 +15,7 @@ import type { Problem } from '../checks/problems';
 import { alternatives, patternRegex, patternSchemaFor, type JsonSchema } from './composeSchema';
 import { describeExpected, describeFound, dotted, jsonType, placeName, shortValue, type PathSegment } from './schemaMessages';
 import { patternHint } from './valueHints';
+import { castAt, casts, type CastKind } from './typeCasts';
 import { mayHoldKey } from '../model/brokenBlocks';
 
 /** What the value being checked is, for messages: the value of a key, or an item of a list. */
@@ -41,7 +43,15 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   if (raw?.tag === '!reset') return;
   const node = resolve(file, raw);
   if (node?.tag === '!reset') return;
-  if (castToBoolean(path, node)) return;
+  if (node?.kind === 'scalar' && typeof node.value === 'string' && !isInterpolated(node.value)) {
+    const kind = castAt(path);
+    if (kind && !casts(node.value, kind)) {
+      out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), node.value));
+      return;
+    }
+    // The schema sees what compose converted: a boolean where it may take only that.
+    if (kind) return;
+  }
   const alts = alternatives(schema);
   const fitting = alts.filter((alt) => typeFits(alt, node));
   if (fitting.length === 0) {
@@ -63,13 +73,13 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   out.push(...best!);
 }
 
-/**
- * depends_on's `required` is the one place the schema takes only a boolean where compose-go casts
- * a string to a boolean while it interpolates, so before the schema sees it: such a string passes.
- */
-function castToBoolean(path: PathSegment[], node: ValueNode | null): boolean {
-  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || composeBoolean(node.value) === undefined) return false;
-  return path.length === 5 && path[0] === 'services' && path[2] === 'depends_on' && path[4] === 'required';
+function castProblem(at: CNode, kind: CastKind, name: string, value: string): Problem {
+  const message = kind === 'boolean'
+    ? t('"{0}" must be true or false (yes, no, on and off are read too), not "{1}": compose refuses the file.', name, shortValue(value))
+    : kind === 'integer'
+      ? t('"{0}" must be a whole number, not "{1}": compose refuses the file.', name, shortValue(value))
+      : t('"{0}" must be a number, not "{1}": compose refuses the file.', name, shortValue(value));
+  return { rule: 'compose-invalid-type', start: at.start, end: at.end, message };
 }
 
 function typeFits(schema: JsonSchema, node: ValueNode | null): boolean {
