@@ -53,6 +53,9 @@ const RESOURCE_CASTS: Record<string, [string, CastKind][]> = {
   configs: [['external', 'boolean']],
 };
 
+/** The service keys under which something is converted: most strings are rejected on this alone. */
+const SERVICE_KEYS = new Set(SERVICE_CASTS.map(([pattern]) => pattern[0]!));
+
 function matches(pattern: string[], path: readonly PathSegment[]): boolean {
   return pattern.length === path.length && pattern.every((part, i) => {
     const segment = path[i]!;
@@ -64,7 +67,11 @@ function matches(pattern: string[], path: readonly PathSegment[]): boolean {
 /** What compose converts a string at `path` to, if anything. */
 export function castAt(path: readonly PathSegment[]): CastKind | undefined {
   if (path.length < 3 || typeof path[0] !== 'string') return undefined;
-  if (path[0] === 'services') return SERVICE_CASTS.find(([pattern]) => matches(pattern, path.slice(2)))?.[1];
+  if (path[0] === 'services') {
+    if (typeof path[2] !== 'string' || !SERVICE_KEYS.has(path[2])) return undefined;
+    const below = path.slice(2);
+    return SERVICE_CASTS.find(([pattern]) => matches(pattern, below))?.[1];
+  }
   if (path.length !== 3) return undefined;
   return RESOURCE_CASTS[path[0]]?.find(([key]) => key === path[2])?.[1];
 }
