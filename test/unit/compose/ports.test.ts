@@ -148,3 +148,27 @@ test('long-form ports the engine chooses (published 0, or a range for one target
   ].join('\n');
   assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
 });
+
+test('a long-form port whose host_ip is a variable is not compared, like a short one with a variable', () => {
+  const text = [
+    'services:',
+    '  a:',
+    '    image: x',
+    '    ports:',
+    '      - target: 80',
+    '        published: 8080',
+    '        host_ip: ${A_IP}',
+    '      - "${B_IP}:8081:80"',
+    '  b:',
+    '    image: x',
+    '    ports:',
+    '      - target: 80',
+    '        published: 8080',
+    '        host_ip: ${B_IP}',
+    '      - target: 80',
+    '        published: 8081',
+    '        host_ip: ${A_IP}',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
+});

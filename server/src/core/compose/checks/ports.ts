@@ -141,7 +141,9 @@ function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof e
   // With one target, a host range is where the engine picks a free port, and 0 lets it pick any:
   // neither holds a port another mapping could collide with.
   if (host.start === 0 || host.end !== host.start) return { protocol };
-  return hostIp === undefined || isInterpolated(hostIp) ? { host, protocol } : { host, hostIp, protocol };
+  // An address known only when compose runs may be any one: not compared, as in the short form.
+  if (hostIp !== undefined && isInterpolated(hostIp)) return { protocol };
+  return hostIp === undefined ? { host, protocol } : { host, hostIp, protocol };
 }
 
 /** `expose` lists container ports (or ranges), optionally with a protocol; nothing is published. */
