@@ -29,3 +29,18 @@ test('a long cycle names ten of its services and counts the rest, in every entry
   assert.match(message, /^Services ("s\d+", ){9}"s\d+" and 1490 more depend on each other in a cycle/);
   assert.ok(problems.every((p) => p.message === message));
 });
+
+test('links, volumes_from and a "service:" network, ipc or pid mode are dependencies too, so they close a cycle', () => {
+  // compose-go Normalize turns each of them into a depends_on entry before it looks for cycles.
+  const cases: [string, string[]][] = [
+    ['services:\n  a:\n    image: x\n    links: ["b:db"]\n  b:\n    image: x\n    depends_on: [a]\n', ['b', 'a']],
+    ['services:\n  a:\n    image: x\n    volumes_from: ["b:ro"]\n  b:\n    image: x\n    network_mode: "service:a"\n', ['b', 'a']],
+    ['services:\n  a:\n    image: x\n    ipc: "service:b"\n  b:\n    image: x\n    pid: "service:a"\n', ['b', 'a']],
+    ['services:\n  a:\n    image: x\n    network_mode: "service:a"\n', ['a']],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(findings(validate(text), 'compose-dependency-cycle').map((p) => covered(text, p)), expected, text);
+  }
+  const container = 'services:\n  a:\n    image: x\n    volumes_from: ["container:b"]\n  b:\n    image: x\n    links: [a]\n';
+  assert.deepEqual(findings(validate(container), 'compose-dependency-cycle'), []);
+});

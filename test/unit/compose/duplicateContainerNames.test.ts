@@ -38,3 +38,21 @@ test('a container name several services take from one anchor is reported once, w
   const apart = text.replace('  a:\n    <<: *svc\n', '  a:\n    <<: *svc\n    profiles: [one]\n').replace('  b:\n    <<: *svc\n', '  b:\n    <<: *svc\n    profiles: [two]\n');
   assert.deepEqual(findings(validate(apart), 'compose-duplicate-container-name'), []);
 });
+
+test('services that are never started together (profiles with none in common) may share a container name', () => {
+  // docker compose checks the names of the services it starts (CheckContainerNameUnicity over the enabled ones).
+  const text = 'services:\n  dev:\n    image: x\n    container_name: app\n    profiles: [dev]\n  prod:\n    image: x\n    container_name: app\n    profiles: [prod]\n';
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-container-name'), []);
+  const shared = 'services:\n  dev:\n    image: x\n    container_name: app\n    profiles: [dev, all]\n  prod:\n    image: x\n    container_name: app\n    profiles: [prod, all]\n  always:\n    image: x\n    container_name: other\n';
+  assert.equal(findings(validate(shared), 'compose-duplicate-container-name').length, 2);
+  const unprofiled = 'services:\n  dev:\n    image: x\n    container_name: app\n    profiles: [dev]\n  web:\n    image: x\n    container_name: app\n';
+  assert.equal(findings(validate(unprofiled), 'compose-duplicate-container-name').length, 2);
+});
+
+test('container_name with more than one replica is flagged: compose refuses to give several containers one name', () => {
+  const text = 'services:\n  a:\n    image: x\n    container_name: app\n    deploy:\n      replicas: 3\n  b:\n    image: x\n    container_name: b\n    scale: 2\n  c:\n    image: x\n    container_name: c\n    scale: 1\n    deploy:\n      replicas: 1\n  d:\n    image: x\n    container_name: d\n    scale: ${N}\n';
+  const problems = findings(validate(text), 'compose-duplicate-container-name');
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['app', 'b']);
+  assert.match(problems[0]!.message, /deploy\.replicas/);
+  assert.match(problems[1]!.message, /scale/);
+});

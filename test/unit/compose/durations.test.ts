@@ -18,3 +18,10 @@ test('durations in deploy blocks and interpolated values', () => {
   const text = 'services:\n  web:\n    image: nginx\n    deploy:\n      restart_policy:\n        delay: soon\n        window: ${WINDOW}\n';
   assert.deepEqual(findings(validate(text), 'compose-invalid-duration').map((p) => covered(text, p)), ['soon']);
 });
+
+test('days and weeks, and a signed zero, are durations (compose reads them with str2duration)', () => {
+  for (const ok of ['1d', '2w', '1w2d3h', '1.5d', '-0', '+0']) assert.ok(isDuration(ok), ok);
+  const text = 'services:\n  web:\n    image: nginx\n    stop_grace_period: 1d\n    healthcheck:\n      interval: 1w\n';
+  assert.deepEqual(findings(validate(text), 'compose-invalid-duration'), []);
+  for (const bad of ['1y', '1D', 'd']) assert.ok(!isDuration(bad), bad);
+});

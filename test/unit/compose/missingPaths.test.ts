@@ -35,3 +35,13 @@ test('existing paths pass; optional env files and URLs are not checked', () => {
   };
   assert.deepEqual(findings(validate(text, { files }), 'compose-missing-file'), []);
 });
+
+test('an env file whose required is a word compose reads as false (no, off, "False") is optional', () => {
+  // compose-go decodes env_file's required with its string-to-bool cast (toBoolean), YAML 1.1 words included.
+  for (const value of ['no', 'off', 'n', '"False"', '"NO"']) {
+    const source = `services:\n  web:\n    image: x\n    env_file:\n      - path: ./optional.env\n        required: ${value}\n`;
+    assert.deepEqual(findings(validate(source), 'compose-missing-file'), [], value);
+  }
+  const required = 'services:\n  web:\n    image: x\n    env_file:\n      - path: ./needed.env\n        required: "yes"\n';
+  assert.equal(findings(validate(required), 'compose-missing-file').length, 1);
+});

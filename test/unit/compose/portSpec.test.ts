@@ -75,3 +75,9 @@ test('IP addresses are read like the engine reads them', () => {
   for (const ip of ['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', '2001:db8:0:0:0:0:2:1', '2001:db8::2:1', '::ffff:10.0.0.1']) assert.ok(isIp(ip), ip);
   for (const ip of ['80:80', '256.0.0.1', '1.2.3', ':1', '1:2:3:4:5:6:7:8:9', '1::2::3', 'fe80::1%eth0', 'g::1', 'localhost', '']) assert.ok(!isIp(ip), ip);
 });
+
+test('an IPv4 part with a leading zero is not an address (Go\'s net.ParseIP, which compose uses, refuses it)', () => {
+  for (const bad of ['010.0.0.1', '127.0.0.01', '::ffff:010.0.0.1']) assert.equal(isIp(bad), false, bad);
+  for (const ok of ['0.0.0.0', '10.0.0.1', '::ffff:10.0.0.1', '100.200.250.0']) assert.equal(isIp(ok), true, ok);
+  assert.equal(parsePortSpec('010.0.0.1:80:80').ok, false);
+});

@@ -81,3 +81,36 @@ test('a file that is not a mapping is one message', () => {
   const diagnostics = validate('- a\n- b\n');
   assert.deepEqual(diagnostics.map((d) => d.code), ['compose-invalid-type']);
 });
+
+test('depends_on "required" written as a string compose casts to a boolean passes; one it cannot cast does not', () => {
+  // compose-go casts depends_on.*.required with toBoolean while interpolating, before the schema sees it.
+  for (const value of ['"false"', '"True"', 'no', 'yes', 'off', '"ON"']) {
+    const text = `services:\n  db:\n    image: x\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_started\n        required: ${value}\n`;
+    assert.deepEqual(findings(validate(text), 'compose-invalid-type'), [], value);
+  }
+  const text = 'services:\n  db:\n    image: x\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_started\n        required: sometimes\n';
+  assert.equal(findings(validate(text), 'compose-invalid-type').length, 1);
+});
+
+test('a string compose must convert to a boolean or a number and cannot is reported; one it can convert passes', () => {
+  // compose-go casts the strings at these places while interpolating (loader/interpolate.go) and
+  // refuses the file when the cast fails.
+  const bad: [string, string][] = [
+    ['services:\n  web:\n    image: x\n    privileged: "maybe"\n', '"maybe"'],
+    ['services:\n  web:\n    image: x\n    deploy:\n      replicas: "two"\n', '"two"'],
+    ['services:\n  web:\n    image: x\n    cpus: "half"\n', '"half"'],
+    ['services:\n  web:\n    image: x\n    ulimits:\n      nofile: "lots"\n', '"lots"'],
+    ['services:\n  web:\n    image: x\n    volumes:\n      - type: volume\n        target: /d\n        read_only: "ro"\n', '"ro"'],
+    ['services:\n  web:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    external: "maybe"\n', '"maybe"'],
+  ];
+  for (const [text, value] of bad) {
+    const problems = findings(validate(text), 'compose-invalid-type');
+    assert.deepEqual(problems.map((p) => covered(text, p)), [value], text);
+  }
+  const good = [
+    'services:\n  web:\n    image: x\n    privileged: "Yes"\n    tty: "off"\n    cpus: "0.5"\n    cpu_shares: "+512"\n    scale: "2"\n    healthcheck:\n      retries: "03"\n    ulimits:\n      nofile:\n        soft: "1024"\n        hard: "2048"\n',
+    'services:\n  web:\n    image: x\n    privileged: ${PRIV:-false}\n    deploy:\n      replicas: "${N}"\n',
+    'services:\n  web:\n    image: x\nvolumes:\n  v:\n    external: "true"\n',
+  ];
+  for (const text of good) assert.deepEqual(findings(validate(text), 'compose-invalid-type'), [], text);
+});

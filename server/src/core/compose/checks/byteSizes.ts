@@ -1,5 +1,6 @@
 // Memory and size values: a number of bytes, or a number with a unit (512m, 2g, 1.5gb), read
-// the way the Docker CLI reads them.
+// the way compose-go reads them (types/bytes.go: an integer, else go-units RAMInBytes), which
+// trims no space around the value.
 import { t } from '../../l10n';
 import { entries, isInterpolated, resolve } from '../model/access';
 import type { CNode, MapNode } from '../model/nodes';
@@ -18,8 +19,13 @@ const SIZE_PATHS: string[][] = [
   ['deploy', 'resources', 'reservations', 'memory'],
 ];
 
-const SIZE = /^\d+(?:\.\d+)?\s?(?:[kKmMgGtTpP][iI]?)?[bB]?$/;
+/**
+ * An integer, or what go-units reads: a non-negative decimal number (Go's float syntax: 1., .5, 1e3),
+ * an optional space, then b, or k/m/g/t/p alone or followed by b or ib, in any case.
+ */
+const SIZE = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)? ?(?:[bB]|[kKmMgGtTpP](?:[bB]|[iI][bB])?)?$/;
 
+/** Of the negative integers compose-go passes on to the engine, only -1 (no limit) is left alone. */
 export function isByteSize(text: string): boolean {
   return text === '-1' || SIZE.test(text);
 }
@@ -37,7 +43,7 @@ function serviceSizes(file: ComposeFile, map: MapNode): Problem[] {
   const checkValue = (key: string, raw: CNode | null) => {
     const value = resolve(file, raw);
     if (!raw || value?.kind !== 'scalar' || typeof value.value !== 'string') return;
-    if (!isInterpolated(value.value) && !isByteSize(value.value.trim())) report(key, raw, value.value);
+    if (!isInterpolated(value.value) && !isByteSize(value.value)) report(key, raw, value.value);
   };
   for (const path of SIZE_PATHS) {
     const found = entryAt(file, map, ...path);

@@ -1,19 +1,23 @@
-// Cycles in depends_on, found with Tarjan's strongly connected components over the services of
-// the file and its partners; each depends_on entry inside a cycle is reported with the loop.
+// Cycles among service dependencies, found with Tarjan's strongly connected components over the
+// services of the file and its partners; each entry inside a cycle is reported with the loop.
+// Compose counts as a dependency what links, volumes_from and a "service:" network, ipc or pid
+// mode name, besides depends_on: it adds them to depends_on before it looks for cycles.
 import { t } from '../../l10n';
 import { projectFiles } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import type { CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
+const DEPENDENCY_KEYS = new Set(['depends_on', 'links', 'volumes_from', 'network_mode', 'ipc', 'pid']);
+
 export function checkDependencyCycles(ctx: CheckContext): void {
-  const own = symbolsOf(ctx.file).references.filter((r) => r.via === 'depends_on');
+  const own = symbolsOf(ctx.file).references.filter((r) => r.kind === 'service' && DEPENDENCY_KEYS.has(r.via));
   if (own.length === 0) return;
   const edges = new Map<string, Set<string>>();
   for (const file of projectFiles(ctx.project())) {
     for (const ref of symbolsOf(file).references) {
       // An edge read from an unreadable part may not exist.
-      if (ref.via !== 'depends_on' || isHeld(file, ref.start)) continue;
+      if (ref.kind !== 'service' || !DEPENDENCY_KEYS.has(ref.via) || isHeld(file, ref.start)) continue;
       const set = edges.get(ref.service) ?? new Set<string>();
       set.add(ref.name);
       edges.set(ref.service, set);

@@ -1,11 +1,14 @@
-// container_name must be unique among the services one `up` starts: two services with the same one
-// cannot both be created. Services that profiles keep apart (a cpu and a gpu variant of one
+// container_name must be unique among the containers one `up` starts: two services with the same
+// one cannot both be created. Services that profiles keep apart (a cpu and a gpu variant of one
 // service, say) never run together, as compose only compares the services it enables. A name
-// that several services take from one anchor is reported once, where it is written.
+// that several services take from one anchor is reported once, where it is written. Compose also
+// refuses a container_name on a service that runs more than one container (scale or
+// deploy.replicas above 1).
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
-import type { CNode } from '../model/nodes';
-import { canRunTogether, entryAt, profilesOf, servicesOf, type CheckContext } from './checkContext';
+import type { ComposeFile } from '../model/composeFile';
+import type { CNode, MapNode } from '../model/nodes';
+import { canRunTogether, entryAt, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 
 interface Named {
@@ -21,9 +24,19 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
     const value = found?.value;
     if (!found || value?.kind !== 'scalar' || value.value === null) continue;
     const text = String(value.value);
-    if (isInterpolated(text) || isHeld(file, (found.raw ?? value).start)) continue;
+    const node = found.raw ?? value;
+    if (isInterpolated(text) || isHeld(file, node.start)) continue;
+    const replicas = replicasOf(file, map);
+    if (replicas) {
+      out.push({
+        rule: 'compose-duplicate-container-name',
+        start: node.start,
+        end: node.end,
+        message: t('"{0}" is set to {1}, but a container name names one container: compose refuses container_name with more than one. Remove container_name, or run one container.', replicas.key, String(replicas.count)),
+      });
+    }
     const list = byName.get(text) ?? [];
-    list.push({ service: name, node: found.raw ?? value, profiles: profilesOf(file, map) });
+    list.push({ service: name, node, profiles: profilesOf(file, map) });
     byName.set(text, list);
   }
   for (const [container, list] of byName) {
@@ -45,4 +58,14 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
       });
     }
   }
+}
+
+/** More than one container as compose counts them: `scale` when set, else deploy.replicas. */
+function replicasOf(file: ComposeFile, map: MapNode): { key: string; count: number } | undefined {
+  const scale = valueAt(file, map, 'scale');
+  const [key, value] = scale ? ['scale', scale] : ['deploy.replicas', valueAt(file, map, 'deploy', 'replicas')];
+  if (value?.kind !== 'scalar' || value.value === null) return undefined;
+  const text = String(value.value);
+  const count = /^\d+$/.test(text) ? Number(text) : 0;
+  return count > 1 ? { key, count } : undefined;
 }

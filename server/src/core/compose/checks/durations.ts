@@ -1,5 +1,6 @@
-// Durations (healthcheck timings, stop_grace_period, deploy delays) in Go's notation, which is
-// what compose parses them with: 10s, 1m30s, 1.5h, 500ms.
+// Durations (healthcheck timings, stop_grace_period, deploy delays) in Go's notation extended
+// with days and weeks, which is what compose parses them with (str2duration): 10s, 1m30s, 1.5h,
+// 500ms, 2d, 1w. A bare 0, signed or not, needs no unit.
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
@@ -22,10 +23,10 @@ const DURATION_PATHS: string[][] = [
   ['deploy', 'restart_policy', 'window'],
 ];
 
-const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
+const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h|d|w))+$/;
 
 export function isDuration(text: string): boolean {
-  return text === '0' || DURATION.test(text);
+  return /^[-+]?0$/.test(text) || DURATION.test(text);
 }
 
 const memo = new NodeMemo<Problem>();

@@ -3,7 +3,7 @@
 // and configs. They are relative to the project's folder (the base's, for a -f overlay in a
 // subfolder). Only checked for files on disk; URLs and interpolated paths are skipped.
 import { t } from '../../l10n';
-import { entries, resolve, rootMaps, type ValueNode } from '../model/access';
+import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
 import { scalarSpan } from '../model/symbols';
 import { resolvePath } from '../model/uris';
@@ -76,7 +76,8 @@ function envFiles(file: Parameters<typeof entries>[0], value: ValueNode | null, 
     const resolved = resolve(file, item);
     if (resolved?.kind !== 'map') return [item];
     const required = resolve(file, field(file, resolved, 'required'));
-    if (required?.kind === 'scalar' && (required.value === false || required.value === 'false')) return [];
+    // compose decodes a string here with its boolean cast, so no and off mean false too.
+    if (required?.kind === 'scalar' && (required.value === false || (typeof required.value === 'string' && composeBoolean(required.value) === false))) return [];
     return [field(file, resolved, 'path')];
   });
 }

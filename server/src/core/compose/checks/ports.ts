@@ -105,6 +105,11 @@ function isSexagesimal(text: string): boolean {
 
 type LongForm = { host?: PortRange; hostIp?: string; protocol: string } | { message: string; at: CNode };
 
+/**
+ * The long form as compose-go reads it: `mode` is not checked (docker compose up ignores it),
+ * `target` is cast to a whole number (so a range is refused), host_ip must parse as an IP, and
+ * an empty `published` leaves the host port to the engine, as an absent one does.
+ */
 function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof entries>[1]): LongForm {
   const fields = new Map(entries(file, node).map((e) => [e.key, e]));
   const text = (key: string) => {
@@ -117,23 +122,28 @@ function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof e
   if (!isInterpolated(protocol) && !PROTOCOLS.includes(protocol)) {
     return { message: t('"{0}" is not a protocol: use tcp, udp or sctp.', protocol), at: at('protocol') };
   }
-  const mode = text('mode');
-  if (known(mode) && mode !== 'host' && mode !== 'ingress') return { message: t('"mode" is host or ingress, not "{0}".', mode), at: at('mode') };
   const target = text('target');
   if (target === undefined) return { message: t('A long-form port needs a "target": the port inside the container.'), at: node };
-  const container = known(target) ? parseRange(target.trim(), false) : undefined;
-  if (container && !container.ok) return { message: t('"target" must be a container port number (or range), not "{0}".', target), at: at('target') };
+  if (known(target)) {
+    const container = parseRange(target.trim(), false);
+    if (!container.ok) return { message: t('"target" must be a container port number, not "{0}".', target), at: at('target') };
+    if (container.range.end !== container.range.start) {
+      return { message: t('"target" is one container port: compose does not take a range ("{0}") in the long form. Write one entry per port, or use the short form "{0}:{0}".', target), at: at('target') };
+    }
+  }
   const hostIp = text('host_ip');
   if (known(hostIp) && !isIp(hostIp)) return { message: t('"host_ip" must be an IP address such as 127.0.0.1 or ::1, not "{0}".', hostIp), at: at('host_ip') };
-  const published = text('published');
-  if (!known(published)) return { protocol };
-  const parsed = parseRange(published.trim(), true);
+  const published = text('published')?.trim();
+  if (!known(published) || published === '') return { protocol };
+  const parsed = parseRange(published, true);
   if (!parsed.ok) return { message: t('"published" must be a host port number (or range), not "{0}".', published), at: at('published') };
   const host = parsed.range;
-  if (container?.ok && container.range.end !== container.range.start && host.end - host.start !== container.range.end - container.range.start) {
-    return { message: t('The host range {0} and the container range {1} have different lengths.', published, target), at: at('published') };
-  }
-  return hostIp === undefined || isInterpolated(hostIp) ? { host, protocol } : { host, hostIp, protocol };
+  // With one target, a host range is where the engine picks a free port, and 0 lets it pick any:
+  // neither holds a port another mapping could collide with.
+  if (host.start === 0 || host.end !== host.start) return { protocol };
+  // An address known only when compose runs may be any one: not compared, as in the short form.
+  if (hostIp !== undefined && isInterpolated(hostIp)) return { protocol };
+  return hostIp === undefined ? { host, protocol } : { host, hostIp, protocol };
 }
 
 /** `expose` lists container ports (or ranges), optionally with a protocol; nothing is published. */

@@ -184,3 +184,15 @@ export function rootMaps(file: ComposeFile): MapNode[] {
 export function isInterpolated(text: string): boolean {
   return /\$\{|\$[A-Za-z_]/.test(text.replace(/\$\$/g, ''));
 }
+
+/**
+ * A string as compose-go casts it to a boolean (its toBoolean, used for the fields it casts while
+ * interpolating and when it decodes a string into a boolean): true and false, and YAML 1.1's y,
+ * yes, on, n, no and off, in any case. Undefined for any other text.
+ */
+export function composeBoolean(text: string): boolean | undefined {
+  const word = text.toLowerCase();
+  if (word === 'true' || word === 'y' || word === 'yes' || word === 'on') return true;
+  if (word === 'false' || word === 'n' || word === 'no' || word === 'off') return false;
+  return undefined;
+}

@@ -108,8 +108,9 @@ export function isIp(text: string): boolean {
   return isIPv4(text) || isIPv6(text);
 }
 
+/** Four numbers up to 255 without leading zeros, which Go's net.ParseIP (used by compose) refuses. */
 function isIPv4(text: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split('.').every((n) => Number(n) <= 255);
+  return /^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$/.test(text) && text.split('.').every((n) => Number(n) <= 255);
 }
 
 /** Eight groups of up to four hex digits, one "::" standing for zeros, optionally an IPv4 address last. */

@@ -2,8 +2,9 @@
 // reports one problem per mistake, at the exact key or value: `oneOf` alternatives are narrowed
 // by the kind of value written, so a wrong kind gives one "must be a list or a mapping" and a
 // right kind is checked against the one alternative that fits. Interpolated values are accepted
-// wherever a scalar is (compose substitutes them before it validates), and `!reset` values are
-// not checked at all.
+// wherever a scalar is (compose substitutes them before it validates), strings compose converts
+// to booleans and numbers are checked as it converts them (see typeCasts), and `!reset` values
+// are not checked at all.
 import { t, tData } from '../../l10n';
 import { DiagnosticTag } from '../../types';
 import { entries, isInterpolated, resolve, type ValueNode } from '../model/access';
@@ -14,6 +15,7 @@ import type { Problem } from '../checks/problems';
 import { alternatives, patternRegex, patternSchemaFor, type JsonSchema } from './composeSchema';
 import { describeExpected, describeFound, dotted, jsonType, placeName, shortValue, type PathSegment } from './schemaMessages';
 import { patternHint } from './valueHints';
+import { castAt, casts, type CastKind } from './typeCasts';
 import { mayHoldKey } from '../model/brokenBlocks';
 
 /** What the value being checked is, for messages: the value of a key, or an item of a list. */
@@ -41,6 +43,15 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   if (raw?.tag === '!reset') return;
   const node = resolve(file, raw);
   if (node?.tag === '!reset') return;
+  if (node?.kind === 'scalar' && typeof node.value === 'string' && !isInterpolated(node.value)) {
+    const kind = castAt(path);
+    if (kind && !casts(node.value, kind)) {
+      out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), node.value));
+      return;
+    }
+    // The schema sees what compose converted: a boolean where it may take only that.
+    if (kind) return;
+  }
   const alts = alternatives(schema);
   const fitting = alts.filter((alt) => typeFits(alt, node));
   if (fitting.length === 0) {
@@ -60,6 +71,15 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
     if (!best || found.length < best.length) best = found;
   }
   out.push(...best!);
+}
+
+function castProblem(at: CNode, kind: CastKind, name: string, value: string): Problem {
+  const message = kind === 'boolean'
+    ? t('"{0}" must be true or false (yes, no, on and off are read too), not "{1}": compose refuses the file.', name, shortValue(value))
+    : kind === 'integer'
+      ? t('"{0}" must be a whole number, not "{1}": compose refuses the file.', name, shortValue(value))
+      : t('"{0}" must be a number, not "{1}": compose refuses the file.', name, shortValue(value));
+  return { rule: 'compose-invalid-type', start: at.start, end: at.end, message };
 }
 
 function typeFits(schema: JsonSchema, node: ValueNode | null): boolean {

@@ -1,0 +1,90 @@
+// The places where compose converts a string to a boolean or a number while it interpolates,
+// before it validates the file against the schema (compose-go, loader/interpolate.go). Every
+// string there is converted, written with a variable or not: "2" becomes 2 and "yes" true,
+// and a string it cannot convert makes compose refuse the file, whatever the schema allows.
+// ports[].target is one of them; the port check reports it with a message of its own.
+import { composeBoolean } from '../model/access';
+import type { PathSegment } from './schemaMessages';
+
+export type CastKind = 'boolean' | 'integer' | 'number';
+
+/** Key paths below a service ('*' any key, '[]' any list item) and what compose converts there. */
+const SERVICE_CASTS: [string[], CastKind][] = [
+  [['cpu_count'], 'integer'],
+  [['cpu_percent'], 'number'],
+  [['cpu_period'], 'integer'],
+  [['cpu_quota'], 'integer'],
+  [['cpu_rt_period'], 'integer'],
+  [['cpu_rt_runtime'], 'integer'],
+  [['cpus'], 'number'],
+  [['cpu_shares'], 'integer'],
+  [['init'], 'boolean'],
+  [['depends_on', '*', 'required'], 'boolean'],
+  [['depends_on', '*', 'restart'], 'boolean'],
+  [['deploy', 'replicas'], 'integer'],
+  [['deploy', 'update_config', 'parallelism'], 'integer'],
+  [['deploy', 'update_config', 'max_failure_ratio'], 'number'],
+  [['deploy', 'rollback_config', 'parallelism'], 'integer'],
+  [['deploy', 'rollback_config', 'max_failure_ratio'], 'number'],
+  [['deploy', 'restart_policy', 'max_attempts'], 'integer'],
+  [['deploy', 'placement', 'max_replicas_per_node'], 'integer'],
+  [['healthcheck', 'retries'], 'integer'],
+  [['healthcheck', 'disable'], 'boolean'],
+  [['oom_kill_disable'], 'boolean'],
+  [['oom_score_adj'], 'integer'],
+  [['pids_limit'], 'integer'],
+  [['privileged'], 'boolean'],
+  [['read_only'], 'boolean'],
+  [['scale'], 'integer'],
+  [['stdin_open'], 'boolean'],
+  [['tty'], 'boolean'],
+  [['ulimits', '*'], 'integer'],
+  [['ulimits', '*', 'hard'], 'integer'],
+  [['ulimits', '*', 'soft'], 'integer'],
+  [['volumes', '[]', 'read_only'], 'boolean'],
+  [['volumes', '[]', 'volume', 'nocopy'], 'boolean'],
+];
+
+/** Key paths below a top-level resource (networks.NAME.…) and what compose converts there. */
+const RESOURCE_CASTS: Record<string, [string, CastKind][]> = {
+  networks: [['external', 'boolean'], ['internal', 'boolean'], ['attachable', 'boolean'], ['enable_ipv4', 'boolean'], ['enable_ipv6', 'boolean']],
+  volumes: [['external', 'boolean']],
+  secrets: [['external', 'boolean']],
+  configs: [['external', 'boolean']],
+};
+
+/** The service keys under which something is converted: most strings are rejected on this alone. */
+const SERVICE_KEYS = new Set(SERVICE_CASTS.map(([pattern]) => pattern[0]!));
+
+function matches(pattern: string[], path: readonly PathSegment[]): boolean {
+  return pattern.length === path.length && pattern.every((part, i) => {
+    const segment = path[i]!;
+    if (part === '[]') return typeof segment === 'number';
+    return typeof segment === 'string' && (part === '*' || part === segment);
+  });
+}
+
+/** What compose converts a string at `path` to, if anything. */
+export function castAt(path: readonly PathSegment[]): CastKind | undefined {
+  if (path.length < 3 || typeof path[0] !== 'string') return undefined;
+  if (path[0] === 'services') {
+    if (typeof path[2] !== 'string' || !SERVICE_KEYS.has(path[2])) return undefined;
+    const below = path.slice(2);
+    return SERVICE_CASTS.find(([pattern]) => matches(pattern, below))?.[1];
+  }
+  if (path.length !== 3) return undefined;
+  return RESOURCE_CASTS[path[0]]?.find(([key]) => key === path[2])?.[1];
+}
+
+/**
+ * Whether compose converts `text` to `kind`: Go's Atoi/ParseInt for whole numbers (a sign, then
+ * decimal digits), ParseFloat for numbers (a hexadecimal one is let through rather than read),
+ * and compose's own boolean words.
+ */
+export function casts(text: string, kind: CastKind): boolean {
+  switch (kind) {
+    case 'boolean': return composeBoolean(text) !== undefined;
+    case 'integer': return /^[-+]?\d+$/.test(text);
+    case 'number': return /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|inf|infinity|nan|0[xX][\w.+-]*)$/i.test(text);
+  }
+}
