@@ -12,7 +12,8 @@ test('sources and destination in shell form, exec form and with heredocs', () =>
 
 test('paths, URLs and archives', () => {
   assert.ok(isAbsolutePath('/app', false) && isAbsolutePath('$HOME', false) && isAbsolutePath('C:\\app', true));
-  assert.ok(!isAbsolutePath('C:\\app', false) && !isAbsolutePath('app', true));
+  // A drive letter and a separator make a Windows path whatever the image (dotnet/sdk runs on both); C:app is drive-relative.
+  assert.ok(isAbsolutePath('C:\\app', false) && isAbsolutePath('C:/app', false) && !isAbsolutePath('C:app', false) && !isAbsolutePath('app', true));
   assert.ok(isUrl('https://x.io/a') && isUrl('git@github.com:a/b.git') && !isUrl('a/b'));
   assert.ok(ARCHIVE.test('a.tar.gz') && !ARCHIVE.test('a.zip'));
 });

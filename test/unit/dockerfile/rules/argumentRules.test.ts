@@ -20,6 +20,11 @@ test('argument-count covers FROM arity, USER, ENV without value and HEALTHCHECK 
   assert.deepEqual(messages('FROM a\nUSER a b\n'), [1]);
   assert.deepEqual(messages('FROM a\nENV A\n'), [1]);
   assert.deepEqual(messages('FROM a\nHEALTHCHECK NONE x\nHEALTHCHECK CMD\n'), [1, 2]);
-  assert.deepEqual(messages('FROM a\nRUN\n'), [1]);
+  assert.deepEqual(messages('FROM a\nRUN\n'), []);
   assert.deepEqual(messages('FROM a\nCMD []\n'), []);
+});
+
+test('argument-count: an empty RUN, CMD or ENTRYPOINT builds (sh -c ""), so it is not an error; an empty WORKDIR is', () => {
+  for (const text of ['FROM a\nRUN \n', 'FROM a\nCMD\n', 'FROM a\nENTRYPOINT\n']) assert.deepEqual(runRule('argument-count', text), [], text);
+  assert.equal(runRule('argument-count', 'FROM a\nWORKDIR\n').length, 1);
 });

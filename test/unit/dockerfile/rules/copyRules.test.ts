@@ -23,3 +23,12 @@ test('workdir-relative knows Windows paths under the backtick escape', () => {
 test('invalid-label-key flags reserved prefixes', () => {
   assert.match(runRule('invalid-label-key', 'FROM a\nLABEL com.docker.x=1\n')[0]!.message, /reserved/);
 });
+
+test('copy-then-extract does not tell ADD to unpack a zip (ADD unpacks tar archives only); a drive-letter path is absolute on any base', () => {
+  const [zip] = runRule('copy-then-extract', 'FROM a\nCOPY tool.zip /opt\nRUN unzip /opt/tool.zip\n');
+  assert.doesNotMatch(zip!.message, /ADD/);
+  const [tar] = runRule('copy-then-extract', 'FROM a\nCOPY tool.tar.gz /opt/\nRUN tar xzf /opt/tool.tar.gz\n');
+  assert.match(tar!.message, /Let ADD unpack it/);
+  assert.deepEqual(runRule('workdir-relative', 'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR C:\\\\app\nWORKDIR C:/src\n'), []);
+  assert.equal(runRule('workdir-relative', 'FROM debian:12\nWORKDIR app\n').length, 1);
+});

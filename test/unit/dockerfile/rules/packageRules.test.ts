@@ -65,3 +65,32 @@ test('apt-get-yes: quiet level 2 however it is written (-qq, -q -q, --quiet --qu
   assert.deepEqual(runRule('apt-get-yes', 'FROM a\nRUN apt-get -q -q install curl\nRUN apt-get --quiet --quiet install curl\nRUN apt-get -q=2 install curl\n'), []);
   assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get -q install curl\n').length, 1);
 });
+
+test('advice about a RUN as a whole is given once per RUN, on its first command', () => {
+  const run = 'FROM debian:12\nRUN apt-get update \\\n && apt-get -y install curl \\\n && apt-get -y install git \\\n && pip install a \\\n && pip install b\n';
+  assert.deepEqual(runRule('apt-no-install-recommends', run).map((d) => d.range.start.line), [2]);
+  assert.deepEqual(runRule('pip-no-cache-dir', run).map((d) => d.range.start.line), [4]);
+  // A RUN of its own gets its own finding.
+  assert.equal(runRule('pip-no-cache-dir', `${run}RUN pip install c\n`).length, 2);
+  // Every install without -y still fails on its own: each is reported.
+  assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get install curl && apt-get install git\n').length, 2);
+});
+
+test('apt-instead-of-apt-get: once per RUN, and only for commands apt-get has', () => {
+  assert.deepEqual(runRule('apt-instead-of-apt-get', 'FROM a\nRUN apt update && apt install -y curl\n').map((d) => d.range.start.character), [4]);
+  for (const text of ['FROM a\nRUN apt list --installed bash curl -a\n', 'FROM a\nRUN apt search curl\n', 'FROM a\nRUN apt show curl\n', 'FROM a\nRUN apt full-upgrade -y\n']) {
+    assert.deepEqual(runRule('apt-instead-of-apt-get', text), [], text);
+  }
+});
+
+test('pip-no-cache-dir takes pip\'s abbreviations of --no-cache-dir; apt-lists-cleanup takes find -delete', () => {
+  for (const flag of ['--no-cache', '--no-cache-d', '--no-ca', '--no-cache-dir=1']) assert.deepEqual(runRule('pip-no-cache-dir', `FROM a\nRUN pip install ${flag} x\n`), [], flag);
+  assert.equal(runRule('pip-no-cache-dir', 'FROM a\nRUN pip install --no-c x\n').length, 1, '--no-c could be --no-color');
+  assert.deepEqual(runRule('apt-lists-cleanup', 'FROM a\nRUN apt-get update && apt-get install -y --no-install-recommends x && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete\n'), []);
+});
+
+test('apt-no-install-recommends says nothing about an install that names no package; dnf-clean names microdnf where it is used', () => {
+  assert.deepEqual(runRule('apt-no-install-recommends', 'FROM php:8\nRUN apt-get update && apt-get install -y \\\n && docker-php-ext-install pdo\n'), []);
+  const [microdnf] = runRule('dnf-clean', 'FROM registry.access.redhat.com/ubi8/ubi-minimal:8.4\nRUN microdnf install kmod hwdata\n');
+  assert.match(microdnf!.message, /run microdnf clean all/);
+});

@@ -60,3 +60,9 @@ test('secret names: the same answers as the case-insensitive expressions the wor
   }
   assert.ok(secrets > 1000, 'the names drawn include secrets');
 });
+
+test('undefined-variable says nothing of ${2NAME}: no name starts with a digit, and unsupported-modifier reports the line', () => {
+  const text = 'FROM a\nARG 2ACOIN_BRANCH=master\nENV BRANCH=${2ACOIN_BRANCH}\n';
+  assert.deepEqual(runRule('undefined-variable', text), []);
+  assert.equal(runRule('undefined-variable', 'FROM scratch\nENV BRANCH=${ACOIN_BRANCH}\n').length, 1);
+});

@@ -17,6 +17,8 @@ export function copyArgs(instruction: Instruction): CopyArgs {
 
 export function isAbsolutePath(path: string, windows: boolean): boolean {
   if (path.startsWith('/') || path.startsWith('$')) return true;
+  // C:\app is a Windows path whatever the base image looks like (no Linux path starts so).
+  if (/^[A-Za-z]:[\\/]/.test(path)) return true;
   return windows && (/^[A-Za-z]:/.test(path) || path.startsWith('\\'));
 }
 

@@ -33,7 +33,8 @@ export const argumentCount = rule({
     if (!isInstruction(i.keyword)) continue;
     const here = i.args.end > i.args.start ? i.args : i.keywordSpan;
     if (i.argText.trim() === '') {
-      ctx.report(i.keywordSpan, t('{0} needs arguments.', i.upper));
+      // BuildKit builds an empty RUN, CMD or ENTRYPOINT (each becomes sh -c ""): not an error.
+      if (i.upper !== 'RUN' && i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') ctx.report(i.keywordSpan, t('{0} needs arguments.', i.upper));
       continue;
     }
     // Only the instructions with a fixed shape need their words (splitting long RUNs is costly).

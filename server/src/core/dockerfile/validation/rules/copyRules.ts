@@ -146,7 +146,10 @@ export const addToExtract = rule({
         if (!extracted) continue;
         ctx.report(source.span, from
           ? t('{0} is copied from {1} and then unpacked by a later RUN; the archive stays in this COPY layer. Unpack it in {1} and copy the result, or read it with RUN --mount=type=bind,from={1}.', base, from)
-          : t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
+          : /\.zip$/i.test(base)
+            // ADD unpacks tar archives only, never a zip.
+            ? t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Read it with RUN --mount=type=bind instead of copying it.', base)
+            : t('{0} is copied and then unpacked by a later RUN; the archive stays in the image. Let ADD unpack it, or mount it with RUN --mount=type=bind.', base));
       }
     }
   }

@@ -64,6 +64,11 @@ interface PackageRule {
   imageOnly?: boolean;
   /** Whole-file condition under which the author has shown they know the advice, so its absence elsewhere is a choice. */
   knownIn?: (text: string) => boolean;
+  /**
+   * Advice about the RUN as a whole (a cache to clean, recommends to leave out): reported on its
+   * first command only, as hadolint does, not once per `&& apt-get install` line of one RUN.
+   */
+  oncePerRun?: boolean;
   problem: (c: Cmd, run: RunShell, a: Analysis) => string | undefined;
   explain: () => string[];
 }
@@ -122,22 +127,32 @@ function cacheTurnedOff(name: string | undefined, run: RunShell, a: Analysis): b
   return at >= 0 && !/\w/.test(run.instruction.argText[at - 1] ?? '');
 }
 
-const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string, offVariable?: string): PackageRule => ({
-  id, peer, severity: 'information', manager: m, imageOnly: true,
+const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string | ((c: Cmd) => string), offVariable?: string): PackageRule => ({
+  id, peer, severity: 'information', manager: m, imageOnly: true, oncePerRun: true,
   problem: (c, run, a) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) || cacheTurnedOff(offVariable, run, a) ? undefined
-    : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, advice)),
+    : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, typeof advice === 'string' ? advice : advice(c))),
   explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
 });
+
+/**
+ * pip's --no-cache-dir, also as the abbreviation pip takes for any long option it names alone:
+ * --no-cache and even --no-ca (--no-c could be --no-color, --no-clean or --no-compile).
+ */
+function noCacheDir(word: string): boolean {
+  const name = word.split('=')[0]!;
+  return name.length >= '--no-ca'.length && '--no-cache-dir'.startsWith(name);
+}
 
 const rm = (prefix: string) => (run: RunShell) => sameRunHas(run, (c) => c.name === 'rm' && c.args.some((w) => w.text.startsWith(prefix)));
 
 const TABLE: PackageRule[] = [
   yesRule('apt-get-yes', 'DL3014', APT, 'y', ['--yes', '--assume-yes'], '-y'),
   {
-    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT, imageOnly: true,
+    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT, imageOnly: true, oncePerRun: true,
     // Official images install their own product with its recommends on purpose, next to --no-install-recommends everywhere else.
     knownIn: (text) => text.includes('--no-install-recommends') || /Install-Recommends/i.test(text),
-    problem: (c) => (c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
+    // An install that names no package (its list left out by mistake) installs nothing to recommend.
+    problem: (c) => (operands(c, APT.withValue).length < 2 || c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
       : t('Add --no-install-recommends so apt-get installs only what you asked for.')),
     explain: () => [
       t('By default apt-get also installs "recommended" packages, which are often large and unneeded in a container. --no-install-recommends keeps the image small; add what you really need explicitly.'),
@@ -152,13 +167,13 @@ const TABLE: PackageRule[] = [
   pinRule('yum-pin', 'DL3033', YUM, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   // microdnf never asks (its -y "does nothing, we always assume yes"), so only dnf itself needs it.
   yesRule('dnf-yes', 'DL3038', { ...DNF, names: ['dnf'] }, 'y', ['--assumeyes'], '-y'),
-  cleanRule('dnf-clean', 'DL3040', DNF, (run) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean') || rm('/var/cache/dnf')(run) || rm('/var/cache/yum')(run), '/var/cache/dnf', 'run dnf clean all'),
+  cleanRule('dnf-clean', 'DL3040', DNF, (run) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean') || rm('/var/cache/dnf')(run) || rm('/var/cache/yum')(run), '/var/cache/dnf', (c) => `run ${c.name} clean all`),
   pinRule('dnf-pin', 'DL3041', DNF, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
   pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
-  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => hasOption(c, '', ['--no-cache-dir'])), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => c.args.some((w) => noCacheDir(w.text))), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
@@ -172,7 +187,9 @@ function packageRule(entry: PackageRule): Rule {
       if (finalImage && (!run.stage || !finalImage.has(run.stage.index))) continue;
       for (const c of installs(run, entry.manager)) {
         const message = entry.problem(c, run, ctx.a);
-        if (message) ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
+        if (!message) continue;
+        ctx.report(commandSpan(run, c), message, { data: { command: c.name, at: c.raw.end } });
+        if (entry.oncePerRun) break;
       }
     }
   });
@@ -190,19 +207,26 @@ export const aptListsCleanup = rule({
     if (!run.stage || !finalImage.has(run.stage.index)) continue;
     const update = commandsOf(run).find((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'update');
     const distClean = commandsOf(run).some((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'dist-clean');
-    if (!update || distClean || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
+    // find /var/lib/apt/lists ... -delete (or -exec rm) empties them too.
+    const found = commandsOf(run).some((c) => c.name === 'find' && c.args.some((w) => w.text.startsWith('/var/lib/apt/lists')) && c.args.some((w) => w.text === '-delete' || w.text === '-exec'));
+    if (!update || distClean || found || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
     ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
   }
 });
 
+/** The apt commands apt-get has under the same name (apt list, search, show and full-upgrade it has not). */
+const APT_GET_COMMANDS = new Set(['update', 'upgrade', 'install', 'remove', 'purge', 'autoremove', 'autopurge', 'dist-upgrade', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'satisfy', 'check', 'changelog']);
+
 export const aptInsteadOfAptGet = rule({
   id: 'apt-instead-of-apt-get', severity: 'warning', hadolint: ['DL3027'],
-  explain: () => [t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.')],
+  explain: () => [
+    t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.'),
+    t('Reported once per RUN, and only for commands apt-get has under the same name (not apt list, search, show or full-upgrade).'),
+  ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
-    for (const c of commandsOf(run)) {
-      if (c.name === 'apt' && c.args.length > 0) ctx.report(commandSpan(run, c), t('Use apt-get instead of apt in scripts.'), { data: { replacement: 'apt-get', span: run.info.span(c.raw.words[0]!.start, c.raw.words[0]!.end) } });
-    }
+    const c = commandsOf(run).find((x) => x.name === 'apt' && APT_GET_COMMANDS.has(subcommand(x, APT.withValue) ?? ''));
+    if (c) ctx.report(commandSpan(run, c), t('Use apt-get instead of apt in scripts.'), { data: { replacement: 'apt-get', span: run.info.span(c.raw.words[0]!.start, c.raw.words[0]!.end) } });
   }
 });
 

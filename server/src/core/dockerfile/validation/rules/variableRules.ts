@@ -24,6 +24,8 @@ export const undefinedVariable = rule({
   for (const use of usesIn(ctx)) {
     // BuildKit gives every Linux stage a default PATH, even one FROM scratch.
     if (use.def || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name) || use.ref.name === 'PATH') continue;
+    // ${2NAME}: no name starts with a digit, so BuildKit stops there (unsupported-modifier says so).
+    if (/^\$\{?\d/.test(a.text.slice(use.ref.span.start, use.ref.span.end))) continue;
     const m = use.ref.modifier;
     if (m === '-' || m === ':-' || m === '+' || m === ':+') continue;
     const stage = a.doc.stages[use.scope];
