@@ -55,12 +55,20 @@ test('the same text in compose.yaml gets no Swarm notes, unless the client deplo
   assert.ok(swarmRules(deployed).length > 0);
 });
 
-test('stack-like names: docker-stack.yml, stack.yaml, app.stack.yml, stack-prod.yml, but not haystack.yml', () => {
-  const text = 'services:\n  a:\n    build: .\n';
-  for (const name of ['docker-stack.yml', 'stack.yaml', 'app.stack.yml', 'stack-prod.yml']) {
+test('stack files: docker-stack.yml and stack.yaml; other names with "stack" only when a service uses what only Swarm reads; never haystack.yml', () => {
+  const text = 'version: "3.8"\nservices:\n  a:\n    build: .\n    container_name: a\n';
+  for (const name of ['docker-stack.yml', 'stack.yaml']) {
     assert.ok(swarmRules(validate(text, {}, `${ROOT}/${name}`)).length > 0, name);
+    assert.deepEqual(findings(validate(text, {}, `${ROOT}/${name}`), 'compose-obsolete-version'), [], `${name}: docker stack deploy reads version`);
   }
-  assert.deepEqual(swarmRules(validate(text, {}, `${ROOT}/haystack.yml`)), []);
+  // "Stack" is also the word for any set of services run with docker compose (an *arr stack, a full stack).
+  for (const name of ['app.stack.yml', 'stack-prod.yml', 'docker-compose.arr-stack.yml', 'full-stack.yml', 'haystack.yml']) {
+    assert.deepEqual(swarmRules(validate(text, {}, `${ROOT}/${name}`)), [], name);
+    assert.equal(findings(validate(text, {}, `${ROOT}/${name}`), 'compose-obsolete-version').length, 1, name);
+  }
+  const swarm = `${text}    deploy:\n      placement:\n        constraints: [node.role == manager]\n`;
+  for (const name of ['app.stack.yml', 'stack-prod.yml', 'docker-traefik-stack.yml']) assert.ok(swarmRules(validate(swarm, {}, `${ROOT}/${name}`)).length > 0, name);
+  assert.deepEqual(swarmRules(validate(swarm, {}, `${ROOT}/haystack.yml`)), []);
 });
 
 test('a top-level name is refused by the stack loader; x- keys and anchors are fine', () => {

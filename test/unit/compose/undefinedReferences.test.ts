@@ -182,3 +182,8 @@ test('an empty name kept from the previous version moves with the edit above it'
   assert.deepEqual(second.map((d) => covered(edited, d)), ['""']);
   assert.equal(second[0]!.range.start.line, first[0]!.range.start.line + 1);
 });
+
+test('a name written with a variable is known only once compose interpolates it: not reported', () => {
+  const text = 'services:\n  db:\n    image: postgres\n    networks:\n      - ${NETWORK_TYPE:-ipv4}\n    depends_on: ["${DEP}"]\nnetworks:\n  ipv4:\n  dual:\n';
+  assert.deepEqual(validate(text).filter((d) => String(d.code).startsWith('compose-undefined')), []);
+});

@@ -1,10 +1,13 @@
-// The top-level `version` key: ignored by compose, which prints a warning for it.
+// The top-level `version` key: ignored by compose, which prints a warning for it. Not in a stack
+// file: docker stack deploy reads it to choose its schema (and required it before Docker 23).
 import { t } from '../../l10n';
 import { DiagnosticTag } from '../../types';
 import { entries, rootMaps } from '../model/access';
 import type { CheckContext } from './checkContext';
+import { usedForStack } from './swarmKeys';
 
-export function checkObsoleteVersion({ file, out }: CheckContext): void {
+export function checkObsoleteVersion({ file, context, out }: CheckContext): void {
+  if (usedForStack(file, context)) return;
   for (const root of rootMaps(file)) {
     const version = entries(file, root).find((e) => e.key === 'version' && !e.mergedFrom);
     if (!version) continue;

@@ -47,11 +47,26 @@ const STACK_TOP_LEVEL_KEYS = new Set(['version', 'services', 'networks', 'volume
 /** `deploy` keys that `docker compose up` does not apply (it applies replicas, resources and restart_policy). */
 const SWARM_ONLY_DEPLOY_KEYS = ['mode', 'placement', 'update_config', 'rollback_config', 'endpoint_mode', 'labels'];
 
-/** True when the file is used for a stack: deployed as one from the client, or named like a stack file. */
+/**
+ * True when the file is used for a stack: deployed as one from the client, named docker-stack.yml
+ * or stack.yml, or named with "stack" and using what only Swarm reads (deploy's mode, placement,
+ * update_config...). "Stack" alone is also the everyday word for any set of services (an *arr
+ * stack, kafka-stack, full-stack.yml), which people run with docker compose.
+ */
 export function usedForStack(file: ComposeFile, context: ServiceContext): boolean {
   if (context.facts.stackFiles?.includes(file.uri)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
-  return /(^|[-_.])stack($|[-_.])/.test(name);
+  if (name === 'docker-stack' || name === 'stack') return true;
+  return /(^|[-_.])stack($|[-_.])/.test(name) && usesSwarmDeploy(file);
+}
+
+/** Whether a service's deploy section uses a key only docker stack deploy reads. */
+function usesSwarmDeploy(file: ComposeFile): boolean {
+  for (const { map } of symbolsOf(file).services.values()) {
+    const deploy = map ? entries(file, map).find((e) => e.key === 'deploy')?.value : undefined;
+    if (deploy?.kind === 'map' && entries(file, deploy).some((e) => SWARM_ONLY_DEPLOY_KEYS.includes(e.key) && e.key !== 'labels')) return true;
+  }
+  return false;
 }
 
 export interface StackProblem {

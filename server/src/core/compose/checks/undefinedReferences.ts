@@ -9,7 +9,7 @@
 // what they declare.
 import { t } from '../../l10n';
 import type { ComposeCode } from '../../diagnosticCodes';
-import { entries } from '../model/access';
+import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
 import { projectFiles, type AbsentFile } from '../model/project';
 import { readText } from '../model/project';
@@ -82,6 +82,8 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     const names = declared.get(ref.kind);
     if (names?.has(ref.name)) continue;
     if (ref.kind === 'network' && ref.name === 'default') continue;
+    // ${NETWORK_TYPE:-ipv4}: the name is known only once compose interpolates it.
+    if (isInterpolated(ref.name)) continue;
     // A part the parser could not read may be where it is declared.
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
     if (!project.standalone && inSibling(ref.kind, ref.name)) continue;
