@@ -74,3 +74,23 @@ test('an empty image is no image: an error on the empty value, unless the servic
   assert.ok(problems.every((p) => p.severity === 1));
   assert.match(problems[0]!.message, /^Service "web" has an empty "image" and no "build"/);
 });
+
+test('a file compose reads only for services to extend is a library of fragments: no missing image, no version warning, and only the extended services are validated', () => {
+  const base = 'services:\n  immich-ml:\n    image: ml\n    extends:\n      file: hwaccel.ml.yml\n      service: cpu\n';
+  const text = 'version: "3.8"\nservices:\n  cpu: {}\n  cuda:\n    deploy:\n      resources: {}\n  rkmpp:\n    volumes:\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: base, [`${ROOT}/hwaccel.ml.yml`]: text };
+  assert.deepEqual(validate(text, { files }, `${ROOT}/hwaccel.ml.yml`).map((d) => d.code), []);
+  // Extending rkmpp makes it validated: its empty volumes is refused once merged.
+  const extending = { ...files, [`${ROOT}/docker-compose.yml`]: base.replace('service: cpu', 'service: rkmpp') };
+  assert.deepEqual(validate(text, { files: extending }, `${ROOT}/hwaccel.ml.yml`).map((d) => d.code), ['compose-invalid-type']);
+});
+
+test('a -f file stacked on another -f file of its folder may take its image from there', () => {
+  const files = {
+    [`${ROOT}/compose.yml`]: 'services:\n  web:\n    image: nginx\n',
+    [`${ROOT}/compose.voip.yml`]: 'services:\n  freeswitch:\n    image: freeswitch\n',
+  };
+  const text = 'services:\n  freeswitch:\n    environment: [A=1]\n  orphan:\n    environment: [B=1]\n';
+  const diagnostics = validate(text, { files: { ...files, [`${ROOT}/compose.voip.external.yml`]: text } }, `${ROOT}/compose.voip.external.yml`);
+  assert.deepEqual(findings(diagnostics, 'compose-missing-image').map((d) => covered(text, d)), ['orphan']);
+});

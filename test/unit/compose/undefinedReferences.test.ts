@@ -187,3 +187,23 @@ test('a name written with a variable is known only once compose interpolates it:
   const text = 'services:\n  db:\n    image: postgres\n    networks:\n      - ${NETWORK_TYPE:-ipv4}\n    depends_on: ["${DEP}"]\nnetworks:\n  ipv4:\n  dual:\n';
   assert.deepEqual(validate(text).filter((d) => String(d.code).startsWith('compose-undefined')), []);
 });
+
+test('a file another file includes is checked as part of the including project: names its fellow included files declare count, and none is certain', () => {
+  const files = {
+    [`${ROOT}/compose.yaml`]: 'include:\n  - ./services/apps.yml\n  - path: ./services/infra.yml\n',
+    [`${ROOT}/services/infra.yml`]: 'services:\n  proxy:\n    image: traefik\nnetworks:\n  proxy:\n',
+  };
+  const text = 'services:\n  app:\n    image: a\n    networks: [proxy]\n    depends_on: [proxy, nowhere]\n';
+  const diagnostics = validate(text, { files: { ...files, [`${ROOT}/services/apps.yml`]: text } }, `${ROOT}/services/apps.yml`);
+  assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d), d.severity]), [['compose-undefined-service', 'nowhere', 2]]);
+  // Default-named files included by another are pulled in by it too: not certain on their own.
+  const own = validate(text, { files: { [`${ROOT}/compose.yaml`]: 'include:\n  - sub/compose.yaml\n', [`${ROOT}/sub/compose.yaml`]: text } }, `${ROOT}/sub/compose.yaml`);
+  assert.ok(own.filter((d) => String(d.code).startsWith('compose-undefined')).every((d) => d.severity === 2));
+});
+
+test('a file other files extend services from: names their projects declare count', () => {
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  web:\n    extends:\n      file: docker-compose.common.yml\n      service: base\nvolumes:\n  vhost:\n' };
+  const text = 'services:\n  base:\n    image: nginx\n    volumes: [vhost:/etc/nginx/vhost.d, other:/o]\n';
+  const diagnostics = validate(text, { files: { ...files, [`${ROOT}/docker-compose.common.yml`]: text } }, `${ROOT}/docker-compose.common.yml`);
+  assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d)]), [['compose-undefined-volume', 'other']]);
+});

@@ -5,6 +5,7 @@ import { entries, resolve, type ValueNode } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { projectOf, type Project } from '../model/project';
+import { referrersOf, type Referrers } from '../model/referrers';
 import { symbolsOf } from '../model/symbols';
 import type { Problem } from './problems';
 
@@ -13,11 +14,23 @@ export interface CheckContext {
   context: ServiceContext;
   out: Problem[];
   project(): Project;
+  /** The files that include this one or extend its services (looked for on first use). */
+  referrers(): Referrers;
 }
 
 export function checkContext(file: ComposeFile, context: ServiceContext, out: Problem[]): CheckContext {
   let project: Project | undefined;
-  return { file, context, out, project: () => (project ??= projectOf(file, context)) };
+  let referrers: Referrers | undefined;
+  return { file, context, out, project: () => (project ??= projectOf(file, context)), referrers: () => (referrers ??= referrersOf(file, context)) };
+}
+
+/**
+ * Whether compose reads the file only as a source of services to extend, never on its own: not
+ * named to be loaded by default, and other files extend its services. Compose does not validate
+ * such a file, and its services may be fragments.
+ */
+export function extendsLibrary(ctx: CheckContext): boolean {
+  return !ctx.project().standalone && ctx.referrers().extendedBy.length > 0;
 }
 
 export interface ServiceView {

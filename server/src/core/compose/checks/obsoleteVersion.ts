@@ -1,16 +1,18 @@
 // The top-level `version` key: ignored by compose, which prints a warning for it. Not in a stack
-// file: docker stack deploy reads it to choose its schema (and required it before Docker 23).
+// file: docker stack deploy reads it to choose its schema (and required it before Docker 23). Not
+// in a file compose reads only for services to extend: it does not validate it, nor warn.
 import { t } from '../../l10n';
 import { DiagnosticTag } from '../../types';
 import { entries, rootMaps } from '../model/access';
-import type { CheckContext } from './checkContext';
+import { extendsLibrary, type CheckContext } from './checkContext';
 import { usedForStack } from './swarmKeys';
 
-export function checkObsoleteVersion({ file, context, out }: CheckContext): void {
+export function checkObsoleteVersion(ctx: CheckContext): void {
+  const { file, context, out } = ctx;
   if (usedForStack(file, context)) return;
   for (const root of rootMaps(file)) {
     const version = entries(file, root).find((e) => e.key === 'version' && !e.mergedFrom);
-    if (!version) continue;
+    if (!version || extendsLibrary(ctx)) continue;
     out.push({
       rule: 'compose-obsolete-version',
       start: version.keyNode.start,

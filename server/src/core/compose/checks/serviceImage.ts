@@ -10,7 +10,8 @@ import { walkExtends } from '../model/extendsChain';
 import type { CNode, MapNode } from '../model/nodes';
 import { isOverrideFile, projectFiles } from '../model/project';
 import { symbolsOf } from '../model/symbols';
-import { servicesOf, type CheckContext } from './checkContext';
+import { extendsLibrary, servicesOf, type CheckContext } from './checkContext';
+import { siblingDeclarations } from '../model/referrers';
 import { closest } from '../model/closest';
 import { rootSchema } from '../schema/composeSchema';
 
@@ -25,10 +26,17 @@ export function checkServiceImage(ctx: CheckContext): void {
   const others = projectFiles(project).slice(1);
   // A -f or override file whose base was not found adds to services we cannot see.
   if ((!project.standalone || isOverrideFile(file.uri)) && project.partners.length === 0) return;
+  // Services other files extend from here are fragments: compose reads them only into those.
+  if (extendsLibrary(ctx)) return;
+  // A -f file may be stacked on any compose file of its folder (compose.voip.external.yml on
+  // compose.voip.yml): a service one of them declares may get its image there.
+  let siblings: Set<string> | undefined;
+  const inSibling = (name: string) => (siblings ??= siblingDeclarations(file.uri, new Set(projectFiles(project).map((f) => f.uri)), ctx.context)).has(`service:${name}`);
   const certain = project.standalone && !project.incomplete && project.absent.length === 0;
   for (const { name, map } of lacking) {
     const declaration = symbolsOf(file).services.get(name)?.declaration;
     if (!declaration || isHeld(file, declaration.start) || mayHoldKey(file, map, [...PROVIDES_IMAGE])) continue;
+    if (!project.standalone && inSibling(name)) continue;
     let unknown = false;
     let found = false;
     for (const [index, source] of [file, ...others].entries()) {

@@ -11,13 +11,13 @@ import { t } from '../../l10n';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
-import { projectFiles, type AbsentFile } from '../model/project';
+import { projectFiles, projectOf, type AbsentFile } from '../model/project';
+import { siblingDeclarations } from '../model/referrers';
 import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
-import { basenameUri, dirnameUri, encodeName, resolvePath } from '../model/uris';
+import { basenameUri, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
-import type { ServiceContext } from '../../languageService';
 import type { ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -69,12 +69,23 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
       declared.set(d.kind, set);
     }
   }
-  const certain = project.standalone && !project.incomplete;
   const files = projectFiles(project);
   let siblings: Set<string> | undefined;
   const inSibling = (kind: SymbolKindName, name: string) => {
     siblings ??= siblingDeclarations(file.uri, new Set(files.map((f) => f.uri)), ctx.context);
     return siblings.has(`${kind}:${name}`);
+  };
+  // Names of the projects that include this file or extend its services: compose resolves them there.
+  let fromReferrers: Set<string> | undefined;
+  const inReferrers = (kind: SymbolKindName, name: string) => {
+    if (!fromReferrers) {
+      fromReferrers = new Set();
+      const { includedBy, extendedBy } = ctx.referrers();
+      for (const referrer of [...includedBy, ...extendedBy.map((e) => e.file)]) {
+        for (const f of projectFiles(projectOf(referrer, ctx.context))) for (const d of symbolsOf(f).declarations) fromReferrers.add(`${d.kind}:${d.name}`);
+      }
+    }
+    return fromReferrers.has(`${kind}:${name}`);
   };
   // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
   let comparisons = 200_000;
@@ -87,6 +98,10 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     // A part the parser could not read may be where it is declared.
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
     if (!project.standalone && inSibling(ref.kind, ref.name)) continue;
+    if (inReferrers(ref.kind, ref.name)) continue;
+    // Pulled in by another file (include, extends), this one is never checked on its own.
+    const { includedBy, extendedBy } = ctx.referrers();
+    const certain = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0;
     comparisons -= names?.size ?? 0;
     const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};
@@ -102,35 +117,6 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }
-}
-
-/** Compose files beside one are looked at up to this many, and this much text in all (real split files are a few KB each). */
-const MAX_SIBLINGS = 32;
-const MAX_SIBLING_CHARS = 512 * 1024;
-const COMPOSE_NAME = /compose.*\.ya?ml$/i;
-
-/** `kind:name` of everything the other compose files of the file's folder (not already in its project) declare. */
-function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: ServiceContext): Set<string> {
-  const declared = new Set<string>();
-  const folder = dirnameUri(uri);
-  let listed: { name: string; isDirectory: boolean }[];
-  try {
-    listed = context.files.list(folder);
-  } catch {
-    return declared;
-  }
-  let read = 0;
-  let chars = 0;
-  for (const entry of listed) {
-    if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
-    const sibling = `${folder}/${encodeName(entry.name)}`;
-    if (known.has(sibling)) continue;
-    if (++read > MAX_SIBLINGS) break;
-    const text = readText(sibling, context);
-    if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
-    for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
-  }
-  return declared;
 }
 
 /**

@@ -213,7 +213,7 @@ function isIncludedBy(file: ComposeFile, folder: string, uri: string): boolean {
   return false;
 }
 
-function includePaths(file: ComposeFile, item: Parameters<typeof scalarSpan>[1]): string[] {
+export function includePaths(file: ComposeFile, item: Parameters<typeof scalarSpan>[1]): string[] {
   const direct = scalarSpan(file, item);
   if (direct) return [direct.text];
   if (item?.kind !== 'map') return [];

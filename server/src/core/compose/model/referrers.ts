@@ -1,0 +1,112 @@
+// The compose files that pull a given one in: those whose `include:` names it, and those with a
+// service that `extends` one of its services from it. Compose never loads such a file on its own:
+// an included file is checked only as part of the project that includes it (its names may come
+// from the includer or from another included file), and a file services extend from is read for
+// the services they extend only, without validation (compose-go loads it with SkipValidation), so
+// its other services may be fragments. Also the other compose files of its folder, which -f combines
+// with it in ways no file records (a script, a README). Looked for only when a check needs them:
+// this file's folder (every YAML file there) and up to three folders above (their compose files).
+import type { ServiceContext } from '../../languageService';
+import { entries, rootMaps } from './access';
+import type { ComposeFile } from './composeFile';
+import { composeFileOfText } from './documentStore';
+import { DEFAULT_FILE_NAMES, includePaths, readText } from './project';
+import { scalarSpan, symbolsOf } from './symbols';
+import { dirnameUri, encodeName, resolvePath } from './uris';
+
+export interface Referrers {
+  /** Files whose `include:` names this one. */
+  includedBy: ComposeFile[];
+  /** Files with services that extend services of this one, and which of its services they extend. */
+  extendedBy: { file: ComposeFile; services: Set<string> }[];
+}
+
+/** Levels of folders above this file's that are looked at. */
+const MAX_LEVELS_UP = 3;
+/** Files read to find referrers, and their text in all: real projects have a handful of small ones. */
+const MAX_CANDIDATES = 32;
+const MAX_CANDIDATE_CHARS = 1024 * 1024;
+/** The other compose files of a folder read for the names they declare (see siblingDeclarations). */
+const MAX_SIBLINGS = 32;
+const MAX_SIBLING_CHARS = 512 * 1024;
+
+const YAML_NAME = /\.ya?ml$/i;
+const COMPOSE_NAME = /compose.*\.ya?ml$/i;
+
+function listed(folder: string, context: ServiceContext): { name: string; isDirectory: boolean }[] {
+  try {
+    return context.files.list(folder);
+  } catch {
+    return [];
+  }
+}
+
+export function referrersOf(file: ComposeFile, context: ServiceContext): Referrers {
+  const found: Referrers = { includedBy: [], extendedBy: [] };
+  let folder = dirnameUri(file.uri);
+  const budget = { files: MAX_CANDIDATES, chars: MAX_CANDIDATE_CHARS };
+  const rootLength = file.uri.indexOf('://') + 3;
+  for (let level = 0; level <= MAX_LEVELS_UP && budget.files > 0; level++) {
+    for (const entry of listed(folder, context)) {
+      if (entry.isDirectory || !(level === 0 ? YAML_NAME : COMPOSE_NAME).test(entry.name) && !DEFAULT_FILE_NAMES.includes(entry.name.toLowerCase())) continue;
+      const uri = `${folder}/${encodeName(entry.name)}`;
+      if (uri === file.uri) continue;
+      if (--budget.files < 0) break;
+      const text = readText(uri, context);
+      if (text === undefined || (budget.chars -= text.length) < 0) continue;
+      // Cheap test first: a file that names neither include nor extends refers to nothing.
+      if (!text.includes('include') && !text.includes('extends')) continue;
+      const candidate = composeFileOfText(uri, text);
+      if (includes(candidate, folder, file.uri)) found.includedBy.push(candidate);
+      const services = extendedFrom(candidate, folder, file.uri);
+      if (services.size > 0) found.extendedBy.push({ file: candidate, services });
+    }
+    const parent = dirnameUri(folder);
+    if (parent === folder || parent.length < rootLength) break;
+    folder = parent;
+  }
+  return found;
+}
+
+function includes(candidate: ComposeFile, folder: string, uri: string): boolean {
+  for (const root of rootMaps(candidate)) {
+    const include = entries(candidate, root).find((e) => e.key === 'include')?.value;
+    if (include?.kind !== 'seq') continue;
+    for (const item of include.items) {
+      if (includePaths(candidate, item).some((path) => resolvePath(folder, path) === uri)) return true;
+    }
+  }
+  return false;
+}
+
+/** The services of `uri` that services of `candidate` extend with `extends: { file, service }`. */
+function extendedFrom(candidate: ComposeFile, folder: string, uri: string): Set<string> {
+  const services = new Set<string>();
+  for (const { map } of symbolsOf(candidate).services.values()) {
+    const spec = map ? entries(candidate, map).find((e) => e.key === 'extends')?.value : undefined;
+    if (spec?.kind !== 'map') continue;
+    const fields = new Map(entries(candidate, spec).map((e) => [e.key, scalarSpan(candidate, e.value)?.text]));
+    const path = fields.get('file');
+    const service = fields.get('service');
+    if (path && service && resolvePath(folder, path) === uri) services.add(service);
+  }
+  return services;
+}
+
+/** `kind:name` of everything the other compose files of the file's folder (not in `known`) declare. */
+export function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: ServiceContext): Set<string> {
+  const declared = new Set<string>();
+  const folder = dirnameUri(uri);
+  let read = 0;
+  let chars = 0;
+  for (const entry of listed(folder, context)) {
+    if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
+    const sibling = `${folder}/${encodeName(entry.name)}`;
+    if (sibling === uri || known.has(sibling)) continue;
+    if (++read > MAX_SIBLINGS) break;
+    const text = readText(sibling, context);
+    if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
+    for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+  }
+  return declared;
+}
