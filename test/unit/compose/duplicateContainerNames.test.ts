@@ -56,3 +56,9 @@ test('container_name with more than one replica is flagged: compose refuses to g
   assert.match(problems[0]!.message, /deploy\.replicas/);
   assert.match(problems[1]!.message, /scale/);
 });
+
+test('a clash only some profiles bring about is a warning (a plain up works); two services always started clash as an error', () => {
+  const severities = (text: string) => findings(validate(text), 'compose-duplicate-container-name').map((d) => d.severity);
+  assert.deepEqual(severities('services:\n  a:\n    image: x\n    container_name: app\n  b:\n    image: x\n    container_name: app\n    profiles: [legacy]\n'), [2, 2]);
+  assert.deepEqual(severities('services:\n  a:\n    image: x\n    container_name: app\n  b:\n    image: x\n    container_name: app\n'), [1, 1]);
+});

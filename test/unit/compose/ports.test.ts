@@ -172,3 +172,8 @@ test('a long-form port whose host_ip is a variable is not compared, like a short
   ].join('\n');
   assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
 });
+
+test('a host port clash only some profiles bring about is a warning (a plain up works)', () => {
+  const text = 'services:\n  old:\n    image: x\n    profiles: [legacy]\n    ports: ["8001:8000"]\n  new:\n    image: x\n    ports: ["8001:8000"]\n';
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port').map((d) => d.severity), [2, 2]);
+});

@@ -1,6 +1,7 @@
 // container_name must be unique among the containers one `up` starts: two services with the same
 // one cannot both be created. Services that profiles keep apart (a cpu and a gpu variant of one
-// service, say) never run together, as compose only compares the services it enables. A name
+// service, say) never run together, as compose only compares the services it enables; a clash
+// that needs a profile asked for is a warning, since a plain `up` works. A name
 // that several services take from one anchor is reported once, where it is written. Compose also
 // refuses a container_name on a service that runs more than one container (scale or
 // deploy.replicas above 1).
@@ -55,6 +56,8 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
         message: others.length > 0
           ? t('Container name "{0}" is also used by service {1}.', container, quoted(others))
           : t('Container name "{0}" is given to services {1} from here, and only one container can have it.', container, quoted(sharing)),
+        // A plain `up` starts both only when neither has a profile; else only some profiles clash.
+        ...(sharing.some((s) => s.profiles.length === 0) && [...sharing, ...others].filter((x) => x.profiles.length === 0).length >= 2 ? {} : { severity: 'warning' as const }),
       });
     }
   }

@@ -185,6 +185,8 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
             message: other.service === self.service
               ? t('Host port {0} is published twice by service "{1}".', key, self.service)
               : t('Host port {0} is also published by service "{1}".', key, other.service),
+            // A plain `up` starts both only when neither has a profile; else only some profiles clash.
+            ...(self.profiles.length > 0 || other.profiles.length > 0 ? { severity: 'warning' as const } : {}),
           });
         }
       }
