@@ -80,3 +80,10 @@ test('invalid-flag-value: COPY --from and RUN --mount from= do not expand variab
   // A dollar sign that starts no variable stays as it is, and other options may use variables.
   assert.deepEqual(messages('FROM a\nCOPY --from=a$ /x /y\nARG T=/x\nRUN --mount=type=bind,from=a,target=$T true\n'), []);
 });
+
+test('unknown-flag: a bare -- ends the flags as in BuildKit; only a flag written after it with a space (-- from=build) is reported', () => {
+  assert.deepEqual(runRule('unknown-flag', 'FROM a\nCOPY -- a b /x/\n'), []);
+  const [typo] = runRule('unknown-flag', 'FROM golang AS build\nFROM scratch\nCOPY -- from=build /server /server\n');
+  assert.equal(typo!.message, '-- ends the flags, so from=build is read as a source, not as the flag --from=build. Remove the space: --from=build');
+  assert.deepEqual([typo!.range.start.character, typo!.range.end.character], [5, 18]);
+});

@@ -29,6 +29,14 @@ export const unknownFlag = rule({
     const known = KNOWN.get(i.upper) ?? [];
     for (const flag of i.flags) {
       if (known.includes(flag.name)) continue;
+      if (flag.name === '' && flag.value === undefined) {
+        // A bare -- ends the flags (BuildKit's flag parser stops there), so it is no unknown flag;
+        // but `-- from=build` is --from=build with a space that makes it a source instead.
+        const next = i.words.find((w) => w.span.start >= flag.span.end);
+        const meant = next && /^([a-z-]+)=/.exec(next.value)?.[1];
+        if (next && meant && known.includes(meant)) ctx.report({ start: flag.span.start, end: next.span.end }, t('-- ends the flags, so {0} is read as a source, not as the flag --{0}. Remove the space: --{0}', next.value));
+        continue;
+      }
       const suggestion = closest(flag.name, known);
       ctx.report(flag.nameSpan.end > flag.nameSpan.start ? flag.span : flag.span, suggestion
         ? t('{0} has no flag --{1}. Did you mean --{2}?', i.upper, flag.name, suggestion)
