@@ -127,3 +127,18 @@ test('an anchor on its own line above a mapping is part of that mapping, in the 
   assert.deepEqual(parsed.documents, parseWhole(text).documents);
   assert.deepEqual(parsed.anchored.map((a) => a.node.anchor), ['airflow-common', 'airflow-common-env']);
 });
+
+test('a merge key written with its tag (!!merge <<: *x) is a merge key like an untagged one', () => {
+  const text = 'x-common: &common\n  restart: unless-stopped\nx-db: &db\n  !!merge <<: *common\n  image: postgres:16\nservices:\n  db:\n    !!merge <<: *db\n';
+  const parsed = parseYaml(text, new Map(), new Map());
+  const keys: unknown[] = [];
+  const visit = (node: MapNode | null | undefined): void => {
+    for (const pair of node?.pairs ?? []) {
+      keys.push(pair.key?.kind === 'scalar' ? pair.key.value : undefined);
+      if (pair.value?.kind === 'map') visit(pair.value);
+    }
+  };
+  visit(parsed.documents[0]!.root as MapNode);
+  assert.ok(keys.includes('<<'));
+  assert.ok(keys.every((k) => typeof k === 'string'), JSON.stringify(keys));
+});

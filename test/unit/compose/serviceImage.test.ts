@@ -94,3 +94,8 @@ test('a -f file stacked on another -f file of its folder may take its image from
   const diagnostics = validate(text, { files: { ...files, [`${ROOT}/compose.voip.external.yml`]: text } }, `${ROOT}/compose.voip.external.yml`);
   assert.deepEqual(findings(diagnostics, 'compose-missing-image').map((d) => covered(text, d)), ['orphan']);
 });
+
+test('an image that comes through a merge key written with its tag (!!merge <<: *x) is found, and the key is no unknown key', () => {
+  const text = 'x-common: &common\n  restart: unless-stopped\nx-db: &db\n  !!merge <<: *common\n  image: postgres:16\nservices:\n  db:\n    !!merge <<: *db\n  web:\n    !!merge <<: *common\n    image: nginx\n';
+  assert.deepEqual(validate(text).map((d) => d.code), []);
+});

@@ -26,9 +26,10 @@ export function fromYaml(node: unknown): CNode | null {
   if (n.tag) base.tag = n.tag;
   if (isScalar(n)) {
     const v = n.value;
+    // A merge key written with its tag (`!!merge <<: *x`, SigNoz's files) is a symbol in the package.
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
       ? v
-      : typeof v === 'bigint' ? Number(v) : String(v);
+      : typeof v === 'bigint' ? Number(v) : typeof v === 'symbol' ? v.description ?? '' : String(v);
     return { kind: 'scalar', ...base, value, style: STYLES[n.type ?? 'PLAIN'] ?? 'plain' };
   }
   if (isAlias(n)) return { kind: 'alias', ...base, name: n.source };
