@@ -207,3 +207,10 @@ test('a file other files extend services from: names their projects declare coun
   const diagnostics = validate(text, { files: { ...files, [`${ROOT}/docker-compose.common.yml`]: text } }, `${ROOT}/docker-compose.common.yml`);
   assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d)]), [['compose-undefined-volume', 'other']]);
 });
+
+test('an add-on in a subfolder that uses what the base file above declares is a warning, not an error: -f combines them', () => {
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  certs:\n    image: c\nvolumes:\n  crl-volume:\n' };
+  const text = 'services:\n  certs:\n    image: c\n    volumes: [crl-volume:/crl, lost:/l]\n';
+  const diagnostics = validate(text, { files: { ...files, [`${ROOT}/addons/certs/docker-compose.yml`]: text } }, `${ROOT}/addons/certs/docker-compose.yml`);
+  assert.deepEqual(diagnostics.map((d) => [covered(text, d), d.severity]), [['crl-volume', 2], ['lost', 1]]);
+});

@@ -12,7 +12,7 @@ import type { ComposeCode } from '../../diagnosticCodes';
 import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
 import { projectFiles, projectOf, type AbsentFile } from '../model/project';
-import { siblingDeclarations } from '../model/referrers';
+import { parentDeclarations, siblingDeclarations } from '../model/referrers';
 import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
@@ -75,6 +75,8 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     siblings ??= siblingDeclarations(file.uri, new Set(files.map((f) => f.uri)), ctx.context);
     return siblings.has(`${kind}:${name}`);
   };
+  let fromParent: Set<string> | undefined;
+  const inParent = (kind: SymbolKindName, name: string) => (fromParent ??= parentDeclarations(file.uri, ctx.context)).has(`${kind}:${name}`);
   // Names of the projects that include this file or extend its services: compose resolves them there.
   let fromReferrers: Set<string> | undefined;
   const inReferrers = (kind: SymbolKindName, name: string) => {
@@ -101,7 +103,8 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     if (inReferrers(ref.kind, ref.name)) continue;
     // Pulled in by another file (include, extends), this one is never checked on its own.
     const { includedBy, extendedBy } = ctx.referrers();
-    const certain = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0;
+    // Nor is an add-on in a subfolder when the base file above declares the name: -f combines them.
+    const certain = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0 && !inParent(ref.kind, ref.name);
     comparisons -= names?.size ?? 0;
     const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};

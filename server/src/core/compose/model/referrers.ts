@@ -110,3 +110,27 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
   }
   return declared;
 }
+
+/**
+ * `kind:name` of what the default compose files of the folders above this one declare (the nearest
+ * folder that has one, up to three levels): an add-on file in a subfolder (docker/addons/x/
+ * docker-compose.yml) is usually combined with its base through -f.
+ */
+export function parentDeclarations(uri: string, context: ServiceContext): Set<string> {
+  const declared = new Set<string>();
+  const rootLength = uri.indexOf('://') + 3;
+  let folder = dirnameUri(uri);
+  for (let level = 0; level < MAX_LEVELS_UP; level++) {
+    const parent = dirnameUri(folder);
+    if (parent === folder || parent.length < rootLength) break;
+    folder = parent;
+    for (const name of DEFAULT_FILE_NAMES) {
+      const base = `${folder}/${name}`;
+      const text = readText(base, context);
+      if (text === undefined || text.length > MAX_SIBLING_CHARS) continue;
+      for (const d of symbolsOf(composeFileOfText(base, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+    }
+    if (declared.size > 0) break;
+  }
+  return declared;
+}
