@@ -94,3 +94,9 @@ test('apt-no-install-recommends says nothing about an install that names no pack
   const [microdnf] = runRule('dnf-clean', 'FROM registry.access.redhat.com/ubi8/ubi-minimal:8.4\nRUN microdnf install kmod hwdata\n');
   assert.match(microdnf!.message, /run microdnf clean all/);
 });
+
+test('apt-lists-cleanup says nothing of a RUN that only updates (apt-get-update-alone does); pip-no-cache-dir nothing where the RUN removes pip\'s cache', () => {
+  assert.deepEqual(runRule('apt-lists-cleanup', 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n'), []);
+  assert.equal(runRule('apt-lists-cleanup', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n').length, 1);
+  assert.deepEqual(runRule('pip-no-cache-dir', 'FROM python:3\nRUN pip install /src && \\\n    rm -rf /root/.cache/pip\n'), []);
+});

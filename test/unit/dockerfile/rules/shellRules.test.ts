@@ -78,3 +78,16 @@ test('an unterminated heredoc is reported once, and not when the parse budget cu
   assert.deepEqual(all.filter((d) => d.code === 'heredoc-unterminated'), []);
   assert.ok(all.some((d) => d.code === 'analysis-limit'), 'the limit note says where checking stopped');
 });
+
+test('bashism: Arch, Gentoo, Manjaro and Mageia images have bash as /bin/sh; pipefail: not where a ; chain without set -e decides the status anyway', () => {
+  for (const base of ['archlinux:base-devel', 'gentoo/stage3:latest', 'docker.io/library/archlinux', 'manjarolinux/base']) {
+    assert.deepEqual(runRule('bashism', `FROM ${base}\nRUN source ~/.bashrc && [[ -f x ]]\n`), [], base);
+  }
+  assert.equal(runRule('bashism', 'FROM debian:12\nRUN source ~/.bashrc\n').length, 1);
+  const chain = 'FROM amazonlinux:2\nRUN yum upgrade -y ;\\\n  curl -sS https://x.io/get-pip.py | python3 ;\\\n  ln -s /usr/bin/python3 /usr/bin/python\n';
+  assert.deepEqual(runRule('pipefail', chain), []);
+  assert.equal(runRule('pipefail', chain.replace('RUN yum', 'RUN set -e; yum')).length, 1, 'with set -e the pipe decides');
+  assert.equal(runRule('pipefail', 'FROM a\nRUN curl -sS https://x.io/i.sh | sh && echo done\n').length, 1, 'an && chain stops at the pipe');
+  const [alpineBash] = runRule('pipefail', 'FROM alpine:3\nRUN curl -fsSL https://x.io/i.sh | bash\n');
+  assert.doesNotMatch(alpineBash!.message, /bash is not installed/);
+});

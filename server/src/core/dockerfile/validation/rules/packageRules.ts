@@ -173,7 +173,7 @@ const TABLE: PackageRule[] = [
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
   pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
-  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => c.args.some((w) => noCacheDir(w.text))), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => c.args.some((w) => noCacheDir(w.text))) || rm('/root/.cache')(run) || rm('~/.cache')(run) || rm('$HOME/.cache')(run), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
@@ -209,7 +209,10 @@ export const aptListsCleanup = rule({
     const distClean = commandsOf(run).some((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'dist-clean');
     // find /var/lib/apt/lists ... -delete (or -exec rm) empties them too.
     const found = commandsOf(run).some((c) => c.name === 'find' && c.args.some((w) => w.text.startsWith('/var/lib/apt/lists')) && c.args.some((w) => w.text === '-delete' || w.text === '-exec'));
-    if (!update || distClean || found || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
+    // An update with no install after it is apt-get-update-alone's finding: removing the lists in
+    // that RUN would leave the install of a later one without them.
+    const installs = commandsOf(run).some((c) => c.name === 'apt-get' && ['install', 'upgrade', 'dist-upgrade', 'build-dep'].includes(subcommand(c, APT.withValue) ?? ''));
+    if (!update || !installs || distClean || found || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
     ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
   }
 });

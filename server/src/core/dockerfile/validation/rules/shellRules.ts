@@ -3,6 +3,7 @@ import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
 import { cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
 import { rule, type RuleContext } from './rule';
+import { rootImageRef } from '../../analysis/stageUse';
 
 export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
@@ -18,6 +19,9 @@ export const shellSyntax = rule({
   }
 });
 
+/** Base images whose /bin/sh is bash besides the RHEL-like family: Arch, Gentoo, Manjaro, Mageia. */
+const BASH_AS_SH = /(?:^|\/)(?:archlinux|gentoo|manjaro[\w-]*|mageia)(?:\/[\w.-]+)?(?:[:@]|$)/;
+
 export const bashism = rule({
   id: 'bashism', severity: 'warning', hadolint: ['SC3010', 'SC2039'],
   explain: () => [
@@ -31,10 +35,11 @@ export const bashism = rule({
     const family = ctx.a.family(run.stage);
     // No shell at all (distroless, scratch): whether RUN works there is not a matter of syntax.
     if (family === 'distroless' || family === 'scratch') continue;
+    const bashIsSh = family === 'rhel' || BASH_AS_SH.test(rootImageRef(ctx.a, run.stage) ?? '');
     for (const b of run.info.summary.bashisms) {
       if (family === 'alpine' && b.busybox) continue;
       // bash as sh runs in POSIX mode, which keeps everything but process substitution.
-      if (family === 'rhel' && b.what !== '<( )') continue;
+      if (bashIsSh && b.what !== '<( )') continue;
       const span = run.info.span(b.start, b.end);
       if (family === 'debian') ctx.report(span, t('{0} is bash syntax, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images.', b.what));
       else if (family === 'alpine') ctx.report(span, t('{0} is bash syntax that BusyBox ash, the /bin/sh of this image, does not support.', b.what));
@@ -171,6 +176,11 @@ function hidesFailure(c: Cmd): boolean {
   return operand < 0 || words.slice(0, operand).some((w) => w === '-s' || w === '--') || words[operand] === '-';
 }
 
+/** Whether the script sets -e (set -e, set -eux, set -o errexit): a failed statement ends it. */
+function exitsOnError(commands: Cmd[]): boolean {
+  return commands.some((c) => c.name === 'set' && c.args.some((w) => /^-[a-z]*e[a-z]*$/.test(w.text) || w.text === 'errexit'));
+}
+
 export const pipefail = rule({
   id: 'pipefail', severity: 'warning', hadolint: ['DL4006'],
   explain: () => [
@@ -193,11 +203,16 @@ export const pipefail = rule({
       const last = members[members.length - 1]!;
       const producer = members.slice(0, -1).find((c) => PRODUCERS.has(c.name));
       if (!producer || !hidesFailure(last)) continue;
+      // Followed by more statements (a ; chain) without set -e, the RUN's status is the last one's:
+      // pipefail alone would not make it fail, so the advice would not help.
+      const statement = last.raw.statement;
+      if (!exitsOnError(commands) && commands.some((c) => !c.raw.nested && c.raw.statement > statement)) continue;
       const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
       const span = run.info.span(start, last.raw.end);
       const data = { producer: producer.name, sink: last.name };
       if (run.info.kind === 'bash') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Add "-o", "pipefail" to the SHELL instruction, or start the script with set -o pipefail.', producer.name, last.name), { data });
-      else if (family === 'alpine') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (BusyBox ash, the /bin/sh of this image, supports it; bash is not installed).', producer.name, last.name), { data });
+      // (A pipe into bash shows that this Alpine-based image has bash after all.)
+      else if (family === 'alpine' && last.name !== 'bash') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (BusyBox ash, the /bin/sh of this image, supports it; bash is not installed).', producer.name, last.name), { data });
       else if (family === 'rhel') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (/bin/sh is bash on this image).', producer.name, last.name), { data });
       else if (family === 'debian') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Put SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (bash is installed on Debian and Ubuntu images).', producer.name, last.name), { data });
       else ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail where the shell supports it, or use SHELL ["/bin/bash", "-o", "pipefail", "-c"] where bash is installed.', producer.name, last.name), { data });
