@@ -2,7 +2,7 @@
 // with days and weeks, which is what compose parses them with (str2duration): 10s, 1m30s, 1.5h,
 // 500ms, 2d, 1w. A bare 0, signed or not, needs no unit.
 import { t } from '../../l10n';
-import { isInterpolated } from '../model/access';
+import { entries, isInterpolated } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
 import type { MapNode } from '../model/nodes';
@@ -35,9 +35,16 @@ export function checkDurations({ file, out }: CheckContext): void {
   for (const { map } of servicesOf(file)) out.push(...memo.get(map, () => serviceDurations(file, map)));
 }
 
+/** The service keys the paths start with: most services have none or one of them. */
+const FIRST_KEYS = new Set(DURATION_PATHS.map((path) => path[0]!));
+
 function serviceDurations(file: ComposeFile, map: MapNode): Problem[] {
   const out: Problem[] = [];
+  const present = new Set<string>();
+  for (const entry of entries(file, map)) if (FIRST_KEYS.has(entry.key)) present.add(entry.key);
+  if (present.size === 0) return out;
   for (const path of DURATION_PATHS) {
+    if (!present.has(path[0]!)) continue;
     const found = entryAt(file, map, ...path);
     const value = found?.value;
     if (!found || value?.kind !== 'scalar' || typeof value.value !== 'string') continue;

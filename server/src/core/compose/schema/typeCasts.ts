@@ -53,27 +53,43 @@ const RESOURCE_CASTS: Record<string, [string, CastKind][]> = {
   configs: [['external', 'boolean']],
 };
 
-/** The service keys under which something is converted: most strings are rejected on this alone. */
-const SERVICE_KEYS = new Set(SERVICE_CASTS.map(([pattern]) => pattern[0]!));
+/**
+ * The patterns by their first key and length: the schema check asks for every string of the
+ * file, and nearly all are let go on these two (a volume's "data:/data" has the key volumes but
+ * a path one level shorter than volumes' patterns).
+ */
+const SERVICE_CASTS_BY_KEY = new Map<string, [string[], CastKind][]>();
+for (const entry of SERVICE_CASTS) {
+  const list = SERVICE_CASTS_BY_KEY.get(entry[0][0]!);
+  if (list) list.push(entry);
+  else SERVICE_CASTS_BY_KEY.set(entry[0][0]!, [entry]);
+}
 
-function matches(pattern: string[], path: readonly PathSegment[]): boolean {
-  return pattern.length === path.length && pattern.every((part, i) => {
-    const segment = path[i]!;
-    if (part === '[]') return typeof segment === 'number';
-    return typeof segment === 'string' && (part === '*' || part === segment);
-  });
+/** Whether `pattern` matches `path` from `offset` on (same length). */
+function matchesFrom(pattern: string[], path: readonly PathSegment[], offset: number): boolean {
+  for (let i = 1; i < pattern.length; i++) {
+    const part = pattern[i]!;
+    const segment = path[offset + i];
+    if (part === '[]' ? typeof segment !== 'number' : typeof segment !== 'string' || (part !== '*' && part !== segment)) return false;
+  }
+  return true;
 }
 
 /** What compose converts a string at `path` to, if anything. */
 export function castAt(path: readonly PathSegment[]): CastKind | undefined {
-  if (path.length < 3 || typeof path[0] !== 'string') return undefined;
-  if (path[0] === 'services') {
-    if (typeof path[2] !== 'string' || !SERVICE_KEYS.has(path[2])) return undefined;
-    const below = path.slice(2);
-    return SERVICE_CASTS.find(([pattern]) => matches(pattern, below))?.[1];
+  if (path.length < 3) return undefined;
+  const head = path[0];
+  if (head === 'services') {
+    const key = path[2];
+    const list = typeof key === 'string' ? SERVICE_CASTS_BY_KEY.get(key) : undefined;
+    if (!list) return undefined;
+    for (const [pattern, kind] of list) {
+      if (pattern.length === path.length - 2 && matchesFrom(pattern, path, 2)) return kind;
+    }
+    return undefined;
   }
-  if (path.length !== 3) return undefined;
-  return RESOURCE_CASTS[path[0]]?.find(([key]) => key === path[2])?.[1];
+  if (path.length !== 3 || typeof head !== 'string') return undefined;
+  return RESOURCE_CASTS[head]?.find(([key]) => key === path[2])?.[1];
 }
 
 /**

@@ -43,14 +43,16 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   if (raw?.tag === '!reset') return;
   const node = resolve(file, raw);
   if (node?.tag === '!reset') return;
-  if (node?.kind === 'scalar' && typeof node.value === 'string' && !isInterpolated(node.value)) {
-    const kind = castAt(path);
-    if (kind && !casts(node.value, kind)) {
-      out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), node.value));
+  // (castAt first: it lets nearly every string go at once, before the text is scanned for a variable.)
+  const text = node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+  const kind = text === undefined ? undefined : castAt(path);
+  if (kind && node && !isInterpolated(text!)) {
+    if (!casts(text!, kind)) {
+      out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), text!));
       return;
     }
     // The schema sees what compose converted: a boolean where it may take only that.
-    if (kind) return;
+    return;
   }
   const alts = alternatives(schema);
   const fitting = alts.filter((alt) => typeFits(alt, node));
