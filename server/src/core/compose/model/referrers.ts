@@ -46,12 +46,12 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
   let folder = dirnameUri(file.uri);
   const budget = { files: MAX_CANDIDATES, chars: MAX_CANDIDATE_CHARS };
   const rootLength = file.uri.indexOf('://') + 3;
-  for (let level = 0; level <= MAX_LEVELS_UP && budget.files > 0; level++) {
+  for (let level = 0; level <= MAX_LEVELS_UP && budget.files > 0 && budget.chars > 0; level++) {
     for (const entry of listed(folder, context)) {
       if (entry.isDirectory || !(level === 0 ? YAML_NAME : COMPOSE_NAME).test(entry.name) && !DEFAULT_FILE_NAMES.includes(entry.name.toLowerCase())) continue;
       const uri = `${folder}/${encodeName(entry.name)}`;
       if (uri === file.uri) continue;
-      if (--budget.files < 0) break;
+      if (--budget.files < 0 || budget.chars <= 0) break;
       const text = readText(uri, context);
       if (text === undefined || (budget.chars -= text.length) < 0) continue;
       // Cheap test first: a file that names neither include nor extends refers to nothing.
@@ -103,7 +103,7 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
     if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
     const sibling = `${folder}/${encodeName(entry.name)}`;
     if (sibling === uri || known.has(sibling)) continue;
-    if (++read > MAX_SIBLINGS) break;
+    if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) break;
     const text = readText(sibling, context);
     if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
     for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
