@@ -202,7 +202,7 @@ function includedFiles(file: ComposeFile, folder: string, context: ServiceContex
 }
 
 /** Whether `file` names `uri` in its `include:` (its paths resolved against `folder`). */
-function isIncludedBy(file: ComposeFile, folder: string, uri: string): boolean {
+export function isIncludedBy(file: ComposeFile, folder: string, uri: string): boolean {
   for (const root of rootMaps(file)) {
     const include = entries(file, root).find((e) => e.key === 'include')?.value;
     if (include?.kind !== 'seq') continue;
@@ -213,7 +213,7 @@ function isIncludedBy(file: ComposeFile, folder: string, uri: string): boolean {
   return false;
 }
 
-export function includePaths(file: ComposeFile, item: Parameters<typeof scalarSpan>[1]): string[] {
+function includePaths(file: ComposeFile, item: Parameters<typeof scalarSpan>[1]): string[] {
   const direct = scalarSpan(file, item);
   if (direct) return [direct.text];
   if (item?.kind !== 'map') return [];

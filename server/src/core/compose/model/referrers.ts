@@ -7,10 +7,10 @@
 // with it in ways no file records (a script, a README). Looked for only when a check needs them:
 // this file's folder (every YAML file there) and up to three folders above (their compose files).
 import type { ServiceContext } from '../../languageService';
-import { entries, rootMaps } from './access';
+import { entries } from './access';
 import type { ComposeFile } from './composeFile';
 import { composeFileOfText } from './documentStore';
-import { DEFAULT_FILE_NAMES, includePaths, readText } from './project';
+import { DEFAULT_FILE_NAMES, isIncludedBy, readText } from './project';
 import { scalarSpan, symbolsOf } from './symbols';
 import { dirnameUri, encodeName, resolvePath } from './uris';
 
@@ -57,7 +57,7 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
       // Cheap test first: a file that names neither include nor extends refers to nothing.
       if (!text.includes('include') && !text.includes('extends')) continue;
       const candidate = composeFileOfText(uri, text);
-      if (includes(candidate, folder, file.uri)) found.includedBy.push(candidate);
+      if (isIncludedBy(candidate, folder, file.uri)) found.includedBy.push(candidate);
       const services = extendedFrom(candidate, folder, file.uri);
       if (services.size > 0) found.extendedBy.push({ file: candidate, services });
     }
@@ -66,17 +66,6 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
     folder = parent;
   }
   return found;
-}
-
-function includes(candidate: ComposeFile, folder: string, uri: string): boolean {
-  for (const root of rootMaps(candidate)) {
-    const include = entries(candidate, root).find((e) => e.key === 'include')?.value;
-    if (include?.kind !== 'seq') continue;
-    for (const item of include.items) {
-      if (includePaths(candidate, item).some((path) => resolvePath(folder, path) === uri)) return true;
-    }
-  }
-  return false;
 }
 
 /** The services of `uri` that services of `candidate` extend with `extends: { file, service }`. */
