@@ -5,15 +5,16 @@
 // example, the warning says so. A name a part the parser could not read may declare is not
 // reported at all (see brokenBlocks), nor, in such a -f file, a name another compose file of its
 // folder declares: projects split into docker-compose.common.yml, .dev.yml, .db.yml... combine
-// them in ways no file records (a script, a README), and a file other files `extends` from uses
-// what they declare.
+// them in ways no file records (a script, a README). Nor a name the project of a file that
+// includes this one, or extends services from it, declares (see referrers): compose checks such a
+// file only as part of that project. In a default-named file in a subfolder, a name the base file
+// above declares is a warning: such add-ons are combined with their base through -f.
 import { t } from '../../l10n';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
-import { projectFiles, projectOf, type AbsentFile } from '../model/project';
+import { projectFiles, projectOf, readText, type AbsentFile } from '../model/project';
 import { parentDeclarations, siblingDeclarations } from '../model/referrers';
-import { readText } from '../model/project';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
