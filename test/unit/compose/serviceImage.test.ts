@@ -99,3 +99,11 @@ test('an image that comes through a merge key written with its tag (!!merge <<: 
   const text = 'x-common: &common\n  restart: unless-stopped\nx-db: &db\n  !!merge <<: *common\n  image: postgres:16\nservices:\n  db:\n    !!merge <<: *db\n  web:\n    !!merge <<: *common\n    image: nginx\n';
   assert.deepEqual(validate(text).map((d) => d.code), []);
 });
+
+test('a file named by an extends shipped commented out (immich\'s hwaccel.ml.yml) is a library of fragments too', () => {
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  ml:\n    image: ml\n    # extends: # uncomment for hardware acceleration\n    #   file: hwaccel.ml.yml\n    #   service: cpu # or cuda\n' };
+  const text = 'services:\n  cpu: {}\n  cuda:\n    deploy:\n      resources: {}\n';
+  assert.deepEqual(findings(validate(text, { files }, `${ROOT}/hwaccel.ml.yml`), 'compose-missing-image'), []);
+  // Named by nothing, the same file's services lack their images.
+  assert.equal(findings(validate(text, { files: { [`${ROOT}/docker-compose.yml`]: 'services:\n  ml:\n    image: ml\n' } }, `${ROOT}/hwaccel.ml.yml`), 'compose-missing-image').length, 2);
+});

@@ -59,6 +59,7 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
       const candidate = composeFileOfText(uri, text);
       if (isIncludedBy(candidate, folder, file.uri)) found.includedBy.push(candidate);
       const services = extendedFrom(candidate, folder, file.uri);
+      for (const service of commentedExtends(text, folder, file.uri)) services.add(service);
       if (services.size > 0) found.extendedBy.push({ file: candidate, services });
     }
     const parent = dirnameUri(folder);
@@ -78,6 +79,22 @@ function extendedFrom(candidate: ComposeFile, folder: string, uri: string): Set<
     const path = fields.get('file');
     const service = fields.get('service');
     if (path && service && resolvePath(folder, path) === uri) services.add(service);
+  }
+  return services;
+}
+
+/**
+ * An `extends` a project ships commented out for the user to turn on (immich's main file, for
+ * its hwaccel.ml.yml): `# extends:` / `#   file: x.yml` / `#   service: cpu`. The file it names is
+ * still a library of services to extend, never a project of its own.
+ */
+const COMMENTED_EXTENDS = /^[ \t]*#[ \t]*extends:[^\n]*\n[ \t]*#[ \t]*file:[ \t]*["']?([^"'\s#]+)["']?[^\n]*\n[ \t]*#[ \t]*service:[ \t]*["']?([^"'\s#]+)/gm;
+
+function commentedExtends(text: string, folder: string, uri: string): string[] {
+  if (!/#[ \t]*extends:/.test(text)) return [];
+  const services: string[] = [];
+  for (const match of text.matchAll(COMMENTED_EXTENDS)) {
+    if (resolvePath(folder, match[1]!) === uri) services.push(match[2]!);
   }
   return services;
 }
