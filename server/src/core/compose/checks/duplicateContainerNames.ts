@@ -49,6 +49,10 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
     for (const [node, sharing] of byNode) {
       const others = clashing.filter((o) => o.node !== node && sharing.some((s) => canRunTogether(s.profiles, o.profiles)));
       const quoted = (items: Named[]) => items.map((o) => `"${o.service}"`).join(', ');
+      // A plain `up` starts only the services without profiles: an error when it starts two that
+      // take the name from here or meet it; otherwise only some profiles clash, a warning.
+      const always = [...sharing, ...others].filter((x) => x.profiles.length === 0);
+      const certain = always.length >= 2 && always.some((x) => sharing.includes(x));
       out.push({
         rule: 'compose-duplicate-container-name',
         start: node.start,
@@ -56,8 +60,7 @@ export function checkDuplicateContainerNames({ file, out }: CheckContext): void 
         message: others.length > 0
           ? t('Container name "{0}" is also used by service {1}.', container, quoted(others))
           : t('Container name "{0}" is given to services {1} from here, and only one container can have it.', container, quoted(sharing)),
-        // A plain `up` starts both only when neither has a profile; else only some profiles clash.
-        ...(sharing.some((s) => s.profiles.length === 0) && [...sharing, ...others].filter((x) => x.profiles.length === 0).length >= 2 ? {} : { severity: 'warning' as const }),
+        ...(certain ? {} : { severity: 'warning' as const }),
       });
     }
   }

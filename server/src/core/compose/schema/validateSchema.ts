@@ -44,15 +44,13 @@ function check(file: ComposeFile, raw: CNode | null, schema: JsonSchema, path: P
   const node = resolve(file, raw);
   if (node?.tag === '!reset') return;
   // (castAt first: it lets nearly every string go at once, before the text is scanned for a variable.)
-  const text = node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-  const kind = text === undefined ? undefined : castAt(path);
-  if (kind && node && !isInterpolated(text!)) {
-    if (!casts(text!, kind)) {
-      out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), text!));
+  if (node?.kind === 'scalar' && typeof node.value === 'string') {
+    const kind = castAt(path);
+    if (kind && !isInterpolated(node.value)) {
+      if (!casts(node.value, kind)) out.push(castProblem(raw ?? node, kind, label.key ?? label.itemOf ?? dotted(path), node.value));
+      // Either way the schema is not asked: it would see what compose converted, not the string.
       return;
     }
-    // The schema sees what compose converted: a boolean where it may take only that.
-    return;
   }
   const alts = alternatives(schema);
   const fitting = alts.filter((alt) => typeFits(alt, node));
