@@ -57,11 +57,15 @@ test('pattern and range violations are invalid values', () => {
   assert.deepEqual(problems.map((p) => covered(text, p)), ['sometimes', '5000']);
 });
 
-test('duplicate list items are flagged on the repeat', () => {
-  const text = 'services:\n  web:\n    image: nginx\n    cap_add: [NET_ADMIN, SYS_TIME, NET_ADMIN]\n';
-  const [problem] = findings(validate(text), 'compose-duplicate-item');
-  assert.ok(problem);
-  assert.equal(problem.range.start.character, 35);
+test('duplicate list items are flagged on the repeat: an error where compose refuses them, a faded hint where it drops them', () => {
+  // compose-go merges these lists by key before it validates (override.EnforceUnicity): the file runs.
+  const text = 'services:\n  web:\n    image: nginx\n    cap_add: [NET_ADMIN, SYS_TIME, NET_ADMIN]\n    environment:\n      - A=1\n      - A=1\n';
+  const problems = findings(validate(text), 'compose-duplicate-item');
+  assert.deepEqual(problems.map((p) => [p.range.start.line, p.range.start.character, p.severity, p.tags]), [[3, 35, 4, [1]], [6, 8, 4, [1]]]);
+  assert.match(problems[0]!.message, /compose keeps only one/);
+  // Lists it does not merge keep the schema's rule: compose refuses the file.
+  const refused = findings(validate('services:\n  web:\n    image: nginx\n    depends_on: [db, db]\n    security_opt: [seccomp:unconfined, seccomp:unconfined]\n  db:\n    image: postgres\n'), 'compose-duplicate-item');
+  assert.deepEqual(refused.map((p) => [p.range.start.line, p.severity]), [[3, 1], [4, 1]]);
 });
 
 test('interpolated values pass type checks, and !reset values are not checked', () => {
@@ -113,4 +117,17 @@ test('a string compose must convert to a boolean or a number and cannot is repor
     'services:\n  web:\n    image: x\nvolumes:\n  v:\n    external: "true"\n',
   ];
   for (const text of good) assert.deepEqual(findings(validate(text), 'compose-invalid-type'), [], text);
+});
+
+test('an empty section is no change in a file layered on a base, and refused in a file loaded alone', () => {
+  const overlay = 'services:\n\nvolumes:\n  data:\n';
+  const base = { 'file:///project/docker-compose.yml': 'services:\n  web:\n    image: nginx\n' };
+  // laradock's docker-compose.sync.yml: compose-go merges the empty services as the base's.
+  assert.deepEqual(findings(validate(overlay, { files: base }, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type'), []);
+  assert.deepEqual(findings(validate(overlay, { files: base }, 'file:///project/docker-compose.override.yml'), 'compose-invalid-type'), []);
+  // Alone (a default name, or no base beside it), compose validates the empty value and refuses it.
+  assert.equal(findings(validate(overlay, { files: base }, 'file:///project/docker-compose.yml'), 'compose-invalid-type').length, 1);
+  assert.equal(findings(validate(overlay, {}, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type').length, 1);
+  // A wrong kind is still wrong in a layer: a list is not "no change".
+  assert.equal(findings(validate('services: []\n', { files: base }, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type').length, 1);
 });

@@ -48,3 +48,13 @@ test('pathologically deep nesting is not handed to the parser', () => {
     assert.deepEqual(validate(text).map((d) => d.code), ['compose-file-skipped']);
   }
 });
+
+test('a template ({{ … }}, {% … %}) gets one hint instead of YAML errors on its template lines', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    build:\n      context: {{ root_dir }}/web\n    volumes:\n      - {{ root_dir }}/data:/data\n{% if db %}\n  db:\n    image: postgres\n{% endif %}\n';
+  const syntax = findings(validate(text), 'compose-yaml-syntax');
+  assert.deepEqual(syntax.map((d) => [covered(text, d), d.severity]), [['{{ root_dir }}', 4]]);
+  assert.match(syntax[0]!.message, /template/);
+  // An error on a line without template syntax is still an error; quoted template text is plain YAML.
+  const broken = 'services:\n  web:\n    image: "{{ image }}"\n    ports: [80:80\n';
+  assert.deepEqual(findings(validate(broken), 'compose-yaml-syntax').map((d) => d.severity), [1]);
+});

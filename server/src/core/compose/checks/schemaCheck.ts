@@ -6,6 +6,7 @@ import { patternRegex, rootSchema, type JsonSchema } from '../schema/composeSche
 import { validateSchema, validateValue } from '../schema/validateSchema';
 import type { Problem } from './problems';
 import { extendsLibrary, type CheckContext } from './checkContext';
+import { isOverrideFile } from '../model/project';
 
 const SERVICE_NAME = '^[a-zA-Z0-9._-]+$';
 const memo = new NodeMemo<Problem>();
@@ -16,6 +17,23 @@ const rootWithoutServices: JsonSchema = (() => {
   return { ...rootSchema, properties: { ...rootSchema.properties, services: { ...services, patternProperties: { [SERVICE_NAME]: {} } } } };
 })();
 
+const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
+
+/**
+ * A file layered on a base (an override file, or a -f companion of a base beside it) may leave a
+ * section empty (`services:` over a volumes-only overlay): compose merges an empty value as no
+ * change (compose-go's MergeYaml keeps the base's), so it is only refused in a file loaded alone.
+ */
+function withoutEmptySections(ctx: CheckContext, problems: Problem[]): Problem[] {
+  if (problems.length === 0) return problems;
+  const empty = rootMaps(ctx.file).flatMap((root) => entries(ctx.file, root).filter((e) => SECTIONS.has(e.key) && (e.value === null || (e.value.kind === 'scalar' && e.value.value === null))));
+  if (empty.length === 0) return problems;
+  const project = ctx.project();
+  if (!isOverrideFile(ctx.file.uri) && (project.standalone || project.partners.length === 0)) return problems;
+  const inEmpty = (p: Problem) => empty.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
+  return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inEmpty(p));
+}
+
 export function checkSchema(ctx: CheckContext): void {
   const { file, out } = ctx;
   const serviceSchema = rootSchema.$defs.service!;
@@ -24,7 +42,7 @@ export function checkSchema(ctx: CheckContext): void {
     if (!doc.root) continue;
     const problems: Problem[] = [];
     validateSchema(file, doc.root, rootWithoutServices, problems);
-    found.push({ problems });
+    found.push({ problems: withoutEmptySections(ctx, problems) });
   }
   for (const root of rootMaps(file)) {
     const services = entries(file, root).find((e) => e.key === 'services')?.value;

@@ -17,6 +17,7 @@ import { describeExpected, describeFound, dotted, jsonType, placeName, shortValu
 import { patternHint } from './valueHints';
 import { castAt, casts, type CastKind } from './typeCasts';
 import { mayHoldKey } from '../model/brokenBlocks';
+import { composeDeduplicates } from './deduplicatedLists';
 
 /** What the value being checked is, for messages: the value of a key, or an item of a list. */
 export interface Label {
@@ -224,18 +225,17 @@ function unknownKey(file: ComposeFile, key: string, keyNode: CNode, value: Value
 function checkSeq(file: ComposeFile, node: SeqNode, schema: JsonSchema, path: PathSegment[], label: Label, out: Problem[]): void {
   const owner = label.key ?? label.itemOf ?? dotted(path);
   const seen = new Map<string, number>();
+  const dropped = schema.uniqueItems === true && composeDeduplicates(path);
   node.items.forEach((raw, index) => {
     if (schema.items) check(file, raw, schema.items, [...path, index], { itemOf: owner, ...(raw ? { anchor: raw } : {}) }, out);
     if (!schema.uniqueItems || !raw) return;
     const identity = canonical(file, raw);
     if (identity === undefined) return;
     if (seen.has(identity)) {
-      out.push({
-        rule: 'compose-duplicate-item',
-        start: raw.start,
-        end: raw.end,
-        message: t('{0} is listed twice in "{1}".', shortValue(file.text.slice(raw.start, raw.end)), owner),
-      });
+      const value = shortValue(file.text.slice(raw.start, raw.end));
+      out.push(dropped
+        ? { rule: 'compose-duplicate-item', start: raw.start, end: raw.end, severity: 'hint', tags: [DiagnosticTag.Unnecessary], message: t('{0} is listed twice in "{1}"; compose keeps only one, so the repeat can go.', value, owner) }
+        : { rule: 'compose-duplicate-item', start: raw.start, end: raw.end, message: t('{0} is listed twice in "{1}".', value, owner) });
     } else {
       seen.set(identity, index);
     }
