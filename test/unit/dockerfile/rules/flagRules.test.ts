@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { checkRuleCases, context, doc, runRule } from '../helpers';
 
 test('flag rules', async (t) => {
   await checkRuleCases(t, [
+    { rule: 'misplaced-flag', bad: 'FROM a AS b\nFROM a\nCOPY x /y --from=b\n', good: 'FROM a AS b\nFROM a\nCOPY --from=b x /y\nCOPY x ./--from=b\nRUN grep --chown=x y\n', line: 2 },
     { rule: 'unknown-flag', bad: 'FROM a\nCOPY --form=b x y\n', good: 'FROM a AS b\nFROM a\nCOPY --from=b --chmod=755 --link x y\n', line: 1 },
     { rule: 'duplicate-flag', bad: 'FROM a\nCOPY --chown=1 --chown=2 x y\n', good: 'FROM a\nRUN --mount=type=cache,target=/a --mount=type=cache,target=/b x\n', line: 1 },
     { rule: 'flag-missing-value', bad: 'FROM a\nCOPY --from x y\n', good: 'FROM a\nCOPY --link x y\n', line: 1 },
@@ -86,4 +88,16 @@ test('unknown-flag: a bare -- ends the flags as in BuildKit; only a flag written
   const [typo] = runRule('unknown-flag', 'FROM golang AS build\nFROM scratch\nCOPY -- from=build /server /server\n');
   assert.equal(typo!.message, '-- ends the flags, so from=build is read as a source, not as the flag --from=build. Remove the space: --from=build');
   assert.deepEqual([typo!.range.start.character, typo!.range.end.character], [5, 18]);
+});
+
+test('misplaced-flag: a COPY or ADD flag after the paths is a path to BuildKit; the copy rules say nothing of those paths', () => {
+  const codes = (text: string) => service.validate(doc(text), context()).filter((d) => (d.severity ?? 1) <= 2).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+  // The array is no JSON once text follows it, so BuildKit splits at spaces and --from=deps is the destination.
+  assert.deepEqual(codes('FROM a AS deps\nFROM b\nCOPY ["package.json", "x.json*", "./"] --from=deps\n'), ['2:39 misplaced-flag']);
+  assert.deepEqual(codes('FROM b\nCOPY a b --chown=1000 /app/\n'), ['1:9 misplaced-flag']);
+  assert.deepEqual(codes('FROM b\nADD --checksum=sha256:0 https://x.io/a /a --unpack\n'), ['1:42 misplaced-flag']);
+  // Not a flag of the instruction, or a path that merely starts with dashes inside a folder: left alone.
+  assert.deepEqual(codes('FROM b\nCOPY a --mount=x /app/\n').filter((c) => c.endsWith('misplaced-flag')), []);
+  // A valid array followed by more text is no JSON either: one error, no copy advice on its split paths.
+  assert.deepEqual(codes('FROM b\nCOPY ["a", "b"] /c\n'), ['1:5 invalid-json-form']);
 });

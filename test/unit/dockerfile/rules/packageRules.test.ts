@@ -66,6 +66,13 @@ test('apt-get-yes: quiet level 2 however it is written (-qq, -q -q, --quiet --qu
   assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get -q install curl\n').length, 1);
 });
 
+test('apt-get-yes: an install that names no package and fixes nothing asks nothing; one that fixes (-f) may ask', () => {
+  assert.deepEqual(runRule('apt-get-yes', 'FROM rust:1.85\nRUN apt-get update && apt-get install\n'), []);
+  assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get install -f\n').length, 1);
+  assert.equal(runRule('apt-get-yes', 'FROM a\nRUN apt-get install $PACKAGES\n').length, 1);
+  assert.equal(runRule('yum-yes', 'FROM a\nRUN yum install\n').length, 0);
+});
+
 test('advice about a RUN as a whole is given once per RUN, on its first command', () => {
   const run = 'FROM debian:12\nRUN apt-get update \\\n && apt-get -y install curl \\\n && apt-get -y install git \\\n && pip install a \\\n && pip install b\n';
   assert.deepEqual(runRule('apt-no-install-recommends', run).map((d) => d.range.start.line), [2]);

@@ -155,3 +155,20 @@ export function setsWorkdir(reference: string): boolean {
   const path = (colon > slash ? ref.slice(0, colon) : ref).replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
   return WORKDIR_IMAGES.has(path) || /(^|\/)jupyter\//.test(path);
 }
+
+/**
+ * Whether the image is one of Docker's official Debian or Ubuntu based images (or Microsoft's
+ * .NET ones), which remove /var/lib/apt/lists when they are built: apt-get install on them finds
+ * no package until apt-get update has run. Organisations' own images may keep the lists.
+ */
+export function shipsWithoutAptLists(reference: string): boolean {
+  const ref = reference.trim().toLowerCase();
+  if (ref === '' || ref.includes('$') || familyOfImage(ref) !== 'debian') return false;
+  const noDigest = ref.split('@')[0]!;
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  const path = colon > slash ? noDigest.slice(0, colon) : noDigest;
+  const repository = path.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+  if (OFFICIAL[repository] === 'debian') return !repository.startsWith('dotnet/');
+  return /^mcr\.microsoft\.com\/dotnet\/(sdk|aspnet|runtime|runtime-deps)$/.test(repository);
+}

@@ -7,7 +7,7 @@ import { t } from '../../l10n';
 import { rename } from './navigation';
 import { DOCKERFILE_SOURCE } from '../validation/validate';
 import { action, toSpan, type FixContext, type QuickFix } from '../quickFixes/fixContext';
-import { appendText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, moveDirectiveToTop, replaceText, toExecForm } from '../quickFixes/textFixes';
+import { appendText, moveText, declareArg, deleteLine, deleteSpan, doubleQuoteJson, legacyToEquals, maintainerToLabel, moveDirectiveToTop, replaceText, toExecForm } from '../quickFixes/textFixes';
 import { addOption, appendAptCleanup, cdToWorkdir, mergeAptUpdate, runCdToWorkdir } from '../quickFixes/shellFixes';
 import { createDockerignore, extendDockerignore, manifestFirst, suppressRule, useLfLineEndings } from '../quickFixes/structureFixes';
 
@@ -39,6 +39,8 @@ const FIXES: Record<string, QuickFix[]> = {
   'misplaced-directive': [moveDirectiveToTop],
   'redundant-target-platform': [deleteSpan],
   'copy-multi-source-dest': [appendText],
+  'misplaced-flag': [moveText],
+  'apt-install-without-lists': [appendText],
   'json-args-recommended': [toExecForm],
   'json-single-quotes': [doubleQuoteJson],
   'legacy-key-value': [legacyToEquals],

@@ -39,7 +39,15 @@ export const deleteSpan: QuickFix = (fx) => {
 export const appendText: QuickFix = (fx) => {
   if (typeof fx.data.append !== 'string' || typeof fx.data.appendAt !== 'number') return [];
   const at = fx.data.appendAt;
-  return [action(fx, t('Add {0}', fx.data.append), [edit(fx, { start: at, end: at }, fx.data.append)])];
+  return [action(fx, t('Add {0}', fx.data.append.trim()), [edit(fx, { start: at, end: at }, fx.data.append)])];
+};
+
+/** misplaced-flag: the flag taken from after the paths and put back among the flags. */
+export const moveText: QuickFix = (fx) => {
+  const span = fx.data.deleteSpan as { start: number; end: number } | undefined;
+  if (!span || typeof fx.data.append !== 'string' || typeof fx.data.appendAt !== 'number') return [];
+  const at = fx.data.appendAt;
+  return [action(fx, t('Move {0} before the paths', fx.data.append.trim()), [edit(fx, { start: at, end: at }, fx.data.append), edit(fx, span, '')])];
 };
 
 export const toExecForm: QuickFix = (fx) => {

@@ -1,5 +1,6 @@
 // The flags each instruction accepts, with the kind of value they take. Rules validate against
 // this table and completion offers from it.
+import type { Instruction, Word } from './ast';
 
 export type FlagKind = 'string' | 'boolean' | 'duration' | 'integer' | 'mount' | 'enum' | 'platform' | 'stage';
 
@@ -44,6 +45,18 @@ export function flagsOf(instruction: string): FlagSpec[] {
 
 export function flagSpec(instruction: string, name: string): FlagSpec | undefined {
   return FLAG_SPECS.find((f) => f.instruction === instruction && f.name === name);
+}
+
+/**
+ * The flag a word after COPY's or ADD's first path names (`COPY src dest --chown=app`), if it
+ * names one: BuildKit reads flags only before the first path, so such a word is a path.
+ */
+export function misplacedFlag(instruction: Instruction): Word | undefined {
+  if ((instruction.upper !== 'COPY' && instruction.upper !== 'ADD') || instruction.exec) return undefined;
+  return instruction.words.find((w) => {
+    const name = /^--([a-z-]+)(?:=|$)/.exec(w.value)?.[1];
+    return name !== undefined && flagSpec(instruction.upper, name) !== undefined;
+  });
 }
 
 /** RUN --mount keys per type (the first key of each list is the usual one). */

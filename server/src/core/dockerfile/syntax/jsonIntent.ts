@@ -9,7 +9,8 @@ export type JsonProblem =
   | { kind: 'single-quotes' }
   | { kind: 'bad-escape'; escape: string }
   | { kind: 'missing-bracket' }
-  | { kind: 'not-strings'; element: string };
+  | { kind: 'not-strings'; element: string }
+  | { kind: 'trailing-text'; text: string };
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
@@ -33,9 +34,10 @@ function nonStringElement(text: string): string | undefined {
 
 /**
  * What is wrong with text that is meant as a JSON array of strings; undefined when it is valid
- * JSON or not meant as one (a bare word between the brackets, text after the closing bracket).
+ * JSON or not meant as one (a bare word between the brackets, or text after the closing bracket
+ * unless `paths`: COPY, ADD and VOLUME take no shell test such as [ "$a" ] && b).
  */
-export function jsonProblem(text: string): JsonProblem | undefined {
+export function jsonProblem(text: string, paths = false): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   const notString = nonStringElement(text);
   if (notString !== undefined) return { kind: 'not-strings', element: notString };
@@ -90,6 +92,6 @@ export function jsonProblem(text: string): JsonProblem | undefined {
     commaSince = false;
   }
   skip();
-  if (i < text.length) return undefined;
+  if (i < text.length) return paths ? problem ?? { kind: 'trailing-text', text: text.slice(i).trim() } : undefined;
   return problem;
 }

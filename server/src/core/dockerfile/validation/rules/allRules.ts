@@ -13,13 +13,14 @@ import { shellRules } from './shellRules';
 import { heredocRules } from './heredocRules';
 import { packageRules } from './packageRules';
 import { layerRules } from './layerRules';
+import { aptListsRules } from './aptListsRules';
 import { contextRules } from './contextRules';
 import { metaRules } from './metaRules';
 import { configRules } from './configRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...contextRules, ...metaRules, ...configRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...contextRules, ...metaRules, ...configRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));

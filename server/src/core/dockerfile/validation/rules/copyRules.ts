@@ -6,6 +6,8 @@ import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../../analysis/copySou
 import { keyValuesOf } from '../../syntax/words';
 import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { setsWorkdir } from '../../analysis/imageFamily';
+import { misplacedFlag } from '../../syntax/flagSpecs';
+import { jsonProblemOf } from './syntaxRules';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
 import { refsIn } from './scope';
@@ -75,7 +77,9 @@ export const copyMultiSourceDest = rule({
     const target = i.trigger ?? i;
     if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
     const { sources, dest } = copyArgs(i);
-    if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
+    // A flag after the paths, or an array that is no JSON, is another rule's finding: the paths
+    // are not what was meant.
+    if (sources.length < 2 || !dest || dest.value.includes('$') || misplacedFlag(target) || jsonProblemOf(i)) continue;
     // BuildKit reads . as ./ (and .. is a directory too), so they are directories as written.
     if (/(^|[/\\])\.\.?$/.test(dest.value)) continue;
     if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources write the destination as a directory, {0}/: unless {0} already is one, each source overwrites the one before.', dest.value), { data: { append: '/', appendAt: dest.span.end } });
@@ -83,10 +87,11 @@ export const copyMultiSourceDest = rule({
 });
 
 export const copyRelativeDest = rule({
-  id: 'copy-relative-dest', severity: 'warning', hadolint: ['DL3045'],
+  id: 'copy-relative-dest', severity: 'information', hadolint: ['DL3045'],
   explain: () => [
     t('A relative COPY destination is resolved against the working directory. Without a WORKDIR in this stage it depends on the base image (often /), so files can land somewhere unexpected. Set WORKDIR first or use an absolute path.'),
     t('Base images known to set a working directory of their own (php and wordpress: /var/www/html, golang: /go, httpd, tomcat, the Jupyter images...) are taken to mean it.'),
+    t('It is information, not a warning: in real Dockerfiles such a copy mostly works as meant, because the rest of the stage uses the same relative path from the same directory.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -100,7 +105,7 @@ export const copyRelativeDest = rule({
     for (const i of stage.instructions) {
       if (i.upper !== 'COPY' && i.upper !== 'ADD') continue;
       const dest = copyArgs(i).dest;
-      if (!dest || isAbsolutePath(dest.value, windows) || hasWorkdirBefore(a, stage, i.index, false)) continue;
+      if (!dest || isAbsolutePath(dest.value, windows) || misplacedFlag(i) || jsonProblemOf(i) || hasWorkdirBefore(a, stage, i.index, false)) continue;
       ctx.report(dest.span, t('{0} is relative and no WORKDIR is set in this stage; set WORKDIR or use an absolute path.', dest.value));
     }
   }

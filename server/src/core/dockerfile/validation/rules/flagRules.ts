@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Flag, Instruction } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
-import { FLAG_SPECS, flagSpec, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
+import { FLAG_SPECS, flagSpec, misplacedFlag, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
 const KNOWN = new Map<string, string[]>();
 for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instruction) ?? []), f.name]);
@@ -44,6 +44,26 @@ export const unknownFlag = rule({
           ? t('{0} has no flag --{1}.', i.upper, flag.name)
           : t('{0} takes no flags.', i.upper), { data: suggestion ? { replacement: suggestion, span: flag.nameSpan } : undefined });
     }
+  }
+});
+
+export const misplacedFlagRule = rule({
+  id: 'misplaced-flag', severity: 'error',
+  explain: () => [
+    t('BuildKit reads an instruction\'s flags only between the instruction and its first argument. A flag written after the paths of COPY or ADD (COPY src dest --chown=app) is taken as one more path: a source that does not exist, or the destination, a folder named after the flag.'),
+  ],
+}, (ctx) => {
+  for (const i0 of ctx.scope.instructions) {
+    const i = i0.trigger ?? i0;
+    const word = misplacedFlag(i);
+    if (!word) continue;
+    // Moved to just after the flags already there (or the keyword), with the space before it removed.
+    const at = i.flags.length > 0 ? i.flags[i.flags.length - 1]!.span.end : i.keywordSpan.end;
+    let from = word.span.start;
+    while (from > 0 && (ctx.a.text[from - 1] === ' ' || ctx.a.text[from - 1] === '\t')) from--;
+    ctx.report(word.span, t('{0} comes after the paths, so {1} reads it as a path, not as a flag: flags go right after {1}.', word.value, i.upper), {
+      data: { append: ` ${word.value}`, appendAt: at, deleteSpan: { start: from, end: word.span.end } },
+    });
   }
 });
 
@@ -204,4 +224,4 @@ export const invalidFlagValue = rule({
   }
 });
 
-export const flagRules = [unknownFlag, duplicateFlag, flagMissingValue, invalidFlagValue];
+export const flagRules = [unknownFlag, misplacedFlagRule, duplicateFlag, flagMissingValue, invalidFlagValue];

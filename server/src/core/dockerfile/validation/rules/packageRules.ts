@@ -89,7 +89,9 @@ function quietTwice(c: Cmd): boolean {
 
 const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
   id, peer, severity: 'warning', manager: m,
-  problem: (c) => (hasOption(c, short, long) || quietTwice(c) ? undefined
+  // An install that names nothing (and fixes nothing) has nothing to confirm: apt-get prints
+  // "0 newly installed" and exits 0.
+  problem: (c) => (hasOption(c, short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) ? undefined
     : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
   explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation, reads end-of-file, and aborts.')],
 });

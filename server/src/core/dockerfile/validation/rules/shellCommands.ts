@@ -122,6 +122,11 @@ export function commandsOf(run: RunShell): Cmd[] {
 
 /** RUN --mount=type=cache|tmpfs targets, to accept caches instead of cleanup. */
 export function cacheMountTargets(instruction: Instruction): string[] {
+  return mountTargets(instruction, ['cache', 'tmpfs']);
+}
+
+/** RUN --mount targets, of the given types (any type when left out; bind is the default type). */
+export function mountTargets(instruction: Instruction, types?: readonly string[]): string[] {
   const targets: string[] = [];
   for (const flag of (instruction.trigger ?? instruction).flags) {
     if (flag.name !== 'mount' || !flag.value) continue;
@@ -129,8 +134,8 @@ export function cacheMountTargets(instruction: Instruction): string[] {
       const eq = p.indexOf('=');
       return eq < 0 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
     }));
-    const type = parts.get('type');
-    if (type !== 'cache' && type !== 'tmpfs') continue;
+    const type = parts.get('type') ?? 'bind';
+    if (types && !types.includes(type)) continue;
     const target = parts.get('target') ?? parts.get('dst') ?? parts.get('destination');
     if (target) targets.push(target);
   }

@@ -7,6 +7,7 @@ import { findQuoteProblem } from '../../syntax/words';
 import { docStart } from '../../syntax/offsetMap';
 import type { Instruction } from '../../syntax/ast';
 import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
+import { misplacedFlag } from '../../syntax/flagSpecs';
 import { directivesAfterShebang, KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
 import { rule } from './rule';
@@ -186,7 +187,10 @@ export function jsonProblemOf(i: Instruction): JsonProblem | undefined {
   const target = i.trigger ?? i;
   if (target.exec) return undefined;
   const text = jsonText(target);
-  return text === undefined ? undefined : jsonProblem(text);
+  if (text === undefined) return undefined;
+  const problem = jsonProblem(text, target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME');
+  // A flag after the array is misplaced-flag's finding (one finding for one mistake).
+  return problem?.kind === 'trailing-text' && misplacedFlag(target) ? undefined : problem;
 }
 
 function describe(problem: JsonProblem): string {
@@ -195,6 +199,7 @@ function describe(problem: JsonProblem): string {
     case 'stray-comma': return t('a comma with no string on one side');
     case 'bad-escape': return t('{0} is not an escape JSON knows; write \\\\ for a backslash', problem.escape);
     case 'missing-bracket': return t('the closing ] is missing');
+    case 'trailing-text': return t('{0} follows the closing ]', problem.text.length > 30 ? `${problem.text.slice(0, 27)}…` : problem.text);
     default: return t('single quotes instead of double quotes');
   }
 }
