@@ -87,3 +87,11 @@ test('unknown-flag: a bare -- ends the flags as in BuildKit; only a flag written
   assert.equal(typo!.message, '-- ends the flags, so from=build is read as a source, not as the flag --from=build. Remove the space: --from=build');
   assert.deepEqual([typo!.range.start.character, typo!.range.end.character], [5, 18]);
 });
+
+test('flags on ARG, STOPSIGNAL and HEALTHCHECK NONE are dropped by BuildKit unparsed, so no flag rule reports them', () => {
+  const text = 'FROM a\nARG --foo=1 X\nSTOPSIGNAL --foo --foo SIGTERM\nHEALTHCHECK --interval=abc --retries NONE\n';
+  for (const id of ['unknown-flag', 'duplicate-flag', 'flag-missing-value', 'invalid-flag-value']) assert.deepEqual(runRule(id, text), [], id);
+  // The flags of HEALTHCHECK CMD and of ENV are parsed, so there they still count.
+  assert.equal(runRule('invalid-flag-value', 'FROM a\nHEALTHCHECK --interval=abc CMD true\n').length, 1);
+  assert.equal(runRule('unknown-flag', 'FROM a\nENV --foo=1 X=1\n').length, 1);
+});

@@ -18,6 +18,14 @@ function durationMs(value: string): number {
   return total;
 }
 
+/**
+ * BuildKit never parses the flags of ARG, STOPSIGNAL and HEALTHCHECK NONE (their parsers do not
+ * call flags.Parse), so whatever flags they carry are dropped without a word: none can fail.
+ */
+function flagsIgnored(i: Instruction): boolean {
+  return i.upper === 'ARG' || i.upper === 'STOPSIGNAL' || (i.upper === 'HEALTHCHECK' && i.words[0]?.value.toUpperCase() === 'NONE');
+}
+
 export const unknownFlag = rule({
   id: 'unknown-flag', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
   explain: () => [t('Each instruction accepts its own set of flags (for example COPY --from, RUN --mount, HEALTHCHECK --interval). BuildKit stops at a flag the instruction does not know.')],
@@ -25,7 +33,7 @@ export const unknownFlag = rule({
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     if (!isInstruction(i.keyword)) continue;
-    if (i.flags.length === 0) continue;
+    if (i.flags.length === 0 || flagsIgnored(i)) continue;
     const known = KNOWN.get(i.upper) ?? [];
     for (const flag of i.flags) {
       if (known.includes(flag.name)) continue;
@@ -54,7 +62,7 @@ export const duplicateFlag = rule({
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     // Most instructions have no flag or one: no set to make for them (10,000 of them at open).
-    if (i.flags.length < 2) continue;
+    if (i.flags.length < 2 || flagsIgnored(i)) continue;
     const seen = new Set<string>();
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
@@ -78,6 +86,7 @@ export const flagMissingValue = rule({
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
+    if (flagsIgnored(i)) continue;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       if (spec && valueMissing(spec.kind, flag.value)) ctx.report(flag.span, t('--{0} needs a value.', flag.name));
@@ -157,6 +166,7 @@ export const invalidFlagValue = rule({
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
+    if (flagsIgnored(i)) continue;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       const value = flag.value;
