@@ -8,6 +8,7 @@ import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { setsWorkdir } from '../../analysis/imageFamily';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
+import { spacedFlag } from './flagRules';
 import { refsIn } from './scope';
 
 /**
@@ -76,6 +77,8 @@ export const copyMultiSourceDest = rule({
     if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
     const { sources, dest } = copyArgs(i);
     if (sources.length < 2 || !dest || dest.value.includes('$')) continue;
+    // COPY -- from=build /a /a has one source: unknown-flag reports the space, the one mistake.
+    if (spacedFlag(target)) continue;
     // BuildKit reads . as ./ (and .. is a directory too), so they are directories as written.
     if (/(^|[/\\])\.\.?$/.test(dest.value)) continue;
     if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources write the destination as a directory, {0}/: unless {0} already is one, each source overwrites the one before.', dest.value), { data: { append: '/', appendAt: dest.span.end } });

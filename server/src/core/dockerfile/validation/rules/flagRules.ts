@@ -1,6 +1,6 @@
 // Rules about `--flags`: known for the instruction, not repeated, given a value, valid values.
 import { t } from '../../../l10n';
-import type { Flag, Instruction } from '../../syntax/ast';
+import type { Flag, Instruction, Word } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
 import { FLAG_SPECS, flagSpec, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
@@ -26,6 +26,19 @@ function flagsIgnored(i: Instruction): boolean {
   return i.upper === 'ARG' || i.upper === 'STOPSIGNAL' || (i.upper === 'HEALTHCHECK' && i.words[0]?.value.toUpperCase() === 'NONE');
 }
 
+/**
+ * The word after a bare `--` that is one of the instruction's flags with the space after the
+ * dashes (`COPY -- from=build /a /a`): BuildKit reads it as a source. Rules that count sources
+ * leave such an instruction to unknown-flag, which reports the typo.
+ */
+export function spacedFlag(i: Instruction): Word | undefined {
+  const dashes = i.flags.find((f) => f.name === '' && f.value === undefined);
+  if (!dashes) return undefined;
+  const next = i.words.find((w) => w.span.start >= dashes.span.end);
+  const meant = next && /^([a-z-]+)=/.exec(next.value)?.[1];
+  return next && meant && KNOWN.get(i.upper)?.includes(meant) ? next : undefined;
+}
+
 export const unknownFlag = rule({
   id: 'unknown-flag', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
   explain: () => [t('Each instruction accepts its own set of flags (for example COPY --from, RUN --mount, HEALTHCHECK --interval). BuildKit stops at a flag the instruction does not know.')],
@@ -38,11 +51,9 @@ export const unknownFlag = rule({
     for (const flag of i.flags) {
       if (known.includes(flag.name)) continue;
       if (flag.name === '' && flag.value === undefined) {
-        // A bare -- ends the flags (BuildKit's flag parser stops there), so it is no unknown flag;
-        // but `-- from=build` is --from=build with a space that makes it a source instead.
-        const next = i.words.find((w) => w.span.start >= flag.span.end);
-        const meant = next && /^([a-z-]+)=/.exec(next.value)?.[1];
-        if (next && meant && known.includes(meant)) ctx.report({ start: flag.span.start, end: next.span.end }, t('-- ends the flags, so {0} is read as a source, not as the flag --{0}. Remove the space: --{0}', next.value));
+        // A bare -- ends the flags (BuildKit's flag parser stops there), so it is no unknown flag.
+        const next = spacedFlag(i);
+        if (next) ctx.report({ start: flag.span.start, end: next.span.end }, t('-- ends the flags, so {0} is read as a source, not as the flag --{0}. Remove the space: --{0}', next.value));
         continue;
       }
       const suggestion = closest(flag.name, known);
