@@ -37,3 +37,10 @@ test('invalid-stopsignal follows moby signal.ParseSignal on Linux: numbers but 0
   assert.deepEqual(messages('-9'), ['BuildKit accepts STOPSIGNAL -9, but no Linux signal has that number, so docker stop cannot send it.']);
   assert.equal(messages('65').length, 1);
 });
+
+test('argument-count on USER a b says what BuildKit does: one user name with a space, which fails when it is looked up', () => {
+  const [d] = runRule('argument-count', 'FROM a\nUSER app staff\n');
+  assert.equal(d!.message, 'USER takes one value: BuildKit reads all of "app staff" as the user name, which no user has, so the next RUN or docker run fails ("unable to find user"). For a group write user:group.');
+  assert.equal(d!.severity, 1);
+  assert.deepEqual(runRule('argument-count', 'FROM a\nSTOPSIGNAL SIGTERM x\n').map((x) => x.message), ['STOPSIGNAL takes exactly one argument.']);
+});

@@ -34,7 +34,7 @@ export const argumentCount = rule({
   dockerfileUtils: ['ARGUMENT_MISSING', 'ARGUMENT_EXTRA', 'ARGUMENT_REQUIRES_AT_LEAST_ONE', 'ARGUMENT_REQUIRES_AT_LEAST_TWO', 'ARGUMENT_REQUIRES_ONE_OR_THREE', 'ARGUMENT_REQUIRES_TWO', 'ARGUMENT_UNNECESSARY', 'HEALTHCHECK_CMD_ARGUMENT_MISSING'],
   explain: () => [
     t('Every instruction expects a certain number of arguments: COPY and ADD need at least a source and a destination, FROM takes an image and optionally AS and a name, USER and STOPSIGNAL take one value, ENV and LABEL need a value for each key.'),
-    t('BuildKit refuses to build when the count is wrong.'),
+    t('BuildKit refuses to build when the count is wrong. USER is the exception: it takes the rest of the line as one name, spaces and all, which no user has, so the next RUN or docker run fails instead.'),
   ],
 }, (ctx) => {
   for (const i of targets(ctx)) {
@@ -59,9 +59,14 @@ export const argumentCount = rule({
         if (n === 2 || n > 3) ctx.report(here, t('FROM takes an image, optionally followed by AS and a stage name.'));
         break;
       case 'USER':
-      case 'STOPSIGNAL':
-        if (n > 1) ctx.report(i.words[1]!.span.start < here.end ? { start: i.words[1]!.span.start, end: i.args.end } : here, t('{0} takes exactly one argument.', i.upper));
+      case 'STOPSIGNAL': {
+        if (n < 2) break;
+        const span = i.words[1]!.span.start < here.end ? { start: i.words[1]!.span.start, end: i.args.end } : here;
+        // BuildKit parses USER's rest as one string and builds; the user lookup fails later.
+        if (i.upper === 'USER') ctx.report(span, t('USER takes one value: BuildKit reads all of "{0}" as the user name, which no user has, so the next RUN or docker run fails ("unable to find user"). For a group write user:group.', i.words.map((w) => w.value).join(' ')));
+        else ctx.report(span, t('{0} takes exactly one argument.', i.upper));
         break;
+      }
       case 'ENV':
       case 'LABEL':
         for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
