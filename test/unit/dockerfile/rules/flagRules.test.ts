@@ -95,3 +95,15 @@ test('flags on ARG, STOPSIGNAL and HEALTHCHECK NONE are dropped by BuildKit unpa
   assert.equal(runRule('invalid-flag-value', 'FROM a\nHEALTHCHECK --interval=abc CMD true\n').length, 1);
   assert.equal(runRule('unknown-flag', 'FROM a\nENV --foo=1 X=1\n').length, 1);
 });
+
+test('invalid-flag-value reads HEALTHCHECK durations as Go time.ParseDuration and BuildKit do', () => {
+  const messages = (flag: string) => runRule('invalid-flag-value', `FROM a\nHEALTHCHECK ${flag} CMD true\n`).map((d) => d.message);
+  for (const ok of ['.5s', '1.s', '+5s', '-0s', '1h30m', '1.5s', '500ms', '0', '0.5ns', '1\u03bcs0.999ms', '2562047h', '--retries=+3', '--retries=2147483647']) {
+    assert.deepEqual(messages(ok.startsWith('--') ? ok : `--interval=${ok}`), [], ok);
+  }
+  assert.deepEqual(messages('--timeout=-1s'), ['-1s is shorter than the minimum of 1ms.']);
+  assert.deepEqual(messages('--timeout=1\u03bcs'), ['1\u03bcs is shorter than the minimum of 1ms.']);
+  assert.deepEqual(messages('--timeout=1.5'), ['1.5 has no unit; add one such as s, m or ms.']);
+  assert.deepEqual(messages('--timeout=2562048h'), ['2562048h is not a duration such as 30s or 1m30s.']);
+  assert.deepEqual(messages('--retries=2147483648'), ['--retries expects a whole number, not 2147483648.']);
+});

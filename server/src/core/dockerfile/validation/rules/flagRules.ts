@@ -9,13 +9,24 @@ for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instructio
 import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
-const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, '\u00b5s': 1e3, '\u03bcs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
-function durationMs(value: string): number {
+/**
+ * Nanoseconds as Go's time.ParseDuration reads the text (.5s, 1.s, +5s, 1h30m; a bare 0 needs
+ * no unit; each part's fraction is cut to whole nanoseconds), or undefined where it refuses it.
+ */
+function goDuration(text: string): number | undefined {
+  if (/^[-+]?0$/.test(text)) return 0;
+  if (!GO_DURATION.test(text)) return undefined;
   let total = 0;
-  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_FACTOR[m[2]!]!;
-  return total;
+  for (const m of text.replace(/^[-+]/, '').matchAll(/(\d*)(?:\.(\d*))?([^\d.]+)/g)) {
+    const unit = UNIT_NS[m[3]!]!;
+    total += Number(m[1] || '0') * unit + Math.trunc(Number(`0.${m[2] ?? ''}`) * unit);
+  }
+  // Past 2^63-1 ns (about 292 years) Go reports an invalid duration.
+  if (total >= 2 ** 63) return undefined;
+  return text.startsWith('-') ? -total : total;
 }
 
 /**
@@ -194,14 +205,16 @@ export const invalidFlagValue = rule({
       const span = flag.valueSpan ?? flag.span;
       const report = (message: string) => ctx.report(span, message);
       switch (spec.kind) {
-        case 'duration':
-          if (/^\d+(\.\d+)?$/.test(value) && Number(value) !== 0) report(t('{0} has no unit; add one such as s, m or ms.', value));
-          else if (!DURATION.test(value) && value !== '0') report(t('{0} is not a duration such as 30s or 1m30s.', value));
-          // Zero (0s, 0m) means "the default" to BuildKit; only durations between 0 and 1ms are refused.
-          else if (value !== '0' && durationMs(value) > 0 && durationMs(value) < 1) report(t('{0} is shorter than the minimum of 1ms.', value));
+        case 'duration': {
+          const ns = goDuration(value);
+          if (ns === undefined) report(/^[-+]?(\d+\.?\d*|\.\d+)$/.test(value) ? t('{0} has no unit; add one such as s, m or ms.', value) : t('{0} is not a duration such as 30s or 1m30s.', value));
+          // Zero (0s, 0m) means "the default" to BuildKit; anything else under 1ms, negative ones too, is refused.
+          else if (ns !== 0 && ns < 1e6) report(t('{0} is shorter than the minimum of 1ms.', value));
           break;
+        }
         case 'integer':
-          if (!/^-?\d+$/.test(value)) report(t('--{0} expects a whole number, not {1}.', flag.name, value));
+          // strconv.ParseInt(value, 10, 32): a sign, decimal digits, and within 32 bits.
+          if (!/^[-+]?\d+$/.test(value) || Number(value) > 2147483647 || Number(value) < -2147483648) report(t('--{0} expects a whole number, not {1}.', flag.name, value));
           else if (Number(value) < 0) report(t('--{0} cannot be negative.', flag.name));
           break;
         case 'boolean':
