@@ -140,9 +140,47 @@ const MOUNT_BOOLEANS = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']
 /** What Go's strconv.ParseBool, which reads the boolean options, accepts. */
 const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
+/**
+ * The options of a mount as BuildKit's csvvalue.Fields splits them: at commas, a field in double
+ * quotes may hold commas (`"source=a,b"`) and "" for a quote. Undefined for a quote it refuses.
+ */
+function csvFields(value: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (value[i] !== '"') {
+      const comma = value.indexOf(',', i);
+      const field = value.slice(i, comma < 0 ? undefined : comma);
+      if (field.includes('"')) return undefined;
+      out.push(field);
+      if (comma < 0) return out;
+      i = comma + 1;
+      continue;
+    }
+    let field = '';
+    i++;
+    for (;;) {
+      const quote = value.indexOf('"', i);
+      if (quote < 0) return undefined;
+      field += value.slice(i, quote);
+      i = quote + 1;
+      if (value[i] === '"') {
+        field += '"';
+        i++;
+      } else break;
+    }
+    out.push(field);
+    if (i === value.length) return out;
+    if (value[i] !== ',') return undefined;
+    i++;
+  }
+}
+
 function checkMount(flag: Flag, report: (message: string) => void): void {
   const value = flag.value ?? '';
-  const pairs = value.split(',').filter((p) => p.length > 0).map((p) => {
+  const fields = csvFields(value);
+  if (!fields) return;
+  const pairs = fields.map((p) => {
     const eq = p.indexOf('=');
     return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
   });
@@ -154,22 +192,42 @@ function checkMount(flag: Flag, report: (message: string) => void): void {
     return;
   }
   if (value.includes('$')) return;
-  // BuildKit lower-cases the type (and the sharing mode) before it compares them.
-  const type = (pairs.find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
-  if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
-    report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
-    return;
-  }
+  // BuildKit reads the options in order (commands_runmount.go parseMount): the last type= wins,
+  // but required and size are checked against the type set so far, bind until a type= comes.
+  let type = 'bind';
+  const final = ([...pairs].reverse().find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
   for (const [key, v] of pairs) {
-    if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(type))) {
-      report(t('A {0} mount has no option {1}.', type, key));
+    if (key === 'type') {
+      // BuildKit lower-cases the type (and the sharing mode) before it compares them.
+      type = (v ?? '').toLowerCase();
+      if (v !== undefined && !(MOUNT_TYPES as readonly string[]).includes(type)) {
+        report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
+        return;
+      }
+      if (v !== undefined) continue;
+    }
+    const early = (key === 'required' || key === 'size') && MOUNT_KEY_TYPES[key]!.includes(final) && !MOUNT_KEY_TYPES[key]!.includes(type);
+    if (key === '' && v === undefined) report(t('The mount options have an empty entry (two commas in a row, or one at the end), which BuildKit refuses.'));
+    else if (early) report(t('Put type={0} before {1}: BuildKit reads the options in order, and until type= comes the mount is a bind mount, which has no {1}.', final, key));
+    else if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(key === 'required' || key === 'size' ? type : final))) {
+      report(t('A {0} mount has no option {1}.', key === 'required' || key === 'size' ? type : final, key));
     } else if (v === undefined) {
       if (!MOUNT_FLAGS.includes(key)) report(t('The mount option {0} needs a value: {0}=…', key));
     } else if (MOUNT_BOOLEANS.has(key)) {
       if (!GO_BOOLEANS.has(v)) report(t('{0} expects true or false, not {1}.', key, v));
     } else if (key === 'sharing' && !MOUNT_VALUES.sharing!.includes(v.toLowerCase())) {
       report(t('{0} expects one of {1}, not {2}.', key, MOUNT_VALUES.sharing!.join(', '), v));
+    } else if ((key === 'uid' || key === 'gid') && (!/^\d+$/.test(v) || Number(v) > 4294967295)) {
+      // strconv.ParseUint(v, 10, 32)
+      report(t('The mount option {0} expects a number such as 1000, not {1}.', key, v));
+    } else if (key === 'mode' && (!/^[0-7]+$/.test(v) || parseInt(v, 8) > 4294967295)) {
+      // strconv.ParseUint(v, 8, 32)
+      report(t('The mount option mode expects an octal number such as 0755, not {0}.', v));
     }
+  }
+  // Checked once all options are read (BuildKit's parseMount and dispatchSecret).
+  if (final === 'secret' && !pairs.some(([k, v]) => v && ['id', 'source', 'src', 'target', 'dst', 'destination'].includes(k))) {
+    report(t('A secret mount needs an id, a source or a target.'));
   }
 }
 
