@@ -28,3 +28,19 @@ test('argument-count: an empty RUN, CMD or ENTRYPOINT builds (sh -c ""), so it i
   for (const text of ['FROM a\nRUN \n', 'FROM a\nCMD\n', 'FROM a\nENTRYPOINT\n']) assert.deepEqual(runRule('argument-count', text), [], text);
   assert.equal(runRule('argument-count', 'FROM a\nWORKDIR\n').length, 1);
 });
+
+test('invalid-stopsignal follows moby signal.ParseSignal on Linux: numbers but 0, and only the names of its map', () => {
+  const messages = (sig: string) => runRule('invalid-stopsignal', `FROM a\nSTOPSIGNAL ${sig}\n`).map((d) => d.message);
+  for (const ok of ['9', '+9', '64', 'SIGRTMIN+3', 'RTMIN+15', 'rtmax-14', 'RTMAX', 'sigkill', 'SIGURG']) assert.deepEqual(messages(ok), [], ok);
+  assert.deepEqual(messages('0'), ['0 is no signal: BuildKit refuses signal number 0.']);
+  for (const bad of ['RTMIN+16', 'RTMAX-15', 'RTMIN+0', 'SIGINFO', 'SIGEMT', 'UNUSED', 'SIGSIGTERM', '99999999999999999999']) assert.deepEqual(messages(bad), [`${bad} is not a signal name or number.`], bad);
+  assert.deepEqual(messages('-9'), ['BuildKit accepts STOPSIGNAL -9, but no Linux signal has that number, so docker stop cannot send it.']);
+  assert.equal(messages('65').length, 1);
+});
+
+test('argument-count on USER a b says what BuildKit does: one user name with a space, which fails when it is looked up', () => {
+  const [d] = runRule('argument-count', 'FROM a\nUSER app staff\n');
+  assert.equal(d!.message, 'USER takes one value: BuildKit reads all of "app staff" as the user name, which no user has, so the next RUN or docker run fails ("unable to find user"). For a group write user:group.');
+  assert.equal(d!.severity, 1);
+  assert.deepEqual(runRule('argument-count', 'FROM a\nSTOPSIGNAL SIGTERM x\n').map((x) => x.message), ['STOPSIGNAL takes exactly one argument.']);
+});

@@ -32,3 +32,11 @@ test('copy-then-extract does not tell ADD to unpack a zip (ADD unpacks tar archi
   assert.deepEqual(runRule('workdir-relative', 'FROM mcr.microsoft.com/dotnet/sdk:6.0\nWORKDIR C:\\\\app\nWORKDIR C:/src\n'), []);
   assert.equal(runRule('workdir-relative', 'FROM debian:12\nWORKDIR app\n').length, 1);
 });
+
+test('copy-multi-source-dest leaves COPY -- from=build /a /a to unknown-flag: one source with a mistyped flag, one finding', () => {
+  const text = 'FROM golang AS build\nFROM scratch\nCOPY -- from=build /a /a\nONBUILD COPY -- from=build /a /a\n';
+  assert.deepEqual(runRule('copy-multi-source-dest', text), []);
+  assert.equal(runRule('unknown-flag', text).length, 2);
+  // A real second source after -- still counts.
+  assert.equal(runRule('copy-multi-source-dest', 'FROM a\nCOPY -- a b /dest\n').length, 1);
+});

@@ -101,3 +101,38 @@ test('misplaced-flag: a COPY or ADD flag after the paths is a path to BuildKit; 
   // A valid array followed by more text is no JSON either: one error, no copy advice on its split paths.
   assert.deepEqual(codes('FROM b\nCOPY ["a", "b"] /c\n'), ['1:5 invalid-json-form']);
 });
+
+test('flags on ARG, STOPSIGNAL and HEALTHCHECK NONE are dropped by BuildKit unparsed, so no flag rule reports them', () => {
+  const text = 'FROM a\nARG --foo=1 X\nSTOPSIGNAL --foo --foo SIGTERM\nHEALTHCHECK --interval=abc --retries NONE\n';
+  for (const id of ['unknown-flag', 'duplicate-flag', 'flag-missing-value', 'invalid-flag-value']) assert.deepEqual(runRule(id, text), [], id);
+  // The flags of HEALTHCHECK CMD and of ENV are parsed, so there they still count.
+  assert.equal(runRule('invalid-flag-value', 'FROM a\nHEALTHCHECK --interval=abc CMD true\n').length, 1);
+  assert.equal(runRule('unknown-flag', 'FROM a\nENV --foo=1 X=1\n').length, 1);
+});
+
+test('invalid-flag-value reads HEALTHCHECK durations as Go time.ParseDuration and BuildKit do', () => {
+  const messages = (flag: string) => runRule('invalid-flag-value', `FROM a\nHEALTHCHECK ${flag} CMD true\n`).map((d) => d.message);
+  for (const ok of ['.5s', '1.s', '+5s', '-0s', '1h30m', '1.5s', '500ms', '0', '0.5ns', '1\u03bcs0.999ms', '2562047h', '--retries=+3', '--retries=2147483647']) {
+    assert.deepEqual(messages(ok.startsWith('--') ? ok : `--interval=${ok}`), [], ok);
+  }
+  assert.deepEqual(messages('--timeout=-1s'), ['-1s is shorter than the minimum of 1ms.']);
+  assert.deepEqual(messages('--timeout=1\u03bcs'), ['1\u03bcs is shorter than the minimum of 1ms.']);
+  assert.deepEqual(messages('--timeout=1.5'), ['1.5 has no unit; add one such as s, m or ms.']);
+  assert.deepEqual(messages('--timeout=2562048h'), ['2562048h is not a duration such as 30s or 1m30s.']);
+  assert.deepEqual(messages('--retries=2147483648'), ['--retries expects a whole number, not 2147483648.']);
+});
+
+test('invalid-flag-value reads RUN --mount options in order and as CSV, as BuildKit parseMount does', () => {
+  const messages = (mount: string) => runRule('invalid-flag-value', `FROM a\nRUN --mount=${mount} true\n`).map((d) => d.message);
+  for (const ok of [
+    'target=/x,type=cache', 'type=bind,source=.,target=/src,rw', 'type=bind,target=/src,readonly', 'type=cache,target=/x,ro',
+    'type=cache,target=/x,id=c,sharing=LOCKED,mode=0755,uid=1000,gid=0', 'type=secret,id=tok,env=TOKEN,required', 'type=ssh,required=true',
+    'type=bind,type=cache,target=/x,sharing=private', `'type=bind,"source=a,b",target=/x'`, 'type=secret,target=/run/s', 'type=cache,from=build,source=/c,target=/x',
+  ]) assert.deepEqual(messages(ok), [], ok);
+  assert.deepEqual(messages('required,type=secret,id=x'), ['Put type=secret before required: BuildKit reads the options in order, and until type= comes the mount is a bind mount, which has no required.']);
+  assert.equal(messages('size=1g,type=tmpfs,target=/t').length, 1);
+  assert.deepEqual(messages('type=cache,target=/x,'), ['The mount options have an empty entry (two commas in a row, or one at the end), which BuildKit refuses.']);
+  assert.deepEqual(messages('type=cache,target=/x,uid=+1'), ['The mount option uid expects a number such as 1000, not +1.']);
+  assert.deepEqual(messages('type=secret,target=/s,mode=0999'), ['The mount option mode expects an octal number such as 0755, not 0999.']);
+  assert.deepEqual(messages('type=secret,env=TOKEN'), ['A secret mount needs an id, a source or a target.']);
+});

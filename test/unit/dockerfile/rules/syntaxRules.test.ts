@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, runRule } from '../helpers';
+import { Analysis } from '../../../../server/src/core/dockerfile/analysis/analysis';
+import { findSuppressions } from '../../../../server/src/core/dockerfile/validation/suppressions';
 
 test('syntax rules', async (t) => {
   await checkRuleCases(t, [
@@ -56,4 +58,18 @@ test('invalid-json-form: a JSON array with an element that is no string stops Bu
   assert.equal(messages('FROM a\nVOLUME [1]\n').length, 1);
   // Not JSON at all: a shell test, read as the shell form.
   assert.deepEqual(messages('FROM a\nRUN [ 1 -eq 1 ] && echo ok\nCMD ["sleep", "10"]\n'), []);
+});
+
+test('directives as BuildKit reads them: its parser takes an indented escape=, its frontend reads syntax= and check= only from lines starting with #', () => {
+  const indentedEscape = Analysis.of('  # escape=`\nFROM a\nRUN dir `\n  c:\\\n');
+  assert.equal(indentedEscape.doc.escape, '`');
+  assert.deepEqual(runRule('misplaced-directive', '  # escape=`\nFROM a\n'), []);
+  // Spaces after the # are fine everywhere.
+  assert.deepEqual(runRule('misplaced-directive', '#  syntax = docker/dockerfile:1\n# check=skip=all\nFROM a\n'), []);
+  assert.equal(findSuppressions(Analysis.of('#  check=skip=all\nFROM a\n').doc).skipAllChecks, true);
+  // An indented line ends what the frontend reads: syntax and check there and below do nothing.
+  const text = '  # escape=`\n# syntax=docker/dockerfile:1\n# check=skip=all\nFROM a\n';
+  assert.deepEqual(runRule('misplaced-directive', text).map((d) => d.range.start.line), [1, 2]);
+  assert.equal(findSuppressions(Analysis.of(text).doc).skipAllChecks, false);
+  assert.match(runRule('misplaced-directive', '  # syntax=docker/dockerfile:1\nFROM a\n')[0]!.message, /ignores this one/);
 });

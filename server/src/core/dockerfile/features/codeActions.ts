@@ -31,6 +31,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'unknown-stage': [replaceText],
   'undefined-variable': [replaceText, declareArg],
   'undefined-arg-in-from': [replaceText],
+  'invalid-image-reference': [replaceText],
   'workdir-relative': [replaceText],
   'add-instead-of-copy': [replaceText],
   'apt-instead-of-apt-get': [replaceText],

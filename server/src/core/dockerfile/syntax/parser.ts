@@ -147,7 +147,10 @@ export function parseDirectives(text: string, index: LineIndex): DirectiveBlock 
   for (let l = 0; l < lines.length && l < MAX_DIRECTIVES; l++) {
     const line = lines.at(l);
     // BuildKit drops a byte order mark before the first line (editors other than VS Code send it).
-    const start = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+    // BuildKit's parser strips the spaces before a line before it reads a directive, so an
+    // indented # escape= counts (but see frontendDirectives for syntax and check).
+    const lineStart = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+    const start = lineStart + firstNonSpace(text.slice(lineStart, line.end));
     const raw = text.slice(start, line.end);
     const m = directiveOf(raw);
     if (!m || !KNOWN_DIRECTIVES.includes(m[1].toLowerCase())) break;
@@ -166,6 +169,21 @@ export function parseDirectives(text: string, index: LineIndex): DirectiveBlock 
     comments.push({ span: { start, end: line.end }, text: ownCopy(raw.slice(1).trim()), inContinuation: false });
   }
   return { directives, comments, escape };
+}
+
+/**
+ * The directives BuildKit's frontend reads # syntax= and # check= from (parser.DetectSyntax and
+ * ParseDirective, directives.go): they want each line to start with the #, and stop at the first
+ * indented one, although the parser itself took it (and any escape= below it).
+ */
+export function frontendDirectives(doc: Pick<Dockerfile, 'text' | 'directives'>): Directive[] {
+  const out: Directive[] = [];
+  for (const d of doc.directives) {
+    const before = doc.text[d.span.start - 1];
+    if (before !== undefined && before !== '\n' && before !== '\r' && !(d.span.start === 1 && before === '\uFEFF')) break;
+    out.push(d);
+  }
+  return out;
 }
 
 export interface BodyParse {

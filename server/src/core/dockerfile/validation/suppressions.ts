@@ -5,7 +5,7 @@
 // For the whole file: `# hadolint global ignore=...` and BuildKit's `# check=skip=A,B` directive
 // (`skip=all` silences the BuildKit-mapped rules).
 import type { Dockerfile } from '../syntax/ast';
-import { directivesAfterShebang } from '../syntax/parser';
+import { directivesAfterShebang, frontendDirectives } from '../syntax/parser';
 
 const LINE = /^(?:workbench|hadolint)\s+ignore\s*(?:=\s*(.*))?$|^dockerfile-utils:\s*ignore\s*$/i;
 const GLOBAL = /^hadolint\s+global\s+ignore\s*=\s*(.*)$/i;
@@ -30,7 +30,7 @@ function ids(list: string | undefined): string[] {
 export function findSuppressions(doc: Dockerfile): Suppressions {
   const result: Suppressions = { byInstruction: new Map(), global: new Set(), skipAllChecks: false, checksAreErrors: false, comments: [] };
   // Below a #! first line BuildKit still reads # check= (it drops that line first).
-  const checks = [...doc.directives.map((d) => ({ name: d.name.toLowerCase(), value: d.value })), ...directivesAfterShebang(doc.text).map(([, , name, value]) => ({ name, value }))];
+  const checks = [...frontendDirectives(doc).map((d) => ({ name: d.name.toLowerCase(), value: d.value })), ...directivesAfterShebang(doc.text).map(([, , name, value]) => ({ name, value }))];
   for (const d of checks) {
     if (d.name !== 'check') continue;
     for (const part of d.value.split(';')) {

@@ -5,11 +5,19 @@ import { isInstruction } from '../../syntax/instructions';
 import { keyValuesOf } from '../../syntax/words';
 import { rule, type RuleContext } from './rule';
 
+/**
+ * The names moby's signal.ParseSignal knows on Linux, where BuildKit checks STOPSIGNAL (its
+ * SignalMap, signal_linux.go): no BSD-only INFO or EMT, and of the real-time signals only
+ * RTMIN+1..+15 and RTMAX-14..-1 by those names.
+ */
 const SIGNALS = new Set([
   'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF',
-  'PWR', 'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'UNUSED', 'URG', 'USR1', 'USR2',
-  'VTALRM', 'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX', 'EMT', 'INFO', 'LOST', 'THR',
+  'PWR', 'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2',
+  'VTALRM', 'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX',
+  ...Array.from({ length: 15 }, (_, k) => `RTMIN+${k + 1}`), ...Array.from({ length: 14 }, (_, k) => `RTMAX-${k + 1}`),
 ]);
+/** Linux's highest signal number (SIGRTMAX). */
+const MAX_SIGNAL = 64;
 
 const COUNTED = new Set(['COPY', 'ADD', 'FROM', 'USER', 'STOPSIGNAL', 'ENV', 'LABEL', 'HEALTHCHECK']);
 
@@ -26,7 +34,7 @@ export const argumentCount = rule({
   dockerfileUtils: ['ARGUMENT_MISSING', 'ARGUMENT_EXTRA', 'ARGUMENT_REQUIRES_AT_LEAST_ONE', 'ARGUMENT_REQUIRES_AT_LEAST_TWO', 'ARGUMENT_REQUIRES_ONE_OR_THREE', 'ARGUMENT_REQUIRES_TWO', 'ARGUMENT_UNNECESSARY', 'HEALTHCHECK_CMD_ARGUMENT_MISSING'],
   explain: () => [
     t('Every instruction expects a certain number of arguments: COPY and ADD need at least a source and a destination, FROM takes an image and optionally AS and a name, USER and STOPSIGNAL take one value, ENV and LABEL need a value for each key.'),
-    t('BuildKit refuses to build when the count is wrong.'),
+    t('BuildKit refuses to build when the count is wrong. USER is the exception: it takes the rest of the line as one name, spaces and all, which no user has, so the next RUN or docker run fails instead.'),
   ],
 }, (ctx) => {
   for (const i of targets(ctx)) {
@@ -51,9 +59,14 @@ export const argumentCount = rule({
         if (n === 2 || n > 3) ctx.report(here, t('FROM takes an image, optionally followed by AS and a stage name.'));
         break;
       case 'USER':
-      case 'STOPSIGNAL':
-        if (n > 1) ctx.report(i.words[1]!.span.start < here.end ? { start: i.words[1]!.span.start, end: i.args.end } : here, t('{0} takes exactly one argument.', i.upper));
+      case 'STOPSIGNAL': {
+        if (n < 2) break;
+        const span = i.words[1]!.span.start < here.end ? { start: i.words[1]!.span.start, end: i.args.end } : here;
+        // BuildKit parses USER's rest as one string and builds; the user lookup fails later.
+        if (i.upper === 'USER') ctx.report(span, t('USER takes one value: BuildKit reads all of "{0}" as the user name, which no user has, so the next RUN or docker run fails ("unable to find user"). For a group write user:group.', i.words.map((w) => w.value).join(' ')));
+        else ctx.report(span, t('{0} takes exactly one argument.', i.upper));
         break;
+      }
       case 'ENV':
       case 'LABEL':
         for (const pair of keyValuesOf(i, ctx.a.doc.escape)) {
@@ -146,9 +159,15 @@ export const invalidStopsignal = rule({
   for (const i of targets(ctx)) {
     const word = i.upper === 'STOPSIGNAL' ? i.words[0] : undefined;
     if (!word || word.value.includes('$')) continue;
-    const v = word.value.toUpperCase().replace(/^SIG/, '');
-    const ok = /^\d+$/.test(v) || SIGNALS.has(v) || /^RTM(IN|AX)[+-]\d+$/.test(v);
-    if (!ok) ctx.report(word.span, t('{0} is not a signal name or number.', word.value));
+    // ParseSignal takes any number Go's Atoi reads (a sign and up to 18 digits is always in
+    // range) except 0; the kernel knows only 1 to 64, so docker stop cannot send the others.
+    if (/^[+-]?\d{1,18}$/.test(word.value)) {
+      const n = Number(word.value);
+      if (n === 0) ctx.report(word.span, t('{0} is no signal: BuildKit refuses signal number 0.', word.value));
+      else if (n < 0 || n > MAX_SIGNAL) ctx.report(word.span, t('BuildKit accepts STOPSIGNAL {0}, but no Linux signal has that number, so docker stop cannot send it.', word.value));
+      continue;
+    }
+    if (!SIGNALS.has(word.value.toUpperCase().replace(/^SIG/, ''))) ctx.report(word.span, t('{0} is not a signal name or number.', word.value));
   }
 });
 

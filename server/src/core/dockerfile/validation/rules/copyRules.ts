@@ -10,6 +10,7 @@ import { misplacedFlag } from '../../syntax/flagSpecs';
 import { jsonProblemOf } from './syntaxRules';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
+import { spacedFlag } from './flagRules';
 import { refsIn } from './scope';
 
 /**
@@ -77,9 +78,9 @@ export const copyMultiSourceDest = rule({
     const target = i.trigger ?? i;
     if (target.upper !== 'COPY' && target.upper !== 'ADD') continue;
     const { sources, dest } = copyArgs(i);
-    // A flag after the paths, or an array that is no JSON, is another rule's finding: the paths
-    // are not what was meant.
-    if (sources.length < 2 || !dest || dest.value.includes('$') || misplacedFlag(target) || jsonProblemOf(i)) continue;
+    // A flag after the paths, a spaced flag (COPY -- from=build /a /a, unknown-flag's), or an
+    // array that is no JSON is another rule's finding: the paths are not what was meant.
+    if (sources.length < 2 || !dest || dest.value.includes('$') || misplacedFlag(target) || spacedFlag(target) || jsonProblemOf(i)) continue;
     // BuildKit reads . as ./ (and .. is a directory too), so they are directories as written.
     if (/(^|[/\\])\.\.?$/.test(dest.value)) continue;
     if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources write the destination as a directory, {0}/: unless {0} already is one, each source overwrites the one before.', dest.value), { data: { append: '/', appendAt: dest.span.end } });

@@ -1,6 +1,6 @@
 // Rules about `--flags`: known for the instruction, not repeated, given a value, valid values.
 import { t } from '../../../l10n';
-import type { Flag, Instruction } from '../../syntax/ast';
+import type { Flag, Instruction, Word } from '../../syntax/ast';
 import { isInstruction } from '../../syntax/instructions';
 import { FLAG_SPECS, flagSpec, misplacedFlag, MOUNT_TYPES, MOUNT_VALUES } from '../../syntax/flagSpecs';
 
@@ -9,13 +9,45 @@ for (const f of FLAG_SPECS) KNOWN.set(f.instruction, [...(KNOWN.get(f.instructio
 import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
-const UNIT_FACTOR: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, '\u00b5s': 1e3, '\u03bcs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
-function durationMs(value: string): number {
+/**
+ * Nanoseconds as Go's time.ParseDuration reads the text (.5s, 1.s, +5s, 1h30m; a bare 0 needs
+ * no unit; each part's fraction is cut to whole nanoseconds), or undefined where it refuses it.
+ */
+function goDuration(text: string): number | undefined {
+  if (/^[-+]?0$/.test(text)) return 0;
+  if (!GO_DURATION.test(text)) return undefined;
   let total = 0;
-  for (const m of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_FACTOR[m[2]!]!;
-  return total;
+  for (const m of text.replace(/^[-+]/, '').matchAll(/(\d*)(?:\.(\d*))?([^\d.]+)/g)) {
+    const unit = UNIT_NS[m[3]!]!;
+    total += Number(m[1] || '0') * unit + Math.trunc(Number(`0.${m[2] ?? ''}`) * unit);
+  }
+  // Past 2^63-1 ns (about 292 years) Go reports an invalid duration.
+  if (total >= 2 ** 63) return undefined;
+  return text.startsWith('-') ? -total : total;
+}
+
+/**
+ * BuildKit never parses the flags of ARG, STOPSIGNAL and HEALTHCHECK NONE (their parsers do not
+ * call flags.Parse), so whatever flags they carry are dropped without a word: none can fail.
+ */
+function flagsIgnored(i: Instruction): boolean {
+  return i.upper === 'ARG' || i.upper === 'STOPSIGNAL' || (i.upper === 'HEALTHCHECK' && i.words[0]?.value.toUpperCase() === 'NONE');
+}
+
+/**
+ * The word after a bare `--` that is one of the instruction's flags with the space after the
+ * dashes (`COPY -- from=build /a /a`): BuildKit reads it as a source. Rules that count sources
+ * leave such an instruction to unknown-flag, which reports the typo.
+ */
+export function spacedFlag(i: Instruction): Word | undefined {
+  const dashes = i.flags.find((f) => f.name === '' && f.value === undefined);
+  if (!dashes) return undefined;
+  const next = i.words.find((w) => w.span.start >= dashes.span.end);
+  const meant = next && /^([a-z-]+)=/.exec(next.value)?.[1];
+  return next && meant && KNOWN.get(i.upper)?.includes(meant) ? next : undefined;
 }
 
 export const unknownFlag = rule({
@@ -25,16 +57,14 @@ export const unknownFlag = rule({
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     if (!isInstruction(i.keyword)) continue;
-    if (i.flags.length === 0) continue;
+    if (i.flags.length === 0 || flagsIgnored(i)) continue;
     const known = KNOWN.get(i.upper) ?? [];
     for (const flag of i.flags) {
       if (known.includes(flag.name)) continue;
       if (flag.name === '' && flag.value === undefined) {
-        // A bare -- ends the flags (BuildKit's flag parser stops there), so it is no unknown flag;
-        // but `-- from=build` is --from=build with a space that makes it a source instead.
-        const next = i.words.find((w) => w.span.start >= flag.span.end);
-        const meant = next && /^([a-z-]+)=/.exec(next.value)?.[1];
-        if (next && meant && known.includes(meant)) ctx.report({ start: flag.span.start, end: next.span.end }, t('-- ends the flags, so {0} is read as a source, not as the flag --{0}. Remove the space: --{0}', next.value));
+        // A bare -- ends the flags (BuildKit's flag parser stops there), so it is no unknown flag.
+        const next = spacedFlag(i);
+        if (next) ctx.report({ start: flag.span.start, end: next.span.end }, t('-- ends the flags, so {0} is read as a source, not as the flag --{0}. Remove the space: --{0}', next.value));
         continue;
       }
       const suggestion = closest(flag.name, known);
@@ -74,7 +104,7 @@ export const duplicateFlag = rule({
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
     // Most instructions have no flag or one: no set to make for them (10,000 of them at open).
-    if (i.flags.length < 2) continue;
+    if (i.flags.length < 2 || flagsIgnored(i)) continue;
     const seen = new Set<string>();
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
@@ -98,6 +128,7 @@ export const flagMissingValue = rule({
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
+    if (flagsIgnored(i)) continue;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       if (spec && valueMissing(spec.kind, flag.value)) ctx.report(flag.span, t('--{0} needs a value.', flag.name));
@@ -129,9 +160,47 @@ const MOUNT_BOOLEANS = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']
 /** What Go's strconv.ParseBool, which reads the boolean options, accepts. */
 const GO_BOOLEANS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
+/**
+ * The options of a mount as BuildKit's csvvalue.Fields splits them: at commas, a field in double
+ * quotes may hold commas (`"source=a,b"`) and "" for a quote. Undefined for a quote it refuses.
+ */
+function csvFields(value: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (value[i] !== '"') {
+      const comma = value.indexOf(',', i);
+      const field = value.slice(i, comma < 0 ? undefined : comma);
+      if (field.includes('"')) return undefined;
+      out.push(field);
+      if (comma < 0) return out;
+      i = comma + 1;
+      continue;
+    }
+    let field = '';
+    i++;
+    for (;;) {
+      const quote = value.indexOf('"', i);
+      if (quote < 0) return undefined;
+      field += value.slice(i, quote);
+      i = quote + 1;
+      if (value[i] === '"') {
+        field += '"';
+        i++;
+      } else break;
+    }
+    out.push(field);
+    if (i === value.length) return out;
+    if (value[i] !== ',') return undefined;
+    i++;
+  }
+}
+
 function checkMount(flag: Flag, report: (message: string) => void): void {
   const value = flag.value ?? '';
-  const pairs = value.split(',').filter((p) => p.length > 0).map((p) => {
+  const fields = csvFields(value);
+  if (!fields) return;
+  const pairs = fields.map((p) => {
     const eq = p.indexOf('=');
     return eq < 0 ? [p.toLowerCase(), undefined] as const : [p.slice(0, eq).toLowerCase(), p.slice(eq + 1)] as const;
   });
@@ -143,22 +212,42 @@ function checkMount(flag: Flag, report: (message: string) => void): void {
     return;
   }
   if (value.includes('$')) return;
-  // BuildKit lower-cases the type (and the sharing mode) before it compares them.
-  const type = (pairs.find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
-  if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
-    report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
-    return;
-  }
+  // BuildKit reads the options in order (commands_runmount.go parseMount): the last type= wins,
+  // but required and size are checked against the type set so far, bind until a type= comes.
+  let type = 'bind';
+  const final = ([...pairs].reverse().find(([k]) => k === 'type')?.[1] ?? 'bind').toLowerCase();
   for (const [key, v] of pairs) {
-    if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(type))) {
-      report(t('A {0} mount has no option {1}.', type, key));
+    if (key === 'type') {
+      // BuildKit lower-cases the type (and the sharing mode) before it compares them.
+      type = (v ?? '').toLowerCase();
+      if (v !== undefined && !(MOUNT_TYPES as readonly string[]).includes(type)) {
+        report(type === '' ? t('The mount type is missing after type=: bind, cache, tmpfs, secret or ssh.') : t('Unknown mount type {0}; use bind, cache, tmpfs, secret or ssh.', type));
+        return;
+      }
+      if (v !== undefined) continue;
+    }
+    const early = (key === 'required' || key === 'size') && MOUNT_KEY_TYPES[key]!.includes(final) && !MOUNT_KEY_TYPES[key]!.includes(type);
+    if (key === '' && v === undefined) report(t('The mount options have an empty entry (two commas in a row, or one at the end), which BuildKit refuses.'));
+    else if (early) report(t('Put type={0} before {1}: BuildKit reads the options in order, and until type= comes the mount is a bind mount, which has no {1}.', final, key));
+    else if (!MOUNT_OPTIONS.includes(key) || (MOUNT_KEY_TYPES[key] && !MOUNT_KEY_TYPES[key].includes(key === 'required' || key === 'size' ? type : final))) {
+      report(t('A {0} mount has no option {1}.', key === 'required' || key === 'size' ? type : final, key));
     } else if (v === undefined) {
       if (!MOUNT_FLAGS.includes(key)) report(t('The mount option {0} needs a value: {0}=…', key));
     } else if (MOUNT_BOOLEANS.has(key)) {
       if (!GO_BOOLEANS.has(v)) report(t('{0} expects true or false, not {1}.', key, v));
     } else if (key === 'sharing' && !MOUNT_VALUES.sharing!.includes(v.toLowerCase())) {
       report(t('{0} expects one of {1}, not {2}.', key, MOUNT_VALUES.sharing!.join(', '), v));
+    } else if ((key === 'uid' || key === 'gid') && (!/^\d+$/.test(v) || Number(v) > 4294967295)) {
+      // strconv.ParseUint(v, 10, 32)
+      report(t('The mount option {0} expects a number such as 1000, not {1}.', key, v));
+    } else if (key === 'mode' && (!/^[0-7]+$/.test(v) || parseInt(v, 8) > 4294967295)) {
+      // strconv.ParseUint(v, 8, 32)
+      report(t('The mount option mode expects an octal number such as 0755, not {0}.', v));
     }
+  }
+  // Checked once all options are read (BuildKit's parseMount and dispatchSecret).
+  if (final === 'secret' && !pairs.some(([k, v]) => v && ['id', 'source', 'src', 'target', 'dst', 'destination'].includes(k))) {
+    report(t('A secret mount needs an id, a source or a target.'));
   }
 }
 
@@ -177,6 +266,7 @@ export const invalidFlagValue = rule({
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
     const i = i0.trigger ?? i0;
+    if (flagsIgnored(i)) continue;
     for (const flag of i.flags) {
       const spec = flagSpec(i.upper, flag.name);
       const value = flag.value;
@@ -193,14 +283,16 @@ export const invalidFlagValue = rule({
       const span = flag.valueSpan ?? flag.span;
       const report = (message: string) => ctx.report(span, message);
       switch (spec.kind) {
-        case 'duration':
-          if (/^\d+(\.\d+)?$/.test(value) && Number(value) !== 0) report(t('{0} has no unit; add one such as s, m or ms.', value));
-          else if (!DURATION.test(value) && value !== '0') report(t('{0} is not a duration such as 30s or 1m30s.', value));
-          // Zero (0s, 0m) means "the default" to BuildKit; only durations between 0 and 1ms are refused.
-          else if (value !== '0' && durationMs(value) > 0 && durationMs(value) < 1) report(t('{0} is shorter than the minimum of 1ms.', value));
+        case 'duration': {
+          const ns = goDuration(value);
+          if (ns === undefined) report(/^[-+]?(\d+\.?\d*|\.\d+)$/.test(value) ? t('{0} has no unit; add one such as s, m or ms.', value) : t('{0} is not a duration such as 30s or 1m30s.', value));
+          // Zero (0s, 0m) means "the default" to BuildKit; anything else under 1ms, negative ones too, is refused.
+          else if (ns !== 0 && ns < 1e6) report(t('{0} is shorter than the minimum of 1ms.', value));
           break;
+        }
         case 'integer':
-          if (!/^-?\d+$/.test(value)) report(t('--{0} expects a whole number, not {1}.', flag.name, value));
+          // strconv.ParseInt(value, 10, 32): a sign, decimal digits, and within 32 bits.
+          if (!/^[-+]?\d+$/.test(value) || Number(value) > 2147483647 || Number(value) < -2147483648) report(t('--{0} expects a whole number, not {1}.', flag.name, value));
           else if (Number(value) < 0) report(t('--{0} cannot be negative.', flag.name));
           break;
         case 'boolean':

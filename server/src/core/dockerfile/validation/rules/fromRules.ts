@@ -4,7 +4,7 @@ import type { Stage } from '../../syntax/ast';
 import { parseImageRef } from '../../syntax/imageRef';
 import { OFFICIAL_IMAGES } from '../../analysis/officialImages';
 import { expandText } from '../../analysis/expand';
-import { PREDEFINED_ARGS } from '../../analysis/variableScope';
+import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
 import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
@@ -63,12 +63,45 @@ export const latestTag = rule({
   }
 });
 
+/**
+ * A FROM image whose every variable is undeclared (no global ARG, not predefined), with the name
+ * BuildKit then always gets: it expands FROM with the global ARGs only (dockerfile2llb
+ * convert.go buildDispatchStates), so no --build-arg can set these. Undefined when that name is
+ * valid, or when a declared ARG could still change it.
+ */
+function undeclaredOnlyImage(ctx: RuleContext, stage: Stage): { expanded: string; names: string[]; refs: VariableUse[] } | undefined {
+  const word = stage.image;
+  if (!word || !word.raw.includes('$') || ctx.a.parentOf(stage.index) >= 0) return undefined;
+  const refs = ctx.a.variables.usesIn(stage.from).filter((u) => u.ref.span.start >= word.span.start && u.ref.span.end <= word.span.end);
+  if (refs.length === 0 || refs.some((u) => u.def || PREDEFINED_ARGS.has(u.ref.name))) return undefined;
+  const expanded = expandText(word.raw, () => undefined, ctx.a.doc.escape).value;
+  if (expanded !== '' && !parseImageRef(expanded).problem) return undefined;
+  return { expanded, names: [...new Set(refs.map((u) => u.ref.name))], refs };
+}
+
 export const invalidImageReference = rule({
   id: 'invalid-image-reference', severity: 'error', dockerfileUtils: ['INVALID_REFERENCE_FORMAT'],
-  explain: () => [t('An image reference is [registry/]name[:tag][@digest]. Names are lower case; tags use letters, digits, dots, dashes and underscores; digests look like sha256:<64 hex digits>.')],
+  explain: () => [
+    t('An image reference is [registry/]name[:tag][@digest]. Names are lower case; tags use letters, digits, dots, dashes and underscores; digests look like sha256:<64 hex digits>.'),
+    t('FROM expands only ARGs declared before the first FROM: an image built from other variables gets nothing for them, whatever --build-arg says, and is reported when what is left is empty or invalid.'),
+  ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
     const word = stage.image;
+    const undeclared = word && undeclaredOnlyImage(ctx, stage);
+    if (word && undeclared) {
+      // The build stops here whatever is passed: "base name (${X}) should not be blank".
+      const names = undeclared.names.join(', ');
+      const image = undeclared.expanded === '' ? t('empty') : undeclared.expanded;
+      // A misspelt global ARG is the usual cause: name it, as undefined-arg-in-from would.
+      const globals = ctx.a.doc.globalArgs.length > 0 ? ctx.a.variables.unit(-1).defs.map((d) => d.name) : [];
+      const typo = undeclared.refs.map((u) => ({ u, meant: closest(u.ref.name, globals) })).find((x) => x.meant);
+      ctx.report(word.span, typo
+        ? t('{0} is not declared with a global ARG, so no --build-arg can set it and this image is always {1}, which BuildKit refuses. Did you mean {2}?', names, image, typo.meant!)
+        : t('{0} is not declared with an ARG before the first FROM, so no --build-arg can set it and this image is always {1}, which BuildKit refuses. Declare it with ARG above the first FROM.', names, image),
+      { data: typo ? { replacement: typo.meant, span: typo.u.ref.nameSpan } : undefined });
+      continue;
+    }
     if (!word || word.raw.includes('$') || ctx.a.parentOf(stage.index) >= 0) continue;
     const ref = parseImageRef(word.value);
     if (!ref.problem) continue;
@@ -133,8 +166,12 @@ export const undefinedArgInFrom = rule({
   explain: () => [t('FROM can only use ARGs declared before the first FROM (global ARGs) and the predefined platform arguments. An ARG declared inside a stage is not visible to FROM lines.')],
 }, (ctx) => {
   const globals = ctx.a.doc.globalArgs.length > 0 ? ctx.a.variables.unit(-1).defs.map((d) => d.name) : [];
+  // An image made only of undeclared ARGs that can never be valid is invalid-image-reference's
+  // error; a warning on the same ARGs would be a second finding for one mistake.
+  const certain = ctx.scope.stages.filter((s) => undeclaredOnlyImage(ctx, s)).map((s) => s.image!.span);
   for (const use of usesIn(ctx)) {
     if (use.instruction.upper !== 'FROM' || use.def || PREDEFINED_ARGS.has(use.ref.name) || !use.ref.name) continue;
+    if (certain.some((w) => use.ref.span.start >= w.start && use.ref.span.end <= w.end)) continue;
     if (use.ref.modifier === '-' || use.ref.modifier === ':-') continue;
     const suggestion = closest(use.ref.name, globals);
     ctx.report(use.ref.span, suggestion

@@ -8,7 +8,7 @@ import { docStart } from '../../syntax/offsetMap';
 import type { Instruction } from '../../syntax/ast';
 import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
 import { misplacedFlag } from '../../syntax/flagSpecs';
-import { directivesAfterShebang, KNOWN_DIRECTIVES } from '../../syntax/parser';
+import { directivesAfterShebang, frontendDirectives, KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { usesIn } from './scope';
@@ -107,6 +107,13 @@ export const misplacedDirective = rule({
   const shebang = /^\uFEFF?#!/.test(doc.text);
   const inBlock = new Set(doc.directives.map((d) => d.span.start));
   for (const [start, , name] of directivesAfterShebang(doc.text)) if (name !== 'escape') inBlock.add(start);
+  // An indented line ends the directives BuildKit's frontend reads syntax and check from, though
+  // its parser takes it: the syntax and check directives from there on do nothing.
+  const seen = frontendDirectives(doc).length;
+  for (const d of doc.directives.slice(seen)) {
+    const name = d.name.toLowerCase();
+    if (name !== 'escape') ctx.report(d.span, t('BuildKit reads the {0} directive only from lines at the top that start with # (no spaces before it), and stops at the first that does not, so it ignores this one. Remove the spaces before the # here or above.', name));
+  }
   for (const c of doc.comments) {
     if (c.inContinuation || inBlock.has(c.span.start)) continue;
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*\S/.exec(c.text);
