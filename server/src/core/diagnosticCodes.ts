@@ -122,6 +122,7 @@ export const DIAGNOSTIC_CODES = {
   'copy-all-before-install': { language: 'dockerfile', severity: 'warning' },
   'apt-get-update-alone': { language: 'dockerfile', severity: 'warning' },
   'apt-install-without-lists': { language: 'dockerfile', severity: 'warning' },
+  'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-incomplete': { language: 'dockerfile', severity: 'warning' },

@@ -14,13 +14,14 @@ import { heredocRules } from './heredocRules';
 import { packageRules } from './packageRules';
 import { layerRules } from './layerRules';
 import { aptListsRules } from './aptListsRules';
+import { versionSpecRules } from './versionSpecRules';
 import { contextRules } from './contextRules';
 import { metaRules } from './metaRules';
 import { configRules } from './configRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...contextRules, ...metaRules, ...configRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...contextRules, ...metaRules, ...configRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
