@@ -19,6 +19,7 @@ import { checkRestartPolicy } from './restartPolicy';
 import { checkVolumeSpecs } from './volumeSpecs';
 import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
+import { checkDisabledDependencies } from './disabledDependencies';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
 import { limitsHit } from '../model/limits';
@@ -40,6 +41,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkVolumeSpecs,
   checkDuplicateContainerNames,
   checkDependencyCycles,
+  checkDisabledDependencies,
   checkMissingPaths,
   checkBuildTarget,
   checkServiceImage,
