@@ -161,6 +161,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-duplicate-container-name': { language: 'compose', severity: 'error' },
   'compose-dependency-cycle': { language: 'compose', severity: 'error' },
   'compose-dependency-disabled': { language: 'compose', severity: 'warning' },
+  'compose-healthcheck-missing': { language: 'compose', severity: 'warning' },
   'compose-missing-file': { language: 'compose', severity: 'warning' },
   'compose-unknown-build-target': { language: 'compose', severity: 'error' },
   'compose-missing-image': { language: 'compose', severity: 'error' },

@@ -20,6 +20,7 @@ import { checkVolumeSpecs } from './volumeSpecs';
 import { checkDuplicateContainerNames } from './duplicateContainerNames';
 import { checkDependencyCycles } from './dependencyCycles';
 import { checkDisabledDependencies } from './disabledDependencies';
+import { checkHealthDependencies } from './healthDependencies';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
 import { limitsHit } from '../model/limits';
@@ -42,6 +43,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDuplicateContainerNames,
   checkDependencyCycles,
   checkDisabledDependencies,
+  checkHealthDependencies,
   checkMissingPaths,
   checkBuildTarget,
   checkServiceImage,
