@@ -73,6 +73,13 @@ test('apt-get-yes: an install that names no package and fixes nothing asks nothi
   assert.equal(runRule('yum-yes', 'FROM a\nRUN yum install\n').length, 0);
 });
 
+test('apt install is read as apt-get install: it prompts and aborts without -y, and installs recommends', () => {
+  assert.equal(runRule('apt-get-yes', 'FROM golang:1.22\nRUN apt install clang-format\n').length, 1);
+  assert.equal(runRule('apt-no-install-recommends', 'FROM debian:12\nRUN apt update && apt install -y zsh\n').length, 1);
+  assert.equal(runRule('apt-lists-cleanup', 'FROM debian:12\nRUN apt update && apt install -y --no-install-recommends zsh\n').length, 1);
+  assert.deepEqual(runRule('apt-get-yes', 'FROM debian:12\nRUN apt install -y zsh && apt -s install vim\n'), []);
+});
+
 test('advice about a RUN as a whole is given once per RUN, on its first command', () => {
   const run = 'FROM debian:12\nRUN apt-get update \\\n && apt-get -y install curl \\\n && apt-get -y install git \\\n && pip install a \\\n && pip install b\n';
   assert.deepEqual(runRule('apt-no-install-recommends', run).map((d) => d.range.start.line), [2]);

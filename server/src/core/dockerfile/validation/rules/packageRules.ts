@@ -18,7 +18,8 @@ interface Manager {
   withValue?: string[];
 }
 
-const APT: Manager = { names: ['apt-get'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c'] };
+// apt too: in a build it prompts and aborts like apt-get (apt-instead-of-apt-get says why to prefer apt-get).
+const APT: Manager = { names: ['apt-get', 'apt'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c'] };
 const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
 const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
@@ -38,7 +39,7 @@ function asManager(c: Cmd, m: Manager): Cmd | undefined {
 
 /** apt-get -s and its synonyms only print what would happen: nothing is installed, nothing asks. */
 function simulates(c: Cmd): boolean {
-  return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && c.name === 'apt-get');
+  return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && (c.name === 'apt-get' || c.name === 'apt'));
 }
 
 function installs(run: RunShell, m: Manager): Cmd[] {
@@ -207,13 +208,13 @@ export const aptListsCleanup = rule({
   const { finalImage } = stageUse(ctx.a);
   for (const run of runShells(ctx)) {
     if (!run.stage || !finalImage.has(run.stage.index)) continue;
-    const update = commandsOf(run).find((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'update');
-    const distClean = commandsOf(run).some((c) => c.name === 'apt-get' && subcommand(c, APT.withValue) === 'dist-clean');
+    const update = commandsOf(run).find((c) => APT.names.includes(c.name) && subcommand(c, APT.withValue) === 'update');
+    const distClean = commandsOf(run).some((c) => APT.names.includes(c.name) && subcommand(c, APT.withValue) === 'dist-clean');
     // find /var/lib/apt/lists ... -delete (or -exec rm) empties them too.
     const found = commandsOf(run).some((c) => c.name === 'find' && c.args.some((w) => w.text.startsWith('/var/lib/apt/lists')) && c.args.some((w) => w.text === '-delete' || w.text === '-exec'));
     // An update with no install after it is apt-get-update-alone's finding: removing the lists in
     // that RUN would leave the install of a later one without them.
-    const installs = commandsOf(run).some((c) => c.name === 'apt-get' && ['install', 'upgrade', 'dist-upgrade', 'build-dep'].includes(subcommand(c, APT.withValue) ?? ''));
+    const installs = commandsOf(run).some((c) => APT.names.includes(c.name) && ['install', 'upgrade', 'dist-upgrade', 'build-dep'].includes(subcommand(c, APT.withValue) ?? ''));
     if (!update || !installs || distClean || found || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
     ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
   }
