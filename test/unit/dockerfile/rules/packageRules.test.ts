@@ -80,6 +80,22 @@ test('apt install is read as apt-get install: it prompts and aborts without -y, 
   assert.deepEqual(runRule('apt-get-yes', 'FROM debian:12\nRUN apt install -y zsh && apt -s install vim\n'), []);
 });
 
+test('a cache cleaned before the install cleans nothing of it: the clean must come after', () => {
+  assert.equal(runRule('yum-clean', 'FROM centos:7\nRUN yum clean all && yum -y install epel-release\n').length, 1);
+  assert.deepEqual(runRule('yum-clean', 'FROM centos:7\nRUN yum -y install epel-release && yum clean all\n'), []);
+  assert.equal(runRule('apk-no-cache', 'FROM alpine:3\nRUN rm -rf /var/cache/apk/* && apk add curl\n').length, 1);
+  // A clean between two installs leaves the second one's cache: reported there.
+  const both = runRule('dnf-clean', 'FROM fedora:40\nRUN dnf install -y a && dnf clean all && dnf install -y b\n');
+  assert.deepEqual(both.map((d) => d.range.start.character), [41]);
+});
+
+test('cache cleanups: rm through a glob counts, apk --no-network downloads nothing, another tool\'s --no-cache is not pip\'s', () => {
+  assert.deepEqual(runRule('pip-no-cache-dir', 'FROM alpine:3\nRUN pip3 install jupyter && rm -rf /root/.[acpw]*\n'), []);
+  assert.equal(runRule('pip-no-cache-dir', 'FROM alpine:3\nRUN apk add --no-cache py3-pip && pip3 install jupyter\n').length, 1);
+  assert.equal(runRule('pip-no-cache-dir', 'FROM alpine:3\nRUN pip3 install jupyter && rm -rf /root/.[acp\n').length, 1);
+  assert.deepEqual(runRule('apk-no-cache', 'FROM alpine:3\nRUN apk add --no-cache gcc && apk add --no-network --virtual .rundeps $deps\n'), []);
+});
+
 test('advice about a RUN as a whole is given once per RUN, on its first command', () => {
   const run = 'FROM debian:12\nRUN apt-get update \\\n && apt-get -y install curl \\\n && apt-get -y install git \\\n && pip install a \\\n && pip install b\n';
   assert.deepEqual(runRule('apt-no-install-recommends', run).map((d) => d.range.start.line), [2]);

@@ -113,8 +113,12 @@ const pinRule = (id: DockerfileCode, peer: string, m: Manager, pinned: (pkg: str
   ],
 });
 
-function sameRunHas(run: RunShell, test: (c: Cmd) => boolean): boolean {
-  return commandsOf(run).some(test);
+/** Whether a command of the RUN passes `test`: any of them, or (`from`) that one and the ones after it. */
+function sameRunHas(run: RunShell, test: (c: Cmd) => boolean, from?: Cmd): boolean {
+  const commands = commandsOf(run);
+  const at = from ? commands.findIndex((x) => x.raw === from.raw) : 0;
+  for (let k = Math.max(0, at); k < commands.length; k++) if (test(commands[k]!)) return true;
+  return false;
 }
 
 /**
@@ -130,9 +134,10 @@ function cacheTurnedOff(name: string | undefined, run: RunShell, a: Analysis): b
   return at >= 0 && !/\w/.test(run.instruction.argText[at - 1] ?? '');
 }
 
-const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell) => boolean, cacheDir: string, advice: string | ((c: Cmd) => string), offVariable?: string): PackageRule => ({
+/** `cleaned` says whether the install's own options or a command after it clean its cache (a clean before an install cleans nothing of it). */
+const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: RunShell, install: Cmd) => boolean, cacheDir: string, advice: string | ((c: Cmd) => string), offVariable?: string): PackageRule => ({
   id, peer, severity: 'information', manager: m, imageOnly: true, oncePerRun: true,
-  problem: (c, run, a) => (cleaned(run) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) || cacheTurnedOff(offVariable, run, a) ? undefined
+  problem: (c, run, a) => (cleaned(run, c) || cacheMountTargets(run.instruction).some((tgt) => tgt.startsWith(cacheDir)) || cacheTurnedOff(offVariable, run, a) ? undefined
     : t('{0} leaves its cache in this layer; {1} in the same RUN, or use a cache mount.', c.name, typeof advice === 'string' ? advice : advice(c))),
   explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
 });
@@ -146,7 +151,21 @@ function noCacheDir(word: string): boolean {
   return name.length >= '--no-ca'.length && '--no-cache-dir'.startsWith(name);
 }
 
-const rm = (prefix: string) => (run: RunShell) => sameRunHas(run, (c) => c.name === 'rm' && c.args.some((w) => w.text.startsWith(prefix)));
+/** Whether an rm operand removes `dir` or what is in it, also through a glob (rm -rf /root/.[acpw]*). */
+function removes(operand: string, dir: string): boolean {
+  if (operand.startsWith(dir)) return true;
+  if (!/[*?[]/.test(operand) || operand.length > 200) return false;
+  let glob: RegExp;
+  try {
+    // [abc] stays a class; one the shell would take literally (an unclosed [) is no pattern at all.
+    glob = new RegExp(`^${operand.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^')}$`);
+  } catch {
+    return false;
+  }
+  return glob.test(dir) || glob.test(`${dir}/x`);
+}
+
+const rm = (prefix: string) => (run: RunShell, from?: Cmd) => sameRunHas(run, (c) => c.name === 'rm' && c.args.some((w) => removes(w.text, prefix)), from);
 
 const TABLE: PackageRule[] = [
   yesRule('apt-get-yes', 'DL3014', APT, 'y', ['--yes', '--assume-yes'], '-y'),
@@ -163,20 +182,20 @@ const TABLE: PackageRule[] = [
     ],
   },
   pinRule('apt-pin', 'DL3008', APT, (p) => p.includes('=') || p.endsWith('.deb'), (p) => `${p}=<version>`, 'off'),
-  cleanRule('apk-no-cache', 'DL3019', APK, (run) => sameRunHas(run, (c) => c.name === 'apk' && hasOption(c, '', ['--no-cache'])) || rm('/var/cache/apk')(run), '/var/cache/apk', 'use apk add --no-cache'),
+  cleanRule('apk-no-cache', 'DL3019', APK, (run, i) => sameRunHas(run, (c) => c.name === 'apk' && hasOption(c, '', ['--no-cache', '--no-network']), i) || rm('/var/cache/apk')(run, i), '/var/cache/apk', 'use apk add --no-cache'),
   pinRule('apk-pin', 'DL3018', APK, (p) => /[=~<>]/.test(p), (p) => `${p}=<version>`, 'off'),
   yesRule('yum-yes', 'DL3030', YUM, 'y', ['--assumeyes'], '-y'),
-  cleanRule('yum-clean', 'DL3032', YUM, (run) => sameRunHas(run, (c) => c.name === 'yum' && subcommand(c, YUM.withValue) === 'clean') || rm('/var/cache/yum')(run), '/var/cache/yum', 'run yum clean all'),
+  cleanRule('yum-clean', 'DL3032', YUM, (run, i) => sameRunHas(run, (c) => c.name === 'yum' && subcommand(c, YUM.withValue) === 'clean', i) || rm('/var/cache/yum')(run, i), '/var/cache/yum', 'run yum clean all'),
   pinRule('yum-pin', 'DL3033', YUM, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   // microdnf never asks (its -y "does nothing, we always assume yes"), so only dnf itself needs it.
   yesRule('dnf-yes', 'DL3038', { ...DNF, names: ['dnf'] }, 'y', ['--assumeyes'], '-y'),
-  cleanRule('dnf-clean', 'DL3040', DNF, (run) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean') || rm('/var/cache/dnf')(run) || rm('/var/cache/yum')(run), '/var/cache/dnf', (c) => `run ${c.name} clean all`),
+  cleanRule('dnf-clean', 'DL3040', DNF, (run, i) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean', i) || rm('/var/cache/dnf')(run, i) || rm('/var/cache/yum')(run, i), '/var/cache/dnf', (c) => `run ${c.name} clean all`),
   pinRule('dnf-pin', 'DL3041', DNF, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
-  cleanRule('zypper-clean', 'DL3036', ZYPPER, (run) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? '')), '/var/cache/zypp', 'run zypper clean'),
+  cleanRule('zypper-clean', 'DL3036', ZYPPER, (run, i) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? ''), i), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
   pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
-  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run) => sameRunHas(run, (c) => c.args.some((w) => noCacheDir(w.text))) || rm('/root/.cache')(run) || rm('~/.cache')(run) || rm('$HOME/.cache')(run), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run, i) => sameRunHas(run, (c) => asManager(c, PIP) !== undefined && c.args.some((w) => noCacheDir(w.text)), i) || rm('/root/.cache')(run, i) || rm('~/.cache')(run, i) || rm('$HOME/.cache')(run, i), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
