@@ -208,9 +208,34 @@ test('a file other files extend services from: names their projects declare coun
   assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d)]), [['compose-undefined-volume', 'other']]);
 });
 
-test('an add-on in a subfolder that uses what the base file above declares is a warning, not an error: -f combines them', () => {
+test('an add-on in a subfolder that uses what the base file above declares gets a note naming the base, not an error: -f combines them', () => {
   const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  certs:\n    image: c\nvolumes:\n  crl-volume:\n' };
   const text = 'services:\n  certs:\n    image: c\n    volumes: [crl-volume:/crl, lost:/l]\n';
   const diagnostics = validate(text, { files: { ...files, [`${ROOT}/addons/certs/docker-compose.yml`]: text } }, `${ROOT}/addons/certs/docker-compose.yml`);
-  assert.deepEqual(diagnostics.map((d) => [covered(text, d), d.severity]), [['crl-volume', 2], ['lost', 1]]);
+  assert.deepEqual(diagnostics.map((d) => [covered(text, d), d.severity]), [['crl-volume', 3], ['lost', 1]]);
+  assert.match(diagnostics[0]!.message, /\.\.\/\.\.\/docker-compose\.yml declares it/);
+});
+
+test('with no base above, a compose file in a folder beside the ones above counts as the base (compose/base.yml next to services/x/)', () => {
+  const files = { [`${ROOT}/compose/base.yml`]: 'networks:\n  proxy:\n    name: traefik-proxy\n', [`${ROOT}/docs/notes.yml`]: 'networks:\n  lost:\n' };
+  const text = 'services:\n  grafana:\n    image: grafana/grafana\n    networks: [proxy, lost]\n';
+  const uri = `${ROOT}/services/observability/compose.yml`;
+  const diagnostics = validate(text, { files: { ...files, [uri]: text } }, uri);
+  // docs/notes.yml is neither named with "compose" nor in a folder named so: not a base.
+  assert.deepEqual(diagnostics.map((d) => [covered(text, d), d.severity]), [['proxy', 3], ['lost', 1]]);
+  assert.match(diagnostics[0]!.message, /\.\.\/\.\.\/compose\/base\.yml declares it/);
+});
+
+test('the folders beside are looked into only inside the project: not past a repository root, not among many projects', () => {
+  const text = 'services:\n  app:\n    image: a\n    volumes: [data:/data]\n';
+  const uri = `${ROOT}/projA/deploy/compose.yaml`;
+  const other = { [`${ROOT}/compose/base.yml`]: 'volumes:\n  data:\n' };
+  // projA's root holds .git: the compose folder beside it belongs to no part of projA.
+  const withGit = { ...other, [`${ROOT}/projA/.git/HEAD`]: 'ref: refs/heads/main\n', [uri]: text };
+  assert.deepEqual(validate(text, { files: withGit }, uri).map((d) => d.severity), [1]);
+  // A folder of seventeen projects: their folders are not parts of this one.
+  const many = Object.fromEntries(Array.from({ length: 17 }, (_, k) => [`${ROOT}/p${k}/README.md`, 'x']));
+  assert.deepEqual(validate(text, { files: { ...other, ...many, [uri]: text } }, uri).map((d) => d.severity), [1]);
+  // No repository marker: projA/deploy and compose/ are taken as parts of one project (a note).
+  assert.deepEqual(validate(text, { files: { ...other, [uri]: text } }, uri).map((d) => d.severity), [3]);
 });

@@ -15,6 +15,7 @@ import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
 import { projectFiles, projectOf, readText, type AbsentFile } from '../model/project';
 import { parentDeclarations, siblingDeclarations } from '../model/referrers';
+import { relativeUri } from '../model/uris';
 import { composeFileOfText } from '../model/documentStore';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
@@ -76,8 +77,9 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     siblings ??= siblingDeclarations(file.uri, new Set(files.map((f) => f.uri)), ctx.context);
     return siblings.has(`${kind}:${name}`);
   };
-  let fromParent: Set<string> | undefined;
-  const inParent = (kind: SymbolKindName, name: string) => (fromParent ??= parentDeclarations(file.uri, ctx.context)).has(`${kind}:${name}`);
+  let fromParent: Map<string, string> | undefined;
+  /** The base file above (or beside the folders above) that declares the name, if one does. */
+  const inParent = (kind: SymbolKindName, name: string) => (fromParent ??= parentDeclarations(file.uri, ctx.context)).get(`${kind}:${name}`);
   // Names of the projects that include this file or extend its services: compose resolves them there.
   let fromReferrers: Set<string> | undefined;
   const inReferrers = (kind: SymbolKindName, name: string) => {
@@ -105,7 +107,8 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     // Pulled in by another file (include, extends), this one is never checked on its own.
     const { includedBy, extendedBy } = ctx.referrers();
     // Nor is an add-on in a subfolder when the base file above declares the name: -f combines them.
-    const certain = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0 && !inParent(ref.kind, ref.name);
+    const base = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0 ? inParent(ref.kind, ref.name) : undefined;
+    const certain = project.standalone && !project.incomplete && includedBy.length === 0 && extendedBy.length === 0 && base === undefined;
     comparisons -= names?.size ?? 0;
     const suggestion = comparisons > 0 ? closest(ref.name, names ?? []) : undefined;
     const data: ProblemData = {};
@@ -116,8 +119,10 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
       rule: RULE[ref.kind],
       start: ref.start,
       end: ref.end,
-      message: absent ?? (suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name)),
-      ...(certain && !absent ? {} : { severity: 'warning' as const }),
+      message: absent ?? (base ? `${message(ref.kind, ref.name)} ${t('{0} declares it: it is found when -f combines that file with this one.', relativeUri(file.uri, base))}`
+        : suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name)),
+      // Declared by a base this add-on is combined with: a note, not a problem.
+      ...(certain && !absent ? {} : { severity: base && !absent ? 'information' as const : 'warning' as const }),
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }

@@ -120,10 +120,14 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
 /**
  * `kind:name` of what the default compose files of the folders above this one declare (the nearest
  * folder that has one, up to three levels): an add-on file in a subfolder (docker/addons/x/
- * docker-compose.yml) is usually combined with its base through -f.
+ * docker-compose.yml) is usually combined with its base through -f. When no folder above has one,
+ * the compose files in the folders beside the ones above count (compose/base.yml next to
+ * services/x/compose.yml, which a Makefile combines with -f): a YAML file named with "compose",
+ * or any YAML file in a folder named so.
  */
-export function parentDeclarations(uri: string, context: ServiceContext): Set<string> {
-  const declared = new Set<string>();
+export function parentDeclarations(uri: string, context: ServiceContext): Map<string, string> {
+  /** `kind:name` → the file that declares it. */
+  const declared = new Map<string, string>();
   const rootLength = uri.indexOf('://') + 3;
   let folder = dirnameUri(uri);
   for (let level = 0; level < MAX_LEVELS_UP; level++) {
@@ -134,9 +138,45 @@ export function parentDeclarations(uri: string, context: ServiceContext): Set<st
       const base = `${folder}/${name}`;
       const text = readText(base, context);
       if (text === undefined || text.length > MAX_SIBLING_CHARS) continue;
-      for (const d of symbolsOf(composeFileOfText(base, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+      for (const d of symbolsOf(composeFileOfText(base, text)).declarations) if (!declared.has(`${d.kind}:${d.name}`)) declared.set(`${d.kind}:${d.name}`, base);
     }
     if (declared.size > 0) break;
   }
+  if (declared.size === 0) besideDeclarations(uri, context, declared);
   return declared;
+}
+
+/** Levels above a file whose other subfolders are looked into for a base, and at most how many subfolders such a folder has. */
+const BESIDE_LEVELS = 2;
+const MAX_BESIDE_FOLDERS = 16;
+
+function besideDeclarations(uri: string, context: ServiceContext, declared: Map<string, string>): void {
+  const rootLength = uri.indexOf('://') + 3;
+  let folder = dirnameUri(uri);
+  let read = 0;
+  let chars = 0;
+  for (let level = 0; level < BESIDE_LEVELS; level++) {
+    // Not past a repository's root, nor into a folder of many projects (its subfolders are other
+    // projects, not parts of this one).
+    if (level > 0 && listed(folder, context).some((e) => e.name === '.git')) return;
+    const parent = dirnameUri(folder);
+    if (parent === folder || parent.length < rootLength) return;
+    const own = folder;
+    folder = parent;
+    const subfolders = listed(folder, context).filter((e) => e.isDirectory && !e.name.startsWith('.'));
+    if (subfolders.length > MAX_BESIDE_FOLDERS) return;
+    for (const sub of subfolders) {
+      if (`${folder}/${encodeName(sub.name)}` === own) continue;
+      const subfolder = `${folder}/${encodeName(sub.name)}`;
+      const anyYaml = /compose/i.test(sub.name);
+      for (const entry of listed(subfolder, context)) {
+        if (entry.isDirectory || !(anyYaml ? YAML_NAME : COMPOSE_NAME).test(entry.name)) continue;
+        if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) return;
+        const base = `${subfolder}/${encodeName(entry.name)}`;
+        const text = readText(base, context);
+        if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
+        for (const d of symbolsOf(composeFileOfText(base, text)).declarations) if (!declared.has(`${d.kind}:${d.name}`)) declared.set(`${d.kind}:${d.name}`, base);
+      }
+    }
+  }
 }

@@ -59,3 +59,13 @@ export function resolvePath(folderUri: string, path: string): string | undefined
     return undefined;
   }
 }
+
+/** The path of `to` relative to the folder of `from` (both file URIs), with / separators. */
+export function relativeUri(from: string, to: string): string {
+  const a = dirnameUri(from).split('/');
+  const b = to.split('/');
+  let k = 0;
+  while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+  const up = a.length - k;
+  return [...Array<string>(up).fill('..'), ...b.slice(k)].map((p) => decodeURIComponent(p)).join('/');
+}
