@@ -59,9 +59,9 @@ test('apt-install-without-lists: nothing when the lists may be there', () => {
   ]) assert.deepEqual(found(text), [], text);
 });
 
-test('apt-install-without-lists: the walk back is bounded on long FROM chains', () => {
+test('apt-install-without-lists: the reading is bounded on long FROM chains', () => {
   // 1,500 stages, each built FROM the one before with two RUNs that leave the lists alone: the last
-  // install gives up (unknown) after 2,000 instructions instead of walking them all.
+  // install gives up (unknown) past 2,000 instructions of its FROM chain instead of reading them all.
   let text = 'FROM debian:12 AS s0\n';
   for (let k = 1; k < 1500; k++) text += `FROM s${k - 1} AS s${k}\nRUN echo ${k}\nRUN echo ${k}\n`;
   text += 'RUN apt-get install -y git\n';

@@ -5,7 +5,7 @@
 // image (one of Docker's official images, which define none, or a Dockerfile of the project with
 // no HEALTHCHECK that builds only on them). Any other image may define one, so it is left alone.
 import { t } from '../../l10n';
-import { OFFICIAL_IMAGES } from '../../dockerfile/analysis/officialImages';
+import { OFFICIAL_IMAGES } from '../../officialImages';
 import { composeBoolean, entries } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';

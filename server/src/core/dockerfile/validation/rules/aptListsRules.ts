@@ -1,14 +1,15 @@
 // Whether apt-get install has package lists to read. Docker's official Debian and Ubuntu images
 // ship without them, and a RUN that removes them (the advised cleanup) leaves every later RUN of
 // the stage without them: an install there fails with "Unable to locate package". Worked out by
-// walking back from the install to the command that last decided the lists: an update, a removal,
-// or anything this check cannot see into (a script, a mount over the lists), which ends it silently.
+// reading the stage and the stages it is built FROM forward, command by command: an update
+// fetches them, a removal removes them, and anything this check cannot see into (a script, a
+// copy into /var/lib/apt) makes them "not known", which reports nothing.
 import { t } from '../../../l10n';
 import type { Analysis } from '../../analysis/analysis';
 import { copyArgs } from '../../analysis/copySources';
 import { shipsWithoutAptLists } from '../../analysis/imageFamily';
 import type { Instruction, Stage } from '../../syntax/ast';
-import { commandsOf, commandSpan, mountTargets, operands, runShells, type Cmd, type RunShell } from './shellCommands';
+import { commandsOf, commandSpan, mountTargets, operands, runShells, type Cmd } from './shellCommands';
 import { rule } from './rule';
 
 /** Fetched, removed by a command, never there (the base image ships without them), or not known. */
@@ -57,70 +58,71 @@ function mountsLists(instruction: Instruction): boolean {
   return mountTargets(instruction).some((m) => /^\/var\/lib\/apt(\/lists)?\/?$|^\/var(\/lib)?\/?$|^\/$/.test(m));
 }
 
-/** The lists at the end of an instruction's commands (from `before` back), or undefined when it leaves them as they were. */
-function effectOfInstruction(a: Analysis, i: Instruction, before = Infinity): Lists | undefined {
-  if (i.trigger) return undefined;
+/**
+ * How an instruction leaves the lists, given them before it; for a RUN, also records the lists
+ * just before each of its apt installs.
+ */
+function afterInstruction(a: Analysis, i: Instruction, before: Lists, installs: Map<Cmd, Lists>): Lists {
+  if (i.trigger) return before;
   if (i.upper === 'COPY' || i.upper === 'ADD') {
     const dest = copyArgs(i).dest?.value;
-    return dest !== undefined && /^\/(var(\/lib(\/apt.*)?)?)?\/?$/.test(dest) ? 'unknown' : undefined;
+    return dest !== undefined && /^\/(var(\/lib(\/apt.*)?)?)?\/?$/.test(dest) ? 'unknown' : before;
   }
-  if (i.upper !== 'RUN' || mountsLists(i)) return undefined;
+  // A mount over the lists takes what the RUN does to them: the image's stay as they were.
+  if (i.upper !== 'RUN' || mountsLists(i)) return before;
   const info = a.shell(i);
   if (!info || info.summary.error) return 'unknown';
-  const commands = commandsOf({ instruction: i, stage: undefined, info });
-  for (let k = Math.min(before, commands.length) - 1; k >= 0; k--) {
-    const effect = effectOf(commands[k]!);
-    if (effect) return effect;
+  let lists = before;
+  for (const c of commandsOf({ instruction: i, stage: undefined, info })) {
+    if (aptSubcommand(c) === 'install') installs.set(c, lists);
+    lists = effectOf(c) ?? lists;
   }
-  return undefined;
+  return lists;
 }
 
-/** How many instructions one question may look back through, across the stages a stage is built FROM. */
-const MAX_WALK = 2000;
+interface StageLists {
+  end: Lists;
+  /** The lists just before each apt install of the stage. */
+  beforeInstall: Map<Cmd, Lists>;
+}
 
-/** The lists as a stage's instructions leave them, walking back through the stages it is built FROM. */
-function listsAtEndOf(a: Analysis, stage: Stage, memo: Map<number, Lists>): Lists {
+/** Instructions read to work out one stage's lists, across the stages it is built FROM. */
+const MAX_CHAIN_INSTRUCTIONS = 2000;
+
+/**
+ * The lists through a stage, read forward from the root of its FROM chain (each stage once per
+ * validation); a chain longer than the budget starts from "not known".
+ */
+function stageLists(a: Analysis, stage: Stage, memo: Map<number, StageLists>): StageLists {
   const known = memo.get(stage.index);
   if (known) return known;
-  let result: Lists = 'unknown';
-  let walked = 0;
-  search: for (const s of a.chainOf(stage)) {
-    const cached = s !== stage ? memo.get(s.index) : undefined;
-    if (cached) {
-      result = cached;
+  const chain: Stage[] = [];
+  let start: Lists | undefined;
+  let instructions = 0;
+  for (const s of a.chainOf(stage)) {
+    const done = memo.get(s.index);
+    if (done) {
+      start = done.end;
       break;
     }
-    for (let k = s.instructions.length - 1; k >= 1; k--) {
-      if (++walked > MAX_WALK) break search;
-      const effect = effectOfInstruction(a, s.instructions[k]!);
-      if (effect) {
-        result = effect;
-        break search;
-      }
-    }
-    if (a.parentOf(s.index) < 0) {
-      result = shipsWithoutAptLists(a.baseImageRef(s)) ? 'unshipped' : 'unknown';
+    instructions += s.instructions.length;
+    if (instructions > MAX_CHAIN_INSTRUCTIONS) {
+      start = 'unknown';
       break;
     }
+    chain.push(s);
   }
-  memo.set(stage.index, result);
-  return result;
-}
-
-/** The lists just before command `k` of a RUN. */
-function listsBefore(a: Analysis, run: RunShell, k: number, memo: Map<number, Lists>): Lists {
-  const here = effectOfInstruction(a, run.instruction, k);
-  if (here) return here;
-  const stage = run.stage;
-  if (!stage) return 'unknown';
-  const at = stage.instructions.indexOf(run.instruction);
-  for (let j = at - 1, walked = 0; j >= 1 && walked < MAX_WALK; j--, walked++) {
-    const effect = effectOfInstruction(a, stage.instructions[j]!);
-    if (effect) return effect;
+  const root = chain[chain.length - 1];
+  let lists: Lists = start ?? (root && a.parentOf(root.index) < 0 && shipsWithoutAptLists(a.baseImageRef(root)) ? 'unshipped' : 'unknown');
+  let result: StageLists = { end: lists, beforeInstall: new Map() };
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const s = chain[k]!;
+    const beforeInstall = new Map<Cmd, Lists>();
+    for (let j = 1; j < s.instructions.length; j++) lists = afterInstruction(a, s.instructions[j]!, lists, beforeInstall);
+    result = { end: lists, beforeInstall };
+    memo.set(s.index, result);
   }
-  const parent = a.parentOf(stage.index);
-  if (parent >= 0) return listsAtEndOf(a, a.doc.stages[parent]!, memo);
-  return shipsWithoutAptLists(a.baseImageRef(stage)) ? 'unshipped' : 'unknown';
+  return memo.get(stage.index) ?? result;
 }
 
 /** Names of the packages an install fetches (not .deb files given by path). */
@@ -135,15 +137,13 @@ export const aptInstallWithoutLists = rule({
     t('Run apt-get update in the same RUN, just before the install. Reported only when nothing before the install in the stage, or in the stages it is built FROM, may have fetched the lists (a script, a mount over /var/lib/apt or an unknown base image ends the search without a finding).'),
   ],
 }, (ctx) => {
-  const memo = new Map<number, Lists>();
+  const memo = new Map<number, StageLists>();
   for (const run of runShells(ctx)) {
-    if (run.instruction.trigger || mountsLists(run.instruction)) continue;
-    const commands = commandsOf(run);
-    const k = commands.findIndex((c) => aptSubcommand(c) === 'install' && fetchedPackages(c).length > 0);
-    if (k < 0) continue;
-    const lists = listsBefore(ctx.a, run, k, memo);
+    if (run.instruction.trigger || mountsLists(run.instruction) || !run.stage) continue;
+    const c = commandsOf(run).find((x) => aptSubcommand(x) === 'install' && fetchedPackages(x).length > 0);
+    if (!c) continue;
+    const lists = stageLists(ctx.a, run.stage, memo).beforeInstall.get(c);
     if (lists !== 'removed' && lists !== 'unshipped') continue;
-    const c = commands[k]!;
     const span = commandSpan(run, c);
     const what = `${c.name} install`;
     const message = lists === 'removed'

@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Stage } from '../../syntax/ast';
 import { parseImageRef } from '../../syntax/imageRef';
-import { OFFICIAL_IMAGES } from '../../analysis/officialImages';
+import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
 import { closest } from './suggest';

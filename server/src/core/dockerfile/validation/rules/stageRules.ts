@@ -1,6 +1,6 @@
 // Rules about build stages: names, references between stages, and stages nothing uses.
 import { t } from '../../../l10n';
-import { OFFICIAL_IMAGES } from '../../analysis/officialImages';
+import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 import { closest } from './suggest';
 import { rule } from './rule';

@@ -1,6 +1,7 @@
-// Docker Hub's official images (docker.io/library/*): the one-word image names a COPY --from or
-// RUN --mount from= can plausibly mean when no stage has that name. Any other bare word is far
-// more likely a stage name gone wrong than an image.
+// Docker Hub's official images (docker.io/library/*). For Dockerfiles, the one-word image names a
+// COPY --from or RUN --mount from= can plausibly mean when no stage has that name (any other bare
+// word is far more likely a stage name gone wrong); for compose, images known to define no
+// HEALTHCHECK. Shared by both services, so it lives outside either one's folders.
 export const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
   'adminer', 'aerospike', 'almalinux', 'alpine', 'alt', 'amazoncorretto', 'amazonlinux', 'api-firewall', 'arangodb', 'archlinux',
   'backdrop', 'bash', 'bonita', 'buildpack-deps', 'busybox', 'caddy', 'cassandra', 'chronograf', 'cirros', 'clearlinux',
