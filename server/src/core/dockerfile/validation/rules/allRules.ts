@@ -15,13 +15,14 @@ import { packageRules } from './packageRules';
 import { layerRules } from './layerRules';
 import { aptListsRules } from './aptListsRules';
 import { versionSpecRules } from './versionSpecRules';
+import { pythonRules } from './pythonRules';
 import { contextRules } from './contextRules';
 import { metaRules } from './metaRules';
 import { configRules } from './configRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...contextRules, ...metaRules, ...configRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
