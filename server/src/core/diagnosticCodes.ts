@@ -123,7 +123,7 @@ export const DIAGNOSTIC_CODES = {
   'apt-get-update-alone': { language: 'dockerfile', severity: 'warning' },
   'apt-install-without-lists': { language: 'dockerfile', severity: 'warning' },
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
-  'pip-externally-managed': { language: 'dockerfile', severity: 'error', docs: 'https://peps.python.org/pep-0668/' },
+  'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-incomplete': { language: 'dockerfile', severity: 'warning' },
