@@ -175,7 +175,7 @@ const TABLE: PackageRule[] = [
     knownIn: (text) => text.includes('--no-install-recommends') || /Install-Recommends/i.test(text),
     // An install that names no package (its list left out by mistake) installs nothing to recommend.
     problem: (c) => (operands(c, APT.withValue).length < 2 || c.args.some((w) => w.text === '--no-install-recommends' || /Install-Recommends=(false|0)/i.test(w.text)) ? undefined
-      : t('Add --no-install-recommends so apt-get installs only what you asked for.')),
+      : t('Add --no-install-recommends so {0} installs only what you asked for.', c.name)),
     explain: () => [
       t('By default apt-get also installs "recommended" packages, which are often large and unneeded in a container. --no-install-recommends keeps the image small; add what you really need explicitly.'),
       t('When the Dockerfile uses --no-install-recommends elsewhere, an install without it is taken as deliberate and not reported.'),
