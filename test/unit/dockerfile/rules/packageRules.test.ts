@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { checkRuleCases, context, doc, runRule } from '../helpers';
 
 test('package manager rules', async (t) => {
   await checkRuleCases(t, [
@@ -94,6 +95,19 @@ test('cache cleanups: rm through a glob counts, apk --no-network downloads nothi
   assert.equal(runRule('pip-no-cache-dir', 'FROM alpine:3\nRUN apk add --no-cache py3-pip && pip3 install jupyter\n').length, 1);
   assert.equal(runRule('pip-no-cache-dir', 'FROM alpine:3\nRUN pip3 install jupyter && rm -rf /root/.[acp\n').length, 1);
   assert.deepEqual(runRule('apk-no-cache', 'FROM alpine:3\nRUN apk add --no-cache gcc && apk add --no-network --virtual .rundeps $deps\n'), []);
+});
+
+test('size advice is a hint in a development container\'s Dockerfile, unless the settings give the rule a severity', () => {
+  const text = 'FROM debian:12\nRUN apt-get update && apt-get install -y git && pip install x\n';
+  const severities = (uri: string, ctx = context()) => {
+    const found = service.validate(doc(text, uri), ctx);
+    return ['apt-no-install-recommends', 'apt-lists-cleanup', 'pip-no-cache-dir'].map((id) => found.find((d) => d.code === id)?.severity);
+  };
+  assert.deepEqual(severities('file:///work/app/Dockerfile'), [3, 3, 3]);
+  assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile'), [4, 4, 4]);
+  assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile', context({ rules: { 'apt-lists-cleanup': 'warning' } })), [4, 2, 4]);
+  // Not size advice: a build that fails is one in a dev container too.
+  assert.equal(service.validate(doc('FROM a\nRUN apt-get install git\n', 'file:///w/.devcontainer/Dockerfile'), context()).find((d) => d.code === 'apt-get-yes')?.severity, 2);
 });
 
 test('advice about a RUN as a whole is given once per RUN, on its first command', () => {

@@ -144,7 +144,7 @@ export class IncrementalValidator {
 
   validate(a: Analysis, uri: string, context: ServiceContext): Diagnostic[] {
     const suppressions = findSuppressions(a.doc);
-    const active = activeRules(context, this.rules, suppressions);
+    const active = activeRules(context, this.rules, suppressions, uri);
     const global = globalKey(a, context, active);
     const units = unitsOf(a);
     const state = this.state && this.state.global === global && !this.state.broken ? this.state : undefined;

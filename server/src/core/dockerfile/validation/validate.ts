@@ -42,9 +42,15 @@ export interface ActiveRule {
   href: string | undefined;
 }
 
+/** A development container's Dockerfile (VS Code's and the Dev Containers spec's folder). */
+function devContainer(uri: string): boolean {
+  return /\/\.devcontainer\//.test(uri);
+}
+
 /** The rules the settings and the file-wide suppressions leave on, in order. */
-export function activeRules(context: ServiceContext, rules: readonly Rule[], suppressions: Suppressions): ActiveRule[] {
+export function activeRules(context: ServiceContext, rules: readonly Rule[], suppressions: Suppressions, uri = ''): ActiveRule[] {
   const overrides = context.settings?.rules ?? {};
+  const dev = devContainer(uri);
   const active: ActiveRule[] = [];
   for (const r of rules) {
     const meta = r.meta;
@@ -55,6 +61,7 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
     if (ids.some((id) => suppressions.global.has(id))) continue;
     if (meta.buildkit && suppressions.skipAllChecks) continue;
     if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
+    if (meta.imageSize && dev && !configured) severity = 'hint';
     active.push({ rule: r, severity: SEVERITY[severity], ids, href });
   }
   return active;
@@ -146,7 +153,7 @@ export function diagnosticOf(a: Analysis, rule: ActiveRule, report: Report): Dia
  */
 export function validateAnalysis(a: Analysis, uri: string, context: ServiceContext, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
   const suppressions = findSuppressions(a.doc);
-  const active = activeRules(context, rules, suppressions);
+  const active = activeRules(context, rules, suppressions, uri);
   const results = runRules(a, uri, context, active, wholeFileScope(a));
   const byUnit: Diagnostic[][] = [[], ...a.doc.stages.map(() => [])];
   const fileWide: Diagnostic[] = [];

@@ -202,7 +202,7 @@ const TABLE: PackageRule[] = [
 ];
 
 function packageRule(entry: PackageRule): Rule {
-  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : {}) }, (ctx) => {
+  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : {}), ...(entry.imageOnly ? { imageSize: true as const } : {}) }, (ctx) => {
     if (entry.knownIn?.(ctx.a.text)) return;
     const finalImage = entry.imageOnly ? stageUse(ctx.a).finalImage : undefined;
     for (const run of runShells(ctx)) {
@@ -218,7 +218,7 @@ function packageRule(entry: PackageRule): Rule {
 }
 
 export const aptListsCleanup = rule({
-  id: 'apt-lists-cleanup', severity: 'information', hadolint: ['DL3009'],
+  id: 'apt-lists-cleanup', severity: 'information', hadolint: ['DL3009'], imageSize: true,
   explain: () => [
     t('apt-get update downloads package lists into /var/lib/apt/lists (tens of megabytes). Remove them with rm -rf /var/lib/apt/lists/* at the end of the same RUN; a later RUN cannot take them out of this layer.'),
     t('apt-get dist-clean (Debian 13 and later) removes them too. Only the stages that make the final image are checked.'),

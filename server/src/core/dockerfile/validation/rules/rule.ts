@@ -30,6 +30,12 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
   reach?: 'file';
   /** Its messages name absolute line numbers, so it runs again on a stage that moved up or down. */
   namesLines?: true;
+  /**
+   * Advice about the size of the image only (a cache or lists left in a layer, recommends): in a
+   * development container's Dockerfile (under .devcontainer/), where size hardly matters, it is
+   * a hint unless the settings give the rule a severity.
+   */
+  imageSize?: true;
 }
 
 /**
