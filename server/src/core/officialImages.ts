@@ -17,3 +17,17 @@ export const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
   'sonarqube', 'spark', 'spiped', 'storm', 'swift', 'swipl', 'teamspeak', 'telegraf', 'tomcat', 'tomee', 'traefik', 'ubuntu',
   'unit', 'varnish', 'websphere-liberty', 'wordpress', 'xwiki', 'yourls', 'znc', 'zookeeper',
 ]);
+
+/**
+ * The repository and tag of an image reference, lower-cased, with Docker Hub's `docker.io/` and
+ * `library/` left out (`docker.io/library/postgres:16` is postgres and 16; no tag is latest).
+ * Undefined when a variable decides it.
+ */
+export function repositoryAndTag(reference: string): { repository: string; tag: string } | undefined {
+  const ref = reference.trim().toLowerCase().split('@')[0]!;
+  if (ref === '' || ref.includes('$')) return undefined;
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const path = colon > slash ? ref.slice(0, colon) : ref;
+  return { repository: path.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, ''), tag: colon > slash ? ref.slice(colon + 1) : 'latest' };
+}

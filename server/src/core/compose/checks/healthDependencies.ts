@@ -5,7 +5,7 @@
 // image (one of Docker's official images, which define none, or a Dockerfile of the project with
 // no HEALTHCHECK that builds only on them). Any other image may define one, so it is left alone.
 import { t } from '../../l10n';
-import { OFFICIAL_IMAGES } from '../../officialImages';
+import { OFFICIAL_IMAGES, repositoryAndTag } from '../../officialImages';
 import { composeBoolean, entries } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
@@ -17,8 +17,8 @@ import { valueAt, type CheckContext } from './checkContext';
 
 /** A Docker Hub official image (`postgres:16`, `docker.io/library/redis`), which has no HEALTHCHECK. */
 function officialImage(reference: string): boolean {
-  const name = reference.toLowerCase().split('@')[0]!.replace(/:[^/]*$/, '').replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
-  return !name.includes('$') && OFFICIAL_IMAGES.has(name);
+  const repository = repositoryAndTag(reference)?.repository;
+  return repository !== undefined && OFFICIAL_IMAGES.has(repository);
 }
 
 /** Whether a Dockerfile surely gives no HEALTHCHECK: it has none, and builds only FROM official images, scratch or its own stages. */

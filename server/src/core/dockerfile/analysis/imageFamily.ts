@@ -5,6 +5,7 @@
 // well-known official images); a stage whose image says nothing (a build argument, an
 // organisation's own base image) is recognised by what its RUN instructions use.
 import type { Instruction } from '../syntax/ast';
+import { repositoryAndTag } from '../../officialImages';
 
 export type ImageFamily =
   /** Debian and Ubuntu: /bin/sh is dash, bash is installed, apt-get. */
@@ -162,13 +163,8 @@ export function setsWorkdir(reference: string): boolean {
  * no package until apt-get update has run. Organisations' own images may keep the lists.
  */
 export function shipsWithoutAptLists(reference: string): boolean {
-  const ref = reference.trim().toLowerCase();
-  if (ref === '' || ref.includes('$') || familyOfImage(ref) !== 'debian') return false;
-  const noDigest = ref.split('@')[0]!;
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  const path = colon > slash ? noDigest.slice(0, colon) : noDigest;
-  const repository = path.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
+  const repository = repositoryAndTag(reference)?.repository;
+  if (repository === undefined || familyOfImage(reference) !== 'debian') return false;
   if (OFFICIAL[repository] === 'debian') return !repository.startsWith('dotnet/');
   return /^mcr\.microsoft\.com\/dotnet\/(sdk|aspnet|runtime|runtime-deps)$/.test(repository);
 }

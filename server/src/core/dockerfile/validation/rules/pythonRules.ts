@@ -12,18 +12,16 @@ import type { Analysis } from '../../analysis/analysis';
 import type { Stage } from '../../syntax/ast';
 import { commandsOf, commandSpan, operands, runShells, type Cmd } from './shellCommands';
 import { rule } from './rule';
+import { repositoryAndTag } from '../../../officialImages';
 
 const DEBIAN_MANAGED = new Set(['12', '13', '14', 'bookworm', 'trixie', 'forky', 'sid', 'testing', 'unstable', 'stable', 'oldstable', 'latest']);
 const UBUNTU_MANAGED = new Set(['lunar', 'mantic', 'noble', 'oracular', 'plucky', 'questing', 'resolute', 'latest', 'rolling', 'devel']);
 
 /** Whether the image's system Python is externally managed (Debian 12+, Ubuntu 23.04+), by its tag. */
 export function externallyManagedBase(reference: string): boolean {
-  const ref = reference.trim().toLowerCase().split('@')[0]!;
-  if (ref.includes('$')) return false;
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  const repository = (colon > slash ? ref.slice(0, colon) : ref).replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
-  const tag = colon > slash ? ref.slice(colon + 1) : 'latest';
+  const image = repositoryAndTag(reference);
+  if (!image) return false;
+  const { repository, tag } = image;
   const words = tag.split(/[-_]/);
   const first = words[0]!;
   if (repository === 'debian') return DEBIAN_MANAGED.has(first) || DEBIAN_MANAGED.has(first.split('.')[0]!);
