@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = {
   'heredoc-crlf': { language: 'dockerfile', severity: 'warning' },
   'run-cd': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3003' },
   'cd-without-effect': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3003' },
+  'export-without-effect': { language: 'dockerfile', severity: 'warning' },
   'sudo': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3004' },
   'pointless-command': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3001' },
   'relink-sh': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL4005' },

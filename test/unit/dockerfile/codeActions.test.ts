@@ -40,6 +40,7 @@ test('text fixes: typo, casing, exec form, legacy ENV, MAINTAINER, ADD, relative
   assert.equal(fix('FROM a:1\nCOPY a b /dest\n', 'copy-multi-source-dest'), 'FROM a:1\nCOPY a b /dest/\n');
   assert.equal(fix('FROM a:1 AS deps\nFROM b:1\nCOPY ["package.json", "./"] --from=deps\n', 'misplaced-flag'), 'FROM a:1 AS deps\nFROM b:1\nCOPY --from=deps ["package.json", "./"]\n');
   assert.equal(fix('FROM b:1\nCOPY --link a b --chown=1000 /app/\n', 'misplaced-flag'), 'FROM b:1\nCOPY --link --chown=1000 a b /app/\n');
+  assert.equal(fix('FROM a:1\nRUN export PATH=/opt/x/bin:$PATH LANG="C.UTF-8"\n', 'export-without-effect'), 'FROM a:1\nENV PATH=/opt/x/bin:$PATH LANG="C.UTF-8"\n');
   assert.equal(fix('FROM debian:12\nRUN apt-get install -y jq\n', 'apt-install-without-lists'), 'FROM debian:12\nRUN apt-get update && apt-get install -y jq\n');
   assert.equal(fix('FROM debian:12\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\nRUN sudo apt-get install -y b\n', 'apt-install-without-lists'), 'FROM debian:12\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\nRUN sudo apt-get update && sudo apt-get install -y b\n');
   assert.equal(fix('FROM a:1\nRUN a \\\n\n  b\n', 'empty-continuation'), 'FROM a:1\nRUN a \\\n  b\n');

@@ -10,6 +10,7 @@ test('shell rules', async (t) => {
     { rule: 'heredoc-unterminated', bad: 'FROM a\nRUN <<EOF\necho hi\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'heredoc-crlf', bad: 'FROM a\r\nRUN <<EOF\r\necho hi\r\nEOF\r\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'run-cd', bad: 'FROM a\nRUN cd /src && make\n', good: 'FROM a\nWORKDIR /src\nRUN make && (cd sub && make)\n', line: 1 },
+    { rule: 'export-without-effect', bad: 'FROM a\nRUN export PATH=/opt/x/bin:$PATH\n', good: 'FROM a\nENV PATH=/opt/x/bin:$PATH\nRUN export A=1 && make\n', line: 1 },
     { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
     { rule: 'pointless-command', bad: 'FROM a\nRUN top -b\n', good: 'FROM a\nRUN echo top\n', line: 1 },
     { rule: 'relink-sh', bad: 'FROM a\nRUN ln -sf /bin/bash /bin/sh\n', good: 'FROM a\nRUN ln -sf /bin/bash /usr/bin/b\n', line: 1 },
@@ -90,4 +91,19 @@ test('bashism: Arch, Gentoo, Manjaro and Mageia images have bash as /bin/sh; pip
   assert.equal(runRule('pipefail', 'FROM a\nRUN curl -sS https://x.io/i.sh | sh && echo done\n').length, 1, 'an && chain stops at the pipe');
   const [alpineBash] = runRule('pipefail', 'FROM alpine:3\nRUN curl -fsSL https://x.io/i.sh | bash\n');
   assert.doesNotMatch(alpineBash!.message, /bash is not installed/);
+});
+
+test('export-without-effect: an export that ends a RUN, with the names it exports; only then', () => {
+  const found = (text: string) => runRule('export-without-effect', text).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+  assert.deepEqual(found('FROM a\nRUN make && export A=1 B="x y"\n'), [
+    '1:12 The RUN ends with export A, B, which sets nothing for later instructions or the container: each RUN starts a new shell. Use ENV (or ARG for the build alone).',
+  ]);
+  assert.equal(found('FROM a\nRUN export DEBIAN_FRONTEND noninteractive\n').length, 1);
+  for (const text of [
+    'FROM a\nRUN export A=1 && make\n',
+    'FROM a\nRUN export A=1; make; echo done\n',
+    'FROM a\nRUN if true; then export A=1; fi; make\n',
+    'FROM a\nRUN export -p\n',
+    'FROM a\nRUN export A=$(cat /v)\n',
+  ]) assert.deepEqual(found(text), [], text);
 });

@@ -57,6 +57,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'apt-get-update-alone': [mergeAptUpdate],
   'run-cd': [cdToWorkdir],
   'cd-without-effect': [runCdToWorkdir],
+  'export-without-effect': [replaceText],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],

@@ -90,6 +90,31 @@ export const cdWithoutEffect = rule({
   }
 });
 
+export const exportWithoutEffect = rule({
+  id: 'export-without-effect', severity: 'warning',
+  explain: () => [
+    t('Each RUN starts a new shell, and the variables it exports end with it. A RUN whose last command is export changes nothing for the instructions after it or for the container: use ENV for that (or ARG for a value the build alone needs).'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    const all = commandsOf(run);
+    const top = all.filter((c) => !c.raw.nested);
+    const last = top[top.length - 1];
+    if (!last || last.name !== 'export' || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) continue;
+    if (all.some((c) => c.raw.start >= last.raw.end)) continue;
+    // The parser keeps an export's assignments out of its words: they are the rest of the script.
+    const rest = run.info.source.text.slice(last.raw.end).replace(/[\s;]+$/, '').trim();
+    const tokens = rest.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').split(/\s+/).filter(Boolean);
+    if (tokens.length === 0 || /[\n#`$(<>|&]/.test(rest.replace(/\$\{?\w+\}?/g, '')) || !tokens.every((w) => /^[A-Za-z_]\w*(=|$)/.test(w))) continue;
+    const names = tokens.map((w) => w.split('=')[0]!).join(', ');
+    // A RUN that is only `export A=1 B=2` becomes ENV A=1 B=2 (values as written, quotes kept).
+    const whole = top.length === 1 && all.length === 1 && tokens.every((w) => w.includes('=')) && !run.instruction.trigger && run.instruction.heredocs.length === 0;
+    ctx.report(commandSpan(run, last), t('The RUN ends with export {0}, which sets nothing for later instructions or the container: each RUN starts a new shell. Use ENV (or ARG for the build alone).', names), {
+      data: whole ? { replacement: `ENV ${rest}`, span: run.instruction.span } : undefined,
+    });
+  }
+});
+
 export const sudo = rule({
   id: 'sudo', severity: 'warning', hadolint: ['DL3004'],
   explain: () => [
@@ -312,4 +337,4 @@ export const missingCommandSeparator = rule({
   }
 });
 
-export const shellRules = [shellSyntax, bashism, runCd, cdWithoutEffect, sudo, pointlessCommand, relinkSh, pipefail, consecutiveRun, useraddNoLogInit, wgetProgress, wgetAndCurl, missingCommandSeparator];
+export const shellRules = [shellSyntax, bashism, runCd, cdWithoutEffect, exportWithoutEffect, sudo, pointlessCommand, relinkSh, pipefail, consecutiveRun, useraddNoLogInit, wgetProgress, wgetAndCurl, missingCommandSeparator];
