@@ -21,6 +21,21 @@ test('undefined-variable: global ARGs must be re-declared in the stage; scratch 
   assert.equal(runRule('undefined-variable', 'ARG V=1\nFROM a:1\nARG V\nCOPY app-$V.tgz /\n').length, 0);
 });
 
+test('undefined-variable: a global ARG a RUN uses without the stage declaring it again: the shell gets nothing', () => {
+  const [found, ...rest] = runRule('undefined-variable', 'ARG MARCH=alderlake\nFROM ubuntu:24.04\nRUN cmake -DCMAKE_C_FLAGS="-O3 -march=${MARCH}" ..\n');
+  assert.deepEqual(rest, []);
+  assert.equal(found!.message, 'MARCH is a global ARG, which this RUN does not get: declare it again in this stage with ARG MARCH, or the shell expands it to nothing.');
+  assert.deepEqual(found!.data, { declareArg: 'MARCH' });
+  for (const text of [
+    // Declared again, set by the script, a default written in, a secret's env=, or a name base images set.
+    'ARG V=1\nFROM a:1\nARG V\nRUN echo $V\n',
+    'ARG V=1\nFROM a:1\nRUN V=2 && echo $V\n',
+    'ARG V=1\nFROM a:1\nRUN echo ${V:-1}\n',
+    'ARG TOKEN\nFROM a:1\nRUN --mount=type=secret,id=t,env=TOKEN echo $TOKEN\n',
+    'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}\nRUN echo $NODE_VERSION\n',
+  ]) assert.deepEqual(runRule('undefined-variable', text), [], text);
+});
+
 test('ENV is inherited by stages built FROM another stage', () => {
   assert.equal(runRule('undefined-variable', 'FROM scratch AS base\nENV HOME_DIR=/h\nFROM base\nWORKDIR $HOME_DIR\n').length, 0);
 });

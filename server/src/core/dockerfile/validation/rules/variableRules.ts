@@ -16,7 +16,7 @@ export const undefinedVariable = rule({
   explain: () => [
     t('BuildKit expands $VAR in instructions such as COPY, ENV, WORKDIR and USER from the ARG and ENV instructions above them in the same stage (and the base image\'s environment). An unknown variable silently becomes an empty string.'),
     t('Remember that an ARG declared before FROM must be declared again (ARG NAME) inside a stage to be used there.'),
-    t('Inside RUN the shell expands variables, so there only a name that nothing defines and that is a typo away from a visible ARG or ENV is reported (${VERSON} when VERSION is declared).'),
+    t('Inside RUN the shell expands variables, so there only two cases are reported: a global ARG the stage does not declare again (the RUN does not get it; names base images commonly set, such as NODE_VERSION, are left alone), and a name that nothing defines, a typo away from a visible ARG or ENV (${VERSON} when VERSION is declared).'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -31,6 +31,10 @@ export const undefinedVariable = rule({
     const stage = a.doc.stages[use.scope];
     if (!stage) continue;
     if (use.inShell) {
+      if (globalNames.includes(use.ref.name) && globalInShell(ctx, use)) {
+        ctx.report(use.ref.span, t('{0} is a global ARG, which this RUN does not get: declare it again in this stage with ARG {0}, or the shell expands it to nothing.', use.ref.name), { data: { declareArg: use.ref.name } });
+        continue;
+      }
       const suggestion = shellTypo(ctx, use);
       if (suggestion) ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
       continue;
@@ -55,6 +59,23 @@ function setInScript(text: string, name: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_$])${n}(\\[[^\\]]*\\])?\\+?=|\\b(for|read|export|local|declare|typeset|readonly|getopts|select)\\b[^;&|\\n]*\\b${n}\\b`).test(text);
 }
 
+/** RUN --mount=type=secret,env=NAME defines NAME for the script, as does the script itself. */
+function definedForScript(ctx: RuleContext, use: VariableUse): boolean {
+  const target = use.instruction.trigger ?? use.instruction;
+  if (target.flags.some((f) => f.name === 'mount' && new RegExp(`(^|,)env=${use.ref.name}(,|$)`).test(f.value ?? ''))) return true;
+  return setInScript(ctx.a.shell(use.instruction)?.source.text ?? target.argText, use.ref.name);
+}
+
+/**
+ * A global ARG used in a RUN of a stage that does not declare it again: build arguments reach a
+ * RUN's environment only through the stage's own ARG, so the shell sees nothing (or, for the
+ * names base images commonly set, such as NODE_VERSION, the image's value: not reported).
+ */
+function globalInShell(ctx: RuleContext, use: VariableUse): boolean {
+  if (COMMON_ENV.has(use.ref.name) || ctx.a.shellKind(use.instruction) === 'other') return false;
+  return !definedForScript(ctx, use);
+}
+
 /**
  * A $NAME in a RUN script that nothing defines, a typo away from an ARG or ENV that is visible
  * there (${VERSON} for VERSION): the shell expands it to nothing, silently.
@@ -67,11 +88,7 @@ function shellTypo(ctx: RuleContext, use: VariableUse): string | undefined {
   // here, and a name further off is more likely one of those than a typo.
   const suggestion = [...ctx.a.variables.visibleAt(use.instruction).keys()].find((v) => v !== name && editDistance(name.toLowerCase(), v.toLowerCase(), 1) <= 1);
   if (!suggestion) return undefined;
-  const target = use.instruction.trigger ?? use.instruction;
-  // RUN --mount=type=secret,env=NAME defines it for the script.
-  if (target.flags.some((f) => f.name === 'mount' && new RegExp(`(^|,)env=${name}(,|$)`).test(f.value ?? ''))) return undefined;
-  const script = ctx.a.shell(use.instruction)?.source.text ?? target.argText;
-  return setInScript(script, name) ? undefined : suggestion;
+  return definedForScript(ctx, use) ? undefined : suggestion;
 }
 
 /** Variables every Windows image defines (compared in lower case: Windows names ignore case). */
