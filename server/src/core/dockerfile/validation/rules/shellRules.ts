@@ -67,6 +67,19 @@ export const runCd = rule({
   }
 });
 
+/**
+ * The RUN's last top-level command when it is `name` and ends the script: in its last statement,
+ * not in the background or a pipeline, and nothing (not even in a loop or an if after it) runs
+ * after it. What such a command changes in the shell ends with the RUN.
+ */
+function endingCommand(run: RunShell, name: string): { last: Cmd; top: Cmd[]; all: Cmd[] } | undefined {
+  const all = commandsOf(run);
+  const top = all.filter((c) => !c.raw.nested);
+  const last = top[top.length - 1];
+  if (!last || last.name !== name || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) return undefined;
+  return all.some((c) => c.raw.start >= last.raw.end) ? undefined : { last, top, all };
+}
+
 export const cdWithoutEffect = rule({
   id: 'cd-without-effect', severity: 'warning', hadolint: ['DL3003'],
   explain: () => [
@@ -74,13 +87,10 @@ export const cdWithoutEffect = rule({
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
-    const all = commandsOf(run);
-    const top = all.filter((c) => !c.raw.nested);
-    const last = top[top.length - 1];
-    if (!last || last.name !== 'cd' || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) continue;
-    // Nothing may run after it, not even inside a loop or an if that follows; and it must be the
-    // script's only cd: one that moves around ends wherever its work is done.
-    if (all.some((c) => c.raw.start >= last.raw.end || (c.name === 'cd' && c !== last))) continue;
+    const ending = endingCommand(run, 'cd');
+    // It must be the script's only cd: one that moves around ends wherever its work is done.
+    if (!ending || ending.all.some((c) => c.name === 'cd' && c !== ending.last)) continue;
+    const { last, top } = ending;
     const dir = last.args[0];
     // cd /, cd - or cd ../.. at the end tidies up after a script; it is not meant to carry over.
     if (!dir || ['/', '-', '~'].includes(dir.text) || dir.text.startsWith('-') || /^(\.\.\/?)+$/.test(dir.text)) continue;
@@ -97,11 +107,9 @@ export const exportWithoutEffect = rule({
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
-    const all = commandsOf(run);
-    const top = all.filter((c) => !c.raw.nested);
-    const last = top[top.length - 1];
-    if (!last || last.name !== 'export' || last.raw.background || last.raw.inPipeline || last.raw.statement !== run.info.summary.statements - 1) continue;
-    if (all.some((c) => c.raw.start >= last.raw.end)) continue;
+    const ending = endingCommand(run, 'export');
+    if (!ending) continue;
+    const { last, top, all } = ending;
     // The parser keeps an export's assignments out of its words: they are the rest of the script.
     const rest = run.info.source.text.slice(last.raw.end).replace(/[\s;]+$/, '').trim();
     const tokens = rest.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').split(/\s+/).filter(Boolean);
