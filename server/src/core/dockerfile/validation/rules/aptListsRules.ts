@@ -11,11 +11,10 @@ import { shipsWithoutAptLists } from '../../analysis/imageFamily';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { commandsOf, commandSpan, mountTargets, operands, runShells, type Cmd } from './shellCommands';
 import { rule } from './rule';
+import { APT } from './packageRules';
 
 /** Fetched, removed by a command, never there (the base image ships without them), or not known. */
 type Lists = 'present' | 'removed' | 'unshipped' | 'unknown';
-
-const APT_WITH_VALUE = ['-o', '-t', '--target-release', '-c', '--config-file'];
 
 /**
  * Commands that never fetch nor remove package lists. Anything else (a script, make, sh -c,
@@ -31,11 +30,9 @@ const LEAVES_LISTS = new Set([
   'md5sum', 'base64', 'dirname', 'basename', 'realpath', 'readlink', 'date', 'env', 'uname', 'nproc', 'which', 'printenv',
 ]);
 
-/** The apt front ends whose `update` fetches the lists and whose `install` needs them. */
-const APT_NAMES = new Set(['apt-get', 'apt']);
-
+/** apt-get's (or apt's) subcommand: `update` fetches the lists and `install` needs them. */
 function aptSubcommand(c: Cmd): string | undefined {
-  return APT_NAMES.has(c.name) ? operands(c, APT_WITH_VALUE)[0]?.text : undefined;
+  return APT.names.includes(c.name) ? operands(c, APT.withValue)[0]?.text : undefined;
 }
 
 /** What a command does to the lists: fetches them, removes them, nothing, or what it does is unknown. */
@@ -43,7 +40,7 @@ function effectOf(c: Cmd): Lists | undefined {
   const sub = aptSubcommand(c);
   if (sub === 'update') return 'present';
   if (sub === 'dist-clean') return 'removed';
-  if (APT_NAMES.has(c.name)) return undefined;
+  if (APT.names.includes(c.name)) return undefined;
   const touchesLists = (w: { text: string }) => /^\/var\/lib\/apt(\/lists)?\/?\*?$|^\/var\/lib\/apt\/lists\//.test(w.text);
   if (c.name === 'rm') return c.args.some(touchesLists) ? 'removed' : undefined;
   if (c.name === 'find') {
@@ -127,7 +124,7 @@ function stageLists(a: Analysis, stage: Stage, memo: Map<number, StageLists>): S
 
 /** Names of the packages an install fetches (not .deb files given by path). */
 function fetchedPackages(c: Cmd): string[] {
-  return operands(c, APT_WITH_VALUE).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.startsWith('/') && !p.startsWith('.') && !p.endsWith('.deb'));
+  return operands(c, APT.withValue).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.startsWith('/') && !p.startsWith('.') && !p.endsWith('.deb'));
 }
 
 export const aptInstallWithoutLists = rule({

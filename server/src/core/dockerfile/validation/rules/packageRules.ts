@@ -19,7 +19,7 @@ interface Manager {
 }
 
 // apt too: in a build it prompts and aborts like apt-get (apt-instead-of-apt-get says why to prefer apt-get).
-const APT: Manager = { names: ['apt-get', 'apt'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c'] };
+export const APT: Manager = { names: ['apt-get', 'apt'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c', '--config-file'] };
 const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
 const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
