@@ -10,6 +10,7 @@ import { composeBoolean, entries } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { buildPaths } from '../model/buildPaths';
+import { stageImages } from '../../dockerfile/syntax/namedStages';
 import { projectFiles, readText } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import { isHeld } from '../model/brokenBlocks';
@@ -23,16 +24,14 @@ function officialImage(reference: string): boolean {
 
 /** Whether a Dockerfile surely gives no HEALTHCHECK: it has none, and builds only FROM official images, scratch or its own stages. */
 function dockerfileWithoutHealthcheck(text: string): boolean {
-  if (/^[ \t]*healthcheck[ \t]+(?!none\b)/im.test(text)) return false;
-  const stages = new Set<string>();
-  let froms = 0;
-  for (const m of text.matchAll(/^[ \t]*from[ \t]+(?:--\S+[ \t]+)*(\S+)(?:[ \t]+as[ \t]+(\S+))?/gim)) {
-    froms++;
-    const image = m[1]!.toLowerCase();
-    if (image !== 'scratch' && !stages.has(image) && !officialImage(image)) return false;
-    if (m[2]) stages.add(m[2].toLowerCase());
+  const { stages, healthcheck } = stageImages(text);
+  if (healthcheck || stages.length === 0) return false;
+  const names = new Set<string>();
+  for (const { image, name } of stages) {
+    if (image === undefined || (image !== 'scratch' && !names.has(image) && !officialImage(image))) return false;
+    if (name) names.add(name);
   }
-  return froms > 0;
+  return true;
 }
 
 type Health = 'disabled' | 'none' | 'maybe';

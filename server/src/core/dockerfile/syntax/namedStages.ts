@@ -1,5 +1,6 @@
-// The named stages of a Dockerfile (`FROM image AS name`), for readers outside the Dockerfile
-// service: compose's build.target completion, check and navigation. Read by the Dockerfile parser,
+// The named stages of a Dockerfile (`FROM image AS name`) and what its stages are built on, for
+// readers outside the Dockerfile service: compose's build.target completion, check and
+// navigation, and its healthcheck check. Read by the Dockerfile parser,
 // so heredoc bodies, parser directives, continuations and comments count as they do for the build;
 // it needs only syntax/, so a compose worker loads neither the analysis, the rules nor the shell parser.
 import { parseDockerfile } from './parser';
@@ -14,4 +15,12 @@ export interface NamedStage {
 
 export function namedStages(text: string): NamedStage[] {
   return parseDockerfile(text).stages.flatMap((stage) => stage.name ? [{ name: stage.name.value.toLowerCase(), start: stage.name.span.start, end: stage.name.span.end }] : []);
+}
+
+/** Each stage's FROM image as written (lower-cased) and name, and whether a HEALTHCHECK other than NONE is there. */
+export function stageImages(text: string): { stages: { image: string | undefined; name: string | undefined }[]; healthcheck: boolean } {
+  const doc = parseDockerfile(text);
+  const stages = doc.stages.map((s) => ({ image: s.image?.raw.toLowerCase(), name: s.name?.value.toLowerCase() }));
+  const healthcheck = doc.instructions.some((i) => i.upper === 'HEALTHCHECK' && i.words[0]?.value.toUpperCase() !== 'NONE');
+  return { stages, healthcheck };
 }

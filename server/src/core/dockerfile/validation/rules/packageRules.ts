@@ -37,6 +37,12 @@ function asManager(c: Cmd, m: Manager): Cmd | undefined {
   return m.names.includes(c.name) ? c : undefined;
 }
 
+/** A pip install, `python -m pip install` included. */
+export function isPipInstall(c: Cmd): boolean {
+  const pip = asManager(c, PIP);
+  return pip !== undefined && subcommand(pip, PIP.withValue) === 'install';
+}
+
 /** apt-get -s and its synonyms only print what would happen: nothing is installed, nothing asks. */
 function simulates(c: Cmd): boolean {
   return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && (c.name === 'apt-get' || c.name === 'apt'));

@@ -10,8 +10,9 @@
 import { t } from '../../../l10n';
 import type { Analysis } from '../../analysis/analysis';
 import type { Stage } from '../../syntax/ast';
-import { commandsOf, commandSpan, operands, runShells, type Cmd } from './shellCommands';
+import { commandsOf, commandSpan, runShells, type Cmd } from './shellCommands';
 import { rule } from './rule';
+import { isPipInstall } from './packageRules';
 import { repositoryAndTag } from '../../../officialImages';
 
 const DEBIAN_MANAGED = new Set(['12', '13', '14', 'bookworm', 'trixie', 'forky', 'sid', 'testing', 'unstable', 'stable', 'oldstable', 'latest']);
@@ -36,12 +37,6 @@ export function externallyManagedBase(reference: string): boolean {
 }
 
 const PYTHON = /^python3?(\.\d+)?$/;
-
-/** A pip install, as `pip install`, `pip3 install` or `python3 -m pip install` (the command, and the words after install's name). */
-function pipInstall(c: Cmd): boolean {
-  if (/^pip3?(\.\d+)?$/.test(c.name)) return operands(c)[0]?.text === 'install';
-  return PYTHON.test(c.name) && c.args[0]?.text === '-m' && c.args[1]?.text === 'pip' && c.args.slice(2).find((w) => !w.text.startsWith('-'))?.text === 'install';
-}
 
 /** An install pip does not check: into another root, prefix or target folder, or told to go ahead. */
 function unchecked(c: Cmd): boolean {
@@ -86,7 +81,7 @@ function pipStates(a: Analysis, stage: Stage): Map<Cmd, PipState> | undefined {
       const info = a.shell(i);
       if (!info || info.summary.error) continue;
       for (const c of commandsOf({ instruction: i, stage: s, info })) {
-        if (pipInstall(c)) before.set(c, { ...state });
+        if (isPipInstall(c)) before.set(c, { ...state });
         if (installsAptPip(c)) state.aptPip = true;
         if (makesVenv(c)) state.venv = true;
       }
@@ -107,7 +102,7 @@ export const pipExternallyManaged = rule({
   for (const run of runShells(ctx)) {
     const stage = run.stage;
     if (!stage || run.instruction.trigger || !externallyManagedBase(ctx.a.baseImageRef(stage))) continue;
-    const c = commandsOf(run).find((x) => pipInstall(x) && systemPip(x) && !unchecked(x));
+    const c = commandsOf(run).find((x) => isPipInstall(x) && systemPip(x) && !unchecked(x));
     if (!c) continue;
     if (!states.has(stage.index)) states.set(stage.index, pipStates(ctx.a, stage));
     const state = states.get(stage.index)?.get(c);
