@@ -29,6 +29,7 @@ import { checkServiceImage } from './serviceImage';
 import { checkExtendsCycles } from './extendsCycles';
 import { checkOptionLikeNames } from './optionLikeNames';
 import { checkSwarmKeys } from './swarmKeys';
+import { checkMisspeltVariables } from './misspeltVariables';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -50,6 +51,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkExtendsCycles,
   checkOptionLikeNames,
   checkSwarmKeys,
+  checkMisspeltVariables,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */

@@ -1,0 +1,158 @@
+// A variable whose name is one slip away from the name the project really sets: compose does not
+// complain about an unset variable in the file (it prints a warning at `up` and substitutes an
+// empty string, or the default written after `:-`), so `${POSTGRES_PASWORD}` starts the database
+// with an empty password. Two signs are trusted, each on its own:
+// - the project's `.env` (which compose reads for substitution) does not set the name but sets a
+//   near one (one letter added, dropped or swapped; a changed letter only in long names; a
+//   different case or `-` for `_`);
+// - the name is used once in the project's files while a near one (a letter added, dropped or
+//   swapped, never a changed one: API_PORT and APP_PORT are both real) is used at least twice.
+// Names the shell itself sets (HOME, USER, UID…) and names differing only in digits are left alone.
+import { t } from '../../l10n';
+import { projectEnv } from '../model/envFile';
+import type { ComposeFile } from '../model/composeFile';
+import { scanInterpolation } from '../model/interpolation';
+import { walk, type CNode } from '../model/nodes';
+import { entries, rootMaps } from '../model/access';
+import { NodeMemo } from '../model/nodeMemo';
+import { projectFiles } from '../model/project';
+import { isHeld } from '../model/brokenBlocks';
+import type { CheckContext } from './checkContext';
+
+/** A variable's name where it is used (document offsets of the name alone). */
+interface NameUse {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Uses per parse of a file (a file of the project other than the edited one is parsed once). */
+const usesByFile = new WeakMap<ComposeFile, NameUse[]>();
+
+/** At most this many uses are read per file: enough for any real file, bounded for a generated one. */
+const MAX_USES = 5000;
+
+/** Names the shell or the system sets, which a project's .env has no reason to hold. */
+const SHELL_NAMES = new Set(['HOME', 'USER', 'USERNAME', 'PWD', 'UID', 'GID', 'HOSTNAME', 'PATH', 'SHELL', 'TERM', 'TZ', 'LANG', 'DISPLAY', 'TMPDIR', 'LOGNAME']);
+const SHELL_PREFIX = /^(XDG_|DOCKER_|COMPOSE_|CI_|GITHUB_|RUNNER_|LC_|SSH_)/;
+
+export function checkMisspeltVariables(ctx: CheckContext): void {
+  const { file, out } = ctx;
+  if (!file.text.includes('$')) return;
+  const own = usesOf(file);
+  if (own.length === 0) return;
+  const env = projectEnv(file.uri, ctx.context).values;
+  let counts: Map<string, number> | undefined;
+  const verdicts = new Map<string, { near: string; message: string } | null>();
+  for (const use of own) {
+    if (isHeld(file, use.start)) continue;
+    let verdict = verdicts.get(use.name);
+    if (verdict === undefined) {
+      verdict = judge(use.name, env, () => (counts ??= projectCounts(ctx)));
+      verdicts.set(use.name, verdict);
+    }
+    if (verdict) out.push({ rule: 'compose-misspelt-variable', start: use.start, end: use.end, message: verdict.message, data: { replacement: verdict.near } });
+  }
+}
+
+function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => ReadonlyMap<string, number>): { near: string; message: string } | null {
+  if (env.has(name) || SHELL_NAMES.has(name) || SHELL_PREFIX.test(name)) return null;
+  for (const candidate of env.keys()) {
+    if (slip(name, candidate, true)) {
+      return { near: candidate, message: t('"{0}" is not set in the project\'s .env, which sets "{1}": unless the shell sets "{0}", compose substitutes it as unset here. Did you mean "{1}"?', name, candidate) };
+    }
+  }
+  if (name.length < 6) return null;
+  const counts = countsOf();
+  if (counts.get(name) !== 1) return null;
+  let best: string | undefined;
+  for (const [candidate, count] of counts) {
+    if (count >= 2 && slip(name, candidate, false) && (best === undefined || count > counts.get(best)!)) best = candidate;
+  }
+  return best === undefined ? null : {
+    near: best,
+    message: t('"{0}" is used only here, while "{1}" is used {2} times in this project: unless both are meant, compose substitutes "{0}" as unset. Did you mean "{1}"?', name, best, String(counts.get(best))),
+  };
+}
+
+/**
+ * Whether `b` is `a` with one slip of the keyboard: the same but for case or `-`/`_`, one letter
+ * added, dropped or two swapped, or (when `changed` is allowed, for names of 10 or more) one
+ * letter changed. Names that differ only in their digits (NODE1_PORT, NODE2_PORT) never are.
+ */
+export function slip(a: string, b: string, changed: boolean): boolean {
+  if (a === b || a.length < 4 || b.length < 4) return false;
+  if (a.replace(/[0-9]/g, '') === b.replace(/[0-9]/g, '')) return false;
+  const fold = (s: string) => s.toUpperCase().replace(/-/g, '_');
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return true;
+  if (x.length === y.length) {
+    const diff: number[] = [];
+    for (let k = 0; k < x.length && diff.length < 3; k++) if (x[k] !== y[k]) diff.push(k);
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!]) return true;
+    return changed && diff.length === 1 && x.length >= 10;
+  }
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (long.length - short.length !== 1) return false;
+  let k = 0;
+  while (k < short.length && short[k] === long[k]) k++;
+  return short.slice(k) === long.slice(k + 1);
+}
+
+/** How often each name is used in the project's files (this one, its partners and includes). */
+function projectCounts(ctx: CheckContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of projectFiles(ctx.project())) for (const use of usesOf(f)) counts.set(use.name, (counts.get(use.name) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The variables a file's values use (keys are not interpolated), in text order. A service's uses
+ * are kept while other services are edited, so an edit of a large file reads one service again.
+ */
+function usesOf(file: ComposeFile): NameUse[] {
+  let uses = usesByFile.get(file);
+  if (uses) return uses;
+  uses = [];
+  const found = uses;
+  if (file.text.includes('$')) {
+    const services = new Set<CNode>();
+    for (const root of rootMaps(file)) {
+      const map = entries(file, root).find((e) => e.key === 'services')?.value;
+      if (map?.kind === 'map') for (const pair of map.pairs) if (pair.value) services.add(pair.value);
+    }
+    for (const doc of file.documents) {
+      walk(doc.root, (node, isKey) => {
+        if (found.length >= MAX_USES) return false;
+        if (services.has(node)) {
+          found.push(...memo.get(node, () => scan(file, node)));
+          return false;
+        }
+        if (!isKey) found.push(...scalarUses(file, node));
+        return true;
+      });
+    }
+  }
+  usesByFile.set(file, uses);
+  return uses;
+}
+
+const memo = new NodeMemo<NameUse>();
+
+function scan(file: ComposeFile, root: CNode): NameUse[] {
+  const found: NameUse[] = [];
+  walk(root, (node, isKey) => {
+    if (found.length >= MAX_USES) return false;
+    if (!isKey) found.push(...scalarUses(file, node));
+    return true;
+  });
+  return found;
+}
+
+function scalarUses(file: ComposeFile, node: CNode): NameUse[] {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
+  const source = file.text.slice(node.start, node.end);
+  if (!source.includes('$')) return [];
+  return scanInterpolation(source, node.start).uses.map((use) => ({ name: use.name, start: use.nameStart, end: use.nameStart + use.name.length }));
+}

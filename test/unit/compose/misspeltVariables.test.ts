@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+import { slip } from '../../../server/src/core/compose/checks/misspeltVariables';
+
+const code = 'compose-misspelt-variable';
+const env = (text: string) => ({ files: { 'file:///project/.env': text } });
+
+test('a name the .env does not set, one slip from a name it sets, is a warning at the name with the near name as fix', () => {
+  const text = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASWORD}\n      POSTGRES_USER: ${POSTGRES_USER}\n';
+  const [problem, ...rest] = findings(validate(text, env('POSTGRES_PASSWORD=secret\nPOSTGRES_USER=app\n')), code);
+  assert.ok(problem);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, problem), 'POSTGRES_PASWORD');
+  assert.equal(problem.severity, 2);
+  assert.match(problem.message, /Did you mean "POSTGRES_PASSWORD"/);
+  assert.deepEqual((problem.data as { replacement?: string }).replacement, 'POSTGRES_PASSWORD');
+});
+
+test('with .env: case, $NAME, defaults and a changed letter in a long name count; short names with a changed letter do not', () => {
+  const cases: [string, string, number][] = [
+    ['image: "app:${Tag_Version}"', 'TAG_VERSION=1\n', 1],
+    ['command: echo $APP_HOMEE', 'APP_HOME=/srv\n', 1],
+    ['image: "app:${IMAGE_TAAG:-latest}"', 'IMAGE_TAG=1\n', 1],
+    ['image: "${DATABASE_URI}"', 'DATABASE_URL=x\n', 1],
+    // API_PORT and APP_PORT are both common, real names.
+    ['image: "app:${API_PORT}"', 'APP_PORT=1\n', 0],
+    // Numbered names differ on purpose.
+    ['image: "app:${NODE2_PORT}"', 'NODE1_PORT=1\n', 0],
+    // Names the shell sets.
+    ['image: "app:${HOME}"', 'HOMES=1\n', 0],
+    // $$ is a literal dollar, and a set name is fine.
+    ['command: echo $$APP_HOMEE', 'APP_HOME=/srv\n', 0],
+    ['image: "${APP_HOME}"', 'APP_HOME=/srv\n', 0],
+  ];
+  for (const [line, dotenv, count] of cases) {
+    const text = `services:\n  web:\n    ${line}\n`;
+    assert.equal(findings(validate(text, env(dotenv)), code).length, count, line);
+  }
+});
+
+test('without .env: a name used once beside a near one used several times (not a changed letter)', () => {
+  const text = 'services:\n  a:\n    image: x\n    environment:\n      - KEY=${DEEPCHECKS_SECRET}\n  b:\n    image: x\n    environment:\n      - KEY=${DEEPCHECKS_SECRET}\n  c:\n    image: x\n    environment:\n      - KEY=${DEECHECKS_SECRET}\n';
+  const [problem, ...rest] = findings(validate(text), code);
+  assert.ok(problem);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, problem), 'DEECHECKS_SECRET');
+  assert.match(problem.message, /used 2 times/);
+  // Each used once: no telling which is meant.
+  assert.deepEqual(findings(validate('services:\n  a:\n    image: "${DEEPCHECKS_SECRET}"\n  c:\n    image: "${DEECHECKS_SECRET}"\n'), code), []);
+  // A changed letter is two real names.
+  assert.deepEqual(findings(validate('services:\n  a:\n    image: "${APP_PORT}${APP_PORT}"\n  c:\n    image: "${API_PORT}"\n'), code), []);
+});
+
+test('uses in the other files of the project count', () => {
+  const text = 'services:\n  c:\n    image: "${REGISTRY_HOTS}/c"\n';
+  const files = { 'file:///project/compose.override.yaml': 'services:\n  a:\n    image: "${REGISTRY_HOST}/a"\n  b:\n    image: "${REGISTRY_HOST}/b"\n' };
+  assert.equal(findings(validate(text, { files }), code).length, 1);
+});
+
+test('slip: one letter added, dropped or swapped; a changed one only when allowed and long', () => {
+  assert.equal(slip('POSTGRES_PASWORD', 'POSTGRES_PASSWORD', false), true);
+  assert.equal(slip('POSTGRES_PASSWROD', 'POSTGRES_PASSWORD', false), true);
+  assert.equal(slip('DATABASE_URI', 'DATABASE_URL', false), false);
+  assert.equal(slip('DATABASE_URI', 'DATABASE_URL', true), true);
+  assert.equal(slip('API_URL', 'APP_URL', true), false);
+  assert.equal(slip('db-host', 'DB_HOST', false), true);
+  assert.equal(slip('ABC', 'ABCD', false), false);
+  assert.equal(slip('SERVICE_A_PORT', 'SERVICE_B_PORT', true), true);
+});
