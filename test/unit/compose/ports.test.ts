@@ -177,3 +177,13 @@ test('a host port clash only some profiles bring about is a warning (a plain up 
   const text = 'services:\n  old:\n    image: x\n    profiles: [legacy]\n    ports: ["8001:8000"]\n  new:\n    image: x\n    ports: ["8001:8000"]\n';
   assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port').map((d) => d.severity), [2, 2]);
 });
+
+test('in a stack file, host-mode ports are not compared (placement decides the nodes); ingress ones and any in a plain compose file are', () => {
+  const service = (name: string, mode: string) => `  ${name}:\n    image: pihole/pihole\n    ports:\n      - target: 53\n        published: 53\n        protocol: udp\n        mode: ${mode}\n    deploy:\n      placement:\n        constraints: [node.labels.${name} == yes]\n`;
+  const hostMode = `services:\n${service('dns1', 'host')}${service('dns2', 'host')}`;
+  assert.deepEqual(findings(validate(hostMode, {}, 'file:///project/docker-stack.yml'), 'compose-duplicate-host-port'), []);
+  // docker compose up ignores mode: both bind on the one host.
+  assert.equal(findings(validate(hostMode, {}, 'file:///project/compose.yaml'), 'compose-duplicate-host-port').length, 2);
+  const ingress = `services:\n${service('dns1', 'ingress')}${service('dns2', 'ingress')}`;
+  assert.equal(findings(validate(ingress, {}, 'file:///project/docker-stack.yml'), 'compose-duplicate-host-port').length, 2);
+});

@@ -11,6 +11,7 @@ import type { ComposeCode } from '../../diagnosticCodes';
 import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from '../model/portSpec';
 import { canRunTogether, profilesOf, servicesOf, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
+import { usedForStack } from './swarmKeys';
 
 interface Published {
   service: string;
@@ -27,7 +28,7 @@ interface PortItem {
   start: number;
   end: number;
   problem?: Problem;
-  published?: { hostIp: string | undefined; host: PortRange; protocol: string };
+  published?: { hostIp: string | undefined; host: PortRange; protocol: string; hostMode?: boolean };
 }
 
 /** Ranges wider than this are not expanded when looking for collisions. */
@@ -39,8 +40,9 @@ const memo = new NodeMemo<PortItem>((item, delta) => {
   return moved;
 });
 
-export function checkPorts({ file, out }: CheckContext): void {
+export function checkPorts({ file, context, out }: CheckContext): void {
   const published: Published[] = [];
+  let stack: boolean | undefined;
   for (const { name, map } of servicesOf(file)) {
     const items = memo.get(map, () => portItems(file, map));
     if (items.length === 0) continue;
@@ -48,7 +50,12 @@ export function checkPorts({ file, out }: CheckContext): void {
     for (const item of items) {
       if (item.problem) out.push(item.problem);
       // Ports read from an unreadable part are not compared: they may not be what is written.
-      if (item.published && !isHeld(file, item.start)) published.push({ service: name, profiles, ...item.published, start: item.start, end: item.end });
+      if (!item.published || isHeld(file, item.start)) continue;
+      // In a stack, a host-mode port binds only on the node that runs the task, and placement
+      // decides the nodes: two services may well publish it on different ones.
+      if (item.published.hostMode && (stack ??= usedForStack(file, context))) continue;
+      const { hostIp, host, protocol } = item.published;
+      published.push({ service: name, profiles, hostIp, host, protocol, start: item.start, end: item.end });
     }
   }
   reportCollisions(published, out);
@@ -91,7 +98,7 @@ function portItems(file: ComposeFile, map: MapNode): PortItem[] {
     } else if (node.kind === 'map') {
       const long = longForm(file, node);
       if ('message' in long) problem('compose-invalid-port', long.message, long.at);
-      else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol };
+      else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol, ...(long.hostMode ? { hostMode: true } : {}) };
     }
     if (item.problem || item.published) items.push(item);
   }
@@ -103,10 +110,11 @@ function isSexagesimal(text: string): boolean {
   return /^[0-9]+(:[0-5]?[0-9])+$/.test(text);
 }
 
-type LongForm = { host?: PortRange; hostIp?: string; protocol: string } | { message: string; at: CNode };
+type LongForm = { host?: PortRange; hostIp?: string; protocol: string; hostMode?: boolean } | { message: string; at: CNode };
 
 /**
- * The long form as compose-go reads it: `mode` is not checked (docker compose up ignores it),
+ * The long form as compose-go reads it: `mode` is not checked (docker compose up ignores it; a
+ * stack's host-mode ports are not compared, see checkPorts),
  * `target` is cast to a whole number (so a range is refused), host_ip must parse as an IP, and
  * an empty `published` leaves the host port to the engine, as an absent one does.
  */
@@ -143,7 +151,8 @@ function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof e
   if (host.start === 0 || host.end !== host.start) return { protocol };
   // An address known only when compose runs may be any one: not compared, as in the short form.
   if (hostIp !== undefined && isInterpolated(hostIp)) return { protocol };
-  return hostIp === undefined ? { host, protocol } : { host, hostIp, protocol };
+  const hostMode = text('mode')?.trim() === 'host';
+  return { host, protocol, ...(hostIp === undefined ? {} : { hostIp }), ...(hostMode ? { hostMode } : {}) };
 }
 
 /** `expose` lists container ports (or ranges), optionally with a protocol; nothing is published. */
