@@ -20,3 +20,17 @@ test('no version, no finding; the rule can be turned off', () => {
   assert.deepEqual(validate('services:\n  web:\n    image: nginx\n'), []);
   assert.deepEqual(validate('version: "3"\nservices: {}\n', { rules: { 'compose-obsolete-version': 'off' } }), []);
 });
+
+test('not in a file that may be a stack file: Swarm-only deploy keys or overlay networks whatever the name, or a stack name with any deploy section', () => {
+  const code = 'compose-obsolete-version';
+  const placed = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        constraints: [node.role == manager]\n';
+  assert.deepEqual(findings(validate(placed, {}, 'file:///project/mailer/docker-compose.yml'), code), []);
+  const overlay = 'version: "3.8"\nservices:\n  web:\n    image: nginx\nnetworks:\n  public:\n    driver: overlay\n';
+  assert.deepEqual(findings(validate(overlay), code), []);
+  const labelled = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      labels: [traefik.enable=true]\n';
+  assert.deepEqual(findings(validate(labelled, {}, 'file:///project/docker-stack-traefik.yml'), code), []);
+  // The same deploy labels in a compose file not named for a stack, or deploy keys compose applies, keep the warning.
+  assert.equal(findings(validate(labelled, {}, 'file:///project/docker-compose.yml'), code).length, 1);
+  const replicas = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n';
+  assert.equal(findings(validate(replicas), code).length, 1);
+});

@@ -1,15 +1,16 @@
-// The top-level `version` key: ignored by compose, which prints a warning for it. Not in a stack
-// file: docker stack deploy reads it to choose its schema (and required it before Docker 23). Not
+// The top-level `version` key: ignored by compose, which prints a warning for it. Not in a file
+// that may be a stack file (see mayBeStack): docker stack deploy reads it to choose its schema
+// (and required it before Docker 23). Not
 // in a file compose reads only for services to extend: it does not validate it, nor warn.
 import { t } from '../../l10n';
 import { DiagnosticTag } from '../../types';
 import { entries, rootMaps } from '../model/access';
 import { extendsLibrary, type CheckContext } from './checkContext';
-import { usedForStack } from './swarmKeys';
+import { mayBeStack } from './swarmKeys';
 
 export function checkObsoleteVersion(ctx: CheckContext): void {
   const { file, context, out } = ctx;
-  if (usedForStack(file, context)) return;
+  if (mayBeStack(file, context)) return;
   for (const root of rootMaps(file)) {
     const version = entries(file, root).find((e) => e.key === 'version' && !e.mergedFrom);
     if (!version || extendsLibrary(ctx)) continue;

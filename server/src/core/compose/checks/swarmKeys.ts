@@ -60,11 +60,37 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
   return /(^|[-_.])stack($|[-_.])/.test(name) && usesSwarmDeploy(file);
 }
 
-/** Whether a service's deploy section uses a key only docker stack deploy reads. */
-function usesSwarmDeploy(file: ComposeFile): boolean {
+/**
+ * True when the file may be deployed as a stack, for what must not be said of a stack file (that
+ * "version" is obsolete): a file used for a stack, or one written for Swarm whatever its name
+ * (deploy keys only Swarm reads, overlay networks), or named with "stack" and holding any deploy
+ * section (deploy.labels are what Traefik reads from Swarm services).
+ */
+export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
+  if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file)) return true;
+  const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
+  return /(^|[-_.])stack($|[-_.])/.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
+}
+
+/** Whether a service's deploy section uses a key only docker stack deploy reads (`any`: any key at all). */
+function usesSwarmDeploy(file: ComposeFile, except: readonly string[] = ['labels'], any = false): boolean {
   for (const { map } of symbolsOf(file).services.values()) {
     const deploy = map ? entries(file, map).find((e) => e.key === 'deploy')?.value : undefined;
-    if (deploy?.kind === 'map' && entries(file, deploy).some((e) => SWARM_ONLY_DEPLOY_KEYS.includes(e.key) && e.key !== 'labels')) return true;
+    if (deploy?.kind === 'map' && entries(file, deploy).some((e) => any || (SWARM_ONLY_DEPLOY_KEYS.includes(e.key) && !except.includes(e.key)))) return true;
+  }
+  return false;
+}
+
+/** Whether a top-level network uses the overlay driver, which only a swarm provides. */
+function hasOverlayNetwork(file: ComposeFile): boolean {
+  for (const root of rootMaps(file)) {
+    const networks = entries(file, root).find((e) => e.key === 'networks')?.value;
+    if (networks?.kind !== 'map') continue;
+    for (const network of entries(file, networks)) {
+      if (network.value?.kind !== 'map') continue;
+      const driver = entries(file, network.value).find((e) => e.key === 'driver')?.value;
+      if (driver?.kind === 'scalar' && driver.value === 'overlay') return true;
+    }
   }
   return false;
 }
