@@ -107,3 +107,14 @@ test('a file named by an extends shipped commented out (immich\'s hwaccel.ml.yml
   // Named by nothing, the same file's services lack their images.
   assert.equal(findings(validate(text, { files: { [`${ROOT}/docker-compose.yml`]: 'services:\n  ml:\n    image: ml\n' } }, `${ROOT}/hwaccel.ml.yml`), 'compose-missing-image').length, 2);
 });
+
+test('a layer on a base that includes its services takes them from the included files', () => {
+  const base = 'include:\n  - deploy/compose/mail.yaml\n';
+  const included = 'services:\n  mta:\n    image: mailserver/mta\n';
+  const layer = 'services:\n  mta:\n    ports: ["25:25"]\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: base, [`${ROOT}/deploy/compose/mail.yaml`]: included };
+  assert.deepEqual(findings(validate(layer, { files }, `${ROOT}/docker-compose.production.yml`), RULE), []);
+  // Without the included file's service the layer's service still lacks an image.
+  const other = { ...files, [`${ROOT}/deploy/compose/mail.yaml`]: 'services:\n  mda:\n    image: mailserver/mda\n' };
+  assert.equal(findings(validate(layer, { files: other }, `${ROOT}/docker-compose.production.yml`), RULE).length, 1);
+});

@@ -87,7 +87,20 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
       }
     }
   }
-  const { includes, incomplete } = includedFiles(file, directory, context, absent);
+  const own = includedFiles(file, directory, context, absent);
+  const includes = [...own.includes];
+  let incomplete = own.incomplete;
+  for (const f of own.includes) seen.add(f.uri);
+  // A base may bring its services in through include: they are the project's as much as its own
+  // (a -f layer adding ports to a service the base includes). Its missing files are its to report.
+  for (const partner of partners) {
+    const theirs = includedFiles(partner, dirnameUri(partner.uri), context, []);
+    incomplete ||= theirs.incomplete;
+    for (const f of theirs.includes) {
+      if (!seen.has(f.uri)) includes.push(f);
+      seen.add(f.uri);
+    }
+  }
   return { self: file, partners, includes, incomplete, standalone, directory, absent };
 }
 
