@@ -10,7 +10,8 @@ import { entries, rootMaps } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { ServiceContext } from '../../languageService';
 import { symbolsOf } from '../model/symbols';
-import { entryAt, type CheckContext } from './checkContext';
+import { entryAt, valueAt, type CheckContext } from './checkContext';
+import type { MapNode } from '../model/nodes';
 
 /** Service keys `docker stack deploy` accepts but does not apply, with what to do instead. */
 const IGNORED: Record<string, () => string> = {
@@ -100,6 +101,16 @@ export interface StackProblem {
   start: number;
   end: number;
   message: string;
+  severity?: 'hint';
+}
+
+/**
+ * Whether Swarm restarts the service's tasks when they fail: its restart_policy's condition is
+ * `any` unless set otherwise, so a task started before what it needs fails and starts again.
+ */
+function restartsOnFailure(file: ComposeFile, map: MapNode): boolean {
+  const condition = valueAt(file, map, 'deploy', 'restart_policy', 'condition');
+  return !(condition?.kind === 'scalar' && String(condition.value).trim() === 'none');
 }
 
 /** What `docker stack deploy` would make of the file: the reasons it could not deploy it, and the notes. */
@@ -119,7 +130,9 @@ export function stackProblems(file: ComposeFile): StackProblem[] {
       if (entry.mergedFrom || entry.key.startsWith('x-')) continue;
       const at = { start: entry.keyNode.start, end: entry.keyNode.end };
       const advice = IGNORED[entry.key];
-      if (advice) out.push({ rule: 'compose-swarm-ignored', ...at, message: t('docker stack deploy ignores "{0}". {1}', entry.key, advice()) });
+      // Start order rarely matters to Swarm's services, which start again until what they need is up.
+      const faded = entry.key === 'depends_on' && restartsOnFailure(file, map) ? { severity: 'hint' as const } : {};
+      if (advice) out.push({ rule: 'compose-swarm-ignored', ...at, message: t('docker stack deploy ignores "{0}". {1}', entry.key, advice()), ...faded });
       else if (!STACK_SERVICE_KEYS.has(entry.key)) out.push({ rule: 'compose-swarm-unsupported', ...at, message: t('docker stack deploy refuses "{0}": it reads compose file format 3, which has no such key.', entry.key) });
     }
     if (!hasImage) {
