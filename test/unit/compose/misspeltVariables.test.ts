@@ -17,12 +17,14 @@ test('a name the .env does not set, one slip from a name it sets, is a warning a
   assert.deepEqual((problem.data as { replacement?: string }).replacement, 'POSTGRES_PASSWORD');
 });
 
-test('with .env: case, $NAME, defaults and a changed letter in a long name count; short names with a changed letter do not', () => {
+test('with .env: case, $NAME and defaults count; a changed letter or one at a word\'s end does not', () => {
   const cases: [string, string, number][] = [
     ['image: "app:${Tag_Version}"', 'TAG_VERSION=1\n', 1],
     ['command: echo $APP_HOMEE', 'APP_HOME=/srv\n', 1],
     ['image: "app:${IMAGE_TAAG:-latest}"', 'IMAGE_TAG=1\n', 1],
-    ['image: "${DATABASE_URI}"', 'DATABASE_URL=x\n', 1],
+    ['image: "${DATABASE_URI}"', 'DATABASE_URL=x\n', 0],
+    // A letter at the end of a word makes another name.
+    ['image: "app:${HTTP_PORT}"', 'HTTPS_PORT=1\n', 0],
     // API_PORT and APP_PORT are both common, real names.
     ['image: "app:${API_PORT}"', 'APP_PORT=1\n', 0],
     // Numbered names differ on purpose.
@@ -58,13 +60,21 @@ test('uses in the other files of the project count', () => {
   assert.equal(findings(validate(text, { files }), code).length, 1);
 });
 
-test('slip: one letter added, dropped or swapped; a changed one only when allowed and long', () => {
-  assert.equal(slip('POSTGRES_PASWORD', 'POSTGRES_PASSWORD', false), true);
-  assert.equal(slip('POSTGRES_PASSWROD', 'POSTGRES_PASSWORD', false), true);
-  assert.equal(slip('DATABASE_URI', 'DATABASE_URL', false), false);
-  assert.equal(slip('DATABASE_URI', 'DATABASE_URL', true), true);
-  assert.equal(slip('API_URL', 'APP_URL', true), false);
-  assert.equal(slip('db-host', 'DB_HOST', false), true);
-  assert.equal(slip('ABC', 'ABCD', false), false);
-  assert.equal(slip('SERVICE_A_PORT', 'SERVICE_B_PORT', true), true);
+test('slip: one letter added or dropped inside a word, or two swapped; not at a word\'s ends, not a changed letter', () => {
+  assert.equal(slip('POSTGRES_PASWORD', 'POSTGRES_PASSWORD'), true);
+  assert.equal(slip('POSTGRES_PASSWROD', 'POSTGRES_PASSWORD'), true);
+  assert.equal(slip('DEECHECKS_SECRET', 'DEEPCHECKS_SECRET'), true);
+  assert.equal(slip('db-host', 'DB_HOST'), true);
+  // Real pairs of names.
+  assert.equal(slip('HTTP_PORT', 'HTTPS_PORT'), false);
+  assert.equal(slip('ALLOWED_HOST', 'ALLOWED_HOSTS'), false);
+  assert.equal(slip('DATABASE_URI', 'DATABASE_URL'), false);
+  assert.equal(slip('API_URL', 'APP_URL'), false);
+  assert.equal(slip('SERVICE_A_PORT', 'SERVICE_B_PORT'), false);
+  assert.equal(slip('XPORT_A', 'PORT_A'), false);
+  assert.equal(slip('NODE1_PORT', 'NODE2_PORT'), false);
+  assert.equal(slip('ABC', 'ABCD'), false);
+  // A doubled letter is a slip wherever it was added.
+  assert.equal(slip('HTTP_PORTT', 'HTTP_PORT'), true);
+  assert.equal(slip('IMAGE_TAAG', 'IMAGE_TAG'), true);
 });

@@ -3,11 +3,9 @@
 // empty string, or the default written after `:-`), so `${POSTGRES_PASWORD}` starts the database
 // with an empty password. Two signs are trusted, each on its own:
 // - the project's `.env` (which compose reads for substitution) does not set the name but sets a
-//   near one (one letter added, dropped or swapped; a changed letter only in long names; a
-//   different case or `-` for `_`);
-// - the name is used once in the project's files while a near one (a letter added, dropped or
-//   swapped, never a changed one: API_PORT and APP_PORT are both real) is used at least twice.
-// Names the shell itself sets (HOME, USER, UID…) and names differing only in digits are left alone.
+//   near one (see slip: a letter added or dropped inside a word, two swapped, another case);
+// - the name is used once in the project's files while a near one is used at least twice.
+// Names the shell itself sets (HOME, USER, UID…) are left alone.
 import { t } from '../../l10n';
 import { projectEnv } from '../model/envFile';
 import type { ComposeFile } from '../model/composeFile';
@@ -58,7 +56,7 @@ export function checkMisspeltVariables(ctx: CheckContext): void {
 function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => ReadonlyMap<string, number>): { near: string; message: string } | null {
   if (env.has(name) || SHELL_NAMES.has(name) || SHELL_PREFIX.test(name)) return null;
   for (const candidate of env.keys()) {
-    if (slip(name, candidate, true)) {
+    if (slip(name, candidate)) {
       return { near: candidate, message: t('"{0}" is not set in the project\'s .env, which sets "{1}": unless the shell sets "{0}", compose substitutes it as unset here. Did you mean "{1}"?', name, candidate) };
     }
   }
@@ -67,7 +65,7 @@ function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => R
   if (counts.get(name) !== 1) return null;
   let best: string | undefined;
   for (const [candidate, count] of counts) {
-    if (count >= 2 && slip(name, candidate, false) && (best === undefined || count > counts.get(best)!)) best = candidate;
+    if (count >= 2 && slip(name, candidate) && (best === undefined || count > counts.get(best)!)) best = candidate;
   }
   return best === undefined ? null : {
     near: best,
@@ -76,11 +74,12 @@ function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => R
 }
 
 /**
- * Whether `b` is `a` with one slip of the keyboard: the same but for case or `-`/`_`, one letter
- * added, dropped or two swapped, or (when `changed` is allowed, for names of 10 or more) one
- * letter changed. Names that differ only in their digits (NODE1_PORT, NODE2_PORT) never are.
+ * Whether `b` is `a` with one slip of the keyboard: the same but for case or `-`/`_`, two letters
+ * swapped, or one letter added or dropped inside a word (POSTGRES_PASWORD). A letter at either end
+ * of a word is not a slip: HTTP_PORT and HTTPS_PORT, HOST and HOSTS are different names, as are
+ * names with one letter changed (API_PORT, APP_PORT) or differing only in digits.
  */
-export function slip(a: string, b: string, changed: boolean): boolean {
+export function slip(a: string, b: string): boolean {
   if (a === b || a.length < 4 || b.length < 4) return false;
   if (a.replace(/[0-9]/g, '') === b.replace(/[0-9]/g, '')) return false;
   const fold = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -90,13 +89,22 @@ export function slip(a: string, b: string, changed: boolean): boolean {
   if (x.length === y.length) {
     const diff: number[] = [];
     for (let k = 0; k < x.length && diff.length < 3; k++) if (x[k] !== y[k]) diff.push(k);
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!]) return true;
-    return changed && diff.length === 1 && x.length >= 10;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
   }
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
   if (long.length - short.length !== 1) return false;
   let k = 0;
   while (k < short.length && short[k] === long[k]) k++;
+  // The letter at k was added; a doubled letter may have been added at any of its places, and one
+  // of them inside the word makes it a slip (IMAGE_TAAG), while HOSTS' S can only end the word.
+  let first = k;
+  while (first > 0 && long[first - 1] === long[k]) first--;
+  let last = k;
+  while (last + 1 < long.length && long[last + 1] === long[k]) last++;
+  const wordEdge = (at: number) => at === 0 || at === long.length - 1 || long[at - 1] === '_' || long[at + 1] === '_';
+  let inside = false;
+  for (let at = first; at <= last && !inside; at++) inside = !wordEdge(at);
+  if (!inside || long[k] === '_') return false;
   return short.slice(k) === long.slice(k + 1);
 }
 
