@@ -1,0 +1,83 @@
+// `KEY=VALUE` items of the list forms of environment, build args and labels, which compose splits
+// at the first `=` and takes as written (compose-go types/mapping.go, types/labels.go):
+// - `- TZ="Europe/Paris"`: the quotes stay in the value (a shell would remove them, so the habit
+//   comes from `docker run -e`), and the container gets a zone name with quotes in it;
+// - `- PORT = 8080`: the name ends with a space. compose refuses it for environment and build
+//   args ("declared with a trailing space"); a label gets a name nobody reads.
+// The fix quotes the whole item when the text needs it, which is what keeps a value's spaces.
+import { t } from '../../l10n';
+import { entries, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import { NodeMemo } from '../model/nodeMemo';
+import type { MapNode } from '../model/nodes';
+import { isHeld } from '../model/brokenBlocks';
+import type { Problem } from './problems';
+import { servicesOf, type CheckContext } from './checkContext';
+
+/** Variables whose program reads shell-like quotes in the value itself (Node, the JDK's launcher). */
+const READS_QUOTES = new Set(['NODE_OPTIONS', 'JDK_JAVA_OPTIONS']);
+
+const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+
+export function checkKeyValueEntries({ file, out }: CheckContext): void {
+  for (const { map } of servicesOf(file)) {
+    for (const problem of memo.get(map, () => serviceProblems(file, map))) if (!isHeld(file, problem.start)) out.push(problem);
+  }
+}
+
+function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
+  const found: Problem[] = [];
+  const lists: [string, ReturnType<typeof resolve>][] = [];
+  for (const e of entries(file, map)) {
+    if (e.mergedFrom) continue;
+    if (e.key === 'environment' || e.key === 'labels') lists.push([e.key, e.value]);
+    if (e.key === 'build' && e.value?.kind === 'map') {
+      const args = entries(file, e.value).find((a) => a.key === 'args' && !a.mergedFrom);
+      if (args) lists.push(['build.args', args.value]);
+    }
+  }
+  for (const [key, list] of lists) {
+    if (list?.kind !== 'seq') continue;
+    for (const raw of list.items) {
+      const node = resolve(file, raw);
+      if (!raw || raw !== node || node.kind !== 'scalar' || typeof node.value !== 'string') continue;
+      const problem = entryProblem(key, node.value, node.style === 'plain');
+      if (problem) found.push({ rule: 'compose-key-value-entry', start: raw.start, end: raw.end, ...problem });
+    }
+  }
+  return found;
+}
+
+function entryProblem(list: string, item: string, plain: boolean): Pick<Problem, 'message' | 'severity' | 'data'> | undefined {
+  const cut = item.indexOf('=');
+  if (cut <= 0) return undefined;
+  const name = item.slice(0, cut);
+  const value = item.slice(cut + 1);
+  if (/\s$/.test(name) && name.trim() !== '') {
+    const fixed = `${name.trim()}=${value.trimStart()}`;
+    const refused = list !== 'labels';
+    return {
+      message: refused
+        ? t('The name "{0}" ends with a space, so compose refuses the file ("declared with a trailing space"). Write {1} with no spaces around "=".', name, fixed)
+        : t('The label name "{0}" ends with a space, so nothing that looks for "{1}" finds it. Write {2} with no spaces around "=".', name, name.trim(), fixed),
+      ...(refused ? { severity: 'error' as const } : {}),
+      data: { replacement: asItem(fixed, plain) },
+    };
+  }
+  const quote = value[0];
+  if (READS_QUOTES.has(name)) return undefined;
+  if (value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote) && !value.slice(1, -1).includes(quote)) {
+    const fixed = `${name}=${value.slice(1, -1)}`;
+    return {
+      message: t('In the list form compose keeps the quotes: "{0}" gets the value {1}, quotes included. Quote the whole item instead ("{2}"), or drop the quotes.', name, value, fixed),
+      data: { replacement: asItem(fixed, plain) },
+    };
+  }
+  return undefined;
+}
+
+/** The item as YAML: plain when it was plain and still reads the same, else double-quoted. */
+function asItem(text: string, plain: boolean): string {
+  const safe = plain && /^[A-Za-z0-9_./+-]/.test(text) && !/: |\s#|:$|\s$|\t|["'{}[\],&*!|>%@`]/.test(text);
+  return safe ? text : JSON.stringify(text);
+}

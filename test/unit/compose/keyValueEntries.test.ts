@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+const code = 'compose-key-value-entry';
+const data = (d: { data?: unknown }) => (d.data as { replacement?: string }).replacement;
+
+test('quotes after "=" in a list-form item stay in the value: a warning on the item, the fix without them', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    environment:\n      - TZ="Europe/Paris"\n      - APP_OPTS=\'--max-old-space-size=2048\'\n      - OK=plain\n';
+  const [tz, node, ...rest] = findings(validate(text), code);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, tz!), 'TZ="Europe/Paris"');
+  assert.equal(tz!.severity, 2);
+  assert.match(tz!.message, /"TZ" gets the value "Europe\/Paris", quotes included/);
+  assert.equal(data(tz!), 'TZ=Europe/Paris');
+  assert.equal(data(node!), 'APP_OPTS=--max-old-space-size=2048');
+});
+
+test('labels and build args too; a whole item in quotes keeps its escaped inner quotes; the fix quotes what YAML needs', () => {
+  const text = 'services:\n  web:\n    build:\n      context: .\n      args:\n        - "VERSION=\\"1.2\\""\n    labels:\n      - traefik.http.routers.web.rule="Host(`a.example`)"\n      - \'note="a: b"\'\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((d) => covered(text, d)), ['"VERSION=\\"1.2\\""', 'traefik.http.routers.web.rule="Host(`a.example`)"', '\'note="a: b"\'']);
+  assert.equal(data(found[0]!), '"VERSION=1.2"');
+  assert.equal(data(found[1]!), '"traefik.http.routers.web.rule=Host(`a.example`)"');
+  assert.equal(data(found[2]!), '"note=a: b"');
+});
+
+test('a name ending with a space: an error for environment and build args (compose refuses it), a warning for a label', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    environment:\n      - PORT = 8080\n    labels:\n      - "tier =web"\n';
+  const [env, label, ...rest] = findings(validate(text), code);
+  assert.deepEqual(rest, []);
+  assert.equal(env!.severity, 1);
+  assert.match(env!.message, /"PORT " ends with a space/);
+  assert.equal(data(env!), 'PORT=8080');
+  assert.equal(label!.severity, 2);
+  assert.equal(data(label!), '"tier=web"');
+});
+
+test('what compose reads as meant is left alone', () => {
+  // NODE_OPTIONS: node reads quotes in it as a shell would.
+  for (const item of ['NODE_OPTIONS="--max-old-space-size=2048"', 'JAVA_OPTS=-Dname="a b"', '"TZ=Europe/Paris"', 'EMPTY=', 'PASS_THROUGH', 'A="x" "y"', 'Q="', '=novalue']) {
+    const text = `services:\n  web:\n    image: nginx\n    environment:\n      - ${item}\n`;
+    assert.deepEqual(findings(validate(text), code), [], item);
+  }
+  // The mapping form: YAML reads the quotes.
+  assert.deepEqual(findings(validate('services:\n  web:\n    image: nginx\n    environment:\n      TZ: "Europe/Paris"\n'), code), []);
+});
