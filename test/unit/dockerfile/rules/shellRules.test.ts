@@ -107,3 +107,11 @@ test('export-without-effect: an export that ends a RUN, with the names it export
     'FROM a\nRUN export A=$(cat /v)\n',
   ]) assert.deepEqual(found(text), [], text);
 });
+
+test('bashism: a base image of unknown make is not judged (it may set SHELL to bash, or be Arch); what the stage itself runs places it', () => {
+  // sickcodes/docker-osx is Arch with SHELL ["/bin/bash", "-c"] in its image config.
+  assert.deepEqual(runRule('bashism', 'FROM sickcodes/docker-osx:latest\nRUN pacman -Sy --noconfirm git && tee x <<< "y"\n'), []);
+  assert.deepEqual(runRule('bashism', 'ARG BASE\nFROM ${BASE}\nRUN [[ -f x ]] && echo\n'), []);
+  // apt-get in the stage says Debian or Ubuntu, whose /bin/sh is dash.
+  assert.equal(runRule('bashism', 'FROM myorg/base:1\nRUN apt-get update && [[ -f x ]] && echo\n').length, 1);
+});
