@@ -81,3 +81,15 @@ test('undefined-variable says nothing of ${2NAME}: no name starts with a digit, 
   assert.deepEqual(runRule('undefined-variable', text), []);
   assert.equal(runRule('undefined-variable', 'FROM scratch\nENV BRANCH=${ACOIN_BRANCH}\n').length, 1);
 });
+
+test('secret-in-arg-env: a release key given as its fingerprint, or a name handed to gpg, is a public key', () => {
+  const swift = 'FROM amazonlinux:2\nARG SWIFT_SIGNING_KEY=A62AE125BBBFBB96A6E042EC925CC1CCED3D1561\nENV SWIFT_SIGNING_KEY=$SWIFT_SIGNING_KEY\n';
+  assert.deepEqual(runRule('secret-in-arg-env', swift), []);
+  assert.deepEqual(runRule('secret-in-arg-env', "FROM debian:12\nARG STACK_RELEASE_KEY='C5705533DA4F78D8664B5DC0575159689BEFB442 0x575159689BEFB442'\n"), []);
+  const fetched = 'FROM debian:12\nARG RELEASE_KEY\nRUN gpg --batch --keyserver keyserver.ubuntu.com --recv-keys "$RELEASE_KEY"\n';
+  assert.deepEqual(runRule('secret-in-arg-env', fetched), []);
+  // A key used otherwise, or a value that is not a fingerprint, is still a secret.
+  assert.equal(runRule('secret-in-arg-env', 'FROM debian:12\nARG SIGNING_KEY=hunter2hunter2\nRUN sign --key "$SIGNING_KEY" app\n').length, 1);
+  assert.equal(runRule('secret-in-arg-env', 'FROM debian:12\nARG API_KEY=A62AE125BBBFBB96A6E0\n').length, 1);
+  assert.equal(runRule('secret-in-arg-env', 'FROM debian:12\nARG GITHUB_TOKEN=A62AE125BBBFBB96A6E042EC925CC1CCED3D1561\n').length, 1);
+});

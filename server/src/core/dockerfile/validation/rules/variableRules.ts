@@ -166,6 +166,16 @@ export function looksSecret(name: string): boolean {
   return words.some((w) => SECRET_WORDS.has(w)) && !words.some((w) => NOT_SECRET_WORDS.has(w));
 }
 
+/** One or more OpenPGP key ids or fingerprints (16 or 40 hex digits), as release keys are given. */
+const FINGERPRINTS = /^\s*(?:(?:0x)?[0-9A-Fa-f]{16}(?:[0-9A-Fa-f]{24})?[\s,]*)+$/;
+/** A name whose only secret word is KEY (a token or password of 40 hex digits is still a secret). */
+function namesKeyOnly(name: string): boolean {
+  const words = nameWords(name);
+  return words.includes('KEY') && !words.some((w) => w !== 'KEY' && SECRET_WORDS.has(w));
+}
+/** Commands that take public keys: fetching, importing or checking a signature with them. */
+const GPG_COMMAND = /(^|[\s;&|(])(gpg2?|gpgv|apt-key|pacman-key)\s|--recv-keys?\b|--receive-keys\b/;
+
 export const secretInArgEnv = rule({
   id: 'secret-in-arg-env', severity: 'warning', hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv',
   explain: () => [
@@ -173,8 +183,13 @@ export const secretInArgEnv = rule({
     t('Pass secrets with a build secret instead: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci, built with docker build --secret id=npm_token,env=NPM_TOKEN.'),
   ],
 }, (ctx) => {
+  let keyNames: Set<string> | undefined;
   for (const def of defsIn(ctx)) {
     if (def.imports || !looksSecret(def.name)) continue;
+    // A release key's fingerprint, or a name handed to gpg: public keys that verify downloads.
+    if (namesKeyOnly(def.name) && FINGERPRINTS.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
+    keyNames ??= new Set(usesIn(ctx).filter((u) => GPG_COMMAND.test(u.instruction.argText)).map((u) => u.ref.name));
+    if (keyNames.has(def.name)) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
