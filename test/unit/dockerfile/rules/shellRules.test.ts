@@ -11,7 +11,7 @@ test('shell rules', async (t) => {
     { rule: 'heredoc-crlf', bad: 'FROM a\r\nRUN <<EOF\r\necho hi\r\nEOF\r\n', good: 'FROM a\nRUN <<EOF\necho hi\nEOF\n', line: 1 },
     { rule: 'run-cd', bad: 'FROM a\nRUN cd /src && make\n', good: 'FROM a\nWORKDIR /src\nRUN make && (cd sub && make)\n', line: 1 },
     { rule: 'export-without-effect', bad: 'FROM a\nRUN export PATH=/opt/x/bin:$PATH\n', good: 'FROM a\nENV PATH=/opt/x/bin:$PATH\nRUN export A=1 && make\n', line: 1 },
-    { rule: 'sudo', bad: 'FROM a\nRUN sudo apt-get update\n', good: 'FROM a\nRUN apt-get update\n', line: 1 },
+    { rule: 'sudo', bad: 'FROM debian:12\nRUN sudo apt-get update\n', good: 'FROM debian:12\nRUN apt-get update\n', line: 1 },
     { rule: 'pointless-command', bad: 'FROM a\nRUN top -b\n', good: 'FROM a\nRUN echo top\n', line: 1 },
     { rule: 'relink-sh', bad: 'FROM a\nRUN ln -sf /bin/bash /bin/sh\n', good: 'FROM a\nRUN ln -sf /bin/bash /usr/bin/b\n', line: 1 },
     { rule: 'pipefail', bad: 'FROM a\nRUN curl -fsSL https://x.io/install.sh | sh\n', good: 'FROM a\nRUN set -eo pipefail; curl x | sh\nRUN curl x | tar x\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\n', line: 1 },
@@ -114,4 +114,15 @@ test('bashism: a base image of unknown make is not judged (it may set SHELL to b
   assert.deepEqual(runRule('bashism', 'ARG BASE\nFROM ${BASE}\nRUN [[ -f x ]] && echo\n'), []);
   // apt-get in the stage says Debian or Ubuntu, whose /bin/sh is dash.
   assert.equal(runRule('bashism', 'FROM myorg/base:1\nRUN apt-get update && [[ -f x ]] && echo\n').length, 1);
+});
+
+test('sudo: only where the RUN runs as root; after USER with an unprivileged user, or on a base image of unknown make, sudo is by design', () => {
+  assert.equal(runRule('sudo', 'FROM ubuntu:24.04\nRUN sudo apt-get update\n').length, 1);
+  assert.equal(runRule('sudo', 'FROM ubuntu:24.04\nUSER app\nUSER root\nRUN sudo apt-get update\n').length, 1);
+  assert.deepEqual(runRule('sudo', 'FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n'), []);
+  // ocaml/opam runs as user opam with passwordless sudo.
+  assert.deepEqual(runRule('sudo', 'FROM ocaml/opam:debian-12-ocaml-5.2\nRUN sudo apt-get update\n'), []);
+  // The user set in the stage it is built FROM counts.
+  assert.deepEqual(runRule('sudo', 'FROM debian:12 AS base\nUSER builder\nFROM base\nRUN sudo -E ./setup.sh\n'), []);
+  assert.equal(runRule('sudo', 'FROM debian:12 AS base\nUSER builder\nFROM base\nUSER 0\nRUN sudo ./setup.sh\n').length, 1);
 });

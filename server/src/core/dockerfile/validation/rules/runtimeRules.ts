@@ -107,7 +107,8 @@ export const backgroundServiceCmd = rule({
   }
 });
 
-const ROOT = /^(root|0)(:(root|0))?$/;
+/** USER root, 0, root:root... */
+export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
 
 export const rootUser = rule({

@@ -4,6 +4,9 @@ import type { Instruction } from '../../syntax/ast';
 import { cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
 import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
+import type { Analysis } from '../../analysis/analysis';
+import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
+import { ROOT } from './runtimeRules';
 
 export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
@@ -124,14 +127,31 @@ export const exportWithoutEffect = rule({
   }
 });
 
+/**
+ * Whether a RUN runs as root: the last USER before it in its stage or in the stages it is built
+ * FROM, else the base image's own user, which is root in Docker's official images and unknown in
+ * others (undefined: not known).
+ */
+function runsAsRoot(a: Analysis, run: RunShell): boolean | undefined {
+  if (!run.stage) return undefined;
+  for (const s of a.chainOf(run.stage)) {
+    const users = s.instructions.filter((i) => i.upper === 'USER' && (s !== run.stage || i.index < run.instruction.index));
+    const user = users[users.length - 1]?.words[0]?.value;
+    if (users.length > 0) return user === undefined || user.includes('$') ? undefined : ROOT.test(user);
+  }
+  const repository = repositoryAndTag(a.rootImage(run.stage))?.repository;
+  return repository !== undefined && OFFICIAL_IMAGES.has(repository) ? true : undefined;
+}
+
 export const sudo = rule({
   id: 'sudo', severity: 'warning', hadolint: ['DL3004'],
   explain: () => [
     t('sudo adds a package and a setuid binary for nothing: RUN already runs as the current USER. To run something as root, put USER root before it and switch back to the unprivileged user afterwards.'),
-    t('sudo -u <user>, which drops privileges for one command (makepkg refuses to run as root), is left alone.'),
+    t('sudo -u <user>, which drops privileges for one command (makepkg refuses to run as root), is left alone, and so is sudo where the user is not root: after USER with an unprivileged user, or on a base image of unknown make, whose own user may be one with sudo by design (ocaml/opam, development images).'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
+    if (runsAsRoot(ctx.a, run) !== true) continue;
     for (const c of run.info.summary.commands) {
       const name = c.words[0]?.text.split('/').pop();
       if (name !== 'sudo') continue;
