@@ -38,7 +38,15 @@ test('user-not-created from scratch needs a uid or a copied passwd', () => {
 
 test('json-args-recommended offers an exec array for simple commands only', () => {
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD node server.js\n')[0]!.data, { exec: ['node', 'server.js'] });
-  assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node a | tee b\n')[0]!.data, undefined);
+  assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node server.js --port $PORT\n')[0]!.data, undefined);
+});
+
+test('json-args-recommended: not for a shell script of several commands, which needs a shell in either form', () => {
+  for (const cmd of ['gzserver & npm start', 'node a | tee b', 'a || b', 'cd /app; ./run', 'if [ -f x ]; then a; fi', '[[ -f x ]] && a', 'a && b']) {
+    assert.deepEqual(runRule('json-args-recommended', `FROM a\nCMD ${cmd}\n`), [], cmd);
+  }
+  // Operators inside quotes are an argument's text.
+  assert.equal(runRule('json-args-recommended', 'FROM a\nCMD nginx -g "daemon off; error_log stderr;"\n').length, 1);
 });
 
 test('json-args-recommended: a SHELL set in the stage it is built FROM counts, as in BuildKit', () => {

@@ -42,6 +42,7 @@ export const jsonArgsRecommended = rule({
   explain: () => [
     t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
+    t('A script of several commands (a & b, a || b, an if) needs a shell in either form, so it is not reported: such scripts are best kept in a file that ends with exec.'),
   ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -55,6 +56,9 @@ export const jsonArgsRecommended = rule({
       if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
       // `exec server` replaces the shell: the server is PID 1 and gets the signals.
       if (info?.summary.commands[0]?.words[0]?.text === 'exec') continue;
+      // Several commands (a & b, a || b, an if, [[ ]]) need a shell: the exec form would need one
+      // too, so the advice is a script that ends with exec, which is the author's design to make.
+      if (info && (info.summary.commands.length > 1 || info.summary.pipelines.length > 0 || info.summary.bashisms.length > 0 || /(^|[^&|])&($|[^&])|&&|\|\||;/.test(shellOperators(i.argText)))) continue;
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
@@ -63,6 +67,11 @@ export const jsonArgsRecommended = rule({
     }
   }
 });
+
+/** The text with quoted parts blanked, so that only the shell's own operators are left in it. */
+function shellOperators(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
+}
 
 /** Why a command sends the service to the background, or undefined. */
 function daemonizes(words: string[]): string | undefined {
