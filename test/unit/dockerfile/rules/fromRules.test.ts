@@ -39,3 +39,10 @@ test('a FROM image made only of undeclared ARGs is an error: BuildKit expands FR
   }
   assert.equal(runRule('undefined-arg-in-from', 'FROM node:22$SUFFIX\n').length, 1);
 });
+
+test('latest-tag: not for an image pinned by a digest the build passes in, nor for latest as the fallback of a build argument', () => {
+  assert.deepEqual(runRule('latest-tag', 'ARG COMMON_IMAGE=ghcr.io/ublue-os/common:latest\nARG COMMON_IMAGE_SHA=""\nFROM ${COMMON_IMAGE}@${COMMON_IMAGE_SHA} AS common\n'), []);
+  assert.deepEqual(runRule('latest-tag', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE:-zephyrprojectrtos/ci-base:latest}\n'), []);
+  assert.equal(runRule('latest-tag', 'ARG TAG=latest\nFROM zephyrprojectrtos/ci-base:${TAG}\n').length, 1);
+  assert.equal(runRule('latest-tag', 'FROM alpine:latest AS builder\n').length, 1);
+});

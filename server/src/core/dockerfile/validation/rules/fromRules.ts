@@ -59,7 +59,12 @@ export const latestTag = rule({
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.tag === 'latest' && !ref.digest && !versionedElsewhere(stage, image)) ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
+    if (ref.tag !== 'latest' || ref.digest || versionedElsewhere(stage, image)) continue;
+    // Pinned by a digest the build passes in (FROM ${IMAGE}@${IMAGE_SHA}), or latest only as the
+    // fallback of a build argument the build is meant to set (${BASE_IMAGE:-ci-base:latest}).
+    const raw = stage.image!.raw;
+    if (raw.includes('@') || /\$\{\w+:?-[^}]*latest[^}]*\}/.test(raw)) continue;
+    ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
   }
 });
 
