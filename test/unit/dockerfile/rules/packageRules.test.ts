@@ -144,3 +144,9 @@ test('apt-lists-cleanup says nothing of a RUN that only updates (apt-get-update-
   assert.equal(runRule('apt-lists-cleanup', 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n').length, 1);
   assert.deepEqual(runRule('pip-no-cache-dir', 'FROM python:3\nRUN pip install /src && \\\n    rm -rf /root/.cache/pip\n'), []);
 });
+
+test('dnf-clean and yum-clean: where both are used, yum is dnf, so either one\'s clean counts', () => {
+  assert.deepEqual(runRule('dnf-clean', 'FROM amazonlinux:2023\nRUN yum install -y which && dnf install -y pip && yum clean all\n'), []);
+  assert.deepEqual(runRule('yum-clean', 'FROM fedora:40\nRUN yum install -y which && dnf clean all\n'), []);
+  assert.equal(runRule('dnf-clean', 'FROM fedora:40\nRUN dnf install -y pip && yum makecache\n').length, 1);
+});

@@ -191,11 +191,12 @@ const TABLE: PackageRule[] = [
   cleanRule('apk-no-cache', 'DL3019', APK, (run, i) => sameRunHas(run, (c) => c.name === 'apk' && hasOption(c, '', ['--no-cache', '--no-network']), i) || rm('/var/cache/apk')(run, i), '/var/cache/apk', 'use apk add --no-cache'),
   pinRule('apk-pin', 'DL3018', APK, (p) => /[=~<>]/.test(p), (p) => `${p}=<version>`, 'off'),
   yesRule('yum-yes', 'DL3030', YUM, 'y', ['--assumeyes'], '-y'),
-  cleanRule('yum-clean', 'DL3032', YUM, (run, i) => sameRunHas(run, (c) => c.name === 'yum' && subcommand(c, YUM.withValue) === 'clean', i) || rm('/var/cache/yum')(run, i), '/var/cache/yum', 'run yum clean all'),
+  // Where dnf exists, yum is dnf (RHEL 8+, Fedora, Amazon Linux 2023): either one's clean clears the cache of both.
+  cleanRule('yum-clean', 'DL3032', YUM, (run, i) => sameRunHas(run, (c) => ['yum', 'dnf'].includes(c.name) && subcommand(c, YUM.withValue) === 'clean', i) || rm('/var/cache/yum')(run, i), '/var/cache/yum', 'run yum clean all'),
   pinRule('yum-pin', 'DL3033', YUM, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   // microdnf never asks (its -y "does nothing, we always assume yes"), so only dnf itself needs it.
   yesRule('dnf-yes', 'DL3038', { ...DNF, names: ['dnf'] }, 'y', ['--assumeyes'], '-y'),
-  cleanRule('dnf-clean', 'DL3040', DNF, (run, i) => sameRunHas(run, (c) => (c.name === 'dnf' || c.name === 'microdnf') && subcommand(c, DNF.withValue) === 'clean', i) || rm('/var/cache/dnf')(run, i) || rm('/var/cache/yum')(run, i), '/var/cache/dnf', (c) => `run ${c.name} clean all`),
+  cleanRule('dnf-clean', 'DL3040', DNF, (run, i) => sameRunHas(run, (c) => ['dnf', 'microdnf', 'yum'].includes(c.name) && subcommand(c, DNF.withValue) === 'clean', i) || rm('/var/cache/dnf')(run, i) || rm('/var/cache/yum')(run, i), '/var/cache/dnf', (c) => `run ${c.name} clean all`),
   pinRule('dnf-pin', 'DL3041', DNF, (p) => /-\d/.test(p) || p.endsWith('.rpm'), (p) => `${p}-<version>`, 'off'),
   yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run, i) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? ''), i), '/var/cache/zypp', 'run zypper clean'),
