@@ -53,3 +53,12 @@ test('json-args-recommended: a SHELL set in the stage it is built FROM counts, a
   assert.deepEqual(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM base\nCMD Write-Host hi\n'), []);
   assert.equal(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM b\nCMD Write-Host hi\n').length, 1);
 });
+
+test('background-service-cmd: nginx whose configuration the Dockerfile sets to "daemon off", or replaces, is in the foreground', () => {
+  const count = (text: string) => runRule('background-service-cmd', text).length;
+  assert.equal(count('FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx && echo "daemon off;" >> /etc/nginx/nginx.conf\nCMD ["nginx"]\n'), 0);
+  assert.equal(count('FROM nginx:1.27\nCOPY conf/nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx"]\n'), 0);
+  assert.equal(count('FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx"]\n'), 1);
+  // service ... start returns whatever the configuration says.
+  assert.equal(count('FROM ubuntu:24.04\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD service nginx start\n'), 1);
+});

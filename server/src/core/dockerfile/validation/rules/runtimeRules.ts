@@ -89,6 +89,12 @@ function daemonizes(words: string[]): string | undefined {
   return undefined;
 }
 
+/** Whether the Dockerfile writes "daemon off" into nginx's configuration, or copies in a configuration of its own. */
+function nginxConfigured(a: Analysis): boolean {
+  if (/daemon\s+off/.test(a.text)) return true;
+  return a.doc.instructions.some((i) => (i.upper === 'COPY' || i.upper === 'ADD') && /(^|[\s/])nginx\.conf\b|\/etc\/nginx\/?(\s|$)/.test(i.argText));
+}
+
 export const backgroundServiceCmd = rule({
   id: 'background-service-cmd', severity: 'warning',
   explain: () => [
@@ -110,7 +116,9 @@ export const backgroundServiceCmd = rule({
       words = cmd(last).raw.words.map((w) => w.text);
       background = last.background;
     }
-    const reason = daemonizes(words);
+    let reason = daemonizes(words);
+    // nginx reads "daemon off;" from its configuration too: one the Dockerfile writes, or copies in.
+    if (reason === 'nginx' && nginxConfigured(ctx.a)) reason = undefined;
     if (reason) ctx.report(i.args, t('{0} starts a background service and returns, so the container stops at once. Run the service in the foreground.', reason));
     else if (background) ctx.report(i.args, t('The last command runs in the background (&), so the container stops at once.'));
   }
