@@ -41,9 +41,15 @@ test('json-args-recommended offers an exec array for simple commands only', () =
   assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node server.js --port $PORT\n')[0]!.data, undefined);
 });
 
-test('json-args-recommended: not for a shell script of several commands, which needs a shell in either form', () => {
-  for (const cmd of ['gzserver & npm start', 'node a | tee b', 'a || b', 'cd /app; ./run', 'if [ -f x ]; then a; fi', '[[ -f x ]] && a', 'a && b']) {
+test('json-args-recommended: a script of several commands needs a shell in either form; exec before its last plain command is the advice', () => {
+  for (const cmd of ['node a | tee b', 'if [ -f x ]; then a; fi', '[[ -f x ]] && a', 'a && exec b', 'a; b &']) {
     assert.deepEqual(runRule('json-args-recommended', `FROM a\nCMD ${cmd}\n`), [], cmd);
+  }
+  for (const [cmd, exec] of [['composer update ; php-fpm', 'exec php-fpm'], ['gzserver & npm start', 'exec npm'], ['a || b', 'exec b'], ['cd /app && ./run', 'exec ./run']]) {
+    const [finding, ...rest] = runRule('json-args-recommended', `FROM a\nCMD ${cmd}\n`);
+    assert.deepEqual(rest, [], cmd);
+    assert.ok(finding?.message.includes(`(${exec})`), cmd);
+    assert.equal(finding?.data, undefined);
   }
   // Operators inside quotes are an argument's text.
   assert.equal(runRule('json-args-recommended', 'FROM a\nCMD nginx -g "daemon off; error_log stderr;"\n').length, 1);

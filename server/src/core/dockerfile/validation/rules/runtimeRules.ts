@@ -42,7 +42,7 @@ export const jsonArgsRecommended = rule({
   explain: () => [
     t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
-    t('A script of several commands (a & b, a || b, an if) needs a shell in either form, so it is not reported: such scripts are best kept in a file that ends with exec.'),
+    t('A script of several commands (a; b, a && b) needs a shell in either form: put exec before its last command, so that the program it starts replaces the shell. Scripts with if, loops or pipes are left alone; such scripts are best kept in a file that ends with exec.'),
   ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -56,9 +56,17 @@ export const jsonArgsRecommended = rule({
       if (i.upper === 'CMD' && only && only.args.length === 0 && ['sh', 'bash', 'ash', 'zsh', 'pwsh', 'powershell'].includes(only.name)) continue;
       // `exec server` replaces the shell: the server is PID 1 and gets the signals.
       if (info?.summary.commands[0]?.words[0]?.text === 'exec') continue;
-      // Several commands (a & b, a || b, an if, [[ ]]) need a shell: the exec form would need one
-      // too, so the advice is a script that ends with exec, which is the author's design to make.
-      if (info && (info.summary.commands.length > 1 || info.summary.pipelines.length > 0 || info.summary.bashisms.length > 0 || /(^|[^&|])&($|[^&])|&&|\|\||;/.test(shellOperators(i.argText)))) continue;
+      // Several commands (a; b, a & b, a || b, an if, [[ ]]) need a shell in the exec form too. The
+      // shell stays process 1 all the same; when the script ends with one plain command, exec in
+      // front of it hands the process over. Other scripts are the author's design to make.
+      if (info && (info.summary.commands.length > 1 || info.summary.pipelines.length > 0 || info.summary.bashisms.length > 0 || /(^|[^&|])&($|[^&])|&&|\|\||;/.test(shellOperators(i.argText)))) {
+        const summary = info.summary;
+        const last = summary.commands[summary.commands.length - 1];
+        const plain = !summary.error && summary.pipelines.length === 0 && summary.bashisms.length === 0 && summary.commands.every((c) => !c.nested)
+          && last !== undefined && !last.background && last.statement === summary.statements - 1 && last.words[0]?.literal && last.words[0].text !== 'exec';
+        if (plain) ctx.report(i.args, t('The shell stays process 1 and does not pass on stop signals: put exec before the last command ({0}) so that it gets them.', `exec ${last.words[0]!.text}`));
+        continue;
+      }
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
