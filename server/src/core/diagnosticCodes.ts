@@ -124,6 +124,7 @@ export const DIAGNOSTIC_CODES = {
   'apt-get-update-alone': { language: 'dockerfile', severity: 'warning' },
   'apt-install-without-lists': { language: 'dockerfile', severity: 'warning' },
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
+  'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

@@ -48,6 +48,11 @@ function simulates(c: Cmd): boolean {
   return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && (c.name === 'apt-get' || c.name === 'apt'));
 }
 
+/** The package installs of a RUN, by every manager the rules know (apt-get, apk, yum, dnf, zypper, pip, npm, gem). */
+export function packageInstalls(run: RunShell): Cmd[] {
+  return [APT, APK, YUM, DNF, ZYPPER, PIP, NPM, GEM].flatMap((m) => installs(run, m));
+}
+
 function installs(run: RunShell, m: Manager): Cmd[] {
   const out: Cmd[] = [];
   for (const c0 of commandsOf(run)) {

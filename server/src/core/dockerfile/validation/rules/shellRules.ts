@@ -196,7 +196,7 @@ function setsPipefail(run: RunShell): boolean {
 }
 
 /** The SHELL instruction in effect at a RUN: the last one before it in its stage or the stages it is built FROM. */
-function shellAt(ctx: RuleContext, run: RunShell): Instruction | undefined {
+export function shellAt(ctx: RuleContext, run: RunShell): Instruction | undefined {
   const a = ctx.a;
   let limit = run.instruction.index;
   for (const stage of run.stage ? a.chainOf(run.stage) : []) {
@@ -231,7 +231,7 @@ function hidesFailure(c: Cmd): boolean {
 }
 
 /** Whether the script sets -e (set -e, set -eux, set -o errexit): a failed statement ends it. */
-function exitsOnError(commands: Cmd[]): boolean {
+export function exitsOnError(commands: Cmd[]): boolean {
   return commands.some((c) => c.name === 'set' && c.args.some((w) => /^-[a-z]*e[a-z]*$/.test(w.text) || w.text === 'errexit'));
 }
 

@@ -1,0 +1,62 @@
+// A package install whose failure the RUN does not see: `zypper install -y x; zypper clean`. A
+// shell without set -e goes on after a failed command, and the script's status is its last
+// statement's, so the step succeeds, BuildKit caches it, and the image ships without the packages
+// (a package renamed, a mirror down, a typo). `&&` between the commands, or set -e, stops there.
+// Reported where only cleanup follows the install, so that nothing after it would notice.
+// None of the peers reports it (hadolint's DL4006 is about pipes only).
+import { t } from '../../../l10n';
+import { commandsOf, commandSpan, runShells } from './shellCommands';
+import { packageInstalls } from './packageRules';
+import { exitsOnError, shellAt } from './shellRules';
+import { rule } from './rule';
+
+/** Statements that say failures are ignored on purpose: `; true`, `; exit 0`. */
+const IGNORES_FAILURE = (name: string, args: string[]) => name === 'true' || name === ':' || (name === 'exit' && args[0] === '0');
+
+/** Commands that only clean up or print: they succeed whatever the install before them did. */
+const CLEANUP = (name: string, args: string[]) => {
+  const sub = args.find((w) => !w.startsWith('-'));
+  if (['rm', 'echo', 'printf', 'true', ':'].includes(name)) return true;
+  if (['apt-get', 'apt'].includes(name)) return ['clean', 'autoclean', 'autoremove'].includes(sub ?? '');
+  if (['yum', 'dnf', 'microdnf', 'zypper', 'conda', 'mamba', 'micromamba'].includes(name)) return sub === 'clean' || sub === 'cc';
+  if (name === 'apk') return sub === 'cache' || sub === 'del';
+  if (['pip', 'pip3', 'npm', 'yarn'].includes(name)) return sub === 'cache';
+  return name === 'gem' && sub === 'cleanup';
+};
+
+export const maskedInstallFailure = rule({
+  id: 'masked-install-failure', severity: 'warning',
+  explain: () => [
+    t('Without set -e, a shell goes on after a command fails, and a script ends with the status of its last statement. A package install followed by ";" (or by another line of a heredoc) can fail without the RUN failing: the build goes on, the step is cached as a success, and the image lacks the packages.'),
+    t('Join the commands with &&, or start the script with set -e (set -eux shows each command too). Reported where only cleanup (rm, a package cache clean, echo) follows the install; an install followed by || or by ; true is taken as ignored on purpose.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    if (run.info.kind !== 'sh' && run.info.kind !== 'bash') continue;
+    const installs = packageInstalls(run).filter((c) => !c.raw.nested && !c.raw.inPipeline && !c.raw.background);
+    if (installs.length === 0) continue;
+    const commands = commandsOf(run);
+    if (exitsOnError(commands) || run.info.source.text.includes('$?')) continue;
+    const shell = shellAt(ctx, run)?.exec?.items.map((w) => w.value) ?? [];
+    if (shell.some((w) => /^-[a-z]*e[a-z]*$/.test(w) || w === 'errexit')) continue;
+    const top = commands.filter((c) => !c.raw.nested);
+    const lastStatement = Math.max(...top.map((c) => c.raw.statement));
+    for (const c of installs) {
+      if (c.raw.statement >= lastStatement) continue;
+      // `install || handle`: the failure is handled in the statement itself.
+      const rest = top.filter((o) => o.raw.statement === c.raw.statement && o.raw.start > c.raw.end);
+      const between = run.info.source.text.slice(c.raw.end, rest[0]?.raw.start ?? c.raw.end);
+      if (between.includes('||') || rest.some((o) => run.info.source.text.slice(c.raw.end, o.raw.start).includes('||'))) continue;
+      const later = top.filter((o) => o.raw.statement > c.raw.statement);
+      if (later.some((o) => IGNORES_FAILURE(o.name, o.args.map((w) => w.text)))) continue;
+      // Only cleanup follows: nothing after the install would notice that it failed. (A later
+      // command may need what it installs and fail in its turn, or repair it, as apt-get -f
+      // install does after dpkg -i.)
+      if (!later.every((o) => CLEANUP(o.name, o.args.map((w) => w.text)))) continue;
+      ctx.report(commandSpan(run, c), t('If {0} fails, this RUN goes on with the next command and ends with the status of its last one, so the build carries on without the packages. Join the commands with && or start the script with set -e.', c.name));
+      break;
+    }
+  }
+});
+
+export const maskedInstallRules = [maskedInstallFailure];
