@@ -45,3 +45,13 @@ test('what compose reads as meant is left alone', () => {
   // The mapping form: YAML reads the quotes.
   assert.deepEqual(findings(validate('services:\n  web:\n    image: nginx\n    environment:\n      TZ: "Europe/Paris"\n'), code), []);
 });
+
+test('an extra_hosts item with neither "=" nor ":" is refused by compose: an error on it', () => {
+  // cap_add commented out above its items, which YAML then reads as extra_hosts items.
+  const text = 'services:\n  dns:\n    image: pihole/pihole\n    extra_hosts:\n      - "node1:10.0.0.1"\n      - node2=10.0.0.2\n      - "ip6:::1"\n      - ${HOST_1}\n    #cap_add:\n      - CAP_NET_BIND_SERVICE\n';
+  const [problem, ...rest] = findings(validate(text), 'compose-invalid-value');
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, problem!), 'CAP_NET_BIND_SERVICE');
+  assert.equal(problem!.severity, 1);
+  assert.match(problem!.message, /missing IP/);
+});

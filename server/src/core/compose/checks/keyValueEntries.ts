@@ -5,6 +5,7 @@
 // - `- PORT = 8080`: the name ends with a space. compose refuses it for environment and build
 //   args ("declared with a trailing space"); a label gets a name nobody reads.
 // The fix quotes the whole item when the text needs it, which is what keeps a value's spaces.
+// An extra_hosts item is cut the same way, at "=" or ":", and compose refuses one with neither.
 import { t } from '../../l10n';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
@@ -34,6 +35,17 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
     if (e.key === 'build' && e.value?.kind === 'map') {
       const args = entries(file, e.value).find((a) => a.key === 'args' && !a.mergedFrom);
       if (args) lists.push(['build.args', args.value]);
+    }
+  }
+  const hosts = entries(file, map).find((e) => e.key === 'extra_hosts' && !e.mergedFrom)?.value;
+  if (hosts?.kind === 'seq') {
+    for (const raw of hosts.items) {
+      const node = resolve(file, raw);
+      if (!raw || node?.kind !== 'scalar' || node.value === null) continue;
+      const text = String(node.value);
+      // compose-go cuts each item at "=", else at ":" (types/hostList.go NewHostsList).
+      if (text.includes('=') || text.includes(':') || text.includes('$')) continue;
+      found.push({ rule: 'compose-invalid-value', start: raw.start, end: raw.end, message: t('"{0}" is not a host entry: compose refuses the file ("invalid additional host, missing IP"). Write host:ip or host=ip; a list left under this key by a commented-out key above it belongs to that key.', text) });
     }
   }
   for (const [key, list] of lists) {
