@@ -167,6 +167,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-healthcheck-missing': { language: 'compose', severity: 'warning' },
   'compose-misspelt-variable': { language: 'compose', severity: 'warning' },
   'compose-key-value-entry': { language: 'compose', severity: 'warning' },
+  'compose-empty-override': { language: 'compose', severity: 'warning' },
   'compose-missing-file': { language: 'compose', severity: 'warning' },
   'compose-unknown-build-target': { language: 'compose', severity: 'error' },
   'compose-missing-image': { language: 'compose', severity: 'error' },

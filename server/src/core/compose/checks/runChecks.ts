@@ -31,6 +31,7 @@ import { checkOptionLikeNames } from './optionLikeNames';
 import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
 import { checkKeyValueEntries } from './keyValueEntries';
+import { checkEmptyOverrides } from './emptyOverrides';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -54,6 +55,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkSwarmKeys,
   checkMisspeltVariables,
   checkKeyValueEntries,
+  checkEmptyOverrides,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, ROOT, validate } from './helpers';
+
+const code = 'compose-empty-override';
+const BASE = 'services:\n  web:\n    image: nginx\n    ports: ["81:8080"]\n    labels:\n      tier: web\n    command: ["nginx"]\n';
+const files = { [`${ROOT}/compose.yaml`]: BASE };
+
+test('an empty list or mapping in an override file, where the base has values, is a warning with !reset as the fix', () => {
+  const text = 'services:\n  web:\n    ports: []\n    labels: {}\n';
+  const found = findings(validate(text, { files }, `${ROOT}/compose.override.yaml`), code);
+  assert.deepEqual(found.map((d) => covered(text, d)), ['[]', '{}']);
+  assert.equal(found[0]!.severity, 2);
+  assert.deepEqual(found.map((d) => (d.data as { replacement?: string }).replacement), ['!reset []', '!reset {}']);
+  assert.match(found[0]!.message, /service "web" keeps the ports the base gives it/);
+  // A -f layer stacked on the base is read after it too; a null value clears nothing either (no fix).
+  const layer = 'services:\n  web:\n    ports:\n';
+  const [nothing] = findings(validate(layer, { files }, `${ROOT}/compose.prod.yaml`), code);
+  assert.equal(covered(layer, nothing!), 'ports');
+  assert.equal(nothing!.data, undefined);
+});
+
+test('no warning where the empty value does what it says', () => {
+  // !reset and !override, keys compose replaces, keys the base does not set, and the base file itself.
+  for (const text of ['services:\n  web:\n    ports: !reset []\n', 'services:\n  web:\n    ports: !override []\n', 'services:\n  web:\n    command: []\n', 'services:\n  web:\n    volumes: []\n']) {
+    assert.deepEqual(findings(validate(text, { files }, `${ROOT}/compose.override.yaml`), code), [], text);
+  }
+  const base = 'services:\n  web:\n    image: nginx\n    ports: []\n';
+  assert.deepEqual(findings(validate(base, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  web:\n    ports: ["80:80"]\n' } }), code), []);
+});
