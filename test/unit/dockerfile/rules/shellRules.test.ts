@@ -104,7 +104,6 @@ test('export-without-effect: an export that ends a RUN, with the names it export
     'FROM a\nRUN export A=1; make; echo done\n',
     'FROM a\nRUN if true; then export A=1; fi; make\n',
     'FROM a\nRUN export -p\n',
-    'FROM a\nRUN export A=$(cat /v)\n',
   ]) assert.deepEqual(found(text), [], text);
 });
 
@@ -125,4 +124,13 @@ test('sudo: only where the RUN runs as root; after USER with an unprivileged use
   // The user set in the stage it is built FROM counts.
   assert.deepEqual(runRule('sudo', 'FROM debian:12 AS base\nUSER builder\nFROM base\nRUN sudo -E ./setup.sh\n'), []);
   assert.equal(runRule('sudo', 'FROM debian:12 AS base\nUSER builder\nFROM base\nUSER 0\nRUN sudo ./setup.sh\n').length, 1);
+});
+
+test('export-without-effect: a value computed by a command ends with the RUN too; no ENV fix for it', () => {
+  const [finding, ...rest] = runRule('export-without-effect', 'FROM python:3.12\nRUN pip install pyenv && export PATH=$(pyenv root)/shims:$PATH\n');
+  assert.deepEqual(rest, []);
+  assert.match(finding!.message, /export PATH/);
+  assert.deepEqual(runRule('export-without-effect', 'FROM a\nRUN export PATH=$(pyenv root)/shims:$PATH\n').map((d) => d.data), [undefined]);
+  // Used in the same RUN: it has its effect there.
+  assert.deepEqual(runRule('export-without-effect', 'FROM a\nRUN export PATH=$(pyenv root)/shims:$PATH && pyenv install 3.12\n'), []);
 });

@@ -116,11 +116,14 @@ export const exportWithoutEffect = rule({
     const { last, top, all } = ending;
     // The parser keeps an export's assignments out of its words: they are the rest of the script.
     const rest = run.info.source.text.slice(last.raw.end).replace(/[\s;]+$/, '').trim();
-    const tokens = rest.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').split(/\s+/).filter(Boolean);
-    if (tokens.length === 0 || /[\n#`$(<>|&]/.test(rest.replace(/\$\{?\w+\}?/g, '')) || !tokens.every((w) => /^[A-Za-z_]\w*(=|$)/.test(w))) continue;
+    // A value computed by a command ($(pyenv root)/shims) ends with the RUN as well.
+    const computed = /\$\([^()\n]*\)/.test(rest);
+    const plain = rest.replace(/\$\([^()\n]*\)/g, '""');
+    const tokens = plain.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').split(/\s+/).filter(Boolean);
+    if (tokens.length === 0 || /[\n#`$(<>|&]/.test(plain.replace(/\$\{?\w+\}?/g, '')) || !tokens.every((w) => /^[A-Za-z_]\w*(=|$)/.test(w))) continue;
     const names = tokens.map((w) => w.split('=')[0]!).join(', ');
     // A RUN that is only `export A=1 B=2` becomes ENV A=1 B=2 (values as written, quotes kept).
-    const whole = top.length === 1 && all.length === 1 && tokens.every((w) => w.includes('=')) && !run.instruction.trigger && run.instruction.heredocs.length === 0;
+    const whole = !computed && top.length === 1 && all.length === 1 && tokens.every((w) => w.includes('=')) && !run.instruction.trigger && run.instruction.heredocs.length === 0;
     ctx.report(commandSpan(run, last), t('The RUN ends with export {0}, which sets nothing for later instructions or the container: each RUN starts a new shell. Use ENV (or ARG for the build alone).', names), {
       data: whole ? { replacement: `ENV ${rest}`, span: run.instruction.span } : undefined,
     });
