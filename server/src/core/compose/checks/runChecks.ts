@@ -30,6 +30,7 @@ import { checkExtendsCycles } from './extendsCycles';
 import { checkOptionLikeNames } from './optionLikeNames';
 import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
+import { checkConsistency } from './consistency';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -52,6 +53,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkOptionLikeNames,
   checkSwarmKeys,
   checkMisspeltVariables,
+  checkConsistency,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */
