@@ -68,3 +68,11 @@ test('slip: one letter added, dropped or swapped; a changed one only when allowe
   assert.equal(slip('ABC', 'ABCD', false), false);
   assert.equal(slip('SERVICE_A_PORT', 'SERVICE_B_PORT', true), true);
 });
+
+test('a name the .env sets the way compose reads it (KEY: value, after a value quoted over lines) is set', () => {
+  // compose-go dotenv/parser.go reads "KEY: value" like "KEY=value"; a quoted value may span lines.
+  const text = 'services:\n  app:\n    image: "app:${IMAGE_TAG}"\n    environment:\n      CERT: ${TLS_CERT}\n';
+  const dotenv = 'IMAGE_TAG: 1.0\nIMAGE_TAGS=a,b\nTLS_CERTS="-----BEGIN-----\nTLS_CERT=x\n-----END-----"\n';
+  const problems = findings(validate(text, env(dotenv)), code);
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['TLS_CERT'], 'TLS_CERT=x is inside a quoted value: .env does not set it');
+});
