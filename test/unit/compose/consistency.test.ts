@@ -118,3 +118,8 @@ test('in a file compose reads only for extends, only the extended services are c
   const text = 'services:\n  base:\n    image: x\n    scale: 2\n    deploy:\n      replicas: 3\n  unused:\n    image: x\n    network_mode: host\n    networks: [default]\nsecrets:\n  token: {}\n';
   assert.deepEqual(found(text, files, `${ROOT}/common.yaml`), [['scale: 2', 'compose-invalid-value']]);
 });
+
+test('a volume in the long syntax needs a target', () => {
+  const text = service('    volumes:\n      - type: bind\n        source: ./x\n      - type: volume\n        source: data\n        target: /data\nvolumes:\n  data:\n');
+  assert.deepEqual(found(text, { [`${ROOT}/x`]: '' }).map(([at, code]) => [at.split('\n')[0], code]), [['type: bind', 'compose-missing-key']]);
+});

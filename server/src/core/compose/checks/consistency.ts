@@ -185,6 +185,16 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
     }
   }
 
+  // override/uncity.go:125 volumeIndexer: a volume in the long syntax needs a target.
+  const volumes = fields.get('volumes')?.value;
+  if (volumes?.kind === 'seq') {
+    for (const raw of volumes.items) {
+      const volume = resolve(file, raw);
+      if (!raw || raw.tag === '!reset' || volume?.kind !== 'map' || entries(file, volume).some((e) => e.key === 'target')) continue;
+      out.push(problem(raw.start, raw.end, t('A volume in the long syntax needs a "target", the path in the container: compose refuses it without one.'), 'compose-missing-key'));
+    }
+  }
+
   // validate.go:189-203: a tmpfs path and a volume target may not be the same.
   out.push(...mountProblems(file, fields));
   return out;
