@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { covered, findings, validate } from './helpers';
+import { covered, findings, validate, ROOT } from './helpers';
 import { slip } from '../../../server/src/core/compose/checks/misspeltVariables';
 
 const code = 'compose-misspelt-variable';
@@ -75,4 +75,15 @@ test('a name the .env sets the way compose reads it (KEY: value, after a value q
   const dotenv = 'IMAGE_TAG: 1.0\nIMAGE_TAGS=a,b\nTLS_CERTS="-----BEGIN-----\nTLS_CERT=x\n-----END-----"\n';
   const problems = findings(validate(text, env(dotenv)), code);
   assert.deepEqual(problems.map((p) => covered(text, p)), ['TLS_CERT'], 'TLS_CERT=x is inside a quoted value: .env does not set it');
+});
+
+test('the .env of an overlay in a subfolder is its base\'s, in the project folder compose reads it from', () => {
+  // compose reads .env in the project directory: the folder of the first -f file, the base's.
+  const files = {
+    [`${ROOT}/docker-compose.yml`]: 'services:\n  elasticsearch:\n    image: e\n',
+    [`${ROOT}/.env`]: 'ELASTIC_VERSION=8\n',
+    [`${ROOT}/extensions/filebeat/.env`]: 'ELASTIC_VERSIONS=x\n',
+  };
+  const text = 'services:\n  filebeat:\n    image: "beat:${ELASTIC_VERSION}"\n    depends_on: [elasticsearch]\n';
+  assert.deepEqual(findings(validate(text, { files }, `${ROOT}/extensions/filebeat/filebeat-compose.yml`), code), []);
 });

@@ -102,9 +102,12 @@ function expand(value: string, values: ReadonlyMap<string, string>): string {
   return substitute(value, values) ?? value;
 }
 
-/** Variables from the `.env` beside a compose file (empty when there is none). */
-export function projectEnv(composeUri: string, context: ServiceContext): { uri: string; values: Map<string, string> } {
-  const uri = `${dirnameUri(composeUri)}/.env`;
+/**
+ * Variables from the project's `.env` (empty when there is none): compose reads it in the project
+ * folder, which for a -f overlay in a subfolder is its base's (pass `folder`, the project's directory).
+ */
+export function projectEnv(composeUri: string, context: ServiceContext, folder = dirnameUri(composeUri)): { uri: string; values: Map<string, string> } {
+  const uri = `${folder}/.env`;
   const text = readText(uri, context);
   return { uri, values: text === undefined ? new Map() : parseEnvFile(text) };
 }
