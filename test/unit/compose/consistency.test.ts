@@ -123,3 +123,8 @@ test('a volume in the long syntax needs a target', () => {
   const text = service('    volumes:\n      - type: bind\n        source: ./x\n      - type: volume\n        source: data\n        target: /data\nvolumes:\n  data:\n');
   assert.deepEqual(found(text, { [`${ROOT}/x`]: '' }).map(([at, code]) => [at.split('\n')[0], code]), [['type: bind', 'compose-missing-key']]);
 });
+
+test('a pre_start hook with per_replica is refused by up', () => {
+  const text = service('    pre_start:\n      - command: ["migrate"]\n        per_replica: true\n      - command: ["seed"]\n        per_replica: false\n');
+  assert.deepEqual(found(text), [['per_replica: true', 'compose-invalid-value']]);
+});

@@ -185,6 +185,18 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
     }
   }
 
+  // docker/compose pkg/compose/pre_start.go:68-71: up refuses a pre_start hook with per_replica before it runs any.
+  const preStart = fields.get('pre_start')?.value;
+  if (preStart?.kind === 'seq') {
+    for (const raw of preStart.items) {
+      const hook = resolve(file, raw);
+      const perReplica = hook?.kind === 'map' ? entries(file, hook).find((e) => e.key === 'per_replica') : undefined;
+      const value = perReplica?.value;
+      if (!perReplica || value?.kind !== 'scalar' || !(value.value === true || (typeof value.value === 'string' && composeBoolean(value.value) === true))) continue;
+      out.push(problem(...span(perReplica), t('docker compose does not support per_replica hooks yet: up refuses the service before it runs any hook. Remove per_replica or set it to false.')));
+    }
+  }
+
   // override/uncity.go:125 volumeIndexer: a volume in the long syntax needs a target.
   const volumes = fields.get('volumes')?.value;
   if (volumes?.kind === 'seq') {
