@@ -35,3 +35,9 @@ test('invalid sizes are flagged for service, deploy and tmpfs sizes', () => {
   ].join('\n');
   assert.deepEqual(findings(validate(text), 'compose-invalid-byte-size').map((p) => covered(text, p)), ['12q', 'big', 'huge']);
 });
+
+test('blkio_config rates are sizes too, the iops ones included', () => {
+  // compose-go types.ThrottleDevice.Rate is a UnitBytes for all four lists.
+  const text = 'services:\n  db:\n    image: x\n    blkio_config:\n      device_read_bps:\n        - path: /dev/sda\n          rate: 12mb\n      device_write_bps:\n        - path: /dev/sda\n          rate: fast\n      device_read_iops:\n        - path: /dev/sda\n          rate: 1000\n      device_write_iops:\n        - path: /dev/sda\n          rate: "1k0"\n';
+  assert.deepEqual(findings(validate(text), 'compose-invalid-byte-size').map((d) => covered(text, d)), ['fast', '"1k0"']);
+});

@@ -45,3 +45,10 @@ test('an env file whose required is a word compose reads as false (no, off, "Fal
   const required = 'services:\n  web:\n    image: x\n    env_file:\n      - path: ./needed.env\n        required: "yes"\n';
   assert.equal(findings(validate(required), 'compose-missing-file').length, 1);
 });
+
+test('an include\'s env_file must exist (except /dev/null), read from the including file\'s folder', () => {
+  // compose-go loader/include.go ApplyInclude: os.Stat of each env_file joined to the working directory.
+  const doc = 'include:\n  - path: sub/compose.yaml\n    env_file: [./sub.env, ./nope.env, /dev/null]\n  - path: sub/compose.yaml\n    env_file: ./gone.env\n';
+  const files = { [`${ROOT}/sub/compose.yaml`]: 'services:\n  b:\n    image: x\n', [`${ROOT}/sub.env`]: 'A=1\n' };
+  assert.deepEqual(findings(validate(doc, { files }), 'compose-missing-file').map((d) => covered(doc, d)), ['./nope.env', './gone.env']);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { covered, findings, validate } from './helpers';
+import { covered, findings, validate, ROOT } from './helpers';
 import { slip } from '../../../server/src/core/compose/checks/misspeltVariables';
 
 const code = 'compose-misspelt-variable';
@@ -77,4 +77,23 @@ test('slip: one letter added or dropped inside a word, or two swapped; not at a 
   // A doubled letter is a slip wherever it was added.
   assert.equal(slip('HTTP_PORTT', 'HTTP_PORT'), true);
   assert.equal(slip('IMAGE_TAAG', 'IMAGE_TAG'), true);
+});
+
+test('a name the .env sets the way compose reads it (KEY: value, after a value quoted over lines) is set', () => {
+  // compose-go dotenv/parser.go reads "KEY: value" like "KEY=value"; a quoted value may span lines.
+  const text = 'services:\n  app:\n    image: "app:${IMAGE_TAG}"\n    environment:\n      CERT: ${TLS_CERTIFCATE}\n';
+  const dotenv = 'IMAGE_TAG: 1.0\nIMAGE_TAAG=a,b\nTLS_CERTIFICATE="-----BEGIN-----\nTLS_CERTIFCATE=x\n-----END-----"\n';
+  const problems = findings(validate(text, env(dotenv)), code);
+  assert.deepEqual(problems.map((p) => covered(text, p)), ['TLS_CERTIFCATE'], 'TLS_CERTIFCATE=x is inside a quoted value: .env does not set it');
+});
+
+test('the .env of an overlay in a subfolder is its base\'s, in the project folder compose reads it from', () => {
+  // compose reads .env in the project directory: the folder of the first -f file, the base's.
+  const files = {
+    [`${ROOT}/docker-compose.yml`]: 'services:\n  elasticsearch:\n    image: e\n',
+    [`${ROOT}/.env`]: 'ELASTIC_VERSION=8\n',
+    [`${ROOT}/extensions/filebeat/.env`]: 'ELASTIC_VERSON=x\n',
+  };
+  const text = 'services:\n  filebeat:\n    image: "beat:${ELASTIC_VERSION}"\n    depends_on: [elasticsearch]\n';
+  assert.deepEqual(findings(validate(text, { files }, `${ROOT}/extensions/filebeat/filebeat-compose.yml`), code), []);
 });

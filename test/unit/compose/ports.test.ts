@@ -187,3 +187,17 @@ test('in a stack file, host-mode ports are not compared (placement decides the n
   const ingress = `services:\n${service('dns1', 'ingress')}${service('dns2', 'ingress')}`;
   assert.equal(findings(validate(ingress, {}, 'file:///project/docker-stack.yml'), 'compose-duplicate-host-port').length, 2);
 });
+
+test('mappings of one service that compose reads as the same are kept once, not a collision', () => {
+  // compose-go drops repeats by host_ip:published:target/protocol once short forms are made long (override/uncity.go portIndexer).
+  const same = 'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - 80:80/TCP\n      - target: 80\n        published: "80"\n      - "0.0.0.0:443:443"\n      - target: 443\n        published: "443"\n        host_ip: 0.0.0.0\n';
+  assert.deepEqual(findings(validate(same), 'compose-duplicate-host-port'), []);
+  // Another container port, or published as a number (which compose prints differently), still collides.
+  const other = 'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - "80:81"\n      - "443:443"\n      - target: 443\n        published: 443\n';
+  assert.deepEqual(findings(validate(other), 'compose-duplicate-host-port').map((d) => covered(other, d).split('\n')[0]), ['"80:80"', '"80:81"', '"443:443"', 'target: 443']);
+});
+
+test('a service on the host network publishes nothing: the engine discards its ports', () => {
+  const text = 'services:\n  a:\n    image: x\n    network_mode: host\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports: ["8080:81"]\n';
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
+});

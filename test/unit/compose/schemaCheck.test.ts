@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { covered, findings, validate } from './helpers';
+import { covered, findings, validate, ROOT } from './helpers';
 
 test('an unknown key is reported once with a suggestion', () => {
   const text = 'services:\n  web:\n    imag: nginx\n';
@@ -130,4 +130,20 @@ test('an empty section is no change in a file layered on a base, and refused in 
   assert.equal(findings(validate(overlay, {}, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type').length, 1);
   // A wrong kind is still wrong in a layer: a list is not "no change".
   assert.equal(findings(validate('services: []\n', { files: base }, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type').length, 1);
+});
+
+test('a long-form depends_on entry without condition takes the one a file before it or the service it extends gives', () => {
+  // compose-go validates each file merged onto the canonical files before it (transform/dependson.go, override/merge.go mergeDependsOn).
+  const base = 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n  cache:\n    image: redis\n';
+  const files = { [`${ROOT}/compose.yaml`]: base };
+  const override = 'services:\n  web:\n    depends_on:\n      db:\n        restart: true\n      cache:\n        required: false\n';
+  const missing = findings(validate(override, { files }, `${ROOT}/compose.override.yaml`), 'compose-missing-key');
+  assert.deepEqual(missing.map((p) => covered(override, p)), ['cache'], 'db has a condition from compose.yaml; cache has none');
+  // The base file is read first: the override's entries do not help it.
+  const own = 'services:\n  web:\n    image: nginx\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: postgres\n';
+  const overFiles = { [`${ROOT}/compose.override.yaml`]: 'services:\n  web:\n    depends_on: [db]\n' };
+  assert.equal(findings(validate(own, { files: overFiles }), 'compose-missing-key').length, 1);
+  // extends merges the base service in first.
+  const extended = 'services:\n  base:\n    image: x\n    depends_on: [db]\n  web:\n    extends: base\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: postgres\n';
+  assert.deepEqual(findings(validate(extended), 'compose-missing-key'), []);
 });

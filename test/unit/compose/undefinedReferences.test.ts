@@ -239,3 +239,30 @@ test('the folders beside are looked into only inside the project: not past a rep
   // No repository marker: projA/deploy and compose/ are taken as parts of one project (a note).
   assert.deepEqual(validate(text, { files: { ...other, [uri]: text } }, uri).map((d) => d.severity), [3]);
 });
+
+test('extends without a file names a service of its own file or of the files it includes, not of the files merged with it', () => {
+  // compose-go resolves extends per file before merging the project's files (loader/loader.go loadYamlFile, loader/extends.go).
+  const files = {
+    [`${ROOT}/compose.yaml`]: 'include:\n  - lib/compose.yaml\nservices:\n  web:\n    image: nginx\n',
+    [`${ROOT}/lib/compose.yaml`]: 'include:\n  - inner.yaml\nservices:\n  shared:\n    image: alpine\n',
+    [`${ROOT}/lib/inner.yaml`]: 'services:\n  deep:\n    image: alpine\n',
+  };
+  const text = 'services:\n  api:\n    extends: web\n  worker:\n    extends:\n      service: web\n';
+  const problems = findings(validate(text, { files }, `${ROOT}/compose.override.yaml`), 'compose-undefined-service');
+  assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['web', 1], ['web', 1]]);
+  assert.match(problems[0]!.message, /defined in compose\.yaml, not in this file.*"file: compose\.yaml"/);
+  // In the base file itself, and through its includes (nested ones too), the names are found.
+  const base = `${files[`${ROOT}/compose.yaml`]}  api:\n    extends: web\n  worker:\n    extends: shared\n  job:\n    extends: deep\n`;
+  assert.deepEqual(findings(validate(base, { files }), 'compose-undefined-service'), []);
+});
+
+test('extends without a file in a -f file is an error even when the name is nowhere', () => {
+  const text = 'services:\n  api:\n    extends: basis\n  basic:\n    image: x\n';
+  const [problem] = findings(validate(text, {}, `${ROOT}/docker-compose.prod.yml`), 'compose-undefined-service');
+  assert.equal(problem!.severity, 1);
+  assert.match(problem!.message, /Did you mean "basic"\?/);
+  // An include that cannot be read may define it: then it stays a warning.
+  const unread = `include:\n  - missing.yaml\n${text}`;
+  const [maybe] = findings(validate(unread, {}, `${ROOT}/docker-compose.prod.yml`), 'compose-undefined-service');
+  assert.equal(maybe!.severity, 2);
+});

@@ -49,6 +49,18 @@ function serviceSizes(file: ComposeFile, map: MapNode): Problem[] {
     const found = entryAt(file, map, ...path);
     if (found) checkValue(found.key, found.raw);
   }
+  // blkio_config's throttles: every rate is read as a size, iops ones too (types.ThrottleDevice.Rate is UnitBytes).
+  const blkio = entryAt(file, map, 'blkio_config')?.value;
+  if (blkio?.kind === 'map') {
+    for (const list of entries(file, blkio)) {
+      if (!/^device_(read|write)_(bps|iops)$/.test(list.key) || list.value?.kind !== 'seq') continue;
+      for (const item of list.value.items) {
+        const device = resolve(file, item);
+        const rate = device?.kind === 'map' ? entries(file, device).find((e) => e.key === 'rate') : undefined;
+        if (rate) checkValue('rate', rate.raw);
+      }
+    }
+  }
   const volumes = entryAt(file, map, 'volumes')?.value;
   if (volumes?.kind === 'seq') {
     for (const item of volumes.items) {

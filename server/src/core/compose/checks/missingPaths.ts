@@ -1,4 +1,4 @@
-// Paths the file names that do not exist: env_file (unless marked not required), build context
+// Paths the file names that do not exist: env_file (unless marked not required, and an include's), build context
 // and Dockerfile, extends and include files, label files, and the files of top-level secrets
 // and configs. They are relative to the project's folder (the base's, for a -f overlay in a
 // subfolder). Only checked for files on disk; URLs and interpolated paths are skipped.
@@ -48,6 +48,11 @@ export function checkMissingPaths(ctx: CheckContext): void {
           const value = resolve(file, item);
           const paths = value?.kind === 'map' ? listOrOne(resolve(file, field(file, value, 'path')), field(file, value, 'path')) : [item];
           paths.forEach((n) => check(n, folder, () => t('The included file')));
+          // compose-go loader/include.go: each env_file but /dev/null must exist, from the including file's folder.
+          if (value?.kind === 'map') {
+            const envFile = field(file, value, 'env_file');
+            listOrOne(resolve(file, envFile), envFile).filter((n) => scalarSpan(file, n)?.text !== '/dev/null').forEach((n) => check(n, folder, () => t('The env file')));
+          }
         }
       }
       if ((top.key === 'secrets' || top.key === 'configs') && top.value?.kind === 'map') {

@@ -39,7 +39,7 @@ export function checkMisspeltVariables(ctx: CheckContext): void {
   if (!file.text.includes('$')) return;
   const own = usesOf(file);
   if (own.length === 0) return;
-  const env = projectEnv(file.uri, ctx.context).values;
+  const env = projectEnv(file.uri, ctx.context, ctx.project().directory).values;
   let counts: Map<string, number> | undefined;
   const verdicts = new Map<string, { near: string; message: string } | null>();
   for (const use of own) {

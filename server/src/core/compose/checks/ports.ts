@@ -9,7 +9,7 @@ import type { CNode, MapNode } from '../model/nodes';
 import type { Problem } from './problems';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRange } from '../model/portSpec';
-import { canRunTogether, profilesOf, servicesOf, type CheckContext } from './checkContext';
+import { canRunTogether, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 import { usedForStack } from './swarmKeys';
 
@@ -19,6 +19,8 @@ interface Published {
   hostIp: string | undefined;
   host: PortRange;
   protocol: string;
+  /** How compose identifies the mapping when it drops repeats within the service (see mergeKey). */
+  key?: string;
   start: number;
   end: number;
 }
@@ -28,7 +30,7 @@ interface PortItem {
   start: number;
   end: number;
   problem?: Problem;
-  published?: { hostIp: string | undefined; host: PortRange; protocol: string; hostMode?: boolean };
+  published?: { hostIp: string | undefined; host: PortRange; protocol: string; key?: string; hostMode?: boolean };
 }
 
 /** Ranges wider than this are not expanded when looking for collisions. */
@@ -47,15 +49,18 @@ export function checkPorts({ file, context, out }: CheckContext): void {
     const items = memo.get(map, () => portItems(file, map));
     if (items.length === 0) continue;
     const profiles = profilesOf(file, map);
+    // With the host's network the engine discards published ports ("Published ports are discarded when using host network mode").
+    const hostNetwork = valueAt(file, map, 'network_mode');
+    const discarded = hostNetwork?.kind === 'scalar' && hostNetwork.value === 'host';
     for (const item of items) {
       if (item.problem) out.push(item.problem);
       // Ports read from an unreadable part are not compared: they may not be what is written.
-      if (!item.published || isHeld(file, item.start)) continue;
+      if (!item.published || discarded || isHeld(file, item.start)) continue;
       // In a stack, a host-mode port binds only on the node that runs the task, and placement
       // decides the nodes: two services may well publish it on different ones.
       if (item.published.hostMode && (stack ??= usedForStack(file, context))) continue;
-      const { hostIp, host, protocol } = item.published;
-      published.push({ service: name, profiles, hostIp, host, protocol, start: item.start, end: item.end });
+      const { hostIp, host, protocol, key } = item.published;
+      published.push({ service: name, profiles, hostIp, host, protocol, ...(key ? { key } : {}), start: item.start, end: item.end });
     }
   }
   reportCollisions(published, out);
@@ -93,12 +98,16 @@ function portItems(file: ComposeFile, map: MapNode): PortItem[] {
         }
         const { host, hostIp, protocol, container } = parsed.mapping;
         const fixed = host && (host.start === host.end || host.end - host.start === container.end - container.start);
-        if (host && fixed && host.start > 0) item.published = { hostIp, host, protocol };
+        if (host && fixed && host.start > 0) {
+          item.published = { hostIp, host, protocol };
+          // One port: compose's canonical form (types.ParsePortConfig) has host_ip only when written, published as a decimal string.
+          if (host.start === host.end && container.start === container.end) item.published.key = mergeKey(hostIp, `"${host.start}"`, container.start, protocol);
+        }
       }
     } else if (node.kind === 'map') {
       const long = longForm(file, node);
       if ('message' in long) problem('compose-invalid-port', long.message, long.at);
-      else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol, ...(long.hostMode ? { hostMode: true } : {}) };
+      else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol, ...(long.key ? { key: long.key } : {}), ...(long.hostMode ? { hostMode: true } : {}) };
     }
     if (item.problem || item.published) items.push(item);
   }
@@ -110,7 +119,17 @@ function isSexagesimal(text: string): boolean {
   return /^[0-9]+(:[0-5]?[0-9])+$/.test(text);
 }
 
-type LongForm = { host?: PortRange; hostIp?: string; protocol: string; hostMode?: boolean } | { message: string; at: CNode };
+type LongForm = { host?: PortRange; hostIp?: string; protocol: string; key?: string; hostMode?: boolean } | { message: string; at: CNode };
+
+/**
+ * The key compose drops repeated ports of a service by, once the short forms are made long
+ * (compose-go override/uncity.go portIndexer, run again after transform.Canonical): host_ip
+ * ("0.0.0.0" when absent), published as Go prints it (a string as written, a number as
+ * "%!s(int=N)"), target and protocol as written ("tcp" when absent).
+ */
+function mergeKey(hostIp: string | undefined, published: string, target: number, protocol: string): string {
+  return `${hostIp ?? '0.0.0.0'}:${published}:${target}/${protocol}`;
+}
 
 /**
  * The long form as compose-go reads it: `mode` is not checked (docker compose up ignores it; a
@@ -151,8 +170,14 @@ function longForm(file: Parameters<typeof entries>[0], node: Parameters<typeof e
   if (host.start === 0 || host.end !== host.start) return { protocol };
   // An address known only when compose runs may be any one: not compared, as in the short form.
   if (hostIp !== undefined && isInterpolated(hostIp)) return { protocol };
+  const publishedValue = fields.get('published')?.value;
+  const targetNumber = Number(target);
+  const written = fields.get('protocol') ? text('protocol') : 'tcp';
+  const key = known(target) && written !== undefined && publishedValue?.kind === 'scalar'
+    ? mergeKey(hostIp, typeof publishedValue.value === 'number' ? `%!s(int=${publishedValue.value})` : `"${String(publishedValue.value)}"`, targetNumber, written)
+    : undefined;
   const hostMode = text('mode')?.trim() === 'host';
-  return { host, protocol, ...(hostIp === undefined ? {} : { hostIp }), ...(hostMode ? { hostMode } : {}) };
+  return { host, protocol, ...(hostIp === undefined ? {} : { hostIp }), ...(key ? { key } : {}), ...(hostMode ? { hostMode } : {}) };
 }
 
 /** `expose` lists container ports (or ranges), optionally with a protocol; nothing is published. */
@@ -184,6 +209,8 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         const a = list[i]!;
         const b = list[j]!;
         if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !canRunTogether(a.profiles, b.profiles)) continue;
+        // Compose keeps one of two mappings of a service it reads as the same.
+        if (a.service === b.service && a.key !== undefined && a.key === b.key) continue;
         for (const [self, other] of [[a, b], [b, a]] as const) {
           if (flagged.has(self)) continue;
           flagged.add(self);

@@ -32,6 +32,7 @@ import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
+import { checkConsistency } from './consistency';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -56,6 +57,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkMisspeltVariables,
   checkKeyValueEntries,
   checkEmptyOverrides,
+  checkConsistency,
 ];
 
 /** The last problems found per parse, for hovers that explain them. */

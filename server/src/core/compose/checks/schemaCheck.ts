@@ -5,7 +5,11 @@ import { NodeMemo } from '../model/nodeMemo';
 import { patternRegex, rootSchema, type JsonSchema } from '../schema/composeSchema';
 import { validateSchema, validateValue } from '../schema/validateSchema';
 import type { Problem } from './problems';
-import { extendsLibrary, type CheckContext } from './checkContext';
+import { extendsLibrary, valueAt, type CheckContext } from './checkContext';
+import { symbolsOf } from '../model/symbols';
+import { walkExtends } from '../model/extendsChain';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
 import { isOverrideFile } from '../model/project';
 
 const SERVICE_NAME = '^[a-zA-Z0-9._-]+$';
@@ -58,10 +62,57 @@ export function checkSchema(ctx: CheckContext): void {
     }
   }
   if (!found.some((f) => f.problems.length > 0)) return;
+  for (const entry of found) {
+    if (entry.service !== undefined && entry.problems.some((p) => p.rule === 'compose-missing-key')) entry.problems = withInheritedConditions(ctx, entry.service, entry.problems);
+  }
   // A file compose reads only for the services others extend is not validated: those services are,
   // once merged into the services that extend them; the rest may be fragments.
   const extended = extendsLibrary(ctx) ? new Set(ctx.referrers().extendedBy.flatMap((e) => [...e.services])) : undefined;
   for (const { service, problems } of found) {
     if (!extended || (service !== undefined && extended.has(service))) out.push(...problems);
   }
+}
+
+/**
+ * A long-form depends_on entry without "condition" is refused only when nothing gives it one.
+ * Compose validates each file once it is merged onto the files before it, whose depends_on have
+ * been made canonical (transform/dependson.go: a condition for every entry), and extends merges
+ * the base service in first; both merge depends_on by dependency (override/merge.go
+ * mergeDependsOn, where a list gets service_started). So an entry that a file read before this one
+ * (the base of an override; any companion of a -f file) or the service it extends already lists
+ * keeps that condition.
+ */
+function withInheritedConditions(ctx: CheckContext, service: string, problems: Problem[]): Problem[] {
+  const { file } = ctx;
+  const map = symbolsOf(file).services.get(service)?.map;
+  const dependsOn = map ? valueAt(file, map, 'depends_on') : null;
+  if (dependsOn?.kind !== 'map') return problems;
+  const entriesByStart = new Map(entries(file, dependsOn).map((e) => [e.keyNode.start, e.key]));
+  let inherited: Set<string> | undefined;
+  return problems.filter((p) => {
+    const dependency = p.rule === 'compose-missing-key' ? entriesByStart.get(p.start) : undefined;
+    if (dependency === undefined) return true;
+    inherited ??= inheritedDependencies(ctx, service, map!);
+    return !inherited.has(dependency) && !inherited.has('*');
+  });
+}
+
+/** The dependencies a service gets before this file's definition is merged in ("*": cannot tell). */
+function inheritedDependencies(ctx: CheckContext, service: string, map: MapNode): Set<string> {
+  const names = new Set<string>();
+  const add = (other: ComposeFile, otherMap: MapNode | null) => {
+    const value = otherMap ? valueAt(other, otherMap, 'depends_on') : null;
+    if (value?.kind === 'map') for (const e of entries(other, value)) names.add(e.key);
+    if (value?.kind === 'seq') for (const item of value.items) if (item?.kind === 'scalar' && item.value !== null) names.add(String(item.value));
+  };
+  const project = ctx.project();
+  // An override file is read after its base; a -f file after or before its companions.
+  const before = isOverrideFile(ctx.file.uri) ? project.partners.filter((f) => !isOverrideFile(f.uri)) : project.standalone ? [] : project.partners;
+  for (const other of before) add(other, symbolsOf(other).services.get(service)?.map ?? null);
+  if (entries(ctx.file, map).some((e) => e.key === 'extends')) {
+    const walk = walkExtends(ctx.file, service, ctx.context, project.directory);
+    if (walk.unknown || walk.loopsTo !== undefined) names.add('*');
+    for (const link of walk.links.slice(1)) add(link.file, link.map);
+  }
+  return names;
 }

@@ -17,10 +17,11 @@ import { projectFiles, projectOf, readText, type AbsentFile } from '../model/pro
 import { parentDeclarations, siblingDeclarations } from '../model/referrers';
 import { relativeUri } from '../model/uris';
 import { composeFileOfText } from '../model/documentStore';
-import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type SymbolKindName } from '../model/symbols';
+import type { ComposeFile } from '../model/composeFile';
+import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type Reference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
-import type { ProblemData } from './problems';
+import type { Problem, ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
 const RULE: Record<SymbolKindName, ComposeCode> = {
@@ -94,8 +95,18 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   };
   // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
   let comparisons = 200_000;
+  let own: OwnServices | undefined;
   for (const ref of symbols.references) {
     const names = declared.get(ref.kind);
+    if (ref.kind === 'service' && ref.via === 'extends' && !isInterpolated(ref.name)) {
+      own ??= ownServices(ctx);
+      if (own.names.has(ref.name) || own.files.some((f) => mayDeclare(f, 'services', ref.name))) continue;
+      // Compose reads such a file only for the services others extend from it; an include it cannot read may define the name.
+      if (!own.incomplete && ctx.referrers().extendedBy.length === 0) {
+        out.push(extendsElsewhere(ctx, ref, own));
+        continue;
+      }
+    }
     if (names?.has(ref.name)) continue;
     if (ref.kind === 'network' && ref.name === 'default') continue;
     // ${NETWORK_TYPE:-ipv4}: the name is known only once compose interpolates it.
@@ -126,6 +137,55 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }
+}
+
+interface OwnServices {
+  /** The services of this file and of the files it includes (and they include). */
+  names: Set<string>;
+  files: ComposeFile[];
+  /** Some include could not be read. */
+  incomplete: boolean;
+}
+
+/**
+ * The services an `extends` without `file` can name. Compose resolves extends file by file, on
+ * the file's own services once its includes are imported, before it merges the files of the
+ * project (compose-go loader/loader.go loadYamlFile: ApplyInclude, ApplyExtends, then
+ * override.Merge; loader/extends.go applyServiceExtends: 'service %q not found').
+ */
+function ownServices(ctx: CheckContext): OwnServices {
+  const project = ctx.project();
+  const files: ComposeFile[] = [ctx.file];
+  const seen = new Set([ctx.file.uri]);
+  let incomplete = project.incomplete;
+  const queue = [...project.includes];
+  while (queue.length > 0 && files.length < 64) {
+    const next = queue.shift()!;
+    if (seen.has(next.uri)) continue;
+    seen.add(next.uri);
+    files.push(next);
+    const nested = projectOf(next, ctx.context);
+    incomplete ||= nested.incomplete;
+    queue.push(...nested.includes);
+  }
+  const names = new Set<string>();
+  for (const f of files) for (const name of symbolsOf(f).services.keys()) names.add(name);
+  return { names, files, incomplete };
+}
+
+/** An `extends` naming a service its own file (with its includes) does not define: compose refuses the file. */
+function extendsElsewhere(ctx: CheckContext, ref: Reference, own: OwnServices): Problem {
+  const project = ctx.project();
+  const holder = projectFiles(project).find((f) => !own.files.includes(f) && symbolsOf(f).services.has(ref.name));
+  const base = { rule: 'compose-undefined-service' as const, start: ref.start, end: ref.end };
+  if (holder) {
+    // extends.file is read from the project's folder (a -f overlay's base folder).
+    const path = relativeUri(`${project.directory}/-`, holder.uri);
+    return { ...base, message: t('Service "{0}" is defined in {1}, not in this file: an extends without "file" only looks in its own file and the files it includes, since compose resolves extends before it merges files. Name the file: extends with "file: {1}" and "service: {0}".', ref.name, path) };
+  }
+  const suggestion = closest(ref.name, own.names);
+  if (suggestion) return { ...base, message: `${message('service', ref.name)} ${t('Did you mean "{0}"?', suggestion)}`, data: { replacement: suggestion } };
+  return { ...base, message: t('Service "{0}" is not defined in this file: an extends without "file" only looks in its own file and the files it includes.', ref.name) };
 }
 
 /**
