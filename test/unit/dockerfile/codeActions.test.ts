@@ -88,10 +88,10 @@ test('.dockerignore: a command creates it, an edit extends it', () => {
 });
 
 test('every diagnostic of ours can be suppressed for its instruction', () => {
-  const actions = actionsFor('FROM a:1\n  RUN sudo x\n', 'sudo');
+  const actions = actionsFor('FROM debian:12\n  RUN sudo x\n', 'sudo');
   const suppress = actions.find((a) => a.title.includes('Ignore sudo'))!;
-  assert.equal(apply('FROM a:1\n  RUN sudo x\n', suppress.edit!.changes[URI]!), 'FROM a:1\n  # workbench ignore=sudo\n  RUN sudo x\n');
-  const fixed = apply('FROM a:1\n  RUN sudo x\n', suppress.edit!.changes[URI]!);
+  assert.equal(apply('FROM debian:12\n  RUN sudo x\n', suppress.edit!.changes[URI]!), 'FROM debian:12\n  # workbench ignore=sudo\n  RUN sudo x\n');
+  const fixed = apply('FROM debian:12\n  RUN sudo x\n', suppress.edit!.changes[URI]!);
   assert.equal(service.validate(doc(fixed, 'file:///w2/Dockerfile'), context()).filter((d) => d.code === 'sudo').length, 0);
 });
 

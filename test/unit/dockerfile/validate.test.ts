@@ -25,7 +25,7 @@ test('diagnostics carry source, peer documentation link and tags', () => {
 });
 
 test('inline suppressions: ours, hadolint and dockerfile-utils comments cover the next instruction', () => {
-  const text = 'FROM a:1\n# workbench ignore=sudo\nRUN sudo x\n# hadolint ignore=DL3004\nRUN sudo y\n# dockerfile-utils: ignore\nRUN sudo z\nRUN sudo w\n';
+  const text = 'FROM debian:12\n# workbench ignore=sudo\nRUN sudo x\n# hadolint ignore=DL3004\nRUN sudo y\n# dockerfile-utils: ignore\nRUN sudo z\nRUN sudo w\n';
   assert.deepEqual(codes(text).filter((c) => c.endsWith(':sudo')), ['7:sudo']);
 });
 
