@@ -125,6 +125,7 @@ export const DIAGNOSTIC_CODES = {
   'apt-install-without-lists': { language: 'dockerfile', severity: 'warning' },
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
   'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
+  'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

@@ -68,3 +68,21 @@ test('background-service-cmd: nginx whose configuration the Dockerfile sets to "
   // service ... start returns whatever the configuration says.
   assert.equal(count('FROM ubuntu:24.04\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD service nginx start\n'), 1);
 });
+
+test('exec-shell-without-c: a shell in the exec form reads its first operand as a script file', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'exec-shell-without-c', bad: 'FROM debian:12\nCMD ["/bin/bash", "ls /srv"]\n', good: 'FROM debian:12\nCMD ["/bin/bash", "-c", "ls /srv"]\nENTRYPOINT ["sh", "/entrypoint.sh"]\n', line: 1 },
+  ], assert);
+  const [finding] = runRule('exec-shell-without-c', 'FROM debian:12\nCMD ["/bin/bash", "-l", "ls /srv"]\n');
+  assert.match(finding!.message, /reads "ls \/srv" as the name of a script file/);
+  assert.deepEqual(finding!.data, { replacement: '"-c", "ls /srv"', span: { start: 39, end: 48 } });
+  assert.equal(runRule('exec-shell-without-c', 'FROM alpine:3\nRUN ["sh", "apk add curl"]\n').length, 1);
+  for (const text of [
+    'FROM a\nCMD ["sh", "-ec", "echo hi && run"]\n',
+    'FROM a\nCMD ["bash", "-o", "pipefail", "-c", "a | b"]\n',
+    'FROM a\nCMD ["bash", "start.sh"]\n',
+    'FROM a\nCMD ["bash", "./run"]\n',
+    'FROM a\nENTRYPOINT ["/bin/sh"]\n',
+    'FROM a\nCMD ["node", "server.js --port 1"]\n',
+  ]) assert.deepEqual(runRule('exec-shell-without-c', text), [], text);
+});

@@ -58,6 +58,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'run-cd': [cdToWorkdir],
   'cd-without-effect': [runCdToWorkdir],
   'export-without-effect': [replaceText],
+  'exec-shell-without-c': [replaceText],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],

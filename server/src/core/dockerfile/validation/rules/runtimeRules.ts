@@ -231,4 +231,42 @@ export const missingHealthcheck = rule({
   }
 });
 
-export const runtimeRules = [multipleInstructions, jsonArgsRecommended, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+/** Shells whose first operand, without -c, is the name of a script file to run. */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+
+export const execShellWithoutC = rule({
+  id: 'exec-shell-without-c', severity: 'error',
+  explain: () => [
+    t('In the exec form a shell is given its arguments as they are: without -c, its first operand is the name of a script file to read. ["/bin/bash", "ls -la"] looks for a file called "ls -la" and fails ("No such file or directory"), so the container exits at once, or the build step fails.'),
+    t('Put -c before the command: ["/bin/bash", "-c", "ls -la"]. An operand that names a script (entrypoint.sh, ./run, /scripts/start) is left alone.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (!['CMD', 'ENTRYPOINT', 'RUN'].includes(target.upper) || !target.exec) continue;
+    const [shell, ...rest] = target.exec.items;
+    if (!shell || !SHELLS.has(shell.value.split('/').pop()!)) continue;
+    // Options before the operand: one with c (-c, -ec, -xc) makes the operand the command;
+    // -o and -O take the next word (-o pipefail); -- ends the options.
+    let k = 0;
+    let command = false;
+    while (k < rest.length && rest[k]!.value.startsWith('-') && rest[k]!.value !== '-') {
+      const option = rest[k]!.value;
+      if (option === '--') {
+        k++;
+        break;
+      }
+      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(option)) command = true;
+      k += option === '-o' || option === '-O' ? 2 : 1;
+    }
+    if (command) continue;
+    const operand = rest[k];
+    // A command line, not a file name: words and spaces, or shell syntax.
+    if (!operand || !/\s|[;&|$`<>]/.test(operand.value.trim()) || /\.(sh|bash)$/.test(operand.value.trim())) continue;
+    ctx.report(operand.span, t('{0} reads "{1}" as the name of a script file, not as a command: put "-c" before it.', shell.value, operand.value), {
+      data: { replacement: `"-c", ${operand.raw}`, span: operand.span },
+    });
+  }
+});
+
+export const runtimeRules = [multipleInstructions, jsonArgsRecommended, execShellWithoutC, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
