@@ -126,6 +126,8 @@ export const DIAGNOSTIC_CODES = {
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
   'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
   'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
+  'secret-not-mounted': { language: 'dockerfile', severity: 'warning' },
+  'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },
