@@ -34,3 +34,10 @@ test('not in a file that may be a stack file: Swarm-only deploy keys or overlay 
   const replicas = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n';
   assert.equal(findings(validate(replicas), code).length, 1);
 });
+
+test('not in an override of a file that may be a stack file: the two go to docker stack deploy together', () => {
+  const base = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        constraints: [node.role == manager]\n';
+  const override = 'version: "3.8"\nservices:\n  web:\n    environment: [A=1]\n';
+  assert.deepEqual(findings(validate(override, { files: { 'file:///project/compose.yaml': base } }, 'file:///project/compose.override.yaml'), 'compose-obsolete-version'), []);
+  assert.equal(findings(validate(override, { files: { 'file:///project/compose.yaml': 'services:\n  web:\n    image: nginx\n' } }, 'file:///project/compose.override.yaml'), 'compose-obsolete-version').length, 1);
+});

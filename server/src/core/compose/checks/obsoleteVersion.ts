@@ -8,9 +8,16 @@ import { entries, rootMaps } from '../model/access';
 import { extendsLibrary, type CheckContext } from './checkContext';
 import { mayBeStack } from './swarmKeys';
 
+/** Whether a root of the file has a top-level version (so that the project is read only then). */
+function hasVersion(file: CheckContext['file']): boolean {
+  return rootMaps(file).some((root) => entries(file, root).some((e) => e.key === 'version' && !e.mergedFrom));
+}
+
 export function checkObsoleteVersion(ctx: CheckContext): void {
   const { file, context, out } = ctx;
   if (mayBeStack(file, context)) return;
+  // An override or -f layer of a stack file goes to docker stack deploy with it (-c base -c layer).
+  if (hasVersion(file) && ctx.project().partners.some((base) => mayBeStack(base, context))) return;
   for (const root of rootMaps(file)) {
     const version = entries(file, root).find((e) => e.key === 'version' && !e.mergedFrom);
     if (!version || extendsLibrary(ctx)) continue;
