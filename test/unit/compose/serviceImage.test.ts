@@ -118,3 +118,13 @@ test('a layer on a base that includes its services takes them from the included 
   const other = { ...files, [`${ROOT}/deploy/compose/mail.yaml`]: 'services:\n  mda:\n    image: mailserver/mda\n' };
   assert.equal(findings(validate(layer, { files: other }, `${ROOT}/docker-compose.production.yml`), RULE).length, 1);
 });
+
+test('a base whose service the -f files beside it complete is an information note, not an error', () => {
+  const base = 'services:\n  front-app:\n    ports: ["3000:3000"]\n';
+  const files = { [`${ROOT}/compose.dev.yaml`]: 'services:\n  front-app:\n    build: ./front\n' };
+  const [note, ...rest] = findings(validate(base, { files }), RULE);
+  assert.deepEqual(rest, []);
+  assert.equal(note!.severity, 3);
+  assert.match(note!.message, /Another compose file beside it declares "front-app"/);
+  assert.equal(findings(validate(base), RULE)[0]!.severity, 1);
+});

@@ -49,14 +49,19 @@ export function checkServiceImage(ctx: CheckContext): void {
     }
     if (found || unknown) continue;
     const empty = emptyImage(file, map);
+    // A base whose services the -f files beside it complete (compose.dev.yaml, compose.prod.yaml
+    // giving each its build): run alone compose refuses it, but it is not meant to run alone.
+    const layered = project.standalone && !empty && inSibling(name);
     ctx.out.push({
       rule: 'compose-missing-image',
       start: empty?.start ?? declaration.start,
       end: empty?.end ?? declaration.end,
       message: empty
         ? t('Service "{0}" has an empty "image" and no "build", so compose has nothing to run. Name the image to run, or add a build for one.', name)
-        : t('Service "{0}" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.', name),
-      ...(certain ? {} : { severity: 'warning' as const }),
+        : layered
+          ? t('Service "{0}" has neither "image" nor "build" in this file: docker compose up with it alone refuses the service. Another compose file beside it declares "{0}", so it presumably gets one when that file is given with -f.', name)
+          : t('Service "{0}" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.', name),
+      ...(layered ? { severity: 'information' as const } : certain ? {} : { severity: 'warning' as const }),
     });
   }
 }
