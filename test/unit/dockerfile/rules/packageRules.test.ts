@@ -150,3 +150,17 @@ test('dnf-clean and yum-clean: where both are used, yum is dnf, so either one\'s
   assert.deepEqual(runRule('yum-clean', 'FROM fedora:40\nRUN yum install -y which && dnf clean all\n'), []);
   assert.equal(runRule('dnf-clean', 'FROM fedora:40\nRUN dnf install -y pip && yum makecache\n').length, 1);
 });
+
+test('pip-no-cache-dir: not for pip and the packaging tools alone, nor for the project\'s own folder; a requirements file or other packages still count', () => {
+  const count = (run: string) => runRule('pip-no-cache-dir', `FROM python:3.12\nRUN ${run}\n`).length;
+  for (const run of ['pip install --upgrade pip', 'pip install -U pip setuptools wheel', 'pip install poetry==1.8.3', 'pip install uv', 'pip install -e .', 'pip install .']) assert.equal(count(run), 0, run);
+  for (const run of ['pip install -r requirements.txt', 'pip install flask', 'pip install --upgrade pip flask', 'pip install $PACKAGES']) assert.equal(count(run), 1, run);
+});
+
+test('apt-lists-cleanup: not where a later RUN of the stage, or of a stage built FROM it, installs without an update of its own', () => {
+  const base = 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\n';
+  assert.equal(runRule('apt-lists-cleanup', base).length, 1);
+  assert.deepEqual(runRule('apt-lists-cleanup', `${base}FROM base AS build\nRUN apt-get install -y make\n`), []);
+  assert.deepEqual(runRule('apt-lists-cleanup', `${base}RUN apt-get install -y make\n`), []);
+  assert.equal(runRule('apt-lists-cleanup', `${base}FROM base AS build\nRUN apt-get update && apt-get install -y make && rm -rf /var/lib/apt/lists/*\n`).length, 1);
+});

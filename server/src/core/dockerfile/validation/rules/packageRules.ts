@@ -2,11 +2,12 @@
 // cleanup for apt-get, apk, yum, dnf, microdnf, zypper, pip, npm, gem, go and yarn.
 import { t } from '../../../l10n';
 import type { Cmd, RunShell } from './shellCommands';
-import { cacheMountTargets, commandsOf, commandSpan, hasOption, operands, runShells, subcommand } from './shellCommands';
+import { cacheMountTargets, cmd, commandsOf, commandSpan, hasOption, operands, runShells, subcommand } from './shellCommands';
 import { familyOfImage, type ImageFamily } from '../../analysis/imageFamily';
 import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { rule, type Rule } from './rule';
 import type { Analysis } from '../../analysis/analysis';
+import type { Stage } from '../../syntax/ast';
 import type { DockerfileCode } from '../../../diagnosticCodes';
 
 interface Manager {
@@ -153,6 +154,21 @@ const cleanRule = (id: DockerfileCode, peer: string, m: Manager, cleaned: (run: 
   explain: () => [t('Package managers keep downloaded packages and indexes in a cache. Left in the layer, the cache only makes the image bigger; remove it in the same RUN (a later RUN cannot shrink this layer) or use RUN --mount=type=cache so it never enters the image.')],
 });
 
+/** Python's packaging tools, whose wheels leave a cache of a few megabytes. */
+const PIP_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'poetry', 'pipenv', 'uv', 'virtualenv', 'pipx', 'pdm', 'hatch']);
+
+/**
+ * A pip install that leaves little to cache: pip itself and the packaging tools, or only the
+ * project's own folder (pip caches no wheel it builds from a local folder).
+ */
+function installsLittle(c: Cmd): boolean {
+  const pip = asManager(c, PIP) ?? c;
+  if (pip.args.some((w) => ['-r', '--requirement'].includes(w.text) || w.text.startsWith('--requirement=') || /^-r./.test(w.text))) return false;
+  if (operands(pip, PIP.withValue).some((w) => w.text.includes('$'))) return false;
+  const named = packages(pip, PIP).map((p) => p.toLowerCase().replace(/[<>=!~[].*$/, ''));
+  return named.every((p) => PIP_TOOLS.has(p));
+}
+
 /**
  * pip's --no-cache-dir, also as the abbreviation pip takes for any long option it names alone:
  * --no-cache and even --no-ca (--no-c could be --no-color, --no-clean or --no-compile).
@@ -207,7 +223,7 @@ const TABLE: PackageRule[] = [
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run, i) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? ''), i), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
   pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
-  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run, i) => sameRunHas(run, (c) => asManager(c, PIP) !== undefined && c.args.some((w) => noCacheDir(w.text)), i) || rm('/root/.cache')(run, i) || rm('~/.cache')(run, i) || rm('$HOME/.cache')(run, i), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
+  cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run, i) => installsLittle(i) || sameRunHas(run, (c) => asManager(c, PIP) !== undefined && c.args.some((w) => noCacheDir(w.text)), i) || rm('/root/.cache')(run, i) || rm('~/.cache')(run, i) || rm('$HOME/.cache')(run, i), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
@@ -229,6 +245,20 @@ function packageRule(entry: PackageRule): Rule {
   });
 }
 
+/** Whether a RUN after `index` in the stage, or in a stage built FROM it, installs with apt without updating first. */
+function laterAptInstallReadsLists(a: Analysis, stage: Stage, index: number): boolean {
+  for (const other of a.doc.stages) {
+    if (other !== stage && ![...a.chainOf(other)].includes(stage)) continue;
+    for (const i of other.instructions) {
+      if (i.upper !== 'RUN' || (other === stage && i.index <= index)) continue;
+      const commands = (a.shell(i)?.summary.commands ?? []).map(cmd);
+      const apt = (sub: string[]) => commands.some((c) => APT.names.includes(c.name) && sub.includes(subcommand(c, APT.withValue) ?? ''));
+      if (apt(['install', 'upgrade', 'dist-upgrade', 'build-dep']) && !apt(['update'])) return true;
+    }
+  }
+  return false;
+}
+
 export const aptListsCleanup = rule({
   id: 'apt-lists-cleanup', severity: 'information', hadolint: ['DL3009'], imageSize: true,
   explain: () => [
@@ -247,6 +277,9 @@ export const aptListsCleanup = rule({
     // that RUN would leave the install of a later one without them.
     const installs = commandsOf(run).some((c) => APT.names.includes(c.name) && ['install', 'upgrade', 'dist-upgrade', 'build-dep'].includes(subcommand(c, APT.withValue) ?? ''));
     if (!update || !installs || distClean || found || rm('/var/lib/apt/lists')(run) || cacheMountTargets(run.instruction).some((x) => x.startsWith('/var/lib/apt'))) continue;
+    // A later RUN of the stage, or of a stage built FROM it, that installs without an update of
+    // its own reads these lists: removing them would break it.
+    if (laterAptInstallReadsLists(ctx.a, run.stage, run.instruction.index)) continue;
     ctx.report(commandSpan(run, update), t('Remove the package lists at the end of this RUN: && rm -rf /var/lib/apt/lists/*'), { data: { appendCleanup: true } });
   }
 });
