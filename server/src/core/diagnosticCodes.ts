@@ -75,7 +75,7 @@ export const DIAGNOSTIC_CODES = {
   'expose-protocol-casing': { language: 'dockerfile', severity: 'hint', docs: 'https://docs.docker.com/reference/build-checks/expose-proto-casing/' },
   'workdir-relative': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/workdir-relative-path/' },
   'copy-multi-source-dest': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3021' },
-  'copy-relative-dest': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3045' },
+  'copy-relative-dest': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3045' },
   'add-instead-of-copy': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3020' },
   'copy-then-extract': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3010' },
   'copy-whole-filesystem': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3067' },

@@ -154,7 +154,7 @@ export function setsWorkdir(reference: string): boolean {
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');
   const path = (colon > slash ? ref.slice(0, colon) : ref).replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
-  return WORKDIR_IMAGES.has(path) || /(^|\/)jupyter\//.test(path);
+  return WORKDIR_IMAGES.has(path) || /(^|\/)jupyter\//.test(path) || path === 'oven/bun';
 }
 
 /**
