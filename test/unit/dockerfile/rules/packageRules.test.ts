@@ -105,6 +105,10 @@ test('size advice is a hint in a development container\'s Dockerfile, unless the
   };
   assert.deepEqual(severities('file:///work/app/Dockerfile'), [3, 3, 3]);
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile'), [4, 4, 4]);
+  for (const uri of ['file:///w/.gitpod.Dockerfile', 'file:///w/.gitpod/Dockerfile', 'file:///w/devcontainer.Dockerfile', 'file:///w/Dockerfile.dev', 'file:///w/api.dev.Dockerfile', 'file:///w/Dockerfile.development']) {
+    assert.deepEqual(severities(uri), [4, 4, 4], uri);
+  }
+  for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile']) assert.deepEqual(severities(uri), [3, 3, 3], uri);
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile', context({ rules: { 'apt-lists-cleanup': 'warning' } })), [4, 2, 4]);
   // Not size advice: a build that fails is one in a dev container too.
   assert.equal(service.validate(doc('FROM a\nRUN apt-get install git\n', 'file:///w/.devcontainer/Dockerfile'), context()).find((d) => d.code === 'apt-get-yes')?.severity, 2);

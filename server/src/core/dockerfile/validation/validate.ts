@@ -42,9 +42,15 @@ export interface ActiveRule {
   href: string | undefined;
 }
 
-/** A development container's Dockerfile (VS Code's and the Dev Containers spec's folder). */
+/**
+ * A development environment's Dockerfile, whose image nobody ships: one in a .devcontainer or
+ * .gitpod folder, or named for one (devcontainer.Dockerfile, .gitpod.Dockerfile, Dockerfile.dev,
+ * dev.Dockerfile, Dockerfile.development).
+ */
 function devContainer(uri: string): boolean {
-  return /\/\.devcontainer\//.test(uri);
+  const path = uri.toLowerCase();
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /\/\.(devcontainer|gitpod)\//.test(path) || /devcontainer|gitpod/.test(name) || /^(dockerfile\.dev(elopment)?|(.+[.-])?dev\.dockerfile)$/.test(name);
 }
 
 /** The rules the settings and the file-wide suppressions leave on, in order. */

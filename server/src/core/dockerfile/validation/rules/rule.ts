@@ -32,7 +32,7 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
   namesLines?: true;
   /**
    * Advice about the size of the image only (a cache or lists left in a layer, recommends): in a
-   * development container's Dockerfile (under .devcontainer/), where size hardly matters, it is
+   * development environment's Dockerfile (.devcontainer/, Gitpod, Dockerfile.dev), where size hardly matters, it is
    * a hint unless the settings give the rule a severity.
    */
   imageSize?: true;
