@@ -86,3 +86,12 @@ test('exec-shell-without-c: a shell in the exec form reads its first operand as 
     'FROM a\nCMD ["node", "server.js --port 1"]\n',
   ]) assert.deepEqual(runRule('exec-shell-without-c', text), [], text);
 });
+
+test('json-args-recommended: a command with a glob or a variable needs the shell; the advice is exec in front, with no exec array', () => {
+  for (const cmd of ['java -jar ./*.jar', 'node server.js --port $PORT']) {
+    const [finding, ...rest] = runRule('json-args-recommended', `FROM a\nCMD ${cmd}\n`);
+    assert.deepEqual(rest, [], cmd);
+    assert.match(finding!.message, /put exec before the last command \(exec (java|node)\)/, cmd);
+    assert.equal(finding!.data, undefined, cmd);
+  }
+});

@@ -67,6 +67,13 @@ export const jsonArgsRecommended = rule({
         if (plain) ctx.report(i.args, t('The shell stays process 1 and does not pass on stop signals: put exec before the last command ({0}) so that it gets them.', `exec ${last.words[0]!.text}`));
         continue;
       }
+      const only1 = info?.summary.commands.length === 1 ? info.summary.commands[0] : undefined;
+      // A glob (java -jar ./*.jar) or a variable needs the shell to expand it: exec in front keeps
+      // the shell for that and still hands the process over.
+      if (only1 && !only1.nested && only1.words[0]?.literal && only1.words.some((w) => !w.literal || /[*?[]/.test(w.text))) {
+        ctx.report(i.args, t('The shell stays process 1 and does not pass on stop signals: put exec before the last command ({0}) so that it gets them.', `exec ${only1.words[0].text}`));
+        continue;
+      }
       const simple = info && !info.summary.error && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested
         && info.summary.commands[0]!.words.every((w) => w.literal) && info.summary.pipelines.length === 0;
       ctx.report(i.args, t('Use the exec form ["executable", "arg", ...] for {0} so the process receives stop signals.', i.upper), {
