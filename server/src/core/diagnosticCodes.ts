@@ -128,6 +128,7 @@ export const DIAGNOSTIC_CODES = {
   'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
   'secret-not-mounted': { language: 'dockerfile', severity: 'warning' },
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
+  'user-already-exists': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

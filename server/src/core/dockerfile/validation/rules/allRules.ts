@@ -21,10 +21,11 @@ import { metaRules } from './metaRules';
 import { configRules } from './configRules';
 import { maskedInstallRules } from './maskedInstallRules';
 import { secretMountRules } from './secretMountRules';
+import { baseUserRules } from './baseUserRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
