@@ -127,4 +127,7 @@ test('a base whose service the -f files beside it complete is an information not
   assert.equal(note!.severity, 3);
   assert.match(note!.message, /Another compose file beside it declares "front-app"/);
   assert.equal(findings(validate(base), RULE)[0]!.severity, 1);
+  // An override is loaded with its base by a plain up: there the refusal is everyone's.
+  const override = { ...files, [`${ROOT}/compose.yaml`]: 'services:\n  web:\n    image: nginx\n' };
+  assert.equal(findings(validate(base, { files: override }, `${ROOT}/compose.override.yaml`), RULE)[0]!.severity, 1);
 });

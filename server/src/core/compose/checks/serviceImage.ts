@@ -51,7 +51,8 @@ export function checkServiceImage(ctx: CheckContext): void {
     const empty = emptyImage(file, map);
     // A base whose services the -f files beside it complete (compose.dev.yaml, compose.prod.yaml
     // giving each its build): run alone compose refuses it, but it is not meant to run alone.
-    const layered = project.standalone && !empty && inSibling(name);
+    // Not an override file: a plain up loads it with the base, so there the refusal is everyone's.
+    const layered = project.standalone && !isOverrideFile(file.uri) && !empty && inSibling(name);
     ctx.out.push({
       rule: 'compose-missing-image',
       start: empty?.start ?? declaration.start,
