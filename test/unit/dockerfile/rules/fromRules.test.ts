@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, context, runRule } from '../helpers';
+import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { checkRuleCases, context, doc, runRule } from '../helpers';
 
 test('FROM rules', async (t) => {
   await checkRuleCases(t, [
@@ -45,4 +46,10 @@ test('latest-tag: not for an image pinned by a digest the build passes in, nor f
   assert.deepEqual(runRule('latest-tag', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE:-zephyrprojectrtos/ci-base:latest}\n'), []);
   assert.equal(runRule('latest-tag', 'ARG TAG=latest\nFROM zephyrprojectrtos/ci-base:${TAG}\n').length, 1);
   assert.equal(runRule('latest-tag', 'FROM alpine:latest AS builder\n').length, 1);
+});
+
+test('latest-tag and untagged-image are hints in a development environment\'s Dockerfile, which follows its tools\' latest on purpose', () => {
+  const severities = (uri: string) => service.validate(doc('FROM ghcr.io/astral-sh/uv:latest AS uv\nFROM python\n', uri), context()).filter((d) => d.code === 'latest-tag' || d.code === 'untagged-image').map((d) => d.severity);
+  assert.deepEqual(severities('file:///w/Dockerfile'), [2, 2]);
+  assert.deepEqual(severities('file:///w/.devcontainer/Dockerfile'), [4, 4]);
 });

@@ -67,7 +67,7 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
     if (ids.some((id) => suppressions.global.has(id))) continue;
     if (meta.buildkit && suppressions.skipAllChecks) continue;
     if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
-    if (meta.imageSize && dev && !configured) severity = 'hint';
+    if ((meta.imageSize || meta.repeatable) && dev && !configured) severity = 'hint';
     active.push({ rule: r, severity: SEVERITY[severity], ids, href });
   }
   return active;

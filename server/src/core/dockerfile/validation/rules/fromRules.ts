@@ -39,7 +39,7 @@ function versionedElsewhere(stage: Stage, image: string): boolean {
 }
 
 export const untaggedImage = rule({
-  id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'],
+  id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'], repeatable: true,
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
@@ -54,7 +54,7 @@ export const untaggedImage = rule({
 });
 
 export const latestTag = rule({
-  id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'],
+  id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'], repeatable: true,
   explain: () => [t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.')],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {

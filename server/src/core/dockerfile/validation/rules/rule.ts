@@ -36,6 +36,11 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
    * a hint unless the settings give the rule a severity.
    */
   imageSize?: true;
+  /**
+   * Advice about repeatable builds (a tag that moves): a development environment follows its tools'
+   * latest on purpose, so there too it is a hint unless the settings give the rule a severity.
+   */
+  repeatable?: true;
 }
 
 /**
