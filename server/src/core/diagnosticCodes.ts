@@ -90,7 +90,7 @@ export const DIAGNOSTIC_CODES = {
   'sudo': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3004' },
   'pointless-command': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3001' },
   'relink-sh': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL4005' },
-  'pipefail': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL4006' },
+  'pipefail': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL4006' },
   'consecutive-run': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3059' },
   'useradd-no-log-init': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3046' },
   'wget-progress': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3047' },

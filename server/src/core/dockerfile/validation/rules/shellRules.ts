@@ -239,11 +239,12 @@ export function exitsOnError(commands: Cmd[]): boolean {
 }
 
 export const pipefail = rule({
-  id: 'pipefail', severity: 'warning', hadolint: ['DL4006'],
+  id: 'pipefail', severity: 'information', hadolint: ['DL4006'],
   explain: () => [
     t('A pipeline\'s exit status is that of its last command, so in RUN curl ... | sh a failed download is not noticed: sh runs an empty script, succeeds, and the build goes on with a broken result.'),
     t('Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before such RUNs, or start the script with set -o pipefail where the shell supports it.'),
     t('Only pipelines where it matters are reported: a download, build or test on the left, and on the right a command that succeeds whatever it reads (sh, tee, wc, sed...). A pipe into tar, gpg or sha256sum -c fails by itself on a broken download, and pipes inside $(...) or conditions are left alone.'),
+    t('It is information: a failed download often makes a later command fail anyway (the tool it installs is missing), only later and with a less clear message.'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
