@@ -93,3 +93,9 @@ test('secret-in-arg-env: a release key given as its fingerprint, or a name hande
   assert.equal(runRule('secret-in-arg-env', 'FROM debian:12\nARG API_KEY=A62AE125BBBFBB96A6E0\n').length, 1);
   assert.equal(runRule('secret-in-arg-env', 'FROM debian:12\nARG GITHUB_TOKEN=A62AE125BBBFBB96A6E042EC925CC1CCED3D1561\n').length, 1);
 });
+
+test('secret-in-arg-env: an ENV whose value refers only to variables declared nowhere gets nothing from the build, so nothing leaks', () => {
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM python:3.12\nENV HF_TOKEN=$HF_TOKEN\nENV WANDB_API_KEY=${WANDB_API_KEY}\n'), []);
+  // Declared by an ARG, the build argument's value is baked in.
+  assert.equal(runRule('secret-in-arg-env', 'FROM python:3.12\nARG HF_TOKEN\nENV HF_TOKEN=$HF_TOKEN\n').length, 2);
+});

@@ -3,7 +3,7 @@ import { t } from '../../../l10n';
 import { PREDEFINED_ARGS } from '../../analysis/variableScope';
 import { keyValuesOf } from '../../syntax/words';
 import { scanVariables } from '../../analysis/variables';
-import type { VariableUse } from '../../analysis/variableScope';
+import type { VariableDef, VariableUse } from '../../analysis/variableScope';
 import { closest, editDistance } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { defsIn, usesIn } from './scope';
@@ -168,6 +168,13 @@ export function looksSecret(name: string): boolean {
 
 /** One or more OpenPGP key ids or fingerprints (16 or 40 hex digits), as release keys are given. */
 const FINGERPRINTS = /^\s*(?:(?:0x)?[0-9A-Fa-f]{16}(?:[0-9A-Fa-f]{24})?[\s,]*)+$/;
+/** Whether every variable an ENV's value refers to is declared nowhere before it (so the build gives it nothing). */
+function emptyReferences(ctx: RuleContext, def: VariableDef): boolean {
+  const span = def.valueSpan!;
+  const refs = ctx.a.variables.usesIn(def.instruction).filter((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
+  return refs.length > 0 && refs.every((u) => !u.def && !PREDEFINED_ARGS.has(u.ref.name));
+}
+
 /** A name whose only secret word is KEY (a token or password of 40 hex digits is still a secret). */
 function namesKeyOnly(name: string): boolean {
   const words = nameWords(name);
@@ -192,6 +199,9 @@ export const secretInArgEnv = rule({
     if (keyNames.has(def.name)) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
+    // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
+    // (the container is meant to get the value at run time).
+    if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
     ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
   }
 });
