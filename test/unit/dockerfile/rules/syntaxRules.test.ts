@@ -73,3 +73,13 @@ test('directives as BuildKit reads them: its parser takes an indented escape=, i
   assert.equal(findSuppressions(Analysis.of(text).doc).skipAllChecks, false);
   assert.match(runRule('misplaced-directive', '  # syntax=docker/dockerfile:1\nFROM a\n')[0]!.message, /ignores this one/);
 });
+
+test('invalid-json-form: a comment after a command\'s array makes it shell form; a shell test in brackets is not an array', () => {
+  const [finding, ...rest] = runRule('invalid-json-form', 'FROM node:22\nCMD ["node", "server.js"]  # start the server\n');
+  assert.deepEqual(rest, []);
+  assert.match(finding!.message, /# start the server follows the closing \]/);
+  assert.deepEqual(runRule('json-args-recommended', 'FROM node:22\nCMD ["node", "server.js"]  # start the server\n'), []);
+  for (const text of ['FROM a\nRUN [ "$X" ] && echo yes\n', 'FROM a\nRUN [ -f /x ] || exit 1\n', 'FROM a\nCMD ["node", "server.js"]\n']) {
+    assert.deepEqual(runRule('invalid-json-form', text), [], text);
+  }
+});

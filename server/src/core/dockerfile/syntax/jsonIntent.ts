@@ -92,6 +92,8 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
     commaSince = false;
   }
   skip();
-  if (i < text.length) return paths ? problem ?? { kind: 'trailing-text', text: text.slice(i).trim() } : undefined;
+  // After an array of paths any text is a slip; after a command's array only a comment is sure to
+  // be one (CMD ["node", "app.js"]  # start): [ "$x" ] && run is a shell test, not an array.
+  if (i < text.length) return paths || text[i] === '#' ? problem ?? { kind: 'trailing-text', text: text.slice(i).trim() } : undefined;
   return problem;
 }
