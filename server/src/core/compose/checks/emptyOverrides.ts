@@ -15,6 +15,10 @@ const REPLACED = new Set(['command', 'entrypoint']);
 
 export function checkEmptyOverrides(ctx: CheckContext): void {
   const { file, out } = ctx;
+  // Only a file read after its base: an override file, or a -f layer (the base's own override
+  // files come after the base, where an empty value is as harmless as it looks).
+  const project = ctx.project();
+  if (project.partners.length === 0 || (project.standalone && !isOverrideFile(file.uri))) return;
   const candidates: { service: string; entry: Entry }[] = [];
   for (const { name, map } of servicesOf(file)) {
     for (const entry of entries(file, map)) {
@@ -22,11 +26,6 @@ export function checkEmptyOverrides(ctx: CheckContext): void {
       if (isEmpty(entry)) candidates.push({ service: name, entry });
     }
   }
-  if (candidates.length === 0) return;
-  // Only a file read after its base: an override file, or a -f layer (the base's own override
-  // files come after the base, where an empty value is as harmless as it looks).
-  const project = ctx.project();
-  if (project.partners.length === 0 || (project.standalone && !isOverrideFile(file.uri))) return;
   for (const { service, entry } of candidates) {
     if (isHeld(file, entry.keyNode.start)) continue;
     const base = project.partners.find((f) => {

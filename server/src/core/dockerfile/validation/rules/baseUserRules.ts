@@ -78,6 +78,9 @@ export const userAlreadyExists = rule({
   const a = ctx.a;
   for (const run of runShells(ctx)) {
     if (!run.stage) continue;
+    // Most RUNs create no account: nothing else is read for them.
+    const creations = commandsOf(run).filter((c) => !c.raw.nested).map((c) => ({ c, made: creation(c) })).filter((m) => m.made && !m.made.tolerant);
+    if (creations.length === 0) continue;
     const base = accountsOf(a.rootImage(run.stage));
     if (!base) continue;
     // What earlier RUNs of the stage (and the stages it is built FROM) removed is free again.
@@ -93,10 +96,8 @@ export const userAlreadyExists = rule({
       }
     }
     const text = run.info.source.text;
-    for (const c of commandsOf(run)) {
-      if (c.raw.nested) continue;
-      const made = creation(c);
-      if (!made || made.tolerant) continue;
+    for (const { c, made: found } of creations) {
+      const made = found!;
       // `useradd ... || true`, or `... 2>/dev/null || ...`: a failure the author expects.
       if (/^[^;&|\n]*\|\|/.test(text.slice(c.raw.end))) continue;
       const table = made.kind === 'user' ? base.accounts.users : base.accounts.groups;

@@ -32,7 +32,8 @@ export const maskedInstallFailure = rule({
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
-    if (run.info.kind !== 'sh' && run.info.kind !== 'bash') continue;
+    // One statement has nothing after it to hide a failure behind.
+    if ((run.info.kind !== 'sh' && run.info.kind !== 'bash') || run.info.summary.statements < 2) continue;
     const installs = packageInstalls(run).filter((c) => !c.raw.nested && !c.raw.inPipeline && !c.raw.background);
     if (installs.length === 0) continue;
     const commands = commandsOf(run);
