@@ -1,10 +1,10 @@
 // Malformed `${…}` anywhere in a value (keys are not interpolated by compose). Each scalar is
 // scanned in its source text, so the reported range is exactly the faulty variable. Findings in
-// a service are kept while other services are edited.
-import { entries, rootMaps } from '../model/access';
+// a service are kept while other services are edited (scanValues).
 import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
-import { walk, type CNode } from '../model/nodes';
+import type { CNode } from '../model/nodes';
+import { scanValues } from '../model/valueScan';
 import { MAX_INTERPOLATION_DEPTH, scanInterpolation } from '../model/interpolation';
 import { LIMIT_CODE } from '../../limits';
 import { t } from '../../l10n';
@@ -14,30 +14,7 @@ import type { CheckContext } from './checkContext';
 const memo = new NodeMemo<Problem>();
 
 export function checkInterpolation({ file, out }: CheckContext): void {
-  const services = new Set<CNode>();
-  for (const root of rootMaps(file)) {
-    const map = entries(file, root).find((e) => e.key === 'services')?.value;
-    if (map?.kind === 'map') for (const pair of map.pairs) if (pair.value) services.add(pair.value);
-  }
-  for (const doc of file.documents) {
-    walk(doc.root, (node, isKey) => {
-      if (services.has(node)) {
-        out.push(...memo.get(node, () => scan(file, node)));
-        return false;
-      }
-      if (!isKey) out.push(...scalarErrors(file, node));
-      return true;
-    });
-  }
-}
-
-function scan(file: ComposeFile, root: CNode): Problem[] {
-  const found: Problem[] = [];
-  walk(root, (node, isKey) => {
-    if (!isKey) found.push(...scalarErrors(file, node));
-    return true;
-  });
-  return found;
+  out.push(...scanValues(file, memo, (node) => scalarErrors(file, node)));
 }
 
 function scalarErrors(file: ComposeFile, node: CNode): Problem[] {

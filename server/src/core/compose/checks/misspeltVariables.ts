@@ -10,8 +10,8 @@ import { t } from '../../l10n';
 import { projectEnv } from '../model/envFile';
 import type { ComposeFile } from '../model/composeFile';
 import { scanInterpolation } from '../model/interpolation';
-import { walk, type CNode } from '../model/nodes';
-import { entries, rootMaps } from '../model/access';
+import type { CNode } from '../model/nodes';
+import { scanValues } from '../model/valueScan';
 import { NodeMemo } from '../model/nodeMemo';
 import { projectFiles } from '../model/project';
 import { isHeld } from '../model/brokenBlocks';
@@ -115,48 +115,14 @@ function projectCounts(ctx: CheckContext): Map<string, number> {
   return counts;
 }
 
-/**
- * The variables a file's values use (keys are not interpolated), in text order. A service's uses
- * are kept while other services are edited, so an edit of a large file reads one service again.
- */
+/** The variables a file's values use (keys are not interpolated), in text order, at most MAX_USES per part. */
 function usesOf(file: ComposeFile): NameUse[] {
   let uses = usesByFile.get(file);
-  if (uses) return uses;
-  uses = [];
-  const found = uses;
-  if (file.text.includes('$')) {
-    const services = new Set<CNode>();
-    for (const root of rootMaps(file)) {
-      const map = entries(file, root).find((e) => e.key === 'services')?.value;
-      if (map?.kind === 'map') for (const pair of map.pairs) if (pair.value) services.add(pair.value);
-    }
-    for (const doc of file.documents) {
-      walk(doc.root, (node, isKey) => {
-        if (found.length >= MAX_USES) return false;
-        if (services.has(node)) {
-          found.push(...memo.get(node, () => scan(file, node)));
-          return false;
-        }
-        if (!isKey) found.push(...scalarUses(file, node));
-        return true;
-      });
-    }
-  }
-  usesByFile.set(file, uses);
+  if (!uses) usesByFile.set(file, (uses = file.text.includes('$') ? scanValues(file, memo, (node) => scalarUses(file, node), MAX_USES) : []));
   return uses;
 }
 
 const memo = new NodeMemo<NameUse>();
-
-function scan(file: ComposeFile, root: CNode): NameUse[] {
-  const found: NameUse[] = [];
-  walk(root, (node, isKey) => {
-    if (found.length >= MAX_USES) return false;
-    if (!isKey) found.push(...scalarUses(file, node));
-    return true;
-  });
-  return found;
-}
 
 function scalarUses(file: ComposeFile, node: CNode): NameUse[] {
   if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
