@@ -7,23 +7,18 @@
 //   layer keeps it, and anyone who pulls the image can read it. Removing it in the same RUN is fine.
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
-import { commandsOf, commandSpan, runShells } from './shellCommands';
+import { commandsOf, commandSpan, mountsOf, mountTarget, runShells } from './shellCommands';
 import { rule } from './rule';
 
 /** Where each of the RUN's secret mounts puts its file. */
 export function secretMountPaths(instruction: Instruction): string[] {
   const paths: string[] = [];
-  for (const flag of (instruction.trigger ?? instruction).flags) {
-    if (flag.name !== 'mount' || !flag.value) continue;
-    const parts = new Map(flag.value.split(',').map((p) => {
-      const eq = p.indexOf('=');
-      return eq < 0 ? [p.trim(), ''] : [p.slice(0, eq).trim(), p.slice(eq + 1).trim()];
-    }));
-    if (parts.get('type') !== 'secret') continue;
-    const target = parts.get('target') ?? parts.get('dst') ?? parts.get('destination');
-    const id = parts.get('id');
+  for (const mount of mountsOf(instruction)) {
+    if (mount.get('type') !== 'secret') continue;
+    const target = mountTarget(mount);
+    const id = mount.get('id');
     if (target) paths.push(target);
-    else if (id && !parts.has('env')) paths.push(`/run/secrets/${id}`);
+    else if (id && !mount.has('env')) paths.push(`/run/secrets/${id}`);
   }
   return paths;
 }

@@ -125,19 +125,27 @@ export function cacheMountTargets(instruction: Instruction): string[] {
   return mountTargets(instruction, ['cache', 'tmpfs']);
 }
 
-/** RUN --mount targets, of the given types (any type when left out; bind is the default type). */
-export function mountTargets(instruction: Instruction, types?: readonly string[]): string[] {
-  const targets: string[] = [];
+/** Each RUN --mount's options (key → value, '' for a bare key), with type defaulting to bind. */
+export function mountsOf(instruction: Instruction): Map<string, string>[] {
+  const mounts: Map<string, string>[] = [];
   for (const flag of (instruction.trigger ?? instruction).flags) {
     if (flag.name !== 'mount' || !flag.value) continue;
     const parts = new Map(flag.value.split(',').map((p) => {
       const eq = p.indexOf('=');
       return eq < 0 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
     }));
-    const type = parts.get('type') ?? 'bind';
-    if (types && !types.includes(type)) continue;
-    const target = parts.get('target') ?? parts.get('dst') ?? parts.get('destination');
-    if (target) targets.push(target);
+    if (!parts.has('type')) parts.set('type', 'bind');
+    mounts.push(parts);
   }
-  return targets;
+  return mounts;
+}
+
+/** Where a mount puts its files (target=, dst= or destination=). */
+export function mountTarget(mount: Map<string, string>): string | undefined {
+  return mount.get('target') ?? mount.get('dst') ?? mount.get('destination');
+}
+
+/** RUN --mount targets, of the given types (any type when left out; bind is the default type). */
+export function mountTargets(instruction: Instruction, types?: readonly string[]): string[] {
+  return mountsOf(instruction).filter((m) => !types || types.includes(m.get('type')!)).map(mountTarget).filter((t): t is string => !!t);
 }
