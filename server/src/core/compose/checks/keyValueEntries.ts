@@ -29,15 +29,16 @@ export function checkKeyValueEntries({ file, out }: CheckContext): void {
 function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   const found: Problem[] = [];
   const lists: [string, ReturnType<typeof resolve>][] = [];
+  let hosts: ReturnType<typeof resolve> = null;
   for (const e of entries(file, map)) {
     if (e.mergedFrom) continue;
     if (e.key === 'environment' || e.key === 'labels') lists.push([e.key, e.value]);
+    if (e.key === 'extra_hosts') hosts = e.value;
     if (e.key === 'build' && e.value?.kind === 'map') {
       const args = entries(file, e.value).find((a) => a.key === 'args' && !a.mergedFrom);
       if (args) lists.push(['build.args', args.value]);
     }
   }
-  const hosts = entries(file, map).find((e) => e.key === 'extra_hosts' && !e.mergedFrom)?.value;
   if (hosts?.kind === 'seq') {
     for (const raw of hosts.items) {
       const node = resolve(file, raw);

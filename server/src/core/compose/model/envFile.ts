@@ -109,5 +109,20 @@ function expand(value: string, values: ReadonlyMap<string, string>): string {
 export function projectEnv(composeUri: string, context: ServiceContext, folder = dirnameUri(composeUri)): { uri: string; values: Map<string, string> } {
   const uri = `${folder}/.env`;
   const text = readText(uri, context);
-  return { uri, values: text === undefined ? new Map() : parseEnvFile(text) };
+  return { uri, values: text === undefined ? new Map() : parsedEnv(text) };
+}
+
+/**
+ * The values of a .env text, parsed once while it stays the same: checks and hints read the
+ * project's .env on every keystroke, and the file access hands back the same text meanwhile.
+ * Callers only read the map.
+ */
+const parsed = new Map<string, Map<string, string>>();
+function parsedEnv(text: string): Map<string, string> {
+  let values = parsed.get(text);
+  if (!values) {
+    if (parsed.size >= 8) parsed.clear();
+    parsed.set(text, (values = parseEnvFile(text)));
+  }
+  return values;
 }
