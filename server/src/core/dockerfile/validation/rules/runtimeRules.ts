@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
-import { cmd } from './shellCommands';
+import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule } from './rule';
 
@@ -59,7 +59,7 @@ export const jsonArgsRecommended = rule({
       // Several commands (a; b, a & b, a || b, an if, [[ ]]) need a shell in the exec form too. The
       // shell stays process 1 all the same; when the script ends with one plain command, exec in
       // front of it hands the process over. Other scripts are the author's design to make.
-      if (info && (info.summary.commands.length > 1 || info.summary.pipelines.length > 0 || info.summary.bashisms.length > 0 || /(^|[^&|])&($|[^&])|&&|\|\||;/.test(shellOperators(i.argText)))) {
+      if (info && (info.summary.commands.length > 1 || info.summary.pipelines.length > 0 || info.summary.bashisms.length > 0 || /(^|[^&|])&($|[^&])|&&|\|\||;/.test(blankQuotes(i.argText)))) {
         const summary = info.summary;
         const last = summary.commands[summary.commands.length - 1];
         const plain = !summary.error && summary.pipelines.length === 0 && summary.bashisms.length === 0 && summary.commands.every((c) => !c.nested)
@@ -82,11 +82,6 @@ export const jsonArgsRecommended = rule({
     }
   }
 });
-
-/** The text with quoted parts blanked, so that only the shell's own operators are left in it. */
-function shellOperators(text: string): string {
-  return text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
-}
 
 /** Why a command sends the service to the background, or undefined. */
 function daemonizes(words: string[]): string | undefined {

@@ -149,3 +149,8 @@ export function mountTarget(mount: Map<string, string>): string | undefined {
 export function mountTargets(instruction: Instruction, types?: readonly string[]): string[] {
   return mountsOf(instruction).filter((m) => !types || types.includes(m.get('type')!)).map(mountTarget).filter((t): t is string => !!t);
 }
+
+/** The text with its quoted parts blanked to "", so that only the shell's own words and operators are left in it. */
+export function blankQuotes(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
+}

@@ -1,7 +1,7 @@
 // Rules about the shell script inside RUN, read from its parse (syntax/shell/parseShell.ts).
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
-import { cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
+import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
 import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
 import type { Analysis } from '../../analysis/analysis';
@@ -119,7 +119,7 @@ export const exportWithoutEffect = rule({
     // A value computed by a command ($(pyenv root)/shims) ends with the RUN as well.
     const computed = /\$\([^()\n]*\)/.test(rest);
     const plain = rest.replace(/\$\([^()\n]*\)/g, '""');
-    const tokens = plain.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').split(/\s+/).filter(Boolean);
+    const tokens = blankQuotes(plain).split(/\s+/).filter(Boolean);
     if (tokens.length === 0 || /[\n#`$(<>|&]/.test(plain.replace(/\$\{?\w+\}?/g, '')) || !tokens.every((w) => /^[A-Za-z_]\w*(=|$)/.test(w))) continue;
     const names = tokens.map((w) => w.split('=')[0]!).join(', ');
     // A RUN that is only `export A=1 B=2` becomes ENV A=1 B=2 (values as written, quotes kept).
