@@ -168,3 +168,10 @@ test('apt-lists-cleanup: not where a later RUN of the stage, or of a stage built
   assert.deepEqual(runRule('apt-lists-cleanup', `${base}RUN apt-get install -y make\n`), []);
   assert.equal(runRule('apt-lists-cleanup', `${base}FROM base AS build\nRUN apt-get update && apt-get install -y make && rm -rf /var/lib/apt/lists/*\n`).length, 1);
 });
+
+test('apt-get-yes: apt-get is said to stop when it must install more than the packages named; yum, dnf and zypper ask before every install', () => {
+  const [apt] = runRule('apt-get-yes', 'FROM a\nRUN apt-get install curl\n');
+  assert.match(apt!.message, /more than the packages named/);
+  const [yum] = runRule('yum-yes', 'FROM a\nRUN yum install curl\n');
+  assert.match(yum!.message, /^yum install without -y waits for a confirmation that never comes/);
+});

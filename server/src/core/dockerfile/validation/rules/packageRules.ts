@@ -105,8 +105,11 @@ const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, lo
   // An install that names nothing (and fixes nothing) has nothing to confirm: apt-get prints
   // "0 newly installed" and exits 0.
   problem: (c) => (hasOption(c, short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) ? undefined
-    : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
-  explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation, reads end-of-file, and aborts.')],
+    // apt-get install asks only when it must do more than install the packages named (their
+    // dependencies, nearly always); the other managers ask before every install.
+    : m === APT ? t('{0} without {1} stops to ask whenever it must install more than the packages named (their dependencies, nearly always), and the build cannot answer: it aborts.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)
+      : t('{0} without {1} waits for a confirmation that never comes and fails the build.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)),
+  explain: () => [t('A build has no one to answer prompts. Without the switch that assumes "yes", the package manager asks for confirmation (apt-get whenever it must install more than the packages named), reads end-of-file, and aborts.')],
 });
 
 /**
