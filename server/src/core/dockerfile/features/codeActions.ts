@@ -39,6 +39,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'duplicate-directive': [deleteLine],
   'misplaced-directive': [moveDirectiveToTop],
   'redundant-target-platform': [deleteSpan],
+  'build-platform-image': [deleteSpan],
   'copy-multi-source-dest': [appendText],
   'misplaced-flag': [moveText],
   'apt-install-without-lists': [appendText],
