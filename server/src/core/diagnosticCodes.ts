@@ -127,6 +127,7 @@ export const DIAGNOSTIC_CODES = {
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
   'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
   'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
+  'exec-form-quotes': { language: 'dockerfile', severity: 'warning' },
   'secret-not-mounted': { language: 'dockerfile', severity: 'warning' },
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
   'user-already-exists': { language: 'dockerfile', severity: 'error' },

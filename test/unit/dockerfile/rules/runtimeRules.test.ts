@@ -95,3 +95,21 @@ test('json-args-recommended: a command with a glob or a variable needs the shell
     assert.equal(finding!.data, undefined, cmd);
   }
 });
+
+test('exec-form-quotes: quotes the exec form hands on, not those of a script given to -c or -e', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'exec-form-quotes', bad: 'FROM nginx:1.27\nCMD ["nginx", "-g", "\'daemon off;\'"]\n', good: 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n', line: 1 },
+  ], assert);
+  const [option] = runRule('exec-form-quotes', 'FROM rocker/r-ver:4\nRUN ["install2.r", "-r \'https://cloud.r-project.org\'", "readr"]\n');
+  assert.equal((option!.data as { replacement: string }).replacement, '"-r", "https://cloud.r-project.org"');
+  assert.equal((runRule('exec-form-quotes', 'FROM a\nENTRYPOINT ["app", "--name=\\"web\\""]\n')[0]!.data as { replacement: string }).replacement, '"--name=web"');
+  for (const text of [
+    'FROM python:3.12\nCMD ["python", "-c", "print(\'hi\')"]\n',
+    'FROM node:22\nCMD ["node", "-e", "\'use strict\'"]\n',
+    'FROM debian:12\nRUN ["/bin/sh", "-c", "\'echo hi\'"]\n',
+    'FROM a\nCMD ["curl", "-H", "Content-Type: application/json", "it\'s"]\n',
+    'FROM a\nCMD ["\'app\'"]\n',
+    'FROM a\nCMD ["echo", "\'"]\n',
+    'FROM a\nCMD echo \'hi\'\n',
+  ]) assert.deepEqual(runRule('exec-form-quotes', text), [], text);
+});

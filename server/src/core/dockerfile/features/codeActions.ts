@@ -60,6 +60,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'cd-without-effect': [runCdToWorkdir],
   'export-without-effect': [replaceText],
   'exec-shell-without-c': [replaceText],
+  'exec-form-quotes': [replaceText],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],

@@ -271,4 +271,42 @@ export const execShellWithoutC = rule({
   }
 });
 
-export const runtimeRules = [multipleInstructions, jsonArgsRecommended, execShellWithoutC, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+/** Options whose value is a script the program parses itself (sh -c, python -c, node -e, pwsh -Command): quotes in it are the script's. */
+const SCRIPT_OPTIONS = /^(-[a-zA-Z]*c|-e|--eval|--command|-Command|\/[cC]|-p|--print)$/;
+
+/**
+ * An exec-form argument wrapped in quotes ("'daemon off;'"), or an option and its quoted value in
+ * one item ("-r 'https://...'"), split and unquoted for the fix; undefined when there is none.
+ */
+function quotedArgument(value: string): string[] | undefined {
+  const whole = /^(['"])(.*)\1$/s.exec(value);
+  if (whole && value.length > 2) return [whole[2]!];
+  const option = /^(-{1,2}[A-Za-z][\w.-]*)([= ])(['"])(.*)\3$/s.exec(value);
+  if (!option) return undefined;
+  return option[2] === '=' ? [`${option[1]}=${option[4]}`] : [option[1]!, option[4]!];
+}
+
+export const execFormQuotes = rule({
+  id: 'exec-form-quotes', severity: 'warning',
+  explain: () => [
+    t('The exec form runs the program without a shell, so nothing removes quotes: ["nginx", "-g", "\'daemon off;\'"] hands nginx the quote characters too, and it refuses the directive. An option and its value in one item ("-r \'https://...\'") reach the program as one argument, quotes and space included.'),
+    t('Write each argument as its own item, without quotes of its own: ["nginx", "-g", "daemon off;"], ["install2.r", "-r", "https://..."]. The value of an option that takes a script (-c, -e, --eval) is left alone: its quotes belong to the script.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (!['CMD', 'ENTRYPOINT', 'RUN'].includes(target.upper) || !target.exec) continue;
+    const items = target.exec.items;
+    for (let k = 1; k < items.length; k++) {
+      const item = items[k]!;
+      if (SCRIPT_OPTIONS.test(items[k - 1]!.value)) continue;
+      const parts = quotedArgument(item.value);
+      if (!parts) continue;
+      ctx.report(item.span, t('In the exec form no shell removes these quotes: {0} receives {1} with the quote characters in it.', items[0]!.value, item.value), {
+        data: { replacement: parts.map((part) => JSON.stringify(part)).join(', '), span: item.span },
+      });
+    }
+  }
+});
+
+export const runtimeRules = [multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
