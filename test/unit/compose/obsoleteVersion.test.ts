@@ -21,6 +21,8 @@ test('no version, no finding; the rule can be turned off', () => {
   assert.deepEqual(validate('version: "3"\nservices: {}\n', { rules: { 'compose-obsolete-version': 'off' } }), []);
 });
 
+const replicasOf = (version: string) => `version: "${version}"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n`;
+
 test('not in a file that may be a stack file: Swarm-only deploy keys or overlay networks whatever the name, or a stack name with any deploy section', () => {
   const code = 'compose-obsolete-version';
   const placed = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        constraints: [node.role == manager]\n';
@@ -29,6 +31,8 @@ test('not in a file that may be a stack file: Swarm-only deploy keys or overlay 
   assert.deepEqual(findings(validate(overlay), code), []);
   const labelled = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      labels: [traefik.enable=true]\n';
   assert.deepEqual(findings(validate(labelled, {}, 'file:///project/docker-stack-traefik.yml'), code), []);
+  // Named for Swarm, with a deploy section compose also reads (round 7: docker-compose.swarm.yml).
+  assert.deepEqual(findings(validate(replicasOf('3.9'), {}, 'file:///project/docker-compose.swarm.yml'), code), []);
   // The same deploy labels in a compose file not named for a stack, or deploy keys compose applies, keep the warning.
   assert.equal(findings(validate(labelled, {}, 'file:///project/docker-compose.yml'), code).length, 1);
   const replicas = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n';

@@ -81,6 +81,18 @@ test('deprecated keys are warnings tagged deprecated', () => {
   assert.deepEqual(problem.tags, [2]);
 });
 
+test('external.name is not deprecated in a stack file of a version whose schema has no "name" for that resource (docker stack deploy validates against it)', () => {
+  const code = 'compose-deprecated-key';
+  const stack = (version: string) => `version: '${version}'\nservices:\n  api:\n    image: app\n    deploy:\n      update_config:\n        order: start-first\nnetworks:\n  proxy:\n    external:\n      name: traefik_proxy\nvolumes:\n  data:\n    external:\n      name: data\n`;
+  // 3.4: networks have no "name" yet, volumes do.
+  assert.deepEqual(findings(validate(stack('3.4'), {}, 'file:///p/docker-compose.swarm.yml'), code).map((d) => d.range.start.line), [14]);
+  assert.deepEqual(findings(validate(stack('3.3'), {}, 'file:///p/docker-compose.swarm.yml'), code), []);
+  assert.equal(findings(validate(stack('3.8'), {}, 'file:///p/docker-compose.swarm.yml'), code).length, 2);
+  // Not a stack file: compose reads it by the Compose Specification, whatever version it declares.
+  const plain = "version: '3.3'\nservices:\n  api:\n    image: app\nnetworks:\n  proxy:\n    external:\n      name: traefik_proxy\n";
+  assert.match(findings(validate(plain), code)[0]!.message, /^external\.name is deprecated: name the network with its own "name" key/);
+});
+
 test('a file that is not a mapping is one message', () => {
   const diagnostics = validate('- a\n- b\n');
   assert.deepEqual(diagnostics.map((d) => d.code), ['compose-invalid-type']);

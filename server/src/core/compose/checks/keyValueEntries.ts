@@ -17,6 +17,8 @@ import { servicesOf, type CheckContext } from './checkContext';
 
 /** Variables whose program reads shell-like quotes in the value itself (Node, the JDK's launcher). */
 const READS_QUOTES = new Set(['NODE_OPTIONS', 'JDK_JAVA_OPTIONS']);
+/** Prefixes of variables read as code: pgAdmin evaluates PGADMIN_CONFIG_* as Python, where a string needs its quotes. */
+const READ_AS_CODE = /^PGADMIN_CONFIG_/;
 
 const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta, end: p.end + delta }));
 
@@ -78,7 +80,7 @@ function entryProblem(list: string, item: string, plain: boolean): Pick<Problem,
     };
   }
   const quote = value[0];
-  if (READS_QUOTES.has(name)) return undefined;
+  if (READS_QUOTES.has(name) || READ_AS_CODE.test(name)) return undefined;
   if (value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote) && !value.slice(1, -1).includes(quote)) {
     const fixed = `${name}=${value.slice(1, -1)}`;
     return {

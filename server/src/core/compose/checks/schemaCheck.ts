@@ -11,6 +11,7 @@ import { walkExtends } from '../model/extendsChain';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { isOverrideFile } from '../model/project';
+import { mayBeStack } from './swarmKeys';
 
 const SERVICE_NAME = '^[a-zA-Z0-9._-]+$';
 const memo = new NodeMemo<Problem>();
@@ -38,6 +39,31 @@ function withoutEmptySections(ctx: CheckContext, problems: Problem[]): Problem[]
   return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inEmpty(p));
 }
 
+/** The first version of the stack file format whose resources of a section have a "name" key. */
+const NAME_SINCE: Record<string, number> = { volumes: 3.4, networks: 3.5, secrets: 3.5, configs: 3.5 };
+
+/**
+ * docker stack deploy validates a stack file against the schema of the version it declares, which
+ * has no "name" key for a resource before 3.4 (volumes) or 3.5 (networks, secrets, configs):
+ * there external.name is the only way to name it, not a deprecation.
+ */
+function withoutStackSchemaDeprecations(ctx: CheckContext, root: MapNode, problems: Problem[]): Problem[] {
+  if (!problems.some((p) => p.rule === 'compose-deprecated-key')) return problems;
+  const version = valueAt(ctx.file, root, 'version');
+  const declared = version?.kind === 'scalar' ? Number.parseFloat(String(version.value)) : Number.NaN;
+  if (!(declared >= 3 && declared < 3.5) || !mayBeStack(ctx.file, ctx.context)) return problems;
+  const older = new Set<number>();
+  for (const section of entries(ctx.file, root)) {
+    if (!(declared < (NAME_SINCE[section.key] ?? 0)) || section.value?.kind !== 'map') continue;
+    for (const resource of entries(ctx.file, section.value)) {
+      const external = resource.value?.kind === 'map' ? valueAt(ctx.file, resource.value, 'external') : null;
+      const name = external?.kind === 'map' ? entries(ctx.file, external).find((e) => e.key === 'name') : undefined;
+      if (name) older.add(name.keyNode.start);
+    }
+  }
+  return problems.filter((p) => p.rule !== 'compose-deprecated-key' || !older.has(p.start));
+}
+
 export function checkSchema(ctx: CheckContext): void {
   const { file, out } = ctx;
   const serviceSchema = rootSchema.$defs.service!;
@@ -46,7 +72,8 @@ export function checkSchema(ctx: CheckContext): void {
     if (!doc.root) continue;
     const problems: Problem[] = [];
     validateSchema(file, doc.root, rootWithoutServices, problems);
-    found.push({ problems: withoutEmptySections(ctx, problems) });
+    const kept = withoutEmptySections(ctx, problems);
+    found.push({ problems: doc.root.kind === 'map' ? withoutStackSchemaDeprecations(ctx, doc.root, kept) : kept });
   }
   for (const root of rootMaps(file)) {
     const services = entries(file, root).find((e) => e.key === 'services')?.value;

@@ -64,13 +64,13 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
 /**
  * True when the file may be deployed as a stack, for what must not be said of a stack file (that
  * "version" is obsolete): a file used for a stack, or one written for Swarm whatever its name
- * (deploy keys only Swarm reads, overlay networks), or named with "stack" and holding any deploy
- * section (deploy.labels are what Traefik reads from Swarm services).
+ * (deploy keys only Swarm reads, overlay networks), or named with "stack" or "swarm" and holding
+ * any deploy section (deploy.labels are what Traefik reads from Swarm services).
  */
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
   if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
-  return /(^|[-_.])stack($|[-_.])/.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
+  return /(^|[-_.])(stack|swarm)($|[-_.])/.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
 }
 
 /** Whether a service's deploy section uses a key only docker stack deploy reads (`any`: any key at all). */

@@ -159,6 +159,17 @@ function checkScalar(node: Extract<ValueNode, { kind: 'scalar' }>, schema: JsonS
   }
 }
 
+/** The resource a top-level section declares, for messages. */
+function kindOfSection(section: string): string {
+  switch (section) {
+    case 'networks': return t('network');
+    case 'volumes': return t('volume');
+    case 'secrets': return t('secret');
+    case 'configs': return t('config');
+    default: return section;
+  }
+}
+
 function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: PathSegment[], label: Label, out: Problem[]): void {
   // Only a schema with required keys needs the keys present (this walks the whole file on every edit).
   const present = schema.required && schema.required.length > 0 ? new Set<string>() : undefined;
@@ -176,7 +187,9 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
         rule: 'compose-deprecated-key',
         start: entry.keyNode.start,
         end: entry.keyNode.end,
-        message: t('"{0}" is deprecated: {1}', entry.key, tData(target.description ?? '')),
+        message: entry.key === 'name' && path[path.length - 1] === 'external'
+          ? t('external.name is deprecated: name the {0} with its own "name" key, beside "external: true".', kindOfSection(String(path[0])))
+          : t('"{0}" is deprecated: {1}', entry.key, tData(target.description ?? '')),
         tags: [DiagnosticTag.Deprecated],
       });
     }
