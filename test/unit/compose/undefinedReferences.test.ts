@@ -80,6 +80,16 @@ test('in a file combined through -f, unknown names are warnings; the default fil
   assert.deepEqual(problems.map((p) => [covered(text, p), p.severity]), [['frontend', 2]]);
 });
 
+test('an overlay in a subfolder, combined through -f with a compose file of the folder above, takes that file\'s names (round 7)', () => {
+  const files = {
+    [`${ROOT}/docker-compose.local.yml`]: 'services:\n  api:\n    image: a\nnetworks:\n  rabbit_net:\n',
+    [`${ROOT}/overrides/docker-compose.override.producer.yml`]: '',
+  };
+  const text = 'services:\n  api:\n    environment: {PRODUCER: "true"}\n    networks: [rabbit_net, other_net]\n';
+  const diagnostics = validate(text, { files }, `${ROOT}/overrides/docker-compose.override.producer.yml`);
+  assert.deepEqual(diagnostics.map((d) => [d.code, covered(text, d), d.severity]), [['compose-undefined-network', 'other_net', 2]]);
+});
+
 test('in a file combined through -f, a name another compose file of its folder declares is not reported', () => {
   // A project split into common, dev and db files, combined by a script; and a file others extend from.
   const files = {

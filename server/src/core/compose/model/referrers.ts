@@ -28,6 +28,8 @@ const MAX_CANDIDATES = 32;
 const MAX_CANDIDATE_CHARS = 1024 * 1024;
 /** The other compose files of a folder read for the names they declare (see siblingDeclarations). */
 const MAX_SIBLINGS = 32;
+/** Folders above a -f file's whose compose files count as its companions. */
+const SIBLING_LEVELS_UP = 2;
 const MAX_SIBLING_CHARS = 512 * 1024;
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -99,20 +101,33 @@ function commentedExtends(text: string, folder: string, uri: string): string[] {
   return services;
 }
 
-/** `kind:name` of everything the other compose files of the file's folder (not in `known`) declare. */
+/**
+ * `kind:name` of everything the other compose files of the file's folder (not in `known`) declare,
+ * and, for a file in a subfolder, the compose files of the folders above it, up to the
+ * repository's root (an overlay in message-producing-override/ is combined with
+ * ../docker-compose.local.yml through -f).
+ */
 export function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: ServiceContext): Set<string> {
   const declared = new Set<string>();
-  const folder = dirnameUri(uri);
+  const rootLength = uri.indexOf('://') + 3;
+  let folder = dirnameUri(uri);
   let read = 0;
   let chars = 0;
-  for (const entry of listed(folder, context)) {
-    if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
-    const sibling = `${folder}/${encodeName(entry.name)}`;
-    if (sibling === uri || known.has(sibling)) continue;
-    if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) break;
-    const text = readText(sibling, context);
-    if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
-    for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+  for (let level = 0; level <= SIBLING_LEVELS_UP; level++) {
+    const entries = listed(folder, context);
+    for (const entry of entries) {
+      if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
+      const sibling = `${folder}/${encodeName(entry.name)}`;
+      if (sibling === uri || known.has(sibling)) continue;
+      if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) return declared;
+      const text = readText(sibling, context);
+      if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
+      for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+    }
+    // Not past a repository's root.
+    const parent = dirnameUri(folder);
+    if (entries.some((e) => e.name === '.git') || parent === folder || parent.length < rootLength) break;
+    folder = parent;
   }
   return declared;
 }
