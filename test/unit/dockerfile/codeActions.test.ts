@@ -47,6 +47,7 @@ test('text fixes: typo, casing, exec form, legacy ENV, MAINTAINER, ADD, relative
   assert.equal(fix('FROM --platform=$TARGETPLATFORM a:1\n', 'redundant-target-platform'), 'FROM a:1\n');
   assert.equal(fix('FROM --platform=$BUILDPLATFORM a:1\n', 'build-platform-image'), 'FROM a:1\n');
   assert.equal(fix('FROM a:1\nCMD ["nginx", "-g", "\'daemon off;\'"]\n', 'exec-form-quotes'), 'FROM a:1\nCMD ["nginx", "-g", "daemon off;"]\n');
+  assert.equal(fix('FROM a:1\nRUN echo $TARGETARCH\n', 'undefined-variable'), 'FROM a:1\nARG TARGETARCH\nRUN echo $TARGETARCH\n');
   assert.equal(fix('FROM a:1\nEXPOSE 8080:80/TCP\n', 'expose-invalid-format'), 'FROM a:1\nEXPOSE 80/TCP\n');
 });
 

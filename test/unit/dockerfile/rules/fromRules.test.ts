@@ -67,3 +67,14 @@ test('build-platform-image: the stages of the final image only, not builders, sc
   // Another platform flag is platform-constant's or redundant-target-platform's.
   assert.deepEqual(runRule('build-platform-image', 'FROM --platform=$TARGETPLATFORM alpine:3.22\nFROM --platform=linux/amd64 alpine:3.22\n'), []);
 });
+
+test('invalid-image-reference: a template\'s placeholder, which a script fills in before any build, is not an image (round 7)', () => {
+  for (const image of ['%%BASE_IMAGE%%', '%%BASE_IMAGE%%-slim', '{{ base_image }}', 'registry/@IMAGE@:1']) assert.deepEqual(runRule('invalid-image-reference', `FROM ${image}\n`), [], image);
+  assert.equal(runRule('invalid-image-reference', 'FROM Node:22\n').length, 1);
+});
+
+test('undefined-arg-in-from: not on a substitution BuildKit does not support, which unsupported-modifier reports (round 7)', () => {
+  const text = 'FROM mcr.microsoft.com/devcontainers/ruby:1-${templateOption:imageVariant}\n';
+  assert.deepEqual(runRule('undefined-arg-in-from', text), []);
+  assert.equal(runRule('unsupported-modifier', text).length, 1);
+});

@@ -113,3 +113,11 @@ test('exec-form-quotes: quotes the exec form hands on, not those of a script giv
     'FROM a\nCMD echo \'hi\'\n',
   ]) assert.deepEqual(runRule('exec-form-quotes', text), [], text);
 });
+
+test('json-args-recommended: one plain command on Alpine or a RHEL-family image, whose /bin/sh execs it, gets its signals; on Debian dash keeps the shell as process 1', () => {
+  assert.deepEqual(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD node server.js\n'), []);
+  assert.deepEqual(runRule('json-args-recommended', 'FROM rockylinux:9\nCMD java -jar /app/*.jar\n'), []);
+  assert.equal(runRule('json-args-recommended', 'FROM node:22\nCMD node server.js\n').length, 1);
+  // Two commands keep the shell everywhere: exec before the last one.
+  assert.equal(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD npm run migrate && node server.js\n').length, 1);
+});

@@ -134,3 +134,27 @@ test('export-without-effect: a value computed by a command ends with the RUN too
   // Used in the same RUN: it has its effect there.
   assert.deepEqual(runRule('export-without-effect', 'FROM a\nRUN export PATH=$(pyenv root)/shims:$PATH && pyenv install 3.12\n'), []);
 });
+
+test('pointless-command: a service started for the commands after it, or stopped and killed after the RUN started it, is the build\'s work (round 7)', () => {
+  for (const text of [
+    'FROM debian:12\nRUN service postgresql start && psql -c "CREATE USER app"\n',
+    'FROM centos:5\nRUN yum install -y mysql-server && service mysqld stop && rm -rf /var/lib/mysql/*\n',
+    'FROM openjdk:8\nRUN java -jar server.jar & sleep 30 && kill -9 $(cat /tmp/server.pid)\n',
+  ]) assert.deepEqual(runRule('pointless-command', text), [], text);
+  // Started as the RUN's last act, or stopped with nothing running: nothing uses it.
+  assert.equal(runRule('pointless-command', 'FROM debian:12\nRUN apt-get install -y nginx && service nginx start\n').length, 1);
+  assert.equal(runRule('pointless-command', 'FROM debian:12\nRUN service nginx stop\n').length, 1);
+  assert.equal(runRule('pointless-command', 'FROM debian:12\nRUN kill 1\n').length, 1);
+});
+
+test('pipefail: not where the RUN goes on to use what the download installs, which fails it right there (round 7)', () => {
+  for (const text of [
+    'FROM debian:12\nRUN wget https://get.symfony.com/cli/installer -O - | bash && mv /root/.symfony5/bin/symfony /usr/local/bin/symfony\n',
+    'FROM debian:12\nRUN curl -s "https://get.sdkman.io" | bash && source "/root/.sdkman/bin/sdkman-init.sh" && sdk install java\n',
+    'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh && uv venv /opt/py3\n',
+  ]) assert.deepEqual(runRule('pipefail', text), [], text);
+  // Nodesource's setup failing leaves apt-get to install the distribution's nodejs: nothing fails.
+  assert.equal(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
+  // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.
+  assert.equal(runRule('pipefail', 'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh\nRUN uv venv\n').length, 1);
+});

@@ -99,3 +99,29 @@ test('secret-in-arg-env: an ENV whose value refers only to variables declared no
   // Declared by an ARG, the build argument's value is baked in.
   assert.equal(runRule('secret-in-arg-env', 'FROM python:3.12\nARG HF_TOKEN\nENV HF_TOKEN=$HF_TOKEN\n').length, 2);
 });
+
+test('env-self-reference: KEY=$KEY (an ARG passed on to the environment) keeps the value, so using KEY later on the line is the same (round 7)', () => {
+  const text = 'FROM a\nARG MAVEN_VERSION=3.9\nENV MAVEN_VERSION=$MAVEN_VERSION MAVEN_HOME=/opt/maven/${MAVEN_VERSION} JAVA="${JAVA}" JAVA_HOME=/opt/$JAVA\n';
+  assert.deepEqual(runRule('env-self-reference', text), []);
+  // Single quotes keep $KEY literal: the key changes.
+  assert.equal(runRule('env-self-reference', "FROM a\nENV KEY='$KEY' B=$KEY\n").length, 1);
+  assert.equal(runRule('env-self-reference', 'FROM a\nENV KEY=${KEY}/bin B=$KEY\n').length, 1);
+});
+
+test('secret-in-arg-env: an ENV secret is for the container, so the message says to give it when the container starts (round 7)', () => {
+  const [env] = runRule('secret-in-arg-env', 'FROM a\nENV DB_PASSWORD=88888888\n');
+  assert.match(env!.message, /^DB_PASSWORD looks like a secret, and ENV keeps its value in the image.*docker run -e/);
+  const [arg] = runRule('secret-in-arg-env', 'FROM a\nARG NPM_TOKEN\n');
+  assert.match(arg!.message, /build secret \(RUN --mount=type=secret\)/);
+});
+
+test('undefined-variable: a platform ARG used in a stage that does not declare it again is empty there (round 7)', () => {
+  const [run, copy] = runRule('undefined-variable', 'FROM ubuntu:24.04\nRUN curl -o /tmp/x https://example.org/x-${TARGETARCH}.tgz\nCOPY bin/$TARGETOS/app /app\n');
+  assert.match(run!.message, /^TARGETARCH is set for the FROM lines only: this stage gets it by declaring ARG TARGETARCH/);
+  assert.deepEqual(run!.data, { declareArg: 'TARGETARCH' });
+  assert.equal(copy!.range.start.line, 2);
+  // Declared in the stage, or used on a FROM line: set.
+  assert.deepEqual(runRule('undefined-variable', 'FROM --platform=$BUILDPLATFORM golang:1.24 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build\nFROM alpine:3.20\nARG TARGETARCH\nRUN echo $TARGETARCH\n'), []);
+  // The proxy ARGs reach RUN without a declaration.
+  assert.deepEqual(runRule('undefined-variable', 'FROM alpine:3.20\nRUN wget -e https_proxy=$HTTPS_PROXY https://example.org\n'), []);
+});

@@ -43,14 +43,15 @@ export interface ActiveRule {
 }
 
 /**
- * A development environment's Dockerfile, whose image nobody ships: one in a .devcontainer or
- * .gitpod folder, or named for one (devcontainer.Dockerfile, .gitpod.Dockerfile, Dockerfile.dev,
- * dev.Dockerfile, Dockerfile.development).
+ * A development environment's or CI job's Dockerfile, whose image nobody ships: one in a
+ * .devcontainer, .gitpod, dev or development folder, or named for one (devcontainer.Dockerfile,
+ * .gitpod.Dockerfile, Dockerfile.dev, dev.Dockerfile, Dockerfile.development, Dockerfile.ci). Not
+ * any Dockerfile in a ci folder: projects keep the images they publish there too (round 7).
  */
 function devContainer(uri: string): boolean {
   const path = uri.toLowerCase();
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /\/\.(devcontainer|gitpod)\//.test(path) || /devcontainer|gitpod/.test(name) || /^(dockerfile\.dev(elopment)?|(.+[.-])?dev\.dockerfile)$/.test(name);
+  return /\/(\.devcontainer|\.gitpod|dev|development)\//.test(path) || /devcontainer|gitpod/.test(name) || /^(dockerfile\.(dev(elopment)?|ci)|(.+[.-])?(dev|ci)\.dockerfile)$/.test(name);
 }
 
 /** The rules the settings and the file-wide suppressions leave on, in order. */
@@ -67,7 +68,7 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
     if (ids.some((id) => suppressions.global.has(id))) continue;
     if (meta.buildkit && suppressions.skipAllChecks) continue;
     if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
-    if ((meta.imageSize || meta.repeatable) && dev && !configured) severity = 'hint';
+    if ((meta.imageSize || meta.repeatable || meta.shipped) && dev && !configured) severity = 'hint';
     active.push({ rule: r, severity: SEVERITY[severity], ids, href });
   }
   return active;

@@ -8,6 +8,7 @@ import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope'
 import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
+import { isSupportedModifier } from '../../analysis/variables';
 import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 
 /** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
@@ -85,6 +86,9 @@ function undeclaredOnlyImage(ctx: RuleContext, stage: Stage): { expanded: string
   return { expanded, names: [...new Set(refs.map((u) => u.ref.name))], refs };
 }
 
+/** A template engine's placeholder in an image reference. */
+const TEMPLATE_PLACEHOLDER = /%%[A-Za-z_][\w.-]*%%|\{\{[^{}]*\}\}|@[A-Za-z_][A-Za-z0-9_]*@/;
+
 export const invalidImageReference = rule({
   id: 'invalid-image-reference', severity: 'error', dockerfileUtils: ['INVALID_REFERENCE_FORMAT'],
   explain: () => [
@@ -109,6 +113,8 @@ export const invalidImageReference = rule({
       continue;
     }
     if (!word || word.raw.includes('$') || ctx.a.parentOf(stage.index) >= 0) continue;
+    // A template's placeholder (%%BASE_IMAGE%%, {{ base }}, @BASE@), which a script fills in before any build.
+    if (TEMPLATE_PLACEHOLDER.test(stage.from.argText)) continue;
     const ref = parseImageRef(word.value);
     if (!ref.problem) continue;
     const message = ref.problem === 'uppercase'
@@ -206,6 +212,8 @@ export const undefinedArgInFrom = rule({
     if (use.instruction.upper !== 'FROM' || use.def || PREDEFINED_ARGS.has(use.ref.name) || !use.ref.name) continue;
     if (certain.some((w) => use.ref.span.start >= w.start && use.ref.span.end <= w.end)) continue;
     if (use.ref.modifier === '-' || use.ref.modifier === ':-') continue;
+    // ${templateOption:imageVariant}: unsupported-modifier's error, one finding for one mistake.
+    if (!isSupportedModifier(use.ref.modifier)) continue;
     const suggestion = closest(use.ref.name, globals);
     ctx.report(use.ref.span, suggestion
       ? t('{0} is not declared with a global ARG. Did you mean {1}?', use.ref.name, suggestion)

@@ -163,7 +163,7 @@ function copiedFiles(i: Instruction, cwd: string | undefined): string[] {
 }
 
 export const cleanupInLaterLayer = rule({
-  id: 'cleanup-in-later-layer', severity: 'warning', namesLines: true,
+  id: 'cleanup-in-later-layer', severity: 'warning', namesLines: true, imageSize: true,
   explain: () => [
     t('Every RUN, COPY and ADD adds a layer on top of the previous ones, and layers are never rewritten. Deleting files in a later RUN only hides them: the earlier layer still contains them, so the image does not get smaller.'),
     t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache, RUN --mount=type=bind (to read a file without copying it) or a multi-stage build.'),

@@ -32,7 +32,7 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
   namesLines?: true;
   /**
    * Advice about the size of the image only (a cache or lists left in a layer, recommends): in a
-   * development environment's Dockerfile (.devcontainer/, Gitpod, Dockerfile.dev), where size hardly matters, it is
+   * development environment's or CI job's Dockerfile (.devcontainer/, Gitpod, Dockerfile.dev, Dockerfile.ci), where size hardly matters, it is
    * a hint unless the settings give the rule a severity.
    */
   imageSize?: true;
@@ -41,6 +41,12 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
    * latest on purpose, so there too it is a hint unless the settings give the rule a severity.
    */
   repeatable?: true;
+  /**
+   * Advice for an image that others build and run (a failed download the build hides): in a
+   * development environment's Dockerfile its builder is its user, so there it is a hint unless the
+   * settings give the rule a severity.
+   */
+  shipped?: true;
 }
 
 /**

@@ -43,6 +43,7 @@ export const jsonArgsRecommended = rule({
     t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
     t('A script of several commands (a; b, a && b) needs a shell in either form: put exec before its last command, so that the program it starts replaces the shell. Scripts with if, loops or pipes are left alone; such scripts are best kept in a file that ends with exec.'),
+    t('A single command is not reported on Alpine and RHEL-family images: their /bin/sh (BusyBox ash, bash) runs it in place of itself. Debian\'s and Ubuntu\'s dash keeps itself as process 1.'),
   ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
@@ -67,6 +68,10 @@ export const jsonArgsRecommended = rule({
         if (plain) ctx.report(i.args, t('The shell stays process 1 and does not pass on stop signals: put exec before the last command ({0}) so that it gets them.', `exec ${last.words[0]!.text}`));
         continue;
       }
+      // One plain command: BusyBox ash (Alpine) and bash (the /bin/sh of RHEL-family images) exec it
+      // in place of the shell, so it is process 1 and gets the signals; dash (Debian, Ubuntu) does not.
+      const family = ctx.a.family(stage);
+      if (info && info.summary.commands.length === 1 && !info.summary.commands[0]!.nested && !info.summary.commands[0]!.background && (family === 'alpine' || family === 'rhel')) continue;
       const only1 = info?.summary.commands.length === 1 ? info.summary.commands[0] : undefined;
       // A glob (java -jar ./*.jar) or a variable needs the shell to expand it: exec in front keeps
       // the shell for that and still hands the process over.

@@ -166,13 +166,27 @@ export const sudo = rule({
 
 export const pointlessCommand = rule({
   id: 'pointless-command', severity: 'information', hadolint: ['DL3001'],
-  explain: () => [t('Commands such as ssh, vim, top, ps, kill, shutdown, mount or service do nothing useful in a build step: there is no terminal, no running services and no init system while an image builds.')],
+  explain: () => [
+    t('Commands such as ssh, vim, top, ps, kill, shutdown, mount or service do nothing useful in a build step: there is no terminal, no running services and no init system while an image builds.'),
+    t('A service started for the commands after it in the same RUN, and a service stopped or a process killed after the RUN started it, are part of the build\'s work and are not reported.'),
+  ],
 }, (ctx) => {
   const names = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig', 'nano'];
   for (const run of runShells(ctx)) {
-    for (const c of commandsOf(run)) {
-      if (names.includes(c.name)) ctx.report(commandSpan(run, c), t('{0} makes little sense during an image build.', c.name));
-    }
+    const commands = commandsOf(run);
+    commands.forEach((c, k) => {
+      if (!names.includes(c.name)) return;
+      // A service started for the commands after it (psql creating a database), or one stopped and
+      // a process killed after the RUN started them (a server run once to generate files, a
+      // daemon a package's install script starts) is part of the build's work. Started as the
+      // RUN's last command, or stopped with nothing before it, nothing uses it.
+      if (c.name === 'kill' && k > 0) return;
+      if (c.name === 'service') {
+        const action = c.args[1]?.text ?? '';
+        if (/^(start|restart|reload)$/.test(action) ? k < commands.length - 1 : k > 0) return;
+      }
+      ctx.report(commandSpan(run, c), t('{0} makes little sense during an image build.', c.name));
+    });
   }
 });
 
@@ -238,13 +252,35 @@ export function exitsOnError(commands: Cmd[]): boolean {
   return commands.some((c) => c.name === 'set' && c.args.some((w) => /^-[a-z]*e[a-z]*$/.test(w.text) || w.text === 'errexit'));
 }
 
+/** Words of an address that say nothing about what it installs. */
+const ADDRESS_WORDS = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 'sh', 'dev', 'raw', 'githubusercontent', 'github', 'main', 'master',
+  'install', 'installer', 'get', 'setup', 'script', 'scripts', 'latest', 'download', 'downloads', 'releases', 'release', 'bin', 'cli', 'linux', 'amd64', 'x86_64', 'arm64']);
+
+/**
+ * Whether a later command of the RUN, one that runs only if the pipeline succeeded, uses what the
+ * download installs: a command named as a word of its address (astral.sh/uv/install.sh, then uv),
+ * or a word of four letters or more of it in its words (get.sdkman.io, then ~/.sdkman/bin/...).
+ */
+function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
+  const words = new Set<string>();
+  for (const arg of producer.args) {
+    if (!arg.text.includes('://') && !/^["']?[\w-]+(\.[\w-]+)+\//.test(arg.text)) continue;
+    for (const w of arg.text.toLowerCase().split(/[^a-z0-9_]+/)) if (w.length >= 2 && !ADDRESS_WORDS.has(w) && !/^\d+$/.test(w)) words.add(w);
+  }
+  if (words.size === 0) return false;
+  const long = [...words].filter((w) => w.length >= 4);
+  const untilFailure = exitsOnError(commands);
+  return commands.some((c) => !c.raw.nested && c.raw.start > last.raw.end && (c.raw.statement === last.raw.statement || untilFailure)
+    && (words.has(c.name) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)))));
+}
+
 export const pipefail = rule({
-  id: 'pipefail', severity: 'information', hadolint: ['DL4006'],
+  id: 'pipefail', severity: 'information', hadolint: ['DL4006'], shipped: true,
   explain: () => [
     t('A pipeline\'s exit status is that of its last command, so in RUN curl ... | sh a failed download is not noticed: sh runs an empty script, succeeds, and the build goes on with a broken result.'),
     t('Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] before such RUNs, or start the script with set -o pipefail where the shell supports it.'),
     t('Only pipelines where it matters are reported: a download, build or test on the left, and on the right a command that succeeds whatever it reads (sh, tee, wc, sed...). A pipe into tar, gpg or sha256sum -c fails by itself on a broken download, and pipes inside $(...) or conditions are left alone.'),
-    t('It is information: a failed download often makes a later command fail anyway (the tool it installs is missing), only later and with a less clear message.'),
+    t('It is information: a failed download often makes a later command fail anyway (the tool it installs is missing), only later and with a less clear message. Where the same RUN goes on to use what the download installs (curl https://get.sdkman.io | bash && source ~/.sdkman/bin/sdkman-init.sh), it fails right there, and the pipeline is not reported.'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -265,6 +301,9 @@ export const pipefail = rule({
       // pipefail alone would not make it fail, so the advice would not help.
       const statement = last.raw.statement;
       if (!exitsOnError(commands) && commands.some((c) => !c.raw.nested && c.raw.statement > statement)) continue;
+      // An installer whose tool the RUN goes on to use (curl get.sdkman.io | bash && source ~/.sdkman/...)
+      // fails the RUN right there when the download failed.
+      if (usesInstalledTool(producer, last, commands)) continue;
       const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
       const span = run.info.span(start, last.raw.end);
       const data = { producer: producer.name, sink: last.name };

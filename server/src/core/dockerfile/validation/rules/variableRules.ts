@@ -11,17 +11,25 @@ import { defsIn, usesIn } from './scope';
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
 
+/** The automatic platform ARGs, which BuildKit defines in the global scope only. */
+const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
+
 export const undefinedVariable = rule({
   id: 'undefined-variable', severity: 'warning', buildkit: 'UndefinedVar', hadolint: ['SC2154'],
   explain: () => [
     t('BuildKit expands $VAR in instructions such as COPY, ENV, WORKDIR and USER from the ARG and ENV instructions above them in the same stage (and the base image\'s environment). An unknown variable silently becomes an empty string.'),
-    t('Remember that an ARG declared before FROM must be declared again (ARG NAME) inside a stage to be used there.'),
+    t('Remember that an ARG declared before FROM must be declared again (ARG NAME) inside a stage to be used there. So must the platform arguments BuildKit sets (TARGETARCH, TARGETOS, TARGETPLATFORM, BUILDPLATFORM...): without ARG TARGETARCH in the stage, $TARGETARCH is empty in its RUN and COPY lines.'),
     t('Inside RUN the shell expands variables, so there only two cases are reported: a global ARG the stage does not declare again (the RUN does not get it; names base images commonly set, such as NODE_VERSION, are left alone), and a name that nothing defines, a typo away from a visible ARG or ENV (${VERSON} when VERSION is declared).'),
   ],
 }, (ctx) => {
   const a = ctx.a;
   const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
   for (const use of usesIn(ctx)) {
+    // The platform ARGs are set for FROM lines; a stage gets them only by declaring them again.
+    if (!use.def && use.scope >= 0 && PLATFORM_ARGS.has(use.ref.name) && use.instruction.upper !== 'FROM' && !use.instruction.trigger) {
+      ctx.report(use.ref.span, t('{0} is set for the FROM lines only: this stage gets it by declaring ARG {0}; without that, it is empty here.', use.ref.name), { data: { declareArg: use.ref.name } });
+      continue;
+    }
     // BuildKit gives every Linux stage a default PATH, even one FROM scratch.
     if (use.def || use.scope < 0 || !use.ref.name || PREDEFINED_ARGS.has(use.ref.name) || use.ref.name === 'PATH') continue;
     // ${2NAME}: no name starts with a digit, so BuildKit stops there (unsupported-modifier says so).
@@ -112,10 +120,17 @@ export const envSelfReference = rule({
           if (earlier.has(ref.name) && !(windows && WINDOWS_ENV.has(ref.name.toLowerCase()))) ctx.report(ref.span, t('{0} is set on this same ENV line; here it still has its previous value.', ref.name));
         }
       }
-      earlier.add(pair.key.value);
+      // KEY=$KEY (an ARG passed on to the environment) leaves the value as it was: using it on the line is the same.
+      if (!sameValue(pair.key.value, pair.value?.raw)) earlier.add(pair.key.value);
     }
   }
 });
+
+/** Whether a value is only a reference to the key it is set to ($KEY, ${KEY}, in double quotes or none; single quotes keep it literal). */
+function sameValue(key: string, raw: string | undefined): boolean {
+  const text = raw !== undefined && raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  return text === `$${key}` || text === `\${${key}}`;
+}
 
 // The words that make a variable name look like a secret, and those that make it name something
 // about one instead (PASSWORD_FILE, KEY_ID). Looked up word by word rather than with two
@@ -188,6 +203,7 @@ export const secretInArgEnv = rule({
   explain: () => [
     t('ARG and ENV values are stored in the image: anyone who can pull it can read them with docker history or docker inspect, even if a later step deletes the variable.'),
     t('Pass secrets with a build secret instead: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci, built with docker build --secret id=npm_token,env=NPM_TOKEN.'),
+    t('A secret the running container needs (a database password) is given when it starts: docker run -e, or compose\'s environment or secrets. A default password baked in with ENV is the same for everyone who pulls the image.'),
   ],
 }, (ctx) => {
   let keyNames: Set<string> | undefined;
@@ -202,7 +218,10 @@ export const secretInArgEnv = rule({
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
     // (the container is meant to get the value at run time).
     if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
-    ctx.report(def.nameSpan, t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
+    ctx.report(def.nameSpan, def.kind === 'ENV'
+      // An ENV is for the container: its value is better given when the container starts.
+      ? t('{0} looks like a secret, and ENV keeps its value in the image, where anyone who pulls it can read it (docker inspect). Give it when the container starts (docker run -e, compose environment or secrets), or with a build secret if the build needs it.', def.name)
+      : t('{0} looks like a secret; {1} values are visible in the image history. Use a build secret (RUN --mount=type=secret).', def.name, def.kind));
   }
 });
 
