@@ -58,6 +58,7 @@ export const DIAGNOSTIC_CODES = {
   'platform-constant': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/from-platform-flag-const-disallowed/' },
   'redundant-target-platform': { language: 'dockerfile', severity: 'information', docs: 'https://docs.docker.com/reference/build-checks/redundant-target-platform/' },
   'build-platform-image': { language: 'dockerfile', severity: 'warning' },
+  'build-platform-binary': { language: 'dockerfile', severity: 'warning' },
   'undefined-arg-in-from': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/undefined-arg-in-from/' },
   'invalid-default-arg-in-from': { language: 'dockerfile', severity: 'information', docs: 'https://docs.docker.com/reference/build-checks/invalid-default-arg-in-from/' },
   'undefined-variable': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/undefined-var/' },

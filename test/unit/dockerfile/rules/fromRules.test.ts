@@ -10,7 +10,6 @@ test('FROM rules', async (t) => {
     { rule: 'invalid-image-reference', bad: 'FROM Node:22\n', good: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM localhost:5000/app:1\n', line: 0 },
     { rule: 'platform-constant', bad: 'FROM --platform=linux/amd64 node:22\n', good: 'FROM --platform=$BUILDPLATFORM node:22\nFROM --platform=linux/arm64 node:22 AS build-arm64\n', line: 0 },
     { rule: 'redundant-target-platform', bad: 'FROM --platform=$TARGETPLATFORM node:22\n', good: 'FROM --platform=$BUILDPLATFORM node:22\n', line: 0 },
-    { rule: 'build-platform-image', bad: 'FROM --platform=$BUILDPLATFORM alpine:3.22\nCMD ["/app"]\n', good: 'FROM --platform=$BUILDPLATFORM golang:1.24 AS build\nFROM alpine:3.22\n', line: 0 },
     { rule: 'undefined-arg-in-from', bad: 'ARG VERSION=1\nFROM node:22-$VERSOIN\n', good: 'ARG VERSION=1\nFROM node:$VERSION\nFROM --platform=$BUILDPLATFORM node:${TAG:-22}\n', line: 1 },
     { rule: 'invalid-default-arg-in-from', bad: 'ARG TAG\nFROM node:$TAG\n', good: 'ARG TAG=22\nFROM node:$TAG\nARG IMG\nFROM ${IMG:-alpine}\n', line: 1 },
   ], assert);
@@ -53,19 +52,6 @@ test('latest-tag and untagged-image are hints in a development environment\'s Do
   const severities = (uri: string) => service.validate(doc('FROM ghcr.io/astral-sh/uv:latest AS uv\nFROM python\n', uri), context()).filter((d) => d.code === 'latest-tag' || d.code === 'untagged-image').map((d) => d.severity);
   assert.deepEqual(severities('file:///w/Dockerfile'), [2, 2]);
   assert.deepEqual(severities('file:///w/.devcontainer/Dockerfile'), [4, 4]);
-});
-
-test('build-platform-image: the stages of the final image only, not builders, scratch, nor a last stage meant as a target of its own', () => {
-  // The last stage and the stage it is built FROM both make the image.
-  const chain = runRule('build-platform-image', 'FROM --platform=${BUILDPLATFORM} node:22 AS base\nFROM --platform=$BUILDPLATFORM node:22 AS build\nRUN npm run build\nFROM base\nCOPY --from=build /out /app\n');
-  assert.deepEqual(chain.map((d) => d.range.start.line), [0]);
-  // A builder that cross-compiles, and a last stage from scratch (exported with --output).
-  assert.deepEqual(runRule('build-platform-image', 'FROM --platform=$BUILDPLATFORM golang:1.24 AS build\nRUN GOARCH=$TARGETARCH go build -o /app .\nFROM --platform=$BUILDPLATFORM scratch\nCOPY --from=build /app /\n'), []);
-  // Last stages named as targets of their own: an export, a dev environment.
-  assert.deepEqual(runRule('build-platform-image', 'FROM --platform=$BUILDPLATFORM alpine:3.22 AS binaries\nCOPY app /\n'), []);
-  assert.deepEqual(runRule('build-platform-image', 'FROM --platform=$BUILDPLATFORM node:22 AS dev\n'), []);
-  // Another platform flag is platform-constant's or redundant-target-platform's.
-  assert.deepEqual(runRule('build-platform-image', 'FROM --platform=$TARGETPLATFORM alpine:3.22\nFROM --platform=linux/amd64 alpine:3.22\n'), []);
 });
 
 test('invalid-image-reference: a template\'s placeholder, which a script fills in before any build, is not an image (round 7)', () => {

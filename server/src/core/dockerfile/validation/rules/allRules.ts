@@ -5,6 +5,7 @@ import { argumentRules } from './argumentRules';
 import { flagRules } from './flagRules';
 import { stageRules } from './stageRules';
 import { fromRules } from './fromRules';
+import { crossBuildRules } from './crossBuildRules';
 import { variableRules } from './variableRules';
 import { runtimeRules } from './runtimeRules';
 import { exposeRules } from './exposeRules';
@@ -24,7 +25,7 @@ import { secretMountRules } from './secretMountRules';
 import { baseUserRules } from './baseUserRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...variableRules, ...runtimeRules,
+  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules,
 ];
 

@@ -9,7 +9,6 @@ import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
-import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 
 /** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
 function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
@@ -173,33 +172,6 @@ export const redundantTargetPlatform = rule({
   }
 });
 
-/**
- * The stages of the image a plain build makes, based on an image for the build machine: built for
- * another platform (buildx --platform linux/arm64 on an amd64 machine), that image carries the
- * build machine's binaries. Not from scratch (no binaries of its own; such a last stage is
- * usually exported with --output), nor in a last stage named as a deliberate target (export,
- * binaries, release...).
- */
-export const buildPlatformImage = rule({
-  id: 'build-platform-image', severity: 'warning',
-  explain: () => [
-    t('--platform=$BUILDPLATFORM picks the base image for the machine that runs the build. That is right for stages that only compile, but a stage of the final image made that way carries the build machine\'s binaries: built for another platform (docker buildx build --platform linux/arm64 on an amd64 machine), the image fails to start there with "exec format error".'),
-    t('Leave the flag out of the final image\'s stages; keep it on the build stages that cross-compile with $TARGETOS and $TARGETARCH.'),
-  ],
-}, (ctx) => {
-  const { finalImage } = stageUse(ctx.a);
-  const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
-  if (!last || isDeliberateTarget(last)) return;
-  for (const stage of ctx.scope.stages) {
-    if (!finalImage.has(stage.index)) continue;
-    const flag = stage.from.flags.find((f) => f.name === 'platform');
-    if (!flag?.value || !/^\$\{?BUILDPLATFORM\}?$/.test(flag.value) || !stage.image || ctx.a.parentOf(stage.index) >= 0) continue;
-    const image = ctx.a.imageOf(stage);
-    if (image === undefined || image === '' || image === 'scratch') continue;
-    ctx.report(flag.span, t('This stage makes the final image, but --platform=$BUILDPLATFORM bases it on the build machine\'s platform: built for another platform, the image carries the wrong binaries. Remove the flag here.'), { data: { deleteSpan: flag.span } });
-  }
-});
-
 export const undefinedArgInFrom = rule({
   id: 'undefined-arg-in-from', severity: 'warning', buildkit: 'UndefinedArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
   explain: () => [t('FROM can only use ARGs declared before the first FROM (global ARGs) and the predefined platform arguments. An ARG declared inside a stage is not visible to FROM lines.')],
@@ -239,4 +211,4 @@ export const invalidDefaultArgInFrom = rule({
   }
 });
 
-export const fromRules = [untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, buildPlatformImage, undefinedArgInFrom, invalidDefaultArgInFrom];
+export const fromRules = [untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];
