@@ -26,6 +26,12 @@ test('copy-all-before-install knows several ecosystems and names the manifest', 
   const [go] = runRule('copy-all-before-install', 'FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build\n');
   assert.deepEqual((go!.data as { manifests: string[] }).manifests, ['go.mod', 'go.sum']);
   assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install express\n').length, 0);
+  // uv and python -m pip (round 7's miss).
+  const manifests = (text: string) => runRule('copy-all-before-install', `FROM python:3.12\nWORKDIR /app\nCOPY . .\n${text}\n`).map((d) => (d.data as { manifests: string[] }).manifests);
+  assert.deepEqual(manifests('RUN uv pip install -r requirements.txt --system'), [['requirements.txt']]);
+  assert.deepEqual(manifests('RUN uv sync --frozen'), [['pyproject.toml', 'uv.lock']]);
+  assert.deepEqual(manifests('RUN python -m pip install --no-cache-dir -r req/base.txt'), [['req/base.txt']]);
+  assert.deepEqual(manifests('RUN uv pip install flask && python -m pip install flask'), []);
 });
 
 test('cleanup-in-later-layer also tracks downloaded and copied files', () => {

@@ -27,6 +27,18 @@ export function dependencyInstall(c: Cmd): { what: string; manifests: string[] }
       if (sub === 'install' && r >= 0 && args[r + 1]) return { what: 'pip install -r', manifests: [args[r + 1]!] };
       return undefined;
     }
+    case 'python': case 'python3': {
+      // python -m pip install -r requirements.txt
+      const r = args.findIndex((x) => x === '-r' || x === '--requirement');
+      if (args[0] === '-m' && (args[1] === 'pip' || args[1] === 'pip3') && args[2] === 'install' && r >= 0 && args[r + 1]) return { what: 'pip install -r', manifests: [args[r + 1]!] };
+      return undefined;
+    }
+    case 'uv': {
+      if (sub === 'sync') return { what: 'uv sync', manifests: ['pyproject.toml', 'uv.lock'] };
+      const r = args.findIndex((x) => x === '-r' || x === '--requirement' || x === '--requirements');
+      if (sub === 'pip' && args.includes('install') && r >= 0 && args[r + 1]) return { what: 'uv pip install -r', manifests: [args[r + 1]!] };
+      return undefined;
+    }
     case 'poetry':
       return sub === 'install' ? { what: 'poetry install', manifests: ['pyproject.toml', 'poetry.lock'] } : undefined;
     case 'pipenv':
