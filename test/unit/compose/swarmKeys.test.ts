@@ -70,7 +70,7 @@ test('stack files: docker-stack.yml and stack.yaml; other names with "stack" onl
     assert.equal(findings(validate(text, {}, `${ROOT}/${name}`), 'compose-obsolete-version').length, 1, name);
   }
   const swarm = `${text}    deploy:\n      placement:\n        constraints: [node.role == manager]\n`;
-  for (const name of ['app.stack.yml', 'stack-prod.yml', 'docker-traefik-stack.yml']) assert.ok(swarmRules(validate(swarm, {}, `${ROOT}/${name}`)).length > 0, name);
+  for (const name of ['app.stack.yml', 'stack-prod.yml', 'docker-traefik-stack.yml', 'docker-compose.swarm.yml']) assert.ok(swarmRules(validate(swarm, {}, `${ROOT}/${name}`)).length > 0, name);
   assert.deepEqual(swarmRules(validate(swarm, {}, `${ROOT}/haystack.yml`)), []);
 });
 

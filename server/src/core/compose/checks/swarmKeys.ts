@@ -50,15 +50,15 @@ const SWARM_ONLY_DEPLOY_KEYS = ['mode', 'placement', 'update_config', 'rollback_
 
 /**
  * True when the file is used for a stack: deployed as one from the client, named docker-stack.yml
- * or stack.yml, or named with "stack" and using what only Swarm reads (deploy's mode, placement,
- * update_config...). "Stack" alone is also the everyday word for any set of services (an *arr
+ * or stack.yml, or named with "stack" or "swarm" and using what only Swarm reads (deploy's mode,
+ * placement, update_config...). "Stack" alone is also the everyday word for any set of services (an *arr
  * stack, kafka-stack, full-stack.yml), which people run with docker compose.
  */
 export function usedForStack(file: ComposeFile, context: ServiceContext): boolean {
   if (context.facts.stackFiles?.includes(file.uri)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
   if (name === 'docker-stack' || name === 'stack') return true;
-  return /(^|[-_.])stack($|[-_.])/.test(name) && usesSwarmDeploy(file);
+  return /(^|[-_.])(stack|swarm)($|[-_.])/.test(name) && usesSwarmDeploy(file);
 }
 
 /**
