@@ -23,6 +23,7 @@ import { checkDisabledDependencies } from './disabledDependencies';
 import { checkHealthDependencies } from './healthDependencies';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
+import { checkBuildArgs } from './buildArgs';
 import { limitsHit } from '../model/limits';
 import { LIMIT_CODE, timeNote } from '../../limits';
 import { checkServiceImage } from './serviceImage';
@@ -50,6 +51,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthDependencies,
   checkMissingPaths,
   checkBuildTarget,
+  checkBuildArgs,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,
