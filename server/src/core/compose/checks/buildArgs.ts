@@ -5,7 +5,7 @@
 import { t } from '../../l10n';
 import { parseDockerfile } from '../../dockerfile/syntax/parser';
 import { keyValuesOf } from '../../dockerfile/syntax/words';
-import { PREDEFINED_ARGS } from '../../dockerfile/analysis/variableScope';
+import { PREDEFINED_ARGS } from '../../dockerfile/syntax/predefinedArgs';
 import { entries, isInterpolated, resolve } from '../model/access';
 import { buildPaths } from '../model/buildPaths';
 import { closest, editDistance } from '../model/closest';

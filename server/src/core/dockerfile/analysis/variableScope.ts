@@ -50,14 +50,7 @@ export const MAX_TOTAL_EXPANDED = 16 * 1024 * 1024;
  */
 export const MAX_USES_PER_STAGE = 10_000;
 
-/** Build arguments BuildKit defines without an ARG (proxies, platforms, BuildKit settings). */
-export const PREDEFINED_ARGS = new Set([
-  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy',
-  'ALL_PROXY', 'all_proxy', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM',
-  'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETSTAGE', 'SOURCE_DATE_EPOCH', 'BUILDKIT_INLINE_CACHE',
-  'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SYNTAX', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE',
-  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_DOCKERFILE_CHECK',
-]);
+export { PREDEFINED_ARGS } from '../syntax/predefinedArgs';
 
 /** Instructions whose arguments BuildKit expands itself. */
 export const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
