@@ -1,10 +1,10 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
-import type { Instruction, Stage } from '../../syntax/ast';
+import type { Instruction, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
-import { rule } from './rule';
+import { rule, type RuleContext } from './rule';
 
 export const multipleInstructions = rule({
   id: 'multiple-instructions', severity: 'warning', tag: 'unnecessary',
@@ -238,6 +238,14 @@ export const missingHealthcheck = rule({
   }
 });
 
+/** The items of each CMD, ENTRYPOINT and RUN in the exec form (ONBUILD ones too). */
+function* execForms(ctx: RuleContext): Generator<Word[]> {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if (['CMD', 'ENTRYPOINT', 'RUN'].includes(target.upper) && target.exec) yield target.exec.items;
+  }
+}
+
 /** Shells whose first operand, without -c, is the name of a script file to run. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 
@@ -248,10 +256,8 @@ export const execShellWithoutC = rule({
     t('Put -c before the command: ["/bin/bash", "-c", "ls -la"]. An operand that names a script (entrypoint.sh, ./run, /scripts/start) is left alone.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.scope.instructions) {
-    const target = i.trigger ?? i;
-    if (!['CMD', 'ENTRYPOINT', 'RUN'].includes(target.upper) || !target.exec) continue;
-    const [shell, ...rest] = target.exec.items;
+  for (const items of execForms(ctx)) {
+    const [shell, ...rest] = items;
     if (!shell || !SHELLS.has(shell.value.split('/').pop()!)) continue;
     // Options before the operand: one with c (-c, -ec, -xc) makes the operand the command;
     // -o and -O take the next word (-o pipefail); -- ends the options.
@@ -298,10 +304,7 @@ export const execFormQuotes = rule({
     t('Write each argument as its own item, without quotes of its own: ["nginx", "-g", "daemon off;"], ["install2.r", "-r", "https://..."]. The value of an option that takes a script (-c, -e, --eval) is left alone: its quotes belong to the script.'),
   ],
 }, (ctx) => {
-  for (const i of ctx.scope.instructions) {
-    const target = i.trigger ?? i;
-    if (!['CMD', 'ENTRYPOINT', 'RUN'].includes(target.upper) || !target.exec) continue;
-    const items = target.exec.items;
+  for (const items of execForms(ctx)) {
     for (let k = 1; k < items.length; k++) {
       const item = items[k]!;
       if (SCRIPT_OPTIONS.test(items[k - 1]!.value)) continue;
