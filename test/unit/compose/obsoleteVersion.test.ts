@@ -31,6 +31,11 @@ test('not in a file that may be a stack file: Swarm-only deploy keys or overlay 
   assert.deepEqual(findings(validate(overlay), code), []);
   const labelled = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      labels: [traefik.enable=true]\n';
   assert.deepEqual(findings(validate(labelled, {}, 'file:///project/docker-stack-traefik.yml'), code), []);
+  // Traefik's Swarm provider in a label, and an attachable network (round 8).
+  const traefik = 'version: "3.9"\nservices:\n  web:\n    image: nginx\n    deploy:\n      labels:\n        - traefik.swarm.network=public\n        - traefik.http.routers.web.middlewares=authentik@swarm\n';
+  assert.deepEqual(findings(validate(traefik), code), []);
+  const attachable = 'version: "3.7"\nservices:\n  ui:\n    networks: [default]\nnetworks:\n  default:\n    attachable: true\n';
+  assert.deepEqual(findings(validate(attachable), code), []);
   // Named for Swarm, with a deploy section compose also reads (round 7: docker-compose.swarm.yml).
   assert.deepEqual(findings(validate(replicasOf('3.9'), {}, 'file:///project/docker-compose.swarm.yml'), code), []);
   // The same deploy labels in a compose file not named for a stack, or deploy keys compose applies, keep the warning.

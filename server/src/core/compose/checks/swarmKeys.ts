@@ -64,11 +64,12 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
 /**
  * True when the file may be deployed as a stack, for what must not be said of a stack file (that
  * "version" is obsolete): a file used for a stack, or one written for Swarm whatever its name
- * (deploy keys only Swarm reads, overlay networks), or named with "stack" or "swarm" and holding
- * any deploy section (deploy.labels are what Traefik reads from Swarm services).
+ * (deploy keys only Swarm reads, overlay or attachable networks, Traefik's Swarm provider named in
+ * a label), or named with "stack" or "swarm" and holding any deploy section (deploy.labels are
+ * what Traefik reads from Swarm services).
  */
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
-  if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file)) return true;
+  if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
   return /(^|[-_.])(stack|swarm)($|[-_.])/.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
 }
@@ -82,15 +83,20 @@ function usesSwarmDeploy(file: ComposeFile, except: readonly string[] = ['labels
   return false;
 }
 
-/** Whether a top-level network uses the overlay driver, which only a swarm provides. */
+/** Traefik's Swarm provider in labels: its options (traefik.swarm.network, traefik.docker.swarmmode) or a middleware of it (auth@swarm). */
+const TRAEFIK_SWARM = /traefik\.swarm\.|traefik\.docker\.swarmmode|@swarm\b/;
+
+/** Whether a top-level network uses the overlay driver, which only a swarm provides, or is attachable, which only an overlay network is. */
 function hasOverlayNetwork(file: ComposeFile): boolean {
   for (const root of rootMaps(file)) {
     const networks = entries(file, root).find((e) => e.key === 'networks')?.value;
     if (networks?.kind !== 'map') continue;
     for (const network of entries(file, networks)) {
       if (network.value?.kind !== 'map') continue;
-      const driver = entries(file, network.value).find((e) => e.key === 'driver')?.value;
-      if (driver?.kind === 'scalar' && driver.value === 'overlay') return true;
+      const fields = entries(file, network.value);
+      const driver = fields.find((e) => e.key === 'driver')?.value;
+      const attachable = fields.find((e) => e.key === 'attachable')?.value;
+      if ((driver?.kind === 'scalar' && driver.value === 'overlay') || (attachable?.kind === 'scalar' && attachable.value === true)) return true;
     }
   }
   return false;
