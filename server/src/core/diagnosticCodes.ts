@@ -178,6 +178,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-missing-file': { language: 'compose', severity: 'warning' },
   'compose-unknown-build-target': { language: 'compose', severity: 'error' },
   'compose-unused-build-arg': { language: 'compose', severity: 'warning' },
+  'compose-secret-file-path': { language: 'compose', severity: 'warning' },
   'compose-missing-image': { language: 'compose', severity: 'error' },
   'compose-extends-cycle': { language: 'compose', severity: 'error' },
   'compose-name-like-option': { language: 'compose', severity: 'error' },

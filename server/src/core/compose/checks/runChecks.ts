@@ -24,6 +24,7 @@ import { checkHealthDependencies } from './healthDependencies';
 import { checkMissingPaths } from './missingPaths';
 import { checkBuildTarget } from './buildTarget';
 import { checkBuildArgs } from './buildArgs';
+import { checkSecretFiles } from './secretFiles';
 import { limitsHit } from '../model/limits';
 import { LIMIT_CODE, timeNote } from '../../limits';
 import { checkServiceImage } from './serviceImage';
@@ -52,6 +53,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,
+  checkSecretFiles,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,

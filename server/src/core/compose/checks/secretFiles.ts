@@ -1,0 +1,71 @@
+// `POSTGRES_PASSWORD_FILE: db_password`: images read a *_FILE variable as the path of a file to
+// read the value from, and compose mounts a service's secret at /run/secrets/<name> (or at its
+// target), so the name alone is a relative path the program does not find, and the container
+// fails to start or starts without its password. Reported where the value is exactly the name, or
+// the target, of a secret the service has.
+import { t } from '../../l10n';
+import { entries, isInterpolated, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
+import { isHeld } from '../model/brokenBlocks';
+import type { Problem } from './problems';
+import { servicesOf, type CheckContext } from './checkContext';
+
+/** The service's secrets: the name each is known by (its target, or its source), and where it is mounted. */
+function mountedSecrets(file: ComposeFile, map: MapNode): Map<string, string> {
+  const mounted = new Map<string, string>();
+  const secrets = entries(file, map).find((e) => e.key === 'secrets')?.value;
+  if (secrets?.kind !== 'seq') return mounted;
+  for (const raw of secrets.items) {
+    const item = resolve(file, raw);
+    if (item?.kind === 'scalar' && typeof item.value === 'string') mounted.set(item.value, `/run/secrets/${item.value}`);
+    if (item?.kind !== 'map') continue;
+    const fields = entries(file, item);
+    const source = fields.find((e) => e.key === 'source')?.value;
+    const target = fields.find((e) => e.key === 'target')?.value;
+    const targetText = target?.kind === 'scalar' && typeof target.value === 'string' ? target.value : undefined;
+    const sourceText = source?.kind === 'scalar' && typeof source.value === 'string' ? source.value : undefined;
+    const path = targetText?.startsWith('/') ? targetText : `/run/secrets/${targetText ?? sourceText}`;
+    if (targetText && !targetText.startsWith('/')) mounted.set(targetText, path);
+    else if (sourceText && !targetText) mounted.set(sourceText, path);
+  }
+  return mounted;
+}
+
+function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
+  const mounted = mountedSecrets(file, map);
+  if (mounted.size === 0) return [];
+  const environment = entries(file, map).find((e) => e.key === 'environment')?.value;
+  // The range is what the fix replaces: the value of a mapping entry, the whole KEY=value item of a list.
+  const pairs: { key: string; value: string; start: number; end: number; list: boolean }[] = [];
+  if (environment?.kind === 'map') {
+    for (const e of entries(file, environment)) {
+      if (e.value?.kind === 'scalar' && typeof e.value.value === 'string' && e.raw) pairs.push({ key: e.key, value: e.value.value, start: e.raw.start, end: e.raw.end, list: false });
+    }
+  } else if (environment?.kind === 'seq') {
+    for (const raw of environment.items) {
+      const item = resolve(file, raw);
+      if (!raw || item?.kind !== 'scalar' || typeof item.value !== 'string' || !item.value.includes('=')) continue;
+      const cut = item.value.indexOf('=');
+      pairs.push({ key: item.value.slice(0, cut), value: item.value.slice(cut + 1), start: raw.start, end: raw.end, list: true });
+    }
+  }
+  const out: Problem[] = [];
+  for (const pair of pairs) {
+    if (!pair.key.endsWith('_FILE') || isInterpolated(pair.value) || isHeld(file, pair.start)) continue;
+    const path = mounted.get(pair.value.trim());
+    if (!path) continue;
+    out.push({
+      rule: 'compose-secret-file-path',
+      start: pair.start,
+      end: pair.end,
+      message: t('{0} is read as the path of a file, and "{1}" is the secret\'s name: compose mounts it at {2}. Write {0}: {2}.', pair.key, pair.value, path),
+      data: { replacement: pair.list ? `${pair.key}=${path}` : path },
+    });
+  }
+  return out;
+}
+
+export function checkSecretFiles({ file, out }: CheckContext): void {
+  for (const { map } of servicesOf(file)) out.push(...serviceProblems(file, map));
+}
