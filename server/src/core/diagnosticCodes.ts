@@ -175,6 +175,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-misspelt-variable': { language: 'compose', severity: 'warning' },
   'compose-key-value-entry': { language: 'compose', severity: 'warning' },
   'compose-empty-override': { language: 'compose', severity: 'warning' },
+  'compose-port-added': { language: 'compose', severity: 'information' },
   'compose-missing-file': { language: 'compose', severity: 'warning' },
   'compose-unknown-build-target': { language: 'compose', severity: 'error' },
   'compose-unused-build-arg': { language: 'compose', severity: 'warning' },

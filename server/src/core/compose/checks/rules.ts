@@ -83,6 +83,8 @@ const list: ComposeRule[] = [
     () => t('In the list form of environment, build args and labels, compose splits each item at the first "=" and keeps the rest as written. Quotes after the "=" stay in the value (TZ="Europe/Paris" gives a zone name with quotes in it), and spaces before the "=" stay in the name (compose refuses such an environment variable or build argument). Quote the whole item, or use the mapping form, where YAML reads the quotes.')),
   rule('compose-empty-override', 'warning', () => t('Empty value that clears nothing'),
     () => t('Compose merges the files of a project: an override file\'s lists are added to the base file\'s and its mappings merged into them, so an empty list or mapping (ports: []) adds nothing and the base\'s values stay. To drop them write !reset [] (or !reset {}); to replace them, !override followed by the new value. command, entrypoint and healthcheck.test are replaced, not merged.')),
+  rule('compose-port-added', 'information', () => t('Port added to the base file\'s'),
+    () => t('Compose merges the ports of the files it combines: a mapping in an override or -f layer is added to the base file\'s, not put in its place. A layer that publishes a container port on another host port leaves the base\'s mapping published too, and that host port taken. ports: !override [...] replaces the base\'s list.')),
   rule('compose-missing-file', 'warning', () => t('File or folder not found'),
     () => t('A path in the file (an env_file, a build context or Dockerfile, an extends or include file) does not exist relative to the compose file. Compose will fail when it needs it, unless the path is created first.')),
   rule('compose-unknown-build-target', 'error', () => t('Unknown build stage'),

@@ -34,6 +34,7 @@ import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
+import { checkAddedPorts } from './addedPorts';
 import { checkConsistency } from './consistency';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
@@ -61,6 +62,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkMisspeltVariables,
   checkKeyValueEntries,
   checkEmptyOverrides,
+  checkAddedPorts,
   checkConsistency,
 ];
 
