@@ -201,3 +201,9 @@ test('a service on the host network publishes nothing: the engine discards its p
   const text = 'services:\n  a:\n    image: x\n    network_mode: host\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports: ["8080:81"]\n';
   assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port'), []);
 });
+
+test('one mapping that two services take from the same anchor is one finding there, naming both (round 8)', () => {
+  const text = 'x-base: &base\n  image: app\n  ports:\n    - "8080:8080"\nservices:\n  dev:\n    <<: *base\n  quanta:\n    <<: *base\n    profiles: [quanta]\n  hls:\n    <<: *base\n    profiles: [hls]\n';
+  const found = findings(validate(text), 'compose-duplicate-host-port');
+  assert.deepEqual(found.map((d) => [covered(text, d), d.message, d.severity]), [['"8080:8080"', 'Host port 8080/tcp is published by services "dev", "quanta" and "hls", which take this mapping from here.', 2]]);
+});

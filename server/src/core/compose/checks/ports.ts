@@ -202,6 +202,7 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
     }
   }
   const flagged = new Set<Published>();
+  const sharedSpots = new Map<string, { start: number; end: number; key: string; services: Set<string>; profiles: boolean }>();
   for (const [key, list] of byPort) {
     if (list.length < 2) continue;
     for (let i = 0; i < list.length; i++) {
@@ -211,6 +212,16 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !canRunTogether(a.profiles, b.profiles)) continue;
         // Compose keeps one of two mappings of a service it reads as the same.
         if (a.service === b.service && a.key !== undefined && a.key === b.key) continue;
+        const severity = a.profiles.length > 0 || b.profiles.length > 0 ? { severity: 'warning' as const } : {};
+        // One mapping that services take from the same anchor: one finding there, naming them all.
+        if (a.start === b.start && a.end === b.end) {
+          const spot = `${a.start}:${a.end}:${key}`;
+          const shared = sharedSpots.get(spot) ?? { start: a.start, end: a.end, key, services: new Set<string>(), profiles: false };
+          shared.services.add(a.service).add(b.service);
+          shared.profiles ||= Object.keys(severity).length > 0;
+          sharedSpots.set(spot, shared);
+          continue;
+        }
         for (const [self, other] of [[a, b], [b, a]] as const) {
           if (flagged.has(self)) continue;
           flagged.add(self);
@@ -227,5 +238,15 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         }
       }
     }
+  }
+  for (const shared of sharedSpots.values()) {
+    const names = [...shared.services].map((n) => `"${n}"`);
+    out.push({
+      rule: 'compose-duplicate-host-port',
+      start: shared.start,
+      end: shared.end,
+      message: t('Host port {0} is published by services {1} and {2}, which take this mapping from here.', shared.key, names.slice(0, -1).join(', '), names[names.length - 1]!),
+      ...(shared.profiles ? { severity: 'warning' as const } : {}),
+    });
   }
 }
