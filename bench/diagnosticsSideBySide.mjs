@@ -26,6 +26,8 @@ function filesOf(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesOf(full));
+    // Dockerfile.dev.dockerignore is an ignore file, as VS Code reads it (its longer pattern *.dockerignore wins).
+    else if (/\.(docker|container)ignore$/i.test(entry.name)) continue;
     else if (/dockerfile|containerfile/i.test(entry.name)) out.push({ file: full, languageId: 'dockerfile' });
     else if (/\.ya?ml$/i.test(entry.name)) out.push({ file: full, languageId: 'dockercompose' });
   }

@@ -8,6 +8,7 @@ import type { CommandContext, Handler } from '../commands/commandContext';
 import { defaultTag, formatBuildArgs, maskedBuildArgs, parseBuildArgs, type BuildSpec } from './buildSpec';
 import { createBuildTask, BUILD_TASK_TYPE, type BuildOutcome, type BuildTaskDefinition, type BuildTaskDeps } from './buildTask';
 import { dockerfileFacts } from './dockerfileFacts';
+import { pickDockerfile } from './pickDockerfile';
 import { REMEMBERED_BUILD_PREFIX } from './buildContextFacts';
 
 /** What a code lens or another command passes. */
@@ -36,20 +37,10 @@ export function requireTrust(what: string): boolean {
   return false;
 }
 
-async function pickDockerfile(ctx: CommandContext): Promise<vscode.Uri | undefined> {
+async function dockerfileToBuild(ctx: CommandContext): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === 'dockerfile' && active.uri.scheme === 'file') return active.uri;
-  const found = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}', '**/node_modules/**', 200);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfile in this workspace. Create one named Dockerfile to build an image.'));
-    return undefined;
-  }
-  const picked = await ctx.prompts.current.pick(
-    found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })).sort((a, b) => a.label.localeCompare(b.label)),
-    { title: vscode.l10n.t('Which Dockerfile?') },
-  );
-  return picked?.uri;
+  return pickDockerfile(ctx, vscode.l10n.t('Which Dockerfile?'), vscode.l10n.t('No Dockerfile in this workspace. Create one named Dockerfile to build an image.'));
 }
 
 function dockerfileUriOf(argument: unknown): vscode.Uri | undefined {
@@ -152,7 +143,7 @@ export async function runBuild(workflow: BuildWorkflow, spec: BuildSpec): Promis
 export function buildCommands(workflow: BuildWorkflow): Record<string, Handler> {
   const build = async (ctx: CommandContext, argument: unknown): Promise<BuildOutcome | undefined> => {
     if (!requireTrust(vscode.l10n.t('Building an image'))) return undefined;
-    const dockerfile = dockerfileUriOf(argument) ?? (await pickDockerfile(ctx));
+    const dockerfile = dockerfileUriOf(argument) ?? (await dockerfileToBuild(ctx));
     if (!dockerfile) return undefined;
     const spec = await askBuildSpec(ctx, workflow, dockerfile, (argument as BuildRequest | undefined)?.target);
     if (!spec) return undefined;

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { pickDockerfile } from '../build/pickDockerfile';
 import { ExplainDockerfileRequest, type ExplainDockerfileParams, type ExplainDockerfileResult } from '../../../server/src/protocol/messages';
 import type { LearnDeps } from './learnSession';
 
@@ -12,17 +13,7 @@ async function dockerfileOf(ctx: CommandContext, argument: unknown): Promise<vsc
   if (argument instanceof vscode.Uri) return argument;
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === 'dockerfile') return active.uri;
-  const found = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}', '**/node_modules/**', 200);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Dockerfile first: this command explains the Dockerfile in the editor.'));
-    return undefined;
-  }
-  const picked = await ctx.prompts.current.pick(
-    found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })).sort((a, b) => a.label.localeCompare(b.label)),
-    { title: vscode.l10n.t('Explain which Dockerfile?') },
-  );
-  return picked?.uri;
+  return pickDockerfile(ctx, vscode.l10n.t('Explain which Dockerfile?'), vscode.l10n.t('Open a Dockerfile first: this command explains the Dockerfile in the editor.'));
 }
 
 /** Shows the explanation; resolves to the Markdown document (undefined when nothing was explained). */

@@ -182,3 +182,11 @@ test('apt-get-yes: apt-get is said to stop when it must install more than the pa
   const [yum] = runRule('yum-yes', 'FROM a\nRUN yum install curl\n');
   assert.match(yum!.message, /^yum install without -y waits for a confirmation that never comes/);
 });
+
+test('yes rules: the switch held by an ARG or ENV the command names, and apt configured to assume yes, count (round 8)', () => {
+  assert.deepEqual(runRule('dnf-yes', 'FROM fedora:41\nENV DNF_INSTALL_OPTS="--assumeyes --setopt=install_weak_deps=False"\nRUN dnf install $DNF_INSTALL_OPTS gcc\n'), []);
+  assert.equal(runRule('dnf-yes', 'FROM fedora:41\nENV DNF_INSTALL_OPTS="--setopt=install_weak_deps=False"\nRUN dnf install $DNF_INSTALL_OPTS gcc\n').length, 1);
+  assert.deepEqual(runRule('apt-get-yes', 'FROM ubuntu:24.04 AS base\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\nFROM base\nRUN apt-get update && apt-get install curl\n'), []);
+  // Written after the install, it does not help it.
+  assert.equal(runRule('apt-get-yes', 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install curl\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\n').length, 1);
+});

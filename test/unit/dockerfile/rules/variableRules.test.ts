@@ -125,3 +125,20 @@ test('undefined-variable: a platform ARG used in a stage that does not declare i
   // The proxy ARGs reach RUN without a declaration.
   assert.deepEqual(runRule('undefined-variable', 'FROM alpine:3.20\nRUN wget -e https_proxy=$HTTPS_PROXY https://example.org\n'), []);
 });
+
+test('undefined-variable: a stage inherits the ARGs of the stages it is built FROM, platform ARGs included (round 8)', () => {
+  assert.deepEqual(runRule('undefined-variable', 'FROM alpine:3.20 AS base\nARG TARGETPLATFORM\nARG FOO=1\nFROM base\nRUN echo $TARGETPLATFORM\nCOPY $FOO /x\n'), []);
+});
+
+test('undefined-variable: a global ARG named as base images name their ENV (RUBY_VERSION on ruby) is the image\'s value outside RUN too (round 8)', () => {
+  assert.deepEqual(runRule('undefined-variable', 'ARG RUBY_VERSION=3.4.4\nFROM ruby:$RUBY_VERSION-slim\nENV PATH="/bundle/ruby/$RUBY_VERSION/bin:${PATH}"\n'), []);
+  assert.equal(runRule('undefined-variable', 'ARG APP_VERSION=1\nFROM alpine:3.20\nLABEL version=$APP_VERSION\n').length, 1);
+  assert.equal(runRule('undefined-variable', 'ARG RUBY_VERSION=3\nFROM scratch\nLABEL v=$RUBY_VERSION\n').length, 1);
+});
+
+test('secret-in-arg-env: not a browser bundle\'s public variable, a switch, or a yes/no value (round 8)', () => {
+  for (const line of ['ARG VITE_MIXPANEL_TOKEN', 'ENV NEXT_PUBLIC_SENTRY_KEY=abc123', 'ENV GF_AUTH_BASIC_ENABLED=false', 'ENV AUTH_REQUIRED=1', 'ARG USE_PASSWORD=true']) {
+    assert.deepEqual(runRule('secret-in-arg-env', `FROM a\n${line}\n`), [], line);
+  }
+  assert.equal(runRule('secret-in-arg-env', 'FROM a\nENV GF_SECURITY_ADMIN_PASSWORD=admin\n').length, 1);
+});

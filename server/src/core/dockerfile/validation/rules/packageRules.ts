@@ -100,11 +100,30 @@ function quietTwice(c: Cmd): boolean {
   return level >= 2;
 }
 
+/** The options an ARG or ENV of the stage holds where the command names it ($DNF_INSTALL_OPTS set to --assumeyes). */
+function optionsFromVariables(c: Cmd, run: RunShell, a: Analysis): Cmd {
+  if (!c.args.some((w) => w.text.includes('$'))) return c;
+  const visible = a.variables.visibleAt(run.instruction);
+  const args = c.args.flatMap((w) => {
+    const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(w.text)?.[1];
+    const value = name ? visible.get(name)?.value : undefined;
+    return value ? value.split(/\s+/).filter(Boolean).map((text) => ({ ...w, text })) : [w];
+  });
+  return { ...c, args };
+}
+
+/** apt's configuration set to assume yes (APT::Get::Assume-Yes "true") by the stage or a stage it is built FROM. */
+function aptAssumesYes(run: RunShell, a: Analysis): boolean {
+  if (!run.stage) return false;
+  for (const s of a.chainOf(run.stage)) if (/Assume-Yes\s*"?(true|1|yes)/i.test(a.text.slice(s.span.start, s === run.stage ? run.instruction.fullSpan.start : s.span.end))) return true;
+  return false;
+}
+
 const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
   id, peer, severity: 'warning', manager: m,
   // An install that names nothing (and fixes nothing) has nothing to confirm: apt-get prints
   // "0 newly installed" and exits 0.
-  problem: (c) => (hasOption(c, short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) ? undefined
+  problem: (c, run, a) => (hasOption(optionsFromVariables(c, run, a), short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) || (m === APT && aptAssumesYes(run, a)) ? undefined
     // apt-get install asks only when it must do more than install the packages named (their
     // dependencies, nearly always); the other managers ask before every install.
     : m === APT ? t('{0} without {1} stops to ask whenever it must install more than the packages named (their dependencies, nearly always), and the build cannot answer: it aborts.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)

@@ -14,6 +14,16 @@ const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL'
 /** The automatic platform ARGs, which BuildKit defines in the global scope only. */
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
 
+/** Whether a stage this one is built FROM declares the ARG: a stage inherits its parent stages' ARGs. */
+function declaredUpChain(ctx: RuleContext, stageIndex: number, name: string): boolean {
+  const stage = ctx.a.doc.stages[stageIndex];
+  if (!stage) return false;
+  for (const s of ctx.a.chainOf(stage)) {
+    if (s !== stage && s.instructions.some((i) => i.upper === 'ARG' && keyValuesOf(i, ctx.a.doc.escape).some((p) => p.key.value === name))) return true;
+  }
+  return false;
+}
+
 export const undefinedVariable = rule({
   id: 'undefined-variable', severity: 'warning', buildkit: 'UndefinedVar', hadolint: ['SC2154'],
   explain: () => [
@@ -26,7 +36,7 @@ export const undefinedVariable = rule({
   const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
   for (const use of usesIn(ctx)) {
     // The platform ARGs are set for FROM lines; a stage gets them only by declaring them again.
-    if (!use.def && use.scope >= 0 && PLATFORM_ARGS.has(use.ref.name) && use.instruction.upper !== 'FROM' && !use.instruction.trigger) {
+    if (!use.def && use.scope >= 0 && PLATFORM_ARGS.has(use.ref.name) && use.instruction.upper !== 'FROM' && !use.instruction.trigger && !declaredUpChain(ctx, use.scope, use.ref.name)) {
       ctx.report(use.ref.span, t('{0} is set for the FROM lines only: this stage gets it by declaring ARG {0}; without that, it is empty here.', use.ref.name), { data: { declareArg: use.ref.name } });
       continue;
     }
@@ -50,7 +60,8 @@ export const undefinedVariable = rule({
     const visible = [...a.variables.visibleAt(use.instruction).keys()];
     const suggestion = closest(use.ref.name, visible);
     const fromScratch = a.rootImage(stage) === 'scratch';
-    if (globalNames.includes(use.ref.name)) {
+    // A name base images commonly set (RUBY_VERSION on ruby's): the image's value, as in RUN.
+    if (globalNames.includes(use.ref.name) && (fromScratch || !COMMON_ENV.has(use.ref.name))) {
       ctx.report(use.ref.span, t('{0} is a global ARG; declare it again in this stage with ARG {0} to use it here.', use.ref.name), { data: { declareArg: use.ref.name } });
     } else if (suggestion && (fromScratch || !COMMON_ENV.has(use.ref.name))) {
       ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
@@ -198,6 +209,11 @@ function namesKeyOnly(name: string): boolean {
 /** Commands that take public keys: fetching, importing or checking a signature with them. */
 const GPG_COMMAND = /(^|[\s;&|(])(gpg2?|gpgv|apt-key|pacman-key)\s|--recv-keys?\b|--receive-keys\b/;
 
+/** Variables a front-end build puts into the page, which every visitor can read. */
+const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|EXPO_PUBLIC_|GATSBY_|PUBLIC_|VUE_APP_)/;
+/** Names of a switch or setting about a secret rather than the secret itself. */
+const SWITCH_NAME = /_(ENABLED|DISABLED|ENABLE|DISABLE|REQUIRED)$/;
+
 export const secretInArgEnv = rule({
   id: 'secret-in-arg-env', severity: 'warning', hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv',
   explain: () => [
@@ -213,6 +229,9 @@ export const secretInArgEnv = rule({
     if (namesKeyOnly(def.name) && FINGERPRINTS.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     keyNames ??= new Set(usesIn(ctx).filter((u) => GPG_COMMAND.test(u.instruction.argText)).map((u) => u.ref.name));
     if (keyNames.has(def.name)) continue;
+    // Browser bundles' variables are public by design (Vite, Next.js, Create React App...); a
+    // switch (GF_AUTH_BASIC_ENABLED=false) holds no secret.
+    if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(def.raw ?? def.value ?? '-')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
