@@ -107,7 +107,7 @@ test('size advice is a hint in a development container\'s Dockerfile, unless the
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile'), [4, 4, 4]);
   // Round 7: dev images in folders named for them, and CI images named so (not a ci folder: projects publish images from there too).
   for (const uri of ['file:///w/.gitpod.Dockerfile', 'file:///w/.gitpod/Dockerfile', 'file:///w/devcontainer.Dockerfile', 'file:///w/Dockerfile.dev', 'file:///w/api.dev.Dockerfile', 'file:///w/Dockerfile.development',
-    'file:///w/docker/django/dev/Dockerfile', 'file:///w/Dockerfile.ci', 'file:///w/build.ci.Dockerfile']) {
+    'file:///w/docker/django/dev/Dockerfile', 'file:///w/Dockerfile.ci', 'file:///w/build.ci.Dockerfile', 'file:///w/docs/Containerfile', 'file:///w/site/docs.Dockerfile']) {
     assert.deepEqual(severities(uri), [4, 4, 4], uri);
   }
   for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile', 'file:///w/docker/prod/Dockerfile', 'file:///w/ci/Dockerfile', 'file:///w/Dockerfile.cicd']) assert.deepEqual(severities(uri), [3, 3, 3], uri);

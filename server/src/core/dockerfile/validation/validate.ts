@@ -44,14 +44,15 @@ export interface ActiveRule {
 
 /**
  * A development environment's or CI job's Dockerfile, whose image nobody ships: one in a
- * .devcontainer, .gitpod, dev or development folder, or named for one (devcontainer.Dockerfile,
- * .gitpod.Dockerfile, Dockerfile.dev, dev.Dockerfile, Dockerfile.development, Dockerfile.ci). Not
- * any Dockerfile in a ci folder: projects keep the images they publish there too (round 7).
+ * .devcontainer, .gitpod, dev, development or docs folder, or named for one (devcontainer.Dockerfile,
+ * .gitpod.Dockerfile, Dockerfile.dev, dev.Dockerfile, Dockerfile.development, Dockerfile.ci,
+ * docs.Dockerfile). Not any Dockerfile in a ci folder: projects keep the images they publish
+ * there too (round 7).
  */
 function devContainer(uri: string): boolean {
   const path = uri.toLowerCase();
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /\/(\.devcontainer|\.gitpod|dev|development)\//.test(path) || /devcontainer|gitpod/.test(name) || /^(dockerfile\.(dev(elopment)?|ci)|(.+[.-])?(dev|ci)\.dockerfile)$/.test(name);
+  return /\/(\.devcontainer|\.gitpod|dev|development|docs)\//.test(path) || /^docs?\.dockerfile$/.test(name) || /devcontainer|gitpod/.test(name) || /^(dockerfile\.(dev(elopment)?|ci)|(.+[.-])?(dev|ci)\.dockerfile)$/.test(name);
 }
 
 /** The rules the settings and the file-wide suppressions leave on, in order. */

@@ -194,8 +194,11 @@ export const undefinedArgInFrom = rule({
 });
 
 export const invalidDefaultArgInFrom = rule({
-  id: 'invalid-default-arg-in-from', severity: 'information', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
-  explain: () => [t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.')],
+  id: 'invalid-default-arg-in-from', severity: 'hint', buildkit: 'InvalidDefaultArgInFrom', dockerfileUtils: ['BASE_NAME_EMPTY'],
+  explain: () => [
+    t('When a FROM line is built from ARGs, their defaults should produce a valid image on their own. Otherwise a plain docker build without --build-arg fails.'),
+    t('It is a hint: BuildKit prints this warning at every build itself, and such an ARG is often required on purpose, passed by the project\'s build script or Makefile.'),
+  ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
     const word = stage.image;

@@ -310,10 +310,11 @@ export const aptListsCleanup = rule({
 const APT_GET_COMMANDS = new Set(['update', 'upgrade', 'install', 'remove', 'purge', 'autoremove', 'autopurge', 'dist-upgrade', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'satisfy', 'check', 'changelog']);
 
 export const aptInsteadOfAptGet = rule({
-  id: 'apt-instead-of-apt-get', severity: 'warning', hadolint: ['DL3027'],
+  id: 'apt-instead-of-apt-get', severity: 'information', hadolint: ['DL3027'],
   explain: () => [
     t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.'),
     t('Reported once per RUN, and only for commands apt-get has under the same name (not apt list, search, show or full-upgrade).'),
+    t('It is information: apt works in a RUN today (it prints a warning); the risk is a later release changing what it prints or asks.'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {

@@ -144,7 +144,7 @@ export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
 
 export const rootUser = rule({
-  id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file',
+  id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file', shipped: true,
   explain: () => [
     t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
     t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate.'),
