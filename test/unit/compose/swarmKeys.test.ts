@@ -109,3 +109,10 @@ test('docker-stack files are compose documents even when the editor calls them y
   assert.equal(documentKind('yaml', 'file:///w/stack.yml'), undefined, 'a bare stack.yml may belong to any tool');
   assert.equal(documentKind('yaml', 'file:///w/cloudformation-stack.yaml'), undefined);
 });
+
+test('a stack file layered on the compose file beside it (docker stack deploy -c docker-compose.yml -c docker-compose.swarm.yml) takes its images from there (round 8)', () => {
+  const text = 'version: "3.7"\nservices:\n  ui:\n    deploy:\n      placement:\n        constraints: [node.role == manager]\n  extra:\n    build: .\n    deploy:\n      mode: global\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  ui:\n    image: ui:1\n' };
+  const noImage = findings(validate(text, { files }, `${ROOT}/docker-compose.swarm.yml`), 'compose-swarm-no-image');
+  assert.deepEqual(noImage.map((d) => covered(text, d)), ['extra']);
+});

@@ -10,6 +10,8 @@ import { entries, rootMaps } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { ServiceContext } from '../../languageService';
 import { symbolsOf } from '../model/symbols';
+import { siblingDeclarations } from '../model/referrers';
+import { projectFiles } from '../model/project';
 import { entryAt, valueAt, type CheckContext } from './checkContext';
 import type { MapNode } from '../model/nodes';
 
@@ -108,6 +110,8 @@ export interface StackProblem {
   end: number;
   message: string;
   severity?: 'hint';
+  /** The service a compose-swarm-no-image note is about. */
+  service?: string;
 }
 
 /**
@@ -142,7 +146,7 @@ export function stackProblems(file: ComposeFile): StackProblem[] {
       else if (!STACK_SERVICE_KEYS.has(entry.key)) out.push({ rule: 'compose-swarm-unsupported', ...at, message: t('docker stack deploy refuses "{0}": it reads compose file format 3, which has no such key.', entry.key) });
     }
     if (!hasImage) {
-      out.push({ rule: 'compose-swarm-no-image', start: declaration.start, end: declaration.end, message: t('Service "{0}" has no "image": docker stack deploy cannot build, so every service of a stack needs one.', name) });
+      out.push({ rule: 'compose-swarm-no-image', start: declaration.start, end: declaration.end, message: t('Service "{0}" has no "image": docker stack deploy cannot build, so every service of a stack needs one.', name), service: name });
     }
     const deploy = entryAt(file, map, 'deploy');
     if (deploy?.value?.kind === 'map' && !deploy.mergedFrom) {
@@ -160,7 +164,17 @@ export function deployableAsStack(file: ComposeFile): boolean {
   return symbolsOf(file).services.size > 0 && !stackProblems(file).some((p) => p.rule === 'compose-swarm-unsupported' || p.rule === 'compose-swarm-no-image');
 }
 
-export function checkSwarmKeys({ file, context, out }: CheckContext): void {
+export function checkSwarmKeys(ctx: CheckContext): void {
+  const { file, context, out } = ctx;
   if (!usedForStack(file, context)) return;
-  out.push(...stackProblems(file));
+  // docker stack deploy -c docker-compose.yml -c docker-compose.swarm.yml: a service the other
+  // compose files beside (or above) this one define may get its image from them.
+  let elsewhere: Set<string> | undefined;
+  for (const { service, ...problem } of stackProblems(file)) {
+    if (service !== undefined) {
+      elsewhere ??= siblingDeclarations(file.uri, new Set(projectFiles(ctx.project()).map((f) => f.uri)), context);
+      if (elsewhere.has(`service:${service}`) || ctx.project().partners.some((f) => symbolsOf(f).services.has(service))) continue;
+    }
+    out.push(problem);
+  }
 }
