@@ -7,7 +7,7 @@ import type { CommandContext } from '../commands/commandContext';
 const DOCKERFILES = '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}';
 
 /** Whether a file name found by DOCKERFILES is a Dockerfile, not an ignore file named after one. */
-export function isDockerfileName(name: string): boolean {
+function isDockerfileName(name: string): boolean {
   return !/\.(docker|container)ignore$/i.test(name);
 }
 
