@@ -11,6 +11,7 @@ test('build context rules', async (t) => {
     { rule: 'dockerignore-missing', bad: 'FROM a\nCOPY . .\n', good: 'FROM a\nCOPY app.py .\n', line: 1, ctx: withIgnore() },
     { rule: 'dockerignore-incomplete', bad: 'FROM a\nCOPY . /app\n', good: 'FROM a\nCOPY src /app\n', line: 1, ctx: withIgnore('.git\n') },
     { rule: 'copy-ignored-file', bad: 'FROM a\nCOPY secrets/key.pem /x\n', good: 'FROM a\nCOPY secrets/public.pem /x\n', line: 1, ctx: withIgnore('secrets\n!secrets/public.pem\n') },
+    { rule: 'env-file-in-image', bad: 'FROM a\nCOPY .env /app/.env\n', good: 'FROM a\nCOPY .env.example /app/.env\n', line: 1, ctx: withIgnore(undefined, { [`${folder}/.gitignore`]: '# local\n.env\n.env.*\n!.env.example\n' }) },
   ], assert);
 });
 
@@ -24,4 +25,18 @@ test('dockerignore rules pass when the ignore file is complete, and skip non-fil
 test('a Dockerfile-specific ignore file wins', () => {
   const ctx = withIgnore(undefined, { [`${folder}/Dockerfile.dockerignore`]: '.git\nnode_modules\n' })();
   assert.equal(runRule('dockerignore-missing', 'FROM a\nCOPY . .\n', ctx).length, 0);
+});
+
+test('env-file-in-image: a .env Git ignores, copied into the final image (round 8)', () => {
+  const gitignored = withIgnore(undefined, { [`${folder}/.gitignore`]: 'node_modules/\n*.env\n.env*\n!.env.docker\n' })();
+  const found = runRule('env-file-in-image', 'FROM python:3.12\nCOPY ./.env /.env\nCOPY backend/.env.production /app/\nCOPY .env.docker /app/.env\n', gitignored);
+  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2]);
+  assert.match(found[0]!.message, /^Git ignores \.env, so it holds local secrets/);
+  // A .env the project commits (Symfony's defaults), a builder stage's, and no .gitignore at all: not reported.
+  assert.deepEqual(runRule('env-file-in-image', 'FROM php:8.3\nCOPY .env .env.prod ./\n', withIgnore(undefined, { [`${folder}/.gitignore`]: '.env.local\n' })()), []);
+  assert.deepEqual(runRule('env-file-in-image', 'FROM node:22 AS build\nCOPY .env .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n', gitignored), []);
+  assert.deepEqual(runRule('env-file-in-image', 'FROM python:3.12\nCOPY .env /app/\n', withIgnore()()), []);
+  // The repository's root .gitignore, above the context folder, counts too.
+  const nested = context({ files: files({ 'file:///work/.gitignore': '.env\n', 'file:///work/.git/HEAD': 'x', [`${folder}/app.py`]: '' }, [folder, 'file:///work']) });
+  assert.equal(runRule('env-file-in-image', 'FROM python:3.12\nCOPY .env /app/\n', nested).length, 1);
 });

@@ -18,10 +18,12 @@ import { isHeld } from '../model/brokenBlocks';
 import type { CheckContext } from './checkContext';
 
 /** A variable's name where it is used (document offsets of the name alone). */
-interface NameUse {
+export interface NameUse {
   name: string;
   start: number;
   end: number;
+  /** Written with a default (`${A:-x}`, `${A-x}`), so unset is fine there. */
+  defaulted: boolean;
 }
 
 /** Uses per parse of a file (a file of the project other than the edited one is parsed once). */
@@ -31,7 +33,7 @@ const usesByFile = new WeakMap<ComposeFile, NameUse[]>();
 const MAX_USES = 5000;
 
 /** Names the shell or the system sets, which a project's .env has no reason to hold. */
-const SHELL_NAMES = new Set(['HOME', 'USER', 'USERNAME', 'PWD', 'UID', 'GID', 'HOSTNAME', 'PATH', 'SHELL', 'TERM', 'TZ', 'LANG', 'DISPLAY', 'TMPDIR', 'LOGNAME']);
+export const SHELL_NAMES = new Set(['HOME', 'USER', 'USERNAME', 'PWD', 'UID', 'GID', 'HOSTNAME', 'PATH', 'SHELL', 'TERM', 'TZ', 'LANG', 'DISPLAY', 'TMPDIR', 'LOGNAME']);
 const SHELL_PREFIX = /^(XDG_|DOCKER_|COMPOSE_|CI_|GITHUB_|RUNNER_|LC_|SSH_)/;
 
 export function checkMisspeltVariables(ctx: CheckContext): void {
@@ -116,7 +118,7 @@ function projectCounts(ctx: CheckContext): Map<string, number> {
 }
 
 /** The variables a file's values use (keys are not interpolated), in text order, at most MAX_USES per part. */
-function usesOf(file: ComposeFile): NameUse[] {
+export function usesOf(file: ComposeFile): NameUse[] {
   let uses = usesByFile.get(file);
   if (!uses) usesByFile.set(file, (uses = file.text.includes('$') ? scanValues(file, memo, (node) => scalarUses(file, node), MAX_USES) : []));
   return uses;
@@ -128,5 +130,5 @@ function scalarUses(file: ComposeFile, node: CNode): NameUse[] {
   if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
   const source = file.text.slice(node.start, node.end);
   if (!source.includes('$')) return [];
-  return scanInterpolation(source, node.start).uses.map((use) => ({ name: use.name, start: use.nameStart, end: use.nameStart + use.name.length }));
+  return scanInterpolation(source, node.start).uses.map((use) => ({ name: use.name, start: use.nameStart, end: use.nameStart + use.name.length, defaulted: use.operator === ':-' || use.operator === '-' }));
 }

@@ -32,6 +32,7 @@ import { checkExtendsCycles } from './extendsCycles';
 import { checkOptionLikeNames } from './optionLikeNames';
 import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
+import { checkExampleEnv } from './exampleEnv';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -60,6 +61,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkOptionLikeNames,
   checkSwarmKeys,
   checkMisspeltVariables,
+  checkExampleEnv,
   checkKeyValueEntries,
   checkEmptyOverrides,
   checkAddedPorts,

@@ -3,7 +3,8 @@ import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copyArgs, isUrl } from '../../analysis/copySources';
-import { isIgnored } from '../../analysis/dockerignore';
+import { isIgnored, parseDockerignore } from '../../analysis/dockerignore';
+import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 
 function copiesWholeContext(i: Instruction): boolean {
@@ -95,4 +96,70 @@ export const copyIgnoredFile = rule({
   }
 });
 
-export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile];
+/** An env file named as the local, secret kind (.env, .env.local, .env.production), not a shipped example. */
+const ENV_FILE = /^\.env(\.[\w-]+)*$/;
+const EXAMPLE_ENV = /\.(example|sample|template|tpl|dist|defaults?|schema)$/i;
+
+/**
+ * The patterns of the .gitignore files from the context folder up to the repository's root (the
+ * folder with .git), as dockerignore patterns: a gitignore pattern without a slash matches at any
+ * depth, so it gets a leading double star; one with a slash is relative to its own folder, so only
+ * the context folder's are kept.
+ */
+function gitignorePatterns(ctx: RuleContext, folderUri: string): ReturnType<typeof parseDockerignore> {
+  const patterns: ReturnType<typeof parseDockerignore> = [];
+  let folder = folderUri;
+  for (let level = 0; level < 4; level++) {
+    const text = ctx.files.readText(`${folder}/.gitignore`);
+    if (text !== undefined) {
+      const lines: string[] = [];
+      for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+        if (line === '' || line.startsWith('#')) continue;
+        const negated = line.startsWith('!');
+        const body = negated ? line.slice(1) : line;
+        // An anchored pattern is relative to its own folder: kept only for the context folder's file.
+        if (body.replace(/\/$/, '').includes('/')) {
+          if (level === 0) lines.push(`${negated ? '!' : ''}${body.replace(/^\//, '')}`);
+        } else {
+          lines.push(`${negated ? '!' : ''}**/${body}`);
+        }
+      }
+      // The nearer file decides: it comes last, as in Git.
+      patterns.unshift(...parseDockerignore(lines.join('\n')));
+    }
+    const slash = folder.lastIndexOf('/');
+    if (ctx.files.exists(`${folder}/.git`) || slash <= folder.indexOf('://') + 2) break;
+    folder = folder.slice(0, slash);
+  }
+  return patterns;
+}
+
+export const envFileInImage = rule({
+  id: 'env-file-in-image', severity: 'warning', reach: 'file', shipped: true,
+  explain: () => [
+    t('A .env file that Git ignores is where a project keeps its local secrets: passwords, API keys, tokens. COPY puts it into a layer of the image, where anyone who pulls the image can read it, even if a later step deletes it.'),
+    t('Give the values when the container starts (docker run --env-file, compose\'s env_file or environment), or with a build secret if the build needs them; and add .env to the .dockerignore. Only files of the final image are reported, and only .env files Git ignores: a .env the project commits (Symfony\'s defaults) holds no secret.'),
+  ],
+}, (ctx) => {
+  const copies = ctx.a.doc.instructions.filter((i) => {
+    const target = i.trigger ?? i;
+    return (target.upper === 'COPY' || target.upper === 'ADD') && !target.flags.some((f) => f.name === 'from')
+      && copyArgs(i).sources.some((s) => ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value));
+  });
+  if (copies.length === 0) return;
+  const { finalImage } = stageUse(ctx.a);
+  const context = contextOf(ctx);
+  if (!context) return;
+  const ignored = gitignorePatterns(ctx, context.folderUri);
+  if (ignored.length === 0) return;
+  for (const i of copies) {
+    if (i.stage < 0 || !finalImage.has(i.stage)) continue;
+    for (const s of copyArgs(i).sources) {
+      const path = s.value.replace(/^\.\//, '');
+      if (!ENV_FILE.test(path.split('/').pop() ?? '') || EXAMPLE_ENV.test(path) || !isIgnored(ignored, path)) continue;
+      ctx.report(s.span, t('Git ignores {0}, so it holds local secrets, and this copies it into the image, where anyone who pulls it can read them. Give the values when the container starts, and add {0} to the .dockerignore.', path));
+    }
+  }
+});
+
+export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile, envFileInImage];

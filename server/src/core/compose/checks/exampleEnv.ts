@@ -1,0 +1,42 @@
+// A project that ships its variables as an example (.env.example, .env.sample, .env.dist,
+// .env.template) beside the compose file but has no .env: compose reads only .env, so every
+// `${VAR}` the example sets is substituted as unset (compose warns at `up` and puts in an empty
+// string), which is seldom what the author of the example meant. Said once per file, at the first
+// such use, naming the file to copy. Uses written with a default are left alone, and so are files
+// that may be Swarm stacks, which docker stack deploy reads without any .env.
+import { t } from '../../l10n';
+import { parseEnvFile } from '../model/envFile';
+import { readText } from '../model/project';
+import { isHeld } from '../model/brokenBlocks';
+import type { CheckContext } from './checkContext';
+import { SHELL_NAMES, usesOf } from './misspeltVariables';
+import { mayBeStack } from './swarmKeys';
+
+const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
+
+export function checkExampleEnv(ctx: CheckContext): void {
+  const { file, out } = ctx;
+  // docker stack deploy reads no .env at all: copying the example would not help a stack file.
+  if (!file.text.includes('$') || mayBeStack(file, ctx.context)) return;
+  const uses = usesOf(file).filter((use) => !use.defaulted && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
+  if (uses.length === 0) return;
+  const folder = ctx.project().directory;
+  if (readText(`${folder}/.env`, ctx.context) !== undefined) return;
+  for (const name of EXAMPLES) {
+    const text = readText(`${folder}/${name}`, ctx.context);
+    if (text === undefined) continue;
+    const example = parseEnvFile(text);
+    const unset = [...new Set(uses.filter((use) => example.has(use.name)).map((use) => use.name))];
+    if (unset.length === 0) return;
+    const first = uses.find((use) => use.name === unset[0])!;
+    out.push({
+      rule: 'compose-env-not-copied',
+      start: first.start,
+      end: first.end,
+      message: unset.length === 1
+        ? t('The project has {0} but no .env, and compose reads only .env: {1} is substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!)
+        : t('The project has {0} but no .env, and compose reads only .env: {1} and {2} more variables it sets are substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!, String(unset.length - 1)),
+    });
+    return;
+  }
+}

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+
+const code = 'compose-env-not-copied';
+const text = 'services:\n  db:\n    image: postgres:${PG_VERSION:-16}\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_USER: ${DB_USER}\n      HOME_DIR: ${HOME}\n';
+
+test('a project that ships .env.example but has no .env: the variables it sets are substituted as unset (round 6\'s miss)', () => {
+  const found = findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'DB_PASSWORD=change-me\nDB_USER=app\nPG_VERSION=16\n' } }), code);
+  assert.deepEqual(found.map((d) => [covered(text, d), d.severity]), [['DB_PASSWORD', 3]]);
+  assert.equal(found[0]!.message, 'The project has .env.example but no .env, and compose reads only .env: DB_PASSWORD and 1 more variables it sets are substituted as unset. Copy .env.example to .env and fill it in.');
+});
+
+test('not once .env exists, nor for variables the example does not set or that have a default', () => {
+  assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'DB_PASSWORD=x\n', [`${ROOT}/.env`]: 'DB_PASSWORD=secret\n' } }), code), []);
+  assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'PG_VERSION=16\nOTHER=1\n' } }), code), []);
+  assert.deepEqual(findings(validate(text), code), []);
+  assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'DB_PASSWORD=x\n' } }, `${ROOT}/docker-stack.yml`), code), []);
+});
