@@ -16,8 +16,7 @@ const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
 
 export function checkExampleEnv(ctx: CheckContext): void {
   const { file, out } = ctx;
-  // docker stack deploy reads no .env at all: copying the example would not help a stack file.
-  if (!file.text.includes('$') || mayBeStack(file, ctx.context)) return;
+  if (!file.text.includes('$')) return;
   const uses = usesOf(file).filter((use) => !use.defaulted && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
   if (uses.length === 0) return;
   const folder = ctx.project().directory;
@@ -27,7 +26,9 @@ export function checkExampleEnv(ctx: CheckContext): void {
     if (text === undefined) continue;
     const example = parseEnvFile(text);
     const unset = [...new Set(uses.filter((use) => example.has(use.name)).map((use) => use.name))];
-    if (unset.length === 0) return;
+    // docker stack deploy reads no .env at all: copying the example would not help a stack file.
+    // (Asked last: it reads the whole file.)
+    if (unset.length === 0 || mayBeStack(file, ctx.context)) return;
     const first = uses.find((use) => use.name === unset[0])!;
     out.push({
       rule: 'compose-env-not-copied',

@@ -212,13 +212,12 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         if (a === b || !hostIpsOverlap(a.hostIp, b.hostIp) || !canRunTogether(a.profiles, b.profiles)) continue;
         // Compose keeps one of two mappings of a service it reads as the same.
         if (a.service === b.service && a.key !== undefined && a.key === b.key) continue;
-        const severity = a.profiles.length > 0 || b.profiles.length > 0 ? { severity: 'warning' as const } : {};
         // One mapping that services take from the same anchor: one finding there, naming them all.
         if (a.start === b.start && a.end === b.end) {
           const spot = `${a.start}:${a.end}:${key}`;
           const shared = sharedSpots.get(spot) ?? { start: a.start, end: a.end, key, services: new Set<string>(), profiles: false };
           shared.services.add(a.service).add(b.service);
-          shared.profiles ||= Object.keys(severity).length > 0;
+          shared.profiles ||= a.profiles.length > 0 || b.profiles.length > 0;
           sharedSpots.set(spot, shared);
           continue;
         }

@@ -8,6 +8,7 @@ import { entries, isInterpolated, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { isHeld } from '../model/brokenBlocks';
+import { NodeMemo } from '../model/nodeMemo';
 import type { Problem } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -52,7 +53,7 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   }
   const out: Problem[] = [];
   for (const pair of pairs) {
-    if (!pair.key.endsWith('_FILE') || isInterpolated(pair.value) || isHeld(file, pair.start)) continue;
+    if (!pair.key.endsWith('_FILE') || isInterpolated(pair.value)) continue;
     const path = mounted.get(pair.value.trim());
     if (!path) continue;
     out.push({
@@ -66,6 +67,12 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   return out;
 }
 
+/** A service's findings are kept while other services are edited. */
+const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+
 export function checkSecretFiles({ file, out }: CheckContext): void {
-  for (const { map } of servicesOf(file)) out.push(...serviceProblems(file, map));
+  for (const { map } of servicesOf(file)) {
+    // What the parser could not read is judged file by file, not kept with the service.
+    for (const problem of memo.get(map, () => serviceProblems(file, map))) if (!isHeld(file, problem.start)) out.push(problem);
+  }
 }

@@ -50,6 +50,9 @@ const STACK_TOP_LEVEL_KEYS = new Set(['version', 'services', 'networks', 'volume
 /** `deploy` keys that `docker compose up` does not apply (it applies replicas, resources and restart_policy). */
 const SWARM_ONLY_DEPLOY_KEYS = ['mode', 'placement', 'update_config', 'rollback_config', 'endpoint_mode', 'labels'];
 
+/** A file name with "stack" or "swarm" as a word of its own (app.stack.yml, docker-compose.swarm.yml; not haystack.yml). */
+const STACK_NAME = /(^|[-_.])(stack|swarm)($|[-_.])/;
+
 /**
  * True when the file is used for a stack: deployed as one from the client, named docker-stack.yml
  * or stack.yml, or named with "stack" or "swarm" and using what only Swarm reads (deploy's mode,
@@ -60,7 +63,7 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
   if (context.facts.stackFiles?.includes(file.uri)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
   if (name === 'docker-stack' || name === 'stack') return true;
-  return /(^|[-_.])(stack|swarm)($|[-_.])/.test(name) && usesSwarmDeploy(file);
+  return STACK_NAME.test(name) && usesSwarmDeploy(file);
 }
 
 /**
@@ -73,7 +76,7 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
   if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
-  return /(^|[-_.])(stack|swarm)($|[-_.])/.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
+  return STACK_NAME.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
 }
 
 /** Whether a service's deploy section uses a key only docker stack deploy reads (`any`: any key at all). */
