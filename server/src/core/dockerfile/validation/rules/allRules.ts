@@ -23,9 +23,10 @@ import { configRules } from './configRules';
 import { maskedInstallRules } from './maskedInstallRules';
 import { secretMountRules } from './secretMountRules';
 import { baseUserRules } from './baseUserRules';
+import { devServerRules } from './devServerRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules,
+  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules, ...devServerRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules,
 ];
 
