@@ -35,3 +35,24 @@ test('masked-install-failure: set -e, && chains, handled failures and installs t
     'FROM debian:12\nRUN apt-get update && apt-get install -y wget && dpkg -i chrome.deb ; apt-get -fy install\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
 });
+
+test('masked-install-failure: a fallback at the end of an && chain catches the install too', () => {
+  const [d] = runRule(rule, 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* || true\n');
+  assert.equal(d?.message, 'The || true at the end of this && chain also catches a failure of apt-get, so the RUN succeeds without the packages. Keep the fallback with the command it is meant for: ... && (rm -rf /var/lib/apt/lists/* || true).');
+  assert.deepEqual([d!.range.start.character, d!.range.end.character], [22, 45]);
+  // set -e does not stop at a command of a || list, so it does not help.
+  assert.equal(runRule(rule, 'FROM node:22\nRUN set -e; npm install && npm run build || echo "build failed"\n').length, 1);
+  assert.equal(runRule(rule, 'FROM python:3.12\nRUN pip install -r requirements.txt \\\n    && python -m compileall . || exit 0\n').length, 1);
+  for (const text of [
+    // The fallback right after the install: made optional on purpose.
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl || true\n',
+    // Kept with the command it is meant for.
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && (rm -rf /var/lib/apt/lists/* || true)\n',
+    'FROM debian:12\nRUN apt-get install -y curl && { rm -rf /tmp/x || true; }\n',
+    // A fallback that does something else: handled.
+    'FROM debian:12\nRUN apt-get install -y curl && rm -rf /x || (echo failed; exit 1)\n',
+    'FROM debian:12\nRUN apt-get install -y curl && rm -rf /x || exit 1\n',
+    // The install is not in the chain the fallback ends.
+    'FROM debian:12\nRUN apt-get install -y curl; rm -rf /x || true\n',
+  ]) assert.deepEqual(runRule(rule, text), [], text);
+});

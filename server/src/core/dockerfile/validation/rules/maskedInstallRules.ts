@@ -5,7 +5,7 @@
 // Reported where only cleanup follows the install, so that nothing after it would notice.
 // None of the peers reports it (hadolint's DL4006 is about pipes only).
 import { t } from '../../../l10n';
-import { commandsOf, commandSpan, runShells } from './shellCommands';
+import { commandsOf, commandSpan, runShells, type Cmd, type RunShell } from './shellCommands';
 import { packageInstalls } from './packageRules';
 import { exitsOnError, shellAt } from './shellRules';
 import { rule } from './rule';
@@ -29,11 +29,18 @@ export const maskedInstallFailure = rule({
   explain: () => [
     t('Without set -e, a shell goes on after a command fails, and a script ends with the status of its last statement. A package install followed by ";" (or by another line of a heredoc) can fail without the RUN failing: the build goes on, the step is cached as a success, and the image lacks the packages.'),
     t('Join the commands with &&, or start the script with set -e (set -eux shows each command too). Reported where only cleanup (rm, a package cache clean, echo) follows the install; an install followed by || or by ; true is taken as ignored on purpose.'),
+    t('The same holds for a fallback at the end of a chain: in install && cleanup || true, the || true catches a failure of every command of the chain, the install too, and set -e does not stop at it. Keep the fallback with the command it is meant for: install && (cleanup || true).'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
+    if (run.info.kind !== 'sh' && run.info.kind !== 'bash') continue;
+    const masked = chainFallback(run);
+    if (masked) {
+      ctx.report(commandSpan(run, masked.install), t('The {0} at the end of this && chain also catches a failure of {1}, so the RUN succeeds without the packages. Keep the fallback with the command it is meant for: ... && ({2} {0}).', masked.fallback, masked.install.name, masked.last));
+      continue;
+    }
     // One statement has nothing after it to hide a failure behind.
-    if ((run.info.kind !== 'sh' && run.info.kind !== 'bash') || run.info.summary.statements < 2) continue;
+    if (run.info.summary.statements < 2) continue;
     const installs = packageInstalls(run).filter((c) => !c.raw.nested && !c.raw.inPipeline && !c.raw.background);
     if (installs.length === 0) continue;
     const commands = commandsOf(run);
@@ -59,5 +66,36 @@ export const maskedInstallFailure = rule({
     }
   }
 });
+
+/** The separator between two commands of a statement when it is a plain && or ||; undefined for anything else (a group, a pipe, if/then). */
+function operatorBetween(text: string, from: number, to: number): '&&' | '||' | undefined {
+  const between = text.slice(from, to).replace(/\\\r?\n/g, ' ').trim();
+  return between === '&&' || between === '||' ? between : undefined;
+}
+
+/**
+ * `install && more || true`: a package install followed in its && chain by other commands, the
+ * chain ending in a fallback that always succeeds (true, :, exit 0, echo). The fallback was most
+ * likely written for the last command, but it catches the install's failure too. An install right
+ * before the || is taken as made optional on purpose.
+ */
+function chainFallback(run: RunShell): { install: Cmd; fallback: string; last: string } | undefined {
+  const text = run.info.source.text;
+  const top = commandsOf(run).filter((c) => !c.raw.nested && !c.raw.inPipeline && !c.raw.background);
+  for (const install of packageInstalls(run)) {
+    if (install.raw.nested || install.raw.inPipeline || install.raw.background) continue;
+    const chain = top.filter((c) => c.raw.statement === install.raw.statement && c.raw.start >= install.raw.start);
+    for (let k = 0; k + 1 < chain.length; k++) {
+      const op = operatorBetween(text, chain[k]!.raw.end, chain[k + 1]!.raw.start);
+      if (op === '&&') continue;
+      const fallback = chain[k + 1]!;
+      const words = fallback.args.map((w) => w.text);
+      if (op !== '||' || k === 0 || !(IGNORES_FAILURE(fallback.name, words) || fallback.name === 'echo' || fallback.name === 'printf')) break;
+      const last = text.slice(chain[k]!.raw.start, chain[k]!.raw.end).replace(/\s*\\\r?\n\s*/g, ' ');
+      return { install, fallback: `|| ${text.slice(fallback.raw.start, fallback.raw.end)}`, last: last.length > 40 ? `${chain[k]!.name} …` : last };
+    }
+  }
+  return undefined;
+}
 
 export const maskedInstallRules = [maskedInstallFailure];
