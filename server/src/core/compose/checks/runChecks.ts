@@ -33,6 +33,7 @@ import { checkOptionLikeNames } from './optionLikeNames';
 import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
 import { checkExampleEnv } from './exampleEnv';
+import { checkStackEnv } from './stackEnv';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -62,6 +63,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkSwarmKeys,
   checkMisspeltVariables,
   checkExampleEnv,
+  checkStackEnv,
   checkKeyValueEntries,
   checkEmptyOverrides,
   checkAddedPorts,
