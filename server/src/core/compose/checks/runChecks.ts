@@ -34,6 +34,7 @@ import { checkSwarmKeys } from './swarmKeys';
 import { checkMisspeltVariables } from './misspeltVariables';
 import { checkExampleEnv } from './exampleEnv';
 import { checkStackEnv } from './stackEnv';
+import { foreignFile } from './foreignFile';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -83,6 +84,11 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   const ctx = checkContext(file, context, out);
   checkYamlSyntax(ctx);
   if (file.skipped) return out;
+  const foreign = foreignFile(file);
+  if (foreign) {
+    out.push(foreign);
+    return out;
+  }
   const syntax = out.length;
   let timedOut = false;
   for (const check of MEANING_CHECKS) {

@@ -1,0 +1,33 @@
+// A YAML file given to the compose checks that is another tool's configuration (Prometheus, Loki,
+// an OpenTelemetry collector, an app's settings): none of its top-level keys is one compose reads,
+// and its name does not say compose. Checked as compose, each of its keys would be an "unknown
+// key" error (26 in round 9, on config files mounted by compose services). One note says why it
+// is not checked instead. A file named for compose (or a stack) is always checked: there a wrong
+// top-level key is the author's slip, and the suggestions help. (VS Code gives the compose language
+// only to such names; other editors, or a user's file association, may give it to any YAML.)
+import { t } from '../../l10n';
+import { entries, rootMaps } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { Problem } from './problems';
+
+/** Top-level keys only compose files have: "version" and "name" are in many tools' files (LibreChat's config has a version). */
+const COMPOSE_KEYS = new Set(['include', 'services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
+
+/** A file name that says compose: compose.yaml, docker-compose.prod.yml, app.compose.yml, docker-stack.yml. */
+const COMPOSE_NAME = /compose|stack|swarm/;
+
+/** The note for a file that is not a compose file, or undefined when it is (or may be) one. */
+export function foreignFile(file: ComposeFile): Problem | undefined {
+  const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
+  if (COMPOSE_NAME.test(name)) return undefined;
+  const keys = rootMaps(file).flatMap((root) => entries(file, root));
+  if (keys.length === 0 || keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-'))) return undefined;
+  const named = keys.find((e) => e.key !== 'version' && e.key !== 'name') ?? keys[0]!;
+  const first = named.keyNode;
+  return {
+    rule: 'compose-foreign-file',
+    start: first.start,
+    end: first.end,
+    message: t('None of this file\'s top-level keys ({0}, ...) is one compose reads, and its name does not say compose: it looks like another tool\'s configuration, so it is not checked as a compose file.', named.key),
+  };
+}
