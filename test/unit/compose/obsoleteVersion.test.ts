@@ -38,8 +38,15 @@ test('not in a file that may be a stack file: Swarm-only deploy keys or overlay 
   assert.deepEqual(findings(validate(attachable), code), []);
   // Named for Swarm, with a deploy section compose also reads (round 7: docker-compose.swarm.yml).
   assert.deepEqual(findings(validate(replicasOf('3.9'), {}, 'file:///project/docker-compose.swarm.yml'), code), []);
-  // The same deploy labels in a compose file not named for a stack, or deploy keys compose applies, keep the warning.
-  assert.equal(findings(validate(labelled, {}, 'file:///project/docker-compose.yml'), code).length, 1);
+  // Traefik's labels under deploy.labels: Traefik reads them only from a Swarm service (round 9: chutch3's apps).
+  assert.deepEqual(findings(validate(labelled, {}, 'file:///project/docker-compose.yml'), code), []);
+  const mapped = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      labels:\n        traefik.http.routers.web.rule: Host(`a.example`)\n';
+  assert.deepEqual(findings(validate(mapped, {}, 'file:///project/docker-compose.yml'), code), []);
+  // Other deploy labels in a compose file not named for a stack, Traefik's labels on the container, or deploy keys compose applies, keep the warning.
+  const other = labelled.replace('traefik.enable=true', 'com.example.team=web');
+  assert.equal(findings(validate(other, {}, 'file:///project/docker-compose.yml'), code).length, 1);
+  const container = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    labels: [traefik.enable=true]\n';
+  assert.equal(findings(validate(container, {}, 'file:///project/docker-compose.yml'), code).length, 1);
   const replicas = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    deploy:\n      replicas: 2\n';
   assert.equal(findings(validate(replicas), code).length, 1);
 });

@@ -74,7 +74,7 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
  * what Traefik reads from Swarm services).
  */
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
-  if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text)) return true;
+  if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text) || traefikServiceLabels(file)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
   return STACK_NAME.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
 }
@@ -84,6 +84,21 @@ function usesSwarmDeploy(file: ComposeFile, except: readonly string[] = ['labels
   for (const { map } of symbolsOf(file).services.values()) {
     const deploy = map ? entries(file, map).find((e) => e.key === 'deploy')?.value : undefined;
     if (deploy?.kind === 'map' && entries(file, deploy).some((e) => any || (SWARM_ONLY_DEPLOY_KEYS.includes(e.key) && !except.includes(e.key)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Traefik labels under deploy.labels: Traefik reads a Swarm service's labels there, and a
+ * container's labels (the service's own `labels`) otherwise, so they are written for a stack
+ * (round 9: chutch3's apps, deployed with docker stack deploy by its docs).
+ */
+function traefikServiceLabels(file: ComposeFile): boolean {
+  if (!file.text.includes('traefik.')) return false;
+  for (const { map } of symbolsOf(file).services.values()) {
+    const labels = map ? valueAt(file, map, 'deploy', 'labels') : null;
+    if (labels?.kind === 'map' && entries(file, labels).some((e) => e.key.startsWith('traefik.'))) return true;
+    if (labels?.kind === 'seq' && labels.items.some((item) => item?.kind === 'scalar' && String(item.value).startsWith('traefik.'))) return true;
   }
   return false;
 }
