@@ -142,3 +142,14 @@ test('secret-in-arg-env: not a browser bundle\'s public variable, a switch, or a
   }
   assert.equal(runRule('secret-in-arg-env', 'FROM a\nENV GF_SECURITY_ADMIN_PASSWORD=admin\n').length, 1);
 });
+
+test('secret-in-arg-env: a builder stage\'s ENV is not in the image people pull; a path to a mounted secret holds none (round 9)', () => {
+  const builder = 'FROM node:22 AS builder\nARG SENTRY_AUTH_TOKEN\nENV SENTRY_AUTH_TOKEN=$SENTRY_AUTH_TOKEN\nRUN npm run build\nFROM node:22-slim AS runner\nCOPY --from=builder /app/dist /app\n';
+  // The ARG is told; the ENV that only copies it is not told again.
+  assert.deepEqual(runRule('secret-in-arg-env', builder).map((d) => d.range.start.line), [1]);
+  const literal = runRule('secret-in-arg-env', 'FROM node:22 AS builder\nENV API_TOKEN=abc123\nFROM node:22-slim\nCOPY --from=builder /app /app\n');
+  assert.equal(literal[0]?.message, 'API_TOKEN looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).');
+  // In the final image the ENV is told as before.
+  assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n').length, 2);
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM jitsi/base-java\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/jigasi/config/key.json\nENV DB_PASSWORD_FILE=/run/secrets/db\n'), []);
+});

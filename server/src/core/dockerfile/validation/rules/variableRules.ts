@@ -7,6 +7,7 @@ import type { VariableDef, VariableUse } from '../../analysis/variableScope';
 import { closest, editDistance } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { defsIn, usesIn } from './scope';
+import { stageUse } from '../../analysis/stageUse';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
@@ -232,11 +233,23 @@ export const secretInArgEnv = rule({
     // Browser bundles' variables are public by design (Vite, Next.js, Create React App...); a
     // switch (GF_AUTH_BASIC_ENABLED=false) holds no secret.
     if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(def.raw ?? def.value ?? '-')) continue;
+    // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
+    if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     if (def.kind === 'ENV' && /^(|[-_*x.<>]+|changeme|change_me|none|null|todo|secret|password)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
     // (the container is meant to get the value at run time).
     if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
+    // An ENV of a builder stage (not in the final image) stays in its layers and the build cache,
+    // not in the image people pull; one that only copies a build argument is told at that ARG
+    // (round 9: langfuse's builder).
+    const finalImage = def.kind === 'ENV' && def.scope >= 0 ? stageUse(ctx.a).finalImage : undefined;
+    if (finalImage && finalImage.size > 0 && !finalImage.has(def.scope)) {
+      if (!/^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '')) {
+        ctx.report(def.nameSpan, t('{0} looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).', def.name));
+      }
+      continue;
+    }
     ctx.report(def.nameSpan, def.kind === 'ENV'
       // An ENV is for the container: its value is better given when the container starts.
       ? t('{0} looks like a secret, and ENV keeps its value in the image, where anyone who pulls it can read it (docker inspect). Give it when the container starts (docker run -e, compose environment or secrets), or with a build secret if the build needs it.', def.name)
