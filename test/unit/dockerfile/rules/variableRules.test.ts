@@ -153,3 +153,12 @@ test('secret-in-arg-env: a builder stage\'s ENV is not in the image people pull;
   assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n').length, 2);
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM jitsi/base-java\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/jigasi/config/key.json\nENV DB_PASSWORD_FILE=/run/secrets/db\n'), []);
 });
+
+test('undefined-variable: a global ARG named as the official base image\'s own ENV reads the image\'s value (round 9: patroni on postgres)', () => {
+  const text = 'ARG PG_MAJOR=16\nFROM postgres:$PG_MAJOR AS builder\nRUN apt-get install -y postgresql-server-dev-$PG_MAJOR\nCOPY conf /usr/share/postgresql/$PG_MAJOR/\n';
+  assert.deepEqual(runRule('undefined-variable', text), []);
+  // golang's image sets GOLANG_VERSION, not GO_VERSION: that one is empty in the RUN.
+  assert.equal(runRule('undefined-variable', 'ARG GO_VERSION=1.23\nFROM golang:${GO_VERSION}\nRUN echo $GO_VERSION\n').length, 1);
+  // PG_MAJOR on another image is still empty there.
+  assert.equal(runRule('undefined-variable', 'ARG PG_MAJOR=16\nFROM debian:12\nRUN apt-get install -y postgresql-$PG_MAJOR\n').length, 1);
+});

@@ -12,6 +12,29 @@ import { stageUse } from '../../analysis/stageUse';
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
 
+/**
+ * The environment some official images set, beyond COMMON_ENV, by repository name: a global ARG of
+ * that name (ARG PG_MAJOR=16 for FROM postgres:$PG_MAJOR) reads the image's value in the stage's RUN
+ * and COPY lines (round 9: patroni).
+ */
+const IMAGE_ENV: Record<string, readonly string[]> = {
+  postgres: ['PG_MAJOR', 'PG_VERSION', 'PGDATA'], postgis: ['PG_MAJOR', 'PG_VERSION', 'PGDATA', 'POSTGIS_MAJOR', 'POSTGIS_VERSION'],
+  mysql: ['MYSQL_MAJOR', 'MYSQL_VERSION'], mariadb: ['MARIADB_VERSION'], mongo: ['MONGO_MAJOR', 'MONGO_VERSION'], redis: ['REDIS_VERSION'],
+  ruby: ['RUBY_MAJOR', 'RUBY_VERSION'], php: ['PHP_VERSION', 'PHP_INI_DIR'], golang: ['GOLANG_VERSION', 'GOTOOLCHAIN'],
+  rust: ['RUST_VERSION', 'CARGO_HOME', 'RUSTUP_HOME'], httpd: ['HTTPD_VERSION', 'HTTPD_PREFIX'], tomcat: ['TOMCAT_MAJOR', 'TOMCAT_VERSION'],
+  'eclipse-temurin': ['JAVA_VERSION'], openjdk: ['JAVA_VERSION'], gradle: ['GRADLE_VERSION', 'GRADLE_HOME'], elixir: ['ELIXIR_VERSION'],
+  erlang: ['OTP_VERSION'], haproxy: ['HAPROXY_VERSION'], rabbitmq: ['RABBITMQ_VERSION'], memcached: ['MEMCACHED_VERSION'],
+};
+
+/** Whether the stage's base image sets the variable, by the names such images commonly set or this image's own. */
+function setByImage(ctx: RuleContext, stageIndex: number, name: string): boolean {
+  if (COMMON_ENV.has(name)) return true;
+  const stage = ctx.a.doc.stages[stageIndex];
+  if (!stage) return false;
+  const image = ctx.a.rootImage(stage).replace(/[@:][^/]*$/, '');
+  return IMAGE_ENV[image.slice(image.lastIndexOf('/') + 1)]?.includes(name) ?? false;
+}
+
 /** The automatic platform ARGs, which BuildKit defines in the global scope only. */
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
 
@@ -62,7 +85,7 @@ export const undefinedVariable = rule({
     const suggestion = closest(use.ref.name, visible);
     const fromScratch = a.rootImage(stage) === 'scratch';
     // A name base images commonly set (RUBY_VERSION on ruby's): the image's value, as in RUN.
-    if (globalNames.includes(use.ref.name) && (fromScratch || !COMMON_ENV.has(use.ref.name))) {
+    if (globalNames.includes(use.ref.name) && (fromScratch || !setByImage(ctx, use.scope, use.ref.name))) {
       ctx.report(use.ref.span, t('{0} is a global ARG; declare it again in this stage with ARG {0} to use it here.', use.ref.name), { data: { declareArg: use.ref.name } });
     } else if (suggestion && (fromScratch || !COMMON_ENV.has(use.ref.name))) {
       ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
@@ -92,7 +115,7 @@ function definedForScript(ctx: RuleContext, use: VariableUse): boolean {
  * names base images commonly set, such as NODE_VERSION, the image's value: not reported).
  */
 function globalInShell(ctx: RuleContext, use: VariableUse): boolean {
-  if (COMMON_ENV.has(use.ref.name) || ctx.a.shellKind(use.instruction) === 'other') return false;
+  if (setByImage(ctx, use.scope, use.ref.name) || ctx.a.shellKind(use.instruction) === 'other') return false;
   return !definedForScript(ctx, use);
 }
 
