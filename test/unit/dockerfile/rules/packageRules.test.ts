@@ -190,3 +190,12 @@ test('yes rules: the switch held by an ARG or ENV the command names, and apt con
   // Written after the install, it does not help it.
   assert.equal(runRule('apt-get-yes', 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install curl\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\n').length, 1);
 });
+
+test('yarn-cache-clean: not for Yarn 2 and later, which runs Plug\'n\'Play apps from its cache (round 9: standardnotes)', () => {
+  for (const text of [
+    'FROM node:20-alpine\nRUN corepack enable\nCOPY ./ /workspace\nRUN yarn install --immutable\n',
+    'FROM node:20\nCOPY package.json yarn.lock .yarnrc.yml ./\nCOPY .yarn ./.yarn\nRUN yarn install\n',
+    'FROM node:20\nRUN yarn install --immutable-cache\n',
+  ]) assert.deepEqual(runRule('yarn-cache-clean', text), [], text);
+  assert.equal(runRule('yarn-cache-clean', 'FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n').length, 1);
+});

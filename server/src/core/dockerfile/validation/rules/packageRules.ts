@@ -334,15 +334,24 @@ export const zypperDistUpgrade = rule({
   }
 });
 
+/** What says the project uses Yarn 2 or later: its config file or folder, or yarn set through corepack or set version. */
+const YARN_BERRY = /\.yarnrc\.yml|\.yarn\/(cache|releases)|\bcorepack\s+(enable|prepare|use)\b|yarn@[2-9]|yarn\s+set\s+version/;
+
 export const yarnCacheClean = rule({
   id: 'yarn-cache-clean', severity: 'information', hadolint: ['DL3060'],
-  explain: () => [t('yarn install keeps a copy of every package in its cache. Run yarn cache clean in the same RUN, or mount the cache with RUN --mount=type=cache,target=/usr/local/share/.cache/yarn.')],
+  explain: () => [
+    t('yarn install keeps a copy of every package in its cache. Run yarn cache clean in the same RUN, or mount the cache with RUN --mount=type=cache,target=/usr/local/share/.cache/yarn.'),
+    t('Not reported for Yarn 2 and later (.yarnrc.yml, corepack, yarn install --immutable): with Plug\'n\'Play the application runs from that cache.'),
+  ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
     const commands = commandsOf(run);
     const install = commands.find((c) => c.name === 'yarn' && (c.args.length === 0 || c.args[0]!.text === 'install'));
     if (!install || cacheMountTargets(run.instruction).length > 0 || !run.stage || !stageUse(ctx.a).finalImage.has(run.stage.index)) continue;
     if (commands.some((c) => c.name === 'yarn' && c.args[0]?.text === 'cache' && c.args[1]?.text === 'clean')) continue;
+    // Yarn 2+ (Berry): with Plug'n'Play the packages are run from its cache, so cleaning it
+    // breaks the app (round 9: standardnotes' zero-install monorepo).
+    if (install.args.some((w) => /^--(immutable|immutable-cache|check-cache)$/.test(w.text)) || YARN_BERRY.test(ctx.a.text)) continue;
     ctx.report(commandSpan(run, install), t('yarn install without yarn cache clean leaves the package cache in the layer.'));
   }
 });
