@@ -265,7 +265,12 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   const words = new Set<string>();
   for (const arg of producer.args) {
     if (!arg.text.includes('://') && !/^["']?[\w-]+(\.[\w-]+)+\//.test(arg.text)) continue;
-    for (const w of arg.text.toLowerCase().split(/[^a-z0-9_]+/)) if (w.length >= 2 && !ADDRESS_WORDS.has(w) && !/^\d+$/.test(w)) words.add(w);
+    for (const w of arg.text.toLowerCase().split(/[^a-z0-9_]+/)) {
+      if (w.length < 2 || ADDRESS_WORDS.has(w) || /^\d+$/.test(w)) continue;
+      words.add(w);
+      // getcomposer.org installs composer (round 9: mailcow's mv composer.phar after it).
+      if (w.startsWith('get') && w.length >= 7) words.add(w.slice(3));
+    }
   }
   if (words.size === 0) return false;
   const long = [...words].filter((w) => w.length >= 4);
