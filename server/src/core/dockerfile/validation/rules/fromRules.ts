@@ -65,6 +65,9 @@ export const latestTag = rule({
     // fallback of a build argument the build is meant to set (${BASE_IMAGE:-ci-base:latest}).
     const raw = stage.image!.raw;
     if (raw.includes('@') || /\$\{\w+:?-[^}]*latest[^}]*\}/.test(raw)) continue;
+    // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
+    // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
+    if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
     ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'));
   }
 });
