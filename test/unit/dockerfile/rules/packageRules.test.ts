@@ -107,10 +107,12 @@ test('size advice is a hint in a development container\'s Dockerfile, unless the
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile'), [4, 4, 4]);
   // Round 7: dev images in folders named for them, and CI images named so (not a ci folder: projects publish images from there too).
   for (const uri of ['file:///w/.gitpod.Dockerfile', 'file:///w/.gitpod/Dockerfile', 'file:///w/devcontainer.Dockerfile', 'file:///w/Dockerfile.dev', 'file:///w/api.dev.Dockerfile', 'file:///w/Dockerfile.development',
-    'file:///w/docker/django/dev/Dockerfile', 'file:///w/Dockerfile.ci', 'file:///w/build.ci.Dockerfile', 'file:///w/docs/Containerfile', 'file:///w/site/docs.Dockerfile']) {
+    'file:///w/docker/django/dev/Dockerfile', 'file:///w/Dockerfile.ci', 'file:///w/build.ci.Dockerfile', 'file:///w/docs/Containerfile', 'file:///w/site/docs.Dockerfile',
+    // Round 9: test, benchmark, packaging and GitHub-runner images.
+    'file:///w/tests/harness/Dockerfile.sccache-dist', 'file:///w/benchmark/Dockerfile', 'file:///w/packaging/debian/Dockerfile', 'file:///w/docker/packager.Dockerfile', 'file:///w/.github/act/Dockerfile']) {
     assert.deepEqual(severities(uri), [4, 4, 4], uri);
   }
-  for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile', 'file:///w/docker/prod/Dockerfile', 'file:///w/ci/Dockerfile', 'file:///w/Dockerfile.cicd']) assert.deepEqual(severities(uri), [3, 3, 3], uri);
+  for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile', 'file:///w/docker/prod/Dockerfile', 'file:///w/ci/Dockerfile', 'file:///w/Dockerfile.cicd', 'file:///w/build/linux/Dockerfile', 'file:///w/testing-tool/Dockerfile']) assert.deepEqual(severities(uri), [3, 3, 3], uri);
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile', context({ rules: { 'apt-lists-cleanup': 'warning' } })), [4, 2, 4]);
   // A failure a pipe hides, and a cleanup in a later layer, are the dev container's own user's to meet.
   const more = (uri: string) => service.validate(doc('FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://example.org/get.sh | bash\nRUN curl -o /tmp/big.tgz https://example.org/big.tgz\nRUN rm /tmp/big.tgz\n', uri), context())
