@@ -65,7 +65,7 @@ export const DIAGNOSTIC_CODES = {
   'env-self-reference': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3044' },
   'secret-in-arg-env': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/' },
   'multiple-instructions': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/' },
-  'json-args-recommended': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/jsonargs-recommended/' },
+  'json-args-recommended': { language: 'dockerfile', severity: 'information', docs: 'https://docs.docker.com/reference/build-checks/jsonargs-recommended/' },
   'background-service-cmd': { language: 'dockerfile', severity: 'warning' },
   'root-user': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3002' },
   'user-not-numeric': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3066' },
