@@ -152,6 +152,7 @@ test('secret-in-arg-env: a builder stage\'s ENV is not in the image people pull;
   // In the final image the ENV is told as before.
   assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n').length, 2);
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM jitsi/base-java\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/jigasi/config/key.json\nENV DB_PASSWORD_FILE=/run/secrets/db\n'), []);
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM alpine:3.20\nENV OPENVPN_PASSWORD=**None**\n'), []);
 });
 
 test('undefined-variable: a global ARG named as the official base image\'s own ENV reads the image\'s value (round 9: patroni on postgres)', () => {
