@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
-import { checkRuleCases, context, doc, runRule } from '../helpers';
+import { checkRuleCases, context, doc, files, runRule } from '../helpers';
 
 test('FROM rules', async (t) => {
   await checkRuleCases(t, [
@@ -67,4 +67,19 @@ test('undefined-arg-in-from: not on a substitution BuildKit does not support, wh
   const text = 'FROM mcr.microsoft.com/devcontainers/ruby:1-${templateOption:imageVariant}\n';
   assert.deepEqual(runRule('undefined-arg-in-from', text), []);
   assert.equal(runRule('unsupported-modifier', text).length, 1);
+});
+
+test('latest-tag and untagged-image: not for an image under the name of the repository\'s owner, the project\'s own (rounds 7 and 9)', () => {
+  const clone = (url: string) => context({ files: files({ 'file:///w/.git/config': `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n` }, ['file:///w/.git']) });
+  const uri = 'file:///w/build/linux/Dockerfile';
+  for (const url of ['https://github.com/portainer/portainer.git', 'git@github.com:portainer/portainer.git', 'ssh://git@github.com/Portainer/portainer']) {
+    assert.deepEqual(runRule('untagged-image', 'FROM portainer/base\n', clone(url), uri), [], url);
+    assert.deepEqual(runRule('latest-tag', 'FROM ghcr.io/portainer/base:latest\n', clone(url), uri), [], url);
+  }
+  // APN-Pucky's repository, apnpucky's images.
+  assert.deepEqual(runRule('untagged-image', 'FROM apnpucky/debian-rac\n', clone('https://github.com/APN-Pucky/Dockerfiles'), uri), []);
+  // Someone else's image, an official one, or no repository: reported.
+  assert.equal(runRule('untagged-image', 'FROM bitnami/nginx\n', clone('https://github.com/portainer/portainer.git'), uri).length, 1);
+  assert.equal(runRule('latest-tag', 'FROM node:latest\n', clone('https://github.com/node/app.git'), uri).length, 1);
+  assert.equal(runRule('untagged-image', 'FROM portainer/base\n', context(), uri).length, 1);
 });

@@ -9,6 +9,7 @@ import { closest } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
+import { ownerKey, repositoryOwners } from '../../analysis/repositoryOwner';
 
 /** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
 function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
@@ -39,16 +40,29 @@ function versionedElsewhere(stage: Stage, image: string): boolean {
   return ref.path.split(/[/._-]+/).some((w) => /^[a-z]+\d+$/.test(w) && !/^(amd|arm|aarch|x|ppc|s|i|riscv|mips|loong|win|k)\d/.test(w));
 }
 
+/**
+ * An image published under the name of the repository's owner (portainer/base in a clone of
+ * github.com/portainer/..., quay.io/sclorg/... in sclorg's): the project's own image, whose latest
+ * is its own last build (round 9: 4 noise on such images; round 7: 9 on APN-Pucky's chain).
+ */
+function ownImage(ctx: RuleContext, image: string): boolean {
+  const ref = parseImageRef(image);
+  const namespace = ref.path.includes('/') ? ref.path.slice(0, ref.path.indexOf('/')) : undefined;
+  if (!namespace || namespace === 'library') return false;
+  return repositoryOwners(ctx.files, ctx.uri).includes(ownerKey(namespace));
+}
+
 export const untaggedImage = rule({
   id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'], repeatable: true,
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
+    t('An image published under the name of the repository\'s owner (portainer/base in a clone of github.com/portainer/..., read from .git/config) is the project\'s own, whose latest is its own last build: it is left alone, as are this project\'s one-word images.'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image)) continue;
+    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
     ctx.report(stage.image!.span, t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
   }
@@ -56,11 +70,14 @@ export const untaggedImage = rule({
 
 export const latestTag = rule({
   id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'], repeatable: true,
-  explain: () => [t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.')],
+  explain: () => [
+    t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.'),
+    t('Left alone: a tag that is a build argument (the build passes the version), and an image published under the name of the repository\'s owner (read from .git/config), which is the project\'s own.'),
+  ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.tag !== 'latest' || ref.digest || versionedElsewhere(stage, image)) continue;
+    if (ref.tag !== 'latest' || ref.digest || versionedElsewhere(stage, image) || ownImage(ctx, image)) continue;
     // Pinned by a digest the build passes in (FROM ${IMAGE}@${IMAGE_SHA}), or latest only as the
     // fallback of a build argument the build is meant to set (${BASE_IMAGE:-ci-base:latest}).
     const raw = stage.image!.raw;
