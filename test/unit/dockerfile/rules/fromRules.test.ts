@@ -58,9 +58,13 @@ test('latest-tag and untagged-image are hints in a development environment\'s Do
   assert.deepEqual(severities('file:///w/.devcontainer/Dockerfile'), [4, 4]);
 });
 
-test('invalid-image-reference: a template\'s placeholder, which a script fills in before any build, is not an image (round 7)', () => {
-  for (const image of ['%%BASE_IMAGE%%', '%%BASE_IMAGE%%-slim', '{{ base_image }}', 'registry/@IMAGE@:1']) assert.deepEqual(runRule('invalid-image-reference', `FROM ${image}\n`), [], image);
+test('invalid-image-reference: a template\'s placeholder, which a script fills in before any build, is not an image (rounds 7 and 9)', () => {
+  for (const image of ['%%BASE_IMAGE%%', '%%BASE_IMAGE%%-slim', '{{ base_image }}', 'registry/@IMAGE@:1', 'REPLACE-ME', '--platform=linux/amd64 REPLACE_ME AS base']) assert.deepEqual(runRule('invalid-image-reference', `FROM ${image}\n`), [], image);
   assert.equal(runRule('invalid-image-reference', 'FROM Node:22\n').length, 1);
+  assert.equal(runRule('invalid-image-reference', 'FROM REPLACE-ME-NOW:1\n').length, 1);
+  // Round 9: a cookiecutter template's FROM, whose placeholder has spaces in it, is not a misspelt AS.
+  assert.deepEqual(runRule('invalid-as', 'FROM docker.io/postgres:{{ cookiecutter.postgresql_version }}\n'), []);
+  assert.equal(runRule('invalid-as', 'FROM postgres:16 ASS db\n').length, 1);
 });
 
 test('undefined-arg-in-from: not on a substitution BuildKit does not support, which unsupported-modifier reports (round 7)', () => {

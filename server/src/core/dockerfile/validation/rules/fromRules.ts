@@ -105,8 +105,11 @@ function undeclaredOnlyImage(ctx: RuleContext, stage: Stage): { expanded: string
   return { expanded, names: [...new Set(refs.map((u) => u.ref.name))], refs };
 }
 
-/** A template engine's placeholder in an image reference. */
-const TEMPLATE_PLACEHOLDER = /%%[A-Za-z_][\w.-]*%%|\{\{[^{}]*\}\}|@[A-Za-z_][A-Za-z0-9_]*@/;
+/**
+ * A template engine's placeholder in a FROM line (%%BASE%%, {{ cookiecutter.version }}, @BASE@), or a
+ * whole image written as one for a tool to replace (FROM REPLACE-ME, round 9: vscode-dev-containers).
+ */
+export const TEMPLATE_PLACEHOLDER = /%%[A-Za-z_][\w.-]*%%|\{\{[^{}]*\}\}|\{%[^{}]*%\}|@[A-Za-z_][A-Za-z0-9_]*@|^\s*(--\S+\s+)*(REPLACE[-_]?ME|PLACEHOLDER|CHANGE[-_]?ME)(?=\s|$)/;
 
 export const invalidImageReference = rule({
   id: 'invalid-image-reference', severity: 'error', dockerfileUtils: ['INVALID_REFERENCE_FORMAT'],

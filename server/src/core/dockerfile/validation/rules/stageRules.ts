@@ -5,6 +5,7 @@ import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { refsIn } from './scope';
+import { TEMPLATE_PLACEHOLDER } from './fromRules';
 
 const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
@@ -14,7 +15,8 @@ export const invalidAs = rule({
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
     const w = stage.asWord;
-    if (w && stage.from.words.length === 3 && w.value.toUpperCase() !== 'AS') ctx.report(w.span, t('Expected AS, found {0}.', w.value));
+    // FROM postgres:{{ cookiecutter.postgresql_version }}: a template's placeholder, spaces and all (round 9).
+    if (w && stage.from.words.length === 3 && w.value.toUpperCase() !== 'AS' && !TEMPLATE_PLACEHOLDER.test(stage.from.argText)) ctx.report(w.span, t('Expected AS, found {0}.', w.value));
   }
 });
 
