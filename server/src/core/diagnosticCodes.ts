@@ -133,6 +133,7 @@ export const DIAGNOSTIC_CODES = {
   'secret-not-mounted': { language: 'dockerfile', severity: 'warning' },
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
   'user-already-exists': { language: 'dockerfile', severity: 'error' },
+  'adduser-busybox-options': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

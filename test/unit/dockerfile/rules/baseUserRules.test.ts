@@ -7,6 +7,7 @@ const rule = 'user-already-exists';
 test('base user rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'user-already-exists', bad: 'FROM nginx:1.27-alpine\nRUN addgroup -S nginx && adduser -S -G nginx nginx\n', good: 'FROM nginx:1.27-alpine\nRUN addgroup -S web && adduser -S -G web web\n', line: 1 },
+    { rule: 'adduser-busybox-options', bad: 'FROM eclipse-temurin:17\nRUN addgroup -S spring && adduser -S spring -G spring\n', good: 'FROM eclipse-temurin:17\nRUN addgroup --system spring && adduser --system --ingroup spring spring\n', line: 1 },
   ], assert);
 });
 
@@ -32,5 +33,22 @@ test('user-already-exists: not where the account is free, accepted as taken, rem
     'FROM node:22\nRUN useradd -u 1000 app || true\n',
     'FROM node:22\nRUN adduser node docker\n',
     'FROM node:22\nRUN if ! id node; then useradd node; fi\n',
+  ]) assert.deepEqual(runRule(rule, text), [], text);
+});
+
+test('adduser-busybox-options: Alpine\'s adduser options on a Debian-based image, whose adduser stops at them (round 9: spring-guides)', () => {
+  const rule = 'adduser-busybox-options';
+  const [d] = runRule(rule, 'FROM node:22-slim\nRUN adduser -D -H -u 1001 app\n');
+  assert.equal(d?.message, '-D is the option of Alpine\'s (BusyBox) adduser: on this Debian-based image adduser takes long options only and stops the build ("Option d is ambiguous"). Write --disabled-password.');
+  assert.equal(runRule(rule, 'FROM python:3.12\nRUN addgroup -g 1001 app\n')[0]?.message.endsWith('Write --gid.'), true);
+  assert.equal(runRule(rule, 'FROM ubuntu:24.04\nRUN adduser -SDH app\n')[0]?.message.endsWith('Write --system --disabled-password --no-create-home.'), true);
+  for (const text of [
+    // Alpine's own, and images whose family is not known.
+    'FROM node:22-alpine\nRUN addgroup -S app && adduser -S -D -G app app\n',
+    'FROM acme/base:1\nRUN adduser -D app\n',
+    // Long options, useradd, and -u (a unique abbreviation of --uid) on Debian.
+    'FROM debian:12\nRUN addgroup --system --gid 1001 app && adduser --system --ingroup app app\n',
+    'FROM debian:12\nRUN useradd -m -s /bin/bash -u 1001 app\n',
+    'FROM debian:12\nRUN adduser -u 1001 app\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
 });

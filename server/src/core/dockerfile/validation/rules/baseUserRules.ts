@@ -3,6 +3,7 @@
 // nginx, fails and stops the build ("UID 1000 is not unique", "user 'nginx' in use"), a failure
 // every one of these images' users meets once. The table holds only what those images' own
 // Dockerfiles create; a stage that removed the user first, or handles the failure, is left alone.
+// Also Alpine's adduser options on a Debian-based image, whose adduser refuses them.
 import { t } from '../../../l10n';
 import type { Cmd } from './shellCommands';
 import { commandsOf, commandSpan, runShells } from './shellCommands';
@@ -116,4 +117,38 @@ export const userAlreadyExists = rule({
   }
 });
 
-export const baseUserRules = [userAlreadyExists];
+/**
+ * BusyBox's (Alpine's) one-letter options of adduser and addgroup, with what Debian's and Ubuntu's
+ * adduser (a Perl script that takes long options only, abbreviated) needs instead. There a letter
+ * is an abbreviation: -S fits --shell and --system, so adduser stops with "Option s is ambiguous";
+ * -h is --help, which prints the usage and creates nothing. -u alone is a unique abbreviation of
+ * --uid and works on both.
+ */
+const BUSYBOX_ADDUSER: Record<string, string> = { S: '--system', D: '--disabled-password', H: '--no-create-home', G: '--ingroup', g: '--gecos', s: '--shell', h: '--home', k: '' };
+const BUSYBOX_ADDGROUP: Record<string, string> = { S: '--system', g: '--gid' };
+
+export const adduserBusyboxOptions = rule({
+  id: 'adduser-busybox-options', severity: 'error',
+  explain: () => [
+    t('adduser and addgroup are different programs on Alpine and on Debian or Ubuntu. Alpine\'s (BusyBox) take one-letter options: addgroup -S app && adduser -S -D -G app app. Debian\'s and Ubuntu\'s take long options only and read a letter as the start of one: -S could be --shell or --system, so they stop the build with "Option s is ambiguous (shell, system)"; -h prints the usage and creates nobody.'),
+    t('After moving a Dockerfile from an Alpine image to a Debian or Ubuntu one (node:22-slim, eclipse-temurin, python:3.12), write the long options (adduser --system --ingroup app app, addgroup --system --gid 1001 app) or use useradd and groupadd, which take the same options everywhere.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    if (!run.stage || ctx.a.family(run.stage) !== 'debian') continue;
+    for (const c of commandsOf(run)) {
+      if (c.raw.nested || (c.name !== 'adduser' && c.name !== 'addgroup')) continue;
+      const table = c.name === 'adduser' ? BUSYBOX_ADDUSER : BUSYBOX_ADDGROUP;
+      const option = c.args.map((w) => w.text).find((w) => /^-[A-Za-z]+$/.test(w) && [...w.slice(1)].some((letter) => letter in table));
+      if (!option) continue;
+      const letters = [...option.slice(1)].filter((letter) => letter in table);
+      const long = letters.map((letter) => table[letter]).filter((l) => l !== '').join(' ');
+      ctx.report(commandSpan(run, c), long
+        ? t('{0} is the option of Alpine\'s (BusyBox) {1}: on this Debian-based image {1} takes long options only and stops the build ("Option {2} is ambiguous"). Write {3}.', option, c.name, letters[0]!.toLowerCase(), long)
+        : t('{0} is the option of Alpine\'s (BusyBox) {1}: on this Debian-based image {1} takes long options only and stops the build. Use useradd, whose options are the same everywhere.', option, c.name));
+      break;
+    }
+  }
+});
+
+export const baseUserRules = [userAlreadyExists, adduserBusyboxOptions];
