@@ -134,6 +134,7 @@ export const DIAGNOSTIC_CODES = {
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
   'user-already-exists': { language: 'dockerfile', severity: 'error' },
   'adduser-busybox-options': { language: 'dockerfile', severity: 'error' },
+  'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

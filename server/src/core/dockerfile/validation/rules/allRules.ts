@@ -24,9 +24,10 @@ import { maskedInstallRules } from './maskedInstallRules';
 import { secretMountRules } from './secretMountRules';
 import { baseUserRules } from './baseUserRules';
 import { devServerRules } from './devServerRules';
+import { inlineCommentRules } from './inlineCommentRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules, ...devServerRules,
+  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules, ...devServerRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules,
 ];
 

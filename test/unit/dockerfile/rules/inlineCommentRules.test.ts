@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+const rule = 'inline-comment';
+
+test('inline-comment', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'inline-comment', bad: 'FROM nginx:1.27\nEXPOSE 8080 # the API\n', good: 'FROM nginx:1.27\n# the API\nEXPOSE 8080\n', line: 1 },
+  ], assert);
+});
+
+test('inline-comment: what the words do to each instruction, and what is left alone', () => {
+  const message = (text: string) => runRule(rule, text)[0]?.message;
+  assert.equal(message('FROM a\nCOPY app.py /app/ # the code\n'), 'A Dockerfile has no comments at the end of a line: "# the code" is part of COPY\'s arguments, and they are read as more files to copy, and the build stops at a file named "#". Put the comment on a line of its own.');
+  assert.equal(message('FROM a\nENV MODE=prod # or dev\n'), 'A Dockerfile has no comments at the end of a line: "# or dev" is part of ENV\'s arguments, and they are read as more KEY=value pairs, and the build stops at "#", which has no "=". Put the comment on a line of its own.');
+  // The old ENV form takes the rest of the line as the value (round 5: cygwin's ENV ... # thanks).
+  assert.equal(message('FROM a\nENV CYG_VERSION 3.4 # thanks\n'), 'A Dockerfile has no comments at the end of a line: "# thanks" is part of ENV\'s arguments, and they become part of its value. Put the comment on a line of its own.');
+  assert.match(message('FROM a\nWORKDIR /app # code\n') ?? '', /become part of its value/);
+  assert.match(message('FROM node:22 # the runtime\n') ?? '', /FROM takes an image and AS name only/);
+  assert.equal(runRule(rule, 'FROM a\nONBUILD COPY . /src # all\n').length, 1);
+  for (const text of [
+    // The shell reads # in RUN, CMD, ENTRYPOINT and HEALTHCHECK.
+    'FROM a\nRUN make # build it\nCMD ./app # start\nENTRYPOINT exec ./app # go\nHEALTHCHECK CMD curl -f localhost # up?\n',
+    // ARG: only more build arguments nobody sets (round 9: 5 such).
+    'FROM a\nARG RUN_TESTS=0 # 0=never, 1=native only\n',
+    // A # that is part of a value, quoted or joined to other characters.
+    'FROM a\nLABEL color=#ff0000 note="a # b"\nENV PS1="# "\nENV TAG=v1#2\n',
+    // A comment line of its own, inside a continuation too.
+    'FROM a\n# comment\nCOPY a \\\n# note\n  b /x/\n',
+  ]) assert.deepEqual(runRule(rule, text), [], text);
+});
