@@ -17,3 +17,8 @@ test('not once .env exists, nor for variables the example does not set or that h
   assert.deepEqual(findings(validate(text), code), []);
   assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'DB_PASSWORD=x\n' } }, `${ROOT}/docker-stack.yml`), code), []);
 });
+
+test('not for a variable written as required: compose stops with the author\'s own message (round 9)', () => {
+  const required = 'services:\n  api:\n    image: app\n    environment:\n      SECRET: ${SECRET:?set SECRET in .env}\n      TOKEN: ${TOKEN?}\n';
+  assert.deepEqual(findings(validate(required, { files: { [`${ROOT}/.env.example`]: 'SECRET=\nTOKEN=\n' } }), code), []);
+});

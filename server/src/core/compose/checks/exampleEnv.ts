@@ -17,7 +17,8 @@ const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
 export function checkExampleEnv(ctx: CheckContext): void {
   const { file, out } = ctx;
   if (!file.text.includes('$')) return;
-  const uses = usesOf(file).filter((use) => !use.defaulted && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
+  // A required use (${A:?set A in .env}) stops compose with the author's own words instead (round 9).
+  const uses = usesOf(file).filter((use) => !use.defaulted && !use.required && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
   if (uses.length === 0) return;
   const folder = ctx.project().directory;
   if (readText(`${folder}/.env`, ctx.context) !== undefined) return;

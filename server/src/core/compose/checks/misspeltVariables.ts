@@ -24,6 +24,8 @@ export interface NameUse {
   end: number;
   /** Written with a default (`${A:-x}`, `${A-x}`), so unset is fine there. */
   defaulted: boolean;
+  /** Written as required (`${A:?message}`): unset, compose stops with the author's message. */
+  required: boolean;
 }
 
 /** Uses per parse of a file (a file of the project other than the edited one is parsed once). */
@@ -130,5 +132,5 @@ function scalarUses(file: ComposeFile, node: CNode): NameUse[] {
   if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
   const source = file.text.slice(node.start, node.end);
   if (!source.includes('$')) return [];
-  return scanInterpolation(source, node.start).uses.map((use) => ({ name: use.name, start: use.nameStart, end: use.nameStart + use.name.length, defaulted: use.operator === ':-' || use.operator === '-' }));
+  return scanInterpolation(source, node.start).uses.map((use) => ({ name: use.name, start: use.nameStart, end: use.nameStart + use.name.length, defaulted: use.operator === ':-' || use.operator === '-', required: use.operator === ':?' || use.operator === '?' }));
 }

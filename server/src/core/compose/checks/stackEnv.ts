@@ -15,7 +15,8 @@ import { usedForStack } from './swarmKeys';
 export function checkStackEnv(ctx: CheckContext): void {
   const { file, out } = ctx;
   if (!file.text.includes('$') || !usedForStack(file, ctx.context)) return;
-  const uses = usesOf(file).filter((use) => !use.defaulted && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
+  // A required use (${A:?...}) stops the deploy with the author's words rather than substituting nothing.
+  const uses = usesOf(file).filter((use) => !use.defaulted && !use.required && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
   if (uses.length === 0) return;
   const folder = file.uri.slice(0, file.uri.lastIndexOf('/'));
   const text = readText(`${folder}/.env`, ctx.context);
