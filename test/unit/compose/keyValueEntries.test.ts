@@ -56,3 +56,11 @@ test('an extra_hosts item with neither "=" nor ":" is refused by compose: an err
   assert.equal(problem!.severity, 1);
   assert.match(problem!.message, /missing IP/);
 });
+
+test('an x- fragment that services merge in is checked where it is written, once (round 9: Lemmy)', () => {
+  const text = 'x-defaults: &defaults\n  restart: always\n  environment:\n    - RUST_LOG="warn,lemmy=debug"\nservices:\n  a:\n    <<: *defaults\n    image: lemmy\n  b:\n    <<: *defaults\n    image: lemmy-ui\n';
+  const found = findings(validate(text), 'compose-key-value-entry');
+  assert.deepEqual(found.map((d) => d.range.start.line), [3]);
+  // A fragment with no such lists, or the mapping form, draws nothing.
+  assert.deepEqual(findings(validate('x-logging: &logging\n  driver: json-file\n  options:\n    max-size: "10m"\nservices:\n  a:\n    image: x\n    logging: *logging\n'), 'compose-key-value-entry'), []);
+});

@@ -7,7 +7,7 @@
 // The fix quotes the whole item when the text needs it, which is what keeps a value's spaces.
 // An extra_hosts item is cut the same way, at "=" or ":", and compose refuses one with neither.
 import { t } from '../../l10n';
-import { entries, resolve } from '../model/access';
+import { entries, resolve, rootMaps } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import { NodeMemo } from '../model/nodeMemo';
 import type { MapNode } from '../model/nodes';
@@ -25,6 +25,15 @@ const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta
 export function checkKeyValueEntries({ file, out }: CheckContext): void {
   for (const { map } of servicesOf(file)) {
     for (const problem of memo.get(map, () => serviceProblems(file, map))) if (!isHeld(file, problem.start)) out.push(problem);
+  }
+  // x- fragments that services merge in (<<: *defaults): their lists are checked where they are
+  // written, once, however many services take them (round 9: Lemmy's x-lemmy-default).
+  for (const root of rootMaps(file)) {
+    for (const e of entries(file, root)) {
+      if (!e.key.startsWith('x-') || e.value?.kind !== 'map') continue;
+      const fragment = e.value;
+      for (const problem of memo.get(fragment, () => serviceProblems(file, fragment))) if (!isHeld(file, problem.start)) out.push(problem);
+    }
   }
 }
 
