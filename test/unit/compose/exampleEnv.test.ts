@@ -18,7 +18,9 @@ test('not once .env exists, nor for variables the example does not set or that h
   assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/.env.example`]: 'DB_PASSWORD=x\n' } }, `${ROOT}/docker-stack.yml`), code), []);
 });
 
-test('not for a variable written as required: compose stops with the author\'s own message (round 9)', () => {
-  const required = 'services:\n  api:\n    image: app\n    environment:\n      SECRET: ${SECRET:?set SECRET in .env}\n      TOKEN: ${TOKEN?}\n';
-  assert.deepEqual(findings(validate(required, { files: { [`${ROOT}/.env.example`]: 'SECRET=\nTOKEN=\n' } }), code), []);
+test('a variable written as required: compose stops at it, and the message says so (round 9)', () => {
+  const required = 'services:\n  api:\n    image: app\n    environment:\n      TOKEN: ${TOKEN}\n      SECRET: ${SECRET:?set SECRET in .env}\n';
+  const found = findings(validate(required, { files: { [`${ROOT}/.env.example`]: 'SECRET=\nTOKEN=\n' } }), code);
+  assert.deepEqual(found.map((d) => covered(required, d)), ['SECRET']);
+  assert.equal(found[0]!.message, 'The project has .env.example but no .env, and compose reads only .env: SECRET is unset, and compose stops at it (it is written as required). Copy .env.example to .env and fill it in.');
 });

@@ -17,8 +17,7 @@ const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
 export function checkExampleEnv(ctx: CheckContext): void {
   const { file, out } = ctx;
   if (!file.text.includes('$')) return;
-  // A required use (${A:?set A in .env}) stops compose with the author's own words instead (round 9).
-  const uses = usesOf(file).filter((use) => !use.defaulted && !use.required && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
+  const uses = usesOf(file).filter((use) => !use.defaulted && !SHELL_NAMES.has(use.name) && !isHeld(file, use.start));
   if (uses.length === 0) return;
   const folder = ctx.project().directory;
   if (readText(`${folder}/.env`, ctx.context) !== undefined) return;
@@ -30,12 +29,17 @@ export function checkExampleEnv(ctx: CheckContext): void {
     // docker stack deploy reads no .env at all: copying the example would not help a stack file.
     // (Asked last: it reads the whole file.)
     if (unset.length === 0 || mayBeStack(file, ctx.context)) return;
-    const first = uses.find((use) => use.name === unset[0])!;
+    // A variable written as required (${A:?set A in .env}) is not substituted as unset: compose
+    // stops there with the author's words (round 9), and the message says so.
+    const required = uses.find((use) => use.required && example.has(use.name));
+    const first = required ?? uses.find((use) => use.name === unset[0])!;
     out.push({
       rule: 'compose-env-not-copied',
       start: first.start,
       end: first.end,
-      message: unset.length === 1
+      message: required
+        ? t('The project has {0} but no .env, and compose reads only .env: {1} is unset, and compose stops at it (it is written as required). Copy {0} to .env and fill it in.', name, required.name)
+        : unset.length === 1
         ? t('The project has {0} but no .env, and compose reads only .env: {1} is substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!)
         : t('The project has {0} but no .env, and compose reads only .env: {1} and {2} more variables it sets are substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!, String(unset.length - 1)),
     });
