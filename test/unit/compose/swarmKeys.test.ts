@@ -116,3 +116,11 @@ test('a stack file layered on the compose file beside it (docker stack deploy -c
   const noImage = findings(validate(text, { files }, `${ROOT}/docker-compose.swarm.yml`), 'compose-swarm-no-image');
   assert.deepEqual(noImage.map((d) => covered(text, d)), ['extra']);
 });
+
+test('a service the compose file beside the stack file declares without an image has none in the stack either (round 9: sistemaapi)', () => {
+  const text = 'version: "3.8"\nservices:\n  api:\n    build: https://github.com/acme/api.git\n    deploy:\n      replicas: 2\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  api:\n    build: .\n    ports: ["8000:8000"]\n' };
+  assert.deepEqual(findings(validate(text, { files }, STACK_URI), 'compose-swarm-no-image').map((d) => covered(text, d)), ['api']);
+  const withImage = { [`${ROOT}/docker-compose.yml`]: 'services:\n  api:\n    image: registry.example/api:1\n    build: .\n' };
+  assert.deepEqual(findings(validate(text, { files: withImage }, STACK_URI), 'compose-swarm-no-image'), []);
+});

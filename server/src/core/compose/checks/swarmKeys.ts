@@ -182,16 +182,23 @@ export function deployableAsStack(file: ComposeFile): boolean {
   return symbolsOf(file).services.size > 0 && !stackProblems(file).some((p) => p.rule === 'compose-swarm-unsupported' || p.rule === 'compose-swarm-no-image');
 }
 
+/** Whether a file gives the service an image. */
+function hasImage(file: ComposeFile, service: string): boolean {
+  const map = symbolsOf(file).services.get(service)?.map;
+  return map ? entries(file, map).some((e) => e.key === 'image') : false;
+}
+
 export function checkSwarmKeys(ctx: CheckContext): void {
   const { file, context, out } = ctx;
   if (!usedForStack(file, context)) return;
   // docker stack deploy -c docker-compose.yml -c docker-compose.swarm.yml: a service the other
-  // compose files beside (or above) this one define may get its image from them.
+  // compose files beside (or above) this one give an image may get it from them; one they declare
+  // without an image (built there too) still has none (round 9: sistemaapi's docker-stack.yml).
   let elsewhere: Set<string> | undefined;
   for (const { service, ...problem } of stackProblems(file)) {
     if (service !== undefined) {
       elsewhere ??= siblingDeclarations(file.uri, new Set(projectFiles(ctx.project()).map((f) => f.uri)), context);
-      if (elsewhere.has(`service:${service}`) || ctx.project().partners.some((f) => symbolsOf(f).services.has(service))) continue;
+      if (elsewhere.has(`image:${service}`) || ctx.project().partners.some((f) => hasImage(f, service))) continue;
     }
     out.push(problem);
   }

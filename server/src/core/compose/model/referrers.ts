@@ -102,7 +102,8 @@ function commentedExtends(text: string, folder: string, uri: string): string[] {
 }
 
 /**
- * `kind:name` of everything the other compose files of the file's folder (not in `known`) declare,
+ * `kind:name` of everything the other compose files of the file's folder (not in `known`) declare
+ * (and `image:name` for each service they give an image),
  * and, for a file in a subfolder, the compose files of the folders above it, up to the
  * repository's root (an overlay in message-producing-override/ is combined with
  * ../docker-compose.local.yml through -f).
@@ -114,19 +115,23 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
   let read = 0;
   let chars = 0;
   for (let level = 0; level <= SIBLING_LEVELS_UP; level++) {
-    const entries = listed(folder, context);
-    for (const entry of entries) {
+    const listing = listed(folder, context);
+    for (const entry of listing) {
       if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
       const sibling = `${folder}/${encodeName(entry.name)}`;
       if (sibling === uri || known.has(sibling)) continue;
       if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) return declared;
       const text = readText(sibling, context);
       if (text === undefined || (chars += text.length) > MAX_SIBLING_CHARS) continue;
-      for (const d of symbolsOf(composeFileOfText(sibling, text)).declarations) declared.add(`${d.kind}:${d.name}`);
+      const file = composeFileOfText(sibling, text);
+      const symbols = symbolsOf(file);
+      for (const d of symbols.declarations) declared.add(`${d.kind}:${d.name}`);
+      // `image:name`: the sibling gives the service an image (what a stack overlay needs from it).
+      for (const [name, service] of symbols.services) if (service.map && entries(file, service.map).some((e) => e.key === 'image')) declared.add(`image:${name}`);
     }
     // Not past a repository's root.
     const parent = dirnameUri(folder);
-    if (entries.some((e) => e.name === '.git') || parent === folder || parent.length < rootLength) break;
+    if (listing.some((e) => e.name === '.git') || parent === folder || parent.length < rootLength) break;
     folder = parent;
   }
   return declared;
