@@ -57,3 +57,26 @@ test('not in an override of a file that may be a stack file: the two go to docke
   assert.deepEqual(findings(validate(override, { files: { 'file:///project/compose.yaml': base } }, 'file:///project/compose.override.yaml'), 'compose-obsolete-version'), []);
   assert.equal(findings(validate(override, { files: { 'file:///project/compose.yaml': 'services:\n  web:\n    image: nginx\n' } }, 'file:///project/compose.override.yaml'), 'compose-obsolete-version').length, 1);
 });
+
+test('not in a file deployed as a stack by a script or README near it, in a folder named for Swarm, or named docker-stack-*.yml (round 10)', () => {
+  const code = 'compose-obsolete-version';
+  const text = 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    restart: always\n';
+  // deploy.sh beside it, or in a subfolder (Jenkins/deploy.sh), or a README above it.
+  for (const [script, body] of [
+    ['file:///w/project/deploy.sh', '#!/bin/sh\ndocker stack deploy --compose-file docker-compose.yaml project\n'],
+    ['file:///w/project/Jenkins/deploy.sh', 'ssh manager "docker stack deploy -c docker-compose.yaml animals"\n'],
+    ['file:///w/README.md', 'Deploy with `docker stack deploy -c project/docker-compose.yaml app`.\n'],
+  ]) {
+    const files = { [script!]: body! };
+    assert.deepEqual(findings(validate(text, { files }, 'file:///w/project/docker-compose.yaml'), code), [], script);
+  }
+  // The script deploys another file, or runs compose: the warning stays.
+  assert.equal(findings(validate(text, { files: { 'file:///w/project/deploy.sh': 'docker stack deploy -c other.yml app\ndocker compose -f docker-compose.yaml up -d\n' } }, 'file:///w/project/docker-compose.yaml'), code).length, 1);
+  // A comment in the file itself, a folder named for Swarm, a docker-stack-*.yml name.
+  assert.deepEqual(findings(validate(`# docker stack deploy --compose-file docker-swarm.yaml demo\n${text}`, {}, 'file:///project/docker-swarm.yaml'), code), []);
+  assert.deepEqual(findings(validate(text, {}, 'file:///project/swarm/mongo.yml'), code), []);
+  assert.deepEqual(findings(validate(text, {}, 'file:///w/docker-stack-python-app/docker-compose.yml'), code), []);
+  assert.deepEqual(findings(validate(text, {}, 'file:///project/docker-stack-db.yml'), code), []);
+  assert.equal(findings(validate(text, {}, 'file:///project/swarming-bees/docker-compose.yml'), code).length, 1);
+  assert.equal(findings(validate(text, {}, 'file:///w/docker-stacks/media/docker-compose.yml'), code).length, 1);
+});

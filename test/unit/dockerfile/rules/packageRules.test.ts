@@ -103,7 +103,8 @@ test('size advice is a hint in a development container\'s Dockerfile, unless the
     const found = service.validate(doc(text, uri), ctx);
     return ['apt-no-install-recommends', 'apt-lists-cleanup', 'pip-no-cache-dir'].map((id) => found.find((d) => d.code === id)?.severity);
   };
-  assert.deepEqual(severities('file:///work/app/Dockerfile'), [3, 3, 3]);
+  // apt-no-install-recommends is a hint everywhere (round 10).
+  assert.deepEqual(severities('file:///work/app/Dockerfile'), [4, 3, 3]);
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile'), [4, 4, 4]);
   // Round 7: dev images in folders named for them, and CI images named so (not a ci folder: projects publish images from there too).
   for (const uri of ['file:///w/.gitpod.Dockerfile', 'file:///w/.gitpod/Dockerfile', 'file:///w/devcontainer.Dockerfile', 'file:///w/Dockerfile.dev', 'file:///w/api.dev.Dockerfile', 'file:///w/Dockerfile.development',
@@ -112,7 +113,7 @@ test('size advice is a hint in a development container\'s Dockerfile, unless the
     'file:///w/tests/harness/Dockerfile.sccache-dist', 'file:///w/benchmark/Dockerfile', 'file:///w/packaging/debian/Dockerfile', 'file:///w/docker/packager.Dockerfile', 'file:///w/.github/act/Dockerfile']) {
     assert.deepEqual(severities(uri), [4, 4, 4], uri);
   }
-  for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile', 'file:///w/docker/prod/Dockerfile', 'file:///w/ci/Dockerfile', 'file:///w/Dockerfile.cicd', 'file:///w/build/linux/Dockerfile', 'file:///w/testing-tool/Dockerfile']) assert.deepEqual(severities(uri), [3, 3, 3], uri);
+  for (const uri of ['file:///w/Dockerfile.prod', 'file:///w/device.Dockerfile', 'file:///w/developer/Dockerfile', 'file:///w/docker/prod/Dockerfile', 'file:///w/ci/Dockerfile', 'file:///w/Dockerfile.cicd', 'file:///w/build/linux/Dockerfile', 'file:///w/testing-tool/Dockerfile']) assert.deepEqual(severities(uri), [4, 3, 3], uri);
   assert.deepEqual(severities('file:///work/app/.devcontainer/Dockerfile', context({ rules: { 'apt-lists-cleanup': 'warning' } })), [4, 2, 4]);
   // A failure a pipe hides, and a cleanup in a later layer, are the dev container's own user's to meet.
   const more = (uri: string) => service.validate(doc('FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://example.org/get.sh | bash\nRUN curl -o /tmp/big.tgz https://example.org/big.tgz\nRUN rm /tmp/big.tgz\n', uri), context())
@@ -200,4 +201,10 @@ test('yarn-cache-clean: not for Yarn 2 and later, which runs Plug\'n\'Play apps 
     'FROM node:20\nRUN yarn install --immutable-cache\n',
   ]) assert.deepEqual(runRule('yarn-cache-clean', text), [], text);
   assert.equal(runRule('yarn-cache-clean', 'FROM node:20\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n').length, 1);
+});
+
+test('apt-get distclean (apt 2.7, Debian 13) removes the package lists too, spelt either way (round 10: djangoproject.com)', () => {
+  for (const sub of ['distclean', 'dist-clean']) {
+    assert.deepEqual(runRule('apt-lists-cleanup', `FROM debian:trixie\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get ${sub}\n`), [], sub);
+  }
 });

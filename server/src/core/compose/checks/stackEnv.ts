@@ -11,6 +11,7 @@ import { isHeld } from '../model/brokenBlocks';
 import type { CheckContext } from './checkContext';
 import { SHELL_NAMES, usesOf } from './misspeltVariables';
 import { usedForStack } from './swarmKeys';
+import { scriptsNear } from './deployScripts';
 
 export function checkStackEnv(ctx: CheckContext): void {
   const { file, out } = ctx;
@@ -36,22 +37,10 @@ export function checkStackEnv(ctx: CheckContext): void {
   });
 }
 
-/** Scripts that may run the deploy: shell scripts, Makefiles, justfiles, Taskfiles. */
-const SCRIPT = /(\.(sh|bash)|^(makefile|justfile|taskfile\.ya?ml))$/i;
 /** `. ./.env`, `source .env`, `set -a`, `allexport`, `export $(cat .env ...)`, `--env-file`, or compose's config as the stack. */
 const EXPORTS_ENV = /(^|[\s;&|(])(\.|source)\s+["']?(\.\/)?\.env\b|\bset\s+-[a-z]*a|allexport|\$\(\s*(cat|grep|sed|xargs)\b[^)\n]*\.env|--env-file|\bconfig\b[^\n]*\|\s*docker\s+stack\s+deploy/;
 
 function deployScriptExports(folder: string, ctx: CheckContext): boolean {
-  let listing: { name: string; isDirectory: boolean }[];
-  try {
-    listing = ctx.context.files.list(folder);
-  } catch {
-    return false;
-  }
-  for (const entry of listing.slice(0, 200)) {
-    if (entry.isDirectory || !SCRIPT.test(entry.name)) continue;
-    const text = readText(`${folder}/${entry.name}`, ctx.context);
-    if (text !== undefined && text.length < 256 * 1024 && EXPORTS_ENV.test(text)) return true;
-  }
+  for (const { uri, text } of scriptsNear(folder, ctx.context)) if (!/readme/i.test(uri) && EXPORTS_ENV.test(text)) return true;
   return false;
 }

@@ -13,6 +13,7 @@ import { symbolsOf } from '../model/symbols';
 import { siblingDeclarations } from '../model/referrers';
 import { projectFiles } from '../model/project';
 import { entryAt, valueAt, type CheckContext } from './checkContext';
+import { deployedAsStackByScript } from './deployScripts';
 import type { MapNode } from '../model/nodes';
 
 /** Service keys `docker stack deploy` accepts but does not apply, with what to do instead. */
@@ -62,9 +63,17 @@ const STACK_NAME = /(^|[-_.])(stack|swarm)($|[-_.])/;
 export function usedForStack(file: ComposeFile, context: ServiceContext): boolean {
   if (context.facts.stackFiles?.includes(file.uri)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
-  if (name === 'docker-stack' || name === 'stack') return true;
+  // docker-stack-db.yml beside docker-stack-web.yml (round 10), and a file whose own comment says
+  // how it is deployed (`# docker stack deploy --compose-file docker-swarm.yaml demo`).
+  if (name === 'docker-stack' || name === 'stack' || /^docker-stack[-_.]/.test(name) || STACK_COMMENT.test(file.text.slice(0, 4096))) return true;
   return STACK_NAME.test(name) && usesSwarmDeploy(file);
 }
+
+/** A comment that deploys the file as a stack. */
+const STACK_COMMENT = /^[ \t]*#[^\n]*\bdocker\s+stack\s+deploy\b/m;
+
+/** A folder named for Swarm (swarm/, docker-swarm/, my-swarm-setup/) or for a stack repository (docker-stack-python-app/). */
+const SWARM_FOLDER = /\/([^/]*[-_.])?swarm([-_.][^/]*)?\/|\/docker-stack([-_.][^/]*)?\//i;
 
 /**
  * True when the file may be deployed as a stack, for what must not be said of a stack file (that
@@ -76,7 +85,10 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
   if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text) || traefikServiceLabels(file)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
-  return STACK_NAME.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true);
+  if (STACK_NAME.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true)) return true;
+  // In a folder named for Swarm, or deployed as a stack by a script or README near it (round 10:
+  // 9 wrong version warnings on such files). Asked last: it lists folders and reads scripts.
+  return SWARM_FOLDER.test(file.uri.slice(file.uri.indexOf('://') + 3, file.uri.lastIndexOf('/') + 1)) || deployedAsStackByScript(file.uri, context);
 }
 
 /** Whether a service's deploy section uses a key only docker stack deploy reads (`any`: any key at all). */

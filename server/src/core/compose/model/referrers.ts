@@ -35,7 +35,7 @@ const MAX_SIBLING_CHARS = 512 * 1024;
 const YAML_NAME = /\.ya?ml$/i;
 const COMPOSE_NAME = /compose.*\.ya?ml$/i;
 
-function listed(folder: string, context: ServiceContext): { name: string; isDirectory: boolean }[] {
+export function listed(folder: string, context: ServiceContext): { name: string; isDirectory: boolean }[] {
   try {
     return context.files.list(folder);
   } catch {

