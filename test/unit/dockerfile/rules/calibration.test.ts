@@ -58,6 +58,14 @@ test('.dockerignore is not asked to exclude a .git the build context does not ha
   assert.deepEqual(runRule('dockerignore-incomplete', text, without, uri), []);
   const withGit = context({ files: files({ [`${folder}/.dockerignore`]: 'node_modules\n', [`${folder}/package.json`]: '{}', [`${folder}/.git`]: 'gitdir: x' }, [folder]) });
   assert.match(runRule('dockerignore-incomplete', text, withGit, uri)[0]!.message, /\.git/);
+  // A builder's COPY . . of a Go build whose binary alone is shipped: .git costs cache, not the image (round 10).
+  const builder = 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app\n';
+  const goGit = context({ files: files({ [`${folder}/.dockerignore`]: 'bin\n', [`${folder}/go.mod`]: 'module x', [`${folder}/.git`]: 'gitdir: x' }, [folder]) });
+  assert.deepEqual(runRule('dockerignore-incomplete', builder, goGit, uri), []);
+  // The host's node_modules over a builder's own install is still told, for what it does there.
+  const nodeBuilder = 'FROM node:22 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
+  const nodeCtx = context({ files: files({ [`${folder}/.dockerignore`]: '.git\n', [`${folder}/package.json`]: '{}', [`${folder}/node_modules`]: '' }, [folder]) });
+  assert.equal(runRule('dockerignore-incomplete', nodeBuilder, nodeCtx, uri)[0]?.message, 'The .dockerignore does not exclude node_modules, so the host\'s copy lands in this build stage, over what the stage installs for itself.');
 });
 
 test('Windows images get no numeric-USER or user-creation advice', () => {

@@ -59,16 +59,24 @@ export const dockerignoreIncomplete = rule({
     t('Only what the build context actually holds is checked: a context without a .git folder needs no .git line.'),
   ],
 }, (ctx) => {
-  const first = ctx.a.doc.instructions.find(copiesWholeContext);
-  if (!first) return;
+  const copies = ctx.a.doc.instructions.filter(copiesWholeContext);
+  if (copies.length === 0) return;
   const context = contextOf(ctx);
   if (!context?.ignoreUri) return;
+  // .git matters where it reaches the image; a builder's copy of it (a Go or Rust build whose
+  // binary alone is shipped) only costs cache (round 10: 3 noise). node_modules from the host
+  // breaks a builder's own install too.
+  const finalImage = stageUse(ctx.a).finalImage;
+  const shipped = copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage));
   const missing: string[] = [];
-  if (context.entries.includes('.git') && !isIgnored(context.patterns, '.git')) missing.push('.git');
+  if (shipped && context.entries.includes('.git') && !isIgnored(context.patterns, '.git')) missing.push('.git');
   const node = context.entries.includes('package.json') || context.entries.includes('node_modules');
   if (node && !isIgnored(context.patterns, 'node_modules')) missing.push('node_modules');
   if (missing.length === 0) return;
-  ctx.report(first.span, t('The .dockerignore does not exclude {0}, so it is copied into the image.', missing.join(', ')), {
+  const first = shipped ?? copies[0]!;
+  ctx.report(first.span, shipped
+    ? t('The .dockerignore does not exclude {0}, so it is copied into the image.', missing.join(', '))
+    : t('The .dockerignore does not exclude {0}, so the host\'s copy lands in this build stage, over what the stage installs for itself.', missing.join(', ')), {
     data: { ignoreUri: context.ignoreUri, missing },
   });
 });

@@ -237,6 +237,11 @@ const GPG_COMMAND = /(^|[\s;&|(])(gpg2?|gpgv|apt-key|pacman-key)\s|--recv-keys?\
 const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|EXPO_PUBLIC_|GATSBY_|PUBLIC_|VUE_APP_)/;
 /** Names of a switch or setting about a secret rather than the secret itself. */
 const SWITCH_NAME = /_(ENABLED|DISABLED|ENABLE|DISABLE|REQUIRED)$/;
+/**
+ * Keys public by design (analytics write keys, publishable and site keys, which pages carry), and
+ * nginx's *_pass directives, which name an upstream (DD_UWSGI_PASS=uwsgi_server): round 10.
+ */
+const PUBLIC_NAME = /(SEGMENT(_\w+)?_WRITE_KEY|PUBLISHABLE_KEY|SITE_KEY|MIXPANEL(_PROJECT)?_TOKEN|POSTHOG(_PROJECT)?(_API)?_KEY|AMPLITUDE(_API)?_KEY|(UWSGI|PROXY|FASTCGI|GRPC|SCGI|MEMCACHED)_PASS)$/;
 
 export const secretInArgEnv = rule({
   id: 'secret-in-arg-env', severity: 'warning', hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv',
@@ -255,7 +260,7 @@ export const secretInArgEnv = rule({
     if (keyNames.has(def.name)) continue;
     // Browser bundles' variables are public by design (Vite, Next.js, Create React App...); a
     // switch (GF_AUTH_BASIC_ENABLED=false) holds no secret.
-    if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(def.raw ?? def.value ?? '-')) continue;
+    if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || PUBLIC_NAME.test(def.name) || /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(def.raw ?? def.value ?? '-')) continue;
     // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
     if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
@@ -263,12 +268,13 @@ export const secretInArgEnv = rule({
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
     // (the container is meant to get the value at run time).
     if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
-    // An ENV of a builder stage (not in the final image) stays in its layers and the build cache,
-    // not in the image people pull; one that only copies a build argument is told at that ARG
-    // (round 9: langfuse's builder).
-    const finalImage = def.kind === 'ENV' && def.scope >= 0 ? stageUse(ctx.a).finalImage : undefined;
+    // An ARG or ENV of a builder stage (not in the final image) stays in its layers and the build
+    // cache, not in the history of the image people pull (rounds 9 and 10: langfuse's and
+    // laravel.cm's builders). An ENV that writes the value itself is told as what it is: a secret
+    // in the Dockerfile's own text.
+    const finalImage = def.scope >= 0 ? stageUse(ctx.a).finalImage : undefined;
     if (finalImage && finalImage.size > 0 && !finalImage.has(def.scope)) {
-      if (!/^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '')) {
+      if (def.kind === 'ENV' && !/^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '')) {
         ctx.report(def.nameSpan, t('{0} looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).', def.name));
       }
       continue;
