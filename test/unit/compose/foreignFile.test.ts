@@ -26,3 +26,10 @@ test('a file named for compose, and a file with one compose key or x- key are ch
     assert.deepEqual(findings(validate(text, {}, `${ROOT}/base.yml`), 'compose-foreign-file'), [], text);
   }
 });
+
+test('a top-level list not named for compose is another tool\'s file (round 10: Ansible task files)', () => {
+  const tasks = '---\n- name: install docker\n  apt:\n    name: docker.io\n';
+  assert.deepEqual(validate(tasks, {}, `${ROOT}/roles/docker/tasks/main.yml`).map((d) => [d.code, d.severity]), [['compose-foreign-file', 3]]);
+  // Named for compose, the list is the author's slip: compose refuses it.
+  assert.equal(findings(validate(tasks, {}, `${ROOT}/docker-compose.yml`), 'compose-foreign-file').length, 0);
+});

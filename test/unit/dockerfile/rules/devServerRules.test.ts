@@ -50,25 +50,28 @@ test('dev-server-cmd: the development servers the documentation of their framewo
 test('dev-server-cmd: only the final image, and not in files or stages named for development', () => {
   const uvicorn = 'CMD ["uvicorn", "main:app", "--reload"]\n';
   // Shell form, behind cd and exec.
-  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nCMD cd /app && exec flask run --host=0.0.0.0\n').length, 1);
+  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nCOPY . /app\nCMD cd /app && exec flask run --host=0.0.0.0\n').length, 1);
   // ["sh", "-c", "..."]
-  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nCMD ["sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]\n').length, 1);
+  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nCOPY . /app\nCMD ["sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]\n').length, 1);
   // ENTRYPOINT and CMD run as one line.
-  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nENTRYPOINT ["uvicorn"]\nCMD ["main:app", "--reload"]\n').length, 1);
+  assert.equal(runRule('dev-server-cmd', 'FROM python:3.12\nCOPY . /app\nENTRYPOINT ["uvicorn"]\nCMD ["main:app", "--reload"]\n').length, 1);
   // Inherited from the stage the final one is built FROM.
   assert.equal(runRule('dev-server-cmd', `FROM python:3.12 AS base\n${uvicorn}FROM base AS final\nCOPY . .\n`).length, 1);
   // A dev stage before a production one; a final stage named dev; a production stage's own CMD.
   assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12 AS dev\n${uvicorn}FROM python:3.12 AS prod\nCMD ["gunicorn", "app:app"]\n`), []);
-  assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12 AS base\nFROM base AS development\n${uvicorn}`), []);
+  assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12 AS base\nFROM base AS development\nCOPY . /app\n${uvicorn}`), []);
   assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12 AS base\n${uvicorn}FROM base AS prod\nCMD ["gunicorn", "app:app"]\n`), []);
   // Files and folders named for development.
   for (const uri of ['file:///w/Dockerfile.dev', 'file:///w/dev.Dockerfile', 'file:///w/Dockerfile.local', 'file:///w/Dockerfile-debug', 'file:///w/docker/local/Dockerfile', 'file:///w/test/Dockerfile']) {
-    assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12\n${uvicorn}`, undefined, uri), [], uri);
+    assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12\nCOPY . /app\n${uvicorn}`, undefined, uri), [], uri);
   }
-  assert.equal(runRule('dev-server-cmd', `FROM python:3.12\n${uvicorn}`, undefined, 'file:///w/Dockerfile.prod').length, 1);
+  assert.equal(runRule('dev-server-cmd', `FROM python:3.12\nCOPY . /app\n${uvicorn}`, undefined, 'file:///w/Dockerfile.prod').length, 1);
   // A Dockerfile.prod beside it ships the image: this one is the development setup.
   const prod = context({ files: files({ 'file:///w/api/Dockerfile': '', 'file:///w/api/Dockerfile.prod': '' }) });
-  assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12\n${uvicorn}`, prod, 'file:///w/api/Dockerfile'), []);
+  assert.deepEqual(runRule('dev-server-cmd', `FROM python:3.12\nCOPY . /app\n${uvicorn}`, prod, 'file:///w/api/Dockerfile'), []);
   const other = context({ files: files({ 'file:///w/api/Dockerfile': '', 'file:///w/api/Dockerfile.worker': '' }) });
-  assert.equal(runRule('dev-server-cmd', `FROM python:3.12\n${uvicorn}`, other, 'file:///w/api/Dockerfile').length, 1);
+  assert.equal(runRule('dev-server-cmd', `FROM python:3.12\nCOPY . /app\n${uvicorn}`, other, 'file:///w/api/Dockerfile').length, 1);
+  // An image that copies only its manifests runs over source compose mounts: a development setup (round 10).
+  assert.deepEqual(runRule('dev-server-cmd', 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCMD ["npm", "run", "dev"]\n'), []);
+  assert.equal(runRule('dev-server-cmd', 'FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src ./src\nCMD ["npm", "run", "dev"]\n').length, 1);
 });

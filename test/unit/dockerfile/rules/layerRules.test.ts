@@ -39,3 +39,9 @@ test('cleanup-in-later-layer also tracks downloaded and copied files', () => {
   assert.equal(runRule('cleanup-in-later-layer', 'FROM a\nCOPY app.tgz /tmp/\nRUN rm /tmp/app.tgz\n').length, 1);
   assert.equal(runRule('cleanup-in-later-layer', 'FROM a\nRUN curl -o /tmp/x.tgz https://x && rm /tmp/x.tgz\n').length, 0);
 });
+
+test('copy-all-before-install: not after pnpm fetch on the lock file alone, whose install --offline only links (round 10: talawa-api)', () => {
+  const fetched = 'FROM node:22\nWORKDIR /app\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\nCOPY . .\nRUN pnpm install --offline --frozen-lockfile\n';
+  assert.deepEqual(runRule('copy-all-before-install', fetched), []);
+  assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n').length, 1);
+});

@@ -20,6 +20,11 @@ const COMPOSE_NAME = /compose|stack|swarm/;
 export function foreignFile(file: ComposeFile): Problem | undefined {
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
   if (COMPOSE_NAME.test(name)) return undefined;
+  // A top-level list (an Ansible playbook or task file, round 10) is no compose file either.
+  const list = file.documents.find((d) => d.root?.kind === 'seq')?.root;
+  if (list && rootMaps(file).length === 0) {
+    return { rule: 'compose-foreign-file', start: list.start, end: Math.min(list.end, list.start + 1), message: t('This file is a list, and its name does not say compose: it looks like another tool\'s file (an Ansible playbook or task list), so it is not checked as a compose file.') };
+  }
   const keys = rootMaps(file).flatMap((root) => entries(file, root));
   if (keys.length === 0 || keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-'))) return undefined;
   const named = keys.find((e) => e.key !== 'version' && e.key !== 'name') ?? keys[0]!;

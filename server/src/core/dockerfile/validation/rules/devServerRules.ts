@@ -8,6 +8,7 @@ import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { baseName, cmd } from './shellCommands';
+import { copyArgs } from '../../analysis/copySources';
 import { rule } from './rule';
 
 interface DevServer {
@@ -122,13 +123,31 @@ export const devServerCmd = rule({
   if (DEV_NAME.test(file.replace(/dockerfile/i, '')) || DEV_FOLDER.test(ctx.uri)) return;
   // Read only when there is something to report (a listing per validation would cost more).
   const found = finding(ctx.a, last);
-  if (!found) return;
+  if (!found || !copiesSource(ctx.a, last)) return;
   // A Dockerfile.prod (prod.Dockerfile, Dockerfile.production) beside this one ships the image;
   // this one is the development setup (round 9: homecontrol-api).
   const folder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
   if (ctx.files.list(folder).some((f) => !f.isDirectory && f.name !== file && PRODUCTION_SIBLING.test(f.name))) return;
   ctx.report(found.at.args, t('The image starts {0}, a development server: {1}', found.server.what, found.server.why()));
 });
+
+/** Dependency manifests: an image that copies only these gets its source from a mount. */
+const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|\.yarnrc\.yml|pnpm-(lock|workspace)\.yaml|\.npmrc|bun\.lockb?|requirements[\w.-]*\.(txt|in)|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|uv\.lock|setup\.(py|cfg)|composer\.(json|lock)|gemfile(\.lock)?|go\.(mod|sum)|cargo\.(toml|lock)|[\w.-]+\.csproj|pom\.xml|build\.gradle(\.kts)?|mix\.(exs|lock))$/i;
+
+/**
+ * Whether the final image copies the project's source in (COPY . ., COPY src/ ...), not only its
+ * dependency manifests: an image built to run a development server over source that compose
+ * mounts copies package.json and installs, nothing more (round 10: Django-CRM's frontend).
+ */
+function copiesSource(a: Analysis, last: Stage): boolean {
+  for (const s of a.chainOf(last)) {
+    for (const i of s.instructions) {
+      if ((i.upper !== 'COPY' && i.upper !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+      if (copyArgs(i).sources.some((src) => !MANIFEST.test(baseName(src.value.replace(/\/+$/, ''))))) return true;
+    }
+  }
+  return false;
+}
 
 /** A sibling Dockerfile named for production. */
 const PRODUCTION_SIBLING = /^(dockerfile[-_.](prod|production|prd|release)|(prod|production|release)[-_.]?dockerfile)$/i;

@@ -77,9 +77,14 @@ export const copyAllBeforeInstall = rule({
     const copyAll = stage.instructions.find(isCopyAll);
     if (!copyAll) continue;
     for (const run of runs.get(stage) ?? []) {
-      const install = commandsOf(run).map(dependencyInstall).find((x) => x !== undefined);
+      const commands = commandsOf(run);
+      const install = commands.map(dependencyInstall).find((x) => x !== undefined);
       if (!install) continue;
       if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order
+      // pnpm fetch on the lock file alone, then install --offline after the sources: the download
+      // is cached by the lock file and the install only links (pnpm's Docker recipe; round 10).
+      if (commands.some((c) => c.name === 'pnpm' && c.args.some((w) => w.text === '--offline'))
+        || (runs.get(stage) ?? []).some((r) => r.instruction.index < copyAll.index && commandsOf(r).some((c) => c.name === 'pnpm' && subcommand(c) === 'fetch'))) break;
       ctx.report(copyAll.span, t('COPY . before {0} (line {1}): every source change re-runs the install. Copy {2} first, install, then copy the rest.',
         install.what, String(ctx.a.lines.positionAt(run.instruction.span.start).line + 1), install.manifests.join(' ')), {
         data: { manifests: install.manifests, runAt: run.instruction.span.start },
