@@ -179,6 +179,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-healthcheck-missing': { language: 'compose', severity: 'warning' },
   'compose-misspelt-variable': { language: 'compose', severity: 'warning' },
   'compose-env-not-copied': { language: 'compose', severity: 'information' },
+  'compose-image-env-unread': { language: 'compose', severity: 'warning' },
   'compose-stack-env': { language: 'compose', severity: 'information' },
   'compose-key-value-entry': { language: 'compose', severity: 'warning' },
   'compose-empty-override': { language: 'compose', severity: 'warning' },

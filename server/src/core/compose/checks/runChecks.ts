@@ -35,6 +35,7 @@ import { checkMisspeltVariables } from './misspeltVariables';
 import { checkExampleEnv } from './exampleEnv';
 import { checkStackEnv } from './stackEnv';
 import { foreignFile } from './foreignFile';
+import { checkImageEnvironment } from './imageEnvironment';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -58,6 +59,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkBuildTarget,
   checkBuildArgs,
   checkSecretFiles,
+  checkImageEnvironment,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,

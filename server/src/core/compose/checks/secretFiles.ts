@@ -8,6 +8,7 @@ import { entries, isInterpolated, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { isHeld } from '../model/brokenBlocks';
+import { environmentPairs } from '../model/environment';
 import { NodeMemo } from '../model/nodeMemo';
 import type { Problem } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
@@ -36,24 +37,9 @@ function mountedSecrets(file: ComposeFile, map: MapNode): Map<string, string> {
 function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   const mounted = mountedSecrets(file, map);
   if (mounted.size === 0) return [];
-  const environment = entries(file, map).find((e) => e.key === 'environment')?.value;
-  // The range is what the fix replaces: the value of a mapping entry, the whole KEY=value item of a list.
-  const pairs: { key: string; value: string; start: number; end: number; list: boolean }[] = [];
-  if (environment?.kind === 'map') {
-    for (const e of entries(file, environment)) {
-      if (e.value?.kind === 'scalar' && typeof e.value.value === 'string' && e.raw) pairs.push({ key: e.key, value: e.value.value, start: e.raw.start, end: e.raw.end, list: false });
-    }
-  } else if (environment?.kind === 'seq') {
-    for (const raw of environment.items) {
-      const item = resolve(file, raw);
-      if (!raw || item?.kind !== 'scalar' || typeof item.value !== 'string' || !item.value.includes('=')) continue;
-      const cut = item.value.indexOf('=');
-      pairs.push({ key: item.value.slice(0, cut), value: item.value.slice(cut + 1), start: raw.start, end: raw.end, list: true });
-    }
-  }
   const out: Problem[] = [];
-  for (const pair of pairs) {
-    if (!pair.key.endsWith('_FILE') || isInterpolated(pair.value)) continue;
+  for (const pair of environmentPairs(file, map)) {
+    if (!pair.key.endsWith('_FILE') || pair.value === undefined || isInterpolated(pair.value)) continue;
     const path = mounted.get(pair.value.trim());
     if (!path) continue;
     out.push({

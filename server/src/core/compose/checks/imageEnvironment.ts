@@ -1,0 +1,106 @@
+// `POSTGRES_DB_PASSWORD_FILE`, `MONGO_INITDB_ROOT_USER`, `MYSQL_ROOT_PASS`: a variable named like the
+// ones an official database image reads, which its entrypoint does not read. Nothing fails: the
+// database starts without the password, the user or the database the author meant, or refuses to
+// start for want of one (round 10: atsea's stack, whose sibling file had POSTGRES_PASSWORD_FILE).
+// The table holds what the images' own entrypoints read (docker-library's docker-entrypoint.sh).
+// A service that mounts init scripts (/docker-entrypoint-initdb.d), which may read anything, or
+// builds its own image, or replaces the entrypoint, is left alone.
+import { t } from '../../l10n';
+import { entries, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
+import { isHeld } from '../model/brokenBlocks';
+import { NodeMemo } from '../model/nodeMemo';
+import { environmentPairs } from '../model/environment';
+import { closest } from '../model/closest';
+import { repositoryAndTag } from '../../officialImages';
+import type { Problem } from './problems';
+import { servicesOf, type CheckContext } from './checkContext';
+
+const withFile = (names: string[]) => names.flatMap((n) => [n, `${n}_FILE`]);
+
+/**
+ * Per official image: the prefix of the variables it reads, the ones it reads, and whether a name
+ * with no read one near it is told too (not for mysql, whose programs read MYSQL_TCP_PORT,
+ * MYSQL_PWD and more of their own: round 10's corpus check).
+ */
+const IMAGES: Record<string, { prefix: string; reads: ReadonlySet<string>; unmatched: boolean }> = {
+  postgres: {
+    prefix: 'POSTGRES_',
+    reads: new Set([...withFile(['POSTGRES_PASSWORD', 'POSTGRES_USER', 'POSTGRES_DB', 'POSTGRES_INITDB_ARGS']), 'POSTGRES_INITDB_WALDIR', 'POSTGRES_HOST_AUTH_METHOD']),
+    unmatched: true,
+  },
+  mysql: {
+    prefix: 'MYSQL_',
+    reads: new Set([...withFile(['MYSQL_ROOT_PASSWORD', 'MYSQL_DATABASE', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_ROOT_HOST']),
+      'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MYSQL_ONETIME_PASSWORD', 'MYSQL_INITDB_SKIP_TZINFO', 'MYSQL_MAJOR', 'MYSQL_VERSION', 'MYSQL_SHELL_VERSION',
+      // Read by MySQL's programs themselves.
+      'MYSQL_TCP_PORT', 'MYSQL_UNIX_PORT', 'MYSQL_PWD', 'MYSQL_HOST', 'MYSQL_HOME', 'MYSQL_HISTFILE', 'MYSQL_HISTIGNORE', 'MYSQL_PS1', 'MYSQL_TEST_LOGIN_FILE', 'MYSQL_DEBUG', 'MYSQL_GROUP_SUFFIX']),
+    unmatched: false,
+  },
+  mongo: {
+    prefix: 'MONGO_INITDB_',
+    reads: new Set([...withFile(['MONGO_INITDB_ROOT_USERNAME', 'MONGO_INITDB_ROOT_PASSWORD']), 'MONGO_INITDB_DATABASE']),
+    unmatched: true,
+  },
+};
+
+/** Whether the service runs the image's own entrypoint over the image as published. */
+function ownEntrypoint(file: ComposeFile, map: MapNode): boolean {
+  const fields = entries(file, map);
+  if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint')) return false;
+  // Init scripts may read any variable.
+  for (const key of ['volumes', 'configs']) {
+    const list = fields.find((e) => e.key === key)?.value;
+    if (list?.kind !== 'seq') continue;
+    for (const raw of list.items) {
+      const item = resolve(file, raw);
+      const text = item?.kind === 'scalar' ? String(item.value) : item?.kind === 'map' ? entries(file, item).map((e) => (e.value?.kind === 'scalar' ? String(e.value.value) : '')).join(' ') : '';
+      if (text.includes('docker-entrypoint-initdb.d')) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The read name the author most likely meant: one the name cuts short (POSTGRES_PASS for
+ * POSTGRES_PASSWORD), one a slip away, or one whose words the name holds all of
+ * (POSTGRES_DB_PASSWORD_FILE for POSTGRES_PASSWORD_FILE).
+ */
+function meant(key: string, reads: ReadonlySet<string>): string | undefined {
+  const names = [...reads];
+  const file = key.endsWith('_FILE');
+  const longer = names.filter((n) => n.startsWith(key) && n.endsWith('_FILE') === file).sort((a, b) => a.length - b.length)[0];
+  if (longer) return longer;
+  const near = closest(key, names);
+  if (near) return near;
+  const words = new Set(key.split('_'));
+  return names.filter((n) => n.split('_').every((w) => words.has(w))).sort((a, b) => b.length - a.length)[0];
+}
+
+function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
+  const image = entries(file, map).find((e) => e.key === 'image')?.value;
+  if (image?.kind !== 'scalar' || typeof image.value !== 'string') return [];
+  const repository = repositoryAndTag(image.value)?.repository;
+  const known = repository ? IMAGES[repository] : undefined;
+  if (!known || !ownEntrypoint(file, map)) return [];
+  const out: Problem[] = [];
+  for (const pair of environmentPairs(file, map)) {
+    if (!pair.key.startsWith(known.prefix) || known.reads.has(pair.key) || pair.key.includes('$')) continue;
+    const near = meant(pair.key, known.reads);
+    if (!near && !known.unmatched) continue;
+    out.push(near
+      ? { rule: 'compose-image-env-unread', start: pair.keyStart, end: pair.keyEnd, message: t('The {0} image reads no {1}, so it changes nothing. Did you mean {2}?', repository!, pair.key, near), data: { replacement: near } }
+      : { rule: 'compose-image-env-unread', start: pair.keyStart, end: pair.keyEnd, severity: 'information', message: t('The {0} image reads no {1}, so it changes nothing (its entrypoint reads {2}). Server settings go in command, as flags of the server.', repository!, pair.key, [...known.reads].filter((n) => !n.endsWith('_FILE')).slice(0, 4).join(', ')) });
+  }
+  return out;
+}
+
+const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+
+export function checkImageEnvironment({ file, out }: CheckContext): void {
+  if (!/POSTGRES_|MYSQL_|MONGO_INITDB_/.test(file.text)) return;
+  for (const { map } of servicesOf(file)) {
+    for (const problem of memo.get(map, () => serviceProblems(file, map))) if (!isHeld(file, problem.start)) out.push(problem);
+  }
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+const code = 'compose-image-env-unread';
+
+test('a variable named like the ones an official database image reads, which it does not read (round 10: atsea)', () => {
+  const text = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_DB_PASSWORD_FILE: /run/secrets/db_password\n      - \n';
+  const clean = text.replace('      - \n', '');
+  const [d] = findings(validate(clean), code);
+  assert.equal(covered(clean, d!), 'POSTGRES_DB_PASSWORD_FILE');
+  assert.equal(d!.message, 'The postgres image reads no POSTGRES_DB_PASSWORD_FILE, so it changes nothing. Did you mean POSTGRES_PASSWORD_FILE?');
+  assert.equal(d!.severity, 2);
+  // List form, mongo, and a name with no near one: information.
+  const list = 'services:\n  mongo:\n    image: docker.io/library/mongo:7\n    environment:\n      - MONGO_INITDB_ROOT_USER=root\n  pg:\n    image: postgres\n    environment:\n      - POSTGRES_LOG_STATEMENT=all\n';
+  const found = findings(validate(list), code);
+  assert.deepEqual(found.map((f) => [covered(list, f), f.severity]), [['MONGO_INITDB_ROOT_USER', 2], ['POSTGRES_LOG_STATEMENT', 3]]);
+  assert.match(found[1]!.message, /^The postgres image reads no POSTGRES_LOG_STATEMENT, so it changes nothing \(its entrypoint reads POSTGRES_PASSWORD, POSTGRES_USER, POSTGRES_DB, POSTGRES_INITDB_ARGS\)/);
+});
+
+test('not for the names the image reads, other images, or services whose scripts may read anything', () => {
+  const reads = 'services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pw\n      POSTGRES_HOST_AUTH_METHOD: trust\n      PGDATA: /data\n  my:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: x\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n';
+  assert.deepEqual(findings(validate(reads), code), []);
+  for (const extra of ['    volumes:\n      - ./init:/docker-entrypoint-initdb.d\n', '    build: ./db\n', '    entrypoint: ["/start.sh"]\n']) {
+    const text = `services:\n  db:\n    image: postgres:16\n${extra}    environment:\n      POSTGRES_MULTIPLE_DATABASES: a,b\n`;
+    assert.deepEqual(findings(validate(text), code), [], extra);
+  }
+  // An application's own POSTGRES_* settings, and bitnami's image with its own names.
+  assert.deepEqual(findings(validate('services:\n  api:\n    image: acme/api:1\n    environment:\n      POSTGRES_HOST: db\n  b:\n    image: bitnami/postgresql:16\n    environment:\n      POSTGRESQL_PASSWORD: x\n'), code), []);
+});
+
+test('mysql: its programs read MYSQL_TCP_PORT and more; only a name one slip from a read one is told', () => {
+  const text = 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_TCP_PORT: 3307\n      MYSQL_CUSTOM_THING: x\n      MYSQL_ROOT_PASWORD: secret\n';
+  assert.deepEqual(findings(validate(text), code).map((d) => covered(text, d)), ['MYSQL_ROOT_PASWORD']);
+});
