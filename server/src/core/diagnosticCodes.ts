@@ -180,6 +180,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-misspelt-variable': { language: 'compose', severity: 'warning' },
   'compose-env-not-copied': { language: 'compose', severity: 'information' },
   'compose-image-env-unread': { language: 'compose', severity: 'warning' },
+  'compose-healthcheck-no-tool': { language: 'compose', severity: 'warning' },
   'compose-stack-env': { language: 'compose', severity: 'information' },
   'compose-key-value-entry': { language: 'compose', severity: 'warning' },
   'compose-empty-override': { language: 'compose', severity: 'warning' },

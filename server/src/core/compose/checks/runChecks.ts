@@ -36,6 +36,7 @@ import { checkExampleEnv } from './exampleEnv';
 import { checkStackEnv } from './stackEnv';
 import { foreignFile } from './foreignFile';
 import { checkImageEnvironment } from './imageEnvironment';
+import { checkHealthcheckTools } from './healthcheckTools';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -55,6 +56,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDependencyCycles,
   checkDisabledDependencies,
   checkHealthDependencies,
+  checkHealthcheckTools,
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,

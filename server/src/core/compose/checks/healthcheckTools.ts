@@ -1,0 +1,98 @@
+// `healthcheck: test: ["CMD", "curl", "-f", "http://localhost:8000/health"]` on python:3.12-slim: the
+// slim Debian images (python, node), the official database images and ollama's carry neither curl
+// nor wget, and the Alpine ones only BusyBox's wget. The check fails every time, the service never
+// turns healthy, and whatever waits for it with service_healthy never starts (rounds 8 and 10:
+// ollama, two FastAPI services). For a service that builds, its Dockerfile's final stage base is
+// read, and any mention of the tool in the Dockerfile (an install) is taken as having it.
+import { t } from '../../l10n';
+import { repositoryAndTag } from '../../officialImages';
+import { entries, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { CNode, MapNode } from '../model/nodes';
+import { buildPaths } from '../model/buildPaths';
+import { stageImages } from '../../dockerfile/syntax/namedStages';
+import { readText } from '../model/project';
+import { isHeld } from '../model/brokenBlocks';
+import { valueAt, servicesOf, type CheckContext } from './checkContext';
+
+/** What an image lacks, and what its check can run instead. */
+interface Tools { wget: boolean; instead: string }
+
+function toolsOf(image: string): Tools | undefined {
+  // A tag made of a build argument and a variant (python:${PYTHON_VERSION}-slim) still says the variant.
+  const colon = image.lastIndexOf(':');
+  const plain = colon > image.lastIndexOf('/') ? `${image.slice(0, colon)}:${image.slice(colon + 1).replace(/\$\{?\w+\}?/g, 'x')}` : image;
+  const ref = repositoryAndTag(plain);
+  if (!ref) return undefined;
+  const alpine = ref.tag.includes('alpine');
+  const slim = ref.tag.includes('slim');
+  switch (ref.repository) {
+    case 'python':
+      return alpine ? { wget: true, instead: 'wget -qO- http://localhost:PORT/' } : slim ? { wget: false, instead: 'python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/\')"' } : undefined;
+    case 'node':
+      return alpine ? { wget: true, instead: 'wget -qO- http://localhost:PORT/' } : slim ? { wget: false, instead: 'node -e "fetch(\'http://localhost:PORT/\').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"' } : undefined;
+    case 'postgres': return { wget: alpine, instead: 'pg_isready -U postgres' };
+    case 'redis': case 'valkey/valkey': return { wget: alpine, instead: 'redis-cli ping' };
+    case 'ollama/ollama': return { wget: false, instead: 'ollama list' };
+    default: return undefined;
+  }
+}
+
+/** The program the healthcheck's test runs first: CMD's first item, or the first word of a shell test. */
+function testProgram(file: ComposeFile, test: CNode | null): string | undefined {
+  const node = resolve(file, test);
+  if (node?.kind === 'scalar' && typeof node.value === 'string') return firstWord(node.value);
+  if (node?.kind !== 'seq') return undefined;
+  const items = node.items.map((i) => resolve(file, i)).map((i) => (i?.kind === 'scalar' ? String(i.value) : ''));
+  if (items[0] === 'CMD') return items[1]?.split('/').pop();
+  if (items[0] === 'CMD-SHELL') return firstWord(items[1] ?? '');
+  return undefined;
+}
+
+function firstWord(script: string): string | undefined {
+  return /^\s*(?:exec\s+)?([\w./-]+)/.exec(script)?.[1]?.split('/').pop();
+}
+
+/** The image the service runs: its own, or its Dockerfile's final stage's base (through its stages). */
+function baseImage(file: ComposeFile, map: MapNode, context: CheckContext['context']): { image: string; dockerfile?: string } | undefined {
+  const paths = buildPaths(file, map);
+  if (!paths) {
+    const image = valueAt(file, map, 'image');
+    return image?.kind === 'scalar' && typeof image.value === 'string' ? { image: image.value } : undefined;
+  }
+  if (!paths.dockerfileUri || paths.inline) return undefined;
+  const text = readText(paths.dockerfileUri, context);
+  if (text === undefined) return undefined;
+  const { stages } = stageImages(text);
+  const target = valueAt(file, map, 'build', 'target');
+  let stage = target?.kind === 'scalar' ? stages.find((s) => s.name === String(target.value).toLowerCase()) : stages[stages.length - 1];
+  for (let guard = 0; stage && guard < 32; guard++) {
+    const parent = stages.find((s) => s.name !== undefined && s.name === stage!.image);
+    if (!parent) break;
+    stage = parent;
+  }
+  return stage?.image ? { image: stage.image, dockerfile: text } : undefined;
+}
+
+export function checkHealthcheckTools({ file, context, out }: CheckContext): void {
+  if (!/\b(curl|wget)\b/.test(file.text)) return;
+  for (const { name, map } of servicesOf(file)) {
+    if (!map) continue;
+    const health = entries(file, map).find((e) => e.key === 'healthcheck' && !e.mergedFrom);
+    if (health?.value?.kind !== 'map') continue;
+    const test = entries(file, health.value).find((e) => e.key === 'test');
+    const program = testProgram(file, test?.value ?? null);
+    if ((program !== 'curl' && program !== 'wget') || !test?.raw || isHeld(file, test.raw.start)) continue;
+    const base = baseImage(file, map, context);
+    const tools = base ? toolsOf(base.image) : undefined;
+    if (!base || !tools || (program === 'wget' && tools.wget)) continue;
+    // The Dockerfile installs it (or mentions it: taken as installing it).
+    if (base.dockerfile && new RegExp(`\\b${program}\\b`).test(base.dockerfile)) continue;
+    out.push({
+      rule: 'compose-healthcheck-no-tool',
+      start: test.raw.start,
+      end: test.raw.end,
+      message: t('The healthcheck of "{0}" runs {1}, which {2} does not have: the check fails every time and the service never turns healthy. Run a command the image has ({3}), or install {1} in its Dockerfile.', name, program, base.image, tools.instead),
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+
+const code = 'compose-healthcheck-no-tool';
+
+test('a healthcheck that runs curl in an image without it (rounds 8 and 10: ollama, FastAPI on python:slim)', () => {
+  const text = 'services:\n  ollama:\n    image: ollama/ollama:latest\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:11434"]\n';
+  const [d] = findings(validate(text), code);
+  assert.equal(covered(text, d!), '["CMD", "curl", "-f", "http://localhost:11434"]');
+  assert.equal(d!.message, 'The healthcheck of "ollama" runs curl, which ollama/ollama:latest does not have: the check fails every time and the service never turns healthy. Run a command the image has (ollama list), or install curl in its Dockerfile.');
+  // Built from python:3.11-slim, whose Dockerfile installs nothing of the kind; CMD-SHELL and the string form.
+  const built = 'services:\n  api:\n    build: .\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"]\n  worker:\n    image: node:22-slim\n    healthcheck:\n      test: wget -qO- http://localhost:3000/\n';
+  const files = { [`${ROOT}/Dockerfile`]: 'ARG PYTHON_VERSION=3.11\nFROM python:${PYTHON_VERSION}-slim AS base\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nFROM base\nCMD ["uvicorn", "main:app"]\n' };
+  assert.deepEqual(findings(validate(built, { files }), code).map((f) => f.message.slice(0, 40)), ['The healthcheck of "api" runs curl, whic', 'The healthcheck of "worker" runs wget, w']);
+});
+
+test('not where the image has the tool, the Dockerfile installs it, or the image is not known', () => {
+  for (const [text, files] of [
+    // Alpine's BusyBox wget; the full python image has curl; an image we know nothing of.
+    ['services:\n  a:\n    image: redis:7-alpine\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "localhost:6379"]\n  b:\n    image: python:3.12\n    healthcheck:\n      test: ["CMD", "curl", "-f", "localhost"]\n  c:\n    image: acme/api:1\n    healthcheck:\n      test: curl -f localhost\n', {}],
+    // The Dockerfile installs curl.
+    ['services:\n  api:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "localhost:8000"]\n', { [`${ROOT}/Dockerfile`]: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' }],
+    // A command the image has.
+    ['services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n', {}],
+  ] as [string, Record<string, string>][]) assert.deepEqual(findings(validate(text, { files }), code), [], text);
+});
