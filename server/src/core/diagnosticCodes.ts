@@ -135,6 +135,7 @@ export const DIAGNOSTIC_CODES = {
   'user-already-exists': { language: 'dockerfile', severity: 'error' },
   'adduser-busybox-options': { language: 'dockerfile', severity: 'error' },
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
+  'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

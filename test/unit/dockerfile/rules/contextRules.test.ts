@@ -11,6 +11,7 @@ test('build context rules', async (t) => {
     { rule: 'dockerignore-missing', bad: 'FROM a\nCOPY . .\n', good: 'FROM a\nCOPY app.py .\n', line: 1, ctx: withIgnore() },
     { rule: 'dockerignore-incomplete', bad: 'FROM a\nCOPY . /app\n', good: 'FROM a\nCOPY src /app\n', line: 1, ctx: withIgnore('.git\n') },
     { rule: 'copy-ignored-file', bad: 'FROM a\nCOPY secrets/key.pem /x\n', good: 'FROM a\nCOPY secrets/public.pem /x\n', line: 1, ctx: withIgnore('secrets\n!secrets/public.pem\n') },
+    { rule: 'key-file-in-image', bad: 'FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\n', good: 'FROM alpine:3.20\nRUN --mount=type=ssh git clone git@github.com:acme/app.git\n', line: 1 },
     { rule: 'env-file-in-image', bad: 'FROM a\nCOPY .env /app/.env\n', good: 'FROM a\nCOPY .env.example /app/.env\n', line: 1, ctx: withIgnore(undefined, { [`${folder}/.gitignore`]: '# local\n.env\n.env.*\n!.env.example\n' }) },
   ], assert);
 });
@@ -39,4 +40,16 @@ test('env-file-in-image: a .env Git ignores, copied into the final image (round 
   // The repository's root .gitignore, above the context folder, counts too.
   const nested = context({ files: files({ 'file:///work/.gitignore': '.env\n', 'file:///work/.git/HEAD': 'x', [`${folder}/app.py`]: '' }, [folder, 'file:///work']) });
   assert.equal(runRule('env-file-in-image', 'FROM python:3.12\nCOPY .env /app/\n', nested).length, 1);
+});
+
+test('key-file-in-image: private keys and credentials copied into the final image (round 10: AWS credentials)', () => {
+  const found = runRule('key-file-in-image', 'FROM python:3.12\nCOPY credentials /root/.aws/\nCOPY .ssh /root/.ssh\nCOPY deploy/service-account.json /app/\nCOPY ./.git-credentials /root/\n');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1, 2, 3, 4]);
+  assert.equal(found[0]!.message, 'credentials is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.');
+  for (const text of [
+    // A builder stage's key, not in the final image: the multi-stage way.
+    'FROM alpine/git AS fetch\nCOPY id_ed25519 /root/.ssh/id_ed25519\nRUN git clone git@github.com:acme/app.git /src\nFROM alpine:3.20\nCOPY --from=fetch /src /app\n',
+    // A file named credentials that is not AWS's, public keys and certificates.
+    'FROM a\nCOPY credentials /app/credentials\nCOPY id_rsa.pub /root/.ssh/authorized_keys\nCOPY certs/server.crt /etc/ssl/\n',
+  ]) assert.deepEqual(runRule('key-file-in-image', text), [], text);
 });

@@ -170,4 +170,36 @@ export const envFileInImage = rule({
   }
 });
 
-export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile, envFileInImage];
+/** Private keys and credential files by their conventional names (SSH keys, Git's and netrc's stores, cloud credentials). */
+const KEY_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|\.git-credentials|\.netrc|\.pgpass|gcp[-_]?credentials\.json|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
+
+/** What a COPY source copies that is a private key or credentials: by its name, a .ssh folder, or AWS's credentials file. */
+function keyFileOf(source: string, destination: string): boolean {
+  const path = source.replace(/^\.\//, '').replace(/\/+$/, '');
+  const name = path.split('/').pop() ?? '';
+  if (KEY_FILE.test(name) || name === '.ssh' || /(^|\/)\.aws\/credentials$/.test(path) || /(^|\/)\.aws$/.test(path)) return true;
+  // COPY credentials /root/.aws/ (round 10): AWS's file, by where it goes.
+  return name === 'credentials' && /\.aws(\/|$)/.test(destination);
+}
+
+export const keyFileInImage = rule({
+  id: 'key-file-in-image', severity: 'warning',
+  explain: () => [
+    t('A private SSH key (id_rsa, id_ed25519, a .ssh folder), AWS\'s credentials file, a .git-credentials, .netrc or .pgpass, or a cloud service account\'s key file copied into the image is in one of its layers for good: anyone who can pull the image can read it, even if a later step deletes it.'),
+    t('Mount it for the one RUN that needs it (RUN --mount=type=ssh for git over SSH, RUN --mount=type=secret for the rest), or give it to the container when it starts (a volume, compose\'s secrets). A builder stage whose files are not in the final image is left alone: that is the place for it.'),
+  ],
+}, (ctx) => {
+  const { finalImage } = stageUse(ctx.a);
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) continue;
+    if (i.stage < 0 || (finalImage.size > 0 && !finalImage.has(i.stage))) continue;
+    const { sources, dest } = copyArgs(i);
+    for (const s of sources) {
+      if (!keyFileOf(s.value, dest?.value ?? '')) continue;
+      ctx.report(s.span, t('{0} is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.', s.value));
+    }
+  }
+});
+
+export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile, envFileInImage, keyFileInImage];
