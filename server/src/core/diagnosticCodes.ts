@@ -136,6 +136,7 @@ export const DIAGNOSTIC_CODES = {
   'adduser-busybox-options': { language: 'dockerfile', severity: 'error' },
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
+  'misspelt-official-image': { language: 'dockerfile', severity: 'warning' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

@@ -124,3 +124,11 @@ test('a service the compose file beside the stack file declares without an image
   const withImage = { [`${ROOT}/docker-compose.yml`]: 'services:\n  api:\n    image: registry.example/api:1\n    build: .\n' };
   assert.deepEqual(findings(validate(text, { files: withImage }, STACK_URI), 'compose-swarm-no-image'), []);
 });
+
+test('round 11: a restart beside deploy.restart_policy is the file\'s setting for docker compose (a hint), and a stack file\'s container names do not clash', () => {
+  const text = 'version: "3.8"\nservices:\n  api:\n    image: api:1\n    container_name: api\n    restart: always\n    deploy:\n      replicas: 3\n      restart_policy:\n        condition: on-failure\n  web:\n    image: web:1\n    container_name: api\n';
+  const restart = findings(validate(text, {}, STACK_URI), 'compose-swarm-ignored').find((d) => d.message.includes('"restart"'));
+  assert.equal(restart?.severity, 4);
+  assert.deepEqual(findings(validate(text, {}, STACK_URI), 'compose-duplicate-container-name'), []);
+  assert.equal(findings(validate(text, {}, `${ROOT}/docker-compose.yml`), 'compose-duplicate-container-name').length > 0, true);
+});

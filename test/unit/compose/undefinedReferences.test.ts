@@ -276,3 +276,15 @@ test('extends without a file in a -f file is an error even when the name is nowh
   const [maybe] = findings(validate(unread, {}, `${ROOT}/docker-compose.prod.yml`), 'compose-undefined-service');
   assert.equal(maybe!.severity, 2);
 });
+
+test('in a folder named for compose, every YAML file may be combined with the others through -f (round 11: docker_compose/app.yaml with storages.yaml)', () => {
+  const files = {
+    [`${ROOT}/docker_compose/storages.yaml`]: 'services:\n  postgres:\n    image: postgres:16\n',
+    [`${ROOT}/docker_compose/app.yaml`]: '',
+  };
+  const text = 'services:\n  web:\n    build: ..\n    depends_on: [postgres]\n';
+  assert.deepEqual(findings(validate(text, { files }, `${ROOT}/docker_compose/app.yaml`), 'compose-undefined-service'), []);
+  // Elsewhere a YAML file not named for compose is not one.
+  const loose = { [`${ROOT}/deploy/storages.yaml`]: 'services:\n  postgres:\n    image: postgres:16\n', [`${ROOT}/deploy/app.yaml`]: '' };
+  assert.equal(findings(validate(text, { files: loose }, `${ROOT}/deploy/app.yaml`), 'compose-undefined-service').length, 1);
+});

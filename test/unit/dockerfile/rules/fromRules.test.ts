@@ -87,3 +87,16 @@ test('latest-tag and untagged-image: not for an image under the name of the repo
   assert.equal(runRule('latest-tag', 'FROM node:latest\n', clone('https://github.com/node/app.git'), uri).length, 1);
   assert.equal(runRule('untagged-image', 'FROM portainer/base\n', context(), uri).length, 1);
 });
+
+test('misspelt-official-image: a one-word image a slip away from an official one (round 11: FROM ndoe:alpine)', async (t) => {
+  await checkRuleCases(t, [{ rule: 'misspelt-official-image', bad: 'FROM ndoe:alpine\n', good: 'FROM node:alpine\n', line: 0 }], assert);
+  const [d] = runRule('misspelt-official-image', 'FROM pyhton:3.12-slim\n');
+  assert.equal(d?.message, 'pyhton is no official image; did you mean python? Unless this project builds an image named pyhton, the pull fails.');
+  assert.deepEqual([d!.range.start.character, d!.range.end.character], [5, 11]);
+  for (const text of [
+    'FROM node:22\n', 'FROM acme/ndoe:1\n', 'FROM ghcr.io/ndoe:1\n', 'FROM app\n', 'FROM myapp-base\n', 'FROM ${BASE}\n',
+    // A stage, and an image this machine has.
+    'FROM node:22 AS ndoe\nFROM ndoe\n',
+  ]) assert.deepEqual(runRule('misspelt-official-image', text), [], text);
+  assert.deepEqual(runRule('misspelt-official-image', 'FROM ubunut\n', context({ facts: { images: [{ name: 'ubunut:latest' }] as never } })), []);
+});

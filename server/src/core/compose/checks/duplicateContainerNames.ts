@@ -4,13 +4,14 @@
 // that needs a profile asked for is a warning, since a plain `up` works. A name
 // that several services take from one anchor is reported once, where it is written. Compose also
 // refuses a container_name on a service that runs more than one container (scale or
-// deploy.replicas above 1).
+// deploy.replicas above 1). Not in a stack file, where docker stack deploy ignores container_name.
 import { t } from '../../l10n';
 import { isInterpolated } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode } from '../model/nodes';
 import { canRunTogether, entryAt, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
+import { usedForStack } from './swarmKeys';
 
 interface Named {
   service: string;
@@ -18,7 +19,9 @@ interface Named {
   profiles: string[];
 }
 
-export function checkDuplicateContainerNames({ file, out }: CheckContext): void {
+export function checkDuplicateContainerNames({ file, context, out }: CheckContext): void {
+  // docker stack deploy ignores container_name (the Swarm notes say so), so a stack file's are no clash (round 11).
+  if (!file.text.includes('container_name') || usedForStack(file, context)) return;
   const byName = new Map<string, Named[]>();
   for (const { name, map } of servicesOf(file)) {
     const found = entryAt(file, map, 'container_name');

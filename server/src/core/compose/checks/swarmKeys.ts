@@ -171,7 +171,8 @@ export function stackProblems(file: ComposeFile): StackProblem[] {
       const at = { start: entry.keyNode.start, end: entry.keyNode.end };
       const advice = IGNORED[entry.key];
       // Start order rarely matters to Swarm's services, which start again until what they need is up.
-      const faded = entry.key === 'depends_on' && restartsOnFailure(file, map) ? { severity: 'hint' as const } : {};
+      // And a restart beside deploy.restart_policy is the same file's setting for docker compose (round 11).
+      const faded = (entry.key === 'depends_on' && restartsOnFailure(file, map)) || (entry.key === 'restart' && valueAt(file, map, 'deploy', 'restart_policy')) ? { severity: 'hint' as const } : {};
       if (advice) out.push({ rule: 'compose-swarm-ignored', ...at, message: t('docker stack deploy ignores "{0}". {1}', entry.key, advice()), ...faded });
       else if (!STACK_SERVICE_KEYS.has(entry.key)) out.push({ rule: 'compose-swarm-unsupported', ...at, message: t('docker stack deploy refuses "{0}": it reads compose file format 3, which has no such key.', entry.key) });
     }

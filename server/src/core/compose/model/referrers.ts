@@ -117,7 +117,8 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
   for (let level = 0; level <= SIBLING_LEVELS_UP; level++) {
     const listing = listed(folder, context);
     for (const entry of listing) {
-      if (entry.isDirectory || !COMPOSE_NAME.test(entry.name)) continue;
+      // Any YAML file of a folder named for compose (docker_compose/app.yaml with storages.yaml, round 11).
+      if (entry.isDirectory || !(COMPOSE_NAME.test(entry.name) || (/\.ya?ml$/i.test(entry.name) && /compose/i.test(folder.slice(folder.lastIndexOf('/') + 1))))) continue;
       const sibling = `${folder}/${encodeName(entry.name)}`;
       if (sibling === uri || known.has(sibling)) continue;
       if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) return declared;

@@ -61,6 +61,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'export-without-effect': [replaceText],
   'exec-shell-without-c': [replaceText],
   'exec-form-quotes': [replaceText],
+  'misspelt-official-image': [replaceText],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],
   'copy-all-before-install': [manifestFirst],

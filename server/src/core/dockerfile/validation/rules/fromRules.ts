@@ -5,7 +5,7 @@ import { parseImageRef } from '../../syntax/imageRef';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
-import { closest } from './suggest';
+import { closest, editDistance } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
@@ -51,6 +51,41 @@ function ownImage(ctx: RuleContext, image: string): boolean {
   if (!namespace || namespace === 'library') return false;
   return repositoryOwners(ctx.files, ctx.uri).includes(ownerKey(namespace));
 }
+
+/** The official image a one-word name is a slip of: two letters swapped (ndoe), or one edit (pyhton is two), two for long names. */
+function officialMeant(name: string): string | undefined {
+  if (name.length < 4 || OFFICIAL_IMAGES.has(name)) return undefined;
+  let best: string | undefined;
+  let bestDistance = name.length >= 7 ? 3 : 2;
+  for (const official of OFFICIAL_IMAGES) {
+    if (Math.abs(official.length - name.length) > 2) continue;
+    const swapped = official.length === name.length && [...name].some((_, k) => k + 1 < name.length && name.slice(0, k) + name[k + 1] + name[k] + name.slice(k + 2) === official);
+    const distance = swapped ? 1 : editDistance(name, official, bestDistance);
+    if (distance < bestDistance) {
+      best = official;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export const misspeltOfficialImage = rule({
+  id: 'misspelt-official-image', severity: 'warning',
+  explain: () => [
+    t('A FROM image with no registry and no namespace (node:22, python) is pulled from Docker Hub\'s official images, docker.io/library/<name>. A name one slip away from an official image (ndoe, pyhton, ubunut) is no official image: unless this project builds an image of that name itself, the pull fails ("pull access denied ... repository does not exist").'),
+    t('Reported for names of four letters or more with two letters swapped or one letter wrong (two for long names), not for the project\'s local images or its stages.'),
+  ],
+}, (ctx) => {
+  const local = new Set(ctx.facts.images.map((i) => parseImageRef(i.name).path));
+  for (const { stage, image } of externalImages(ctx)) {
+    const ref = parseImageRef(image);
+    if (ref.registry || ref.path.includes('/') || ref.path.includes('$') || stage.image!.raw.includes('$') || local.has(ref.path)) continue;
+    const meant = officialMeant(ref.path);
+    if (!meant) continue;
+    const start = stage.image!.span.start;
+    ctx.report({ start, end: start + ref.path.length }, t('{0} is no official image; did you mean {1}? Unless this project builds an image named {0}, the pull fails.', ref.path, meant), { data: { replacement: meant, span: { start, end: start + ref.path.length } } });
+  }
+});
 
 export const untaggedImage = rule({
   id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'], repeatable: true,
@@ -237,4 +272,4 @@ export const invalidDefaultArgInFrom = rule({
   }
 });
 
-export const fromRules = [untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];
+export const fromRules = [misspeltOfficialImage, untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];
