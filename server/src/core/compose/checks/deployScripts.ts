@@ -36,14 +36,28 @@ export function* scriptsNear(folder: string, context: ServiceContext, around = f
   }
 }
 
+/** A script's lines that deploy a stack from a file, kept per script while its text is the same (each validation asks). */
+const deployLines = new Map<string, { text: string; lines: string[] }>();
+const MAX_REMEMBERED = 64;
+/** Texts kept for the comparison are small ones (a few MB at most in all); larger scripts are read each time. */
+const MAX_REMEMBERED_CHARS = 64 * 1024;
+
+function stackDeployLines(uri: string, text: string): string[] {
+  const known = deployLines.get(uri);
+  if (known && known.text === text) return known.lines;
+  const lines = text.includes('stack') ? text.split('\n').filter((line) => /\bstack\s+(deploy|up)\b/.test(line) && /(-c|--compose-file)[\s=]/.test(line)) : [];
+  if (text.length <= MAX_REMEMBERED_CHARS) {
+    if (deployLines.size >= MAX_REMEMBERED) deployLines.clear();
+    deployLines.set(uri, { text, lines });
+  }
+  return lines;
+}
+
 /** Whether a script or README near the file runs `docker stack deploy` with it (`-c name`, `--compose-file name`). */
 export function deployedAsStackByScript(uri: string, context: ServiceContext): boolean {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  for (const { text } of scriptsNear(dirnameUri(uri), context, true)) {
-    if (!text.includes('stack')) continue;
-    for (const line of text.split('\n')) {
-      if (/\bstack\s+(deploy|up)\b/.test(line) && /(-c|--compose-file)[\s=]/.test(line) && line.includes(name)) return true;
-    }
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    if (stackDeployLines(script.uri, script.text).some((line) => line.includes(name))) return true;
   }
   return false;
 }
