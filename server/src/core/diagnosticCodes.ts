@@ -137,6 +137,8 @@ export const DIAGNOSTIC_CODES = {
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
   'misspelt-official-image': { language: 'dockerfile', severity: 'warning' },
+  'copy-outside-context': { language: 'dockerfile', severity: 'information' },
+  'quoted-shell-command': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },
   'cleanup-in-later-layer': { language: 'dockerfile', severity: 'warning' },
   'dockerignore-missing': { language: 'dockerfile', severity: 'warning' },

@@ -40,3 +40,10 @@ test('copy-multi-source-dest leaves COPY -- from=build /a /a to unknown-flag: on
   // A real second source after -- still counts.
   assert.equal(runRule('copy-multi-source-dest', 'FROM a\nCOPY -- a b /dest\n').length, 1);
 });
+
+test('copy-outside-context: a source with ../ never leaves the build context (round 11)', async (t) => {
+  await checkRuleCases(t, [{ rule: 'copy-outside-context', bad: 'FROM nginx:1.27\nCOPY ../client/build/static /usr/share/nginx/html\n', good: 'FROM nginx:1.27\nCOPY client/build/static /usr/share/nginx/html\n', line: 1 }], assert);
+  const [d] = runRule('copy-outside-context', 'FROM a\nCOPY ./../../policy/felix /opt/\n');
+  assert.equal(d?.message, './../../policy/felix does not leave the build context: BuildKit reads it as policy/felix at the context\'s root (the legacy builder refuses it). Build with the folder above as the context and write the path from there.');
+  assert.deepEqual(runRule('copy-outside-context', 'FROM a AS b\nCOPY --from=b ../x /y\nADD https://example.org/../x.tgz /z\nCOPY ..data /w\n'), []);
+});

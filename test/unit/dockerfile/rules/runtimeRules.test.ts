@@ -121,3 +121,14 @@ test('json-args-recommended: one plain command on Alpine or a RHEL-family image,
   // Two commands keep the shell everywhere: exec before the last one.
   assert.equal(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD npm run migrate && node server.js\n').length, 1);
 });
+
+test('quoted-shell-command: a shell-form line that is one quoted string is one word to the shell (round 11)', async (t) => {
+  await checkRuleCases(t, [{ rule: 'quoted-shell-command', bad: 'FROM node:22\nCMD "npm start"\n', good: 'FROM node:22\nCMD npm start\n', line: 1 }], assert);
+  const [d] = runRule('quoted-shell-command', 'FROM golang:1.23\nCMD "ENVIRON=localhost go test ./..."\n');
+  assert.equal(d?.message, 'The shell reads "ENVIRON=localhost go test ./..." as one word and looks for a program of that name, so this stops with "not found". Leave out the quotes, or use the exec form: ["ENVIRON=localhost", "go", "test", "./..."].');
+  for (const text of [
+    'FROM a\nCMD "nginx"\n', 'FROM a\nRUN echo "a b"\n', 'FROM a\nCMD ["npm", "start"]\n',
+    // Another shell reads its own quoting.
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN "Write-Host hi"\n',
+  ]) assert.deepEqual(runRule('quoted-shell-command', text), [], text);
+});

@@ -204,4 +204,29 @@ export const invalidLabelKey = rule({
   }
 });
 
-export const copyRules = [workdirRelative, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];
+/**
+ * `COPY ../client/build /usr/share/nginx/html`: a source never leaves the build context. BuildKit
+ * cleans the path against the context's root (../client is client at the root), the legacy
+ * builder refuses it ("forbidden path outside the build context"); either way it is not the
+ * folder beside the Dockerfile's that the author meant (round 11: a CI build that fails there).
+ */
+export const copyOutsideContext = rule({
+  id: 'copy-outside-context', severity: 'information',
+  explain: () => [
+    t('COPY and ADD read only the build context, the folder given to docker build (or compose\'s build.context). A source that starts with ../ does not reach the folder above: BuildKit reads ../client as client at the context\'s root, and the legacy builder stops with "forbidden path outside the build context".'),
+    t('Build with the folder above as the context (docker build -f nginx/Dockerfile ., or context: .. with dockerfile: nginx/Dockerfile in compose) and write the path from there, or copy what another stage built with COPY --from.'),
+    t('It is information: built with the folder the ../ points at as the context, BuildKit finds the cleaned path and the build works, though not for the reason the path suggests.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const target = i.trigger ?? i;
+    if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) continue;
+    for (const s of copyArgs(i).sources) {
+      if (!/^(\.\/)*\.\.(\/|$)/.test(s.value) || isUrl(s.value)) continue;
+      const cleaned = s.value.replace(/^(\.\/)*(\.\.\/)+/, '').replace(/^\.\.$/, '.');
+      ctx.report(s.span, t('{0} does not leave the build context: BuildKit reads it as {1} at the context\'s root (the legacy builder refuses it). Build with the folder above as the context and write the path from there.', s.value, cleaned || '.'));
+    }
+  }
+});
+
+export const copyRules = [copyOutsideContext, workdirRelative, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];

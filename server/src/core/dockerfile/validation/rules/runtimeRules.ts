@@ -318,4 +318,28 @@ export const execFormQuotes = rule({
   }
 });
 
-export const runtimeRules = [multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+/**
+ * `CMD "npm start"`, `RUN "apt-get update"`: the shell form hands the line to /bin/sh, which reads
+ * a quoted string as one word, so it looks for a program named "npm start" and stops ("not
+ * found"). Quotes belong around one argument, or the exec form is JSON (round 11's miss).
+ */
+export const quotedShellCommand = rule({
+  id: 'quoted-shell-command', severity: 'error',
+  explain: () => [
+    t('In the shell form, RUN, CMD and ENTRYPOINT hand their line to /bin/sh -c. A line that is one quoted string, such as CMD "npm start", is one word to the shell: it looks for a program named "npm start" and stops with "not found" (exit 127).'),
+    t('Leave the quotes out (CMD npm start), or write the exec form, a JSON array with one item per word: CMD ["npm", "start"].'),
+  ],
+}, (ctx) => {
+  for (const instruction of ctx.scope.instructions) {
+    const i = instruction.trigger ?? instruction;
+    if ((i.upper !== 'RUN' && i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.heredocs.length > 0 || i.words.length !== 1) continue;
+    const raw = i.words[0]!.raw;
+    const quoted = /^(["'])(.*)\1$/s.exec(raw);
+    if (!quoted || !/\S\s+\S/.test(quoted[2]!) || quoted[2]!.trim().startsWith('[') || stageHasShell(ctx.a, ctx.a.doc.stages[instruction.stage] ?? ctx.a.doc.stages[0]!, instruction)) continue;
+    ctx.report(i.words[0]!.span, t('The shell reads {0} as one word and looks for a program of that name, so this stops with "not found". Leave out the quotes, or use the exec form: {1}.', raw, `[${quoted[2]!.trim().split(/\s+/).map((w) => JSON.stringify(w)).join(', ')}]`), {
+      data: { replacement: quoted[2]!, span: i.words[0]!.span },
+    });
+  }
+});
+
+export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
