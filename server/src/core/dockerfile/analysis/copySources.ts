@@ -7,6 +7,12 @@ export interface CopyArgs {
   heredocSources: number;
 }
 
+/** A COPY or ADD (an ONBUILD one too) that reads the build context: not one copying --from a stage or image. */
+export function copiesFromContext(instruction: Instruction): boolean {
+  const target = instruction.trigger ?? instruction;
+  return (target.upper === 'COPY' || target.upper === 'ADD') && !target.flags.some((f) => f.name === 'from');
+}
+
 export function copyArgs(instruction: Instruction): CopyArgs {
   const target = instruction.trigger ?? instruction;
   const words = target.exec ? target.exec.items : target.words;

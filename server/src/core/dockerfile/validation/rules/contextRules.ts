@@ -2,14 +2,13 @@
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
-import { copyArgs, isUrl } from '../../analysis/copySources';
+import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
 import { isIgnored, parseDockerignore } from '../../analysis/dockerignore';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 
 function copiesWholeContext(i: Instruction): boolean {
-  const target = i.trigger ?? i;
-  if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) return false;
+  if (!copiesFromContext(i)) return false;
   return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
 }
 
@@ -85,10 +84,6 @@ export const copyIgnoredFile = rule({
   id: 'copy-ignored-file', severity: 'warning', buildkit: 'CopyIgnoredFile', reach: 'file',
   explain: () => [t('Files excluded by .dockerignore are not sent to the builder, so a COPY or ADD that names one fails (or copies nothing, for a pattern). Remove the exclusion or the copy.')],
 }, (ctx) => {
-  const copiesFromContext = (i: Instruction) => {
-    const u = (i.trigger ?? i).upper;
-    return (u === 'COPY' || u === 'ADD') && !(i.trigger ?? i).flags.some((f) => f.name === 'from');
-  };
   // Every validation runs this, so the whole file is walked only when there is an ignore file.
   if (!ctx.a.doc.instructions.some(copiesFromContext)) return;
   const context = contextOf(ctx);
@@ -150,8 +145,7 @@ export const envFileInImage = rule({
   ],
 }, (ctx) => {
   const copies = ctx.a.doc.instructions.filter((i) => {
-    const target = i.trigger ?? i;
-    return (target.upper === 'COPY' || target.upper === 'ADD') && !target.flags.some((f) => f.name === 'from')
+    return copiesFromContext(i)
       && copyArgs(i).sources.some((s) => ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value));
   });
   if (copies.length === 0) return;
@@ -191,8 +185,7 @@ export const keyFileInImage = rule({
 }, (ctx) => {
   const { finalImage } = stageUse(ctx.a);
   for (const i of ctx.scope.instructions) {
-    const target = i.trigger ?? i;
-    if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) continue;
+    if (!copiesFromContext(i)) continue;
     if (i.stage < 0 || (finalImage.size > 0 && !finalImage.has(i.stage))) continue;
     const { sources, dest } = copyArgs(i);
     for (const s of sources) {

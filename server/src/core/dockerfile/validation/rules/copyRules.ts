@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
-import { ARCHIVE, copyArgs, isAbsolutePath, isUrl } from '../../analysis/copySources';
+import { ARCHIVE, copiesFromContext, copyArgs, isAbsolutePath, isUrl } from '../../analysis/copySources';
 import { keyValuesOf } from '../../syntax/words';
 import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { setsWorkdir } from '../../analysis/imageFamily';
@@ -219,8 +219,7 @@ export const copyOutsideContext = rule({
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
-    const target = i.trigger ?? i;
-    if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.flags.some((f) => f.name === 'from')) continue;
+    if (!copiesFromContext(i)) continue;
     for (const s of copyArgs(i).sources) {
       if (!/^(\.\/)*\.\.(\/|$)/.test(s.value) || isUrl(s.value)) continue;
       const cleaned = s.value.replace(/^(\.\/)*(\.\.\/)+/, '').replace(/^\.\.$/, '.');

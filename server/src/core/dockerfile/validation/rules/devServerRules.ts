@@ -8,7 +8,7 @@ import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { baseName, cmd } from './shellCommands';
-import { copyArgs } from '../../analysis/copySources';
+import { copiesFromContext, copyArgs } from '../../analysis/copySources';
 import { rule } from './rule';
 
 interface DevServer {
@@ -142,7 +142,7 @@ const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|\.yarn
 function copiesSource(a: Analysis, last: Stage): boolean {
   for (const s of a.chainOf(last)) {
     for (const i of s.instructions) {
-      if ((i.upper !== 'COPY' && i.upper !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+      if (i.trigger || !copiesFromContext(i)) continue;
       if (copyArgs(i).sources.some((src) => !MANIFEST.test(baseName(src.value.replace(/\/+$/, ''))))) return true;
     }
   }
