@@ -134,6 +134,7 @@ export const DIAGNOSTIC_CODES = {
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },
   'user-already-exists': { language: 'dockerfile', severity: 'error' },
   'adduser-busybox-options': { language: 'dockerfile', severity: 'error' },
+  'archived-release': { language: 'dockerfile', severity: 'error' },
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
   'misspelt-official-image': { language: 'dockerfile', severity: 'warning' },

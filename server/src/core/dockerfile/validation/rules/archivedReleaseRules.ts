@@ -1,0 +1,101 @@
+// Base images of releases whose package repositories are gone from the usual mirrors. Debian
+// moves a release to archive.debian.org about a year after its LTS ends (jessie, stretch, and
+// buster in 2025), Ubuntu moves each non-LTS release to old-releases.ubuntu.com after its end of
+// life, and CentOS Linux's mirror list is switched off (8 in 2022, 7 in 2024). The images still
+// pull, but their package sources point where nothing is served any more, so the first
+// apt-get update or yum install stops the build: a failure that appears one day without a
+// change to the Dockerfile. Only images whose sources are the distribution's own (Docker's
+// official images, Microsoft's, quay.io's CentOS) are judged, and a file that touches its
+// package sources anywhere is left alone.
+import { t } from '../../../l10n';
+import { repositoryAndTag } from '../../../officialImages';
+import { commandsOf, commandSpan, operands, runShells } from './shellCommands';
+import { rule } from './rule';
+
+interface Archived {
+  /** The release in words, such as "Debian 10 (buster)". */
+  release: string;
+  /** Which package manager's repositories are gone. */
+  manager: 'apt' | 'yum';
+  kind: 'debian' | 'ubuntu' | 'centos';
+}
+
+const DEBIAN: Record<string, string> = { squeeze: '6', wheezy: '7', jessie: '8', stretch: '9', buster: '10' };
+const DEBIAN_BY_NUMBER: Record<string, string> = { 6: 'squeeze', 7: 'wheezy', 8: 'jessie', 9: 'stretch', 10: 'buster' };
+/** Ubuntu's releases that were not LTS, up to 24.10, by code name. */
+const UBUNTU_INTERIM: Record<string, string> = {
+  utopic: '14.10', vivid: '15.04', wily: '15.10', yakkety: '16.10', zesty: '17.04', artful: '17.10', cosmic: '18.10', disco: '19.04',
+  eoan: '19.10', groovy: '20.10', hirsute: '21.04', impish: '21.10', kinetic: '22.10', lunar: '23.04', mantic: '23.10', oracular: '24.10',
+};
+
+/** Registries whose images keep the distribution's own package sources. */
+function distributionSources(repository: string): boolean {
+  return !repository.includes('/') || repository.startsWith('mcr.microsoft.com/') || repository === 'quay.io/centos/centos';
+}
+
+/** The archived release an image reference is built on, when its name or tag says so. */
+export function archivedRelease(image: string): Archived | undefined {
+  const ref = repositoryAndTag(image);
+  if (!ref || !distributionSources(ref.repository)) return undefined;
+  const { repository, tag } = ref;
+  if (repository === 'centos') return { release: `CentOS Linux ${/^\d+/.exec(tag.replace(/^centos/, ''))?.[0] ?? '8'}`, manager: 'yum', kind: 'centos' };
+  if (repository === 'quay.io/centos/centos' && /^stream8\b/.test(tag)) return { release: 'CentOS Stream 8', manager: 'yum', kind: 'centos' };
+  if (repository === 'debian') {
+    const number = /^(\d+)(?:[.-]|$)/.exec(tag)?.[1];
+    if (number && DEBIAN_BY_NUMBER[number]) return { release: `Debian ${number} (${DEBIAN_BY_NUMBER[number]})`, manager: 'apt', kind: 'debian' };
+  }
+  if (repository === 'ubuntu') {
+    const version = /^(\d\d)\.(\d\d)(?:[.-]|$)/.exec(tag);
+    if (version) {
+      const year = Number(version[1]);
+      const lts = version[2] === '04' && year % 2 === 0;
+      if (!lts && (year < 24 || (year === 24 && version[2] === '10'))) return { release: `Ubuntu ${version[1]}.${version[2]}`, manager: 'apt', kind: 'ubuntu' };
+    }
+  }
+  for (const word of tag.split(/[^a-z0-9]+/)) {
+    if (DEBIAN[word]) return { release: `Debian ${DEBIAN[word]} (${word})`, manager: 'apt', kind: 'debian' };
+    if (UBUNTU_INTERIM[word]) return { release: `Ubuntu ${UBUNTU_INTERIM[word]} (${word})`, manager: 'apt', kind: 'ubuntu' };
+  }
+  return undefined;
+}
+
+/** What a Dockerfile writes when it points the package manager elsewhere (a mirror, the archive, a proxy). */
+const SOURCES_TOUCHED = /archive\.debian\.org|old-releases\.ubuntu\.com|vault\.centos\.org|sources\.list|\/etc\/apt\/|yum\.repos\.d|baseurl|mirror/i;
+
+/** Subcommands of yum and dnf that read the repositories. */
+const YUM_READS = new Set(['install', 'update', 'upgrade', 'makecache', 'groupinstall', 'localinstall', 'reinstall', 'search', 'list', 'info', 'check-update', 'distro-sync', 'module']);
+
+export const archivedReleaseRepositories = rule({
+  id: 'archived-release', severity: 'error',
+  explain: () => [
+    t('Old releases keep their images, but not their package repositories. Debian moves a release to archive.debian.org about a year after its long-term support ends (8 jessie, 9 stretch, and 10 buster in 2025), Ubuntu moves each release that is not LTS to old-releases.ubuntu.com after its end of life, and CentOS Linux\'s mirror list is switched off (8 in 2022, 7 in 2024). On such an image apt-get update fails ("does not have a Release file", 404) and yum cannot reach mirrorlist.centos.org, so the build stops, although nothing in the Dockerfile changed.'),
+    t('Move to a supported release (debian:bookworm, python:3.12-slim-bookworm, ubuntu:24.04, rockylinux or almalinux for CentOS), or, to keep the old one, point its package sources at the archive first (archive.debian.org, old-releases.ubuntu.com, vault.centos.org). Not reported where the Dockerfile touches its package sources itself, or on images of other publishers, which may have done so.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const done = new Set<number>();
+  for (const run of runShells(ctx)) {
+    if (!run.stage || done.has(run.stage.index) || a.rootOf(run.stage).image?.raw.includes('$')) continue;
+    const archived = archivedRelease(a.rootImage(run.stage));
+    if (!archived) continue;
+    for (const c of commandsOf(run)) {
+      const sub = operands(c)[0]?.text;
+      const reads = archived.manager === 'apt'
+        ? (c.name === 'apt-get' || c.name === 'apt') && sub === 'update'
+        : (c.name === 'yum' || c.name === 'dnf') && sub !== undefined && YUM_READS.has(sub);
+      if (!reads) continue;
+      done.add(run.stage.index);
+      // The stage, or one it is built FROM, points its package manager elsewhere first.
+      if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
+      const image = a.rootImage(run.stage);
+      ctx.report(commandSpan(run, c), archived.kind === 'debian'
+        ? t('{0} is {1}, whose packages deb.debian.org no longer serves (they moved to archive.debian.org): {2} fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
+        : archived.kind === 'ubuntu'
+          ? t('{0} is {1}, which is past its end of life: its packages moved to old-releases.ubuntu.com, so {2} fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.', image, archived.release, `${c.name} update`)
+          : t('{0} is {1}, which is past its end of life: its mirror list is switched off, so {2} cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.', image, archived.release, `${c.name} ${sub}`));
+      break;
+    }
+  }
+});
+
+export const archivedReleaseRules = [archivedReleaseRepositories];

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+import { archivedRelease } from '../../../../server/src/core/dockerfile/validation/rules/archivedReleaseRules';
+
+const rule = 'archived-release';
+
+test('archived-release rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'archived-release', bad: 'FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y gcc\n', good: 'FROM python:3.8-slim-bookworm\nRUN apt-get update && apt-get install -y gcc\n', line: 1 },
+  ], assert);
+});
+
+test('archived-release: the releases whose repositories are gone, read from the image name and tag', () => {
+  const release = (image: string) => archivedRelease(image)?.release;
+  assert.equal(release('debian:buster-slim'), 'Debian 10 (buster)');
+  assert.equal(release('debian:10'), 'Debian 10 (buster)');
+  assert.equal(release('debian:9.13-slim'), 'Debian 9 (stretch)');
+  assert.equal(release('python:stretch'), 'Debian 9 (stretch)');
+  assert.equal(release('node:8-jessie'), 'Debian 8 (jessie)');
+  assert.equal(release('rust:1.72.0-buster'), 'Debian 10 (buster)');
+  assert.equal(release('mcr.microsoft.com/dotnet/aspnet:3.1-buster-slim'), 'Debian 10 (buster)');
+  assert.equal(release('ubuntu:21.04'), 'Ubuntu 21.04');
+  assert.equal(release('ubuntu:19.10'), 'Ubuntu 19.10');
+  assert.equal(release('ubuntu:24.10'), 'Ubuntu 24.10');
+  assert.equal(release('ubuntu:kinetic'), 'Ubuntu 22.10 (kinetic)');
+  assert.equal(release('centos:7'), 'CentOS Linux 7');
+  assert.equal(release('centos:centos7.9.2009'), 'CentOS Linux 7');
+  assert.equal(release('centos'), 'CentOS Linux 8');
+  assert.equal(release('quay.io/centos/centos:stream8'), 'CentOS Stream 8');
+  for (const image of [
+    // Supported, or LTS releases that stay on the main archive.
+    'debian:bookworm', 'debian:11', 'debian:12-slim', 'python:3.12-slim', 'ubuntu:18.04', 'ubuntu:20.04', 'ubuntu:24.04', 'ubuntu:25.10',
+    'quay.io/centos/centos:stream9', 'rockylinux:9',
+    // Other publishers' images may have pointed their sources elsewhere.
+    'debian/eol:stretch', 'lukemathwalker/cargo-chef:latest-rust-1.75.0-buster', 'acme/centos:7',
+  ]) assert.equal(release(image), undefined, image);
+});
+
+test('archived-release: the first command that reads the repositories, once per stage', () => {
+  const reports = runRule(rule, 'FROM debian:stretch\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl\n');
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.message, 'debian:stretch is Debian 9 (stretch), whose packages deb.debian.org no longer serves (they moved to archive.debian.org): apt-get update fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.');
+  assert.equal(runRule(rule, 'FROM ubuntu:21.04\nRUN apt update && apt install -y git\n')[0]?.message, 'ubuntu:21.04 is Ubuntu 21.04, which is past its end of life: its packages moved to old-releases.ubuntu.com, so apt update fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.');
+  assert.equal(runRule(rule, 'FROM centos:7\nRUN yum -y install epel-release\n')[0]?.message, 'centos:7 is CentOS Linux 7, which is past its end of life: its mirror list is switched off, so yum install cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.');
+  // A stage built FROM one of the file's stages has its root's release.
+  assert.equal(runRule(rule, 'FROM node:14-buster AS base\nFROM base\nRUN apt-get update\n').length, 1);
+  // Each stage once.
+  assert.equal(runRule(rule, 'FROM debian:buster AS a\nRUN apt-get update\nFROM debian:buster\nRUN apt-get update\n').length, 2);
+});
+
+test('archived-release: not where the sources are pointed elsewhere, nothing reads them, or a build argument picks the image', () => {
+  for (const text of [
+    'FROM debian:buster\nRUN sed -i s/deb.debian.org/archive.debian.org/g /etc/apt/sources.list && apt-get update\n',
+    'FROM debian:buster\nCOPY sources.list /etc/apt/sources.list\nRUN apt-get update\n',
+    'FROM debian:buster AS base\nRUN echo "deb http://archive.debian.org/debian buster main" > /etc/apt/sources.list\nFROM base\nRUN apt-get update\n',
+    'FROM centos:7\nRUN sed -i s/mirror.centos.org/vault.centos.org/g /etc/yum.repos.d/*.repo && yum install -y git\n',
+    'FROM ubuntu:21.04\nARG APT_MIRROR\nRUN apt-get update\n',
+    'FROM debian:buster\nCOPY app /app\nCMD ["/app"]\n',
+    'FROM centos:7\nRUN yum clean all\n',
+    'ARG BASE=debian:buster\nFROM ${BASE}\nRUN apt-get update\n',
+    'FROM debian:bookworm\nRUN apt-get update\n',
+  ]) assert.deepEqual(runRule(rule, text), [], text);
+});
