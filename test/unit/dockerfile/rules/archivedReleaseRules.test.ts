@@ -45,6 +45,10 @@ test('archived-release: the first command that reads the repositories, once per 
   assert.equal(runRule(rule, 'FROM centos:7\nRUN yum -y install epel-release\n')[0]?.message, 'centos:7 is CentOS Linux 7, which is past its end of life: its mirror list is switched off, so yum install cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.');
   // A stage built FROM one of the file's stages has its root's release.
   assert.equal(runRule(rule, 'FROM node:14-buster AS base\nFROM base\nRUN apt-get update\n').length, 1);
+  // In a heredoc script.
+  assert.equal(runRule(rule, 'FROM ubuntu:24.10\nRUN <<EOF\napt-get update\nEOF\n').length, 1);
+  // A repository added for another program leaves the release's own sources as they were.
+  assert.equal(runRule(rule, 'FROM ubuntu:23.04\nRUN echo "deb https://download.docker.com/linux/ubuntu lunar stable" > /etc/apt/sources.list.d/docker.list && apt-get update\n').length, 1);
   // Each stage once.
   assert.equal(runRule(rule, 'FROM debian:buster AS a\nRUN apt-get update\nFROM debian:buster\nRUN apt-get update\n').length, 2);
 });
@@ -53,6 +57,8 @@ test('archived-release: not where the sources are pointed elsewhere, nothing rea
   for (const text of [
     'FROM debian:buster\nRUN sed -i s/deb.debian.org/archive.debian.org/g /etc/apt/sources.list && apt-get update\n',
     'FROM debian:buster\nCOPY sources.list /etc/apt/sources.list\nRUN apt-get update\n',
+    'FROM debian:buster\nCOPY debian.sources /etc/apt/sources.list.d/\nRUN apt-get update\n',
+    'FROM debian:buster\nCOPY 01proxy /etc/apt/apt.conf.d/\nRUN apt-get update\n',
     'FROM debian:buster AS base\nRUN echo "deb http://archive.debian.org/debian buster main" > /etc/apt/sources.list\nFROM base\nRUN apt-get update\n',
     'FROM centos:7\nRUN sed -i s/mirror.centos.org/vault.centos.org/g /etc/yum.repos.d/*.repo && yum install -y git\n',
     'FROM ubuntu:21.04\nARG APT_MIRROR\nRUN apt-get update\n',

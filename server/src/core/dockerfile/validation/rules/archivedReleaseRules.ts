@@ -60,7 +60,7 @@ export function archivedRelease(image: string): Archived | undefined {
 }
 
 /** What a Dockerfile writes when it points the package manager elsewhere (a mirror, the archive, a proxy). */
-const SOURCES_TOUCHED = /archive\.debian\.org|old-releases\.ubuntu\.com|vault\.centos\.org|sources\.list|\/etc\/apt\/|yum\.repos\.d|baseurl|mirror/i;
+const SOURCES_TOUCHED = /archive\.debian\.org|old-releases\.ubuntu\.com|vault\.centos\.org|sources\.list(?!\.d\/)|debian\.sources|apt\.conf|yum\.repos\.d|baseurl|mirror/i;
 
 /** Subcommands of yum and dnf that read the repositories. */
 const YUM_READS = new Set(['install', 'update', 'upgrade', 'makecache', 'groupinstall', 'localinstall', 'reinstall', 'search', 'list', 'info', 'check-update', 'distro-sync', 'module']);
