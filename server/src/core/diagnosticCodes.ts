@@ -129,6 +129,7 @@ export const DIAGNOSTIC_CODES = {
   'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
   'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
   'exec-form-quotes': { language: 'dockerfile', severity: 'warning' },
+  'exec-form-variable': { language: 'dockerfile', severity: 'warning' },
   'dev-server-cmd': { language: 'dockerfile', severity: 'information' },
   'secret-not-mounted': { language: 'dockerfile', severity: 'warning' },
   'secret-copied-into-image': { language: 'dockerfile', severity: 'warning' },

@@ -114,6 +114,48 @@ test('exec-form-quotes: quotes the exec form hands on, not those of a script giv
   ]) assert.deepEqual(runRule('exec-form-quotes', text), [], text);
 });
 
+test('exec-form-variable: a variable in the exec form, which no shell replaces', async (t) => {
+  const rule = 'exec-form-variable';
+  await checkRuleCases(t, [
+    { rule: 'exec-form-variable', bad: 'FROM python:3.12-slim\nCMD ["uvicorn", "main:app", "--port", "$PORT"]\n', good: 'FROM python:3.12-slim\nCMD ["sh", "-c", "exec uvicorn main:app --port $PORT"]\n', line: 1 },
+  ], assert);
+  assert.equal(runRule(rule, 'FROM python:3.12-slim\nCMD ["gunicorn", "-b", "0.0.0.0:${PORT:-8000}", "app:app"]\n')[0]?.message, 'No shell runs the exec form, so gunicorn receives the text ${PORT:-8000}, not the variable\'s value. Run it through a shell: ["sh", "-c", "exec ..."], or write the shell form.');
+  assert.equal(runRule(rule, 'FROM gcr.io/distroless/java21\nENTRYPOINT ["java", "-jar", "/app/$JAR_FILE"]\n')[0]?.message, 'No shell runs the exec form, so java receives the text $JAR_FILE, not the variable\'s value. This image has no shell to replace it: have the program read the variable itself.');
+  for (const text of [
+    // Behind launchers, and in RUN.
+    'FROM node:22\nENTRYPOINT ["tini", "--", "node", "$APP"]\n',
+    'FROM node:22\nENTRYPOINT ["gosu", "app", "node", "$APP"]\n',
+    'FROM node:22\nRUN ["npm", "install", "--prefix", "$APP_HOME"]\n',
+    // CMD after an ENTRYPOINT that is a program: its arguments.
+    'FROM rust:1 AS build\nFROM debian:12\nENTRYPOINT ["surreal-writer"]\nCMD ["--redis-url", "${REDIS_URL}"]\n',
+  ]) assert.equal(runRule(rule, text).length, 1, text);
+  for (const text of [
+    // A shell reads the items: -c, or a launcher before one.
+    'FROM node:22\nCMD ["sh", "-c", "node $APP"]\n',
+    'FROM node:22\nENTRYPOINT ["tini", "--", "/bin/bash", "-c", "node $APP"]\n',
+    // CMD handed to an entrypoint script, which may expand it (chroma evals its arguments).
+    'FROM python:3.12\nENTRYPOINT ["/docker_entrypoint.sh"]\nCMD ["--workers ${WORKERS}"]\n',
+    'FROM python:3.12\nENTRYPOINT ["/app/docker-entrypoint.sh"]\nCMD ["docker-gen", "-notify-filter", "label=$LABEL"]\n',
+    // Another publisher's image may have an entrypoint of its own; CMD options are its arguments.
+    'FROM acme/base:1\nCMD ["serve", "--port", "$PORT"]\n',
+    'FROM python:3.12\nCMD ["--port", "$PORT"]\n',
+    // Programs with code of their own, and scripts given to -c or -e.
+    'FROM debian:12\nCMD ["awk", "{print $NF}", "/data"]\n',
+    'FROM debian:12\nCMD ["envsubst", "$HOST $PORT"]\n',
+    'FROM php:8\nCMD ["php", "-r", "echo $X;"]\n',
+    'FROM node:22\nCMD ["node", "-e", "console.log(`${HOME}`)"]\n',
+    'FROM r-base:4\nENTRYPOINT ["R", "-e", "pr$run(port=8080)"]\n',
+    // caddy's {$NAME}, Spring's ${name} in a Java program's properties, lower-case names, escaped dollars.
+    'FROM caddy:2\nCMD ["caddy", "run", "--adapter", "{$ADAPTER}"]\n',
+    'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-jar", "/opt/app.jar", "--tcf.host.baseurl=${SERVER_WITH_PORT}"]\n',
+    'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-Dserver.port=${PORT}", "-jar", "/opt/app.jar"]\n',
+    'FROM a\nCMD ["app", "--price", "$5"]\n',
+    'FROM a\nCMD ["app", "\\\\$HOME"]\n',
+    // Shell form: the shell replaces it.
+    'FROM node:22\nCMD node $APP\n',
+  ]) assert.deepEqual(runRule(rule, text), [], text);
+});
+
 test('json-args-recommended: one plain command on Alpine or a RHEL-family image, whose /bin/sh execs it, gets its signals; on Debian dash keeps the shell as process 1', () => {
   assert.deepEqual(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD node server.js\n'), []);
   assert.deepEqual(runRule('json-args-recommended', 'FROM rockylinux:9\nCMD java -jar /app/*.jar\n'), []);

@@ -318,6 +318,86 @@ export const execFormQuotes = rule({
   }
 });
 
+/** Programs that start the one after them (and the words they take first): the program whose arguments these are comes later. */
+const LAUNCHERS: Record<string, number> = { tini: 0, 'tini-static': 0, 'dumb-init': 0, gosu: 1, 'su-exec': 1, chpst: 0, exec: 0, nohup: 0, time: 0, env: 0 };
+/** Programs whose first operand is a program of their own language, where $NAME is that language's. */
+const CODE_TAKERS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'jq', 'yq', 'sed', 'perl', 'envsubst', 'sqlite3', 'psql', 'mysql', 'xargs', 'find']);
+/** An environment variable as the shell writes it: $NAME or ${NAME...}, upper-case names only (lower-case $x is often a language's own). */
+const ENV_REFERENCE = /(?<![\\\w$])\$(\{[A-Z_][A-Z0-9_]*(?:[:?+=-][^}]*)?\}|[A-Z_][A-Z0-9_]*\b)/;
+
+/**
+ * The item of an exec form with a variable in it that nothing will replace, and the program that
+ * receives it; undefined when a shell (or a program of its own language) reads the items.
+ */
+function unexpandedVariable(items: readonly Word[]): { item: Word; reference: string; program: string } | undefined {
+  let k = 0;
+  while (k < items.length) {
+    const name = items[k]!.value.split('/').pop()!;
+    if (name === '--' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(items[k]!.value)) k++;
+    else if (name in LAUNCHERS) k += 1 + LAUNCHERS[name]!;
+    else break;
+  }
+  const program = items[k]?.value.split('/').pop();
+  if (!program || SHELLS.has(program) || CODE_TAKERS.has(program) || program.startsWith('-')) return undefined;
+  for (let j = k + 1; j < items.length; j++) {
+    const item = items[j]!;
+    if (SCRIPT_OPTIONS.test(items[j - 1]!.value) || /^-[a-z]*c$/.test(items[j - 1]!.value) || (program.startsWith('php') && items[j - 1]!.value === '-r')) continue;
+    const found = ENV_REFERENCE.exec(item.value);
+    if (!found) continue;
+    // caddy's {$NAME}, and Spring's ${name} placeholders in a Java program's properties, which the program fills in itself.
+    if (item.value[found.index - 1] === '{') continue;
+    if ((program === 'java' || program.endsWith('.jar')) && found[0].startsWith('${') && /^-(D|-)[^=]+=/.test(item.value)) continue;
+    return { item, reference: found[0], program: items[k]!.value };
+  }
+  return undefined;
+}
+
+/** The last ENTRYPOINT of a stage or of the stages it is built FROM. */
+function entrypointOf(a: Analysis, stage: Stage): Instruction | undefined {
+  for (const s of a.chainOf(stage)) {
+    const found = s.instructions.filter((i) => i.upper === 'ENTRYPOINT').pop();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * `CMD ["uvicorn", "main:app", "--port", "$PORT"]`: the exec form runs the program without a
+ * shell, and BuildKit does not expand variables in RUN, CMD or ENTRYPOINT, so the program gets
+ * the text $PORT. A classic of images moved to a platform that sets PORT.
+ */
+export const execFormVariable = rule({
+  id: 'exec-form-variable', severity: 'warning',
+  explain: () => [
+    t('The exec form (a JSON array) runs the program without a shell, and Docker replaces variables only in instructions such as ENV, COPY and WORKDIR, never in RUN, CMD or ENTRYPOINT. So in CMD ["gunicorn", "-b", "0.0.0.0:$PORT", "app:app"] gunicorn receives the text 0.0.0.0:$PORT, not the port, and fails or listens somewhere else.'),
+    t('Run the command through a shell that replaces it: CMD ["sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT app:app"] (exec keeps the program as process 1, to receive stop signals), or write the shell form. Not reported where a shell or an entrypoint script reads the items, for programs that take code of their own (awk, jq, perl, envsubst), caddy\'s {$NAME}, or Spring\'s ${name} placeholders in a Java program\'s properties.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const instruction of ctx.scope.instructions) {
+    const i = instruction.trigger ?? instruction;
+    if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT' && i.upper !== 'RUN') || !i.exec) continue;
+    const stage = a.doc.stages[instruction.stage];
+    if (!stage || a.isWindows(stage)) continue;
+    let items = i.exec.items;
+    if (i.upper === 'CMD') {
+      // CMD's items are the entrypoint's arguments: judged with an entrypoint that is a program, not with a script that may expand them.
+      const entrypoint = entrypointOf(a, stage);
+      if (entrypoint) {
+        const program = entrypoint.exec?.items[0]?.value;
+        if (!program || /\.(sh|bash)$|entrypoint|start|run|init|wrapper|launch/i.test(program) || entrypoint.exec!.items.length > 1) continue;
+        items = [...entrypoint.exec!.items, ...items];
+      } else if (a.rootImage(stage).includes('/') || items[0]?.value.startsWith('-')) continue;
+    }
+    const found = unexpandedVariable(items);
+    if (!found || !i.exec.items.includes(found.item)) continue;
+    const family = a.family(stage);
+    ctx.report(found.item.span, family === 'distroless' || family === 'scratch'
+      ? t('No shell runs the exec form, so {0} receives the text {1}, not the variable\'s value. This image has no shell to replace it: have the program read the variable itself.', found.program, found.reference)
+      : t('No shell runs the exec form, so {0} receives the text {1}, not the variable\'s value. Run it through a shell: ["sh", "-c", "exec ..."], or write the shell form.', found.program, found.reference));
+  }
+});
+
 /**
  * `CMD "npm start"`, `RUN "apt-get update"`: the shell form hands the line to /bin/sh, which reads
  * a quoted string as one word, so it looks for a program named "npm start" and stops ("not
@@ -342,4 +422,4 @@ export const quotedShellCommand = rule({
   }
 });
 
-export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, execFormVariable, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
