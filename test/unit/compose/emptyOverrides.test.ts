@@ -28,3 +28,13 @@ test('no warning where the empty value does what it says', () => {
   const base = 'services:\n  web:\n    image: nginx\n    ports: []\n';
   assert.deepEqual(findings(validate(base, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  web:\n    ports: ["80:80"]\n' } }), code), []);
 });
+
+test('no warning in a variant that restates every service of its base, run on its own instead of layered (round 12: docker-compose.ghcr.yml)', () => {
+  const base = 'services:\n  app:\n    build: .\n    ports: ["5000:5000"]\n    restart: unless-stopped\n  proxy:\n    image: nginx:alpine\n    ports: ["443:443"]\n    volumes: [./nginx:/etc/nginx]\n    restart: unless-stopped\n';
+  const variant = 'services:\n  app:\n    image: ghcr.io/me/app:1\n    ports: ["5000:5000"]\n    restart: unless-stopped\n  proxy:\n    image: nginx:alpine\n    profiles: [proxy]\n    ports:\n    volumes: [./nginx:/etc/nginx]\n    restart: unless-stopped\n';
+  const both = { [`${ROOT}/docker-compose.yml`]: base };
+  assert.deepEqual(findings(validate(variant, { files: both }, `${ROOT}/docker-compose.ghcr.yml`), code), []);
+  // A layer that restates a few keys still gets it.
+  const layer = 'services:\n  proxy:\n    ports:\n';
+  assert.equal(findings(validate(layer, { files: both }, `${ROOT}/docker-compose.ghcr.yml`), code).length, 1);
+});

@@ -131,3 +131,13 @@ test('a base whose service the -f files beside it complete is an information not
   const override = { ...files, [`${ROOT}/compose.yaml`]: 'services:\n  web:\n    image: nginx\n' };
   assert.equal(findings(validate(base, { files: override }, `${ROOT}/compose.override.yaml`), RULE)[0]!.severity, 1);
 });
+
+test('a file an extends names through variables (docker-compose-${ENV}.yml) is a library of fragments, where an empty extended service adds nothing (round 12: js-box)', () => {
+  const base = 'services:\n  client:\n    extends:\n      file: docker-compose-${JS_BOX_ENVIRONMENT}.yml\n      service: client\n    build: .\n  api:\n    extends:\n      file: ./docker-compose-${JS_BOX_ENVIRONMENT}.yml\n      service: api\n    build: ./api\n';
+  const text = 'services:\n  client:\n  api:\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: base, [`${ROOT}/docker-compose-production.yml`]: text };
+  assert.deepEqual(validate(text, { files }, `${ROOT}/docker-compose-production.yml`).map((d) => d.code), []);
+  // A pattern that cannot name the file leaves it a file of its own, whose empty services are refused.
+  const elsewhere = { ...files, [`${ROOT}/docker-compose.yml`]: base.replace(/docker-compose-\$\{JS_BOX_ENVIRONMENT\}/g, 'envs/${JS_BOX_ENVIRONMENT}') };
+  assert.deepEqual(validate(text, { files: elsewhere }, `${ROOT}/docker-compose-production.yml`).map((d) => d.code), ['compose-invalid-type', 'compose-invalid-type']);
+});

@@ -288,3 +288,17 @@ test('in a folder named for compose, every YAML file may be combined with the ot
   const loose = { [`${ROOT}/deploy/storages.yaml`]: 'services:\n  postgres:\n    image: postgres:16\n', [`${ROOT}/deploy/app.yaml`]: '' };
   assert.equal(findings(validate(text, { files: loose }, `${ROOT}/deploy/app.yaml`), 'compose-undefined-service').length, 1);
 });
+
+test('a name declared by a file deployed in the same stack (docker stack deploy -c a.yaml -c b.yaml) is no undefined reference (round 12: a cheat sheet)', () => {
+  const etcd = 'services:\n  etcd:\n    image: bitnami/etcd:3\n    networks:\n      - core_network\n';
+  const files = {
+    'file:///w/stack/logging.yaml': 'services:\n  loki:\n    image: grafana/loki:3\n    networks: [core_network]\nnetworks:\n  core_network:\n    driver: overlay\n',
+    'file:///w/cheat_sheet.md': 'docker stack deploy -c stack/logging.yaml -c stack/rabbitmq.yaml -c stack/etcd.yaml  core\n',
+  };
+  assert.deepEqual(findings(validate(etcd, { files }, 'file:///w/stack/etcd.yaml'), 'compose-undefined-network'), []);
+  // Deployed alone, or with files that do not declare it, the network is missing.
+  const alone = { ...files, 'file:///w/cheat_sheet.md': 'docker stack deploy -c stack/etcd.yaml core\n' };
+  assert.equal(findings(validate(etcd, { files: alone }, 'file:///w/stack/etcd.yaml'), 'compose-undefined-network').length, 1);
+  const others = { ...files, 'file:///w/cheat_sheet.md': 'docker stack deploy -c stack/rabbitmq.yaml -c stack/etcd.yaml core\n' };
+  assert.equal(findings(validate(etcd, { files: others }, 'file:///w/stack/etcd.yaml'), 'compose-undefined-network').length, 1);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { checkRuleCases, context, files, runRule } from '../helpers';
 
 test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
   await checkRuleCases(t, [
@@ -46,4 +46,15 @@ test('copy-outside-context: a source with ../ never leaves the build context (ro
   const [d] = runRule('copy-outside-context', 'FROM a\nCOPY ./../../policy/felix /opt/\n');
   assert.equal(d?.message, './../../policy/felix does not leave the build context: BuildKit reads it as policy/felix at the context\'s root (the legacy builder refuses it). Build with the folder above as the context and write the path from there.');
   assert.deepEqual(runRule('copy-outside-context', 'FROM a AS b\nCOPY --from=b ../x /y\nADD https://example.org/../x.tgz /z\nCOPY ..data /w\n'), []);
+});
+
+test('copy-outside-context: not where a compose file builds the Dockerfile from the folder the ../ points at, which holds the path (round 12)', () => {
+  const text = 'FROM node:22-alpine\nCOPY ../client/package.json /app/\nCOPY ../missing /app/\n';
+  const uri = 'file:///repo/docker/client.Dockerfile';
+  const compose = 'services:\n  client:\n    build:\n      context: ..\n      dockerfile: docker/client.Dockerfile\n';
+  const viaCompose = context({ files: files({ 'file:///repo/docker/compose.yaml': compose, 'file:///repo/client/package.json': '{}' }, ['file:///repo', 'file:///repo/docker', 'file:///repo/client']) });
+  assert.deepEqual(runRule('copy-outside-context', text, viaCompose, uri).map((d) => d.range.start.line), [2]);
+  // Built from its own folder (no compose file says otherwise), both are reported.
+  const alone = context({ files: files({ 'file:///repo/client/package.json': '{}' }, ['file:///repo', 'file:///repo/docker', 'file:///repo/client']) });
+  assert.equal(runRule('copy-outside-context', text, alone, uri).length, 2);
 });

@@ -7,10 +7,10 @@
 import type { ServiceContext } from '../../languageService';
 import { listed } from '../model/referrers';
 import { readText } from '../model/project';
-import { dirnameUri, encodeName } from '../model/uris';
+import { dirnameUri, encodeName, resolvePath } from '../model/uris';
 
-/** Files that may run or document the deploy: shell scripts, Makefiles, justfiles, Jenkinsfiles, Taskfiles, READMEs. */
-const SCRIPT = /(\.(sh|bash|ps1)|^(makefile|justfile|jenkinsfile|taskfile\.ya?ml|readme(\.md|\.txt)?))$/i;
+/** Files that may run or document the deploy: shell scripts, Makefiles, justfiles, Jenkinsfiles, Taskfiles, READMEs and other notes. */
+const SCRIPT = /(\.(sh|bash|ps1|md)|^(makefile|justfile|jenkinsfile|taskfile\.ya?ml|readme(\.txt)?))$/i;
 const MAX_SCRIPTS = 40;
 const MAX_SUBFOLDERS = 20;
 const MAX_SCRIPT_CHARS = 256 * 1024;
@@ -60,4 +60,38 @@ export function deployedAsStackByScript(uri: string, context: ServiceContext): b
     if (stackDeployLines(script.uri, script.text).some((line) => line.includes(name))) return true;
   }
   return false;
+}
+
+/** The files a `-c` option names on a deploy line, as written. */
+function composeFilesOf(line: string): string[] {
+  return [...line.matchAll(/(?:^|\s)(?:-c|--compose-file)(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|]+)/g)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
+}
+
+/**
+ * The other files that a `docker stack deploy -c a.yml -c b.yml` line near the file deploys with
+ * it: Swarm merges them into one stack, so names one declares serve the others (round 12: a
+ * cheat sheet deploying logging.yaml, rabbitmq.yaml and etcd.yaml together). Paths resolve from
+ * the folder where this file's own path, as written, ends at it.
+ */
+export function coDeployedFiles(uri: string, context: ServiceContext): string[] {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const out = new Set<string>();
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    for (const line of stackDeployLines(script.uri, script.text)) {
+      if (!line.includes(name)) continue;
+      const files = composeFilesOf(line);
+      const self = files.find((f) => f.replace(/\\/g, '/').split('/').pop() === name);
+      if (!self || files.length < 2 || self.includes('$')) continue;
+      const written = self.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
+      let folder = uri;
+      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
+      for (const f of files) {
+        if (f === self || f.includes('$')) continue;
+        const other = resolvePath(folder, f);
+        if (other && other !== uri) out.add(other);
+      }
+    }
+  }
+  return [...out];
 }

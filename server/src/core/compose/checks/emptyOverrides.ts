@@ -8,6 +8,7 @@ import { entries, type Entry } from '../model/access';
 import { isHeld } from '../model/brokenBlocks';
 import { isOverrideFile } from '../model/project';
 import { symbolsOf } from '../model/symbols';
+import type { ComposeFile } from '../model/composeFile';
 import { servicesOf, type CheckContext } from './checkContext';
 
 /** Service keys compose replaces instead of merging. */
@@ -26,6 +27,7 @@ export function checkEmptyOverrides(ctx: CheckContext): void {
       if (isEmpty(entry)) candidates.push({ service: name, entry });
     }
   }
+  if (candidates.length === 0 || restatesBase(file, project.partners)) return;
   for (const { service, entry } of candidates) {
     if (isHeld(file, entry.keyNode.start)) continue;
     const base = project.partners.find((f) => {
@@ -44,6 +46,29 @@ export function checkEmptyOverrides(ctx: CheckContext): void {
       ...(value ? { data: { replacement: mapping ? '!reset {}' : '!reset []' } } : {}),
     });
   }
+}
+
+/**
+ * A file that restates every service of its base with most of its keys is a variant run on its
+ * own (docker-compose.ghcr.yml pulling the images docker-compose.yml builds, round 12), not a
+ * layer: layers restate a few keys of a few services.
+ */
+function restatesBase(file: ComposeFile, partners: readonly ComposeFile[]): boolean {
+  const mine = symbolsOf(file).services;
+  let compared = 0;
+  for (const partner of partners) {
+    for (const [name, theirs] of symbolsOf(partner).services) {
+      const ours = mine.get(name)?.map;
+      if (!theirs.map || !ours) return false;
+      // A variant may pull the image its base builds: image and build stand for each other.
+      const same = (key: string) => (key === 'build' ? 'image' : key);
+      const keys = new Set(entries(file, ours).map((e) => same(e.key)));
+      const base = entries(partner, theirs.map).map((e) => same(e.key));
+      if (base.filter((k) => keys.has(k)).length < Math.max(2, 0.75 * base.length)) return false;
+      compared++;
+    }
+  }
+  return compared > 0;
 }
 
 /** An empty list or mapping, or no value at all. */

@@ -95,6 +95,16 @@ export function checkSchema(ctx: CheckContext): void {
   // A file compose reads only for the services others extend is not validated: those services are,
   // once merged into the services that extend them; the rest may be fragments.
   const extended = extendsLibrary(ctx) ? new Set(ctx.referrers().extendedBy.flatMap((e) => [...e.services])) : undefined;
+  if (extended) {
+    // An extended service left empty (`client:`) adds nothing: compose-go's extends returns the
+    // extending service as it is when its base is null (loader/extends.go), so it is no error there.
+    const empty = new Set<string>();
+    for (const root of rootMaps(file)) {
+      const services = entries(file, root).find((e) => e.key === 'services')?.value;
+      if (services?.kind === 'map') for (const service of entries(file, services)) if (extended.has(service.key) && (!service.value || (service.value.kind === 'scalar' && service.value.value === null))) empty.add(service.key);
+    }
+    for (const entry of found) if (entry.service !== undefined && empty.has(entry.service)) entry.problems = entry.problems.filter((p) => p.rule !== 'compose-invalid-type');
+  }
   for (const { service, problems } of found) {
     if (!extended || (service !== undefined && extended.has(service))) out.push(...problems);
   }

@@ -21,6 +21,7 @@ import type { ComposeFile } from '../model/composeFile';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type Reference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
+import { coDeployedFiles } from './deployScripts';
 import type { Problem, ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -93,6 +94,18 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     }
     return fromReferrers.has(`${kind}:${name}`);
   };
+  // Files a stack deploy line near this one deploys with it (-c a.yml -c b.yml): Swarm merges them.
+  let fromCoDeployed: Set<string> | undefined;
+  const inCoDeployed = (kind: SymbolKindName, name: string) => {
+    if (!fromCoDeployed) {
+      fromCoDeployed = new Set();
+      for (const uri of coDeployedFiles(file.uri, ctx.context).slice(0, 16)) {
+        const text = readText(uri, ctx.context);
+        if (text !== undefined) for (const d of symbolsOf(composeFileOfText(uri, text)).declarations) fromCoDeployed.add(`${d.kind}:${d.name}`);
+      }
+    }
+    return fromCoDeployed.has(`${kind}:${name}`);
+  };
   // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
   let comparisons = 200_000;
   let own: OwnServices | undefined;
@@ -115,6 +128,7 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
     if (!project.standalone && inSibling(ref.kind, ref.name)) continue;
     if (inReferrers(ref.kind, ref.name)) continue;
+    if (inCoDeployed(ref.kind, ref.name)) continue;
     // Pulled in by another file (include, extends), this one is never checked on its own.
     const { includedBy, extendedBy } = ctx.referrers();
     // Nor is an add-on in a subfolder when the base file above declares the name: -f combines them.

@@ -80,9 +80,23 @@ function extendedFrom(candidate: ComposeFile, folder: string, uri: string): Set<
     const fields = new Map(entries(candidate, spec).map((e) => [e.key, scalarSpan(candidate, e.value)?.text]));
     const path = fields.get('file');
     const service = fields.get('service');
-    if (path && service && resolvePath(folder, path) === uri) services.add(service);
+    if (path && service && (resolvePath(folder, path) === uri || namedByPattern(folder, path, uri))) services.add(service);
   }
   return services;
+}
+
+/**
+ * Whether a path with variables (`docker-compose-${ENVIRONMENT}.yml`) can name `uri`: each
+ * variable stands for some characters of one path segment (round 12: js-box picks its
+ * development or production file so).
+ */
+function namedByPattern(folder: string, path: string, uri: string): boolean {
+  if (!/\$\{?[A-Za-z_]/.test(path)) return false;
+  const marker = 'x0variable0x';
+  const resolved = resolvePath(folder, path.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, marker));
+  if (!resolved) return false;
+  const pattern = resolved.split(marker).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+  return new RegExp(`^${pattern}$`).test(uri);
 }
 
 /**

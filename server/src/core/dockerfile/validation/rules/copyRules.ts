@@ -10,6 +10,7 @@ import { misplacedFlag } from '../../syntax/flagSpecs';
 import { jsonProblemOf } from './syntaxRules';
 import { cmd } from './shellCommands';
 import { rule } from './rule';
+import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { spacedFlag } from './flagRules';
 import { refsIn } from './scope';
 
@@ -218,11 +219,18 @@ export const copyOutsideContext = rule({
     t('It is information: built with the folder the ../ points at as the context, BuildKit finds the cleaned path and the build works, though not for the reason the path suggests.'),
   ],
 }, (ctx) => {
+  let context: ContextInfo | undefined | null = null;
   for (const i of ctx.scope.instructions) {
     if (!copiesFromContext(i)) continue;
     for (const s of copyArgs(i).sources) {
       if (!/^(\.\/)*\.\.(\/|$)/.test(s.value) || isUrl(s.value)) continue;
       const cleaned = s.value.replace(/^(\.\/)*(\.\.\/)+/, '').replace(/^\.\.$/, '.');
+      // A compose file or a build task that builds this Dockerfile from another folder, where the
+      // cleaned path is: BuildKit finds what the author meant (round 12: client.Dockerfile in a
+      // subfolder, built with the project's root as its context).
+      if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+      if (context && context.source !== 'folder' && context.folderUri !== ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))
+        && (/[*?[]/.test(cleaned) || ctx.files.exists(`${context.folderUri}/${cleaned.split('/').map(encodeURIComponent).join('/')}`.replace(/\/\.?$/, '')))) continue;
       ctx.report(s.span, t('{0} does not leave the build context: BuildKit reads it as {1} at the context\'s root (the legacy builder refuses it). Build with the folder above as the context and write the path from there.', s.value, cleaned || '.'));
     }
   }
