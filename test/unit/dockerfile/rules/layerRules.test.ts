@@ -20,6 +20,13 @@ test('layer and cache rules', async (t) => {
   ], assert);
 });
 
+test('cleanup-in-later-layer: apt-get clean after an install on a Debian or Ubuntu image, which keeps no packages (docker-clean), is not reported (round 12)', () => {
+  const text = (image: string) => `FROM ${image}\nRUN apt-get update && apt-get install -y curl\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\n`;
+  assert.deepEqual(runRule('cleanup-in-later-layer', text('ruby:3.0')).map((d) => d.range.start.character), [21]);
+  // The package lists are still reported: the install's RUN left them.
+  assert.match(runRule('cleanup-in-later-layer', text('ubuntu:24.04'))[0]!.message, /line 2/);
+});
+
 test('copy-all-before-install knows several ecosystems and names the manifest', () => {
   const [pip] = runRule('copy-all-before-install', 'FROM python:3\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n');
   assert.deepEqual((pip!.data as { manifests: string[] }).manifests, ['requirements.txt']);

@@ -184,7 +184,7 @@ export const cleanupInLaterLayer = rule({
   explain: () => [
     t('Every RUN, COPY and ADD adds a layer on top of the previous ones, and layers are never rewritten. Deleting files in a later RUN only hides them: the earlier layer still contains them, so the image does not get smaller.'),
     t('Clean up in the same RUN that created the files (apt-get update && apt-get install ... && rm -rf /var/lib/apt/lists/*), or avoid creating them with RUN --mount=type=cache, RUN --mount=type=bind (to read a file without copying it) or a multi-stage build.'),
-    t('Only the stages that make the final image (the last stage and the stages it is built FROM) are checked: what a builder stage leaves behind never reaches the image that copies from it.'),
+    t('Only the stages that make the final image (the last stage and the stages it is built FROM) are checked: what a builder stage leaves behind never reaches the image that copies from it. On Debian and Ubuntu images apt-get install keeps no downloaded packages (their docker-clean setting deletes them), so apt-get clean in a later RUN is not reported there.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -192,6 +192,9 @@ export const cleanupInLaterLayer = rule({
   const { finalImage } = stageUse(a);
   for (const stage of ctx.scope.stages) {
     if (!finalImage.has(stage.index)) continue;
+    // Docker's Debian and Ubuntu images (and every image built on them) delete each downloaded
+    // .deb after the install (apt.conf.d/docker-clean): apt-get install leaves no cache there.
+    const keepsDebs = a.family(stage) !== 'debian';
     const kinds = new Map<string, Created>();
     const files = new Map<string, Created>();
     let cwd = workdirAtStart(a, stage);
@@ -216,7 +219,7 @@ export const cleanupInLaterLayer = rule({
           continue;
         }
         const made = createdBy(c, here);
-        for (const k of made.kinds) ownKinds.add(k);
+        for (const k of made.kinds) if (k !== 'apt-cache' || keepsDebs) ownKinds.add(k);
         for (const p of made.paths) ownFiles.add(p);
         const gone = cleanupOf(c, here);
         if (gone.kinds.length > 0 || gone.paths.length > 0) cleaned.push({ c, ...gone });
