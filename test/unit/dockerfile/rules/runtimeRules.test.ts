@@ -114,6 +114,17 @@ test('exec-form-quotes: quotes the exec form hands on, not those of a script giv
   ]) assert.deepEqual(runRule('exec-form-quotes', text), [], text);
 });
 
+test('root-user: not for servers whose job needs root, named by what the image runs or is (round 12: JupyterHub with LDAP users)', () => {
+  for (const text of [
+    'FROM jupyterhub/jupyterhub:2.1.1\nUSER root\nRUN apt-get update\n',
+    'FROM debian:12\nUSER root\nRUN apt-get update && apt-get install -y openssh-server\nCMD ["/usr/sbin/sshd", "-D"]\n',
+    'FROM debian:12\nUSER root\nRUN apt-get update && apt-get install -y cron\nCMD cron -f\n',
+    'FROM ubuntu:24.04\nUSER root\nRUN apt-get update\nENTRYPOINT ["/sbin/init"]\n',
+  ]) assert.deepEqual(runRule('root-user', text), [], text);
+  // A package named like one (node-cron) is not the server.
+  assert.equal(runRule('root-user', 'FROM node:22\nUSER root\nRUN npm install -g node-cron\nCMD ["node", "app.js"]\n').length, 1);
+});
+
 test('exec-form-variable: a variable in the exec form, which no shell replaces', async (t) => {
   const rule = 'exec-form-variable';
   await checkRuleCases(t, [

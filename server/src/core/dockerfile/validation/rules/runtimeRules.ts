@@ -143,12 +143,14 @@ export const backgroundServiceCmd = rule({
 /** USER root, 0, root:root... */
 export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
+/** Servers whose job needs root: they start processes as other users (JupyterHub's spawner, sshd, cron) or are the init system. */
+const NEEDS_ROOT = /(^|[\s"'/\[])(jupyterhub|sshd|crond?|systemd)\b|\/sbin\/init\b/;
 
 export const rootUser = rule({
   id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file', shipped: true,
   explain: () => [
     t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
-    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate.'),
+    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate, as are servers that need root to start processes as other users or to be the init system (JupyterHub, sshd, cron, systemd).'),
   ],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
@@ -159,6 +161,8 @@ export const rootUser = rule({
   // followed only by ENTRYPOINT, CMD and the like chooses root for run time on purpose; so does
   // an entrypoint that steps down (gosu, su-exec...) or a server that drops its own privileges.
   if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text)) return;
+  // What the image runs, or is: its CMD and ENTRYPOINT, and the image it is built FROM.
+  if (last!.instructions.some((i) => (i.upper === 'CMD' || i.upper === 'ENTRYPOINT' || i.upper === 'FROM') && NEEDS_ROOT.test(i.logical))) return;
   ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
 });
 
