@@ -144,7 +144,7 @@ export const backgroundServiceCmd = rule({
 export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
 /** Servers whose job needs root: they start processes as other users (JupyterHub's spawner, sshd, cron) or are the init system. */
-const NEEDS_ROOT = /(^|[\s"'/\[])(jupyterhub|sshd|crond?|systemd)\b|\/sbin\/init\b/;
+const NEEDS_ROOT = /(^|[\s"'/[])(jupyterhub|sshd|crond?|systemd)\b|\/sbin\/init\b/;
 
 export const rootUser = rule({
   id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file', shipped: true,
