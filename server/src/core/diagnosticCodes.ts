@@ -139,6 +139,7 @@ export const DIAGNOSTIC_CODES = {
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
   'misspelt-official-image': { language: 'dockerfile', severity: 'warning' },
+  'deleted-image-tag': { language: 'dockerfile', severity: 'error' },
   'copy-outside-context': { language: 'dockerfile', severity: 'information' },
   'quoted-shell-command': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },

@@ -100,3 +100,22 @@ test('misspelt-official-image: a one-word image a slip away from an official one
   ]) assert.deepEqual(runRule('misspelt-official-image', text), [], text);
   assert.deepEqual(runRule('misspelt-official-image', 'FROM ubunut\n', context({ facts: { images: [{ name: 'ubunut:latest' }] as never } })), []);
 });
+
+test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, with eclipse-temurin as the fix (round 12\'s miss)', async (t) => {
+  const rule = 'deleted-image-tag';
+  await checkRuleCases(t, [{ rule: 'deleted-image-tag', bad: 'FROM openjdk:17-jdk-slim\n', good: 'FROM eclipse-temurin:17-jdk\n', line: 0 }], assert);
+  const [d] = runRule(rule, 'FROM openjdk:11-jre-slim AS run\n');
+  assert.equal(d?.message, 'Docker Hub deleted openjdk:11-jre-slim in November 2025 (the openjdk image is deprecated; only exact old versions and early-access builds are left), so the pull fails with "manifest unknown". Use eclipse-temurin:11-jre.');
+  const fix = (image: string) => (runRule(rule, `FROM ${image}\n`)[0]?.data as { replacement?: string } | undefined)?.replacement;
+  assert.equal(fix('openjdk:8-jdk-alpine'), 'eclipse-temurin:8-jdk-alpine');
+  assert.equal(fix('openjdk:16'), 'eclipse-temurin:17-jdk');
+  assert.equal(fix('docker.io/library/openjdk:21'), 'eclipse-temurin:21-jdk');
+  assert.equal(fix('openjdk'), 'eclipse-temurin:25-jdk');
+  // Exact old versions and early-access builds are still there; variables, other registries and other images are not judged.
+  for (const text of ['FROM openjdk:11.0.7-jdk-slim\n', 'FROM openjdk:17.0.1-jdk-slim\n', 'FROM openjdk:8u342-jdk\n', 'FROM openjdk:26-ea-slim\n', 'FROM openjdk:21-rc\n', 'FROM openjdk:${TAG}\n', 'ARG V=17\nFROM openjdk:${V}\n', 'FROM myregistry.io/openjdk:17\n', 'FROM eclipse-temurin:17\n', 'FROM openjdk@sha256:' + 'a'.repeat(64) + '\n']) {
+    assert.deepEqual(runRule(rule, text), [], text);
+  }
+  // Not reported twice: the tag rules leave these to it.
+  assert.deepEqual(runRule('untagged-image', 'FROM openjdk\n'), []);
+  assert.deepEqual(runRule('latest-tag', 'FROM openjdk:latest\n'), []);
+});

@@ -62,6 +62,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'exec-shell-without-c': [replaceText],
   'exec-form-quotes': [replaceText],
   'misspelt-official-image': [replaceText],
+  'deleted-image-tag': [replaceText],
   'quoted-shell-command': [replaceText],
   'dockerignore-missing': [createDockerignore],
   'dockerignore-incomplete': [extendDockerignore],

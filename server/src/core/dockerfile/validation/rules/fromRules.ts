@@ -87,6 +87,45 @@ export const misspeltOfficialImage = rule({
   }
 });
 
+/** Java's long-term releases that eclipse-temurin publishes. */
+const TEMURIN_LTS = [8, 11, 17, 21, 25];
+
+/**
+ * openjdk, deprecated in 2022: in November 2025 Docker Hub deleted every tag that is not an exact
+ * old version (11.0.6, 8u342) or an early-access build (26-ea), the bare majors and their
+ * variants (17, 17-jdk-slim, 8-jdk-alpine, 11-jre-slim) and latest with them
+ * (docker-library/openjdk#550). The replacement: eclipse-temurin's release for that major, or the
+ * next long-term one.
+ */
+function deletedOpenjdkTag(image: string): { replacement: string } | undefined {
+  const ref = parseImageRef(image);
+  const hub = !ref.registry || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
+  if (!hub || ref.digest || ref.path.replace(/^library\//, '') !== 'openjdk') return undefined;
+  const tag = ref.tag ?? 'latest';
+  if (tag.includes('$') || /(^|[-.])(ea|rc)([-.\d]|$)/.test(tag)) return undefined;
+  const major = tag === 'latest' ? 25 : /^(\d+)(?:-|$)/.exec(tag)?.[1];
+  if (major === undefined) return undefined;
+  const lts = TEMURIN_LTS.find((v) => v >= Number(major)) ?? 25;
+  return { replacement: `eclipse-temurin:${lts}-${/jre/.test(tag) ? 'jre' : 'jdk'}${/alpine/.test(tag) ? '-alpine' : ''}` };
+}
+
+export const deletedImageTag = rule({
+  id: 'deleted-image-tag', severity: 'error',
+  explain: () => [
+    t('The openjdk image has been deprecated since 2022, and in November 2025 Docker Hub deleted its tags that are neither an exact old version (11.0.6) nor an early-access build: 17, 21, 17-jdk-slim, 11-jre-slim, 8-jdk-alpine, latest. A FROM that names one stops the build with "manifest unknown" wherever the image is not already pulled.'),
+    t('Use a maintained build of the same Java: eclipse-temurin:17-jdk, eclipse-temurin:21-jre, or amazoncorretto, sapmachine, ibm-semeru-runtimes. The quick fix puts in eclipse-temurin for the same major (the next long-term release for the others).'),
+  ],
+}, (ctx) => {
+  for (const { stage, image } of externalImages(ctx)) {
+    if (stage.image!.raw.includes('$')) continue;
+    const deleted = deletedOpenjdkTag(image);
+    if (!deleted) continue;
+    ctx.report(stage.image!.span, t('Docker Hub deleted {0} in November 2025 (the openjdk image is deprecated; only exact old versions and early-access builds are left), so the pull fails with "manifest unknown". Use {1}.', stage.image!.value, deleted.replacement), {
+      data: { replacement: deleted.replacement, span: stage.image!.span },
+    });
+  }
+});
+
 export const untaggedImage = rule({
   id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'], repeatable: true,
   explain: () => [
@@ -97,7 +136,7 @@ export const untaggedImage = rule({
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image)) continue;
+    if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image) || deletedOpenjdkTag(image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
     ctx.report(stage.image!.span, t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
   }
@@ -112,7 +151,7 @@ export const latestTag = rule({
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
-    if (ref.tag !== 'latest' || ref.digest || versionedElsewhere(stage, image) || ownImage(ctx, image)) continue;
+    if (ref.tag !== 'latest' || ref.digest || versionedElsewhere(stage, image) || ownImage(ctx, image) || deletedOpenjdkTag(image)) continue;
     // Pinned by a digest the build passes in (FROM ${IMAGE}@${IMAGE_SHA}), or latest only as the
     // fallback of a build argument the build is meant to set (${BASE_IMAGE:-ci-base:latest}).
     const raw = stage.image!.raw;
@@ -272,4 +311,4 @@ export const invalidDefaultArgInFrom = rule({
   }
 });
 
-export const fromRules = [misspeltOfficialImage, untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];
+export const fromRules = [misspeltOfficialImage, deletedImageTag, untaggedImage, latestTag, invalidImageReference, platformConstant, redundantTargetPlatform, undefinedArgInFrom, invalidDefaultArgInFrom];
