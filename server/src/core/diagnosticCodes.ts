@@ -18,7 +18,7 @@ export interface CodeInfo {
 export const DIAGNOSTIC_CODES = {
   // Dockerfile rules (server/src/core/dockerfile/validation/rules), in the order they run.
   'unknown-instruction': { language: 'dockerfile', severity: 'error', docs: 'https://github.com/hadolint/hadolint/wiki/DL1000' },
-  'instruction-casing': { language: 'dockerfile', severity: 'information', docs: 'https://docs.docker.com/reference/build-checks/consistent-instruction-casing/' },
+  'instruction-casing': { language: 'dockerfile', severity: 'hint', docs: 'https://docs.docker.com/reference/build-checks/consistent-instruction-casing/' },
   'directive-casing': { language: 'dockerfile', severity: 'hint' },
   'invalid-escape-directive': { language: 'dockerfile', severity: 'error' },
   'duplicate-directive': { language: 'dockerfile', severity: 'error' },

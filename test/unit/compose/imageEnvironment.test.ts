@@ -33,3 +33,13 @@ test('mysql: its programs read MYSQL_TCP_PORT and more; only a name one slip fro
   const text = 'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_TCP_PORT: 3307\n      MYSQL_CUSTOM_THING: x\n      MYSQL_ROOT_PASWORD: secret\n';
   assert.deepEqual(findings(validate(text), code).map((d) => covered(text, d)), ['MYSQL_ROOT_PASWORD']);
 });
+
+test('rabbitmq: a name that lengthens one RabbitMQ reads (round 12: RABBITMQ_DEFAULT_PASSWORD)', () => {
+  const text = 'services:\n  mq:\n    image: rabbitmq:3-management\n    environment:\n      RABBITMQ_DEFAULT_USER: app\n      RABBITMQ_DEFAULT_PASSWORD: secret\n      RABBITMQ_DEFAULT_VHOST: /\n      RABBITMQ_ERLANG_COOKIE: x\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((f) => covered(text, f)), ['RABBITMQ_DEFAULT_PASSWORD']);
+  assert.equal(found[0]!.message, 'The rabbitmq image reads no RABBITMQ_DEFAULT_PASSWORD, so it changes nothing. Did you mean RABBITMQ_DEFAULT_PASS?');
+  // A postgres name holding the words of a read one still points at it, not at the one it starts with.
+  const pg = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER_PASSWORD: x\n';
+  assert.match(findings(validate(pg), code)[0]!.message, /Did you mean POSTGRES_PASSWORD\?$/);
+});

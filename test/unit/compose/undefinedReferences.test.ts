@@ -302,3 +302,15 @@ test('a name declared by a file deployed in the same stack (docker stack deploy 
   const others = { ...files, 'file:///w/cheat_sheet.md': 'docker stack deploy -c stack/rabbitmq.yaml -c stack/etcd.yaml core\n' };
   assert.equal(findings(validate(etcd, { files: others }, 'file:///w/stack/etcd.yaml'), 'compose-undefined-network').length, 1);
 });
+
+test('a name declared by a file a Makefile combines with this one (docker compose -f app.yaml -f storages.yaml, through its variables) is no undefined reference (round 11)', () => {
+  const app = 'services:\n  main-app:\n    build: ..\n    depends_on:\n      - postgres\n';
+  const makefile = 'DC = docker compose\nSTORAGES_FILE = infra/storages.yaml\nAPP_FILE = infra/app.yaml\n\napp:\n\t${DC} -f ${APP_FILE} -f ${STORAGES_FILE} up --build -d\n';
+  const files = {
+    'file:///w/infra/storages.yaml': 'services:\n  postgres:\n    image: postgres:16\n',
+    'file:///w/Makefile': makefile,
+  };
+  assert.deepEqual(findings(validate(app, { files }, 'file:///w/infra/app.yaml'), 'compose-undefined-service'), []);
+  const apart = { ...files, 'file:///w/Makefile': makefile.replace(' -f ${STORAGES_FILE}', '') };
+  assert.equal(findings(validate(app, { files: apart }, 'file:///w/infra/app.yaml'), 'compose-undefined-service').length, 1);
+});

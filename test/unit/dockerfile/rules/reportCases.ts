@@ -28,7 +28,7 @@ const withFiles = (map: Record<string, string>) => () =>
 
 export const DOCKERFILE_REPORT_CASES: DockerfileReportCase[] = [
   { code: 'unknown-instruction', bad: 'FROM a\nRUNN echo\n', message: 'Unknown instruction: RUNN. Did you mean RUN?', range: [1, 0, 1, 4], severity: DiagnosticSeverity.Error, good: 'FROM a\nRUN echo\n' },
-  { code: 'instruction-casing', bad: 'FROM a\nRUN x\nrun y\nCMD z\n', message: 'Write run as RUN to match the casing of the other instructions.', range: [2, 0, 2, 3], severity: DiagnosticSeverity.Information, good: 'from a\nrun x\ncmd y\n' },
+  { code: 'instruction-casing', bad: 'FROM a\nRUN x\nrun y\nCMD z\n', message: 'Write run as RUN to match the casing of the other instructions.', range: [2, 0, 2, 3], severity: DiagnosticSeverity.Hint, good: 'from a\nrun x\ncmd y\n' },
   { code: 'directive-casing', bad: '# ESCAPE=\\\nFROM a\n', message: 'Write the parser directive ESCAPE in lower case.', range: [0, 2, 0, 8], severity: DiagnosticSeverity.Hint, good: '# escape=\\\nFROM a\n' },
   { code: 'invalid-escape-directive', bad: '# escape=x\nFROM a\n', message: 'The escape directive accepts only \\ or `, not x.', range: [0, 9, 0, 10], severity: DiagnosticSeverity.Error, good: '# escape=`\nFROM a\n' },
   { code: 'duplicate-directive', bad: '# syntax=a\n# syntax=b\nFROM a\n', message: 'The syntax directive is already set above.', range: [1, 0, 1, 10], severity: DiagnosticSeverity.Error, good: '# syntax=a\n# escape=\\\nFROM a\n' },

@@ -62,26 +62,56 @@ export function deployedAsStackByScript(uri: string, context: ServiceContext): b
   return false;
 }
 
-/** The files a `-c` option names on a deploy line, as written. */
-function composeFilesOf(line: string): string[] {
-  return [...line.matchAll(/(?:^|\s)(?:-c|--compose-file)(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|]+)/g)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
+/**
+ * A script's lines that run compose or deploy a stack with two files or more (`docker compose -f
+ * a.yml -f b.yml up`, `docker stack deploy -c a.yml -c b.yml app`), with the script's own
+ * variables put in (a Makefile's `APP_FILE = docker_compose/app.yaml` ... `${DC} -f ${APP_FILE}`),
+ * and the files each names as written; kept per script while its text is the same.
+ */
+const combinedLines = new Map<string, { text: string; lines: { line: string; files: string[] }[] }>();
+const FILE_OPTION = /(?:^|\s)(-f|--file|-c|--compose-file)(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)]+)/g;
+
+function linesCombiningFiles(uri: string, text: string): { line: string; files: string[] }[] {
+  const known = combinedLines.get(uri);
+  if (known && known.text === text) return known.lines;
+  const lines: { line: string; files: string[] }[] = [];
+  if (/(-f|--file|-c|--compose-file)[\s=]/.test(text)) {
+    // Variables the script (a Makefile, a shell script) sets to a plain value.
+    const values = new Map<string, string>();
+    for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*["']?([^"'\n#]*?)["']?[ \t]*$/gm)) values.set(m[1]!, m[2]!);
+    const expand = (line: string) => line.replace(/\$\{(\w+)\}|\$\((\w+)\)|\$([A-Za-z_]\w*)/g, (whole, a, b, c) => values.get(a ?? b ?? c) ?? whole);
+    for (const raw of text.split('\n')) {
+      if (!/(-f|--file|-c|--compose-file)[\s=]/.test(raw) && !raw.includes('$')) continue;
+      const line = expand(expand(raw));
+      const stack = /\bstack\s+(deploy|up)\b/.test(line);
+      if (!stack && !/\b(docker[- ]compose|podman[- ]compose|compose)\b/.test(line)) continue;
+      const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, ''));
+      if (files.length >= 2) lines.push({ line, files });
+    }
+  }
+  if (text.length <= MAX_REMEMBERED_CHARS) {
+    if (combinedLines.size >= MAX_REMEMBERED) combinedLines.clear();
+    combinedLines.set(uri, { text, lines });
+  }
+  return lines;
 }
 
 /**
- * The other files that a `docker stack deploy -c a.yml -c b.yml` line near the file deploys with
- * it: Swarm merges them into one stack, so names one declares serve the others (round 12: a
- * cheat sheet deploying logging.yaml, rabbitmq.yaml and etcd.yaml together). Paths resolve from
- * the folder where this file's own path, as written, ends at it.
+ * The other files that a script or note near the file combines with it on one command line:
+ * `docker compose -f a.yml -f b.yml` merges them into one project, `docker stack deploy -c a.yml
+ * -c b.yml` into one stack, so names one declares serve the others (round 12: a cheat sheet
+ * deploying logging.yaml, rabbitmq.yaml and etcd.yaml together; round 11: a Makefile combining
+ * app.yaml with storages.yaml). Paths resolve from the folder where this file's own path, as
+ * written, ends at it.
  */
-export function coDeployedFiles(uri: string, context: ServiceContext): string[] {
+export function filesCombinedWith(uri: string, context: ServiceContext): string[] {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   const out = new Set<string>();
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
-    for (const line of stackDeployLines(script.uri, script.text)) {
+    for (const { line, files } of linesCombiningFiles(script.uri, script.text)) {
       if (!line.includes(name)) continue;
-      const files = composeFilesOf(line);
       const self = files.find((f) => f.replace(/\\/g, '/').split('/').pop() === name);
-      if (!self || files.length < 2 || self.includes('$')) continue;
+      if (!self || self.includes('$')) continue;
       const written = self.replace(/\\/g, '/').replace(/^\.\//, '');
       if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
       let folder = uri;

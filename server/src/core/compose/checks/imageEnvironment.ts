@@ -1,4 +1,4 @@
-// `POSTGRES_DB_PASSWORD_FILE`, `MONGO_INITDB_ROOT_USER`, `MYSQL_ROOT_PASS`: a variable named like the
+// `POSTGRES_DB_PASSWORD_FILE`, `MONGO_INITDB_ROOT_USER`, `RABBITMQ_DEFAULT_PASSWORD`: a variable named like the
 // ones an official database image reads, which its entrypoint does not read. Nothing fails: the
 // database starts without the password, the user or the database the author meant, or refuses to
 // start for want of one (round 10: atsea's stack, whose sibling file had POSTGRES_PASSWORD_FILE).
@@ -38,6 +38,12 @@ const IMAGES: Record<string, { prefix: string; reads: ReadonlySet<string>; unmat
       'MYSQL_TCP_PORT', 'MYSQL_UNIX_PORT', 'MYSQL_PWD', 'MYSQL_HOST', 'MYSQL_HOME', 'MYSQL_HISTFILE', 'MYSQL_HISTIGNORE', 'MYSQL_PS1', 'MYSQL_TEST_LOGIN_FILE', 'MYSQL_DEBUG', 'MYSQL_GROUP_SUFFIX']),
     unmatched: false,
   },
+  rabbitmq: {
+    // RabbitMQ itself reads these (the image's other RABBITMQ_ variables were dropped in 3.9).
+    prefix: 'RABBITMQ_DEFAULT_',
+    reads: new Set(withFile(['RABBITMQ_DEFAULT_USER', 'RABBITMQ_DEFAULT_PASS', 'RABBITMQ_DEFAULT_VHOST'])),
+    unmatched: false,
+  },
   mongo: {
     prefix: 'MONGO_INITDB_',
     reads: new Set([...withFile(['MONGO_INITDB_ROOT_USERNAME', 'MONGO_INITDB_ROOT_PASSWORD']), 'MONGO_INITDB_DATABASE']),
@@ -65,7 +71,7 @@ function ownEntrypoint(file: ComposeFile, map: MapNode): boolean {
 /**
  * The read name the author most likely meant: one the name cuts short (POSTGRES_PASS for
  * POSTGRES_PASSWORD), one a slip away, or one whose words the name holds all of
- * (POSTGRES_DB_PASSWORD_FILE for POSTGRES_PASSWORD_FILE).
+ * (POSTGRES_DB_PASSWORD_FILE for POSTGRES_PASSWORD_FILE), or one the name starts with.
  */
 function meant(key: string, reads: ReadonlySet<string>): string | undefined {
   const names = [...reads];
@@ -75,7 +81,10 @@ function meant(key: string, reads: ReadonlySet<string>): string | undefined {
   const near = closest(key, names);
   if (near) return near;
   const words = new Set(key.split('_'));
-  return names.filter((n) => n.split('_').every((w) => words.has(w))).sort((a, b) => b.length - a.length)[0];
+  const within = names.filter((n) => n.split('_').every((w) => words.has(w))).sort((a, b) => b.length - a.length)[0];
+  if (within) return within;
+  // Or one the name lengthens (RABBITMQ_DEFAULT_PASSWORD for RABBITMQ_DEFAULT_PASS).
+  return names.filter((n) => key.startsWith(n) && n.endsWith('_FILE') === file).sort((a, b) => b.length - a.length)[0];
 }
 
 function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
@@ -99,7 +108,7 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
 const memo = new NodeMemo<Problem>((p, delta) => ({ ...p, start: p.start + delta, end: p.end + delta }));
 
 export function checkImageEnvironment({ file, out }: CheckContext): void {
-  if (!/POSTGRES_|MYSQL_|MONGO_INITDB_/.test(file.text)) return;
+  if (!/POSTGRES_|MYSQL_|MONGO_INITDB_|RABBITMQ_DEFAULT_/.test(file.text)) return;
   for (const { map } of servicesOf(file)) {
     for (const problem of memo.get(map, () => serviceProblems(file, map))) if (!isHeld(file, problem.start)) out.push(problem);
   }

@@ -21,7 +21,7 @@ import type { ComposeFile } from '../model/composeFile';
 import { scalarSpan, SECTION_OF, symbolsOf, type EmptyReference, type Reference, type SymbolKindName } from '../model/symbols';
 import { basenameUri, resolvePath } from '../model/uris';
 import { mayDeclare } from '../model/brokenBlocks';
-import { coDeployedFiles } from './deployScripts';
+import { filesCombinedWith } from './deployScripts';
 import type { Problem, ProblemData } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -94,12 +94,12 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     }
     return fromReferrers.has(`${kind}:${name}`);
   };
-  // Files a stack deploy line near this one deploys with it (-c a.yml -c b.yml): Swarm merges them.
+  // Files a script or note near this one combines with it (compose -f a -f b, stack deploy -c a -c b).
   let fromCoDeployed: Set<string> | undefined;
   const inCoDeployed = (kind: SymbolKindName, name: string) => {
     if (!fromCoDeployed) {
       fromCoDeployed = new Set();
-      for (const uri of coDeployedFiles(file.uri, ctx.context).slice(0, 16)) {
+      for (const uri of filesCombinedWith(file.uri, ctx.context).slice(0, 16)) {
         const text = readText(uri, ctx.context);
         if (text !== undefined) for (const d of symbolsOf(composeFileOfText(uri, text)).declarations) fromCoDeployed.add(`${d.kind}:${d.name}`);
       }
