@@ -294,6 +294,8 @@ test('sudo -u to drop privileges, and a placeholder in a secret-looking ENV, are
   assert.equal(runRule('sudo', 'FROM debian:12\nRUN sudo apt-get update\n').length, 1);
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM mcr.microsoft.com/mssql/server:2022-latest\nENV SA_PASSWORD="_" ACCEPT_EULA=Y\n'), []);
   assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV DB_PASSWORD=hunter2\n').length, 2);
+  // Round 12: a placeholder the run replaces (FLASK_SECRET_KEY="change-me", "your-api-key").
+  for (const value of ['"change-me"', 'your-api-key', '<placeholder>', 'CHANGE_ME']) assert.deepEqual(runRule('secret-in-arg-env', `FROM python:3.12\nENV FLASK_SECRET_KEY=${value}\n`), [], value);
 });
 
 // ---- a fourth set, read without tuning first ----
