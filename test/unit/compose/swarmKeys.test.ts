@@ -51,6 +51,16 @@ test('a file named like a stack file gets the notes: ignored keys, refused keys,
   assert.ok(only.every((d) => d.severity === DiagnosticSeverity.Hint));
 });
 
+test('a file of version 1 or 2 is no stack whatever its name: docker stack deploy refuses it (round 13: a stack.yml of version 2.0)', () => {
+  const text = 'version: "2.0"\nservices:\n  a:\n    image: nginx\n    container_name: a\n    restart: always\n';
+  assert.deepEqual(swarmRules(validate(text, {}, `${ROOT}/stack.yml`)), []);
+  assert.equal(findings(validate(text, {}, `${ROOT}/stack.yml`), 'compose-obsolete-version').length, 1);
+  assert.ok(swarmRules(validate(text.replace('"2.0"', '"3.8"'), {}, `${ROOT}/stack.yml`)).length > 0);
+  // Deployed as a stack by the client, it is one (and refused there).
+  const context = serviceContext();
+  assert.ok(swarmRules(service.validate(doc(text, `${ROOT}/stack.yml`), { ...context, facts: { ...context.facts, stackFiles: [`${ROOT}/stack.yml`] } })).length > 0);
+});
+
 test('the same text in compose.yaml gets no Swarm notes, unless the client deployed it as a stack', () => {
   assert.deepEqual(swarmRules(validate(STACK)), []);
   const context = serviceContext();

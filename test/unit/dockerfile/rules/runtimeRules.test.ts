@@ -125,6 +125,14 @@ test('root-user: not for servers whose job needs root, named by what the image r
   assert.equal(runRule('root-user', 'FROM node:22\nUSER root\nRUN npm install -g node-cron\nCMD ["node", "app.js"]\n').length, 1);
 });
 
+test('healthcheck-always-passes: a HEALTHCHECK whose script ends in a command that cannot fail', async (t) => {
+  const rule = 'healthcheck-always-passes';
+  await checkRuleCases(t, [{ rule: 'healthcheck-always-passes', bad: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 0\n', good: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n', line: 1 }], assert);
+  assert.equal(runRule(rule, 'FROM node:22\nHEALTHCHECK --interval=30s CMD ["sh", "-c", "wget -qO- localhost:3000 || true"]\n').length, 1);
+  assert.equal(runRule(rule, 'FROM node:22\nHEALTHCHECK CMD node check.js || echo unhealthy\n')[0]?.message, 'This health check always passes: its script ends with echo unhealthy, which exits 0 even when the probe before it fails. End it with || exit 1.');
+  for (const text of ['FROM a\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n', 'FROM a\nHEALTHCHECK NONE\n', 'FROM a\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n', 'FROM a\nRUN curl x || true\n']) assert.deepEqual(runRule(rule, text), [], text);
+});
+
 test('exec-form-variable: a variable in the exec form, which no shell replaces', async (t) => {
   const rule = 'exec-form-variable';
   await checkRuleCases(t, [

@@ -154,7 +154,10 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
     'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh && uv venv /opt/py3\n',
     // getcomposer.org installs composer.phar (round 9: mailcow).
     'FROM php:8.3-fpm-alpine\nRUN curl --silent --show-error https://getcomposer.org/installer | php -- --version=2.8.1 && mv composer.phar /usr/local/bin/composer\n',
+    // An address kept in a variable names what it installs (round 13: dnmp).
+    'FROM php:8.3-fpm-alpine\nARG COMPOSER_DOWNLOAD_URL=https://getcomposer.org/installer\nRUN curl -sS ${COMPOSER_DOWNLOAD_URL} | php && chmod +x composer.phar && mv composer.phar /usr/local/bin/composer\n',
   ]) assert.deepEqual(runRule('pipefail', text), [], text);
+  assert.equal(runRule('pipefail', 'FROM debian:12\nARG SETUP_URL\nRUN curl -fsSL ${SETUP_URL} | bash - && apt-get install -y nodejs\n').length, 1);
   // Nodesource's setup failing leaves apt-get to install the distribution's nodejs: nothing fails.
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
   // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.

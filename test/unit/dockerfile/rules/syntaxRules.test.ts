@@ -51,6 +51,15 @@ test('half-typed values get messages that say what is missing', () => {
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD ["node", "app.js"\n'), [], 'not "use the exec form" for an exec form that misses its ]');
 });
 
+test('invalid-json-form: an array whose items have no quotes (CMD [python, manage.py, runserver]), with the quoted array as the fix (round 13)', () => {
+  const [d] = runRule('invalid-json-form', 'FROM python:3.12\nCMD [python, manage.py, runserver, 0.0.0.0:8000]\n');
+  assert.equal(d?.message, 'This is not valid JSON (its items have no double quotes), so it is not the exec form: Docker hands the whole text to the shell, where it is no command.');
+  assert.equal((d?.data as { replacement: string }).replacement, '["python", "manage.py", "runserver", "0.0.0.0:8000"]');
+  assert.deepEqual(runRule('json-args-recommended', 'FROM python:3.12\nCMD [python, manage.py, runserver, 0.0.0.0:8000]\n'), [], 'not "put exec before [python,"');
+  // Shell tests keep a space after the bracket; one bare word is no list.
+  for (const text of ['FROM a\nRUN [ -f /x ] && echo y\n', 'FROM a\nRUN [ "$A" = b, c ]\n', 'FROM a\nCMD [npm]\n', 'FROM a\nRUN [[ -n "$X" ]] && echo\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
+});
+
 test('invalid-json-form: a JSON array with an element that is no string stops BuildKit', () => {
   const messages = (text: string) => runRule('invalid-json-form', text).map((d) => d.message);
   assert.equal(messages('FROM a\nCMD ["sleep", 10]\n').length, 1);

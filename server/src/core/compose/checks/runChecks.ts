@@ -37,6 +37,7 @@ import { checkStackEnv } from './stackEnv';
 import { foreignFile } from './foreignFile';
 import { checkImageEnvironment } from './imageEnvironment';
 import { checkHealthcheckTools } from './healthcheckTools';
+import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -57,6 +58,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDisabledDependencies,
   checkHealthDependencies,
   checkHealthcheckTools,
+  checkHealthcheckAlwaysPasses,
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,

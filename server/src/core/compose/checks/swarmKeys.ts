@@ -62,11 +62,25 @@ const STACK_NAME = /(^|[-_.])(stack|swarm)($|[-_.])/;
  */
 export function usedForStack(file: ComposeFile, context: ServiceContext): boolean {
   if (context.facts.stackFiles?.includes(file.uri)) return true;
+  if (versionBelowThree(file)) return false;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase().replace(/\.ya?ml$/, '');
   // docker-stack-db.yml beside docker-stack-web.yml (round 10), and a file whose own comment says
   // how it is deployed (`# docker stack deploy --compose-file docker-swarm.yaml demo`).
   if (name === 'docker-stack' || name === 'stack' || /^docker-stack[-_.]/.test(name) || STACK_COMMENT.test(file.text.slice(0, 4096))) return true;
   return STACK_NAME.test(name) && usesSwarmDeploy(file);
+}
+
+/**
+ * A file that declares version 1 or 2 (version: '2.0'): docker stack deploy refuses it
+ * ("unsupported Compose file version"), so whatever its name it is run with docker compose
+ * (round 13: a stack.yml of version 2.0 with container_name and restart, which compose honours).
+ */
+function versionBelowThree(file: ComposeFile): boolean {
+  for (const root of rootMaps(file)) {
+    const version = entries(file, root).find((e) => e.key === 'version')?.value;
+    if (version?.kind === 'scalar' && /^[12](\.\d+)?$/.test(String(version.value).trim())) return true;
+  }
+  return false;
 }
 
 /** A comment that deploys the file as a stack. */
@@ -83,6 +97,7 @@ const SWARM_FOLDER = /\/([^/]*[-_.])?swarm([-_.][^/]*)?\/|\/docker-stack([-_.][^
  * what Traefik reads from Swarm services).
  */
 export function mayBeStack(file: ComposeFile, context: ServiceContext): boolean {
+  if (versionBelowThree(file) && !context.facts.stackFiles?.includes(file.uri)) return false;
   if (usedForStack(file, context) || usesSwarmDeploy(file, ['labels']) || hasOverlayNetwork(file) || TRAEFIK_SWARM.test(file.text) || traefikServiceLabels(file)) return true;
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
   if (STACK_NAME.test(name.replace(/\.ya?ml$/, '')) && usesSwarmDeploy(file, [], true)) return true;

@@ -61,6 +61,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'export-without-effect': [replaceText],
   'exec-shell-without-c': [replaceText],
   'exec-form-quotes': [replaceText],
+  'invalid-json-form': [replaceText],
   'misspelt-official-image': [replaceText],
   'deleted-image-tag': [replaceText],
   'quoted-shell-command': [replaceText],

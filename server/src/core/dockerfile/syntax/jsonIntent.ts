@@ -10,7 +10,8 @@ export type JsonProblem =
   | { kind: 'bad-escape'; escape: string }
   | { kind: 'missing-bracket' }
   | { kind: 'not-strings'; element: string }
-  | { kind: 'trailing-text'; text: string };
+  | { kind: 'trailing-text'; text: string }
+  | { kind: 'unquoted'; items: string[] };
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
@@ -39,6 +40,10 @@ function nonStringElement(text: string): string | undefined {
  */
 export function jsonProblem(text: string, paths = false): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
+  // [python, manage.py, runserver]: words between commas, none quoted, the first right after the
+  // bracket (a shell test has a space there: [ -f x ]): an array with its quotes left out (round 13).
+  const bare = /^\s*\[([^\s[\]"',][^[\]"',]*(?:,[^[\]"',]+)+)\]\s*$/.exec(text);
+  if (bare) return { kind: 'unquoted', items: bare[1]!.split(',').map((w) => w.trim()) };
   const notString = nonStringElement(text);
   if (notString !== undefined) return { kind: 'not-strings', element: notString };
   let i = 0;

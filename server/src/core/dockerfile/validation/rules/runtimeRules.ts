@@ -5,6 +5,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
+import { alwaysPasses } from '../../../healthcheckScript';
 
 export const multipleInstructions = rule({
   id: 'multiple-instructions', severity: 'warning', tag: 'unnecessary',
@@ -426,4 +427,33 @@ export const quotedShellCommand = rule({
   }
 });
 
-export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, execFormVariable, backgroundServiceCmd, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+/**
+ * `HEALTHCHECK CMD curl -f http://localhost/ || exit 0`: the script ends in a command that cannot
+ * fail, so the check passes whatever the probe found (see healthcheckScript.ts).
+ */
+export const healthcheckAlwaysPasses = rule({
+  id: 'healthcheck-always-passes', severity: 'warning',
+  explain: () => [
+    t('A health check reports healthy when its command exits 0. When the script ends with || exit 0, || true, || echo ... or ; true, that last command decides the exit status, and it cannot fail: the check passes even when the probe before it fails, so the container never turns unhealthy and nothing waiting for it (compose\'s service_healthy, an orchestrator) learns that it is down.'),
+    t('End with || exit 1, or leave the probe\'s own status: HEALTHCHECK CMD curl -fsS http://localhost:8080/health || exit 1.'),
+  ],
+}, (ctx) => {
+  for (const instruction of ctx.scope.instructions) {
+    const i = instruction.trigger ?? instruction;
+    if (i.upper !== 'HEALTHCHECK' || i.words[0]?.value.toUpperCase() !== 'CMD') continue;
+    if (i.exec) {
+      // ["CMD", "sh", "-c", "..."] in the exec form: the script given to the shell.
+      const items = i.exec.items;
+      const c = items.findIndex((w, k) => k > 0 && /^-[a-z]*c$/.test(w.value) && SHELLS.has(items[k - 1]!.value.split('/').pop()!));
+      const script = c > 0 ? items[c + 1] : undefined;
+      const found = script && alwaysPasses(script.value);
+      if (script && found) ctx.report(script.span, t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
+      continue;
+    }
+    const shell = ctx.a.shell(instruction);
+    const found = shell && alwaysPasses(shell.source.text);
+    if (shell && found) ctx.report(shell.span(found.start, found.start + found.tail.length), t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
+  }
+});
+
+export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, execFormVariable, backgroundServiceCmd, healthcheckAlwaysPasses, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];

@@ -264,6 +264,11 @@ const ADDRESS_WORDS = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io'
 function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   const words = new Set<string>();
   for (const arg of producer.args) {
+    // An address kept in a variable says what it installs by the variable's name (round 13:
+    // curl -sS ${COMPOSER_DOWNLOAD_URL} | php && chmod +x composer.phar).
+    for (const m of arg.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+      for (const w of m[1]!.toLowerCase().split('_')) if (w.length >= 4 && !ADDRESS_WORDS.has(w) && w !== 'url' && w !== 'uri') words.add(w);
+    }
     if (!arg.text.includes('://') && !/^["']?[\w-]+(\.[\w-]+)+\//.test(arg.text)) continue;
     for (const w of arg.text.toLowerCase().split(/[^a-z0-9_]+/)) {
       if (w.length < 2 || ADDRESS_WORDS.has(w) || /^\d+$/.test(w)) continue;
