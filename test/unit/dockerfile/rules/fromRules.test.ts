@@ -115,6 +115,14 @@ test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, w
   for (const text of ['FROM openjdk:11.0.7-jdk-slim\n', 'FROM openjdk:17.0.1-jdk-slim\n', 'FROM openjdk:8u342-jdk\n', 'FROM openjdk:26-ea-slim\n', 'FROM openjdk:21-rc\n', 'FROM openjdk:${TAG}\n', 'ARG V=17\nFROM openjdk:${V}\n', 'FROM myregistry.io/openjdk:17\n', 'FROM eclipse-temurin:17\n', 'FROM openjdk@sha256:' + 'a'.repeat(64) + '\n']) {
     assert.deepEqual(runRule(rule, text), [], text);
   }
+  // Microsoft's .NET images, deleted from Docker Hub in 2021 (round 13's miss), with MCR's name where it is known.
+  assert.equal(fix('microsoft/dotnet:2.1.301-sdk'), 'mcr.microsoft.com/dotnet/sdk:2.1');
+  assert.equal(fix('microsoft/dotnet:2.1-aspnetcore-runtime'), 'mcr.microsoft.com/dotnet/aspnet:2.1');
+  assert.equal(fix('microsoft/dotnet:2.2-sdk'), 'mcr.microsoft.com/dotnet/core/sdk:2.2');
+  const [old] = runRule(rule, 'FROM microsoft/aspnetcore-build:2.0\n');
+  assert.equal(old?.message, 'Microsoft deleted microsoft/aspnetcore-build:2.0 from Docker Hub in 2021, so the pull fails with "pull access denied". Its images are on mcr.microsoft.com now: use mcr.microsoft.com/dotnet/sdk, /aspnet or /runtime with a supported .NET.');
+  assert.equal(old?.data, undefined);
+  assert.deepEqual(runRule(rule, 'FROM mcr.microsoft.com/dotnet/sdk:8.0\n'), []);
   // Not reported twice: the tag rules leave these to it.
   assert.deepEqual(runRule('untagged-image', 'FROM openjdk\n'), []);
   assert.deepEqual(runRule('latest-tag', 'FROM openjdk:latest\n'), []);

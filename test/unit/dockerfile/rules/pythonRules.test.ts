@@ -41,3 +41,12 @@ test('pip-externally-managed: nothing where pip does not check, or the author ha
     `FROM debian:12\n${APT_PIP}RUN rm /usr/lib/python3.11/EXTERNALLY-MANAGED && pip3 install flask\n`,
   ]) assert.deepEqual(found(text), [], text);
 });
+
+test('pip-externally-managed: Alpine 3.19 and later, whose python3 package is externally managed too, with pip from apk (round 13\'s miss)', () => {
+  const text = (image: string) => `FROM ${image}\nRUN apk add --no-cache python3 py3-pip curl && pip3 install awscli\n`;
+  for (const image of ['alpine', 'alpine:latest', 'alpine:3.19', 'alpine:3.21', 'alpine:edge']) {
+    assert.deepEqual(found(text(image)), [`1:47 ${image} is externally managed (PEP 668): pip install into its system Python stops the build with "externally-managed-environment". Use apk packages (py3-...), a virtual environment, or --break-system-packages.`], image);
+  }
+  for (const image of ['alpine:3.18', 'alpine:3.12', 'python:3.12-alpine']) assert.deepEqual(found(text(image)), [], image);
+  assert.deepEqual(found('FROM alpine:3.20\nRUN apk add --no-cache py3-pip && python3 -m venv /v && /v/bin/pip install awscli\n'), []);
+});

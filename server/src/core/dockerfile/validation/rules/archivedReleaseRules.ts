@@ -30,7 +30,7 @@ const UBUNTU_INTERIM: Record<string, string> = {
 
 /** Registries whose images keep the distribution's own package sources. */
 function distributionSources(repository: string): boolean {
-  return !repository.includes('/') || repository.startsWith('mcr.microsoft.com/') || repository === 'quay.io/centos/centos';
+  return !repository.includes('/') || repository.startsWith('mcr.microsoft.com/') || repository === 'quay.io/centos/centos' || repository === 'bitnami/minideb';
 }
 
 /** The archived release an image reference is built on, when its name or tag says so. */

@@ -1,4 +1,4 @@
-// pip into the system Python of Debian 12 and later, or Ubuntu 23.04 and later: those mark it
+// pip into the system Python of Debian 12 and later, Ubuntu 23.04 and later, or Alpine 3.19 and later: those mark it
 // externally managed (PEP 668, /usr/lib/python3.*/EXTERNALLY-MANAGED), so `pip install` stops the
 // build with "error: externally-managed-environment". Reported only when that is sure: the stage
 // is built on debian, ubuntu or buildpack-deps of such a release, its pip came from apt
@@ -26,6 +26,11 @@ export function externallyManagedBase(reference: string): boolean {
   const words = tag.split(/[-_]/);
   const first = words[0]!;
   if (repository === 'debian') return DEBIAN_MANAGED.has(first) || DEBIAN_MANAGED.has(first.split('.')[0]!);
+  // Alpine's python3 package is externally managed from 3.19 on (round 13: FROM alpine, then py3-pip).
+  if (repository === 'alpine') {
+    const version = /^(\d+)\.(\d+)/.exec(first);
+    return version ? Number(version[1]) * 100 + Number(version[2]) >= 319 : first === 'latest' || first === 'edge';
+  }
   if (repository === 'ubuntu') {
     const version = /^(\d{2})\.(\d{2})$/.exec(first);
     return version ? Number(version[1]) * 100 + Number(version[2]) >= 2304 : UBUNTU_MANAGED.has(first);
@@ -56,7 +61,8 @@ function makesVenv(c: Cmd): boolean {
 }
 
 function installsAptPip(c: Cmd): boolean {
-  return (c.name === 'apt-get' || c.name === 'apt') && c.args.some((w) => /^python3-pip(=|$)/.test(w.text));
+  return ((c.name === 'apt-get' || c.name === 'apt') && c.args.some((w) => /^python3-pip(=|$)/.test(w.text)))
+    || (c.name === 'apk' && c.args.some((w) => /^py3?-pip([=~<>]|$)/.test(w.text)));
 }
 
 /** What the lines before tell about pip: installed from apt, and whether a virtual environment (or ENV pointing at one) came first. */
@@ -93,8 +99,8 @@ function pipStates(a: Analysis, stage: Stage): Map<Cmd, PipState> | undefined {
 export const pipExternallyManaged = rule({
   id: 'pip-externally-managed', severity: 'error',
   explain: () => [
-    t('Debian 12 and later and Ubuntu 23.04 and later mark their system Python as externally managed (PEP 668): pip refuses to install into it and the build stops with "error: externally-managed-environment". This concerns the python3-pip of apt on debian, ubuntu and buildpack-deps images; the python images keep their own Python in /usr/local and are not concerned.'),
-    t('Install the package from apt (python3-requests), make a virtual environment (python3 -m venv /opt/venv, then /opt/venv/bin/pip install), or, knowing that pip may then replace files apt owns, add --break-system-packages. Reported only when the stage (or one it is built FROM) installed python3-pip from apt and made no virtual environment before, and the Dockerfile nowhere mentions break-system-packages, EXTERNALLY-MANAGED or a pip.conf.'),
+    t('Debian 12 and later, Ubuntu 23.04 and later and Alpine 3.19 and later mark their system Python as externally managed (PEP 668): pip refuses to install into it and the build stops with "error: externally-managed-environment". This concerns the python3-pip of apt on debian, ubuntu and buildpack-deps images and the py3-pip of apk on alpine; the python images keep their own Python in /usr/local and are not concerned.'),
+    t('Install the package from apt (python3-requests), make a virtual environment (python3 -m venv /opt/venv, then /opt/venv/bin/pip install), or, knowing that pip may then replace files apt owns, add --break-system-packages. Reported only when the stage (or one it is built FROM) installed python3-pip from apt (py3-pip from apk) and made no virtual environment before, and the Dockerfile nowhere mentions break-system-packages, EXTERNALLY-MANAGED or a pip.conf.'),
   ],
 }, (ctx) => {
   if (/break-system-packages|EXTERNALLY-MANAGED|PIP_BREAK_SYSTEM_PACKAGES|pip\.conf/i.test(ctx.a.text)) return;
@@ -107,7 +113,9 @@ export const pipExternallyManaged = rule({
     if (!states.has(stage.index)) states.set(stage.index, pipStates(ctx.a, stage));
     const state = states.get(stage.index)?.get(c);
     if (!state?.aptPip || state.venv) continue;
-    ctx.report(commandSpan(run, c), t('{0} is externally managed (PEP 668): pip install into its system Python stops the build with "externally-managed-environment". Use apt packages, a virtual environment, or --break-system-packages.', ctx.a.baseImageRef(stage)));
+    ctx.report(commandSpan(run, c), repositoryAndTag(ctx.a.baseImageRef(stage))?.repository === 'alpine'
+      ? t('{0} is externally managed (PEP 668): pip install into its system Python stops the build with "externally-managed-environment". Use apk packages (py3-...), a virtual environment, or --break-system-packages.', ctx.a.baseImageRef(stage))
+      : t('{0} is externally managed (PEP 668): pip install into its system Python stops the build with "externally-managed-environment". Use apt packages, a virtual environment, or --break-system-packages.', ctx.a.baseImageRef(stage)));
   }
 });
 
