@@ -199,6 +199,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-unused-build-arg': { language: 'compose', severity: 'warning' },
   'compose-secret-file-path': { language: 'compose', severity: 'warning' },
   'compose-missing-image': { language: 'compose', severity: 'error' },
+  'compose-invalid-image': { language: 'compose', severity: 'error' },
   'compose-extends-cycle': { language: 'compose', severity: 'error' },
   'compose-name-like-option': { language: 'compose', severity: 'error' },
   'compose-swarm-ignored': { language: 'compose', severity: 'information' },

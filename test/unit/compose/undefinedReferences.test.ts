@@ -314,3 +314,11 @@ test('a name declared by a file a Makefile combines with this one (docker compos
   const apart = { ...files, 'file:///w/Makefile': makefile.replace(' -f ${STORAGES_FILE}', '') };
   assert.equal(findings(validate(app, { files: apart }, 'file:///w/infra/app.yaml'), 'compose-undefined-service').length, 1);
 });
+
+test('an override file without its base beside it is not loaded alone: a name it does not declare is a warning, not an error (round 14: an Astro project, whose CLI generates the base)', () => {
+  const text = 'services:\n  scheduler:\n    networks:\n      - airflow\n';
+  const [d] = findings(validate(text, {}, `${ROOT}/docker-compose.override.yml`), 'compose-undefined-network');
+  assert.equal(d?.severity, 2);
+  const withBase = { files: { [`${ROOT}/docker-compose.yml`]: 'services:\n  scheduler:\n    image: x\n' } };
+  assert.equal(findings(validate(text, withBase, `${ROOT}/docker-compose.override.yml`), 'compose-undefined-network')[0]?.severity, 1);
+});

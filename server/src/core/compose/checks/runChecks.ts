@@ -38,6 +38,7 @@ import { foreignFile } from './foreignFile';
 import { checkImageEnvironment } from './imageEnvironment';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
+import { checkImageReference } from './imageReference';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -59,6 +60,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthDependencies,
   checkHealthcheckTools,
   checkHealthcheckAlwaysPasses,
+  checkImageReference,
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,

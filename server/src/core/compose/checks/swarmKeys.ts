@@ -168,6 +168,12 @@ function restartsOnFailure(file: ComposeFile, map: MapNode): boolean {
   return !(condition?.kind === 'scalar' && String(condition.value).trim() === 'none');
 }
 
+/** `restart: always` or `unless-stopped`: what Swarm's default restart policy (condition any) does too. */
+function restartsAlways(file: ComposeFile, map: MapNode): boolean {
+  const restart = valueAt(file, map, 'restart');
+  return restart?.kind === 'scalar' && ['always', 'unless-stopped'].includes(String(restart.value).trim());
+}
+
 /** What `docker stack deploy` would make of the file: the reasons it could not deploy it, and the notes. */
 export function stackProblems(file: ComposeFile): StackProblem[] {
   const out: StackProblem[] = [];
@@ -186,8 +192,11 @@ export function stackProblems(file: ComposeFile): StackProblem[] {
       const at = { start: entry.keyNode.start, end: entry.keyNode.end };
       const advice = IGNORED[entry.key];
       // Start order rarely matters to Swarm's services, which start again until what they need is up.
-      // And a restart beside deploy.restart_policy is the same file's setting for docker compose (round 11).
-      const faded = (entry.key === 'depends_on' && restartsOnFailure(file, map)) || (entry.key === 'restart' && valueAt(file, map, 'deploy', 'restart_policy')) ? { severity: 'hint' as const } : {};
+      // And a restart beside deploy.restart_policy is the same file's setting for docker compose
+      // (round 11), as is `restart: always`, which Swarm's default policy does anyway; a build
+      // beside an image is how the file builds and pushes that image with compose (round 14).
+      const faded = (entry.key === 'depends_on' && restartsOnFailure(file, map)) || (entry.key === 'restart' && (valueAt(file, map, 'deploy', 'restart_policy') || restartsAlways(file, map)))
+        || (entry.key === 'build' && valueAt(file, map, 'image')) ? { severity: 'hint' as const } : {};
       if (advice) out.push({ rule: 'compose-swarm-ignored', ...at, message: t('docker stack deploy ignores "{0}". {1}', entry.key, advice()), ...faded });
       else if (!STACK_SERVICE_KEYS.has(entry.key)) out.push({ rule: 'compose-swarm-unsupported', ...at, message: t('docker stack deploy refuses "{0}": it reads compose file format 3, which has no such key.', entry.key) });
     }

@@ -66,7 +66,9 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
   if (override) {
     const stem = override[1]!;
     for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeName(`${stem}.${ext}`)}`);
-    standalone = DEFAULT_FILE_NAMES.includes(`${stem}.yaml`.toLowerCase()) || DEFAULT_FILE_NAMES.includes(`${stem}.yml`.toLowerCase());
+    // Without its base beside it, compose never loads an override file: the base is made
+    // elsewhere (round 14: Astro's CLI generates the compose file its projects' override extends).
+    standalone = partners.length > 0 && (DEFAULT_FILE_NAMES.includes(`${stem}.yaml`.toLowerCase()) || DEFAULT_FILE_NAMES.includes(`${stem}.yml`.toLowerCase()));
   } else {
     const stem = name.replace(/\.ya?ml$/i, '');
     for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeName(`${stem}.override.${ext}`)}`, standalone);
