@@ -34,6 +34,8 @@ test('text fixes: typo, casing, exec form, legacy ENV, MAINTAINER, ADD, relative
   assert.equal(fix('FROM a:1\nCMD node server.js\n', 'json-args-recommended'), 'FROM a:1\nCMD ["node", "server.js"]\n');
   assert.equal(fix("FROM a:1\nCMD ['node', 'x']\n", 'json-single-quotes'), 'FROM a:1\nCMD ["node", "x"]\n');
   assert.equal(fix('FROM a:1\nENV GREETING hello world\n', 'legacy-key-value'), 'FROM a:1\nENV GREETING="hello world"\n');
+  // Written as YAML: the colon goes with the space (round 14).
+  assert.equal(fix('FROM mysql:8\nENV MYSQL_ROOT_PASSWORD: secret\n', 'legacy-key-value'), 'FROM mysql:8\nENV MYSQL_ROOT_PASSWORD=secret\n');
   assert.equal(fix('FROM a:1\nMAINTAINER Jane <j@x.io>\n', 'maintainer-deprecated'), 'FROM a:1\nLABEL org.opencontainers.image.authors="Jane <j@x.io>"\n');
   assert.equal(fix('FROM a:1\nADD app.py /app/\n', 'add-instead-of-copy'), 'FROM a:1\nCOPY app.py /app/\n');
   assert.equal(fix('FROM a:1\nWORKDIR app\n', 'workdir-relative'), 'FROM a:1\nWORKDIR /app\n');

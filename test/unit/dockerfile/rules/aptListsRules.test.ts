@@ -69,3 +69,10 @@ test('apt-install-without-lists: the reading is bounded on long FROM chains', ()
   // A short chain still gets there.
   assert.equal(found('FROM debian:12 AS s0\nFROM s0 AS s1\nRUN echo 1\nFROM s1\nRUN apt-get install -y git\n').length, 1);
 });
+
+test('apt-install-without-lists: not for packages a full image built on buildpack-deps already has, which apt finds installed (round 14: libffi-dev on python:3.11)', () => {
+  assert.deepEqual(found('FROM python:3.11\nRUN apt-get install -y libffi-dev git\n'), []);
+  assert.equal(found('FROM python:3.11\nRUN apt-get install -y libffi-dev ffmpeg\n').length, 1);
+  assert.equal(found('FROM python:3.11-slim\nRUN apt-get install -y libffi-dev\n').length, 1);
+  assert.equal(found('FROM node:22\nRUN apt-get install -y build-essential\n').length, 1, 'the build-essential package itself is not installed');
+});

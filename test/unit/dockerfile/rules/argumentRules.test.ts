@@ -44,3 +44,8 @@ test('argument-count on USER a b says what BuildKit does: one user name with a s
   assert.equal(d!.severity, 1);
   assert.deepEqual(runRule('argument-count', 'FROM a\nSTOPSIGNAL SIGTERM x\n').map((x) => x.message), ['STOPSIGNAL takes exactly one argument.']);
 });
+
+test('legacy-key-value: ENV written as YAML (NAME: value) names a variable with the colon in it (round 14)', () => {
+  const [d] = runRule('legacy-key-value', 'FROM mysql:8\nENV MYSQL_ROOT_PASSWORD: secret\n');
+  assert.equal(d?.message, 'This sets a variable named MYSQL_ROOT_PASSWORD: with the colon in its name, not MYSQL_ROOT_PASSWORD: "key: value" is how YAML writes it. Write ENV MYSQL_ROOT_PASSWORD=value.');
+});

@@ -127,3 +127,11 @@ test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, w
   assert.deepEqual(runRule('untagged-image', 'FROM openjdk\n'), []);
   assert.deepEqual(runRule('latest-tag', 'FROM openjdk:latest\n'), []);
 });
+
+test('FROM ./other.Dockerfile under another frontend (# syntax=devthefuture/dockerfile-x) includes a file: no image checks (round 14)', () => {
+  const text = '# syntax = devthefuture/dockerfile-x\nFROM ./Dockerfile\nRUN echo hi\n';
+  for (const rule of ['invalid-image-reference', 'untagged-image', 'latest-tag']) assert.deepEqual(runRule(rule, text), [], rule);
+  // With Docker's own frontend, or none, it is an invalid image.
+  assert.equal(runRule('invalid-image-reference', text.replace('devthefuture/dockerfile-x', 'docker/dockerfile:1')).length, 1);
+  assert.equal(runRule('invalid-image-reference', 'FROM ./Dockerfile\n').length, 1);
+});

@@ -12,6 +12,7 @@ import type { Instruction, Stage } from '../../syntax/ast';
 import { commandsOf, commandSpan, mountTargets, operands, runShells, type Cmd } from './shellCommands';
 import { rule } from './rule';
 import { APT } from './packageRules';
+import { repositoryAndTag } from '../../../officialImages';
 
 /** Fetched, removed by a command, never there (the base image ships without them), or not known. */
 type Lists = 'present' | 'removed' | 'unshipped' | 'unknown';
@@ -122,6 +123,28 @@ function stageLists(a: Analysis, stage: Stage, memo: Map<number, StageLists>): S
   return memo.get(stage.index) ?? result;
 }
 
+/**
+ * What buildpack-deps (bookworm and trixie, with its curl and scm layers) installs, and so every
+ * full image built on it (python, node, ruby, golang... without -slim or -alpine): apt-get install
+ * of these alone needs no lists, it finds them installed (round 14: libffi-dev on python:3.11).
+ */
+const BUILDPACK_DEPS = new Set([
+  'ca-certificates', 'curl', 'gnupg', 'netbase', 'sq', 'wget', 'git', 'mercurial', 'openssh-client', 'subversion', 'procps',
+  'autoconf', 'automake', 'bzip2', 'default-libmysqlclient-dev', 'dpkg-dev', 'file', 'g++', 'gcc', 'imagemagick', 'libbz2-dev', 'libc6-dev',
+  'libcurl4-openssl-dev', 'libdb-dev', 'libevent-dev', 'libffi-dev', 'libgdbm-dev', 'libglib2.0-dev', 'libgmp-dev', 'libjpeg-dev', 'libkrb5-dev',
+  'liblzma-dev', 'libmagickcore-dev', 'libmagickwand-dev', 'libmaxminddb-dev', 'libncurses5-dev', 'libncursesw5-dev', 'libpng-dev', 'libpq-dev',
+  'libreadline-dev', 'libsqlite3-dev', 'libssl-dev', 'libtool', 'libwebp-dev', 'libxml2-dev', 'libxslt-dev', 'libyaml-dev', 'make', 'patch',
+  'unzip', 'xz-utils', 'zlib1g-dev',
+]);
+const ON_BUILDPACK_DEPS = new Set(['buildpack-deps', 'python', 'node', 'ruby', 'golang', 'perl', 'gcc', 'rust', 'erlang', 'haskell']);
+
+/** Whether the image is a full variant built on buildpack-deps, and every package named is one it has. */
+function installedInBase(image: string, packages: string[]): boolean {
+  const ref = repositoryAndTag(image);
+  if (!ref || !ON_BUILDPACK_DEPS.has(ref.repository) || /slim|alpine|windows|nanoserver|servercore/.test(ref.tag)) return false;
+  return packages.every((p) => BUILDPACK_DEPS.has(p.replace(/[:=].*$/, '')));
+}
+
 /** Names of the packages an install fetches (not .deb files given by path). */
 function fetchedPackages(c: Cmd): string[] {
   return operands(c, APT.withValue).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.startsWith('/') && !p.startsWith('.') && !p.endsWith('.deb'));
@@ -141,6 +164,7 @@ export const aptInstallWithoutLists = rule({
     if (!c) continue;
     const lists = stageLists(ctx.a, run.stage, memo).beforeInstall.get(c);
     if (lists !== 'removed' && lists !== 'unshipped') continue;
+    if (installedInBase(ctx.a.baseImageRef(run.stage), fetchedPackages(c))) continue;
     const span = commandSpan(run, c);
     const what = `${c.name} install`;
     const message = lists === 'removed'

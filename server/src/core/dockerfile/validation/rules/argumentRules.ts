@@ -111,6 +111,15 @@ export const legacyKeyValue = rule({
     const pairs = keyValuesOf(i, ctx.a.doc.escape);
     const pair = pairs[0];
     if (pairs.length === 1 && pair && !pair.hasEquals && pair.value) {
+      // ENV MYSQL_ROOT_PASSWORD: x, written as YAML: the name keeps the colon, so the variable meant
+      // is never set (round 14's miss, where the fix kept the colon).
+      const name = pair.key.value;
+      if (i.upper === 'ENV' && name.length > 1 && name.endsWith(':') && !name.includes('$')) {
+        ctx.report(pair.span, t('This sets a variable named {0} with the colon in its name, not {1}: "key: value" is how YAML writes it. Write ENV {1}=value.', name, name.slice(0, -1)), {
+          data: { keyEnd: pair.key.span.end - 1, valueStart: pair.value.span.start, value: pair.value.raw },
+        });
+        continue;
+      }
       ctx.report(pair.span, t('Use {0} {1}=value instead of the legacy "{0} {1} value" form.', i.upper, pair.key.value), {
         data: { keyEnd: pair.key.span.end, valueStart: pair.value.span.start, value: pair.value.raw },
       });

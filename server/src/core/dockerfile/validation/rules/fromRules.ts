@@ -11,11 +11,21 @@ import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
 import { ownerKey, repositoryOwners } from '../../analysis/repositoryOwner';
 
+/**
+ * FROM ./base.Dockerfile under a frontend of another syntax (# syntax=devthefuture/dockerfile-x),
+ * which reads it as the Dockerfile to include, not as an image (round 14).
+ */
+function includedFile(ctx: RuleContext, stage: Stage): boolean {
+  if (!/^(\.{1,2}\/|\/)/.test(stage.image?.raw ?? '')) return false;
+  const syntax = ctx.a.doc.directives.find((d) => d.name.toLowerCase() === 'syntax')?.value.trim() ?? '';
+  return syntax !== '' && !/(^|\/)docker\/dockerfile([:@]|$)/.test(syntax);
+}
+
 /** FROM lines that name an image (not scratch, not an earlier stage), with the image text. */
 function externalImages(ctx: RuleContext): { stage: Stage; image: string }[] {
   const out: { stage: Stage; image: string }[] = [];
   for (const stage of ctx.scope.stages) {
-    if (!stage.image || ctx.a.parentOf(stage.index) >= 0) continue;
+    if (!stage.image || ctx.a.parentOf(stage.index) >= 0 || includedFile(ctx, stage)) continue;
     const image = ctx.a.imageOf(stage);
     if (image === undefined || image === 'scratch' || image === '') continue;
     if (ctx.a.stageByName.has(image)) continue;
@@ -227,6 +237,7 @@ export const invalidImageReference = rule({
   ],
 }, (ctx) => {
   for (const stage of ctx.scope.stages) {
+    if (includedFile(ctx, stage)) continue;
     const word = stage.image;
     const undeclared = word && undeclaredOnlyImage(ctx, stage);
     if (word && undeclared) {
