@@ -315,10 +315,11 @@ test('a name declared by a file a Makefile combines with this one (docker compos
   assert.equal(findings(validate(app, { files: apart }, 'file:///w/infra/app.yaml'), 'compose-undefined-service').length, 1);
 });
 
-test('an override file without its base beside it is not loaded alone: a name it does not declare is a warning, not an error (round 14: an Astro project, whose CLI generates the base)', () => {
+test('an override file without its base beside it is not loaded alone: a name it does not declare is information, not an error (round 14: an Astro project, whose CLI generates the base)', () => {
   const text = 'services:\n  scheduler:\n    networks:\n      - airflow\n';
   const [d] = findings(validate(text, {}, `${ROOT}/docker-compose.override.yml`), 'compose-undefined-network');
-  assert.equal(d?.severity, 2);
+  assert.equal(d?.severity, 3);
+  assert.equal(d?.message, 'Network "airflow" is not declared under the top-level "networks" key. This override file\'s base is not in its folder: compose finds the name if that file declares it.');
   const withBase = { files: { [`${ROOT}/docker-compose.yml`]: 'services:\n  scheduler:\n    image: x\n' } };
   assert.equal(findings(validate(text, withBase, `${ROOT}/docker-compose.override.yml`), 'compose-undefined-network')[0]?.severity, 1);
 });

@@ -13,7 +13,7 @@ import { t } from '../../l10n';
 import type { ComposeCode } from '../../diagnosticCodes';
 import { entries, isInterpolated } from '../model/access';
 import { closest } from '../model/closest';
-import { projectFiles, projectOf, readText, type AbsentFile } from '../model/project';
+import { isOverrideFile, projectFiles, projectOf, readText, type AbsentFile } from '../model/project';
 import { parentDeclarations, siblingDeclarations } from '../model/referrers';
 import { relativeUri } from '../model/uris';
 import { composeFileOfText } from '../model/documentStore';
@@ -140,14 +140,17 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     if (suggestion) data.replacement = suggestion;
     if (ref.kind !== 'service') data.declare = { section: SECTION_OF[ref.kind] as NonNullable<ProblemData['declare']>['section'], name: ref.name };
     const absent = project.absent.length > 0 ? absentMessage(project.absent, ref.kind, ref.name) : undefined;
+    // An override file whose base is not beside it (generated elsewhere, as Astro's CLI does): the base most likely declares it.
+    const baseless = isOverrideFile(file.uri) && project.partners.length === 0;
     out.push({
       rule: RULE[ref.kind],
       start: ref.start,
       end: ref.end,
-      message: absent ?? (base ? `${message(ref.kind, ref.name)} ${t('{0} declares it: it is found when -f combines that file with this one.', relativeUri(file.uri, base))}`
+      message: absent ?? (baseless ? `${message(ref.kind, ref.name)} ${t('This override file\'s base is not in its folder: compose finds the name if that file declares it.')}`
+        : base ? `${message(ref.kind, ref.name)} ${t('{0} declares it: it is found when -f combines that file with this one.', relativeUri(file.uri, base))}`
         : suggestion ? `${message(ref.kind, ref.name)} ${t('Did you mean "{0}"?', suggestion)}` : message(ref.kind, ref.name)),
       // Declared by a base this add-on is combined with: a note, not a problem.
-      ...(certain && !absent ? {} : { severity: base && !absent ? 'information' as const : 'warning' as const }),
+      ...(certain && !absent ? {} : { severity: (base || baseless) && !absent ? 'information' as const : 'warning' as const }),
       ...(Object.keys(data).length > 0 ? { data } : {}),
     });
   }
