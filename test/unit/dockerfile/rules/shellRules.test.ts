@@ -157,9 +157,12 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
     // An address kept in a variable names what it installs (round 13: dnmp).
     'FROM php:8.3-fpm-alpine\nARG COMPOSER_DOWNLOAD_URL=https://getcomposer.org/installer\nRUN curl -sS ${COMPOSER_DOWNLOAD_URL} | php && chmod +x composer.phar && mv composer.phar /usr/local/bin/composer\n',
   ]) assert.deepEqual(runRule('pipefail', text), [], text);
-  assert.equal(runRule('pipefail', 'FROM debian:12\nARG SETUP_URL\nRUN curl -fsSL ${SETUP_URL} | bash - && apt-get install -y nodejs\n').length, 1);
-  // Nodesource's setup failing leaves apt-get to install the distribution's nodejs: nothing fails.
-  assert.equal(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
+  assert.equal(runRule('pipefail', 'FROM debian:12\nARG SETUP_URL\nRUN curl -fsSL ${SETUP_URL} | bash - && make install\n').length, 1);
+  // Nodesource's setup failing leaves apt-get to install the distribution's nodejs where the lists
+  // are there: nothing fails. Where the image has none, the install fails without the setup's update (round 14).
+  assert.equal(runRule('pipefail', 'FROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
+  assert.deepEqual(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n'), []);
+  assert.deepEqual(runRule('pipefail', 'FROM node:22\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\n'), []);
   // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh\nRUN uv venv\n').length, 1);
 });

@@ -82,6 +82,8 @@ interface StageLists {
   end: Lists;
   /** The lists just before each apt install of the stage. */
   beforeInstall: Map<Cmd, Lists>;
+  /** The lists just before each instruction of the stage. */
+  beforeInstruction: Map<Instruction, Lists>;
 }
 
 /** Instructions read to work out one stage's lists, across the stages it is built FROM. */
@@ -112,12 +114,16 @@ function stageLists(a: Analysis, stage: Stage, memo: Map<number, StageLists>): S
   }
   const root = chain[chain.length - 1];
   let lists: Lists = start ?? (root && a.parentOf(root.index) < 0 && shipsWithoutAptLists(a.baseImageRef(root)) ? 'unshipped' : 'unknown');
-  let result: StageLists = { end: lists, beforeInstall: new Map() };
+  let result: StageLists = { end: lists, beforeInstall: new Map(), beforeInstruction: new Map() };
   for (let k = chain.length - 1; k >= 0; k--) {
     const s = chain[k]!;
     const beforeInstall = new Map<Cmd, Lists>();
-    for (let j = 1; j < s.instructions.length; j++) lists = afterInstruction(a, s.instructions[j]!, lists, beforeInstall);
-    result = { end: lists, beforeInstall };
+    const beforeInstruction = new Map<Instruction, Lists>();
+    for (let j = 1; j < s.instructions.length; j++) {
+      beforeInstruction.set(s.instructions[j]!, lists);
+      lists = afterInstruction(a, s.instructions[j]!, lists, beforeInstall);
+    }
+    result = { end: lists, beforeInstall, beforeInstruction };
     memo.set(s.index, result);
   }
   return memo.get(stage.index) ?? result;
@@ -143,6 +149,15 @@ function installedInBase(image: string, packages: string[]): boolean {
   const ref = repositoryAndTag(image);
   if (!ref || !ON_BUILDPACK_DEPS.has(ref.repository) || /slim|alpine|windows|nanoserver|servercore/.test(ref.tag)) return false;
   return packages.every((p) => BUILDPACK_DEPS.has(p.replace(/[:=].*$/, '')));
+}
+
+/**
+ * Whether the image has no package lists when the instruction starts: the base ships without them
+ * or a RUN before removed them (not "not known").
+ */
+export function noAptListsBefore(a: Analysis, stage: Stage, instruction: Instruction): boolean {
+  const lists = stageLists(a, stage, new Map()).beforeInstruction.get(instruction);
+  return lists === 'removed' || lists === 'unshipped';
 }
 
 /** Names of the packages an install fetches (not .deb files given by path). */

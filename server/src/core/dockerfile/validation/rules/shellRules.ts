@@ -7,6 +7,7 @@ import { rootImageRef } from '../../analysis/stageUse';
 import type { Analysis } from '../../analysis/analysis';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { ROOT } from './runtimeRules';
+import { noAptListsBefore } from './aptListsRules';
 
 export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
@@ -314,6 +315,13 @@ export const pipefail = rule({
       // An installer whose tool the RUN goes on to use (curl get.sdkman.io | bash && source ~/.sdkman/...)
       // fails the RUN right there when the download failed.
       if (usesInstalledTool(producer, last, commands)) continue;
+      // A setup script that adds a repository and updates the lists (deb.nodesource.com/setup_22.x),
+      // then apt-get install, where the image has no lists: without the script's update the install
+      // fails, and the RUN with it (round 14).
+      if (run.stage && commands.some((c) => !c.raw.nested && c.raw.start > last.raw.end && (c.raw.statement === statement || exitsOnError(commands))
+        && (c.name === 'apt-get' || c.name === 'apt') && c.args.some((w) => w.text === 'install'))
+        && !commands.some((c) => c.raw.start < start && (c.name === 'apt-get' || c.name === 'apt') && c.args.some((w) => w.text === 'update'))
+        && noAptListsBefore(ctx.a, run.stage, run.instruction)) continue;
       const family = run.stage ? ctx.a.family(run.stage) : 'unknown';
       const span = run.info.span(start, last.raw.end);
       const data = { producer: producer.name, sink: last.name };
