@@ -60,6 +60,11 @@ test('invalid-json-form: an array whose items have no quotes (CMD [python, manag
   for (const text of ['FROM a\nRUN [ -f /x ] && echo y\n', 'FROM a\nRUN [ "$A" = b, c ]\n', 'FROM a\nCMD [npm]\n', 'FROM a\nRUN [[ -n "$X" ]] && echo\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
 });
 
+test('invalid-json-form: text after a list of strings that is no shell operator (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14)', () => {
+  assert.match(runRule('invalid-json-form', 'FROM eclipse-temurin:21\nENTRYPOINT ["java","-jar","app.jar"]lz\n')[0]!.message, /lz follows the closing \]/);
+  for (const text of ['FROM a\nRUN [ "$A" = "b" ] && echo\n', 'FROM a\nRUN [ "$A", "b" ] || true\n', 'FROM a\nRUN ["a", "b"] > /dev/null\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
+});
+
 test('invalid-json-form: a JSON array with an element that is no string stops BuildKit', () => {
   const messages = (text: string) => runRule('invalid-json-form', text).map((d) => d.message);
   assert.equal(messages('FROM a\nCMD ["sleep", 10]\n').length, 1);

@@ -56,6 +56,7 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   let problem: JsonProblem | undefined;
   let previous: string | undefined;
   let commaSince = true;
+  let commas = 0;
   for (let guard = 0; guard < MAX_LENGTH; guard++) {
     skip();
     const c = text[i];
@@ -68,6 +69,7 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
     }
     if (c === ',') {
       if (commaSince) problem ??= { kind: 'stray-comma' };
+      commas++;
       commaSince = true;
       i++;
       continue;
@@ -98,7 +100,12 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   }
   skip();
   // After an array of paths any text is a slip; after a command's array only a comment is sure to
-  // be one (CMD ["node", "app.js"]  # start): [ "$x" ] && run is a shell test, not an array.
-  if (i < text.length) return paths || text[i] === '#' ? problem ?? { kind: 'trailing-text', text: text.slice(i).trim() } : undefined;
+  // be one (CMD ["node", "app.js"]  # start): [ "$x" ] && run is a shell test, not an array. Nor
+  // is a list of strings with commas followed by text that is no shell operator
+  // (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14): a test has no commas.
+  if (i < text.length) {
+    const rest = text.slice(i).trim();
+    return paths || text[i] === '#' || (commas > 0 && !/^(&&|\|\||[;|&<>)])/.test(rest)) ? problem ?? { kind: 'trailing-text', text: rest } : undefined;
+  }
   return problem;
 }
