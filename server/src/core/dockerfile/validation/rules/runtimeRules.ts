@@ -6,6 +6,7 @@ import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
 import { alwaysPasses } from '../../../healthcheckScript';
+import { shellSource, toDocSpan } from '../../syntax/shell/shellSource';
 
 export const multipleInstructions = rule({
   id: 'multiple-instructions', severity: 'warning', tag: 'unnecessary',
@@ -450,9 +451,11 @@ export const healthcheckAlwaysPasses = rule({
       if (script && found) ctx.report(script.span, t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
       continue;
     }
-    const shell = ctx.a.shell(instruction);
-    const found = shell && alwaysPasses(shell.source.text);
-    if (shell && found) ctx.report(shell.span(found.start, found.start + found.tail.length), t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
+    // The script's text alone: alwaysPasses reads it without the shell parser.
+    if (!/\|\||;/.test(i.argText)) continue;
+    const source = shellSource(ctx.a.doc, instruction);
+    const found = source && alwaysPasses(source.text);
+    if (source && found) ctx.report(toDocSpan(source, found.start, found.start + found.tail.length), t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
   }
 });
 
