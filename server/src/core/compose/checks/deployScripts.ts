@@ -36,47 +36,32 @@ export function* scriptsNear(folder: string, context: ServiceContext, around = f
   }
 }
 
-/** A script's lines that deploy a stack from a file, kept per script while its text is the same (each validation asks). */
-const deployLines = new Map<string, { text: string; lines: string[] }>();
-const MAX_REMEMBERED = 64;
 /** Texts kept for the comparison are small ones (a few MB at most in all); larger scripts are read each time. */
 const MAX_REMEMBERED_CHARS = 64 * 1024;
+const MAX_REMEMBERED = 64;
 
-function stackDeployLines(uri: string, text: string): string[] {
-  const known = deployLines.get(uri);
-  if (known && known.text === text) return known.lines;
-  const lines = text.includes('stack') ? text.split('\n').filter((line) => /\bstack\s+(deploy|up)\b/.test(line) && /(-c|--compose-file)[\s=]/.test(line)) : [];
-  if (text.length <= MAX_REMEMBERED_CHARS) {
-    if (deployLines.size >= MAX_REMEMBERED) deployLines.clear();
-    deployLines.set(uri, { text, lines });
-  }
-  return lines;
-}
-
-/** Whether a script or README near the file runs `docker stack deploy` with it (`-c name`, `--compose-file name`). */
-export function deployedAsStackByScript(uri: string, context: ServiceContext): boolean {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
-    if (stackDeployLines(script.uri, script.text).some((line) => line.includes(name))) return true;
-  }
-  return false;
+/** A command line of a script that runs compose or deploys a stack, and the files it names. */
+interface DeployLine {
+  /** docker stack deploy (or up), whose files are given with -c; otherwise compose, with -f. */
+  stack: boolean;
+  /** The files as written. */
+  files: string[];
 }
 
 /**
- * A script's lines that run compose or deploy a stack with two files or more (`docker compose -f
- * a.yml -f b.yml up`, `docker stack deploy -c a.yml -c b.yml app`), with the script's own
- * variables put in (a Makefile's `APP_FILE = docker_compose/app.yaml` ... `${DC} -f ${APP_FILE}`),
- * and the files each names as written; kept per script while its text is the same.
+ * A script's lines that deploy a stack or run compose from files (`docker stack deploy -c a.yml
+ * app`, `docker compose -f a.yml -f b.yml up`), with the script's own plain variables put in (a
+ * Makefile's `APP_FILE = docker_compose/app.yaml` ... `${DC} -f ${APP_FILE}`); kept per script
+ * while its text is the same (each validation that asks reads them).
  */
-const combinedLines = new Map<string, { text: string; lines: { line: string; files: string[] }[] }>();
-const FILE_OPTION = /(?:^|\s)(-f|--file|-c|--compose-file)(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)]+)/g;
+const deployLinesMemo = new Map<string, { text: string; lines: DeployLine[] }>();
+const FILE_OPTION = /(?:^|\s)(-f|--file|-c|--compose-file)(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)`]+)/g;
 
-function linesCombiningFiles(uri: string, text: string): { line: string; files: string[] }[] {
-  const known = combinedLines.get(uri);
+function deployLines(uri: string, text: string): DeployLine[] {
+  const known = deployLinesMemo.get(uri);
   if (known && known.text === text) return known.lines;
-  const lines: { line: string; files: string[] }[] = [];
+  const lines: DeployLine[] = [];
   if (/(-f|--file|-c|--compose-file)[\s=]/.test(text)) {
-    // Variables the script (a Makefile, a shell script) sets to a plain value.
     const values = new Map<string, string>();
     for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*["']?([^"'\n#]*?)["']?[ \t]*$/gm)) values.set(m[1]!, m[2]!);
     const expand = (line: string) => line.replace(/\$\{(\w+)\}|\$\((\w+)\)|\$([A-Za-z_]\w*)/g, (whole, a, b, c) => values.get(a ?? b ?? c) ?? whole);
@@ -85,15 +70,29 @@ function linesCombiningFiles(uri: string, text: string): { line: string; files: 
       const line = expand(expand(raw));
       const stack = /\bstack\s+(deploy|up)\b/.test(line);
       if (!stack && !/\b(docker[- ]compose|podman[- ]compose|compose)\b/.test(line)) continue;
-      const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, ''));
-      if (files.length >= 2) lines.push({ line, files });
+      const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, '').replace(/[.,:]+$/, ''));
+      if (files.length > 0) lines.push({ stack, files });
     }
   }
   if (text.length <= MAX_REMEMBERED_CHARS) {
-    if (combinedLines.size >= MAX_REMEMBERED) combinedLines.clear();
-    combinedLines.set(uri, { text, lines });
+    if (deployLinesMemo.size >= MAX_REMEMBERED) deployLinesMemo.clear();
+    deployLinesMemo.set(uri, { text, lines });
   }
   return lines;
+}
+
+/** Whether a path as a script writes it names the file (its last segment). */
+function names(written: string, name: string): boolean {
+  return written.replace(/\\/g, '/').split('/').pop() === name;
+}
+
+/** Whether a script or README near the file runs `docker stack deploy` with it (`-c name`, `--compose-file name`). */
+export function deployedAsStackByScript(uri: string, context: ServiceContext): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    if (deployLines(script.uri, script.text).some((d) => d.stack && d.files.some((f) => names(f, name)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -108,9 +107,8 @@ export function filesCombinedWith(uri: string, context: ServiceContext): string[
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   const out = new Set<string>();
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
-    for (const { line, files } of linesCombiningFiles(script.uri, script.text)) {
-      if (!line.includes(name)) continue;
-      const self = files.find((f) => f.replace(/\\/g, '/').split('/').pop() === name);
+    for (const { files } of deployLines(script.uri, script.text)) {
+      const self = files.length > 1 ? files.find((f) => names(f, name)) : undefined;
       if (!self || self.includes('$')) continue;
       const written = self.replace(/\\/g, '/').replace(/^\.\//, '');
       if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;

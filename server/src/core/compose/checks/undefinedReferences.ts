@@ -95,16 +95,16 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     return fromReferrers.has(`${kind}:${name}`);
   };
   // Files a script or note near this one combines with it (compose -f a -f b, stack deploy -c a -c b).
-  let fromCoDeployed: Set<string> | undefined;
-  const inCoDeployed = (kind: SymbolKindName, name: string) => {
-    if (!fromCoDeployed) {
-      fromCoDeployed = new Set();
+  let fromCombined: Set<string> | undefined;
+  const inCombined = (kind: SymbolKindName, name: string) => {
+    if (!fromCombined) {
+      fromCombined = new Set();
       for (const uri of filesCombinedWith(file.uri, ctx.context).slice(0, 16)) {
         const text = readText(uri, ctx.context);
-        if (text !== undefined) for (const d of symbolsOf(composeFileOfText(uri, text)).declarations) fromCoDeployed.add(`${d.kind}:${d.name}`);
+        if (text !== undefined) for (const d of symbolsOf(composeFileOfText(uri, text)).declarations) fromCombined.add(`${d.kind}:${d.name}`);
       }
     }
-    return fromCoDeployed.has(`${kind}:${name}`);
+    return fromCombined.has(`${kind}:${name}`);
   };
   // "Did you mean" compares a name with every declared one: bounded, for files with thousands of both.
   let comparisons = 200_000;
@@ -128,7 +128,7 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
     if (files.some((f) => mayDeclare(f, SECTION_OF[ref.kind], ref.name))) continue;
     if (!project.standalone && inSibling(ref.kind, ref.name)) continue;
     if (inReferrers(ref.kind, ref.name)) continue;
-    if (inCoDeployed(ref.kind, ref.name)) continue;
+    if (inCombined(ref.kind, ref.name)) continue;
     // Pulled in by another file (include, extends), this one is never checked on its own.
     const { includedBy, extendedBy } = ctx.referrers();
     // Nor is an add-on in a subfolder when the base file above declares the name: -f combines them.
