@@ -31,8 +31,9 @@ function stackFile(): string {
     `    image: ${TEST_IMAGE}`,
     '    command: ["sh", "-c", "echo worker says hello; exec sleep 3600"]',
     '    stop_grace_period: 1s',
-    // Accepted by docker stack deploy but not applied: the language service notes it.
-    '    restart: always',
+    // Accepted by docker stack deploy but not applied: the language service notes it (restart:
+    // always would be a hint, since Swarm's default restart policy does the same).
+    '    restart: on-failure',
     '    configs:',
     '      - app_config',
     '    secrets:',
