@@ -52,3 +52,15 @@ export function alwaysPasses(script: string): { tail: string; start: number } | 
   if (!CANNOT_FAIL.test(blanked(tail))) return undefined;
   return { tail, start: script.indexOf(tail, cut + width) };
 }
+
+/** Shells that run a script given after -c (or -ec, -xc...). */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+
+/**
+ * Where the script is in a command written as a list (`sh -c "..."`, `/bin/bash -ec "..."`): the
+ * index of the item after the shell's -c, or -1. Health checks in both files are written so.
+ */
+export function shellScriptIndex(items: readonly string[]): number {
+  const c = items.findIndex((w, k) => k > 0 && /^-[a-z]*c$/.test(w) && SHELLS.has(items[k - 1]!.split('/').pop()!));
+  return c > 0 && c + 1 < items.length ? c + 1 : -1;
+}

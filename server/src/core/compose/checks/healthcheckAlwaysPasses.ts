@@ -3,14 +3,12 @@
 // the service never turns unhealthy and condition: service_healthy waits for nothing (round 12: a
 // mongo probe ending in `|| echo 1`). The script's reading is shared with the Dockerfile rule.
 import { t } from '../../l10n';
-import { alwaysPasses } from '../../healthcheckScript';
+import { alwaysPasses, shellScriptIndex } from '../../healthcheckScript';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode } from '../model/nodes';
 import { isHeld } from '../model/brokenBlocks';
 import { servicesOf, type CheckContext } from './checkContext';
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 /** The shell script a test runs, and its node: a string, CMD-SHELL's item, or CMD sh -c's. */
 function testScript(file: ComposeFile, test: CNode | null): { script: string; node: CNode } | undefined {
@@ -20,7 +18,8 @@ function testScript(file: ComposeFile, test: CNode | null): { script: string; no
   const items = node.items.map((i) => resolve(file, i));
   const text = items.map((i) => (i?.kind === 'scalar' ? String(i.value) : ''));
   if (text[0] === 'CMD-SHELL' && items[1]?.kind === 'scalar') return { script: text[1]!, node: items[1] };
-  if (text[0] === 'CMD' && SHELLS.has(text[1]?.split('/').pop() ?? '') && /^-[a-z]*c$/.test(text[2] ?? '') && items[3]?.kind === 'scalar') return { script: text[3]!, node: items[3] };
+  const script = text[0] === 'CMD' ? shellScriptIndex(text.slice(1)) + 1 : 0;
+  if (script > 0 && items[script]?.kind === 'scalar') return { script: text[script]!, node: items[script] };
   return undefined;
 }
 

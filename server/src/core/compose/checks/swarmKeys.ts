@@ -76,11 +76,10 @@ export function usedForStack(file: ComposeFile, context: ServiceContext): boolea
  * (round 13: a stack.yml of version 2.0 with container_name and restart, which compose honours).
  */
 function versionBelowThree(file: ComposeFile): boolean {
-  for (const root of rootMaps(file)) {
-    const version = entries(file, root).find((e) => e.key === 'version')?.value;
-    if (version?.kind === 'scalar' && /^[12](\.\d+)?$/.test(String(version.value).trim())) return true;
-  }
-  return false;
+  return rootMaps(file).some((root) => {
+    const version = valueAt(file, root, 'version');
+    return version?.kind === 'scalar' && /^[12](\.\d+)?$/.test(String(version.value).trim());
+  });
 }
 
 /** A comment that deploys the file as a stack. */

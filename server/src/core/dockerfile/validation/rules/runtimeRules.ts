@@ -5,7 +5,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
-import { alwaysPasses } from '../../../healthcheckScript';
+import { alwaysPasses, shellScriptIndex } from '../../../healthcheckScript';
 import { shellSource, toDocSpan } from '../../syntax/shell/shellSource';
 
 export const multipleInstructions = rule({
@@ -444,9 +444,7 @@ export const healthcheckAlwaysPasses = rule({
     if (i.upper !== 'HEALTHCHECK' || i.words[0]?.value.toUpperCase() !== 'CMD') continue;
     if (i.exec) {
       // ["CMD", "sh", "-c", "..."] in the exec form: the script given to the shell.
-      const items = i.exec.items;
-      const c = items.findIndex((w, k) => k > 0 && /^-[a-z]*c$/.test(w.value) && SHELLS.has(items[k - 1]!.value.split('/').pop()!));
-      const script = c > 0 ? items[c + 1] : undefined;
+      const script = i.exec.items[shellScriptIndex(i.exec.items.map((w) => w.value))];
       const found = script && alwaysPasses(script.value);
       if (script && found) ctx.report(script.span, t('This health check always passes: its script ends with {0}, which exits 0 even when the probe before it fails. End it with || exit 1.', found.tail));
       continue;
