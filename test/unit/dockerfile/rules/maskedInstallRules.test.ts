@@ -56,3 +56,11 @@ test('masked-install-failure: a fallback at the end of an && chain catches the i
     'FROM debian:12\nRUN apt-get install -y curl; rm -rf /x || true\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
 });
+
+test('masked-install-failure: a heredoc fed to a shell is its script, and the shell\'s -e counts', () => {
+  const script = 'pip install -r requirements.txt\nrm -rf /root/.cache\nEOF\n';
+  assert.equal(runRule(rule, `FROM python:3.12\nRUN <<EOF bash\n${script}`).length, 1);
+  assert.equal(runRule(rule, `FROM python:3.12\nRUN sh <<EOF\n${script}`)[0]?.range.start.line, 2);
+  assert.deepEqual(runRule(rule, `FROM python:3.12\nRUN <<EOF bash -e\n${script}`), []);
+  assert.deepEqual(runRule(rule, `FROM python:3.12\nRUN /bin/sh -eux <<EOF\n${script}`), []);
+});

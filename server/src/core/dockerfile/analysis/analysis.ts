@@ -9,7 +9,7 @@ import { buildVariableScope, mayExpandTooLarge, MAX_TOTAL_EXPANDED, type Variabl
 import { expandText } from './expand';
 import { keyValuesOf } from '../syntax/words';
 import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
-import { shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
+import { heredocShell, shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
 import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
 import { stagesFromPattern, type StageUse } from './stageUse';
 import { chainRoots, fromChain } from './fromChain';
@@ -344,6 +344,11 @@ export class Analysis {
       // hadolint's `# hadolint shell=powershell` names the shell an unknown base image runs RUN with.
       const pragma = this.pragmaShell(instruction.span.start);
       kind = pragma ? shellKindOf(pragma) : s && this.isWindows(s) ? 'other' : 'sh';
+    }
+    // `RUN <<EOF bash`: the heredoc's script is run by the shell named on the line.
+    if (kind !== 'other' && instruction.heredocs.length === 1) {
+      const fed = heredocShell(this.text, instruction);
+      if (fed) kind = shellKindOf(fed.shell.value);
     }
     this.shellKinds.set(instruction.index, kind);
     return kind;

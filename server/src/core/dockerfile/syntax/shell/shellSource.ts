@@ -1,7 +1,7 @@
 // Which shell a RUN (or shell-form CMD/ENTRYPOINT) uses, and the exact script text BuildKit hands
 // it: the logical line after the flags plus any heredoc bodies, or, for `RUN <<EOF` alone, the
 // heredoc body itself. The map turns script offsets back into document offsets.
-import type { Dockerfile, Instruction, OffsetMap, Span } from '../ast';
+import type { Dockerfile, Instruction, OffsetMap, Span, Word } from '../ast';
 import { docEnd, docStart } from '../offsetMap';
 import { ownCopy } from '../ownCopy';
 
@@ -28,6 +28,40 @@ function foreignShebang(content: string): boolean {
   return shellKindOf(exe) === 'other';
 }
 
+/** The options a shell takes on its command line that `set` takes too (-e, -u, -x, -o pipefail...). */
+const SET_LETTERS = /^[abefhkmnptuvxBCEHPT]$/;
+
+/**
+ * `RUN <<EOF bash -e` or `RUN sh <<EOF`: the RUN's one heredoc is the input of a shell named on the
+ * line, so its body is the script that runs, with the shell's options (as `set` statements).
+ * Undefined for anything else: `cat <<EOF > f`, `python3 <<EOF`, `bash -c '...' <<EOF`, `3<<EOF`.
+ */
+export function heredocShell(text: string, instruction: Instruction): { shell: Word; prelude: string } | undefined {
+  const target = instruction.trigger ?? instruction;
+  const heredoc = instruction.heredocs[0];
+  if (target.upper !== 'RUN' || target.exec || instruction.heredocs.length !== 1 || !heredoc) return undefined;
+  // A digit before << (part of the marker) feeds another file descriptor than the shell's input.
+  if (/\d/.test(text.charAt(heredoc.marker.start))) return undefined;
+  const words = target.words.filter((w) => w.span.start !== heredoc.marker.start);
+  const shell = words[0];
+  if (!shell || shell.value.includes('$') || shellKindOf(shell.value) === 'other') return undefined;
+  let letters = '';
+  const named: string[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k]!.value;
+    if ((w === '-o' || w === '+o') && k + 1 < words.length && /^[a-z]+$/.test(words[k + 1]!.value)) {
+      if (w === '-o') named.push(words[k + 1]!.value);
+      k++;
+      continue;
+    }
+    // Anything but options (a script file, -c's command, a redirect) means the heredoc is not the script.
+    if (!/^[-+][a-zA-Z]+$/.test(w) || w.includes('c')) return undefined;
+    if (w.startsWith('-')) letters += [...w.slice(1)].filter((c) => SET_LETTERS.test(c)).join('');
+  }
+  const prelude = (letters ? `set -${letters}\n` : '') + named.map((n) => `set -o ${n}\n`).join('');
+  return { shell, prelude };
+}
+
 export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSource | undefined {
   const target = instruction.trigger ?? instruction;
   if (target.exec) return undefined;
@@ -42,12 +76,19 @@ export function shellSource(doc: Dockerfile, instruction: Instruction): ShellSou
   }
   const heredocs = instruction.heredocs;
   const onlyHeredocs = heredocs.length > 0 && target.words.every((w) => heredocs.some((h) => h.marker.start === w.span.start));
-  if (onlyHeredocs) {
+  const fed = onlyHeredocs ? undefined : heredocShell(doc.text, instruction);
+  if (onlyHeredocs || fed) {
     const first = heredocs[0]!;
-    if (foreignShebang(first.content)) return undefined;
+    if (onlyHeredocs && foreignShebang(first.content)) return undefined;
     const pieces = lfPieces(doc.text, first.body.start, first.body.end);
     let text = '';
     const map: OffsetMap = { logical: [], doc: [] };
+    if (fed?.prelude) {
+      // The shell's options read as `set` lines, placed on the shell's name.
+      map.logical.push(0);
+      map.doc.push(fed.shell.span.start);
+      text = fed.prelude;
+    }
     for (const [piece, at] of pieces) {
       map.logical.push(text.length);
       map.doc.push(at);
