@@ -33,3 +33,14 @@ test('a top-level list not named for compose is another tool\'s file (round 10: 
   // Named for compose, the list is the author's slip: compose refuses it.
   assert.equal(findings(validate(tasks, {}, `${ROOT}/docker-compose.yml`), 'compose-foreign-file').length, 0);
 });
+
+test('a file named for compose whose keys are all indented is a fragment another file or script pastes in: one hint, no unknown keys (round 15)', () => {
+  const fragment = '  search-pg:\n    ports:\n      - "5432:5432"\n\n  search:\n    environment:\n      DEBUG: "on"\n';
+  const all = validate(fragment, {}, `${ROOT}/templates/docker-compose.override-dev.yml`);
+  assert.deepEqual(all.map((d) => [d.code, d.severity, d.range.start.line]), [['compose-foreign-file', 4, 0]]);
+  assert.match(all[0]!.message, /fragment/);
+  // A compose file with its keys at the margin, or an indented one with a key compose reads, is checked.
+  for (const text of ['search:\n  image: x\n', '  services:\n    web:\n      image: x\n', '  version: "3"\n  web:\n    image: x\n']) {
+    assert.deepEqual(findings(validate(text, {}, `${ROOT}/docker-compose.yml`), 'compose-foreign-file'), [], text);
+  }
+});

@@ -13,7 +13,7 @@ import { context } from './helpers';
 
 const a = Analysis.of('FROM alpine\nRUN echo hi\n');
 const meta = ALL_RULES[0]!.meta;
-const active = (check: Parameters<typeof rule>[1]): ActiveRule => ({ rule: rule(meta, check), severity: DiagnosticSeverity.Warning, ids: [meta.id], href: undefined });
+const active = (check: Parameters<typeof rule>[1]): ActiveRule => ({ rule: rule(meta, check), severity: DiagnosticSeverity.Warning, ids: [meta.id], href: undefined, chosen: false });
 
 test('a rule reporting past the deadline is stopped within one check interval and counts as not run', () => {
   const deadline = performance.now() + 20;

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { checkRuleCases, context, runRule } from '../helpers';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { DiagnosticSeverity, type Diagnostic } from '../../../../server/src/core/types';
 import { looksSecret } from '../../../../server/src/core/dockerfile/validation/rules/variableRules';
 import { random } from '../../seededRandom';
 
@@ -109,8 +111,10 @@ test('env-self-reference: KEY=$KEY (an ARG passed on to the environment) keeps t
 });
 
 test('secret-in-arg-env: an ENV secret is for the container, so the message says to give it when the container starts (round 7)', () => {
-  const [env] = runRule('secret-in-arg-env', 'FROM a\nENV DB_PASSWORD=88888888\n');
+  const [env] = runRule('secret-in-arg-env', 'FROM a\nARG DB_PASSWORD\nENV DB_PASSWORD=$DB_PASSWORD\n').slice(1);
   assert.match(env!.message, /^DB_PASSWORD looks like a secret, and ENV keeps its value in the image.*docker run -e/);
+  const [literal] = runRule('secret-in-arg-env', 'FROM a\nENV DB_PASSWORD=88888888\n');
+  assert.match(literal!.message, /^DB_PASSWORD looks like a secret, and its value is written here: every container of the image starts with this same value.*docker run -e/);
   const [arg] = runRule('secret-in-arg-env', 'FROM a\nARG NPM_TOKEN\n');
   assert.match(arg!.message, /build secret \(RUN --mount=type=secret\)/);
 });
@@ -169,4 +173,14 @@ test('secret-in-arg-env: keys public by design and nginx upstream names are no s
     assert.deepEqual(runRule('secret-in-arg-env', `FROM a\nARG ${name}\nENV ${name}=value\n`), [], name);
   }
   assert.equal(runRule('secret-in-arg-env', 'FROM a\nARG STRIPE_SECRET_KEY\n').length, 1);
+});
+
+test('secret-in-arg-env: a value written in the Dockerfile is information, one passed in at build time a warning; a setting chooses for both (round 15)', () => {
+  const text = 'FROM mysql:8.4\nENV MYSQL_ROOT_PASSWORD=root\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN\n';
+  const severities = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
+  assert.deepEqual(severities(validateDockerfile(text)), [[1, DiagnosticSeverity.Information], [2, DiagnosticSeverity.Warning], [3, DiagnosticSeverity.Warning]]);
+  const chosen = validateDockerfile(text, context({ rules: { 'secret-in-arg-env': 'warning' } }), 'file:///work/app/Dockerfile');
+  assert.deepEqual(severities(chosen), [[1, DiagnosticSeverity.Warning], [2, DiagnosticSeverity.Warning], [3, DiagnosticSeverity.Warning]]);
+  // ENV COMPOSER_AUTH ${COMPOSER_AUTH} after ARG COMPOSER_AUTH=false holds a switch (round 9).
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM php:8.3\nARG COMPOSER_AUTH=false\nENV COMPOSER_AUTH ${COMPOSER_AUTH}\n'), []);
 });

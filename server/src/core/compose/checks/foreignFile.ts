@@ -19,7 +19,7 @@ const COMPOSE_NAME = /compose|stack|swarm/;
 /** The note for a file that is not a compose file, or undefined when it is (or may be) one. */
 export function foreignFile(file: ComposeFile): Problem | undefined {
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
-  if (COMPOSE_NAME.test(name)) return undefined;
+  if (COMPOSE_NAME.test(name)) return indentedFragment(file);
   // A top-level list (an Ansible playbook or task file, round 10) is no compose file either.
   const list = file.documents.find((d) => d.root?.kind === 'seq')?.root;
   if (list && rootMaps(file).length === 0) {
@@ -36,3 +36,29 @@ export function foreignFile(file: ComposeFile): Problem | undefined {
     message: t('None of this file\'s top-level keys ({0}, ...) is one compose reads, and its name does not say compose: it looks like another tool\'s configuration, so it is not checked as a compose file.', named.key),
   };
 }
+
+/**
+ * A file named for compose whose top-level keys are all indented, none of them one compose reads:
+ * a fragment that a script or template pastes under another file's key (round 15: services written
+ * under `services:` by a generator). Its keys are service names, not unknown top-level keys.
+ */
+function indentedFragment(file: ComposeFile): Problem | undefined {
+  const keys = rootMaps(file).flatMap((root) => entries(file, root));
+  if (keys.length === 0 || keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key === 'version' || e.key === 'name' || e.key.startsWith('x-'))) return undefined;
+  const text = file.text;
+  const indented = (at: number) => {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    return at > lineStart && text.slice(lineStart, at).trim() === '';
+  };
+  if (!keys.every((e) => indented(e.keyNode.start))) return undefined;
+  const first = keys[0]!.keyNode;
+  return {
+    rule: 'compose-foreign-file',
+    start: first.start,
+    end: first.end,
+    // Nothing to act on: the note only says why the file is not checked.
+    severity: 'hint',
+    message: t('This file\'s top-level keys ({0}, ...) are all indented and none is one compose reads: it is a fragment that another file or a script puts under a key (such as services:), so it is not checked as a compose file on its own.', keys[0]!.key),
+  };
+}
+

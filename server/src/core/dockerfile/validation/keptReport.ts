@@ -11,6 +11,7 @@ export interface KeptReport {
   end: number;
   message: string;
   peer?: string;
+  severity?: Report['severity'];
   data?: Record<string, unknown>;
   /** The data holds document offsets. */
   offsets: boolean;
@@ -36,6 +37,7 @@ function moveData(data: Record<string, unknown>, by: number): { data: Record<str
 export function keepReport(rule: number, r: Report, base: number): KeptReport {
   const kept: KeptReport = { rule, start: r.span.start - base, end: r.span.end - base, message: r.message, offsets: false };
   if (r.peer !== undefined) kept.peer = r.peer;
+  if (r.severity !== undefined) kept.severity = r.severity;
   if (r.data) {
     const moved = moveData(r.data, -base);
     kept.data = moved.data;
@@ -47,6 +49,7 @@ export function keepReport(rule: number, r: Report, base: number): KeptReport {
 export function restoreReport(r: KeptReport, base: number): Report {
   const report: Report = { span: { start: r.start + base, end: r.end + base }, message: r.message };
   if (r.peer !== undefined) report.peer = r.peer;
+  if (r.severity !== undefined) report.severity = r.severity;
   if (r.data) report.data = r.offsets ? moveData(r.data, base).data : r.data;
   return report;
 }

@@ -40,6 +40,8 @@ export interface ActiveRule {
   severity: DiagnosticSeverity;
   ids: string[];
   href: string | undefined;
+  /** Whether the user's settings (or BuildKit's check=error) chose the severity: a report's own lower one then gives way. */
+  chosen: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
     if (meta.buildkit && suppressions.skipAllChecks) continue;
     if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
     if ((meta.imageSize || meta.repeatable || meta.shipped) && dev && !configured) severity = 'hint';
-    active.push({ rule: r, severity: SEVERITY[severity], ids, href });
+    active.push({ rule: r, severity: SEVERITY[severity], ids, href, chosen: configured !== undefined || severity === 'error' && meta.severity !== 'error' });
   }
   return active;
 }
@@ -150,7 +152,9 @@ function withoutTrailingBlanks(text: string, span: Span): Span {
 
 export function diagnosticOf(a: Analysis, rule: ActiveRule, report: Report): Diagnostic {
   const meta = rule.rule.meta;
-  const diagnostic: Diagnostic = { range: a.range(withoutTrailingBlanks(a.text, report.span)), severity: rule.severity, code: meta.id, source: DOCKERFILE_SOURCE, message: report.message };
+  // A report may be less sure than its rule (Report.severity): the lesser of the two, unless chosen.
+  const severity = report.severity && !rule.chosen ? Math.max(rule.severity, SEVERITY[report.severity]) as DiagnosticSeverity : rule.severity;
+  const diagnostic: Diagnostic = { range: a.range(withoutTrailingBlanks(a.text, report.span)), severity, code: meta.id, source: DOCKERFILE_SOURCE, message: report.message };
   if (rule.href) diagnostic.codeDescription = { href: rule.href };
   if (meta.tag) diagnostic.tags = [meta.tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated];
   if (report.data) diagnostic.data = copyData(report.data);

@@ -26,9 +26,10 @@ import { baseUserRules } from './baseUserRules';
 import { archivedReleaseRules } from './archivedReleaseRules';
 import { devServerRules } from './devServerRules';
 import { inlineCommentRules } from './inlineCommentRules';
+import { wellKnownEnvRules } from './wellKnownEnvRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...runtimeRules, ...devServerRules,
+  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...runtimeRules, ...devServerRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 

@@ -116,7 +116,7 @@ export const copyRelativeDest = rule({
 const ADD_ONLY_FLAGS = ['checksum', 'keep-git-dir', 'unpack'];
 
 export const addInsteadOfCopy = rule({
-  id: 'add-instead-of-copy', severity: 'warning', hadolint: ['DL3020'],
+  id: 'add-instead-of-copy', severity: 'hint', hadolint: ['DL3020'],
   explain: () => [
     t('ADD also downloads URLs, clones Git repositories and unpacks local tar archives. For plain files and folders COPY does the same job without those surprises, so reserve ADD for when you need them.'),
   ],

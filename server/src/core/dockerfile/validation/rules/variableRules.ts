@@ -260,7 +260,8 @@ export const secretInArgEnv = rule({
     if (keyNames.has(def.name)) continue;
     // Browser bundles' variables are public by design (Vite, Next.js, Create React App...); a
     // switch (GF_AUTH_BASIC_ENABLED=false) holds no secret.
-    if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || PUBLIC_NAME.test(def.name) || /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(def.raw ?? def.value ?? '-')) continue;
+    // (ENV COMPOSER_AUTH ${COMPOSER_AUTH} after ARG COMPOSER_AUTH=false holds the switch too: round 9.)
+    if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || PUBLIC_NAME.test(def.name) || [def.raw, def.value].some((v) => v !== undefined && /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(v))) continue;
     // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
     if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
@@ -277,6 +278,14 @@ export const secretInArgEnv = rule({
       if (def.kind === 'ENV' && !/^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '')) {
         ctx.report(def.nameSpan, t('{0} looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).', def.name));
       }
+      continue;
+    }
+    // A value written in the Dockerfile itself is a default its readers have already, the same
+    // for everyone who runs the image unless it is given at start (ENV MYSQL_ROOT_PASSWORD=root):
+    // information. Rounds 7-15: all 8 such ENVs were judged not worth a warning; every true finding
+    // was a value passed in at build time (ARG, or ENV NAME=$ARG).
+    if (def.kind === 'ENV' && def.raw !== undefined && !def.raw.includes('$')) {
+      ctx.report(def.nameSpan, t('{0} looks like a secret, and its value is written here: every container of the image starts with this same value unless it is given when the container starts (docker run -e, compose environment or secrets), and anyone who pulls the image can read it (docker inspect).', def.name), { severity: 'information' });
       continue;
     }
     ctx.report(def.nameSpan, def.kind === 'ENV'
