@@ -41,15 +41,27 @@ function corpusFiles(): string[] {
   return files;
 }
 
-test('no real compose file gets an error-severity diagnostic', () => {
+/**
+ * Files of the corpus that stop today, each error checked by hand: awesome-compose's untagged
+ * postgres now pulls 18, which refuses their data mount at /var/lib/postgresql/data
+ * (docker-library/postgres#1259).
+ */
+const BROKEN_TODAY = [
+  'docker__awesome-compose__gitea-postgres__compose.yaml:23 compose-postgres-data-mount',
+  'docker__awesome-compose__nextcloud-postgres__compose.yaml:22 compose-postgres-data-mount',
+  'docker__awesome-compose__nginx-golang-postgres__compose.yaml:19 compose-postgres-data-mount',
+  'docker__awesome-compose__spring-postgres__compose.yaml:16 compose-postgres-data-mount',
+];
+
+test('no real compose file gets an error-severity diagnostic, but those that stop today', () => {
   const errors: string[] = [];
   for (const name of corpusFiles()) {
     const file = path.join(corpus, name);
     const text = fs.readFileSync(file, 'utf8');
     const diagnostics = composeLanguageService.validate({ uri: pathToFileURL(file).href, version: 1, getText: () => text }, context);
-    for (const d of diagnostics) if (d.severity === 1) errors.push(`${name}:${d.range.start.line + 1} ${d.code} ${d.message}`);
+    for (const d of diagnostics) if (d.severity === 1) errors.push(`${name}:${d.range.start.line + 1} ${d.code}`);
   }
-  assert.deepEqual(errors, []);
+  assert.deepEqual(errors, BROKEN_TODAY);
 });
 
 test('chunked parsing reads every corpus file exactly like a whole-file parse', () => {
@@ -102,6 +114,7 @@ test('laid out as in their repositories, -f overlays read with their base projec
   for (const [uri, text] of Object.entries(files)) {
     for (const d of composeLanguageService.validate({ uri, version: 1, getText: () => text }, laidOut)) {
       // The filebeat overlay's build context and names are the base project's: nothing at all.
+      if (d.code === 'compose-postgres-data-mount' && BROKEN_TODAY.some((b) => b.endsWith(`:${d.range.start.line + 1} ${d.code}`) && uri.endsWith(b.split(':')[0]!.split('__').slice(2).join('/')))) continue;
       if (d.severity === 1 || String(d.code).startsWith('compose-undefined-') || uri.includes('filebeat')) found.push(`${uri}:${d.range.start.line + 1} ${d.code} ${d.message}`);
     }
   }

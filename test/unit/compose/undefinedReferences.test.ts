@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findings, validate, ROOT } from './helpers';
 
-const base = (body: string) => `services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n${body}`;
+const base = (body: string) => `services:\n  db:\n    image: redis\n  web:\n    image: nginx\n${body}`;
 
 test('undefined services in every referring form are errors at the name', () => {
   const text = base([

@@ -37,7 +37,7 @@ const DOCKERFILE_TEXT = [
   'CMD ["node", "server.js"]',
   '',
 ].join('\n');
-const COMPOSE_TEXT = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    ports: ["8080:80"]\n  db:\n    image: postgres:16\n';
+const COMPOSE_TEXT = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    ports: ["8080:80"]\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n';
 const UNFORMATTED_TEXT = 'FROM alpine:3.20\n  run   apk add --no-cache curl \\\ngit\nCMD ["sh"]   \n';
 /** Reads a file outside the workspace folder, which only a trusted workspace (or a new folder) allows. */
 const OUTSIDE_TEXT = 'services:\n  web:\n    image: nginx:1.27\n    env_file: ../elsewhere/missing.env\n';

@@ -51,6 +51,12 @@ const IMAGES: Record<string, { prefix: string; reads: ReadonlySet<string>; unmat
   },
 };
 
+/** Whether an official image reads `${key}_FILE` as the path of a file holding key's value. */
+export function readsFileVariant(image: string, key: string): boolean {
+  const repository = repositoryAndTag(image)?.repository;
+  return repository !== undefined && (IMAGES[repository]?.reads.has(`${key}_FILE`) ?? false);
+}
+
 /** Whether the service runs the image's own entrypoint over the image as published. */
 function ownEntrypoint(file: ComposeFile, map: MapNode): boolean {
   const fields = entries(file, map);

@@ -36,6 +36,8 @@ import { checkExampleEnv } from './exampleEnv';
 import { checkStackEnv } from './stackEnv';
 import { foreignFile } from './foreignFile';
 import { checkImageEnvironment } from './imageEnvironment';
+import { checkPostgresDataMount } from './postgresDataMount';
+import { checkDatabasePassword } from './databasePassword';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkImageReference } from './imageReference';
@@ -66,6 +68,8 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkBuildArgs,
   checkSecretFiles,
   checkImageEnvironment,
+  checkPostgresDataMount,
+  checkDatabasePassword,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,

@@ -6,9 +6,12 @@
 // line compose cannot read (it refuses the whole file) is skipped here, and so is a bare name,
 // whose value comes from the shell.
 import type { ServiceContext } from '../../languageService';
+import { entries, resolve } from './access';
+import type { ComposeFile } from './composeFile';
+import type { MapNode } from './nodes';
 import { substitute } from './interpolation';
 import { readText } from './project';
-import { dirnameUri } from './uris';
+import { dirnameUri, resolvePath } from './uris';
 
 /** Go's unicode.IsSpace without the line breaks, as the parser's isSpace. */
 const SPACE = /[\t\v\f\r \u0085\u00a0]/;
@@ -126,3 +129,42 @@ function parsedEnv(text: string): Map<string, string> {
   }
   return values;
 }
+
+/**
+ * The names a service's `environment` sets, in either form, merged entries and aliases included
+ * (environmentPairs leaves those out, to place findings on the service's own lines).
+ */
+export function environmentKeys(file: ComposeFile, service: MapNode): Set<string> {
+  const keys = new Set<string>();
+  const environment = resolve(file, entries(file, service).find((e) => e.key === 'environment')?.value);
+  if (environment?.kind === 'map') for (const e of entries(file, environment)) keys.add(e.key);
+  else if (environment?.kind === 'seq') {
+    for (const raw of environment.items) {
+      const item = resolve(file, raw);
+      if (item?.kind === 'scalar' && typeof item.value === 'string') keys.add(item.value.split('=')[0]!.trim());
+    }
+  }
+  return keys;
+}
+
+/**
+ * The names the env files of a service set (env_file: a path, a list of paths, or of { path,
+ * required }), read as compose reads them; undefined when one cannot be read or is not known until
+ * interpolation, so a caller cannot tell what it sets.
+ */
+export function serviceEnvFileKeys(file: ComposeFile, service: MapNode, context: ServiceContext): Set<string> | undefined {
+  const keys = new Set<string>();
+  const envFile = resolve(file, entries(file, service).find((e) => e.key === 'env_file')?.value);
+  if (!envFile) return keys;
+  const items = envFile.kind === 'seq' ? envFile.items.map((i) => resolve(file, i)) : [envFile];
+  for (const item of items) {
+    const pathNode = item?.kind === 'map' ? resolve(file, entries(file, item).find((e) => e.key === 'path')?.value) : item;
+    if (pathNode?.kind !== 'scalar' || typeof pathNode.value !== 'string' || pathNode.value.includes('$')) return undefined;
+    const uri = resolvePath(dirnameUri(file.uri), pathNode.value);
+    const text = uri ? readText(uri, context) : undefined;
+    if (text === undefined) return undefined;
+    for (const key of parseEnvFile(text).keys()) keys.add(key);
+  }
+  return keys;
+}
+

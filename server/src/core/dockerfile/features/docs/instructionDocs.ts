@@ -132,7 +132,7 @@ export const INSTRUCTION_DOCS: InstructionDoc[] = [
     summary: () => [
       t('Marks paths whose data should live outside the container. Each docker run then creates a new anonymous volume there unless you mount one yourself, and changes RUN makes to that path after VOLUME are thrown away.'),
     ],
-    example: 'VOLUME ["/var/lib/postgresql/data"]',
+    example: 'VOLUME ["/var/lib/postgresql"]',
   },
   {
     keyword: 'USER', signature: 'USER <user>[:<group>]', snippet: 'USER ${1:1000}',

@@ -27,9 +27,10 @@ import { archivedReleaseRules } from './archivedReleaseRules';
 import { devServerRules } from './devServerRules';
 import { inlineCommentRules } from './inlineCommentRules';
 import { wellKnownEnvRules } from './wellKnownEnvRules';
+import { scratchRules } from './scratchRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...runtimeRules, ...devServerRules,
+  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...devServerRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 

@@ -75,7 +75,10 @@ export const archivedReleaseRepositories = rule({
   const a = ctx.a;
   const done = new Set<number>();
   for (const run of runShells(ctx)) {
-    if (!run.stage || done.has(run.stage.index) || a.rootOf(run.stage).image?.raw.includes('$')) continue;
+    if (!run.stage || done.has(run.stage.index)) continue;
+    // An image named by a build argument's default (ARG BASE=ubuntu:21.04): the default build stops,
+    // a build that passes another base does not, so a warning (round 15).
+    const byDefault = a.rootOf(run.stage).image?.raw.includes('$') ?? false;
     const archived = archivedRelease(a.rootImage(run.stage));
     if (!archived) continue;
     for (const c of commandsOf(run)) {
@@ -88,11 +91,12 @@ export const archivedReleaseRepositories = rule({
       // The stage, or one it is built FROM, points its package manager elsewhere first.
       if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
       const image = a.rootImage(run.stage);
+      const extra = byDefault ? { severity: 'warning' as const } : undefined;
       ctx.report(commandSpan(run, c), archived.kind === 'debian'
         ? t('{0} is {1}, whose packages deb.debian.org no longer serves (they moved to archive.debian.org): {2} fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
         : archived.kind === 'ubuntu'
           ? t('{0} is {1}, which is past its end of life: its packages moved to old-releases.ubuntu.com, so {2} fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.', image, archived.release, `${c.name} update`)
-          : t('{0} is {1}, which is past its end of life: its mirror list is switched off, so {2} cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.', image, archived.release, `${c.name} ${sub}`));
+          : t('{0} is {1}, which is past its end of life: its mirror list is switched off, so {2} cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.', image, archived.release, `${c.name} ${sub}`), extra);
       break;
     }
   }

@@ -69,7 +69,7 @@ export interface Report {
   /** The one peer id this report corresponds to, when the rule covers several. */
   peer?: string;
   /** A lower severity for this report than the rule's, for a case the rule is less sure of (the user's setting wins). */
-  severity?: 'information' | 'hint';
+  severity?: 'warning' | 'information' | 'hint';
   /**
    * What a quick fix needs. Document offsets in it go under the keys listed in DATA_OFFSETS and
    * DATA_SPANS, so that reports reused after an edit can be moved.

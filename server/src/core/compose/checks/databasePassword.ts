@@ -1,0 +1,82 @@
+// The official postgres, mysql and mariadb images refuse to create a new database without being
+// told the superuser's password (or that there is none on purpose): postgres exits with "Database
+// is uninitialized and superuser password is not specified", mysql and mariadb with "Database is
+// uninitialized and password option is not specified". A service without any of those variables
+// fails at its first `up` on a new volume (round 15: a postgres:9.6 service with none). An
+// initialized volume starts anyway, so a warning. Told only where nothing else may set them: no
+// env_file that cannot be read, no extends, no file combined with this one that names the service.
+import { t } from '../../l10n';
+import { entries, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
+import { environmentKeys, serviceEnvFileKeys } from '../model/envFile';
+import { repositoryAndTag } from '../../officialImages';
+import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
+import type { ServiceContext } from '../../languageService';
+import { servicesOf, type CheckContext } from './checkContext';
+import { symbolsOf } from '../model/symbols';
+
+/** Per image: any one of these set lets it initialize, and the one to suggest. */
+const NEEDS: Record<string, { any: readonly string[]; suggest: string; exit: string }> = {
+  postgres: { any: ['POSTGRES_PASSWORD', 'POSTGRES_PASSWORD_FILE', 'POSTGRES_HOST_AUTH_METHOD'], suggest: 'POSTGRES_PASSWORD', exit: 'Database is uninitialized and superuser password is not specified' },
+  mysql: { any: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD_FILE', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'], suggest: 'MYSQL_ROOT_PASSWORD', exit: 'Database is uninitialized and password option is not specified' },
+  mariadb: {
+    any: ['MARIADB_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD_FILE', 'MARIADB_ROOT_PASSWORD_HASH', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD',
+      'MYSQL_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD_FILE', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
+    suggest: 'MARIADB_ROOT_PASSWORD', exit: 'Database is uninitialized and password option is not specified',
+  },
+};
+
+/** The server programs the images' entrypoints start, and so initialize a database for. */
+const SERVERS = new Set(['postgres', 'mysqld', 'mariadbd']);
+
+/**
+ * Whether the service runs the database server: no command, or one that starts it or gives it
+ * options. `command: psql -h db ...` uses the image as a client, and its entrypoint then runs
+ * that command alone (round 15's rescore: Audius's optimize-db).
+ */
+export function runsServer(file: ComposeFile, map: MapNode): boolean {
+  const command = resolve(file, entries(file, map).find((e) => e.key === 'command')?.value);
+  if (!command) return true;
+  const first = command.kind === 'seq' ? resolve(file, command.items[0]) : command;
+  if (first?.kind !== 'scalar' || first.value === null) return true;
+  const word = String(first.value).trim().split(/\s+/)[0] ?? '';
+  return word === '' || word.startsWith('-') || SERVERS.has(word);
+}
+
+/** Whether a file combined with this one may give the service what it lacks. */
+function sharedWithPartners(ctx: CheckContext, name: string): boolean {
+  const project = ctx.project();
+  if (!project.standalone || project.incomplete || project.absent.length > 0) return true;
+  return [...project.partners, ...project.includes].some((f) => symbolsOf(f).services.has(name));
+}
+
+function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext): { start: number; end: number; message: string } | undefined {
+  const fields = entries(file, map);
+  const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
+  if (image?.kind !== 'scalar' || typeof image.value !== 'string') return undefined;
+  const needs = NEEDS[repositoryAndTag(image.value)?.repository ?? ''];
+  // A service that builds its own image, replaces the entrypoint or extends another may set them otherwise.
+  if (!needs || fields.some((e) => e.key === 'build' || e.key === 'entrypoint' || e.key === 'extends')) return undefined;
+  // A part the parser could not read may set it; a client (command: psql ...) creates no database.
+  if (hasBrokenPart(file, map) || !runsServer(file, map)) return undefined;
+  if ([...environmentKeys(file, map)].some((k) => needs.any.includes(k))) return undefined;
+  const fromFiles = serviceEnvFileKeys(file, map, context);
+  if (fromFiles === undefined || needs.any.some((k) => fromFiles.has(k))) return undefined;
+  return {
+    start: image.start,
+    end: image.end,
+    message: t('Nothing gives {0} a superuser password: on a new volume the container stops at once ("{1}"). Set {2} (or its _FILE form with a secret){3}.', image.value, needs.exit, needs.suggest,
+      needs.suggest === 'POSTGRES_PASSWORD' ? t(', or POSTGRES_HOST_AUTH_METHOD: trust for a database only this machine reaches') : t(', or MYSQL_RANDOM_ROOT_PASSWORD: "yes"')),
+  };
+}
+
+export function checkDatabasePassword(ctx: CheckContext): void {
+  const { file, context, out } = ctx;
+  if (!/postgres|mysql|mariadb/.test(file.text)) return;
+  for (const { name, map } of servicesOf(file)) {
+    const found = serviceProblem(file, map, context);
+    if (!found || isHeld(file, found.start) || sharedWithPartners(ctx, name)) continue;
+    out.push({ rule: 'compose-database-no-password', ...found });
+  }
+}

@@ -1,0 +1,87 @@
+// PostgreSQL 18's images keep their data in a folder per major version under /var/lib/postgresql
+// (PGDATA=/var/lib/postgresql/18/docker), and their entrypoint refuses to start when something is
+// mounted at the old /var/lib/postgresql/data: "Error: in 18+, these Docker images are configured
+// to store database data in a format which is compatible with pg_ctlcluster ...", on a fresh
+// volume too (docker-library/postgres#1259). `image: postgres` with no tag pulls 18 since
+// September 2025, so every compose file written before with the usual data mount stops at its
+// first `up` (round 15: two projects). Told where the image is surely 18 or later and nothing
+// sets PGDATA (which keeps the old layout working).
+import { t } from '../../l10n';
+import { entries, isInterpolated, resolve } from '../model/access';
+import type { ComposeFile } from '../model/composeFile';
+import type { MapNode } from '../model/nodes';
+import { environmentKeys, serviceEnvFileKeys } from '../model/envFile';
+import { parseVolumeSpec } from '../model/volumeSpec';
+import { repositoryAndTag } from '../../officialImages';
+import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
+import type { ServiceContext } from '../../languageService';
+import { servicesOf, type CheckContext } from './checkContext';
+import { runsServer } from './databasePassword';
+
+const OLD_DATA = '/var/lib/postgresql/data';
+
+/** The PostgreSQL major an image tag runs, for the official image and images built on it; Infinity for the newest; undefined when not known. */
+export function postgresMajor(image: string): number | undefined {
+  const ref = repositoryAndTag(image);
+  if (!ref) return undefined;
+  const { repository, tag } = ref;
+  if (repository === 'postgres' || repository === 'postgis/postgis') {
+    const major = /^(\d+)/.exec(tag);
+    if (major) return Number(major[1]);
+    // latest, alpine, alpine3.22, bookworm, trixie: the newest major.
+    return /^(latest|alpine[\d.]*|bookworm|trixie|bullseye)$/.test(tag) ? Infinity : undefined;
+  }
+  if (repository === 'pgvector/pgvector' || repository === 'timescale/timescaledb') {
+    const major = /(?:^|-)pg(\d+)/.exec(tag);
+    return major ? Number(major[1]) : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the service's environment or env files set PGDATA; undefined when an env file cannot be read. */
+function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): boolean | undefined {
+  if (environmentKeys(file, map).has('PGDATA')) return true;
+  return serviceEnvFileKeys(file, map, context)?.has('PGDATA');
+}
+
+export function checkPostgresDataMount({ file, context, out }: CheckContext): void {
+  if (!file.text.includes(OLD_DATA)) return;
+  for (const { map } of servicesOf(file)) {
+    const fields = entries(file, map);
+    const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
+    if (image?.kind !== 'scalar' || typeof image.value !== 'string' || isInterpolated(image.value)) continue;
+    // A service that builds its own image, or replaces the entrypoint, may lay out its data otherwise.
+    if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || !runsServer(file, map)) continue;
+    const major = postgresMajor(image.value);
+    if (major === undefined || major < 18) continue;
+    const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
+    if (volumes?.kind !== 'seq') continue;
+    for (const raw of volumes.items) {
+      const item = resolve(file, raw);
+      let target: { start: number; end: number; text: string } | undefined;
+      if (item?.kind === 'scalar' && typeof item.value === 'string' && raw === item && item.style === 'plain') {
+        // A volume, a bind mount, or an anonymous volume (the target alone): all are mounts there.
+        const spec = parseVolumeSpec(item.value);
+        if (spec) target = { start: item.start + spec.target.start, end: item.start + spec.target.end, text: spec.target.text };
+      } else if (item?.kind === 'map') {
+        const node = resolve(file, entries(file, item).find((e) => e.key === 'target')?.value);
+        if (node?.kind === 'scalar' && typeof node.value === 'string') target = { start: node.start, end: node.end, text: node.value };
+      } else if (item?.kind === 'scalar' && typeof item.value === 'string') {
+        // A quoted short form: the problem covers the whole item.
+        const spec = parseVolumeSpec(item.value);
+        if (spec) target = { start: item.start, end: item.end, text: spec.target.text };
+      }
+      if (!target || target.text.replace(/\/+$/, '') !== OLD_DATA || isHeld(file, target.start)) continue;
+      // PGDATA may be set, in an env file that cannot be read or a part the parser could not read.
+      if (hasBrokenPart(file, map) || setsPgdata(file, map, context) !== false) break;
+      const version = major === Infinity ? t('{0} pulls PostgreSQL 18 or later today', image.value) : t('{0} runs PostgreSQL {1}', image.value, String(major));
+      out.push({
+        rule: 'compose-postgres-data-mount',
+        start: target.start,
+        end: target.end,
+        message: t('{0}, whose image keeps its data under /var/lib/postgresql/{1}/docker and refuses to start while something is mounted at /var/lib/postgresql/data ("in 18+, these Docker images are configured to store database data in a format which is compatible with pg_ctlcluster"), on a new volume too. For a new database, mount the volume at /var/lib/postgresql; to keep a database made by an older PostgreSQL, pin that major (postgres:17) until it is upgraded.', version, major === Infinity ? '18' : String(major)),
+      });
+      break;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+
+const code = 'compose-database-no-password';
+
+test('a postgres, mysql or mariadb service that nothing gives a superuser password stops on a new volume (round 15)', () => {
+  const text = 'services:\n  db:\n    image: postgres:9.6\n    command: postgres -c max_connections=200\n    volumes:\n      - data:/var/lib/postgresql/data\n  sql:\n    image: mysql:8.4\n    environment:\n      MYSQL_DATABASE: app\n  maria:\n    image: mariadb:11\nvolumes:\n  data:\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((d) => [covered(text, d), d.severity]), [['postgres:9.6', 2], ['mysql:8.4', 2], ['mariadb:11', 2]]);
+  assert.equal(found[0]!.message, 'Nothing gives postgres:9.6 a superuser password: on a new volume the container stops at once ("Database is uninitialized and superuser password is not specified"). Set POSTGRES_PASSWORD (or its _FILE form with a secret), or POSTGRES_HOST_AUTH_METHOD: trust for a database only this machine reaches.');
+  assert.match(found[1]!.message, /Set MYSQL_ROOT_PASSWORD \(or its _FILE form with a secret\), or MYSQL_RANDOM_ROOT_PASSWORD: "yes"\.$/);
+});
+
+test('compose-database-no-password: set in any form, through an anchor or an env file, or where something else may set it', () => {
+  for (const text of [
+    'services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n',
+    'services:\n  db:\n    image: postgres:17\n    environment:\n      - POSTGRES_HOST_AUTH_METHOD=trust\n',
+    'services:\n  db:\n    image: postgres:17\n    environment:\n      - POSTGRES_PASSWORD\n',
+    'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: "yes"\n',
+    'services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/root\n',
+    'x-db: &db\n  POSTGRES_PASSWORD: secret\nservices:\n  db:\n    image: postgres:17\n    environment:\n      <<: *db\n',
+    'x-db: &db\n  image: postgres:17\n  environment:\n    POSTGRES_PASSWORD: secret\nservices:\n  db:\n    <<: *db\n',
+    'services:\n  db:\n    image: postgres:17\n    env_file: missing.env\n',
+    'services:\n  db:\n    image: postgres:17\n    build: ./db\n',
+    'services:\n  db:\n    extends:\n      file: base.yaml\n      service: db\n    image: postgres:17\n',
+    'services:\n  cache:\n    image: redis:7\n  mongo:\n    image: mongo:7\n',
+    'services:\n  vacuum:\n    image: postgres:15\n    environment:\n      - PGPASSWORD=postgres\n    command: >\n      sh -c "psql -h db -U postgres -c \'VACUUM FULL;\'"\n',
+    'services:\n  dump:\n    image: mysql:8\n    command: ["mysqldump", "-h", "db", "app"]\n',
+    'services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: [\n',
+  ]) assert.deepEqual(findings(validate(text), code), [], text);
+  const withEnvFile = 'services:\n  db:\n    image: postgres:17\n    env_file:\n      - path: db.env\n        required: true\n';
+  assert.deepEqual(findings(validate(withEnvFile, { files: { [`${ROOT}/db.env`]: 'POSTGRES_PASSWORD=x\n' } }), code), []);
+  assert.equal(findings(validate(withEnvFile, { files: { [`${ROOT}/db.env`]: 'POSTGRES_USER=x\n' } }), code).length, 1);
+  // An override beside it that names the service may give it the password.
+  const base = 'services:\n  db:\n    image: postgres:17\n';
+  assert.deepEqual(findings(validate(base, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: x\n' } }), code), []);
+});

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+import { postgresMajor } from '../../../server/src/core/compose/checks/postgresDataMount';
+
+const code = 'compose-postgres-data-mount';
+const service = (image: string, more = '') => `services:\n  db:\n    image: ${image}\n${more}    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n`;
+
+test('PostgreSQL 18 or later with its data mounted at /var/lib/postgresql/data refuses to start (round 15)', () => {
+  for (const image of ['postgres', 'postgres:latest', 'postgres:18-alpine', 'docker.io/library/postgres:18.1', 'postgres:alpine', 'postgis/postgis:18-3.6', 'pgvector/pgvector:pg18']) {
+    const text = service(image);
+    const [d, ...rest] = findings(validate(text), code);
+    assert.deepEqual(rest, [], image);
+    assert.equal(covered(text, d!), '/var/lib/postgresql/data', image);
+    assert.equal(d!.severity, 1);
+  }
+  const [untagged] = findings(validate(service('postgres')), code);
+  assert.match(untagged!.message, /^postgres pulls PostgreSQL 18 or later today, whose image keeps its data under \/var\/lib\/postgresql\/18\/docker and refuses to start/);
+  assert.match(untagged!.message, /mount the volume at \/var\/lib\/postgresql; to keep a database made by an older PostgreSQL, pin that major \(postgres:17\)/);
+  // A bind mount, a trailing slash, an option, the long form.
+  for (const volume of ['- /var/lib/postgresql/data', '- ./data:/var/lib/postgresql/data/', '- ./data:/var/lib/postgresql/data:rw', '- type: volume\n        source: pgdata\n        target: /var/lib/postgresql/data']) {
+    const text = `services:\n  db:\n    image: postgres:18\n    volumes:\n      ${volume}\n`;
+    assert.equal(findings(validate(text), code).length, 1, volume);
+  }
+});
+
+test('compose-postgres-data-mount: older majors, the new mount point, PGDATA set (also in an env file), own builds and other images are fine', () => {
+  for (const text of [
+    service('postgres:17'), service('postgres:16-alpine'), service('postgis/postgis:16-3.4'), service('pgvector/pgvector:pg17'), service('postgres:${PG_VERSION:-18}'),
+    service('bitnami/postgresql:latest'), service('timescale/timescaledb-ha:pg18'),
+    service('postgres:18', '    environment:\n      PGDATA: /var/lib/postgresql/data\n'),
+    service('postgres:18', '    environment:\n      - PGDATA=/var/lib/postgresql/data/pgdata\n'),
+    service('postgres:18', '    build: ./db\n'),
+    service('postgres:18', '    environment:\n      PGDATA: [\n'),
+    'services:\n  db:\n    image: postgres:18\n    volumes:\n      - pgdata:/var/lib/postgresql\n',
+  ]) assert.deepEqual(findings(validate(text), code), [], text);
+  const withEnvFile = service('postgres', '    env_file: db.env\n');
+  assert.deepEqual(findings(validate(withEnvFile, { files: { [`${ROOT}/db.env`]: 'POSTGRES_PASSWORD=x\nPGDATA=/var/lib/postgresql/data\n' } }), code), []);
+  assert.equal(findings(validate(withEnvFile, { files: { [`${ROOT}/db.env`]: 'POSTGRES_PASSWORD=x\n' } }), code).length, 1);
+  // An env file that cannot be read may set it.
+  assert.deepEqual(findings(validate(withEnvFile), code), []);
+});
+
+test('postgresMajor reads the official image\'s tags and those of images built on it', () => {
+  assert.deepEqual(['postgres', 'postgres:17.6-bookworm', 'postgres:trixie', 'postgis/postgis:latest', 'timescale/timescaledb:2.22.0-pg18', 'pgvector/pgvector:0.8.1-pg16', 'redis:8', 'postgres:${V}'].map(postgresMajor),
+    [Infinity, 17, Infinity, Infinity, 18, 16, undefined, undefined]);
+});
