@@ -362,3 +362,10 @@ test('every feature runs on broken variants of the corpus files without throwing
     }
   }
 });
+
+test('a list item YAML reads as a mapping whose keys are all unknown gets its unknown keys only, not "needs type" and "needs target" besides (round 16)', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    volumes:\n      - ${NAMED:-false} == true ? data:/etc/st2: data:/etc/st2\n';
+  assert.deepEqual(validate(text).map((d) => d.code), ['compose-unknown-key']);
+  // A long-form volume that lacks its target is still told.
+  assert.deepEqual(validate('services:\n  web:\n    image: nginx\n    volumes:\n      - type: volume\n        source: data\nvolumes:\n  data:\n').map((d) => d.code), ['compose-missing-key']);
+});

@@ -323,3 +323,13 @@ test('an override file without its base beside it is not loaded alone: a name it
   const withBase = { files: { [`${ROOT}/docker-compose.yml`]: 'services:\n  scheduler:\n    image: x\n' } };
   assert.equal(findings(validate(text, withBase, `${ROOT}/docker-compose.override.yml`), 'compose-undefined-network')[0]?.severity, 1);
 });
+
+test('a file included by a root that includes a file it cannot read says nothing of names it does not declare (round 16)', () => {
+  const files = { [`${ROOT}/compose.yaml`]: 'include:\n  - ./services/apps.yml\n  - ./services/authentik.yml\n' };
+  const text = 'services:\n  app:\n    image: a\n    volumes:\n      - authentik-data:/data\n    depends_on: [nowhere]\n';
+  const diagnostics = validate(text, { files: { ...files, [`${ROOT}/services/apps.yml`]: text } }, `${ROOT}/services/apps.yml`);
+  assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('compose-undefined')), []);
+  // With every included file at hand, a name none declares is told.
+  const whole = { ...files, [`${ROOT}/services/authentik.yml`]: 'services:\n  auth:\n    image: b\n', [`${ROOT}/services/apps.yml`]: text };
+  assert.deepEqual(validate(text, { files: whole }, `${ROOT}/services/apps.yml`).filter((d) => String(d.code).startsWith('compose-undefined')).map((d) => covered(text, d)), ['authentik-data', 'nowhere']);
+});

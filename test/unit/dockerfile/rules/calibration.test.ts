@@ -332,3 +332,15 @@ test('ADD of a local file builds what COPY builds: a hint with its fix, not a sq
   assert.equal(severityOf('add-instead-of-copy'), 'hint');
   assert.deepEqual(drawn(text).filter((d) => d.code === 'add-instead-of-copy'), []);
 });
+
+test('a moving tag on a stage that runs nothing and that no stage builds FROM is information: a new base cannot break the build (unseen rounds 15 and 16)', () => {
+  const text = 'FROM node:22-alpine AS build\nRUN npm ci && npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
+  assert.deepEqual(drawn(text).filter((d) => d.code === 'untagged-image').map((d) => [d.range.start.line, d.severity]), [[2, DiagnosticSeverity.Information]]);
+  const latest = 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:latest\nCOPY --from=build /app /app\nCMD ["/app"]\n';
+  assert.deepEqual(drawn(latest).filter((d) => d.code === 'latest-tag').map((d) => d.severity), [DiagnosticSeverity.Information]);
+  // A stage that installs on its base, or that another stage builds FROM, keeps the warning.
+  for (const [code, warned] of [
+    ['untagged-image', 'FROM nginx\nRUN apk add --no-cache curl\nCOPY site /usr/share/nginx/html\n'],
+    ['latest-tag', 'FROM alpine:latest AS base\nCOPY app /app\nFROM base\nRUN apk add --no-cache ca-certificates\n'],
+  ] as const) assert.deepEqual(drawn(warned).filter((d) => d.code === code).map((d) => d.severity), [DiagnosticSeverity.Warning], warned);
+});

@@ -17,6 +17,9 @@ import type { Problem } from './problems';
 import { usedForStack } from './swarmKeys';
 import { entryAt, extendsLibrary, servicesOf, valueAt, type CheckContext } from './checkContext';
 
+/** The keys of a volume in the long syntax. */
+const LONG_VOLUME_KEYS = new Set(['type', 'source', 'target', 'read_only', 'consistency', 'bind', 'volume', 'tmpfs', 'image']);
+
 const memo = new NodeMemo<Problem>();
 
 export function checkConsistency(ctx: CheckContext): void {
@@ -202,7 +205,10 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   if (volumes?.kind === 'seq') {
     for (const raw of volumes.items) {
       const volume = resolve(file, raw);
-      if (!raw || raw.tag === '!reset' || volume?.kind !== 'map' || entries(file, volume).some((e) => e.key === 'target')) continue;
+      if (!raw || raw.tag === '!reset' || volume?.kind !== 'map') continue;
+      // A mapping without any key of a volume is no long-form volume: its unknown keys are reported.
+      const keys = entries(file, volume).map((e) => e.key);
+      if (keys.includes('target') || !keys.some((k) => LONG_VOLUME_KEYS.has(k))) continue;
       out.push(problem(raw.start, raw.end, t('A volume in the long syntax needs a "target", the path in the container: compose refuses it without one.'), 'compose-missing-key'));
     }
   }

@@ -38,6 +38,7 @@ import { foreignFile } from './foreignFile';
 import { checkImageEnvironment } from './imageEnvironment';
 import { checkPostgresDataMount } from './postgresDataMount';
 import { checkDatabasePassword } from './databasePassword';
+import { checkContainerVariables } from './containerVariables';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkImageReference } from './imageReference';
@@ -70,6 +71,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkImageEnvironment,
   checkPostgresDataMount,
   checkDatabasePassword,
+  checkContainerVariables,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,

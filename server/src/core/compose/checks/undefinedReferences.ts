@@ -84,15 +84,20 @@ export function checkUndefinedReferences(ctx: CheckContext): void {
   const inParent = (kind: SymbolKindName, name: string) => (fromParent ??= parentDeclarations(file.uri, ctx.context)).get(`${kind}:${name}`);
   // Names of the projects that include this file or extend its services: compose resolves them there.
   let fromReferrers: Set<string> | undefined;
+  // A referrer that includes a file it cannot read may have the name there (round 16: a root
+  // including eight files, two of them at hand): then nothing is said.
+  let referrerIncomplete = false;
   const inReferrers = (kind: SymbolKindName, name: string) => {
     if (!fromReferrers) {
       fromReferrers = new Set();
       const { includedBy, extendedBy } = ctx.referrers();
       for (const referrer of [...includedBy, ...extendedBy.map((e) => e.file)]) {
-        for (const f of projectFiles(projectOf(referrer, ctx.context))) for (const d of symbolsOf(f).declarations) fromReferrers.add(`${d.kind}:${d.name}`);
+        const referrerProject = projectOf(referrer, ctx.context);
+        referrerIncomplete ||= referrerProject.incomplete;
+        for (const f of projectFiles(referrerProject)) for (const d of symbolsOf(f).declarations) fromReferrers.add(`${d.kind}:${d.name}`);
       }
     }
-    return fromReferrers.has(`${kind}:${name}`);
+    return referrerIncomplete || fromReferrers.has(`${kind}:${name}`);
   };
   // Files a script or note near this one combines with it (compose -f a -f b, stack deploy -c a -c b).
   let fromCombined: Set<string> | undefined;

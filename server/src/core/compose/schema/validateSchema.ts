@@ -173,6 +173,7 @@ function kindOfSection(section: string): string {
 function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: PathSegment[], label: Label, out: Problem[]): void {
   // Only a schema with required keys needs the keys present (this walks the whole file on every edit).
   const present = schema.required && schema.required.length > 0 ? new Set<string>() : undefined;
+  let known = 0;
   for (const entry of entries(file, node)) {
     present?.add(entry.key);
     if (path.length === 0 && entry.key === 'version') continue; // its own check explains it
@@ -181,6 +182,7 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
       out.push(unknownKey(file, entry.key, entry.keyNode, entry.value, schema, path));
       continue;
     }
+    known++;
     if (target === undefined) continue;
     if (target.deprecated) {
       out.push({
@@ -195,7 +197,10 @@ function checkMap(file: ComposeFile, node: MapNode, schema: JsonSchema, path: Pa
     }
     check(file, entry.raw, target, [...path, entry.key], { key: entry.key, anchor: entry.keyNode }, out);
   }
-  // A mapping with an unreadable part may have the key there.
+  // A mapping with an unreadable part may have the key there. One whose keys are all unknown is no
+  // attempt at this object (a list item YAML read as a mapping, `- a ? b: c`: round 16): its
+  // unknown keys say what is wrong, a missing key would only repeat it.
+  if (present && present.size > 0 && known === 0) return;
   for (const required of schema.required ?? []) {
     if (present!.has(required) || mayHoldKey(file, node, [required])) continue;
     const at = label.anchor ?? node;
