@@ -39,6 +39,7 @@ import { checkImageEnvironment } from './imageEnvironment';
 import { checkPostgresDataMount } from './postgresDataMount';
 import { checkDatabasePassword } from './databasePassword';
 import { checkContainerVariables } from './containerVariables';
+import { checkRemovedServerOption } from './removedServerOption';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkImageReference } from './imageReference';
@@ -72,6 +73,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkPostgresDataMount,
   checkDatabasePassword,
   checkContainerVariables,
+  checkRemovedServerOption,
   checkServiceImage,
   checkExtendsCycles,
   checkOptionLikeNames,
