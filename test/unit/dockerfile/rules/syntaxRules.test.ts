@@ -97,3 +97,11 @@ test('invalid-json-form: a comment after a command\'s array makes it shell form;
     assert.deepEqual(runRule('invalid-json-form', text), [], text);
   }
 });
+
+test('first-instruction: a Dockerfile with no FROM at all, all comments or only ARGs, does not build (round 15); a new file of a comment or two is left alone', () => {
+  const [commented] = runRule('first-instruction', '# FROM node:20\n# WORKDIR /app\n# COPY . .\n# CMD ["node", "index.js"]\n');
+  assert.equal(commented?.message, 'Every line of this Dockerfile is a comment, so docker build stops ("the Dockerfile cannot be empty"). Uncomment its instructions, starting with FROM.');
+  assert.equal(commented?.range.start.line, 0);
+  assert.match(runRule('first-instruction', 'ARG NODE_VERSION=22\n')[0]!.message, /^This Dockerfile has no FROM/);
+  for (const text of ['', '\n\n', '# syntax=docker/dockerfile:1\n# my image\n', '# TODO\n']) assert.deepEqual(runRule('first-instruction', text), [], text);
+});

@@ -144,9 +144,18 @@ export const firstInstruction = rule({
     t('A build starts from a base image, so the first instruction must be FROM. Only ARG may come before it, to parameterise the FROM lines.'),
   ],
 }, (ctx) => {
-  const first = ctx.a.doc.instructions.find((i) => i.upper !== 'ARG');
+  const doc = ctx.a.doc;
+  const first = doc.instructions.find((i) => i.upper !== 'ARG');
   if (first && first.upper !== 'FROM' && isInstruction(first.keyword)) {
     ctx.report(first.keywordSpan, t('The first instruction must be FROM (only ARG may come before it), not {0}.', first.upper));
+  }
+  // No FROM at all: a file whose lines are all comments (a Dockerfile.prod commented out, round 15)
+  // or only global ARGs. A new file with a line or two of comments is still being written.
+  if (!first && !doc.unparsed) {
+    const args = doc.instructions[0];
+    const directives = doc.comments.filter((c) => /^\w+\s*=/.test(c.text)).length;
+    if (args) ctx.report(args.keywordSpan, t('This Dockerfile has no FROM, so it has no stage to build: docker build stops ("no build stage in current context"). Add a FROM line after the ARG lines.'));
+    else if (doc.comments.length - directives >= 3) ctx.report(doc.comments[0]!.span, t('Every line of this Dockerfile is a comment, so docker build stops ("the Dockerfile cannot be empty"). Uncomment its instructions, starting with FROM.'));
   }
 });
 
