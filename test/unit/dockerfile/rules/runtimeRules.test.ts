@@ -193,3 +193,16 @@ test('quoted-shell-command: a shell-form line that is one quoted string is one w
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN "Write-Host hi"\n',
   ]) assert.deepEqual(runRule('quoted-shell-command', text), [], text);
 });
+
+test('background-service-cmd: a CMD that only installs packages exits without starting the app (round 16)', () => {
+  const [finding] = runRule('background-service-cmd', 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["npm", "i"]\n');
+  assert.equal(finding?.message, 'npm i only installs packages and then exits, so the container stops without starting the app. Install in a RUN, and start the app here (npm start, node server.js).');
+  for (const cmdLine of ['CMD pip install -r requirements.txt', 'CMD ["yarn"]', 'CMD composer install']) assert.equal(runRule('background-service-cmd', `FROM a\n${cmdLine}\n`).length, 1, cmdLine);
+  for (const text of [
+    'FROM node:22\nCMD ["npm", "start"]\n',
+    'FROM node:22\nCMD npm install && npm start\n',
+    'FROM node:22\nENTRYPOINT ["npm"]\nCMD ["install"]\n',
+    'FROM node:22\nCMD ["npm", "i"]\nENTRYPOINT ["./run.sh"]\n',
+    'FROM python:3.12\nCMD ["pip", "list"]\n',
+  ]) assert.deepEqual(runRule('background-service-cmd', text), [], text);
+});

@@ -118,6 +118,7 @@ export const backgroundServiceCmd = rule({
   explain: () => [
     t('A container lives exactly as long as its main process. Commands such as service nginx start, systemctl or nginx without "daemon off" start a service in the background and return at once, so the container exits right after starting.'),
     t('Run the service in the foreground instead, for example CMD ["nginx", "-g", "daemon off;"] or CMD ["apache2ctl", "-D", "FOREGROUND"].'),
+    t('The same holds for a CMD that only installs packages (CMD ["npm", "i"], pip install, composer install): the install finishes and the container exits without starting the app.'),
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -139,8 +140,28 @@ export const backgroundServiceCmd = rule({
     if (reason === 'nginx' && nginxConfigured(ctx.a)) reason = undefined;
     if (reason) ctx.report(i.args, t('{0} starts a background service and returns, so the container stops at once. Run the service in the foreground.', reason));
     else if (background) ctx.report(i.args, t('The last command runs in the background (&), so the container stops at once.'));
+    else if (i.upper === 'CMD' && installsOnly(words) && !(i.exec ? false : (ctx.a.shell(i)?.summary.statements ?? 1) > 1) && !hasEntrypoint(ctx, i)) {
+      // CMD ["npm", "i"]: the container installs the packages and exits; the app never starts (round 16).
+      ctx.report(i.args, t('{0} only installs packages and then exits, so the container stops without starting the app. Install in a RUN, and start the app here (npm start, node server.js).', words.slice(0, 2).join(' ')));
+    }
   }
 });
+
+/** `npm i`, `npm ci`, `yarn`, `yarn install`, `pip install ...`, `composer install`, `bundle install`: a package install and nothing else. */
+function installsOnly(words: string[]): boolean {
+  const [program, sub] = [words[0]?.replace(/^.*\//, ''), words[1]];
+  if (program === 'npm' || program === 'pnpm') return sub === 'i' || sub === 'install' || sub === 'ci';
+  if (program === 'yarn') return sub === undefined || sub === 'install';
+  if (program === 'pip' || program === 'pip3' || program === 'composer' || program === 'bundle') return sub === 'install';
+  return false;
+}
+
+/** Whether the stage or one it is built FROM sets an ENTRYPOINT, which the CMD then only gives arguments. */
+function hasEntrypoint(ctx: RuleContext, i: Instruction): boolean {
+  const stage = ctx.a.doc.stages[i.stage];
+  if (!stage) return false;
+  return [...ctx.a.chainOf(stage)].some((s) => s.instructions.some((o) => o.upper === 'ENTRYPOINT'));
+}
 
 /** USER root, 0, root:root... */
 export const ROOT = /^(root|0)(:(root|0))?$/;
