@@ -9,30 +9,17 @@ import { t } from '../../l10n';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode } from '../model/nodes';
-import { projectEnv } from '../model/envFile';
+import { environmentValues, projectEnv } from '../model/envFile';
 import { scanInterpolation } from '../model/interpolation';
 import { isHeld } from '../model/brokenBlocks';
 import type { Problem } from './problems';
 import { servicesOf, valueAt, type CheckContext } from './checkContext';
 import { SHELL_NAMES } from './misspeltVariables';
 
-/** The names the service's environment sets to a value of its own (not `${NAME}` from the host). */
+/** The names the service's environment sets to a value of its own (not `${NAME}` from the host, nor the shell's). */
 function ownValues(file: ComposeFile, map: MapNode): Set<string> {
   const names = new Set<string>();
-  const environment = resolve(file, entries(file, map).find((e) => e.key === 'environment')?.value);
-  if (environment?.kind === 'map') {
-    for (const e of entries(file, environment)) {
-      const value = resolve(file, e.value);
-      if (value?.kind === 'scalar' && value.value !== null && !String(value.value).includes('$')) names.add(e.key);
-    }
-  } else if (environment?.kind === 'seq') {
-    for (const raw of environment.items) {
-      const item = resolve(file, raw);
-      if (item?.kind !== 'scalar' || typeof item.value !== 'string') continue;
-      const cut = item.value.indexOf('=');
-      if (cut > 0 && !item.value.slice(cut + 1).includes('$')) names.add(item.value.slice(0, cut).trim());
-    }
-  }
+  for (const [name, value] of environmentValues(file, map)) if (value !== undefined && !value.includes('$')) names.add(name);
   return names;
 }
 

@@ -9,7 +9,7 @@ import { t } from '../../l10n';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
-import { environmentKeys, serviceEnvFileKeys } from '../model/envFile';
+import { environmentValues, serviceEnvFileKeys } from '../model/envFile';
 import { repositoryAndTag } from '../../officialImages';
 import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
 import type { ServiceContext } from '../../languageService';
@@ -60,7 +60,8 @@ function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext
   if (!needs || fields.some((e) => e.key === 'build' || e.key === 'entrypoint' || e.key === 'extends')) return undefined;
   // A part the parser could not read may set it; a client (command: psql ...) creates no database.
   if (hasBrokenPart(file, map) || !runsServer(file, map)) return undefined;
-  if ([...environmentKeys(file, map)].some((k) => needs.any.includes(k))) return undefined;
+  const environment = environmentValues(file, map);
+  if (needs.any.some((k) => environment.has(k))) return undefined;
   const fromFiles = serviceEnvFileKeys(file, map, context);
   if (fromFiles === undefined || needs.any.some((k) => fromFiles.has(k))) return undefined;
   return {

@@ -10,7 +10,7 @@ import { t } from '../../l10n';
 import { entries, isInterpolated, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
-import { environmentKeys, serviceEnvFileKeys } from '../model/envFile';
+import { environmentValues, serviceEnvFileKeys } from '../model/envFile';
 import { parseVolumeSpec } from '../model/volumeSpec';
 import { repositoryAndTag } from '../../officialImages';
 import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
@@ -40,7 +40,7 @@ export function postgresMajor(image: string): number | undefined {
 
 /** Whether the service's environment or env files set PGDATA; undefined when an env file cannot be read. */
 function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): boolean | undefined {
-  if (environmentKeys(file, map).has('PGDATA')) return true;
+  if (environmentValues(file, map).has('PGDATA')) return true;
   return serviceEnvFileKeys(file, map, context)?.has('PGDATA');
 }
 

@@ -131,20 +131,27 @@ function parsedEnv(text: string): Map<string, string> {
 }
 
 /**
- * The names a service's `environment` sets, in either form, merged entries and aliases included
- * (environmentPairs leaves those out, to place findings on the service's own lines).
+ * What a service's `environment` sets, in either form, merged entries and aliases included
+ * (environmentPairs leaves those out, to place findings on the service's own lines): each name
+ * with its value as written (undefined for a name alone, which the shell gives).
  */
-export function environmentKeys(file: ComposeFile, service: MapNode): Set<string> {
-  const keys = new Set<string>();
+export function environmentValues(file: ComposeFile, service: MapNode): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>();
   const environment = resolve(file, entries(file, service).find((e) => e.key === 'environment')?.value);
-  if (environment?.kind === 'map') for (const e of entries(file, environment)) keys.add(e.key);
-  else if (environment?.kind === 'seq') {
+  if (environment?.kind === 'map') {
+    for (const e of entries(file, environment)) {
+      const value = resolve(file, e.value);
+      values.set(e.key, value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined);
+    }
+  } else if (environment?.kind === 'seq') {
     for (const raw of environment.items) {
       const item = resolve(file, raw);
-      if (item?.kind === 'scalar' && typeof item.value === 'string') keys.add(item.value.split('=')[0]!.trim());
+      if (item?.kind !== 'scalar' || typeof item.value !== 'string') continue;
+      const cut = item.value.indexOf('=');
+      values.set((cut < 0 ? item.value : item.value.slice(0, cut)).trim(), cut < 0 ? undefined : item.value.slice(cut + 1));
     }
   }
-  return keys;
+  return values;
 }
 
 /**

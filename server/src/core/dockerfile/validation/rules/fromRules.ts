@@ -195,8 +195,13 @@ export const untaggedImage = rule({
  */
 function copiesOnly(ctx: RuleContext, stage: Stage): boolean {
   if (stage.instructions.some((i) => (i.trigger ?? i).upper === 'RUN')) return false;
-  return !ctx.a.doc.stages.some((s) => s.index > stage.index && ctx.a.parentOf(s.index) === stage.index);
+  let parents = parentsMemo.get(ctx.a);
+  if (!parents) parentsMemo.set(ctx.a, (parents = new Set(ctx.a.doc.stages.map((s) => ctx.a.parentOf(s.index)))));
+  return !parents.has(stage.index);
 }
+
+/** The stages some stage is built FROM, once per version: asked per report, a loop over every stage each time was stages × reports. */
+const parentsMemo = new WeakMap<object, Set<number>>();
 
 export const latestTag = rule({
   id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'], repeatable: true,
