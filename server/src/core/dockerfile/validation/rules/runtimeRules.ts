@@ -140,7 +140,7 @@ export const backgroundServiceCmd = rule({
     if (reason === 'nginx' && nginxConfigured(ctx.a)) reason = undefined;
     if (reason) ctx.report(i.args, t('{0} starts a background service and returns, so the container stops at once. Run the service in the foreground.', reason));
     else if (background) ctx.report(i.args, t('The last command runs in the background (&), so the container stops at once.'));
-    else if (i.upper === 'CMD' && installsOnly(words) && !(i.exec ? false : (ctx.a.shell(i)?.summary.statements ?? 1) > 1) && !hasEntrypoint(ctx, i)) {
+    else if (i.upper === 'CMD' && installsOnly(words) && (i.exec || (ctx.a.shell(i)?.summary.statements ?? 1) === 1) && !entrypointIn(ctx.a, i)) {
       // CMD ["npm", "i"]: the container installs the packages and exits; the app never starts (round 16).
       ctx.report(i.args, t('{0} only installs packages and then exits, so the container stops without starting the app. Install in a RUN, and start the app here (npm start, node server.js).', words.slice(0, 2).join(' ')));
     }
@@ -156,11 +156,10 @@ function installsOnly(words: string[]): boolean {
   return false;
 }
 
-/** Whether the stage or one it is built FROM sets an ENTRYPOINT, which the CMD then only gives arguments. */
-function hasEntrypoint(ctx: RuleContext, i: Instruction): boolean {
-  const stage = ctx.a.doc.stages[i.stage];
-  if (!stage) return false;
-  return [...ctx.a.chainOf(stage)].some((s) => s.instructions.some((o) => o.upper === 'ENTRYPOINT'));
+/** Whether the instruction's stage or one it is built FROM sets an ENTRYPOINT, which a CMD then only gives arguments. */
+function entrypointIn(a: Analysis, i: Instruction): boolean {
+  const stage = a.doc.stages[i.stage];
+  return stage !== undefined && entrypointOf(a, stage) !== undefined;
 }
 
 /** USER root, 0, root:root... */

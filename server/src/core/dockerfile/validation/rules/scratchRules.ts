@@ -3,7 +3,13 @@
 // `RUN mkdir`). Not reported once anything may have brought a shell in: a COPY or ADD earlier in
 // the stage or a stage it is built FROM, a RUN mount, or a SHELL instruction.
 import { t } from '../../../l10n';
+import type { Instruction } from '../../syntax/ast';
 import { rule } from './rule';
+
+/** COPY, ADD and SHELL may bring in a shell (COPY --from=busybox /bin/sh, a root file system, a shell named). */
+function mayBringShell(i: Instruction): boolean {
+  return i.upper === 'COPY' || i.upper === 'ADD' || i.upper === 'SHELL';
+}
 
 export const runInScratch = rule({
   id: 'run-in-scratch', severity: 'error',
@@ -15,12 +21,11 @@ export const runInScratch = rule({
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
     if (a.rootImage(stage) !== 'scratch') continue;
-    const chain = [...a.chainOf(stage)];
+    // One pass, the stages it is built FROM first: reporting stops at the first instruction that may bring a shell.
+    if ([...a.chainOf(stage)].some((s) => s !== stage && s.instructions.some(mayBringShell))) continue;
     for (const i of stage.instructions) {
+      if (mayBringShell(i) || i.upper === 'RUN' && i.flags.some((f) => f.name === 'mount')) break;
       if (i.upper !== 'RUN' || i.exec) continue;
-      if (i.flags.some((f) => f.name === 'mount')) break;
-      const brought = chain.some((s) => s.instructions.some((o) => (s !== stage || o.index < i.index) && (o.upper === 'COPY' || o.upper === 'ADD' || o.upper === 'SHELL')));
-      if (brought) break;
       ctx.report(i.keywordSpan, t('This stage starts FROM scratch, which has no /bin/sh, so this RUN cannot start and the build stops ("/bin/sh: no such file or directory"). Run it in a stage built on an image with a shell and COPY --from that stage what it makes; WORKDIR makes a folder without one.'));
     }
   }
