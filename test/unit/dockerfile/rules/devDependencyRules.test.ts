@@ -55,3 +55,29 @@ test('dev-dependency-omitted: a full install, a tool among the dependencies, a l
   assert.deepEqual(check(nested), []);
   assert.equal(check(nested, context({ files: files({ [`${folder}/web/package.json`]: packageJson }, [folder]) })).length, 1);
 });
+
+test('a production-only npm install runs the package\'s own prepare script: husky, a devDependency, is not found (missed in round 16)', () => {
+  const husky = (prepare: string) => context({ files: files({ [`${folder}/package.json`]: JSON.stringify({ scripts: { prepare, start: 'node index.js' }, dependencies: { express: '^4' }, devDependencies: { husky: '^9' } }) }, [folder]) });
+  const text = 'FROM node:22-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "index.js"]\n';
+  const [finding, ...rest] = check(text, husky('husky install'));
+  assert.deepEqual(rest, []);
+  assert.equal(finding!.range.start.line, 3);
+  assert.equal(finding!.message, 'npm ci runs the package\'s prepare script, husky install, and husky is a devDependency the install with --omit=dev leaves out: it stops with "husky: not found" (exit 127). Add --ignore-scripts to this install, or let the script tolerate it ("husky install || true").');
+  // NODE_ENV=production before a plain npm install; --only=production.
+  assert.equal(check('FROM node:20\nENV NODE_ENV=production\nCOPY package.json ./\nRUN npm install\n', husky('husky')).length, 1);
+  assert.equal(check('FROM node:20\nCOPY package.json ./\nRUN npm ci --only=production\n', husky('husky')).length, 1);
+  for (const [dockerfile, prepare] of [
+    [text, 'husky || true'],
+    [text, 'is-ci || husky install'],
+    [text, 'node .husky/install.mjs'],
+    ['FROM node:22\nCOPY package.json ./\nRUN npm ci --omit=dev --ignore-scripts\n', 'husky'],
+    ['FROM node:22\nCOPY package.json ./\nRUN npm pkg delete scripts.prepare && npm ci --omit=dev\n', 'husky'],
+    ['FROM node:22\nENV npm_config_ignore_scripts=true\nCOPY package.json ./\nRUN npm ci --omit=dev\n', 'husky'],
+    // A full install brings husky; named packages do not run the package's own scripts; yarn is not read here.
+    ['FROM node:22\nCOPY package.json ./\nRUN npm ci\n', 'husky'],
+    ['FROM node:22\nCOPY package.json ./\nRUN npm install --omit=dev pm2\n', 'husky'],
+    ['FROM node:22\nCOPY package.json ./\nRUN yarn install --production\n', 'husky'],
+    // No package.json copied before the install.
+    ['FROM node:22\nRUN npm ci --omit=dev\n', 'husky'],
+  ] as const) assert.deepEqual(check(dockerfile, husky(prepare)), [], `${dockerfile} / ${prepare}`);
+});

@@ -2,8 +2,10 @@
 // `npm ci --omit=dev` (or --only=production, --production, or NODE_ENV=production set first) leaves
 // out devDependencies, and `npm run build` then runs tsc, vite or nest from one of them: "tsc: not
 // found", the build stops (round 15: `npm ci --only=production` then `npm run build` with
-// typescript a devDependency). The script and the dependencies are read from the package.json the
-// stage copies from the build context; without it nothing is said.
+// typescript a devDependency). The install itself runs the package's own lifecycle scripts too:
+// `"prepare": "husky install"` with husky a devDependency stops `npm ci --omit=dev` with exit 127
+// (round 16's misses, round 17). The scripts and the dependencies are read from the package.json
+// the stage copies from the build context; without it nothing is said.
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { keyValuesOf } from '../../syntax/words';
@@ -46,6 +48,26 @@ function firstProgram(script: string): string | undefined {
   while (k < words.length && (/^\w+=/.test(words[k]!) || words[k] === 'cross-env' || words[k] === 'env')) k++;
   const word = words[k];
   return word && /^[@\w][\w./@-]*$/.test(word) ? word : undefined;
+}
+
+/** The lifecycle scripts of the package itself that npm runs after `npm ci` / `npm install` without package names. */
+const LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
+
+/** What in a Dockerfile turns those scripts off or rewrites them. */
+const SCRIPTS_OFF = /ignore[-_]scripts|scripts\.prepare|set-script|pkg\s+delete/i;
+
+/** The first lifecycle script whose program only a devDependency brings, or undefined. */
+function lifecycleNeedingDev(pkg: PackageJson): { script: string; body: string; program: string } | undefined {
+  for (const script of LIFECYCLE) {
+    const body = pkg.scripts[script];
+    // `husky || true`, `is-ci || husky install`: the script tolerates a missing program.
+    if (typeof body !== 'string' || body.includes('||')) continue;
+    const program = firstProgram(body);
+    if (!program) continue;
+    const packages = PACKAGE_OF[program] ?? [program];
+    if (packages.some((p) => pkg.dev.has(p)) && !packages.some((p) => pkg.runtime.has(p))) return { script, body: body.trim(), program };
+  }
+  return undefined;
 }
 
 /** How an install leaves out devDependencies, or undefined when it installs them. */
@@ -128,6 +150,7 @@ export const devDependencyOmitted = rule({
   explain: () => [
     t('npm ci --omit=dev (also --only=production, --production, any npm ci after ENV NODE_ENV=production, or Yarn 1\'s yarn install --production) installs dependencies only, not devDependencies. Build tools usually are devDependencies: typescript (tsc), vite, webpack, @nestjs/cli, next when listed so. A later npm run build that starts one of them stops with "tsc: not found" (sh: 1: vite: not found).'),
     t('Build with everything installed, then keep only what runs: npm ci, npm run build, then npm prune --omit=dev; or install the production dependencies in a separate runtime stage and COPY the build output into it. The script and the dependency lists are read from the package.json the stage copies from the build context.'),
+    t('The install itself runs the package\'s own preinstall, install, postinstall and prepare scripts: with "prepare": "husky" and husky a devDependency, npm ci --omit=dev stops with "husky: not found" (exit 127). npm ci --omit=dev --ignore-scripts skips them; "husky || true" tolerates the missing program.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -156,6 +179,14 @@ export const devDependencyOmitted = rule({
           const how = omitsDev(c, nodeEnvProduction);
           if (how) {
             omitted = { how };
+            if (c.name === 'npm' && s === stage && copied !== undefined && operands(c, ['--omit', '--only']).length === 1 && !SCRIPTS_OFF.test(a.text)) {
+              if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+              if (!context) return;
+              if (copied.whole && monorepoPackage(ctx, context)) continue;
+              const pkg = readPackageJson(ctx, copied.folder ? `${context.folderUri}/${copied.folder}` : context.folderUri);
+              const found = pkg && lifecycleNeedingDev(pkg);
+              if (found) ctx.report(commandSpan(run, c), t('npm {0} runs the package\'s {1} script, {2}, and {3} is a devDependency the install with {4} leaves out: it stops with "{3}: not found" (exit 127). Add --ignore-scripts to this install, or let the script tolerate it ("{2} || true").', operands(c, ['--omit', '--only'])[0]!.text, found.script, found.body, found.program, how));
+            }
             continue;
           }
           if (installs(c)) {
