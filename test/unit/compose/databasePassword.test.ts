@@ -36,3 +36,11 @@ test('compose-database-no-password: set in any form, through an anchor or an env
   const base = 'services:\n  db:\n    image: postgres:17\n';
   assert.deepEqual(findings(validate(base, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: x\n' } }), code), []);
 });
+
+test('compose-database-no-password: a postgres tag pinned to a build from before February 2020 starts without a password (round 17)', async () => {
+  const { postgresBeforePasswordRequired } = await import('../../../server/src/core/compose/checks/databasePassword');
+  for (const tag of ['9.5.4', '9.6.16', '10.11', '11.6-alpine', '12.1', '9.3', '9.2.24', '8.4']) assert.ok(postgresBeforePasswordRequired(tag), tag);
+  for (const tag of ['9.5', '9.6', '9.4', '9.5.21', '9.6.17', '10', '10.12', '11.7', '12', '12.2', '13.0', '16-alpine', 'latest', 'alpine']) assert.ok(!postgresBeforePasswordRequired(tag), tag);
+  assert.deepEqual(findings(validate('services:\n  db:\n    image: postgres:9.5.4\n'), code), []);
+  assert.equal(findings(validate('services:\n  db:\n    image: postgres:9.5\n'), code).length, 1);
+});

@@ -77,3 +77,24 @@ test('archived-release: a base named by a build argument\'s default is a warning
   assert.match(found[0]!.message, /^ubuntu:21\.04 is Ubuntu 21\.04/);
   assert.deepEqual(validateDockerfile('ARG BASE\nFROM ${BASE}\nRUN apt-get update\n').filter((d) => d.code === 'archived-release'), []);
 });
+
+test('archived-release: official images whose versions stopped being built before bullseye came out (round 16)', () => {
+  const release = (image: string) => archivedRelease(image);
+  for (const image of ['php:7.2-fpm', 'php:7.2.5-cli', 'php:7.0-apache', 'php:5-fpm', 'php:7.2-rc-fpm', 'ruby:2.3.1', 'ruby:2.5-slim', 'nginx:1.17.3', 'nginx:1.9', 'nginx:1.19-perl',
+    'node:10', 'node:8-slim', 'node:8-onbuild', 'node:9.6.1', 'node:15.14.0', 'python:2.7-slim', 'python:3.5', 'python:2', 'golang:1.13', 'golang:1.8-onbuild']) {
+    assert.equal(release(image)?.kind, 'old-debian', image);
+  }
+  for (const image of [
+    // Alpine variants, versions built on bullseye or later, a bare major that names a later minor.
+    'php:7.2-fpm-alpine', 'node:10-alpine', 'nginx:1.17-alpine', 'python:3.4-alpine', 'php:7.3-fpm', 'php:7', 'php:8.1-apache', 'node:12', 'node:14-slim', 'node:16',
+    'python:3.6', 'python:3', 'ruby:2.6', 'ruby:2', 'golang:1.15', 'golang:1', 'nginx:1.20', 'nginx:1', 'nginx:1.19-custom',
+    // Another publisher's image of the same name.
+    'acme/php:7.2-fpm',
+  ]) assert.equal(release(image), undefined, image);
+  // A named release in the tag is read as before.
+  assert.equal(release('ruby:2.5-bullseye'), undefined);
+  assert.equal(release('node:10-stretch')?.kind, 'debian');
+  const [finding] = runRule(rule, 'FROM php:7.2-apache\nRUN apt-get update && apt-get install -y libzip-dev\n');
+  assert.equal(finding?.message, 'php:7.2-apache stopped being built before Debian 11 came out: its last build is on Debian 10 (buster) or an older release, whose packages deb.debian.org no longer serves (they moved to archive.debian.org), so apt-get update fails ("does not have a Release file") and stops the build. Move to a supported version of the image, or point the sources at archive.debian.org first.');
+  assert.deepEqual(runRule(rule, 'FROM node:10\nWORKDIR /app\nCOPY . .\nRUN npm ci\n'), []);
+});

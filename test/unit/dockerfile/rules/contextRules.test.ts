@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, context, files, runRule } from '../helpers';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { DiagnosticSeverity } from '../../../../server/src/core/types';
 
 const folder = 'file:///work/app';
 const withIgnore = (ignore?: string, extra: Record<string, string> = {}) => () =>
@@ -52,4 +54,12 @@ test('key-file-in-image: private keys and credentials copied into the final imag
     // A file named credentials that is not AWS's, public keys and certificates.
     'FROM a\nCOPY credentials /app/credentials\nCOPY id_rsa.pub /root/.ssh/authorized_keys\nCOPY certs/server.crt /etc/ssl/\n',
   ]) assert.deepEqual(runRule('key-file-in-image', text), [], text);
+});
+
+test('dockerignore-incomplete: in a development image\'s Dockerfile, which nobody ships, it is a hint (round 17)', () => {
+  const severity = (name: string) => validateDockerfile('FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install\n', withIgnore('node_modules\n', { [`${folder}/.git`]: '' })(), `${folder}/${name}`)
+    .find((d) => d.code === 'dockerignore-incomplete')?.severity;
+  assert.equal(severity('Dockerfile'), DiagnosticSeverity.Warning);
+  assert.equal(severity('Dockerfile.dev'), DiagnosticSeverity.Hint);
+  assert.equal(severity('api.dev.Dockerfile'), DiagnosticSeverity.Hint);
 });

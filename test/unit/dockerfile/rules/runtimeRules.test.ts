@@ -55,6 +55,15 @@ test('json-args-recommended: a script of several commands needs a shell in eithe
   assert.equal(runRule('json-args-recommended', 'FROM a\nCMD nginx -g "daemon off; error_log stderr;"\n').length, 1);
 });
 
+test('json-args-recommended: on Alpine, BusyBox ash runs the last command of a plain list in place of itself (round 17)', () => {
+  for (const cmd of ['sleep 25 && /reciever', 'cd /app; ./server', 'a || b']) {
+    assert.deepEqual(runRule('json-args-recommended', `FROM golang:1.22-alpine\nCMD ${cmd}\n`), [], cmd);
+    // Debian's dash keeps itself in front of it.
+    assert.equal(runRule('json-args-recommended', `FROM golang:1.22\nCMD ${cmd}\n`).length, 1, cmd);
+  }
+  assert.equal(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD npm run migrate && node server.js\n').length, 0);
+});
+
 test('json-args-recommended: a SHELL set in the stage it is built FROM counts, as in BuildKit', () => {
   assert.deepEqual(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM base\nCMD Write-Host hi\n'), []);
   assert.equal(runRule('json-args-recommended', 'FROM a AS base\nSHELL ["pwsh", "-c"]\nFROM b\nCMD Write-Host hi\n').length, 1);
@@ -120,6 +129,8 @@ test('root-user: not for servers whose job needs root, named by what the image r
     'FROM debian:12\nUSER root\nRUN apt-get update && apt-get install -y openssh-server\nCMD ["/usr/sbin/sshd", "-D"]\n',
     'FROM debian:12\nUSER root\nRUN apt-get update && apt-get install -y cron\nCMD cron -f\n',
     'FROM ubuntu:24.04\nUSER root\nRUN apt-get update\nENTRYPOINT ["/sbin/init"]\n',
+    // A process manager the image installs, which starts each program as its configured user (round 17).
+    'FROM guacamole/guacd\nUSER root\nRUN apt-get update && apt-get install -y supervisor\nCOPY supervisor.conf /etc/supervisor/conf.d/supervisord.conf\nCMD ["./entrypoint.sh"]\n',
   ]) assert.deepEqual(runRule('root-user', text), [], text);
   // A package named like one (node-cron) is not the server.
   assert.equal(runRule('root-user', 'FROM node:22\nUSER root\nRUN npm install -g node-cron\nCMD ["node", "app.js"]\n').length, 1);
@@ -179,8 +190,8 @@ test('json-args-recommended: one plain command on Alpine or a RHEL-family image,
   assert.deepEqual(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD node server.js\n'), []);
   assert.deepEqual(runRule('json-args-recommended', 'FROM rockylinux:9\nCMD java -jar /app/*.jar\n'), []);
   assert.equal(runRule('json-args-recommended', 'FROM node:22\nCMD node server.js\n').length, 1);
-  // Two commands keep the shell everywhere: exec before the last one.
-  assert.equal(runRule('json-args-recommended', 'FROM node:22-alpine\nCMD npm run migrate && node server.js\n').length, 1);
+  // Two commands keep dash in front: exec before the last one.
+  assert.equal(runRule('json-args-recommended', 'FROM node:22\nCMD npm run migrate && node server.js\n').length, 1);
 });
 
 test('quoted-shell-command: a shell-form line that is one quoted string is one word to the shell (round 11)', async (t) => {

@@ -166,3 +166,25 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
   // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh\nRUN uv venv\n').length, 1);
 });
+
+test('shell-syntax: an exec form broken by text after the ] is invalid-json-form\'s one finding (round 17)', () => {
+  const text = 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT ["dotnet", "api.dll"]`\n';
+  assert.deepEqual(runRule('shell-syntax', text), []);
+  assert.equal(runRule('invalid-json-form', text).length, 1);
+  // A shell-form line with the same stray backquote is the shell's.
+  assert.equal(runRule('shell-syntax', 'FROM debian:12\nENTRYPOINT dotnet api.dll`\n').length, 1);
+});
+
+test('cd-without-effect: a cd into the directory the RUN already runs in is left alone (round 17)', () => {
+  for (const text of [
+    'FROM php:7.4-apache\nCOPY . /var/www/html\nRUN cd /var/www/html\nRUN composer install\n',
+    'FROM debian:12\nWORKDIR /app\nRUN cd /app\n',
+    'FROM debian:12\nWORKDIR /srv\nRUN make && cd /srv/\n',
+    'FROM golang:1.23 AS build\nRUN cd /go\n',
+  ]) assert.deepEqual(runRule('cd-without-effect', text), [], text);
+  for (const text of [
+    'FROM php:7.4-cli\nRUN cd /var/www/html\n',
+    'FROM debian:12\nWORKDIR /app\nRUN cd /app/src\n',
+    'FROM php:7.4-apache\nWORKDIR /srv\nRUN cd /var/www/html\n',
+  ]) assert.equal(runRule('cd-without-effect', text).length, 1, text);
+});

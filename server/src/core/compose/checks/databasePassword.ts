@@ -27,6 +27,27 @@ const NEEDS: Record<string, { any: readonly string[]; suggest: string; exit: str
   },
 };
 
+/** Per postgres release line, the first patch whose entrypoint refuses an empty password (February 2020). */
+const POSTGRES_PASSWORD_REQUIRED_FROM: Record<string, number> = { 12: 2, 11: 7, 10: 12, '9.6': 17, '9.5': 21, '9.4': 26 };
+
+/**
+ * A postgres tag pinned to a build from before February 2020, whose entrypoint started the server
+ * without a password, trusting every connection (round 17: postgres:9.5.4, which the app's
+ * password-less URL relies on). A tag of a release line names its last build, which refuses.
+ */
+export function postgresBeforePasswordRequired(tag: string): boolean {
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-|$)/.exec(tag);
+  if (!m) return false;
+  const major = Number(m[1]);
+  if (major >= 13) return false;
+  if (major >= 10) return m[2] !== undefined && Number(m[2]) < (POSTGRES_PASSWORD_REQUIRED_FROM[major] ?? 0);
+  // 9.3 and older ended before the change; 9.4 to 9.6 by their patch.
+  const minor = Number(m[2] ?? 0);
+  if (major < 9 || (major === 9 && minor <= 3)) return true;
+  const from = POSTGRES_PASSWORD_REQUIRED_FROM[`${major}.${minor}`];
+  return from !== undefined && m[3] !== undefined && Number(m[3]) < from;
+}
+
 /** The server programs the images' entrypoints start, and so initialize a database for. */
 const SERVERS = new Set(['postgres', 'mysqld', 'mariadbd']);
 
@@ -55,7 +76,9 @@ function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext
   const fields = entries(file, map);
   const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
   if (image?.kind !== 'scalar' || typeof image.value !== 'string') return undefined;
-  const needs = NEEDS[repositoryAndTag(image.value)?.repository ?? ''];
+  const ref = repositoryAndTag(image.value);
+  const needs = NEEDS[ref?.repository ?? ''];
+  if (ref?.repository === 'postgres' && postgresBeforePasswordRequired(ref.tag)) return undefined;
   // A service that builds its own image, replaces the entrypoint or extends another may set them otherwise.
   if (!needs || fields.some((e) => e.key === 'build' || e.key === 'entrypoint' || e.key === 'extends')) return undefined;
   // A part the parser could not read may set it; a client (command: psql ...) creates no database.

@@ -53,6 +53,33 @@ export function workdirAtStart(a: Analysis, stage: Stage): string | undefined {
   return parent ? workdirAtEnd(a, parent) : BASE_WORKDIR;
 }
 
+/** The working directory an instruction of the stage runs in (undefined when a build argument decides it). */
+export function workdirBefore(a: Analysis, stage: Stage, instruction: Instruction): string | undefined {
+  let cwd = workdirAtStart(a, stage);
+  for (const i of stage.instructions) {
+    if (i === instruction || i.index >= instruction.index) break;
+    cwd = afterInstruction(a, cwd, i);
+  }
+  return cwd;
+}
+
+/**
+ * The WORKDIR some official images set, which a stage built on them starts in: php's apache and fpm
+ * variants (and wordpress on them) /var/www/html, httpd, golang, redis, tomcat, composer.
+ */
+export function officialImageWorkdir(repository: string, tag: string): string | undefined {
+  switch (repository) {
+    case 'php': return /apache|fpm/.test(tag) ? '/var/www/html' : undefined;
+    case 'wordpress': return /cli/.test(tag) ? undefined : '/var/www/html';
+    case 'httpd': return '/usr/local/apache2';
+    case 'golang': return '/go';
+    case 'redis': return '/data';
+    case 'tomcat': return '/usr/local/tomcat';
+    case 'composer': return '/app';
+    default: return undefined;
+  }
+}
+
 /** The working directory after a stage's last instruction, per analysis and stage. */
 const endMemo = new WeakMap<Analysis, Map<number, string | undefined>>();
 

@@ -17,7 +17,35 @@ interface Archived {
   release: string;
   /** Which package manager's repositories are gone. */
   manager: 'apt' | 'yum';
-  kind: 'debian' | 'ubuntu' | 'centos';
+  kind: 'debian' | 'ubuntu' | 'centos' | 'old-debian';
+}
+
+/**
+ * Official images whose versions stopped being built before Debian 11 (bullseye) came out in
+ * August 2021: their default variant's last build is on buster or older, whose packages moved to
+ * archive.debian.org (round 16: php:7.2-fpm, ruby:2.3.1, nginx:1.17.3). Newest such version per image.
+ */
+const LAST_ON_BUSTER: Record<string, (major: number, minor: number) => boolean> = {
+  // Node 10 ended in April 2021; the odd releases 11, 13 and 15 before that.
+  node: (major) => major <= 11 || major === 13 || major === 15,
+  php: (major, minor) => major < 7 || (major === 7 && minor <= 2),
+  python: (major, minor) => major < 3 || (major === 3 && minor <= 5),
+  ruby: (major, minor) => major < 2 || (major === 2 && minor <= 5),
+  golang: (major, minor) => major === 1 && minor <= 14,
+  nginx: (major, minor) => major === 1 && minor <= 19,
+};
+
+/** Tag words that keep the default variant's Debian release (php's -fpm, the -slim images); anything else may be another base. */
+const DEFAULT_VARIANT_WORDS = new Set(['slim', 'fpm', 'apache', 'cli', 'zts', 'onbuild', 'rc', 'perl']);
+
+function lastBuiltOnBuster(repository: string, tag: string): boolean {
+  const versioned = LAST_ON_BUSTER[repository];
+  const m = /^(\d+)(?:\.(\d+))?(?:\.\d+)*((?:-[a-z]+)*)$/.exec(tag);
+  if (!versioned || !m) return false;
+  if (m[3] && !m[3].slice(1).split('-').every((w) => DEFAULT_VARIANT_WORDS.has(w))) return false;
+  // `node:10` names the newest 10.x; `php:7` names the newest 7.x, 7.4, built on bullseye.
+  if (m[2] === undefined && repository !== 'node') return repository === 'php' ? Number(m[1]) < 7 : repository === 'python' ? Number(m[1]) < 3 : false;
+  return versioned(Number(m[1]), Number(m[2] ?? 0));
 }
 
 const DEBIAN: Record<string, string> = { squeeze: '6', wheezy: '7', jessie: '8', stretch: '9', buster: '10' };
@@ -56,6 +84,7 @@ export function archivedRelease(image: string): Archived | undefined {
     if (DEBIAN[word]) return { release: `Debian ${DEBIAN[word]} (${word})`, manager: 'apt', kind: 'debian' };
     if (UBUNTU_INTERIM[word]) return { release: `Ubuntu ${UBUNTU_INTERIM[word]} (${word})`, manager: 'apt', kind: 'ubuntu' };
   }
+  if (lastBuiltOnBuster(repository, tag)) return { release: 'Debian 10 (buster)', manager: 'apt', kind: 'old-debian' };
   return undefined;
 }
 
@@ -70,6 +99,7 @@ export const archivedReleaseRepositories = rule({
   explain: () => [
     t('Old releases keep their images, but not their package repositories. Debian moves a release to archive.debian.org about a year after its long-term support ends (8 jessie, 9 stretch, and 10 buster in 2025), Ubuntu moves each release that is not LTS to old-releases.ubuntu.com after its end of life, and CentOS Linux\'s mirror list is switched off (8 in 2022, 7 in 2024). On such an image apt-get update fails ("does not have a Release file", 404) and yum cannot reach mirrorlist.centos.org, so the build stops, although nothing in the Dockerfile changed.'),
     t('Move to a supported release (debian:bookworm, python:3.12-slim-bookworm, ubuntu:24.04, rockylinux or almalinux for CentOS), or, to keep the old one, point its package sources at the archive first (archive.debian.org, old-releases.ubuntu.com, vault.centos.org). Not reported where the Dockerfile touches its package sources itself, or on images of other publishers, which may have done so.'),
+    t('The same holds for official images of versions that stopped being built before Debian 11 came out in August 2021 (node 10, php 7.2, python 3.5, ruby 2.5, golang 1.14, nginx 1.19 and older, in their default Debian variant): their last build is on buster or older.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -92,11 +122,14 @@ export const archivedReleaseRepositories = rule({
       if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
       const image = a.rootImage(run.stage);
       const extra = byDefault ? { severity: 'warning' as const } : undefined;
-      ctx.report(commandSpan(run, c), archived.kind === 'debian'
-        ? t('{0} is {1}, whose packages deb.debian.org no longer serves (they moved to archive.debian.org): {2} fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
-        : archived.kind === 'ubuntu'
-          ? t('{0} is {1}, which is past its end of life: its packages moved to old-releases.ubuntu.com, so {2} fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.', image, archived.release, `${c.name} update`)
-          : t('{0} is {1}, which is past its end of life: its mirror list is switched off, so {2} cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.', image, archived.release, `${c.name} ${sub}`), extra);
+      const message = archived.kind === 'old-debian'
+        ? t('{0} stopped being built before Debian 11 came out: its last build is on {1} or an older release, whose packages deb.debian.org no longer serves (they moved to archive.debian.org), so {2} fails ("does not have a Release file") and stops the build. Move to a supported version of the image, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
+        : archived.kind === 'debian'
+          ? t('{0} is {1}, whose packages deb.debian.org no longer serves (they moved to archive.debian.org): {2} fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
+          : archived.kind === 'ubuntu'
+            ? t('{0} is {1}, which is past its end of life: its packages moved to old-releases.ubuntu.com, so {2} fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.', image, archived.release, `${c.name} update`)
+            : t('{0} is {1}, which is past its end of life: its mirror list is switched off, so {2} cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.', image, archived.release, `${c.name} ${sub}`);
+      ctx.report(commandSpan(run, c), message, extra);
       break;
     }
   }

@@ -52,7 +52,7 @@ export const dockerignoreMissing = rule({
 });
 
 export const dockerignoreIncomplete = rule({
-  id: 'dockerignore-incomplete', severity: 'warning', reach: 'file',
+  id: 'dockerignore-incomplete', severity: 'warning', reach: 'file', shipped: true,
   explain: () => [
     t('When the whole context is copied, the .dockerignore should at least leave out .git (large, and changes on every commit) and, in Node projects, node_modules (the image should install its own dependencies for its own platform).'),
     t('Only what the build context actually holds is checked: a context without a .git folder needs no .git line.'),

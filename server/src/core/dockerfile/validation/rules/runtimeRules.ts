@@ -45,7 +45,7 @@ export const jsonArgsRecommended = rule({
     t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
     t('A script of several commands (a; b, a && b) needs a shell in either form: put exec before its last command, so that the program it starts replaces the shell. Scripts with if, loops or pipes are left alone; such scripts are best kept in a file that ends with exec.'),
-    t('A single command is not reported on Alpine and RHEL-family images: their /bin/sh (BusyBox ash, bash) runs it in place of itself. Debian\'s and Ubuntu\'s dash keeps itself as process 1.'),
+    t('A single command is not reported on Alpine and RHEL-family images: their /bin/sh (BusyBox ash, bash) runs it in place of itself. Debian\'s and Ubuntu\'s dash keeps itself as process 1. On Alpine, BusyBox ash also runs the last command of a plain list (a && b) in place of itself, so that is not reported either.'),
     t('It is information: it costs a long-running service a slow stop (docker stop waits 10 seconds), and a container that runs a job and exits nothing at all. Unseen real files bore that out: most findings were on one-shot, test and sample images.'),
   ],
 }, (ctx) => {
@@ -68,6 +68,9 @@ export const jsonArgsRecommended = rule({
         const last = summary.commands[summary.commands.length - 1];
         const plain = !summary.error && summary.pipelines.length === 0 && summary.bashisms.length === 0 && summary.commands.every((c) => !c.nested)
           && last !== undefined && !last.background && last.statement === summary.statements - 1 && last.words[0]?.literal && last.words[0].text !== 'exec';
+        // BusyBox ash (Alpine) runs the last command of such a list in place of itself too (round 17:
+        // `CMD sleep 25 && /reciever`); bash does after `;` but not after `&&`, dash never.
+        if (plain && ctx.a.family(stage) === 'alpine') continue;
         if (plain) ctx.report(i.args, t('The shell stays process 1 and does not pass on stop signals: put exec before the last command ({0}) so that it gets them.', `exec ${last.words[0]!.text}`));
         continue;
       }
@@ -165,6 +168,8 @@ function entrypointIn(a: Analysis, i: Instruction): boolean {
 /** USER root, 0, root:root... */
 export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
+/** A process manager the image installs or configures, which starts each program as the user its configuration names (round 17: supervisord). */
+const PROCESS_MANAGER = /\b(supervisord?|s6-overlay|s6-svscan|runsvdir)\b/;
 /** Servers whose job needs root: they start processes as other users (JupyterHub's spawner, sshd, cron) or are the init system. */
 const NEEDS_ROOT = /(^|[\s"'/[])(jupyterhub|sshd|crond?|systemd)\b|\/sbin\/init\b/;
 
@@ -172,7 +177,7 @@ export const rootUser = rule({
   id: 'root-user', severity: 'warning', hadolint: ['DL3002'], reach: 'file', shipped: true,
   explain: () => [
     t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
-    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate, as are servers that need root to start processes as other users or to be the init system (JupyterHub, sshd, cron, systemd).'),
+    t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate, as are servers that need root to start processes as other users or to be the init system (JupyterHub, sshd, cron, systemd), and process managers such as supervisord and s6, which start each program as its configured user.'),
   ],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
@@ -182,7 +187,7 @@ export const rootUser = rule({
   // The bug is switching to root to install something and never switching back. A USER root
   // followed only by ENTRYPOINT, CMD and the like chooses root for run time on purpose; so does
   // an entrypoint that steps down (gosu, su-exec...) or a server that drops its own privileges.
-  if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text)) return;
+  if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text) || PROCESS_MANAGER.test(ctx.a.text)) return;
   // What the image runs, or is: its CMD and ENTRYPOINT, and the image it is built FROM.
   if (last!.instructions.some((i) => (i.upper === 'CMD' || i.upper === 'ENTRYPOINT' || i.upper === 'FROM') && NEEDS_ROOT.test(i.logical))) return;
   ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));

@@ -1,7 +1,9 @@
 // Rules about the shell script inside RUN, read from its parse (syntax/shell/parseShell.ts).
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
+import { BASE_WORKDIR, officialImageWorkdir, resolvePath, workdirBefore } from '../../analysis/workdir';
 import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
+import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
 import type { Analysis } from '../../analysis/analysis';
@@ -16,6 +18,9 @@ export const shellSyntax = rule({
   for (const i of ctx.scope.instructions) {
     const target = i.trigger ?? i;
     if (target.upper !== 'RUN' && target.upper !== 'CMD' && target.upper !== 'ENTRYPOINT') continue;
+    // A broken exec form (a backquote after the ]) is invalid-json-form's one finding, not a second
+    // about the shell that then reads it (round 17).
+    if (jsonProblemOf(i)) continue;
     const info = ctx.a.shell(i);
     const error = info?.summary.error;
     if (!error) continue;
@@ -99,11 +104,23 @@ export const cdWithoutEffect = rule({
     const dir = last.args[0];
     // cd /, cd - or cd ../.. at the end tidies up after a script; it is not meant to carry over.
     if (!dir || ['/', '-', '~'].includes(dir.text) || dir.text.startsWith('-') || /^(\.\.\/?)+$/.test(dir.text)) continue;
+    // A cd into the directory the RUN already runs in changes nothing that was meant (round 17:
+    // `RUN cd /var/www/html` on php:7.4-apache, whose WORKDIR that is).
+    if (dir.literal && run.stage && alreadyThere(ctx.a, run.stage, run.instruction, dir.text)) continue;
     ctx.report(commandSpan(run, last), t('The RUN ends with cd {0}, which has no effect on later instructions. Use WORKDIR {0}.', dir.text), {
       data: top.length === 1 && dir.literal ? { workdir: dir.text } : undefined,
     });
   }
 });
+
+function alreadyThere(a: Analysis, stage: Stage, instruction: Instruction, dir: string): boolean {
+  let cwd = workdirBefore(a, stage, instruction);
+  if (cwd === BASE_WORKDIR) {
+    const ref = repositoryAndTag(a.rootImage(stage));
+    cwd = ref ? officialImageWorkdir(ref.repository, ref.tag) : undefined;
+  }
+  return cwd !== undefined && !cwd.startsWith(BASE_WORKDIR) && resolvePath(cwd, dir) === cwd;
+}
 
 export const exportWithoutEffect = rule({
   id: 'export-without-effect', severity: 'warning',

@@ -175,7 +175,11 @@ const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KE
 const NOT_SECRET_WORDS = new Set([
   'PUBLIC', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'ID', 'NAME', 'VERSION', 'GPG', 'FINGERPRINT', 'SERVER', 'HOST', 'PORT', 'TYPE',
   'FORMAT', 'LENGTH', 'SIZE', 'ALGORITHM', 'ALGO', 'SHA256', 'SHA', 'CHECKSUM', 'REGION', 'USER', 'USERNAME', 'KEYRING', 'KEYS',
+  // How a secret is checked or how long it lasts, not the secret (round 17: AUTH_SOURCE="admin", MongoDB's auth database).
+  'SOURCE', 'MECHANISM', 'METHOD', 'MODE', 'PROVIDER', 'STRATEGY', 'SCHEME', 'PLUGIN', 'ISSUER', 'REALM', 'ENDPOINT', 'TIMEOUT', 'TTL', 'EXPIRY', 'EXPIRATION', 'LIFETIME',
 ]);
+/** Words that, beside AUTH alone, name where authentication happens (AUTH_DB=admin), though DB_PASSWORD is a secret. */
+const AUTH_PLACE_WORDS = new Set(['DB', 'DATABASE', 'DOMAIN']);
 
 const isCapital = (c: number) => c >= 65 && c <= 90;
 const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -213,7 +217,8 @@ function nameWords(name: string): string[] {
 
 export function looksSecret(name: string): boolean {
   const words = nameWords(name);
-  return words.some((w) => SECRET_WORDS.has(w)) && !words.some((w) => NOT_SECRET_WORDS.has(w));
+  if (!words.some((w) => SECRET_WORDS.has(w)) || words.some((w) => NOT_SECRET_WORDS.has(w))) return false;
+  return !(words.some((w) => AUTH_PLACE_WORDS.has(w)) && words.every((w) => w === 'AUTH' || !SECRET_WORDS.has(w)));
 }
 
 /** One or more OpenPGP key ids or fingerprints (16 or 40 hex digits), as release keys are given. */
