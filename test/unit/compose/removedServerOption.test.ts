@@ -17,3 +17,19 @@ test('--default-authentication-plugin on MySQL 8.4 or later stops mysqld (round 
     assert.deepEqual(findings(validate(`services:\n  db:\n    image: ${image}\n    command: --default-authentication-plugin=mysql_native_password\n`), code), [], image);
   }
 });
+
+test('compose-removed-server-option: the flags Prometheus 3 removed, on the tags that run it (round 17)', () => {
+  const text = 'services:\n  prometheus:\n    image: prom/prometheus:latest\n    command:\n      - \'--config.file=/etc/prometheus/prometheus.yml\'\n      - \'--storage.tsdb.retention=1h\'\n      - \'--storage.tsdb.retention.size=1TB\'\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((d) => covered(text, d)), ['--storage.tsdb.retention=1h']);
+  assert.equal(found[0]!.message, 'prom/prometheus:latest runs Prometheus 3, which no longer has --storage.tsdb.retention: it stops at start ("unknown long flag"). Write --storage.tsdb.retention.time, or pin a v2 tag.');
+  const flag = (image: string, command: string) => findings(validate(`services:\n  p:\n    image: ${image}\n    command: ${command}\n`), code).map((d) => d.message);
+  assert.deepEqual(flag('prom/prometheus', '--alertmanager.timeout=10s --config.file=/p.yml'), ['prom/prometheus runs Prometheus 3, which no longer has --alertmanager.timeout: it stops at start ("unknown long flag"). Remove it, or pin a v2 tag.']);
+  assert.equal(flag('quay.io/prometheus/prometheus:v3.1.0', '["--storage.tsdb.allow-overlapping-blocks"]').length, 1);
+  for (const [image, command] of [
+    ['prom/prometheus:v2.55.1', '--storage.tsdb.retention=15d'],
+    ['prom/prometheus:latest', '--storage.tsdb.retention.time=15d --storage.tsdb.retention.size=1GB'],
+    ['bitnami/prometheus:latest', '--storage.tsdb.retention=15d'],
+    ['mysql:8.0', '--storage.tsdb.retention=15d'],
+  ]) assert.deepEqual(flag(image, command), [], `${image} ${command}`);
+});

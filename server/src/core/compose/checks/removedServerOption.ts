@@ -2,6 +2,9 @@
 // compose files copied to let old clients in: MySQL 8.4 removed the option, and mysqld stops at
 // start ("unknown variable 'default-authentication-plugin=...'"). `mysql:8` has meant 8.4 since
 // April 2024 and `mysql` (latest) means 9, so such a file stops at its next pull (round 16).
+// Prometheus 3.0 removed --storage.tsdb.retention (superseded by .time), --alertmanager.timeout and
+// --storage.tsdb.allow-overlapping-blocks, and refuses a flag it does not know ("unknown long
+// flag"); prom/prometheus with no tag or latest runs 3 since November 2024 (round 17).
 import { t } from '../../l10n';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
@@ -22,7 +25,28 @@ export function mysqlFrom84(image: string): boolean {
   return major >= 9 || (major === 8 && (m[2] === undefined || Number(m[2]) >= 4));
 }
 
-const REMOVED = /--default[-_]authentication[-_]plugin(=[^\s"',\]]*)?/;
+/** Prometheus's images whose tag runs 3.0 or later: latest, main, v3.x. */
+export function prometheusFrom3(image: string): boolean {
+  const ref = repositoryAndTag(image);
+  if (ref?.repository !== 'prom/prometheus' && ref?.repository !== 'quay.io/prometheus/prometheus') return false;
+  if (/^(latest|main)$/.test(ref.tag)) return true;
+  const m = /^v?(\d+)\./.exec(ref.tag);
+  return m !== null && Number(m[1]) >= 3;
+}
+
+interface Removed {
+  program: string;
+  /** Whether the image runs a version without the options. */
+  runs: (image: string) => boolean;
+  option: RegExp;
+  /** Text that may hold one of the options: a cheap test before the file is walked. */
+  gate: RegExp;
+}
+
+const REMOVED: readonly Removed[] = [
+  { program: 'mysql', runs: mysqlFrom84, option: /--default[-_]authentication[-_]plugin(=[^\s"',\]]*)?/, gate: /default[-_]authentication[-_]plugin/ },
+  { program: 'prometheus', runs: prometheusFrom3, option: /--(storage\.tsdb\.retention|alertmanager\.timeout|storage\.tsdb\.allow-overlapping-blocks)(?![\w.-])(=[^\s"',\]]*)?/, gate: /tsdb\.retention|alertmanager\.timeout|allow-overlapping-blocks/ },
+];
 
 function commandScalars(file: ComposeFile, map: MapNode): CNode[] {
   const command = resolve(file, entries(file, map).find((e) => e.key === 'command')?.value);
@@ -32,19 +56,26 @@ function commandScalars(file: ComposeFile, map: MapNode): CNode[] {
 }
 
 export function checkRemovedServerOption({ file, out }: CheckContext): void {
-  if (!/default[-_]authentication[-_]plugin/.test(file.text)) return;
+  const candidates = REMOVED.filter((r) => r.gate.test(file.text));
+  if (candidates.length === 0) return;
   for (const { map } of servicesOf(file)) {
     const image = resolve(file, entries(file, map).find((e) => e.key === 'image')?.value);
-    if (image?.kind !== 'scalar' || typeof image.value !== 'string' || !mysqlFrom84(image.value)) continue;
+    if (image?.kind !== 'scalar' || typeof image.value !== 'string') continue;
+    const removed = candidates.find((r) => r.runs(image.value as string));
+    if (!removed) continue;
     for (const scalar of commandScalars(file, map)) {
       const source = file.text.slice(scalar.start, scalar.end);
-      const m = REMOVED.exec(source);
+      const m = removed.option.exec(source);
       if (!m || isHeld(file, scalar.start)) continue;
       out.push({
         rule: 'compose-removed-server-option',
         start: scalar.start + m.index,
         end: scalar.start + m.index + m[0].length,
-        message: t('{0} runs MySQL 8.4 or later, which no longer has --default-authentication-plugin: mysqld stops at start ("unknown variable"). Remove it (clients should use caching_sha2_password), or pin mysql:8.0 for clients that need mysql_native_password.', image.value),
+        message: removed.program === 'mysql'
+          ? t('{0} runs MySQL 8.4 or later, which no longer has --default-authentication-plugin: mysqld stops at start ("unknown variable"). Remove it (clients should use caching_sha2_password), or pin mysql:8.0 for clients that need mysql_native_password.', image.value)
+          : m[1] === 'storage.tsdb.retention'
+            ? t('{0} runs Prometheus 3, which no longer has --storage.tsdb.retention: it stops at start ("unknown long flag"). Write --storage.tsdb.retention.time, or pin a v2 tag.', image.value)
+            : t('{0} runs Prometheus 3, which no longer has --{1}: it stops at start ("unknown long flag"). Remove it, or pin a v2 tag.', image.value, m[1]!),
       });
     }
   }
