@@ -144,6 +144,7 @@ export const DIAGNOSTIC_CODES = {
   'misspelt-env-name': { language: 'dockerfile', severity: 'warning' },
   'run-in-scratch': { language: 'dockerfile', severity: 'error' },
   'dev-dependency-omitted': { language: 'dockerfile', severity: 'error' },
+  'go-get-outside-module': { language: 'dockerfile', severity: 'error' },
   'copy-outside-context': { language: 'dockerfile', severity: 'information' },
   'quoted-shell-command': { language: 'dockerfile', severity: 'error' },
   'pip-externally-managed': { language: 'dockerfile', severity: 'error' },

@@ -31,5 +31,5 @@ test('compose-removed-server-option: the flags Prometheus 3 removed, on the tags
     ['prom/prometheus:latest', '--storage.tsdb.retention.time=15d --storage.tsdb.retention.size=1GB'],
     ['bitnami/prometheus:latest', '--storage.tsdb.retention=15d'],
     ['mysql:8.0', '--storage.tsdb.retention=15d'],
-  ]) assert.deepEqual(flag(image, command), [], `${image} ${command}`);
+  ] as const) assert.deepEqual(flag(image, command), [], `${image} ${command}`);
 });

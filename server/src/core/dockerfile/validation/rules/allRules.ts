@@ -29,10 +29,11 @@ import { inlineCommentRules } from './inlineCommentRules';
 import { wellKnownEnvRules } from './wellKnownEnvRules';
 import { scratchRules } from './scratchRules';
 import { devDependencyRules } from './devDependencyRules';
+import { goRules } from './goRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...goRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
