@@ -56,16 +56,22 @@ const LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
 /** What in a Dockerfile turns those scripts off or rewrites them. */
 const SCRIPTS_OFF = /ignore[-_]scripts|scripts\.prepare|set-script|pkg\s+delete/i;
 
+/** The devDependency a script's first program comes from, when no runtime dependency brings it too. */
+function devOnlyProgram(pkg: PackageJson, body: unknown): { program: string; dev: string } | undefined {
+  const program = typeof body === 'string' ? firstProgram(body) : undefined;
+  if (!program) return undefined;
+  const packages = PACKAGE_OF[program] ?? [program];
+  const dev = packages.find((p) => pkg.dev.has(p));
+  return dev && !packages.some((p) => pkg.runtime.has(p)) ? { program, dev } : undefined;
+}
+
 /** The first lifecycle script whose program only a devDependency brings, or undefined. */
 function lifecycleNeedingDev(pkg: PackageJson): { script: string; body: string; program: string } | undefined {
   for (const script of LIFECYCLE) {
     const body = pkg.scripts[script];
     // `husky || true`, `is-ci || husky install`: the script tolerates a missing program.
-    if (typeof body !== 'string' || body.includes('||')) continue;
-    const program = firstProgram(body);
-    if (!program) continue;
-    const packages = PACKAGE_OF[program] ?? [program];
-    if (packages.some((p) => pkg.dev.has(p)) && !packages.some((p) => pkg.runtime.has(p))) return { script, body: body.trim(), program };
+    const found = typeof body === 'string' && !body.includes('||') ? devOnlyProgram(pkg, body) : undefined;
+    if (found) return { script, body: body!.trim(), program: found.program };
   }
   return undefined;
 }
@@ -159,6 +165,14 @@ export const devDependencyOmitted = rule({
   if (mayOmit === undefined) omitMemo.set(a, (mayOmit = OMIT_TEXT.test(a.text)));
   if (!mayOmit) return;
   let context: ReturnType<typeof buildContextOf> | null = null;
+  /** The package.json a COPY brought, read from the build context; 'none' when there is no context to read it from. */
+  const copiedPackage = (copied: { folder: string; whole: boolean }): PackageJson | undefined | 'none' => {
+    if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+    if (!context) return 'none';
+    // COPY . of a Dockerfile in a monorepo's package may be built from the root.
+    if (copied.whole && monorepoPackage(ctx, context)) return undefined;
+    return readPackageJson(ctx, copied.folder ? `${context.folderUri}/${copied.folder}` : context.folderUri);
+  };
   for (const stage of ctx.scope.stages) {
     const repository = repositoryAndTag(a.rootImage(stage))?.repository;
     // Only the official node images are known not to carry build tools of their own.
@@ -180,10 +194,8 @@ export const devDependencyOmitted = rule({
           if (how) {
             omitted = { how };
             if (c.name === 'npm' && s === stage && copied !== undefined && operands(c, ['--omit', '--only']).length === 1 && !SCRIPTS_OFF.test(a.text)) {
-              if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
-              if (!context) return;
-              if (copied.whole && monorepoPackage(ctx, context)) continue;
-              const pkg = readPackageJson(ctx, copied.folder ? `${context.folderUri}/${copied.folder}` : context.folderUri);
+              const pkg = copiedPackage(copied);
+              if (pkg === 'none') return;
               const found = pkg && lifecycleNeedingDev(pkg);
               if (found) ctx.report(commandSpan(run, c), t('npm {0} runs the package\'s {1} script, {2}, and {3} is a devDependency the install with {4} leaves out: it stops with "{3}: not found" (exit 127). Add --ignore-scripts to this install, or let the script tolerate it ("{2} || true").', operands(c, ['--omit', '--only'])[0]!.text, found.script, found.body, found.program, how));
             }
@@ -195,18 +207,11 @@ export const devDependencyOmitted = rule({
           }
           const script = scriptRun(c);
           if (!omitted || script === undefined || s !== stage || copied === undefined) continue;
-          if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
-          if (!context) return;
-          // COPY . of a Dockerfile in a monorepo's package may be built from the root.
-          if (copied.whole && monorepoPackage(ctx, context)) continue;
-          const pkg = readPackageJson(ctx, copied.folder ? `${context.folderUri}/${copied.folder}` : context.folderUri);
-          const body = pkg?.scripts[script];
-          const program = typeof body === 'string' ? firstProgram(body) : undefined;
-          if (!pkg || !program) continue;
-          const packages = PACKAGE_OF[program] ?? [program];
-          const dev = packages.find((p) => pkg.dev.has(p));
-          if (!dev || packages.some((p) => pkg.runtime.has(p))) continue;
-          ctx.report(commandSpan(run, c), t('{0} runs {1}, from {2}, a devDependency the install with {3} left out: it stops with "{1}: not found". Install everything to build (npm ci), then npm prune --omit=dev, or install the production dependencies in the runtime stage.', `${c.name} ${c.name === 'npm' ? 'run ' : ''}${script}`, program, dev, omitted.how));
+          const pkg = copiedPackage(copied);
+          if (pkg === 'none') return;
+          const found = pkg && devOnlyProgram(pkg, pkg.scripts[script]);
+          if (!found) continue;
+          ctx.report(commandSpan(run, c), t('{0} runs {1}, from {2}, a devDependency the install with {3} left out: it stops with "{1}: not found". Install everything to build (npm ci), then npm prune --omit=dev, or install the production dependencies in the runtime stage.', `${c.name} ${c.name === 'npm' ? 'run ' : ''}${script}`, found.program, found.dev, omitted.how));
           omitted = undefined;
         }
       }
