@@ -35,6 +35,7 @@ test('go-get-outside-module: not where a go.mod may be there, on older Go, or wi
     'FROM golang:1.22\nRUN go mod init example.com/app && go get github.com/google/uuid\n',
     'FROM golang:1.22\nRUN git clone https://github.com/x/y /y && cd /y && go get ./...\n',
     'FROM golang:1.22\nCOPY --from=src /src /src\nRUN go get ./...\n',
+    'FROM golang:1.22\nADD src.tar.gz /go/src/app/\nRUN go get ./...\n',
     'FROM golang:1.22\nENV GO111MODULE=off\nRUN go get github.com/yudai/gotty\n',
     'FROM golang:1.22\nRUN GO111MODULE=on go get github.com/yudai/gotty\n',
     'FROM debian:12\nRUN go get github.com/yudai/gotty\n',

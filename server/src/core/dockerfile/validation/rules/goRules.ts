@@ -9,7 +9,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { buildContextOf } from '../../analysis/buildContext';
-import { copiesFromContext, copyArgs } from '../../analysis/copySources';
+import { ARCHIVE, copiesFromContext, copyArgs } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandSpan, commandsOf, operands, type RunShell } from './shellCommands';
 import { rule } from './rule';
@@ -26,10 +26,10 @@ export function golangFrom118(reference: string): boolean {
 /** Programs that bring files from elsewhere into the image, which may be a module. */
 const FETCHES = new Set(['git', 'curl', 'wget', 'tar', 'unzip', 'svn', 'hg']);
 
-/** A COPY or ADD source that can only be a single file other than go.mod (main.go, Gopkg.toml). */
+/** A COPY or ADD source that can only be a single file other than go.mod (main.go, Gopkg.toml), and not an archive ADD unpacks. */
 function plainFile(source: string): boolean {
   const name = source.replace(/\/+$/, '').split('/').pop() ?? '';
-  return !/[*?[$]/.test(source) && /^[^.].*\.[A-Za-z0-9]+$/.test(name) && name !== 'go.mod' && !source.endsWith('/');
+  return !/[*?[$]/.test(source) && /^[^.].*\.[A-Za-z0-9]+$/.test(name) && name !== 'go.mod' && !source.endsWith('/') && !ARCHIVE.test(name);
 }
 
 export const goGetOutsideModule = rule({
