@@ -196,6 +196,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-database-no-password': { language: 'compose', severity: 'warning' },
   'compose-host-variable': { language: 'compose', severity: 'warning' },
   'compose-removed-server-option': { language: 'compose', severity: 'error' },
+  'compose-deleted-image': { language: 'compose', severity: 'error' },
   'compose-healthcheck-no-tool': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-always-passes': { language: 'compose', severity: 'warning' },
   'compose-stack-env': { language: 'compose', severity: 'information' },

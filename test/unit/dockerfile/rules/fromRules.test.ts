@@ -135,3 +135,10 @@ test('FROM ./other.Dockerfile under another frontend (# syntax=devthefuture/dock
   assert.equal(runRule('invalid-image-reference', text.replace('devthefuture/dockerfile-x', 'docker/dockerfile:1')).length, 1);
   assert.equal(runRule('invalid-image-reference', 'FROM ./Dockerfile\n').length, 1);
 });
+
+test('deleted-image-tag: a versioned Bitnami tag moved to bitnamilegacy in September 2025 (round 17)', () => {
+  const [d, ...rest] = runRule('deleted-image-tag', 'FROM bitnami/kafka:3.4\nFROM bitnami/minideb:bookworm\nFROM bitnami/node:latest\n');
+  assert.deepEqual(rest, []);
+  assert.equal(d!.message, 'Bitnami moved bitnami/kafka:3.4 off Docker Hub\'s bitnami/ repositories in September 2025 (only latest is left there, for some images), so the pull fails with "not found". The same image, without updates, is bitnamilegacy/kafka:3.4; move to the official image or another maintained one.');
+  assert.deepEqual((d!.data as { replacement: string }).replacement, 'bitnamilegacy/kafka:3.4');
+});

@@ -43,6 +43,7 @@ import { checkRemovedServerOption } from './removedServerOption';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkImageReference } from './imageReference';
+import { checkDeletedImage } from './deletedImage';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -65,6 +66,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthcheckTools,
   checkHealthcheckAlwaysPasses,
   checkImageReference,
+  checkDeletedImage,
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,

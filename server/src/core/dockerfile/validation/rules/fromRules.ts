@@ -3,6 +3,7 @@ import { t } from '../../../l10n';
 import type { Stage } from '../../syntax/ast';
 import { parseImageRef } from '../../syntax/imageRef';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
+import { deletedImage, deletedImageMessage } from '../../../deletedImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
 import { closest, editDistance } from './suggest';
@@ -97,62 +98,13 @@ export const misspeltOfficialImage = rule({
   }
 });
 
-/** Java's long-term releases that eclipse-temurin publishes. */
-const TEMURIN_LTS = [8, 11, 17, 21, 25];
-
-/**
- * openjdk, deprecated in 2022: in November 2025 Docker Hub deleted every tag that is not an exact
- * old version (11.0.6, 8u342) or an early-access build (26-ea), the bare majors and their
- * variants (17, 17-jdk-slim, 8-jdk-alpine, 11-jre-slim) and latest with them
- * (docker-library/openjdk#550). The replacement: eclipse-temurin's release for that major, or the
- * next long-term one.
- */
-function deletedOpenjdkTag(tag: string): string | undefined {
-  if (tag.includes('$') || /(^|[-.])(ea|rc)([-.\d]|$)/.test(tag)) return undefined;
-  const major = tag === 'latest' ? 25 : /^(\d+)(?:-|$)/.exec(tag)?.[1];
-  if (major === undefined) return undefined;
-  const lts = TEMURIN_LTS.find((v) => v >= Number(major)) ?? 25;
-  return `eclipse-temurin:${lts}-${/jre/.test(tag) ? 'jre' : 'jdk'}${/alpine/.test(tag) ? '-alpine' : ''}`;
-}
-
-/** .NET on Docker Hub's microsoft/ repositories, which Microsoft deleted in 2021 (dotnet/dotnet-docker#2848, dotnet/announcements#197). */
-const MICROSOFT_DOTNET = new Set(['microsoft/dotnet', 'microsoft/dotnet-nightly', 'microsoft/aspnetcore', 'microsoft/aspnetcore-build', 'microsoft/dotnet-buildtools-prereqs']);
-
-/**
- * Where microsoft/dotnet's tag now lives on mcr.microsoft.com: 2.1 and 3.1 on in dotnet/sdk,
- * dotnet/aspnet, dotnet/runtime; 2.2 and 3.0, which had ended before the move, in dotnet/core/*.
- */
-function mcrDotnet(repository: string, tag: string): string | undefined {
-  if (repository !== 'microsoft/dotnet') return undefined;
-  const m = /^(\d+\.\d+)(?:\.\d+)?-(sdk|aspnetcore-runtime|runtime-deps|runtime)\b/.exec(tag);
-  if (!m) return undefined;
-  const kind = m[2] === 'aspnetcore-runtime' ? 'aspnet' : m[2]!;
-  if (m[1] === '2.1' || m[1] === '3.1') return `mcr.microsoft.com/dotnet/${kind}:${m[1]}`;
-  if (m[1] === '2.2' || m[1] === '3.0') return `mcr.microsoft.com/dotnet/core/${kind}:${m[1]}`;
-  return undefined;
-}
-
-/** A FROM image Docker Hub no longer serves, and what replaces it when that is known. */
-function deletedImage(image: string): { kind: 'openjdk' | 'microsoft'; replacement?: string } | undefined {
-  const ref = parseImageRef(image);
-  const hub = !ref.registry || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
-  if (!hub || ref.digest) return undefined;
-  const repository = ref.path.replace(/^library\//, '');
-  if (MICROSOFT_DOTNET.has(repository)) {
-    const replacement = mcrDotnet(repository, ref.tag ?? 'latest');
-    return replacement ? { kind: 'microsoft', replacement } : { kind: 'microsoft' };
-  }
-  if (repository !== 'openjdk') return undefined;
-  const deleted = deletedOpenjdkTag(ref.tag ?? 'latest');
-  return deleted ? { kind: 'openjdk', replacement: deleted } : undefined;
-}
-
 export const deletedImageTag = rule({
   id: 'deleted-image-tag', severity: 'error',
   explain: () => [
     t('The openjdk image has been deprecated since 2022, and in November 2025 Docker Hub deleted its tags that are neither an exact old version (11.0.6) nor an early-access build: 17, 21, 17-jdk-slim, 11-jre-slim, 8-jdk-alpine, latest. A FROM that names one stops the build with "manifest unknown" wherever the image is not already pulled.'),
     t('Use a maintained build of the same Java: eclipse-temurin:17-jdk, eclipse-temurin:21-jre, or amazoncorretto, sapmachine, ibm-semeru-runtimes. The quick fix puts in eclipse-temurin for the same major (the next long-term release for the others).'),
     t('Microsoft deleted its .NET images from Docker Hub in 2021 (microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build): they are on mcr.microsoft.com (mcr.microsoft.com/dotnet/sdk, /aspnet, /runtime), and a FROM of the old names stops with "pull access denied".'),
+    t('Bitnami kept only latest, for a smaller set of images, in its Docker Hub repositories: every versioned tag (bitnami/postgresql:15, bitnami/kafka:3.4) moved to bitnamilegacy in September 2025, where it gets no updates, and a pull of the old name stops with "not found".'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
@@ -160,13 +112,7 @@ export const deletedImageTag = rule({
     const deleted = deletedImage(image);
     if (!deleted) continue;
     const data = deleted.replacement ? { data: { replacement: deleted.replacement, span: stage.image!.span } } : {};
-    if (deleted.kind === 'openjdk') {
-      ctx.report(stage.image!.span, t('Docker Hub deleted {0} in November 2025 (the openjdk image is deprecated; only exact old versions and early-access builds are left), so the pull fails with "manifest unknown". Use {1}.', stage.image!.value, deleted.replacement!), data);
-    } else {
-      ctx.report(stage.image!.span, deleted.replacement
-        ? t('Microsoft deleted {0} from Docker Hub in 2021, so the pull fails with "pull access denied". The same image is {1}.', stage.image!.value, deleted.replacement)
-        : t('Microsoft deleted {0} from Docker Hub in 2021, so the pull fails with "pull access denied". Its images are on mcr.microsoft.com now: use mcr.microsoft.com/dotnet/sdk, /aspnet or /runtime with a supported .NET.', stage.image!.value), data);
-    }
+    ctx.report(stage.image!.span, deletedImageMessage(stage.image!.value, deleted), data);
   }
 });
 
