@@ -24,3 +24,15 @@ test('a variable written as required: compose stops at it, and the message says 
   assert.deepEqual(found.map((d) => covered(required, d)), ['SECRET']);
   assert.equal(found[0]!.message, 'The project has .env.example but no .env, and compose reads only .env: SECRET is unset, and compose stops at it (it is written as required). Copy .env.example to .env and fill it in.');
 });
+
+test('not for a file run with an env file of its own, as a Makefile, a README or its own comment says (round 18)', () => {
+  const example = { [`${ROOT}/.env.example`]: 'DB_PASSWORD=change-me\nDB_USER=app\n' };
+  const uri = `${ROOT}/docker-compose.test.yml`;
+  const count = (files: Record<string, string>, own = text) => findings(validate(own, { files: { ...example, ...files } }, uri), code).length;
+  assert.equal(count({}), 1);
+  assert.equal(count({ [`${ROOT}/Makefile`]: 'test:\n\tdocker-compose -f docker-compose.test.yml --env-file .env.test -p test up -d\n' }), 0);
+  assert.equal(count({ [`${ROOT}/README.md`]: '```\ndocker compose -f docker-compose.test.yml --env-file=.env.local up -d\n```\n' }), 0);
+  assert.equal(count({}, `# docker compose -f docker-compose.test.yml --env-file .env.test up\n${text}`), 0);
+  // Another file's command line, or one without --env-file, changes nothing.
+  assert.equal(count({ [`${ROOT}/Makefile`]: 'up:\n\tdocker compose -f docker-compose.yml --env-file .env.dev up\ntest:\n\tdocker compose -f docker-compose.test.yml up\n' }), 1);
+});

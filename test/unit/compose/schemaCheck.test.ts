@@ -144,6 +144,16 @@ test('an empty section is no change in a file layered on a base, and refused in 
   assert.equal(findings(validate('services: []\n', { files: base }, 'file:///project/docker-compose.sync.yml'), 'compose-invalid-type').length, 1);
 });
 
+test('a key left null in a layer keeps the base\'s value, so only a file loaded alone or a key no base gives is refused (round 18)', () => {
+  const base = { 'file:///project/docker-compose.yml': 'services:\n  app:\n    build: .\n    image: app\n' };
+  const layer = 'services:\n  app:\n    build: null\n    image: ghcr.io/acme/app:${TAG}\n    healthcheck:\n';
+  const types = (text: string, files: Record<string, string>, uri: string) => findings(validate(text, { files }, uri), 'compose-invalid-type').map((d) => d.message);
+  // build: null merges as the base's build; healthcheck, which no base gives, stays null and is refused.
+  assert.deepEqual(types(layer, base, 'file:///project/docker-compose.prod.yml'), ['"healthcheck" must be a mapping, not empty.']);
+  // Alone, both are refused.
+  assert.equal(types(layer, {}, 'file:///project/docker-compose.prod.yml').length, 2);
+});
+
 test('a long-form depends_on entry without condition takes the one a file before it or the service it extends gives', () => {
   // compose-go validates each file merged onto the canonical files before it (transform/dependson.go, override/merge.go mergeDependsOn).
   const base = 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n  cache:\n    image: redis\n';

@@ -19,3 +19,10 @@ test('valid JSON and shell text that only looks bracketed are left alone', () =>
     assert.equal(jsonProblem(text), undefined, text);
   }
 });
+
+test('text stuck to the closing ] of a one-item array is a broken array, not a shell test (round 18)', () => {
+  assert.deepEqual(jsonProblem('[ "./hello" ]clear'), { kind: 'trailing-text', text: 'clear' });
+  assert.deepEqual(jsonProblem('["app"]`'), { kind: 'trailing-text', text: '`' });
+  // A test's ] is a word of its own, or is followed by an operator.
+  for (const text of ['[ "$x" ] && run', '[ -f "/x" ]|| echo missing', '[ "$a" ];echo']) assert.equal(jsonProblem(text), undefined, text);
+});

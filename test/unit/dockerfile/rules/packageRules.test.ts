@@ -208,3 +208,12 @@ test('apt-get distclean (apt 2.7, Debian 13) removes the package lists too, spel
     assert.deepEqual(runRule('apt-lists-cleanup', `FROM debian:trixie\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get ${sub}\n`), [], sub);
   }
 });
+
+test('apt-get-yes: an install that reads its answer from a pipe (yes |, echo y |) does not wait (round 18)', () => {
+  for (const text of ['FROM debian:12\nRUN apt-get update && echo \'y\' | apt-get install git\n', 'FROM debian:12\nRUN yes | apt-get install git curl\n', 'FROM debian:12\nRUN printf "y\\n" | apt-get install git\n']) {
+    assert.deepEqual(runRule('apt-get-yes', text), [], text);
+  }
+  // A pipe that answers something else, or the install feeding the pipe, still waits.
+  assert.equal(runRule('apt-get-yes', 'FROM debian:12\nRUN echo n | apt-get install git\n').length, 1);
+  assert.equal(runRule('apt-get-yes', 'FROM debian:12\nRUN apt-get install git | tee /log\n').length, 1);
+});

@@ -217,3 +217,12 @@ test('background-service-cmd: a CMD that only installs packages exits without st
     'FROM python:3.12\nCMD ["pip", "list"]\n',
   ]) assert.deepEqual(runRule('background-service-cmd', text), [], text);
 });
+
+test('root-user: USER root on an official image that runs as root itself changes nothing, so it is information (round 18)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const severity = (text: string) => validateDockerfile(text).find((d) => d.code === 'root-user')?.severity;
+  assert.equal(severity('FROM node:22\nUSER root\nWORKDIR /app\nCOPY . .\nRUN yarn\nCMD ["yarn", "start"]\n'), 3);
+  // The slip: a base whose own user is unprivileged, or one the rule cannot place.
+  assert.equal(severity('FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update && apt-get install -y docker.io\n'), 2);
+  assert.equal(severity('FROM elasticsearch:8.15.0\nUSER root\nRUN apt-get update\n'), 2);
+});

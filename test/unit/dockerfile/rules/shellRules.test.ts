@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { dockerfileLanguageService as service, validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { checkRuleCases, context, doc, runRule } from '../helpers';
 
 test('shell rules', async (t) => {
@@ -187,4 +187,14 @@ test('cd-without-effect: a cd into the directory the RUN already runs in is left
     'FROM debian:12\nWORKDIR /app\nRUN cd /app/src\n',
     'FROM php:7.4-apache\nWORKDIR /srv\nRUN cd /var/www/html\n',
   ]) assert.equal(runRule('cd-without-effect', text).length, 1, text);
+});
+
+test('sudo: an official Debian or Alpine image has none, so the step stops; installed first, it changes nothing (round 18)', () => {
+  const severities = (text: string) => validateDockerfile(text).filter((d) => d.code === 'sudo').map((d) => [d.severity, d.message.slice(0, 30).trim()]);
+  assert.deepEqual(severities('FROM node:22-alpine\nRUN sudo npm i -g pm2\n'), [[1, 'node:22-alpine has no sudo, so']]);
+  // Installed before, in the stage chain or earlier in the RUN: information.
+  assert.deepEqual(severities('FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl sudo\nRUN sudo apt-get install -y git\n'), [[3, 'Do not use sudo in RUN: build']]);
+  assert.deepEqual(severities('FROM debian:12\nRUN apt-get update && apt-get install -y sudo && sudo make install\n'), [[3, 'Do not use sudo in RUN: build']]);
+  // A base of another make under USER root may ship it.
+  assert.deepEqual(severities('FROM jenkins/jenkins:lts\nUSER root\nRUN sudo apt-get update\n'), [[3, 'Do not use sudo in RUN: build']]);
 });

@@ -53,6 +53,7 @@ test('secret names follow whole-word tokens', () => {
   assert.ok(!looksSecret('AUTH_SOURCE'));
   assert.ok(!looksSecret('MONGO_AUTH_DB'));
   assert.ok(!looksSecret('JWT_TOKEN_TTL'));
+  assert.ok(!looksSecret('LDAP_TLS_KEY_FILENAME'));
   assert.ok(looksSecret('DB_AUTH_PASSWORD'));
   assert.ok(looksSecret('AUTH_TOKEN'));
 });
@@ -60,7 +61,7 @@ test('secret names follow whole-word tokens', () => {
 test('secret names: the same answers as the case-insensitive expressions the word lists replaced', () => {
   // The expressions the rule used before (kept here as the reference).
   const secretToken = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
-  const notSecret = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS|SOURCE|MECHANISM|METHOD|MODE|PROVIDER|STRATEGY|SCHEME|PLUGIN|ISSUER|REALM|ENDPOINT|TIMEOUT|TTL|EXPIRY|EXPIRATION|LIFETIME)(_|$)/i;
+  const notSecret = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS|FILENAME|FILEPATH|FILES|FOLDER|LOCATION|SOURCE|MECHANISM|METHOD|MODE|PROVIDER|STRATEGY|SCHEME|PLUGIN|ISSUER|REALM|ENDPOINT|TIMEOUT|TTL|EXPIRY|EXPIRATION|LIFETIME)(_|$)/i;
   // AUTH with DB, DATABASE or DOMAIN and no other secret word names where authentication happens (round 17).
   const authPlace = (words: string) => {
     const tokens = words.split('_');
@@ -73,7 +74,7 @@ test('secret names: the same answers as the case-insensitive expressions the wor
   // Names built from the listed words, near misses, separators, case and camel case, digits and
   // characters whose upper case is ASCII (ſ, ı) or that look like it (the Kelvin sign).
   const parts = ['api', 'API', 'Api', 'key', 'Key', 'KEY', 'apikey', 'ApiKey', 'private', 'access', 'auth', 'credential', 'Credentials', 'password', 'Passwd',
-    'pword', 'pass', 'PaSs', 'secret', 'token', 'Token', 'file', 'path', 'id', 'Id', 'name', 'user', 'keys', 'keyring', 'sha256', 'public', 'db', 'source', 'ttl', 'x', '1', '2fa',
+    'pword', 'pass', 'PaSs', 'secret', 'token', 'Token', 'file', 'path', 'id', 'Id', 'name', 'user', 'keys', 'keyring', 'sha256', 'public', 'db', 'source', 'ttl', 'filename', 'x', '1', '2fa',
     'tokenizer', 'keyboard', 'paſs', 'ıd', '\u212aey', 'npm', 'HOME', ''];
   const seps = ['_', '', '-', '.', '__'];
   const next = random(7);

@@ -46,6 +46,8 @@ interface DeployLine {
   stack: boolean;
   /** The files as written. */
   files: string[];
+  /** Whether the line gives compose an env file of its own (--env-file), which then reads no .env. */
+  envFile: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ function deployLines(uri: string, text: string): DeployLine[] {
       const stack = /\bstack\s+(deploy|up)\b/.test(line);
       if (!stack && !/\b(docker[- ]compose|podman[- ]compose|compose)\b/.test(line)) continue;
       const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, '').replace(/[.,:]+$/, ''));
-      if (files.length > 0) lines.push({ stack, files });
+      if (files.length > 0) lines.push({ stack, files, envFile: /--env-file[\s=]/.test(line) });
     }
   }
   if (text.length <= MAX_REMEMBERED_CHARS) {
@@ -91,6 +93,22 @@ export function deployedAsStackByScript(uri: string, context: ServiceContext): b
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
     if (deployLines(script.uri, script.text).some((d) => d.stack && d.files.some((f) => names(f, name)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the file is run with an env file of its own: a command line that names it with -f and
+ * gives --env-file, in a script or note near it or in a comment of the file itself (round 18: a
+ * Makefile's `docker-compose -f docker-compose.test.yml --env-file .env.test`). Compose then reads
+ * that file instead of .env.
+ */
+export function runWithEnvFile(uri: string, ownText: string, context: ServiceContext): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const givesIt = (lines: DeployLine[]) => lines.some((d) => d.envFile && !d.stack && d.files.some((f) => names(f, name)));
+  if (ownText.includes('--env-file') && givesIt(deployLines(uri, ownText))) return true;
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    if (script.text.includes('--env-file') && givesIt(deployLines(script.uri, script.text))) return true;
   }
   return false;
 }

@@ -11,6 +11,7 @@ import { isHeld } from '../model/brokenBlocks';
 import type { CheckContext } from './checkContext';
 import { SHELL_NAMES, usesOf } from './misspeltVariables';
 import { mayBeStack } from './swarmKeys';
+import { runWithEnvFile } from './deployScripts';
 
 const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
 
@@ -29,6 +30,9 @@ export function checkExampleEnv(ctx: CheckContext): void {
     // docker stack deploy reads no .env at all: copying the example would not help a stack file.
     // (Asked last: it reads the whole file.)
     if (unset.length === 0 || mayBeStack(file, ctx.context)) return;
+    // Run with --env-file (a Makefile's or README's command line, or the file's own comment):
+    // compose reads that file, not .env (round 18: 2 wrong findings).
+    if (runWithEnvFile(file.uri, file.text, ctx.context)) return;
     // A variable written as required (${A:?set A in .env}) is not substituted as unset: compose
     // stops there with the author's words (round 9), and the message says so.
     const required = uses.find((use) => use.required && example.has(use.name));

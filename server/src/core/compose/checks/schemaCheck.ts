@@ -1,6 +1,6 @@
 // Runs the schema validator on every document. Each service is validated on its own against
 // the service schema, so its findings can be kept while other services are edited.
-import { entries, rootMaps } from '../model/access';
+import { entries, rootMaps, type Entry } from '../model/access';
 import { NodeMemo } from '../model/nodeMemo';
 import { patternRegex, rootSchema, type JsonSchema } from '../schema/composeSchema';
 import { validateSchema, validateValue } from '../schema/validateSchema';
@@ -24,6 +24,9 @@ const rootWithoutServices: JsonSchema = (() => {
 
 const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
 
+/** Whether an entry's value is empty (`build:` or `build: null`). */
+const isNull = (e: Entry): boolean => e.value === null || (e.value.kind === 'scalar' && e.value.value === null);
+
 /**
  * A file layered on a base (an override file, or a -f companion of a base beside it) may leave a
  * section empty (`services:` over a volumes-only overlay): compose merges an empty value as no
@@ -31,12 +34,34 @@ const SECTIONS = new Set(['services', 'networks', 'volumes', 'secrets', 'configs
  */
 function withoutEmptySections(ctx: CheckContext, problems: Problem[]): Problem[] {
   if (problems.length === 0) return problems;
-  const empty = rootMaps(ctx.file).flatMap((root) => entries(ctx.file, root).filter((e) => SECTIONS.has(e.key) && (e.value === null || (e.value.kind === 'scalar' && e.value.value === null))));
+  const empty = rootMaps(ctx.file).flatMap((root) => entries(ctx.file, root).filter((e) => SECTIONS.has(e.key) && isNull(e)));
   if (empty.length === 0) return problems;
   const project = ctx.project();
   if (!isOverrideFile(ctx.file.uri) && (project.standalone || project.partners.length === 0)) return problems;
   const inEmpty = (p: Problem) => empty.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
   return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inEmpty(p));
+}
+
+/**
+ * A key left null in a layer (`build: null` in docker-compose.prod.yml over a base that builds):
+ * compose validates each file once it is merged onto the ones before it, and a null there keeps
+ * the base's value (compose-go override/merge.go), so it is refused only where no file before it
+ * gives the service that key (round 18: 2 wrong errors). The merge itself is empty-override's
+ * finding.
+ */
+function withoutNullOverrides(ctx: CheckContext, service: string, problems: Problem[]): Problem[] {
+  const project = ctx.project();
+  if (!isOverrideFile(ctx.file.uri) && (project.standalone || project.partners.length === 0)) return problems;
+  const map = symbolsOf(ctx.file).services.get(service)?.map;
+  if (!map) return problems;
+  const nulls = entries(ctx.file, map).filter((e) => !e.mergedFrom && isNull(e) && project.partners.some((f) => {
+    const theirs = symbolsOf(f).services.get(service)?.map;
+    const entry = theirs ? entries(f, theirs).find((x) => x.key === e.key) : undefined;
+    return entry !== undefined && !isNull(entry);
+  }));
+  if (nulls.length === 0) return problems;
+  const inNull = (p: Problem) => nulls.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
+  return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inNull(p));
 }
 
 /** The first version of the stack file format whose resources of a section have a "name" key. */
@@ -91,6 +116,7 @@ export function checkSchema(ctx: CheckContext): void {
   if (!found.some((f) => f.problems.length > 0)) return;
   for (const entry of found) {
     if (entry.service !== undefined && entry.problems.some((p) => p.rule === 'compose-missing-key')) entry.problems = withInheritedConditions(ctx, entry.service, entry.problems);
+    if (entry.service !== undefined && entry.problems.some((p) => p.rule === 'compose-invalid-type')) entry.problems = withoutNullOverrides(ctx, entry.service, entry.problems);
   }
   // A file compose reads only for the services others extend is not validated: those services are,
   // once merged into the services that extend them; the rest may be fragments.

@@ -57,6 +57,7 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   let previous: string | undefined;
   let commaSince = true;
   let commas = 0;
+  let closedAt = -1;
   for (let guard = 0; guard < MAX_LENGTH; guard++) {
     skip();
     const c = text[i];
@@ -64,6 +65,7 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
     if (c === undefined) return previous !== undefined ? problem ?? { kind: 'missing-bracket' } : undefined;
     if (c === ']') {
       i++;
+      closedAt = i;
       if (previous !== undefined && commaSince) problem ??= { kind: 'stray-comma' };
       break;
     }
@@ -102,10 +104,12 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   // After an array of paths any text is a slip; after a command's array only a comment is sure to
   // be one (CMD ["node", "app.js"]  # start): [ "$x" ] && run is a shell test, not an array. Nor
   // is a list of strings with commas followed by text that is no shell operator
-  // (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14): a test has no commas.
+  // (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14): a test has no commas. Nor is text stuck to
+  // the ] (CMD [ "./hello" ]clear, round 18): a test's ] is a word of its own.
   if (i < text.length) {
     const rest = text.slice(i).trim();
-    return paths || text[i] === '#' || (commas > 0 && !/^(&&|\|\||[;|&<>)])/.test(rest)) ? problem ?? { kind: 'trailing-text', text: rest } : undefined;
+    const stuck = closedAt === i && !/[;&|<>)]/.test(text[i]!);
+    return paths || text[i] === '#' || stuck || (commas > 0 && !/^(&&|\|\||[;|&<>)])/.test(rest)) ? problem ?? { kind: 'trailing-text', text: rest } : undefined;
   }
   return problem;
 }

@@ -119,11 +119,25 @@ function aptAssumesYes(run: RunShell, a: Analysis): boolean {
   return false;
 }
 
+/**
+ * Whether the command reads its answers from a pipe: `yes | apt-get install x`, `echo y | apt-get
+ * install git` (round 18: the confirmation comes from stdin, so nothing waits).
+ */
+function answeredByPipe(c: Cmd, run: RunShell): boolean {
+  if (!c.raw.inPipeline) return false;
+  const commands = run.info.summary.commands;
+  const k = commands.indexOf(c.raw);
+  const before = k > 0 ? commands[k - 1]! : undefined;
+  if (!before || !/^\s*\|\s*$/.test(run.info.source.text.slice(before.end, c.raw.start))) return false;
+  const feeder = cmd(before);
+  return feeder.name === 'yes' || ((feeder.name === 'echo' || feeder.name === 'printf') && feeder.args.some((w) => /^["']?(y|yes|Y|Yes|YES)(\\n)*["']?$/.test(w.text)));
+}
+
 const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, long: string[], what: string): PackageRule => ({
   id, peer, severity: 'warning', manager: m,
   // An install that names nothing (and fixes nothing) has nothing to confirm: apt-get prints
   // "0 newly installed" and exits 0.
-  problem: (c, run, a) => (hasOption(optionsFromVariables(c, run, a), short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) || (m === APT && aptAssumesYes(run, a)) ? undefined
+  problem: (c, run, a) => (hasOption(optionsFromVariables(c, run, a), short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) || (m === APT && aptAssumesYes(run, a)) || answeredByPipe(c, run) ? undefined
     // apt-get install asks only when it must do more than install the packages named (their
     // dependencies, nearly always); the other managers ask before every install.
     : m === APT ? t('{0} without {1} stops to ask whenever it must install more than the packages named (their dependencies, nearly always), and the build cannot answer: it aborts.', `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim(), what)

@@ -5,6 +5,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
+import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { alwaysPasses, shellScriptIndex } from '../../../healthcheckScript';
 import { shellSource, toDocSpan } from '../../syntax/shell/shellSource';
 
@@ -168,6 +169,8 @@ function entrypointIn(a: Analysis, i: Instruction): boolean {
 /** USER root, 0, root:root... */
 export const ROOT = /^(root|0)(:(root|0))?$/;
 const STEPS_DOWN = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|chroot --userspec|apache2-foreground|httpd-foreground|php-fpm|nginx)\b/;
+/** Official images whose own USER is not root: USER root there is a change. */
+const UNPRIVILEGED_OFFICIAL = new Set(['elasticsearch', 'kibana', 'logstash', 'sonarqube', 'solr', 'odoo', 'spark', 'mongo-express']);
 /** A process manager the image installs or configures, which starts each program as the user its configuration names (round 17: supervisord). */
 const PROCESS_MANAGER = /\b(supervisord?|s6-overlay|s6-svscan|runsvdir)\b/;
 /** Servers whose job needs root: they start processes as other users (JupyterHub's spawner, sshd, cron) or are the init system. */
@@ -178,6 +181,7 @@ export const rootUser = rule({
   explain: () => [
     t('When the final image runs as root, a process that escapes its application has full control inside the container. Switch to an unprivileged user with USER at the end of the last stage.'),
     t('Reported when the last stage switches to root to run something and never switches back, the usual slip with base images whose own user is unprivileged. A USER root followed only by ENTRYPOINT or CMD, an entrypoint that steps down with gosu, su-exec or setpriv, or a server that drops its own privileges (apache, nginx, php-fpm) is taken as deliberate, as are servers that need root to start processes as other users or to be the init system (JupyterHub, sshd, cron, systemd), and process managers such as supervisord and s6, which start each program as its configured user.'),
+    t('On an official image that runs as root itself (node, python, debian), USER root changes nothing, and an image without the line, which runs as root all the same, is not reported: there it is information.'),
   ],
 }, (ctx) => {
   const last = ctx.a.doc.stages[ctx.a.doc.stages.length - 1];
@@ -190,7 +194,12 @@ export const rootUser = rule({
   if (!last!.instructions.some((i) => i.index > final.index && i.upper === 'RUN') || STEPS_DOWN.test(ctx.a.text) || PROCESS_MANAGER.test(ctx.a.text)) return;
   // What the image runs, or is: its CMD and ENTRYPOINT, and the image it is built FROM.
   if (last!.instructions.some((i) => (i.upper === 'CMD' || i.upper === 'ENTRYPOINT' || i.upper === 'FROM') && NEEDS_ROOT.test(i.logical))) return;
-  ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'));
+  // On an official image that runs as root itself (node, python, debian), USER root changes
+  // nothing: the image runs as root as one without the line does, which is not reported at all.
+  // Still worth knowing, not the slip this rule is about (rounds 7-18: 7 of 18 findings true).
+  const base = repositoryAndTag(ctx.a.rootImage(last!))?.repository;
+  const rootAlready = base !== undefined && OFFICIAL_IMAGES.has(base) && !UNPRIVILEGED_OFFICIAL.has(base);
+  ctx.report(final.args, t('The image ends up running as root; switch to an unprivileged user.'), rootAlready ? { severity: 'information' } : undefined);
 });
 
 export const userNotNumeric = rule({

@@ -175,7 +175,9 @@ const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KE
 const NOT_SECRET_WORDS = new Set([
   'PUBLIC', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'ID', 'NAME', 'VERSION', 'GPG', 'FINGERPRINT', 'SERVER', 'HOST', 'PORT', 'TYPE',
   'FORMAT', 'LENGTH', 'SIZE', 'ALGORITHM', 'ALGO', 'SHA256', 'SHA', 'CHECKSUM', 'REGION', 'USER', 'USERNAME', 'KEYRING', 'KEYS',
-  // How a secret is checked or how long it lasts, not the secret (round 17: AUTH_SOURCE="admin", MongoDB's auth database).
+  // Where a secret is kept (round 18: LDAP_TLS_KEY_FILENAME=ldap.key), how it is checked or how long
+  // it lasts, not the secret (round 17: AUTH_SOURCE="admin", MongoDB's auth database).
+  'FILENAME', 'FILEPATH', 'FILES', 'FOLDER', 'LOCATION',
   'SOURCE', 'MECHANISM', 'METHOD', 'MODE', 'PROVIDER', 'STRATEGY', 'SCHEME', 'PLUGIN', 'ISSUER', 'REALM', 'ENDPOINT', 'TIMEOUT', 'TTL', 'EXPIRY', 'EXPIRATION', 'LIFETIME',
 ]);
 /** Words that, beside AUTH alone, name where authentication happens (AUTH_DB=admin), though DB_PASSWORD is a secret. */
