@@ -195,6 +195,9 @@ test('sudo: an official Debian or Alpine image has none, so the step stops; inst
   // Installed before, in the stage chain or earlier in the RUN: information.
   assert.deepEqual(severities('FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl sudo\nRUN sudo apt-get install -y git\n'), [[3, 'Do not use sudo in RUN: build']]);
   assert.deepEqual(severities('FROM debian:12\nRUN apt-get update && apt-get install -y sudo && sudo make install\n'), [[3, 'Do not use sudo in RUN: build']]);
+  assert.deepEqual(severities('FROM ubuntu:latest\nRUN apt-get update && apt-get install -yq \\\n    wget \\\n    sudo \\\n    git\nRUN sudo make install\n'), [[3, 'Do not use sudo in RUN: build']]);
+  // sudo named in another command of the RUN is no install of it.
+  assert.deepEqual(severities('FROM debian:12\nRUN apt-get install -y git && echo sudo\nRUN sudo make install\n'), [[1, 'debian:12 has no sudo, so this']]);
   // A base of another make under USER root may ship it.
   assert.deepEqual(severities('FROM jenkins/jenkins:lts\nUSER root\nRUN sudo apt-get update\n'), [[3, 'Do not use sudo in RUN: build']]);
 });

@@ -73,7 +73,9 @@ function deployLines(uri: string, text: string): DeployLine[] {
       const stack = /\bstack\s+(deploy|up)\b/.test(line);
       if (!stack && !/\b(docker[- ]compose|podman[- ]compose|compose)\b/.test(line)) continue;
       const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, '').replace(/[.,:]+$/, ''));
-      if (files.length > 0) lines.push({ stack, files, envFile: /--env-file[\s=]/.test(line) });
+      // --env-file .env names the file compose reads anyway (round 18's rescore: a start script's).
+      const envFiles = [...line.matchAll(/--env-file(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)`]+)/g)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
+      if (files.length > 0) lines.push({ stack, files, envFile: envFiles.some((f) => !/^(\.\/)?\.env$/.test(f)) });
     }
   }
   if (text.length <= MAX_REMEMBERED_CHARS) {

@@ -165,7 +165,7 @@ function runsAsRoot(a: Analysis, run: RunShell): boolean | undefined {
 }
 
 /** An install of the sudo package (apt-get install sudo, apk add sudo, dnf install sudo). */
-const INSTALLS_SUDO = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman)\b[^\n]*?\b(install|add|-S)\b[^\n]*?(^|\s)sudo(\s|$|\\)/m;
+const INSTALLS_SUDO = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman)\b[^;&|]*?\b(install|add|-S)\b[^;&|]*?\ssudo(\s|$|\\)/;
 
 /**
  * Whether sudo is sure to be missing where the command runs: the stage is built on an official
@@ -178,8 +178,10 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
   const family = a.family(run.stage);
   if (repository === undefined || !OFFICIAL_IMAGES.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
   for (const s of a.chainOf(run.stage)) {
-    const end = s === run.stage ? run.instruction.fullSpan.start : s.span.end;
-    if (INSTALLS_SUDO.test(a.text.slice(s.span.start, end))) return false;
+    for (const i of s.instructions) {
+      if (s === run.stage && i.index >= run.instruction.index) break;
+      if ((i.trigger ?? i).upper === 'RUN' && INSTALLS_SUDO.test(a.text.slice(i.fullSpan.start, i.fullSpan.end))) return false;
+    }
   }
   return !INSTALLS_SUDO.test(run.info.source.text.slice(0, commandStart));
 }
