@@ -11,13 +11,13 @@ test('npm root rules', async (t) => {
   ], assert);
 });
 
-test('npm-install-in-root: an install in / on Node 15 to 18 (round 18)', () => {
+test('npm-install-in-root: an install in / on Node 15 to 17 (round 18)', () => {
   const [finding, ...rest] = runRule(rule, 'FROM node:17-alpine AS build\nWORKDIR /\nCOPY ./ ./\nRUN npm install --omit=dev && npm run build\n');
   assert.deepEqual(rest, []);
-  assert.equal(finding!.message, 'This npm install runs in / (node:17-alpine sets no WORKDIR), where the npm of Node 15 to 18 stops with \'Tracker "idealTree" already exists\'. Put a WORKDIR such as /app before it.');
-  assert.equal(runRule(rule, 'FROM node:hydrogen\nCOPY . .\nRUN npm ci\n').length, 1);
+  assert.equal(finding!.message, 'This npm install runs in / (node:17-alpine sets no WORKDIR), where the npm of Node 15 to 17 stops with \'Tracker "idealTree" already exists\'. Put a WORKDIR such as /app before it.');
+  assert.equal(runRule(rule, 'FROM node:gallium\nCOPY . .\nRUN npm ci\n').length, 1);
   // A stage built FROM one without a WORKDIR starts in / too.
-  assert.equal(runRule(rule, 'FROM node:18 AS base\nFROM base\nRUN npm i express\n').length, 1);
+  assert.equal(runRule(rule, 'FROM node:16 AS base\nFROM base\nRUN npm i express\n').length, 1);
 });
 
 test('npm-install-in-root: not with a WORKDIR, a global or prefixed install, after a cd, or on Node 14 and older', () => {
@@ -33,6 +33,6 @@ test('npm-install-in-root: not with a WORKDIR, a global or prefixed install, aft
     'FROM node:carbon\nRUN npm install\n',
     'FROM debian:12\nRUN npm install\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
-  for (const image of ['node:15', 'node:16-alpine', 'node:gallium', 'node:18.20.4-bookworm-slim']) assert.ok(nodeWithRootTrouble(image), image);
-  for (const image of ['node', 'node:20', 'node:lts', 'node:14-alpine', 'node:8', 'node:fermium', 'acme/node:16']) assert.ok(!nodeWithRootTrouble(image), image);
+  for (const image of ['node:15', 'node:16-alpine', 'node:gallium', 'node:17.9.1-bullseye-slim']) assert.ok(nodeWithRootTrouble(image), image);
+  for (const image of ['node', 'node:18', 'node:hydrogen', 'node:20', 'node:lts', 'node:14-alpine', 'node:8', 'node:fermium', 'acme/node:16']) assert.ok(!nodeWithRootTrouble(image), image);
 });
