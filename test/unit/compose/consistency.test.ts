@@ -128,3 +128,10 @@ test('a pre_start hook with per_replica is refused by up', () => {
   const text = service('    pre_start:\n      - command: ["migrate"]\n        per_replica: true\n      - command: ["seed"]\n        per_replica: false\n');
   assert.deepEqual(found(text), [['per_replica: true', 'compose-invalid-value']]);
 });
+
+test('network_mode and networks in one file are refused in any merge, also where another file of the project names the service (round 19)', () => {
+  const base = { [`${ROOT}/docker-compose.yml`]: 'services:\n  torrent:\n    image: linuxserver/deluge\n    network_mode: service:vpn\n    networks: [local]\n  vpn:\n    image: qmcgaw/gluetun\nnetworks:\n  local:\n' };
+  const variant = 'services:\n  torrent:\n    image: linuxserver/deluge\n    network_mode: service:vpn\n    networks:\n      - local\n  vpn:\n    image: qmcgaw/gluetun\nnetworks:\n  local:\n';
+  assert.deepEqual(found(variant, { ...base, [`${ROOT}/.env`]: 'A=1\n' }, `${ROOT}/docker-compose-ssl.yml`), [['network_mode: service:vpn', 'compose-invalid-value']]);
+  // An override that resets one of the two settles it (the test above); a problem a later file may replace (a healthcheck test) is left to the merged project.
+});

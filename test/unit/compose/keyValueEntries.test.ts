@@ -64,3 +64,13 @@ test('an x- fragment that services merge in is checked where it is written, once
   // A fragment with no such lists, or the mapping form, draws nothing.
   assert.deepEqual(findings(validate('x-logging: &logging\n  driver: json-file\n  options:\n    max-size: "10m"\nservices:\n  a:\n    image: x\n    logging: *logging\n'), 'compose-key-value-entry'), []);
 });
+
+test('an environment item written with the mapping form\'s colon and no "=" names a variable, and sets nothing (round 19)', () => {
+  const text = 'services:\n  account:\n    image: acme/account\n    environment:\n      - EUREKA_SERVER:http://registry:8761/eureka\n      - SPRING_PROFILES_ACTIVE=docker\n      - "JAVA_OPTS: -Xmx512m"\n    labels:\n      - com.acme:team\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((d) => covered(text, d)), ['EUREKA_SERVER:http://registry:8761/eureka', '"JAVA_OPTS: -Xmx512m"']);
+  assert.equal(found[0]!.message, 'There is no "=" in "EUREKA_SERVER:http://registry:8761/eureka": compose reads the whole item as the name of a variable to take from the shell, so EUREKA_SERVER is not set. Write EUREKA_SERVER=http://registry:8761/eureka.');
+  assert.deepEqual(found.map((d) => (d.data as { replacement: string }).replacement), ['EUREKA_SERVER=http://registry:8761/eureka', '"JAVA_OPTS=-Xmx512m"']);
+  // A variable, or a name alone (taken from the shell on purpose), is left alone.
+  assert.deepEqual(findings(validate('services:\n  a:\n    image: x\n    environment:\n      - HOME\n      - ${EXTRA}:x\n'), code), []);
+});

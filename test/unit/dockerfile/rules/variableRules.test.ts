@@ -196,3 +196,8 @@ test('secret-in-arg-env: a value written in the Dockerfile is information, one p
   // ENV COMPOSER_AUTH ${COMPOSER_AUTH} after ARG COMPOSER_AUTH=false holds a switch (round 9).
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM php:8.3\nARG COMPOSER_AUTH=false\nENV COMPOSER_AUTH ${COMPOSER_AUTH}\n'), []);
 });
+
+test('secret-in-arg-env: an empty placeholder in the legacy form (ENV NAME = \'\') holds no secret (round 19)', () => {
+  assert.deepEqual(runRule('secret-in-arg-env', "FROM python:3.12\nENV DJANGO_SUPERUSER_PASSWORD = ''\n"), []);
+  assert.equal(runRule('secret-in-arg-env', 'FROM python:3.12\nENV DJANGO_SUPERUSER_PASSWORD = hunter2\n').length, 1);
+});

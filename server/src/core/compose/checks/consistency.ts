@@ -32,7 +32,13 @@ export function checkConsistency(ctx: CheckContext): void {
   const found: { service?: string; problems: Problem[] }[] = [];
   for (const { name, map } of servicesOf(file)) {
     const problems = memo.get(map, () => serviceProblems(file, map));
-    if (problems.length > 0 && !elsewhere('service', name)) found.push({ service: name, problems });
+    // Two keys of this file that exclude each other stay in any merge (lists and mappings are
+    // added to, not cleared): those are kept where another file names the service too (round 19:
+    // network_mode and networks in docker-compose-ssl.yml, a variant of docker-compose.yml).
+    const kept = problems.length > 0 && elsewhere('service', name)
+      ? problems.filter((p) => SELF_CONTAINED.has(p) && !resetElsewhere(ctx, name, SELF_CONTAINED.get(p)!))
+      : problems;
+    if (kept.length > 0) found.push({ service: name, problems: kept });
   }
   const resources: Problem[] = [];
   resourceProblems(ctx, elsewhere, resources);
@@ -57,6 +63,27 @@ function declaredElsewhere(ctx: CheckContext): Set<string> {
   // A file combined through -f may be combined with any compose file of its folder.
   if (!project.standalone) for (const name of siblingDeclarations(ctx.file.uri, new Set(files.map((f) => f.uri)), ctx.context)) names.add(name);
   return names;
+}
+
+/**
+ * Problems between two keys of one file, with the service keys another file would have to reset
+ * (!reset, !override) to take them away: merging only adds to lists and mappings.
+ */
+const SELF_CONTAINED = new WeakMap<Problem, readonly string[]>();
+
+function selfContained(p: Problem, keys: readonly string[]): Problem {
+  SELF_CONTAINED.set(p, keys);
+  return p;
+}
+
+/** Whether another file of the project resets or replaces one of these keys of the service (`networks: !reset []`). */
+function resetElsewhere(ctx: CheckContext, service: string, keys: readonly string[]): boolean {
+  const project = ctx.project();
+  return [...project.partners, ...project.includes].some((f) => {
+    const map = symbolsOf(f).services.get(service)?.map;
+    // (entries() leaves !reset pairs out: they are read from the pairs.)
+    return map ? map.pairs.some((pair) => pair.key?.kind === 'scalar' && keys.includes(String(pair.key.value)) && (pair.value?.tag === '!reset' || pair.value?.tag === '!override')) : false;
+  });
 }
 
 function problem(start: number, end: number, message: string, rule: Problem['rule'] = 'compose-invalid-value'): Problem {
@@ -96,7 +123,7 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   const networks = fields.get('networks');
   const modeText = plain(mode?.value);
   if (mode && networks && modeText && nonEmpty(networks.value)) {
-    out.push(problem(...span(mode), t('"network_mode" and "networks" cannot both be set: compose refuses the service. With network_mode: {0} the container joins no compose network; remove one of them.', modeText)));
+    out.push(selfContained(problem(...span(mode), t('"network_mode" and "networks" cannot both be set: compose refuses the service. With network_mode: {0} the container joins no compose network; remove one of them.', modeText)), ['network_mode', 'networks']));
   }
 
   // validate.go:37: dockerfile and dockerfile_inline exclude each other.
@@ -105,7 +132,7 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
     const buildFields = new Map(entries(file, build).map((e) => [e.key, e]));
     const inline = buildFields.get('dockerfile_inline');
     if (inline && plain(buildFields.get('dockerfile')?.value) && plain(inline.value)) {
-      out.push(problem(...span(inline), t('"dockerfile" and "dockerfile_inline" cannot both be set: compose refuses the service. Keep one of them.')));
+      out.push(selfContained(problem(...span(inline), t('"dockerfile" and "dockerfile_inline" cannot both be set: compose refuses the service. Keep one of them.')), ['build']));
     }
     // validate.go:52: build.platforms must include the service's platform.
     const platforms = buildFields.get('platforms')?.value;

@@ -5,6 +5,8 @@
 // - `- PORT = 8080`: the name ends with a space. compose refuses it for environment and build
 //   args ("declared with a trailing space"); a label gets a name nobody reads.
 // The fix quotes the whole item when the text needs it, which is what keeps a value's spaces.
+// - `- EUREKA_SERVER:http://x`: no "=" at all, so the whole item names a variable to take from the
+//   shell and the container gets nothing.
 // An extra_hosts item is cut the same way, at "=" or ":", and compose refuses one with neither.
 import { t } from '../../l10n';
 import { entries, resolve, rootMaps } from '../model/access';
@@ -74,6 +76,18 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
 
 function entryProblem(list: string, item: string, plain: boolean): Pick<Problem, 'message' | 'severity' | 'data'> | undefined {
   const cut = item.indexOf('=');
+  // `- EUREKA_SERVER:http://registry:8761`, the mapping form's colon in a list item with no "=":
+  // compose takes the whole text as the name of a variable to copy from the shell, so the
+  // container gets nothing (round 19: five services of one file).
+  if (cut < 0 && list !== 'labels') {
+    const colon = /^([A-Za-z_][A-Za-z0-9_]*):\s*(\S.*)$/.exec(item);
+    if (!colon || item.includes('$')) return undefined;
+    const fixed = `${colon[1]}=${colon[2]}`;
+    return {
+      message: t('There is no "=" in "{0}": compose reads the whole item as the name of a variable to take from the shell, so {1} is not set. Write {2}.', item, colon[1]!, fixed),
+      data: { replacement: asItem(fixed, plain) },
+    };
+  }
   if (cut <= 0) return undefined;
   const name = item.slice(0, cut);
   const value = item.slice(cut + 1);

@@ -272,7 +272,8 @@ export const secretInArgEnv = rule({
     // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
     if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
-    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|[*<]*(change[-_]?me|changeit|replace[-_]?me|your[-_][\w-]+|none|null|todo|secret|password|placeholder|dummy)[*>]*)$/i.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
+    // (The legacy form's slip `ENV NAME = ''` sets the value to "= ": round 19.)
+    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|[*<]*(change[-_]?me|changeit|replace[-_]?me|your[-_][\w-]+|none|null|todo|secret|password|placeholder|dummy)[*>]*)$/i.test((def.value ?? def.raw ?? '').replace(/^\s*=\s*/, '').replace(/^["']+|["']+$/g, '').trim())) continue;
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
     // (the container is meant to get the value at run time).
     if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
