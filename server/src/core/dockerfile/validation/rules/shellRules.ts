@@ -167,16 +167,22 @@ function runsAsRoot(a: Analysis, run: RunShell): boolean | undefined {
 /** An install of the sudo package (apt-get install sudo, apk add sudo, dnf install sudo). */
 const INSTALLS_SUDO = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman)\b[^;&|]*?\b(install|add|-S)\b[^;&|]*?\ssudo(\s|$|\\)/;
 
+/** Official Debian-, Ubuntu- and Alpine-based images known to ship no sudo (others, such as r-base or ros, are not judged). */
+const WITHOUT_SUDO = new Set([
+  'debian', 'ubuntu', 'alpine', 'buildpack-deps', 'node', 'python', 'golang', 'ruby', 'php', 'rust', 'perl', 'elixir', 'erlang',
+  'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'composer', 'wordpress', 'tomcat', 'nginx', 'httpd', 'redis', 'postgres', 'mariadb', 'mongo',
+]);
+
 /**
  * Whether sudo is sure to be missing where the command runs: the stage is built on an official
- * Debian-, Ubuntu- or Alpine-based image (none of them ships sudo), and neither the stages before
- * nor the RUN before the command install it.
+ * Debian-, Ubuntu- or Alpine-based image that ships none, and neither the stages before nor the
+ * RUN before the command install it.
  */
 function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean {
   if (!run.stage) return false;
   const repository = repositoryAndTag(a.rootImage(run.stage))?.repository;
   const family = a.family(run.stage);
-  if (repository === undefined || !OFFICIAL_IMAGES.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
+  if (repository === undefined || !WITHOUT_SUDO.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
   for (const s of a.chainOf(run.stage)) {
     for (const i of s.instructions) {
       if (s === run.stage && i.index >= run.instruction.index) break;
