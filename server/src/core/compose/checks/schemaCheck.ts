@@ -38,8 +38,13 @@ function withoutEmptySections(ctx: CheckContext, problems: Problem[]): Problem[]
   if (empty.length === 0) return problems;
   const project = ctx.project();
   if (!isOverrideFile(ctx.file.uri) && (project.standalone || project.partners.length === 0)) return problems;
-  const inEmpty = (p: Problem) => empty.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
-  return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inEmpty(p));
+  return withoutTypeErrorsAt(problems, empty);
+}
+
+/** The problems without the type errors of these entries (empty values a merge keeps as the base's). */
+function withoutTypeErrorsAt(problems: Problem[], at: readonly Entry[]): Problem[] {
+  const inside = (p: Problem) => at.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
+  return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inside(p));
 }
 
 /**
@@ -59,9 +64,7 @@ function withoutNullOverrides(ctx: CheckContext, service: string, problems: Prob
     const entry = theirs ? entries(f, theirs).find((x) => x.key === e.key) : undefined;
     return entry !== undefined && !isNull(entry);
   }));
-  if (nulls.length === 0) return problems;
-  const inNull = (p: Problem) => nulls.some((e) => p.start >= e.keyNode.start && p.start <= Math.max(e.keyNode.end + 1, e.raw?.end ?? 0));
-  return problems.filter((p) => p.rule !== 'compose-invalid-type' || !inNull(p));
+  return nulls.length === 0 ? problems : withoutTypeErrorsAt(problems, nulls);
 }
 
 /** The first version of the stack file format whose resources of a section have a "name" key. */

@@ -10,6 +10,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { ROOT } from './runtimeRules';
 import { noAptListsBefore } from './aptListsRules';
+import { packageInstalls } from './packageRules';
 
 export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
@@ -164,9 +165,6 @@ function runsAsRoot(a: Analysis, run: RunShell): boolean | undefined {
   return repository !== undefined && OFFICIAL_IMAGES.has(repository) ? true : undefined;
 }
 
-/** An install of the sudo package (apt-get install sudo, apk add sudo, dnf install sudo). */
-const INSTALLS_SUDO = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper|pacman)\b[^;&|]*?\b(install|add|-S)\b[^;&|]*?\ssudo(\s|$|\\)/;
-
 /** Official Debian-, Ubuntu- and Alpine-based images known to ship no sudo (others, such as r-base or ros, are not judged). */
 const WITHOUT_SUDO = new Set([
   'debian', 'ubuntu', 'alpine', 'buildpack-deps', 'node', 'python', 'golang', 'ruby', 'php', 'rust', 'perl', 'elixir', 'erlang',
@@ -183,13 +181,16 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
   const repository = repositoryAndTag(a.rootImage(run.stage))?.repository;
   const family = a.family(run.stage);
   if (repository === undefined || !WITHOUT_SUDO.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
+  // The package installs the other rules read (apt-get, apk, dnf, yum, zypper), before the command.
+  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo'));
   for (const s of a.chainOf(run.stage)) {
     for (const i of s.instructions) {
       if (s === run.stage && i.index >= run.instruction.index) break;
-      if ((i.trigger ?? i).upper === 'RUN' && INSTALLS_SUDO.test(a.text.slice(i.fullSpan.start, i.fullSpan.end))) return false;
+      const info = (i.trigger ?? i).upper === 'RUN' ? a.shell(i) : undefined;
+      if (info && installsSudo({ instruction: i, stage: s, info })) return false;
     }
   }
-  return !INSTALLS_SUDO.test(run.info.source.text.slice(0, commandStart));
+  return !installsSudo(run, commandStart);
 }
 
 export const sudo = rule({
