@@ -64,6 +64,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'invalid-json-form': [replaceText],
   'misspelt-official-image': [replaceText],
   'deleted-image-tag': [replaceText],
+  'poetry-removed-option': [replaceText],
   'misspelt-env-name': [replaceText],
   'quoted-shell-command': [replaceText],
   'dockerignore-missing': [createDockerignore],
