@@ -60,6 +60,18 @@ test('invalid-json-form: an array whose items have no quotes (CMD [python, manag
   for (const text of ['FROM a\nRUN [ -f /x ] && echo y\n', 'FROM a\nRUN [ "$A" = b, c ]\n', 'FROM a\nCMD [npm]\n', 'FROM a\nRUN [[ -n "$X" ]] && echo\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
 });
 
+test('invalid-json-form: an array written between braces or parentheses (ENTRYPOINT {"dotnet","aqa.dll"}, round 19), with the bracketed array as the fix', () => {
+  const [d, ...rest] = runRule('invalid-json-form', 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT {"dotnet","aqa.dll"}\n');
+  assert.deepEqual(rest, []);
+  assert.equal(d?.message, 'This is not valid JSON (it is written between { } instead of [ ]), so it is not the exec form: Docker hands the whole text to the shell, where it is no command.');
+  assert.equal((d?.data as { replacement: string }).replacement, '["dotnet","aqa.dll"]');
+  assert.match(runRule('invalid-json-form', 'FROM node:20\nCMD ( "npm", "start" )\n')[0]!.message, /written between \( \) instead of \[ \]/);
+  assert.deepEqual(runRule('json-args-recommended', 'FROM node:20\nCMD ("npm", "start")\n'), [], 'one finding for one mistake');
+  assert.deepEqual(runRule('shell-syntax', 'FROM node:20\nCMD ("npm", "start")\n'), []);
+  // Brace groups and subshells of the shell form: no commas between quoted words, or not only quoted words.
+  for (const text of ['FROM a\nRUN { echo "a"; echo "b"; } > /x\n', 'FROM a\nCMD ("npm" "start")\n', 'FROM a\nRUN (cd /app && make)\n', 'FROM a\nCMD ("npm start")\n', 'FROM a\nRUN ("a", b)\n', 'FROM a\nCMD {"a", "b")\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
+});
+
 test('invalid-json-form: text after a list of strings that is no shell operator (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14)', () => {
   assert.match(runRule('invalid-json-form', 'FROM eclipse-temurin:21\nENTRYPOINT ["java","-jar","app.jar"]lz\n')[0]!.message, /lz follows the closing \]/);
   for (const text of ['FROM a\nRUN [ "$A" = "b" ] && echo\n', 'FROM a\nRUN [ "$A", "b" ] || true\n', 'FROM a\nRUN ["a", "b"] > /dev/null\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);

@@ -11,10 +11,20 @@ export type JsonProblem =
   | { kind: 'missing-bracket' }
   | { kind: 'not-strings'; element: string }
   | { kind: 'trailing-text'; text: string }
-  | { kind: 'unquoted'; items: string[] };
+  | { kind: 'unquoted'; items: string[] }
+  | { kind: 'wrong-brackets'; open: string; inner: string };
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
+
+function isStringArray(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((e) => typeof e === 'string');
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The first element that is no string, as JSON, of text that is a valid JSON array. BuildKit
@@ -44,6 +54,12 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   // bracket (a shell test has a space there: [ -f x ]): an array with its quotes left out (round 13).
   const bare = /^\s*\[([^\s[\]"',][^[\]"',]*(?:,[^[\]"',]+)+)\]\s*$/.exec(text);
   if (bare) return { kind: 'unquoted', items: bare[1]!.split(',').map((w) => w.trim()) };
+  // {"dotnet", "app.dll"} or ("npm", "start"): quoted strings and commas between braces or
+  // parentheses, an array with the wrong brackets. The shell runs `{dotnet,` or `npm,` and the
+  // container stops with "not found"; a brace group or subshell never has commas between its
+  // quoted words (round 19's ENTRYPOINT {"dotnet", ...}).
+  const braced = /^\s*([({])\s*("(?:[^"\\\n]|\\.)*"(?:\s*,\s*"(?:[^"\\\n]|\\.)*")+)\s*([)}])\s*$/.exec(text);
+  if (braced && (braced[1] === '(') === (braced[3] === ')') && isStringArray(`[${braced[2]}]`)) return { kind: 'wrong-brackets', open: braced[1]!, inner: braced[2]! };
   const notString = nonStringElement(text);
   if (notString !== undefined) return { kind: 'not-strings', element: notString };
   let i = 0;
