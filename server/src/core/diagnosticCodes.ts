@@ -162,7 +162,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-base-image-platform': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/invalid-base-image-platform/' },
   // Compose checks (server/src/core/compose/checks).
   'compose-yaml-syntax': { language: 'compose', severity: 'error' },
-  'compose-foreign-file': { language: 'compose', severity: 'information' },
+  'compose-foreign-file': { language: 'compose', severity: 'hint' },
   'compose-yaml-warning': { language: 'compose', severity: 'warning' },
   'compose-duplicate-key': { language: 'compose', severity: 'error' },
   'compose-file-skipped': { language: 'compose', severity: 'information' },

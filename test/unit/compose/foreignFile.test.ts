@@ -5,10 +5,10 @@ import { findings, validate, ROOT } from './helpers';
 const prometheus = 'global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: node\n    static_configs:\n      - targets: ["node:9100"]\n';
 const otel = 'receivers:\n  otlp:\n    protocols:\n      grpc: {}\nexporters:\n  debug: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n';
 
-test('another tool\'s configuration opened as compose: one note, not an unknown key per key (round 9: 26 errors on mounted config files)', () => {
+test('another tool\'s configuration opened as compose: one hint (nothing to act on), not an unknown key per key (round 9: 26 errors on mounted config files; round 20: 20 notes labelled noise as information)', () => {
   for (const [text, uri] of [[prometheus, `${ROOT}/prometheus.yml`], [otel, `${ROOT}/metrics/otel.config.yml`]] as const) {
     const all = validate(text, {}, uri);
-    assert.deepEqual(all.map((d) => [d.code, d.severity, d.range.start.line]), [['compose-foreign-file', 3, 0]], uri);
+    assert.deepEqual(all.map((d) => [d.code, d.severity, d.range.start.line]), [['compose-foreign-file', 4, 0]], uri);
   }
   assert.equal(validate(prometheus, {}, `${ROOT}/prometheus.yml`)[0]!.message, 'None of this file\'s top-level keys (global, ...) is one compose reads, and its name does not say compose: it looks like another tool\'s configuration, so it is not checked as a compose file.');
 });
@@ -29,7 +29,7 @@ test('a file named for compose, and a file with one compose key or x- key are ch
 
 test('a top-level list not named for compose is another tool\'s file (round 10: Ansible task files)', () => {
   const tasks = '---\n- name: install docker\n  apt:\n    name: docker.io\n';
-  assert.deepEqual(validate(tasks, {}, `${ROOT}/roles/docker/tasks/main.yml`).map((d) => [d.code, d.severity]), [['compose-foreign-file', 3]]);
+  assert.deepEqual(validate(tasks, {}, `${ROOT}/roles/docker/tasks/main.yml`).map((d) => [d.code, d.severity]), [['compose-foreign-file', 4]]);
   // Named for compose, the list is the author's slip: compose refuses it.
   assert.equal(findings(validate(tasks, {}, `${ROOT}/docker-compose.yml`), 'compose-foreign-file').length, 0);
 });
@@ -43,4 +43,21 @@ test('a file named for compose whose keys are all indented is a fragment another
   for (const text of ['search:\n  image: x\n', '  services:\n    web:\n      image: x\n', '  version: "3"\n  web:\n    image: x\n']) {
     assert.deepEqual(findings(validate(text, {}, `${ROOT}/docker-compose.yml`), 'compose-foreign-file'), [], text);
   }
+});
+
+test('another tool\'s file whatever its name says: a GitHub Actions workflow, a Kubernetes manifest (round 20: .github/workflows/multimedia-stack-deployment.yml drew unknown-key errors)', () => {
+  const workflow = 'name: Deploy stack\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n';
+  const all = validate(workflow, {}, `${ROOT}/.github/workflows/multimedia-stack-deployment.yml`);
+  assert.deepEqual(all.map((d) => [d.code, d.severity, d.range.start.line]), [['compose-foreign-file', 4, 1]]);
+  assert.match(all[0]!.message, /^None of this file's top-level keys \(on, \.\.\.\) is one compose reads, and together they are another tool's/);
+  assert.deepEqual(validate('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', {}, `${ROOT}/k8s/web-stack.yml`).map((d) => d.code), ['compose-foreign-file']);
+  // With a key compose reads, it is a compose file with a slip.
+  assert.ok(findings(validate('services:\n  web:\n    image: nginx\njobs: {}\non: {}\n', {}, `${ROOT}/docker-stack.yml`), 'compose-unknown-key').length > 0);
+});
+
+test('a file of the old format, services at the top, is a compose file whatever its name (round 20: the extends file common.yml)', () => {
+  const v1 = 'web:\n  build: .\n  environment:\n    - HOST=database\n';
+  const all = validate(v1, {}, `${ROOT}/common.yml`);
+  assert.deepEqual(findings(all, 'compose-foreign-file'), []);
+  assert.match(findings(all, 'compose-unknown-key')[0]!.message, /indent it under "services:"/);
 });

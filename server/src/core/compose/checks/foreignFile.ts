@@ -16,9 +16,21 @@ const COMPOSE_KEYS = new Set(['include', 'services', 'networks', 'volumes', 'sec
 /** A file name that says compose: compose.yaml, docker-compose.prod.yml, app.compose.yml, docker-stack.yml. */
 const COMPOSE_NAME = /compose|stack|swarm/;
 
+/**
+ * Top-level keys that together say which other tool a file is for, whatever its name: a GitHub
+ * Actions workflow (round 20: .github/workflows/multimedia-stack-deployment.yml, whose "stack" made
+ * it compose), a Kubernetes manifest, a CloudFormation template, a GitLab pipeline.
+ */
+const OTHER_TOOLS: readonly (readonly string[])[] = [['on', 'jobs'], ['apiVersion', 'kind'], ['AWSTemplateFormatVersion'], ['Resources', 'Outputs'], ['stages', 'variables']];
+
+/** Keys only a service has: a top-level key holding one is a service of the old format without services: (round 20: an extends file). */
+const SERVICE_KEYS = new Set(['image', 'build', 'extends']);
+
 /** The note for a file that is not a compose file, or undefined when it is (or may be) one. */
 export function foreignFile(file: ComposeFile): Problem | undefined {
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
+  const tool = otherTool(file);
+  if (tool) return tool;
   if (COMPOSE_NAME.test(name)) return indentedFragment(file);
   // A top-level list (an Ansible playbook or task file, round 10) is no compose file either.
   const list = file.documents.find((d) => d.root?.kind === 'seq')?.root;
@@ -27,6 +39,7 @@ export function foreignFile(file: ComposeFile): Problem | undefined {
   }
   const keys = rootMaps(file).flatMap((root) => entries(file, root));
   if (keys.length === 0 || keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-'))) return undefined;
+  if (keys.some((e) => e.value?.kind === 'map' && entries(file, e.value).some((s) => SERVICE_KEYS.has(s.key)))) return undefined;
   const named = keys.find((e) => e.key !== 'version' && e.key !== 'name') ?? keys[0]!;
   const first = named.keyNode;
   return {
@@ -34,6 +47,21 @@ export function foreignFile(file: ComposeFile): Problem | undefined {
     start: first.start,
     end: first.end,
     message: t('None of this file\'s top-level keys ({0}, ...) is one compose reads, and its name does not say compose: it looks like another tool\'s configuration, so it is not checked as a compose file.', named.key),
+  };
+}
+
+/** The note for a file whose top-level keys are another tool's (see OTHER_TOOLS) and none compose's own. */
+function otherTool(file: ComposeFile): Problem | undefined {
+  const keys = rootMaps(file).flatMap((root) => entries(file, root));
+  if (keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-'))) return undefined;
+  const names = new Set(keys.map((e) => e.key));
+  if (!OTHER_TOOLS.some((set) => set.every((k) => names.has(k)))) return undefined;
+  const named = keys.find((e) => e.key !== 'version' && e.key !== 'name') ?? keys[0]!;
+  return {
+    rule: 'compose-foreign-file',
+    start: named.keyNode.start,
+    end: named.keyNode.end,
+    message: t('None of this file\'s top-level keys ({0}, ...) is one compose reads, and together they are another tool\'s (a GitHub Actions workflow, a Kubernetes manifest, a CloudFormation template or a CI pipeline), so it is not checked as a compose file.', named.key),
   };
 }
 
@@ -56,8 +84,6 @@ function indentedFragment(file: ComposeFile): Problem | undefined {
     rule: 'compose-foreign-file',
     start: first.start,
     end: first.end,
-    // Nothing to act on: the note only says why the file is not checked.
-    severity: 'hint',
     message: t('This file\'s top-level keys ({0}, ...) are all indented and none is one compose reads: it is a fragment that another file or a script puts under a key (such as services:), so it is not checked as a compose file on its own.', keys[0]!.key),
   };
 }
