@@ -69,7 +69,8 @@ test('package manager fixes add the missing switches', () => {
 
 test('apt-get update alone is merged into the install RUN, with the list cleanup', () => {
   const text = 'FROM a:1\nRUN apt-get update\nRUN apt-get install -y curl\n';
-  assert.equal(fix(text, 'apt-get-update-alone'), 'FROM a:1\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n');
+  assert.equal(fix(text, 'apt-get-update-alone'), 'FROM a:1\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n');  // Nothing in the stage installs after it: the update is removed.
+  assert.equal(fix('FROM a:1\nRUN apt-get update\nUSER node\n', 'apt-get-update-alone'), 'FROM a:1\nUSER node\n');
 });
 
 test('RUN cd dir && ... becomes WORKDIR dir + RUN ...', () => {

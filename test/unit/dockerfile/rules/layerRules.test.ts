@@ -52,3 +52,17 @@ test('copy-all-before-install: not after pnpm fetch on the lock file alone, whos
   assert.deepEqual(runRule('copy-all-before-install', fetched), []);
   assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n').length, 1);
 });
+
+test('apt-get-update-alone: with nothing after it in its stage that can install, the lists are only shipped: information, with a fix that removes the line (round 20)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const text = 'FROM node:lts\nRUN apt-get update\nWORKDIR /home/node\nUSER node\nRUN echo "set -o allexport" >> /home/node/.bashrc\n';
+  const [found, ...rest] = validateDockerfile(text).filter((d) => d.code === 'apt-get-update-alone');
+  assert.deepEqual(rest, []);
+  assert.equal(found!.severity, 3);
+  assert.equal(found!.message, 'Nothing after this apt-get update in its stage installs a package: it only adds the package lists (tens of MB) to the image. Remove it, or run it in the RUN that installs.');
+  assert.deepEqual((found!.data as { deleteLine?: boolean }).deleteLine, true);
+  // Anything later that may install keeps the warning: apt, dpkg, a script, a shell, a variable.
+  for (const next of ['RUN apt-get install -y curl', 'RUN ./install.sh', 'RUN ["/setup"]', 'RUN bash -c "x"', 'RUN $INSTALL', 'RUN dpkg -i /x.deb', 'RUN make deps']) {
+    assert.equal(validateDockerfile(`FROM debian:12\nRUN apt-get update\n${next}\n`).find((d) => d.code === 'apt-get-update-alone')?.severity, 2, next);
+  }
+});

@@ -55,7 +55,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'pip-no-cache-dir': [addOption],
   'apk-no-cache': [addOption],
   'apt-lists-cleanup': [appendAptCleanup],
-  'apt-get-update-alone': [mergeAptUpdate],
+  'apt-get-update-alone': [mergeAptUpdate, deleteLine],
   'run-cd': [cdToWorkdir],
   'cd-without-effect': [runCdToWorkdir],
   'export-without-effect': [replaceText],

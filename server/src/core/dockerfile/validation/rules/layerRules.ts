@@ -94,6 +94,9 @@ export const copyAllBeforeInstall = rule({
   }
 });
 
+/** Words of a RUN that may install a Debian package, directly or through a script it runs. */
+const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
+
 export const aptGetUpdateAlone = rule({
   id: 'apt-get-update-alone', severity: 'warning',
   explain: () => [
@@ -105,6 +108,13 @@ export const aptGetUpdateAlone = rule({
     const commands = commandsOf(run).filter((c) => c.name !== 'set' && c.name !== 'true');
     if (commands.length === 0) continue;
     if (!commands.every((c) => (c.name === 'apt-get' || c.name === 'apt') && subcommand(c, ['-o']) === 'update')) continue;
+    // Nothing later in the stage that can install a package (apt, dpkg, a script, a shell): the
+    // lists are never used, only shipped (round 20: RUN apt-get update under node:lts, then echo).
+    const later = run.stage?.instructions.filter((i) => i.index > run.instruction.index && (i.upper === 'RUN' || i.upper === 'ONBUILD')) ?? [];
+    if (run.stage && !later.some((i) => MAY_INSTALL.test(i.argText))) {
+      ctx.report(run.instruction.span, t('Nothing after this apt-get update in its stage installs a package: it only adds the package lists (tens of MB) to the image. Remove it, or run it in the RUN that installs.'), { severity: 'information', data: { deleteLine: true } });
+      continue;
+    }
     ctx.report(run.instruction.span, t('apt-get update alone in a RUN goes stale in the build cache; combine it with the apt-get install that needs it.'), { data: { mergeUpdate: true } });
   }
 });
