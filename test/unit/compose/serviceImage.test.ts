@@ -132,6 +132,19 @@ test('a base whose service the -f files beside it complete is an information not
   assert.equal(findings(validate(base, { files: override }, `${ROOT}/compose.override.yaml`), RULE)[0]!.severity, 1);
 });
 
+test('a file beside it that declares the service without an image, a build or an extends does not complete it (round 20: a traefik file adding labels only)', () => {
+  const base = 'services:\n  app:\n    ports: ["3000:3000"]\n';
+  const labels = { [`${ROOT}/docker-compose.traefik.yml`]: 'services:\n  app:\n    labels:\n      - traefik.enable=true\n' };
+  const [found, ...rest] = findings(validate(base, { files: labels }, `${ROOT}/docker-compose.yml`), RULE);
+  assert.deepEqual(rest, []);
+  assert.equal(found!.severity, 1);
+  assert.equal(found!.message, 'Service "app" has neither "image" nor "build", so compose has nothing to run. Add the image to run, or a build for one.');
+  // An extends there, or a file that cannot be read whole, may complete it.
+  for (const text of ['services:\n  app:\n    extends:\n      file: base.yml\n      service: app\n', 'services:\n  app:\n    labels: [a\n  other: {}\n']) {
+    assert.equal(findings(validate(base, { files: { [`${ROOT}/docker-compose.traefik.yml`]: text } }, `${ROOT}/docker-compose.yml`), RULE)[0]?.severity, 3, text);
+  }
+});
+
 test('a file an extends names through variables (docker-compose-${ENV}.yml) is a library of fragments, where an empty extended service adds nothing (round 12: js-box)', () => {
   const base = 'services:\n  client:\n    extends:\n      file: docker-compose-${JS_BOX_ENVIRONMENT}.yml\n      service: client\n    build: .\n  api:\n    extends:\n      file: ./docker-compose-${JS_BOX_ENVIRONMENT}.yml\n      service: api\n    build: ./api\n';
   const text = 'services:\n  client:\n  api:\n';

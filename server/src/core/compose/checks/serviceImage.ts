@@ -31,7 +31,8 @@ export function checkServiceImage(ctx: CheckContext): void {
   // A -f file may be stacked on any compose file of its folder (compose.voip.external.yml on
   // compose.voip.yml): a service one of them declares may get its image there.
   let siblings: Set<string> | undefined;
-  const inSibling = (name: string) => (siblings ??= siblingDeclarations(file.uri, new Set(projectFiles(project).map((f) => f.uri)), ctx.context)).has(`service:${name}`);
+  const declaredBeside = (kind: string, name: string) => (siblings ??= siblingDeclarations(file.uri, new Set(projectFiles(project).map((f) => f.uri)), ctx.context)).has(`${kind}:${name}`);
+  const inSibling = (name: string) => declaredBeside('service', name);
   const certain = project.standalone && !project.incomplete && project.absent.length === 0;
   for (const { name, map } of lacking) {
     const declaration = symbolsOf(file).services.get(name)?.declaration;
@@ -52,7 +53,9 @@ export function checkServiceImage(ctx: CheckContext): void {
     // A base whose services the -f files beside it complete (compose.dev.yaml, compose.prod.yaml
     // giving each its build): run alone compose refuses it, but it is not meant to run alone.
     // Not an override file: a plain up loads it with the base, so there the refusal is everyone's.
-    const layered = project.standalone && !isOverrideFile(file.uri) && !empty && inSibling(name);
+    // Only where a file beside it may give the service an image (round 20: the traefik file
+    // beside it declares "app" with labels only, so neither file can run it).
+    const layered = project.standalone && !isOverrideFile(file.uri) && !empty && declaredBeside('runnable', name);
     ctx.out.push({
       rule: 'compose-missing-image',
       start: empty?.start ?? declaration.start,

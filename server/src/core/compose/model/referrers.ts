@@ -122,6 +122,8 @@ function commentedExtends(text: string, folder: string, uri: string): string[] {
  * repository's root (an overlay in message-producing-override/ is combined with
  * ../docker-compose.local.yml through -f).
  */
+const RUNNABLE = new Set(['image', 'build', 'provider', 'extends']);
+
 export function siblingDeclarations(uri: string, known: ReadonlySet<string>, context: ServiceContext): Set<string> {
   const declared = new Set<string>();
   const rootLength = uri.indexOf('://') + 3;
@@ -143,6 +145,11 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
       for (const d of symbols.declarations) declared.add(`${d.kind}:${d.name}`);
       // `image:name`: the sibling gives the service an image (what a stack overlay needs from it).
       for (const [name, service] of symbols.services) if (service.map && entries(file, service.map).some((e) => e.key === 'image')) declared.add(`image:${name}`);
+      // `runnable:name`: the sibling may give the service what it runs (an image, a build, a
+      // provider, or a service it extends), or cannot be read well enough to tell.
+      for (const [name, service] of symbols.services) {
+        if (file.problems.length > 0 || file.broken.length > 0 || !service.map || entries(file, service.map).some((e) => RUNNABLE.has(e.key))) declared.add(`runnable:${name}`);
+      }
     }
     // Not past a repository's root.
     const parent = dirnameUri(folder);
