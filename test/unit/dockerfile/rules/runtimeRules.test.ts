@@ -27,7 +27,9 @@ test('background-service-cmd knows daemons and trailing &', () => {
   assert.equal(count('FROM a\nCMD apachectl start\n'), 1);
   assert.equal(count('FROM a\nCMD ./server &\n'), 1);
   assert.equal(count('FROM a\nCMD service php-fpm start && nginx -g "daemon off;"\n'), 0);
-  assert.equal(count('FROM a\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n'), 0);
+  assert.equal(count('FROM a\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n'), 0);  // A configuration of its own, named with -c, may say daemon off (round 20: deploy/nginx_default.conf).
+  assert.equal(count('FROM a\nCOPY . /app\nCMD /nginx/sbin/nginx -c /app/deploy/nginx_default.conf\n'), 0);
+  assert.equal(count('FROM a\nCOPY . /app\nCMD /nginx/sbin/nginx\n'), 1);
 });
 
 test('user-not-created from scratch needs a uid or a copied passwd', () => {

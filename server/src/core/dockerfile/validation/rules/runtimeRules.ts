@@ -140,8 +140,9 @@ export const backgroundServiceCmd = rule({
       background = last.background;
     }
     let reason = daemonizes(words);
-    // nginx reads "daemon off;" from its configuration too: one the Dockerfile writes, or copies in.
-    if (reason === 'nginx' && nginxConfigured(ctx.a)) reason = undefined;
+    // nginx reads "daemon off;" from its configuration too: one the Dockerfile writes, copies in,
+    // or names with -c (round 20: nginx -c /app/deploy/nginx_default.conf, which says daemon off).
+    if (reason === 'nginx' && (nginxConfigured(ctx.a) || words.includes('-c'))) reason = undefined;
     if (reason) ctx.report(i.args, t('{0} starts a background service and returns, so the container stops at once. Run the service in the foreground.', reason));
     else if (background) ctx.report(i.args, t('The last command runs in the background (&), so the container stops at once.'));
     else if (i.upper === 'CMD' && installsOnly(words) && (i.exec || (ctx.a.shell(i)?.summary.statements ?? 1) === 1) && !entrypointIn(ctx.a, i)) {
