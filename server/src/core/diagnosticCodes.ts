@@ -146,6 +146,7 @@ export const DIAGNOSTIC_CODES = {
   'dev-dependency-omitted': { language: 'dockerfile', severity: 'error' },
   'go-get-outside-module': { language: 'dockerfile', severity: 'error' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
+  'missing-program': { language: 'dockerfile', severity: 'error' },
   'npm-install-in-root': { language: 'dockerfile', severity: 'warning' },
   'copy-outside-context': { language: 'dockerfile', severity: 'information' },
   'quoted-shell-command': { language: 'dockerfile', severity: 'error' },

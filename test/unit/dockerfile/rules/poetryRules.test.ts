@@ -11,7 +11,7 @@ const check = (text: string, entries: Record<string, string> = { 'pyproject.toml
 
 test('poetry rules', async (t) => {
   await checkRuleCases(t, [
-    { rule, bad: 'FROM python:3.12-slim\nRUN pip install poetry\nRUN poetry install --no-dev\n', good: 'FROM python:3.12-slim\nRUN pip install poetry\nRUN poetry install --only main\n', line: 2 },
+    { rule: 'poetry-removed-option', bad: 'FROM python:3.12-slim\nRUN pip install poetry\nRUN poetry install --no-dev\n', good: 'FROM python:3.12-slim\nRUN pip install poetry\nRUN poetry install --only main\n', line: 2 },
   ], assert);
 });
 

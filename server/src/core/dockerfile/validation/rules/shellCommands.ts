@@ -63,6 +63,8 @@ export function cmd(command: ShellCommand): Cmd {
   for (let guard = 0; guard < 5 && words.length > 1; guard++) {
     const base = baseName(words[0]!.text);
     if (!WRAPPERS.has(base)) break;
+    // `command -v git` only looks git up; it runs nothing.
+    if (base === 'command' && /^-[a-zA-Z]*[vV]/.test(words[1]!.text)) break;
     let i = 1;
     while (i < words.length && (words[i]!.text.startsWith('-') || (base === 'env' && words[i]!.text.includes('=')))) i++;
     words = words.slice(i);

@@ -1,0 +1,161 @@
+// A RUN that calls a program its base image does not have: `RUN npm install` on nginx, `composer
+// install` on php, `go build` on alpine, `dotnet publish` on the ASP.NET runtime image, `git clone`
+// on php or a slim Python. The step stops with "npm: not found" (exit 127), or for the .NET runtime
+// images "No .NET SDKs were found". Round 20 had npm on nginx; learners meet it whenever a
+// Dockerfile is copied from another language's. Reported only on the official images whose
+// contents are known (each program lists the images that have it, and the images known not to),
+// and only where nothing before the command can have brought the program: no package install that
+// names it, no download, archive, script or version manager, no COPY --from, no PATH change, and
+// no `command -v` test for it. Unparsed RUNs count as bringing anything.
+import { t } from '../../../l10n';
+import type { Instruction, Stage } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
+import { ARCHIVE } from '../../analysis/copySources';
+import { repositoryAndTag } from '../../../officialImages';
+import { commandsOf, commandSpan, type Cmd, type RunShell } from './shellCommands';
+import { packageInstalls } from './packageRules';
+import { rule } from './rule';
+
+/** How an image's tag is read: its repository, and whether it is a slim or Alpine variant. */
+interface ImageKind { repository: string; small: boolean; alpine: boolean }
+
+interface Program {
+  /** Command names that run it. */
+  names: readonly string[];
+  /** Package names (as a pattern) whose install brings it. */
+  packages: RegExp;
+  /** Whether the image is known to lack it; undefined when not known. */
+  lacks: (image: ImageKind) => boolean | undefined;
+  advice: () => string;
+  /** Any of its names as a word of an argument. */
+  mentioned: RegExp;
+}
+
+/** The bare operating system images: none of the toolchains, curl, wget (Alpine's BusyBox has wget) or git. */
+const BARE = new Set(['alpine', 'debian', 'ubuntu', 'busybox']);
+/** Official language and server images whose contents are known (their full Debian variants carry curl, wget and git; slim and Alpine ones do not). */
+const LANGUAGES = new Set(['node', 'python', 'golang', 'ruby', 'rust', 'php', 'perl', 'elixir', 'erlang', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'maven', 'gradle', 'tomcat', 'composer', 'wordpress']);
+const SERVERS = new Set(['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'mariadb', 'caddy', 'haproxy', 'traefik']);
+const DOTNET = 'mcr.microsoft.com/dotnet/';
+const KNOWN = (repository: string) => BARE.has(repository) || LANGUAGES.has(repository) || SERVERS.has(repository) || repository.startsWith(DOTNET);
+
+/** A toolchain only its own images have: lacking on every other known image. */
+const only = (...have: string[]) => (image: ImageKind): boolean | undefined => (KNOWN(image.repository) ? !have.some((h) => image.repository === h || (h.endsWith('/') && image.repository.startsWith(h))) : undefined);
+
+const programs = (list: Omit<Program, 'mentioned'>[]): Program[] => list.map((p) => ({ ...p, mentioned: new RegExp(`(^|[^\\w-])(${p.names.join('|')})([^\\w-]|$)`) }));
+
+const PROGRAMS: readonly Program[] = programs([
+  { names: ['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'corepack'], packages: /node|npm|yarn|pnpm/, lacks: only('node'),
+    advice: () => t('Build it in a stage on a node image (FROM node:22 AS build) and copy the output, or install Node.js first.') },
+  { names: ['go'], packages: /golang|^go$|^go\d/, lacks: only('golang'),
+    advice: () => t('Build in a stage on a golang image and copy the binary.') },
+  { names: ['mvn'], packages: /maven/, lacks: only('maven'),
+    advice: () => t('Build in a stage on a maven image (FROM maven:3-eclipse-temurin-21 AS build), or use the project\'s ./mvnw.') },
+  { names: ['gradle'], packages: /gradle/, lacks: only('gradle'),
+    advice: () => t('Build in a stage on a gradle image, or use the project\'s ./gradlew.') },
+  { names: ['composer'], packages: /composer/, lacks: only('composer'),
+    advice: () => t('The php images have no Composer: copy it in with COPY --from=composer:2 /usr/bin/composer /usr/bin/composer.') },
+  { names: ['java', 'javac'], packages: /jdk|jre|java|temurin|corretto/, lacks: only('openjdk', 'eclipse-temurin', 'amazoncorretto', 'maven', 'gradle', 'tomcat'),
+    advice: () => t('Run it on a JDK or JRE image (eclipse-temurin), or install one first.') },
+  // pip and python: the bare images, the web servers, php, and the slim and Alpine variants of the other languages.
+  { names: ['pip', 'pip3', 'python', 'python3'], packages: /python|pip/, lacks: (i) => (i.repository === 'python' ? false : BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress', 'composer'].includes(i.repository) || (['node', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
+    advice: () => t('Install Python first (apt-get install -y python3 python3-pip, apk add python3 py3-pip), or build on a python image.') },
+  { names: ['curl'], packages: /curl/, lacks: (i) => (BARE.has(i.repository) || ['redis', 'postgres'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
+    advice: () => t('Install it in the same RUN first (apt-get install -y curl, apk add curl); on Alpine, BusyBox\'s wget is there.') },
+  { names: ['wget'], packages: /wget/, lacks: (i) => (i.repository === 'alpine' || i.repository === 'busybox' ? false : ['debian', 'ubuntu'].includes(i.repository) || (['node', 'python', 'ruby', 'redis', 'postgres'].includes(i.repository) && i.small && !i.alpine) ? true : undefined),
+    advice: () => t('Install it in the same RUN first (apt-get install -y wget).') },
+  { names: ['git'], packages: /^git$|^git-|git$/, lacks: (i) => (BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
+    advice: () => t('Install it in the same RUN first (apt-get install -y git, apk add git).') },
+]);
+
+/** dotnet's commands that need the SDK; the aspnet and runtime images have only the host, which runs a built app. */
+const SDK_COMMANDS = new Set(['restore', 'build', 'publish', 'test', 'new', 'add', 'pack', 'tool', 'msbuild', 'workload', 'dev-certs', 'ef', 'watch']);
+
+/** Commands that can bring a program from elsewhere: downloads, archives, version managers, scripts. */
+const BRINGS = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar', 'nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
+
+function imageKind(reference: string): ImageKind | undefined {
+  const ref = repositoryAndTag(reference);
+  if (!ref) return undefined;
+  return { repository: ref.repository, small: /alpine|slim/.test(ref.tag), alpine: ref.tag.includes('alpine') };
+}
+
+/** Whether an instruction before the command may bring programs: COPY --from, an archive or URL ADD, a PATH change, an unparsed RUN. */
+function instructionBrings(a: Analysis, i: Instruction): boolean {
+  const target = i.trigger ?? i;
+  if (target.upper === 'COPY' || target.upper === 'ADD') {
+    return target.flags.some((f) => f.name === 'from') || (target.upper === 'ADD' && target.words.some((w) => ARCHIVE.test(w.value) || /^(https?|git)[:@]/.test(w.value)));
+  }
+  if (target.upper === 'ENV' || target.upper === 'ARG') return /\bPATH\b/.test(target.argText);
+  if (target.upper === 'RUN') {
+    const info = a.shell(i);
+    return !info || Boolean(info.summary.error);
+  }
+  return false;
+}
+
+/** Whether a command may bring the program: a package install naming it (or naming packages only a variable knows), a download, a script. */
+function commandBrings(c: Cmd, program: Program, installs: readonly Cmd[]): boolean {
+  if (BRINGS.has(c.name) || c.name.endsWith('.sh') || c.raw.words[0]?.text.includes('/')) return true;
+  // A command that names the program in its arguments may put it in place (php installer.php
+  // --filename=composer, mv composer.phar /usr/local/bin/composer) or test for it (command -v git).
+  if (c.args.some((w) => program.mentioned.test(w.text))) return true;
+  if (!installs.includes(c)) return false;
+  return c.args.some((w) => w.text.includes('$') || program.packages.test(w.text.toLowerCase().replace(/[=<>@].*$/, '')));
+}
+
+export const missingProgram = rule({
+  id: 'missing-program', severity: 'error', reach: 'file',
+  explain: () => [
+    t('A RUN step runs with the programs of its base image and of the steps before it, and nothing else. npm on nginx, composer on php, go on alpine, git or curl on a slim or Alpine image, python on debian or ubuntu: none of them is there, and the step stops with "npm: not found" (exit 127). dotnet restore, build or publish on the ASP.NET or runtime images stop with "No .NET SDKs were found": those images run a built app only.'),
+    t('Build in a stage on an image that has the toolchain and copy the result (the multi-stage pattern), or install the program first in the same stage. Reported only on official images whose contents are known, and only where nothing before the command can have brought the program: a package install naming it, a download, an archive, a script, a version manager, COPY --from, a PATH change, or a test such as command -v.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const byName = new Map<string, Program>();
+  for (const p of PROGRAMS) for (const n of p.names) byName.set(n, p);
+  for (const stage of ctx.scope.stages) {
+    const image = imageKind(a.rootImage(stage));
+    if (!image || !KNOWN(image.repository) || a.isWindows(stage)) continue;
+    const chain: Stage[] = [...a.chainOf(stage)].reverse();
+    /** Programs something before may have brought; 'all' once anything may have. */
+    const brought = new Set<Program | 'all' | 'dotnet-sdk'>();
+    const check = (run: RunShell, c: Cmd) => {
+      if (c.name === 'dotnet') {
+        const sub = c.args.find((w) => !w.text.startsWith('-'))?.text ?? '';
+        const runtimeOnly = /^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime|runtime-deps)$/.test(image.repository);
+        if (runtimeOnly && SDK_COMMANDS.has(sub) && !brought.has('dotnet-sdk')) {
+          ctx.report(commandSpan(run, c), t('{0} has the .NET runtime only, not the SDK, so dotnet {1} stops with "No .NET SDKs were found". Build in a stage on mcr.microsoft.com/dotnet/sdk and copy the published output into this one.', a.rootImage(stage), sub));
+          brought.add('dotnet-sdk');
+        }
+        return;
+      }
+      const program = byName.get(c.name);
+      if (!program || brought.has(program) || program.lacks(image) !== true) return;
+      ctx.report(commandSpan(run, c), t('{0} has no {1}, and nothing before this installs it: the step stops with "{1}: not found" (exit 127). {2}', a.rootImage(stage), c.name, program.advice()));
+      // One report per program and stage: the first use says it.
+      brought.add(program);
+    };
+    for (const s of chain) {
+      for (const i of s.instructions) {
+        if (brought.has('all')) break;
+        if (instructionBrings(a, i)) {
+          brought.add('all');
+          break;
+        }
+        if (i.upper !== 'RUN') continue;
+        const info = a.shell(i)!;
+        const run: RunShell = { instruction: i, stage: s, info };
+        const installs = packageInstalls(run);
+        for (const c of commandsOf(run)) {
+          if (s === stage && !c.raw.words[0]?.text.includes('/')) check(run, c);
+          // What the command brings counts for the commands after it (curl's own download included).
+          for (const p of PROGRAMS) if (commandBrings(c, p, installs)) brought.add(p);
+          if (installs.includes(c) && c.args.some((w) => /dotnet|\$/.test(w.text))) brought.add('dotnet-sdk');
+        }
+      }
+    }
+  }
+});
+
+export const missingProgramRules = [missingProgram];

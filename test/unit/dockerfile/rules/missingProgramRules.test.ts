@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+const rule = 'missing-program';
+const check = (text: string) => runRule(rule, text);
+
+test('missing-program rules', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'missing-program', bad: 'FROM nginx\nCOPY . .\nRUN npm install\n', good: 'FROM node:22 AS build\nCOPY . .\nRUN npm install\nFROM nginx\nCOPY --from=build /dist /usr/share/nginx/html\n', line: 2 },
+  ], assert);
+});
+
+test('missing-program: a program the official base image does not have, with nothing before that brings it (round 20: npm on nginx)', () => {
+  const [npm, ...rest] = check('FROM nginx\nCOPY . .\nRUN npm install\nRUN npm run build\nCOPY ./dist /usr/share/nginx/html\n');
+  assert.deepEqual(rest, [], 'one report per program and stage');
+  assert.equal(npm!.message, 'nginx has no npm, and nothing before this installs it: the step stops with "npm: not found" (exit 127). Build it in a stage on a node image (FROM node:22 AS build) and copy the output, or install Node.js first.');
+  assert.deepEqual([npm!.range.start, npm!.range.end], [{ line: 2, character: 4 }, { line: 2, character: 15 }]);
+  assert.match(check('FROM php:8.3-apache\nCOPY . /var/www/html\nRUN composer install --no-dev\n')[0]!.message, /COPY --from=composer:2 \/usr\/bin\/composer/);
+  assert.equal(check('FROM alpine:3.20\nCOPY . /src\nRUN cd /src && go build -o /app .\n').length, 1);
+  assert.equal(check('FROM golang:1.22-alpine\nRUN git clone https://github.com/x/y /y\n').length, 1);
+  assert.equal(check('FROM python:3.12-slim\nRUN curl -fsSL https://example.com/x.sh | sh\n').length, 1);
+  assert.equal(check('FROM node:20-slim\nRUN wget -q https://example.com/x\n').length, 1);
+  assert.equal(check('FROM ubuntu:24.04\nRUN pip3 install requests\n').length, 1);
+  assert.equal(check('FROM eclipse-temurin:21\nCOPY . .\nRUN mvn package\n').length, 1);
+  assert.equal(check('FROM node:22\nRUN java -version\n').length, 1);
+  // In a stage built FROM a stage whose base lacks it.
+  assert.equal(check('FROM debian:12 AS base\nRUN echo hi\nFROM base\nRUN git --version\n').length, 1);
+  const [sdk] = check('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nRUN dotnet publish -c Release -o out\n');
+  assert.equal(sdk!.message, 'mcr.microsoft.com/dotnet/aspnet:8.0 has the .NET runtime only, not the SDK, so dotnet publish stops with "No .NET SDKs were found". Build in a stage on mcr.microsoft.com/dotnet/sdk and copy the published output into this one.');
+});
+
+test('missing-program: not where the image has it, something brings it first, or the image is not known', () => {
+  for (const text of [
+    'FROM node:22-alpine\nRUN npm ci\n',
+    'FROM alpine:3.20\nRUN apk add --no-cache nodejs npm && npm ci\n',
+    'FROM alpine:3.20\nRUN apk add --no-cache git\nRUN git clone https://github.com/x/y\n',
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl ca-certificates && curl -fsSL https://x\n',
+    'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-pip && pip3 install --break-system-packages requests\n',
+    'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y $PACKAGES\nRUN git clone https://x\n',
+    'FROM php:8.3-apache\nCOPY --from=composer:2 /usr/bin/composer /usr/bin/composer\nRUN composer install\n',
+    'FROM php:8.3-apache\nRUN php -r "copy(\'https://getcomposer.org/installer\', \'i.php\');" && php i.php --install-dir=/usr/local/bin --filename=composer && composer install\n',
+    'FROM php:8.3-apache\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer\nRUN composer install\n',
+    'FROM debian:12\nRUN ./install-node.sh && npm ci\n',
+    'FROM debian:12\nADD node-v22-linux-x64.tar.xz /opt/\nRUN npm ci\n',
+    'FROM debian:12\nENV PATH=/opt/node/bin:$PATH\nRUN npm ci\n',
+    'FROM debian:12\nRUN command -v git || exit 0; git pull\n',
+    'FROM alpine:3.20\nRUN wget -q https://x\n',
+    'FROM golang:1.22\nRUN git clone https://x && go build ./...\n',
+    'FROM python:3.12\nRUN curl -fsSL https://x\n',
+    'FROM php:8.3\nRUN curl -fsSL https://x\n',
+    'FROM maven:3-eclipse-temurin-21\nRUN mvn package && java -jar target/app.jar --version\n',
+    'FROM eclipse-temurin:21\nRUN ./mvnw package\n',
+    'FROM acme/builder:1\nRUN npm ci\n',
+    'FROM mcr.microsoft.com/dotnet/sdk:8.0\nRUN dotnet publish -o out\n',
+    'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN dotnet --info\n',
+    'FROM node:22\nRUN python3 -m venv /v\n',
+    'FROM debian:12\nRUN /usr/local/bin/npm ci\n',
+  ]) assert.deepEqual(check(text), [], text);
+});
