@@ -340,7 +340,17 @@ test('a moving tag on a stage that runs nothing and that no stage builds FROM is
   assert.deepEqual(drawn(latest).filter((d) => d.code === 'latest-tag').map((d) => d.severity), [DiagnosticSeverity.Information]);
   // A stage that installs on its base, or that another stage builds FROM, keeps the warning.
   for (const [code, warned] of [
-    ['untagged-image', 'FROM nginx\nRUN apk add --no-cache curl\nCOPY site /usr/share/nginx/html\n'],
+    ['untagged-image', 'FROM nginx\nRUN apt-get update && apt-get install -y certbot\nCOPY site /usr/share/nginx/html\n'],
+    ['latest-tag', 'FROM alpine:latest\nRUN apk add --no-cache postgresql-client\nCOPY backup.sh /backup.sh\n'],
+    ['latest-tag', 'FROM alpine:latest\nRUN ./setup.sh\n'],
     ['latest-tag', 'FROM alpine:latest AS base\nCOPY app /app\nFROM base\nRUN apk add --no-cache ca-certificates\n'],
   ] as const) assert.deepEqual(drawn(warned).filter((d) => d.code === code).map((d) => d.severity), [DiagnosticSeverity.Warning], warned);
+});
+
+test('housekeeping on the base (certificates, a time zone, a user, a chmod) leaves a moving tag information (rounds 7-20: the alpine and nginx runtime stages judged noise)', () => {
+  for (const text of [
+    'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:latest\nRUN apk add --no-cache ca-certificates tzdata && adduser -D app\nCOPY --from=build /app /app\nUSER app\nCMD ["/app"]\n',
+    'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:latest\nRUN apk update && apk add ca-certificates && rm -rf /var/cache/apk/*\nCOPY --from=build /app /app\nRUN chmod +x /app\n',
+    'FROM nginx:latest\nRUN rm /etc/nginx/conf.d/default.conf\nCOPY nginx.conf /etc/nginx/conf.d/\n',
+  ]) assert.deepEqual(drawn(text).filter((d) => d.code === 'latest-tag').map((d) => d.severity), [DiagnosticSeverity.Information], text);
 });

@@ -56,5 +56,7 @@ test('missing-program: not where the image has it, something brings it first, or
     'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nRUN dotnet --info\n',
     'FROM node:22\nRUN python3 -m venv /v\n',
     'FROM debian:12\nRUN /usr/local/bin/npm ci\n',
+    // A meta-package that brings git (round 12: alpine-sdk, then git clone).
+    'FROM alpine:latest AS base\nFROM base\nRUN apk update && apk add alpine-sdk && git clone https://x && cd x && make\n',
   ]) assert.deepEqual(check(text), [], text);
 });

@@ -1,6 +1,6 @@
 // Rules about base images: tags, reference format, platforms and the ARGs FROM may use.
 import { t } from '../../../l10n';
-import type { Stage } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
 import { parseImageRef } from '../../syntax/imageRef';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { deletedImage, deletedImageMessage } from '../../../deletedImages';
@@ -11,6 +11,7 @@ import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
 import { ownerKey, repositoryOwners } from '../../analysis/repositoryOwner';
+import { commandsOf, operands } from './shellCommands';
 
 /**
  * FROM ./base.Dockerfile under a frontend of another syntax (# syntax=devthefuture/dockerfile-x),
@@ -121,7 +122,7 @@ export const untaggedImage = rule({
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
-    t('In a stage that runs nothing on its image and that no stage builds FROM (nginx serving a build, a static binary on alpine), a new release cannot break the build, only change what runs: there it is information.'),
+    t('In a stage that runs nothing on its image but housekeeping (CA certificates, a time zone, a user, a chmod) and that no stage builds FROM (nginx serving a build, a static binary on alpine), a new release cannot break the build, only change what runs: there it is information. The same holds for latest.'),
     t('An image published under the name of the repository\'s owner (portainer/base in a clone of github.com/portainer/..., read from .git/config) is the project\'s own, whose latest is its own last build: it is left alone, as are this project\'s one-word images.'),
   ],
 }, (ctx) => {
@@ -134,16 +135,38 @@ export const untaggedImage = rule({
 });
 
 /**
- * A stage that runs nothing on its base, and that no stage builds FROM: it only copies files onto
- * the image (nginx serving a build, a static binary on alpine). A newer base cannot break its
- * build, only change what runs, so a moving tag there is information (unseen rounds 15 and 16:
- * 25 of 25 such findings judged not worth a warning).
+ * A stage that runs nothing on its base but housekeeping, and that no stage builds FROM: it copies
+ * files onto the image (nginx serving a build, a static binary on alpine), perhaps with CA
+ * certificates, a time zone, a user and a chmod. A newer base cannot break its build, only change
+ * what runs, so a moving tag there is information (unseen rounds 15 and 16: 25 of 25 such
+ * findings judged not worth a warning; rounds 7-20: 45 of the alpine and nginx warnings judged
+ * noise were such stages with housekeeping RUNs).
  */
 function copiesOnly(ctx: RuleContext, stage: Stage): boolean {
-  if (stage.instructions.some((i) => (i.trigger ?? i).upper === 'RUN')) return false;
+  if (stage.instructions.some((i) => (i.trigger ?? i).upper === 'RUN' && !housekeeping(ctx, i))) return false;
   let parents = parentsMemo.get(ctx.a);
   if (!parents) parentsMemo.set(ctx.a, (parents = new Set(ctx.a.doc.stages.map((s) => ctx.a.parentOf(s.index)))));
   return !parents.has(stage.index);
+}
+
+/** Commands that only arrange what is there: files, users, permissions, certificates. */
+const HOUSEKEEPING = new Set(['mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'rm', 'cp', 'mv', 'touch', 'echo', 'printf', 'cd', 'set', 'true', 'adduser', 'addgroup', 'useradd', 'groupadd', 'usermod', 'update-ca-certificates', 'sed']);
+/** Packages every release has, that a new release cannot take away: certificates, time zones, an init, a shell, basic clients. */
+const PLUMBING = /^(ca-certificates|tzdata|curl|wget|bash|tini|dumb-init|su-exec|gosu|libc6-compat|gcompat|libgcc|libstdc\+\+|shadow|openssl|netcat-openbsd|jq|unzip|procps|iputils|bind-tools|git)$/;
+
+/** A RUN of housekeeping and installs of plumbing packages only (apk add --no-cache ca-certificates tzdata && adduser -D app). */
+function housekeeping(ctx: RuleContext, i: Instruction): boolean {
+  const info = (i.trigger ?? i).upper === 'RUN' ? ctx.a.shell(i) : undefined;
+  if (!info || info.summary.error) return false;
+  return commandsOf({ instruction: i, stage: undefined, info }).every((c) => {
+    if (HOUSEKEEPING.has(c.name)) return true;
+    const sub = operands(c)[0]?.text;
+    if ((c.name === 'apk' || c.name === 'apt-get' || c.name === 'apt') && ['update', 'clean'].includes(sub ?? '')) return true;
+    if ((c.name === 'apk' && sub === 'add') || ((c.name === 'apt-get' || c.name === 'apt') && sub === 'install')) {
+      return operands(c, ['-t', '--virtual', '-X', '--repository', '-o']).slice(1).every((w) => PLUMBING.test(w.text));
+    }
+    return false;
+  });
 }
 
 /** The stages some stage is built FROM, once per version: asked per report, a loop over every stage each time was stages × reports. */

@@ -71,6 +71,9 @@ const PROGRAMS: readonly Program[] = programs([
 /** dotnet's commands that need the SDK; the aspnet and runtime images have only the host, which runs a built app. */
 const SDK_COMMANDS = new Set(['restore', 'build', 'publish', 'test', 'new', 'add', 'pack', 'tool', 'msbuild', 'workload', 'dev-certs', 'ef', 'watch']);
 
+/** Packages that pull in many programs (alpine-sdk brings git and the compilers: round 12's pidproxy build), or a set only a file names. */
+const META_PACKAGE = /^(alpine-sdk|task-.*)$|^-r$|^--requirement|\.txt$/;
+
 /** Commands that can bring a program from elsewhere: downloads, archives, version managers, scripts. */
 const BRINGS = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar', 'nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
 
@@ -101,7 +104,7 @@ function commandBrings(c: Cmd, program: Program, installs: readonly Cmd[]): bool
   // --filename=composer, mv composer.phar /usr/local/bin/composer) or test for it (command -v git).
   if (c.args.some((w) => program.mentioned.test(w.text))) return true;
   if (!installs.includes(c)) return false;
-  return c.args.some((w) => w.text.includes('$') || program.packages.test(w.text.toLowerCase().replace(/[=<>@].*$/, '')));
+  return c.args.some((w) => w.text.includes('$') || META_PACKAGE.test(w.text) || program.packages.test(w.text.toLowerCase().replace(/[=<>@].*$/, '')));
 }
 
 export const missingProgram = rule({
