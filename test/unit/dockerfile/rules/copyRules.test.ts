@@ -58,3 +58,14 @@ test('copy-outside-context: not where a compose file builds the Dockerfile from 
   const alone = context({ files: files({ 'file:///repo/client/package.json': '{}' }, ['file:///repo', 'file:///repo/docker', 'file:///repo/client']) });
   assert.equal(runRule('copy-outside-context', text, alone, uri).length, 2);
 });
+
+test('workdir-relative: on an official image whose working directory is /, the first relative WORKDIR is /name today: information (rounds 18-20)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const severity = (text: string) => validateDockerfile(text).find((d) => d.code === 'workdir-relative')?.severity;
+  assert.equal(severity('FROM rust:1.80 AS chef\nWORKDIR lrds\nCOPY . .\n'), 3);
+  assert.equal(severity('FROM python:3.10-alpine\nWORKDIR app/\n'), 3);
+  // An image with a working directory of its own (golang's /go), or one not known, keeps the warning.
+  assert.equal(severity('FROM golang:1.22\nWORKDIR app\n'), 2);
+  assert.equal(severity('FROM acme/base:1\nWORKDIR app\n'), 2);
+  assert.equal(severity('FROM alpine:3.20\nWORKDIR ["/bin/helm"]\n'), 2);
+});

@@ -13,6 +13,7 @@ import { rule } from './rule';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { spacedFlag } from './flagRules';
 import { refsIn } from './scope';
+import { repositoryAndTag } from '../../../officialImages';
 
 /**
  * Whether a (absolute) WORKDIR comes before `index` in the stage or its parents; cached per stage
@@ -63,10 +64,17 @@ export const workdirRelative = rule({
       // The word without its quotes: WORKDIR "${HOME}" is a variable, absolute once expanded.
       // (A drive letter makes an image of unknown family a Windows one.)
       if (!word || isAbsolutePath(word.value, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
-      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` } });
+      // On an image known to keep / as its working directory it is /name today, as meant (rounds
+      // 18-20: 7 of 7 such warnings judged noise): information, still worth the absolute path.
+      // Not a path written as JSON (WORKDIR ["/bin/helm"], round 20), which WORKDIR takes literally.
+      const rootWorkdir = !word.value.startsWith('[') && ROOT_WORKDIR.has(repositoryAndTag(a.rootImage(stage))?.repository ?? '');
+      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` }, ...(rootWorkdir ? { severity: 'information' as const } : {}) });
     }
   }
 });
+
+/** Official images whose working directory is /, so that a first relative WORKDIR means /name. */
+const ROOT_WORKDIR = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'node', 'python', 'ruby', 'rust', 'perl', 'erlang', 'elixir', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'nginx', 'postgres', 'mysql', 'mariadb', 'mongo', 'buildpack-deps']);
 
 export const copyMultiSourceDest = rule({
   id: 'copy-multi-source-dest', severity: 'warning', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
