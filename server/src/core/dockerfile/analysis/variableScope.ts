@@ -171,8 +171,11 @@ export function buildVariableScope(doc: Dockerfile, parentOf: (stage: number) =>
     useRefs(part, from, refsOf(part, from, 0, from.logical.length), global, -1, false);
     // Parents come before their children, so this recursion ends.
     const parent = parentOf(stage.index);
+    // ENVs are the parent image's; BuildKit also passes on the ARGs the parent stage declared
+    // (moby/buildkit#5381's documentation fix; round 21: ARG PROJECT_PATH in the base stage, used
+    // in a stage FROM base).
     if (parent >= 0 && parent < k) {
-      for (const [name, def] of partOf(parent).env) if (def.kind === 'ENV') env.set(name, def);
+      for (const [name, def] of partOf(parent).env) env.set(name, def);
     }
     const start = new Map(env);
     const added: VariableDef[] = [];

@@ -65,6 +65,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'misspelt-official-image': [replaceText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
+  'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],
   'quoted-shell-command': [replaceText],
   'dockerignore-missing': [createDockerignore],

@@ -12,7 +12,12 @@ export type JsonProblem =
   | { kind: 'not-strings'; element: string }
   | { kind: 'trailing-text'; text: string }
   | { kind: 'unquoted'; items: string[] }
-  | { kind: 'wrong-brackets'; open: string; inner: string };
+  | { kind: 'wrong-brackets'; open: string; inner: string }
+  | { kind: 'typographic-quotes'; fixed: string };
+
+/** Typographic quotes: “ ” „ ‟ ″ ‘ ’ ‚ ‛. */
+const TYPOGRAPHIC = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019\u201a\u201b]/;
+const TYPOGRAPHIC_ALL = new RegExp(TYPOGRAPHIC.source, 'g');
 
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const MAX_LENGTH = 20_000;
@@ -50,6 +55,13 @@ function nonStringElement(text: string): string | undefined {
  */
 export function jsonProblem(text: string, paths = false): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
+  // [“npm”, “start”]: the curly quotes a word processor or web page writes are not JSON's, and the
+  // shell keeps them; with straight ones it is an array of strings (read before the bare-word case,
+  // which would quote them again).
+  if (TYPOGRAPHIC.test(text)) {
+    const fixed = text.trim().replace(TYPOGRAPHIC_ALL, '"');
+    if (fixed.startsWith('[') && isStringArray(fixed)) return { kind: 'typographic-quotes', fixed };
+  }
   // [python, manage.py, runserver]: words between commas, none quoted, the first right after the
   // bracket (a shell test has a space there: [ -f x ]): an array with its quotes left out (round 13).
   const bare = /^\s*\[([^\s[\]"',][^[\]"',]*(?:,[^[\]"',]+)+)\]\s*$/.exec(text);

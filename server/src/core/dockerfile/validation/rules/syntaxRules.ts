@@ -218,6 +218,7 @@ function describe(problem: JsonProblem): string {
     case 'missing-bracket': return t('the closing ] is missing');
     case 'trailing-text': return t('{0} follows the closing ]', problem.text.length > 30 ? `${problem.text.slice(0, 27)}…` : problem.text);
     case 'unquoted': return t('its items have no double quotes');
+    case 'typographic-quotes': return t('its quotes are typographic (“ ”), not the straight quotes (") JSON needs');
     case 'wrong-brackets': return t('it is written between {0} instead of [ ]', problem.open === '(' ? '( )' : '{ }');
     default: return t('single quotes instead of double quotes');
   }
@@ -253,7 +254,8 @@ export const invalidJsonForm = rule({
     const paths = target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME';
     // The array with its items quoted, for the fix.
     const quoted = problem.kind === 'unquoted' && problem.items.every((w) => w !== '') ? { data: { replacement: `[${problem.items.map((w) => JSON.stringify(w)).join(', ')}]`, span: target.args } }
-      : problem.kind === 'wrong-brackets' ? { data: { replacement: `[${problem.inner}]`, span: target.args } } : {};
+      : problem.kind === 'wrong-brackets' ? { data: { replacement: `[${problem.inner}]`, span: target.args } }
+        : problem.kind === 'typographic-quotes' ? { data: { replacement: problem.fixed, span: target.args } } : {};
     ctx.report(target.args, paths
       ? t('This is not valid JSON ({0}), so {1} does not read it as a list: it splits the text at spaces and the brackets and quotes become part of the paths.', describe(problem), target.upper)
       : t('This is not valid JSON ({0}), so it is not the exec form: Docker hands the whole text to the shell, where it is no command.', describe(problem)), quoted);
