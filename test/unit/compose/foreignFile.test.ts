@@ -47,7 +47,7 @@ test('a file named for compose whose keys are all indented is a fragment another
 
 test('another tool\'s file whatever its name says: a GitHub Actions workflow, a Kubernetes manifest (round 20: .github/workflows/multimedia-stack-deployment.yml drew unknown-key errors)', () => {
   const workflow = 'name: Deploy stack\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n';
-  const all = validate(workflow, {}, `${ROOT}/.github/workflows/multimedia-stack-deployment.yml`);
+  const all = validate(workflow, {}, `${ROOT}/deploy/multimedia-stack-deployment.yml`);
   assert.deepEqual(all.map((d) => [d.code, d.severity, d.range.start.line]), [['compose-foreign-file', 4, 1]]);
   assert.match(all[0]!.message, /^None of this file's top-level keys \(on, \.\.\.\) is one compose reads, and together they are another tool's/);
   assert.deepEqual(validate('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', {}, `${ROOT}/k8s/web-stack.yml`).map((d) => d.code), ['compose-foreign-file']);
@@ -60,4 +60,15 @@ test('a file of the old format, services at the top, is a compose file whatever 
   const all = validate(v1, {}, `${ROOT}/common.yml`);
   assert.deepEqual(findings(all, 'compose-foreign-file'), []);
   assert.match(findings(all, 'compose-unknown-key')[0]!.message, /indent it under "services:"/);
+});
+
+test('a CI file by its place or name is never checked as compose, even with services: at the margin (round 21: a workflow whose heredoc writes a compose file)', () => {
+  const workflow = 'name: CD\non:\n  push: {}\njobs:\n  deploy:\n    steps:\n      - run: |\n          cat > compose.yml <<EOF\nservices:\n  app:\n    image: ${{ github.repository }}\nEOF\n';
+  for (const uri of [`${ROOT}/.github/workflows/cd.yml`, `${ROOT}/.gitlab-ci.yml`, `${ROOT}/.circleci/config.yml`]) {
+    // The YAML error is the file's own (the heredoc's lines at the margin end the block), and stays.
+    const all = validate(workflow, {}, uri).filter((d) => d.code !== 'compose-yaml-syntax');
+    assert.deepEqual(all.map((d) => d.code), ['compose-foreign-file'], uri);
+    assert.equal(all[0]!.severity, 4);
+  }
+  assert.ok(validate(workflow, {}, `${ROOT}/docker-compose.yml`).some((d) => d.code !== 'compose-foreign-file'));
 });

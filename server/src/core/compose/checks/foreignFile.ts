@@ -50,9 +50,20 @@ export function foreignFile(file: ComposeFile): Problem | undefined {
   };
 }
 
-/** The note for a file whose top-level keys are another tool's (see OTHER_TOOLS) and none compose's own. */
+/**
+ * CI configuration by its place or name: a GitHub Actions workflow, GitLab, CircleCI, Travis,
+ * Drone, Bitbucket, Azure Pipelines. Never a compose file, even where a script in it writes one
+ * (round 21: a broken workflow whose heredoc put a compose file's services: at the margin).
+ */
+const CI_FILE = /\/\.github\/workflows\/[^/]+$|\/\.gitlab-ci\.ya?ml$|\/\.circleci\/[^/]+$|\/\.travis\.ya?ml$|\/\.drone\.ya?ml$|\/bitbucket-pipelines\.ya?ml$|\/azure-pipelines[^/]*\.ya?ml$/i;
+
+/** The note for a file whose top-level keys are another tool's (see OTHER_TOOLS) and none compose's own, or a CI file. */
 function otherTool(file: ComposeFile): Problem | undefined {
   const keys = rootMaps(file).flatMap((root) => entries(file, root));
+  if (CI_FILE.test(decodeURIComponent(file.uri)) && keys.length > 0) {
+    const first = keys[0]!.keyNode;
+    return { rule: 'compose-foreign-file', start: first.start, end: first.end, message: t('This is a CI configuration file by its place and name ({0}), not a compose file, so it is not checked as one.', decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1))) };
+  }
   if (keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-'))) return undefined;
   const names = new Set(keys.map((e) => e.key));
   if (!OTHER_TOOLS.some((set) => set.every((k) => names.has(k)))) return undefined;
