@@ -98,3 +98,14 @@ test('archived-release: official images whose versions stopped being built befor
   assert.equal(finding?.message, 'php:7.2-apache stopped being built before Debian 11 came out: its last build is on Debian 10 (buster) or an older release, whose packages deb.debian.org no longer serves (they moved to archive.debian.org), so apt-get update fails ("does not have a Release file") and stops the build. Move to a supported version of the image, or point the sources at archive.debian.org first.');
   assert.deepEqual(runRule(rule, 'FROM node:10\nWORKDIR /app\nCOPY . .\nRUN npm ci\n'), []);
 });
+
+test('archived-release: older patch versions of lines still maintained in 2021, replaced by a newer patch before bullseye (rounds 20 and 21: ruby:2.7.1, ruby:2.6.3, node:14.15)', () => {
+  for (const image of ['ruby:2.7.1', 'ruby:2.6.3-slim', 'ruby:3.0.0', 'node:14.15', 'node:14.15.4-slim', 'node:12.18.3', 'node:16.3.0', 'python:3.8.5', 'python:3.9.1-slim', 'python:3.6.9', 'php:7.4.12-fpm', 'php:7.3.20-apache', 'php:8.0.3-cli', 'golang:1.15.6', 'golang:1.16.3', 'nginx:1.21.0']) {
+    assert.equal(archivedRelease(image)?.kind, 'old-debian', image);
+  }
+  // The line's newest tags, patches from mid-2021 on, Alpine variants and a named release.
+  for (const image of ['ruby:2.7', 'ruby:2.7.4', 'ruby:2.7.8', 'node:14', 'node:14.17', 'node:14.21.3', 'node:16.5', 'python:3.8', 'python:3.8.11', 'python:3.9.6-slim', 'php:7.4.21-fpm', 'php:7.4.33', 'php:8.0.8', 'golang:1.16.6', 'ruby:2.7.1-alpine', 'node:14.15-alpine', 'python:3.8.5-bullseye', 'nginx:1.21.1']) {
+    assert.equal(archivedRelease(image), undefined, image);
+  }
+  assert.equal(runRule('archived-release', 'FROM ruby:2.7.1\nRUN apt-get update && apt-get install -y nano\n').length, 1);
+});

@@ -35,14 +35,35 @@ const LAST_ON_BUSTER: Record<string, (major: number, minor: number) => boolean> 
   nginx: (major, minor) => major === 1 && minor <= 19,
 };
 
+/**
+ * Versions of lines still maintained in August 2021 that a newer patch had replaced by June 2021:
+ * the official images build only each line's newest patch, so these tags' last build is on buster
+ * (rounds 20 and 21: ruby:2.7.1, ruby:2.6.3, node:14.15, php:7.4.22's line). For each line, the
+ * newest such version: node by minor, the others by patch. Kept a release short of the last one
+ * before bullseye, whose tags may have been rebuilt on it.
+ */
+const LAST_PATCH_ON_BUSTER: Record<string, Record<string, number>> = {
+  node: { 12: 21, 14: 16, 16: 4 },
+  python: { '3.6': 13, '3.7': 10, '3.8': 10, '3.9': 5 },
+  ruby: { '2.6': 7, '2.7': 3, '3.0': 1 },
+  php: { '7.3': 28, '7.4': 20, '8.0': 7 },
+  golang: { '1.15': 13, '1.16': 5 },
+  nginx: { '1.20': 0, '1.21': 0 },
+};
+
 /** Tag words that keep the default variant's Debian release (php's -fpm, the -slim images); anything else may be another base. */
 const DEFAULT_VARIANT_WORDS = new Set(['slim', 'fpm', 'apache', 'cli', 'zts', 'onbuild', 'rc', 'perl']);
 
 function lastBuiltOnBuster(repository: string, tag: string): boolean {
   const versioned = LAST_ON_BUSTER[repository];
-  const m = /^(\d+)(?:\.(\d+))?(?:\.\d+)*((?:-[a-z]+)*)$/.exec(tag);
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.\d+)*((?:-[a-z]+)*)$/.exec(tag);
   if (!versioned || !m) return false;
-  if (m[3] && !m[3].slice(1).split('-').every((w) => DEFAULT_VARIANT_WORDS.has(w))) return false;
+  if (m[4] && !m[4].slice(1).split('-').every((w) => DEFAULT_VARIANT_WORDS.has(w))) return false;
+  // A patch (node: a minor) of a maintained line that a newer one had replaced before bullseye.
+  const patches = LAST_PATCH_ON_BUSTER[repository];
+  const [line, patch] = repository === 'node' ? [m[1]!, m[2]] : [`${m[1]}.${m[2]}`, m[3]];
+  const last = patches?.[line];
+  if (last !== undefined && patch !== undefined && Number(patch) <= last) return true;
   // `node:10` names the newest 10.x; `php:7` names the newest 7.x, 7.4, built on bullseye.
   if (m[2] === undefined && repository !== 'node') return repository === 'php' ? Number(m[1]) < 7 : repository === 'python' ? Number(m[1]) < 3 : false;
   return versioned(Number(m[1]), Number(m[2] ?? 0));
@@ -99,7 +120,7 @@ export const archivedReleaseRepositories = rule({
   explain: () => [
     t('Old releases keep their images, but not their package repositories. Debian moves a release to archive.debian.org about a year after its long-term support ends (8 jessie, 9 stretch, and 10 buster in 2025), Ubuntu moves each release that is not LTS to old-releases.ubuntu.com after its end of life, and CentOS Linux\'s mirror list is switched off (8 in 2022, 7 in 2024). On such an image apt-get update fails ("does not have a Release file", 404) and yum cannot reach mirrorlist.centos.org, so the build stops, although nothing in the Dockerfile changed.'),
     t('Move to a supported release (debian:bookworm, python:3.12-slim-bookworm, ubuntu:24.04, rockylinux or almalinux for CentOS), or, to keep the old one, point its package sources at the archive first (archive.debian.org, old-releases.ubuntu.com, vault.centos.org). Not reported where the Dockerfile touches its package sources itself, or on images of other publishers, which may have done so.'),
-    t('The same holds for official images of versions that stopped being built before Debian 11 came out in August 2021 (node 10, php 7.2, python 3.5, ruby 2.5, golang 1.14, nginx 1.19 and older, in their default Debian variant): their last build is on buster or older.'),
+    t('The same holds for official images of versions that stopped being built before Debian 11 came out in August 2021 (node 10, php 7.2, python 3.5, ruby 2.5, golang 1.14, nginx 1.19 and older, in their default Debian variant): their last build is on buster or older. So do the older patch versions of lines still maintained then (ruby:2.7.1, node:14.15, python:3.8.5, php:7.4.12): the images build only each line\'s newest patch, and a newer one had replaced these before mid-2021.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
