@@ -13,7 +13,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, commandSpan, type Cmd, type RunShell } from './shellCommands';
-import { packageInstalls } from './packageRules';
+import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
 
 /** How an image's tag is read: its repository, and whether it is a slim or Alpine variant. */
@@ -97,18 +97,34 @@ function instructionBrings(a: Analysis, i: Instruction): boolean {
   return false;
 }
 
-/** Whether a command may bring the program: a package install naming it (or naming packages only a variable knows), a download, a script. */
-function commandBrings(c: Cmd, program: Program, installs: readonly Cmd[]): boolean {
-  if (BRINGS.has(c.name) || c.name.endsWith('.sh') || c.raw.words[0]?.text.includes('/')) return true;
+/** Any program's name as a word of an argument: one test per argument before asking which. */
+const ANY_MENTIONED = new RegExp(`(^|[^\\w-])(${PROGRAMS.flatMap((p) => p.names).join('|')}|dotnet)([^\\w-]|$)`);
+/** Commands that may be package installs (packageInstalls says which are). */
+const MANAGERS = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper|pip[23]?|python[0-9.]*|npm|gem)$/;
+
+/** What a command may bring: 'all' (a download, a script, a path), the programs it names or installs, or nothing. */
+function broughtBy(c: Cmd): 'all' | Set<Program | 'dotnet-sdk'> | undefined {
+  if (BRINGS.has(c.name) || c.name.endsWith('.sh') || c.raw.words[0]?.text.includes('/')) return 'all';
+  let found: Set<Program | 'dotnet-sdk'> | undefined;
   // A command that names the program in its arguments may put it in place (php installer.php
   // --filename=composer, mv composer.phar /usr/local/bin/composer) or test for it (command -v git).
-  if (c.args.some((w) => program.mentioned.test(w.text))) return true;
-  if (!installs.includes(c)) return false;
-  return c.args.some((w) => w.text.includes('$') || META_PACKAGE.test(w.text) || program.packages.test(w.text.toLowerCase().replace(/[=<>@].*$/, '')));
+  if (c.args.some((w) => ANY_MENTIONED.test(w.text))) {
+    for (const p of PROGRAMS) if (c.args.some((w) => p.mentioned.test(w.text))) (found ??= new Set()).add(p);
+  }
+  if (!MANAGERS.test(c.name) || !isPackageInstall(c)) return found;
+  const names = c.args.map((w) => w.text);
+  // Packages only a variable or a file names (apt-get install $PACKAGES, pip install -r x.txt) may be anything.
+  if (names.some((n) => n.includes('$') || META_PACKAGE.test(n))) return 'all';
+  for (const n of names) {
+    const name = n.toLowerCase().replace(/[=<>@].*$/, '');
+    for (const p of PROGRAMS) if (p.packages.test(name)) (found ??= new Set()).add(p);
+    if (name.includes('dotnet')) (found ??= new Set()).add('dotnet-sdk');
+  }
+  return found;
 }
 
 export const missingProgram = rule({
-  id: 'missing-program', severity: 'error', reach: 'file',
+  id: 'missing-program', severity: 'error',
   explain: () => [
     t('A RUN step runs with the programs of its base image and of the steps before it, and nothing else. npm on nginx, composer on php, go on alpine, git or curl on a slim or Alpine image, python on debian or ubuntu: none of them is there, and the step stops with "npm: not found" (exit 127). dotnet restore, build or publish on the ASP.NET or runtime images stop with "No .NET SDKs were found": those images run a built app only.'),
     t('Build in a stage on an image that has the toolchain and copy the result (the multi-stage pattern), or install the program first in the same stage. Reported only on official images whose contents are known, and only where nothing before the command can have brought the program: a package install naming it, a download, an archive, a script, a version manager, COPY --from, a PATH change, or a test such as command -v.'),
@@ -117,12 +133,14 @@ export const missingProgram = rule({
   const a = ctx.a;
   const byName = new Map<string, Program>();
   for (const p of PROGRAMS) for (const n of p.names) byName.set(n, p);
-  for (const stage of ctx.scope.stages) {
-    const image = imageKind(a.rootImage(stage));
-    if (!image || !KNOWN(image.repository) || a.isWindows(stage)) continue;
-    const chain: Stage[] = [...a.chainOf(stage)].reverse();
-    /** Programs something before may have brought; 'all' once anything may have. */
-    const brought = new Set<Program | 'all' | 'dotnet-sdk'>();
+  /** What may have been brought by the end of each stage ('all' once anything may have), worked out once per stage of the chains read. */
+  const ends = new Map<number, 'all' | Set<Program | 'dotnet-sdk'>>();
+  /** Reads a stage from its parent's end, reporting in it when asked; returns its end. */
+  const read = (stage: Stage, image: ImageKind, report: boolean): 'all' | Set<Program | 'dotnet-sdk'> => {
+    const parent = a.parentOf(stage.index);
+    const before = parent >= 0 ? ends.get(parent) ?? 'all' : undefined;
+    if (before === 'all') return 'all';
+    const brought = new Set(before);
     const check = (run: RunShell, c: Cmd) => {
       if (c.name === 'dotnet') {
         const sub = c.args.find((w) => !w.text.startsWith('-'))?.text ?? '';
@@ -139,24 +157,29 @@ export const missingProgram = rule({
       // One report per program and stage: the first use says it.
       brought.add(program);
     };
-    for (const s of chain) {
-      for (const i of s.instructions) {
-        if (brought.has('all')) break;
-        if (instructionBrings(a, i)) {
-          brought.add('all');
-          break;
-        }
-        if (i.upper !== 'RUN') continue;
-        const info = a.shell(i)!;
-        const run: RunShell = { instruction: i, stage: s, info };
-        const installs = packageInstalls(run);
-        for (const c of commandsOf(run)) {
-          if (s === stage && !c.raw.words[0]?.text.includes('/')) check(run, c);
-          // What the command brings counts for the commands after it (curl's own download included).
-          for (const p of PROGRAMS) if (commandBrings(c, p, installs)) brought.add(p);
-          if (installs.includes(c) && c.args.some((w) => /dotnet|\$/.test(w.text))) brought.add('dotnet-sdk');
-        }
+    for (const i of stage.instructions) {
+      if (instructionBrings(a, i)) return 'all';
+      const info = i.upper === 'RUN' ? a.shell(i) : undefined;
+      if (!info) continue;
+      const run: RunShell = { instruction: i, stage, info };
+      for (const c of commandsOf(run)) {
+        if (report && !c.raw.words[0]?.text.includes('/')) check(run, c);
+        // What the command brings counts for the commands after it (curl's own download included).
+        const more = broughtBy(c);
+        if (more === 'all') return 'all';
+        if (more) for (const p of more) brought.add(p);
       }
+    }
+    return brought;
+  };
+  for (const stage of ctx.scope.stages) {
+    const image = imageKind(a.rootImage(stage));
+    if (!image || !KNOWN(image.repository) || a.isWindows(stage)) continue;
+    // The stages it is built FROM first, root first, each once.
+    const chain = [...a.chainOf(stage)].reverse();
+    for (const s of chain) {
+      if (s !== stage && ends.has(s.index)) continue;
+      ends.set(s.index, read(s, image, s === stage));
     }
   }
 });

@@ -49,16 +49,29 @@ function simulates(c: Cmd): boolean {
   return c.args.some((w) => ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act', '--assumeno'].includes(w.text) || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.text) && (c.name === 'apt-get' || c.name === 'apt'));
 }
 
+const MANAGERS = [APT, APK, YUM, DNF, ZYPPER, PIP, NPM, GEM];
+
 /** The package installs of a RUN, by every manager the rules know (apt-get, apk, yum, dnf, zypper, pip, npm, gem). */
 export function packageInstalls(run: RunShell): Cmd[] {
-  return [APT, APK, YUM, DNF, ZYPPER, PIP, NPM, GEM].flatMap((m) => installs(run, m));
+  return MANAGERS.flatMap((m) => installs(run, m));
+}
+
+/** Whether one command is a package install by any of those managers (one command, not the RUN's list). */
+export function isPackageInstall(c: Cmd): boolean {
+  return MANAGERS.some((m) => installAs(c, m) !== undefined);
+}
+
+/** The command as the manager's install (`python -m pip install` as pip's), or undefined. */
+function installAs(c0: Cmd, m: Manager): Cmd | undefined {
+  const c = asManager(c0, m);
+  return c && m.install.includes(subcommand(c, m.withValue) ?? '') && !simulates(c) ? c : undefined;
 }
 
 function installs(run: RunShell, m: Manager): Cmd[] {
   const out: Cmd[] = [];
   for (const c0 of commandsOf(run)) {
-    const c = asManager(c0, m);
-    if (c && m.install.includes(subcommand(c, m.withValue) ?? '') && !simulates(c)) out.push(c);
+    const c = installAs(c0, m);
+    if (c) out.push(c);
   }
   return out;
 }
