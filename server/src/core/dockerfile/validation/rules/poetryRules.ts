@@ -12,6 +12,7 @@ import { t } from '../../../l10n';
 import type { Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { buildContextOf } from '../../analysis/buildContext';
+import { expandText } from '../../analysis/expand';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, operands, type Cmd, type RunShell } from './shellCommands';
 import { isPipInstall } from './packageRules';
@@ -65,13 +66,9 @@ function installedBy(c: Cmd, run: RunShell, a: Analysis): 1 | 2 | 'unknown' | un
 function expanded(text: string, run: RunShell, a: Analysis): string | undefined {
   if (!text.includes('$')) return text;
   const visible = a.variables.visibleAt(run.instruction);
-  let unknown = false;
-  const out = text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, name: string) => {
-    const value = visible.get(name)?.value;
-    if (value === undefined) unknown = true;
-    return value ?? '';
-  });
-  return unknown ? undefined : out;
+  // The shell word's quotes are gone already; ${POETRY_VERSION:-1.8.5} takes its default as the shell would.
+  const result = expandText(text, (name) => visible.get(name)?.value, a.doc.escape, false);
+  return result.unknown.length > 0 || result.tooLarge ? undefined : result.value;
 }
 
 /** The Poetry version the official installer gets in this RUN: --version, or POETRY_VERSION set in the RUN or the Dockerfile; the newest otherwise. */
