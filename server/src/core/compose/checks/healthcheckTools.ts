@@ -6,6 +6,7 @@
 // read, and any mention of the tool in the Dockerfile (an install) is taken as having it.
 import { t } from '../../l10n';
 import { repositoryAndTag } from '../../officialImages';
+import { lacksTool } from '../../imageTools';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode } from '../model/nodes';
@@ -15,7 +16,7 @@ import { readText } from '../model/project';
 import { isHeld } from '../model/brokenBlocks';
 import { valueAt, servicesOf, type CheckContext } from './checkContext';
 
-/** What an image lacks, and what its check can run instead. */
+/** What an image lacks (curl, and wget unless `wget`), and what its check can run instead. */
 interface Tools { wget: boolean; instead: string }
 
 function toolsOf(image: string): Tools | undefined {
@@ -23,20 +24,21 @@ function toolsOf(image: string): Tools | undefined {
   const colon = image.lastIndexOf(':');
   const plain = colon > image.lastIndexOf('/') ? `${image.slice(0, colon)}:${image.slice(colon + 1).replace(/\$\{?\w+\}?/g, 'x')}` : image;
   const ref = repositoryAndTag(plain);
-  if (!ref) return undefined;
-  const alpine = ref.tag.includes('alpine');
-  const slim = ref.tag.includes('slim');
-  switch (ref.repository) {
-    case 'python':
-      return alpine ? { wget: true, instead: 'wget -qO- http://localhost:PORT/' } : slim ? { wget: false, instead: 'python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/\')"' } : undefined;
-    case 'node':
-      return alpine ? { wget: true, instead: 'wget -qO- http://localhost:PORT/' } : slim ? { wget: false, instead: 'node -e "fetch(\'http://localhost:PORT/\').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"' } : undefined;
-    case 'postgres': return { wget: alpine, instead: 'pg_isready -U postgres' };
-    case 'redis': case 'valkey/valkey': return { wget: alpine, instead: 'redis-cli ping' };
-    case 'ollama/ollama': return { wget: false, instead: 'ollama list' };
-    default: return undefined;
-  }
+  if (!ref || lacksTool(plain, 'curl') !== true) return undefined;
+  const wget = lacksTool(plain, 'wget') === false;
+  const instead = INSTEAD[ref.repository];
+  return instead ? { wget, instead: wget && (ref.repository === 'python' || ref.repository === 'node') ? 'wget -qO- http://localhost:PORT/' : instead } : undefined;
 }
+
+/** What a healthcheck can run instead on the images it is told for. */
+const INSTEAD: Record<string, string> = {
+  python: 'python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/\')"',
+  node: 'node -e "fetch(\'http://localhost:PORT/\').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"',
+  postgres: 'pg_isready -U postgres',
+  redis: 'redis-cli ping',
+  'valkey/valkey': 'redis-cli ping',
+  'ollama/ollama': 'ollama list',
+};
 
 /** The program the healthcheck's test runs first: CMD's first item, or the first word of a shell test. */
 function testProgram(file: ComposeFile, test: CNode | null): string | undefined {

@@ -12,12 +12,13 @@ import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
+import { lacksTool } from '../../../imageTools';
 import { commandsOf, commandSpan, type Cmd, type RunShell } from './shellCommands';
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
 
-/** How an image's tag is read: its repository, and whether it is a slim or Alpine variant. */
-interface ImageKind { repository: string; small: boolean; alpine: boolean }
+/** How an image's tag is read: the reference, its repository, and whether it is a slim or Alpine variant. */
+interface ImageKind { reference: string; repository: string; small: boolean }
 
 interface Program {
   /** Command names that run it. */
@@ -40,7 +41,7 @@ const DOTNET = 'mcr.microsoft.com/dotnet/';
 const KNOWN = (repository: string) => BARE.has(repository) || LANGUAGES.has(repository) || SERVERS.has(repository) || repository.startsWith(DOTNET);
 
 /** A toolchain only its own images have: lacking on every other known image. */
-const only = (...have: string[]) => (image: ImageKind): boolean | undefined => (KNOWN(image.repository) ? !have.some((h) => image.repository === h || (h.endsWith('/') && image.repository.startsWith(h))) : undefined);
+const only = (...have: string[]) => (image: ImageKind): boolean | undefined => (KNOWN(image.repository) ? !have.includes(image.repository) : undefined);
 
 const programs = (list: Omit<Program, 'mentioned'>[]): Program[] => list.map((p) => ({ ...p, mentioned: new RegExp(`(^|[^\\w-])(${p.names.join('|')})([^\\w-]|$)`) }));
 
@@ -60,9 +61,9 @@ const PROGRAMS: readonly Program[] = programs([
   // pip and python: the bare images, the web servers, php, and the slim and Alpine variants of the other languages.
   { names: ['pip', 'pip3', 'python', 'python3'], packages: /python|pip/, lacks: (i) => (i.repository === 'python' ? false : BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress', 'composer'].includes(i.repository) || (['node', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
     advice: () => t('Install Python first (apt-get install -y python3 python3-pip, apk add python3 py3-pip), or build on a python image.') },
-  { names: ['curl'], packages: /curl/, lacks: (i) => (BARE.has(i.repository) || ['redis', 'postgres'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
+  { names: ['curl'], packages: /curl/, lacks: (i) => lacksTool(i.reference, 'curl'),
     advice: () => t('Install it in the same RUN first (apt-get install -y curl, apk add curl); on Alpine, BusyBox\'s wget is there.') },
-  { names: ['wget'], packages: /wget/, lacks: (i) => (i.repository === 'alpine' || i.repository === 'busybox' ? false : ['debian', 'ubuntu'].includes(i.repository) || (['node', 'python', 'ruby', 'redis', 'postgres'].includes(i.repository) && i.small && !i.alpine) ? true : undefined),
+  { names: ['wget'], packages: /wget/, lacks: (i) => lacksTool(i.reference, 'wget'),
     advice: () => t('Install it in the same RUN first (apt-get install -y wget).') },
   { names: ['git'], packages: /^git$|^git-|git$/, lacks: (i) => (BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
     advice: () => t('Install it in the same RUN first (apt-get install -y git, apk add git).') },
@@ -80,7 +81,7 @@ const BRINGS = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar', 'nvm', 
 function imageKind(reference: string): ImageKind | undefined {
   const ref = repositoryAndTag(reference);
   if (!ref) return undefined;
-  return { repository: ref.repository, small: /alpine|slim/.test(ref.tag), alpine: ref.tag.includes('alpine') };
+  return { reference, repository: ref.repository, small: /alpine|slim/.test(ref.tag) };
 }
 
 /** Whether an instruction before the command may bring programs: COPY --from, an archive or URL ADD, a PATH change, an unparsed RUN. */

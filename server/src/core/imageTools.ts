@@ -1,0 +1,22 @@
+// Which official images carry curl and wget: one answer for the Dockerfile checks (a RUN that
+// downloads with a tool its base lacks) and the compose checks (a healthcheck that runs one). The
+// bare OS images have neither (Alpine's and BusyBox's BusyBox has wget); the slim and Alpine
+// variants of the language images drop both, their full Debian variants carry both; the official
+// database images and ollama's have neither (rounds 8 and 10, and round 20's Dockerfiles).
+import { repositoryAndTag } from './officialImages';
+
+const BARE = new Set(['debian', 'ubuntu', 'alpine', 'busybox']);
+/** Language images whose full variant is built on buildpack-deps (curl, wget, git), and whose -slim and -alpine variants are not. */
+const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
+/** Images that carry neither tool in their Debian variant, and BusyBox's wget in their Alpine one. */
+const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama']);
+
+/** Whether the image lacks the tool: true, false (it has it), or undefined (not known). */
+export function lacksTool(reference: string, tool: 'curl' | 'wget'): boolean | undefined {
+  const ref = repositoryAndTag(reference);
+  if (!ref) return undefined;
+  const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
+  const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
+  if (!known) return undefined;
+  return tool === 'curl' || !alpine;
+}
