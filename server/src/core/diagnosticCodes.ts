@@ -128,6 +128,7 @@ export const DIAGNOSTIC_CODES = {
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },
   'masked-install-failure': { language: 'dockerfile', severity: 'warning' },
   'exec-shell-without-c': { language: 'dockerfile', severity: 'error' },
+  'exec-form-one-string': { language: 'dockerfile', severity: 'error' },
   'exec-form-quotes': { language: 'dockerfile', severity: 'warning' },
   'exec-form-variable': { language: 'dockerfile', severity: 'warning' },
   'healthcheck-always-passes': { language: 'dockerfile', severity: 'warning' },

@@ -107,6 +107,38 @@ test('json-args-recommended: a command with a glob or a variable needs the shell
   }
 });
 
+test('exec-form-one-string: an exec form whose program item is a whole command line (round 21: CMD ["ruby bot.rb"])', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'exec-form-one-string', bad: 'FROM ruby:3.3-alpine\nCMD ["ruby bot.rb"]\n', good: 'FROM ruby:3.3-alpine\nCMD ["ruby", "bot.rb"]\n', line: 1 },
+  ], assert);
+  const [cmd, ...rest] = runRule('exec-form-one-string', 'FROM ruby:3.3-alpine\nCMD ["ruby bot.rb", "--verbose"]\n');
+  assert.deepEqual(rest, []);
+  assert.equal(cmd!.message, 'Docker runs "ruby bot.rb" as the name of one program, spaces included, and finds none (\'executable file not found\'): write each word as its own item, ["ruby", "bot.rb"].');
+  assert.deepEqual(cmd!.data, { replacement: '"ruby", "bot.rb"', span: { start: 26, end: 39 } });
+  // A shell command gets a shell; one word with spaces around it loses them; RUN, ENTRYPOINT and ONBUILD are judged whatever the base.
+  const [shell] = runRule('exec-form-one-string', 'FROM node:22\nCMD [ "cd backend && ./backend" ]\n');
+  assert.equal((shell!.data as { replacement: string }).replacement, '"sh", "-c", "cd backend && ./backend"');
+  assert.equal((runRule('exec-form-one-string', 'FROM python:3.12\nCMD [" python", "app.py"]\n')[0]!.data as { replacement: string }).replacement, '"python"');
+  assert.equal(runRule('exec-form-one-string', 'FROM debian:12\nRUN ["apt-get update"]\n').length, 1);
+  assert.equal(runRule('exec-form-one-string', 'FROM myorg/base:1\nENTRYPOINT ["python app.py"]\n').length, 1);
+  assert.equal(runRule('exec-form-one-string', 'FROM python:3.12\nONBUILD CMD ["python app.py"]\n').length, 1);
+  // No shell in distroless: no sh -c fix, the finding stays.
+  const [distroless] = runRule('exec-form-one-string', 'FROM gcr.io/distroless/base\nENTRYPOINT ["/app --port $PORT"]\n');
+  assert.equal(distroless!.data, undefined);
+  for (const text of [
+    // CMD under an ENTRYPOINT is its arguments: ["sh", "-c"] takes one string (the three such files of rounds 12-16).
+    'FROM python:3.11\nENTRYPOINT ["/bin/zsh", "-c"]\nCMD ["uvicorn app.main:app --reload"]\n',
+    'FROM alpine\nENTRYPOINT [ "/bin/sh", "-l", "-c" ]\nCMD [ "cd backend && ./backend" ]\n',
+    'FROM base AS b\nENTRYPOINT ["sh", "-c"]\nFROM b\nCMD ["sleep infinity"]\n',
+    // An image that is not official may have such an entrypoint; Windows joins the items into a command line.
+    'FROM snakepacker/python:2.7\nCMD ["sleep infinity"]\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["C:\\\\Program Files\\\\App\\\\app.exe"]\n',
+    'FROM python:3.12\nCMD ["--workers 4"]\n',
+    'FROM python:3.12\nCMD ["python", "-c", "print(1)"]\n',
+    'FROM python:3.12\nCMD python app.py\n',
+  ]) assert.deepEqual(runRule('exec-form-one-string', text), [], text);
+});
+
 test('exec-form-quotes: quotes the exec form hands on, not those of a script given to -c or -e', async (t) => {
   await checkRuleCases(t, [
     { rule: 'exec-form-quotes', bad: 'FROM nginx:1.27\nCMD ["nginx", "-g", "\'daemon off;\'"]\n', good: 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n', line: 1 },

@@ -60,6 +60,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'cd-without-effect': [runCdToWorkdir],
   'export-without-effect': [replaceText],
   'exec-shell-without-c': [replaceText],
+  'exec-form-one-string': [replaceText],
   'exec-form-quotes': [replaceText],
   'invalid-json-form': [replaceText],
   'misspelt-official-image': [replaceText],

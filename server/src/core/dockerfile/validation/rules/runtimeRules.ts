@@ -324,6 +324,47 @@ export const execShellWithoutC = rule({
   }
 });
 
+/** Text only a shell understands: operators, quotes, expansions, globs. */
+const SHELL_SYNTAX = /[;&|<>$`'"*?(){}\\~]/;
+
+/**
+ * `CMD ["ruby bot.rb"]`: the exec form's first item is the program itself, passed to exec as it
+ * is, so Docker looks for a program whose name is the whole text, spaces included (round 21's
+ * miss). A CMD under an ENTRYPOINT is the entrypoint's arguments (["sh", "-c"] makes one string
+ * right), so it is judged only on an official image with no ENTRYPOINT of the file's own; Windows
+ * joins the items into one command line, where the space is fine.
+ */
+export const execFormOneString = rule({
+  id: 'exec-form-one-string', severity: 'error',
+  explain: () => [
+    t('In the exec form (a JSON array) the first item is the program, run without a shell: Docker looks for a program whose name is the whole item, spaces included. CMD ["ruby bot.rb"] looks for a program named "ruby bot.rb" and the container stops at once (\'exec: "ruby bot.rb": executable file not found in $PATH\'); RUN ["apt-get update"] stops the build the same way.'),
+    t('Write each word as its own item: CMD ["ruby", "bot.rb"]. A command with shell syntax (&&, a pipe, $VAR) needs a shell: ["sh", "-c", "cd app && ./run"], or the shell form. A CMD under an ENTRYPOINT is its arguments (["sh", "-c"] takes one string), so it is judged only on an official image with no ENTRYPOINT in the file; Windows images are not judged.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  for (const instruction of ctx.scope.instructions) {
+    const i = instruction.trigger ?? instruction;
+    if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT' && i.upper !== 'RUN') || !i.exec) continue;
+    const first = i.exec.items[0];
+    const stage = a.doc.stages[instruction.stage];
+    if (!first || !/\s/.test(first.value) || !stage || a.isWindows(stage)) continue;
+    const text = first.value.trim();
+    if (!text || text.startsWith('-')) continue;
+    if (i.upper === 'CMD' && (entrypointOf(a, stage) || a.rootImage(stage).includes('/'))) continue;
+    const family = a.family(stage);
+    const words = text.split(/\s+/);
+    let fix: string | undefined;
+    if (!SHELL_SYNTAX.test(text)) fix = words.map((w) => JSON.stringify(w)).join(', ');
+    else if (i.exec.items.length === 1 && family !== 'distroless' && family !== 'scratch') fix = `"sh", "-c", ${JSON.stringify(text)}`;
+    const message = words.length === 1
+      ? t('Docker runs "{0}" as the program, spaces included, and finds none of that name: remove the spaces around {1}.', first.value, text)
+      : SHELL_SYNTAX.test(text)
+        ? t('Docker runs "{0}" as the name of one program, spaces included, and finds none (\'executable file not found\'). It is a shell command: run it through a shell, {1}, or write the shell form.', first.value, `["sh", "-c", ${JSON.stringify(text)}]`)
+        : t('Docker runs "{0}" as the name of one program, spaces included, and finds none (\'executable file not found\'): write each word as its own item, {1}.', first.value, `[${fix}]`);
+    ctx.report(first.span, message, fix ? { data: { replacement: fix, span: first.span } } : undefined);
+  }
+});
+
 /** Options whose value is a script the program parses itself (sh -c, python -c, node -e, pwsh -Command): quotes in it are the script's. */
 const SCRIPT_OPTIONS = /^(-[a-zA-Z]*c|-e|--eval|--command|-Command|\/[cC]|-p|--print)$/;
 
@@ -492,4 +533,4 @@ export const healthcheckAlwaysPasses = rule({
   }
 });
 
-export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormQuotes, execFormVariable, backgroundServiceCmd, healthcheckAlwaysPasses, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormOneString, execFormQuotes, execFormVariable, backgroundServiceCmd, healthcheckAlwaysPasses, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
