@@ -1,6 +1,6 @@
-// Which official images carry curl and wget: one answer for the Dockerfile checks (a RUN that
+// Which official images carry curl, wget and unzip: one answer for the Dockerfile checks (a RUN that
 // downloads with a tool its base lacks) and the compose checks (a healthcheck that runs one). The
-// bare OS images have neither (Alpine's and BusyBox's BusyBox has wget); the slim and Alpine
+// bare OS images have none (Alpine's and BusyBox's BusyBox has wget and unzip); the slim and Alpine
 // variants of the language images drop both, their full Debian variants carry both; the official
 // database images and ollama's have neither (rounds 8 and 10, and round 20's Dockerfiles).
 import { repositoryAndTag } from './officialImages';
@@ -12,11 +12,12 @@ const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
 const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama']);
 
 /** Whether the image lacks the tool: true, false (it has it), or undefined (not known). */
-export function lacksTool(reference: string, tool: 'curl' | 'wget'): boolean | undefined {
+export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip'): boolean | undefined {
   const ref = repositoryAndTag(reference);
   if (!ref) return undefined;
   const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
   const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
   if (!known) return undefined;
+  // unzip: BusyBox's applet on Alpine; not in any Debian variant of these, full language images aside (buildpack-deps has it, and they are not 'known' here).
   return tool === 'curl' || !alpine;
 }

@@ -24,6 +24,17 @@ test('missing-program: a program the official base image does not have, with not
   assert.equal(check('FROM ubuntu:24.04\nRUN pip3 install requests\n').length, 1);
   assert.equal(check('FROM eclipse-temurin:21\nCOPY . .\nRUN mvn package\n').length, 1);
   assert.equal(check('FROM node:22\nRUN java -version\n').length, 1);
+  // unzip (round 22's miss, on debian:12-slim): not in the bare Debian images, the slim variants or php's Debian one; BusyBox has it on Alpine.
+  assert.equal(check('FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nRUN curl -LO https://x/pngcheck.zip\n').length, 0, 'curl installed');
+  assert.equal(check('FROM debian:12-slim\nCOPY tool.zip /tmp/\nRUN unzip /tmp/tool.zip -d /opt\n').length, 1);
+  // A download before it brings any program but unzip, which is what opens it.
+  const [unzip] = check('FROM debian:12-slim\nRUN apt install -y git wget make\nRUN cd /tmp && wget http://libpng.org/pub/png/src/pngcheck-3.0.3.zip && unzip pngcheck-3.0.3.zip && make\n');
+  assert.equal(unzip!.message, 'debian:12-slim has no unzip, and nothing before this installs it: the step stops with "unzip: not found" (exit 127). Install it in the same RUN first (apt-get install -y unzip).');
+  assert.deepEqual(check('FROM debian:12-slim\nRUN apt install -y wget\nRUN wget https://x/node.tar.gz && tar xzf node.tar.gz\nRUN npm ci\n'), [], 'a download may bring node');
+  assert.equal(check('FROM php:8.3-apache\nCOPY x.zip .\nRUN unzip x.zip\n').length, 1);
+  for (const text of ['FROM alpine:3.20\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM php:8.3-fpm-alpine\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM python:3.12\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM debian:12\nRUN apt-get update && apt-get install -y unzip && unzip x.zip\n']) {
+    assert.deepEqual(check(text), [], text);
+  }
   // In a stage built FROM a stage whose base lacks it.
   assert.equal(check('FROM debian:12 AS base\nRUN echo hi\nFROM base\nRUN git --version\n').length, 1);
   const [sdk] = check('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nRUN dotnet publish -c Release -o out\n');

@@ -30,6 +30,8 @@ interface Program {
   advice: () => string;
   /** Any of its names as a word of an argument. */
   mentioned: RegExp;
+  /** False for a tool nobody downloads on its own (unzip): a download or an archive before it does not count as bringing it. */
+  fetched?: false;
 }
 
 /** The bare operating system images: none of the toolchains, curl, wget (Alpine's BusyBox has wget) or git. */
@@ -65,6 +67,9 @@ const PROGRAMS: readonly Program[] = programs([
     advice: () => t('Install it in the same RUN first (apt-get install -y curl, apk add curl); on Alpine, BusyBox\'s wget is there.') },
   { names: ['wget'], packages: /wget/, lacks: (i) => lacksTool(i.reference, 'wget'),
     advice: () => t('Install it in the same RUN first (apt-get install -y wget).') },
+  // unzip: also not in the Debian variants of php, nginx and httpd (the php images' Composer falls back without it; a RUN unzip stops).
+  { names: ['unzip'], packages: /^unzip$/, fetched: false, lacks: (i) => lacksTool(i.reference, 'unzip') ?? (['php', 'nginx', 'httpd'].includes(i.repository) && !i.reference.includes('alpine') ? true : undefined),
+    advice: () => t('Install it in the same RUN first (apt-get install -y unzip).') },
   { names: ['git'], packages: /^git$|^git-|git$/, lacks: (i) => (BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
     advice: () => t('Install it in the same RUN first (apt-get install -y git, apk add git).') },
 ]);
@@ -75,8 +80,10 @@ const SDK_COMMANDS = new Set(['restore', 'build', 'publish', 'test', 'new', 'add
 /** Packages that pull in many programs (alpine-sdk brings git and the compilers: round 12's pidproxy build), or a set only a file names. */
 const META_PACKAGE = /^(alpine-sdk|task-.*)$|^-r$|^--requirement|\.txt$/;
 
-/** Commands that can bring a program from elsewhere: downloads, archives, version managers, scripts. */
-const BRINGS = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar', 'nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
+/** Downloads and archives: they may bring any program but the ones nobody fetches on their own (unzip, to open the download). */
+const FETCHES = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar']);
+/** Commands that can bring any program: version managers, scripts, package files. */
+const BRINGS = new Set(['nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
 
 function imageKind(reference: string): ImageKind | undefined {
   const ref = repositoryAndTag(reference);
@@ -103,9 +110,13 @@ const ANY_MENTIONED = new RegExp(`(^|[^\\w-])(${PROGRAMS.flatMap((p) => p.names)
 /** Commands that may be package installs (packageInstalls says which are). */
 const MANAGERS = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper|pip[23]?|python[0-9.]*|npm|gem)$/;
 
-/** What a command may bring: 'all' (a download, a script, a path), the programs it names or installs, or nothing. */
-function broughtBy(c: Cmd): 'all' | Set<Program | 'dotnet-sdk'> | undefined {
+/** What a download or an archive may bring: every program that is fetched at all, and the .NET SDK. */
+const FETCHABLE: ReadonlySet<Program | 'dotnet-sdk'> = new Set([...PROGRAMS.filter((p) => p.fetched !== false), 'dotnet-sdk']);
+
+/** What a command may bring: 'all' (a script, a path, a version manager), the programs it names, installs or may download, or nothing. */
+function broughtBy(c: Cmd): 'all' | ReadonlySet<Program | 'dotnet-sdk'> | undefined {
   if (BRINGS.has(c.name) || c.name.endsWith('.sh') || c.raw.words[0]?.text.includes('/')) return 'all';
+  if (FETCHES.has(c.name)) return FETCHABLE;
   let found: Set<Program | 'dotnet-sdk'> | undefined;
   // A command that names the program in its arguments may put it in place (php installer.php
   // --filename=composer, mv composer.phar /usr/local/bin/composer) or test for it (command -v git).
