@@ -324,6 +324,9 @@ test('the package manager a RUN calls must be the base image family\'s', () => {
   const portable = 'FROM alpine:3.20\nRUN if command -v apk > /dev/null; then apk add curl; else apt-get install -y curl; fi\n';
   assert.deepEqual(runRule('package-manager-mismatch', portable), []);
   assert.deepEqual(runRule('package-manager-mismatch', 'FROM python:3.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\n'), [], 'slim images are Debian');
+  // apt-key is Debian's too: on Alpine it is the first of an apt recipe's RUNs to fail (round 21).
+  assert.match(runRule('package-manager-mismatch', 'FROM ruby:2.7.2-alpine\nRUN apt-key add /tmp/yarn-pubkey.gpg\n')[0]!.message, /^apt-key is not in Alpine images/);
+  assert.deepEqual(runRule('package-manager-mismatch', 'FROM debian:12\nRUN apt-key add /tmp/key.gpg\n'), []);
 });
 
 test('ADD of a local file builds what COPY builds: a hint with its fix, not a squiggle (unseen rounds 12-15: 36 of 68 judged not worth acting on)', () => {

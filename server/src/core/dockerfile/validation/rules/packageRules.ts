@@ -386,7 +386,8 @@ export const yarnCacheClean = rule({
 
 /** Which package managers each base image family has. */
 const MANAGERS_OF: Partial<Record<ImageFamily, string[]>> = {
-  debian: ['apt-get', 'apt', 'dpkg'],
+  // apt-key too: on an Alpine image it is the first RUN of an apt recipe to fail (round 21).
+  debian: ['apt-get', 'apt', 'dpkg', 'apt-key'],
   alpine: ['apk'],
   rhel: ['dnf', 'microdnf', 'yum', 'tdnf', 'zypper', 'rpm'],
 };
