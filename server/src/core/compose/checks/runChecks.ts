@@ -42,6 +42,7 @@ import { checkContainerVariables } from './containerVariables';
 import { checkRemovedServerOption } from './removedServerOption';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
+import { checkHealthcheckShellItems } from './healthcheckShellItems';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
 import { checkKeyValueEntries } from './keyValueEntries';
@@ -65,6 +66,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthDependencies,
   checkHealthcheckTools,
   checkHealthcheckAlwaysPasses,
+  checkHealthcheckShellItems,
   checkImageReference,
   checkDeletedImage,
   checkMissingPaths,
