@@ -30,6 +30,18 @@ test('archived-release: the releases whose repositories are gone, read from the 
   assert.equal(release('centos:centos7.9.2009'), 'CentOS Linux 7');
   assert.equal(release('centos'), 'CentOS Linux 8');
   assert.equal(release('quay.io/centos/centos:stream8'), 'CentOS Stream 8');
+  // Round 22's misses: old Ubuntu LTS releases, elixir's buster-era versions, .NET 5 and Core 3.1 and 2.x on the Debian they started with.
+  assert.equal(release('ubuntu:12.04'), 'Ubuntu 12.04');
+  assert.equal(release('ubuntu:precise'), 'Ubuntu 12.04 (precise)');
+  assert.equal(release('elixir:1.9.4'), 'Debian 10 (buster)');
+  assert.equal(release('elixir:1.7.3'), 'Debian 10 (buster)');
+  assert.equal(release('elixir:1.11.2'), 'Debian 10 (buster)');
+  assert.equal(release('mcr.microsoft.com/dotnet/sdk:5.0'), 'Debian 10 (buster)');
+  assert.equal(release('mcr.microsoft.com/dotnet/core/aspnet:3.1.32'), 'Debian 10 (buster)');
+  assert.equal(release('mcr.microsoft.com/dotnet/core/sdk:2.2'), 'Debian 9 (stretch)');
+  for (const image of ['ubuntu:14.04', 'ubuntu:16.04', 'elixir:1.11.4', 'elixir:1.12', 'elixir:1.15-slim', 'elixir:1.9-alpine', 'mcr.microsoft.com/dotnet/sdk:6.0', 'mcr.microsoft.com/dotnet/aspnet:8.0', 'mcr.microsoft.com/dotnet/sdk:5.0-alpine', 'mcr.microsoft.com/dotnet/sdk:5.0-focal']) {
+    assert.equal(release(image), undefined, image);
+  }
   for (const image of [
     // Supported, or LTS releases that stay on the main archive.
     'debian:bookworm', 'debian:11', 'debian:12-slim', 'python:3.12-slim', 'ubuntu:18.04', 'ubuntu:20.04', 'ubuntu:24.04', 'ubuntu:25.10',

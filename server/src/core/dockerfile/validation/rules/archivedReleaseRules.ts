@@ -33,6 +33,8 @@ const LAST_ON_BUSTER: Record<string, (major: number, minor: number) => boolean> 
   ruby: (major, minor) => major < 2 || (major === 2 && minor <= 5),
   golang: (major, minor) => major === 1 && minor <= 14,
   nginx: (major, minor) => major === 1 && minor <= 19,
+  // elixir's default variant is built FROM erlang's, on buster until bullseye (round 22: elixir:1.9.4).
+  elixir: (major, minor) => major === 1 && minor <= 9,
 };
 
 /**
@@ -49,6 +51,7 @@ const LAST_PATCH_ON_BUSTER: Record<string, Record<string, number>> = {
   php: { '7.3': 28, '7.4': 20, '8.0': 7 },
   golang: { '1.15': 13, '1.16': 5 },
   nginx: { '1.20': 0, '1.21': 0 },
+  elixir: { '1.10': 3, '1.11': 3 },
 };
 
 /** Tag words that keep the default variant's Debian release (php's -fpm, the -slim images); anything else may be another base. */
@@ -71,6 +74,8 @@ function lastBuiltOnBuster(repository: string, tag: string): boolean {
 
 const DEBIAN: Record<string, string> = { squeeze: '6', wheezy: '7', jessie: '8', stretch: '9', buster: '10' };
 const DEBIAN_BY_NUMBER: Record<string, string> = { 6: 'squeeze', 7: 'wheezy', 8: 'jessie', 9: 'stretch', 10: 'buster' };
+/** Ubuntu's LTS releases whose packages moved to old-releases.ubuntu.com too (round 22: ubuntu:12.04). */
+const UBUNTU_OLD_LTS: Record<string, string> = { hardy: '8.04', lucid: '10.04', precise: '12.04' };
 /** Ubuntu's releases that were not LTS, up to 24.10, by code name. */
 const UBUNTU_INTERIM: Record<string, string> = {
   utopic: '14.10', vivid: '15.04', wily: '15.10', yakkety: '16.10', zesty: '17.04', artful: '17.10', cosmic: '18.10', disco: '19.04',
@@ -98,13 +103,18 @@ export function archivedRelease(image: string): Archived | undefined {
     if (version) {
       const year = Number(version[1]);
       const lts = version[2] === '04' && year % 2 === 0;
-      if (!lts && (year < 24 || (year === 24 && version[2] === '10'))) return { release: `Ubuntu ${version[1]}.${version[2]}`, manager: 'apt', kind: 'ubuntu' };
+      if (year <= 12 || (!lts && (year < 24 || (year === 24 && version[2] === '10')))) return { release: `Ubuntu ${version[1]}.${version[2]}`, manager: 'apt', kind: 'ubuntu' };
     }
   }
   for (const word of tag.split(/[^a-z0-9]+/)) {
     if (DEBIAN[word]) return { release: `Debian ${DEBIAN[word]} (${word})`, manager: 'apt', kind: 'debian' };
     if (UBUNTU_INTERIM[word]) return { release: `Ubuntu ${UBUNTU_INTERIM[word]} (${word})`, manager: 'apt', kind: 'ubuntu' };
+    if (repository === 'ubuntu' && UBUNTU_OLD_LTS[word]) return { release: `Ubuntu ${UBUNTU_OLD_LTS[word]} (${word})`, manager: 'apt', kind: 'ubuntu' };
   }
+  // Microsoft keeps a .NET version on the Debian release it started with: .NET Core 3.1 and .NET 5
+  // on buster, 2.x on stretch (round 22: dotnet/sdk:5.0). Later ones name other releases in the tag.
+  const dotnet = /^mcr\.microsoft\.com\/dotnet\/(?:core\/)?(?:sdk|aspnet|runtime|runtime-deps)$/.test(repository) ? /^(\d+)\.\d+(?:\.\d+)*$/.exec(tag) : null;
+  if (dotnet && Number(dotnet[1]) <= 5) return Number(dotnet[1]) === 2 ? { release: 'Debian 9 (stretch)', manager: 'apt', kind: 'debian' } : { release: 'Debian 10 (buster)', manager: 'apt', kind: 'debian' };
   if (lastBuiltOnBuster(repository, tag)) return { release: 'Debian 10 (buster)', manager: 'apt', kind: 'old-debian' };
   return undefined;
 }
@@ -120,7 +130,7 @@ export const archivedReleaseRepositories = rule({
   explain: () => [
     t('Old releases keep their images, but not their package repositories. Debian moves a release to archive.debian.org about a year after its long-term support ends (8 jessie, 9 stretch, and 10 buster in 2025), Ubuntu moves each release that is not LTS to old-releases.ubuntu.com after its end of life, and CentOS Linux\'s mirror list is switched off (8 in 2022, 7 in 2024). On such an image apt-get update fails ("does not have a Release file", 404) and yum cannot reach mirrorlist.centos.org, so the build stops, although nothing in the Dockerfile changed.'),
     t('Move to a supported release (debian:bookworm, python:3.12-slim-bookworm, ubuntu:24.04, rockylinux or almalinux for CentOS), or, to keep the old one, point its package sources at the archive first (archive.debian.org, old-releases.ubuntu.com, vault.centos.org). Not reported where the Dockerfile touches its package sources itself, or on images of other publishers, which may have done so.'),
-    t('The same holds for official images of versions that stopped being built before Debian 11 came out in August 2021 (node 10, php 7.2, python 3.5, ruby 2.5, golang 1.14, nginx 1.19 and older, in their default Debian variant): their last build is on buster or older. So do the older patch versions of lines still maintained then (ruby:2.7.1, node:14.15, python:3.8.5, php:7.4.12): the images build only each line\'s newest patch, and a newer one had replaced these before mid-2021.'),
+    t('The same holds for official images of versions that stopped being built before Debian 11 came out in August 2021 (node 10, php 7.2, python 3.5, ruby 2.5, golang 1.14, nginx 1.19, elixir 1.9 and older, in their default Debian variant): their last build is on buster or older. So do the older patch versions of lines still maintained then (ruby:2.7.1, node:14.15, python:3.8.5, php:7.4.12): the images build only each line\'s newest patch, and a newer one had replaced these before mid-2021.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
