@@ -148,6 +148,7 @@ export const DIAGNOSTIC_CODES = {
   'go-get-outside-module': { language: 'dockerfile', severity: 'error' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
+  'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },
   'npm-install-in-root': { language: 'dockerfile', severity: 'warning' },
   'copy-outside-context': { language: 'dockerfile', severity: 'information' },

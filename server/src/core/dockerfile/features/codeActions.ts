@@ -66,6 +66,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'misspelt-official-image': [replaceText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
+  'apt-package-unavailable': [replaceText],
   'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],
   'quoted-shell-command': [replaceText],

@@ -1,0 +1,69 @@
+// The oldest Debian release an image's current build can be on, read from its name and tag: what
+// a package that a newer release dropped needs to know (netcat and libgl1-mesa-glx are gone from
+// bookworm, software-properties-common from trixie). A tag that names its release says it; a tag
+// that moves with its line (python:3.12-slim, node:20, php:8.2-fpm) is rebuilt on each new Debian
+// release while the line is maintained: the official images moved to bookworm in June 2023 and,
+// for python and debian:stable, to trixie in August 2025. A tag of one patch (python:3.11.2) was
+// last built when its line moved on, so only lines that began after a release are known from it.
+// Unknown (undefined) for images of other publishers, Ubuntu, Alpine, and anything not listed.
+import { repositoryAndTag } from './officialImages';
+
+const CODENAMES: Record<string, number> = { jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14 };
+/** Tag words that keep an image's default (Debian) variant. */
+const DEFAULT_VARIANT = new Set(['slim', 'fpm', 'apache', 'cli', 'zts']);
+
+/** An image's versions: the Debian floor of a version, for a tag that follows its line or names one version. */
+interface Line {
+  floor(version: number[], moving: boolean): number | undefined;
+}
+
+const at = (major: number, minor: number) => (v: number[]) => v[0]! > major || (v[0] === major && (v[1] ?? 0) >= minor);
+
+/**
+ * Per image: the Debian floor of a tag, from its version and whether it moves with its line
+ * (`3.12`, `20`: the newest patch) or names one version (`3.12.4`). Lines that lived past June
+ * 2023 moved to bookworm; python's maintained lines moved to trixie in August 2025.
+ */
+const LINES: Record<string, Line> = {
+  python: { floor: (v, moving) => (at(3, 14)(v) || (moving && at(3, 10)(v)) ? 13 : at(3, 12)(v) || (moving && at(3, 8)(v)) ? 12 : undefined) },
+  node: { floor: (v, moving) => (at(21, 0)(v) || (moving && v.length === 1 && at(18, 0)(v)) ? 12 : undefined) },
+  ruby: { floor: (v, moving) => (at(3, 3)(v) || (moving && at(3, 0)(v)) ? 12 : undefined) },
+  php: { floor: (v, moving) => (at(8, 3)(v) || (moving && at(8, 1)(v)) ? 12 : undefined) },
+  golang: { floor: (v, moving) => (at(1, 21)(v) || (moving && at(1, 20)(v)) ? 12 : undefined) },
+  rust: { floor: (v) => (at(1, 71)(v) ? 12 : undefined) },
+  nginx: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 25)(v)) ? 12 : undefined) },
+};
+
+/** The major of each image's newest line. */
+const CURRENT_MAJOR: Record<string, number> = { python: 3, ruby: 3, php: 8, golang: 1, rust: 1, nginx: 1 };
+/** Tags that name no version and follow the newest release of the image's default variant. */
+const NEWEST = new Set(['latest', 'slim', 'fpm', 'apache', 'cli', 'lts', 'current', 'stable', 'mainline']);
+
+/** The oldest Debian major the image's current build can be on; undefined when not known or not Debian. */
+export function debianFloor(reference: string): number | undefined {
+  const ref = repositoryAndTag(reference);
+  if (!ref) return undefined;
+  const { repository, tag } = ref;
+  const words = tag.split('-');
+  for (const w of words) if (CODENAMES[w]) return CODENAMES[w];
+  if (repository === 'debian') {
+    const number = /^(\d+)(?:\.\d+)*$/.exec(words[0]!)?.[1];
+    if (number) return Number(number);
+    return words[0] === 'latest' || words[0] === 'stable' ? 13 : words[0] === 'oldstable' ? 12 : undefined;
+  }
+  // Microsoft's .NET 8 and 9 images are bookworm (10 moved to Ubuntu); earlier ones keep their first release.
+  if (/^mcr\.microsoft\.com\/dotnet\/(sdk|aspnet|runtime|runtime-deps)$/.test(repository)) return /^(8|9)\.\d+(\.\d+)*$/.test(tag) ? 12 : undefined;
+  const line = LINES[repository];
+  if (!line) return undefined;
+  // php's variants come after the version (8.2-fpm), and python's slim; anything else (alpine, windowsservercore) is another base.
+  const [version, ...variant] = words;
+  if (!variant.every((w) => DEFAULT_VARIANT.has(w))) return undefined;
+  if (NEWEST.has(version!)) return repository === 'python' ? 13 : 12;
+  const numbers = /^\d+(\.\d+)*$/.test(version!) ? version!.split('.').map(Number) : undefined;
+  if (!numbers) return undefined;
+  // python:3, ruby:3, php:8, golang:1: the newest line (node's majors are lines of their own).
+  if (numbers.length === 1 && repository !== 'node') return numbers[0] === CURRENT_MAJOR[repository] ? (repository === 'python' ? 13 : 12) : undefined;
+  // `1.21`, `3.12`, `20`: the line's newest patch; `1.21.3`, `3.12.4`, `20.11`: one version (node's minor is one).
+  const moving = repository === 'node' ? numbers.length === 1 : numbers.length <= 2;
+  return line.floor(numbers, moving);
+}
