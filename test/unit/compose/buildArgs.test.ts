@@ -25,3 +25,12 @@ test('build args are not judged where the file does not say which Dockerfile is 
   const interpolated = 'services:\n  web:\n    build:\n      context: ./web\n      dockerfile: ${DOCKERFILE}\n      args:\n        ANYTHING: x\n';
   assert.deepEqual(findings(validate(interpolated, { files }), code), []);
 });
+
+test('a build arg the Dockerfile sets to the same value with ENV itself is a hint (round 22: NODE_ENV)', () => {
+  const dockerfile = 'FROM node:22\nENV NODE_ENV development\nRUN npm ci\nFROM node:22-slim\nENV NODE_ENV=production PORT=3000\n';
+  const withEnv = { [`${ROOT}/web/Dockerfile`]: dockerfile };
+  const text = 'services:\n  dev:\n    build:\n      context: ./web\n      args:\n        NODE_ENV: development\n  prod:\n    build:\n      context: ./web\n      args:\n        - NODE_ENV=production\n  other:\n    build:\n      context: ./web\n      args:\n        NODE_ENV: test\n';
+  const found = findings(validate(text, { files: withEnv }), code);
+  assert.deepEqual(found.map((d) => [covered(text, d), d.severity]), [['NODE_ENV', 4], ['NODE_ENV=production', 4], ['NODE_ENV', 2]]);
+  assert.equal(found[0]!.message, 'web/Dockerfile declares no ARG NODE_ENV, so the build ignores this value; its ENV NODE_ENV sets the same value, so nothing is lost. Remove it here, or declare ARG NODE_ENV for the ENV to use.');
+});

@@ -43,3 +43,12 @@ test('rabbitmq: a name that lengthens one RabbitMQ reads (round 12: RABBITMQ_DEF
   const pg = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER_PASSWORD: x\n';
   assert.match(findings(validate(pg), code)[0]!.message, /Did you mean POSTGRES_PASSWORD\?$/);
 });
+
+test('an unread name repeating what the service sets already is a hint, and no fix sets a read name twice (round 22: POSTGRES_NAME beside POSTGRES_DB)', () => {
+  const text = 'services:\n  db:\n    image: postgres:15-alpine\n    environment:\n      POSTGRES_DB: "postgres-usuarios"\n      POSTGRES_NAME: "postgres-usuarios"\n      POSTGRES_USER: app\n      POSTGRES_PASS: x\n      POSTGRES_PASSWORD: x\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((f) => [covered(text, f), f.severity, f.data]), [['POSTGRES_NAME', 4, undefined], ['POSTGRES_PASS', 4, undefined]]);
+  // With a value of its own, the same name is still information.
+  const own = text.replace('POSTGRES_NAME: "postgres-usuarios"', 'POSTGRES_NAME: other');
+  assert.equal(findings(validate(own), code)[0]!.severity, 3);
+});

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { checkRuleCases, runRule } from '../helpers';
 
 test('runtime rules', async (t) => {
@@ -18,6 +19,13 @@ test('multiple-instructions reports the peer id for each keyword', () => {
   const list = runRule('multiple-instructions', 'FROM a\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nHEALTHCHECK CMD a\nHEALTHCHECK NONE\n');
   assert.deepEqual(list.map((d) => d.range.start.line), [1, 3]);
   assert.deepEqual(list[0]!.tags, [1]);
+});
+
+test('multiple-instructions: the same CMD again is a hint to tidy, not an overridden command (round 22)', () => {
+  const [same, other] = validateDockerfile('FROM python:3.12\nCMD gunicorn  app:app -b 0.0.0.0:8000\nRUN pip install gunicorn\nENTRYPOINT ["a"]\nCMD gunicorn app:app -b 0.0.0.0:8000\nENTRYPOINT ["b"]\n').filter((d) => d.code === 'multiple-instructions');
+  assert.equal(same!.message, 'This CMD is repeated unchanged on line 5, which is the one that counts; this one can go.');
+  assert.equal(same!.severity, 4);
+  assert.equal(other!.severity, 2);
 });
 
 test('background-service-cmd knows daemons and trailing &', () => {

@@ -13,22 +13,30 @@ import { readText } from '../model/project';
 import { relativeUri } from '../model/uris';
 import { servicesOf, type CheckContext } from './checkContext';
 
-/** The ARG names of the last few Dockerfiles read, by URI, while their text stays the same. */
-const declared = new Map<string, { text: string; names: Set<string> }>();
+/** What a Dockerfile declares: its ARG names, and the values its ENVs set, by name. */
+interface Declared { names: Set<string>; env: Map<string, Set<string>> }
+
+/** What the last few Dockerfiles read declare, by URI, while their text stays the same. */
+const declared = new Map<string, { text: string; found: Declared }>();
 const MAX_REMEMBERED = 16;
 
-function argNames(uri: string, text: string): Set<string> {
+function declaredIn(uri: string, text: string): Declared {
   const hit = declared.get(uri);
-  if (hit && hit.text === text) return hit.names;
+  if (hit && hit.text === text) return hit.found;
   const doc = parseDockerfile(text);
-  const names = new Set<string>();
+  const found: Declared = { names: new Set(), env: new Map() };
   for (const i of doc.instructions) {
     const target = i.trigger ?? i;
-    if (target.upper === 'ARG') for (const pair of keyValuesOf(target, doc.escape)) names.add(pair.key.value);
+    if (target.upper === 'ARG') for (const pair of keyValuesOf(target, doc.escape)) found.names.add(pair.key.value);
+    if (target.upper === 'ENV') {
+      for (const pair of keyValuesOf(target, doc.escape)) {
+        if (pair.value) (found.env.get(pair.key.value) ?? found.env.set(pair.key.value, new Set()).get(pair.key.value)!).add(pair.value.value);
+      }
+    }
   }
   if (declared.size >= MAX_REMEMBERED) declared.delete(declared.keys().next().value!);
-  declared.set(uri, { text, names });
-  return names;
+  declared.set(uri, { text, found });
+  return found;
 }
 
 export function checkBuildArgs(ctx: CheckContext): void {
@@ -43,22 +51,30 @@ export function checkBuildArgs(ctx: CheckContext): void {
     if (!paths?.dockerfileUri || paths.inline) continue;
     const text = readText(paths.dockerfileUri, ctx.context);
     if (text === undefined) continue;
-    const names = argNames(paths.dockerfileUri, text);
-    const keys: { name: string; start: number; end: number }[] = [];
+    const { names, env } = declaredIn(paths.dockerfileUri, text);
+    const keys: { name: string; value?: string; start: number; end: number }[] = [];
     if (args.kind === 'map') {
-      for (const e of entries(file, args)) keys.push({ name: e.key, start: e.keyNode.start, end: e.keyNode.end });
+      for (const e of entries(file, args)) {
+        const value = resolve(file, e.value);
+        keys.push({ name: e.key, value: value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined, start: e.keyNode.start, end: e.keyNode.end });
+      }
     } else if (args.kind === 'seq') {
       for (const raw of args.items) {
         const item = resolve(file, raw);
         if (!raw || item?.kind !== 'scalar' || typeof item.value !== 'string') continue;
-        const name = item.value.split('=')[0]!;
-        keys.push({ name, start: raw.start, end: raw.end });
+        const [name, ...value] = item.value.split('=');
+        keys.push({ name: name!, value: value.length > 0 ? value.join('=') : undefined, start: raw.start, end: raw.end });
       }
     }
     for (const key of keys) {
       if (!key.name || names.has(key.name) || PREDEFINED_ARGS.has(key.name) || isInterpolated(key.name) || /\s/.test(key.name)) continue;
       const suggestion = typoOf(key.name, names);
       const where = relativeUri(file.uri, paths.dockerfileUri);
+      // The Dockerfile sets the same value with ENV itself: the argument is dead but changes nothing (round 22: NODE_ENV).
+      if (!suggestion && key.value !== undefined && env.get(key.name)?.has(key.value)) {
+        ctx.out.push({ rule: 'compose-unused-build-arg', start: key.start, end: key.end, severity: 'hint', message: t('{0} declares no ARG {1}, so the build ignores this value; its ENV {1} sets the same value, so nothing is lost. Remove it here, or declare ARG {1} for the ENV to use.', where, key.name) });
+        continue;
+      }
       ctx.out.push({
         rule: 'compose-unused-build-arg',
         start: key.start,

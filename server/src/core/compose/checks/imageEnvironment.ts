@@ -100,13 +100,19 @@ function serviceProblems(file: ComposeFile, map: MapNode): Problem[] {
   const known = repository ? IMAGES[repository] : undefined;
   if (!known || !ownEntrypoint(file, map)) return [];
   const out: Problem[] = [];
-  for (const pair of environmentPairs(file, map)) {
+  const pairs = environmentPairs(file, map);
+  // Values the service gives the names the image reads: an unread name holding one of them repeats it (round 22: POSTGRES_NAME beside POSTGRES_DB, same value).
+  const readValues = new Set(pairs.filter((p) => known.reads.has(p.key) && p.value !== undefined && p.value !== '').map((p) => p.value));
+  for (const pair of pairs) {
     if (!pair.key.startsWith(known.prefix) || known.reads.has(pair.key) || pair.key.includes('$')) continue;
-    const near = meant(pair.key, known.reads);
+    // A read name the service sets already is not the one meant (the fix would set it twice).
+    const guess = meant(pair.key, known.reads);
+    const near = guess && !pairs.some((p) => p.key === guess) ? guess : undefined;
     if (!near && !known.unmatched) continue;
+    const repeats = pair.value !== undefined && readValues.has(pair.value);
     out.push(near
       ? { rule: 'compose-image-env-unread', start: pair.keyStart, end: pair.keyEnd, message: t('The {0} image reads no {1}, so it changes nothing. Did you mean {2}?', repository!, pair.key, near), data: { replacement: near } }
-      : { rule: 'compose-image-env-unread', start: pair.keyStart, end: pair.keyEnd, severity: 'information', message: t('The {0} image reads no {1}, so it changes nothing (its entrypoint reads {2}). Server settings go in command, as flags of the server.', repository!, pair.key, [...known.reads].filter((n) => !n.endsWith('_FILE')).slice(0, 4).join(', ')) });
+      : { rule: 'compose-image-env-unread', start: pair.keyStart, end: pair.keyEnd, severity: repeats ? 'hint' : 'information', message: t('The {0} image reads no {1}, so it changes nothing (its entrypoint reads {2}). Server settings go in command, as flags of the server.', repository!, pair.key, [...known.reads].filter((n) => !n.endsWith('_FILE')).slice(0, 4).join(', ')) });
   }
   return out;
 }

@@ -21,9 +21,15 @@ export const multipleInstructions = rule({
   for (const stage of ctx.scope.stages) {
     for (const keyword of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
       const list = stage.instructions.filter((i) => i.upper === keyword);
+      const last = list[list.length - 1];
       for (const i of list.slice(0, -1)) {
-        const last = list[list.length - 1]!;
-        ctx.report(i.span, t('Only the last {0} of a stage counts; this one is overridden on line {1}.', keyword, String(ctx.a.lines.positionAt(last.span.start).line + 1)), { peer: peers[keyword] });
+        const line = String(ctx.a.lines.positionAt(last!.span.start).line + 1);
+        // The same instruction again changes nothing: a duplicate to tidy, not a lost command (round 22).
+        if (i.argText.replace(/\s+/g, ' ').trim() === last!.argText.replace(/\s+/g, ' ').trim()) {
+          ctx.report(i.span, t('This {0} is repeated unchanged on line {1}, which is the one that counts; this one can go.', keyword, line), { peer: peers[keyword], severity: 'hint' });
+        } else {
+          ctx.report(i.span, t('Only the last {0} of a stage counts; this one is overridden on line {1}.', keyword, line), { peer: peers[keyword] });
+        }
       }
     }
   }
