@@ -67,3 +67,27 @@ export function debianFloor(reference: string): number | undefined {
   const moving = repository === 'node' ? numbers.length === 1 : numbers.length <= 2;
   return line.floor(numbers, moving);
 }
+
+/** glibc's version on each Debian and Ubuntu release, as major × 100 + minor (2.36 → 236). */
+const DEBIAN_GLIBC: Record<number, number> = { 8: 219, 9: 224, 10: 228, 11: 231, 12: 236, 13: 241 };
+const UBUNTU_GLIBC: Record<string, number> = { '16.04': 223, xenial: 223, '18.04': 227, bionic: 227, '20.04': 231, focal: 231, '22.04': 235, jammy: 235, '24.04': 239, noble: 239 };
+
+/**
+ * The glibc an image surely has, where its tag names the release (debian:bullseye-slim,
+ * python:3.12-slim-bullseye, ubuntu:20.04): a ceiling to judge binaries built elsewhere against.
+ */
+export function namedGlibc(reference: string): number | undefined {
+  const ref = repositoryAndTag(reference);
+  if (!ref) return undefined;
+  const words = ref.tag.split('-');
+  if (ref.repository === 'ubuntu') return UBUNTU_GLIBC[words[0]!];
+  for (const w of words) if (CODENAMES[w]) return DEBIAN_GLIBC[CODENAMES[w]!];
+  const number = ref.repository === 'debian' ? /^(\d+)(?:\.\d+)*$/.exec(words[0]!)?.[1] : undefined;
+  return number ? DEBIAN_GLIBC[Number(number)] : undefined;
+}
+
+/** The oldest glibc the image's current build can have (from debianFloor, or an Ubuntu tag). */
+export function glibcFloor(reference: string): number | undefined {
+  const floor = debianFloor(reference);
+  return floor !== undefined ? DEBIAN_GLIBC[floor] : namedGlibc(reference);
+}

@@ -149,6 +149,7 @@ export const DIAGNOSTIC_CODES = {
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
+  'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },
   'npm-install-in-root': { language: 'dockerfile', severity: 'warning' },
   'copy-outside-context': { language: 'dockerfile', severity: 'information' },

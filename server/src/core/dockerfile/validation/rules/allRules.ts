@@ -34,11 +34,12 @@ import { npmRootRules } from './npmRootRules';
 import { poetryRules } from './poetryRules';
 import { missingProgramRules } from './missingProgramRules';
 import { aptPackageRules } from './aptPackageRules';
+import { glibcRules } from './glibcRules';
 import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...missingProgramRules, ...aptPackageRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
