@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   'undefined-variable': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/undefined-var/' },
   'env-self-reference': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3044' },
   'secret-in-arg-env': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/' },
+  'cmd-ignored': { language: 'dockerfile', severity: 'warning' },
   'multiple-instructions': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/' },
   'json-args-recommended': { language: 'dockerfile', severity: 'information', docs: 'https://docs.docker.com/reference/build-checks/jsonargs-recommended/' },
   'background-service-cmd': { language: 'dockerfile', severity: 'warning' },

@@ -35,10 +35,11 @@ import { poetryRules } from './poetryRules';
 import { missingProgramRules } from './missingProgramRules';
 import { aptPackageRules } from './aptPackageRules';
 import { glibcRules } from './glibcRules';
+import { entrypointRules } from './entrypointRules';
 import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
-  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...devServerRules,
+  ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...entrypointRules, ...devServerRules,
   ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 

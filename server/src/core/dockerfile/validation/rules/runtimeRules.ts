@@ -5,6 +5,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
+import { shellFormEntrypoint } from './entrypointRules';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { alwaysPasses, shellScriptIndex } from '../../../healthcheckScript';
 import { shellSource, toDocSpan } from '../../syntax/shell/shellSource';
@@ -61,6 +62,8 @@ export const jsonArgsRecommended = rule({
       if ((i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') || i.exec || i.words.length === 0) continue;
       // Broken JSON is reported as such (invalid-json-form, json-single-quotes), not as shell form.
       if (stageHasShell(ctx.a, stage, i) || jsonProblemOf(i)) continue;
+      // A CMD under a shell-form ENTRYPOINT never runs (cmd-ignored says so): its form does not matter.
+      if (i.upper === 'CMD' && shellFormEntrypoint(entrypointOf(ctx.a, stage))) continue;
       const info = ctx.a.shell(i);
       // CMD /bin/bash starts an interactive shell: there is no service to stop gracefully.
       const only = info?.summary.commands.length === 1 ? cmd(info.summary.commands[0]!) : undefined;
