@@ -62,3 +62,21 @@ test('a clash only some profiles bring about is a warning (a plain up works); tw
   assert.deepEqual(severities('services:\n  a:\n    image: x\n    container_name: app\n  b:\n    image: x\n    container_name: app\n    profiles: [legacy]\n'), [2, 2]);
   assert.deepEqual(severities('services:\n  a:\n    image: x\n    container_name: app\n  b:\n    image: x\n    container_name: app\n'), [1, 1]);
 });
+
+test('an overlay that runs more than one container of a service its base names with container_name (round 22)', () => {
+  const base = { 'file:///project/docker-compose.yml': 'services:\n  api-gateway:\n    build: ./gw\n    container_name: retich-api-gateway\n  web:\n    image: nginx\n' };
+  const prod = 'services:\n  api-gateway:\n    image: ghcr.io/acme/gw:1\n    deploy:\n      replicas: 2\n  web:\n    deploy:\n      replicas: 3\n';
+  const found = findings(validate(prod, { files: base }, 'file:///project/docker-compose.prod.yml'), 'compose-duplicate-container-name');
+  assert.equal(found.length, 1);
+  assert.equal(covered(prod, found[0]!), '2');
+  assert.equal(found[0]!.message, '"deploy.replicas" is 2 here, but docker-compose.yml names "api-gateway" container "retich-api-gateway": combined, compose refuses container_name with more than one container. Remove container_name there, or reset it here (container_name: !reset null).');
+  // Reset or set in the overlay itself, one replica, or a stack file: not this finding.
+  for (const text of [
+    prod.replace('      replicas: 2\n', '      replicas: 1\n'),
+    prod.replace('    deploy:\n      replicas: 2\n', '    container_name: !reset null\n    deploy:\n      replicas: 2\n'),
+  ]) assert.deepEqual(findings(validate(text, { files: base }, 'file:///project/docker-compose.prod.yml'), 'compose-duplicate-container-name'), [], text);
+  assert.deepEqual(findings(validate(prod, { files: base }, 'file:///project/docker-stack.yml'), 'compose-duplicate-container-name'), []);
+  // A file whose every service has an image or a build may be run on its own (round 11: -f docker-compose.prod.yml alone).
+  const whole = 'services:\n  api-gateway:\n    build: ./gw\n    deploy:\n      replicas: 2\n  web:\n    image: nginx\n';
+  assert.deepEqual(findings(validate(whole, { files: base }, 'file:///project/docker-compose.prod.yml'), 'compose-duplicate-container-name'), []);
+});

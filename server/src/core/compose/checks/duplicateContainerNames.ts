@@ -6,12 +6,14 @@
 // refuses a container_name on a service that runs more than one container (scale or
 // deploy.replicas above 1). Not in a stack file, where docker stack deploy ignores container_name.
 import { t } from '../../l10n';
-import { isInterpolated } from '../model/access';
+import { entries, isInterpolated } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode } from '../model/nodes';
 import { canRunTogether, entryAt, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 import { usedForStack } from './swarmKeys';
+import { DEFAULT_FILE_NAMES } from '../model/project';
+import { basenameUri } from '../model/uris';
 
 interface Named {
   service: string;
@@ -19,9 +21,12 @@ interface Named {
   profiles: string[];
 }
 
-export function checkDuplicateContainerNames({ file, context, out }: CheckContext): void {
+export function checkDuplicateContainerNames(ctx: CheckContext): void {
+  const { file, context, out } = ctx;
+  if (usedForStack(file, context)) return;
+  checkReplicasOverBase(ctx);
   // docker stack deploy ignores container_name (the Swarm notes say so), so a stack file's are no clash (round 11).
-  if (!file.text.includes('container_name') || usedForStack(file, context)) return;
+  if (!file.text.includes('container_name')) return;
   const byName = new Map<string, Named[]>();
   for (const { name, map } of servicesOf(file)) {
     const found = entryAt(file, map, 'container_name');
@@ -69,12 +74,49 @@ export function checkDuplicateContainerNames({ file, context, out }: CheckContex
   }
 }
 
+/**
+ * An overlay (docker-compose.prod.yml, used with -f over the base) that runs more than one
+ * container of a service the base file names with container_name: the combined project is refused
+ * (round 22: replicas: 2 in the prod file, container_name in the base). Only the base by its
+ * default name counts, the one every overlay is combined with; an overlay that resets or sets the
+ * name itself is judged by the check above.
+ */
+function checkReplicasOverBase(ctx: CheckContext): void {
+  const { file, out } = ctx;
+  if (!/replicas|scale/.test(file.text)) return;
+  const project = ctx.project();
+  if (project.standalone) return;
+  const base = project.partners.find((p) => DEFAULT_FILE_NAMES.includes(basenameUri(p.uri).toLowerCase()));
+  if (!base || !base.text.includes('container_name') || usedForStack(base, ctx.context)) return;
+  // A file whose every service has an image or a build may be run on its own (`-f docker-compose.prod.yml`
+  // alone, round 11); one with a service that has neither is surely laid over the base.
+  const services = servicesOf(file);
+  if (!services.some(({ map }) => map && !entries(file, map).some((e) => e.key === 'image' || e.key === 'build' || e.key === 'extends'))) return;
+  const baseServices = new Map(servicesOf(base).map((s) => [s.name, s.map]));
+  for (const { name, map } of services) {
+    const replicas = replicasOf(file, map);
+    const baseMap = baseServices.get(name);
+    // The overlay's own container_name (or its !reset, which entries() leaves out) decides instead.
+    if (!replicas || !baseMap || map.pairs.some((p) => p.key?.kind === 'scalar' && p.key.value === 'container_name')) continue;
+    const container = valueAt(base, baseMap, 'container_name');
+    if (container?.kind !== 'scalar' || container.value === null || isInterpolated(String(container.value))) continue;
+    const node = replicas.node;
+    if (isHeld(file, node.start)) continue;
+    out.push({
+      rule: 'compose-duplicate-container-name',
+      start: node.start,
+      end: node.end,
+      message: t('"{0}" is {1} here, but {2} names "{3}" container "{4}": combined, compose refuses container_name with more than one container. Remove container_name there, or reset it here (container_name: !reset null).', replicas.key, String(replicas.count), basenameUri(base.uri), name, String(container.value)),
+    });
+  }
+}
+
 /** More than one container as compose counts them: `scale` when set, else deploy.replicas. */
-function replicasOf(file: ComposeFile, map: MapNode): { key: string; count: number } | undefined {
+function replicasOf(file: ComposeFile, map: MapNode): { key: string; count: number; node: CNode } | undefined {
   const scale = valueAt(file, map, 'scale');
   const [key, value] = scale ? ['scale', scale] : ['deploy.replicas', valueAt(file, map, 'deploy', 'replicas')];
   if (value?.kind !== 'scalar' || value.value === null) return undefined;
   const text = String(value.value);
   const count = /^\d+$/.test(text) ? Number(text) : 0;
-  return count > 1 ? { key, count } : undefined;
+  return count > 1 ? { key, count, node: value } : undefined;
 }
