@@ -43,6 +43,7 @@ import { checkRemovedServerOption } from './removedServerOption';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkHealthcheckShellItems } from './healthcheckShellItems';
+import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
 import { checkKeyValueEntries } from './keyValueEntries';
@@ -67,6 +68,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthcheckTools,
   checkHealthcheckAlwaysPasses,
   checkHealthcheckShellItems,
+  checkTraefikRule,
   checkImageReference,
   checkDeletedImage,
   checkMissingPaths,

@@ -17,8 +17,9 @@ export interface EnvironmentPair {
   list: boolean;
 }
 
-export function environmentPairs(file: ComposeFile, service: MapNode): EnvironmentPair[] {
-  const environment = entries(file, service).find((e) => e.key === 'environment')?.value;
+/** The KEY=value pairs of a service's `environment` (or of another list of them: `labels`, or `deploy`'s labels given as the map). */
+export function environmentPairs(file: ComposeFile, service: MapNode, section: 'environment' | 'labels' = 'environment'): EnvironmentPair[] {
+  const environment = entries(file, service).find((e) => e.key === section)?.value;
   const pairs: EnvironmentPair[] = [];
   if (environment?.kind === 'map') {
     for (const e of entries(file, environment)) {
