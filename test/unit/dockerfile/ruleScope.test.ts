@@ -10,6 +10,7 @@ import { activeRules, runRules, unitAt } from '../../../server/src/core/dockerfi
 import { findSuppressions } from '../../../server/src/core/dockerfile/validation/suppressions';
 import { context, files } from './helpers';
 import { corpusDockerfiles } from './editing';
+import { DOCKERFILE_REPORT_CASES } from './rules/reportCases';
 
 test('the rules that need the whole file', () => {
   assert.deepEqual(ALL_RULES.filter((r) => r.meta.reach === 'file').map((r) => r.meta.id), [
@@ -17,7 +18,16 @@ test('the rules that need the whole file', () => {
     'duplicate-stage-name', 'unused-stage', 'build-platform-binary', 'root-user', 'missing-healthcheck', 'dev-server-cmd', 'apt-no-install-recommends', 'dev-dependency-omitted', 'go-get-outside-module', 'poetry-removed-option', 'dockerignore-missing', 'dockerignore-incomplete',
     'copy-ignored-file', 'env-file-in-image', 'no-inline-ignore', 'definition-description', 'trusted-registry', 'label-schema',
   ]);
-  assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['multiple-instructions', 'copy-all-before-install', 'cleanup-in-later-layer']);
+  assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['multiple-instructions', 'cmd-ignored', 'copy-all-before-install', 'cleanup-in-later-layer']);
+});
+
+test('a rule whose message names a line number says so (namesLines), so it runs again on a stage that moved', () => {
+  // The incremental fuzzer found cmd-ignored's "The ENTRYPOINT on line N" stale after an edit above it.
+  for (const c of DOCKERFILE_REPORT_CASES) {
+    const meta = ALL_RULES.find((r) => r.meta.id === c.code)?.meta;
+    // A whole-file rule runs on every edit anyway.
+    if (/\bline \d/.test(c.message)) assert.ok(meta?.namesLines || meta?.reach === 'file', c.code);
+  }
 });
 
 test('a stage rule checked unit by unit reports what it reports over the whole file, each inside its unit', () => {

@@ -15,7 +15,7 @@ export function shellFormEntrypoint(i: Instruction | undefined): boolean {
 }
 
 export const cmdIgnored = rule({
-  id: 'cmd-ignored', severity: 'warning', tag: 'unnecessary',
+  id: 'cmd-ignored', severity: 'warning', tag: 'unnecessary', namesLines: true,
   explain: () => [
     t('An ENTRYPOINT in the shell form (ENTRYPOINT npm start) runs as /bin/sh -c "npm start". Whatever CMD gives, or docker run adds, only follows as the shell\'s own $0, $1…, which that text never reads: the CMD does nothing, and so do the arguments of docker run and of a compose command.'),
     t('Write the ENTRYPOINT in the exec form (ENTRYPOINT ["npm"] with CMD ["start"]), so that the CMD\'s items are its arguments, or leave the CMD out. An entrypoint whose text reads its arguments ("$@", $1) is left alone.'),
