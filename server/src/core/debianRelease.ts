@@ -8,7 +8,9 @@
 // Unknown (undefined) for images of other publishers, Ubuntu, Alpine, and anything not listed.
 import { repositoryAndTag } from './officialImages';
 
-const CODENAMES: Record<string, number> = { jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14 };
+/** Debian's releases by code name. */
+export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = { squeeze: 6, wheezy: 7, jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14 };
+const CODENAMES = DEBIAN_CODENAMES;
 /** Tag words that keep an image's default (Debian) variant. */
 const DEFAULT_VARIANT = new Set(['slim', 'fpm', 'apache', 'cli', 'zts']);
 

@@ -9,6 +9,7 @@
 // package sources anywhere is left alone.
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
+import { DEBIAN_CODENAMES } from '../../../debianRelease';
 import { commandsOf, commandSpan, operands, runShells } from './shellCommands';
 import { rule } from './rule';
 
@@ -72,8 +73,9 @@ function lastBuiltOnBuster(repository: string, tag: string): boolean {
   return versioned(Number(m[1]), Number(m[2] ?? 0));
 }
 
-const DEBIAN: Record<string, string> = { squeeze: '6', wheezy: '7', jessie: '8', stretch: '9', buster: '10' };
-const DEBIAN_BY_NUMBER: Record<string, string> = { 6: 'squeeze', 7: 'wheezy', 8: 'jessie', 9: 'stretch', 10: 'buster' };
+/** The Debian releases whose packages moved to archive.debian.org: buster and older. */
+const DEBIAN: Record<string, string> = Object.fromEntries(Object.entries(DEBIAN_CODENAMES).filter(([, n]) => n <= 10).map(([name, n]) => [name, String(n)]));
+const DEBIAN_BY_NUMBER: Record<string, string> = Object.fromEntries(Object.entries(DEBIAN).map(([name, n]) => [n, name]));
 /** Ubuntu's LTS releases whose packages moved to old-releases.ubuntu.com too (round 22: ubuntu:12.04). */
 const UBUNTU_OLD_LTS: Record<string, string> = { hardy: '8.04', lucid: '10.04', precise: '12.04' };
 /** Ubuntu's releases that were not LTS, up to 24.10, by code name. */

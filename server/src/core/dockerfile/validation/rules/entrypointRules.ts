@@ -3,11 +3,21 @@
 // shell's $0, $1…, which that text never reads, so the CMD does nothing (Docker's reference says
 // so; round 22's miss). Left alone where the entrypoint's text reads its arguments ($@, $*, $1).
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
 import { rule } from './rule';
 
 /** Shell text that reads the arguments after it. */
 const READS_ARGUMENTS = /\$(\{?[@*#0-9])/;
+
+/** The ENTRYPOINT in force in a stage: its last, or the last of a stage it is built FROM. */
+export function entrypointOf(a: Analysis, stage: Stage): Instruction | undefined {
+  for (const s of a.chainOf(stage)) {
+    const found = s.instructions.filter((i) => i.upper === 'ENTRYPOINT').pop();
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Whether an instruction is an ENTRYPOINT in the shell form (its text handed to /bin/sh -c). */
 export function shellFormEntrypoint(i: Instruction | undefined): boolean {
@@ -23,12 +33,7 @@ export const cmdIgnored = rule({
 }, (ctx) => {
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
-    // The ENTRYPOINT in force: the stage's last, or the last of a stage it is built FROM.
-    let entrypoint: Instruction | undefined;
-    for (const s of a.chainOf(stage)) {
-      entrypoint = s.instructions.filter((i) => i.upper === 'ENTRYPOINT').pop();
-      if (entrypoint) break;
-    }
+    const entrypoint = entrypointOf(a, stage);
     if (!shellFormEntrypoint(entrypoint)) continue;
     const cmd = stage.instructions.filter((i) => i.upper === 'CMD').pop();
     if (!cmd) continue;

@@ -5,7 +5,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
-import { shellFormEntrypoint } from './entrypointRules';
+import { entrypointOf, shellFormEntrypoint } from './entrypointRules';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { alwaysPasses, shellScriptIndex } from '../../../healthcheckScript';
 import { shellSource, toDocSpan } from '../../syntax/shell/shellSource';
@@ -439,15 +439,6 @@ function unexpandedVariable(items: readonly Word[]): { item: Word; reference: st
     if (item.value[found.index - 1] === '{') continue;
     if ((program === 'java' || program.endsWith('.jar')) && found[0].startsWith('${') && /^-(D|-)[^=]+=/.test(item.value)) continue;
     return { item, reference: found[0], program: items[k]!.value };
-  }
-  return undefined;
-}
-
-/** The last ENTRYPOINT of a stage or of the stages it is built FROM. */
-function entrypointOf(a: Analysis, stage: Stage): Instruction | undefined {
-  for (const s of a.chainOf(stage)) {
-    const found = s.instructions.filter((i) => i.upper === 'ENTRYPOINT').pop();
-    if (found) return found;
   }
   return undefined;
 }
