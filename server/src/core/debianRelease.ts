@@ -10,7 +10,6 @@ import { repositoryAndTag } from './officialImages';
 
 /** Debian's releases by code name. */
 export const DEBIAN_CODENAMES: Readonly<Record<string, number>> = { squeeze: 6, wheezy: 7, jessie: 8, stretch: 9, buster: 10, bullseye: 11, bookworm: 12, trixie: 13, forky: 14 };
-const CODENAMES = DEBIAN_CODENAMES;
 /** Tag words that keep an image's default (Debian) variant. */
 const DEFAULT_VARIANT = new Set(['slim', 'fpm', 'apache', 'cli', 'zts']);
 
@@ -47,7 +46,7 @@ export function debianFloor(reference: string): number | undefined {
   if (!ref) return undefined;
   const { repository, tag } = ref;
   const words = tag.split('-');
-  for (const w of words) if (CODENAMES[w]) return CODENAMES[w];
+  for (const w of words) if (DEBIAN_CODENAMES[w]) return DEBIAN_CODENAMES[w];
   if (repository === 'debian') {
     const number = /^(\d+)(?:\.\d+)*$/.exec(words[0]!)?.[1];
     if (number) return Number(number);
@@ -83,7 +82,7 @@ export function namedGlibc(reference: string): number | undefined {
   if (!ref) return undefined;
   const words = ref.tag.split('-');
   if (ref.repository === 'ubuntu') return UBUNTU_GLIBC[words[0]!];
-  for (const w of words) if (CODENAMES[w]) return DEBIAN_GLIBC[CODENAMES[w]!];
+  for (const w of words) if (DEBIAN_CODENAMES[w]) return DEBIAN_GLIBC[DEBIAN_CODENAMES[w]!];
   const number = ref.repository === 'debian' ? /^(\d+)(?:\.\d+)*$/.exec(words[0]!)?.[1] : undefined;
   return number ? DEBIAN_GLIBC[Number(number)] : undefined;
 }

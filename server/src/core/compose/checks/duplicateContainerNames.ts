@@ -23,10 +23,11 @@ interface Named {
 
 export function checkDuplicateContainerNames(ctx: CheckContext): void {
   const { file, context, out } = ctx;
-  if (usedForStack(file, context)) return;
-  checkReplicasOverBase(ctx);
+  const names = file.text.includes('container_name');
   // docker stack deploy ignores container_name (the Swarm notes say so), so a stack file's are no clash (round 11).
-  if (!file.text.includes('container_name')) return;
+  if ((!names && !/replicas|scale/.test(file.text)) || usedForStack(file, context)) return;
+  checkReplicasOverBase(ctx);
+  if (!names) return;
   const byName = new Map<string, Named[]>();
   for (const { name, map } of servicesOf(file)) {
     const found = entryAt(file, map, 'container_name');
