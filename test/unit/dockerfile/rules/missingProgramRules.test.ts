@@ -35,6 +35,13 @@ test('missing-program: a program the official base image does not have, with not
   for (const text of ['FROM alpine:3.20\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM php:8.3-fpm-alpine\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM python:3.12\nCOPY x.zip .\nRUN unzip x.zip\n', 'FROM debian:12\nRUN apt-get update && apt-get install -y unzip && unzip x.zip\n']) {
     assert.deepEqual(check(text), [], text);
   }
+  // apt-key: gone from Debian 13 (trixie), which python's moving tags and debian:stable are on; a download piped into it does not bring it.
+  const [key] = check('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl gnupg\nRUN curl -fsSL https://dl.google.com/linux/linux_signing_key.pub | apt-key add -\n');
+  assert.match(key!.message, /^python:3\.12-slim has no apt-key, and nothing before this installs it: the step stops with "apt-key: not found" \(exit 127\)\. Debian 13 \(trixie\) removed apt-key/);
+  assert.equal(check('FROM debian:trixie-slim\nRUN apt-key adv --recv-keys ABC\n').length, 1);
+  for (const text of ['FROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://x/key | apt-key add -\n', 'FROM node:22\nRUN curl -fsSL https://x/key | apt-key add -\n', 'FROM python:3.11.4\nRUN apt-key add /k.gpg\n']) {
+    assert.deepEqual(check(text), [], text);
+  }
   // In a stage built FROM a stage whose base lacks it.
   assert.equal(check('FROM debian:12 AS base\nRUN echo hi\nFROM base\nRUN git --version\n').length, 1);
   const [sdk] = check('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nRUN dotnet publish -c Release -o out\n');

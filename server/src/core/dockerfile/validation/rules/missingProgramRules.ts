@@ -13,6 +13,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
 import { lacksTool } from '../../../imageTools';
+import { debianFloor } from '../../../debianRelease';
 import { commandsOf, commandSpan, type Cmd, type RunShell } from './shellCommands';
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
@@ -70,6 +71,9 @@ const PROGRAMS: readonly Program[] = programs([
   // unzip: also not in the Debian variants of php, nginx and httpd (the php images' Composer falls back without it; a RUN unzip stops).
   { names: ['unzip'], packages: /^unzip$/, fetched: false, lacks: (i) => lacksTool(i.reference, 'unzip') ?? (['php', 'nginx', 'httpd'].includes(i.repository) && !i.reference.includes('alpine') ? true : undefined),
     advice: () => t('Install it in the same RUN first (apt-get install -y unzip).') },
+  // apt-key: apt 2.9 removed it, so Debian 13 (trixie) has none: python's moving tags, debian:stable and latest (round 22).
+  { names: ['apt-key'], packages: /^$/, fetched: false, lacks: (i) => ((debianFloor(i.reference) ?? 0) >= 13 ? true : undefined),
+    advice: () => t('Debian 13 (trixie) removed apt-key: save the key under /etc/apt/keyrings (curl -fsSL <key-url> | gpg --dearmor -o /etc/apt/keyrings/<name>.gpg) and name it in the source line with [signed-by=/etc/apt/keyrings/<name>.gpg].') },
   { names: ['git'], packages: /^git$|^git-|git$/, lacks: (i) => (BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
     advice: () => t('Install it in the same RUN first (apt-get install -y git, apk add git).') },
 ]);
