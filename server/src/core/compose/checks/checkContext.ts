@@ -77,6 +77,15 @@ export function entryAt(file: ComposeFile, map: MapNode | null, ...keys: string[
 }
 
 /**
+ * The `test` entry of a service's own healthcheck: not of one merged in from an anchor (`<<:
+ * *health`), which is judged once, in the service that writes it.
+ */
+export function ownHealthcheckTest(file: ComposeFile, map: MapNode) {
+  const health = entries(file, map).find((e) => e.key === 'healthcheck' && !e.mergedFrom);
+  return health?.value?.kind === 'map' ? entries(file, health.value).find((e) => e.key === 'test') : undefined;
+}
+
+/**
  * Whether two services, by their profiles, can be started by one `up`: a service without profiles
  * always is; two with profiles only when they share one (services kept apart by profiles, such as
  * a cpu and a gpu variant, are never started together unless both profiles are asked for).

@@ -4,11 +4,11 @@
 // mongo probe ending in `|| echo 1`). The script's reading is shared with the Dockerfile rule.
 import { t } from '../../l10n';
 import { alwaysPasses, shellScriptIndex } from '../../healthcheckScript';
-import { entries, resolve } from '../model/access';
+import { resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode } from '../model/nodes';
 import { isHeld } from '../model/brokenBlocks';
-import { servicesOf, type CheckContext } from './checkContext';
+import { ownHealthcheckTest, servicesOf, type CheckContext } from './checkContext';
 
 /** The shell script a test runs, and its node: a string, CMD-SHELL's item, or CMD sh -c's. */
 function testScript(file: ComposeFile, test: CNode | null): { script: string; node: CNode } | undefined {
@@ -27,9 +27,7 @@ export function checkHealthcheckAlwaysPasses({ file, out }: CheckContext): void 
   if (!file.text.includes('healthcheck')) return;
   for (const { name, map } of servicesOf(file)) {
     if (!map) continue;
-    const health = entries(file, map).find((e) => e.key === 'healthcheck' && !e.mergedFrom);
-    if (health?.value?.kind !== 'map') continue;
-    const test = entries(file, health.value).find((e) => e.key === 'test');
+    const test = ownHealthcheckTest(file, map);
     const found = test ? testScript(file, test.value) : undefined;
     const passes = found && alwaysPasses(found.script);
     if (!found || !passes || isHeld(file, found.node.start)) continue;

@@ -4,9 +4,9 @@
 // never turns healthy, and what waits for it with service_healthy never starts (round 22: nginx
 // behind such a test). Moby's health probe appends the items to the shell as they are.
 import { t } from '../../l10n';
-import { entries, resolve } from '../model/access';
+import { resolve } from '../model/access';
 import { isHeld } from '../model/brokenBlocks';
-import { servicesOf, type CheckContext } from './checkContext';
+import { ownHealthcheckTest, servicesOf, type CheckContext } from './checkContext';
 
 /** A word the shell would read as the same one word: no spaces, quotes or shell syntax. */
 const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
@@ -15,9 +15,7 @@ export function checkHealthcheckShellItems({ file, out }: CheckContext): void {
   if (!file.text.includes('CMD-SHELL')) return;
   for (const { name, map } of servicesOf(file)) {
     if (!map) continue;
-    const health = resolve(file, entries(file, map).find((e) => e.key === 'healthcheck' && !e.mergedFrom)?.value ?? null);
-    if (health?.kind !== 'map') continue;
-    const test = resolve(file, entries(file, health).find((e) => e.key === 'test')?.value ?? null);
+    const test = ownHealthcheckTest(file, map)?.value;
     if (test?.kind !== 'seq' || test.items.length < 3) continue;
     const items = test.items.map((i) => resolve(file, i));
     if (items.some((i) => i?.kind !== 'scalar')) continue;

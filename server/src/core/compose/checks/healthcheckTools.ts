@@ -7,14 +7,14 @@
 import { t } from '../../l10n';
 import { repositoryAndTag } from '../../officialImages';
 import { lacksTool } from '../../imageTools';
-import { entries, resolve } from '../model/access';
+import { resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode, MapNode } from '../model/nodes';
 import { buildPaths } from '../model/buildPaths';
 import { stageImages } from '../../dockerfile/syntax/namedStages';
 import { readText } from '../model/project';
 import { isHeld } from '../model/brokenBlocks';
-import { valueAt, servicesOf, type CheckContext } from './checkContext';
+import { ownHealthcheckTest, valueAt, servicesOf, type CheckContext } from './checkContext';
 
 /** What an image lacks (curl, and wget unless `wget`), and what its check can run instead. */
 interface Tools { wget: boolean; instead: string }
@@ -80,9 +80,7 @@ export function checkHealthcheckTools({ file, context, out }: CheckContext): voi
   if (!/\b(curl|wget)\b/.test(file.text)) return;
   for (const { name, map } of servicesOf(file)) {
     if (!map) continue;
-    const health = entries(file, map).find((e) => e.key === 'healthcheck' && !e.mergedFrom);
-    if (health?.value?.kind !== 'map') continue;
-    const test = entries(file, health.value).find((e) => e.key === 'test');
+    const test = ownHealthcheckTest(file, map);
     const program = testProgram(file, test?.value ?? null);
     if ((program !== 'curl' && program !== 'wget') || !test?.raw || isHeld(file, test.raw.start)) continue;
     const base = baseImage(file, map, context);

@@ -362,12 +362,13 @@ export const execFormOneString = rule({
     if (i.upper === 'CMD' && (entrypointOf(a, stage) || a.rootImage(stage).includes('/'))) continue;
     const family = a.family(stage);
     const words = text.split(/\s+/);
-    let fix: string | undefined;
-    if (!SHELL_SYNTAX.test(text)) fix = words.map((w) => JSON.stringify(w)).join(', ');
-    else if (i.exec.items.length === 1 && family !== 'distroless' && family !== 'scratch') fix = `"sh", "-c", ${JSON.stringify(text)}`;
+    const shell = SHELL_SYNTAX.test(text);
+    // Words become items; a shell command runs through sh -c where the image has a shell and nothing follows.
+    const fix = !shell ? words.map((w) => JSON.stringify(w)).join(', ')
+      : i.exec.items.length === 1 && family !== 'distroless' && family !== 'scratch' ? `"sh", "-c", ${JSON.stringify(text)}` : undefined;
     const message = words.length === 1
       ? t('Docker runs "{0}" as the program, spaces included, and finds none of that name: remove the spaces around {1}.', first.value, text)
-      : SHELL_SYNTAX.test(text)
+      : shell
         ? t('Docker runs "{0}" as the name of one program, spaces included, and finds none (\'executable file not found\'). It is a shell command: run it through a shell, {1}, or write the shell form.', first.value, `["sh", "-c", ${JSON.stringify(text)}]`)
         : t('Docker runs "{0}" as the name of one program, spaces included, and finds none (\'executable file not found\'): write each word as its own item, {1}.', first.value, `[${fix}]`);
     ctx.report(first.span, message, fix ? { data: { replacement: fix, span: first.span } } : undefined);
