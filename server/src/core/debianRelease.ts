@@ -3,7 +3,7 @@
 // bookworm, software-properties-common from trixie). A tag that names its release says it; a tag
 // that moves with its line (python:3.12-slim, node:20, php:8.2-fpm) is rebuilt on each new Debian
 // release while the line is maintained: the official images moved to bookworm in June 2023 and,
-// for python and debian:stable, to trixie in August 2025. A tag of one patch (python:3.11.2) was
+// for python, ruby, php, golang and debian:stable, to trixie in August 2025 (node from its 26). A tag of one patch (python:3.11.2) was
 // last built when its line moved on, so only lines that began after a release are known from it.
 // Unknown (undefined) for images of other publishers, Ubuntu, Alpine, and anything not listed.
 import { repositoryAndTag } from './officialImages';
@@ -23,22 +23,30 @@ const at = (major: number, minor: number) => (v: number[]) => v[0]! > major || (
 /**
  * Per image: the Debian floor of a tag, from its version and whether it moves with its line
  * (`3.12`, `20`: the newest patch) or names one version (`3.12.4`). Lines that lived past June
- * 2023 moved to bookworm; python's maintained lines moved to trixie in August 2025.
+ * 2023 moved to bookworm. In August 2025 the docker-library images put trixie first in each
+ * maintained line's variants, which gives it the bare tags (their generate-stackbrew-library.sh
+ * takes the first Debian variant): python's, ruby's from 3.2 (2025-08-07), php's from 8.1
+ * (2025-08-07) and golang's from 1.24 (2025-08-12; 1.23 ended that day). Node.js's own images kept bookworm for 22 and
+ * 24 and made trixie the default from 26 (docker-node's versions.json, May 2026).
  */
 const LINES: Record<string, Line> = {
   python: { floor: (v, moving) => (at(3, 14)(v) || (moving && at(3, 10)(v)) ? 13 : at(3, 12)(v) || (moving && at(3, 8)(v)) ? 12 : undefined) },
-  node: { floor: (v, moving) => (at(21, 0)(v) || (moving && v.length === 1 && at(18, 0)(v)) ? 12 : undefined) },
-  ruby: { floor: (v, moving) => (at(3, 3)(v) || (moving && at(3, 0)(v)) ? 12 : undefined) },
-  php: { floor: (v, moving) => (at(8, 3)(v) || (moving && at(8, 1)(v)) ? 12 : undefined) },
-  golang: { floor: (v, moving) => (at(1, 21)(v) || (moving && at(1, 20)(v)) ? 12 : undefined) },
+  node: { floor: (v, moving) => (at(26, 0)(v) ? 13 : at(21, 0)(v) || (moving && v.length === 1 && at(18, 0)(v)) ? 12 : undefined) },
+  ruby: { floor: (v, moving) => (at(4, 0)(v) || (moving && at(3, 2)(v)) ? 13 : at(3, 3)(v) || (moving && at(3, 0)(v)) ? 12 : undefined) },
+  php: { floor: (v, moving) => (at(8, 5)(v) || (moving && at(8, 1)(v)) ? 13 : at(8, 3)(v) || (moving && at(8, 1)(v)) ? 12 : undefined) },
+  golang: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 24)(v)) ? 13 : at(1, 21)(v) || (moving && at(1, 20)(v)) ? 12 : undefined) },
   rust: { floor: (v) => (at(1, 71)(v) ? 12 : undefined) },
   nginx: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 25)(v)) ? 12 : undefined) },
 };
 
-/** The major of each image's newest line. */
-const CURRENT_MAJOR: Record<string, number> = { python: 3, ruby: 3, php: 8, golang: 1, rust: 1, nginx: 1 };
+/** The majors whose newest line a one-number tag follows (python:3, ruby:3 and ruby:4, golang:1), with that line's floor. */
+const CURRENT_MAJORS: Record<string, { majors: readonly number[]; floor: number }> = {
+  python: { majors: [3], floor: 13 }, ruby: { majors: [3, 4], floor: 13 }, php: { majors: [8], floor: 13 }, golang: { majors: [1], floor: 13 }, rust: { majors: [1], floor: 12 }, nginx: { majors: [1], floor: 12 },
+};
 /** Tags that name no version and follow the newest release of the image's default variant. */
 const NEWEST = new Set(['latest', 'slim', 'fpm', 'apache', 'cli', 'lts', 'current', 'stable', 'mainline']);
+/** Where the newest release is on trixie (node's lts, still 24 on bookworm when this was written, is not). */
+const NEWEST_ON_TRIXIE = (repository: string, tag: string) => ['python', 'ruby', 'php', 'golang'].includes(repository) || (repository === 'node' && (tag === 'latest' || tag === 'current' || tag === 'slim'));
 
 /** The oldest Debian major the image's current build can be on; undefined when not known or not Debian. */
 export function debianFloor(reference: string): number | undefined {
@@ -59,11 +67,14 @@ export function debianFloor(reference: string): number | undefined {
   // php's variants come after the version (8.2-fpm), and python's slim; anything else (alpine, windowsservercore) is another base.
   const [version, ...variant] = words;
   if (!variant.every((w) => DEFAULT_VARIANT.has(w))) return undefined;
-  if (NEWEST.has(version!)) return repository === 'python' ? 13 : 12;
+  if (NEWEST.has(version!)) return NEWEST_ON_TRIXIE(repository, version!) ? 13 : 12;
   const numbers = /^\d+(\.\d+)*$/.test(version!) ? version!.split('.').map(Number) : undefined;
   if (!numbers) return undefined;
   // python:3, ruby:3, php:8, golang:1: the newest line (node's majors are lines of their own).
-  if (numbers.length === 1 && repository !== 'node') return numbers[0] === CURRENT_MAJOR[repository] ? (repository === 'python' ? 13 : 12) : undefined;
+  if (numbers.length === 1 && repository !== 'node') {
+    const current = CURRENT_MAJORS[repository];
+    return current?.majors.includes(numbers[0]!) ? current.floor : undefined;
+  }
   // `1.21`, `3.12`, `20`: the line's newest patch; `1.21.3`, `3.12.4`, `20.11`: one version (node's minor is one).
   const moving = repository === 'node' ? numbers.length === 1 : numbers.length <= 2;
   return line.floor(numbers, moving);

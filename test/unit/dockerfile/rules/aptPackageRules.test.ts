@@ -18,8 +18,12 @@ test('debianFloor: the oldest Debian release an image tag can be built on today'
     ['python:3.11.2', undefined], ['python:3.12-slim-bullseye', 11], ['python:3.12-alpine', undefined],
     ['node:20', 12], ['node:lts-slim', 12], ['node:22.3.0', 12], ['node:18.16', undefined], ['node:16', undefined],
     ['ruby:3.1', 12], ['ruby:3.3.0', 12], ['ruby:3.1.2', undefined], ['ruby:2.7', undefined],
-    ['php:8.2-fpm', 12], ['php:8.3.1-apache', 12], ['php:7.4-fpm', undefined], ['php:8.2-fpm-alpine', undefined],
-    ['golang:1.22', 12], ['golang:1.20', 12], ['golang:1.20.3', undefined], ['rust:1.75', 12], ['nginx:1.27', 12], ['nginx:stable', 12],
+    ['php:8.2-fpm', 13], ['php:8.3.1-apache', 12], ['php:7.4-fpm', undefined], ['php:8.2-fpm-alpine', undefined],
+    ['golang:1.22', 12], ['golang:1.20', 12], ['golang:1.20.3', undefined],
+    // August 2025: the docker-library images' maintained lines moved to trixie; Node.js's from 26 (May 2026).
+    ['ruby:3.3', 13], ['ruby:3', 13], ['ruby:4.0.1', 13], ['ruby', 13], ['ruby:3.4-slim', 13], ['php:8.4-apache', 13], ['php:8.5.1-fpm', 13], ['php:fpm', 13],
+    ['golang:1.25', 13], ['golang:1.24.3', 12], ['golang', 13], ['golang:1.23', 12],
+    ['node:26', 13], ['node:26.1.0-slim', 13], ['node', 13], ['node:lts', 12], ['node:24', 12], ['node:25', 12], ['rust:1.75', 12], ['nginx:1.27', 12], ['nginx:stable', 12],
     ['mcr.microsoft.com/dotnet/aspnet:8.0', 12], ['mcr.microsoft.com/dotnet/aspnet:6.0', undefined], ['mcr.microsoft.com/dotnet/sdk:10.0', undefined],
     ['ubuntu:24.04', undefined], ['acme/python:3.12', undefined], ['eclipse-temurin:21', undefined],
   ];
