@@ -27,7 +27,8 @@ const at = (major: number, minor: number) => (v: number[]) => v[0]! > major || (
  * maintained line's variants, which gives it the bare tags (their generate-stackbrew-library.sh
  * takes the first Debian variant): python's, ruby's from 3.2 (2025-08-07), php's from 8.1
  * (2025-08-07) and golang's from 1.24 (2025-08-12; 1.23 ended that day). Node.js's own images kept bookworm for 22 and
- * 24 and made trixie the default from 26 (docker-node's versions.json, May 2026).
+ * 24 and made trixie the default from 26 (docker-node's versions.json, May 2026). erlang:28 moved to
+ * trixie in December 2025 (26 and 27 stay on bookworm), and with it elixir 1.18 and 1.19, built FROM it.
  */
 const LINES: Record<string, Line> = {
   python: { floor: (v, moving) => (at(3, 14)(v) || (moving && at(3, 10)(v)) ? 13 : at(3, 12)(v) || (moving && at(3, 8)(v)) ? 12 : undefined) },
@@ -37,6 +38,9 @@ const LINES: Record<string, Line> = {
   golang: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 24)(v)) ? 13 : at(1, 21)(v) || (moving && at(1, 20)(v)) ? 12 : undefined) },
   rust: { floor: (v) => (at(1, 71)(v) ? 12 : undefined) },
   nginx: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 25)(v)) ? 12 : undefined) },
+  // Only the tags of a major move with it (erlang:28); 28.1 was last built before the move.
+  erlang: { floor: (v) => (v.length === 1 && at(28, 0)(v) ? 13 : v.length === 1 && at(26, 0)(v) ? 12 : undefined) },
+  elixir: { floor: (v, moving) => (moving && v.length === 2 && at(1, 18)(v) ? 13 : undefined) },
 };
 
 /** The majors whose newest line a one-number tag follows (python:3, ruby:3 and ruby:4, golang:1), with that line's floor. */
@@ -46,7 +50,7 @@ const CURRENT_MAJORS: Record<string, { majors: readonly number[]; floor: number 
 /** Tags that name no version and follow the newest release of the image's default variant. */
 const NEWEST = new Set(['latest', 'slim', 'fpm', 'apache', 'cli', 'lts', 'current', 'stable', 'mainline']);
 /** Where the newest release is on trixie (node's lts, still 24 on bookworm when this was written, is not). */
-const NEWEST_ON_TRIXIE = (repository: string, tag: string) => ['python', 'ruby', 'php', 'golang'].includes(repository) || (repository === 'node' && (tag === 'latest' || tag === 'current' || tag === 'slim'));
+const NEWEST_ON_TRIXIE = (repository: string, tag: string) => ['python', 'ruby', 'php', 'golang', 'erlang', 'elixir'].includes(repository) || (repository === 'node' && (tag === 'latest' || tag === 'current' || tag === 'slim'));
 
 /** The oldest Debian major the image's current build can be on; undefined when not known or not Debian. */
 export function debianFloor(reference: string): number | undefined {
@@ -71,7 +75,7 @@ export function debianFloor(reference: string): number | undefined {
   const numbers = /^\d+(\.\d+)*$/.test(version!) ? version!.split('.').map(Number) : undefined;
   if (!numbers) return undefined;
   // python:3, ruby:3, php:8, golang:1: the newest line (node's majors are lines of their own).
-  if (numbers.length === 1 && repository !== 'node') {
+  if (numbers.length === 1 && repository !== 'node' && repository !== 'erlang') {
     const current = CURRENT_MAJORS[repository];
     return current?.majors.includes(numbers[0]!) ? current.floor : undefined;
   }

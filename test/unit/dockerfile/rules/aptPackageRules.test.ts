@@ -23,7 +23,9 @@ test('debianFloor: the oldest Debian release an image tag can be built on today'
     // August 2025: the docker-library images' maintained lines moved to trixie; Node.js's from 26 (May 2026).
     ['ruby:3.3', 13], ['ruby:3', 13], ['ruby:4.0.1', 13], ['ruby', 13], ['ruby:3.4-slim', 13], ['php:8.4-apache', 13], ['php:8.5.1-fpm', 13], ['php:fpm', 13],
     ['golang:1.25', 13], ['golang:1.24.3', 12], ['golang', 13], ['golang:1.23', 12],
-    ['node:26', 13], ['node:26.1.0-slim', 13], ['node', 13], ['node:lts', 12], ['node:24', 12], ['node:25', 12], ['rust:1.75', 12], ['nginx:1.27', 12], ['nginx:stable', 12],
+    ['node:26', 13], ['node:26.1.0-slim', 13], ['node', 13], ['node:lts', 12], ['node:24', 12], ['node:25', 12],
+    // erlang:28 on trixie from December 2025, and the elixir lines built FROM it (round 22: apt-key on elixir:latest).
+    ['erlang:28', 13], ['erlang:27-slim', 12], ['erlang:28.1', undefined], ['elixir', 13], ['elixir:1.18', 13], ['elixir:1.19-slim', 13], ['elixir:1.17', undefined], ['elixir:1.18.4', undefined], ['elixir:1.18-otp-27', undefined], ['rust:1.75', 12], ['nginx:1.27', 12], ['nginx:stable', 12],
     ['mcr.microsoft.com/dotnet/aspnet:8.0', 12], ['mcr.microsoft.com/dotnet/aspnet:6.0', undefined], ['mcr.microsoft.com/dotnet/sdk:10.0', undefined],
     ['ubuntu:24.04', undefined], ['acme/python:3.12', undefined], ['eclipse-temurin:21', undefined],
   ];
