@@ -369,3 +369,8 @@ test('a list item YAML reads as a mapping whose keys are all unknown gets its un
   // A long-form volume that lacks its target is still told.
   assert.deepEqual(validate('services:\n  web:\n    image: nginx\n    volumes:\n      - type: volume\n        source: data\nvolumes:\n  data:\n').map((d) => d.code), ['compose-missing-key']);
 });
+
+test('a key whose items are all unreadable is not told it is empty: only the syntax errors are (round 23: `pwd` in volume items)', () => {
+  const text = 'services:\n  kibana:\n    image: kibana:8\n    volumes:\n      - `pwd`/conf/kibana.yml:/usr/share/kibana/config/kibana.yml\n\n      # certs\n      - `pwd`/certs:/usr/share/kibana/config/certs\n  web:\n    image: nginx:1\n    volumes:\n    # nothing yet\n  db:\n    image: redis:7\n';
+  assert.deepEqual(lines(validate(text)), ['5 compose-yaml-syntax', '8 compose-yaml-syntax', '11 compose-invalid-type']);
+});

@@ -7,7 +7,7 @@ import type { ComposeFile } from '../model/composeFile';
 import { checkContext, type CheckContext } from './checkContext';
 import { toDiagnostics, type Problem } from './problems';
 import { checkYamlSyntax } from './yamlSyntax';
-import { isHeld } from '../model/brokenBlocks';
+import { emptyAboveBroken, isHeld } from '../model/brokenBlocks';
 import { checkInterpolation } from './interpolationSyntax';
 import { checkSchema } from './schemaCheck';
 import { checkObsoleteVersion } from './obsoleteVersion';
@@ -128,7 +128,7 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
     }
   }
   if (file.broken.length > 0) {
-    const kept = out.filter((problem, index) => index < syntax || !isHeld(file, problem.start));
+    const kept = out.filter((problem, index) => index < syntax || !(isHeld(file, problem.start) || emptyAboveBroken(file, problem)));
     out.length = 0;
     out.push(...kept);
   }

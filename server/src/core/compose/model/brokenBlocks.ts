@@ -111,6 +111,28 @@ export function isHeld(file: ComposeFile, offset: number): boolean {
 }
 
 /**
+ * Whether a finding is about a value that looks empty only because the lines under its key are
+ * unreadable: `volumes:` whose items are all broken reads as an empty value, not a list (round 23:
+ * efk-docker's `- \`pwd\`/...` items). Its text is blank, and the next line with content is (partly)
+ * in a broken block.
+ */
+export function emptyAboveBroken(file: ComposeFile, finding: Range): boolean {
+  if (file.broken.length === 0 || file.text.slice(finding.start, finding.end).trim() !== '') return false;
+  const text = file.text;
+  let at = Math.max(finding.start, finding.end);
+  // The rest of the finding's line, then blank and comment lines (bounded: a few lines at most matter).
+  for (let lines = 0; lines < 50; lines++) {
+    const lineEnd = text.indexOf('\n', at);
+    const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
+    const rest = line.trim();
+    if (rest !== '' && !rest.startsWith('#')) return lines > 0 && overlaps(indexOf(file).held, at, at + line.length);
+    if (lineEnd < 0) return false;
+    at = lineEnd + 1;
+  }
+  return false;
+}
+
+/**
  * Whether part of a mapping is unreadable, so it may really have keys it seems to miss: a broken
  * block inside it, or a `<<` merge of something partly unreadable.
  */
