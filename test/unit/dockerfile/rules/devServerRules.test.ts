@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, context, files, runRule } from '../helpers';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { devServer } from '../../../../server/src/core/dockerfile/validation/rules/devServerRules';
 
 test('dev-server-cmd', async (t) => {
@@ -74,4 +75,23 @@ test('dev-server-cmd: only the final image, and not in files or stages named for
   // An image that copies only its manifests runs over source compose mounts: a development setup (round 10).
   assert.deepEqual(runRule('dev-server-cmd', 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCMD ["npm", "run", "dev"]\n'), []);
   assert.equal(runRule('dev-server-cmd', 'FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY src ./src\nCMD ["npm", "run", "dev"]\n').length, 1);
+});
+
+test('dev-server-cmd: a hint where the file shows a development setup: compose mounts the project where the image works, or runs its own command, or a comment says so (round 23)', () => {
+  const severity = (dockerfile: string, compose?: string) => {
+    const map: Record<string, string> = { 'file:///w/api/Dockerfile': dockerfile };
+    if (compose) map['file:///w/compose.yaml'] = compose;
+    return validateDockerfile(dockerfile, context({ files: files(map) }), 'file:///w/api/Dockerfile').filter((d) => d.code === 'dev-server-cmd').map((d) => d.severity);
+  };
+  const uvicorn = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "main:app", "--reload"]\n';
+  assert.deepEqual(severity(uvicorn), [3]);
+  // The source mounted over WORKDIR for the server to watch (or a folder under it).
+  assert.deepEqual(severity(uvicorn, 'services:\n  api:\n    build: ./api\n    volumes:\n      - ./api:/app\n'), [4]);
+  assert.deepEqual(severity(uvicorn, 'services:\n  api:\n    build: ./api\n    volumes:\n      - type: bind\n        source: ./api/src\n        target: /app/src\n'), [4]);
+  // Every service that builds it runs its own command.
+  assert.deepEqual(severity(uvicorn, 'services:\n  api:\n    build:\n      context: ./api\n    command: gunicorn main:app\n'), [4]);
+  // A config file mounted elsewhere, a named volume, or a service that runs the image's CMD: still information.
+  assert.deepEqual(severity(uvicorn, 'services:\n  api:\n    build: ./api\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf\n      - data:/app\n  worker:\n    build: ./api\n    command: celery worker\nvolumes:\n  data:\n'), [3]);
+  // A comment of the final stage says what it is for.
+  assert.deepEqual(severity('FROM node:22\nWORKDIR /app\nCOPY . .\n# start the dev server\nCMD ["npm", "run", "dev"]\n'), [4]);
 });

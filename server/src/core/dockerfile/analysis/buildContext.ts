@@ -8,6 +8,9 @@ import type { FileAccess, WorkspaceFacts } from '../../languageService';
 import type { buildPaths } from '../../compose/model/buildPaths';
 import type { symbolsOf } from '../../compose/model/symbols';
 import type { composeFileOfText } from '../../compose/model/documentStore';
+import type { entries, resolve } from '../../compose/model/access';
+import type { ComposeFile } from '../../compose/model/composeFile';
+import type { MapNode } from '../../compose/model/nodes';
 import { parseDockerignore, type IgnorePattern } from './dockerignore';
 
 export interface ContextInfo {
@@ -35,6 +38,8 @@ interface ComposeModel {
   buildPaths: typeof buildPaths;
   symbolsOf: typeof symbolsOf;
   composeFileOfText: typeof composeFileOfText;
+  entries: typeof entries;
+  resolve: typeof resolve;
 }
 
 /**
@@ -46,11 +51,21 @@ function composeModel(): ComposeModel {
     buildPaths: (require('../../compose/model/buildPaths') as ComposeModel).buildPaths,
     symbolsOf: (require('../../compose/model/symbols') as ComposeModel).symbolsOf,
     composeFileOfText: (require('../../compose/model/documentStore') as ComposeModel).composeFileOfText,
+    entries: (require('../../compose/model/access') as ComposeModel).entries,
+    resolve: (require('../../compose/model/access') as ComposeModel).resolve,
   };
 }
 
-/** The context a compose file in or above the Dockerfile's folder builds it with. */
-function composeContext(uri: string, folderUri: string, files: FileAccess): string | undefined {
+/** A compose service that builds the Dockerfile: its file and its entries. */
+interface Builder {
+  file: ComposeFile;
+  map: MapNode;
+  contextUri: string | undefined;
+}
+
+/** The services of the compose files in or above the Dockerfile's folder (up to three folders up) that build it. */
+function composeBuilders(uri: string, folderUri: string, files: FileAccess, first: boolean): Builder[] {
+  const out: Builder[] = [];
   let folder: string | undefined = folderUri;
   for (let level = 0; folder && level < MAX_LEVELS; level++, folder = parentOf(folder)) {
     for (const entry of files.list(folder)) {
@@ -63,14 +78,60 @@ function composeContext(uri: string, folderUri: string, files: FileAccess): stri
         const file = composeFileOfText(composeUri, text);
         for (const service of symbolsOf(file).services.values()) {
           const paths = service.map ? buildPaths(file, service.map) : undefined;
-          if (paths?.dockerfileUri === uri && paths.contextUri) return paths.contextUri;
+          if (paths?.dockerfileUri !== uri || !service.map) continue;
+          out.push({ file, map: service.map, contextUri: paths.contextUri });
+          if (first && paths.contextUri) return out;
         }
       } catch {
-        // a compose file that cannot be read says nothing about the context
+        // a compose file that cannot be read says nothing about how the Dockerfile is run
       }
     }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * How compose runs the image the Dockerfile builds, where compose files in or above its folder
+ * build it: the container paths where some service mounts a path of the project (`./api:/app`:
+ * the source, for a development server that watches it), and whether every such service gives its
+ * own command, so the image's CMD is not what compose runs. Undefined where no compose file builds it.
+ */
+export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; allSetCommand: boolean } | undefined {
+  const slash = uri.lastIndexOf('/');
+  if (slash < 0 || !uri.startsWith('file:')) return undefined;
+  const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
+  if (builders.length === 0) return undefined;
+  const { entries, resolve } = composeModel();
+  const projectMounts: string[] = [];
+  let allSetCommand = true;
+  const text = (file: ComposeFile, node: Parameters<typeof resolve>[1]) => {
+    const value = resolve(file, node);
+    return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
+  };
+  for (const { file, map } of builders) {
+    const fields = entries(file, map);
+    if (!fields.some((e) => e.key === 'command' && e.value)) allSetCommand = false;
+    const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
+    if (volumes?.kind !== 'seq') continue;
+    for (const item of volumes.items.slice(0, 100)) {
+      const value = resolve(file, item);
+      // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
+      const short = value?.kind === 'scalar' && typeof value.value === 'string' ? /^\.\.?(?:\/[^:]*)?:([^:]+)/.exec(value.value)?.[1] : undefined;
+      if (short) projectMounts.push(short);
+      if (value?.kind === 'map') {
+        const long = entries(file, value);
+        const source = text(file, long.find((e) => e.key === 'source')?.value);
+        const target = text(file, long.find((e) => e.key === 'target')?.value);
+        if (source && target && /^\.\.?(\/|$)/.test(source)) projectMounts.push(target);
+      }
+    }
+  }
+  return { projectMounts: projectMounts.map((m) => m.replace(/\/+$/, '') || '/'), allSetCommand };
+}
+
+/** The context a compose file in or above the Dockerfile's folder builds it with. */
+function composeContext(uri: string, folderUri: string, files: FileAccess): string | undefined {
+  return composeBuilders(uri, folderUri, files, true).find((b) => b.contextUri)?.contextUri;
 }
 
 export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceFacts): ContextInfo | undefined {

@@ -10,6 +10,9 @@ import type { Analysis } from '../../analysis/analysis';
 import { baseName, cmd } from './shellCommands';
 import { copiesFromContext, copyArgs } from '../../analysis/copySources';
 import { rule } from './rule';
+import { composeRuns } from '../../analysis/buildContext';
+import { workdirBefore } from '../../analysis/workdir';
+import type { FileAccess } from '../../../languageService';
 
 interface DevServer {
   /** What the command line runs, as written (`uvicorn --reload`). */
@@ -128,8 +131,29 @@ export const devServerCmd = rule({
   // this one is the development setup (round 9: homecontrol-api).
   const folder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
   if (ctx.files.list(folder).some((f) => !f.isDirectory && f.name !== file && PRODUCTION_SIBLING.test(f.name))) return;
-  ctx.report(found.at.args, t('The image starts {0}, a development server: {1}', found.server.what, found.server.why()));
+  ctx.report(found.at.args, t('The image starts {0}, a development server: {1}', found.server.what, found.server.why()), runAsDevelopmentSetup(ctx.a, ctx.uri, ctx.files, last, found.at) ? { severity: 'hint' } : undefined);
 });
+
+/** A comment of the final stage that says it is for development (`# start the dev server`, `# development image`). */
+const DEV_COMMENT = /#.*\b(dev|development|develop)\b/i;
+
+/**
+ * Whether the file shows it is a development setup: a comment of the final stage says so, or the
+ * compose files that build it mount the project's files where the image works (`./api:/app` over
+ * WORKDIR /app, for the development server to watch) or each give their own command, so compose
+ * never runs this CMD (unseen rounds 13-23: 8 of the 14 findings judged noise were such setups).
+ * The image may still be run as it is, so it stays a hint.
+ */
+function runAsDevelopmentSetup(a: Analysis, uri: string, files: FileAccess, last: Stage, at: Instruction): boolean {
+  const chain = [...a.chainOf(last)];
+  if (chain.some((s) => DEV_COMMENT.test(a.text.slice(s.span.start, s.span.end)))) return true;
+  const runs = composeRuns(uri, files);
+  if (!runs) return false;
+  if (runs.allSetCommand) return true;
+  const stage = chain.find((s) => s.instructions.includes(at)) ?? last;
+  const workdir = workdirBefore(a, stage, at)?.replace(/\/+$/, '');
+  return workdir !== undefined && workdir !== '' && runs.projectMounts.some((m) => m === workdir || workdir.startsWith(`${m}/`) || m.startsWith(`${workdir}/`));
+}
 
 /** Dependency manifests: an image that copies only these gets its source from a mount. */
 const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|\.yarnrc\.yml|pnpm-(lock|workspace)\.yaml|\.npmrc|bun\.lockb?|requirements[\w.-]*\.(txt|in)|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|uv\.lock|setup\.(py|cfg)|composer\.(json|lock)|gemfile(\.lock)?|go\.(mod|sum)|cargo\.(toml|lock)|[\w.-]+\.csproj|pom\.xml|build\.gradle(\.kts)?|mix\.(exs|lock))$/i;
