@@ -57,7 +57,19 @@ test('apt-package-unavailable: not where the release still has it, is not known,
     'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y netcat-openbsd libgl1\n',
     'FROM node:20\nRUN echo "deb http://repo.mysql.com/apt/debian bookworm mysql-8.0" > /etc/apt/sources.list.d/mysql.list && apt-get update && apt-get install -y mysql-client\n',
     'FROM debian:bookworm\nRUN apt-get update && apt-get install -y -t bullseye netcat\n',
-    'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y software-properties-common && add-apt-repository ppa:x/y\n',
     'FROM python:3.12-slim\nRUN apt-get install --dry-run netcat || true\nRUN apt-cache policy netcat\n',
   ]) assert.deepEqual(check(text), [], text);
+});
+
+test('apt-package-unavailable: package sources added after the install cannot carry the name (round 23: wordle-solver)', () => {
+  const [spc, ...rest] = check('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y build-essential curl software-properties-common \\\n && curl -sS https://dl-ssl.google.com/linux/linux_signing_key.pub | apt-key add - \\\n && echo "deb [arch=amd64] http://dl.google.com/linux/chrome/deb/ stable main" >> /etc/apt/sources.list.d/google-chrome.list \\\n && apt-get update && apt-get install -y google-chrome-stable\n');
+  assert.deepEqual(rest, []);
+  assert.match(spc!.message, /no package software-properties-common/);
+  assert.equal(check('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y netcat\nRUN echo "deb http://deb.debian.org/debian bookworm main" > /etc/apt/sources.list.d/old.list\n').length, 1);
+  // Added before, in an earlier RUN or a stage it is built FROM: the name may come from there.
+  assert.deepEqual(check('FROM python:3.12-slim\nRUN echo "deb http://deb.debian.org/debian bookworm main" > /etc/apt/sources.list.d/old.list\nRUN apt-get update && apt-get install -y netcat\n'), []);
+  assert.deepEqual(check('FROM python:3.12-slim AS base\nRUN echo "deb http://deb.debian.org/debian bookworm main" > /etc/apt/sources.list.d/old.list\nFROM base\nRUN apt-get update && apt-get install -y netcat\n'), []);
+  // Where the file runs add-apt-repository, the advice is to write the source line.
+  const [withRepository] = check('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y software-properties-common && add-apt-repository ppa:deadsnakes/ppa\n');
+  assert.match(withRepository!.message, /add-apt-repository left with it: write the repository's line under \/etc\/apt\/sources\.list\.d\//);
 });

@@ -4,7 +4,8 @@
 // and python3-distutils from trixie, mysql-client from every Debian since buster (MariaDB took its
 // place). Dockerfiles from tutorials written on an older release break the day their moving tag
 // moves (round 22: netcat on ruby:3.1). Judged only where the image's release is known
-// (debianRelease.ts) and the file adds no package sources of its own, which may carry the name.
+// (debianRelease.ts) and the file adds no package sources of its own before the install, which
+// may carry the name (round 23: sources added after the install did not stop it failing).
 import { t } from '../../../l10n';
 import { debianFloor } from '../../../debianRelease';
 import { commandsOf, operands, runShells } from './shellCommands';
@@ -16,8 +17,8 @@ interface Gone {
   from: number;
   /** What to install instead on a release without it. */
   instead?: (release: number) => string;
-  /** What to do where nothing replaces it. */
-  advice?: () => string;
+  /** What to do where nothing replaces it (the Dockerfile's text says which advice fits). */
+  advice?: (text: string) => string;
 }
 
 const JDK = (release: number) => (release >= 13 ? '21' : release >= 12 ? '17' : '11');
@@ -32,7 +33,9 @@ const GONE: Record<string, Gone> = {
   'libmysqlclient-dev': { from: 10, instead: () => 'default-libmysqlclient-dev' },
   'libssl1.0-dev': { from: 10, instead: () => 'libssl-dev' },
   'libpng12-dev': { from: 9, instead: () => 'libpng-dev' },
-  'software-properties-common': { from: 13, advice: () => t('Leave it out: it only brings add-apt-repository, which this Dockerfile does not run.') },
+  'software-properties-common': { from: 13, advice: (text) => (/add-apt-repository/.test(text)
+    ? t('add-apt-repository left with it: write the repository\'s line under /etc/apt/sources.list.d/ instead, with [signed-by=<key file>].')
+    : t('Leave it out: it only brings add-apt-repository, which this Dockerfile does not run.')) },
   'python3-distutils': { from: 13, advice: () => t('Leave it out: Python 3.12 and later have no distutils; where a build still imports it, python3-setuptools provides it.') },
 };
 for (const kind of ['jdk', 'jre', 'jdk-headless', 'jre-headless']) {
@@ -54,20 +57,30 @@ export const aptPackageUnavailable = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  const floors = new Map<number, number | undefined>();
+  /** Per stage: its root image's Debian floor, and where package sources are first added (in it or a stage it is built FROM). */
+  const stages = new Map<number, { floor: number | undefined; sourcesFrom: number }>();
   for (const run of runShells(ctx)) {
     if (!run.stage) continue;
-    let floor = floors.get(run.stage.index);
-    if (!floors.has(run.stage.index)) {
+    let known = stages.get(run.stage.index);
+    if (!known) {
       const chain = [...a.chainOf(run.stage)];
-      const touched = chain.some((s) => s.instructions.some((i) => i.upper === 'RUN' && OTHER_SOURCES.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))));
-      floor = touched ? undefined : debianFloor(a.rootImage(run.stage));
-      floors.set(run.stage.index, floor);
+      let sourcesFrom = Infinity;
+      for (const s of chain) {
+        const first = s.instructions.find((i) => i.upper === 'RUN' && OTHER_SOURCES.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end)));
+        // A stage built FROM one that adds sources has them from its start.
+        if (first) sourcesFrom = Math.min(sourcesFrom, s === run.stage ? first.fullSpan.start : -1);
+      }
+      known = { floor: debianFloor(a.rootImage(run.stage)), sourcesFrom };
+      stages.set(run.stage.index, known);
     }
-    if (floor === undefined) continue;
+    const { floor } = known;
+    if (floor === undefined || known.sourcesFrom < run.instruction.fullSpan.start) continue;
+    const script = run.info.source.text;
     for (const c of commandsOf(run)) {
       // An install that installs (not apt-get -s, which only prints what it would do).
       if (!APT.names.includes(c.name) || !isPackageInstall(c)) continue;
+      // Sources added before it in the same RUN (or picked by the install itself, -t bullseye) may carry the name; sources added after it cannot.
+      if (known.sourcesFrom === run.instruction.fullSpan.start && OTHER_SOURCES.test(script.slice(0, c.raw.end))) break;
       for (const word of operands(c, APT.withValue).slice(1)) {
         const gone = GONE[word.text];
         if (!gone || floor < gone.from) continue;
@@ -77,7 +90,7 @@ export const aptPackageUnavailable = rule({
         const span = run.info.span(word.start, word.end);
         ctx.report(span, instead
           ? t('{0} is {1} or later, which has no package {2}: apt-get stops the build ("has no installation candidate"). Install {3}.', image, release, word.text, instead)
-          : t('{0} is {1} or later, which has no package {2}: apt-get stops the build ("Unable to locate package"). {3}', image, release, word.text, gone.advice?.() ?? ''),
+          : t('{0} is {1} or later, which has no package {2}: apt-get stops the build ("Unable to locate package"). {3}', image, release, word.text, gone.advice?.(a.doc.text) ?? ''),
         instead ? { data: { replacement: instead, span } } : undefined);
       }
     }
