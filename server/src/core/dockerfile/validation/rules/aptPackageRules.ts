@@ -53,7 +53,7 @@ export const aptPackageUnavailable = rule({
   id: 'apt-package-unavailable', severity: 'error',
   explain: () => [
     t('Debian drops and renames packages between releases. On bookworm (Debian 12) netcat is only a name that netcat-openbsd and netcat-traditional both provide, and libgl1-mesa-glx is gone (libgl1 replaces it); trixie (Debian 13) has no software-properties-common or python3-distutils; since buster mysql-client and libmysqlclient-dev are MariaDB\'s default-mysql-client and default-libmysqlclient-dev; each release keeps only its own OpenJDK (11 in bullseye, 17 in bookworm, 21 in trixie). apt-get install stops the build with "has no installation candidate" or "Unable to locate package".'),
-    t('Tags such as python:3.12-slim, node:20 or php:8.2-fpm move to each new Debian release while their line is maintained (bookworm in June 2023; python to trixie in August 2025), so a Dockerfile that built before can break without a change. Reported where the image\'s release is known from its name and tag, and not where the Dockerfile adds package sources of its own.'),
+    t('Tags such as python:3.12-slim, node:20 or php:8.2-fpm move to each new Debian release while their line is maintained (bookworm in June 2023; python to trixie in August 2025), so a Dockerfile that built before can break without a change. Reported where the image\'s release is known from its name and tag, and not where the Dockerfile adds package sources of its own before the install.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
