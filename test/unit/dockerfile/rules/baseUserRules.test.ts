@@ -33,7 +33,12 @@ test('user-already-exists: not where the account is free, accepted as taken, rem
     'FROM node:22\nRUN useradd -u 1000 app || true\n',
     'FROM node:22\nRUN adduser node docker\n',
     'FROM node:22\nRUN if ! id node; then useradd node; fi\n',
+    // Run only where the test before it fails (round 23).
+    'FROM ubuntu:24.04\nRUN apt-get update \\\n    && id ubuntu >/dev/null 2>&1 || useradd -m -s /bin/bash ubuntu\n',
+    'FROM node:22\nRUN getent passwd node || \\\n    useradd -u 1000 node\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
+  // Not a guard: a command joined with && before it.
+  assert.equal(runRule(rule, 'FROM node:22\nRUN apt-get update || true && useradd -u 1000 app\n').length, 1);
 });
 
 test('adduser-busybox-options: Alpine\'s adduser options on a Debian-based image, whose adduser stops at them (round 9: spring-guides)', () => {

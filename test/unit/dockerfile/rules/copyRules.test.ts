@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { checkRuleCases, context, files, runRule } from '../helpers';
 
 test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
@@ -68,4 +69,15 @@ test('workdir-relative: on an official image whose working directory is /, the f
   assert.equal(severity('FROM golang:1.22\nWORKDIR app\n'), 2);
   assert.equal(severity('FROM acme/base:1\nWORKDIR app\n'), 2);
   assert.equal(severity('FROM alpine:3.20\nWORKDIR ["/bin/helm"]\n'), 2);
+});
+
+test('workdir-relative: WORKDIR . changes nothing, a hint that says so, with no fix to "/." (round 23)', () => {
+  for (const text of ['FROM node:22\nWORKDIR .\nCOPY . .\n', 'FROM golang:1.24\nWORKDIR ./\n']) {
+    const found = validateDockerfile(text).filter((d) => d.code === 'workdir-relative');
+    assert.equal(found.length, 1, text);
+    assert.equal(found[0]!.severity, 4);
+    assert.match(found[0]!.message, /^WORKDIR \.\/? stays in the working directory the image already has, so it changes nothing/);
+    assert.equal(found[0]!.data, undefined);
+  }
+  assert.equal(validateDockerfile('FROM node:22\nWORKDIR ./app\n').find((d) => d.code === 'workdir-relative')?.severity, 3);
 });

@@ -200,4 +200,10 @@ test('sudo: an official Debian or Alpine image has none, so the step stops; inst
   assert.deepEqual(severities('FROM debian:12\nRUN apt-get install -y git && echo sudo\nRUN sudo make install\n'), [[1, 'debian:12 has no sudo, so this']]);
   // A base of another make under USER root may ship it.
   assert.deepEqual(severities('FROM jenkins/jenkins:lts\nUSER root\nRUN sudo apt-get update\n'), [[3, 'Do not use sudo in RUN: build']]);
+  // A script run before may have installed it (round 23: a dev container's common-debian.sh); one run after cannot.
+  assert.deepEqual(severities('FROM debian:12\nRUN curl -sSL https://example.org/common.sh -o /tmp/common.sh && /bin/bash /tmp/common.sh\nRUN sudo make install\n'), [[3, 'Do not use sudo in RUN: build']]);
+  assert.deepEqual(severities('FROM debian:12\nRUN ./setup.sh && echo x | sudo tee /etc/x\n'), [[3, 'Do not use sudo in RUN: build']]);
+  assert.deepEqual(severities('FROM debian:12\nRUN curl -fsSL https://example.org/install | bash && sudo make install\n'), [[3, 'Do not use sudo in RUN: build']]);
+  assert.deepEqual(severities('FROM debian:12\nRUN sudo make install && ./setup.sh\n'), [[1, 'debian:12 has no sudo, so this']]);
+  assert.deepEqual(severities('FROM debian:12\nRUN bash -e\nRUN sudo make install\n'), [[1, 'debian:12 has no sudo, so this']]);
 });

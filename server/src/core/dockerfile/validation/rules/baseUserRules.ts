@@ -101,6 +101,8 @@ export const userAlreadyExists = rule({
       const made = found!;
       // `useradd ... || true`, or `... 2>/dev/null || ...`: a failure the author expects.
       if (/^[^;&|\n]*\|\|/.test(text.slice(c.raw.end))) continue;
+      // `id ubuntu || useradd ubuntu`: it runs only where the test before it fails (round 23: serveme on ubuntu:24.04).
+      if (/\|\|\s*(\\\s*)*$/.test(text.slice(Math.max(0, c.raw.start - 200), c.raw.start))) continue;
       const table = made.kind === 'user' ? base.accounts.users : base.accounts.groups;
       const byName = made.name !== undefined && Object.prototype.hasOwnProperty.call(table, made.name) && !removed.has(made.name) ? made.name : undefined;
       const byId = made.id !== undefined ? Object.entries(table).find(([owner, id]) => id === made.id && !removed.has(owner))?.[0] : undefined;

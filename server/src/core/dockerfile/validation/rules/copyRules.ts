@@ -64,6 +64,11 @@ export const workdirRelative = rule({
       // The word without its quotes: WORKDIR "${HOME}" is a variable, absolute once expanded.
       // (A drive letter makes an image of unknown family a Windows one.)
       if (!word || isAbsolutePath(word.value, windows) || hasWorkdirBefore(a, stage, i.index, true)) continue;
+      // WORKDIR . stays where it is: nothing moves with the base image (round 23: 3 of 3 judged noise).
+      if (/^\.[/\\]?$/.test(word.value)) {
+        ctx.report(i.args, t('WORKDIR {0} stays in the working directory the image already has, so it changes nothing; name the folder (/app) or remove it.', i.argText), { severity: 'hint' });
+        continue;
+      }
       // On an image known to keep / as its working directory it is /name today, as meant (rounds
       // 18-20: 7 of 7 such warnings judged noise): information, still worth the absolute path.
       // Not a path written as JSON (WORKDIR ["/bin/helm"], round 20), which WORKDIR takes literally.

@@ -182,7 +182,9 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
   const family = a.family(run.stage);
   if (repository === undefined || !WITHOUT_SUDO.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
   // The package installs the other rules read (apt-get, apk, dnf, yum, zypper), before the command.
-  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo'));
+  // A script run before it may install anything, sudo included (round 23: the dev containers' common-debian.sh).
+  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo'))
+    || commandsOf(r).some((c) => c.raw.start < before && runsScript(c));
   for (const s of a.chainOf(run.stage)) {
     for (const i of s.instructions) {
       if (s === run.stage && i.index >= run.instruction.index) break;
@@ -191,6 +193,13 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
     }
   }
   return !installsSudo(run, commandStart);
+}
+
+/** A command that runs a script or a program by its path: `bash /tmp/setup.sh`, `./install.sh`, `. ./env`, `curl ... | sh`. */
+function runsScript(c: Cmd): boolean {
+  if (c.name.endsWith('.sh') || (c.raw.words[0]?.text.includes('/') ?? false)) return true;
+  // `curl ... | bash`: the shell reads the script from the pipe.
+  return ['bash', 'sh', 'dash', 'zsh', 'source', '.'].includes(c.name) && (c.raw.inPipeline || c.args.some((w) => !w.text.startsWith('-')));
 }
 
 export const sudo = rule({
