@@ -66,3 +66,13 @@ test('apt-get-update-alone: with nothing after it in its stage that can install,
     assert.equal(validateDockerfile(`FROM debian:12\nRUN apt-get update\n${next}\n`).find((d) => d.code === 'apt-get-update-alone')?.severity, 2, next);
   }
 });
+
+test('apt-get-update-alone: where each later install runs its own update first, the lone one is only a layer more: a hint that removes it (round 23)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const severity = (text: string) => validateDockerfile(text).filter((d) => d.code === 'apt-get-update-alone').map((d) => d.severity);
+  assert.deepEqual(severity('FROM php:8.3-fpm\nRUN apt-get update\nRUN apt-get update && apt-get install -y git\nRUN echo done\nRUN apt update && apt install -y zip\n'), [4]);
+  // One later install without its own update, a script first, or a stage built FROM it: the warning stays.
+  assert.deepEqual(severity('FROM php:8.3-fpm\nRUN apt-get update\nRUN apt-get update && apt-get install -y git\nRUN apt-get install -y zip\n'), [2]);
+  assert.deepEqual(severity('FROM php:8.3-fpm\nRUN apt-get update\nRUN ./setup.sh && apt-get update && apt-get install -y git\n'), [2]);
+  assert.deepEqual(severity('FROM php:8.3-fpm AS base\nRUN apt-get update\nRUN apt-get update && apt-get install -y git\nFROM base\nRUN apt-get install -y zip\n'), [2]);
+});

@@ -2,6 +2,7 @@
 // stale package lists. None of the peer linters has them.
 import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
 import { afterInstruction, removes, resolvePath, workdirAtStart } from '../../analysis/workdir';
@@ -115,9 +116,28 @@ export const aptGetUpdateAlone = rule({
       ctx.report(run.instruction.span, t('Nothing after this apt-get update in its stage installs a package: it only adds the package lists (tens of MB) to the image. Remove it, or run it in the RUN that installs.'), { severity: 'information', data: { deleteLine: true } });
       continue;
     }
+    // Every later install updates the lists itself first: this update is only a layer more (round 23).
+    if (run.stage && !ctx.a.doc.stages.some((s) => ctx.a.parentOf(s.index) === run.stage!.index) && later.every((i) => updatesBeforeInstalling(ctx.a, i))) {
+      ctx.report(run.instruction.span, t('Each later install in this stage runs its own apt-get update first, so this one only adds a layer. Remove it.'), { severity: 'hint', data: { deleteLine: true } });
+      continue;
+    }
     ctx.report(run.instruction.span, t('apt-get update alone in a RUN goes stale in the build cache; combine it with the apt-get install that needs it.'), { data: { mergeUpdate: true } });
   }
 });
+
+/** Whether a later RUN installs nothing, or updates the package lists before its first apt install (and runs no script that might install). */
+function updatesBeforeInstalling(a: Analysis, i: Instruction): boolean {
+  if (!MAY_INSTALL.test(i.argText)) return true;
+  const info = i.upper === 'RUN' && !i.exec ? a.shell(i) : undefined;
+  if (!info || info.summary.error) return false;
+  for (const c of commandsOf({ instruction: i, stage: undefined, info })) {
+    const apt = c.name === 'apt-get' || c.name === 'apt' || c.name === 'aptitude';
+    const sub = apt ? subcommand(c, ['-o']) : undefined;
+    if (apt && sub === 'update') return true;
+    if (apt || c.name === 'dpkg' || c.name.includes('$') || c.name.endsWith('.sh') || ['sh', 'bash', 'dash', 'zsh', 'make', 'install-packages'].includes(c.name) || (c.raw.words[0]?.text.includes('/') ?? false)) return false;
+  }
+  return true;
+}
 
 interface Created {
   instruction: Instruction;
