@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { checkRuleCases, context, files, runRule } from '../helpers';
 
 test('stage rules', async (t) => {
   await checkRuleCases(t, [
@@ -33,4 +33,17 @@ test('invalid-stage-name: BuildKit checks the name as written, neither expanded 
   assert.equal(runRule('invalid-stage-name', 'ARG NAME=build\nFROM a AS $NAME\n').length, 1);
   assert.equal(runRule('invalid-stage-name', 'FROM a AS "build"\n').length, 1);
   assert.equal(runRule('invalid-stage-name', 'FROM a AS Build_1.x\n').length, 0);
+});
+
+test('unknown-stage: --from=builder where no stage has a name: the AS line was left out, and the pull of builder fails (round 23)', () => {
+  const text = 'FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCOPY --from=builder /dist ./dist\n';
+  const [found, ...rest] = runRule('unknown-stage', text);
+  assert.deepEqual(rest, []);
+  assert.equal(found!.message, 'No stage is named builder: none has AS builder, so --from=builder pulls docker.io/library/builder, which is not an official image, and the build stops. Name the stage that builds it: FROM <image> AS builder.');
+  // Any other word may be a build context the command line passes; a file with named stages is judged by the suggestions.
+  assert.deepEqual(runRule('unknown-stage', 'FROM node:24-slim\nCOPY --from=templates /t ./t\n'), []);
+  assert.deepEqual(runRule('unknown-stage', 'FROM node:24 AS web\nFROM nginx:1\nCOPY --from=builder /dist ./dist\n'), []);
+  // Compose passes a build context of that name.
+  const compose = context({ files: files({ 'file:///w/Dockerfile': text, 'file:///w/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        builder: ../shared\n' }) });
+  assert.deepEqual(runRule('unknown-stage', text, compose, 'file:///w/Dockerfile'), []);
 });

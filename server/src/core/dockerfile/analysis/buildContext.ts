@@ -94,15 +94,17 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
  * How compose runs the image the Dockerfile builds, where compose files in or above its folder
  * build it: the container paths where some service mounts a path of the project (`./api:/app`:
  * the source, for a development server that watches it), and whether every such service gives its
- * own command, so the image's CMD is not what compose runs. Undefined where no compose file builds it.
+ * own command, so the image's CMD is not what compose runs; and the names of the build contexts it
+ * adds (additional_contexts), which COPY --from can name. Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; allSetCommand: boolean } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; allSetCommand: boolean; contextNames: string[] } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
   const { entries, resolve } = composeModel();
   const projectMounts: string[] = [];
+  const contextNames: string[] = [];
   let allSetCommand = true;
   const text = (file: ComposeFile, node: Parameters<typeof resolve>[1]) => {
     const value = resolve(file, node);
@@ -111,6 +113,11 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
   for (const { file, map } of builders) {
     const fields = entries(file, map);
     if (!fields.some((e) => e.key === 'command' && e.value)) allSetCommand = false;
+    // build.additional_contexts: names COPY --from can take besides the stages.
+    const build = resolve(file, fields.find((e) => e.key === 'build')?.value);
+    const extra = build?.kind === 'map' ? resolve(file, entries(file, build).find((e) => e.key === 'additional_contexts')?.value) : undefined;
+    if (extra?.kind === 'map') contextNames.push(...entries(file, extra).map((e) => e.key));
+    if (extra?.kind === 'seq') for (const item of extra.items) { const v = text(file, item); if (v) contextNames.push(v.split('=')[0]!); }
     const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
     if (volumes?.kind !== 'seq') continue;
     for (const item of volumes.items.slice(0, 100)) {
@@ -126,7 +133,7 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
       }
     }
   }
-  return { projectMounts: projectMounts.map((m) => m.replace(/\/+$/, '') || '/'), allSetCommand };
+  return { projectMounts: projectMounts.map((m) => m.replace(/\/+$/, '') || '/'), allSetCommand, contextNames };
 }
 
 /** The context a compose file in or above the Dockerfile's folder builds it with. */

@@ -5,6 +5,7 @@ import { isDeliberateTarget, stageUse } from '../../analysis/stageUse';
 import { closest } from './suggest';
 import { rule } from './rule';
 import { refsIn } from './scope';
+import { composeRuns } from '../../analysis/buildContext';
 import { TEMPLATE_PLACEHOLDER } from './fromRules';
 
 const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
@@ -85,6 +86,9 @@ export const reservedStageName = rule({
   }
 });
 
+/** Names build stages are given in tutorials and templates, and no build context is. */
+const STAGE_WORDS = new Set(['builder', 'build', 'build-stage', 'build-env', 'deps', 'dependencies', 'compile', 'compiler', 'base', 'installer', 'development', 'production', 'prod', 'runtime', 'runner', 'release', 'publish']);
+
 export const unknownStage = rule({
   id: 'unknown-stage', severity: 'warning', hadolint: ['DL3022'],
   explain: () => [
@@ -139,8 +143,17 @@ export const unknownStage = rule({
     // A bare word that is part of a stage's name and is no official image is a stage name gone
     // wrong; as an image it would fail to pull. An unrelated word is more likely a named build
     // context (--build-context templates=...), which the Dockerfile cannot show.
-    if (!part || ref.kind === 'from' || /[/:@.]/.test(name) || OFFICIAL_IMAGES.has(name) || name === 'scratch' || name === 'context' || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) continue;
-    ctx.report(ref.span, t('No stage named {0} above this line. Did you mean {1}? As an image, {0} would be pulled from docker.io/library/{0}, which is not an official image.', ref.name, part), { data: { replacement: part } });
+    if (ref.kind === 'from' || /[/:@.]/.test(name) || OFFICIAL_IMAGES.has(name) || name === 'scratch' || name === 'context' || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) continue;
+    if (part) {
+      ctx.report(ref.span, t('No stage named {0} above this line. Did you mean {1}? As an image, {0} would be pulled from docker.io/library/{0}, which is not an official image.', ref.name, part), { data: { replacement: part } });
+      continue;
+    }
+    // The names every tutorial gives its build stage (builder, build, deps), where no stage has a
+    // name of its own: the FROM ... AS line was left out (round 23: --from=builder in a one-stage
+    // file). Not where compose passes a build context of that name.
+    if (STAGE_WORDS.has(name) && named.length === 0 && !composeRuns(ctx.uri, ctx.files)?.contextNames.includes(ref.name)) {
+      ctx.report(ref.span, t('No stage is named {0}: none has AS {0}, so --from={0} pulls docker.io/library/{0}, which is not an official image, and the build stops. Name the stage that builds it: FROM <image> AS {0}.', ref.name));
+    }
   }
   // FROM <typo of a stage name> would pull an image of that name.
   for (const stage of ctx.scope.stages) {
