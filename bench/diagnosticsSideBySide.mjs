@@ -6,7 +6,7 @@
 // <TAB>code<TAB>message`) for labelling. For the folders of real files the precision sections of
 // BENCHMARKS.md read (those are not in the repository: their licences vary). --skip=code,code leaves
 // codes out (compose-missing-file where only the compose files of a repository were copied).
-//   npm run build && node bench/diagnosticsSideBySide.mjs <folder> [--list] [--skip=code,...]
+//   npm run build && node bench/diagnosticsSideBySide.mjs <folder> [--list] [--skip=code,...] [--servers=ours] [--files=<list>]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,11 @@ import { peerServer } from './lib/peers.mjs';
 const folder = path.resolve(process.argv[2] ?? '.');
 const list = process.argv.includes('--list');
 const skip = new Set((process.argv.find((a) => a.startsWith('--skip='))?.slice('--skip='.length) ?? '').split(',').filter(Boolean));
+// --servers=ours runs only the servers named; --files=<list> only the files the list names (paths relative to the folder), for
+// a repository checked out whole where only some of its files are read.
+const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+const listed = process.argv.find((a) => a.startsWith('--files='));
+const named = listed ? new Set(fs.readFileSync(listed.slice('--files='.length), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 /** A peer may publish nothing for a file it finds nothing in: this long without a publish counts as none. */
 const QUIET_MS = 3000;
@@ -40,9 +45,9 @@ const servers = [
   { name: 'compose-language-service', kinds: ['dockercompose'], args: () => [peerServer('compose-language-service'), '--stdio'], options: { diagnosticDelay: 0 } },
 ];
 
-const files = filesOf(folder);
+const files = filesOf(folder).filter((f) => !named || named.has(path.relative(folder, f.file)));
 const totals = [];
-for (const server of servers) {
+for (const server of servers.filter((s) => !only || only.includes(s.name))) {
   const peer = new LspPeer(process.execPath, server.args());
   const root = pathToFileURL(folder).href;
   try {

@@ -141,6 +141,7 @@ export const DIAGNOSTIC_CODES = {
   'archived-release': { language: 'dockerfile', severity: 'error' },
   'inline-comment': { language: 'dockerfile', severity: 'warning' },
   'key-file-in-image': { language: 'dockerfile', severity: 'warning' },
+  'copy-source-missing': { language: 'dockerfile', severity: 'error' },
   'misspelt-official-image': { language: 'dockerfile', severity: 'warning' },
   'deleted-image-tag': { language: 'dockerfile', severity: 'error' },
   'misspelt-env-name': { language: 'dockerfile', severity: 'warning' },

@@ -5,11 +5,23 @@ import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis'
 import { validateAnalysis } from '../../../server/src/core/dockerfile/validation/validate';
 import { ruleById } from '../../../server/src/core/dockerfile/validation/rules/allRules';
 
+/** A file system of these files (and folders): the folders that hold them exist and are listed too, as on disk. */
 export function files(map: Record<string, string> = {}, folders: string[] = []): FileAccess {
+  const all = [...Object.keys(map), ...folders];
   return {
-    exists: (uri) => uri in map || folders.includes(uri),
+    exists: (uri) => uri in map || folders.includes(uri) || all.some((k) => k.startsWith(`${uri}/`)),
     readText: (uri) => map[uri],
-    list: (uri) => Object.keys(map).filter((k) => k.startsWith(`${uri}/`) && !k.slice(uri.length + 1).includes('/')).map((k) => ({ name: k.slice(uri.length + 1), isDirectory: false })),
+    list: (uri) => {
+      const out = new Map<string, boolean>();
+      for (const k of all) {
+        if (!k.startsWith(`${uri}/`)) continue;
+        const rest = k.slice(uri.length + 1);
+        const slash = rest.indexOf('/');
+        if (slash < 0) out.set(rest, out.get(rest) ?? !(k in map));
+        else out.set(rest.slice(0, slash), true);
+      }
+      return [...out].map(([name, isDirectory]) => ({ name, isDirectory }));
+    },
   };
 }
 

@@ -13,6 +13,7 @@ test('build context rules', async (t) => {
     { rule: 'dockerignore-missing', bad: 'FROM a\nCOPY . .\n', good: 'FROM a\nCOPY app.py .\n', line: 1, ctx: withIgnore() },
     { rule: 'dockerignore-incomplete', bad: 'FROM a\nCOPY . /app\n', good: 'FROM a\nCOPY src /app\n', line: 1, ctx: withIgnore('.git\n') },
     { rule: 'copy-ignored-file', bad: 'FROM a\nCOPY secrets/key.pem /x\n', good: 'FROM a\nCOPY secrets/public.pem /x\n', line: 1, ctx: withIgnore('secrets\n!secrets/public.pem\n') },
+    { rule: 'copy-source-missing', bad: 'FROM a\nCOPY package.json package-lock.json ./\n', good: 'FROM a\nCOPY package.json ./\n', line: 1, ctx: withIgnore() },
     { rule: 'key-file-in-image', bad: 'FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\n', good: 'FROM alpine:3.20\nRUN --mount=type=ssh git clone git@github.com:acme/app.git\n', line: 1 },
     { rule: 'env-file-in-image', bad: 'FROM a\nCOPY .env /app/.env\n', good: 'FROM a\nCOPY .env.example /app/.env\n', line: 1, ctx: withIgnore(undefined, { [`${folder}/.gitignore`]: '# local\n.env\n.env.*\n!.env.example\n' }) },
   ], assert);
@@ -62,4 +63,31 @@ test('dockerignore-incomplete: in a development image\'s Dockerfile, which nobod
   assert.equal(severity('Dockerfile'), DiagnosticSeverity.Warning);
   assert.equal(severity('Dockerfile.dev'), DiagnosticSeverity.Hint);
   assert.equal(severity('api.dev.Dockerfile'), DiagnosticSeverity.Hint);
+});
+
+test('copy-source-missing: a COPY source the build context does not have stops the build (round 23: bun.lockb where the project has bun.lock)', () => {
+  const check = (map: Record<string, string>, dockerfileUri = 'file:///w/app/Dockerfile', folders: string[] = []) =>
+    runRule('copy-source-missing', map[dockerfileUri]!, context({ files: files(map, ['file:///w', 'file:///w/app', ...folders]) }), dockerfileUri).map((d) => [d.range.start.line, d.message, (d.data as { replacement?: string } | undefined)?.replacement]);
+  const app = { 'file:///w/app/package.json': '{}', 'file:///w/app/bun.lock': '', 'file:///w/app/src/index.ts': '' };
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM oven/bun:1\nCOPY package.json ./bun.lockb ./\nCOPY src ./src\n' }, undefined, ['file:///w/app/src']),
+    [[1, 'The build context (.) has no bun.lockb: COPY stops the build ("bun.lockb": not found). Did you mean bun.lock?', './bun.lock']]);
+  // A folder the context does not have.
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY config/app.yml ./config/\n' }),
+    [[2, 'The build context (.) has no config: COPY stops the build ("config/app.yml": not found).', undefined]]);
+  // Build output, paths Git ignores, wildcards, variables, heredocs and other stages are not judged.
+  assert.deepEqual(check({ ...app, 'file:///w/app/.gitignore': 'generated/\n*.local\n', 'file:///w/app/Dockerfile': 'FROM nginx:1\nCOPY package.json ./\nCOPY dist/ /usr/share/nginx/html\nCOPY target/app.jar /app.jar\nCOPY generated/schema.json /s\nCOPY app.local /x\nCOPY *.conf /etc/\nCOPY $CONF /etc/\nCOPY --from=build /out /out\nCOPY <<EOF /x\nhi\nEOF\n' }), []);
+  // docker build -f app/Dockerfile . from the root: the sources are found there, so the root is the context.
+  assert.deepEqual(check({ 'file:///w/.git/config': '', 'file:///w/package.json': '{}', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY tsconfig.json ./\n' }, undefined, ['file:///w/.git']),
+    [[2, 'The build context (..) has no tsconfig.json: COPY stops the build ("tsconfig.json": not found).', undefined]]);
+  // No source found in any folder up to the repository's root: the context cannot be told.
+  assert.deepEqual(check({ 'file:///w/.git/config': '', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY src ./src\n' }, undefined, ['file:///w/.git']), []);
+  // A context compose names: judged there.
+  assert.deepEqual(check({ 'file:///w/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n', 'file:///w/README.md': '', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY app/package.json ./\n', 'file:///w/app/package.json': '{}' }), []);
+  assert.deepEqual(check({ 'file:///w/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n', 'file:///w/README.md': '', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\n', 'file:///w/app/package.json': '{}' }),
+    [[1, 'The build context (.., as compose builds it) has no package.json: COPY stops the build ("package.json": not found).', undefined]]);
+  // A build script or CI workflow that names it may copy it in first (round 22: blackboard's build.sh).
+  assert.deepEqual(check({ ...app, 'file:///w/app/build.sh': 'cp ../requirements.txt .\ndocker compose build\n', 'file:///w/app/Dockerfile': 'FROM python:3.12\nCOPY package.json ./\nCOPY requirements.txt ./\n' }), []);
+  assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/.github/workflows/ci.yml': 'run: cp -r shared app/shared\n', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/.github', 'file:///w/.github/workflows']), []);
+  // Where the context is only assumed, a path a folder above has is written for that folder.
+  assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/shared/x.py': '', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/shared']), []);
 });

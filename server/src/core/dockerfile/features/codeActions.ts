@@ -64,6 +64,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'exec-form-quotes': [replaceText],
   'invalid-json-form': [replaceText],
   'misspelt-official-image': [replaceText],
+  'copy-source-missing': [replaceText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
   'apt-package-unavailable': [replaceText],

@@ -6,6 +6,7 @@ import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
 import { isIgnored, parseDockerignore } from '../../analysis/dockerignore';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
+import { closest } from './suggest';
 
 function copiesWholeContext(i: Instruction): boolean {
   if (!copiesFromContext(i)) return false;
@@ -195,4 +196,163 @@ export const keyFileInImage = rule({
   }
 });
 
-export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile, envFileInImage, keyFileInImage];
+/** What a build makes before docker build runs (CI, a Makefile, npm run build): a source missing in the editor may be there then. */
+const BUILD_OUTPUT = /^(dist|build|builds|target|out|output|bin|obj|publish|_build|\.next|\.nuxt|\.output|\.svelte-kit|node_modules|vendor|release|releases|artifacts|deploy|coverage|site|public|www|generated|gen|tmp)$/i;
+const ARTIFACT = /\.(jar|war|ear|whl|exe|dll|so|deb|rpm|apk|tgz|tar\.gz|zip|gz|tar|bin|phar)$/i;
+
+/** A folder's entries, read once per validation (a listing per source would repeat). */
+function lister(ctx: RuleContext): (folderUri: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (folderUri) => {
+    let names = cache.get(folderUri);
+    if (!names) cache.set(folderUri, (names = ctx.files.list(folderUri).map((e) => e.name)));
+    return names;
+  };
+}
+
+/**
+ * Whether a folder has a path, asked once per folder and path in a validation: a file's name is
+ * looked up in its folder's listing, so a file of thousands of COPY lines costs a listing per
+ * folder, not a file-system call per line.
+ */
+function pathTester(list: (folderUri: string) => string[]): (folder: string, path: string) => boolean {
+  const known = new Map<string, boolean>();
+  const sets = new Map<string, Set<string>>();
+  const entries = (folder: string) => {
+    let set = sets.get(folder);
+    if (!set) sets.set(folder, (set = new Set(list(folder))));
+    return set;
+  };
+  return (folder, path) => {
+    const key = `${folder}\n${path}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      const segments = path.split('/');
+      let at = folder;
+      found = true;
+      for (const segment of segments) {
+        if (!entries(at).has(segment)) {
+          found = false;
+          break;
+        }
+        at = `${at}/${segment}`;
+      }
+      known.set(key, found);
+    }
+    return found;
+  };
+}
+
+/** A literal source path in the context (no variable, wildcard, URL, heredoc or `..`), without `./` and trailing slashes; undefined otherwise. */
+function literalSource(raw: string, value: string): string | undefined {
+  if (value === '.' || value === './' || isUrl(value) || /[$*?[\\]/.test(value) || /^\d*<</.test(raw) || value.startsWith('/')) return undefined;
+  const path = value.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return path === '' || path.split('/').includes('..') ? undefined : path;
+}
+
+/** Scripts that may put files into a context before the build: shell scripts, Makefiles, task files, CI workflows. */
+const SCRIPT = /\.(sh|bash|ps1|mk|cmd|bat)$|^(makefile|gnumakefile|justfile|taskfile\.ya?ml)$/i;
+
+/** The folders from `folderUri` up to the repository's root (the folder with .git), at most six. */
+function foldersUp(ctx: RuleContext, folderUri: string): string[] {
+  const out: string[] = [];
+  let folder: string | undefined = folderUri;
+  for (let level = 0; folder && level < 6; level++) {
+    out.push(folder);
+    if (ctx.files.exists(`${folder}/.git`)) break;
+    const slash = folder.lastIndexOf('/');
+    folder = slash > folder.indexOf('://') + 3 ? folder.slice(0, slash) : undefined;
+  }
+  return out;
+}
+
+/**
+ * The text of the scripts in these folders and in the repository's CI workflows, read once per
+ * validation: a build script that copies a file into the context before docker build
+ * (`cp ../requirements.txt fastapi/`) names it (round 22: blackboard's build.sh).
+ */
+function scriptsText(ctx: RuleContext, folders: readonly string[], list: (folder: string) => string[]): string {
+  const texts: string[] = [];
+  let total = 0;
+  const read = (uri: string) => {
+    const text = ctx.files.readText(uri);
+    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
+  };
+  for (const folder of folders) {
+    for (const name of list(folder)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${name}`);
+  }
+  const root = folders[folders.length - 1];
+  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) read(`${root}/.github/workflows/${name}`);
+  return texts.join('\n');
+}
+
+export const copySourceMissing = rule({
+  id: 'copy-source-missing', severity: 'error', reach: 'file',
+  explain: () => [
+    t('COPY and ADD read their sources from the build context. A file or folder the context does not have stops the build with "failed to compute cache key: ... not found": a lock file that was never committed (bun.lockb where the project has bun.lock), a folder renamed since, a path written from another folder than the context.'),
+    t('The context is the one a build task, the last Build Image or a compose file that builds this Dockerfile names; otherwise the Dockerfile\'s folder or the folder above it where the file\'s other sources are. Not reported for build output (dist, target, build, *.jar), for paths Git ignores, or for names a build script or CI workflow of the repository mentions, which may be made or copied in before docker build runs, nor where the context cannot be told.'),
+  ],
+}, (ctx) => {
+  const copies = ctx.a.doc.instructions.filter((i) => copiesFromContext(i) && !(i.trigger ?? i).flags.some((f) => f.name === 'parents'));
+  if (copies.length === 0) return;
+  const sources = copies.flatMap((i) => copyArgs(i).sources.map((w) => ({ word: w, path: literalSource(w.raw, w.value) })).filter((x): x is { word: typeof x.word; path: string } => x.path !== undefined));
+  if (sources.length === 0) return;
+  const context = contextOf(ctx);
+  if (!context || context.entries.length === 0 || ctx.files.allowed?.(context.folderUri) === false) return;
+  const list = lister(ctx);
+  const has = pathTester(list);
+  const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
+  const candidates = foldersUp(ctx, dockerfileFolder);
+  let folder = context.folderUri;
+  if (context.source === 'folder') {
+    // Where nothing names the context, it is the nearest folder (the Dockerfile's, or one above it
+    // up to the repository's root) where the file's other sources are: docker build -f x/Dockerfile .
+    const found = candidates.find((c) => sources.some((x) => has(c, x.path)));
+    if (!found) return;
+    folder = found;
+  }
+  let ignored: ReturnType<typeof gitignorePatterns> | undefined;
+  let scripts: string | undefined;
+  let reported = 0;
+  for (const { word, path } of sources) {
+    if (has(folder, path)) continue;
+    // A context that lacks a hundred of the file's sources is more likely not its context.
+    if (++reported > 100) break;
+    const segments = path.split('/');
+    if (segments.some((part) => BUILD_OUTPUT.test(part)) || ARTIFACT.test(path)) continue;
+    // Excluded by .dockerignore: copy-ignored-file says so. Ignored by Git: a build may make it first.
+    if (isIgnored(context.patterns, path) || isIgnored((ignored ??= gitignorePatterns(ctx, folder)), path)) continue;
+    // Where the context is only assumed, a path another folder up to the root has is written for that folder.
+    if (context.source === 'folder' && candidates.some((c) => c !== folder && has(c, path))) continue;
+    // A script that names it may copy it in first.
+    const name = segments[segments.length - 1]!;
+    scripts ??= scriptsText(ctx, [...new Set([folder, ...candidates])], list);
+    if (new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'm').test(scripts)) continue;
+    const where = contextName(context.source, folder, dockerfileFolder);
+    // The folder it names must be there for a "did you mean" among its entries.
+    const parent = segments.length > 1 ? `${folder}/${segments.slice(0, -1).join('/')}` : folder;
+    if (segments.length > 1 && !has(folder, segments.slice(0, -1).join('/'))) {
+      ctx.report(word.span, t('The build context ({0}) has no {1}: COPY stops the build ("{2}": not found).', where, segments.slice(0, -1).join('/'), path));
+      continue;
+    }
+    const meant = closest(name, list(parent).filter((n) => n !== name));
+    // The word as written, with the name changed (./bun.lockb → ./bun.lock); not for a quoted word.
+    const at = word.value.lastIndexOf(name);
+    const replacement = meant && word.raw === word.value && at >= 0 ? word.value.slice(0, at) + meant + word.value.slice(at + name.length) : undefined;
+    ctx.report(word.span, meant
+      ? t('The build context ({0}) has no {1}: COPY stops the build ("{1}": not found). Did you mean {2}?', where, path, [...segments.slice(0, -1), meant].join('/'))
+      : t('The build context ({0}) has no {1}: COPY stops the build ("{1}": not found).', where, path), replacement ? { data: { replacement } } : undefined);
+  }
+});
+
+/** How the message names the context: the folder relative to the Dockerfile's, and who names it. */
+function contextName(source: ContextInfo['source'], folder: string, dockerfileFolder: string): string {
+  let relative = '.';
+  if (folder !== dockerfileFolder) {
+    const up = dockerfileFolder.startsWith(`${folder}/`) ? dockerfileFolder.slice(folder.length + 1).split('/').length : -1;
+    relative = up > 0 ? Array(up).fill('..').join('/') : folder.slice(folder.lastIndexOf('/') + 1);
+  }
+  return source === 'compose' ? t('{0}, as compose builds it', relative) : source === 'task' ? t('{0}, as the build task gives it', relative) : relative;
+}
+
+export const contextRules = [dockerignoreMissing, dockerignoreIncomplete, copyIgnoredFile, envFileInImage, keyFileInImage, copySourceMissing];
