@@ -207,3 +207,17 @@ test('one mapping that two services take from the same anchor is one finding the
   const found = findings(validate(text), 'compose-duplicate-host-port');
   assert.deepEqual(found.map((d) => [covered(text, d), d.message, d.severity]), [['"8080:8080"', 'Host port 8080/tcp is published by services "dev", "quanta" and "hls", which take this mapping from here.', 2]]);
 });
+
+test('host ports written with variables are compared with the values the .env and the defaults give: a warning (round 23: ${NGINX_HTTP_PORT:-80}:80 beside traefik\'s 80:80)', () => {
+  const text = 'services:\n  nginx:\n    image: nginx\n    ports:\n      - "${NGINX_HTTP_PORT:-80}:80"\n  proxy:\n    image: jc21/nginx-proxy-manager\n    ports:\n      - "${NPM_HTTP_PORT:-80}:80"\n  traefik:\n    image: traefik:3\n    ports:\n      - "80:80"\n      - "${DASHBOARD:-8080}:8080"\n';
+  const found = findings(validate(text), 'compose-duplicate-host-port');
+  assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.severity]), [[5, 2], [9, 2], [13, 2]]);
+  assert.match(found[0]!.message, /^Host port 80\/tcp is also published by service "proxy"\. \(With the values the project's \.env and the variables' defaults give; the shell may set others\.\)$/);
+  // The .env gives them other values: no clash.
+  const files = { 'file:///project/.env': 'NGINX_HTTP_PORT=8081\nNPM_HTTP_PORT=8082\n' };
+  assert.deepEqual(findings(validate(text, { files }), 'compose-duplicate-host-port'), []);
+  // An example .env the user is to copy and fill in: the values are not known.
+  assert.deepEqual(findings(validate(text, { files: { 'file:///project/.env.example': 'NGINX_HTTP_PORT=\n' } }), 'compose-duplicate-host-port'), []);
+  // A variable with no default and no value is not read (compose would leave the port empty).
+  assert.deepEqual(findings(validate('services:\n  a:\n    image: nginx\n    ports: ["${A_PORT}:80"]\n  b:\n    image: nginx\n    ports: ["80:80"]\n'), 'compose-duplicate-host-port'), []);
+});

@@ -12,6 +12,9 @@ import { hostIpsOverlap, isIp, parsePortSpec, parseRange, PROTOCOLS, type PortRa
 import { canRunTogether, profilesOf, servicesOf, valueAt, type CheckContext } from './checkContext';
 import { isHeld } from '../model/brokenBlocks';
 import { usedForStack } from './swarmKeys';
+import { projectEnv } from '../model/envFile';
+import { readText } from '../model/project';
+import { scanInterpolation, substitute } from '../model/interpolation';
 
 interface Published {
   service: string;
@@ -21,6 +24,8 @@ interface Published {
   protocol: string;
   /** How compose identifies the mapping when it drops repeats within the service (see mergeKey). */
   key?: string;
+  /** Written with variables, whose values here come from the project's .env or their defaults. */
+  viaVariables?: boolean;
   start: number;
   end: number;
 }
@@ -31,6 +36,8 @@ interface PortItem {
   end: number;
   problem?: Problem;
   published?: { hostIp: string | undefined; host: PortRange; protocol: string; key?: string; hostMode?: boolean };
+  /** A short-form mapping written with variables (`${HTTP_PORT:-80}:80`): read with the project's values in checkPorts. */
+  interpolated?: string;
 }
 
 /** Ranges wider than this are not expanded when looking for collisions. */
@@ -42,9 +49,11 @@ const memo = new NodeMemo<PortItem>((item, delta) => {
   return moved;
 });
 
-export function checkPorts({ file, context, out }: CheckContext): void {
+export function checkPorts(ctx: CheckContext): void {
+  const { file, context, out } = ctx;
   const published: Published[] = [];
   let stack: boolean | undefined;
+  let values: ReadonlyMap<string, string> | null | undefined;
   for (const { name, map } of servicesOf(file)) {
     const items = memo.get(map, () => portItems(file, map));
     if (items.length === 0) continue;
@@ -54,6 +63,12 @@ export function checkPorts({ file, context, out }: CheckContext): void {
     const discarded = hostNetwork?.kind === 'scalar' && hostNetwork.value === 'host';
     for (const item of items) {
       if (item.problem) out.push(item.problem);
+      if (item.interpolated && !discarded && !isHeld(file, item.start)) {
+        if (values === undefined) values = portVariables(ctx);
+        const mapping = values && withValues(item.interpolated, values);
+        if (mapping) published.push({ service: name, profiles, hostIp: mapping.hostIp, host: mapping.host, protocol: mapping.protocol, viaVariables: true, start: item.start, end: item.end });
+        continue;
+      }
       // Ports read from an unreadable part are not compared: they may not be what is written.
       if (!item.published || discarded || isHeld(file, item.start)) continue;
       // In a stack, a host-mode port binds only on the node that runs the task, and placement
@@ -64,6 +79,34 @@ export function checkPorts({ file, context, out }: CheckContext): void {
     }
   }
   reportCollisions(published, out);
+}
+
+/**
+ * The values compose gives port variables here: the project's .env (empty when there is none).
+ * Null where there is no .env but an example of one beside it, which the user is meant to copy
+ * and fill in: then the values are not known.
+ */
+function portVariables(ctx: CheckContext): ReadonlyMap<string, string> | null {
+  const folder = ctx.project().directory;
+  const env = projectEnv(ctx.file.uri, ctx.context, folder);
+  if (env.values.size === 0 && ['.env.example', '.env.sample', '.env.dist', '.env.template'].some((name) => readText(`${folder}/${name}`, ctx.context) !== undefined)) return null;
+  return env.values;
+}
+
+/**
+ * A short-form mapping written with variables, read as compose reads it with these values: only
+ * where each variable is set or has a default (`${HTTP_PORT:-80}`), and the result has one fixed
+ * host port. The shell may still set another value; collisions found so are warnings.
+ */
+function withValues(text: string, values: ReadonlyMap<string, string>): { hostIp: string | undefined; host: PortRange; protocol: string } | undefined {
+  const { uses, errors } = scanInterpolation(text);
+  if (errors.length > 0 || uses.length === 0 || uses.some((use) => !values.has(use.name) && use.operator !== ':-' && use.operator !== '-')) return undefined;
+  const value = substitute(text, values);
+  const parsed = value === undefined || isInterpolated(value) ? undefined : parsePortSpec(value);
+  if (!parsed?.ok) return undefined;
+  const { host, hostIp, protocol, container } = parsed.mapping;
+  const fixed = host && (host.start === host.end || host.end - host.start === container.end - container.start);
+  return host && fixed && host.start > 0 ? { hostIp, host, protocol } : undefined;
 }
 
 function portItems(file: ComposeFile, map: MapNode): PortItem[] {
@@ -88,7 +131,9 @@ function portItems(file: ComposeFile, map: MapNode): PortItem[] {
     };
     if (node.kind === 'scalar' && typeof node.value === 'number') {
       if (!Number.isInteger(node.value) || node.value < 1 || node.value > 65535) problem('compose-invalid-port', t('{0} is not a port: ports go from 1 to 65535.', node.value));
-    } else if (node.kind === 'scalar' && typeof node.value === 'string' && !isInterpolated(node.value)) {
+    } else if (node.kind === 'scalar' && typeof node.value === 'string' && isInterpolated(node.value)) {
+      if (node.value.length <= 200) item.interpolated = node.value;
+    } else if (node.kind === 'scalar' && typeof node.value === 'string') {
       const parsed = parsePortSpec(node.value);
       if (!parsed.ok) {
         problem('compose-invalid-port', t('Invalid port mapping "{0}": {1}', node.value, parsed.message));
@@ -109,7 +154,7 @@ function portItems(file: ComposeFile, map: MapNode): PortItem[] {
       if ('message' in long) problem('compose-invalid-port', long.message, long.at);
       else if (long.host) item.published = { hostIp: long.hostIp, host: long.host, protocol: long.protocol, ...(long.key ? { key: long.key } : {}), ...(long.hostMode ? { hostMode: true } : {}) };
     }
-    if (item.problem || item.published) items.push(item);
+    if (item.problem || item.published || item.interpolated) items.push(item);
   }
   return items;
 }
@@ -202,7 +247,7 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
     }
   }
   const flagged = new Set<Published>();
-  const sharedSpots = new Map<string, { start: number; end: number; key: string; services: Set<string>; profiles: boolean }>();
+  const sharedSpots = new Map<string, { start: number; end: number; key: string; services: Set<string>; profiles: boolean; viaVariables: boolean }>();
   for (const [key, list] of byPort) {
     if (list.length < 2) continue;
     for (let i = 0; i < list.length; i++) {
@@ -215,7 +260,7 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         // One mapping that services take from the same anchor: one finding there, naming them all.
         if (a.start === b.start && a.end === b.end) {
           const spot = `${a.start}:${a.end}:${key}`;
-          const shared = sharedSpots.get(spot) ?? { start: a.start, end: a.end, key, services: new Set<string>(), profiles: false };
+          const shared = sharedSpots.get(spot) ?? { start: a.start, end: a.end, key, services: new Set<string>(), profiles: false, viaVariables: Boolean(a.viaVariables) };
           shared.services.add(a.service).add(b.service);
           shared.profiles ||= a.profiles.length > 0 || b.profiles.length > 0;
           sharedSpots.set(spot, shared);
@@ -224,15 +269,18 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
         for (const [self, other] of [[a, b], [b, a]] as const) {
           if (flagged.has(self)) continue;
           flagged.add(self);
+          const viaVariables = self.viaVariables || other.viaVariables;
+          const message = other.service === self.service
+            ? t('Host port {0} is published twice by service "{1}".', key, self.service)
+            : t('Host port {0} is also published by service "{1}".', key, other.service);
           out.push({
             rule: 'compose-duplicate-host-port',
             start: self.start,
             end: self.end,
-            message: other.service === self.service
-              ? t('Host port {0} is published twice by service "{1}".', key, self.service)
-              : t('Host port {0} is also published by service "{1}".', key, other.service),
+            message: viaVariables ? `${message} ${t('(With the values the project\'s .env and the variables\' defaults give; the shell may set others.)')}` : message,
             // A plain `up` starts both only when neither has a profile; else only some profiles clash.
-            ...(self.profiles.length > 0 || other.profiles.length > 0 ? { severity: 'warning' as const } : {}),
+            // Ports read through variables clash only with these values: a warning.
+            ...(self.profiles.length > 0 || other.profiles.length > 0 || viaVariables ? { severity: 'warning' as const } : {}),
           });
         }
       }
@@ -245,7 +293,7 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
       start: shared.start,
       end: shared.end,
       message: t('Host port {0} is published by services {1} and {2}, which take this mapping from here.', shared.key, names.slice(0, -1).join(', '), names[names.length - 1]!),
-      ...(shared.profiles ? { severity: 'warning' as const } : {}),
+      ...(shared.profiles || shared.viaVariables ? { severity: 'warning' as const } : {}),
     });
   }
 }
