@@ -52,3 +52,10 @@ test('an include\'s env_file must exist (except /dev/null), read from the includ
   const files = { [`${ROOT}/sub/compose.yaml`]: 'services:\n  b:\n    image: x\n', [`${ROOT}/sub.env`]: 'A=1\n' };
   assert.deepEqual(findings(validate(doc, { files }), 'compose-missing-file').map((d) => covered(doc, d)), ['./nope.env', './gone.env']);
 });
+
+test('a bind-mounted file that does not exist: Docker mounts an empty folder in its place (round 23: ./nginx.conf where the file is nginx/nginx.conf)', () => {
+  const text = 'services:\n  web:\n    image: nginx:1\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n      - ./nginx/site.conf:/etc/nginx/conf.d/site.conf\n      - ./data:/data\n      - ./conf.d:/etc/nginx/conf.d\n      - ./html/:/usr/share/nginx/html\n      - type: bind\n        source: ./Caddyfile\n        target: /etc/caddy/Caddyfile\n      - logs:/var/log\n      - /etc/localtime:/etc/localtime:ro\n      - ${CONF}:/etc/app.conf\nvolumes:\n  logs:\n';
+  const found = findings(validate(text, { files: { 'file:///project/nginx/nginx.conf': '', 'file:///project/nginx/site.conf': '' } }), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.range.start.character]), [[5, 8], [11, 16]]);
+  assert.equal(found[0]!.message, 'The file "./nginx.conf" does not exist: Docker creates an empty folder in its place and mounts that at /etc/nginx/nginx.conf, so the container stops at start ("not a directory") or reads a folder where it expects its file.');
+});

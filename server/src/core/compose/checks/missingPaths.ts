@@ -1,7 +1,8 @@
 // Paths the file names that do not exist: env_file (unless marked not required, and an include's), build context
 // and Dockerfile, extends and include files, label files, and the files of top-level secrets
-// and configs. They are relative to the project's folder (the base's, for a -f overlay in a
-// subfolder). Only checked for files on disk; URLs and interpolated paths are skipped.
+// and configs, and files bind-mounted into a container. They are relative to the project's folder
+// (the base's, for a -f overlay in a subfolder). Only checked for files on disk; URLs and
+// interpolated paths are skipped.
 import { t } from '../../l10n';
 import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
@@ -9,6 +10,7 @@ import { scalarSpan } from '../model/symbols';
 import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
+import { parseVolumeSpec } from '../model/volumeSpec';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -31,12 +33,46 @@ export function checkMissingPaths(ctx: CheckContext): void {
       ctx.out.push({ rule: 'compose-missing-file', start: span.start, end: span.end, message: t('{0} "{1}" does not exist.', what(), span.text) });
     }
   };
+  /**
+   * A bind mount of a file that is not there (`./nginx.conf:/etc/nginx/nginx.conf`): Docker creates
+   * an empty folder in its place and mounts that, so the container stops at start ("not a
+   * directory") or reads a folder for its configuration (round 23: a file kept in nginx/). Only
+   * for a source that names a file (FILE_NAME): a missing folder is created and mounted as meant.
+   */
+  const checkBindFile = (item: CNode | null) => {
+    const value = resolve(file, item);
+    let source: { text: string; start: number; end: number } | undefined;
+    let target: string | undefined;
+    if (value?.kind === 'scalar' && typeof value.value === 'string' && item) {
+      const span = scalarSpan(file, item);
+      const spec = span ? parseVolumeSpec(span.text) : undefined;
+      if (span && spec?.source && !spec.named) {
+        source = { text: spec.source.text, start: span.start + spec.source.start, end: span.start + spec.source.end };
+        target = spec.target.text;
+      }
+    } else if (value?.kind === 'map') {
+      const kind = scalarSpan(file, field(file, value, 'type'))?.text;
+      const span = scalarSpan(file, field(file, value, 'source'));
+      if ((kind === undefined || kind === 'bind') && span) {
+        source = span;
+        target = scalarSpan(file, field(file, value, 'target'))?.text;
+      }
+    }
+    if (!source || !target || !/^\.\.?\//.test(source.text) || /[$*?]/.test(source.text + target)) return;
+    const name = source.text.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (!FILE_NAME.test(name) || /\.d$/.test(name) || source.text.endsWith('/')) return;
+    const uri = resolvePath(folder, source.text);
+    if (!uri || exists(uri)) return;
+    ctx.out.push({ rule: 'compose-missing-file', start: source.start, end: source.end, message: t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target) });
+  };
   for (const { map } of servicesOf(file)) {
     for (const e of entries(file, map)) {
       if (e.key === 'env_file') envFiles(file, e.value, e.raw).forEach((n) => check(n, folder, () => t('The env file')));
       if (e.key === 'label_file') listOrOne(e.value, e.raw).forEach((n) => check(n, folder, () => t('The label file')));
       if (e.key === 'extends' && e.value?.kind === 'map') check(field(file, e.value, 'file'), folder, () => t('The file'));
     }
+    const volumes = entries(file, map).find((e) => e.key === 'volumes')?.value;
+    if (volumes?.kind === 'seq') for (const item of volumes.items.slice(0, 200)) checkBindFile(item);
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
     if (build?.contextUri && build.dockerfileNode && exists(build.contextUri)) check(build.dockerfileNode, build.contextUri, () => t('The Dockerfile'));
@@ -63,6 +99,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
   }
 }
+
+/** A name that is a file's: one with an extension (nginx.conf, .env.local; not conf.d, a folder), or a file's name without one. */
+const FILE_NAME = /^\.?[\w-]+(\.[\w-]+)*\.[A-Za-z][\w-]{0,9}$|^\.(env|htpasswd|npmrc|netrc|pgpass|pypirc)$|^(Caddyfile|Corefile|Dockerfile|Makefile|Procfile|Gemfile|Jenkinsfile|htpasswd|authorized_keys|known_hosts|crontab)$/;
 
 function field(file: Parameters<typeof entries>[0], map: Parameters<typeof entries>[1], key: string): CNode | null {
   return entries(file, map).find((e) => e.key === key)?.raw ?? null;
