@@ -84,3 +84,12 @@ test('a file the base includes is read with it, but keeps its own folder for its
   assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/compose.yaml`]);
   assert.equal(project.directory, `${ROOT}/lib`);
 });
+
+test('a file in a subfolder whose build paths are written for its own folder is run on its own, even naming the base\'s services (round 24)', () => {
+  const uri = `${ROOT}/deployment/docker-compose.prod.yml`;
+  const text = 'services:\n  odoo:\n    build:\n      context: ..\n      dockerfile: deployment/Dockerfile\n';
+  const files = { [`${ROOT}/compose.yaml`]: 'services:\n  odoo:\n    image: odoo:18\n', [uri]: text, [`${ROOT}/deployment/Dockerfile`]: 'FROM odoo:18\n' };
+  const project = projectOf(buildComposeFile(uri, 1, text), serviceContext({ files }));
+  assert.equal(project.directory, `${ROOT}/deployment`);
+  assert.deepEqual(project.partners, []);
+});

@@ -161,12 +161,6 @@ function overlayBase(file: ComposeFile, folder: string, context: ServiceContext)
 function leansOn(file: ComposeFile, folder: string, baseFolder: string, base: ComposeFile[], context: ServiceContext): boolean {
   const own = symbolsOf(file);
   const baseSymbols = base.map((b) => symbolsOf(b));
-  for (const name of own.services.keys()) if (baseSymbols.some((b) => b.services.has(name))) return true;
-  const declaredHere = new Set(own.declarations.map((d) => `${d.kind}:${d.name}`));
-  for (const ref of own.references) {
-    const key = `${ref.kind}:${ref.name}`;
-    if (!declaredHere.has(key) && baseSymbols.some((b) => b.declarations.some((d) => d.kind === ref.kind && d.name === ref.name))) return true;
-  }
   const exists = (uri: string | undefined) => {
     try {
       return uri !== undefined && context.files.exists(uri);
@@ -174,6 +168,22 @@ function leansOn(file: ComposeFile, folder: string, baseFolder: string, base: Co
       return false;
     }
   };
+  // Paths written for its own folder (context: .. from deploy/ to the root's Dockerfile) that the
+  // base's folder would not find: a file run on its own, even where it names the base's services
+  // (round 24: an ERP's deployment/docker-compose.prod.yml).
+  for (const { map } of own.services.values()) {
+    if (!map) continue;
+    const dockerfileOf = (paths: ReturnType<typeof buildPaths>) => paths?.dockerfileUri ?? (paths?.contextUri ? `${paths.contextUri}/Dockerfile` : undefined);
+    const here = dockerfileOf(buildPaths(file, map, folder));
+    const there = dockerfileOf(buildPaths(file, map, baseFolder));
+    if (here && here !== there && exists(here) && !exists(there)) return false;
+  }
+  for (const name of own.services.keys()) if (baseSymbols.some((b) => b.services.has(name))) return true;
+  const declaredHere = new Set(own.declarations.map((d) => `${d.kind}:${d.name}`));
+  for (const ref of own.references) {
+    const key = `${ref.kind}:${ref.name}`;
+    if (!declaredHere.has(key) && baseSymbols.some((b) => b.declarations.some((d) => d.kind === ref.kind && d.name === ref.name))) return true;
+  }
   for (const { map } of own.services.values()) {
     if (!map) continue;
     const here = buildPaths(file, map, folder);

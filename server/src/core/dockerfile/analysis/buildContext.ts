@@ -63,14 +63,27 @@ interface Builder {
   contextUri: string | undefined;
 }
 
-/** The services of the compose files in or above the Dockerfile's folder (up to three folders up) that build it. */
+/** Folders that projects keep their compose files in, beside the code they build (.docker/docker-compose.yml with context ../). */
+const COMPOSE_FOLDERS = new Set(['docker', '.docker', 'deploy', 'deployment', 'compose', 'infra', 'ops', '.devcontainer']);
+
+/** The compose files of a folder, and of its subfolders named for them. */
+function composeFilesAt(folder: string, files: FileAccess): string[] {
+  const out: string[] = [];
+  for (const entry of files.list(folder)) {
+    if (!entry.isDirectory && COMPOSE_FILE.test(entry.name)) out.push(`${folder}/${entry.name}`);
+    else if (entry.isDirectory && COMPOSE_FOLDERS.has(entry.name)) {
+      for (const inner of files.list(`${folder}/${entry.name}`)) if (!inner.isDirectory && COMPOSE_FILE.test(inner.name)) out.push(`${folder}/${entry.name}/${inner.name}`);
+    }
+  }
+  return out.slice(0, 40);
+}
+
+/** The services of the compose files in or above the Dockerfile's folder (up to three folders up, and their compose folders) that build it. */
 function composeBuilders(uri: string, folderUri: string, files: FileAccess, first: boolean): Builder[] {
   const out: Builder[] = [];
   let folder: string | undefined = folderUri;
   for (let level = 0; folder && level < MAX_LEVELS; level++, folder = parentOf(folder)) {
-    for (const entry of files.list(folder)) {
-      if (entry.isDirectory || !COMPOSE_FILE.test(entry.name)) continue;
-      const composeUri = `${folder}/${entry.name}`;
+    for (const composeUri of composeFilesAt(folder, files)) {
       const text = files.readText(composeUri);
       if (text === undefined || text.length > MAX_COMPOSE_BYTES || !text.includes('build')) continue;
       try {
