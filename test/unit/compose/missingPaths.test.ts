@@ -59,3 +59,15 @@ test('a bind-mounted file that does not exist: Docker mounts an empty folder in 
   assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.range.start.character]), [[5, 8], [11, 16]]);
   assert.equal(found[0]!.message, 'The file "./nginx.conf" does not exist: Docker creates an empty folder in its place and mounts that at /etc/nginx/nginx.conf, so the container stops at start ("not a directory") or reads a folder where it expects its file.');
 });
+
+test('a missing path the repository accounts for: a script makes it (nothing), an example ships for it (information), Git ignores it (a hint) (round 24)', () => {
+  const text = 'services:\n  db:\n    image: postgres:17\n    env_file: .env\n    secrets: [db_password]\n    volumes:\n      - ./certs/server.crt:/certs/server.crt\n      - ./conf/pg.conf:/etc/pg.conf\nsecrets:\n  db_password:\n    file: ./secrets/db.pass\n';
+  const severities = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', ...files } }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity, d.message]);
+  // Nothing says anything: warnings.
+  assert.deepEqual(severities({}).map(([line, severity]) => [line, severity]), [[4, 2], [7, 2], [8, 2], [11, 2]]);
+  // ./start makes the secret, the README's example is to be copied, Git ignores the certificates.
+  const found = severities({ 'file:///project/start': 'tr -dc a-z < /dev/urandom | head -c 32 > secrets/db.pass\n', 'file:///project/.env.example': 'POSTGRES_PASSWORD=\n', 'file:///project/.gitignore': 'certs/\n' });
+  assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[4, 3], [7, 4], [8, 2]]);
+  assert.equal(found[0]![2], 'The env file ".env" does not exist; the project ships .env.example: copy it to .env and fill it in.');
+  assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
+});

@@ -11,6 +11,9 @@ import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
 import { parseVolumeSpec } from '../model/volumeSpec';
+import { dirnameUri } from '../model/uris';
+import { isIgnored, type IgnorePattern } from '../../dockerfile/analysis/dockerignore';
+import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../dockerfile/analysis/repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -25,13 +28,57 @@ export function checkMissingPaths(ctx: CheckContext): void {
       return true;
     }
   };
-  const check = (node: CNode | null, base: string, what: () => string) => {
+  // What the repository says about a missing path, read once and only when one is missing.
+  let repository: { ignored: IgnorePattern[]; scripts: string; list: (folder: string) => string[] } | undefined;
+  const repositoryOf = () => {
+    if (!repository) {
+      const files = ctx.context.files;
+      const listed = new Map<string, string[]>();
+      const list = (uri: string) => {
+        let names = listed.get(uri);
+        if (!names) listed.set(uri, (names = files.list(uri).map((e) => e.name)));
+        return names;
+      };
+      const folders = [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])];
+      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), list };
+    }
+    return repository;
+  };
+  /**
+   * How sure a missing path is a problem: not at all where a script or CI workflow of the
+   * repository names it (it may make, copy or clone it first: round 24's secrets made by ./start,
+   * contexts an rsync puts in place); an env file with a shipped example is to be copied (said as
+   * information); a path Git ignores is one each clone makes for itself (a hint).
+   */
+  const missing = (text: string, uri: string, envFile: boolean): { severity?: 'information' | 'hint'; example?: string } | undefined => {
+    const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
+    const { ignored, scripts, list } = repositoryOf();
+    if (mentions(scripts, name)) return undefined;
+    if (envFile) {
+      const parent = dirnameUri(uri);
+      const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
+      if (example) return { severity: 'information', example };
+    }
+    const relative = text.replace(/^(\.\/)+/, '');
+    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint' };
+    return {};
+  };
+  const check = (node: CNode | null, base: string, what: () => string, envFile = false) => {
     const span = scalarSpan(file, node);
     if (!span) return;
     const uri = resolvePath(base, span.text);
-    if (uri && !exists(uri)) {
-      ctx.out.push({ rule: 'compose-missing-file', start: span.start, end: span.end, message: t('{0} "{1}" does not exist.', what(), span.text) });
-    }
+    if (!uri || exists(uri)) return;
+    const how = missing(span.text, uri, envFile);
+    if (!how) return;
+    ctx.out.push({
+      rule: 'compose-missing-file', start: span.start, end: span.end,
+      message: how.example
+        ? t('{0} "{1}" does not exist; the project ships {2}: copy it to {3} and fill it in.', what(), span.text, how.example, span.text.replace(/\/+$/, '').split('/').pop()!)
+        : how.severity === 'hint'
+        ? t('{0} "{1}" does not exist. Git ignores it, so each clone makes it: create it before docker compose up (the README may say how).', what(), span.text)
+        : t('{0} "{1}" does not exist.', what(), span.text),
+      ...(how.severity ? { severity: how.severity } : {}),
+    });
   };
   /**
    * A bind mount of a file that is not there (`./nginx.conf:/etc/nginx/nginx.conf`): Docker creates
@@ -63,11 +110,19 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (!FILE_NAME.test(name) || /\.d$/.test(name) || source.text.endsWith('/')) return;
     const uri = resolvePath(folder, source.text);
     if (!uri || exists(uri)) return;
-    ctx.out.push({ rule: 'compose-missing-file', start: source.start, end: source.end, message: t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target) });
+    const how = missing(source.text, uri, false);
+    if (!how) return;
+    ctx.out.push({
+      rule: 'compose-missing-file', start: source.start, end: source.end,
+      message: how.severity === 'hint'
+        ? t('The file "{0}" does not exist. Git ignores it, so each clone makes it: create it before docker compose up, or Docker mounts an empty folder at {1} in its place.', source.text, target)
+        : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
+      ...(how.severity ? { severity: how.severity } : {}),
+    });
   };
   for (const { map } of servicesOf(file)) {
     for (const e of entries(file, map)) {
-      if (e.key === 'env_file') envFiles(file, e.value, e.raw).forEach((n) => check(n, folder, () => t('The env file')));
+      if (e.key === 'env_file') envFiles(file, e.value, e.raw).forEach((n) => check(n, folder, () => t('The env file'), true));
       if (e.key === 'label_file') listOrOne(e.value, e.raw).forEach((n) => check(n, folder, () => t('The label file')));
       if (e.key === 'extends' && e.value?.kind === 'map') check(field(file, e.value, 'file'), folder, () => t('The file'));
     }

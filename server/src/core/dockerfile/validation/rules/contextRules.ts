@@ -3,7 +3,8 @@ import { t } from '../../../l10n';
 import type { Instruction } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
-import { isIgnored, parseDockerignore } from '../../analysis/dockerignore';
+import { isIgnored, type IgnorePattern } from '../../analysis/dockerignore';
+import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../analysis/repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
@@ -104,40 +105,6 @@ export const copyIgnoredFile = rule({
 const ENV_FILE = /^\.env(\.[\w-]+)*$/;
 const EXAMPLE_ENV = /\.(example|sample|template|tpl|dist|defaults?|schema)$/i;
 
-/**
- * The patterns of the .gitignore files from the context folder up to the repository's root (the
- * folder with .git), as dockerignore patterns: a gitignore pattern without a slash matches at any
- * depth, so it gets a leading double star; one with a slash is relative to its own folder, so only
- * the context folder's are kept.
- */
-function gitignorePatterns(ctx: RuleContext, folderUri: string): ReturnType<typeof parseDockerignore> {
-  const patterns: ReturnType<typeof parseDockerignore> = [];
-  let folder = folderUri;
-  for (let level = 0; level < 4; level++) {
-    const text = ctx.files.readText(`${folder}/.gitignore`);
-    if (text !== undefined) {
-      const lines: string[] = [];
-      for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
-        if (line === '' || line.startsWith('#')) continue;
-        const negated = line.startsWith('!');
-        const body = negated ? line.slice(1) : line;
-        // An anchored pattern is relative to its own folder: kept only for the context folder's file.
-        if (body.replace(/\/$/, '').includes('/')) {
-          if (level === 0) lines.push(`${negated ? '!' : ''}${body.replace(/^\//, '')}`);
-        } else {
-          lines.push(`${negated ? '!' : ''}**/${body}`);
-        }
-      }
-      // The nearer file decides: it comes last, as in Git.
-      patterns.unshift(...parseDockerignore(lines.join('\n')));
-    }
-    const slash = folder.lastIndexOf('/');
-    if (ctx.files.exists(`${folder}/.git`) || slash <= folder.indexOf('://') + 2) break;
-    folder = folder.slice(0, slash);
-  }
-  return patterns;
-}
-
 export const envFileInImage = rule({
   id: 'env-file-in-image', severity: 'warning', reach: 'file', shipped: true,
   explain: () => [
@@ -153,7 +120,7 @@ export const envFileInImage = rule({
   const { finalImage } = stageUse(ctx.a);
   const context = contextOf(ctx);
   if (!context) return;
-  const ignored = gitignorePatterns(ctx, context.folderUri);
+  const ignored = gitignorePatterns(ctx.files, context.folderUri);
   if (ignored.length === 0) return;
   for (const i of copies) {
     if (i.stage < 0 || !finalImage.has(i.stage)) continue;
@@ -250,42 +217,6 @@ function literalSource(raw: string, value: string): string | undefined {
   return path === '' || path.split('/').includes('..') ? undefined : path;
 }
 
-/** Scripts that may put files into a context before the build: shell scripts, Makefiles, task files, CI workflows. */
-const SCRIPT = /\.(sh|bash|ps1|mk|cmd|bat)$|^(makefile|gnumakefile|justfile|taskfile\.ya?ml)$/i;
-
-/** The folders from `folderUri` up to the repository's root (the folder with .git), at most six. */
-function foldersUp(ctx: RuleContext, folderUri: string): string[] {
-  const out: string[] = [];
-  let folder: string | undefined = folderUri;
-  for (let level = 0; folder && level < 6; level++) {
-    out.push(folder);
-    if (ctx.files.exists(`${folder}/.git`)) break;
-    const slash = folder.lastIndexOf('/');
-    folder = slash > folder.indexOf('://') + 3 ? folder.slice(0, slash) : undefined;
-  }
-  return out;
-}
-
-/**
- * The text of the scripts in these folders and in the repository's CI workflows, read once per
- * validation: a build script that copies a file into the context before docker build
- * (`cp ../requirements.txt fastapi/`) names it (round 22: blackboard's build.sh).
- */
-function scriptsText(ctx: RuleContext, folders: readonly string[], list: (folder: string) => string[]): string {
-  const texts: string[] = [];
-  let total = 0;
-  const read = (uri: string) => {
-    const text = ctx.files.readText(uri);
-    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
-  };
-  for (const folder of folders) {
-    for (const name of list(folder)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${name}`);
-  }
-  const root = folders[folders.length - 1];
-  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) read(`${root}/.github/workflows/${name}`);
-  return texts.join('\n');
-}
-
 export const copySourceMissing = rule({
   id: 'copy-source-missing', severity: 'error', reach: 'file',
   explain: () => [
@@ -302,7 +233,7 @@ export const copySourceMissing = rule({
   const list = lister(ctx);
   const has = pathTester(list);
   const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
-  const candidates = foldersUp(ctx, dockerfileFolder);
+  const candidates = foldersUp(ctx.files, dockerfileFolder);
   let folder = context.folderUri;
   if (context.source === 'folder') {
     // Where nothing names the context, it is the nearest folder (the Dockerfile's, or one above it
@@ -311,7 +242,7 @@ export const copySourceMissing = rule({
     if (!found) return;
     folder = found;
   }
-  let ignored: ReturnType<typeof gitignorePatterns> | undefined;
+  let ignored: IgnorePattern[] | undefined;
   let scripts: string | undefined;
   let reported = 0;
   for (const { word, path } of sources) {
@@ -321,13 +252,13 @@ export const copySourceMissing = rule({
     const segments = path.split('/');
     if (segments.some((part) => BUILD_OUTPUT.test(part)) || ARTIFACT.test(path)) continue;
     // Excluded by .dockerignore: copy-ignored-file says so. Ignored by Git: a build may make it first.
-    if (isIgnored(context.patterns, path) || isIgnored((ignored ??= gitignorePatterns(ctx, folder)), path)) continue;
+    if (isIgnored(context.patterns, path) || isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) continue;
     // Where the context is only assumed, a path another folder up to the root has is written for that folder.
     if (context.source === 'folder' && candidates.some((c) => c !== folder && has(c, path))) continue;
     // A script that names it may copy it in first.
     const name = segments[segments.length - 1]!;
-    scripts ??= scriptsText(ctx, [...new Set([folder, ...candidates])], list);
-    if (new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'm').test(scripts)) continue;
+    scripts ??= scriptsText(ctx.files, [...new Set([folder, ...candidates])], list);
+    if (mentions(scripts, name)) continue;
     const where = contextName(context.source, folder, dockerfileFolder);
     // The folder it names must be there for a "did you mean" among its entries.
     const parent = segments.length > 1 ? `${folder}/${segments.slice(0, -1).join('/')}` : folder;

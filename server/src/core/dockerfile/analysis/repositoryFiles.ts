@@ -1,0 +1,82 @@
+// What a repository holds around a file: the folders up to its root, the patterns its .gitignore
+// files ignore, and the text of its build scripts and CI workflows. Checks that find a file
+// missing ask these before saying so: a path Git ignores is one each clone makes for itself, and
+// a name a script mentions may be made or copied in before the build or the start.
+import type { FileAccess } from '../../languageService';
+import { parseDockerignore, type IgnorePattern } from './dockerignore';
+
+/**
+ * The patterns of the .gitignore files from the context folder up to the repository's root (the
+ * folder with .git), as dockerignore patterns: a gitignore pattern without a slash matches at any
+ * depth, so it gets a leading double star; one with a slash is relative to its own folder, so only
+ * the context folder's are kept.
+ */
+export function gitignorePatterns(files: FileAccess, folderUri: string): IgnorePattern[] {
+  const patterns: IgnorePattern[] = [];
+  let folder = folderUri;
+  for (let level = 0; level < 4; level++) {
+    const text = files.readText(`${folder}/.gitignore`);
+    if (text !== undefined) {
+      const lines: string[] = [];
+      for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+        if (line === '' || line.startsWith('#')) continue;
+        const negated = line.startsWith('!');
+        const body = negated ? line.slice(1) : line;
+        // An anchored pattern is relative to its own folder: kept only for the context folder's file.
+        if (body.replace(/\/$/, '').includes('/')) {
+          if (level === 0) lines.push(`${negated ? '!' : ''}${body.replace(/^\//, '')}`);
+        } else {
+          lines.push(`${negated ? '!' : ''}**/${body}`);
+        }
+      }
+      // The nearer file decides: it comes last, as in Git.
+      patterns.unshift(...parseDockerignore(lines.join('\n')));
+    }
+    const slash = folder.lastIndexOf('/');
+    if (files.exists(`${folder}/.git`) || slash <= folder.indexOf('://') + 2) break;
+    folder = folder.slice(0, slash);
+  }
+  return patterns;
+}
+
+/** Scripts that may put files in place before a build or a start: shell scripts, Makefiles, task files, a `start` or `deploy` without extension (CI workflows are read too). */
+const SCRIPT = /\.(sh|bash|ps1|mk|cmd|bat)$|^(makefile|gnumakefile|justfile|taskfile\.ya?ml|start|run|setup|bootstrap|install|deploy|init|build|up)$/i;
+
+/** The folders from `folderUri` up to the repository's root (the folder with .git), at most six. */
+export function foldersUp(files: FileAccess, folderUri: string): string[] {
+  const out: string[] = [];
+  let folder: string | undefined = folderUri;
+  for (let level = 0; folder && level < 6; level++) {
+    out.push(folder);
+    if (files.exists(`${folder}/.git`)) break;
+    const slash = folder.lastIndexOf('/');
+    folder = slash > folder.indexOf('://') + 3 ? folder.slice(0, slash) : undefined;
+  }
+  return out;
+}
+
+/**
+ * The text of the scripts in these folders and in the repository's CI workflows, read once per
+ * validation: a build script that copies a file into the context before docker build
+ * (`cp ../requirements.txt fastapi/`) names it (round 22: blackboard's build.sh).
+ */
+export function scriptsText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): string {
+  const texts: string[] = [];
+  let total = 0;
+  const read = (uri: string) => {
+    const text = files.readText(uri);
+    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
+  };
+  for (const folder of folders) {
+    for (const name of list(folder)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${name}`);
+  }
+  const root = folders[folders.length - 1];
+  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) read(`${root}/.github/workflows/${name}`);
+  return texts.join('\n');
+}
+
+/** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
+export function mentions(scripts: string, name: string): boolean {
+  if (name === '' || scripts === '') return false;
+  return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'm').test(scripts);
+}
