@@ -374,3 +374,12 @@ test('a key whose items are all unreadable is not told it is empty: only the syn
   const text = 'services:\n  kibana:\n    image: kibana:8\n    volumes:\n      - `pwd`/conf/kibana.yml:/usr/share/kibana/config/kibana.yml\n\n      # certs\n      - `pwd`/certs:/usr/share/kibana/config/certs\n  web:\n    image: nginx:1\n    volumes:\n    # nothing yet\n  db:\n    image: redis:7\n';
   assert.deepEqual(lines(validate(text)), ['5 compose-yaml-syntax', '8 compose-yaml-syntax', '11 compose-invalid-type']);
 });
+
+test('an unresolved merge conflict is one error, and the file is read with our side of it: no echo of it down the file (round 24: docker-fess)', () => {
+  const text = 'services:\n  es01:\n    image: elasticsearch:7.4.0\n    environment:\n      - node.name=es01\n<<<<<<< HEAD\n      #- cluster.initial_master_nodes=es01,es02\n=======\n      - cluster.initial_master_nodes=es01\n>>>>>>> 8b54c97b2443f574620daaaa679632a4698c07bf\n      - cluster.name=fess-es\n    ports:\n      - "9200:9200"\n    restart: sometimes\n';
+  const found = validate(text);
+  assert.deepEqual(lines(found), ['6 compose-yaml-syntax', '14 compose-invalid-restart']);
+  assert.equal(found.find((d) => d.code === 'compose-yaml-syntax')!.message, 'An unresolved merge conflict: Git\'s markers from here to line 10 are no YAML. Keep the side you want, remove the other and the three marker lines. (The rest of the file is checked with the side above =======.)');
+  // Markers that do not make a conflict (a lone =======, a heading of equals signs in a block) are left to the parser.
+  assert.deepEqual(lines(validate('services:\n  web:\n    image: nginx\n    command: |\n      =======\n')), []);
+});

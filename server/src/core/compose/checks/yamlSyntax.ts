@@ -27,6 +27,12 @@ export function checkYamlSyntax({ file, out }: CheckContext): void {
     out.push({ rule: 'compose-file-skipped', start: 0, end: 0, message: t('This file is too large, too deeply nested or not text, so it was not analysed.') });
     return;
   }
+  // One error per unresolved merge conflict; the rest of the file is read with our side of it.
+  for (const conflict of file.conflicts) {
+    const firstLineEnd = file.text.indexOf('\n', conflict.start);
+    const closing = file.lines.positionAt(conflict.end).line + 1;
+    out.push({ rule: 'compose-yaml-syntax', start: conflict.start, end: firstLineEnd < 0 ? conflict.end : firstLineEnd, message: t('An unresolved merge conflict: Git\'s markers from here to line {0} are no YAML. Keep the side you want, remove the other and the three marker lines. (The rest of the file is checked with the side above =======.)', String(closing)) });
+  }
   const hasTemplate = file.text.includes('{{') || file.text.includes('{%') || file.text.includes('{#');
   const errors = file.problems.filter((p) => p.code !== 'DUPLICATE_KEY' && !p.warning);
   const templated = hasTemplate && errors.length > 0 && (STATEMENT_LINE.test(file.text) || errors.some((p) => templateAround(file.text, p.start)));

@@ -1,6 +1,7 @@
 // A parsed compose file: its text, line index, YAML documents, the parser's problems, and the
 // anchors defined in it. Alias and merge-key resolution work on this, so a `<<: *defaults` or an
 // `environment: *env` reads like the YAML it stands for everywhere in the core.
+import { conflictBlocks, oursOnly, type ConflictBlock } from './conflictMarkers';
 import { LineIndex } from '../../text';
 import type { Range } from '../../types';
 import type { CNode } from './nodes';
@@ -35,6 +36,8 @@ export interface ComposeFile {
   range(start: number, end: number): Range;
   /** Whether `lines` has been built (it is built on first use). */
   hasLineIndex(): boolean;
+  /** Git's unresolved merge conflicts; the file is read with our side of each (see conflictMarkers). */
+  readonly conflicts: ConflictBlock[];
 }
 
 /** Above this size only the YAML syntax is checked; meaning checks on such files are not useful and would be slow. */
@@ -42,7 +45,8 @@ export const MAX_ANALYSED_LENGTH = 1024 * 1024;
 
 export function buildComposeFile(uri: string, version: number, text: string, pool?: ChunkPool, nextPool?: ChunkPool): ComposeFile {
   const skipped = text.length > MAX_ANALYSED_LENGTH || looksBinary(text) || tooDeep(text);
-  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [], broken: [] } : parseYaml(text, pool, nextPool);
+  const conflicts = skipped ? [] : conflictBlocks(text);
+  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [], broken: [] } : parseYaml(oursOnly(text, conflicts), pool, nextPool);
   const anchors = new Map<string, AnchorDefinition[]>();
   for (const { node, document } of parsed.anchored) {
     const list = anchors.get(node.anchor!) ?? [];
@@ -68,6 +72,7 @@ export function buildComposeFile(uri: string, version: number, text: string, poo
     memo: new WeakMap(),
     range: (start, end) => lineIndex().range(start, end),
     hasLineIndex: () => lines !== undefined,
+    conflicts,
   };
   if (parsed.cut !== undefined) {
     const lineEnd = text.indexOf('\n', parsed.cut);
