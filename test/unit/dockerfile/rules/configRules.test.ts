@@ -33,3 +33,9 @@ test('without a configuration file nothing is reported', () => {
   assert.equal(runRule('trusted-registry', 'FROM quay.io/a/b:1\n').length, 0);
   assert.equal(runRule('label-schema', 'FROM a:1\n').length, 0);
 });
+
+test('label-schema: a label of a stage the final one is built FROM counts as present (round 24)', () => {
+  const ctx = withConfig('label-schema:\n  name: text\n')();
+  assert.deepEqual(runRule('label-schema', 'FROM python:3.12 AS base\nLABEL name=app\nFROM base\nRUN true\n', ctx), []);
+  assert.equal(runRule('label-schema', 'FROM python:3.12 AS base\nLABEL name=app\nFROM python:3.12\nRUN true\n', ctx).length, 1);
+});

@@ -88,6 +88,22 @@ test('copy-source-missing: a COPY source the build context does not have stops t
   // A build script or CI workflow that names it may copy it in first (round 22: blackboard's build.sh).
   assert.deepEqual(check({ ...app, 'file:///w/app/build.sh': 'cp ../requirements.txt .\ndocker compose build\n', 'file:///w/app/Dockerfile': 'FROM python:3.12\nCOPY package.json ./\nCOPY requirements.txt ./\n' }), []);
   assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/.github/workflows/ci.yml': 'run: cp -r shared app/shared\n', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/.github', 'file:///w/.github/workflows']), []);
+  // ./frontend/. is the folder frontend (round 24).
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY ./src/. /app/src\n' }, undefined, ['file:///w/app/src']), []);
+  // A template rendered into another project, and a file whose sources are mostly not in any folder here.
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'ARG ELIXIR="%{elixir_version}"\nFROM elixir:${ELIXIR}\nCOPY package.json ./\nCOPY mix.exs ./\n' }), []);
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM elixir:1.18\nCOPY package.json ./\nCOPY mix.exs mix.lock ./\nCOPY lib ./lib\n' }), []);
   // Where the context is only assumed, a path a folder above has is written for that folder.
   assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/shared/x.py': '', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/shared']), []);
+});
+
+test('dockerignore-missing: a warning only where the final image gets the copy of a context that holds (or will hold) what it should not; else a hint (round 24: 19 of 26 judged noise)', () => {
+  const severity = (text: string, extra: Record<string, string>) => validateDockerfile(text, context({ files: files({ [`${folder}/app.py`]: '', ...extra }, [folder]) }), `${folder}/Dockerfile`).filter((d) => d.code === 'dockerignore-missing').map((d) => [d.range.start.line, d.severity]);
+  // A Node project (node_modules once installed), a .env.example (a .env once copied), a .git: warnings in a shipped stage.
+  assert.deepEqual(severity('FROM node:22\nCOPY . .\n', { [`${folder}/package.json`]: '{}' }), [[1, 2]]);
+  assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', { [`${folder}/.env.example`]: '' }), [[1, 2]]);
+  // Only in a builder stage: what ships is the build's output.
+  assert.deepEqual(severity('FROM maven:3 AS build\nCOPY . .\nRUN mvn package\nFROM eclipse-temurin:21\nCOPY --from=build /app.jar /app.jar\n', { [`${folder}/pom.xml`]: '' }), [[1, 4]]);
+  // A context of application code alone.
+  assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', {}), [[1, 4]]);
 });

@@ -62,7 +62,7 @@ test('apt-get-update-alone: with nothing after it in its stage that can install,
   assert.equal(found!.message, 'Nothing after this apt-get update in its stage installs a package: it only adds the package lists (tens of MB) to the image. Remove it, or run it in the RUN that installs.');
   assert.deepEqual((found!.data as { deleteLine?: boolean }).deleteLine, true);
   // Anything later that may install keeps the warning: apt, dpkg, a script, a shell, a variable.
-  for (const next of ['RUN apt-get install -y curl', 'RUN ./install.sh', 'RUN ["/setup"]', 'RUN bash -c "x"', 'RUN $INSTALL', 'RUN dpkg -i /x.deb', 'RUN make deps']) {
+  for (const next of ['RUN apt-get install -y curl', 'RUN npx playwright install --with-deps chromium', 'RUN ./install.sh', 'RUN ["/setup"]', 'RUN bash -c "x"', 'RUN $INSTALL', 'RUN dpkg -i /x.deb', 'RUN make deps']) {
     assert.equal(validateDockerfile(`FROM debian:12\nRUN apt-get update\n${next}\n`).find((d) => d.code === 'apt-get-update-alone')?.severity, 2, next);
   }
 });

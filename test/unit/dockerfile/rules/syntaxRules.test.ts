@@ -117,3 +117,9 @@ test('first-instruction: a Dockerfile with no FROM at all, all comments or only 
   assert.match(runRule('first-instruction', 'ARG NODE_VERSION=22\n')[0]!.message, /^This Dockerfile has no FROM/);
   for (const text of ['', '\n\n', '# syntax=docker/dockerfile:1\n# my image\n', '# TODO\n']) assert.deepEqual(runRule('first-instruction', text), [], text);
 });
+
+test('unknown-instruction: Git\'s merge-conflict markers are one finding that says what they are (round 24)', () => {
+  const found = runRule('unknown-instruction', 'FROM node:22\n<<<<<<< HEAD\nRUN npm ci\n=======\nRUN npm install\n>>>>>>> feature\nCOPY . .\n');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1]);
+  assert.match(found[0]!.message, /^An unresolved merge conflict: the lines from here to >>>>>>> hold both sides/);
+});

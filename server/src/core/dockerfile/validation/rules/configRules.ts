@@ -92,6 +92,11 @@ export const labelSchema = rule({
       }
     }
   }
+  // A label of a stage the final one is built FROM is in the image too (round 24: poetry's python-base).
+  for (const s of ctx.a.chainOf(last)) {
+    if (s === last) continue;
+    for (const i of s.instructions) if (i.upper === 'LABEL') for (const pair of keyValuesOf(i, ctx.a.doc.escape)) seen.add(pair.key.value);
+  }
   for (const key of Object.keys(schema)) {
     if (!seen.has(key)) ctx.report(last.from.keywordSpan, t('The final stage lacks the required label {0}.', key), { peer: 'DL3049' });
   }

@@ -96,7 +96,7 @@ export const copyAllBeforeInstall = rule({
 });
 
 /** Words of a RUN that may install a Debian package, directly or through a script it runs. */
-const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
+const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|--with-deps\b|\binstall-deps\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
 
 export const aptGetUpdateAlone = rule({
   id: 'apt-get-update-alone', severity: 'warning',

@@ -23,6 +23,11 @@ export const unknownInstruction = rule({
   for (const i of ctx.scope.instructions) {
     for (const target of i.trigger ? [i, i.trigger] : [i]) {
       if (isInstruction(target.keyword)) continue;
+      // Git's merge-conflict markers: said once, at the opening one, for what they are.
+      if (/^(<{7}|={7}|>{7}|\|{7})$/.test(target.keyword)) {
+        if (target.keyword.startsWith('<')) ctx.report(target.keywordSpan, t('An unresolved merge conflict: the lines from here to >>>>>>> hold both sides, and BuildKit stops at the markers. Keep the side you want, remove the other and the marker lines.'));
+        continue;
+      }
       const suggestion = closest(target.upper, INSTRUCTIONS);
       ctx.report(target.keywordSpan, suggestion
         ? t('Unknown instruction: {0}. Did you mean {1}?', target.keyword, suggestion)
