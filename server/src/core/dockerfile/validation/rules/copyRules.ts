@@ -70,10 +70,11 @@ export const workdirRelative = rule({
         continue;
       }
       // On an image known to keep / as its working directory it is /name today, as meant (rounds
-      // 18-20: 7 of 7 such warnings judged noise): information, still worth the absolute path.
+      // 18-20: 7 of 7 such warnings judged noise; rounds 7-24 at information: 16 of 23 noise): a
+      // hint, still worth the absolute path.
       // Not a path written as JSON (WORKDIR ["/bin/helm"], round 20), which WORKDIR takes literally.
       const rootWorkdir = !word.value.startsWith('[') && ROOT_WORKDIR.has(repositoryAndTag(a.rootImage(stage))?.repository ?? '');
-      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` }, ...(rootWorkdir ? { severity: 'information' as const } : {}) });
+      ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` }, ...(rootWorkdir ? { severity: 'hint' as const } : {}) });
     }
   }
 });
