@@ -16,7 +16,14 @@ test('another tool\'s configuration opened as compose: one hint (nothing to act 
 test('a file named for compose, and a file with one compose key or x- key are checked as compose', () => {
   // Named for compose: the unknown keys are the author's slips.
   assert.ok(findings(validate(prometheus, {}, `${ROOT}/docker-compose.yml`), 'compose-unknown-key').length > 0);
-  assert.ok(findings(validate(otel, {}, `${ROOT}/monitoring.stack.yml`), 'compose-unknown-key').length > 0);
+  assert.ok(findings(validate(otel, {}, `${ROOT}/monitoring.compose.yml`), 'compose-unknown-key').length > 0);
+  // A stack.yml is another tool's where nothing in it is compose's (round 24: laconic-so's), but not where a misspelt section holds services.
+  const laconic = 'version: "1.0"\nname: cryovial\ndescription: agent gateway\nrepos:\n  - github.com/cerc-io/exophial\ncontainers:\n  - laconic/cryovial\npods:\n  - cryovial\n';
+  assert.deepEqual(validate(laconic, {}, `${ROOT}/stack.yml`).map((d) => [d.code, d.severity]), [['compose-foreign-file', 4]]);
+  assert.ok(findings(validate(otel, {}, `${ROOT}/monitoring.stack.yml`), 'compose-foreign-file').length === 1);
+  assert.ok(findings(validate('version: "3.8"\nservice:\n  web:\n    image: nginx\ndeploy: {}\n', {}, `${ROOT}/docker-stack.yml`), 'compose-unknown-key').length > 0);
+  // CloudFormation's tags are its own: no YAML warning beside the note.
+  assert.deepEqual(validate('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::StackName}-b"\n', {}, `${ROOT}/stack.yml`).map((d) => d.code), ['compose-foreign-file']);
   const typo = 'service:\n  web:\n    image: nginx\n';
   assert.equal(findings(validate(typo, {}, `${ROOT}/compose.yaml`), 'compose-unknown-key')[0]?.message, 'Unknown key "service" in the top level. Did you mean "services"?');
   // Elsewhere a single key near a compose key is another tool's too (blackbox-exporter's "modules"), and version and name are in many tools' files.

@@ -6,7 +6,7 @@
 // top-level key is the author's slip, and the suggestions help. (VS Code gives the compose language
 // only to such names; other editors, or a user's file association, may give it to any YAML.)
 import { t } from '../../l10n';
-import { entries, rootMaps } from '../model/access';
+import { entries, rootMaps, type ValueNode } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { Problem } from './problems';
 
@@ -26,12 +26,37 @@ const OTHER_TOOLS: readonly (readonly string[])[] = [['on', 'jobs'], ['apiVersio
 /** Keys only a service has: a top-level key holding one is a service of the old format without services: (round 20: an extends file). */
 const SERVICE_KEYS = new Set(['image', 'build', 'extends']);
 
+/** Whether a node holds a service's keys at its top or one level down (a misspelt services: holding services). */
+function holdsServices(file: ComposeFile, node: ValueNode | null | undefined): boolean {
+  if (node?.kind !== 'map') return false;
+  const inner = entries(file, node);
+  return inner.some((e) => SERVICE_KEYS.has(e.key) || (e.value?.kind === 'map' && entries(file, e.value).some((s) => SERVICE_KEYS.has(s.key))));
+}
+
+/**
+ * A file named for a stack (not for compose) that is another tool's, as stack.yml often is (round 24: a laconic-so stack.yml with name,
+ * description, repos, containers and pods): no compose key, nothing that holds a service, and at
+ * least two keys besides version and name. A compose file whose sections are misspelt still holds
+ * its services, and is checked.
+ */
+function otherFormatNamedStack(file: ComposeFile): Problem | undefined {
+  const keys = rootMaps(file).flatMap((root) => entries(file, root));
+  if (keys.some((e) => COMPOSE_KEYS.has(e.key) || e.key.startsWith('x-') || holdsServices(file, e.value))) return undefined;
+  const others = keys.filter((e) => e.key !== 'version' && e.key !== 'name');
+  if (others.length < 2) return undefined;
+  const first = others[0]!.keyNode;
+  return {
+    rule: 'compose-foreign-file', start: first.start, end: first.end,
+    message: t('None of this file\'s top-level keys ({0}, ...) is one compose reads, and none holds a service: though its name says stack, it looks like another tool\'s file, so it is not checked as a compose file.', others[0]!.key),
+  };
+}
+
 /** The note for a file that is not a compose file, or undefined when it is (or may be) one. */
 export function foreignFile(file: ComposeFile): Problem | undefined {
   const name = decodeURIComponent(file.uri.slice(file.uri.lastIndexOf('/') + 1)).toLowerCase();
   const tool = otherTool(file);
   if (tool) return tool;
-  if (COMPOSE_NAME.test(name)) return indentedFragment(file);
+  if (COMPOSE_NAME.test(name)) return indentedFragment(file) ?? (name.includes('compose') ? undefined : otherFormatNamedStack(file));
   // A top-level list (an Ansible playbook or task file, round 10) is no compose file either.
   const list = file.documents.find((d) => d.root?.kind === 'seq')?.root;
   if (list && rootMaps(file).length === 0) {

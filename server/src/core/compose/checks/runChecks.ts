@@ -108,7 +108,10 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
   if (file.skipped) return out;
   const foreign = foreignFile(file);
   if (foreign) {
-    out.push(foreign);
+    // Another tool's tags (CloudFormation's !Sub and !Ref) are that tool's to read: only YAML errors stay.
+    const errors = out.filter((p) => p.rule !== 'compose-yaml-warning');
+    out.length = 0;
+    out.push(...errors, foreign);
     return out;
   }
   const syntax = out.length;
