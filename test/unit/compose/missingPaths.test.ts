@@ -71,3 +71,10 @@ test('a missing path the repository accounts for: a script makes it (nothing), a
   assert.equal(found[0]![2], 'The env file ".env" does not exist; the project ships .env.example: copy it to .env and fill it in.');
   assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
 });
+
+test('a missing env_file .env with an example says to copy it once: compose-env-not-copied does not say it again (round 24)', () => {
+  const text = 'services:\n  api:\n    image: node:22\n    env_file: .env\n    environment:\n      DB: ${DB_NAME}\n';
+  const found = validate(text, { files: { 'file:///project/.env.example': 'DB_NAME=app\n' } }).map((d) => d.code);
+  assert.ok(found.includes('compose-missing-file'));
+  assert.ok(!found.includes('compose-env-not-copied'));
+});

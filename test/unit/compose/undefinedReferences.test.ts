@@ -333,3 +333,8 @@ test('a file included by a root that includes a file it cannot read says nothing
   const whole = { ...files, [`${ROOT}/services/authentik.yml`]: 'services:\n  auth:\n    image: b\n', [`${ROOT}/services/apps.yml`]: text };
   assert.deepEqual(validate(text, { files: whole }, `${ROOT}/services/apps.yml`).filter((d) => String(d.code).startsWith('compose-undefined')).map((d) => covered(text, d)), ['authentik-data', 'nowhere']);
 });
+
+test('a placeholder where a volume\'s source goes names no volume (round 24: <<path to your smbfile>>)', () => {
+  assert.deepEqual(findings(validate('services:\n  samba:\n    image: dperson/samba\n    volumes:\n      - <<path to your smbfile>>:/etc/samba/smb.conf\n'), 'compose-undefined-volume'), []);
+  assert.equal(findings(validate('services:\n  db:\n    image: postgres:17\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n'), 'compose-undefined-volume').length, 1);
+});

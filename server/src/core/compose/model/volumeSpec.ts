@@ -33,5 +33,7 @@ export function isVolumeName(source: string): boolean {
   if (source === '' || source.includes('$')) return false;
   if (/^[./~\\]/.test(source)) return false;
   if (/^[A-Za-z]:/.test(source)) return false;
-  return true;
+  // Docker's volume names are [a-zA-Z0-9][a-zA-Z0-9_.-]*: a placeholder to replace (<<path to your
+  // smbfile>>, round 24) names no volume.
+  return /^[A-Za-z0-9][\w.-]*$/.test(source);
 }

@@ -49,7 +49,8 @@ export interface ActiveRule {
  * ships: one in a .devcontainer, .gitpod, dev, development, docs, .github, test, tests, e2e,
  * integration, benchmark or packaging folder, or named for one (devcontainer.Dockerfile,
  * .gitpod.Dockerfile, Dockerfile.dev, dev.Dockerfile, Dockerfile.development, Dockerfile.ci,
- * docs.Dockerfile, packager.Dockerfile). Not any Dockerfile in a ci or build folder: projects keep
+ * Dockerfile_local, Dockerfile.test, docs.Dockerfile, packager.Dockerfile, playwright.Dockerfile:
+ * round 24's end-to-end test runner). Not any Dockerfile in a ci or build folder: projects keep
  * the images they publish there too (rounds 7 and 9). Round 9: 14 of 16 size and repeatability
  * findings in test, benchmark, packaging and .github folders were noise.
  */
@@ -57,7 +58,7 @@ function devContainer(uri: string): boolean {
   const path = uri.toLowerCase();
   const name = path.slice(path.lastIndexOf('/') + 1);
   return /\/(\.devcontainer|\.gitpod|dev|development|docs|\.github|tests?|e2e|integration|benchmarks?|packaging)\//.test(path) || /^(docs?|(.+[.-])?packager)\.dockerfile$/.test(name)
-    || /devcontainer|gitpod/.test(name) || /^(dockerfile\.(dev(elopment)?|ci)|(.+[.-])?(dev|ci)\.dockerfile)$/.test(name);
+    || /devcontainer|gitpod/.test(name) || /^(dockerfile[._-](dev(elopment)?|ci|local|test|e2e)|(.+[._-])?(dev|ci|local|test|e2e|playwright|cypress)\.dockerfile|(playwright|cypress|e2e)\.dockerfile)$/.test(name);
 }
 
 /** The rules the settings and the file-wide suppressions leave on, in order. */

@@ -34,7 +34,7 @@ function unwantedIn(context: ContextInfo): string[] {
 }
 
 export const dockerignoreMissing = rule({
-  id: 'dockerignore-missing', severity: 'warning', reach: 'file',
+  id: 'dockerignore-missing', severity: 'warning', reach: 'file', shipped: true,
   explain: () => [
     t('COPY . . sends the whole folder to the build: .git history, node_modules, local .env files, build output. That makes builds slow, breaks the cache on unrelated changes and can leak secrets into the image.'),
     t('A .dockerignore file next to the Dockerfile lists what to leave out, like .gitignore does for Git.'),
@@ -51,8 +51,9 @@ export const dockerignoreMissing = rule({
   const finalImage = stageUse(ctx.a).finalImage;
   const shipped = copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage));
   // What a working copy will hold besides what is there now: node_modules once a Node project is
-  // installed, a .env once its example is copied (round 24: contexts of app code alone were noise).
-  const likely = found.length > 0 || context.entries.some((e) => e === 'package.json' || /^\.env\./.test(e) || e === 'requirements.txt' || e === 'pyproject.toml');
+  // installed, a .env once its example is copied (round 24: contexts of app code alone, a Python
+  // project's too, were noise).
+  const likely = found.length > 0 || context.entries.some((e) => e === 'package.json' || /^\.env\./.test(e));
   const severity = shipped && likely ? undefined : 'hint' as const;
   ctx.report((shipped ?? copies[0]!).span, found.length > 0
     ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
