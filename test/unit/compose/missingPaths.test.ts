@@ -78,3 +78,11 @@ test('a missing env_file .env with an example says to copy it once: compose-env-
   assert.ok(found.includes('compose-missing-file'));
   assert.ok(!found.includes('compose-env-not-copied'));
 });
+
+test('a missing path is judged with the repository: a root .gitignore\'s anchored pattern for the compose file\'s folder, and scripts in a scripts folder (round 24)', () => {
+  const uri = 'file:///project/deploy/compose.yaml';
+  const text = 'services:\n  app:\n    image: odoo:18\n    volumes:\n      - ./runtime/odoo.conf:/etc/odoo/odoo.conf:ro\n      - ./config/app.ini:/etc/app.ini\n';
+  const found = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', [uri]: text, ...files } }, uri), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity]);
+  assert.deepEqual(found({ 'file:///project/.gitignore': 'deploy/runtime/\n' }), [[5, 4], [6, 2]]);
+  assert.deepEqual(found({ 'file:///project/deploy/scripts/render.sh': 'cp ../config/app.ini.example ../config/app.ini\n' }), [[5, 2]]);
+});

@@ -18,13 +18,18 @@ export function gitignorePatterns(files: FileAccess, folderUri: string): IgnoreP
     const text = files.readText(`${folder}/.gitignore`);
     if (text !== undefined) {
       const lines: string[] = [];
+      // The context folder as seen from this one (deployment/ for the root's file), to re-base its anchored patterns.
+      const below = folderUri === folder ? '' : `${folderUri.slice(folder.length + 1)}/`;
       for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
         if (line === '' || line.startsWith('#')) continue;
         const negated = line.startsWith('!');
         const body = negated ? line.slice(1) : line;
-        // An anchored pattern is relative to its own folder: kept only for the context folder's file.
+        // An anchored pattern is relative to its own folder: one of a folder above is kept where it
+        // names a path under the context folder (deployment/runtime/ for deployment/: runtime/).
         if (body.replace(/\/$/, '').includes('/')) {
-          if (level === 0) lines.push(`${negated ? '!' : ''}${body.replace(/^\//, '')}`);
+          const path = body.replace(/^\//, '');
+          if (level === 0) lines.push(`${negated ? '!' : ''}${path}`);
+          else if (below && path.startsWith(below) && path.length > below.length) lines.push(`${negated ? '!' : ''}${path.slice(below.length)}`);
         } else {
           lines.push(`${negated ? '!' : ''}**/${body}`);
         }
@@ -41,6 +46,9 @@ export function gitignorePatterns(files: FileAccess, folderUri: string): IgnoreP
 
 /** Scripts that may put files in place before a build or a start: shell scripts, Makefiles, task files, a `start` or `deploy` without extension (CI workflows are read too). */
 const SCRIPT = /\.(sh|bash|ps1|mk|cmd|bat)$|^(makefile|gnumakefile|justfile|taskfile\.ya?ml|start|run|setup|bootstrap|install|deploy|init|build|up)$/i;
+
+/** Folders of scripts beside a project's files. */
+const SCRIPT_FOLDERS = ['scripts', 'script', 'bin', 'tools', '.scripts', 'ops'];
 
 /** The folders from `folderUri` up to the repository's root (the folder with .git), at most six. */
 export function foldersUp(files: FileAccess, folderUri: string): string[] {
@@ -69,6 +77,11 @@ export function scriptsText(files: FileAccess, folders: readonly string[], list:
   };
   for (const folder of folders) {
     for (const name of list(folder)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${name}`);
+    // And the folders projects keep their scripts in (deployment/scripts/render_config.sh).
+    for (const sub of SCRIPT_FOLDERS) {
+      if (!list(folder).includes(sub)) continue;
+      for (const name of list(`${folder}/${sub}`)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${sub}/${name}`);
+    }
   }
   const root = folders[folders.length - 1];
   if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) read(`${root}/.github/workflows/${name}`);
