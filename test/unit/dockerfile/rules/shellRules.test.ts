@@ -207,3 +207,17 @@ test('sudo: an official Debian or Alpine image has none, so the step stops; inst
   assert.deepEqual(severities('FROM debian:12\nRUN sudo make install && ./setup.sh\n'), [[1, 'debian:12 has no sudo, so this']]);
   assert.deepEqual(severities('FROM debian:12\nRUN bash -e\nRUN sudo make install\n'), [[1, 'debian:12 has no sudo, so this']]);
 });
+
+test('bashism: brace expansion under dash keeps the word as written (round 24: rm -rf /var/lib/{apt,dpkg} removes nothing)', () => {
+  const found = runRule('bashism', 'FROM debian:12\nRUN rm -rf /var/lib/{apt,dpkg,cache,log}/ && mkdir -p /app/{1..3}\n');
+  assert.deepEqual(found.map((d) => d.message), [
+    '/var/lib/{apt,dpkg,cache,log}/ is bash\'s brace expansion, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images: it keeps the word as written, so rm gets that one name.',
+    '/app/{1..3} is bash\'s brace expansion, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images: it keeps the word as written, so mkdir gets that one name.',
+  ]);
+  for (const text of [
+    'FROM debian:12\nRUN find . -name "*.{js,ts}" -delete && echo ${A:-x} && find . -exec rm {} \\;\n',
+    'FROM debian:12\nRUN docker inspect --format {{.Id}} x && echo \\{a,b\\}\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN rm -rf /var/lib/{apt,dpkg}\n',
+    'FROM alpine:3.20\nRUN rm -rf /var/cache/{apk,misc}\n',
+  ]) assert.deepEqual(runRule('bashism', text), [], text);
+});

@@ -48,6 +48,17 @@ export const bashism = rule({
     // or be Arch or RHEL-like, where /bin/sh is bash: only what the file shows is judged.
     if (family === 'distroless' || family === 'scratch' || family === 'unknown') continue;
     const bashIsSh = family === 'rhel' || BASH_AS_SH.test(rootImageRef(ctx.a, run.stage) ?? '');
+    // Brace expansion (rm -rf /var/lib/{apt,dpkg}): dash takes the word as it is, so the command
+    // gets the literal name and, for rm, removes nothing (round 24's miss).
+    if (family === 'debian' && !bashIsSh && run.info.source.text.includes('{')) {
+      for (const c of commandsOf(run)) {
+        for (const w of c.args) {
+          const raw = run.info.source.text.slice(w.start, w.end);
+          if (!raw.includes('{') || !unquotedBraceExpansion(raw)) continue;
+          ctx.report(run.info.span(w.start, w.end), t('{0} is bash\'s brace expansion, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images: it keeps the word as written, so {1} gets that one name.', raw.length > 60 ? `${raw.slice(0, 57)}...` : raw, c.name));
+        }
+      }
+    }
     for (const b of run.info.summary.bashisms) {
       if (family === 'alpine' && b.busybox) continue;
       // bash as sh runs in POSIX mode, which keeps everything but process substitution.
@@ -58,6 +69,28 @@ export const bashism = rule({
     }
   }
 });
+
+/** Whether a word as written has a brace expansion outside quotes: {a,b} or {1..3}, not ${...}, {} or an escaped brace. */
+function unquotedBraceExpansion(raw: string): boolean {
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (ch === '\\') { i++; continue; }
+    if (ch === '"' || ch === "'") { quote = ch; continue; }
+    if (ch !== '{' || raw[i - 1] === '$') continue;
+    const close = raw.indexOf('}', i + 1);
+    if (close < 0) return false;
+    const inside = raw.slice(i + 1, close);
+    if (/["'\s${]/.test(inside)) continue;
+    if (/^[^,]*,/.test(inside) || /^(-?\d+\.\.-?\d+|[a-zA-Z]\.\.[a-zA-Z])(\.\.\d+)?$/.test(inside)) return true;
+  }
+  return false;
+}
 
 export const runCd = rule({
   id: 'run-cd', severity: 'hint', hadolint: ['DL3003', 'SC2164'],
