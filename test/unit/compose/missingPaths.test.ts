@@ -72,11 +72,13 @@ test('a missing path the repository accounts for: a script makes it (nothing), a
   assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
 });
 
-test('a missing env_file .env with an example says to copy it once: compose-env-not-copied does not say it again (round 24)', () => {
+test('a missing env_file .env with an example is told to be copied once: by compose-env-not-copied where the file reads its variables, else here (round 24)', () => {
   const text = 'services:\n  api:\n    image: node:22\n    env_file: .env\n    environment:\n      DB: ${DB_NAME}\n';
   const found = validate(text, { files: { 'file:///project/.env.example': 'DB_NAME=app\n' } }).map((d) => d.code);
-  assert.ok(found.includes('compose-missing-file'));
-  assert.ok(!found.includes('compose-env-not-copied'));
+  assert.ok(found.includes('compose-env-not-copied'));
+  assert.ok(!found.includes('compose-missing-file'));
+  const plain = validate('services:\n  api:\n    image: node:22\n    env_file: .env\n', { files: { 'file:///project/.env.example': 'DB_NAME=app\n' } }).map((d) => d.code);
+  assert.deepEqual(plain, ['compose-missing-file']);
 });
 
 test('a missing path is judged with the repository: a root .gitignore\'s anchored pattern for the compose file\'s folder, and scripts in a scripts folder (round 24)', () => {

@@ -22,8 +22,6 @@ export function checkExampleEnv(ctx: CheckContext): void {
   if (uses.length === 0) return;
   const folder = ctx.project().directory;
   if (readText(`${folder}/.env`, ctx.context) !== undefined) return;
-  // An env_file .env reported missing has said to copy the example already (round 24: the same advice twice).
-  if (out.some((p) => p.rule === 'compose-missing-file' && /(^|\/)\.env$/.test(file.text.slice(p.start, p.end)))) return;
   for (const name of EXAMPLES) {
     const text = readText(`${folder}/${name}`, ctx.context);
     if (text === undefined) continue;

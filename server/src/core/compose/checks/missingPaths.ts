@@ -55,6 +55,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const { ignored, scripts, list } = repositoryOf();
     if (mentions(scripts, name)) return undefined;
     if (envFile) {
+      // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
+      if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
       const parent = dirnameUri(uri);
       const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
       if (example) return { severity: 'information', example };

@@ -71,6 +71,8 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkTraefikRule,
   checkImageReference,
   checkDeletedImage,
+  // Before the missing paths: a missing env_file .env whose example this has told to copy is not told again.
+  checkExampleEnv,
   checkMissingPaths,
   checkBuildTarget,
   checkBuildArgs,
@@ -85,7 +87,6 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkOptionLikeNames,
   checkSwarmKeys,
   checkMisspeltVariables,
-  checkExampleEnv,
   checkStackEnv,
   checkKeyValueEntries,
   checkEmptyOverrides,
