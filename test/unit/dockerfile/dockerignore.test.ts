@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isIgnored, parseDockerignore } from '../../../server/src/core/dockerfile/analysis/dockerignore';
+import { isIgnored, parseDockerignore } from '../../../server/src/core/ignorePatterns';
 
 test('globs, directories, ** and the last matching line wins', () => {
   const p = parseDockerignore('# comment\nnode_modules\n*.log\n**/*.tmp\nsecrets\n!secrets/public.pem\n./build/\n');

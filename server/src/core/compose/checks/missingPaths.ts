@@ -12,8 +12,8 @@ import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
 import { parseVolumeSpec } from '../model/volumeSpec';
 import { dirnameUri } from '../model/uris';
-import { isIgnored, type IgnorePattern } from '../../dockerfile/analysis/dockerignore';
-import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../dockerfile/analysis/repositoryFiles';
+import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
+import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;

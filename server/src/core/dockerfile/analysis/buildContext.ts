@@ -11,7 +11,7 @@ import type { composeFileOfText } from '../../compose/model/documentStore';
 import type { entries, resolve } from '../../compose/model/access';
 import type { ComposeFile } from '../../compose/model/composeFile';
 import type { MapNode } from '../../compose/model/nodes';
-import { parseDockerignore, type IgnorePattern } from './dockerignore';
+import { parseDockerignore, type IgnorePattern } from '../../ignorePatterns';
 
 export interface ContextInfo {
   folderUri: string;

@@ -1,6 +1,7 @@
-// .dockerignore patterns the way BuildKit reads them: one pattern per line, # comments, Go-style
-// globs with **, a leading ! re-includes, and the last matching line wins. Paths are relative to
-// the context root and compared with forward slashes.
+// Ignore patterns the way BuildKit reads .dockerignore (and, as dockerignore patterns, the way the
+// checks read .gitignore): one pattern per line, # comments, Go-style globs with **, a leading !
+// re-includes, and the last matching line wins. Paths are relative to the folder of the file and
+// compared with forward slashes. Shared by the Dockerfile and compose checks.
 
 export interface IgnorePattern {
   pattern: string;

@@ -2,8 +2,8 @@
 // files ignore, and the text of its build scripts and CI workflows. Checks that find a file
 // missing ask these before saying so: a path Git ignores is one each clone makes for itself, and
 // a name a script mentions may be made or copied in before the build or the start.
-import type { FileAccess } from '../../languageService';
-import { parseDockerignore, type IgnorePattern } from './dockerignore';
+import type { FileAccess } from './languageService';
+import { parseDockerignore, type IgnorePattern } from './ignorePatterns';
 
 /**
  * The patterns of the .gitignore files from the context folder up to the repository's root (the
