@@ -247,14 +247,16 @@ export const copySourceMissing = rule({
   const list = lister(ctx);
   const has = pathTester(list);
   const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
-  const candidates = foldersUp(ctx.files, dockerfileFolder);
+  const paths = [...new Set(sources.map((x) => x.path))];
+  // Every source where the context is: nothing to say, and no folder above it to read (most files).
+  if (paths.every((p) => has(context.folderUri, p))) return;
+  const candidates = foldersUp(ctx.files, dockerfileFolder).filter((c) => c === dockerfileFolder || ctx.files.allowed?.(c) !== false);
   let folder = context.folderUri;
   if (context.source === 'folder') {
     // Where nothing names the context, it is the folder (the Dockerfile's, or one above it up to
     // the repository's root) where most of the file's sources are, the nearest on a tie: docker
     // build -f x/Dockerfile . Where that is not at least half of them, the context is somewhere
     // this repository does not show (a template rendered into another project: round 24).
-    const paths = [...new Set(sources.map((x) => x.path))];
     let best = 0;
     for (const c of candidates) {
       const count = paths.filter((p) => has(c, p)).length;
