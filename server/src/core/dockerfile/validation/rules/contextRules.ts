@@ -1,6 +1,6 @@
 // Rules that look at the build context (see buildContext.ts) and its .dockerignore file.
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
@@ -46,15 +46,16 @@ export const dockerignoreMissing = rule({
   const context = contextOf(ctx);
   if (!context || context.ignoreUri) return;
   const found = unwantedIn(context);
-  // What reaches the image: a copy in a stage the final image is built from (a builder's copy
-  // costs only upload time and cache: round 24, 9 of 19 noise).
-  const finalImage = stageUse(ctx.a).finalImage;
-  const shipped = copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage));
   // What a working copy will hold besides what is there now: node_modules once a Node project is
   // installed, a .env once its example is copied (round 24: contexts of app code alone, a Python
   // project's too, were noise).
   const likely = found.length > 0 || context.entries.some((e) => e === 'package.json' || /^\.env\./.test(e));
-  const severity = shipped && likely ? undefined : 'hint' as const;
+  // What reaches the image: a copy in a stage the final image is built from (a builder's copy
+  // costs only upload time and cache: round 24, 9 of 19 noise). Asked only where it matters: the
+  // stages' use is worked out for the whole file.
+  const finalImage = likely ? stageUse(ctx.a).finalImage : undefined;
+  const shipped = finalImage ? copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage)) : undefined;
+  const severity = shipped ? undefined : 'hint' as const;
   ctx.report((shipped ?? copies[0]!).span, found.length > 0
     ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
     : t('This copies the whole build context, but there is no .dockerignore; local secrets and build output would be copied too.'), {
@@ -231,6 +232,24 @@ function literalSource(raw: string, value: string): string | undefined {
   return path === '' || path.split('/').includes('..') ? undefined : path;
 }
 
+/**
+ * The literal sources of a COPY or ADD from the context, kept per instruction: the incremental
+ * parse carries unchanged instructions across edits, so a large file's are not read again.
+ */
+const sourcesMemo = new WeakMap<Instruction, { word: Word; path: string }[]>();
+function literalSourcesOf(i: Instruction): { word: Word; path: string }[] {
+  if (!copiesFromContext(i)) return [];
+  let found = sourcesMemo.get(i);
+  if (!found) {
+    found = (i.trigger ?? i).flags.some((f) => f.name === 'parents') ? [] : copyArgs(i).sources.flatMap((word) => {
+      const path = literalSource(word.raw, word.value);
+      return path === undefined ? [] : [{ word, path }];
+    });
+    sourcesMemo.set(i, found);
+  }
+  return found;
+}
+
 export const copySourceMissing = rule({
   id: 'copy-source-missing', severity: 'error', reach: 'file',
   explain: () => [
@@ -238,12 +257,12 @@ export const copySourceMissing = rule({
     t('The context is the one a build task, the last Build Image or a compose file that builds this Dockerfile names; otherwise the Dockerfile\'s folder or the folder above it where the file\'s other sources are. Not reported for build output (dist, target, build, *.jar), for paths Git ignores, or for names a build script or CI workflow of the repository mentions, which may be made or copied in before docker build runs, nor where the context cannot be told.'),
   ],
 }, (ctx) => {
-  const copies = ctx.a.doc.instructions.filter((i) => copiesFromContext(i) && !(i.trigger ?? i).flags.some((f) => f.name === 'parents'));
-  if (copies.length === 0) return;
-  const sources = copies.flatMap((i) => copyArgs(i).sources.map((w) => ({ word: w, path: literalSource(w.raw, w.value) })).filter((x): x is { word: typeof x.word; path: string } => x.path !== undefined));
-  if (sources.length === 0) return;
+  // The context first: where there is none on disk (an untitled file), no instruction's words are read.
+  if (!ctx.a.doc.instructions.some(copiesFromContext)) return;
   const context = contextOf(ctx);
   if (!context || context.entries.length === 0 || ctx.files.allowed?.(context.folderUri) === false) return;
+  const sources = ctx.a.doc.instructions.flatMap(literalSourcesOf);
+  if (sources.length === 0) return;
   const list = lister(ctx);
   const has = pathTester(list);
   const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
