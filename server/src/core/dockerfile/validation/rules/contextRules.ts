@@ -254,7 +254,7 @@ export const copySourceMissing = rule({
   id: 'copy-source-missing', severity: 'error', reach: 'file',
   explain: () => [
     t('COPY and ADD read their sources from the build context. A file or folder the context does not have stops the build with "failed to compute cache key: ... not found": a lock file that was never committed (bun.lockb where the project has bun.lock), a folder renamed since, a path written from another folder than the context.'),
-    t('The context is the one a build task, the last Build Image or a compose file that builds this Dockerfile names; otherwise the Dockerfile\'s folder or the folder above it where the file\'s other sources are. Not reported for build output (dist, target, build, *.jar), for paths Git ignores, or for names a build script or CI workflow of the repository mentions, which may be made or copied in before docker build runs, nor where the context cannot be told.'),
+    t('The context is the one a build task, the last Build Image or a compose file that builds this Dockerfile names; otherwise the folder, from the Dockerfile\'s up to the repository\'s root, that has most of the file\'s sources. Not reported for build output (dist, target, build, *.jar), for paths Git ignores, for names a build script or CI workflow of the repository mentions (they may be made or copied in before docker build runs), for template Dockerfiles, nor where the context cannot be told.'),
   ],
 }, (ctx) => {
   // The context first: where there is none on disk (an untitled file), no instruction's words are read.
