@@ -93,3 +93,13 @@ export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;
   return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'm').test(scripts);
 }
+
+/** A folder's entry names, each folder listed once for as long as the returned function is kept (a validation). */
+export function folderLister(files: FileAccess): (folderUri: string) => string[] {
+  const listed = new Map<string, string[]>();
+  return (folderUri) => {
+    let names = listed.get(folderUri);
+    if (!names) listed.set(folderUri, (names = files.list(folderUri).map((e) => e.name)));
+    return names;
+  };
+}

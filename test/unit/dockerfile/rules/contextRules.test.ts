@@ -88,6 +88,9 @@ test('copy-source-missing: a COPY source the build context does not have stops t
   // A build script or CI workflow that names it may copy it in first (round 22: blackboard's build.sh).
   assert.deepEqual(check({ ...app, 'file:///w/app/build.sh': 'cp ../requirements.txt .\ndocker compose build\n', 'file:///w/app/Dockerfile': 'FROM python:3.12\nCOPY package.json ./\nCOPY requirements.txt ./\n' }), []);
   assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/.github/workflows/ci.yml': 'run: cp -r shared app/shared\n', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/.github', 'file:///w/.github/workflows']), []);
+  // A leading / is the context's root, as BuildKit reads it.
+  assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY /package.json ./\nCOPY /src /app/src\nCOPY /lib /app/lib\n' }, undefined, ['file:///w/app/src']),
+    [[3, 'The build context (.) has no lib: COPY stops the build ("lib": not found).', undefined]]);
   // ./frontend/. is the folder frontend (round 24).
   assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY ./src/. /app/src\n' }, undefined, ['file:///w/app/src']), []);
   // A template rendered into another project, and a file whose sources are mostly not in any folder here.

@@ -13,7 +13,7 @@ import { servicesOf, type CheckContext } from './checkContext';
 import { parseVolumeSpec } from '../model/volumeSpec';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -33,12 +33,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const repositoryOf = () => {
     if (!repository) {
       const files = ctx.context.files;
-      const listed = new Map<string, string[]>();
-      const list = (uri: string) => {
-        let names = listed.get(uri);
-        if (!names) listed.set(uri, (names = files.list(uri).map((e) => e.name)));
-        return names;
-      };
+      const list = folderLister(files);
       const folders = [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])];
       repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), list };
     }

@@ -4,7 +4,7 @@ import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
-import { foldersUp, gitignorePatterns, mentions, scriptsText } from '../../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
@@ -102,12 +102,8 @@ export const copyIgnoredFile = rule({
   const context = contextOf(ctx);
   if (!context?.ignoreUri || context.patterns.length === 0) return;
   for (const i of ctx.a.doc.instructions) {
-    if (!copiesFromContext(i)) continue;
-    const { sources } = copyArgs(i);
-    for (const s of sources) {
-      const v = s.value;
-      if (v === '.' || v === './' || isUrl(v) || v.includes('$') || /^\d*<</.test(s.raw) || /[*?[]/.test(v)) continue;
-      if (isIgnored(context.patterns, v)) ctx.report(s.span, t('{0} is excluded by .dockerignore, so it is not in the build context.', v));
+    for (const { word, path } of literalSourcesOf(i)) {
+      if (isIgnored(context.patterns, path)) ctx.report(word.span, t('{0} is excluded by .dockerignore, so it is not in the build context.', word.value));
     }
   }
 });
@@ -181,16 +177,6 @@ const ARTIFACT = /\.(jar|war|ear|whl|exe|dll|so|deb|rpm|apk|tgz|tar\.gz|zip|gz|t
 /** Placeholders of the template languages that write Dockerfiles for other projects. */
 const TEMPLATE = /%\{\w+\}|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|<%=?[^%\n]*%>/;
 
-/** A folder's entries, read once per validation (a listing per source would repeat). */
-function lister(ctx: RuleContext): (folderUri: string) => string[] {
-  const cache = new Map<string, string[]>();
-  return (folderUri) => {
-    let names = cache.get(folderUri);
-    if (!names) cache.set(folderUri, (names = ctx.files.list(folderUri).map((e) => e.name)));
-    return names;
-  };
-}
-
 /**
  * Whether a folder has a path, asked once per folder and path in a validation: a file's name is
  * looked up in its folder's listing, so a file of thousands of COPY lines costs a listing per
@@ -224,11 +210,11 @@ function pathTester(list: (folderUri: string) => string[]): (folder: string, pat
   };
 }
 
-/** A literal source path in the context (no variable, wildcard, URL, heredoc or `..`), without `./` and trailing slashes; undefined otherwise. */
+/** A literal source path in the context (no variable, wildcard, URL, heredoc or `..`), without a leading / or ./ and trailing slashes; undefined otherwise. */
 function literalSource(raw: string, value: string): string | undefined {
-  if (value === '.' || value === './' || isUrl(value) || /[$*?[\\]/.test(value) || /^\d*<</.test(raw) || value.startsWith('/')) return undefined;
-  // ./frontend/. and a/./b name the same folder as frontend and a/b (round 24).
-  const path = value.replace(/^(\.\/)+/, '').replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '');
+  if (value === '.' || value === './' || isUrl(value) || /[$*?[\\]/.test(value) || /^\d*<</.test(raw)) return undefined;
+  // ./frontend/. and a/./b name the same folder as frontend and a/b (round 24); a leading / is the context's root, as BuildKit reads it.
+  const path = value.replace(/^\/+/, '').replace(/^(\.\/)+/, '').replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '');
   return path === '' || path.split('/').includes('..') ? undefined : path;
 }
 
@@ -263,7 +249,7 @@ export const copySourceMissing = rule({
   if (!context || context.entries.length === 0 || ctx.files.allowed?.(context.folderUri) === false) return;
   const sources = ctx.a.doc.instructions.flatMap(literalSourcesOf);
   if (sources.length === 0) return;
-  const list = lister(ctx);
+  const list = folderLister(ctx.files);
   const has = pathTester(list);
   const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
   const paths = [...new Set(sources.map((x) => x.path))];
