@@ -6,7 +6,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
 import { afterInstruction, removes, resolvePath, workdirAtStart } from '../../analysis/workdir';
-import { baseName, commandsOf, commandSpan, runShells, runShellsByStage, subcommand, type Cmd } from './shellCommands';
+import { baseName, commandsOf, commandSpan, runShells, runShellsByStage, runsByPath, subcommand, type Cmd } from './shellCommands';
 import { rule } from './rule';
 
 /** Dependency installs that only need a manifest, and the manifest files to copy first. */
@@ -134,7 +134,7 @@ function updatesBeforeInstalling(a: Analysis, i: Instruction): boolean {
     const apt = c.name === 'apt-get' || c.name === 'apt' || c.name === 'aptitude';
     const sub = apt ? subcommand(c, ['-o']) : undefined;
     if (apt && sub === 'update') return true;
-    if (apt || c.name === 'dpkg' || c.name.includes('$') || c.name.endsWith('.sh') || ['sh', 'bash', 'dash', 'zsh', 'make', 'install-packages'].includes(c.name) || (c.raw.words[0]?.text.includes('/') ?? false)) return false;
+    if (apt || c.name === 'dpkg' || c.name.includes('$') || runsByPath(c) || ['sh', 'bash', 'dash', 'zsh', 'make', 'install-packages'].includes(c.name)) return false;
   }
   return true;
 }

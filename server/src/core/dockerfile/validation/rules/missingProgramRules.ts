@@ -14,7 +14,7 @@ import { ARCHIVE } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
 import { lacksTool } from '../../../imageTools';
 import { debianFloor } from '../../../debianRelease';
-import { commandsOf, commandSpan, type Cmd, type RunShell } from './shellCommands';
+import { commandsOf, commandSpan, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
 
@@ -119,7 +119,7 @@ const FETCHABLE: ReadonlySet<Program | 'dotnet-sdk'> = new Set([...PROGRAMS.filt
 
 /** What a command may bring: 'all' (a script, a path, a version manager), the programs it names, installs or may download, or nothing. */
 function broughtBy(c: Cmd): 'all' | ReadonlySet<Program | 'dotnet-sdk'> | undefined {
-  if (BRINGS.has(c.name) || c.name.endsWith('.sh') || c.raw.words[0]?.text.includes('/')) return 'all';
+  if (BRINGS.has(c.name) || runsByPath(c)) return 'all';
   if (FETCHES.has(c.name)) return FETCHABLE;
   let found: Set<Program | 'dotnet-sdk'> | undefined;
   // A command that names the program in its arguments may put it in place (php installer.php

@@ -57,6 +57,11 @@ export interface Cmd {
   raw: ShellCommand;
 }
 
+/** Whether a command runs a script or a program named by its path (`./install.sh`, `/tmp/setup`, `bin/build`): it may do anything, install included. */
+export function runsByPath(c: Cmd): boolean {
+  return c.name.endsWith('.sh') || (c.raw.words[0]?.text.includes('/') ?? false);
+}
+
 /** The command with wrappers (`sudo`, `env A=1`, `exec`) removed and the name reduced to its base. */
 export function cmd(command: ShellCommand): Cmd {
   let words = command.words;

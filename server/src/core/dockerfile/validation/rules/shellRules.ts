@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { BASE_WORKDIR, officialImageWorkdir, resolvePath, workdirBefore } from '../../analysis/workdir';
-import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
+import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runsByPath, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
@@ -230,7 +230,7 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
 
 /** A command that runs a script or a program by its path: `bash /tmp/setup.sh`, `./install.sh`, `. ./env`, `curl ... | sh`. */
 function runsScript(c: Cmd): boolean {
-  if (c.name.endsWith('.sh') || (c.raw.words[0]?.text.includes('/') ?? false)) return true;
+  if (runsByPath(c)) return true;
   // `curl ... | bash`: the shell reads the script from the pipe.
   return ['bash', 'sh', 'dash', 'zsh', 'source', '.'].includes(c.name) && (c.raw.inPipeline || c.args.some((w) => !w.text.startsWith('-')));
 }
