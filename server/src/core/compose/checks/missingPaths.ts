@@ -10,7 +10,7 @@ import { scalarSpan } from '../model/symbols';
 import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
-import { parseVolumeSpec } from '../model/volumeSpec';
+import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
 import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../repositoryFiles';
@@ -83,26 +83,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
    * directory") or reads a folder for its configuration (round 23: a file kept in nginx/). Only
    * for a source that names a file (FILE_NAME): a missing folder is created and mounted as meant.
    */
-  const checkBindFile = (item: CNode | null) => {
-    const value = resolve(file, item);
-    let source: { text: string; start: number; end: number } | undefined;
-    let target: string | undefined;
-    if (value?.kind === 'scalar' && typeof value.value === 'string' && item) {
-      const span = scalarSpan(file, item);
-      const spec = span ? parseVolumeSpec(span.text) : undefined;
-      if (span && spec?.source && !spec.named) {
-        source = { text: spec.source.text, start: span.start + spec.source.start, end: span.start + spec.source.end };
-        target = spec.target.text;
-      }
-    } else if (value?.kind === 'map') {
-      const kind = scalarSpan(file, field(file, value, 'type'))?.text;
-      const span = scalarSpan(file, field(file, value, 'source'));
-      if ((kind === undefined || kind === 'bind') && span) {
-        source = span;
-        target = scalarSpan(file, field(file, value, 'target'))?.text;
-      }
-    }
-    if (!source || !target || !/^\.\.?\//.test(source.text) || /[$*?]/.test(source.text + target)) return;
+  const checkBindFile = ({ source, target }: BindMount) => {
+    if (!/^\.\.?\//.test(source.text) || /[$*?]/.test(source.text + target)) return;
     const name = source.text.replace(/\/+$/, '').split('/').pop() ?? '';
     if (!FILE_NAME.test(name) || /\.d$/.test(name) || source.text.endsWith('/')) return;
     const uri = resolvePath(folder, source.text);
@@ -123,8 +105,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
       if (e.key === 'label_file') listOrOne(e.value, e.raw).forEach((n) => check(n, folder, () => t('The label file')));
       if (e.key === 'extends' && e.value?.kind === 'map') check(field(file, e.value, 'file'), folder, () => t('The file'));
     }
-    const volumes = entries(file, map).find((e) => e.key === 'volumes')?.value;
-    if (volumes?.kind === 'seq') for (const item of volumes.items.slice(0, 200)) checkBindFile(item);
+    for (const mount of bindMounts(file, map)) checkBindFile(mount);
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
     if (build?.contextUri && build.dockerfileNode && exists(build.contextUri)) check(build.dockerfileNode, build.contextUri, () => t('The Dockerfile'));

@@ -9,6 +9,7 @@ import type { buildPaths } from '../../compose/model/buildPaths';
 import type { symbolsOf } from '../../compose/model/symbols';
 import type { composeFileOfText } from '../../compose/model/documentStore';
 import type { entries, resolve } from '../../compose/model/access';
+import type { bindMounts } from '../../compose/model/bindMounts';
 import type { ComposeFile } from '../../compose/model/composeFile';
 import type { MapNode } from '../../compose/model/nodes';
 import { parseDockerignore, type IgnorePattern } from '../../ignorePatterns';
@@ -40,6 +41,7 @@ interface ComposeModel {
   composeFileOfText: typeof composeFileOfText;
   entries: typeof entries;
   resolve: typeof resolve;
+  bindMounts: typeof bindMounts;
 }
 
 /**
@@ -53,6 +55,7 @@ function composeModel(): ComposeModel {
     composeFileOfText: (require('../../compose/model/documentStore') as ComposeModel).composeFileOfText,
     entries: (require('../../compose/model/access') as ComposeModel).entries,
     resolve: (require('../../compose/model/access') as ComposeModel).resolve,
+    bindMounts: (require('../../compose/model/bindMounts') as ComposeModel).bindMounts,
   };
 }
 
@@ -115,14 +118,10 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
-  const { entries, resolve } = composeModel();
+  const { entries, resolve, bindMounts } = composeModel();
   const projectMounts: string[] = [];
   const contextNames: string[] = [];
   let allSetCommand = true;
-  const text = (file: ComposeFile, node: Parameters<typeof resolve>[1]) => {
-    const value = resolve(file, node);
-    return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
-  };
   for (const { file, map } of builders) {
     const fields = entries(file, map);
     if (!fields.some((e) => e.key === 'command' && e.value)) allSetCommand = false;
@@ -130,21 +129,14 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
     const build = resolve(file, fields.find((e) => e.key === 'build')?.value);
     const extra = build?.kind === 'map' ? resolve(file, entries(file, build).find((e) => e.key === 'additional_contexts')?.value) : undefined;
     if (extra?.kind === 'map') contextNames.push(...entries(file, extra).map((e) => e.key));
-    if (extra?.kind === 'seq') for (const item of extra.items) { const v = text(file, item); if (v) contextNames.push(v.split('=')[0]!); }
-    const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
-    if (volumes?.kind !== 'seq') continue;
-    for (const item of volumes.items.slice(0, 100)) {
-      const value = resolve(file, item);
-      // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
-      const short = value?.kind === 'scalar' && typeof value.value === 'string' ? /^\.\.?(?:\/[^:]*)?:([^:]+)/.exec(value.value)?.[1] : undefined;
-      if (short) projectMounts.push(short);
-      if (value?.kind === 'map') {
-        const long = entries(file, value);
-        const source = text(file, long.find((e) => e.key === 'source')?.value);
-        const target = text(file, long.find((e) => e.key === 'target')?.value);
-        if (source && target && /^\.\.?(\/|$)/.test(source)) projectMounts.push(target);
+    if (extra?.kind === 'seq') {
+      for (const item of extra.items) {
+        const value = resolve(file, item);
+        if (value?.kind === 'scalar' && typeof value.value === 'string') contextNames.push(value.value.split('=')[0]!);
       }
     }
+    // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
+    for (const mount of bindMounts(file, map, 100)) if (/^\.\.?(\/|$)/.test(mount.source.text)) projectMounts.push(mount.target);
   }
   return { projectMounts: projectMounts.map((m) => m.replace(/\/+$/, '') || '/'), allSetCommand, contextNames };
 }
