@@ -175,9 +175,15 @@ export const aptInstallWithoutLists = rule({
   const memo = new Map<number, StageLists>();
   for (const run of runShells(ctx)) {
     if (run.instruction.trigger || mountsLists(run.instruction) || !run.stage) continue;
-    const c = commandsOf(run).find((x) => aptSubcommand(x) === 'install' && fetchedPackages(x).length > 0);
-    if (!c) continue;
-    const lists = stageLists(ctx.a, run.stage, memo).beforeInstall.get(c);
+    const commands = commandsOf(run);
+    const at = commands.findIndex((x) => aptSubcommand(x) === 'install' && fetchedPackages(x).length > 0);
+    if (at < 0) continue;
+    const c = commands[at]!;
+    // What the RUN itself did last before the install decides, where it did anything (most RUNs
+    // update first): the stages before it are read only for an install the RUN does not prepare.
+    let own: Lists | undefined;
+    for (let k = 0; k < at; k++) own = effectOf(commands[k]!) ?? own;
+    const lists = own ?? stageLists(ctx.a, run.stage, memo).beforeInstall.get(c);
     if (lists !== 'removed' && lists !== 'unshipped') continue;
     if (installedInBase(ctx.a.baseImageRef(run.stage), fetchedPackages(c))) continue;
     const span = commandSpan(run, c);

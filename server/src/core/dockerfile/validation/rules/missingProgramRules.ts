@@ -41,6 +41,8 @@ const BARE = new Set(['alpine', 'debian', 'ubuntu', 'busybox']);
 const LANGUAGES = new Set(['node', 'python', 'golang', 'ruby', 'rust', 'php', 'perl', 'elixir', 'erlang', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'maven', 'gradle', 'tomcat', 'composer', 'wordpress']);
 const SERVERS = new Set(['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'mariadb', 'caddy', 'haproxy', 'traefik']);
 const DOTNET = 'mcr.microsoft.com/dotnet/';
+/** The .NET images that run a built app only (no SDK). */
+const RUNTIME_ONLY = /^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime|runtime-deps)$/;
 const KNOWN = (repository: string) => BARE.has(repository) || LANGUAGES.has(repository) || SERVERS.has(repository) || repository.startsWith(DOTNET);
 
 /** A toolchain only its own images have: lacking on every other known image. */
@@ -160,7 +162,7 @@ export const missingProgram = rule({
     const check = (run: RunShell, c: Cmd) => {
       if (c.name === 'dotnet') {
         const sub = c.args.find((w) => !w.text.startsWith('-'))?.text ?? '';
-        const runtimeOnly = /^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime|runtime-deps)$/.test(image.repository);
+        const runtimeOnly = RUNTIME_ONLY.test(image.repository);
         if (runtimeOnly && SDK_COMMANDS.has(sub) && !brought.has('dotnet-sdk')) {
           ctx.report(commandSpan(run, c), t('{0} has the .NET runtime only, not the SDK, so dotnet {1} stops with "No .NET SDKs were found". Build in a stage on mcr.microsoft.com/dotnet/sdk and copy the published output into this one.', a.rootImage(stage), sub));
           brought.add('dotnet-sdk');
@@ -188,9 +190,21 @@ export const missingProgram = rule({
     }
     return brought;
   };
+  /** Whether the stage runs a program its image lacks at all: most stages do not, and then what each command brings is not worked out. */
+  const mayLack = (stage: Stage, image: ImageKind): boolean => {
+    const runtimeOnly = RUNTIME_ONLY.test(image.repository);
+    for (const i of stage.instructions) {
+      const info = i.upper === 'RUN' ? a.shell(i) : undefined;
+      if (!info) continue;
+      for (const c of commandsOf({ instruction: i, stage, info })) {
+        if (c.name === 'dotnet' ? runtimeOnly : byName.get(c.name)?.lacks(image) === true) return true;
+      }
+    }
+    return false;
+  };
   for (const stage of ctx.scope.stages) {
     const image = imageKind(a.rootImage(stage));
-    if (!image || !KNOWN(image.repository) || a.isWindows(stage)) continue;
+    if (!image || !KNOWN(image.repository) || a.isWindows(stage) || !mayLack(stage, image)) continue;
     // The stages it is built FROM first, root first, each once.
     const chain = [...a.chainOf(stage)].reverse();
     for (const s of chain) {
