@@ -50,6 +50,7 @@ import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
 import { checkConsistency } from './consistency';
+import { checkUnknownHosts } from './unknownHosts';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -77,6 +78,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkBuildTarget,
   checkBuildArgs,
   checkSecretFiles,
+  checkUnknownHosts,
   checkImageEnvironment,
   checkPostgresDataMount,
   checkDatabasePassword,
