@@ -88,6 +88,34 @@ export function scriptsText(files: FileAccess, folders: readonly string[], list:
   return texts.join('\n');
 }
 
+/** Notes that tell a user what to set up: READMEs, other Markdown, and the text files of a docs folder. */
+const NOTE = /^readme|\.(md|markdown|rst|txt|adoc)$/i;
+const DOC_FOLDERS = new Set(['doc', 'docs', 'documentation', 'wiki']);
+
+/**
+ * The text of the notes in these folders and in their docs folders (Doc/, docs/), read once per
+ * validation and bounded: a README that says to create a file or copy an example (`cp
+ * .env.example .env`, "config.yaml holds your credentials and is not in the repository") has told
+ * the user already (round 25: 21 of 25 missing-file and env-example findings judged noise).
+ */
+export function notesText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): string {
+  const texts: string[] = [];
+  let total = 0;
+  const read = (uri: string) => {
+    const text = files.readText(uri);
+    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
+  };
+  for (const folder of folders) {
+    const names = list(folder);
+    for (const name of names) if (NOTE.test(name) && !/^(requirements|constraints|license|cmakelists)/i.test(name) && texts.length < 30) read(`${folder}/${name}`);
+    for (const sub of names) {
+      if (!DOC_FOLDERS.has(sub.toLowerCase())) continue;
+      for (const name of list(`${folder}/${sub}`)) if (NOTE.test(name) && texts.length < 30) read(`${folder}/${sub}/${name}`);
+    }
+  }
+  return texts.join('\n');
+}
+
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;

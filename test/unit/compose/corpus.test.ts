@@ -112,6 +112,8 @@ test('laid out as in their repositories, -f overlays read with their base projec
   const composeFiles = Object.entries(files);
   // And the configuration file the extension bind-mounts, which the repository has beside it.
   files['file:///corpus/deviantony/docker-elk/extensions/filebeat/config/filebeat.yml'] = 'filebeat.inputs: []\n';
+  // And the Dockerfile the build context holds there (a stand-in: the context must have one).
+  files['file:///corpus/deviantony/docker-elk/extensions/filebeat/Dockerfile'] = 'ARG ELASTIC_VERSION\nFROM docker.elastic.co/beats/filebeat:${ELASTIC_VERSION}\n';
   const laidOut: ServiceContext = { ...context, files: memoryFiles(files) };
   const found: string[] = [];
   for (const [uri, text] of composeFiles) {

@@ -37,3 +37,12 @@ test('not for a file run with an env file of its own, as a Makefile, a README or
   assert.equal(count({ [`${ROOT}/start.sh`]: 'docker compose -f docker-compose.test.yml --env-file .env up -d\n' }), 1);
   assert.equal(count({ [`${ROOT}/Makefile`]: 'up:\n\tdocker compose -f docker-compose.yml --env-file .env.dev up\ntest:\n\tdocker compose -f docker-compose.test.yml up\n' }), 1);
 });
+
+test('a hint where the README or the docs name the example: they have told the user to copy it (round 25)', () => {
+  const example = { [`${ROOT}/.env.example`]: 'DB_PASSWORD=change-me\nDB_USER=app\n' };
+  for (const notes of [{ [`${ROOT}/README.md`]: '## Setup\n\n    cp .env.example .env\n' }, { [`${ROOT}/Doc/DEPLOYMENT.md`]: 'Copy `.env.example` to `.env` and set the passwords.\n' }] as Record<string, string>[]) {
+    assert.deepEqual(findings(validate(text, { files: { ...example, ...notes } }), code).map((d) => d.severity), [4]);
+  }
+  // A README that says nothing of it leaves it information.
+  assert.deepEqual(findings(validate(text, { files: { ...example, [`${ROOT}/README.md`]: 'docker compose up\n' } }), code).map((d) => d.severity), [3]);
+});

@@ -88,3 +88,37 @@ test('a missing path is judged with the repository: a root .gitignore\'s anchore
   assert.deepEqual(found({ 'file:///project/.gitignore': 'deploy/runtime/\n' }), [[5, 4], [6, 2]]);
   assert.deepEqual(found({ 'file:///project/deploy/scripts/render.sh': 'cp ../config/app.ini.example ../config/app.ini\n' }), [[5, 2]]);
 });
+
+test('a build context with no Dockerfile in it, and no other named: the build stops (round 25: build: ./user-service with pom.xml and src only)', () => {
+  const doc = 'services:\n  users:\n    build: ./user-service\n  orders:\n    build:\n      context: ./order-service\n  lower:\n    build: ./lower\n  inline:\n    build:\n      context: ./inline\n      dockerfile_inline: "FROM alpine"\n';
+  const files = {
+    [`${ROOT}/user-service/pom.xml`]: '<project/>',
+    [`${ROOT}/user-service/src/Main.java`]: '',
+    [`${ROOT}/order-service/Dockerfile`]: 'FROM x',
+    [`${ROOT}/lower/dockerfile`]: 'FROM x',
+    [`${ROOT}/inline/app.py`]: '',
+  };
+  const found = findings(validate(doc, { files }), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => covered(doc, d)), ['./user-service']);
+  assert.equal(found[0]!.message, 'The build context "./user-service" has no Dockerfile, and the service names no other: the build stops with "failed to read dockerfile". Add one there, or name it with build.dockerfile.');
+  assert.equal(found[0]!.severity, 2);
+});
+
+test('a missing path the project\'s notes name, or one of a backup copy, is a hint (round 25)', () => {
+  const doc = 'services:\n  proxy:\n    image: app\n    volumes:\n      - ./config.yaml:/app/config.yaml\n    env_file: ./composer.env\n';
+  const severities = (files: Record<string, string>, uri?: string) => findings(validate(doc, { files }, uri), 'compose-missing-file').map((d) => [covered(doc, d), d.severity]);
+  assert.deepEqual(severities({ [`${ROOT}/composer.env.sample`]: 'A=1\n' }), [['./composer.env', 3], ['./config.yaml', 2]]);
+  const notes = { [`${ROOT}/README.md`]: 'Run cp composer.env.sample composer.env first.\n', [`${ROOT}/docs/setup.md`]: 'config.yaml holds your credentials and is not in the repository.\n', [`${ROOT}/composer.env.sample`]: 'A=1\n' };
+  const noted = findings(validate(doc, { files: notes }), 'compose-missing-file');
+  assert.deepEqual(noted.map((d) => [covered(doc, d), d.severity]), [['./composer.env', 4], ['./config.yaml', 4]]);
+  assert.equal(noted[1]!.message, 'The file "./config.yaml" does not exist. The project\'s notes name it: create it as they say before docker compose up, or Docker mounts an empty folder at /app/config.yaml in its place.');
+  const backup = findings(validate(doc, {}, `${ROOT}/Backups/monitor-docker-compose-2026-08-10.yml`), 'compose-missing-file');
+  assert.deepEqual(backup.map((d) => d.severity), [4, 4]);
+});
+
+test('a build with no dockerfile in an override, or in a service that extends another, may get it merged in: not told', () => {
+  const base = 'services:\n  api:\n    build:\n      context: ./api\n      dockerfile: ../docker/api.Dockerfile\n';
+  const override = 'services:\n  api:\n    build: ./api\n  tool:\n    extends:\n      service: api\n    build: ./api\n';
+  const files = { [`${ROOT}/compose.yaml`]: base, [`${ROOT}/api/main.go`]: '', [`${ROOT}/docker/api.Dockerfile`]: 'FROM x' };
+  assert.deepEqual(findings(validate(override, { files }, `${ROOT}/compose.override.yaml`), 'compose-missing-file'), []);
+});

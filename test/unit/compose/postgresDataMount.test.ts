@@ -45,3 +45,18 @@ test('postgresMajor reads the official image\'s tags and those of images built o
   assert.deepEqual(['postgres', 'postgres:17.6-bookworm', 'postgres:trixie', 'postgis/postgis:latest', 'timescale/timescaledb:2.22.0-pg18', 'pgvector/pgvector:0.8.1-pg16', 'redis:8', 'postgres:${V}'].map(postgresMajor),
     [Infinity, 17, Infinity, Infinity, 18, 16, undefined, undefined]);
 });
+
+test('compose-postgres-data-mount: a volume where no postgres image keeps its data, which stays empty (round 25: pg_data at /var/lib/postgres)', () => {
+  const text = (image: string, target: string) => `services:\n  db:\n    image: ${image}\n    volumes:\n      - pg_data:${target}\nvolumes:\n  pg_data:\n`;
+  const [old] = findings(validate(text('postgres:14', '/var/lib/postgres')), code);
+  assert.equal(old!.severity, 2);
+  assert.equal(old!.message, 'postgres:14 keeps its data in /var/lib/postgresql/data, not in /var/lib/postgres: the database is written to the image\'s own anonymous volume instead, and a new container (after down and up, or a new image) starts with an empty one. Mount the volume at /var/lib/postgresql/data.');
+  assert.deepEqual(old!.data, { replacement: '/var/lib/postgresql/data' });
+  const [latest] = findings(validate(text('postgres', '/var/lib/pgsql/data')), code);
+  assert.deepEqual(latest!.data, { replacement: '/var/lib/postgresql' });
+  // The right places, PGDATA pointing there, other images.
+  for (const quiet of [text('postgres:14', '/var/lib/postgresql/data'), text('postgres:18', '/var/lib/postgresql'), text('mysql:8', '/var/lib/postgres'),
+    'services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /var/lib/postgres/data\n    volumes:\n      - pg_data:/var/lib/postgres/data\nvolumes:\n  pg_data:\n']) {
+    assert.deepEqual(findings(validate(quiet), code), [], quiet);
+  }
+});

@@ -12,6 +12,8 @@ import type { CheckContext } from './checkContext';
 import { SHELL_NAMES, usesOf } from './misspeltVariables';
 import { mayBeStack } from './swarmKeys';
 import { runWithEnvFile } from './deployScripts';
+import { folderLister, foldersUp, mentions, notesText } from '../../repositoryFiles';
+import { dirnameUri } from '../model/uris';
 
 const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
 
@@ -37,6 +39,10 @@ export function checkExampleEnv(ctx: CheckContext): void {
     // stops there with the author's words (round 9), and the message says so.
     const required = uses.find((use) => use.required && example.has(use.name));
     const first = required ?? uses.find((use) => use.name === unset[0])!;
+    // A README or doc that names the example has told the user to copy it (round 25: 15 of 17
+    // findings were projects whose first documented step is cp .env.example .env): a hint.
+    const files = ctx.context.files;
+    const noted = mentions(notesText(files, [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])], folderLister(files)), name);
     out.push({
       rule: 'compose-env-not-copied',
       start: first.start,
@@ -46,6 +52,7 @@ export function checkExampleEnv(ctx: CheckContext): void {
         : unset.length === 1
         ? t('The project has {0} but no .env, and compose reads only .env: {1} is substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!)
         : t('The project has {0} but no .env, and compose reads only .env: {1} and {2} more variables it sets are substituted as unset. Copy {0} to .env and fill it in.', name, unset[0]!, String(unset.length - 1)),
+      ...(noted ? { severity: 'hint' as const } : {}),
     });
     return;
   }

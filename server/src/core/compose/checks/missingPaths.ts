@@ -6,14 +6,15 @@
 import { t } from '../../l10n';
 import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
-import { scalarSpan } from '../model/symbols';
+import { scalarSpan, symbolsOf } from '../model/symbols';
+import { projectFiles } from '../model/project';
 import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
 import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, notesText, scriptsText } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -29,35 +30,42 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
   };
   // What the repository says about a missing path, read once and only when one is missing.
-  let repository: { ignored: IgnorePattern[]; scripts: string; list: (folder: string) => string[] } | undefined;
+  let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[] } | undefined;
   const repositoryOf = () => {
     if (!repository) {
       const files = ctx.context.files;
       const list = folderLister(files);
       const folders = [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])];
-      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), list };
+      let notes: string | undefined;
+      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), notes: () => (notes ??= notesText(files, folders, list)), list };
     }
     return repository;
   };
+  // A dated or backup copy (Backups/monitor-2026-08-10.yml): its paths were written for where the original lives (round 25).
+  const copy = OLD_COPY.test(`/${decodeURIComponent(file.uri).split('/').slice(-2).join('/')}`);
   /**
    * How sure a missing path is a problem: not at all where a script or CI workflow of the
    * repository names it (it may make, copy or clone it first: round 24's secrets made by ./start,
    * contexts an rsync puts in place); an env file with a shipped example is to be copied (said as
    * information); a path Git ignores is one each clone makes for itself (a hint).
    */
-  const missing = (text: string, uri: string, envFile: boolean): { severity?: 'information' | 'hint'; example?: string } | undefined => {
+  const missing = (text: string, uri: string, envFile: boolean): Missing | undefined => {
     const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
-    const { ignored, scripts, list } = repositoryOf();
+    const { ignored, scripts, notes, list } = repositoryOf();
     if (mentions(scripts, name)) return undefined;
+    if (copy) return { severity: 'hint', why: 'copy' };
+    // The README or the docs name it: they tell the user to make it, or where it comes from.
+    const noted = () => mentions(notes(), name);
     if (envFile) {
       // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
       if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
       const parent = dirnameUri(uri);
       const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
-      if (example) return { severity: 'information', example };
+      if (example) return { severity: noted() || mentions(notes(), example) ? 'hint' : 'information', example };
     }
     const relative = text.replace(/^(\.\/)+/, '');
-    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint' };
+    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint', why: 'ignored' };
+    if (noted()) return { severity: 'hint', why: 'notes' };
     return {};
   };
   const check = (node: CNode | null, base: string, what: () => string, envFile = false) => {
@@ -71,8 +79,12 @@ export function checkMissingPaths(ctx: CheckContext): void {
       rule: 'compose-missing-file', start: span.start, end: span.end,
       message: how.example
         ? t('{0} "{1}" does not exist; the project ships {2}: copy it to {3} and fill it in.', what(), span.text, how.example, span.text.replace(/\/+$/, '').split('/').pop()!)
-        : how.severity === 'hint'
+        : how.why === 'ignored'
         ? t('{0} "{1}" does not exist. Git ignores it, so each clone makes it: create it before docker compose up (the README may say how).', what(), span.text)
+        : how.why === 'notes'
+        ? t('{0} "{1}" does not exist. The project\'s notes name it: create it as they say before docker compose up.', what(), span.text)
+        : how.why === 'copy'
+        ? t('{0} "{1}" does not exist beside this file, which looks like a backup or an older copy: its paths were written for where the original lives.', what(), span.text)
         : t('{0} "{1}" does not exist.', what(), span.text),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -93,13 +105,44 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (!how) return;
     ctx.out.push({
       rule: 'compose-missing-file', start: source.start, end: source.end,
-      message: how.severity === 'hint'
+      message: how.why === 'ignored'
         ? t('The file "{0}" does not exist. Git ignores it, so each clone makes it: create it before docker compose up, or Docker mounts an empty folder at {1} in its place.', source.text, target)
+        : how.why === 'notes'
+        ? t('The file "{0}" does not exist. The project\'s notes name it: create it as they say before docker compose up, or Docker mounts an empty folder at {1} in its place.', source.text, target)
+        : how.why === 'copy'
+        ? t('The file "{0}" does not exist beside this file, which looks like a backup or an older copy: its paths were written for where the original lives.', source.text)
         : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
       ...(how.severity ? { severity: how.severity } : {}),
     });
   };
-  for (const { map } of servicesOf(file)) {
+  /**
+   * Whether the service's build may get its dockerfile from elsewhere: the service it extends, or
+   * the same service in another file of the project, with which compose merges it.
+   */
+  const mayInheritDockerfile = (name: string, map: Parameters<typeof entries>[1]): boolean =>
+    entries(file, map).some((e) => e.key === 'extends') || projectFiles(ctx.project()).some((other) => other !== file && symbolsOf(other).services.has(name));
+  /** A build context folder with no Dockerfile in it: compose stops with "failed to read dockerfile". */
+  const checkDefaultDockerfile = (contextUri: string, node: CNode) => {
+    const span = scalarSpan(file, node);
+    if (!span || /[$]/.test(span.text)) return;
+    let names: string[];
+    try {
+      names = ctx.context.files.list(contextUri).map((e) => e.name);
+    } catch {
+      return;
+    }
+    // An empty listing is a folder not read (or not allowed): nothing is said.
+    if (names.length === 0 || names.some((n) => /^(dockerfile|containerfile)$/i.test(n))) return;
+    // A script that writes or copies one in names the path (generate.sh: cp Dockerfile.tpl api/Dockerfile).
+    const path = `${span.text.replace(/^(\.\/)+/, '').replace(/\/+$/, '')}/Dockerfile`;
+    if (mentions(repositoryOf().scripts, path)) return;
+    ctx.out.push({
+      rule: 'compose-missing-file', start: span.start, end: span.end,
+      message: t('The build context "{0}" has no Dockerfile, and the service names no other: the build stops with "failed to read dockerfile". Add one there, or name it with build.dockerfile.', span.text),
+      ...(copy ? { severity: 'hint' as const } : {}),
+    });
+  };
+  for (const { name, map } of servicesOf(file)) {
     for (const e of entries(file, map)) {
       if (e.key === 'env_file') envFiles(file, e.value, e.raw).forEach((n) => check(n, folder, () => t('The env file'), true));
       if (e.key === 'label_file') listOrOne(e.value, e.raw).forEach((n) => check(n, folder, () => t('The label file')));
@@ -109,6 +152,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
     if (build?.contextUri && build.dockerfileNode && exists(build.contextUri)) check(build.dockerfileNode, build.contextUri, () => t('The Dockerfile'));
+    // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).
+    else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) checkDefaultDockerfile(build.contextUri, build.contextNode);
   }
   for (const root of rootMaps(file)) {
     for (const top of entries(file, root)) {
@@ -132,6 +177,16 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
   }
 }
+
+/** How sure a missing path is a problem (undefined: not at all), and why it is less sure. */
+interface Missing {
+  severity?: 'information' | 'hint';
+  example?: string;
+  why?: 'ignored' | 'notes' | 'copy';
+}
+
+/** A path of a dated or backup copy of a compose file: in a backup or archive folder, or named with a date or .bak/.old. */
+const OLD_COPY = /(^|\/)(backups?|bak|archives?|old|deprecated|obsolete)\/|[-_.](19|20)\d\d-?[01]\d-?[0-3]\d[-_.]|\.(bak|old|orig)(\.|$)/i;
 
 /** A name that is a file's: one with an extension (nginx.conf, .env.local; not conf.d, a folder), or a file's name without one. */
 const FILE_NAME = /^\.?[\w-]+(\.[\w-]+)*\.[A-Za-z][\w-]{0,9}$|^\.(env|htpasswd|npmrc|netrc|pgpass|pypirc)$|^(Caddyfile|Corefile|Dockerfile|Makefile|Procfile|Gemfile|Jenkinsfile|htpasswd|authorized_keys|known_hosts|crontab)$/;

@@ -19,6 +19,12 @@ import { servicesOf, type CheckContext } from './checkContext';
 import { runsServer } from './databasePassword';
 
 const OLD_DATA = '/var/lib/postgresql/data';
+/**
+ * Where people mount the data that no postgres image keeps it: another distribution's folder
+ * (/var/lib/pgsql/data) or a short name (/var/lib/postgres). The database then lives in the
+ * image's own anonymous volume, and a new container (down and up, a pull) starts empty (round 25).
+ */
+const NOT_DATA = /^\/var\/lib\/(postgres|pgsql)(\/data)?$/;
 
 /** The PostgreSQL major an image tag runs, for the official image and images built on it; Infinity for the newest; undefined when not known. */
 export function postgresMajor(image: string): number | undefined {
@@ -45,7 +51,7 @@ function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): b
 }
 
 export function checkPostgresDataMount({ file, context, out }: CheckContext): void {
-  if (!file.text.includes(OLD_DATA)) return;
+  if (!file.text.includes('/var/lib/p')) return;
   for (const { map } of servicesOf(file)) {
     const fields = entries(file, map);
     const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
@@ -53,7 +59,7 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
     // A service that builds its own image, or replaces the entrypoint, may lay out its data otherwise.
     if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || !runsServer(file, map)) continue;
     const major = postgresMajor(image.value);
-    if (major === undefined || major < 18) continue;
+    if (major === undefined) continue;
     const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
     if (volumes?.kind !== 'seq') continue;
     for (const raw of volumes.items) {
@@ -71,9 +77,25 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
         const spec = parseVolumeSpec(item.value);
         if (spec) target = { start: item.start, end: item.end, text: spec.target.text };
       }
-      if (!target || target.text.replace(/\/+$/, '') !== OLD_DATA || isHeld(file, target.start)) continue;
+      const path = target?.text.replace(/\/+$/, '');
+      if (!target || !path || isHeld(file, target.start)) continue;
+      if (path !== OLD_DATA && !NOT_DATA.test(path)) continue;
+      if (path === OLD_DATA && major < 18) continue;
       // PGDATA may be set, in an env file that cannot be read or a part the parser could not read.
       if (hasBrokenPart(file, map) || setsPgdata(file, map, context) !== false) break;
+      if (path !== OLD_DATA) {
+        const where = major >= 18 ? '/var/lib/postgresql' : OLD_DATA;
+        out.push({
+          rule: 'compose-postgres-data-mount',
+          start: target.start,
+          end: target.end,
+          message: t('{0} keeps its data in {1}, not in {2}: the database is written to the image\'s own anonymous volume instead, and a new container (after down and up, or a new image) starts with an empty one. Mount the volume at {1}.', image.value, where, path),
+          severity: 'warning',
+          // The short form's target alone is replaced; a quoted item's range is the whole item.
+          ...(file.text.slice(target.start, target.end) === target.text ? { data: { replacement: where } } : {}),
+        });
+        break;
+      }
       const version = major === Infinity ? t('{0} pulls PostgreSQL 18 or later today', image.value) : t('{0} runs PostgreSQL {1}', image.value, String(major));
       out.push({
         rule: 'compose-postgres-data-mount',
