@@ -51,3 +51,24 @@ test('a rule that throws loses only its own reports', () => {
   const list = validateAnalysis(Analysis.of('FROM a\n'), 'u', context(), [broken, fine]);
   assert.deepEqual(list.map((d) => d.code), ['latest-tag']);
 });
+
+test('size, repeatability and shipping advice is a hint on an image compose runs with the source mounted over its working directory (round 25)', async () => {
+  const { validateDockerfile } = await import('../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const { files } = await import('./helpers');
+  const dockerfile = 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+  const severity = (compose?: string, rules = {}) => {
+    const map: Record<string, string> = { 'file:///w/docker/api/Dockerfile': dockerfile, 'file:///w/app/requirements.txt': 'flask\n', 'file:///w/app/app.py': '' };
+    if (compose) map['file:///w/compose.yaml'] = compose;
+    return validateDockerfile(dockerfile, context({ files: files(map), rules }), 'file:///w/docker/api/Dockerfile').filter((d) => d.code === 'pip-no-cache-dir').map((d) => d.severity);
+  };
+  const build = '    build:\n      context: ./app\n      dockerfile: ../docker/api/Dockerfile\n';
+  assert.deepEqual(severity(), [DiagnosticSeverity.Information]);
+  // The source mounted at the working directory, or above it.
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n`), [DiagnosticSeverity.Hint]);
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes: [".:/"]\n`), [DiagnosticSeverity.Hint]);
+  // A folder below it (logs), a named volume, or a second service that runs the image as built: it may be shipped.
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./logs:/app/logs\n      - data:/app\nvolumes:\n  data:\n`), [DiagnosticSeverity.Information]);
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n  worker:\n${build}    command: celery worker\n`), [DiagnosticSeverity.Information]);
+  // A severity the settings give stays.
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n`, { 'pip-no-cache-dir': 'warning' }), [DiagnosticSeverity.Warning]);
+});

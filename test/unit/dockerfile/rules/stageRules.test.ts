@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, context, files, runRule } from '../helpers';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 
 test('stage rules', async (t) => {
   await checkRuleCases(t, [
@@ -46,4 +47,15 @@ test('unknown-stage: --from=builder where no stage has a name: the AS line was l
   // Compose passes a build context of that name.
   const compose = context({ files: files({ 'file:///w/Dockerfile': text, 'file:///w/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        builder: ../shared\n' }) });
   assert.deepEqual(runRule('unknown-stage', text, compose, 'file:///w/Dockerfile'), []);
+});
+
+test('unused-stage: a stage a compose file builds as its target is used (round 25: target: prod)', () => {
+  const dockerfile = 'FROM node:22 AS web\nCMD ["npm", "start"]\n\nFROM node:22 AS prod\nCMD ["node", "server.js"]\n\nFROM node:22 AS test\nCMD ["npm", "test"]\n';
+  const unused = (compose?: string) => {
+    const map: Record<string, string> = { 'file:///w/docker/express/Dockerfile': dockerfile };
+    if (compose) map['file:///w/docker-compose.yml'] = compose;
+    return validateDockerfile(dockerfile, context({ files: files(map) }), 'file:///w/docker/express/Dockerfile').filter((d) => d.code === 'unused-stage').map((d) => d.range.start.line);
+  };
+  assert.deepEqual(unused(), [0, 3]);
+  assert.deepEqual(unused('services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/express/Dockerfile\n      target: prod\n'), [0]);
 });

@@ -38,6 +38,16 @@ test('undefined-variable: a global ARG a RUN uses without the stage declaring it
   ]) assert.deepEqual(runRule('undefined-variable', text), [], text);
 });
 
+test('undefined-variable: CMD, ENTRYPOINT and HEALTHCHECK run with the container\'s environment, which no build argument reaches and docker run or compose may fill (round 25)', () => {
+  for (const text of [
+    'ARG POSTGRES_HOSTNAME=db\nFROM alpine:3.20\nCMD dockerize -wait tcp://$POSTGRES_HOSTNAME:5432 java -jar app.jar\n',
+    'ARG PORT=80\nFROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost:$PORT/ || exit 1\n',
+    'FROM node:22\nENV APP_PORT=3000\nENTRYPOINT node server.js --port $APP_PROT\n',
+  ]) assert.deepEqual(runRule('undefined-variable', text), [], text);
+  // A RUN still does not get the global ARG.
+  assert.equal(runRule('undefined-variable', 'ARG POSTGRES_HOSTNAME=db\nFROM alpine:3.20\nRUN echo $POSTGRES_HOSTNAME\n').length, 1);
+});
+
 test('ENV is inherited by stages built FROM another stage', () => {
   assert.equal(runRule('undefined-variable', 'FROM scratch AS base\nENV HOME_DIR=/h\nFROM base\nWORKDIR $HOME_DIR\n').length, 0);
 });
@@ -55,6 +65,9 @@ test('secret names follow whole-word tokens', () => {
   assert.ok(!looksSecret('JWT_TOKEN_TTL'));
   assert.ok(!looksSecret('LDAP_TLS_KEY_FILENAME'));
   assert.ok(looksSecret('DB_AUTH_PASSWORD'));
+  // Round 25: apt-key's switch, and others about a key or a token.
+  assert.ok(!looksSecret('APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE'));
+  assert.ok(!looksSecret('SKIP_TOKEN_VERIFY'));
   assert.ok(looksSecret('AUTH_TOKEN'));
 });
 

@@ -110,17 +110,19 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
  * How compose runs the image the Dockerfile builds, where compose files in or above its folder
  * build it: the container paths where some service mounts a path of the project (`./api:/app`:
  * the source, for a development server that watches it), and whether every such service gives its
- * own command, so the image's CMD is not what compose runs; and the names of the build contexts it
- * adds (additional_contexts), which COPY --from can name. Undefined where no compose file builds it.
+ * own command, so the image's CMD is not what compose runs; the names of the build contexts it
+ * adds (additional_contexts), which COPY --from can name; and the stages it builds (build.target). Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; allSetCommand: boolean; contextNames: string[] } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[] } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
   const { entries, resolve, bindMounts } = composeModel();
   const projectMounts: string[] = [];
+  const mountsByBuilder: string[][] = [];
   const contextNames: string[] = [];
+  const targets: string[] = [];
   let allSetCommand = true;
   for (const { file, map } of builders) {
     const fields = entries(file, map);
@@ -129,6 +131,9 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
     const build = resolve(file, fields.find((e) => e.key === 'build')?.value);
     const extra = build?.kind === 'map' ? resolve(file, entries(file, build).find((e) => e.key === 'additional_contexts')?.value) : undefined;
     if (extra?.kind === 'map') contextNames.push(...entries(file, extra).map((e) => e.key));
+    // build.target: the stage compose builds, which need not be the last.
+    const target = build?.kind === 'map' ? resolve(file, entries(file, build).find((e) => e.key === 'target')?.value) : undefined;
+    if (target?.kind === 'scalar' && typeof target.value === 'string') targets.push(target.value.toLowerCase());
     if (extra?.kind === 'seq') {
       for (const item of extra.items) {
         const value = resolve(file, item);
@@ -136,9 +141,11 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
       }
     }
     // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
-    for (const mount of bindMounts(file, map, 100)) if (/^\.\.?(\/|$)/.test(mount.source.text)) projectMounts.push(mount.target);
+    const own = bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/');
+    projectMounts.push(...own);
+    mountsByBuilder.push(own);
   }
-  return { projectMounts: projectMounts.map((m) => m.replace(/\/+$/, '') || '/'), allSetCommand, contextNames };
+  return { projectMounts, mountsByBuilder, allSetCommand, contextNames, targets };
 }
 
 /** The context a compose file in or above the Dockerfile's folder builds it with. */

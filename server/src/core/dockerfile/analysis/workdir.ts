@@ -83,7 +83,7 @@ export function officialImageWorkdir(repository: string, tag: string): string | 
 /** The working directory after a stage's last instruction, per analysis and stage. */
 const endMemo = new WeakMap<Analysis, Map<number, string | undefined>>();
 
-function workdirAtEnd(a: Analysis, stage: Stage): string | undefined {
+export function workdirAtEnd(a: Analysis, stage: Stage): string | undefined {
   let memo = endMemo.get(a);
   if (!memo) endMemo.set(a, (memo = new Map()));
   // Up the chain to the first stage already worked out, then down again: each stage is read once.

@@ -12,6 +12,7 @@ import { wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
 import { limitDiagnostics } from './limits';
 import { lastStartingBefore } from '../syntax/spanSearch';
+import { sourceMountedOver } from '../analysis/developmentImage';
 
 export const DOCKERFILE_SOURCE = 'docker-workbench';
 
@@ -94,8 +95,11 @@ export function runRules(a: Analysis, uri: string, context: ServiceContext, acti
   const deadline = context.deadline;
   a.deadline = deadline;
   a.deadlineHit = false;
+  // Asked once, and only when advice for shipped images has something to say.
+  let development: boolean | undefined;
+  const developmentImage = () => (development ??= sourceMountedOver(a, uri, context.files));
   try {
-    return active.map(({ rule: r }) => {
+    return active.map(({ rule: r, chosen, severity }) => {
       if (deadline !== undefined && performance.now() > deadline) return null;
       const reports: Report[] = [];
       const report: RuleContext['report'] = (span, message, extra) => {
@@ -108,7 +112,13 @@ export function runRules(a: Analysis, uri: string, context: ServiceContext, acti
       try {
         r.check(ctx);
         // A rule that met unparsed scripts past the deadline did not see everything.
-        return a.deadlineHit ? null : reports;
+        if (a.deadlineHit) return null;
+        // Size, repeatability and shipping advice on an image compose runs with the source mounted
+        // over it is a hint, as in a development container's Dockerfile (devContainer).
+        if (reports.length > 0 && !chosen && severity !== DiagnosticSeverity.Hint && (r.meta.imageSize || r.meta.repeatable || r.meta.shipped) && developmentImage()) {
+          for (const report of reports) if (report.development !== 'matters') report.severity = 'hint';
+        }
+        return reports;
       } catch (error) {
         // Stopped at the deadline: as if it had not run (the limit note says checks were skipped).
         if (error === OUT_OF_TIME) return null;

@@ -29,6 +29,7 @@ import { inlineCommentRules } from './inlineCommentRules';
 import { wellKnownEnvRules } from './wellKnownEnvRules';
 import { scratchRules } from './scratchRules';
 import { devDependencyRules } from './devDependencyRules';
+import { nodeDependencyRules } from './nodeDependencyRules';
 import { goRules } from './goRules';
 import { npmRootRules } from './npmRootRules';
 import { poetryRules } from './poetryRules';
@@ -40,7 +41,7 @@ import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...entrypointRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -9,7 +9,7 @@ import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
 
-function copiesWholeContext(i: Instruction): boolean {
+export function copiesWholeContext(i: Instruction): boolean {
   if (!copiesFromContext(i)) return false;
   return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
 }
@@ -56,11 +56,15 @@ export const dockerignoreMissing = rule({
   const finalImage = likely ? stageUse(ctx.a).finalImage : undefined;
   const shipped = finalImage ? copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage)) : undefined;
   const severity = shipped ? undefined : 'hint' as const;
+  // A Node project's own node_modules copied over the ones the image installed breaks a
+  // development image too (native modules built for the host): round 25, 4 such findings.
+  const node = context.entries.includes('package.json');
   ctx.report((shipped ?? copies[0]!).span, found.length > 0
     ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
     : t('This copies the whole build context, but there is no .dockerignore; local secrets and build output would be copied too.'), {
     data: { folderUri: context.folderUri },
     ...(severity ? { severity } : {}),
+    ...(node ? { development: 'matters' as const } : {}),
   });
 });
 
@@ -158,13 +162,14 @@ export const keyFileInImage = rule({
     t('Mount it for the one RUN that needs it (RUN --mount=type=ssh for git over SSH, RUN --mount=type=secret for the rest), or give it to the container when it starts (a volume, compose\'s secrets). A builder stage whose files are not in the final image is left alone: that is the place for it.'),
   ],
 }, (ctx) => {
-  const { finalImage } = stageUse(ctx.a);
   for (const i of ctx.scope.instructions) {
-    if (!copiesFromContext(i)) continue;
-    if (i.stage < 0 || (finalImage.size > 0 && !finalImage.has(i.stage))) continue;
+    if (!copiesFromContext(i) || i.stage < 0) continue;
     const { sources, dest } = copyArgs(i);
     for (const s of sources) {
       if (!keyFileOf(s.value, dest?.value ?? '')) continue;
+      // Which stages end up in the image is worked out only for a key found (most files copy none).
+      const { finalImage } = stageUse(ctx.a);
+      if (finalImage.size > 0 && !finalImage.has(i.stage)) break;
       ctx.report(s.span, t('{0} is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.', s.value));
     }
   }

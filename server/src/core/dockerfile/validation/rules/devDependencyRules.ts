@@ -22,13 +22,13 @@ const PACKAGE_OF: Record<string, readonly string[]> = {
   ncc: ['@vercel/ncc'], swc: ['@swc/cli'], gulp: ['gulp-cli', 'gulp'], 'react-router': ['@react-router/dev'],
 };
 
-interface PackageJson {
+export interface PackageJson {
   scripts: Record<string, string>;
   runtime: Set<string>;
   dev: Set<string>;
 }
 
-function readPackageJson(ctx: RuleContext, folderUri: string): PackageJson | undefined {
+export function readPackageJson(ctx: RuleContext, folderUri: string): PackageJson | undefined {
   const text = ctx.files.readText(`${folderUri}/package.json`);
   if (text === undefined || text.length > 1_000_000) return undefined;
   try {
@@ -139,7 +139,7 @@ const omitMemo = new WeakMap<object, boolean>();
  * root, whose package.json is another one. (One that copies package.json by name, which its own
  * folder has, is read from there: round 15's listbud.)
  */
-function monorepoPackage(ctx: RuleContext, context: NonNullable<ReturnType<typeof buildContextOf>>): boolean {
+export function monorepoPackage(ctx: RuleContext, context: NonNullable<ReturnType<typeof buildContextOf>>): boolean {
   if (context.source !== 'folder') return false;
   let folder = context.folderUri;
   for (let level = 0; level < 3; level++) {

@@ -88,7 +88,7 @@ const DEV_NAME = /(^|[-_.])(dev|devel|develop|development|local|debug|test|tests
 const DEV_FOLDER = /\/(dev|devel|development|local|debug|test|tests|e2e)\//i;
 
 /** The words of a CMD or ENTRYPOINT: the exec form's items, or each top-level command of the shell form. */
-function commandLines(a: Analysis, i: Instruction): string[][] {
+export function commandLines(a: Analysis, i: Instruction): string[][] {
   if (i.exec) {
     const items = i.exec.items.map((w) => w.value);
     // ["sh", "-c", "cd app && flask run"]: the script is parsed as the shell form would be.
@@ -100,7 +100,7 @@ function commandLines(a: Analysis, i: Instruction): string[][] {
 }
 
 /** The CMD and ENTRYPOINT the final image runs: the nearest stage of its FROM chain that sets either. */
-function finalCommands(a: Analysis, last: Stage): Instruction[] {
+export function finalCommands(a: Analysis, last: Stage): Instruction[] {
   for (const s of a.chainOf(last)) {
     const found = s.instructions.filter((i) => i.upper === 'CMD' || i.upper === 'ENTRYPOINT');
     if (found.length > 0) {

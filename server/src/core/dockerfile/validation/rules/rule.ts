@@ -71,6 +71,11 @@ export interface Report {
   /** A lower severity for this report than the rule's, for a case the rule is less sure of (the user's setting wins). */
   severity?: 'warning' | 'information' | 'hint';
   /**
+   * For a rule about size, repeatability or shipping: this report is about something that breaks
+   * the image for its own builder too, so it is not lowered where the image is a development one.
+   */
+  development?: 'matters';
+  /**
    * What a quick fix needs. Document offsets in it go under the keys listed in DATA_OFFSETS and
    * DATA_SPANS, so that reports reused after an edit can be moved.
    */

@@ -185,9 +185,13 @@ export const unusedStage = rule({
   const a = ctx.a;
   const { used } = stageUse(a);
   const last = a.doc.stages.length - 1;
+  let targets: string[] | undefined;
   for (const stage of a.doc.stages) {
     // Stages named for a target of their own (test, lint, release, update...) are unused on purpose.
     if (stage.index === last || used.has(stage.index) || isDeliberateTarget(stage)) continue;
+    // A stage a compose file builds as its target (round 25: target: prod).
+    targets ??= composeRuns(ctx.uri, ctx.files)?.targets ?? [];
+    if (stage.name && targets.includes(stage.name.value.toLowerCase())) continue;
     const span = stage.name?.span ?? stage.from.keywordSpan;
     ctx.report(span, stage.name
       ? t('The stage {0} is not used by the final stage; it is built only with --target {0}.', stage.name.value)

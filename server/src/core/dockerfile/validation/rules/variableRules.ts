@@ -73,6 +73,10 @@ export const undefinedVariable = rule({
     const stage = a.doc.stages[use.scope];
     if (!stage) continue;
     if (use.inShell) {
+      // CMD, ENTRYPOINT and HEALTHCHECK run when the container starts, with its environment: what
+      // docker run -e or compose's environment gives is there, and no build argument is (round 25:
+      // a shell-form CMD waiting on $POSTGRES_HOSTNAME, which compose sets).
+      if ((use.instruction.trigger ?? use.instruction).upper !== 'RUN') continue;
       if (globalNames.includes(use.ref.name) && globalInShell(ctx, use)) {
         ctx.report(use.ref.span, t('{0} is a global ARG, which this RUN does not get: declare it again in this stage with ARG {0}, or the shell expands it to nothing.', use.ref.name), { data: { declareArg: use.ref.name } });
         continue;
@@ -179,6 +183,8 @@ const NOT_SECRET_WORDS = new Set([
   // it lasts, not the secret (round 17: AUTH_SOURCE="admin", MongoDB's auth database).
   'FILENAME', 'FILEPATH', 'FILES', 'FOLDER', 'LOCATION',
   'SOURCE', 'MECHANISM', 'METHOD', 'MODE', 'PROVIDER', 'STRATEGY', 'SCHEME', 'PLUGIN', 'ISSUER', 'REALM', 'ENDPOINT', 'TIMEOUT', 'TTL', 'EXPIRY', 'EXPIRATION', 'LIFETIME',
+  // A switch about a key, not one (round 25: APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn, apt-key's).
+  'WARN', 'DONT', 'SKIP', 'DISABLE', 'DISABLED', 'ENABLE', 'ENABLED', 'VERIFY', 'REQUIRED',
 ]);
 /** Words that, beside AUTH alone, name where authentication happens (AUTH_DB=admin), though DB_PASSWORD is a secret. */
 const AUTH_PLACE_WORDS = new Set(['DB', 'DATABASE', 'DOMAIN']);

@@ -1,0 +1,65 @@
+// `FROM node:alpine`, `COPY ./ ./`, `CMD ["npm", "start"]`, and no install anywhere: the image has
+// the project's code but none of the packages its package.json depends on, so `node index.js`
+// stops at its first require with "Cannot find module 'express'" (round 25: a course project's
+// server and worker images, deployed as they are). Told only where it is sure: the final image is
+// on the official node image, copies the whole build context, whose package.json lists runtime
+// dependencies and whose node_modules is not there (or left out by the .dockerignore), runs node or
+// a package manager's start, and nothing before could have installed them: no package manager at
+// all, no script, no COPY --from or ADD, no ONBUILD.
+import { t } from '../../../l10n';
+import { repositoryAndTag } from '../../../officialImages';
+import { isIgnored } from '../../../ignorePatterns';
+import { buildContextOf } from '../../analysis/buildContext';
+import { sourceMountedOver } from '../../analysis/developmentImage';
+import type { Instruction } from '../../syntax/ast';
+import { copiesWholeContext } from './contextRules';
+import { monorepoPackage, readPackageJson } from './devDependencyRules';
+import { commandLines, finalCommands } from './devServerRules';
+import { rule } from './rule';
+import { commandsOf, runsByPath } from './shellCommands';
+
+/** Commands that install packages or may (a package manager of any kind, a script, a build tool). */
+const MAY_INSTALL = /^(npm|npx|yarn|pnpm|pnpx|bun|bunx|corepack|volta|nvm|sh|bash|dash|zsh|ash|source|\.|make|just|task|eval|node|deno)$/;
+/** What starts the app: node on a file, or a package manager's start. */
+const STARTS = /^(node|nodejs|npm|yarn|pnpm|nodemon|ts-node|tsx|pm2|pm2-runtime)$/;
+
+export const dependenciesNotInstalled = rule({
+  id: 'dependencies-not-installed', severity: 'warning', reach: 'file',
+  explain: () => [
+    t('The image copies the project and starts it with node or npm start, but nothing in it installs the dependencies its package.json lists, and the build context has no node_modules to copy (or the .dockerignore leaves it out). The app stops at its first require: "Error: Cannot find module \'express\'".'),
+    t('Copy package.json and the lock file first and install: COPY package*.json ./ then RUN npm ci --omit=dev, before COPY . . (which keeps the install cached while only the code changes). Reported only on the official node images, where nothing before the start (a package manager, a script, a COPY --from or an ADD) could have installed them; an image compose runs with the project mounted over it gets a hint, since the mounted folder may bring them.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  const last = a.doc.stages[a.doc.stages.length - 1];
+  if (!last || repositoryAndTag(a.rootImage(last))?.repository !== 'node') return;
+  let whole: Instruction | undefined;
+  for (const s of a.chainOf(last)) {
+    for (const i of s.instructions) {
+      if (i.trigger || i.upper === 'ADD' || (i.upper === 'COPY' && i.flags.some((f) => f.name === 'from'))) return;
+      if (i.upper === 'RUN') {
+        const info = a.shell(i);
+        if (!info || info.summary.error) return;
+        if (commandsOf({ instruction: i, stage: s, info }).some((c) => MAY_INSTALL.test(c.name) || runsByPath(c))) return;
+      }
+      if (!whole && copiesWholeContext(i)) whole = i;
+    }
+  }
+  if (!whole) return;
+  const commands = finalCommands(a, last);
+  const lines = commands.flatMap((i) => commandLines(a, i));
+  // An ENTRYPOINT script, or a start that installs first (npm install && npm start), may install them.
+  if (commands.some((i) => i.upper === 'ENTRYPOINT') || lines.length === 0 || !lines.every((words) => STARTS.test(words[0] ?? '') && !words.some((w) => /^(install|i|ci|add)$/.test(w)))) return;
+  const context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+  if (!context || monorepoPackage(ctx, context)) return;
+  if (context.entries.includes('node_modules') && !isIgnored(context.patterns, 'node_modules')) return;
+  const pkg = readPackageJson(ctx, context.folderUri);
+  const needed = pkg ? [...pkg.runtime] : [];
+  if (needed.length === 0) return;
+  const start = commands[commands.length - 1]!;
+  const names = needed.length > 2 ? t('{0}, {1} and {2} more', needed[0]!, needed[1]!, String(needed.length - 2)) : needed.join(', ');
+  ctx.report(start.args, t('This starts the app, but nothing in the image installs the dependencies package.json lists ({0}) and the build context has no node_modules: it stops with "Cannot find module \'{1}\'". Install them after copying package.json: RUN npm ci --omit=dev.', names, needed[0]!),
+    sourceMountedOver(a, ctx.uri, ctx.files) ? { severity: 'hint' } : undefined);
+});
+
+export const nodeDependencyRules = [dependenciesNotInstalled];
