@@ -204,6 +204,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-image-env-unread': { language: 'compose', severity: 'warning' },
   'compose-postgres-data-mount': { language: 'compose', severity: 'error' },
   'compose-database-no-password': { language: 'compose', severity: 'warning' },
+  'compose-database-root-user': { language: 'compose', severity: 'warning' },
   'compose-host-variable': { language: 'compose', severity: 'warning' },
   'compose-removed-server-option': { language: 'compose', severity: 'error' },
   'compose-deleted-image': { language: 'compose', severity: 'error' },

@@ -103,7 +103,7 @@ export function notesText(files: FileAccess, folders: readonly string[], list: (
   let total = 0;
   const read = (uri: string) => {
     const text = files.readText(uri);
-    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
+    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(withoutPastedConfig(text.slice(0, 128 * 1024)));
   };
   for (const folder of folders) {
     const names = list(folder);
@@ -114,6 +114,15 @@ export function notesText(files: FileAccess, folders: readonly string[], list: (
     }
   }
   return texts.join('\n');
+}
+
+/**
+ * A note without the compose or Dockerfile lines pasted into it (`- ./docker/db/my.cnf:/etc/mysql/my.cnf`,
+ * `env_file: .env`, `COPY data ./data`): those repeat the path, they do not say how it is made
+ * (round 26: a README holding the compose file).
+ */
+function withoutPastedConfig(text: string): string {
+  return text.split('\n').filter((line) => !/[\w.-]:\/[\w$]/.test(line) && !/^\s*(-\s*)?(env_file|file|path|context|dockerfile|source|target)\s*:/.test(line) && !/^\s*(COPY|ADD)\s/.test(line)).join('\n');
 }
 
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */

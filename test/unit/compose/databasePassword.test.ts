@@ -44,3 +44,18 @@ test('compose-database-no-password: a postgres tag pinned to a build from before
   assert.deepEqual(findings(validate('services:\n  db:\n    image: postgres:9.5.4\n'), code), []);
   assert.equal(findings(validate('services:\n  db:\n    image: postgres:9.5\n'), code).length, 1);
 });
+
+test('compose-database-root-user: root as the regular user of mysql or mariadb stops the entrypoint on a new volume (round 26)', () => {
+  for (const [image, key] of [['mysql:5.7', 'MYSQL_USER'], ['mysql:8.4', 'MYSQL_USER'], ['mariadb:11', 'MARIADB_USER'], ['mariadb:10.6', 'MYSQL_USER']]) {
+    const text = `services:\n  db:\n    image: ${image}\n    environment:\n      - MYSQL_ROOT_PASSWORD=x\n      - ${key}=root\n`;
+    const found = findings(validate(text), 'compose-database-root-user');
+    assert.equal(found.length, 1, image);
+    assert.equal(covered(text, found[0]!), key);
+  }
+  // Another name, a client (command: mysql ...), another image that reads MYSQL_USER as a client's.
+  for (const text of [
+    'services:\n  db:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: x\n      MYSQL_USER: app\n',
+    'services:\n  cli:\n    image: mysql:8\n    command: mysql -h db -u root\n    environment:\n      MYSQL_USER: root\n',
+    'services:\n  app:\n    image: wordpress:6\n    environment:\n      MYSQL_USER: root\n',
+  ]) assert.deepEqual(findings(validate(text), 'compose-database-root-user'), [], text);
+});

@@ -46,3 +46,8 @@ test('a hint where the README or the docs name the example: they have told the u
   // A README that says nothing of it leaves it information.
   assert.deepEqual(findings(validate(text, { files: { ...example, [`${ROOT}/README.md`]: 'docker compose up\n' } }), code).map((d) => d.severity), [3]);
 });
+
+test('a hint where Git ignores .env: each clone makes its own from the example (round 26)', () => {
+  const files = { [`${ROOT}/.env.example`]: 'DB_PASSWORD=change-me\nDB_USER=app\n', [`${ROOT}/.gitignore`]: 'node_modules/\n.env\n' };
+  assert.deepEqual(findings(validate(text, { files }), code).map((d) => d.severity), [4]);
+});

@@ -122,3 +122,9 @@ test('a build with no dockerfile in an override, or in a service that extends an
   const files = { [`${ROOT}/compose.yaml`]: base, [`${ROOT}/api/main.go`]: '', [`${ROOT}/docker/api.Dockerfile`]: 'FROM x' };
   assert.deepEqual(findings(validate(override, { files }, `${ROOT}/compose.override.yaml`), 'compose-missing-file'), []);
 });
+
+test('a README that only repeats the compose file (pasted in) has not said how to make the file (round 26)', () => {
+  const doc = 'services:\n  db:\n    image: mysql:8\n    volumes:\n      - ./docker/db/my.cnf:/etc/mysql/conf.d/my.cnf\n';
+  const readme = '# App\n\n```yaml\nservices:\n  db:\n    volumes:\n      - ./docker/db/my.cnf:/etc/mysql/conf.d/my.cnf\n```\n';
+  assert.deepEqual(findings(validate(doc, { files: { [`${ROOT}/README.md`]: readme } }), 'compose-missing-file').map((d) => d.severity), [2]);
+});

@@ -66,9 +66,22 @@ test('size, repeatability and shipping advice is a hint on an image compose runs
   // The source mounted at the working directory, or above it.
   assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n`), [DiagnosticSeverity.Hint]);
   assert.deepEqual(severity(`services:\n  api:\n${build}    volumes: [".:/"]\n`), [DiagnosticSeverity.Hint]);
+  // The source in pieces below it (round 26: ./app/app and ./app/main.py into /app).
+  assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app/app:/app/app\n      - ./app/main.py:/app/main.py\n`), [DiagnosticSeverity.Hint]);
   // A folder below it (logs), a named volume, or a second service that runs the image as built: it may be shipped.
   assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./logs:/app/logs\n      - data:/app\nvolumes:\n  data:\n`), [DiagnosticSeverity.Information]);
   assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n  worker:\n${build}    command: celery worker\n`), [DiagnosticSeverity.Information]);
   // A severity the settings give stays.
   assert.deepEqual(severity(`services:\n  api:\n${build}    volumes:\n      - ./app:/app\n`, { 'pip-no-cache-dir': 'warning' }), [DiagnosticSeverity.Warning]);
+});
+
+test('dockerignore-missing on a development image: a warning only where the host\'s node_modules would land on the ones the image installed (rounds 25 and 26)', async () => {
+  const { validateDockerfile } = await import('../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const { files } = await import('./helpers');
+  const severity = (dockerfile: string) => {
+    const map: Record<string, string> = { 'file:///w/Dockerfile': dockerfile, 'file:///w/package.json': '{}', 'file:///w/Gemfile': '', 'file:///w/compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n' };
+    return validateDockerfile(dockerfile, context({ files: files(map, ['file:///w']) }), 'file:///w/Dockerfile').filter((d) => d.code === 'dockerignore-missing').map((d) => d.severity);
+  };
+  assert.deepEqual(severity('FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile ./\nRUN bundle install\nCOPY . .\n'), [DiagnosticSeverity.Hint]);
+  assert.deepEqual(severity('FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\n'), [DiagnosticSeverity.Warning]);
 });

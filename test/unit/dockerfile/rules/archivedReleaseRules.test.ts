@@ -51,6 +51,11 @@ test('archived-release: the releases whose repositories are gone, read from the 
   ]) assert.equal(release(image), undefined, image);
 });
 
+test('archived-release: mysql and openjdk patches last built on buster (round 26)', () => {
+  for (const image of ['mysql:8.0.20', 'mysql:5.7.30', 'mysql:8.0.20-debian', 'openjdk:11.0.7-jdk-slim']) assert.equal(archivedRelease(image)?.release, 'Debian 10 (buster)', image);
+  for (const image of ['mysql:8.0.29', 'mysql:8.0', 'mysql:5.7.38', 'openjdk:11.0.12-jre-slim', 'openjdk:17-jdk-slim']) assert.equal(archivedRelease(image), undefined, image);
+});
+
 test('archived-release: the first command that reads the repositories, once per stage', () => {
   const reports = runRule(rule, 'FROM debian:stretch\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl\n');
   assert.equal(reports.length, 1);

@@ -110,3 +110,16 @@ test('dockerignore-missing: a warning only where the final image gets the copy o
   // A context of application code alone.
   assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', {}), [[1, 4]]);
 });
+
+test('copy-source-missing: a source Git ignores that the context lacks is a hint: each clone makes it, and the build stops until then (round 26)', () => {
+  const map = { 'file:///w/app/package.json': '{}', 'file:///w/app/.gitignore': 'data/\n*.local\n', 'file:///w/app/Dockerfile': '', 'file:///w/app/src/a.py': '' };
+  const text = 'FROM python:3.12\nCOPY package.json ./\nCOPY data ./data\nCOPY app.local /x\nCOPY src ./src\n';
+  const found = validateDockerfile(text, context({ files: files(map, ['file:///w', 'file:///w/app', 'file:///w/app/src']) }), 'file:///w/app/Dockerfile').filter((d) => d.code === 'copy-source-missing');
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), [[2, 4], [3, 4]]);
+  assert.equal(found[0]!.message, 'The build context (.) has no data, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.');
+});
+
+test('dockerignore-missing names the .env a shipped example will become, not the example (round 26)', () => {
+  const found = validateDockerfile('FROM python:3.12\nWORKDIR /app\nCOPY . /app/\n', context({ files: files({ [`${folder}/.env.example`]: 'A=1\n', [`${folder}/app.py`]: '' }, [folder]) }), `${folder}/Dockerfile`).filter((d) => d.code === 'dockerignore-missing');
+  assert.deepEqual(found.map((d) => d.message), ['This copies the whole build context, but there is no .dockerignore, so .env (once made from .env.example) would be copied too.']);
+});

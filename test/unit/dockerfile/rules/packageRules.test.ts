@@ -32,6 +32,18 @@ test('package manager rules', async (t) => {
   ], assert);
 });
 
+test('apt-lists-cleanup: removing a folder above the lists removes them (round 26: rm -rf /var/lib/apt/)', () => {
+  for (const path of ['/var/lib/apt', '/var/lib/apt/', '/var/lib/apt/*']) assert.deepEqual(runRule('apt-lists-cleanup', `FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf ${path}\n`), [], path);
+  assert.equal(runRule('apt-lists-cleanup', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/cache/apt\n').length, 1);
+});
+
+test('cache advice for a package manager the image does not have is left to package-manager-mismatch (round 26: apk on openjdk:11.0.7-jdk-slim)', () => {
+  assert.deepEqual(runRule('apk-no-cache', 'FROM openjdk:11.0.7-jdk-slim\nRUN apk update && apk add bash\n'), []);
+  assert.deepEqual(runRule('yum-clean', 'FROM debian:12\nRUN yum install -y curl\n'), []);
+  // An image of unknown family keeps the advice.
+  assert.equal(runRule('apk-no-cache', 'FROM ghcr.io/acme/base:1\nRUN apk add bash\n').length, 1);
+});
+
 test('apt-lists-cleanup looks only at the final stage and stages it uses', () => {
   assert.equal(runRule('apt-lists-cleanup', 'FROM a AS build\nRUN apt-get update && apt-get install -y gcc\nFROM b\nRUN true\n').length, 0);
 });

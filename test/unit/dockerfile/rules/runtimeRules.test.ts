@@ -33,6 +33,9 @@ test('background-service-cmd knows daemons and trailing &', () => {
   assert.equal(count('FROM a\nCMD ["systemctl", "start", "x"]\n'), 1);
   assert.equal(count('FROM a\nCMD nginx\n'), 1);
   assert.equal(count('FROM a\nCMD apachectl start\n'), 1);
+  // -D FOREGROUND keeps httpd in front however it is started (round 26: mod_wsgi-express's apachectl).
+  assert.equal(count('FROM a\nCMD apachectl start -D FOREGROUND\n'), 0);
+  assert.equal(count('FROM a\nCMD ["httpd", "-k", "start", "-D", "FOREGROUND"]\n'), 0);
   assert.equal(count('FROM a\nCMD ./server &\n'), 1);
   assert.equal(count('FROM a\nCMD service php-fpm start && nginx -g "daemon off;"\n'), 0);
   assert.equal(count('FROM a\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n'), 0);  // A configuration of its own, named with -c, may say daemon off (round 20: deploy/nginx_default.conf).

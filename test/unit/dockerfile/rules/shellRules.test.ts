@@ -221,3 +221,10 @@ test('bashism: brace expansion under dash keeps the word as written (round 24: r
     'FROM alpine:3.20\nRUN rm -rf /var/cache/{apk,misc}\n',
   ]) assert.deepEqual(runRule('bashism', text), [], text);
 });
+
+test('cd-without-effect: a hint where a WORKDIR comes before anything that runs in a folder (round 26)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const severity = (text: string) => validateDockerfile(text).filter((d) => d.code === 'cd-without-effect').map((d) => d.severity);
+  assert.deepEqual(severity('FROM golang:1.23\nRUN mkdir -p /go/src && \\\n    cd /go/src\nENV ROOT=/go/src\nWORKDIR ${ROOT}\nCOPY . .\n'), [4]);
+  assert.deepEqual(severity('FROM golang:1.23\nRUN mkdir -p /go/src && cd /go/src\nCOPY . .\nWORKDIR /go/src\n'), [2]);
+});

@@ -123,3 +123,11 @@ test('unknown-instruction: Git\'s merge-conflict markers are one finding that sa
   assert.deepEqual(found.map((d) => d.range.start.line), [1]);
   assert.match(found[0]!.message, /^An unresolved merge conflict: the lines from here to >>>>>>> hold both sides/);
 });
+
+test('misplaced-directive: a stable # syntax= ignored below a banner is a hint (the engine\'s own frontend reads such files); labs, escape and check stay warnings (round 26)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const severities = (text: string) => validateDockerfile(text).filter((d) => d.code === 'misplaced-directive').map((d) => d.severity);
+  assert.deepEqual(severities('# =====\n# Dev image\n# =====\n# syntax=docker/dockerfile:1\nFROM node:22\n'), [4]);
+  assert.deepEqual(severities('# Dev image\n# syntax=docker/dockerfile:1-labs\nFROM node:22\n'), [2]);
+  assert.deepEqual(severities('# Dev image\n# check=error=true\nFROM node:22\n'), [2]);
+});

@@ -48,6 +48,11 @@ test('undefined-variable: CMD, ENTRYPOINT and HEALTHCHECK run with the container
   assert.equal(runRule('undefined-variable', 'ARG POSTGRES_HOSTNAME=db\nFROM alpine:3.20\nRUN echo $POSTGRES_HOSTNAME\n').length, 1);
 });
 
+test('secret-in-arg-env: an ENV whose value is its own name is a placeholder (round 26: ENV pass pass)', () => {
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM a\nENV pass pass\nENV bearer_token bearer_token\n'), []);
+  assert.equal(runRule('secret-in-arg-env', 'FROM a\nENV bearer_token s3cr3t-value\n').length, 1);
+});
+
 test('ENV is inherited by stages built FROM another stage', () => {
   assert.equal(runRule('undefined-variable', 'FROM scratch AS base\nENV HOME_DIR=/h\nFROM base\nWORKDIR $HOME_DIR\n').length, 0);
 });

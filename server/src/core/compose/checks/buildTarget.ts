@@ -2,18 +2,41 @@
 import { t } from '../../l10n';
 import { closest } from '../model/closest';
 import { namedStages } from '../../dockerfile/syntax/namedStages';
-import { buildPaths } from '../model/buildPaths';
-import { readText } from '../model/project';
-import { scalarSpan } from '../model/symbols';
+import { buildPaths, type BuildPaths } from '../model/buildPaths';
+import { projectFiles, readText } from '../model/project';
+import { scalarSpan, symbolsOf } from '../model/symbols';
+import { resolvePath } from '../model/uris';
 import { servicesOf, type CheckContext } from './checkContext';
+
+/**
+ * The Dockerfile a service's build reads. An override that gives only a target (`build: target:
+ * development` in docker-compose.dev.yml) is merged with the build of the same service in the
+ * files compose reads with it: their context, and their dockerfile unless this one names its own
+ * (round 26: a target the base's Dockerfile does not have).
+ */
+function dockerfileOf(ctx: CheckContext, name: string, build: BuildPaths): string | undefined {
+  if (build.contextNode || build.inline) return build.dockerfileUri;
+  const project = ctx.project();
+  for (const other of projectFiles(project)) {
+    const service = other === ctx.file ? undefined : symbolsOf(other).services.get(name);
+    const theirs = service?.map ? buildPaths(other, service.map, project.directory) : undefined;
+    if (!theirs?.contextNode) continue;
+    if (theirs.inline || !theirs.contextUri) return undefined;
+    const own = scalarSpan(ctx.file, build.dockerfileNode)?.text;
+    return own !== undefined ? resolvePath(theirs.contextUri, own) : theirs.dockerfileUri;
+  }
+  return build.dockerfileUri;
+}
 
 export function checkBuildTarget(ctx: CheckContext): void {
   const { file } = ctx;
-  for (const { map } of servicesOf(file)) {
+  for (const { name, map } of servicesOf(file)) {
     const build = buildPaths(file, map, ctx.project().directory);
     const target = build && scalarSpan(file, build.targetNode);
-    if (!build?.dockerfileUri || !target || target.text.includes('$')) continue;
-    const text = readText(build.dockerfileUri, ctx.context);
+    if (!build || !target || target.text.includes('$')) continue;
+    const dockerfileUri = dockerfileOf(ctx, name, build);
+    if (!dockerfileUri) continue;
+    const text = readText(dockerfileUri, ctx.context);
     if (text === undefined) continue;
     const stages = namedStages(text).map((s) => s.name);
     if (stages.includes(target.text.toLowerCase())) continue;

@@ -15,6 +15,7 @@ import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
 import type { ServiceContext } from '../../languageService';
 import { servicesOf, type CheckContext } from './checkContext';
 import { symbolsOf } from '../model/symbols';
+import { environmentPairs } from '../model/environment';
 
 /** Per image: any one of these set lets it initialize, and the one to suggest. */
 const NEEDS: Record<string, { any: readonly string[]; suggest: string; exit: string }> = {
@@ -95,10 +96,32 @@ function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext
   };
 }
 
+/**
+ * `MYSQL_USER: root` on mysql or mariadb: the variable names a regular user the entrypoint
+ * creates, and root already exists, so on a new volume it stops ("MYSQL_USER="root", MYSQL_USER and
+ * MYSQL_PASSWORD are for configuring a regular user and cannot be used for the root user"); round
+ * 26. A warning, as an initialized volume starts anyway.
+ */
+function rootAsUser(file: ComposeFile, map: MapNode): { start: number; end: number; message: string } | undefined {
+  const image = resolve(file, entries(file, map).find((e) => e.key === 'image')?.value);
+  const repository = image?.kind === 'scalar' && typeof image.value === 'string' ? repositoryAndTag(image.value)?.repository : undefined;
+  if ((repository !== 'mysql' && repository !== 'mariadb') || !runsServer(file, map)) return undefined;
+  const pair = environmentPairs(file, map).find((p) => (p.key === 'MYSQL_USER' || p.key === 'MARIADB_USER') && p.value?.trim().replace(/^["']|["']$/g, '') === 'root');
+  if (!pair) return undefined;
+  const root = pair.key.startsWith('MARIADB') ? 'MARIADB_ROOT_PASSWORD' : 'MYSQL_ROOT_PASSWORD';
+  return {
+    start: pair.keyStart,
+    end: pair.keyEnd,
+    message: t('{0} names a regular user the image creates, and root exists already: on a new volume the container stops ("{0}="root", {0} and {1} are for configuring a regular user and cannot be used for the root user"). Remove {0} and {1}, and give root its password with {2}.', pair.key, pair.key.replace(/USER$/, 'PASSWORD'), root),
+  };
+}
+
 export function checkDatabasePassword(ctx: CheckContext): void {
   const { file, context, out } = ctx;
   if (!/postgres|mysql|mariadb/.test(file.text)) return;
   for (const { name, map } of servicesOf(file)) {
+    const root = rootAsUser(file, map);
+    if (root && !isHeld(file, root.start)) out.push({ rule: 'compose-database-root-user', ...root });
     const found = serviceProblem(file, map, context);
     if (!found || isHeld(file, found.start) || sharedWithPartners(ctx, name)) continue;
     out.push({ rule: 'compose-database-no-password', ...found });

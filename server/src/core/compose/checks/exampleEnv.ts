@@ -12,7 +12,8 @@ import type { CheckContext } from './checkContext';
 import { SHELL_NAMES, usesOf } from './misspeltVariables';
 import { mayBeStack } from './swarmKeys';
 import { runWithEnvFile } from './deployScripts';
-import { folderLister, foldersUp, mentions, notesText } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, notesText } from '../../repositoryFiles';
+import { isIgnored } from '../../ignorePatterns';
 import { dirnameUri } from '../model/uris';
 
 const EXAMPLES = ['.env.example', '.env.sample', '.env.dist', '.env.template'];
@@ -41,8 +42,10 @@ export function checkExampleEnv(ctx: CheckContext): void {
     const first = required ?? uses.find((use) => use.name === unset[0])!;
     // A README or doc that names the example has told the user to copy it (round 25: 15 of 17
     // findings were projects whose first documented step is cp .env.example .env): a hint.
+    // So does a .env Git ignores: each clone makes its own (round 26: 6 of 6 judged noise).
     const files = ctx.context.files;
-    const noted = mentions(notesText(files, [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])], folderLister(files)), name);
+    // (Not for a variable written as required: every compose command stops there, round 25.)
+    const noted = (!required && isIgnored(gitignorePatterns(files, folder), '.env')) || mentions(notesText(files, [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])], folderLister(files)), name);
     out.push({
       rule: 'compose-env-not-copied',
       start: first.start,

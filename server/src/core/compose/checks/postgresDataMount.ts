@@ -21,10 +21,11 @@ import { runsServer } from './databasePassword';
 const OLD_DATA = '/var/lib/postgresql/data';
 /**
  * Where people mount the data that no postgres image keeps it: another distribution's folder
- * (/var/lib/pgsql/data) or a short name (/var/lib/postgres). The database then lives in the
- * image's own anonymous volume, and a new container (down and up, a pull) starts empty (round 25).
+ * (/var/lib/pgsql/data), a short name (/var/lib/postgres) or a slip (/var/lib/postgrs/data: round
+ * 26). The database then lives in the image's own anonymous volume, and a new container (down and
+ * up, a pull) starts empty (round 25).
  */
-const NOT_DATA = /^\/var\/lib\/(postgres|pgsql)(\/data)?$/;
+const NOT_DATA = /^\/var\/lib\/(?!postgresql(\/|$))(postg[a-z]*|pgsql|pgdata)(\/data)?$/;
 
 /** The PostgreSQL major an image tag runs, for the official image and images built on it; Infinity for the newest; undefined when not known. */
 export function postgresMajor(image: string): number | undefined {

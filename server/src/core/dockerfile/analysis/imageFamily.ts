@@ -52,6 +52,17 @@ const OFFICIAL: Record<string, ImageFamily> = {
   'amazoncorretto': 'rhel', 'opensuse/leap': 'rhel', 'opensuse/tumbleweed': 'rhel',
 };
 
+/**
+ * Tags of images whose default variant is not Debian now but was when the tag was last built:
+ * mysql's patches before July 2022 (8.0.28, 5.7.37 and older; the bare tags moved to Oracle Linux
+ * with docker-library/mysql#867: round 26's mysql:8.0.20 runs apt-get), openjdk's 11 and older,
+ * and its -slim tags.
+ */
+const PINNED_DEBIAN: Record<string, RegExp> = {
+  mysql: /^(8\.0\.([0-9]|1[0-9]|2[0-8])|5\.7\.([0-9]|[12][0-9]|3[0-7])|5\.[56](\.\d+)?)($|-)/,
+  openjdk: /^(([1-9]|1[01])(u\d+)?([.-]|$)|.*-slim($|-))/,
+};
+
 /** Lower-cased words of a text, split at separators; `alpine3.20` gives `alpine3` and also `alpine`. */
 function wordsOf(text: string): string[] {
   const out: string[] = [];
@@ -109,6 +120,8 @@ function familyOfReference(reference: string): ImageFamily {
   // The image's own name (its last path segment) speaks before the organisation's.
   const fromName = familyOfWords(wordsOf(segments[segments.length - 1]!)) ?? familyOfWords(wordsOf(segments.slice(0, -1).join('/')));
   if (fromName) return fromName;
+  const pinned = PINNED_DEBIAN[repository];
+  if (pinned?.test(tag)) return 'debian';
   return OFFICIAL[repository] ?? OFFICIAL[segments.slice(-2).join('/')] ?? 'unknown';
 }
 

@@ -36,6 +36,10 @@ const LAST_ON_BUSTER: Record<string, (major: number, minor: number) => boolean> 
   nginx: (major, minor) => major === 1 && minor <= 19,
   // elixir's default variant is built FROM erlang's, on buster until bullseye (round 22: elixir:1.9.4).
   elixir: (major, minor) => major === 1 && minor <= 9,
+  // Only patch tags (below): mysql's Debian variant moved to bullseye in July 2022, when its bare
+  // tags became Oracle Linux (docker-library/mysql#866, #867); openjdk 11's in August 2021.
+  mysql: () => false,
+  openjdk: () => false,
 };
 
 /**
@@ -53,10 +57,13 @@ const LAST_PATCH_ON_BUSTER: Record<string, Record<string, number>> = {
   golang: { '1.15': 13, '1.16': 5 },
   nginx: { '1.20': 0, '1.21': 0 },
   elixir: { '1.10': 3, '1.11': 3 },
+  // mysql 8.0.28 and 5.7.37 were the last built on buster (round 26: mysql:8.0.20); openjdk 11.0.11 (round 26: 11.0.7-jdk-slim).
+  mysql: { '8.0': 28, '5.7': 37 },
+  openjdk: { '11.0': 11 },
 };
 
 /** Tag words that keep the default variant's Debian release (php's -fpm, the -slim images); anything else may be another base. */
-const DEFAULT_VARIANT_WORDS = new Set(['slim', 'fpm', 'apache', 'cli', 'zts', 'onbuild', 'rc', 'perl']);
+const DEFAULT_VARIANT_WORDS = new Set(['slim', 'fpm', 'apache', 'cli', 'zts', 'onbuild', 'rc', 'perl', 'jdk', 'jre', 'debian']);
 
 function lastBuiltOnBuster(repository: string, tag: string): boolean {
   const versioned = LAST_ON_BUSTER[repository];

@@ -30,8 +30,14 @@ function contextOf(ctx: RuleContext): ContextInfo | undefined {
 const UNWANTED = ['.git', 'node_modules', '.env', '.venv', 'venv', '__pycache__'];
 
 function unwantedIn(context: ContextInfo): string[] {
-  return UNWANTED.filter((name) => context.entries.includes(name)).concat(context.entries.filter((e) => /^\.env\./.test(e)).slice(0, 2));
+  const found = UNWANTED.filter((name) => context.entries.includes(name));
+  // An example is no secret, but the .env made from it will be (round 26: ".env.example would be copied").
+  const envs = context.entries.filter((e) => /^\.env\./.test(e)).map((e) => (EXAMPLE_ENV.test(e) ? (found.includes('.env') ? '' : t('.env (once made from {0})', e)) : e));
+  return found.concat([...new Set(envs.filter(Boolean))].slice(0, 2));
 }
+
+/** A Node package install, as a RUN's text says it. */
+const NODE_INSTALL = /(^|[^\w-])(npm\s+(ci|i|install)|yarn(\s+install)?(\s|$)|pnpm\s+(i|install)|bun\s+(i|install))/;
 
 export const dockerignoreMissing = rule({
   id: 'dockerignore-missing', severity: 'warning', reach: 'file', shipped: true,
@@ -57,9 +63,11 @@ export const dockerignoreMissing = rule({
   const shipped = finalImage ? copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage)) : undefined;
   const severity = shipped ? undefined : 'hint' as const;
   // A Node project's own node_modules copied over the ones the image installed breaks a
-  // development image too (native modules built for the host): round 25, 4 such findings.
-  const node = context.entries.includes('package.json');
-  ctx.report((shipped ?? copies[0]!).span, found.length > 0
+  // development image too (native modules built for the host): round 25, 4 such findings. Only
+  // where an install runs before the copy (round 26: Rails apps with a package.json, 10 noise).
+  const target = shipped ?? copies[0]!;
+  const node = context.entries.includes('package.json') && ctx.a.doc.instructions.some((i) => i.upper === 'RUN' && i.index < target.index && NODE_INSTALL.test(i.argText));
+  ctx.report(target.span, found.length > 0
     ? t('This copies the whole build context, but there is no .dockerignore, so {0} would be copied too.', found.join(', '))
     : t('This copies the whole build context, but there is no .dockerignore; local secrets and build output would be copied too.'), {
     data: { folderUri: context.folderUri },
@@ -288,8 +296,8 @@ export const copySourceMissing = rule({
     if (++reported > 100) break;
     const segments = path.split('/');
     if (segments.some((part) => BUILD_OUTPUT.test(part)) || ARTIFACT.test(path)) continue;
-    // Excluded by .dockerignore: copy-ignored-file says so. Ignored by Git: a build may make it first.
-    if (isIgnored(context.patterns, path) || isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) continue;
+    // Excluded by .dockerignore: copy-ignored-file says so.
+    if (isIgnored(context.patterns, path)) continue;
     // Where the context is only assumed, a path another folder up to the root has is written for that folder.
     if (context.source === 'folder' && candidates.some((c) => c !== folder && has(c, path))) continue;
     // A script that names it may copy it in first.
@@ -297,6 +305,12 @@ export const copySourceMissing = rule({
     scripts ??= scriptsText(ctx.files, [...new Set([folder, ...candidates])], list);
     if (mentions(scripts, name)) continue;
     const where = contextName(context.source, folder, dockerfileFolder);
+    // Ignored by Git: each clone makes it (a build step, a download), so the build stops until it is
+    // made: a hint (round 26: data/ and chroma/ of a clone).
+    if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {
+      ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.', where, path), { severity: 'hint' });
+      continue;
+    }
     // The folder it names must be there for a "did you mean" among its entries.
     const parent = segments.length > 1 ? `${folder}/${segments.slice(0, -1).join('/')}` : folder;
     if (segments.length > 1 && !has(folder, segments.slice(0, -1).join('/'))) {

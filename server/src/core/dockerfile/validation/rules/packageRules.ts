@@ -277,6 +277,9 @@ function noCacheDir(word: string): boolean {
 /** Whether an rm operand removes `dir` or what is in it, also through a glob (rm -rf /root/.[acpw]*). */
 function removes(operand: string, dir: string): boolean {
   if (operand.startsWith(dir)) return true;
+  // A folder above it goes with it (rm -rf /var/lib/apt: round 26), but not the root or a top folder.
+  const folder = operand.replace(/\/+$/, '');
+  if (folder.split('/').length > 2 && dir.startsWith(`${folder}/`)) return true;
   if (!/[*?[]/.test(operand) || operand.length > 200) return false;
   let glob: RegExp;
   try {
@@ -326,12 +329,25 @@ const TABLE: PackageRule[] = [
   pinRule('go-install-pin', 'DL3062', GO, (p) => p.includes('@') || !p.includes('/'), (p) => `${p}@<version>`, 'hint'),
 ];
 
+/**
+ * The image families each system package manager runs on: on another known family the command is
+ * not there at all (package-manager-mismatch says so), so its cache or options are beside the point
+ * (round 26: apk-no-cache on openjdk:11.0.7-jdk-slim, a Debian image).
+ */
+const MANAGER_FAMILY = new Map<Manager, string>([[APK, 'alpine'], [APT, 'debian'], [YUM, 'rhel'], [DNF, 'rhel'], [ZYPPER, 'rhel']]);
+const KNOWN_FAMILIES = new Set(['alpine', 'debian', 'rhel']);
+
 function packageRule(entry: PackageRule): Rule {
   return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : {}), ...(entry.imageOnly ? { imageSize: true as const } : {}) }, (ctx) => {
     if (entry.knownIn?.(ctx.a.text)) return;
     const finalImage = entry.imageOnly ? stageUse(ctx.a).finalImage : undefined;
+    const family = MANAGER_FAMILY.get(entry.manager);
     for (const run of runShells(ctx)) {
       if (finalImage && (!run.stage || !finalImage.has(run.stage.index))) continue;
+      if (family && run.stage) {
+        const actual = ctx.a.family(run.stage);
+        if (KNOWN_FAMILIES.has(actual) && actual !== family) continue;
+      }
       for (const c of installs(run, entry.manager)) {
         const found = entry.problem(c, run, ctx.a);
         if (!found) continue;

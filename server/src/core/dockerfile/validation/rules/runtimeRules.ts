@@ -48,7 +48,7 @@ function stageHasShell(a: Analysis, stage: Stage, before: Instruction): boolean 
 }
 
 export const jsonArgsRecommended = rule({
-  id: 'json-args-recommended', severity: 'information', hadolint: ['DL3025'], buildkit: 'JSONArgsRecommended',
+  id: 'json-args-recommended', severity: 'information', hadolint: ['DL3025'], buildkit: 'JSONArgsRecommended', shipped: true,
   explain: () => [
     t('In shell form, CMD and ENTRYPOINT run as /bin/sh -c "...": the shell becomes process 1 and does not pass on signals, so docker stop waits for its timeout and then kills the container.'),
     t('The exec form ["executable", "arg"] runs the program directly, so it receives SIGTERM and can shut down cleanly.'),
@@ -112,8 +112,10 @@ function daemonizes(words: string[]): string | undefined {
   if (name === 'service' && rest.length >= 2 && ['start', 'restart'].includes(rest[1]!)) return `service ${rest[0]} ${rest[1]}`;
   if (name === 'systemctl') return 'systemctl';
   if ((name0 ?? '').startsWith('/etc/init.d/') && ['start', 'restart'].includes(sub ?? '')) return `${name0} ${sub}`;
-  if ((name === 'apachectl' || name === 'apache2ctl') && (sub === 'start' || rest.includes('start'))) return `${name} start`;
-  if (name === 'httpd' && rest.join(' ').includes('-k start') && !rest.includes('-DFOREGROUND')) return 'httpd -k start';
+  // -D FOREGROUND (or -DFOREGROUND) keeps httpd in front, however it is started (round 26: apachectl start -D FOREGROUND).
+  const foreground = rest.includes('-DFOREGROUND') || rest.some((w, k) => w === '-D' && rest[k + 1] === 'FOREGROUND');
+  if ((name === 'apachectl' || name === 'apache2ctl') && (sub === 'start' || rest.includes('start')) && !foreground) return `${name} start`;
+  if (name === 'httpd' && rest.join(' ').includes('-k start') && !foreground) return 'httpd -k start';
   if (name === 'nginx' && !rest.some((w) => /daemon\s+off/.test(w)) && !rest.includes('-v') && !rest.includes('-t')) return 'nginx';
   if ((name === 'php-fpm' || /^php-fpm\d/.test(name)) && (rest.includes('-D') || rest.includes('--daemonize'))) return `${name} -D`;
   if (name === 'redis-server' && rest.join(' ').includes('--daemonize yes')) return 'redis-server --daemonize yes';

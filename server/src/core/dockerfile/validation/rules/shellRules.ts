@@ -143,9 +143,20 @@ export const cdWithoutEffect = rule({
     if (dir.literal && run.stage && alreadyThere(ctx.a, run.stage, run.instruction, dir.text)) continue;
     ctx.report(commandSpan(run, last), t('The RUN ends with cd {0}, which has no effect on later instructions. Use WORKDIR {0}.', dir.text), {
       data: top.length === 1 && dir.literal ? { workdir: dir.text } : undefined,
+      // A WORKDIR before anything that runs in a folder does what the cd meant (round 26): a hint.
+      ...(run.stage && workdirNext(run.stage, run.instruction) ? { severity: 'hint' as const } : {}),
     });
   }
 });
+
+/** Whether the next instruction of the stage that depends on the working directory is a WORKDIR. */
+function workdirNext(stage: Stage, instruction: Instruction): boolean {
+  for (const i of stage.instructions) {
+    if (i.index <= instruction.index || ['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'STOPSIGNAL', 'MAINTAINER'].includes(i.upper)) continue;
+    return i.upper === 'WORKDIR';
+  }
+  return false;
+}
 
 function alreadyThere(a: Analysis, stage: Stage, instruction: Instruction, dir: string): boolean {
   let cwd = workdirBefore(a, stage, instruction);

@@ -125,8 +125,13 @@ export const misplacedDirective = rule({
     const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*\S/.exec(c.text);
     const name = m?.[1]!.toLowerCase();
     if (!name || !KNOWN_DIRECTIVES.includes(name)) continue;
+    // A stable syntax ignored leaves the engine's own frontend, which reads what such files use
+    // (RUN --mount, heredocs): a hint (round 26: banner comments above # syntax=docker/dockerfile:1).
+    // A labs frontend, an escape or a check directive ignored changes what the build does.
+    const stable = name === 'syntax' && !/labs|\$/.test(c.text);
     ctx.report(c.span, t('This is written like the {0} parser directive, but directives count only at the very top of the file, before any other comment, blank line or instruction. Here it is an ordinary comment and does nothing.', name), {
       data: shebang ? undefined : { moveToTop: true },
+      ...(stable ? { severity: 'hint' as const } : {}),
     });
   }
 });

@@ -279,7 +279,10 @@ export const secretInArgEnv = rule({
     if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     // (The legacy form's slip `ENV NAME = ''` sets the value to "= ": round 19.)
-    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|[*<]*(change[-_]?me|changeit|replace[-_]?me|your[-_][\w-]+|none|null|todo|secret|password|placeholder|dummy)[*>]*)$/i.test((def.value ?? def.raw ?? '').replace(/^\s*=\s*/, '').replace(/^["']+|["']+$/g, '').trim())) continue;
+    const written = (def.value ?? def.raw ?? '').replace(/^\s*=\s*/, '').replace(/^["']+|["']+$/g, '').trim();
+    if (def.kind === 'ENV' && /^(|[-_*x.<>]+|[*<]*(change[-_]?me|changeit|replace[-_]?me|your[-_][\w-]+|none|null|todo|secret|password|placeholder|dummy)[*>]*)$/i.test(written)) continue;
+    // ENV pass pass, ENV bearer_token bearer_token: the name as its own placeholder (round 26).
+    if (def.kind === 'ENV' && written.toLowerCase() === def.name.toLowerCase()) continue;
     // ENV HF_TOKEN=$HF_TOKEN with no ARG HF_TOKEN: the build sets it to nothing, so nothing leaks
     // (the container is meant to get the value at run time).
     if (def.kind === 'ENV' && def.valueSpan && /^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '') && emptyReferences(ctx, def)) continue;
