@@ -125,6 +125,21 @@ function withoutPastedConfig(text: string): string {
   return text.split('\n').filter((line) => !/[\w.-]:\/[\w$]/.test(line) && !/^\s*(-\s*)?(env_file|file|path|context|dockerfile|source|target)\s*:/.test(line) && !/^\s*(COPY|ADD)\s/.test(line)).join('\n');
 }
 
+/** Words of a note that tells the reader to make or provide a file, or says why it is not there. */
+const SETUP_WORDS = /\b(create|creating|copy|copying|cp|generate|make|add|put|place|provide|download|rename|mv|touch|fill|edit|set ?up|setup|not (included|in the repo\w*|committed|tracked|provided)|git-?ignored|ignored by git|your own|yourself)\b/i;
+
+/**
+ * Whether the notes name the file where they say to make or provide it (`cp .env.example .env`,
+ * "config.yaml holds your credentials and is not in the repository"), on its line or the next: a
+ * README that only lists the file in a tree or a table has not said how to get it (round 27).
+ */
+export function notesSayToMake(notes: string, name: string): boolean {
+  if (name === '' || notes === '' || !notes.includes(name)) return false;
+  const lines = notes.split('\n');
+  const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`);
+  return lines.some((line, k) => word.test(line) && (SETUP_WORDS.test(line) || SETUP_WORDS.test(lines[k + 1] ?? '') || SETUP_WORDS.test(lines[k - 1] ?? '')));
+}
+
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;

@@ -128,3 +128,20 @@ test('a README that only repeats the compose file (pasted in) has not said how t
   const readme = '# App\n\n```yaml\nservices:\n  db:\n    volumes:\n      - ./docker/db/my.cnf:/etc/mysql/conf.d/my.cnf\n```\n';
   assert.deepEqual(findings(validate(doc, { files: { [`${ROOT}/README.md`]: readme } }), 'compose-missing-file').map((d) => d.severity), [2]);
 });
+
+test('an override\'s dockerfile is read in the context the base gives the service (round 27: Dockerfile.pdf in the base\'s ./server)', () => {
+  const base = 'services:\n  pdf:\n    build:\n      context: ./server\n';
+  const prod = 'services:\n  pdf:\n    build:\n      dockerfile: Dockerfile.pdf\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: base, [`${ROOT}/server/Dockerfile.pdf`]: 'FROM x\n' };
+  assert.deepEqual(findings(validate(prod, { files }, `${ROOT}/docker-compose.prod.yml`), 'compose-missing-file'), []);
+  const missing = { [`${ROOT}/docker-compose.yml`]: base, [`${ROOT}/server/app.js`]: '' };
+  assert.deepEqual(findings(validate(prod, { files: missing }, `${ROOT}/docker-compose.prod.yml`), 'compose-missing-file').map((d) => covered(prod, d)), ['Dockerfile.pdf']);
+});
+
+test('notes that only list a file (a tree, a table) have not said how to get it (round 27)', () => {
+  const doc = 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.production\n';
+  const listed = { [`${ROOT}/README.md`]: '## Layout\n\n- Dockerfile.production\n- docker-compose.homelab.yml\n', [`${ROOT}/app.py`]: '' };
+  assert.deepEqual(findings(validate(doc, { files: listed }), 'compose-missing-file').map((d) => d.severity), [2]);
+  const told = { [`${ROOT}/README.md`]: 'Create your own Dockerfile.production from the example.\n', [`${ROOT}/app.py`]: '' };
+  assert.deepEqual(findings(validate(doc, { files: told }), 'compose-missing-file').map((d) => d.severity), [4]);
+});

@@ -123,3 +123,9 @@ test('dockerignore-missing names the .env a shipped example will become, not the
   const found = validateDockerfile('FROM python:3.12\nWORKDIR /app\nCOPY . /app/\n', context({ files: files({ [`${folder}/.env.example`]: 'A=1\n', [`${folder}/app.py`]: '' }, [folder]) }), `${folder}/Dockerfile`).filter((d) => d.code === 'dockerignore-missing');
   assert.deepEqual(found.map((d) => d.message), ['This copies the whole build context, but there is no .dockerignore, so .env (once made from .env.example) would be copied too.']);
 });
+
+test('dockerignore-missing: not where the context is only assumed and a folder above it has a .dockerignore (round 27: built from the root)', () => {
+  const map = { 'file:///w/.dockerignore': '.git\n', 'file:///w/.git/HEAD': '', 'file:///w/compose/local/django/start': '', 'file:///w/package.json': '{}' };
+  const found = validateDockerfile('FROM python:3.12\nCOPY . /app\n', context({ files: files(map, ['file:///w', 'file:///w/compose', 'file:///w/compose/local', 'file:///w/compose/local/django']) }), 'file:///w/compose/local/django/Dockerfile').filter((d) => d.code === 'dockerignore-missing');
+  assert.deepEqual(found, []);
+});

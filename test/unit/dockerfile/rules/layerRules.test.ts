@@ -79,3 +79,10 @@ test('apt-get-update-alone: where each later install runs its own update first, 
   assert.deepEqual(severity('FROM php:8.3-fpm\nRUN apt-get update\nRUN ./setup.sh && apt-get update && apt-get install -y git\n'), [2]);
   assert.deepEqual(severity('FROM php:8.3-fpm AS base\nRUN apt-get update\nRUN apt-get update && apt-get install -y git\nFROM base\nRUN apt-get install -y zip\n'), [2]);
 });
+
+test('apt-get-update-alone: where later RUNs may install but none with apt, the hint says so, not that they update first (round 27)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const text = 'FROM python:3.11.6-slim\nRUN apt-get update\nENV VIRTUAL_ENV=/opt/venv\nRUN python -m venv $VIRTUAL_ENV\n';
+  const found = validateDockerfile(text).filter((d) => d.code === 'apt-get-update-alone');
+  assert.deepEqual(found.map((d) => [d.severity, d.message]), [[4, 'No later RUN in this stage installs with apt, so this update only adds a layer of package lists. Remove it.']]);
+});

@@ -3,8 +3,9 @@ import { t } from '../../l10n';
 import { closest } from '../model/closest';
 import { namedStages } from '../../dockerfile/syntax/namedStages';
 import { buildPaths, type BuildPaths } from '../model/buildPaths';
-import { projectFiles, readText } from '../model/project';
-import { scalarSpan, symbolsOf } from '../model/symbols';
+import { inheritedContext } from '../model/mergedBuild';
+import { readText } from '../model/project';
+import { scalarSpan } from '../model/symbols';
 import { resolvePath } from '../model/uris';
 import { servicesOf, type CheckContext } from './checkContext';
 
@@ -15,17 +16,11 @@ import { servicesOf, type CheckContext } from './checkContext';
  * (round 26: a target the base's Dockerfile does not have).
  */
 function dockerfileOf(ctx: CheckContext, name: string, build: BuildPaths): string | undefined {
-  if (build.contextNode || build.inline) return build.dockerfileUri;
-  const project = ctx.project();
-  for (const other of projectFiles(project)) {
-    const service = other === ctx.file ? undefined : symbolsOf(other).services.get(name);
-    const theirs = service?.map ? buildPaths(other, service.map, project.directory) : undefined;
-    if (!theirs?.contextNode) continue;
-    if (theirs.inline || !theirs.contextUri) return undefined;
-    const own = scalarSpan(ctx.file, build.dockerfileNode)?.text;
-    return own !== undefined ? resolvePath(theirs.contextUri, own) : theirs.dockerfileUri;
-  }
-  return build.dockerfileUri;
+  if (build.inline) return undefined;
+  const inherited = inheritedContext(ctx.file, name, build, ctx.context);
+  if (!inherited) return build.dockerfileUri;
+  if (!inherited.contextUri) return undefined;
+  return resolvePath(inherited.contextUri, scalarSpan(ctx.file, build.dockerfileNode)?.text ?? 'Dockerfile');
 }
 
 export function checkBuildTarget(ctx: CheckContext): void {

@@ -8,13 +8,14 @@ import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../m
 import type { CNode } from '../model/nodes';
 import { scalarSpan, symbolsOf } from '../model/symbols';
 import { projectFiles } from '../model/project';
+import { inheritedContext } from '../model/mergedBuild';
 import { resolvePath } from '../model/uris';
 import { buildPaths } from '../model/buildPaths';
 import { servicesOf, type CheckContext } from './checkContext';
 import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, notesText, scriptsText } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -55,7 +56,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (mentions(scripts, name)) return undefined;
     if (copy) return { severity: 'hint', why: 'copy' };
     // The README or the docs name it: they tell the user to make it, or where it comes from.
-    const noted = () => mentions(notes(), name);
+    const noted = () => notesSayToMake(notes(), name);
     if (envFile) {
       // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
       if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
@@ -63,7 +64,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
       const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
       // Git ignores it: making it from the example is each clone's first step (round 26: 6 of 6 noise).
       const relative = text.replace(/^(\.\/)+/, '');
-      if (example) return { severity: noted() || mentions(notes(), example) || (!relative.startsWith('../') && isIgnored(ignored, relative)) ? 'hint' : 'information', example };
+      if (example) return { severity: noted() || notesSayToMake(notes(), example) || (!relative.startsWith('../') && isIgnored(ignored, relative)) ? 'hint' : 'information', example };
     }
     const relative = text.replace(/^(\.\/)+/, '');
     if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint', why: 'ignored' };
@@ -153,7 +154,10 @@ export function checkMissingPaths(ctx: CheckContext): void {
     for (const mount of bindMounts(file, map)) checkBindFile(mount);
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
-    if (build?.contextUri && build.dockerfileNode && exists(build.contextUri)) check(build.dockerfileNode, build.contextUri, () => t('The Dockerfile'));
+    // An override's dockerfile is read in the context the base gives the service (round 27: Dockerfile.pdf in the base's ./server).
+    const inherited = build && build.dockerfileNode ? inheritedContext(file, name, build, ctx.context) : undefined;
+    const contextUri = inherited ? inherited.contextUri : build?.contextUri;
+    if (build?.dockerfileNode && contextUri && exists(contextUri)) check(build.dockerfileNode, contextUri, () => t('The Dockerfile'));
     // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).
     else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) checkDefaultDockerfile(build.contextUri, build.contextNode);
   }

@@ -51,6 +51,10 @@ export const dockerignoreMissing = rule({
   if (copies.length === 0) return;
   const context = contextOf(ctx);
   if (!context || context.ignoreUri) return;
+  // A context only assumed to be the Dockerfile's folder, below a folder up to the repository's
+  // root that has a .dockerignore: the build most likely runs from there (round 27: cookiecutter
+  // Django's compose/local/django/Dockerfile, built from the root by local.yml).
+  if (context.source === 'folder' && foldersUp(ctx.files, context.folderUri).slice(1).some((f) => ctx.files.exists(`${f}/.dockerignore`))) return;
   const found = unwantedIn(context);
   // What a working copy will hold besides what is there now: node_modules once a Node project is
   // installed, a .env once its example is copied (round 24: contexts of app code alone, a Python

@@ -118,7 +118,11 @@ export const aptGetUpdateAlone = rule({
     }
     // Every later install updates the lists itself first: this update is only a layer more (round 23).
     if (run.stage && !ctx.a.doc.stages.some((s) => ctx.a.parentOf(s.index) === run.stage!.index) && later.every((i) => updatesBeforeInstalling(ctx.a, i))) {
-      ctx.report(run.instruction.span, t('Each later install in this stage runs its own apt-get update first, so this one only adds a layer. Remove it.'), { severity: 'hint', data: { deleteLine: true } });
+      // (Where no later RUN names apt at all, the message must not speak of its installs: round 27.)
+      const aptLater = later.some((i) => /\bapt(-get|itude)?\b|--with-deps\b/.test(i.argText));
+      ctx.report(run.instruction.span, aptLater
+        ? t('Each later install in this stage runs its own apt-get update first, so this one only adds a layer. Remove it.')
+        : t('No later RUN in this stage installs with apt, so this update only adds a layer of package lists. Remove it.'), { severity: 'hint', data: { deleteLine: true } });
       continue;
     }
     ctx.report(run.instruction.span, t('apt-get update alone in a RUN goes stale in the build cache; combine it with the apt-get install that needs it.'), { data: { mergeUpdate: true } });
