@@ -126,7 +126,7 @@ function withoutPastedConfig(text: string): string {
 }
 
 /** Words of a note that tells the reader to make or provide a file, or says why it is not there. */
-const SETUP_WORDS = /\b(create|creating|copy|copying|cp|generate|make|add|put|place|provide|download|rename|mv|touch|fill|edit|set ?up|setup|not (included|in the repo\w*|committed|tracked|provided)|git-?ignored|ignored by git|your own|yourself)\b/i;
+const SETUP_WORDS = /\b(create|creating|copy|copying|cp|generate|make|add|put|place|provide|download|clone|rename|mv|touch|fill|edit|set ?up|setup|credentials?|secrets?|not (included|in the repo\w*|committed|tracked|provided|versioned)|(do|does|did)(n't| not) (version|commit|track|include|ship)|git-?ignored|ignored by git|your own|yourself)\b/i;
 
 /**
  * Whether the notes name the file where they say to make or provide it (`cp .env.example .env`,

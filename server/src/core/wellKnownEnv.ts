@@ -46,6 +46,9 @@ export function misspeltWellKnownEnv(name: string): { meant: string; reader: str
     if (Math.abs(known.length - name.length) > 2 || known.length < 10) continue;
     const limit = known.length >= 16 ? 2 : 1;
     if (upper === known && CASE_BLIND.has(READER.get(known)!)) return undefined;
+    // Spring Boot also binds the property's own name from the environment (spring.profiles.active:
+    // its DefaultPropertyMapper beside the SYSTEM_ENVIRONMENT one; round 27).
+    if (READER.get(known) === 'Spring Boot' && upper.replace(/[.-]/g, '_') === known) return undefined;
     if (upper === known || swapped(upper, known) || editDistance(upper, known, limit) <= limit) {
       return { meant: known, reader: READER.get(known)! };
     }

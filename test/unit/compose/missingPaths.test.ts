@@ -145,3 +145,12 @@ test('notes that only list a file (a tree, a table) have not said how to get it 
   const told = { [`${ROOT}/README.md`]: 'Create your own Dockerfile.production from the example.\n', [`${ROOT}/app.py`]: '' };
   assert.deepEqual(findings(validate(doc, { files: told }), 'compose-missing-file').map((d) => d.severity), [4]);
 });
+
+test('a template another tool renders ({{ PORT }} placeholders, or named so) is judged at its rendered place: its ports are not, its missing paths are hints (round 27)', () => {
+  const doc = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "{{ CONTAINER_DB_HOST_PORT }}:5432"\n    volumes:\n      - ../../configs/init.sql:/docker-entrypoint-initdb.d/init.sql\n';
+  const found = validate(doc, {}, `${ROOT}/tools/template/docker-compose.template.yml`);
+  assert.deepEqual(findings(found, 'compose-invalid-port'), []);
+  assert.deepEqual(findings(found, 'compose-missing-file').map((d) => d.severity), [4]);
+  const named = 'services:\n  api:\n    build: ./backend\n';
+  assert.deepEqual(findings(validate(named, {}, `${ROOT}/gamble-fun-template.docker-compose.yml`), 'compose-missing-file').map((d) => d.severity), [4]);
+});

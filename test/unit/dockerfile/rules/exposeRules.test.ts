@@ -15,3 +15,7 @@ test('expose-invalid-protocol: a slash with nothing after it is tcp to BuildKit,
   assert.deepEqual(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/ 53/udp\n'), []);
   assert.equal(runRule('expose-invalid-protocol', 'FROM a\nEXPOSE 80/tcp/udp\n').length, 1);
 });
+
+test('EXPOSE with a template\'s placeholder is filled in before the build: not judged (round 27)', () => {
+  assert.deepEqual(runRule('expose-invalid-port', 'FROM python:3.12\nEXPOSE {{ hosts.iot.api.port }}\n'), []);
+});

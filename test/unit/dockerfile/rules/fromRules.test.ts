@@ -142,3 +142,8 @@ test('deleted-image-tag: a versioned Bitnami tag moved to bitnamilegacy in Septe
   assert.equal(d!.message, 'Bitnami moved bitnami/kafka:3.4 off Docker Hub\'s bitnami/ repositories in September 2025 (only latest is left there, for some images), so the pull fails with "not found". The same image, without updates, is bitnamilegacy/kafka:3.4; move to the official image or another maintained one.');
   assert.deepEqual((d!.data as { replacement: string }).replacement, 'bitnamilegacy/kafka:3.4');
 });
+
+test('misspelt-official-image: FROM base (builder, runtime...) with no tag is a build context the build passes, not a typo (round 27)', () => {
+  assert.deepEqual(runRule('misspelt-official-image', 'FROM base\nRUN apk add --no-cache barman\n'), []);
+  assert.equal(runRule('misspelt-official-image', 'FROM ngnix:1.27\n').length, 1);
+});

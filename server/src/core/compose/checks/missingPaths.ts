@@ -42,8 +42,11 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
     return repository;
   };
-  // A dated or backup copy (Backups/monitor-2026-08-10.yml): its paths were written for where the original lives (round 25).
-  const copy = OLD_COPY.test(`/${decodeURIComponent(file.uri).split('/').slice(-2).join('/')}`);
+  // A dated or backup copy (Backups/monitor-2026-08-10.yml): its paths were written for where the
+  // original lives (round 25); so were a template's, rendered elsewhere (round 27:
+  // docker-compose.template.yml with {{ PORT }} placeholders, gamble-fun-template.docker-compose.yml).
+  const tail = `/${decodeURIComponent(file.uri).split('/').slice(-2).join('/')}`;
+  const copy = OLD_COPY.test(tail) || TEMPLATE_NAME.test(tail.slice(tail.lastIndexOf('/') + 1)) || /\{\{\s+[A-Za-z_][\w.]*\s+\}\}/.test(file.text);
   /**
    * How sure a missing path is a problem: not at all where a script or CI workflow of the
    * repository names it (it may make, copy or clone it first: round 24's secrets made by ./start,
@@ -87,7 +90,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
         : how.why === 'notes'
         ? t('{0} "{1}" does not exist. The project\'s notes name it: create it as they say before docker compose up.', what(), span.text)
         : how.why === 'copy'
-        ? t('{0} "{1}" does not exist beside this file, which looks like a backup or an older copy: its paths were written for where the original lives.', what(), span.text)
+        ? t('{0} "{1}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', what(), span.text)
         : t('{0} "{1}" does not exist.', what(), span.text),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -113,7 +116,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
         : how.why === 'notes'
         ? t('The file "{0}" does not exist. The project\'s notes name it: create it as they say before docker compose up, or Docker mounts an empty folder at {1} in its place.', source.text, target)
         : how.why === 'copy'
-        ? t('The file "{0}" does not exist beside this file, which looks like a backup or an older copy: its paths were written for where the original lives.', source.text)
+        ? t('The file "{0}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', source.text)
         : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -190,6 +193,9 @@ interface Missing {
   example?: string;
   why?: 'ignored' | 'notes' | 'copy';
 }
+
+/** A compose file named as a template another tool renders. */
+const TEMPLATE_NAME = /(^|[._-])(template|tpl|tmpl|j2|jinja2?)([._-]|$)/i;
 
 /** A path of a dated or backup copy of a compose file: in a backup or archive folder, or named with a date or .bak/.old. */
 const OLD_COPY = /(^|\/)(backups?|bak|archives?|old|deprecated|obsolete)\/|[-_.](19|20)\d\d-?[01]\d-?[0-3]\d[-_.]|\.(bak|old|orig)(\.|$)/i;

@@ -182,7 +182,8 @@ export function rootMaps(file: ComposeFile): MapNode[] {
 
 /** `${`-style interpolation makes a value unknowable until run time. */
 export function isInterpolated(text: string): boolean {
-  return /\$\{|\$[A-Za-z_]/.test(text.replace(/\$\$/g, ''));
+  // A template's placeholder ({{ PORT }}) is filled in before compose reads the file (round 27).
+  return /\$\{|\$[A-Za-z_]/.test(text.replace(/\$\$/g, '')) || /\{\{[^}]*\}\}/.test(text);
 }
 
 /**

@@ -8,7 +8,8 @@ const memo = new WeakMap<object, Word[]>();
 function exposedWords(ctx: RuleContext): Word[] {
   const hit = memo.get(ctx.scope);
   if (hit) return hit;
-  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' ? (i.trigger ?? i).words : []))
+  // A template's placeholder (EXPOSE {{ hosts.api.port }}) is filled in before the build (round 27).
+  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' && !/\{\{|\{%/.test((i.trigger ?? i).argText) ? (i.trigger ?? i).words : []))
     .filter((w) => !w.value.includes('$'));
   memo.set(ctx.scope, words);
   return words;

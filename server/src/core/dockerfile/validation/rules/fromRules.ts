@@ -92,6 +92,9 @@ export const misspeltOfficialImage = rule({
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
     if (ref.registry || ref.path.includes('/') || ref.path.includes('$') || stage.image!.raw.includes('$') || local.has(ref.path)) continue;
+    // FROM base (builder, runtime...) with no tag names a build context the build passes
+    // (--build-context base=..., bake's contexts: round 27's Pulumi builds), not a typo of bash.
+    if (STAGE_WORDS.has(ref.path) && !ref.tag) continue;
     const meant = officialMeant(ref.path);
     if (!meant) continue;
     const start = stage.image!.span.start;
@@ -208,6 +211,12 @@ function undeclaredOnlyImage(ctx: RuleContext, stage: Stage): { expanded: string
   if (expanded !== '' && !parseImageRef(expanded).problem) return undefined;
   return { expanded, names: [...new Set(refs.map((u) => u.ref.name))], refs };
 }
+
+/**
+ * Names build stages are given in tutorials and templates: a FROM or COPY --from that names one
+ * with no stage of that name means a stage left unnamed, or a build context the build passes.
+ */
+export const STAGE_WORDS: ReadonlySet<string> = new Set(['builder', 'build', 'build-stage', 'build-env', 'deps', 'dependencies', 'compile', 'compiler', 'base', 'installer', 'development', 'production', 'prod', 'runtime', 'runner', 'release', 'publish']);
 
 /**
  * A template engine's placeholder in a FROM line (%%BASE%%, {{ cookiecutter.version }}, @BASE@), or a

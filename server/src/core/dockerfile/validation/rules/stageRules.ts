@@ -6,7 +6,7 @@ import { closest } from './suggest';
 import { rule } from './rule';
 import { refsIn } from './scope';
 import { composeRuns } from '../../analysis/buildContext';
-import { TEMPLATE_PLACEHOLDER } from './fromRules';
+import { STAGE_WORDS, TEMPLATE_PLACEHOLDER } from './fromRules';
 
 const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
@@ -86,8 +86,6 @@ export const reservedStageName = rule({
   }
 });
 
-/** Names build stages are given in tutorials and templates, and no build context is. */
-const STAGE_WORDS = new Set(['builder', 'build', 'build-stage', 'build-env', 'deps', 'dependencies', 'compile', 'compiler', 'base', 'installer', 'development', 'production', 'prod', 'runtime', 'runner', 'release', 'publish']);
 
 export const unknownStage = rule({
   id: 'unknown-stage', severity: 'warning', hadolint: ['DL3022'],
