@@ -9,9 +9,10 @@ import { parseDockerignore, type IgnorePattern } from './ignorePatterns';
  * The patterns of the .gitignore files from the context folder up to the repository's root (the
  * folder with .git), as dockerignore patterns: a gitignore pattern without a slash matches at any
  * depth, so it gets a leading double star; one with a slash is relative to its own folder, so only
- * the context folder's are kept.
+ * the context folder's are kept. With `filesOnly`, for asking about files, the patterns that end in
+ * a slash (folders only, in Git) are left out.
  */
-export function gitignorePatterns(files: FileAccess, folderUri: string): IgnorePattern[] {
+export function gitignorePatterns(files: FileAccess, folderUri: string, filesOnly = false): IgnorePattern[] {
   const patterns: IgnorePattern[] = [];
   let folder = folderUri;
   for (let level = 0; level < 4; level++) {
@@ -22,6 +23,8 @@ export function gitignorePatterns(files: FileAccess, folderUri: string): IgnoreP
       const below = folderUri === folder ? '' : `${folderUri.slice(folder.length + 1)}/`;
       for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
         if (line === '' || line.startsWith('#')) continue;
+        // A pattern ending in / ignores folders only: `.env/` leaves a file .env committed (round 28).
+        if (filesOnly && line.endsWith('/')) continue;
         const negated = line.startsWith('!');
         const body = negated ? line.slice(1) : line;
         // An anchored pattern is relative to its own folder: one of a folder above is kept where it

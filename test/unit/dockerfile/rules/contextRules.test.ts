@@ -129,3 +129,8 @@ test('dockerignore-missing: not where the context is only assumed and a folder a
   const found = validateDockerfile('FROM python:3.12\nCOPY . /app\n', context({ files: files(map, ['file:///w', 'file:///w/compose', 'file:///w/compose/local', 'file:///w/compose/local/django']) }), 'file:///w/compose/local/django/Dockerfile').filter((d) => d.code === 'dockerignore-missing');
   assert.deepEqual(found, []);
 });
+
+test('env-file-in-image: .env/ in .gitignore ignores a folder only, so a file .env is committed (round 28)', () => {
+  const ctx = withIgnore(undefined, { [`${folder}/.gitignore`]: 'target/\n.env/\n' })();
+  assert.deepEqual(runRule('env-file-in-image', 'FROM eclipse-temurin:21\nCOPY .env .env\n', ctx), []);
+});

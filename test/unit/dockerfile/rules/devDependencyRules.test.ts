@@ -81,3 +81,20 @@ test('a production-only npm install runs the package\'s own prepare script: husk
     ['FROM node:22\nRUN npm ci --omit=dev\n', 'husky'],
   ] as const) assert.deepEqual(check(dockerfile, husky(prepare)), [], `${dockerfile} / ${prepare}`);
 });
+
+test('dev-dependency-omitted: pnpm install leaves devDependencies out with --prod or where NODE_ENV is production (round 28)', () => {
+  for (const variant of [
+    'FROM node:22-slim\nENV NODE_ENV=production\nCOPY pnpm-lock.yaml package.json ./\nRUN corepack enable && pnpm install\nCOPY . .\nRUN pnpm build\n',
+    'FROM node:22\nCOPY package.json ./\nRUN pnpm install --prod\nRUN pnpm run build\n',
+  ]) {
+    const found = check(variant);
+    assert.equal(found.length, 1, variant);
+    assert.match(found[0]!.message, /^pnpm (run )?build runs tsc, from typescript/);
+  }
+  for (const quiet of [
+    'FROM node:22\nENV NODE_ENV=production\nCOPY package.json ./\nRUN pnpm install --prod=false\nRUN pnpm build\n',
+    'FROM node:22\nCOPY package.json ./\nRUN pnpm install\nRUN pnpm build\n',
+    'FROM node:22\nENV NODE_ENV=production\nCOPY package.json ./\nRUN pnpm install --filter api\nRUN pnpm build\n',
+    'FROM node:22\nCOPY package.json ./\nRUN pnpm install --prod\nRUN pnpm add -D typescript && pnpm build\n',
+  ]) assert.deepEqual(check(quiet), [], quiet);
+});

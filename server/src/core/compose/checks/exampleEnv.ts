@@ -45,7 +45,7 @@ export function checkExampleEnv(ctx: CheckContext): void {
     // So does a .env Git ignores: each clone makes its own (round 26: 6 of 6 judged noise).
     const files = ctx.context.files;
     // (Not for a variable written as required: every compose command stops there, round 25.)
-    const noted = (!required && isIgnored(gitignorePatterns(files, folder), '.env')) || notesSayToMake(notesText(files, [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])], folderLister(files)), name);
+    const noted = (!required && isIgnored(gitignorePatterns(files, folder, true), '.env')) || notesSayToMake(notesText(files, [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])], folderLister(files)), name);
     out.push({
       rule: 'compose-env-not-copied',
       start: first.start,

@@ -80,7 +80,10 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
       }
       const path = target?.text.replace(/\/+$/, '');
       if (!target || !path || isHeld(file, target.start)) continue;
-      if (path !== OLD_DATA && !NOT_DATA.test(path)) continue;
+      // Before 18 the image's own VOLUME is /var/lib/postgresql/data: a volume on the folder above
+      // leaves the data in the anonymous one below it (round 28: postgres:14 on /var/lib/postgresql).
+      const above = path === '/var/lib/postgresql' && major < 18;
+      if (path !== OLD_DATA && !NOT_DATA.test(path) && !above) continue;
       if (path === OLD_DATA && major < 18) continue;
       // PGDATA may be set, in an env file that cannot be read or a part the parser could not read.
       if (hasBrokenPart(file, map) || setsPgdata(file, map, context) !== false) break;

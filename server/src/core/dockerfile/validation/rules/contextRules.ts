@@ -143,7 +143,7 @@ export const envFileInImage = rule({
   const { finalImage } = stageUse(ctx.a);
   const context = contextOf(ctx);
   if (!context) return;
-  const ignored = gitignorePatterns(ctx.files, context.folderUri);
+  const ignored = gitignorePatterns(ctx.files, context.folderUri, true);
   if (ignored.length === 0) return;
   for (const i of copies) {
     if (i.stage < 0 || !finalImage.has(i.stage)) continue;

@@ -94,15 +94,30 @@ function omitsDev(c: Cmd, nodeEnvProduction: boolean): string | undefined {
     if (sub !== undefined && sub !== 'install') return undefined;
     return hasOption(c, '', ['--production']) && !args.includes('--production=false') ? '--production' : undefined;
   }
+  if (c.name === 'pnpm' && !PNPM_WORKSPACE.test(args.join(' '))) {
+    // pnpm install leaves devDependencies out with --prod (-P), and by default where NODE_ENV is
+    // production (round 28: ENV NODE_ENV=production, pnpm install, then pnpm type:check runs tsc).
+    const sub = operands(c)[0]?.text;
+    if (sub !== 'install' && sub !== 'i') return undefined;
+    if (args.some((a) => a === '--dev' || a === '-D' || a === '--prod=false' || a === '--production=false')) return undefined;
+    const flag = args.find((a) => a === '--prod' || a === '-P' || a === '--production' || a === '--prod=true' || a === '--production=true');
+    return flag ?? (nodeEnvProduction ? 'NODE_ENV=production' : undefined);
+  }
   return undefined;
 }
+
+/** pnpm's options that pick workspace packages, whose values its operands would be taken for. */
+const PNPM_WORKSPACE = /(^|\s)(--filter|-F|-r|--recursive|-C|--dir)(\s|=|$)/;
+/** pnpm's own commands; any other first word runs the package's script of that name (pnpm type:check). */
+const PNPM_COMMANDS = new Set(['install', 'i', 'add', 'remove', 'rm', 'uninstall', 'update', 'up', 'upgrade', 'exec', 'dlx', 'store', 'fetch', 'deploy', 'prune', 'list', 'ls', 'why', 'config', 'env', 'setup', 'create', 'init', 'publish', 'pack', 'link', 'unlink', 'import', 'rebuild', 'audit', 'outdated', 'patch', 'patch-commit', 'licenses', 'root', 'bin', 'server', 'self-update', 'approve-builds', 'install-test', 'it', 'ci']);
 
 /** Whether the command installs dependencies some other way (a full install, or named packages). */
 function installs(c: Cmd): boolean {
   const sub = operands(c, ['--omit', '--only'])[0]?.text;
   return (c.name === 'npm' && (sub === 'ci' || sub === 'install' || sub === 'i' || sub === 'add' || sub === 'clean-install'))
     || (c.name === 'yarn' && (sub === undefined || sub === 'install' || sub === 'add' || sub === 'global'))
-    || c.name === 'pnpm' || c.name === 'npx';
+    // pnpm: its commands (an install, dlx, exec...), not a script it runs; any workspace pick counts.
+    || (c.name === 'pnpm' && (sub === undefined || PNPM_COMMANDS.has(sub) || PNPM_WORKSPACE.test(c.args.map((w) => w.text).join(' ')))) || c.name === 'npx';
 }
 
 /** The script an `npm run build` / `yarn build` / `yarn run build` runs. */
@@ -110,6 +125,7 @@ function scriptRun(c: Cmd): string | undefined {
   const ops = operands(c).map((w) => w.text);
   if (c.name === 'npm' && (ops[0] === 'run' || ops[0] === 'run-script')) return ops[1];
   if (c.name === 'yarn') return ops[0] === 'run' ? ops[1] : ops[0] && !['install', 'add', 'global', 'remove', 'upgrade', 'workspace', 'workspaces', 'cache', 'config', 'set', 'dlx'].includes(ops[0]) ? ops[0] : undefined;
+  if (c.name === 'pnpm' && !PNPM_WORKSPACE.test(c.args.map((w) => w.text).join(' '))) return ops[0] === 'run' ? ops[1] : ops[0] && !PNPM_COMMANDS.has(ops[0]) ? ops[0] : undefined;
   return undefined;
 }
 
@@ -130,7 +146,7 @@ function packageJsonFolder(i: Instruction): { folder: string; whole: boolean } |
 }
 
 /** What a Dockerfile that leaves out devDependencies writes somewhere. */
-const OMIT_TEXT = /--omit[= ]dev|--only=prod|--production|NODE_ENV[= ]["']?production/;
+const OMIT_TEXT = /--omit[= ]dev|--only=prod|--production|--prod\b|\s-P\b|NODE_ENV[= ]["']?production/;
 const omitMemo = new WeakMap<object, boolean>();
 
 /**

@@ -251,7 +251,7 @@ export const sudo = rule({
   explain: () => [
     t('sudo adds a package and a setuid binary for nothing: RUN already runs as the current USER. To run something as root, put USER root before it and switch back to the unprivileged user afterwards.'),
     t('sudo -u <user>, which drops privileges for one command (makepkg refuses to run as root), is left alone, and so is sudo where the user is not root: after USER with an unprivileged user, or on a base image of unknown make, whose own user may be one with sudo by design (ocaml/opam, development images).'),
-    t('The official Debian, Ubuntu and Alpine images, and those built on them (node, python, golang...), have no sudo: there the step stops with "sudo: not found", an error. Where the Dockerfile installs sudo first, running as root through it changes nothing: information (rounds 7-18: 10 of 12 such warnings were judged noise).'),
+    t('The official Debian, Ubuntu and Alpine images, and those built on them (node, python, golang...), have no sudo: there the step stops with "sudo: not found", an error. Where the Dockerfile installs sudo first, running as root through it changes nothing: a hint (rounds 7-18: 10 of 12 such warnings were judged noise, round 28 4 of 4 at information).'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -264,7 +264,7 @@ export const sudo = rule({
       if (sudoMissing(ctx.a, run, c.start)) {
         ctx.report(span, t('{0} has no sudo, so this step stops with "sudo: not found" (exit 127). Build steps run as root here: leave sudo out.', ctx.a.rootImage(run.stage!)));
       } else {
-        ctx.report(span, t('Do not use sudo in RUN: build steps already run as the current USER. Switch with USER root and back instead.'), { severity: 'information' });
+        ctx.report(span, t('Do not use sudo in RUN: build steps already run as the current USER. Switch with USER root and back instead.'), { severity: 'hint' });
       }
     }
   }
