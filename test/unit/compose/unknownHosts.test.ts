@@ -74,3 +74,8 @@ test('left alone: dotted and local hosts, variables, other schemes, hosts a serv
   ];
   for (const text of quiet) assert.deepEqual(findings(validate(text), code).map((d) => covered(text, d)), [], text);
 });
+
+test('host names are matched without case, as DNS does', () => {
+  const text = 'services:\n  web:\n    image: app\n    environment:\n      API_URL: http://Backend:8080\n  backend:\n    image: api\n';
+  assert.deepEqual(findings(validate(text), code), []);
+});

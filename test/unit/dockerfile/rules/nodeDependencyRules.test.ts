@@ -45,6 +45,8 @@ test('dependencies-not-installed: left alone wherever something may install them
     'FROM myorg/node-base:1\nCOPY . .\nCMD ["node", "index.js"]\n',
     'FROM node:22\nCOPY index.js .\nCMD ["node", "index.js"]\n',
     'FROM node:22\nONBUILD RUN npm ci\nCOPY . .\nCMD ["node", "index.js"]\n',
+    // A bundle built before the image may hold its dependencies.
+    'FROM node:22\nCOPY . .\nCMD ["node", "dist/server.js"]\n',
   ]) assert.deepEqual(found(text), [], text);
   // node_modules committed (or installed) in the context and copied with it.
   assert.deepEqual(found('FROM node:22\nCOPY . .\nCMD ["node", "index.js"]\n', {}, ['file:///w/server/node_modules']), []);

@@ -119,7 +119,9 @@ function serviceProblems(file: ComposeFile, map: MapNode, known: () => Set<strin
     if (!found || !ONE_LABEL.test(found.host) || /^\d+$/.test(found.host) || ALWAYS_KNOWN.has(found.host.toLowerCase())) continue;
     // The project's names are gathered only for a host to look up (most values name none).
     const names = known();
-    if (!names || names.has(found.host)) continue;
+    // DNS names are told apart without case (Backend reaches the service backend).
+    const lower = found.host.toLowerCase();
+    if (!names || names.has(found.host) || [...names].some((n) => n.toLowerCase() === lower)) continue;
     // Where the host is in the file: the value as written holds it (quoted or plain).
     const raw = file.text.slice(pair.start, pair.end);
     const inRaw = raw.indexOf(pair.value) >= 0 ? raw.indexOf(pair.value) + found.at : raw.indexOf(found.host);

@@ -22,6 +22,8 @@ import { commandsOf, runsByPath } from './shellCommands';
 const MAY_INSTALL = /^(npm|npx|yarn|pnpm|pnpx|bun|bunx|corepack|volta|nvm|sh|bash|dash|zsh|ash|source|\.|make|just|task|eval|node|deno)$/;
 /** The same, as a word of a RUN's text: most RUNs of a node image name one, and are not parsed for this. */
 const NAMES_MANAGER = /(^|[^\w-])(npm|npx|yarn|pnpm|bun|corepack)([^\w-]|$)/;
+/** A path of build output, where a bundler may have put the dependencies in the file itself. */
+const BUNDLE = /^(\.\/)?(dist|build|out|\.output|\.next|bundle|lib)\/|bundle\.c?js$/;
 /** What starts the app: node on a file, or a package manager's start. */
 const STARTS = /^(node|nodejs|npm|yarn|pnpm|nodemon|ts-node|tsx|pm2|pm2-runtime)$/;
 
@@ -57,6 +59,9 @@ export const dependenciesNotInstalled = rule({
   const lines = commands.flatMap((i) => commandLines(a, i));
   // An ENTRYPOINT script, or a start that installs first (npm install && npm start), may install them.
   if (commands.some((i) => i.upper === 'ENTRYPOINT') || lines.length === 0 || !lines.every((words) => STARTS.test(words[0] ?? '') && !words.some((w) => /^(install|i|ci|add)$/.test(w)))) return;
+  // A start of built output (node dist/server.js, .output/server/index.mjs) may run a bundle that
+  // holds its dependencies.
+  if (lines.some((words) => words.some((w) => BUNDLE.test(w)))) return;
   for (const { i, s } of runs) {
     const info = a.shell(i);
     if (!info || info.summary.error) return;
