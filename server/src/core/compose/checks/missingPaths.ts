@@ -55,6 +55,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
    */
   const missing = (text: string, uri: string, envFile: boolean): Missing | undefined => {
     const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
+    const relative = text.replace(/^(\.\/)+/, '');
     const { ignored, scripts, notes, list } = repositoryOf();
     if (mentions(scripts, name)) return undefined;
     if (copy) return { severity: 'hint', why: 'copy' };
@@ -66,10 +67,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
       const parent = dirnameUri(uri);
       const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
       // Git ignores it: making it from the example is each clone's first step (round 26: 6 of 6 noise).
-      const relative = text.replace(/^(\.\/)+/, '');
       if (example) return { severity: noted() || notesSayToMake(notes(), example) || (!relative.startsWith('../') && isIgnored(ignored, relative)) ? 'hint' : 'information', example };
     }
-    const relative = text.replace(/^(\.\/)+/, '');
     if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint', why: 'ignored' };
     if (noted()) return { severity: 'hint', why: 'notes' };
     return {};

@@ -192,7 +192,7 @@ const BUILD_OUTPUT = /^(dist|build|builds|target|out|output|bin|obj|publish|_bui
 const ARTIFACT = /\.(jar|war|ear|whl|exe|dll|so|deb|rpm|apk|tgz|tar\.gz|zip|gz|tar|bin|phar)$/i;
 
 /** Placeholders of the template languages that write Dockerfiles for other projects. */
-const TEMPLATE = /%\{\w+\}|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|<%=?[^%\n]*%>/;
+export const TEMPLATE = /%\{\w+\}|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|<%=?[^%\n]*%>/;
 
 /**
  * Whether a folder has a path, asked once per folder and path in a validation: a file's name is

@@ -2,6 +2,7 @@
 import { t } from '../../../l10n';
 import { rule, type RuleContext } from './rule';
 import type { Word } from '../../syntax/ast';
+import { TEMPLATE } from './contextRules';
 
 const memo = new WeakMap<object, Word[]>();
 
@@ -9,7 +10,7 @@ function exposedWords(ctx: RuleContext): Word[] {
   const hit = memo.get(ctx.scope);
   if (hit) return hit;
   // A template's placeholder (EXPOSE {{ hosts.api.port }}) is filled in before the build (round 27).
-  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' && !/\{\{|\{%/.test((i.trigger ?? i).argText) ? (i.trigger ?? i).words : []))
+  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' && !TEMPLATE.test((i.trigger ?? i).argText) ? (i.trigger ?? i).words : []))
     .filter((w) => !w.value.includes('$'));
   memo.set(ctx.scope, words);
   return words;
