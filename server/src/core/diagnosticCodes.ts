@@ -203,6 +203,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-env-not-copied': { language: 'compose', severity: 'information' },
   'compose-image-env-unread': { language: 'compose', severity: 'warning' },
   'compose-postgres-data-mount': { language: 'compose', severity: 'error' },
+  'compose-data-mount': { language: 'compose', severity: 'warning' },
   'compose-database-no-password': { language: 'compose', severity: 'warning' },
   'compose-database-root-user': { language: 'compose', severity: 'warning' },
   'compose-host-variable': { language: 'compose', severity: 'warning' },

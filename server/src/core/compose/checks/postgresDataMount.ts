@@ -51,6 +51,29 @@ function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): b
   return serviceEnvFileKeys(file, map, context)?.has('PGDATA');
 }
 
+/** Where a service's volumes are mounted: each item's target, with the range a fix replaces (a quoted short form's whole item). */
+export function volumeTargets(file: ComposeFile, map: MapNode): { start: number; end: number; text: string }[] {
+  const volumes = resolve(file, entries(file, map).find((e) => e.key === 'volumes')?.value);
+  if (volumes?.kind !== 'seq') return [];
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const raw of volumes.items) {
+    const item = resolve(file, raw);
+    if (item?.kind === 'scalar' && typeof item.value === 'string' && raw === item && item.style === 'plain') {
+      // A volume, a bind mount, or an anonymous volume (the target alone): all are mounts there.
+      const spec = parseVolumeSpec(item.value);
+      if (spec) out.push({ start: item.start + spec.target.start, end: item.start + spec.target.end, text: spec.target.text });
+    } else if (item?.kind === 'map') {
+      const node = resolve(file, entries(file, item).find((e) => e.key === 'target')?.value);
+      if (node?.kind === 'scalar' && typeof node.value === 'string') out.push({ start: node.start, end: node.end, text: node.value });
+    } else if (item?.kind === 'scalar' && typeof item.value === 'string') {
+      // A quoted short form: the problem covers the whole item.
+      const spec = parseVolumeSpec(item.value);
+      if (spec) out.push({ start: item.start, end: item.end, text: spec.target.text });
+    }
+  }
+  return out;
+}
+
 export function checkPostgresDataMount({ file, context, out }: CheckContext): void {
   if (!file.text.includes('/var/lib/p')) return;
   for (const { map } of servicesOf(file)) {
@@ -61,25 +84,9 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
     if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || !runsServer(file, map)) continue;
     const major = postgresMajor(image.value);
     if (major === undefined) continue;
-    const volumes = resolve(file, fields.find((e) => e.key === 'volumes')?.value);
-    if (volumes?.kind !== 'seq') continue;
-    for (const raw of volumes.items) {
-      const item = resolve(file, raw);
-      let target: { start: number; end: number; text: string } | undefined;
-      if (item?.kind === 'scalar' && typeof item.value === 'string' && raw === item && item.style === 'plain') {
-        // A volume, a bind mount, or an anonymous volume (the target alone): all are mounts there.
-        const spec = parseVolumeSpec(item.value);
-        if (spec) target = { start: item.start + spec.target.start, end: item.start + spec.target.end, text: spec.target.text };
-      } else if (item?.kind === 'map') {
-        const node = resolve(file, entries(file, item).find((e) => e.key === 'target')?.value);
-        if (node?.kind === 'scalar' && typeof node.value === 'string') target = { start: node.start, end: node.end, text: node.value };
-      } else if (item?.kind === 'scalar' && typeof item.value === 'string') {
-        // A quoted short form: the problem covers the whole item.
-        const spec = parseVolumeSpec(item.value);
-        if (spec) target = { start: item.start, end: item.end, text: spec.target.text };
-      }
-      const path = target?.text.replace(/\/+$/, '');
-      if (!target || !path || isHeld(file, target.start)) continue;
+    for (const target of volumeTargets(file, map)) {
+      const path = target.text.replace(/\/+$/, '');
+      if (!path || isHeld(file, target.start)) continue;
       // Before 18 the image's own VOLUME is /var/lib/postgresql/data: a volume on the folder above
       // leaves the data in the anonymous one below it (round 28: postgres:14 on /var/lib/postgresql).
       const above = path === '/var/lib/postgresql' && major < 18;

@@ -51,6 +51,7 @@ import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
 import { checkConsistency } from './consistency';
 import { checkUnknownHosts } from './unknownHosts';
+import { checkDataMounts } from './dataMounts';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -81,6 +82,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkUnknownHosts,
   checkImageEnvironment,
   checkPostgresDataMount,
+  checkDataMounts,
   checkDatabasePassword,
   checkContainerVariables,
   checkRemovedServerOption,

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate } from './helpers';
+
+const code = 'compose-data-mount';
+const service = (image: string, target: string, more = '') => `services:\n  db:\n    image: ${image}\n${more}    volumes:\n      - data:${target}\nvolumes:\n  data:\n`;
+
+test('a volume where the official database image does not keep its data stays empty (round 28: redis on /var/lib/redis)', () => {
+  for (const [image, target, data] of [['redis:7-alpine', '/var/lib/redis', '/data'], ['mongo:7', '/var/lib/mongodb', '/data/db'], ['mongo', '/data/mongo', '/data/db'], ['mariadb:11', '/var/lib/mariadb', '/var/lib/mysql']]) {
+    const text = service(image!, target!);
+    const found = findings(validate(text), code);
+    assert.deepEqual(found.map((d) => covered(text, d)), [target], image);
+    assert.deepEqual(found[0]!.data, { replacement: data }, image);
+  }
+  const [inside] = findings(validate(service('mysql:8.4', '/var/lib/mysql/data')), code);
+  assert.match(inside!.message, /puts a folder in that data directory, and on a new volume the first start stops/);
+});
+
+test('compose-data-mount: the right folders, another data folder in the command, own builds and other images are left alone', () => {
+  for (const text of [
+    service('redis:7', '/data'), service('mongo:7', '/data/db'), service('mysql:8', '/var/lib/mysql'), service('mariadb:11', '/var/lib/mysql'),
+    service('redis:7', '/var/lib/redis', '    command: redis-server --dir /var/lib/redis\n'),
+    service('mongo:7', '/var/lib/mongodb', '    command: ["mongod", "--dbpath", "/var/lib/mongodb"]\n'),
+    service('mysql:8', '/var/lib/mysql/data', '    command: --datadir=/var/lib/mysql/data\n'),
+    service('bitnami/redis:7', '/var/lib/redis'),
+    service('redis:7', '/var/lib/redis', '    build: ./redis\n'),
+  ]) assert.deepEqual(findings(validate(text), code), [], text);
+});
