@@ -72,23 +72,35 @@ export function foldersUp(files: FileAccess, folderUri: string): string[] {
  * (`cp ../requirements.txt fastapi/`) names it (round 22: blackboard's build.sh).
  */
 export function scriptsText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): string {
-  const texts: string[] = [];
-  let total = 0;
-  const read = (uri: string) => {
-    const text = files.readText(uri);
-    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(text.slice(0, 128 * 1024));
-  };
+  const texts = boundedReader(files, 40);
   for (const folder of folders) {
-    for (const name of list(folder)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${name}`);
+    for (const name of list(folder)) if (SCRIPT.test(name)) texts.read(`${folder}/${name}`);
     // And the folders projects keep their scripts in (deployment/scripts/render_config.sh).
     for (const sub of SCRIPT_FOLDERS) {
       if (!list(folder).includes(sub)) continue;
-      for (const name of list(`${folder}/${sub}`)) if (SCRIPT.test(name) && texts.length < 40) read(`${folder}/${sub}/${name}`);
+      for (const name of list(`${folder}/${sub}`)) if (SCRIPT.test(name)) texts.read(`${folder}/${sub}/${name}`);
     }
   }
   const root = folders[folders.length - 1];
-  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) read(`${root}/.github/workflows/${name}`);
-  return texts.join('\n');
+  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${root}/.github/workflows/${name}`, true);
+  return texts.text();
+}
+
+/**
+ * Reads files into one text, bounded: at most `count` files (CI workflows beyond it), 128 KB of
+ * each and 1 MB in all; `keep` filters each file's text.
+ */
+function boundedReader(files: FileAccess, count: number, keep: (text: string) => string = (text) => text) {
+  const texts: string[] = [];
+  let total = 0;
+  return {
+    read(uri: string, beyondCount = false): void {
+      if (!beyondCount && texts.length >= count) return;
+      const text = files.readText(uri);
+      if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(keep(text.slice(0, 128 * 1024)));
+    },
+    text: () => texts.join('\n'),
+  };
 }
 
 /** Notes that tell a user what to set up: READMEs, other Markdown, and the text files of a docs folder. */
@@ -102,21 +114,16 @@ const DOC_FOLDERS = new Set(['doc', 'docs', 'documentation', 'wiki']);
  * the user already (round 25: 21 of 25 missing-file and env-example findings judged noise).
  */
 export function notesText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): string {
-  const texts: string[] = [];
-  let total = 0;
-  const read = (uri: string) => {
-    const text = files.readText(uri);
-    if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(withoutPastedConfig(text.slice(0, 128 * 1024)));
-  };
+  const texts = boundedReader(files, 30, withoutPastedConfig);
   for (const folder of folders) {
     const names = list(folder);
-    for (const name of names) if (NOTE.test(name) && !/^(requirements|constraints|license|cmakelists)/i.test(name) && texts.length < 30) read(`${folder}/${name}`);
+    for (const name of names) if (NOTE.test(name) && !/^(requirements|constraints|license|cmakelists)/i.test(name)) texts.read(`${folder}/${name}`);
     for (const sub of names) {
       if (!DOC_FOLDERS.has(sub.toLowerCase())) continue;
-      for (const name of list(`${folder}/${sub}`)) if (NOTE.test(name) && texts.length < 30) read(`${folder}/${sub}/${name}`);
+      for (const name of list(`${folder}/${sub}`)) if (NOTE.test(name)) texts.read(`${folder}/${sub}/${name}`);
     }
   }
-  return texts.join('\n');
+  return texts.text();
 }
 
 /**
@@ -139,14 +146,19 @@ const SETUP_WORDS = /\b(create|creating|copy|copying|cp|generate|make|add|put|pl
 export function notesSayToMake(notes: string, name: string): boolean {
   if (name === '' || notes === '' || !notes.includes(name)) return false;
   const lines = notes.split('\n');
-  const word = new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`);
+  const word = namePattern(name, '');
   return lines.some((line, k) => word.test(line) && (SETUP_WORDS.test(line) || SETUP_WORDS.test(lines[k + 1] ?? '') || SETUP_WORDS.test(lines[k - 1] ?? '')));
 }
 
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;
-  return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, 'm').test(scripts);
+  return namePattern(name, 'm').test(scripts);
+}
+
+/** A file or folder name as a word of a text (not part of a longer name: `.env` is not in `.env.example`). */
+function namePattern(name: string, flags: string): RegExp {
+  return new RegExp(`(^|[^\\w.-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w.-]|$)`, flags);
 }
 
 /** A folder's entry names, each folder listed once for as long as the returned function is kept (a validation). */

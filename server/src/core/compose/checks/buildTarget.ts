@@ -17,7 +17,7 @@ import { servicesOf, type CheckContext } from './checkContext';
  */
 function dockerfileOf(ctx: CheckContext, name: string, build: BuildPaths): string | undefined {
   if (build.inline) return undefined;
-  const inherited = inheritedContext(ctx.file, name, build, ctx.context);
+  const inherited = inheritedContext(ctx.file, ctx.project(), name, build);
   if (!inherited) return build.dockerfileUri;
   if (!inherited.contextUri) return undefined;
   return resolvePath(inherited.contextUri, scalarSpan(ctx.file, build.dockerfileNode)?.text ?? 'Dockerfile');

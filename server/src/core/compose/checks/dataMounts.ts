@@ -11,7 +11,7 @@ import { repositoryAndTag } from '../../officialImages';
 import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
 import type { Problem } from './problems';
 import { servicesOf, type CheckContext } from './checkContext';
-import { volumeTargets } from './postgresDataMount';
+import { mountTargets } from '../model/bindMounts';
 
 interface DataFolder {
   /** Where the image keeps its data. */
@@ -41,7 +41,7 @@ export function checkDataMounts({ file, out }: CheckContext): void {
     if (!known || fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || hasBrokenPart(file, map)) continue;
     const command = fields.find((e) => e.key === 'command');
     if (command && known.moved.test(file.text.slice(command.keyNode.start, (command.raw ?? command.keyNode).end))) continue;
-    for (const target of volumeTargets(file, map)) {
+    for (const target of mountTargets(file, map)) {
       const path = target.text.replace(/\/+$/, '');
       if (!known.wrong.test(path) || isHeld(file, target.start)) continue;
       const inside = repository === 'mysql' && path.startsWith(`${known.data}/`);

@@ -157,7 +157,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
     // An override's dockerfile is read in the context the base gives the service (round 27: Dockerfile.pdf in the base's ./server).
-    const inherited = build && build.dockerfileNode ? inheritedContext(file, name, build, ctx.context) : undefined;
+    const inherited = build && build.dockerfileNode ? inheritedContext(file, ctx.project(), name, build) : undefined;
     const contextUri = inherited ? inherited.contextUri : build?.contextUri;
     if (build?.dockerfileNode && contextUri && exists(contextUri)) check(build.dockerfileNode, contextUri, () => t('The Dockerfile'));
     // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).

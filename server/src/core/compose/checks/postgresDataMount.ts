@@ -11,7 +11,7 @@ import { entries, isInterpolated, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { environmentValues, serviceEnvFileKeys } from '../model/envFile';
-import { parseVolumeSpec } from '../model/volumeSpec';
+import { mountTargets } from '../model/bindMounts';
 import { repositoryAndTag } from '../../officialImages';
 import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
 import type { ServiceContext } from '../../languageService';
@@ -51,29 +51,6 @@ function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): b
   return serviceEnvFileKeys(file, map, context)?.has('PGDATA');
 }
 
-/** Where a service's volumes are mounted: each item's target, with the range a fix replaces (a quoted short form's whole item). */
-export function volumeTargets(file: ComposeFile, map: MapNode): { start: number; end: number; text: string }[] {
-  const volumes = resolve(file, entries(file, map).find((e) => e.key === 'volumes')?.value);
-  if (volumes?.kind !== 'seq') return [];
-  const out: { start: number; end: number; text: string }[] = [];
-  for (const raw of volumes.items) {
-    const item = resolve(file, raw);
-    if (item?.kind === 'scalar' && typeof item.value === 'string' && raw === item && item.style === 'plain') {
-      // A volume, a bind mount, or an anonymous volume (the target alone): all are mounts there.
-      const spec = parseVolumeSpec(item.value);
-      if (spec) out.push({ start: item.start + spec.target.start, end: item.start + spec.target.end, text: spec.target.text });
-    } else if (item?.kind === 'map') {
-      const node = resolve(file, entries(file, item).find((e) => e.key === 'target')?.value);
-      if (node?.kind === 'scalar' && typeof node.value === 'string') out.push({ start: node.start, end: node.end, text: node.value });
-    } else if (item?.kind === 'scalar' && typeof item.value === 'string') {
-      // A quoted short form: the problem covers the whole item.
-      const spec = parseVolumeSpec(item.value);
-      if (spec) out.push({ start: item.start, end: item.end, text: spec.target.text });
-    }
-  }
-  return out;
-}
-
 export function checkPostgresDataMount({ file, context, out }: CheckContext): void {
   if (!file.text.includes('/var/lib/p')) return;
   for (const { map } of servicesOf(file)) {
@@ -84,7 +61,7 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
     if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || !runsServer(file, map)) continue;
     const major = postgresMajor(image.value);
     if (major === undefined) continue;
-    for (const target of volumeTargets(file, map)) {
+    for (const target of mountTargets(file, map)) {
       const path = target.text.replace(/\/+$/, '');
       if (!path || isHeld(file, target.start)) continue;
       // Before 18 the image's own VOLUME is /var/lib/postgresql/data: a volume on the folder above

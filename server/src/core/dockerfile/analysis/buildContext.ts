@@ -108,18 +108,17 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
 
 /**
  * How compose runs the image the Dockerfile builds, where compose files in or above its folder
- * build it: the container paths where some service mounts a path of the project (`./api:/app`:
+ * build it: the container paths where each service that builds it mounts a path of the project (`./api:/app`:
  * the source, for a development server that watches it), and whether every such service gives its
  * own command, so the image's CMD is not what compose runs; the names of the build contexts it
  * adds (additional_contexts), which COPY --from can name; and the stages it builds (build.target). Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { projectMounts: string[]; mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[] } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[] } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
   const { entries, resolve, bindMounts } = composeModel();
-  const projectMounts: string[] = [];
   const mountsByBuilder: string[][] = [];
   const contextNames: string[] = [];
   const targets: string[] = [];
@@ -141,11 +140,9 @@ export function composeRuns(uri: string, files: FileAccess): { projectMounts: st
       }
     }
     // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
-    const own = bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/');
-    projectMounts.push(...own);
-    mountsByBuilder.push(own);
+    mountsByBuilder.push(bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/'));
   }
-  return { projectMounts, mountsByBuilder, allSetCommand, contextNames, targets };
+  return { mountsByBuilder, allSetCommand, contextNames, targets };
 }
 
 /** The context a compose file in or above the Dockerfile's folder builds it with. */

@@ -152,7 +152,7 @@ function runAsDevelopmentSetup(a: Analysis, uri: string, files: FileAccess, last
   if (runs.allSetCommand) return true;
   const stage = chain.find((s) => s.instructions.includes(at)) ?? last;
   const workdir = workdirBefore(a, stage, at)?.replace(/\/+$/, '');
-  return workdir !== undefined && workdir !== '' && runs.projectMounts.some((m) => m === workdir || workdir.startsWith(`${m}/`) || m.startsWith(`${workdir}/`));
+  return workdir !== undefined && workdir !== '' && runs.mountsByBuilder.flat().some((m) => m === workdir || workdir.startsWith(`${m}/`) || m.startsWith(`${workdir}/`));
 }
 
 /** Dependency manifests: an image that copies only these gets its source from a mount. */
