@@ -6,6 +6,8 @@
 // a start before it wrote. Needs `npm run build` first. SIZES=100,1000,10000 and SERVICES=10,100,1000
 // choose the inputs (ONLY=dockerfile or compose one kind). Times are epoch milliseconds on one
 // machine, so client and server marks compare; no timing goes into a test.
+// PROF_ARGS adds Node options to the server's command line, such as
+// `--cpu-prof --cpu-prof-dir=/tmp/profiles --cpu-prof-interval=100` for a profile of each thread.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,7 +40,7 @@ function inputs() {
 /** One start: the marks as [event, ms after spawn], the client's own marks included. */
 async function once(input, cacheFolder) {
   const spawned = performance.timeOrigin + performance.now();
-  const args = [...SERVER_EXEC_ARGV, path.join(REPO, 'dist', 'server.js'), '--stdio', `--code-cache=${cacheFolder}`, ...startupArgs(input.text.length)];
+  const args = [...SERVER_EXEC_ARGV, ...(process.env.PROF_ARGS ? process.env.PROF_ARGS.split(' ') : []), path.join(REPO, 'dist', 'server.js'), '--stdio', `--code-cache=${cacheFolder}`, ...startupArgs(input.text.length)];
   const peer = new LspPeer(process.execPath, args, { env: { ...process.env, ...SERVER_ENVIRONMENT, DOCKER_WORKBENCH_TIMELINE: '1' } });
   const marks = [];
   let partial = '';

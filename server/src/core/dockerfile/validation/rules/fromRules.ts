@@ -1,6 +1,6 @@
 // Rules about base images: tags, reference format, platforms and the ARGs FROM may use.
 import { t } from '../../../l10n';
-import type { Instruction, Stage } from '../../syntax/ast';
+import type { Stage } from '../../syntax/ast';
 import { parseImageRef } from '../../syntax/imageRef';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { deletedImage, deletedImageMessage } from '../../../deletedImages';
@@ -11,7 +11,6 @@ import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
 import { ownerKey, repositoryOwners } from '../../analysis/repositoryOwner';
-import { commandsOf, operands } from './shellCommands';
 
 /**
  * FROM ./base.Dockerfile under a frontend of another syntax (# syntax=devthefuture/dockerfile-x),
@@ -125,7 +124,7 @@ export const untaggedImage = rule({
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
-    t('In a stage that runs nothing on its image but housekeeping (CA certificates, a time zone, a user, a chmod) and that no stage builds FROM (nginx serving a build, a static binary on alpine), a new release cannot break the build, only change what runs: there it is information. The same holds for latest.'),
+    t('It is a warning on a database server (postgres, mysql, mariadb, mongo, elasticsearch, influxdb and others), whose new major releases refuse or must first convert the data files an older one left in its volume: after a rebuild the server does not start. Elsewhere it is information: a moving tag is worth pinning, and where a new release breaks something concrete (a package it dropped, a newer runtime an old dependency does not build on) other checks say so. The same holds for latest.'),
     t('An image published under the name of the repository\'s owner (portainer/base in a clone of github.com/portainer/..., read from .git/config) is the project\'s own, whose latest is its own last build: it is left alone, as are this project\'s one-word images.'),
   ],
 }, (ctx) => {
@@ -133,53 +132,34 @@ export const untaggedImage = rule({
     const ref = parseImageRef(image);
     if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image) || deletedImage(image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
-    ctx.report(stage.image!.span, t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) }, ...(copiesOnly(ctx, stage) ? { severity: 'information' as const } : {}) });
+    const database = dataServer(ref.path);
+    ctx.report(stage.image!.span, database
+      ? t('{0} has no tag, so it means {0}:latest: a rebuild after a new major release of this database can refuse the data files its volume kept, and the server does not start. Pin the major version.', image)
+      : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) }, ...(database ? {} : { severity: 'information' as const }) });
   }
 });
 
 /**
- * A stage that runs nothing on its base but housekeeping, and that no stage builds FROM: it copies
- * files onto the image (nginx serving a build, a static binary on alpine), perhaps with CA
- * certificates, a time zone, a user and a chmod. A newer base cannot break its build, only change
- * what runs, so a moving tag there is information (unseen rounds 15 and 16: 25 of 25 such
- * findings judged not worth a warning; rounds 7-20: 45 of the alpine and nginx warnings judged
- * noise were such stages with housekeeping RUNs).
+ * Database servers whose new major releases refuse, or must first convert, the data files an older
+ * one left in its volume: postgres ("database files are incompatible with server"), mongo (two
+ * feature versions back), elasticsearch (indices two majors back), influxdb (1.x to 2.x), mysql
+ * (no 5.7 to 8.4), mariadb, cassandra, neo4j, couchdb. A moving tag there is a start that fails
+ * on the data the project keeps, so a warning; on other images it is information (unseen rounds
+ * 25-28: 5 of 31 warnings on other images judged worth acting on, and those for a concrete break
+ * other checks name, such as a package a new release dropped).
  */
-function copiesOnly(ctx: RuleContext, stage: Stage): boolean {
-  if (stage.instructions.some((i) => (i.trigger ?? i).upper === 'RUN' && !housekeeping(ctx, i))) return false;
-  let parents = parentsMemo.get(ctx.a);
-  if (!parents) parentsMemo.set(ctx.a, (parents = new Set(ctx.a.doc.stages.map((s) => ctx.a.parentOf(s.index)))));
-  return !parents.has(stage.index);
+const DATA_SERVERS = new Set(['postgres', 'postgis/postgis', 'timescale/timescaledb', 'mysql', 'mysql/mysql-server', 'mariadb', 'mongo', 'mongodb/mongodb-community-server', 'elasticsearch', 'elasticsearch/elasticsearch', 'influxdb', 'cassandra', 'neo4j', 'couchdb']);
+
+function dataServer(path: string): boolean {
+  return DATA_SERVERS.has(path.replace(/^library\//, ''));
 }
-
-/** Commands that only arrange what is there: files, users, permissions, certificates. */
-const HOUSEKEEPING = new Set(['mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'rm', 'cp', 'mv', 'touch', 'echo', 'printf', 'cd', 'set', 'true', 'adduser', 'addgroup', 'useradd', 'groupadd', 'usermod', 'update-ca-certificates', 'sed']);
-/** Packages every release has, that a new release cannot take away: certificates, time zones, an init, a shell, basic clients. */
-const PLUMBING = /^(ca-certificates|tzdata|curl|wget|bash|tini|dumb-init|su-exec|gosu|libc6-compat|gcompat|libgcc|libstdc\+\+|shadow|openssl|netcat-openbsd|jq|unzip|procps|iputils|bind-tools|git)$/;
-
-/** A RUN of housekeeping and installs of plumbing packages only (apk add --no-cache ca-certificates tzdata && adduser -D app). */
-function housekeeping(ctx: RuleContext, i: Instruction): boolean {
-  const info = (i.trigger ?? i).upper === 'RUN' ? ctx.a.shell(i) : undefined;
-  if (!info || info.summary.error) return false;
-  return commandsOf({ instruction: i, stage: undefined, info }).every((c) => {
-    if (HOUSEKEEPING.has(c.name)) return true;
-    const sub = operands(c)[0]?.text;
-    if ((c.name === 'apk' || c.name === 'apt-get' || c.name === 'apt') && ['update', 'clean'].includes(sub ?? '')) return true;
-    if ((c.name === 'apk' && sub === 'add') || ((c.name === 'apt-get' || c.name === 'apt') && sub === 'install')) {
-      return operands(c, ['-t', '--virtual', '-X', '--repository', '-o']).slice(1).every((w) => PLUMBING.test(w.text));
-    }
-    return false;
-  });
-}
-
-/** The stages some stage is built FROM, once per version: asked per report, a loop over every stage each time was stages × reports. */
-const parentsMemo = new WeakMap<object, Set<number>>();
 
 export const latestTag = rule({
   id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'], repeatable: true,
   explain: () => [
     t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.'),
     t('Left alone: a tag that is a build argument (the build passes the version), and an image published under the name of the repository\'s owner (read from .git/config), which is the project\'s own.'),
+    t('A warning on a database server, whose new major releases can refuse the data files its volume kept; information on other images.'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
@@ -192,7 +172,8 @@ export const latestTag = rule({
     // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
     // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
     if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
-    ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'), copiesOnly(ctx, stage) ? { severity: 'information' } : undefined);
+    if (dataServer(ref.path)) ctx.report(stage.image!.span, t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.'));
+    else ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'), { severity: 'information' });
   }
 });
 
