@@ -81,10 +81,20 @@ export function scriptsText(files: FileAccess, folders: readonly string[], list:
       for (const name of list(`${folder}/${sub}`)) if (SCRIPT.test(name)) texts.read(`${folder}/${sub}/${name}`);
     }
   }
-  const root = folders[folders.length - 1];
-  if (root) for (const name of list(`${root}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${root}/.github/workflows/${name}`, true);
+  // CI pipelines, which may write a file from a secret before docker build (round 29: CircleCI
+  // decoding $AWS_CREDENTIALS into ./aws_credentials). At the repository's root, and in each folder
+  // on the way where there is no .git to say which is the root (a copy of the files).
+  for (const folder of folders) {
+    const names = list(folder);
+    if (names.includes('.github')) for (const name of list(`${folder}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.github/workflows/${name}`, true);
+    for (const name of names) if (CI_FILE.test(name)) texts.read(`${folder}/${name}`, true);
+    if (names.includes('.circleci')) for (const name of list(`${folder}/.circleci`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.circleci/${name}`, true);
+  }
   return texts.text();
 }
+
+/** Pipelines of CI systems at a repository's root. */
+const CI_FILE = /^(\.gitlab-ci\.ya?ml|\.travis\.ya?ml|\.drone\.ya?ml|Jenkinsfile|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|cloudbuild\.ya?ml|buildspec\.ya?ml|\.woodpecker\.ya?ml)$/;
 
 /**
  * Reads files into one text, bounded: at most `count` files (CI workflows beyond it), 128 KB of

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { covered, findings, validate } from './helpers';
+import { covered, findings, validate, ROOT } from './helpers';
 
 test('a cycle is reported on each depends_on entry in it', () => {
   const text = 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [c]\n  c:\n    image: x\n    depends_on: [a]\n  d:\n    image: x\n    depends_on: [a]\n';
@@ -43,4 +43,18 @@ test('links, volumes_from and a "service:" network, ipc or pid mode are dependen
   }
   const container = 'services:\n  a:\n    image: x\n    volumes_from: ["container:b"]\n  b:\n    image: x\n    links: [a]\n';
   assert.deepEqual(findings(validate(container), 'compose-dependency-cycle'), []);
+});
+
+test('a loop made with the edges of a -f companion\'s base is not told: the companion may run alone; one with the default override is (round 29)', () => {
+  const base = 'services:\n  monitor:\n    image: x\n  alertmanager:\n    image: y\n    depends_on: [monitor]\n';
+  const companion = 'services:\n  alertmanager:\n    image: y\n  monitor:\n    image: x\n    depends_on: [alertmanager]\n';
+  // docker-compose.test.yml is run with -f on its own by the project's script: alertmanager has no depends_on there.
+  assert.deepEqual(findings(validate(companion, { files: { [`${ROOT}/docker-compose.yml`]: base } }, `${ROOT}/docker-compose.test.yml`), 'compose-dependency-cycle'), []);
+  // The override is merged with its base whenever compose runs: the loop is certain.
+  const override = 'services:\n  monitor:\n    depends_on: [alertmanager]\n';
+  const found = findings(validate(override, { files: { [`${ROOT}/docker-compose.yml`]: base } }, `${ROOT}/docker-compose.override.yml`), 'compose-dependency-cycle');
+  assert.deepEqual(found.map((p) => covered(override, p)), ['alertmanager']);
+  // A loop within the companion itself still is.
+  const own = 'services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n';
+  assert.equal(findings(validate(own, { files: { [`${ROOT}/docker-compose.yml`]: base } }, `${ROOT}/docker-compose.test.yml`), 'compose-dependency-cycle').length, 2);
 });

@@ -154,3 +154,11 @@ test('a template another tool renders ({{ PORT }} placeholders, or named so) is 
   const named = 'services:\n  api:\n    build: ./backend\n';
   assert.deepEqual(findings(validate(named, {}, `${ROOT}/gamble-fun-template.docker-compose.yml`), 'compose-missing-file').map((d) => d.severity), [4]);
 });
+
+test('dockerfile: Dockerfile where the folder has only a lowercase dockerfile: buildx reads that one (round 29)', () => {
+  const compose = 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile\n';
+  const found = findings(validate(compose, { files: { [`${ROOT}/dockerfile`]: 'FROM x', [`${ROOT}/api/Dockerfile.dev`]: 'FROM x' } }), 'compose-missing-file');
+  // Only the folder with neither is told.
+  assert.deepEqual(found.map((p) => covered(compose, p)), ['Dockerfile']);
+  assert.equal(found[0]!.range.start.line, 8);
+});

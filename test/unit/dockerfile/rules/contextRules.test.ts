@@ -55,6 +55,9 @@ test('key-file-in-image: private keys and credentials copied into the final imag
     // A file named credentials that is not AWS's, public keys and certificates.
     'FROM a\nCOPY credentials /app/credentials\nCOPY id_rsa.pub /root/.ssh/authorized_keys\nCOPY certs/server.crt /etc/ssl/\n',
   ]) assert.deepEqual(runRule('key-file-in-image', text), [], text);
+  // Round 29: a CI job's decoded keys, by name (*_credentials) and by where they go (.aws/credentials).
+  const ci = runRule('key-file-in-image', 'FROM alpine:3.20\nARG user\nCOPY ./aws_keys /home/${user}/.aws/credentials\nCOPY ./pubsub_credentials /home/${user}/pubsub_credentials\nCOPY gcp-credentials.json /app/\n');
+  assert.deepEqual(ci.map((d) => d.range.start.line), [2, 3, 4]);
 });
 
 test('dockerignore-incomplete: in a development image\'s Dockerfile, which nobody ships, it is a hint (round 17)', () => {
@@ -88,6 +91,11 @@ test('copy-source-missing: a COPY source the build context does not have stops t
   // A build script or CI workflow that names it may copy it in first (round 22: blackboard's build.sh).
   assert.deepEqual(check({ ...app, 'file:///w/app/build.sh': 'cp ../requirements.txt .\ndocker compose build\n', 'file:///w/app/Dockerfile': 'FROM python:3.12\nCOPY package.json ./\nCOPY requirements.txt ./\n' }), []);
   assert.deepEqual(check({ ...app, 'file:///w/.git/config': '', 'file:///w/.github/workflows/ci.yml': 'run: cp -r shared app/shared\n', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY shared ./shared\n' }, undefined, ['file:///w/.git', 'file:///w/.github', 'file:///w/.github/workflows']), []);
+  // Other CI systems' pipelines too (round 29: CircleCI writes ./aws_credentials from a secret before docker build).
+  for (const [ci, folders] of [['file:///w/.circleci/config.yml', ['file:///w/.git', 'file:///w/.circleci']], ['file:///w/.gitlab-ci.yml', ['file:///w/.git']]] as const) {
+    const made = { ...app, 'file:///w/.git/config': '', [ci]: 'script:\n  - echo $AWS_CREDENTIALS | base64 -d > app/aws_credentials\n', 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY package.json ./\nCOPY aws_credentials /root/.aws/credentials\n' };
+    assert.deepEqual(check(made, undefined, [...folders]), [], ci);
+  }
   // A leading / is the context's root, as BuildKit reads it.
   assert.deepEqual(check({ ...app, 'file:///w/app/Dockerfile': 'FROM node:22\nCOPY /package.json ./\nCOPY /src /app/src\nCOPY /lib /app/lib\n' }, undefined, ['file:///w/app/src']),
     [[3, 'The build context (.) has no lib: COPY stops the build ("lib": not found).', undefined]]);

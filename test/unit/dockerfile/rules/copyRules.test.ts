@@ -65,6 +65,9 @@ test('workdir-relative: on an official image whose working directory is /, the f
   const severity = (text: string) => validateDockerfile(text).find((d) => d.code === 'workdir-relative')?.severity;
   assert.equal(severity('FROM rust:1.80 AS chef\nWORKDIR lrds\nCOPY . .\n'), 4);
   assert.equal(severity('FROM python:3.10-alpine\nWORKDIR app/\n'), 4);
+  // AdoptOpenJDK's images keep / too (round 29: three Spring services).
+  assert.equal(severity('FROM adoptopenjdk/openjdk11:latest\nWORKDIR application\n'), 4);
+  assert.equal(severity('FROM adoptopenjdk:11-jre-hotspot\nWORKDIR application\n'), 4);
   // An image with a working directory of its own (golang's /go), or one not known, keeps the warning.
   assert.equal(severity('FROM golang:1.22\nWORKDIR app\n'), 2);
   assert.equal(severity('FROM acme/base:1\nWORKDIR app\n'), 2);

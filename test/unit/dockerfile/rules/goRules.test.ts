@@ -12,6 +12,7 @@ const check = (text: string, names: string[] = ['main.go']) => runRule(rule, tex
 test('go rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'go-get-outside-module', bad: 'FROM golang:1.22\nRUN go get github.com/yudai/gotty\n', good: 'FROM golang:1.22\nRUN go install github.com/yudai/gotty@latest\n', line: 1, ctx: repo([]), uri: `${folder}/Dockerfile` },
+    { rule: 'go-module-moved', bad: 'FROM golang:1.23\nRUN go install github.com/cosmtrek/air@latest\n', good: 'FROM golang:1.23\nRUN go install github.com/air-verse/air@latest\n', line: 1 },
   ], assert);
 });
 
@@ -37,9 +38,12 @@ test('go-get-outside-module: not where a go.mod may be there, on older Go, or wi
     'FROM golang:1.22\nCOPY --from=src /src /src\nRUN go get ./...\n',
     'FROM golang:1.22\nADD src.tar.gz /go/src/app/\nRUN go get ./...\n',
     'FROM golang:1.22\nENV GO111MODULE=off\nRUN go get github.com/yudai/gotty\n',
-    'FROM golang:1.22\nRUN GO111MODULE=on go get github.com/yudai/gotty\n',
+    'FROM golang:1.22\nRUN GO111MODULE=auto go get github.com/yudai/gotty\n',
     'FROM debian:12\nRUN go get github.com/yudai/gotty\n',
   ]) assert.deepEqual(check(text), [], text);
+  // GO111MODULE=on keeps module mode, which is what stops (round 29: ENV GO111MODULE=on below the go get).
+  assert.equal(check('FROM golang:1.22\nRUN GO111MODULE=on go get github.com/yudai/gotty\n').length, 1);
+  assert.equal(check('FROM golang:alpine\nRUN go get -u github.com/cosmtrek/air\nCOPY . /go/src\nENV GO111MODULE=on\nRUN go mod download\n')[0]?.message.includes('go install github.com/air-verse/air@latest'), true);
   // The whole context, whose root has a go.mod.
   assert.deepEqual(check('FROM golang:1.22\nCOPY . .\nRUN go get ./...\n', ['go.mod', 'main.go']), []);
   // A context only guessed (no repository root there): the go.mod may be in the folder it is built from.
@@ -49,4 +53,12 @@ test('go-get-outside-module: not where a go.mod may be there, on older Go, or wi
 test('go-get-outside-module: the golang tags that run Go 1.18 or later', () => {
   for (const image of ['golang', 'golang:latest', 'golang:1', 'golang:1-alpine', 'golang:1.18', 'golang:1.23.4-bookworm', 'golang:alpine', 'golang:bookworm', 'golang:buster']) assert.ok(golangFrom118(image), image);
   for (const image of ['golang:1.17', 'golang:1.11-alpine', 'golang:1.8-onbuild', 'acme/golang:1.22', 'debian:12']) assert.ok(!golangFrom118(image), image);
+});
+
+test('go-module-moved: a moved module at @latest or with no version, with the new path as the fix; not a pinned release of before the move (rounds 28 and 29)', () => {
+  const found = runRule('go-module-moved', 'FROM golang:1.23\nRUN go install github.com/cosmtrek/air@latest && go install -v github.com/cosmtrek/air/cmd/x\nRUN go install github.com/cosmtrek/air@v1.49.0\nRUN go install "github.com/cosmtrek/air@latest"\n');
+  assert.deepEqual(found.map((d) => d.range.start.line), [1, 1, 3]);
+  assert.deepEqual(found.map((d) => (d.data as { replacement?: string } | undefined)?.replacement), ['github.com/air-verse/air', 'github.com/air-verse/air/cmd/x', 'github.com/air-verse/air']);
+  assert.match(found[1]!.message, /^github.com\/cosmtrek\/air\/cmd\/x moved to github.com\/air-verse\/air\/cmd\/x/);
+  assert.deepEqual(runRule('go-module-moved', 'FROM golang:1.23\nRUN go install github.com/air-verse/air@latest\n'), []);
 });

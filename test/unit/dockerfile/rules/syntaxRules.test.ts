@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, runRule } from '../helpers';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { Analysis } from '../../../../server/src/core/dockerfile/analysis/analysis';
 import { findSuppressions } from '../../../../server/src/core/dockerfile/validation/suppressions';
 
@@ -130,4 +131,22 @@ test('misplaced-directive: a stable # syntax= ignored below a banner is a hint (
   assert.deepEqual(severities('# =====\n# Dev image\n# =====\n# syntax=docker/dockerfile:1\nFROM node:22\n'), [4]);
   assert.deepEqual(severities('# Dev image\n# syntax=docker/dockerfile:1-labs\nFROM node:22\n'), [2]);
   assert.deepEqual(severities('# Dev image\n# check=error=true\nFROM node:22\n'), [2]);
+});
+
+test('unknown-instruction: the lines of one broken block below the first are hints; empty-continuation warns once per instruction (round 29)', () => {
+  const cmd = 'FROM python:3.12\nCMD [\n  "uvicorn",\n  "app.main:app",\n\n  # the port\n  "--port", "8000"\n]\nEXPOSE 8000\nfoo bar\n';
+  const found = validateDockerfile(cmd).filter((d) => d.code === 'unknown-instruction').map((d) => [d.range.start.line, d.severity]);
+  // The first orphan line is the error; the rest of the block hints; a later, separate one is an error again.
+  assert.deepEqual(found, [[2, 1], [3, 4], [6, 4], [7, 4], [9, 1]]);
+  const run = 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl \\\n\n    git \\\n\n    vim\nRUN echo \\\n\n  ok\n';
+  assert.deepEqual(validateDockerfile(run).filter((d) => d.code === 'empty-continuation').map((d) => [d.range.start.line, d.severity]), [[3, 2], [5, 4], [8, 2]]);
+});
+
+test('empty-continuation: a line the continuation takes in after blank lines that starts with an instruction is named (round 29: a swallowed RUN)', () => {
+  const text = 'FROM debian:12\nRUN apt-get install -y ssmping #\\\n\n# build 6bed4\n\nRUN cd /usr/local/src ; git clone https://example.com/6bed4.git\nRUN make -C /usr/local/src/6bed4\n';
+  const [first] = validateDockerfile(text).filter((d) => d.code === 'empty-continuation');
+  assert.equal(first!.message, 'Blank line inside a continued instruction: the RUN on line 6 below is read as part of this RUN, not as an instruction of its own. End the line above without its backslash.');
+  // Words that are no instruction, as in a command list continued on purpose: the plain message.
+  const plain = validateDockerfile('FROM debian:12\nRUN apt-get install -y \\\n\n    curl\n').filter((d) => d.code === 'empty-continuation');
+  assert.equal(plain[0]!.message, 'Blank line inside a continued instruction.');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, context, runRule } from '../helpers';
+import { checkRuleCases, context, files, runRule } from '../helpers';
 import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { DiagnosticSeverity, type Diagnostic } from '../../../../server/src/core/types';
 import { looksSecret } from '../../../../server/src/core/dockerfile/validation/rules/variableRules';
@@ -128,8 +128,8 @@ test('secret-in-arg-env: a release key given as its fingerprint, or a name hande
 
 test('secret-in-arg-env: an ENV whose value refers only to variables declared nowhere gets nothing from the build, so nothing leaks', () => {
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM python:3.12\nENV HF_TOKEN=$HF_TOKEN\nENV WANDB_API_KEY=${WANDB_API_KEY}\n'), []);
-  // Declared by an ARG, the build argument's value is baked in.
-  assert.equal(runRule('secret-in-arg-env', 'FROM python:3.12\nARG HF_TOKEN\nENV HF_TOKEN=$HF_TOKEN\n').length, 2);
+  // Declared by an ARG, the build argument's value is baked in (told once, on the ENV: round 29).
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM python:3.12\nARG HF_TOKEN\nENV HF_TOKEN=$HF_TOKEN\n').map((d) => d.range.start.line), [2]);
 });
 
 test('env-self-reference: KEY=$KEY (an ARG passed on to the environment) keeps the value, so using KEY later on the line is the same (round 7)', () => {
@@ -141,7 +141,7 @@ test('env-self-reference: KEY=$KEY (an ARG passed on to the environment) keeps t
 });
 
 test('secret-in-arg-env: an ENV secret is for the container, so the message says to give it when the container starts (round 7)', () => {
-  const [env] = runRule('secret-in-arg-env', 'FROM a\nARG DB_PASSWORD\nENV DB_PASSWORD=$DB_PASSWORD\n').slice(1);
+  const [env] = runRule('secret-in-arg-env', 'FROM a\nARG DB_PASSWORD\nENV DB_PASSWORD=$DB_PASSWORD\n');
   assert.match(env!.message, /^DB_PASSWORD looks like a secret, and ENV keeps its value in the image.*docker run -e/);
   const [literal] = runRule('secret-in-arg-env', 'FROM a\nENV DB_PASSWORD=88888888\n');
   assert.match(literal!.message, /^DB_PASSWORD looks like a secret, and its value is written here: every container of the image starts with this same value.*docker run -e/);
@@ -184,9 +184,11 @@ test('secret-in-arg-env: a builder stage\'s ENV is not in the image people pull;
   const literal = runRule('secret-in-arg-env', 'FROM node:22 AS builder\nENV API_TOKEN=abc123\nFROM node:22-slim\nCOPY --from=builder /app /app\n');
   assert.equal(literal[0]?.message, 'API_TOKEN looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).');
   // In the final image the ENV is told as before.
-  assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n').length, 2);
+  assert.equal(runRule('secret-in-arg-env', 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n').length, 1);
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM jitsi/base-java\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/jigasi/config/key.json\nENV DB_PASSWORD_FILE=/run/secrets/db\n'), []);
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM alpine:3.20\nENV OPENVPN_PASSWORD=**None**\n'), []);
+  // A path built from variables is a path too; Google's credentials variable always names a file (round 29).
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM golang:1.22\nARG server_user=app\nENV GOOGLE_APPLICATION_CREDENTIALS=/home/${server_user}/pubsub_credentials\nENV DB_PASSWORD_FILE=$HOME/secrets/db\n'), []);
 });
 
 test('undefined-variable: a global ARG named as the official base image\'s own ENV reads the image\'s value (round 9: patroni on postgres)', () => {
@@ -208,9 +210,9 @@ test('secret-in-arg-env: keys public by design and nginx upstream names are no s
 test('secret-in-arg-env: a value written in the Dockerfile is information, one passed in at build time a warning; a setting chooses for both (round 15)', () => {
   const text = 'FROM mysql:8.4\nENV MYSQL_ROOT_PASSWORD=root\nARG API_TOKEN\nENV API_TOKEN=$API_TOKEN\n';
   const severities = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
-  assert.deepEqual(severities(validateDockerfile(text)), [[1, DiagnosticSeverity.Information], [2, DiagnosticSeverity.Warning], [3, DiagnosticSeverity.Warning]]);
+  assert.deepEqual(severities(validateDockerfile(text)), [[1, DiagnosticSeverity.Information], [3, DiagnosticSeverity.Warning]]);
   const chosen = validateDockerfile(text, context({ rules: { 'secret-in-arg-env': 'warning' } }), 'file:///work/app/Dockerfile');
-  assert.deepEqual(severities(chosen), [[1, DiagnosticSeverity.Warning], [2, DiagnosticSeverity.Warning], [3, DiagnosticSeverity.Warning]]);
+  assert.deepEqual(severities(chosen), [[1, DiagnosticSeverity.Warning], [3, DiagnosticSeverity.Warning]]);
   // ENV COMPOSER_AUTH ${COMPOSER_AUTH} after ARG COMPOSER_AUTH=false holds a switch (round 9).
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM php:8.3\nARG COMPOSER_AUTH=false\nENV COMPOSER_AUTH ${COMPOSER_AUTH}\n'), []);
 });
@@ -218,4 +220,22 @@ test('secret-in-arg-env: a value written in the Dockerfile is information, one p
 test('secret-in-arg-env: an empty placeholder in the legacy form (ENV NAME = \'\') holds no secret (round 19)', () => {
   assert.deepEqual(runRule('secret-in-arg-env', "FROM python:3.12\nENV DJANGO_SUPERUSER_PASSWORD = ''\n"), []);
   assert.equal(runRule('secret-in-arg-env', 'FROM python:3.12\nENV DJANGO_SUPERUSER_PASSWORD = hunter2\n').length, 1);
+});
+
+test('secret-in-arg-env: an ARG an ENV passes on whole is told once, on the ENV; a default no compose service replaces is information (round 29)', () => {
+  const found = (text: string, extra: Record<string, string> = {}) => validateDockerfile(text, context({ files: files({ 'file:///w/app/main.py': '', ...extra }, ['file:///w', 'file:///w/app']) }), 'file:///w/app/Dockerfile')
+    .filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
+  // ARG then ENV of the same secret: the ENV keeps it in the image, one finding.
+  assert.deepEqual(found('FROM python:3.12\nARG BACKUP_ENCRYPTION_KEY\nENV BACKUP_ENCRYPTION_KEY=${BACKUP_ENCRYPTION_KEY}\n'), [[2, 2]]);
+  // An ARG used otherwise is still told.
+  assert.deepEqual(found('FROM python:3.12\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc\n'), [[1, 2]]);
+  // A template's default that compose, which builds the image, never replaces: the value is the written one.
+  const template = 'FROM python:3.12\nARG DJANGO_SUPERUSER_PASSWORD=admin\nENV DJANGO_SUPERUSER_PASSWORD=$DJANGO_SUPERUSER_PASSWORD\n';
+  const compose = (args: string) => ({ 'file:///w/compose.yaml': `services:\n  web:\n    build:\n      context: ./app\n${args}` });
+  assert.deepEqual(found(template, compose('')), [[2, 3]]);
+  assert.deepEqual(found('FROM python:3.12\nARG DJANGO_SUPERUSER_PASSWORD=admin\nRUN ./manage.py createsuperuser --noinput\n', compose('')), [[1, 3]]);
+  // A service that passes it, args that cannot be read, or no compose at all (docker build --build-arg): a warning.
+  assert.deepEqual(found(template, compose('      args:\n        DJANGO_SUPERUSER_PASSWORD: ${ADMIN_PASSWORD}\n')), [[2, 2]]);
+  assert.deepEqual(found(template, compose('      args:\n        - DJANGO_SUPERUSER_PASSWORD\n')), [[2, 2]]);
+  assert.deepEqual(found(template), [[2, 2]]);
 });

@@ -14,7 +14,12 @@ export function checkDependencyCycles(ctx: CheckContext): void {
   const own = symbolsOf(ctx.file).references.filter((r) => r.kind === 'service' && DEPENDENCY_KEYS.has(r.via));
   if (own.length === 0) return;
   const edges = new Map<string, Set<string>>();
-  for (const file of projectFiles(ctx.project())) {
+  // The files compose surely reads with this one: its default partner (base and override) and its
+  // includes. A -f companion (docker-compose.test.yml beside docker-compose.yml) may be run on its
+  // own, so a loop made with the base's edges is not certain (round 29: a test file run alone).
+  const project = ctx.project();
+  const files = project.standalone ? projectFiles(project) : [project.self, ...project.includes];
+  for (const file of files) {
     for (const ref of symbolsOf(file).references) {
       // An edge read from an unreadable part may not exist.
       if (ref.kind !== 'service' || !DEPENDENCY_KEYS.has(ref.via) || isHeld(file, ref.start)) continue;

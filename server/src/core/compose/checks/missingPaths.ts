@@ -159,7 +159,13 @@ export function checkMissingPaths(ctx: CheckContext): void {
     // An override's dockerfile is read in the context the base gives the service (round 27: Dockerfile.pdf in the base's ./server).
     const inherited = build && build.dockerfileNode ? inheritedContext(file, ctx.project(), name, build) : undefined;
     const contextUri = inherited ? inherited.contextUri : build?.contextUri;
-    if (build?.dockerfileNode && contextUri && exists(contextUri)) check(build.dockerfileNode, contextUri, () => t('The Dockerfile'));
+    if (build?.dockerfileNode && contextUri && exists(contextUri)) {
+      // Named Dockerfile where the folder has only a lowercase dockerfile: buildx reads that one
+      // (handleLowercaseDockerfile; round 29).
+      const named = scalarSpan(file, build.dockerfileNode)?.text;
+      const uri = named === undefined ? undefined : resolvePath(contextUri, named);
+      if (!(uri?.endsWith('/Dockerfile') && exists(`${uri.slice(0, -'Dockerfile'.length)}dockerfile`))) check(build.dockerfileNode, contextUri, () => t('The Dockerfile'));
+    }
     // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).
     else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) checkDefaultDockerfile(build.contextUri, build.contextNode);
   }

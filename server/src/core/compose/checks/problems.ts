@@ -27,6 +27,8 @@ export interface ProblemData {
   replacement?: string;
   /** A missing top-level declaration to add. */
   declare?: { section: 'volumes' | 'networks' | 'secrets' | 'configs' | 'models'; name: string };
+  /** Text to insert at an offset (a new sequence item after the line it ends). */
+  insertLine?: { offset: number; text: string };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

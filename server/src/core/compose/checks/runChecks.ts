@@ -52,6 +52,7 @@ import { checkAddedPorts } from './addedPorts';
 import { checkConsistency } from './consistency';
 import { checkUnknownHosts } from './unknownHosts';
 import { checkDataMounts } from './dataMounts';
+import { checkHiddenDependencies } from './hiddenDependencies';
 
 const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkInterpolation,
@@ -83,6 +84,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkImageEnvironment,
   checkPostgresDataMount,
   checkDataMounts,
+  checkHiddenDependencies,
   checkDatabasePassword,
   checkContainerVariables,
   checkRemovedServerOption,

@@ -38,6 +38,9 @@ export function codeActionsCompose(document: TextDocumentLike, range: Range, dia
       const edit = declareEdit(file, data.declare.section, data.declare.name);
       if (edit) fix(t('Declare "{0}" under the top-level "{1}"', data.declare.name, data.declare.section), problem, [edit], true);
     }
+    if (data?.insertLine && data.insertLine.offset >= 0 && data.insertLine.offset <= file.text.length) {
+      fix(t('Add {0}', data.insertLine.text.trim()), problem, [{ range: file.range(data.insertLine.offset, data.insertLine.offset), newText: data.insertLine.text }], true);
+    }
     if (problem.rule === 'compose-obsolete-version') {
       const edit = removeVersion(file);
       if (edit) fix(t('Remove the obsolete "version"'), problem, [edit], true);

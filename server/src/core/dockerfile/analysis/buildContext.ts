@@ -113,7 +113,7 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
  * own command, so the image's CMD is not what compose runs; the names of the build contexts it
  * adds (additional_contexts), which COPY --from can name; and the stages it builds (build.target). Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[] } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[]; buildArgs: ReadonlySet<string> | 'any' } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
@@ -123,6 +123,9 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
   const contextNames: string[] = [];
   const targets: string[] = [];
   let allSetCommand = true;
+  // The build arguments the services pass (build.args, a mapping or NAME=value items); 'any' where
+  // one cannot be read (args as a whole from a variable or an anchor that is not there).
+  let buildArgs: Set<string> | 'any' = new Set<string>();
   for (const { file, map } of builders) {
     const fields = entries(file, map);
     if (!fields.some((e) => e.key === 'command' && e.value)) allSetCommand = false;
@@ -133,6 +136,19 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
     // build.target: the stage compose builds, which need not be the last.
     const target = build?.kind === 'map' ? resolve(file, entries(file, build).find((e) => e.key === 'target')?.value) : undefined;
     if (target?.kind === 'scalar' && typeof target.value === 'string') targets.push(target.value.toLowerCase());
+    const argsEntry = build?.kind === 'map' ? entries(file, build).find((e) => e.key === 'args') : undefined;
+    const args = argsEntry ? resolve(file, argsEntry.value) : undefined;
+    if (buildArgs !== 'any' && argsEntry) {
+      if (args?.kind === 'map') for (const e of entries(file, args)) buildArgs.add(e.key);
+      else if (args?.kind === 'seq') {
+        for (const item of args.items) {
+          const value = resolve(file, item);
+          if (value?.kind === 'scalar' && typeof value.value === 'string') buildArgs.add(value.value.split('=')[0]!.trim());
+          else buildArgs = 'any';
+          if (buildArgs === 'any') break;
+        }
+      } else if (args) buildArgs = 'any';
+    }
     if (extra?.kind === 'seq') {
       for (const item of extra.items) {
         const value = resolve(file, item);
@@ -142,7 +158,7 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
     // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
     mountsByBuilder.push(bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/'));
   }
-  return { mountsByBuilder, allSetCommand, contextNames, targets };
+  return { mountsByBuilder, allSetCommand, contextNames, targets, buildArgs };
 }
 
 /** The context a compose file in or above the Dockerfile's folder builds it with. */

@@ -67,6 +67,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'copy-source-missing': [replaceText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
+  'go-module-moved': [replaceText],
   'apt-package-unavailable': [replaceText],
   'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],

@@ -162,15 +162,15 @@ export const envFileInImage = rule({
 });
 
 /** Private keys and credential files by their conventional names (SSH keys, Git's and netrc's stores, cloud credentials). */
-const KEY_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|\.git-credentials|\.netrc|\.pgpass|gcp[-_]?credentials\.json|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
+const KEY_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|\.git-credentials|\.netrc|\.pgpass|[\w.-]*[-_]credentials(\.json)?|service[-_]?account[\w.-]*\.json|[\w.-]*-sa-key\.json)$/i;
 
 /** What a COPY source copies that is a private key or credentials: by its name, a .ssh folder, or AWS's credentials file. */
 function keyFileOf(source: string, destination: string): boolean {
   const path = source.replace(/^\.\//, '').replace(/\/+$/, '');
   const name = path.split('/').pop() ?? '';
   if (KEY_FILE.test(name) || name === '.ssh' || /(^|\/)\.aws\/credentials$/.test(path) || /(^|\/)\.aws$/.test(path)) return true;
-  // COPY credentials /root/.aws/ (round 10): AWS's file, by where it goes.
-  return name === 'credentials' && /\.aws(\/|$)/.test(destination);
+  // COPY credentials /root/.aws/ (round 10), COPY ./anything /home/app/.aws/credentials (round 29): AWS's file, by where it goes.
+  return (name === 'credentials' && /\.aws(\/|$)/.test(destination)) || /(^|\/)\.aws\/credentials$/.test(destination);
 }
 
 export const keyFileInImage = rule({

@@ -73,13 +73,16 @@ export const workdirRelative = rule({
       // 18-20: 7 of 7 such warnings judged noise; rounds 7-24 at information: 16 of 23 noise): a
       // hint, still worth the absolute path.
       // Not a path written as JSON (WORKDIR ["/bin/helm"], round 20), which WORKDIR takes literally.
-      const rootWorkdir = !word.value.startsWith('[') && ROOT_WORKDIR.has(repositoryAndTag(a.rootImage(stage))?.repository ?? '');
+      const repository = repositoryAndTag(a.rootImage(stage))?.repository ?? '';
+      const rootWorkdir = !word.value.startsWith('[') && (ROOT_WORKDIR.has(repository) || ADOPTOPENJDK.test(repository));
       ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as /{0}.', i.argText), { data: { replacement: windows ? undefined : `/${i.argText.replace(/^\.\//, '')}` }, ...(rootWorkdir ? { severity: 'hint' as const } : {}) });
     }
   }
 });
 
 /** Official images whose working directory is /, so that a first relative WORKDIR means /name. */
+/** AdoptOpenJDK's images (adoptopenjdk/openjdk11, and the official adoptopenjdk), / too (round 29). */
+const ADOPTOPENJDK = /^adoptopenjdk(\/openjdk\d+(-openj9)?)?$/;
 const ROOT_WORKDIR = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'node', 'python', 'ruby', 'rust', 'perl', 'erlang', 'elixir', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'nginx', 'postgres', 'mysql', 'mariadb', 'mongo', 'buildpack-deps']);
 
 export const copyMultiSourceDest = rule({

@@ -4,14 +4,19 @@
 // that way, and break on any golang tag from 1.18 on, latest and the bare release names included.
 // Reported only where nothing can have brought a go.mod: no go.mod copied (a whole context copied
 // counts when its root has one, or when the context is not known), no `go mod init`, nothing
-// cloned, downloaded or copied from another stage first, and no GO111MODULE anywhere (off turns
-// GOPATH mode back on).
+// cloned, downloaded or copied from another stage first, and no GO111MODULE=off or auto anywhere
+// (they turn GOPATH mode back on; on does not: round 29's ENV GO111MODULE=on below the go get).
+//
+// `go install github.com/cosmtrek/air@latest`: a module that moved declares its new path from the
+// release that moved it on, and go stops with "module declares its path as: github.com/air-verse/air
+// but was required as: github.com/cosmtrek/air" (rounds 28 and 29: air, the usual hot reloader of a
+// Go development image).
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { buildContextOf } from '../../analysis/buildContext';
 import { ARCHIVE, copiesFromContext, copyArgs } from '../../analysis/copySources';
 import { repositoryAndTag } from '../../../officialImages';
-import { commandSpan, commandsOf, operands, type RunShell } from './shellCommands';
+import { commandSpan, commandsOf, operands, runShells, type RunShell } from './shellCommands';
 import { rule } from './rule';
 
 /** Whether an official golang tag runs Go 1.18 or later: 1.18+, 1, and the names without a version (latest, alpine, bookworm). */
@@ -40,7 +45,7 @@ export const goGetOutsideModule = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/\bgo\s+get\b/.test(a.text) || /GO111MODULE/.test(a.text)) return;
+  if (!/\bgo\s+get\b/.test(a.text) || /GO111MODULE\s*[= ]\s*["']?(off|auto)\b/i.test(a.text)) return;
   let context: ReturnType<typeof buildContextOf> | null = null;
   const contextHasGoMod = (): boolean => {
     if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
@@ -84,7 +89,7 @@ export const goGetOutsideModule = rule({
           if (c.name !== 'go' || sub !== 'get' || s !== stage) continue;
           const target = operands(c)[1]?.text;
           ctx.report(commandSpan(run, c), target && !target.startsWith('.')
-            ? t('{0} runs Go 1.18 or later, where go get outside a module stops ("\'go get\' is no longer supported outside a module"), and nothing before this brings a go.mod. To install the program, write go install {1}@latest; to add a dependency, copy go.mod first.', image, target.replace(/@.*$/, ''))
+            ? t('{0} runs Go 1.18 or later, where go get outside a module stops ("\'go get\' is no longer supported outside a module"), and nothing before this brings a go.mod. To install the program, write go install {1}@latest; to add a dependency, copy go.mod first.', image, movedPath(target.replace(/@.*$/, '')))
             : t('{0} runs Go 1.18 or later, where go get outside a module stops ("\'go get\' is no longer supported outside a module"), and nothing before this brings a go.mod. Copy go.mod and go.sum first and run go mod download, or run go mod init.', image));
         }
       }
@@ -92,4 +97,43 @@ export const goGetOutsideModule = rule({
   }
 });
 
-export const goRules = [goGetOutsideModule];
+/** Go modules that moved, whose releases from the move on declare the new path. */
+const MOVED: Record<string, string> = {
+  'github.com/cosmtrek/air': 'github.com/air-verse/air',
+};
+
+/** A package path with a moved module's prefix replaced. */
+function movedPath(path: string): string {
+  for (const [old, now] of Object.entries(MOVED)) if (path === old || path.startsWith(`${old}/`)) return now + path.slice(old.length);
+  return path;
+}
+
+export const goModuleMoved = rule({
+  id: 'go-module-moved', severity: 'error',
+  explain: () => [
+    t('A Go module that moves to a new path declares that path in its go.mod from the release that moved it on. go install of the old path at @latest then fetches that release and stops: "module declares its path as: github.com/air-verse/air but was required as: github.com/cosmtrek/air". The hot reloader air moved so in 2024, and Dockerfiles of Go development images install it by its old name.'),
+    t('Install it by its new path (the fix writes it), or pin a release from before the move. Reported for go install and go get of a module this check knows has moved, at @latest or with no version.'),
+  ],
+}, (ctx) => {
+  if (!/\bgo\s+(install|get)\b/.test(ctx.a.text)) return;
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      const ops = c.name === 'go' ? operands(c, GO_VALUE_FLAGS) : [];
+      if (ops[0]?.text !== 'install' && ops[0]?.text !== 'get') continue;
+      for (const w of ops.slice(1)) {
+        const [path, version] = w.text.split('@') as [string, string | undefined];
+        const now = movedPath(path);
+        if (now === path || (version !== undefined && version !== 'latest') || !w.literal) continue;
+        const span = run.info.span(w.start, w.end);
+        // The fix replaces the old path where the file spells it out (not inside a quote it cannot see).
+        const at = ctx.a.text.slice(span.start, span.end).indexOf(path);
+        ctx.report(span, t('{0} moved to {1}: its releases from the move on declare the new path, and go stops ("module declares its path as: {1} but was required as: {0}"). Install it as {1}.', path, now), at < 0 ? undefined : { data: { replacement: now, span: { start: span.start + at, end: span.start + at + path.length } } });
+      }
+    }
+  }
+});
+
+/** Flags of go install and go get that take a value. */
+const GO_VALUE_FLAGS = ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'];
+
+export const goRules = [goGetOutsideModule, goModuleMoved];

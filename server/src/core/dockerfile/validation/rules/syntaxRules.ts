@@ -28,6 +28,14 @@ export const unknownInstruction = rule({
         if (target.keyword.startsWith('<')) ctx.report(target.keywordSpan, t('An unresolved merge conflict: the lines from here to >>>>>>> hold both sides, and BuildKit stops at the markers. Keep the side you want, remove the other and the marker lines.'));
         continue;
       }
+      // A line right below another that is no instruction (only blank and comment lines between):
+      // one broken block, such as a JSON array spread over lines without backslashes, which BuildKit
+      // stops at once, at its first line (round 29: seven errors for one CMD).
+      const before = target === i ? ctx.a.doc.instructions[i.index - 1] : undefined;
+      if (before && !isInstruction(before.keyword) && !before.trigger && /^(\s*(#[^\n]*)?\n)*\s*$/.test(ctx.a.text.slice(before.fullSpan.end, i.fullSpan.start).replace(/^[^\n]*\n?/, ''))) {
+        ctx.report(target.keywordSpan, t('Not an instruction either: this line goes on from the one above, where BuildKit already stops.'), { severity: 'hint' });
+        continue;
+      }
       const suggestion = closest(target.upper, INSTRUCTIONS);
       ctx.report(target.keywordSpan, suggestion
         ? t('Unknown instruction: {0}. Did you mean {1}?', target.keyword, suggestion)
@@ -137,16 +145,37 @@ export const misplacedDirective = rule({
 });
 
 export const emptyContinuation = rule({
-  id: 'empty-continuation', severity: 'warning', buildkit: 'NoEmptyContinuation', dockerfileUtils: ['EMPTY_CONTINUATION_LINE'],
+  id: 'empty-continuation', severity: 'warning', buildkit: 'NoEmptyContinuation', dockerfileUtils: ['EMPTY_CONTINUATION_LINE'], namesLines: true,
   explain: () => [
     t('A blank line inside an instruction continued with a backslash is skipped, so the instruction goes on after it. That is easy to misread as the end of the instruction, and BuildKit plans to make it an error.'),
     t('Remove the blank line, or end the instruction before it.'),
   ],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
-    for (const span of i.emptyContinuations) ctx.report(span, t('Blank line inside a continued instruction.'), { data: { deleteLine: true } });
+    // BuildKit warns once per instruction; the instruction's other blank lines are hints with the same fix (round 29).
+    i.emptyContinuations.forEach((span, k) => {
+      const swallowed = k === 0 ? swallowedInstruction(ctx.a.text, span.end, i.fullSpan.end) : undefined;
+      ctx.report(span, swallowed
+        ? t('Blank line inside a continued instruction: the {0} on line {1} below is read as part of this {2}, not as an instruction of its own. End the line above without its backslash.', swallowed.keyword, String(ctx.a.lines.positionAt(swallowed.at).line + 1), (i.trigger ?? i).upper)
+        : t('Blank line inside a continued instruction.'), { data: { deleteLine: true }, ...(k > 0 ? { severity: 'hint' as const } : {}) });
+    });
   }
 });
+
+/**
+ * An instruction keyword starting a line the continuation takes in after a blank line (round 29:
+ * `ssmping #\\` went on over blank and comment lines and took in the next `RUN ... git clone`).
+ */
+function swallowedInstruction(text: string, from: number, to: number): { keyword: string; at: number } | undefined {
+  const rest = text.slice(from, Math.min(to, from + 10_000));
+  // Upper case only: a lower-case word there is as likely a command (env, expose) the instruction goes on with.
+  const m = /\n[ \t]*([A-Z]+)[ \t]/.exec(rest);
+  if (!m || !isInstruction(m[1]!)) return undefined;
+  // Only the first line with words after the blank ones (comment lines are dropped from the instruction).
+  const before = rest.slice(0, m.index);
+  if (/\n[ \t]*[^\s#]/.test(before)) return undefined;
+  return { keyword: m[1]!.toUpperCase(), at: from + m.index + 1 };
+}
 
 export const firstInstruction = rule({
   id: 'first-instruction', severity: 'error', hadolint: ['DL3061'], dockerfileUtils: ['NO_SOURCE_IMAGE'], reach: 'file',

@@ -8,6 +8,7 @@ import { closest, editDistance } from './suggest';
 import { rule, type RuleContext } from './rule';
 import { defsIn, usesIn } from './scope';
 import { stageUse } from '../../analysis/stageUse';
+import { composeRuns } from '../../analysis/buildContext';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
@@ -246,6 +247,9 @@ function namesKeyOnly(name: string): boolean {
 /** Commands that take public keys: fetching, importing or checking a signature with them. */
 const GPG_COMMAND = /(^|[\s;&|(])(gpg2?|gpgv|apt-key|pacman-key)\s|--recv-keys?\b|--receive-keys\b/;
 
+/** An ENV value that is one variable, whole: ENV TOKEN=$TOKEN, ENV TOKEN="${TOKEN}". */
+const PASS_THROUGH = /^["']?\$\{?\w+\}?["']?$/;
+
 /** Variables a front-end build puts into the page, which every visitor can read. */
 const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|EXPO_PUBLIC_|GATSBY_|PUBLIC_|VUE_APP_)/;
 /** Names of a switch or setting about a secret rather than the secret itself. */
@@ -254,7 +258,7 @@ const SWITCH_NAME = /_(ENABLED|DISABLED|ENABLE|DISABLE|REQUIRED)$/;
  * Keys public by design (analytics write keys, publishable and site keys, which pages carry), and
  * nginx's *_pass directives, which name an upstream (DD_UWSGI_PASS=uwsgi_server): round 10.
  */
-const PUBLIC_NAME = /(SEGMENT(_\w+)?_WRITE_KEY|PUBLISHABLE_KEY|SITE_KEY|MIXPANEL(_PROJECT)?_TOKEN|POSTHOG(_PROJECT)?(_API)?_KEY|AMPLITUDE(_API)?_KEY|(UWSGI|PROXY|FASTCGI|GRPC|SCGI|MEMCACHED)_PASS)$/;
+const PUBLIC_NAME = /(SEGMENT(_\w+)?_WRITE_KEY|PUBLISHABLE_KEY|SITE_KEY|MIXPANEL(_PROJECT)?_TOKEN|POSTHOG(_PROJECT)?(_API)?_KEY|AMPLITUDE(_API)?_KEY|(UWSGI|PROXY|FASTCGI|GRPC|SCGI|MEMCACHED)_PASS)$|^GOOGLE_APPLICATION_CREDENTIALS$/;
 
 export const secretInArgEnv = rule({
   id: 'secret-in-arg-env', severity: 'warning', hadolint: ['DL3064'], buildkit: 'SecretsUsedInArgOrEnv',
@@ -265,8 +269,38 @@ export const secretInArgEnv = rule({
   ],
 }, (ctx) => {
   let keyNames: Set<string> | undefined;
-  for (const def of defsIn(ctx)) {
+  const defs = defsIn(ctx);
+  // An ARG an ENV of a secret's name passes on whole (ARG KEY, ENV KEY=$KEY) is told once, on the
+  // ENV, which keeps the value in the image (round 29: both told, the ARG judged a duplicate).
+  let carried: Set<VariableDef> | undefined;
+  const passedOn = (def: VariableDef): VariableDef | undefined => {
+    if (def.kind !== 'ENV' || !def.valueSpan || !PASS_THROUGH.test(def.raw ?? '')) return undefined;
+    const span = def.valueSpan;
+    const refs = ctx.a.variables.usesIn(def.instruction).filter((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
+    const arg = refs.length === 1 && refs[0]!.def?.kind === 'ARG' ? refs[0]!.def : undefined;
+    return arg?.imports ?? arg;
+  };
+  // Where compose builds the image, an ARG's default that no service passes another value for is
+  // the value: written in the Dockerfile, as public as its text (round 29: a template's
+  // DJANGO_SUPERUSER_PASSWORD=admin, set for real at run time).
+  let runs: ReturnType<typeof composeRuns> | null | undefined;
+  const writtenDefault = (arg: VariableDef | undefined): boolean => {
+    if (arg?.kind !== 'ARG' || arg.raw === undefined || arg.raw.includes('$')) return false;
+    if (runs === undefined) runs = composeRuns(ctx.uri, ctx.files) ?? null;
+    return runs !== null && runs.buildArgs !== 'any' && !runs.buildArgs.has(arg.name);
+  };
+  for (const def of defs) {
     if (def.imports || !looksSecret(def.name)) continue;
+    if (def.kind === 'ARG') {
+      if (!carried) {
+        carried = new Set();
+        for (const other of defs) {
+          const arg = looksSecret(other.name) ? passedOn(other) : undefined;
+          if (arg) carried.add(arg);
+        }
+      }
+      if (carried.has(def)) continue;
+    }
     // A release key's fingerprint, or a name handed to gpg: public keys that verify downloads.
     if (namesKeyOnly(def.name) && FINGERPRINTS.test((def.value ?? def.raw ?? '').replace(/^["']|["']$/g, ''))) continue;
     keyNames ??= new Set(usesIn(ctx).filter((u) => GPG_COMMAND.test(u.instruction.argText)).map((u) => u.ref.name));
@@ -276,7 +310,8 @@ export const secretInArgEnv = rule({
     // (ENV COMPOSER_AUTH ${COMPOSER_AUTH} after ARG COMPOSER_AUTH=false holds the switch too: round 9.)
     if (PUBLIC_PREFIX.test(def.name) || SWITCH_NAME.test(def.name) || PUBLIC_NAME.test(def.name) || [def.raw, def.value].some((v) => v !== undefined && /^["']?(true|false|yes|no|on|off|0|1)["']?$/i.test(v))) continue;
     // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
-    if (/^["']?(\/|~\/)[\w.@/-]*["']?$/.test(def.raw ?? '')) continue;
+    // (Also one built from variables: /home/${server_user}/pubsub_credentials, $HOME/secrets/db: round 29.)
+    if (/^["']?(\/|~\/|\$\{?HOME\}?\/)[\w.@/${}-]*["']?$/.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     // (The legacy form's slip `ENV NAME = ''` sets the value to "= ": round 19.)
     const written = (def.value ?? def.raw ?? '').replace(/^\s*=\s*/, '').replace(/^["']+|["']+$/g, '').trim();
@@ -301,7 +336,11 @@ export const secretInArgEnv = rule({
     // for everyone who runs the image unless it is given at start (ENV MYSQL_ROOT_PASSWORD=root):
     // information. Rounds 7-15: all 8 such ENVs were judged not worth a warning; every true finding
     // was a value passed in at build time (ARG, or ENV NAME=$ARG).
-    if (def.kind === 'ENV' && def.raw !== undefined && !def.raw.includes('$')) {
+    if (def.kind === 'ARG' && writtenDefault(def)) {
+      ctx.report(def.nameSpan, t('{0} looks like a secret, and its value is the default written here, which no compose service that builds this image passes another value for: anyone who pulls the image can read it in its history (docker history). Pass a real secret with a build secret (RUN --mount=type=secret).', def.name), { severity: 'information' });
+      continue;
+    }
+    if (def.kind === 'ENV' && def.raw !== undefined && !def.raw.includes('$') || writtenDefault(passedOn(def))) {
       ctx.report(def.nameSpan, t('{0} looks like a secret, and its value is written here: every container of the image starts with this same value unless it is given when the container starts (docker run -e, compose environment or secrets), and anyone who pulls the image can read it (docker inspect).', def.name), { severity: 'information' });
       continue;
     }

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { covered, findings, validate, ROOT } from './helpers';
+import { codeActionsCompose } from '../../../server/src/core/compose/features/codeActions';
+import { doc, serviceContext } from './helpers';
+
+const code = 'compose-dependencies-hidden';
+const DOCKERFILE = 'FROM node:20-alpine\nWORKDIR /home/node/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nCMD ["npm", "start"]\n';
+const PACKAGE = '{"dependencies": {"react": "18.2.0", "react-scripts": "5.0.1"}}';
+const compose = (volumes: string, extra = '') => `services:\n  client:\n    build: ./client\n${extra}    volumes:\n${volumes}`;
+const files = (more: Record<string, string> = {}) => ({ [`${ROOT}/client/Dockerfile`]: DOCKERFILE, [`${ROOT}/client/package.json`]: PACKAGE, ...more });
+
+test('compose-dependencies-hidden: the project folder mounted over where the image installed node_modules, none on the host (round 28)', () => {
+  const text = compose('      - ./client:/home/node/app\n');
+  const [found, ...rest] = findings(validate(text, { files: files() }), code);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text, found!), './client');
+  assert.equal(found!.severity, 2);
+  assert.equal(found!.message, 'This mounts ./client over /home/node/app, which hides the node_modules the image installed there, and ./client has no node_modules of its own (a fresh clone has none): npm starts without the dependencies ("Cannot find module", "sh: vite: not found"). Add the volume /home/node/app/node_modules below this line to keep the image\'s, or run the install in ./client first.');
+  // The fix adds the anonymous volume as the next item, at the same indentation.
+  const context = serviceContext({ files: files() });
+  const actions = codeActionsCompose(doc(text), found!.range, [found!], context);
+  const add = actions.find((a) => a.title === 'Add - /home/node/app/node_modules');
+  assert.ok(add, actions.map((a) => a.title).join(', '));
+  const [edit] = add.edit!.changes![`${ROOT}/compose.yaml`]!;
+  assert.equal(edit!.newText, '\n      - /home/node/app/node_modules');
+  assert.deepEqual(edit!.range.start, { line: 4, character: 31 });
+});
+
+test('compose-dependencies-hidden: not where the image keeps its node_modules, the host has them, nothing needs them, or something else runs', () => {
+  const silent = (text: string, more: Record<string, string> = {}) => assert.deepEqual(findings(validate(text, { files: files(more) }), code), [], text);
+  // The usual fix: an anonymous or named volume at node_modules, here or in another file of the project.
+  silent(compose('      - ./client:/home/node/app\n      - /home/node/app/node_modules\n'));
+  silent(compose('      - ./client:/home/node/app\n      - deps:/home/node/app/node_modules/\n'));
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/compose.override.yaml`]: 'services:\n  client:\n    volumes:\n      - /home/node/app/node_modules\n' });
+  // node_modules installed on the host, or a package without dependencies.
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/node_modules/react/package.json`]: '{}' });
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/package.json`]: '{"name": "x"}' });
+  // A mount elsewhere than the folder installed in, or a command that is no Node program.
+  silent(compose('      - ./client/src:/home/node/app/src\n'));
+  silent(compose('      - ./client:/home/node/app\n', '    command: ["sh", "-c", "sleep infinity"]\n'));
+  // Installed globally only, or in another folder than the one it runs in.
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/Dockerfile`]: 'FROM node:20\nWORKDIR /home/node/app\nRUN npm install -g nodemon\nCMD ["nodemon", "index.js"]\n' });
+  silent(compose('      - ./client:/srv\n'), { [`${ROOT}/client/Dockerfile`]: 'FROM node:20\nWORKDIR /app\nRUN npm ci\nWORKDIR /srv\nCMD ["npm", "start"]\n' });
+});
+
+test('compose-dependencies-hidden: information where the notes say to install on the host first; a compose command is what runs', () => {
+  const text = compose('      - ./client:/home/node/app\n', '    command: yarn dev\n');
+  const noted = findings(validate(text, { files: files({ [`${ROOT}/README.md`]: '# App\n\nRun `npm install` in client/, then `docker compose up`.\n' }) }), code);
+  assert.deepEqual(noted.map((d) => d.severity), [3]);
+  assert.match(noted[0]!.message, /: yarn starts without the dependencies/);
+});
