@@ -83,14 +83,23 @@ export function scriptsText(files: FileAccess, folders: readonly string[], list:
   }
   // CI pipelines, which may write a file from a secret before docker build (round 29: CircleCI
   // decoding $AWS_CREDENTIALS into ./aws_credentials). At the repository's root, and in each folder
-  // on the way where there is no .git to say which is the root (a copy of the files).
+  // on the way where there is no .git to say which is the root (a copy of the files). Only their
+  // lines that make files count: a pipeline also names the files it reads (a build action's
+  // `file: ./Dockerfile.production`), which does not make them.
   for (const folder of folders) {
     const names = list(folder);
-    if (names.includes('.github')) for (const name of list(`${folder}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.github/workflows/${name}`, true);
-    for (const name of names) if (CI_FILE.test(name)) texts.read(`${folder}/${name}`, true);
-    if (names.includes('.circleci')) for (const name of list(`${folder}/.circleci`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.circleci/${name}`, true);
+    if (names.includes('.github')) for (const name of list(`${folder}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.github/workflows/${name}`, true, makingLines);
+    for (const name of names) if (CI_FILE.test(name)) texts.read(`${folder}/${name}`, true, makingLines);
+    if (names.includes('.circleci')) for (const name of list(`${folder}/.circleci`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.circleci/${name}`, true, makingLines);
   }
   return texts.text();
+}
+
+/** Commands of a pipeline that make or bring a file: a redirection, a copy, a download, an unpacking. */
+const MAKES = /[^<>-]>|\b(cp|mv|touch|tee|ln|rsync|install|unzip|tar|envsubst|curl|wget|git\s+clone|gsutil|s3\s+cp|scp|openssl|ssh-keygen|base64|gpg|sops|make)\b/;
+
+function makingLines(text: string): string {
+  return text.split('\n').filter((line) => MAKES.test(line)).join('\n');
 }
 
 /** Pipelines of CI systems at a repository's root. */
@@ -104,10 +113,10 @@ function boundedReader(files: FileAccess, count: number, keep: (text: string) =>
   const texts: string[] = [];
   let total = 0;
   return {
-    read(uri: string, beyondCount = false): void {
+    read(uri: string, beyondCount = false, filter: (text: string) => string = keep): void {
       if (!beyondCount && texts.length >= count) return;
       const text = files.readText(uri);
-      if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(keep(text.slice(0, 128 * 1024)));
+      if (text !== undefined && (total += Math.min(text.length, 128 * 1024)) <= 1024 * 1024) texts.push(filter(text.slice(0, 128 * 1024)));
     },
     text: () => texts.join('\n'),
   };
@@ -157,8 +166,15 @@ export function notesSayToMake(notes: string, name: string): boolean {
   if (name === '' || notes === '' || !notes.includes(name)) return false;
   const lines = notes.split('\n');
   const word = namePattern(name, '');
-  return lines.some((line, k) => word.test(line) && (SETUP_WORDS.test(line) || SETUP_WORDS.test(lines[k + 1] ?? '') || SETUP_WORDS.test(lines[k - 1] ?? '')));
+  const setup = (line: string | undefined) => line !== undefined && (SETUP_WORDS.test(line) || SETUP_WORDS_OTHER.test(line));
+  return lines.some((line, k) => word.test(line) && (setup(line) || setup(lines[k + 1]) || setup(lines[k - 1])));
 }
+
+/**
+ * The same words in the other languages READMEs are often written in (round 30: a Russian README
+ * saying to create .env). Without \b, which JavaScript gives only for ASCII words.
+ */
+const SETUP_WORDS_OTHER = /(\u0441\u043e\u0437\u0434\u0430[\u0442\u0439\u0432]|\u0441\u043a\u043e\u043f\u0438\u0440|\u043f\u0435\u0440\u0435\u0438\u043c\u0435\u043d|\u0437\u0430\u043f\u043e\u043b\u043d|\u521b\u5efa|\u65b0\u5efa|\u590d\u5236|\u62f7\u8d1d|\u4f5c\u6210|\u30b3\u30d4\u30fc|crea[rn]?\s|cree\s|copi[ae]r?\s|renombr|cri[ae]r?\s|renomear|cr\u00e9(er|ez)\s|copie[rz]\s|renomme|erstell|kopier|anlegen|lege\s)/i;
 
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {

@@ -26,3 +26,15 @@ test('compose-data-mount: the right folders, another data folder in the command,
     service('redis:7', '/var/lib/redis', '    build: ./redis\n'),
   ]) assert.deepEqual(findings(validate(text), code), [], text);
 });
+
+test('compose-data-mount and compose-postgres-data-mount: another database\'s data folder, copied with the service, stays empty (round 30: postgres at /var/lib/mysql)', () => {
+  const found = (image: string, target: string) => validate(`services:\n  db:\n    image: ${image}\n    environment:\n      POSTGRES_PASSWORD: x\n      MYSQL_ROOT_PASSWORD: x\n    volumes:\n      - data:${target}\nvolumes:\n  data:\n`)
+    .filter((d) => d.code === 'compose-data-mount' || d.code === 'compose-postgres-data-mount').map((d) => [d.code, d.severity]);
+  assert.deepEqual(found('postgres:16', '/var/lib/mysql'), [['compose-postgres-data-mount', 2]]);
+  assert.deepEqual(found('postgres:16', '/data/db'), [['compose-postgres-data-mount', 2]]);
+  assert.deepEqual(found('mysql:8.4', '/var/lib/postgresql/data'), [['compose-data-mount', 2]]);
+  assert.deepEqual(found('mongo:7', '/var/lib/mysql'), [['compose-data-mount', 2]]);
+  assert.deepEqual(found('redis:7', '/data/db'), [['compose-data-mount', 2]]);
+  // Each image's own folder is left alone.
+  for (const [image, target] of [['postgres:16', '/var/lib/postgresql/data'], ['mysql:8.4', '/var/lib/mysql'], ['mongo:7', '/data/db'], ['redis:7', '/data']]) assert.deepEqual(found(image, target), [], `${image} ${target}`);
+});

@@ -112,6 +112,11 @@ test('a missing path the project\'s notes name, or one of a backup copy, is a hi
   const noted = findings(validate(doc, { files: notes }), 'compose-missing-file');
   assert.deepEqual(noted.map((d) => [covered(doc, d), d.severity]), [['./composer.env', 4], ['./config.yaml', 4]]);
   assert.equal(noted[1]!.message, 'The file "./config.yaml" does not exist. The project\'s notes name it: create it as they say before docker compose up, or Docker mounts an empty folder at /app/config.yaml in its place.');
+  // Notes in another language say it too (round 30: "В директории для проекта создать файл .env").
+  for (const readme of ['В директории для проекта создать файл composer.env и config.yaml\n', '在项目目录中创建 composer.env 和 config.yaml 文件\n', 'Copie el archivo composer.env y config.yaml\n']) {
+    assert.deepEqual(findings(validate(doc, { files: { [`${ROOT}/README.md`]: readme } }), 'compose-missing-file').map((d) => d.severity), [4, 4], readme);
+  }
+  assert.deepEqual(findings(validate(doc, { files: { [`${ROOT}/README.md`]: 'Файлы composer.env и config.yaml\n' } }), 'compose-missing-file').map((d) => d.severity), [2, 2]);
   const backup = findings(validate(doc, {}, `${ROOT}/Backups/monitor-docker-compose-2026-08-10.yml`), 'compose-missing-file');
   assert.deepEqual(backup.map((d) => d.severity), [4, 4]);
 });

@@ -47,7 +47,7 @@ test('a rule that throws loses only its own reports', () => {
   const broken = rule({ id: 'unknown-instruction', severity: 'error', explain: () => ['x'.repeat(30)] }, () => {
     throw new Error('boom');
   });
-  const fine = rule({ id: 'latest-tag', severity: 'warning', explain: () => ['x'.repeat(30)] }, (ctx) => ctx.report({ start: 0, end: 4 }, 'ok'));
+  const fine = rule({ id: 'latest-tag', severity: 'information', explain: () => ['x'.repeat(30)] }, (ctx) => ctx.report({ start: 0, end: 4 }, 'ok'));
   const list = validateAnalysis(Analysis.of('FROM a\n'), 'u', context(), [broken, fine]);
   assert.deepEqual(list.map((d) => d.code), ['latest-tag']);
 });

@@ -100,7 +100,7 @@ test('an unknown code or a default that differs from the table does not compile'
   // The real rule() of the Dockerfile rules, with the smallest meta it takes.
   const header = "import type { ComposeCode } from '../../../diagnosticCodes';\nimport { rule } from './rule';\n";
   const meta = (id: string, severity: string) => `rule({ id: '${id}', severity: '${severity}', explain: () => [] }, () => undefined);\n`;
-  assert.deepEqual(typeErrors(`${header}${meta('latest-tag', 'warning')}export const c: ComposeCode = 'compose-yaml-syntax';\n`), []);
+  assert.deepEqual(typeErrors(`${header}${meta('latest-tag', 'information')}export const c: ComposeCode = 'compose-yaml-syntax';\n`), []);
   const unknown = typeErrors(`${header}${meta('latest-tags', 'warning')}`);
   assert.equal(unknown.length, 1);
   assert.match(unknown[0]!, /latest-tags/);

@@ -113,7 +113,9 @@ test('dockerignore-missing: a warning only where the final image gets the copy o
   // A Node project (node_modules once installed, the host's over the image's own) or a .env the
   // clone holds: warnings in a shipped stage.
   assert.deepEqual(severity('FROM node:22\nCOPY . .\n', { [`${folder}/package.json`]: '{}' }), [[1, 2]]);
-  assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', { [`${folder}/.env`]: 'SECRET=1\n' }), [[1, 2]]);
+  assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', { [`${folder}/.env`]: 'SECRET=1\n', [`${folder}/.gitignore`]: '.env\n' }), [[1, 2]]);
+  // A .env Git tracks is public with the repository already (round 30).
+  assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', { [`${folder}/.env`]: 'PORT=3002\n' }), [[1, 3]]);
   // A .env still to be made from its example, or .git, in another kind of project: information
   // (rounds 25-28: 10 of 10 such warnings on Rails, Flask and Rust contexts judged not worth acting on).
   assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', { [`${folder}/.env.example`]: '' }), [[1, 3]]);

@@ -4,7 +4,9 @@
 // anonymous volume the image declares, and a new container (down and up, a new image) starts
 // without it (round 28: redis on /var/lib/redis). On mysql a volume at /var/lib/mysql/data puts a
 // folder in the data directory, and the first start on a new volume stops ("--initialize specified
-// but the data directory has files in it"). Left alone where the command names another data folder.
+// but the data directory has files in it"). Another database's folder, copied with the service from a
+// stack that ran that one (postgres data at /var/lib/mysql: round 30), stays empty the same way.
+// Left alone where the command names another data folder.
 import { t } from '../../l10n';
 import { entries, isInterpolated, resolve } from '../model/access';
 import { repositoryAndTag } from '../../officialImages';
@@ -23,10 +25,10 @@ interface DataFolder {
 }
 
 const DATA: Record<string, DataFolder> = {
-  mongo: { data: '/data/db', wrong: /^\/var\/lib\/mongo(db)?(\/data)?$|^\/data\/mongo(db)?$/, moved: /--dbpath|\.conf/ },
-  redis: { data: '/data', wrong: /^\/var\/lib\/redis(\/data)?$/, moved: /--dir\b|\.conf/ },
-  mysql: { data: '/var/lib/mysql', wrong: /^\/var\/lib\/mysql\/data$|^\/var\/lib\/mysql-data$/, moved: /--datadir|\.cnf/ },
-  mariadb: { data: '/var/lib/mysql', wrong: /^\/var\/lib\/mariadb(\/data)?$|^\/var\/lib\/mysql-data$/, moved: /--datadir|\.cnf/ },
+  mongo: { data: '/data/db', wrong: /^\/var\/lib\/mongo(db)?(\/data)?$|^\/data\/mongo(db)?$|^\/var\/lib\/(mysql|postgresql(\/data)?)$/, moved: /--dbpath|\.conf/ },
+  redis: { data: '/data', wrong: /^\/var\/lib\/redis(\/data)?$|^\/var\/lib\/(mysql|postgresql(\/data)?)$|^\/data\/db$/, moved: /--dir\b|\.conf/ },
+  mysql: { data: '/var/lib/mysql', wrong: /^\/var\/lib\/mysql\/data$|^\/var\/lib\/mysql-data$|^\/var\/lib\/postgresql(\/data)?$|^\/data\/db$/, moved: /--datadir|\.cnf/ },
+  mariadb: { data: '/var/lib/mysql', wrong: /^\/var\/lib\/mariadb(\/data)?$|^\/var\/lib\/mysql-data$|^\/var\/lib\/postgresql(\/data)?$|^\/data\/db$/, moved: /--datadir|\.cnf/ },
 };
 
 export function checkDataMounts({ file, out }: CheckContext): void {

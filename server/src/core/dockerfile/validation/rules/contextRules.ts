@@ -45,7 +45,7 @@ export const dockerignoreMissing = rule({
     t('COPY . . sends the whole folder to the build: .git history, node_modules, local .env files, build output. That makes builds slow, breaks the cache on unrelated changes and can leak secrets into the image.'),
     t('A .dockerignore file next to the Dockerfile lists what to leave out, like .gitignore does for Git.'),
     t('The build context is the Dockerfile\'s folder, unless a build task, the last Build Image or a compose file that builds this Dockerfile names another one.'),
-    t('A warning where the copy does harm: a Node project, whose node_modules from the host land over the image\'s own install, or a context that holds a .env. Elsewhere it is information, and a hint where only a build stage copies the context.'),
+    t('A warning where the copy does harm: a Node project, whose node_modules from the host land over the image\'s own install, or a context that holds a .env Git ignores. Elsewhere it is information, and a hint where only a build stage copies the context.'),
   ],
 }, (ctx) => {
   const copies = ctx.a.doc.instructions.filter(copiesWholeContext);
@@ -67,10 +67,12 @@ export const dockerignoreMissing = rule({
   const finalImage = likely ? stageUse(ctx.a).finalImage : undefined;
   const shipped = finalImage ? copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage)) : undefined;
   // A warning where what gets copied does harm: a Node project's node_modules (the host's, over the
-  // image's own install) or a .env the clone holds. Other contexts copy waste, .git or a .env still
+  // image's own install) or a .env of the working copy that Git ignores. Other contexts copy waste, .git or a .env still
   // to be made (rounds 25-28: 10 of 10 such warnings on Rails, Flask and Rust contexts judged not
   // worth acting on, against 24 of 35 on Node contexts judged right): information.
-  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || found.includes('.env');
+  // A .env Git tracks is public with the repository already (round 30: PORT=3002 committed), so
+  // only one Git ignores, a local secret, is harm.
+  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || (found.includes('.env') && isIgnored(gitignorePatterns(ctx.files, context.folderUri), '.env'));
   const severity = !shipped ? 'hint' as const : harmful ? undefined : 'information' as const;
   // A Node project's own node_modules copied over the ones the image installed breaks a
   // development image too (native modules built for the host): round 25, 4 such findings. Only

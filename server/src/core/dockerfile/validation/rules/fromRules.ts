@@ -120,11 +120,11 @@ export const deletedImageTag = rule({
 });
 
 export const untaggedImage = rule({
-  id: 'untagged-image', severity: 'warning', hadolint: ['DL3006'], repeatable: true,
+  id: 'untagged-image', severity: 'information', hadolint: ['DL3006'], repeatable: true,
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
-    t('It is a warning on a database server (postgres, mysql, mariadb, mongo, elasticsearch, influxdb and others), whose new major releases refuse or must first convert the data files an older one left in its volume: after a rebuild the server does not start. Elsewhere it is information: a moving tag is worth pinning, and where a new release breaks something concrete (a package it dropped, a newer runtime an old dependency does not build on) other checks say so. The same holds for latest.'),
+    t('It is information: a moving tag is worth pinning, and where a new release breaks something concrete (a package it dropped, a newer runtime an old dependency does not build on) other checks say so. On a database server (postgres, mysql, mariadb, mongo, elasticsearch, influxdb and others) the message says what a new major release risks: it may refuse the data files an older one left in its volume. The same holds for latest.'),
     t('An image published under the name of the repository\'s owner (portainer/base in a clone of github.com/portainer/..., read from .git/config) is the project\'s own, whose latest is its own last build: it is left alone, as are this project\'s one-word images.'),
   ],
 }, (ctx) => {
@@ -135,7 +135,7 @@ export const untaggedImage = rule({
     const database = dataServer(ref.path);
     ctx.report(stage.image!.span, database
       ? t('{0} has no tag, so it means {0}:latest: a rebuild after a new major release of this database can refuse the data files its volume kept, and the server does not start. Pin the major version.', image)
-      : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) }, ...(database ? {} : { severity: 'information' as const }) });
+      : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
   }
 });
 
@@ -143,10 +143,9 @@ export const untaggedImage = rule({
  * Database servers whose new major releases refuse, or must first convert, the data files an older
  * one left in its volume: postgres ("database files are incompatible with server"), mongo (two
  * feature versions back), elasticsearch (indices two majors back), influxdb (1.x to 2.x), mysql
- * (no 5.7 to 8.4), mariadb, cassandra, neo4j, couchdb. A moving tag there is a start that fails
- * on the data the project keeps, so a warning; on other images it is information (unseen rounds
- * 25-28: 5 of 31 warnings on other images judged worth acting on, and those for a concrete break
- * other checks name, such as a package a new release dropped).
+ * (no 5.7 to 8.4), mariadb, cassandra, neo4j, couchdb. Their message says so. A moving tag is
+ * information on every image (unseen rounds 25-28: 5 of 31 warnings judged worth acting on, those
+ * for a concrete break other checks name; the database images' too were judged hygiene, 1 of 11).
  */
 const DATA_SERVERS = new Set(['postgres', 'postgis/postgis', 'timescale/timescaledb', 'mysql', 'mysql/mysql-server', 'mariadb', 'mongo', 'mongodb/mongodb-community-server', 'elasticsearch', 'elasticsearch/elasticsearch', 'influxdb', 'cassandra', 'neo4j', 'couchdb']);
 
@@ -155,11 +154,11 @@ function dataServer(path: string): boolean {
 }
 
 export const latestTag = rule({
-  id: 'latest-tag', severity: 'warning', hadolint: ['DL3007'], repeatable: true,
+  id: 'latest-tag', severity: 'information', hadolint: ['DL3007'], repeatable: true,
   explain: () => [
     t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.'),
     t('Left alone: a tag that is a build argument (the build passes the version), and an image published under the name of the repository\'s owner (read from .git/config), which is the project\'s own.'),
-    t('A warning on a database server, whose new major releases can refuse the data files its volume kept; information on other images.'),
+    t('Information; on a database server the message says that a new major release can refuse the data files its volume kept.'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
@@ -172,8 +171,9 @@ export const latestTag = rule({
     // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
     // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
     if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
-    if (dataServer(ref.path)) ctx.report(stage.image!.span, t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.'));
-    else ctx.report(stage.image!.span, t('The latest tag changes over time; pin a specific version.'), { severity: 'information' });
+    ctx.report(stage.image!.span, dataServer(ref.path)
+      ? t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.')
+      : t('The latest tag changes over time; pin a specific version.'));
   }
 });
 
