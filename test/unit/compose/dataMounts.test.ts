@@ -36,5 +36,5 @@ test('compose-data-mount and compose-postgres-data-mount: another database\'s da
   assert.deepEqual(found('mongo:7', '/var/lib/mysql'), [['compose-data-mount', 2]]);
   assert.deepEqual(found('redis:7', '/data/db'), [['compose-data-mount', 2]]);
   // Each image's own folder is left alone.
-  for (const [image, target] of [['postgres:16', '/var/lib/postgresql/data'], ['mysql:8.4', '/var/lib/mysql'], ['mongo:7', '/data/db'], ['redis:7', '/data']]) assert.deepEqual(found(image, target), [], `${image} ${target}`);
+  for (const [image, target] of [['postgres:16', '/var/lib/postgresql/data'], ['mysql:8.4', '/var/lib/mysql'], ['mongo:7', '/data/db'], ['redis:7', '/data']] as const) assert.deepEqual(found(image, target), [], `${image} ${target}`);
 });
