@@ -59,3 +59,11 @@ test('dependencies-not-installed: a hint where compose mounts the project over t
   const [d] = found('FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["npm", "start"]\n', compose);
   assert.equal(d?.severity, DiagnosticSeverity.Hint);
 });
+
+test('dependencies-not-installed: not where every service that builds it mounts a volume at node_modules, which a compose installer fills (round 30)', () => {
+  const compose = (volumes: string) => ({ 'file:///w/compose.yaml': `services:\n  installer:\n    build: ./server\n    command: yarn install --immutable\n    volumes:\n      - node_modules:/app/node_modules\n  server:\n    build: ./server\n    volumes:\n${volumes}volumes:\n  node_modules:\n` });
+  const dockerfile = 'FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["yarn", "dev"]\n';
+  assert.deepEqual(found(dockerfile, compose('      - ./server:/app\n      - node_modules:/app/node_modules\n')), []);
+  // One service without it still starts with nothing installed.
+  assert.equal(found(dockerfile, compose('      - ./server:/app\n')).length, 1);
+});

@@ -9,7 +9,7 @@ import type { buildPaths } from '../../compose/model/buildPaths';
 import type { symbolsOf } from '../../compose/model/symbols';
 import type { composeFileOfText } from '../../compose/model/documentStore';
 import type { entries, resolve } from '../../compose/model/access';
-import type { bindMounts } from '../../compose/model/bindMounts';
+import type { bindMounts, mountTargets } from '../../compose/model/bindMounts';
 import type { ComposeFile } from '../../compose/model/composeFile';
 import type { MapNode } from '../../compose/model/nodes';
 import { parseDockerignore, type IgnorePattern } from '../../ignorePatterns';
@@ -42,6 +42,7 @@ interface ComposeModel {
   entries: typeof entries;
   resolve: typeof resolve;
   bindMounts: typeof bindMounts;
+  mountTargets: typeof mountTargets;
 }
 
 /**
@@ -56,6 +57,7 @@ function composeModel(): ComposeModel {
     entries: (require('../../compose/model/access') as ComposeModel).entries,
     resolve: (require('../../compose/model/access') as ComposeModel).resolve,
     bindMounts: (require('../../compose/model/bindMounts') as ComposeModel).bindMounts,
+    mountTargets: (require('../../compose/model/bindMounts') as ComposeModel).mountTargets,
   };
 }
 
@@ -113,13 +115,15 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
  * own command, so the image's CMD is not what compose runs; the names of the build contexts it
  * adds (additional_contexts), which COPY --from can name; and the stages it builds (build.target). Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[]; buildArgs: ReadonlySet<string> | 'any' } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; targetsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[]; buildArgs: ReadonlySet<string> | 'any' } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
-  const { entries, resolve, bindMounts } = composeModel();
+  const { entries, resolve, bindMounts, mountTargets } = composeModel();
   const mountsByBuilder: string[][] = [];
+  // Where each service mounts anything (a named or anonymous volume too: node_modules kept apart).
+  const targetsByBuilder: string[][] = [];
   const contextNames: string[] = [];
   const targets: string[] = [];
   let allSetCommand = true;
@@ -157,8 +161,9 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
     }
     // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
     mountsByBuilder.push(bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/'));
+    targetsByBuilder.push(mountTargets(file, map, 100).map((m) => m.text.replace(/\/+$/, '') || '/'));
   }
-  return { mountsByBuilder, allSetCommand, contextNames, targets, buildArgs };
+  return { mountsByBuilder, targetsByBuilder, allSetCommand, contextNames, targets, buildArgs };
 }
 
 /** The context a compose file in or above the Dockerfile's folder builds it with. */

@@ -68,6 +68,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
   'go-module-moved': [replaceText],
+  'pip-import-name': [replaceText],
   'apt-package-unavailable': [replaceText],
   'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],

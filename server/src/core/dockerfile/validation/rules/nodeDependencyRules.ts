@@ -9,7 +9,8 @@
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
 import { isIgnored } from '../../../ignorePatterns';
-import { buildContextOf } from '../../analysis/buildContext';
+import { buildContextOf, composeRuns } from '../../analysis/buildContext';
+import { workdirAtEnd } from '../../analysis/workdir';
 import { sourceMountedOver } from '../../analysis/developmentImage';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { copiesWholeContext } from './contextRules';
@@ -73,6 +74,11 @@ export const dependenciesNotInstalled = rule({
   const pkg = readPackageJson(ctx, context.folderUri);
   const needed = pkg ? [...pkg.runtime] : [];
   if (needed.length === 0) return;
+  // Every service that builds it mounts something at <workdir>/node_modules (a volume a compose
+  // installer service fills: round 30): the dependencies come from there.
+  const workdir = workdirAtEnd(a, last)?.replace(/\/+$/, '');
+  const compose = workdir ? composeRuns(ctx.uri, ctx.files) : undefined;
+  if (compose && compose.targetsByBuilder.length > 0 && compose.targetsByBuilder.every((targets) => targets.includes(`${workdir}/node_modules`))) return;
   const start = commands[commands.length - 1]!;
   const names = needed.length > 2 ? t('{0}, {1} and {2} more', needed[0]!, needed[1]!, String(needed.length - 2)) : needed.join(', ');
   ctx.report(start.args, t('This starts the app, but nothing in the image installs the dependencies package.json lists ({0}) and the build context has no node_modules: it stops with "Cannot find module \'{1}\'". Install them after copying package.json: RUN npm ci --omit=dev.', names, needed[0]!),
