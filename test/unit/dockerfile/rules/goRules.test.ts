@@ -61,4 +61,7 @@ test('go-module-moved: a moved module at @latest or with no version, with the ne
   assert.deepEqual(found.map((d) => (d.data as { replacement?: string } | undefined)?.replacement), ['github.com/air-verse/air', 'github.com/air-verse/air/cmd/x', 'github.com/air-verse/air']);
   assert.match(found[1]!.message, /^github.com\/cosmtrek\/air\/cmd\/x moved to github.com\/air-verse\/air\/cmd\/x/);
   assert.deepEqual(runRule('go-module-moved', 'FROM golang:1.23\nRUN go install github.com/air-verse/air@latest\n'), []);
+  // go get with no version is go-get-outside-module's to tell, with the new path (round 29: both on one line).
+  assert.deepEqual(runRule('go-module-moved', 'FROM golang:alpine\nRUN go get -u github.com/cosmtrek/air\n'), []);
+  assert.equal(runRule('go-module-moved', 'FROM golang:alpine\nRUN go get github.com/cosmtrek/air@latest\n').length, 1);
 });

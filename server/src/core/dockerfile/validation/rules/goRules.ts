@@ -112,7 +112,7 @@ export const goModuleMoved = rule({
   id: 'go-module-moved', severity: 'error',
   explain: () => [
     t('A Go module that moves to a new path declares that path in its go.mod from the release that moved it on. go install of the old path at @latest then fetches that release and stops: "module declares its path as: github.com/air-verse/air but was required as: github.com/cosmtrek/air". The hot reloader air moved so in 2024, and Dockerfiles of Go development images install it by its old name.'),
-    t('Install it by its new path (the fix writes it), or pin a release from before the move. Reported for go install and go get of a module this check knows has moved, at @latest or with no version.'),
+    t('Install it by its new path (the fix writes it), or pin a release from before the move. Reported for go install of a module this check knows has moved, at @latest or with no version, and for go get of it at @latest.'),
   ],
 }, (ctx) => {
   if (!/\bgo\s+(install|get)\b/.test(ctx.a.text)) return;
@@ -124,6 +124,8 @@ export const goModuleMoved = rule({
         const [path, version] = w.text.split('@') as [string, string | undefined];
         const now = movedPath(path);
         if (now === path || (version !== undefined && version !== 'latest') || !w.literal) continue;
+        // go get with no version: go-get-outside-module's finding names the new path already (one finding for one line).
+        if (ops[0]!.text === 'get' && version === undefined) continue;
         const span = run.info.span(w.start, w.end);
         // The fix replaces the old path where the file spells it out (not inside a quote it cannot see).
         const at = ctx.a.text.slice(span.start, span.end).indexOf(path);
