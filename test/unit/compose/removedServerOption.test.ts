@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { covered, findings, validate } from './helpers';
+import { covered, findings, validate, ROOT } from './helpers';
 import { mysqlFrom84 } from '../../../server/src/core/compose/checks/removedServerOption';
 
 const code = 'compose-removed-server-option';
@@ -32,4 +32,13 @@ test('compose-removed-server-option: the flags Prometheus 3 removed, on the tags
     ['bitnami/prometheus:latest', '--storage.tsdb.retention=15d'],
     ['mysql:8.0', '--storage.tsdb.retention=15d'],
   ] as const) assert.deepEqual(flag(image, command), [], `${image} ${command}`);
+});
+
+test('compose-removed-server-option: a service that builds runs its Dockerfile\'s base (round 31: FROM mysql:latest in Db/Dockerfile)', () => {
+  const text = 'services:\n  db:\n    build: ./Db\n    command: mysqld --default-authentication-plugin=mysql_native_password\n';
+  const found = (dockerfile: string) => findings(validate(text, { files: { [`${ROOT}/Db/Dockerfile`]: dockerfile } }), 'compose-removed-server-option');
+  assert.deepEqual(found('FROM mysql:latest\nCOPY init.sql /docker-entrypoint-initdb.d/\n').map((d) => covered(text, d)), ['--default-authentication-plugin=mysql_native_password']);
+  assert.deepEqual(found('FROM mysql:8.0\nCOPY init.sql /docker-entrypoint-initdb.d/\n'), []);
+  // No Dockerfile to read: nothing is known of the image.
+  assert.deepEqual(findings(validate(text), 'compose-removed-server-option'), []);
 });

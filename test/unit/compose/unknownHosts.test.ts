@@ -79,3 +79,8 @@ test('host names are matched without case, as DNS does', () => {
   const text = 'services:\n  web:\n    image: app\n    environment:\n      API_URL: http://Backend:8080\n  backend:\n    image: api\n';
   assert.deepEqual(findings(validate(text), code), []);
 });
+
+test('compose-unknown-host: a variable that names the container itself in a cluster is no host to reach (round 31: weaviate\'s CLUSTER_HOSTNAME)', () => {
+  const text = 'services:\n  weaviate:\n    image: semitechnologies/weaviate:1.25.0\n    environment:\n      CLUSTER_HOSTNAME: node1\n      NODE_HOSTNAME: node1\n      KAFKA_ADVERTISED_HOST: broker1\n      DB_HOSTNAME: postgress\n  postgres:\n    image: postgres:16\n';
+  assert.deepEqual(findings(validate(text), 'compose-unknown-host').map((d) => covered(text, d)), ['postgress']);
+});

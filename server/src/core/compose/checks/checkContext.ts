@@ -1,7 +1,9 @@
 // What every check receives: the parsed file, the service context (files, facts), the project
 // (computed once, on first use) and the list problems are added to.
 import type { ServiceContext } from '../../languageService';
-import { entries, resolve, type ValueNode } from '../model/access';
+import { entries, resolve, valueAt, type ValueNode } from '../model/access';
+
+export { valueAt };
 import type { ComposeFile } from '../model/composeFile';
 import type { MapNode } from '../model/nodes';
 import { projectOf, type Project } from '../model/project';
@@ -54,15 +56,6 @@ export function servicesOf(file: ComposeFile): readonly ServiceView[] {
   return list;
 }
 
-/** The value at a key path below a mapping (aliases and merges resolved). */
-export function valueAt(file: ComposeFile, map: MapNode | null, ...keys: string[]): ValueNode | null {
-  let current: ValueNode | null = map;
-  for (const key of keys) {
-    if (current?.kind !== 'map') return null;
-    current = entries(file, current).find((e) => e.key === key)?.value ?? null;
-  }
-  return current;
-}
 
 /** Like valueAt, but also returns the node as written (for ranges of aliased values). */
 export function entryAt(file: ComposeFile, map: MapNode | null, ...keys: string[]) {

@@ -9,12 +9,10 @@ import { repositoryAndTag } from '../../officialImages';
 import { lacksTool } from '../../imageTools';
 import { resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
-import type { CNode, MapNode } from '../model/nodes';
-import { buildPaths } from '../model/buildPaths';
-import { stageImages } from '../../dockerfile/syntax/namedStages';
-import { readText } from '../model/project';
+import type { CNode } from '../model/nodes';
+import { serviceBaseImage } from '../model/serviceBaseImage';
 import { isHeld } from '../model/brokenBlocks';
-import { ownHealthcheckTest, valueAt, servicesOf, type CheckContext } from './checkContext';
+import { ownHealthcheckTest, servicesOf, type CheckContext } from './checkContext';
 
 /** What an image lacks (curl, and wget unless `wget`), and what its check can run instead. */
 interface Tools { wget: boolean; instead: string }
@@ -55,27 +53,6 @@ function firstWord(script: string): string | undefined {
   return /^\s*(?:exec\s+)?([\w./-]+)/.exec(script)?.[1]?.split('/').pop();
 }
 
-/** The image the service runs: its own, or its Dockerfile's final stage's base (through its stages). */
-function baseImage(file: ComposeFile, map: MapNode, context: CheckContext['context']): { image: string; dockerfile?: string } | undefined {
-  const paths = buildPaths(file, map);
-  if (!paths) {
-    const image = valueAt(file, map, 'image');
-    return image?.kind === 'scalar' && typeof image.value === 'string' ? { image: image.value } : undefined;
-  }
-  if (!paths.dockerfileUri || paths.inline) return undefined;
-  const text = readText(paths.dockerfileUri, context);
-  if (text === undefined) return undefined;
-  const { stages } = stageImages(text);
-  const target = valueAt(file, map, 'build', 'target');
-  let stage = target?.kind === 'scalar' ? stages.find((s) => s.name === String(target.value).toLowerCase()) : stages[stages.length - 1];
-  for (let guard = 0; stage && guard < 32; guard++) {
-    const parent = stages.find((s) => s.name !== undefined && s.name === stage!.image);
-    if (!parent) break;
-    stage = parent;
-  }
-  return stage?.image ? { image: stage.image, dockerfile: text } : undefined;
-}
-
 export function checkHealthcheckTools({ file, context, out }: CheckContext): void {
   if (!/\b(curl|wget)\b/.test(file.text)) return;
   for (const { name, map } of servicesOf(file)) {
@@ -83,7 +60,7 @@ export function checkHealthcheckTools({ file, context, out }: CheckContext): voi
     const test = ownHealthcheckTest(file, map);
     const program = testProgram(file, test?.value ?? null);
     if ((program !== 'curl' && program !== 'wget') || !test?.raw || isHeld(file, test.raw.start)) continue;
-    const base = baseImage(file, map, context);
+    const base = serviceBaseImage(file, map, context);
     const tools = base ? toolsOf(base.image) : undefined;
     if (!base || !tools || (program === 'wget' && tools.wget)) continue;
     // The Dockerfile installs it (or mentions it: taken as installing it).

@@ -12,6 +12,7 @@ import type { CNode, MapNode } from '../model/nodes';
 import { repositoryAndTag } from '../../officialImages';
 import { isHeld } from '../model/brokenBlocks';
 import { servicesOf, type CheckContext } from './checkContext';
+import { serviceBaseImage } from '../model/serviceBaseImage';
 
 /** The official mysql image's tags that run 8.4 or later: latest, lts, innovation, 8, 8.4, 9... */
 export function mysqlFrom84(image: string): boolean {
@@ -55,13 +56,16 @@ function commandScalars(file: ComposeFile, map: MapNode): CNode[] {
   return [];
 }
 
-export function checkRemovedServerOption({ file, out }: CheckContext): void {
+export function checkRemovedServerOption({ file, context, out }: CheckContext): void {
   const candidates = REMOVED.filter((r) => r.gate.test(file.text));
   if (candidates.length === 0) return;
   for (const { map } of servicesOf(file)) {
-    const image = resolve(file, entries(file, map).find((e) => e.key === 'image')?.value);
-    if (image?.kind !== 'scalar' || typeof image.value !== 'string') continue;
-    const removed = candidates.find((r) => r.runs(image.value as string));
+    // A service that builds runs its Dockerfile's base (round 31: FROM mysql:latest in Db/Dockerfile).
+    const builds = entries(file, map).some((e) => e.key === 'build');
+    const named = resolve(file, entries(file, map).find((e) => e.key === 'image')?.value);
+    const image = builds ? serviceBaseImage(file, map, context)?.image : named?.kind === 'scalar' && typeof named.value === 'string' ? named.value : undefined;
+    if (image === undefined) continue;
+    const removed = candidates.find((r) => r.runs(image));
     if (!removed) continue;
     for (const scalar of commandScalars(file, map)) {
       const source = file.text.slice(scalar.start, scalar.end);
@@ -72,10 +76,10 @@ export function checkRemovedServerOption({ file, out }: CheckContext): void {
         start: scalar.start + m.index,
         end: scalar.start + m.index + m[0].length,
         message: removed.program === 'mysql'
-          ? t('{0} runs MySQL 8.4 or later, which no longer has --default-authentication-plugin: mysqld stops at start ("unknown variable"). Remove it (clients should use caching_sha2_password), or pin mysql:8.0 for clients that need mysql_native_password.', image.value)
+          ? t('{0} runs MySQL 8.4 or later, which no longer has --default-authentication-plugin: mysqld stops at start ("unknown variable"). Remove it (clients should use caching_sha2_password), or pin mysql:8.0 for clients that need mysql_native_password.', image)
           : m[1] === 'storage.tsdb.retention'
-            ? t('{0} runs Prometheus 3, which no longer has --storage.tsdb.retention: it stops at start ("unknown long flag"). Write --storage.tsdb.retention.time, or pin a v2 tag.', image.value)
-            : t('{0} runs Prometheus 3, which no longer has --{1}: it stops at start ("unknown long flag"). Remove it, or pin a v2 tag.', image.value, m[1]!),
+            ? t('{0} runs Prometheus 3, which no longer has --storage.tsdb.retention: it stops at start ("unknown long flag"). Write --storage.tsdb.retention.time, or pin a v2 tag.', image)
+            : t('{0} runs Prometheus 3, which no longer has --{1}: it stops at start ("unknown long flag"). Remove it, or pin a v2 tag.', image, m[1]!),
       });
     }
   }

@@ -26,7 +26,8 @@ const NETWORK_SCHEMES = /^(?:jdbc:)?(https?|wss?|postgres(?:ql)?|mysql|mariadb|m
 const URL_HOST = /^([a-z][a-z0-9+.:-]*):\/\/(?:[^@/\s]*@)?([^:/?#\s,]+)/i;
 /** Variables that name another service's host (DB_HOST, REDIS_HOSTNAME), not a name the container answers to or a public domain. */
 const HOST_VARIABLE = /_(HOST|HOSTNAME)$/;
-const NOT_A_PEER = /^(VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|LISTEN|BIND|SERVER|APP|WEB|SITE|DOMAIN|BASE|ALLOWED|TRUSTED|CORS|PROXY|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|SMTP|MAIL|EMAIL|LDAP|S3|AWS|SENTRY)(_|$)|(^|_)(BIND|LISTEN|PUBLIC|EXTERNAL)_/;
+// (CLUSTER_HOSTNAME, NODE_HOSTNAME, *_ADVERTISED_HOST: the container's own name in a cluster, round 31's weaviate.)
+const NOT_A_PEER = /^(VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|LISTEN|BIND|SERVER|APP|WEB|SITE|DOMAIN|BASE|ALLOWED|TRUSTED|CORS|PROXY|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|SMTP|MAIL|EMAIL|LDAP|S3|AWS|SENTRY|CLUSTER|NODE|SELF|OWN|MY)(_|$)|(^|_)(BIND|LISTEN|PUBLIC|EXTERNAL|ADVERTISED|ADVERTISE|ANNOUNCE|CLUSTER|NODE)_/;
 /** A name a container reaches without any service: itself, the host, a placeholder. */
 const ALWAYS_KNOWN = new Set(['localhost', 'host-gateway', 'example', 'changeme', 'your-host', 'hostname', 'host']);
 /** A one-label host name as Docker's DNS answers it. */

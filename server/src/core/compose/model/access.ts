@@ -197,3 +197,13 @@ export function composeBoolean(text: string): boolean | undefined {
   if (word === 'false' || word === 'n' || word === 'no' || word === 'off') return false;
   return undefined;
 }
+
+/** The value at a key path below a mapping (aliases and merges resolved). */
+export function valueAt(file: ComposeFile, map: MapNode | null, ...keys: string[]): ValueNode | null {
+  let current: ValueNode | null = map;
+  for (const key of keys) {
+    if (current?.kind !== 'map') return null;
+    current = entries(file, current).find((e) => e.key === key)?.value ?? null;
+  }
+  return current;
+}
