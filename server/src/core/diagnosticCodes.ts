@@ -152,6 +152,7 @@ export const DIAGNOSTIC_CODES = {
   'go-module-moved': { language: 'dockerfile', severity: 'error' },
   'openssl-legacy-build': { language: 'dockerfile', severity: 'error' },
   'pip-import-name': { language: 'dockerfile', severity: 'error' },
+  'healthcheck-no-tool': { language: 'dockerfile', severity: 'warning' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },

@@ -271,3 +271,19 @@ test('root-user: USER root on an official image that runs as root itself changes
   assert.equal(severity('FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update && apt-get install -y docker.io\n'), 2);
   assert.equal(severity('FROM elasticsearch:8.15.0\nUSER root\nRUN apt-get update\n'), 2);
 });
+
+test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it, where nothing brings it (round 31: node:16-alpine)', () => {
+  const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
+  assert.deepEqual(found('FROM node:16-alpine\nCOPY . .\nHEALTHCHECK CMD curl -f http://localhost:3000 || exit 1\n'), [2]);
+  assert.deepEqual(found('FROM python:3.12-slim\nHEALTHCHECK CMD ["wget", "-qO-", "http://localhost:8000/"]\n'), [1]);
+  assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost/\n')[0]!.message, /^python:3.12-slim has no curl, and nothing/);
+  // Installed, copied in, an image that has it, wget on Alpine, or an image not known: left alone.
+  for (const text of [
+    'FROM node:16-alpine\nRUN apk add --no-cache curl\nHEALTHCHECK CMD curl -f http://localhost:3000\n',
+    'FROM python:3.12-slim\nCOPY --from=curlimages/curl /usr/bin/curl /usr/bin/curl\nHEALTHCHECK CMD curl -f http://localhost/\n',
+    'FROM node:20\nHEALTHCHECK CMD curl -f http://localhost:3000\n',
+    'FROM node:20-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000\n',
+    'FROM acme/app:1\nHEALTHCHECK CMD curl -f http://localhost/\n',
+    'FROM node:16-alpine\nHEALTHCHECK CMD node healthcheck.js\n',
+  ]) assert.deepEqual(found(text), [], text);
+});

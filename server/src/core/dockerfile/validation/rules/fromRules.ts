@@ -132,7 +132,7 @@ export const untaggedImage = rule({
     const ref = parseImageRef(image);
     if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image) || deletedImage(image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
-    const database = dataServer(ref.path);
+    const database = dataServer(ref.path, stage);
     ctx.report(stage.image!.span, database
       ? t('{0} has no tag, so it means {0}:latest: a rebuild after a new major release of this database can refuse the data files its volume kept, and the server does not start. Pin the major version.', image)
       : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
@@ -149,9 +149,15 @@ export const untaggedImage = rule({
  */
 const DATA_SERVERS = new Set(['postgres', 'postgis/postgis', 'timescale/timescaledb', 'mysql', 'mysql/mysql-server', 'mariadb', 'mongo', 'mongodb/mongodb-community-server', 'elasticsearch', 'elasticsearch/elasticsearch', 'influxdb', 'cassandra', 'neo4j', 'couchdb']);
 
-function dataServer(path: string): boolean {
-  return DATA_SERVERS.has(path.replace(/^library\//, ''));
+/** A database server's image whose stage still runs the server: no CMD or ENTRYPOINT of its own that runs something else (round 31: FROM mongo to run mongoimport). */
+function dataServer(path: string, stage?: Stage): boolean {
+  if (!DATA_SERVERS.has(path.replace(/^library\//, ''))) return false;
+  const start = stage?.instructions.filter((i) => i.upper === 'CMD' || i.upper === 'ENTRYPOINT').pop();
+  return !start || SERVER_START.test(start.argText);
 }
+
+/** What starts one of those servers: its daemon, or the image's own entrypoint script. */
+const SERVER_START = /\b(mongod|postgres|mysqld|mariadbd|docker-entrypoint(\.sh)?|elasticsearch|influxd|cassandra|neo4j|couchdb)\b/;
 
 export const latestTag = rule({
   id: 'latest-tag', severity: 'information', hadolint: ['DL3007'], repeatable: true,
@@ -171,7 +177,7 @@ export const latestTag = rule({
     // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
     // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
     if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
-    ctx.report(stage.image!.span, dataServer(ref.path)
+    ctx.report(stage.image!.span, dataServer(ref.path, stage)
       ? t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.')
       : t('The latest tag changes over time; pin a specific version.'));
   }

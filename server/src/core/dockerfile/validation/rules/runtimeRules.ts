@@ -1,5 +1,6 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
+import { lacksTool } from '../../../imageTools';
 import type { Instruction, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
@@ -536,4 +537,41 @@ export const healthcheckAlwaysPasses = rule({
   }
 });
 
-export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormOneString, execFormQuotes, execFormVariable, backgroundServiceCmd, healthcheckAlwaysPasses, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];
+/**
+ * `HEALTHCHECK CMD curl -f http://localhost:3000` on node:16-alpine: the Alpine and slim images, the
+ * official database and server images carry no curl (Alpine's only BusyBox's wget), so the check
+ * fails every time and the container never turns healthy (round 31: a React app served on
+ * node:16-alpine). The image is the stage's root official image; any mention of the tool in the
+ * Dockerfile's other instructions (an install) or a COPY --from or ADD is taken as bringing it, as
+ * compose's compose-healthcheck-no-tool does.
+ */
+export const healthcheckNoTool = rule({
+  id: 'healthcheck-no-tool', severity: 'warning',
+  explain: () => [
+    t('A HEALTHCHECK runs inside the container, with the programs of its image. The Alpine and slim variants of the language images (node:20-alpine, python:3.12-slim) and the official database and server images have no curl, and the Debian ones no wget either: the check stops with "curl: not found" every time, the container stays unhealthy, and whatever waits for it (compose\'s service_healthy, an orchestrator) never goes on.'),
+    t('Install the tool in the image, or check with what it has: wget -qO- on Alpine (BusyBox has it), node -e "fetch(...)" on node, python -c "import urllib.request; ..." on python. Reported where the stage is built on an official image known to lack the tool and nothing else in the Dockerfile names it or copies programs in.'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  if (!/\b(curl|wget)\b/.test(a.text)) return;
+  for (const stage of ctx.scope.stages) {
+    for (const i of stage.instructions) {
+      if (i.upper !== 'HEALTHCHECK' || i.words[0]?.value.toUpperCase() !== 'CMD') continue;
+      const script = i.exec ? i.exec.items.map((w) => w.value).join(' ') : i.argText.slice(i.argText.indexOf(i.words[0]!.raw) + i.words[0]!.raw.length);
+      const tool = /^\s*(?:(?:\/usr)?\/bin\/)?(curl|wget)\b/.exec(script)?.[1] as 'curl' | 'wget' | undefined;
+      if (!tool) continue;
+      const chain = [...a.chainOf(stage)];
+      const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
+      if (lacksTool(image, tool) !== true) continue;
+      const mention = new RegExp(`\\b${tool}\\b`);
+      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || (o.upper === 'COPY' && o.flags.some((f) => f.name === 'from')) || o.upper === 'ADD')));
+      if (brings) continue;
+      const wget = tool === 'curl' && lacksTool(image, 'wget') === false;
+      ctx.report(i.args, wget
+        ? t('{0} has no {1} (BusyBox gives it wget), and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Check with wget -qO- http://localhost:PORT/ || exit 1, or install {1}.', image, tool)
+        : t('{0} has no {1}, and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Install {1}, or check with a program the image has.', image, tool));
+    }
+  }
+});
+
+export const runtimeRules = [quotedShellCommand, multipleInstructions, jsonArgsRecommended, execShellWithoutC, execFormOneString, execFormQuotes, execFormVariable, backgroundServiceCmd, healthcheckAlwaysPasses, healthcheckNoTool, rootUser, userNotNumeric, userNotCreated, missingHealthcheck];

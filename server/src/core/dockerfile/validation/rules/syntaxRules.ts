@@ -33,7 +33,7 @@ export const unknownInstruction = rule({
       // stops at once, at its first line (round 29: seven errors for one CMD).
       const before = target === i ? ctx.a.doc.instructions[i.index - 1] : undefined;
       if (before && !isInstruction(before.keyword) && !before.trigger && /^(\s*(#[^\n]*)?\n)*\s*$/.test(ctx.a.text.slice(before.fullSpan.end, i.fullSpan.start).replace(/^[^\n]*\n?/, ''))) {
-        ctx.report(target.keywordSpan, t('Not an instruction either: this line goes on from the one above, where BuildKit already stops.'), { severity: 'hint' });
+        ctx.report(target.keywordSpan, t('Not an instruction either, like the line of the same block above, where BuildKit already stops: one fix there is likely to mend both.'), { severity: 'hint' });
         continue;
       }
       const suggestion = closest(target.upper, INSTRUCTIONS);
