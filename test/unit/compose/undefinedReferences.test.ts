@@ -211,6 +211,19 @@ test('a file another file includes is checked as part of the including project: 
   assert.ok(own.filter((d) => String(d.code).startsWith('compose-undefined')).every((d) => d.severity === 2));
 });
 
+test('a fragment an app one folder down includes beside a file of networks: those networks count (round 32: apps/rybbit/docker-compose.yml including ../clickhouse.yml and ../networks.yml)', () => {
+  const fragment = 'services:\n  clickhouse:\n    image: clickhouse/clickhouse-server:25.4\n    networks:\n      internal:\n      databases:\n';
+  const files = {
+    [`${ROOT}/apps/networks.yml`]: 'networks:\n  internal:\n  databases:\n    external: true\n',
+    [`${ROOT}/apps/rybbit/docker-compose.yml`]: 'include:\n  - ../networks.yml\n  - ../clickhouse.yml\nservices:\n  client:\n    image: ghcr.io/rybbit-io/rybbit-client\n',
+    [`${ROOT}/apps/clickhouse.yml`]: fragment,
+  };
+  assert.deepEqual(validate(fragment, { files }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network'), []);
+  // No app includes it: the networks are undeclared.
+  const alone = { [`${ROOT}/apps/networks.yml`]: files[`${ROOT}/apps/networks.yml`]!, [`${ROOT}/apps/clickhouse.yml`]: fragment };
+  assert.equal(validate(fragment, { files: alone }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network').length, 2);
+});
+
 test('a file other files extend services from: names their projects declare count', () => {
   const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  web:\n    extends:\n      file: docker-compose.common.yml\n      service: base\nvolumes:\n  vhost:\n' };
   const text = 'services:\n  base:\n    image: nginx\n    volumes: [vhost:/etc/nginx/vhost.d, other:/o]\n';

@@ -85,3 +85,13 @@ test('dockerignore-missing on a development image: a warning only where the host
   assert.deepEqual(severity('FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile ./\nRUN bundle install\nCOPY . .\n'), [DiagnosticSeverity.Hint]);
   assert.deepEqual(severity('FROM node:22\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\n'), [DiagnosticSeverity.Warning]);
 });
+
+test('a Dockerfile a package manager keeps for another project (vendor/, node_modules/) gets hints only, unless the settings choose (round 32: laravel/sail runtimes)', async () => {
+  const { validateDockerfile } = await import('../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const text = 'FROM ubuntu:21.04\nRUN apt-get update && apt-get install -y curl\n';
+  const severities = (uri: string, ctx = context()) => validateDockerfile(text, ctx, uri).filter((d) => d.code === 'archived-release').map((d) => d.severity);
+  assert.deepEqual(severities('file:///w/vendor/laravel/sail/runtimes/7.4/Dockerfile'), [DiagnosticSeverity.Hint]);
+  assert.deepEqual(severities('file:///w/node_modules/x/Dockerfile'), [DiagnosticSeverity.Hint]);
+  assert.deepEqual(severities('file:///w/docker/Dockerfile'), [DiagnosticSeverity.Error]);
+  assert.deepEqual(severities('file:///w/vendor/x/Dockerfile', context({ rules: { 'archived-release': 'error' } })), [DiagnosticSeverity.Error]);
+});

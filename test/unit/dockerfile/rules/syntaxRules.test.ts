@@ -150,3 +150,8 @@ test('empty-continuation: a line the continuation takes in after blank lines tha
   const plain = validateDockerfile('FROM debian:12\nRUN apt-get install -y \\\n\n    curl\n').filter((d) => d.code === 'empty-continuation');
   assert.equal(plain[0]!.message, 'Blank line inside a continued instruction.');
 });
+
+test('unknown-instruction: a template engine\'s tag on a line of its own is a hint (round 32: a cookiecutter Dockerfile)', () => {
+  const text = 'FROM python:3.12\n{% if cookiecutter.use_translation == "True" -%}\nRUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/*\n{%- endif %}\n{{ extra_steps }}\n';
+  assert.deepEqual(validateDockerfile(text).filter((d) => d.code === 'unknown-instruction').map((d) => [d.range.start.line, d.severity]), [[1, 4], [3, 4], [4, 4]]);
+});

@@ -5,7 +5,8 @@
 // the services they extend only, without validation (compose-go loads it with SkipValidation), so
 // its other services may be fragments. Also the other compose files of its folder, which -f combines
 // with it in ways no file records (a script, a README). Looked for only when a check needs them:
-// this file's folder (every YAML file there) and up to three folders above (their compose files).
+// this file's folder (every YAML file there), the default compose files of its subfolders, and up
+// to three folders above (their compose files).
 import type { ServiceContext } from '../../languageService';
 import { entries } from './access';
 import type { ComposeFile } from './composeFile';
@@ -26,6 +27,8 @@ const MAX_LEVELS_UP = 3;
 /** Files read to find referrers, and their text in all: real projects have a handful of small ones. */
 const MAX_CANDIDATES = 32;
 const MAX_CANDIDATE_CHARS = 1024 * 1024;
+/** Subfolders of this file's folder whose default compose file is looked at. */
+const MAX_SUBFOLDERS = 32;
 /** The other compose files of a folder read for the names they declare (see siblingDeclarations). */
 const MAX_SIBLINGS = 32;
 /** Folders above a -f file's whose compose files count as its companions. */
@@ -48,21 +51,31 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
   let folder = dirnameUri(file.uri);
   const budget = { files: MAX_CANDIDATES, chars: MAX_CANDIDATE_CHARS };
   const rootLength = file.uri.indexOf('://') + 3;
+  const consider = (candidateFolder: string, name: string) => {
+    const uri = `${candidateFolder}/${encodeName(name)}`;
+    if (uri === file.uri || --budget.files < 0 || budget.chars <= 0) return;
+    const text = readText(uri, context);
+    if (text === undefined || (budget.chars -= text.length) < 0) return;
+    // Cheap test first: a file that names neither include nor extends refers to nothing.
+    if (!text.includes('include') && !text.includes('extends')) return;
+    const candidate = composeFileOfText(uri, text);
+    if (isIncludedBy(candidate, candidateFolder, file.uri)) found.includedBy.push(candidate);
+    const services = extendedFrom(candidate, candidateFolder, file.uri);
+    for (const service of commentedExtends(text, candidateFolder, file.uri)) services.add(service);
+    if (services.size > 0) found.extendedBy.push({ file: candidate, services });
+  };
+  let subfolders = MAX_SUBFOLDERS;
   for (let level = 0; level <= MAX_LEVELS_UP && budget.files > 0 && budget.chars > 0; level++) {
     for (const entry of listed(folder, context)) {
-      if (entry.isDirectory || !(level === 0 ? YAML_NAME : COMPOSE_NAME).test(entry.name) && !DEFAULT_FILE_NAMES.includes(entry.name.toLowerCase())) continue;
-      const uri = `${folder}/${encodeName(entry.name)}`;
-      if (uri === file.uri) continue;
-      if (--budget.files < 0 || budget.chars <= 0) break;
-      const text = readText(uri, context);
-      if (text === undefined || (budget.chars -= text.length) < 0) continue;
-      // Cheap test first: a file that names neither include nor extends refers to nothing.
-      if (!text.includes('include') && !text.includes('extends')) continue;
-      const candidate = composeFileOfText(uri, text);
-      if (isIncludedBy(candidate, folder, file.uri)) found.includedBy.push(candidate);
-      const services = extendedFrom(candidate, folder, file.uri);
-      for (const service of commentedExtends(text, folder, file.uri)) services.add(service);
-      if (services.size > 0) found.extendedBy.push({ file: candidate, services });
+      if (budget.files <= 0 || budget.chars <= 0) break;
+      // One folder down too, its default compose file: an app's apps/rybbit/compose.yml that
+      // includes ../clickhouse.yml beside ../networks.yml (round 32).
+      if (entry.isDirectory) {
+        if (level === 0 && !entry.name.startsWith('.') && subfolders-- > 0) for (const inner of listed(`${folder}/${encodeName(entry.name)}`, context)) if (!inner.isDirectory && DEFAULT_FILE_NAMES.includes(inner.name.toLowerCase())) consider(`${folder}/${encodeName(entry.name)}`, inner.name);
+        continue;
+      }
+      if (!(level === 0 ? YAML_NAME : COMPOSE_NAME).test(entry.name) && !DEFAULT_FILE_NAMES.includes(entry.name.toLowerCase())) continue;
+      consider(folder, entry.name);
     }
     const parent = dirnameUri(folder);
     if (parent === folder || parent.length < rootLength) break;

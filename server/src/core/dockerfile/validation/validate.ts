@@ -62,10 +62,20 @@ function devContainer(uri: string): boolean {
     || /devcontainer|gitpod/.test(name) || /^(dockerfile[._-](dev(elopment)?|ci|local|test|e2e)|(.+[._-])?(dev|ci|local|test|e2e|playwright|cypress)\.dockerfile|(playwright|cypress|e2e)\.dockerfile)$/.test(name);
 }
 
+/**
+ * A copy of another project's Dockerfile that a package manager keeps (vendor/laravel/sail/runtimes/,
+ * node_modules/): nobody of this project edits or builds it as it is (round 32: two archived-release
+ * errors on sail runtimes the compose file does not build). Everything said there is a hint.
+ */
+function thirdPartyCopy(uri: string): boolean {
+  return /\/(vendor|node_modules|bower_components)\//.test(uri);
+}
+
 /** The rules the settings and the file-wide suppressions leave on, in order. */
 export function activeRules(context: ServiceContext, rules: readonly Rule[], suppressions: Suppressions, uri = ''): ActiveRule[] {
   const overrides = context.settings?.rules ?? {};
   const dev = devContainer(uri);
+  const thirdParty = thirdPartyCopy(uri);
   const active: ActiveRule[] = [];
   for (const r of rules) {
     const meta = r.meta;
@@ -77,6 +87,7 @@ export function activeRules(context: ServiceContext, rules: readonly Rule[], sup
     if (meta.buildkit && suppressions.skipAllChecks) continue;
     if (meta.buildkit && suppressions.checksAreErrors && !configured) severity = 'error';
     if ((meta.imageSize || meta.repeatable || meta.shipped) && dev && !configured) severity = 'hint';
+    if (thirdParty && !configured) severity = 'hint';
     active.push({ rule: r, severity: SEVERITY[severity], ids, href, chosen: configured !== undefined || severity === 'error' && meta.severity !== 'error' });
   }
   return active;

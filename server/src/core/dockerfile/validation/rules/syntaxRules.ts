@@ -23,6 +23,12 @@ export const unknownInstruction = rule({
   for (const i of ctx.scope.instructions) {
     for (const target of i.trigger ? [i, i.trigger] : [i]) {
       if (isInstruction(target.keyword)) continue;
+      // A template engine's tag on a line of its own ({% if x %}, {%- endif %}, {{ block }}): a
+      // template renders it away before any build (round 32: a cookiecutter Dockerfile).
+      if (/^\{[{%]/.test(target.keyword)) {
+        ctx.report(target.keywordSpan, t('A template tag, not an instruction: this file is a template that a tool (cookiecutter, Jinja, Helm) renders before it is built.'), { severity: 'hint' });
+        continue;
+      }
       // Git's merge-conflict markers: said once, at the opening one, for what they are.
       if (/^(<{7}|={7}|>{7}|\|{7})$/.test(target.keyword)) {
         if (target.keyword.startsWith('<')) ctx.report(target.keywordSpan, t('An unresolved merge conflict: the lines from here to >>>>>>> hold both sides, and BuildKit stops at the markers. Keep the side you want, remove the other and the marker lines.'));
