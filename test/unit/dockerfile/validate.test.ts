@@ -94,4 +94,8 @@ test('a Dockerfile a package manager keeps for another project (vendor/, node_mo
   assert.deepEqual(severities('file:///w/node_modules/x/Dockerfile'), [DiagnosticSeverity.Hint]);
   assert.deepEqual(severities('file:///w/docker/Dockerfile'), [DiagnosticSeverity.Error]);
   assert.deepEqual(severities('file:///w/vendor/x/Dockerfile', context({ rules: { 'archived-release': 'error' } })), [DiagnosticSeverity.Error]);
+  // The runtime the project's compose file builds is the project's image: told as anywhere.
+  const files = (await import('./helpers')).files;
+  const sail = context({ files: files({ 'file:///w/docker-compose.yml': 'services:\n  app:\n    build:\n      context: ./vendor/laravel/sail/runtimes/8.0\n', 'file:///w/vendor/laravel/sail/runtimes/8.0/Dockerfile': text }, ['file:///w', 'file:///w/vendor/laravel/sail/runtimes/8.0']) });
+  assert.deepEqual(severities('file:///w/vendor/laravel/sail/runtimes/8.0/Dockerfile', sail), [DiagnosticSeverity.Error]);
 });

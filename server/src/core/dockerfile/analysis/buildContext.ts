@@ -108,6 +108,11 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
   return out;
 }
 
+/** Whether a compose file in the folder, or up to a few above it, builds this Dockerfile. */
+export function composeBuildsIn(uri: string, folderUri: string, files: FileAccess): boolean {
+  return uri.startsWith('file:') && composeBuilders(uri, folderUri, files, true).length > 0;
+}
+
 /**
  * How compose runs the image the Dockerfile builds, where compose files in or above its folder
  * build it: the container paths where each service that builds it mounts a path of the project (`./api:/app`:

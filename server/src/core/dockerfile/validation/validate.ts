@@ -13,6 +13,7 @@ import { findSuppressions, type Suppressions } from './suppressions';
 import { limitDiagnostics } from './limits';
 import { lastStartingBefore } from '../syntax/spanSearch';
 import { sourceMountedOver } from '../analysis/developmentImage';
+import { composeBuildsIn } from '../analysis/buildContext';
 
 export const DOCKERFILE_SOURCE = 'docker-workbench';
 
@@ -64,18 +65,21 @@ function devContainer(uri: string): boolean {
 
 /**
  * A copy of another project's Dockerfile that a package manager keeps (vendor/laravel/sail/runtimes/,
- * node_modules/): nobody of this project edits or builds it as it is (round 32: two archived-release
- * errors on sail runtimes the compose file does not build). Everything said there is a hint.
+ * node_modules/), which no compose file of the project builds: nobody here edits or builds it as it
+ * is (round 32: two archived-release errors on sail runtimes the compose file does not build, and a
+ * true one on the runtime it does). Everything said there is a hint.
  */
-function thirdPartyCopy(uri: string): boolean {
-  return /\/(vendor|node_modules|bower_components)\//.test(uri);
+function thirdPartyCopy(uri: string, context: ServiceContext): boolean {
+  const m = /\/(vendor|node_modules|bower_components)\//.exec(uri);
+  // The project's compose files are in the folder that holds vendor/ (or near it).
+  return m !== null && !composeBuildsIn(uri, uri.slice(0, m.index), context.files);
 }
 
 /** The rules the settings and the file-wide suppressions leave on, in order. */
 export function activeRules(context: ServiceContext, rules: readonly Rule[], suppressions: Suppressions, uri = ''): ActiveRule[] {
   const overrides = context.settings?.rules ?? {};
   const dev = devContainer(uri);
-  const thirdParty = thirdPartyCopy(uri);
+  const thirdParty = thirdPartyCopy(uri, context);
   const active: ActiveRule[] = [];
   for (const r of rules) {
     const meta = r.meta;
