@@ -219,9 +219,11 @@ test('a fragment an app one folder down includes beside a file of networks: thos
     [`${ROOT}/apps/clickhouse.yml`]: fragment,
   };
   assert.deepEqual(validate(fragment, { files }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network'), []);
-  // No app includes it: the networks are undeclared.
+  // No app includes it: the networks.yml beside it, a file of the declarations its fellow fragments share, declares them.
   const alone = { [`${ROOT}/apps/networks.yml`]: files[`${ROOT}/apps/networks.yml`]!, [`${ROOT}/apps/clickhouse.yml`]: fragment };
-  assert.equal(validate(fragment, { files: alone }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network').length, 2);
+  assert.deepEqual(validate(fragment, { files: alone }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network'), []);
+  // Nothing declares them anywhere: warnings.
+  assert.deepEqual(validate(fragment, { files: { [`${ROOT}/apps/clickhouse.yml`]: fragment } }, `${ROOT}/apps/clickhouse.yml`).filter((d) => d.code === 'compose-undefined-network').map((d) => d.severity), [2, 2]);
 });
 
 test('a file other files extend services from: names their projects declare count', () => {

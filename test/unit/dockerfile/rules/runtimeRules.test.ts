@@ -8,6 +8,7 @@ test('runtime rules', async (t) => {
     { rule: 'multiple-instructions', bad: 'FROM a\nCMD ["a"]\nCMD ["b"]\n', good: 'FROM a\nCMD ["a"]\nFROM b\nCMD ["b"]\n', line: 1 },
     { rule: 'json-args-recommended', bad: 'FROM a\nCMD node server.js\n', good: 'FROM a\nCMD ["node", "server.js"]\nFROM b\nSHELL ["pwsh", "-c"]\nCMD Write-Host hi\n', line: 1 },
     { rule: 'background-service-cmd', bad: 'FROM a\nCMD service nginx start\n', good: 'FROM a\nCMD ["nginx", "-g", "daemon off;"]\n', line: 1 },
+    { rule: 'healthcheck-no-tool', bad: 'FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost:8000/\n', good: 'FROM python:3.12-slim\nHEALTHCHECK CMD python -c "import urllib.request as u; u.urlopen(\'http://localhost:8000/\')"\n', line: 1 },
     { rule: 'root-user', bad: 'FROM a\nUSER root\nRUN apt-get update\n', good: 'FROM a\nUSER root\nRUN x\nUSER 1000\n', line: 1 },
     { rule: 'user-not-numeric', bad: 'FROM a\nUSER app\n', good: 'FROM a\nUSER 1000:1000\n', line: 1 },
     { rule: 'user-not-created', bad: 'FROM debian:12\nRUN useradd -r app\nUSER appp\n', good: 'FROM debian:12\nRUN useradd -r app\nUSER app\nFROM node:22\nUSER node\n', line: 2 },

@@ -36,6 +36,8 @@ const SIBLING_LEVELS_UP = 2;
 const MAX_SIBLING_CHARS = 512 * 1024;
 
 const YAML_NAME = /\.ya?ml$/i;
+/** A YAML file named for the shared declarations compose files include beside their services. */
+const DECLARATIONS_NAME = /^(networks?|volumes?|secrets?|configs?)\.ya?ml$/i;
 const COMPOSE_NAME = /compose.*\.ya?ml$/i;
 
 export function listed(folder: string, context: ServiceContext): { name: string; isDirectory: boolean }[] {
@@ -146,8 +148,10 @@ export function siblingDeclarations(uri: string, known: ReadonlySet<string>, con
   for (let level = 0; level <= SIBLING_LEVELS_UP; level++) {
     const listing = listed(folder, context);
     for (const entry of listing) {
-      // Any YAML file of a folder named for compose (docker_compose/app.yaml with storages.yaml, round 11).
-      if (entry.isDirectory || !(COMPOSE_NAME.test(entry.name) || (/\.ya?ml$/i.test(entry.name) && /compose/i.test(folder.slice(folder.lastIndexOf('/') + 1))))) continue;
+      // Any YAML file of a folder named for compose (docker_compose/app.yaml with storages.yaml, round 11),
+      // and a file of shared declarations beside this one (networks.yml next to fragments that
+      // apps include with it: round 32).
+      if (entry.isDirectory || !(COMPOSE_NAME.test(entry.name) || (/\.ya?ml$/i.test(entry.name) && /compose/i.test(folder.slice(folder.lastIndexOf('/') + 1))) || (level === 0 && DECLARATIONS_NAME.test(entry.name)))) continue;
       const sibling = `${folder}/${encodeName(entry.name)}`;
       if (sibling === uri || known.has(sibling)) continue;
       if (++read > MAX_SIBLINGS || chars >= MAX_SIBLING_CHARS) return declared;
