@@ -234,9 +234,14 @@ export function looksSecret(name: string): boolean {
 const FINGERPRINTS = /^\s*(?:(?:0x)?[0-9A-Fa-f]{16}(?:[0-9A-Fa-f]{24})?[\s,]*)+$/;
 /** Whether every variable an ENV's value refers to is declared nowhere before it (so the build gives it nothing). */
 function emptyReferences(ctx: RuleContext, def: VariableDef): boolean {
-  const span = def.valueSpan!;
-  const refs = ctx.a.variables.usesIn(def.instruction).filter((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
+  const refs = valueUses(ctx, def);
   return refs.length > 0 && refs.every((u) => !u.def && !PREDEFINED_ARGS.has(u.ref.name));
+}
+
+/** The variable uses in a definition's value. */
+function valueUses(ctx: RuleContext, def: VariableDef): VariableUse[] {
+  const span = def.valueSpan;
+  return span ? ctx.a.variables.usesIn(def.instruction).filter((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end) : [];
 }
 
 /** A name whose only secret word is KEY (a token or password of 40 hex digits is still a secret). */
@@ -274,9 +279,8 @@ export const secretInArgEnv = rule({
   // ENV, which keeps the value in the image (round 29: both told, the ARG judged a duplicate).
   let carried: Set<VariableDef> | undefined;
   const passedOn = (def: VariableDef): VariableDef | undefined => {
-    if (def.kind !== 'ENV' || !def.valueSpan || !PASS_THROUGH.test(def.raw ?? '')) return undefined;
-    const span = def.valueSpan;
-    const refs = ctx.a.variables.usesIn(def.instruction).filter((u) => u.ref.span.start >= span.start && u.ref.span.end <= span.end);
+    if (def.kind !== 'ENV' || !PASS_THROUGH.test(def.raw ?? '')) return undefined;
+    const refs = valueUses(ctx, def);
     const arg = refs.length === 1 && refs[0]!.def?.kind === 'ARG' ? refs[0]!.def : undefined;
     return arg?.imports ?? arg;
   };
