@@ -153,6 +153,7 @@ export const DIAGNOSTIC_CODES = {
   'openssl-legacy-build': { language: 'dockerfile', severity: 'error' },
   'pip-import-name': { language: 'dockerfile', severity: 'error' },
   'healthcheck-no-tool': { language: 'dockerfile', severity: 'warning' },
+  'apk-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },

@@ -69,6 +69,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'poetry-removed-option': [replaceText],
   'go-module-moved': [replaceText],
   'pip-import-name': [replaceText],
+  'apk-package-unavailable': [replaceText],
   'apt-package-unavailable': [replaceText],
   'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],
