@@ -8,7 +8,7 @@
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, operands, runShells } from './shellCommands';
-import { isPackageInstall } from './packageRules';
+import { APK, isPackageInstall } from './packageRules';
 import { rule } from './rule';
 
 /** The Alpine release an image is built on, as major × 100 + minor; Infinity for the newest; undefined when not known. */
@@ -64,7 +64,7 @@ export const apkPackageUnavailable = rule({
     if (chain.some((s) => s.instructions.some((i) => i.upper === 'RUN' && i.index < run.instruction.index && OTHER_REPOSITORIES.test(i.argText)))) continue;
     for (const c of commandsOf(run)) {
       if (c.name !== 'apk' || !isPackageInstall(c)) continue;
-      for (const word of operands(c, ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file']).slice(1)) {
+      for (const word of operands(c, APK.withValue).slice(1)) {
         const gone = GONE[word.text];
         if (!gone || release < gone.from || !word.literal) continue;
         const span = run.info.span(word.start, word.end);

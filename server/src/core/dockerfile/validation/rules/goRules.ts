@@ -18,6 +18,7 @@ import { ARCHIVE, copiesFromContext, copyArgs } from '../../analysis/copySources
 import { repositoryAndTag } from '../../../officialImages';
 import { commandSpan, commandsOf, operands, runShells, type RunShell } from './shellCommands';
 import { rule } from './rule';
+import { GO } from './packageRules';
 
 /** Whether an official golang tag runs Go 1.18 or later: 1.18+, 1, and the names without a version (latest, alpine, bookworm). */
 export function golangFrom118(reference: string): boolean {
@@ -118,7 +119,7 @@ export const goModuleMoved = rule({
   if (!/\bgo\s+(install|get)\b/.test(ctx.a.text)) return;
   for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
-      const ops = c.name === 'go' ? operands(c, GO_VALUE_FLAGS) : [];
+      const ops = c.name === 'go' ? operands(c, GO.withValue) : [];
       if (ops[0]?.text !== 'install' && ops[0]?.text !== 'get') continue;
       for (const w of ops.slice(1)) {
         const [path, version] = w.text.split('@') as [string, string | undefined];
@@ -134,8 +135,5 @@ export const goModuleMoved = rule({
     }
   }
 });
-
-/** Flags of go install and go get that take a value. */
-const GO_VALUE_FLAGS = ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'];
 
 export const goRules = [goGetOutsideModule, goModuleMoved];

@@ -22,14 +22,14 @@ interface Manager {
 
 // apt too: in a build it prompts and aborts like apt-get (apt-instead-of-apt-get says why to prefer apt-get).
 export const APT: Manager = { names: ['apt-get', 'apt'], install: ['install'], withValue: ['-o', '-t', '--target-release', '-c', '--config-file'] };
-const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
+export const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file'] };
 const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const ZYPPER: Manager = { names: ['zypper'], install: ['install', 'in'], withValue: ['-r', '--repo', '--from', '-t', '--type'] };
-const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version'] };
+export const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version', '--src', '--upgrade-strategy', '--progress-bar'] };
 const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace'] };
 const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
-const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p'] };
+export const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'] };
 
 /** `python -m pip install` counts as pip. */
 function asManager(c: Cmd, m: Manager): Cmd | undefined {

@@ -8,7 +8,7 @@
 import { t } from '../../../l10n';
 import { buildContextOf } from '../../analysis/buildContext';
 import { commandsOf, runShells, type RunShell } from './shellCommands';
-import { isPipInstall } from './packageRules';
+import { isPipInstall, PIP } from './packageRules';
 import { rule, type RuleContext } from './rule';
 import type { ShellWord } from '../../syntax/shell/parseShell';
 
@@ -19,9 +19,6 @@ const DISTRIBUTION: Record<string, string> = {
   pil: 'Pillow',
   yaml: 'PyYAML',
 };
-
-/** pip install's options that take a value. */
-const WITH_VALUE = new Set(['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version', '--src', '--upgrade-strategy', '--progress-bar']);
 
 /** The import name a requirement names (`sklearn`, `cv2>=4`, `PIL[extra]`), unless it pins sklearn's old placeholder. */
 function importName(requirement: string): string | undefined {
@@ -82,7 +79,7 @@ function checkCommand(ctx: RuleContext, run: RunShell, args: readonly ShellWord[
       continue;
     }
     if (text.startsWith('-')) {
-      if (WITH_VALUE.has(text)) k++;
+      if (PIP.withValue!.includes(text)) k++;
       continue;
     }
     const name = word.literal ? importName(text) : undefined;
