@@ -92,6 +92,12 @@ export interface FileAccess {
    * that reports missing files asks this first. Left out: everything may be looked at.
    */
   allowed?(uri: string): boolean;
+  /**
+   * Whether a file has an execute permission bit; undefined where that cannot be told (no such
+   * file, or Windows, where docker build gives every file of the context the execute bit). Left
+   * out: never told.
+   */
+  executable?(uri: string): boolean | undefined;
 }
 
 export interface ServiceContext {

@@ -207,6 +207,11 @@ export function policyFileAccess(policy: FilePolicy, kind: AccessKind): FileAcce
       if (!path) return undefined;
       return policy.remember(`read:${path}`, () => readSmallText(path));
     },
+    executable(uri) {
+      const path = windows ? undefined : policy.pathFor(uri, kind);
+      if (!path) return undefined;
+      return policy.remember(`mode:${path}`, () => executableBit(path));
+    },
     list(uri) {
       const path = policy.pathFor(uri, kind);
       if (!path) return [];
@@ -221,6 +226,15 @@ function readSmallText(path: string): string | undefined {
     const stat = fs.statSync(path);
     if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
     return fs.readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function executableBit(path: string): boolean | undefined {
+  try {
+    const stat = fs.statSync(path);
+    return stat.isFile() ? (stat.mode & 0o111) !== 0 : undefined;
   } catch {
     return undefined;
   }

@@ -5,10 +5,14 @@ import { Analysis } from '../../../server/src/core/dockerfile/analysis/analysis'
 import { validateAnalysis } from '../../../server/src/core/dockerfile/validation/validate';
 import { ruleById } from '../../../server/src/core/dockerfile/validation/rules/allRules';
 
-/** A file system of these files (and folders): the folders that hold them exist and are listed too, as on disk. */
-export function files(map: Record<string, string> = {}, folders: string[] = []): FileAccess {
+/**
+ * A file system of these files (and folders): the folders that hold them exist and are listed too,
+ * as on disk. With `executables`, it tells file modes: those files have the execute bit, the others not.
+ */
+export function files(map: Record<string, string> = {}, folders: string[] = [], executables?: readonly string[]): FileAccess {
   const all = [...Object.keys(map), ...folders];
   return {
+    ...(executables ? { executable: (uri: string) => (uri in map ? executables.includes(uri) : undefined) } : {}),
     exists: (uri) => uri in map || folders.includes(uri) || all.some((k) => k.startsWith(`${uri}/`)),
     readText: (uri) => map[uri],
     list: (uri) => {

@@ -14,7 +14,7 @@ test('openssl-legacy-build', async (t) => {
   ], assert);
 });
 
-test('openssl-legacy-build: react-scripts 4 or older built or started on Node 17 and later (round 29: Node 25 under React apps of 2020)', () => {
+test('openssl-legacy-build: react-scripts 2 to 4 built or started on Node 17 and later (round 29: Node 25 under React apps of 2020)', () => {
   // The build of a multi-stage image, and the dev server of npm start, on the moving tags.
   assert.deepEqual(check('FROM node:lts-alpine AS build\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/build /usr/share/nginx/html\n').map((d) => d.range.start.line), [3]);
   assert.deepEqual(check('FROM node\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n', cra('3.4.1')).map((d) => d.range.start.line), [4]);
@@ -22,6 +22,9 @@ test('openssl-legacy-build: react-scripts 4 or older built or started on Node 17
   for (const [text, ctx] of [
     ['FROM node:16-alpine\nCOPY . .\nRUN npm run build\n', cra('4.0.3')],
     ['FROM node:20\nCOPY . .\nRUN npm run build\n', cra('5.0.1')],
+    // react-scripts 1 built with webpack 3, which hashes with md5 (round 33's two wrong errors).
+    ['FROM node:20\nCOPY . .\nRUN npm run build\n', cra('1.1.4')],
+    ['FROM node:20\nCOPY . .\nRUN npm run build\n', cra('^0.9.5')],
     ['FROM node:20\nCOPY . .\nRUN npm run build\n', cra('4.0.3', '"build": "vite build"')],
     ['FROM node:20\nENV NODE_OPTIONS=--openssl-legacy-provider\nCOPY . .\nRUN npm run build\n', cra('4.0.3')],
     ['FROM node:20\nCOPY . .\nRUN npm run build\n', cra('4.0.3', '"build": "react-scripts --openssl-legacy-provider build"')],

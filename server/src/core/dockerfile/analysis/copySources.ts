@@ -33,3 +33,11 @@ export function isUrl(source: string): boolean {
 }
 
 export const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;
+
+/** A literal source path in the context (no variable, wildcard, URL, heredoc or `..`), without a leading / or ./ and trailing slashes; undefined otherwise. */
+export function literalSource(raw: string, value: string): string | undefined {
+  if (value === '.' || value === './' || isUrl(value) || /[$*?[\\]/.test(value) || /^\d*<</.test(raw)) return undefined;
+  // ./frontend/. and a/./b name the same folder as frontend and a/b (round 24); a leading / is the context's root, as BuildKit reads it.
+  const path = value.replace(/^\/+/, '').replace(/^(\.\/)+/, '').replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '');
+  return path === '' || path.split('/').includes('..') ? undefined : path;
+}

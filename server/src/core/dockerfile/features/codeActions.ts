@@ -65,6 +65,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'invalid-json-form': [replaceText],
   'misspelt-official-image': [replaceText],
   'copy-source-missing': [replaceText],
+  'script-not-executable': [appendText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
   'go-module-moved': [replaceText],

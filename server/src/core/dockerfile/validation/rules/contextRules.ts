@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
-import { copiesFromContext, copyArgs, isUrl } from '../../analysis/copySources';
+import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
 import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
@@ -233,14 +233,6 @@ function pathTester(list: (folderUri: string) => string[]): (folder: string, pat
     }
     return found;
   };
-}
-
-/** A literal source path in the context (no variable, wildcard, URL, heredoc or `..`), without a leading / or ./ and trailing slashes; undefined otherwise. */
-function literalSource(raw: string, value: string): string | undefined {
-  if (value === '.' || value === './' || isUrl(value) || /[$*?[\\]/.test(value) || /^\d*<</.test(raw)) return undefined;
-  // ./frontend/. and a/./b name the same folder as frontend and a/b (round 24); a leading / is the context's root, as BuildKit reads it.
-  const path = value.replace(/^\/+/, '').replace(/^(\.\/)+/, '').replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '');
-  return path === '' || path.split('/').includes('..') ? undefined : path;
 }
 
 /**

@@ -1,9 +1,10 @@
-// `FROM node:alpine` building a Create React App project of react-scripts 4 or older: those pin
-// webpack 4.44, which hashes with md4, and Node 17 and later (OpenSSL 3) refuse md4, so `npm run
+// `FROM node:alpine` building a Create React App project of react-scripts 2 to 4: those pin
+// webpack 4 (4.19 to 4.44), which hashes with md4, and Node 17 and later (OpenSSL 3) refuse md4, so `npm run
 // build` (and the dev server of `npm start`) stops with "error:0308010C:digital envelope
 // routines::unsupported" (round 29's likely misses: Node 25 under two React apps of 2020). A moving
 // node tag brought the break without a change to the files. Told where the stage's node image runs
-// Node 17 or later, the package.json of the build context lists react-scripts at 4 or older, the
+// Node 17 or later, the package.json of the build context lists react-scripts 2 to 4 (react-scripts 1
+// built with webpack 3, which hashes with md5: round 33's two wrong errors), the
 // Dockerfile runs a package script that runs react-scripts build or start, and nothing in the
 // Dockerfile or package.json gives --openssl-legacy-provider.
 import { t } from '../../../l10n';
@@ -41,8 +42,8 @@ function scriptOf(words: string[]): string | undefined {
 export const opensslLegacyBuild = rule({
   id: 'openssl-legacy-build', severity: 'error',
   explain: () => [
-    t('react-scripts 4 and older (Create React App) build with webpack 4.44, which hashes modules with md4. Node 17 and later come with OpenSSL 3, which refuses md4, so npm run build and the dev server of npm start stop with "Error: error:0308010C:digital envelope routines::unsupported" (ERR_OSSL_EVP_UNSUPPORTED). node:latest, node:lts and the variant tags (node:alpine) moved past 16 long ago, so a Dockerfile written in 2020 breaks without a change of its own.'),
-    t('Move to react-scripts 5 (webpack 5), or keep an older Node for the build (node:16, no longer maintained), or set ENV NODE_OPTIONS=--openssl-legacy-provider before the build. Reported where the stage\'s node image runs Node 17 or later, the build context\'s package.json lists react-scripts 4 or older, and a package script that runs react-scripts build or start is run.'),
+    t('react-scripts 2 to 4 (Create React App) build with webpack 4, which hashes modules with md4. Node 17 and later come with OpenSSL 3, which refuses md4, so npm run build and the dev server of npm start stop with "Error: error:0308010C:digital envelope routines::unsupported" (ERR_OSSL_EVP_UNSUPPORTED). node:latest, node:lts and the variant tags (node:alpine) moved past 16 long ago, so a Dockerfile written in 2020 breaks without a change of its own.'),
+    t('Move to react-scripts 5 (webpack 5), or keep an older Node for the build (node:16, no longer maintained), or set ENV NODE_OPTIONS=--openssl-legacy-provider before the build. Reported where the stage\'s node image runs Node 17 or later, the build context\'s package.json lists react-scripts 2 to 4 (react-scripts 1 built with webpack 3, which hashes with md5), and a package script that runs react-scripts build or start is run.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -58,7 +59,7 @@ export const opensslLegacyBuild = rule({
       const json = JSON.parse(text) as Record<string, unknown>;
       const deps = { ...(json.devDependencies as object | undefined), ...(json.dependencies as object | undefined) } as Record<string, unknown>;
       const major = specMajor(deps['react-scripts']);
-      if (major !== undefined && major <= 4 && json.scripts && typeof json.scripts === 'object') pkg = { scripts: json.scripts as Record<string, unknown>, major, version: String(deps['react-scripts']) };
+      if (major !== undefined && major >= 2 && major <= 4 && json.scripts && typeof json.scripts === 'object') pkg = { scripts: json.scripts as Record<string, unknown>, major, version: String(deps['react-scripts']) };
     } catch {
       // not JSON: nothing is known
     }
