@@ -134,6 +134,17 @@ test('copy-source-missing: a source Git ignores that the context lacks is a hint
   assert.equal(found[0]!.message, 'The build context (.) has no data, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.');
 });
 
+test('copy-source-missing: files Git ignores do not count against the Dockerfile\'s folder being the context (round 33: ./migratin hidden by three ignored files)', () => {
+  const map = { 'file:///w/.gitignore': '.env.*\nalembic.ini\nserviceAccountKey.json\n', 'file:///w/.git/HEAD': '', 'file:///w/backend/requirements.txt': '', 'file:///w/backend/app/main.py': '', 'file:///w/backend/migration/env.py': '', 'file:///w/backend/Dockerfile': '' };
+  const text = 'FROM python:3.12\nCOPY ./requirements.txt /code/\nCOPY ./serviceAccountKey.json /code/\nCOPY ./.env.production /code/\nCOPY ./app /code/app\nCOPY ./migratin /code/app\nCOPY ./alembic.ini /code/\n';
+  const found = validateDockerfile(text, context({ files: files(map, ['file:///w', 'file:///w/backend', 'file:///w/backend/app', 'file:///w/backend/migration']) }), 'file:///w/backend/Dockerfile').filter((d) => d.code === 'copy-source-missing');
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), [[2, 4], [3, 4], [5, 1], [6, 4]]);
+  assert.match(found[2]!.message, /has no migratin: .*Did you mean migration\?/);
+  // Where the tracked sources are mostly missing, the context is still somewhere else.
+  const elsewhere = 'FROM python:3.12\nCOPY ./requirements.txt /code/\nCOPY ./serviceAccountKey.json /code/\nCOPY ./src /code/src\nCOPY ./lib /code/lib\nCOPY ./conf /code/conf\n';
+  assert.deepEqual(validateDockerfile(elsewhere, context({ files: files(map, ['file:///w', 'file:///w/backend', 'file:///w/backend/app', 'file:///w/backend/migration']) }), 'file:///w/backend/Dockerfile').filter((d) => d.code === 'copy-source-missing'), []);
+});
+
 test('dockerignore-missing names the .env a shipped example will become, not the example (round 26)', () => {
   const found = validateDockerfile('FROM python:3.12\nWORKDIR /app\nCOPY . /app/\n', context({ files: files({ [`${folder}/.env.example`]: 'A=1\n', [`${folder}/app.py`]: '' }, [folder]) }), `${folder}/Dockerfile`).filter((d) => d.code === 'dockerignore-missing');
   assert.deepEqual(found.map((d) => d.message), ['This copies the whole build context, but there is no .dockerignore, so .env (once made from .env.example) would be copied too.']);

@@ -274,6 +274,7 @@ export const copySourceMissing = rule({
   if (paths.every((p) => has(context.folderUri, p))) return;
   const candidates = foldersUp(ctx.files, dockerfileFolder).filter((c) => c === dockerfileFolder || ctx.files.allowed?.(c) !== false);
   let folder = context.folderUri;
+  let ignored: IgnorePattern[] | undefined;
   if (context.source === 'folder') {
     // Where nothing names the context, it is the folder (the Dockerfile's, or one above it up to
     // the repository's root) where most of the file's sources are, the nearest on a tie: docker
@@ -287,11 +288,16 @@ export const copySourceMissing = rule({
         folder = c;
       }
     }
-    if (best === 0 || best * 2 < paths.length) return;
+    if (best === 0) return;
+    if (best * 2 < paths.length) {
+      // What Git ignores is missing from every clone (a key, a .env.production kept locally) and
+      // says nothing about where the context is (round 33: three ignored files hid a misspelt folder).
+      ignored = gitignorePatterns(ctx.files, folder);
+      if (best * 2 < paths.filter((p) => has(folder, p) || !isIgnored(ignored!, p)).length) return;
+    }
   }
   // A template another tool renders (%{version}, {{ name }}, <%= %>) is built wherever it is rendered.
   if (TEMPLATE.test(ctx.a.text)) return;
-  let ignored: IgnorePattern[] | undefined;
   let scripts: string | undefined;
   let reported = 0;
   for (const { word, path } of sources) {
