@@ -42,6 +42,9 @@ test('missing-program: a program the official base image does not have, with not
   for (const text of ['FROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y curl && curl -fsSL https://x/key | apt-key add -\n', 'FROM node:22\nRUN curl -fsSL https://x/key | apt-key add -\n', 'FROM python:3.11.4\nRUN apt-key add /k.gpg\n']) {
     assert.deepEqual(check(text), [], text);
   }
+  // A variable in a package's version only still names the package (round 33: poetry==${POETRY_VERSION} before apt-key).
+  assert.equal(check('FROM python:3.11\nENV POETRY_VERSION=1.7.1\nRUN pip install poetry==${POETRY_VERSION}\nRUN wget -q -O - https://x/key.pub | apt-key add -\n').length, 1);
+  assert.equal(check('FROM python:3.11\nRUN pip install "${TOOL}==1.0"\nRUN wget -q -O - https://x/key.pub | apt-key add -\n').length, 0);
   // In a stage built FROM a stage whose base lacks it.
   assert.equal(check('FROM debian:12 AS base\nRUN echo hi\nFROM base\nRUN git --version\n').length, 1);
   const [sdk] = check('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nRUN dotnet publish -c Release -o out\n');

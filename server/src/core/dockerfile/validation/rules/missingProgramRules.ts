@@ -131,8 +131,9 @@ function broughtBy(c: Cmd): 'all' | ReadonlySet<Program | 'dotnet-sdk'> | undefi
   }
   if (!MANAGERS.test(c.name) || !isPackageInstall(c)) return found;
   const names = c.args.map((w) => w.text);
-  // Packages only a variable or a file names (apt-get install $PACKAGES, pip install -r x.txt) may be anything.
-  if (names.some((n) => n.includes('$') || META_PACKAGE.test(n))) return 'all';
+  // Packages only a variable or a file names (apt-get install $PACKAGES, pip install -r x.txt) may be
+  // anything; a variable in the version only (poetry==${POETRY_VERSION}) names the package (round 33).
+  if (names.some((n) => n.replace(/(?<=.)[=<>@~!].*$/, '').includes('$') || META_PACKAGE.test(n))) return 'all';
   for (const n of names) {
     const name = n.toLowerCase().replace(/[=<>@].*$/, '');
     for (const p of PROGRAMS) if (p.packages.test(name)) (found ??= new Set()).add(p);
