@@ -66,6 +66,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'misspelt-official-image': [replaceText],
   'copy-source-missing': [replaceText],
   'script-not-executable': [appendText],
+  'unknown-subcommand': [replaceText],
   'deleted-image-tag': [replaceText],
   'poetry-removed-option': [replaceText],
   'go-module-moved': [replaceText],

@@ -1,0 +1,84 @@
+// A misspelt subcommand of a tool whose subcommands are a closed list: `go bulid`, `pip intall`,
+// `apt-get isntall`, `apk ad`. The tool stops with "unknown command" and the build with it (round
+// 33: `RUN go bulid -o main .`). Told only for a word close to one of the tool's commands, so a
+// command a newer release added is not called a typo; tools that run the project's own scripts or
+// plugins by name (npm, yarn, composer, cargo, gem) are left alone.
+import { t } from '../../../l10n';
+import { APK, APT, GO, PIP } from './packageRules';
+import { commandsOf, runShells, type Cmd } from './shellCommands';
+import { editDistance } from './suggest';
+import { rule } from './rule';
+
+interface Tool {
+  /** Options before the subcommand that take a value. */
+  withValue: readonly string[];
+  commands: ReadonlySet<string>;
+}
+
+const GO_TOOL: Tool = { withValue: GO.withValue ?? [], commands: new Set(['bug', 'build', 'clean', 'doc', 'env', 'fix', 'fmt', 'generate', 'get', 'install', 'list', 'mod', 'work', 'run', 'telemetry', 'test', 'tool', 'version', 'vet', 'help']) };
+const PIP_TOOL: Tool = { withValue: [...PIP.withValue ?? [], '--proxy', '--log', '--cache-dir', '--python', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--use-feature', '--use-deprecated'], commands: new Set(['install', 'download', 'uninstall', 'freeze', 'inspect', 'list', 'show', 'check', 'config', 'search', 'cache', 'index', 'wheel', 'hash', 'completion', 'debug', 'help', 'lock']) };
+const APT_GET_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set(['update', 'upgrade', 'install', 'reinstall', 'remove', 'purge', 'autoremove', 'auto-remove', 'autopurge', 'dist-upgrade', 'full-upgrade', 'dselect-upgrade', 'build-dep', 'clean', 'autoclean', 'auto-clean', 'distclean', 'dist-clean', 'check', 'source', 'download', 'changelog', 'indextargets', 'satisfy', 'markauto', 'unmarkauto', 'moo', 'help']) };
+const APT_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set([...APT_GET_TOOL.commands, 'list', 'search', 'show', 'showsrc', 'edit-sources', 'depends', 'rdepends', 'policy', 'modernize-sources', 'why', 'why-not', 'history-list', 'history-info', 'history-undo', 'history-redo', 'history-rollback']) };
+const APK_TOOL: Tool = { withValue: APK.withValue ?? [], commands: new Set(['add', 'del', 'fix', 'update', 'upgrade', 'cache', 'info', 'list', 'dot', 'policy', 'search', 'index', 'fetch', 'manifest', 'verify', 'stats', 'audit', 'version', 'mkpkg', 'mkndx', 'query', 'extract', 'convdb', 'convndx', 'adbdump', 'adbgen', 'adbsign', 'help']) };
+
+function toolOf(c: Cmd): { tool: Tool; name: string; args: Cmd['args'] } | undefined {
+  if (c.name === 'go') return { tool: GO_TOOL, name: 'go', args: c.args };
+  if (/^pip[0-9.]*$/.test(c.name)) return { tool: PIP_TOOL, name: c.name, args: c.args };
+  // python -m pip <command>
+  if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m' && /^pip[0-9.]*$/.test(c.args[1]?.text ?? '')) return { tool: PIP_TOOL, name: 'pip', args: c.args.slice(2) };
+  if (c.name === 'apt-get') return { tool: APT_GET_TOOL, name: 'apt-get', args: c.args };
+  if (c.name === 'apt') return { tool: APT_TOOL, name: 'apt', args: c.args };
+  if (c.name === 'apk') return { tool: APK_TOOL, name: 'apk', args: c.args };
+  return undefined;
+}
+
+/** Whether two words differ by two neighbouring letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** The known command a word is a slip of: one edit away (two for words of five letters or more), and only one such. */
+function meant(word: string, commands: ReadonlySet<string>): string | undefined {
+  const limit = word.length >= 5 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let tie = false;
+  for (const command of commands) {
+    // Two letters swapped (tset) count as one slip.
+    const d = swapped(word, command) ? 1 : editDistance(word, command, limit);
+    if (d < bestDistance) {
+      best = command;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+export const unknownSubcommand = rule({
+  id: 'unknown-subcommand', severity: 'error',
+  explain: () => [
+    t('go, pip, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it.'),
+    t('Reported only for a word one or two letters away from one of the tool\'s commands, with that command as the fix; a word far from all of them may be a command of a newer release and is left alone.'),
+  ],
+}, (ctx) => {
+  for (const run of runShells(ctx)) {
+    for (const c of commandsOf(run)) {
+      const found = toolOf(c);
+      if (!found) continue;
+      // The first word that is not an option or an option's value.
+      let k = 0;
+      while (k < found.args.length && found.args[k]!.text.startsWith('-')) k += found.tool.withValue.includes(found.args[k]!.text) ? 2 : 1;
+      const word = found.args[k];
+      if (!word || !word.literal || !/^[a-z][a-z-]*$/.test(word.text) || found.tool.commands.has(word.text)) continue;
+      const command = meant(word.text, found.tool.commands);
+      if (!command) continue;
+      ctx.report(run.info.span(word.start, word.end), t('{0} has no command {1}: it stops with "unknown command" and the build with it. Did you mean {0} {2}?', found.name, word.text, command), { data: { replacement: command } });
+    }
+  }
+});
+
+export const subcommandRules = [unknownSubcommand];
