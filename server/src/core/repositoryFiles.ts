@@ -176,6 +176,21 @@ export function notesSayToMake(notes: string, name: string): boolean {
  */
 const SETUP_WORDS_OTHER = /(\u0441\u043e\u0437\u0434\u0430[\u0442\u0439\u0432]|\u0441\u043a\u043e\u043f\u0438\u0440|\u043f\u0435\u0440\u0435\u0438\u043c\u0435\u043d|\u0437\u0430\u043f\u043e\u043b\u043d|\u521b\u5efa|\u65b0\u5efa|\u590d\u5236|\u62f7\u8d1d|\u4f5c\u6210|\u30b3\u30d4\u30fc|crea[rn]?\s|cree\s|copi[ae]r?\s|renombr|cri[ae]r?\s|renomear|cr\u00e9(er|ez)\s|copie[rz]\s|renomme|erstell|kopier|anlegen|lege\s)/i;
 
+/**
+ * The folders Git submodules are checked out into, from the .gitmodules of these folders: empty in
+ * a clone made without --recursive until `git submodule update --init` (round 34: a compose
+ * file's build context in a submodule).
+ */
+export function submoduleFolders(files: FileAccess, folders: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const folder of folders) {
+    const text = files.readText(`${folder}/.gitmodules`);
+    if (text === undefined) continue;
+    for (const m of text.slice(0, 64 * 1024).matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) out.push(`${folder}/${m[1]!.replace(/^\.\/|\/+$/g, '')}`);
+  }
+  return out;
+}
+
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;

@@ -167,3 +167,11 @@ test('dockerfile: Dockerfile where the folder has only a lowercase dockerfile: b
   assert.deepEqual(found.map((p) => covered(compose, p)), ['Dockerfile']);
   assert.equal(found[0]!.range.start.line, 8);
 });
+
+test('a path in a Git submodule\'s folder is a hint: a clone without --recursive has it empty (round 34)', () => {
+  const text = 'services:\n  mud:\n    build:\n      context: services/mud\n      dockerfile: dev.Dockerfile\n    volumes:\n      - ./services/mud/conf/mud.conf:/etc/mud.conf\n  web:\n    build: ./web\n';
+  const files = { 'file:///project/.git/config': '', 'file:///project/.gitmodules': '[submodule "services/mud"]\n\tpath = services/mud\n\turl = https://example.invalid/mud.git\n', 'file:///project/services/mud/.keep': '', 'file:///project/web/Dockerfile.x': '' };
+  const found = findings(validate(text, { files }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity, d.message]);
+  assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[7, 4], [5, 4], [9, 2]]);
+  assert.equal(found[1]![2], 'The Dockerfile "dev.Dockerfile" is in the Git submodule mud, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.');
+});

@@ -97,3 +97,15 @@ test('the .env of an overlay in a subfolder is its base\'s, in the project folde
   const text = 'services:\n  filebeat:\n    image: "beat:${ELASTIC_VERSION}"\n    depends_on: [elasticsearch]\n';
   assert.deepEqual(findings(validate(text, { files }, `${ROOT}/extensions/filebeat/filebeat-compose.yml`), code), []);
 });
+
+test('a name whose differing word, and the near name\'s, each name something else in the project too is no slip (round 34: READARR_URL and RADARR_URL beside READARR_API_KEY and RADARR_API_KEY)', () => {
+  const text = 'services:\n  readarr:\n    image: r\n    environment:\n      KEY: $READARR_API_KEY\n  unpackerr:\n    image: u\n    environment:\n      A: $RADARR_URL\n      B: $RADARR_URL\n      H: $RADARR_API_KEY\n      C: $READARR_URL\n      D: $READARR_API_KEY\n      E: $SONAR_URL\n      F: $SONARR_URL\n      G: $SONARR_URL\n';
+  const found = findings(validate(text), 'compose-misspelt-variable').map((d) => covered(text, d));
+  assert.deepEqual(found, ['SONAR_URL']);
+});
+
+test('a slip of a word other names use stays a slip (round 26: CLOUDFLARE_EMAIL where the .env sets CLOUDLFARE_EMAIL beside CLOUDFLARE_API_KEY)', () => {
+  const text = 'services:\n  traefik:\n    image: traefik\n    environment:\n      - CF_API_EMAIL=${CLOUDFLARE_EMAIL}\n      - CF_API_KEY=${CLOUDFLARE_API_KEY}\n';
+  const found = findings(validate(text, { files: { [`${ROOT}/.env`]: 'CLOUDLFARE_EMAIL=a@b.c\nCLOUDFLARE_API_KEY=k\n' } }), 'compose-misspelt-variable').map((d) => covered(text, d));
+  assert.deepEqual(found, ['CLOUDFLARE_EMAIL']);
+});

@@ -93,3 +93,15 @@ test('a file in a subfolder whose build paths are written for its own folder is 
   assert.equal(project.directory, `${ROOT}/deployment`);
   assert.deepEqual(project.partners, []);
 });
+
+test('a file in a subfolder that mounts files from beside itself is run on its own, even sharing a service name with the base (round 34)', () => {
+  const uri = `${ROOT}/docker/monitoring/monitoring.docker-compose.yaml`;
+  const text = 'services:\n  loki:\n    image: grafana/loki\n    volumes:\n      - ./loki/loki-config.yaml:/etc/loki/config.yaml\n  minio:\n    image: minio/minio\n';
+  const files = { [`${ROOT}/docker-compose.yaml`]: 'services:\n  minio:\n    image: minio/minio\n', [uri]: text, [`${ROOT}/docker/monitoring/loki/loki-config.yaml`]: 'auth_enabled: false\n' };
+  const project = projectOf(buildComposeFile(uri, 1, text), serviceContext({ files }));
+  assert.equal(project.directory, `${ROOT}/docker/monitoring`);
+  assert.deepEqual(project.partners, []);
+  // Mounting a file that exists from both folders says nothing: it is still an overlay of the base.
+  const both = { ...files, [`${ROOT}/loki/loki-config.yaml`]: 'auth_enabled: false\n' };
+  assert.equal(projectOf(buildComposeFile(uri, 1, text), serviceContext({ files: both })).directory, ROOT);
+});

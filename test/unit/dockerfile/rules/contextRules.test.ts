@@ -160,3 +160,13 @@ test('env-file-in-image: .env/ in .gitignore ignores a folder only, so a file .e
   const ctx = withIgnore(undefined, { [`${folder}/.gitignore`]: 'target/\n.env/\n' })();
   assert.deepEqual(runRule('env-file-in-image', 'FROM eclipse-temurin:21\nCOPY .env .env\n', ctx), []);
 });
+
+test('copy-ignored-file: not for a path written from a folder above, where nothing names the context (round 34: ./dist/services/dni in services/dni/Dockerfile)', () => {
+  const map = { 'file:///w/.git/HEAD': '', 'file:///w/package.json': '{}', 'file:///w/services/dni/.dockerignore': '/dist\nnode_modules\n', 'file:///w/services/dni/src/main.ts': '', 'file:///w/services/dni/Dockerfile': '' };
+  const folders = ['file:///w', 'file:///w/services', 'file:///w/services/dni', 'file:///w/services/dni/src'];
+  const found = (text: string, more: Record<string, string> = {}) => runRule('copy-ignored-file', text, context({ files: files({ ...map, ...more }, folders) }), 'file:///w/services/dni/Dockerfile').map((d) => d.range.start.line);
+  assert.deepEqual(found('FROM node:alpine\nCOPY ./dist/services/dni .\n'), []);
+  // The folder has a dist of its own: its .dockerignore excludes it.
+  assert.deepEqual(found('FROM node:alpine\nCOPY ./dist/services/dni .\n', { 'file:///w/services/dni/dist/main.js': '' }), [1]);
+  assert.deepEqual(found('FROM node:alpine\nCOPY node_modules ./node_modules\n'), [1]);
+});

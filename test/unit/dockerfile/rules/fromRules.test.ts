@@ -115,6 +115,10 @@ test('misspelt-official-image: a one-word image a slip away from an official one
     'FROM node:22 AS ndoe\nFROM ndoe\n',
   ]) assert.deepEqual(runRule('misspelt-official-image', text), [], text);
   assert.deepEqual(runRule('misspelt-official-image', 'FROM ubunut\n', context({ facts: { images: [{ name: 'ubunut:latest' }] as never } })), []);
+  // A build script of the repository builds it (round 34: a Makefile's docker build -t go-base:0.0.1).
+  const makefile = (recipe: string) => context({ files: files({ 'file:///w/.git/HEAD': '', 'file:///w/Makefile': recipe, 'file:///w/docker/go-migration/Dockerfile': '' }, ['file:///w', 'file:///w/docker', 'file:///w/docker/go-migration']) });
+  assert.deepEqual(runRule('misspelt-official-image', 'FROM go-base:0.0.1\n', makefile('base:\n\tdocker build -t go-base:0.0.1 -f docker/go-base/Dockerfile .\n'), 'file:///w/docker/go-migration/Dockerfile'), []);
+  assert.equal(runRule('misspelt-official-image', 'FROM go-base:0.0.1\n', makefile('test:\n\tgo test ./...\n'), 'file:///w/docker/go-migration/Dockerfile').length, 1);
 });
 
 test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, with eclipse-temurin as the fix (round 12\'s miss)', async (t) => {

@@ -15,7 +15,7 @@ import { servicesOf, type CheckContext } from './checkContext';
 import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText, submoduleFolders } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -31,14 +31,14 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
   };
   // What the repository says about a missing path, read once and only when one is missing.
-  let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[] } | undefined;
+  let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[]; submodules: string[] } | undefined;
   const repositoryOf = () => {
     if (!repository) {
       const files = ctx.context.files;
       const list = folderLister(files);
       const folders = [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])];
       let notes: string | undefined;
-      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), notes: () => (notes ??= notesText(files, folders, list)), list };
+      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), notes: () => (notes ??= notesText(files, folders, list)), list, submodules: submoduleFolders(files, folders) };
     }
     return repository;
   };
@@ -56,8 +56,11 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const missing = (text: string, uri: string, envFile: boolean): Missing | undefined => {
     const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
     const relative = text.replace(/^(\.\/)+/, '');
-    const { ignored, scripts, notes, list } = repositoryOf();
+    const { ignored, scripts, notes, list, submodules } = repositoryOf();
     if (mentions(scripts, name)) return undefined;
+    // In a submodule's folder: there once the clone fetches its submodules.
+    const submodule = submodules.find((s) => uri === s || uri.startsWith(`${s}/`));
+    if (submodule) return { severity: 'hint', why: 'submodule', submodule: submodule.slice(submodule.lastIndexOf('/') + 1) };
     if (copy) return { severity: 'hint', why: 'copy' };
     // The README or the docs name it: they tell the user to make it, or where it comes from.
     const noted = () => notesSayToMake(notes(), name);
@@ -90,6 +93,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('{0} "{1}" does not exist. The project\'s notes name it: create it as they say before docker compose up.', what(), span.text)
         : how.why === 'copy'
         ? t('{0} "{1}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', what(), span.text)
+        : how.why === 'submodule'
+        ? t('{0} "{1}" is in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', what(), span.text, how.submodule!)
         : t('{0} "{1}" does not exist.', what(), span.text),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -116,6 +121,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('The file "{0}" does not exist. The project\'s notes name it: create it as they say before docker compose up, or Docker mounts an empty folder at {1} in its place.', source.text, target)
         : how.why === 'copy'
         ? t('The file "{0}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', source.text)
+        : how.why === 'submodule'
+        ? t('The file "{0}" is in the Git submodule {1}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', source.text, how.submodule!)
         : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -196,7 +203,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
 interface Missing {
   severity?: 'information' | 'hint';
   example?: string;
-  why?: 'ignored' | 'notes' | 'copy';
+  why?: 'ignored' | 'notes' | 'copy' | 'submodule';
+  /** The submodule's folder name, for why 'submodule'. */
+  submodule?: string;
 }
 
 /** A compose file named as a template another tool renders. */

@@ -57,10 +57,31 @@ export function checkMisspeltVariables(ctx: CheckContext): void {
   }
 }
 
+/**
+ * Whether the words in which a name and a near one differ are both words of other names: READARR
+ * in READARR_URL beside READARR_API_KEY, RADARR in RADARR_URL beside RADARR_API_KEY, two services
+ * (round 34). A slip is a word of one name only (CLOUDLFARE_EMAIL beside CLOUDFLARE_API_KEY: round 26).
+ */
+function ownFamily(name: string, near: string, names: Iterable<string>): boolean {
+  const words = name.split('_');
+  const nearWords = near.split('_');
+  if (words.length !== nearWords.length) return false;
+  const at = words.findIndex((w, k) => w !== nearWords[k]);
+  if (at < 0 || words.some((w, k) => k !== at && w !== nearWords[k])) return false;
+  let nameWord = false;
+  let nearWord = false;
+  for (const other of names) {
+    const split = other.split('_');
+    if (other !== name && split.includes(words[at]!)) nameWord = true;
+    if (other !== near && split.includes(nearWords[at]!)) nearWord = true;
+  }
+  return nameWord && nearWord;
+}
+
 function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => ReadonlyMap<string, number>): { near: string; message: string } | null {
   if (env.has(name) || SHELL_NAMES.has(name) || SHELL_PREFIX.test(name)) return null;
   for (const candidate of env.keys()) {
-    if (slip(name, candidate)) {
+    if (slip(name, candidate) && !ownFamily(name, candidate, [...env.keys(), ...countsOf().keys()])) {
       return { near: candidate, message: t('"{0}" is not set in the project\'s .env, which sets "{1}": unless the shell sets "{0}", compose substitutes it as unset here. Did you mean "{1}"?', name, candidate) };
     }
   }
@@ -71,7 +92,7 @@ function judge(name: string, env: ReadonlyMap<string, string>, countsOf: () => R
   for (const [candidate, count] of counts) {
     if (count >= 2 && slip(name, candidate) && (best === undefined || count > counts.get(best)!)) best = candidate;
   }
-  return best === undefined ? null : {
+  return best === undefined || ownFamily(name, best, counts.keys()) ? null : {
     near: best,
     message: t('"{0}" is used only here, while "{1}" is used {2} times in this project: unless both are meant, compose substitutes "{0}" as unset. Did you mean "{1}"?', name, best, String(counts.get(best))),
   };

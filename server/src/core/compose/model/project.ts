@@ -13,6 +13,7 @@
 // warning that says so.
 import type { ServiceContext } from '../../languageService';
 import { entries, rootMaps } from './access';
+import { bindMounts } from './bindMounts';
 import { buildPaths } from './buildPaths';
 import type { ComposeFile } from './composeFile';
 import { composeFileOfText } from './documentStore';
@@ -177,6 +178,13 @@ function leansOn(file: ComposeFile, folder: string, baseFolder: string, base: Co
     const here = dockerfileOf(buildPaths(file, map, folder));
     const there = dockerfileOf(buildPaths(file, map, baseFolder));
     if (here && here !== there && exists(here) && !exists(there)) return false;
+    // So are files it mounts from beside itself (round 34: a monitoring stack's ./loki/loki-config.yaml
+    // under docker/monitoring/, whose minio service shares a name with the root file's).
+    for (const mount of bindMounts(file, map, 50)) {
+      const path = mount.source.text;
+      if (!path.startsWith('./') && !path.startsWith('../')) continue;
+      if (exists(resolvePath(folder, path)) && !exists(resolvePath(baseFolder, path))) return false;
+    }
   }
   for (const name of own.services.keys()) if (baseSymbols.some((b) => b.services.has(name))) return true;
   const declaredHere = new Set(own.declarations.map((d) => `${d.kind}:${d.name}`));

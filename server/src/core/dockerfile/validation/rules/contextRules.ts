@@ -125,9 +125,26 @@ export const copyIgnoredFile = rule({
   if (!ctx.a.doc.instructions.some(copiesFromContext)) return;
   const context = contextOf(ctx);
   if (!context?.ignoreUri || context.patterns.length === 0) return;
+  const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
+  const folderName = dockerfileFolder.slice(dockerfileFolder.lastIndexOf('/') + 1);
+  let list: ((folder: string) => string[]) | undefined;
+  let above: string[] | undefined;
   for (const i of ctx.a.doc.instructions) {
     for (const { word, path } of literalSourcesOf(i)) {
-      if (isIgnored(context.patterns, path)) ctx.report(word.span, t('{0} is excluded by .dockerignore, so it is not in the build context.', word.value));
+      if (!isIgnored(context.patterns, path)) continue;
+      // Where nothing names the context, a path written from a folder above is not this folder's
+      // to exclude (round 34: COPY ./dist/services/dni in services/dni/Dockerfile, built from the
+      // root like its sibling): its first folder is not here, and the path names this folder or
+      // a folder above has it.
+      if (context.source === 'folder') {
+        list ??= folderLister(ctx.files);
+        const segments = path.split('/');
+        if (!list(context.folderUri).includes(segments[0]!)) {
+          above ??= foldersUp(ctx.files, dockerfileFolder).slice(1);
+          if (segments.slice(1).includes(folderName) || above.some((f) => list!(f).includes(segments[0]!))) continue;
+        }
+      }
+      ctx.report(word.span, t('{0} is excluded by .dockerignore, so it is not in the build context.', word.value));
     }
   }
 });

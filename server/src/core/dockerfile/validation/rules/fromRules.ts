@@ -7,6 +7,7 @@ import { deletedImage, deletedImageMessage } from '../../../deletedImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
 import { closest, editDistance } from './suggest';
+import { folderLister, foldersUp, mentions, scriptsText } from '../../../repositoryFiles';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
@@ -88,6 +89,7 @@ export const misspeltOfficialImage = rule({
   ],
 }, (ctx) => {
   const local = new Set(ctx.facts.images.map((i) => parseImageRef(i.name).path));
+  let scripts: string | undefined;
   for (const { stage, image } of externalImages(ctx)) {
     const ref = parseImageRef(image);
     if (ref.registry || ref.path.includes('/') || ref.path.includes('$') || stage.image!.raw.includes('$') || local.has(ref.path)) continue;
@@ -96,6 +98,9 @@ export const misspeltOfficialImage = rule({
     if (STAGE_WORDS.has(ref.path) && !ref.tag) continue;
     const meant = officialMeant(ref.path);
     if (!meant) continue;
+    // A build script of the repository that names it builds it (round 34: a Makefile's docker build -t go-base:0.0.1).
+    scripts ??= scriptsText(ctx.files, foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))), folderLister(ctx.files));
+    if (mentions(scripts, ref.path)) continue;
     const start = stage.image!.span.start;
     ctx.report({ start, end: start + ref.path.length }, t('{0} is no official image; did you mean {1}? Unless this project builds an image named {0}, the pull fails.', ref.path, meant), { data: { replacement: meant, span: { start, end: start + ref.path.length } } });
   }
