@@ -25,6 +25,10 @@ function serviceVolumes(file: ComposeFile, map: MapNode): Problem[] {
     if (!raw || node?.kind !== 'scalar' || typeof node.value !== 'string' || isInterpolated(node.value)) continue;
     const message = volumeProblem(node.value);
     if (message) out.push({ rule: 'compose-invalid-volume', start: raw.start, end: raw.end, message });
+    else {
+      const stray = strayQuote(node.value);
+      if (stray) out.push({ rule: 'compose-invalid-volume', start: raw.start, end: raw.end, message: stray, severity: 'warning' });
+    }
   }
   return out;
 }
@@ -37,6 +41,22 @@ export function volumeProblem(spec: string): string | undefined {
   if ([parsed.source, parsed.target, parsed.mode].some((part) => part?.text === '')) return t('"{0}" has an empty part between colons: a volume is written [SOURCE:]TARGET[:OPTIONS].', spec);
   const target = parsed.target.text;
   if (!isAbsoluteContainerPath(target)) return t('The container path {0} is not absolute: the engine mounts only at an absolute path such as /{0}.', target);
+  return undefined;
+}
+
+/**
+ * A quote left at one end of a part (`postgres_data:/var/lib/postgresql/data'`): compose keeps it
+ * in the path, so the volume is mounted at a folder whose name ends in a quote and the service's
+ * own folder is not kept in it (round 34's miss).
+ */
+export function strayQuote(spec: string): string | undefined {
+  const parsed = parseVolumeSpec(spec);
+  if (!parsed) return undefined;
+  for (const part of [parsed.source, parsed.target, parsed.mode]) {
+    const text = part?.text;
+    if (!text || !/^["']|["']$/.test(text) || /^(["']).*\1$/.test(text)) continue;
+    return t('{0} has a quote the YAML did not take as quoting, so it is part of the path: "{1}". Remove it, or quote the whole entry.', spec, text);
+  }
   return undefined;
 }
 
