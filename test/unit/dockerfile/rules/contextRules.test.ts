@@ -170,3 +170,9 @@ test('copy-ignored-file: not for a path written from a folder above, where nothi
   assert.deepEqual(found('FROM node:alpine\nCOPY ./dist/services/dni .\n', { 'file:///w/services/dni/dist/main.js': '' }), [1]);
   assert.deepEqual(found('FROM node:alpine\nCOPY node_modules ./node_modules\n'), [1]);
 });
+
+test('copy-source-missing: a source in a Git submodule\'s folder is a hint that says to fetch it', () => {
+  const map = { 'file:///w/.git/HEAD': '', 'file:///w/.gitmodules': '[submodule "libs/core"]\n\tpath = libs/core\n\turl = https://example.invalid/lib.git\n', 'file:///w/app.py': '', 'file:///w/libs/core/.keep': '', 'file:///w/Dockerfile': '' };
+  const found = runRule('copy-source-missing', 'FROM python:3.12\nCOPY app.py /app/\nCOPY libs/core/setup.py /lib/\n', context({ files: files(map, ['file:///w', 'file:///w/libs', 'file:///w/libs/core']) }), 'file:///w/Dockerfile');
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.message]), [[2, 'The build context (.) has libs/core/setup.py in the Git submodule core, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.']]);
+});

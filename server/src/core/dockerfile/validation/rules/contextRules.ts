@@ -4,7 +4,7 @@ import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText } from '../../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText, submoduleFolders } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
@@ -316,6 +316,7 @@ export const copySourceMissing = rule({
   // A template another tool renders (%{version}, {{ name }}, <%= %>) is built wherever it is rendered.
   if (TEMPLATE.test(ctx.a.text)) return;
   let scripts: string | undefined;
+  let submodules: string[] | undefined;
   let reported = 0;
   for (const { word, path } of sources) {
     if (has(folder, path)) continue;
@@ -336,6 +337,13 @@ export const copySourceMissing = rule({
     // made: a hint (round 26: data/ and chroma/ of a clone).
     if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {
       ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.', where, path), { severity: 'hint' });
+      continue;
+    }
+    // In a Git submodule's folder: empty until the clone fetches its submodules (round 34, in compose).
+    const uri = `${folder}/${path}`;
+    const submodule = (submodules ??= submoduleFolders(ctx.files, [...new Set([folder, ...candidates])])).find((s) => uri === s || uri.startsWith(`${s}/`));
+    if (submodule) {
+      ctx.report(word.span, t('The build context ({0}) has {1} in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', where, path, submodule.slice(submodule.lastIndexOf('/') + 1)), { severity: 'hint' });
       continue;
     }
     // The folder it names must be there for a "did you mean" among its entries.
