@@ -42,6 +42,9 @@ test('compose-dependencies-hidden: not where the image keeps its node_modules, t
   // Installed globally only, or in another folder than the one it runs in.
   silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/Dockerfile`]: 'FROM node:20\nWORKDIR /home/node/app\nRUN npm install -g nodemon\nCMD ["nodemon", "index.js"]\n' });
   silent(compose('      - ./client:/srv\n'), { [`${ROOT}/client/Dockerfile`]: 'FROM node:20\nWORKDIR /app\nRUN npm ci\nWORKDIR /srv\nCMD ["npm", "start"]\n' });
+  // Dependencies kept elsewhere: yarn's --modules-folder in .yarnrc, or NODE_PATH (round 35).
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/.yarnrc`]: '--modules-folder /node_modules\n' });
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/Dockerfile`]: DOCKERFILE.replace('RUN npm install', 'ENV NODE_PATH=/deps/node_modules\nRUN npm install') });
 });
 
 test('compose-dependencies-hidden: information where the notes say to install on the host first; a compose command is what runs', () => {

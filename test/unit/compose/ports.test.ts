@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findings, validate } from './helpers';
+import { variants } from '../../../server/src/core/compose/checks/ports';
 
 const service = (ports: string) => `services:\n  web:\n    image: nginx\n    ports:\n${ports}`;
 
@@ -220,4 +221,12 @@ test('host ports written with variables are compared with the values the .env an
   assert.deepEqual(findings(validate(text, { files: { 'file:///project/.env.example': 'NGINX_HTTP_PORT=\n' } }), 'compose-duplicate-host-port'), []);
   // A variable with no default and no value is not read (compose would leave the port empty).
   assert.deepEqual(findings(validate('services:\n  a:\n    image: nginx\n    ports: ["${A_PORT}:80"]\n  b:\n    image: nginx\n    ports: ["80:80"]\n'), 'compose-duplicate-host-port'), []);
+});
+
+test('a host port clash between variants of one service (web and web_debug) is a warning: projects start one of them by name (round 35)', () => {
+  const text = 'services:\n  rails_app_1:\n    image: app\n    ports: ["3000:3000"]\n  rails_app_1_debug:\n    image: app\n    ports: ["3000:3000"]\n  api:\n    image: api\n    ports: ["8080:80"]\n  worker:\n    image: w\n    ports: ["8080:81"]\n';
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-host-port').map((d) => [d.range.start.line, d.severity]), [[3, 2], [6, 2], [9, 1], [12, 1]]);
+  assert.equal(variants('api', 'api-v2'), true);
+  assert.equal(variants('web', 'webhook'), false);
+  assert.equal(variants('db', 'db-backup'), false);
 });

@@ -55,5 +55,7 @@ test('adduser-busybox-options: Alpine\'s adduser options on a Debian-based image
     'FROM debian:12\nRUN addgroup --system --gid 1001 app && adduser --system --ingroup app app\n',
     'FROM debian:12\nRUN useradd -m -s /bin/bash -u 1001 app\n',
     'FROM debian:12\nRUN adduser -u 1001 app\n',
+    // A long option after one dash, whole or abbreviated to one (round 35: addgroup user -gid ${GID}).
+    'FROM php:8.3-apache\nRUN addgroup user -gid 1000 && adduser user -system -disabled-pass -ingroup user\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
 });

@@ -126,6 +126,9 @@ export function checkHiddenDependencies(ctx: CheckContext): void {
     if (!started || !NODE_PROGRAM.test(started)) continue;
     const folder = resolvePath(directory, mount.source.text);
     if (!folder || context.files.exists(`${folder}/node_modules`) || !hasDependencies(context.files.readText(`${folder}/package.json`))) continue;
+    // Dependencies kept elsewhere than <folder>/node_modules (yarn's --modules-folder /node_modules,
+    // NODE_PATH): the mount hides nothing (round 35: a Rails app's .yarnrc).
+    if (/modules-folder|NODE_PATH/.test(dockerfile!) || /modules-folder/.test(context.files.readText(`${folder}/.yarnrc`) ?? '')) continue;
     const modules = `${image.workdir}/node_modules`;
     if ([...mountTargets(file, map).map((m) => m.text), ...otherTargets(ctx, name)].some((t) => t.replace(/\/+$/, '') === modules)) continue;
     notes ??= notesText(context.files, [...new Set([dirnameUri(file.uri), folder])], folderLister(context.files));

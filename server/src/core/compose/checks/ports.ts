@@ -280,7 +280,8 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
             message: viaVariables ? `${message} ${t('(With the values the project\'s .env and the variables\' defaults give; the shell may set others.)')}` : message,
             // A plain `up` starts both only when neither has a profile; else only some profiles clash.
             // Ports read through variables clash only with these values: a warning.
-            ...(self.profiles.length > 0 || other.profiles.length > 0 || viaVariables ? { severity: 'warning' as const } : {}),
+            // Two variants of one service (web and web_debug) are often started one at a time, by name: a warning.
+            ...(self.profiles.length > 0 || other.profiles.length > 0 || viaVariables || variants(self.service, other.service) ? { severity: 'warning' as const } : {}),
           });
         }
       }
@@ -296,4 +297,18 @@ function reportCollisions(published: Published[], out: CheckContext['out']): voi
       ...(shared.profiles || shared.viaVariables ? { severity: 'warning' as const } : {}),
     });
   }
+}
+
+/** Words that name a variant of a service, as a suffix of its name (web_debug, api-dev, app-v2). */
+const VARIANT = /^(debug|dbg|dev|devel|development|test|testing|local|prod|production|staging|alt|old|new|legacy|next|v\d+|\d+|gpu|cpu|profile|profiling|inspect|slim)$/;
+
+/**
+ * Whether two services are variants of one (rails_app_1 and rails_app_1_debug): projects start one
+ * or the other by name (round 35: a README's `docker-compose up rails_app_1_debug`).
+ */
+export function variants(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!long.startsWith(short) || long.length === short.length) return false;
+  const rest = long.slice(short.length);
+  return /^[-_.]/.test(rest) && VARIANT.test(rest.slice(1).toLowerCase());
 }

@@ -158,8 +158,9 @@ export const archivedReleaseRepositories = rule({
         : (c.name === 'yum' || c.name === 'dnf') && sub !== undefined && YUM_READS.has(sub);
       if (!reads) continue;
       done.add(run.stage.index);
-      // The stage, or one it is built FROM, points its package manager elsewhere first.
-      if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
+      // The stage, or one it is built FROM, points its package manager elsewhere first: before this
+      // update or in its RUN, not after it (round 35: a sed adding "universe" some RUNs below).
+      if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => i.index <= run.instruction.index && SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
       const image = a.rootImage(run.stage);
       const extra = byDefault ? { severity: 'warning' as const } : undefined;
       const message = archived.kind === 'old-debian'

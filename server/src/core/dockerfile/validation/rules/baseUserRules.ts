@@ -128,6 +128,20 @@ export const userAlreadyExists = rule({
  */
 const BUSYBOX_ADDUSER: Record<string, string> = { S: '--system', D: '--disabled-password', H: '--no-create-home', G: '--ingroup', g: '--gecos', s: '--shell', h: '--home', k: '' };
 const BUSYBOX_ADDGROUP: Record<string, string> = { S: '--system', g: '--gid' };
+/**
+ * The long options of Debian's adduser and addgroup (one script). Its Getopt::Long reads a word
+ * after one dash as an option's name, abbreviated and in any case: -gid is --gid, -system is
+ * --system (round 35: `addgroup user -gid ${GID}` on php:8.3-apache works).
+ */
+const DEBIAN_ADDUSER_OPTIONS = ['add-extra-groups', 'add_extra_groups', 'allow-all-names', 'allow-bad-names', 'comment', 'conf', 'debug', 'disabled-login', 'disabled-password', 'encrypt-home', 'extrausers', 'firstgid', 'firstuid', 'force-badname', 'gecos', 'gid', 'group', 'help', 'home', 'ingroup', 'lastgid', 'lastuid', 'logmsglevel', 'no-create-home', 'quiet', 'shell', 'stderrmsglevel', 'stdoutmsglevel', 'system', 'uid', 'verbose', 'version'];
+
+/** Whether Debian's adduser takes `-word` as one of its long options: the name itself, or an abbreviation of only one. */
+function debianLongOption(word: string): boolean {
+  const name = word.slice(1).toLowerCase();
+  if (name.length < 2) return false;
+  if (DEBIAN_ADDUSER_OPTIONS.includes(name)) return true;
+  return DEBIAN_ADDUSER_OPTIONS.filter((o) => o.startsWith(name)).length === 1;
+}
 
 export const adduserBusyboxOptions = rule({
   id: 'adduser-busybox-options', severity: 'error',
@@ -141,7 +155,7 @@ export const adduserBusyboxOptions = rule({
     for (const c of commandsOf(run)) {
       if (c.raw.nested || (c.name !== 'adduser' && c.name !== 'addgroup')) continue;
       const table = c.name === 'adduser' ? BUSYBOX_ADDUSER : BUSYBOX_ADDGROUP;
-      const option = c.args.map((w) => w.text).find((w) => /^-[A-Za-z]+$/.test(w) && [...w.slice(1)].some((letter) => letter in table));
+      const option = c.args.map((w) => w.text).find((w) => /^-[A-Za-z]+$/.test(w) && !debianLongOption(w) && [...w.slice(1)].some((letter) => letter in table));
       if (!option) continue;
       const letters = [...option.slice(1)].filter((letter) => letter in table);
       const long = letters.map((letter) => table[letter]).filter((l) => l !== '').join(' ');
