@@ -428,7 +428,7 @@ describe('the LSP adapter over in-memory streams', () => {
     const again = session.publications.length;
     tell('dockerWorkbench/settings', { rules: {} });
     const restored = await published(session, DOCKERFILE, (d) => d.some((x) => x.code === 'latest-tag'), again);
-    assert.deepEqual(restored.map((d) => [d.code, d.severity]), [['unknown-instruction', 1], ['latest-tag', 3]]);
+    assert.deepEqual(restored.map((d) => [d.code, d.severity]), [['unknown-instruction', 1], ['latest-tag', 4]]);
   });
 
   it('stack files and built images (custom notifications): "Deploy as stack" after a code lens refresh; an inlay hint refresh', async () => {

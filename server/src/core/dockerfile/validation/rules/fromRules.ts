@@ -129,7 +129,7 @@ export const untaggedImage = rule({
   explain: () => [
     t('Without a tag, FROM uses latest, which changes whenever the image is republished. Builds then differ from day to day and can break without any change to your files.'),
     t('Name a tag (node:22-alpine) or, for fully repeatable builds, a digest (node@sha256:...).'),
-    t('It is information: a moving tag is worth pinning, and where a new release breaks something concrete (a package it dropped, a newer runtime an old dependency does not build on) other checks say so. On a database server (postgres, mysql, mariadb, mongo, elasticsearch, influxdb and others) the message says what a new major release risks: it may refuse the data files an older one left in its volume. The same holds for latest.'),
+    t('It is a hint: a moving tag is worth pinning, and where a new release breaks something concrete (a package it dropped, a newer runtime an old dependency does not build on) other checks say so. On a database server (postgres, mysql, mariadb, mongo, elasticsearch, influxdb and others) it is information, and the message says what a new major release risks: it may refuse the data files an older one left in its volume. The same holds for latest.'),
     t('An image published under the name of the repository\'s owner (portainer/base in a clone of github.com/portainer/..., read from .git/config) is the project\'s own, whose latest is its own last build: it is left alone, as are this project\'s one-word images.'),
   ],
 }, (ctx) => {
@@ -140,7 +140,7 @@ export const untaggedImage = rule({
     const database = dataServer(ref.path, stage);
     ctx.report(stage.image!.span, database
       ? t('{0} has no tag, so it means {0}:latest: a rebuild after a new major release of this database can refuse the data files its volume kept, and the server does not start. Pin the major version.', image)
-      : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) } });
+      : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) }, ...(database ? {} : { severity: 'hint' as const }) });
   }
 });
 
@@ -148,9 +148,10 @@ export const untaggedImage = rule({
  * Database servers whose new major releases refuse, or must first convert, the data files an older
  * one left in its volume: postgres ("database files are incompatible with server"), mongo (two
  * feature versions back), elasticsearch (indices two majors back), influxdb (1.x to 2.x), mysql
- * (no 5.7 to 8.4), mariadb, cassandra, neo4j, couchdb. Their message says so. A moving tag is
- * information on every image (unseen rounds 25-28: 5 of 31 warnings judged worth acting on, those
- * for a concrete break other checks name; the database images' too were judged hygiene, 1 of 11).
+ * (no 5.7 to 8.4), mariadb, cassandra, neo4j, couchdb. Their message says so, at information. A
+ * moving tag is a hint on every other image (unseen rounds 25-28: 5 of 31 warnings judged worth
+ * acting on, those for a concrete break other checks name; rounds 31-35: 2 of 88 at information
+ * outside these databases, 3 of 5 on them).
  */
 const DATA_SERVERS = new Set(['postgres', 'postgis/postgis', 'timescale/timescaledb', 'mysql', 'mysql/mysql-server', 'mariadb', 'mongo', 'mongodb/mongodb-community-server', 'elasticsearch', 'elasticsearch/elasticsearch', 'influxdb', 'cassandra', 'neo4j', 'couchdb']);
 
@@ -169,7 +170,7 @@ export const latestTag = rule({
   explain: () => [
     t('The latest tag moves to each new release, so the same Dockerfile can build a different image tomorrow. Pin a specific version tag.'),
     t('Left alone: a tag that is a build argument (the build passes the version), and an image published under the name of the repository\'s owner (read from .git/config), which is the project\'s own.'),
-    t('Information; on a database server the message says that a new major release can refuse the data files its volume kept.'),
+    t('A hint; on a database server it is information, and the message says that a new major release can refuse the data files its volume kept.'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
@@ -182,9 +183,10 @@ export const latestTag = rule({
     // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
     // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
     if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
-    ctx.report(stage.image!.span, dataServer(ref.path, stage)
+    const database = dataServer(ref.path, stage);
+    ctx.report(stage.image!.span, database
       ? t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.')
-      : t('The latest tag changes over time; pin a specific version.'));
+      : t('The latest tag changes over time; pin a specific version.'), database ? undefined : { severity: 'hint' });
   }
 });
 
