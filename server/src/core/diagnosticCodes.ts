@@ -121,7 +121,7 @@ export const DIAGNOSTIC_CODES = {
   'apt-lists-cleanup': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3009' },
   'apt-instead-of-apt-get': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3027' },
   'zypper-dist-upgrade': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3035' },
-  'yarn-cache-clean': { language: 'dockerfile', severity: 'information', docs: 'https://github.com/hadolint/hadolint/wiki/DL3060' },
+  'yarn-cache-clean': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3060' },
   'package-manager-mismatch': { language: 'dockerfile', severity: 'warning' },
   'copy-all-before-install': { language: 'dockerfile', severity: 'warning' },
   'apt-get-update-alone': { language: 'dockerfile', severity: 'warning' },
