@@ -25,3 +25,11 @@ test('not where the image has the tool, the Dockerfile installs it, or the image
     ['services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n', {}],
   ] as [string, Record<string, string>][]) assert.deepEqual(findings(validate(text, { files }), code), [], text);
 });
+
+test('the Dockerfile\'s own HEALTHCHECK or a comment running the tool installs nothing (round 35: the same wget check in both)', () => {
+  const text = 'services:\n  api:\n    build: ./backend\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:4000/api/health"]\n';
+  const dockerfile = 'FROM node:18-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n# wget is used by the health check\nHEALTHCHECK --interval=30s \\\n  CMD wget -qO- http://localhost:4000/api/health || exit 1\nCMD ["node", "server.js"]\n';
+  assert.equal(findings(validate(text, { files: { [`${ROOT}/backend/Dockerfile`]: dockerfile } }), code).length, 1);
+  const installs = dockerfile.replace('RUN npm ci', 'RUN apt-get update && apt-get install -y wget && npm ci');
+  assert.equal(findings(validate(text, { files: { [`${ROOT}/backend/Dockerfile`]: installs } }), code).length, 0);
+});

@@ -175,3 +175,10 @@ test('a path in a Git submodule\'s folder is a hint: a clone without --recursive
   assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[7, 4], [5, 4], [9, 2]]);
   assert.equal(found[1]![2], 'The Dockerfile "dev.Dockerfile" is in the Git submodule mud, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.');
 });
+
+test('a file given as the build context: compose needs a folder and stops (round 35: build: Dockerfile.web)', () => {
+  const text = 'services:\n  web:\n    build: Dockerfile.web\n  api:\n    build:\n      context: ./api\n  app:\n    build: ./app\n';
+  const found = findings(validate(text, { files: { 'file:///project/Dockerfile.web': 'FROM ruby:3.3\n', 'file:///project/api': '', 'file:///project/app/Dockerfile': 'FROM x\n' } }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity, d.message]);
+  assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[3, 1], [6, 1]]);
+  assert.equal(found[0]![2], '"Dockerfile.web" is a file, but build (or build.context) names the folder to build in: compose stops ("not a directory"). Give the folder as build.context and the file as build.dockerfile (context: ., dockerfile: Dockerfile.web).');
+});

@@ -169,3 +169,9 @@ test('a long-form depends_on entry without condition takes the one a file before
   const extended = 'services:\n  base:\n    image: x\n    depends_on: [db]\n  web:\n    extends: base\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: postgres\n';
   assert.deepEqual(findings(validate(extended), 'compose-missing-key'), []);
 });
+
+test('empty items left to fill in are each wrong on their own, not repeats of one another (round 36: `- # comment` placeholders)', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    volumes:\n      - # the app folder\n      - # the .env file\n';
+  assert.deepEqual(findings(validate(text), 'compose-duplicate-item'), []);
+  assert.ok(validate(text).some((d) => d.code === 'compose-invalid-type'));
+});

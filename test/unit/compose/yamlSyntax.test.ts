@@ -58,3 +58,12 @@ test('a template ({{ … }}, {% … %}) gets one hint instead of YAML errors on 
   const broken = 'services:\n  web:\n    image: "{{ image }}"\n    ports: [80:80\n';
   assert.deepEqual(findings(validate(broken), 'compose-yaml-syntax').map((d) => d.severity), [1]);
 });
+
+test('what is said on a template placeholder\'s line is a hint: the unrendered text is another tool\'s (round 36: a cookiecutter template)', () => {
+  const text = 'services:\n  backend:\n    image: {{cookiecutter.docker_image_backend}}\n    container_name: {{cookiecutter.docker_image_backend}}\n    restart: sometimes\n';
+  const found = validate(text).filter((d) => d.code !== 'compose-yaml-syntax').map((d) => [d.code, d.range.start.line + 1, d.severity]);
+  const onPlaceholders = found.filter(([, line]) => line === 3 || line === 4);
+  assert.ok(onPlaceholders.some(([code]) => code === 'compose-invalid-type'), JSON.stringify(found));
+  assert.deepEqual(onPlaceholders.map(([, , severity]) => severity), onPlaceholders.map(() => 4));
+  assert.ok(found.some(([code, line, severity]) => code === 'compose-invalid-restart' && line === 5 && severity === 1), JSON.stringify(found));
+});

@@ -53,6 +53,11 @@ function firstWord(script: string): string | undefined {
   return /^\s*(?:exec\s+)?([\w./-]+)/.exec(script)?.[1]?.split('/').pop();
 }
 
+/** A Dockerfile's text without its HEALTHCHECK instructions (continuation lines too) and comment lines. */
+function withoutChecksAndComments(text: string): string {
+  return text.replace(/^[ \t]*HEALTHCHECK\b(?:[^\n]*\\\r?\n)*[^\n]*/gim, '').replace(/^[ \t]*#[^\n]*/gm, '');
+}
+
 export function checkHealthcheckTools({ file, context, out }: CheckContext): void {
   if (!/\b(curl|wget)\b/.test(file.text)) return;
   for (const { name, map } of servicesOf(file)) {
@@ -63,8 +68,9 @@ export function checkHealthcheckTools({ file, context, out }: CheckContext): voi
     const base = serviceBaseImage(file, map, context);
     const tools = base ? toolsOf(base.image) : undefined;
     if (!base || !tools || (program === 'wget' && tools.wget)) continue;
-    // The Dockerfile installs it (or mentions it: taken as installing it).
-    if (base.dockerfile && new RegExp(`\\b${program}\\b`).test(base.dockerfile)) continue;
+    // The Dockerfile installs it (or mentions it: taken as installing it), outside its own
+    // HEALTHCHECK and comments, which run it but install nothing (round 35: the same wget check in both).
+    if (base.dockerfile && new RegExp(`\\b${program}\\b`).test(withoutChecksAndComments(base.dockerfile))) continue;
     out.push({
       rule: 'compose-healthcheck-no-tool',
       start: test.raw.start,

@@ -163,6 +163,21 @@ export function checkMissingPaths(ctx: CheckContext): void {
     for (const mount of bindMounts(file, map)) checkBindFile(mount);
     const build = buildPaths(file, map, folder);
     if (build?.contextNode) check(build.contextNode, folder, () => t('The build context'));
+    // A file given as the context (build: Dockerfile.web): compose needs a folder and stops (round 35's miss).
+    if (build?.contextNode && build.contextUri && !build.inline && exists(build.contextUri) && ctx.context.files.readText(build.contextUri) !== undefined) {
+      const span = scalarSpan(file, build.contextNode);
+      if (span && !/[$]/.test(span.text)) {
+        const name = span.text.replace(/\/+$/, '').split('/').pop()!;
+        ctx.out.push({
+          rule: 'compose-missing-file', start: span.start, end: span.end,
+          message: /dockerfile|containerfile/i.test(name)
+            ? t('"{0}" is a file, but build (or build.context) names the folder to build in: compose stops ("not a directory"). Give the folder as build.context and the file as build.dockerfile (context: ., dockerfile: {0}).', span.text)
+            : t('"{0}" is a file, but build (or build.context) names the folder to build in: compose stops ("not a directory").', span.text),
+          // Sure, wherever the file is: an error, above the rule's warning for paths that may be made first.
+          severity: 'error',
+        });
+      }
+    }
     // An override's dockerfile is read in the context the base gives the service (round 27: Dockerfile.pdf in the base's ./server).
     const inherited = build && build.dockerfileNode ? inheritedContext(file, ctx.project(), name, build) : undefined;
     const contextUri = inherited ? inherited.contextUri : build?.contextUri;

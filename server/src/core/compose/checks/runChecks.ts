@@ -103,6 +103,9 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
 /** The last problems found per parse, for hovers that explain them. */
 const lastProblems = new WeakMap<ComposeFile, Problem[]>();
 
+/** A template engine's placeholder or tag on a line (Jinja, cookiecutter, Go templates). */
+const PLACEHOLDER = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/;
+
 export function problemsFoundIn(file: ComposeFile): Problem[] | undefined {
   return lastProblems.get(file);
 }
@@ -141,6 +144,17 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
     const kept = out.filter((problem, index) => index < syntax || !(isHeld(file, problem.start) || emptyAboveBroken(file, problem)));
     out.length = 0;
     out.push(...kept);
+  }
+  // A template's placeholders ({{ cookiecutter.name }}) are another tool's to fill in: what is said
+  // on their lines is about the unrendered text, a hint (round 36: three type errors on a
+  // cookiecutter template's `image: {{ ... }}`, which YAML reads as a mapping).
+  if (file.text.includes('{{') || file.text.includes('{%')) {
+    for (const problem of out) {
+      if (problem.severity === 'hint' || problem.rule === LIMIT_CODE) continue;
+      const from = file.text.lastIndexOf('\n', Math.max(0, problem.start - 1)) + 1;
+      const to = file.text.indexOf('\n', problem.start);
+      if (PLACEHOLDER.test(file.text.slice(from, to < 0 ? file.text.length : to))) problem.severity = 'hint';
+    }
   }
   // Budgets the model hit on the way: one note at each place, so a cut-short answer says so
   // (after the held-back filter, which must not drop them).

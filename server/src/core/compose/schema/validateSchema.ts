@@ -247,6 +247,9 @@ function checkSeq(file: ComposeFile, node: SeqNode, schema: JsonSchema, path: Pa
   node.items.forEach((raw, index) => {
     if (schema.items) check(file, raw, schema.items, [...path, index], { itemOf: owner, ...(raw ? { anchor: raw } : {}) }, out);
     if (!schema.uniqueItems || !raw) return;
+    // Empty items (`- # a comment` left to fill in) are each wrong on their own, not repeats (round 36).
+    const item = resolve(file, raw);
+    if (item?.kind === 'scalar' && item.value === null) return;
     const identity = canonical(file, raw);
     if (identity === undefined) return;
     if (seen.has(identity)) {
