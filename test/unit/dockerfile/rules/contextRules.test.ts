@@ -176,3 +176,11 @@ test('copy-source-missing: a source in a Git submodule\'s folder is a hint that 
   const found = runRule('copy-source-missing', 'FROM python:3.12\nCOPY app.py /app/\nCOPY libs/core/setup.py /lib/\n', context({ files: files(map, ['file:///w', 'file:///w/libs', 'file:///w/libs/core']) }), 'file:///w/Dockerfile');
   assert.deepEqual(found.map((d) => [d.range.start.line, d.message]), [[2, 'The build context (.) has libs/core/setup.py in the Git submodule core, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.']]);
 });
+
+test('copy-source-missing: a manifest or lock file Git ignores is a warning: nothing makes it, so every clone fails (round 36: go.mod)', () => {
+  const map = { 'file:///w/.git/HEAD': '', 'file:///w/.gitignore': 'go.mod\n.env\n', 'file:///w/main.go': '', 'file:///w/Dockerfile': '' };
+  const text = 'FROM golang:1.23\nCOPY go.mod ./\nCOPY .env ./\nCOPY main.go ./\n';
+  const found = validateDockerfile(text, context({ files: files(map, ['file:///w']) }), 'file:///w/Dockerfile').filter((d) => d.code === 'copy-source-missing');
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), [[1, 2], [2, 4]]);
+  assert.equal(found[0]!.message, 'The build context (.) has no go.mod, and Git ignores it: a fresh clone lacks this file the build needs, so COPY stops the build. Commit it (take it out of .gitignore).');
+});

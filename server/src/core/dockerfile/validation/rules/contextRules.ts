@@ -216,6 +216,9 @@ export const keyFileInImage = rule({
 const BUILD_OUTPUT = /^(dist|build|builds|target|out|output|bin|obj|publish|_build|\.next|\.nuxt|\.output|\.svelte-kit|node_modules|vendor|release|releases|artifacts|deploy|coverage|site|public|www|generated|gen|tmp)$/i;
 const ARTIFACT = /\.(jar|war|ear|whl|exe|dll|so|deb|rpm|apk|tgz|tar\.gz|zip|gz|tar|bin|phar)$/i;
 
+/** A project's manifests and lock files, which the repository keeps and nothing makes. */
+const MANIFEST = /^(go\.(mod|sum)|package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|requirements[\w.-]*\.txt|Pipfile(\.lock)?|pyproject\.toml|poetry\.lock|uv\.lock|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|Cargo\.(toml|lock)|mix\.(exs|lock)|tsconfig[\w.-]*\.json|[\w.-]+\.csproj)$/;
+
 /** Placeholders of the template languages that write Dockerfiles for other projects. */
 export const TEMPLATE = /%\{\w+\}|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|<%=?[^%\n]*%>/;
 
@@ -336,7 +339,9 @@ export const copySourceMissing = rule({
     // Ignored by Git: each clone makes it (a build step, a download), so the build stops until it is
     // made: a hint (round 26: data/ and chroma/ of a clone).
     if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {
-      ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.', where, path), { severity: 'hint' });
+      // A project's manifest or lock file is nothing a clone makes: ignoring it is the slip (round 36: go.mod).
+      if (MANIFEST.test(name)) ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks this file the build needs, so COPY stops the build. Commit it (take it out of .gitignore).', where, path), { severity: 'warning' });
+      else ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.', where, path), { severity: 'hint' });
       continue;
     }
     // In a Git submodule's folder: empty until the clone fetches its submodules (round 34, in compose).
