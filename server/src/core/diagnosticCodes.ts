@@ -158,6 +158,7 @@ export const DIAGNOSTIC_CODES = {
   'script-crlf': { language: 'dockerfile', severity: 'error' },
   'script-no-shebang': { language: 'dockerfile', severity: 'error' },
   'unknown-subcommand': { language: 'dockerfile', severity: 'error' },
+  'download-gone': { language: 'dockerfile', severity: 'error' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },

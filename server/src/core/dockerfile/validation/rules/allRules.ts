@@ -42,11 +42,12 @@ import { glibcRules } from './glibcRules';
 import { entrypointRules } from './entrypointRules';
 import { scriptRules } from './scriptRules';
 import { subcommandRules } from './subcommandRules';
+import { downloadRules } from './downloadRules';
 import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...entrypointRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...opensslLegacyRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...poetryRules, ...opensslLegacyRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...downloadRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
