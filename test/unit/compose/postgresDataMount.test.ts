@@ -63,3 +63,11 @@ test('compose-postgres-data-mount: a volume where no postgres image keeps its da
     assert.deepEqual(findings(validate(quiet), code), [], quiet);
   }
 });
+
+test('a volume at the folder above the data folder loses nothing where another volume of the service is at the data folder itself (round 37: sonarqube\'s postgres:13)', () => {
+  const both = 'services:\n  db:\n    image: postgres:13\n    volumes:\n      - ./data/postgresql:/var/lib/postgresql\n      - ./data/postgresql_data:/var/lib/postgresql/data\n';
+  assert.deepEqual(findings(validate(both), code), []);
+  assert.equal(findings(validate('services:\n  db:\n    image: postgres:13\n    volumes:\n      - ./data/postgresql:/var/lib/postgresql\n'), code).length, 1);
+  // The same for mongo, redis, mysql and mariadb.
+  assert.deepEqual(findings(validate('services:\n  cache:\n    image: redis:7\n    volumes:\n      - ./redis:/var/lib/redis\n      - ./redis-data:/data\n'), 'compose-data-mount'), []);
+});

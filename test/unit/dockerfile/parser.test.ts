@@ -175,3 +175,14 @@ test('instructions without flags, heredocs or blank continuation lines share one
   assert.ok(Object.isFrozen(NO_ITEMS) && NO_ITEMS.length === 0);
   assert.ok(shared > 1000, `${shared}`);
 });
+
+test('a heredoc whose name follows the operator after a blank (<< \'EOF\'), as Dockerfile frontend 1.16 reads it (round 37)', () => {
+  const text = "FROM alpine\nRUN cat > /fix.sh << 'EOF'\n#!/bin/sh\nset -e\nchown -R node /data\nEOF\nRUN cat <<- END | sh\n\techo hi\n\tEND\nRUN echo $((1 << 2))\n";
+  const doc = parseDockerfile(text);
+  assert.deepEqual(doc.instructions.map((i) => i.upper), ['FROM', 'RUN', 'RUN', 'RUN']);
+  const [fix, tabs, shift] = doc.instructions.slice(1);
+  assert.deepEqual(fix!.heredocs.map((h) => [h.name, h.quoted, h.content, text.slice(h.marker.start, h.marker.end), text.slice(h.nameSpan.start, h.nameSpan.end)]), [['EOF', true, '#!/bin/sh\nset -e\nchown -R node /data\n', "<< 'EOF'", "'EOF'"]]);
+  assert.deepEqual(tabs!.heredocs.map((h) => [h.name, h.stripTabs, h.content]), [['END', true, 'echo hi\n']]);
+  // A shift in shell arithmetic is no heredoc.
+  assert.deepEqual(shift!.heredocs, []);
+});

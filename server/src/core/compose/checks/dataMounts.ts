@@ -43,10 +43,14 @@ export function checkDataMounts({ file, out }: CheckContext): void {
     if (!known || fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || hasBrokenPart(file, map)) continue;
     const command = fields.find((e) => e.key === 'command');
     if (command && known.moved.test(file.text.slice(command.keyNode.start, (command.raw ?? command.keyNode).end))) continue;
-    for (const target of mountTargets(file, map)) {
+    const targets = mountTargets(file, map);
+    // A volume at the data folder itself keeps the data: another at a wrong folder loses nothing (round 37).
+    const keeps = targets.some((t) => t.text.replace(/\/+$/, '') === known.data);
+    for (const target of targets) {
       const path = target.text.replace(/\/+$/, '');
       if (!known.wrong.test(path) || isHeld(file, target.start)) continue;
       const inside = repository === 'mysql' && path.startsWith(`${known.data}/`);
+      if (keeps && !inside) continue;
       out.push({
         rule: 'compose-data-mount',
         start: target.start,

@@ -62,7 +62,8 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
     if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint') || !runsServer(file, map)) continue;
     const major = postgresMajor(image.value);
     if (major === undefined) continue;
-    for (const target of mountTargets(file, map)) {
+    const targets = mountTargets(file, map);
+    for (const target of targets) {
       const path = target.text.replace(/\/+$/, '');
       if (!path || isHeld(file, target.start)) continue;
       // Before 18 the image's own VOLUME is /var/lib/postgresql/data: a volume on the folder above
@@ -74,6 +75,8 @@ export function checkPostgresDataMount({ file, context, out }: CheckContext): vo
       if (hasBrokenPart(file, map) || setsPgdata(file, map, context) !== false) break;
       if (path !== OLD_DATA) {
         const where = major >= 18 ? '/var/lib/postgresql' : OLD_DATA;
+        // Another volume of the service is at the data folder itself: the data is kept there (round 37).
+        if (targets.some((t) => t !== target && t.text.replace(/\/+$/, '') === where)) break;
         out.push({
           rule: 'compose-postgres-data-mount',
           start: target.start,

@@ -117,24 +117,35 @@ export function parseInstruction(logical: string, map: OffsetMap, escape: string
   return instruction;
 }
 
+/** The operator alone, its name in the next word: `<< 'EOF'` (Dockerfile frontend 1.16, the default of Docker Engine 28.2, allows the blank). */
+const HEREDOC_OPERATOR = /^(\d*)<<(-?)$/;
+const HEREDOC_NAME = /^(["']?)[A-Za-z_][\w.-]*\1$/;
+
 function heredocMarkers(instruction: Instruction, escape: string): Heredoc[] {
   const result: Heredoc[] = [];
-  for (const word of instruction.words) {
+  const words = instruction.words;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
     if (!word.raw.includes('<<')) continue;
-    const m = HEREDOC.exec(word.raw);
-    if (!m) continue;
-    const rawName = m[3]!;
+    // `<<EOF`, or the operator alone with the name in the next word (round 37: `<< 'EOF'`).
+    const operator = HEREDOC_OPERATOR.exec(word.raw);
+    const joined = operator ? null : HEREDOC.exec(word.raw);
+    const next = words[k + 1];
+    if (!joined && !(operator && next && HEREDOC_NAME.test(next.raw))) continue;
+    const nameWord = joined ? word : next!;
+    const rawName = joined ? joined[3]! : nameWord.raw;
+    const dash = (joined ?? operator)![2]!;
     const name = unquote(rawName, escape).value;
     if (name.length === 0) continue;
-    const nameStart = word.span.start + m[1]!.length + 2 + m[2]!.length;
+    if (!joined) k++;
     result.push({
       // A copy, not the word's own span: every span object has one owner (see shiftNodes).
-      marker: { start: word.span.start, end: word.span.end },
+      marker: { start: word.span.start, end: nameWord.span.end },
       name,
-      nameSpan: { start: nameStart, end: word.span.end },
-      stripTabs: m[2] === '-',
+      nameSpan: { start: joined ? word.span.start + joined[1]!.length + 2 + dash.length : nameWord.span.start, end: nameWord.span.end },
+      stripTabs: dash === '-',
       quoted: /["']/.test(rawName),
-      body: { start: word.span.end, end: word.span.end },
+      body: { start: nameWord.span.end, end: nameWord.span.end },
       content: '',
       terminator: undefined,
     });
