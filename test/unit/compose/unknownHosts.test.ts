@@ -84,3 +84,12 @@ test('compose-unknown-host: a variable that names the container itself in a clus
   const text = 'services:\n  weaviate:\n    image: semitechnologies/weaviate:1.25.0\n    environment:\n      CLUSTER_HOSTNAME: node1\n      NODE_HOSTNAME: node1\n      KAFKA_ADVERTISED_HOST: broker1\n      DB_HOSTNAME: postgress\n  postgres:\n    image: postgres:16\n';
   assert.deepEqual(findings(validate(text), 'compose-unknown-host').map((d) => covered(text, d)), ['postgress']);
 });
+
+test('a service of the project on no network the service naming it is on resolves to nothing (round 37: wiki on "wiki", its database on the default network)', () => {
+  const text = 'services:\n  wiki:\n    image: requarks/wiki:2\n    environment:\n      DB_HOST: postgres\n      REDIS_URL: redis://cache:6379\n    networks: [wiki]\n  postgres:\n    image: postgres:16\n  cache:\n    image: redis:7\n    networks: [wiki, default]\nnetworks:\n  wiki: {}\n';
+  const found = findings(validate(text), 'compose-unknown-host');
+  assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.severity]), [[5, 2]]);
+  assert.equal(found[0]!.message, 'The service "postgres" is on the networks default and this service on wiki: they share none, so from here "postgres" resolves to nothing and the connection fails ("getaddrinfo ENOTFOUND postgres"). Put both on one network.');
+  // Another file of the project may join them to a network: nothing is said.
+  assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  postgres:\n    networks: [wiki]\n' } }), 'compose-unknown-host'), []);
+});

@@ -111,7 +111,7 @@ function hostIn(key: string, value: string): { host: string; at: number } | unde
 }
 
 /** `known`: the project's names, or null where the project is not known whole (then nothing is told). */
-function serviceProblems(file: ComposeFile, map: MapNode, known: () => Set<string> | null): Problem[] {
+function serviceProblems(file: ComposeFile, map: MapNode, known: () => Set<string> | null, apart: (host: string) => { service: string; theirs: string[]; ours: string[] } | undefined): Problem[] {
   if (valueAt(file, map, 'network_mode')) return [];
   const out: Problem[] = [];
   for (const pair of environmentPairs(file, map)) {
@@ -122,13 +122,26 @@ function serviceProblems(file: ComposeFile, map: MapNode, known: () => Set<strin
     const names = known();
     // DNS names are told apart without case (Backend reaches the service backend).
     const lower = found.host.toLowerCase();
-    if (!names || names.has(found.host) || [...names].some((n) => n.toLowerCase() === lower)) continue;
+    if (!names) continue;
+    const isKnown = names.has(found.host) || [...names].some((n) => n.toLowerCase() === lower);
+    // A service of the project, but on no network this one is on (round 37: wiki on "wiki", postgres on the default).
+    const separate = isKnown ? apart(found.host) : undefined;
+    if (isKnown && !separate) continue;
     // Where the host is in the file: the value as written holds it (quoted or plain).
     const raw = file.text.slice(pair.start, pair.end);
     const inRaw = raw.indexOf(pair.value) >= 0 ? raw.indexOf(pair.value) + found.at : raw.indexOf(found.host);
     if (inRaw < 0 || file.text.slice(pair.start + inRaw, pair.start + inRaw + found.host.length) !== found.host) continue;
     const start = pair.start + inRaw;
     if (isHeld(file, start)) continue;
+    if (separate) {
+      out.push({
+        rule: 'compose-unknown-host',
+        start,
+        end: start + found.host.length,
+        message: t('The service "{0}" is on the networks {1} and this service on {2}: they share none, so from here "{3}" resolves to nothing and the connection fails ("getaddrinfo ENOTFOUND {3}"). Put both on one network.', separate.service, separate.theirs.join(', '), separate.ours.join(', '), found.host),
+      });
+      continue;
+    }
     const suggestion = closeService(found.host, names);
     out.push({
       rule: 'compose-unknown-host',
@@ -170,8 +183,35 @@ export function checkUnknownHosts(ctx: CheckContext): void {
     }
     return names;
   };
+  let byName: Map<string, MapNode> | undefined | null;
+  /** The file's services by name, where nothing else of the project can join them to networks; null otherwise. */
+  const services = () => {
+    if (byName === undefined) {
+      const project = ctx.project();
+      byName = projectFiles(project).length === 1 && known() !== null && siblingFiles(ctx, [file]).length === 0 ? new Map(servicesOf(file).map((s) => [s.name, s.map])) : null;
+    }
+    return byName;
+  };
   for (const { map } of servicesOf(file)) {
     if (!valueAt(file, map, 'environment')) continue;
-    out.push(...serviceProblems(file, map, known));
+    const apart = (host: string) => {
+      const all = services();
+      const peer = all?.get(host);
+      if (!all || !peer || peer === map) return undefined;
+      const ours = networksOf(file, map);
+      const theirs = networksOf(file, peer);
+      return ours && theirs && !ours.some((n) => theirs.includes(n)) ? { service: host, theirs, ours } : undefined;
+    };
+    out.push(...serviceProblems(file, map, known, apart));
   }
+}
+
+/** The networks a service joins (default where it names none); undefined where that cannot be told (network_mode, a variable, an unreadable list). */
+function networksOf(file: ComposeFile, map: MapNode): string[] | undefined {
+  if (valueAt(file, map, 'network_mode')) return undefined;
+  const node = valueAt(file, map, 'networks');
+  if (!node) return ['default'];
+  const value = resolve(file, node);
+  const names = value?.kind === 'map' ? entries(file, value).map((e) => e.key) : value?.kind === 'seq' ? value.items.map((i) => resolve(file, i)).map((i) => (i?.kind === 'scalar' && i.value !== null ? String(i.value) : '$')) : undefined;
+  return names && names.length > 0 && !names.some((n) => n.includes('$')) ? names : undefined;
 }
