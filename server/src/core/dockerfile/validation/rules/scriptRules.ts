@@ -13,7 +13,7 @@ import { resolvePath, workdirAtEnd, workdirBefore } from '../../analysis/workdir
 import { stageUse } from '../../analysis/stageUse';
 import { folderLister, foldersUp, scriptsText } from '../../../repositoryFiles';
 import { entrypointOf } from './entrypointRules';
-import { baseName, commandsOf, runShells } from './shellCommands';
+import { baseName, commandsOf, type RunShell } from './shellCommands';
 import { repositoryAndTag } from '../../../officialImages';
 import { rule, type RuleContext } from './rule';
 
@@ -49,6 +49,9 @@ const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin',
  * runs a file without a #! line as a shell script.
  */
 const NO_ENTRYPOINT = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'python', 'golang', 'ruby', 'rust', 'openjdk', 'amazoncorretto', 'centos', 'fedora', 'rockylinux', 'almalinux', 'oraclelinux', 'archlinux', 'gcc', 'httpd', 'scratch']);
+
+/** A RUN's text that may run a script by its path: a .sh file, ./x or ../x, a Maven or Gradle wrapper. */
+const MAY_RUN_SCRIPT = /\.(sh|bash)\b|(^|[\s;&|(`])\.\.?\/|\b(gradlew|mvnw)\b/;
 
 /** Files the checks read: scripts by name, and files without an extension (bin/start). */
 const SCRIPT_NAME = /\.(sh|bash)$|^[^.]+$/;
@@ -92,6 +95,8 @@ function launchFromWords(i: Instruction, stage: Stage, words: readonly Word[], c
   const found = launchOf(words.map((w) => ({ text: w.value })));
   if (!found) return undefined;
   const word = words[found.index]!;
+  // A bare name is looked up in the PATH: only a script's (docker-entrypoint.sh), not a program's (node).
+  if (!word.value.includes('/') && !/\.(sh|bash)$/.test(word.value)) return undefined;
   const paths = imagePaths(word.value, cwd, found.direct);
   return paths.length === 0 ? undefined : { instruction: i, stage, span: word.span, paths, shown: word.value, direct: found.direct, noShell: noShell && found.direct };
 }
@@ -101,9 +106,14 @@ function launches(ctx: RuleContext): Launch[] {
   const a = ctx.a;
   const out: Launch[] = [];
   const use = stageUse(a);
-  for (const run of runShells(ctx)) {
-    const stage = run.stage;
-    if (!stage || run.instruction.trigger || a.isWindows(stage)) continue;
+  // Only the RUNs whose text may run a script by its path are parsed (this rule reads the whole
+  // file on every edit; parsing every RUN's shell for it doubled a large file's work per edit).
+  for (const instruction of a.doc.instructions) {
+    if (instruction.upper !== 'RUN' || !MAY_RUN_SCRIPT.test(instruction.argText)) continue;
+    const stage = a.doc.stages[instruction.stage];
+    const info = stage && !a.isWindows(stage) ? a.shell(instruction) : undefined;
+    if (!stage || !info || info.summary.error) continue;
+    const run: RunShell = { instruction, stage, info };
     let cwd: string | undefined | null = null;
     for (const c of commandsOf(run)) {
       const words = c.raw.words;
@@ -203,17 +213,18 @@ function* earlierInChain(a: Analysis, stage: Stage, before: Instruction): Genera
   }
 }
 
-const scriptsMemo = new WeakMap<RuleContext, Copied[]>();
+/** Per validation: the three rules get one scope object (their contexts are their own). */
+const scriptsMemo = new WeakMap<object, Copied[]>();
 
 /**
  * The launched scripts a COPY takes from the build context, read once per validation for the three
  * rules. Past a COPY --from or ADD of something else to the same path, the file is not the context's.
  */
 function copiedScripts(ctx: RuleContext): Copied[] {
-  const memo = scriptsMemo.get(ctx);
+  const memo = scriptsMemo.get(ctx.scope);
   if (memo) return memo;
   const out: Copied[] = [];
-  scriptsMemo.set(ctx, out);
+  scriptsMemo.set(ctx.scope, out);
   const a = ctx.a;
   if (!a.doc.instructions.some(copiesFromContext)) return out;
   const found = launches(ctx);
