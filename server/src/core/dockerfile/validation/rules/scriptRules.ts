@@ -91,13 +91,14 @@ function imagePaths(word: string, cwd: string | undefined, direct: boolean): str
   return [resolvePath(cwd ?? '/', word)];
 }
 
-function launchFromWords(i: Instruction, stage: Stage, words: readonly Word[], cwd: string | undefined, noShell: boolean): Launch | undefined {
+function launchFromWords(i: Instruction, stage: Stage, words: readonly Word[], cwdOf: () => string | undefined, noShell: boolean): Launch | undefined {
   const found = launchOf(words.map((w) => ({ text: w.value })));
   if (!found) return undefined;
   const word = words[found.index]!;
   // A bare name is looked up in the PATH: only a script's (docker-entrypoint.sh), not a program's (node).
   if (!word.value.includes('/') && !/\.(sh|bash)$/.test(word.value)) return undefined;
-  const paths = imagePaths(word.value, cwd, found.direct);
+  // The working directory only for a relative path (working it out expands the stage's variables).
+  const paths = imagePaths(word.value, word.value.startsWith('/') || (found.direct && !word.value.includes('/')) ? '/' : cwdOf(), found.direct);
   return paths.length === 0 ? undefined : { instruction: i, stage, span: word.span, paths, shown: word.value, direct: found.direct, noShell: noShell && found.direct };
 }
 
@@ -141,10 +142,11 @@ function launches(ctx: RuleContext): Launch[] {
       }
     }
     if (!start) continue;
-    const cwd = workdirAtEnd(a, stage);
+    const cwd = () => workdirAtEnd(a, stage);
     // A CMD is executed as it is only where no ENTRYPOINT, the Dockerfile's or the base image's, runs it.
-    const executedAsIs = start.upper === 'ENTRYPOINT' || NO_ENTRYPOINT.has(repositoryAndTag(a.rootImage(stage))?.repository ?? '');
-    const launch = start.exec ? launchFromWords(start, stage, start.exec.items, cwd, executedAsIs) : launchFromWords(start, stage, start.words, cwd, false);
+    const executedAsIs = () => start!.upper === 'ENTRYPOINT' || NO_ENTRYPOINT.has(repositoryAndTag(a.rootImage(stage))?.repository ?? '');
+    const launch = start.exec ? launchFromWords(start, stage, start.exec.items, cwd, true) : launchFromWords(start, stage, start.words, cwd, false);
+    if (launch?.noShell) launch.noShell = executedAsIs();
     if (launch && !out.some((l) => l.instruction === launch.instruction && l.shown === launch.shown)) out.push(launch);
   }
   return out;
