@@ -88,3 +88,12 @@ test('script rules read nothing where no script is copied and run', () => {
   for (const id of ['script-not-executable', 'script-crlf', 'script-no-shebang']) runRule(id, 'FROM alpine\nRUN echo hi\nCMD ["node", "app.js"]\n', context({ files: counting }));
   assert.equal(reads, 0);
 });
+
+test('script rules follow at most 64 launches, whatever the file holds', () => {
+  const runs = Array.from({ length: 1000 }, (_, i) => `RUN ./step${i % 200}.sh`).join('\n');
+  const copies = Array.from({ length: 200 }, (_, i) => `COPY step${i}.sh ./`).join('\n');
+  const text = `FROM alpine\nWORKDIR /app\n${copies}\n${runs}\n`;
+  const map = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`step${i}.sh`, SCRIPT]));
+  const found = runRule('script-not-executable', text, beside(map)());
+  assert.equal(found.length, 64);
+});

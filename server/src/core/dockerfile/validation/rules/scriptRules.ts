@@ -53,6 +53,12 @@ const NO_ENTRYPOINT = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'python'
 /** A RUN's text that may run a script by its path: a .sh file, ./x or ../x, a Maven or Gradle wrapper. */
 const MAY_RUN_SCRIPT = /\.(sh|bash)\b|(^|[\s;&|(`])\.\.?\/|\b(gradlew|mvnw)\b/;
 
+/**
+ * At most this many launches are followed to their COPY: each walks the instructions before it, so
+ * a crafted file of thousands of `RUN ./x.sh` would cost launches × instructions.
+ */
+const MAX_LAUNCHES = 64;
+
 /** Files the checks read: scripts by name, and files without an extension (bin/start). */
 const SCRIPT_NAME = /\.(sh|bash)$|^[^.]+$/;
 
@@ -117,6 +123,7 @@ function launches(ctx: RuleContext): Launch[] {
     const run: RunShell = { instruction, stage, info };
     let cwd: string | undefined | null = null;
     for (const c of commandsOf(run)) {
+      if (out.length >= MAX_LAUNCHES) return out;
       const words = c.raw.words;
       const found = launchOf(words);
       if (!found) continue;
@@ -131,6 +138,7 @@ function launches(ctx: RuleContext): Launch[] {
   }
   // What a container of the image runs: in the last stage and in stages nothing builds on (targets).
   for (const stage of a.doc.stages) {
+    if (out.length >= MAX_LAUNCHES) break;
     if (use.used.has(stage.index) && stage.index !== a.doc.stages.length - 1) continue;
     if (a.isWindows(stage)) continue;
     const entrypoint = entrypointOf(a, stage);
