@@ -184,3 +184,13 @@ test('copy-source-missing: a manifest or lock file Git ignores is a warning: not
   assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), [[1, 2], [2, 4]]);
   assert.equal(found[0]!.message, 'The build context (.) has no go.mod, and Git ignores it: a fresh clone lacks this file the build needs, so COPY stops the build. Commit it (take it out of .gitignore).');
 });
+
+test('copy-source-missing: a source there in another letter case fails where names are case-sensitive, with the folder\'s spelling as the fix (round 36: docker/ for Docker/)', () => {
+  const map = { 'file:///w/.git/HEAD': '', 'file:///w/svc/go.mod': '', 'file:///w/svc/Docker/monitoring/prometheus.yml': '', 'file:///w/svc/Docker/Dockerfile.prometheus': '' };
+  const folders = ['file:///w', 'file:///w/svc', 'file:///w/svc/Docker', 'file:///w/svc/Docker/monitoring'];
+  const found = runRule('copy-source-missing', 'FROM prom/prometheus:v3.1.0\nCOPY docker/monitoring/prometheus.yml /etc/prometheus/prometheus.yml\n', context({ files: files(map, folders) }), 'file:///w/svc/Docker/Dockerfile.prometheus');
+  assert.deepEqual(found.map((d) => [d.range.start.line, (d.data as { replacement?: string } | undefined)?.replacement]), [[1, 'Docker/monitoring/prometheus.yml']]);
+  assert.equal(found[0]!.message, 'The build context has Docker/monitoring/prometheus.yml, not docker/monitoring/prometheus.yml: the letter case differs, so the build stops ("docker/monitoring/prometheus.yml": not found) wherever file names are case-sensitive (Linux, CI), though it may work on macOS or Windows. Write Docker/monitoring/prometheus.yml.');
+  // Spelt as the folder has it: nothing.
+  assert.deepEqual(runRule('copy-source-missing', 'FROM prom/prometheus:v3.1.0\nCOPY Docker/monitoring/prometheus.yml /etc/prometheus/prometheus.yml\n', context({ files: files(map, folders) }), 'file:///w/svc/Docker/Dockerfile.prometheus'), []);
+});

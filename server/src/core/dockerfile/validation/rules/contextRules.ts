@@ -256,6 +256,31 @@ function pathTester(list: (folderUri: string) => string[]): (folder: string, pat
 }
 
 /**
+ * The path as the folder spells it where it differs from `path` in letter case only
+ * (docker/monitoring where the folder is Docker/monitoring), else undefined. Each segment is looked
+ * up in its folder's listing; a name the listing has as written is taken as it is.
+ */
+function caseOnlyMatch(list: (folderUri: string) => string[], folder: string, path: string): string | undefined {
+  let at = folder;
+  const found: string[] = [];
+  let differs = false;
+  for (const segment of path.split('/')) {
+    const names = list(at);
+    let name = names.includes(segment) ? segment : undefined;
+    if (name === undefined) {
+      const lower = segment.toLowerCase();
+      const matches = names.filter((n) => n.toLowerCase() === lower);
+      if (matches.length !== 1) return undefined;
+      name = matches[0]!;
+      differs = true;
+    }
+    found.push(name);
+    at = `${at}/${name}`;
+  }
+  return differs ? found.join('/') : undefined;
+}
+
+/**
  * The literal sources of a COPY or ADD from the context, kept per instruction: the incremental
  * parse carries unchanged instructions across edits, so a large file's are not read again.
  */
@@ -302,7 +327,8 @@ export const copySourceMissing = rule({
     // this repository does not show (a template rendered into another project: round 24).
     let best = 0;
     for (const c of candidates) {
-      const count = paths.filter((p) => has(c, p)).length;
+      // A path that differs in letter case only is written for this folder too (round 36: docker/ for Docker/).
+      const count = paths.filter((p) => has(c, p) || caseOnlyMatch(list, c, p) !== undefined).length;
       if (count > best) {
         best = count;
         folder = c;
@@ -329,6 +355,15 @@ export const copySourceMissing = rule({
     if (segments.some((part) => BUILD_OUTPUT.test(part)) || ARTIFACT.test(path)) continue;
     // Excluded by .dockerignore: copy-ignored-file says so.
     if (isIgnored(context.patterns, path)) continue;
+    // There in another letter case: found on a case-insensitive disk (macOS, Windows), not in a Linux
+    // build or CI (round 36: COPY docker/monitoring/... where the folder is Docker/).
+    const cased = caseOnlyMatch(list, folder, path);
+    if (cased !== undefined) {
+      const at = word.value.length - path.length;
+      const replacement = word.raw === word.value && at >= 0 && word.value.slice(at) === path ? word.value.slice(0, at) + cased : undefined;
+      ctx.report(word.span, t('The build context has {0}, not {1}: the letter case differs, so the build stops ("{1}": not found) wherever file names are case-sensitive (Linux, CI), though it may work on macOS or Windows. Write {0}.', cased, path), replacement ? { data: { replacement } } : undefined);
+      continue;
+    }
     // Where the context is only assumed, a path another folder up to the root has is written for that folder.
     if (context.source === 'folder' && candidates.some((c) => c !== folder && has(c, path))) continue;
     // A script that names it may copy it in first.
