@@ -191,6 +191,12 @@ export function submoduleFolders(files: FileAccess, folders: readonly string[]):
   return out;
 }
 
+/** The name of the submodule folder (of `submoduleFolders`) that holds a URI, or undefined. */
+export function submoduleHolding(submodules: readonly string[], uri: string): string | undefined {
+  const folder = submodules.find((s) => uri === s || uri.startsWith(`${s}/`));
+  return folder === undefined ? undefined : folder.slice(folder.lastIndexOf('/') + 1);
+}
+
 /** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;

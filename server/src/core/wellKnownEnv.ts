@@ -1,7 +1,7 @@
 // Environment variables that tools read by their exact name. A name one or two letters away from
 // one of them (PYTHONUNBUFFRED, GO111MODULES, DEBIAN_FRONTENT) is read by nothing: the setting the
 // author meant silently does not apply. Shared by the Dockerfile rule and the compose check.
-import { editDistance } from './dockerfile/validation/rules/suggest';
+import { editDistance, swapped } from './dockerfile/validation/rules/suggest';
 
 /** Who reads each name, for the message. Only names whose reader is a tool, never the app's own code. */
 const READERS: Array<[reader: string, names: string]> = [
@@ -56,14 +56,3 @@ export function misspeltWellKnownEnv(name: string): { meant: string; reader: str
   return undefined;
 }
 
-/** Whether a and b differ by one pair of neighbouring letters swapped. */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let first = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (first >= 0) return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
-    first = i;
-  }
-  return false;
-}

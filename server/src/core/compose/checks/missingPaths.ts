@@ -15,7 +15,7 @@ import { servicesOf, type CheckContext } from './checkContext';
 import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText, submoduleFolders } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText, submoduleFolders, submoduleHolding } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -59,8 +59,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const { ignored, scripts, notes, list, submodules } = repositoryOf();
     if (mentions(scripts, name)) return undefined;
     // In a submodule's folder: there once the clone fetches its submodules.
-    const submodule = submodules.find((s) => uri === s || uri.startsWith(`${s}/`));
-    if (submodule) return { severity: 'hint', why: 'submodule', submodule: submodule.slice(submodule.lastIndexOf('/') + 1) };
+    const submodule = submoduleHolding(submodules, uri);
+    if (submodule) return { severity: 'hint', why: 'submodule', submodule };
     if (copy) return { severity: 'hint', why: 'copy' };
     // The README or the docs name it: they tell the user to make it, or where it comes from.
     const noted = () => notesSayToMake(notes(), name);

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../types';
 import type { ComposeFile } from '../model/composeFile';
 import { checkContext, type CheckContext } from './checkContext';
 import { toDiagnostics, type Problem } from './problems';
-import { checkYamlSyntax } from './yamlSyntax';
+import { checkYamlSyntax, TEMPLATE } from './yamlSyntax';
 import { emptyAboveBroken, isHeld } from '../model/brokenBlocks';
 import { checkInterpolation } from './interpolationSyntax';
 import { checkSchema } from './schemaCheck';
@@ -103,9 +103,6 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
 /** The last problems found per parse, for hovers that explain them. */
 const lastProblems = new WeakMap<ComposeFile, Problem[]>();
 
-/** A template engine's placeholder or tag on a line (Jinja, cookiecutter, Go templates). */
-const PLACEHOLDER = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/;
-
 export function problemsFoundIn(file: ComposeFile): Problem[] | undefined {
   return lastProblems.get(file);
 }
@@ -153,7 +150,7 @@ export function composeProblems(file: ComposeFile, context: ServiceContext): Pro
       if (problem.severity === 'hint' || problem.rule === LIMIT_CODE) continue;
       const from = file.text.lastIndexOf('\n', Math.max(0, problem.start - 1)) + 1;
       const to = file.text.indexOf('\n', problem.start);
-      if (PLACEHOLDER.test(file.text.slice(from, to < 0 ? file.text.length : to))) problem.severity = 'hint';
+      if (TEMPLATE.test(file.text.slice(from, to < 0 ? file.text.length : to))) problem.severity = 'hint';
     }
   }
   // Budgets the model hit on the way: one note at each place, so a cut-short answer says so

@@ -7,7 +7,8 @@
 import { t } from '../../l10n';
 import type { CheckContext } from './checkContext';
 
-const TEMPLATE = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}/;
+/** A template engine's placeholder, tag or comment on one line (Jinja, cookiecutter, Go templates). */
+export const TEMPLATE = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}/;
 const STATEMENT_LINE = /^[ \t]*\{[%#][^\n]*[%#]\}/m;
 
 const QUOTED = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'/g;

@@ -4,7 +4,7 @@ import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText, submoduleFolders } from '../../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
@@ -381,9 +381,9 @@ export const copySourceMissing = rule({
     }
     // In a Git submodule's folder: empty until the clone fetches its submodules (round 34, in compose).
     const uri = `${folder}/${path}`;
-    const submodule = (submodules ??= submoduleFolders(ctx.files, [...new Set([folder, ...candidates])])).find((s) => uri === s || uri.startsWith(`${s}/`));
+    const submodule = submoduleHolding((submodules ??= submoduleFolders(ctx.files, [...new Set([folder, ...candidates])])), uri);
     if (submodule) {
-      ctx.report(word.span, t('The build context ({0}) has {1} in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', where, path, submodule.slice(submodule.lastIndexOf('/') + 1)), { severity: 'hint' });
+      ctx.report(word.span, t('The build context ({0}) has {1} in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', where, path, submodule), { severity: 'hint' });
       continue;
     }
     // The folder it names must be there for a "did you mean" among its entries.

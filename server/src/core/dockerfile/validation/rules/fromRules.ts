@@ -6,7 +6,7 @@ import { OFFICIAL_IMAGES } from '../../../officialImages';
 import { deletedImage, deletedImageMessage } from '../../../deletedImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
-import { closest, editDistance } from './suggest';
+import { closest, editDistance, swapped } from './suggest';
 import { folderLister, foldersUp, mentions, scriptsText } from '../../../repositoryFiles';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
@@ -71,8 +71,7 @@ function officialMeant(name: string): string | undefined {
   let bestDistance = name.length >= 7 ? 3 : 2;
   for (const official of OFFICIAL_IMAGES) {
     if (Math.abs(official.length - name.length) > 2) continue;
-    const swapped = official.length === name.length && [...name].some((_, k) => k + 1 < name.length && name.slice(0, k) + name[k + 1] + name[k] + name.slice(k + 2) === official);
-    const distance = swapped ? 1 : editDistance(name, official, bestDistance);
+    const distance = swapped(name, official) ? 1 : editDistance(name, official, bestDistance);
     if (distance < bestDistance) {
       best = official;
       bestDistance = distance;

@@ -31,8 +31,8 @@ const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withVal
 const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
 export const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'] };
 
-/** `python -m pip install` counts as pip. */
-function asManager(c: Cmd, m: Manager): Cmd | undefined {
+/** The command as the manager's (`python -m pip install` counts as pip), or undefined. */
+export function asManager(c: Cmd, m: Manager): Cmd | undefined {
   if (m === PIP && /^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m' && /^pip[0-9]?$/.test(c.args[1]?.text ?? '')) {
     return { ...c, name: 'pip', args: c.args.slice(2) };
   }

@@ -4,9 +4,9 @@
 // command a newer release added is not called a typo; tools that run the project's own scripts or
 // plugins by name (npm, yarn, composer, cargo, gem) are left alone.
 import { t } from '../../../l10n';
-import { APK, APT, GO, PIP } from './packageRules';
+import { APK, APT, GO, PIP, asManager } from './packageRules';
 import { commandsOf, runShells, type Cmd } from './shellCommands';
-import { editDistance } from './suggest';
+import { editDistance, swapped } from './suggest';
 import { rule } from './rule';
 
 interface Tool {
@@ -23,21 +23,13 @@ const APK_TOOL: Tool = { withValue: APK.withValue ?? [], commands: new Set(['add
 
 function toolOf(c: Cmd): { tool: Tool; name: string; args: Cmd['args'] } | undefined {
   if (c.name === 'go') return { tool: GO_TOOL, name: 'go', args: c.args };
-  if (/^pip[0-9.]*$/.test(c.name)) return { tool: PIP_TOOL, name: c.name, args: c.args };
-  // python -m pip <command>
-  if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m' && /^pip[0-9.]*$/.test(c.args[1]?.text ?? '')) return { tool: PIP_TOOL, name: 'pip', args: c.args.slice(2) };
+  // pip, pip3, python -m pip (as packageRules reads them), and a versioned pip3.12.
+  const pip = asManager(c, PIP) ?? (/^pip[0-9.]+$/.test(c.name) ? c : undefined);
+  if (pip) return { tool: PIP_TOOL, name: pip.name, args: pip.args };
   if (c.name === 'apt-get') return { tool: APT_GET_TOOL, name: 'apt-get', args: c.args };
   if (c.name === 'apt') return { tool: APT_TOOL, name: 'apt', args: c.args };
   if (c.name === 'apk') return { tool: APK_TOOL, name: 'apk', args: c.args };
   return undefined;
-}
-
-/** Whether two words differ by two neighbouring letters swapped. */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** The known command a word is a slip of: one edit away (two for words of five letters or more), and only one such. */

@@ -18,6 +18,18 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return prev[b.length]!;
 }
 
+/** Whether two words differ only by two neighbouring letters swapped (ndoe, tset): one slip, not two edits. */
+export function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (first >= 0) return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+    first = i;
+  }
+  return false;
+}
+
 /**
  * Candidates compared at most per suggestion: a rule asking once per stage of a file with
  * thousands of stages would otherwise compare every name with every other.
