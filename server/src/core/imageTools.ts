@@ -21,3 +21,21 @@ export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip'): b
   // unzip: BusyBox's applet on Alpine; not in any Debian variant of these, full language images aside (buildpack-deps has it, and they are not 'known' here).
   return tool === 'curl' || !alpine;
 }
+
+/**
+ * Whether the official mongo image lacks the legacy `mongo` shell: MongoDB 6.0 removed it and its
+ * images carry only mongosh, so `mongo --eval ...` stops with "mongo: not found" on mongo:6, 7, 8
+ * and latest (healthchecks that rounds 33-37 found). False for 5.0 and earlier, and for a tag it cannot read.
+ */
+export function lacksLegacyMongoShell(reference: string): boolean {
+  const ref = repositoryAndTag(reference);
+  if (ref?.repository !== 'mongo') return false;
+  if (ref.tag === 'latest') return true;
+  const major = /^(\d+)(?:[.-]|$)/.exec(ref.tag)?.[1];
+  return major !== undefined && Number(major) >= 6;
+}
+
+/** Whether a shell command runs `mongo` (the legacy shell) as one of its commands: `mongo --eval`, `echo ... | mongo host/db`. */
+export function runsLegacyMongoShell(script: string): boolean {
+  return /(?:^|[|;&(]|\bexec)\s*(?:(?:\/usr)?\/bin\/)?mongo(?=\s|$)/.test(script);
+}

@@ -33,3 +33,17 @@ test('the Dockerfile\'s own HEALTHCHECK or a comment running the tool installs n
   const installs = dockerfile.replace('RUN npm ci', 'RUN apt-get update && apt-get install -y wget && npm ci');
   assert.equal(findings(validate(text, { files: { [`${ROOT}/backend/Dockerfile`]: installs } }), code).length, 0);
 });
+
+test('a healthcheck that runs the old mongo shell on mongo 6 and later, which carry only mongosh', () => {
+  const text = 'services:\n  db:\n    image: mongo:7.0\n    healthcheck:\n      test: echo \'db.runCommand("ping").ok\' | mongo localhost:27017/test --quiet\n  old:\n    image: mongo\n    healthcheck:\n      test: ["CMD", "mongo", "--eval", "db.adminCommand(\'ping\')"]\n';
+  const list = findings(validate(text), code);
+  assert.deepEqual(list.map((d) => covered(text, d).slice(0, 12)), ['echo \'db.run', '["CMD", "mon']);
+  assert.match(list[0]!.message, /^The healthcheck of "db" runs mongo, the old shell that MongoDB 6\.0 removed: mongo:7\.0 has only mongosh/);
+  // mongo 5 and earlier still have it; mongosh is right; a Dockerfile that installs the shell package; a tag we cannot read.
+  for (const [ok, files] of [
+    ['services:\n  db:\n    image: mongo:5.0\n    healthcheck:\n      test: echo \'db.runCommand("ping").ok\' | mongo localhost:27017/test --quiet\n', {}],
+    ['services:\n  db:\n    image: mongo:8\n    healthcheck:\n      test: ["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand(\'ping\')"]\n', {}],
+    ['services:\n  db:\n    image: mongo:${MONGO_TAG}\n    healthcheck:\n      test: mongo --eval "1"\n', {}],
+    ['services:\n  db:\n    build: .\n    healthcheck:\n      test: mongo --eval "1"\n', { [`${ROOT}/Dockerfile`]: 'FROM mongo:7\nRUN apt-get update && apt-get install -y mongodb-org-shell\n' }],
+  ] as [string, Record<string, string>][]) assert.deepEqual(findings(validate(ok, { files }), code), [], ok);
+});

@@ -288,3 +288,16 @@ test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it,
     'FROM node:16-alpine\nHEALTHCHECK CMD node healthcheck.js\n',
   ]) assert.deepEqual(found(text), [], text);
 });
+
+test('healthcheck-no-tool: the old mongo shell on mongo 6 and later, which carry only mongosh', () => {
+  const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
+  assert.deepEqual(found('FROM mongo:6.0\nHEALTHCHECK CMD echo \'db.runCommand("ping").ok\' | mongo localhost:27017/test --quiet\n'), [1]);
+  assert.deepEqual(found('FROM mongo\nHEALTHCHECK CMD ["mongo", "--eval", "1"]\n'), [1]);
+  assert.match(runRule('healthcheck-no-tool', 'FROM mongo:8\nHEALTHCHECK CMD mongo --eval 1\n')[0]!.message, /^mongo:8 has no mongo, the old shell/);
+  for (const text of [
+    'FROM mongo:4.4\nHEALTHCHECK CMD mongo --eval 1\n',
+    'FROM mongo:7\nHEALTHCHECK CMD mongosh --quiet --eval 1\n',
+    'FROM mongo:7\nRUN apt-get update && apt-get install -y mongodb-org-shell\nHEALTHCHECK CMD mongo --eval 1\n',
+    'FROM acme/mongo:7\nHEALTHCHECK CMD mongo --eval 1\n',
+  ]) assert.deepEqual(found(text), [], text);
+});

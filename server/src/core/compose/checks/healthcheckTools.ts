@@ -6,7 +6,7 @@
 // read, and any mention of the tool in the Dockerfile (an install) is taken as having it.
 import { t } from '../../l10n';
 import { repositoryAndTag } from '../../officialImages';
-import { lacksTool } from '../../imageTools';
+import { lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../imageTools';
 import { resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode } from '../model/nodes';
@@ -38,15 +38,19 @@ const INSTEAD: Record<string, string> = {
   'ollama/ollama': 'ollama list',
 };
 
-/** The program the healthcheck's test runs first: CMD's first item, or the first word of a shell test. */
-function testProgram(file: ComposeFile, test: CNode | null): string | undefined {
+/** The program the healthcheck's test runs first (CMD's first item, or the first word of a shell test), and whether it runs the legacy mongo shell anywhere. */
+function testProgram(file: ComposeFile, test: CNode | null): { program?: string; mongo: boolean } {
   const node = resolve(file, test);
-  if (node?.kind === 'scalar' && typeof node.value === 'string') return firstWord(node.value);
-  if (node?.kind !== 'seq') return undefined;
+  if (node?.kind === 'scalar' && typeof node.value === 'string') return { program: firstWord(node.value), mongo: runsLegacyMongoShell(node.value) };
+  if (node?.kind !== 'seq') return { mongo: false };
   const items = node.items.map((i) => resolve(file, i)).map((i) => (i?.kind === 'scalar' ? String(i.value) : ''));
-  if (items[0] === 'CMD') return items[1]?.split('/').pop();
-  if (items[0] === 'CMD-SHELL') return firstWord(items[1] ?? '');
-  return undefined;
+  if (items[0] === 'CMD') {
+    const program = items[1]?.split('/').pop();
+    // CMD runs no shell, but ["CMD", "sh", "-c", "..."] hands the script to one.
+    return { program, mongo: program === 'mongo' || (/^(ba|da)?sh$/.test(program ?? '') && runsLegacyMongoShell(items.slice(2).join(' '))) };
+  }
+  if (items[0] === 'CMD-SHELL') return { program: firstWord(items[1] ?? ''), mongo: runsLegacyMongoShell(items[1] ?? '') };
+  return { mongo: false };
 }
 
 function firstWord(script: string): string | undefined {
@@ -59,15 +63,29 @@ function withoutChecksAndComments(text: string): string {
 }
 
 export function checkHealthcheckTools({ file, context, out }: CheckContext): void {
-  if (!/\b(curl|wget)\b/.test(file.text)) return;
+  if (!/\b(curl|wget|mongo)\b/.test(file.text)) return;
   for (const { name, map } of servicesOf(file)) {
     if (!map) continue;
     const test = ownHealthcheckTest(file, map);
-    const program = testProgram(file, test?.value ?? null);
-    if ((program !== 'curl' && program !== 'wget') || !test?.raw || isHeld(file, test.raw.start)) continue;
+    if (!test?.raw || isHeld(file, test.raw.start)) continue;
+    const { program, mongo } = testProgram(file, test.value);
+    if (program !== 'curl' && program !== 'wget' && !mongo) continue;
     const base = serviceBaseImage(file, map, context);
-    const tools = base ? toolsOf(base.image) : undefined;
-    if (!base || !tools || (program === 'wget' && tools.wget)) continue;
+    if (!base) continue;
+    if (mongo) {
+      // A Dockerfile that installs a MongoDB shell package (mongodb-org-shell, mongodb-clients) brings one.
+      if (lacksLegacyMongoShell(base.image) && !(base.dockerfile && /mongodb-(?:org|clients|database-tools)/.test(withoutChecksAndComments(base.dockerfile)))) {
+        out.push({
+          rule: 'compose-healthcheck-no-tool',
+          start: test.raw.start,
+          end: test.raw.end,
+          message: t('The healthcheck of "{0}" runs mongo, the old shell that MongoDB 6.0 removed: {1} has only mongosh, so the check fails every time and the service never turns healthy. Run mongosh instead: mongosh --quiet --eval "db.adminCommand(\'ping\')".', name, base.image),
+        });
+      }
+      continue;
+    }
+    const tools = toolsOf(base.image);
+    if (!tools || !program || (program === 'wget' && tools.wget)) continue;
     // The Dockerfile installs it (or mentions it: taken as installing it), outside its own
     // HEALTHCHECK and comments, which run it but install nothing (round 35: the same wget check in both).
     if (base.dockerfile && new RegExp(`\\b${program}\\b`).test(withoutChecksAndComments(base.dockerfile))) continue;

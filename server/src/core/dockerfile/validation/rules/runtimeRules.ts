@@ -1,6 +1,6 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
-import { lacksTool } from '../../../imageTools';
+import { lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../../imageTools';
 import type { Instruction, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
@@ -549,15 +549,24 @@ export const healthcheckNoTool = rule({
   id: 'healthcheck-no-tool', severity: 'warning',
   explain: () => [
     t('A HEALTHCHECK runs inside the container, with the programs of its image. The Alpine and slim variants of the language images (node:20-alpine, python:3.12-slim) and the official database and server images have no curl, and the Debian ones no wget either: the check stops with "curl: not found" every time, the container stays unhealthy, and whatever waits for it (compose\'s service_healthy, an orchestrator) never goes on.'),
-    t('Install the tool in the image, or check with what it has: wget -qO- on Alpine (BusyBox has it), node -e "fetch(...)" on node, python -c "import urllib.request; ..." on python. Reported where the stage is built on an official image known to lack the tool and nothing else in the Dockerfile names it or copies programs in.'),
+    t('Install the tool in the image, or check with what it has: wget -qO- on Alpine (BusyBox has it), node -e "fetch(...)" on node, python -c "import urllib.request; ..." on python. Reported where the stage is built on an official image known to lack the tool and nothing else in the Dockerfile names it or copies programs in. The same holds for the old mongo shell on the official mongo images from 6.0 on, which carry only mongosh.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/\b(curl|wget)\b/.test(a.text)) return;
+  if (!/\b(curl|wget|mongo)\b/.test(a.text)) return;
   for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if (i.upper !== 'HEALTHCHECK' || i.words[0]?.value.toUpperCase() !== 'CMD') continue;
       const script = i.exec ? i.exec.items.map((w) => w.value).join(' ') : i.argText.slice(i.argText.indexOf(i.words[0]!.raw) + i.words[0]!.raw.length);
+      if (runsLegacyMongoShell(script)) {
+        const chain = [...a.chainOf(stage)];
+        const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
+        // A MongoDB shell package installed (mongodb-org-shell, mongodb-clients) brings one back.
+        if (lacksLegacyMongoShell(image) && !chain.some((s) => s.instructions.some((o) => o !== i && /mongodb-(?:org|clients|database-tools)/.test(o.argText)))) {
+          ctx.report(i.args, t('{0} has no mongo, the old shell that MongoDB 6.0 removed (its images carry mongosh): the health check fails every time and the container never turns healthy. Check with mongosh --quiet --eval "db.adminCommand(\'ping\')".', image));
+        }
+        continue;
+      }
       const tool = /^\s*(?:(?:\/usr)?\/bin\/)?(curl|wget)\b/.exec(script)?.[1] as 'curl' | 'wget' | undefined;
       if (!tool) continue;
       const chain = [...a.chainOf(stage)];
