@@ -32,7 +32,7 @@ export function gitignorePatterns(files: FileAccess, folderUri: string, filesOnl
         if (body.replace(/\/$/, '').includes('/')) {
           const path = body.replace(/^\//, '');
           if (level === 0) lines.push(`${negated ? '!' : ''}${path}`);
-          else if (below && path.startsWith(below) && path.length > below.length) lines.push(`${negated ? '!' : ''}${path.slice(below.length)}`);
+          else for (const rebased of rebase(path, below)) lines.push(`${negated ? '!' : ''}${rebased}`);
         } else {
           lines.push(`${negated ? '!' : ''}**/${body}`);
         }
@@ -45,6 +45,46 @@ export function gitignorePatterns(files: FileAccess, folderUri: string, filesOnl
     folder = folder.slice(0, slash);
   }
   return patterns;
+}
+
+/**
+ * A pattern of a .gitignore in a folder above, as patterns for the folder `below` it (`deployment/`):
+ * an anchored one where it names a path under that folder (`deployment/runtime/` gives `runtime/`),
+ * its leading segments matched one by one (a leading `*` holds for any folder); one that starts
+ * with a `**` segment holds in every folder below, and where its next segments match the last ones
+ * of `below`, for what follows them too (round 39: the root's `**` `*` `*.env` ignores
+ * `src/go/.devcontainer/.env`).
+ */
+function rebase(path: string, below: string): string[] {
+  if (!below) return [];
+  const folders = below.slice(0, -1).split('/');
+  const segments = path.replace(/\/$/, '').split('/');
+  const slash = path.endsWith('/') ? '/' : '';
+  const rest = (from: number) => `${segments.slice(from).join('/')}${slash}`;
+  if (segments[0] !== '**') {
+    // Anchored: each leading segment must match the folder at its depth, and something must be left.
+    if (segments.length <= folders.length || segments.slice(0, folders.length).some((p, k) => p === '**' || !segmentMatches(p, folders[k]!))) return [];
+    return [rest(folders.length)];
+  }
+  const out = [path];
+  const tail = segments.slice(1);
+  if (tail.includes('**')) return out;
+  // `**/a/b/c`: a, or a and b, may be the last folders of `below`.
+  for (let j = 1; j < tail.length && j <= folders.length; j++) {
+    if (tail.slice(0, j).every((p, k) => segmentMatches(p, folders[folders.length - j + k]!))) out.push(rest(1 + j));
+  }
+  return out;
+}
+
+/** Whether a gitignore segment (with * ? [...]) matches one folder name. */
+function segmentMatches(pattern: string, name: string): boolean {
+  if (!/[*?[]/.test(pattern)) return pattern === name;
+  const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  try {
+    return new RegExp(`^${source}$`).test(name);
+  } catch {
+    return false;
+  }
 }
 
 /** Scripts that may put files in place before a build or a start: shell scripts, Makefiles, task files, a `start` or `deploy` without extension (CI workflows are read too). */
@@ -71,7 +111,7 @@ export function foldersUp(files: FileAccess, folderUri: string): string[] {
  * validation: a build script that copies a file into the context before docker build
  * (`cp ../requirements.txt fastapi/`) names it (round 22: blackboard's build.sh).
  */
-export function scriptsText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): string {
+export function scriptsText(files: FileAccess, folders: readonly string[], list: (folder: string) => string[], pipelines: (text: string) => string = makingLines): string {
   const texts = boundedReader(files, 40);
   for (const folder of folders) {
     for (const name of list(folder)) if (SCRIPT.test(name)) texts.read(`${folder}/${name}`);
@@ -85,18 +125,31 @@ export function scriptsText(files: FileAccess, folders: readonly string[], list:
   // decoding $AWS_CREDENTIALS into ./aws_credentials). At the repository's root, and in each folder
   // on the way where there is no .git to say which is the root (a copy of the files). Only their
   // lines that make files count: a pipeline also names the files it reads (a build action's
-  // `file: ./Dockerfile.production`), which does not make them.
+  // `file: ./Dockerfile.production`), which does not make them (unless `pipelines` keeps more).
   for (const folder of folders) {
     const names = list(folder);
-    if (names.includes('.github')) for (const name of list(`${folder}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.github/workflows/${name}`, true, makingLines);
-    for (const name of names) if (CI_FILE.test(name)) texts.read(`${folder}/${name}`, true, makingLines);
-    if (names.includes('.circleci')) for (const name of list(`${folder}/.circleci`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.circleci/${name}`, true, makingLines);
+    if (names.includes('.github')) for (const name of list(`${folder}/.github/workflows`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.github/workflows/${name}`, true, pipelines);
+    for (const name of names) if (CI_FILE.test(name)) texts.read(`${folder}/${name}`, true, pipelines);
+    if (names.includes('.circleci')) for (const name of list(`${folder}/.circleci`).slice(0, 20)) if (/\.ya?ml$/.test(name)) texts.read(`${folder}/.circleci/${name}`, true, pipelines);
   }
   return texts.text();
 }
 
-/** Commands of a pipeline that make or bring a file: a redirection, a copy, a download, an unpacking. */
-const MAKES = /[^<>-]>|\b(cp|mv|touch|tee|ln|rsync|install|unzip|tar|envsubst|curl|wget|git\s+clone|gsutil|s3\s+cp|scp|openssl|ssh-keygen|base64|gpg|sops|make)\b/;
+/**
+ * The build arguments the repository's scripts and CI pipelines pass to kaniko (`/kaniko/executor
+ * --build-arg CI_REGISTRY=...`), which, unlike BuildKit, also puts them into a FROM that declares
+ * no ARG for them (round 38: a GitLab pipeline's registry variable). Empty where nothing runs kaniko.
+ */
+export function kanikoBuildArgs(files: FileAccess, folders: readonly string[], list: (folder: string) => string[]): Set<string> {
+  const text = scriptsText(files, folders, list, (t) => t);
+  const out = new Set<string>();
+  if (!/kaniko/i.test(text)) return out;
+  for (const m of text.matchAll(/--build-arg[\s=]+["']?([A-Za-z_]\w*)/g)) out.add(m[1]!);
+  return out;
+}
+
+/** Commands that make or bring a file or folder: a redirection, a copy, a download, an unpacking. */
+const MAKES = /[^<>-]>|\b(cp|mv|touch|tee|ln|rsync|install|unzip|tar|envsubst|curl|wget|git\s+(clone|submodule)|gsutil|s3\s+cp|scp|openssl|ssh-keygen|base64|gpg|sops|make|mkdir)\b/;
 
 function makingLines(text: string): string {
   return text.split('\n').filter((line) => MAKES.test(line)).join('\n');
@@ -162,7 +215,11 @@ const SETUP_WORDS = /\b(create|creating|copy|copying|cp|generate|make|add|put|pl
  * "config.yaml holds your credentials and is not in the repository"), on its line or the next: a
  * README that only lists the file in a tree or a table has not said how to get it (round 27).
  */
-export function notesSayToMake(notes: string, name: string): boolean {
+export function notesSayToMake(notes: string, path: string): boolean {
+  // A folder's bare name (voice of integrations/voice) is a common word: the notes must name its folder too (round 39).
+  const segments = path.replace(/^(\.\/)+/, '').replace(/\/+$/, '').split('/');
+  const last = segments.pop() ?? '';
+  const name = segments.length > 0 && !last.includes('.') ? `${segments[segments.length - 1]}/${last}` : last;
   if (name === '' || notes === '' || !notes.includes(name)) return false;
   const lines = notes.split('\n');
   const word = namePattern(name, '');
@@ -197,10 +254,39 @@ export function submoduleHolding(submodules: readonly string[], uri: string): st
   return folder === undefined ? undefined : folder.slice(folder.lastIndexOf('/') + 1);
 }
 
-/** Whether a script text names a file or folder (as a word: `requirements.txt` in `cp ../requirements.txt fastapi/`). */
+/** Whether a script text names something (as a word: an image `go-base` in `docker build -t go-base .`), anywhere. */
 export function mentions(scripts: string, name: string): boolean {
   if (name === '' || scripts === '') return false;
   return namePattern(name, 'm').test(scripts);
+}
+
+/**
+ * Whether a script text names a path (its last part as a word: `requirements.txt` in `cp
+ * ../requirements.txt fastapi/`) where it may make or bring it. Not in a comment, a test that it
+ * exists, nor a copy out of the script's own folder (`cp "$SCRIPT_DIR/executor.py" "$AGENT_DIR/"`):
+ * those expect the file to be there already (round 39: an installer beside the Dockerfile). A last
+ * part without a dot (a folder, most often: integrations/voice) is a common word, so it counts only
+ * with its folder (integrations/voice) or on a line that makes folders or fetches (mkdir, git
+ * clone, cp, curl...): round 39's "Natural voice synthesis" in a script hid three build contexts.
+ */
+export function mayMake(scripts: string, path: string): boolean {
+  const segments = path.replace(/^(\.\/)+/, '').replace(/\/+$/, '').split('/');
+  const name = segments.pop() ?? '';
+  if (name === '' || scripts === '') return false;
+  const parent = segments.length > 0 && !name.includes('.') ? segments[segments.length - 1] : undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of scripts.matchAll(namePattern(name, 'gm'))) {
+    const from = scripts.lastIndexOf('\n', match.index) + 1;
+    const to = scripts.indexOf('\n', match.index + match[0].length);
+    const line = scripts.slice(from, to < 0 ? scripts.length : to);
+    if (/^\s*(#|\/\/|rem\s|::)/i.test(line)) continue;
+    const expecting = line
+      .replace(new RegExp(`(\\[\\[?|\\btest)\\s+!?\\s*-[efsdrx]\\s+"?[^\\s"\\]]*${escaped}"?`, 'g'), '')
+      .replace(new RegExp(`^(\\s*(sudo\\s+)?(cp|mv|rsync|install)\\b[^\\n]*?)"?\\$(\\{?(SCRIPT_?DIR|SCRIPT_PATH|DIR|BASE_?DIR|HERE)\\}?|\\(dirname [^)]*\\))/${escaped}"?`, 'i'), '$1');
+    if (!namePattern(name, '').test(expecting)) continue;
+    if (parent === undefined || expecting.includes(`${parent}/${name}`) || MAKES.test(expecting)) return true;
+  }
+  return false;
 }
 
 /** A file or folder name as a word of a text (not part of a longer name: `.env` is not in `.env.example`). */

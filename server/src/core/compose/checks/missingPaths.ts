@@ -15,7 +15,7 @@ import { servicesOf, type CheckContext } from './checkContext';
 import { bindMounts, type BindMount } from '../model/bindMounts';
 import { dirnameUri } from '../model/uris';
 import { isIgnored, type IgnorePattern } from '../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, notesSayToMake, notesText, scriptsText, submoduleFolders, submoduleHolding } from '../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mayMake, notesSayToMake, notesText, scriptsText, submoduleFolders, submoduleHolding } from '../../repositoryFiles';
 
 export function checkMissingPaths(ctx: CheckContext): void {
   const { file } = ctx;
@@ -57,13 +57,13 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
     const relative = text.replace(/^(\.\/)+/, '');
     const { ignored, scripts, notes, list, submodules } = repositoryOf();
-    if (mentions(scripts, name)) return undefined;
+    if (mayMake(scripts, text)) return undefined;
     // In a submodule's folder: there once the clone fetches its submodules.
     const submodule = submoduleHolding(submodules, uri);
     if (submodule) return { severity: 'hint', why: 'submodule', submodule };
     if (copy) return { severity: 'hint', why: 'copy' };
     // The README or the docs name it: they tell the user to make it, or where it comes from.
-    const noted = () => notesSayToMake(notes(), name);
+    const noted = () => notesSayToMake(notes(), text);
     if (envFile) {
       // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
       if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
@@ -147,7 +147,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (names.length === 0 || names.some((n) => /^(dockerfile|containerfile)$/i.test(n))) return;
     // A script that writes or copies one in names the path (generate.sh: cp Dockerfile.tpl api/Dockerfile).
     const path = `${span.text.replace(/^(\.\/)+/, '').replace(/\/+$/, '')}/Dockerfile`;
-    if (mentions(repositoryOf().scripts, path)) return;
+    if (mayMake(repositoryOf().scripts, path)) return;
     ctx.out.push({
       rule: 'compose-missing-file', start: span.start, end: span.end,
       message: t('The build context "{0}" has no Dockerfile, and the service names no other: the build stops with "failed to read dockerfile". Add one there, or name it with build.dockerfile.', span.text),

@@ -4,7 +4,7 @@ import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mentions, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
@@ -369,7 +369,7 @@ export const copySourceMissing = rule({
     // A script that names it may copy it in first.
     const name = segments[segments.length - 1]!;
     scripts ??= scriptsText(ctx.files, [...new Set([folder, ...candidates])], list);
-    if (mentions(scripts, name)) continue;
+    if (mayMake(scripts, path)) continue;
     const where = contextName(context.source, folder, dockerfileFolder);
     // Ignored by Git: each clone makes it (a build step, a download), so the build stops until it is
     // made: a hint (round 26: data/ and chroma/ of a clone).
