@@ -123,7 +123,7 @@ export const DIAGNOSTIC_CODES = {
   'zypper-dist-upgrade': { language: 'dockerfile', severity: 'warning', docs: 'https://github.com/hadolint/hadolint/wiki/DL3035' },
   'yarn-cache-clean': { language: 'dockerfile', severity: 'hint', docs: 'https://github.com/hadolint/hadolint/wiki/DL3060' },
   'package-manager-mismatch': { language: 'dockerfile', severity: 'warning' },
-  'copy-all-before-install': { language: 'dockerfile', severity: 'warning' },
+  'copy-all-before-install': { language: 'dockerfile', severity: 'information' },
   'apt-get-update-alone': { language: 'dockerfile', severity: 'warning' },
   'apt-install-without-lists': { language: 'dockerfile', severity: 'warning' },
   'unquoted-version-spec': { language: 'dockerfile', severity: 'warning' },

@@ -2,14 +2,15 @@
 // downloads with a tool its base lacks) and the compose checks (a healthcheck that runs one). The
 // bare OS images have none (Alpine's and BusyBox's BusyBox has wget and unzip); the slim and Alpine
 // variants of the language images drop both, their full Debian variants carry both; the official
-// database images and ollama's have neither (rounds 8 and 10, and round 20's Dockerfiles).
+// database images, ollama's, qdrant's and .NET's runtime images have neither (rounds 8, 10 and 39,
+// and round 20's Dockerfiles; the .NET SDK image has both).
 import { repositoryAndTag } from './officialImages';
 
 const BARE = new Set(['debian', 'ubuntu', 'alpine', 'busybox']);
 /** Language images whose full variant is built on buildpack-deps (curl, wget, git), and whose -slim and -alpine variants are not. */
 const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
 /** Images that carry neither tool in their Debian variant, and BusyBox's wget in their Alpine one. */
-const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama']);
+const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama', 'qdrant/qdrant', ...['aspnet', 'runtime', 'runtime-deps'].map((n) => `mcr.microsoft.com/dotnet/${n}`)]);
 
 /** Whether the image lacks the tool: true, false (it has it), or undefined (not known). */
 export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip'): boolean | undefined {

@@ -36,6 +36,10 @@ test('not for a file run with an env file of its own, as a Makefile, a README or
   // --env-file .env names the file compose reads anyway; another file's command line, or one without --env-file, changes nothing.
   assert.equal(count({ [`${ROOT}/start.sh`]: 'docker compose -f docker-compose.test.yml --env-file .env up -d\n' }), 1);
   assert.equal(count({ [`${ROOT}/Makefile`]: 'up:\n\tdocker compose -f docker-compose.yml --env-file .env.dev up\ntest:\n\tdocker compose -f docker-compose.test.yml up\n' }), 1);
+  // Without -f, the line runs the default file (round 38: deploy/configure-prod.sh's `docker compose --env-file .env.prod up -d`).
+  const main = (files: Record<string, string>) => findings(validate(text, { files: { ...example, ...files } }, `${ROOT}/docker-compose.yml`), code).length;
+  assert.equal(main({ [`${ROOT}/deploy/configure-prod.sh`]: 'cd "$INSTALL_DIR"\ndocker compose --env-file .env.prod up -d\n' }), 0);
+  assert.equal(count({ [`${ROOT}/deploy/configure-prod.sh`]: 'docker compose --env-file .env.prod up -d\n' }), 1);
 });
 
 test('a hint where the README or the docs name the example: they have told the user to copy it (round 25)', () => {

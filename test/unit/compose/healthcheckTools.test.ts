@@ -47,3 +47,14 @@ test('a healthcheck that runs the old mongo shell on mongo 6 and later, which ca
     ['services:\n  db:\n    build: .\n    healthcheck:\n      test: mongo --eval "1"\n', { [`${ROOT}/Dockerfile`]: 'FROM mongo:7\nRUN apt-get update && apt-get install -y mongodb-org-shell\n' }],
   ] as [string, Record<string, string>][]) assert.deepEqual(findings(validate(ok, { files }), code), [], ok);
 });
+
+test('qdrant and .NET\'s runtime images have no curl either (round 39: both never turned healthy)', () => {
+  const text = 'services:\n  qdrant:\n    image: qdrant/qdrant:v1.12.0\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:6333/healthz"]\n  api:\n    build: ./api\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]\n';
+  const files = { [`${ROOT}/api/Dockerfile`]: 'FROM mcr.microsoft.com/dotnet/sdk:10.0-preview AS build\nRUN dotnet publish -c Release -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-preview\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/Api.dll"]\n' };
+  const [qdrant, api] = findings(validate(text, { files }), code);
+  assert.match(qdrant!.message, /qdrant\/qdrant:v1\.12\.0 does not have: .* Run a command the image has \(bash -c ':> \/dev\/tcp\/127\.0\.0\.1\/6333'\)/);
+  assert.equal(api!.message, 'The healthcheck of "api" runs curl, which mcr.microsoft.com/dotnet/aspnet:10.0-preview does not have: the check fails every time and the service never turns healthy. Install curl in its Dockerfile, or check with a program the image has.');
+  // The SDK image has curl; an Alpine runtime has BusyBox's wget.
+  const ok = 'services:\n  a:\n    image: mcr.microsoft.com/dotnet/sdk:8.0\n    healthcheck:\n      test: curl -f localhost\n  b:\n    image: mcr.microsoft.com/dotnet/aspnet:8.0-alpine\n    healthcheck:\n      test: wget -qO- localhost:8080\n';
+  assert.deepEqual(findings(validate(ok), code), []);
+});

@@ -45,6 +45,10 @@ test('compose-dependencies-hidden: not where the image keeps its node_modules, t
   // Dependencies kept elsewhere: yarn's --modules-folder in .yarnrc, or NODE_PATH (round 35).
   silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/.yarnrc`]: '--modules-folder /node_modules\n' });
   silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/Dockerfile`]: DOCKERFILE.replace('RUN npm install', 'ENV NODE_PATH=/deps/node_modules\nRUN npm install') });
+  // The command installs into the mounted folder before it starts (round 38), in the compose file or the image's CMD.
+  silent(compose('      - ./client:/home/node/app\n', '    command: sh -c "npm install && npm run dev -- --host"\n'));
+  silent(compose('      - ./client:/home/node/app\n', '    command: ["sh", "-c", "yarn; yarn dev"]\n'));
+  silent(compose('      - ./client:/home/node/app\n'), { [`${ROOT}/client/Dockerfile`]: DOCKERFILE.replace('CMD ["npm", "start"]', 'CMD npm ci && npm start') });
 });
 
 test('compose-dependencies-hidden: information where the notes say to install on the host first; a compose command is what runs', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dockerfileLanguageService as service } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
+import { dockerfileLanguageService as service, validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 import { checkRuleCases, context, doc, files, runRule } from '../helpers';
 
 test('FROM rules', async (t) => {
@@ -39,6 +39,17 @@ test('a FROM image made only of undeclared ARGs is an error: BuildKit expands FR
     assert.deepEqual(runRule('invalid-image-reference', ok), [], ok);
   }
   assert.equal(runRule('undefined-arg-in-from', 'FROM node:22$SUFFIX\n').length, 1);
+});
+
+test('invalid-image-reference: a hint where the repository builds with kaniko and passes the argument, which kaniko puts into FROM (round 38)', () => {
+  const text = 'FROM ${CI_REGISTRY}/image/golang:latest\nRUN true\n';
+  const ci = (line: string) => context({ files: files({ 'file:///work/app/.gitlab-ci.yml': `build:\n  script:\n    - >-\n      /kaniko/executor\n      ${line}\n      --destination $CI_REGISTRY_IMAGE\n`, 'file:///work/.git/HEAD': '' }) });
+  const found = (line: string) => validateDockerfile(text, ci(line), 'file:///work/app/Dockerfile').filter((d) => d.code === 'invalid-image-reference');
+  const [kaniko] = found('--build-arg CI_REGISTRY=${CI_REGISTRY}');
+  assert.equal(kaniko!.severity, 4);
+  assert.match(kaniko!.message, /kaniko, which the repository's pipeline builds with, fills it from --build-arg, but docker build does not/);
+  // Another argument passed: the error stands.
+  assert.equal(found('--build-arg OTHER=1')[0]!.severity, 1);
 });
 
 test('latest-tag: not for an image pinned by a digest the build passes in, nor for latest as the fallback or default of a build argument that is the tag', () => {

@@ -50,6 +50,22 @@ test('user-not-created from scratch needs a uid or a copied passwd', () => {
   assert.equal(runRule('user-not-created', 'FROM scratch\nUSER 65532\n').length, 0);
 });
 
+test('user-not-created: COPY --chown naming a user or group the stage does not make stops the build (round 39: nextjs:nodejs where the group made is avilatek)', () => {
+  const text = 'FROM node:22-alpine\nRUN addgroup --system --gid 1001 avilatek\nRUN adduser --system --uid 1001 nextjs\nCOPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./\n';
+  const [found, ...rest] = runRule('user-not-created', text);
+  assert.deepEqual(rest, []);
+  assert.equal(found!.message, 'No RUN in this stage creates nodejs (it creates other users and groups), so --chown stops the build ("unable to convert uid/gid chown string to host mapping"). Check the name.');
+  assert.deepEqual([found!.range.start.line, found!.range.start.character, found!.range.end.character], [3, 28, 41]);
+  assert.equal(runRule('user-not-created', 'FROM scratch\nCOPY --chown=app:app bin /bin\n').length, 1);
+  for (const ok of [
+    text.replace('avilatek', 'nodejs'),
+    // The base's own users and groups, numbers, variables, or a stage that makes no users (its base's are not known).
+    'FROM node:22-alpine\nRUN adduser -D app\nCOPY --chown=node:node . .\nCOPY --chown=app:nogroup . .\nCOPY --chown=1001:1001 . .\nCOPY --chown=$USER:$GROUP . .\n',
+    'FROM acme/base:1\nCOPY --chown=nextjs:nodejs . .\n',
+    'FROM scratch\nCOPY --from=b /etc/passwd /etc/passwd\nCOPY --chown=app:app bin /bin\n',
+  ]) assert.deepEqual(runRule('user-not-created', ok), [], ok);
+});
+
 test('json-args-recommended offers an exec array for simple commands only', () => {
   assert.deepEqual(runRule('json-args-recommended', 'FROM a\nCMD node server.js\n')[0]!.data, { exec: ['node', 'server.js'] });
   assert.equal(runRule('json-args-recommended', 'FROM a\nCMD node server.js --port $PORT\n')[0]!.data, undefined);

@@ -31,7 +31,7 @@ test('misspelt-env-name: a letter missing, added, changed or two swapped, an und
 });
 
 test('misspelt-env-name: the names themselves, other tools\' names, short names, another case where the reader ignores case, and names the Dockerfile reads are left alone', () => {
-  for (const name of ['PYTHONUNBUFFERED', 'BUNDLE_WITH', 'BUNDLE_PATH', 'NODE_ENV', 'NODE_ENVS', 'GOOS', 'GOARCH', 'APP_VERSION', 'PIP_INDEX_URL', 'JAVA_OPTS', 'JAVA_OPT', 'PYTHON_VERSION', 'DATABASE_URL', 'UV_NO_CACHE', 'npm_config_loglevel', 'aspnetcore_urls', 'Spring_Profiles_Active', 'spring.profiles.active', 'spring-profiles-active']) {
+  for (const name of ['PYTHONUNBUFFERED', 'BUNDLE_WITH', 'BUNDLE_PATH', 'NODE_ENV', 'NODE_ENVS', 'GOOS', 'GOARCH', 'APP_VERSION', 'PIP_INDEX_URL', 'JAVA_OPTS', 'JAVA_OPT', 'PYTHON_VERSION', 'DATABASE_URL', 'UV_NO_CACHE', 'npm_config_loglevel', 'aspnetcore_urls', 'Spring_Profiles_Active', 'spring.profiles.active', 'spring-profiles-active', 'NUXT_TELEMETRY_DISABLED', 'ASTRO_TELEMETRY_DISABLED', 'TURBO_TELEMETRY_DISABLED']) {
     assert.equal(misspeltWellKnownEnv(name), undefined, name);
   }
   assert.deepEqual(runRule(rule, 'FROM python:3.12\nENV PYTHON_PATH=/usr/local/bin/python\nRUN $PYTHON_PATH -m pip install x\n'), []);

@@ -63,19 +63,21 @@ function deployLines(uri: string, text: string): DeployLine[] {
   const known = deployLinesMemo.get(uri);
   if (known && known.text === text) return known.lines;
   const lines: DeployLine[] = [];
-  if (/(-f|--file|-c|--compose-file)[\s=]/.test(text)) {
+  if (/(-f|--file|-c|--compose-file|--env-file)[\s=]/.test(text)) {
     const values = new Map<string, string>();
     for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*["']?([^"'\n#]*?)["']?[ \t]*$/gm)) values.set(m[1]!, m[2]!);
     const expand = (line: string) => line.replace(/\$\{(\w+)\}|\$\((\w+)\)|\$([A-Za-z_]\w*)/g, (whole, a, b, c) => values.get(a ?? b ?? c) ?? whole);
     for (const raw of text.split('\n')) {
-      if (!/(-f|--file|-c|--compose-file)[\s=]/.test(raw) && !raw.includes('$')) continue;
+      if (!/(-f|--file|-c|--compose-file|--env-file)[\s=]/.test(raw) && !raw.includes('$')) continue;
       const line = expand(expand(raw));
       const stack = /\bstack\s+(deploy|up)\b/.test(line);
       if (!stack && !/\b(docker[- ]compose|podman[- ]compose|compose)\b/.test(line)) continue;
       const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, '').replace(/[.,:]+$/, ''));
       // --env-file .env names the file compose reads anyway (round 18's rescore: a start script's).
       const envFiles = [...line.matchAll(/--env-file(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)`]+)/g)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
-      if (files.length > 0) lines.push({ stack, files, envFile: envFiles.some((f) => !/^(\.\/)?\.env$/.test(f)) });
+      const envFile = envFiles.some((f) => !/^(\.\/)?\.env$/.test(f));
+      // Without -f, compose runs the folder's default file (round 38: `docker compose --env-file .env.prod up -d`).
+      if (files.length > 0 || (envFile && !stack)) lines.push({ stack, files, envFile });
     }
   }
   if (text.length <= MAX_REMEMBERED_CHARS) {
@@ -84,6 +86,9 @@ function deployLines(uri: string, text: string): DeployLine[] {
   }
   return lines;
 }
+
+/** The names compose reads without -f. */
+const DEFAULT_FILE = /^(docker-)?compose\.ya?ml$/;
 
 /** Whether a path as a script writes it names the file (its last segment). */
 function names(written: string, name: string): boolean {
@@ -102,12 +107,12 @@ export function deployedAsStackByScript(uri: string, context: ServiceContext): b
 /**
  * Whether the file is run with an env file of its own: a command line that names it with -f and
  * gives --env-file, in a script or note near it or in a comment of the file itself (round 18: a
- * Makefile's `docker-compose -f docker-compose.test.yml --env-file .env.test`). Compose then reads
- * that file instead of .env.
+ * Makefile's `docker-compose -f docker-compose.test.yml --env-file .env.test`; without -f, for the
+ * default compose file: round 38). Compose then reads that file instead of .env.
  */
 export function runWithEnvFile(uri: string, ownText: string, context: ServiceContext): boolean {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const givesIt = (lines: DeployLine[]) => lines.some((d) => d.envFile && !d.stack && d.files.some((f) => names(f, name)));
+  const givesIt = (lines: DeployLine[]) => lines.some((d) => d.envFile && !d.stack && (d.files.length === 0 ? DEFAULT_FILE.test(name) : d.files.some((f) => names(f, name))));
   if (ownText.includes('--env-file') && givesIt(deployLines(uri, ownText))) return true;
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
     if (script.text.includes('--env-file') && givesIt(deployLines(script.uri, script.text))) return true;

@@ -14,8 +14,8 @@ import { serviceBaseImage } from '../model/serviceBaseImage';
 import { isHeld } from '../model/brokenBlocks';
 import { ownHealthcheckTest, servicesOf, type CheckContext } from './checkContext';
 
-/** What an image lacks (curl, and wget unless `wget`), and what its check can run instead. */
-interface Tools { wget: boolean; instead: string }
+/** What an image lacks (curl, and wget unless `wget`), and what its check can run instead, where it has something. */
+interface Tools { wget: boolean; instead?: string }
 
 function toolsOf(image: string): Tools | undefined {
   // A tag made of a build argument and a variant (python:${PYTHON_VERSION}-slim) still says the variant.
@@ -24,8 +24,8 @@ function toolsOf(image: string): Tools | undefined {
   const ref = repositoryAndTag(plain);
   if (!ref || lacksTool(plain, 'curl') !== true) return undefined;
   const wget = lacksTool(plain, 'wget') === false;
-  const instead = INSTEAD[ref.repository];
-  return instead ? { wget, instead: wget && (ref.repository === 'python' || ref.repository === 'node') ? 'wget -qO- http://localhost:PORT/' : instead } : undefined;
+  const instead = wget && !(ref.repository in INSTEAD && ref.repository !== 'python' && ref.repository !== 'node') ? 'wget -qO- http://localhost:PORT/' : INSTEAD[ref.repository];
+  return { wget, instead };
 }
 
 /** What a healthcheck can run instead on the images it is told for. */
@@ -36,6 +36,8 @@ const INSTEAD: Record<string, string> = {
   redis: 'redis-cli ping',
   'valkey/valkey': 'redis-cli ping',
   'ollama/ollama': 'ollama list',
+  // Debian with bash, no HTTP client: a TCP connect to the port (round 39).
+  'qdrant/qdrant': 'bash -c \':> /dev/tcp/127.0.0.1/6333\'',
 };
 
 /** The program the healthcheck's test runs first (CMD's first item, or the first word of a shell test), and whether it runs the legacy mongo shell anywhere. */
@@ -93,7 +95,9 @@ export function checkHealthcheckTools({ file, context, out }: CheckContext): voi
       rule: 'compose-healthcheck-no-tool',
       start: test.raw.start,
       end: test.raw.end,
-      message: t('The healthcheck of "{0}" runs {1}, which {2} does not have: the check fails every time and the service never turns healthy. Run a command the image has ({3}), or install {1} in its Dockerfile.', name, program, base.image, tools.instead),
+      message: tools.instead
+        ? t('The healthcheck of "{0}" runs {1}, which {2} does not have: the check fails every time and the service never turns healthy. Run a command the image has ({3}), or install {1} in its Dockerfile.', name, program, base.image, tools.instead)
+        : t('The healthcheck of "{0}" runs {1}, which {2} does not have: the check fails every time and the service never turns healthy. Install {1} in its Dockerfile, or check with a program the image has.', name, program, base.image),
     });
   }
 }

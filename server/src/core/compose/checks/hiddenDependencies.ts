@@ -75,6 +75,15 @@ function program(command: string): string | undefined {
   return words[k]?.split('/').pop();
 }
 
+/** Whether a start command runs an install of the project's dependencies among its commands. */
+function installsFirst(command: string): boolean {
+  return command.replace(/^\s*\[|\]\s*$/g, '').split(/&&|\|\||;|\bsh\s+-c\b/).some((part) => {
+    const words = part.trim().replace(/^["',\s]+|["',\s]+$/g, '');
+    // Bare `yarn` installs; `yarn dev` runs a script.
+    return /^(npm\s+(ci|i|install)|pnpm\s+(i|install)|bun\s+(i|install)|yarn\s+install)(\s|$)/.test(words) || /^yarn(\s+--?[\w-]+(=\S+)?)*$/.test(words);
+  });
+}
+
 function hasDependencies(packageText: string | undefined): boolean {
   if (packageText === undefined || packageText.length > 1_000_000) return false;
   try {
@@ -124,6 +133,8 @@ export function checkHiddenDependencies(ctx: CheckContext): void {
     const start = commandOf(file, map) ?? (entries(file, map).some((e) => e.key === 'entrypoint') ? undefined : image.command);
     const started = start === undefined ? undefined : program(start);
     if (!started || !NODE_PROGRAM.test(started)) continue;
+    // The command installs into the mounted folder before it starts (sh -c "npm install && npm run dev"): nothing is missing (round 38).
+    if (installsFirst(start!)) continue;
     const folder = resolvePath(directory, mount.source.text);
     if (!folder || context.files.exists(`${folder}/node_modules`) || !hasDependencies(context.files.readText(`${folder}/package.json`))) continue;
     // Dependencies kept elsewhere than <folder>/node_modules (yarn's --modules-folder /node_modules,

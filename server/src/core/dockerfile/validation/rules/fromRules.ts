@@ -7,7 +7,7 @@ import { deletedImage, deletedImageMessage } from '../../../deletedImages';
 import { expandText } from '../../analysis/expand';
 import { PREDEFINED_ARGS, type VariableUse } from '../../analysis/variableScope';
 import { closest, editDistance, swapped } from './suggest';
-import { folderLister, foldersUp, mentions, scriptsText } from '../../../repositoryFiles';
+import { folderLister, foldersUp, kanikoBuildArgs, mentions, scriptsText } from '../../../repositoryFiles';
 import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
@@ -235,6 +235,12 @@ export const invalidImageReference = rule({
       // A misspelt global ARG is the usual cause: name it, as undefined-arg-in-from would.
       const globals = ctx.a.doc.globalArgs.length > 0 ? ctx.a.variables.unit(-1).defs.map((d) => d.name) : [];
       const typo = undeclared.refs.map((u) => ({ u, meant: closest(u.ref.name, globals) })).find((x) => x.meant);
+      // Built by kaniko with these as --build-arg: it fills them in (round 38); docker build would not.
+      const kaniko = kanikoBuildArgs(ctx.files, foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))), folderLister(ctx.files));
+      if (!typo && undeclared.names.every((n) => kaniko.has(n))) {
+        ctx.report(word.span, t('{0} is not declared with an ARG before the first FROM. kaniko, which the repository\'s pipeline builds with, fills it from --build-arg, but docker build does not: there this image is {1}, which BuildKit refuses. Declare it with ARG above the first FROM to build it with both.', names, image), { severity: 'hint' });
+        continue;
+      }
       ctx.report(word.span, typo
         ? t('{0} is not declared with a global ARG, so no --build-arg can set it and this image is always {1}, which BuildKit refuses. Did you mean {2}?', names, image, typo.meant!)
         : t('{0} is not declared with an ARG before the first FROM, so no --build-arg can set it and this image is always {1}, which BuildKit refuses. Declare it with ARG above the first FROM.', names, image),

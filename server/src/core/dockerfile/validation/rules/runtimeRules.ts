@@ -1,7 +1,7 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
 import { lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../../imageTools';
-import type { Instruction, Stage, Word } from '../../syntax/ast';
+import type { Instruction, Span, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
@@ -237,17 +237,27 @@ const SYSTEM_USERS = new Set([
   'rabbitmq', 'elasticsearch', 'memcache', 'ubuntu', 'app', 'operator', 'games', 'lp', 'uucp', 'man', 'sync',
 ]);
 
+/** Groups that common base images already have, besides their users' own. */
+const SYSTEM_GROUPS = new Set([...SYSTEM_USERS, 'nogroup', 'users', 'staff', 'adm', 'wheel', 'sudo', 'tty', 'disk', 'video', 'audio', 'shadow', 'utmp', 'dialout', 'plugdev', 'netdev', 'root']);
+
+/** The --chown value of a COPY or ADD, where it names a user or group literally. */
+function chownOf(i: Instruction): { value: string; span: Span } | undefined {
+  if (i.upper !== 'COPY' && i.upper !== 'ADD') return undefined;
+  const flag = i.flags.find((f) => f.name === 'chown');
+  return flag?.value && !flag.value.includes('$') && flag.valueSpan ? { value: flag.value, span: flag.valueSpan } : undefined;
+}
+
 export const userNotCreated = rule({
   id: 'user-not-created', severity: 'warning',
   explain: () => [
-    t('USER must name a user that exists in the image when the container starts; otherwise docker run fails with "unable to find user".'),
+    t('USER must name a user that exists in the image when the container starts; otherwise docker run fails with "unable to find user". COPY --chown and ADD --chown must name a user and group that exist when they run; otherwise the build stops ("unable to convert uid/gid chown string to host mapping").'),
     t('This is checked when the stage starts from scratch or creates its users itself (useradd or adduser), and the named user is created by none of its RUN instructions.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
-    // The chain is read only for a stage with a USER that names a user.
-    if (!stage.instructions.some((i) => i.upper === 'USER' && i.words[0] && !i.words[0].value.includes('$'))) continue;
+    // The chain is read only for a stage with a USER or a --chown that names a user.
+    if (!stage.instructions.some((i) => (i.upper === 'USER' && i.words[0] && !i.words[0].value.includes('$')) || chownOf(i))) continue;
     const created = new Set<string>();
     let createsUsers = false;
     let copiesPasswd = false;
@@ -270,6 +280,19 @@ export const userNotCreated = rule({
     // Windows users are made with net user, and ContainerUser exists in every image.
     if ((!scratch && !createsUsers) || copiesPasswd || a.family(stage) === 'windows') continue;
     for (const i of stage.instructions) {
+      // COPY --chown=nextjs:nodejs where the stage made the group avilatek (round 39): the build stops there.
+      const chown = chownOf(i);
+      if (chown) {
+        const [user, group] = chown.value.split(':');
+        const unknown = (name: string | undefined, system: Set<string>) => name !== undefined && name !== '' && !/^\d+$/.test(name) && name !== 'root' && !created.has(name) && (scratch || !system.has(name));
+        const missing = unknown(user, SYSTEM_USERS) ? user! : unknown(group, SYSTEM_GROUPS) ? group! : undefined;
+        if (missing !== undefined) {
+          ctx.report(chown.span, scratch
+            ? t('{0} does not exist in an image built from scratch, so --chown stops the build ("unable to convert uid/gid chown string to host mapping"); use numeric ids or copy /etc/passwd and /etc/group first.', missing)
+            : t('No RUN in this stage creates {0} (it creates other users and groups), so --chown stops the build ("unable to convert uid/gid chown string to host mapping"). Check the name.', missing));
+        }
+        continue;
+      }
       const word = i.upper === 'USER' ? i.words[0] : undefined;
       if (!word || word.value.includes('$')) continue;
       const user = word.value.split(':')[0]!;

@@ -364,8 +364,9 @@ const ADDRESS_WORDS = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io'
 
 /**
  * Whether a later command of the RUN, one that runs only if the pipeline succeeded, uses what the
- * download installs: a command named as a word of its address (astral.sh/uv/install.sh, then uv),
- * or a word of four letters or more of it in its words (get.sdkman.io, then ~/.sdkman/bin/...).
+ * download installs: a command named as a word of its address (astral.sh/uv/install.sh, then uv), a
+ * path ending in one (then mv ~/.local/bin/uv), or a word of four letters or more of it in its
+ * words (get.sdkman.io, then ~/.sdkman/bin/...).
  */
 function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   const words = new Set<string>();
@@ -386,8 +387,9 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   if (words.size === 0) return false;
   const long = [...words].filter((w) => w.length >= 4);
   const untilFailure = exitsOnError(commands);
+  // A path whose last part is such a word counts too (round 39: astral.sh/uv/install.sh | sh && mv /root/.local/bin/uv ...).
   return commands.some((c) => !c.raw.nested && c.raw.start > last.raw.end && (c.raw.statement === last.raw.statement || untilFailure)
-    && (words.has(c.name) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)))));
+    && (words.has(c.name) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)) || (w.text.includes('/') && words.has(w.text.toLowerCase().replace(/\/+$/, '').split('/').pop()!)))));
 }
 
 export const pipefail = rule({
