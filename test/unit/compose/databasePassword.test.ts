@@ -37,6 +37,22 @@ test('compose-database-no-password: set in any form, through an anchor or an env
   assert.deepEqual(findings(validate(base, { files: { [`${ROOT}/compose.override.yaml`]: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: x\n' } }), code), []);
 });
 
+test('compose-database-no-password: a service that builds on the postgres image, where neither the Dockerfile nor the service sets a password (round 40)', () => {
+  const text = 'services:\n  db:\n    build:\n      context: ./postgres\n    env_file:\n      - ./postgres.env\n';
+  const dockerfile = 'FROM postgres:latest\nENV DATABASE_USER=postgres\nENV DATABASE_PASSWORD=postgres\nCMD ["postgres", "-p", "5433"]\n';
+  const files = (more: Record<string, string> = {}) => ({ [`${ROOT}/postgres/Dockerfile`]: dockerfile, [`${ROOT}/postgres.env`]: 'DATABASE_USER=x\nDATABASE_PASSWORD=y\n', ...more });
+  const [found] = findings(validate(text, { files: files() }), code);
+  assert.equal(covered(text, found!), 'build');
+  assert.match(found!.message, /^Nothing gives postgres:latest a superuser password/);
+  // The Dockerfile sets one, or replaces the entrypoint; the env file sets one; another base image.
+  for (const more of [
+    { [`${ROOT}/postgres/Dockerfile`]: `${dockerfile}ENV POSTGRES_PASSWORD=postgres\n` },
+    { [`${ROOT}/postgres/Dockerfile`]: `${dockerfile}ENTRYPOINT ["/init.sh"]\n` },
+    { [`${ROOT}/postgres.env`]: 'POSTGRES_PASSWORD=y\n' },
+    { [`${ROOT}/postgres/Dockerfile`]: 'FROM python:3.12\n' },
+  ] as Record<string, string>[]) assert.deepEqual(findings(validate(text, { files: files(more) }), code), [], JSON.stringify(more));
+});
+
 test('compose-database-no-password: a postgres tag pinned to a build from before February 2020 starts without a password (round 17)', async () => {
   const { postgresBeforePasswordRequired } = await import('../../../server/src/core/compose/checks/databasePassword');
   for (const tag of ['9.5.4', '9.6.16', '10.11', '11.6-alpine', '12.1', '9.3', '9.2.24', '8.4']) assert.ok(postgresBeforePasswordRequired(tag), tag);

@@ -38,3 +38,14 @@ test('no warning in a variant that restates every service of its base, run on it
   const layer = 'services:\n  proxy:\n    ports:\n';
   assert.equal(findings(validate(layer, { files: both }, `${ROOT}/docker-compose.ghcr.yml`), code).length, 1);
 });
+
+test('no warning in a file the scripts or notes run alone, never with the base (round 40: a deploy workflow and its docs)', () => {
+  const layer = 'services:\n  web:\n    image: nginx:1.27\n    ports: []\n';
+  const run = (line: string) => findings(validate(layer, { files: { ...files, [`${ROOT}/docs/DEPLOY.md`]: `\`\`\`\n${line}\n\`\`\`\n` } }, `${ROOT}/compose.prod.yaml`), code).length;
+  assert.equal(run('docker compose -f compose.prod.yaml --env-file .env up -d'), 0);
+  // Run alone somewhere and layered elsewhere: either may be meant, so nothing is said.
+  assert.equal(run('docker compose -f compose.prod.yaml up -d\ndocker compose -f compose.yaml -f compose.prod.yaml up -d'), 0);
+  // Run only with the base, or nowhere: a layer.
+  assert.equal(run('docker compose -f compose.yaml -f compose.prod.yaml up -d'), 1);
+  assert.equal(run('docker compose up -d'), 1);
+});

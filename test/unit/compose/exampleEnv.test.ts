@@ -40,6 +40,8 @@ test('not for a file run with an env file of its own, as a Makefile, a README or
   const main = (files: Record<string, string>) => findings(validate(text, { files: { ...example, ...files } }, `${ROOT}/docker-compose.yml`), code).length;
   assert.equal(main({ [`${ROOT}/deploy/configure-prod.sh`]: 'cd "$INSTALL_DIR"\ndocker compose --env-file .env.prod up -d\n' }), 0);
   assert.equal(count({ [`${ROOT}/deploy/configure-prod.sh`]: 'docker compose --env-file .env.prod up -d\n' }), 1);
+  // The project's own .env, written from a variable, is the file compose reads anyway (round 39).
+  assert.equal(main({ [`${ROOT}/scripts/deploy.sh`]: 'docker compose --project-directory "$PROJECT_ROOT" --env-file "$PROJECT_ROOT/.env" up -d\n' }), 1);
 });
 
 test('a hint where the README or the docs name the example: they have told the user to copy it (round 25)', () => {

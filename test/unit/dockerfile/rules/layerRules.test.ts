@@ -86,3 +86,12 @@ test('apt-get-update-alone: where later RUNs may install but none with apt, the 
   const found = validateDockerfile(text).filter((d) => d.code === 'apt-get-update-alone');
   assert.deepEqual(found.map((d) => [d.severity, d.message]), [[4, 'No later RUN in this stage installs with apt, so this update only adds a layer of package lists. Remove it.']]);
 });
+
+test('cleanup-in-later-layer: what an earlier RUN made under a cache mount never entered its layer (round 40)', () => {
+  const text = (mount: string) => `FROM python:3.12-slim\nRUN ${mount}apt-get update && apt-get install -y gcc\nRUN pip install x && rm -rf /var/lib/apt/lists/*\n`;
+  assert.deepEqual(runRule('cleanup-in-later-layer', text('--mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt ')), []);
+  assert.deepEqual(runRule('cleanup-in-later-layer', text('--mount=type=cache,target=/var/lib ')), []);
+  // A mount elsewhere keeps the lists in the layer.
+  assert.equal(runRule('cleanup-in-later-layer', text('--mount=type=cache,target=/root/.cache/pip ')).length, 1);
+  assert.equal(runRule('cleanup-in-later-layer', text('--mount=type=cache,target=/var/lib/ap ')).length, 1);
+});

@@ -169,6 +169,12 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh\nRUN uv venv\n').length, 1);
 });
 
+test('pipefail on Alpine where an earlier RUN installs bash: SHELL with bash is the advice, not "bash is not installed" (round 40)', () => {
+  const [found] = runRule('pipefail', 'FROM php:8.3-fpm-alpine\nRUN apk --no-cache add openssl bash \\\n  mysql-client\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\n');
+  assert.equal(found!.message, 'If curl fails, php still succeeds and so does this RUN. Put SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (an earlier RUN installs bash), or start the script with set -o pipefail.');
+  assert.match(runRule('pipefail', 'FROM php:8.3-fpm-alpine\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\n')[0]!.message, /bash is not installed/);
+});
+
 test('shell-syntax: an exec form broken by text after the ] is invalid-json-form\'s one finding (round 17)', () => {
   const text = 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENTRYPOINT ["dotnet", "api.dll"]`\n';
   assert.deepEqual(runRule('shell-syntax', text), []);

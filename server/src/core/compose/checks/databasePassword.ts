@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../languageService';
 import { servicesOf, type CheckContext } from './checkContext';
 import { symbolsOf } from '../model/symbols';
 import { environmentPairs } from '../model/environment';
+import { serviceBaseImage } from '../model/serviceBaseImage';
 
 /** Per image: any one of these set lets it initialize, and the one to suggest. */
 const NEEDS: Record<string, { any: readonly string[]; suggest: string; exit: string }> = {
@@ -75,13 +76,20 @@ function sharedWithPartners(ctx: CheckContext, name: string): boolean {
 
 function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext): { start: number; end: number; message: string } | undefined {
   const fields = entries(file, map);
+  const build = fields.find((e) => e.key === 'build');
   const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
-  if (image?.kind !== 'scalar' || typeof image.value !== 'string') return undefined;
-  const ref = repositoryAndTag(image.value);
+  // A service that builds: its Dockerfile's final base, unless the Dockerfile sets the variables
+  // itself or replaces the entrypoint (round 40: FROM postgres:latest with only DATABASE_* set).
+  const base = build ? serviceBaseImage(file, map, context) : undefined;
+  const name = build ? base?.image : image?.kind === 'scalar' && typeof image.value === 'string' ? image.value : undefined;
+  const at = build ? build.keyNode : image;
+  if (name === undefined || !at) return undefined;
+  const ref = repositoryAndTag(name);
   const needs = NEEDS[ref?.repository ?? ''];
   if (ref?.repository === 'postgres' && postgresBeforePasswordRequired(ref.tag)) return undefined;
-  // A service that builds its own image, replaces the entrypoint or extends another may set them otherwise.
-  if (!needs || fields.some((e) => e.key === 'build' || e.key === 'entrypoint' || e.key === 'extends')) return undefined;
+  // One that replaces the entrypoint or extends another may set them otherwise.
+  if (!needs || fields.some((e) => e.key === 'entrypoint' || e.key === 'extends')) return undefined;
+  if (build && (!base?.dockerfile || /^\s*ENTRYPOINT\b/im.test(base.dockerfile) || needs.any.some((k) => base.dockerfile!.includes(k)))) return undefined;
   // A part the parser could not read may set it; a client (command: psql ...) creates no database.
   if (hasBrokenPart(file, map) || !runsServer(file, map)) return undefined;
   const environment = environmentValues(file, map);
@@ -89,9 +97,9 @@ function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext
   const fromFiles = serviceEnvFileKeys(file, map, context);
   if (fromFiles === undefined || needs.any.some((k) => fromFiles.has(k))) return undefined;
   return {
-    start: image.start,
-    end: image.end,
-    message: t('Nothing gives {0} a superuser password: on a new volume the container stops at once ("{1}"). Set {2} (or its _FILE form with a secret){3}.', image.value, needs.exit, needs.suggest,
+    start: at.start,
+    end: at.end,
+    message: t('Nothing gives {0} a superuser password: on a new volume the container stops at once ("{1}"). Set {2} (or its _FILE form with a secret){3}.', name, needs.exit, needs.suggest,
       needs.suggest === 'POSTGRES_PASSWORD' ? t(', or POSTGRES_HOST_AUTH_METHOD: trust for a database only this machine reaches') : t(', or MYSQL_RANDOM_ROOT_PASSWORD: "yes"')),
   };
 }

@@ -75,7 +75,8 @@ function deployLines(uri: string, text: string): DeployLine[] {
       const files = [...line.matchAll(FILE_OPTION)].filter((m) => (stack ? m[1] === '-c' || m[1] === '--compose-file' : m[1] === '-f' || m[1] === '--file')).map((m) => m[2]!.replace(/^["']|["']$/g, '').replace(/[.,:]+$/, ''));
       // --env-file .env names the file compose reads anyway (round 18's rescore: a start script's).
       const envFiles = [...line.matchAll(/--env-file(?:\s+|=)("[^"]+"|'[^']+'|[^\s;&|)`]+)/g)].map((m) => m[1]!.replace(/^["']|["']$/g, ''));
-      const envFile = envFiles.some((f) => !/^(\.\/)?\.env$/.test(f));
+      // (--env-file "$PROJECT_ROOT/.env" is the project's .env too: round 39's deploy.sh.)
+      const envFile = envFiles.some((f) => !/^(\.\/|\$\{?\w+\}?\/)?\.env$/.test(f));
       // Without -f, compose runs the folder's default file (round 38: `docker compose --env-file .env.prod up -d`).
       if (files.length > 0 || (envFile && !stack)) lines.push({ stack, files, envFile });
     }
@@ -116,6 +117,20 @@ export function runWithEnvFile(uri: string, ownText: string, context: ServiceCon
   if (ownText.includes('--env-file') && givesIt(deployLines(uri, ownText))) return true;
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
     if (script.text.includes('--env-file') && givesIt(deployLines(script.uri, script.text))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a script or note near the file runs it on its own (`docker compose -f
+ * docker-compose.prod.yml up -d`, its only -f): then it is not only a layer on the folder's default
+ * file, whatever its name says, even where other notes layer it (round 40: a deploy workflow and
+ * its docs running the prod and staging files alone, older docs layering them).
+ */
+export function runAlone(uri: string, context: ServiceContext): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    if (deployLines(script.uri, script.text).some(({ stack, files }) => !stack && files.length === 1 && names(files[0]!, name))) return true;
   }
   return false;
 }

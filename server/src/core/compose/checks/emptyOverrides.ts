@@ -10,6 +10,7 @@ import { isOverrideFile } from '../model/project';
 import { symbolsOf } from '../model/symbols';
 import type { ComposeFile } from '../model/composeFile';
 import { servicesOf, type CheckContext } from './checkContext';
+import { runAlone } from './deployScripts';
 
 /** Service keys compose replaces instead of merging. */
 const REPLACED = new Set(['command', 'entrypoint']);
@@ -27,7 +28,7 @@ export function checkEmptyOverrides(ctx: CheckContext): void {
       if (isEmpty(entry)) candidates.push({ service: name, entry });
     }
   }
-  if (candidates.length === 0 || restatesBase(file, project.partners)) return;
+  if (candidates.length === 0 || restatesBase(file, project.partners) || (!isOverrideFile(file.uri) && runAlone(file.uri, ctx.context))) return;
   for (const { service, entry } of candidates) {
     if (isHeld(file, entry.keyNode.start)) continue;
     const base = project.partners.find((f) => {

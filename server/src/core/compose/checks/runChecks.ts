@@ -43,6 +43,7 @@ import { checkRemovedServerOption } from './removedServerOption';
 import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkHealthcheckShellItems } from './healthcheckShellItems';
+import { checkCommandOperators } from './commandOperators';
 import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
@@ -71,6 +72,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthcheckTools,
   checkHealthcheckAlwaysPasses,
   checkHealthcheckShellItems,
+  checkCommandOperators,
   checkTraefikRule,
   checkImageReference,
   checkDeletedImage,

@@ -172,6 +172,11 @@ function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: s
   return { kinds, paths };
 }
 
+/** Where each kind of leftover lives. */
+const KIND_FOLDERS: Record<string, string> = {
+  'apt-lists': '/var/lib/apt/lists', 'apt-cache': '/var/cache/apt', 'apk-cache': '/var/cache/apk', 'yum-cache': '/var/cache/yum', 'dnf-cache': '/var/cache/dnf',
+};
+
 /** What a command leaves behind that a cleanup might target: kinds, and files (resolved against `cwd`). */
 function createdBy(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: string[] } {
   const sub = subcommand(c, ['-o']);
@@ -243,6 +248,11 @@ export const cleanupInLaterLayer = rule({
       const run = runs.get(i);
       if (!run) continue;
       const commands = commandsOf(run);
+      // Folders a cache or tmpfs mount holds: what is made there stays out of the layer (round 40:
+      // apt-get update under --mount=type=cache,target=/var/lib/apt/lists).
+      const mounted = i.flags.filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
+        .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value!)?.[1]?.replace(/\/+$/, ''))
+        .filter((t): t is string => t !== undefined && t !== '');
       // Walk the script in order, following top-level cd, so relative paths resolve where they run.
       let here = cwd;
       const ownKinds = new Set<string>();
@@ -255,7 +265,7 @@ export const cleanupInLaterLayer = rule({
           continue;
         }
         const made = createdBy(c, here);
-        for (const k of made.kinds) if (k !== 'apt-cache' || keepsDebs) ownKinds.add(k);
+        for (const k of made.kinds) if ((k !== 'apt-cache' || keepsDebs) && !mounted.some((m) => KIND_FOLDERS[k] === m || KIND_FOLDERS[k]?.startsWith(`${m}/`))) ownKinds.add(k);
         for (const p of made.paths) ownFiles.add(p);
         const gone = cleanupOf(c, here);
         if (gone.kinds.length > 0 || gone.paths.length > 0) cleaned.push({ c, ...gone });

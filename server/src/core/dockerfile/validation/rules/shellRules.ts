@@ -433,7 +433,8 @@ export const pipefail = rule({
       const span = run.info.span(start, last.raw.end);
       const data = { producer: producer.name, sink: last.name };
       if (run.info.kind === 'bash') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Add "-o", "pipefail" to the SHELL instruction, or start the script with set -o pipefail.', producer.name, last.name), { data });
-      // (A pipe into bash shows that this Alpine-based image has bash after all.)
+      // (A pipe into bash shows that this Alpine-based image has bash after all, as does an earlier apk add bash: round 40.)
+      else if (family === 'alpine' && last.name !== 'bash' && run.stage && installsBashBefore(ctx.a, run.stage, run.instruction)) ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Put SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (an earlier RUN installs bash), or start the script with set -o pipefail.', producer.name, last.name), { data });
       else if (family === 'alpine' && last.name !== 'bash') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (BusyBox ash, the /bin/sh of this image, supports it; bash is not installed).', producer.name, last.name), { data });
       else if (family === 'rhel') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Start the script with set -o pipefail (/bin/sh is bash on this image).', producer.name, last.name), { data });
       else if (family === 'debian') ctx.report(span, t('If {0} fails, {1} still succeeds and so does this RUN. Put SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it (bash is installed on Debian and Ubuntu images).', producer.name, last.name), { data });
@@ -441,6 +442,11 @@ export const pipefail = rule({
     }
   }
 });
+
+/** Whether a RUN before this one, in the stage or the stages it is built FROM, installs bash with apk. */
+function installsBashBefore(a: Analysis, stage: Stage, before: Instruction): boolean {
+  return [...a.chainOf(stage)].some((s) => s.instructions.some((i) => i.upper === 'RUN' && (s !== stage || i.index < before.index) && /\bapk\b/.test(i.argText) && /\badd\b/.test(i.argText) && /(^|\s)bash(\s|\\|$)/m.test(i.argText)));
+}
 
 export const consecutiveRun = rule({
   id: 'consecutive-run', severity: 'hint', hadolint: ['DL3059'],
