@@ -239,3 +239,21 @@ test('secret-in-arg-env: an ARG an ENV passes on whole is told once, on the ENV;
   assert.deepEqual(found(template, compose('      args:\n        - DJANGO_SUPERUSER_PASSWORD\n')), [[2, 2]]);
   assert.deepEqual(found(template), [[2, 2]]);
 });
+
+test('undefined-variable: ENV NAME=${NAME} with no ARG passes nothing on, on an official image (round 39), as information', () => {
+  const text = 'FROM eclipse-temurin:17-jre-alpine\nENV ASANA_ACCESS_TOKEN=${ASANA_ACCESS_TOKEN}\nENV DB_URL=$DB_URL PORT=8080\n';
+  // Once a stage, on the first, counting the others.
+  const [many, ...rest] = validateDockerfile(text).filter((d) => d.code === 'undefined-variable');
+  assert.deepEqual(rest, []);
+  assert.deepEqual([many!.range.start.line, many!.severity], [1, 3]);
+  assert.match(many!.message, /^ASANA_ACCESS_TOKEN and 1 more names this stage sets to themselves \(ENV ASANA_ACCESS_TOKEN=\$\{ASANA_ACCESS_TOKEN\}\) are not defined/);
+  const found = validateDockerfile('FROM eclipse-temurin:17-jre-alpine\nENV ASANA_ACCESS_TOKEN=${ASANA_ACCESS_TOKEN}\n').filter((d) => d.code === 'undefined-variable');
+  assert.equal(found[0]!.message, 'ASANA_ACCESS_TOKEN is not defined by any ARG or ENV above: ENV ASANA_ACCESS_TOKEN=${ASANA_ACCESS_TOKEN} passes nothing on, as neither docker build --build-arg nor the host\'s environment reaches ENV without ARG ASANA_ACCESS_TOKEN, so the image sets it to an empty string. Declare ARG ASANA_ACCESS_TOKEN above it to take a build argument, or leave it to the container\'s environment at run time.');
+  for (const ok of [
+    'FROM eclipse-temurin:17\nARG TOKEN\nENV TOKEN=${TOKEN}\n',
+    'FROM node:22\nENV NODE_VERSION=${NODE_VERSION}\n',
+    'FROM acme/base:1\nENV TOKEN=${TOKEN}\n',
+    'FROM python:3.12\nENV TOKEN=${TOKEN:-none}\n',
+    'FROM python:3.12\nENV OTHER=${TOKEN}\n',
+  ]) assert.deepEqual(validateDockerfile(ok).filter((d) => d.code === 'undefined-variable'), [], ok);
+});

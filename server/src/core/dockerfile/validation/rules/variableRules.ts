@@ -9,6 +9,8 @@ import { rule, type RuleContext } from './rule';
 import { defsIn, usesIn } from './scope';
 import { stageUse } from '../../analysis/stageUse';
 import { composeRuns } from '../../analysis/buildContext';
+import { OFFICIAL_IMAGES } from '../../../officialImages';
+import type { Stage } from '../../syntax/ast';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
@@ -59,6 +61,7 @@ export const undefinedVariable = rule({
 }, (ctx) => {
   const a = ctx.a;
   const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
+  const passedOn = new Map<number, VariableUse[]>();
   for (const use of usesIn(ctx)) {
     // The platform ARGs are set for FROM lines; a stage gets them only by declaring them again.
     if (!use.def && use.scope >= 0 && PLATFORM_ARGS.has(use.ref.name) && use.instruction.upper !== 'FROM' && !use.instruction.trigger && !declaredUpChain(ctx, use.scope, use.ref.name)) {
@@ -96,9 +99,33 @@ export const undefinedVariable = rule({
       ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
     } else if (fromScratch) {
       ctx.report(use.ref.span, t('{0} is not defined by any ARG or ENV above, so it expands to an empty string.', use.ref.name));
+    } else if (selfAssigned(ctx, use) && onOfficialImage(ctx, stage) && !setByImage(ctx, use.scope, use.ref.name)) {
+      passedOn.set(use.scope, [...(passedOn.get(use.scope) ?? []), use]);
     }
   }
+  // ENV ASANA_ACCESS_TOKEN=${ASANA_ACCESS_TOKEN} with no ARG (round 39): written to pass a value on,
+  // it passes nothing, as neither --build-arg nor the host's environment reaches ENV. The container's
+  // own environment (compose's environment:) may still set it at run time: information, once a stage.
+  for (const [first, ...more] of passedOn.values()) {
+    const name = first!.ref.name;
+    ctx.report(first!.ref.span, more.length === 0
+      ? t('{0} is not defined by any ARG or ENV above: ENV {0}={1} passes nothing on, as neither docker build --build-arg nor the host\'s environment reaches ENV without ARG {0}, so the image sets it to an empty string. Declare ARG {0} above it to take a build argument, or leave it to the container\'s environment at run time.', name, `\${${name}}`)
+      : t('{0} and {1} more names this stage sets to themselves (ENV {0}={2}) are not defined by any ARG or ENV above: they pass nothing on, as neither docker build --build-arg nor the host\'s environment reaches ENV without an ARG, so the image sets them to empty strings. Declare an ARG for each above them to take build arguments, or leave them to the container\'s environment at run time.', name, String(more.length), `\${${name}}`),
+    { severity: 'information', data: { declareArg: name } });
+  }
 });
+
+/** Whether the use is the value of an ENV that sets the same name (ENV NAME=$NAME, ENV NAME=${NAME}). */
+function selfAssigned(ctx: RuleContext, use: VariableUse): boolean {
+  if (use.instruction.upper !== 'ENV') return false;
+  return keyValuesOf(use.instruction, ctx.a.doc.escape).some((p) => p.key.value === use.ref.name && p.value !== undefined && p.value.span.start <= use.ref.span.start && use.ref.span.end <= p.value.span.end);
+}
+
+/** Whether the stage is built on an official image, whose environment is known not to hold a project's names. */
+function onOfficialImage(ctx: RuleContext, stage: Stage): boolean {
+  const image = ctx.a.rootImage(stage).replace(/[@:][^/]*$/, '').replace(/^(docker\.io\/)?(library\/)?/, '');
+  return OFFICIAL_IMAGES.has(image);
+}
 
 /** Whether the script itself sets the variable (assignment, for, read, export, a sourced file...). */
 function setInScript(text: string, name: string): boolean {
