@@ -283,10 +283,28 @@ export function mayMake(scripts: string, path: string): boolean {
     const expecting = line
       .replace(new RegExp(`(\\[\\[?|\\btest)\\s+!?\\s*-[efsdrx]\\s+"?[^\\s"\\]]*${escaped}"?`, 'g'), '')
       .replace(new RegExp(`^(\\s*(sudo\\s+)?(cp|mv|rsync|install)\\b[^\\n]*?)"?\\$(\\{?(SCRIPT_?DIR|SCRIPT_PATH|DIR|BASE_?DIR|HERE)\\}?|\\(dirname [^)]*\\))/${escaped}"?`, 'i'), '$1');
-    if (!namePattern(name, '').test(expecting)) continue;
+    if (!namePattern(name, '').test(expecting) || !mayLandHere(expecting, name, [...segments, name].join('/'))) continue;
     if (parent === undefined || expecting.includes(`${parent}/${name}`) || MAKES.test(expecting)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a line names the path somewhere it may put it in the repository: not only at an absolute
+ * path or under a variable's folder other than the path itself (`uv export > "$BUILD_DIR/opt/tomo/
+ * backend/requirements.txt"`, a package's staging tree), nor as what a copy reads (`cp
+ * backend/requirements.txt release/`): round 40, where those hid a missing COPY source.
+ */
+function mayLandHere(line: string, name: string, relative: string): boolean {
+  const words = line.trim().split(/\s+/).map((w) => w.replace(/^["'(]+|["';)]+$/g, ''));
+  const copy = /^(sudo\s+)?(cp|mv|rsync|install)$/.test(words[0] ?? '');
+  return words.some((word, k) => {
+    if (word.split('/').pop() !== name) return false;
+    if (word.startsWith('/')) return false;
+    const plain = word.replace(/^(\.\/)+/, '');
+    if (word.startsWith('$')) return plain.slice(plain.indexOf('/') + 1) === relative || !plain.includes('/');
+    return !(copy && k < words.length - 1 && plain === relative);
+  });
 }
 
 /** A file or folder name as a word of a text (not part of a longer name: `.env` is not in `.env.example`). */

@@ -173,7 +173,16 @@ test('a path in a Git submodule\'s folder is a hint: a clone without --recursive
   const files = { 'file:///project/.git/config': '', 'file:///project/.gitmodules': '[submodule "services/mud"]\n\tpath = services/mud\n\turl = https://example.invalid/mud.git\n', 'file:///project/services/mud/.keep': '', 'file:///project/web/Dockerfile.x': '' };
   const found = findings(validate(text, { files }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity, d.message]);
   assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[7, 4], [5, 4], [9, 2]]);
-  assert.equal(found[1]![2], 'The Dockerfile "dev.Dockerfile" is in the Git submodule mud, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.');
+  assert.equal(found[1]![2], 'In the build context "services/mud", the Dockerfile "dev.Dockerfile" is in the Git submodule mud, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.');
+});
+
+test('a Dockerfile missing from the build context says which context, and notes that name a Dockerfile do not make it a hint (round 41: context: .. one folder short)', () => {
+  const text = 'services:\n  api:\n    build:\n      context: ..\n      dockerfile: Dockerfile\n    env_file: ../../.env\n';
+  const uri = `${ROOT}/deployment/docker/docker-compose.yml`;
+  const files = { [`${ROOT}/Dockerfile`]: 'FROM python:3.12\n', [`${ROOT}/deployment/k8s/app.yaml`]: '', [`${ROOT}/README.md`]: '## Build\n\nCreate the image from the Dockerfile with docker build.\n', [`${ROOT}/.env`]: 'A=1\n' };
+  const [found] = findings(validate(text, { files }, uri), 'compose-missing-file');
+  assert.equal(found!.message, 'In the build context "..", the Dockerfile "Dockerfile" does not exist.');
+  assert.equal(found!.severity, 2);
 });
 
 test('a file given as the build context: compose needs a folder and stops (round 35: build: Dockerfile.web)', () => {

@@ -38,6 +38,12 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('cd integrations && git clone https://example.test/voice.git voice\n', './integrations/voice'), true);
   assert.equal(mayMake('ls integrations/voice\n', 'integrations/voice/'), true);
   assert.equal(mayMake(prose, 'voice'), true);
+  // Made elsewhere (an absolute path, a staging tree under a variable) or read by a copy: not here (round 40).
+  assert.equal(mayMake('uv export --no-dev --no-hashes > "$BUILD_DIR/opt/tomo/backend/requirements.txt"\n', 'backend/requirements.txt'), false);
+  assert.equal(mayMake('cp backend/requirements.txt release/tomo-${VERSION}/\n', 'backend/requirements.txt'), false);
+  assert.equal(mayMake('pip freeze > /tmp/requirements.txt\n', 'requirements.txt'), false);
+  assert.equal(mayMake('uv export > "$PROJECT_ROOT/backend/requirements.txt"\n', 'backend/requirements.txt'), true);
+  assert.equal(mayMake('uv export > backend/requirements.txt\n', 'backend/requirements.txt'), true);
   // An image name counts wherever it is written.
   assert.equal(mentions('# docker build -t go-base .\n', 'go-base'), true);
 });

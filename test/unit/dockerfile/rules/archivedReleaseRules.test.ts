@@ -129,3 +129,12 @@ test('archived-release: older patch versions of lines still maintained in 2021, 
   }
   assert.equal(runRule('archived-release', 'FROM ruby:2.7.1\nRUN apt-get update && apt-get install -y nano\n').length, 1);
 });
+
+test('archived-release: hexpm\'s Elixir and Erlang images name their Debian release in the tag (round 41: debian-stretch-20210902 through a global ARG)', () => {
+  assert.equal(archivedRelease('hexpm/elixir:1.12.1-erlang-24.1.2-debian-stretch-20210902')?.release, 'Debian 9 (stretch)');
+  assert.equal(archivedRelease('hexpm/elixir:1.17.3-erlang-27.1-debian-bookworm-20240926'), undefined);
+  const text = 'ARG OS_TAG=stretch-20210902\nFROM hexpm/elixir:1.12.1-erlang-24.1.2-debian-${OS_TAG}\nRUN apt update && apt -y upgrade\n';
+  assert.equal(runRule(rule, text).length, 1);
+  // Other publishers' images may have pointed their sources at the archive.
+  assert.equal(archivedRelease('acme/elixir:1.12-debian-stretch'), undefined);
+});

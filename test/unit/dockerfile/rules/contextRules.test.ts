@@ -126,6 +126,20 @@ test('dockerignore-missing: a warning only where the final image gets the copy o
   assert.deepEqual(severity('FROM python:3.12\nCOPY . .\n', {}), [[1, 4]]);
 });
 
+test('copy-source-missing: where no source is anywhere, the folder holding every source\'s folder is the context (round 41: project files renamed since)', () => {
+  const dockerfile = 'FROM mcr.microsoft.com/dotnet/sdk:5.0 AS build\nWORKDIR /src\nCOPY ["ApiGateways/OcelotApiGw/OcelotApiGw.csproj", "ApiGateways/OcelotApiGw/"]\nCOPY ["BuildingBlocks/Common.Logging/Common.Logging.csproj", "BuildingBlocks/Common.Logging/"]\nRUN dotnet restore "ApiGateways/OcelotApiGw/OcelotApiGw.csproj"\nCOPY . .\n';
+  const map = { 'file:///w/.git/config': '', 'file:///w/src/ApiGateways/OcelotApiGw/Dockerfile': dockerfile, 'file:///w/src/ApiGateways/OcelotApiGw/Orion.OcelotApiGw.csproj': '', 'file:///w/src/BuildingBlocks/Common.Logging/obj/x.json': '' };
+  const found = runRule('copy-source-missing', dockerfile, context({ files: files(map, ['file:///w/.git']) }), 'file:///w/src/ApiGateways/OcelotApiGw/Dockerfile');
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.message]), [
+    [2, 'The build context (../..) has no ApiGateways/OcelotApiGw/OcelotApiGw.csproj: COPY stops the build ("ApiGateways/OcelotApiGw/OcelotApiGw.csproj": not found).'],
+    [3, 'The build context (../..) has no BuildingBlocks/Common.Logging/Common.Logging.csproj: COPY stops the build ("BuildingBlocks/Common.Logging/Common.Logging.csproj": not found).'],
+  ]);
+  // One source in a one-folder path, or folders found nowhere: the context cannot be told.
+  for (const text of ['FROM node:22\nCOPY src/package.json ./\n', 'FROM node:22\nCOPY web/api/package.json ./\n']) {
+    assert.deepEqual(runRule('copy-source-missing', text, context({ files: files({ 'file:///w/.git/config': '', 'file:///w/app/Dockerfile': text, 'file:///w/app/src/index.js': '' }, ['file:///w/.git']) }), 'file:///w/app/Dockerfile'), [], text);
+  }
+});
+
 test('copy-source-missing: a source Git ignores that the context lacks is a hint: each clone makes it, and the build stops until then (round 26)', () => {
   const map = { 'file:///w/app/package.json': '{}', 'file:///w/app/.gitignore': 'data/\n*.local\n', 'file:///w/app/Dockerfile': '', 'file:///w/app/src/a.py': '' };
   const text = 'FROM python:3.12\nCOPY package.json ./\nCOPY data ./data\nCOPY app.local /x\nCOPY src ./src\n';

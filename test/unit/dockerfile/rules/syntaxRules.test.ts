@@ -76,6 +76,11 @@ test('invalid-json-form: an array written between braces or parentheses (ENTRYPO
 test('invalid-json-form: text after a list of strings that is no shell operator (ENTRYPOINT ["java","-jar","app.jar"]lz, round 14)', () => {
   assert.match(runRule('invalid-json-form', 'FROM eclipse-temurin:21\nENTRYPOINT ["java","-jar","app.jar"]lz\n')[0]!.message, /lz follows the closing \]/);
   for (const text of ['FROM a\nRUN [ "$A" = "b" ] && echo\n', 'FROM a\nRUN [ "$A", "b" ] || true\n', 'FROM a\nRUN ["a", "b"] > /dev/null\n']) assert.deepEqual(runRule('invalid-json-form', text), [], text);
+  // CMD, ENTRYPOINT and HEALTHCHECK CMD: a list with commas and a shell fallback is an exec form the shell breaks (round 41).
+  for (const text of ['FROM alpine\nHEALTHCHECK --interval=30s \\\n    CMD ["/app/wa-gateway", "--healthcheck"] || exit 1\n', 'FROM alpine\nCMD ["/app/server", "--port", "80"] && echo started\n']) {
+    assert.match(runRule('invalid-json-form', text)[0]?.message ?? '', /(\|\| exit 1|&& echo started) follows the closing \]/, text);
+  }
+  assert.deepEqual(runRule('invalid-json-form', 'FROM alpine\nHEALTHCHECK CMD [ -f /tmp/ok ] || exit 1\n'), []);
 });
 
 test('invalid-json-form: a JSON array with an element that is no string stops BuildKit', () => {

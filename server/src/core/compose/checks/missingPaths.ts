@@ -63,7 +63,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (submodule) return { severity: 'hint', why: 'submodule', submodule };
     if (copy) return { severity: 'hint', why: 'copy' };
     // The README or the docs name it: they tell the user to make it, or where it comes from.
-    const noted = () => notesSayToMake(notes(), text);
+    // (Not for a Dockerfile: every project's notes name one, round 41.)
+    const noted = () => !/^(dockerfile|containerfile)$/i.test(name) && notesSayToMake(notes(), text);
     if (envFile) {
       // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
       if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
@@ -186,7 +187,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
       // (handleLowercaseDockerfile; round 29).
       const named = scalarSpan(file, build.dockerfileNode)?.text;
       const uri = named === undefined ? undefined : resolvePath(contextUri, named);
-      if (!(uri?.endsWith('/Dockerfile') && exists(`${uri.slice(0, -'Dockerfile'.length)}dockerfile`))) check(build.dockerfileNode, contextUri, () => t('The Dockerfile'));
+      // Said with the context it is looked for in: the context is as often what is wrong (round 41: context: .. one folder short).
+      const context = inherited ? undefined : scalarSpan(file, build.contextNode)?.text;
+      if (!(uri?.endsWith('/Dockerfile') && exists(`${uri.slice(0, -'Dockerfile'.length)}dockerfile`))) check(build.dockerfileNode, contextUri, () => (context === undefined ? t('The Dockerfile') : t('In the build context "{0}", the Dockerfile', context)));
     }
     // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).
     else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) checkDefaultDockerfile(build.contextUri, build.contextNode);

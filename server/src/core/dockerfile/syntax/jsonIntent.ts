@@ -51,9 +51,12 @@ function nonStringElement(text: string): string | undefined {
 /**
  * What is wrong with text that is meant as a JSON array of strings; undefined when it is valid
  * JSON or not meant as one (a bare word between the brackets, or text after the closing bracket
- * unless `paths`: COPY, ADD and VOLUME take no shell test such as [ "$a" ] && b).
+ * unless `paths`: COPY, ADD and VOLUME take no shell test such as [ "$a" ] && b). `command`: the
+ * line starts the container's process or its health check (CMD, ENTRYPOINT, HEALTHCHECK CMD),
+ * where a list with commas and then a shell operator is an exec form with a fallback the shell
+ * never runs as meant (round 41: HEALTHCHECK CMD ["/app/wa", "--healthcheck"] || exit 1).
  */
-export function jsonProblem(text: string, paths = false): JsonProblem | undefined {
+export function jsonProblem(text: string, paths = false, command = false): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
   // [“npm”, “start”]: the curly quotes a word processor or web page writes are not JSON's, and the
   // shell keeps them; with straight ones it is an array of strings (read before the bare-word case,
@@ -137,7 +140,7 @@ export function jsonProblem(text: string, paths = false): JsonProblem | undefine
   if (i < text.length) {
     const rest = text.slice(i).trim();
     const stuck = closedAt === i && !/[;&|<>)]/.test(text[i]!);
-    return paths || text[i] === '#' || stuck || (commas > 0 && !/^(&&|\|\||[;|&<>)])/.test(rest)) ? problem ?? { kind: 'trailing-text', text: rest } : undefined;
+    return paths || text[i] === '#' || stuck || (commas > 0 && (command || !/^(&&|\|\||[;|&<>)])/.test(rest))) ? problem ?? { kind: 'trailing-text', text: rest } : undefined;
   }
   return problem;
 }

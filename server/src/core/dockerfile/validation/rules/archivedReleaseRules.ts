@@ -93,7 +93,9 @@ const UBUNTU_INTERIM: Record<string, string> = {
 
 /** Registries whose images keep the distribution's own package sources. */
 function distributionSources(repository: string): boolean {
-  return !repository.includes('/') || repository.startsWith('mcr.microsoft.com/') || repository === 'quay.io/centos/centos' || repository === 'bitnami/minideb';
+  // hexpm's Elixir and Erlang images are Debian's and Ubuntu's with the language added, tagged by
+  // release and date (debian-stretch-20210902: round 41).
+  return !repository.includes('/') || repository.startsWith('mcr.microsoft.com/') || repository === 'quay.io/centos/centos' || repository === 'bitnami/minideb' || /^hexpm\/(elixir|erlang)$/.test(repository);
 }
 
 /** The archived release an image reference is built on, when its name or tag says so. */

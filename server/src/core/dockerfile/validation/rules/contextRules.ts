@@ -334,8 +334,17 @@ export const copySourceMissing = rule({
         folder = c;
       }
     }
-    if (best === 0) return;
-    if (best * 2 < paths.length) {
+    if (best === 0) {
+      // No source is anywhere: where their folders are (ApiGateways/OcelotApiGw/ and
+      // BuildingBlocks/Common.Logging/ under src/ for a renamed project file, round 41), that is the
+      // context, if one folder has every source's folder and a path of two folders or two paths say so.
+      const nested = paths.filter((p) => p.includes('/'));
+      const parents = [...new Set(nested.map((p) => p.slice(0, p.lastIndexOf('/'))))];
+      if (nested.length < paths.length || !(parents.length >= 2 || parents.some((p) => p.includes('/')))) return;
+      const holding = candidates.filter((c) => parents.every((p) => has(c, p)));
+      if (holding.length !== 1) return;
+      folder = holding[0]!;
+    } else if (best * 2 < paths.length) {
       // What Git ignores is missing from every clone (a key, a .env.production kept locally) and
       // says nothing about where the context is (round 33: three ignored files hid a misspelt folder).
       ignored = gitignorePatterns(ctx.files, folder);

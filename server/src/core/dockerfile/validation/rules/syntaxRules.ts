@@ -250,7 +250,7 @@ export function jsonProblemOf(i: Instruction): JsonProblem | undefined {
   if (target.exec) return undefined;
   const text = jsonText(target);
   if (text === undefined) return undefined;
-  const problem = jsonProblem(text, target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME');
+  const problem = jsonProblem(text, target.upper === 'COPY' || target.upper === 'ADD' || target.upper === 'VOLUME', target.upper === 'CMD' || target.upper === 'ENTRYPOINT' || target.upper === 'HEALTHCHECK');
   // A flag after the array is misplaced-flag's finding (one finding for one mistake).
   return problem?.kind === 'trailing-text' && misplacedFlag(target) ? undefined : problem;
 }
