@@ -66,8 +66,8 @@ async function steps(engineHost) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       await page.locator('.view-line', { hasText: 'COPY . .' }).first().waitFor({ timeout: 30_000 });
-      // The warning squiggle under COPY . . shows the server answered.
-      await page.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+      // The squiggle under COPY . . (copy-all-before-install, information) shows the server answered.
+      await page.locator('.squiggly-info, .squiggly-warning').first().waitFor({ timeout: 60_000 });
     });
     if (!opened) return totals;
 
