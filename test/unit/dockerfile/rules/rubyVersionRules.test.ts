@@ -23,6 +23,8 @@ test('ruby-version-mismatch: bundle install on a ruby image the Gemfile\'s ruby 
   const viaFile = withGemfile('ruby file: ".ruby-version"\n', { [`${APP}/.ruby-version`]: 'ruby-3.3.6\n' });
   assert.equal(runRule(rule, DOCKERFILE, viaFile, `${APP}/Dockerfile`).length, 1);
   assert.equal(runRule(rule, DOCKERFILE.replace('3.2.2-alpine', '3.2-slim'), withGemfile("ruby '~> 3.3.0'\n"), `${APP}/Dockerfile`).length, 1);
+  // A Dockerfile in a subfolder built from the root (docker build -f ecs/app/Dockerfile .): the root's Gemfile.
+  assert.equal(runRule(rule, DOCKERFILE, withGemfile("ruby '3.3.6'\n", { [`${APP}/ecs/app/Dockerfile`]: DOCKERFILE }), `${APP}/ecs/app/Dockerfile`).length, 1);
 });
 
 test('ruby-version-mismatch: not where the version may match, the line is not literal, or nothing installs', () => {

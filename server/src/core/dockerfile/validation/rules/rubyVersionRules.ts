@@ -8,6 +8,7 @@
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
 import { buildContextOf } from '../../analysis/buildContext';
+import { foldersUp } from '../../../repositoryFiles';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { commandsOf, runShells } from './shellCommands';
 import { rule } from './rule';
@@ -106,10 +107,19 @@ export const rubyVersionMismatch = rule({
     if (gemfile === undefined) continue;
     if (context === undefined) context = buildContextOf(ctx.uri, ctx.files, ctx.facts) ?? null;
     if (!context) return;
-    const folder = `${context.folderUri}/${gemfile}`.replace(/\/Gemfile$/, '');
-    const text = ctx.files.readText(`${folder}/Gemfile`);
-    if (text === undefined || text.length > 256 * 1024) continue;
-    const requirements = gemfileRuby(text, (name) => ctx.files.readText(`${folder}/${name.replace(/^\.\//, '')}`));
+    // Where nothing names the context, the nearest folder up to the repository's root that has the
+    // Gemfile (docker build -f ecs/app/Dockerfile . from the root: round 41).
+    const contexts = context.source === 'folder' ? foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))) : [context.folderUri];
+    let folder: string | undefined;
+    let text: string | undefined;
+    for (const c of contexts) {
+      folder = `${c}/${gemfile}`.replace(/\/Gemfile$/, '');
+      text = ctx.files.readText(`${folder}/Gemfile`);
+      if (text !== undefined) break;
+    }
+    if (text === undefined || folder === undefined || text.length > 256 * 1024) continue;
+    const gemfileFolder = folder;
+    const requirements = gemfileRuby(text, (name) => ctx.files.readText(`${gemfileFolder}/${name.replace(/^\.\//, '')}`));
     if (!requirements || !surelyMismatched(version, requirements)) continue;
     ctx.report(run.info.span(install.raw.start, install.raw.end), t('{0} runs Ruby {1}, and the Gemfile asks for ruby {2}: bundle install stops ("Your Ruby version is {1}, but your Gemfile specified {2}"). Build FROM the ruby image of the version the Gemfile names, or change the Gemfile.', image, version.length >= 3 ? version.join('.') : `${version.join('.')}.x`, requirements.join(', ')));
   }
