@@ -149,7 +149,7 @@ export function kanikoBuildArgs(files: FileAccess, folders: readonly string[], l
 }
 
 /** Commands that make or bring a file or folder: a redirection, a copy, a download, an unpacking. */
-const MAKES = /[^<>-]>|\b(cp|mv|touch|tee|ln|rsync|install|unzip|tar|envsubst|curl|wget|git\s+(clone|submodule)|gsutil|s3\s+cp|scp|openssl|ssh-keygen|base64|gpg|sops|make|mkdir)\b/;
+const MAKES = /[^<>-]>|\b(cp|mv|touch|tee|ln|rsync|install|unzip|tar|envsubst|curl|wget|git\s+(clone|submodule)|gsutil|s3\s+cp|scp|openssl|ssh-keygen|base64|gpg|sops|make|mkdir)\b|\s--output(-dir)?[\s=]/;
 
 function makingLines(text: string): string {
   return text.split('\n').filter((line) => MAKES.test(line)).join('\n');
@@ -224,7 +224,17 @@ export function notesSayToMake(notes: string, path: string): boolean {
   const lines = notes.split('\n');
   const word = namePattern(name, '');
   const setup = (line: string | undefined) => line !== undefined && (SETUP_WORDS.test(line) || SETUP_WORDS_OTHER.test(line));
-  return lines.some((line, k) => word.test(line) && (setup(line) || setup(lines[k + 1]) || setup(lines[k - 1])));
+  // Its line, or another of its paragraph (up to 6 lines each way, to a blank line): round 41's
+  // "Config files go in volumes/cnf/ (copy the docker/*.cnf.example files): a, b, c, d, and the
+  // downloader config for your profile: e for local, f for vpn" names e and f three lines below the copy.
+  return lines.some((line, k) => {
+    if (!word.test(line)) return false;
+    if (setup(line)) return true;
+    for (const step of [-1, 1]) {
+      for (let j = k + step, n = 0; n < 6 && j >= 0 && j < lines.length && lines[j]!.trim() !== ''; j += step, n++) if (setup(lines[j])) return true;
+    }
+    return false;
+  });
 }
 
 /**

@@ -44,6 +44,8 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('pip freeze > /tmp/requirements.txt\n', 'requirements.txt'), false);
   assert.equal(mayMake('uv export > "$PROJECT_ROOT/backend/requirements.txt"\n', 'backend/requirements.txt'), true);
   assert.equal(mayMake('uv export > backend/requirements.txt\n', 'backend/requirements.txt'), true);
+  // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).
+  assert.equal(mayMake('dotnet pack shared/Shared.csproj --configuration Release --output local-nuget-packages\n', 'local-nuget-packages'), true);
   // An image name counts wherever it is written.
   assert.equal(mentions('# docker build -t go-base .\n', 'go-base'), true);
 });
@@ -54,4 +56,8 @@ test('notesSayToMake: a folder\'s bare name is a common word, so the notes must 
   assert.equal(notesSayToMake('Clone the voice service into integrations/voice first.\n', './integrations/voice'), true);
   assert.equal(notesSayToMake('Copy config.example.yml to config.yml and edit it.\n', './conf/config.yml'), true);
   assert.equal(notesSayToMake(notes, 'voice'), true);
+  // Another line of the same paragraph (round 41), but not across a blank line.
+  const paragraph = 'Config files go in `volumes/cnf/` (copy the `docker/*.cnf.example` files):\n`a.cnf`, `b.cnf`,\nand the downloader config for your profile:\n`discord.downloader.direct.cnf` for `local`.\n\n`other.cnf` is optional.\n';
+  assert.equal(notesSayToMake(paragraph, 'discord.downloader.direct.cnf'), true);
+  assert.equal(notesSayToMake(paragraph, 'other.cnf'), false);
 });
