@@ -250,3 +250,8 @@ test('apt-get-yes: a warning only where apt-get surely installs more than the pa
   const [warning] = runRule('apt-get-yes', 'FROM ubuntu:24.04\nRUN apt-get install curl\n');
   assert.equal(warning!.message, 'apt-get install without -y stops to ask here: on ubuntu:24.04 the packages named need others installed with them, and the build cannot answer, so it aborts.');
 });
+
+test('pip-pin: values of pip\'s options are no packages (round 42: --resume-retries 1 read as a package named 1)', () => {
+  assert.deepEqual(runRule('pip-pin', 'FROM python:3.12\nRUN python3 -m pip install --requirement requirements.txt --no-cache-dir --resume-retries 1 --timeout 60 --retries 5\n'), []);
+  assert.equal(runRule('pip-pin', 'FROM python:3.12\nRUN pip install --retries 5 flask\n').length, 1);
+});

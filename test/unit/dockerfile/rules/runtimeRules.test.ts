@@ -293,6 +293,8 @@ test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it,
   const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
   assert.deepEqual(found('FROM node:16-alpine\nCOPY . .\nHEALTHCHECK CMD curl -f http://localhost:3000 || exit 1\n'), [2]);
   assert.deepEqual(found('FROM python:3.12-slim\nHEALTHCHECK CMD ["wget", "-qO-", "http://localhost:8000/"]\n'), [1]);
+  // A COPY --from of the app's build output brings no curl (round 42).
+  assert.deepEqual(found('FROM node:22-alpine AS builder\nRUN npm run build\nFROM node:22-alpine\nCOPY --from=builder /app/dist ./dist\nHEALTHCHECK CMD curl -f http://localhost:3000/health || exit 1\n'), [4]);
   assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost/\n')[0]!.message, /^python:3.12-slim has no curl, and nothing/);
   // Installed, copied in, an image that has it, wget on Alpine, or an image not known: left alone.
   for (const text of [

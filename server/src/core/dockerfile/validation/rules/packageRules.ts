@@ -26,7 +26,11 @@ export const APK: Manager = { names: ['apk'], install: ['add'], withValue: ['-t'
 const YUM: Manager = { names: ['yum'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const DNF: Manager = { names: ['dnf', 'microdnf'], install: ['install', 'groupinstall', 'localinstall', 'reinstall'], withValue: ['--setopt', '--enablerepo', '--disablerepo', '-c', '--releasever', '--installroot'] };
 const ZYPPER: Manager = { names: ['zypper'], install: ['install', 'in'], withValue: ['-r', '--repo', '--from', '-t', '--type'] };
-export const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version', '--src', '--upgrade-strategy', '--progress-bar'] };
+export const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install'], withValue: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '-e', '--editable', '--trusted-host', '--platform', '--python-version', '--src', '--upgrade-strategy', '--progress-bar',
+  // Options that take a value too (round 42: --resume-retries 1 read as a package named 1).
+  '--retries', '--resume-retries', '--timeout', '--proxy', '--cache-dir', '--log', '--cert', '--client-cert', '--exists-action', '--abi', '--implementation',
+  '--only-binary', '--no-binary', '--global-option', '--build-option', '--install-option', '-C', '--config-settings', '--report', '--root-user-action',
+  '--keyring-provider', '--use-feature', '--use-deprecated', '--group', '--python'] };
 const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace'] };
 const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
 export const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'] };

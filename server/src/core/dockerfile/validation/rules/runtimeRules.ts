@@ -596,7 +596,9 @@ export const healthcheckNoTool = rule({
       const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
       if (lacksTool(image, tool) !== true) continue;
       const mention = new RegExp(`\\b${tool}\\b`);
-      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || (o.upper === 'COPY' && o.flags.some((f) => f.name === 'from')) || o.upper === 'ADD')));
+      // A COPY --from brings programs where it copies a bin folder or a whole file system, not an
+      // app's build output (round 42: COPY --from=builder /app/dist ./dist beside a curl check).
+      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || (o.upper === 'COPY' && o.flags.some((f) => f.name === 'from') && /\/bin\b|(^|\s)\/(\s|$)/.test(o.argText)) || o.upper === 'ADD')));
       if (brings) continue;
       const wget = tool === 'curl' && lacksTool(image, 'wget') === false;
       ctx.report(i.args, wget
