@@ -154,3 +154,13 @@ test('a file an extends names through variables (docker-compose-${ENV}.yml) is a
   const elsewhere = { ...files, [`${ROOT}/docker-compose.yml`]: base.replace(/docker-compose-\$\{JS_BOX_ENVIRONMENT\}/g, 'envs/${JS_BOX_ENVIRONMENT}') };
   assert.deepEqual(validate(text, { files: elsewhere }, `${ROOT}/docker-compose-production.yml`).map((d) => d.code), ['compose-invalid-type', 'compose-invalid-type']);
 });
+
+test('a library of services in a sibling folder, extended through a variable for the repository\'s root: its networks are the extending files\' (round 42)', () => {
+  const library = 'services:\n  app:\n    restart: unless-stopped\n    networks:\n      - internal-network\n  certificator:\n    image: acme/certificator:1\n    networks:\n      - external-network\n';
+  const app = 'services:\n  app:\n    extends:\n      file: ${DOCKER_COMPOSE_REPOROOT_PATH}/docker-compose/.shared/compose.yml\n      service: app\n    image: actualbudget/actual-server:25.1.0\nnetworks:\n  internal-network:\n  external-network:\n';
+  const uri = `${ROOT}/docker-compose/.shared/compose.yml`;
+  const files = { [uri]: library, [`${ROOT}/docker-compose/actualbudget/compose.yml`]: app, [`${ROOT}/.git/HEAD`]: '' };
+  assert.deepEqual(findings(validate(library, { files }, uri), 'compose-undefined-network'), []);
+  // Without the file that extends it, the library's networks are undeclared.
+  assert.equal(findings(validate(library, { files: { [uri]: library } }, uri), 'compose-undefined-network').length, 2);
+});

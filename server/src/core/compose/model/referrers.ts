@@ -5,8 +5,8 @@
 // the services they extend only, without validation (compose-go loads it with SkipValidation), so
 // its other services may be fragments. Also the other compose files of its folder, which -f combines
 // with it in ways no file records (a script, a README). Looked for only when a check needs them:
-// this file's folder (every YAML file there), the default compose files of its subfolders, and up
-// to three folders above (their compose files).
+// this file's folder (every YAML file there), the default compose files of its subfolders and of
+// its sibling folders, and up to three folders above (their compose files).
 import type { ServiceContext } from '../../languageService';
 import { entries } from './access';
 import type { ComposeFile } from './composeFile';
@@ -73,7 +73,10 @@ export function referrersOf(file: ComposeFile, context: ServiceContext): Referre
       // One folder down too, its default compose file: an app's apps/rybbit/compose.yml that
       // includes ../clickhouse.yml beside ../networks.yml (round 32).
       if (entry.isDirectory) {
-        if (level === 0 && !entry.name.startsWith('.') && subfolders-- > 0) for (const inner of listed(`${folder}/${encodeName(entry.name)}`, context)) if (!inner.isDirectory && DEFAULT_FILE_NAMES.includes(inner.name.toLowerCase())) consider(`${folder}/${encodeName(entry.name)}`, inner.name);
+        // And at the level above, the sibling folders' default files: apps/*/compose.yml extending
+        // a library in apps/.shared/compose.yml (round 42).
+        const inner = `${folder}/${encodeName(entry.name)}`;
+        if (level <= 1 && !entry.name.startsWith('.') && inner !== dirnameUri(file.uri) && subfolders-- > 0) for (const f of listed(inner, context)) if (!f.isDirectory && DEFAULT_FILE_NAMES.includes(f.name.toLowerCase())) consider(inner, f.name);
         continue;
       }
       if (!(level === 0 ? YAML_NAME : COMPOSE_NAME).test(entry.name) && !DEFAULT_FILE_NAMES.includes(entry.name.toLowerCase())) continue;
@@ -107,6 +110,9 @@ function extendedFrom(candidate: ComposeFile, folder: string, uri: string): Set<
  */
 function namedByPattern(folder: string, path: string, uri: string): boolean {
   if (!/\$\{?[A-Za-z_]/.test(path)) return false;
+  // A variable that opens the path stands for a folder anywhere (${REPO_ROOT}/compose/.shared/compose.yml: round 42).
+  const rooted = /^\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)\/(.+)$/.exec(path);
+  if (rooted && !rooted[1]!.includes('$')) return uri.endsWith(`/${rooted[1]!.replace(/^(\.\/)+/, '')}`);
   const marker = 'x0variable0x';
   const resolved = resolvePath(folder, path.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*/g, marker));
   if (!resolved) return false;

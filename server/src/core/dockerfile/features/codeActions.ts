@@ -72,6 +72,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'go-module-moved': [replaceText],
   'pip-import-name': [replaceText],
   'apk-package-unavailable': [replaceText],
+  'get-pip-old-python': [replaceText],
   'apt-package-unavailable': [replaceText],
   'typographic-quotes': [replaceText],
   'misspelt-env-name': [replaceText],
