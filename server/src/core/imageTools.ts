@@ -15,7 +15,8 @@ const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama',
 /** Whether the image lacks the tool: true, false (it has it), or undefined (not known). */
 export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip'): boolean | undefined {
   const ref = repositoryAndTag(reference);
-  if (!ref) return undefined;
+  // Windows variants (nanoserver, windowsservercore) carry Windows's own curl.exe.
+  if (!ref || /nanoserver|windowsservercore|ltsc\d/.test(ref.tag)) return undefined;
   const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
   const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
   if (!known) return undefined;

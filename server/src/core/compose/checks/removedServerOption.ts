@@ -4,8 +4,8 @@
 // April 2024 and `mysql` (latest) means 9, so such a file stops at its next pull (round 16).
 // Prometheus 3.0 removed --storage.tsdb.retention (superseded by .time), --alertmanager.timeout and
 // --storage.tsdb.allow-overlapping-blocks, and refuses a flag it does not know ("unknown long
-// flag"); prom/prometheus with no tag or latest runs 3 since November 2024 (round 17). MariaDB
-// never had the MySQL option (round 42).
+// flag"); prom/prometheus with no tag or latest runs 3 since November 2024 (round 17). Not on
+// MariaDB: Docker's own samples (awesome-compose) run mariadb:10 with the option.
 import { t } from '../../l10n';
 import { entries, resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
@@ -47,8 +47,6 @@ interface Removed {
 
 const REMOVED: readonly Removed[] = [
   { program: 'mysql', runs: mysqlFrom84, option: /--default[-_]authentication[-_]plugin(=[^\s"',\]]*)?/, gate: /default[-_]authentication[-_]plugin/ },
-  // MariaDB never had it: a compose file moved from mysql to mariadb keeps the line (round 42: mariadb:10.8.3).
-  { program: 'mariadb', runs: (image) => repositoryAndTag(image)?.repository === 'mariadb', option: /--default[-_]authentication[-_]plugin(=[^\s"',\]]*)?/, gate: /default[-_]authentication[-_]plugin/ },
   { program: 'prometheus', runs: prometheusFrom3, option: /--(storage\.tsdb\.retention|alertmanager\.timeout|storage\.tsdb\.allow-overlapping-blocks)(?![\w.-])(=[^\s"',\]]*)?/, gate: /tsdb\.retention|alertmanager\.timeout|allow-overlapping-blocks/ },
 ];
 
@@ -80,8 +78,6 @@ export function checkRemovedServerOption({ file, context, out }: CheckContext): 
         end: scalar.start + m.index + m[0].length,
         message: removed.program === 'mysql'
           ? t('{0} runs MySQL 8.4 or later, which no longer has --default-authentication-plugin: mysqld stops at start ("unknown variable"). Remove it (clients should use caching_sha2_password), or pin mysql:8.0 for clients that need mysql_native_password.', image)
-          : removed.program === 'mariadb'
-          ? t('{0} runs MariaDB, which has no --default-authentication-plugin (an option of MySQL\'s): mariadbd stops at start ("unknown variable"). Remove it.', image)
           : m[1] === 'storage.tsdb.retention'
             ? t('{0} runs Prometheus 3, which no longer has --storage.tsdb.retention: it stops at start ("unknown long flag"). Write --storage.tsdb.retention.time, or pin a v2 tag.', image)
             : t('{0} runs Prometheus 3, which no longer has --{1}: it stops at start ("unknown long flag"). Remove it, or pin a v2 tag.', image, m[1]!),
