@@ -37,6 +37,9 @@ export function lacksLegacyMongoShell(reference: string): boolean {
   return major !== undefined && Number(major) >= 6;
 }
 
+/** Packages that bring a MongoDB shell back (mongodb-org-shell, mongodb-clients): a Dockerfile naming one is taken as installing it. */
+export const MONGO_SHELL_PACKAGE = /mongodb-(?:org|clients|database-tools)/;
+
 /** Whether a shell command runs `mongo` (the legacy shell) as one of its commands: `mongo --eval`, `echo ... | mongo host/db`. */
 export function runsLegacyMongoShell(script: string): boolean {
   return /(?:^|[|;&(]|\bexec)\s*(?:(?:\/usr)?\/bin\/)?mongo(?=\s|$)/.test(script);

@@ -306,8 +306,11 @@ export function mayMake(scripts: string, path: string): boolean {
  * backend/requirements.txt release/`): round 40, where those hid a missing COPY source.
  */
 function mayLandHere(line: string, name: string, relative: string): boolean {
-  const words = line.trim().split(/\s+/).map((w) => w.replace(/^["'(]+|["';)]+$/g, ''));
-  const copy = /^(sudo\s+)?(cp|mv|rsync|install)$/.test(words[0] ?? '');
+  // Words without quotes, a redirection's > or an option's name= (--output=dist, >requirements.txt).
+  const words = line.trim().split(/\s+/).map((w) => w.replace(/^(--?[\w-]+=|[<>]+)/, '').replace(/^["'(]+|["';)]+$/g, ''));
+  // The command, past a YAML item's dash, a CI step's run: and sudo.
+  const command = words.find((w) => w !== '-' && w !== 'run:' && w !== 'sudo');
+  const copy = command !== undefined && /^(cp|mv|rsync|install)$/.test(command);
   return words.some((word, k) => {
     if (word.split('/').pop() !== name) return false;
     if (word.startsWith('/')) return false;

@@ -44,6 +44,9 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('pip freeze > /tmp/requirements.txt\n', 'requirements.txt'), false);
   assert.equal(mayMake('uv export > "$PROJECT_ROOT/backend/requirements.txt"\n', 'backend/requirements.txt'), true);
   assert.equal(mayMake('uv export > backend/requirements.txt\n', 'backend/requirements.txt'), true);
+  assert.equal(mayMake('uv export >backend/requirements.txt\n', 'backend/requirements.txt'), true);
+  assert.equal(mayMake('  - sudo cp backend/requirements.txt release/\n', 'backend/requirements.txt'), false);
+  assert.equal(mayMake('dotnet pack x.csproj --output=local-nuget-packages\n', 'local-nuget-packages'), true);
   // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).
   assert.equal(mayMake('dotnet pack shared/Shared.csproj --configuration Release --output local-nuget-packages\n', 'local-nuget-packages'), true);
   // An image name counts wherever it is written.

@@ -6,7 +6,7 @@
 // read, and any mention of the tool in the Dockerfile (an install) is taken as having it.
 import { t } from '../../l10n';
 import { repositoryAndTag } from '../../officialImages';
-import { lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../imageTools';
+import { MONGO_SHELL_PACKAGE, lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../imageTools';
 import { resolve } from '../model/access';
 import type { ComposeFile } from '../model/composeFile';
 import type { CNode } from '../model/nodes';
@@ -24,7 +24,10 @@ function toolsOf(image: string): Tools | undefined {
   const ref = repositoryAndTag(plain);
   if (!ref || lacksTool(plain, 'curl') !== true) return undefined;
   const wget = lacksTool(plain, 'wget') === false;
-  const instead = wget && !(ref.repository in INSTEAD && ref.repository !== 'python' && ref.repository !== 'node') ? 'wget -qO- http://localhost:PORT/' : INSTEAD[ref.repository];
+  // BusyBox's wget where the image has it, unless a command of the image's own is known (pg_isready,
+  // redis-cli): python's and node's one-liners are longer than the wget line.
+  const own = INSTEAD[ref.repository];
+  const instead = wget && (own === undefined || ref.repository === 'python' || ref.repository === 'node') ? 'wget -qO- http://localhost:PORT/' : own;
   return { wget, instead };
 }
 
@@ -75,8 +78,7 @@ export function checkHealthcheckTools({ file, context, out }: CheckContext): voi
     const base = serviceBaseImage(file, map, context);
     if (!base) continue;
     if (mongo) {
-      // A Dockerfile that installs a MongoDB shell package (mongodb-org-shell, mongodb-clients) brings one.
-      if (lacksLegacyMongoShell(base.image) && !(base.dockerfile && /mongodb-(?:org|clients|database-tools)/.test(withoutChecksAndComments(base.dockerfile)))) {
+      if (lacksLegacyMongoShell(base.image) && !(base.dockerfile && MONGO_SHELL_PACKAGE.test(withoutChecksAndComments(base.dockerfile)))) {
         out.push({
           rule: 'compose-healthcheck-no-tool',
           start: test.raw.start,

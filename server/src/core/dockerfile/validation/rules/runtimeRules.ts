@@ -1,6 +1,6 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
-import { lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../../imageTools';
+import { MONGO_SHELL_PACKAGE, lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../../imageTools';
 import type { Instruction, Span, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
@@ -584,8 +584,7 @@ export const healthcheckNoTool = rule({
       if (runsLegacyMongoShell(script)) {
         const chain = [...a.chainOf(stage)];
         const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
-        // A MongoDB shell package installed (mongodb-org-shell, mongodb-clients) brings one back.
-        if (lacksLegacyMongoShell(image) && !chain.some((s) => s.instructions.some((o) => o !== i && /mongodb-(?:org|clients|database-tools)/.test(o.argText)))) {
+        if (lacksLegacyMongoShell(image) && !chain.some((s) => s.instructions.some((o) => o !== i && MONGO_SHELL_PACKAGE.test(o.argText)))) {
           ctx.report(i.args, t('{0} has no mongo, the old shell that MongoDB 6.0 removed (its images carry mongosh): the health check fails every time and the container never turns healthy. Check with mongosh --quiet --eval "db.adminCommand(\'ping\')".', image));
         }
         continue;
