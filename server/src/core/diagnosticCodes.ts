@@ -153,6 +153,7 @@ export const DIAGNOSTIC_CODES = {
   'openssl-legacy-build': { language: 'dockerfile', severity: 'error' },
   'ruby-version-mismatch': { language: 'dockerfile', severity: 'error' },
   'get-pip-old-python': { language: 'dockerfile', severity: 'error' },
+  'dotnet-central-packages-missing': { language: 'dockerfile', severity: 'error' },
   'pip-import-name': { language: 'dockerfile', severity: 'error' },
   'healthcheck-no-tool': { language: 'dockerfile', severity: 'warning' },
   'apk-package-unavailable': { language: 'dockerfile', severity: 'error' },

@@ -227,11 +227,14 @@ export function notesSayToMake(notes: string, path: string): boolean {
   // Its line, or another of its paragraph (up to 6 lines each way, to a blank line): round 41's
   // "Config files go in volumes/cnf/ (copy the docker/*.cnf.example files): a, b, c, d, and the
   // downloader config for your profile: e for local, f for vpn" names e and f three lines below the copy.
+  // A bare word (sentry, cron) keeps to its line and the next or previous: prose names such words
+  // everywhere, a file name (x.cnf) only where it means the file.
+  const reach = name.includes('.') ? 6 : 1;
   return lines.some((line, k) => {
     if (!word.test(line)) return false;
     if (setup(line)) return true;
     for (const step of [-1, 1]) {
-      for (let j = k + step, n = 0; n < 6 && j >= 0 && j < lines.length && lines[j]!.trim() !== ''; j += step, n++) if (setup(lines[j])) return true;
+      for (let j = k + step, n = 0; n < reach && j >= 0 && j < lines.length && lines[j]!.trim() !== ''; j += step, n++) if (setup(lines[j])) return true;
     }
     return false;
   });
