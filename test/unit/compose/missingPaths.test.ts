@@ -191,3 +191,12 @@ test('a file given as the build context: compose needs a folder and stops (round
   assert.deepEqual(found.map(([line, severity]) => [line, severity]), [[3, 1], [6, 1]]);
   assert.equal(found[0]![2], '"Dockerfile.web" is a file, but build (or build.context) names the folder to build in: compose stops ("not a directory"). Give the folder as build.context and the file as build.dockerfile (context: ., dockerfile: Dockerfile.web).');
 });
+
+test('a Dockerfile the build reads that is empty, or comments only: the build stops (round 41: a 0-byte docker/Dockerfile)', () => {
+  const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n  web:\n    build: ./web\n';
+  const files = { [`${ROOT}/docker/Dockerfile`]: '', [`${ROOT}/web/Dockerfile`]: '# TODO\n\n' };
+  const found = findings(validate(text, { files }), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => covered(text, d)), ['docker/Dockerfile', './web']);
+  assert.equal(found[0]!.message, 'The Dockerfile this builds (docker/Dockerfile) is empty: the build stops ("the Dockerfile cannot be empty"). Write its instructions, or build from another.');
+  assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/docker/Dockerfile`]: 'FROM node:22\n', [`${ROOT}/web/Dockerfile`]: '# syntax=docker/dockerfile:1\nFROM nginx\n' } }), 'compose-missing-file'), []);
+});

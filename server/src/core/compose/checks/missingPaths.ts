@@ -134,6 +134,21 @@ export function checkMissingPaths(ctx: CheckContext): void {
    */
   const mayInheritDockerfile = (name: string, map: Parameters<typeof entries>[1]): boolean =>
     entries(file, map).some((e) => e.key === 'extends') || projectFiles(ctx.project()).some((other) => other !== file && symbolsOf(other).services.has(name));
+  /**
+   * A Dockerfile the build reads that holds nothing (a file committed empty, or with comments only):
+   * the build stops ("the Dockerfile cannot be empty": round 41's 0-byte docker/Dockerfile). Told in
+   * the compose file, where the Dockerfile is not the file being typed.
+   */
+  const checkEmptyDockerfile = (uri: string, node: CNode | null) => {
+    const span = scalarSpan(file, node);
+    if (!span || /[$]/.test(span.text) || copy) return;
+    const text = ctx.context.files.readText(uri);
+    if (text === undefined || text.replace(/^\s*#[^\n]*$/gm, '').trim() !== '') return;
+    ctx.out.push({
+      rule: 'compose-missing-file', start: span.start, end: span.end,
+      message: t('The Dockerfile this builds ({0}) is empty: the build stops ("the Dockerfile cannot be empty"). Write its instructions, or build from another.', decodeURIComponent(uri.slice(uri.lastIndexOf('/', uri.lastIndexOf('/') - 1) + 1))),
+    });
+  };
   /** A build context folder with no Dockerfile in it: compose stops with "failed to read dockerfile". */
   const checkDefaultDockerfile = (contextUri: string, node: CNode) => {
     const span = scalarSpan(file, node);
@@ -190,9 +205,13 @@ export function checkMissingPaths(ctx: CheckContext): void {
       // Said with the context it is looked for in: the context is as often what is wrong (round 41: context: .. one folder short).
       const context = inherited ? undefined : scalarSpan(file, build.contextNode)?.text;
       if (!(uri?.endsWith('/Dockerfile') && exists(`${uri.slice(0, -'Dockerfile'.length)}dockerfile`))) check(build.dockerfileNode, contextUri, () => (context === undefined ? t('The Dockerfile') : t('In the build context "{0}", the Dockerfile', context)));
+      if (uri) checkEmptyDockerfile(uri, build.dockerfileNode);
     }
     // No dockerfile given: compose reads the context's Dockerfile (round 25: build: ./user-service, a folder with pom.xml and src only).
-    else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) checkDefaultDockerfile(build.contextUri, build.contextNode);
+    else if (build?.contextUri && build.contextNode && !build.dockerfileNode && !build.inline && exists(build.contextUri) && !mayInheritDockerfile(name, map)) {
+      checkDefaultDockerfile(build.contextUri, build.contextNode);
+      checkEmptyDockerfile(`${build.contextUri}/Dockerfile`, build.contextNode);
+    }
   }
   for (const root of rootMaps(file)) {
     for (const top of entries(file, root)) {
