@@ -6,7 +6,7 @@
 // dozen files of at most 256 KB.
 import type { ServiceContext } from '../../languageService';
 import { listed } from '../model/referrers';
-import { readText } from '../model/project';
+import { DEFAULT_FILE_NAMES, readText } from '../model/project';
 import { dirnameUri, encodeName, resolvePath } from '../model/uris';
 
 /** Files that may run or document the deploy: shell scripts, Makefiles, justfiles, Jenkinsfiles, Taskfiles, READMEs and other notes. */
@@ -88,9 +88,6 @@ function deployLines(uri: string, text: string): DeployLine[] {
   return lines;
 }
 
-/** The names compose reads without -f. */
-const DEFAULT_FILE = /^(docker-)?compose\.ya?ml$/;
-
 /** Whether a path as a script writes it names the file (its last segment). */
 function names(written: string, name: string): boolean {
   return written.replace(/\\/g, '/').split('/').pop() === name;
@@ -113,7 +110,7 @@ export function deployedAsStackByScript(uri: string, context: ServiceContext): b
  */
 export function runWithEnvFile(uri: string, ownText: string, context: ServiceContext): boolean {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const givesIt = (lines: DeployLine[]) => lines.some((d) => d.envFile && !d.stack && (d.files.length === 0 ? DEFAULT_FILE.test(name) : d.files.some((f) => names(f, name))));
+  const givesIt = (lines: DeployLine[]) => lines.some((d) => d.envFile && !d.stack && (d.files.length === 0 ? DEFAULT_FILE_NAMES.includes(name.toLowerCase()) : d.files.some((f) => names(f, name))));
   if (ownText.includes('--env-file') && givesIt(deployLines(uri, ownText))) return true;
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
     if (script.text.includes('--env-file') && givesIt(deployLines(script.uri, script.text))) return true;

@@ -13,6 +13,7 @@ import type { bindMounts, mountTargets } from '../../compose/model/bindMounts';
 import type { ComposeFile } from '../../compose/model/composeFile';
 import type { MapNode } from '../../compose/model/nodes';
 import { parseDockerignore, type IgnorePattern } from '../../ignorePatterns';
+import { foldersUp } from '../../repositoryFiles';
 
 export interface ContextInfo {
   folderUri: string;
@@ -196,4 +197,17 @@ export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceF
   const ignoreUri = [`${uri}.dockerignore`, `${folderUri}/.dockerignore`].find((c) => files.exists(c));
   const text = ignoreUri ? files.readText(ignoreUri) ?? '' : '';
   return { folderUri, source, ignoreUri, patterns: parseDockerignore(text), entries: files.list(folderUri).map((e) => e.name) };
+}
+
+/**
+ * The build context folder that has all these paths: the one a build task, the last build or a
+ * compose file names, or where nothing names it, the nearest folder from the Dockerfile's up to the
+ * repository's root that has them (docker build -f ecs/app/Dockerfile . from the root). Undefined
+ * where none has them all.
+ */
+export function contextHolding(uri: string, files: FileAccess, facts: WorkspaceFacts, paths: readonly string[]): string | undefined {
+  const context = buildContextOf(uri, files, facts);
+  if (!context) return undefined;
+  const candidates = context.source === 'folder' ? foldersUp(files, uri.slice(0, uri.lastIndexOf('/'))) : [context.folderUri];
+  return candidates.find((c) => paths.every((p) => files.exists(`${c}/${p}`)));
 }

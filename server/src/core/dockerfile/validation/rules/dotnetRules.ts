@@ -8,8 +8,8 @@
 // a project copied names a package without a version.
 import { t } from '../../../l10n';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
-import { buildContextOf } from '../../analysis/buildContext';
-import { folderLister, foldersUp } from '../../../repositoryFiles';
+import { contextHolding } from '../../analysis/buildContext';
+import { folderLister } from '../../../repositoryFiles';
 import { commandsOf, runShells } from './shellCommands';
 import { rule } from './rule';
 
@@ -58,11 +58,7 @@ export const dotnetCentralPackagesMissing = rule({
     }
     const projects = sources.filter((p) => /\.(cs|fs|vb)proj$/.test(p));
     if (whole || projects.length === 0 || sources.some((p) => /\.props$/.test(p))) break;
-    // The context: the nearest folder up to the repository's root that has the projects.
-    const context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
-    if (!context) return;
-    const candidates = context.source === 'folder' ? foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))) : [context.folderUri];
-    const folder = candidates.find((c) => projects.every((p) => ctx.files.exists(`${c}/${p}`)));
+    const folder = contextHolding(ctx.uri, ctx.files, ctx.facts, projects);
     if (!folder) return;
     // A props file between the context and a project, holding the setting; a folder copied whole that holds it brings it.
     const list = folderLister(ctx.files);

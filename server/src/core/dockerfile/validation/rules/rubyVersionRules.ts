@@ -7,8 +7,7 @@
 // `file: ".ruby-version"`.
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
-import { buildContextOf } from '../../analysis/buildContext';
-import { foldersUp } from '../../../repositoryFiles';
+import { contextHolding } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { commandsOf, runShells } from './shellCommands';
 import { rule } from './rule';
@@ -82,7 +81,6 @@ export const rubyVersionMismatch = rule({
 }, (ctx) => {
   const a = ctx.a;
   if (!/\bbundle\b/.test(a.text) || !/\bGemfile\b|COPY\s+\.\s/.test(a.text)) return;
-  let context: ReturnType<typeof buildContextOf> | null | undefined;
   for (const run of runShells(ctx)) {
     if (!run.stage) continue;
     const install = commandsOf(run).find((c) => c.name === 'bundle' && (c.args.length === 0 || c.args[0]!.text === 'install'));
@@ -105,21 +103,14 @@ export const rubyVersionMismatch = rule({
       }
     }
     if (gemfile === undefined) continue;
-    if (context === undefined) context = buildContextOf(ctx.uri, ctx.files, ctx.facts) ?? null;
-    if (!context) return;
-    // Where nothing names the context, the nearest folder up to the repository's root that has the
+    // Where nothing names the context, the nearest folder up to the repository's root with the
     // Gemfile (docker build -f ecs/app/Dockerfile . from the root: round 41).
-    const contexts = context.source === 'folder' ? foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))) : [context.folderUri];
-    let folder: string | undefined;
-    let text: string | undefined;
-    for (const c of contexts) {
-      folder = `${c}/${gemfile}`.replace(/\/Gemfile$/, '');
-      text = ctx.files.readText(`${folder}/Gemfile`);
-      if (text !== undefined) break;
-    }
-    if (text === undefined || folder === undefined || text.length > 256 * 1024) continue;
-    const gemfileFolder = folder;
-    const requirements = gemfileRuby(text, (name) => ctx.files.readText(`${gemfileFolder}/${name.replace(/^\.\//, '')}`));
+    const context = contextHolding(ctx.uri, ctx.files, ctx.facts, [gemfile]);
+    if (context === undefined) continue;
+    const folder = `${context}/${gemfile}`.replace(/\/Gemfile$/, '');
+    const text = ctx.files.readText(`${folder}/Gemfile`);
+    if (text === undefined || text.length > 256 * 1024) continue;
+    const requirements = gemfileRuby(text, (name) => ctx.files.readText(`${folder}/${name.replace(/^\.\//, '')}`));
     if (!requirements || !surelyMismatched(version, requirements)) continue;
     ctx.report(run.info.span(install.raw.start, install.raw.end), t('{0} runs Ruby {1}, and the Gemfile asks for ruby {2}: bundle install stops ("Your Ruby version is {1}, but your Gemfile specified {2}"). Build FROM the ruby image of the version the Gemfile names, or change the Gemfile.', image, version.length >= 3 ? version.join('.') : `${version.join('.')}.x`, requirements.join(', ')));
   }
