@@ -15,7 +15,7 @@ import { servicesOf, type CheckContext } from './checkContext';
  * files compose reads with it: their context, and their dockerfile unless this one names its own
  * (round 26: a target the base's Dockerfile does not have).
  */
-function dockerfileOf(ctx: CheckContext, name: string, build: BuildPaths): string | undefined {
+export function dockerfileOf(ctx: CheckContext, name: string, build: BuildPaths): string | undefined {
   if (build.inline) return undefined;
   const inherited = inheritedContext(ctx.file, ctx.project(), name, build);
   if (!inherited) return build.dockerfileUri;

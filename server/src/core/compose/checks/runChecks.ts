@@ -44,6 +44,7 @@ import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkHealthcheckShellItems } from './healthcheckShellItems';
 import { checkCommandOperators } from './commandOperators';
+import { checkBaseImageBuildOrder } from './baseImageBuildOrder';
 import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
@@ -80,6 +81,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkExampleEnv,
   checkMissingPaths,
   checkBuildTarget,
+  checkBaseImageBuildOrder,
   checkBuildArgs,
   checkSecretFiles,
   checkUnknownHosts,
