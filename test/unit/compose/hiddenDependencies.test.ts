@@ -25,6 +25,11 @@ test('compose-dependencies-hidden: the project folder mounted over where the ima
   const [edit] = add.edit!.changes![`${ROOT}/compose.yaml`]!;
   assert.equal(edit!.newText, '\n      - /home/node/app/node_modules');
   assert.deepEqual(edit!.range.start, { line: 4, character: 31 });
+  // The project folder itself mounted (.:/app, round 43), in the short and the long syntax.
+  const root = { [`${ROOT}/Dockerfile`]: DOCKERFILE.replace('/home/node/app', '/app'), [`${ROOT}/package.json`]: PACKAGE };
+  for (const volume of ['      - .:/app\n', '      - type: bind\n        source: .\n        target: /app\n']) {
+    assert.equal(findings(validate(`services:\n  app:\n    build: .\n    volumes:\n${volume}`, { files: root }), code).length, 1, volume);
+  }
 });
 
 test('compose-dependencies-hidden: not where the image keeps its node_modules, the host has them, nothing needs them, or something else runs', () => {

@@ -45,6 +45,17 @@ test('missing-program: a program the official base image does not have, with not
   // A variable in a package's version only still names the package (round 33: poetry==${POETRY_VERSION} before apt-key).
   assert.equal(check('FROM python:3.11\nENV POETRY_VERSION=1.7.1\nRUN pip install poetry==${POETRY_VERSION}\nRUN wget -q -O - https://x/key.pub | apt-key add -\n').length, 1);
   assert.equal(check('FROM python:3.11\nRUN pip install "${TOOL}==1.0"\nRUN wget -q -O - https://x/key.pub | apt-key add -\n').length, 0);
+  // pnpm on a node image, which has npm and corepack but not pnpm itself (round 43).
+  const [pnpm] = check('FROM node:alpine\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nRUN pnpm install --frozen-lockfile\n');
+  assert.match(pnpm!.message, /^node:alpine has no pnpm, and nothing before this installs it: the step stops with "pnpm: not found" \(exit 127\)\. Node's images have npm, not pnpm/);
+  for (const text of [
+    'FROM node:22-alpine\nRUN corepack enable\nRUN pnpm install\n',
+    'FROM node:22-alpine\nRUN corepack enable pnpm && pnpm install\n',
+    'FROM node:22-alpine\nRUN npm install -g pnpm@9\nRUN pnpm install\n',
+    'FROM node:22-alpine\nENV PNPM_HOME=/pnpm\nENV PATH=$PNPM_HOME:$PATH\nRUN pnpm install\n',
+    'FROM node:22-alpine AS base\nRUN corepack enable\nFROM base\nRUN pnpm install\n',
+    'FROM node:22-alpine\nRUN npm i -g @pnpm/exe && pnpm install\n',
+  ]) assert.deepEqual(check(text), [], text);
   // In a stage built FROM a stage whose base lacks it.
   assert.equal(check('FROM debian:12 AS base\nRUN echo hi\nFROM base\nRUN git --version\n').length, 1);
   const [sdk] = check('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nRUN dotnet publish -c Release -o out\n');

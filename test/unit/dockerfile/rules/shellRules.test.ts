@@ -165,6 +165,8 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
   assert.deepEqual(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n'), []);
   assert.deepEqual(runRule('pipefail', 'FROM node:22\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\n'), []);
+  // The composer installer run by php between the cleanup and the setup leaves the lists alone (round 43).
+  assert.deepEqual(runRule('pipefail', 'FROM php:8.3-fpm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer && composer install\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs && npm install -g npm\n'), []);
   // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh\nRUN uv venv\n').length, 1);
 });

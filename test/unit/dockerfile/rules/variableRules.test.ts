@@ -20,6 +20,16 @@ test('undefined-variable: global ARGs must be re-declared in the stage; scratch 
   assert.deepEqual(global!.data, { declareArg: 'V' });
   assert.equal(runRule('undefined-variable', 'FROM scratch\nCOPY $NOPE /\n').length, 1);
   assert.equal(runRule('undefined-variable', 'FROM node:22\nCOPY $FROM_BASE_IMAGE /\n').length, 0);
+  // ENV passing an ARG on under a slipped name, on any image (round 43: $DATABASE_URL_URL for ARG DATABASE_URL).
+  const [slip] = runRule('undefined-variable', 'FROM acme/rust-base:1.69 AS builder\nARG DATABASE_URL\nENV DATABASE_URL=$DATABASE_URL_URL\n');
+  assert.equal(slip!.message, 'DATABASE_URL_URL is not defined. Did you mean DATABASE_URL?');
+  assert.deepEqual(slip!.data, { replacement: 'DATABASE_URL', span: slip!.data && (slip!.data as { span: unknown }).span });
+  for (const text of [
+    'FROM acme/base:1\nARG DATABASE_URL\nENV DATABASE_URL=$DATABASE_URL\n',
+    'FROM acme/base:1\nARG DATABASE_URL\nENV DATABASE_URL=$DB_HOST\n',
+    'FROM acme/base:1\nENV DATABASE_URL=x\nENV DATABASE_URL=$DATABASE_URL_URL\n',
+    'FROM acme/base:1\nARG DATABASE_URL\nENV OTHER=$DATABASE_URL_URL\n',
+  ]) assert.deepEqual(runRule('undefined-variable', text), [], text);
   assert.equal(runRule('undefined-variable', 'ARG V=1\nFROM a:1\nARG V\nCOPY app-$V.tgz /\n').length, 0);
 });
 
@@ -74,6 +84,9 @@ test('secret names follow whole-word tokens', () => {
   assert.ok(!looksSecret('APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE'));
   assert.ok(!looksSecret('SKIP_TOKEN_VERIFY'));
   assert.ok(looksSecret('AUTH_TOKEN'));
+  // Round 43: Xdebug's IDE key is the session name the IDE listens for.
+  assert.ok(!looksSecret('XDEBUG_IDE_KEY'));
+  assert.ok(!looksSecret('PHP_IDE_KEY'));
 });
 
 test('secret names: the same answers as the case-insensitive expressions the word lists replaced', () => {

@@ -115,7 +115,8 @@ function commandOf(file: ComposeFile, map: MapNode): string | undefined {
 
 export function checkHiddenDependencies(ctx: CheckContext): void {
   const { file, context, out } = ctx;
-  if (!file.text.includes('build') || !/-\s*["']?\.\.?\//.test(file.text) && !/source:\s*["']?\.\.?\//.test(file.text)) return;
+  // A relative source: ./app, ../web, or the project folder itself (.:/app, source: .; round 43).
+  if (!file.text.includes('build') || !/(-|source:)\s*["']?\.\.?(\/|:|["']?[ \t]*$)/m.test(file.text)) return;
   let notes: string | undefined;
   for (const { name, map } of servicesOf(file)) {
     if (hasBrokenPart(file, map)) continue;

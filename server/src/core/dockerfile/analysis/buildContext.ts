@@ -26,7 +26,8 @@ export interface ContextInfo {
   entries: string[];
 }
 
-const COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i;
+// docker-compose.prod.yml, and docker-compose-jenkins.yml too (round 43: the only file building its Dockerfile).
+const COMPOSE_FILE = /^(docker-)?compose([._-][\w.-]+)?\.ya?ml$/i;
 const MAX_LEVELS = 4;
 const MAX_COMPOSE_BYTES = 512 * 1024;
 

@@ -29,6 +29,10 @@ const LEAVES_LISTS = new Set([
   'update-locale', 'localedef', 'ls', 'mktemp', 'gpg', 'gpgconf', 'sleep', 'id', 'whoami', 'ldconfig', 'update-ca-certificates',
   'update-alternatives', 'pip', 'pip3', 'npm', 'yarn', 'corepack', 'git', 'install', 'exit', 'unset', 'umask', 'sha256sum',
   'md5sum', 'base64', 'dirname', 'basename', 'realpath', 'readlink', 'date', 'env', 'uname', 'nproc', 'which', 'printenv',
+  // Language package managers and builds, and PHP's extension helpers (round 43: the composer
+  // installer run by php between a cleanup and a NodeSource setup script).
+  'php', 'composer', 'pecl', 'docker-php-ext-install', 'docker-php-ext-enable', 'docker-php-ext-configure', 'gem', 'bundle',
+  'cargo', 'go', 'mvn', 'gradle', 'dotnet',
 ]);
 
 /** apt-get's (or apt's) subcommand: `update` fetches the lists and `install` needs them. */

@@ -51,8 +51,12 @@ const only = (...have: string[]) => (image: ImageKind): boolean | undefined => (
 const programs = (list: Omit<Program, 'mentioned'>[]): Program[] => list.map((p) => ({ ...p, mentioned: new RegExp(`(^|[^\\w-])(${p.names.join('|')})([^\\w-]|$)`) }));
 
 const PROGRAMS: readonly Program[] = programs([
-  { names: ['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'corepack'], packages: /node|npm|yarn|pnpm/, lacks: only('node'),
+  { names: ['node', 'nodejs', 'npm', 'npx', 'yarn', 'corepack'], packages: /node|npm|yarn|pnpm/, lacks: only('node'),
     advice: () => t('Build it in a stage on a node image (FROM node:22 AS build) and copy the output, or install Node.js first.') },
+  // pnpm is on no official image, node's included: they carry npm, Yarn 1 and (to Node 24) corepack, which
+  // puts pnpm in place only when told (round 43: pnpm install on node:alpine).
+  { names: ['pnpm', 'pnpx'], packages: /pnpm/, lacks: (i) => (KNOWN(i.repository) ? true : undefined),
+    advice: () => t('Node\'s images have npm, not pnpm: install it first with npm install -g pnpm, or with corepack enable pnpm on Node 24 and earlier, whose images carry corepack.') },
   { names: ['go'], packages: /golang|^go$|^go\d/, lacks: only('golang'),
     advice: () => t('Build in a stage on a golang image and copy the binary.') },
   { names: ['mvn'], packages: /maven/, lacks: only('maven'),
@@ -89,7 +93,7 @@ const META_PACKAGE = /^(alpine-sdk|task-.*)$|^-r$|^--requirement|\.txt$/;
 /** Downloads and archives: they may bring any program but the ones nobody fetches on their own (unzip, to open the download). */
 const FETCHES = new Set(['curl', 'wget', 'git', 'tar', 'unzip', 'bsdtar']);
 /** Commands that can bring any program: version managers, scripts, package files. */
-const BRINGS = new Set(['nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
+const BRINGS = new Set(['corepack', 'nvm', 'n', 'fnm', 'volta', 'asdf', 'mise', 'sdk', 'pyenv', 'conda', 'mamba', 'micromamba', 'uv', 'pipx', 'source', '.', 'sh', 'bash', 'dash', 'zsh', 'ln', 'dpkg', 'rpm', 'snap', 'brew', 'update-alternatives', 'eval']);
 
 function imageKind(reference: string): ImageKind | undefined {
   const ref = repositoryAndTag(reference);

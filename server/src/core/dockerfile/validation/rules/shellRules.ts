@@ -8,7 +8,7 @@ import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
 import type { Analysis } from '../../analysis/analysis';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
-import { ROOT } from './runtimeRules';
+import { runUser } from './nonRootInstallRules';
 import { noAptListsBefore } from './aptListsRules';
 import { packageInstalls } from './packageRules';
 
@@ -200,11 +200,8 @@ export const exportWithoutEffect = rule({
  */
 function runsAsRoot(a: Analysis, run: RunShell): boolean | undefined {
   if (!run.stage) return undefined;
-  for (const s of a.chainOf(run.stage)) {
-    const users = s.instructions.filter((i) => i.upper === 'USER' && (s !== run.stage || i.index < run.instruction.index));
-    const user = users[users.length - 1]?.words[0]?.value;
-    if (users.length > 0) return user === undefined || user.includes('$') ? undefined : ROOT.test(user);
-  }
+  const { root, at } = runUser(a, run);
+  if (at) return root;
   const repository = repositoryAndTag(a.rootImage(run.stage))?.repository;
   return repository !== undefined && OFFICIAL_IMAGES.has(repository) ? true : undefined;
 }

@@ -90,7 +90,7 @@ export const undefinedVariable = rule({
       continue;
     }
     const visible = [...a.variables.visibleAt(use.instruction).keys()];
-    const suggestion = closest(use.ref.name, visible);
+    const suggestion = closest(use.ref.name, visible) ?? argPassedOn(ctx, use, visible);
     const fromScratch = a.rootImage(stage) === 'scratch';
     // A name base images commonly set (RUBY_VERSION on ruby's): the image's value, as in RUN.
     if (globalNames.includes(use.ref.name) && (fromScratch || !setByImage(ctx, use.scope, use.ref.name))) {
@@ -114,6 +114,21 @@ export const undefinedVariable = rule({
     { severity: 'information', data: { declareArg: name } });
   }
 });
+
+/**
+ * ENV NAME=$OTHER where the stage declares ARG NAME and nothing defines OTHER, a name that holds
+ * NAME or is held in it: written to pass the build argument on, with a slip (round 43:
+ * ARG DATABASE_URL, ENV DATABASE_URL=$DATABASE_URL_URL). NAME is what was meant.
+ */
+function argPassedOn(ctx: RuleContext, use: VariableUse, visible: readonly string[]): string | undefined {
+  if (use.instruction.upper !== 'ENV') return undefined;
+  const name = use.ref.name;
+  const pair = keyValuesOf(use.instruction, ctx.a.doc.escape).find((p) => p.value !== undefined && p.value.span.start <= use.ref.span.start && use.ref.span.end <= p.value.span.end);
+  const key = pair?.key.value;
+  if (!key || key === name || key.length < 4 || !visible.includes(key) || !(name.includes(key) || key.includes(name))) return undefined;
+  const declared = ctx.a.variables.visibleAt(use.instruction).get(key);
+  return declared?.kind === 'ARG' ? key : undefined;
+}
 
 /** Whether the use is the value of an ENV that sets the same name (ENV NAME=$NAME, ENV NAME=${NAME}). */
 function selfAssigned(ctx: RuleContext, use: VariableUse): boolean {
@@ -213,6 +228,8 @@ const NOT_SECRET_WORDS = new Set([
   'SOURCE', 'MECHANISM', 'METHOD', 'MODE', 'PROVIDER', 'STRATEGY', 'SCHEME', 'PLUGIN', 'ISSUER', 'REALM', 'ENDPOINT', 'TIMEOUT', 'TTL', 'EXPIRY', 'EXPIRATION', 'LIFETIME',
   // A switch about a key, not one (round 25: APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=DontWarn, apt-key's).
   'WARN', 'DONT', 'SKIP', 'DISABLE', 'DISABLED', 'ENABLE', 'ENABLED', 'VERIFY', 'REQUIRED',
+  // A debugger's session name (round 43: XDEBUG_IDE_KEY=DOCKER, which the IDE filters on).
+  'IDE', 'XDEBUG',
 ]);
 /** Words that, beside AUTH alone, name where authentication happens (AUTH_DB=admin), though DB_PASSWORD is a secret. */
 const AUTH_PLACE_WORDS = new Set(['DB', 'DATABASE', 'DOMAIN']);
