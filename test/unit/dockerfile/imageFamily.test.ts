@@ -21,6 +21,8 @@ test('the family of an image reference: tag words first, then the name, then off
     // Tags last built before mysql's bare tags moved to Oracle Linux (July 2022), and openjdk's Debian tags (round 26).
     ['mysql:8.0.20', 'debian'], ['mysql:5.7.37', 'debian'], ['mysql:8.0.29', 'rhel'], ['mysql:5.7', 'rhel'],
     ['openjdk:11.0.7-jdk-slim', 'debian'], ['openjdk:8u252-jdk', 'debian'], ['openjdk:17-jdk-slim', 'debian'], ['openjdk:21-oraclelinux8', 'rhel'],
+    // The default variant from 12 on is Oracle Linux (round 44: apk on openjdk:17).
+    ['openjdk:17', 'rhel'], ['openjdk:17-jdk', 'rhel'], ['openjdk:8', 'debian'], ['openjdk:11', 'debian'],
     ['amazonlinux:2023', 'rhel'],
     ['gcr.io/distroless/static-debian12:nonroot', 'distroless'],
     ['mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled', 'distroless'],

@@ -32,6 +32,10 @@ test('copy-all-before-install knows several ecosystems and names the manifest', 
   assert.deepEqual((pip!.data as { manifests: string[] }).manifests, ['requirements.txt']);
   const [go] = runRule('copy-all-before-install', 'FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build\n');
   assert.deepEqual((go!.data as { manifests: string[] }).manifests, ['go.mod', 'go.sum']);
+  // ADD . /tmp/ then pip install -r /tmp/requirements.txt: the manifest's path in the context, and the instruction's name (round 44).
+  const [added] = runRule('copy-all-before-install', 'FROM python:3\nADD . /tmp/\nRUN pip install -r /tmp/requirements.txt\n');
+  assert.equal(added!.message, 'ADD . before pip install -r (line 3): every source change re-runs the install. Copy requirements.txt first, install, then copy the rest.');
+  assert.deepEqual((added!.data as { manifests: string[] }).manifests, ['requirements.txt']);
   assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install express\n').length, 0);
   // uv and python -m pip (round 7's miss).
   const manifests = (text: string) => runRule('copy-all-before-install', `FROM python:3.12\nWORKDIR /app\nCOPY . .\n${text}\n`).map((d) => (d.data as { manifests: string[] }).manifests);

@@ -20,6 +20,9 @@ test('undefined-variable: global ARGs must be re-declared in the stage; scratch 
   assert.deepEqual(global!.data, { declareArg: 'V' });
   assert.equal(runRule('undefined-variable', 'FROM scratch\nCOPY $NOPE /\n').length, 1);
   assert.equal(runRule('undefined-variable', 'FROM node:22\nCOPY $FROM_BASE_IMAGE /\n').length, 0);
+  // A name set to itself is no slip for a near name set the same way just above (round 44: DB_PORT, "did you mean DB_HOST").
+  const passed = runRule('undefined-variable', 'FROM node:22-alpine\nENV DB_HOST=${DB_HOST}\nENV DB_PORT=${DB_PORT}\n');
+  assert.deepEqual(passed.map((d) => [d.range.start.line, d.message.slice(0, 60)]), [[1, 'DB_HOST and 1 more names this stage sets to themselves (ENV ']]);
   // ENV passing an ARG on under a slipped name, on any image (round 43: $DATABASE_URL_URL for ARG DATABASE_URL).
   const [slip] = runRule('undefined-variable', 'FROM acme/rust-base:1.69 AS builder\nARG DATABASE_URL\nENV DATABASE_URL=$DATABASE_URL_URL\n');
   assert.equal(slip!.message, 'DATABASE_URL_URL is not defined. Did you mean DATABASE_URL?');

@@ -22,11 +22,11 @@ const OLD_DATA = '/var/lib/postgresql/data';
 /**
  * Where people mount the data that no postgres image keeps it: another distribution's folder
  * (/var/lib/pgsql/data), a short name (/var/lib/postgres) or a slip (/var/lib/postgrs/data: round
- * 26; /var/lib/psql/data: round 43), or another database's folder copied with the service (/var/lib/mysql: round 30). The
+ * 26; /var/lib/psql/data: round 43), or any other <folder>/data there (round 44: /var/lib/petspg/data), or another database's folder copied with the service (/var/lib/mysql: round 30). The
  * database then lives in the image's own anonymous volume, and a new container (down and up, a
  * pull) starts empty (round 25).
  */
-const NOT_DATA = /^\/var\/lib\/(?!postgresql(\/|$))(postg[a-z]*|pg(sql|data)?|psql)(\/data)?$|^\/var\/lib\/(mysql|mariadb|mongodb|redis)(\/data)?$|^\/data\/db$/;
+const NOT_DATA = /^\/var\/lib\/(?!postgresql(\/|$))(postg[a-z]*|pg(sql|data)?|psql)(\/data)?$|^\/var\/lib\/(mysql|mariadb|mongodb|redis)(\/data)?$|^\/data\/db$|^\/var\/lib\/(?!postgresql\/)[\w.-]+\/data$/;
 
 /** The PostgreSQL major an image tag runs, for the official image and images built on it; Infinity for the newest; undefined when not known. */
 export function postgresMajor(image: string): number | undefined {

@@ -50,6 +50,8 @@ const OFFICIAL: Record<string, ImageFamily> = {
   registry: 'alpine', composer: 'alpine', 'hashicorp/vault': 'alpine', 'hashicorp/consul': 'alpine', 'chainguard/wolfi-base': 'alpine',
   mysql: 'rhel', oraclelinux: 'rhel', fedora: 'rhel', centos: 'rhel', rockylinux: 'rhel', almalinux: 'rhel', amazonlinux: 'rhel',
   'amazoncorretto': 'rhel', 'opensuse/leap': 'rhel', 'opensuse/tumbleweed': 'rhel',
+  // From 12 on, openjdk's default variant is Oracle Linux (round 44: apk on openjdk:17); 11 and older and -slim are PINNED_DEBIAN.
+  openjdk: 'rhel',
 };
 
 /**

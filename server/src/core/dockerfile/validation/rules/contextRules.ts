@@ -284,14 +284,14 @@ function caseOnlyMatch(list: (folderUri: string) => string[], folder: string, pa
  * The literal sources of a COPY or ADD from the context, kept per instruction: the incremental
  * parse carries unchanged instructions across edits, so a large file's are not read again.
  */
-const sourcesMemo = new WeakMap<Instruction, { word: Word; path: string }[]>();
-function literalSourcesOf(i: Instruction): { word: Word; path: string }[] {
+const sourcesMemo = new WeakMap<Instruction, { word: Word; path: string; keyword: string }[]>();
+function literalSourcesOf(i: Instruction): { word: Word; path: string; keyword: string }[] {
   if (!copiesFromContext(i)) return [];
   let found = sourcesMemo.get(i);
   if (!found) {
     found = (i.trigger ?? i).flags.some((f) => f.name === 'parents') ? [] : copyArgs(i).sources.flatMap((word) => {
       const path = literalSource(word.raw, word.value);
-      return path === undefined ? [] : [{ word, path }];
+      return path === undefined ? [] : [{ word, path, keyword: (i.trigger ?? i).upper }];
     });
     sourcesMemo.set(i, found);
   }
@@ -356,7 +356,7 @@ export const copySourceMissing = rule({
   let scripts: string | undefined;
   let submodules: string[] | undefined;
   let reported = 0;
-  for (const { word, path } of sources) {
+  for (const { word, path, keyword } of sources) {
     if (has(folder, path)) continue;
     // A context that lacks a hundred of the file's sources is more likely not its context.
     if (++reported > 100) break;
@@ -384,8 +384,8 @@ export const copySourceMissing = rule({
     // made: a hint (round 26: data/ and chroma/ of a clone).
     if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {
       // A project's manifest or lock file is nothing a clone makes: ignoring it is the slip (round 36: go.mod).
-      if (MANIFEST.test(name)) ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks this file the build needs, so COPY stops the build. Commit it (take it out of .gitignore).', where, path), { severity: 'warning' });
-      else ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.', where, path), { severity: 'hint' });
+      if (MANIFEST.test(name)) ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks this file the build needs, so {2} stops the build. Commit it (take it out of .gitignore).', where, path, keyword), { severity: 'warning' });
+      else ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so {2} stops the build until it is made.', where, path, keyword), { severity: 'hint' });
       continue;
     }
     // In a Git submodule's folder: empty until the clone fetches its submodules (round 34, in compose).
@@ -398,7 +398,7 @@ export const copySourceMissing = rule({
     // The folder it names must be there for a "did you mean" among its entries.
     const parent = segments.length > 1 ? `${folder}/${segments.slice(0, -1).join('/')}` : folder;
     if (segments.length > 1 && !has(folder, segments.slice(0, -1).join('/'))) {
-      ctx.report(word.span, t('The build context ({0}) has no {1}: COPY stops the build ("{2}": not found).', where, segments.slice(0, -1).join('/'), path));
+      ctx.report(word.span, t('The build context ({0}) has no {1}: {3} stops the build ("{2}": not found).', where, segments.slice(0, -1).join('/'), path, keyword));
       continue;
     }
     const meant = closest(name, list(parent).filter((n) => n !== name));
@@ -406,8 +406,8 @@ export const copySourceMissing = rule({
     const at = word.value.lastIndexOf(name);
     const replacement = meant && word.raw === word.value && at >= 0 ? word.value.slice(0, at) + meant + word.value.slice(at + name.length) : undefined;
     ctx.report(word.span, meant
-      ? t('The build context ({0}) has no {1}: COPY stops the build ("{1}": not found). Did you mean {2}?', where, path, [...segments.slice(0, -1), meant].join('/'))
-      : t('The build context ({0}) has no {1}: COPY stops the build ("{1}": not found).', where, path), replacement ? { data: { replacement } } : undefined);
+      ? t('The build context ({0}) has no {1}: {3} stops the build ("{1}": not found). Did you mean {2}?', where, path, [...segments.slice(0, -1), meant].join('/'), keyword)
+      : t('The build context ({0}) has no {1}: {2} stops the build ("{1}": not found).', where, path, keyword), replacement ? { data: { replacement } } : undefined);
   }
 });
 

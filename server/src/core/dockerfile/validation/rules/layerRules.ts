@@ -88,9 +88,13 @@ export const copyAllBeforeInstall = rule({
       // is cached by the lock file and the install only links (pnpm's Docker recipe; round 10).
       if (commands.some((c) => c.name === 'pnpm' && c.args.some((w) => w.text === '--offline'))
         || (runs.get(stage) ?? []).some((r) => r.instruction.index < copyAll.index && commandsOf(r).some((c) => c.name === 'pnpm' && subcommand(c) === 'fetch'))) break;
-      ctx.report(copyAll.span, t('COPY . before {0} (line {1}): every source change re-runs the install. Copy {2} first, install, then copy the rest.',
-        install.what, String(ctx.a.lines.positionAt(run.instruction.span.start).line + 1), install.manifests.join(' ')), {
-        data: { manifests: install.manifests, runAt: run.instruction.span.start },
+      // The install names the manifest where the copy put it (ADD . /tmp/, pip install -r /tmp/requirements.txt):
+      // what to copy first is its path in the context (round 44).
+      const dest = copyArgs(copyAll).dest?.value.replace(/\/+$/, '');
+      const manifests = install.manifests.map((m) => (dest && dest.startsWith('/') && m.startsWith(`${dest}/`) ? m.slice(dest.length + 1) : m));
+      ctx.report(copyAll.span, t('{3} . before {0} (line {1}): every source change re-runs the install. Copy {2} first, install, then copy the rest.',
+        install.what, String(ctx.a.lines.positionAt(run.instruction.span.start).line + 1), manifests.join(' '), copyAll.upper), {
+        data: { manifests, runAt: run.instruction.span.start },
       });
       break;
     }

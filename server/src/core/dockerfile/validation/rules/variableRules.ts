@@ -90,7 +90,9 @@ export const undefinedVariable = rule({
       continue;
     }
     const visible = [...a.variables.visibleAt(use.instruction).keys()];
-    const suggestion = closest(use.ref.name, visible) ?? argPassedOn(ctx, use, visible);
+    // ENV DB_PORT=${DB_PORT} passes the name on as it is: no slip for another name (round 44: "did you mean DB_HOST").
+    const self = selfAssigned(ctx, use);
+    const suggestion = self ? undefined : closest(use.ref.name, visible) ?? argPassedOn(ctx, use, visible);
     const fromScratch = a.rootImage(stage) === 'scratch';
     // A name base images commonly set (RUBY_VERSION on ruby's): the image's value, as in RUN.
     if (globalNames.includes(use.ref.name) && (fromScratch || !setByImage(ctx, use.scope, use.ref.name))) {
@@ -99,7 +101,7 @@ export const undefinedVariable = rule({
       ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
     } else if (fromScratch) {
       ctx.report(use.ref.span, t('{0} is not defined by any ARG or ENV above, so it expands to an empty string.', use.ref.name));
-    } else if (selfAssigned(ctx, use) && onOfficialImage(ctx, stage) && !setByImage(ctx, use.scope, use.ref.name)) {
+    } else if (self && onOfficialImage(ctx, stage) && !setByImage(ctx, use.scope, use.ref.name)) {
       passedOn.set(use.scope, [...(passedOn.get(use.scope) ?? []), use]);
     }
   }
