@@ -66,7 +66,7 @@ function systemChange(c: Cmd): string | undefined {
 }
 
 export const packageInstallAsUser = rule({
-  id: 'package-install-as-user', severity: 'error',
+  id: 'package-install-as-user', severity: 'error', namesLines: true,
   explain: () => [
     t('After USER with an unprivileged user, every later RUN of the stage, and of the stages built FROM it, runs as that user. apt-get, apk, dnf, yum and zypper write the package database and the system\'s folders, which only root may: apt-get stops with "Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)", apk with "Unable to lock database: Permission denied".'),
     t('Install the packages before USER, or switch with USER root for that RUN and back to the user after it. A stage built FROM a stage that set the user (Visual Studio\'s .NET template sets USER $APP_UID in its base stage) starts as that user too. Reported only where the Dockerfile\'s USER names the user (or $APP_UID on Microsoft\'s .NET images), not for a base image\'s own user; sudo is another rule\'s.'),
