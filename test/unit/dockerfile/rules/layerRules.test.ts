@@ -32,6 +32,9 @@ test('copy-all-before-install knows several ecosystems and names the manifest', 
   assert.deepEqual((pip!.data as { manifests: string[] }).manifests, ['requirements.txt']);
   const [go] = runRule('copy-all-before-install', 'FROM golang:1\nWORKDIR /src\nCOPY . .\nRUN go mod download && go build\n');
   assert.deepEqual((go!.data as { manifests: string[] }).manifests, ['go.mod', 'go.sum']);
+  // An install per lock file, as the Next.js template chooses (round 45: "yarn install" and yarn.lock for an npm project).
+  const [choice] = runRule('copy-all-before-install', 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; \\\n  elif [ -f package-lock.json ]; then npm ci; \\\n  elif [ -f pnpm-lock.yaml ]; then pnpm i --frozen-lockfile; fi\n');
+  assert.equal(choice!.message, 'COPY . before yarn install / npm ci / pnpm install (line 4): every source change re-runs the install. Copy package.json yarn.lock* package-lock.json* pnpm-lock.yaml* first, install, then copy the rest.');
   // ADD . /tmp/ then pip install -r /tmp/requirements.txt: the manifest's path in the context, and the instruction's name (round 44).
   const [added] = runRule('copy-all-before-install', 'FROM python:3\nADD . /tmp/\nRUN pip install -r /tmp/requirements.txt\n');
   assert.equal(added!.message, 'ADD . before pip install -r (line 3): every source change re-runs the install. Copy requirements.txt first, install, then copy the rest.');

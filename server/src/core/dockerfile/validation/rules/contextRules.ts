@@ -284,14 +284,23 @@ function caseOnlyMatch(list: (folderUri: string) => string[], folder: string, pa
  * The literal sources of a COPY or ADD from the context, kept per instruction: the incremental
  * parse carries unchanged instructions across edits, so a large file's are not read again.
  */
-const sourcesMemo = new WeakMap<Instruction, { word: Word; path: string; keyword: string }[]>();
-function literalSourcesOf(i: Instruction): { word: Word; path: string; keyword: string }[] {
+interface LiteralSource {
+  word: Word;
+  /** The path in the context: BuildKit reads ../client as client at the context's root. */
+  path: string;
+  keyword: string;
+  /** Written with a leading ../ (copy-outside-context explains that; this tells what is missing). */
+  outside: boolean;
+}
+const sourcesMemo = new WeakMap<Instruction, LiteralSource[]>();
+function literalSourcesOf(i: Instruction): LiteralSource[] {
   if (!copiesFromContext(i)) return [];
   let found = sourcesMemo.get(i);
   if (!found) {
     found = (i.trigger ?? i).flags.some((f) => f.name === 'parents') ? [] : copyArgs(i).sources.flatMap((word) => {
-      const path = literalSource(word.raw, word.value);
-      return path === undefined ? [] : [{ word, path, keyword: (i.trigger ?? i).upper }];
+      const outside = /^(\.\/)*\.\.(\/|$)/.test(word.value);
+      const path = outside ? literalSource(word.raw, word.value.replace(/^(\.\/)*(\.\.\/)+/, '')) : literalSource(word.raw, word.value);
+      return path === undefined ? [] : [{ word, path, keyword: (i.trigger ?? i).upper, outside }];
     });
     sourcesMemo.set(i, found);
   }
@@ -356,7 +365,7 @@ export const copySourceMissing = rule({
   let scripts: string | undefined;
   let submodules: string[] | undefined;
   let reported = 0;
-  for (const { word, path, keyword } of sources) {
+  for (const { word, path, keyword, outside } of sources) {
     if (has(folder, path)) continue;
     // A context that lacks a hundred of the file's sources is more likely not its context.
     if (++reported > 100) break;
@@ -380,6 +389,11 @@ export const copySourceMissing = rule({
     scripts ??= scriptsText(ctx.files, [...new Set([folder, ...candidates])], list);
     if (mayMake(scripts, path)) continue;
     const where = contextName(context.source, folder, dockerfileFolder);
+    // COPY ../MainService . with MainService/ as the context (round 45): the ../ reaches nothing above it.
+    if (outside) {
+      ctx.report(word.span, t('{0} does not reach the folder above the build context ({1}): BuildKit reads it as {2} at the context\'s root, which has no {2}, so {3} stops the build ("{2}": not found). Build with the folder above as the context and write the path from there.', word.value, where, path, keyword));
+      continue;
+    }
     // Ignored by Git: each clone makes it (a build step, a download), so the build stops until it is
     // made: a hint (round 26: data/ and chroma/ of a clone).
     if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {

@@ -81,8 +81,15 @@ export const copyAllBeforeInstall = rule({
     if (!copyAll) continue;
     for (const run of runs.get(stage) ?? []) {
       const commands = commandsOf(run);
-      const install = commands.map(dependencyInstall).find((x) => x !== undefined);
-      if (!install) continue;
+      const installs = commands.map(dependencyInstall).filter((x) => x !== undefined);
+      if (installs.length === 0) continue;
+      // One install per lock file the project may have (if [ -f yarn.lock ]; then yarn; elif ... npm ci: the
+      // Next.js template, round 45): each manifest, the lock files as patterns that may match nothing.
+      const whats = [...new Set(installs.map((x) => x.what))];
+      const install = whats.length === 1 ? installs[0]! : {
+        what: whats.join(' / '),
+        manifests: [...new Set(installs.flatMap((x) => x.manifests).map((m) => (m === 'package.json' || m.endsWith('*') ? m : `${m}*`)))],
+      };
       if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order
       // pnpm fetch on the lock file alone, then install --offline after the sources: the download
       // is cached by the lock file and the install only links (pnpm's Docker recipe; round 10).

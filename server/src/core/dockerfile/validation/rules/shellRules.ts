@@ -386,7 +386,8 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   const untilFailure = exitsOnError(commands);
   // A path whose last part is such a word counts too (round 39: astral.sh/uv/install.sh | sh && mv /root/.local/bin/uv ...).
   return commands.some((c) => !c.raw.nested && c.raw.start > last.raw.end && (c.raw.statement === last.raw.statement || untilFailure)
-    && (words.has(c.name) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)) || (w.text.includes('/') && words.has(w.text.toLowerCase().replace(/\/+$/, '').split('/').pop()!)))));
+    // pip3 and python3.12 are pip and python with a version (round 45: get-pip.py, then pip3 --version).
+    && (words.has(c.name) || words.has(c.name.replace(/[\d.]+$/, '')) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)) || (w.text.includes('/') && words.has(w.text.toLowerCase().replace(/\/+$/, '').split('/').pop()!)))));
 }
 
 export const pipefail = rule({
