@@ -15,6 +15,12 @@ test('a variable named like the ones an official database image reads, which it 
   const list = 'services:\n  mongo:\n    image: docker.io/library/mongo:7\n    environment:\n      - MONGO_INITDB_ROOT_USER=root\n  pg:\n    image: postgres\n    environment:\n      - POSTGRES_LOG_STATEMENT=all\n';
   const found = findings(validate(list), code);
   assert.deepEqual(found.map((f) => [covered(list, f), f.severity]), [['MONGO_INITDB_ROOT_USER', 2], ['POSTGRES_LOG_STATEMENT', 3]]);
+  // A read name with one word more than the name written (round 45: the root user's names without ROOT).
+  const root = 'services:\n  mongo:\n    image: mongo:7\n    environment:\n      MONGO_INITDB_USERNAME: admin\n      MONGO_INITDB_PASSWORD: secret\n';
+  assert.deepEqual(findings(validate(root), code).map((f) => [f.message, f.severity]), [
+    ['The mongo image reads no MONGO_INITDB_USERNAME, so it changes nothing. Did you mean MONGO_INITDB_ROOT_USERNAME?', 2],
+    ['The mongo image reads no MONGO_INITDB_PASSWORD, so it changes nothing. Did you mean MONGO_INITDB_ROOT_PASSWORD?', 2],
+  ]);
   assert.match(found[1]!.message, /^The postgres image reads no POSTGRES_LOG_STATEMENT, so it changes nothing \(its entrypoint reads POSTGRES_PASSWORD, POSTGRES_USER, POSTGRES_DB, POSTGRES_INITDB_ARGS\)/);
 });
 

@@ -30,3 +30,15 @@ test('the schema answers what keys a place has', () => {
 test('a valid file has no problems', () => {
   assert.deepEqual(problems('name: app\nservices:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_healthy\n        restart: true\n  db:\n    image: y\n    networks:\n      back:\n        aliases: [database]\nnetworks:\n  back:\n'), []);
 });
+
+test('a variable in a name: compose substitutes values only, and a template file is rendered first (round 46)', () => {
+  const text = 'services:\n  db:\n    image: postgres:17\n    volumes:\n      - db:/var/lib/postgresql\nvolumes:\n  ${VOLUME_DB}:\n    name: data\n';
+  const [found, ...rest] = problems(text);
+  assert.deepEqual(rest, []);
+  assert.equal(found!.message, 'Compose substitutes variables in values only, not in keys: "${VOLUME_DB}" stays as written, which is not a valid name. Write the name itself, or render the file first (envsubst) if it is a template.');
+  assert.equal(found!.severity, undefined);
+  const file = buildComposeFile('file:///p/docker-compose-template.yml', 1, text);
+  const out: Problem[] = [];
+  validateSchema(file, file.documents[0]!.root, rootSchema, out);
+  assert.deepEqual(out.map((p) => p.severity), ['hint']);
+});

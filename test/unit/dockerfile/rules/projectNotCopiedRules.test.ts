@@ -23,7 +23,7 @@ test('project-not-copied: an install or build before anything of the project is 
     ['FROM rust:1.80\nWORKDIR /usr/src/app\nRUN cargo build --release\n', 'Cargo.toml'],
     ['FROM node:22\nRUN npm install -g pnpm\nRUN npm install\n', 'package.json'],
     ['FROM node:22 AS base\nWORKDIR /app\nFROM base AS build\nRUN npm run build\n', 'package.json'],
-  ]) assert.match(check(bad)[0]?.message ?? '', new RegExp(`finds no ${manifest!.replace('.', '\\.')} here`), bad);
+  ]) assert.match(check(bad!)[0]?.message ?? '', new RegExp(`finds no ${manifest!.replace('.', '\\.')} here`), bad);
 });
 
 test('project-not-copied: not where anything may have brought the project, nor for commands that need none', () => {

@@ -23,6 +23,14 @@ test('words: quotes removed, escapes and expansions kept as written, offsets int
   assert.deepEqual(parseShell('echo $ a$ $a$ "$"').commands[0]!.words.map((w) => [w.text, w.literal]), [['echo', true], ['$', true], ['a$', true], ['$a$', false], ['$', true]]);
 });
 
+test('a process substitution as a redirection\'s word: < <(find ...) (round 46: mapfile on bash)', () => {
+  const source = 'mapfile -t DIRS < <(find /opt -maxdepth 1 -type d) && echo "${DIRS[@]}"';
+  assert.equal(error(source), undefined);
+  assert.deepEqual(names(source), ['find', 'mapfile', 'echo']);
+  assert.ok(bashisms(source).some(([what]) => what === '<( )'));
+  assert.equal(error('cat < | x')?.message, '`<` must be followed by a word');
+});
+
 test('lists, pipelines, background, statements', () => {
   const s = parseShell('a && b || c | d; e &\nf |& g');
   assert.deepEqual(s.commands.map((c) => [c.name, c.inPipeline, c.background, c.statement]), [

@@ -89,6 +89,9 @@ function meant(key: string, reads: ReadonlySet<string>): string | undefined {
   const words = new Set(key.split('_'));
   const within = names.filter((n) => n.split('_').every((w) => words.has(w))).sort((a, b) => b.length - a.length)[0];
   if (within) return within;
+  // Or one that holds all of the name's words and one more (round 45: MONGO_INITDB_USERNAME for MONGO_INITDB_ROOT_USERNAME).
+  const oneMore = names.filter((n) => n.endsWith('_FILE') === file && n.split('_').length === words.size + 1 && [...words].every((w) => n.split('_').includes(w))).sort((a, b) => a.length - b.length);
+  if (oneMore.length === 1) return oneMore[0];
   // Or one the name lengthens (RABBITMQ_DEFAULT_PASSWORD for RABBITMQ_DEFAULT_PASS).
   return names.filter((n) => key.startsWith(n) && n.endsWith('_FILE') === file).sort((a, b) => b.length - a.length)[0];
 }

@@ -224,10 +224,18 @@ function schemaForKey(schema: JsonSchema, key: string): JsonSchema | false | und
   return typeof extra === 'object' ? extra : undefined;
 }
 
+/** A file named as a template that another tool renders into the compose file (compose-template.yml, compose.yml.tpl). */
+const TEMPLATE_NAME = /[^/]*(templ|\.tpl|\.tmpl|\.j2|\.jinja)[^/]*$/i;
+
 function unknownKey(file: ComposeFile, key: string, keyNode: CNode, value: ValueNode | null, schema: JsonSchema, path: PathSegment[]): Problem {
   const base = { rule: 'compose-unknown-key' as const, start: keyNode.start, end: keyNode.end };
   const names = Object.keys(schema.properties ?? {});
   if (names.length === 0 && schema.patternProperties) {
+    // Compose substitutes variables in values only, never in keys (compose-spec#325). A file named as
+    // a template is rendered first, by envsubst or the like (round 46: docker-compose-template.yml).
+    if (/\$\{?\w/.test(key)) {
+      return { ...base, message: t('Compose substitutes variables in values only, not in keys: "{0}" stays as written, which is not a valid name. Write the name itself, or render the file first (envsubst) if it is a template.', key), ...(TEMPLATE_NAME.test(file.uri) ? { severity: 'hint' as const } : {}) };
+    }
     return { ...base, message: t('"{0}" is not a valid name: use only letters, digits, ".", "_" and "-".', key) };
   }
   const suggestion = closest(key, names);

@@ -744,7 +744,9 @@ class ShellParser {
     this.pos += op.length;
     this.blank();
     const wordStart = this.pos;
-    if (isMeta(this.at())) this.fail(`\`${op}\` must be followed by a word`, opStart, opStart + op.length);
+    // `< <(find ...)`: a process substitution is the redirection's word (round 46: mapfile -t A < <(find ...)).
+    const substitution = (this.at() === '<' || this.at() === '>') && this.at(1) === '(';
+    if (isMeta(this.at()) && !substitution) this.fail(`\`${op}\` must be followed by a word`, opStart, opStart + op.length);
     const word = this.word(where);
     if (!word) throw new Unsupported();
     if (op === '<<<') this.bashism('<<<', opStart, word.end, true);
