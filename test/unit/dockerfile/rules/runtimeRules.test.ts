@@ -57,6 +57,11 @@ test('user-not-created: COPY --chown naming a user or group the stage does not m
   assert.equal(found!.message, 'No RUN in this stage creates nodejs (it creates other users and groups), so --chown stops the build ("unable to convert uid/gid chown string to host mapping"). Check the name.');
   assert.deepEqual([found!.range.start.line, found!.range.start.character, found!.range.end.character], [3, 28, 41]);
   assert.equal(runRule('user-not-created', 'FROM scratch\nCOPY --chown=app:app bin /bin\n').length, 1);
+  // A user made from a variable the Dockerfile sets (round 46: ENV USER=docker, adduser "${USER}"); one not known: nothing told.
+  const env = 'FROM golang:1.15-alpine\nENV USER=docker UID=1234\nRUN addgroup "${USER}" && adduser "${USER}" --uid "${UID}" --ingroup "${USER}" --disabled-password\nUSER docker\nCOPY --chown=docker:docker src .\n';
+  assert.deepEqual(runRule('user-not-created', env), []);
+  assert.equal(runRule('user-not-created', env.replace('USER docker', 'USER dokcer')).length, 1);
+  assert.deepEqual(runRule('user-not-created', 'FROM alpine:3.20\nRUN adduser -D "$APP_USER"\nUSER app1\n'), []);
   for (const ok of [
     text.replace('avilatek', 'nodejs'),
     // The base's own users and groups, numbers, variables, or a stage that makes no users (its base's are not known).

@@ -85,6 +85,12 @@ test('bashism: Arch, Gentoo, Manjaro and Mageia images have bash as /bin/sh; pip
     assert.deepEqual(runRule('bashism', `FROM ${base}\nRUN source ~/.bashrc && [[ -f x ]]\n`), [], base);
   }
   assert.equal(runRule('bashism', 'FROM debian:12\nRUN source ~/.bashrc\n').length, 1);
+  // A heredoc whose shebang names bash runs in bash (round 46); one that names sh, or none, in /bin/sh.
+  const heredoc = '# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\n#!/bin/bash -ex\nPACKAGES=(curl git)\napt-get install -y "${PACKAGES[@]}"\nsource /etc/os-release\nEOF\n';
+  assert.deepEqual(runRule('bashism', heredoc), []);
+  assert.equal(runRule('bashism', heredoc.replace('#!/bin/bash -ex', '#!/bin/sh -e')).length, 3);
+  assert.equal(runRule('bashism', heredoc.replace('#!/bin/bash -ex\n', '')).length, 3);
+  assert.deepEqual(runRule('bashism', heredoc.replace('#!/bin/bash -ex', '#!/usr/bin/env bash')), []);
   const chain = 'FROM amazonlinux:2\nRUN yum upgrade -y ;\\\n  curl -sS https://x.io/get-pip.py | python3 ;\\\n  ln -s /usr/bin/python3 /usr/bin/python\n';
   assert.deepEqual(runRule('pipefail', chain), []);
   assert.equal(runRule('pipefail', chain.replace('RUN yum', 'RUN set -e; yum')).length, 1, 'with set -e the pipe decides');
@@ -167,6 +173,8 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
   assert.deepEqual(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n'), []);
   assert.deepEqual(runRule('pipefail', 'FROM node:22\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\n'), []);
+  // npm after it: only NodeSource's nodejs brings npm (round 46: npm install -g yarn after the install).
+  assert.deepEqual(runRule('pipefail', 'FROM ruby:3.3\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs && npm install -g yarn@1.22.22\n'), []);
   // The composer installer run by php between the cleanup and the setup leaves the lists alone (round 43).
   assert.deepEqual(runRule('pipefail', 'FROM php:8.3-fpm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer && composer install\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs && npm install -g npm\n'), []);
   // The tool used only in a later RUN, or after a ; without set -e: not this RUN's failure.

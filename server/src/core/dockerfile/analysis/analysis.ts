@@ -9,7 +9,7 @@ import { buildVariableScope, mayExpandTooLarge, MAX_TOTAL_EXPANDED, type Variabl
 import { expandText } from './expand';
 import { keyValuesOf } from '../syntax/words';
 import { parseShell, type ShellSummary } from '../syntax/shell/parseShell';
-import { heredocShell, shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
+import { heredocShebangShell, heredocShell, shellKindOf, shellSource, toDocSpan, type ShellKind, type ShellSource } from '../syntax/shell/shellSource';
 import { familyFromInstructions, familyOfImage, type ImageFamily } from './imageFamily';
 import { stagesFromPattern, type StageUse } from './stageUse';
 import { chainRoots, fromChain } from './fromChain';
@@ -349,6 +349,10 @@ export class Analysis {
     if (kind !== 'other' && instruction.heredocs.length === 1) {
       const fed = heredocShell(this.text, instruction);
       if (fed) kind = shellKindOf(fed.shell.value);
+      else {
+        const shebang = heredocShebangShell(instruction);
+        if (shebang && shebang !== 'other') kind = shebang;
+      }
     }
     this.shellKinds.set(instruction.index, kind);
     return kind;

@@ -20,12 +20,30 @@ export function shellKindOf(executable: string): ShellKind {
   return 'other';
 }
 
+/** The interpreter a heredoc's shebang names (`#!/bin/bash -ex`, `#!/usr/bin/env python3`), if it starts with one. */
+function shebangProgram(content: string): string | undefined {
+  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
+  if (!m) return undefined;
+  return m[1]!.endsWith('/env') ? (m[2] ?? '') : m[1]!;
+}
+
 /** Heredoc-only RUN whose body starts with a shebang for another interpreter: not shell. */
 function foreignShebang(content: string): boolean {
-  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(content);
-  if (!m) return false;
-  const exe = m[1]!.endsWith('/env') ? (m[2] ?? '') : m[1]!;
-  return shellKindOf(exe) === 'other';
+  const exe = shebangProgram(content);
+  return exe !== undefined && shellKindOf(exe) === 'other';
+}
+
+/**
+ * A RUN that is one heredoc and nothing else, whose body starts with a shebang naming a shell:
+ * BuildKit runs the body with that interpreter (round 46: `#!/bin/bash -ex` arrays and source
+ * read as dash's).
+ */
+export function heredocShebangShell(instruction: Instruction): ShellKind | undefined {
+  const target = instruction.trigger ?? instruction;
+  const heredocs = instruction.heredocs;
+  if (target.upper !== 'RUN' || target.exec || heredocs.length !== 1 || !target.words.every((w) => w.span.start === heredocs[0]!.marker.start)) return undefined;
+  const exe = shebangProgram(heredocs[0]!.content);
+  return exe === undefined ? undefined : shellKindOf(exe);
 }
 
 /** The options a shell takes on its command line that `set` takes too (-e, -u, -x, -o pipefail...). */

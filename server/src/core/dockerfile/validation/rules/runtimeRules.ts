@@ -261,6 +261,9 @@ export const userNotCreated = rule({
     const created = new Set<string>();
     let createsUsers = false;
     let copiesPasswd = false;
+    // A name made from a variable the Dockerfile sets (ENV USER=docker, adduser "${USER}": round 46),
+    // put in; one whose value is not known may be any name, and nothing is told for the stage.
+    let createsUnknown = false;
     for (const s of a.chainOf(stage)) {
       for (const i of s.instructions) {
         if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
@@ -271,14 +274,24 @@ export const userNotCreated = rule({
           const command = cmd(c);
           if (!CREATES_USER.has(command.name)) continue;
           createsUsers = true;
-          for (const w of command.args) if (!w.text.startsWith('-')) created.add(w.text);
+          for (const w of command.args) {
+            if (w.text.startsWith('-')) continue;
+            if (!w.text.includes('$')) {
+              created.add(w.text);
+              continue;
+            }
+            const visible = a.variables.visibleAt(i);
+            const name = w.text.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => visible.get((braced ?? bare)!)?.value ?? whole);
+            if (name.includes('$')) createsUnknown = true;
+            else created.add(name);
+          }
         }
         if (/\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
       }
     }
     const scratch = a.rootImage(stage) === 'scratch';
     // Windows users are made with net user, and ContainerUser exists in every image.
-    if ((!scratch && !createsUsers) || copiesPasswd || a.family(stage) === 'windows') continue;
+    if ((!scratch && !createsUsers) || copiesPasswd || createsUnknown || a.family(stage) === 'windows') continue;
     for (const i of stage.instructions) {
       // COPY --chown=nextjs:nodejs where the stage made the group avilatek (round 39): the build stops there.
       const chown = chownOf(i);

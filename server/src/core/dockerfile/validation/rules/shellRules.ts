@@ -379,6 +379,9 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
       words.add(w);
       // getcomposer.org installs composer (round 9: mailcow's mv composer.phar after it).
       if (w.startsWith('get') && w.length >= 7) words.add(w.slice(3));
+      // NodeSource's nodejs brings npm, which the distribution's nodejs lacks: the apt-get install
+      // after a failed setup gets no npm, so an npm after it fails the RUN (round 46).
+      if (w === 'nodesource') for (const tool of ['npm', 'npx', 'corepack']) words.add(tool);
     }
   }
   if (words.size === 0) return false;
