@@ -7,7 +7,7 @@ import { t } from './l10n';
 import { repositoryAndTag } from './officialImages';
 
 export interface DeletedImage {
-  kind: 'openjdk' | 'microsoft' | 'bitnami';
+  kind: 'openjdk' | 'microsoft' | 'bitnami' | 'hashicorp';
   /** The same image where it is now, or a maintained one, when that is known. */
   replacement?: string;
 }
@@ -73,6 +73,9 @@ export function deletedImage(reference: string): DeletedImage | undefined {
     const replacement = deletedOpenjdkTag(tag);
     return replacement ? { kind: 'openjdk', replacement } : undefined;
   }
+  // HashiCorp left the official images in June 2023 and the latest tags of consul and vault were
+  // deleted (docker-library/official-images#14949): `image: consul` stops at the pull (round 47).
+  if ((repository === 'consul' || repository === 'vault') && tag === 'latest') return { kind: 'hashicorp', replacement: `hashicorp/${repository}:latest` };
   const legacy = bitnamiLegacy(repository, tag);
   return legacy ? { kind: 'bitnami', replacement: legacy } : undefined;
 }
@@ -82,6 +85,8 @@ export function deletedImageMessage(written: string, deleted: DeletedImage): str
   switch (deleted.kind) {
     case 'openjdk':
       return t('Docker Hub deleted {0} in November 2025 (the openjdk image is deprecated; only exact old versions and early-access builds are left), so the pull fails with "manifest unknown". Use {1}.', written, deleted.replacement!);
+    case 'hashicorp':
+      return t('HashiCorp stopped publishing {0} as a Docker official image in 2023, and its latest tag was deleted, so the pull fails with "manifest unknown". Use HashiCorp\'s own image, {1}.', written, deleted.replacement!);
     case 'bitnami':
       return t('Bitnami moved {0} off Docker Hub\'s bitnami/ repositories in September 2025 (only latest is left there, for some images), so the pull fails with "not found". The same image, without updates, is {1}; move to the official image or another maintained one.', written, deleted.replacement!);
     default:

@@ -62,6 +62,15 @@ export function parseDockerignore(text: string): IgnorePattern[] {
   return out;
 }
 
+/**
+ * Whether an exception (`!.yarn/patches`) brings back something inside `path`, a folder the
+ * patterns exclude: Docker sends those files, so copying the folder copies them (round 47).
+ */
+export function reincludedWithin(patterns: IgnorePattern[], path: string): boolean {
+  const target = clean(path);
+  return target !== '' && patterns.some((p) => p.negated && p.pattern.startsWith(`${target}/`));
+}
+
 /** True when `path` (relative to the context) is excluded from the build context. */
 export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
   const target = clean(path);

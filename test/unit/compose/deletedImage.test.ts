@@ -13,6 +13,13 @@ test('compose-deleted-image: images Docker Hub no longer serves under that name 
   assert.deepEqual(found.map((d) => (d.data as { replacement?: string } | undefined)?.replacement), ['bitnamilegacy/postgresql:15', 'eclipse-temurin:17-jdk', undefined]);
 });
 
+test('compose-deleted-image: consul and vault with no tag, whose latest went with the official images (round 47)', () => {
+  const text = 'services:\n  consul:\n    image: consul\n  vault:\n    image: vault:latest\n  pinned:\n    image: consul:1.15\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((d) => [covered(text, d), (d.data as { replacement?: string } | undefined)?.replacement]), [['consul', 'hashicorp/consul:latest'], ['vault:latest', 'hashicorp/vault:latest']]);
+  assert.equal(found[0]!.message, 'HashiCorp stopped publishing consul as a Docker official image in 2023, and its latest tag was deleted, so the pull fails with "manifest unknown". Use HashiCorp\'s own image, hashicorp/consul:latest.');
+});
+
 test('compose-deleted-image: latest, minideb, exact old openjdk versions, digests, variables and built images are left alone', () => {
   for (const text of [
     'services:\n  a:\n    image: bitnami/redis:latest\n  b:\n    image: bitnami/redis\n  c:\n    image: bitnami/minideb:bookworm\n',

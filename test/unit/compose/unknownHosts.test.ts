@@ -71,6 +71,8 @@ test('left alone: dotted and local hosts, variables, other schemes, hosts a serv
     'services:\n  app:\n    image: a\n    environment:\n      DB_URL: postgres://pg:5432/x\n    networks: [shared]\nnetworks:\n  shared:\n    external: true\n',
     'services:\n  app:\n    image: a\n    network_mode: "service:vpn"\n    environment:\n      DB_URL: postgres://pg:5432/x\n  vpn:\n    image: v\n',
     'include:\n  - ../other/compose.yaml\nservices:\n  app:\n    image: a\n    environment:\n      DB_URL: postgres://pg:5432/x\n',
+    // A switch named *_HOST (round 47: Auth.js's AUTH_TRUST_HOST).
+    'services:\n  app:\n    image: a\n    environment:\n      AUTH_TRUST_HOST: "true"\n      USE_HOST: 1\n      BIND_HOST: no\n',
   ];
   for (const text of quiet) assert.deepEqual(findings(validate(text), code).map((d) => covered(text, d)), [], text);
 });

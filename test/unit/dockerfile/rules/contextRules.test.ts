@@ -190,6 +190,13 @@ test('copy-ignored-file: not for a path written from a folder above, where nothi
   assert.deepEqual(found('FROM node:alpine\nCOPY node_modules ./node_modules\n'), [1]);
 });
 
+test('copy-ignored-file: not for a folder whose files an exception brings back (round 47: .* with !.yarn/patches)', () => {
+  const ignore = '.*\n!.yarnrc.yml\n!.yarn/keep\n!.yarn/patches\nnode_modules\n';
+  const check = (text: string) => runRule('copy-ignored-file', text, withIgnore(ignore)(), `${folder}/Dockerfile`).map((d) => d.range.start.line);
+  assert.deepEqual(check('FROM node:22\nCOPY .yarn .yarn\nCOPY .yarnrc.yml ./\n'), []);
+  assert.deepEqual(check('FROM node:22\nCOPY .env ./\nCOPY .yarn/cache .yarn/cache\n'), [1, 2]);
+});
+
 test('copy-source-missing: a source in a Git submodule\'s folder is a hint that says to fetch it', () => {
   const map = { 'file:///w/.git/HEAD': '', 'file:///w/.gitmodules': '[submodule "libs/core"]\n\tpath = libs/core\n\turl = https://example.invalid/lib.git\n', 'file:///w/app.py': '', 'file:///w/libs/core/.keep': '', 'file:///w/Dockerfile': '' };
   const found = runRule('copy-source-missing', 'FROM python:3.12\nCOPY app.py /app/\nCOPY libs/core/setup.py /lib/\n', context({ files: files(map, ['file:///w', 'file:///w/libs', 'file:///w/libs/core']) }), 'file:///w/Dockerfile');

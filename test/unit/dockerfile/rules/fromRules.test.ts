@@ -142,6 +142,10 @@ test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, w
   assert.equal(fix('openjdk:16'), 'eclipse-temurin:17-jdk');
   assert.equal(fix('docker.io/library/openjdk:21'), 'eclipse-temurin:21-jdk');
   assert.equal(fix('openjdk'), 'eclipse-temurin:25-jdk');
+  // consul and vault lost their latest tag with the official images (round 47); their versions stay.
+  assert.equal(fix('consul'), 'hashicorp/consul:latest');
+  assert.equal(fix('vault:latest'), 'hashicorp/vault:latest');
+  assert.deepEqual(runRule(rule, 'FROM consul:1.15\n'), []);
   // Exact old versions and early-access builds are still there; variables, other registries and other images are not judged.
   for (const text of ['FROM openjdk:11.0.7-jdk-slim\n', 'FROM openjdk:17.0.1-jdk-slim\n', 'FROM openjdk:8u342-jdk\n', 'FROM openjdk:26-ea-slim\n', 'FROM openjdk:21-rc\n', 'FROM openjdk:${TAG}\n', 'ARG V=17\nFROM openjdk:${V}\n', 'FROM myregistry.io/openjdk:17\n', 'FROM eclipse-temurin:17\n', 'FROM openjdk@sha256:' + 'a'.repeat(64) + '\n']) {
     assert.deepEqual(runRule(rule, text), [], text);

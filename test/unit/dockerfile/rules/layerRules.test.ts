@@ -72,6 +72,9 @@ test('apt-get-update-alone: with nothing after it in its stage that can install,
   for (const next of ['RUN apt-get install -y curl', 'RUN ./install.sh', 'RUN ["/setup"]', 'RUN bash -c "x"', 'RUN $INSTALL', 'RUN dpkg -i /x.deb', 'RUN make deps']) {
     assert.equal(validateDockerfile(`FROM debian:12\nRUN apt-get update\n${next}\n`).find((d) => d.code === 'apt-get-update-alone')?.severity, 2, next);
   }
+  // An install in a stage built FROM this one uses its lists (round 47): the warning, not "nothing installs".
+  const inherited = 'FROM debian:12 AS base\nRUN apt-get update -y\nFROM base AS runtime\nRUN apt-get install -y git\n';
+  assert.equal(validateDockerfile(inherited).find((d) => d.code === 'apt-get-update-alone')?.severity, 2);
 });
 
 test('apt-get-update-alone: where each later install runs its own update first, the lone one is only a layer more: a hint that removes it (round 23)', async () => {

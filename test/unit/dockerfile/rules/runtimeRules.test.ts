@@ -38,6 +38,9 @@ test('background-service-cmd knows daemons and trailing &', () => {
   assert.equal(count('FROM a\nCMD apachectl start -D FOREGROUND\n'), 0);
   assert.equal(count('FROM a\nCMD ["httpd", "-k", "start", "-D", "FOREGROUND"]\n'), 0);
   assert.equal(count('FROM a\nCMD ./server &\n'), 1);
+  // A CMD a later CMD of the stage replaces never runs (round 47; multiple-instructions says so).
+  assert.equal(count('FROM a\nCMD filebeat setup\nCMD service filebeat start\nCMD dotnet WebAPI.dll\n'), 0);
+  assert.equal(count('FROM a\nCMD dotnet WebAPI.dll\nFROM a\nCMD service filebeat start\n'), 1);
   assert.equal(count('FROM a\nCMD service php-fpm start && nginx -g "daemon off;"\n'), 0);
   assert.equal(count('FROM a\nCMD ["apache2ctl", "-D", "FOREGROUND"]\n'), 0);  // A configuration of its own, named with -c, may say daemon off (round 20: deploy/nginx_default.conf).
   assert.equal(count('FROM a\nCOPY . /app\nCMD /nginx/sbin/nginx -c /app/deploy/nginx_default.conf\n'), 0);

@@ -159,4 +159,7 @@ test('empty-continuation: a line the continuation takes in after blank lines tha
 test('unknown-instruction: a template engine\'s tag on a line of its own is a hint (round 32: a cookiecutter Dockerfile)', () => {
   const text = 'FROM python:3.12\n{% if cookiecutter.use_translation == "True" -%}\nRUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/*\n{%- endif %}\n{{ extra_steps }}\n';
   assert.deepEqual(validateDockerfile(text).filter((d) => d.code === 'unknown-instruction').map((d) => [d.range.start.line, d.severity]), [[1, 4], [3, 4], [4, 4]]);
+  // A generator script's markers (round 47: @@BASE_IMAGE@@ filled in by generate-dockerfile.sh); a word that only looks like one stays an error.
+  const markers = 'ARG REMOTE_CR=ghcr.io/acme\n@@BASE_IMAGE@@\nUSER root\n\n@@LABELS@@\nRUN echo hi\n@@NOT A MARKER\n';
+  assert.deepEqual(validateDockerfile(markers).filter((d) => d.code === 'unknown-instruction').map((d) => [d.range.start.line, d.severity]), [[1, 4], [4, 4], [6, 1]]);
 });

@@ -8,7 +8,7 @@ import { deletedImage, deletedImageMessage } from '../../deletedImages';
 import { servicesOf, type CheckContext } from './checkContext';
 
 export function checkDeletedImage({ file, out }: CheckContext): void {
-  if (!/openjdk|microsoft\/|bitnami\//.test(file.text)) return;
+  if (!/openjdk|microsoft\/|bitnami\/|consul|vault/.test(file.text)) return;
   for (const { map } of servicesOf(file)) {
     if (!map) continue;
     const fields = entries(file, map);

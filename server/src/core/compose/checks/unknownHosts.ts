@@ -107,7 +107,9 @@ function hostIn(key: string, value: string): { host: string; at: number } | unde
   }
   if (!HOST_VARIABLE.test(key) || NOT_A_PEER.test(key)) return undefined;
   const bare = /^([^:\s]+)(?::\d+)?$/.exec(trimmed);
-  return bare ? { host: bare[1]!, at: lead } : undefined;
+  // A switch, not a host (round 47: Auth.js's AUTH_TRUST_HOST: "true").
+  if (!bare || /^(true|false|yes|no|on|off|[01])$/i.test(bare[1]!)) return undefined;
+  return { host: bare[1]!, at: lead };
 }
 
 /** `known`: the project's names, or null where the project is not known whole (then nothing is told). */

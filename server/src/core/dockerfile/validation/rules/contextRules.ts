@@ -3,7 +3,7 @@ import { t } from '../../../l10n';
 import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
-import { isIgnored, type IgnorePattern } from '../../../ignorePatterns';
+import { isIgnored, reincludedWithin, type IgnorePattern } from '../../../ignorePatterns';
 import { folderLister, foldersUp, gitignorePatterns, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { rule, type RuleContext } from './rule';
@@ -131,7 +131,7 @@ export const copyIgnoredFile = rule({
   let above: string[] | undefined;
   for (const i of ctx.a.doc.instructions) {
     for (const { word, path } of literalSourcesOf(i)) {
-      if (!isIgnored(context.patterns, path)) continue;
+      if (!isIgnored(context.patterns, path) || reincludedWithin(context.patterns, path)) continue;
       // Where nothing names the context, a path written from a folder above is not this folder's
       // to exclude (round 34: COPY ./dist/services/dni in services/dni/Dockerfile, built from the
       // root like its sibling): its first folder is not here, and the path names this folder or

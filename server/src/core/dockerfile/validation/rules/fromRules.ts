@@ -112,6 +112,7 @@ export const deletedImageTag = rule({
     t('Use a maintained build of the same Java: eclipse-temurin:17-jdk, eclipse-temurin:21-jre, or amazoncorretto, sapmachine, ibm-semeru-runtimes. The quick fix puts in eclipse-temurin for the same major (the next long-term release for the others).'),
     t('Microsoft deleted its .NET images from Docker Hub in 2021 (microsoft/dotnet, microsoft/aspnetcore, microsoft/aspnetcore-build): they are on mcr.microsoft.com (mcr.microsoft.com/dotnet/sdk, /aspnet, /runtime), and a FROM of the old names stops with "pull access denied".'),
     t('Bitnami kept only latest, for a smaller set of images, in its Docker Hub repositories: every versioned tag (bitnami/postgresql:15, bitnami/kafka:3.4) moved to bitnamilegacy in September 2025, where it gets no updates, and a pull of the old name stops with "not found".'),
+    t('HashiCorp stopped publishing consul and vault as official images in 2023 and their latest tags were deleted: FROM consul or vault with no tag stops with "manifest unknown". Use hashicorp/consul or hashicorp/vault.'),
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {

@@ -139,6 +139,9 @@ export const backgroundServiceCmd = rule({
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
     if (i.upper !== 'CMD' && i.upper !== 'ENTRYPOINT') continue;
+    // Only the stage's last CMD (ENTRYPOINT) runs: an earlier one never starts anything, which
+    // multiple-instructions says (round 47: CMD service filebeat start, then CMD dotnet WebAPI.dll).
+    if (ctx.a.doc.stages[i.stage]?.instructions.some((j) => j.index > i.index && j.upper === i.upper)) continue;
     let words: string[] | undefined;
     let background = false;
     if (i.exec) {

@@ -24,8 +24,9 @@ export const unknownInstruction = rule({
     for (const target of i.trigger ? [i, i.trigger] : [i]) {
       if (isInstruction(target.keyword)) continue;
       // A template engine's tag on a line of its own ({% if x %}, {%- endif %}, {{ block }}): a
-      // template renders it away before any build (round 32: a cookiecutter Dockerfile).
-      if (/^\{[{%]/.test(target.keyword)) {
+      // template renders it away before any build (round 32: a cookiecutter Dockerfile); a generator
+      // script's marker (@@BASE_IMAGE@@, round 47), ERB's <% %> and %{name} likewise.
+      if (/^(\{[{%]|@@\w+@@$|<%|%\{\w+\}$)/.test(target.keyword)) {
         ctx.report(target.keywordSpan, t('A template tag, not an instruction: this file is a template that a tool (cookiecutter, Jinja, Helm) renders before it is built.'), { severity: 'hint' });
         continue;
       }
