@@ -91,6 +91,17 @@ test('copy-source-missing: a COPY source the build context does not have stops t
   // ../ reaches nothing above the context: read as a path at its root, which compose's context lacks (round 45).
   assert.deepEqual(check({ 'file:///w/compose.yaml': 'services:\n  main:\n    build:\n      context: ./app\n', 'file:///w/app/requirements.txt': '', 'file:///w/app/main.py': '', 'file:///w/app/Dockerfile': 'FROM python:3.12\nCOPY requirements.txt .\nCOPY ../app .\n' }),
     [[2, '../app does not reach the folder above the build context (., as compose builds it): BuildKit reads it as app at the context\'s root, which has no app, so COPY stops the build ("app": not found). Build with the folder above as the context and write the path from there.', undefined]]);
+  // Two compose files with other contexts: the default file's counts (round 48: a stale docker-compose-complete.yml).
+  const two = {
+    'file:///w/docker-compose-complete.yml': 'services:\n  auth:\n    build: ./services/auth\n',
+    'file:///w/docker-compose.yml': 'services:\n  auth:\n    build:\n      context: ./services\n      dockerfile: ./auth/Dockerfile\n',
+    'file:///w/services/common/go.mod': '', 'file:///w/services/auth/go.mod': '',
+    'file:///w/services/auth/Dockerfile': 'FROM golang:1.23\nCOPY common ./common\nCOPY auth ./auth\n',
+  };
+  const twoFolders = ['file:///w/services', 'file:///w/services/common', 'file:///w/services/auth'];
+  assert.deepEqual(check(two, 'file:///w/services/auth/Dockerfile', twoFolders), []);
+  const { ['file:///w/docker-compose.yml']: _default, ...stale } = two;
+  assert.deepEqual(check(stale, 'file:///w/services/auth/Dockerfile', twoFolders).map(([line]) => line), [1, 2]);
   // A compose file named docker-compose-<name>.yml is one too (round 43: scripts/ copied from a context that has none).
   assert.deepEqual(check({ 'file:///w/app/docker-compose-jenkins.yml': 'services:\n  jenkins:\n    build:\n      context: .\n      dockerfile: Dockerfile.jenkins\n', 'file:///w/app/jenkins.xml': '', 'file:///w/scripts/setup/setup.sh': '', 'file:///w/app/Dockerfile.jenkins': 'FROM jenkins/jenkins:lts\nCOPY scripts/setup/setup.sh /usr/local/bin/\nCOPY scripts/setup/other.sh /usr/local/bin/\nCOPY jenkins.xml /x\n' }, 'file:///w/app/Dockerfile.jenkins', ['file:///w/scripts', 'file:///w/scripts/setup']).map(([line]) => line), [1, 2]);
   // A build script or CI workflow that names it may copy it in first (round 22: blackboard's build.sh).

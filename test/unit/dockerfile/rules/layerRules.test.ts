@@ -25,6 +25,10 @@ test('cleanup-in-later-layer: apt-get clean after an install on a Debian or Ubun
   assert.deepEqual(runRule('cleanup-in-later-layer', text('ruby:3.0')).map((d) => d.range.start.character), [21]);
   // The package lists are still reported: the install's RUN left them.
   assert.match(runRule('cleanup-in-later-layer', text('ubuntu:24.04'))[0]!.message, /line 2/);
+  // apk add --no-cache leaves no cache for a later rm to miss (round 48); without it, the index stays.
+  const apk = (flags: string) => `FROM ruby:3.2-alpine\nRUN apk --update add ${flags} build-base git\nRUN rm -rf /var/cache/apk/* /tmp/*\n`;
+  assert.deepEqual(runRule('cleanup-in-later-layer', apk('--no-cache')), []);
+  assert.equal(runRule('cleanup-in-later-layer', apk('')).length, 1);
 });
 
 test('copy-all-before-install knows several ecosystems and names the manifest', () => {

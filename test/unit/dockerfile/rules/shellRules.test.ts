@@ -160,6 +160,8 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
     'FROM debian:12\nRUN wget -qO- https://astral.sh/uv/install.sh | sh && uv venv /opt/py3\n',
     // A versioned name of what it installs (round 45: get-pip.py piped into python3.12, then pip3 --version).
     'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl python3.12 && curl -sS https://bootstrap.pypa.io/get-pip.py | python3.12 && python3 --version && pip3 --version\n',
+    // python -m and the module it installs (round 48).
+    'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl python3.11 && curl -sS https://bootstrap.pypa.io/get-pip.py | python3.11 && python3.11 -m pip install --upgrade pip\n',
     // A path ending in what it installs (round 39).
     'FROM debian:12\nRUN apt-get update && apt-get install -y curl && curl -LsSf https://astral.sh/uv/install.sh | sh && mv /root/.local/bin/uv /usr/local/bin/uv\n',
     // getcomposer.org installs composer.phar (round 9: mailcow).

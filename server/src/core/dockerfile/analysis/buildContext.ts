@@ -173,9 +173,20 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
   return { mountsByBuilder, targetsByBuilder, allSetCommand, contextNames, targets, buildArgs };
 }
 
-/** The context a compose file in or above the Dockerfile's folder builds it with. */
+/** compose's default file names (the project model's DEFAULT_FILE_NAMES, which this module must not load). */
+const DEFAULT_COMPOSE = /\/(docker-)?compose\.ya?ml$/i;
+
+/**
+ * The context compose files in or above the Dockerfile's folder build it with: the one they all
+ * give, else the one the default file (docker-compose.yml) gives, else none known (round 48: a stale
+ * docker-compose-complete.yml beside the docker-compose.yml the Makefile runs, with another context).
+ */
 function composeContext(uri: string, folderUri: string, files: FileAccess): string | undefined {
-  return composeBuilders(uri, folderUri, files, true).find((b) => b.contextUri)?.contextUri;
+  const builders = composeBuilders(uri, folderUri, files, false).filter((b) => b.contextUri);
+  const contexts = new Set(builders.map((b) => b.contextUri));
+  if (contexts.size <= 1) return builders[0]?.contextUri;
+  const byDefault = new Set(builders.filter((b) => DEFAULT_COMPOSE.test(b.file.uri)).map((b) => b.contextUri));
+  return byDefault.size === 1 ? [...byDefault][0] : undefined;
 }
 
 export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceFacts): ContextInfo | undefined {

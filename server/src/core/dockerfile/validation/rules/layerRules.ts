@@ -209,7 +209,8 @@ function createdBy(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: s
   if (c.name === 'apt-get' && sub === 'update') return { kinds: ['apt-lists'], paths: [] };
   if (c.name === 'apt-get' && sub === 'install') return { kinds: ['apt-cache'], paths: [] };
   if ((c.name === 'yum' || c.name === 'dnf' || c.name === 'microdnf') && sub === 'install') return { kinds: [`${c.name === 'microdnf' ? 'dnf' : c.name}-cache`], paths: [] };
-  if (c.name === 'apk' && sub === 'add') return { kinds: ['apk-cache'], paths: [] };
+  // apk add --no-cache keeps neither the index nor the packages (round 48: a later rm -rf /var/cache/apk/* removes nothing of it).
+  if (c.name === 'apk' && sub === 'add') return { kinds: c.args.some((w) => w.text === '--no-cache') ? [] : ['apk-cache'], paths: [] };
   const paths: string[] = [];
   const args = c.args.map((w) => w.text);
   const output = (flags: string[]) => {

@@ -390,7 +390,8 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
   // A path whose last part is such a word counts too (round 39: astral.sh/uv/install.sh | sh && mv /root/.local/bin/uv ...).
   return commands.some((c) => !c.raw.nested && c.raw.start > last.raw.end && (c.raw.statement === last.raw.statement || untilFailure)
     // pip3 and python3.12 are pip and python with a version (round 45: get-pip.py, then pip3 --version).
-    && (words.has(c.name) || words.has(c.name.replace(/[\d.]+$/, '')) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)) || (w.text.includes('/') && words.has(w.text.toLowerCase().replace(/\/+$/, '').split('/').pop()!)))));
+    // python -m pip: the module is the tool (round 48: get-pip.py, then python -m pip install --upgrade pip).
+    && (words.has(c.name) || words.has(c.name.replace(/[\d.]+$/, '')) || (/^python[\d.]*$/.test(c.name) && c.args[0]?.text === '-m' && words.has(c.args[1]?.text ?? '')) || c.raw.words.some((w) => long.some((l) => w.text.toLowerCase().includes(l)) || (w.text.includes('/') && words.has(w.text.toLowerCase().replace(/\/+$/, '').split('/').pop()!)))));
 }
 
 export const pipefail = rule({
