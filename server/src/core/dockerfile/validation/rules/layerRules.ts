@@ -1,7 +1,7 @@
 // Rules that teach how layers and the build cache work: install order, cleanup placement and
 // stale package lists. None of the peer linters has them.
 import { t } from '../../../l10n';
-import type { Instruction, Stage } from '../../syntax/ast';
+import type { Instruction } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
@@ -112,7 +112,7 @@ export const copyAllBeforeInstall = rule({
 const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|--with-deps\b|\binstall-deps\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
 
 export const aptGetUpdateAlone = rule({
-  id: 'apt-get-update-alone', severity: 'warning', reach: 'file',
+  id: 'apt-get-update-alone', severity: 'warning',
   explain: () => [
     t('The layer of RUN apt-get update is cached on its own. Later, when you add a package to the next RUN apt-get install, Docker reuses the old package lists from the cache and the install fails or gets outdated versions.'),
     t('Always run apt-get update and apt-get install in the same RUN, and remove /var/lib/apt/lists/* at its end.'),
@@ -126,14 +126,14 @@ export const aptGetUpdateAlone = rule({
     // lists are never used, only shipped (round 20: RUN apt-get update under node:lts, then echo).
     const later = run.stage?.instructions.filter((i) => i.index > run.instruction.index && (i.upper === 'RUN' || i.upper === 'ONBUILD')) ?? [];
     // Stages built FROM this one start with its lists (round 47: RUN apt-get update in base, the
-    // install in FROM base AS runtime): their installs count as later ones.
-    const inherited = run.stage ? descendantRuns(ctx.a, run.stage) : [];
-    if (run.stage && !later.some((i) => MAY_INSTALL.test(i.argText)) && !inherited.some((i) => MAY_INSTALL.test(i.argText))) {
+    // install in FROM base AS runtime): they may install with them, so this stage's alone says little.
+    const parent = run.stage !== undefined && ctx.a.doc.stages.some((s) => ctx.a.parentOf(s.index) === run.stage!.index);
+    if (run.stage && !parent && !later.some((i) => MAY_INSTALL.test(i.argText))) {
       ctx.report(run.instruction.span, t('Nothing after this apt-get update in its stage installs a package: it only adds the package lists (tens of MB) to the image. Remove it, or run it in the RUN that installs.'), { severity: 'information', data: { deleteLine: true } });
       continue;
     }
     // Every later install updates the lists itself first: this update is only a layer more (round 23).
-    if (run.stage && !ctx.a.doc.stages.some((s) => ctx.a.parentOf(s.index) === run.stage!.index) && later.every((i) => updatesBeforeInstalling(ctx.a, i))) {
+    if (run.stage && !parent && later.every((i) => updatesBeforeInstalling(ctx.a, i))) {
       // (Where no later RUN names apt at all, the message must not speak of its installs: round 27.)
       const aptLater = later.some((i) => /\bapt(-get|itude)?\b|--with-deps\b/.test(i.argText));
       ctx.report(run.instruction.span, aptLater
@@ -144,18 +144,6 @@ export const aptGetUpdateAlone = rule({
     ctx.report(run.instruction.span, t('apt-get update alone in a RUN goes stale in the build cache; combine it with the apt-get install that needs it.'), { data: { mergeUpdate: true } });
   }
 });
-
-/** The RUNs of the stages built FROM `stage`, directly or through others (bounded by the file's stages). */
-function descendantRuns(a: Analysis, stage: Stage): Instruction[] {
-  const within = new Set([stage.index]);
-  const out: Instruction[] = [];
-  for (const s of a.doc.stages) {
-    if (s.index <= stage.index || !within.has(a.parentOf(s.index))) continue;
-    within.add(s.index);
-    for (const i of s.instructions) if (i.upper === 'RUN' || i.upper === 'ONBUILD') out.push(i);
-  }
-  return out;
-}
 
 /** Whether a later RUN installs nothing, or updates the package lists before its first apt install (and runs no script that might install). */
 function updatesBeforeInstalling(a: Analysis, i: Instruction): boolean {
