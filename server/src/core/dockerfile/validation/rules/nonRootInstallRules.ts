@@ -10,6 +10,7 @@ import type { Instruction } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { commandsOf, commandSpan, operands, runShells, baseName, type Cmd, type RunShell } from './shellCommands';
 import { rule } from './rule';
+import { ROOT } from './runtimeRules';
 
 /** The .NET images' unprivileged user (uid 1654), which their environment names APP_UID. */
 const DOTNET_APP_UID = /^\$\{?APP_UID\}?(:.*)?$/;
@@ -37,7 +38,7 @@ export function runUser(a: Analysis, run: RunShell): { root: boolean | undefined
       if (value === undefined || value.includes('$')) return { root: undefined, user: written, at };
       name = value.split(':')[0]!;
     }
-    return { root: name === 'root' || name === '0', user: written, at };
+    return { root: ROOT.test(name), user: written, at };
   }
   return { root: undefined };
 }

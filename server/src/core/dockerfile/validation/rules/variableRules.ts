@@ -89,10 +89,11 @@ export const undefinedVariable = rule({
       if (suggestion) ctx.report(use.ref.span, t('{0} is not defined. Did you mean {1}?', use.ref.name, suggestion), { data: { replacement: suggestion, span: use.ref.nameSpan } });
       continue;
     }
-    const visible = [...a.variables.visibleAt(use.instruction).keys()];
+    const visibleDefs = a.variables.visibleAt(use.instruction);
+    const visible = [...visibleDefs.keys()];
     // ENV DB_PORT=${DB_PORT} passes the name on as it is: no slip for another name (round 44: "did you mean DB_HOST").
     const self = selfAssigned(ctx, use);
-    const suggestion = self ? undefined : closest(use.ref.name, visible) ?? argPassedOn(ctx, use, visible);
+    const suggestion = self ? undefined : closest(use.ref.name, visible) ?? argPassedOn(ctx, use, visibleDefs);
     const fromScratch = a.rootImage(stage) === 'scratch';
     // A name base images commonly set (RUBY_VERSION on ruby's): the image's value, as in RUN.
     if (globalNames.includes(use.ref.name) && (fromScratch || !setByImage(ctx, use.scope, use.ref.name))) {
@@ -122,14 +123,13 @@ export const undefinedVariable = rule({
  * NAME or is held in it: written to pass the build argument on, with a slip (round 43:
  * ARG DATABASE_URL, ENV DATABASE_URL=$DATABASE_URL_URL). NAME is what was meant.
  */
-function argPassedOn(ctx: RuleContext, use: VariableUse, visible: readonly string[]): string | undefined {
+function argPassedOn(ctx: RuleContext, use: VariableUse, visible: ReadonlyMap<string, VariableDef>): string | undefined {
   if (use.instruction.upper !== 'ENV') return undefined;
   const name = use.ref.name;
   const pair = keyValuesOf(use.instruction, ctx.a.doc.escape).find((p) => p.value !== undefined && p.value.span.start <= use.ref.span.start && use.ref.span.end <= p.value.span.end);
   const key = pair?.key.value;
-  if (!key || key === name || key.length < 4 || !visible.includes(key) || !(name.includes(key) || key.includes(name))) return undefined;
-  const declared = ctx.a.variables.visibleAt(use.instruction).get(key);
-  return declared?.kind === 'ARG' ? key : undefined;
+  if (!key || key === name || key.length < 4 || !(name.includes(key) || key.includes(name))) return undefined;
+  return visible.get(key)?.kind === 'ARG' ? key : undefined;
 }
 
 /** Whether the use is the value of an ENV that sets the same name (ENV NAME=$NAME, ENV NAME=${NAME}). */
