@@ -17,10 +17,27 @@ export function namedStages(text: string): NamedStage[] {
   return parseDockerfile(text).stages.flatMap((stage) => stage.name ? [{ name: stage.name.value.toLowerCase(), start: stage.name.span.start, end: stage.name.span.end }] : []);
 }
 
+export interface StageImages {
+  stages: { image: string | undefined; name: string | undefined }[];
+  healthcheck: boolean;
+}
+
+/**
+ * The last Dockerfiles read, by text: several compose checks read each building service's
+ * Dockerfile on every validation, and many services of a file often build the same one.
+ */
+const recent = new Map<string, StageImages>();
+const RECENT_TEXTS = 16;
+
 /** Each stage's FROM image as written (lower-cased) and name, and whether a HEALTHCHECK other than NONE is there. */
-export function stageImages(text: string): { stages: { image: string | undefined; name: string | undefined }[]; healthcheck: boolean } {
+export function stageImages(text: string): StageImages {
+  const known = recent.get(text);
+  if (known) return known;
   const doc = parseDockerfile(text);
   const stages = doc.stages.map((s) => ({ image: s.image?.raw.toLowerCase(), name: s.name?.value.toLowerCase() }));
   const healthcheck = doc.instructions.some((i) => i.upper === 'HEALTHCHECK' && i.words[0]?.value.toUpperCase() !== 'NONE');
-  return { stages, healthcheck };
+  const result = { stages, healthcheck };
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  recent.set(text, result);
+  return result;
 }

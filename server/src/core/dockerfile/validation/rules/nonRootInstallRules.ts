@@ -6,7 +6,7 @@
 // `base`, and a `final` stage FROM base that installs curl for a healthcheck stops (round 43: five
 // services of one solution). Reported only where the Dockerfile's own USER says who runs the step.
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { commandsOf, commandSpan, operands, runShells, baseName, type Cmd, type RunShell } from './shellCommands';
 import { rule } from './rule';
@@ -16,6 +16,18 @@ import { ROOT } from './runtimeRules';
 const DOTNET_APP_UID = /^\$\{?APP_UID\}?(:.*)?$/;
 
 /**
+ * A stage's USER instructions, once per stage object: every RUN with an install asks, and reading
+ * the stage's instructions for each would be quadratic in a stage of thousands of RUNs. An edit
+ * makes new objects of the stages it touches, so the list stays true.
+ */
+const stageUsers = new WeakMap<Stage, Instruction[]>();
+function usersOf(stage: Stage): Instruction[] {
+  let users = stageUsers.get(stage);
+  if (!users) stageUsers.set(stage, (users = stage.instructions.filter((i) => i.upper === 'USER')));
+  return users;
+}
+
+/**
  * The user a RUN runs as by the Dockerfile's USER lines: the last before it in its stage or in the
  * stages it is built FROM, with a variable the Dockerfile defines put in. `root` true or false
  * where known, undefined where no USER says (the base image's own user: no `at`) or a variable hides it.
@@ -23,7 +35,8 @@ const DOTNET_APP_UID = /^\$\{?APP_UID\}?(:.*)?$/;
 export function runUser(a: Analysis, run: RunShell): { root: boolean | undefined; user?: string; at?: Instruction } {
   if (!run.stage) return { root: undefined };
   for (const s of a.chainOf(run.stage)) {
-    const users = s.instructions.filter((i) => i.upper === 'USER' && (s !== run.stage || i.index < run.instruction.index));
+    // In the RUN's own stage, the USER lines above it (a stage holds few).
+    const users = s === run.stage ? usersOf(s).filter((i) => i.index < run.instruction.index) : usersOf(s);
     const at = users[users.length - 1];
     if (!at) continue;
     const written = at.words[0]?.value;

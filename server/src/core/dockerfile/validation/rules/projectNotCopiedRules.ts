@@ -8,7 +8,7 @@
 // the stage and the stages it is built FROM is a system package install, a tool installed by name,
 // or a command known to make no project files.
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, commandSpan, hasOption, operands, runsByPath, type Cmd, type RunShell } from './shellCommands';
@@ -85,16 +85,35 @@ function needs(c: Cmd): Need | undefined {
   }
 }
 
-/** Whether an instruction may put project files in the image: a copy, a bind mount, or a command that makes files. */
-function mayBring(a: Analysis, i: Instruction): boolean | 'run' {
+/** What an instruction may do to the project's presence: bring files (a copy, a bind mount, a script not read), nothing, or run these commands. */
+function effectOf(a: Analysis, i: Instruction): 'brings' | 'nothing' | RunShell['info'] {
   const target = i.trigger ?? i;
-  if (i.trigger || i.heredocs.length > 0) return true;
-  if (target.upper === 'COPY' || target.upper === 'ADD') return true;
-  if (target.upper !== 'RUN') return false;
-  if (target.flags.some((f) => f.name === 'mount' && /(^|,)type=bind\b|^(?!.*type=)/.test(f.value ?? ''))) return true;
+  if (i.trigger || i.heredocs.length > 0 || target.upper === 'COPY' || target.upper === 'ADD') return 'brings';
+  if (target.upper !== 'RUN') return 'nothing';
+  if (target.flags.some((f) => f.name === 'mount' && /(^|,)type=bind\b|^(?!.*type=)/.test(f.value ?? ''))) return 'brings';
   const info = a.shell(i);
-  if (!info || info.summary.error) return true;
-  return 'run';
+  return !info || info.summary.error ? 'brings' : info;
+}
+
+/**
+ * Reads a stage's instructions until something may have brought the project: returns 'brings', or
+ * the first command that needs a manifest with nothing before it ('needs'), or 'nothing' when the
+ * stage ends with the image still empty of the project.
+ */
+function readStage(a: Analysis, stage: Stage): 'brings' | 'nothing' | { run: RunShell; c: Cmd; need: Need } {
+  for (const i of stage.instructions) {
+    if (i === stage.from) continue;
+    const effect = effectOf(a, i);
+    if (effect === 'brings') return 'brings';
+    if (effect === 'nothing') continue;
+    const run: RunShell = { instruction: i, stage, info: effect };
+    for (const c of commandsOf(run)) {
+      const need = needs(c);
+      if (need) return { run, c, need };
+      if (runsByPath(c) || (!MAKES_NO_PROJECT.has(c.name) && !installsToolByName(c))) return 'brings';
+    }
+  }
+  return 'nothing';
 }
 
 export const projectNotCopied = rule({
@@ -105,37 +124,27 @@ export const projectNotCopied = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
+  // Whether the image may hold the project at the end of each stage read (each stage once, root first).
+  const ends = new Map<number, boolean>();
   for (const stage of ctx.scope.stages) {
     const root = a.rootImage(stage);
     const ref = repositoryAndTag(root);
     if (!ref || !EMPTY_IMAGES.has(ref.repository) || ref.tag.includes('onbuild') || a.isWindows(stage)) continue;
-    const chain = [...a.chainOf(stage)].reverse();
-    let brought = false;
-    for (const s of chain) {
-      for (const i of s.instructions) {
-        if (i === s.from) continue;
-        const bring = mayBring(a, i);
-        if (bring === true) {
-          brought = true;
-          break;
-        }
-        if (bring !== 'run') continue;
-        const run: RunShell = { instruction: i, stage: s, info: a.shell(i)! };
-        for (const c of commandsOf(run)) {
-          const need = needs(c);
-          if (need && s === stage) {
-            ctx.report(commandSpan(run, c), t('Nothing of the project is in the image yet (no COPY, ADD or bind mount since FROM {0}), so {1} finds no {2} here and the step stops. Copy the project (or {2} first) into the working directory before this RUN.', root, `${c.name} ${operands(c).slice(0, c.name === 'go' && operands(c)[0]?.text === 'mod' ? 2 : 1).map((w) => w.text).join(' ')}`.trim(), need.manifest));
-            brought = true;
-            break;
-          }
-          if (need || runsByPath(c) || (!MAKES_NO_PROJECT.has(c.name) && !installsToolByName(c))) {
-            brought = true;
-            break;
-          }
-        }
-        if (brought) break;
+    for (const s of [...a.chainOf(stage)].reverse()) {
+      const parent = a.parentOf(s.index);
+      if (ends.has(s.index) && s !== stage) continue;
+      if (parent >= 0 && ends.get(parent) !== false) {
+        ends.set(s.index, true);
+        continue;
       }
-      if (brought) break;
+      const read = readStage(a, s);
+      ends.set(s.index, read !== 'nothing');
+      if (typeof read === 'object' && s === stage) {
+        const { run, c, need } = read;
+        const ops = operands(c);
+        const what = [c.name, ...ops.slice(0, c.name === 'go' && ops[0]?.text === 'mod' ? 2 : 1).map((w) => w.text)].join(' ');
+        ctx.report(commandSpan(run, c), t('Nothing of the project is in the image yet (no COPY, ADD or bind mount since FROM {0}), so {1} finds no {2} here and the step stops. Copy the project (or {2} first) into the working directory before this RUN.', root, what, need.manifest));
+      }
     }
   }
 });
