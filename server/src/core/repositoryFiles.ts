@@ -290,7 +290,8 @@ export function mayMake(scripts: string, path: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const match of scripts.matchAll(namePattern(name, 'gm'))) {
     const from = scripts.lastIndexOf('\n', match.index) + 1;
-    const to = scripts.indexOf('\n', match.index + match[0].length);
+    // From the name's end: the character the pattern takes after it may be the line's newline.
+    const to = scripts.indexOf('\n', match.index + match[1]!.length + name.length);
     const line = scripts.slice(from, to < 0 ? scripts.length : to);
     if (/^\s*(#|\/\/|rem\s|::)/i.test(line)) continue;
     const expecting = line

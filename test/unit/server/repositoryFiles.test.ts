@@ -47,6 +47,8 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('uv export >backend/requirements.txt\n', 'backend/requirements.txt'), true);
   assert.equal(mayMake('  - sudo cp backend/requirements.txt release/\n', 'backend/requirements.txt'), false);
   assert.equal(mayMake('dotnet pack x.csproj --output=local-nuget-packages\n', 'local-nuget-packages'), true);
+  // The name ends the line and another line follows: the line read is the copy's own (round 49).
+  assert.equal(mayMake('cp -r ../../packages/mail-core/templates/email ./mail-templates\ncp a b\n', 'mail-templates'), true);
   // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).
   assert.equal(mayMake('dotnet pack shared/Shared.csproj --configuration Release --output local-nuget-packages\n', 'local-nuget-packages'), true);
   // An image name counts wherever it is written.

@@ -64,6 +64,14 @@ test('copy-all-before-install: not after pnpm fetch on the lock file alone, whos
   assert.equal(runRule('copy-all-before-install', 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n').length, 1);
 });
 
+test('copy-all-before-install: not in a stage built FROM one that installed with the same tool, where the install after COPY . only links (round 49)', () => {
+  const builder = 'FROM node:22 AS base\nWORKDIR /app\nCOPY package.json pnpm-lock.yaml ./\nFROM base AS builder\nRUN pnpm install --frozen-lockfile\n';
+  assert.deepEqual(runRule('copy-all-before-install', `${builder}FROM builder AS development\nCOPY . .\nRUN pnpm install --frozen-lockfile\n`), []);
+  // Another tool above, or the same tool only in an unrelated stage: still reported.
+  assert.equal(runRule('copy-all-before-install', `${builder}FROM base AS development\nCOPY . .\nRUN pnpm install --frozen-lockfile\n`).length, 1);
+  assert.equal(runRule('copy-all-before-install', 'FROM node:22 AS builder\nRUN npm ci\nFROM builder\nCOPY . .\nRUN pip install -r requirements.txt\n').length, 1);
+});
+
 test('apt-get-update-alone: with nothing after it in its stage that can install, the lists are only shipped: information, with a fix that removes the line (round 20)', async () => {
   const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
   const text = 'FROM node:lts\nRUN apt-get update\nWORKDIR /home/node\nUSER node\nRUN echo "set -o allexport" >> /home/node/.bashrc\n';

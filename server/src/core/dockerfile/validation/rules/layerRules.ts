@@ -1,7 +1,7 @@
 // Rules that teach how layers and the build cache work: install order, cleanup placement and
 // stale package lists. None of the peer linters has them.
 import { t } from '../../../l10n';
-import type { Instruction } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
@@ -91,6 +91,9 @@ export const copyAllBeforeInstall = rule({
         manifests: [...new Set(installs.flatMap((x) => x.manifests).map((m) => (m === 'package.json' || m.endsWith('*') ? m : `${m}*`)))],
       };
       if (run.instruction.index < copyAll.index) break; // installed before copying everything: the right order
+      // A stage it is built FROM installed with the same tool: the dependencies are in the image, and
+      // this install after COPY . only links the workspace again (round 49: FROM builder AS development).
+      if (installedAbove(ctx.a, stage, installs.map((x) => x.what.split(' ')[0]!))) break;
       // pnpm fetch on the lock file alone, then install --offline after the sources: the download
       // is cached by the lock file and the install only links (pnpm's Docker recipe; round 10).
       if (commands.some((c) => c.name === 'pnpm' && c.args.some((w) => w.text === '--offline'))
@@ -107,6 +110,20 @@ export const copyAllBeforeInstall = rule({
     }
   }
 });
+
+/** Whether a stage that `stage` is built FROM (not itself) runs a dependency install of one of these tools (npm, pip...). */
+function installedAbove(a: Analysis, stage: Stage, tools: readonly string[]): boolean {
+  for (const s of a.chainOf(stage)) {
+    if (s === stage) continue;
+    for (const instruction of s.instructions) {
+      if ((instruction.trigger ?? instruction).upper !== 'RUN') continue;
+      const info = a.shell(instruction);
+      if (!info || info.summary.error) continue;
+      if (commandsOf({ instruction, stage: s, info }).some((c) => tools.includes(dependencyInstall(c)?.what.split(' ')[0] ?? ''))) return true;
+    }
+  }
+  return false;
+}
 
 /** Words of a RUN that may install a Debian package, directly or through a script it runs. */
 const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|--with-deps\b|\binstall-deps\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
