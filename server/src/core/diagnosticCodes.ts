@@ -165,6 +165,7 @@ export const DIAGNOSTIC_CODES = {
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },
   'missing-program': { language: 'dockerfile', severity: 'error' },
   'package-install-as-user': { language: 'dockerfile', severity: 'error' },
+  'nginx-unprivileged-user': { language: 'dockerfile', severity: 'error' },
   'project-not-copied': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },

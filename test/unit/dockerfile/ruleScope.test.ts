@@ -18,7 +18,7 @@ test('the rules that need the whole file', () => {
     'duplicate-stage-name', 'unused-stage', 'build-platform-binary', 'root-user', 'missing-healthcheck', 'dev-server-cmd', 'apt-no-install-recommends', 'dev-dependency-omitted', 'dependencies-not-installed', 'go-get-outside-module', 'poetry-removed-option', 'dockerignore-missing', 'dockerignore-incomplete',
     'copy-ignored-file', 'env-file-in-image', 'copy-source-missing', 'script-not-executable', 'script-crlf', 'script-no-shebang', 'no-inline-ignore', 'definition-description', 'trusted-registry', 'label-schema',
   ]);
-  assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['empty-continuation', 'multiple-instructions', 'cmd-ignored', 'package-install-as-user', 'copy-all-before-install', 'cleanup-in-later-layer']);
+  assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['empty-continuation', 'multiple-instructions', 'cmd-ignored', 'package-install-as-user', 'nginx-unprivileged-user', 'copy-all-before-install', 'cleanup-in-later-layer']);
 });
 
 test('a rule whose message names a line number says so (namesLines), so it runs again on a stage that moved', () => {

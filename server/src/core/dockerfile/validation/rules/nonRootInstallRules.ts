@@ -33,10 +33,14 @@ function usersOf(stage: Stage): Instruction[] {
  * where known, undefined where no USER says (the base image's own user: no `at`) or a variable hides it.
  */
 export function runUser(a: Analysis, run: RunShell): { root: boolean | undefined; user?: string; at?: Instruction } {
-  if (!run.stage) return { root: undefined };
-  for (const s of a.chainOf(run.stage)) {
-    // In the RUN's own stage, the USER lines above it (a stage holds few).
-    const users = s === run.stage ? usersOf(s).filter((i) => i.index < run.instruction.index) : usersOf(s);
+  return run.stage ? userBefore(a, run.stage, run.instruction.index) : { root: undefined };
+}
+
+/** The same for the instructions of `stage` from `index` on (Infinity: the user its container starts as). */
+export function userBefore(a: Analysis, stage: Stage, index: number): { root: boolean | undefined; user?: string; at?: Instruction } {
+  for (const s of a.chainOf(stage)) {
+    // In the stage itself, the USER lines above the index (a stage holds few).
+    const users = s === stage ? usersOf(s).filter((i) => i.index < index) : usersOf(s);
     const at = users[users.length - 1];
     if (!at) continue;
     const written = at.words[0]?.value;
@@ -45,7 +49,7 @@ export function runUser(a: Analysis, run: RunShell): { root: boolean | undefined
     let name = written.split(':')[0]!;
     if (name.includes('$')) {
       // USER $APP_UID on Microsoft's .NET images: their unprivileged user.
-      if (DOTNET_APP_UID.test(written) && a.rootImage(run.stage).startsWith('mcr.microsoft.com/dotnet/')) return { root: false, user: written, at };
+      if (DOTNET_APP_UID.test(written) && a.rootImage(stage).startsWith('mcr.microsoft.com/dotnet/')) return { root: false, user: written, at };
       const variable = /^\$\{?(\w+)\}?$/.exec(name)?.[1];
       const value = variable ? a.variables.visibleAt(at).get(variable)?.value : undefined;
       if (value === undefined || value.includes('$')) return { root: undefined, user: written, at };
