@@ -167,6 +167,7 @@ export const DIAGNOSTIC_CODES = {
   'package-install-as-user': { language: 'dockerfile', severity: 'error' },
   'nginx-unprivileged-user': { language: 'dockerfile', severity: 'error' },
   'project-not-copied': { language: 'dockerfile', severity: 'error' },
+  'lockfile-not-copied': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },

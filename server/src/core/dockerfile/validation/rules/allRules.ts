@@ -35,6 +35,7 @@ import { npmRootRules } from './npmRootRules';
 import { nonRootInstallRules } from './nonRootInstallRules';
 import { nginxUserRules } from './nginxUserRules';
 import { projectNotCopiedRules } from './projectNotCopiedRules';
+import { lockfileRules } from './lockfileRules';
 import { poetryRules } from './poetryRules';
 import { opensslLegacyRules } from './opensslLegacyRules';
 import { rubyVersionRules } from './rubyVersionRules';
@@ -53,7 +54,7 @@ import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...entrypointRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...nonRootInstallRules, ...nginxUserRules, ...projectNotCopiedRules, ...poetryRules, ...opensslLegacyRules, ...rubyVersionRules, ...getPipRules, ...dotnetRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...downloadRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...nonRootInstallRules, ...nginxUserRules, ...projectNotCopiedRules, ...lockfileRules, ...poetryRules, ...opensslLegacyRules, ...rubyVersionRules, ...getPipRules, ...dotnetRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...downloadRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -15,19 +15,19 @@ import { commandsOf, commandSpan, hasOption, operands, runsByPath, type Cmd, typ
 import { rule } from './rule';
 
 /** Official language and OS images whose working directory holds no project of their own. */
-const EMPTY_IMAGES = new Set([
+export const EMPTY_IMAGES = new Set([
   'node', 'python', 'golang', 'ruby', 'php', 'rust', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'maven', 'gradle', 'composer', 'elixir',
   'erlang', 'debian', 'ubuntu', 'alpine', 'buildpack-deps', 'oven/bun', 'mcr.microsoft.com/dotnet/sdk', 'denoland/deno', 'swift', 'haskell', 'perl',
 ]);
 
 /** Commands that make no project files: system package managers, folders, users, links, permissions. */
-const MAKES_NO_PROJECT = new Set([
+export const MAKES_NO_PROJECT = new Set([
   'apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'mkdir', 'chown', 'chmod', 'chgrp', 'useradd', 'adduser', 'groupadd',
   'addgroup', 'usermod', 'rm', 'ln', 'ls', 'cd', 'true', 'set', 'export', 'update-ca-certificates', 'locale-gen', 'ldconfig', 'corepack', 'id', 'whoami',
 ]);
 
 /** A tool installed by name (npm install -g x, pip install x, go install x@v, gem install x): it brings no project. */
-function installsToolByName(c: Cmd): boolean {
+export function installsToolByName(c: Cmd): boolean {
   const ops = operands(c);
   const sub = ops[0]?.text;
   if (c.name === 'npm' && (sub === 'install' || sub === 'i') && hasOption(c, 'g', ['--global'])) return true;
@@ -86,7 +86,7 @@ function needs(c: Cmd): Need | undefined {
 }
 
 /** What an instruction may do to the project's presence: bring files (a copy, a bind mount, a script not read), nothing, or run these commands. */
-function effectOf(a: Analysis, i: Instruction): 'brings' | 'nothing' | RunShell['info'] {
+export function effectOf(a: Analysis, i: Instruction): 'brings' | 'nothing' | RunShell['info'] {
   const target = i.trigger ?? i;
   if (i.trigger || i.heredocs.length > 0 || target.upper === 'COPY' || target.upper === 'ADD') return 'brings';
   if (target.upper !== 'RUN') return 'nothing';

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRuleCases, runRule } from '../helpers';
+
+const check = (text: string) => runRule('lockfile-not-copied', text);
+
+test('lockfile-not-copied', async (t) => {
+  await checkRuleCases(t, [
+    { rule: 'lockfile-not-copied', bad: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n', good: 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n', line: 3 },
+  ], assert);
+});
+
+test('lockfile-not-copied: installs that follow the lock file, after copies that name only other files', () => {
+  const [npm] = check('FROM node:20\nWORKDIR /app\nCOPY package.json tsconfig.json ./\nRUN npm ci --omit=dev\n');
+  assert.match(npm!.message, /^npm ci needs package-lock\.json, and the copies before it bring only package\.json, tsconfig\.json/);
+  assert.equal(check('FROM node:20 AS base\nWORKDIR /app\nCOPY package.json ./\nFROM base AS deps\nRUN corepack enable && pnpm install --frozen-lockfile\n').length, 1);
+  assert.equal(check('FROM node:20\nCOPY package.json .yarnrc.yml ./\nRUN yarn install --immutable\n').length, 1);
+  assert.equal(check('FROM rust:1.80\nWORKDIR /src\nCOPY Cargo.toml ./\nCOPY src/main.rs src/main.rs\nRUN cargo build --release --locked\n').length, 1);
+  assert.equal(check('FROM python:3.12-slim\nRUN pip install uv\nCOPY pyproject.toml ./\nRUN uv sync --locked\n').length, 1);
+  // A lock of another tool is not the one npm ci reads.
+  assert.equal(check('FROM node:20\nCOPY package.json yarn.lock ./\nRUN npm ci\n').length, 1);
+});
+
+test('lockfile-not-copied: not where the lock may be there, the install does not need it, or nothing was copied', () => {
+  for (const text of [
+    'FROM node:20\nCOPY package*.json ./\nRUN npm ci\n',
+    'FROM node:20\nCOPY package.json npm-shrinkwrap.json ./\nRUN npm ci\n',
+    'FROM node:20\nCOPY . .\nRUN npm ci\n',
+    'FROM node:20\nCOPY app ./app\nRUN npm ci\n',
+    'FROM node:20\nCOPY package.json ./\nRUN npm install\n',
+    'FROM node:20\nCOPY package.json ./\nRUN npm install --package-lock-only && npm ci\n',
+    'FROM node:20\nCOPY package.json ./\nRUN npm install\nRUN npm ci\n',
+    'FROM node:20\nCOPY --from=deps /app/package.json ./\nRUN npm ci\n',
+    'FROM node:20\nCOPY $APP/package.json ./\nRUN npm ci\n',
+    'FROM node:20\nCOPY package.json ./\nRUN --mount=type=bind,source=package-lock.json,target=package-lock.json npm ci\n',
+    'FROM node:20\nCOPY package.json ./\nRUN pnpm install\n',
+    'FROM node:20\nCOPY package.json ./\nRUN pnpm install --frozen-lockfile || pnpm install\n',
+    'FROM node:20\nCOPY package.json ./\nRUN if [ -f package-lock.json ]; then npm ci; else npm install; fi\n',
+    'FROM node:20\nRUN npm ci\n',
+    'FROM acme/node-base:20\nCOPY package.json ./\nRUN npm ci\n',
+    'FROM rust:1.80\nCOPY Cargo.toml ./\nRUN cargo install ripgrep --locked\n',
+  ]) assert.deepEqual(check(text), [], text);
+});
