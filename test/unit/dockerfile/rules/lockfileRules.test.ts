@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRuleCases, runRule } from '../helpers';
+import { checkRuleCases, context, files, runRule } from '../helpers';
 
 const check = (text: string) => runRule('lockfile-not-copied', text);
 
@@ -40,4 +40,16 @@ test('lockfile-not-copied: not where the lock may be there, the install does not
     'FROM acme/node-base:20\nCOPY package.json ./\nRUN npm ci\n',
     'FROM rust:1.80\nCOPY Cargo.toml ./\nRUN cargo install ripgrep --locked\n',
   ]) assert.deepEqual(check(text), [], text);
+});
+
+test('lockfile-not-copied: a pattern is read against the build context, where its folder is there (round 50: the lock at the workspace root)', () => {
+  const folder = 'file:///work/repo';
+  const repo = (web: Record<string, string>) => context({ files: files({ [`${folder}/package.json`]: '{}', [`${folder}/package-lock.json`]: '{}', ...web }, [folder, `${folder}/apps`, `${folder}/apps/web`]) });
+  const text = 'FROM node:18-alpine\nWORKDIR /app\nCOPY apps/web/package*.json ./\nRUN npm ci --only=production\n';
+  const uri = `${folder}/apps/web/Dockerfile`;
+  const [found] = runRule('lockfile-not-copied', text, repo({ [`${folder}/apps/web/package.json`]: '{}' }), uri);
+  assert.match(found!.message, /bring only package\.json:/);
+  assert.deepEqual(runRule('lockfile-not-copied', text, repo({ [`${folder}/apps/web/package.json`]: '{}', [`${folder}/apps/web/package-lock.json`]: '{}' }), uri), []);
+  // A folder the context does not have, or one where the pattern matches nothing: not known.
+  assert.deepEqual(runRule('lockfile-not-copied', text.replace('apps/web', 'apps/api'), repo({ [`${folder}/apps/web/package.json`]: '{}' }), uri), []);
 });

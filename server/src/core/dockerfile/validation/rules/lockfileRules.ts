@@ -9,7 +9,9 @@ import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { copyArgs, isUrl } from '../../analysis/copySources';
+import { buildContextOf } from '../../analysis/buildContext';
 import { repositoryAndTag } from '../../../officialImages';
+import { foldersUp } from '../../../repositoryFiles';
 import { commandsOf, commandSpan, hasOption, operands, runShells, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { EMPTY_IMAGES, MAKES_NO_PROJECT, effectOf, installsToolByName } from './projectNotCopiedRules';
 import { rule } from './rule';
@@ -68,7 +70,7 @@ type Seen = { brings: 'lock' | 'unknown' } | { brings: 'files'; names: string[] 
  * What the instructions before a RUN (from the root of its stage's FROM chain) brought into the
  * image: the lock (or what may be it), or only these named files.
  */
-function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locks: readonly string[]): Seen {
+function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locks: readonly string[], matching: (folder: string, pattern: string) => string[] | undefined): Seen {
   const names: string[] = [];
   for (const s of [...a.chainOf(stage)].reverse()) {
     for (const i of s.instructions) {
@@ -82,8 +84,18 @@ function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locks: re
           const value = word.value;
           if (isUrl(value)) continue;
           if (value.includes('$')) return { brings: 'unknown' };
-          if (locks.some((lock) => namesMatch(value, lock))) return { brings: 'lock' };
           const base = value.replace(/\/+$/, '').split('/').pop() ?? '';
+          // A pattern (apps/web/package*.json): the names it matches in the build context, where that
+          // folder is there to list and has what it copies (round 50: the lock at the workspace's root).
+          if (/[*?[]/.test(base) && !/[*?[]/.test(value.slice(0, -base.length))) {
+            const folder = value.slice(0, value.length - base.length).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+            const matched = folder.includes('..') ? undefined : matching(folder, base);
+            if (!matched) return { brings: 'unknown' };
+            if (matched.some((name) => locks.includes(name))) return { brings: 'lock' };
+            names.push(...matched);
+            continue;
+          }
+          if (locks.some((lock) => namesMatch(value, lock))) return { brings: 'lock' };
           // The context itself, or a folder (no extension): it may hold the lock.
           if (base === '' || base === '.' || base === '..' || (!base.includes('.') && !PLAIN_FILES.test(base)) || /[*?[]/.test(base)) return { brings: 'unknown' };
           names.push(base);
@@ -107,11 +119,12 @@ export const lockfileNotCopied = rule({
   id: 'lockfile-not-copied', severity: 'error',
   explain: () => [
     t('npm ci, pnpm install --frozen-lockfile, yarn install --immutable, cargo build --locked and uv sync --locked install exactly what the lock file says, and stop without one: "The `npm ci` command can only install with an existing package-lock.json", ERR_PNPM_NO_LOCKFILE. A COPY of package.json alone (or Cargo.toml, pyproject.toml) leaves the lock file out of the image.'),
-    t('Copy the lock file beside the manifest before the install (COPY package.json package-lock.json ./), and commit it if the repository has none. Reported only on official language and OS images, where every earlier COPY names its files and none of them can be the lock file.'),
+    t('Copy the lock file beside the manifest before the install (COPY package.json package-lock.json ./), and commit it if the repository has none. Reported only on official language and OS images, where every earlier COPY names its files, or a pattern (package*.json) that matches no lock file in its folder of the build context, and none of them is the lock file.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
   if (!/\bci\b|--frozen-lockfile|--immutable|--locked|--frozen|clean-install/.test(a.text)) return;
+  let context: ReturnType<typeof buildContextOf> | null = null;
   for (const run of runShells(ctx)) {
     // A bind mount may bring the lock for this step alone (--mount=type=bind,source=package-lock.json).
     if (!run.stage || effectOf(a, run.instruction) === 'brings') continue;
@@ -126,7 +139,17 @@ export const lockfileNotCopied = rule({
       if (run.info.source.text.slice(c.raw.end).includes('||')) break;
       const ref = repositoryAndTag(a.rootImage(run.stage));
       if (!ref || !EMPTY_IMAGES.has(ref.repository) || ref.tag.includes('onbuild') || a.isWindows(run.stage)) break;
-      const seen = broughtBefore(a, run.stage, run.instruction, locked.locks);
+      const seen = broughtBefore(a, run.stage, run.instruction, locked.locks, (folder, pattern) => {
+        if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+        if (!context) return undefined;
+        // Where nothing names the context, every folder from the Dockerfile's up to the repository's
+        // root that has what the pattern copies may be it: the lock in any of them may be the one.
+        const candidates = context.source === 'folder' ? foldersUp(ctx.files, ctx.uri.slice(0, ctx.uri.lastIndexOf('/'))) : [context.folderUri];
+        const found = candidates.filter((c) => ctx.files.allowed?.(c) !== false)
+          .map((c) => ctx.files.list(folder === '' ? c : `${c}/${folder}`).map((e) => e.name).filter((name) => namesMatch(pattern, name)))
+          .filter((names) => names.length > 0);
+        return found.length === 0 ? undefined : found.find((names) => names.some((name) => locked.locks.includes(name))) ?? found[0];
+      });
       // Nothing copied at all is project-not-copied's to tell.
       if (seen.brings !== 'files' || seen.names.length === 0) break;
       ctx.report(commandSpan(run, c), t('{0} needs {1}, and the copies before it bring only {2}: the step stops ("{3}"). Copy {1} beside them first (and commit it if the repository has none).',
