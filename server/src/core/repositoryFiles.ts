@@ -309,6 +309,9 @@ export function mayMake(scripts: string, path: string): boolean {
  * backend/requirements.txt"`, a package's staging tree), nor as what a copy reads (`cp
  * backend/requirements.txt release/`): round 40, where those hid a missing COPY source.
  */
+/** Options and words after which a path is read, not written. */
+const READS_NEXT = /^(-r|--requirements?|-c|--constraint|--env-file|--file|--config|-f|<|cat|source|\.)$/;
+
 function mayLandHere(line: string, name: string, relative: string): boolean {
   // Words without quotes, a redirection's > or an option's name= (--output=dist, >requirements.txt).
   const words = line.trim().split(/\s+/).map((w) => w.replace(/^(--?[\w-]+=|[<>]+)/, '').replace(/^["'(]+|["';)]+$/g, ''));
@@ -318,6 +321,8 @@ function mayLandHere(line: string, name: string, relative: string): boolean {
   return words.some((word, k) => {
     if (word.split('/').pop() !== name) return false;
     if (word.startsWith('/')) return false;
+    // What an option reads (pip install -r requirements.txt in a Makefile, round 50), or an input redirection.
+    if (k > 0 && READS_NEXT.test(words[k - 1]!)) return false;
     const plain = word.replace(/^(\.\/)+/, '');
     if (word.startsWith('$')) return plain.slice(plain.indexOf('/') + 1) === relative || !plain.includes('/');
     return !(copy && k < words.length - 1 && plain === relative);

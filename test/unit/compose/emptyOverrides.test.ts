@@ -49,3 +49,11 @@ test('no warning in a file the scripts or notes run alone, never with the base (
   assert.equal(run('docker compose -f compose.yaml -f compose.prod.yaml up -d'), 1);
   assert.equal(run('docker compose up -d'), 1);
 });
+
+test('no warning for an empty list where the base has a mapping the key cannot be a list of: compose stops there instead (round 50: build: [])', () => {
+  const base = { [`${ROOT}/docker-compose.yml`]: 'services:\n  api:\n    build:\n      context: ../api\n    environment:\n      A: "1"\n    ports: ["80:80"]\n    restart: always\n    volumes: [./data:/data]\n' };
+  const text = 'services:\n  api:\n    build: []\n    environment: []\n';
+  // environment takes a list or a mapping alike: still told.
+  assert.deepEqual(findings(validate(text, { files: base }, `${ROOT}/docker-compose.prod.yml`), code).map((d) => covered(text, d)), ['[]']);
+  assert.match(findings(validate(text, { files: base }, `${ROOT}/docker-compose.prod.yml`), code)[0]!.message, /"environment"/);
+});

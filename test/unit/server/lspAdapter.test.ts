@@ -29,7 +29,7 @@ const DOCKERFILE_TEXT = [
   'ARG APP_DIR=/app',
   'WORKDIR $APP_DIR',
   'RUNN echo hi',
-  'COPY package.json ./',
+  'COPY package.json package-lock.json ./',
   'RUN npm ci',
   '',
   'FROM node:latest',
@@ -315,7 +315,7 @@ describe('the LSP adapter over in-memory streams', () => {
         { name: 'APP_DIR', detail: 'ARG = /app' },
         { name: 'WORKDIR $APP_DIR', detail: undefined },
         { name: 'RUNN echo hi', detail: undefined },
-        { name: 'COPY package.json ./', detail: undefined },
+        { name: 'COPY package.json package-lock.json ./', detail: undefined },
         { name: 'RUN npm ci', detail: undefined },
       ] },
       { name: 'stage 1', detail: 'node:latest', children: [

@@ -47,6 +47,9 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('uv export >backend/requirements.txt\n', 'backend/requirements.txt'), true);
   assert.equal(mayMake('  - sudo cp backend/requirements.txt release/\n', 'backend/requirements.txt'), false);
   assert.equal(mayMake('dotnet pack x.csproj --output=local-nuget-packages\n', 'local-nuget-packages'), true);
+  // A file an option reads is not made there (round 50: a Makefile's pip install -r requirements.txt).
+  assert.equal(mayMake('\tpip install -r requirements.txt\n', 'requirements.txt'), false);
+  assert.equal(mayMake('docker compose --env-file .env.prod up\n', '.env.prod'), false);
   // The name ends the line and another line follows: the line read is the copy's own (round 49).
   assert.equal(mayMake('cp -r ../../packages/mail-core/templates/email ./mail-templates\ncp a b\n', 'mail-templates'), true);
   // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).

@@ -72,6 +72,8 @@ test('apt-install-without-lists: the reading is bounded on long FROM chains', ()
 
 test('apt-install-without-lists: not for packages a full image built on buildpack-deps already has, which apt finds installed (round 14: libffi-dev on python:3.11)', () => {
   assert.deepEqual(found('FROM python:3.11\nRUN apt-get install -y libffi-dev git\n'), []);
+  // openssl comes with ca-certificates, which depends on it (round 50: python:3.8).
+  assert.deepEqual(found('FROM python:3.8\nRUN apt-get install -y openssl libssl-dev\n'), []);
   assert.equal(found('FROM python:3.11\nRUN apt-get install -y libffi-dev ffmpeg\n').length, 1);
   assert.equal(found('FROM python:3.11-slim\nRUN apt-get install -y libffi-dev\n').length, 1);
   assert.equal(found('FROM node:22\nRUN apt-get install -y build-essential\n').length, 1, 'the build-essential package itself is not installed');

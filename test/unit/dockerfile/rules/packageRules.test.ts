@@ -255,3 +255,9 @@ test('pip-pin: values of pip\'s options are no packages (round 42: --resume-retr
   assert.deepEqual(runRule('pip-pin', 'FROM python:3.12\nRUN python3 -m pip install --requirement requirements.txt --no-cache-dir --resume-retries 1 --timeout 60 --retries 5\n'), []);
   assert.equal(runRule('pip-pin', 'FROM python:3.12\nRUN pip install --retries 5 flask\n').length, 1);
 });
+
+test('npm-pin: the value of an option that takes one is not a package (round 50: npm install --loglevel verbose)', () => {
+  assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --loglevel verbose\n'), []);
+  assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --omit dev --cache /tmp/npm\n'), []);
+  assert.equal(runRule('npm-pin', 'FROM node:20\nRUN npm install --loglevel verbose -g typescript\n').length, 1);
+});

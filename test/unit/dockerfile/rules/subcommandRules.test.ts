@@ -31,3 +31,14 @@ test('unknown-subcommand: known commands, words far from all of them, variables 
     'FROM python:3.12\nRUN pip --version && pip -V\n',
   ]) assert.deepEqual(runRule('unknown-subcommand', text), [], text);
 });
+
+test('unknown-subcommand: npm build on Node 15 and later, where npm runs a script only with run (round 50)', () => {
+  const [found] = runRule('unknown-subcommand', 'FROM node:20\nCOPY . .\nRUN npm install && npm build\n');
+  assert.match(found!.message, /npm has no command build \(since npm 7\)/);
+  assert.equal((found!.data as { replacement: string }).replacement, 'run build');
+  assert.equal(runRule('unknown-subcommand', 'FROM node:lts-alpine AS web\nRUN npm dev\n').length, 1);
+  // npm's own commands, npm 6 (Node 14), an image of unknown Node, and the script run with run.
+  for (const text of ['FROM node:20\nRUN npm start\n', 'FROM node:20\nRUN npm test\n', 'FROM node:14\nRUN npm build\n', 'FROM acme/node\nRUN npm build\n', 'FROM node:20\nRUN npm run build\n']) {
+    assert.deepEqual(runRule('unknown-subcommand', text), [], text);
+  }
+});

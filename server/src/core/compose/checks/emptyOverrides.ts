@@ -34,7 +34,7 @@ export function checkEmptyOverrides(ctx: CheckContext): void {
     const base = project.partners.find((f) => {
       const map = symbolsOf(f).services.get(service)?.map;
       const theirs = map ? entries(f, map).find((e) => e.key === entry.key) : undefined;
-      return theirs !== undefined && !isEmpty(theirs);
+      return theirs !== undefined && !isEmpty(theirs) && sameShape(entry, theirs);
     });
     if (!base) continue;
     const value = entry.raw?.kind === 'seq' || entry.raw?.kind === 'map' ? entry.raw : undefined;
@@ -70,6 +70,21 @@ function restatesBase(file: ComposeFile, partners: readonly ComposeFile[]): bool
     }
   }
   return compared > 0;
+}
+
+/** Keys that take a list or a mapping alike: compose turns either into the same before it merges. */
+const LIST_OR_MAP = new Set(['environment', 'labels', 'extra_hosts', 'sysctls', 'depends_on', 'networks', 'annotations', 'links', 'external_links', 'dns', 'dns_search', 'env_file', 'tmpfs']);
+
+/**
+ * Whether an empty list can be merged over the base's value at all: `build: []` over a build mapping is
+ * not a build, and compose stops ("cannot override services.api.build"; compose-invalid-type says so)
+ * rather than keeping the base's (round 50: a production file with build: [] for each service).
+ */
+function sameShape(mine: Entry, theirs: Entry): boolean {
+  const kind = mine.raw?.kind;
+  if ((kind !== 'seq' && kind !== 'map') || LIST_OR_MAP.has(mine.key)) return true;
+  const other = theirs.raw?.kind;
+  return kind === 'seq' ? other === 'seq' : other !== 'seq';
 }
 
 /** An empty list or mapping, or no value at all. */

@@ -139,7 +139,7 @@ function stageLists(a: Analysis, stage: Stage, memo: Map<number, StageLists>): S
  * of these alone needs no lists, it finds them installed (round 14: libffi-dev on python:3.11).
  */
 const BUILDPACK_DEPS = new Set([
-  'ca-certificates', 'curl', 'gnupg', 'netbase', 'sq', 'wget', 'git', 'mercurial', 'openssh-client', 'subversion', 'procps',
+  'ca-certificates', 'openssl', 'curl', 'gnupg', 'netbase', 'sq', 'wget', 'git', 'mercurial', 'openssh-client', 'subversion', 'procps',
   'autoconf', 'automake', 'bzip2', 'default-libmysqlclient-dev', 'dpkg-dev', 'file', 'g++', 'gcc', 'imagemagick', 'libbz2-dev', 'libc6-dev',
   'libcurl4-openssl-dev', 'libdb-dev', 'libevent-dev', 'libffi-dev', 'libgdbm-dev', 'libglib2.0-dev', 'libgmp-dev', 'libjpeg-dev', 'libkrb5-dev',
   'liblzma-dev', 'libmagickcore-dev', 'libmagickwand-dev', 'libmaxminddb-dev', 'libncurses5-dev', 'libncursesw5-dev', 'libpng-dev', 'libpq-dev',

@@ -213,7 +213,7 @@ export const keyFileInImage = rule({
 });
 
 /** What a build makes before docker build runs (CI, a Makefile, npm run build): a source missing in the editor may be there then. */
-const BUILD_OUTPUT = /^(dist|build|builds|target|out|output|bin|obj|publish|_build|\.next|\.nuxt|\.output|\.svelte-kit|node_modules|vendor|release|releases|artifacts|deploy|coverage|site|public|www|generated|gen|tmp)$/i;
+const BUILD_OUTPUT = /^(dist|build|builds|browser|target|out|output|bin|obj|publish|_build|\.next|\.nuxt|\.output|\.svelte-kit|node_modules|vendor|release|releases|artifacts|deploy|coverage|site|public|www|generated|gen|tmp)$/i;
 const ARTIFACT = /\.(jar|war|ear|whl|exe|dll|so|deb|rpm|apk|tgz|tar\.gz|zip|gz|tar|bin|phar)$/i;
 
 /** A project's manifests and lock files, which the repository keeps and nothing makes. */

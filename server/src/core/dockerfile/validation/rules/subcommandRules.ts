@@ -7,6 +7,7 @@ import { t } from '../../../l10n';
 import { APK, APT, GO, PIP, asManager } from './packageRules';
 import { commandsOf, runShells, type Cmd } from './shellCommands';
 import { editDistance, swapped } from './suggest';
+import { nodeMajor } from './opensslLegacyRules';
 import { rule } from './rule';
 
 interface Tool {
@@ -20,6 +21,9 @@ const PIP_TOOL: Tool = { withValue: [...PIP.withValue ?? [], '--proxy', '--log',
 const APT_GET_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set(['update', 'upgrade', 'install', 'reinstall', 'remove', 'purge', 'autoremove', 'auto-remove', 'autopurge', 'dist-upgrade', 'full-upgrade', 'dselect-upgrade', 'build-dep', 'clean', 'autoclean', 'auto-clean', 'distclean', 'dist-clean', 'check', 'source', 'download', 'changelog', 'indextargets', 'satisfy', 'markauto', 'unmarkauto', 'moo', 'help']) };
 const APT_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set([...APT_GET_TOOL.commands, 'list', 'search', 'show', 'showsrc', 'edit-sources', 'depends', 'rdepends', 'policy', 'modernize-sources', 'why', 'why-not', 'history-list', 'history-info', 'history-undo', 'history-redo', 'history-rollback']) };
 const APK_TOOL: Tool = { withValue: APK.withValue ?? [], commands: new Set(['add', 'del', 'fix', 'update', 'upgrade', 'cache', 'info', 'list', 'dot', 'policy', 'search', 'index', 'fetch', 'manifest', 'verify', 'stats', 'audit', 'version', 'mkpkg', 'mkndx', 'query', 'extract', 'convdb', 'convndx', 'adbdump', 'adbgen', 'adbsign', 'help']) };
+
+/** Names projects give their package.json scripts that are no npm command (start, test, stop and restart are). */
+const SCRIPT_NAMES = new Set(['build', 'dev', 'serve', 'lint', 'watch', 'preview', 'prod', 'production', 'develop', 'compile', 'generate', 'migrate', 'format', 'typecheck', 'export']);
 
 function toolOf(c: Cmd): { tool: Tool; name: string; args: Cmd['args'] } | undefined {
   if (c.name === 'go') return { tool: GO_TOOL, name: 'go', args: c.args };
@@ -53,12 +57,19 @@ function meant(word: string, commands: ReadonlySet<string>): string | undefined 
 export const unknownSubcommand = rule({
   id: 'unknown-subcommand', severity: 'error',
   explain: () => [
-    t('go, pip, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it.'),
+    t('go, pip, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it. So does npm build (or npm dev) on Node 15 and later: npm runs a package.json script only as npm run build.'),
     t('Reported only for a word one or two letters away from one of the tool\'s commands, with that command as the fix; a word far from all of them may be a command of a newer release and is left alone.'),
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
+      // npm build, npm dev: a package.json script called as npm's own command. npm 7 (Node 15) and
+      // later have none of that name and stop with "Unknown command" (round 50: RUN npm build on node:20).
+      const first = c.name === 'npm' ? c.args[0] : undefined;
+      if (first?.literal && SCRIPT_NAMES.has(first.text) && run.stage && (nodeMajor(ctx.a.rootImage(run.stage)) ?? 0) >= 15) {
+        ctx.report(run.info.span(first.start, first.end), t('npm has no command {0} (since npm 7): it stops with "Unknown command" and the build with it. Run the package.json script: npm run {0}.', first.text), { data: { replacement: `run ${first.text}` } });
+        continue;
+      }
       const found = toolOf(c);
       if (!found) continue;
       // The first word that is not an option or an option's value.
