@@ -33,6 +33,8 @@ test('not for a file run with an env file of its own, as a Makefile, a README or
   assert.equal(count({ [`${ROOT}/Makefile`]: 'test:\n\tdocker-compose -f docker-compose.test.yml --env-file .env.test -p test up -d\n' }), 0);
   assert.equal(count({ [`${ROOT}/README.md`]: '```\ndocker compose -f docker-compose.test.yml --env-file=.env.local up -d\n```\n' }), 0);
   assert.equal(count({}, `# docker compose -f docker-compose.test.yml --env-file .env.test up\n${text}`), 0);
+  // A CI workflow that deploys with it (round 51: GitHub Actions running compose over ssh with .env.prod).
+  assert.equal(count({ [`${ROOT}/.github/workflows/deploy.yml`]: 'jobs:\n  deploy:\n    steps:\n      - run: |\n          docker compose -f docker-compose.test.yml --env-file .env.prod up -d\n' }), 0);
   // --env-file .env names the file compose reads anyway; another file's command line, or one without --env-file, changes nothing.
   assert.equal(count({ [`${ROOT}/start.sh`]: 'docker compose -f docker-compose.test.yml --env-file .env up -d\n' }), 1);
   assert.equal(count({ [`${ROOT}/Makefile`]: 'up:\n\tdocker compose -f docker-compose.yml --env-file .env.dev up\ntest:\n\tdocker compose -f docker-compose.test.yml up\n' }), 1);

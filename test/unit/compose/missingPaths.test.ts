@@ -72,6 +72,13 @@ test('a missing path the repository accounts for: a script makes it (nothing), a
   assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
 });
 
+test('a Dockerfile Git ignores is a warning: no clone makes one (round 51: Dockerfile* in .gitignore)', () => {
+  const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: src/Api/Dockerfile\n';
+  const [found] = findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/.gitignore': 'Dockerfile*\n', 'file:///project/src/Api/Program.cs': '' } }), 'compose-missing-file');
+  assert.equal(found!.severity, 2);
+  assert.match(found!.message, /does not exist, and Git ignores it: a fresh clone lacks it, so the build stops/);
+});
+
 test('a missing env_file .env with an example is told to be copied once: by compose-env-not-copied where the file reads its variables, else here (round 24)', () => {
   const text = 'services:\n  api:\n    image: node:22\n    env_file: .env\n    environment:\n      DB: ${DB_NAME}\n';
   const found = validate(text, { files: { 'file:///project/.env.example': 'DB_NAME=app\n' } }).map((d) => d.code);

@@ -50,6 +50,23 @@ test('lockfile-not-copied: a pattern is read against the build context, where it
   const [found] = runRule('lockfile-not-copied', text, repo({ [`${folder}/apps/web/package.json`]: '{}' }), uri);
   assert.match(found!.message, /bring only package\.json:/);
   assert.deepEqual(runRule('lockfile-not-copied', text, repo({ [`${folder}/apps/web/package.json`]: '{}', [`${folder}/apps/web/package-lock.json`]: '{}' }), uri), []);
-  // A folder the context does not have, or one where the pattern matches nothing: not known.
+  // A pattern that matches nothing in a folder the context has (package-lock.json* with no lock committed) brings nothing.
+  assert.equal(runRule('lockfile-not-copied', 'FROM node:24-alpine\nWORKDIR /app\nCOPY apps/web/package.json apps/web/package-lock.json* ./\nRUN npm ci\n', repo({ [`${folder}/apps/web/package.json`]: '{}' }), uri).length, 1);
+  // A folder the context does not have: not known.
   assert.deepEqual(runRule('lockfile-not-copied', text.replace('apps/web', 'apps/api'), repo({ [`${folder}/apps/web/package.json`]: '{}' }), uri), []);
+});
+
+test('lockfile-not-copied: COPY . . from a build context that has the manifest and no lock file anywhere up to the root', () => {
+  const folder = 'file:///work/app';
+  const project = (more: Record<string, string> = {}) => context({ files: files({ [`${folder}/package.json`]: '{}', [`${folder}/src/index.js`]: '', ...more }, [folder, `${folder}/src`]) });
+  const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "src/index.js"]\n';
+  const uri = `${folder}/Dockerfile`;
+  const [found] = runRule('lockfile-not-copied', text, project(), uri);
+  assert.match(found!.message, /^npm ci needs package-lock\.json, and the build context has none for COPY \. to bring/);
+  // The lock there, a lock further up (a workspace), another folder after the copy, a cd first, no manifest (not the project's folder).
+  assert.deepEqual(runRule('lockfile-not-copied', text, project({ [`${folder}/package-lock.json`]: '{}' }), uri), []);
+  assert.deepEqual(runRule('lockfile-not-copied', text, context({ files: files({ [`${folder}/package.json`]: '{}', 'file:///work/package-lock.json': '{}' }, [folder, 'file:///work']) }), uri), []);
+  assert.deepEqual(runRule('lockfile-not-copied', text.replace('RUN npm ci', 'WORKDIR /app/web\nRUN npm ci'), project(), uri), []);
+  assert.deepEqual(runRule('lockfile-not-copied', text.replace('RUN npm ci', 'RUN cd web && npm ci'), project(), uri), []);
+  assert.deepEqual(runRule('lockfile-not-copied', text, context({ files: files({ [`${folder}/README.md`]: '' }, [folder]) }), uri), []);
 });

@@ -27,14 +27,29 @@ export function* scriptsNear(folder: string, context: ServiceContext, around = f
   let read = 0;
   for (const f of folders) {
     for (const entry of listed(f, context)) {
-      if (entry.isDirectory || !SCRIPT.test(entry.name)) continue;
+      if (entry.isDirectory || !(SCRIPT.test(entry.name) || CI_FILE.test(entry.name))) continue;
       if (++read > MAX_SCRIPTS) return;
       const uri = `${f}/${encodeName(entry.name)}`;
       const text = readText(uri, context);
       if (text !== undefined && text.length <= MAX_SCRIPT_CHARS) yield { uri, text };
     }
   }
+  // CI workflows at the folder and its parent, which deploy with the file (round 51: a GitHub
+  // workflow running `docker compose -f docker-compose.prod.yml --env-file .env.prod up`).
+  for (const f of folders.slice(0, 2)) {
+    if (!listed(f, context).some((e) => e.isDirectory && e.name === '.github')) continue;
+    for (const entry of listed(`${f}/.github/workflows`, context)) {
+      if (entry.isDirectory || !/\.ya?ml$/i.test(entry.name)) continue;
+      if (++read > MAX_SCRIPTS) return;
+      const uri = `${f}/.github/workflows/${encodeName(entry.name)}`;
+      const text = readText(uri, context);
+      if (text !== undefined && text.length <= MAX_SCRIPT_CHARS) yield { uri, text };
+    }
+  }
 }
+
+/** CI pipelines kept at a repository's root. */
+const CI_FILE = /^(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/i;
 
 /** Texts kept for the comparison are small ones (a few MB at most in all); larger scripts are read each time. */
 const MAX_REMEMBERED_CHARS = 64 * 1024;

@@ -73,7 +73,10 @@ export function checkMissingPaths(ctx: CheckContext): void {
       // Git ignores it: making it from the example is each clone's first step (round 26: 6 of 6 noise).
       if (example) return { severity: noted() || notesSayToMake(notes(), example) || (!relative.startsWith('../') && isIgnored(ignored, relative)) ? 'hint' : 'information', example };
     }
-    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) return { severity: 'hint', why: 'ignored' };
+    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) {
+      // A Dockerfile is nothing a clone makes: ignoring it is the slip (round 51: Dockerfile* in .gitignore, ten services).
+      return DOCKERFILE_NAME.test(name) ? { why: 'ignored-dockerfile' } : { severity: 'hint', why: 'ignored' };
+    }
     if (noted()) return { severity: 'hint', why: 'notes' };
     return {};
   };
@@ -90,6 +93,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('{0} "{1}" does not exist; the project ships {2}: copy it to {3} and fill it in.', what(), span.text, how.example, span.text.replace(/\/+$/, '').split('/').pop()!)
         : how.why === 'ignored'
         ? t('{0} "{1}" does not exist. Git ignores it, so each clone makes it: create it before docker compose up (the README may say how).', what(), span.text)
+        : how.why === 'ignored-dockerfile'
+        ? t('{0} "{1}" does not exist, and Git ignores it: a fresh clone lacks it, so the build stops ("failed to read dockerfile"). Commit it (take it out of .gitignore).', what(), span.text)
         : how.why === 'notes'
         ? t('{0} "{1}" does not exist. The project\'s notes name it: create it as they say before docker compose up.', what(), span.text)
         : how.why === 'copy'
@@ -237,10 +242,13 @@ export function checkMissingPaths(ctx: CheckContext): void {
 }
 
 /** How sure a missing path is a problem (undefined: not at all), and why it is less sure. */
+/** A Dockerfile's name (Dockerfile, Dockerfile.prod, api.Dockerfile, Containerfile). */
+const DOCKERFILE_NAME = /^(dockerfile|containerfile)([._-][\w.-]+)?$|\.(dockerfile|containerfile)$/i;
+
 interface Missing {
   severity?: 'information' | 'hint';
   example?: string;
-  why?: 'ignored' | 'notes' | 'copy' | 'submodule';
+  why?: 'ignored' | 'ignored-dockerfile' | 'notes' | 'copy' | 'submodule';
   /** The submodule's folder name, for why 'submodule'. */
   submodule?: string;
 }

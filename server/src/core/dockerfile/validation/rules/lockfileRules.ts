@@ -23,6 +23,8 @@ interface Locked {
   locks: string[];
   /** Its own words for the failure. */
   failure: string;
+  /** The manifest beside the lock, which tells a folder of the project. */
+  manifest: string;
 }
 
 /** An install that needs the lock file already there. */
@@ -31,19 +33,19 @@ function lockedInstall(c: Cmd): Locked | undefined {
   switch (c.name) {
     case 'npm':
       if (hasOption(c, '', ['--prefix'])) return undefined;
-      return sub === 'ci' || sub === 'clean-install' ? { what: `npm ${sub}`, locks: ['package-lock.json', 'npm-shrinkwrap.json'], failure: 'The `npm ci` command can only install with an existing package-lock.json' } : undefined;
+      return sub === 'ci' || sub === 'clean-install' ? { what: `npm ${sub}`, locks: ['package-lock.json', 'npm-shrinkwrap.json'], failure: 'The `npm ci` command can only install with an existing package-lock.json', manifest: 'package.json' } : undefined;
     case 'pnpm':
       return (sub === 'install' || sub === 'i') && hasOption(c, '', ['--frozen-lockfile']) && !c.args.some((w) => w.text === '--frozen-lockfile=false') && !hasOption(c, 'C', ['--dir'])
-        ? { what: 'pnpm install --frozen-lockfile', locks: ['pnpm-lock.yaml'], failure: 'ERR_PNPM_NO_LOCKFILE' } : undefined;
+        ? { what: 'pnpm install --frozen-lockfile', locks: ['pnpm-lock.yaml'], failure: 'ERR_PNPM_NO_LOCKFILE', manifest: 'package.json' } : undefined;
     case 'yarn':
       return (sub === undefined || sub === 'install') && hasOption(c, '', ['--immutable']) && !hasOption(c, '', ['--cwd'])
-        ? { what: 'yarn install --immutable', locks: ['yarn.lock'], failure: 'The lockfile would have been created by this install, which is explicitly forbidden' } : undefined;
+        ? { what: 'yarn install --immutable', locks: ['yarn.lock'], failure: 'The lockfile would have been created by this install, which is explicitly forbidden', manifest: 'package.json' } : undefined;
     case 'cargo':
       return ['build', 'fetch', 'test', 'run', 'install'].includes(sub ?? '') && hasOption(c, '', ['--locked', '--frozen']) && !hasOption(c, '', ['--manifest-path']) && (sub !== 'install' || hasOption(c, '', ['--path']))
-        ? { what: `cargo ${sub} --locked`, locks: ['Cargo.lock'], failure: 'the lock file needs to be updated but --locked was passed' } : undefined;
+        ? { what: `cargo ${sub} --locked`, locks: ['Cargo.lock'], failure: 'the lock file needs to be updated but --locked was passed', manifest: 'Cargo.toml' } : undefined;
     case 'uv':
       return sub === 'sync' && hasOption(c, '', ['--locked', '--frozen']) && !hasOption(c, '', ['--directory', '--project'])
-        ? { what: 'uv sync --locked', locks: ['uv.lock'], failure: 'Unable to find lockfile at `uv.lock`' } : undefined;
+        ? { what: 'uv sync --locked', locks: ['uv.lock'], failure: 'Unable to find lockfile at `uv.lock`', manifest: 'pyproject.toml' } : undefined;
     default:
       return undefined;
   }
@@ -64,19 +66,23 @@ function namesMatch(source: string, name: string): boolean {
 /** File names without an extension that are files, not folders. */
 const PLAIN_FILES = /^(Gemfile|Makefile|Dockerfile|LICENSE|Procfile|Pipfile|Justfile|VERSION)$/i;
 
-type Seen = { brings: 'lock' | 'unknown' } | { brings: 'files'; names: string[] };
+type Seen = { brings: 'lock' | 'unknown' } | { brings: 'files'; names: string[]; wholeContext: boolean };
 
 /**
  * What the instructions before a RUN (from the root of its stage's FROM chain) brought into the
  * image: the lock (or what may be it), or only these named files.
  */
-function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locks: readonly string[], matching: (folder: string, pattern: string) => string[] | undefined): Seen {
+function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locked: Locked, matching: (folder: string, pattern: string) => string[] | undefined): Seen {
+  const locks = locked.locks;
   const names: string[] = [];
+  let wholeContext = false;
   for (const s of [...a.chainOf(stage)].reverse()) {
     for (const i of s.instructions) {
       if (i === s.from) continue;
-      if (i === before) return { brings: 'files', names };
+      if (i === before) return { brings: 'files', names, wholeContext };
       const target = i.trigger ?? i;
+      // After the whole context came in, another working directory is another folder of it.
+      if (wholeContext && target.upper === 'WORKDIR') return { brings: 'unknown' };
       if (target.upper === 'COPY' || target.upper === 'ADD') {
         // Another stage's or image's files, a heredoc, a build argument's path: what they hold is not known.
         if (i.trigger || i.heredocs.length > 0 || target.flags.some((f) => f.name === 'from' || f.name === 'parents')) return { brings: 'unknown' };
@@ -89,13 +95,25 @@ function broughtBefore(a: Analysis, stage: Stage, before: Instruction, locks: re
           // folder is there to list and has what it copies (round 50: the lock at the workspace's root).
           if (/[*?[]/.test(base) && !/[*?[]/.test(value.slice(0, -base.length))) {
             const folder = value.slice(0, value.length - base.length).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-            const matched = folder.includes('..') ? undefined : matching(folder, base);
+            if (folder.includes('..')) return { brings: 'unknown' };
+            // A pattern that matches nothing in a folder the context has (package-lock.json* where no
+            // lock was committed) brings nothing: BuildKit copies nothing for it.
+            const matched = matching(folder, base) ?? (matching(folder, '*') ? [] : undefined);
             if (!matched) return { brings: 'unknown' };
             if (matched.some((name) => locks.includes(name))) return { brings: 'lock' };
             names.push(...matched);
             continue;
           }
           if (locks.some((lock) => namesMatch(value, lock))) return { brings: 'lock' };
+          // The whole context into the working directory: its root, where the project's manifest is
+          // and no lock file is in any folder up to the repository's root (a lock Git ignores, never committed).
+          if ((value === '.' || value === './') && /^\.\/?$/.test(copyArgs(i).dest?.value ?? '')) {
+            const listed = matching('', '*');
+            if (!listed || !listed.includes(locked.manifest)) return { brings: 'unknown' };
+            if (listed.some((name) => locks.includes(name))) return { brings: 'lock' };
+            wholeContext = true;
+            continue;
+          }
           // The context itself, or a folder (no extension): it may hold the lock.
           if (base === '' || base === '.' || base === '..' || (!base.includes('.') && !PLAIN_FILES.test(base)) || /[*?[]/.test(base)) return { brings: 'unknown' };
           names.push(base);
@@ -139,7 +157,9 @@ export const lockfileNotCopied = rule({
       if (run.info.source.text.slice(c.raw.end).includes('||')) break;
       const ref = repositoryAndTag(a.rootImage(run.stage));
       if (!ref || !EMPTY_IMAGES.has(ref.repository) || ref.tag.includes('onbuild') || a.isWindows(run.stage)) break;
-      const seen = broughtBefore(a, run.stage, run.instruction, locked.locks, (folder, pattern) => {
+      // A cd first: the install runs in another folder than the one the copies were read for.
+      if (commands.slice(0, k).some((p) => p.name === 'cd')) break;
+      const seen = broughtBefore(a, run.stage, run.instruction, locked, (folder, pattern) => {
         if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
         if (!context) return undefined;
         // Where nothing names the context, every folder from the Dockerfile's up to the repository's
@@ -151,7 +171,11 @@ export const lockfileNotCopied = rule({
         return found.length === 0 ? undefined : found.find((names) => names.some((name) => locked.locks.includes(name))) ?? found[0];
       });
       // Nothing copied at all is project-not-copied's to tell.
-      if (seen.brings !== 'files' || seen.names.length === 0) break;
+      if (seen.brings !== 'files' || (seen.names.length === 0 && !seen.wholeContext)) break;
+      if (seen.wholeContext) {
+        ctx.report(commandSpan(run, c), t('{0} needs {1}, and the build context has none for COPY . to bring: the step stops ("{2}"). Make the lock file with the tool and commit it (check that .gitignore does not leave it out).', locked.what, locked.locks[0]!, locked.failure));
+        break;
+      }
       ctx.report(commandSpan(run, c), t('{0} needs {1}, and the copies before it bring only {2}: the step stops ("{3}"). Copy {1} beside them first (and commit it if the repository has none).',
         locked.what, locked.locks[0]!, [...new Set(seen.names)].join(', '), locked.failure));
       break;
