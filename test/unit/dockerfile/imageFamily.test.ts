@@ -13,6 +13,9 @@ test('the family of an image reference: tag words first, then the name, then off
     ['postgres:17', 'debian'],
     ['docker.io/library/redis:7.4', 'debian'],
     ['busybox:1.37-musl', 'alpine'],
+    // A toolchain named for a musl target runs on Ubuntu or Debian (round 51: apt-get there is right).
+    ['ghcr.io/cross-rs/x86_64-unknown-linux-musl:0.2.5', 'unknown'],
+    ['clux/muslrust:stable', 'unknown'],
     ['traefik:v3.3', 'alpine'],
     ['registry.access.redhat.com/ubi9/ubi-minimal:9.5', 'rhel'],
     ['redhat/ubi9', 'rhel'],

@@ -28,7 +28,8 @@ const DEBIAN_WORDS = new Set([
   'jammy', 'focal', 'noble', 'bionic', 'xenial', 'resolute', 'oracular', 'plucky', 'questing', 'kinetic', 'lunar', 'mantic',
   'raspbian', 'buildpack',
 ]);
-const ALPINE_WORDS = new Set(['alpine', 'busybox', 'wolfi', 'musl', 'uclibc']);
+// Not musl: images named for a musl target are cross toolchains on Ubuntu or Debian (round 51: ghcr.io/cross-rs/x86_64-unknown-linux-musl, clux/muslrust).
+const ALPINE_WORDS = new Set(['alpine', 'busybox', 'wolfi', 'uclibc']);
 const RHEL_WORDS = new Set([
   'ubi', 'ubi7', 'ubi8', 'ubi9', 'ubi10', 'rhel', 'rhel7', 'rhel8', 'rhel9', 'rhel10', 'centos', 'centos7', 'fedora', 'rockylinux', 'rocky',
   'almalinux', 'alma', 'oraclelinux', 'oracle', 'ol8', 'ol9', 'amazonlinux', 'al2', 'al2023', 'amzn', 'mariner', 'cbl', 'azurelinux',
