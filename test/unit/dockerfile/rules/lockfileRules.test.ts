@@ -69,4 +69,6 @@ test('lockfile-not-copied: COPY . . from a build context that has the manifest a
   assert.deepEqual(runRule('lockfile-not-copied', text.replace('RUN npm ci', 'WORKDIR /app/web\nRUN npm ci'), project(), uri), []);
   assert.deepEqual(runRule('lockfile-not-copied', text.replace('RUN npm ci', 'RUN cd web && npm ci'), project(), uri), []);
   assert.deepEqual(runRule('lockfile-not-copied', text, context({ files: files({ [`${folder}/README.md`]: '' }, [folder]) }), uri), []);
+  // A script of the manifest that names the lock (a postbuild copying it into the folder CI builds from).
+  assert.deepEqual(runRule('lockfile-not-copied', text, context({ files: files({ [`${folder}/package.json`]: '{"scripts":{"postbuild":"cp package.json package-lock.json Dockerfile dist/"}}' }, [folder]) }), uri), []);
 });

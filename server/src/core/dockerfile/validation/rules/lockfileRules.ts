@@ -11,7 +11,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { copyArgs, isUrl } from '../../analysis/copySources';
 import { buildContextOf } from '../../analysis/buildContext';
 import { repositoryAndTag } from '../../../officialImages';
-import { foldersUp } from '../../../repositoryFiles';
+import { folderLister, foldersUp, scriptsText } from '../../../repositoryFiles';
 import { commandsOf, commandSpan, hasOption, operands, runShells, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { EMPTY_IMAGES, MAKES_NO_PROJECT, effectOf, installsToolByName } from './projectNotCopiedRules';
 import { rule } from './rule';
@@ -173,6 +173,12 @@ export const lockfileNotCopied = rule({
       // Nothing copied at all is project-not-copied's to tell.
       if (seen.brings !== 'files' || (seen.names.length === 0 && !seen.wholeContext)) break;
       if (seen.wholeContext) {
+        // The manifest's own scripts or a script of the repository that name the lock may put it into a
+        // folder made for the build (round 51: a postbuild copying package-lock.json into dist/, built from there).
+        const folder = (context as ReturnType<typeof buildContextOf> | null)?.folderUri;
+        const manifestText = folder ? ctx.files.readText(`${folder}/${locked.manifest}`) ?? '' : '';
+        const scripts = folder ? scriptsText(ctx.files, foldersUp(ctx.files, folder), folderLister(ctx.files)) : '';
+        if (!folder || locked.locks.some((lock) => manifestText.includes(lock) || scripts.includes(lock))) break;
         ctx.report(commandSpan(run, c), t('{0} needs {1}, and the build context has none for COPY . to bring: the step stops ("{2}"). Make the lock file with the tool and commit it (check that .gitignore does not leave it out).', locked.what, locked.locks[0]!, locked.failure));
         break;
       }
