@@ -160,6 +160,7 @@ export const DIAGNOSTIC_CODES = {
   'script-not-executable': { language: 'dockerfile', severity: 'error' },
   'script-crlf': { language: 'dockerfile', severity: 'error' },
   'script-no-shebang': { language: 'dockerfile', severity: 'error' },
+  'script-missing': { language: 'dockerfile', severity: 'error' },
   'unknown-subcommand': { language: 'dockerfile', severity: 'error' },
   'download-gone': { language: 'dockerfile', severity: 'error' },
   'poetry-removed-option': { language: 'dockerfile', severity: 'error' },

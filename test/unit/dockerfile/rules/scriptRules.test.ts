@@ -97,3 +97,30 @@ test('script rules follow at most 64 launches, whatever the file holds', () => {
   const found = runRule('script-not-executable', text, beside(map)());
   assert.equal(found.length, 64);
 });
+
+test('script-missing: a start script only COPY . could bring, which the build context does not have (round 52)', async (t) => {
+  const project = beside({ 'package.json': '{}', 'index.js': '' });
+  await checkRuleCases(t, [
+    { rule: 'script-missing', bad: 'FROM node:18-alpine\nWORKDIR /app\nCOPY package.json .\nCOPY . .\nENTRYPOINT ["/bin/sh", "./develop.sh", "start"]\n', good: 'FROM node:18-alpine\nWORKDIR /app\nCOPY package.json .\nCOPY . .\nENTRYPOINT ["node", "index.js"]\n', line: 4, ctx: project },
+  ], assert);
+  const check = (text: string, ctx = project) => runRule('script-missing', text, ctx());
+  // Round 52's: node_modules from another stage, an install and a build in between.
+  const medusa = 'FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nFROM node:18-alpine AS builder\nWORKDIR /app\nCOPY --from=deps /app/node_modules /app/node_modules\nRUN apk add python3\nCOPY . .\nRUN yarn build\nENTRYPOINT ["/bin/sh", "./develop.sh", "start"]\n';
+  assert.deepEqual(check(medusa).map((d) => d.range.start.line), [10]);
+  // A RUN that copies or fetches, a program a build makes (make: bin/app), a folder with no project's manifest.
+  assert.deepEqual(check(medusa.replace('RUN yarn build', 'RUN cp scripts/*.sh .')), []);
+  assert.deepEqual(check('FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN make\nENTRYPOINT ["bin/app"]\n'), []);
+  assert.deepEqual(check(medusa, beside({ 'README.md': '' })), []);
+  assert.match(check('FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["./start.sh"]\n')[0]!.message, /^\.\/start\.sh is not in the image: the build context has no start\.sh for COPY \. to bring/);
+  for (const text of [
+    // There, made by a RUN, brought by another copy or a folder, an absolute path (the base image may have it), another image.
+    'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["sh", "./index.js"]\n',
+    'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN echo "node index.js" > start.sh\nCMD ["sh", "./start.sh"]\n',
+    'FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY scripts/start.sh .\nCMD ["sh", "./start.sh"]\n',
+    'FROM node:20\nWORKDIR /app\nCOPY scripts .\nCOPY . .\nCMD ["sh", "./start.sh"]\n',
+    'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["/docker-entrypoint.sh"]\n',
+    'FROM acme/app-base:1\nWORKDIR /app\nCOPY . .\nCMD ["sh", "./start.sh"]\n',
+    'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nFROM node:20\nWORKDIR /app\nCOPY --from=build /app .\nCMD ["sh", "./start.sh"]\n',
+  ]) assert.deepEqual(check(text), [], text);
+  assert.deepEqual(check('FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["sh", "./start.sh"]\n', beside({ 'package.json': '{}', 'start.sh': 'node index.js\n' })), []);
+});

@@ -380,4 +380,84 @@ export const scriptNoShebang = rule({
   }
 });
 
-export const scriptRules = [scriptNotExecutable, scriptCrlf, scriptNoShebang];
+/** Commands of a RUN that may put a file in place: copies, downloads, archives, redirections. */
+const MAY_MAKE_FILES = /(^|[\s;&|(])(cp|mv|ln|curl|wget|git|tar|unzip|touch|tee|rsync|envsubst)\s|>/;
+/** A project's manifest, which tells a folder that is a build context. */
+const PROJECT_MANIFEST = /^(package\.json|go\.mod|requirements\.txt|pyproject\.toml|Pipfile|Gemfile|composer\.json|pom\.xml|build\.gradle(\.kts)?|Cargo\.toml|mix\.exs|deno\.json)$/;
+
+/** Official language and OS images, which have nothing of their own in a project's working directory. */
+const EMPTY_WORKDIR_IMAGES = new Set(['node', 'python', 'golang', 'ruby', 'php', 'rust', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'debian', 'ubuntu', 'alpine', 'oven/bun', 'denoland/deno', 'elixir', 'perl']);
+
+export const scriptMissing = rule({
+  id: 'script-missing', severity: 'error', reach: 'file',
+  explain: () => [
+    t('A container that starts a script by its path (ENTRYPOINT ["/bin/sh", "./start.sh"], CMD ["./run.sh"]) needs the script in the image. Where only COPY . brings files into that folder and the build context has no such script, the container stops at once: "can\'t open \'./start.sh\'", "no such file or directory".'),
+    t('Commit the script, or fix its name or path. Reported only on official language and OS images, where the script is in none of the folders that may be the build context, no other COPY brings it, and no RUN names it (which may make it).'),
+  ],
+}, (ctx) => {
+  const a = ctx.a;
+  if (!a.doc.instructions.some(copiesFromContext)) return;
+  // Scripts (.sh) only: a program without an extension is most often what a RUN builds (make: bin/app, round 39).
+  const starts = launches(ctx).filter((l) => l.instruction.upper !== 'RUN' && !l.shown.startsWith('/') && /\.(sh|bash)$/.test(l.shown));
+  if (starts.length === 0) return;
+  const context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+  if (!context || context.entries.length === 0 || ctx.files.allowed?.(context.folderUri) === false) return;
+  const dockerfileFolder = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
+  const folders = context.source === 'folder' ? foldersUp(ctx.files, dockerfileFolder).filter((f) => ctx.files.allowed?.(f) !== false) : [context.folderUri];
+  const inAnyFolder = (relative: string) => folders.some((f) => ctx.files.exists(`${f}/${relative}`));
+  // Where nothing names the context, a project's manifest in one of those folders says it is one
+  // (a Dockerfile among others' test files has none: the shared corpus's parser test files).
+  if (context.source === 'folder' && !folders.some((f) => ctx.files.list(f).some((e) => PROJECT_MANIFEST.test(e.name)))) return;
+  for (const launch of starts) {
+    if (!EMPTY_WORKDIR_IMAGES.has(repositoryAndTag(a.rootImage(launch.stage))?.repository ?? '')) continue;
+    const name = launch.shown.slice(launch.shown.lastIndexOf('/') + 1);
+    // Only COPY . brings the folder, and the context lacks the script: anything else may bring it.
+    let wholeContext: string | undefined;
+    let known = true;
+    for (const { i, stage } of earlierInChain(a, launch.stage, launch.instruction)) {
+      if (i.upper !== 'COPY' && i.upper !== 'ADD' && (i.trigger ?? i).upper !== 'RUN') continue;
+      // A RUN that names the script or copies, fetches or writes files may make it.
+      if ((i.trigger ?? i).upper === 'RUN') {
+        if (i.trigger || i.logical.includes(name) || MAY_MAKE_FILES.test(i.argText) || i.heredocs.length > 0) {
+          known = false;
+          break;
+        }
+        continue;
+      }
+      const { sources, dest } = copyArgs(i);
+      const cwd = dest ? workdirBefore(a, stage, i) : undefined;
+      const target = dest && !dest.value.includes('$') && (cwd !== undefined || dest.value.startsWith('/')) ? resolvePath(cwd ?? '/', dest.value) : undefined;
+      // Another stage's or image's files where the script is looked for (node_modules elsewhere does not count).
+      if (!copiesFromContext(i) || i.heredocs.length > 0) {
+        if (target === undefined || launch.paths.some((p) => p === target || under(p, target) !== undefined)) {
+          known = false;
+          break;
+        }
+        continue;
+      }
+      const inside = target === undefined ? undefined : launch.paths.map((p) => under(p, target)).find((x) => x !== undefined);
+      if (sources.length === 1 && (sources[0]!.value === '.' || sources[0]!.value === './') && inside !== undefined) {
+        if (inAnyFolder(inside)) {
+          known = false;
+          break;
+        }
+        wholeContext ??= inside;
+        continue;
+      }
+      // Another copy from the context may bring it: the file by its name, a pattern, or a folder
+      // copied where the script is looked for (COPY package.json . brings only package.json).
+      const covers = target === undefined || launch.paths.some((p) => p === target || under(p, target) !== undefined);
+      if (sources.some((w) => {
+        const base = w.value.replace(/\/+$/, '').split('/').pop() ?? '';
+        return base === name || /[*?[$]/.test(w.value) || (covers && (base === '' || base === '.' || base === '..' || !base.includes('.')));
+      })) {
+        known = false;
+        break;
+      }
+    }
+    if (!known || wholeContext === undefined) continue;
+    ctx.report(launch.span, t('{0} is not in the image: the build context has no {1} for COPY . to bring, so the container stops at start ("can\'t open", "no such file or directory"). Commit it, or fix the name or path.', launch.shown, wholeContext));
+  }
+});
+
+export const scriptRules = [scriptNotExecutable, scriptCrlf, scriptNoShebang, scriptMissing];
