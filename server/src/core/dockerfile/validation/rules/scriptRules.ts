@@ -108,8 +108,17 @@ function launchFromWords(i: Instruction, stage: Stage, words: readonly Word[], c
   return paths.length === 0 ? undefined : { instruction: i, stage, span: word.span, paths, shown: word.value, direct: found.direct, noShell: noShell && found.direct };
 }
 
+/** Per validation: the four rules that read the launches get one scope object. */
+const launchesMemo = new WeakMap<object, Launch[]>();
+
 /** The scripts the build's RUNs and the images' ENTRYPOINT and CMD run. */
 function launches(ctx: RuleContext): Launch[] {
+  let out = launchesMemo.get(ctx.scope);
+  if (!out) launchesMemo.set(ctx.scope, (out = findLaunches(ctx)));
+  return out;
+}
+
+function findLaunches(ctx: RuleContext): Launch[] {
   const a = ctx.a;
   const out: Launch[] = [];
   const use = stageUse(a);
@@ -174,6 +183,17 @@ function under(path: string, folder: string): string | undefined {
   const prefix = folder === '/' ? '/' : `${folder}/`;
   return path.startsWith(prefix) && path.length > prefix.length ? path.slice(prefix.length) : undefined;
 }
+
+/** Where a COPY or ADD puts its files in the image, where that can be told (no variable, a known working directory). */
+function copyTarget(a: Analysis, stage: Stage, i: Instruction): string | undefined {
+  const dest = copyArgs(i).dest;
+  if (!dest || dest.value.includes('$')) return undefined;
+  const cwd = workdirBefore(a, stage, i);
+  return cwd !== undefined || dest.value.startsWith('/') ? resolvePath(cwd ?? '/', dest.value) : undefined;
+}
+
+/** Whether a copy to `target` may put a file at one of the launch's paths (the path itself, or under it as a folder). */
+const reaches = (launch: Launch, target: string) => launch.paths.some((p) => p === target || under(p, target) !== undefined);
 
 /** Where a COPY from the context puts a source, for the paths asked about: the context path, or undefined. */
 function sourceFor(a: Analysis, copy: Instruction, stage: Stage, paths: readonly string[], hasFile: (relative: string) => boolean): string | undefined {
@@ -249,10 +269,8 @@ function copiedScripts(ctx: RuleContext): Copied[] {
       if (i.upper !== 'COPY' && i.upper !== 'ADD') continue;
       if (!copiesFromContext(i)) {
         // Another stage's or image's file at that path: not the context's.
-        const dest = copyArgs(i).dest;
-        const cwd = dest ? workdirBefore(a, stage, i) : undefined;
-        const target = dest && !dest.value.includes('$') && (cwd !== undefined || dest.value.startsWith('/')) ? resolvePath(cwd ?? '/', dest.value) : undefined;
-        if (target && launch.paths.some((p) => p === target || under(p, target) !== undefined)) break;
+        const target = copyTarget(a, stage, i);
+        if (target && reaches(launch, target)) break;
         continue;
       }
       let hit: { uri: string; relative: string } | undefined;
@@ -424,12 +442,11 @@ export const scriptMissing = rule({
         }
         continue;
       }
-      const { sources, dest } = copyArgs(i);
-      const cwd = dest ? workdirBefore(a, stage, i) : undefined;
-      const target = dest && !dest.value.includes('$') && (cwd !== undefined || dest.value.startsWith('/')) ? resolvePath(cwd ?? '/', dest.value) : undefined;
+      const { sources } = copyArgs(i);
+      const target = copyTarget(a, stage, i);
       // Another stage's or image's files where the script is looked for (node_modules elsewhere does not count).
       if (!copiesFromContext(i) || i.heredocs.length > 0) {
-        if (target === undefined || launch.paths.some((p) => p === target || under(p, target) !== undefined)) {
+        if (target === undefined || reaches(launch, target)) {
           known = false;
           break;
         }
@@ -446,7 +463,7 @@ export const scriptMissing = rule({
       }
       // Another copy from the context may bring it: the file by its name, a pattern, or a folder
       // copied where the script is looked for (COPY package.json . brings only package.json).
-      const covers = target === undefined || launch.paths.some((p) => p === target || under(p, target) !== undefined);
+      const covers = target === undefined || reaches(launch, target);
       if (sources.some((w) => {
         const base = w.value.replace(/\/+$/, '').split('/').pop() ?? '';
         return base === name || /[*?[$]/.test(w.value) || (covers && (base === '' || base === '.' || base === '..' || !base.includes('.')));
