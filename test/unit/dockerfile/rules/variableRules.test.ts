@@ -273,3 +273,10 @@ test('undefined-variable: ENV NAME=${NAME} with no ARG passes nothing on, on an 
     'FROM python:3.12\nENV OTHER=${TOKEN}\n',
   ]) assert.deepEqual(validateDockerfile(ok).filter((d) => d.code === 'undefined-variable'), [], ok);
 });
+
+test('secret-in-arg-env: a $ before no name ($@ in a generated secret) is part of the written value, told as the others (round 53)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const text = 'FROM golang:1.22\nENV JWT_SECRET="wKz%rR69b8vX24"\nENV JWT_UPLOADS_SECRET="S^&4D4$@y7rvKnt@&F92"\nENV API_TOKEN=$TOKEN_FROM_BUILD\n';
+  const found = validateDockerfile(text).filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
+  assert.deepEqual(found.slice(0, 2), [[1, 3], [2, 3]]);
+});

@@ -298,6 +298,9 @@ function namesKeyOnly(name: string): boolean {
 /** Commands that take public keys: fetching, importing or checking a signature with them. */
 const GPG_COMMAND = /(^|[\s;&|(])(gpg2?|gpgv|apt-key|pacman-key)\s|--recv-keys?\b|--receive-keys\b/;
 
+/** A variable reference in a value ($NAME, ${NAME}); a $ before anything else ($@ in a generated secret) is a character of the value. */
+const REFERENCE = /\$(\{|[A-Za-z_])/;
+
 /** An ENV value that is one variable, whole: ENV TOKEN=$TOKEN, ENV TOKEN="${TOKEN}". */
 const PASS_THROUGH = /^["']?\$\{?\w+\}?["']?$/;
 
@@ -335,7 +338,7 @@ export const secretInArgEnv = rule({
   // DJANGO_SUPERUSER_PASSWORD=admin, set for real at run time).
   let runs: ReturnType<typeof composeRuns> | null | undefined;
   const writtenDefault = (arg: VariableDef | undefined): boolean => {
-    if (arg?.kind !== 'ARG' || arg.raw === undefined || arg.raw.includes('$')) return false;
+    if (arg?.kind !== 'ARG' || arg.raw === undefined || REFERENCE.test(arg.raw)) return false;
     if (runs === undefined) runs = composeRuns(ctx.uri, ctx.files) ?? null;
     return runs !== null && runs.buildArgs !== 'any' && !runs.buildArgs.has(arg.name);
   };
@@ -390,7 +393,7 @@ export const secretInArgEnv = rule({
       ctx.report(def.nameSpan, t('{0} looks like a secret, and its value is the default written here, which no compose service that builds this image passes another value for: anyone who pulls the image can read it in its history (docker history). Pass a real secret with a build secret (RUN --mount=type=secret).', def.name), { severity: 'information' });
       continue;
     }
-    if (def.kind === 'ENV' && def.raw !== undefined && !def.raw.includes('$') || writtenDefault(passedOn(def))) {
+    if (def.kind === 'ENV' && def.raw !== undefined && !REFERENCE.test(def.raw) || writtenDefault(passedOn(def))) {
       ctx.report(def.nameSpan, t('{0} looks like a secret, and its value is written here: every container of the image starts with this same value unless it is given when the container starts (docker run -e, compose environment or secrets), and anyone who pulls the image can read it (docker inspect).', def.name), { severity: 'information' });
       continue;
     }
