@@ -62,3 +62,24 @@ test('compose-dependencies-hidden: information where the notes say to install on
   assert.deepEqual(noted.map((d) => d.severity), [3]);
   assert.match(noted[0]!.message, /: yarn starts without the dependencies/);
 });
+
+test('compose-dependencies-hidden: the node_modules volume over an image or build target that installs nothing starts empty (round 52: target: base)', () => {
+  const dockerfile = 'FROM node:22-alpine AS base\nWORKDIR /app\nCOPY package*.json ./\nFROM base AS development\nRUN npm ci\nCOPY . .\nCMD ["npm", "run", "dev"]\n';
+  const root = { [`${ROOT}/Dockerfile`]: dockerfile, [`${ROOT}/package.json`]: PACKAGE };
+  const text = (target: string, command = '    command: npm run dev\n') => `services:\n  api:\n    build:\n      context: .\n      target: ${target}\n${command}    volumes:\n      - .:/app\n      - /app/node_modules\n`;
+  const [found, ...rest] = findings(validate(text('base'), { files: root }), code);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(text('base'), found!), '/app/node_modules');
+  assert.match(found!.message, /^The volume \/app\/node_modules starts with what the image has there, and the build target base installs no dependencies: npm starts without them/);
+  // The target that installs, an install in the command, no volume there (the host's may be there), no dependencies.
+  assert.deepEqual(findings(validate(text('development'), { files: root }), code), []);
+  assert.deepEqual(findings(validate(text('base', '    command: sh -c "npm ci && npm run dev"\n'), { files: root }), code), []);
+  assert.deepEqual(findings(validate(text('base').replace('      - /app/node_modules\n', ''), { files: root }), code), []);
+  assert.deepEqual(findings(validate(text('base'), { files: { ...root, [`${ROOT}/package.json`]: '{"name": "x"}' } }), code), []);
+  // node_modules copied from another stage (round 38's dev target, round 45's runner).
+  const copied = { ...root, [`${ROOT}/Dockerfile`]: 'FROM node:22-alpine AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nFROM node:22-alpine AS base\nWORKDIR /app\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY . .\n' };
+  assert.deepEqual(findings(validate(text('base'), { files: copied }), code), []);
+  // An install inside if/then/else (round 44: npm install, or --only=production, by NODE_ENV).
+  const chosen = { ...root, [`${ROOT}/Dockerfile`]: 'FROM node:16-alpine AS base\nWORKDIR /app\nCOPY package.json .\nRUN if [ "$NODE_ENV" = "development" ]; \\\n  then npm install; \\\n  else npm install --only=production; \\\n  fi\nCOPY . .\n' };
+  assert.deepEqual(findings(validate(text('base'), { files: chosen }), code), []);
+});

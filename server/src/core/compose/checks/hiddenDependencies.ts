@@ -35,9 +35,13 @@ interface NodeImage {
   workdir: string;
   /** The image's start command as written (CMD, or ENTRYPOINT before it). */
   command: string | undefined;
+  /** Whether a RUN installed the dependencies there (false: the built stage installs none). */
+  installed: boolean;
+  /** Whether a COPY or ADD brings files of another stage or image (COPY --from=deps /app/node_modules, a standalone build). */
+  copiesFromStage: boolean;
 }
 
-/** What the Dockerfile's built stage does, read from its syntax: undefined unless it installs Node dependencies in its final working directory. */
+/** What the Dockerfile's built stage does, read from its syntax: undefined where it installs them elsewhere, or its working directory is not known. */
 function nodeImage(text: string, target: string | undefined): NodeImage | undefined {
   const doc = parseDockerfile(text);
   let stage = target ? doc.stages.find((s) => s.name?.value.toLowerCase() === target) : doc.stages[doc.stages.length - 1];
@@ -50,6 +54,7 @@ function nodeImage(text: string, target: string | undefined): NodeImage | undefi
   let workdir = '/';
   let installedIn: string | undefined;
   let command: string | undefined;
+  let copiesFromStage = false;
   for (const instructions of chain) {
     for (const i of instructions) {
       if (i.upper === 'WORKDIR') {
@@ -57,14 +62,17 @@ function nodeImage(text: string, target: string | undefined): NodeImage | undefi
         if (!path || path.includes('$')) return undefined;
         workdir = path.startsWith('/') ? path : `${workdir.replace(/\/+$/, '')}/${path}`;
         workdir = workdir.replace(/\/+$/, '') || '/';
-      } else if (i.upper === 'RUN' && i.argText.split(/&&|;|\|\|/).some((part) => LOCAL_INSTALL.test(part.trim()) && !GLOBAL.test(part))) {
+      } else if (i.upper === 'RUN' && i.argText.split(/&&|;|\|\|/).some((part) => LOCAL_INSTALL.test(part.trim().replace(/^((then|else|do)\s+)+/, '')) && !GLOBAL.test(part))) {
         installedIn = workdir;
       } else if (i.upper === 'CMD' || i.upper === 'ENTRYPOINT') {
         command = i.argText;
+      } else if ((i.upper === 'COPY' || i.upper === 'ADD') && i.flags.some((f) => f.name === 'from')) {
+        copiesFromStage = true;
       }
     }
   }
-  return installedIn !== undefined && installedIn === workdir && workdir !== '/' ? { workdir, command } : undefined;
+  if (workdir === '/' || (installedIn !== undefined && installedIn !== workdir)) return undefined;
+  return { workdir, command, installed: installedIn !== undefined, copiesFromStage };
 }
 
 /** The program a command starts: the first word of a shell or exec form, past env assignments and exec. */
@@ -113,6 +121,37 @@ function commandOf(file: ComposeFile, map: MapNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The other side of the same mistake: the volume at <folder>/node_modules that keeps the image's
+ * dependencies, over an image (or build target) that installs none, starts empty, and it hides the
+ * host's too (round 52: `target: base`, a stage that only copies package.json, with `.:/app` and
+ * `/app/node_modules`: "nodemon: not found").
+ */
+function checkEmptyModulesVolume(ctx: CheckContext, map: MapNode, image: NodeImage, dockerfile: string, source: string, target: string | undefined): void {
+  const { file, context, out } = ctx;
+  // node_modules from another stage (COPY --from=deps), or a build's output that holds them: not empty.
+  if (image.copiesFromStage) return;
+  const modules = `${image.workdir}/node_modules`;
+  const binds = new Set(bindMounts(file, map).map((m) => m.target.replace(/\/+$/, '')));
+  const volume = mountTargets(file, map).find((m) => m.text.replace(/\/+$/, '') === modules && !binds.has(modules));
+  if (!volume || isHeld(file, volume.start)) return;
+  const start = commandOf(file, map) ?? (entries(file, map).some((e) => e.key === 'entrypoint') ? undefined : image.command);
+  const started = start === undefined ? undefined : program(start);
+  if (!started || !NODE_PROGRAM.test(started) || installsFirst(start!)) return;
+  const folder = resolvePath(ctx.project().directory, source);
+  if (!folder || !hasDependencies(context.files.readText(`${folder}/package.json`))) return;
+  // Dependencies kept elsewhere (yarn's --modules-folder, NODE_PATH), as below.
+  if (/modules-folder|NODE_PATH/.test(dockerfile)) return;
+  out.push({
+    rule: 'compose-dependencies-hidden',
+    start: volume.start,
+    end: volume.end,
+    message: target
+      ? t('The volume {0} starts with what the image has there, and the build target {1} installs no dependencies: {2} starts without them ("Cannot find module", "nodemon: not found"), and the volume hides the host\'s node_modules too. Build a target that installs them, or run the install in the command first.', modules, target, started)
+      : t('The volume {0} starts with what the image has there, and the image installs no dependencies: {1} starts without them ("Cannot find module", "nodemon: not found"), and the volume hides the host\'s node_modules too. Install them in the Dockerfile, or run the install in the command first.', modules, started),
+  });
+}
+
 export function checkHiddenDependencies(ctx: CheckContext): void {
   const { file, context, out } = ctx;
   // A relative source: ./app, ../web, or the project folder itself (.:/app, source: .; round 43).
@@ -131,6 +170,10 @@ export function checkHiddenDependencies(ctx: CheckContext): void {
     if (!image) continue;
     const mount = mounts.find((m) => m.target.replace(/\/+$/, '') === image.workdir);
     if (!mount || isHeld(file, mount.source.start)) continue;
+    if (!image.installed) {
+      checkEmptyModulesVolume(ctx, map, image, dockerfile!, mount.source.text, target?.kind === 'scalar' && target.value !== null ? String(target.value) : undefined);
+      continue;
+    }
     const start = commandOf(file, map) ?? (entries(file, map).some((e) => e.key === 'entrypoint') ? undefined : image.command);
     const started = start === undefined ? undefined : program(start);
     if (!started || !NODE_PROGRAM.test(started)) continue;
