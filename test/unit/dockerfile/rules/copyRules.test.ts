@@ -84,3 +84,11 @@ test('workdir-relative: WORKDIR . changes nothing, a hint that says so, with no 
   }
   assert.equal(validateDockerfile('FROM golang:1.24\nWORKDIR ./app\n').find((d) => d.code === 'workdir-relative')?.severity, 2);
 });
+
+test('workdir-relative: the absolute path offered is resolved against the relative WORKDIRs above it (round 54)', () => {
+  const found = runRule('workdir-relative', 'FROM eclipse-temurin:17\nWORKDIR app\nCOPY target/app.jar .\nWORKDIR storage/images\n');
+  assert.deepEqual(found.map((d) => [d.message, (d.data as { replacement?: string }).replacement]), [
+    ['WORKDIR app is relative; use an absolute path such as /app.', '/app'],
+    ['WORKDIR storage/images is relative; use an absolute path such as /app/storage/images.', '/app/storage/images'],
+  ]);
+});
