@@ -76,7 +76,8 @@ export const nginxUnprivilegedUser = rule({
     // The image's entrypoint renders /etc/nginx/templates into /etc/nginx/conf.d, and skips them
     // where the user cannot write there ("/etc/nginx/conf.d is not writable"): round 49's miss.
     const templates = instructions.find((i) => (i.upper === 'COPY' || i.upper === 'ADD') && /^\/etc\/nginx\/templates(\/|$)/.test(copyArgs(i).dest?.value ?? ''));
-    if (templates && !/NGINX_ENVSUBST_OUTPUT_DIR/.test(env) && !/\b(chown|chmod)\b[^;&|\n]*(conf\.d|\/etc\/nginx\/?(\s|$))/m.test(runs) && !templates.flags.some((f) => f.name === 'chown' || f.name === 'chmod')) {
+    // (Told at the COPY only where it is in this stage: a stage's findings stay on its own lines.)
+    if (templates && templates.stage === stage.index && !/NGINX_ENVSUBST_OUTPUT_DIR/.test(env) && !/\b(chown|chmod)\b[^;&|\n]*(conf\.d|\/etc\/nginx\/?(\s|$))/m.test(runs) && !templates.flags.some((f) => f.name === 'chown' || f.name === 'chmod')) {
       ctx.report(templates.span, t('The image\'s entrypoint renders /etc/nginx/templates into /etc/nginx/conf.d as the container\'s user, and {0} (USER on line {1}) cannot write there: it skips the templates ("/etc/nginx/conf.d is not writable"), so their server blocks are never made. chown /etc/nginx/conf.d to the user, or set NGINX_ENVSUBST_OUTPUT_DIR to a folder it can write that nginx.conf includes.', user.user ?? '', String(a.lines.positionAt(user.at.span.start).line + 1)), { severity: 'warning' });
     }
     const config = copiedConfig(ctx, instructions);
