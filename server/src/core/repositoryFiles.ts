@@ -309,8 +309,8 @@ export function mayMake(scripts: string, path: string): boolean {
  * backend/requirements.txt"`, a package's staging tree), nor as what a copy reads (`cp
  * backend/requirements.txt release/`): round 40, where those hid a missing COPY source.
  */
-/** Options and words after which a path is read, not written. */
-const READS_NEXT = /^(-r|--requirements?|-c|--constraint|--env-file|--file|--config|-f|<|cat|source|\.)$/;
+/** Options and words after which a path is read or run, not written (python manage.py, round 55). */
+const READS_NEXT = /^(-r|--requirements?|-c|--constraint|--env-file|--file|--config|-f|<|cat|source|\.|python[\d.]*|node|ruby|php|perl|bash|sh|deno|bun|tsx|ts-node)$/;
 
 function mayLandHere(line: string, name: string, relative: string): boolean {
   // Words without quotes, a redirection's > or an option's name= (--output=dist, >requirements.txt).

@@ -50,6 +50,7 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   // A file an option reads is not made there (round 50: a Makefile's pip install -r requirements.txt).
   assert.equal(mayMake('\tpip install -r requirements.txt\n', 'requirements.txt'), false);
   assert.equal(mayMake('docker compose --env-file .env.prod up\n', '.env.prod'), false);
+  assert.equal(mayMake('docker compose exec web python manage.py migrate\n', 'manage.py'), false);
   // The name ends the line and another line follows: the line read is the copy's own (round 49).
   assert.equal(mayMake('cp -r ../../packages/mail-core/templates/email ./mail-templates\ncp a b\n', 'mail-templates'), true);
   // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).

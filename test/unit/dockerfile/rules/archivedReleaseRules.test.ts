@@ -61,6 +61,8 @@ test('archived-release: the first command that reads the repositories, once per 
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.message, 'debian:stretch is Debian 9 (stretch), whose packages deb.debian.org no longer serves (they moved to archive.debian.org): apt-get update fails ("does not have a Release file") and stops the build. Move to a supported release, such as bookworm, or point the sources at archive.debian.org first.');
   assert.equal(runRule(rule, 'FROM ubuntu:21.04\nRUN apt update && apt install -y git\n')[0]?.message, 'ubuntu:21.04 is Ubuntu 21.04, which is past its end of life: its packages moved to old-releases.ubuntu.com, so apt update fails (404) and stops the build. Move to an LTS release, such as 24.04, or point the sources at old-releases.ubuntu.com first.');
+  // A third-party repository's package fetched from a mirror host adds repositories; the base ones stay dead (round 55).
+  assert.equal(runRule(rule, 'FROM centos:6.9\nRUN rpm -Uvh https://mirror.webtatic.com/yum/el6/latest.rpm\nRUN yum -y update\n').length, 1);
   assert.equal(runRule(rule, 'FROM centos:7\nRUN yum -y install epel-release\n')[0]?.message, 'centos:7 is CentOS Linux 7, which is past its end of life: its mirror list is switched off, so yum install cannot reach a repository and stops the build. Move to a maintained distribution (rockylinux, almalinux, ubi9), or point the repositories at vault.centos.org first.');
   // The sources touched only after the update: it has failed already (round 35: a sed adding "universe" below).
   assert.equal(runRule(rule, 'FROM ruby:3.0.0\nRUN apt-get update -qq && apt-get install -y curl\nRUN sed \'s/main$/main universe/\' -i /etc/apt/sources.list\nRUN apt-get update\n').length, 1);

@@ -131,7 +131,9 @@ export function archivedRelease(image: string): Archived | undefined {
 }
 
 /** What a Dockerfile writes when it points the package manager elsewhere (a mirror, the archive, a proxy). */
-const SOURCES_TOUCHED = /archive\.debian\.org|old-releases\.ubuntu\.com|vault\.centos\.org|sources\.list(?!\.d\/)|debian\.sources|apt\.conf|yum\.repos\.d|baseurl|mirror/i;
+// (A mirror named by a variable, ARG APT_MIRROR, counts; a third-party repository's package fetched from
+// a host named mirror.*, rpm -Uvh https://mirror.webtatic.com/..., adds repositories and fixes none: round 55.)
+const SOURCES_TOUCHED = /archive\.debian\.org|old-releases\.ubuntu\.com|vault\.centos\.org|sources\.list(?!\.d\/)|debian\.sources|apt\.conf|yum\.repos\.d|baseurl|mirrorlist|mirror(?![.\w-]*\.(com|org|net|cn|io|de|edu)\b)/i;
 
 /** Subcommands of yum and dnf that read the repositories. */
 const YUM_READS = new Set(['install', 'update', 'upgrade', 'makecache', 'groupinstall', 'localinstall', 'reinstall', 'search', 'list', 'info', 'check-update', 'distro-sync', 'module']);
