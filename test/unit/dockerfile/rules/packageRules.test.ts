@@ -261,3 +261,8 @@ test('npm-pin: the value of an option that takes one is not a package (round 50:
   assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --omit dev --cache /tmp/npm\n'), []);
   assert.equal(runRule('npm-pin', 'FROM node:20\nRUN npm install --loglevel verbose -g typescript\n').length, 1);
 });
+
+test('package-manager-mismatch: a release of the 7 era is told to use yum, which it has instead of dnf (round 55: mysql:5.7)', () => {
+  assert.match(runRule('package-manager-mismatch', 'FROM mysql:5.7\nRUN apt-get update && apt-get install -y locales\n')[0]!.message, /use yum install, the package manager of this release\.$/);
+  assert.match(runRule('package-manager-mismatch', 'FROM mysql:8.4\nRUN apt-get update && apt-get install -y locales\n')[0]!.message, /use dnf install \(microdnf on minimal images\)\.$/);
+});

@@ -463,6 +463,9 @@ const MANAGERS_OF: Partial<Record<ImageFamily, string[]>> = {
 };
 const ALL_MANAGERS = new Set(Object.values(MANAGERS_OF).flat());
 
+/** RHEL-like images of the 7 era (and Amazon Linux 2), whose package manager is yum. */
+const YUM_ERA = /^(mysql:5\.7|centos:(centos)?7|oraclelinux:7|amazonlinux:2($|[.-])|[\w./-]*ubi7)/;
+
 export const packageManagerMismatch = rule({
   id: 'package-manager-mismatch', severity: 'warning',
   explain: () => [
@@ -486,6 +489,8 @@ export const packageManagerMismatch = rule({
     const span = commandSpan(run, wrong);
     if (family === 'alpine') ctx.report(span, t('{0} is not in Alpine images ({1}); use apk add.', wrong.name, root));
     else if (family === 'debian') ctx.report(span, t('{0} is not in Debian and Ubuntu images ({1}); use apt-get install.', wrong.name, root));
+    // Releases of the 7 era have yum and no dnf (mysql:5.7 is Oracle Linux 7-slim, round 55).
+    else if (YUM_ERA.test(root.replace(/^(docker\.io\/)?(library\/)?/, ''))) ctx.report(span, t('{0} is not in RHEL-like images ({1}); use yum install, the package manager of this release.', wrong.name, root));
     else ctx.report(span, t('{0} is not in RHEL-like images ({1}); use dnf install (microdnf on minimal images).', wrong.name, root));
   }
 });
