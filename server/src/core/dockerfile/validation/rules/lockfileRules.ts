@@ -27,6 +27,9 @@ interface Locked {
   manifest: string;
 }
 
+/** Words of a RUN that may run such an install. */
+const LOCKED_WORDS = /\bci\b|--frozen-lockfile|--immutable|--locked|--frozen|clean-install/;
+
 /** An install that needs the lock file already there. */
 function lockedInstall(c: Cmd): Locked | undefined {
   const sub = operands(c, ['-C', '--dir', '--prefix', '--cwd', '--manifest-path', '--directory', '--project'])[0]?.text;
@@ -141,7 +144,8 @@ export const lockfileNotCopied = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/\bci\b|--frozen-lockfile|--immutable|--locked|--frozen|clean-install/.test(a.text)) return;
+  // Only RUNs of the instructions being checked that name such an install (not the whole text on every edit).
+  if (!ctx.scope.instructions.some((i) => (i.trigger ?? i).upper === 'RUN' && LOCKED_WORDS.test(i.argText))) return;
   let context: ReturnType<typeof buildContextOf> | null = null;
   for (const run of runShells(ctx)) {
     // A bind mount may bring the lock for this step alone (--mount=type=bind,source=package-lock.json).

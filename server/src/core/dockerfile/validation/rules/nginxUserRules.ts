@@ -63,12 +63,12 @@ export const nginxUnprivilegedUser = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/^\s*USER\b/im.test(a.text) || !/nginx/.test(a.text)) return;
+  // The stages being checked only (not the whole text on every edit): the image first, then the user.
   for (const stage of ctx.scope.stages) {
+    if (repositoryAndTag(a.rootImage(stage))?.repository !== 'nginx' || !stage.instructions.some((i) => i.upper === 'USER')) continue;
     const user = userBefore(a, stage, Infinity);
     // Reported at the stage's own USER line, once; the stages built FROM it start as that user too.
-    if (user.root !== false || !user.at || user.at.stage !== stage.index) continue;
-    if (repositoryAndTag(a.rootImage(stage))?.repository !== 'nginx' || !startsNginx(a, stage)) continue;
+    if (user.root !== false || !user.at || user.at.stage !== stage.index || !startsNginx(a, stage)) continue;
     const instructions = chainInstructions(a, stage);
     const runs = instructions.filter((i) => i.upper === 'RUN').map((i) => i.argText).join('\n');
     const command = instructions.filter((i) => i.upper === 'CMD' || i.upper === 'ENTRYPOINT').map((i) => i.argText).join('\n');
