@@ -2,7 +2,8 @@
 // ids (e.g. `yaml` or `yaml.docker-compose`), from the file name.
 export type DocumentKind = 'dockerfile' | 'compose';
 
-const DOCKERFILE_NAME = /(^|\/)((Dockerfile|Containerfile)([.-][^/]*)?|[^/]+\.(dockerfile|containerfile))$/i;
+/** A Dockerfile's name at the end of a path: Dockerfile, Dockerfile.prod, api.Dockerfile, Containerfile. */
+export const DOCKERFILE_NAME = /(^|\/)((Dockerfile|Containerfile)([.-][^/]*)?|[^/]+\.(dockerfile|containerfile))$/i;
 // docker-stack.yml: the name Docker's documentation gives Swarm stack files.
 const COMPOSE_NAME = /(^|\/)((docker-)?compose|docker-stack)[^/]*\.ya?ml$/i;
 

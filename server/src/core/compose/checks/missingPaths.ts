@@ -3,6 +3,7 @@
 // and configs, and files bind-mounted into a container. They are relative to the project's folder
 // (the base's, for a -f overlay in a subfolder). Only checked for files on disk; URLs and
 // interpolated paths are skipped.
+import { DOCKERFILE_NAME } from '../../documentKind';
 import { t } from '../../l10n';
 import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
@@ -242,9 +243,6 @@ export function checkMissingPaths(ctx: CheckContext): void {
 }
 
 /** How sure a missing path is a problem (undefined: not at all), and why it is less sure. */
-/** A Dockerfile's name (Dockerfile, Dockerfile.prod, api.Dockerfile, Containerfile). */
-const DOCKERFILE_NAME = /^(dockerfile|containerfile)([._-][\w.-]+)?$|\.(dockerfile|containerfile)$/i;
-
 interface Missing {
   severity?: 'information' | 'hint';
   example?: string;

@@ -78,7 +78,7 @@ export const workdirRelative = rule({
       // Resolved against the relative WORKDIRs above it in the stage, as BuildKit does (round 54:
       // WORKDIR app, then WORKDIR storage/images, is /app/storage/images, not /storage/images).
       const above = stage.instructions.filter((w) => w.upper === 'WORKDIR' && w.index < i.index).map((w) => w.words[0]?.value.replace(/^\.\/|\/+$/g, '') ?? '');
-      const absolute = `/${[...above.filter((p) => p !== '' && p !== '.'), i.argText.replace(/^\.\//, '')].join('/')}`;
+      const absolute = `/${[...above.filter((p) => p !== '' && p !== '.'), word.value.replace(/^\.\/|\/+$/g, '')].join('/')}`;
       const plain = above.every((p) => !/[$\\"'[]/.test(p));
       ctx.report(i.args, t('WORKDIR {0} is relative; use an absolute path such as {1}.', i.argText, plain ? absolute : `/${i.argText.replace(/^\.\//, '')}`), { data: { replacement: windows || !plain ? undefined : absolute }, ...(rootWorkdir ? { severity: 'hint' as const } : {}) });
     }

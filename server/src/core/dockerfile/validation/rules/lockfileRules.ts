@@ -146,7 +146,9 @@ export const lockfileNotCopied = rule({
   const a = ctx.a;
   // Only RUNs of the instructions being checked that name such an install (not the whole text on every edit).
   if (!ctx.scope.instructions.some((i) => (i.trigger ?? i).upper === 'RUN' && LOCKED_WORDS.test(i.argText))) return;
-  let context: ReturnType<typeof buildContextOf> | null = null;
+  // The build context, read once per validation and only where a pattern or COPY . asks.
+  let known: { context: ReturnType<typeof buildContextOf> } | undefined;
+  const contextOnce = () => (known ??= { context: buildContextOf(ctx.uri, ctx.files, ctx.facts) }).context;
   for (const run of runShells(ctx)) {
     // A bind mount may bring the lock for this step alone (--mount=type=bind,source=package-lock.json).
     if (!run.stage || effectOf(a, run.instruction) === 'brings') continue;
@@ -164,7 +166,7 @@ export const lockfileNotCopied = rule({
       // A cd first: the install runs in another folder than the one the copies were read for.
       if (commands.slice(0, k).some((p) => p.name === 'cd')) break;
       const seen = broughtBefore(a, run.stage, run.instruction, locked, (folder, pattern) => {
-        if (context === null) context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
+        const context = contextOnce();
         if (!context) return undefined;
         // Where nothing names the context, every folder from the Dockerfile's up to the repository's
         // root that has what the pattern copies may be it: the lock in any of them may be the one.
@@ -179,7 +181,7 @@ export const lockfileNotCopied = rule({
       if (seen.wholeContext) {
         // The manifest's own scripts or a script of the repository that name the lock may put it into a
         // folder made for the build (round 51: a postbuild copying package-lock.json into dist/, built from there).
-        const folder = (context as ReturnType<typeof buildContextOf> | null)?.folderUri;
+        const folder = contextOnce()?.folderUri;
         const manifestText = folder ? ctx.files.readText(`${folder}/${locked.manifest}`) ?? '' : '';
         const scripts = folder ? scriptsText(ctx.files, foldersUp(ctx.files, folder), folderLister(ctx.files)) : '';
         if (!folder || locked.locks.some((lock) => manifestText.includes(lock) || scripts.includes(lock))) break;

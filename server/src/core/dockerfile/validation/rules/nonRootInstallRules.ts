@@ -36,7 +36,7 @@ export function runUser(a: Analysis, run: RunShell): { root: boolean | undefined
   return run.stage ? userBefore(a, run.stage, run.instruction.index) : { root: undefined };
 }
 
-/** The same for the instructions of `stage` from `index` on (Infinity: the user its container starts as). */
+/** The user the instruction at `index` of `stage` runs as, by the same reading (Infinity: the user its container starts as). */
 export function userBefore(a: Analysis, stage: Stage, index: number): { root: boolean | undefined; user?: string; at?: Instruction } {
   for (const s of a.chainOf(stage)) {
     // In the stage itself, the USER lines above the index (a stage holds few).
