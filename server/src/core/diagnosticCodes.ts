@@ -169,6 +169,7 @@ export const DIAGNOSTIC_CODES = {
   'nginx-unprivileged-user': { language: 'dockerfile', severity: 'error' },
   'project-not-copied': { language: 'dockerfile', severity: 'error' },
   'lockfile-not-copied': { language: 'dockerfile', severity: 'error' },
+  'php-extension-library-missing': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },
