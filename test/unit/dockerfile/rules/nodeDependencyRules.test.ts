@@ -67,3 +67,13 @@ test('dependencies-not-installed: not where every service that builds it mounts 
   // One service without it still starts with nothing installed.
   assert.equal(found(dockerfile, compose('      - ./server:/app\n')).length, 1);
 });
+
+test('dependencies-not-installed: a tool installed globally does not install the project (round 56: pm2 only)', () => {
+  for (const install of ['npm install pm2 -g', 'npm i --global pm2@5 nodemon', 'yarn global add pm2', 'pnpm add -g pm2']) {
+    assert.equal(found(`FROM node:18-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN ${install}\nCOPY . .\nCMD ["pm2-runtime", "index.js"]\n`).length, 1, install);
+  }
+  // Without a package name, npm install -g installs the project in the folder, with its dependencies.
+  for (const install of ['npm install -g', 'npm install -g . ', 'npm install -g pm2 && npm ci', 'npm install -g ./']) {
+    assert.deepEqual(found(`FROM node:18-alpine\nWORKDIR /app\nCOPY . .\nRUN ${install}\nCMD ["node", "index.js"]\n`), [], install);
+  }
+});

@@ -17,12 +17,34 @@ import { copiesWholeContext } from './contextRules';
 import { monorepoPackage, readPackageJson } from './devDependencyRules';
 import { commandLines, finalCommands } from './devServerRules';
 import { rule } from './rule';
-import { commandsOf, runsByPath } from './shellCommands';
+import { commandsOf, runsByPath, type Cmd } from './shellCommands';
 
 /** Commands that install packages or may (a package manager of any kind, a script, a build tool). */
 const MAY_INSTALL = /^(npm|npx|yarn|pnpm|pnpx|bun|bunx|corepack|volta|nvm|sh|bash|dash|zsh|ash|source|\.|make|just|task|eval|node|deno)$/;
 /** The same, as a word of a RUN's text: most RUNs of a node image name one, and are not parsed for this. */
 const NAMES_MANAGER = /(^|[^\w-])(npm|npx|yarn|pnpm|bun|corepack)([^\w-]|$)/;
+/** A global install's option, as a word of a RUN's text. */
+const GLOBAL_WORD = /(^|\s)(-g|--global|global)(\s|$)/;
+
+/**
+ * `npm install -g pm2`, `yarn global add serve`, `pnpm add -g nodemon`: a tool put on the PATH, not
+ * the project's dependencies (round 56: pm2 installed, the app's packages never). Without a package
+ * name, `npm install -g` installs the project in the working directory, with its dependencies.
+ */
+function globalToolInstall(c: Cmd): boolean {
+  const words = c.args.map((w) => w.text);
+  const names = words.filter((w) => !w.startsWith('-'));
+  if (c.name === 'yarn') return names[0] === 'global' && names[1] === 'add' && names.length > 2 && names.slice(2).every(namesPackage);
+  if (c.name !== 'npm' && c.name !== 'pnpm') return false;
+  if (!words.some((w) => w === '-g' || w === '--global')) return false;
+  return ['install', 'i', 'add'].includes(names[0] ?? '') && names.length > 1 && names.slice(1).every(namesPackage);
+}
+
+/** A registry package's name (with a version or tag), not a folder, file or URL. */
+function namesPackage(word: string): boolean {
+  return /^(@[\w.-]+\/)?[\w.-]+(@[\w.^~<>=*-]+)?$/.test(word) && !word.startsWith('.');
+}
+
 /** A path of build output, where a bundler may have put the dependencies in the file itself. */
 const BUNDLE = /^(\.\/)?(dist|build|out|\.output|\.next|bundle|lib)\/|bundle\.c?js$/;
 /** What starts the app: node on a file, or a package manager's start. */
@@ -49,8 +71,9 @@ export const dependenciesNotInstalled = rule({
     for (const i of s.instructions) {
       if (i.trigger || i.upper === 'ADD' || (i.upper === 'COPY' && i.flags.some((f) => f.name === 'from'))) return;
       if (i.upper === 'RUN') {
-        if (NAMES_MANAGER.test(i.argText)) return;
         runs.push({ i, s });
+        // A RUN that names a package manager installs, unless it may install a tool globally only (read below).
+        if (NAMES_MANAGER.test(i.argText) && !GLOBAL_WORD.test(i.argText)) return;
       }
       if (!whole && copiesWholeContext(i)) whole = i;
     }
@@ -66,7 +89,7 @@ export const dependenciesNotInstalled = rule({
   for (const { i, s } of runs) {
     const info = a.shell(i);
     if (!info || info.summary.error) return;
-    if (commandsOf({ instruction: i, stage: s, info }).some((c) => MAY_INSTALL.test(c.name) || runsByPath(c))) return;
+    if (commandsOf({ instruction: i, stage: s, info }).some((c) => (MAY_INSTALL.test(c.name) && !globalToolInstall(c)) || runsByPath(c))) return;
   }
   const context = buildContextOf(ctx.uri, ctx.files, ctx.facts);
   if (!context || monorepoPackage(ctx, context)) return;
