@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findings, validate } from './helpers';
+import { buildComposeFile } from '../../../server/src/core/compose/model/composeFile';
+import { rootMaps, valueAt } from '../../../server/src/core/compose/model/access';
+import { joinUnderIndentedQuotedLines } from '../../../server/src/core/compose/model/quotedContinuations';
 
 test('a YAML error is reported at the parser position; the key before it is still checked, its value is not', () => {
   const text = 'services:\n  web:\n    imag: "busybox\n';
@@ -66,4 +69,30 @@ test('what is said on a template placeholder\'s line is a hint: the unrendered t
   assert.ok(onPlaceholders.some(([code]) => code === 'compose-invalid-type'), JSON.stringify(found));
   assert.deepEqual(onPlaceholders.map(([, , severity]) => severity), onPlaceholders.map(() => 4));
   assert.ok(found.some(([code, line, severity]) => code === 'compose-invalid-restart' && line === 5 && severity === 1), JSON.stringify(found));
+});
+
+test('a quoted value whose later lines are not indented past its key reads as compose reads it (round 56)', () => {
+  const json = (close: string) => `services:\n  api:\n    image: app:1\n    environment:\n      SPRING_APPLICATION_JSON: '{\n        "spring.datasource.url": "jdbc:mysql://db/app",\n        "spring.jpa.hibernate.ddl-auto": "create"\n${close}'\n    restart: sometimes\n`;
+  for (const close of ['      }', '    }', '}']) {
+    const text = json(close);
+    // No syntax error; the rest of the file is still read (the restart value after it is checked).
+    assert.deepEqual(validate(text).map((d) => d.code), ['compose-invalid-restart'], close);
+    const file = buildComposeFile('file:///c/compose.yaml', 1, text);
+    const env = valueAt(file, rootMaps(file)[0]!, 'services', 'api', 'environment', 'SPRING_APPLICATION_JSON');
+    assert.match(String(env?.kind === 'scalar' ? env.value : ''), /^\{ "spring\.datasource\.url": "jdbc:mysql:\/\/db\/app", "spring\.jpa\.hibernate\.ddl-auto": "create"\s+\}$/, close);
+  }
+  // Double quotes, a CR LF file, and a sequence entry.
+  assert.deepEqual(validate('services:\r\n  api:\r\n    image: app:1\r\n    command: "run\r\n  --fast"\r\n').map((d) => d.code), []);
+  assert.deepEqual(validate('services:\n  api:\n    image: app:1\n    command:\n      - "sh -c \'run\n      --fast\'"\n').map((d) => d.code), []);
+  // A quote that is never closed is still an error.
+  assert.ok(validate('services:\n  api:\n    image: "app:1\n    restart: no\n').some((d) => d.code === 'compose-yaml-syntax'));
+});
+
+test('joinUnderIndentedQuotedLines keeps every offset and touches only such lines', () => {
+  const text = "a:\n  b: 'x\n  y'\n  c: \"it's\"\n  d: 'p\n     q'\n";
+  const joined = joinUnderIndentedQuotedLines(text);
+  assert.equal(joined.length, text.length);
+  assert.equal(joined, "a:\n  b: 'x   y'\n  c: \"it's\"\n  d: 'p\n     q'\n");
+  assert.equal(joinUnderIndentedQuotedLines('a: "x # not a comment\n"\n'), 'a: "x # not a comment "\n');
+  assert.equal(joinUnderIndentedQuotedLines('a: 1 # \'quote in a comment\nb: 2\n'), 'a: 1 # \'quote in a comment\nb: 2\n');
 });

@@ -8,7 +8,8 @@ import type { CNode } from './nodes';
 import { t } from '../../l10n';
 import { formatCount } from '../../formatCount';
 import { noteLimit } from './limits';
-import { MAX_PARSED_CHUNKS, parseYaml, type BrokenBlock, type ChunkPool, type SyntaxProblem, type YamlDocument } from './parseYaml';
+import { MAX_PARSED_CHUNKS, parseYaml, type BrokenBlock, type ChunkPool, type ParsedYaml, type SyntaxProblem, type YamlDocument } from './parseYaml';
+import { joinUnderIndentedQuotedLines } from './quotedContinuations';
 
 export interface AnchorDefinition {
   name: string;
@@ -40,13 +41,28 @@ export interface ComposeFile {
   readonly conflicts: ConflictBlock[];
 }
 
+/**
+ * The parse, or where the parser missed a closing quote, the parse of the text with the lines of
+ * quoted values that only YAML 1.2 wants indented past their key joined up (as compose reads them:
+ * see quotedContinuations), when that reads without errors.
+ */
+function parseLeniently(source: string, pool?: ChunkPool, nextPool?: ChunkPool): ParsedYaml {
+  const parsed = parseYaml(source, pool, nextPool);
+  if (!parsed.problems.some((p) => p.code === 'MISSING_CHAR' && /quote/.test(p.message))) return parsed;
+  const joined = joinUnderIndentedQuotedLines(source);
+  if (joined === source) return parsed;
+  const again = parseYaml(joined);
+  // Only a reading without errors: a quote left open while typing must not swallow the lines after it.
+  return again.problems.some((p) => !p.warning && p.code !== 'DUPLICATE_KEY') ? parsed : again;
+}
+
 /** Above this size only the YAML syntax is checked; meaning checks on such files are not useful and would be slow. */
 export const MAX_ANALYSED_LENGTH = 1024 * 1024;
 
 export function buildComposeFile(uri: string, version: number, text: string, pool?: ChunkPool, nextPool?: ChunkPool): ComposeFile {
   const skipped = text.length > MAX_ANALYSED_LENGTH || looksBinary(text) || tooDeep(text);
   const conflicts = skipped ? [] : conflictBlocks(text);
-  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [], broken: [] } : parseYaml(oursOnly(text, conflicts), pool, nextPool);
+  const parsed = skipped ? { documents: [{ root: null, start: 0, end: text.length }], problems: [], anchored: [], broken: [] } : parseLeniently(oursOnly(text, conflicts), pool, nextPool);
   const anchors = new Map<string, AnchorDefinition[]>();
   for (const { node, document } of parsed.anchored) {
     const list = anchors.get(node.anchor!) ?? [];
