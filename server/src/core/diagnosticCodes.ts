@@ -233,6 +233,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-healthcheck-always-passes': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-shell-items': { language: 'compose', severity: 'warning' },
   'compose-command-operators': { language: 'compose', severity: 'warning' },
+  'compose-folded-comment': { language: 'compose', severity: 'error' },
   'compose-base-image-build-order': { language: 'compose', severity: 'warning' },
   'compose-traefik-rule': { language: 'compose', severity: 'warning' },
   'compose-stack-env': { language: 'compose', severity: 'information' },

@@ -44,6 +44,7 @@ import { checkHealthcheckTools } from './healthcheckTools';
 import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkHealthcheckShellItems } from './healthcheckShellItems';
 import { checkCommandOperators } from './commandOperators';
+import { checkFoldedComments } from './foldedComments';
 import { checkBaseImageBuildOrder } from './baseImageBuildOrder';
 import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
@@ -74,6 +75,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkHealthcheckAlwaysPasses,
   checkHealthcheckShellItems,
   checkCommandOperators,
+  checkFoldedComments,
   checkTraefikRule,
   checkImageReference,
   checkDeletedImage,
