@@ -83,6 +83,11 @@ test('latest-tag and untagged-image: information on a database server, with what
   assert.match(service.validate(doc('FROM postgres\n', 'file:///w/db/Dockerfile'), context()).find((d) => d.code === 'untagged-image')!.message, /data files its volume kept/);
   // An image of the database that runs something else (mongoimport) keeps no data: the plain message (round 31).
   assert.match(service.validate(doc('FROM mongo\nCOPY seed.json /seed.json\nCMD mongoimport --host mongo --file /seed.json\n', 'file:///w/db/Dockerfile'), context()).find((d) => d.code === 'untagged-image')!.message, /^mongo has no tag, so it means mongo:latest, which changes over time/);
+  // A stage other stages only copy a tool from runs no server (round 59: mongosh for a node seeder).
+  assert.deepEqual(found('FROM mongo:latest AS mongo_fetcher\nFROM node:18-slim\nCOPY --from=mongo_fetcher /usr/bin/mongosh /usr/local/bin/mongosh\nCMD ["node", "seed.js"]\n'), [['latest-tag', 4]]);
+  assert.deepEqual(found('FROM mongo AS tools\nFROM node:18-slim\nCOPY --from=tools /usr/bin/mongosh /usr/local/bin/\n'), [['untagged-image', 4]]);
+  // Built FROM by the final stage: still the server.
+  assert.deepEqual(found('FROM postgres:latest AS db\nFROM db\nCOPY init.sql /docker-entrypoint-initdb.d/\n'), [['latest-tag', 3]]);
 });
 
 test('invalid-image-reference: a template\'s placeholder, which a script fills in before any build, is not an image (rounds 7 and 9)', () => {

@@ -12,6 +12,7 @@ import { rule, type RuleContext } from './rule';
 import { usesIn } from './scope';
 import { isSupportedModifier } from '../../analysis/variables';
 import { ownerKey, repositoryOwners } from '../../analysis/repositoryOwner';
+import { stageUse } from '../../analysis/stageUse';
 
 /**
  * FROM ./base.Dockerfile under a frontend of another syntax (# syntax=devthefuture/dockerfile-x),
@@ -137,7 +138,7 @@ export const untaggedImage = rule({
     const ref = parseImageRef(image);
     if (ref.problem || ref.tag !== undefined || ref.digest !== undefined || versionedElsewhere(stage, image) || ownImage(ctx, image) || deletedImage(image)) continue;
     const tags = ctx.facts.images.map((i) => parseImageRef(i.name)).filter((r) => r.path === ref.path && r.tag && r.tag !== 'latest').map((r) => r.tag!);
-    const database = dataServer(ref.path, stage);
+    const database = dataServer(ctx, ref.path, stage);
     ctx.report(stage.image!.span, database
       ? t('{0} has no tag, so it means {0}:latest: a rebuild after a new major release of this database can refuse the data files its volume kept, and the server does not start. Pin the major version.', image)
       : t('{0} has no tag, so it means {0}:latest, which changes over time. Pin a tag.', image), { data: { localTags: tags.slice(0, 5) }, ...(database ? {} : { severity: 'hint' as const }) });
@@ -155,10 +156,16 @@ export const untaggedImage = rule({
  */
 const DATA_SERVERS = new Set(['postgres', 'postgis/postgis', 'timescale/timescaledb', 'mysql', 'mysql/mysql-server', 'mariadb', 'mongo', 'mongodb/mongodb-community-server', 'elasticsearch', 'elasticsearch/elasticsearch', 'influxdb', 'cassandra', 'neo4j', 'couchdb']);
 
-/** A database server's image whose stage still runs the server: no CMD or ENTRYPOINT of its own that runs something else (round 31: FROM mongo to run mongoimport). */
-function dataServer(path: string, stage?: Stage): boolean {
+/**
+ * A database server's image whose stage still runs the server: no CMD or ENTRYPOINT of its own that
+ * runs something else (round 31: FROM mongo to run mongoimport), and not a stage other stages only
+ * copy from (round 59: FROM mongo:latest AS mongo_fetcher, for its mongosh).
+ */
+function dataServer(ctx: RuleContext, path: string, stage: Stage): boolean {
   if (!DATA_SERVERS.has(path.replace(/^library\//, ''))) return false;
-  const start = stage?.instructions.filter((i) => i.upper === 'CMD' || i.upper === 'ENTRYPOINT').pop();
+  const { used, finalImage } = stageUse(ctx.a);
+  if (used.has(stage.index) && !finalImage.has(stage.index)) return false;
+  const start = stage.instructions.filter((i) => i.upper === 'CMD' || i.upper === 'ENTRYPOINT').pop();
   return !start || SERVER_START.test(start.argText);
 }
 
@@ -183,7 +190,7 @@ export const latestTag = rule({
     // A tag that is a build argument whose default is latest (FROM ${NAMESPACE}/base:${VERSION}):
     // the build passes the version (rounds 7 and 9: 11 of 11 such findings were noise).
     if (/:[^/:@]*\$[^/]*$/.test(raw)) continue;
-    const database = dataServer(ref.path, stage);
+    const database = dataServer(ctx, ref.path, stage);
     ctx.report(stage.image!.span, database
       ? t('latest moves to each new major release of this database, which can refuse the data files its volume kept: after a rebuild the server does not start. Pin the major version.')
       : t('The latest tag changes over time; pin a specific version.'), database ? undefined : { severity: 'hint' });
