@@ -72,6 +72,14 @@ test('a missing path the repository accounts for: a script makes it (nothing), a
   assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
 });
 
+test('a missing env file that a .gitignore in its own folder names is a hint (round 56: postgres/.gitignore with .env)', () => {
+  const text = 'services:\n  db:\n    image: postgres:17\n    env_file: postgres/.env\n    volumes:\n      - ./postgres/init.sql:/docker-entrypoint-initdb.d/init.sql\n';
+  const found = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/postgres/Dockerfile': '', ...files } }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity]);
+  assert.deepEqual(found({ 'file:///project/postgres/.gitignore': '.env\n' }), [[4, 4], [6, 2]]);
+  assert.deepEqual(found({ 'file:///project/postgres/.gitignore': '/.env\n', 'file:///project/postgres/.env.example': 'POSTGRES_PASSWORD=\n' }), [[4, 4], [6, 2]]);
+  assert.deepEqual(found({}), [[4, 2], [6, 2]]);
+});
+
 test('a Dockerfile Git ignores is a warning: no clone makes one (round 51: Dockerfile* in .gitignore)', () => {
   const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: src/Api/Dockerfile\n';
   const [found] = findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/.gitignore': 'Dockerfile*\n', 'file:///project/src/Api/Program.cs': '' } }), 'compose-missing-file');

@@ -43,6 +43,13 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
     return repository;
   };
+  /** The .gitignore patterns that apply in a folder below the compose file's (its own and those above), read once per folder. */
+  const nearIgnores = new Map<string, IgnorePattern[]>();
+  const ignoredIn = (folderUri: string): IgnorePattern[] => {
+    let patterns = nearIgnores.get(folderUri);
+    if (!patterns) nearIgnores.set(folderUri, (patterns = gitignorePatterns(ctx.context.files, folderUri)));
+    return patterns;
+  };
   // A dated or backup copy (Backups/monitor-2026-08-10.yml): its paths were written for where the
   // original lives (round 25); so were a template's, rendered elsewhere (round 27:
   // docker-compose.template.yml with {{ PORT }} placeholders, gamble-fun-template.docker-compose.yml).
@@ -59,6 +66,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const relative = text.replace(/^(\.\/)+/, '');
     const { ignored, scripts, notes, list, submodules } = repositoryOf();
     if (mayMake(scripts, text)) return undefined;
+    // Git ignores it: by the .gitignore files from here up, or one in its own folder (round 56: postgres/.gitignore naming .env).
+    const gitIgnores = () => !relative.startsWith('../') && !relative.startsWith('/') && (isIgnored(ignored, relative) || (relative.includes('/') && isIgnored(ignoredIn(dirnameUri(uri)), name)));
     // In a submodule's folder: there once the clone fetches its submodules.
     const submodule = submoduleHolding(submodules, uri);
     if (submodule) return { severity: 'hint', why: 'submodule', submodule };
@@ -72,9 +81,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
       const parent = dirnameUri(uri);
       const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
       // Git ignores it: making it from the example is each clone's first step (round 26: 6 of 6 noise).
-      if (example) return { severity: noted() || notesSayToMake(notes(), example) || (!relative.startsWith('../') && isIgnored(ignored, relative)) ? 'hint' : 'information', example };
+      if (example) return { severity: noted() || notesSayToMake(notes(), example) || gitIgnores() ? 'hint' : 'information', example };
     }
-    if (!relative.startsWith('../') && !relative.startsWith('/') && isIgnored(ignored, relative)) {
+    if (gitIgnores()) {
       // A Dockerfile is nothing a clone makes: ignoring it is the slip (round 51: Dockerfile* in .gitignore, ten services).
       return DOCKERFILE_NAME.test(name) ? { why: 'ignored-dockerfile' } : { severity: 'hint', why: 'ignored' };
     }
