@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildComposeFile } from '../../../server/src/core/compose/model/composeFile';
 import { projectOf } from '../../../server/src/core/compose/model/project';
-import { doc, serviceContext, ROOT } from './helpers';
+import { doc, serviceContext, ROOT, validate } from './helpers';
 
 const files = {
   [`${ROOT}/compose.yaml`]: 'services:\n  a:\n    image: x\n',
@@ -104,4 +104,24 @@ test('a file in a subfolder that mounts files from beside itself is run on its o
   // Mounting a file that exists from both folders says nothing: it is still an overlay of the base.
   const both = { ...files, [`${ROOT}/loki/loki-config.yaml`]: 'auth_enabled: false\n' };
   assert.equal(projectOf(buildComposeFile(uri, 1, text), serviceContext({ files: both })).directory, ROOT);
+});
+
+test('a file whose comment says which files it is combined with is read with those (round 58: an overlay of the production file)', () => {
+  const uri = `${ROOT}/deploy/hetzner/bind-host.yml`;
+  const text = '# To use:\n#   docker compose -f docker-compose.prod.yml \\\n#                  -f deploy/hetzner/bind-host.yml \\\n#                  up -d\nservices:\n  api:\n    ports:\n      - "127.0.0.1:8080:8080"\n';
+  const files = {
+    [`${ROOT}/docker-compose.yml`]: 'services:\n  api:\n    build: .\n    ports: ["5080:8080"]\n',
+    [`${ROOT}/docker-compose.prod.yml`]: 'services:\n  api:\n    image: app:1\n',
+    [uri]: text,
+  };
+  const project = projectOf(buildComposeFile(uri, 1, text), serviceContext({ files }));
+  assert.deepEqual(project.partners.map((p) => p.uri), [`${ROOT}/docker-compose.prod.yml`]);
+  assert.equal(project.directory, ROOT);
+  // No port of the default file is merged into it.
+  assert.deepEqual(validate(text, { files }, uri).filter((d) => d.code === 'compose-port-added'), []);
+  // A comment that names files this one is not combined with, or a path that does not lead here: the default search.
+  for (const comment of ['# docker compose -f docker-compose.prod.yml up -d\n', '# docker compose -f docker-compose.prod.yml -f other/bind-host.yml up\n']) {
+    const other = comment + text.slice(text.indexOf('services:'));
+    assert.deepEqual(projectOf(buildComposeFile(uri, 1, other), serviceContext({ files: { ...files, [uri]: other } })).partners.map((p) => p.uri), [`${ROOT}/docker-compose.yml`], comment);
+  }
 });

@@ -75,11 +75,15 @@ export function projectOf(file: ComposeFile, context: ServiceContext): Project {
     for (const ext of ['yaml', 'yml']) add(`${folder}/${encodeName(`${stem}.override.${ext}`)}`, standalone);
     if (!standalone) {
       const before = partners.length;
-      for (const base of DEFAULT_FILE_NAMES) {
-        add(`${folder}/${base}`);
-        add(`${folder}/${base.replace(/\.(ya?ml)$/, '.override.$1')}`, true);
+      // The file's own comment says which files it is combined with: those, not the default ones.
+      const written = combinedAsWritten(file, context);
+      if (!written) {
+        for (const base of DEFAULT_FILE_NAMES) {
+          add(`${folder}/${base}`);
+          add(`${folder}/${base.replace(/\.(ya?ml)$/, '.override.$1')}`, true);
+        }
       }
-      const base = partners.length > before ? undefined : overlayBase(file, folder, context);
+      const base = written ?? (partners.length > before ? undefined : overlayBase(file, folder, context));
       if (base) {
         // An included file keeps its own folder for its paths; a -f overlay takes its base's.
         if (!isIncludedBy(base.files[0]!, base.folder, file.uri)) directory = base.folder;
@@ -124,6 +128,41 @@ function noteExample(uri: string, context: ServiceContext, absent: AbsentFile[])
     absent.push({ uri, example: composeFileOfText(example, text) });
     return;
   }
+}
+
+/** The comment lines of a file's text, at most this many characters of them. */
+const MAX_COMMENT_CHARS = 16_384;
+
+/**
+ * The files a comment of this one says to combine it with, `docker compose -f docker-compose.prod.yml
+ * -f deploy/hetzner/bind-host.yml up -d` (round 58: an overlay documented for the production file,
+ * which the default file beside its base had stood in for). The command runs in the folder from
+ * which its path of this file leads here; the files named before this one are the base, read from
+ * there, and relative paths follow the first of them.
+ */
+function combinedAsWritten(file: ComposeFile, context: ServiceContext): { folder: string; files: ComposeFile[] } | undefined {
+  if (!file.text.includes('-f')) return undefined;
+  let comments = '';
+  for (const line of file.text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('#')) comments += ` ${trimmed.slice(1).replace(/\\\s*$/, '')}`;
+    if (comments.length > MAX_COMMENT_CHARS) break;
+  }
+  const named = [...comments.matchAll(/(?:^|\s)(?:-f|--file)[\s=]+["']?([^\s"']+\.ya?ml)\b/g)].map((m) => m[1]!.replace(/^\.\//, ''));
+  const self = basenameUri(file.uri);
+  const at = named.findIndex((n) => n.split('/').pop() === self);
+  if (at <= 0) return undefined;
+  // The folder the command runs in: the one from which its path of this file is this file.
+  let folder = dirnameUri(file.uri);
+  for (let level = 0; level <= MAX_BASE_LEVELS && resolvePath(folder, named[at]!) !== file.uri; level++) folder = dirnameUri(folder);
+  if (resolvePath(folder, named[at]!) !== file.uri) return undefined;
+  const files: ComposeFile[] = [];
+  for (const path of named.slice(0, at)) {
+    const uri = resolvePath(folder, path);
+    const text = uri === undefined || uri === file.uri ? undefined : readText(uri, context);
+    if (text !== undefined) files.push(composeFileOfText(uri!, text));
+  }
+  return files.length > 0 ? { folder: dirnameUri(files[0]!.uri), files } : undefined;
 }
 
 /**
