@@ -205,6 +205,9 @@ test('secret-in-arg-env: a builder stage\'s ENV is not in the image people pull;
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM alpine:3.20\nENV OPENVPN_PASSWORD=**None**\n'), []);
   // A path built from variables is a path too; Google's credentials variable always names a file (round 29).
   assert.deepEqual(runRule('secret-in-arg-env', 'FROM golang:1.22\nARG server_user=app\nENV GOOGLE_APPLICATION_CREDENTIALS=/home/${server_user}/pubsub_credentials\nENV DB_PASSWORD_FILE=$HOME/secrets/db\n'), []);
+  // A key file's path relative to the working directory (round 58: SECRET_KEY=config/jwt/private.pem); the passphrase beside it is still one.
+  assert.deepEqual(runRule('secret-in-arg-env', 'FROM php:8.3-fpm\nENV SECRET_KEY=config/jwt/private.pem\nENV JWT_PUBLIC_KEY=./config/jwt/public.pem\n'), []);
+  assert.equal(runRule('secret-in-arg-env', 'FROM php:8.3-fpm\nENV SECRET_KEY=config/jwt/private.pem\nENV JWT_PASSPHRASE=9fc87a4342s3gjfs3423381020d5e5356\n').length, 1);
 });
 
 test('undefined-variable: a global ARG named as the official base image\'s own ENV reads the image\'s value (round 9: patroni on postgres)', () => {

@@ -220,7 +220,7 @@ function sameValue(key: string, raw: string | undefined): boolean {
 // about one instead (PASSWORD_FILE, KEY_ID). Looked up word by word rather than with two
 // case-insensitive regular expressions of ~30 alternatives each: V8 compiles those on their first
 // use in every server process, 1-3 ms of a small Dockerfile's first check.
-const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KEY', 'PASSWORD', 'PASSWD', 'PWORD', 'PASS', 'SECRET', 'TOKEN']);
+const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KEY', 'PASSWORD', 'PASSWD', 'PWORD', 'PASS', 'PASSPHRASE', 'SECRET', 'TOKEN']);
 const NOT_SECRET_WORDS = new Set([
   'PUBLIC', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'ID', 'NAME', 'VERSION', 'GPG', 'FINGERPRINT', 'SERVER', 'HOST', 'PORT', 'TYPE',
   'FORMAT', 'LENGTH', 'SIZE', 'ALGORITHM', 'ALGO', 'SHA256', 'SHA', 'CHECKSUM', 'REGION', 'USER', 'USERNAME', 'KEYRING', 'KEYS',
@@ -365,6 +365,8 @@ export const secretInArgEnv = rule({
     // A path to where the secret is mounted at run time (GOOGLE_APPLICATION_CREDENTIALS=/run/app/key.json, round 9).
     // (Also one built from variables: /home/${server_user}/pubsub_credentials, $HOME/secrets/db: round 29.)
     if (/^["']?(\/|~\/|\$\{?HOME\}?\/)[\w.@/${}-]*["']?$/.test(def.raw ?? '')) continue;
+    // Or relative to the working directory, naming a key file (SECRET_KEY=config/jwt/private.pem: round 58).
+    if (/^["']?(\.{1,2}\/)?[\w.@${}-]+(\/[\w.@${}-]+)+\.(pem|key|crt|cer|p12|pfx|jks|keystore|der|json|gpg|asc|pub)["']?$/i.test(def.raw ?? '')) continue;
     // ENV sa_password="_": a placeholder the container gets its real value for at run time.
     // (The legacy form's slip `ENV NAME = ''` sets the value to "= ": round 19.)
     const written = (def.value ?? def.raw ?? '').replace(/^\s*=\s*/, '').replace(/^["']+|["']+$/g, '').trim();
