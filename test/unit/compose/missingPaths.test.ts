@@ -119,6 +119,15 @@ test('a build context with no Dockerfile in it, and no other named: the build st
   assert.equal(found[0]!.severity, 2);
 });
 
+test('a build context whose Dockerfile is spelt in another case: found on macOS and Windows, not on Linux (round 58: DockerFile)', () => {
+  const doc = 'services:\n  ldap:\n    build:\n      context: docker/dev/ldap\n  api:\n    build: ./api\n';
+  const files = { [`${ROOT}/docker/dev/ldap/DockerFile`]: 'FROM x', [`${ROOT}/api/Containerfile`]: 'FROM x' };
+  const [found, ...rest] = findings(validate(doc, { files }), 'compose-missing-file');
+  assert.deepEqual(rest, []);
+  assert.equal(covered(doc, found!), 'docker/dev/ldap');
+  assert.equal(found!.message, 'The build context "docker/dev/ldap" has DockerFile, not Dockerfile: macOS and Windows find it, but on Linux, where file names differ by case, the build stops with "failed to read dockerfile". Rename it to Dockerfile, or name it with build.dockerfile.');
+});
+
 test('a missing path the project\'s notes name, or one of a backup copy, is a hint (round 25)', () => {
   const doc = 'services:\n  proxy:\n    image: app\n    volumes:\n      - ./config.yaml:/app/config.yaml\n    env_file: ./composer.env\n';
   const severities = (files: Record<string, string>, uri?: string) => findings(validate(doc, { files }, uri), 'compose-missing-file').map((d) => [covered(doc, d), d.severity]);

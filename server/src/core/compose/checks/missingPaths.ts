@@ -175,7 +175,18 @@ export function checkMissingPaths(ctx: CheckContext): void {
       return;
     }
     // An empty listing is a folder not read (or not allowed): nothing is said.
-    if (names.length === 0 || names.some((n) => /^(dockerfile|containerfile)$/i.test(n))) return;
+    if (names.length === 0 || names.some((n) => n === 'Dockerfile' || n === 'dockerfile' || /^containerfile$/i.test(n))) return;
+    // DockerFile: found where file names ignore case (macOS, Windows), not on Linux, where buildx
+    // looks for Dockerfile and then dockerfile only (round 58: a context with DockerFile in it).
+    const cased = names.find((n) => /^dockerfile$/i.test(n));
+    if (cased) {
+      ctx.out.push({
+        rule: 'compose-missing-file', start: span.start, end: span.end,
+        message: t('The build context "{0}" has {1}, not Dockerfile: macOS and Windows find it, but on Linux, where file names differ by case, the build stops with "failed to read dockerfile". Rename it to Dockerfile, or name it with build.dockerfile.', span.text, cased),
+        ...(copy ? { severity: 'hint' as const } : {}),
+      });
+      return;
+    }
     // A script that writes or copies one in names the path (generate.sh: cp Dockerfile.tpl api/Dockerfile).
     const path = `${span.text.replace(/^(\.\/)+/, '').replace(/\/+$/, '')}/Dockerfile`;
     if (mayMake(repositoryOf().scripts, path)) return;
