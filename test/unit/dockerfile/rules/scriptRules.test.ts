@@ -39,6 +39,13 @@ test('script-not-executable: what runs the script, where it is copied to, and wh
   assert.deepEqual(lines('FROM alpine AS base\nCOPY . /app\nRUN chmod -R 755 /app\nFROM base\nCMD ["/app/entrypoint.sh"]\n'), []);
   assert.deepEqual(lines('FROM alpine\nCOPY --chmod=755 entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n'), []);
   assert.deepEqual(lines('FROM alpine\nCOPY --chmod=644 entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n'), [2]);
+  // A chmod of another file does not give this one the bit (round 58: target/protoc-plugins beside ./mvnw); one of its name, a pattern, a folder it is in, or find's does.
+  assert.deepEqual(lines('FROM eclipse-temurin:21\nWORKDIR /src\nCOPY gradlew .\nRUN mkdir -p target/plugins && chmod a+x /src/target/plugins\nRUN ./gradlew build\n'), [4]);
+  assert.deepEqual(lines('FROM eclipse-temurin:21\nWORKDIR /src\nCOPY gradlew .\nRUN chmod 644 gradlew\nRUN ./gradlew build\n'), [4]);
+  assert.deepEqual(lines('FROM alpine\nCOPY entrypoint.sh /docker-entrypoint.sh\nRUN chmod +x /docker-entrypoint.sh\nENTRYPOINT ["/docker-entrypoint.sh"]\n'), []);
+  for (const chmod of ['chmod +x gradlew', 'chmod +x ./gradlew', 'chmod 755 /src/gradlew', 'chmod +x *', 'chmod +x $APP/gradlew', 'chmod -R 755 /src', 'chmod -R u+x .', 'find . -name gradlew -exec chmod +x {} ;', 'chmod u+x,g+x gradlew']) {
+    assert.deepEqual(lines(`FROM eclipse-temurin:21\nWORKDIR /src\nCOPY gradlew .\nRUN ${chmod}\nRUN ./gradlew build\n`), [], chmod);
+  }
   // The file another stage made, a later COPY --from over it, a RUN before the COPY, a stage nothing runs.
   assert.deepEqual(lines('FROM alpine AS b\nRUN touch /x.sh\nFROM alpine\nCOPY entrypoint.sh /x.sh\nCOPY --from=b /x.sh /x.sh\nENTRYPOINT ["/x.sh"]\n'), []);
   assert.deepEqual(lines('FROM alpine\nRUN /entrypoint.sh\nCOPY entrypoint.sh /\n'), []);

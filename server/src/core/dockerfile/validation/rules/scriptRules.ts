@@ -292,6 +292,41 @@ function copiedScripts(ctx: RuleContext): Copied[] {
 }
 
 /** RUN texts of the launch's stage and the stages it is built FROM. */
+/**
+ * Whether a RUN of the stage's chain may give the script its execute permission: a chmod that
+ * adds it to the script's name, to a pattern or variable, or recursively to a folder it may be in;
+ * a chmod run by find or xargs, or in a script the parser did not read. Another file's chmod does
+ * not (round 58: chmod a+x target/protoc-plugins beside ./mvnw install).
+ */
+function chmodMayCover(a: Analysis, stage: Stage, launch: Launch, relative: string): boolean {
+  const name = baseName(relative);
+  for (const s of a.chainOf(stage)) {
+    for (const i of s.instructions) {
+      if ((i.trigger ?? i).upper !== 'RUN' || !i.logical.includes('chmod')) continue;
+      const info = a.shell(i);
+      if (!info || info.summary.error) return true;
+      for (const c of commandsOf({ instruction: i, stage: s, info })) {
+        if (c.name !== 'chmod') {
+          if (c.args.some((w) => /(^|\/)chmod$/.test(w.text))) return true;
+          continue;
+        }
+        const words = c.args.map((w) => w.text);
+        const recursive = words.some((w) => /^-[a-zA-Z]*R/.test(w) || w === '--recursive');
+        const [mode, ...paths] = words.filter((w) => !w.startsWith('-') || /^-[rwxXst]+$/.test(w));
+        if (mode === undefined || !chmodGivesExecute(mode.replace('X', 'x'))) continue;
+        for (const p of paths) {
+          // Its name in the context or where it is put (COPY entrypoint.sh /docker-entrypoint.sh, then chmod +x /docker-entrypoint.sh).
+          const target = baseName(p.replace(/\/+$/, ''));
+          if (/[$*?`]/.test(p) || target === name || launch.paths.some((l) => baseName(l) === target)) return true;
+          const folder = p.replace(/\/+$/, '');
+          if (recursive && (!folder.startsWith('/') || launch.paths.some((l) => l.startsWith(`${folder}/`)))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 function chainRunText(a: Analysis, stage: Stage): string {
   const texts: string[] = [];
   for (const s of a.chainOf(stage)) for (const i of s.instructions) if ((i.trigger ?? i).upper === 'RUN') texts.push(i.logical);
@@ -319,7 +354,6 @@ export const scriptNotExecutable = rule({
   ],
 }, (ctx) => {
   if (!ctx.files.executable) return;
-  let runs: Map<Stage, string> | undefined;
   let scripts: string | undefined;
   const told = new Set<string>();
   for (const copied of copiedScripts(ctx)) {
@@ -327,10 +361,7 @@ export const scriptNotExecutable = rule({
     if (!launch.direct || told.has(copied.uri) || ctx.files.executable(copied.uri) !== false) continue;
     const flags = (copy.trigger ?? copy).flags;
     if (flags.some((f) => f.name === 'chmod' && chmodGivesExecute(f.value))) continue;
-    runs ??= new Map();
-    let runText = runs.get(launch.stage);
-    if (runText === undefined) runs.set(launch.stage, (runText = chainRunText(ctx.a, launch.stage)));
-    if (/(^|[^\w-])chmod([^\w-]|$)/.test(runText)) continue;
+    if (chmodMayCover(ctx.a, launch.stage, launch, copied.relative)) continue;
     // A build script that runs chmod on it (or on everything) before docker build.
     const folder = copied.uri.slice(0, copied.uri.length - copied.relative.length - 1);
     scripts ??= scriptsText(ctx.files, [folder], folderLister(ctx.files));
