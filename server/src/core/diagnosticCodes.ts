@@ -234,6 +234,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-healthcheck-shell-items': { language: 'compose', severity: 'warning' },
   'compose-command-operators': { language: 'compose', severity: 'warning' },
   'compose-folded-comment': { language: 'compose', severity: 'error' },
+  'compose-build-time-env': { language: 'compose', severity: 'warning' },
   'compose-base-image-build-order': { language: 'compose', severity: 'warning' },
   'compose-traefik-rule': { language: 'compose', severity: 'warning' },
   'compose-stack-env': { language: 'compose', severity: 'information' },

@@ -45,6 +45,7 @@ import { checkHealthcheckAlwaysPasses } from './healthcheckAlwaysPasses';
 import { checkHealthcheckShellItems } from './healthcheckShellItems';
 import { checkCommandOperators } from './commandOperators';
 import { checkFoldedComments } from './foldedComments';
+import { checkBuildTimeEnvironment } from './buildTimeEnvironment';
 import { checkBaseImageBuildOrder } from './baseImageBuildOrder';
 import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
@@ -88,6 +89,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkSecretFiles,
   checkUnknownHosts,
   checkImageEnvironment,
+  checkBuildTimeEnvironment,
   checkPostgresDataMount,
   checkDataMounts,
   checkHiddenDependencies,
