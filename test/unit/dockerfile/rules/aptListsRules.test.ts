@@ -78,3 +78,10 @@ test('apt-install-without-lists: not for packages a full image built on buildpac
   assert.equal(found('FROM python:3.11-slim\nRUN apt-get install -y libffi-dev\n').length, 1);
   assert.equal(found('FROM node:22\nRUN apt-get install -y build-essential\n').length, 1, 'the build-essential package itself is not installed');
 });
+
+test('apt-install-without-lists: a package an earlier install of the stage put in place installs again from the status file alone (round 60: libpq-dev)', () => {
+  const first = 'FROM php:8.2-fpm\nRUN apt-get update && apt-get install -y libpq-dev git && rm -rf /var/lib/apt/lists/*\n';
+  assert.deepEqual(found(`${first}RUN apt-get install -y libpq-dev && docker-php-ext-install pdo_pgsql\n`), []);
+  // Also from the stage it is built FROM; one package not installed before is still not found, and it is the one named.
+  assert.deepEqual(found(`${first.replace('FROM php:8.2-fpm', 'FROM php:8.2-fpm AS base')}FROM base\nRUN apt-get install -y git libzip-dev\n`).map((f) => f.replace(/^\S+ /, '')), ['apt-get install cannot find libzip-dev here: the package lists were removed before it and apt-get update has not run since. Add apt-get update && before it.']);
+});

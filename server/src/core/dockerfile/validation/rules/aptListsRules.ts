@@ -169,6 +169,39 @@ function fetchedPackages(c: Cmd): string[] {
   return operands(c, APT.withValue).slice(1).map((w) => w.text).filter((p) => p.length > 0 && !p.startsWith('/') && !p.startsWith('.') && !p.endsWith('.deb'));
 }
 
+/**
+ * For the stage's FROM chain, each package an apt install puts in place and the index of the first
+ * instruction that does: apt installs such a package again from the status file alone, lists or not
+ * ("already the newest version": round 60's libpq-dev, installed with the lists and asked for again
+ * after they were removed). Null past the chain budget (not known). Stages are built FROM earlier
+ * ones, so "before" is a lower instruction index.
+ */
+function installedIn(a: Analysis, stage: Stage, memo: Map<number, Map<string, number> | null>): Map<string, number> | null {
+  const known = memo.get(stage.index);
+  if (known !== undefined) return known;
+  const chain = [...a.chainOf(stage)];
+  let result: Map<string, number> | null = new Map();
+  if (chain.reduce((n, s) => n + s.instructions.length, 0) > MAX_CHAIN_INSTRUCTIONS) result = null;
+  else {
+    for (const s of chain.reverse()) {
+      for (const i of s.instructions) {
+        if (i.upper !== 'RUN' || i.trigger) continue;
+        const info = a.shell(i);
+        if (!info || info.summary.error) continue;
+        for (const c of commandsOf({ instruction: i, stage: s, info })) {
+          if (aptSubcommand(c) !== 'install') continue;
+          for (const p of fetchedPackages(c)) {
+            const name = p.replace(/[:=].*$/, '');
+            if (!result.has(name)) result.set(name, i.index);
+          }
+        }
+      }
+    }
+  }
+  memo.set(stage.index, result);
+  return result;
+}
+
 export const aptInstallWithoutLists = rule({
   id: 'apt-install-without-lists', severity: 'warning',
   explain: () => [
@@ -177,6 +210,7 @@ export const aptInstallWithoutLists = rule({
   ],
 }, (ctx) => {
   const memo = new Map<number, StageLists>();
+  const installs = new Map<number, Map<string, number> | null>();
   for (const run of runShells(ctx)) {
     if (run.instruction.trigger || mountsLists(run.instruction) || !run.stage) continue;
     const commands = commandsOf(run);
@@ -190,11 +224,15 @@ export const aptInstallWithoutLists = rule({
     const lists = own ?? stageLists(ctx.a, run.stage, memo).beforeInstall.get(c);
     if (lists !== 'removed' && lists !== 'unshipped') continue;
     if (installedInBase(ctx.a.baseImageRef(run.stage), fetchedPackages(c))) continue;
+    const installed = installedIn(ctx.a, run.stage, installs);
+    if (installed === null) continue;
+    const lacking = fetchedPackages(c).find((p) => !((installed.get(p.replace(/[:=].*$/, '')) ?? Infinity) < run.instruction.index));
+    if (lacking === undefined) continue;
     const span = commandSpan(run, c);
     const what = `${c.name} install`;
     const message = lists === 'removed'
-      ? t('{0} cannot find {1} here: the package lists were removed before it and {2} update has not run since. Add {2} update && before it.', what, fetchedPackages(c)[0]!, c.name)
-      : t('{0} cannot find {1} here: {2} ships without package lists and no {3} update runs before it. Add {3} update && before it.', what, fetchedPackages(c)[0]!, ctx.a.baseImageRef(run.stage!), c.name);
+      ? t('{0} cannot find {1} here: the package lists were removed before it and {2} update has not run since. Add {2} update && before it.', what, lacking, c.name)
+      : t('{0} cannot find {1} here: {2} ships without package lists and no {3} update runs before it. Add {3} update && before it.', what, lacking, ctx.a.baseImageRef(run.stage!), c.name);
     // Under sudo the update needs it too.
     const prefix = c.raw.words[0]?.text === 'sudo' ? `sudo ${c.name} update && ` : `${c.name} update && `;
     ctx.report(span, message, { data: { append: prefix, appendAt: span.start } });
