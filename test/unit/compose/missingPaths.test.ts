@@ -80,6 +80,15 @@ test('a missing env file that a .gitignore in its own folder names is a hint (ro
   assert.deepEqual(found({}), [[4, 2], [6, 2]]);
 });
 
+test('a compose file kept as a test fixture: its missing paths are hints (round 57: shared/tests/fixtures/service-template/infra/compose.base.yml)', () => {
+  const uri = 'file:///project/shared/tests/fixtures/template/infra/compose.base.yml';
+  const text = 'services:\n  api:\n    build:\n      context: ../services/api\n      dockerfile: Dockerfile\n';
+  const files = { 'file:///project/.git/config': '', [uri]: text };
+  assert.deepEqual(findings(validate(text, { files }, uri), 'compose-missing-file').map((d) => d.severity), [4]);
+  const plain = 'file:///project/infra/compose.base.yml';
+  assert.deepEqual(findings(validate(text, { files: { ...files, [plain]: text } }, plain), 'compose-missing-file').map((d) => d.severity), [2]);
+});
+
 test('a Dockerfile Git ignores is a warning: no clone makes one (round 51: Dockerfile* in .gitignore)', () => {
   const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: src/Api/Dockerfile\n';
   const [found] = findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/.gitignore': 'Dockerfile*\n', 'file:///project/src/Api/Program.cs': '' } }), 'compose-missing-file');

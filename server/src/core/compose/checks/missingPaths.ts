@@ -54,7 +54,10 @@ export function checkMissingPaths(ctx: CheckContext): void {
   // original lives (round 25); so were a template's, rendered elsewhere (round 27:
   // docker-compose.template.yml with {{ PORT }} placeholders, gamble-fun-template.docker-compose.yml).
   const tail = `/${decodeURIComponent(file.uri).split('/').slice(-2).join('/')}`;
-  const copy = OLD_COPY.test(tail) || TEMPLATE_NAME.test(tail.slice(tail.lastIndexOf('/') + 1)) || /\{\{\s+[A-Za-z_][\w.]*\s+\}\}/.test(file.text);
+  // And a test's fixture, kept to be read rather than run (round 57: a service template's compose
+  // files under shared/tests/fixtures/, without the services' folders).
+  const copy = OLD_COPY.test(tail) || TEMPLATE_NAME.test(tail.slice(tail.lastIndexOf('/') + 1)) || /\{\{\s+[A-Za-z_][\w.]*\s+\}\}/.test(file.text)
+    || /\/(fixtures|__fixtures__|testdata|test-data)\//i.test(decodeURIComponent(file.uri));
   /**
    * How sure a missing path is a problem: not at all where a script or CI workflow of the
    * repository names it (it may make, copy or clone it first: round 24's secrets made by ./start,
