@@ -30,3 +30,13 @@ test('inline-comment: what the words do to each instruction, and what is left al
     'FROM a\n# comment\nCOPY a \\\n# note\n  b /x/\n',
   ]) assert.deepEqual(runRule(rule, text), [], text);
 });
+
+test('inline-comment: the words of the would-be comment are its to tell, not more bad ports, mappings or quotes (round 60)', async () => {
+  const { validateDockerfile } = await import('../../../../server/src/core/dockerfile/dockerfileLanguageService');
+  const codes = (text: string) => validateDockerfile(text).filter((d) => d.severity <= 3).map((d) => d.code);
+  assert.deepEqual(codes("FROM eclipse-temurin:21-jre\nEXPOSE {service-port}  # TODO: Replace with your service's port\n"), ['inline-comment']);
+  assert.deepEqual(codes('FROM nginx:1.27\nEXPOSE 8080 # the api, not 80:8080\n'), ['inline-comment']);
+  // Before the comment, a bad port is still one; without a comment, a quote still unclosed.
+  assert.deepEqual(codes('FROM nginx:1.27\nEXPOSE 80:8080 # api\n').sort(), ['expose-invalid-format', 'inline-comment']);
+  assert.deepEqual(codes("FROM nginx:1.27\nLABEL description='the api\n"), ['unterminated-quote']);
+});

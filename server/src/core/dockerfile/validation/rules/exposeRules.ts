@@ -3,6 +3,10 @@ import { t } from '../../../l10n';
 import { rule, type RuleContext } from './rule';
 import type { Word } from '../../syntax/ast';
 import { TEMPLATE } from './contextRules';
+import { commentWordIndex } from './inlineCommentRules';
+
+/** A template's placeholder for a port: {service-port}, <PORT>, %%PORT%%, @PORT@. */
+const PLACEHOLDER = /^(\{[\w.-]+\}|<[\w.-]+>|%%[\w.-]+%%|@[\w.-]+@)$/;
 
 const memo = new WeakMap<object, Word[]>();
 
@@ -10,8 +14,13 @@ function exposedWords(ctx: RuleContext): Word[] {
   const hit = memo.get(ctx.scope);
   if (hit) return hit;
   // A template's placeholder (EXPOSE {{ hosts.api.port }}) is filled in before the build (round 27).
-  const words = ctx.scope.instructions.flatMap((i) => ((i.trigger ?? i).upper === 'EXPOSE' && !TEMPLATE.test((i.trigger ?? i).argText) ? (i.trigger ?? i).words : []))
-    .filter((w) => !w.value.includes('$'));
+  // Words after a would-be comment (EXPOSE 8080 # api) are inline-comment's to tell.
+  const words = ctx.scope.instructions.flatMap((i) => {
+    const target = i.trigger ?? i;
+    if (target.upper !== 'EXPOSE' || TEMPLATE.test(target.argText)) return [];
+    const hash = commentWordIndex(i);
+    return hash < 0 ? target.words : target.words.slice(0, hash);
+  }).filter((w) => !w.value.includes('$') && !PLACEHOLDER.test(w.value));
   memo.set(ctx.scope, words);
   return words;
 }

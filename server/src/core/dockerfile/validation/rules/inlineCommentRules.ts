@@ -28,6 +28,18 @@ function effect(i: Instruction): string {
   }
 }
 
+/**
+ * The index of the word where a would-be comment starts (a # standing alone after the first word,
+ * as comments are written: `#fff` or `a#b` are values), or -1. Other rules leave those words to
+ * this rule's finding, which says what they are (round 60: `EXPOSE {port}  # TODO: your service's
+ * port` read as five bad ports, a host:port mapping and an unclosed quote).
+ */
+export function commentWordIndex(instruction: Instruction): number {
+  const i = instruction.trigger ?? instruction;
+  if (LEFT_ALONE.has(i.upper) || i.exec || i.heredocs.length > 0) return -1;
+  return i.words.findIndex((w, k) => k > 0 && /^#+$/.test(w.raw));
+}
+
 export const inlineComment = rule({
   id: 'inline-comment', severity: 'warning',
   explain: () => [
@@ -37,9 +49,7 @@ export const inlineComment = rule({
 }, (ctx) => {
   for (const instruction of ctx.scope.instructions) {
     const i: Instruction = instruction.trigger ?? instruction;
-    if (LEFT_ALONE.has(i.upper) || i.exec || i.heredocs.length > 0) continue;
-    // A # standing alone, as comments are written: `#fff` or `a#b` are values.
-    const hash = i.words.findIndex((w, k) => k > 0 && /^#+$/.test(w.raw));
+    const hash = commentWordIndex(instruction);
     if (hash < 0) continue;
     const word = i.words[hash]!;
     const last = i.words[i.words.length - 1]!;

@@ -10,6 +10,7 @@ import { jsonProblem, type JsonProblem } from '../../syntax/jsonIntent';
 import { misplacedFlag } from '../../syntax/flagSpecs';
 import { directivesAfterShebang, frontendDirectives, KNOWN_DIRECTIVES } from '../../syntax/parser';
 import { closest } from './suggest';
+import { commentWordIndex } from './inlineCommentRules';
 import { rule } from './rule';
 import { usesIn } from './scope';
 
@@ -215,6 +216,9 @@ export const unterminatedQuote = rule({
     const problem = findQuoteProblem(i.argText, escape);
     if (!problem) continue;
     const at = docStart(i.map, i.argStart + problem.at);
+    // A quote in the words of a would-be comment (EXPOSE 80 # your service's port): inline-comment tells those.
+    const hash = commentWordIndex(i);
+    if (hash >= 0 && at >= i.words[hash]!.span.start) continue;
     ctx.report({ start: at, end: i.args.end }, problem.quote === '"'
       ? t('This double quote is never closed.')
       : t('This single quote is never closed.'));
