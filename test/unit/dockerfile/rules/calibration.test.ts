@@ -66,6 +66,9 @@ test('.dockerignore is not asked to exclude a .git the build context does not ha
   const nodeBuilder = 'FROM node:22 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
   const nodeCtx = context({ files: files({ [`${folder}/.dockerignore`]: '.git\n', [`${folder}/package.json`]: '{}', [`${folder}/node_modules`]: '' }, [folder]) });
   assert.equal(runRule('dockerignore-incomplete', nodeBuilder, nodeCtx, uri)[0]?.message, 'The .dockerignore does not exclude node_modules, so the host\'s copy lands in this build stage, over what the stage installs for itself.');
+  // node_modules/* leaves an empty folder, .git/** too: nothing of them is copied (round 61).
+  const contents = context({ files: files({ [`${folder}/.dockerignore`]: 'node_modules/*\n.git/**\n', [`${folder}/package.json`]: '{}', [`${folder}/node_modules`]: '', [`${folder}/.git`]: 'gitdir: x' }, [folder]) });
+  assert.deepEqual(runRule('dockerignore-incomplete', text, contents, uri), []);
 });
 
 test('Windows images get no numeric-USER or user-creation advice', () => {
@@ -254,6 +257,9 @@ test('a relative COPY into an image that sets its own WORKDIR lands there on pur
   assert.deepEqual(runRule('copy-relative-dest', 'FROM php:8.3-apache\nCOPY src/ ./\n'), []);
   assert.deepEqual(runRule('copy-relative-dest', 'FROM golang:1.24 AS build\nCOPY go.mod go.sum ./\nRUN go mod download\n'), []);
   assert.equal(runRule('copy-relative-dest', 'FROM python:3.13-slim\nCOPY requirements.txt .\n').length, 1);
+  // Another image's working directory is not known (round 61: a team's base ending with WORKDIR /app, Red Hat's UBI images).
+  assert.deepEqual(runRule('copy-relative-dest', 'FROM monorepo/java-service-base:v1\nCOPY build/libs/app.jar ./\n'), []);
+  assert.deepEqual(runRule('copy-relative-dest', 'FROM registry.access.redhat.com/ubi9/nodejs-20\nCOPY dist ./\n'), []);
 });
 
 test('a zero HEALTHCHECK duration means the default and is no error', () => {

@@ -105,9 +105,11 @@ export const dockerignoreIncomplete = rule({
   const finalImage = stageUse(ctx.a).finalImage;
   const shipped = copies.find((i) => finalImage.size === 0 || finalImage.has(i.stage));
   const missing: string[] = [];
-  if (shipped && context.entries.includes('.git') && !isIgnored(context.patterns, '.git')) missing.push('.git');
+  // `node_modules/*` leaves the folder but not what is in it: an empty folder costs nothing (round 61).
+  const excluded = (folder: string) => isIgnored(context.patterns, folder) || isIgnored(context.patterns, `${folder}/x`);
+  if (shipped && context.entries.includes('.git') && !excluded('.git')) missing.push('.git');
   const node = context.entries.includes('package.json') || context.entries.includes('node_modules');
-  if (node && !isIgnored(context.patterns, 'node_modules')) missing.push('node_modules');
+  if (node && !excluded('node_modules')) missing.push('node_modules');
   if (missing.length === 0) return;
   const first = shipped ?? copies[0]!;
   ctx.report(first.span, shipped
