@@ -7,7 +7,7 @@ test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'workdir-relative', bad: 'FROM a\nWORKDIR app\n', good: 'FROM a\nWORKDIR /app\nWORKDIR sub\n', line: 1 },
     { rule: 'copy-multi-source-dest', bad: 'FROM a\nCOPY a b /dest\n', good: 'FROM a\nCOPY a b /dest/\nCOPY a /dest\nCOPY Gemfile Gemfile.lock .\nCOPY a b ..\nCOPY a b sub/.\n', line: 1 },
-    { rule: 'copy-relative-dest', bad: 'FROM a\nCOPY a dest\n', good: 'FROM a\nWORKDIR /app\nCOPY a dest\n', line: 1 },
+    { rule: 'copy-relative-dest', bad: 'FROM alpine\nCOPY a dest\n', good: 'FROM alpine\nWORKDIR /app\nCOPY a dest\n', line: 1 },
     { rule: 'add-instead-of-copy', bad: 'FROM a\nADD app.py /app/\n', good: 'FROM a\nADD https://x.io/a.tgz /x/\nADD rootfs.tar.gz /\nADD --checksum=sha256:00 x /y\n', line: 1 },
     { rule: 'copy-then-extract', bad: 'FROM a\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n', good: 'FROM a\nCOPY app.tar.gz /tmp/\nRUN ls\n', line: 1 },
     { rule: 'copy-whole-filesystem', bad: 'FROM a AS b\nRUN make\nFROM c\nCOPY --from=b / /\n', good: 'FROM a AS b\nFROM c\nCOPY --from=b /out /\nFROM tonistiigi/xx AS xx\nFROM d\nCOPY --from=xx / /\n', line: 3 },
