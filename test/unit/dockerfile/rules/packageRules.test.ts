@@ -253,6 +253,8 @@ test('apt-get-yes: a warning only where apt-get surely installs more than the pa
 
 test('pip-pin: values of pip\'s options are no packages (round 42: --resume-retries 1 read as a package named 1)', () => {
   assert.deepEqual(runRule('pip-pin', 'FROM python:3.12\nRUN python3 -m pip install --requirement requirements.txt --no-cache-dir --resume-retries 1 --timeout 60 --retries 5\n'), []);
+  // --no-index: only the local wheels can be chosen (round 61).
+  assert.deepEqual(runRule('pip-pin', 'FROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-index --find-links=/wheels fogmoe-telegram-bot\n'), []);
   assert.equal(runRule('pip-pin', 'FROM python:3.12\nRUN pip install --retries 5 flask\n').length, 1);
 });
 

@@ -326,7 +326,8 @@ const TABLE: PackageRule[] = [
   yesRule('zypper-yes', 'DL3034', ZYPPER, 'ny', ['--non-interactive', '--no-confirm'], '-n'),
   cleanRule('zypper-clean', 'DL3036', ZYPPER, (run, i) => sameRunHas(run, (c) => c.name === 'zypper' && ['clean', 'cc'].includes(subcommand(c, ZYPPER.withValue) ?? ''), i), '/var/cache/zypp', 'run zypper clean'),
   pinRule('zypper-pin', 'DL3037', ZYPPER, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'), (p) => `${p}=<version>`, 'off'),
-  pinRule('pip-pin', 'DL3013', PIP, (p) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://'), (p) => `${p}==<version>`, 'hint'),
+  // --no-index: only the local wheels --find-links names can be chosen (round 61: the project's own wheel from a builder stage).
+  pinRule('pip-pin', 'DL3013', PIP, (p, c) => /[=<>~@]/.test(p) || /\.(whl|tar\.gz|zip)$/.test(p) || p.includes('://') || c.args.some((w) => w.text === '--no-index'), (p) => `${p}==<version>`, 'hint'),
   cleanRule('pip-no-cache-dir', 'DL3042', PIP, (run, i) => installsLittle(i) || sameRunHas(run, (c) => asManager(c, PIP) !== undefined && c.args.some((w) => noCacheDir(w.text)), i) || rm('/root/.cache')(run, i) || rm('~/.cache')(run, i) || rm('$HOME/.cache')(run, i), '/root/.cache', 'add --no-cache-dir', 'PIP_NO_CACHE_DIR'),
   pinRule('npm-pin', 'DL3016', NPM, (p) => p.lastIndexOf('@') > 0 || p.includes('://') || p.includes('/') && !p.startsWith('@') || p.endsWith('.tgz'), (p) => `${p}@<version>`, 'hint'),
   pinRule('gem-pin', 'DL3028', GEM, (p, c) => p.includes(':') || hasOption(c, 'v', ['--version']), (p) => `${p}:<version>`, 'hint'),
