@@ -33,3 +33,8 @@ test('unquoted-version-spec: quoted or escaped constraints, and real redirection
     'FROM python:3\nRUN test 1 -gt 0 && pip install x\n',
   ]) assert.deepEqual(found(text), [], text);
 });
+
+test('unquoted-version-spec: each install of a RUN is told (round 61: the second pip install went untold)', () => {
+  const text = 'FROM python:3.12\nRUN pip install --no-cache-dir jieba>=0.42.1 && \\\n    pip install --no-cache-dir mecab-python3>=1.0.6\n';
+  assert.deepEqual(found(text).map((f) => f.split(' ')[0]), ['1:31-44', '2:31-51']);
+});

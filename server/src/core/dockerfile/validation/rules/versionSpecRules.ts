@@ -80,11 +80,9 @@ export const unquotedVersionSpec = rule({
     for (const c of commandsOf(run)) {
       // python -m pip counts as pip.
       if (!INSTALLERS.has(c.name) && !(/^python[0-9.]*$/.test(c.name) && c.args[0]?.text === '-m')) continue;
+      // Each install's own constraint (round 61: the second pip install of a RUN went untold).
       const found = misreadConstraint(text, c.raw.start);
-      if (found) {
-        report(run, found);
-        break;
-      }
+      if (found) report(run, found);
     }
   }
 });
