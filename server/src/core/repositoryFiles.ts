@@ -310,7 +310,9 @@ export function mayMake(scripts: string, path: string): boolean {
  * backend/requirements.txt release/`): round 40, where those hid a missing COPY source.
  */
 /** Options and words after which a path is read or run, not written (python manage.py, round 55). */
-const READS_NEXT = /^(-r|--requirements?|-c|--constraint|--env-file|--file|--config|-f|<|cat|source|\.|python[\d.]*|node|ruby|php|perl|bash|sh|deno|bun|tsx|ts-node)$/;
+// (Also an interpreter named by a variable, $(PYTHON) main.py in a Makefile, `uv run`, `go run`,
+// Windows' py launcher and PowerShell's -ArgumentList and -Path: round 60.)
+const READS_NEXT = /^(-r|--requirements?|-c|--constraint|--env-file|--file|--config|-f|<|cat|source|\.|python[\d.]*|node|ruby|php|perl|bash|sh|deno|bun|tsx|ts-node|run|py|-argumentlist|-path|\$[({]?(PYTHON|PY|NODE|PHP|RUBY|PERL|BASH|SHELL|SH)\d*[)}]?)$/i;
 
 function mayLandHere(line: string, name: string, relative: string): boolean {
   // Words without quotes, a redirection's > or an option's name= (--output=dist, >requirements.txt).

@@ -51,6 +51,11 @@ test('mayMake: a script names a file where it may make it; not in a comment, a t
   assert.equal(mayMake('\tpip install -r requirements.txt\n', 'requirements.txt'), false);
   assert.equal(mayMake('docker compose --env-file .env.prod up\n', '.env.prod'), false);
   assert.equal(mayMake('docker compose exec web python manage.py migrate\n', 'manage.py'), false);
+  // An interpreter a Makefile names by a variable, and run subcommands, read the file too (round 60).
+  assert.equal(mayMake('run:\n\t$(PYTHON) main.py --mode paper\n', 'main.py'), false);
+  assert.equal(mayMake('\t${PYTHON} main.py\n\tuv run main.py\n', 'main.py'), false);
+  assert.equal(mayMake('py main.py --mode paper\n$p = Start-Process -FilePath "py" -ArgumentList "main.py --mode paper"\n', 'main.py'), false);
+  assert.equal(mayMake('cp templates/main.py main.py\n', 'main.py'), true);
   // The name ends the line and another line follows: the line read is the copy's own (round 49).
   assert.equal(mayMake('cp -r ../../packages/mail-core/templates/email ./mail-templates\ncp a b\n', 'mail-templates'), true);
   // A tool's --output folder is made there (round 39: dotnet pack --output local-nuget-packages in CI).
