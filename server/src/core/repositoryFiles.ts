@@ -256,7 +256,7 @@ export function submoduleFolders(files: FileAccess, folders: readonly string[]):
   for (const folder of folders) {
     const text = files.readText(`${folder}/.gitmodules`);
     if (text === undefined) continue;
-    for (const m of text.slice(0, 64 * 1024).matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) out.push(`${folder}/${m[1]!.replace(/^\.\/|\/+$/g, '')}`);
+    for (const m of text.slice(0, 64 * 1024).matchAll(/^[ \t]*path[ \t]*=[ \t]*(.+?)[ \t]*$/gm)) out.push(`${folder}/${m[1]!.replace(/^\.\/|\/+$/g, '')}`);
   }
   return out;
 }

@@ -108,7 +108,7 @@ export function checkBaseImageBuildOrder(ctx: CheckContext): void {
       const uri = dockerfileOf(ctx, name, paths);
       text = uri === undefined ? undefined : readText(uri, context);
     }
-    if (text === undefined || text.length > MAX_DOCKERFILE_CHARS || !/^\s*from\s/im.test(text)) continue;
+    if (text === undefined || text.length > MAX_DOCKERFILE_CHARS || !/^[ \t]*from\s/im.test(text)) continue;
     const { stages } = stageImages(text);
     const stageNames = new Set(stages.flatMap((s) => (s.name ? [s.name] : [])));
     const depended = dependsOn(file, map);

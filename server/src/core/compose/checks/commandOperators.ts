@@ -79,7 +79,7 @@ function entrypointRunsShell(file: ComposeFile, entrypoint: CNode | null | undef
   const node = resolve(file, entrypoint);
   const own = node?.kind === 'scalar' ? String(node.value ?? '') : node?.kind === 'seq' ? node.items.map((i) => resolve(file, i)).map((i) => (i?.kind === 'scalar' ? String(i.value ?? '') : '')).join(' ') : undefined;
   if (own !== undefined) return /(^|\s|")-\w*c\b|\beval\b/.test(own);
-  return dockerfile !== undefined && /^\s*ENTRYPOINT\b.*(\s|")-\w*c\b|^\s*ENTRYPOINT\b.*\beval\b/im.test(dockerfile);
+  return dockerfile !== undefined && /^[ \t]*ENTRYPOINT\b.*(\s|")-\w*c\b|^[ \t]*ENTRYPOINT\b.*\beval\b/im.test(dockerfile);
 }
 
 export function checkCommandOperators(ctx: CheckContext): void {

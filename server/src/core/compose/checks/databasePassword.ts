@@ -89,7 +89,7 @@ function serviceProblem(file: ComposeFile, map: MapNode, context: ServiceContext
   if (ref?.repository === 'postgres' && postgresBeforePasswordRequired(ref.tag)) return undefined;
   // One that replaces the entrypoint or extends another may set them otherwise.
   if (!needs || fields.some((e) => e.key === 'entrypoint' || e.key === 'extends')) return undefined;
-  if (build && (!base?.dockerfile || /^\s*ENTRYPOINT\b/im.test(base.dockerfile) || needs.any.some((k) => base.dockerfile!.includes(k)))) return undefined;
+  if (build && (!base?.dockerfile || /^[ \t]*ENTRYPOINT\b/im.test(base.dockerfile) || needs.any.some((k) => base.dockerfile!.includes(k)))) return undefined;
   // A part the parser could not read may set it; a client (command: psql ...) creates no database.
   if (hasBrokenPart(file, map) || !runsServer(file, map)) return undefined;
   const environment = environmentValues(file, map);

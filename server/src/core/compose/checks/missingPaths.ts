@@ -161,7 +161,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const span = scalarSpan(file, node);
     if (!span || /[$]/.test(span.text) || copy) return;
     const text = ctx.context.files.readText(uri);
-    if (text === undefined || text.replace(/^\s*#[^\n]*$/gm, '').trim() !== '') return;
+    if (text === undefined || text.replace(/^[ \t]*#[^\n]*$/gm, '').trim() !== '') return;
     ctx.out.push({
       rule: 'compose-missing-file', start: span.start, end: span.end,
       message: t('The Dockerfile this builds ({0}) is empty: the build stops ("the Dockerfile cannot be empty"). Write its instructions, or build from another.', decodeURIComponent(uri.slice(uri.lastIndexOf('/', uri.lastIndexOf('/') - 1) + 1))),

@@ -39,7 +39,7 @@ export function repositoryOwners(files: FileAccess, uri: string): string[] {
       config = '';
     }
     if (config !== undefined) {
-      const owners = [...config.slice(0, 64 * 1024).matchAll(/^\s*url\s*=\s*(?:[a-z+]+:\/\/(?:[^@/\s]+@)?[^/\s]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\//gim)].map((m) => ownerKey(m[1]!));
+      const owners = [...config.slice(0, 64 * 1024).matchAll(/^[ \t]*url\s*=\s*(?:[a-z+]+:\/\/(?:[^@/\s]+@)?[^/\s]+\/|[^@\s]+@[^:\s]+:)([^/\s]+)\//gim)].map((m) => ownerKey(m[1]!));
       return remember([...new Set(owners.filter((o) => o.length > 0))]);
     }
     folder = folder.slice(0, folder.lastIndexOf('/'));

@@ -126,7 +126,7 @@ function installedAbove(a: Analysis, stage: Stage, tools: readonly string[]): bo
 }
 
 /** Words of a RUN that may install a Debian package, directly or through a script it runs. */
-const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|--with-deps\b|\binstall-deps\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^\s*\[?\s*"?\.?\//m;
+const MAY_INSTALL = /\bapt(-get|itude)?\b|\bdpkg\b|--with-deps\b|\binstall-deps\b|\.sh\b|\b(ba|da|z)?sh\b|\bmake\b|\binstall-packages\b|\$|^[ \t]*\[?\s*"?\.?\//m;
 
 export const aptGetUpdateAlone = rule({
   id: 'apt-get-update-alone', severity: 'warning',

@@ -91,7 +91,7 @@ export const packageInstallAsUser = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/^\s*USER\s/im.test(a.text)) return;
+  if (!/^[ \t]*USER\s/im.test(a.text)) return;
   for (const run of runShells(ctx)) {
     if (run.instruction.trigger || !run.stage || a.isWindows(run.stage)) continue;
     const commands = commandsOf(run);
