@@ -58,3 +58,9 @@ test('an unread name repeating what the service sets already is a hint, and no f
   const own = text.replace('POSTGRES_NAME: "postgres-usuarios"', 'POSTGRES_NAME: other');
   assert.equal(findings(validate(own), code)[0]!.severity, 3);
 });
+
+test('a name that whole words lengthen into a read one is not taken for it (round 62: POSTGRES_HOST is no POSTGRES_HOST_AUTH_METHOD)', () => {
+  const text = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_HOST: db\n      POSTGRES_PASS: x\n';
+  const found = findings(validate(text), code);
+  assert.deepEqual(found.map((f) => [covered(text, f), f.severity, f.data]), [['POSTGRES_HOST', 3, undefined], ['POSTGRES_PASS', 2, { replacement: 'POSTGRES_PASSWORD' }]]);
+});

@@ -82,7 +82,9 @@ function ownEntrypoint(file: ComposeFile, map: MapNode): boolean {
 function meant(key: string, reads: ReadonlySet<string>): string | undefined {
   const names = [...reads];
   const file = key.endsWith('_FILE');
-  const longer = names.filter((n) => n.startsWith(key) && n.endsWith('_FILE') === file).sort((a, b) => a.length - b.length)[0];
+  // Cut short inside a word (POSTGRES_PASS): not a name that whole words lengthen (POSTGRES_HOST is
+  // no POSTGRES_HOST_AUTH_METHOD, but the host a client reads: round 62's twelve).
+  const longer = names.filter((n) => n.startsWith(key) && n[key.length] !== '_' && n.endsWith('_FILE') === file).sort((a, b) => a.length - b.length)[0];
   if (longer) return longer;
   const near = closest(key, names);
   if (near) return near;
