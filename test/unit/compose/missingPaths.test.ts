@@ -89,6 +89,15 @@ test('a compose file kept as a test fixture: its missing paths are hints (round 
   assert.deepEqual(findings(validate(text, { files: { ...files, [plain]: text } }, plain), 'compose-missing-file').map((d) => d.severity), [2]);
 });
 
+test('a missing path outside the repository is another checkout the project expects beside it: a hint (round 62: ../../<service> contexts of a local stack)', () => {
+  const uri = 'file:///work/stack/local-stack/compose.yaml';
+  const text = 'services:\n  orders:\n    build: ../../orders-service\n  web:\n    build: ../web\n';
+  const files = { 'file:///work/stack/.git/config': '', [uri]: text };
+  const found = findings(validate(text, { files }, uri), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => [covered(text, d), d.severity]), [['../../orders-service', 4], ['../web', 2]]);
+  assert.equal(found[0]!.message, 'The build context "../../orders-service" does not exist. It is outside this repository: another checkout the project expects beside it, to be cloned there before docker compose up.');
+});
+
 test('a Dockerfile Git ignores is a warning: no clone makes one (round 51: Dockerfile* in .gitignore)', () => {
   const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: src/Api/Dockerfile\n';
   const [found] = findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/.gitignore': 'Dockerfile*\n', 'file:///project/src/Api/Program.cs': '' } }), 'compose-missing-file');

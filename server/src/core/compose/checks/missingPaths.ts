@@ -32,14 +32,17 @@ export function checkMissingPaths(ctx: CheckContext): void {
     }
   };
   // What the repository says about a missing path, read once and only when one is missing.
-  let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[]; submodules: string[] } | undefined;
+  let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[]; submodules: string[]; root: string | undefined } | undefined;
   const repositoryOf = () => {
     if (!repository) {
       const files = ctx.context.files;
       const list = folderLister(files);
       const folders = [...new Set([folder, ...foldersUp(files, dirnameUri(file.uri))])];
       let notes: string | undefined;
-      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), notes: () => (notes ??= notesText(files, folders, list)), list, submodules: submoduleFolders(files, folders) };
+      // The repository's root: the last folder up that holds .git, where there is one.
+      const top = folders[folders.length - 1]!;
+      const root = exists(`${top}/.git`) ? top : undefined;
+      repository = { ignored: gitignorePatterns(files, folder), scripts: scriptsText(files, folders, list), notes: () => (notes ??= notesText(files, folders, list)), list, submodules: submoduleFolders(files, folders), root };
     }
     return repository;
   };
@@ -67,8 +70,11 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const missing = (text: string, uri: string, envFile: boolean): Missing | undefined => {
     const name = text.replace(/\/+$/, '').split('/').pop() ?? '';
     const relative = text.replace(/^(\.\/)+/, '');
-    const { ignored, scripts, notes, list, submodules } = repositoryOf();
+    const { ignored, scripts, notes, list, submodules, root } = repositoryOf();
     if (mayMake(scripts, text)) return undefined;
+    // Outside the repository (../../orders-service from a local stack's folder): another checkout the
+    // project expects beside this one (round 62: 32 such build contexts of one compose file).
+    if (root !== undefined && !uri.startsWith(`${root}/`)) return { severity: 'hint', why: 'outside' };
     // Git ignores it: by the .gitignore files from here up, or one in its own folder (round 56: postgres/.gitignore naming .env).
     const gitIgnores = () => !relative.startsWith('../') && !relative.startsWith('/') && (isIgnored(ignored, relative) || (relative.includes('/') && isIgnored(ignoredIn(dirnameUri(uri)), name)));
     // In a submodule's folder: there once the clone fetches its submodules.
@@ -114,6 +120,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('{0} "{1}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', what(), span.text)
         : how.why === 'submodule'
         ? t('{0} "{1}" is in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', what(), span.text, how.submodule!)
+        : how.why === 'outside'
+        ? t('{0} "{1}" does not exist. It is outside this repository: another checkout the project expects beside it, to be cloned there before docker compose up.', what(), span.text)
         : t('{0} "{1}" does not exist.', what(), span.text),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -142,6 +150,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('The file "{0}" does not exist beside this file, which looks like a backup, an older copy or a template: its paths were written for where the file it stands for lives.', source.text)
         : how.why === 'submodule'
         ? t('The file "{0}" is in the Git submodule {1}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', source.text, how.submodule!)
+        : how.why === 'outside'
+        ? t('The file "{0}" does not exist. It is outside this repository, so it is this machine\'s to provide: without it Docker mounts an empty folder at {1} in its place.', source.text, target)
         : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -269,7 +279,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
 interface Missing {
   severity?: 'information' | 'hint';
   example?: string;
-  why?: 'ignored' | 'ignored-dockerfile' | 'notes' | 'copy' | 'submodule';
+  why?: 'ignored' | 'ignored-dockerfile' | 'notes' | 'copy' | 'submodule' | 'outside';
   /** The submodule's folder name, for why 'submodule'. */
   submodule?: string;
 }
