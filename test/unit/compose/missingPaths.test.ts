@@ -161,6 +161,8 @@ test('a missing path the project\'s notes name, or one of a backup copy, is a hi
   assert.deepEqual(findings(validate(doc, { files: { [`${ROOT}/README.md`]: 'Файлы composer.env и config.yaml\n' } }), 'compose-missing-file').map((d) => d.severity), [2, 2]);
   const backup = findings(validate(doc, {}, `${ROOT}/Backups/monitor-docker-compose-2026-08-10.yml`), 'compose-missing-file');
   assert.deepEqual(backup.map((d) => d.severity), [4, 4]);
+  // A default-named file in a backups folder is the stack that makes backups, not a copy (round 63).
+  assert.deepEqual(findings(validate(doc, {}, `${ROOT}/infra/backups/docker-compose.yml`), 'compose-missing-file').map((d) => d.severity), [2, 2]);
 });
 
 test('a build with no dockerfile in an override, or in a service that extends another, may get it merged in: not told', () => {

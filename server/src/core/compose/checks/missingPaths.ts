@@ -59,7 +59,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const tail = `/${decodeURIComponent(file.uri).split('/').slice(-2).join('/')}`;
   // And a test's fixture, kept to be read rather than run (round 57: a service template's compose
   // files under shared/tests/fixtures/, without the services' folders).
-  const copy = OLD_COPY.test(tail) || TEMPLATE_NAME.test(tail.slice(tail.lastIndexOf('/') + 1)) || /\{\{\s+[A-Za-z_][\w.]*\s+\}\}/.test(file.text)
+  // (A default-named file in a backups folder is a stack that makes backups: round 63's rclone sync.)
+  const copy = (OLD_COPY.test(tail) && !(/^\/(backups?|bak|archives?)\/(docker-)?compose\.ya?ml$/i.test(tail))) || TEMPLATE_NAME.test(tail.slice(tail.lastIndexOf('/') + 1)) || /\{\{\s+[A-Za-z_][\w.]*\s+\}\}/.test(file.text)
     || /\/(fixtures|__fixtures__|testdata|test-data)\//i.test(decodeURIComponent(file.uri));
   /**
    * How sure a missing path is a problem: not at all where a script or CI workflow of the
