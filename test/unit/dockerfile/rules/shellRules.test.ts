@@ -174,6 +174,9 @@ test('pipefail: not where the RUN goes on to use what the download installs, whi
   // are there: nothing fails. Where the image has none, the install fails without the setup's update (round 14).
   assert.equal(runRule('pipefail', 'FROM debian:12\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n').length, 1);
   assert.deepEqual(runRule('pipefail', 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_lts.x | bash - && apt-get install -y nodejs\n'), []);
+  // rustup's toolchain used after it under set -e: a failed download fails the RUN there (round 62).
+  assert.deepEqual(runRule('pipefail', 'FROM debian:12\nRUN set -eux; curl --proto =https -sSf https://sh.rustup.rs | sh -s -- -y; "${CARGO_HOME}/bin/rustc" -V\n'), []);
+  assert.equal(runRule('pipefail', 'FROM debian:12\nRUN set -eux; curl --proto =https -sSf https://sh.rustup.rs | sh -s -- -y; echo done\n').length, 1);
   assert.deepEqual(runRule('pipefail', 'FROM node:22\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs\n'), []);
   // npm after it: only NodeSource's nodejs brings npm (round 46: npm install -g yarn after the install).
   assert.deepEqual(runRule('pipefail', 'FROM ruby:3.3\nRUN apt-get update\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash - && apt-get install -y nodejs && npm install -g yarn@1.22.22\n'), []);

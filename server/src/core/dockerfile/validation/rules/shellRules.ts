@@ -382,6 +382,8 @@ function usesInstalledTool(producer: Cmd, last: Cmd, commands: Cmd[]): boolean {
       // NodeSource's nodejs brings npm, which the distribution's nodejs lacks: the apt-get install
       // after a failed setup gets no npm, so an npm after it fails the RUN (round 46).
       if (w === 'nodesource') for (const tool of ['npm', 'npx', 'corepack']) words.add(tool);
+      // rustup installs the toolchain: a rustc or cargo after it fails without it (round 62).
+      if (w === 'rustup') for (const tool of ['rustc', 'cargo']) words.add(tool);
     }
   }
   if (words.size === 0) return false;
