@@ -22,6 +22,10 @@ const APT_GET_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set([
 const APT_TOOL: Tool = { withValue: APT.withValue ?? [], commands: new Set([...APT_GET_TOOL.commands, 'list', 'search', 'show', 'showsrc', 'edit-sources', 'depends', 'rdepends', 'policy', 'modernize-sources', 'why', 'why-not', 'history-list', 'history-info', 'history-undo', 'history-redo', 'history-rollback']) };
 const APK_TOOL: Tool = { withValue: APK.withValue ?? [], commands: new Set(['add', 'del', 'fix', 'update', 'upgrade', 'cache', 'info', 'list', 'dot', 'policy', 'search', 'index', 'fetch', 'manifest', 'verify', 'stats', 'audit', 'version', 'mkpkg', 'mkndx', 'query', 'extract', 'convdb', 'convndx', 'adbdump', 'adbgen', 'adbsign', 'help']) };
 
+// uv's own commands, and those of its pip interface (round 62: uv pip async for uv pip sync).
+const UV_TOOL: Tool = { withValue: ['--directory', '--project', '--config-file', '--cache-dir', '--color', '--python', '-p', '--index-url', '--default-index', '--index'], commands: new Set(['run', 'init', 'add', 'remove', 'version', 'sync', 'lock', 'export', 'tree', 'tool', 'python', 'pip', 'venv', 'build', 'publish', 'cache', 'self', 'help', 'format', 'auth']) };
+const UV_PIP_TOOL: Tool = { withValue: UV_TOOL.withValue, commands: new Set(['compile', 'sync', 'install', 'uninstall', 'freeze', 'list', 'show', 'tree', 'check']) };
+
 /** Names projects give their package.json scripts that are no npm command (start, test, stop and restart are). */
 const SCRIPT_NAMES = new Set(['build', 'dev', 'serve', 'lint', 'watch', 'preview', 'prod', 'production', 'develop', 'compile', 'generate', 'migrate', 'format', 'typecheck', 'export']);
 
@@ -33,6 +37,11 @@ function toolOf(c: Cmd): { tool: Tool; name: string; args: Cmd['args'] } | undef
   if (c.name === 'apt-get') return { tool: APT_GET_TOOL, name: 'apt-get', args: c.args };
   if (c.name === 'apt') return { tool: APT_TOOL, name: 'apt', args: c.args };
   if (c.name === 'apk') return { tool: APK_TOOL, name: 'apk', args: c.args };
+  if (c.name === 'uv') {
+    let k = 0;
+    while (k < c.args.length && c.args[k]!.text.startsWith('-')) k += UV_TOOL.withValue.includes(c.args[k]!.text) ? 2 : 1;
+    return c.args[k]?.text === 'pip' ? { tool: UV_PIP_TOOL, name: 'uv pip', args: c.args.slice(k + 1) } : { tool: UV_TOOL, name: 'uv', args: c.args };
+  }
   return undefined;
 }
 
@@ -57,7 +66,7 @@ function meant(word: string, commands: ReadonlySet<string>): string | undefined 
 export const unknownSubcommand = rule({
   id: 'unknown-subcommand', severity: 'error',
   explain: () => [
-    t('go, pip, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it. So does npm build (or npm dev) on Node 15 and later: npm runs a package.json script only as npm run build.'),
+    t('go, pip, uv, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, uv pip async, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it. So does npm build (or npm dev) on Node 15 and later: npm runs a package.json script only as npm run build.'),
     t('Reported only for a word one or two letters away from one of the tool\'s commands, with that command as the fix; a word far from all of them may be a command of a newer release and is left alone.'),
   ],
 }, (ctx) => {
