@@ -170,6 +170,7 @@ export const DIAGNOSTIC_CODES = {
   'project-not-copied': { language: 'dockerfile', severity: 'error' },
   'lockfile-not-copied': { language: 'dockerfile', severity: 'error' },
   'php-extension-library-missing': { language: 'dockerfile', severity: 'error' },
+  'build-in-cmd': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },

@@ -47,7 +47,7 @@ test('unknown-subcommand: uv and its pip interface (round 62: uv pip async)', ()
   const [found, ...rest] = runRule('unknown-subcommand', 'FROM python:3.12-slim\nRUN pip install uv && uv pip async --system --no-cache\n');
   assert.deepEqual(rest, []);
   assert.equal(found!.message, 'uv pip has no command async: it stops with "unknown command" and the build with it. Did you mean uv pip sync?');
-  assert.equal(runRule('unknown-subcommand', 'FROM python:3.12-slim\nRUN uv snyc --frozen\n')[0]?.data?.replacement, 'sync');
+  assert.deepEqual(runRule('unknown-subcommand', 'FROM python:3.12-slim\nRUN uv snyc --frozen\n')[0]?.data, { replacement: 'sync' });
   for (const ok of ['uv pip install --system -r requirements.txt', 'uv sync --frozen --no-dev', 'uv --directory app run main.py', 'uv pip compile pyproject.toml -o requirements.txt', 'uv tool install ruff']) {
     assert.deepEqual(runRule('unknown-subcommand', `FROM python:3.12-slim\nRUN ${ok}\n`), [], ok);
   }
