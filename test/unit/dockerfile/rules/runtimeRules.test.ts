@@ -327,3 +327,20 @@ test('healthcheck-no-tool: the old mongo shell on mongo 6 and later, which carry
     'FROM acme/mongo:7\nHEALTHCHECK CMD mongo --eval 1\n',
   ]) assert.deepEqual(found(text), [], text);
 });
+
+test('user-not-created: a USER an official image with known users does not have, where nothing may add one (round 62: USER openclaw on node)', () => {
+  const [found, ...rest] = runRule('user-not-created', 'FROM node\nWORKDIR /root\nRUN npm install -g openclaw@latest\nUSER openclaw\nCMD ["openclaw", "gateway", "run"]\n');
+  assert.deepEqual(rest, []);
+  assert.equal(found!.message, 'node has no user openclaw, and nothing in this stage creates one: the container does not start ("unable to find user openclaw"). Create it first (RUN useradd -m openclaw, or adduser -D openclaw on Alpine), or use a user the image has.');
+  for (const text of [
+    'FROM node:22\nUSER node\n',
+    'FROM nginx:1.27\nUSER nginx\n',
+    // A package, a script or a copied file system may add the user.
+    'FROM python:3.12\nRUN apt-get update && apt-get install -y postgresql\nUSER postgres2\n',
+    'FROM python:3.12\nCOPY setup.sh /\nRUN /setup.sh\nUSER app2\n',
+    'FROM python:3.12\nRUN bash -c "useradd -m app2"\nUSER app2\n',
+    'FROM python:3.12\nCOPY --from=base /etc /etc\nUSER app2\n',
+    // Not an image whose users are known.
+    'FROM myorg/base:1\nUSER app2\n',
+  ]) assert.deepEqual(runRule('user-not-created', text), [], text);
+});

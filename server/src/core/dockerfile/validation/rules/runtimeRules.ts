@@ -240,6 +240,14 @@ const SYSTEM_USERS = new Set([
   'rabbitmq', 'elasticsearch', 'memcache', 'ubuntu', 'app', 'operator', 'games', 'lp', 'uucp', 'man', 'sync',
 ]);
 
+/**
+ * Official images whose users are the ones above: a USER of another name on them, with nothing in
+ * the stage that may add users, names no user (round 62: USER openclaw on node, after npm install -g).
+ */
+const KNOWN_USER_IMAGES = new Set(['node', 'python', 'golang', 'debian', 'ubuntu', 'alpine', 'nginx', 'httpd', 'php', 'ruby', 'rust', 'eclipse-temurin', 'openjdk', 'amazoncorretto', 'busybox']);
+/** Commands that may add users: system package managers (a package's own user), scripts, and what runs them. */
+const MAY_ADD_USERS = /^(apt-get|apt|aptitude|apk|yum|dnf|microdnf|zypper|dpkg|rpm|sh|bash|dash|ash|source|\.|eval|make|chpasswd|newusers|vipw)$/;
+
 /** Groups that common base images already have, besides their users' own. */
 const SYSTEM_GROUPS = new Set([...SYSTEM_USERS, 'nogroup', 'users', 'staff', 'adm', 'wheel', 'sudo', 'tty', 'disk', 'video', 'audio', 'shadow', 'utmp', 'dialout', 'plugdev', 'netdev', 'root']);
 
@@ -254,7 +262,7 @@ export const userNotCreated = rule({
   id: 'user-not-created', severity: 'warning',
   explain: () => [
     t('USER must name a user that exists in the image when the container starts; otherwise docker run fails with "unable to find user". COPY --chown and ADD --chown must name a user and group that exist when they run; otherwise the build stops ("unable to convert uid/gid chown string to host mapping").'),
-    t('This is checked when the stage starts from scratch or creates its users itself (useradd or adduser), and the named user is created by none of its RUN instructions.'),
+    t('This is checked when the stage starts from scratch or creates its users itself (useradd or adduser), and the named user is created by none of its RUN instructions; and on official images whose users are known (node, python, golang, nginx, debian, alpine...) where nothing in the stage may add one: no system package install, script, COPY --from or ADD.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
@@ -267,14 +275,19 @@ export const userNotCreated = rule({
     // A name made from a variable the Dockerfile sets (ENV USER=docker, adduser "${USER}": round 46),
     // put in; one whose value is not known may be any name, and nothing is told for the stage.
     let createsUnknown = false;
+    let mayAddUsers = false;
     for (const s of a.chainOf(stage)) {
       for (const i of s.instructions) {
         if ((i.upper === 'COPY' || i.upper === 'ADD') && /\/etc\/passwd/.test(i.argText)) copiesPasswd = true;
         // COPY --from=rootfs /root-out/ / (or / /) brings a whole file system, /etc/passwd with it.
         if ((i.upper === 'COPY' || i.upper === 'ADD') && i.flags.some((f) => f.name === 'from') && /^\/?$/.test(i.words[i.words.length - 1]?.value ?? '')) copiesPasswd = true;
+        if ((i.upper === 'COPY' || i.upper === 'ADD') && (i.flags.some((f) => f.name === 'from') || i.upper === 'ADD')) mayAddUsers = true;
         if (i.upper !== 'RUN') continue;
-        for (const c of a.shell(i)?.summary.commands ?? []) {
+        const info = a.shell(i);
+        if (!info || info.summary.error) mayAddUsers = true;
+        for (const c of info?.summary.commands ?? []) {
           const command = cmd(c);
+          if (MAY_ADD_USERS.test(command.name) || command.name.includes('/') || command.name.endsWith('.sh')) mayAddUsers = true;
           if (!CREATES_USER.has(command.name)) continue;
           createsUsers = true;
           for (const w of command.args) {
@@ -293,11 +306,14 @@ export const userNotCreated = rule({
       }
     }
     const scratch = a.rootImage(stage) === 'scratch';
+    const image = repositoryAndTag(a.rootImage(stage))?.repository;
+    // An official image whose users are known, where nothing may have added one.
+    const known = !scratch && !createsUsers && !mayAddUsers && image !== undefined && KNOWN_USER_IMAGES.has(image);
     // Windows users are made with net user, and ContainerUser exists in every image.
-    if ((!scratch && !createsUsers) || copiesPasswd || createsUnknown || a.family(stage) === 'windows') continue;
+    if ((!scratch && !createsUsers && !known) || copiesPasswd || createsUnknown || a.family(stage) === 'windows') continue;
     for (const i of stage.instructions) {
       // COPY --chown=nextjs:nodejs where the stage made the group avilatek (round 39): the build stops there.
-      const chown = chownOf(i);
+      const chown = known ? undefined : chownOf(i);
       if (chown) {
         const [user, group] = chown.value.split(':');
         const unknown = (name: string | undefined, system: Set<string>) => name !== undefined && name !== '' && !/^\d+$/.test(name) && name !== 'root' && !created.has(name) && (scratch || !system.has(name));
@@ -315,6 +331,8 @@ export const userNotCreated = rule({
       if (/^\d+$/.test(user) || user === 'root' || created.has(user) || (!scratch && SYSTEM_USERS.has(user))) continue;
       ctx.report(word.span, scratch
         ? t('The user {0} does not exist in an image built from scratch; use a numeric uid or copy /etc/passwd.', user)
+        : known
+        ? t('{1} has no user {0}, and nothing in this stage creates one: the container does not start ("unable to find user {0}"). Create it first (RUN useradd -m {0}, or adduser -D {0} on Alpine), or use a user the image has.', user, a.rootImage(stage))
         : t('No RUN in this stage creates the user {0} (it creates other users). Check the name.', user));
     }
   }
