@@ -338,6 +338,7 @@ test('user-not-created: a USER an official image with known users does not have,
     // A package, a script or a copied file system may add the user.
     'FROM python:3.12\nRUN apt-get update && apt-get install -y postgresql\nUSER postgres2\n',
     'FROM python:3.12\nCOPY setup.sh /\nRUN /setup.sh\nUSER app2\n',
+    'FROM python:3.12\nCOPY tools /tools\nRUN ./tools/install\nUSER app2\n',
     'FROM python:3.12\nRUN bash -c "useradd -m app2"\nUSER app2\n',
     'FROM python:3.12\nCOPY --from=base /etc /etc\nUSER app2\n',
     // Not an image whose users are known.

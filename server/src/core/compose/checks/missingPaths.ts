@@ -75,7 +75,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (mayMake(scripts, text)) return undefined;
     // Outside the repository (../../orders-service from a local stack's folder): another checkout the
     // project expects beside this one (round 62: 32 such build contexts of one compose file).
-    if (root !== undefined && !uri.startsWith(`${root}/`)) return { severity: 'hint', why: 'outside' };
+    if (root !== undefined && uri !== root && !uri.startsWith(`${root}/`)) return { severity: 'hint', why: 'outside' };
     // Git ignores it: by the .gitignore files from here up, or one in its own folder (round 56: postgres/.gitignore naming .env).
     const gitIgnores = () => !relative.startsWith('../') && !relative.startsWith('/') && (isIgnored(ignored, relative) || (relative.includes('/') && isIgnored(ignoredIn(dirnameUri(uri)), name)));
     // In a submodule's folder: there once the clone fetches its submodules.

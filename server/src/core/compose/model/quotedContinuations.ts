@@ -37,6 +37,8 @@ function openQuote(line: string): { quote: string; indent: number } | undefined 
     while (line[k] === ' ') k++;
   }
   const indent = k;
+  // Where the line's comment may start, found again only once passed (one scan of the line in all).
+  let hash = line.indexOf(' #', k);
   while (k < line.length) {
     const ch = line[k]!;
     if (ch === '#' && (k === 0 || line[k - 1] === ' ' || line[k - 1] === '\t')) return undefined;
@@ -49,7 +51,7 @@ function openQuote(line: string): { quote: string; indent: number } | undefined 
     }
     // A plain key or value: on to the next `: ` (a value after its key), or the end.
     const colon = line.indexOf(': ', k);
-    const hash = line.indexOf(' #', k);
+    if (hash >= 0 && hash < k) hash = line.indexOf(' #', k);
     if (colon < 0 || (hash >= 0 && hash < colon)) return undefined;
     k = colon + 2;
     while (line[k] === ' ') k++;

@@ -287,7 +287,8 @@ export const userNotCreated = rule({
         if (!info || info.summary.error) mayAddUsers = true;
         for (const c of info?.summary.commands ?? []) {
           const command = cmd(c);
-          if (MAY_ADD_USERS.test(command.name) || command.name.includes('/') || command.name.endsWith('.sh')) mayAddUsers = true;
+          // A program run by its path (./install, /setup.sh) may do anything.
+          if (MAY_ADD_USERS.test(command.name) || (c.words[0]?.text ?? '').includes('/') || command.name.endsWith('.sh')) mayAddUsers = true;
           if (!CREATES_USER.has(command.name)) continue;
           createsUsers = true;
           for (const w of command.args) {
