@@ -130,8 +130,21 @@ function noteExample(uri: string, context: ServiceContext, absent: AbsentFile[])
   }
 }
 
-/** The comment lines of a file's text, at most this many characters of them. */
-const MAX_COMMENT_CHARS = 16_384;
+/** The compose files a file's comments name with -f, in order (kept with the file: one reading per version). */
+const namedInComments = new WeakMap<ComposeFile, string[]>();
+function filesNamedInComments(file: ComposeFile): string[] {
+  let named = namedInComments.get(file);
+  if (named) return named;
+  named = [];
+  // Comment lines only, each read once (a line-start pattern that cannot run across lines).
+  for (const line of file.text.matchAll(/^[ \t]*#[^\n]*/gm)) {
+    if (!line[0].includes('-f')) continue;
+    for (const m of line[0].matchAll(/(?:^|\s)(?:-f|--file)[\s=]+["']?([^\s"']+\.ya?ml)\b/g)) named.push(m[1]!.replace(/^\.\//, ''));
+    if (named.length > 32) break;
+  }
+  namedInComments.set(file, named);
+  return named;
+}
 
 /**
  * The files a comment of this one says to combine it with, `docker compose -f docker-compose.prod.yml
@@ -142,13 +155,7 @@ const MAX_COMMENT_CHARS = 16_384;
  */
 function combinedAsWritten(file: ComposeFile, context: ServiceContext): { folder: string; files: ComposeFile[] } | undefined {
   if (!file.text.includes('-f')) return undefined;
-  let comments = '';
-  for (const line of file.text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed.startsWith('#')) comments += ` ${trimmed.slice(1).replace(/\\\s*$/, '')}`;
-    if (comments.length > MAX_COMMENT_CHARS) break;
-  }
-  const named = [...comments.matchAll(/(?:^|\s)(?:-f|--file)[\s=]+["']?([^\s"']+\.ya?ml)\b/g)].map((m) => m[1]!.replace(/^\.\//, ''));
+  const named = filesNamedInComments(file);
   const self = basenameUri(file.uri);
   const at = named.findIndex((n) => n.split('/').pop() === self);
   if (at <= 0) return undefined;

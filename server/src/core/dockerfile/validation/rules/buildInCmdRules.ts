@@ -38,7 +38,7 @@ export const buildInCmd = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!a.text.includes('--from')) return;
+  // The stage references are read, not the text: a whole-file rule runs on every edit.
   const copied = new Map<Stage, Instruction>();
   // The first COPY --from of each stage that takes build output from it.
   for (const ref of a.stageRefs) {
