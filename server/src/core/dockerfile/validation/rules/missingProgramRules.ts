@@ -17,6 +17,7 @@ import { debianFloor } from '../../../debianRelease';
 import { commandsOf, commandSpan, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
+import { readChainForward } from './chainReading';
 
 /** How an image's tag is read: the reference, its repository, and whether it is a slim or Alpine variant. */
 interface ImageKind { reference: string; repository: string; small: boolean }
@@ -211,11 +212,7 @@ export const missingProgram = rule({
     const image = imageKind(a.rootImage(stage));
     if (!image || !KNOWN(image.repository) || a.isWindows(stage) || !mayLack(stage, image)) continue;
     // The stages it is built FROM first, root first, each once.
-    const chain = [...a.chainOf(stage)].reverse();
-    for (const s of chain) {
-      if (s !== stage && ends.has(s.index)) continue;
-      ends.set(s.index, read(s, image, s === stage));
-    }
+    readChainForward(a, stage, ends, (s, target) => read(s, image, target));
   }
 });
 

@@ -14,6 +14,7 @@ import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, operands, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
+import { readChainForward } from './chainReading';
 
 interface Library {
   /** What configure looks for, as its message names it. */
@@ -141,11 +142,7 @@ export const phpExtensionLibraryMissing = rule({
     // Most stages build no extension: then nothing is read.
     if (!stage.instructions.some((i) => i.upper === 'RUN' && /docker-php-ext-install/.test(i.argText))) continue;
     const alpine = a.family(stage) === 'alpine';
-    const chain = [...a.chainOf(stage)].reverse();
-    for (const s of chain) {
-      if (s !== stage && ends.has(s.index)) continue;
-      ends.set(s.index, read(s, release, alpine, s === stage));
-    }
+    readChainForward(a, stage, ends, (s, target) => read(s, release, alpine, target));
   }
 });
 

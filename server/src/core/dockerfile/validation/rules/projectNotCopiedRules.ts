@@ -13,6 +13,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { repositoryAndTag } from '../../../officialImages';
 import { commandsOf, commandSpan, hasOption, operands, runsByPath, type Cmd, type RunShell } from './shellCommands';
 import { rule } from './rule';
+import { readChainForward } from './chainReading';
 
 /** Official language and OS images whose working directory holds no project of their own. */
 export const EMPTY_IMAGES = new Set([
@@ -130,22 +131,18 @@ export const projectNotCopied = rule({
     const root = a.rootImage(stage);
     const ref = repositoryAndTag(root);
     if (!ref || !EMPTY_IMAGES.has(ref.repository) || ref.tag.includes('onbuild') || a.isWindows(stage)) continue;
-    for (const s of [...a.chainOf(stage)].reverse()) {
+    readChainForward(a, stage, ends, (s, target) => {
       const parent = a.parentOf(s.index);
-      if (ends.has(s.index) && s !== stage) continue;
-      if (parent >= 0 && ends.get(parent) !== false) {
-        ends.set(s.index, true);
-        continue;
-      }
+      if (parent >= 0 && ends.get(parent) !== false) return true;
       const read = readStage(a, s);
-      ends.set(s.index, read !== 'nothing');
-      if (typeof read === 'object' && s === stage) {
+      if (typeof read === 'object' && target) {
         const { run, c, need } = read;
         const ops = operands(c);
         const what = [c.name, ...ops.slice(0, c.name === 'go' && ops[0]?.text === 'mod' ? 2 : 1).map((w) => w.text)].join(' ');
         ctx.report(commandSpan(run, c), t('Nothing of the project is in the image yet (no COPY, ADD or bind mount since FROM {0}), so {1} finds no {2} here and the step stops. Copy the project (or {2} first) into the working directory before this RUN.', root, what, need.manifest));
       }
-    }
+      return read !== 'nothing';
+    });
   }
 });
 
