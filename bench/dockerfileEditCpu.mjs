@@ -11,9 +11,10 @@
 // generated compose files instead, with the footprint bench's edit (a character typed at the end
 // of the first line of the middle service, deleted, again).
 //   node --import tsx bench/dockerfileEditCpu.mjs            SIZES=100,1000,10000 EDITS=200 WARMUP=50 ALLOC_EDITS=100
+// SHAPE=one-stage (runs, args) measures the other shapes of generated Dockerfile.
 import { Session } from 'node:inspector/promises';
 import { LanguageHost } from '../server/src/lsp/host.ts';
-import { generatedCompose, generatedDockerfile } from './lib/generatedInputs.mjs';
+import { generatedCompose, shapedDockerfile } from './lib/generatedInputs.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS ?? 200);
@@ -48,6 +49,8 @@ const cpuMs = () => {
 };
 
 const SERVICES = process.env.SERVICES?.split(',').map(Number);
+/** The Dockerfile's shape (bench/lib/generatedInputs.mjs): stages, one-stage, runs or args. */
+const SHAPE = process.env.SHAPE ?? 'stages';
 /** The inputs: generated Dockerfiles, or compose files with SERVICES. */
 const inputs = SERVICES
   ? SERVICES.map((services) => {
@@ -57,10 +60,11 @@ const inputs = SERVICES
     return { text, lines, line, languageId: 'dockercompose', uri: `file:///tmp/bench-edit-cpu-${services}/compose.yaml`, label: `compose, ${services} services (${lines.length} lines)` };
   })
   : SIZES.map((size) => {
-    const text = generatedDockerfile(size);
+    const text = shapedDockerfile(SHAPE, size);
     const lines = text.split('\n');
-    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('RUN npm run build'));
-    return { text, lines, line, languageId: 'dockerfile', uri: `file:///tmp/bench-edit-cpu-${size}/Dockerfile`, label: `${lines.length} lines` };
+    // A RUN line in the second half (every shape has them).
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && (SHAPE === 'stages' ? l.startsWith('RUN npm run build') : l.startsWith('RUN ')));
+    return { text, lines, line, languageId: 'dockerfile', uri: `file:///tmp/bench-edit-cpu-${size}/Dockerfile`, label: `${SHAPE === 'stages' ? '' : `${SHAPE}, `}${lines.length} lines` };
   });
 
 console.log(`| ${SERVICES ? 'compose file' : 'Dockerfile'} | edits | CPU per edit, median | CPU p95 | wall p95 | allocated per edit | diagnostics |`);

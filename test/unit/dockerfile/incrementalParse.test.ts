@@ -174,3 +174,27 @@ test('past the item budget, every kind of edit gives what a fresh parse gives, c
   // Most of these edits keep the item count: the incremental path was taken, not only the fresh one.
   assert.ok(reused > 4, `reused the tail ${reused} times`);
 });
+
+test('a file of exactly the item budget is parsed whole, and an edit in it re-parses one instruction (not the file)', () => {
+  // A fresh parse cuts only an item after the budget's last one; the incremental parse took
+  // reaching the budget for passing it, and parsed 10,000-instruction files afresh on every edit.
+  const lines = ['FROM debian'];
+  while (lines.length < MAX_PARSED_ITEMS) lines.push(`RUN echo ${lines.length}`);
+  const text = `${lines.join('\n')}\n`;
+  const before = parseDockerfile(text);
+  assert.equal(before.instructions.length, MAX_PARSED_ITEMS);
+  assert.equal(before.unparsed, undefined);
+  const old = [...before.instructions];
+  const at = text.indexOf('RUN echo 5000') + 8;
+  const next = `${text.slice(0, at)}x${text.slice(at)}`;
+  const after = reparse(before, next);
+  assert.deepEqual(plain(after), plain(parseDockerfile(next)));
+  assert.equal(after.unparsed, undefined);
+  assert.equal(after.instructions[1], old[1]);
+  assert.equal(after.instructions[MAX_PARSED_ITEMS - 1], old[MAX_PARSED_ITEMS - 1]);
+  // One item more passes the budget: parsed afresh, cut where a fresh parse cuts.
+  const grown = `${next}RUN one more\n`;
+  const cut = reparse(after, grown);
+  assert.deepEqual(cut.unparsed, parseDockerfile(grown).unparsed);
+  assert.equal(cut.unparsed?.reason, 'size');
+});

@@ -10,7 +10,7 @@
 // moved by the edit. Otherwise, or past the length budget, it is parsed afresh (the cut may move).
 import type { Comment, Dockerfile, Instruction, Stage } from './ast';
 import { LineIndex } from '../../text';
-import { appendStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseBody, parseDockerfile } from './parser';
+import { appendStages, looksBinary, MAX_PARSED_ITEMS, MAX_PARSED_LENGTH, MAX_PARSED_STAGES, parseBody, parseDockerfile, type ParseBudget } from './parser';
 import { shiftComment, shiftInstruction } from './shiftNodes';
 import { lastStartingBefore } from './spanSearch';
 import type { TextChange } from './textChange';
@@ -87,13 +87,18 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
   const comments: Comment[] = old.comments.slice(0, lastStartingBefore(old.comments, resumeOffset - 1) + 1);
 
   let reuseFrom = -1;
+  let froms = 0;
+  for (const i of instructions) if (i.upper === 'FROM') froms++;
+  const budget: ParseBudget = { items: instructions.length + comments.length, stages: froms };
   const { stoppedAt } = parseBody(text, index, line, old.escape, instructions, comments, (offset) => {
     if (offset < change.newEnd) return false;
     const j = lastStartingBefore(olds, offset - change.delta);
     if (j < kept || olds[j]!.span.start !== offset - change.delta) return false;
     reuseFrom = j;
     return true;
-  });
+  }, budget);
+  // The re-parsed part alone ran into a budget: the cut is where a fresh parse makes it.
+  if (budget.stoppedAt !== undefined) return parseDockerfile(text, index);
 
   // Where the instructions moved from the old parse begin in the new list (none: the end).
   const reusedAt = stoppedAt !== undefined ? instructions.length : undefined;
@@ -117,8 +122,9 @@ export function reparseDockerfile(old: Dockerfile, text: string, index: LineInde
   if (cut) {
     // Past a budget: the same items and stages after the edit's reparse, so the same cut, moved.
     if (stoppedAt === undefined || items !== old.instructions.length + old.comments.length || stages.length !== old.stages.length) return parseDockerfile(text, index);
-  } else if (items >= MAX_PARSED_ITEMS || stages.length > MAX_PARSED_STAGES) {
-    // The edit added enough to reach a budget: parse afresh so the cut is where a fresh parse makes it.
+  } else if (items > MAX_PARSED_ITEMS || stages.length > MAX_PARSED_STAGES) {
+    // The edit added enough to pass a budget: parse afresh so the cut is where a fresh parse makes it.
+    // (Exactly MAX_PARSED_ITEMS items parse whole: a fresh parse cuts only an item after them.)
     return parseDockerfile(text, index);
   }
   const doc: Dockerfile = { text, directives: old.directives, escape: old.escape, comments, instructions, stages, globalArgs };

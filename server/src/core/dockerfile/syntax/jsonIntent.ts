@@ -58,6 +58,11 @@ function nonStringElement(text: string): string | undefined {
  */
 export function jsonProblem(text: string, paths = false, command = false): JsonProblem | undefined {
   if (text.length > MAX_LENGTH) return undefined;
+  // Every case below starts with a bracket, a brace or a parenthesis (after spaces): most
+  // instructions' text does not, and is left at once (this runs for every instruction per check).
+  let lead = 0;
+  while (lead < text.length && /\s/.test(text[lead]!)) lead++;
+  if (text[lead] !== '[' && text[lead] !== '(' && text[lead] !== '{') return undefined;
   // [“npm”, “start”]: the curly quotes a word processor or web page writes are not JSON's, and the
   // shell keeps them; with straight ones it is an array of strings (read before the bare-word case,
   // which would quote them again).
