@@ -9,7 +9,8 @@ export interface IgnorePattern {
   regex: RegExp;
 }
 
-function globToRegex(glob: string): RegExp {
+/** The regular expression's text for a glob (no anchors). */
+function globSource(glob: string): string {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -35,7 +36,26 @@ function globToRegex(glob: string): RegExp {
       i++;
     } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  return new RegExp(`^${re}(?:/.*)?$`);
+  return re;
+}
+
+function globToRegex(glob: string): RegExp {
+  return new RegExp(`^${globSource(glob)}(?:/.*)?$`);
+}
+
+/**
+ * Whether a pattern can match a path inside the folder `target`: its segments match the folder's
+ * one by one and more are left, or a `**` segment is reached (it matches any folders below).
+ */
+function mayMatchWithin(pattern: string, target: string): boolean {
+  const globs = pattern.split('/');
+  const folders = target.split('/');
+  for (let k = 0; k < globs.length; k++) {
+    if (globs[k]!.includes('**')) return true;
+    if (k >= folders.length) return true;
+    if (!new RegExp(`^${globSource(globs[k]!)}$`).test(folders[k]!)) return false;
+  }
+  return false;
 }
 
 function clean(path: string): string {
@@ -63,12 +83,13 @@ export function parseDockerignore(text: string): IgnorePattern[] {
 }
 
 /**
- * Whether an exception (`!.yarn/patches`) brings back something inside `path`, a folder the
- * patterns exclude: Docker sends those files, so copying the folder copies them (round 47).
+ * Whether an exception (`!.yarn/patches`, `!nginx/**\/*.conf`) may bring back something inside
+ * `path`, a folder the patterns exclude: Docker sends those files, so copying the folder copies
+ * them (rounds 47 and 65).
  */
 export function reincludedWithin(patterns: IgnorePattern[], path: string): boolean {
   const target = clean(path);
-  return target !== '' && patterns.some((p) => p.negated && p.pattern.startsWith(`${target}/`));
+  return target !== '' && patterns.some((p) => p.negated && mayMatchWithin(p.pattern, target));
 }
 
 /** True when `path` (relative to the context) is excluded from the build context. */

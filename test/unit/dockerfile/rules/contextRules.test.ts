@@ -208,6 +208,16 @@ test('copy-ignored-file: not for a folder whose files an exception brings back (
   assert.deepEqual(check('FROM node:22\nCOPY .env ./\nCOPY .yarn/cache .yarn/cache\n'), [1, 2]);
 });
 
+test('copy-ignored-file: not for a folder an exception with ** may bring files back into (round 65: * with !nginx/**/*.conf)', () => {
+  const check = (ignore: string, text: string) => runRule('copy-ignored-file', text, withIgnore(ignore)(), `${folder}/Dockerfile`).map((d) => d.range.start.line);
+  const text = 'FROM nginx:1.27\nCOPY nginx/rootfs/ /\nCOPY docs/ /docs/\n';
+  assert.deepEqual(check('*\n!nginx/**/*.conf\n', text), [2]);
+  assert.deepEqual(check('*\n!**/*.conf\n', text), []);
+  // An exception for another folder brings nothing back here.
+  assert.deepEqual(check('*\n!nginx/other/*.conf\n', text), [1, 2]);
+  assert.deepEqual(check('*\n!nginx/root*/conf.d\n', text), [2]);
+});
+
 test('copy-source-missing: a source in a Git submodule\'s folder is a hint that says to fetch it', () => {
   const map = { 'file:///w/.git/HEAD': '', 'file:///w/.gitmodules': '[submodule "libs/core"]\n\tpath = libs/core\n\turl = https://example.invalid/lib.git\n', 'file:///w/app.py': '', 'file:///w/libs/core/.keep': '', 'file:///w/Dockerfile': '' };
   const found = runRule('copy-source-missing', 'FROM python:3.12\nCOPY app.py /app/\nCOPY libs/core/setup.py /lib/\n', context({ files: files(map, ['file:///w', 'file:///w/libs', 'file:///w/libs/core']) }), 'file:///w/Dockerfile');
