@@ -60,6 +60,13 @@ test('a bind-mounted file that does not exist: Docker mounts an empty folder in 
   assert.equal(found[0]!.message, 'The file "./nginx.conf" does not exist: Docker creates an empty folder in its place and mounts that at /etc/nginx/nginx.conf, so the container stops at start ("not a directory") or reads a folder where it expects its file.');
 });
 
+test('a bind mount named with an extension no file type has is a hint: it may be a folder the container fills (round 66: ./release.check for test output)', () => {
+  const text = 'services:\n  e2e:\n    image: mcr.microsoft.com/playwright:v1.53.0-jammy\n    volumes:\n      - ./release.check:/work/release.check\n      - ./app.config:/app/app.config\n      - ./.env.e2e:/work/.env\n';
+  const found = findings(validate(text, { files: {} }), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.severity]), [[5, 4], [6, 2], [7, 2]]);
+  assert.equal(found[0]!.message, 'Nothing is at "./release.check": Docker creates an empty folder there and mounts it at /work/release.check. Right for a folder the container fills; if it is meant to be a file, create it first.');
+});
+
 test('a missing path the repository accounts for: a script makes it (nothing), an example ships for it (information), Git ignores it (a hint) (round 24)', () => {
   const text = 'services:\n  db:\n    image: postgres:17\n    env_file: .env\n    secrets: [db_password]\n    volumes:\n      - ./certs/server.crt:/certs/server.crt\n      - ./conf/pg.conf:/etc/pg.conf\nsecrets:\n  db_password:\n    file: ./secrets/db.pass\n';
   const severities = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', ...files } }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity, d.message]);

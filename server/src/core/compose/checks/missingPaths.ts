@@ -141,6 +141,15 @@ export function checkMissingPaths(ctx: CheckContext): void {
     if (!uri || exists(uri)) return;
     const how = missing(source.text, uri, false);
     if (!how) return;
+    // An extension no file type is known by (release.check, round 66's folder for test output) may
+    // name a folder the container fills: Docker makes it, as meant.
+    if (!how.why && !KNOWN_FILE.test(name)) {
+      ctx.out.push({
+        rule: 'compose-missing-file', start: source.start, end: source.end, severity: 'hint',
+        message: t('Nothing is at "{0}": Docker creates an empty folder there and mounts it at {1}. Right for a folder the container fills; if it is meant to be a file, create it first.', source.text, target),
+      });
+      return;
+    }
     ctx.out.push({
       rule: 'compose-missing-file', start: source.start, end: source.end,
       message: how.why === 'ignored'
@@ -293,6 +302,15 @@ const OLD_COPY = /(^|\/)(backups?|bak|archives?|old|deprecated|obsolete)\/|[-_.]
 
 /** A name that is a file's: one with an extension (nginx.conf, .env.local; not conf.d, a folder), or a file's name without one. */
 const FILE_NAME = /^\.?[\w-]+(\.[\w-]+)*\.[A-Za-z][\w-]{0,9}$|^\.(env|htpasswd|npmrc|netrc|pgpass|pypirc)$|^(Caddyfile|Corefile|Dockerfile|Makefile|Procfile|Gemfile|Jenkinsfile|htpasswd|authorized_keys|known_hosts|crontab)$/;
+
+/** A name surely a file's: an extension of a known file type, an env file, or a file's name without one. */
+const KNOWN_FILE = new RegExp(`\\.(${[
+  'conf', 'cnf', 'cfg', 'config', 'ini', 'json', 'json5', 'ya?ml', 'toml', 'xml', 'properties', 'env', 'rc', 'sql', 'dump', 'sh', 'bash', 'zsh', 'ps1', 'bat', 'cmd',
+  'py', 'js', 'mjs', 'cjs', 'ts', 'rb', 'php', 'pl', 'lua', 'exs?', 'go', 'rs', 'java', 'kt', 'groovy', 'jar', 'war', 'ear', 'so', 'dll', 'wasm', 'bin', 'dat',
+  'txt', 'log', 'md', 'html?', 'css', 'csv', 'tsv', 'pem', 'crt', 'cer', 'cert', 'key', 'pub', 'p12', 'pfx', 'jks', 'keystore', 'truststore', 'der', 'csr', 'gpg', 'asc',
+  'db', 'sqlite3?', 'mmdb', 'htpasswd', 'local', 'lock', 'tpl', 'tmpl', 'template', 'j2', 'dist', 'example', 'sample', 'vcl', 'hcl', 'tf', 'lic', 'license',
+  'ovpn', 'service', 'rules', 'acl', 'proto', 'zip', 'tar', 'gz', 'tgz', 'bz2', 'xz', 'png', 'jpe?g', 'gif', 'ico', 'svg', 'webp', 'woff2?', 'ttf', 'sock',
+].join('|')})$|^\\.env(\\.|$)|^[^.]+$|^\\.[^.]+$`, 'i');
 
 function field(file: Parameters<typeof entries>[0], map: Parameters<typeof entries>[1], key: string): CNode | null {
   return entries(file, map).find((e) => e.key === key)?.raw ?? null;
