@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   'argument-count': { language: 'dockerfile', severity: 'error' },
   'invalid-key-value': { language: 'dockerfile', severity: 'error' },
   'legacy-key-value': { language: 'dockerfile', severity: 'warning', docs: 'https://docs.docker.com/reference/build-checks/legacy-key-value-format/' },
+  'arg-default-without-equals': { language: 'dockerfile', severity: 'warning' },
   'shell-json-form': { language: 'dockerfile', severity: 'error' },
   'invalid-healthcheck': { language: 'dockerfile', severity: 'error' },
   'onbuild-trigger': { language: 'dockerfile', severity: 'error', docs: 'https://github.com/hadolint/hadolint/wiki/DL3043' },

@@ -14,7 +14,7 @@ import { DOCKERFILE_REPORT_CASES } from './rules/reportCases';
 
 test('the rules that need the whole file', () => {
   assert.deepEqual(ALL_RULES.filter((r) => r.meta.reach === 'file').map((r) => r.meta.id), [
-    'instruction-casing', 'directive-casing', 'invalid-escape-directive', 'duplicate-directive', 'misplaced-directive', 'first-instruction',
+    'instruction-casing', 'directive-casing', 'invalid-escape-directive', 'duplicate-directive', 'misplaced-directive', 'first-instruction', 'arg-default-without-equals',
     'duplicate-stage-name', 'unused-stage', 'build-platform-binary', 'root-user', 'missing-healthcheck', 'dev-server-cmd', 'apt-no-install-recommends', 'dev-dependency-omitted', 'dependencies-not-installed', 'go-get-outside-module', 'build-in-cmd', 'poetry-removed-option', 'dockerignore-missing', 'dockerignore-incomplete',
     'copy-ignored-file', 'env-file-in-image', 'copy-source-missing', 'script-not-executable', 'script-crlf', 'script-no-shebang', 'script-missing', 'no-inline-ignore', 'definition-description', 'trusted-registry', 'label-schema',
   ]);

@@ -7,6 +7,7 @@ test('argument rules', async (t) => {
     { rule: 'argument-count', bad: 'FROM a\nCOPY onlyone\n', good: 'FROM a\nCOPY a b\nCOPY <<EOF /x\nhi\nEOF\n', line: 1 },
     { rule: 'invalid-key-value', bad: 'FROM a\nENV A=1 B\n', good: 'FROM a\nENV A=1 B=2\nENV C d e\n', line: 1 },
     { rule: 'legacy-key-value', bad: 'FROM a\nENV A 1\n', good: 'FROM a\nENV A=1\n', line: 1 },
+    { rule: 'arg-default-without-equals', bad: 'FROM a\nARG NODE_ENV production\nENV NODE_ENV=$NODE_ENV\n', good: 'FROM a\nARG NODE_ENV=production\nARG A B\nRUN echo $B\nARG OPTS ""\nARG X Y\n', line: 1 },
     { rule: 'shell-json-form', bad: 'FROM a\nSHELL /bin/bash -c\n', good: 'FROM a\nSHELL ["/bin/bash", "-c"]\n', line: 1 },
     { rule: 'invalid-healthcheck', bad: 'FROM a\nHEALTHCHECK RUN x\n', good: 'FROM a\nHEALTHCHECK CMD x\nHEALTHCHECK NONE\n', line: 1 },
     { rule: 'onbuild-trigger', bad: 'FROM a\nONBUILD FROM b\n', good: 'FROM a\nONBUILD RUN x\n', line: 1 },
@@ -48,4 +49,15 @@ test('argument-count on USER a b says what BuildKit does: one user name with a s
 test('legacy-key-value: ENV written as YAML (NAME: value) names a variable with the colon in it (round 14)', () => {
   const [d] = runRule('legacy-key-value', 'FROM mysql:8\nENV MYSQL_ROOT_PASSWORD: secret\n');
   assert.equal(d?.message, 'This sets a variable named MYSQL_ROOT_PASSWORD: with the colon in its name, not MYSQL_ROOT_PASSWORD: "key: value" is how YAML writes it. Write ENV MYSQL_ROOT_PASSWORD=value.');
+});
+
+test('arg-default-without-equals: the default written after a space (round 66: ARG NODE_ENV production), with the key=value fix', () => {
+  const found = (text: string) => runRule('arg-default-without-equals', text).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
+  assert.deepEqual(found('FROM node:20-alpine AS base\nARG NODE_ENV production\nENV NODE_ENV $NODE_ENV\n'), [[1, 4, 23]]);
+  assert.deepEqual(found('FROM a\nARG VERSION 1.2.3\nARG PORT "8080"\n'), [[1, 4, 17], [2, 4, 15]]);
+  // Two arguments meant: the second is read as a variable (in another stage too), or is a name in capitals.
+  assert.deepEqual(found('FROM a\nARG version commit\nFROM b\nARG commit\nRUN echo ${commit}\n'), []);
+  assert.deepEqual(found('FROM a\nARG TARGETOS TARGETARCH\n'), []);
+  // An empty string as the default changes nothing; one argument, or key=value, is fine.
+  assert.deepEqual(found('FROM a\nARG OPTS ""\nARG B\nARG C=1 D\n'), []);
 });

@@ -46,6 +46,7 @@ const FIXES: Record<string, QuickFix[]> = {
   'json-args-recommended': [toExecForm],
   'json-single-quotes': [doubleQuoteJson],
   'legacy-key-value': [legacyToEquals],
+  'arg-default-without-equals': [legacyToEquals],
   'maintainer-deprecated': [maintainerToLabel],
   'apt-get-yes': [addOption],
   'apt-no-install-recommends': [addOption],

@@ -127,6 +127,31 @@ export const legacyKeyValue = rule({
   }
 });
 
+/** A build argument's name as BuildKit takes it. */
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const argDefaultWithoutEquals = rule({
+  id: 'arg-default-without-equals', severity: 'warning', reach: 'file',
+  explain: () => [
+    t('ARG takes a default only after an equals sign (ARG NODE_ENV=production). Written as ENV\'s old "key value" form, ARG NODE_ENV production declares two build arguments, NODE_ENV and production, and neither has a default: NODE_ENV is empty in every build that does not pass --build-arg NODE_ENV=…, and so is any ENV or RUN that reads it.'),
+    t('Told where the second word is not a name the file uses as a variable (then two arguments may be meant) and not an empty string.'),
+  ],
+}, (ctx) => {
+  const text = ctx.a.doc.text;
+  for (const i of ctx.a.doc.instructions) {
+    if (i.upper !== 'ARG' || i.words.length !== 2) continue;
+    const [name, value] = i.words as [typeof i.words[0], typeof i.words[0]];
+    if (!ARG_NAME.test(name.value) || value.raw.includes('=') || value.value === '') continue;
+    // ARG A B where the file reads $B or ${B}: two arguments, declared at once.
+    if (ARG_NAME.test(value.value) && new RegExp(`\\$\\{?${value.value}\\b`).test(text)) continue;
+    // An upper-case name is more likely a second argument than a default.
+    if (/^[A-Z][A-Z0-9_]*$/.test(value.value)) continue;
+    ctx.report({ start: name.span.start, end: value.span.end }, t('ARG reads {0} and {1} as two build arguments, so {0} has no default: it is empty unless the build passes --build-arg {0}=…. Write ARG {0}={1}.', name.value, value.raw), {
+      data: { keyEnd: name.span.end, valueStart: value.span.start, value: value.raw },
+    });
+  }
+});
+
 export const shellJsonForm = rule({
   id: 'shell-json-form', severity: 'error', dockerfileUtils: ['SHELL_JSON_FORM', 'SHELL_REQUIRES_ONE'],
   explain: () => [t('SHELL replaces the shell that runs RUN, CMD and ENTRYPOINT in shell form. It must be a JSON array with the executable first, for example SHELL ["/bin/bash", "-o", "pipefail", "-c"].')],
@@ -180,4 +205,4 @@ export const invalidStopsignal = rule({
   }
 });
 
-export const argumentRules = [argumentCount, invalidKeyValue, legacyKeyValue, shellJsonForm, invalidHealthcheck, onbuildTrigger, invalidStopsignal];
+export const argumentRules = [argumentCount, invalidKeyValue, legacyKeyValue, argDefaultWithoutEquals, shellJsonForm, invalidHealthcheck, onbuildTrigger, invalidStopsignal];
