@@ -268,3 +268,14 @@ test('package-manager-mismatch: a release of the 7 era is told to use yum, which
   assert.match(runRule('package-manager-mismatch', 'FROM mysql:5.7\nRUN apt-get update && apt-get install -y locales\n')[0]!.message, /use yum install, the package manager of this release\.$/);
   assert.match(runRule('package-manager-mismatch', 'FROM mysql:8.4\nRUN apt-get update && apt-get install -y locales\n')[0]!.message, /use dnf install \(microdnf on minimal images\)\.$/);
 });
+
+test('dnf-yes and yum-yes: not where dnf.conf or yum.conf is set to assume yes before, in the RUN or a stage before (round 68: echo assumeyes=True >> /etc/dnf/dnf.conf)', () => {
+  assert.deepEqual(runRule('dnf-yes', "FROM fedora:41\nRUN echo 'assumeyes=True' >> /etc/dnf/dnf.conf \\\n && dnf install gcc\n"), []);
+  assert.deepEqual(runRule('dnf-yes', "FROM fedora:41 AS base\nRUN echo 'assumeyes=1' >> /etc/dnf/dnf.conf\nFROM base\nRUN dnf install gcc\n"), []);
+  assert.deepEqual(runRule('yum-yes', "FROM centos:7\nRUN echo assumeyes=1 >> /etc/yum.conf\nRUN yum install gcc\n"), []);
+  // Written after the install, or set to no: the install still asks.
+  assert.equal(runRule('dnf-yes', "FROM fedora:41\nRUN dnf install gcc && echo 'assumeyes=True' >> /etc/dnf/dnf.conf\n").length, 1);
+  assert.equal(runRule('dnf-yes', "FROM fedora:41\nRUN echo 'assumeyes=False' >> /etc/dnf/dnf.conf && dnf install gcc\n").length, 1);
+  // apt's setting in the same RUN, before the install.
+  assert.deepEqual(runRule('apt-get-yes', 'FROM debian:12\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes && apt-get update && apt-get install curl git\n'), []);
+});

@@ -131,12 +131,17 @@ function optionsFromVariables(c: Cmd, run: RunShell, a: Analysis): Cmd {
   return { ...c, args };
 }
 
-/** apt's configuration set to assume yes (APT::Get::Assume-Yes "true") by the stage or a stage it is built FROM. */
-function aptAssumesYes(run: RunShell, a: Analysis): boolean {
+/** The package manager configured to assume yes (`setting`) earlier in the RUN, by the stage before it, or by a stage it is built FROM. */
+function assumesYes(c: Cmd, run: RunShell, a: Analysis, setting: RegExp): boolean {
+  if (setting.test(run.info.source.text.slice(0, c.raw.start))) return true;
   if (!run.stage) return false;
-  for (const s of a.chainOf(run.stage)) if (/Assume-Yes\s*"?(true|1|yes)/i.test(a.text.slice(s.span.start, s === run.stage ? run.instruction.fullSpan.start : s.span.end))) return true;
+  for (const s of a.chainOf(run.stage)) if (setting.test(a.text.slice(s.span.start, s === run.stage ? run.instruction.fullSpan.start : s.span.end))) return true;
   return false;
 }
+
+/** apt's APT::Get::Assume-Yes "true"; dnf's and yum's assumeyes=True in dnf.conf or yum.conf (round 68: echo 'assumeyes=True' >> /etc/dnf/dnf.conf). */
+const APT_ASSUME_YES = /Assume-Yes\s*"?(true|1|yes)/i;
+const RPM_ASSUME_YES = /assumeyes\s*=\s*(1|true|yes)\b/i;
 
 /**
  * Whether the command reads its answers from a pipe: `yes | apt-get install x`, `echo y | apt-get
@@ -196,7 +201,7 @@ const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, lo
   // An install that names nothing (and fixes nothing) has nothing to confirm: apt-get prints
   // "0 newly installed" and exits 0.
   problem: (c, run, a) => {
-    if (hasOption(optionsFromVariables(c, run, a), short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) || (m === APT && aptAssumesYes(run, a)) || answeredByPipe(c, run)) return undefined;
+    if (hasOption(optionsFromVariables(c, run, a), short, long) || quietTwice(c) || (operands(c, m.withValue).length < 2 && !hasOption(c, 'f', ['--fix-broken'])) || assumesYes(c, run, a, m === APT ? APT_ASSUME_YES : RPM_ASSUME_YES) || answeredByPipe(c, run)) return undefined;
     const command = `${c.name} ${subcommand(c, m.withValue) ?? ''}`.trim();
     // The other managers ask before every install; apt-get only when it must install more than the packages named.
     if (m !== APT) return t('{0} without {1} waits for a confirmation that never comes and fails the build.', command, what);
