@@ -45,6 +45,16 @@ test('env-file-in-image: a .env Git ignores, copied into the final image (round 
   assert.equal(runRule('env-file-in-image', 'FROM python:3.12\nCOPY .env /app/\n', nested).length, 1);
 });
 
+test('key-file-in-image: a file copied to SSH\'s private key, by COPY or by a RUN (round 67: keyfile.rsa to ~/.ssh/id_rsa)', () => {
+  const found = (text: string) => runRule('key-file-in-image', text).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
+  assert.deepEqual(found('FROM ruby:2.7\nCOPY . /home/rails/api\nRUN mkdir -p "${HOME}/.ssh"\nRUN cp "${HOME}/api/keyfile.rsa" "${HOME}/.ssh/id_rsa"\n'), [[3, 4, 54]]);
+  assert.deepEqual(found('FROM ruby:2.7\nCOPY deploy.key /root/.ssh/id_ed25519\n'), [[1, 5, 15]]);
+  // Removed in the same RUN, or in a builder stage the image does not keep: not in the image.
+  assert.deepEqual(found('FROM ruby:2.7\nRUN --mount=type=secret,id=key cp /run/secrets/key ~/.ssh/id_rsa && bundle install && rm -f ~/.ssh/id_rsa\n'), []);
+  assert.deepEqual(found('FROM golang:1.23 AS build\nRUN cp /tmp/key /root/.ssh/id_rsa && go build\nFROM alpine:3.20\nCOPY --from=build /go/bin/app /app\n'), []);
+  assert.deepEqual(found('FROM ruby:2.7\nRUN cp ~/.ssh/id_rsa.pub /tmp/key.pub\n'), []);
+});
+
 test('key-file-in-image: private keys and credentials copied into the final image (round 10: AWS credentials)', () => {
   const found = runRule('key-file-in-image', 'FROM python:3.12\nCOPY credentials /root/.aws/\nCOPY .ssh /root/.ssh\nCOPY deploy/service-account.json /app/\nCOPY ./.git-credentials /root/\n');
   assert.deepEqual(found.map((d) => d.range.start.line), [1, 2, 3, 4]);

@@ -1,5 +1,6 @@
 // Rules that look at the build context (see buildContext.ts) and its .dockerignore file.
 import { t } from '../../../l10n';
+import { docSpan } from '../../syntax/offsetMap';
 import type { Instruction, Word } from '../../syntax/ast';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
@@ -191,8 +192,13 @@ function keyFileOf(source: string, destination: string): boolean {
   const name = path.split('/').pop() ?? '';
   if (KEY_FILE.test(name) || name === '.ssh' || /(^|\/)\.aws\/credentials$/.test(path) || /(^|\/)\.aws$/.test(path)) return true;
   // COPY credentials /root/.aws/ (round 10), COPY ./anything /home/app/.aws/credentials (round 29): AWS's file, by where it goes.
-  return (name === 'credentials' && /\.aws(\/|$)/.test(destination)) || /(^|\/)\.aws\/credentials$/.test(destination);
+  return (name === 'credentials' && /\.aws(\/|$)/.test(destination)) || /(^|\/)\.aws\/credentials$/.test(destination) || SSH_KEY_DESTINATION.test(destination);
 }
+
+/** Where SSH looks for its private key: whatever is copied there is one (round 67: keyfile.rsa to ~/.ssh/id_rsa). */
+const SSH_KEY_DESTINATION = /(^|\/)\.ssh\/id_(rsa|dsa|ecdsa|ed25519)["']?$/;
+/** A RUN that copies or moves a file to SSH's private key, and the destination as written. */
+const RUN_SSH_KEY = /\b(?:cp|mv|install)\s+(?:-\S+\s+)*\S+\s+(["']?\S*\.ssh\/id_(?:rsa|dsa|ecdsa|ed25519)["']?)(?=\s|;|&|\||$)/;
 
 export const keyFileInImage = rule({
   id: 'key-file-in-image', severity: 'warning',
@@ -211,6 +217,15 @@ export const keyFileInImage = rule({
       if (finalImage.size > 0 && !finalImage.has(i.stage)) break;
       ctx.report(s.span, t('{0} is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.', s.value));
     }
+  }
+  // RUN cp keyfile.rsa ~/.ssh/id_rsa: the key is in this RUN's layer, unless the same RUN removes it.
+  for (const i of ctx.scope.instructions) {
+    if (i.upper !== 'RUN' || i.stage < 0 || !i.argText.includes('.ssh/id_')) continue;
+    const found = RUN_SSH_KEY.exec(i.argText);
+    if (!found || /\brm\s+(-\S+\s+)*\S*\.ssh(\/id_\w+)?["']?(\s|;|&|$)/.test(i.argText.slice(found.index))) continue;
+    const { finalImage } = stageUse(ctx.a);
+    if (finalImage.size > 0 && !finalImage.has(i.stage)) continue;
+    ctx.report(docSpan(i.map, i.argStart + found.index, i.argStart + found.index + found[0].length), t('This puts a private SSH key at {0}, in a layer of the image, where anyone who pulls it can read it, even if a later step deletes it. Mount it for the RUN that needs it (RUN --mount=type=ssh or type=secret) instead.', found[1]!.replace(/["']/g, '')));
   }
 });
 
