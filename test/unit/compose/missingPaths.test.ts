@@ -79,6 +79,13 @@ test('a missing path the repository accounts for: a script makes it (nothing), a
   assert.match(String(found[1]![2]), /^The file "\.\/certs\/server\.crt" does not exist\. Git ignores it, so each clone makes it/);
 });
 
+test('the example named for the env file itself comes before another service\'s (round 67: .env.sample, not .env.mem0.example, for .env)', () => {
+  const text = 'services:\n  app:\n    image: node:22\n    env_file: .env\n';
+  const message = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', ...files } }), 'compose-missing-file')[0]?.message;
+  assert.equal(message({ 'file:///project/.env.mem0.example': 'A=1\n', 'file:///project/.env.sample': 'B=1\n' }), 'The env file ".env" does not exist; the project ships .env.sample: copy it to .env and fill it in.');
+  assert.equal(message({ 'file:///project/.env.mem0.example': 'A=1\n' }), 'The env file ".env" does not exist; the project ships .env.mem0.example: copy it to .env and fill it in.');
+});
+
 test('a missing env file that a .gitignore in its own folder names is a hint (round 56: postgres/.gitignore with .env)', () => {
   const text = 'services:\n  db:\n    image: postgres:17\n    env_file: postgres/.env\n    volumes:\n      - ./postgres/init.sql:/docker-entrypoint-initdb.d/init.sql\n';
   const found = (files: Record<string, string>) => findings(validate(text, { files: { 'file:///project/.git/config': '', 'file:///project/postgres/Dockerfile': '', ...files } }), 'compose-missing-file').map((d) => [d.range.start.line + 1, d.severity]);

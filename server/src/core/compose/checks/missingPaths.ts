@@ -89,7 +89,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
       // compose-env-not-copied has said to copy the example into this .env (round 24: the same advice twice).
       if (/(^|\/)\.env$/.test(text) && ctx.out.some((p) => p.rule === 'compose-env-not-copied')) return undefined;
       const parent = dirnameUri(uri);
-      const example = list(parent).find((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n)) ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
+      // .env.sample before .env.mem0.example, another service's template (round 67).
+      const examples = list(parent).filter((n) => n.startsWith(`${name}.`) && /\.(example|sample|dist|template|tpl|defaults?)$/i.test(n));
+      const example = examples.find((n) => !n.slice(name.length + 1).includes('.')) ?? examples[0] ?? list(parent).find((n) => n !== name && /^(example|sample)\.env$|^\.env\.(example|sample|dist|template)$/i.test(n));
       // Git ignores it: making it from the example is each clone's first step (round 26: 6 of 6 noise).
       if (example) return { severity: noted() || notesSayToMake(notes(), example) || gitIgnores() ? 'hint' : 'information', example };
     }
