@@ -253,3 +253,9 @@ test('cd-without-effect: a hint where a WORKDIR comes before anything that runs 
   assert.deepEqual(severity('FROM golang:1.23\nRUN mkdir -p /go/src && \\\n    cd /go/src\nENV ROOT=/go/src\nWORKDIR ${ROOT}\nCOPY . .\n'), [4]);
   assert.deepEqual(severity('FROM golang:1.23\nRUN mkdir -p /go/src && cd /go/src\nCOPY . .\nWORKDIR /go/src\n'), [2]);
 });
+
+test('run-cd: not for cd into a path the shell expands from a pattern, which WORKDIR cannot take (round 67: node_modules/.pnpm/sqlite3@*/...)', () => {
+  const lines = (text: string) => runRule('run-cd', text).map((d) => d.range.start.line);
+  assert.deepEqual(lines('FROM node:22\nRUN cd /app/node_modules/.pnpm/sqlite3@*/node_modules/sqlite3 && npm run build-release\n'), []);
+  assert.deepEqual(lines('FROM node:22\nRUN cd /opt/tool-[0-9]* && make\nRUN cd /opt/tool && make\n'), [2]);
+});

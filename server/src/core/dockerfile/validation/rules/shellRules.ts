@@ -103,6 +103,9 @@ export const runCd = rule({
     const commands = commandsOf(run);
     commands.forEach((c, index) => {
       if (c.name !== 'cd' || c.raw.nested) return;
+      // cd into a path the shell expands from a pattern (node_modules/.pnpm/sqlite3@*/...): WORKDIR
+      // takes no pattern, so the advice cannot be followed (round 67).
+      if (c.args.some((w) => /[*?[]/.test(w.text))) return;
       const first = index === 0 && c.args.length === 1 && c.args[0]!.literal && commands.length > 1;
       ctx.report(commandSpan(run, c), t('Use WORKDIR instead of cd: the directory change does not carry over to later instructions.'), {
         data: first ? { workdir: c.args[0]!.text } : undefined,
