@@ -48,6 +48,8 @@ test('no warning in a file the scripts or notes run alone, never with the base (
   // Run only with the base, or nowhere: a layer.
   assert.equal(run('docker compose -f compose.yaml -f compose.prod.yaml up -d'), 1);
   assert.equal(run('docker compose up -d'), 1);
+  // One command continued over lines with \\ (round 47's README), read as one line: layered.
+  assert.equal(run('docker compose \\\n  -f compose.yaml \\\n  -f compose.prod.yaml \\\n  up -d'), 1);
 });
 
 test('no warning for an empty list where the base has a mapping the key cannot be a list of: compose stops there instead (round 50: build: [])', () => {

@@ -82,7 +82,8 @@ function deployLines(uri: string, text: string): DeployLine[] {
     const values = new Map<string, string>();
     for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*(?::=|\?=|=)[ \t]*["']?([^"'\n#]*?)["']?[ \t]*$/gm)) values.set(m[1]!, m[2]!);
     const expand = (line: string) => line.replace(/\$\{(\w+)\}|\$\((\w+)\)|\$([A-Za-z_]\w*)/g, (whole, a, b, c) => values.get(a ?? b ?? c) ?? whole);
-    for (const raw of text.split('\n')) {
+    // A command continued with \ is one line (round 47's README: docker-compose \ -f a.yaml \ -f b.yaml \ up -d).
+    for (const raw of text.replace(/\\\r?\n/g, ' ').split('\n')) {
       if (!/(-f|--file|-c|--compose-file|--env-file)[\s=]/.test(raw) && !raw.includes('$')) continue;
       const line = expand(expand(raw));
       const stack = /\bstack\s+(deploy|up)\b/.test(line);
