@@ -283,3 +283,16 @@ test('secret-in-arg-env: a $ before no name ($@ in a generated secret) is part o
   const found = validateDockerfile(text).filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
   assert.deepEqual(found.slice(0, 2), [[1, 3], [2, 3]]);
 });
+
+test('undefined-variable: a name the stage declares only further down, by ARG or ENV (round 68: LABEL version=${APP_VERSION} above ARG APP_VERSION)', () => {
+  const found = (text: string) => runRule('undefined-variable', text).map((d) => [d.range.start.line, d.message]);
+  assert.deepEqual(found('FROM amazoncorretto:25\nLABEL version=${APP_VERSION}\nARG APP_VERSION\nRUN echo $V && echo ok\nENV V=1\n'), [
+    [1, 'APP_VERSION is declared by ARG further down this stage, so here, above it, it is not defined yet and expands to an empty string. Move the ARG above this line.'],
+    [3, 'V is declared by ENV further down this stage, so here, above it, it is not defined yet and expands to an empty string. Move the ENV above this line.'],
+  ]);
+  // Declared above, given a default where used, or declared further down another stage only: not this.
+  assert.deepEqual(found('FROM amazoncorretto:25\nARG APP_VERSION\nLABEL version=${APP_VERSION} other=${OTHER:-x}\nARG OTHER\nFROM alpine AS b\nARG ELSE\nFROM amazoncorretto:25\nLABEL e=$ELSE_NOT\n'), []);
+  // CMD runs with the container's environment: an ENV below sets it by then. The image may set one an ENV below changes.
+  assert.deepEqual(found('FROM eclipse-temurin:21\nRUN echo $JAVA_HOME\nENV JAVA_HOME=/opt/jdk\n'), []);
+  assert.deepEqual(found('FROM node:22\nCMD echo $PORT\nENV PORT=3000\n'), []);
+});

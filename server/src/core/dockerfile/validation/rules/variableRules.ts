@@ -10,7 +10,7 @@ import { defsIn, usesIn } from './scope';
 import { stageUse } from '../../analysis/stageUse';
 import { composeRuns } from '../../analysis/buildContext';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
-import type { Stage } from '../../syntax/ast';
+import type { Instruction, Stage } from '../../syntax/ast';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
 const COMMON_ENV = new Set(['PATH', 'HOME', 'USER', 'HOSTNAME', 'LANG', 'LC_ALL', 'LANGUAGE', 'TERM', 'SHELL', 'PWD', 'TZ', 'LD_LIBRARY_PATH', 'JAVA_HOME', 'GOPATH', 'GOROOT', 'PYTHONPATH', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'GOLANG_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_APP_CONFIG', 'PHP_INI_DIR', 'CATALINA_HOME', 'MAVEN_HOME', 'NGINX_VERSION', 'DEBIAN_FRONTEND']);
@@ -36,6 +36,17 @@ function setByImage(ctx: RuleContext, stageIndex: number, name: string): boolean
   if (!stage) return false;
   const image = ctx.a.rootImage(stage).replace(/[@:][^/]*$/, '');
   return IMAGE_ENV[image.slice(image.lastIndexOf('/') + 1)]?.includes(name) ?? false;
+}
+
+/** The instruction (ARG or ENV) that defines the used name later in its stage, where nothing defines it at the use. */
+function declaredBelow(ctx: RuleContext, instructions: readonly Instruction[], use: VariableUse): string | undefined {
+  const at = instructions.indexOf(use.instruction);
+  if (at < 0) return undefined;
+  for (let k = at + 1; k < instructions.length; k++) {
+    const i = instructions[k]!;
+    if ((i.upper === 'ARG' || i.upper === 'ENV') && keyValuesOf(i, ctx.a.doc.escape).some((p) => p.key.value === use.ref.name)) return i.upper;
+  }
+  return undefined;
 }
 
 /** The automatic platform ARGs, which BuildKit defines in the global scope only. */
@@ -76,6 +87,14 @@ export const undefinedVariable = rule({
     if (m === '-' || m === ':-' || m === '+' || m === ':+') continue;
     const stage = a.doc.stages[use.scope];
     if (!stage) continue;
+    // LABEL version=${APP_VERSION} above ARG APP_VERSION (round 68): the stage means a build
+    // argument or its own variable, and declares it only after this use, so here it is empty
+    // (unless the base image sets it: RUN echo $JAVA_HOME above an ENV JAVA_HOME of its own).
+    const later = (use.instruction.trigger ?? use.instruction).upper === 'RUN' || !use.inShell ? declaredBelow(ctx, stage.instructions, use) : undefined;
+    if (later && !setByImage(ctx, use.scope, use.ref.name)) {
+      ctx.report(use.ref.span, t('{0} is declared by {1} further down this stage, so here, above it, it is not defined yet and expands to an empty string. Move the {1} above this line.', use.ref.name, later));
+      continue;
+    }
     if (use.inShell) {
       // CMD, ENTRYPOINT and HEALTHCHECK run when the container starts, with its environment: what
       // docker run -e or compose's environment gives is there, and no build argument is (round 25:
