@@ -259,3 +259,13 @@ test('run-cd: not for cd into a path the shell expands from a pattern, which WOR
   assert.deepEqual(lines('FROM node:22\nRUN cd /app/node_modules/.pnpm/sqlite3@*/node_modules/sqlite3 && npm run build-release\n'), []);
   assert.deepEqual(lines('FROM node:22\nRUN cd /opt/tool-[0-9]* && make\nRUN cd /opt/tool && make\n'), [2]);
 });
+
+test('bashism: brace expansion in a for loop\'s words under dash: the loop runs once, with the word (round 70: for year in {1404..1407})', () => {
+  const found = (text: string) => runRule('bashism', text).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]);
+  assert.deepEqual(found('FROM python:3.11-slim\nRUN for year in {1404..1407}; do \\\n      curl -o "/data/$year.json" "https://example.invalid/?y=$year"; \\\n    done\n'), [[1, 16, 28]]);
+  assert.deepEqual(found('FROM debian:12\nRUN for f in a b "{x,y}" ${LIST}; do echo $f; done\n'), []);
+  // In a script bash runs (round 44: bash -c \'for i in {1..3}; ...\').
+  assert.deepEqual(found('FROM ruby:3.4-bookworm\nRUN bash -c \'for i in {1..3}; do bundle install && break; done\'\n'), []);
+  // Alpine's ash and RHEL's bash expand it.
+  assert.deepEqual(found('FROM rockylinux:9\nRUN for n in {1..3}; do echo $n; done\n'), []);
+});

@@ -58,6 +58,18 @@ export const bashism = rule({
           ctx.report(run.info.span(w.start, w.end), t('{0} is bash\'s brace expansion, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images: it keeps the word as written, so {1} gets that one name.', raw.length > 60 ? `${raw.slice(0, 57)}...` : raw, c.name));
         }
       }
+      // for year in {1404..1407}: the loop runs once, with the word as written (round 70's miss).
+      const text = run.info.source.text;
+      // (Not inside quotes: bash -c 'for i in {1..3}; ...' is bash's to run.)
+      for (const loop of text.matchAll(/\bfor[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]+([^;\n]*)/g)) {
+        if (quotedAt(text, loop.index)) continue;
+        const words = loop[1]!;
+        const from = loop.index + loop[0].length - words.length;
+        for (const w of words.matchAll(/\S+/g)) {
+          if (!w[0].includes('{') || !unquotedBraceExpansion(w[0])) continue;
+          ctx.report(run.info.span(from + w.index, from + w.index + w[0].length), t('{0} is bash\'s brace expansion, but RUN uses /bin/sh, which is dash on Debian and Ubuntu images: it keeps the word as written, so the loop runs once, with that word.', w[0]));
+        }
+      }
     }
     for (const b of run.info.summary.bashisms) {
       if (family === 'alpine' && b.busybox) continue;
@@ -69,6 +81,20 @@ export const bashism = rule({
     }
   }
 });
+
+/** Whether offset `at` of a script lies inside a quoted string. */
+function quotedAt(text: string, at: number): boolean {
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") quote = ch;
+  }
+  return quote !== '';
+}
 
 /** Whether a word as written has a brace expansion outside quotes: {a,b} or {1..3}, not ${...}, {} or an escaped brace. */
 function unquotedBraceExpansion(raw: string): boolean {
