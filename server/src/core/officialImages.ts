@@ -23,11 +23,26 @@ export const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
  * `library/` left out (`docker.io/library/postgres:16` is postgres and 16; no tag is latest).
  * Undefined when a variable decides it.
  */
-export function repositoryAndTag(reference: string): { repository: string; tag: string } | undefined {
+export function repositoryAndTag(reference: string): Readonly<{ repository: string; tag: string }> | undefined {
+  // Rules ask for the same few references once per instruction: each is split once (a long one,
+  // as typed text may be, is not kept).
+  if (reference.length > 256) return splitReference(reference);
+  let known = splitReferences.get(reference);
+  if (known === undefined) {
+    if (splitReferences.size >= MAX_SPLIT_REFERENCES) splitReferences.clear();
+    splitReferences.set(reference, (known = splitReference(reference) ?? null));
+  }
+  return known ?? undefined;
+}
+
+const splitReferences = new Map<string, Readonly<{ repository: string; tag: string }> | null>();
+const MAX_SPLIT_REFERENCES = 512;
+
+function splitReference(reference: string): Readonly<{ repository: string; tag: string }> | undefined {
   const ref = reference.trim().toLowerCase().split('@')[0]!;
   if (ref === '' || ref.includes('$')) return undefined;
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');
   const path = colon > slash ? ref.slice(0, colon) : ref;
-  return { repository: path.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, ''), tag: colon > slash ? ref.slice(colon + 1) : 'latest' };
+  return Object.freeze({ repository: path.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, ''), tag: colon > slash ? ref.slice(colon + 1) : 'latest' });
 }

@@ -9,5 +9,6 @@ export type InstructionKeyword = (typeof INSTRUCTIONS)[number];
 const known = new Set<string>(INSTRUCTIONS);
 
 export function isInstruction(word: string): word is InstructionKeyword {
-  return known.has(word.toUpperCase());
+  // Most keywords are written in capitals: no new string for them (rules ask for every instruction).
+  return known.has(word) || known.has(word.toUpperCase());
 }
