@@ -43,6 +43,10 @@ test('env-file-in-image: a .env Git ignores, copied into the final image (round 
   // The repository's root .gitignore, above the context folder, counts too.
   const nested = context({ files: files({ 'file:///work/.gitignore': '.env\n', 'file:///work/.git/HEAD': 'x', [`${folder}/app.py`]: '' }, [folder, 'file:///work']) });
   assert.equal(runRule('env-file-in-image', 'FROM python:3.12\nCOPY .env /app/\n', nested).length, 1);
+  // The .dockerignore excludes it: the COPY fails instead, which copy-ignored-file tells (round 72).
+  const excluded = withIgnore('**/.env\n.env\n.env.*\n', { [`${folder}/.gitignore`]: '.env\n' })();
+  assert.deepEqual(runRule('env-file-in-image', 'FROM node:22\nCOPY .env .\n', excluded), []);
+  assert.equal(runRule('copy-ignored-file', 'FROM node:22\nCOPY .env .\n', excluded).length, 1);
 });
 
 test('key-file-in-image: a file copied to SSH\'s private key, by COPY or by a RUN (round 67: keyfile.rsa to ~/.ssh/id_rsa)', () => {

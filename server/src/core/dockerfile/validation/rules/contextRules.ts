@@ -178,6 +178,8 @@ export const envFileInImage = rule({
     for (const s of copyArgs(i).sources) {
       const path = s.value.replace(/^\.\//, '');
       if (!ENV_FILE.test(path.split('/').pop() ?? '') || EXAMPLE_ENV.test(path) || !isIgnored(ignored, path)) continue;
+      // The .dockerignore keeps it out of the context: the COPY fails instead (copy-ignored-file's finding, round 72).
+      if (context.ignoreUri && isIgnored(context.patterns, path) && !reincludedWithin(context.patterns, path)) continue;
       ctx.report(s.span, t('Git ignores {0}, so it holds local secrets, and this copies it into the image, where anyone who pulls it can read them. Give the values when the container starts, and add {0} to the .dockerignore.', path));
     }
   }
