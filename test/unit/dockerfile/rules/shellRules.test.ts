@@ -269,3 +269,9 @@ test('bashism: brace expansion in a for loop\'s words under dash: the loop runs 
   // Alpine's ash and RHEL's bash expand it.
   assert.deepEqual(found('FROM rockylinux:9\nRUN for n in {1..3}; do echo $n; done\n'), []);
 });
+
+test('sudo: packages named by a variable may be sudo, so no error that it is missing (round 71: ENV BUILD_PACKAGES="... sudo wget", apt install $BUILD_PACKAGES)', () => {
+  const severities = (text: string) => validateDockerfile(text).filter((d) => d.code === 'sudo').map((d) => d.severity);
+  assert.deepEqual(severities('FROM node:20.9.0-slim\nENV BUILD_PACKAGES="ssh sudo wget"\nRUN apt update && apt install -y --no-install-recommends $BUILD_PACKAGES\nRUN sudo touch /tmp/x.log\n'), [4]);
+  assert.deepEqual(severities('FROM node:20.9.0-slim\nRUN apt-get update && apt-get install -y wget\nRUN sudo touch /tmp/x.log\n'), [1]);
+});

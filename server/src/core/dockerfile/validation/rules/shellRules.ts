@@ -253,7 +253,8 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
   if (repository === undefined || !WITHOUT_SUDO.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
   // The package installs the other rules read (apt-get, apk, dnf, yum, zypper), before the command.
   // A script run before it may install anything, sudo included (round 23: the dev containers' common-debian.sh).
-  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo'))
+  // Packages named by a variable ($BUILD_PACKAGES, set by an ENV: round 71) may be sudo.
+  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo' || w.text.includes('$')))
     || commandsOf(r).some((c) => c.raw.start < before && runsScript(c));
   for (const s of a.chainOf(run.stage)) {
     for (const i of s.instructions) {
