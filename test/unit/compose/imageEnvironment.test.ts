@@ -27,10 +27,13 @@ test('a variable named like the ones an official database image reads, which it 
 test('not for the names the image reads, other images, or services whose scripts may read anything', () => {
   const reads = 'services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pw\n      POSTGRES_HOST_AUTH_METHOD: trust\n      PGDATA: /data\n  my:\n    image: mysql:8\n    environment:\n      MYSQL_ROOT_PASSWORD: x\n      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"\n';
   assert.deepEqual(findings(validate(reads), code), []);
-  for (const extra of ['    volumes:\n      - ./init:/docker-entrypoint-initdb.d\n', '    build: ./db\n', '    entrypoint: ["/start.sh"]\n']) {
+  // (A command that runs a script of its own, round 71: ["/bin/sh", "/bootstrap/bootstrap.sh"].)
+  for (const extra of ['    volumes:\n      - ./init:/docker-entrypoint-initdb.d\n', '    build: ./db\n', '    entrypoint: ["/start.sh"]\n', '    command: ["/bin/sh", "/bootstrap/bootstrap.sh"]\n', '    command: ./bootstrap.sh\n', '    command: bash -c "psql -f /x.sql"\n']) {
     const text = `services:\n  db:\n    image: postgres:16\n${extra}    environment:\n      POSTGRES_MULTIPLE_DATABASES: a,b\n`;
     assert.deepEqual(findings(validate(text), code), [], extra);
   }
+  // The server's own flags as the command: the entrypoint still sets the database up.
+  assert.equal(findings(validate('services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=200\n    environment:\n      POSTGRES_MULTIPLE_DATABASES: a,b\n'), code).length, 1);
   // An application's own POSTGRES_* settings, and bitnami's image with its own names.
   assert.deepEqual(findings(validate('services:\n  api:\n    image: acme/api:1\n    environment:\n      POSTGRES_HOST: db\n  b:\n    image: bitnami/postgresql:16\n    environment:\n      POSTGRESQL_PASSWORD: x\n'), code), []);
 });

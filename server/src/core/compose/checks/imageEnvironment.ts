@@ -61,6 +61,12 @@ export function readsFileVariant(image: string, key: string): boolean {
 function ownEntrypoint(file: ComposeFile, map: MapNode): boolean {
   const fields = entries(file, map);
   if (fields.some((e) => e.key === 'build' || e.key === 'entrypoint')) return false;
+  // A command that runs a shell or a script of its own (["/bin/sh", "/bootstrap/bootstrap.sh"]):
+  // the entrypoint hands over to it, and the script may read any variable (round 71).
+  const command = fields.find((e) => e.key === 'command')?.value;
+  const first = command?.kind === 'scalar' ? String(command.value ?? '').trim().split(/\s+/)[0] : command?.kind === 'seq' ? resolve(file, command.items[0] ?? null) : undefined;
+  const word = typeof first === 'string' ? first : first?.kind === 'scalar' ? String(first.value ?? '') : '';
+  if (/^(\/(usr\/)?bin\/)?(ba|da|z|a)?sh$|\.(sh|py|js|rb|pl)$|^\.{0,2}\//.test(word)) return false;
   // Init scripts may read any variable.
   for (const key of ['volumes', 'configs']) {
     const list = fields.find((e) => e.key === key)?.value;
