@@ -151,6 +151,13 @@ test('a build context with no Dockerfile in it, and no other named: the build st
   assert.equal(found[0]!.severity, 2);
 });
 
+test('a build context whose listing may be cut (5,000 entries or more) is not said to lack a Dockerfile (round 72: 12,235 files at the root)', () => {
+  const doc = 'services:\n  bot:\n    build: ./big\n';
+  const many = Object.fromEntries(Array.from({ length: 5000 }, (_, k) => [`${ROOT}/big/note${k}.md`, '']));
+  assert.deepEqual(findings(validate(doc, { files: many }), 'compose-missing-file'), []);
+  assert.equal(findings(validate(doc, { files: { [`${ROOT}/big/note.md`]: '' } }), 'compose-missing-file').length, 1);
+});
+
 test('a build context whose Dockerfile is spelt in another case: found on macOS and Windows, not on Linux (round 58: DockerFile)', () => {
   const doc = 'services:\n  ldap:\n    build:\n      context: docker/dev/ldap\n  api:\n    build: ./api\n';
   const files = { [`${ROOT}/docker/dev/ldap/DockerFile`]: 'FROM x', [`${ROOT}/api/Containerfile`]: 'FROM x' };
@@ -257,4 +264,17 @@ test('a Dockerfile the build reads that is empty, or comments only: the build st
   assert.deepEqual(found.map((d) => covered(text, d)), ['docker/Dockerfile', './web']);
   assert.equal(found[0]!.message, 'The Dockerfile this builds (docker/Dockerfile) is empty: the build stops ("the Dockerfile cannot be empty"). Write its instructions, or build from another.');
   assert.deepEqual(findings(validate(text, { files: { [`${ROOT}/docker/Dockerfile`]: 'FROM node:22\n', [`${ROOT}/web/Dockerfile`]: '# syntax=docker/dockerfile:1\nFROM nginx\n' } }), 'compose-missing-file'), []);
+});
+
+test('an add-on the notes layer on a file above it: its paths are read from that file\'s folder, as compose does (round 71: deploy/observability/compose.yml)', () => {
+  const addon = 'services:\n  prometheus:\n    image: prom/prometheus:v3.1.0\n    volumes:\n      - ./deploy/observability/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro\n  alertmanager:\n    build:\n      context: .\n      dockerfile: deploy/observability/alertmanager/Dockerfile\n';
+  const files = {
+    [`${ROOT}/docker-compose.prod.yml`]: 'services:\n  web:\n    image: nginx:1.27\n',
+    [`${ROOT}/deploy/observability/prometheus/prometheus.yml`]: 'global: {}\n',
+    [`${ROOT}/deploy/observability/alertmanager/Dockerfile`]: 'FROM prom/alertmanager\n',
+  };
+  const run = (notes: Record<string, string>) => findings(validate(addon, { files: { ...files, ...notes } }, `${ROOT}/deploy/observability/compose.yml`), 'compose-missing-file').length;
+  assert.equal(run({ [`${ROOT}/deploy/observability/README.md`]: '```\ndocker compose -f docker-compose.prod.yml -f deploy/observability/compose.yml up -d\n```\n' }), 0);
+  // Nothing says how it is run: its own folder, where neither path is.
+  assert.equal(run({}), 2);
 });

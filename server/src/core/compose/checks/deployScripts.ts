@@ -176,3 +176,29 @@ export function filesCombinedWith(uri: string, context: ServiceContext): string[
   }
   return [...out];
 }
+
+/**
+ * The folders compose resolves this file's relative paths from where a script or note layers it
+ * on other files (`docker compose -f docker-compose.prod.yml -f deploy/observability/compose.yml`):
+ * the first file's folder, the project directory (round 71: an add-on in a subfolder whose paths
+ * are written from the repository root).
+ */
+export function layeredFromFolders(uri: string, context: ServiceContext): string[] {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const out = new Set<string>();
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    for (const { files, stack } of deployLines(script.uri, script.text)) {
+      if (stack || files.length < 2) continue;
+      const at = files.findIndex((f) => names(f, name));
+      if (at <= 0 || files[at]!.includes('$') || files[0]!.includes('$')) continue;
+      const written = files[at]!.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
+      let folder = uri;
+      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
+      const first = resolvePath(folder, files[0]!);
+      if (first && first !== uri) out.add(dirnameUri(first));
+    }
+  }
+  out.delete(dirnameUri(uri));
+  return [...out];
+}

@@ -4,6 +4,7 @@
 // (the base's, for a -f overlay in a subfolder). Only checked for files on disk; URLs and
 // interpolated paths are skipped.
 import { DOCKERFILE_NAME } from '../../documentKind';
+import { layeredFromFolders } from './deployScripts';
 import { t } from '../../l10n';
 import { composeBoolean, entries, resolve, rootMaps, type ValueNode } from '../model/access';
 import type { CNode } from '../model/nodes';
@@ -31,6 +32,7 @@ export function checkMissingPaths(ctx: CheckContext): void {
       return true;
     }
   };
+  let layered: string[] | undefined;
   // What the repository says about a missing path, read once and only when one is missing.
   let repository: { ignored: IgnorePattern[]; scripts: string; notes: () => string; list: (folder: string) => string[]; submodules: string[]; root: string | undefined } | undefined;
   const repositoryOf = () => {
@@ -73,6 +75,12 @@ export function checkMissingPaths(ctx: CheckContext): void {
     const relative = text.replace(/^(\.\/)+/, '');
     const { ignored, scripts, notes, list, submodules, root } = repositoryOf();
     if (mayMake(scripts, text)) return undefined;
+    // There when the file is layered on another, as the scripts or notes run it: compose then
+    // resolves its paths from that file's folder (round 71: an add-on's paths written from the root).
+    if (uri.startsWith(`${folder}/`)) {
+      layered ??= layeredFromFolders(file.uri, ctx.context);
+      if (layered.some((base) => exists(`${base}/${uri.slice(folder.length + 1)}`))) return undefined;
+    }
     // Outside the repository (../../orders-service from a local stack's folder): another checkout the
     // project expects beside this one (round 62: 32 such build contexts of one compose file).
     if (root !== undefined && uri !== root && !uri.startsWith(`${root}/`)) return { severity: 'hint', why: 'outside' };
@@ -193,14 +201,17 @@ export function checkMissingPaths(ctx: CheckContext): void {
   const checkDefaultDockerfile = (contextUri: string, node: CNode) => {
     const span = scalarSpan(file, node);
     if (!span || /[$]/.test(span.text)) return;
+    // Asked by name first: a listing stops at a few thousand entries (round 72: a root folder of
+    // 12,235 files, its Dockerfile not among the first read).
+    if (['Dockerfile', 'dockerfile', 'Containerfile', 'containerfile'].some((n) => exists(`${contextUri}/${n}`))) return;
     let names: string[];
     try {
       names = ctx.context.files.list(contextUri).map((e) => e.name);
     } catch {
       return;
     }
-    // An empty listing is a folder not read (or not allowed): nothing is said.
-    if (names.length === 0 || names.some((n) => n === 'Dockerfile' || n === 'dockerfile' || /^containerfile$/i.test(n))) return;
+    // An empty listing is a folder not read (or not allowed), a full one perhaps cut: nothing is said.
+    if (names.length === 0 || names.length >= MAX_LISTED_NAMES || names.some((n) => n === 'Dockerfile' || n === 'dockerfile' || /^containerfile$/i.test(n))) return;
     // DockerFile: found where file names ignore case (macOS, Windows), not on Linux, where buildx
     // looks for Dockerfile and then dockerfile only (round 58: a context with DockerFile in it).
     const cased = names.find((n) => /^dockerfile$/i.test(n));
@@ -295,6 +306,9 @@ interface Missing {
   /** The submodule's folder name, for why 'submodule'. */
   submodule?: string;
 }
+
+/** At least the number of entries a folder's listing stops at (the LSP adapter's MAX_LISTED is 5,000). */
+const MAX_LISTED_NAMES = 5000;
 
 /** A compose file named as a template another tool renders. */
 const TEMPLATE_NAME = /(^|[._-])(template|tpl|tmpl|j2|jinja2?)([._-]|$)/i;
