@@ -172,6 +172,7 @@ export const DIAGNOSTIC_CODES = {
   'lockfile-not-copied': { language: 'dockerfile', severity: 'error' },
   'php-extension-library-missing': { language: 'dockerfile', severity: 'error' },
   'build-in-cmd': { language: 'dockerfile', severity: 'error' },
+  'jvm-option-after-jar': { language: 'dockerfile', severity: 'warning' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },
