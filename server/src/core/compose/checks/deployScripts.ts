@@ -149,30 +149,40 @@ export function runAlone(uri: string, context: ServiceContext): boolean {
 }
 
 /**
+ * The command lines of the scripts and notes near the file that name it among two or more files,
+ * with where it stands in them and the folder their paths resolve from: where this file's own
+ * path, as written, ends at it.
+ */
+function* combinationsOf(uri: string, context: ServiceContext): Generator<{ files: string[]; stack: boolean; at: number; folder: string }> {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
+    for (const { files, stack } of deployLines(script.uri, script.text)) {
+      const at = files.length > 1 ? files.findIndex((f) => names(f, name)) : -1;
+      if (at < 0 || files[at]!.includes('$')) continue;
+      const written = files[at]!.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
+      let folder = uri;
+      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
+      yield { files, stack, at, folder };
+    }
+  }
+}
+
+/**
  * The other files that a script or note near the file combines with it on one command line:
  * `docker compose -f a.yml -f b.yml` merges them into one project, `docker stack deploy -c a.yml
  * -c b.yml` into one stack, so names one declares serve the others (round 12: a cheat sheet
  * deploying logging.yaml, rabbitmq.yaml and etcd.yaml together; round 11: a Makefile combining
- * app.yaml with storages.yaml). Paths resolve from the folder where this file's own path, as
- * written, ends at it.
+ * app.yaml with storages.yaml).
  */
 export function filesCombinedWith(uri: string, context: ServiceContext): string[] {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   const out = new Set<string>();
-  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
-    for (const { files } of deployLines(script.uri, script.text)) {
-      const self = files.length > 1 ? files.find((f) => names(f, name)) : undefined;
-      if (!self || self.includes('$')) continue;
-      const written = self.replace(/\\/g, '/').replace(/^\.\//, '');
-      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
-      let folder = uri;
-      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
-      for (const f of files) {
-        if (f === self || f.includes('$')) continue;
-        const other = resolvePath(folder, f);
-        if (other && other !== uri) out.add(other);
-      }
-    }
+  for (const { files, at, folder } of combinationsOf(uri, context)) {
+    files.forEach((f, k) => {
+      if (k === at || f === files[at] || f.includes('$')) return;
+      const other = resolvePath(folder, f);
+      if (other && other !== uri) out.add(other);
+    });
   }
   return [...out];
 }
@@ -184,20 +194,11 @@ export function filesCombinedWith(uri: string, context: ServiceContext): string[
  * are written from the repository root).
  */
 export function layeredFromFolders(uri: string, context: ServiceContext): string[] {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   const out = new Set<string>();
-  for (const script of scriptsNear(dirnameUri(uri), context, true)) {
-    for (const { files, stack } of deployLines(script.uri, script.text)) {
-      if (stack || files.length < 2) continue;
-      const at = files.findIndex((f) => names(f, name));
-      if (at <= 0 || files[at]!.includes('$') || files[0]!.includes('$')) continue;
-      const written = files[at]!.replace(/\\/g, '/').replace(/^\.\//, '');
-      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
-      let folder = uri;
-      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
-      const first = resolvePath(folder, files[0]!);
-      if (first && first !== uri) out.add(dirnameUri(first));
-    }
+  for (const { files, stack, at, folder } of combinationsOf(uri, context)) {
+    if (stack || at === 0 || files[0]!.includes('$')) continue;
+    const first = resolvePath(folder, files[0]!);
+    if (first && first !== uri) out.add(dirnameUri(first));
   }
   out.delete(dirnameUri(uri));
   return [...out];
