@@ -60,9 +60,11 @@ export const bashism = rule({
       }
       // for year in {1404..1407}: the loop runs once, with the word as written (round 70's miss).
       const text = run.info.source.text;
-      // (Not inside quotes: bash -c 'for i in {1..3}; ...' is bash's to run.)
-      for (const loop of text.matchAll(/\bfor[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]+([^;\n]*)/g)) {
-        if (quotedAt(text, loop.index)) continue;
+      // (Not inside quotes: bash -c 'for i in {1..3}; ...' is bash's to run. The quotes are read
+      // once, forward, from one loop to the next.)
+      const quotes = { at: 0, quote: '' };
+      for (const loop of text.includes('for') ? text.matchAll(/\bfor[ \t]+[A-Za-z_]\w*[ \t]+in[ \t]+([^;\n]*)/g) : []) {
+        if (quotedAt(text, loop.index, quotes)) continue;
         const words = loop[1]!;
         const from = loop.index + loop[0].length - words.length;
         for (const w of words.matchAll(/\S+/g)) {
@@ -82,10 +84,10 @@ export const bashism = rule({
   }
 });
 
-/** Whether offset `at` of a script lies inside a quoted string. */
-function quotedAt(text: string, at: number): boolean {
-  let quote = '';
-  for (let i = 0; i < at; i++) {
+/** Whether offset `at` of a script lies inside a quoted string, reading on from where `state` stopped (offsets asked in order). */
+function quotedAt(text: string, at: number, state: { at: number; quote: string }): boolean {
+  let { at: i, quote } = state;
+  for (; i < at; i++) {
     const ch = text[i]!;
     if (quote) {
       if (ch === quote) quote = '';
@@ -93,6 +95,8 @@ function quotedAt(text: string, at: number): boolean {
     } else if (ch === '\\') i++;
     else if (ch === '"' || ch === "'") quote = ch;
   }
+  state.at = i;
+  state.quote = quote;
   return quote !== '';
 }
 

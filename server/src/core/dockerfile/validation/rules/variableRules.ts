@@ -38,15 +38,13 @@ function setByImage(ctx: RuleContext, stageIndex: number, name: string): boolean
   return IMAGE_ENV[image.slice(image.lastIndexOf('/') + 1)]?.includes(name) ?? false;
 }
 
-/** The instruction (ARG or ENV) that defines the used name later in its stage, where nothing defines it at the use. */
-function declaredBelow(ctx: RuleContext, instructions: readonly Instruction[], use: VariableUse): string | undefined {
-  const at = instructions.indexOf(use.instruction);
-  if (at < 0) return undefined;
-  for (let k = at + 1; k < instructions.length; k++) {
-    const i = instructions[k]!;
-    if ((i.upper === 'ARG' || i.upper === 'ENV') && keyValuesOf(i, ctx.a.doc.escape).some((p) => p.key.value === use.ref.name)) return i.upper;
+/** Each name's last ARG or ENV in a stage, by instruction index: read once per stage and check. */
+function declarationsOf(ctx: RuleContext, instructions: readonly Instruction[]): Map<string, Instruction> {
+  const out = new Map<string, Instruction>();
+  for (const i of instructions) {
+    if (i.upper === 'ARG' || i.upper === 'ENV') for (const p of keyValuesOf(i, ctx.a.doc.escape)) out.set(p.key.value, i);
   }
-  return undefined;
+  return out;
 }
 
 /** The automatic platform ARGs, which BuildKit defines in the global scope only. */
@@ -73,6 +71,7 @@ export const undefinedVariable = rule({
   const a = ctx.a;
   const globalNames = a.variables.unit(-1).defs.map((d) => d.name);
   const passedOn = new Map<number, VariableUse[]>();
+  const declarations = new Map<number, Map<string, Instruction>>();
   for (const use of usesIn(ctx)) {
     // The platform ARGs are set for FROM lines; a stage gets them only by declaring them again.
     if (!use.def && use.scope >= 0 && PLATFORM_ARGS.has(use.ref.name) && use.instruction.upper !== 'FROM' && !use.instruction.trigger && !declaredUpChain(ctx, use.scope, use.ref.name)) {
@@ -90,10 +89,15 @@ export const undefinedVariable = rule({
     // LABEL version=${APP_VERSION} above ARG APP_VERSION (round 68): the stage means a build
     // argument or its own variable, and declares it only after this use, so here it is empty
     // (unless the base image sets it: RUN echo $JAVA_HOME above an ENV JAVA_HOME of its own).
-    const later = (use.instruction.trigger ?? use.instruction).upper === 'RUN' || !use.inShell ? declaredBelow(ctx, stage.instructions, use) : undefined;
-    if (later && !setByImage(ctx, use.scope, use.ref.name)) {
-      ctx.report(use.ref.span, t('{0} is declared by {1} further down this stage, so here, above it, it is not defined yet and expands to an empty string. Move the {1} above this line.', use.ref.name, later));
-      continue;
+    // (A use nothing defines has no declaration above it: one in the stage is further down.)
+    if ((use.instruction.trigger ?? use.instruction).upper === 'RUN' || !use.inShell) {
+      let declared = declarations.get(use.scope);
+      if (!declared) declarations.set(use.scope, (declared = declarationsOf(ctx, stage.instructions)));
+      const later = declared.get(use.ref.name);
+      if (later && later.index > use.instruction.index && !setByImage(ctx, use.scope, use.ref.name)) {
+        ctx.report(use.ref.span, t('{0} is declared by {1} further down this stage, so here, above it, it is not defined yet and expands to an empty string. Move the {1} above this line.', use.ref.name, later.upper));
+        continue;
+      }
     }
     if (use.inShell) {
       // CMD, ENTRYPOINT and HEALTHCHECK run when the container starts, with its environment: what
