@@ -274,4 +274,8 @@ test('sudo: packages named by a variable may be sudo, so no error that it is mis
   const severities = (text: string) => validateDockerfile(text).filter((d) => d.code === 'sudo').map((d) => d.severity);
   assert.deepEqual(severities('FROM node:20.9.0-slim\nENV BUILD_PACKAGES="ssh sudo wget"\nRUN apt update && apt install -y --no-install-recommends $BUILD_PACKAGES\nRUN sudo touch /tmp/x.log\n'), [4]);
   assert.deepEqual(severities('FROM node:20.9.0-slim\nRUN apt-get update && apt-get install -y wget\nRUN sudo touch /tmp/x.log\n'), [1]);
+  // A variable whose value is known and holds no sudo, or a version pinned by a variable: still missing.
+  assert.deepEqual(severities('FROM node:20.9.0-slim\nENV PKGS="curl wget"\nRUN apt-get update && apt-get install -y $PKGS curl=${CURL_VERSION}\nRUN sudo touch /tmp/x.log\n'), [1]);
+  // A variable nothing in the file sets (a build argument's default elsewhere): it may name sudo.
+  assert.deepEqual(severities('FROM node:20.9.0-slim\nARG PKGS\nRUN apt-get update && apt-get install -y $PKGS\nRUN sudo touch /tmp/x.log\n'), [4]);
 });

@@ -120,7 +120,7 @@ function quietTwice(c: Cmd): boolean {
 }
 
 /** The options an ARG or ENV of the stage holds where the command names it ($DNF_INSTALL_OPTS set to --assumeyes). */
-function optionsFromVariables(c: Cmd, run: RunShell, a: Analysis): Cmd {
+export function optionsFromVariables(c: Cmd, run: RunShell, a: Analysis): Cmd {
   if (!c.args.some((w) => w.text.includes('$'))) return c;
   const visible = a.variables.visibleAt(run.instruction);
   const args = c.args.flatMap((w) => {
@@ -133,7 +133,8 @@ function optionsFromVariables(c: Cmd, run: RunShell, a: Analysis): Cmd {
 
 /** The package manager configured to assume yes (`setting`) earlier in the RUN, by the stage before it, or by a stage it is built FROM. */
 function assumesYes(c: Cmd, run: RunShell, a: Analysis, setting: RegExp): boolean {
-  if (setting.test(run.info.source.text.slice(0, c.raw.start))) return true;
+  const at = run.info.source.text.search(setting);
+  if (at >= 0 && at < c.raw.start) return true;
   if (!run.stage) return false;
   for (const s of a.chainOf(run.stage)) if (setting.test(a.text.slice(s.span.start, s === run.stage ? run.instruction.fullSpan.start : s.span.end))) return true;
   return false;

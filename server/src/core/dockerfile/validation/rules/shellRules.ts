@@ -10,7 +10,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { runUser } from './nonRootInstallRules';
 import { noAptListsBefore } from './aptListsRules';
-import { packageInstalls } from './packageRules';
+import { optionsFromVariables, packageInstalls } from './packageRules';
 
 export const shellSyntax = rule({
   id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
@@ -257,8 +257,9 @@ function sudoMissing(a: Analysis, run: RunShell, commandStart: number): boolean 
   if (repository === undefined || !WITHOUT_SUDO.has(repository) || (family !== 'debian' && family !== 'alpine')) return false;
   // The package installs the other rules read (apt-get, apk, dnf, yum, zypper), before the command.
   // A script run before it may install anything, sudo included (round 23: the dev containers' common-debian.sh).
-  // Packages named by a variable ($BUILD_PACKAGES, set by an ENV: round 71) may be sudo.
-  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && c.args.some((w) => w.text === 'sudo' || w.text.includes('$')))
+  // Packages named by a variable ($BUILD_PACKAGES, set by an ENV: round 71) are read from its value;
+  // one whose value is not known may be sudo.
+  const installsSudo = (r: RunShell, before = Number.POSITIVE_INFINITY) => packageInstalls(r).some((c) => c.raw.start < before && optionsFromVariables(c, r, a).args.some((w) => w.text === 'sudo' || /^\$\{?\w+\}?$/.test(w.text)))
     || commandsOf(r).some((c) => c.raw.start < before && runsScript(c));
   for (const s of a.chainOf(run.stage)) {
     for (const i of s.instructions) {
