@@ -279,3 +279,11 @@ test('sudo: packages named by a variable may be sudo, so no error that it is mis
   // A variable nothing in the file sets (a build argument's default elsewhere): it may name sudo.
   assert.deepEqual(severities('FROM node:20.9.0-slim\nARG PKGS\nRUN apt-get update && apt-get install -y $PKGS\nRUN sudo touch /tmp/x.log\n'), [4]);
 });
+
+test('wget-progress: not where the command sends its standard error away from the build log (round 73: wget -O - URL 2>/dev/null | gpg --dearmor)', () => {
+  const lines = (text: string) => runRule('wget-progress', text).map((d) => d.range.start.line);
+  assert.deepEqual(lines('FROM a\nRUN wget -O - https://x.io/k.asc 2>/dev/null | gpg --dearmor - > /k.gpg\n'), []);
+  assert.deepEqual(lines('FROM a\nRUN wget https://x.io/a >/dev/null 2>&1 && wget https://x.io/b &>/dev/null; wget https://x.io/c 2>wget.log\n'), []);
+  // 2>&1 first: standard error goes where standard output was, the log; a later command's redirection is its own.
+  assert.deepEqual(lines('FROM a\nRUN wget https://x.io/a 2>&1 >/dev/null\nRUN wget https://x.io/b && echo 2>/dev/null\nRUN wget https://x.io/c >/dev/null\n'), [1, 2, 3]);
+});

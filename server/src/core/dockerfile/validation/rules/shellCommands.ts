@@ -110,6 +110,33 @@ export function subcommand(c: Cmd, withValue: string[] = []): string | undefined
   return operands(c, withValue)[0]?.text;
 }
 
+/**
+ * Whether the command's own redirections (written after its words, up to the next `|`, `;`, `&` or
+ * line end) send its standard error anywhere but the build log: `2>/dev/null`, `&>log`,
+ * `>/dev/null 2>&1` (not `2>&1 >/dev/null`, which sends it where standard output went first).
+ * Round 73: `wget -O - URL 2>/dev/null | gpg --dearmor` prints no progress.
+ */
+export function stderrOutOfLog(run: RunShell, c: Cmd): boolean {
+  const script = run.info.source.text;
+  let end = c.raw.end;
+  // Up to the first operator that ends the command; the `&` of `&>` and `2>&1` does not.
+  for (; end < script.length; end++) {
+    const ch = script[end];
+    if (ch === '|' || ch === ';' || ch === '\n' || (ch === '&' && script[end - 1] !== '>' && script[end + 1] !== '>')) break;
+  }
+  const tail = script.slice(c.raw.end, end);
+  let out = 'log';
+  let err = 'log';
+  for (const m of tail.matchAll(/(\d?)(&?)>>?\s*(&\d|[^\s<>&|;]+)/g)) {
+    const fd = m[2] ? 'both' : m[1] || '1';
+    const target = m[3] === '&1' ? out : m[3] === '&2' ? err : m[3]!;
+    if (fd === 'both') out = err = target;
+    else if (fd === '1') out = target;
+    else if (fd === '2') err = target;
+  }
+  return err !== 'log';
+}
+
 export function commandSpan(run: RunShell, c: Cmd): Span {
   return run.info.span(c.raw.start, c.raw.end);
 }

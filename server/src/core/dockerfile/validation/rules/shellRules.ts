@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import { BASE_WORKDIR, officialImageWorkdir, resolvePath, workdirBefore } from '../../analysis/workdir';
-import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runsByPath, runShellsByStage, type Cmd, type RunShell } from './shellCommands';
+import { blankQuotes, cmd, commandsOf, commandSpan, hasOption, runShells, runsByPath, runShellsByStage, stderrOutOfLog, type Cmd, type RunShell } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
 import { rule, type RuleContext } from './rule';
 import { rootImageRef } from '../../analysis/stageUse';
@@ -524,7 +524,7 @@ export const wgetProgress = rule({
 }, (ctx) => {
   for (const run of runShells(ctx)) {
     for (const c of commandsOf(run)) {
-      if (c.name === 'wget' && !hasOption(c, 'qo', ['--quiet', '--progress', '--no-verbose', '--output-file', '--append-output']) && !c.args.some((w) => w.text === '-nv' || w.text === '-a')) {
+      if (c.name === 'wget' && !hasOption(c, 'qo', ['--quiet', '--progress', '--no-verbose', '--output-file', '--append-output']) && !c.args.some((w) => w.text === '-nv' || w.text === '-a') && !stderrOutOfLog(run, c)) {
         ctx.report(commandSpan(run, c), t('wget without -q, -nv or --progress fills the build log with progress output.'));
       }
     }
