@@ -151,8 +151,8 @@ test('deleted-image-tag: the openjdk tags Docker Hub deleted in November 2025, w
   assert.equal(fix('consul'), 'hashicorp/consul:latest');
   assert.equal(fix('vault:latest'), 'hashicorp/vault:latest');
   assert.deepEqual(runRule(rule, 'FROM consul:1.15\n'), []);
-  // Exact old versions and early-access builds are still there; variables, other registries and other images are not judged.
-  for (const text of ['FROM openjdk:11.0.7-jdk-slim\n', 'FROM openjdk:17.0.1-jdk-slim\n', 'FROM openjdk:8u342-jdk\n', 'FROM openjdk:26-ea-slim\n', 'FROM openjdk:21-rc\n', 'FROM openjdk:${TAG}\n', 'ARG V=17\nFROM openjdk:${V}\n', 'FROM myregistry.io/openjdk:17\n', 'FROM eclipse-temurin:17\n', 'FROM openjdk@sha256:' + 'a'.repeat(64) + '\n']) {
+  // Exact old versions and early-access builds are still there; a tag without a default, other registries and other images are not judged.
+  for (const text of ['FROM openjdk:11.0.7-jdk-slim\n', 'FROM openjdk:17.0.1-jdk-slim\n', 'FROM openjdk:8u342-jdk\n', 'FROM openjdk:26-ea-slim\n', 'FROM openjdk:21-rc\n', 'FROM openjdk:${TAG}\n', 'ARG V=17.0.2\nFROM openjdk:${V}\n', 'FROM myregistry.io/openjdk:17\n', 'FROM eclipse-temurin:17\n', 'FROM openjdk@sha256:' + 'a'.repeat(64) + '\n']) {
     assert.deepEqual(runRule(rule, text), [], text);
   }
   // Microsoft's .NET images, deleted from Docker Hub in 2021 (round 13's miss), with MCR's name where it is known.
@@ -181,6 +181,14 @@ test('deleted-image-tag: a versioned Bitnami tag moved to bitnamilegacy in Septe
   assert.deepEqual(rest, []);
   assert.equal(d!.message, 'Bitnami moved bitnami/kafka:3.4 off Docker Hub\'s bitnami/ repositories in September 2025 (only latest is left there, for some images), so the pull fails with "not found". The same image, without updates, is bitnamilegacy/kafka:3.4; move to the official image or another maintained one.');
   assert.deepEqual((d!.data as { replacement: string }).replacement, 'bitnamilegacy/kafka:3.4');
+});
+
+test('deleted-image-tag: a tag a global ARG gives, from its default; not a repository one gives (round 73: bitnami/postgresql:${BITNAMI_POSTGRES_VERSION})', () => {
+  const [d, ...rest] = runRule('deleted-image-tag', 'ARG V=17.5.0-debian-12-r12\nARG J=17\nARG R=bitnami/redis:7.2\nARG NONE\nARG L=latest\nFROM docker.io/bitnami/postgresql:${V}\nFROM openjdk:${J}-jdk-slim\nFROM ${R}\nFROM bitnami/kafka:${NONE}\nFROM bitnami/kafka:${L}\n');
+  assert.match(d!.message, /^Bitnami moved docker\.io\/bitnami\/postgresql:17\.5\.0-debian-12-r12 off/);
+  // The quick fix would write the variable out of the FROM: none.
+  assert.equal(d!.data, undefined);
+  assert.deepEqual(rest.map((r) => [r.range.start.line, r.message.slice(0, 40)]), [[6, 'Docker Hub deleted openjdk:17-jdk-slim i']]);
 });
 
 test('misspelt-official-image: FROM base (builder, runtime...) with no tag is a build context the build passes, not a typo (round 27)', () => {

@@ -117,11 +117,16 @@ export const deletedImageTag = rule({
   ],
 }, (ctx) => {
   for (const { stage, image } of externalImages(ctx)) {
-    if (stage.image!.raw.includes('$')) continue;
+    const raw = stage.image!.raw;
+    const dollar = raw.indexOf('$');
+    // A build argument that gives only the tag, from its default (round 73: bitnami/postgresql:${VERSION},
+    // whose every versioned tag moved): not one that gives the repository, which a build may pass.
+    if (dollar >= 0 && raw.lastIndexOf(':', dollar) <= raw.lastIndexOf('/', dollar)) continue;
     const deleted = deletedImage(image);
     if (!deleted) continue;
-    const data = deleted.replacement ? { data: { replacement: deleted.replacement, span: stage.image!.span } } : {};
-    ctx.report(stage.image!.span, deletedImageMessage(stage.image!.value, deleted), data);
+    // The quick fix writes the reference out; where a variable gives the tag, the author rewrites it.
+    const data = deleted.replacement && dollar < 0 ? { data: { replacement: deleted.replacement, span: stage.image!.span } } : {};
+    ctx.report(stage.image!.span, deletedImageMessage(dollar < 0 ? stage.image!.value : image, deleted), data);
   }
 });
 
