@@ -15,7 +15,7 @@ import { DOCKERFILE_REPORT_CASES } from './rules/reportCases';
 test('the rules that need the whole file', () => {
   assert.deepEqual(ALL_RULES.filter((r) => r.meta.reach === 'file').map((r) => r.meta.id), [
     'instruction-casing', 'directive-casing', 'invalid-escape-directive', 'duplicate-directive', 'misplaced-directive', 'first-instruction', 'arg-default-without-equals',
-    'duplicate-stage-name', 'unused-stage', 'build-platform-binary', 'root-user', 'missing-healthcheck', 'dev-server-cmd', 'apt-no-install-recommends', 'dev-dependency-omitted', 'dependencies-not-installed', 'go-get-outside-module', 'build-in-cmd', 'poetry-removed-option', 'dockerignore-missing', 'dockerignore-incomplete',
+    'duplicate-stage-name', 'unused-stage', 'build-platform-binary', 'root-user', 'missing-healthcheck', 'dev-server-cmd', 'apt-no-install-recommends', 'dev-dependency-omitted', 'dependencies-not-installed', 'go-get-outside-module', 'build-in-cmd', 'next-standalone-missing', 'poetry-removed-option', 'dockerignore-missing', 'dockerignore-incomplete',
     'copy-ignored-file', 'env-file-in-image', 'copy-source-missing', 'script-not-executable', 'script-crlf', 'script-no-shebang', 'script-missing', 'no-inline-ignore', 'definition-description', 'trusted-registry', 'label-schema',
   ]);
   assert.deepEqual(ALL_RULES.filter((r) => r.meta.namesLines).map((r) => r.meta.id), ['empty-continuation', 'multiple-instructions', 'cmd-ignored', 'package-install-as-user', 'nginx-unprivileged-user', 'copy-all-before-install', 'cleanup-in-later-layer']);

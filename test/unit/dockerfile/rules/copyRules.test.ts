@@ -6,6 +6,7 @@ import { checkRuleCases, context, files, runRule } from '../helpers';
 test('COPY, ADD, WORKDIR and LABEL rules', async (t) => {
   await checkRuleCases(t, [
     { rule: 'workdir-relative', bad: 'FROM a\nWORKDIR app\n', good: 'FROM a\nWORKDIR /app\nWORKDIR sub\n', line: 1 },
+    { rule: 'copy-shell-syntax', bad: 'FROM a\nCOPY poetry.lock* ./ 2>/dev/null || true\n', good: 'FROM a\nCOPY poetry.lock* pyproject.toml ./\nCOPY ["a", "||", "b/"]\nCOPY <<EOF /x\n2>/dev/null || true\nEOF\n', line: 1 },
     { rule: 'copy-multi-source-dest', bad: 'FROM a\nCOPY a b /dest\n', good: 'FROM a\nCOPY a b /dest/\nCOPY a /dest\nCOPY Gemfile Gemfile.lock .\nCOPY a b ..\nCOPY a b sub/.\n', line: 1 },
     { rule: 'copy-relative-dest', bad: 'FROM alpine\nCOPY a dest\n', good: 'FROM alpine\nWORKDIR /app\nCOPY a dest\n', line: 1 },
     { rule: 'add-instead-of-copy', bad: 'FROM a\nADD app.py /app/\n', good: 'FROM a\nADD https://x.io/a.tgz /x/\nADD rootfs.tar.gz /\nADD --checksum=sha256:00 x /y\n', line: 1 },
@@ -91,4 +92,16 @@ test('workdir-relative: the absolute path offered is resolved against the relati
     ['WORKDIR app is relative; use an absolute path such as /app.', '/app'],
     ['WORKDIR storage/images is relative; use an absolute path such as /app/storage/images.', '/app/storage/images'],
   ]);
+});
+
+test('copy-shell-syntax: redirections and operators after the paths, one finding for the line (round 74: COPY poetry.lock* ./ 2>/dev/null || true)', () => {
+  const text = 'FROM a\nWORKDIR /app\nCOPY poetry.lock* ./ 2>/dev/null || true\nCOPY nginx.conf /etc/nginx/conf.d/default.conf 2>/dev/null\nADD a.tgz /x/ && echo\nRUN pip install poetry\n';
+  const found = runRule('copy-shell-syntax', text);
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[2, 21, 40], [3, 47, 58], [4, 14, 21]]);
+  assert.equal(found[0]!.message, 'COPY runs no shell: 2>/dev/null || true is read as more paths to copy, so the build stops. A copy cannot be made optional this way.');
+  // The other COPY rules leave the line to it: ./ is no COPY . meant, true no destination meant.
+  assert.deepEqual(runRule('copy-multi-source-dest', text), []);
+  assert.deepEqual(runRule('copy-all-before-install', text), []);
+  // Quoted, it is a name; a first word is a source.
+  assert.deepEqual(runRule('copy-shell-syntax', 'FROM a\nCOPY "||" /x/\nCOPY a "2>x" /y/\n'), []);
 });

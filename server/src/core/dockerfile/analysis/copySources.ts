@@ -41,3 +41,18 @@ export function literalSource(raw: string, value: string): string | undefined {
   const path = value.replace(/^\/+/, '').replace(/^(\.\/)+/, '').replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '');
   return path === '' || path.split('/').includes('..') ? undefined : path;
 }
+
+/** A shell operator or redirection as a word of its own: `||`, `&&`, `;`, `|`, `2>/dev/null`, `>&2`. */
+const SHELL_WORD = /^(\|\||&&|;|\||&|\d*(>>?|<)(&\d+|\S*))$/;
+
+/**
+ * The first word of a shell-form COPY or ADD that only a shell would read, where none runs: `COPY
+ * poetry.lock* ./ 2>/dev/null || true` (round 74, and rounds 39 and 61), written to make the copy
+ * optional. Undefined when there is none.
+ */
+export function shellWordInCopy(i: Instruction): Word | undefined {
+  const target = i.trigger ?? i;
+  if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.exec || i.heredocs.length > 0) return undefined;
+  // Not the first word: a source named `|` is no operator to anyone.
+  return target.words.slice(1).find((w) => w.raw === w.value && SHELL_WORD.test(w.value));
+}

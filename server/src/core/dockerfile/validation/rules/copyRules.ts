@@ -2,7 +2,7 @@
 import { t } from '../../../l10n';
 import type { Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
-import { ARCHIVE, copiesFromContext, copyArgs, isAbsolutePath, isUrl } from '../../analysis/copySources';
+import { ARCHIVE, copiesFromContext, copyArgs, isAbsolutePath, isUrl, shellWordInCopy } from '../../analysis/copySources';
 import { keyValuesOf } from '../../syntax/words';
 import { rootImageRef, stageUse } from '../../analysis/stageUse';
 import { setsWorkdir } from '../../analysis/imageFamily';
@@ -91,6 +91,22 @@ export const workdirRelative = rule({
 const ADOPTOPENJDK = /^adoptopenjdk(\/openjdk\d+(-openj9)?)?$/;
 const ROOT_WORKDIR = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'node', 'python', 'ruby', 'rust', 'perl', 'erlang', 'elixir', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'nginx', 'postgres', 'mysql', 'mariadb', 'mongo', 'buildpack-deps']);
 
+export const copyShellSyntax = rule({
+  id: 'copy-shell-syntax', severity: 'error',
+  explain: () => [
+    t('COPY and ADD run no shell: every word after the flags is a source path, and the last one the destination. 2>/dev/null, || true, && or ; written after the paths are taken as more sources (and true as the destination), so the build stops with "not found", or because several sources need a destination ending in /.'),
+    t('A copy cannot be made optional with || true. To copy a file that may be missing, give a wildcard that also matches a file that is always there (COPY package.json package-lock.jso[n] ./), or copy the folder that holds it.'),
+  ],
+}, (ctx) => {
+  for (const i of ctx.scope.instructions) {
+    const word = shellWordInCopy(i);
+    if (!word) continue;
+    const target = i.trigger ?? i;
+    const end = target.words[target.words.length - 1]!.span.end;
+    ctx.report({ start: word.span.start, end }, t('{0} runs no shell: {1} is read as more paths to copy, so the build stops. A copy cannot be made optional this way.', target.upper, ctx.a.text.slice(word.span.start, end)));
+  }
+});
+
 export const copyMultiSourceDest = rule({
   id: 'copy-multi-source-dest', severity: 'warning', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
   explain: () => [
@@ -104,7 +120,7 @@ export const copyMultiSourceDest = rule({
     const { sources, dest } = copyArgs(i);
     // A flag after the paths, a spaced flag (COPY -- from=build /a /a, unknown-flag's), or an
     // array that is no JSON is another rule's finding: the paths are not what was meant.
-    if (sources.length < 2 || !dest || dest.value.includes('$') || misplacedFlag(target) || spacedFlag(target) || jsonProblemOf(i)) continue;
+    if (sources.length < 2 || !dest || dest.value.includes('$') || misplacedFlag(target) || spacedFlag(target) || jsonProblemOf(i) || shellWordInCopy(i)) continue;
     // BuildKit reads . as ./ (and .. is a directory too), so they are directories as written.
     if (/(^|[/\\])\.\.?$/.test(dest.value)) continue;
     if (!/[/\\]$/.test(dest.value)) ctx.report(dest.span, t('With several sources write the destination as a directory, {0}/: unless {0} already is one, each source overwrites the one before.', dest.value), { data: { append: '/', appendAt: dest.span.end } });
@@ -263,4 +279,4 @@ export const copyOutsideContext = rule({
   }
 });
 
-export const copyRules = [copyOutsideContext, workdirRelative, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];
+export const copyRules = [copyOutsideContext, workdirRelative, copyShellSyntax, copyMultiSourceDest, copyRelativeDest, addInsteadOfCopy, addToExtract, copyWholeFilesystem, invalidLabelKey];

@@ -3,7 +3,7 @@
 import { t } from '../../../l10n';
 import type { Instruction, Stage } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
-import { ARCHIVE, copyArgs, isUrl } from '../../analysis/copySources';
+import { ARCHIVE, copyArgs, isUrl, shellWordInCopy } from '../../analysis/copySources';
 import { stageUse } from '../../analysis/stageUse';
 import { afterInstruction, removes, resolvePath, workdirAtStart } from '../../analysis/workdir';
 import { baseName, commandsOf, commandSpan, runShells, runShellsByStage, runsByPath, subcommand, type Cmd } from './shellCommands';
@@ -63,7 +63,8 @@ export function dependencyInstall(c: Cmd): { what: string; manifests: string[] }
 
 function isCopyAll(i: Instruction): boolean {
   if ((i.upper !== 'COPY' && i.upper !== 'ADD') || i.flags.some((f) => f.name === 'from')) return false;
-  return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
+  // `COPY poetry.lock* ./ 2>/dev/null || true`: ./ meant as the destination (copy-shell-syntax's finding).
+  return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './') && !shellWordInCopy(i);
 }
 
 export const copyAllBeforeInstall = rule({
