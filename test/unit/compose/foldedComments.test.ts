@@ -33,3 +33,14 @@ test('not where the lines are kept, nothing follows the comment, or no shell rea
     '    command:\n      - sh\n      - -c\n      - |\n        # Wait\n        cub kafka-ready -b kafka:9092 1 20\n',
   ]) assert.deepEqual(findings(validate(service(value)), code), [], value);
 });
+
+test('a comment inside a quoted script of sh -c is the quoted program\'s: named as its reader, or not said where that program reads no # comment (round 74: python -c \'...\')', () => {
+  const python = service('    command: >\n      sh -c "\n      pip install croniter &&\n      python -c \'\n      import time\n      # the backup module\n      import sys\n      sys.exit(0)\n      \'\n      "\n');
+  const [found, ...rest] = findings(validate(python), code);
+  assert.deepEqual(rest, []);
+  assert.equal(covered(python, found!), '# the backup module');
+  assert.match(found!.message, /runs to the end of the script: python runs nothing written after it\./);
+  // node -e reads no # comment; a # inside a quoted argument of echo is text.
+  assert.deepEqual(findings(validate(service('    command: >\n      sh -c "\n      node -e \'\n      # not a comment to node\n      console.log(1)\n      \'\n      "\n')), code), []);
+  assert.deepEqual(findings(validate(service('    command: >\n      sh -c "echo \'\n      # a heading\n      more text\n      \'\n      "\n')), code), []);
+});

@@ -90,16 +90,21 @@ test('secret names follow whole-word tokens', () => {
   // Round 43: Xdebug's IDE key is the session name the IDE listens for.
   assert.ok(!looksSecret('XDEBUG_IDE_KEY'));
   assert.ok(!looksSecret('PHP_IDE_KEY'));
+  // Round 73: a personal access token (git clone https://${SUBMODULE_PAT}@github.com/...).
+  assert.ok(looksSecret('SUBMODULE_PAT'));
+  assert.ok(looksSecret('ghPat'));
+  assert.ok(!looksSecret('PATTERN'));
+  assert.ok(!looksSecret('PAT_FILE'));
 });
 
 test('secret names: the same answers as the case-insensitive expressions the word lists replaced', () => {
   // The expressions the rule used before (kept here as the reference).
-  const secretToken = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
+  const secretToken = /(^|_)(API_?KEY|APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PAT|PRIVATE_KEY|ACCESS_KEY)(_|$)/i;
   const notSecret = /(^|_)(PUBLIC|FILE|PATH|DIR|URL|URI|ID|NAME|VERSION|GPG|FINGERPRINT|SERVER|HOST|PORT|TYPE|FORMAT|LENGTH|SIZE|ALGORITHM|ALGO|SHA256|SHA|CHECKSUM|REGION|USER|USERNAME|KEYRING|KEYS|FILENAME|FILEPATH|FILES|FOLDER|LOCATION|SOURCE|MECHANISM|METHOD|MODE|PROVIDER|STRATEGY|SCHEME|PLUGIN|ISSUER|REALM|ENDPOINT|TIMEOUT|TTL|EXPIRY|EXPIRATION|LIFETIME)(_|$)/i;
   // AUTH with DB, DATABASE or DOMAIN and no other secret word names where authentication happens (round 17).
   const authPlace = (words: string) => {
     const tokens = words.split('_');
-    return tokens.some((w) => /^(DB|DATABASE|DOMAIN)$/i.test(w)) && tokens.every((w) => /^AUTH$/i.test(w) || !/^(APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN)$/i.test(w));
+    return tokens.some((w) => /^(DB|DATABASE|DOMAIN)$/i.test(w)) && tokens.every((w) => /^AUTH$/i.test(w) || !/^(APIKEY|AUTH|CREDENTIALS?|KEY|PASSWORD|PASSWD|PWORD|PASS|SECRET|TOKEN|PAT)$/i.test(w));
   };
   const reference = (name: string) => {
     const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
@@ -109,7 +114,7 @@ test('secret names: the same answers as the case-insensitive expressions the wor
   // characters whose upper case is ASCII (ſ, ı) or that look like it (the Kelvin sign).
   const parts = ['api', 'API', 'Api', 'key', 'Key', 'KEY', 'apikey', 'ApiKey', 'private', 'access', 'auth', 'credential', 'Credentials', 'password', 'Passwd',
     'pword', 'pass', 'PaSs', 'secret', 'token', 'Token', 'file', 'path', 'id', 'Id', 'name', 'user', 'keys', 'keyring', 'sha256', 'public', 'db', 'source', 'ttl', 'filename', 'x', '1', '2fa',
-    'tokenizer', 'keyboard', 'paſs', 'ıd', '\u212aey', 'npm', 'HOME', ''];
+    'tokenizer', 'keyboard', 'pat', 'PAT', 'pattern', 'paſs', 'ıd', '\u212aey', 'npm', 'HOME', ''];
   const seps = ['_', '', '-', '.', '__'];
   const next = random(7);
   const pick = <T>(list: readonly T[]) => list[next(list.length)]!;

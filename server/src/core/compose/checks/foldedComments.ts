@@ -36,6 +36,31 @@ function swallowingComment(source: string): { comment: string; offset: number } 
   return undefined;
 }
 
+/**
+ * Where a quote that is open at `at` in a shell script began, or -1 when `at` is outside quotes:
+ * a `#` inside quotes is no comment to the shell, but to the program the quoted text is given to.
+ */
+function openQuoteAt(script: string, at: number): number {
+  let quote = '';
+  let start = -1;
+  for (let k = 0; k < at; k++) {
+    const ch = script[k];
+    if (quote === "'") {
+      if (ch === "'") quote = '';
+    } else if (ch === '\\') k++;
+    else if (quote === '"') {
+      if (ch === '"') quote = '';
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      start = k;
+    }
+  }
+  return quote === '' ? -1 : start;
+}
+
+/** A program whose script option takes the quoted text that follows, and which reads `#` as a comment. */
+const HASH_COMMENT_PROGRAM = /(?:^|[\s;&|(])((?:\/\S*\/)?(?:python[\d.]*|ruby|perl|(?:ba|a|da|z|k)?sh))(?:\s+-\S+)*?\s+-[a-z]*[ce]\s*$/;
+
 export function checkFoldedComments(ctx: CheckContext): void {
   const { file, out } = ctx;
   if (!file.text.includes('#')) return;
@@ -57,11 +82,16 @@ export function checkFoldedComments(ctx: CheckContext): void {
       const at = found ? script!.indexOf(found.comment) : -1;
       if (!found || at < 0 || !/^[^\n]*\S/.test(script!.slice(at + found.comment.length))) continue;
       const { comment } = found;
+      // Inside quotes the shell reads no comment: the program the quoted script goes to does
+      // (round 74: python -c '...' inside sh -c "..."), or, where it is no such program, nobody.
+      const quoteStart = openQuoteAt(script!, at);
+      const reader = quoteStart < 0 ? words[0]!.text : HASH_COMMENT_PROGRAM.exec(script!.slice(0, quoteStart))?.[1];
+      if (reader === undefined) continue;
       out.push({
         rule: 'compose-folded-comment',
         start: value.start + found.offset,
         end: value.start + found.offset + comment.length,
-        message: t('The {0} of "{1}" is folded into one line, so the comment "{2}" runs to the end of the script: {3} runs nothing written after it. Write the script as a literal block (|), which keeps its lines, or remove the comment lines.', key, name, comment.length > 60 ? `${comment.slice(0, 57)}…` : comment, words[0]!.text),
+        message: t('The {0} of "{1}" is folded into one line, so the comment "{2}" runs to the end of the script: {3} runs nothing written after it. Write the script as a literal block (|), which keeps its lines, or remove the comment lines.', key, name, comment.length > 60 ? `${comment.slice(0, 57)}…` : comment, reader),
       });
     }
   }

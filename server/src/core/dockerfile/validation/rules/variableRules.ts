@@ -243,7 +243,7 @@ function sameValue(key: string, raw: string | undefined): boolean {
 // about one instead (PASSWORD_FILE, KEY_ID). Looked up word by word rather than with two
 // case-insensitive regular expressions of ~30 alternatives each: V8 compiles those on their first
 // use in every server process, 1-3 ms of a small Dockerfile's first check.
-const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KEY', 'PASSWORD', 'PASSWD', 'PWORD', 'PASS', 'PASSPHRASE', 'SECRET', 'TOKEN']);
+const SECRET_WORDS = new Set(['APIKEY', 'AUTH', 'CREDENTIAL', 'CREDENTIALS', 'KEY', 'PASSWORD', 'PASSWD', 'PWORD', 'PASS', 'PASSPHRASE', 'SECRET', 'TOKEN', 'PAT']);
 const NOT_SECRET_WORDS = new Set([
   'PUBLIC', 'FILE', 'PATH', 'DIR', 'URL', 'URI', 'ID', 'NAME', 'VERSION', 'GPG', 'FINGERPRINT', 'SERVER', 'HOST', 'PORT', 'TYPE',
   'FORMAT', 'LENGTH', 'SIZE', 'ALGORITHM', 'ALGO', 'SHA256', 'SHA', 'CHECKSUM', 'REGION', 'USER', 'USERNAME', 'KEYRING', 'KEYS',
