@@ -154,6 +154,7 @@ export const DIAGNOSTIC_CODES = {
   'go-module-moved': { language: 'dockerfile', severity: 'error' },
   'openssl-legacy-build': { language: 'dockerfile', severity: 'error' },
   'ruby-version-mismatch': { language: 'dockerfile', severity: 'error' },
+  'go-version-mismatch': { language: 'dockerfile', severity: 'error' },
   'get-pip-old-python': { language: 'dockerfile', severity: 'error' },
   'dotnet-central-packages-missing': { language: 'dockerfile', severity: 'error' },
   'pip-import-name': { language: 'dockerfile', severity: 'error' },
