@@ -140,3 +140,11 @@ test('archived-release: hexpm\'s Elixir and Erlang images name their Debian rele
   // Other publishers' images may have pointed their sources at the archive.
   assert.equal(archivedRelease('acme/elixir:1.12-debian-stretch'), undefined);
 });
+
+test('archived-release: a release written after a build argument with no default (round 75: FROM ruby:$RUBY_VERSION-buster, the version passed by compose)', () => {
+  const found = (text: string) => runRule(rule, text).map((d) => [d.range.start.line, d.severity, d.message.slice(0, 50)]);
+  assert.deepEqual(found('ARG RUBY_VERSION\nFROM ruby:$RUBY_VERSION-buster\nRUN apt-get update; apt-get upgrade -y\n'), [[2, 1, 'ruby:$RUBY_VERSION-buster is Debian 10 (buster), w']]);
+  // A release only a variable's name or value could tell is not known.
+  assert.deepEqual(found('ARG BUSTER_TAG\nFROM ruby:${BUSTER_TAG}\nRUN apt-get update\n'), []);
+  assert.deepEqual(found('ARG V\nFROM debian:${V}\nRUN apt-get update\n'), []);
+});

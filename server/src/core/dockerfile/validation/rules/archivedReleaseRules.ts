@@ -153,7 +153,10 @@ export const archivedReleaseRepositories = rule({
     // An image named by a build argument's default (ARG BASE=ubuntu:21.04): the default build stops,
     // a build that passes another base does not, so a warning (round 15).
     const byDefault = a.rootOf(run.stage).image?.raw.includes('$') ?? false;
-    const archived = archivedRelease(a.rootImage(run.stage));
+    // A build argument with no default (compose passes it) may still leave the release written out:
+    // ruby:$RUBY_VERSION-buster is buster whatever the version (round 75).
+    const image = a.rootImage(run.stage) || a.baseImageRef(run.stage);
+    const archived = archivedRelease(image.replace(/\$\{[^}]*\}|\$\w+/g, ''));
     if (!archived) continue;
     for (const c of commandsOf(run)) {
       const sub = operands(c)[0]?.text;
@@ -165,8 +168,7 @@ export const archivedReleaseRepositories = rule({
       // The stage, or one it is built FROM, points its package manager elsewhere first: before this
       // update or in its RUN, not after it (round 35: a sed adding "universe" some RUNs below).
       if ([...a.chainOf(run.stage)].some((s) => s.instructions.some((i) => i.index <= run.instruction.index && SOURCES_TOUCHED.test(a.doc.text.slice(i.fullSpan.start, i.fullSpan.end))))) break;
-      const image = a.rootImage(run.stage);
-      const extra = byDefault ? { severity: 'warning' as const } : undefined;
+      const extra = byDefault && a.rootImage(run.stage) ? { severity: 'warning' as const } : undefined;
       const message = archived.kind === 'old-debian'
         ? t('{0} stopped being built before Debian 11 came out: its last build is on {1} or an older release, whose packages deb.debian.org no longer serves (they moved to archive.debian.org), so {2} fails ("does not have a Release file") and stops the build. Move to a supported version of the image, or point the sources at archive.debian.org first.', image, archived.release, `${c.name} update`)
         : archived.kind === 'debian'
