@@ -177,6 +177,7 @@ export const DIAGNOSTIC_CODES = {
   'jvm-option-after-jar': { language: 'dockerfile', severity: 'warning' },
   'python-scripts-left-behind': { language: 'dockerfile', severity: 'error' },
   'next-standalone-missing': { language: 'dockerfile', severity: 'error' },
+  'cp-missing-destination': { language: 'dockerfile', severity: 'error' },
   'apt-package-unavailable': { language: 'dockerfile', severity: 'error' },
   'glibc-too-old': { language: 'dockerfile', severity: 'error' },
   'typographic-quotes': { language: 'dockerfile', severity: 'warning' },
