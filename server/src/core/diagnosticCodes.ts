@@ -237,6 +237,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-host-variable': { language: 'compose', severity: 'warning' },
   'compose-removed-server-option': { language: 'compose', severity: 'error' },
   'compose-deleted-image': { language: 'compose', severity: 'error' },
+  'compose-committed-secret': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-no-tool': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-always-passes': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-shell-items': { language: 'compose', severity: 'warning' },

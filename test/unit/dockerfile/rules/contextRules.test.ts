@@ -255,3 +255,18 @@ test('copy-source-missing: a source there in another letter case fails where nam
   // Spelt as the folder has it: nothing.
   assert.deepEqual(runRule('copy-source-missing', 'FROM prom/prometheus:v3.1.0\nCOPY Docker/monitoring/prometheus.yml /etc/prometheus/prometheus.yml\n', context({ files: files(map, folders) }), 'file:///w/svc/Docker/Dockerfile.prometheus'), []);
 });
+
+test('env-file-in-image: a .env Git does not ignore that holds a credential of a known form, copied by name or with the whole context (round 76: a committed Laravel .env)', () => {
+  const GOOGLE = 'GOCSPX' + '-' + 'Px7xR9DyVY_Hv3ZgvC0DV8qfFGq1';
+  const committed = (ignore?: string, env = `APP_KEY=base64:x\nGOOGLE_CLIENT_SECRET=${GOOGLE}\n`) => withIgnore(ignore, { [`${folder}/.gitignore`]: '/vendor\n.env.backup\n', [`${folder}/.env`]: env })();
+  const text = 'FROM php:8.3-fpm\nWORKDIR /var/www/html\nCOPY . .\n';
+  const [d, ...rest] = runRule('env-file-in-image', text, committed('.git\nvendor\n'));
+  assert.deepEqual(rest, []);
+  assert.deepEqual([d!.range.start.line, d!.range.start.character], [2, 5]);
+  assert.equal(d!.message, '.env holds a Google OAuth client secret, and Git does not ignore it: this copies it into the image, where anyone who pulls the image can read it. Add .env to the .dockerignore and the .gitignore, and revoke the secret if it was ever committed or pushed.');
+  assert.equal(runRule('env-file-in-image', 'FROM php:8.3-fpm\nCOPY .env /app/\n', committed('.git\n')).length, 1);
+  // Kept out by the .dockerignore, no credential of a known form, a builder stage's copy: nothing.
+  assert.deepEqual(runRule('env-file-in-image', text, committed('.git\n.env\n')), []);
+  assert.deepEqual(runRule('env-file-in-image', text, committed('.git\n', 'APP_SECRET=2f9a6c1e8b7d4a3f\nDB_PASSWORD=secret\n')), []);
+  assert.deepEqual(runRule('env-file-in-image', 'FROM node:22 AS build\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n', committed()), []);
+});

@@ -50,6 +50,7 @@ import { checkBaseImageBuildOrder } from './baseImageBuildOrder';
 import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
+import { checkCommittedSecret } from './committedSecret';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -80,6 +81,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkTraefikRule,
   checkImageReference,
   checkDeletedImage,
+  checkCommittedSecret,
   // Before the missing paths: a missing env_file .env whose example this has told to copy is not told again.
   checkExampleEnv,
   checkMissingPaths,

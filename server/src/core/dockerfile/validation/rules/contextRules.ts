@@ -7,6 +7,7 @@ import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copyS
 import { isIgnored, reincludedWithin, type IgnorePattern } from '../../../ignorePatterns';
 import { folderLister, foldersUp, gitignorePatterns, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
+import { describeSecret, findSecretTokens } from '../../../secretTokens';
 import { rule, type RuleContext } from './rule';
 import { closest } from './suggest';
 
@@ -161,25 +162,50 @@ export const envFileInImage = rule({
   explain: () => [
     t('A .env file that Git ignores is where a project keeps its local secrets: passwords, API keys, tokens. COPY puts it into a layer of the image, where anyone who pulls the image can read it, even if a later step deletes it.'),
     t('Give the values when the container starts (docker run --env-file, compose\'s env_file or environment), or with a build secret if the build needs them; and add .env to the .dockerignore. Only files of the final image are reported, and only .env files Git ignores: a .env the project commits (Symfony\'s defaults) holds no secret.'),
+    t('Except where a .env that Git does not ignore holds a value of a form only real credentials have (a GitHub ghp_ token, a Google GOCSPX- client secret, an sk- API key, a Telegram bot token, a private key): copied by name or with the whole build context (COPY . .), it is reported too, since it also sits in the repository.'),
   ],
 }, (ctx) => {
   const copies = ctx.a.doc.instructions.filter((i) => {
     return copiesFromContext(i)
-      && copyArgs(i).sources.some((s) => ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value));
+      && copyArgs(i).sources.some((s) => (ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value)) || s.value === '.' || s.value === './');
   });
   if (copies.length === 0) return;
-  const { finalImage } = stageUse(ctx.a);
   const context = contextOf(ctx);
   if (!context) return;
+  // Most files copy the whole context and have no env file at its root: nothing more to read.
+  const named = copies.some((i) => copyArgs(i).sources.some((s) => s.value !== '.' && s.value !== './'));
+  if (!named && !context.entries.some((name) => ENV_FILE.test(name) && !EXAMPLE_ENV.test(name))) return;
+  const { finalImage } = stageUse(ctx.a);
   const ignored = gitignorePatterns(ctx.files, context.folderUri, true);
-  if (ignored.length === 0) return;
+  // What a committed env file holds that is surely a credential (a .env the project commits with real keys: round 76).
+  const tokensOf = (path: string) => {
+    const text = ctx.files.readText(`${context.folderUri}/${path}`);
+    return text === undefined || text.length > 256 * 1024 ? [] : findSecretTokens(text, 3);
+  };
   for (const i of copies) {
     if (i.stage < 0 || !finalImage.has(i.stage)) continue;
     for (const s of copyArgs(i).sources) {
+      // The whole context: the env files at its root that the .dockerignore lets through, committed
+      // ones with credentials in them (ignored ones are dockerignore-missing's and -incomplete's).
+      // Not ignored by Git: committed, or about to be.
+      if (s.value === '.' || s.value === './') {
+        for (const name of context.entries) {
+          if (!ENV_FILE.test(name) || EXAMPLE_ENV.test(name) || isIgnored(ignored, name)) continue;
+          if (context.ignoreUri && isIgnored(context.patterns, name) && !reincludedWithin(context.patterns, name)) continue;
+          const tokens = tokensOf(name);
+          if (tokens.length > 0) ctx.report(s.span, t('{0} holds {1}, and Git does not ignore it: this copies it into the image, where anyone who pulls the image can read it. Add {0} to the .dockerignore and the .gitignore, and revoke the secret if it was ever committed or pushed.', name, describeSecret(tokens[0]!.kind)));
+        }
+        continue;
+      }
       const path = s.value.replace(/^\.\//, '');
-      if (!ENV_FILE.test(path.split('/').pop() ?? '') || EXAMPLE_ENV.test(path) || !isIgnored(ignored, path)) continue;
+      if (!ENV_FILE.test(path.split('/').pop() ?? '') || EXAMPLE_ENV.test(path)) continue;
       // The .dockerignore keeps it out of the context: the COPY fails instead (copy-ignored-file's finding, round 72).
       if (context.ignoreUri && isIgnored(context.patterns, path) && !reincludedWithin(context.patterns, path)) continue;
+      if (!isIgnored(ignored, path)) {
+        const tokens = tokensOf(path);
+        if (tokens.length > 0) ctx.report(s.span, t('{0} holds {1}, and Git does not ignore it: this copies it into the image, where anyone who pulls the image can read it. Give the values when the container starts, add {0} to the .gitignore, and revoke the secret if it was ever committed or pushed.', path, describeSecret(tokens[0]!.kind)));
+        continue;
+      }
       ctx.report(s.span, t('Git ignores {0}, so it holds local secrets, and this copies it into the image, where anyone who pulls it can read them. Give the values when the container starts, and add {0} to the .dockerignore.', path));
     }
   }
