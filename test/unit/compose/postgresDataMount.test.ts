@@ -53,6 +53,9 @@ test('compose-postgres-data-mount: a volume where no postgres image keeps its da
   assert.equal(old!.message, 'postgres:14 keeps its data in /var/lib/postgresql/data, not in /var/lib/postgres: the database is written to the image\'s own anonymous volume instead, and a new container (after down and up, or a new image) starts with an empty one. Mount the volume at /var/lib/postgresql/data.');
   assert.deepEqual(old!.data, { replacement: '/var/lib/postgresql/data' });
   for (const slip of ['/var/lib/postgrs/data', '/var/lib/postgresq/data', '/var/lib/pgdata', '/var/lib/psql/data', '/var/lib/pg', '/var/lib/petspg/data']) assert.equal(findings(validate(text('postgres:16', slip)), code).length, 1, slip);
+  // A folder of the root, or Bitnami's, on the official image (round 75: postgresql_data:/postgresql/data).
+  for (const slip of ['/postgresql/data', '/postgres', '/pgdata', '/data/postgres', '/bitnami/postgresql']) assert.equal(findings(validate(text('postgres:16', slip)), code).length, 1, slip);
+  for (const other of ['/backups', '/docker-entrypoint-initdb.d', '/data', '/var/lib/postgresql/data/pgdata']) assert.deepEqual(findings(validate(text('postgres:16', other)), code), [], other);
   // Before 18, the folder above the image's own VOLUME (round 28: postgres:14 on /var/lib/postgresql).
   assert.deepEqual(findings(validate(text('postgres:14', '/var/lib/postgresql')), code).map((d) => (d.data as { replacement: string }).replacement), ['/var/lib/postgresql/data']);
   const [latest] = findings(validate(text('postgres', '/var/lib/pgsql/data')), code);

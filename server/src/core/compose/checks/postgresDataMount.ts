@@ -22,11 +22,12 @@ const OLD_DATA = '/var/lib/postgresql/data';
 /**
  * Where people mount the data that no postgres image keeps it: another distribution's folder
  * (/var/lib/pgsql/data), a short name (/var/lib/postgres) or a slip (/var/lib/postgrs/data: round
- * 26; /var/lib/psql/data: round 43), or any other <folder>/data there (round 44: /var/lib/petspg/data), or another database's folder copied with the service (/var/lib/mysql: round 30). The
+ * 26; /var/lib/psql/data: round 43), or any other <folder>/data there (round 44: /var/lib/petspg/data), or another database's folder copied with the service (/var/lib/mysql: round 30), a folder of the root
+ * (/postgresql/data: round 75) or Bitnami's (/bitnami/postgresql) on the official image. The
  * database then lives in the image's own anonymous volume, and a new container (down and up, a
  * pull) starts empty (round 25).
  */
-const NOT_DATA = /^\/var\/lib\/(?!postgresql(\/|$))(postg[a-z]*|pg(sql|data)?|psql)(\/data)?$|^\/var\/lib\/(mysql|mariadb|mongodb|redis)(\/data)?$|^\/data\/db$|^\/var\/lib\/(?!postgresql\/)[\w.-]+\/data$/;
+const NOT_DATA = /^\/var\/lib\/(?!postgresql(\/|$))(postg[a-z]*|pg(sql|data)?|psql)(\/data)?$|^\/var\/lib\/(mysql|mariadb|mongodb|redis)(\/data)?$|^\/data\/db$|^\/var\/lib\/(?!postgresql\/)[\w.-]+\/data$|^\/(postgres(ql)?|pg(sql|data)?)(\/data)?$|^\/data\/(postgres(ql)?|pg(sql|data)?)$|^\/bitnami\/postgresql(\/data)?$/;
 
 /** The PostgreSQL major an image tag runs, for the official image and images built on it; Infinity for the newest; undefined when not known. */
 export function postgresMajor(image: string): number | undefined {
@@ -53,7 +54,7 @@ function setsPgdata(file: ComposeFile, map: MapNode, context: ServiceContext): b
 }
 
 export function checkPostgresDataMount({ file, context, out }: CheckContext): void {
-  if (!file.text.includes('/var/lib/') && !file.text.includes('/data/db')) return;
+  if (!file.text.includes('/var/lib/') && !/\/data\/db|\/(postgres|pg|bitnami)/.test(file.text)) return;
   for (const { map } of servicesOf(file)) {
     const fields = entries(file, map);
     const image = resolve(file, fields.find((e) => e.key === 'image')?.value);
