@@ -262,6 +262,9 @@ test('npm-pin: the value of an option that takes one is not a package (round 50:
   assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --loglevel verbose\n'), []);
   assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --omit dev --cache /tmp/npm\n'), []);
   assert.equal(runRule('npm-pin', 'FROM node:20\nRUN npm install --loglevel verbose -g typescript\n').length, 1);
+  // Round 78: npm install --registry=$NPM_REGISTRY --maxsockets 1 --loglevel verbose (five "packages" called 1).
+  assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --registry=$NPM_REGISTRY --maxsockets 1 --loglevel verbose --force\n'), []);
+  assert.deepEqual(runRule('npm-pin', 'FROM node:20\nRUN npm install --fetch-retry-mintimeout 20000 --proxy http://proxy:3128\n'), []);
 });
 
 test('package-manager-mismatch: a release of the 7 era is told to use yum, which it has instead of dnf (round 55: mysql:5.7)', () => {

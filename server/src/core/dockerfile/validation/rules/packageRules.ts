@@ -31,7 +31,7 @@ export const PIP: Manager = { names: ['pip', 'pip3', 'pip2'], install: ['install
   '--retries', '--resume-retries', '--timeout', '--proxy', '--cache-dir', '--log', '--cert', '--client-cert', '--exists-action', '--abi', '--implementation',
   '--only-binary', '--no-binary', '--global-option', '--build-option', '--install-option', '-C', '--config-settings', '--report', '--root-user-action',
   '--keyring-provider', '--use-feature', '--use-deprecated', '--group', '--python'] };
-const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace', '--loglevel', '--cache', '--userconfig', '--tag', '--omit', '--include', '--location', '--install-strategy', '--fetch-retries', '--fetch-timeout', '--network-timeout'] };
+const NPM: Manager = { names: ['npm'], install: ['install', 'i', 'add'], withValue: ['--prefix', '--registry', '-w', '--workspace', '--loglevel', '--cache', '--userconfig', '--tag', '--omit', '--include', '--location', '--install-strategy', '--fetch-retries', '--fetch-timeout', '--network-timeout', '--maxsockets', '--fetch-retry-mintimeout', '--fetch-retry-maxtimeout', '--fetch-retry-factor', '--proxy', '--https-proxy', '--noproxy', '--cafile', '--globalconfig', '--script-shell', '--before', '--otp', '--scope'] };
 const GEM: Manager = { names: ['gem'], install: ['install', 'i'], withValue: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s'] };
 export const GO: Manager = { names: ['go'], install: ['install'], withValue: ['-C', '-o', '-tags', '-ldflags', '-gcflags', '-p', '-modfile', '-mod', '-asmflags', '-pkgdir', '-toolexec', '-overlay'] };
 
