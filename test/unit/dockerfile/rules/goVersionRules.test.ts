@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRuleCases, context, files, runRule } from '../helpers';
 import { goImageVersion, goModVersion } from '../../../../server/src/core/dockerfile/validation/rules/goVersionRules';
+import { validateDockerfile } from '../../../../server/src/core/dockerfile/dockerfileLanguageService';
 
 const rule = 'go-version-mismatch';
 const APP = 'file:///work/app';
@@ -47,4 +48,11 @@ test('the golang tag\'s version and the go.mod go line', () => {
   assert.deepEqual(goModVersion('module a\n\ngo 1.23.2 // the version\n\ntoolchain go1.23.4\n'), { version: [1, 23, 2], written: '1.23.2', toolchain: true });
   assert.deepEqual(goModVersion('module a\ngo 1.21rc2\n'), { version: [1, 21], written: '1.21rc2', toolchain: false });
   assert.equal(goModVersion('module a\n'), undefined);
+});
+
+test('go-version-mismatch: a version that is a build argument\'s default is a warning (round 78: a build script passes go.mod\'s)', () => {
+  const text = DOCKERFILE.replace('FROM golang:1.24-alpine AS builder', 'ARG GO_VERSION=1.24\nFROM golang:${GO_VERSION}-alpine AS builder');
+  const d = validateDockerfile(text, withMod(MOD('1.25.5')), `${APP}/Dockerfile`).filter((x) => x.code === rule);
+  assert.deepEqual(d.map((x) => [x.range.start.line, x.severity]), [[4, 2]]);
+  assert.deepEqual(validateDockerfile(DOCKERFILE, withMod(MOD('1.25.5')), `${APP}/Dockerfile`).filter((x) => x.code === rule).map((x) => x.severity), [1]);
 });
