@@ -36,7 +36,8 @@ const LINES: Record<string, Line> = {
   ruby: { floor: (v, moving) => (at(4, 0)(v) || (moving && at(3, 2)(v)) ? 13 : at(3, 3)(v) || (moving && at(3, 0)(v)) ? 12 : undefined) },
   php: { floor: (v, moving) => (at(8, 5)(v) || (moving && at(8, 1)(v)) ? 13 : at(8, 3)(v) || (moving && at(8, 1)(v)) ? 12 : undefined) },
   golang: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 24)(v)) ? 13 : at(1, 21)(v) || (moving && at(1, 20)(v)) ? 12 : undefined) },
-  rust: { floor: (v) => (at(1, 71)(v) ? 12 : undefined) },
+  // rust:1, 1-slim and latest are trixie (rust 1.93's tags name it; the move came some releases before).
+  rust: { floor: (v) => (at(1, 93)(v) ? 13 : at(1, 71)(v) ? 12 : undefined) },
   nginx: { floor: (v, moving) => (at(1, 26)(v) || (moving && at(1, 25)(v)) ? 12 : undefined) },
   // Only the tags of a major move with it (erlang:28); 28.1 was last built before the move.
   erlang: { floor: (v) => (v.length === 1 && at(28, 0)(v) ? 13 : v.length === 1 && at(26, 0)(v) ? 12 : undefined) },
@@ -45,7 +46,7 @@ const LINES: Record<string, Line> = {
 
 /** The majors whose newest line a one-number tag follows (python:3, ruby:3 and ruby:4, golang:1), with that line's floor. */
 const CURRENT_MAJORS: Record<string, { majors: readonly number[]; floor: number }> = {
-  python: { majors: [3], floor: 13 }, ruby: { majors: [3, 4], floor: 13 }, php: { majors: [8], floor: 13 }, golang: { majors: [1], floor: 13 }, rust: { majors: [1], floor: 12 }, nginx: { majors: [1], floor: 12 },
+  python: { majors: [3], floor: 13 }, ruby: { majors: [3, 4], floor: 13 }, php: { majors: [8], floor: 13 }, golang: { majors: [1], floor: 13 }, rust: { majors: [1], floor: 13 }, nginx: { majors: [1], floor: 12 },
 };
 /** Tags that name no version and follow the newest release of the image's default variant. */
 const NEWEST = new Set(['latest', 'slim', 'fpm', 'apache', 'cli', 'lts', 'current', 'stable', 'mainline']);

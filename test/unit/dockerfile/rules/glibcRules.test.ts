@@ -47,3 +47,19 @@ test('glibc-too-old: not for static builds, files that are not programs, or rele
     'FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS builder\nRUN cargo build --release\nFROM debian:buster-slim\nCOPY --from=builder /app/target/release/app .\n',
   ]) assert.deepEqual(check(text), [], text);
 });
+
+test('glibc-too-old: a Rust build on trixie (rust:1-slim, latest, 1.93 and later) run on bookworm asks for GLIBC_2.39 (round 77)', () => {
+  assert.equal(glibcFloor('rust:1-slim'), 241);
+  assert.equal(glibcFloor('rust:1.93'), 241);
+  assert.equal(glibcFloor('rust:1.85-slim'), 236);
+  const [d, ...rest] = check('FROM rust:1-slim AS builder\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nFROM debian:bookworm-slim\nCOPY --from=builder /app/target/release/cache-server /usr/local/bin/\n');
+  assert.deepEqual(rest, []);
+  assert.equal(d!.message, 'cache-server is built on rust:1-slim (glibc 2.41 or later) and this stage runs on debian:bookworm-slim (glibc 2.36): it asks for GLIBC_2.39 and stops at start ("version `GLIBC_2.39\' not found"). Run this stage on the builder\'s release, or build on debian:bookworm-slim\'s.');
+  // A builder pinned to bookworm, a trixie runtime, an apt program of trixie on bookworm (not known to need 2.39), a static build.
+  for (const text of [
+    'FROM rust:1-slim-bookworm AS builder\nRUN cargo build --release\nFROM debian:bookworm-slim\nCOPY --from=builder /app/target/release/app .\n',
+    'FROM rust:1-slim AS builder\nRUN cargo build --release\nFROM debian:trixie-slim\nCOPY --from=builder /app/target/release/app .\n',
+    'FROM rust:1-slim AS builder\nRUN apt-get update && apt-get install -y jq\nFROM debian:bookworm-slim\nCOPY --from=builder /usr/bin/jq /usr/bin/jq\n',
+    'FROM rust:1-slim AS builder\nRUN cargo build --release --target x86_64-unknown-linux-musl\nFROM debian:bookworm-slim\nCOPY --from=builder /app/target/x86_64-unknown-linux-musl/release/app .\n',
+  ]) assert.deepEqual(check(text), [], text);
+});

@@ -19,6 +19,13 @@ import { rule } from './rule';
 
 /** glibc 2.34: from it on, every program asks for GLIBC_2.34. */
 const NEW_START = 234;
+/**
+ * Rust programs linked on trixie (glibc 2.41) ask for GLIBC_2.39, which bookworm (2.36) lacks: the
+ * rust image's own tags (rust:1-slim, latest) moved to trixie, and a bookworm runtime no longer
+ * runs what they build (round 77: two services; the same repository pins bookworm elsewhere, with
+ * this error in a comment).
+ */
+const RUST_TRIXIE_NEEDS = 239;
 /** A Rust build's output: cargo's target folder or cargo install's bin. */
 const RUST_OUTPUT = /(^|\/)target\/([\w-]+\/)?(release|debug)\/[^/.]+$|\/cargo\/bin\/[^/]+$/;
 /** What makes a Rust program static, or not glibc's. */
@@ -55,13 +62,14 @@ export const glibcTooOld = rule({
   explain: () => [
     t('A program linked on one Linux release runs only where the C library (glibc) is at least as new. Every program linked against glibc 2.34 or later (Debian 12 bookworm has 2.36; the rust, golang and python images of today are built on it or on trixie) asks for GLIBC_2.34, so copied into a stage on Debian 11 bullseye (2.31), buster (2.28) or Ubuntu 20.04 (2.31) it stops at start with "version `GLIBC_2.34\' not found".'),
     t('Run the final stage on the builder\'s release (debian:bookworm-slim for a bookworm builder), or build on the older one (rust:1-bullseye, golang:1.22-bullseye). Reported for a Rust build\'s output (not with musl or a static C runtime) and for programs an apt-get install of the builder put in a system bin folder, where both releases are known from the images\' names.'),
+    t('The rust image\'s own tags (rust:1, 1-slim, latest) are built on trixie now (glibc 2.41), and Rust programs linked there ask for GLIBC_2.39: a bookworm runtime (2.36) stops them the same way. Pin the builder to bookworm (rust:1-slim-bookworm) or run on trixie.'),
   ],
 }, (ctx) => {
   const a = ctx.a;
   for (const stage of ctx.scope.stages) {
     const runtime = a.rootImage(stage);
     const have = namedGlibc(runtime);
-    if (have === undefined || have >= NEW_START) continue;
+    if (have === undefined || have >= RUST_TRIXIE_NEEDS) continue;
     for (const i of stage.instructions) {
       const from = i.upper === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
       const source = from ? stageNamed(a, from, stage) : undefined;
@@ -71,13 +79,16 @@ export const glibcTooOld = rule({
       if (built === undefined || built < NEW_START) continue;
       const chain = [...a.chainOf(source)];
       const rust = repositoryAndTag(builder)?.repository === 'rust' && !chain.some((s) => STATIC.test(a.doc.text.slice(s.span.start, s.span.end)));
+      // A runtime of glibc 2.34 to 2.38 runs a bookworm build, not a Rust build of trixie.
+      const needs = have >= NEW_START ? (rust && built >= 241 ? RUST_TRIXIE_NEEDS : undefined) : NEW_START;
+      if (needs === undefined) continue;
       let packages: Set<string> | undefined;
       for (const word of copyArgs(i).sources) {
         const path = word.value.replace(/\/+$/, '');
         const system = SYSTEM_BIN.exec(path);
-        const program = (rust && RUST_OUTPUT.test(path)) || (system !== null && (packages ??= aptPackages(a, source)).has(system[3]!));
+        const program = (rust && RUST_OUTPUT.test(path)) || (needs === NEW_START && system !== null && (packages ??= aptPackages(a, source)).has(system[3]!));
         if (!program) continue;
-        ctx.report(word.span, t('{0} is built on {1} (glibc {2} or later) and this stage runs on {3} (glibc {4}): it asks for GLIBC_2.34 and stops at start ("version `GLIBC_2.34\' not found"). Run this stage on the builder\'s release, or build on {3}\'s.', path.split('/').pop()!, builder, version(built), runtime, version(have)));
+        ctx.report(word.span, t('{0} is built on {1} (glibc {2} or later) and this stage runs on {3} (glibc {4}): it asks for GLIBC_{5} and stops at start ("version `GLIBC_{5}\' not found"). Run this stage on the builder\'s release, or build on {3}\'s.', path.split('/').pop()!, builder, version(built), runtime, version(have), version(needs)));
       }
     }
   }
