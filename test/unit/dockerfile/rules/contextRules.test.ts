@@ -270,3 +270,15 @@ test('env-file-in-image: a .env Git does not ignore that holds a credential of a
   assert.deepEqual(runRule('env-file-in-image', text, committed('.git\n', 'APP_SECRET=2f9a6c1e8b7d4a3f\nDB_PASSWORD=secret\n')), []);
   assert.deepEqual(runRule('env-file-in-image', 'FROM node:22 AS build\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n', committed()), []);
 });
+
+test('copy-source-missing: a pattern whose folders the context does not have matches nothing (round 77: COPY ../docker/scripts/backend-startup.* from the backend folder)', () => {
+  const ctx = withIgnore(undefined, { [`${folder}/app.py`]: '', [`${folder}/scripts/run.sh`]: '' })();
+  const found = runRule('copy-source-missing', 'FROM python:3.12\nCOPY app.py ./\nCOPY ../docker/scripts/backend-startup.* ./\nCOPY scripts/*.sh ./\nCOPY *.txt ./\n', ctx, `${folder}/Dockerfile`);
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.message.slice(0, 60)]), [[2, '../docker/scripts/backend-startup.* does not reach the folde']]);
+});
+
+test('copy-source-missing: patterns under a top folder already reported missing add nothing (round 50: forty services/*/package*.json lines)', () => {
+  const ctx = withIgnore(undefined, { [`${folder}/src/index.ts`]: '', [`${folder}/tsconfig.json`]: '{}' })();
+  const text = 'FROM node:22\nCOPY package.json tsconfig.json ./\nCOPY shared/package*.json ./shared/\nCOPY services/auth/package*.json ./services/auth/\nCOPY services/user/package*.json ./services/user/\nCOPY src ./src\n';
+  assert.deepEqual(runRule('copy-source-missing', text, ctx, `${folder}/Dockerfile`).map((d) => d.range.start.line), [2, 3]);
+});

@@ -336,6 +336,8 @@ interface LiteralSource {
   keyword: string;
   /** Written with a leading ../ (copy-outside-context explains that; this tells what is missing). */
   outside: boolean;
+  /** The folders before a pattern (services/auth for services/auth/package*.json). */
+  pattern: boolean;
 }
 const sourcesMemo = new WeakMap<Instruction, LiteralSource[]>();
 function literalSourcesOf(i: Instruction): LiteralSource[] {
@@ -344,8 +346,12 @@ function literalSourcesOf(i: Instruction): LiteralSource[] {
   if (!found) {
     found = (i.trigger ?? i).flags.some((f) => f.name === 'parents') ? [] : copyArgs(i).sources.flatMap((word) => {
       const outside = /^(\.\/)*\.\.(\/|$)/.test(word.value);
-      const path = outside ? literalSource(word.raw, word.value.replace(/^(\.\/)*(\.\.\/)+/, '')) : literalSource(word.raw, word.value);
-      return path === undefined ? [] : [{ word, path, keyword: (i.trigger ?? i).upper, outside }];
+      const value = outside ? word.value.replace(/^(\.\/)*(\.\.\/)+/, '') : word.value;
+      // A pattern: the folders written before it must be there for it to match anything
+      // (round 77: ../docker/scripts/backend-startup.* from a context without docker/).
+      const glob = value.search(/[*?[]/);
+      const path = glob < 0 ? literalSource(word.raw, value) : value.lastIndexOf('/', glob) > 0 && !value.includes('$') ? literalSource(word.raw, value.slice(0, value.lastIndexOf('/', glob))) : undefined;
+      return path === undefined ? [] : [{ word, path, keyword: (i.trigger ?? i).upper, outside, pattern: glob >= 0 }];
     });
     sourcesMemo.set(i, found);
   }
@@ -410,11 +416,17 @@ export const copySourceMissing = rule({
   let scripts: string | undefined;
   let submodules: string[] | undefined;
   let reported = 0;
-  for (const { word, path, keyword, outside } of sources) {
+  // Top folders the context lacks that a finding has named: a pattern under one says nothing new
+  // (round 50's services/*/package*.json lines: one folder missing, forty lines).
+  const missingTops = new Set<string>();
+  for (const { word, path, keyword, outside, pattern } of sources) {
     if (has(folder, path)) continue;
+    const segments = path.split('/');
+    const top = has(folder, segments[0]!) ? undefined : segments[0]!;
+    if (pattern && top !== undefined && missingTops.has(top)) continue;
+    if (top !== undefined) missingTops.add(top);
     // A context that lacks a hundred of the file's sources is more likely not its context.
     if (++reported > 100) break;
-    const segments = path.split('/');
     if (segments.some((part) => BUILD_OUTPUT.test(part)) || ARTIFACT.test(path)) continue;
     // Excluded by .dockerignore: copy-ignored-file says so.
     if (isIgnored(context.patterns, path)) continue;
