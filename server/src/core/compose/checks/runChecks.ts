@@ -51,6 +51,7 @@ import { checkTraefikRule } from './traefikRule';
 import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
 import { checkCommittedSecret } from './committedSecret';
+import { checkRedirectEmptiesInput } from './redirectEmptiesInput';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -82,6 +83,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkImageReference,
   checkDeletedImage,
   checkCommittedSecret,
+  checkRedirectEmptiesInput,
   // Before the missing paths: a missing env_file .env whose example this has told to copy is not told again.
   checkExampleEnv,
   checkMissingPaths,

@@ -51,6 +51,7 @@ import { pythonScriptRules } from './pythonScriptRules';
 import { nextStandaloneRules } from './nextStandaloneRules';
 import { goVersionRules } from './goVersionRules';
 import { copyCommandRules } from './copyCommandRules';
+import { redirectRules } from './redirectRules';
 import { aptPackageRules } from './aptPackageRules';
 import { glibcRules } from './glibcRules';
 import { entrypointRules } from './entrypointRules';
@@ -61,7 +62,7 @@ import { typographicQuoteRules } from './typographicQuoteRules';
 
 export const ALL_RULES: Rule[] = [
   ...syntaxRules, ...inlineCommentRules, ...argumentRules, ...flagRules, ...stageRules, ...fromRules, ...crossBuildRules, ...variableRules, ...wellKnownEnvRules, ...scratchRules, ...runtimeRules, ...entrypointRules, ...devServerRules,
-  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...nonRootInstallRules, ...nginxUserRules, ...projectNotCopiedRules, ...lockfileRules, ...phpExtensionRules, ...buildInCmdRules, ...javaOptionRules, ...pythonScriptRules, ...nextStandaloneRules, ...copyCommandRules, ...poetryRules, ...opensslLegacyRules, ...rubyVersionRules, ...goVersionRules, ...getPipRules, ...dotnetRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...downloadRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
+  ...exposeRules, ...copyRules, ...shellRules, ...heredocRules, ...packageRules, ...devDependencyRules, ...nodeDependencyRules, ...goRules, ...npmRootRules, ...nonRootInstallRules, ...nginxUserRules, ...projectNotCopiedRules, ...lockfileRules, ...phpExtensionRules, ...buildInCmdRules, ...javaOptionRules, ...pythonScriptRules, ...nextStandaloneRules, ...copyCommandRules, ...redirectRules, ...poetryRules, ...opensslLegacyRules, ...rubyVersionRules, ...goVersionRules, ...getPipRules, ...dotnetRules, ...pipImportNameRules, ...apkPackageRules, ...subcommandRules, ...downloadRules, ...missingProgramRules, ...aptPackageRules, ...glibcRules, ...typographicQuoteRules, ...layerRules, ...aptListsRules, ...versionSpecRules, ...pythonRules, ...contextRules, ...scriptRules, ...metaRules, ...configRules, ...maskedInstallRules, ...secretMountRules, ...baseUserRules, ...archivedReleaseRules,
 ];
 
 const byId = new Map<string, Rule>(ALL_RULES.map((r) => [r.meta.id, r]));
