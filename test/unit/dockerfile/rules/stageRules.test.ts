@@ -59,3 +59,10 @@ test('unused-stage: a stage a compose file builds as its target is used (round 2
   assert.deepEqual(unused(), [0, 3]);
   assert.deepEqual(unused('services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/express/Dockerfile\n      target: prod\n'), [0]);
 });
+
+test('unused-stage: not in a template a preprocessor renders, whose included parts may use the stage (round 77: Dockerfile.in with # include(cli-dev.m4))', () => {
+  const text = 'FROM composer:2 AS composer\nFROM php:8.3-fpm AS fpm\n# include(fpm.m4)\n';
+  assert.deepEqual(runRule('unused-stage', text), []);
+  assert.deepEqual(runRule('unused-stage', 'FROM composer:2 AS composer\nFROM php:8.3-fpm\n', undefined, 'file:///w/Dockerfile.in'), []);
+  assert.equal(runRule('unused-stage', 'FROM composer:2 AS composer\nFROM php:8.3-fpm\n# include the rest later\n').length, 1);
+});

@@ -181,6 +181,9 @@ export const unusedStage = rule({
   ],
 }, (ctx) => {
   const a = ctx.a;
+  // A template a preprocessor renders first (Dockerfile.in, `# include(cli-dev.m4)`): the parts it
+  // adds may use any stage (round 77: COPY --from=composer in an included fragment).
+  if (/\.(in|m4|tpl|template|j2|jinja2?)$/i.test(ctx.uri) || /^#\s*include\s*\(/m.test(a.text)) return;
   const { used } = stageUse(a);
   const last = a.doc.stages.length - 1;
   let targets: string[] | undefined;
