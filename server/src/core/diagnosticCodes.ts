@@ -240,6 +240,7 @@ export const DIAGNOSTIC_CODES = {
   'compose-deleted-image': { language: 'compose', severity: 'error' },
   'compose-committed-secret': { language: 'compose', severity: 'warning' },
   'compose-redirect-empties-input': { language: 'compose', severity: 'error' },
+  'compose-port-not-listened': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-no-tool': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-always-passes': { language: 'compose', severity: 'warning' },
   'compose-healthcheck-shell-items': { language: 'compose', severity: 'warning' },

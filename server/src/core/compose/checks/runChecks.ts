@@ -52,6 +52,7 @@ import { checkImageReference } from './imageReference';
 import { checkDeletedImage } from './deletedImage';
 import { checkCommittedSecret } from './committedSecret';
 import { checkRedirectEmptiesInput } from './redirectEmptiesInput';
+import { checkPortNotListened } from './portNotListened';
 import { checkKeyValueEntries } from './keyValueEntries';
 import { checkEmptyOverrides } from './emptyOverrides';
 import { checkAddedPorts } from './addedPorts';
@@ -84,6 +85,7 @@ const MEANING_CHECKS: ((ctx: CheckContext) => void)[] = [
   checkDeletedImage,
   checkCommittedSecret,
   checkRedirectEmptiesInput,
+  checkPortNotListened,
   // Before the missing paths: a missing env_file .env whose example this has told to copy is not told again.
   checkExampleEnv,
   checkMissingPaths,
