@@ -1,5 +1,5 @@
 // Sources and destination of COPY/ADD, in exec or shell form, heredocs counted as sources.
-import type { Instruction, Word } from '../syntax/ast';
+import type { Instruction, Stage, Word } from '../syntax/ast';
 
 export interface CopyArgs {
   sources: Word[];
@@ -55,4 +55,27 @@ export function shellWordInCopy(i: Instruction): Word | undefined {
   if ((target.upper !== 'COPY' && target.upper !== 'ADD') || target.exec || i.heredocs.length > 0) return undefined;
   // Not the first word: a source named `|` is no operator to anyone.
   return target.words.slice(1).find((w) => w.raw === w.value && SHELL_WORD.test(w.value));
+}
+
+/**
+ * Where in the build context the file `name` (Gemfile, go.mod) comes from that the stages of
+ * `chain` (the stage last, as Analysis.chainOf gives them) copy before `before`: the last COPY that
+ * names it (COPY backend/go.mod ./), or else a copy of the whole context (COPY . .), which brings
+ * the one at its root. Undefined when nothing copies it.
+ */
+export function contextFileCopiedBefore(chain: readonly Stage[], before: Instruction, name: string): string | undefined {
+  let found: string | undefined;
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const s = chain[k]!;
+    for (const i of s.instructions) {
+      if (s.index === before.stage && i.index > before.index) break;
+      if (!copiesFromContext(i)) continue;
+      for (const w of copyArgs(i).sources) {
+        const path = literalSource(w.raw, w.value);
+        if (path !== undefined && (path === name || path.endsWith(`/${name}`))) found = path;
+        else if (found === undefined && (w.value === '.' || w.value === './')) found = name;
+      }
+    }
+  }
+  return found;
 }

@@ -10,7 +10,7 @@
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
 import { contextHolding } from '../../analysis/buildContext';
-import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
+import { contextFileCopiedBefore } from '../../analysis/copySources';
 import { commandsOf, runShells } from './shellCommands';
 import { rule } from './rule';
 
@@ -63,18 +63,7 @@ export const goVersionMismatch = rule({
     const version = goImageVersion(image);
     if (!version) continue;
     // The go.mod the chain copies from the context before the command (COPY go.mod go.sum ./, or COPY . .).
-    let goMod: string | undefined;
-    for (const s of [...chain].reverse()) {
-      for (const i of s.instructions) {
-        if (s === run.stage && i.index > run.instruction.index) break;
-        if (!copiesFromContext(i)) continue;
-        for (const w of copyArgs(i).sources) {
-          const path = literalSource(w.raw, w.value);
-          if (path !== undefined && (path === 'go.mod' || path.endsWith('/go.mod'))) goMod = path;
-          else if (goMod === undefined && (w.value === '.' || w.value === './')) goMod = 'go.mod';
-        }
-      }
-    }
+    const goMod = contextFileCopiedBefore(chain, run.instruction, 'go.mod');
     if (goMod === undefined) continue;
     const context = contextHolding(ctx.uri, ctx.files, ctx.facts, [goMod]);
     if (context === undefined) continue;

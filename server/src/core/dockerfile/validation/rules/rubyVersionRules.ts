@@ -8,7 +8,7 @@
 import { t } from '../../../l10n';
 import { repositoryAndTag } from '../../../officialImages';
 import { contextHolding } from '../../analysis/buildContext';
-import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
+import { contextFileCopiedBefore } from '../../analysis/copySources';
 import { commandsOf, runShells } from './shellCommands';
 import { rule } from './rule';
 
@@ -90,18 +90,7 @@ export const rubyVersionMismatch = rule({
     const version = rubyImageVersion(image);
     if (!version) continue;
     // The Gemfile the chain copies from the context before the install (COPY Gemfile Gemfile.lock ./, or COPY . .).
-    let gemfile: string | undefined;
-    for (const s of chain.reverse()) {
-      for (const i of s.instructions) {
-        if (s === run.stage && i.index > run.instruction.index) break;
-        if (!copiesFromContext(i)) continue;
-        for (const w of copyArgs(i).sources) {
-          const path = literalSource(w.raw, w.value);
-          if (path !== undefined && (path === 'Gemfile' || path.endsWith('/Gemfile'))) gemfile = path;
-          else if (gemfile === undefined && (w.value === '.' || w.value === './')) gemfile = 'Gemfile';
-        }
-      }
-    }
+    const gemfile = contextFileCopiedBefore(chain, run.instruction, 'Gemfile');
     if (gemfile === undefined) continue;
     // Where nothing names the context, the nearest folder up to the repository's root with the
     // Gemfile (docker build -f ecs/app/Dockerfile . from the root: round 41).
