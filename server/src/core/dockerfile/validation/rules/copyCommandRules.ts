@@ -47,7 +47,7 @@ export const cpMissingDestination = rule({
       if (c.args.some((w) => OTHER_USE.test(w.text))) continue;
       const ops = operands(c, WITH_VALUE);
       if (ops.length !== 1 || !ops[0]!.literal || /[*?[{]/.test(ops[0]!.text)) continue;
-      // The words of the raw command after the wrappers: a `--` ends the options, and what follows counts.
+      // After `--` every word is an operand, which operands() does not know: left alone.
       if (c.args.some((w) => w.text === '--')) continue;
       ctx.report(info.span(c.raw.start, c.raw.end), message(c.name, ops[0]!.text));
     }

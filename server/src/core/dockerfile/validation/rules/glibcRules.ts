@@ -26,6 +26,8 @@ const NEW_START = 234;
  * this error in a comment).
  */
 const RUST_TRIXIE_NEEDS = 239;
+/** trixie's glibc, which the rust image's tags now build on. */
+const TRIXIE_GLIBC = 241;
 /** A Rust build's output: cargo's target folder or cargo install's bin. */
 const RUST_OUTPUT = /(^|\/)target\/([\w-]+\/)?(release|debug)\/[^/.]+$|\/cargo\/bin\/[^/]+$/;
 /** What makes a Rust program static, or not glibc's. */
@@ -80,7 +82,7 @@ export const glibcTooOld = rule({
       const chain = [...a.chainOf(source)];
       const rust = repositoryAndTag(builder)?.repository === 'rust' && !chain.some((s) => STATIC.test(a.doc.text.slice(s.span.start, s.span.end)));
       // A runtime of glibc 2.34 to 2.38 runs a bookworm build, not a Rust build of trixie.
-      const needs = have >= NEW_START ? (rust && built >= 241 ? RUST_TRIXIE_NEEDS : undefined) : NEW_START;
+      const needs = have >= NEW_START ? (rust && built >= TRIXIE_GLIBC ? RUST_TRIXIE_NEEDS : undefined) : NEW_START;
       if (needs === undefined) continue;
       let packages: Set<string> | undefined;
       for (const word of copyArgs(i).sources) {
