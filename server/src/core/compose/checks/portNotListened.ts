@@ -11,6 +11,7 @@ import { hasBrokenPart, isHeld } from '../model/brokenBlocks';
 import { mountTargets } from '../model/bindMounts';
 import { environmentValues, serviceEnvFileKeys } from '../model/envFile';
 import { parsePortSpec } from '../model/portSpec';
+import type { CNode } from '../model/nodes';
 import { servicesOf, type CheckContext } from './checkContext';
 
 const LISTENS: Record<string, readonly number[]> = {
@@ -31,14 +32,10 @@ export function checkPortNotListened({ file, context, out }: CheckContext): void
     const repository = repositoryAndTag(image.value)?.repository.replace(/^library\//, '');
     const ports = repository ? LISTENS[repository] : undefined;
     if (!ports || fields.some((e) => e.key === 'build' || e.key === 'entrypoint' || e.key === 'network_mode') || hasBrokenPart(file, map)) continue;
-    const command = fields.find((e) => e.key === 'command');
-    if (command && MOVES_PORT.test(file.text.slice(command.keyNode.start, (command.raw ?? command.keyNode).end))) continue;
-    if ([...environmentValues(file, map).keys()].some((k) => /PORT/i.test(k))) continue;
-    const envFileKeys = serviceEnvFileKeys(file, map, context);
-    if (envFileKeys === undefined || [...envFileKeys].some((k) => /PORT/i.test(k))) continue;
-    if (mountTargets(file, map).some((m) => CONFIG_TARGET.test(m.text.replace(/\/+$/, '') || '/'))) continue;
     const list = fields.find((e) => e.key === 'ports')?.value;
     if (list?.kind !== 'seq') continue;
+    // The mappings to another container port first: most services have none, and then no env file is read.
+    const foreign: { raw: CNode; container: number; published: string | undefined }[] = [];
     for (const raw of list.items) {
       const node = resolve(file, raw);
       if (!raw || node?.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number') || isInterpolated(String(node.value)) || isHeld(file, raw.start)) continue;
@@ -46,12 +43,21 @@ export function checkPortNotListened({ file, context, out }: CheckContext): void
       if (!parsed.ok) continue;
       const { container, host, protocol } = parsed.mapping;
       if (protocol !== 'tcp' || container.start !== container.end || ports.includes(container.start)) continue;
-      const published = host && host.start === host.end ? String(host.start) : undefined;
+      foreign.push({ raw, container: container.start, published: host && host.start === host.end ? String(host.start) : undefined });
+    }
+    if (foreign.length === 0) continue;
+    const command = fields.find((e) => e.key === 'command');
+    if (command && MOVES_PORT.test(file.text.slice(command.keyNode.start, (command.raw ?? command.keyNode).end))) continue;
+    if ([...environmentValues(file, map).keys()].some((k) => /PORT/i.test(k))) continue;
+    const envFileKeys = serviceEnvFileKeys(file, map, context);
+    if (envFileKeys === undefined || [...envFileKeys].some((k) => /PORT/i.test(k))) continue;
+    if (mountTargets(file, map).some((m) => CONFIG_TARGET.test(m.text.replace(/\/+$/, '') || '/'))) continue;
+    for (const { raw, container, published } of foreign) {
       out.push({
         rule: 'compose-port-not-listened', start: raw.start, end: raw.end,
         message: published
-          ? t('{0} listens on {1} in its container, not on {2}: nothing answers on the published port {3}. Map {3}:{1}.', image.value, ports[0]!, container.start, published)
-          : t('{0} listens on {1} in its container, not on {2}: nothing answers on this port. Map it to {1}.', image.value, ports[0]!, container.start),
+          ? t('{0} listens on {1} in its container, not on {2}: nothing answers on the published port {3}. Map {3}:{1}.', image.value, ports[0]!, container, published)
+          : t('{0} listens on {1} in its container, not on {2}: nothing answers on this port. Map it to {1}.', image.value, ports[0]!, container),
       });
     }
   }
