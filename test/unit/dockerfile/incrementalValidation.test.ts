@@ -186,11 +186,45 @@ test('a one-character edit in one stage checks that stage only', () => {
   const at = text.indexOf('RUN npm ci', text.length / 2) + 10;
   a = nextAnalysis(a, `${text.slice(0, at)}x${text.slice(at)}`);
   validator.validate(a, uri, ctx);
-  assert.deepEqual(validator.lastRun, { units: 21, checked: 1, relined: 0 });
+  // Inside the stage, the instruction rules run on the edited RUN only.
+  assert.deepEqual(validator.lastRun, { units: 21, checked: 1, relined: 0, edited: 1 });
   // A new line moves the stages below: only the rules that print line numbers run on them again.
   a = nextAnalysis(a, `${a.text.slice(0, at)}\n${a.text.slice(at)}`);
   validator.validate(a, uri, ctx);
-  assert.deepEqual(validator.lastRun, { units: 21, checked: 1, relined: 9 });
+  assert.deepEqual(validator.lastRun, { units: 21, checked: 1, relined: 9, edited: 2 });
+});
+
+test('inside a long stage, the instruction rules run on the edited instructions only, and the rest is kept or moved', () => {
+  // Findings of instruction rules above and below the edits (apt instead of apt-get, a quote never
+  // closed, a pin), and of stage rules (a cd with no effect), in one stage of 1,500 instructions.
+  const lines = ['FROM debian:bookworm'];
+  for (let k = 0; k < 300; k++) lines.push(`ENV V${k}=${k}`, `RUN apt install -y p${k} && cd /x${k}`, `COPY f${k} /app/`, `LABEL l${k}="x`, `RUN pip install q${k}`);
+  const text = `${lines.join('\n')}\n`;
+  const validator = new IncrementalValidator();
+  const ctx = context();
+  let a = Analysis.of(text);
+  validator.validate(a, uri, ctx);
+  const step = (next: string, edited: number | undefined) => {
+    a = nextAnalysis(a, next);
+    const got = validator.validate(a, uri, ctx);
+    assert.deepEqual(got, validateDockerfile(next, ctx, uri));
+    assert.equal(validator.lastRun.edited, edited, JSON.stringify(validator.lastRun));
+    return next;
+  };
+  const middle = text.indexOf('RUN pip install q150') + 'RUN pip install q150'.length;
+  let now = step(`${text.slice(0, middle)}x${text.slice(middle)}`, 1);
+  // A new line: everything below moves by one line and keeps its reports.
+  now = step(`${now.slice(0, middle)}\nRUN apt install z${now.slice(middle)}`, 2);
+  // A heredoc opened in the middle takes the lines below as its body, up to its EOF: one region changed, six instructions in it.
+  const at = now.indexOf('COPY f200');
+  const end = now.indexOf('COPY f201');
+  now = step(`${now.slice(0, at)}RUN <<EOF\n${now.slice(at, end)}EOF\n${now.slice(end)}`, 1);
+  now = step(`${now.slice(0, at)}${now.slice(at + 'RUN <<EOF\n'.length, end + 'RUN <<EOF\n'.length)}${now.slice(end + 'RUN <<EOF\nEOF\n'.length)}`, 5);
+  // A SHELL changes what every RUN below it runs with: the whole stage is checked.
+  const shell = now.indexOf('COPY f100');
+  now = step(`${now.slice(0, shell)}SHELL ["/bin/bash", "-c"]\n${now.slice(shell)}`, undefined);
+  // The FROM too.
+  step(now.replace('debian:bookworm', 'alpine:3.20'), undefined);
 });
 
 test('a rule that throws: the kept reports of other stages are not trusted', () => {

@@ -6,17 +6,23 @@
 // from), and the file's global facts are the same (see globalKey). Rules whose messages name
 // line numbers run again on a kept unit that moved to another line; file rules run every time.
 // The result equals validateAnalysis on the same text, in the same order; a unit's diagnostics
-// are the same objects from one version to the next while it does not move.
+// are the same objects from one version to the next while it does not move. Inside a stage an
+// edit touched below its FROM, the instruction rules keep their reports on the instructions it
+// left whole and run on the edited ones only (instructionReuse.ts).
 import type { ServiceContext } from '../../languageService';
 import type { Diagnostic, Position } from '../../types';
 import type { Analysis } from '../analysis/analysis';
+import type { Stage } from '../syntax/ast';
 import { ALL_RULES } from './rules/allRules';
 import type { Report, Rule } from './rules/rule';
 import { unitsScope, wholeFileScope } from './rules/scope';
 import { findSuppressions, type Suppressions } from './suppressions';
 import { globalKey, suppressionKeys, unitsOf, type Unit } from './validationUnits';
 import { diffTexts, type TextChange } from '../syntax/textChange';
-import { keepReport, restoreReport, type KeptReport } from './keptReport';
+import { keepReport, movedReport, restoreReport, type KeptReport } from './keptReport';
+import { editedScope, inRuleOrder, instructionSpans, keptInstructionReports, matchInstructions, shellKey, type OwnedReport } from './instructionReuse';
+import { countLeading } from '../../sortedSearch';
+import type { RuleScope } from './rules/rule';
 import { activeRules, diagnosticOf, DOCKERFILE_SOURCE, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
 import { limitDiagnostics } from './limits';
 
@@ -31,6 +37,9 @@ interface UnitEntry extends Unit {
   shown: Diagnostic[] | undefined;
   shownFrom: Diagnostic[] | undefined;
   shownKey: string;
+  /** A stage's instruction spans relative to its start (instructionSpans), and its shellKey. */
+  spans: Int32Array | undefined;
+  shells: string;
 }
 
 interface State {
@@ -64,11 +73,11 @@ function previousEntries(state: State | undefined, units: readonly Unit[], chang
   });
 }
 
-/** Runs rules (given by index in `active`) over some units and files their reports by unit. */
-function check(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], which: number[], units: Set<number>) {
+/** Runs rules (given by index in `active`) over a scope (none: nothing to check) and files their reports by unit. */
+function check(a: Analysis, uri: string, context: ServiceContext, active: readonly ActiveRule[], which: number[], scope: RuleScope | undefined) {
   const byUnit = new Map<number, KeptReport[]>();
-  if (units.size === 0 || which.length === 0) return { byUnit, threw: false, stopped: false };
-  const results = runRules(a, uri, context, which.map((k) => active[k]!), unitsScope(a, units));
+  if (!scope || which.length === 0) return { byUnit, threw: false, stopped: false };
+  const results = runRules(a, uri, context, which.map((k) => active[k]!), scope);
   results.forEach((reports, n) => {
     for (const r of reports ?? []) {
       const unit = unitAt(a, r.span.start);
@@ -110,10 +119,38 @@ function shownOf(a: Analysis, active: readonly ActiveRule[], e: UnitEntry, list:
 /** What the last validation did (for tests and benchmarks). */
 export interface ValidationStats {
   units: number;
-  /** Units whose stage rules ran. */
+  /** Units whose stage rules ran (a stage checked in part counts). */
   checked: number;
   /** Kept units whose line-numbering rules ran again. */
   relined: number;
+  /** In a stage checked in part: the instructions its instruction rules ran on (else undefined). */
+  edited?: number;
+}
+
+/**
+ * The stage an edit lies inside, below its FROM, with its previous entry, when that entry may keep
+ * its instruction rules' reports: the stage's dependencies, the stages it is built FROM and its
+ * SHELL instructions are as they were.
+ */
+function editedStage(a: Analysis, state: State, units: readonly Unit[], previous: readonly (UnitEntry | undefined)[], change: TextChange) {
+  const u = units.find((x) => x.unit >= 0 && x.start < change.start && change.newEnd <= x.end);
+  const stage = u && a.doc.stages[u.unit];
+  if (!u || !stage || stage.from.fullSpan.end >= change.start) return undefined;
+  const old = state.entries.find((e) => e.unit === u.unit);
+  if (!old?.spans || old.start !== u.start || old.end !== u.end - change.delta || old.deps !== u.deps) return undefined;
+  for (let s = a.parentOf(stage.index), steps = 0; s >= 0 && steps < units.length; s = a.parentOf(s), steps++) {
+    if (previous[s + 1] === undefined) return undefined;
+  }
+  return shellKey(a, stage) === old.shells ? { unit: u, stage, old } : undefined;
+}
+
+/** Reports of the instruction rules with the start of the instruction each lies in (relative to the unit start). */
+function owned(stage: Stage, unitStart: number, reports: readonly KeptReport[]): OwnedReport[] {
+  const list = stage.instructions;
+  return reports.map((report) => {
+    const k = Math.max(0, countLeading(list.length, (m) => list[m]!.fullSpan.start - unitStart <= report.start) - 1);
+    return { report, owner: list[k]!.fullSpan.start - unitStart };
+  });
 }
 
 /** Which units run their stage rules again, and which only their line-numbering rules. */
@@ -173,11 +210,20 @@ export class IncrementalValidator {
     const fileRules: number[] = [];
     active.forEach((r, k) => (r.rule.meta.reach === 'file' ? fileRules : stageRules).push(k));
     const lineRules = stageRules.filter((k) => active[k]!.rule.meta.namesLines);
-    const fresh = check(a, uri, context, active, stageRules, dirty);
-    const again = check(a, uri, context, active, lineRules, relined);
+    const instructionRules = new Set(stageRules.filter((k) => active[k]!.rule.meta.reach === 'instruction'));
+    const inside = state && change && instructionRules.size > 0 ? editedStage(a, state, units, previous, change) : undefined;
+    const match = inside && matchInstructions(inside.stage, inside.unit.start, inside.old.spans!, change!);
+    const whole = new Set(dirty);
+    if (inside) whole.delete(inside.unit.unit);
+    const fresh = check(a, uri, context, active, stageRules, whole.size > 0 ? unitsScope(a, whole) : undefined);
+    const again = check(a, uri, context, active, lineRules, relined.size > 0 ? unitsScope(a, relined) : undefined);
+    // The stage checked in part: its other stage rules over all of it, its instruction rules over the edited instructions.
+    const rest = check(a, uri, context, active, stageRules.filter((k) => !instructionRules.has(k)), inside && unitsScope(a, new Set([inside.unit.unit])));
+    const edited = check(a, uri, context, active, [...instructionRules], inside && match!.edited.length > 0 ? editedScope(match!.edited) : undefined);
+    const threw = fresh.threw || again.threw || rest.threw || edited.threw;
     // Which of the kept reports a broken rule would have lost is unknown: check everything.
-    const stopped = fresh.stopped || again.stopped;
-    if ((fresh.threw || again.threw) && !stopped && dirty.size < units.length) return this.validate(a, uri, context);
+    const stopped = fresh.stopped || again.stopped || rest.stopped || edited.stopped;
+    if (threw && !stopped && (dirty.size < units.length || inside)) return this.validate(a, uri, context);
 
     const lineRuleSet = new Set(lineRules);
     const keys = suppressionKeys(a, suppressions);
@@ -186,7 +232,14 @@ export class IncrementalValidator {
     for (const u of units) {
       let entry = previous[u.unit + 1];
       if (!entry || dirty.has(u.unit)) {
-        entry = { ...u, reports: fresh.byUnit.get(u.unit) ?? [], diagnostics: undefined, madeAt: undefined, madeFrom: 0, shown: undefined, shownFrom: undefined, shownKey: '' };
+        let reports = fresh.byUnit.get(u.unit) ?? [];
+        if (inside?.unit === u) {
+          const kept = keptInstructionReports(inside.old.reports, inside.old.spans!, match!.moves, (k) => instructionRules.has(k), movedReport);
+          reports = inRuleOrder(rest.byUnit.get(u.unit) ?? [], [...kept, ...owned(inside.stage, u.start, edited.byUnit.get(u.unit) ?? [])]);
+        }
+        const stage = a.doc.stages[u.unit];
+        entry = { ...u, reports, diagnostics: undefined, madeAt: undefined, madeFrom: 0, shown: undefined, shownFrom: undefined, shownKey: '',
+          spans: stage ? instructionSpans(stage, u.start) : undefined, shells: stage ? shellKey(a, stage) : '' };
       } else {
         // The previous state is dropped, so its entries can move in place.
         entry.start = u.start;
@@ -209,8 +262,8 @@ export class IncrementalValidator {
 
     parts.push(limitDiagnostics(a, DOCKERFILE_SOURCE, timedOut));
     // Rules the deadline skipped left their units' reports incomplete: start afresh next time.
-    this.state = { text: a.text, lineCount: a.lines.lineCount, global, entries, broken: fresh.threw || again.threw || timedOut };
-    this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size };
+    this.state = { text: a.text, lineCount: a.lines.lineCount, global, entries, broken: threw || timedOut };
+    this.lastRun = { units: units.length, checked: dirty.size, relined: relined.size, ...(inside ? { edited: match!.edited.length } : {}) };
     const all: Diagnostic[] = [];
     for (const part of parts) for (const d of part) all.push(d);
     return all;

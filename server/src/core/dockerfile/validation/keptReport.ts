@@ -53,3 +53,10 @@ export function restoreReport(r: KeptReport, base: number): Report {
   if (r.data) report.data = r.offsets ? moveData(r.data, base).data : r.data;
   return report;
 }
+
+/** The same report `by` characters further on in its unit (an instruction after an edit moved). */
+export function movedReport(r: KeptReport, by: number): KeptReport {
+  const moved: KeptReport = { ...r, start: r.start + by, end: r.end + by };
+  if (r.data && r.offsets) moved.data = moveData(r.data, by).data;
+  return moved;
+}

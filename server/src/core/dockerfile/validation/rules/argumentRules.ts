@@ -30,7 +30,7 @@ function* targets(ctx: RuleContext): Generator<Instruction> {
 }
 
 export const argumentCount = rule({
-  id: 'argument-count', severity: 'error',
+  id: 'argument-count', reach: 'instruction', severity: 'error',
   dockerfileUtils: ['ARGUMENT_MISSING', 'ARGUMENT_EXTRA', 'ARGUMENT_REQUIRES_AT_LEAST_ONE', 'ARGUMENT_REQUIRES_AT_LEAST_TWO', 'ARGUMENT_REQUIRES_ONE_OR_THREE', 'ARGUMENT_REQUIRES_TWO', 'ARGUMENT_UNNECESSARY', 'HEALTHCHECK_CMD_ARGUMENT_MISSING'],
   explain: () => [
     t('Every instruction expects a certain number of arguments: COPY and ADD need at least a source and a destination, FROM takes an image and optionally AS and a name, USER and STOPSIGNAL take one value, ENV and LABEL need a value for each key.'),
@@ -86,7 +86,7 @@ export const argumentCount = rule({
 });
 
 export const invalidKeyValue = rule({
-  id: 'invalid-key-value', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_EQUALS', 'SYNTAX_MISSING_NAMES'],
+  id: 'invalid-key-value', reach: 'instruction', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_EQUALS', 'SYNTAX_MISSING_NAMES'],
   explain: () => [t('When ENV, LABEL or ARG use the key=value form, every item on the line must be a key=value pair with a non-empty key.')],
 }, (ctx) => {
   for (const i of targets(ctx)) {
@@ -101,7 +101,7 @@ export const invalidKeyValue = rule({
 });
 
 export const legacyKeyValue = rule({
-  id: 'legacy-key-value', severity: 'warning', buildkit: 'LegacyKeyValueFormat',
+  id: 'legacy-key-value', reach: 'instruction', severity: 'warning', buildkit: 'LegacyKeyValueFormat',
   explain: () => [
     t('ENV and LABEL still accept the old "key value" form, where everything after the first space is the value. It cannot set several keys at once and is easy to misread; key=value is the recommended form.'),
   ],
@@ -153,7 +153,7 @@ export const argDefaultWithoutEquals = rule({
 });
 
 export const shellJsonForm = rule({
-  id: 'shell-json-form', severity: 'error', dockerfileUtils: ['SHELL_JSON_FORM', 'SHELL_REQUIRES_ONE'],
+  id: 'shell-json-form', reach: 'instruction', severity: 'error', dockerfileUtils: ['SHELL_JSON_FORM', 'SHELL_REQUIRES_ONE'],
   explain: () => [t('SHELL replaces the shell that runs RUN, CMD and ENTRYPOINT in shell form. It must be a JSON array with the executable first, for example SHELL ["/bin/bash", "-o", "pipefail", "-c"].')],
 }, (ctx) => {
   for (const i of targets(ctx)) {
@@ -164,7 +164,7 @@ export const shellJsonForm = rule({
 });
 
 export const invalidHealthcheck = rule({
-  id: 'invalid-healthcheck', severity: 'error', dockerfileUtils: ['UNKNOWN_TYPE'],
+  id: 'invalid-healthcheck', reach: 'instruction', severity: 'error', dockerfileUtils: ['UNKNOWN_TYPE'],
   explain: () => [t('HEALTHCHECK is followed by CMD and the command to run, or by NONE to turn off a health check inherited from the base image.')],
 }, (ctx) => {
   for (const i of targets(ctx)) {
@@ -175,7 +175,7 @@ export const invalidHealthcheck = rule({
 });
 
 export const onbuildTrigger = rule({
-  id: 'onbuild-trigger', severity: 'error', hadolint: ['DL3043'], dockerfileUtils: ['ONBUILD_CHAINING_DISALLOWED', 'ONBUILD_TRIGGER_DISALLOWED'],
+  id: 'onbuild-trigger', reach: 'instruction', severity: 'error', hadolint: ['DL3043'], dockerfileUtils: ['ONBUILD_CHAINING_DISALLOWED', 'ONBUILD_TRIGGER_DISALLOWED'],
   explain: () => [t('ONBUILD stores an instruction to run when another image is built FROM this one. FROM, MAINTAINER and ONBUILD itself cannot be stored that way.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -187,7 +187,7 @@ export const onbuildTrigger = rule({
 });
 
 export const invalidStopsignal = rule({
-  id: 'invalid-stopsignal', severity: 'error', dockerfileUtils: ['INVALID_SIGNAL'],
+  id: 'invalid-stopsignal', reach: 'instruction', severity: 'error', dockerfileUtils: ['INVALID_SIGNAL'],
   explain: () => [t('STOPSIGNAL names the signal that docker stop sends first, such as SIGTERM, SIGQUIT or a signal number.')],
 }, (ctx) => {
   for (const i of targets(ctx)) {

@@ -144,7 +144,7 @@ function debianLongOption(word: string): boolean {
 }
 
 export const adduserBusyboxOptions = rule({
-  id: 'adduser-busybox-options', severity: 'error',
+  id: 'adduser-busybox-options', reach: 'instruction', severity: 'error',
   explain: () => [
     t('adduser and addgroup are different programs on Alpine and on Debian or Ubuntu. Alpine\'s (BusyBox) take one-letter options: addgroup -S app && adduser -S -D -G app app. Debian\'s and Ubuntu\'s take long options only and read a letter as the start of one: -S could be --shell or --system, so they stop the build with "Option s is ambiguous (shell, system)"; -h prints the usage and creates nobody.'),
     t('After moving a Dockerfile from an Alpine image to a Debian or Ubuntu one (node:22-slim, eclipse-temurin, python:3.12), write the long options (adduser --system --ingroup app app, addgroup --system --gid 1001 app) or use useradd and groupadd, which take the same options everywhere.'),

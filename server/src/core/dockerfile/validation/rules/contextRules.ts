@@ -229,26 +229,28 @@ const SSH_KEY_DESTINATION = /(^|\/)\.ssh\/id_(rsa|dsa|ecdsa|ed25519)["']?$/;
 const RUN_SSH_KEY = /\b(?:cp|mv|install)\s+(?:-\S+\s+)*\S+\s+(["']?\S*\.ssh\/id_(?:rsa|dsa|ecdsa|ed25519)["']?)(?=\s|;|&|\||$)/;
 
 export const keyFileInImage = rule({
-  id: 'key-file-in-image', severity: 'warning',
+  id: 'key-file-in-image', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A private SSH key (id_rsa, id_ed25519, a .ssh folder), AWS\'s credentials file, a .git-credentials, .netrc or .pgpass, or a cloud service account\'s key file copied into the image is in one of its layers for good: anyone who can pull the image can read it, even if a later step deletes it.'),
     t('Mount it for the one RUN that needs it (RUN --mount=type=ssh for git over SSH, RUN --mount=type=secret for the rest), or give it to the container when it starts (a volume, compose\'s secrets). A builder stage whose files are not in the final image is left alone: that is the place for it.'),
   ],
 }, (ctx) => {
+  // One instruction after the other, in document order (an instruction rule).
   for (const i of ctx.scope.instructions) {
-    if (!copiesFromContext(i) || i.stage < 0) continue;
-    const { sources, dest } = copyArgs(i);
-    for (const s of sources) {
-      if (!keyFileOf(s.value, dest?.value ?? '')) continue;
-      // Which stages end up in the image is worked out only for a key found (most files copy none).
-      const { finalImage } = stageUse(ctx.a);
-      if (finalImage.size > 0 && !finalImage.has(i.stage)) break;
-      ctx.report(s.span, t('{0} is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.', s.value));
+    if (i.stage < 0) continue;
+    if (copiesFromContext(i)) {
+      const { sources, dest } = copyArgs(i);
+      for (const s of sources) {
+        if (!keyFileOf(s.value, dest?.value ?? '')) continue;
+        // Which stages end up in the image is worked out only for a key found (most files copy none).
+        const { finalImage } = stageUse(ctx.a);
+        if (finalImage.size > 0 && !finalImage.has(i.stage)) break;
+        ctx.report(s.span, t('{0} is a private key or credentials file, and this copies it into the image, where anyone who pulls it can read it. Mount it for the RUN that needs it (RUN --mount=type=secret or type=ssh), or give it to the container when it starts.', s.value));
+      }
+      continue;
     }
-  }
-  // RUN cp keyfile.rsa ~/.ssh/id_rsa: the key is in this RUN's layer, unless the same RUN removes it.
-  for (const i of ctx.scope.instructions) {
-    if (i.upper !== 'RUN' || i.stage < 0 || !i.argText.includes('.ssh/id_')) continue;
+    // RUN cp keyfile.rsa ~/.ssh/id_rsa: the key is in this RUN's layer, unless the same RUN removes it.
+    if (i.upper !== 'RUN' || !i.argText.includes('.ssh/id_')) continue;
     const found = RUN_SSH_KEY.exec(i.argText);
     if (!found || /\brm\s+(-\S+\s+)*\S*\.ssh(\/id_\w+)?["']?(\s|;|&|$)/.test(i.argText.slice(found.index))) continue;
     const { finalImage } = stageUse(ctx.a);

@@ -20,7 +20,7 @@ function message(name: string, operand: string): string {
 }
 
 export const cpMissingDestination = rule({
-  id: 'cp-missing-destination', severity: 'error',
+  id: 'cp-missing-destination', reach: 'instruction', severity: 'error',
   explain: () => [
     t('cp and mv copy or move their sources to the destination written last. With a single operand there is no destination, and they stop at once ("cp: missing destination file operand after \'build\'"): in a RUN the build stops, in a CMD or ENTRYPOINT the container exits as it starts.'),
     t('Write the destination (cp -r build /app/result) or use -t <folder>. Not reported where the operand is a variable or a pattern, which may stand for several words.'),

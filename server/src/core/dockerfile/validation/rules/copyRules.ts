@@ -92,7 +92,7 @@ const ADOPTOPENJDK = /^adoptopenjdk(\/openjdk\d+(-openj9)?)?$/;
 const ROOT_WORKDIR = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'archlinux', 'node', 'python', 'ruby', 'rust', 'perl', 'erlang', 'elixir', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'nginx', 'postgres', 'mysql', 'mariadb', 'mongo', 'buildpack-deps']);
 
 export const copyShellSyntax = rule({
-  id: 'copy-shell-syntax', severity: 'error',
+  id: 'copy-shell-syntax', reach: 'instruction', severity: 'error',
   explain: () => [
     t('COPY and ADD run no shell: every word after the flags is a source path, and the last one the destination. 2>/dev/null, || true, && or ; written after the paths are taken as more sources (and true as the destination), so the build stops with "not found", or because several sources need a destination ending in /.'),
     t('A copy cannot be made optional with || true. To copy a file that may be missing, give a wildcard that also matches a file that is always there (COPY package.json package-lock.jso[n] ./), or copy the folder that holds it.'),
@@ -108,7 +108,7 @@ export const copyShellSyntax = rule({
 });
 
 export const copyMultiSourceDest = rule({
-  id: 'copy-multi-source-dest', severity: 'warning', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
+  id: 'copy-multi-source-dest', reach: 'instruction', severity: 'warning', hadolint: ['DL3021'], dockerfileUtils: ['INVALID_DESTINATION'],
   explain: () => [
     t('When COPY or ADD has more than one source, write the destination as a directory, with a trailing slash (/app/). BuildKit copies the sources into it only when it already is a directory; otherwise each source is copied to that one path over the one before, and only the last is left. The legacy builder refuses the line.'),
     t('. and .. (the working directory and its parent) are directories already and need no slash.'),
@@ -159,7 +159,7 @@ export const copyRelativeDest = rule({
 const ADD_ONLY_FLAGS = ['checksum', 'keep-git-dir', 'unpack'];
 
 export const addInsteadOfCopy = rule({
-  id: 'add-instead-of-copy', severity: 'hint', hadolint: ['DL3020'],
+  id: 'add-instead-of-copy', reach: 'instruction', severity: 'hint', hadolint: ['DL3020'],
   explain: () => [
     t('ADD also downloads URLs, clones Git repositories and unpacks local tar archives. For plain files and folders COPY does the same job without those surprises, so reserve ADD for when you need them.'),
   ],
@@ -234,7 +234,7 @@ const RESERVED_LABEL = /^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/;
 const PRESCRIBED_LABEL = /^(com\.docker\.desktop\.extension\.|com\.docker\.extension\.|operators\.operatorframework\.io\.)/;
 
 export const invalidLabelKey = rule({
-  id: 'invalid-label-key', severity: 'hint', hadolint: ['DL3048'],
+  id: 'invalid-label-key', reach: 'instruction', severity: 'hint', hadolint: ['DL3048'],
   explain: () => [t('Label keys are by convention lower-case letters and digits separated by dots or dashes, in reverse-DNS form (org.opencontainers.image.source). The com.docker., io.docker. and org.dockerproject. prefixes are reserved for Docker.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -255,7 +255,7 @@ export const invalidLabelKey = rule({
  * folder beside the Dockerfile's that the author meant (round 11: a CI build that fails there).
  */
 export const copyOutsideContext = rule({
-  id: 'copy-outside-context', severity: 'information',
+  id: 'copy-outside-context', reach: 'instruction', severity: 'information',
   explain: () => [
     t('COPY and ADD read only the build context, the folder given to docker build (or compose\'s build.context). A source that starts with ../ does not reach the folder above: BuildKit reads ../client as client at the context\'s root, and the legacy builder stops with "forbidden path outside the build context".'),
     t('Build with the folder above as the context (docker build -f nginx/Dockerfile ., or context: .. with dockerfile: nginx/Dockerfile in compose) and write the path from there, or copy what another stage built with COPY --from.'),

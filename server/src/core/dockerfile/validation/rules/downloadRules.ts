@@ -35,7 +35,7 @@ const GONE: readonly Gone[] = [
 const ANY = /bintray\.com|get-poetry\.py|kubernetes\.io|packages\.cloud\.google\.com\/(apt|yum)/i;
 
 export const downloadGone = rule({
-  id: 'download-gone', severity: 'error',
+  id: 'download-gone', reach: 'instruction', severity: 'error',
   explain: () => [
     t('Some places Dockerfiles download from have shut down: Bintray (dl.bintray.com, 1 May 2021), Poetry\'s get-poetry.py (removed in 2022) and the Kubernetes package repositories on apt.kubernetes.io and packages.cloud.google.com (4 March 2024). A Dockerfile written before then stops at that step (403, 404, "does not have a Release file"), although nothing in it changed.'),
     t('Download from where the project publishes now: its GitHub releases or Maven Central for what was on Bintray, install.python-poetry.org for Poetry, pkgs.k8s.io for kubectl and kubeadm.'),

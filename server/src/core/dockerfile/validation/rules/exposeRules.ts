@@ -31,7 +31,7 @@ function splitPort(value: string): { ports: string; proto: string | undefined } 
 }
 
 export const exposeInvalidFormat = rule({
-  id: 'expose-invalid-format', severity: 'warning', buildkit: 'ExposeInvalidFormat',
+  id: 'expose-invalid-format', reach: 'instruction', severity: 'warning', buildkit: 'ExposeInvalidFormat',
   explain: () => [t('EXPOSE only documents which container ports the service listens on. Publishing to the host (host:container) or binding an IP address is decided at run time with docker run -p, not in the Dockerfile.')],
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {
@@ -42,7 +42,7 @@ export const exposeInvalidFormat = rule({
 });
 
 export const exposeInvalidPort = rule({
-  id: 'expose-invalid-port', severity: 'error', hadolint: ['DL3011'], dockerfileUtils: ['INVALID_PORT'],
+  id: 'expose-invalid-port', reach: 'instruction', severity: 'error', hadolint: ['DL3011'], dockerfileUtils: ['INVALID_PORT'],
   explain: () => [t('A port is a number from 0 to 65535, or a range such as 8000-8010.')],
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {
@@ -56,7 +56,7 @@ export const exposeInvalidPort = rule({
 });
 
 export const exposeInvalidProtocol = rule({
-  id: 'expose-invalid-protocol', severity: 'error', dockerfileUtils: ['INVALID_PROTO'],
+  id: 'expose-invalid-protocol', reach: 'instruction', severity: 'error', dockerfileUtils: ['INVALID_PROTO'],
   explain: () => [t('EXPOSE accepts the protocols tcp (the default), udp and sctp after a slash, as in 53/udp.')],
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {
@@ -67,7 +67,7 @@ export const exposeInvalidProtocol = rule({
 });
 
 export const exposeProtoCasing = rule({
-  id: 'expose-protocol-casing', severity: 'hint', buildkit: 'ExposeProtoCasing',
+  id: 'expose-protocol-casing', reach: 'instruction', severity: 'hint', buildkit: 'ExposeProtoCasing',
   explain: () => [t('Protocols in EXPOSE are written in lower case (80/tcp, 53/udp).')],
 }, (ctx) => {
   for (const w of exposedWords(ctx)) {

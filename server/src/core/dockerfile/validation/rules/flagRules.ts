@@ -51,7 +51,7 @@ export function spacedFlag(i: Instruction): Word | undefined {
 }
 
 export const unknownFlag = rule({
-  id: 'unknown-flag', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
+  id: 'unknown-flag', reach: 'instruction', severity: 'error', dockerfileUtils: ['UNKNOWN_ADD_FLAG', 'UNKNOWN_COPY_FLAG', 'UNKNOWN_FROM_FLAG', 'UNKNOWN_HEALTHCHECK_FLAG'],
   explain: () => [t('Each instruction accepts its own set of flags (for example COPY --from, RUN --mount, HEALTHCHECK --interval). BuildKit stops at a flag the instruction does not know.')],
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
@@ -78,7 +78,7 @@ export const unknownFlag = rule({
 });
 
 export const misplacedFlagRule = rule({
-  id: 'misplaced-flag', severity: 'error',
+  id: 'misplaced-flag', reach: 'instruction', severity: 'error',
   explain: () => [
     t('BuildKit reads an instruction\'s flags only between the instruction and its first argument. A flag written after the paths of COPY or ADD (COPY src dest --chown=app) is taken as one more path: a source that does not exist, or the destination, a folder named after the flag.'),
   ],
@@ -98,7 +98,7 @@ export const misplacedFlagRule = rule({
 });
 
 export const duplicateFlag = rule({
-  id: 'duplicate-flag', severity: 'error', dockerfileUtils: ['FLAG_DUPLICATE'],
+  id: 'duplicate-flag', reach: 'instruction', severity: 'error', dockerfileUtils: ['FLAG_DUPLICATE'],
   explain: () => [t('Most flags may be given once per instruction; only RUN --mount, RUN --device and COPY/ADD --exclude may repeat.')],
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {
@@ -123,7 +123,7 @@ function valueMissing(kind: string, value: string | undefined): boolean {
 }
 
 export const flagMissingValue = rule({
-  id: 'flag-missing-value', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
+  id: 'flag-missing-value', reach: 'instruction', severity: 'error', dockerfileUtils: ['FLAG_MISSING_VALUE'],
   explain: () => [t('This flag needs a value after an equals sign, for example --from=build.')],
 }, (ctx) => {
   for (const i0 of ctx.scope.instructions) {

@@ -110,7 +110,7 @@ function movedPath(path: string): string {
 }
 
 export const goModuleMoved = rule({
-  id: 'go-module-moved', severity: 'error',
+  id: 'go-module-moved', reach: 'instruction', severity: 'error',
   explain: () => [
     t('A Go module that moves to a new path declares that path in its go.mod from the release that moved it on. go install of the old path at @latest then fetches that release and stops: "module declares its path as: github.com/air-verse/air but was required as: github.com/cosmtrek/air". The hot reloader air moved so in 2024, and Dockerfiles of Go development images install it by its old name.'),
     t('Install it by its new path (the fix writes it), or pin a release from before the move. Reported for go install of a module this check knows has moved, at @latest or with no version, and for go get of it at @latest.'),

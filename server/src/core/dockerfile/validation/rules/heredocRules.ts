@@ -26,7 +26,7 @@ function breaks(i: Instruction, heredoc: Heredoc, index: number, posixShell: boo
 }
 
 export const heredocCrlf = rule({
-  id: 'heredoc-crlf', severity: 'warning',
+  id: 'heredoc-crlf', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('BuildKit removes the line ends of instruction lines, but it keeps a heredoc\'s lines as they are in the file. With Windows line endings (CRLF, which Git\'s autocrlf gives on Windows), each line of the heredoc then ends with a carriage return (\\r).'),
     t('A shell reads that \\r as part of the last word of the line: a package named curl\\r is not found, a file gets a \\r at the end of its name, set -e fails, and then, do and fi are not recognised. A script whose first line is #!/bin/sh\\r names an interpreter that does not exist.'),

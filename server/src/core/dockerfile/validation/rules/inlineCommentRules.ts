@@ -41,7 +41,7 @@ export function commentWordIndex(instruction: Instruction): number {
 }
 
 export const inlineComment = rule({
-  id: 'inline-comment', severity: 'warning',
+  id: 'inline-comment', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A Dockerfile has comments only on lines that start with #. A # after an instruction\'s arguments is not a comment: EXPOSE 8080 # api asks for the ports 8080, # and api, and COPY a b # note copies files named # and note. The build stops, or worse, goes on with the words in a value (WORKDIR /app # code sets a folder named "/app # code").'),
     t('Put the comment on a line of its own above the instruction. RUN, CMD, ENTRYPOINT and HEALTHCHECK in shell form are left alone: their line goes to the shell, which does read # as a comment. So is ARG, where the words only declare more build arguments.'),

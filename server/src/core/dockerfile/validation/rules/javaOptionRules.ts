@@ -15,7 +15,7 @@ function wordsOf(i: Instruction): readonly Word[] {
 }
 
 export const jvmOptionAfterJar = rule({
-  id: 'jvm-option-after-jar', severity: 'warning',
+  id: 'jvm-option-after-jar', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('java reads its own options only before -jar <file> (or the main class). Everything after it is handed to the application as its arguments: java -jar app.jar -Xmx384m starts the JVM with its default heap and gives the application the string "-Xmx384m", which it usually ignores. The same holds for -D system properties and -javaagent.'),
     t('Write the JVM options before -jar: java -Xmx384m -jar app.jar, or set them in JAVA_TOOL_OPTIONS.'),

@@ -204,6 +204,10 @@ function cleanupOf(c: Cmd, cwd: string | undefined): { kinds: string[]; paths: s
   return { kinds, paths };
 }
 
+/** The commands cleanupOf finds anything in. */
+const CLEANERS = new Set(['apt-get', 'yum', 'dnf', 'microdnf', 'apk', 'rm']);
+const hasCleanup = (gone: { kinds: string[]; paths: string[] }) => gone.kinds.length > 0 || gone.paths.length > 0;
+
 /** Where each kind of leftover lives. */
 const KIND_FOLDERS: Record<string, string> = {
   'apt-lists': '/var/lib/apt/lists', 'apt-cache': '/var/cache/apt', 'apk-cache': '/var/cache/apk', 'yum-cache': '/var/cache/yum', 'dnf-cache': '/var/cache/dnf',
@@ -264,8 +268,15 @@ export const cleanupInLaterLayer = rule({
   const a = ctx.a;
   const runs = new Map(runShells(ctx).map((r) => [r.instruction, r]));
   const { finalImage } = stageUse(a);
+  // Only what an rm or a package manager's clean removes is looked for: a stage with none of them
+  // has nothing to report, and the files it makes need no following (5.6 ms per edit of a
+  // 10,000-line stage with none). With / for the working directory every relative path counts.
+  const cleans = (i: Instruction) => {
+    const run = runs.get(i);
+    return run !== undefined && commandsOf(run).some((c) => CLEANERS.has(c.name) && hasCleanup(cleanupOf(c, '/')));
+  };
   for (const stage of ctx.scope.stages) {
-    if (!finalImage.has(stage.index)) continue;
+    if (!finalImage.has(stage.index) || !stage.instructions.some(cleans)) continue;
     // Docker's Debian and Ubuntu images (and every image built on them) delete each downloaded
     // .deb after the install (apt.conf.d/docker-clean): apt-get install leaves no cache there.
     const keepsDebs = a.family(stage) !== 'debian';
@@ -301,7 +312,7 @@ export const cleanupInLaterLayer = rule({
         for (const k of made.kinds) if ((k !== 'apt-cache' || keepsDebs) && !mounted.some((m) => KIND_FOLDERS[k] === m || KIND_FOLDERS[k]?.startsWith(`${m}/`))) ownKinds.add(k);
         for (const p of made.paths) ownFiles.add(p);
         const gone = cleanupOf(c, here);
-        if (gone.kinds.length > 0 || gone.paths.length > 0) cleaned.push({ c, ...gone });
+        if (hasCleanup(gone)) cleaned.push({ c, ...gone });
       }
       for (const { c, kinds: goneKinds, paths: gonePaths } of cleaned) {
         const earlier = new Set<Instruction>();

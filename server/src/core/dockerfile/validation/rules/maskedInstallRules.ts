@@ -25,7 +25,7 @@ const CLEANUP = (name: string, args: string[]) => {
 };
 
 export const maskedInstallFailure = rule({
-  id: 'masked-install-failure', severity: 'warning',
+  id: 'masked-install-failure', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('Without set -e, a shell goes on after a command fails, and a script ends with the status of its last statement. A package install followed by ";" (or by another line of a heredoc) can fail without the RUN failing: the build goes on, the step is cached as a success, and the image lacks the packages.'),
     t('Join the commands with &&, or start the script with set -e (set -eux shows each command too). Reported where only cleanup (rm, a package cache clean, echo) follows the install; an install followed by || or by ; true is taken as ignored on purpose.'),

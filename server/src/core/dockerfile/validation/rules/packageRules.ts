@@ -100,6 +100,8 @@ interface PackageRule {
    * first command only, as hadolint does, not once per `&& apt-get install` line of one RUN.
    */
   oncePerRun?: boolean;
+  /** The problem reads the command alone (reach: 'instruction'): nothing of the stage's other instructions, no variable. */
+  local?: true;
   /** The message, or the message with a lower severity than the rule's where the finding is less sure. */
   problem: (c: Cmd, run: RunShell, a: Analysis) => string | { message: string; severity: 'hint' } | undefined;
   explain: () => string[];
@@ -220,7 +222,7 @@ const yesRule = (id: DockerfileCode, peer: string, m: Manager, short: string, lo
  * old versions, so pins break builds) and a hint for language packages.
  */
 const pinRule = (id: DockerfileCode, peer: string, m: Manager, pinned: (pkg: string, c: Cmd) => boolean, example: (pkg: string) => string, severity: 'hint' | 'off'): PackageRule => ({
-  id, peer, severity, manager: m,
+  id, peer, severity, manager: m, local: true,
   problem: (c) => {
     const loose = packages(c, m).filter((p) => !p.startsWith('-') && !pinned(p, c));
     return loose.length > 0 ? t('Pin versions for repeatable builds ({0}), for example {1}.', loose.slice(0, 3).join(', '), example(loose[0]!)) : undefined;
@@ -349,7 +351,7 @@ const MANAGER_FAMILY = new Map<Manager, string>([[APK, 'alpine'], [APT, 'debian'
 const KNOWN_FAMILIES = new Set(['alpine', 'debian', 'rhel']);
 
 function packageRule(entry: PackageRule): Rule {
-  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : {}), ...(entry.imageOnly ? { imageSize: true as const } : {}) }, (ctx) => {
+  return rule({ id: entry.id, severity: entry.severity, hadolint: [entry.peer], explain: entry.explain, ...(entry.knownIn ? { reach: 'file' as const } : entry.local ? { reach: 'instruction' as const } : {}), ...(entry.imageOnly ? { imageSize: true as const } : {}) }, (ctx) => {
     if (entry.knownIn?.(ctx.a.text)) return;
     const finalImage = entry.imageOnly ? stageUse(ctx.a).finalImage : undefined;
     const family = MANAGER_FAMILY.get(entry.manager);
@@ -414,7 +416,7 @@ export const aptListsCleanup = rule({
 const APT_GET_COMMANDS = new Set(['update', 'upgrade', 'install', 'remove', 'purge', 'autoremove', 'autopurge', 'dist-upgrade', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'satisfy', 'check', 'changelog']);
 
 export const aptInsteadOfAptGet = rule({
-  id: 'apt-instead-of-apt-get', severity: 'hint', hadolint: ['DL3027'],
+  id: 'apt-instead-of-apt-get', reach: 'instruction', severity: 'hint', hadolint: ['DL3027'],
   explain: () => [
     t('apt is meant for people at a terminal: its output and options may change between releases and it warns that it has no stable interface for scripts. Use apt-get and apt-cache in Dockerfiles.'),
     t('Reported once per RUN, and only for commands apt-get has under the same name (not apt list, search, show or full-upgrade).'),
@@ -428,7 +430,7 @@ export const aptInsteadOfAptGet = rule({
 });
 
 export const zypperDistUpgrade = rule({
-  id: 'zypper-dist-upgrade', severity: 'warning', hadolint: ['DL3035'],
+  id: 'zypper-dist-upgrade', reach: 'instruction', severity: 'warning', hadolint: ['DL3035'],
   explain: () => [t('zypper dist-upgrade can move the whole distribution to a new release inside a build. Update the base image tag instead.')],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -474,7 +476,7 @@ const ALL_MANAGERS = new Set(Object.values(MANAGERS_OF).flat());
 const YUM_ERA = /^(mysql:5\.7|centos:(centos)?7|oraclelinux:7|amazonlinux:2($|[.-])|[\w./-]*ubi7)/;
 
 export const packageManagerMismatch = rule({
-  id: 'package-manager-mismatch', severity: 'warning',
+  id: 'package-manager-mismatch', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('Each distribution has its own package manager: apt-get on Debian and Ubuntu, apk on Alpine, dnf, microdnf or yum on RHEL, UBI, Fedora and their kin. A RUN that calls another one fails with "not found" (apt-get on an Alpine image is a classic after switching a base image to its -alpine tag).'),
     t('The family is read from the base image at the root of the stage\'s FROM chain; scripts that look for the package manager first (command -v, which) or use several are left alone.'),

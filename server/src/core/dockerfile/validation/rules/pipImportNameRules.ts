@@ -37,7 +37,7 @@ function message(name: string): string {
 }
 
 export const pipImportName = rule({
-  id: 'pip-import-name', severity: 'error',
+  id: 'pip-import-name', reach: 'instruction', severity: 'error',
   explain: () => [
     t('Some Python packages are imported by another name than the one they are published under: import sklearn comes from scikit-learn, import cv2 from opencv-python (opencv-python-headless in an image without a screen), from PIL import Image from Pillow, import yaml from PyYAML. pip install cv2, PIL or yaml finds nothing ("No matching distribution found"), and the sklearn placeholder has refused to install since December 2023.'),
     t('Install the published name (the fix writes it). Reported for pip install in a RUN, and for the requirements files it installs from the build context.'),

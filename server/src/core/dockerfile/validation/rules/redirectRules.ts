@@ -6,7 +6,7 @@ import { truncatedReads } from '../../../shellTruncation';
 import { rule } from './rule';
 
 export const redirectEmptiesInput = rule({
-  id: 'redirect-empties-input', severity: 'error',
+  id: 'redirect-empties-input', reach: 'instruction', severity: 'error',
   explain: () => [
     t('The shell opens a command\'s output file, and empties it, before the command starts. When the same file is also what the command reads (envsubst < nginx.conf > nginx.conf, cat config.json > config.json, sort list > list), the command reads an empty file and the original is lost: the step leaves an empty file, or the container starts with one.'),
     t('Write to another file and move it over the original (envsubst < app.conf > app.conf.tmp && mv app.conf.tmp app.conf), read from a template (nginx.conf.template), or use an option that edits in place (sed -i).'),

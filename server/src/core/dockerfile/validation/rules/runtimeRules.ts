@@ -219,7 +219,7 @@ export const rootUser = rule({
 });
 
 export const userNotNumeric = rule({
-  id: 'user-not-numeric', severity: 'hint', hadolint: ['DL3066'],
+  id: 'user-not-numeric', reach: 'instruction', severity: 'hint', hadolint: ['DL3066'],
   explain: () => [t('Kubernetes can only check runAsNonRoot when the image\'s user is a number. USER 1000:1000 works everywhere; a name works too but hides whether it is root.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -362,7 +362,7 @@ function* execForms(ctx: RuleContext): Generator<Word[]> {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
 
 export const execShellWithoutC = rule({
-  id: 'exec-shell-without-c', severity: 'error',
+  id: 'exec-shell-without-c', reach: 'instruction', severity: 'error',
   explain: () => [
     t('In the exec form a shell is given its arguments as they are: without -c, its first operand is the name of a script file to read. ["/bin/bash", "ls -la"] looks for a file called "ls -la" and fails ("No such file or directory"), so the container exits at once, or the build step fails.'),
     t('Put -c before the command: ["/bin/bash", "-c", "ls -la"]. An operand that names a script (entrypoint.sh, ./run, /scripts/start) is left alone.'),
@@ -452,7 +452,7 @@ function quotedArgument(value: string): string[] | undefined {
 }
 
 export const execFormQuotes = rule({
-  id: 'exec-form-quotes', severity: 'warning',
+  id: 'exec-form-quotes', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('The exec form runs the program without a shell, so nothing removes quotes: ["nginx", "-g", "\'daemon off;\'"] hands nginx the quote characters too, and it refuses the directive. An option and its value in one item ("-r \'https://...\'") reach the program as one argument, quotes and space included.'),
     t('Write each argument as its own item, without quotes of its own: ["nginx", "-g", "daemon off;"], ["install2.r", "-r", "https://..."]. The value of an option that takes a script (-c, -e, --eval) is left alone: its quotes belong to the script.'),
@@ -548,7 +548,7 @@ export const execFormVariable = rule({
  * found"). Quotes belong around one argument, or the exec form is JSON (round 11's miss).
  */
 export const quotedShellCommand = rule({
-  id: 'quoted-shell-command', severity: 'error',
+  id: 'quoted-shell-command', reach: 'instruction', severity: 'error',
   explain: () => [
     t('In the shell form, RUN, CMD and ENTRYPOINT hand their line to /bin/sh -c. A line that is one quoted string, such as CMD "npm start", is one word to the shell: it looks for a program named "npm start" and stops with "not found" (exit 127).'),
     t('Leave the quotes out (CMD npm start), or write the exec form, a JSON array with one item per word: CMD ["npm", "start"].'),
@@ -571,7 +571,7 @@ export const quotedShellCommand = rule({
  * fail, so the check passes whatever the probe found (see healthcheckScript.ts).
  */
 export const healthcheckAlwaysPasses = rule({
-  id: 'healthcheck-always-passes', severity: 'warning',
+  id: 'healthcheck-always-passes', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A health check reports healthy when its command exits 0. When the script ends with || exit 0, || true, || echo ... or ; true, that last command decides the exit status, and it cannot fail: the check passes even when the probe before it fails, so the container never turns unhealthy and nothing waiting for it (compose\'s service_healthy, an orchestrator) learns that it is down.'),
     t('End with || exit 1, or leave the probe\'s own status: HEALTHCHECK CMD curl -fsS http://localhost:8080/health || exit 1.'),

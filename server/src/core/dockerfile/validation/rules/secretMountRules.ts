@@ -26,7 +26,7 @@ export function secretMountPaths(instruction: Instruction): string[] {
 const SECRET_PATH = /\/run\/secrets\/([A-Za-z0-9_.-]+)/g;
 
 export const secretNotMounted = rule({
-  id: 'secret-not-mounted', severity: 'warning',
+  id: 'secret-not-mounted', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A build secret is there only in a RUN that mounts it: RUN --mount=type=secret,id=npm_token ... finds it at /run/secrets/npm_token, and every other RUN finds nothing at that path, so a command that reads it fails or reads nothing.'),
     t('Add the mount to the RUN that reads the secret (with the same id, or target= for another path), and pass the secret to the build with docker build --secret id=npm_token,src=... . A path only tested for (test -f, [ -e ]) is left alone.'),
@@ -51,7 +51,7 @@ export const secretNotMounted = rule({
 });
 
 export const secretCopiedIntoImage = rule({
-  id: 'secret-copied-into-image', severity: 'warning',
+  id: 'secret-copied-into-image', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A secret mount keeps the secret out of the image. Copying the mounted file somewhere else (cp /run/secrets/key ., cat /run/secrets/key > .npmrc) writes it into the layer, where anyone who pulls the image can read it, as with an ARG or ENV.'),
     t('Read the secret where it is mounted, in the RUN that needs it. A copy removed again in the same RUN does not reach the layer and is left alone.'),

@@ -13,7 +13,7 @@ import { noAptListsBefore } from './aptListsRules';
 import { optionsFromVariables, packageInstalls } from './packageRules';
 
 export const shellSyntax = rule({
-  id: 'shell-syntax', severity: 'error', hadolint: ['SC1000'],
+  id: 'shell-syntax', reach: 'instruction', severity: 'error', hadolint: ['SC1000'],
   explain: () => [t('The command after RUN is a shell script. This one does not parse (an unclosed quote, a missing fi or done, a stray operator), so the step fails when the build reaches it.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -33,7 +33,7 @@ export const shellSyntax = rule({
 const BASH_AS_SH = /(?:^|\/)(?:archlinux|gentoo|manjaro[\w-]*|mageia)(?:\/[\w.-]+)?(?:[:@]|$)/;
 
 export const bashism = rule({
-  id: 'bashism', severity: 'warning', hadolint: ['SC3010', 'SC2039'],
+  id: 'bashism', reach: 'instruction', severity: 'warning', hadolint: ['SC3010', 'SC2039'],
   explain: () => [
     t('RUN uses /bin/sh unless SHELL says otherwise. On Debian and Ubuntu that is dash, which does not understand bash features such as [[ ]], arrays, <( ), here-strings or ${var/a/b}; the step then fails or behaves differently.'),
     t('Use POSIX syntax, or switch the shell: SHELL ["/bin/bash", "-o", "pipefail", "-c"].'),
@@ -123,7 +123,7 @@ function unquotedBraceExpansion(raw: string): boolean {
 }
 
 export const runCd = rule({
-  id: 'run-cd', severity: 'hint', hadolint: ['DL3003', 'SC2164'],
+  id: 'run-cd', reach: 'instruction', severity: 'hint', hadolint: ['DL3003', 'SC2164'],
   explain: () => [
     t('cd inside RUN lasts only until the end of that RUN; the next instruction starts in the WORKDIR again. Use WORKDIR to change directory for the following instructions, and keep cd for a subshell such as (cd src && make).'),
     t('Long build scripts (like those of the official images) move around with cd on purpose, so this is a hint; a RUN that ends with cd, expecting the next instruction to start there, is reported by cd-without-effect.'),
@@ -201,7 +201,7 @@ function alreadyThere(a: Analysis, stage: Stage, instruction: Instruction, dir: 
 }
 
 export const exportWithoutEffect = rule({
-  id: 'export-without-effect', severity: 'warning',
+  id: 'export-without-effect', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('Each RUN starts a new shell, and the variables it exports end with it. A RUN whose last command is export changes nothing for the instructions after it or for the container: use ENV for that (or ARG for a value the build alone needs).'),
   ],
@@ -303,7 +303,7 @@ export const sudo = rule({
 });
 
 export const pointlessCommand = rule({
-  id: 'pointless-command', severity: 'information', hadolint: ['DL3001'],
+  id: 'pointless-command', reach: 'instruction', severity: 'information', hadolint: ['DL3001'],
   explain: () => [
     t('Commands such as ssh, vim, top, ps, kill, shutdown, mount or service do nothing useful in a build step: there is no terminal, no running services and no init system while an image builds.'),
     t('A service started for the commands after it in the same RUN, and a service stopped or a process killed after the RUN started it, are part of the build\'s work and are not reported.'),
@@ -329,7 +329,7 @@ export const pointlessCommand = rule({
 });
 
 export const relinkSh = rule({
-  id: 'relink-sh', severity: 'warning', hadolint: ['DL4005'],
+  id: 'relink-sh', reach: 'instruction', severity: 'warning', hadolint: ['DL4005'],
   explain: () => [t('Replacing /bin/sh with a link to another shell changes it for every program in the image. To change the shell RUN uses, use the SHELL instruction.')],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -505,7 +505,7 @@ export const consecutiveRun = rule({
 });
 
 export const useraddNoLogInit = rule({
-  id: 'useradd-no-log-init', severity: 'warning', hadolint: ['DL3046'],
+  id: 'useradd-no-log-init', reach: 'instruction', severity: 'warning', hadolint: ['DL3046'],
   explain: () => [t('useradd records every user in /var/log/lastlog, a file sized by the highest uid. With a large uid the file becomes huge and bloats the layer. Add -l (--no-log-init).')],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -519,7 +519,7 @@ export const useraddNoLogInit = rule({
 });
 
 export const wgetProgress = rule({
-  id: 'wget-progress', severity: 'hint', hadolint: ['DL3047'],
+  id: 'wget-progress', reach: 'instruction', severity: 'hint', hadolint: ['DL3047'],
   explain: () => [t('wget prints a progress bar line for every few kilobytes when it has no terminal, which floods build logs. Use -q, -nv or --progress=dot:giga.')],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
@@ -553,7 +553,7 @@ const TAKES_NO_COMMAND = new Set(['apt-get', 'apt', 'aptitude', 'apk', 'yum', 'd
 const ONLY_A_COMMAND = new Set(['rm', 'cd', 'mkdir', 'chmod', 'chown', 'ln', 'mv', 'cp', 'echo', 'export', 'apt-get', 'apk', 'yum', 'dnf', 'microdnf', 'useradd', 'groupadd', 'addgroup', 'ldconfig', 'update-ca-certificates']);
 
 export const missingCommandSeparator = rule({
-  id: 'missing-command-separator', severity: 'warning',
+  id: 'missing-command-separator', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('A line ending with \\ continues the same command on the next line. When the next line was meant as a command of its own (rm -rf ..., cd ..., mkdir ...), it needs && or ; before it; without one its words are passed to the command above as arguments, so apk or apt-get looks for a package called "rm", or the cleanup silently never runs.'),
     t('Only commands that never take another command as an argument are checked (package managers, file and build tools), and only for words that are commands and nothing else, so sudo, env, xargs, find -exec and sh -c are left alone.'),

@@ -64,7 +64,7 @@ function meant(word: string, commands: ReadonlySet<string>): string | undefined 
 }
 
 export const unknownSubcommand = rule({
-  id: 'unknown-subcommand', severity: 'error',
+  id: 'unknown-subcommand', reach: 'instruction', severity: 'error',
   explain: () => [
     t('go, pip, uv, apt-get, apt and apk have a fixed list of commands. A misspelt one (go bulid, pip intall, uv pip async, apt-get isntall, apk ad) makes the tool stop with "unknown command", and the build with it. So does npm build (or npm dev) on Node 15 and later: npm runs a package.json script only as npm run build.'),
     t('Reported only for a word one or two letters away from one of the tool\'s commands, with that command as the fix; a word far from all of them may be a command of a newer release and is left alone.'),

@@ -207,7 +207,7 @@ export const firstInstruction = rule({
 });
 
 export const unterminatedQuote = rule({
-  id: 'unterminated-quote', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_SINGLE_QUOTE', 'SYNTAX_MISSING_DOUBLE_QUOTE'],
+  id: 'unterminated-quote', reach: 'instruction', severity: 'error', dockerfileUtils: ['SYNTAX_MISSING_SINGLE_QUOTE', 'SYNTAX_MISSING_DOUBLE_QUOTE'],
   explain: () => [t('BuildKit reads quotes in the arguments of instructions such as ENV, LABEL, COPY and WORKDIR. A quote that is never closed stops the build.')],
 }, (ctx) => {
   const escape = ctx.a.doc.escape;
@@ -275,7 +275,7 @@ function describe(problem: JsonProblem): string {
 }
 
 export const jsonSingleQuotes = rule({
-  id: 'json-single-quotes', severity: 'error', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
+  id: 'json-single-quotes', reach: 'instruction', severity: 'error', dockerfileUtils: ['JSON_IN_SINGLE_QUOTES'],
   explain: () => [
     t('The exec form must be valid JSON, which allows only double quotes. An array written with single quotes is not JSON, so BuildKit silently runs the whole text through a shell instead.'),
   ],
@@ -287,7 +287,7 @@ export const jsonSingleQuotes = rule({
 });
 
 export const invalidJsonForm = rule({
-  id: 'invalid-json-form', severity: 'error',
+  id: 'invalid-json-form', reach: 'instruction', severity: 'error',
   explain: () => [
     t('RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK CMD, COPY, ADD and VOLUME accept a JSON array of strings. When the brackets and quotes are there but the text is not valid JSON (a missing comma, a stray comma, a backslash that is no JSON escape), Docker does not report it: it treats the text as the shell form (or, for COPY, ADD and VOLUME, splits it at spaces), so the container runs a command such as ["node" and fails.'),
     t('An array that is valid JSON but holds something other than strings, such as ["sleep", 10], is different: BuildKit refuses the line and the build stops.'),
@@ -313,7 +313,7 @@ export const invalidJsonForm = rule({
 });
 
 export const nonBreakingSpace = rule({
-  id: 'non-breaking-space', severity: 'warning', hadolint: ['SC1018'],
+  id: 'non-breaking-space', reach: 'instruction', severity: 'warning', hadolint: ['SC1018'],
   explain: () => [t('A non-breaking space (often pasted from a web page) looks like a space but is not one, so words do not split where they seem to.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {
@@ -325,7 +325,7 @@ export const nonBreakingSpace = rule({
 });
 
 export const maintainerDeprecated = rule({
-  id: 'maintainer-deprecated', severity: 'warning', tag: 'deprecated', hadolint: ['DL4000'], buildkit: 'MaintainerDeprecated', dockerfileUtils: ['DEPRECATED_MAINTAINER'],
+  id: 'maintainer-deprecated', reach: 'instruction', severity: 'warning', tag: 'deprecated', hadolint: ['DL4000'], buildkit: 'MaintainerDeprecated', dockerfileUtils: ['DEPRECATED_MAINTAINER'],
   explain: () => [t('MAINTAINER is deprecated. Record the author as a label instead, for example LABEL org.opencontainers.image.authors="name@example.com".')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {

@@ -210,7 +210,7 @@ function shellTypo(ctx: RuleContext, use: VariableUse): string | undefined {
 const WINDOWS_ENV = new Set(['programfiles', 'programfiles(x86)', 'programdata', 'systemroot', 'windir', 'systemdrive', 'userprofile', 'appdata', 'localappdata', 'public', 'allusersprofile', 'comspec', 'temp', 'tmp']);
 
 export const envSelfReference = rule({
-  id: 'env-self-reference', severity: 'warning', hadolint: ['DL3044'],
+  id: 'env-self-reference', reach: 'instruction', severity: 'warning', hadolint: ['DL3044'],
   explain: () => [t('All values on one ENV line are expanded with the environment from before that line. A value that refers to a key set earlier on the same line gets the old value (often empty), not the new one. Split it into two ENV instructions.')],
 }, (ctx) => {
   for (const i of ctx.scope.instructions) {

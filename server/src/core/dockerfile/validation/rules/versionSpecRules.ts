@@ -63,7 +63,7 @@ function misreadConstraint(text: string, from: number): Misread | undefined {
 }
 
 export const unquotedVersionSpec = rule({
-  id: 'unquoted-version-spec', severity: 'warning',
+  id: 'unquoted-version-spec', reach: 'instruction', severity: 'warning',
   explain: () => [
     t('In a shell command > and < are redirections, also inside a package name: pip install flask>=2.0 installs the newest flask and writes pip\'s output to a file named "=2.0", and apk add curl<9 reads its input from a file named "9" and fails. The version constraint never reaches the package manager.'),
     t('Quote the package with its constraint: pip install "flask>=2.0".'),
