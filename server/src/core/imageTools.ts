@@ -12,12 +12,17 @@ const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
 /** Images that carry neither tool in their Debian variant, and BusyBox's wget in their Alpine one. */
 const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama', 'qdrant/qdrant', ...['aspnet', 'runtime', 'runtime-deps'].map((n) => `mcr.microsoft.com/dotnet/${n}`)]);
 
-/** Whether the image lacks the tool: true, false (it has it), or undefined (not known). */
-export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip'): boolean | undefined {
+/**
+ * Whether the image lacks the tool: true, false (it has it), or undefined (not known). `procps` stands
+ * for ps, pgrep and pkill: Debian's images and the slim variants of the language images do not have
+ * the package; BusyBox has the three.
+ */
+export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip' | 'procps'): boolean | undefined {
   const ref = repositoryAndTag(reference);
   // Windows variants (nanoserver, windowsservercore) carry Windows's own curl.exe.
   if (!ref || /nanoserver|windowsservercore|ltsc\d/.test(ref.tag)) return undefined;
   const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
+  if (tool === 'procps') return alpine ? false : ref.repository === 'debian' || (LANGUAGE.has(ref.repository) && ref.tag.includes('slim')) ? true : undefined;
   const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
   if (!known) return undefined;
   // unzip: BusyBox's applet on Alpine; not in any Debian variant of these, full language images aside (buildpack-deps has it, and they are not 'known' here).

@@ -315,6 +315,22 @@ test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it,
   ]) assert.deepEqual(found(text), [], text);
 });
 
+test('healthcheck-no-tool: ps, pgrep and pkill, which come with procps, on Debian and the slim language images (round 81: pgrep on python:3.12-slim)', () => {
+  const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
+  assert.deepEqual(found('FROM python:3.12-slim\nCOPY . .\nHEALTHCHECK --interval=30s CMD pgrep -f "celery worker" || exit 1\n'), [2]);
+  assert.deepEqual(found('FROM debian:bookworm\nHEALTHCHECK CMD ["ps", "-p", "1"]\n'), [1]);
+  assert.deepEqual(found('FROM node:20-slim\nHEALTHCHECK CMD /usr/bin/pkill -0 node\n'), [1]);
+  assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12-slim\nHEALTHCHECK CMD pgrep -f worker\n')[0]!.message, /^python:3.12-slim has no pgrep: it comes with the procps package/);
+  // Installed, BusyBox's on Alpine, a full language image, an image not known, or another program: left alone.
+  for (const text of [
+    'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends procps\nHEALTHCHECK CMD pgrep -f worker\n',
+    'FROM python:3.12-alpine\nHEALTHCHECK CMD pgrep -f worker\n',
+    'FROM python:3.12\nHEALTHCHECK CMD pgrep -f worker\n',
+    'FROM acme/worker:1\nHEALTHCHECK CMD pgrep -f worker\n',
+    'FROM python:3.12-slim\nHEALTHCHECK CMD psql -c "select 1"\n',
+  ]) assert.deepEqual(found(text), [], text);
+});
+
 test('healthcheck-no-tool: the old mongo shell on mongo 6 and later, which carry only mongosh', () => {
   const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
   assert.deepEqual(found('FROM mongo:6.0\nHEALTHCHECK CMD echo \'db.runCommand("ping").ok\' | mongo localhost:27017/test --quiet\n'), [1]);

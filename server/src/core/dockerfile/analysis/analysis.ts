@@ -40,6 +40,21 @@ const mountFrom = new WeakMap<Flag, { name: string; offset: number } | null>();
 const SHELL_FORM = ['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
 
 /**
+ * Per instruction node, its script as the last analysis worked it out and where the node started
+ * then. The next version's parse reuses the nodes an edit did not touch (moved by the edit's
+ * delta): their script is the same, and only its document offsets move. Rebuilding the source
+ * of every RUN was most of the shells' cost on each edit of a long stage.
+ */
+const lastShells = new WeakMap<Instruction, { kind: ShellKind; escape: string; at: number; info: ShellInfo | null }>();
+
+/** A script's info with its document offsets moved by `delta`. */
+function movedShell(info: ShellInfo | null, delta: number): ShellInfo | null {
+  if (!info || delta === 0) return info;
+  const source: ShellSource = { text: info.source.text, map: { logical: info.source.map.logical, doc: info.source.map.doc.map((d) => d + delta) } };
+  return { ...info, source, span: (s, e) => toDocSpan(source, s, e) };
+}
+
+/**
  * Characters of shell scripts parsed per file. The shell parser reads a few megabytes a second;
  * real Dockerfiles hold tens of kilobytes of scripts.
  */
@@ -412,12 +427,19 @@ export class Analysis {
     const kind = this.shellKind(instruction);
     const target = instruction.trigger ?? instruction;
     if (kind !== 'other' && SHELL_FORM.includes(target.upper) && instruction.index < this.shellCut()) {
-      const source = shellSource(this.doc, instruction);
-      if (source && source.text.trim().length > 0) {
-        const summary = parseShell(source.text);
-        // A script too long or too deep to parse is not known: rules treat it like another shell's.
-        if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+      // A node the edit left whole has the script it had, where it had it or moved by the edit.
+      const last = lastShells.get(instruction);
+      const at = instruction.fullSpan.start;
+      if (last && last.kind === kind && last.escape === this.doc.escape) info = movedShell(last.info, at - last.at);
+      else {
+        const source = shellSource(this.doc, instruction);
+        if (source && source.text.trim().length > 0) {
+          const summary = parseShell(source.text);
+          // A script too long or too deep to parse is not known: rules treat it like another shell's.
+          if (!summary.limit) info = { kind, source, summary, span: (s, e) => toDocSpan(source, s, e) };
+        }
       }
+      lastShells.set(instruction, { kind, escape: this.doc.escape, at, info });
     }
     this.shells.set(instruction.index, info);
     return info ?? undefined;

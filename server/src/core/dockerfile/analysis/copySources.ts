@@ -13,12 +13,28 @@ export function copiesFromContext(instruction: Instruction): boolean {
   return (target.upper === 'COPY' || target.upper === 'ADD') && !target.flags.some((f) => f.name === 'from');
 }
 
+/**
+ * Per instruction node, its copy arguments and the words they were taken from. The next version's
+ * parse reuses the nodes an edit left whole, their words moved in place, so the answer holds as
+ * long as the words are the same list (a dozen rules ask on every edit, for every COPY).
+ */
+const copyArgsMemo = new WeakMap<Instruction, { words: readonly Word[]; args: CopyArgs }>();
+
+/** The sources and destination of a COPY or ADD (shared: frozen, not to be changed). */
 export function copyArgs(instruction: Instruction): CopyArgs {
   const target = instruction.trigger ?? instruction;
   const words = target.exec ? target.exec.items : target.words;
-  if (words.length < 2) return { sources: words.slice(0, Math.max(0, words.length - 1)), dest: undefined, heredocSources: 0 };
-  const heredocSources = target.exec ? 0 : words.filter((w) => /^\d*<<-?/.test(w.raw) && instruction.heredocs.some((h) => h.marker.start === w.span.start)).length;
-  return { sources: words.slice(0, -1), dest: words[words.length - 1], heredocSources };
+  const memo = copyArgsMemo.get(instruction);
+  if (memo?.words === words) return memo.args;
+  let args: CopyArgs;
+  if (words.length < 2) args = { sources: words.slice(0, Math.max(0, words.length - 1)), dest: undefined, heredocSources: 0 };
+  else {
+    const heredocSources = target.exec ? 0 : words.filter((w) => /^\d*<<-?/.test(w.raw) && instruction.heredocs.some((h) => h.marker.start === w.span.start)).length;
+    args = { sources: words.slice(0, -1), dest: words[words.length - 1], heredocSources };
+  }
+  Object.freeze(args.sources);
+  copyArgsMemo.set(instruction, { words, args: Object.freeze(args) });
+  return args;
 }
 
 export function isAbsolutePath(path: string, windows: boolean): boolean {

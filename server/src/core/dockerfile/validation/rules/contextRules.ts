@@ -2,6 +2,7 @@
 import { t } from '../../../l10n';
 import { docSpan } from '../../syntax/offsetMap';
 import type { Instruction, Word } from '../../syntax/ast';
+import type { Analysis } from '../../analysis/analysis';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, reincludedWithin, type IgnorePattern } from '../../../ignorePatterns';
@@ -14,6 +15,11 @@ import { closest } from './suggest';
 export function copiesWholeContext(i: Instruction): boolean {
   if (!copiesFromContext(i)) return false;
   return copyArgs(i).sources.some((s) => s.value === '.' || s.value === './');
+}
+
+/** The instructions that copy the whole context, carried over edits (two file rules ask on every edit). */
+function wholeContextCopies(a: Analysis): readonly Instruction[] {
+  return a.instructionsWhere('copiesWholeContext', copiesWholeContext);
 }
 
 const perRun = new WeakMap<RuleContext, ContextInfo | null>();
@@ -50,7 +56,7 @@ export const dockerignoreMissing = rule({
     t('A warning where the copy does harm: a Node project, whose node_modules from the host land over the image\'s own install, or a context that holds a .env Git ignores. Elsewhere it is information, and a hint where only a build stage copies the context.'),
   ],
 }, (ctx) => {
-  const copies = ctx.a.doc.instructions.filter(copiesWholeContext);
+  const copies = wholeContextCopies(ctx.a);
   if (copies.length === 0) return;
   const context = contextOf(ctx);
   if (!context || context.ignoreUri) return;
@@ -97,7 +103,7 @@ export const dockerignoreIncomplete = rule({
     t('Only what the build context actually holds is checked: a context without a .git folder needs no .git line.'),
   ],
 }, (ctx) => {
-  const copies = ctx.a.doc.instructions.filter(copiesWholeContext);
+  const copies = wholeContextCopies(ctx.a);
   if (copies.length === 0) return;
   const context = contextOf(ctx);
   if (!context?.ignoreUri) return;
@@ -157,6 +163,11 @@ export const copyIgnoredFile = rule({
 const ENV_FILE = /^\.env(\.[\w-]+)*$/;
 const EXAMPLE_ENV = /\.(example|sample|template|tpl|dist|defaults?|schema)$/i;
 
+/** A COPY from the context of an env file by name, or of the whole context. */
+function copiesEnvFile(i: Instruction): boolean {
+  return copiesFromContext(i) && copyArgs(i).sources.some((s) => (ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value)) || s.value === '.' || s.value === './');
+}
+
 export const envFileInImage = rule({
   id: 'env-file-in-image', severity: 'warning', reach: 'file', shipped: true,
   explain: () => [
@@ -165,10 +176,8 @@ export const envFileInImage = rule({
     t('Except where a .env that Git does not ignore holds a value of a form only real credentials have (a GitHub ghp_ token, a Google GOCSPX- client secret, an sk- API key, a Telegram bot token, a private key): copied by name or with the whole build context (COPY . .), it is reported too, since it also sits in the repository.'),
   ],
 }, (ctx) => {
-  const copies = ctx.a.doc.instructions.filter((i) => {
-    return copiesFromContext(i)
-      && copyArgs(i).sources.some((s) => (ENV_FILE.test(s.value.split('/').pop() ?? '') && !EXAMPLE_ENV.test(s.value)) || s.value === '.' || s.value === './');
-  });
+  // Carried over edits: every edit of the file asks.
+  const copies = ctx.a.instructionsWhere('copiesEnvFile', copiesEnvFile);
   if (copies.length === 0) return;
   const context = contextOf(ctx);
   if (!context) return;

@@ -287,7 +287,8 @@ export const sudo = rule({
   ],
 }, (ctx) => {
   for (const run of runShells(ctx)) {
-    if (runsAsRoot(ctx.a, run) !== true) continue;
+    // Whom the RUN runs as is asked only where sudo is named (it walks the stages above).
+    if (!run.info.summary.commands.some((c) => c.words[0]?.text.split('/').pop() === 'sudo') || runsAsRoot(ctx.a, run) !== true) continue;
     for (const c of run.info.summary.commands) {
       const name = c.words[0]?.text.split('/').pop();
       if (name !== 'sudo') continue;
