@@ -12,17 +12,29 @@ const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
 /** Images that carry neither tool in their Debian variant, and BusyBox's wget in their Alpine one. */
 const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama', 'qdrant/qdrant', ...['aspnet', 'runtime', 'runtime-deps'].map((n) => `mcr.microsoft.com/dotnet/${n}`)]);
 
+/** Programs of Debian packages that Debian's images and the slim variants of the language images do not have, and whether BusyBox (Alpine) has them. */
+const DEBIAN_PACKAGE_PROGRAMS: Record<string, { package: string; busybox: boolean }> = {
+  ps: { package: 'procps', busybox: true }, pgrep: { package: 'procps', busybox: true }, pkill: { package: 'procps', busybox: true },
+  ss: { package: 'iproute2', busybox: false }, netstat: { package: 'net-tools', busybox: true },
+};
+
+/** The package a program comes with where lacksTool knows it (ps: procps), else undefined. */
+export function packageOfProgram(program: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(DEBIAN_PACKAGE_PROGRAMS, program) ? DEBIAN_PACKAGE_PROGRAMS[program]!.package : undefined;
+}
+
 /**
- * Whether the image lacks the tool: true, false (it has it), or undefined (not known). `procps` stands
- * for ps, pgrep and pkill: Debian's images and the slim variants of the language images do not have
- * the package; BusyBox has the three.
+ * Whether the image lacks the tool: true, false (it has it), or undefined (not known). Besides
+ * curl, wget and unzip, a program of DEBIAN_PACKAGE_PROGRAMS (ps, pgrep, ss, netstat): Debian's
+ * images and the slim variants of the language images do not have its package; BusyBox has some.
  */
-export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip' | 'procps'): boolean | undefined {
+export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip' | keyof typeof DEBIAN_PACKAGE_PROGRAMS): boolean | undefined {
   const ref = repositoryAndTag(reference);
   // Windows variants (nanoserver, windowsservercore) carry Windows's own curl.exe.
   if (!ref || /nanoserver|windowsservercore|ltsc\d/.test(ref.tag)) return undefined;
   const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
-  if (tool === 'procps') return alpine ? false : ref.repository === 'debian' || (LANGUAGE.has(ref.repository) && ref.tag.includes('slim')) ? true : undefined;
+  const program = Object.prototype.hasOwnProperty.call(DEBIAN_PACKAGE_PROGRAMS, tool) ? DEBIAN_PACKAGE_PROGRAMS[tool] : undefined;
+  if (program) return alpine ? (program.busybox ? false : undefined) : ref.repository === 'debian' || (LANGUAGE.has(ref.repository) && ref.tag.includes('slim')) ? true : undefined;
   const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
   if (!known) return undefined;
   // unzip: BusyBox's applet on Alpine; not in any Debian variant of these, full language images aside (buildpack-deps has it, and they are not 'known' here).

@@ -3,7 +3,7 @@
 // missing ask these before saying so: a path Git ignores is one each clone makes for itself, and
 // a name a script mentions may be made or copied in before the build or the start.
 import type { FileAccess } from './languageService';
-import { parseDockerignore, type IgnorePattern } from './ignorePatterns';
+import { isIgnored, parseDockerignore, type IgnorePattern } from './ignorePatterns';
 
 /**
  * The patterns of the .gitignore files from the context folder up to the repository's root (the
@@ -29,12 +29,10 @@ export function gitignorePatterns(files: FileAccess, folderUri: string, filesOnl
         const body = negated ? line.slice(1) : line;
         // An anchored pattern is relative to its own folder: one of a folder above is kept where it
         // names a path under the context folder (deployment/runtime/ for deployment/: runtime/).
-        if (body.replace(/\/$/, '').includes('/')) {
-          const path = body.replace(/^\//, '');
-          if (level === 0) lines.push(`${negated ? '!' : ''}${path}`);
-          else for (const rebased of rebase(path, below)) lines.push(`${negated ? '!' : ''}${rebased}`);
+        if (level > 0 && body.replace(/\/$/, '').includes('/')) {
+          for (const rebased of rebase(body.replace(/^\//, ''), below)) lines.push(`${negated ? '!' : ''}${rebased}`);
         } else {
-          lines.push(`${negated ? '!' : ''}**/${body}`);
+          lines.push(ownLine(line));
         }
       }
       // The nearer file decides: it comes last, as in Git.
@@ -45,6 +43,29 @@ export function gitignorePatterns(files: FileAccess, folderUri: string, filesOnl
     folder = folder.slice(0, slash);
   }
   return patterns;
+}
+
+/** A .gitignore line as a dockerignore pattern of its own folder: with a slash, anchored there; without, at any depth. */
+function ownLine(line: string): string {
+  const negated = line.startsWith('!');
+  const body = negated ? line.slice(1) : line;
+  return `${negated ? '!' : ''}${body.replace(/\/$/, '').includes('/') ? body.replace(/^\//, '') : `**/${body}`}`;
+}
+
+/**
+ * Whether a .gitignore in one of the folders on the way from the folder to `path` ignores it: a
+ * folder kept in Git for files each clone makes (round 82: certs/.gitignore holding `**` and
+ * `!.gitignore`, the certificates a test script makes).
+ */
+export function ignoredWithin(files: FileAccess, folderUri: string, path: string): boolean {
+  const segments = path.split('/');
+  for (let k = 1; k < segments.length && k <= 4; k++) {
+    const text = files.readText(`${folderUri}/${segments.slice(0, k).join('/')}/.gitignore`);
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    if (isIgnored(parseDockerignore(lines.map(ownLine).join('\n')), segments.slice(k).join('/'))) return true;
+  }
+  return false;
 }
 
 /**

@@ -164,3 +164,17 @@ test('a library of services in a sibling folder, extended through a variable for
   // Without the file that extends it, the library's networks are undeclared.
   assert.equal(findings(validate(library, { files: { [uri]: library } }, uri), 'compose-undefined-network').length, 2);
 });
+
+test('a script beside the file layers it on a base that gives the images, with paths that climb (round 82)', () => {
+  // environment/kerberos/start.sh: docker compose -f ../../environment/plaintext/docker-compose.yml -f ../../environment/kerberos/docker-compose.yml up
+  const overlay = 'services:\n  broker:\n    environment:\n      KAFKA_OPTS: -Djava.security.krb5.conf=/etc/krb5.conf\n  connect:\n    volumes:\n      - ./keytabs:/var/lib/secret\n';
+  const base = 'services:\n  broker:\n    image: confluentinc/cp-server:7.6.0\n  connect:\n    image: confluentinc/cp-server-connect:7.6.0\n';
+  const uri = `${ROOT}/environment/kerberos/docker-compose.yml`;
+  const script = (line: string) => ({ [`${ROOT}/environment/plaintext/docker-compose.yml`]: base, [uri]: overlay, [`${ROOT}/environment/kerberos/start.sh`]: `#!/bin/bash\nDIR="$( cd "$( dirname "\${BASH_SOURCE[0]}" )" && pwd )"\n${line}\n` });
+  const found = (files: Record<string, string>) => findings(validate(overlay, { files }, uri), RULE).map((d) => covered(overlay, d));
+  assert.deepEqual(found(script('docker compose -f ../../environment/plaintext/docker-compose.yml ${EXTRA} -f ../../environment/kerberos/docker-compose.yml up -d')), []);
+  // Without the script, or where it runs the file alone, or layers it on a file that gives no image: compose refuses both.
+  assert.deepEqual(found({ [uri]: overlay }), ['broker', 'connect']);
+  assert.deepEqual(found(script('docker compose -f ../../environment/kerberos/docker-compose.yml up -d')), ['broker', 'connect']);
+  assert.deepEqual(found({ ...script('docker compose -f ../other/docker-compose.yml -f ../../environment/kerberos/docker-compose.yml up'), [`${ROOT}/environment/other/docker-compose.yml`]: 'services:\n  broker:\n    ports: ["9092:9092"]\n' }), ['broker', 'connect']);
+});

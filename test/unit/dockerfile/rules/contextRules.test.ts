@@ -178,6 +178,14 @@ test('copy-source-missing: a source Git ignores that the context lacks is a hint
   assert.equal(found[0]!.message, 'The build context (.) has no data, and Git ignores it: a fresh clone lacks it, so COPY stops the build until it is made.');
 });
 
+test('copy-source-missing: a .gitignore inside the path\'s own folder counts too: a folder Git keeps for files each clone makes (round 82: certs/ with ** and !.gitignore)', () => {
+  const map = { 'file:///w/app/package.json': '{}', 'file:///w/app/package-lock.json': '{}', 'file:///w/app/tsconfig.json': '{}', 'file:///w/app/certs/.gitignore': '**\n!.gitignore\n', 'file:///w/app/keys/.gitignore': '*.pem\n', 'file:///w/app/Dockerfile': '', 'file:///w/app/src/a.js': '', 'file:///w/app/public/index.html': '' };
+  const text = 'FROM node:22\nCOPY package.json package-lock.json tsconfig.json ./\nCOPY certs/scytta.crt /etc/ssl/\nCOPY keys/app.pem /k/\nCOPY keys/app.key /k/\nCOPY src ./src\nCOPY public ./public\n';
+  const found = validateDockerfile(text, context({ files: files(map, ['file:///w', 'file:///w/app', 'file:///w/app/certs', 'file:///w/app/keys', 'file:///w/app/src', 'file:///w/app/public']) }), 'file:///w/app/Dockerfile').filter((d) => d.code === 'copy-source-missing');
+  // Ignored by their folders' .gitignore: hints. keys/app.key is not ignored there: the error stands.
+  assert.deepEqual(found.map((d) => [d.range.start.line, d.severity]), [[2, 4], [3, 4], [4, 1]]);
+});
+
 test('copy-source-missing: files Git ignores do not count against the Dockerfile\'s folder being the context (round 33: ./migratin hidden by three ignored files)', () => {
   const map = { 'file:///w/.gitignore': '.env.*\nalembic.ini\nserviceAccountKey.json\n', 'file:///w/.git/HEAD': '', 'file:///w/backend/requirements.txt': '', 'file:///w/backend/app/main.py': '', 'file:///w/backend/migration/env.py': '', 'file:///w/backend/Dockerfile': '' };
   const text = 'FROM python:3.12\nCOPY ./requirements.txt /code/\nCOPY ./serviceAccountKey.json /code/\nCOPY ./.env.production /code/\nCOPY ./app /code/app\nCOPY ./migratin /code/app\nCOPY ./alembic.ini /code/\n';

@@ -72,3 +72,20 @@ test('lockfile-not-copied: COPY . . from a build context that has the manifest a
   // A script of the manifest that names the lock (a postbuild copying it into the folder CI builds from).
   assert.deepEqual(runRule('lockfile-not-copied', text, context({ files: files({ [`${folder}/package.json`]: '{"scripts":{"postbuild":"cp package.json package-lock.json Dockerfile dist/"}}' }, [folder]) }), uri), []);
 });
+
+test('lockfile-not-copied: a compose file builds the Dockerfile, by its own name, from a context the repository lacks: the context is not known (round 82)', () => {
+  const folder = 'file:///work/repo';
+  const uri = `${folder}/deploy/docker/Dockerfile.dashboard`;
+  const text = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n';
+  const compose = 'services:\n  dashboard:\n    build:\n      context: ../products/dashboard\n      dockerfile: ../deploy/docker/Dockerfile.dashboard\n';
+  const repo = (more: Record<string, string>) => context({ files: files({ [`${folder}/package.json`]: '{}', [`${folder}/deploy/docker/Dockerfile.dashboard`]: text, ...more }, [folder, `${folder}/deploy`, `${folder}/deploy/docker`]) });
+  // Without the compose file the root (package.json, no lock) stands for the context.
+  assert.equal(runRule('lockfile-not-copied', text, repo({}), uri).length, 1);
+  assert.deepEqual(runRule('lockfile-not-copied', text, repo({ [`${folder}/deploy/docker/docker-compose.prod.yml`]: compose }), uri), []);
+  // A compose service that builds another file of that name from a context that is there says nothing of this one.
+  const other = 'services:\n  dashboard:\n    build:\n      context: ../..\n      dockerfile: other/Dockerfile.dashboard\n';
+  assert.equal(runRule('lockfile-not-copied', text, repo({ [`${folder}/deploy/docker/docker-compose.prod.yml`]: other }), uri).length, 1);
+  // Nor one that names a file of that name in another folder that is not there (frontend/ beside frontend2/): round 62's stale compose file.
+  const stale = 'services:\n  dashboard:\n    build:\n      context: web\n      dockerfile: Dockerfile.dashboard\n';
+  assert.equal(runRule('lockfile-not-copied', text, repo({ [`${folder}/deploy/docker/docker-compose.prod.yml`]: stale.replace('context: web', 'context: ../web') }), uri).length, 1);
+});

@@ -315,11 +315,17 @@ test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it,
   ]) assert.deepEqual(found(text), [], text);
 });
 
-test('healthcheck-no-tool: ps, pgrep and pkill, which come with procps, on Debian and the slim language images (round 81: pgrep on python:3.12-slim)', () => {
+test('healthcheck-no-tool: ps, pgrep and pkill (procps), ss (iproute2) and netstat (net-tools) on Debian and the slim language images (round 81: pgrep on python:3.12-slim)', () => {
   const found = (text: string) => runRule('healthcheck-no-tool', text).map((d) => d.range.start.line);
   assert.deepEqual(found('FROM python:3.12-slim\nCOPY . .\nHEALTHCHECK --interval=30s CMD pgrep -f "celery worker" || exit 1\n'), [2]);
   assert.deepEqual(found('FROM debian:bookworm\nHEALTHCHECK CMD ["ps", "-p", "1"]\n'), [1]);
   assert.deepEqual(found('FROM node:20-slim\nHEALTHCHECK CMD /usr/bin/pkill -0 node\n'), [1]);
+  // ss comes with iproute2, netstat with net-tools (round 82: ss -lnt on python:3.12.9-slim).
+  assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12.9-slim\nHEALTHCHECK CMD ss -lnt | grep -q :8000 || exit 1\n')[0]!.message, /^python:3.12.9-slim has no ss: it comes with the iproute2 package/);
+  assert.deepEqual(found('FROM debian:bookworm-slim\nHEALTHCHECK CMD netstat -tln | grep 80\n'), [1]);
+  assert.deepEqual(found('FROM python:3.12-alpine\nHEALTHCHECK CMD netstat -tln | grep 80\n'), []);
+  assert.deepEqual(found('FROM python:3.12-alpine\nHEALTHCHECK CMD ss -tln | grep 80\n'), [], 'BusyBox has no ss, but Alpine is not judged for it');
+  assert.deepEqual(found('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y iproute2\nHEALTHCHECK CMD ss -lnt | grep -q :8000\n'), []);
   assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12-slim\nHEALTHCHECK CMD pgrep -f worker\n')[0]!.message, /^python:3.12-slim has no pgrep: it comes with the procps package/);
   // Installed, BusyBox's on Alpine, a full language image, an image not known, or another program: left alone.
   for (const text of [

@@ -301,3 +301,14 @@ test('undefined-variable: a name the stage declares only further down, by ARG or
   assert.deepEqual(found('FROM eclipse-temurin:21\nRUN echo $JAVA_HOME\nENV JAVA_HOME=/opt/jdk\n'), []);
   assert.deepEqual(found('FROM node:22\nCMD echo $PORT\nENV PORT=3000\n'), []);
 });
+
+test('secret-in-arg-env: a value of a form only real credentials have is a warning that says what it is (round 82: a GitHub token of 40 hex digits)', () => {
+  const severities = (text: string) => validateDockerfile(text, context()).filter((d) => d.code === 'secret-in-arg-env').map((d) => [d.range.start.line, d.severity]);
+  assert.deepEqual(severities('FROM ruby:3.3\nENV GITHUB_ACCESS_TOKEN 64c71977864b90d7788a7aebce9657cf890a3e18\n'), [[1, 2]]);
+  assert.deepEqual(severities(`FROM node:22\nENV NPM_TOKEN=npm_${'a1B2c3D4e5'.repeat(3)}a1B2c3\n`), [[1, 2]]);
+  assert.match(validateDockerfile('FROM ruby:3.3\nENV GH_TOKEN=64c71977864b90d7788a7aebce9657cf890a3e18\n', context()).find((d) => d.code === 'secret-in-arg-env')!.message, /^GH_TOKEN holds a GitHub token, written into the Dockerfile/);
+  // A default password, 40 hex digits under another name (a commit), a placeholder of the form: information as before.
+  assert.deepEqual(severities('FROM mysql:8\nENV MYSQL_ROOT_PASSWORD=root\n'), [[1, 3]]);
+  assert.deepEqual(severities('FROM a\nENV API_TOKEN=64c71977864b90d7788a7aebce9657cf890a3e18\n'), [[1, 3]]);
+  assert.deepEqual(severities('FROM a\nENV GITHUB_TOKEN=ghp_your_token_here_xxxxxxxxxxxxxxxxxxxxxxxxx\n'), [[1, 3]]);
+});

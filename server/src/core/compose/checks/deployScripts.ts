@@ -157,15 +157,35 @@ function* combinationsOf(uri: string, context: ServiceContext): Generator<{ file
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   for (const script of scriptsNear(dirnameUri(uri), context, true)) {
     for (const { files, stack } of deployLines(script.uri, script.text)) {
-      const at = files.length > 1 ? files.findIndex((f) => names(f, name)) : -1;
-      if (at < 0 || files[at]!.includes('$')) continue;
-      const written = files[at]!.replace(/\\/g, '/').replace(/^\.\//, '');
-      if (written.startsWith('/') || !decodeURIComponent(uri).endsWith(`/${written}`)) continue;
-      let folder = uri;
-      for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
-      yield { files, stack, at, folder };
+      if (files.length < 2) continue;
+      // The first file the line names that is this one (a base and its layers may share a name).
+      for (let at = 0; at < files.length; at++) {
+        const folder = files[at]!.includes('$') || !names(files[at]!, name) ? undefined : folderOf(uri, files[at]!, script.uri);
+        if (folder === undefined) continue;
+        yield { files, stack, at, folder };
+        break;
+      }
     }
   }
+}
+
+/**
+ * The folder a command line's path of the file resolves from, where that path is the file's:
+ * where the path, as written, ends at it; or, for a path that climbs
+ * (../../environment/kerberos/docker-compose.yml), the script's own folder, where it runs (round
+ * 82: a playground's start.sh layering each environment on a base of the same name).
+ */
+function folderOf(uri: string, path: string, scriptUri: string): string | undefined {
+  const written = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (written.startsWith('/')) return undefined;
+  if (written.split('/').includes('..')) {
+    const here = dirnameUri(scriptUri);
+    return resolvePath(here, written) === uri ? here : undefined;
+  }
+  if (!decodeURIComponent(uri).endsWith(`/${written}`)) return undefined;
+  let folder = uri;
+  for (let k = written.split('/').length; k > 0; k--) folder = dirnameUri(folder);
+  return folder;
 }
 
 /**

@@ -8,7 +8,9 @@ import { entries, type ValueNode } from '../model/access';
 import { isHeld, mayHoldKey } from '../model/brokenBlocks';
 import { walkExtends } from '../model/extendsChain';
 import type { CNode, MapNode } from '../model/nodes';
-import { isOverrideFile, projectFiles } from '../model/project';
+import { isOverrideFile, projectFiles, readText } from '../model/project';
+import { composeFileOfText } from '../model/documentStore';
+import { filesCombinedWith } from './deployScripts';
 import { symbolsOf } from '../model/symbols';
 import { extendsLibrary, servicesOf, type CheckContext } from './checkContext';
 import { siblingDeclarations } from '../model/referrers';
@@ -49,6 +51,8 @@ export function checkServiceImage(ctx: CheckContext): void {
       if (walk.unknown || walk.links.some((link) => link.map && mayHoldKey(link.file, link.map, [...PROVIDES_IMAGE]))) unknown = true;
     }
     if (found || unknown) continue;
+    // A script near it runs it with other files (docker compose -f base.yml -f this.yml): one of them may give the image.
+    if (combinedImage(file.uri, name, ctx)) continue;
     const empty = emptyImage(file, map);
     // A base whose services the -f files beside it complete (compose.dev.yaml, compose.prod.yaml
     // giving each its build): run alone compose refuses it, but it is not meant to run alone.
@@ -69,6 +73,22 @@ export function checkServiceImage(ctx: CheckContext): void {
       ...(layered ? { severity: 'hint' as const } : certain ? {} : { severity: 'warning' as const }),
     });
   }
+}
+
+/**
+ * Whether a file a script or note near this one combines it with gives the service an image or a
+ * build, or may (round 82: an environment's docker-compose.yml adding Kerberos to the services its
+ * start.sh takes, with their images, from the base file it names first).
+ */
+function combinedImage(uri: string, name: string, ctx: CheckContext): boolean {
+  for (const other of filesCombinedWith(uri, ctx.context).slice(0, 16)) {
+    const text = readText(other, ctx.context);
+    if (text === undefined) continue;
+    const source = composeFileOfText(other, text);
+    const map = symbolsOf(source).services.get(name)?.map;
+    if (map && (providesImage(source, map) || mayHoldKey(source, map, [...PROVIDES_IMAGE]))) return true;
+  }
+  return false;
 }
 
 /** Whether the service has an image, or a misspelt key for one (reported as unknown, once is enough). */

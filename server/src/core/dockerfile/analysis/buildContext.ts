@@ -5,7 +5,7 @@
 // the Dockerfile's own folder, as docker build . would use. Nothing is assumed about a folder
 // that does not exist (an untitled document, a remote file): then there is no context to check.
 import type { FileAccess, WorkspaceFacts } from '../../languageService';
-import type { buildPaths } from '../../compose/model/buildPaths';
+import type { buildPaths, BuildPaths } from '../../compose/model/buildPaths';
 import type { symbolsOf } from '../../compose/model/symbols';
 import type { composeFileOfText } from '../../compose/model/documentStore';
 import type { entries, resolve } from '../../compose/model/access';
@@ -85,8 +85,11 @@ function composeFilesAt(folder: string, files: FileAccess): string[] {
   return out.slice(0, 40);
 }
 
-/** The services of the compose files in or above the Dockerfile's folder (up to three folders up, and their compose folders) that build it. */
-function composeBuilders(uri: string, folderUri: string, files: FileAccess, first: boolean): Builder[] {
+/**
+ * The services of the compose files in or above the Dockerfile's folder (up to three folders up,
+ * and their compose folders) that build it (or, with `builds`, whose build paths pass that test).
+ */
+function composeBuilders(uri: string, folderUri: string, files: FileAccess, first: boolean, builds = (paths: BuildPaths) => paths.dockerfileUri === uri): Builder[] {
   const out: Builder[] = [];
   let folder: string | undefined = folderUri;
   for (let level = 0; folder && level < MAX_LEVELS; level++, folder = parentOf(folder)) {
@@ -98,7 +101,7 @@ function composeBuilders(uri: string, folderUri: string, files: FileAccess, firs
         const file = composeFileOfText(composeUri, text);
         for (const service of symbolsOf(file).services.values()) {
           const paths = service.map ? buildPaths(file, service.map) : undefined;
-          if (paths?.dockerfileUri !== uri || !service.map) continue;
+          if (!paths || !builds(paths) || !service.map) continue;
           out.push({ file, map: service.map, contextUri: paths.contextUri });
           if (first && paths.contextUri) return out;
         }
@@ -189,6 +192,21 @@ function composeContext(uri: string, folderUri: string, files: FileAccess): stri
   return byDefault.size === 1 ? [...byDefault][0] : undefined;
 }
 
+/**
+ * Whether a compose file near it builds a Dockerfile of this one's own folder and name (not a
+ * plain Dockerfile), `../deploy/docker/Dockerfile.web`, from a context that is not there: it means
+ * this file, and the context it is built with is not in the repository, so the Dockerfile's folder
+ * is no stand-in for it (round 82: a context ../products/brandpulse-dashboard the repository lacks,
+ * where the root's package.json with no lock file had been taken for the context's). A bare name
+ * in a folder that is not there (frontend/Dockerfile.prod beside frontend2/) may be another file.
+ */
+function builtFromElsewhere(uri: string, folderUri: string, files: FileAccess): boolean {
+  const own = uri.slice(uri.lastIndexOf('/', uri.lastIndexOf('/') - 1));
+  if (/\/(dockerfile|containerfile)$/i.test(own)) return false;
+  return composeBuilders(uri, folderUri, files, true, (paths) => paths.dockerfileUri !== undefined && paths.dockerfileUri !== uri
+    && paths.dockerfileUri.endsWith(own) && (paths.contextUri === undefined || !files.exists(paths.contextUri))).length > 0;
+}
+
 export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceFacts): ContextInfo | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
@@ -203,6 +221,8 @@ export function buildContextOf(uri: string, files: FileAccess, facts: WorkspaceF
   } else if (composed) {
     folderUri = composed;
     source = 'compose';
+  } else if (builtFromElsewhere(uri, dockerfileFolder, files)) {
+    return undefined;
   }
   if (!files.exists(folderUri)) return undefined;
   // BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile first, then the context's.

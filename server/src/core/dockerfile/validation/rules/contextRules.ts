@@ -6,7 +6,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, reincludedWithin, type IgnorePattern } from '../../../ignorePatterns';
-import { folderLister, foldersUp, gitignorePatterns, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
+import { folderLister, foldersUp, gitignorePatterns, ignoredWithin, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
 import { stageUse } from '../../analysis/stageUse';
 import { describeSecret, findSecretTokens } from '../../../secretTokens';
 import { rule, type RuleContext } from './rule';
@@ -464,7 +464,7 @@ export const copySourceMissing = rule({
     }
     // Ignored by Git: each clone makes it (a build step, a download), so the build stops until it is
     // made: a hint (round 26: data/ and chroma/ of a clone).
-    if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path)) {
+    if (isIgnored((ignored ??= gitignorePatterns(ctx.files, folder)), path) || ignoredWithin(ctx.files, folder, path)) {
       // A project's manifest or lock file is nothing a clone makes: ignoring it is the slip (round 36: go.mod).
       if (MANIFEST.test(name)) ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks this file the build needs, so {2} stops the build. Commit it (take it out of .gitignore).', where, path, keyword), { severity: 'warning' });
       else ctx.report(word.span, t('The build context ({0}) has no {1}, and Git ignores it: a fresh clone lacks it, so {2} stops the build until it is made.', where, path, keyword), { severity: 'hint' });

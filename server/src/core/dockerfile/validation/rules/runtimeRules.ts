@@ -1,6 +1,6 @@
 // Rules about what the container does at run time: CMD, ENTRYPOINT, HEALTHCHECK, USER.
 import { t } from '../../../l10n';
-import { MONGO_SHELL_PACKAGE, lacksLegacyMongoShell, lacksTool, runsLegacyMongoShell } from '../../../imageTools';
+import { MONGO_SHELL_PACKAGE, lacksLegacyMongoShell, lacksTool, packageOfProgram, runsLegacyMongoShell } from '../../../imageTools';
 import type { Instruction, Span, Stage, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
@@ -607,11 +607,11 @@ export const healthcheckNoTool = rule({
   id: 'healthcheck-no-tool', severity: 'warning',
   explain: () => [
     t('A HEALTHCHECK runs inside the container, with the programs of its image. The Alpine and slim variants of the language images (node:20-alpine, python:3.12-slim) and the official database and server images have no curl, and the Debian ones no wget either: the check stops with "curl: not found" every time, the container stays unhealthy, and whatever waits for it (compose\'s service_healthy, an orchestrator) never goes on.'),
-    t('Install the tool in the image, or check with what it has: wget -qO- on Alpine (BusyBox has it), node -e "fetch(...)" on node, python -c "import urllib.request; ..." on python. Reported where the stage is built on an official image known to lack the tool and nothing else in the Dockerfile names it or copies programs in. The same holds for the old mongo shell on the official mongo images from 6.0 on, which carry only mongosh, and for ps, pgrep and pkill, which come with procps: Debian\'s images and the slim language images do not have it (BusyBox on Alpine does).'),
+    t('Install the tool in the image, or check with what it has: wget -qO- on Alpine (BusyBox has it), node -e "fetch(...)" on node, python -c "import urllib.request; ..." on python. Reported where the stage is built on an official image known to lack the tool and nothing else in the Dockerfile names it or copies programs in. The same holds for the old mongo shell on the official mongo images from 6.0 on, which carry only mongosh, and for ps and pgrep (procps), ss (iproute2) and netstat (net-tools): Debian\'s images and the slim language images have none of these packages (BusyBox on Alpine has ps, pgrep and netstat).'),
   ],
 }, (ctx) => {
   const a = ctx.a;
-  if (!/\b(curl|wget|mongo|ps|pgrep|pkill)\b/.test(a.text)) return;
+  if (!/\b(curl|wget|mongo|ps|pgrep|pkill|ss|netstat)\b/.test(a.text)) return;
   for (const stage of ctx.scope.stages) {
     for (const i of stage.instructions) {
       if (i.upper !== 'HEALTHCHECK' || i.words[0]?.value.toUpperCase() !== 'CMD') continue;
@@ -624,26 +624,26 @@ export const healthcheckNoTool = rule({
         }
         continue;
       }
-      const program = /^\s*(?:(?:\/usr)?\/bin\/)?(curl|wget|ps|pgrep|pkill)(?=\s|$)/.exec(script)?.[1];
+      const program = /^\s*(?:(?:\/usr)?\/s?bin\/)?(curl|wget|ps|pgrep|pkill|ss|netstat)(?=\s|$)/.exec(script)?.[1] as 'curl' | 'wget' | 'ps' | 'pgrep' | 'pkill' | 'ss' | 'netstat' | undefined;
       if (!program) continue;
-      // ps, pgrep and pkill come with procps (round 81: pgrep on python:3.12-slim).
-      const tool = program === 'curl' || program === 'wget' ? program : 'procps';
+      // ps and pgrep come with procps, ss with iproute2, netstat with net-tools (rounds 81 and 82: pgrep and ss on python:3.12-slim).
+      const pkg = packageOfProgram(program);
       const chain = [...a.chainOf(stage)];
       const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
-      if (lacksTool(image, tool) !== true) continue;
-      const mention = tool === 'procps' ? /\b(procps|ps|pgrep|pkill)\b/ : new RegExp(`\\b${tool}\\b`);
+      if (lacksTool(image, program) !== true) continue;
+      const mention = new RegExp(`\\b(${program}${pkg ? `|${pkg}` : ''})\\b`);
       // A COPY --from brings programs where it copies a bin folder or a whole file system, not an
       // app's build output (round 42: COPY --from=builder /app/dist ./dist beside a curl check).
       const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || (o.upper === 'COPY' && o.flags.some((f) => f.name === 'from') && /\/bin\b|(^|\s)\/(\s|$)/.test(o.argText)) || o.upper === 'ADD')));
       if (brings) continue;
-      const wget = tool === 'curl' && lacksTool(image, 'wget') === false;
-      if (tool === 'procps') {
-        ctx.report(i.args, t('{0} has no {1}: it comes with the procps package, which this image does not have and nothing in this Dockerfile installs. The health check fails every time and the container never turns healthy. Install procps, or check with a program the image has.', image, program));
+      const wget = program === 'curl' && lacksTool(image, 'wget') === false;
+      if (pkg) {
+        ctx.report(i.args, t('{0} has no {1}: it comes with the {2} package, which this image does not have and nothing in this Dockerfile installs. The health check fails every time and the container never turns healthy. Install {2}, or check with a program the image has.', image, program, pkg));
         continue;
       }
       ctx.report(i.args, wget
-        ? t('{0} has no {1} (BusyBox gives it wget), and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Check with wget -qO- http://localhost:PORT/ || exit 1, or install {1}.', image, tool)
-        : t('{0} has no {1}, and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Install {1}, or check with a program the image has.', image, tool));
+        ? t('{0} has no {1} (BusyBox gives it wget), and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Check with wget -qO- http://localhost:PORT/ || exit 1, or install {1}.', image, program)
+        : t('{0} has no {1}, and nothing in this Dockerfile installs it: the health check fails every time and the container never turns healthy. Install {1}, or check with a program the image has.', image, program));
     }
   }
 });

@@ -10,6 +10,7 @@ import { defsIn, usesIn } from './scope';
 import { stageUse } from '../../analysis/stageUse';
 import { composeRuns } from '../../analysis/buildContext';
 import { OFFICIAL_IMAGES } from '../../../officialImages';
+import { describeSecret, findSecretTokens } from '../../../secretTokens';
 import type { Instruction, Stage } from '../../syntax/ast';
 
 /** Variables base images commonly set; a "did you mean" for these would be wrong. */
@@ -408,6 +409,14 @@ export const secretInArgEnv = rule({
       if (def.kind === 'ENV' && !/^["']?(\$\{?\w+\}?)+["']?$/.test(def.raw ?? '')) {
         ctx.report(def.nameSpan, t('{0} looks like a secret, and ENV keeps its value in this stage\'s layers: not in the final image, but in the build cache and any cache exported from it. Use a build secret (RUN --mount=type=secret).', def.name));
       }
+      continue;
+    }
+    // A value of a form only real credentials have (ghp_..., sk-..., a private key; or GitHub's
+    // older 40 hex digits under a GitHub token's name: round 82) is a live secret in the file's
+    // own text, whoever reads it: a warning, not the information a default password is.
+    const credential = findSecretTokens(written, 1)[0]?.kind ?? (/GITHUB|(^|_)GH_/i.test(def.name) && /^[0-9a-f]{40}$/.test(written) ? 'GitHub token' : undefined);
+    if (credential) {
+      ctx.report(def.nameSpan, t('{0} holds {1}, written into the Dockerfile: anyone who can read the file or pull the image has it. Revoke it, and give it when the container starts (docker run -e, compose secrets) or with a build secret.', def.name, describeSecret(credential)));
       continue;
     }
     // A value written in the Dockerfile itself is a default its readers have already, the same
