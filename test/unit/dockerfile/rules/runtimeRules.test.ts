@@ -326,6 +326,10 @@ test('healthcheck-no-tool: ps, pgrep and pkill (procps), ss (iproute2) and netst
   assert.deepEqual(found('FROM python:3.12-alpine\nHEALTHCHECK CMD netstat -tln | grep 80\n'), []);
   assert.deepEqual(found('FROM python:3.12-alpine\nHEALTHCHECK CMD ss -tln | grep 80\n'), [], 'BusyBox has no ss, but Alpine is not judged for it');
   assert.deepEqual(found('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y iproute2\nHEALTHCHECK CMD ss -lnt | grep -q :8000\n'), []);
+  // Another program copied in by name brings no ss; a bin folder or the program itself may (round 82: uv beside an ss check).
+  assert.deepEqual(found('FROM python:3.12.9-slim\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nHEALTHCHECK CMD ss -lnt | grep -q 8000 || exit 1\n'), [2]);
+  assert.deepEqual(found('FROM python:3.12.9-slim\nCOPY --from=tools /usr/sbin/ /usr/sbin/\nHEALTHCHECK CMD ss -lnt | grep -q 8000 || exit 1\n'), []);
+  assert.deepEqual(found('FROM python:3.12.9-slim\nCOPY --from=tools /bin/ss /bin/ss\nHEALTHCHECK CMD ss -lnt | grep -q 8000 || exit 1\n'), []);
   assert.match(runRule('healthcheck-no-tool', 'FROM python:3.12-slim\nHEALTHCHECK CMD pgrep -f worker\n')[0]!.message, /^python:3.12-slim has no pgrep: it comes with the procps package/);
   // Installed, BusyBox's on Alpine, a full language image, an image not known, or another program: left alone.
   for (const text of [

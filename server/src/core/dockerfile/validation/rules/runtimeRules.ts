@@ -2,6 +2,7 @@
 import { t } from '../../../l10n';
 import { MONGO_SHELL_PACKAGE, lacksLegacyMongoShell, lacksTool, packageOfProgram, runsLegacyMongoShell } from '../../../imageTools';
 import type { Instruction, Span, Stage, Word } from '../../syntax/ast';
+import { copyArgs } from '../../analysis/copySources';
 import type { Analysis } from '../../analysis/analysis';
 import { blankQuotes, cmd } from './shellCommands';
 import { jsonProblemOf } from './syntaxRules';
@@ -632,9 +633,13 @@ export const healthcheckNoTool = rule({
       const image = a.baseImageRef(chain[chain.length - 1] ?? stage);
       if (lacksTool(image, program) !== true) continue;
       const mention = new RegExp(`\\b(${program}${pkg ? `|${pkg}` : ''})\\b`);
-      // A COPY --from brings programs where it copies a bin folder or a whole file system, not an
-      // app's build output (round 42: COPY --from=builder /app/dist ./dist beside a curl check).
-      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || (o.upper === 'COPY' && o.flags.some((f) => f.name === 'from') && /\/bin\b|(^|\s)\/(\s|$)/.test(o.argText)) || o.upper === 'ADD')));
+      // A COPY --from brings programs where it copies a bin folder (or all in it) or a whole file
+      // system, or the program by name; not an app's build output (round 42: COPY --from=builder
+      // /app/dist ./dist beside a curl check), nor other programs by name (round 82: uv's /uv /uvx
+      // into /bin/ beside an ss check).
+      const copiesProgram = (o: Instruction) => o.upper === 'COPY' && o.flags.some((f) => f.name === 'from')
+        && copyArgs(o).sources.some((w) => /(^|\/)s?bin(\/\*?)?$|^\/$/.test(w.value) || w.value.split('/').pop() === program);
+      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || copiesProgram(o) || o.upper === 'ADD')));
       if (brings) continue;
       const wget = program === 'curl' && lacksTool(image, 'wget') === false;
       if (pkg) {
