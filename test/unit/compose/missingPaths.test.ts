@@ -275,6 +275,16 @@ test('an add-on the notes layer on a file above it: its paths are read from that
   };
   const run = (notes: Record<string, string>) => findings(validate(addon, { files: { ...files, ...notes } }, `${ROOT}/deploy/observability/compose.yml`), 'compose-missing-file').length;
   assert.equal(run({ [`${ROOT}/deploy/observability/README.md`]: '```\ndocker compose -f docker-compose.prod.yml -f deploy/observability/compose.yml up -d\n```\n' }), 0);
-  // Nothing says how it is run: its own folder, where neither path is.
-  assert.equal(run({}), 2);
+  // Nothing says how it is run: its own folder, where neither path is. The paths name that folder
+  // from the root, where they are: hints that say so (round 84).
+  const alone = findings(validate(addon, { files }, `${ROOT}/deploy/observability/compose.yml`), 'compose-missing-file');
+  assert.deepEqual(alone.map((d) => d.severity), [4, 4]);
+  assert.match(alone[0]!.message, /is not in this file's folder, but \.\.\/\.\. has it: the path is written from there/);
+});
+
+test('a path that names the file\'s own folder from a folder above, and is there, is a hint; one that is nowhere is not (round 84: apps/n8n/compose.yaml)', () => {
+  const app = 'services:\n  postgres:\n    image: postgres:18\n    volumes:\n      - ./apps/n8n/init-data.sh:/docker-entrypoint-initdb.d/init-data.sh\n      - ./apps/n8n/gone.sh:/x/gone.sh\n';
+  const files = { [`${ROOT}/docker-compose.yml`]: 'services:\n  caddy:\n    image: caddy:2\n', [`${ROOT}/apps/n8n/init-data.sh`]: '#!/bin/sh\n' };
+  const found = findings(validate(app, { files }, `${ROOT}/apps/n8n/compose.yaml`), 'compose-missing-file');
+  assert.deepEqual(found.map((d) => [covered(app, d), d.severity]), [['./apps/n8n/init-data.sh', 4], ['./apps/n8n/gone.sh', 2]]);
 });

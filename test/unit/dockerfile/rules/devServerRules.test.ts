@@ -21,6 +21,7 @@ test('dev-server-cmd: the development servers the documentation of their framewo
     [['gunicorn', '--reload', '-b', ':80', 'app:app'], 'gunicorn --reload'],
     [['npx', 'nodemon', 'src/index.js'], 'nodemon'],
     [['node', '--watch', 'server.js'], 'node --watch'],
+    [['node', '-r', 'dotenv/config', '--watch-path=./src', 'server.js'], 'node --watch'],
     [['yarn', 'dev'], 'yarn dev'],
     [['pnpm', 'run', 'dev', '--host'], 'pnpm run dev'],
     [['npx', 'next', 'dev'], 'next dev'],
@@ -36,6 +37,8 @@ test('dev-server-cmd: the development servers the documentation of their framewo
     ['gunicorn', '-w', '4', 'app:app'],
     ['python', 'app.py'],
     ['node', 'dist/server.js'],
+    // After the script, --watch is the script's own argument (round 83: a runner's "stay up" switch).
+    ['node', 'src/runner.js', '--watch'],
     ['npm', 'start'],
     ['npm', 'run', 'start'],
     ['yarn', 'build'],

@@ -81,6 +81,12 @@ export function checkMissingPaths(ctx: CheckContext): void {
       layered ??= layeredFromFolders(file.uri, ctx.context);
       if (layered.some((base) => exists(`${base}/${uri.slice(folder.length + 1)}`))) return undefined;
     }
+    // A path that starts with the file's own folder as seen from a folder above
+    // (./apps/n8n/init-data.sh in apps/n8n/compose.yaml) is written from that folder, the project
+    // directory of a -f command that layers this file on one there, and is there: a hint (round 84:
+    // a homelab's deploy.sh layering each app's compose.yaml on the root file, from a variable).
+    const above = writtenFromAbove(folder, relative, exists);
+    if (above) return { severity: 'hint', why: 'above', above };
     // Outside the repository (../../orders-service from a local stack's folder): another checkout the
     // project expects beside this one (round 62: 32 such build contexts of one compose file).
     if (root !== undefined && uri !== root && !uri.startsWith(`${root}/`)) return { severity: 'hint', why: 'outside' };
@@ -133,6 +139,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('{0} "{1}" is in the Git submodule {2}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', what(), span.text, how.submodule!)
         : how.why === 'outside'
         ? t('{0} "{1}" does not exist. It is outside this repository: another checkout the project expects beside it, to be cloned there before docker compose up.', what(), span.text)
+        : how.why === 'above'
+        ? t('{0} "{1}" is not in this file\'s folder, but {2} has it: the path is written from there, as when docker compose -f runs this file after a file in {2}. Run on its own, this file does not find it.', what(), span.text, how.above!)
         : t('{0} "{1}" does not exist.', what(), span.text),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -172,6 +180,8 @@ export function checkMissingPaths(ctx: CheckContext): void {
         ? t('The file "{0}" is in the Git submodule {1}, which is empty here: a clone fetches it with git clone --recursive or git submodule update --init.', source.text, how.submodule!)
         : how.why === 'outside'
         ? t('The file "{0}" does not exist. It is outside this repository, so it is this machine\'s to provide: without it Docker mounts an empty folder at {1} in its place.', source.text, target)
+        : how.why === 'above'
+        ? t('The file "{0}" is not in this file\'s folder, but {1} has it: the path is written from there, as when docker compose -f runs this file after a file in {1}. Run on its own, Docker mounts an empty folder at {2} in its place.', source.text, how.above!, target)
         : t('The file "{0}" does not exist: Docker creates an empty folder in its place and mounts that at {1}, so the container stops at start ("not a directory") or reads a folder where it expects its file.', source.text, target),
       ...(how.severity ? { severity: how.severity } : {}),
     });
@@ -302,7 +312,9 @@ export function checkMissingPaths(ctx: CheckContext): void {
 interface Missing {
   severity?: 'information' | 'hint';
   example?: string;
-  why?: 'ignored' | 'ignored-dockerfile' | 'notes' | 'copy' | 'submodule' | 'outside';
+  why?: 'ignored' | 'ignored-dockerfile' | 'notes' | 'copy' | 'submodule' | 'outside' | 'above';
+  /** For why 'above': the folder above that has it, as a path from the project's folder. */
+  above?: string;
   /** The submodule's folder name, for why 'submodule'. */
   submodule?: string;
 }
@@ -349,4 +361,17 @@ function envFiles(file: Parameters<typeof entries>[0], value: ValueNode | null, 
     if (required?.kind === 'scalar' && (required.value === false || (typeof required.value === 'string' && composeBoolean(required.value) === false))) return [];
     return [field(file, resolved, 'path')];
   });
+}
+
+/**
+ * Where `relative` begins with the last folders of `folder` and names something from the folder
+ * above them (up to three up): that folder, as a path from `folder` (`../..`); else undefined.
+ */
+function writtenFromAbove(folder: string, relative: string, exists: (uri: string) => boolean): string | undefined {
+  const own = folder.split('/');
+  for (let k = 1; k <= 3 && k < own.length - 3; k++) {
+    const tail = own.slice(-k).join('/');
+    if (relative.startsWith(`${tail}/`) && exists(`${own.slice(0, -k).join('/')}/${relative}`)) return Array.from({ length: k }, () => '..').join('/');
+  }
+  return undefined;
 }

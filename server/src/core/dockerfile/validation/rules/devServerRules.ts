@@ -56,6 +56,16 @@ function programAt(words: readonly string[]): number {
   return i < words.length ? i : -1;
 }
 
+/** Node's options that take the next word as their value. */
+const NODE_VALUE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-e', '--eval', '-p', '--print', '--env-file', '--title', '--watch-path', '--input-type', '-C', '--conditions']);
+
+/** The words before node's script (its own options), skipping the values of options that take one. */
+function nodeOptions(args: readonly string[]): string[] {
+  let k = 0;
+  while (k < args.length && args[k]!.startsWith('-')) k += NODE_VALUE_OPTIONS.has(args[k]!) ? 2 : 1;
+  return args.slice(0, k);
+}
+
 /** The development server a command line starts, if any. */
 export function devServer(words: readonly string[]): DevServer | undefined {
   const at = programAt(words);
@@ -68,7 +78,9 @@ export function devServer(words: readonly string[]): DevServer | undefined {
   if ((name === 'manage.py' || name === 'django-admin') && first === 'runserver') return { what: `${name} runserver`, why: PYTHON_DEV };
   if (/^python(\d(\.\d+)?)?$/.test(name) && args[0] && baseName(args[0]) === 'manage.py' && args[1] === 'runserver') return { what: 'manage.py runserver', why: PYTHON_DEV };
   if (['nodemon', 'ts-node-dev', 'tsnd', 'node-dev'].includes(name)) return { what: name, why: NODE_WATCH };
-  if (name === 'node' && args.some((w) => w === '--watch' || w.startsWith('--watch-path'))) return { what: 'node --watch', why: NODE_WATCH };
+  // Node's own option comes before the script: after it, --watch is the script's argument (round
+  // 83: node src/runner.js --watch, a runner's "stay up" switch).
+  if (name === 'node' && nodeOptions(args).some((w) => w === '--watch' || w.startsWith('--watch-path'))) return { what: 'node --watch', why: NODE_WATCH };
   if (name === 'tsx' && first === 'watch') return { what: 'tsx watch', why: NODE_WATCH };
   const frontend = FRONTEND[name];
   if (frontend && (frontend.includes(first) || frontend[0] === '*')) return { what: first && frontend[0] !== '*' ? `${name} ${first}` : name, why: FRONTEND_DEV };

@@ -18,6 +18,7 @@ import { commandsOf, commandSpan, runsByPath, type Cmd, type RunShell } from './
 import { isPackageInstall } from './packageRules';
 import { rule } from './rule';
 import { readChainForward } from './chainReading';
+import { alpineRelease } from './apkPackageRules';
 
 /** How an image's tag is read: the reference, its repository, and whether it is a slim or Alpine variant. */
 interface ImageKind { reference: string; repository: string; small: boolean }
@@ -68,9 +69,18 @@ const PROGRAMS: readonly Program[] = programs([
     advice: () => t('The php images have no Composer: copy it in with COPY --from=composer:2 /usr/bin/composer /usr/bin/composer.') },
   { names: ['java', 'javac'], packages: /jdk|jre|java|temurin|corretto/, lacks: only('openjdk', 'eclipse-temurin', 'amazoncorretto', 'maven', 'gradle', 'tomcat'),
     advice: () => t('Run it on a JDK or JRE image (eclipse-temurin), or install one first.') },
-  // pip and python: the bare images, the web servers, php, and the slim and Alpine variants of the other languages.
-  { names: ['pip', 'pip3', 'python', 'python3'], packages: /python|pip/, lacks: (i) => (i.repository === 'python' ? false : BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress', 'composer'].includes(i.repository) || (['node', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
+  // python: the bare images, the web servers, php, and the slim and Alpine variants of the other languages.
+  { names: ['python', 'python3'], packages: /python|pip/, lacks: lacksPython,
     advice: () => t('Install Python first (apt-get install -y python3 python3-pip, apk add python3 py3-pip), or build on a python image.') },
+  // pip where python lacks, and apart from it: Debian's python3 package has no pip (python3-pip),
+  // nor has Alpine's since 3.12 (py3-pip), so an install of python3 alone brings none (round 83:
+  // apk add python3, then pip3 install, on alpine).
+  { names: ['pip', 'pip3'], packages: /pip/, lacks: (i) => {
+    const python = lacksPython(i);
+    if (python !== true) return python;
+    const release = i.repository === 'alpine' || i.reference.includes('alpine') ? alpineRelease(i.reference) : Infinity;
+    return release !== undefined && release >= 312 ? true : undefined;
+  }, advice: () => t('The python3 package brings no pip: install it too (apk add py3-pip, apt-get install -y python3-pip), or build on a python image.') },
   { names: ['curl'], packages: /curl/, lacks: (i) => lacksTool(i.reference, 'curl'),
     advice: () => t('Install it in the same RUN first (apt-get install -y curl, apk add curl); on Alpine, BusyBox\'s wget is there.') },
   { names: ['wget'], packages: /wget/, lacks: (i) => lacksTool(i.reference, 'wget'),
@@ -84,6 +94,14 @@ const PROGRAMS: readonly Program[] = programs([
   { names: ['git'], packages: /^git$|^git-|git$/, lacks: (i) => (BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress'].includes(i.repository) || (['node', 'python', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined),
     advice: () => t('Install it in the same RUN first (apt-get install -y git, apk add git).') },
 ]);
+
+/** Whether an image lacks Python: the bare images, the web servers, php, and the slim and Alpine variants of the other languages. */
+function lacksPython(i: ImageKind): boolean | undefined {
+  if (i.repository === 'python') return false;
+  return BARE.has(i.repository) || ['nginx', 'httpd', 'php', 'wordpress', 'composer'].includes(i.repository) || (['node', 'golang', 'ruby'].includes(i.repository) && i.small) ? true : undefined;
+}
+
+const PIP = PROGRAMS.find((p) => p.names.includes('pip'))!;
 
 /** dotnet's commands that need the SDK; the aspnet and runtime images have only the host, which runs a built app. */
 const SDK_COMMANDS = new Set(['restore', 'build', 'publish', 'test', 'new', 'add', 'pack', 'tool', 'msbuild', 'workload', 'dev-certs', 'ef', 'watch']);
@@ -134,6 +152,8 @@ function broughtBy(c: Cmd): 'all' | ReadonlySet<Program | 'dotnet-sdk'> | undefi
   if (c.args.some((w) => ANY_MENTIONED.test(w.text))) {
     for (const p of PROGRAMS) if (c.args.some((w) => p.mentioned.test(w.text))) (found ??= new Set()).add(p);
   }
+  // python3 -m ensurepip puts pip in place.
+  if (c.args.some((w) => w.text === 'ensurepip')) (found ??= new Set()).add(PIP);
   if (!MANAGERS.test(c.name) || !isPackageInstall(c)) return found;
   const names = c.args.map((w) => w.text);
   // Packages only a variable or a file names (apt-get install $PACKAGES, pip install -r x.txt) may be
