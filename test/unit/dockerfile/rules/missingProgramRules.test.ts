@@ -92,3 +92,19 @@ test('missing-program: not where the image has it, something brings it first, or
     'FROM alpine:latest AS base\nFROM base\nRUN apk update && apk add alpine-sdk && git clone https://x && cd x && make\n',
   ]) assert.deepEqual(check(text), [], text);
 });
+
+test('missing-program: pip apart from python: the python3 package of Debian, and of Alpine since 3.12, brings no pip (round 83)', () => {
+  const lines = (text: string) => check(text).map((d) => d.range.start.line);
+  assert.deepEqual(lines('FROM alpine\nRUN apk add --no-cache python3\nRUN pip3 install flask\n'), [2]);
+  assert.match(check('FROM alpine:3.20\nRUN apk add python3\nRUN pip3 install flask\n')[0]!.message, /^alpine:3\.20 has no pip3, and nothing before this installs it.*The python3 package brings no pip/);
+  assert.deepEqual(lines('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3\nRUN pip install requests\n'), [2]);
+  // pip installed too, brought by ensurepip, Alpine before 3.12 (python3 had pip then), a python image, or python itself run.
+  for (const text of [
+    'FROM alpine\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install flask\n',
+    'FROM debian:bookworm\nRUN apt-get update && apt-get install -y python3 python3-pip\nRUN pip3 install requests\n',
+    'FROM alpine\nRUN apk add python3 && python3 -m ensurepip\nRUN pip3 install flask\n',
+    'FROM alpine:3.11\nRUN apk add python3\nRUN pip3 install flask\n',
+    'FROM python:3.12-alpine\nRUN pip install flask\n',
+    'FROM alpine\nRUN apk add python3\nRUN python3 -c "print(1)"\n',
+  ]) assert.deepEqual(lines(text), [], text);
+});
