@@ -39,7 +39,15 @@ const FORMS: readonly Form[] = [
 ];
 
 /** A cheap first test: no form can be in a text without one of these. */
-const ANY = /gh[pousr]_|github_pat_|glpat-|xox[bpas]-|_live_|GOCSPX-|SG\.|sk-|hf_|npm_|:AA|PRIVATE KEY/;
+const ANY = /gh[pousr]_|github_pat_|glpat-|xox[bpas]-|_live_|GOCSPX-|SG\.|sk-|hf_|npm_|:AA|PRIVATE KEY|AKIA/;
+
+/**
+ * An AWS secret access key has no form of its own (40 characters of base64), but beside its key id
+ * (AKIA and 16 more) under a name with SECRET in it, it is one (round 83: AWS_UPLOAD_ACCESS_KEY_ID
+ * and AWS_UPLOAD_SECRET_KEY in a compose file's environment). The id alone is no secret.
+ */
+const AWS_KEY_ID = /(?<![A-Z0-9])AKIA[0-9A-Z]{16}(?![A-Z0-9])/;
+const AWS_SECRET = /[\w.-]*SECRET[\w.-]*["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 
 /** What a placeholder looks like: a word people write in examples, or a run of one character. */
 const PLACEHOLDER = /your|example|placeholder|change|replace|dummy|sample|fake|xxxx|here|redacted|\*{3}|(.)\1{5}/i;
@@ -64,6 +72,13 @@ export function findSecretTokens(text: string, limit = 20, maxLength = 1_000_000
       found.push({ kind, start: m.index, end: m.index + m[0].length });
     }
   }
+  if (AWS_KEY_ID.test(source)) {
+    AWS_SECRET.lastIndex = 0;
+    for (let m = AWS_SECRET.exec(source); m && found.length < limit * 2; m = AWS_SECRET.exec(source)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      if (random(m[1]!) && !found.some((f) => f.start < start + 40 && start < f.end)) found.push({ kind: 'AWS secret access key', start, end: start + 40 });
+    }
+  }
   return found.sort((a, b) => a.start - b.start).slice(0, limit);
 }
 
@@ -81,6 +96,7 @@ export function describeSecret(kind: string): string {
     case 'npm token': return t('an npm token');
     case 'Telegram bot token': return t('a Telegram bot token');
     case 'private key': return t('a private key');
+    case 'AWS secret access key': return t('an AWS secret access key');
     default: return t('an API key');
   }
 }

@@ -30,3 +30,14 @@ test('not placeholders, the end of a longer word, keys public by design, or noth
     '',
   ]) assert.deepEqual(findSecretTokens(text), [], text);
 });
+
+test('an AWS secret access key beside its key id, under a name with SECRET in it (round 83)', () => {
+  const id = 'AKIA' + 'IT4XQ7Z2M3N5P6R8';
+  const secret = 't2Oh' + 'gaW9xK3m/P7qR+s1Tu5Vw8Yz0Ab4Cd6Ef2Gh';
+  const text = `      - AWS_UPLOAD_ACCESS_KEY_ID = "${id}"\n      - AWS_UPLOAD_SECRET_KEY = "${secret}"\n`;
+  assert.deepEqual(findSecretTokens(text).map((s) => [s.kind, text.slice(s.start, s.end)]), [['AWS secret access key', secret]]);
+  // Without the key id, under another name, or a placeholder: nothing.
+  assert.deepEqual(findSecretTokens(`AWS_SECRET_ACCESS_KEY=${secret}\n`), []);
+  assert.deepEqual(findSecretTokens(`AWS_ACCESS_KEY_ID=${id}\nAWS_REGION=${secret}\n`), []);
+  assert.deepEqual(findSecretTokens(`AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`), []);
+});
