@@ -223,6 +223,9 @@ test('inside a long stage, the instruction rules run on the edited instructions 
   // A SHELL changes what every RUN below it runs with: the whole stage is checked.
   const shell = now.indexOf('COPY f100');
   now = step(`${now.slice(0, shell)}SHELL ["/bin/bash", "-c"]\n${now.slice(shell)}`, undefined);
+  // So does a RUN that links /bin/sh to bash (bashism reads it as it reads SHELL).
+  const link = now.indexOf('COPY f120');
+  now = step(`${now.slice(0, link)}RUN ln -s /bin/bash /bin/sh\n${now.slice(link)}`, undefined);
   // The FROM too.
   step(now.replace('debian:bookworm', 'alpine:3.20'), undefined);
 });

@@ -51,6 +51,16 @@ test('missing-command-separator: only a command word that starts a continuation 
   ]) assert.deepEqual(found(text), [], text);
 });
 
+test('bashism: not after a RUN that links /bin/sh to bash, in the stage or one it is built FROM (round 86)', () => {
+  const found = (text: string) => runRule('bashism', text).map((d) => d.range.start.line);
+  assert.deepEqual(found('FROM debian:jessie\nRUN rm /bin/sh && ln -s /bin/bash /bin/sh\nRUN source $NVM_DIR/nvm.sh && nvm install 8\n'), []);
+  assert.deepEqual(found('FROM debian:12 AS base\nRUN ln -sf bash /bin/sh\nFROM base\nRUN [[ -f x ]] && echo\n'), []);
+  // Below it only, and a link to another shell, or of another path, changes nothing.
+  assert.deepEqual(found('FROM debian:12\nRUN source /x.sh\nRUN ln -s /bin/bash /bin/sh\n'), [1]);
+  assert.deepEqual(found('FROM debian:12\nRUN ln -s /bin/zsh /bin/sh\nRUN source /x.sh\n'), [2]);
+  assert.deepEqual(found('FROM debian:12\nRUN ln -s /bin/bash /usr/local/bin/sh\nRUN source /x.sh\n'), [2]);
+});
+
 test('bashisms accepted by BusyBox ash are not reported on Alpine', () => {
   assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN [[ -f x ]] && echo\n').length, 0);
   assert.equal(runRule('bashism', 'FROM alpine:3.20\nRUN diff <(a) b &> /dev/null\n').length, 0);

@@ -9,6 +9,7 @@ import type { TextChange } from '../syntax/textChange';
 import type { KeptReport } from './keptReport';
 import type { RuleScope } from './rules/rule';
 import { countLeading } from '../../sortedSearch';
+import { relinksShToBash } from '../analysis/shellRelink';
 
 /** The full spans of a stage's instructions, relative to `base`: start, end, start, end, ... */
 export function instructionSpans(stage: Stage, base: number): Int32Array {
@@ -22,13 +23,13 @@ export function instructionSpans(stage: Stage, base: number): Int32Array {
 }
 
 /**
- * The stage's SHELL instructions as written, in order. When an edit leaves this the same, every
- * instruction it left whole has the same SHELL in effect as before (the last SHELL above it is
- * the same one, or one with the same text).
+ * The instructions that set the shell of the RUNs below them, as written, in order: SHELL, and a RUN
+ * that links /bin/sh to bash (shellRelink.ts). When an edit leaves this the same, every instruction
+ * it left whole has the same shell as before (what sets it above is the same, or has the same text).
  */
 export function shellKey(a: Analysis, stage: Stage): string {
   let key = '';
-  for (const i of stage.instructions) if (i.upper === 'SHELL') key += `${a.text.slice(i.fullSpan.start, i.fullSpan.end)}\u0001`;
+  for (const i of stage.instructions) if (i.upper === 'SHELL' || relinksShToBash(i)) key += `${a.text.slice(i.fullSpan.start, i.fullSpan.end)}\u0001`;
   return key;
 }
 

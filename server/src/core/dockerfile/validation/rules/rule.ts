@@ -28,7 +28,8 @@ export interface RuleMeta<Id extends DockerfileCode = DockerfileCode> {
    * else; it runs over the whole file on every validation, so it must stay cheap.
    * 'instruction': narrower than the default: what it reports on an instruction depends only on
    * that instruction's own text besides what the default allows of its stage (the FROM chain,
-   * the dependency key, the global facts, the SHELL instructions before it), never on the
+   * the dependency key, the global facts, the instructions above it that set its shell: SHELL,
+   * a RUN linking /bin/sh to bash), never on the
    * stage's other instructions; it reports only inside the instructions of `ctx.scope`, one
    * instruction after the other in document order. After an edit inside a long stage, it runs
    * on the edited instructions only (a 10,000-line stage costs what its one edited line does).

@@ -10,6 +10,7 @@ import type { Analysis } from '../../analysis/analysis';
 import { OFFICIAL_IMAGES, repositoryAndTag } from '../../../officialImages';
 import { runUser } from './nonRootInstallRules';
 import { noAptListsBefore } from './aptListsRules';
+import { relinksShToBash } from '../../analysis/shellRelink';
 import { optionsFromVariables, packageInstalls } from './packageRules';
 
 export const shellSyntax = rule({
@@ -47,10 +48,13 @@ export const bashism = rule({
     // An image of unknown make (an organisation's own, one named by an ARG) may set SHELL to bash
     // or be Arch or RHEL-like, where /bin/sh is bash: only what the file shows is judged.
     if (family === 'distroless' || family === 'scratch' || family === 'unknown') continue;
-    const bashIsSh = family === 'rhel' || BASH_AS_SH.test(rootImageRef(ctx.a, run.stage) ?? '');
+    const braces = family === 'debian' && run.info.source.text.includes('{');
+    if (!braces && run.info.summary.bashisms.length === 0) continue;
+    // (Whether a RUN above links /bin/sh to bash is read only for a RUN with something to say.)
+    const bashIsSh = family === 'rhel' || BASH_AS_SH.test(rootImageRef(ctx.a, run.stage) ?? '') || shRelinkedBefore(ctx.a, run.stage, run.instruction);
     // Brace expansion (rm -rf /var/lib/{apt,dpkg}): dash takes the word as it is, so the command
     // gets the literal name and, for rm, removes nothing (round 24's miss).
-    if (family === 'debian' && !bashIsSh && run.info.source.text.includes('{')) {
+    if (braces && !bashIsSh) {
       for (const c of commandsOf(run)) {
         for (const w of c.args) {
           const raw = run.info.source.text.slice(w.start, w.end);
@@ -83,6 +87,17 @@ export const bashism = rule({
     }
   }
 });
+
+/** Whether a RUN above this one, in its stage or a stage it is built FROM, links /bin/sh to bash (shellRelink.ts). */
+function shRelinkedBefore(a: Analysis, stage: Stage, before: Instruction): boolean {
+  for (const s of a.chainOf(stage)) {
+    for (const i of s.instructions) {
+      if (s === stage && i.index >= before.index) break;
+      if (relinksShToBash(i)) return true;
+    }
+  }
+  return false;
+}
 
 /** Whether offset `at` of a script lies inside a quoted string, reading on from where `state` stopped (offsets asked in order). */
 function quotedAt(text: string, at: number, state: { at: number; quote: string }): boolean {
