@@ -290,3 +290,15 @@ test('copy-source-missing: patterns under a top folder already reported missing 
   const text = 'FROM node:22\nCOPY package.json tsconfig.json ./\nCOPY shared/package*.json ./shared/\nCOPY services/auth/package*.json ./services/auth/\nCOPY services/user/package*.json ./services/user/\nCOPY src ./src\n';
   assert.deepEqual(runRule('copy-source-missing', text, ctx, `${folder}/Dockerfile`).map((d) => d.range.start.line), [2, 3]);
 });
+
+test('dockerignore-missing: an env file that a compose service building the image reads from inside the context is named, and makes it a warning (round 85)', () => {
+  const map = (compose: string) => ({ 'file:///w/compose.yaml': compose, 'file:///w/backend/Dockerfile': '', 'file:///w/backend/main.py': '', 'file:///w/backend/requirements.txt': '' });
+  const text = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "main.py"]\n';
+  const found = (compose: string) => validateDockerfile(text, context({ files: files(map(compose), ['file:///w', 'file:///w/backend']) }), 'file:///w/backend/Dockerfile').filter((d) => d.code === 'dockerignore-missing');
+  const withEnv = found('services:\n  backend:\n    build: ./backend\n    env_file: ./backend/.env\n');
+  assert.deepEqual(withEnv.map((d) => [d.range.start.line, d.severity]), [[4, 2]]);
+  assert.match(withEnv[0]!.message, /so \.env would be copied too/);
+  // Read from elsewhere (the project's root), or no env file: as before.
+  assert.notEqual(found('services:\n  backend:\n    build: ./backend\n    env_file: .env\n')[0]?.severity, 2);
+  assert.notEqual(found('services:\n  backend:\n    build: ./backend\n')[0]?.severity, 2);
+});

@@ -312,6 +312,8 @@ test('healthcheck-no-tool: curl or wget in a HEALTHCHECK on an image without it,
     'FROM node:20-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000\n',
     'FROM acme/app:1\nHEALTHCHECK CMD curl -f http://localhost/\n',
     'FROM node:16-alpine\nHEALTHCHECK CMD node healthcheck.js\n',
+    // Installed in a heredoc's script (round 85).
+    'FROM debian:13-slim\nRUN <<-EOF\n\tapt-get update\n\tapt-get install -y --no-install-recommends curl\nEOF\nHEALTHCHECK CMD curl -f http://localhost/\n',
   ]) assert.deepEqual(found(text), [], text);
 });
 

@@ -31,6 +31,18 @@ const COMPOSE_FILE = /^(docker-)?compose([._-][\w.-]+)?\.ya?ml$/i;
 const MAX_LEVELS = 4;
 const MAX_COMPOSE_BYTES = 512 * 1024;
 
+/** A file URI with its `.` and `..` segments worked out (`file:///p/backend/../.env` is `file:///p/.env`). */
+function normalizeUri(uri: string): string {
+  const at = uri.indexOf('://') + 3;
+  const root = uri.slice(0, uri.indexOf('/', at) + 1);
+  const out: string[] = [];
+  for (const part of uri.slice(root.length).split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return root + out.join('/');
+}
+
 function parentOf(folderUri: string): string | undefined {
   const slash = folderUri.lastIndexOf('/');
   // file:///a → file:// is not a folder.
@@ -125,7 +137,7 @@ export function composeBuildsIn(uri: string, folderUri: string, files: FileAcces
  * own command, so the image's CMD is not what compose runs; the names of the build contexts it
  * adds (additional_contexts), which COPY --from can name; and the stages it builds (build.target). Undefined where no compose file builds it.
  */
-export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; targetsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[]; buildArgs: ReadonlySet<string> | 'any' } | undefined {
+export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: string[][]; targetsByBuilder: string[][]; allSetCommand: boolean; contextNames: string[]; targets: string[]; buildArgs: ReadonlySet<string> | 'any'; envFiles: string[] } | undefined {
   const slash = uri.lastIndexOf('/');
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
@@ -137,6 +149,7 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
   const contextNames: string[] = [];
   const targets: string[] = [];
   let allSetCommand = true;
+  const envFiles: string[] = [];
   // The build arguments the services pass (build.args, a mapping or NAME=value items); 'any' where
   // one cannot be read (args as a whole from a variable or an anchor that is not there).
   let buildArgs: Set<string> | 'any' = new Set<string>();
@@ -171,9 +184,17 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
     }
     // `./api:/app`, `.:/code`: a relative host path is a bind mount of the project's files.
     mountsByBuilder.push(bindMounts(file, map, 100).filter((mount) => /^\.\.?(\/|$)/.test(mount.source.text)).map((mount) => mount.target.replace(/\/+$/, '') || '/'));
+    // env_file: a path, a list of paths, or of { path, required }; resolved from the compose file's folder.
+    const envFile = resolve(file, fields.find((e) => e.key === 'env_file')?.value);
+    for (const item of envFile?.kind === 'seq' ? envFile.items.map((i) => resolve(file, i)) : envFile ? [envFile] : []) {
+      const path = item?.kind === 'map' ? resolve(file, entries(file, item).find((e) => e.key === 'path')?.value) : item;
+      if (path?.kind !== 'scalar' || typeof path.value !== 'string' || path.value.includes('$') || path.value.startsWith('/')) continue;
+      const folder = file.uri.slice(0, file.uri.lastIndexOf('/'));
+      envFiles.push(normalizeUri(`${folder}/${path.value.replace(/^\.\//, '')}`));
+    }
     targetsByBuilder.push(mountTargets(file, map, 100).map((m) => m.text.replace(/\/+$/, '') || '/'));
   }
-  return { mountsByBuilder, targetsByBuilder, allSetCommand, contextNames, targets, buildArgs };
+  return { mountsByBuilder, targetsByBuilder, allSetCommand, contextNames, targets, buildArgs, envFiles };
 }
 
 /** compose's default file names (the project model's DEFAULT_FILE_NAMES, which this module must not load). */

@@ -3,7 +3,7 @@ import { t } from '../../../l10n';
 import { docSpan } from '../../syntax/offsetMap';
 import type { Instruction, Word } from '../../syntax/ast';
 import type { Analysis } from '../../analysis/analysis';
-import { buildContextOf, type ContextInfo } from '../../analysis/buildContext';
+import { buildContextOf, composeRuns, type ContextInfo } from '../../analysis/buildContext';
 import { copiesFromContext, copyArgs, literalSource } from '../../analysis/copySources';
 import { isIgnored, reincludedWithin, type IgnorePattern } from '../../../ignorePatterns';
 import { folderLister, foldersUp, gitignorePatterns, ignoredWithin, mayMake, scriptsText, submoduleFolders, submoduleHolding } from '../../../repositoryFiles';
@@ -64,7 +64,16 @@ export const dockerignoreMissing = rule({
   // root that has a .dockerignore: the build most likely runs from there (round 27: cookiecutter
   // Django's compose/local/django/Dockerfile, built from the root by local.yml).
   if (context.source === 'folder' && foldersUp(ctx.files, context.folderUri).slice(1).some((f) => ctx.files.exists(`${f}/.dockerignore`))) return;
+  // An env file a compose service that builds this reads from inside the context: each working copy
+  // has one, with its secrets, even where a fresh clone has none (round 85: ./backend/.env with
+  // the API keys, and COPY . . from ./backend).
+  // (Not a committed one, which is public with the repository already, nor a shipped example.)
+  const envName = composeRuns(ctx.uri, ctx.files)?.envFiles
+    .filter((f) => f.startsWith(`${context.folderUri}/`) && !f.slice(context.folderUri.length + 1).includes('/'))
+    .map((f) => decodeURIComponent(f.slice(context.folderUri.length + 1)))
+    .find((name) => !EXAMPLE_ENV.test(name) && (!context.entries.includes(name) || isIgnored(gitignorePatterns(ctx.files, context.folderUri), name)));
   const found = unwantedIn(context);
+  if (envName && !found.some((f) => f === envName || f.startsWith(`${envName} (`))) found.push(envName);
   // What a working copy will hold besides what is there now: node_modules once a Node project is
   // installed, a .env once its example is copied (round 24: contexts of app code alone, a Python
   // project's too, were noise).
@@ -80,7 +89,7 @@ export const dockerignoreMissing = rule({
   // worth acting on, against 24 of 35 on Node contexts judged right): information.
   // A .env Git tracks is public with the repository already (round 30: PORT=3002 committed), so
   // only one Git ignores, a local secret, is harm.
-  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || (found.includes('.env') && isIgnored(gitignorePatterns(ctx.files, context.folderUri), '.env'));
+  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || envName !== undefined || (found.includes('.env') && isIgnored(gitignorePatterns(ctx.files, context.folderUri), '.env'));
   const severity = !shipped ? 'hint' as const : harmful ? undefined : 'information' as const;
   // A Node project's own node_modules copied over the ones the image installed breaks a
   // development image too (native modules built for the host): round 25, 4 such findings. Only

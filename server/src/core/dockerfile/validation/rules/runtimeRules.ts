@@ -639,7 +639,8 @@ export const healthcheckNoTool = rule({
       // into /bin/ beside an ss check).
       const copiesProgram = (o: Instruction) => o.upper === 'COPY' && o.flags.some((f) => f.name === 'from')
         && copyArgs(o).sources.some((w) => /(^|\/)s?bin(\/\*?)?$|^\/$/.test(w.value) || w.value.split('/').pop() === program);
-      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.argText) || copiesProgram(o) || o.upper === 'ADD')));
+      // (The whole instruction is read: an install in a heredoc's script too, round 85.)
+      const brings = chain.some((s) => s.instructions.some((o) => o !== i && (mention.test(o.heredocs.length > 0 ? a.text.slice(o.fullSpan.start, o.fullSpan.end) : o.argText) || copiesProgram(o) || o.upper === 'ADD')));
       if (brings) continue;
       const wget = program === 'curl' && lacksTool(image, 'wget') === false;
       if (pkg) {
