@@ -6,6 +6,7 @@
 // that does not exist (an untitled document, a remote file): then there is no context to check.
 import type { FileAccess, WorkspaceFacts } from '../../languageService';
 import type { buildPaths, BuildPaths } from '../../compose/model/buildPaths';
+import type { resolvePath } from '../../compose/model/uris';
 import type { symbolsOf } from '../../compose/model/symbols';
 import type { composeFileOfText } from '../../compose/model/documentStore';
 import type { entries, resolve } from '../../compose/model/access';
@@ -31,18 +32,6 @@ const COMPOSE_FILE = /^(docker-)?compose([._-][\w.-]+)?\.ya?ml$/i;
 const MAX_LEVELS = 4;
 const MAX_COMPOSE_BYTES = 512 * 1024;
 
-/** A file URI with its `.` and `..` segments worked out (`file:///p/backend/../.env` is `file:///p/.env`). */
-function normalizeUri(uri: string): string {
-  const at = uri.indexOf('://') + 3;
-  const root = uri.slice(0, uri.indexOf('/', at) + 1);
-  const out: string[] = [];
-  for (const part of uri.slice(root.length).split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return root + out.join('/');
-}
-
 function parentOf(folderUri: string): string | undefined {
   const slash = folderUri.lastIndexOf('/');
   // file:///a → file:// is not a folder.
@@ -51,6 +40,7 @@ function parentOf(folderUri: string): string | undefined {
 
 interface ComposeModel {
   buildPaths: typeof buildPaths;
+  resolvePath: typeof resolvePath;
   symbolsOf: typeof symbolsOf;
   composeFileOfText: typeof composeFileOfText;
   entries: typeof entries;
@@ -66,6 +56,7 @@ interface ComposeModel {
 function composeModel(): ComposeModel {
   return {
     buildPaths: (require('../../compose/model/buildPaths') as ComposeModel).buildPaths,
+    resolvePath: (require('../../compose/model/uris') as ComposeModel).resolvePath,
     symbolsOf: (require('../../compose/model/symbols') as ComposeModel).symbolsOf,
     composeFileOfText: (require('../../compose/model/documentStore') as ComposeModel).composeFileOfText,
     entries: (require('../../compose/model/access') as ComposeModel).entries,
@@ -142,7 +133,7 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
   if (slash < 0 || !uri.startsWith('file:')) return undefined;
   const builders = composeBuilders(uri, uri.slice(0, slash), files, false);
   if (builders.length === 0) return undefined;
-  const { entries, resolve, bindMounts, mountTargets } = composeModel();
+  const { entries, resolve, bindMounts, mountTargets, resolvePath } = composeModel();
   const mountsByBuilder: string[][] = [];
   // Where each service mounts anything (a named or anonymous volume too: node_modules kept apart).
   const targetsByBuilder: string[][] = [];
@@ -189,8 +180,8 @@ export function composeRuns(uri: string, files: FileAccess): { mountsByBuilder: 
     for (const item of envFile?.kind === 'seq' ? envFile.items.map((i) => resolve(file, i)) : envFile ? [envFile] : []) {
       const path = item?.kind === 'map' ? resolve(file, entries(file, item).find((e) => e.key === 'path')?.value) : item;
       if (path?.kind !== 'scalar' || typeof path.value !== 'string' || path.value.includes('$') || path.value.startsWith('/')) continue;
-      const folder = file.uri.slice(0, file.uri.lastIndexOf('/'));
-      envFiles.push(normalizeUri(`${folder}/${path.value.replace(/^\.\//, '')}`));
+      const env = resolvePath(file.uri.slice(0, file.uri.lastIndexOf('/')), path.value);
+      if (env) envFiles.push(env);
     }
     targetsByBuilder.push(mountTargets(file, map, 100).map((m) => m.text.replace(/\/+$/, '') || '/'));
   }
