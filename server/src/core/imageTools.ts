@@ -13,14 +13,16 @@ const LANGUAGE = new Set(['node', 'python', 'golang', 'ruby']);
 const SERVICES = new Set(['postgres', 'redis', 'valkey/valkey', 'ollama/ollama', 'qdrant/qdrant', ...['aspnet', 'runtime', 'runtime-deps'].map((n) => `mcr.microsoft.com/dotnet/${n}`)]);
 
 /** Programs of Debian packages that Debian's images and the slim variants of the language images do not have, and whether BusyBox (Alpine) has them. */
-const DEBIAN_PACKAGE_PROGRAMS: Record<string, { package: string; busybox: boolean }> = {
+const DEBIAN_PACKAGE_PROGRAMS = {
   ps: { package: 'procps', busybox: true }, pgrep: { package: 'procps', busybox: true }, pkill: { package: 'procps', busybox: true },
   ss: { package: 'iproute2', busybox: false }, netstat: { package: 'net-tools', busybox: true },
-};
+} satisfies Record<string, { package: string; busybox: boolean }>;
+type DebianPackageProgram = keyof typeof DEBIAN_PACKAGE_PROGRAMS;
+const isDebianPackageProgram = (name: string): name is DebianPackageProgram => Object.prototype.hasOwnProperty.call(DEBIAN_PACKAGE_PROGRAMS, name);
 
 /** The package a program comes with where lacksTool knows it (ps: procps), else undefined. */
 export function packageOfProgram(program: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(DEBIAN_PACKAGE_PROGRAMS, program) ? DEBIAN_PACKAGE_PROGRAMS[program]!.package : undefined;
+  return isDebianPackageProgram(program) ? DEBIAN_PACKAGE_PROGRAMS[program].package : undefined;
 }
 
 /**
@@ -28,12 +30,12 @@ export function packageOfProgram(program: string): string | undefined {
  * curl, wget and unzip, a program of DEBIAN_PACKAGE_PROGRAMS (ps, pgrep, ss, netstat): Debian's
  * images and the slim variants of the language images do not have its package; BusyBox has some.
  */
-export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip' | keyof typeof DEBIAN_PACKAGE_PROGRAMS): boolean | undefined {
+export function lacksTool(reference: string, tool: 'curl' | 'wget' | 'unzip' | DebianPackageProgram): boolean | undefined {
   const ref = repositoryAndTag(reference);
   // Windows variants (nanoserver, windowsservercore) carry Windows's own curl.exe.
   if (!ref || /nanoserver|windowsservercore|ltsc\d/.test(ref.tag)) return undefined;
   const alpine = ref.repository === 'alpine' || ref.repository === 'busybox' || ref.tag.includes('alpine');
-  const program = Object.prototype.hasOwnProperty.call(DEBIAN_PACKAGE_PROGRAMS, tool) ? DEBIAN_PACKAGE_PROGRAMS[tool] : undefined;
+  const program = isDebianPackageProgram(tool) ? DEBIAN_PACKAGE_PROGRAMS[tool] : undefined;
   if (program) return alpine ? (program.busybox ? false : undefined) : ref.repository === 'debian' || (LANGUAGE.has(ref.repository) && ref.tag.includes('slim')) ? true : undefined;
   const known = BARE.has(ref.repository) || SERVICES.has(ref.repository) || (LANGUAGE.has(ref.repository) && (alpine || ref.tag.includes('slim')));
   if (!known) return undefined;

@@ -12,7 +12,6 @@
 import type { ServiceContext } from '../../languageService';
 import type { Diagnostic, Position } from '../../types';
 import type { Analysis } from '../analysis/analysis';
-import type { Stage } from '../syntax/ast';
 import { ALL_RULES } from './rules/allRules';
 import type { Report, Rule } from './rules/rule';
 import { unitsScope, wholeFileScope } from './rules/scope';
@@ -20,8 +19,7 @@ import { findSuppressions, type Suppressions } from './suppressions';
 import { globalKey, suppressionKeys, unitsOf, type Unit } from './validationUnits';
 import { diffTexts, type TextChange } from '../syntax/textChange';
 import { keepReport, movedReport, restoreReport, type KeptReport } from './keptReport';
-import { editedScope, inRuleOrder, instructionSpans, keptInstructionReports, matchInstructions, shellKey, type OwnedReport } from './instructionReuse';
-import { countLeading } from '../../sortedSearch';
+import { editedScope, inRuleOrder, instructionSpans, keptInstructionReports, matchInstructions, ownedReports, shellKey } from './instructionReuse';
 import type { RuleScope } from './rules/rule';
 import { activeRules, diagnosticOf, DOCKERFILE_SOURCE, isSuppressed, runRules, unitAt, type ActiveRule } from './validate';
 import { limitDiagnostics } from './limits';
@@ -128,9 +126,9 @@ export interface ValidationStats {
 }
 
 /**
- * The stage an edit lies inside, below its FROM, with its previous entry, when that entry may keep
- * its instruction rules' reports: the stage's dependencies, the stages it is built FROM and its
- * SHELL instructions are as they were.
+ * The stage an edit lies inside, below its FROM, with its previous entry and its shell key, when
+ * that entry may keep its instruction rules' reports: the stage's dependencies, the stages it is
+ * built FROM and the instructions that set its shell are as they were.
  */
 function editedStage(a: Analysis, state: State, units: readonly Unit[], previous: readonly (UnitEntry | undefined)[], change: TextChange) {
   const u = units.find((x) => x.unit >= 0 && x.start < change.start && change.newEnd <= x.end);
@@ -141,16 +139,8 @@ function editedStage(a: Analysis, state: State, units: readonly Unit[], previous
   for (let s = a.parentOf(stage.index), steps = 0; s >= 0 && steps < units.length; s = a.parentOf(s), steps++) {
     if (previous[s + 1] === undefined) return undefined;
   }
-  return shellKey(a, stage) === old.shells ? { unit: u, stage, old } : undefined;
-}
-
-/** Reports of the instruction rules with the start of the instruction each lies in (relative to the unit start). */
-function owned(stage: Stage, unitStart: number, reports: readonly KeptReport[]): OwnedReport[] {
-  const list = stage.instructions;
-  return reports.map((report) => {
-    const k = Math.max(0, countLeading(list.length, (m) => list[m]!.fullSpan.start - unitStart <= report.start) - 1);
-    return { report, owner: list[k]!.fullSpan.start - unitStart };
-  });
+  const shells = shellKey(a, stage);
+  return shells === old.shells ? { unit: u, stage, old, shells } : undefined;
 }
 
 /** Which units run their stage rules again, and which only their line-numbering rules. */
@@ -235,11 +225,11 @@ export class IncrementalValidator {
         let reports = fresh.byUnit.get(u.unit) ?? [];
         if (inside?.unit === u) {
           const kept = keptInstructionReports(inside.old.reports, inside.old.spans!, match!.moves, (k) => instructionRules.has(k), movedReport);
-          reports = inRuleOrder(rest.byUnit.get(u.unit) ?? [], [...kept, ...owned(inside.stage, u.start, edited.byUnit.get(u.unit) ?? [])]);
+          reports = inRuleOrder(rest.byUnit.get(u.unit) ?? [], [...kept, ...ownedReports(inside.stage, u.start, edited.byUnit.get(u.unit) ?? [])]);
         }
         const stage = a.doc.stages[u.unit];
         entry = { ...u, reports, diagnostics: undefined, madeAt: undefined, madeFrom: 0, shown: undefined, shownFrom: undefined, shownKey: '',
-          spans: stage ? instructionSpans(stage, u.start) : undefined, shells: stage ? shellKey(a, stage) : '' };
+          spans: stage ? instructionSpans(stage, u.start) : undefined, shells: inside?.unit === u ? inside.shells : stage ? shellKey(a, stage) : '' };
       } else {
         // The previous state is dropped, so its entries can move in place.
         entry.start = u.start;

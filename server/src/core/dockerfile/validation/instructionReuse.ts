@@ -89,6 +89,15 @@ export function keptInstructionReports(reports: readonly KeptReport[], spans: In
   return kept;
 }
 
+/** Reports of the instruction rules just made, with the start of the instruction each lies in (relative to the unit start). */
+export function ownedReports(stage: Stage, unitStart: number, reports: readonly KeptReport[]): OwnedReport[] {
+  const list = stage.instructions;
+  return reports.map((report) => {
+    const k = Math.max(0, countLeading(list.length, (m) => list[m]!.fullSpan.start - unitStart <= report.start) - 1);
+    return { report, owner: list[k]!.fullSpan.start - unitStart };
+  });
+}
+
 /**
  * A stage's reports in the order a check from scratch gives them: by rule, and an instruction
  * rule's instruction by instruction (each instruction's reports in the order they were made).

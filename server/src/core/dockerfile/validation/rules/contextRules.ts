@@ -68,10 +68,12 @@ export const dockerignoreMissing = rule({
   // has one, with its secrets, even where a fresh clone has none (round 85: ./backend/.env with
   // the API keys, and COPY . . from ./backend).
   // (Not a committed one, which is public with the repository already, nor a shipped example.)
+  let gitIgnored: IgnorePattern[] | undefined;
+  const ignoredByGit = (name: string) => isIgnored((gitIgnored ??= gitignorePatterns(ctx.files, context.folderUri)), name);
   const envName = composeRuns(ctx.uri, ctx.files)?.envFiles
     .filter((f) => f.startsWith(`${context.folderUri}/`) && !f.slice(context.folderUri.length + 1).includes('/'))
     .map((f) => decodeURIComponent(f.slice(context.folderUri.length + 1)))
-    .find((name) => !EXAMPLE_ENV.test(name) && (!context.entries.includes(name) || isIgnored(gitignorePatterns(ctx.files, context.folderUri), name)));
+    .find((name) => !EXAMPLE_ENV.test(name) && (!context.entries.includes(name) || ignoredByGit(name)));
   const found = unwantedIn(context);
   if (envName && !found.some((f) => f === envName || f.startsWith(`${envName} (`))) found.push(envName);
   // What a working copy will hold besides what is there now: node_modules once a Node project is
@@ -89,7 +91,7 @@ export const dockerignoreMissing = rule({
   // worth acting on, against 24 of 35 on Node contexts judged right): information.
   // A .env Git tracks is public with the repository already (round 30: PORT=3002 committed), so
   // only one Git ignores, a local secret, is harm.
-  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || envName !== undefined || (found.includes('.env') && isIgnored(gitignorePatterns(ctx.files, context.folderUri), '.env'));
+  const harmful = context.entries.includes('package.json') || found.includes('node_modules') || envName !== undefined || (found.includes('.env') && ignoredByGit('.env'));
   const severity = !shipped ? 'hint' as const : harmful ? undefined : 'information' as const;
   // A Node project's own node_modules copied over the ones the image installed breaks a
   // development image too (native modules built for the host): round 25, 4 such findings. Only
